@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { Permission } from './permissions';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** What the method does, for docs and the audit viewer. */
+  summary: string;
+  input: I;
+  output: O;
+  permission: Permission;
+}
+
+/** Declare one contract method: its input and output schemas and the permission it needs. */
+export const defineMethod = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> => spec;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { shellSchema } from './methods/app';
+
+/**
+ * Events flow one way, core → renderer, on one typed channel. Each has a payload schema;
+ * capability issues add their events here (card inserted, sync progress, lock …).
+ */
+export const EVENTS = {
+  /** Core is up in this shell; sent on start and to every newly connected renderer. */
+  'core.ready': z.object({ shell: shellSchema, version: z.string(), at: z.string() }),
+} as const;
+
+export type Events = typeof EVENTS;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export type CoreEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export const isEventName = (name: string): name is EventName => Object.hasOwn(EVENTS, name);

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Staff roles (DOMAIN.md). A person may hold several. */
+export const ROLES = ['clerk', 'caseworker', 'head', 'print', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * What a method needs. 'public' methods run without a session (app info, the pure ID check);
+ * every other method names a permission that core checks against the caller's roles.
+ */
+export const PERMISSIONS = [
+  'public',
+  'session',
+  'person.read',
+  'case.read',
+  'case.write',
+  'document.print',
+  'sync.run',
+  'audit.read',
+  'admin.accounts',
+  'admin.settings',
+  'admin.backup',
+] as const;
+export const permissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof permissionSchema>;
+
+/** Which roles grant which permissions ('public' needs nothing; 'session' needs any login). */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  clerk: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
+  caseworker: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
+  head: ['session', 'person.read', 'case.read', 'case.write', 'document.print', 'sync.run', 'audit.read'],
+  print: ['session', 'person.read', 'case.read', 'document.print'],
+  admin: ['session', 'sync.run', 'audit.read', 'admin.accounts', 'admin.settings', 'admin.backup'],
+};
+
+export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {
+  if (permission === 'public') return true;
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
