@@ -8,4 +8,6 @@ import type { CoreEvent } from './events';
 export interface JiuzhuBridge {
   invoke(method: string, input: unknown): Promise<Envelope>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Only where the link to core can drop (the browser shell's WebSocket); Electron's IPC cannot. */
+  onConnectionChange?(listener: (connected: boolean) => void): () => void;
 }

@@ -1,3 +1,4 @@
+import './zodLocale';
 export * from './define';
 export * from './envelope';
 export * from './errors';

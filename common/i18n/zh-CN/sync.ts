@@ -1,4 +1,50 @@
 /** Messages of the sync capability. Error codes live under `errors`; each key is an ErrorCode. */
 export const sync = {
-  errors: {},
+  errors: {
+    SYNC_BUNDLE_MALFORMED:
+      '收到的同步数据包格式不正确（{{detail}}），未作任何处理。请重新同步；如反复出现，请升级程序或联系管理员。',
+    SYNC_BUNDLE_FORGED:
+      '同步数据包的签名或加密校验未通过，可能在传输中被篡改，已拒收，未作任何处理。请重新同步；如反复出现，请联系管理员检查网络。',
+    SYNC_BUNDLE_WRONG_RECIPIENT:
+      '同步数据包不是发给本方的（收件方：{{recipient}}），已拒收。请检查平台地址与本机登记信息是否一致，或联系管理员重新登记。',
+    SYNC_BUNDLE_REPLAYED:
+      '收到一个已经处理过的旧数据包（序号 {{seq}}，已处理到 {{last}}），已拒收，数据未重复写入。无需处理；如反复出现，请联系管理员。',
+    SYNC_BUNDLE_OUT_OF_ORDER:
+      '同步数据包顺序不对（应为序号 {{expected}}，收到 {{seq}}），已拒收，未作任何处理。请重新同步。',
+    SYNC_BUNDLE_TOO_LARGE:
+      '同步数据包过大（{{size}} 字节，上限 {{limit}} 字节），已拒收。请升级程序后重新同步。',
+    SYNC_DEVICE_UNKNOWN:
+      '平台不认识本机（设备 {{deviceId}}）。请向市级平台申请新的登记码，重新登记本机。',
+    SYNC_DEVICE_REVOKED:
+      '本机（设备 {{deviceId}}）的登记已被平台注销，不能再同步。请联系区县管理员核实后重新登记。',
+    SYNC_ENROLMENT_CODE_INVALID:
+      '登记码无效、已使用或已过期。请向市级平台管理员申请新的登记码后重试。',
+    SYNC_PLATFORM_KEY_MISMATCH:
+      '平台的密钥与登记时记录的不一致（指纹 {{fingerprint}}），可能连到了假冒的平台，已停止同步。请立即联系管理员核实平台地址。',
+    SYNC_RECORD_INVALID:
+      '第 {{seq}} 条记录内容有误（{{detail}}），平台未接收。请在同步中心查看原因，修改后重新提交。',
+    SYNC_RECORD_UNKNOWN_KIND:
+      '第 {{seq}} 条记录的类型“{{kind}}”平台不支持，未接收。请升级程序或联系管理员。',
+    SYNC_RECORD_SEQ_REGRESSED:
+      '第 {{seq}} 条记录的序号不大于平台已收到的序号 {{last}}，未接收。请联系管理员检查本机数据。',
+    SYNC_RECORD_CONFLICT:
+      '案件 {{caseId}} 在平台上已被改过（平台版本 {{serverVersion}}，本机基于版本 {{baseVersion}}），本次修改未覆盖。请在同步中心对照两个版本后重新提交。',
+    SYNC_BLOB_HASH_MISMATCH:
+      '上传的附件内容与其指纹不符（应为 {{expected}}），平台已丢弃。请重新同步，程序会重新上传该附件。',
+    SYNC_BLOB_TOO_LARGE: '附件过大（{{size}} 字节，上限 {{limit}} 字节），未上传。请压缩或重新扫描后再提交。',
+    SYNC_UPLOAD_OFFSET_MISMATCH:
+      '附件续传位置不一致（平台已收到 {{offset}} 字节），本段未写入。程序会从平台记录的位置继续上传，无需处理。',
+    SYNC_UPLOAD_NOT_FOUND: '平台上找不到这次附件上传（可能已过期或已清理）。程序会重新开始上传该附件，无需处理。',
+    SYNC_SESSION_EXPIRED: '与平台的同步会话已过期。程序会自动重新建立会话，无需处理。',
+    SYNC_PULL_PAGE_INVALID:
+      '从平台下载的数据未通过校验（{{detail}}），已丢弃，下载位置未变。请稍后重新同步；如反复出现，请联系管理员。',
+    SYNC_CURSOR_INVALID: '下载位置标记无效，平台要求重新下载全部数据。程序会自动重新下载，无需处理。',
+    SYNC_PROTOCOL_UNSUPPORTED:
+      '平台不支持本程序使用的同步协议版本（{{version}}）。请把程序升级到最新版本后再同步。',
+    SYNC_RATE_LIMITED: '平台繁忙，请求过多，请 {{seconds}} 秒后再同步；程序会自动稍后重试。',
+    SYNC_PLATFORM_UNAVAILABLE:
+      '市级平台暂时无法处理请求（{{detail}}）。数据仍保存在本机，程序会自动稍后重试。',
+    SYNC_BODY_TOO_LARGE: '发送的数据过大（上限 {{limit}} 字节），平台已拒收。请升级程序后重试。',
+    SYNC_ADMIN_FORBIDDEN: '平台管理口令无效，操作被拒绝。请使用平台启动时设置的管理口令。',
+  },
 } as const;

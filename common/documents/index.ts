@@ -1,0 +1,45 @@
+/** The documents the workstation prints, each with its data schema, keyed by the kind the CLI and API use. */
+import { z } from 'zod';
+import { acceptanceSchema } from './acceptance';
+import { approvalSchema } from './approval';
+import { authorizationSchema } from './authorization';
+import { certificateSchema } from './certificate';
+import { publicitySchema } from './publicity';
+import { refusalSchema } from './refusal';
+import { rejectionSchema } from './rejection';
+import { supplementSchema } from './supplement';
+import { terminationSchema } from './termination';
+import { visitFormSchema } from './visitForm';
+
+export const DOCUMENT_SCHEMAS = {
+  authorization: authorizationSchema,
+  acceptance: acceptanceSchema,
+  supplement: supplementSchema,
+  rejection: rejectionSchema,
+  'visit-form': visitFormSchema,
+  publicity: publicitySchema,
+  approval: approvalSchema,
+  refusal: refusalSchema,
+  certificate: certificateSchema,
+  termination: terminationSchema,
+} as const;
+
+export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;
+export const DOCUMENT_KINDS = Object.keys(DOCUMENT_SCHEMAS) as [DocumentKind, ...DocumentKind[]];
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+
+export type DocumentInput<K extends DocumentKind> = z.input<(typeof DOCUMENT_SCHEMAS)[K]>;
+export type DocumentData<K extends DocumentKind> = z.output<(typeof DOCUMENT_SCHEMAS)[K]>;
+
+export * from './common';
+export * from './certificatePayload';
+export * from './acceptance';
+export * from './approval';
+export * from './authorization';
+export * from './certificate';
+export * from './publicity';
+export * from './refusal';
+export * from './rejection';
+export * from './supplement';
+export * from './termination';
+export * from './visitForm';

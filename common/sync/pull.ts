@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { cursorSchema, serverTimeSchema, sha256HexSchema } from './primitives';
+
+/** Payload of a sealed "pull-request". No cursor means "from the beginning". */
+export const pullRequestSchema = z.object({
+  cursor: cursorSchema.optional(),
+  limit: z.number().int().positive().max(1000),
+  nonce: z.string().min(16).max(64),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+const base = {
+  /** Feed position of this item; informational, the cursor is what the client keeps. */
+  feedSeq: z.number().int().positive(),
+  /** Platform time the item entered the feed. */
+  at: serverTimeSchema,
+};
+
+export const WARNING_TYPES = ['death', 'detention', 'new-member', 'disability', 'marriage'] as const;
+
+export const decisionItemSchema = z.object({
+  ...base,
+  kind: z.literal('decision'),
+  id: z.string().min(1).max(64),
+  caseId: z.string().min(1).max(64),
+  outcome: z.enum(['approved', 'refused']),
+  /** Monthly amount in fen (1/100 yuan), integers only; present when approved. */
+  amountFen: z.number().int().nonnegative().optional(),
+  /** YYYY-MM, present when approved. */
+  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  reasons: z.array(z.string().max(500)).optional(),
+});
+
+export const warningItemSchema = z.object({
+  ...base,
+  kind: z.literal('warning'),
+  id: z.string().min(1).max(64),
+  idNumber: z.string().min(15).max(18),
+  type: z.enum(WARNING_TYPES),
+  detail: z.string().max(500).optional(),
+});
+
+export const referenceItemSchema = z.object({
+  ...base,
+  kind: z.literal('reference'),
+  /** working-days | standards | regions | …; replaces the whole table at that version. */
+  table: z.string().min(1).max(64),
+  version: z.number().int().nonnegative(),
+  data: z.unknown(),
+});
+
+export const policyItemSchema = z.object({
+  ...base,
+  kind: z.literal('policy'),
+  key: z.string().min(1).max(128),
+  value: z.unknown(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+/** A case of the device's station as the platform holds it (pushed by any workstation of the station). */
+export const caseItemSchema = z.object({
+  ...base,
+  kind: z.literal('case'),
+  caseId: z.string().min(1).max(64),
+  version: z.number().int().positive(),
+  body: z.record(z.string(), z.unknown()),
+  blobs: z.array(sha256HexSchema).optional(),
+  updatedBy: z.string(),
+});
+
+export const pullItemSchema = z.discriminatedUnion('kind', [
+  decisionItemSchema,
+  warningItemSchema,
+  referenceItemSchema,
+  policyItemSchema,
+  caseItemSchema,
+]);
+export type PullItem = z.infer<typeof pullItemSchema>;
+
+/** Payload of a sealed "pull-page". */
+export const pullPageSchema = z.object({
+  nonce: z.string(),
+  /** The cursor the request carried, echoed: a page answering another request is refused. */
+  requestCursor: cursorSchema.nullable(),
+  /**
+   * True when the request's cursor can no longer be served (feed rebuilt or compacted, another
+   * epoch). The client drops what it pulled before and pulls again from `cursor` with no items kept.
+   */
+  mustRefetch: z.boolean(),
+  items: z.array(z.unknown()),
+  /** Where the next request starts. Store it only after the page's items are written. */
+  cursor: cursorSchema,
+  hasMore: z.boolean(),
+  serverTime: serverTimeSchema,
+});
+export type PullPage = z.infer<typeof pullPageSchema>;

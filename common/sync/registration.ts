@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { deviceIdSchema, publicKeySchema, serverTimeSchema, sha256HexSchema, suiteIdSchema } from './primitives';
+
+export const limitsSchema = z.object({
+  /** Largest sealed bundle body the platform accepts, in bytes. */
+  maxBundleBytes: z.number().int().positive(),
+  maxRecordsPerBundle: z.number().int().positive(),
+  /** Largest decompressed bundle payload, in bytes (guards against compression bombs). */
+  maxPayloadBytes: z.number().int().positive(),
+  maxBlobBytes: z.number().int().positive(),
+  maxPullLimit: z.number().int().positive(),
+});
+export type Limits = z.infer<typeof limitsSchema>;
+
+/** `GET /v1/platform`: who the platform is. Compare `fingerprint` with the one printed on the enrolment slip. */
+export const platformInfoSchema = z.object({
+  protocol: z.number().int().positive(),
+  platformId: z.string().min(1).max(64),
+  suites: z.array(suiteIdSchema).min(1),
+  signingKey: publicKeySchema,
+  encryptionKey: publicKeySchema,
+  /** First 16 bytes of SHA-256(signingKey ‖ encryptionKey) as hex, grouped for reading aloud. */
+  fingerprint: z.string(),
+  limits: limitsSchema,
+  serverTime: serverTimeSchema,
+});
+export type PlatformInfo = z.infer<typeof platformInfoSchema>;
+
+/** The fields a device signs to prove it holds the private signing key it registers. */
+export const registrationClaimSchema = z.object({
+  enrolmentCode: z.string().min(6).max(64),
+  platformId: z.string().min(1).max(64),
+  suite: suiteIdSchema,
+  signingKey: publicKeySchema,
+  encryptionKey: publicKeySchema,
+  /** SHA-256 hex of "jiuzhu-machine-v1|" + platformId + "|" + the raw machine id; never the raw id. */
+  machineIdHash: sha256HexSchema,
+  deviceName: z.string().min(1).max(64),
+  appVersion: z.string().max(32),
+});
+export type RegistrationClaim = z.infer<typeof registrationClaimSchema>;
+
+/** `POST /v1/devices`. */
+export const registrationRequestSchema = z.object({
+  claim: registrationClaimSchema,
+  /** Ed25519 signature (base64url) over the canonical JSON of `claim`. */
+  proof: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+});
+export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
+
+export const registrationSchema = z.object({
+  deviceId: deviceIdSchema,
+  stationId: z.string().min(1).max(64),
+  regionCode: z.string().regex(/^\d{6,12}$/),
+  platformId: z.string(),
+  signingKey: publicKeySchema,
+  encryptionKey: publicKeySchema,
+  /** True when the same machine was registered before; its earlier device id is now revoked. */
+  replacedDeviceId: deviceIdSchema.optional(),
+  serverTime: serverTimeSchema,
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** `201` answer: the registration plus the platform's Ed25519 signature over its canonical JSON. */
+export const registrationResponseSchema = z.object({
+  registration: registrationSchema,
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+});
+export type RegistrationResponse = z.infer<typeof registrationResponseSchema>;

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { APP_VERSION, createStderrLogger, defaultDataDir, findChromium, startWorkerCore } from '../core/index';
+
+import { startBrowserShell } from './server';
+
+/**
+ * `npm run start:browser -- --port N --data DIR [--open]`: core in a worker thread, the renderer and
+ * the API on 127.0.0.1, and the URL (with the per-launch token) printed for the clerk or a test.
+ */
+const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open]';
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, open: { type: 'boolean', default: false } },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`参数有误：${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`端口必须是 0–65535 之间的整数（0 表示自动选择）\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const dataDir = values.data ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const logger = createStderrLogger();
+  const core = await startWorkerCore({
+    script: new URL('./coreWorker.js', import.meta.url),
+    core: { shell: 'browser', dataDir, version: APP_VERSION },
+    logger,
+  });
+  const shell = await startBrowserShell({ core, rendererDir: join(here, '../renderer'), logger, port });
+  process.stdout.write(`救助通工作站（浏览器模式）已启动：${shell.url}\n`);
+
+  if (values.open) {
+    const chromium = findChromium();
+    if (!chromium) process.stdout.write('未找到 Chromium 浏览器，请手动在浏览器中打开上面的地址。\n');
+    else {
+      const profile = join(dataDir, 'browser-profile');
+      spawn(chromium, [`--app=${shell.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'], {
+        detached: true,
+        stdio: 'ignore',
+      }).unref();
+    }
+  }
+
+  const stop = async () => {
+    await shell.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`浏览器模式启动失败：${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CHANNELS, JiuzhuError, type Envelope, type ErrorCode } from '../../common/contract/index';
+import { contentSecurityPolicy } from '../../common/security/csp';
+import { readStatic, type CoreApi, type Logger } from '../core/index';
+import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guard';
+import { statusOf } from './httpStatus';
+
+
+export interface BrowserShellOptions {
+  core: CoreApi;
+  rendererDir: string;
+  logger: Logger;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; otherwise random per launch. */
+  token?: string;
+}
+
+export interface BrowserShell {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const API_PREFIX = '/api/';
+const EVENTS_PATH = '/api/events';
+/** WebSocket subprotocols: the version, and the token (browsers cannot set headers on a WebSocket). */
+const PROTOCOL = 'jiuzhu.v1';
+const TOKEN_PROTOCOL_PREFIX = 'bearer.';
+
+/**
+ * The browser shell: the built renderer and the same API over HTTP and WebSocket, on 127.0.0.1 only.
+ * A call is POST /api/<method> with the JSON input and `Authorization: Bearer <token>`; events arrive
+ * on a WebSocket at /api/events. Used for end-to-end tests, development without the Electron binary,
+ * and demos.
+ */
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  let port = 0;
+  const csp = () => contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
+
+  const fail = (res: ServerResponse, code: ErrorCode, params: Record<string, string> = {}) => {
+    const envelope: Envelope = { ok: false, error: new JiuzhuError(code, params).toApiError() };
+    sendJson(res, statusOf(envelope), envelope);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req, port) || !originAllowed(req, port)) return fail(res, 'BAD_HOST');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        return sendJson(res, 405, { ok: false, error: new JiuzhuError('NOT_FOUND').toApiError() });
+      }
+      if (!tokenMatches(bearerToken(req), token)) return fail(res, 'BAD_TOKEN');
+      const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+      const body = await readJsonBody(req);
+      if (!body.ok) return sendJson(res, 400, body.envelope);
+      const envelope = await options.core.invoke(method, body.value, { session: null, via: 'browser' });
+      return sendJson(res, statusOf(envelope), envelope);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 'NOT_FOUND');
+    const file = (await readStatic(rendererDir, url.pathname)) ?? (await readStatic(rendererDir, '/'));
+    if (!file) return fail(res, 'NOT_FOUND');
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Security-Policy': csp(),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      options.logger.log('error', 'browser_shell.request_failed', { error: String(error) });
+      if (!res.headersSent) fail(res, 'INTERNAL', { ref: 'http' });
+      else res.destroy();
+    });
+  });
+
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse('403 Forbidden');
+    if (url.pathname !== EVENTS_PATH) return refuse('404 Not Found');
+    if (!tokenMatches(presented, token)) return refuse('401 Unauthorized');
+    sockets.handleUpgrade(req, socket, head, (ws) => attachEvents(ws));
+  });
+
+  const attachEvents = (ws: WebSocket) => {
+    const unsubscribe = options.core.onEvent((event) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ channel: CHANNELS.event, ...event }));
+    });
+    ws.on('close', unsubscribe);
+    ws.on('error', unsubscribe);
+    // Events only flow to the renderer; anything it sends is ignored.
+  };
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(text);
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; envelope: Envelope };
+
+async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return { ok: false, envelope: inputError('(请求体)', '数据超过 16 MB 上限') };
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, envelope: inputError('(请求体)', '不是有效的 JSON') };
+  }
+}
+
+function inputError(path: string, detail: string): Envelope {
+  return { ok: false, error: new JiuzhuError('INVALID_INPUT', { path, detail }, { path }).toApiError() };
+}

@@ -1,0 +1,6 @@
+import type { Command } from '../command';
+import { idNumberCheckCommand } from './idnumber';
+import { infoCommand } from './info';
+
+/** Every admin command. A new capability adds its commands here. */
+export const COMMANDS: Command[] = [infoCommand, idNumberCheckCommand];

@@ -1,0 +1,9 @@
+// The small part of fontkit (a dependency of pdfkit, no bundled types) used for the glyph check.
+declare module 'fontkit' {
+  export interface Font {
+    postscriptName: string;
+    unitsPerEm: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function create(buffer: Uint8Array): Font;
+}

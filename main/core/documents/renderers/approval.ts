@@ -1,0 +1,28 @@
+/** 审核确认通知书 — the amount in figures and in capitals. */
+import { CATEGORY_LABELS } from '../../../../common/documents/common';
+import type { ApprovalData } from '../../../../common/documents/approval';
+import { yuanCapitals, yuanText } from '../../../../common/format/money';
+import type { DocumentLayout } from '../layout/blocks';
+import { contact, frame, legalBasis, para, salutation } from '../frame';
+import { presenter } from '../present';
+
+export function approvalLayout(d: ApprovalData): DocumentLayout {
+  const p = presenter(d.copy, d.station);
+  const cat = CATEGORY_LABELS[d.category];
+  const body = [
+    salutation(p.name(d.applicant.name)),
+    para(
+      `你（户）申请的${cat}（编号：${d.caseNo}），经调查核实、公示，本机关于${p.date(d.decidedOn)}审核确认：` +
+        `你家庭共${d.householdSize}人，符合${cat}条件，予以批准。`,
+    ),
+    para(
+      `自${p.month(d.startMonth)}起按月发放救助金，每月${yuanText(d.monthlyAmountFen)}（${yuanCapitals(d.monthlyAmountFen)}），` +
+        `通过金融机构代发至你户账户。`,
+    ),
+    ...(d.nextReviewOn ? [para(`本机关将于${p.date(d.nextReviewOn)}前对你家庭经济状况进行复核。`)] : []),
+    para('家庭人口、收入、财产状况发生变化的，请在变化之日起及时告知；隐瞒不报或者虚报冒领的，将依法追回并承担相应责任。'),
+    ...legalBasis(d.legalBasis),
+    contact(d.station),
+  ];
+  return { title: '审核确认通知书', author: d.station.issuer, blocks: frame(d, p, '审核确认通知书', body) };
+}

@@ -1,0 +1,53 @@
+/** 入户调查表 — a ruled form: household, members, findings, and signature boxes for 2+ staff and the family. */
+import { CATEGORY_LABELS } from '../../../../common/documents/common';
+import type { VisitFormData } from '../../../../common/documents/visitForm';
+import { formatYuan } from '../../../../common/format/money';
+import type { Block, DocumentLayout, TableCell } from '../layout/blocks';
+import { frame } from '../frame';
+import { presenter } from '../present';
+
+const label = (text: string, span = 1): TableCell => ({ text, span, align: 'center', bold: true });
+const value = (text: string, span = 1, minLines?: number): TableCell => ({ text, span, ...(minLines ? { minLines } : {}) });
+
+export function visitFormLayout(d: VisitFormData): DocumentLayout {
+  const p = presenter(d.copy, d.station);
+  const members = d.members.map((m) => [
+    { text: p.name(m.name), align: 'center' as const },
+    { text: m.relation, align: 'center' as const },
+    { text: p.id(m.idNumber), align: 'center' as const },
+    { text: m.health, align: 'center' as const },
+    { text: m.occupation, align: 'center' as const },
+    { text: p.isPublic ? '—' : formatYuan(m.monthlyIncomeFen, { grouping: true }), align: 'right' as const },
+  ]);
+  const columns = [13, 10, 30, 15, 15, 17];
+  const household: Block = {
+    kind: 'table',
+    columns,
+    rows: [
+      [label('编号'), value(d.caseNo, 2), label('调查日期'), value(p.date(d.visitedOn), 2)],
+      [label('申请人'), value(p.name(d.applicant.name), 2), label('公民身份号码'), value(p.id(d.applicant.idNumber), 2)],
+      [label('家庭住址'), value(p.address(d.applicant.address), 5)],
+      [label('救助类别'), value(CATEGORY_LABELS[d.category], 2), label('联系电话'), value(d.applicant.phone ? p.phone(d.applicant.phone) : '', 2)],
+    ],
+  };
+  const memberTable: Block = {
+    kind: 'table',
+    columns,
+    header: [label('姓名'), label('关系'), label('公民身份号码'), label('健康状况'), label('职业'), label('月收入（元）')],
+    rows: members,
+  };
+  const findings: Block = {
+    kind: 'table',
+    columns,
+    rows: [
+      [label('住房情况'), value(d.housing, 5)],
+      [label('财产情况'), value(d.assets, 5)],
+      [label('生活状况'), value(d.livingConditions, 5, 2)],
+      [label('调查意见'), value(d.findings, 5, 3)],
+      [label('调查人员签名'), value(`${d.investigators.join('、')}（共${d.investigators.length}人，本人签名）`, 5, 3)],
+      [label('家庭成员签名'), value('以上情况属实。（在场家庭成员签名）', 5, 3)],
+    ],
+  };
+  const body: Block[] = [household, { kind: 'paragraph', text: '家庭成员情况', font: 'sans' }, memberTable, findings];
+  return { title: '入户调查表', author: d.station.issuer, blocks: frame(d, p, '入户调查表', body) };
+}

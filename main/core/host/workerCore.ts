@@ -1,0 +1,95 @@
+import { Worker } from 'node:worker_threads';
+import { JiuzhuError, type CoreEvent, type Envelope } from '../../../common/contract/index';
+import type { CoreApi } from '../core';
+import type { CallContext } from '../context';
+import type { Logger } from '../logging/logger';
+import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
+
+export interface WorkerCoreHostOptions {
+  /** The built worker script (workerEntry bundled), or a bootstrap that loads it. */
+  script: URL | string;
+  core: WorkerCoreOptions;
+  logger: Logger;
+  execArgv?: string[];
+}
+
+const unavailable = (): Envelope => ({ ok: false, error: new JiuzhuError('CORE_UNAVAILABLE').toApiError() });
+
+/**
+ * Hosts core in a worker thread behind the same CoreApi the in-thread core offers.
+ * If the worker dies, calls in flight fail with CORE_UNAVAILABLE and a new worker is started,
+ * so one bad call cannot take the workstation down.
+ */
+export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<CoreApi> {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  // Replayed to late subscribers, as the in-thread EventHub greets them.
+  let lastReady: CoreEvent | undefined;
+  const pending = new Map<number, (envelope: Envelope) => void>();
+  let nextId = 1;
+  let closing = false;
+  let worker: Worker;
+  let ready: Promise<void>;
+
+  const spawn = (): void => {
+    worker = new Worker(options.script, { workerData: options.core, execArgv: options.execArgv ?? [] });
+    ready = new Promise((resolve, reject) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'result') {
+          pending.get(message.id)?.(message.envelope);
+          pending.delete(message.id);
+        } else if (message.type === 'event') {
+          if (message.event.event === 'core.ready') lastReady = message.event;
+          for (const listener of listeners) listener(message.event);
+        }
+      };
+      worker.on('message', onMessage);
+      worker.once('error', (error) => {
+        options.logger.log('error', 'core_worker.error', { error: error.stack ?? String(error) });
+        reject(error);
+      });
+      worker.once('exit', (code) => {
+        for (const settle of pending.values()) settle(unavailable());
+        pending.clear();
+        if (!closing) {
+          options.logger.log('error', 'core_worker.exited', { code });
+          setTimeout(spawn, 500);
+        }
+      });
+    });
+    ready.catch(() => undefined);
+  };
+
+  spawn();
+  await ready!;
+
+  const send = (message: ToWorker) => worker.postMessage(message);
+
+  return {
+    async invoke(method: string, input: unknown, ctx: CallContext): Promise<Envelope> {
+      try {
+        await ready;
+      } catch {
+        return unavailable();
+      }
+      const id = nextId++;
+      return new Promise<Envelope>((resolve) => {
+        pending.set(id, resolve);
+        send({ type: 'invoke', id, method, input, ctx });
+      });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (lastReady) listener(lastReady);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      closing = true;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      send({ type: 'close' });
+      const timer = setTimeout(() => void worker.terminate(), 2000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

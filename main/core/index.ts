@@ -1,0 +1,11 @@
+/** What shells may use of core. Shells import from here, never from core's inner folders. */
+export { createCore, type CoreApi, type CoreOptions } from './core';
+export { type CallContext, type CallerSession, type Clock, systemClock } from './context';
+export { startWorkerCore, type WorkerCoreHostOptions } from './host/workerCore';
+export type { WorkerCoreOptions } from './host/messages';
+export { createStderrLogger, silentLogger, type Logger } from './logging/logger';
+export { defaultDataDir } from './app/dataDir';
+export { APP_VERSION } from './app/version';
+export { readStatic, type StaticFile } from './shellSupport/staticFiles';
+export { findChromium } from './shellSupport/findChromium';
+export { createFixedCore } from './testing/fixedCore';

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { JiuzhuError } from '../../../common/contract/errors';
+import { runMigrations, type Migration } from './migrate';
+import { MIGRATIONS } from './migrations/index';
+import { openSqlite, type OpenOptions } from './sqlite';
+import type { Db, Logger } from './types';
+import { noLogger } from './types';
+
+export interface OpenStoreOptions extends OpenOptions {
+  /** Create the file when missing (first-run setup only; otherwise a missing DB is an error). */
+  create?: boolean;
+  /** 'full' runs PRAGMA integrity_check at open (default); 'quick' runs quick_check. */
+  check?: 'full' | 'quick';
+  migrations?: readonly Migration[];
+  logger?: Logger;
+}
+
+/**
+ * Connection settings, in this order:
+ * - journal_mode=WAL: readers never block the writer; commits append to the WAL.
+ * - synchronous=FULL: in WAL mode FULL fsyncs the WAL at every commit, so a transaction that
+ *   returned is on disk even after power loss. NORMAL would only fsync at checkpoints and may lose
+ *   the last commits on power loss (it stays consistent, but a clerk's saved intake could vanish).
+ * - foreign_keys=ON, temp_store=MEMORY (sorts and temp tables never spill to a plaintext file),
+ *   busy_timeout so the backup reader and the writer wait for each other instead of failing.
+ */
+export function configureConnection(db: Db): void {
+  if (!db.readonly) {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`could not enable WAL (got ${String(mode)})`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function integrityProblems(db: Db, mode: 'full' | 'quick' = 'full'): string[] {
+  const rows = db.pragma(mode === 'full' ? 'integrity_check' : 'quick_check') as Record<string, string>[];
+  const lines = rows.map((r) => Object.values(r)[0] ?? '');
+  return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+}
+
+/**
+ * Open the station database with its key: configure, check integrity, migrate. A damaged file
+ * is refused with STORE_DB_DAMAGED (never repaired or replaced silently), a newer one with
+ * STORE_DB_TOO_NEW, a wrong key with STORE_KEY_MISMATCH.
+ */
+export function openStore(path: string, key: Uint8Array, options: OpenStoreOptions = {}): Db {
+  const logger = options.logger ?? noLogger;
+  if (!options.create && !existsSync(path)) throw new JiuzhuError('STORE_NOT_INITIALIZED', {}, { missing: 'database' });
+  let db: Db;
+  try {
+    db = openSqlite(path, key, options);
+  } catch (e) {
+    if (e instanceof JiuzhuError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CORRUPT') throw new JiuzhuError('STORE_DB_DAMAGED', { detail: code });
+    throw e;
+  }
+  try {
+    configureConnection(db);
+    const started = performance.now();
+    const problems = integrityProblems(db, options.check ?? 'full');
+    if (problems.length > 0) {
+      logger.log('error', 'store.integrity_failed', { problems: problems.slice(0, 5) });
+      throw new JiuzhuError('STORE_DB_DAMAGED', { detail: problems[0]!.slice(0, 80) }, { problems: problems.slice(0, 20) });
+    }
+    const migrated = options.readonly ? null : runMigrations(db, options.migrations ?? MIGRATIONS);
+    logger.log('info', 'store.opened', { checkMs: Math.round(performance.now() - started), ...(migrated ?? {}) });
+    return db;
+  } catch (e) {
+    db.close();
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw new JiuzhuError('STORE_DB_DAMAGED', { detail: code });
+    throw e;
+  }
+}
+
+/** Checkpoint the WAL into the main file and close (after this the -wal file is empty or gone). */
+export function closeStore(db: Db): void {
+  if (!db.open) return;
+  try {
+    if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

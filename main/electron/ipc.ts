@@ -1,0 +1,27 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, JiuzhuError, type Envelope } from '../../common/contract/index';
+import type { CoreApi, Logger } from '../core/index';
+import { isAppUrl } from './origin';
+
+/**
+ * The IPC router: every invoke is checked to come from the app's own top frame (as VS Code's
+ * validatedIpcMain does) and then forwarded unchanged to core, which validates the input.
+ */
+export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | undefined): void {
+  ipcMain.handle(CHANNELS.invoke, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Envelope> => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url, devServerUrl)) {
+      logger.log('warn', 'ipc.foreign_sender', { url: frame?.url.slice(0, 100) });
+      return { ok: false, error: new JiuzhuError('FORBIDDEN', { permission: 'ipc' }).toApiError() };
+    }
+    if (typeof method !== 'string') return { ok: false, error: new JiuzhuError('UNKNOWN_METHOD', { method: String(method) }).toApiError() };
+    return core.invoke(method, input, { session: null, via: 'electron' });
+  });
+}
+
+/** Forward core events to the app's window. */
+export function forwardEvents(core: CoreApi, window: BrowserWindow): () => void {
+  return core.onEvent((event) => {
+    if (!window.isDestroyed()) window.webContents.send(CHANNELS.event, event);
+  });
+}

@@ -1,0 +1,50 @@
+import { app, BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { forwardEvents, routeIpc } from './ipc';
+import { hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * The desktop shell. It owns windows, IPC and OS integration only; all services run in core,
+ * hosted in a worker thread so nothing synchronous blocks this (the UI) thread.
+ */
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const logger = createStderrLogger();
+const dataDir = defaultDataDir();
+app.setPath('userData', dataDir);
+registerAppScheme();
+hardenWebContents(devServerUrl);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: CoreApi | undefined;
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+
+app.whenReady().then(async () => {
+  serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
+  core = await startWorkerCore({
+    script: new URL('./coreWorker.js', import.meta.url),
+    core: { shell: 'electron', dataDir, version: APP_VERSION },
+    logger,
+  });
+  routeIpc(core, logger, devServerUrl);
+  const window = createMainWindow(devServerUrl);
+  const stopEvents = forwardEvents(core, window);
+  window.on('closed', stopEvents);
+}, (error: unknown) => {
+  logger.log('error', 'electron.start_failed', { error: String(error) });
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
+});

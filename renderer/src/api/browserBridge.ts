@@ -1,0 +1,67 @@
+import type { JiuzhuBridge } from '../../../common/contract/bridge';
+import { CHANNELS, type CoreEvent, type Envelope } from '../../../common/contract/envelope';
+
+const TOKEN_KEY = 'jiuzhu.token';
+
+/**
+ * The token arrives in the URL fragment (never sent to a server, never in a log); it is moved to
+ * sessionStorage and wiped from the address bar so a copied URL does not carry it.
+ */
+export function takeToken(location: Location, storage: Storage, history: History): string | null {
+  const match = location.hash.match(/token=([A-Za-z0-9_-]+)/);
+  if (match?.[1]) {
+    storage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+/** The browser shell's bridge: POST /api/<method> for calls, a WebSocket for events, reconnecting. */
+export function createBrowserBridge(token: string, origin: string): JiuzhuBridge {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let socket: WebSocket | null = null;
+  let retry = 500;
+
+  const connect = () => {
+    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/events`, ['jiuzhu.v1', `bearer.${token}`]);
+    socket = ws;
+    ws.onopen = () => {
+      retry = 500;
+      for (const listener of connectionListeners) listener(true);
+    };
+    ws.onmessage = (message) => {
+      const data = JSON.parse(String(message.data)) as { channel: string } & CoreEvent;
+      if (data.channel !== CHANNELS.event) return;
+      const event = { event: data.event, payload: data.payload } as CoreEvent;
+      for (const listener of listeners) listener(event);
+    };
+    ws.onclose = () => {
+      socket = null;
+      for (const listener of connectionListeners) listener(false);
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 10_000);
+    };
+  };
+
+  return {
+    async invoke(method: string, input: unknown): Promise<Envelope> {
+      const response = await fetch(`${origin}/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as Envelope;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!socket) connect();
+      return () => listeners.delete(listener);
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      if (!socket) connect();
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

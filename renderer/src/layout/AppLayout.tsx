@@ -1,0 +1,42 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { Badge, Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useCoreStatus } from '../api/useCoreStatus';
+
+/** The frame: title and core status on top, the capability menu on the left, the page beside it. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const status = useCoreStatus();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1c1c' }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+          {t('app.title')}
+        </Typography.Title>
+        <Typography.Text style={{ color: '#fde8e8' }}>{t('app.subtitle')}</Typography.Text>
+        <span style={{ marginLeft: 'auto' }} data-testid="core-status" data-connected={status.connected}>
+          <Badge
+            status={status.connected ? 'success' : 'warning'}
+            text={<span style={{ color: '#fff' }}>{status.connected ? t('home.coreConnected') : t('home.coreDisconnected')}</span>}
+          />
+        </span>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light">
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            onClick={({ key }) => navigate(key)}
+            items={[{ key: '/', icon: <HomeOutlined />, label: t('nav.home') }]}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

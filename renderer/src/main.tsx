@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
+import './i18n';
+import { App } from './App';
+
+dayjs.locale('zh-cn');
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

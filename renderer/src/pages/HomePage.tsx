@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { IdNumberInput } from '../components/IdNumberInput';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => call('app.info', {}) });
+  const [idNumber, setIdNumber] = useState('');
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
+      <Card title={t('home.idCheckTitle')}>
+        <Typography.Paragraph type="secondary">{t('home.idCheckHint')}</Typography.Paragraph>
+        <label htmlFor="id-number" style={{ display: 'block', marginBottom: 8 }}>
+          {t('idNumber.label')}
+        </label>
+        <IdNumberInput value={idNumber} onChange={setIdNumber} autoFocus />
+      </Card>
+      <Card title={t('home.infoTitle')} loading={info.isPending}>
+        {info.isError && <Alert type="error" showIcon message={info.error.message} />}
+        {info.data && (
+          <Descriptions column={1} size="small" bordered data-testid="app-info">
+            <Descriptions.Item label={t('home.version')}>{info.data.version}</Descriptions.Item>
+            <Descriptions.Item label={t('home.shell')}>{t(`shell.${info.data.shell}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('home.dataDir')}>{info.data.dataDir}</Descriptions.Item>
+            <Descriptions.Item label={t('home.deviceId')}>
+              <Typography.Text code copyable>
+                {info.data.deviceId.slice(0, 16)}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,48 @@
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+
+describe('electron-builder.yml', () => {
+  it("validates against electron-builder's own JSON schema", () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const validate = ajv.compile(schema);
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('a broken config is caught by the same check', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+    expect(validate({ ...config, asar: 'sometimes', notAnOption: 1 })).toBe(false);
+  });
+
+  it('ships the targets, native modules and resources the offices need', () => {
+    expect(config.productName).toBe('救助通工作站');
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    const deb = config.linux.target.find((t: { target: string }) => t.target === 'deb');
+    expect(deb.arch).toEqual(['x64', 'arm64']);
+    expect(config.linux.target.some((t: { target: string }) => t.target === 'AppImage')).toBe(true);
+    expect(config.deb.depends.length).toBeGreaterThan(3);
+    expect(config.asarUnpack).toContain('**/*.node');
+    expect(config.extraResources[0]).toMatchObject({ from: 'resources', to: 'resources' });
+  });
+
+  it('flips the fuses in an afterPack hook', async () => {
+    expect(config.afterPack).toBe('build/afterPack.cjs');
+    const hook = require(join(root, 'build/afterPack.cjs'));
+    expect(typeof hook.default).toBe('function');
+    const source = readFileSync(join(root, 'build/afterPack.cjs'), 'utf8');
+    for (const fuse of ['RunAsNode]: false', 'EnableNodeOptionsEnvironmentVariable]: false', 'EnableNodeCliInspectArguments]: false', 'OnlyLoadAppFromAsar]: true', 'EnableEmbeddedAsarIntegrityValidation]: true']) {
+      expect(source).toContain(fuse);
+    }
+  });
+});
