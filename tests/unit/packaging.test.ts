@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
-const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+interface Config {
+  productName: string;
+  win: { target: unknown };
+  linux: { target: Array<{ target: string; arch: string[] }> };
+  deb: { depends: string[] };
+  asarUnpack: string[];
+  extraResources: unknown[];
+  afterPack: string;
+}
+const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Config;
 
 describe('electron-builder.yml', () => {
   it("validates against electron-builder's own JSON schema", () => {
@@ -28,9 +37,9 @@ describe('electron-builder.yml', () => {
   it('ships the targets, native modules and resources the offices need', () => {
     expect(config.productName).toBe('救助通工作站');
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    const deb = config.linux.target.find((t: { target: string }) => t.target === 'deb');
-    expect(deb.arch).toEqual(['x64', 'arm64']);
-    expect(config.linux.target.some((t: { target: string }) => t.target === 'AppImage')).toBe(true);
+    const deb = config.linux.target.find((t) => t.target === 'deb');
+    expect(deb?.arch).toEqual(['x64', 'arm64']);
+    expect(config.linux.target.some((t) => t.target === 'AppImage')).toBe(true);
     expect(config.deb.depends.length).toBeGreaterThan(3);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.extraResources[0]).toMatchObject({ from: 'resources', to: 'resources' });

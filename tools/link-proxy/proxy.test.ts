@@ -26,6 +26,7 @@ function send(port: number, bytes: number, halfClose = true): Promise<{ got: num
     let got = 0;
     const socket: Socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
     socket.on('data', (d) => (got += d.length));
+    socket.on('end', () => socket.end());
     socket.on('error', (e) => resolve({ got, error: (e as NodeJS.ErrnoException).code ?? 'error', ms: Date.now() - started }));
     socket.on('close', () => resolve({ got, ms: Date.now() - started }));
     socket.write(Buffer.alloc(bytes, 1));

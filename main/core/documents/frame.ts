@@ -14,14 +14,21 @@ interface FrameData {
   reprint: boolean;
 }
 
-export function frame(data: FrameData, p: Presenter, title: string, body: Block[], opts: { issuer?: string } = {}): Block[] {
+export interface FrameOptions {
+  /** The red station header; forms signed by the applicant (授权书, 调查表) go without it. */
+  header?: boolean;
+  /** The issuer and date with the seal area. */
+  signature?: boolean;
+}
+
+export function frame(data: FrameData, p: Presenter, title: string, body: Block[], opts: FrameOptions = {}): Block[] {
   const marks = [p.isPublic ? '公开副本（个人信息已隐去）' : '', data.reprint ? '补打' : ''].filter(Boolean).join('　');
   return [
     ...(marks ? [{ kind: 'marks', text: marks } as const] : []),
-    { kind: 'header', lines: data.station.headerLines, ...(data.docNo ? { docNo: data.docNo } : {}) },
+    ...(opts.header === false ? [] : [{ kind: 'header', lines: data.station.headerLines, ...(data.docNo ? { docNo: data.docNo } : {}) } as const]),
     { kind: 'title', text: title },
     ...body,
-    { kind: 'signature', issuer: opts.issuer ?? data.station.issuer, date: p.date(data.issuedOn) },
+    ...(opts.signature === false ? [] : [{ kind: 'signature', issuer: data.station.issuer, date: p.date(data.issuedOn) } as const]),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { JiuzhuBridge } from '../../../common/contract/bridge';
-import { CHANNELS, type CoreEvent, type Envelope } from '../../../common/contract/envelope';
+import { CHANNELS, type Envelope } from '../../../common/contract/envelope';
+import type { CoreEvent } from '../../../common/contract/events';
 
 const TOKEN_KEY = 'jiuzhu.token';
 

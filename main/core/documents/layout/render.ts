@@ -39,10 +39,17 @@ class PageWriter {
   readonly doc: PDFKit.PDFDocument;
   /** Top of the free space on the current page, in points. */
   y: number = BLOCK.top;
+  /** The grid line height: 225 mm / 22, tightened only to keep the seal on the body's page. */
+  readonly pitch: number;
+  readonly lines: number;
+  /** Set when the issuer and seal did not fit under the body and went to a page of their own. */
+  orphanedSignature = false;
   private readonly widths = new Map<string, number>();
 
-  constructor(doc: PDFKit.PDFDocument) {
+  constructor(doc: PDFKit.PDFDocument, pitchScale = 1) {
     this.doc = doc;
+    this.pitch = BLOCK.pitch * pitchScale;
+    this.lines = Math.floor(PAGE.blockHeight / this.pitch + EPS);
   }
 
   /** Width of `s` in `font` at `size`, laid at the body's character pitch when `grid` is set. */
@@ -65,8 +72,8 @@ class PageWriter {
 
   /** Index of the next free grid line, starting a new page when the block is full. */
   nextGridLine(needed = 1): number {
-    let line = Math.ceil((this.y - BLOCK.top - EPS) / BLOCK.pitch);
-    if (line + needed > PAGE.linesPerPage) {
+    let line = Math.ceil((this.y - BLOCK.top - EPS) / this.pitch);
+    if (line + needed > this.lines) {
       this.newPage();
       line = 0;
     }
@@ -75,7 +82,7 @@ class PageWriter {
 
   /** Baseline that centres a `size` em box in grid line `line` (spanning `span` lines). */
   baseline(line: number, size: number, span = 1): number {
-    return BLOCK.top + line * BLOCK.pitch + (span * BLOCK.pitch - size) / 2 + EM_ASCENT * size;
+    return BLOCK.top + line * this.pitch + (span * this.pitch - size) / 2 + EM_ASCENT * size;
   }
 
   draw(text: string, x: number, baseline: number, font: FontKey, size: number, spacing = 0, color = 'black'): void {
@@ -112,7 +119,7 @@ function paragraph(w: PageWriter, b: ParagraphBlock, size = PAGE.bodySize): void
     }
     const row = w.nextGridLine();
     w.draw(line.text, x, w.baseline(row, size), font, size, spacing + extra);
-    w.y = BLOCK.top + (row + 1) * BLOCK.pitch;
+    w.y = BLOCK.top + (row + 1) * w.pitch;
   });
 }
 
@@ -122,7 +129,7 @@ function header(w: PageWriter, lines: string[], docNo: string | undefined): void
     const width = w.measure('serifBold', PAGE.headerSize, 2)(text);
     const x = BLOCK.left + Math.max(0, (PAGE.blockWidth - width) / 2);
     w.draw(text, x, w.baseline(row, PAGE.headerSize), 'serifBold', PAGE.headerSize, 2, RED);
-    w.y = BLOCK.top + (row + 1) * BLOCK.pitch;
+    w.y = BLOCK.top + (row + 1) * w.pitch;
   }
   if (docNo) paragraph(w, { kind: 'paragraph', text: docNo, align: 'center' });
   const ruleY = w.y + mm(1.5);
@@ -137,9 +144,9 @@ function title(w: PageWriter, text: string): void {
   for (const line of lines) {
     const row = w.nextGridLine(lines.length > 1 ? 1 : 2);
     w.draw(line.text, BLOCK.left + (PAGE.blockWidth - line.width) / 2, w.baseline(row, size), 'serifBold', size);
-    w.y = BLOCK.top + (row + 1) * BLOCK.pitch;
+    w.y = BLOCK.top + (row + 1) * w.pitch;
   }
-  w.y += BLOCK.pitch; // one blank line under the title
+  w.y += w.pitch; // one blank line under the title
 }
 
 function table(w: PageWriter, b: TableBlock): void {
@@ -193,7 +200,7 @@ function table(w: PageWriter, b: TableBlock): void {
     w.y = top + height;
   };
 
-  w.doc.lineWidth(0.25);
+  w.y += mm(1.5);
   if (w.y + 3 * lh > BLOCK.bottom) w.newPage();
   if (b.header) drawRow(b.header, true);
   for (const row of b.rows) drawRow(row, false);
@@ -203,9 +210,9 @@ function table(w: PageWriter, b: TableBlock): void {
 function images(w: PageWriter, b: ImagesBlock): void {
   const labelH = PAGE.tableSize * 1.6;
   const boxH = Math.max(...b.items.map((i) => mm(i.heightMm))) + labelH;
-  const row = w.nextGridLine(Math.ceil(boxH / BLOCK.pitch));
+  const row = w.nextGridLine(Math.ceil(boxH / w.pitch));
   let x = BLOCK.left + 2 * BLOCK.charPitch;
-  const top = BLOCK.top + row * BLOCK.pitch;
+  const top = BLOCK.top + row * w.pitch;
   for (const item of b.items) {
     const iw = mm(item.widthMm);
     const ih = mm(item.heightMm);
@@ -228,8 +235,8 @@ function images(w: PageWriter, b: ImagesBlock): void {
 
 function qr(w: PageWriter, b: QrBlock): void {
   const size = mm(b.sizeMm);
-  const row = w.nextGridLine(Math.ceil(size / BLOCK.pitch));
-  const top = BLOCK.top + row * BLOCK.pitch;
+  const row = w.nextGridLine(Math.ceil(size / w.pitch));
+  const top = BLOCK.top + row * w.pitch;
   const n = b.modules.length;
   const m = size / n;
   const x0 = BLOCK.left;
@@ -257,8 +264,9 @@ function qr(w: PageWriter, b: QrBlock): void {
 
 function signature(w: PageWriter, b: SignatureBlock): void {
   // One blank line, the issuer, the date, and a line below for the seal that covers both.
-  let row = Math.ceil((w.y - BLOCK.top - EPS) / BLOCK.pitch) + 1;
-  if (row + 3 > PAGE.linesPerPage) {
+  let row = Math.ceil((w.y - BLOCK.top - EPS) / w.pitch) + 1;
+  if (row + 3 > w.lines) {
+    w.orphanedSignature = true;
     w.newPage();
     row = 1;
   }
@@ -271,7 +279,7 @@ function signature(w: PageWriter, b: SignatureBlock): void {
   const issuerX = Math.max(BLOCK.left, Math.min(dateX + dateW / 2 - issuerW / 2, BLOCK.right - issuerW));
   w.draw(b.issuer, issuerX, w.baseline(row, size), 'serif', size, spacing);
   w.draw(b.date, dateX, w.baseline(row + 1, size), 'serif', size, spacing);
-  w.y = BLOCK.top + (row + 3) * BLOCK.pitch;
+  w.y = BLOCK.top + (row + 3) * w.pitch;
 }
 
 function block(w: PageWriter, b: Block): void {
@@ -295,7 +303,7 @@ function block(w: PageWriter, b: Block): void {
     case 'signature':
       return signature(w, b);
     case 'spacer':
-      w.y = BLOCK.top + (Math.ceil((w.y - BLOCK.top - EPS) / BLOCK.pitch) + b.lines) * BLOCK.pitch;
+      w.y = BLOCK.top + (Math.ceil((w.y - BLOCK.top - EPS) / w.pitch) + b.lines) * w.pitch;
       if (w.y > BLOCK.bottom) w.newPage();
       return;
   }
@@ -318,7 +326,20 @@ function pageNumbers(doc: PDFKit.PDFDocument): number {
   return range.count;
 }
 
-export function renderLayout(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptions = {}): Promise<RenderedPdf> {
+/** Tighter grids tried, in order, when the seal would otherwise sit on a page without body text. */
+const PITCH_SCALES = [1, 0.96, 0.92, 0.88];
+
+export async function renderLayout(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptions = {}): Promise<RenderedPdf> {
+  for (let i = 0; ; i++) {
+    const scale = PITCH_SCALES[i]!;
+    const last = i === PITCH_SCALES.length - 1;
+    // GB/T 9704 7.3.5: the seal must share a page with the body; adjust the line spacing to make it so.
+    const result = await attempt(layout, fonts, opts, scale, last);
+    if (result) return result;
+  }
+}
+
+function attempt(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptions, scale: number, last: boolean): Promise<RenderedPdf | null> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
@@ -339,12 +360,16 @@ export function renderLayout(layout: DocumentLayout, fonts: DocumentFonts, opts:
     doc.on('error', reject);
   });
   for (const key of Object.keys(fonts.files) as FontKey[]) doc.registerFont(key, fonts.files[key]);
-  const w = new PageWriter(doc);
+  const w = new PageWriter(doc, scale);
   try {
     for (const b of layout.blocks) block(w, b);
   } catch (e) {
     doc.end();
-    throw e;
+    return done.then(() => Promise.reject(e));
+  }
+  if (w.orphanedSignature && !last) {
+    doc.end();
+    return done.then(() => null);
   }
   const pages = pageNumbers(doc);
   doc.end();

@@ -31,6 +31,7 @@ export function authorizationLayout(d: AuthorizationData): DocumentLayout {
       ],
       caption: `签署时间：${chineseDateTime(d.signedAt)}`,
     },
+    para(`受理单位：${d.station.issuer}`),
   ];
-  return { title: '家庭经济状况核对授权书', author: d.station.issuer, blocks: frame(d, p, '家庭经济状况核对授权书', body) };
+  return { title: '家庭经济状况核对授权书', author: d.station.issuer, blocks: frame(d, p, '家庭经济状况核对授权书', body, { header: false, signature: false }) };
 }

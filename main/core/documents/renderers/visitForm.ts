@@ -20,10 +20,13 @@ export function visitFormLayout(d: VisitFormData): DocumentLayout {
     { text: p.isPublic ? '—' : formatYuan(m.monthlyIncomeFen, { grouping: true }), align: 'right' as const },
   ]);
   const columns = [13, 10, 30, 15, 15, 17];
+  const SIZE = 10.5; // 五号: the form fits one page
   const household: Block = {
     kind: 'table',
     columns,
+    size: SIZE,
     rows: [
+      [label('调查单位'), value(d.station.issuer, 5)],
       [label('编号'), value(d.caseNo, 2), label('调查日期'), value(p.date(d.visitedOn), 2)],
       [label('申请人'), value(p.name(d.applicant.name), 2), label('公民身份号码'), value(p.id(d.applicant.idNumber), 2)],
       [label('家庭住址'), value(p.address(d.applicant.address), 5)],
@@ -33,21 +36,23 @@ export function visitFormLayout(d: VisitFormData): DocumentLayout {
   const memberTable: Block = {
     kind: 'table',
     columns,
+    size: SIZE,
     header: [label('姓名'), label('关系'), label('公民身份号码'), label('健康状况'), label('职业'), label('月收入（元）')],
     rows: members,
   };
   const findings: Block = {
     kind: 'table',
     columns,
+    size: SIZE,
     rows: [
       [label('住房情况'), value(d.housing, 5)],
       [label('财产情况'), value(d.assets, 5)],
       [label('生活状况'), value(d.livingConditions, 5, 2)],
       [label('调查意见'), value(d.findings, 5, 3)],
       [label('调查人员签名'), value(`${d.investigators.join('、')}（共${d.investigators.length}人，本人签名）`, 5, 3)],
-      [label('家庭成员签名'), value('以上情况属实。（在场家庭成员签名）', 5, 3)],
+      [label('家庭成员签名'), value('以上情况属实。（在场家庭成员签名）', 5, 2)],
     ],
   };
-  const body: Block[] = [household, { kind: 'paragraph', text: '家庭成员情况', font: 'sans' }, memberTable, findings];
-  return { title: '入户调查表', author: d.station.issuer, blocks: frame(d, p, '入户调查表', body) };
+  const body: Block[] = [household, { kind: 'paragraph', text: '家庭成员情况', font: 'sans', indent: 0 }, memberTable, findings];
+  return { title: '入户调查表', author: d.station.issuer, blocks: frame(d, p, '入户调查表', body, { header: false, signature: false }) };
 }

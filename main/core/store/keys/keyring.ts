@@ -44,6 +44,11 @@ export class Keyring {
     return new Keyring(path, readKeyringFile(path));
   }
 
+  /** Wrap an already-parsed body (e.g. from a backup) without touching any file. */
+  static fromBody(path: string, body: KeyringBody): Keyring {
+    return new Keyring(path, structuredClone(body));
+  }
+
   save(): void {
     writeKeyringFile(this.path, this.body);
   }

@@ -1,0 +1,37 @@
+import { benchmark as api } from './api';
+import type { Benchmark, BenchRow } from './types';
+
+/**
+ * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
+ * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
+ */
+const BENCHMARKS: Benchmark[] = [api];
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const names = args.filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+if (unknown.length) {
+  process.stderr.write(`未知的基准测试：${unknown.join(', ')}；可用：${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
+  process.exit(2);
+}
+const selected = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+
+const rows: BenchRow[] = [];
+for (const bench of selected) {
+  if (!json) process.stderr.write(`running ${bench.name}: ${bench.summary}\n`);
+  rows.push(...(await bench.run()));
+}
+
+const fmt = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+if (json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+else {
+  const table = [
+    ['benchmark', 'work', 'value', 'unit', 'baseline', 'ratio'],
+    ...rows.map((r) => [r.name, r.work, fmt(r.value), r.unit, fmt(r.baseline), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((line) => [...line[i]!].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join(' | ')} |`;
+  process.stdout.write(`${line(table[0]!)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${table.slice(1).map(line).join('\n')}\n`);
+  process.stdout.write(`\nmachine: ${(await import('node:os')).cpus().length} cores, node ${process.version}, ${process.platform}/${process.arch}\n`);
+}

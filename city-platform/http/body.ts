@@ -1,0 +1,28 @@
+import type { IncomingMessage } from 'node:http';
+import { JiuzhuError } from '../../common/contract/errors';
+
+/** Read a whole request body, refusing more than `limit` bytes (by Content-Length first, then by count). */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new JiuzhuError('SYNC_BODY_TOO_LARGE', { limit });
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new JiuzhuError('SYNC_BODY_TOO_LARGE', { limit });
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const body = await readBody(req, limit);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new JiuzhuError('INVALID_INPUT', { path: '(body)', detail: 'not JSON' });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Numbered migrations of the reference platform's SQLite store, run in one transaction each.
+ * `user_version` records how far a database has come; a newer database than this code is refused.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE enrolment_codes (
+    code TEXT PRIMARY KEY, station_id TEXT NOT NULL, region_code TEXT NOT NULL,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_by TEXT, used_at INTEGER);
+  CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, region_code TEXT NOT NULL,
+    machine_id_hash TEXT NOT NULL, signing_key TEXT NOT NULL, encryption_key TEXT NOT NULL,
+    name TEXT NOT NULL, app_version TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+    registered_at INTEGER NOT NULL, revoked_at INTEGER,
+    last_bundle_seq INTEGER NOT NULL DEFAULT 0, last_record_seq INTEGER NOT NULL DEFAULT 0);
+  CREATE INDEX devices_machine ON devices (machine_id_hash);
+  CREATE TABLE bundles (
+    device_id TEXT NOT NULL, bundle_id TEXT NOT NULL, bundle_seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL, record_count INTEGER NOT NULL, result TEXT NOT NULL,
+    PRIMARY KEY (device_id, bundle_id));
+  CREATE TABLE records (
+    record_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+    case_id TEXT, bundle_id TEXT NOT NULL, status TEXT NOT NULL, answer TEXT NOT NULL,
+    body TEXT NOT NULL, blobs TEXT, received_at INTEGER NOT NULL,
+    UNIQUE (device_id, seq));
+  CREATE TABLE cases (
+    case_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, station_id TEXT NOT NULL, device_id TEXT NOT NULL,
+    content_type TEXT, stored_at INTEGER NOT NULL);
+  CREATE TABLE uploads (
+    upload_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, sha256 TEXT NOT NULL, length INTEGER NOT NULL,
+    content_type TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'done')));
+  CREATE INDEX uploads_device_sha ON uploads (device_id, sha256);
+  CREATE TABLE sessions (token TEXT PRIMARY KEY, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+  CREATE TABLE feed (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, station_id TEXT, region_code TEXT,
+    body TEXT NOT NULL, at INTEGER NOT NULL);
+  `,
+];

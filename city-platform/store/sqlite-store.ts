@@ -1,0 +1,333 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { RecordAnswer, BundleResult } from '../../common/sync/push';
+import { wireError } from '../errors';
+import { MIGRATIONS } from './schema';
+import type {
+  BlobRow,
+  BundleApplyOutcome,
+  BundleToApply,
+  CaseRow,
+  DeviceRow,
+  FeedRow,
+  NewDevice,
+  PlatformStore,
+  RecordRow,
+  RecordValidator,
+  RegisterOutcome,
+  UploadRow,
+} from './types';
+
+type Row = Record<string, unknown>;
+
+const device = (r: Row): DeviceRow => ({
+  deviceId: String(r['device_id']),
+  stationId: String(r['station_id']),
+  regionCode: String(r['region_code']),
+  machineIdHash: String(r['machine_id_hash']),
+  signingKey: String(r['signing_key']),
+  encryptionKey: String(r['encryption_key']),
+  name: String(r['name']),
+  appVersion: String(r['app_version']),
+  status: r['status'] === 'revoked' ? 'revoked' : 'active',
+  registeredAt: Number(r['registered_at']),
+  lastBundleSeq: Number(r['last_bundle_seq']),
+  lastRecordSeq: Number(r['last_record_seq']),
+});
+
+const upload = (r: Row): UploadRow => ({
+  uploadId: String(r['upload_id']),
+  deviceId: String(r['device_id']),
+  sha256: String(r['sha256']),
+  length: Number(r['length']),
+  contentType: (r['content_type'] as string | null) ?? null,
+  createdAt: Number(r['created_at']),
+  expiresAt: Number(r['expires_at']),
+  status: r['status'] === 'done' ? 'done' : 'open',
+});
+
+const blob = (r: Row): BlobRow => ({
+  sha256: String(r['sha256']),
+  size: Number(r['size']),
+  stationId: String(r['station_id']),
+  deviceId: String(r['device_id']),
+  contentType: (r['content_type'] as string | null) ?? null,
+  storedAt: Number(r['stored_at']),
+});
+
+/** The embedded store (default): one SQLite file in the data directory, WAL, synchronous=FULL. */
+export class SqlitePlatformStore implements PlatformStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    const version = Number(this.db.pragma('user_version', { simple: true }));
+    if (version > MIGRATIONS.length)
+      throw new Error(`platform database is version ${version}, newer than this program (${MIGRATIONS.length}); upgrade the platform`);
+    MIGRATIONS.slice(version).forEach((sql, i) => {
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.pragma(`user_version = ${version + i + 1}`);
+      })();
+    });
+  }
+
+  async getMeta(key: string) {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined;
+    return r ? String(r['value']) : undefined;
+  }
+
+  async setMeta(key: string, value: string) {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async createEnrolmentCode(input: { code: string; stationId: string; regionCode: string; now: number; expiresAt: number }) {
+    this.db
+      .prepare('INSERT INTO enrolment_codes (code, station_id, region_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.code, input.stationId, input.regionCode, input.now, input.expiresAt);
+  }
+
+  async registerDevice(code: string, d: NewDevice, now: number): Promise<RegisterOutcome> {
+    return this.db.transaction((): RegisterOutcome => {
+      const c = this.db.prepare('SELECT * FROM enrolment_codes WHERE code = ?').get(code) as Row | undefined;
+      if (!c || c['used_by'] !== null || Number(c['expires_at']) < now) return { ok: false };
+      const stationId = String(c['station_id']);
+      const regionCode = String(c['region_code']);
+      const earlier = this.db
+        .prepare("SELECT device_id FROM devices WHERE machine_id_hash = ? AND status = 'active'")
+        .get(d.machineIdHash) as Row | undefined;
+      if (earlier) this.db.prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ?").run(now, earlier['device_id']);
+      this.db
+        .prepare(
+          `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+        )
+        .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now);
+      this.db.prepare('UPDATE enrolment_codes SET used_by = ?, used_at = ? WHERE code = ?').run(d.deviceId, now, code);
+      return { ok: true, stationId, regionCode, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
+    })();
+  }
+
+  async getDevice(deviceId: string) {
+    const r = this.db.prepare('SELECT * FROM devices WHERE device_id = ?').get(deviceId) as Row | undefined;
+    return r ? device(r) : undefined;
+  }
+
+  async revokeDevice(deviceId: string, now: number) {
+    return this.db.prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ?").run(now, deviceId).changes === 1;
+  }
+
+  async applyBundle(b: BundleToApply, validate: RecordValidator): Promise<BundleApplyOutcome> {
+    return this.db.transaction((): BundleApplyOutcome => {
+      const { deviceId } = b.device;
+      const seen = this.db.prepare('SELECT result FROM bundles WHERE device_id = ? AND bundle_id = ?').get(deviceId, b.payload.bundleId) as Row | undefined;
+      if (seen) return { kind: 'duplicate', result: { ...(JSON.parse(String(seen['result'])) as BundleResult), duplicate: true } };
+      const dev = device(this.db.prepare('SELECT * FROM devices WHERE device_id = ?').get(deviceId) as Row);
+      if (b.payload.bundleSeq <= dev.lastBundleSeq)
+        return { kind: 'replayed', lastBundleSeq: dev.lastBundleSeq, lastRecordSeq: dev.lastRecordSeq };
+      if (b.payload.bundleSeq > dev.lastBundleSeq + 1)
+        return { kind: 'out-of-order', expected: dev.lastBundleSeq + 1, lastRecordSeq: dev.lastRecordSeq };
+
+      let lastRecordSeq = dev.lastRecordSeq;
+      const answers: RecordAnswer[] = [];
+      const findRecord = this.db.prepare('SELECT device_id, answer FROM records WHERE record_id = ?');
+      const insertRecord = this.db.prepare(
+        `INSERT INTO records (record_id, device_id, seq, kind, case_id, bundle_id, status, answer, body, blobs, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const hasBlob = this.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?');
+      for (const record of b.payload.records) {
+        const earlier = findRecord.get(record.id) as Row | undefined;
+        if (earlier && earlier['device_id'] === deviceId) {
+          answers.push({ ...(JSON.parse(String(earlier['answer'])) as RecordAnswer), duplicate: true });
+          continue;
+        }
+        if (earlier || record.seq <= lastRecordSeq) {
+          const error = earlier
+            ? wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: 'record id used by another device' })
+            : wireError('SYNC_RECORD_SEQ_REGRESSED', { seq: record.seq, last: lastRecordSeq });
+          answers.push({ id: record.id, seq: record.seq, status: 'rejected', error });
+          continue;
+        }
+        let answer: RecordAnswer;
+        const verdict = validate(record);
+        if (!verdict.ok) {
+          answer = { id: record.id, seq: record.seq, status: 'rejected', error: wireError(verdict.code, verdict.params) };
+        } else if (record.kind === 'case.upsert') {
+          answer = this.upsertCase(b, record);
+        } else {
+          answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
+        }
+        if (answer.status === 'acknowledged' && record.blobs?.length) {
+          const missing = record.blobs.filter((sha) => !hasBlob.get(sha));
+          if (missing.length) answer.missingBlobs = missing;
+        }
+        insertRecord.run(
+          record.id, deviceId, record.seq, record.kind, record.caseId ?? null, b.payload.bundleId, answer.status,
+          JSON.stringify(answer), JSON.stringify(record.body), record.blobs ? JSON.stringify(record.blobs) : null, b.receivedAt,
+        );
+        lastRecordSeq = record.seq;
+        answers.push(answer);
+      }
+      const result: BundleResult = {
+        bundleId: b.payload.bundleId,
+        bundleSeq: b.payload.bundleSeq,
+        duplicate: false,
+        answers,
+        lastRecordSeq,
+        receivedAt: b.receivedAt,
+        serverTime: b.receivedAt,
+      };
+      this.db
+        .prepare('INSERT INTO bundles (device_id, bundle_id, bundle_seq, received_at, record_count, result) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(deviceId, b.payload.bundleId, b.payload.bundleSeq, b.receivedAt, b.payload.records.length, JSON.stringify(result));
+      this.db
+        .prepare('UPDATE devices SET last_bundle_seq = ?, last_record_seq = ? WHERE device_id = ?')
+        .run(b.payload.bundleSeq, lastRecordSeq, deviceId);
+      return { kind: 'applied', result };
+    })();
+  }
+
+  /** A case edit applies only on the version it was based on; otherwise both versions go back as a conflict. */
+  private upsertCase(b: BundleToApply, record: BundleToApply['payload']['records'][number]): RecordAnswer {
+    const caseId = record.caseId!;
+    const current = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Row | undefined;
+    const version = current ? Number(current['version']) : 0;
+    if (current && current['station_id'] !== b.device.stationId)
+      return {
+        id: record.id,
+        seq: record.seq,
+        status: 'rejected',
+        error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }),
+      };
+    if (record.baseVersion !== version)
+      return {
+        id: record.id,
+        seq: record.seq,
+        status: 'conflict',
+        error: wireError('SYNC_RECORD_CONFLICT', { caseId, serverVersion: version, baseVersion: record.baseVersion ?? 0 }),
+        server: { version, body: current ? (JSON.parse(String(current['body'])) as Record<string, unknown>) : {} },
+      };
+    const next = version + 1;
+    this.db
+      .prepare(
+        `INSERT INTO cases (case_id, station_id, version, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      )
+      .run(caseId, b.device.stationId, next, JSON.stringify(record.body), b.device.deviceId, b.receivedAt);
+    const item = { kind: 'case', caseId, version: next, body: record.body, ...(record.blobs ? { blobs: record.blobs } : {}), updatedBy: b.device.deviceId };
+    this.db
+      .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+      .run('case', b.device.stationId, JSON.stringify(item), b.receivedAt);
+    return { id: record.id, seq: record.seq, status: 'acknowledged', version: next };
+  }
+
+  async createSession(token: string, deviceId: string, expiresAt: number) {
+    this.db.prepare('INSERT INTO sessions (token, device_id, expires_at) VALUES (?, ?, ?)').run(token, deviceId, expiresAt);
+  }
+
+  async getSession(token: string, now: number) {
+    const r = this.db.prepare('SELECT device_id FROM sessions WHERE token = ? AND expires_at > ?').get(token, now) as Row | undefined;
+    return r ? { deviceId: String(r['device_id']) } : undefined;
+  }
+
+  async createUpload(u: UploadRow) {
+    this.db
+      .prepare('INSERT INTO uploads (upload_id, device_id, sha256, length, content_type, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(u.uploadId, u.deviceId, u.sha256, u.length, u.contentType, u.createdAt, u.expiresAt, u.status);
+  }
+
+  async getUpload(uploadId: string) {
+    const r = this.db.prepare('SELECT * FROM uploads WHERE upload_id = ?').get(uploadId) as Row | undefined;
+    return r ? upload(r) : undefined;
+  }
+
+  async findOpenUpload(deviceId: string, sha256: string, now: number) {
+    const r = this.db
+      .prepare("SELECT * FROM uploads WHERE device_id = ? AND sha256 = ? AND status = 'open' AND expires_at > ? ORDER BY created_at DESC")
+      .get(deviceId, sha256, now) as Row | undefined;
+    return r ? upload(r) : undefined;
+  }
+
+  async finishUpload(uploadId: string, b: BlobRow | undefined) {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE uploads SET status = 'done' WHERE upload_id = ?").run(uploadId);
+      if (b)
+        this.db
+          .prepare('INSERT OR IGNORE INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(b.sha256, b.size, b.stationId, b.deviceId, b.contentType, b.storedAt);
+    })();
+  }
+
+  async deleteUpload(uploadId: string) {
+    this.db.prepare('DELETE FROM uploads WHERE upload_id = ?').run(uploadId);
+  }
+
+  async getBlob(sha256: string) {
+    const r = this.db.prepare('SELECT * FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+    return r ? blob(r) : undefined;
+  }
+
+  async appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }) {
+    const info = this.db
+      .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, ?, ?, ?)')
+      .run(item.kind, item.stationId, item.regionCode, JSON.stringify(item.body), item.at);
+    return Number(info.lastInsertRowid);
+  }
+
+  async readFeed(q: { stationId: string; regionCode: string; afterSeq: number; limit: number }): Promise<FeedRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM feed WHERE seq > ? AND (station_id IS NULL OR station_id = ?)
+           AND (region_code IS NULL OR substr(?, 1, length(region_code)) = region_code)
+         ORDER BY seq LIMIT ?`,
+      )
+      .all(q.afterSeq, q.stationId, q.regionCode, q.limit) as Row[];
+    return rows.map((r) => ({
+      seq: Number(r['seq']),
+      kind: String(r['kind']),
+      stationId: (r['station_id'] as string | null) ?? null,
+      regionCode: (r['region_code'] as string | null) ?? null,
+      body: JSON.parse(String(r['body'])) as Record<string, unknown>,
+      at: Number(r['at']),
+    }));
+  }
+
+  async getCase(caseId: string): Promise<CaseRow | undefined> {
+    const r = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Row | undefined;
+    return r
+      ? {
+          caseId: String(r['case_id']),
+          stationId: String(r['station_id']),
+          version: Number(r['version']),
+          body: JSON.parse(String(r['body'])) as Record<string, unknown>,
+          updatedBy: String(r['updated_by']),
+          updatedAt: Number(r['updated_at']),
+        }
+      : undefined;
+  }
+
+  async listRecords(): Promise<RecordRow[]> {
+    return (this.db.prepare('SELECT * FROM records ORDER BY device_id, seq').all() as Row[]).map((r) => ({
+      recordId: String(r['record_id']),
+      deviceId: String(r['device_id']),
+      seq: Number(r['seq']),
+      kind: String(r['kind']),
+      caseId: (r['case_id'] as string | null) ?? null,
+      bundleId: String(r['bundle_id']),
+      status: String(r['status']),
+      blobs: r['blobs'] ? (JSON.parse(String(r['blobs'])) as string[]) : [],
+      receivedAt: Number(r['received_at']),
+    }));
+  }
+
+  async listBlobs(): Promise<BlobRow[]> {
+    return (this.db.prepare('SELECT * FROM blobs ORDER BY stored_at, sha256').all() as Row[]).map(blob);
+  }
+
+  async close() {
+    this.db.close();
+  }
+}

@@ -1,0 +1,136 @@
+import type { SealedHeader } from '../../common/sync/envelope';
+import type { BundlePayload, BundleResult } from '../../common/sync/push';
+
+export interface DeviceRow {
+  deviceId: string;
+  stationId: string;
+  regionCode: string;
+  machineIdHash: string;
+  signingKey: string;
+  encryptionKey: string;
+  name: string;
+  appVersion: string;
+  status: 'active' | 'revoked';
+  registeredAt: number;
+  lastBundleSeq: number;
+  lastRecordSeq: number;
+}
+
+export interface NewDevice {
+  deviceId: string;
+  machineIdHash: string;
+  signingKey: string;
+  encryptionKey: string;
+  name: string;
+  appVersion: string;
+}
+
+export type RegisterOutcome =
+  | { ok: true; stationId: string; regionCode: string; replacedDeviceId?: string }
+  | { ok: false };
+
+export interface UploadRow {
+  uploadId: string;
+  deviceId: string;
+  sha256: string;
+  length: number;
+  contentType: string | null;
+  createdAt: number;
+  expiresAt: number;
+  status: 'open' | 'done';
+}
+
+export interface BlobRow {
+  sha256: string;
+  size: number;
+  stationId: string;
+  deviceId: string;
+  contentType: string | null;
+  storedAt: number;
+}
+
+export interface FeedRow {
+  seq: number;
+  kind: string;
+  stationId: string | null;
+  regionCode: string | null;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface RecordRow {
+  recordId: string;
+  deviceId: string;
+  seq: number;
+  kind: string;
+  caseId: string | null;
+  bundleId: string;
+  status: string;
+  blobs: string[];
+  receivedAt: number;
+}
+
+export interface CaseRow {
+  caseId: string;
+  stationId: string;
+  version: number;
+  body: Record<string, unknown>;
+  updatedBy: string;
+  updatedAt: number;
+}
+
+/** A bundle that passed crypto checks, ready to apply. */
+export interface BundleToApply {
+  device: DeviceRow;
+  header: SealedHeader;
+  payload: BundlePayload;
+  receivedAt: number;
+}
+
+export type BundleApplyOutcome =
+  | { kind: 'applied'; result: BundleResult }
+  | { kind: 'duplicate'; result: BundleResult }
+  | { kind: 'replayed'; lastBundleSeq: number; lastRecordSeq: number }
+  | { kind: 'out-of-order'; expected: number; lastRecordSeq: number };
+
+/**
+ * Everything the reference platform keeps, behind one interface so a PostgreSQL implementation
+ * can stand beside the embedded SQLite one. Methods are async for that reason; each method that
+ * changes more than one row is one transaction.
+ */
+export interface PlatformStore {
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  createEnrolmentCode(input: { code: string; stationId: string; regionCode: string; now: number; expiresAt: number }): Promise<void>;
+  /** Consume the code and insert the device in one transaction; revokes an earlier device of the same machine. */
+  registerDevice(code: string, device: NewDevice, now: number): Promise<RegisterOutcome>;
+  getDevice(deviceId: string): Promise<DeviceRow | undefined>;
+  revokeDevice(deviceId: string, now: number): Promise<boolean>;
+
+  /** Apply a bundle exactly once: seen → stored answer; else every record answered, all in one transaction. */
+  applyBundle(bundle: BundleToApply, validate: RecordValidator): Promise<BundleApplyOutcome>;
+
+  createSession(token: string, deviceId: string, expiresAt: number): Promise<void>;
+  getSession(token: string, now: number): Promise<{ deviceId: string } | undefined>;
+
+  createUpload(row: UploadRow): Promise<void>;
+  getUpload(uploadId: string): Promise<UploadRow | undefined>;
+  findOpenUpload(deviceId: string, sha256: string, now: number): Promise<UploadRow | undefined>;
+  finishUpload(uploadId: string, blob: BlobRow | undefined): Promise<void>;
+  deleteUpload(uploadId: string): Promise<void>;
+  getBlob(sha256: string): Promise<BlobRow | undefined>;
+
+  appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }): Promise<number>;
+  readFeed(query: { stationId: string; regionCode: string; afterSeq: number; limit: number }): Promise<FeedRow[]>;
+
+  getCase(caseId: string): Promise<CaseRow | undefined>;
+  listRecords(): Promise<RecordRow[]>;
+  listBlobs(): Promise<BlobRow[]>;
+  close(): Promise<void>;
+}
+
+/** Decides a record's fate before it is applied; pure (see apply/validate-record.ts). */
+export type RecordValidator = (
+  record: BundlePayload['records'][number],
+) => { ok: true } | { ok: false; code: import('../../common/contract/errors').ErrorCode; params: Record<string, string | number>; detail?: string };

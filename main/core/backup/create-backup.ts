@@ -1,0 +1,160 @@
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { AuditLog } from '../audit/audit-log';
+import { fsyncDir } from '../store/fs-atomic';
+import { serializeKeyring } from '../store/keys/keyring-file';
+import { openSqlite } from '../store/sqlite';
+import { schemaVersion } from '../store/migrate';
+import type { Station } from '../store/station';
+import type { Clock } from '../store/types';
+import { encodeTrailer, HEADER, readManifest, signManifest, verifyEntries, type BackupManifest } from './container';
+import { targetError, throwIfAborted, type ProgressFn } from './errors';
+import { toStoreIoError } from '../store/io-errors';
+
+export interface BackupOptions {
+  /** Target file (e.g. on a USB stick). Written as FILE.partial, then renamed. */
+  out: string;
+  actor: string;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  manifest: BackupManifest;
+}
+
+/**
+ * Online, consistent backup while the app is in use. `VACUUM INTO` copies one read snapshot of
+ * the database into a new file encrypted with the same key (better-sqlite3's page backup refuses
+ * an encrypted source with a new target). The snapshot, the keyring and a signed manifest go into
+ * one file on the target, which is re-read and re-hashed before the backup counts as done.
+ * Any failure (disk full, stick pulled, cancel) removes the partial file; station data is only
+ * read, never changed, apart from the audit row recording a finished backup.
+ */
+export function createBackup(station: Station, audit: AuditLog, clock: Clock, options: BackupOptions): BackupResult {
+  const { out, onProgress, signal } = options;
+  const progress = (phase: Parameters<ProgressFn>[0]['phase'], fraction: number) => onProgress?.({ phase, fraction });
+  const db = station.db;
+  const key = station.dbKey;
+  const info = station.stationInfo();
+  if (!info) throw new Error('station row missing');
+  throwIfAborted(signal);
+  const targetDir = dirname(out);
+  if (!existsSync(targetDir) || !statSync(targetDir).isDirectory()) throw targetError({ code: 'ENOENT' });
+
+  const snapshot = join(station.paths.tmp, `backup-${randomUUID()}.db`);
+  const partial = `${out}.partial`;
+  try {
+    progress('snapshot', 0);
+    try {
+      db.prepare('VACUUM INTO ?').run(snapshot);
+    } catch (e) {
+      throw toStoreIoError(e);
+    }
+    throwIfAborted(signal);
+    const snap = openSqlite(snapshot, key, { readonly: true, ...(station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {}) });
+    let head: { seq: number; hash: Buffer } | undefined;
+    let attachments: number;
+    let version: number;
+    try {
+      head = snap.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as typeof head;
+      attachments = (snap.prepare('SELECT count(*) AS n FROM attachment').get() as { n: number }).n;
+      version = schemaVersion(snap);
+    } finally {
+      snap.close();
+    }
+    const keyringBytes = serializeKeyring(station.keyring().snapshot());
+    const dbSize = statSync(snapshot).size;
+    const total = dbSize + keyringBytes.length;
+    progress('snapshot', 0.3);
+
+    let fd: number;
+    try {
+      fd = openSync(partial, 'w', 0o600);
+    } catch (e) {
+      throw targetError(e);
+    }
+    let written = 0;
+    const entries: BackupManifest['entries'] = [];
+    try {
+      const write = (b: Buffer) => {
+        let off = 0;
+        while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+      };
+      write(HEADER);
+      let offset = HEADER.length;
+      // the database snapshot, streamed
+      const src = openSync(snapshot, 'r');
+      const h = createHash('sha256');
+      try {
+        const buf = Buffer.alloc(1024 * 1024);
+        for (;;) {
+          throwIfAborted(signal);
+          const n = readSync(src, buf, 0, buf.length, null);
+          if (n <= 0) break;
+          h.update(buf.subarray(0, n));
+          write(buf.subarray(0, n));
+          written += n;
+          progress('write', 0.3 + 0.5 * (written / total));
+        }
+      } finally {
+        closeSync(src);
+      }
+      entries.push({ name: 'db', offset, size: dbSize, sha256: h.digest('hex') });
+      offset += dbSize;
+      write(keyringBytes);
+      entries.push({ name: 'keyring', offset, size: keyringBytes.length, sha256: createHash('sha256').update(keyringBytes).digest('hex') });
+      written += keyringBytes.length;
+      const manifest = signManifest(
+        {
+          format: 'jiuzhu-backup',
+          version: 1,
+          createdAt: clock.now().toISOString(),
+          stationId: info.stationId,
+          keyringId: station.keyring().keyringId,
+          schemaVersion: version,
+          auditHead: { seq: head?.seq ?? 0, hash: head?.hash.toString('hex') ?? '' },
+          attachments,
+          entries,
+        },
+        key,
+      );
+      write(encodeTrailer(manifest));
+      fsyncSync(fd);
+    } catch (e) {
+      throw targetError(e);
+    } finally {
+      closeSync(fd);
+    }
+    throwIfAborted(signal);
+    // Read back from the target before calling it done (USB sticks lie).
+    progress('verify', 0.8);
+    const { manifest } = readManifest(partial);
+    let checked = 0;
+    verifyEntries(partial, manifest, (n) => progress('verify', 0.8 + 0.2 * ((checked += n) / total)), signal);
+    try {
+      renameSync(partial, out);
+      fsyncDir(targetDir);
+    } catch (e) {
+      throw targetError(e);
+    }
+    const bytes = statSync(out).size;
+    audit.append({
+      actor: options.actor,
+      action: 'backup.create',
+      targetType: 'station',
+      targetId: info.stationId,
+      details: { bytes, auditHeadSeq: manifest.auditHead.seq, attachments },
+    });
+    progress('done', 1);
+    return { file: out, bytes, manifest };
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  } finally {
+    rmSync(snapshot, { force: true });
+  }
+}

@@ -1,0 +1,181 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { JiuzhuError } from '../../../common/contract/errors';
+import { AuditLog } from '../audit/audit-log';
+import { fsyncDir, writeFileAtomicSync } from '../store/fs-atomic';
+import { toStoreIoError } from '../store/io-errors';
+import { Keyring } from '../store/keys/keyring';
+import { parseKeyring } from '../store/keys/keyring-file';
+import { closeStore, openStore } from '../store/open-store';
+import { schemaVersion } from '../store/migrate';
+import { SCHEMA_VERSION } from '../store/migrations/index';
+import { openSqlite } from '../store/sqlite';
+import type { Station } from '../store/station';
+import type { Clock } from '../store/types';
+import { checkStore } from './check-store';
+import { manifestMacValid, readEntry, readManifest, verifyEntries, type BackupManifest } from './container';
+import { throwIfAborted, type ProgressFn } from './errors';
+
+export type RestoreUnlock =
+  /** The key of the open station (an admin restoring on the same station). */
+  | { dbKey: Buffer }
+  /** The recovery code of the backup's keyring (a new machine, or the station will not open). */
+  | { recoveryCode: string };
+
+export interface RestoreOptions {
+  file: string;
+  unlock: RestoreUnlock;
+  actor: string;
+  /** Accept a backup of another station (moving a station's data to a new install). Default false. */
+  allowOtherStation?: boolean;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+export interface RestoreResult {
+  manifest: BackupManifest;
+  /** Where the replaced data was moved (encrypted; the admin may delete it once satisfied). */
+  previousDataDir: string | null;
+}
+
+/**
+ * Restore = verify everything first, then swap. The backup is hashed, its MAC checked with the
+ * key, its keyring parsed, its database extracted to dataDir/tmp and opened read-only for a full
+ * check (integrity, audit chain, attachment hashes, schema not newer than this program). Only
+ * then is the station closed and its files moved aside (dataDir/pre-restore-…) and replaced by
+ * renames on the same filesystem. Anything that fails before the swap leaves current data as is.
+ * After a restore every session is gone: the caller closes its AuthService and users log in again.
+ */
+export function restoreBackup(station: Station, clock: Clock, options: RestoreOptions): RestoreResult {
+  const { onProgress, signal } = options;
+  const progress = (phase: Parameters<ProgressFn>[0]['phase'], fraction: number) => onProgress?.({ phase, fraction });
+  progress('verify', 0);
+  const { manifest, fileSize } = readManifest(options.file);
+  let seen = 0;
+  verifyEntries(options.file, manifest, (n) => progress('verify', 0.4 * ((seen += n) / fileSize)), signal);
+
+  const keyringEntry = manifest.entries.find((e) => e.name === 'keyring')!;
+  const dbEntry = manifest.entries.find((e) => e.name === 'db')!;
+  const keyringBytes = readEntry(options.file, keyringEntry);
+  let backupKeyring;
+  try {
+    backupKeyring = parseKeyring(keyringBytes);
+  } catch {
+    throw new JiuzhuError('BACKUP_DAMAGED', { detail: '密钥文件' });
+  }
+  if (backupKeyring.stationId !== manifest.stationId) throw new JiuzhuError('BACKUP_DAMAGED', { detail: '清单与密钥不一致' });
+
+  const key = 'dbKey' in options.unlock ? Buffer.from(options.unlock.dbKey) : unwrapFromBackupKeyring(station, keyringBytes, options.unlock.recoveryCode);
+  if (!manifestMacValid(manifest, key)) throw new JiuzhuError('BACKUP_FOREIGN', { detail: '加密密钥不同' });
+  const currentStationId = currentStation(station);
+  if (currentStationId && currentStationId !== manifest.stationId && !options.allowOtherStation) {
+    throw new JiuzhuError('BACKUP_FOREIGN', { detail: '工作站编号不同' });
+  }
+  if (manifest.schemaVersion > SCHEMA_VERSION) throw new JiuzhuError('BACKUP_TOO_NEW', { found: manifest.schemaVersion });
+  throwIfAborted(signal);
+
+  mkdirSync(station.paths.tmp, { recursive: true, mode: 0o700 });
+  const staged = join(station.paths.tmp, `restore-${randomUUID()}.db`);
+  try {
+    extract(options.file, dbEntry.offset, dbEntry.size, staged, signal);
+    progress('check', 0.5);
+    const snap = openSqlite(staged, key, { readonly: true, ...(station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {}) });
+    try {
+      const found = schemaVersion(snap);
+      if (found > SCHEMA_VERSION) throw new JiuzhuError('BACKUP_TOO_NEW', { found });
+      const report = checkStore(snap, clock, { signal, onProgress: (p) => progress('check', 0.5 + 0.4 * p.fraction) });
+      if (!report.ok) {
+        const detail = report.integrity[0] ?? (report.audit.ok ? `附件 ${report.attachments.bad.length} 个损坏` : `审计记录第 ${report.audit.firstBad.seq} 条`);
+        throw new JiuzhuError('BACKUP_CHECK_FAILED', { detail: detail.slice(0, 80) });
+      }
+      const head = snap.prepare('SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined;
+      if ((head?.seq ?? 0) !== manifest.auditHead.seq) throw new JiuzhuError('BACKUP_CHECK_FAILED', { detail: '审计记录与清单不符' });
+    } catch (e) {
+      if (e instanceof JiuzhuError) throw e;
+      throw new JiuzhuError('BACKUP_CHECK_FAILED', { detail: (e as { code?: string }).code ?? '数据库无法读取' });
+    } finally {
+      snap.close();
+    }
+    throwIfAborted(signal);
+
+    // --- point of no return: swap files ---
+    progress('swap', 0.9);
+    station.close();
+    const previousDataDir = moveAside(station, clock);
+    try {
+      writeFileAtomicSync(station.paths.keyring, keyringBytes);
+      renameSync(staged, station.paths.db);
+      fsyncDir(station.paths.dataDir);
+    } catch (e) {
+      throw toStoreIoError(e);
+    }
+    station.reloadKeyring();
+    const db = openStore(station.paths.db, key, station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {});
+    try {
+      new AuditLog(db, clock, station.machineId).append({
+        actor: options.actor,
+        action: 'backup.restore',
+        targetType: 'station',
+        targetId: manifest.stationId,
+        details: { backupCreatedAt: manifest.createdAt, auditHeadSeq: manifest.auditHead.seq },
+      });
+    } finally {
+      closeStore(db);
+    }
+    progress('done', 1);
+    return { manifest, previousDataDir };
+  } finally {
+    rmSync(staged, { force: true });
+    key.fill(0);
+  }
+}
+
+function unwrapFromBackupKeyring(station: Station, keyringBytes: Buffer, code: string): Buffer {
+  const tmpPath = join(station.paths.tmp, `unused-${randomUUID()}.keyring`);
+  // Parse into a Keyring object without writing it anywhere.
+  const k = Keyring.fromBody(tmpPath, parseKeyring(keyringBytes));
+  return k.unwrapWithRecoveryCode(code);
+}
+
+function currentStation(station: Station): string | null {
+  if (!existsSync(station.paths.keyring)) return null;
+  try {
+    return station.keyring().stationId;
+  } catch {
+    return null; // a damaged current keyring is a reason to restore, not a reason to refuse
+  }
+}
+
+function extract(file: string, offset: number, size: number, to: string, signal?: AbortSignal): void {
+  const src = openSync(file, 'r');
+  const dst = openSync(to, 'wx', 0o600);
+  try {
+    const buf = Buffer.alloc(1024 * 1024);
+    let done = 0;
+    while (done < size) {
+      throwIfAborted(signal);
+      const n = readSync(src, buf, 0, Math.min(buf.length, size - done), offset + done);
+      if (n <= 0) throw new JiuzhuError('BACKUP_DAMAGED', { detail: '数据不完整' });
+      let off = 0;
+      while (off < n) off += writeSync(dst, buf, off, n - off);
+      done += n;
+    }
+    fsyncSync(dst);
+  } catch (e) {
+    throw toStoreIoError(e);
+  } finally {
+    closeSync(src);
+    closeSync(dst);
+  }
+}
+
+function moveAside(station: Station, clock: Clock): string | null {
+  const names = ['', '-wal', '-shm'].map((s) => station.paths.db + s).concat(station.paths.keyring).filter((p) => existsSync(p));
+  if (names.length === 0) return null;
+  const dir = join(station.paths.dataDir, `pre-restore-${clock.now().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(dir, { mode: 0o700 });
+  for (const p of names) renameSync(p, join(dir, p.slice(station.paths.dataDir.length + 1)));
+  fsyncDir(station.paths.dataDir);
+  return dir;
+}

@@ -1,0 +1,11 @@
+/** Official documents as PDFs: see README.md for the layout model and how to add a document type. */
+export { renderDocument, buildDocument, parseDocumentData, checkDocumentGlyphs } from './render';
+export type { RenderContext, RenderedDocument } from './render';
+export { loadDocumentFonts, FONT_FILES } from './fonts';
+export type { DocumentFonts } from './fonts';
+export { findMissingGlyphs } from './glyphCheck';
+export type { MissingGlyphReport } from './glyphCheck';
+export { signCertificatePayload, verifyCertificatePayload, PAYLOAD_PREFIX } from './certificate/payload';
+export type { IssuerKeys, VerifyOptions } from './certificate/payload';
+export { qrSymbol } from './certificate/qr';
+export { breakLines } from './layout/lineBreak';

@@ -1,0 +1,110 @@
+/**
+ * The entry point: validate a document's data against its schema, build its layout, check every
+ * character against the fonts, then draw the PDF. Any failure is a JiuzhuError and no PDF exists.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import type { z } from 'zod';
+import { JiuzhuError, isJiuzhuError } from '../../../common/contract/errors';
+import { DOCUMENT_SCHEMAS, type DocumentData, type DocumentKind } from '../../../common/documents/index';
+import { documents as messages } from '../../../common/i18n/zh-CN/documents';
+import type { DocumentFonts } from './fonts';
+import { assertGlyphs, checkBlocksGlyphs, type MissingGlyphReport } from './glyphCheck';
+import type { DocumentLayout } from './layout/blocks';
+import { renderLayout } from './layout/render';
+import { signCertificatePayload } from './certificate/payload';
+import { qrSymbol } from './certificate/qr';
+import { acceptanceLayout } from './renderers/acceptance';
+import { approvalLayout } from './renderers/approval';
+import { authorizationLayout } from './renderers/authorization';
+import { certificateFacts, certificateLayout } from './renderers/certificate';
+import { publicityLayout } from './renderers/publicity';
+import { refusalLayout } from './renderers/refusal';
+import { rejectionLayout } from './renderers/rejection';
+import { supplementLayout } from './renderers/supplement';
+import { terminationLayout } from './renderers/termination';
+import { visitFormLayout } from './renderers/visitForm';
+
+export interface RenderContext {
+  /** From loadDocumentFonts(resources/fonts). */
+  fonts: DocumentFonts;
+  /** The station's Ed25519 private key; certificates are signed with it. */
+  signingKey?: KeyObject;
+  /** PDF metadata date; pass the clock's now so identical input gives identical bytes. */
+  creationDate?: Date;
+}
+
+export interface RenderedDocument {
+  kind: DocumentKind;
+  pdf: Buffer;
+  pages: number;
+  /** Hex SHA-256 of the PDF bytes, for the audit record. */
+  sha256: string;
+  /** Certificates only: the signed payload in the QR code and the QR version used. */
+  qr?: { payload: string; version: number };
+}
+
+interface Built {
+  layout: DocumentLayout;
+  qr?: { payload: string; version: number };
+}
+
+type Builders = { [K in DocumentKind]: (data: DocumentData<K>, ctx: Pick<RenderContext, 'signingKey'>) => Built };
+
+const BUILDERS: Builders = {
+  authorization: (d) => ({ layout: authorizationLayout(d) }),
+  acceptance: (d) => ({ layout: acceptanceLayout(d) }),
+  supplement: (d) => ({ layout: supplementLayout(d) }),
+  rejection: (d) => ({ layout: rejectionLayout(d) }),
+  'visit-form': (d) => ({ layout: visitFormLayout(d) }),
+  publicity: (d) => ({ layout: publicityLayout(d) }),
+  approval: (d) => ({ layout: approvalLayout(d) }),
+  refusal: (d) => ({ layout: refusalLayout(d) }),
+  termination: (d) => ({ layout: terminationLayout(d) }),
+  certificate: (d, ctx) => {
+    if (!ctx.signingKey) throw new JiuzhuError('DOC_NO_SIGNING_KEY');
+    const payload = signCertificatePayload(certificateFacts(d), ctx.signingKey);
+    return { layout: certificateLayout(d, payload), qr: { payload, version: qrSymbol(payload).version } };
+  },
+};
+
+const kindLabel = (kind: DocumentKind) => messages.documents.kinds[kind];
+
+/** Parse a document's input; a broken field is DOC_INVALID_DATA naming its path. */
+export function parseDocumentData<K extends DocumentKind>(kind: K, input: unknown): DocumentData<K> {
+  const schema = DOCUMENT_SCHEMAS[kind] as unknown as z.ZodType<DocumentData<K>>;
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String).join('.') || '(根)';
+  throw new JiuzhuError(
+    'DOC_INVALID_DATA',
+    { kind: kindLabel(kind), path, detail: issue.message },
+    { path, issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
+  );
+}
+
+/** The layout (blocks) of a document without drawing it: for tests and previews of the words. */
+export function buildDocument<K extends DocumentKind>(kind: K, input: unknown, ctx: Pick<RenderContext, 'signingKey'> = {}): Built & { data: DocumentData<K> } {
+  const data = parseDocumentData(kind, input);
+  const builder = BUILDERS[kind] as (d: DocumentData<K>, c: Pick<RenderContext, 'signingKey'>) => Built;
+  return { ...builder(data, ctx), data };
+}
+
+/** Rare characters the fonts lack, found before rendering (null when all are printable). */
+export function checkDocumentGlyphs(kind: DocumentKind, input: unknown, ctx: RenderContext): MissingGlyphReport | null {
+  const { layout, data } = buildDocument(kind, input, ctx);
+  return checkBlocksGlyphs(layout.blocks, ctx.fonts, data);
+}
+
+export async function renderDocument<K extends DocumentKind>(kind: K, input: unknown, ctx: RenderContext): Promise<RenderedDocument> {
+  const { layout, data, qr } = buildDocument(kind, input, ctx);
+  assertGlyphs(layout.blocks, ctx.fonts, data);
+  try {
+    const { pdf, pages } = await renderLayout(layout, ctx.fonts, ctx.creationDate ? { creationDate: ctx.creationDate } : {});
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    return { kind, pdf, pages, sha256, ...(qr ? { qr } : {}) };
+  } catch (e) {
+    if (isJiuzhuError(e)) throw e;
+    throw new JiuzhuError('DOC_RENDER_FAILED', { kind: kindLabel(kind), detail: e instanceof Error ? e.message : String(e) });
+  }
+}
