@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shellSchema } from './methods/app';
+import type { EventName } from './names';
 
 /**
  * Events flow one way, core → renderer, on one typed channel. Each has a payload schema;
@@ -8,12 +9,9 @@ import { shellSchema } from './methods/app';
 export const EVENTS = {
   /** Core is up in this shell; sent on start and to every newly connected renderer. */
   'core.ready': z.object({ shell: shellSchema, version: z.string(), at: z.string() }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;
-export type EventName = keyof Events;
+export { EVENT_NAMES, isEventName, type EventName } from './names';
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 export type CoreEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
-
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
-export const isEventName = (name: string): name is EventName => Object.hasOwn(EVENTS, name);

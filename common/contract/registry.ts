@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import type { MethodName } from './names';
 import { appInfo } from './methods/app';
 import { idNumberCheck } from './methods/idNumber';
 
@@ -9,13 +11,9 @@ import { idNumberCheck } from './methods/idNumber';
 export const METHODS = {
   'app.info': appInfo,
   'idNumber.check': idNumberCheck,
-} as const;
+} as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;
-export type MethodName = keyof Methods;
+export { METHOD_NAMES, isMethodName, type MethodName } from './names';
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
-
-export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
-
-export const isMethodName = (name: string): name is MethodName => Object.hasOwn(METHODS, name);

@@ -1,0 +1,13 @@
+/**
+ * The names of every method and event, without their schemas, so the preload can refuse anything
+ * else while staying free of zod. registry.ts and events.ts are checked against these lists at
+ * compile time (a name missing from either side is a type error).
+ */
+export const METHOD_NAMES = ['app.info', 'idNumber.check'] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export const EVENT_NAMES = ['core.ready'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
