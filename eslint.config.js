@@ -54,6 +54,8 @@ export default tseslint.config(
   },
   {
     files: ['common/**', 'renderer/**'],
+    // Tests of common/ run in Node under vitest; the code they test must not.
+    ignores: ['common/**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...noNode], patterns: [{ group: ['node:*'], message: 'No Node APIs here.' }] }] },
   },

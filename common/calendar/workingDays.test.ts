@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CN_CALENDAR_2025_2026 } from './cnCalendar';
+import { readFileSync } from 'node:fs';
+import { holidayCalendarSchema } from './schema';
 import { CalendarGapError, workingDayCounter } from './workingDays';
 
+// The calendar shipped in resources/, as the app loads it.
+const CN_CALENDAR_2025_2026 = holidayCalendarSchema.parse(
+  JSON.parse(readFileSync(new URL('../../resources/calendar/cn-holidays.json', import.meta.url), 'utf8')),
+);
 const cal = workingDayCounter(CN_CALENDAR_2025_2026);
 
 describe('working days under the holiday and 调休 calendar', () => {
