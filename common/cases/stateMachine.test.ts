@@ -48,7 +48,13 @@ describe('case state machine', () => {
   it('every state is reachable from draft', () => {
     const seen = new Set<CaseState>(['draft']);
     const queue: CaseState[] = ['draft'];
-    while (queue.length) for (const to of Object.values(TRANSITIONS[queue.shift()!])) if (!seen.has(to!)) (seen.add(to!), queue.push(to!));
+    while (queue.length) {
+      for (const to of Object.values(TRANSITIONS[queue.shift()!])) {
+        if (seen.has(to!)) continue;
+        seen.add(to!);
+        queue.push(to!);
+      }
+    }
     expect([...seen].sort()).toEqual([...CASE_STATES].sort());
   });
 
