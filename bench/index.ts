@@ -1,11 +1,12 @@
 import { benchmark as api } from './api';
+import { benchmark as idcard } from './idcard';
 import type { Benchmark, BenchRow } from './types';
 
 /**
  * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api];
+const BENCHMARKS: Benchmark[] = [api, idcard];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -38,7 +38,6 @@ export function cardNation(raw: string): { nation: string; nationCode: string } 
 
 /** A required text field: present and free of control characters. */
 export function cardText(raw: string, field: string): string {
-  // eslint-disable-next-line no-control-regex
   if (raw.length === 0 || /[\u0000-\u001f\u007f\ufffd]/.test(raw)) throw badField(field, raw);
   return raw;
 }

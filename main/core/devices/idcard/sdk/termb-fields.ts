@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../../../common/contract/errors';
 import { NATIONS } from '../../../../../common/idcard/nations';
-import { badField, cardDate, cardNation, cardText, cardValidUntil } from '../parse/fields';
+import { badField, cardDate, cardNation, cardText } from '../parse/fields';
 import { checkCardIdNumber } from '../parse/id-number';
 import type { CardText } from '../parse/text-block';
 

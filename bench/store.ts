@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccountsService } from '../main/core/accounts/accounts-service';
+import { AuthService } from '../main/core/accounts/auth-service';
+import { authConfig } from '../main/core/accounts/config';
+import { AttachmentStore } from '../main/core/store/attachments/attachment-store';
+import { initStation } from '../main/core/store/init-station';
+import { calibrateScrypt } from '../main/core/store/keys/kdf';
+import { newDbKey } from '../main/core/store/keys/keyring';
+import { closeStore, configureConnection } from '../main/core/store/open-store';
+import { openSqlite } from '../main/core/store/sqlite';
+import { Station } from '../main/core/store/station';
+import type { Db } from '../main/core/store/types';
+import { row, type Benchmark, type BenchRow } from './types';
+
+const ROWS = 100_000;
+const BATCH = 1_000;
+const POINT_READS = 20_000;
+const RANGE_SCANS = 500;
+const clock = { now: () => new Date() };
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const GIVEN = '明华建国秀英桂兰志强丽娟军平红梅';
+
+function idNumber(i: number): string {
+  // 18 characters, unique per i (shape only; the checksum does not matter here)
+  return `500101${1940 + (i % 60)}${String(1 + (i % 12)).padStart(2, '0')}${String(i).padStart(6, '0')}`;
+}
+
+/** The same workload on either connection: inserts in batches, indexed point reads, range scans. */
+function workload(db: Db): { insertMs: number; readMs: number; scanMs: number } {
+  db.exec(`CREATE TABLE person (
+    id INTEGER PRIMARY KEY, id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, region TEXT NOT NULL,
+    created_at TEXT NOT NULL, household TEXT NOT NULL) STRICT;
+    CREATE INDEX person_by_created ON person(created_at);`);
+  const ins = db.prepare('INSERT INTO person (id_number, name, region, created_at, household) VALUES (?, ?, ?, ?, ?)');
+  const base = Date.parse('2024-01-01T00:00:00Z');
+  let t0 = performance.now();
+  for (let b = 0; b < ROWS / BATCH; b++) {
+    db.transaction(() => {
+      for (let j = 0; j < BATCH; j++) {
+        const i = b * BATCH + j;
+        const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13) % GIVEN.length]}`;
+        const household = JSON.stringify({ members: 1 + (i % 5), income: (i * 37) % 3000, address: `渝中区解放碑街道${i % 300}号`, phone: `139${String(i).padStart(8, '0')}` });
+        ins.run(idNumber(i), name, '500101', new Date(base + i * 60_000).toISOString(), household);
+      }
+    })();
+  }
+  const insertMs = performance.now() - t0;
+  const get = db.prepare('SELECT * FROM person WHERE id_number = ?');
+  t0 = performance.now();
+  for (let k = 0; k < POINT_READS; k++) if (!get.get(idNumber((k * 7919) % ROWS))) throw new Error('missing row');
+  const readMs = performance.now() - t0;
+  const range = db.prepare('SELECT id, name, created_at FROM person WHERE created_at >= ? AND created_at < ? ORDER BY created_at');
+  t0 = performance.now();
+  for (let k = 0; k < RANGE_SCANS; k++) {
+    const from = base + ((k * 104_729) % (ROWS - 1000)) * 60_000;
+    if (range.all(new Date(from).toISOString(), new Date(from + 500 * 60_000).toISOString()).length !== 500) throw new Error('bad scan');
+  }
+  const scanMs = performance.now() - t0;
+  return { insertMs, readMs, scanMs };
+}
+
+function runOn(path: string, encrypted: boolean) {
+  const db = openSqlite(path, encrypted ? newDbKey() : null, { plain: !encrypted });
+  configureConnection(db);
+  try {
+    return workload(db);
+  } finally {
+    closeStore(db);
+  }
+}
+
+export const benchmark: Benchmark = {
+  name: 'store',
+  summary: 'encrypted (SQLCipher, WAL, synchronous=FULL) vs plain SQLite on 100k person rows; unlock time; attachment MB/s',
+  async run(): Promise<BenchRow[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-store-'));
+    try {
+      const plain = runOn(join(dir, 'plain.db'), false);
+      const enc = runOn(join(dir, 'enc.db'), true);
+      const rows: BenchRow[] = [
+        row('insert (1k-row transactions)', '100k rows', enc.insertMs, 'ms', plain.insertMs),
+        row('indexed point read', `${POINT_READS / 1000}k reads`, enc.readMs, 'ms', plain.readMs),
+        row('range scan (500 rows each)', `${RANGE_SCANS} scans`, enc.scanMs, 'ms', plain.scanMs),
+        row(
+          'whole workload (encrypted vs plain)',
+          '100k rows',
+          enc.insertMs + enc.readMs + enc.scanMs,
+          'ms',
+          plain.insertMs + plain.readMs + plain.scanMs,
+        ),
+      ];
+
+      // open + unlock: scrypt tuned to ~250 ms on this machine, then open + integrity_check + migrations
+      const cal = calibrateScrypt(250);
+      rows.push(row(`scrypt calibrated N=2^${Math.log2(cal.params.N)} r=8 p=1`, '1 derivation', cal.measuredMs, 'ms'));
+      const dataDir = join(dir, 'station');
+      const password = 'bench-pass-2025';
+      initStation({ dataDir, stationName: '基准测试工作站', regionCode: '500101', admin: { username: 'admin', displayName: '管理员', password }, machineId: 'f'.repeat(64), clock, kdf: cal.params });
+      const station = new Station({ dataDir, machineId: 'f'.repeat(64), clock });
+      const config = authConfig({ kdf: cal.params });
+      const auth = new AuthService(station, clock, config);
+      new AccountsService(station, auth, clock, config);
+      let t0 = performance.now();
+      const s = auth.login('admin', password);
+      rows.push(row('open + unlock (login: scrypt + open + integrity_check)', 'empty station', performance.now() - t0, 'ms'));
+
+      // attachments: 40 × 1 MiB PDFs through put (hash + chunk + encrypt) and get (read + verify)
+      const store = new AttachmentStore(station.db, clock);
+      const N = 40;
+      const body = Buffer.alloc(1024 * 1024 - 32, 0x41);
+      const ids: string[] = [];
+      t0 = performance.now();
+      for (let i = 0; i < N; i++) ids.push(store.put('generated-pdf', Buffer.concat([Buffer.from(`%PDF-1.7 ${i}\n`), body, Buffer.from('\n%%EOF\n')])).id);
+      const putS = (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      for (const id of ids) store.get(id);
+      const getS = (performance.now() - t0) / 1000;
+      rows.push(row('attachment put', `${N} × 1 MiB`, N / putS, 'MB/s'));
+      rows.push(row('attachment get (verified)', `${N} × 1 MiB`, N / getS, 'MB/s'));
+      auth.logout(s.id);
+      return rows;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
