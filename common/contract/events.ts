@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shellSchema } from './methods/app';
+import { cardReadSchema, readerStateSchema } from './methods/idcard';
 import type { EventName } from './names';
 
 /**
@@ -9,6 +10,10 @@ import type { EventName } from './names';
 export const EVENTS = {
   /** Core is up in this shell; sent on start and to every newly connected renderer. */
   'core.ready': z.object({ shell: shellSchema, version: z.string(), at: z.string() }),
+  /** The reader's state changed (connected, no reader, reading, error). */
+  'idcard.status': readerStateSchema,
+  /** A card was placed on the reader while automatic reading is on: once per card. */
+  'idcard.card': cardReadSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -3,10 +3,10 @@
  * else while staying free of zod. registry.ts and events.ts are checked against these lists at
  * compile time (a name missing from either side is a type error).
  */
-export const METHOD_NAMES = ['app.info', 'idNumber.check'] as const;
+export const METHOD_NAMES = ['app.info', 'idNumber.check', 'idcard.status', 'idcard.ports', 'idcard.configure', 'idcard.read', 'idcard.watch'] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['core.ready'] as const;
+export const EVENT_NAMES = ['core.ready', 'idcard.status', 'idcard.card'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);

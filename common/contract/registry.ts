@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import type { MethodName } from './names';
 import { appInfo } from './methods/app';
 import { idNumberCheck } from './methods/idNumber';
+import { idcardConfigure, idcardPorts, idcardRead, idcardStatus, idcardWatch } from './methods/idcard';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -11,9 +12,17 @@ import { idNumberCheck } from './methods/idNumber';
 export const METHODS = {
   'app.info': appInfo,
   'idNumber.check': idNumberCheck,
+  'idcard.status': idcardStatus,
+  'idcard.ports': idcardPorts,
+  'idcard.configure': idcardConfigure,
+  'idcard.read': idcardRead,
+  'idcard.watch': idcardWatch,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;
 export { METHOD_NAMES, isMethodName, type MethodName } from './names';
+/** What a caller passes (defaults may be left out). */
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives: the input after validation, defaults filled in. */
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;

@@ -1,5 +1,6 @@
 import type { CoreEvent, Envelope, Shell } from '../../common/contract/index';
 import { describeApp } from './app/appInfo';
+import { IdCardService } from './devices/idcard/service';
 import { readDeviceId } from './app/deviceId';
 import { systemClock, type CallContext, type Clock } from './context';
 import { createDispatcher } from './dispatch/dispatcher';
@@ -7,6 +8,7 @@ import type { Handlers } from './dispatch/handlers';
 import { EventHub } from './events/hub';
 import { checkIdNumberForApi } from './idnumber/checkHandler';
 import { createStderrLogger, type Logger } from './logging/logger';
+import { WorkstationSettingsFile } from './settings/workstationSettings';
 
 export interface CoreOptions {
   shell: Shell;
@@ -16,6 +18,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Supplies the hashed device id; defaults to node-machine-id through readDeviceId. */
   deviceId?: () => Promise<string>;
+  /** The reader emulator's pty in demo mode, listed among the ports and labelled 模拟读卡器. */
+  emulatedReaderPath?: string;
 }
 
 /** What every shell talks to, whether core runs in the same thread or in a worker. */
@@ -32,11 +36,24 @@ export function createCore(options: CoreOptions): CoreApi {
   const events = new EventHub(logger);
   let deviceId: Promise<string> | undefined;
   const getDeviceId = () => (deviceId ??= (options.deviceId ?? readDeviceId)());
+  const settings = new WorkstationSettingsFile(options.dataDir);
+  const idcard = new IdCardService({
+    settings,
+    emit: (event) => events.emit(event),
+    clock,
+    logger,
+    ...(options.emulatedReaderPath ? { emulatedPath: options.emulatedReaderPath } : {}),
+  });
 
   const handlers: Handlers = {
     'app.info': async () =>
       describeApp({ name: '救助通工作站', version: options.version, shell: options.shell, dataDir: options.dataDir }, await getDeviceId()),
     'idNumber.check': (input) => checkIdNumberForApi(input, clock),
+    'idcard.status': () => idcard.state(),
+    'idcard.ports': () => idcard.ports(),
+    'idcard.configure': (input) => idcard.configure(input),
+    'idcard.read': (input) => idcard.read(input.timeoutSeconds),
+    'idcard.watch': (input) => idcard.watch(input.on),
   };
   const dispatch = createDispatcher(handlers, logger);
 
@@ -45,6 +62,9 @@ export function createCore(options: CoreOptions): CoreApi {
   return {
     invoke: dispatch,
     onEvent: (listener) => events.subscribe(listener),
-    close: async () => events.clear(),
+    close: async () => {
+      await idcard.close();
+      events.clear();
+    },
   };
 }

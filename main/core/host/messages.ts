@@ -17,4 +17,5 @@ export interface WorkerCoreOptions {
   shell: 'electron' | 'browser' | 'cli';
   dataDir: string;
   version: string;
+  emulatedReaderPath?: string;
 }
