@@ -15,7 +15,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
-  ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['build', 'npm', ['run', 'build', '--silent', '--', '--logLevel', 'warn']],
   ['vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
   ['playwright', 'npx', ['playwright', 'test']],
 ];

@@ -15,7 +15,21 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
     if (size > limit) throw new JiuzhuError('SYNC_BODY_TOO_LARGE', { limit });
     chunks.push(chunk);
   }
+  if (!req.complete) {
+    // The connection broke mid-body (a cut, a half-close): this is no request at all. Answer
+    // nothing, so the client sees a transport failure and resends the same bytes.
+    req.socket.destroy();
+    throw new RequestAborted();
+  }
   return Buffer.concat(chunks);
+}
+
+/** Thrown when a request body ended early; the connection is already closed, nothing is answered. */
+export class RequestAborted extends Error {
+  constructor() {
+    super('request body ended early');
+    this.name = 'RequestAborted';
+  }
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {

@@ -29,7 +29,7 @@ export function sendEmpty(res: ServerResponse, status: number, headers: Record<s
 
 /** Answer with a JiuzhuError as `{code, message, messageEn, details}`; anything else is INTERNAL. */
 export function sendError(res: ServerResponse, error: unknown, log: (line: string) => void = () => {}): void {
-  if (res.headersSent) {
+  if (res.headersSent || res.destroyed || (error instanceof Error && error.name === 'RequestAborted')) {
     res.destroy();
     return;
   }

@@ -92,9 +92,16 @@ export class SqlitePlatformStore implements PlatformStore {
   async registerDevice(code: string, d: NewDevice, now: number): Promise<RegisterOutcome> {
     return this.db.transaction((): RegisterOutcome => {
       const c = this.db.prepare('SELECT * FROM enrolment_codes WHERE code = ?').get(code) as Row | undefined;
-      if (!c || c['used_by'] !== null || Number(c['expires_at']) < now) return { ok: false };
+      if (!c) return { ok: false };
       const stationId = String(c['station_id']);
       const regionCode = String(c['region_code']);
+      if (c['used_by'] !== null) {
+        const same = this.db
+          .prepare("SELECT device_id FROM devices WHERE device_id = ? AND signing_key = ? AND machine_id_hash = ? AND status = 'active'")
+          .get(c['used_by'], d.signingKey, d.machineIdHash) as Row | undefined;
+        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode } : { ok: false };
+      }
+      if (Number(c['expires_at']) < now) return { ok: false };
       const earlier = this.db
         .prepare("SELECT device_id FROM devices WHERE machine_id_hash = ? AND status = 'active'")
         .get(d.machineIdHash) as Row | undefined;
@@ -106,7 +113,7 @@ export class SqlitePlatformStore implements PlatformStore {
         )
         .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now);
       this.db.prepare('UPDATE enrolment_codes SET used_by = ?, used_at = ? WHERE code = ?').run(d.deviceId, now, code);
-      return { ok: true, stationId, regionCode, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
+      return { ok: true, deviceId: d.deviceId, stationId, regionCode, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
     })();
   }
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../common/contract/errors';
 import type { SealedHeader } from '../../common/sync/envelope';
 import type { BundlePayload, BundleResult } from '../../common/sync/push';
 
@@ -26,7 +27,7 @@ export interface NewDevice {
 }
 
 export type RegisterOutcome =
-  | { ok: true; stationId: string; regionCode: string; replacedDeviceId?: string }
+  | { ok: true; deviceId: string; stationId: string; regionCode: string; replacedDeviceId?: string }
   | { ok: false };
 
 export interface UploadRow {
@@ -103,7 +104,11 @@ export interface PlatformStore {
   setMeta(key: string, value: string): Promise<void>;
 
   createEnrolmentCode(input: { code: string; stationId: string; regionCode: string; now: number; expiresAt: number }): Promise<void>;
-  /** Consume the code and insert the device in one transaction; revokes an earlier device of the same machine. */
+  /**
+   * Consume the code and insert the device in one transaction; revokes an earlier device of the
+   * same machine. The same claim again (same code, same signing key) gets the same device back,
+   * so a registration whose answer was lost can be retried.
+   */
   registerDevice(code: string, device: NewDevice, now: number): Promise<RegisterOutcome>;
   getDevice(deviceId: string): Promise<DeviceRow | undefined>;
   revokeDevice(deviceId: string, now: number): Promise<boolean>;
@@ -133,4 +138,4 @@ export interface PlatformStore {
 /** Decides a record's fate before it is applied; pure (see apply/validate-record.ts). */
 export type RecordValidator = (
   record: BundlePayload['records'][number],
-) => { ok: true } | { ok: false; code: import('../../common/contract/errors').ErrorCode; params: Record<string, string | number>; detail?: string };
+) => { ok: true } | { ok: false; code: ErrorCode; params: Record<string, string | number>; detail?: string };

@@ -55,7 +55,13 @@ export const registrationSchema = z.object({
   platformId: z.string(),
   signingKey: publicKeySchema,
   encryptionKey: publicKeySchema,
-  /** True when the same machine was registered before; its earlier device id is now revoked. */
+  /**
+   * SHA-256 (base64) of the SubjectPublicKeyInfo of the platform's TLS keys, current and next.
+   * Signed with the registration, the workstation pins them for HTTPS. Empty on plain-HTTP test
+   * platforms (the reference platform on loopback).
+   */
+  tlsSpkiPins: z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).max(4).optional(),
+  /** Set when the same machine was registered before; that earlier device id is now revoked. */
   replacedDeviceId: deviceIdSchema.optional(),
   serverTime: serverTimeSchema,
 });

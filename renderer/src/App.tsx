@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { HashRouter, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
-import { HomePage } from './pages/HomePage';
+import { ROUTES } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -18,7 +18,10 @@ export function App() {
           <HashRouter>
             <AppLayout>
               <Routes>
-                <Route path="*" element={<HomePage />} />
+                {ROUTES.map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                ))}
+                <Route path="*" element={ROUTES[0]!.element} />
               </Routes>
             </AppLayout>
           </HashRouter>

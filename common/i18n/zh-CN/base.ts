@@ -6,6 +6,8 @@ export const base = {
   },
   nav: {
     home: '首页',
+    idcard: '读卡',
+    capture: '采集设备',
   },
   home: {
     infoTitle: '本机信息',

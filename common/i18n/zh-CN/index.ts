@@ -1,4 +1,5 @@
 import { base } from './base';
+import { capture } from './capture';
 import { documents } from './documents';
 import { idcard } from './idcard';
 import { store } from './store';
@@ -15,8 +16,9 @@ export const zhCN = {
   ...store,
   ...documents,
   ...sync,
+  ...capture,
   ...base,
-  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors },
+  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors },
 } as const;
 
 export type Catalog = typeof zhCN;

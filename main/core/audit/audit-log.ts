@@ -109,12 +109,17 @@ export class AuditLog {
   query(q: AuditQuery = {}): AuditRow[] {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (q.actor) (where.push('actor = @actor'), (params.actor = q.actor));
-    if (q.action) (where.push('action = @action'), (params.action = q.action));
-    if (q.targetId) (where.push('target_id = @targetId'), (params.targetId = q.targetId));
-    if (q.from) (where.push('at >= @from'), (params.from = q.from));
-    if (q.to) (where.push('at < @to'), (params.to = q.to));
-    if (q.beforeSeq !== undefined) (where.push('seq < @beforeSeq'), (params.beforeSeq = q.beforeSeq));
+    const add = (clause: string, name: string, value: unknown) => {
+      if (value === undefined || value === '') return;
+      where.push(clause);
+      params[name] = value;
+    };
+    add('actor = @actor', 'actor', q.actor);
+    add('action = @action', 'action', q.action);
+    add('target_id = @targetId', 'targetId', q.targetId);
+    add('at >= @from', 'from', q.from);
+    add('at < @to', 'to', q.to);
+    add('seq < @beforeSeq', 'beforeSeq', q.beforeSeq);
     const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`;
     return (this.db.prepare(sql).all(params) as RawRow[]).map(toAuditRow);

@@ -4,6 +4,7 @@ declare module 'fontkit' {
     postscriptName: string;
     unitsPerEm: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    layout(text: string): unknown;
   }
   export function create(buffer: Uint8Array): Font;
 }

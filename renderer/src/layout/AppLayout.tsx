@@ -1,9 +1,9 @@
-import { HomeOutlined } from '@ant-design/icons';
 import { Badge, Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCoreStatus } from '../api/useCoreStatus';
+import { ROUTES } from '../routes';
 
 /** The frame: title and core status on top, the capability menu on the left, the page beside it. */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -32,7 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             mode="inline"
             selectedKeys={[location.pathname]}
             onClick={({ key }) => navigate(key)}
-            items={[{ key: '/', icon: <HomeOutlined />, label: t('nav.home') }]}
+            items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: t(r.label) }))}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>

@@ -4,8 +4,9 @@
  * - no line starts with closing punctuation (，。、；：？！）》”’ …);
  * - no line ends with opening punctuation (（《“‘ …);
  * - runs of Latin letters and digits (1,200.50  2026-11  500110********1234) stay whole.
- * Offending characters are pushed to the next line (推出), never hung into the margin, because
- * the text block is a hard limit. Pure: widths come from the injected `measure`.
+ * Offending characters are pushed to the next line (推出) rather than hung into the margin, because
+ * the text block is a hard limit; only when a single unit fills a whole line does a closing mark
+ * hang after it. Pure: widths come from the injected `measure`.
  */
 
 export const NO_LINE_START = new Set(Array.from('，。、；：？！）》〉」』】〕］｝”’…—·％,.;:?!)]}%'));
@@ -67,12 +68,20 @@ export function breakLines(text: string, width: number, measure: (s: string) => 
     while (cur.length > 1 && (NO_LINE_START.has(first(carry[0]!)) || NO_LINE_END.has(lastChar(cur.at(-1)!)))) {
       carry.unshift(cur.pop()!);
     }
+    // Pathological case (a unit as wide as the line, then a closing mark): hang the mark rather
+    // than start the next line with it.
+    while (carry.length > 0 && NO_LINE_START.has(first(carry[0]!))) cur.push(carry.shift()!);
+    if (carry.length === 0) {
+      curW = sum(cur);
+      continue;
+    }
     curW = sum(cur);
     push(false);
     cur = carry;
     curW = sum(cur);
-    // The carried characters may themselves overflow (very narrow widths): let the loop re-check.
-    while (curW > limit() && cur.length > 1) {
+    // The carried characters may themselves overflow (very narrow widths): give back what can
+    // legally start a later line; a run of closing marks too long to split is left to overflow.
+    while (curW > limit() && cur.length > 1 && !NO_LINE_START.has(first(cur.at(-1)!)) && !NO_LINE_END.has(lastChar(cur.at(-2)!))) {
       const back = cur.pop()!;
       curW = sum(cur);
       queue.splice(i + 1, 0, back);

@@ -33,6 +33,8 @@ export interface LayoutOptions {
 }
 
 const EPS = 1e-3;
+/** Thrown inside an attempt whose seal would land on a page of its own. */
+const ORPHANED = Symbol('orphaned signature');
 const count = (s: string) => Array.from(s).length;
 
 class PageWriter {
@@ -44,6 +46,8 @@ class PageWriter {
   readonly lines: number;
   /** Set when the issuer and seal did not fit under the body and went to a page of their own. */
   orphanedSignature = false;
+  /** Abandon the attempt at once when the seal would be orphaned (a tighter grid follows). */
+  retryOnOrphan = false;
   private readonly widths = new Map<string, number>();
 
   constructor(doc: PDFKit.PDFDocument, pitchScale = 1) {
@@ -267,6 +271,7 @@ function signature(w: PageWriter, b: SignatureBlock): void {
   let row = Math.ceil((w.y - BLOCK.top - EPS) / w.pitch) + 1;
   if (row + 3 > w.lines) {
     w.orphanedSignature = true;
+    if (w.retryOnOrphan) throw ORPHANED;
     w.newPage();
     row = 1;
   }
@@ -359,17 +364,18 @@ function attempt(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptio
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  for (const key of Object.keys(fonts.files) as FontKey[]) doc.registerFont(key, fonts.files[key]);
+  // The parsed fontkit faces are shared by every document (pdfkit accepts a font object): their
+  // tables and glyph caches are read once per process; each document still makes its own subset.
+  for (const key of Object.keys(fonts.faces) as FontKey[]) doc.registerFont(key, fonts.faces[key] as unknown as Buffer);
   const w = new PageWriter(doc, scale);
+  w.retryOnOrphan = !last;
   try {
     for (const b of layout.blocks) block(w, b);
   } catch (e) {
+    // An abandoned attempt is never ended: nothing was subset or written, the garbage collector takes it.
+    if (e === ORPHANED) return Promise.resolve(null);
     doc.end();
     return done.then(() => Promise.reject(e));
-  }
-  if (w.orphanedSignature && !last) {
-    doc.end();
-    return done.then(() => null);
   }
   const pages = pageNumbers(doc);
   doc.end();

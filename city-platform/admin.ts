@@ -1,0 +1,117 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { JiuzhuError } from '../common/contract/errors';
+import { WARNING_TYPES } from '../common/sync/pull';
+import { keyFingerprint } from '../main/core/sync/protocol/keys';
+import type { PlatformDeps } from './context';
+import { newEpoch } from './feed/epoch';
+import type { BlobRow, CaseRow, RecordRow } from './store/types';
+
+/** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
+export const adminSchemas = {
+  enrol: z.object({ stationId: z.string().min(1).max(64), regionCode: z.string().regex(/^\d{6,12}$/), ttlHours: z.number().positive().max(24 * 30).optional() }),
+  decide: z.object({
+    caseId: z.string().min(1).max(64),
+    outcome: z.enum(['approved', 'refused']),
+    amountFen: z.number().int().nonnegative().optional(),
+    startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    reasons: z.array(z.string().max(500)).optional(),
+    /** Defaults to the station that holds the case. */
+    stationId: z.string().optional(),
+  }),
+  warn: z.object({
+    idNumber: z.string().min(15).max(18),
+    type: z.enum(WARNING_TYPES),
+    detail: z.string().max(500).optional(),
+    stationId: z.string().optional(),
+    regionCode: z.string().regex(/^\d{2,12}$/).optional(),
+  }),
+  reference: z.object({ table: z.string().min(1).max(64), version: z.number().int().nonnegative(), data: z.unknown(), regionCode: z.string().optional() }),
+  policy: z.object({ key: z.string().min(1).max(128), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), regionCode: z.string().optional() }),
+};
+
+type In<K extends keyof typeof adminSchemas> = z.infer<(typeof adminSchemas)[K]>;
+
+export interface EnrolmentSlip {
+  code: string;
+  /** The platform key fingerprint the workstation pins: print it on the slip with the code. */
+  fingerprint: string;
+  stationId: string;
+  regionCode: string;
+  expiresAt: number;
+}
+
+/** What tests, the CLI and the admin HTTP endpoints can do to the platform. */
+export interface AdminApi {
+  createEnrolmentCode(input: In<'enrol'>): Promise<EnrolmentSlip>;
+  decide(input: In<'decide'>): Promise<{ id: string; feedSeq: number }>;
+  warn(input: In<'warn'>): Promise<{ id: string; feedSeq: number }>;
+  publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
+  setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
+  revokeDevice(deviceId: string): Promise<boolean>;
+  /** Rebuild the feed: every earlier cursor now gets mustRefetch. */
+  resetFeed(): Promise<void>;
+  records(): Promise<RecordRow[]>;
+  blobs(): Promise<BlobRow[]>;
+  getCase(caseId: string): Promise<CaseRow | undefined>;
+}
+
+const ENROLMENT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** Enrolment codes are read aloud and typed: 12 characters without 0/O/1/I/L, in groups of four. */
+function enrolmentCode(): string {
+  const chars = Array.from({ length: 12 }, () => ENROLMENT_ALPHABET[randomInt(ENROLMENT_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}
+
+let itemCounter = 0;
+const itemId = (prefix: string, now: number) => `${prefix}-${now.toString(36)}-${(itemCounter++).toString(36)}`;
+
+export function createAdminApi(deps: PlatformDeps): AdminApi {
+  const { store } = deps;
+  return {
+    async createEnrolmentCode(input) {
+      const now = deps.now();
+      const code = enrolmentCode();
+      const expiresAt = now + (input.ttlHours ?? 72) * 3600_000;
+      await store.createEnrolmentCode({ code, stationId: input.stationId, regionCode: input.regionCode, now, expiresAt });
+      const { signing, encryption } = deps.identity.keys;
+      return { code, fingerprint: keyFingerprint(signing.publicKey, encryption.publicKey), stationId: input.stationId, regionCode: input.regionCode, expiresAt };
+    },
+    async decide(input) {
+      if (input.outcome === 'approved' && (input.amountFen === undefined || !input.startMonth))
+        throw new JiuzhuError('INVALID_INPUT', { path: 'amountFen/startMonth', detail: 'an approval needs an amount and a start month' });
+      if (input.outcome === 'refused' && !input.reasons?.length)
+        throw new JiuzhuError('INVALID_INPUT', { path: 'reasons', detail: 'a refusal needs at least one reason' });
+      const stationId = input.stationId ?? (await store.getCase(input.caseId))?.stationId;
+      if (!stationId) throw new JiuzhuError('INVALID_INPUT', { path: 'caseId', detail: 'unknown case; give stationId' });
+      const now = deps.now();
+      const id = itemId('dec', now);
+      const { stationId: _omit, ...decision } = input;
+      const feedSeq = await store.appendFeed({ kind: 'decision', stationId, regionCode: null, body: { id, ...decision }, at: now });
+      return { id, feedSeq };
+    },
+    async warn(input) {
+      const now = deps.now();
+      const id = itemId('warn', now);
+      const { stationId, regionCode, ...warning } = input;
+      const feedSeq = await store.appendFeed({ kind: 'warning', stationId: stationId ?? null, regionCode: regionCode ?? null, body: { id, ...warning }, at: now });
+      return { id, feedSeq };
+    },
+    async publishReference(input) {
+      const { regionCode, ...item } = input;
+      return { feedSeq: await store.appendFeed({ kind: 'reference', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };
+    },
+    async setPolicy(input) {
+      const { regionCode, ...item } = input;
+      return { feedSeq: await store.appendFeed({ kind: 'policy', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };
+    },
+    revokeDevice: (deviceId) => store.revokeDevice(deviceId, deps.now()),
+    async resetFeed() {
+      await newEpoch(store);
+    },
+    records: () => store.listRecords(),
+    blobs: () => store.listBlobs(),
+    getCase: (caseId) => store.getCase(caseId),
+  };
+}

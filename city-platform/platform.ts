@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { JiuzhuError } from '../common/contract/errors';
+import type { Limits, PlatformInfo } from '../common/sync/registration';
+import { createAdminApi, type AdminApi } from './admin';
+import { DEFAULT_LIMITS, type PlatformDeps, type Timing } from './context';
+import { baseHeaders, sendError } from './http/respond';
+import { Router } from './http/router';
+import { loadOrCreateIdentity } from './keys';
+import { adminRoutes } from './routes/admin';
+import { blobRoutes } from './routes/blobs';
+import { bundleRoutes } from './routes/bundles';
+import { deviceRoutes } from './routes/devices';
+import { infoRoutes, platformInfo } from './routes/info';
+import { pullRoutes } from './routes/pull';
+import { sessionRoutes } from './routes/session';
+import { uploadRoutes } from './routes/uploads';
+import { SqlitePlatformStore } from './store/sqlite-store';
+import type { PlatformStore } from './store/types';
+
+export interface PlatformOptions {
+  /** Where the database, keys, uploads and blobs live; created if missing. */
+  dataDir: string;
+  /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
+  port?: number;
+  platformId?: string;
+  /** Bearer token of /admin/*; random when not given (see `adminToken` on the result). */
+  adminToken?: string;
+  limits?: Partial<Limits>;
+  timing?: Partial<Timing>;
+  /** The platform's clock; tests skew it. */
+  now?: () => number;
+  log?: (line: string) => void;
+  /** SPKI pins (base64 SHA-256) of the TLS keys in front of the platform, for registrations. */
+  tlsSpkiPins?: string[];
+  /** Another store implementation (e.g. PostgreSQL); default SQLite in dataDir/platform.sqlite. */
+  store?: PlatformStore;
+}
+
+export interface RunningPlatform {
+  url: string;
+  port: number;
+  info(): PlatformInfo;
+  adminToken: string;
+  admin: AdminApi;
+  /** Close every connection at once (a crash as the network sees it), then the store. */
+  stop(): Promise<void>;
+}
+
+/** Start the reference city platform on 127.0.0.1. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(join(options.dataDir, 'uploads'), { recursive: true });
+  mkdirSync(join(options.dataDir, 'blobs'), { recursive: true });
+  const identity = loadOrCreateIdentity(options.dataDir, options.platformId);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const deps: PlatformDeps = {
+    identity,
+    codec: { platformId: identity.platformId, keys: identity.keys, maxPayloadBytes: limits.maxPayloadBytes },
+    store: options.store ?? new SqlitePlatformStore(join(options.dataDir, 'platform.sqlite')),
+    limits,
+    timing: { sessionTtlSeconds: 3600, uploadTtlSeconds: 24 * 3600, ...options.timing },
+    dataDir: options.dataDir,
+    now: options.now ?? Date.now,
+    log: options.log ?? (() => {}),
+    adminToken: options.adminToken ?? randomBytes(18).toString('base64url'),
+    tlsSpkiPins: options.tlsSpkiPins ?? [],
+  };
+  const admin = createAdminApi(deps);
+  const router = new Router();
+  for (const add of [infoRoutes, deviceRoutes, bundleRoutes, sessionRoutes, pullRoutes, uploadRoutes, blobRoutes]) add(router, deps);
+  adminRoutes(router, deps, admin);
+
+  const sockets = new Set<Socket>();
+  const server: Server = createServer({ keepAliveTimeout: 30_000, requestTimeout: 0 }, (req, res) => {
+    baseHeaders(res, deps.now());
+    const path = (req.url ?? '/').split('?')[0]!;
+    const found = router.match(req.method ?? 'GET', path);
+    if (typeof found === 'string') {
+      req.resume();
+      return sendError(res, new JiuzhuError('NOT_FOUND'), deps.log);
+    }
+    found.handler(req, res, found.params).catch((e: unknown) => sendError(res, e, deps.log));
+  });
+  // A request cut mid-headers is no request: close quietly, so the client retries, instead of
+  // Node's default "400 Bad Request", which a client would take as a definitive refusal.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const truncated = error.code === 'HPE_INVALID_EOF_STATE' || error.code === 'ECONNRESET' || !socket.writable;
+    if (truncated) socket.destroy();
+    else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    info: () => platformInfo(deps),
+    adminToken: deps.adminToken,
+    admin,
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.store.close();
+    },
+  };
+}

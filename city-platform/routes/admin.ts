@@ -1,0 +1,62 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { JiuzhuError } from '../../common/contract/errors';
+import { adminSchemas, type AdminApi } from '../admin';
+import type { PlatformDeps } from '../context';
+import { readJson } from '../http/body';
+import { header, sendJson } from '../http/respond';
+import type { Router } from '../http/router';
+
+function checkAdmin(deps: PlatformDeps, req: IncomingMessage): void {
+  const given = Buffer.from(header(req, 'authorization')?.replace(/^Bearer /, '') ?? '');
+  const expected = Buffer.from(deps.adminToken);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new JiuzhuError('SYNC_ADMIN_FORBIDDEN');
+}
+
+async function input<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await readJson(req, 1024 * 1024));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new JiuzhuError('INVALID_INPUT', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' });
+  }
+  return parsed.data;
+}
+
+/** /admin/* — for tests and demos, guarded by the admin token (Authorization: Bearer TOKEN). */
+export function adminRoutes(router: Router, deps: PlatformDeps, admin: AdminApi) {
+  const post = <T>(path: RegExp, schema: z.ZodType<T>, run: (body: T) => Promise<unknown>) =>
+    router.on('POST', path, async (req, res) => {
+      checkAdmin(deps, req);
+      sendJson(res, 201, await run(await input(req, schema)));
+    });
+  post(/^\/admin\/enrolment-codes$/, adminSchemas.enrol, (b) => admin.createEnrolmentCode(b));
+  post(/^\/admin\/decisions$/, adminSchemas.decide, (b) => admin.decide(b));
+  post(/^\/admin\/warnings$/, adminSchemas.warn, (b) => admin.warn(b));
+  post(/^\/admin\/reference$/, adminSchemas.reference, (b) => admin.publishReference(b));
+  post(/^\/admin\/policy$/, adminSchemas.policy, (b) => admin.setPolicy(b));
+  router.on('POST', /^\/admin\/devices\/(dev_[a-z2-7]{26})\/revoke$/, async (req, res, [id]) => {
+    checkAdmin(deps, req);
+    if (!(await admin.revokeDevice(id!))) throw new JiuzhuError('NOT_FOUND');
+    sendJson(res, 200, { deviceId: id, status: 'revoked' });
+  });
+  router.on('POST', /^\/admin\/feed\/reset$/, async (req, res) => {
+    checkAdmin(deps, req);
+    await admin.resetFeed();
+    sendJson(res, 200, { reset: true });
+  });
+  router.on('GET', /^\/admin\/records$/, async (req, res) => {
+    checkAdmin(deps, req);
+    sendJson(res, 200, await admin.records());
+  });
+  router.on('GET', /^\/admin\/blobs$/, async (req, res) => {
+    checkAdmin(deps, req);
+    sendJson(res, 200, await admin.blobs());
+  });
+  router.on('GET', /^\/admin\/cases\/([^/]{1,64})$/, async (req, res, [id]) => {
+    checkAdmin(deps, req);
+    const found = await admin.getCase(decodeURIComponent(id!));
+    if (!found) throw new JiuzhuError('NOT_FOUND');
+    sendJson(res, 200, found);
+  });
+}

@@ -1,0 +1,51 @@
+/** Canvas encoders: the one place the renderer turns pixels into JPEG/WebP/PNG bytes. */
+
+export function canvasFrom(image: ImageData): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
+
+export function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`encode ${type} failed`))), type, quality));
+}
+
+/** WebP when the engine can write it (Chromium can), else JPEG. */
+export async function pageMime(canvas: HTMLCanvasElement): Promise<'image/webp' | 'image/jpeg'> {
+  const probe = await toBlob(canvas, 'image/webp', 0.5);
+  return probe.type === 'image/webp' ? 'image/webp' : 'image/jpeg';
+}
+
+/** Decode image bytes back to pixels (to measure what was really stored). */
+export async function decode(blob: Blob): Promise<ImageData> {
+  const bitmap = await createImageBitmap(blob);
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2d context');
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return ctx.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+/** A small JPEG preview, `width` pixels wide. */
+export async function thumbnail(canvas: HTMLCanvasElement, width = 160): Promise<{ blob: Blob; width: number; height: number }> {
+  const height = Math.max(1, Math.round((canvas.height * width) / canvas.width));
+  const small = document.createElement('canvas');
+  small.width = width;
+  small.height = height;
+  const ctx = small.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(canvas, 0, 0, width, height);
+  return { blob: await toBlob(small, 'image/jpeg', 0.75), width, height };
+}
+
+export async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}

@@ -1,0 +1,239 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { advanceGate, assessFace, DEFAULT_FACE_GATE, type FaceAssessment, type FaceGateConfig, type GateState } from '../../../../common/capture/faceQuality';
+import { DEFAULT_FACE_DECISION, type FaceDecisionConfig } from '../../../../common/capture/faceVerdict';
+import type { FaceCapture as FaceCaptureResult } from '../../../../common/capture/schemas';
+import { CameraAlert } from '../camera/CameraAlert';
+import { useCameraStream } from '../camera/useCameraStream';
+import { grabFrame, VideoPreview } from '../camera/VideoPreview';
+import { buildFaceCapture } from './buildFaceCapture';
+import { FaceEngineError } from './faceEngine';
+import { FaceGuide } from './FaceGuide';
+import { FaceResultView } from './FaceResultView';
+import { ManualCaptureModal } from './ManualCaptureModal';
+import type { FaceBox } from './protocol';
+import { useFaceEngine } from './useFaceEngine';
+
+export interface FaceCaptureProps {
+  /** The face camera's deviceId (null: the system's default camera). */
+  deviceId: string | null;
+  /** Photo to match against: the card photo or the enrolled photo. Without it only liveness is judged. */
+  referencePhoto?: Blob | null;
+  gate?: Partial<FaceGateConfig>;
+  decision?: Partial<FaceDecisionConfig>;
+  onCaptured: (result: FaceCaptureResult) => void;
+}
+
+type Phase = 'running' | 'capturing' | 'done';
+type ReferenceState = 'none' | 'loading' | 'ready' | 'noFace';
+
+/**
+ * Live face capture: preview with a guide, a quality gate on every frame (in a worker), words the
+ * applicant can read from a metre away, automatic capture after a run of good frames, manual
+ * capture with a reason, then match + liveness shown as pass / review / fail.
+ */
+export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrides, decision: decisionOverrides, onCaptured }: FaceCaptureProps) {
+  const { t } = useTranslation();
+  const gate = { ...DEFAULT_FACE_GATE, ...gateOverrides };
+  const decision = { ...DEFAULT_FACE_DECISION, ...decisionOverrides };
+  const { engine, state: engineState } = useFaceEngine();
+  const camera = useCameraStream('face', deviceId, true);
+  const video = useRef<HTMLVideoElement | null>(null);
+  const [phase, setPhase] = useState<Phase>('running');
+  const [assessment, setAssessment] = useState<FaceAssessment | null>(null);
+  const [boxes, setBoxes] = useState<FaceBox[]>([]);
+  const [frames, setFrames] = useState(0);
+  const [ms, setMs] = useState(0);
+  const [result, setResult] = useState<FaceCaptureResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [manualOpen, setManualOpen] = useState(false);
+  const [reference, setReference] = useState<ReferenceState>('none');
+  const gateState = useRef<GateState>({ streak: 0 });
+  const busy = useRef(false);
+  const settings = useRef({ gate, decision, onCaptured });
+  settings.current = { gate, decision, onCaptured };
+
+  const ready = engineState.status === 'ready';
+
+  // The reference photo: described once, kept in the worker.
+  useEffect(() => {
+    const e = engine.current;
+    if (!ready || !e) return;
+    let live = true;
+    if (!referencePhoto) {
+      setReference('none');
+      void e.setReference(null);
+      return;
+    }
+    setReference('loading');
+    createImageBitmap(referencePhoto)
+      .then((bitmap) => e.setReference(bitmap))
+      .then(
+        (found) => live && setReference(found ? 'ready' : 'noFace'),
+        () => live && setReference('noFace'),
+      );
+    return () => {
+      live = false;
+    };
+  }, [ready, referencePhoto, engine]);
+
+  const capture = useCallback(
+    async (mode: 'auto' | 'manual', reason?: string) => {
+      const e = engine.current;
+      const v = video.current;
+      if (!e || !v || engineState.status !== 'ready') return;
+      setPhase('capturing');
+      try {
+        // Wait for an in-flight gate frame to finish; the worker takes one frame at a time.
+        while (busy.current) await new Promise((r) => setTimeout(r, 10));
+        busy.current = true;
+        const analysis = await e.analyse(await grabFrame(v), true);
+        busy.current = false;
+        const built = buildFaceCapture(analysis, { mode, reason, gate: settings.current.gate, decision: settings.current.decision, engine: engineState });
+        setResult(built);
+        setPhase('done');
+        settings.current.onCaptured(built);
+      } catch (err) {
+        busy.current = false;
+        setError(err instanceof FaceEngineError ? err.code : 'CAPTURE_DETECT_FAILED');
+        setPhase('running');
+      }
+    },
+    [engine, engineState],
+  );
+
+  // The gate loop: one frame at a time through the worker while running.
+  useEffect(() => {
+    if (!ready || phase !== 'running' || camera.status !== 'live') return;
+    let stopped = false;
+    gateState.current = { streak: 0 };
+    const loop = async () => {
+      while (!stopped) {
+        const v = video.current;
+        const e = engine.current;
+        if (!v || !e || v.readyState < 2 || v.videoWidth === 0) {
+          await new Promise((r) => setTimeout(r, 50));
+          continue;
+        }
+        busy.current = true;
+        try {
+          const analysis = await e.analyse(await grabFrame(v), false);
+          if (stopped) break;
+          const a = assessFace(analysis.metrics, settings.current.gate);
+          const step = advanceGate(gateState.current, a, settings.current.gate);
+          gateState.current = step.state;
+          setAssessment(a);
+          setBoxes(analysis.boxes);
+          setMs(Math.round(analysis.ms));
+          setFrames((n) => n + 1);
+          if (step.fire) {
+            busy.current = false;
+            void capture('auto');
+            break;
+          }
+        } catch (err) {
+          if (!stopped) setError(err instanceof FaceEngineError ? err.code : 'CAPTURE_DETECT_FAILED');
+          break;
+        } finally {
+          busy.current = false;
+        }
+        // Yield to the UI between frames.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    void loop();
+    return () => {
+      stopped = true;
+    };
+  }, [ready, phase, camera.status, engine, capture]);
+
+  const retake = () => {
+    setResult(null);
+    setError(null);
+    setAssessment(null);
+    setPhase('running');
+  };
+
+  const instruction =
+    phase === 'capturing' ? t('capture.face.analysing') : assessment?.ok ? t('capture.face.holdStill') : assessment?.primary ? t(`capture.face.issue.${assessment.primary}`) : '';
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {engineState.status === 'loading' ? <Alert type="info" showIcon title={t('capture.face.loading')} data-testid="face-engine" data-status="loading" /> : null}
+      {engineState.status === 'ready' ? (
+        <Typography.Text type="secondary" data-testid="face-engine" data-status="ready" data-backend={engineState.backend}>
+          {t('capture.face.ready', { backend: engineState.backend, ms: engineState.ms })}
+        </Typography.Text>
+      ) : null}
+      {engineState.status === 'error' ? <Alert type="error" showIcon title={t(`errors.${engineState.code}`)} data-testid="face-engine" data-status="error" /> : null}
+      {error ? <Alert type="error" showIcon title={t(`errors.${error as 'CAPTURE_DETECT_FAILED'}`)} /> : null}
+      <CameraAlert camera={camera} />
+      <ReferenceLine state={reference} />
+      {phase !== 'done' ? (
+        <div style={{ position: 'relative', maxWidth: 720 }}>
+          <VideoPreview
+            ref={video}
+            stream={camera.stream}
+            frameWidth={camera.width || 640}
+            frameHeight={camera.height || 480}
+            mirrored
+            testId="face-video"
+            overlay={<FaceGuide width={camera.width || 640} height={camera.height || 480} boxes={boxes} ok={assessment?.ok ?? false} />}
+          />
+          <div
+            data-testid="face-instruction"
+            data-issue={assessment?.primary ?? (assessment?.ok ? 'ok' : '')}
+            data-frames={frames}
+            role="status"
+            aria-live="polite"
+            style={{
+              position: 'absolute',
+              left: 0,
+              right: 0,
+              bottom: 16,
+              textAlign: 'center',
+              fontSize: 44,
+              fontWeight: 700,
+              color: assessment?.ok ? '#52c41a' : '#fff',
+              textShadow: '0 2px 6px #000',
+            }}
+          >
+            {instruction}
+          </div>
+        </div>
+      ) : null}
+      <Space>
+        {phase === 'done' ? (
+          <Button type="primary" onClick={retake} data-testid="face-retake">
+            {t('capture.face.retake')}
+          </Button>
+        ) : (
+          <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running'} data-testid="face-manual">
+            {t('capture.face.manual')}
+          </Button>
+        )}
+        {ms ? <Typography.Text type="secondary" data-testid="face-ms" data-ms={ms}>{t('capture.face.frameMs', { ms })}</Typography.Text> : null}
+      </Space>
+      {result ? <FaceResultView result={result} /> : null}
+      <ManualCaptureModal
+        open={manualOpen}
+        onCancel={() => setManualOpen(false)}
+        onConfirm={(reason) => {
+          setManualOpen(false);
+          void capture('manual', reason);
+        }}
+      />
+    </Space>
+  );
+}
+
+function ReferenceLine({ state }: { state: ReferenceState }) {
+  const { t } = useTranslation();
+  const text = { none: t('capture.face.referenceNone'), loading: t('capture.face.loading'), ready: t('capture.face.referenceReady'), noFace: t('capture.face.referenceNoFace') }[state];
+  return (
+    <Typography.Text type={state === 'noFace' ? 'warning' : 'secondary'} data-testid="face-reference" data-state={state}>
+      {text}
+    </Typography.Text>
+  );
+}

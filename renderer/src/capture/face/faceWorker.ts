@@ -1,0 +1,126 @@
+/// <reference lib="webworker" />
+import { Human } from '@vladmandic/human';
+import { cropGray, resizeBilinear } from '../../../../common/capture/image/resize';
+import { laplacianVariance, meanLuma } from '../../../../common/capture/image/sharpness';
+import { toGray } from '../../../../common/capture/image/grayscale';
+import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
+import { humanConfig } from './humanConfig';
+import type { FaceBox, FrameAnalysis, WorkerRequest, WorkerResponse } from './protocol';
+
+/**
+ * Face detection off the UI thread. The UI sends one ImageBitmap at a time (it waits for the
+ * answer before sending the next), so the preview never waits on the model.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+let human: Human | null = null;
+let modelBase = '';
+let backend = 'cpu';
+let reference: number[] | null = null;
+
+const post = (msg: WorkerResponse, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
+const deg = (rad: number | undefined) => ((rad ?? 0) * 180) / Math.PI;
+
+/**
+ * WebGL when a real GPU is there; otherwise the plain CPU backend. The WASM backend would fetch
+ * its .wasm files (not shipped in Human's package) and software WebGL (SwiftShader) is slower than
+ * the CPU backend, so neither is used.
+ */
+function chooseBackend(): string {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (!gl) return 'cpu';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    return /swiftshader|llvmpipe|software/i.test(renderer) ? 'cpu' : 'webgl';
+  } catch {
+    return 'cpu';
+  }
+}
+
+function frameToImageData(bitmap: ImageBitmap): { canvas: OffscreenCanvas; data: ImageData } {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2d context');
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return { canvas, data: ctx.getImageData(0, 0, canvas.width, canvas.height) };
+}
+
+async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysis> {
+  if (!human) throw new Error('not initialised');
+  const { canvas, data } = frameToImageData(bitmap);
+  const started = performance.now();
+  const result = await human.detect(data, humanConfig(modelBase, backend, full));
+  const ms = performance.now() - started;
+  const { width, height } = data;
+  const boxes: FaceBox[] = result.face.map((f) => ({ x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }));
+  const metrics: FaceFrameMetrics = { faceCount: boxes.length, faceRatio: 0, offCenter: 0, yaw: 0, pitch: 0, roll: 0, brightness: 0, sharpness: 0, score: 0 };
+  const face = result.face[0];
+  if (boxes.length === 1 && face) {
+    const box = boxes[0]!;
+    const crop = cropGray(toGray(data), box);
+    const normalised = resizeBilinear(crop, 128, 128);
+    const angle = face.rotation?.angle;
+    Object.assign(metrics, {
+      faceRatio: box.height / height,
+      offCenter: Math.hypot(box.x + box.width / 2 - width / 2, box.y + box.height / 2 - height / 2) / height,
+      yaw: deg(angle?.yaw),
+      pitch: deg(angle?.pitch),
+      roll: deg(angle?.roll),
+      brightness: meanLuma(crop),
+      sharpness: laplacianVariance(normalised),
+      score: face.score,
+    });
+  }
+  const analysis: FrameAnalysis = { width, height, metrics, boxes, ms };
+  if (full) {
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const embedding = face?.embedding;
+    analysis.full = {
+      jpeg: await blob.arrayBuffer(),
+      similarity: reference && embedding && boxes.length === 1 ? human.match.similarity(embedding, reference) : null,
+      antispoof: boxes.length === 1 ? (face?.real ?? null) : null,
+      liveness: boxes.length === 1 ? (face?.live ?? null) : null,
+    };
+  }
+  return analysis;
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const msg = event.data;
+  try {
+    if (msg.type === 'init') {
+      const started = performance.now();
+      try {
+        modelBase = msg.modelBaseUrl;
+        backend = chooseBackend();
+        human = new Human(humanConfig(modelBase, backend, true));
+        await human.load();
+        await human.init();
+        backend = human.tf.getBackend() as string;
+      } catch (error) {
+        post({ id: msg.id, type: 'error', code: 'CAPTURE_MODEL_LOAD_FAILED', detail: String(error) });
+        return;
+      }
+      post({ id: msg.id, type: 'ready', backend, version: human.version, ms: Math.round(performance.now() - started) });
+    } else if (msg.type === 'frame') {
+      const analysis = await analyse(msg.bitmap, msg.full);
+      post({ id: msg.id, type: 'frame', analysis }, analysis.full ? [analysis.full.jpeg] : []);
+    } else if (msg.type === 'reference') {
+      if (!msg.bitmap || !human) {
+        reference = null;
+        post({ id: msg.id, type: 'reference', found: false });
+        return;
+      }
+      const { data } = frameToImageData(msg.bitmap);
+      const result = await human.detect(data, humanConfig(modelBase, backend, true));
+      // The largest face in the photo is the person's.
+      const face = [...result.face].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
+      reference = face?.embedding?.length ? face.embedding : null;
+      post({ id: msg.id, type: 'reference', found: reference !== null });
+    }
+  } catch (error) {
+    post({ id: msg.id, type: 'error', code: 'CAPTURE_DETECT_FAILED', detail: String(error) });
+  }
+};

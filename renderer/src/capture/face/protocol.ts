@@ -1,0 +1,37 @@
+import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
+
+/** Messages between FaceEngine (UI thread) and faceWorker (detection off the UI thread). */
+export type WorkerRequest =
+  | { id: number; type: 'init'; modelBaseUrl: string }
+  /** Per-frame gate (detector + mesh only) or, with `full`, the capture analysis: descriptor, liveness, JPEG. */
+  | { id: number; type: 'frame'; bitmap: ImageBitmap; full: boolean }
+  /** Describe the reference photo and keep its descriptor for matching. */
+  | { id: number; type: 'reference'; bitmap: ImageBitmap | null };
+
+export interface FaceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface FrameAnalysis {
+  width: number;
+  height: number;
+  metrics: FaceFrameMetrics;
+  boxes: FaceBox[];
+  /** Detection time for this frame, ms. */
+  ms: number;
+  full?: {
+    jpeg: ArrayBuffer;
+    similarity: number | null;
+    antispoof: number | null;
+    liveness: number | null;
+  };
+}
+
+export type WorkerResponse =
+  | { id: number; type: 'ready'; backend: string; version: string; ms: number }
+  | { id: number; type: 'frame'; analysis: FrameAnalysis }
+  | { id: number; type: 'reference'; found: boolean }
+  | { id: number; type: 'error'; code: 'CAPTURE_MODEL_LOAD_FAILED' | 'CAPTURE_DETECT_FAILED'; detail: string };
