@@ -2,7 +2,20 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import type { MethodName } from './names';
 import { appInfo } from './methods/app';
+import { accountsCreate, accountsDisable, accountsList, accountsResetPassword, accountsSetRoles } from './methods/accounts';
+import { auditQuery, auditVerify } from './methods/audit';
 import { idNumberCheck } from './methods/idNumber';
+import {
+  sessionChangePassword,
+  sessionCurrent,
+  sessionLock,
+  sessionLogin,
+  sessionLogout,
+  sessionTouch,
+  sessionUnlock,
+  setupInit,
+  setupStatus,
+} from './methods/session';
 import { idcardConfigure, idcardPorts, idcardRead, idcardStatus, idcardWatch } from './methods/idcard';
 
 /**
@@ -12,6 +25,22 @@ import { idcardConfigure, idcardPorts, idcardRead, idcardStatus, idcardWatch } f
 export const METHODS = {
   'app.info': appInfo,
   'idNumber.check': idNumberCheck,
+  'setup.status': setupStatus,
+  'setup.init': setupInit,
+  'session.login': sessionLogin,
+  'session.current': sessionCurrent,
+  'session.touch': sessionTouch,
+  'session.lock': sessionLock,
+  'session.unlock': sessionUnlock,
+  'session.logout': sessionLogout,
+  'session.changePassword': sessionChangePassword,
+  'accounts.list': accountsList,
+  'accounts.create': accountsCreate,
+  'accounts.setRoles': accountsSetRoles,
+  'accounts.disable': accountsDisable,
+  'accounts.resetPassword': accountsResetPassword,
+  'audit.query': auditQuery,
+  'audit.verify': auditVerify,
   'idcard.status': idcardStatus,
   'idcard.ports': idcardPorts,
   'idcard.configure': idcardConfigure,

@@ -63,7 +63,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
       const body = await readJsonBody(req);
       if (!body.ok) return sendJson(res, 400, body.envelope);
-      const envelope = await options.core.invoke(method, body.value, { session: null, via: 'browser' });
+      const windowId = windowOf(req);
+      const envelope = await options.core.invoke(method, body.value, { via: 'browser', ...(windowId ? { windowId } : {}) });
       return sendJson(res, statusOf(envelope), envelope);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 'NOT_FOUND');
@@ -131,6 +132,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** The page names its window (a random id per page load) so core can keep one session per window. */
+function windowOf(req: IncomingMessage): string | undefined {
+  const value = req.headers['x-jiuzhu-window'];
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? `browser:${value}` : undefined;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -2,12 +2,21 @@ import type { Role, Shell } from '../../common/contract/index';
 
 /** Who is calling. Sessions and roles arrive with the store; until then a caller may be anonymous. */
 export interface CallerSession {
+  /** The account id. */
   userId: string;
   roles: Role[];
+  /** The login session this call belongs to (absent for callers that authenticated otherwise). */
+  sessionId?: string;
 }
 
 export interface CallContext {
-  session: CallerSession | null;
+  /**
+   * A session the caller has already established (the CLI after --user, tests). Shells that serve
+   * windows leave it out and pass `windowId`; core then finds the window's session itself.
+   */
+  session?: CallerSession | null;
+  /** The window the call came from: one session per window. */
+  windowId?: string;
   /** Which shell carried the call, for the audit record. */
   via: Shell;
 }

@@ -15,9 +15,11 @@ export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | u
       return { ok: false, error: new JiuzhuError('FORBIDDEN', { permission: 'ipc' }).toApiError() };
     }
     if (typeof method !== 'string') return { ok: false, error: new JiuzhuError('UNKNOWN_METHOD', { method: String(method) }).toApiError() };
-    return core.invoke(method, input, { session: null, via: 'electron' });
+    return core.invoke(method, input, { via: 'electron', windowId: windowIdOf(event.sender.id) });
   });
 }
+
+export const windowIdOf = (webContentsId: number): string => `electron:${webContentsId}`;
 
 /** Forward core events to the app's window. */
 export function forwardEvents(core: CoreApi, window: BrowserWindow): () => void {

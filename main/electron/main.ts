@@ -2,7 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
 import { registerAppScheme, serveRenderer } from './appProtocol';
-import { forwardEvents, routeIpc } from './ipc';
+import { forwardEvents, routeIpc, windowIdOf } from './ipc';
 import { hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -39,7 +39,12 @@ app.whenReady().then(async () => {
   routeIpc(core, logger, devServerUrl);
   const window = createMainWindow(devServerUrl);
   const stopEvents = forwardEvents(core, window);
-  window.on('closed', stopEvents);
+  const windowId = windowIdOf(window.webContents.id);
+  window.on('closed', () => {
+    stopEvents();
+    // A closed window ends its session: the next window logs in again.
+    void core?.invoke('session.logout', {}, { via: 'electron', windowId });
+  });
 }, (error: unknown) => {
   logger.log('error', 'electron.start_failed', { error: String(error) });
   app.exit(1);

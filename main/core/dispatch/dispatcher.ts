@@ -8,7 +8,7 @@ import {
   type Envelope,
   type MethodName,
 } from '../../../common/contract/index';
-import type { CallContext } from '../context';
+import type { CallContext, CallerSession } from '../context';
 import type { Logger } from '../logging/logger';
 import type { Handler, Handlers } from './handlers';
 import { invalidInput } from './validationError';
@@ -18,21 +18,31 @@ import { invalidInput } from './validationError';
  * the handler, and output validation. Nothing reaches a handler unchecked, and every failure
  * leaves as a typed envelope.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger) {
+export type SessionResolver = (ctx: CallContext) => Promise<CallerSession>;
+
+/** Without a store (unit tests of the frame), only a session the caller brings counts. */
+const callerSessionOnly: SessionResolver = async (ctx) => {
+  if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+  return ctx.session;
+};
+
+export function createDispatcher(handlers: Handlers, logger: Logger, resolveSession: SessionResolver = callerSessionOnly) {
   return async function dispatch(method: string, input: unknown, ctx: CallContext): Promise<Envelope> {
     try {
       if (!isMethodName(method)) throw new JiuzhuError('UNKNOWN_METHOD', { method: method.slice(0, 80) });
       const spec = METHODS[method];
+      let callCtx = ctx;
       if (spec.permission !== 'public') {
-        if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-        if (!rolesGrant(ctx.session.roles, spec.permission)) {
+        const session = await resolveSession(ctx);
+        if (!rolesGrant(session.roles, spec.permission)) {
           throw new JiuzhuError('FORBIDDEN', { permission: spec.permission }, { permission: spec.permission });
         }
+        callCtx = { ...ctx, session };
       }
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = handlers[method] as Handler<MethodName>;
-      const result = await handler(parsed.data as never, ctx);
+      const result = await handler(parsed.data as never, callCtx);
       const checked = spec.output.safeParse(result);
       if (!checked.success) {
         logger.log('error', 'contract.output_mismatch', { method, issues: checked.error.issues.map((i) => i.path.join('.')) });

@@ -19,6 +19,8 @@ export function takeToken(location: Location, storage: Storage, history: History
 
 /** The browser shell's bridge: POST /api/<method> for calls, a WebSocket for events, reconnecting. */
 export function createBrowserBridge(token: string, origin: string): JiuzhuBridge {
+  // One session per window: a fresh id per page load, kept in memory only.
+  const windowId = crypto.randomUUID().replace(/-/g, '');
   const listeners = new Set<(event: CoreEvent) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
   let socket: WebSocket | null = null;
@@ -49,7 +51,7 @@ export function createBrowserBridge(token: string, origin: string): JiuzhuBridge
     async invoke(method: string, input: unknown): Promise<Envelope> {
       const response = await fetch(`${origin}/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Jiuzhu-Window': windowId },
         body: JSON.stringify(input ?? {}),
       });
       return (await response.json()) as Envelope;

@@ -1,0 +1,44 @@
+import { AccountsService } from '../accounts/accounts-service';
+import { AuthService } from '../accounts/auth-service';
+import { authConfig, type AuthConfig } from '../accounts/config';
+import type { Clock } from '../context';
+import type { Logger } from '../logging/logger';
+import { Station } from '../store/station';
+
+export interface StationServices {
+  station: Station;
+  auth: AuthService;
+  accounts: AccountsService;
+  config: AuthConfig;
+}
+
+export interface StationServicesOptions {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  deviceId: () => Promise<string>;
+  nativeBinding?: string;
+  config?: Partial<AuthConfig>;
+}
+
+/**
+ * The store and the services that need it, built once the device id (bound into the keyring)
+ * is known. The database stays closed until a login unwraps its key.
+ */
+export function lazyStationServices(options: StationServicesOptions): () => Promise<StationServices> {
+  let built: Promise<StationServices> | undefined;
+  return () =>
+    (built ??= options.deviceId().then((machineId) => {
+      const config = authConfig(options.config);
+      const station = new Station({
+        dataDir: options.dataDir,
+        machineId,
+        clock: options.clock,
+        logger: options.logger,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+      const auth = new AuthService(station, options.clock, config, options.logger);
+      const accounts = new AccountsService(station, auth, options.clock, config);
+      return { station, auth, accounts, config };
+    }));
+}
