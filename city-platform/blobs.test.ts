@@ -91,6 +91,24 @@ describe('blobs over tus', () => {
     expect(resent).toBeLessThanOrEqual(64 * 1024);
   });
 
+  it('takes an upload over from a dead connection the platform has not noticed (blackhole)', async () => {
+    const proxy = await cuttingProxy(120_000, 'blackhole');
+    try {
+      const client = await enrolClient(platform, 'ST-BLOB', proxy.url);
+      await client.session();
+      const plain = randomBytes(400_000);
+      const started = Date.now();
+      // The PATCH hangs at 120 kB and times out on the client; the next HEAD takes the upload over.
+      const report = await client.uploadBlob(plain, { timeoutMs: 1500 });
+      expect(report.attempts).toBe(2);
+      expect(report.patchOffsets[1]).toBeGreaterThan(119_000);
+      expect(Date.now() - started).toBeLessThan(6000);
+      expect((await platform.admin.blobs()).some((b) => b.sha256 === report.sha256)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('refuses bytes that do not match the sha256 in Upload-Metadata', async () => {
     const client = await enrolClient(platform, 'ST-BLOB');
     const token = await client.session();

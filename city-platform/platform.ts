@@ -78,6 +78,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const server: Server = createServer({ keepAliveTimeout: 30_000, requestTimeout: 0 }, (req, res) => {
     baseHeaders(res, deps.now());
     const path = (req.url ?? '/').split('?')[0]!;
+    const protocol = req.headers['jiuzhu-protocol'];
+    if (protocol !== undefined && protocol !== '1') {
+      req.resume();
+      return sendError(res, new JiuzhuError('SYNC_PROTOCOL_UNSUPPORTED', { version: String(protocol) }), deps.log);
+    }
     const found = router.match(req.method ?? 'GET', path);
     if (typeof found === 'string') {
       req.resume();

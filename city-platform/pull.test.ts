@@ -78,6 +78,12 @@ describe('pull by cursor', () => {
     expect(again.items.map((i) => i.kind)).toEqual(first.items.map((i) => i.kind));
   });
 
+  it('answers 426 to another protocol version', async () => {
+    const answer = await request(`${platform.url}/v1/platform`, { method: 'GET', headers: { 'Jiuzhu-Protocol': '2' } });
+    expect(answer.status).toBe(426);
+    expect(JSON.parse(answer.body.toString()).code).toBe('SYNC_PROTOCOL_UNSUPPORTED');
+  });
+
   it('admin endpoints need the admin token', async () => {
     const body = Buffer.from(JSON.stringify({ stationId: 'ST-H', regionCode: '500110' }));
     const denied = await request(`${platform.url}/admin/enrolment-codes`, { method: 'POST', headers: { Authorization: 'Bearer nope' }, body });

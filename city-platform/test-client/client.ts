@@ -143,7 +143,7 @@ export class TestClient {
    * Upload a blob with tus: skip it if the platform has it; create (or reuse) the upload; then
    * HEAD for the offset and PATCH from there until done, up to `attempts` PATCHes.
    */
-  async uploadBlob(plain: Buffer, options: { attempts?: number; contentType?: string } = {}): Promise<UploadReport> {
+  async uploadBlob(plain: Buffer, options: { attempts?: number; contentType?: string; timeoutMs?: number } = {}): Promise<UploadReport> {
     const sha256 = sha256Hex(plain);
     const report: UploadReport = { sha256, skipped: false, attempts: 0, bytesOffered: 0, patchOffsets: [] };
     if (await this.hasBlob(sha256)) return { ...report, skipped: true };
@@ -186,6 +186,7 @@ export class TestClient {
           method: 'PATCH',
           headers: { ...(await this.auth()), 'Content-Type': 'application/offset+octet-stream', [H.uploadOffset]: String(offset), 'Content-Length': String(length - offset) },
           body: encryptBlobFrom([plain], key, offset),
+          ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         });
         expectStatus(patched, 204);
         if (Number(patched.headers['upload-offset']) === length) return report;

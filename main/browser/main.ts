@@ -11,13 +11,19 @@ import { startBrowserShell } from './server';
  * `npm run start:browser -- --port N --data DIR [--open]`: core in a worker thread, the renderer and
  * the API on 127.0.0.1, and the URL (with the per-launch token) printed for the clerk or a test.
  */
-const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open]';
+const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟]';
 
 async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, open: { type: 'boolean', default: false } },
+      options: {
+        port: { type: 'string', default: '0' },
+        data: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        'emulated-reader': { type: 'string' },
+        'idle-lock-minutes': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -29,13 +35,24 @@ async function main(): Promise<void> {
     process.stderr.write(`端口必须是 0–65535 之间的整数（0 表示自动选择）\n${USAGE}\n`);
     process.exit(2);
   }
+  const idle = values['idle-lock-minutes'] === undefined ? undefined : Number(values['idle-lock-minutes']);
+  if (idle !== undefined && !(idle > 0 && idle <= 120)) {
+    process.stderr.write(`--idle-lock-minutes 应为 0 到 120 之间的分钟数\n${USAGE}\n`);
+    process.exit(2);
+  }
   const dataDir = values.data ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
   const here = fileURLToPath(new URL('.', import.meta.url));
   const logger = createStderrLogger();
   const core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),
-    core: { shell: 'browser', dataDir, version: APP_VERSION },
+    core: {
+      shell: 'browser',
+      dataDir,
+      version: APP_VERSION,
+      ...(values['emulated-reader'] ? { emulatedReaderPath: values['emulated-reader'] } : {}),
+      ...(idle !== undefined ? { auth: { idleLockMinutes: idle } } : {}),
+    },
     logger,
   });
   const shell = await startBrowserShell({ core, rendererDir: join(here, '../renderer'), logger, port });

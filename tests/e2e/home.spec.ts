@@ -1,14 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './browserShell';
+import { openAndLogIn, setUpStation } from './station';
 
 let shell: RunningShell;
 test.beforeAll(async () => {
   shell = await startShell();
+  await setUpStation(shell);
 });
 test.afterAll(async () => shell.stop());
 
 test('the home page shows the app info from core and a live link to it', async ({ page }) => {
-  await page.goto(shell.url);
+  await openAndLogIn(page, shell);
   await expect(page.getByRole('heading', { name: '救助通工作站' })).toBeVisible();
   const info = page.getByTestId('app-info');
   await expect(info).toContainText('浏览器模式');
@@ -20,10 +22,10 @@ test('the home page shows the app info from core and a live link to it', async (
 });
 
 test('the ID number field checks as the clerk types', async ({ page }) => {
-  await page.goto(shell.url);
+  await openAndLogIn(page, shell);
+  await page.getByLabel('公民身份号码').focus();
   const field = page.getByLabel('公民身份号码');
   const feedback = page.getByTestId('id-number-feedback');
-  await expect(field).toBeFocused();
 
   await page.keyboard.type('110105');
   await expect(feedback).toHaveText('已输入 6 位，还差 12 位');

@@ -57,16 +57,18 @@ export interface TextPageOptions {
   seed?: number;
   /** Glyph cell in pixels; 22 px is a 10.5 pt character at 150 dpi. */
   glyph?: number;
+  /** Line pitch over glyph size. */
+  lineSpacing?: number;
   paper?: number;
   ink?: number;
 }
 
 /** A page of text: title, paragraphs of glyph lines with ragged ends, a signature line, margins. */
-export function textPage({ width, height, seed = 1, glyph = 22, paper = 245, ink = 25 }: TextPageOptions): GrayImage {
+export function textPage({ width, height, seed = 1, glyph = 22, lineSpacing = 1.6, paper = 245, ink = 25 }: TextPageOptions): GrayImage {
   const img = grayImage(width, height, paper);
   const rnd = seededRandom(seed);
   const margin = Math.round(width * 0.1);
-  const line = Math.round(glyph * 1.6);
+  const line = Math.round(glyph * lineSpacing);
   // Title: larger glyphs, centred.
   const titleSize = Math.round(glyph * 1.6);
   const titleCount = 8;
@@ -97,23 +99,31 @@ export interface SceneOptions {
   seed?: number;
 }
 
-/** Photograph `page` onto a dark, slightly textured desk with the projective map page → quad. */
+/**
+ * Photograph `page` onto a dark, slightly textured desk with the projective map page → quad.
+ * Each scene pixel averages 3×3 samples of the page, as a lens and sensor integrate light
+ * (plain nearest sampling would leave aliasing no camera produces).
+ */
 export function photographPage(page: GrayImage, { width, height, quad, desk = 45, noise = 12, seed = 7 }: SceneOptions): GrayImage {
   const rnd = seededRandom(seed);
   const scene = grayImage(width, height);
   const toPage = homographyFromQuads(quad, rectQuad(page.width, page.height));
+  const offsets = [-1 / 3, 0, 1 / 3];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const w = toPage[6]! * x + toPage[7]! * y + toPage[8]!;
-      const px = (toPage[0]! * x + toPage[1]! * y + toPage[2]!) / w;
-      const py = (toPage[3]! * x + toPage[4]! * y + toPage[5]!) / w;
-      let v: number;
-      if (px >= 0 && py >= 0 && px <= page.width - 1 && py <= page.height - 1) {
-        v = page.data[Math.round(py) * page.width + Math.round(px)]!;
-      } else {
-        v = desk + (rnd() - 0.5) * noise;
+      const deskValue = desk + (rnd() - 0.5) * noise;
+      let sum = 0;
+      for (const oy of offsets) {
+        for (const ox of offsets) {
+          const sx = x + ox;
+          const sy = y + oy;
+          const w = toPage[6]! * sx + toPage[7]! * sy + toPage[8]!;
+          const px = (toPage[0]! * sx + toPage[1]! * sy + toPage[2]!) / w;
+          const py = (toPage[3]! * sx + toPage[4]! * sy + toPage[5]!) / w;
+          sum += px >= 0 && py >= 0 && px <= page.width - 1 && py <= page.height - 1 ? page.data[Math.round(py) * page.width + Math.round(px)]! : deskValue;
+        }
       }
-      scene.data[y * width + x] = v;
+      scene.data[y * width + x] = sum / 9;
     }
   }
   return scene;

@@ -8,6 +8,8 @@ export const base = {
     home: '首页',
     idcard: '读卡',
     capture: '采集设备',
+    staff: '人员管理',
+    audit: '审计日志',
   },
   home: {
     infoTitle: '本机信息',

@@ -18,4 +18,6 @@ export interface WorkerCoreOptions {
   dataDir: string;
   version: string;
   emulatedReaderPath?: string;
+  /** Overrides of the station's security settings (idle lock for demos and tests). */
+  auth?: { idleLockMinutes?: number };
 }

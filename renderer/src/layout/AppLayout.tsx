@@ -3,10 +3,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCoreStatus } from '../api/useCoreStatus';
-import { ROUTES } from '../routes';
+import type { SessionInfo } from '../../../common/contract/methods/session';
+import type { AppRoute } from '../routes';
+import { UserMenu } from './UserMenu';
 
 /** The frame: title and core status on top, the capability menu on the left, the page beside it. */
-export function AppLayout({ children }: { children: ReactNode }) {
+export function AppLayout({ children, session, routes }: { children: ReactNode; session: SessionInfo; routes: AppRoute[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -19,7 +21,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {t('app.title')}
         </Typography.Title>
         <Typography.Text style={{ color: '#fde8e8' }}>{t('app.subtitle')}</Typography.Text>
-        <span style={{ marginLeft: 'auto' }} data-testid="core-status" data-connected={status.connected}>
+        <span style={{ marginLeft: 'auto' }}>
+          <UserMenu session={session} />
+        </span>
+        <span data-testid="core-status" data-connected={status.connected}>
           <Badge
             status={status.connected ? 'success' : 'warning'}
             text={<span style={{ color: '#fff' }}>{status.connected ? t('home.coreConnected') : t('home.coreDisconnected')}</span>}
@@ -32,7 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             mode="inline"
             selectedKeys={[location.pathname]}
             onClick={({ key }) => navigate(key)}
-            items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: t(r.label) }))}
+            items={routes.map((r) => ({ key: r.path, icon: r.icon, label: t(r.label) }))}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>

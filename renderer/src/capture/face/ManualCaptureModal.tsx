@@ -14,7 +14,7 @@ export function ManualCaptureModal({ open, onConfirm, onCancel }: { open: boolea
       title={t('capture.face.manualTitle')}
       okText={t('capture.face.confirm')}
       cancelText={t('capture.face.cancel')}
-      okButtonProps={{ disabled: !valid, 'data-testid': 'manual-confirm' } as object}
+      okButtonProps={{ disabled: !valid, id: 'manual-confirm' }}
       onOk={() => {
         if (!valid) return setTouched(true);
         onConfirm(reason.trim());

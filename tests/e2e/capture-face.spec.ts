@@ -1,0 +1,106 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './browserShell';
+import { faceScenes, fakeCameraArgs, references } from './captureFixtures';
+import { offOrigin, openCaptureTab } from './capturePage';
+import { chromiumPath } from './chromium';
+
+/**
+ * The face pipeline in Chromium with its fake camera playing still scenes made from the sample
+ * photos in @vladmandic/human's package: the real worker, the real models (CPU backend, as the
+ * GPU is disabled here), the real gate.
+ */
+let shell: RunningShell;
+test.beforeAll(async () => {
+  shell = await startShell();
+});
+test.afterAll(async () => shell.stop());
+
+/** Each scene needs its own browser: the fake camera's file is a launch flag. */
+let browser: Browser | null = null;
+async function pageWithCamera(file: string): Promise<Page> {
+  browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(file) });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return context.newPage();
+}
+test.afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+async function openFace(page: Page) {
+  const requests = await openCaptureTab(page, shell.url, '人脸采集');
+  await expect(page.getByTestId('face-engine')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  return requests;
+}
+
+/** Wait until the gate has judged at least `n` frames, and return the instruction shown. */
+async function gateAfter(page: Page, n: number) {
+  const instruction = page.getByTestId('face-instruction');
+  await expect.poll(async () => Number(await instruction.getAttribute('data-frames')), { timeout: 45_000 }).toBeGreaterThanOrEqual(n);
+  return { issue: await instruction.getAttribute('data-issue'), text: await instruction.textContent() };
+}
+
+test.describe('one clear face', () => {
+  test('is captured automatically; matched against another photo of the same man it passes, against a different man it fails; nothing leaves the machine', async () => {
+    const page = await pageWithCamera(faceScenes.one());
+    const requests = await openFace(page);
+    await page.getByTestId('reference-photo').setInputFiles(references.same());
+    await expect(page.getByTestId('face-reference')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await page.getByTestId('face-retake').or(page.getByTestId('face-verdict')).first().waitFor({ timeout: 60_000 });
+    // Whatever was captured before the reference was ready, capture once more with it in place.
+    await page.getByTestId('face-retake').click();
+    await expect(page.getByTestId('face-verdict')).toBeVisible({ timeout: 60_000 });
+    const same = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
+    expect(same).toMatchObject({ kind: 'face', mode: 'auto', issues: [], quality: { faceCount: 1 }, image: { mime: 'image/jpeg' } });
+    expect(same.match.verdict).toBe('pass');
+    expect(page.getByTestId('face-match')).toHaveAttribute('data-verdict', 'pass');
+    const ms = Number(await page.getByTestId('face-ms').getAttribute('data-ms').catch(() => '0'));
+    console.log(`same person: similarity ${same.match.score}, antispoof ${same.liveness.antispoof}, liveness ${same.liveness.liveness}, verdict ${same.verdict}, backend ${same.engine.backend}, ${ms} ms/frame`);
+
+    await page.getByTestId('reference-photo').setInputFiles(references.different());
+    await expect(page.getByTestId('face-reference')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await page.getByTestId('face-retake').click();
+    await expect(page.getByTestId('face-verdict')).toBeVisible({ timeout: 60_000 });
+    const other = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
+    expect(other.match.verdict).toBe('fail');
+    await expect(page.getByTestId('face-verdict')).toHaveAttribute('data-verdict', 'fail');
+    await expect(page.getByTestId('face-verdict')).toHaveText('不通过');
+    console.log(`different person: similarity ${other.match.score}`);
+
+    expect(offOrigin(requests, shell.origin)).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/models/human/faceres.bin'))).toBe(true);
+  });
+
+  test('a manual capture needs a reason, records it, and is never better than review', async () => {
+    const page = await pageWithCamera(faceScenes.one());
+    await openFace(page);
+    await page.getByTestId('face-manual').click();
+    await expect(page.locator('#manual-confirm')).toBeDisabled();
+    await page.getByTestId('manual-reason').fill('申请人行动不便，无法正对镜头');
+    await page.locator('#manual-confirm').click();
+    await expect(page.getByTestId('face-mode')).toHaveAttribute('data-mode', 'manual', { timeout: 60_000 });
+    const json = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
+    expect(json).toMatchObject({ mode: 'manual', manualReason: '申请人行动不便，无法正对镜头', match: { verdict: 'notApplicable' } });
+    expect(['review', 'fail']).toContain(json.verdict);
+    await expect(page.getByTestId('face-mode')).toContainText('申请人行动不便');
+  });
+});
+
+for (const [scene, issue, words] of [
+  ['three', 'multipleFaces', '镜头前有多人，请只留申请人'],
+  ['none', 'noFace', '未检测到人脸'],
+  ['dark', 'tooDark', '光线太暗'],
+  ['blurred', 'blurred', '画面模糊，请保持不动'],
+] as const) {
+  test.describe(`scene: ${scene}`, () => {
+    test(`says “${words}” and does not capture`, async () => {
+      const page = await pageWithCamera(faceScenes[scene]());
+      await openFace(page);
+      const judged = await gateAfter(page, 6);
+      expect(judged.issue).toBe(issue);
+      expect(judged.text).toBe(words);
+      await expect(page.getByTestId('face-verdict')).toHaveCount(0);
+      await expect(page.getByTestId('capture-result')).toHaveCount(0);
+    });
+  });
+}
