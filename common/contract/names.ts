@@ -3,31 +3,14 @@
  * else while staying free of zod. registry.ts and events.ts are checked against these lists at
  * compile time (a name missing from either side is a type error).
  */
-export const METHOD_NAMES = [
-  'app.info',
-  'idNumber.check',
-  'setup.status',
-  'setup.init',
-  'session.login',
-  'session.current',
-  'session.touch',
-  'session.lock',
-  'session.unlock',
-  'session.logout',
-  'session.changePassword',
-  'accounts.list',
-  'accounts.create',
-  'accounts.setRoles',
-  'accounts.disable',
-  'accounts.resetPassword',
-  'audit.query',
-  'audit.verify',
-  'idcard.status',
-  'idcard.ports',
-  'idcard.configure',
-  'idcard.read',
-  'idcard.watch',
-] as const;
+/** One line per capability; the registry is checked against this list both ways. */
+const APP = ['app.info', 'idNumber.check'] as const;
+const SESSION = ['setup.status', 'setup.init', 'session.login', 'session.current', 'session.touch', 'session.lock', 'session.unlock', 'session.logout', 'session.changePassword'] as const;
+const ACCOUNTS = ['accounts.list', 'accounts.create', 'accounts.setRoles', 'accounts.disable', 'accounts.resetPassword'] as const;
+const AUDIT = ['audit.query', 'audit.verify'] as const;
+const IDCARD = ['idcard.status', 'idcard.ports', 'idcard.configure', 'idcard.read', 'idcard.watch'] as const;
+
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...IDCARD] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const EVENT_NAMES = ['core.ready', 'idcard.status', 'idcard.card'] as const;

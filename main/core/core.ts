@@ -1,15 +1,14 @@
 import type { CoreEvent, Envelope, Shell } from '../../common/contract/index';
-import { describeApp } from './app/appInfo';
-import { IdCardService } from './devices/idcard/service';
+import { appCapability } from './app/capability';
 import { readDeviceId } from './app/deviceId';
+import type { CoreDeps } from './capability';
+import { idcardCapability } from './devices/idcard/capability';
+import { stationCapability } from './station/capability';
 import { systemClock, type CallContext, type Clock } from './context';
 import { createDispatcher } from './dispatch/dispatcher';
 import type { Handlers } from './dispatch/handlers';
 import { EventHub } from './events/hub';
-import { checkIdNumberForApi } from './idnumber/checkHandler';
 import { createStderrLogger, type Logger } from './logging/logger';
-import { adminHandlers } from './station/adminHandlers';
-import { setupAndSessionHandlers } from './station/sessionHandlers';
 import { lazyStationServices, type StationServicesOptions } from './station/stationServices';
 import { WindowSessions } from './station/windowSessions';
 import { WorkstationSettingsFile } from './settings/workstationSettings';
@@ -58,27 +57,26 @@ export function createCore(options: CoreOptions): CoreApi {
     return lazyServices();
   };
   const windows = new WindowSessions(services);
-  const settings = new WorkstationSettingsFile(options.dataDir);
-  const idcard = new IdCardService({
-    settings,
-    emit: (event) => events.emit(event),
+  const deps: CoreDeps = {
+    shell: options.shell,
+    version: options.version,
+    dataDir: options.dataDir,
     clock,
     logger,
-    ...(options.emulatedReaderPath ? { emulatedPath: options.emulatedReaderPath } : {}),
-  });
-
-  const handlers: Handlers = {
-    'app.info': async () =>
-      describeApp({ name: '救助通工作站', version: options.version, shell: options.shell, dataDir: options.dataDir }, await getDeviceId()),
-    'idNumber.check': (input) => checkIdNumberForApi(input, clock),
-    ...setupAndSessionHandlers({ services, windows, clock, dataDir: options.dataDir, deviceId: getDeviceId }),
-    ...adminHandlers(services),
-    'idcard.status': () => idcard.state(),
-    'idcard.ports': () => idcard.ports(),
-    'idcard.configure': (input) => idcard.configure(input),
-    'idcard.read': (input) => idcard.read(input.timeoutSeconds),
-    'idcard.watch': (input) => idcard.watch(input.on),
+    emit: (event) => events.emit(event),
+    deviceId: getDeviceId,
+    services,
+    windows,
+    settings: new WorkstationSettingsFile(options.dataDir),
   };
+
+  // Every capability of core. A new capability adds its line here and its handlers below;
+  // `handlers` is typed Handlers, so a contract method without a handler does not compile.
+  const app = appCapability(deps);
+  const station = stationCapability(deps);
+  const idcard = idcardCapability(deps, { ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}) });
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, idcard];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...idcard.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));
@@ -87,7 +85,7 @@ export function createCore(options: CoreOptions): CoreApi {
     invoke: dispatch,
     onEvent: (listener) => events.subscribe(listener),
     close: async () => {
-      await idcard.close();
+      for (const capability of capabilities) await capability.close?.();
       events.clear();
       if (servicesStarted) (await services()).auth.close();
     },

@@ -57,3 +57,12 @@ export const accountsResetPassword = defineMethod({
   input: z.object({ accountId: z.string().min(1), password: z.string().min(1).max(128) }).strict(),
   output: z.object({ ok: z.literal(true) }),
 });
+
+/** This capability's methods, as they appear in the registry. */
+export const accountsMethods = {
+  'accounts.list': accountsList,
+  'accounts.create': accountsCreate,
+  'accounts.setRoles': accountsSetRoles,
+  'accounts.disable': accountsDisable,
+  'accounts.resetPassword': accountsResetPassword,
+} as const;

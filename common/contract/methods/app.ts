@@ -19,3 +19,8 @@ export const appInfo = defineMethod({
     arch: z.string(),
   }),
 });
+
+/** This capability's methods, as they appear in the registry. */
+export const appMethods = {
+  'app.info': appInfo,
+} as const;

@@ -35,3 +35,9 @@ export const auditVerify = defineMethod({
   input: z.object({}).strict(),
   output: z.object({ ok: z.boolean(), rows: z.number(), firstBad: z.object({ seq: z.number(), reason: z.string() }).optional() }),
 });
+
+/** This capability's methods, as they appear in the registry. */
+export const auditMethods = {
+  'audit.query': auditQuery,
+  'audit.verify': auditVerify,
+} as const;

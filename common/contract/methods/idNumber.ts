@@ -29,3 +29,8 @@ export const idNumberCheck = defineMethod({
     }),
   ]),
 });
+
+/** This capability's methods, as they appear in the registry. */
+export const idNumberMethods = {
+  'idNumber.check': idNumberCheck,
+} as const;

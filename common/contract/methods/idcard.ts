@@ -78,3 +78,12 @@ export const idcardWatch = defineMethod({
   input: z.object({ on: z.boolean() }).strict(),
   output: readerStateSchema,
 });
+
+/** This capability's methods, as they appear in the registry. */
+export const idcardMethods = {
+  'idcard.status': idcardStatus,
+  'idcard.ports': idcardPorts,
+  'idcard.configure': idcardConfigure,
+  'idcard.read': idcardRead,
+  'idcard.watch': idcardWatch,
+} as const;

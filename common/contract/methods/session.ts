@@ -84,3 +84,16 @@ export const sessionChangePassword = defineMethod({
   input: z.object({ oldPassword: password, newPassword: password }).strict(),
   output: sessionInfoSchema,
 });
+
+/** This capability's methods, as they appear in the registry. */
+export const sessionMethods = {
+  'setup.status': setupStatus,
+  'setup.init': setupInit,
+  'session.login': sessionLogin,
+  'session.current': sessionCurrent,
+  'session.touch': sessionTouch,
+  'session.lock': sessionLock,
+  'session.unlock': sessionUnlock,
+  'session.logout': sessionLogout,
+  'session.changePassword': sessionChangePassword,
+} as const;
