@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { outboxRecordSchema, recordKindSchema, type OutboxRecord } from '../../../../common/sync/push';
+import type { Clock, Db } from '../../store/types';
+
+export interface OutboxEntry {
+  kind: string;
+  caseId?: string;
+  baseVersion?: number;
+  /** SHA-256 (hex) of each blob the record references. */
+  blobs?: string[];
+  body: Record<string, unknown>;
+}
+
+export type OutboxState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
+
+export interface OutboxRow extends OutboxRecord {
+  state: OutboxState;
+  bundleId: string | null;
+  answeredAt: string | null;
+  reason: string | null;
+}
+
+interface RawRow {
+  seq: number;
+  id: string;
+  kind: string;
+  case_id: string | null;
+  base_version: number | null;
+  blobs: string;
+  made_at: string;
+  body: string;
+  state: OutboxState;
+  bundle_id: string | null;
+  answered_at: string | null;
+  reason: string | null;
+}
+
+/**
+ * The outbox repository. `enqueue` must be called inside the transaction of the change it
+ * records (it refuses to run outside one), which is what makes the outbox transactional.
+ */
+export class Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  enqueue(entry: OutboxEntry): OutboxRecord {
+    if (!this.db.inTransaction) throw new Error('Outbox.enqueue must run inside the transaction of the change it records');
+    recordKindSchema.parse(entry.kind);
+    const id = randomUUID();
+    const madeAt = this.clock.now().toISOString();
+    const info = this.db
+      .prepare('INSERT INTO outbox (id, kind, case_id, base_version, blobs, made_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, entry.kind, entry.caseId ?? null, entry.baseVersion ?? null, JSON.stringify(entry.blobs ?? []), madeAt, JSON.stringify(entry.body));
+    return outboxRecordSchema.parse({
+      id,
+      seq: Number(info.lastInsertRowid),
+      kind: entry.kind,
+      ...(entry.caseId ? { caseId: entry.caseId } : {}),
+      ...(entry.baseVersion !== undefined ? { baseVersion: entry.baseVersion } : {}),
+      ...(entry.blobs?.length ? { blobs: entry.blobs } : {}),
+      madeAt,
+      body: entry.body,
+    });
+  }
+
+  /** Records not yet answered, oldest first (queued, and sent but unanswered). */
+  pending(limit: number): OutboxRow[] {
+    return (this.db.prepare("SELECT * FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq LIMIT ?").all(limit) as RawRow[]).map(toRow);
+  }
+
+  byCase(caseId: string): OutboxRow[] {
+    return (this.db.prepare('SELECT * FROM outbox WHERE case_id = ? ORDER BY seq').all(caseId) as RawRow[]).map(toRow);
+  }
+
+  counts(): Record<OutboxState, number> {
+    const out: Record<OutboxState, number> = { queued: 0, sent: 0, acknowledged: 0, rejected: 0, conflict: 0 };
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) out[r.state] = r.n;
+    return out;
+  }
+
+  markSent(ids: string[], bundleId: string): void {
+    const stmt = this.db.prepare("UPDATE outbox SET state = 'sent', bundle_id = ? WHERE id = ? AND state IN ('queued', 'sent')");
+    this.db.transaction(() => ids.forEach((id) => stmt.run(bundleId, id)))();
+  }
+
+  /** Record the platform's answer for each record (from a verified bundle result only). */
+  answer(answers: Array<{ id: string; status: 'acknowledged' | 'rejected' | 'conflict'; reason?: string }>): void {
+    const at = this.clock.now().toISOString();
+    const stmt = this.db.prepare('UPDATE outbox SET state = ?, answered_at = ?, reason = ? WHERE id = ?');
+    this.db.transaction(() => answers.forEach((a) => stmt.run(a.status, at, a.reason ?? null, a.id)))();
+  }
+}
+
+function toRow(r: RawRow): OutboxRow {
+  const blobs = JSON.parse(r.blobs) as string[];
+  return {
+    id: r.id,
+    seq: r.seq,
+    kind: r.kind,
+    ...(r.case_id ? { caseId: r.case_id } : {}),
+    ...(r.base_version !== null ? { baseVersion: r.base_version } : {}),
+    ...(blobs.length ? { blobs } : {}),
+    madeAt: r.made_at,
+    body: JSON.parse(r.body) as Record<string, unknown>,
+    state: r.state,
+    bundleId: r.bundle_id,
+    answeredAt: r.answered_at,
+    reason: r.reason,
+  };
+}
