@@ -10,6 +10,8 @@ import type { EventName } from './names';
 export const EVENTS = {
   /** Core is up in this shell; sent on start and to every newly connected renderer. */
   'core.ready': z.object({ shell: shellSchema, version: z.string(), at: z.string() }),
+  /** Progress of long work (backup, restore, check, batch printing, sync), for its progress bar. */
+  'task.progress': z.object({ task: z.string(), phase: z.string(), fraction: z.number().min(0).max(1) }),
   /** The reader's state changed (connected, no reader, reading, error). */
   'idcard.status': readerStateSchema,
   /** A card was placed on the reader while automatic reading is on: once per card. */

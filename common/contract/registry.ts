@@ -6,6 +6,7 @@ import { idNumberMethods } from './methods/idNumber';
 import { sessionMethods } from './methods/session';
 import { accountsMethods } from './methods/accounts';
 import { auditMethods } from './methods/audit';
+import { backupMethods } from './methods/backup';
 import { idcardMethods } from './methods/idcard';
 
 /**
@@ -19,6 +20,7 @@ export const METHODS = {
   ...sessionMethods,
   ...accountsMethods,
   ...auditMethods,
+  ...backupMethods,
   ...idcardMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 

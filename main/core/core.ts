@@ -1,5 +1,6 @@
 import type { CoreEvent, Envelope, Shell } from '../../common/contract/index';
 import { appCapability } from './app/capability';
+import { backupCapability } from './backup/capability';
 import { readDeviceId } from './app/deviceId';
 import type { CoreDeps } from './capability';
 import { idcardCapability } from './devices/idcard/capability';
@@ -74,9 +75,10 @@ export function createCore(options: CoreOptions): CoreApi {
   // `handlers` is typed Handlers, so a contract method without a handler does not compile.
   const app = appCapability(deps);
   const station = stationCapability(deps);
+  const backup = backupCapability(deps);
   const idcard = idcardCapability(deps, { ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}) });
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, idcard];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...idcard.handlers };
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

@@ -9,7 +9,7 @@ describe('transactional outbox (encrypted store)', () => {
   const open = () => {
     const { dir, cleanup } = tempDir('jiuzhu-outbox-');
     dirs.push(cleanup);
-    const clock = new FakeClock(new Date('2026-11-30T01:00:00Z'));
+    const clock = new FakeClock(Date.parse('2026-11-30T01:00:00Z'));
     const t = makeStation(dir, { clock });
     t.auth.login(ADMIN.username, ADMIN.password);
     return { t, db: t.station.db, outbox: new Outbox(t.station.db, clock) };

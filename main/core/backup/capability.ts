@@ -1,0 +1,62 @@
+import { JiuzhuError } from '../../../common/contract/index';
+import { AUDIT_BREAK_ZH } from '../audit/verify';
+import type { Capability, CoreDeps } from '../capability';
+import type { CallContext } from '../context';
+import { checkStore } from './check-store';
+import { createBackup } from './create-backup';
+import { restoreBackup } from './restore-backup';
+
+/** Backup, restore and the store check, for the admin UI and jiuzhu-admin. Progress goes out as task.progress events. */
+export function backupCapability(deps: CoreDeps): Capability<'backup.create' | 'backup.restore' | 'setup.restore' | 'store.check'> {
+  const progress = (task: string) => (p: { phase: string; fraction: number }) =>
+    deps.emit({ event: 'task.progress', payload: { task, phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } });
+  const actorOf = (ctx: CallContext) => {
+    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+    return ctx.session.userId;
+  };
+
+  return {
+    handlers: {
+      'backup.create': async (input, ctx) => {
+        const s = await deps.services();
+        const result = createBackup(s.station, s.auth.audit(), deps.clock, { out: input.out, actor: actorOf(ctx), onProgress: progress('backup') });
+        return { file: result.file, bytes: result.bytes, createdAt: result.manifest.createdAt };
+      },
+      'backup.restore': async (input, ctx) => {
+        const s = await deps.services();
+        const actor = actorOf(ctx);
+        const dbKey = Buffer.from(s.station.dbKey);
+        // Everyone logs in again after a restore; the restored keyring holds the staff's key slots.
+        s.auth.close();
+        const result = restoreBackup(s.station, deps.clock, { file: input.file, unlock: { dbKey }, actor, onProgress: progress('restore') });
+        dbKey.fill(0);
+        return { previousDataDir: result.previousDataDir, createdAt: result.manifest.createdAt };
+      },
+      'setup.restore': async (input) => {
+        const s = await deps.services();
+        if (s.station.isInitialized()) throw new JiuzhuError('STORE_ALREADY_INITIALIZED');
+        const result = restoreBackup(s.station, deps.clock, {
+          file: input.file,
+          unlock: { recoveryCode: input.recoveryCode },
+          actor: 'recovery',
+          allowOtherStation: true,
+          onProgress: progress('restore'),
+        });
+        return { createdAt: result.manifest.createdAt };
+      },
+      'store.check': async () => {
+        const s = await deps.services();
+        const report = checkStore(s.station.db, deps.clock, { onProgress: progress('check') });
+        return {
+          ok: report.ok,
+          integrity: report.integrity,
+          foreignKeyViolations: report.foreignKeyViolations,
+          audit: report.audit.ok
+            ? { ok: true, rows: report.audit.rows }
+            : { ok: false, rows: report.audit.rows, firstBad: { seq: report.audit.firstBad.seq, reason: AUDIT_BREAK_ZH[report.audit.firstBad.reason] } },
+          attachments: report.attachments,
+        };
+      },
+    },
+  };
+}
