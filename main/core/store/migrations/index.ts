@@ -4,11 +4,12 @@ import { m0020accounts } from './0020-accounts';
 import { m0030audit } from './0030-audit';
 import { m0040attachments } from './0040-attachments';
 import { m0050outbox } from './0050-outbox';
+import { m0060noticeRequests } from './0060-notice-requests';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox];
+export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
