@@ -18,10 +18,18 @@ export const backupRestore = defineMethod({
 });
 
 export const setupRestore = defineMethod({
-  summary: 'On a new or empty workstation: restore a backup with its recovery code instead of first-run setup.',
+  summary:
+    'On a new or empty workstation: restore a backup with its recovery code instead of first-run setup; the named admin gets a new password, and a new recovery code replaces the used one.',
   permission: 'public',
-  input: z.object({ file: path, recoveryCode: z.string().trim().min(10).max(64) }).strict(),
-  output: z.object({ createdAt: z.string() }),
+  input: z
+    .object({
+      file: path,
+      recoveryCode: z.string().trim().min(10).max(64),
+      username: z.string().trim().min(1).max(32),
+      newPassword: z.string().min(1).max(128),
+    })
+    .strict(),
+  output: z.object({ createdAt: z.string(), recoveryCode: z.string(), needPasswordReset: z.array(z.string()) }),
 });
 
 export const storeCheck = defineMethod({

@@ -42,7 +42,11 @@ export function backupCapability(deps: CoreDeps): Capability<'backup.create' | '
           allowOtherStation: true,
           onProgress: progress('restore'),
         });
-        return { createdAt: result.manifest.createdAt };
+        // The staff's key slots were bound to the old machine: the admin sets a new password with
+        // the same recovery code, which is then replaced; other staff get their passwords reset by the admin.
+        const recovered = s.auth.recover({ recoveryCode: input.recoveryCode, username: input.username, newPassword: input.newPassword });
+        s.auth.logout(recovered.session.id);
+        return { createdAt: result.manifest.createdAt, recoveryCode: recovered.recoveryCode, needPasswordReset: recovered.needPasswordReset };
       },
       'store.check': async () => {
         const s = await deps.services();

@@ -1,0 +1,133 @@
+import { parseArgs } from 'node:util';
+import type { MethodOutput } from '../../../common/contract/index';
+import { badArgs } from '../badArgs';
+import type { Command, CommandContext } from '../command';
+import { EXIT, type ExitCode } from '../io';
+import { printFacts, reportError } from '../output';
+
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>): Parsed | ExitCode {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }) as Parsed;
+  } catch (error) {
+    return badArgs(ctx, (error as Error).message);
+  }
+}
+
+async function run<T>(ctx: CommandContext, method: string, input: unknown, show: (result: T) => void): Promise<ExitCode> {
+  const envelope = await ctx.invoke(method, input);
+  if (!envelope.ok) return reportError(ctx, envelope.error);
+  if (ctx.global.json) ctx.io.out(`${JSON.stringify(envelope.result)}\n`);
+  else show(envelope.result as T);
+  return EXIT.ok;
+}
+
+export const initCommand: Command = {
+  path: ['init'],
+  usage: 'init --station-name 名称 --region 代码 --admin 用户名 [--admin-name 姓名]',
+  summary: '首次设置：工作站、第一个管理员（密码取自 JIUZHU_PASSWORD），打印一次性恢复码',
+  async run(args, ctx) {
+    const parsed = parse(ctx, args, { 'station-name': { type: 'string' }, region: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' } });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
+    if (!values['station-name'] || !values.region || !values.admin) return badArgs(ctx, '需要 --station-name、--region 和 --admin');
+    const password = process.env.JIUZHU_PASSWORD;
+    if (!password) return badArgs(ctx, '请在环境变量 JIUZHU_PASSWORD 中提供管理员密码');
+    return run<MethodOutput<'setup.init'>>(
+      ctx,
+      'setup.init',
+      {
+        stationName: values['station-name'],
+        regionCode: values.region,
+        admin: { username: values.admin, displayName: (values['admin-name'] as string | undefined) ?? (values.admin as string), password },
+      },
+      (r) => {
+        ctx.io.out('首次设置完成。\n\n恢复码（只显示这一次，请抄写或打印后放入站内保险柜）：\n\n');
+        ctx.io.out(`    ${r.recoveryCode}\n\n`);
+      },
+    );
+  },
+};
+
+export const backupCommand: Command = {
+  path: ['backup'],
+  usage: 'backup --out 文件',
+  summary: '在线备份（仍为加密数据），写完后读回校验',
+  async run(args, ctx) {
+    const parsed = parse(ctx, args, { out: { type: 'string' } });
+    if (typeof parsed === 'number') return parsed;
+    if (!parsed.values.out) return badArgs(ctx, '需要 --out 指定备份文件');
+    return run<MethodOutput<'backup.create'>>(ctx, 'backup.create', { out: parsed.values.out }, (r) =>
+      printFacts(ctx, [
+        ['备份文件', r.file],
+        ['大小', `${(r.bytes / 1024 / 1024).toFixed(2)} MB`],
+        ['时间', r.createdAt],
+      ]),
+    );
+  },
+};
+
+export const restoreCommand: Command = {
+  path: ['restore'],
+  usage: 'restore --in 文件 [--recovery-code 恢复码 --admin 用户名]',
+  summary: '从备份恢复：先完整校验，损坏或不属于本站的备份不会动现有数据',
+  async run(args, ctx) {
+    const parsed = parse(ctx, args, { in: { type: 'string' }, 'recovery-code': { type: 'string' }, admin: { type: 'string' } });
+    if (typeof parsed === 'number') return parsed;
+    const file = parsed.values.in as string | undefined;
+    const code = parsed.values['recovery-code'] as string | undefined;
+    if (!file) return badArgs(ctx, '需要 --in 指定备份文件');
+    // On a new or emptied machine there is no account to log in with: the backup's recovery code opens it.
+    if (code) {
+      const admin = parsed.values.admin as string | undefined;
+      const newPassword = process.env.JIUZHU_PASSWORD;
+      if (!admin || !newPassword) return badArgs(ctx, '用恢复码恢复时需要 --admin 用户名，并在 JIUZHU_PASSWORD 中提供该管理员的新密码');
+      return run<MethodOutput<'setup.restore'>>(ctx, 'setup.restore', { file, recoveryCode: code, username: admin, newPassword }, (r) => {
+        ctx.io.out(`已从 ${r.createdAt} 的备份恢复，管理员 ${admin} 已设置新密码。\n\n新的恢复码（旧恢复码已作废，只显示这一次）：\n\n    ${r.recoveryCode}\n\n`);
+        if (r.needPasswordReset.length) ctx.io.out(`以下账号需由管理员重置密码：${r.needPasswordReset.join('、')}\n`);
+      });
+    }
+    return run<MethodOutput<'backup.restore'>>(ctx, 'backup.restore', { file }, (r) => {
+      ctx.io.out(`已从 ${r.createdAt} 的备份恢复。所有人需重新登录。\n`);
+      if (r.previousDataDir) ctx.io.out(`原数据已移到：${r.previousDataDir}（仍为加密，确认无误后可删除）\n`);
+    });
+  },
+};
+
+export const checkCommand: Command = {
+  path: ['check'],
+  usage: 'check',
+  summary: '检查数据：数据库完整性、外键、审计链、每个附件的哈希',
+  async run(args, ctx) {
+    if (args.length) return badArgs(ctx, `check 不需要参数，多余：${args.join(' ')}`);
+    const envelope = await ctx.invoke('store.check', {});
+    if (!envelope.ok) return reportError(ctx, envelope.error);
+    const r = envelope.result as MethodOutput<'store.check'>;
+    if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
+    else
+      printFacts(ctx, [
+        ['数据库完整性', r.integrity.length === 0 ? '正常' : r.integrity.join('；')],
+        ['外键', r.foreignKeyViolations === 0 ? '正常' : `${r.foreignKeyViolations} 处错误`],
+        ['审计链', r.audit.ok ? `完整（${r.audit.rows} 条）` : `第 ${r.audit.firstBad?.seq} 条起被改动：${r.audit.firstBad?.reason}`],
+        ['附件', r.attachments.bad.length === 0 ? `${r.attachments.checked} 个，全部正常` : `${r.attachments.bad.length} 个损坏`],
+      ]);
+    if (!r.ok) ctx.io.err('检查发现问题，请联系技术支持，并保留最近的备份。\n');
+    return r.ok ? EXIT.ok : EXIT.failure;
+  },
+};
+
+export const auditVerifyCommand: Command = {
+  path: ['audit', 'verify'],
+  usage: 'audit verify',
+  summary: '校验审计日志哈希链，指出第一条被改动、删除或调换的记录',
+  async run(args, ctx) {
+    if (args.length) return badArgs(ctx, `audit verify 不需要参数，多余：${args.join(' ')}`);
+    const envelope = await ctx.invoke('audit.verify', {});
+    if (!envelope.ok) return reportError(ctx, envelope.error);
+    const r = envelope.result as MethodOutput<'audit.verify'>;
+    if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
+    else ctx.io.out(r.ok ? `审计日志完整：共 ${r.rows} 条。\n` : `审计日志被改动：第 ${r.firstBad?.seq} 条起不可信（${r.firstBad?.reason}）。\n`);
+    return r.ok ? EXIT.ok : EXIT.failure;
+  },
+};
