@@ -1,14 +1,16 @@
 import { benchmark as api } from './api';
+import { benchmark as cases } from './cases';
 import { benchmark as documents } from './documents';
 import { benchmark as idcard } from './idcard';
 import { benchmark as store } from './store';
+import { benchmark as sync } from './sync';
 import type { Benchmark, BenchRow } from './types';
 
 /**
  * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, documents];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, documents, sync, cases];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -1,11 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { WARNING_TYPES } from '../common/sync/pull';
+import { createAdminApi, type AdminApi } from './admin';
+import { DEFAULT_LIMITS } from './context';
+import { loadOrCreateIdentity } from './keys';
 import { startPlatform } from './platform';
+import { SqlitePlatformStore } from './store/sqlite-store';
 
-const USAGE = `tsx city-platform/cli.ts --port N --data DIR [--platform-id ID] [--admin-token TOKEN] [--quiet]
-Starts the reference city platform on 127.0.0.1 and prints its URL, public keys and admin token.
-  --enrol STATION:REGION   also print a one-time enrolment code for that station (repeatable)`;
+const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-platform/cli.ts …)
+  serve    --port N --data DIR [--platform-id ID] [--admin-token T] [--enrol STATION:REGION]… [--quiet]
+  enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
+  records  [--json]                                              records held (id, device, seq, kind, case, blobs)
+  blobs    [--json]                                              blobs held (sha256, size, station)
+  decide   --case ID (--approve --amount YUAN [--start-month YYYY-MM] | --refuse --reason TEXT…)
+  warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
+Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data). Commands other
+than serve open the data directory directly (SQLite in WAL mode), so they work whether or not a
+platform is serving it; what they create reaches workstations at their next pull.`;
+
+const argv = process.argv.slice(2);
+const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'serve';
+const rest = command === argv[0] ? argv.slice(1) : argv;
 
 const { values } = parseArgs({
+  args: rest,
   options: {
     port: { type: 'string', default: '0' },
     data: { type: 'string' },
@@ -14,32 +33,155 @@ const { values } = parseArgs({
     enrol: { type: 'string', multiple: true },
     quiet: { type: 'boolean' },
     help: { type: 'boolean' },
+    json: { type: 'boolean' },
+    region: { type: 'string' },
+    station: { type: 'string' },
+    'ttl-hours': { type: 'string' },
+    case: { type: 'string' },
+    approve: { type: 'boolean' },
+    refuse: { type: 'boolean' },
+    amount: { type: 'string' },
+    'start-month': { type: 'string' },
+    reason: { type: 'string', multiple: true },
+    'id-number': { type: 'string' },
+    type: { type: 'string' },
+    detail: { type: 'string' },
   },
 });
-if (values.help || !values.data) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
+const dataDir = values.data ?? process.env['JIUZHU_PLATFORM_DATA'] ?? 'platform-data';
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
 }
 
-const platform = await startPlatform({
-  dataDir: values.data,
-  port: Number(values.port),
-  ...(values['platform-id'] ? { platformId: values['platform-id'] } : {}),
-  ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
-  log: values.quiet ? () => {} : (line) => console.log(`${new Date().toISOString()} ${line}`),
-});
-const info = platform.info();
-console.log(`city-platform ${platform.url}`);
-console.log(`platform-id   ${info.platformId}`);
-console.log(`signing-key   ${info.signingKey}`);
-console.log(`encrypt-key   ${info.encryptionKey}`);
-console.log(`fingerprint   ${info.fingerprint}`);
-console.log(`admin-token   ${platform.adminToken}`);
-for (const spec of values.enrol ?? []) {
-  const [stationId, regionCode] = spec.split(':');
-  const slip = await platform.admin.createEnrolmentCode({ stationId: stationId!, regionCode: regionCode ?? '500110' });
-  console.log(`enrolment     ${slip.code} station=${slip.stationId} region=${slip.regionCode}`);
+/** Yuan as typed ("680", "680.5", "680.50") to integer fen, without floating point. */
+export function yuanToFen(text: string): number {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) fail(`--amount 应为元，最多两位小数，例如 680 或 680.50（收到 ${text}）`);
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
-const stop = () => void platform.stop().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+function nextMonth(): string {
+  const d = new Date();
+  d.setMonth(d.getMonth() + 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+async function withAdmin<T>(fn: (admin: AdminApi) => Promise<T>): Promise<T> {
+  if (!existsSync(join(dataDir, 'platform-keys.json'))) fail(`${dataDir} 不是平台数据目录（没有 platform-keys.json）；先用 serve --data ${dataDir} 启动一次`, 1);
+  const identity = loadOrCreateIdentity(dataDir);
+  const store = new SqlitePlatformStore(join(dataDir, 'platform.sqlite'));
+  try {
+    const admin = createAdminApi({
+      identity,
+      codec: { platformId: identity.platformId, keys: identity.keys, maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes },
+      store,
+      limits: DEFAULT_LIMITS,
+      timing: { sessionTtlSeconds: 3600, uploadTtlSeconds: 86_400 },
+      dataDir,
+      now: Date.now,
+      log: () => {},
+      adminToken: '',
+      tlsSpkiPins: [],
+    });
+    return await fn(admin);
+  } finally {
+    await store.close();
+  }
+}
+
+const print = (value: unknown, human: () => void) => (values.json ? console.log(JSON.stringify(value)) : human());
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+switch (command) {
+  case 'serve': {
+    if (!values.data && !process.env['JIUZHU_PLATFORM_DATA']) fail(USAGE);
+    const platform = await startPlatform({
+      dataDir,
+      port: Number(values.port),
+      ...(values['platform-id'] ? { platformId: values['platform-id'] } : {}),
+      ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+      log: values.quiet ? () => {} : (line) => console.log(`${new Date().toISOString()} ${line}`),
+    });
+    const info = platform.info();
+    console.log(`city-platform ${platform.url}`);
+    console.log(`platform-id   ${info.platformId}`);
+    console.log(`signing-key   ${info.signingKey}`);
+    console.log(`encrypt-key   ${info.encryptionKey}`);
+    console.log(`fingerprint   ${info.fingerprint}`);
+    console.log(`admin-token   ${platform.adminToken}`);
+    for (const spec of values.enrol ?? []) {
+      const [stationId, regionCode] = spec.split(':');
+      const slip = await platform.admin.createEnrolmentCode({ stationId: stationId!, regionCode: regionCode ?? '500110' });
+      console.log(`enrolment     ${slip.code} station=${slip.stationId} region=${slip.regionCode}`);
+    }
+    const stop = () => void platform.stop().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    break;
+  }
+  case 'enroll':
+  case 'enrol': {
+    const region = values.region ?? fail('需要 --region 区划代码（6–12 位数字）');
+    if (!/^\d{6,12}$/.test(region)) fail('--region 应为 6–12 位数字的区划代码');
+    const slip = await withAdmin((a) =>
+      a.createEnrolmentCode({ stationId: values.station ?? `ST-${region}`, regionCode: region, ...(values['ttl-hours'] ? { ttlHours: Number(values['ttl-hours']) } : {}) }),
+    );
+    print(slip, () => {
+      console.log(`enrolment-code ${slip.code}`);
+      console.log(`fingerprint    ${slip.fingerprint}`);
+      console.log(`station        ${slip.stationId}  region ${slip.regionCode}`);
+      console.log(`expires        ${new Date(slip.expiresAt).toISOString()}`);
+    });
+    break;
+  }
+  case 'records': {
+    const rows = await withAdmin((a) => a.records());
+    print(rows, () => {
+      for (const r of rows) console.log([r.recordId, r.deviceId, r.seq, r.kind, r.caseId ?? '-', r.status, r.blobs.join(',') || '-'].join('\t'));
+      console.log(`${rows.length} records`);
+    });
+    break;
+  }
+  case 'blobs': {
+    const rows = await withAdmin((a) => a.blobs());
+    print(rows, () => {
+      for (const b of rows) console.log([b.sha256, b.size, b.stationId, b.deviceId].join('\t'));
+      console.log(`${rows.length} blobs`);
+    });
+    break;
+  }
+  case 'decide': {
+    const caseId = values.case ?? fail('需要 --case 案件编号');
+    if (Boolean(values.approve) === Boolean(values.refuse)) fail('需要 --approve 或 --refuse 之一');
+    const input = values.approve
+      ? { caseId, outcome: 'approved' as const, amountFen: yuanToFen(values.amount ?? fail('--approve 需要 --amount 元')), startMonth: values['start-month'] ?? nextMonth() }
+      : { caseId, outcome: 'refused' as const, reasons: values.reason?.length ? values.reason : fail('--refuse 需要 --reason 理由') };
+    const out = await withAdmin((a) => a.decide({ ...input, ...(values.station ? { stationId: values.station } : {}) }));
+    print(out, () => console.log(`decision ${out.id} (feed ${out.feedSeq}) for case ${caseId}`));
+    break;
+  }
+  case 'warn': {
+    const idNumber = values['id-number'] ?? fail('需要 --id-number 身份证号码');
+    const type = values.type ?? fail(`需要 --type（${WARNING_TYPES.join('|')}）`);
+    if (!(WARNING_TYPES as readonly string[]).includes(type)) fail(`--type 只能是 ${WARNING_TYPES.join('|')}`);
+    const out = await withAdmin((a) =>
+      a.warn({
+        idNumber,
+        type: type as (typeof WARNING_TYPES)[number],
+        ...(values.detail ? { detail: values.detail } : {}),
+        ...(values.station ? { stationId: values.station } : {}),
+        ...(values.region ? { regionCode: values.region } : {}),
+      }),
+    );
+    print(out, () => console.log(`warning ${out.id} (feed ${out.feedSeq})`));
+    break;
+  }
+  default:
+    fail(USAGE);
+}

@@ -18,7 +18,7 @@ describe('face quality gate', () => {
     [{ offCenter: 0.4 }, 'offCenter'],
     [{ yaw: 30 }, 'notFrontal'],
     [{ pitch: -25 }, 'notFrontal'],
-    [{ roll: 20 }, 'notFrontal'],
+    [{ roll: 25 }, 'notFrontal'],
     [{ sharpness: 8 }, 'blurred'],
   ])('%o → %s', (change, issue) => {
     const a = assessFace({ ...good, ...change });

@@ -41,7 +41,8 @@ export interface FaceGateConfig {
 
 /**
  * Defaults for a counter camera at 640×480–1280×720: the face fills a quarter to four fifths of
- * the height (an ID-photo framing), pose within ±15° (GA/T 1324 asks for a frontal face), face
+ * the height (an ID-photo framing), pose within ±20° yaw and ±18° pitch/roll — "roughly frontal",
+ * with room for the ±8° error of the per-frame landmark pose (facePose.ts) — face
  * luma between 60 and 210, and a Laplacian variance that a defocused or shaken face (σ ≥ 2 px at
  * 128 px) does not reach.
  */
@@ -49,9 +50,9 @@ export const DEFAULT_FACE_GATE: FaceGateConfig = {
   minFaceRatio: 0.22,
   maxFaceRatio: 0.85,
   maxOffCenter: 0.25,
-  maxYaw: 15,
+  maxYaw: 20,
   maxPitch: 18,
-  maxRoll: 15,
+  maxRoll: 18,
   minBrightness: 60,
   maxBrightness: 210,
   minSharpness: 25,

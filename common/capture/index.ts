@@ -6,3 +6,4 @@ export * from './faceVerdict';
 export * from './schemas';
 export * from './signature';
 export * from './cameraErrors';
+export * from './facePose';

@@ -16,6 +16,8 @@ export const EVENTS = {
   'idcard.status': readerStateSchema,
   /** A card was placed on the reader while automatic reading is on: once per card. */
   'idcard.card': cardReadSchema,
+  /** A sync run started or ended (the sync centre refreshes); progress itself is task.progress with task 'sync'. */
+  'sync.changed': z.object({ running: z.boolean(), outcome: z.enum(['running', 'ok', 'partial', 'failed', 'cancelled']).optional() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -8,6 +8,10 @@ import { accountsMethods } from './methods/accounts';
 import { auditMethods } from './methods/audit';
 import { backupMethods } from './methods/backup';
 import { idcardMethods } from './methods/idcard';
+import { documentsMethods } from './methods/documents';
+import { printMethods } from './methods/print';
+import { casesMethods } from './methods/cases';
+import { syncMethods } from './methods/sync';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -22,6 +26,10 @@ export const METHODS = {
   ...auditMethods,
   ...backupMethods,
   ...idcardMethods,
+  ...documentsMethods,
+  ...printMethods,
+  ...casesMethods,
+  ...syncMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

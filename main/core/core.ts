@@ -4,6 +4,11 @@ import { backupCapability } from './backup/capability';
 import { readDeviceId } from './app/deviceId';
 import type { CoreDeps } from './capability';
 import { idcardCapability } from './devices/idcard/capability';
+import { nativeSerialTransport } from './devices/serial/nativeTransport';
+import type { SerialTransport } from './devices/serial/transport';
+import { casesCapability } from './cases/capability';
+import { documentsCapability } from './documents/capability';
+import type { PrintHost } from './documents/printHost';
 import { stationCapability } from './station/capability';
 import { systemClock, type CallContext, type Clock } from './context';
 import { createDispatcher } from './dispatch/dispatcher';
@@ -13,6 +18,7 @@ import { createStderrLogger, type Logger } from './logging/logger';
 import { lazyStationServices, type StationServicesOptions } from './station/stationServices';
 import { WindowSessions } from './station/windowSessions';
 import { WorkstationSettingsFile } from './settings/workstationSettings';
+import { syncCapability } from './sync/capability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -22,12 +28,16 @@ export interface CoreOptions {
   logger?: Logger;
   /** Supplies the hashed device id; defaults to node-machine-id through readDeviceId. */
   deviceId?: () => Promise<string>;
+  /** Serial IO for device drivers; default the native binding (core on a main thread). */
+  serialTransport?: SerialTransport;
   /** The reader emulator's pty in demo mode, listed among the ports and labelled 模拟读卡器. */
   emulatedReaderPath?: string;
   /** Security settings (lockout, idle lock); defaults are the national-practice ones. */
   auth?: StationServicesOptions['config'];
   /** The Electron build of the SQLite module, in the desktop shell. */
   sqliteNativeBinding?: string;
+  /** The desktop shell's printing (Electron); absent elsewhere: the page prints through the browser. */
+  printHost?: PrintHost;
 }
 
 /** What every shell talks to, whether core runs in the same thread or in a worker. */
@@ -76,9 +86,15 @@ export function createCore(options: CoreOptions): CoreApi {
   const app = appCapability(deps);
   const station = stationCapability(deps);
   const backup = backupCapability(deps);
-  const idcard = idcardCapability(deps, { ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}) });
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers };
+  const idcard = idcardCapability(deps, {
+    transport: options.serialTransport ?? nativeSerialTransport,
+    ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}),
+  });
+  const cases = casesCapability(deps);
+  const sync = syncCapability(deps);
+  const documents = documentsCapability(deps, { ...(options.printHost ? { printHost: options.printHost } : {}) });
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

@@ -1,8 +1,10 @@
 import { app, BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { forwardEvents, routeIpc, windowIdOf } from './ipc';
+import { createElectronPrintHost } from './printing';
 import { hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -21,6 +23,16 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: CoreApi | undefined;
 
+/**
+ * In development the Electron-ABI build of SQLite sits in native/electron (scripts/build-native-electron.js),
+ * beside the Node build the tests use; a packaged app's node_modules is already built for Electron.
+ */
+function sqliteBinding(): { sqliteNativeBinding?: string } {
+  if (app.isPackaged) return {};
+  const dev = fileURLToPath(new URL('../../native/electron/better_sqlite3.node', import.meta.url));
+  return existsSync(dev) ? { sqliteNativeBinding: dev } : {};
+}
+
 app.on('second-instance', () => {
   const [window] = BrowserWindow.getAllWindows();
   if (window) {
@@ -33,8 +45,10 @@ app.whenReady().then(async () => {
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),
-    core: { shell: 'electron', dataDir, version: APP_VERSION },
+    core: { shell: 'electron', dataDir, version: APP_VERSION, ...sqliteBinding() },
     logger,
+    // Core asks this shell to print (Electron's printing) over the worker port.
+    printHost: createElectronPrintHost(),
   });
   routeIpc(core, logger, devServerUrl);
   const window = createMainWindow(devServerUrl);

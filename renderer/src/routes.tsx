@@ -1,12 +1,21 @@
-import { AuditOutlined, CameraOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, CameraOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../common/contract/permissions';
 import type { MessageKey } from '../../common/i18n/translate';
 import { AuditPage } from './admin/AuditPage';
+import { BackupPage } from './admin/BackupPage';
 import { StaffPage } from './admin/StaffPage';
 import { CapturePage } from './capture/CapturePage';
 import { IdCardPage } from './idcard/IdCardPage';
 import { HomePage } from './pages/HomePage';
+import { CasesPage } from './cases/CasesPage';
+import { EnquiryPage } from './cases/EnquiryPage';
+import { IntakePage } from './intake/IntakePage';
+import { SyncPage } from './sync/SyncPage';
+import { PrinterOutlined } from '@ant-design/icons';
+import { PrintQueuePage } from './documents/PrintQueuePage';
+import { SyncOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FolderOpenOutlined, FormOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
   path: string;
@@ -21,8 +30,14 @@ export interface AppRoute {
 /** Every page of the app, in menu order. A capability adds its pages here. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <HomePage /> },
+  { path: '/intake', label: 'nav.intake', icon: <FormOutlined />, element: <IntakePage />, permission: 'case.write' },
+  { path: '/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, element: <CasesPage />, permission: 'case.read' },
+  { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
   { path: '/idcard', label: 'nav.idcard', icon: <IdcardOutlined />, element: <IdCardPage />, permission: 'person.read' },
+  { path: '/print', label: 'nav.print', icon: <PrinterOutlined />, element: <PrintQueuePage />, permission: 'document.print' },
   { path: '/capture', label: 'nav.capture', icon: <CameraOutlined />, element: <CapturePage />, permission: 'person.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, element: <StaffPage />, permission: 'admin.accounts' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, element: <AuditPage />, permission: 'audit.read' },
+  { path: '/backup', label: 'nav.backup', icon: <DatabaseOutlined />, element: <BackupPage />, permission: 'admin.backup' },
+  { path: '/sync', label: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage />, permission: 'session' },
 ];

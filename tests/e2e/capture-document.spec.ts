@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { MIN_PAGE_SSIM } from '../../common/capture/documentKinds';
 import { startShell, type RunningShell } from './browserShell';
 import { denseScanPng, documentScene, fakeCameraArgs, PAGE_QUAD } from './captureFixtures';
-import { offOrigin, openCaptureTab } from './capturePage';
+import { offOrigin, openCaptureTab, setUpCounterStation } from './capturePage';
 import { chromiumPath } from './chromium';
 
 // The fake document camera films a generated A4 page of CJK-like text, rotated and in
@@ -12,11 +12,12 @@ test.use({ launchOptions: { executablePath: chromiumPath() ?? undefined, args: f
 let shell: RunningShell;
 test.beforeAll(async () => {
   shell = await startShell();
+  await setUpCounterStation(shell);
 });
 test.afterAll(async () => shell.stop());
 
 test('a photographed page is found, deskewed to A4 at 150 dpi, compressed under 120 KB and still legible (SSIM)', async ({ page }) => {
-  const requests = await openCaptureTab(page, shell.url, '材料拍摄');
+  const requests = await openCaptureTab(page, shell, '材料拍摄');
   await expect(page.getByTestId('document-live')).toHaveAttribute('data-found', 'true', { timeout: 20_000 });
   await page.getByTestId('document-shoot').click();
   const first = page.getByTestId('document-page').first();
@@ -68,7 +69,7 @@ test('a photographed page is found, deskewed to A4 at 150 dpi, compressed under 
 });
 
 test('an imported file is checked for type and for being an image, and a dense flat scan is kept whole and fits the budget', async ({ page }) => {
-  await openCaptureTab(page, shell.url, '材料拍摄');
+  await openCaptureTab(page, shell, '材料拍摄');
   await page.getByTestId('document-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
   await expect(page.getByTestId('document-error')).toHaveAttribute('data-code', 'CAPTURE_FILE_TYPE');
   await expect(page.getByTestId('document-error')).toContainText('文件类型不支持');
@@ -87,4 +88,39 @@ test('an imported file is checked for type and for being an image, and a dense f
   const json = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
   expect(json.pages[0]).toMatchObject({ source: 'file', quad: null });
   console.log(`dense scan: ${json.pages[0].image.width}×${json.pages[0].image.height} at ${json.pages[0].dpi} dpi, ${(json.pages[0].image.bytes / 1024).toFixed(1)} KB, SSIM(ink) ${json.pages[0].ssim}, quality ${json.pages[0].quality}`);
+});
+
+test('a camera that disappears mid-capture says so, and the preview comes back by itself on replug', async ({ page }) => {
+  await openCaptureTab(page, shell, '材料拍摄');
+  await expect(page.getByTestId('document-shoot')).toBeEnabled({ timeout: 20_000 });
+  // Unplugging ends the track from the device side; Chromium's fake camera cannot be unplugged, so
+  // the page is sent the same events a real unplug and replug produce.
+  await page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid=document-video]')!;
+    const track = (video.srcObject as MediaStream).getVideoTracks()[0]!;
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+  });
+  await expect(page.getByTestId('camera-error')).toHaveAttribute('data-code', 'CAPTURE_CAMERA_LOST');
+  await expect(page.getByTestId('camera-error')).toContainText('摄像头在采集中断开');
+  await expect(page.getByTestId('document-shoot')).toBeDisabled();
+  await page.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
+  await expect(page.getByTestId('camera-error')).toHaveCount(0);
+  await expect(page.getByTestId('document-shoot')).toBeEnabled();
+  await expect(page.getByTestId('document-live')).toHaveAttribute('data-found', 'true', { timeout: 20_000 });
+});
+
+test('with no camera at all the clerk is told what to do', async () => {
+  // A browser without the fake camera: this machine has no video device.
+  const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream'] });
+  try {
+    const page = await browser.newPage();
+    await openCaptureTab(page, shell, '材料拍摄');
+    await expect(page.getByTestId('camera-error')).toHaveAttribute('data-code', 'CAPTURE_NO_CAMERA');
+    await expect(page.getByTestId('camera-error')).toContainText('未找到摄像头');
+    await page.getByRole('tab', { name: '摄像头设置' }).click();
+    await expect(page.getByTestId('camera-count')).toHaveText('未找到摄像头');
+  } finally {
+    await browser.close();
+  }
 });

@@ -1,15 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './browserShell';
-import { openCaptureTab } from './capturePage';
+import { openCaptureTab, setUpCounterStation } from './capturePage';
 
 let shell: RunningShell;
 test.beforeAll(async () => {
   shell = await startShell();
+  await setUpCounterStation(shell);
 });
 test.afterAll(async () => shell.stop());
 
 /** Inked pixels of a PNG data URL, decoded by the browser. */
-async function inkOf(page: import('@playwright/test').Page, src: string) {
+async function inkOf(page: Page, src: string) {
   return page.evaluate(async (url) => {
     const img = new Image();
     img.src = url;
@@ -35,7 +36,7 @@ async function inkOf(page: import('@playwright/test').Page, src: string) {
 }
 
 test('a signature drawn with the mouse gives strokes with timestamps and a PNG with ink; empty and short ones are refused', async ({ page }) => {
-  await openCaptureTab(page, shell.url, '签名');
+  await openCaptureTab(page, shell, '签名');
   const pad = page.getByTestId('signature-canvas');
   await expect(pad).toBeVisible();
 

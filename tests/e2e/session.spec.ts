@@ -59,8 +59,8 @@ test('setup, login, idle lock, unlock, lockout', async ({ page }) => {
   await expect(page.getByLabel('公民身份号码')).toHaveValue('110105194912');
 
   // Logout, then five wrong passwords lock the account.
-  await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: /退出登录/ }).click();
   await page.getByLabel('用户名').fill('admin');
   for (let i = 0; i < 5; i++) {
     await page.getByLabel('密码').fill(`wrong-${i}-password`);

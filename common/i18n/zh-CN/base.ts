@@ -7,9 +7,15 @@ export const base = {
   nav: {
     home: '首页',
     idcard: '读卡',
+    print: '文书打印',
     capture: '采集设备',
     staff: '人员管理',
     audit: '审计日志',
+    intake: '受理登记',
+    cases: '案件',
+    enquiry: '进度查询',
+    backup: '备份恢复',
+    sync: '同步中心',
   },
   home: {
     infoTitle: '本机信息',

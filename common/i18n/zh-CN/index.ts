@@ -1,5 +1,6 @@
 import { base } from './base';
 import { capture } from './capture';
+import { cases } from './cases';
 import { documents } from './documents';
 import { idcard } from './idcard';
 import { store } from './store';
@@ -17,8 +18,9 @@ export const zhCN = {
   ...documents,
   ...sync,
   ...capture,
+  ...cases,
   ...base,
-  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors },
+  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors },
 } as const;
 
 export type Catalog = typeof zhCN;

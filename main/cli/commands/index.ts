@@ -1,8 +1,10 @@
 import type { Command } from '../command';
+import { certificateVerifyCommand, documentsBatchCommand, documentsRenderCommand, documentsSampleCommand } from './documents';
 import { idcardPortsCommand, idcardReadCommand } from './idcard';
 import { idNumberCheckCommand } from './idnumber';
 import { infoCommand } from './info';
 import { auditVerifyCommand, backupCommand, checkCommand, initCommand, restoreCommand } from './station';
+import { syncNowCommand, syncRegisterCommand, syncStatusCommand } from './sync';
 
 /** Every admin command. A new capability adds its commands here. */
 export const COMMANDS: Command[] = [
@@ -15,4 +17,11 @@ export const COMMANDS: Command[] = [
   idNumberCheckCommand,
   idcardPortsCommand,
   idcardReadCommand,
+  documentsRenderCommand,
+  documentsBatchCommand,
+  documentsSampleCommand,
+  certificateVerifyCommand,
+  syncRegisterCommand,
+  syncNowCommand,
+  syncStatusCommand,
 ];

@@ -26,10 +26,15 @@ export function backupCapability(deps: CoreDeps): Capability<'backup.create' | '
         const s = await deps.services();
         const actor = actorOf(ctx);
         const dbKey = Buffer.from(s.station.dbKey);
+        let result;
+        try {
+          // Verified in full before anything is swapped: a bad file leaves the station and every session as they were.
+          result = restoreBackup(s.station, deps.clock, { file: input.file, unlock: { dbKey }, actor, onProgress: progress('restore') });
+        } finally {
+          dbKey.fill(0);
+        }
         // Everyone logs in again after a restore; the restored keyring holds the staff's key slots.
         s.auth.close();
-        const result = restoreBackup(s.station, deps.clock, { file: input.file, unlock: { dbKey }, actor, onProgress: progress('restore') });
-        dbKey.fill(0);
         return { previousDataDir: result.previousDataDir, createdAt: result.manifest.createdAt };
       },
       'setup.restore': async (input) => {

@@ -67,6 +67,19 @@ const BUILDERS: Builders = {
   },
 };
 
+/** Info dictionary key holding a certificate's payload (base64url of its UTF-8 text). */
+export const CERTIFICATE_METADATA_KEY = 'JiuzhuCertificate';
+
+/** The certificate payload embedded in a PDF this module wrote, or null. */
+export function certificatePayloadFromPdf(pdf: Uint8Array): string | null {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  // pdfkit writes Info strings as indirect objects: /JiuzhuCertificate 18 0 R … 18 0 obj (…) endobj.
+  const ref = new RegExp(`/${CERTIFICATE_METADATA_KEY}\\s+(\\d+)\\s+0\\s+R`).exec(text);
+  const direct = new RegExp(`/${CERTIFICATE_METADATA_KEY}\\s*\\(([A-Za-z0-9_-]+)\\)`).exec(text);
+  const value = ref ? new RegExp(`(?:^|\\s)${ref[1]} 0 obj\\s*\\(([A-Za-z0-9_-]+)\\)\\s*endobj`).exec(text)?.[1] : direct?.[1];
+  return value ? Buffer.from(value, 'base64url').toString('utf8') : null;
+}
+
 const kindLabel = (kind: DocumentKind) => messages.documents.kinds[kind];
 
 /** Parse a document's input; a broken field is DOC_INVALID_DATA naming its path. */
@@ -100,7 +113,12 @@ export async function renderDocument<K extends DocumentKind>(kind: K, input: unk
   const { layout, data, qr } = buildDocument(kind, input, ctx);
   assertGlyphs(layout.blocks, ctx.fonts, data);
   try {
-    const { pdf, pages } = await renderLayout(layout, ctx.fonts, ctx.creationDate ? { creationDate: ctx.creationDate } : {});
+    const { pdf, pages } = await renderLayout(layout, ctx.fonts, {
+      ...(ctx.creationDate ? { creationDate: ctx.creationDate } : {}),
+      // The QR payload again as base64url text in the Info dictionary, so `certificate verify --file`
+      // can read it back without a QR decoder (the paper copy is verified by scanning the QR).
+      ...(qr ? { metadata: { [CERTIFICATE_METADATA_KEY]: Buffer.from(qr.payload, 'utf8').toString('base64url') } } : {}),
+    });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     return { kind, pdf, pages, sha256, ...(qr ? { qr } : {}) };
   } catch (e) {

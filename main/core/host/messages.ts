@@ -1,16 +1,22 @@
 import type { CoreEvent, Envelope } from '../../../common/contract/index';
 import type { CallContext } from '../context';
+import type { SerialReplyMessage, SerialRequestMessage } from '../devices/serial/serialHostPort';
+import type { PrintRequestMessage, PrintResultMessage } from '../documents/printHostPort';
 
 /** Messages between a shell and the core worker (structured-clone safe). */
 export type ToWorker =
   | { type: 'invoke'; id: number; method: string; input: unknown; ctx: CallContext }
-  | { type: 'close' };
+  | { type: 'close' }
+  | SerialReplyMessage
+  | PrintResultMessage;
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; envelope: Envelope }
   | { type: 'event'; event: CoreEvent }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | SerialRequestMessage
+  | PrintRequestMessage;
 
 /** What the shell hands the worker to build its core: plain data only. */
 export interface WorkerCoreOptions {
@@ -20,4 +26,8 @@ export interface WorkerCoreOptions {
   emulatedReaderPath?: string;
   /** Overrides of the station's security settings (idle lock for demos and tests). */
   auth?: { idleLockMinutes?: number };
+  /** The Electron-ABI build of SQLite, in the desktop shell during development. */
+  sqliteNativeBinding?: string;
+  /** The shell answers core's print requests (desktop shell: Electron printing). */
+  printHost?: boolean;
 }

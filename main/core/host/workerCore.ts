@@ -2,6 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { JiuzhuError, type CoreEvent, type Envelope } from '../../../common/contract/index';
 import type { CoreApi } from '../core';
 import type { CallContext } from '../context';
+import type { PrintHost } from '../documents/printHost';
+import { answerPrintRequest } from '../documents/printHostPort';
+import { nativeSerialTransport } from '../devices/serial/nativeTransport';
+import { serveSerialRequests } from '../devices/serial/serialHostPort';
 import type { Logger } from '../logging/logger';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
 
@@ -11,6 +15,8 @@ export interface WorkerCoreHostOptions {
   core: WorkerCoreOptions;
   logger: Logger;
   execArgv?: string[];
+  /** The shell's printing (desktop); core's print requests arrive over the port and are answered here. */
+  printHost?: PrintHost;
 }
 
 const unavailable = (): Envelope => ({ ok: false, error: new JiuzhuError('CORE_UNAVAILABLE').toApiError() });
@@ -30,14 +36,24 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<C
   let worker: Worker;
   let ready: Promise<void>;
 
+  // The worker's serial IO happens here, on the shell's main thread (see devices/serial/transport.ts).
+  let serial: ReturnType<typeof serveSerialRequests> | undefined;
   const spawn = (): void => {
-    worker = new Worker(options.script, { workerData: options.core, execArgv: options.execArgv ?? [] });
+    worker = new Worker(options.script, { workerData: { ...options.core, printHost: Boolean(options.printHost) }, execArgv: options.execArgv ?? [] });
+    const current = worker;
+    void serial?.closeAll();
+    serial = serveSerialRequests(nativeSerialTransport, (reply) => current.postMessage(reply satisfies ToWorker));
     ready = new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.type === 'ready') resolve();
         else if (message.type === 'result') {
           pending.get(message.id)?.(message.envelope);
           pending.delete(message.id);
+        } else if (message.type === 'print' && options.printHost) {
+          const asking = worker;
+          void answerPrintRequest(options.printHost, message).then((answer) => asking.postMessage(answer satisfies ToWorker));
+        } else if (message.type === 'serial') {
+          serial?.handle(message);
         } else if (message.type === 'event') {
           if (message.event.event === 'core.ready') lastReady = message.event;
           for (const listener of listeners) listener(message.event);
@@ -90,6 +106,7 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<C
       const timer = setTimeout(() => void worker.terminate(), 2000);
       await exited;
       clearTimeout(timer);
+      await serial?.closeAll();
     },
   };
 }

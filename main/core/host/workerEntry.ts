@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from '../core';
+import { serialTransportOverPort } from '../devices/serial/serialHostPort';
+import { printHostOverPort } from '../documents/printHostPort';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
 
 /**
@@ -8,14 +10,23 @@ import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
  */
 if (!parentPort) throw new Error('workerEntry must run in a worker thread');
 const port = parentPort;
-const core = createCore(workerData as WorkerCoreOptions);
 const post = (message: FromWorker) => port.postMessage(message);
+const { printHost: shellPrints, ...options } = workerData as WorkerCoreOptions;
+// Printing is the shell's: core's print requests travel to it over this port.
+const printing = shellPrints ? printHostOverPort(post) : undefined;
+// Serial ports are the main thread's too: the native binding is not safe in a worker.
+const serial = serialTransportOverPort(post);
+const core = createCore({ ...options, serialTransport: serial.transport, ...(printing ? { printHost: printing.host } : {}) });
 
 core.onEvent((event) => post({ type: 'event', event }));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'invoke') {
     void core.invoke(message.method, message.input, message.ctx).then((envelope) => post({ type: 'result', id: message.id, envelope }));
+  } else if (message.type === 'printResult') {
+    printing?.settle(message);
+  } else if (message.type === 'serialResult' || message.type === 'serialData' || message.type === 'serialClosed') {
+    serial.receive(message);
   } else if (message.type === 'close') {
     void core.close().then(() => {
       post({ type: 'closed' });

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readerConfigSchema } from '../../../common/contract/methods/idcard';
+import { printSettingsSchema } from '../../../common/contract/methods/print';
 
 /**
  * Settings of this workstation's hardware (which reader, which cameras): no personal data, so
@@ -9,6 +10,8 @@ import { readerConfigSchema } from '../../../common/contract/methods/idcard';
  */
 export const workstationSettingsSchema = z.object({
   idcardReader: readerConfigSchema.optional(),
+  /** Printer and paper per document kind (documents capability). */
+  printing: printSettingsSchema.optional(),
 });
 export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
 

@@ -26,6 +26,7 @@ export function UserMenu({ session }: { session: SessionInfo }) {
 
   return (
     <Dropdown
+      trigger={['click']}
       menu={{
         items: [
           { key: 'lock', icon: <LockOutlined />, label: '锁屏（Ctrl+L）', onClick: () => lock.mutate() },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { IdNumberInput } from '../components/IdNumberInput';
+import { DeadlineLists } from '../cases/DeadlineLists';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function HomePage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
+      <DeadlineLists />
       <Card title={t('home.idCheckTitle')}>
         <Typography.Paragraph type="secondary">{t('home.idCheckHint')}</Typography.Paragraph>
         <label htmlFor="id-number" style={{ display: 'block', marginBottom: 8 }}>

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { call } from '../api/client';
+import { ConfirmPasswordItem } from './ConfirmPasswordItem';
 import { useRefreshSession } from './useSession';
 
 interface Values {
@@ -29,19 +30,7 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
           <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '新密码至少 10 位' }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item
-            label="再次输入新密码"
-            name="confirm"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <ConfirmPasswordItem of="newPassword" label="再次输入新密码" />
           <Button type="primary" htmlType="submit" block loading={change.isPending}>
             保存新密码
           </Button>

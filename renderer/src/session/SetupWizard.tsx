@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../api/client';
+import { ConfirmPasswordItem } from './ConfirmPasswordItem';
+import { RestoreFromBackup } from './RestoreFromBackup';
 import { SETUP_KEY } from './useSession';
 
 interface StationValues {
@@ -21,6 +23,7 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [station, setStation] = useState<StationValues>();
   const [saved, setSaved] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const init = useMutation({
     mutationFn: (admin: AdminValues) =>
       call('setup.init', { ...station!, admin: { username: admin.username, displayName: admin.displayName, password: admin.password } }),
@@ -30,6 +33,10 @@ export function SetupWizard() {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: 48, background: '#f0f2f5', minHeight: '100vh' }}>
       <Card style={{ width: 640 }} title="救助通工作站 · 首次设置">
+        {restoring ? (
+          <RestoreFromBackup onCancel={() => setRestoring(false)} onDone={() => void client.invalidateQueries({ queryKey: SETUP_KEY })} />
+        ) : (
+        <>
         <Steps current={step} items={[{ title: '工作站' }, { title: '管理员' }, { title: '恢复码' }]} style={{ marginBottom: 24 }} />
         {step === 0 && (
           <Form
@@ -53,6 +60,9 @@ export function SetupWizard() {
             <Button type="primary" htmlType="submit">
               下一步
             </Button>
+            <Button type="link" onClick={() => setRestoring(true)}>
+              换新电脑或重装后，从备份恢复
+            </Button>
           </Form>
         )}
         {step === 1 && (
@@ -67,19 +77,7 @@ export function SetupWizard() {
             <Form.Item label="密码（至少 10 位，不能全是数字，不能与用户名相同）" name="password" rules={[{ required: true, message: '请输入密码' }]}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item
-              label="再次输入密码"
-              name="confirm"
-              dependencies={['password']}
-              rules={[
-                { required: true, message: '请再次输入密码' },
-                ({ getFieldValue }) => ({
-                  validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <ConfirmPasswordItem of="password" label="再次输入密码" />
             <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>
               上一步
             </Button>
@@ -115,6 +113,8 @@ export function SetupWizard() {
               去登录
             </Button>
           </div>
+        )}
+        </>
         )}
       </Card>
     </div>

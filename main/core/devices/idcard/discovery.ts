@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport';
+import { nativeSerialTransport } from '../serial/nativeTransport';
+import type { SerialTransport } from '../serial/transport';
 import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
 import { SamReader } from './reader/sam-reader';
 
@@ -19,8 +20,8 @@ export interface ProbeResult {
 }
 
 /** Every serial port the OS reports, plus any extra paths configured (e.g. the emulator's pty). */
-export async function listPorts(extraPaths: string[] = []): Promise<PortInfo[]> {
-  const ports = await SerialPort.list();
+export async function listPorts(extraPaths: string[] = [], transport: SerialTransport = nativeSerialTransport): Promise<PortInfo[]> {
+  const ports = await transport.list();
   const found: PortInfo[] = ports.map((p) => ({
     path: p.path,
     ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
@@ -39,10 +40,10 @@ export function likelyReaderFirst(ports: PortInfo[]): PortInfo[] {
 }
 
 /** Open a port, send SAM status (11 FF) and read the SAM id; never throws. */
-export async function probePort(path: string, options: { baudRate?: number; timeoutMs?: number } = {}): Promise<ProbeResult> {
+export async function probePort(path: string, options: { baudRate?: number; timeoutMs?: number; transport?: SerialTransport } = {}): Promise<ProbeResult> {
   let reader: SamReader | undefined;
   try {
-    reader = await SamReader.open({ path, baudRate: options.baudRate ?? 115200, timeoutMs: options.timeoutMs ?? 400 });
+    reader = await SamReader.open({ path, baudRate: options.baudRate ?? 115200, timeoutMs: options.timeoutMs ?? 400, ...(options.transport ? { transport: options.transport } : {}) });
     const samId = await reader.samId().catch(() => undefined);
     return { path, ok: true, ...(samId ? { samId } : {}) };
   } catch (error) {
@@ -54,8 +55,8 @@ export async function probePort(path: string, options: { baudRate?: number; time
 }
 
 /** The first port where a SAM answers, probing likely readers first; IDCARD_NO_READER when none. */
-export async function findReader(options: { baudRate?: number; timeoutMs?: number; extraPaths?: string[] } = {}): Promise<ProbeResult> {
-  const ports = likelyReaderFirst(await listPorts(options.extraPaths));
+export async function findReader(options: { baudRate?: number; timeoutMs?: number; extraPaths?: string[]; transport?: SerialTransport } = {}): Promise<ProbeResult> {
+  const ports = likelyReaderFirst(await listPorts(options.extraPaths, options.transport));
   for (const port of ports) {
     const result = await probePort(port.path, options);
     if (result.ok) return result;

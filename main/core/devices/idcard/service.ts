@@ -6,6 +6,7 @@ import { translate } from '../../../../common/i18n/translate';
 import type { Clock } from '../../context';
 import type { Logger } from '../../logging/logger';
 import type { WorkstationSettingsFile } from '../../settings/workstationSettings';
+import type { SerialTransport } from '../serial/transport';
 import type { IdCardBackend } from './backend';
 import { likelyReaderFirst, listPorts, probePort } from './discovery';
 import { CardPoller, type ReaderStatus } from './reader/poller';
@@ -24,6 +25,8 @@ export interface IdCardServiceOptions {
   logger: Logger;
   /** Extra port paths to list (the emulator's pty in demo mode), and which of them is emulated. */
   emulatedPath?: string;
+  /** How serial bytes move (native here, or through the shell's main thread when core is in a worker). */
+  transport: SerialTransport;
 }
 
 const STATUS_MESSAGE: Record<ReaderState['status'], () => string> = {
@@ -61,14 +64,14 @@ export class IdCardService {
 
   async ports(): Promise<MethodOutput<'idcard.ports'>> {
     const extra = this.options.emulatedPath ? [this.options.emulatedPath] : [];
-    const ports = likelyReaderFirst(await listPorts(extra));
+    const ports = likelyReaderFirst(await listPorts(extra, this.options.transport));
     const out: MethodOutput<'idcard.ports'> = [];
     for (const port of ports) {
       if (this.poller && this.configuredPath() === port.path) {
         out.push({ path: port.path, ok: true, ...(port.manufacturer ? { manufacturer: port.manufacturer } : {}) });
         continue;
       }
-      const probe = await probePort(port.path, { timeoutMs: 600 });
+      const probe = await probePort(port.path, { timeoutMs: 600, transport: this.options.transport });
       out.push({
         path: port.path,
         ok: probe.ok,
@@ -157,6 +160,7 @@ export class IdCardService {
 
   private backendConfig(config: StoredReader): ReaderConfig {
     if (config.kind === 'termb') return { ...config, today: () => localIsoDate(this.options.clock.now()) };
+    if (config.kind === 'sam') return { ...config, transport: this.options.transport };
     return config;
   }
 

@@ -5,6 +5,7 @@ import { renderDocument, type RenderedDocument } from '../render';
 import { BLOCK, mm } from '../layout/page';
 import { SAMPLES, testFonts } from '../testing/fixtures';
 import { rasterize, readPdf } from '../testing/pdfText';
+import { decodeQrMatrix, sampleQr } from '../testing/qrDecode';
 import { signCertificatePayload, verifyCertificatePayload } from './payload';
 import { qrSymbol } from './qr';
 
@@ -122,6 +123,14 @@ describe('the QR code on the printed certificate', () => {
     expect(same).toBe(n * n);
     // The QR sits inside the text block.
     expect(top / s + mm(28)).toBeLessThanOrEqual(BLOCK.bottom);
+  });
+
+  it('decodes from the printed page (300 dpi raster) to a payload that verifies; a tampered one does not', () => {
+    const scanned = decodeQrMatrix(sampleQr(rasterize(doc.pdf, 1, 300)));
+    expect(scanned).toBe(doc.qr!.payload);
+    expect(verifyCertificatePayload(scanned, station.publicKey, { today: '2027-01-15' })).toMatchObject({ holder: '王*文', monthlyAmountFen: 120050 });
+    const tampered = scanned.replace('|120050|', '|990050|');
+    expect(() => verifyCertificatePayload(tampered, station.publicKey, { today: '2027-01-15' })).toThrow(expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }));
   });
 
   it('prints the holder in full on the applicant copy but masked in the QR', async () => {

@@ -30,6 +30,8 @@ export interface RenderedPdf {
 export interface LayoutOptions {
   /** Written into the PDF's metadata; fixed dates make identical input give identical bytes. */
   creationDate?: Date;
+  /** Extra ASCII entries of the PDF Info dictionary (e.g. the certificate payload for `verify --file`). */
+  metadata?: Record<string, string>;
 }
 
 const EPS = 1e-3;
@@ -356,7 +358,8 @@ function attempt(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptio
       Author: layout.author,
       Creator: '救助通工作站',
       CreationDate: opts.creationDate ?? new Date(),
-    },
+      ...opts.metadata,
+    } as PDFKit.DocumentInfo,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

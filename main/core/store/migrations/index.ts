@@ -5,11 +5,14 @@ import { m0030audit } from './0030-audit';
 import { m0040attachments } from './0040-attachments';
 import { m0050outbox } from './0050-outbox';
 import { m0060noticeRequests } from './0060-notice-requests';
+import { m0100cases } from './0100-cases';
+import { m0300documents } from './0300-documents';
+import { m0200sync } from './0200-sync';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests];
+export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0200sync, m0300documents];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

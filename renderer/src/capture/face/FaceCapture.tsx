@@ -50,6 +50,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   const [manualOpen, setManualOpen] = useState(false);
   const [reference, setReference] = useState<ReferenceState>('none');
   const gateState = useRef<GateState>({ streak: 0 });
+  const lastMetrics = useRef<unknown>(null);
   const busy = useRef(false);
   const settings = useRef({ gate, decision, onCaptured });
   settings.current = { gate, decision, onCaptured };
@@ -96,6 +97,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         settings.current.onCaptured(built);
       } catch (err) {
         busy.current = false;
+        console.error('face capture failed', err);
         setError(err instanceof FaceEngineError ? err.code : 'CAPTURE_DETECT_FAILED');
         setPhase('running');
       }
@@ -103,9 +105,11 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
     [engine, engineState],
   );
 
-  // The gate loop: one frame at a time through the worker while running.
+  // The gate loop: one frame at a time through the worker while running. It waits while a reference
+  // photo is being described, so an automatic capture is never taken without the match it needs.
+  const referenceLoading = reference === 'loading';
   useEffect(() => {
-    if (!ready || phase !== 'running' || camera.status !== 'live') return;
+    if (!ready || phase !== 'running' || camera.status !== 'live' || referenceLoading) return;
     let stopped = false;
     gateState.current = { streak: 0 };
     const loop = async () => {
@@ -121,6 +125,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
           const analysis = await e.analyse(await grabFrame(v), false);
           if (stopped) break;
           const a = assessFace(analysis.metrics, settings.current.gate);
+          lastMetrics.current = analysis.metrics;
           const step = advanceGate(gateState.current, a, settings.current.gate);
           gateState.current = step.state;
           setAssessment(a);
@@ -133,6 +138,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
             break;
           }
         } catch (err) {
+          console.error('face gate failed', err);
           if (!stopped) setError(err instanceof FaceEngineError ? err.code : 'CAPTURE_DETECT_FAILED');
           break;
         } finally {
@@ -146,7 +152,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
     return () => {
       stopped = true;
     };
-  }, [ready, phase, camera.status, engine, capture]);
+  }, [ready, phase, camera.status, referenceLoading, engine, capture]);
 
   const retake = () => {
     setResult(null);
@@ -170,8 +176,8 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
       {error ? <Alert type="error" showIcon title={t(`errors.${error as 'CAPTURE_DETECT_FAILED'}`)} /> : null}
       <CameraAlert camera={camera} />
       <ReferenceLine state={reference} />
-      {phase !== 'done' ? (
-        <div style={{ position: 'relative', maxWidth: 720 }}>
+      {/* The preview stays mounted after a capture, so a retake resumes at once. */}
+      <div style={{ position: 'relative', maxWidth: phase === 'done' ? 360 : 720 }}>
           <VideoPreview
             ref={video}
             stream={camera.stream}
@@ -185,6 +191,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
             data-testid="face-instruction"
             data-issue={assessment?.primary ?? (assessment?.ok ? 'ok' : '')}
             data-frames={frames}
+            data-metrics={assessment ? JSON.stringify(lastMetrics.current) : undefined}
             role="status"
             aria-live="polite"
             style={{
@@ -199,10 +206,9 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
               textShadow: '0 2px 6px #000',
             }}
           >
-            {instruction}
+            {phase === 'done' ? '' : instruction}
           </div>
         </div>
-      ) : null}
       <Space>
         {phase === 'done' ? (
           <Button type="primary" onClick={retake} data-testid="face-retake">

@@ -4,6 +4,7 @@ import { cropGray, resizeBilinear } from '../../../../common/capture/image/resiz
 import { laplacianVariance, meanLuma } from '../../../../common/capture/image/sharpness';
 import { toGray } from '../../../../common/capture/image/grayscale';
 import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
+import { poseFromLandmarks, type FacePose } from '../../../../common/capture/facePose';
 import { humanConfig } from './humanConfig';
 import type { FaceBox, FrameAnalysis, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -38,6 +39,21 @@ function chooseBackend(): string {
   }
 }
 
+type HumanFace = Awaited<ReturnType<Human['detect']>>['face'][number];
+
+/** The mesh's angles when the mesh ran (capture), else the detector's landmarks (every frame). */
+function poseOf(face: HumanFace): FacePose {
+  const angle = face.rotation?.angle;
+  if (angle) return { yaw: deg(angle.yaw), pitch: deg(angle.pitch), roll: deg(angle.roll) };
+  const a = face.annotations as Record<string, [number, number][] | undefined>;
+  const pt = (key: string) => {
+    const p = a[key]?.[0];
+    return p ? { x: p[0], y: p[1] } : null;
+  };
+  const [l, r, n, m] = [pt('leftEye'), pt('rightEye'), pt('nose'), pt('mouth')];
+  return l && r && n && m ? poseFromLandmarks(l, r, n, m) : { yaw: 0, pitch: 0, roll: 0 };
+}
+
 function frameToImageData(bitmap: ImageBitmap): { canvas: OffscreenCanvas; data: ImageData } {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
@@ -61,13 +77,11 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
     const box = boxes[0]!;
     const crop = cropGray(toGray(data), box);
     const normalised = resizeBilinear(crop, 128, 128);
-    const angle = face.rotation?.angle;
+    const pose = poseOf(face);
     Object.assign(metrics, {
       faceRatio: box.height / height,
       offCenter: Math.hypot(box.x + box.width / 2 - width / 2, box.y + box.height / 2 - height / 2) / height,
-      yaw: deg(angle?.yaw),
-      pitch: deg(angle?.pitch),
-      roll: deg(angle?.roll),
+      ...pose,
       brightness: meanLuma(crop),
       sharpness: laplacianVariance(normalised),
       score: face.score,
@@ -87,8 +101,13 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
   return analysis;
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const msg = event.data;
+/** Human is not re-entrant: requests run one after another, in arrival order. */
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  queue = queue.then(() => handle(event.data));
+};
+
+async function handle(msg: WorkerRequest): Promise<void> {
   try {
     if (msg.type === 'init') {
       const started = performance.now();
@@ -123,4 +142,4 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   } catch (error) {
     post({ id: msg.id, type: 'error', code: 'CAPTURE_DETECT_FAILED', detail: String(error) });
   }
-};
+}

@@ -3,7 +3,8 @@ import type { Config } from '@vladmandic/human';
 /**
  * Human's configuration for the counter: faces only. Models come from the app's own origin
  * (copied by scripts/copy-models.js); nothing is cached between frames, so every frame is judged
- * on its own pixels. `full` adds the descriptor and the two liveness models, run only at capture.
+ * on its own pixels. Every frame runs the detector alone (pose from its landmarks); `full` adds the
+ * mesh (exact pose), the descriptor and the two liveness models, run only at capture.
  */
 export function humanConfig(modelBasePath: string, backend: string, full: boolean): Partial<Config> {
   return {
@@ -24,7 +25,7 @@ export function humanConfig(modelBasePath: string, backend: string, full: boolea
     face: {
       enabled: true,
       detector: { modelPath: 'blazeface.json', rotation: false, maxDetected: 5, minConfidence: 0.5, skipFrames: 0, skipTime: 0, return: false },
-      mesh: { enabled: true, modelPath: 'facemesh.json' },
+      mesh: { enabled: full, modelPath: 'facemesh.json' },
       attention: { enabled: false },
       iris: { enabled: false },
       emotion: { enabled: false },

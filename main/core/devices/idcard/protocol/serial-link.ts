@@ -1,5 +1,6 @@
-import { SerialPort } from 'serialport';
 import { JiuzhuError } from '../../../../../common/contract/errors';
+import { nativeSerialTransport } from '../../serial/nativeTransport';
+import type { SerialChannel, SerialTransport } from '../../serial/transport';
 import { FrameDecoder } from './decoder';
 import type { ResponseFrame } from './frame';
 import { toResponse } from './parse-frame';
@@ -29,22 +30,19 @@ export class SerialLink {
   bytesIn = 0;
 
   private constructor(
-    private readonly port: SerialPort,
+    private readonly channel: SerialChannel,
     readonly path: string,
   ) {
-    port.on('data', (chunk: Buffer) => this.onData(chunk));
-    port.on('close', () => this.onClosed());
-    port.on('error', () => this.onClosed());
+    channel.onData((chunk) => this.onData(chunk));
+    channel.onClose(() => this.onClosed());
   }
 
-  static open(path: string, baudRate = 115200): Promise<SerialLink> {
-    return new Promise((resolve, reject) => {
-      const port = new SerialPort({ path, baudRate, autoOpen: false });
-      port.open((err) => {
-        if (err) reject(new JiuzhuError('IDCARD_PORT_OPEN_FAILED', { port: path, reason: err.message }, { port: path }));
-        else resolve(new SerialLink(port, path));
-      });
-    });
+  static async open(path: string, baudRate = 115200, transport: SerialTransport = nativeSerialTransport): Promise<SerialLink> {
+    try {
+      return new SerialLink(await transport.open(path, baudRate), path);
+    } catch (err) {
+      throw new JiuzhuError('IDCARD_PORT_OPEN_FAILED', { port: path, reason: (err as Error).message }, { port: path });
+    }
   }
 
   get isOpen(): boolean {
@@ -70,8 +68,8 @@ export class SerialLink {
       }, timeoutMs);
       this.pending = { resolve, reject, timer };
       this.bytesOut += request.length;
-      this.port.write(Buffer.from(request.buffer, request.byteOffset, request.byteLength), (err) => {
-        if (err && this.pending) {
+      this.channel.write(request).catch((err: Error) => {
+        if (this.pending) {
           this.settle();
           reject(new JiuzhuError('IDCARD_DISCONNECTED', {}, { port: this.path, reason: err.message }));
         }
@@ -81,15 +79,10 @@ export class SerialLink {
 
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.port.close(() => {
-        this.onClosed();
-        resolve();
-      });
-    });
+    return this.channel.close().finally(() => this.onClosed());
   }
 
-  private onData(chunk: Buffer): void {
+  private onData(chunk: Uint8Array): void {
     this.bytesIn += chunk.length;
     const pending = this.pending;
     const events = this.decoder.push(chunk);
@@ -129,6 +122,6 @@ export class SerialLink {
     this.settle();
     pending?.reject(error);
     for (const listener of this.closeListeners) listener(error);
-    if (this.port.isOpen) this.port.close(() => undefined);
+    void this.channel.close().catch(() => undefined);
   }
 }

@@ -4,11 +4,14 @@ import { parseAppendedAddress } from '../parse/appended-address';
 import { REQUEST_FRAMES, type CommandName } from '../protocol/commands';
 import type { ResponseFrame } from '../protocol/frame';
 import { formatSamId, parseCardPayload } from '../protocol/payloads';
+import type { SerialTransport } from '../../serial/transport';
 import { SerialLink } from '../protocol/serial-link';
 import { SW3, statusError } from '../protocol/status';
 
 export interface SamReaderOptions {
   path: string;
+  /** How bytes reach the port; the native binding unless core runs in a worker (see devices/serial). */
+  transport?: SerialTransport;
   baudRate?: number;
   /** Per-command answer timeout; the 1295-byte read gets twice this. Default 1000 ms. */
   timeoutMs?: number;
@@ -49,7 +52,7 @@ export class SamReader implements IdCardBackend {
 
   /** Open the port and check that a SAM answers there. */
   static async open(options: SamReaderOptions): Promise<SamReader> {
-    const link = await SerialLink.open(options.path, options.baudRate ?? 115200);
+    const link = await SerialLink.open(options.path, options.baudRate ?? 115200, options.transport);
     const reader = new SamReader(link, options);
     try {
       await reader.samStatus();

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { redressSchema } from '../documents/common';
+import { materialsChecklistSchema } from './materials';
+
+/** A local 低保 standard (reference data per region and year). */
+export const standardSchema = z.object({
+  /** GB/T 2260 code prefix it applies to, e.g. 5001 for all of 重庆市 (the longest match wins). */
+  regionPrefix: z.string().regex(/^\d{2,6}$/),
+  year: z.number().int().min(2000).max(2100),
+  residence: z.enum(['urban', 'rural']),
+  monthlyFen: z.number().int().positive().max(1_000_000),
+});
+export type Standard = z.infer<typeof standardSchema>;
+
+export const policyNoticeSchema = z.object({ title: z.string().trim().min(1).max(40), body: z.string().trim().min(1).max(400) });
+
+/**
+ * County rules that differ from place to place: configuration, not code (DOMAIN.md). Stored in the
+ * station's encrypted settings; the admin changes them.
+ */
+export const caseSettingsSchema = z.object({
+  /** The township decides (审核确认 delegated): 20 working days instead of 30. */
+  decisionDelegated: z.boolean().default(false),
+  /** Another open case for the same ID number: warn the clerk, or refuse the submit. */
+  openCasePolicy: z.enum(['warn', 'block']).default('warn'),
+  /** Each authorization needs a face photo as well as the signature. */
+  faceRequired: z.boolean().default(true),
+  /** Deadlines with this many working days left or fewer are listed as due soon. */
+  dueSoonWorkingDays: z.number().int().min(0).max(10).default(3),
+  /** Printed on the notices. Empty header lines → the station's name. */
+  notice: z
+    .object({
+      headerLines: z.array(z.string().trim().min(1).max(30)).max(3).default([]),
+      issuer: z.string().trim().max(40).default(''),
+      address: z.string().trim().max(80).optional(),
+      phone: z.string().trim().regex(/^[\d\-+ ]{5,20}$/).optional(),
+      redress: redressSchema.optional(),
+    })
+    .default({ headerLines: [], issuer: '' }),
+  /** Replaces the shipped checklist (resources/cases/materials.json). */
+  materials: materialsChecklistSchema.optional(),
+  /** Added to (and preferred over) the shipped standards. */
+  standards: z.array(standardSchema).max(200).default([]),
+  /** Shown on the applicant screen between applicants (政策宣传). */
+  policyNotices: z.array(policyNoticeSchema).max(20).default([]),
+});
+export type CaseSettings = z.output<typeof caseSettingsSchema>;
+export type CaseSettingsInput = z.input<typeof caseSettingsSchema>;
+
+/** The standard for a region, year and residence: the longest matching prefix, settings first. */
+export function findStandard(standards: Standard[], regionCode: string, year: number, residence: 'urban' | 'rural'): Standard | null {
+  let best: Standard | null = null;
+  for (const s of standards) {
+    if (s.year !== year || s.residence !== residence || !regionCode.startsWith(s.regionPrefix)) continue;
+    if (!best || s.regionPrefix.length > best.regionPrefix.length) best = s;
+  }
+  return best;
+}

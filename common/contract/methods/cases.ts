@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import { applicationSchema } from '../../cases/application';
+import { DEADLINE_KINDS } from '../../cases/deadlines';
+import { caseSettingsSchema, standardSchema } from '../../cases/settings';
+import { materialItemSchema, materialsChecklistSchema } from '../../cases/materials';
+import { CASE_ACTIONS, caseStateSchema } from '../../cases/stateMachine';
+import { assistanceTypeSchema, subtypeSchema } from '../../cases/types';
+import { documentCaptureSchema, faceCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
+import { defineMethod } from '../define';
+
+const caseId = z.uuid();
+const idNumber = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位');
+
+export const problemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['block', 'warn']),
+  path: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export const deadlineViewSchema = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  fromDate: z.string(),
+  workingDays: z.number().int(),
+  dueDate: z.string(),
+  status: z.enum(['overdue', 'due_soon', 'on_time', 'met']),
+  workingDaysLeft: z.number().int(),
+  metAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** The due date falls in a year the holiday calendar does not cover yet: counted Monday–Friday there. */
+  provisional: z.boolean(),
+});
+
+export const caseSummarySchema = z.object({
+  id: caseId,
+  caseNo: z.string().nullable(),
+  state: caseStateSchema,
+  type: assistanceTypeSchema.nullable(),
+  subtype: subtypeSchema.nullable(),
+  channel: z.enum(['counter', 'proxy', 'online']),
+  applicantName: z.string().nullable(),
+  applicantIdNumber: z.string().nullable(),
+  householdSize: z.number().int(),
+  relatedParty: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  staffName: z.string().nullable(),
+  nextDeadline: deadlineViewSchema.nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const timelineEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  fromState: caseStateSchema.nullable(),
+  toState: caseStateSchema.nullable(),
+  note: z.string().nullable(),
+});
+
+export const authorizationViewSchema = z.object({
+  id: z.string(),
+  signerIdNumber: z.string(),
+  signerName: z.string(),
+  role: z.enum(['member', 'supporter']),
+  signedAt: z.string(),
+  signatureAttachmentId: z.string(),
+  faceAttachmentId: z.string().nullable(),
+  faceVerdict: z.string().nullable(),
+  recordedBy: z.string(),
+});
+
+export const caseAttachmentViewSchema = z.object({
+  attachmentId: z.string(),
+  role: z.enum(['material', 'signature', 'face']),
+  ref: z.string(),
+  page: z.number().int(),
+  mime: z.string(),
+  size: z.number().int(),
+  addedAt: z.string(),
+});
+
+export const noticeViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  requestedAt: z.string(),
+});
+
+export const eligibilityViewSchema = z
+  .object({ band: z.enum(['below_standard', 'marginal', 'above']), perCapitaFen: z.number().int(), standardFen: z.number().int(), steps: z.array(z.string()) })
+  .nullable();
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  draftRev: z.number().int(),
+  application: applicationSchema,
+  problems: z.array(problemSchema),
+  materials: z.array(materialItemSchema.extend({ status: z.enum(['received', 'missing', 'not_applicable']), pages: z.number().int() })),
+  requiredSigners: z.array(z.object({ idNumber: z.string(), name: z.string(), role: z.enum(['member', 'supporter']), signed: z.boolean() })),
+  authorizations: z.array(authorizationViewSchema),
+  attachments: z.array(caseAttachmentViewSchema),
+  timeline: z.array(timelineEventSchema),
+  deadlines: z.array(deadlineViewSchema),
+  notices: z.array(noticeViewSchema),
+  eligibility: eligibilityViewSchema,
+  openCases: z.array(z.object({ caseId: z.string(), caseNo: z.string().nullable(), state: caseStateSchema, idNumber: z.string() })),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const intakeSave = defineMethod({
+  summary: 'Autosave the intake draft (creates it when caseId is absent); answers with what is still wrong or missing.',
+  permission: 'case.write',
+  input: z.object({ caseId: caseId.optional(), rev: z.number().int().min(0).optional(), application: applicationSchema }).strict(),
+  output: z.object({ caseId, rev: z.number().int(), savedAt: z.string(), problems: z.array(problemSchema) }),
+});
+
+export const intakeDrafts = defineMethod({
+  summary: "The caller's unfinished intake drafts, newest first, to resume after a crash or a lock.",
+  permission: 'case.read',
+  input: z.object({}).strict(),
+  output: z.array(z.object({ caseId, rev: z.number().int(), applicantName: z.string().nullable(), type: assistanceTypeSchema.nullable(), step: z.number().int(), updatedAt: z.string() })),
+});
+
+export const intakeDiscard = defineMethod({
+  summary: 'Abandon an intake draft (kept on the timeline as discarded).',
+  permission: 'case.write',
+  input: z.object({ caseId, rev: z.number().int().min(0) }).strict(),
+  output: z.object({ state: caseStateSchema }),
+});
+
+export const intakeAddMaterial = defineMethod({
+  summary: 'Attach the captured pages of one checklist material to the case and mark it received.',
+  permission: 'case.write',
+  input: z.object({ caseId, code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), capture: documentCaptureSchema }).strict(),
+  output: z.object({ attachmentIds: z.array(z.string()), rev: z.number().int() }),
+});
+
+export const intakeAuthorize = defineMethod({
+  summary: 'Record one signer’s authorization for the economic verification: signature, face photo, time.',
+  permission: 'case.write',
+  input: z.object({ caseId, signerIdNumber: idNumber, signature: signatureCaptureSchema, face: faceCaptureSchema.nullable() }).strict(),
+  output: authorizationViewSchema,
+});
+
+export const intakeSubmit = defineMethod({
+  summary: 'Finish the intake: the draft becomes a submitted case with its case number, timeline event and outbox record.',
+  permission: 'case.write',
+  input: z.object({ caseId, rev: z.number().int().min(0) }).strict(),
+  output: caseDetailSchema,
+});
+
+export const decisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accept') }).strict(),
+  z
+    .object({
+      kind: z.literal('supplement'),
+      missing: z.array(z.object({ item: z.string().trim().min(1).max(60), note: z.string().trim().max(120).optional() })).min(1).max(40),
+      dueBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('reject'), reasons: z.array(z.string().trim().min(2).max(200)).min(1).max(10), legalBasis: z.array(z.string().trim().min(2).max(120)).max(5).default([]) }).strict(),
+]);
+
+export const casesDecide = defineMethod({
+  summary: 'The acceptance decision at the counter: 受理, 补正 (listing everything missing) or 不予受理 (with reasons); queues the notice.',
+  permission: 'case.write',
+  input: z.object({ caseId, version: z.number().int().min(0), decision: decisionSchema }).strict(),
+  output: caseDetailSchema,
+});
+
+export const casesAct = defineMethod({
+  summary: 'Another step of the legal path (resubmit after 补正, start the investigation, withdraw …), recorded on the timeline.',
+  permission: 'case.write',
+  input: z.object({ caseId, version: z.number().int().min(0), action: z.enum(CASE_ACTIONS), note: z.string().trim().max(200).optional() }).strict(),
+  output: caseDetailSchema,
+});
+
+export const casesExtendDecision = defineMethod({
+  summary: 'Extend the decision time limit to 45 working days, with the recorded reason.',
+  permission: 'case.write',
+  input: z.object({ caseId, version: z.number().int().min(0), reason: z.string().trim().min(4).max(200) }).strict(),
+  output: caseDetailSchema,
+});
+
+export const casesGet = defineMethod({
+  summary: 'One case with household, materials, authorizations, timeline, deadlines and notices (the view is audited).',
+  permission: 'case.read',
+  input: z.object({ caseId }).strict(),
+  output: caseDetailSchema,
+});
+
+export const searchInputSchema = z
+  .object({
+    query: z.string().trim().max(40).default(''),
+    states: z.array(caseStateSchema).max(13).default([]),
+    types: z.array(assistanceTypeSchema).max(5).default([]),
+    deadline: z.enum(['any', 'due_soon', 'overdue']).default('any'),
+    staffId: z.string().max(64).optional(),
+    relatedParty: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+
+export const casesSearch = defineMethod({
+  summary: 'Cases by ID number, name, pinyin initials, phone or case number, with filters; newest first.',
+  permission: 'case.read',
+  input: searchInputSchema,
+  output: z.object({ rows: z.array(caseSummarySchema), total: z.number().int(), queryKind: z.enum(['all', 'idNumber', 'phone', 'caseNo', 'name', 'initials']) }),
+});
+
+export const casesDeadlines = defineMethod({
+  summary: 'Open deadlines that are due soon or overdue, soonest first (the home page lists).',
+  permission: 'case.read',
+  input: z.object({}).strict(),
+  output: z.object({ dueSoon: z.array(caseSummarySchema), overdue: z.array(caseSummarySchema), today: z.string() }),
+});
+
+export const casesLookup = defineMethod({
+  summary: 'Progress enquiry (进度查询): the cases of a person (applicant or member) with where each stands and what comes next.',
+  permission: 'person.read',
+  input: z.object({ idNumber }).strict(),
+  output: z.array(caseSummarySchema.extend({ role: z.enum(['applicant', 'member', 'supporter', 'agent']), nextStepKey: z.string(), lastEventAt: z.string() })),
+});
+
+export const casesAttachment = defineMethod({
+  summary: 'The bytes of one attachment of a case (a material page, a signature, a face photo), audited.',
+  permission: 'case.read',
+  input: z.object({ caseId, attachmentId: z.uuid() }).strict(),
+  output: z.object({ mime: z.string(), base64: z.string() }),
+});
+
+export const casesSettings = defineMethod({
+  summary: 'The county settings of the case work, the materials checklist and the local standards in force.',
+  permission: 'session',
+  input: z.object({}).strict(),
+  output: z.object({ settings: caseSettingsSchema, standards: z.array(standardSchema), today: z.string(), stationName: z.string(), regionCode: z.string(), materials: materialsChecklistSchema }),
+});
+
+export const casesSetSettings = defineMethod({
+  summary: 'Change the county settings of the case work (admin).',
+  permission: 'admin.settings',
+  input: z.object({ settings: caseSettingsSchema }).strict(),
+  output: z.object({ settings: caseSettingsSchema }),
+});
+
+export const casesAdminList = defineMethod({
+  summary: 'IT support: list cases without personal data beyond the masked applicant (admin, audited).',
+  permission: 'admin.settings',
+  input: z.object({ state: caseStateSchema.optional(), limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
+  output: z.array(caseSummarySchema),
+});
+
+export const casesAdminShow = defineMethod({
+  summary: 'IT support: one case in full (admin, audited).',
+  permission: 'admin.settings',
+  input: z.object({ caseRef: z.string().trim().min(1).max(64) }).strict(),
+  output: caseDetailSchema,
+});
+
+export const casesMethods = {
+  'intake.save': intakeSave,
+  'intake.drafts': intakeDrafts,
+  'intake.discard': intakeDiscard,
+  'intake.addMaterial': intakeAddMaterial,
+  'intake.authorize': intakeAuthorize,
+  'intake.submit': intakeSubmit,
+  'cases.decide': casesDecide,
+  'cases.act': casesAct,
+  'cases.extendDecision': casesExtendDecision,
+  'cases.get': casesGet,
+  'cases.search': casesSearch,
+  'cases.deadlines': casesDeadlines,
+  'cases.lookup': casesLookup,
+  'cases.attachment': casesAttachment,
+  'cases.settings': casesSettings,
+  'cases.setSettings': casesSetSettings,
+  'cases.adminList': casesAdminList,
+  'cases.adminShow': casesAdminShow,
+} as const;

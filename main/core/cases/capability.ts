@@ -1,0 +1,163 @@
+import { JiuzhuError } from '../../../common/contract/errors';
+import { NEXT_STEP_KEY } from '../../../common/cases/nextStep';
+import type { Capability, CoreDeps } from '../capability';
+import type { CallContext } from '../context';
+import type { Db } from '../store/types';
+import { CaseService } from './caseService';
+import { CaseViews } from './caseViews';
+import { loadCaseResources, type CaseResources } from './resources';
+import { searchCases } from './search';
+
+type CaseMethods =
+  | 'intake.save'
+  | 'intake.drafts'
+  | 'intake.discard'
+  | 'intake.addMaterial'
+  | 'intake.authorize'
+  | 'intake.submit'
+  | 'cases.decide'
+  | 'cases.act'
+  | 'cases.extendDecision'
+  | 'cases.get'
+  | 'cases.search'
+  | 'cases.deadlines'
+  | 'cases.lookup'
+  | 'cases.attachment'
+  | 'cases.settings'
+  | 'cases.setSettings'
+  | 'cases.adminList'
+  | 'cases.adminShow';
+
+export interface CasesCapabilityOptions {
+  /** The resources folder (tests, packaged app); found relative to the code otherwise. */
+  resourcesDir?: string;
+}
+
+/** The counter intake and the case work (main/core/cases/README.md). */
+export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions = {}): Capability<CaseMethods> {
+  let resources: CaseResources | null = null;
+  let cached: { db: Db; svc: CaseService; views: CaseViews } | null = null;
+
+  const open = async () => {
+    const s = await deps.services();
+    const db = s.station.db;
+    if (!cached || cached.db !== db) {
+      resources ??= loadCaseResources(options.resourcesDir);
+      const info = s.station.stationInfo();
+      const svc = new CaseService({ db, clock: deps.clock, audit: s.auth.audit(), resources, station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } });
+      cached = { db, svc, views: new CaseViews(svc) };
+    }
+    return cached;
+  };
+  const actor = (ctx: CallContext) => {
+    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+    return ctx.session.userId;
+  };
+  /** Reads of personal data are audited (who looked at which case). */
+  const viewed = (svc: CaseService, who: string, action: string, caseId: string | null, details: Record<string, string | number | boolean> = {}) =>
+    svc.auditRead({ actor: who, action, targetType: 'case', targetId: caseId, details });
+
+  return {
+    handlers: {
+      'intake.save': async (input, ctx) => (await open()).svc.saveDraft(actor(ctx), input),
+      'intake.drafts': async (_input, ctx) => {
+        const { svc } = await open();
+        return svc.repo.draftsOf(actor(ctx)).map((r) => {
+          const app = svc.application(r);
+          return { caseId: r.id, rev: r.draft_rev, applicantName: r.applicant_name, type: app.type ?? null, step: app.step, updatedAt: r.updated_at };
+        });
+      },
+      'intake.discard': async (input, ctx) => ({ state: (await open()).svc.discard(actor(ctx), input.caseId, input.rev) }),
+      'intake.addMaterial': async (input, ctx) => (await open()).svc.addMaterial(actor(ctx), input.caseId, input.code, input.capture),
+      'intake.authorize': async (input, ctx) => {
+        const { svc, views } = await open();
+        const a = svc.authorize(actor(ctx), input.caseId, input.signerIdNumber, input.signature, input.face);
+        return views.detail(input.caseId).authorizations.find((x) => x.id === a.id)!;
+      },
+      'intake.submit': async (input, ctx) => {
+        const { svc, views } = await open();
+        svc.submit(actor(ctx), input.caseId, input.rev);
+        return views.detail(input.caseId);
+      },
+      'cases.decide': async (input, ctx) => {
+        const { svc, views } = await open();
+        svc.decide(actor(ctx), input.caseId, input.version, input.decision);
+        return views.detail(input.caseId);
+      },
+      'cases.act': async (input, ctx) => {
+        const { svc, views } = await open();
+        svc.act(actor(ctx), input.caseId, input.version, input.action, input.note ?? null);
+        return views.detail(input.caseId);
+      },
+      'cases.extendDecision': async (input, ctx) => {
+        const { svc, views } = await open();
+        svc.extendDecision(actor(ctx), input.caseId, input.version, input.reason);
+        return views.detail(input.caseId);
+      },
+      'cases.get': async (input, ctx) => {
+        const { svc, views } = await open();
+        const detail = views.detail(input.caseId);
+        viewed(svc, actor(ctx), 'cases.view', input.caseId);
+        return detail;
+      },
+      'cases.search': async (input, ctx) => {
+        const { svc, views } = await open();
+        const today = svc.today();
+        const settings = svc.settings();
+        const deadline =
+          input.deadline === 'overdue'
+            ? { before: today }
+            : input.deadline === 'due_soon'
+              ? { from: today, until: svc.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays)) }
+              : undefined;
+        const found = searchCases(svc.db, { ...input, deadline });
+        viewed(svc, actor(ctx), 'cases.search', null, { kind: found.kind, results: found.rows.length });
+        return { rows: found.rows.map((r) => views.summary(r, today, settings.dueSoonWorkingDays)), total: found.total, queryKind: found.kind };
+      },
+      'cases.deadlines': async () => (await open()).views.deadlineLists(),
+      'cases.lookup': async (input, ctx) => {
+        const { svc, views } = await open();
+        const out = [];
+        const seen = new Set<string>();
+        for (const hit of svc.repo.casesOfPerson(input.idNumber)) {
+          if (seen.has(hit.case_id)) continue;
+          seen.add(hit.case_id);
+          const row = svc.repo.get(hit.case_id);
+          if (!row || row.state === 'discarded') continue;
+          out.push({ ...views.summary(row), role: hit.role, nextStepKey: NEXT_STEP_KEY[row.state], lastEventAt: svc.repo.lastEventAt(row.id) ?? row.updated_at });
+        }
+        out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+        viewed(svc, actor(ctx), 'cases.lookup', null, { results: out.length });
+        return out;
+      },
+      'cases.attachment': async (input, ctx) => {
+        const { svc } = await open();
+        if (!svc.repo.hasAttachment(input.caseId, input.attachmentId)) throw new JiuzhuError('NOT_FOUND');
+        const info = svc.attachmentStore.info(input.attachmentId);
+        const bytes = svc.attachmentStore.get(input.attachmentId);
+        viewed(svc, actor(ctx), 'cases.attachment', input.caseId, { attachment: input.attachmentId });
+        return { mime: info?.mime ?? 'application/octet-stream', base64: bytes.toString('base64') };
+      },
+      'cases.settings': async () => {
+        const { svc } = await open();
+        const settings = svc.settings();
+        return { settings, standards: svc.standards(settings), today: svc.today(), stationName: svc.station.name, regionCode: svc.station.regionCode, materials: svc.checklist(settings) };
+      },
+      'cases.setSettings': async (input, ctx) => ({ settings: (await open()).svc.setSettings(actor(ctx), input.settings) }),
+      'cases.adminList': async (input, ctx) => {
+        const { svc, views } = await open();
+        const found = searchCases(svc.db, { query: '', states: input.state ? [input.state] : [], types: [], limit: input.limit, offset: 0 });
+        viewed(svc, actor(ctx), 'cases.admin_list', null, { results: found.rows.length });
+        return found.rows.map((r) => views.summary(r));
+      },
+      'cases.adminShow': async (input, ctx) => {
+        const { svc, views } = await open();
+        const row = svc.repo.get(input.caseRef) ?? svc.repo.byCaseNo(input.caseRef);
+        if (!row) throw new JiuzhuError('CASE_NOT_FOUND');
+        const detail = views.detail(row.id);
+        viewed(svc, actor(ctx), 'cases.admin_show', row.id);
+        return detail;
+      },
+    },
+  };
+}

@@ -1,0 +1,457 @@
+import { randomUUID } from 'node:crypto';
+import { JiuzhuError } from '../../../common/contract/errors';
+import { CalendarGapError, workingDayCounter, type WorkingDayCounter } from '../../../common/calendar/workingDays';
+import { applicationSchema, type Application, type ApplicationInput } from '../../../common/cases/application';
+import { chinaDate } from '../../../common/cases/age';
+import { blocking, checkApplication, type Problem } from '../../../common/cases/checks';
+import { deadlinesOnAcceptance, extendedDecision, refusalNoticeDeadline } from '../../../common/cases/deadlines';
+import { EXCLUDED_INCOME_KINDS } from '../../../common/cases/household';
+import { materialsFor, missingMaterials, type MaterialsChecklist } from '../../../common/cases/materials';
+import { caseSettingsSchema, type CaseSettings, type Standard } from '../../../common/cases/settings';
+import { requiredSigners } from '../../../common/cases/signers';
+import { isOpen, transition, type CaseAction, type CaseState } from '../../../common/cases/stateMachine';
+import type { DocumentCapture, FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
+import { translate } from '../../../common/i18n/translate';
+import { maskName } from '../../../common/format/mask';
+import type { AuditLog } from '../audit/audit-log';
+import { AttachmentStore } from '../store/attachments/attachment-store';
+import type { Clock, Db } from '../store/types';
+
+/** Audit actions are lower-case dotted names: requestSupplement → cases.request_supplement. */
+const auditAction = (action: string) => `cases.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+import { Outbox } from '../sync/outbox/outbox';
+import { CaseRepository, type CaseRow, type PartyRow } from './caseRepo';
+import { acceptanceNotice, rejectionNotice, supplementNotice, type NoticeContext } from './notices';
+import { nameInitials } from './pinyin';
+import type { CaseResources } from './resources';
+import { CaseSettingsStore } from './settingsStore';
+
+export interface CaseServiceDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  resources: CaseResources;
+  station: { name: string; regionCode: string };
+}
+
+export type Decision =
+  | { kind: 'accept' }
+  | { kind: 'supplement'; missing: Array<{ item: string; note?: string | undefined }>; dueBy?: string | undefined }
+  | { kind: 'reject'; reasons: string[]; legalBasis: string[] };
+
+const COUNTED = new Set(['wages', 'business', 'property', 'transfer']);
+/** Actions with their own method (intake.submit, intake.discard, cases.decide) are not taken through `act`. */
+const OWN_METHOD: ReadonlySet<CaseAction> = new Set(['submit', 'discard', 'accept', 'requestSupplement', 'refuseAcceptance']);
+
+const stateLabel = (s: CaseState) => translate(`cases.states.${s}`);
+const actionLabel = (a: string) => translate(`cases.actions.${a}` as 'cases.actions.submit');
+
+/**
+ * The case work: drafts, submit, the acceptance decision and the later steps of the legal path.
+ * Every user action is ONE transaction holding the change, its timeline event, its outbox record
+ * (kind case.upsert, from submit on), its notice request and its audit row: nothing half-written.
+ * Drafts are the clerk's work in progress: autosaved locally, not synced until submitted.
+ */
+export class CaseService {
+  readonly repo: CaseRepository;
+  private readonly outbox: Outbox;
+  private readonly attachmentsStore: AttachmentStore;
+  private readonly settingsStore: CaseSettingsStore;
+  private counterCache: WorkingDayCounter | null = null;
+
+  constructor(private readonly deps: CaseServiceDeps) {
+    this.repo = new CaseRepository(deps.db);
+    this.outbox = new Outbox(deps.db, deps.clock);
+    this.attachmentsStore = new AttachmentStore(deps.db, deps.clock);
+    this.settingsStore = new CaseSettingsStore(deps.db);
+  }
+
+  get db(): Db {
+    return this.deps.db;
+  }
+  get station() {
+    return this.deps.station;
+  }
+  get attachmentStore(): AttachmentStore {
+    return this.attachmentsStore;
+  }
+
+  today(): string {
+    return chinaDate(this.deps.clock.now());
+  }
+  now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  counter(): WorkingDayCounter {
+    // A deadline may run into a year whose arrangement is not yet published (late in the year):
+    // count Monday–Friday there and mark the date provisional (CaseViews) until the platform sends it.
+    return (this.counterCache ??= workingDayCounter(this.deps.resources.calendar, { unknownYears: 'weekdays' }));
+  }
+
+  /** Working-day arithmetic that turns a calendar gap into the clerk's message. */
+  withCalendar<T>(fn: (c: WorkingDayCounter) => T): T {
+    try {
+      return fn(this.counter());
+    } catch (e) {
+      if (e instanceof CalendarGapError) throw new JiuzhuError('CASE_CALENDAR_GAP', { year: String(e.year) });
+      throw e;
+    }
+  }
+
+  /** Audit a read of personal data (a view, a search, a lookup). */
+  auditRead(entry: Parameters<AuditLog['append']>[0]): void {
+    this.deps.audit.append(entry);
+  }
+
+  settings(): CaseSettings {
+    return this.settingsStore.get();
+  }
+
+  setSettings(actor: string, settings: CaseSettings): CaseSettings {
+    const parsed = caseSettingsSchema.parse(settings);
+    this.db.transaction(() => {
+      this.settingsStore.put(parsed);
+      this.deps.audit.append({ actor, action: 'cases.settings', targetType: 'setting', targetId: 'cases.settings', details: { delegated: parsed.decisionDelegated, openCasePolicy: parsed.openCasePolicy } });
+    })();
+    return parsed;
+  }
+
+  checklist(settings = this.settings()): MaterialsChecklist {
+    return settings.materials ?? this.deps.resources.materials;
+  }
+
+  standards(settings = this.settings()): Standard[] {
+    return [...settings.standards, ...this.deps.resources.standards.filter((s) => !settings.standards.some((o) => o.regionPrefix === s.regionPrefix && o.year === s.year && o.residence === s.residence))];
+  }
+
+  // ——— reading helpers ———
+
+  mustGet(caseId: string): CaseRow {
+    const row = this.repo.get(caseId);
+    if (!row) throw new JiuzhuError('CASE_NOT_FOUND');
+    return row;
+  }
+
+  application(row: CaseRow): Application {
+    return applicationSchema.parse(JSON.parse(row.data));
+  }
+
+  /** Problems of the application, with another open case of the same people added per the county policy. */
+  problems(app: Application, caseId: string | null, settings = this.settings()): Problem[] {
+    const problems = checkApplication(app, { today: this.today() });
+    for (const open of this.openCasesFor(app, caseId)) {
+      problems.push({
+        code: 'OPEN_CASE',
+        severity: settings.openCasePolicy === 'block' ? 'block' : 'warn',
+        path: 'applicant',
+        params: { caseNo: open.caseNo ?? '—', state: stateLabel(open.state) },
+      });
+    }
+    return problems;
+  }
+
+  /** Open (submitted, not yet finished) cases in which the applicant or a member of this application already appears. */
+  openCasesFor(app: Application, caseId: string | null): Array<{ caseId: string; caseNo: string | null; state: CaseState; idNumber: string }> {
+    const ids = [...new Set([...(app.applicant ? [app.applicant.idNumber] : []), ...app.members.map((m) => m.idNumber)])];
+    const out: Array<{ caseId: string; caseNo: string | null; state: CaseState; idNumber: string }> = [];
+    const seen = new Set<string>();
+    for (const hit of this.repo.casesOf(ids, caseId)) {
+      if (seen.has(hit.case_id)) continue;
+      const row = this.repo.get(hit.case_id);
+      if (row && isOpen(row.state)) {
+        seen.add(hit.case_id);
+        out.push({ caseId: row.id, caseNo: row.case_no, state: row.state, idNumber: hit.id_number });
+      }
+    }
+    return out;
+  }
+
+  // ——— writing ———
+
+  private columns(app: Application, row: { state: CaseState; version: number; draft_rev: number }, actor: string) {
+    return {
+      state: row.state,
+      type: app.type ?? null,
+      subtype: app.subtype ?? null,
+      channel: app.channel.kind,
+      applicant_id_number: app.applicant?.idNumber ?? null,
+      applicant_name: app.applicant?.name ?? null,
+      household_size: app.members.filter((m) => !m.excluded).length,
+      related_party: (app.relatedParty.related ? 1 : 0) as 0 | 1,
+      version: row.version,
+      draft_rev: row.draft_rev,
+      data: JSON.stringify(app),
+      updated_at: this.now(),
+      updated_by: actor,
+    };
+  }
+
+  /** The search index and the money tables follow the application on every save. */
+  private index(caseId: string, app: Application): void {
+    const parties: PartyRow[] = [];
+    const party = (role: PartyRow['role'], p: { idNumber: string; name: string; phone?: string | undefined }, relationship: string | null, facts: unknown) =>
+      parties.push({ role, id_number: p.idNumber, name: p.name, initials: nameInitials(p.name), phone: p.phone ?? null, relationship, facts: facts === null ? null : JSON.stringify(facts) });
+    if (app.applicant) party('applicant', app.applicant, 'self', null);
+    for (const m of app.members) {
+      const { idNumber: _i, name: _n, phone: _p, relationship, ...facts } = m;
+      party('member', m, relationship, facts);
+    }
+    for (const s of app.supporters) party('supporter', s, s.relationship, { ableToSupport: s.ableToSupport });
+    if (app.channel.kind === 'proxy') party('agent', app.channel.agent, app.channel.agent.relation, null);
+    this.repo.replaceParties(caseId, parties);
+    this.repo.replaceMoney(
+      caseId,
+      app.income.map((i) => ({ member: i.memberIdNumber, category: i.category, counted: COUNTED.has(i.category) && !(EXCLUDED_INCOME_KINDS as readonly string[]).includes(i.category), fen: i.monthlyFen })),
+      app.assets.map((a) => ({ kind: a.kind, fen: a.valueFen, exempt: a.exempt })),
+    );
+  }
+
+  /** Autosave: create the draft, or replace its application when `rev` is the one the clerk last saw. */
+  saveDraft(actor: string, input: { caseId?: string | undefined; rev?: number | undefined; application: ApplicationInput }): { caseId: string; rev: number; savedAt: string; problems: Problem[] } {
+    const app = applicationSchema.parse(input.application);
+    const now = this.now();
+    return this.db.transaction(() => {
+      let caseId = input.caseId;
+      let rev: number;
+      if (!caseId) {
+        caseId = randomUUID();
+        rev = 1;
+        this.repo.insert({ id: caseId, created_at: now, created_by: actor, demo: 0, ...this.columns(app, { state: 'draft', version: 0, draft_rev: rev }, actor) });
+        this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'create', from_state: null, to_state: 'draft', note: null });
+        this.deps.audit.append({ actor, action: 'cases.create', targetType: 'case', targetId: caseId });
+      } else {
+        const row = this.mustGet(caseId);
+        if (row.state !== 'draft') throw new JiuzhuError('CASE_NOT_DRAFT');
+        if (input.rev !== undefined && input.rev !== row.draft_rev) throw new JiuzhuError('CASE_STALE');
+        rev = row.draft_rev + 1;
+        this.repo.update(caseId, this.columns(app, { state: 'draft', version: row.version, draft_rev: rev }, actor));
+      }
+      this.index(caseId, app);
+      return { caseId, rev, savedAt: now, problems: this.problems(app, caseId) };
+    })();
+  }
+
+  /**
+   * One step of the legal path on a row already read in this transaction: the state machine
+   * decides, the version goes up by one, the timeline gets the event, the outbox the record.
+   */
+  private step(row: CaseRow, action: CaseAction, actor: string, note: string | null, app: Application): CaseRow {
+    const t = transition(row.state, action);
+    if (!t.ok) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
+    const now = this.now();
+    const version = row.version + 1;
+    this.repo.update(row.id, { ...this.columns(app, { state: t.to, version, draft_rev: row.draft_rev }, actor) });
+    this.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: row.state, to_state: t.to, note });
+    const updated = this.mustGet(row.id);
+    this.outbox.enqueue({
+      kind: 'case.upsert',
+      caseId: row.id,
+      baseVersion: row.version,
+      body: { caseId: row.id, caseNo: updated.case_no, version, state: t.to, action, at: now, type: app.type ?? null, subtype: app.subtype ?? null, relatedParty: app.relatedParty.related, application: app },
+    });
+    this.deps.audit.append({ actor, action: auditAction(action), targetType: 'case', targetId: row.id, details: { from: row.state, to: t.to, version } });
+    return updated;
+  }
+
+  private checkVersion(row: CaseRow, version: number): void {
+    if (row.version !== version) throw new JiuzhuError('CASE_STALE');
+  }
+
+  discard(actor: string, caseId: string, rev: number): CaseState {
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      if (row.state !== 'draft') throw new JiuzhuError('CASE_NOT_DRAFT');
+      if (row.draft_rev !== rev) throw new JiuzhuError('CASE_STALE');
+      const t = transition('draft', 'discard');
+      if (!t.ok) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel('discard') });
+      const app = this.application(row);
+      this.repo.update(caseId, this.columns(app, { state: t.to, version: row.version, draft_rev: row.draft_rev + 1 }, actor));
+      this.repo.appendEvent(caseId, { at: this.now(), actor_id: actor, action: 'discard', from_state: 'draft', to_state: t.to, note: null });
+      this.deps.audit.append({ actor, action: 'cases.discard', targetType: 'case', targetId: caseId });
+      return t.to;
+    })();
+  }
+
+  submit(actor: string, caseId: string, rev: number): CaseRow {
+    const settings = this.settings();
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      if (row.state !== 'draft') throw new JiuzhuError('CASE_NOT_DRAFT');
+      if (row.draft_rev !== rev) throw new JiuzhuError('CASE_STALE');
+      const app = this.application(row);
+      const problems = this.problems(app, caseId, settings);
+      const open = problems.find((p) => p.code === 'OPEN_CASE' && p.severity === 'block');
+      if (open) throw new JiuzhuError('CASE_OPEN_CASE_EXISTS', { caseNo: String(open.params.caseNo) });
+      const blockers = blocking(problems);
+      if (blockers.length > 0) throw new JiuzhuError('CASE_INCOMPLETE', { count: String(blockers.length), first: translate(`cases.problem.${blockers[0]!.code}`, blockers[0]!.params) }, { paths: blockers.map((b) => b.path).join(',') });
+      const now = this.now();
+      this.repo.setSubmitted(caseId, this.repo.nextCaseNo(this.deps.station.regionCode, Number(this.today().slice(0, 4))), now);
+      for (const m of app.members) {
+        const a = app.applicant && app.applicant.idNumber === m.idNumber ? app.applicant : null;
+        this.repo.upsertPerson({
+          id_number: m.idNumber,
+          name: m.name,
+          sex: m.sex,
+          birth_date: m.birthDate,
+          nation_code: a?.nationCode ?? null,
+          address: a?.address ?? null,
+          phone: m.phone ?? a?.phone ?? null,
+          card_valid_until: a?.cardValidUntil ?? null,
+          source: a?.source ?? 'typed',
+          updated_at: now,
+        });
+      }
+      const updated = this.step(this.mustGet(caseId), 'submit', actor, null, app);
+      if (app.relatedParty.related) this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'relatedParty', from_state: null, to_state: null, note: null });
+      return updated;
+    })();
+  }
+
+  /** Pages of one checklist material, stored encrypted and linked to the case; the material is marked received. */
+  addMaterial(actor: string, caseId: string, code: string, capture: DocumentCapture): { attachmentIds: string[]; rev: number } {
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      const app = this.application(row);
+      const items = this.checklist().types[app.type ?? 'dibao'];
+      if (!app.type || !items.some((i) => i.code === code)) throw new JiuzhuError('CASE_MATERIAL_UNKNOWN', { code: code.slice(0, 40) });
+      const now = this.now();
+      const existing = this.repo.attachments(caseId).filter((a) => a.role === 'material' && a.ref === code).length;
+      const ids = capture.pages.map((page, i) => {
+        const info = this.attachmentsStore.put('document-scan', Buffer.from(page.image.base64, 'base64'), { createdBy: actor });
+        this.repo.linkAttachment(caseId, { attachmentId: info.id, role: 'material', ref: code, page: existing + i, at: now, by: actor });
+        return info.id;
+      });
+      const materials = app.materials.filter((m) => m.code !== code).concat({ code, status: 'received' });
+      const next = { ...app, materials };
+      const rev = row.draft_rev + 1;
+      this.repo.update(caseId, this.columns(next, { state: row.state, version: row.version, draft_rev: rev }, actor));
+      this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'material', from_state: null, to_state: null, note: code });
+      this.deps.audit.append({ actor, action: 'cases.material', targetType: 'case', targetId: caseId, details: { code, pages: ids.length } });
+      return { attachmentIds: ids, rev };
+    })();
+  }
+
+  /** One signer's authorization: signature PNG, face photo (per county setting), time; replaces an earlier one of the same signer. */
+  authorize(actor: string, caseId: string, signerIdNumber: string, signature: SignatureCapture, face: FaceCapture | null) {
+    const settings = this.settings();
+    if (settings.faceRequired && !face) throw new JiuzhuError('CASE_FACE_REQUIRED');
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      const app = this.application(row);
+      const signer = requiredSigners(app, this.today()).find((s) => s.idNumber === signerIdNumber);
+      if (!signer) throw new JiuzhuError('CASE_SIGNER_UNKNOWN');
+      const now = this.now();
+      const sig = this.attachmentsStore.put('signature', Buffer.from(signature.png.base64, 'base64'), { createdBy: actor });
+      this.repo.linkAttachment(caseId, { attachmentId: sig.id, role: 'signature', ref: signerIdNumber, page: 0, at: now, by: actor });
+      let faceId: string | null = null;
+      if (face) {
+        const f = this.attachmentsStore.put('face-photo', Buffer.from(face.image.base64, 'base64'), { createdBy: actor });
+        this.repo.linkAttachment(caseId, { attachmentId: f.id, role: 'face', ref: signerIdNumber, page: 0, at: now, by: actor });
+        faceId = f.id;
+      }
+      const auth = {
+        id: randomUUID(),
+        signer_id_number: signerIdNumber,
+        signer_name: signer.name,
+        role: signer.role,
+        signed_at: signature.capturedAt,
+        signature_attachment_id: sig.id,
+        face_attachment_id: faceId,
+        face_verdict: face?.verdict ?? null,
+        recorded_by: actor,
+      };
+      this.repo.putAuthorization(caseId, auth);
+      this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'authorize', from_state: null, to_state: null, note: maskName(signer.name) });
+      this.deps.audit.append({ actor, action: 'cases.authorize', targetType: 'case', targetId: caseId, details: { role: signer.role, face: faceId !== null } });
+      return auth;
+    })();
+  }
+
+  private noticeContext(row: CaseRow, app: Application, settings: CaseSettings): NoticeContext {
+    return { app, caseNo: row.case_no ?? row.id, settings, stationName: this.deps.station.name, today: this.today(), receivedOn: chinaDate(new Date(row.submitted_at ?? row.created_at)) };
+  }
+
+  decide(actor: string, caseId: string, version: number, decision: Decision): CaseRow {
+    const settings = this.settings();
+    const checklist = this.checklist(settings);
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      this.checkVersion(row, version);
+      const app = this.application(row);
+      const ctx = this.noticeContext(row, app, settings);
+      const today = this.today();
+      const now = this.now();
+      let action: CaseAction;
+      let notice: { kind: 'acceptance' | 'supplement' | 'rejection'; data: unknown };
+      if (decision.kind === 'accept') {
+        action = 'accept';
+        if (row.state === 'submitted') {
+          const missing = missingMaterials(checklist, app);
+          if (missing.length > 0) throw new JiuzhuError('CASE_MATERIALS_MISSING', { count: String(missing.length), items: missing.map((m) => m.label).join('、') });
+          const signed = new Set(this.repo.authorizations(caseId).map((a) => a.signer_id_number));
+          const unsigned = requiredSigners(app, today).filter((s) => !signed.has(s.idNumber));
+          if (unsigned.length > 0) throw new JiuzhuError('CASE_AUTHORIZATION_MISSING', { count: String(unsigned.length), names: unsigned.map((s) => maskName(s.name)).join('、') });
+        }
+        const received = materialsFor(checklist, app).filter((m) => m.status === 'received').map((m) => m.label);
+        const deadlines = this.withCalendar((c) => deadlinesOnAcceptance(today, c, { delegated: settings.decisionDelegated }));
+        notice = { kind: 'acceptance', data: acceptanceNotice(ctx, received, deadlines.find((d) => d.kind === 'decision')!.workingDays) };
+        const updated = this.step(row, action, actor, null, app);
+        this.repo.setAcceptedOn(caseId, today);
+        for (const d of deadlines) this.repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+        this.repo.insertNotice({ id: randomUUID(), caseId, kind: notice.kind, data: JSON.stringify(notice.data), at: now, by: actor });
+        return updated;
+      }
+      if (decision.kind === 'supplement') {
+        action = 'requestSupplement';
+        notice = { kind: 'supplement', data: supplementNotice(ctx, decision.missing, decision.dueBy) };
+      } else {
+        action = 'refuseAcceptance';
+        notice = { kind: 'rejection', data: rejectionNotice(ctx, decision.reasons, decision.legalBasis) };
+      }
+      const note = decision.kind === 'supplement' ? decision.missing.map((m) => m.item).join('；') : decision.reasons.join('；');
+      const updated = this.step(row, action, actor, note.slice(0, 500), app);
+      this.repo.insertNotice({ id: randomUUID(), caseId, kind: notice.kind, data: JSON.stringify(notice.data), at: now, by: actor });
+      return updated;
+    })();
+  }
+
+  /** A later step of the path; its deadline bookkeeping follows the action. */
+  act(actor: string, caseId: string, version: number, action: CaseAction, note: string | null): CaseRow {
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      this.checkVersion(row, version);
+      if (OWN_METHOD.has(action)) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
+      const app = this.application(row);
+      const updated = this.step(row, action, actor, note, app);
+      const now = this.now();
+      if (action === 'startInvestigation') this.repo.meetDeadline(caseId, 'investigation_start', now);
+      if (action === 'approve' || action === 'withdraw') this.repo.meetAllDeadlines(caseId, now);
+      if (action === 'refuse') {
+        this.repo.meetDeadline(caseId, 'decision', now);
+        const d = this.withCalendar((c) => refusalNoticeDeadline(this.today(), c));
+        this.repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+      }
+      return updated;
+    })();
+  }
+
+  extendDecision(actor: string, caseId: string, version: number, reason: string): CaseRow {
+    return this.db.transaction(() => {
+      const row = this.mustGet(caseId);
+      this.checkVersion(row, version);
+      const running = this.repo.deadlines(caseId).find((d) => d.kind === 'decision' && d.met_at === null);
+      if (!running || !row.accepted_on) throw new JiuzhuError('CASE_DECISION_NOT_RUNNING');
+      if (running.working_days >= 45) throw new JiuzhuError('CASE_DECISION_ALREADY_EXTENDED');
+      const d = this.withCalendar((c) => extendedDecision(row.accepted_on!, c));
+      this.repo.setDeadline(caseId, { kind: 'decision', from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason });
+      const now = this.now();
+      const version2 = row.version + 1;
+      this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version2, now, actor, caseId);
+      this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'extendDecision', from_state: null, to_state: null, note: reason });
+      this.outbox.enqueue({ kind: 'case.upsert', caseId, baseVersion: row.version, body: { caseId, caseNo: row.case_no, version: version2, state: row.state, action: 'extendDecision', at: now, decisionDue: d.dueDate, reason } });
+      this.deps.audit.append({ actor, action: 'cases.extend_decision', targetType: 'case', targetId: caseId, details: { version: version2 } });
+      return this.mustGet(caseId);
+    })();
+  }
+}

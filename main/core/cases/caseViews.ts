@@ -1,0 +1,122 @@
+import { JiuzhuError } from '../../../common/contract/errors';
+import type { CaseDetail, CaseSummary } from '../../../common/contract/methods/cases';
+import { eligibilityHint } from '../../../common/cases/eligibility';
+import { dueStatus, type DeadlineKind } from '../../../common/cases/deadlines';
+import { materialsFor } from '../../../common/cases/materials';
+import { findStandard } from '../../../common/cases/settings';
+import { requiredSigners } from '../../../common/cases/signers';
+import type { Application } from '../../../common/cases/application';
+import type { CaseRow, DeadlineRow } from './caseRepo';
+import type { CaseService } from './caseService';
+
+type DeadlineView = CaseSummary['nextDeadline'] & object;
+
+/** Read models of cases: summaries for lists, the full case page. Pure reads; callers audit. */
+export class CaseViews {
+  private names: Map<string, string> | null = null;
+  constructor(private readonly svc: CaseService) {}
+
+  private staffName(id: string): string {
+    if (!this.names?.has(id)) this.names = this.svc.repo.accountNames();
+    return this.names.get(id) ?? id;
+  }
+
+  deadlineView(d: DeadlineRow, today: string, soonDays: number): DeadlineView {
+    const provisional = !this.svc.counter().covers(d.due_date);
+    if (d.met_at) return { kind: d.kind, fromDate: d.from_date, workingDays: d.working_days, dueDate: d.due_date, status: 'met', workingDaysLeft: 0, metAt: d.met_at, reason: d.reason, provisional };
+    const s = this.svc.withCalendar((c) => dueStatus(d.due_date, today, c, soonDays));
+    return { kind: d.kind, fromDate: d.from_date, workingDays: d.working_days, dueDate: d.due_date, status: s.status, workingDaysLeft: s.workingDaysLeft, metAt: null, reason: d.reason, provisional };
+  }
+
+  summary(row: CaseRow, today = this.svc.today(), soonDays = this.svc.settings().dueSoonWorkingDays): CaseSummary {
+    const next = this.svc.repo.deadlines(row.id).find((d) => !d.met_at);
+    return {
+      id: row.id,
+      caseNo: row.case_no,
+      state: row.state,
+      type: row.type as CaseSummary['type'],
+      subtype: row.subtype as CaseSummary['subtype'],
+      channel: row.channel,
+      applicantName: row.applicant_name,
+      applicantIdNumber: row.applicant_id_number,
+      householdSize: row.household_size,
+      relatedParty: row.related_party === 1,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      staffName: this.staffName(row.created_by),
+      nextDeadline: next ? this.deadlineView(next, today, soonDays) : null,
+    };
+  }
+
+  eligibility(app: Application): CaseDetail['eligibility'] {
+    const residence = app.subtype === 'rural' ? 'rural' : 'urban';
+    const today = this.svc.today();
+    const standard = findStandard(this.svc.standards(), this.svc.station.regionCode, Number(today.slice(0, 4)), residence);
+    if (!standard || app.members.length === 0) return null;
+    const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
+    const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
+    return { band: hint.band, perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, steps: hint.steps };
+  }
+
+  detail(caseId: string): CaseDetail {
+    const row = this.svc.repo.get(caseId);
+    if (!row) throw new JiuzhuError('CASE_NOT_FOUND');
+    const settings = this.svc.settings();
+    const today = this.svc.today();
+    const app = this.svc.application(row);
+    const repo = this.svc.repo;
+    const attachments = repo.attachments(caseId);
+    const auths = repo.authorizations(caseId);
+    const signed = new Set(auths.map((a) => a.signer_id_number));
+    const pages = (code: string) => attachments.filter((a) => a.role === 'material' && a.ref === code).length;
+    return {
+      ...this.summary(row, today, settings.dueSoonWorkingDays),
+      draftRev: row.draft_rev,
+      application: app,
+      problems: row.state === 'draft' ? this.svc.problems(app, caseId, settings) : [],
+      materials: materialsFor(this.svc.checklist(settings), app).map((m) => ({ ...m, pages: pages(m.code) })),
+      requiredSigners: requiredSigners(app, today).map((s) => ({ ...s, signed: signed.has(s.idNumber) })),
+      authorizations: auths.map((a) => ({
+        id: a.id,
+        signerIdNumber: a.signer_id_number,
+        signerName: a.signer_name,
+        role: a.role,
+        signedAt: a.signed_at,
+        signatureAttachmentId: a.signature_attachment_id,
+        faceAttachmentId: a.face_attachment_id,
+        faceVerdict: a.face_verdict,
+        recordedBy: this.staffName(a.recorded_by),
+      })),
+      attachments: attachments.map((a) => ({ attachmentId: a.attachment_id, role: a.role, ref: a.ref, page: a.page, mime: a.mime, size: a.size, addedAt: a.added_at })),
+      timeline: repo.events(caseId).map((e) => ({ seq: e.seq, at: e.at, actorName: this.staffName(e.actor_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note })),
+      deadlines: repo.deadlines(caseId).map((d) => this.deadlineView(d, today, settings.dueSoonWorkingDays)),
+      notices: repo.notices(caseId).map((n) => ({ id: n.id, kind: n.kind, state: n.state, requestedAt: n.requested_at })),
+      eligibility: this.eligibility(app),
+      openCases: row.state === 'draft' || row.state === 'submitted' ? this.svc.openCasesFor(app, caseId) : [],
+    };
+  }
+
+  /** Running deadlines: overdue and due within the county's "soon" window, soonest first. */
+  deadlineLists(limit = 200): { dueSoon: CaseSummary[]; overdue: CaseSummary[]; today: string } {
+    const settings = this.svc.settings();
+    const today = this.svc.today();
+    const until = this.svc.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays));
+    const dueSoon: CaseSummary[] = [];
+    const overdue: CaseSummary[] = [];
+    const seen = new Set<string>();
+    for (const d of this.svc.repo.openDeadlinesUntil(until, limit * 2)) {
+      if (seen.has(d.case_id)) continue;
+      seen.add(d.case_id);
+      const row = this.svc.repo.get(d.case_id);
+      if (!row) continue;
+      const s = { ...this.summary(row, today, settings.dueSoonWorkingDays), nextDeadline: this.deadlineView(d, today, settings.dueSoonWorkingDays) };
+      (d.due_date < today ? overdue : dueSoon).push(s);
+    }
+    return { dueSoon: dueSoon.slice(0, limit), overdue: overdue.slice(0, limit), today };
+  }
+
+  deadlineKindsOpen(caseId: string): DeadlineKind[] {
+    return this.svc.repo.deadlines(caseId).filter((d) => !d.met_at).map((d) => d.kind);
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { JiuzhuError } from '../../../../common/contract/errors';
+import { applicationSchema } from '../../../../common/cases/application';
+import { deadlinesOnAcceptance } from '../../../../common/cases/deadlines';
+import type { CaseState } from '../../../../common/cases/stateMachine';
+import type { CaseService } from '../caseService';
+import { nameInitials } from '../pinyin';
+import { prng, syntheticApplication } from './synthetic';
+
+const STATES: Array<[CaseState, number]> = [
+  ['submitted', 0.1],
+  ['needs_supplement', 0.08],
+  ['not_accepted', 0.04],
+  ['accepted', 0.2],
+  ['investigating', 0.2],
+  ['publicity', 0.05],
+  ['awaiting_decision', 0.08],
+  ['approved', 0.2],
+  ['refused', 0.03],
+  ['withdrawn', 0.02],
+];
+
+/**
+ * Synthetic cases for demos and benchmarks (`jiuzhu-admin demo seed`): realistic households with
+ * valid ID numbers of 重庆 districts, in plausible states with their timeline and deadlines.
+ * Written in bulk (no outbox: demo data never syncs) and marked demo; refused on a station that
+ * holds real cases.
+ */
+export function seedDemoCases(svc: CaseService, actor: string, count: number, seed = 1): { created: number } {
+  const real = svc.repo.countNonDemo();
+  if (real > 0) throw new JiuzhuError('CASE_DEMO_REFUSED', { count: String(real) });
+  const r = prng(seed);
+  const today = svc.today();
+  const now = Date.parse(svc.now());
+  const year = Number(today.slice(0, 4));
+  const settings = svc.settings();
+  const counter = svc.counter();
+  const BATCH = 2000;
+  const insertCase = svc.db.prepare(
+    `INSERT INTO case_file (id, case_no, state, type, subtype, channel, applicant_id_number, applicant_name, household_size, related_party, version, draft_rev, data, created_at, created_by, updated_at, updated_by, submitted_at, accepted_on, demo)
+     VALUES (?, ?, ?, ?, ?, 'counter', ?, ?, ?, 0, 2, 1, ?, ?, ?, ?, ?, ?, ?, 1)`,
+  );
+  const party = svc.db.prepare('INSERT OR IGNORE INTO case_party (case_id, role, id_number, name, initials, phone, relationship, facts) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)');
+  const initials = new Map<string, string>();
+  const initialsOf = (name: string) => {
+    let v = initials.get(name);
+    if (v === undefined) initials.set(name, (v = nameInitials(name)));
+    return v;
+  };
+  for (let start = 0; start < count; start += BATCH) {
+    svc.db.transaction(() => {
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const app = applicationSchema.parse(syntheticApplication({ seed: seed * 1_000_003 + i, today }));
+        let pick = r();
+        let state: CaseState = 'submitted';
+        for (const [s, p] of STATES) {
+          if ((pick -= p) <= 0) {
+            state = s;
+            break;
+          }
+        }
+        const id = randomUUID();
+        const at = new Date(now - Math.floor(r() * 120) * 86_400_000 - Math.floor(r() * 8 * 3_600_000)).toISOString();
+        const acceptedOn = at.slice(0, 10);
+        insertCase.run(id, svc.repo.nextCaseNo(svc.station.regionCode, year), state, app.type ?? null, app.subtype ?? null, app.applicant!.idNumber, app.applicant!.name, app.members.length, JSON.stringify(app), at, actor, at, actor, at, ['submitted', 'needs_supplement', 'not_accepted'].includes(state) ? null : acceptedOn);
+        party.run(id, 'applicant', app.applicant!.idNumber, app.applicant!.name, initialsOf(app.applicant!.name), app.applicant!.phone ?? null, 'self');
+        for (const m of app.members) party.run(id, 'member', m.idNumber, m.name, initialsOf(m.name), m.phone ?? null, m.relationship);
+        svc.repo.appendEvent(id, { at, actor_id: actor, action: 'create', from_state: null, to_state: 'draft', note: null });
+        svc.repo.appendEvent(id, { at, actor_id: actor, action: 'submit', from_state: 'draft', to_state: 'submitted', note: null });
+        if (state === 'accepted' || state === 'investigating') {
+          for (const d of deadlinesOnAcceptance(acceptedOn, counter, { delegated: settings.decisionDelegated }))
+            if (!(state === 'investigating' && d.kind === 'investigation_start')) svc.repo.setDeadline(id, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+        }
+      }
+    })();
+  }
+  return { created: count };
+}

@@ -1,0 +1,103 @@
+import { normalizeIdNumber } from '../../../common/idnumber/check';
+import type { CaseRow } from './caseRepo';
+import type { Db } from '../store/types';
+
+export type QueryKind = 'all' | 'idNumber' | 'phone' | 'caseNo' | 'name' | 'initials';
+
+export interface SearchFilters {
+  query: string;
+  states: string[];
+  types: string[];
+  /** Case ids limited to running deadlines before this date (overdue) or up to it (due soon). */
+  deadline?: { before?: string; from?: string; until?: string } | undefined;
+  staffId?: string | undefined;
+  relatedParty?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** What the clerk typed: a case number, an ID number (or its start), a mobile number, pinyin initials, or a name. */
+export function classify(raw: string): { kind: QueryKind; value: string } {
+  const q = raw.trim();
+  if (q === '') return { kind: 'all', value: '' };
+  if (/^\d{6}-\d{4}(-\d{0,6})?$/.test(q)) return { kind: 'caseNo', value: q };
+  if (/^1[3-9]\d{9}$/.test(q)) return { kind: 'phone', value: q };
+  const id = normalizeIdNumber(q);
+  if (/^\d{4,17}[\dX]?$/.test(id)) return { kind: 'idNumber', value: id };
+  if (/^[a-zA-Z]{1,10}$/.test(q)) return { kind: 'initials', value: q.toLowerCase() };
+  return { kind: 'name', value: q };
+}
+
+const UPPER = '\u{10FFFF}';
+/** The most party matches a prefix query considers (see searchCases). */
+export const BROAD_CAP = 1000;
+
+/**
+ * Case search over indexed columns (case_party holds applicant, members, supporters and agents;
+ * prefix matches are index range scans), newest first, with filters. The index lives inside the
+ * encrypted database.
+ */
+export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total: number; kind: QueryKind } {
+  const { kind, value } = classify(f.query);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  // Broad prefix queries (two pinyin letters, a surname, the first digits of a number) may match
+  // tens of thousands of parties: at most BROAD_CAP of them are considered, so a search never
+  // sorts the whole station; the clerk narrows the query when the list says 1000+.
+  const party = (cond: string, ...p: unknown[]) => {
+    where.push(`c.id IN (SELECT case_id FROM case_party WHERE ${cond} LIMIT ${BROAD_CAP})`);
+    params.push(...p);
+  };
+  switch (kind) {
+    case 'idNumber':
+      if (value.length === 18) party('id_number = ?', value);
+      else party('id_number >= ? AND id_number < ?', value, value + UPPER);
+      break;
+    case 'phone':
+      party('phone = ?', value);
+      break;
+    case 'initials':
+      party('initials >= ? AND initials < ?', value, value + UPPER);
+      break;
+    case 'name':
+      party('name >= ? AND name < ?', value, value + UPPER);
+      break;
+    case 'caseNo':
+      where.push('c.case_no >= ? AND c.case_no < ?');
+      params.push(value, value + UPPER);
+      break;
+    case 'all':
+      break;
+  }
+  if (f.states.length) {
+    where.push(`c.state IN (${f.states.map(() => '?').join(',')})`);
+    params.push(...f.states);
+  } else where.push("c.state NOT IN ('discarded')");
+  if (f.types.length) {
+    where.push(`c.type IN (${f.types.map(() => '?').join(',')})`);
+    params.push(...f.types);
+  }
+  if (f.staffId) {
+    where.push('c.created_by = ?');
+    params.push(f.staffId);
+  }
+  if (f.relatedParty !== undefined) {
+    where.push('c.related_party = ?');
+    params.push(f.relatedParty ? 1 : 0);
+  }
+  if (f.deadline?.before) {
+    where.push('c.id IN (SELECT case_id FROM case_deadline WHERE met_at IS NULL AND due_date < ?)');
+    params.push(f.deadline.before);
+  }
+  if (f.deadline?.from && f.deadline.until) {
+    where.push('c.id IN (SELECT case_id FROM case_deadline WHERE met_at IS NULL AND due_date >= ? AND due_date <= ?)');
+    params.push(f.deadline.from, f.deadline.until);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = db.prepare(`SELECT c.* FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as CaseRow[];
+  const total =
+    rows.length < f.limit && f.offset === 0
+      ? rows.length
+      : (db.prepare(`SELECT count(*) AS n FROM case_file c ${clause}`).get(...params) as { n: number }).n;
+  return { rows, total, kind };
+}

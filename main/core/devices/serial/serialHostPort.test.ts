@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmulatedReader, residentCard } from '../../../../tools/sam-emulator/index';
+import type { CoreApi } from '../../core';
+import { startWorkerCore } from '../../host/workerCore';
+import { silentLogger } from '../../logging/logger';
+
+/** The reader through core in a worker thread: serial IO on this (main) thread, the driver in the worker. */
+describe('serial IO for core in a worker thread', () => {
+  let reader: EmulatedReader;
+  let core: CoreApi;
+  let dataDir: string;
+  const clerk = { via: 'browser' as const, session: { userId: 'clerk', roles: ['clerk' as const] } };
+
+  beforeAll(async () => {
+    reader = await EmulatedReader.start({ card: residentCard({ seed: 31 }) });
+    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-serial-worker-'));
+    core = await startWorkerCore({
+      script: new URL('../../testing/tsWorker.mjs', import.meta.url),
+      core: { shell: 'browser', dataDir, version: 't', emulatedReaderPath: reader.hostPath, __entry: new URL('../../host/workerEntry.ts', import.meta.url).href } as never,
+      logger: silentLogger,
+    });
+  });
+  afterAll(async () => {
+    await core.close();
+    await reader.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists and probes ports, configures the reader and reads a card', async () => {
+    const ports = await core.invoke('idcard.ports', {}, clerk);
+    expect(ports).toMatchObject({ ok: true });
+    const emulated = (ports.ok ? (ports.result as Array<{ path: string; ok: boolean; manufacturer?: string }>) : []).find((p) => p.path === reader.hostPath);
+    expect(emulated).toMatchObject({ ok: true, manufacturer: '模拟读卡器' });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, clerk)).toMatchObject({ ok: true, result: { status: 'connected', emulated: true } });
+    const read = await core.invoke('idcard.read', { timeoutSeconds: 3 }, clerk);
+    expect(read).toMatchObject({ ok: true, result: { card: { idNumber: residentCard({ seed: 31 }).expected.idNumber } } });
+  });
+});

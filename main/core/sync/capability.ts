@@ -1,0 +1,110 @@
+import { JiuzhuError } from '../../../common/contract/index';
+import type { AuditDetailValue } from '../audit/index';
+import type { Capability, CoreDeps } from '../capability';
+import type { CallContext } from '../context';
+import type { Station } from '../store/station';
+import { SyncEngine } from './engine/engine';
+import { listQuarantine, resolveQuarantined } from './engine/quarantine';
+import { SyncScheduler } from './engine/scheduler';
+import { syncStatus } from './engine/status';
+import { emptySummary } from './engine/state';
+
+export { registerPullHandler, type PullHandler, type PulledItem } from './engine/pull-handlers';
+
+/**
+ * Sync with the city platform (docs/sync-protocol.md). The engine needs the open store, i.e. a
+ * logged-in session: scheduled windows that pass while nobody is logged in run at the next
+ * login (see engine/scheduler.ts).
+ */
+export function syncCapability(deps: CoreDeps): Capability<'sync.status' | 'sync.now' | 'sync.cancel' | 'sync.register' | 'sync.settings' | 'sync.quarantine' | 'sync.resolve'> {
+  let station: Station | undefined;
+  const db = () => {
+    if (!station) throw new JiuzhuError('STORE_NOT_OPEN');
+    return station.db;
+  };
+  const ready = async () => {
+    station ??= (await deps.services()).station;
+    return engine;
+  };
+  const engine = new SyncEngine({
+    clock: deps.clock,
+    logger: deps.logger,
+    db,
+    appVersion: deps.version,
+    onProgress: (p) => deps.emit({ event: 'task.progress', payload: { task: 'sync', phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } }),
+    onChange: (p) => deps.emit({ event: 'sync.changed', payload: p }),
+  });
+  const scheduler = new SyncScheduler(engine, deps.clock, {
+    isOpen: async () => {
+      station ??= (await deps.services()).station;
+      return station.isOpen();
+    },
+  });
+  scheduler.start();
+  const actorOf = (ctx: CallContext) => {
+    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+    return ctx.session.userId;
+  };
+  const audit = async (actor: string, action: string, targetId?: string, details?: Record<string, AuditDetailValue>) =>
+    (await deps.services()).auth.audit().append({ actor, action, ...(targetId ? { targetType: 'device', targetId } : {}), ...(details ? { details } : {}) });
+
+  return {
+    handlers: {
+      'sync.status': async () => syncStatus(await ready(), deps.clock),
+      'sync.now': async (input, ctx) => {
+        const e = await ready();
+        const actor = actorOf(ctx);
+        const promise = e.run('manual');
+        await audit(actor, 'sync.now');
+        if (!input.wait) return { runId: null, outcome: 'running' as const, summary: emptySummary() };
+        const r = await promise;
+        return { runId: r.runId, outcome: r.outcome, summary: r.summary, ...(r.error ? { error: r.error } : {}) };
+      },
+      'sync.cancel': async () => ({ cancelled: (await ready()).cancel() }),
+      'sync.register': async (input, ctx) => {
+        const e = await ready();
+        const actor = actorOf(ctx);
+        const reg = await e.register({
+          platformUrl: input.platformUrl,
+          code: input.code,
+          ...(input.fingerprint ? { fingerprint: input.fingerprint } : {}),
+          deviceName: input.deviceName ?? db().prepare('SELECT name FROM station LIMIT 1').pluck().get()?.toString().slice(0, 64) ?? '工作站',
+          appVersion: deps.version,
+          machineId: await deps.deviceId(),
+        });
+        e.state().set('lastWindowAt', String(deps.clock.now().getTime()));
+        await audit(actor, 'sync.register', reg.deviceId, { stationId: reg.stationId, ...(reg.replacedDeviceId ? { replaced: reg.replacedDeviceId } : {}) });
+        return {
+          deviceId: reg.deviceId,
+          stationId: reg.stationId,
+          regionCode: reg.regionCode,
+          fingerprint: reg.fingerprint,
+          ...(reg.replacedDeviceId ? { replacedDeviceId: reg.replacedDeviceId } : {}),
+        };
+      },
+      'sync.settings': async (input, ctx) => {
+        const state = (await ready()).state();
+        if (Object.keys(input).length === 0) return state.settings();
+        const next = { ...state.settings(), ...input };
+        state.saveSettings(next);
+        await audit(actorOf(ctx), 'sync.settings', undefined, { fields: Object.keys(input).join(',') });
+        return next;
+      },
+      'sync.quarantine': async () => {
+        await ready();
+        return listQuarantine(db());
+      },
+      'sync.resolve': async (input, ctx) => {
+        await ready();
+        const actor = actorOf(ctx);
+        const result = resolveQuarantined(db(), deps.clock, { recordId: input.recordId, action: input.action, actor });
+        await audit(actor, 'sync.resolve', undefined, { recordId: input.recordId, action: input.action });
+        return result;
+      },
+    },
+    async close() {
+      scheduler.stop();
+      engine.close();
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { BLOB_CIPHER_ID, BLOB_HEADERS as H, TUS_VERSION } from '../../../../common/sync/blobs';
+import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../protocol/blob-cipher';
+import { buildSessionRequest, openSession } from '../protocol/device-codec';
+import { encodeUploadMetadata } from '../protocol/tus-metadata';
+import { SEALED_HEADERS, type RunContext } from './context';
+import { HttpClient, PlatformError, type HttpAnswer } from './http';
+
+/** Open (or reuse) the bearer session of the blob endpoints. */
+async function auth(ctx: RunContext): Promise<Record<string, string>> {
+  if (!ctx.session.token) {
+    const { bytes, nonce } = buildSessionRequest(ctx.device);
+    const sentAt = Date.now();
+    const answer = HttpClient.expect(await ctx.http.request(`${ctx.baseUrl}/v1/session`, { method: 'POST', headers: SEALED_HEADERS, body: bytes, signal: ctx.signal }), 200);
+    const session = openSession(ctx.device, answer.body, nonce);
+    ctx.observeServerTime(session.serverTime, sentAt);
+    ctx.session.token = session.token;
+    ctx.madeProgress();
+  }
+  return { Authorization: `Bearer ${ctx.session.token}`, 'Tus-Resumable': TUS_VERSION };
+}
+
+/** A blob request with the session; an expired session is reopened and the request repeated once, at no cost. */
+async function blobRequest(ctx: RunContext, url: string, init: { method: string; headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> }, ...ok: number[]): Promise<HttpAnswer> {
+  for (let round = 0; ; round++) {
+    const answer = headAnswer(
+      init.method,
+      await ctx.http.request(url, { method: init.method, headers: { ...(await auth(ctx)), ...init.headers }, ...(init.body ? { body: init.body } : {}), signal: ctx.signal }),
+    );
+    try {
+      return HttpClient.expect(answer, ...ok);
+    } catch (e) {
+      if (round === 0 && e instanceof PlatformError && e.code === 'SYNC_SESSION_EXPIRED') {
+        delete ctx.session.token;
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+/** Answers to HEAD carry no body: give the platform's refusals their codes by status (docs §6, §8). */
+const HEAD_CODES: Record<number, string> = { 401: 'SYNC_SESSION_EXPIRED', 403: 'SYNC_DEVICE_REVOKED', 404: 'SYNC_UPLOAD_NOT_FOUND', 410: 'SYNC_UPLOAD_NOT_FOUND' };
+function headAnswer(method: string, answer: HttpAnswer): HttpAnswer {
+  const code = HEAD_CODES[answer.status];
+  if (method !== 'HEAD' || answer.body.length > 0 || !code) return answer;
+  return { ...answer, body: Buffer.from(JSON.stringify({ code, message: code })) };
+}
+
+/**
+ * Upload every queued blob with tus, by priority: skip what the platform holds (HEAD), create
+ * or reuse the upload, HEAD for the platform's offset and PATCH the rest of the ciphertext from
+ * there. Upload URLs are kept in the store, so a restart resumes instead of starting over; what
+ * arrived is never sent again.
+ */
+export async function uploadBlobs(ctx: RunContext): Promise<void> {
+  const queue = ctx.state.queuedBlobs();
+  let done = 0;
+  for (const blob of queue) {
+    ctx.progress('blobs', queue.length ? done / queue.length : 1);
+    await uploadOne(ctx, blob.sha256);
+    done++;
+  }
+  if (queue.length) ctx.progress('blobs', 1);
+}
+
+async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
+  const source = ctx.blobSource(ctx.db, sha256);
+  if (!source) {
+    ctx.state.updateBlob(sha256, { state: 'failed', error: 'missing-locally' });
+    return;
+  }
+  if (sha256Hex(source.bytes) !== sha256) {
+    ctx.state.updateBlob(sha256, { state: 'failed', error: 'local-hash-mismatch' });
+    return;
+  }
+  const row = ctx.state.blob(sha256)!;
+  if (!row.knownMissing && !row.uploadUrl) {
+    const head = await blobRequest(ctx, `${ctx.baseUrl}/v1/blobs/${sha256}`, { method: 'HEAD' }, 200, 404);
+    ctx.madeProgress();
+    if (head.status === 200) {
+      ctx.state.updateBlob(sha256, { state: 'stored' });
+      ctx.summary.blobsSkipped++;
+      return;
+    }
+  }
+  const length = encryptedBlobSize(source.bytes.length);
+  const key: BlobKeyInput = { mine: ctx.device.keys.encryption, peerKey: ctx.device.platform.encryptionKey, deviceId: ctx.device.deviceId, sha256, direction: 'up' };
+  let hashFailures = 0;
+  /** The offset from a creation answer: the first PATCH needs no HEAD (one round trip less per blob). */
+  let knownOffset: number | undefined;
+  for (;;) {
+    let path = ctx.state.blob(sha256)!.uploadUrl;
+    try {
+      if (!path) {
+        const created = await blobRequest(
+          ctx,
+          `${ctx.baseUrl}/v1/uploads`,
+          {
+            method: 'POST',
+            headers: {
+              [H.uploadLength]: String(length),
+              [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(source.bytes.length), cipher: BLOB_CIPHER_ID, contentType: source.contentType }),
+            },
+          },
+          201,
+        );
+        ctx.madeProgress();
+        path = new URL(String(created.headers['location']), ctx.baseUrl).pathname;
+        ctx.state.updateBlob(sha256, { uploadUrl: path });
+        if (created.headers[H.blobStatus.toLowerCase()] === 'stored') return stored(ctx, sha256);
+        const given = Number(created.headers['upload-offset']);
+        if (Number.isSafeInteger(given) && given >= 0 && given <= length) knownOffset = given;
+      }
+      let offset: number;
+      if (knownOffset !== undefined) {
+        offset = knownOffset;
+        knownOffset = undefined;
+      } else {
+        const head = await blobRequest(ctx, `${ctx.baseUrl}${path}`, { method: 'HEAD' }, 200);
+        ctx.madeProgress();
+        offset = Number(head.headers['upload-offset']);
+        // Only the platform's word counts: every byte may have arrived (offset = length) while the
+        // verification did not run (the connection broke first); an empty PATCH then finishes it.
+        if (head.headers[H.blobStatus.toLowerCase()] === 'stored') return stored(ctx, sha256);
+      }
+      ctx.state.updateBlob(sha256, { addAttempt: true });
+      const patched = await blobRequest(
+        ctx,
+        `${ctx.baseUrl}${path}`,
+        {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/offset+octet-stream', [H.uploadOffset]: String(offset), 'Content-Length': String(length - offset) },
+          body: () => encryptBlobFrom([source.bytes], key, offset),
+        },
+        204,
+      );
+      ctx.madeProgress();
+      ctx.state.updateBlob(sha256, { addBytes: length - offset });
+      if (patched.headers[H.blobStatus.toLowerCase()] === 'stored') return stored(ctx, sha256);
+    } catch (e) {
+      if (!(e instanceof PlatformError)) throw e;
+      if (e.code === 'SYNC_UPLOAD_OFFSET_MISMATCH') continue; // HEAD again and resume from there
+      if (e.code === 'SYNC_UPLOAD_NOT_FOUND') {
+        ctx.state.updateBlob(sha256, { uploadUrl: null }); // expired or cleaned: start a new upload
+        continue;
+      }
+      if (e.code === 'SYNC_BLOB_HASH_MISMATCH') {
+        ctx.state.updateBlob(sha256, { uploadUrl: null });
+        if (++hashFailures < 2) continue;
+        ctx.state.updateBlob(sha256, { state: 'failed', error: e.wire.message });
+        return;
+      }
+      if (e.code === 'SYNC_BLOB_TOO_LARGE') {
+        ctx.state.updateBlob(sha256, { state: 'failed', error: e.wire.message });
+        return;
+      }
+      throw e;
+    }
+  }
+}
+
+function stored(ctx: RunContext, sha256: string): void {
+  ctx.state.updateBlob(sha256, { state: 'stored', uploadUrl: null, error: null });
+  ctx.summary.blobsSent++;
+}

@@ -1,0 +1,34 @@
+import type { Limits } from '../../../../common/sync/registration';
+import type { Clock, Db, Logger } from '../../store/types';
+import type { DeviceContext } from '../protocol/parties';
+import type { HttpClient } from './http';
+import type { SyncSettings } from './settings';
+import type { RunSummary, SyncState } from './state';
+
+/** Plaintext of a blob the outbox references, by SHA-256; undefined when this station does not hold it. */
+export type BlobSource = (db: Db, sha256: string) => { bytes: Buffer; contentType: string } | undefined;
+
+/** What the steps of one run (push, blobs, pull) share. */
+export interface RunContext {
+  db: Db;
+  state: SyncState;
+  clock: Clock;
+  logger: Logger;
+  device: DeviceContext;
+  baseUrl: string;
+  limits: Limits;
+  settings: SyncSettings;
+  http: HttpClient;
+  signal: AbortSignal;
+  summary: RunSummary;
+  blobSource: BlobSource;
+  /** Bearer token of the blob endpoints, opened on demand. */
+  session: { token?: string };
+  progress(phase: 'push' | 'blobs' | 'pull', fraction: number): void;
+  /** A request succeeded: the run's backoff counter starts again. */
+  madeProgress(): void;
+  /** Records the platform's clock against ours (authenticated serverTime inside sealed answers). */
+  observeServerTime(serverTime: number, sentAt: number): void;
+}
+
+export const SEALED_HEADERS = { 'Content-Type': 'application/vnd.jiuzhu.sealed' };

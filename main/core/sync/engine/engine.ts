@@ -1,0 +1,236 @@
+import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
+import type { Clock, Db, Logger } from '../../store/types';
+import { Outbox } from '../outbox/outbox';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
+import { attachmentBlobSource } from './blob-source';
+import { uploadBlobs } from './blobs';
+import type { BlobSource, RunContext } from './context';
+import { CancelledError, HttpClient, PlatformError, TransportError } from './http';
+import { pullFeed } from './pull';
+import { pushOutbox } from './push';
+import { asJiuzhu, registerDevice, type RegisterInput } from './register';
+import { emptySummary, SyncState, type RunOutcome, type RunSummary } from './state';
+import { sleep } from './throttle';
+
+export type SyncPhase = 'push' | 'blobs' | 'pull';
+
+export interface SyncEngineOptions {
+  clock: Clock;
+  logger: Logger;
+  /** The open encrypted store; throws STORE_NOT_OPEN while nobody is logged in. */
+  db: () => Db;
+  appVersion: string;
+  blobSource?: BlobSource;
+  backoff?: BackoffOptions;
+  /** Consecutive failed attempts (without any successful request between them) before a run gives up. */
+  maxAttempts?: number;
+  idleTimeoutMs?: number;
+  onProgress?: (p: { phase: SyncPhase; fraction: number }) => void;
+  onChange?: (p: { running: boolean; outcome?: RunOutcome }) => void;
+}
+
+export interface RunResult {
+  runId: number;
+  outcome: RunOutcome;
+  summary: RunSummary;
+  error?: { code: string; message: string };
+}
+
+interface Running {
+  trigger: string;
+  startedAt: string;
+  phase: SyncPhase;
+  fraction: number;
+  controller: AbortController;
+  promise: Promise<RunResult>;
+}
+
+/** Platform answers after which syncing stops until someone acts (re-enrol, check the address, upgrade). */
+const FATAL_STATUS = new Set([400, 401, 403, 404, 412, 413, 421, 426]);
+
+/**
+ * The workstation's sync engine: one run at a time (push → blobs → pull), every step resumable
+ * from the store, transport failures retried with full-jitter backoff inside the run.
+ */
+export class SyncEngine {
+  private current: Running | undefined;
+  readonly http: HttpClient;
+  private readonly backoff: BackoffOptions;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.http = new HttpClient({
+      idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+      bytesPerSecond: () => {
+        try {
+          const kbps = new SyncState(options.db(), options.clock).settings().bandwidthKbps;
+          return kbps ? (kbps * 1000) / 8 : null;
+        } catch {
+          return null;
+        }
+      },
+      onBytesSent: (n) => {
+        if (this.current) this.summaryOf.bytesSent += n;
+      },
+      onBytesReceived: (n) => {
+        if (this.current) this.summaryOf.bytesReceived += n;
+      },
+    });
+  }
+
+  private summaryOf: RunSummary = emptySummary();
+
+  state(): SyncState {
+    return new SyncState(this.options.db(), this.options.clock);
+  }
+
+  async register(input: RegisterInput) {
+    if (this.current) throw new JiuzhuError('SYNC_RUNNING');
+    return registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff);
+  }
+
+  running(): { trigger: string; startedAt: string; phase: SyncPhase; fraction: number } | null {
+    const c = this.current;
+    return c ? { trigger: c.trigger, startedAt: c.startedAt, phase: c.phase, fraction: c.fraction } : null;
+  }
+
+  /** Start a run (or join the one under way) and resolve when it ends. */
+  run(trigger: string, options: { maxAttempts?: number } = {}): Promise<RunResult> {
+    if (this.current) return this.current.promise;
+    const state = this.state();
+    if (!state.registration()) throw new JiuzhuError('SYNC_NOT_REGISTERED');
+    const controller = new AbortController();
+    const running: Running = {
+      trigger,
+      startedAt: this.options.clock.now().toISOString(),
+      phase: 'push',
+      fraction: 0,
+      controller,
+      promise: Promise.resolve(undefined as never),
+    };
+    this.current = running;
+    this.summaryOf = emptySummary();
+    this.options.onChange?.({ running: true });
+    running.promise = this.execute(state, trigger, controller.signal, options.maxAttempts ?? this.options.maxAttempts ?? 8).finally(() => {
+      this.current = undefined;
+    });
+    void running.promise.then((r) => this.options.onChange?.({ running: false, outcome: r.outcome }));
+    return running.promise;
+  }
+
+  cancel(): boolean {
+    if (!this.current) return false;
+    this.current.controller.abort();
+    return true;
+  }
+
+  close(): void {
+    this.cancel();
+    this.http.close();
+  }
+
+  private async execute(state: SyncState, trigger: string, signal: AbortSignal, maxAttempts: number): Promise<RunResult> {
+    state.closeAbandonedRuns();
+    const runId = state.startRun(trigger);
+    const summary = this.summaryOf;
+    const reg = state.registration()!;
+    const attemptState = { progressed: false };
+    const ctx: RunContext = {
+      db: state.db,
+      state,
+      clock: this.options.clock,
+      logger: this.options.logger,
+      device: state.deviceContext()!,
+      baseUrl: reg.platformUrl,
+      limits: reg.limits,
+      settings: state.settings(),
+      http: this.http,
+      signal,
+      summary,
+      blobSource: this.options.blobSource ?? attachmentBlobSource(this.options.clock),
+      session: {},
+      progress: (phase, fraction) => {
+        if (this.current) Object.assign(this.current, { phase, fraction });
+        this.options.onProgress?.({ phase, fraction });
+      },
+      madeProgress: () => {
+        attemptState.progressed = true;
+      },
+      observeServerTime: (serverTime, sentAt) => {
+        const rtt = Date.now() - sentAt;
+        const skew = serverTime - (this.options.clock.now().getTime() - rtt / 2);
+        state.set('skewMs', String(Math.round(skew)));
+      },
+    };
+    let attempt = 0;
+    let outcome: RunOutcome = 'ok';
+    let error: { code: string; message: string } | undefined;
+    for (;;) {
+      attemptState.progressed = false;
+      try {
+        ctx.progress('push', 0);
+        await pushOutbox(ctx);
+        ctx.progress('blobs', 0);
+        await uploadBlobs(ctx);
+        ctx.progress('pull', 0);
+        await pullFeed(ctx);
+        if (state.blobCounts().failed > 0) outcome = 'partial';
+        break;
+      } catch (e) {
+        if (e instanceof CancelledError || signal.aborted) {
+          outcome = 'cancelled';
+          break;
+        }
+        const fatal = !retryable(e);
+        if (e instanceof PlatformError && (e.code === 'SYNC_DEVICE_REVOKED' || e.code === 'SYNC_DEVICE_UNKNOWN'))
+          tryIgnore(() => state.setRegistrationStatus(e.code === 'SYNC_DEVICE_REVOKED' ? 'revoked' : 'unknown'));
+        if (attemptState.progressed) attempt = 0;
+        attempt++;
+        if (fatal || attempt >= maxAttempts) {
+          outcome = 'failed';
+          const typed = asJiuzhu(e);
+          error = isJiuzhuError(typed) ? { code: typed.code, message: typed.message } : { code: 'INTERNAL', message: new JiuzhuError('INTERNAL', { ref: 'sync' }).message };
+          if (!isJiuzhuError(typed)) this.options.logger.log('error', 'sync.run.crash', { error: String(e) });
+          break;
+        }
+        summary.retries++;
+        this.options.logger.log('info', 'sync.retry', { attempt, reason: e instanceof Error ? e.name : 'unknown', code: (e as { code?: string }).code });
+        try {
+          // The first failure after progress is usually a cut link: retry at once (as tus-js-client
+          // does); from the second on, full-jitter backoff. Retry-After is always honoured.
+          const retryAfter = e instanceof PlatformError ? e.retryAfterMs : undefined;
+          await sleep(attempt === 1 ? (retryAfter ?? 0) : backoffDelay(attempt - 1, this.backoff, retryAfter), signal);
+        } catch {
+          outcome = 'cancelled';
+          break;
+        }
+      }
+    }
+    tryIgnore(() => {
+      state.finishRun(runId, outcome, summary, error);
+      if (outcome === 'ok' || outcome === 'partial') state.setRegistrationStatus('active');
+    });
+    return { runId, outcome, summary: { ...summary }, ...(error ? { error } : {}) };
+  }
+
+  /** Outbox counts as the sync centre shows them. */
+  outboxCounts() {
+    return new Outbox(this.options.db(), this.options.clock).counts();
+  }
+}
+
+function retryable(e: unknown): boolean {
+  if (e instanceof TransportError) return true;
+  if (e instanceof PlatformError) return !(FATAL_STATUS.has(e.status) || (e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.status !== 409));
+  // Our own checks of an answer (a page or result that does not open): refuse it, keep state, try again.
+  if (isJiuzhuError(e)) return ['SYNC_BUNDLE_FORGED', 'SYNC_BUNDLE_MALFORMED', 'SYNC_PULL_PAGE_INVALID'].includes(e.code);
+  return false;
+}
+
+function tryIgnore(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // The store closed under the run (everyone logged out): the next run closes the row.
+  }
+}

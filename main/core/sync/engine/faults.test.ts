@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import { seededRandom } from '../../../../tools/link-proxy/prng';
+import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
+import { FakeClock } from '../../store/test-support/fixtures';
+import { Outbox } from '../outbox/outbox';
+import { engineFixture, registerWith } from './test-support';
+
+const DAY = 86_400_000;
+const MODES = ['reset', 'close', 'half-close'] as const;
+
+/**
+ * The seeded fault matrix: the real engine against the real platform through the link proxy,
+ * with cuts at random byte offsets both ways (resets, closes, half-closes: lost requests and lost
+ * responses), duplicated requests, platform restarts mid-transfer and clocks a day apart on
+ * either side. Afterwards the platform holds every record exactly once and every blob whole, the
+ * pulled feed is complete, and the outbox is empty. JIUZHU_SEED replays one run.
+ */
+describe('fault matrix (engine ⇄ platform through the link proxy)', () => {
+  const runs = Number(process.env['JIUZHU_SEED'] ? 1 : process.env['JIUZHU_LONG'] ? 200 : 24);
+  const seed0 = Number(process.env['JIUZHU_SEED'] ?? 8_2026_0);
+
+  it(`${runs} seeded runs: every record exactly once, every blob whole, outbox empty`, async () => {
+    const tally = { cuts: 0, restarts: 0, duplicates: 0, retries: 0 };
+    for (let run = 0; run < runs; run++) {
+      const seed = seed0 + run;
+      try {
+        const t = await oneRun(seed);
+        tally.cuts += t.cuts;
+        tally.restarts += t.restarts;
+        tally.duplicates += t.duplicates;
+        tally.retries += t.retries;
+      } catch (e) {
+        throw new Error(`fault matrix run ${run} (JIUZHU_SEED=${seed}) failed: ${(e as Error).message}`, { cause: e });
+      }
+    }
+    // The matrix must actually have exercised the faults it claims.
+    if (runs >= 10) {
+      expect(tally.cuts).toBeGreaterThan(runs);
+      expect(tally.duplicates).toBeGreaterThan(0);
+      expect(tally.restarts).toBeGreaterThan(0);
+    }
+    console.log(`fault matrix: ${runs} runs, ${tally.cuts} cuts, ${tally.restarts} platform restarts, ${tally.duplicates} duplicated requests, ${tally.retries} retries`);
+  }, 600_000);
+});
+
+async function oneRun(seed: number) {
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const platformSkew = pick([-DAY, 0, DAY]);
+  const stationSkew = pick([-DAY, 0, DAY]);
+  const cutProbability = 0.5 + random() * 0.4;
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-matrix-'));
+  const now = () => Date.now() + platformSkew;
+  let platform: RunningPlatform = await startPlatform({ dataDir, now });
+  const port = platform.port;
+  const f = engineFixture({ clock: new FakeClock(Date.now() + stationSkew), idleTimeoutMs: 3000 });
+  let restarts = 0;
+  let duplicates = 0;
+  let proxy: Awaited<ReturnType<typeof startLinkProxy>> | undefined;
+  let watcher: NodeJS.Timeout | undefined;
+  try {
+    await registerWith(f, platform, `ST-${seed % 5}`);
+    proxy = await startLinkProxy({
+      target: { port },
+      seed,
+      // A cut on some connections, up (requests) or down (answers), at a random offset scaled to what flows that way.
+      faults: (_index, r) =>
+        r() < cutProbability
+          ? r() < 0.6
+            ? { cutUpAfter: Math.floor(r() * 80_000), cutMode: pick(MODES) }
+            : { cutDownAfter: Math.floor(r() * 3_000), cutMode: pick(MODES) }
+          : undefined,
+    });
+    f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
+
+    // Duplicated requests: some requests are sent twice, the first answer thrown away.
+    const http = f.engine.http;
+    const original = http.request.bind(http);
+    http.request = async (url, input) => {
+      if (random() < 0.15) {
+        duplicates++;
+        await original(url, input).catch(() => undefined);
+      }
+      return original(url, input);
+    };
+
+    // Work: cases (one referencing blobs), a decision and a warning waiting in the feed.
+    const blobs = Array.from({ length: 1 + Math.floor(random() * 3) }, () => f.putBlob(10_000 + Math.floor(random() * 110_000)));
+    const ids: string[] = [];
+    const cases = 3 + Math.floor(random() * 25);
+    for (let i = 0; i < cases; i++) ids.push(f.enqueueCase(`M${seed}-${i}`, seed * 40 + i, i === 0 ? { blobs } : {}));
+    f.engine.state().saveSettings({ ...f.engine.state().settings(), bundleTargetBytes: 4096 + Math.floor(random() * 8192) });
+    const stationId = f.engine.state().registration()!.stationId;
+    await platform.admin.decide({ caseId: `M${seed}-0`, stationId, outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
+    await platform.admin.warn({ idNumber: '500115196001010013', type: 'death', stationId });
+
+    // A platform restart once the upload has moved a random amount of bytes.
+    const restartAt = random() < 0.5 ? 20_000 + Math.floor(random() * 150_000) : Infinity;
+    let restarting = false;
+    watcher = setInterval(() => {
+      if (restarting || restarts > 0 || proxy!.stats().bytesUp < restartAt) return;
+      restarting = true;
+      void (async () => {
+        await platform.stop();
+        // A crashed process writes nothing more; in one process, let the old handlers see their dead sockets first.
+        await new Promise((r) => setTimeout(r, 100));
+        platform = await startPlatform({ dataDir, port, now });
+        restarts++;
+        restarting = false;
+      })();
+    }, 5);
+
+    let retries = 0;
+    let outcome = '';
+    let lastError = '';
+    for (let attempt = 0; attempt < 6 && outcome !== 'ok'; attempt++) {
+      const r = await f.engine.run('matrix');
+      retries += r.summary.retries;
+      outcome = r.outcome;
+      lastError = `${r.error?.code ?? ''} ${r.error?.message ?? ''}`;
+      if (r.outcome === 'failed' && r.error && !['SYNC_PLATFORM_UNREACHABLE'].includes(r.error.code)) throw new Error(`run failed: ${r.error.code} ${r.error.message}`);
+    }
+    clearInterval(watcher);
+    while (restarting) await new Promise((r) => setTimeout(r, 5));
+    expect(`${outcome} ${outcome === 'ok' ? '' : lastError}`.trim()).toBe('ok');
+
+    const deviceId = f.engine.state().registration()!.deviceId;
+    const held = (await platform.admin.records()).filter((r) => r.deviceId === deviceId);
+    expect(held.map((r) => r.recordId).sort()).toEqual([...ids].sort());
+    expect(held.every((r) => r.status === 'acknowledged')).toBe(true);
+    const stored = await platform.admin.blobs();
+    for (const sha of blobs) {
+      const row = stored.filter((b) => b.sha256 === sha);
+      if (row.length !== 1) console.log("BLOB", sha, JSON.stringify(f.engine.state().blob(sha)), JSON.stringify(f.engine.state().runs(9)));
+      expect(row).toHaveLength(1);
+      const local = f.db().prepare('SELECT size FROM attachment WHERE sha256 = ?').get(Buffer.from(sha, 'hex')) as { size: number };
+      expect(row[0]!.size).toBe(local.size);
+    }
+    const counts = new Outbox(f.db(), f.t.clock).counts();
+    expect(counts).toMatchObject({ queued: 0, sent: 0, rejected: 0, conflict: 0, acknowledged: ids.length });
+    expect(f.engine.state().inflight()).toBeUndefined();
+    expect(f.engine.state().blobCounts()).toMatchObject({ queued: 0, failed: 0 });
+    const pulled = f.db().prepare("SELECT kind, count(*) AS n FROM pulled_item WHERE kind IN ('decision', 'warning') GROUP BY kind ORDER BY kind").all();
+    expect(pulled).toEqual([
+      { kind: 'decision', n: 1 },
+      { kind: 'warning', n: 1 },
+    ]);
+    return { cuts: proxy.stats().cuts, restarts, duplicates, retries };
+  } finally {
+    if (watcher) clearInterval(watcher);
+    await proxy?.close();
+    f.cleanup();
+    await platform.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,36 @@
+import { buildPullRequest, openPullPage } from '../protocol/device-codec';
+import { SEALED_HEADERS, type RunContext } from './context';
+import { HttpClient } from './http';
+import { applyPulledItem, resetPulled, type PulledItem } from './pull-handlers';
+
+export const PULL_PAGE_LIMIT = 200;
+
+/**
+ * Pull the feed from the stored cursor. Each page's items and the new cursor are written in one
+ * transaction, so a cut between pages loses nothing and applies nothing twice. mustRefetch drops
+ * what was pulled (handlers' reset) and starts again from the platform's fresh cursor.
+ */
+export async function pullFeed(ctx: RunContext): Promise<void> {
+  for (let page = 0; ; page++) {
+    const cursor = ctx.state.get('cursor');
+    const built = buildPullRequest(ctx.device, { cursor, limit: Math.min(PULL_PAGE_LIMIT, ctx.limits.maxPullLimit) });
+    const sentAt = Date.now();
+    const answer = HttpClient.expect(
+      await ctx.http.request(`${ctx.baseUrl}/v1/pull`, { method: 'POST', headers: SEALED_HEADERS, body: built.bytes, signal: ctx.signal, maxResponseBytes: 64 * 1024 * 1024 }),
+      200,
+    );
+    const opened = openPullPage(ctx.device, answer.body, built);
+    ctx.madeProgress();
+    ctx.observeServerTime(opened.serverTime, sentAt);
+    const at = ctx.clock.now().toISOString();
+    ctx.db.transaction(() => {
+      if (opened.mustRefetch) resetPulled(ctx.db);
+      for (const item of opened.items) applyPulledItem(ctx.db, item, at);
+      for (const raw of opened.unknownItems) if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string') applyPulledItem(ctx.db, raw as PulledItem, at);
+      ctx.state.set('cursor', opened.cursor);
+    })();
+    ctx.summary.pulled += opened.items.length + opened.unknownItems.length;
+    ctx.progress('pull', opened.hasMore ? Math.min(0.95, (page + 1) / (page + 3)) : 1);
+    if (!opened.hasMore) return;
+  }
+}

@@ -1,0 +1,131 @@
+import { ERROR_CODES, JiuzhuError, type ErrorCode } from '../../../../common/contract/errors';
+import { platformInfoSchema, type PlatformInfo, type Registration } from '../../../../common/sync/registration';
+import type { Clock, Db } from '../../store/types';
+import { generatePartyKeys } from '../protocol/keys';
+import { hashMachineId } from '../protocol/machine-id';
+import { buildRegistrationRequest, verifyRegistrationResponse } from '../protocol/registration';
+import type { PartyKeys } from '../protocol/suite';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import { HttpClient, PlatformError, TransportError } from './http';
+import { sleep } from './throttle';
+import { SyncState } from './state';
+
+export interface RegisterInput {
+  platformUrl: string;
+  code: string;
+  /** The platform fingerprint printed on the enrolment slip; without it the key is trusted on first use (and shown). */
+  fingerprint?: string;
+  deviceName: string;
+  appVersion: string;
+  /** The workstation's hashed machine id (core/app/deviceId.ts); hashed again with the platform id. */
+  machineId: string;
+}
+
+export function normalizePlatformUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new JiuzhuError('SYNC_PLATFORM_URL_INVALID', { url });
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new JiuzhuError('SYNC_PLATFORM_URL_INVALID', { url });
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * Enrol this workstation: fetch the platform's identity, compare its fingerprint with the slip,
+ * send the claim (keys made here and kept in the encrypted store; the same claim is resent after a
+ * lost answer), verify the signed registration and pin the platform's keys.
+ */
+export async function registerDevice(db: Db, clock: Clock, http: HttpClient, input: RegisterInput, backoff: BackoffOptions): Promise<Registration & { fingerprint: string }> {
+  const state = new SyncState(db, clock);
+  const baseUrl = normalizePlatformUrl(input.platformUrl);
+  const info = await retrying(backoff, async () =>
+    platformInfoSchema.parse(JSON.parse(HttpClient.expect(await http.request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString('utf8'))),
+  );
+  const fingerprint = input.fingerprint?.trim().toLowerCase();
+  if (fingerprint && fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
+  const keys = pendingKeys(state, input.code);
+  const body = buildRegistrationRequest(
+    {
+      enrolmentCode: input.code.trim().toUpperCase(),
+      platformId: info.platformId,
+      suite: 'X25519-ED25519-AES256GCM-v1',
+      signingKey: keys.signing.publicKey,
+      encryptionKey: keys.encryption.publicKey,
+      machineIdHash: hashMachineId(input.machineId, info.platformId),
+      deviceName: input.deviceName,
+      appVersion: input.appVersion,
+    },
+    keys.signing,
+  );
+  const answer = await retrying(backoff, async () =>
+    HttpClient.expect(
+      await http.request(`${baseUrl}/v1/devices`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }),
+      201,
+    ),
+  );
+  const registration = verifyRegistrationResponse(JSON.parse(answer.body.toString('utf8')), info.fingerprint);
+  if (registration.platformId !== info.platformId) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
+  db.transaction(() => {
+    state.saveKeys(keys);
+    state.saveRegistration(
+      {
+        deviceId: registration.deviceId,
+        stationId: registration.stationId,
+        regionCode: registration.regionCode,
+        platformUrl: baseUrl,
+        platformId: registration.platformId,
+        platformSigningKey: registration.signingKey,
+        platformEncryptionKey: registration.encryptionKey,
+        platformFingerprint: info.fingerprint,
+        limits: info.limits,
+      },
+      registration.tlsSpkiPins ?? [],
+    );
+    state.set('pendingKeys', null);
+  })();
+  return { ...registration, fingerprint: info.fingerprint };
+}
+
+/** Keys for this code: the same ones on every retry of the same code (a lost answer), fresh for a new code. */
+function pendingKeys(state: SyncState, code: string): PartyKeys {
+  const raw = state.get('pendingKeys');
+  if (raw) {
+    const saved = JSON.parse(raw) as { code: string; keys: PartyKeys };
+    if (saved.code === code) return saved.keys;
+  }
+  const keys = generatePartyKeys();
+  state.set('pendingKeys', JSON.stringify({ code, keys }));
+  return keys;
+}
+
+async function retrying<T>(backoff: BackoffOptions, fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const transient = e instanceof TransportError || (e instanceof PlatformError && (e.status >= 500 || e.status === 429 || e.status === 408));
+      if (!transient || attempt + 1 >= attempts) throw asJiuzhu(e);
+      await sleep(backoffDelay(attempt, backoff, e instanceof PlatformError ? e.retryAfterMs : undefined));
+    }
+  }
+}
+
+/** A platform's typed refusal becomes our error with the platform's own message kept. */
+export function asJiuzhu(e: unknown): unknown {
+  if (e instanceof PlatformError) return platformErrorToJiuzhu(e);
+  if (e instanceof TransportError) return new JiuzhuError('SYNC_PLATFORM_UNREACHABLE', { detail: e.code ?? e.message });
+  return e;
+}
+
+/** The platform's code when this build knows it, with the platform's complete zh-CN message; else SYNC_PLATFORM_REFUSED. */
+export function platformErrorToJiuzhu(e: PlatformError): JiuzhuError {
+  const details = { platformCode: e.code, status: e.status, ...(e.wire.details ?? {}) };
+  if (!(ERROR_CODES as readonly string[]).includes(e.code)) return new JiuzhuError('SYNC_PLATFORM_REFUSED', { message: e.wire.message }, details);
+  const error = new JiuzhuError(e.code as ErrorCode, {}, details);
+  error.message = e.wire.message;
+  return error;
+}
+
+export type { PlatformInfo };

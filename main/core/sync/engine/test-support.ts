@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { idNumber } from '../../../../city-platform/test-client/fixtures';
+import type { RunningPlatform } from '../../../../city-platform/platform';
+import { AttachmentStore } from '../../store/attachments/attachment-store';
+import { ADMIN, FakeClock, makeStation, tempDir, type TestStation } from '../../store/test-support/fixtures';
+import { noLogger, type Db } from '../../store/types';
+import { Outbox } from '../outbox/outbox';
+import { SyncEngine, type SyncEngineOptions } from './engine';
+
+
+/** A logged-in test station with a sync engine (fast backoff), and helpers to fill its outbox. */
+export interface EngineFixture {
+  t: TestStation;
+  engine: SyncEngine;
+  db(): Db;
+  cleanup: () => void;
+  /** Enqueue a case.upsert (valid ID number from `serial`) in its own transaction. */
+  enqueueCase(caseId: string, serial: number, options?: { baseVersion?: number; blobs?: string[]; name?: string }): string;
+  /** Store an attachment (a small "PDF" of `size` random bytes) and return its SHA-256. */
+  putBlob(size: number): string;
+}
+
+export function engineFixture(options: Partial<SyncEngineOptions> & { machineId?: string; clock?: FakeClock } = {}): EngineFixture {
+  const { dir, cleanup } = tempDir('jiuzhu-sync-');
+  const clock = options.clock ?? new FakeClock(Date.now());
+  const t = makeStation(dir, { clock, ...(options.machineId ? { machineId: options.machineId } : {}) });
+  t.auth.login(ADMIN.username, ADMIN.password);
+  const engine = new SyncEngine({
+    clock,
+    logger: noLogger,
+    db: () => t.station.db,
+    appVersion: '0.1.0-test',
+    backoff: { baseMs: 5, capMs: 60 },
+    maxAttempts: 40,
+    idleTimeoutMs: 5_000,
+    ...options,
+  });
+  const db = t.station.db;
+  return {
+    t,
+    engine,
+    db: () => t.station.db,
+    cleanup: () => {
+      engine.close();
+      t.station.close();
+      cleanup();
+    },
+    enqueueCase(caseId, serial, o = {}) {
+      return db.transaction(() =>
+        new Outbox(db, clock).enqueue({
+          kind: 'case.upsert',
+          caseId,
+          baseVersion: o.baseVersion ?? 0,
+          ...(o.blobs ? { blobs: o.blobs } : {}),
+          body: { applicant: { name: o.name ?? '王小文', idNumber: idNumber(serial) }, category: '最低生活保障', members: 3 },
+        }),
+      )().id;
+    },
+    putBlob(size) {
+      const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(Math.max(0, size - 16)), Buffer.from('\n%%EOF\n')]);
+      return new AttachmentStore(db, clock).put('generated-pdf', bytes).sha256;
+    },
+  };
+}
+
+/** Register the fixture's engine with the platform (optionally through another URL, e.g. a link proxy). */
+export async function registerWith(f: EngineFixture, platform: RunningPlatform, stationId: string, via?: string) {
+  const slip = await platform.admin.createEnrolmentCode({ stationId, regionCode: '500110' });
+  return f.engine.register({
+    platformUrl: via ?? platform.url,
+    code: slip.code,
+    fingerprint: slip.fingerprint,
+    deviceName: '一号窗口',
+    appVersion: '0.1.0-test',
+    machineId: f.t.station.machineId,
+  });
+}

@@ -1,0 +1,115 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CaseAction } from '../../../common/cases/stateMachine';
+import { TRANSITIONS } from '../../../common/cases/stateMachine';
+import { formatYuan } from '../../../common/format/money';
+import { maskIdNumber } from '../../../common/format/mask';
+import { call } from '../api/client';
+import { DeadlineTag, StateTag, useTypeLabel } from './labels';
+
+/** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
+export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const typeLabel = useTypeLabel();
+  const [extendOpen, setExtendOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const detail = useQuery({ queryKey: ['cases.get', caseId], queryFn: () => call('cases.get', { caseId }) });
+  const act = useMutation({
+    mutationFn: (action: CaseAction) => call('cases.act', { caseId, version: detail.data!.version, action }),
+    onSuccess: (d) => client.setQueryData(['cases.get', caseId], d),
+  });
+  const extend = useMutation({
+    mutationFn: () => call('cases.extendDecision', { caseId, version: detail.data!.version, reason }),
+    onSuccess: (d) => {
+      client.setQueryData(['cases.get', caseId], d);
+      setExtendOpen(false);
+    },
+  });
+  if (detail.isError) return <Alert type="error" showIcon message={detail.error.message} />;
+  const d = detail.data;
+  if (!d) return <Card loading />;
+  const app = d.application;
+  const allowed = Object.keys(TRANSITIONS[d.state]) as CaseAction[];
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="case-view" data-state={d.state}>
+      <Space>
+        <Button onClick={onBack}>{t('caseView.back')}</Button>
+        {d.state === 'draft' && <Button type="primary" onClick={() => void navigate(`/intake?case=${d.id}`)}>{t('caseView.draftContinue')}</Button>}
+        {d.state === 'submitted' && <Button type="primary" onClick={() => void navigate(`/intake?case=${d.id}`)}>{t('caseView.decide')}</Button>}
+        {allowed.includes('startInvestigation') && <Button onClick={() => act.mutate('startInvestigation')}>{t('caseView.startInvestigation')}</Button>}
+        {allowed.includes('resubmit') && <Button onClick={() => act.mutate('resubmit')}>{t('caseView.resubmit')}</Button>}
+        {d.deadlines.some((x) => x.kind === 'decision' && x.status !== 'met' && x.workingDays < 45) && <Button onClick={() => setExtendOpen(true)}>{t('caseView.extend')}</Button>}
+        {allowed.includes('withdraw') && <Button danger onClick={() => act.mutate('withdraw')}>{t('caseView.withdraw')}</Button>}
+      </Space>
+      {act.error && <Alert type="error" showIcon message={act.error.message} />}
+      <Card>
+        <Descriptions column={3} size="small" title={<span data-testid="case-no">{d.caseNo ?? t('cases.states.draft')}</span>}>
+          <Descriptions.Item label={t('caseList.columns.applicant')}>{d.applicantName}</Descriptions.Item>
+          <Descriptions.Item label={t('caseList.columns.idNumber')}>{d.applicantIdNumber}</Descriptions.Item>
+          <Descriptions.Item label={t('caseList.columns.state')}><StateTag state={d.state} /></Descriptions.Item>
+          <Descriptions.Item label={t('caseList.columns.type')}>{typeLabel(d)}</Descriptions.Item>
+          <Descriptions.Item label={t('intake.channel')}>{t(`cases.channels.${d.channel}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('caseList.columns.staff')}>{d.staffName}</Descriptions.Item>
+        </Descriptions>
+        {d.relatedParty && <Tag color="purple">{t('caseList.related')}</Tag>}
+      </Card>
+      <Card title={t('caseView.deadlines')} size="small">
+        <Space wrap>{d.deadlines.map((x) => <DeadlineTag key={x.kind} d={x} />)}</Space>
+      </Card>
+      <Card title={t('caseView.household')} size="small">
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="idNumber"
+          dataSource={app.members}
+          columns={[
+            { title: t('intake.name'), dataIndex: 'name' },
+            { title: t('idNumber.label'), dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
+            { title: t('intake.relationship'), dataIndex: 'relationship', render: (v: 'self') => t(`cases.relationships.${v}`) },
+            { title: t('intake.birthDate'), dataIndex: 'birthDate' },
+            { title: t('intake.income'), key: 'income', render: (_: unknown, m) => formatYuan(app.income.filter((i) => i.memberIdNumber === m.idNumber).reduce((s, i) => s + i.monthlyFen, 0)) },
+          ]}
+        />
+        {d.eligibility && <Alert style={{ marginTop: 8 }} type="info" message={t('intake.eligibility')} description={<ol style={{ margin: 0 }}>{d.eligibility.steps.map((s) => <li key={s}>{s}</li>)}</ol>} />}
+      </Card>
+      <Card title={t('caseView.documents')} size="small">
+        <Table size="small" pagination={false} rowKey="code" dataSource={d.materials} columns={[{ title: t('intake.materials'), dataIndex: 'label' }, { title: '', dataIndex: 'status', render: (v: 'received') => t(`cases.materialStatus.${v}`) }, { title: '', dataIndex: 'pages', render: (v: number) => (v ? t('intake.pages', { count: v }) : '') }]} />
+      </Card>
+      <Card title={t('caseView.authorizations')} size="small">
+        <Table size="small" pagination={false} rowKey="id" dataSource={d.authorizations} columns={[{ title: t('intake.signer'), dataIndex: 'signerName' }, { title: '', dataIndex: 'signedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') }, { title: t('intake.face'), dataIndex: 'faceVerdict' }, { title: '', dataIndex: 'recordedBy' }]} />
+      </Card>
+      <Card title={t('caseView.notices')} size="small">
+        <Space wrap data-testid="case-notices">
+          {d.notices.map((n) => (
+            <Tag key={n.id} data-kind={n.kind}>
+              {t(`intake.notices.${n.kind as 'acceptance'}`)} · {t(`caseView.noticeStates.${n.state as 'pending'}`)}
+            </Tag>
+          ))}
+        </Space>
+      </Card>
+      <Card title={t('caseView.timeline')} size="small">
+        <Timeline
+          data-testid="case-timeline"
+          items={d.timeline.map((e) => ({
+            children: (
+              <span data-action={e.action}>
+                <Typography.Text strong>{t(`cases.actions.${e.action as 'submit'}`)}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
+                {e.note ? ` · ${e.note}` : ''}
+              </span>
+            ),
+          }))}
+        />
+      </Card>
+      <Modal open={extendOpen} title={t('caseView.extend')} onCancel={() => setExtendOpen(false)} onOk={() => extend.mutate()} okButtonProps={{ disabled: reason.trim().length < 4 }}>
+        <Input.TextArea aria-label={t('caseView.extendReason')} placeholder={t('caseView.extendReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        {extend.error && <Alert type="error" showIcon message={extend.error.message} />}
+      </Modal>
+    </Space>
+  );
+}

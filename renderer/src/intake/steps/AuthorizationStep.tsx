@@ -1,0 +1,89 @@
+import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
+import type { MethodOutput } from '../../../../common/contract/index';
+import { maskIdNumber } from '../../../../common/format/mask';
+import { call } from '../../api/client';
+import { localDeviceSettings } from '../../capture/camera/deviceSettings';
+import { FaceCapture } from '../../capture/face/FaceCapture';
+import { SignaturePad } from '../../capture/signature/SignaturePad';
+
+type Signer = MethodOutput<'cases.get'>['requiredSigners'][number];
+
+/**
+ * Step 6: the authorization for the economic verification — every adult member and, for 特困,
+ * every supporter: signature on the pad, face on the camera (per county setting), time recorded.
+ */
+export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned }: { signers: Signer[]; faceRequired: boolean; ensureSaved: () => Promise<{ caseId: string }>; onSigned: () => void }) {
+  const { t } = useTranslation();
+  const [active, setActive] = useState<string | null>(null);
+  const [signature, setSignature] = useState<SignatureCapture | null>(null);
+  const [face, setFace] = useState<FaceResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (signer: Signer) => {
+    if (!signature) return;
+    setBusy(true);
+    try {
+      const { caseId } = await ensureSaved();
+      await call('intake.authorize', { caseId, signerIdNumber: signer.idNumber, signature, face });
+      setActive(null);
+      setSignature(null);
+      setFace(null);
+      setError(null);
+      onSigned();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (signers.length === 0) return <Card data-testid="step-authorization">{t('intake.noSigners')}</Card>;
+  return (
+    <Card data-testid="step-authorization">
+      <Typography.Paragraph type="secondary">{t('intake.signHint')}</Typography.Paragraph>
+      <List
+        dataSource={signers}
+        renderItem={(s) => (
+          <List.Item
+            data-testid={`signer-${s.idNumber}`}
+            data-signed={s.signed}
+            actions={[
+              <Button key="sign" onClick={() => { setActive(s.idNumber); setSignature(null); setFace(null); }} data-testid={`sign-${s.idNumber}`}>
+                {t('intake.sign')}
+              </Button>,
+            ]}
+          >
+            <Space>
+              <strong>{s.name}</strong>
+              <span>{maskIdNumber(s.idNumber)}</span>
+              {s.role === 'supporter' && <Tag>{t('intake.supporters')}</Tag>}
+              {s.signed ? <Tag color="green">{t('intake.signed')}</Tag> : <Tag color="orange">{t('intake.unsigned')}</Tag>}
+            </Space>
+          </List.Item>
+        )}
+      />
+      {active && (
+        <div data-testid="authorization-panel" style={{ marginTop: 16 }}>
+          <Typography.Title level={5}>
+            {t('intake.signer')}：{signers.find((s) => s.idNumber === active)?.name}
+          </Typography.Title>
+          <SignaturePad signer={signers.find((s) => s.idNumber === active)?.name ?? ''} onCaptured={setSignature} />
+          {faceRequired && (
+            <div style={{ marginTop: 12 }}>
+              <Typography.Title level={5}>{t('intake.face')}</Typography.Title>
+              {face ? <Tag color="green">{face.verdict}</Tag> : <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} onCaptured={setFace} />}
+            </div>
+          )}
+          <Button type="primary" style={{ marginTop: 12 }} disabled={!signature || (faceRequired && !face)} loading={busy} onClick={() => void save(signers.find((s) => s.idNumber === active)!)} data-testid="save-authorization">
+            {t('intake.saveAuthorization')}
+          </Button>
+        </div>
+      )}
+      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="authorization-error" />}
+    </Card>
+  );
+}

@@ -1,0 +1,109 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../common/contract/index';
+import { rolesGrant } from '../../../common/contract/permissions';
+import { call } from '../api/client';
+import { useSession } from '../session/useSession';
+import { QuarantineTable } from './QuarantineTable';
+import { RegisterForm } from './RegisterForm';
+import { SettingsForm } from './SettingsForm';
+import { useSync } from './useSync';
+
+type Run = MethodOutput<'sync.status'>['runs'][number];
+
+const when = (iso: string | null | undefined, never: string) => (iso ? new Date(iso).toLocaleString('zh-CN') : never);
+
+/** 同步中心: what waits, what the platform took or sent back, conflicts to reconcile, run history, the schedule. */
+export function SyncPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const canRun = session.data ? rolesGrant(session.data.roles, 'sync.run') : false;
+  const canResolve = session.data ? rolesGrant(session.data.roles, 'case.write') : false;
+  const { status, quarantine, progress, refresh } = useSync();
+  const now = useMutation({ mutationFn: () => call('sync.now', { wait: true }), onSettled: refresh });
+  const cancel = useMutation({ mutationFn: () => call('sync.cancel', {}) });
+  const s = status.data;
+
+  if (status.isError) return <Alert type="error" showIcon message={status.error.message} />;
+  if (!s) return <Card loading title={t('sync.title')} />;
+
+  const running = Boolean(s.running) || now.isPending;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={t('sync.title')}
+        extra={
+          s.registered &&
+          canRun && (
+            <Space>
+              <Button type="primary" onClick={() => now.mutate()} loading={running} data-testid="sync-now">
+                {t('sync.syncNow')}
+              </Button>
+              {running && <Button onClick={() => cancel.mutate()}>{t('sync.cancel')}</Button>}
+            </Space>
+          )
+        }
+      >
+        {!s.registered && <Alert type="info" showIcon message={t('sync.notRegistered')} style={{ marginBottom: 16 }} />}
+        {!s.registered && canRun && <RegisterForm onDone={refresh} />}
+        {s.registered && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <span data-testid="sync-registration">
+              {t('sync.registered', { deviceId: s.registration?.deviceId ?? '', stationId: s.registration?.stationId ?? '' })}
+              {s.registration?.status !== 'active' && <Tag color="red" style={{ marginLeft: 8 }}>{s.registration?.status}</Tag>}
+            </span>
+            {s.stale && <Alert type="warning" showIcon data-testid="sync-stale" message={t('sync.stale', { days: s.settings.staleDays })} />}
+            {s.skewMs !== null && Math.abs(s.skewMs) > 5 * 60_000 && <Alert type="warning" showIcon message={t('sync.skew', { minutes: Math.round(s.skewMs / 60_000) })} />}
+            {now.data?.error && <Alert type="error" showIcon message={now.data.error.message} />}
+            {now.isError && <Alert type="error" showIcon message={now.error.message} />}
+            {running && progress && <Progress percent={Math.round(progress.fraction * 100)} format={() => `${t('sync.running')}：${progress.phase}`} />}
+            <Row gutter={16} data-testid="sync-counts">
+              <Col span={3}><Statistic title={t('sync.queued')} value={s.outbox.queued} /></Col>
+              <Col span={3}><Statistic title={t('sync.inFlight')} value={s.outbox.inFlight} /></Col>
+              <Col span={3}><Statistic title={t('sync.acknowledged')} value={s.outbox.acknowledged} /></Col>
+              <Col span={3}><Statistic title={t('sync.rejected')} value={s.outbox.rejected} /></Col>
+              <Col span={3}><Statistic title={t('sync.conflicts')} value={s.outbox.conflict} /></Col>
+              <Col span={3}><Statistic title={t('sync.blobsQueued')} value={s.blobs.queued} /></Col>
+              <Col span={6}>
+                <Statistic title={t('sync.lastSuccess')} value={when(s.lastSuccessAt, t('sync.never'))} valueStyle={{ fontSize: 16 }} />
+                <Statistic title={t('sync.nextWindow')} value={when(s.nextWindowAt, '—')} valueStyle={{ fontSize: 16 }} />
+              </Col>
+            </Row>
+          </Space>
+        )}
+      </Card>
+      {s.registered && (
+        <Card title={t('sync.quarantine')}>
+          <QuarantineTable rows={quarantine.data ?? []} canResolve={canResolve} onChanged={refresh} />
+        </Card>
+      )}
+      {s.registered && (
+        <Card title={t('sync.history')}>
+          <Table<Run>
+            rowKey="id"
+            size="small"
+            dataSource={s.runs}
+            pagination={false}
+            data-testid="sync-runs"
+            columns={[
+              { title: '开始', dataIndex: 'startedAt', render: (v: string) => when(v, '') },
+              { title: '方式', dataIndex: 'trigger', width: 90, render: (v: string) => ({ manual: '手动', window: '定时', retry: '重试' })[v] ?? v },
+              { title: '结果', dataIndex: 'outcome', width: 100, render: (v: Run['outcome']) => t(`sync.outcome.${v}`) },
+              { title: '上传', render: (_, r) => `${r.summary.pushed}（接收 ${r.summary.acknowledged}，退回 ${r.summary.rejected}，冲突 ${r.summary.conflicts}）` },
+              { title: '附件', render: (_, r) => `${r.summary.blobsSent}` },
+              { title: '下载', render: (_, r) => `${r.summary.pulled}` },
+              { title: '流量', render: (_, r) => `${(r.summary.bytesSent / 1024).toFixed(1)} KB` },
+              { title: '说明', dataIndex: 'errorMessage', ellipsis: true },
+            ]}
+          />
+        </Card>
+      )}
+      {s.registered && canRun && (
+        <Card title={t('sync.settings')}>
+          <SettingsForm settings={s.settings} onSaved={refresh} />
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { ADMIN } from './station';
+
+/**
+ * Helpers of the intake end-to-end tests: a browser shell that can be killed and restarted on
+ * the same data directory (crash and resume), the API as a second window, and the wizard's keys.
+ */
+const root = join(import.meta.dirname, '../..');
+
+export interface Shell {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  child: ChildProcess;
+}
+
+export async function launch(dataDir: string, args: string[] = []): Promise<Shell> {
+  const child = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${stderr}`)), 20_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const m = stdout.match(/(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${stderr}`)));
+  });
+  const u = new URL(url);
+  return { url, origin: u.origin, token: u.hash.replace('#token=', ''), dataDir, child };
+}
+
+export const newDataDir = () => mkdtempSync(join(tmpdir(), 'jiuzhu-intake-e2e-'));
+
+/** Stop gracefully, or kill -9 as a crash would. */
+export async function stop(shell: Shell, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+  if (shell.child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => shell.child.once('exit', () => r()));
+  shell.child.kill(signal);
+  await exited;
+}
+export const removeDataDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/** The API as its own window (its own session), as a second workstation window would be. */
+export function api(shell: Shell, window = 'intake-e2e-api') {
+  return async <T = unknown>(method: string, input: unknown = {}): Promise<T> => {
+    const res = await fetch(`${shell.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json', 'X-Jiuzhu-Window': window },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+    return body.result;
+  };
+}
+
+/** A new station whose admin is also a counter clerk; county settings for the tests (face capture is covered by the capture tests). */
+export async function setUpIntakeStation(shell: Shell, readerPath?: string): Promise<ReturnType<typeof api>> {
+  const call = api(shell);
+  await call('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: ADMIN });
+  await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+  const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
+  await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk'] });
+  await call('session.logout');
+  await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+  const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
+  await call('cases.setSettings', {
+    settings: { ...current.settings, faceRequired: false, notice: { headerLines: [], issuer: '', redress: { reviewBody: '重庆市綦江区人民政府', court: '重庆市綦江区人民法院', reviewDays: 60, litigationMonths: 6 } } },
+  });
+  if (readerPath) await call('idcard.configure', { kind: 'sam', path: readerPath });
+  return call;
+}
+
+export async function logIn(page: Page, shell: Shell): Promise<void> {
+  await page.goto(shell.url);
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('密码').fill(ADMIN.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+export async function openIntake(page: Page): Promise<void> {
+  await page.evaluate(() => (window.location.hash = '#/intake'));
+  await expect(page.getByTestId('new-intake')).toBeVisible();
+}
+
+export const step = (page: Page, name: string) => expect(page.getByTestId('intake-wizard')).toHaveAttribute('data-step', name);
+
+/** Wait until the autosave has caught up (nothing pending, revision at least `rev`). */
+export async function saved(page: Page): Promise<void> {
+  await expect(page.getByTestId('autosave')).toContainText('已自动保存');
+  await page.waitForTimeout(700);
+  await expect(page.getByTestId('autosave')).toContainText('已自动保存');
+}
+
+/** Draw a short signature on the pad and confirm it. */
+export async function sign(page: Page): Promise<void> {
+  const box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 60);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 40 + i * 15, box.y + 60 + Math.sin(i / 2) * 40, { steps: 2 });
+  await page.mouse.up();
+  await page.getByTestId('signature-done').click();
+  await expect(page.getByTestId('signature-saved')).toBeVisible();
+}
