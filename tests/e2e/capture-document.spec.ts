@@ -42,7 +42,7 @@ test('a photographed page is found, deskewed to A4 at 150 dpi, compressed under 
   json.pages[0].quad.forEach((p: { x: number; y: number }, i: number) => {
     expect(Math.hypot(p.x - PAGE_QUAD[i]!.x, p.y - PAGE_QUAD[i]!.y)).toBeLessThan(24);
   });
-  console.log(`document page: ${(bytes / 1024).toFixed(1)} KB, SSIM(ink) ${ssim}, quality ${json.pages[0].quality}`);
+  console.log(`document page: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB), SSIM(ink) ${ssim}, quality ${json.pages[0].quality}`);
 
   // The stored page really is a clean page: white paper at the edges, ink inside.
   const stats = await page.evaluate(async (src) => {
@@ -87,7 +87,7 @@ test('an imported file is checked for type and for being an image, and a dense f
   await page.getByTestId('document-finish').click();
   const json = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
   expect(json.pages[0]).toMatchObject({ source: 'file', quad: null });
-  console.log(`dense scan: ${json.pages[0].image.width}×${json.pages[0].image.height} at ${json.pages[0].dpi} dpi, ${(json.pages[0].image.bytes / 1024).toFixed(1)} KB, SSIM(ink) ${json.pages[0].ssim}, quality ${json.pages[0].quality}`);
+  console.log(`dense scan: ${json.pages[0].image.width}×${json.pages[0].image.height} at ${json.pages[0].dpi} dpi, ${json.pages[0].image.bytes} bytes, SSIM(ink) ${json.pages[0].ssim}, quality ${json.pages[0].quality}`);
 });
 
 test('a camera that disappears mid-capture says so, and the preview comes back by itself on replug', async ({ page }) => {

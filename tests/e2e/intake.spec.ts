@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
-import { api, launch, logIn, newDataDir, openIntake, removeDataDir, saved, setUpIntakeStation, sign, step, stop, type Shell } from './intakeSupport';
+import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, sign, step, stop, type api, type Shell } from './intakeSupport';
 
 /**
  * The counter intake end to end: the built app in Chromium through the browser shell, the ID card

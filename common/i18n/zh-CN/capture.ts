@@ -106,7 +106,7 @@ export const capture = {
     CAPTURE_CAMERA_BUSY: '摄像头被其他程序占用，请关闭正在使用摄像头的程序（如视频会议软件）后重试。',
     CAPTURE_CAMERA_DENIED: '没有摄像头使用权限，请在系统设置中允许本程序使用摄像头。',
     CAPTURE_CAMERA_CONSTRAINTS: '摄像头不支持所需的分辨率，请更换摄像头或在设置中选择其他设备。',
-    CAPTURE_CAMERA_FAILED: '摄像头无法打开：{{reason}}。请重新插拔摄像头后重试。',
+    CAPTURE_CAMERA_FAILED: '摄像头无法打开，请重新插拔摄像头后重试；仍不行请联系信息科。',
     CAPTURE_CAMERA_LOST: '摄像头在采集中断开，请检查连接线；重新连接后会自动恢复。',
     CAPTURE_BLACK_FRAME: '摄像头画面全黑，请检查镜头盖或补光灯。',
     CAPTURE_MODEL_LOAD_FAILED: '人脸模型加载失败，请重新安装本程序或联系信息科。',
