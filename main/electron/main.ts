@@ -45,7 +45,14 @@ app.whenReady().then(async () => {
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),
-    core: { shell: 'electron', dataDir, version: APP_VERSION, ...sqliteBinding() },
+    core: {
+      shell: 'electron',
+      dataDir,
+      version: APP_VERSION,
+      ...sqliteBinding(),
+      // Demo mode (npm start -- --demo): the reader emulator's pty, labelled 模拟读卡器. Never in a packaged app.
+      ...(!app.isPackaged && process.env.JIUZHU_EMULATED_READER ? { emulatedReaderPath: process.env.JIUZHU_EMULATED_READER } : {}),
+    },
     logger,
     // Core asks this shell to print (Electron's printing) over the worker port.
     printHost: createElectronPrintHost(),

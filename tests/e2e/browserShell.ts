@@ -3,19 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface RunningShell {
+export interface LaunchedShell {
   url: string;
   origin: string;
   token: string;
   dataDir: string;
+  child: ChildProcess;
+}
+
+export interface RunningShell extends LaunchedShell {
   stop(): Promise<void>;
 }
 
 const root = join(import.meta.dirname, '../..');
 
-/** Start the built browser shell (out/main/browser.js) as a user would, and read its printed URL. */
-export async function startShell(extraArgs: string[] = []): Promise<RunningShell> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+/** Start the built browser shell (out/main/browser.js) on a data directory, as a user would, and read its printed URL. */
+export async function launchShell(dataDir: string, extraArgs: string[] = []): Promise<LaunchedShell> {
   const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,15 +39,21 @@ export async function startShell(extraArgs: string[] = []): Promise<RunningShell
     child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${stderr}`)));
   });
   const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, child };
+}
+
+/** A browser shell on a fresh data directory, removed again by stop(). */
+export async function startShell(extraArgs: string[] = []): Promise<RunningShell> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+  const shell = await launchShell(dataDir, extraArgs);
   return {
-    url,
-    origin: parsed.origin,
-    token: parsed.hash.replace('#token=', ''),
-    dataDir,
+    ...shell,
     stop: async () => {
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      await exited;
+      if (shell.child.exitCode === null) {
+        const exited = new Promise<void>((r) => shell.child.once('exit', () => r()));
+        shell.child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -39,6 +39,7 @@ test('读卡 fills the card fields; automatic reading picks up the next card', a
   await expect(view.locator('[data-field="name"]')).toHaveText(card.expected.name);
   await expect(view).toContainText('居民身份证');
   await expect(page.getByTestId('photo-placeholder')).toHaveText('照片需厂商解码库');
+  await expect(page.getByTestId('on-file')).toHaveText('本站尚无此人记录。');
 
   await page.getByRole('switch', { name: '自动读卡' }).click();
   reader.removeCard();

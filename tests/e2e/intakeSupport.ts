@@ -1,44 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { launchShell, type LaunchedShell } from './browserShell';
 import { ADMIN } from './station';
 
 /**
  * Helpers of the intake end-to-end tests: a browser shell that can be killed and restarted on
  * the same data directory (crash and resume), the API as a second window, and the wizard's keys.
  */
-const root = join(import.meta.dirname, '../..');
 
-export interface Shell {
-  url: string;
-  origin: string;
-  token: string;
-  dataDir: string;
-  child: ChildProcess;
-}
+export type Shell = LaunchedShell;
 
-export async function launch(dataDir: string, args: string[] = []): Promise<Shell> {
-  const child = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`browser shell did not start: ${stderr}`)), 20_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const m = stdout.match(/(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${stderr}`)));
-  });
-  const u = new URL(url);
-  return { url, origin: u.origin, token: u.hash.replace('#token=', ''), dataDir, child };
-}
+/** A shell that can be killed and restarted on the same data directory (crash and resume). */
+export const launch = launchShell;
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'jiuzhu-intake-e2e-'));
 

@@ -8,17 +8,9 @@ import { grayImage } from './types';
  * file is shipped and every run sees the same pixels.
  */
 
-/** Mulberry32: a tiny seeded PRNG returning [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../random/seeded';
+
+export { seededRandom };
 
 function fillRect(img: GrayImage, x: number, y: number, w: number, h: number, value: number): void {
   const x0 = Math.max(0, Math.round(x));

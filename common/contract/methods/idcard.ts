@@ -40,6 +40,13 @@ export const cardReadSchema = z.object({
     bmpBase64: z.string().optional(),
   }),
   readAt: z.string(),
+  /** Set when someone is logged in: whether the station has this person on file, and what differs from the card. */
+  onFile: z
+    .object({
+      known: z.boolean(),
+      differences: z.array(z.object({ field: z.string(), label: z.string(), card: z.string(), stored: z.string() })),
+    })
+    .optional(),
 });
 
 export const idcardStatus = defineMethod({

@@ -2,7 +2,30 @@ import { Alert, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CardRead } from './useReader';
 
-/** The card as read, field by field, with the photo (or why there is none). */
+function OnFileNote({ onFile }: { onFile: NonNullable<CardRead['onFile']> }) {
+  if (!onFile.known) return <Alert style={{ marginTop: 8 }} type="info" showIcon message="本站尚无此人记录。" data-testid="on-file" />;
+  if (onFile.differences.length === 0) return <Alert style={{ marginTop: 8 }} type="success" showIcon message="本站已有此人，记录与证件一致。" data-testid="on-file" />;
+  return (
+    <Alert
+      style={{ marginTop: 8 }}
+      type="warning"
+      showIcon
+      data-testid="on-file"
+      message="本站已有此人，以下信息与证件不一致，请核实后更新："
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {onFile.differences.map((d) => (
+            <li key={d.field}>
+              {d.label}：证件为“{d.card}”，记录为“{d.stored}”
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+/** The card as read, field by field, with the photo (or why there is none) and how it compares with the file. */
 export function CardView({ read }: { read: CardRead }) {
   const { t } = useTranslation();
   const c = read.card;
@@ -46,6 +69,7 @@ export function CardView({ read }: { read: CardRead }) {
             ))}
         </Descriptions>
         {read.photo.status === 'decode-failed' && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={read.photo.message} />}
+        {read.onFile && <OnFileNote onFile={read.onFile} />}
       </div>
     </div>
   );

@@ -5,7 +5,8 @@ import { deadlinesOnAcceptance } from '../../../../common/cases/deadlines';
 import type { CaseState } from '../../../../common/cases/stateMachine';
 import type { CaseService } from '../caseService';
 import { nameInitials } from '../pinyin';
-import { prng, syntheticApplication } from './synthetic';
+import { seededRandom } from '../../../../common/random/seeded';
+import { syntheticApplication } from './synthetic';
 
 const STATES: Array<[CaseState, number]> = [
   ['submitted', 0.1],
@@ -29,7 +30,7 @@ const STATES: Array<[CaseState, number]> = [
 export function seedDemoCases(svc: CaseService, actor: string, count: number, seed = 1): { created: number } {
   const real = svc.repo.countNonDemo();
   if (real > 0) throw new JiuzhuError('CASE_DEMO_REFUSED', { count: String(real) });
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const today = svc.today();
   const now = Date.parse(svc.now());
   const year = Number(today.slice(0, 4));

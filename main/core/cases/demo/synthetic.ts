@@ -1,18 +1,8 @@
 import { checkCharacter } from '../../../../common/idnumber/checksum';
 import type { ApplicationInput } from '../../../../common/cases/application';
+import { seededRandom } from '../../../../common/random/seeded';
 import { CHONGQING_DISTRICTS } from './districts';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same households on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢傅钟姜崔谭陆汪范廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文'.split('');
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红鹏建华飞鑫波斌宇浩凯健俊帆帅旭宁龙林欢阳佳琳雪梅晨晓辉丹玲慧莉婷颖琴云倩芬燕荣兵志强'.split('');
@@ -50,7 +40,7 @@ export interface SyntheticOptions {
  * sometimes a parent; wages and transfer income around the local standard; a deposit; reasons.
  */
 export function syntheticApplication(o: SyntheticOptions): ApplicationInput {
-  const r = prng(o.seed);
+  const r = seededRandom(o.seed);
   const year = Number(o.today.slice(0, 4));
   const region = o.regionCode ?? pick(r, CHONGQING_DISTRICTS)[0];
   let seq = Math.floor(r() * 400);
