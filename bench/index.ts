@@ -1,4 +1,5 @@
 import { benchmark as api } from './api';
+import { benchmark as capture } from './capture';
 import { benchmark as cases } from './cases';
 import { benchmark as documents } from './documents';
 import { benchmark as idcard } from './idcard';
@@ -10,7 +11,7 @@ import type { Benchmark, BenchRow } from './types';
  * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, documents, sync, cases];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, documents, sync, cases, capture];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

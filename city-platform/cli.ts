@@ -6,17 +6,18 @@ import { createAdminApi, type AdminApi } from './admin';
 import { DEFAULT_LIMITS } from './context';
 import { loadOrCreateIdentity } from './keys';
 import { startPlatform } from './platform';
-import { SqlitePlatformStore } from './store/sqlite-store';
+import { openStore } from './store/open';
 
 const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-platform/cli.ts …)
-  serve    --port N --data DIR [--platform-id ID] [--admin-token T] [--enrol STATION:REGION]… [--quiet]
+  serve    --port N --data DIR [--pg URL] [--platform-id ID] [--admin-token T] [--enrol STATION:REGION]… [--quiet]
   enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
   records  [--json]                                              records held (id, device, seq, kind, case, blobs)
   blobs    [--json]                                              blobs held (sha256, size, station)
   decide   --case ID (--approve --amount YUAN [--start-month YYYY-MM] | --refuse --reason TEXT…)
   warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
-Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data). Commands other
-than serve open the data directory directly (SQLite in WAL mode), so they work whether or not a
+Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
+--pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
+than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
 platform is serving it; what they create reaches workstations at their next pull.`;
 
 const argv = process.argv.slice(2);
@@ -28,6 +29,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     data: { type: 'string' },
+    pg: { type: 'string' },
     'platform-id': { type: 'string' },
     'admin-token': { type: 'string' },
     enrol: { type: 'string', multiple: true },
@@ -49,6 +51,7 @@ const { values } = parseArgs({
   },
 });
 const dataDir = values.data ?? process.env['JIUZHU_PLATFORM_DATA'] ?? 'platform-data';
+const pgUrl = values.pg ?? process.env['JIUZHU_PLATFORM_PG'];
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -71,7 +74,7 @@ function nextMonth(): string {
 async function withAdmin<T>(fn: (admin: AdminApi) => Promise<T>): Promise<T> {
   if (!existsSync(join(dataDir, 'platform-keys.json'))) fail(`${dataDir} 不是平台数据目录（没有 platform-keys.json）；先用 serve --data ${dataDir} 启动一次`, 1);
   const identity = loadOrCreateIdentity(dataDir);
-  const store = new SqlitePlatformStore(join(dataDir, 'platform.sqlite'));
+  const store = await openStore({ dataDir, pgUrl });
   try {
     const admin = createAdminApi({
       identity,
@@ -103,6 +106,7 @@ switch (command) {
     if (!values.data && !process.env['JIUZHU_PLATFORM_DATA']) fail(USAGE);
     const platform = await startPlatform({
       dataDir,
+      ...(pgUrl ? { pgUrl } : {}),
       port: Number(values.port),
       ...(values['platform-id'] ? { platformId: values['platform-id'] } : {}),
       ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),

@@ -18,7 +18,7 @@ import { infoRoutes, platformInfo } from './routes/info';
 import { pullRoutes } from './routes/pull';
 import { sessionRoutes } from './routes/session';
 import { uploadRoutes } from './routes/uploads';
-import { SqlitePlatformStore } from './store/sqlite-store';
+import { openStore } from './store/open';
 import type { PlatformStore } from './store/types';
 
 export interface PlatformOptions {
@@ -36,7 +36,9 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** SPKI pins (base64 SHA-256) of the TLS keys in front of the platform, for registrations. */
   tlsSpkiPins?: string[];
-  /** Another store implementation (e.g. PostgreSQL); default SQLite in dataDir/platform.sqlite. */
+  /** PostgreSQL connection URL: keep the data in PostgreSQL (schema created on start) instead of SQLite. */
+  pgUrl?: string;
+  /** Another store implementation; default SQLite in dataDir/platform.sqlite (or PostgreSQL with `pgUrl`). */
   store?: PlatformStore;
 }
 
@@ -60,7 +62,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const deps: PlatformDeps = {
     identity,
     codec: { platformId: identity.platformId, keys: identity.keys, maxPayloadBytes: limits.maxPayloadBytes },
-    store: options.store ?? new SqlitePlatformStore(join(options.dataDir, 'platform.sqlite')),
+    store: options.store ?? (await openStore(options)),
     limits,
     timing: { sessionTtlSeconds: 3600, uploadTtlSeconds: 24 * 3600, ...options.timing },
     dataDir: options.dataDir,

@@ -4,15 +4,25 @@ import { join } from 'node:path';
 import { checkCharacter } from '../../common/idnumber/checksum';
 import type { OutboxRecord } from '../../common/sync/push';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../platform';
+import type { StoreFixture } from '../test-support/stores';
 import { TestClient } from './client';
 
-/** A platform on a fresh temporary data directory; `cleanup` stops it and removes the directory. */
-export async function tempPlatform(options: Partial<PlatformOptions> = {}): Promise<{ platform: RunningPlatform; dataDir: string; cleanup: () => Promise<void> }> {
+/**
+ * A platform on a fresh temporary data directory and a fresh store of `store`'s kind (SQLite when
+ * not given); `cleanup` stops it and removes the directory. To restart on the same data, pass the
+ * returned `dataDir` and `pgUrl` back in.
+ */
+export async function tempPlatform(
+  options: Partial<PlatformOptions> = {},
+  store?: StoreFixture,
+): Promise<{ platform: RunningPlatform; dataDir: string; pgUrl?: string; cleanup: () => Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jiuzhu-platform-'));
-  const platform = await startPlatform({ ...options, dataDir });
+  const pgUrl = options.pgUrl ?? (options.dataDir ? undefined : (await store?.fresh())?.pgUrl);
+  const platform = await startPlatform({ ...options, dataDir, ...(pgUrl ? { pgUrl } : {}) });
   return {
     platform,
     dataDir,
+    ...(pgUrl ? { pgUrl } : {}),
     cleanup: async () => {
       await platform.stop().catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });

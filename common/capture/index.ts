@@ -7,3 +7,5 @@ export * from './schemas';
 export * from './signature';
 export * from './cameraErrors';
 export * from './facePose';
+export * from './feedHealth';
+export * from './signatureBinding';

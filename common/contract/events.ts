@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shellSchema } from './methods/app';
 import { cardReadSchema, readerStateSchema } from './methods/idcard';
+import { applicantReplyEventSchema, applicantViewEventSchema } from './methods/applicant';
 import type { EventName } from './names';
 
 /**
@@ -18,6 +19,10 @@ export const EVENTS = {
   'idcard.card': cardReadSchema,
   /** A sync run started or ended (the sync centre refreshes); progress itself is task.progress with task 'sync'. */
   'sync.changed': z.object({ running: z.boolean(), outcome: z.enum(['running', 'ok', 'partial', 'failed', 'cancelled']).optional() }),
+  /** To the paired applicant window only: what to show (null: unpaired, show nothing personal). */
+  'applicant.view': applicantViewEventSchema,
+  /** To the clerk's window only: the applicant screen paired, signed, confirmed. */
+  'applicant.reply': applicantReplyEventSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -11,13 +11,16 @@ const AUDIT = ['audit.query', 'audit.verify'] as const;
 const BACKUP = ['backup.create', 'backup.restore', 'setup.restore', 'store.check'] as const;
 const IDCARD = ['idcard.status', 'idcard.ports', 'idcard.configure', 'idcard.read', 'idcard.watch'] as const;
 const SYNC = ['sync.status', 'sync.now', 'sync.cancel', 'sync.register', 'sync.settings', 'sync.quarantine', 'sync.resolve'] as const;
-const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMaterial', 'intake.authorize', 'intake.submit', 'cases.decide', 'cases.act', 'cases.extendDecision', 'cases.get', 'cases.search', 'cases.deadlines', 'cases.lookup', 'cases.attachment', 'cases.settings', 'cases.setSettings', 'cases.adminList', 'cases.adminShow'] as const;
+const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMaterial', 'intake.authorize', 'intake.submit', 'cases.decide', 'cases.act', 'cases.extendDecision', 'cases.get', 'cases.search', 'cases.deadlines', 'cases.lookup', 'cases.attachment', 'cases.settings', 'cases.setSettings', 'cases.adminList', 'cases.adminShow', 'demo.seed'] as const;
 const DOCUMENTS = ['documents.preview', 'documents.issue', 'documents.list', 'documents.get', 'documents.reprint', 'certificate.verify', 'print.printers', 'print.settings', 'print.configure', 'print.submit', 'printQueue.list', 'printQueue.add', 'printQueue.issue', 'printQueue.markPrinted', 'printBatch.start', 'printBatch.list', 'printBatch.next', 'printBatch.ack', 'printBatch.pause', 'printBatch.resume', 'printBatch.cancel'] as const;
 
-export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC] as const;
+const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.confirm', 'applicant.close'] as const;
+const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'decisions.local', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
+
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...APPLICANT, ...AFTER_ACCEPTANCE] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed'] as const;
+export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);

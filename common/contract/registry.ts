@@ -12,6 +12,10 @@ import { documentsMethods } from './methods/documents';
 import { printMethods } from './methods/print';
 import { casesMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
+import { applicantMethods } from './methods/applicant';
+import { visitsMethods } from './methods/visits';
+import { rosterMethods } from './methods/roster';
+import { warningsMethods } from './methods/warnings';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -30,6 +34,10 @@ export const METHODS = {
   ...printMethods,
   ...casesMethods,
   ...syncMethods,
+  ...applicantMethods,
+  ...visitsMethods,
+  ...rosterMethods,
+  ...warningsMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

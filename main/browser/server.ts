@@ -33,6 +33,8 @@ const EVENTS_PATH = '/api/events';
 /** WebSocket subprotocols: the version, and the token (browsers cannot set headers on a WebSocket). */
 const PROTOCOL = 'jiuzhu.v1';
 const TOKEN_PROTOCOL_PREFIX = 'bearer.';
+/** The page's window id (as in X-Jiuzhu-Window), so events addressed to that window reach it. */
+const WINDOW_PROTOCOL_PREFIX = 'window.';
 
 /**
  * The browser shell: the built renderer and the same API over HTTP and WebSocket, on 127.0.0.1 only.
@@ -103,13 +105,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse('403 Forbidden');
     if (url.pathname !== EVENTS_PATH) return refuse('404 Not Found');
     if (!tokenMatches(presented, token)) return refuse('401 Unauthorized');
-    sockets.handleUpgrade(req, socket, head, (ws) => attachEvents(ws));
+    const windowId = windowIdOf(offered.find((p) => p.startsWith(WINDOW_PROTOCOL_PREFIX))?.slice(WINDOW_PROTOCOL_PREFIX.length));
+    sockets.handleUpgrade(req, socket, head, (ws) => attachEvents(ws, windowId));
   });
 
-  const attachEvents = (ws: WebSocket) => {
+  const attachEvents = (ws: WebSocket, windowId: string | undefined) => {
     const unsubscribe = options.core.onEvent((event) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ channel: CHANNELS.event, ...event }));
-    });
+    }, windowId);
     ws.on('close', unsubscribe);
     ws.on('error', unsubscribe);
     // Events only flow to the renderer; anything it sends is ignored.
@@ -136,7 +139,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
 /** The page names its window (a random id per page load) so core can keep one session per window. */
 function windowOf(req: IncomingMessage): string | undefined {
-  const value = req.headers['x-jiuzhu-window'];
+  return windowIdOf(req.headers['x-jiuzhu-window']);
+}
+
+function windowIdOf(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? `browser:${value}` : undefined;
 }
 

@@ -7,6 +7,8 @@ import { idcardCapability } from './devices/idcard/capability';
 import { nativeSerialTransport } from './devices/serial/nativeTransport';
 import type { SerialTransport } from './devices/serial/transport';
 import { casesCapability } from './cases/capability';
+import { applicantCapability } from './applicant/capability';
+import { afterAcceptanceCapability } from './afterAcceptance/capability';
 import { documentsCapability } from './documents/capability';
 import type { PrintHost } from './documents/printHost';
 import { stationCapability } from './station/capability';
@@ -43,7 +45,8 @@ export interface CoreOptions {
 /** What every shell talks to, whether core runs in the same thread or in a worker. */
 export interface CoreApi {
   invoke(method: string, input: unknown, ctx: CallContext): Promise<Envelope>;
-  onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** `window`: the subscriber's window (also receives events addressed to it; see events/hub.ts). */
+  onEvent(listener: (event: CoreEvent, to?: string) => void, window?: string): () => void;
   close(): Promise<void>;
 }
 
@@ -93,15 +96,17 @@ export function createCore(options: CoreOptions): CoreApi {
   const cases = casesCapability(deps);
   const sync = syncCapability(deps);
   const documents = documentsCapability(deps, { ...(options.printHost ? { printHost: options.printHost } : {}) });
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers };
+  const applicant = applicantCapability(deps, { emitTo: (windowId, event) => events.emitTo(windowId, event) });
+  const afterAcceptance = afterAcceptanceCapability(deps);
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));
 
   return {
     invoke: dispatch,
-    onEvent: (listener) => events.subscribe(listener),
+    onEvent: (listener, window) => events.subscribe(listener, window),
     close: async () => {
       for (const capability of capabilities) await capability.close?.();
       events.clear();

@@ -21,9 +21,9 @@ export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | u
 
 export const windowIdOf = (webContentsId: number): string => `electron:${webContentsId}`;
 
-/** Forward core events to the app's window. */
+/** Forward core events to one app window: the broadcast ones and those addressed to it. */
 export function forwardEvents(core: CoreApi, window: BrowserWindow): () => void {
   return core.onEvent((event) => {
     if (!window.isDestroyed()) window.webContents.send(CHANNELS.event, event);
-  });
+  }, windowIdOf(window.webContents.id));
 }

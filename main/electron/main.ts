@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
 import { registerAppScheme, serveRenderer } from './appProtocol';
+import { allowApplicantWindow } from './applicantWindow';
 import { forwardEvents, routeIpc, windowIdOf } from './ipc';
 import { createElectronPrintHost } from './printing';
 import { hardenWebContents } from './security';
@@ -60,6 +61,7 @@ app.whenReady().then(async () => {
   routeIpc(core, logger, devServerUrl);
   const window = createMainWindow(devServerUrl);
   const stopEvents = forwardEvents(core, window);
+  allowApplicantWindow(core, window, logger, devServerUrl);
   const windowId = windowIdOf(window.webContents.id);
   window.on('closed', () => {
     stopEvents();

@@ -4,6 +4,8 @@ import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import './i18n';
 import { App } from './App';
+import { ApplicantApp } from './applicant/ApplicantApp';
+import { isApplicantScreen } from './applicant/route';
 
 dayjs.locale('zh-cn');
 
@@ -11,6 +13,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {isApplicantScreen() ? <ApplicantApp /> : <App />}
   </StrictMode>,
 );

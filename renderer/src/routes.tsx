@@ -16,6 +16,9 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { PrintQueuePage } from './documents/PrintQueuePage';
 import { SyncOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, FolderOpenOutlined, FormOutlined } from '@ant-design/icons';
+import { AlertOutlined, SolutionOutlined } from '@ant-design/icons';
+import { RosterPage } from './roster/RosterPage';
+import { WarningsPage } from './warnings/WarningsPage';
 
 export interface AppRoute {
   path: string;
@@ -33,6 +36,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/intake', label: 'nav.intake', icon: <FormOutlined />, element: <IntakePage />, permission: 'case.write' },
   { path: '/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, element: <CasesPage />, permission: 'case.read' },
   { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
+  { path: '/roster', label: 'nav.roster', icon: <SolutionOutlined />, element: <RosterPage />, permission: 'case.read' },
+  { path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, element: <WarningsPage />, permission: 'case.read' },
   { path: '/idcard', label: 'nav.idcard', icon: <IdcardOutlined />, element: <IdCardPage />, permission: 'person.read' },
   { path: '/print', label: 'nav.print', icon: <PrinterOutlined />, element: <PrintQueuePage />, permission: 'document.print' },
   { path: '/capture', label: 'nav.capture', icon: <CameraOutlined />, element: <CapturePage />, permission: 'person.read' },

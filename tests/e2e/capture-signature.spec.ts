@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './browserShell';
 import { openCaptureTab, setUpCounterStation } from './capturePage';
@@ -71,6 +72,9 @@ test('a signature drawn with the mouse gives strokes with timestamps and a PNG w
   expect(json.strokes).toHaveLength(5);
   expect(json.pointerType).toBe('mouse');
   expect(json.dpi).toBe(200);
+  // The result carries the PNG's own SHA-256 (what binds it to signer, document and time in the stored record).
+  const src = (await page.getByTestId('capture-result-image').getAttribute('src'))!;
+  expect(json.pngSha256).toBe(createHash('sha256').update(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')).digest('hex'));
   const flourish = json.strokes[4] as { x: number; y: number; pressure: number; t: number }[];
   expect(flourish.length).toBeGreaterThan(10);
   expect(flourish[0]).toMatchObject({ x: expect.closeTo(260, 1), y: expect.closeTo(70, 1), pressure: 0.5 });

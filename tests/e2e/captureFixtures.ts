@@ -44,6 +44,10 @@ export const faceScenes = {
     once('face-three.y4m', (t) =>
       y4m(t, ['-i', facematch, '-i', faceid], `[0]split[a][b];[a]${SAME_MAN}[f1];[b]${WOMAN}[f2];[1]${OTHER_MAN},scale=104:104[f3];[f1][f2][f3]hstack=3,pad=320:240:4:68:color=0x6a7078`),
     ),
+  /** A camera with its lens cap on: ffmpeg's black source. */
+  black: () => once('feed-black.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=black:s=320x240'], '[0]null')),
+  /** An empty desk with its grain, as one frame repeated exactly (a stuck driver): neither a face nor a page in it. */
+  emptyDesk: () => once('feed-empty-desk.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=0x3a3d40:s=320x240'], '[0]noise=alls=24:allf=u')),
   none: () => once('face-none.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=0x5a5f66:s=320x240'], '[0]drawbox=x=60:y=50:w=200:h=140:color=white@0.9:t=fill')),
 };
 

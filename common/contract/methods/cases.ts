@@ -260,6 +260,13 @@ export const casesAdminShow = defineMethod({
   output: caseDetailSchema,
 });
 
+export const demoSeed = defineMethod({
+  summary: 'Demo data (jiuzhu-admin demo seed): synthetic households and cases, refused on a station with real cases (admin, audited).',
+  permission: 'admin.settings',
+  input: z.object({ count: z.number().int().min(1).max(200_000), seed: z.number().int().min(1).max(1_000_000).default(1) }).strict(),
+  output: z.object({ created: z.number().int(), total: z.number().int() }),
+});
+
 export const casesMethods = {
   'intake.save': intakeSave,
   'intake.drafts': intakeDrafts,
@@ -279,4 +286,5 @@ export const casesMethods = {
   'cases.setSettings': casesSetSettings,
   'cases.adminList': casesAdminList,
   'cases.adminShow': casesAdminShow,
+  'demo.seed': demoSeed,
 } as const;

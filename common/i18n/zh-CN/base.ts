@@ -16,6 +16,8 @@ export const base = {
     enquiry: '进度查询',
     backup: '备份恢复',
     sync: '同步中心',
+    roster: '在册对象',
+    warnings: '监测预警',
   },
   home: {
     infoTitle: '本机信息',

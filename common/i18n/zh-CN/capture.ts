@@ -94,6 +94,7 @@ export const capture = {
       empty: '还没有签名，请在框内签名',
       tooShort: '签名太短，请签写完整姓名',
       saved: '签名已确认（{{strokes}} 笔）',
+      documentHash: '所签文件摘要（SHA-256）：{{hash}}',
     },
     result: {
       title: '采集结果',
@@ -108,7 +109,8 @@ export const capture = {
     CAPTURE_CAMERA_CONSTRAINTS: '摄像头不支持所需的分辨率，请更换摄像头或在设置中选择其他设备。',
     CAPTURE_CAMERA_FAILED: '摄像头无法打开，请重新插拔摄像头后重试；仍不行请联系信息科。',
     CAPTURE_CAMERA_LOST: '摄像头在采集中断开，请检查连接线；重新连接后会自动恢复。',
-    CAPTURE_BLACK_FRAME: '摄像头画面全黑，请检查镜头盖或补光灯。',
+    CAPTURE_BLACK_FRAME: '摄像头画面全黑，请检查镜头盖或补光灯。画面恢复前不会拍照。',
+    CAPTURE_FROZEN_FEED: '摄像头画面已停止变化（画面冻结），请重新插拔摄像头或点“重新检测设备”。画面恢复前不会自动拍照。',
     CAPTURE_MODEL_LOAD_FAILED: '人脸模型加载失败，请重新安装本程序或联系信息科。',
     CAPTURE_DETECT_FAILED: '人脸检测出错，请重试；多次出错请联系信息科。',
     CAPTURE_FILE_TYPE: '文件类型不支持，请选择 JPEG、PNG 或 WebP 图片。',

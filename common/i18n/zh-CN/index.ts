@@ -1,8 +1,10 @@
+import { applicant } from './applicant';
 import { base } from './base';
 import { capture } from './capture';
 import { cases } from './cases';
 import { documents } from './documents';
 import { idcard } from './idcard';
+import { roster } from './roster';
 import { store } from './store';
 import { sync } from './sync';
 
@@ -19,8 +21,10 @@ export const zhCN = {
   ...sync,
   ...capture,
   ...cases,
+  ...applicant,
+  ...roster,
   ...base,
-  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors },
+  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors, ...roster.errors, ...applicant.errors },
 } as const;
 
 export type Catalog = typeof zhCN;

@@ -49,6 +49,10 @@ export const sync = {
     SYNC_NOT_REGISTERED: '本机尚未在市级平台登记，不能同步。请管理员在同步中心用平台发放的登记码登记本机。',
     SYNC_RUNNING: '同步正在进行中，暂不能登记。请等本次同步结束或取消后再试。',
     SYNC_PLATFORM_URL_INVALID: '平台地址“{{url}}”格式不对。请填写以 https:// 开头的完整地址（以登记单为准）。',
+    SYNC_PLATFORM_HTTPS_REQUIRED:
+      '平台地址“{{url}}”不是以 https:// 开头。为保护群众信息，只能通过 HTTPS 连接市级平台（仅本机测试地址 127.0.0.1、localhost 例外）。请改填登记单上以 https:// 开头的地址。',
+    SYNC_TLS_PIN_MISMATCH:
+      '市级平台（{{host}}）出示的安全证书与登记时记录的不一致，可能有人冒充平台或拦截了网络，已停止同步，没有发出任何数据。请立即联系管理员核实；如平台确已更换证书，请向平台申请新的登记码，重新登记本机。',
     SYNC_PLATFORM_UNREACHABLE:
       '连不上市级平台（{{detail}}）。数据仍安全保存在本机，程序会在下个同步时段自动重试；急需时请检查网络后点“立即同步”。',
     SYNC_PLATFORM_REFUSED: '市级平台拒绝了请求：{{message}}',

@@ -1,4 +1,6 @@
 import type { Command } from '../command';
+import { casesListCommand, casesShowCommand } from './cases';
+import { demoSeedCommand } from './demo';
 import { certificateVerifyCommand, documentsBatchCommand, documentsRenderCommand, documentsSampleCommand } from './documents';
 import { idcardPortsCommand, idcardReadCommand } from './idcard';
 import { idNumberCheckCommand } from './idnumber';
@@ -24,4 +26,7 @@ export const COMMANDS: Command[] = [
   syncRegisterCommand,
   syncNowCommand,
   syncStatusCommand,
+  demoSeedCommand,
+  casesListCommand,
+  casesShowCommand,
 ];

@@ -6,6 +6,7 @@ import type { Db } from '../store/types';
 import { CaseService } from './caseService';
 import { CaseViews } from './caseViews';
 import { loadCaseResources, type CaseResources } from './resources';
+import { seedDemoCases } from './demo/seed';
 import { searchCases } from './search';
 
 type CaseMethods =
@@ -26,7 +27,8 @@ type CaseMethods =
   | 'cases.settings'
   | 'cases.setSettings'
   | 'cases.adminList'
-  | 'cases.adminShow';
+  | 'cases.adminShow'
+  | 'demo.seed';
 
 export interface CasesCapabilityOptions {
   /** The resources folder (tests, packaged app); found relative to the code otherwise. */
@@ -157,6 +159,22 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         const detail = views.detail(row.id);
         viewed(svc, actor(ctx), 'cases.admin_show', row.id);
         return detail;
+      },
+      'demo.seed': async (input, ctx) => {
+        const { svc } = await open();
+        const who = actor(ctx);
+        // In chunks, yielding between them, so progress events reach the caller (CLI stderr) as it goes.
+        const CHUNK = 1000;
+        let created = 0;
+        for (let k = 0; created < input.count; k++) {
+          const n = Math.min(CHUNK, input.count - created);
+          created += seedDemoCases(svc, who, n, input.seed * 10_007 + k).created;
+          deps.emit({ event: 'task.progress', payload: { task: 'demo.seed', phase: 'cases', fraction: created / input.count } });
+          await new Promise((r) => setImmediate(r));
+        }
+        svc.auditRead({ actor: who, action: 'demo.seed', details: { count: created, seed: input.seed } });
+        const total = (svc.db.prepare('SELECT count(*) AS n FROM case_file').get() as { n: number }).n;
+        return { created, total };
       },
     },
   };

@@ -39,6 +39,9 @@ export type Decision =
   | { kind: 'supplement'; missing: Array<{ item: string; note?: string | undefined }>; dueBy?: string | undefined }
   | { kind: 'reject'; reasons: string[]; legalBasis: string[] };
 
+/** The platform keys a case record by its applicant's ID number (city-platform/apply/validate-record.ts). */
+const applicantRef = (app: Application) => (app.applicant ? { applicant: { idNumber: app.applicant.idNumber, name: app.applicant.name } } : {});
+
 const COUNTED = new Set(['wages', 'business', 'property', 'transfer']);
 /** Actions with their own method (intake.submit, intake.discard, cases.decide) are not taken through `act`. */
 const OWN_METHOD: ReadonlySet<CaseAction> = new Set(['submit', 'discard', 'accept', 'requestSupplement', 'refuseAcceptance']);
@@ -236,7 +239,7 @@ export class CaseService {
    * One step of the legal path on a row already read in this transaction: the state machine
    * decides, the version goes up by one, the timeline gets the event, the outbox the record.
    */
-  private step(row: CaseRow, action: CaseAction, actor: string, note: string | null, app: Application): CaseRow {
+  step(row: CaseRow, action: CaseAction, actor: string, note: string | null, app: Application, extra: Record<string, unknown> = {}): CaseRow {
     const t = transition(row.state, action);
     if (!t.ok) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
     const now = this.now();
@@ -248,7 +251,7 @@ export class CaseService {
       kind: 'case.upsert',
       caseId: row.id,
       baseVersion: row.version,
-      body: { caseId: row.id, caseNo: updated.case_no, version, state: t.to, action, at: now, type: app.type ?? null, subtype: app.subtype ?? null, relatedParty: app.relatedParty.related, application: app },
+      body: { caseId: row.id, caseNo: updated.case_no, version, state: t.to, action, at: now, type: app.type ?? null, subtype: app.subtype ?? null, relatedParty: app.relatedParty.related, ...applicantRef(app), application: app, ...extra },
     });
     this.deps.audit.append({ actor, action: auditAction(action), targetType: 'case', targetId: row.id, details: { from: row.state, to: t.to, version } });
     return updated;
@@ -368,7 +371,7 @@ export class CaseService {
     })();
   }
 
-  private noticeContext(row: CaseRow, app: Application, settings: CaseSettings): NoticeContext {
+  noticeContext(row: CaseRow, app: Application, settings: CaseSettings): NoticeContext {
     return { app, caseNo: row.case_no ?? row.id, settings, stationName: this.deps.station.name, today: this.today(), receivedOn: chinaDate(new Date(row.submitted_at ?? row.created_at)) };
   }
 
@@ -449,7 +452,7 @@ export class CaseService {
       const version2 = row.version + 1;
       this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version2, now, actor, caseId);
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'extendDecision', from_state: null, to_state: null, note: reason });
-      this.outbox.enqueue({ kind: 'case.upsert', caseId, baseVersion: row.version, body: { caseId, caseNo: row.case_no, version: version2, state: row.state, action: 'extendDecision', at: now, decisionDue: d.dueDate, reason } });
+      this.outbox.enqueue({ kind: 'case.upsert', caseId, baseVersion: row.version, body: { caseId, caseNo: row.case_no, version: version2, state: row.state, action: 'extendDecision', at: now, ...applicantRef(this.application(row)), decisionDue: d.dueDate, reason } });
       this.deps.audit.append({ actor, action: 'cases.extend_decision', targetType: 'case', targetId: caseId, details: { version: version2 } });
       return this.mustGet(caseId);
     })();

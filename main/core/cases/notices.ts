@@ -26,7 +26,7 @@ function stationBlock(ctx: NoticeContext) {
   };
 }
 
-function base(ctx: NoticeContext) {
+export function base(ctx: NoticeContext) {
   const a = ctx.app.applicant!;
   return {
     station: stationBlock(ctx),

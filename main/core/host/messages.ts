@@ -13,7 +13,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; envelope: Envelope }
-  | { type: 'event'; event: CoreEvent }
+  | { type: 'event'; event: CoreEvent; to?: string }
   | { type: 'closed' }
   | SerialRequestMessage
   | PrintRequestMessage;

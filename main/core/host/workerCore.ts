@@ -6,6 +6,7 @@ import type { PrintHost } from '../documents/printHost';
 import { answerPrintRequest } from '../documents/printHostPort';
 import { nativeSerialTransport } from '../devices/serial/nativeTransport';
 import { serveSerialRequests } from '../devices/serial/serialHostPort';
+import { delivers } from '../events/hub';
 import type { Logger } from '../logging/logger';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
 
@@ -27,7 +28,7 @@ const unavailable = (): Envelope => ({ ok: false, error: new JiuzhuError('CORE_U
  * so one bad call cannot take the workstation down.
  */
 export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<CoreApi> {
-  const listeners = new Set<(event: CoreEvent) => void>();
+  const listeners = new Map<(event: CoreEvent, to?: string) => void, string | undefined>();
   // Replayed to late subscribers, as the in-thread EventHub greets them.
   let lastReady: CoreEvent | undefined;
   const pending = new Map<number, (envelope: Envelope) => void>();
@@ -56,7 +57,7 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<C
           serial?.handle(message);
         } else if (message.type === 'event') {
           if (message.event.event === 'core.ready') lastReady = message.event;
-          for (const listener of listeners) listener(message.event);
+          for (const [listener, window] of listeners) if (delivers(message.to, window)) listener(message.event, message.to);
         }
       };
       worker.on('message', onMessage);
@@ -94,8 +95,8 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<C
         send({ type: 'invoke', id, method, input, ctx });
       });
     },
-    onEvent(listener) {
-      listeners.add(listener);
+    onEvent(listener, window) {
+      listeners.set(listener, window);
       if (lastReady) listener(lastReady);
       return () => listeners.delete(listener);
     },

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from '../core';
+import { ALL_WINDOWS } from '../events/hub';
 import { serialTransportOverPort } from '../devices/serial/serialHostPort';
 import { printHostOverPort } from '../documents/printHostPort';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
@@ -18,7 +19,8 @@ const printing = shellPrints ? printHostOverPort(post) : undefined;
 const serial = serialTransportOverPort(post);
 const core = createCore({ ...options, serialTransport: serial.transport, ...(printing ? { printHost: printing.host } : {}) });
 
-core.onEvent((event) => post({ type: 'event', event }));
+// A relay: addressed events cross with their window; the shell side delivers them (events/hub.ts).
+core.onEvent((event, to) => post({ type: 'event', event, ...(to ? { to } : {}) }), ALL_WINDOWS);
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'invoke') {

@@ -12,9 +12,16 @@ export function takeToken(location: Location, storage: Storage, history: History
   const match = location.hash.match(/token=([A-Za-z0-9_-]+)/);
   if (match?.[1]) {
     storage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+    // The applicant screen is opened with its one-time pairing code beside the token (renderer/src/applicant).
+    const code = location.hash.match(/&applicant=([A-Z2-9]{8})$/)?.[1];
+    history.replaceState(null, '', `${location.pathname}${location.search}#/${code ? `applicant?code=${code}` : ''}`);
   }
   return storage.getItem(TOKEN_KEY);
+}
+
+/** The URL of a new browser window for the applicant screen: this page's token (fragment only) and the pairing code. */
+export function applicantScreenUrl(location: Location, storage: Storage, code: string): string {
+  return `${location.origin}/#token=${storage.getItem(TOKEN_KEY) ?? ''}&applicant=${code}`;
 }
 
 /** The browser shell's bridge: POST /api/<method> for calls, a WebSocket for events, reconnecting. */
@@ -27,7 +34,7 @@ export function createBrowserBridge(token: string, origin: string): JiuzhuBridge
   let retry = 500;
 
   const connect = () => {
-    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/events`, ['jiuzhu.v1', `bearer.${token}`]);
+    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/events`, ['jiuzhu.v1', `bearer.${token}`, `window.${windowId}`]);
     socket = ws;
     ws.onopen = () => {
       retry = 500;

@@ -9,6 +9,7 @@ import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
+import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
 export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => void }) {
@@ -59,6 +60,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
         </Descriptions>
         {d.relatedParty && <Tag color="purple">{t('caseList.related')}</Tag>}
       </Card>
+      <CaseAfterAcceptance caseId={d.id} state={d.state} version={d.version} />
       <Card title={t('caseView.deadlines')} size="small">
         <Space wrap>{d.deadlines.map((x) => <DeadlineTag key={x.kind} d={x} />)}</Space>
       </Card>
@@ -99,7 +101,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
           items={d.timeline.map((e) => ({
             children: (
               <span data-action={e.action}>
-                <Typography.Text strong>{t(`cases.actions.${e.action as 'submit'}`)}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
+                <Typography.Text strong>{t([`cases.actions.${e.action}`, `visits.timeline.${e.action}`] as unknown as 'cases.actions.submit')}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
                 {e.note ? ` · ${e.note}` : ''}
               </span>
             ),

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
+import { ApplicantScreenControl } from '../applicant/ApplicantScreenControl';
 import { ApplicantStep } from './steps/ApplicantStep';
 import { AuthorizationStep } from './steps/AuthorizationStep';
 import { DecisionStep } from './steps/DecisionStep';
@@ -108,6 +109,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         items={STEPS.map((s) => ({ title: t(`intake.steps.${s}`) }))}
         style={{ marginBottom: 16 }}
       />
+      <ApplicantScreenControl app={state.app} />
       {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} />}
       {step === 1 && <MembersStep app={state.app} update={update} registerF2={registerF2} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}

@@ -7,12 +7,13 @@ import { m0050outbox } from './0050-outbox';
 import { m0060noticeRequests } from './0060-notice-requests';
 import { m0100cases } from './0100-cases';
 import { m0300documents } from './0300-documents';
+import { m0400afterAcceptance } from './0400-after-acceptance';
 import { m0200sync } from './0200-sync';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0200sync, m0300documents];
+export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0200sync, m0300documents, m0400afterAcceptance];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

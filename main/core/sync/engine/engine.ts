@@ -25,6 +25,8 @@ export interface SyncEngineOptions {
   /** Consecutive failed attempts (without any successful request between them) before a run gives up. */
   maxAttempts?: number;
   idleTimeoutMs?: number;
+  /** Extra trusted CA certificates (PEM) for the platform's HTTPS, besides Node's roots. */
+  tlsCa?: string[];
   onProgress?: (p: { phase: SyncPhase; fraction: number }) => void;
   onChange?: (p: { running: boolean; outcome?: RunOutcome }) => void;
 }
@@ -69,6 +71,15 @@ export class SyncEngine {
           return null;
         }
       },
+      // The pins signed into the registration; none before registering (CA validation only).
+      tlsPins: () => {
+        try {
+          return new SyncState(options.db(), options.clock).tlsPins();
+        } catch {
+          return [];
+        }
+      },
+      ...(options.tlsCa ? { ca: options.tlsCa } : {}),
       onBytesSent: (n) => {
         if (this.current) this.summaryOf.bytesSent += n;
       },

@@ -1,7 +1,10 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { rootCertificates, type TLSSocket } from 'node:tls';
+import { JiuzhuError } from '../../../../common/contract/errors';
 import { wireErrorSchema, type WireError } from '../../../../common/sync/errors';
 import { throttle } from './throttle';
+import { isLoopbackHost, pinnedServerIdentity, TlsPinMismatchError } from './tls-pins';
 
 export interface HttpAnswer {
   status: number;
@@ -62,6 +65,10 @@ export interface HttpOptions {
   bytesPerSecond: () => number | null;
   onBytesSent?: (n: number) => void;
   onBytesReceived?: (n: number) => void;
+  /** SPKI pins of the platform's TLS keys (from the registration), read at every new connection; empty = CA validation only. */
+  tlsPins?: () => readonly string[];
+  /** Extra trusted CA certificates (PEM) besides Node's bundled roots: a city's own CA, or a test's self-signed certificate. */
+  ca?: string[];
 }
 
 export interface RequestInput {
@@ -84,7 +91,14 @@ export class HttpClient {
   constructor(private readonly options: HttpOptions) {
     // Idle sockets are dropped after 20 s, before the platform's 30 s keep-alive timeout.
     this.agent = new Agent({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1, timeout: 20_000 });
-    this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1, timeout: 20_000 });
+    this.httpsAgent = new HttpsAgent({
+      keepAlive: true,
+      maxSockets: 1,
+      maxFreeSockets: 1,
+      timeout: 20_000,
+      minVersion: 'TLSv1.2',
+      ...(options.ca?.length ? { ca: [...rootCertificates, ...options.ca] } : {}),
+    });
   }
 
   async request(url: string, input: RequestInput): Promise<HttpAnswer> {
@@ -119,6 +133,8 @@ export class HttpClient {
     const { signal } = input;
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const https = url.startsWith('https:');
+    // Production is HTTPS only; plain http reaches this machine only (tests, demos).
+    if (!https && !isLoopbackHost(new URL(url).hostname)) return Promise.reject(new JiuzhuError('SYNC_PLATFORM_HTTPS_REQUIRED', { url: new URL(url).origin }));
     const bodyLength = Buffer.isBuffer(input.body) ? input.body.length : undefined;
     return new Promise<HttpAnswer>((resolve, reject) => {
       let answered = false;
@@ -131,7 +147,8 @@ export class HttpClient {
       };
       const headers: Record<string, string> = { 'Jiuzhu-Protocol': '1', ...input.headers };
       if (bodyLength !== undefined) headers['Content-Length'] = String(bodyLength);
-      const req = (https ? httpsRequest : httpRequest)(url, { method: input.method, headers, agent: https ? this.httpsAgent : this.agent }, (res) => {
+      const tls = https ? { checkServerIdentity: pinnedServerIdentity(this.options.tlsPins?.() ?? []) } : {};
+      const req = (https ? httpsRequest : httpRequest)(url, { method: input.method, headers, agent: https ? this.httpsAgent : this.agent, ...tls }, (res) => {
         answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
@@ -145,11 +162,20 @@ export class HttpClient {
         res.on('aborted', () => finish(() => reject(new TransportError('answer cut short', 'ECONNRESET'))));
         res.on('error', (e) => finish(() => reject(new TransportError(e.message, (e as NodeJS.ErrnoException).code))));
       });
+      if (https)
+        req.once('socket', (socket) => {
+          // A kept-alive socket was checked when it connected, maybe before the pins were known
+          // (registration) or changed: check it again against the pins of now.
+          if (!req.reusedSocket) return;
+          const verdict = pinnedServerIdentity(this.options.tlsPins?.() ?? [])(new URL(url).hostname, (socket as TLSSocket).getPeerCertificate());
+          if (verdict) req.destroy(verdict);
+        });
       const onAbort = () => req.destroy(new CancelledError());
       signal?.addEventListener('abort', onAbort, { once: true });
       req.setTimeout(this.options.idleTimeoutMs, () => req.destroy(new TransportError('idle timeout', 'ETIMEDOUT')));
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e instanceof CancelledError || signal?.aborted) return finish(() => reject(new CancelledError()));
+        if (e instanceof TlsPinMismatchError) return finish(() => reject(new JiuzhuError('SYNC_TLS_PIN_MISMATCH', { host: e.host }, { pin: e.pin })));
         const stale = req.reusedSocket && !answered && (e.code === 'ECONNRESET' || e.code === 'EPIPE');
         finish(() => reject(stale ? new StaleSocketError() : e instanceof TransportError ? e : new TransportError(e.message, e.code)));
       });

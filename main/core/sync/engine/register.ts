@@ -8,6 +8,7 @@ import type { PartyKeys } from '../protocol/suite';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { HttpClient, PlatformError, TransportError } from './http';
 import { sleep } from './throttle';
+import { isLoopbackHost } from './tls-pins';
 import { SyncState } from './state';
 
 export interface RegisterInput {
@@ -29,6 +30,7 @@ export function normalizePlatformUrl(url: string): string {
     throw new JiuzhuError('SYNC_PLATFORM_URL_INVALID', { url });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new JiuzhuError('SYNC_PLATFORM_URL_INVALID', { url });
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) throw new JiuzhuError('SYNC_PLATFORM_HTTPS_REQUIRED', { url: parsed.origin });
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 

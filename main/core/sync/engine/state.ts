@@ -151,6 +151,12 @@ export class SyncState {
     };
   }
 
+  /** The platform's TLS SPKI pins from the signed registration (empty when it sent none). */
+  tlsPins(): string[] {
+    const r = this.db.prepare('SELECT tls_spki_pins FROM sync_registration WHERE id = 1').get() as Row | undefined;
+    return r ? (JSON.parse(String(r['tls_spki_pins'])) as string[]) : [];
+  }
+
   saveRegistration(reg: Omit<RegistrationRow, 'lastBundleSeq' | 'status' | 'registeredAt'>, tlsSpkiPins: string[]): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sync_registration').run();

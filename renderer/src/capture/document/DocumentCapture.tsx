@@ -7,6 +7,8 @@ import { findPageQuad } from '../../../../common/capture/image/quad';
 import type { Quad } from '../../../../common/capture/image/types';
 import { documentCaptureSchema, type DocumentCapture as DocumentCaptureResult, type DocumentPage } from '../../../../common/capture/schemas';
 import { CameraAlert } from '../camera/CameraAlert';
+import { FeedHealthAlert } from '../camera/FeedHealthAlert';
+import { useFeedHealth } from '../camera/useFeedHealth';
 import { useCameraStream } from '../camera/useCameraStream';
 import { grabImageData, VideoPreview } from '../camera/VideoPreview';
 import { importImage, IMPORT_MAX_MB, IMPORT_TYPES, type ImportError } from './importFile';
@@ -36,6 +38,10 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; params?: Record<string, number> } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A black or frozen feed: said in words, and the shoot button waits (file import still works).
+  const pageSeen = useRef(false);
+  const feed = useFeedHealth(video, camera.status === 'live', pageSeen);
+  const feedOk = feed.status === 'ok';
 
   // Live edge finding on a small copy of the frame, a few times a second.
   useEffect(() => {
@@ -45,6 +51,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
       if (!v || v.readyState < 2 || v.videoWidth === 0) return;
       const small = grabImageData(v, LIVE_SIDE);
       const found = findPageQuad(toGray(small));
+      pageSeen.current = found !== null;
       const scale = v.videoWidth / small.width;
       setLiveQuad(found ? (found.quad.map((p) => ({ x: p.x * scale, y: p.y * scale })) as Quad) : null);
     }, 400);
@@ -66,7 +73,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
 
   const shoot = () => {
     const v = video.current;
-    if (!v || v.videoWidth === 0) return;
+    if (!v || v.videoWidth === 0 || feed.current.current !== 'ok') return;
     void addPage(grabImageData(v), 'camera');
   };
 
@@ -107,6 +114,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
         <Tag>{spec.colour ? t('capture.document.colour') : t('capture.document.grey')}</Tag>
       </Space>
       <CameraAlert camera={camera} />
+      {camera.status === 'live' ? <FeedHealthAlert status={feed.status} /> : null}
       <div style={{ maxWidth: 720 }}>
         <VideoPreview
           ref={video}
@@ -121,7 +129,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
         {liveQuad ? t('capture.document.pageFound') : t('capture.document.pageNotFound')}
       </Typography.Text>
       <Space wrap>
-        <Button type="primary" onClick={shoot} loading={busy} disabled={camera.status !== 'live'} data-testid="document-shoot">
+        <Button type="primary" onClick={shoot} loading={busy} disabled={camera.status !== 'live' || !feedOk} data-testid="document-shoot">
           {t('capture.document.shoot')}
         </Button>
         <Button onClick={() => fileInput.current?.click()} disabled={busy}>

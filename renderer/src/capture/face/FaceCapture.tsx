@@ -5,6 +5,8 @@ import { advanceGate, assessFace, DEFAULT_FACE_GATE, type FaceAssessment, type F
 import { DEFAULT_FACE_DECISION, type FaceDecisionConfig } from '../../../../common/capture/faceVerdict';
 import type { FaceCapture as FaceCaptureResult } from '../../../../common/capture/schemas';
 import { CameraAlert } from '../camera/CameraAlert';
+import { FeedHealthAlert } from '../camera/FeedHealthAlert';
+import { useFeedHealth } from '../camera/useFeedHealth';
 import { useCameraStream } from '../camera/useCameraStream';
 import { grabFrame, VideoPreview } from '../camera/VideoPreview';
 import { buildFaceCapture } from './buildFaceCapture';
@@ -52,6 +54,9 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   const gateState = useRef<GateState>({ streak: 0 });
   const lastMetrics = useRef<unknown>(null);
   const busy = useRef(false);
+  // A black or frozen feed (checked beside the gate) never fires the automatic capture.
+  const faceSeen = useRef(false);
+  const feed = useFeedHealth(video, camera.status === 'live' && phase !== 'done', faceSeen);
   const settings = useRef({ gate, decision, onCaptured });
   settings.current = { gate, decision, onCaptured };
 
@@ -126,7 +131,9 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
           if (stopped) break;
           const a = assessFace(analysis.metrics, settings.current.gate);
           lastMetrics.current = analysis.metrics;
-          const step = advanceGate(gateState.current, a, settings.current.gate);
+          faceSeen.current = analysis.metrics.faceCount > 0;
+          const feedOk = feed.current.current === 'ok';
+          const step = feedOk ? advanceGate(gateState.current, a, settings.current.gate) : { state: { streak: 0 }, fire: false };
           gateState.current = step.state;
           setAssessment(a);
           setBoxes(analysis.boxes);
@@ -175,6 +182,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
       {engineState.status === 'error' ? <Alert type="error" showIcon title={t(`errors.${engineState.code}`)} data-testid="face-engine" data-status="error" /> : null}
       {error ? <Alert type="error" showIcon title={t(`errors.${error as 'CAPTURE_DETECT_FAILED'}`)} /> : null}
       <CameraAlert camera={camera} />
+      {camera.status === 'live' ? <FeedHealthAlert status={feed.status} /> : null}
       <ReferenceLine state={reference} />
       {/* The preview stays mounted after a capture, so a retake resumes at once. */}
       <div style={{ position: 'relative', maxWidth: phase === 'done' ? 360 : 720 }}>
@@ -191,6 +199,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
             data-testid="face-instruction"
             data-issue={assessment?.primary ?? (assessment?.ok ? 'ok' : '')}
             data-frames={frames}
+            data-feed={feed.status}
             data-metrics={assessment ? JSON.stringify(lastMetrics.current) : undefined}
             role="status"
             aria-live="polite"
@@ -215,7 +224,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
             {t('capture.face.retake')}
           </Button>
         ) : (
-          <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running'} data-testid="face-manual">
+          <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running' || feed.status === 'black'} data-testid="face-manual">
             {t('capture.face.manual')}
           </Button>
         )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { bytesToBase64 } from '../../../../common/capture/base64';
 import { checkSignature, effectivePressure, type SignatureProblem, type Stroke } from '../../../../common/capture/signature';
 import { signatureCaptureSchema, type SignatureCapture } from '../../../../common/capture/schemas';
+import { sha256Hex } from '../../../../common/capture/signatureBinding';
 import { drawStrokes } from './drawStrokes';
 
 export interface SignaturePadProps {
@@ -100,11 +101,13 @@ export function SignaturePad({ signer, documentHash, width = 640, height = 240, 
     setProblem(p);
     if (p) return;
     const png = await exportPng();
+    // Bound to signer, document (its hash) and time; the PNG's own hash closes the loop.
     const result = signatureCaptureSchema.parse({
       kind: 'signature',
       capturedAt: new Date().toISOString(),
       ...(signer ? { signer } : {}),
       ...(documentHash ? { documentHash } : {}),
+      pngSha256: await sha256Hex(png.bytes),
       png: { mime: 'image/png', base64: bytesToBase64(png.bytes), bytes: png.bytes.length, width: png.width, height: png.height },
       dpi,
       pad: { width, height },
@@ -119,6 +122,11 @@ export function SignaturePad({ signer, documentHash, width = 640, height = 240, 
     <Space orientation="vertical" size="middle">
       {signer ? <Typography.Title level={4}>{signer}</Typography.Title> : null}
       <Typography.Text type="secondary">{t('capture.signature.hint')}</Typography.Text>
+      {documentHash ? (
+        <Typography.Text type="secondary" data-testid="signature-document-hash" data-hash={documentHash} style={{ fontSize: 12 }}>
+          {t('capture.signature.documentHash', { hash: `${documentHash.slice(0, 16)}…` })}
+        </Typography.Text>
+      ) : null}
       <canvas
         ref={canvas}
         data-testid="signature-canvas"

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
+import { authorizationStatement, sha256Hex } from '../../../../common/capture/signatureBinding';
 import type { MethodOutput } from '../../../../common/contract/index';
 import { maskIdNumber } from '../../../../common/format/mask';
 import { call } from '../../api/client';
@@ -22,6 +23,18 @@ export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned
   const [face, setFace] = useState<FaceResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The signature is bound to the SHA-256 of the statement this signer signs.
+  const [statementHash, setStatementHash] = useState<string | null>(null);
+  const activeSigner = signers.find((s) => s.idNumber === active);
+  useEffect(() => {
+    setStatementHash(null);
+    if (!activeSigner) return;
+    let live = true;
+    void sha256Hex(authorizationStatement({ name: activeSigner.name, idNumber: activeSigner.idNumber, role: activeSigner.role })).then((h) => live && setStatementHash(h));
+    return () => {
+      live = false;
+    };
+  }, [activeSigner?.name, activeSigner?.idNumber, activeSigner?.role]);
 
   const save = async (signer: Signer) => {
     if (!signature) return;
@@ -71,7 +84,7 @@ export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned
           <Typography.Title level={5}>
             {t('intake.signer')}：{signers.find((s) => s.idNumber === active)?.name}
           </Typography.Title>
-          <SignaturePad signer={signers.find((s) => s.idNumber === active)?.name ?? ''} onCaptured={setSignature} />
+          {statementHash ? <SignaturePad key={active} signer={activeSigner?.name ?? ''} documentHash={statementHash} onCaptured={setSignature} /> : null}
           {faceRequired && (
             <div style={{ marginTop: 12 }}>
               <Typography.Title level={5}>{t('intake.face')}</Typography.Title>

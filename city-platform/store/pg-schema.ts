@@ -1,0 +1,45 @@
+/**
+ * Numbered migrations of the reference platform's PostgreSQL store. `schema_version` holds one row
+ * per applied migration; they run under an advisory lock, one transaction each, so two platforms
+ * starting on one database at once apply each migration once. Same tables as schema.ts (SQLite).
+ */
+export const PG_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE enrolment_codes (
+    code TEXT PRIMARY KEY, station_id TEXT NOT NULL, region_code TEXT NOT NULL,
+    created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_by TEXT, used_at BIGINT);
+  CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, region_code TEXT NOT NULL,
+    machine_id_hash TEXT NOT NULL, signing_key TEXT NOT NULL, encryption_key TEXT NOT NULL,
+    name TEXT NOT NULL, app_version TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+    registered_at BIGINT NOT NULL, revoked_at BIGINT,
+    last_bundle_seq BIGINT NOT NULL DEFAULT 0, last_record_seq BIGINT NOT NULL DEFAULT 0);
+  CREATE INDEX devices_machine ON devices (machine_id_hash);
+  CREATE TABLE bundles (
+    device_id TEXT NOT NULL, bundle_id TEXT NOT NULL, bundle_seq BIGINT NOT NULL,
+    received_at BIGINT NOT NULL, record_count INTEGER NOT NULL, result TEXT NOT NULL,
+    PRIMARY KEY (device_id, bundle_id));
+  CREATE TABLE records (
+    record_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL,
+    case_id TEXT, bundle_id TEXT NOT NULL, status TEXT NOT NULL, answer TEXT NOT NULL,
+    body TEXT NOT NULL, blobs TEXT, received_at BIGINT NOT NULL,
+    UNIQUE (device_id, seq));
+  CREATE TABLE cases (
+    case_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, version INTEGER NOT NULL, body TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at BIGINT NOT NULL);
+  CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, station_id TEXT NOT NULL, device_id TEXT NOT NULL,
+    content_type TEXT, stored_at BIGINT NOT NULL);
+  CREATE TABLE uploads (
+    upload_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, sha256 TEXT NOT NULL, length BIGINT NOT NULL,
+    content_type TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'done')));
+  CREATE INDEX uploads_device_sha ON uploads (device_id, sha256);
+  CREATE TABLE sessions (token TEXT PRIMARY KEY, device_id TEXT NOT NULL, expires_at BIGINT NOT NULL);
+  CREATE TABLE feed (
+    seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, station_id TEXT, region_code TEXT,
+    body TEXT NOT NULL, at BIGINT NOT NULL);
+  `,
+];

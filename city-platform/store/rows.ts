@@ -1,0 +1,40 @@
+import type { BlobRow, DeviceRow, UploadRow } from './types';
+
+/** Row → object mappers shared by both stores (PostgreSQL returns BIGINT as a string: Number() it). */
+export type Row = Record<string, unknown>;
+
+export const device = (r: Row): DeviceRow => ({
+  deviceId: String(r['device_id']),
+  stationId: String(r['station_id']),
+  regionCode: String(r['region_code']),
+  machineIdHash: String(r['machine_id_hash']),
+  signingKey: String(r['signing_key']),
+  encryptionKey: String(r['encryption_key']),
+  name: String(r['name']),
+  appVersion: String(r['app_version']),
+  status: r['status'] === 'revoked' ? 'revoked' : 'active',
+  registeredAt: Number(r['registered_at']),
+  lastBundleSeq: Number(r['last_bundle_seq']),
+  lastRecordSeq: Number(r['last_record_seq']),
+});
+
+export const upload = (r: Row): UploadRow => ({
+  uploadId: String(r['upload_id']),
+  deviceId: String(r['device_id']),
+  sha256: String(r['sha256']),
+  length: Number(r['length']),
+  contentType: (r['content_type'] as string | null) ?? null,
+  createdAt: Number(r['created_at']),
+  expiresAt: Number(r['expires_at']),
+  status: r['status'] === 'done' ? 'done' : 'open',
+});
+
+export const blob = (r: Row): BlobRow => ({
+  sha256: String(r['sha256']),
+  size: Number(r['size']),
+  stationId: String(r['station_id']),
+  deviceId: String(r['device_id']),
+  contentType: (r['content_type'] as string | null) ?? null,
+  storedAt: Number(r['stored_at']),
+});
+

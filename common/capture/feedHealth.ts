@@ -1,0 +1,112 @@
+/**
+ * Is the camera feed usable at all? Two failures a quality gate cannot see:
+ *
+ * - **black**: the lens cap is on, the lamp is off, or the driver delivers zeros — the frame's mean
+ *   luma is below `blackMeanLuma` AND almost nothing is brighter (its 98th percentile is below
+ *   `blackP98Luma`), for `blackFrames` samples in a row. A merely dark room still has a bright
+ *   percentile (a face, a window) and is the gate's "光线太暗", not this.
+ * - **frozen**: the track says 'live' but the picture stopped changing. A real sensor never repeats
+ *   a frame: noise alone moves most pixels of a 1:1 crop by a level or two, so "practically
+ *   identical" means the crop's mean absolute difference is at most `staticMeanDiff` and at most
+ *   `staticChangedShare` of its pixels moved by more than 2 levels. After `frozenMs` of that the
+ *   feed is frozen — but only while no subject (face, page) is seen: a fake camera playing a still
+ *   photo, or a slide of the applicant, is "static" too, and the quality gate judges those. So a
+ *   frozen feed over an empty scene is reported; a frozen feed that shows a face is not detected
+ *   here (the remaining risk: a stale frame of the person who sat there a moment ago).
+ *
+ * Pure: samples in, verdict out. The renderer takes the samples (see renderer/src/capture/camera/useFeedHealth.ts).
+ */
+import type { GrayImage } from './image/types';
+
+export interface FeedHealthConfig {
+  blackMeanLuma: number;
+  blackP98Luma: number;
+  blackFrames: number;
+  staticMeanDiff: number;
+  staticChangedShare: number;
+  frozenMs: number;
+}
+
+export const DEFAULT_FEED_HEALTH: FeedHealthConfig = {
+  blackMeanLuma: 12,
+  blackP98Luma: 28,
+  blackFrames: 4,
+  staticMeanDiff: 0.1,
+  staticChangedShare: 0.001,
+  frozenMs: 3000,
+};
+
+export type FeedStatus = 'ok' | 'black' | 'frozen';
+
+/** One look at the feed: luma statistics of the whole (downscaled) frame and a 1:1 crop of its centre. */
+export interface FeedSample {
+  /** Milliseconds, monotonic. */
+  t: number;
+  meanLuma: number;
+  p98Luma: number;
+  /** A crop at the camera's own resolution (no resampling, so sensor noise survives). */
+  crop: GrayImage;
+  /** Whether the caller sees its subject (a face, a page) in this frame. */
+  subject: boolean;
+}
+
+export interface FeedHealthState {
+  darkRun: number;
+  staticSince: number | null;
+  lastCrop: GrayImage | null;
+  status: FeedStatus;
+}
+
+export const initialFeedHealth = (): FeedHealthState => ({ darkRun: 0, staticSince: null, lastCrop: null, status: 'ok' });
+
+/** Mean and 98th percentile of a grey image's levels. */
+export function lumaStats(img: GrayImage): { mean: number; p98: number } {
+  const hist = new Uint32Array(256);
+  let sum = 0;
+  for (let i = 0; i < img.data.length; i++) {
+    hist[img.data[i]!]!++;
+    sum += img.data[i]!;
+  }
+  const n = img.data.length || 1;
+  let seen = 0;
+  let p98 = 255;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v]!;
+    if (seen >= 0.98 * n) {
+      p98 = v;
+      break;
+    }
+  }
+  return { mean: sum / n, p98 };
+}
+
+/** How different two same-size crops are: mean absolute difference and the share of pixels that moved by more than 2 levels. */
+export function frameDifference(a: GrayImage, b: GrayImage): { meanDiff: number; changedShare: number } {
+  if (a.width !== b.width || a.height !== b.height) return { meanDiff: Infinity, changedShare: 1 };
+  let sum = 0;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    const d = Math.abs(a.data[i]! - b.data[i]!);
+    sum += d;
+    if (d > 2) changed++;
+  }
+  const n = a.data.length || 1;
+  return { meanDiff: sum / n, changedShare: changed / n };
+}
+
+export function isBlackSample(s: Pick<FeedSample, 'meanLuma' | 'p98Luma'>, c: FeedHealthConfig = DEFAULT_FEED_HEALTH): boolean {
+  return s.meanLuma < c.blackMeanLuma && s.p98Luma < c.blackP98Luma;
+}
+
+/** Fold one sample into the state; `status` is what to tell the clerk and whether capture is allowed ('ok' only). */
+export function advanceFeedHealth(state: FeedHealthState, s: FeedSample, c: FeedHealthConfig = DEFAULT_FEED_HEALTH): FeedHealthState {
+  const darkRun = isBlackSample(s, c) ? state.darkRun + 1 : 0;
+  let staticSince: number | null = null;
+  if (state.lastCrop) {
+    const d = frameDifference(state.lastCrop, s.crop);
+    if (d.meanDiff <= c.staticMeanDiff && d.changedShare <= c.staticChangedShare) staticSince = state.staticSince ?? s.t;
+  }
+  const frozen = staticSince !== null && s.t - staticSince >= c.frozenMs && !s.subject;
+  const status: FeedStatus = darkRun >= c.blackFrames ? 'black' : frozen ? 'frozen' : 'ok';
+  return { darkRun, staticSince, lastCrop: s.crop, status };
+}

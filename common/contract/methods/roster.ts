@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+import { linkedBenefitSchema } from './visits';
+
+/** The roster of enrolled households (在册对象) and its county rules. */
+
+export const rosterSettingsSchema = z.object({
+  /** Months between reviews: stable households, irregular income or working-age members, 特困. */
+  reviewMonths: z
+    .object({ stable: z.number().int().min(1).max(36).default(12), irregular: z.number().int().min(1).max(36).default(6), tekun: z.number().int().min(1).max(36).default(12) })
+    .default({ stable: 12, irregular: 6, tekun: 12 }),
+  /** Working days a caseworker has to verify a monitoring warning. */
+  warningWorkingDays: z.number().int().min(1).max(60).default(10),
+  /** Replaces the shipped list (resources/benefits/linked.json) of benefits granted without a new application. */
+  linkedBenefits: z.array(linkedBenefitSchema.extend({ types: z.array(z.string()).default([]) })).max(30).optional(),
+});
+export type RosterSettings = z.output<typeof rosterSettingsSchema>;
+
+export const REVIEW_BASES = ['stable', 'irregular', 'tekun'] as const;
+
+export const rosterRowSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  applicantName: z.string(),
+  category: z.string(),
+  householdSize: z.number().int(),
+  amountFen: z.number().int(),
+  sinceMonth: z.string(),
+  reviewBasis: z.enum(REVIEW_BASES),
+  reviewMonths: z.number().int(),
+  nextReviewOn: z.string(),
+  linkedBenefits: z.array(linkedBenefitSchema),
+  status: z.enum(['active', 'stopped']),
+  due: z.enum(['overdue', 'due', 'later']),
+});
+export type RosterRow = z.infer<typeof rosterRowSchema>;
+
+export const rosterList = defineMethod({
+  summary: 'Enrolled households with benefit and next review date; filter to reviews due (within 30 days) or overdue (the view is audited).',
+  permission: 'case.read',
+  input: z.object({ filter: z.enum(['all', 'due', 'overdue']).default('all'), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+  output: z.object({ rows: z.array(rosterRowSchema), today: z.string(), counts: z.object({ active: z.number(), due: z.number(), overdue: z.number() }) }),
+});
+
+export const rosterSettings = defineMethod({
+  summary: 'The county rules of the roster: review periods, warning deadline, linked benefits.',
+  permission: 'case.read',
+  input: z.object({}).strict(),
+  output: z.object({ settings: rosterSettingsSchema, linkedBenefits: z.array(linkedBenefitSchema.extend({ types: z.array(z.string()) })) }),
+});
+
+export const rosterSetSettings = defineMethod({
+  summary: 'Change the county rules of the roster (audited).',
+  permission: 'admin.settings',
+  input: z.object({ settings: rosterSettingsSchema }).strict(),
+  output: z.object({ settings: rosterSettingsSchema }),
+});
+
+export const rosterMethods = {
+  'roster.list': rosterList,
+  'roster.settings': rosterSettings,
+  'roster.setSettings': rosterSetSettings,
+} as const;

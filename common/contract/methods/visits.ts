@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { defineMethod } from '../define';
+
+/** Home visits, the initial opinion with its 公示, objections, 民主评议 and local decisions (issue 9). */
+
+const caseId = z.string().min(1).max(64);
+const version = z.number().int().min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const name = z.string().trim().min(1).max(30);
+const text = (max: number) => z.string().trim().min(1, '请填写').max(max);
+const lines = (maxEach: number, maxCount = 10) => z.array(z.string().trim().min(1).max(maxEach)).max(maxCount);
+
+/** The answer of every step: where the case stands now (the page reloads cases.get). */
+export const caseStepOutputSchema = z.object({ caseId: z.string(), state: z.string(), version: z.number().int() });
+
+export const visitInputSchema = z
+  .object({
+    visitedOn: isoDate,
+    /** Names of the staff who went: the law wants two or more (checked in core with a zh-CN message). */
+    staff: z.array(name).max(6),
+    familyPresent: z.array(name).min(1, '请填写在场的家庭成员').max(15),
+    housing: text(200),
+    assets: text(300),
+    livingConditions: text(400),
+    findings: text(600),
+  })
+  .strict();
+export type VisitInput = z.infer<typeof visitInputSchema>;
+
+export const opinionInputSchema = z
+  .object({
+    proposal: z.enum(['approve', 'refuse']),
+    /** Proposed monthly amount for the household (fen): printed on the 公示 list. */
+    amountFen: z.number().int().min(0).max(10_000_000).optional(),
+    reasons: lines(200).min(1, '请写明初审意见的理由'),
+    community: text(40),
+  })
+  .strict();
+export type OpinionInput = z.infer<typeof opinionInputSchema>;
+
+export const objectionInputSchema = z.object({ objector: name, content: text(400), receivedOn: isoDate }).strict();
+export type ObjectionInput = z.infer<typeof objectionInputSchema>;
+
+export const resolveInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('review'), heldOn: isoDate, participants: z.array(name).max(30), outcome: z.enum(['uphold', 'reinvestigate']), summary: text(600) }).strict(),
+  z.object({ kind: z.literal('reinvestigate'), reason: text(200) }).strict(),
+]);
+export type ResolveInput = z.infer<typeof resolveInputSchema>;
+
+export const localDecisionSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('approved'), amountFen: z.number().int().min(0).max(10_000_000), startMonth: isoMonth, legalBasis: lines(120).default([]) }).strict(),
+  z.object({ outcome: z.literal('refused'), reasons: lines(200).min(1), legalBasis: lines(120).min(1) }).strict(),
+]);
+export type LocalDecision = z.infer<typeof localDecisionSchema>;
+
+export const linkedBenefitSchema = z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(40), department: z.string().max(40).optional() });
+export type LinkedBenefit = z.infer<typeof linkedBenefitSchema>;
+
+export const visitsRecord = defineMethod({
+  summary: 'Record a home visit (2+ staff); the first visit of an accepted case starts the investigation; queues the 入户调查表.',
+  permission: 'case.write',
+  input: z.object({ caseId, version, visit: visitInputSchema }).strict(),
+  output: caseStepOutputSchema,
+});
+
+export const publicityOpinion = defineMethod({
+  summary: "The station's initial opinion; starts the 7-day 公示 and queues the masked 公示 list.",
+  permission: 'case.write',
+  input: z.object({ caseId, version, opinion: opinionInputSchema }).strict(),
+  output: caseStepOutputSchema,
+});
+
+export const publicityObject = defineMethod({
+  summary: 'Record an objection raised during 公示 (who, what, when): the case is disputed.',
+  permission: 'case.write',
+  input: z.object({ caseId, version, objection: objectionInputSchema }).strict(),
+  output: caseStepOutputSchema,
+});
+
+export const publicityResolve = defineMethod({
+  summary: 'Resolve a disputed case: a 民主评议 record (uphold → awaiting decision, or re-investigate), or straight re-investigation.',
+  permission: 'case.write',
+  input: z.object({ caseId, version, resolution: resolveInputSchema }).strict(),
+  output: caseStepOutputSchema,
+});
+
+export const publicityEnd = defineMethod({
+  summary: 'The 公示 period is over without objection: the case goes up for 审核确认.',
+  permission: 'case.write',
+  input: z.object({ caseId, version }).strict(),
+  output: caseStepOutputSchema,
+});
+
+export const decisionsLocal = defineMethod({
+  summary: 'The station head decides where the county delegated 审核确认 (approval or refusal, with the notice).',
+  permission: 'case.write',
+  input: z.object({ caseId, version, decision: localDecisionSchema }).strict(),
+  output: caseStepOutputSchema,
+});
+
+const visitViewSchema = z.object({ id: z.string(), visitedOn: z.string(), staff: z.array(z.string()), familyPresent: z.array(z.string()), findings: z.string(), recordedAt: z.string() });
+const opinionViewSchema = z.object({ id: z.string(), proposal: z.enum(['approve', 'refuse']), amountFen: z.number().nullable(), reasons: z.array(z.string()), community: z.string(), publicityFrom: z.string(), publicityTo: z.string() });
+const objectionViewSchema = z.object({ id: z.string(), objector: z.string(), content: z.string(), receivedOn: z.string() });
+const reviewViewSchema = z.object({ id: z.string(), kind: z.enum(['review', 'reinvestigate']), heldOn: z.string(), participants: z.array(z.string()), outcome: z.string(), summary: z.string() });
+const decisionViewSchema = z.object({
+  id: z.string(),
+  source: z.enum(['platform', 'local']),
+  outcome: z.enum(['approved', 'refused']),
+  amountFen: z.number().nullable(),
+  startMonth: z.string().nullable(),
+  reasons: z.array(z.string()),
+  linkedBenefits: z.array(linkedBenefitSchema),
+  status: z.enum(['applied', 'refused']),
+  refusal: z.string().nullable(),
+  receivedAt: z.string(),
+});
+export const afterAcceptanceViewSchema = z.object({
+  visits: z.array(visitViewSchema),
+  opinions: z.array(opinionViewSchema),
+  objections: z.array(objectionViewSchema),
+  reviews: z.array(reviewViewSchema),
+  decisions: z.array(decisionViewSchema),
+  delegated: z.boolean(),
+  today: z.string(),
+});
+export type AfterAcceptanceView = z.infer<typeof afterAcceptanceViewSchema>;
+
+export const visitsOfCase = defineMethod({
+  summary: 'Visits, opinions with their 公示, objections, reviews and decisions (applied or refused) of one case.',
+  permission: 'case.read',
+  input: z.object({ caseId }).strict(),
+  output: afterAcceptanceViewSchema,
+});
+
+export const visitsMethods = {
+  'visits.record': visitsRecord,
+  'visits.ofCase': visitsOfCase,
+  'publicity.opinion': publicityOpinion,
+  'publicity.object': publicityObject,
+  'publicity.resolve': publicityResolve,
+  'publicity.end': publicityEnd,
+  'decisions.local': decisionsLocal,
+} as const;

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import type { MethodOutput } from '../../../common/contract/index';
+import { cases as catalog } from '../../../common/i18n/zh-CN/cases';
+import { badArgs } from '../badArgs';
+import type { Command, CommandContext } from '../command';
+import { EXIT, type ExitCode } from '../io';
+import { printFacts, reportError } from '../output';
+
+type Summary = MethodOutput<'cases.adminList'>[number];
+type Detail = MethodOutput<'cases.adminShow'>;
+
+const L = catalog.cases;
+const stateLabel = (s: string) => (L.states as Record<string, string>)[s] ?? s;
+const typeLabel = (t: string | null) => (t ? ((L.typesShort as Record<string, string>)[t] ?? t) : '—');
+
+/** IT support sees who a case is about only as far as needed to find it: 张* / 500110********1234. */
+export const maskName = (name: string | null): string => (name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : '—');
+export const maskIdNumber = (id: string | null): string => (id && id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '—');
+
+function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>, positionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: positionals }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  } catch (error) {
+    return badArgs(ctx, (error as Error).message);
+  }
+}
+
+function summaryLine(c: Summary): string {
+  return [c.caseNo ?? c.id, stateLabel(c.state), typeLabel(c.type), maskName(c.applicantName), maskIdNumber(c.applicantIdNumber), `${c.householdSize} 人`, c.updatedAt.slice(0, 10)].join('  ');
+}
+
+export const casesListCommand: Command = {
+  path: ['cases', 'list'],
+  usage: 'cases list [--status 状态] [--limit N]',
+  summary: '技术支持：列出案件（申请人姓名和身份证号已遮掩；仅管理员，留审计记录）',
+  async run(args, ctx): Promise<ExitCode> {
+    const parsed = parse(ctx, args, { status: { type: 'string' }, limit: { type: 'string' } });
+    if (typeof parsed === 'number') return parsed;
+    const status = parsed.values.status as string | undefined;
+    if (status !== undefined && !(status in L.states)) return badArgs(ctx, `--status 应为以下之一：${Object.keys(L.states).join('、')}`);
+    const limit = parsed.values.limit === undefined ? 200 : Number(parsed.values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) return badArgs(ctx, '--limit 应为 1 到 10000 之间的整数');
+    const envelope = await ctx.invoke('cases.adminList', { ...(status ? { state: status } : {}), limit });
+    if (!envelope.ok) return reportError(ctx, envelope.error);
+    const rows = envelope.result as Summary[];
+    if (ctx.global.json) {
+      ctx.io.out(`${JSON.stringify(rows.map((c) => ({ ...c, applicantName: maskName(c.applicantName), applicantIdNumber: maskIdNumber(c.applicantIdNumber) })))}\n`);
+      return EXIT.ok;
+    }
+    for (const c of rows) ctx.io.out(`${summaryLine(c)}\n`);
+    ctx.io.err(`共 ${rows.length} 件${status ? `（${stateLabel(status)}）` : ''}。\n`);
+    return EXIT.ok;
+  },
+};
+
+export const casesShowCommand: Command = {
+  path: ['cases', 'show'],
+  usage: 'cases show 案件编号或ID',
+  summary: '技术支持：显示一个案件的完整记录（仅管理员，留审计记录）',
+  async run(args, ctx): Promise<ExitCode> {
+    const parsed = parse(ctx, args, {}, true);
+    if (typeof parsed === 'number') return parsed;
+    if (parsed.positionals.length !== 1) return badArgs(ctx, '需要一个案件编号或案件 ID，例如：cases show 500110-2026-000001');
+    const envelope = await ctx.invoke('cases.adminShow', { caseRef: parsed.positionals[0] });
+    if (!envelope.ok) return reportError(ctx, envelope.error);
+    const d = envelope.result as Detail;
+    if (ctx.global.json) {
+      ctx.io.out(`${JSON.stringify(d)}\n`);
+      return EXIT.ok;
+    }
+    printFacts(ctx, [
+      ['案件编号', d.caseNo ?? '（尚未提交）'],
+      ['案件 ID', d.id],
+      ['状态', stateLabel(d.state)],
+      ['救助类型', d.type ? `${(L.types as Record<string, string>)[d.type]}${d.subtype ? `（${(L.subtypes as Record<string, string>)[d.subtype]}）` : ''}` : '—'],
+      ['申请人', `${maskName(d.applicantName)}  ${maskIdNumber(d.applicantIdNumber)}`],
+      ['家庭人口', `${d.householdSize} 人`],
+      ['版本', String(d.version)],
+      ['创建', d.createdAt],
+      ['更新', d.updatedAt],
+      ['经办人', d.staffName ?? '—'],
+    ]);
+    if (d.deadlines.length) {
+      ctx.io.out('办理时限：\n');
+      for (const x of d.deadlines) ctx.io.out(`  ${x.kind}  ${x.dueDate}  ${x.status}${x.provisional ? '（暂定）' : ''}\n`);
+    }
+    ctx.io.out('经过：\n');
+    for (const e of d.timeline) ctx.io.out(`  ${e.at}  ${e.actorName}  ${e.action}${e.toState ? ` → ${stateLabel(e.toState)}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
+    if (d.problems.length) ctx.io.out(`待处理问题：${d.problems.map((p) => p.code).join('、')}\n`);
+    return EXIT.ok;
+  },
+};

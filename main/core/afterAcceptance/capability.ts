@@ -1,0 +1,148 @@
+import { JiuzhuError } from '../../../common/contract/errors';
+import type { Capability, CoreDeps } from '../capability';
+import type { CallContext } from '../context';
+import { CaseService } from '../cases/caseService';
+import { findResourcesDir, loadCaseResources, type CaseResources } from '../cases/resources';
+import type { StationServices } from '../station/stationServices';
+import type { Db } from '../store/types';
+import { registerAfterAcceptancePullHandlers } from './pullHandlers';
+import { loadLinkedBenefits, type LinkedBenefitEntry } from './benefits';
+import { AfterAcceptanceService } from './service';
+import { caseView, rosterList, warningRow } from './views';
+import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
+
+type Methods =
+  | 'visits.record'
+  | 'visits.ofCase'
+  | 'publicity.opinion'
+  | 'publicity.object'
+  | 'publicity.resolve'
+  | 'publicity.end'
+  | 'decisions.local'
+  | 'roster.list'
+  | 'roster.settings'
+  | 'roster.setSettings'
+  | 'warnings.list'
+  | 'warnings.assign'
+  | 'warnings.verify'
+  | 'warnings.close';
+
+export interface AfterAcceptanceOptions {
+  resourcesDir?: string;
+}
+
+/**
+ * After acceptance (main/core/afterAcceptance/README.md): visits, 公示, decisions (pulled or
+ * local), the roster and monitoring warnings. Registers the sync pull handlers of 'decision' and
+ * 'warning' items, which apply inside the pull page's transaction.
+ */
+export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptanceOptions = {}): Capability<Methods> {
+  let resources: { cases: CaseResources; benefits: LinkedBenefitEntry[] } | null = null;
+  let cached: { db: Db; svc: AfterAcceptanceService } | null = null;
+  let services: StationServices | null = null;
+  // Resolved ahead so the (synchronous) pull handlers can reach the audit log: sync runs only with a logged-in station.
+  const ready = deps.services().then(
+    (s) => (services = s),
+    () => null,
+  );
+
+  const forDb = (s: StationServices, db: Db): AfterAcceptanceService => {
+    if (!cached || cached.db !== db) {
+      const dir = options.resourcesDir ?? findResourcesDir();
+      resources ??= { cases: loadCaseResources(dir), benefits: loadLinkedBenefits(dir) };
+      const info = s.station.stationInfo();
+      const cases = new CaseService({ db, clock: deps.clock, audit: s.auth.audit(), resources: resources.cases, station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } });
+      cached = { db, svc: new AfterAcceptanceService({ cases, audit: s.auth.audit(), clock: deps.clock, benefits: resources.benefits }) };
+    }
+    return cached.svc;
+  };
+  const open = async () => {
+    const s = await deps.services();
+    return forDb(s, s.station.db);
+  };
+  const pulled = (db: Db) => {
+    if (!services) throw new Error('after-acceptance pull handler ran before the station services were ready');
+    return forDb(services, db);
+  };
+  const unregister = registerAfterAcceptancePullHandlers(pulled, deps.clock);
+
+  const actor = (ctx: CallContext) => {
+    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+    return ctx.session.userId;
+  };
+  const step = (row: { id: string; state: string; version: number }) => ({ caseId: row.id, state: row.state, version: row.version });
+
+  return {
+    handlers: {
+      'visits.record': async (input, ctx) => step((await open()).recordVisit(actor(ctx), input.caseId, input.version, input.visit)),
+      'visits.ofCase': async (input, ctx) => {
+        const svc = await open();
+        const view = caseView(svc.work, input.caseId);
+        svc.work.audit(actor(ctx), 'visits.view', input.caseId);
+        return view;
+      },
+      'publicity.opinion': async (input, ctx) => step((await open()).giveOpinion(actor(ctx), input.caseId, input.version, input.opinion)),
+      'publicity.object': async (input, ctx) => step((await open()).recordObjection(actor(ctx), input.caseId, input.version, input.objection)),
+      'publicity.resolve': async (input, ctx) => step((await open()).resolveDispute(actor(ctx), input.caseId, input.version, input.resolution)),
+      'publicity.end': async (input, ctx) => step((await open()).endPublicity(actor(ctx), input.caseId, input.version)),
+      'decisions.local': async (input, ctx) => {
+        const who = actor(ctx);
+        if (!ctx.session?.roles.includes('head')) throw new JiuzhuError('DECISION_HEAD_ONLY');
+        return step((await open()).decideLocally(who, input.caseId, input.version, input.decision));
+      },
+      'roster.list': async (input, ctx) => {
+        const svc = await open();
+        const out = rosterList(svc.work, input.filter, input.limit);
+        svc.work.audit(actor(ctx), 'roster.view', null, { filter: input.filter, results: out.rows.length });
+        return out;
+      },
+      'roster.settings': async () => {
+        const svc = await open();
+        const settings = svc.work.repo.settings();
+        return { settings, linkedBenefits: settings.linkedBenefits ?? svc.work.deps.benefits };
+      },
+      'roster.setSettings': async (input, ctx) => {
+        const svc = await open();
+        const settings = rosterSettingsSchema.parse(input.settings);
+        svc.work.db.transaction(() => {
+          svc.work.repo.putSettings(settings);
+          svc.work.audit(actor(ctx), 'roster.settings', 'roster.settings', { warningDays: settings.warningWorkingDays }, 'setting');
+        })();
+        return { settings };
+      },
+      'warnings.list': async (input, ctx) => {
+        const svc = await open();
+        const names = svc.work.cases.repo.accountNames();
+        const today = svc.work.today();
+        const rows = svc.work.repo.warnings(input.status).map((w) => warningRow(svc.work, w, names, today));
+        svc.work.audit(actor(ctx), 'warnings.view', null, { results: rows.length });
+        return { rows, today, staff: [...names].map(([id, name]) => ({ id, name })) };
+      },
+      'warnings.assign': async (input, ctx) => {
+        const svc = await open();
+        svc.assignWarning(actor(ctx), input.warningId, input.accountId);
+        return one(svc, input.warningId);
+      },
+      'warnings.verify': async (input, ctx) => {
+        const svc = await open();
+        svc.verifyWarning(actor(ctx), input.warningId, { verifiedOn: input.verifiedOn, method: input.method, findings: input.findings });
+        return one(svc, input.warningId);
+      },
+      'warnings.close': async (input, ctx) => {
+        const svc = await open();
+        svc.closeWarning(actor(ctx), input.warningId, input.close);
+        return one(svc, input.warningId);
+      },
+    },
+    async close() {
+      await ready;
+      unregister();
+    },
+  };
+}
+
+function one(svc: AfterAcceptanceService, id: string) {
+  const w = svc.work.repo.warning(id);
+  if (!w) throw new JiuzhuError('WARNING_NOT_FOUND');
+  return warningRow(svc.work, w, svc.work.cases.repo.accountNames(), svc.work.today());
+}

@@ -1,0 +1,129 @@
+import { JiuzhuError, type ErrorCode } from '../../../common/contract/errors';
+import { approvalSchema } from '../../../common/documents/approval';
+import { refusalSchema } from '../../../common/documents/refusal';
+import { refusalNoticeDeadline } from '../../../common/cases/deadlines';
+import { documentCategory } from '../../../common/cases/types';
+import { benefitsFor } from './benefits';
+import { nextReview } from './reviewRules';
+import type { Work } from './work';
+
+/** Cited on a refusal the platform sent without its own legal basis. */
+export const DEFAULT_REFUSAL_BASIS = ['《社会救助暂行办法》第十一条', '《最低生活保障审核确认办法》第二十一条'];
+export const DEFAULT_APPROVAL_BASIS = ['《社会救助暂行办法》第十一条'];
+
+export interface DecisionToApply {
+  id: string;
+  caseId: string;
+  source: 'platform' | 'local';
+  outcome: 'approved' | 'refused';
+  amountFen?: number | undefined;
+  startMonth?: string | undefined;
+  reasons: string[];
+  legalBasis: string[];
+}
+
+export type DecisionResult = { applied: true } | { applied: false; code: ErrorCode; message: string } | { applied: false; duplicate: true };
+
+/**
+ * 审核确认 applied to the case, in the caller's transaction (the pull page's, or the local
+ * decision's): approval → approved + 审核确认通知书 (with the linked benefits) + roster entry;
+ * refusal → refused + 不予批准通知书 + its 3-working-day deadline. A decision that cannot be applied
+ * (unknown case, case not awaiting a decision, incomplete) is recorded with its zh-CN reason —
+ * or thrown, when `mode` is 'throw' (a local decision at the desk) — and changes nothing else.
+ */
+export function applyDecision(work: Work, actor: string, d: DecisionToApply, mode: 'record' | 'throw'): DecisionResult {
+  return work.db.transaction((): DecisionResult => {
+    if (work.repo.hasDecision(d.id)) return { applied: false, duplicate: true };
+    const receivedAt = work.now();
+    const record = (status: 'applied' | 'refused', extra: { code?: ErrorCode; message?: string; linked?: unknown[]; legalBasis?: string[] } = {}) =>
+      work.repo.insertDecision({
+        id: d.id,
+        case_id: d.caseId,
+        source: d.source,
+        outcome: d.outcome,
+        amount_fen: d.amountFen ?? null,
+        start_month: d.startMonth ?? null,
+        reasons: JSON.stringify(d.reasons),
+        legal_basis: JSON.stringify(extra.legalBasis ?? d.legalBasis),
+        linked_benefits: JSON.stringify(extra.linked ?? []),
+        status,
+        refusal_code: extra.code ?? null,
+        refusal: extra.message ?? null,
+        received_at: receivedAt,
+        decided_by: actor,
+      });
+    const refuse = (code: ErrorCode, params: Record<string, string> = {}): DecisionResult => {
+      if (mode === 'throw') throw new JiuzhuError(code, params);
+      const message = work.message(code, params);
+      record('refused', { code, message });
+      work.audit(actor, 'decisions.not_applied', d.caseId, { decision: d.id, code });
+      return { applied: false, code, message };
+    };
+
+    const row = work.cases.repo.get(d.caseId);
+    if (!row) return refuse('DECISION_CASE_UNKNOWN');
+    if (row.state !== 'awaiting_decision') return refuse('DECISION_WRONG_STEP', { state: work.stateLabel(row.state) });
+    const app = work.cases.application(row);
+    const today = work.today();
+    const b = work.noticeBase(row, app);
+    const now = work.now();
+
+    if (d.outcome === 'approved') {
+      if (d.amountFen === undefined || !d.startMonth) return refuse('DECISION_APPROVAL_INCOMPLETE');
+      const settings = work.repo.settings();
+      const linked = benefitsFor(app.type, work.deps.benefits, settings);
+      const review = nextReview(app, d.startMonth, today, settings);
+      const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_APPROVAL_BASIS;
+      const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, decidedOn: today, linkedBenefits: linked, nextReviewOn: review.dueOn };
+      work.cases.step(row, 'approve', actor, null, app, { decision });
+      work.cases.repo.meetAllDeadlines(row.id, now);
+      work.notice(row.id, 'approval', approvalSchema, { ...b, householdSize: row.household_size || 1, monthlyAmountFen: d.amountFen, startMonth: d.startMonth, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor, { linkedBenefits: linked });
+      work.repo.insertRoster(
+        {
+          id: work.id(),
+          case_id: row.id,
+          applicant_id_number: app.applicant!.idNumber,
+          applicant_name: app.applicant!.name,
+          category: documentCategory(app.type!, app.subtype),
+          household_size: row.household_size || 1,
+          amount_fen: d.amountFen,
+          since_month: d.startMonth,
+          enrolled_on: today,
+          review_basis: review.basis,
+          review_months: review.months,
+          next_review_on: review.dueOn,
+          linked_benefits: JSON.stringify(linked),
+          status: 'active',
+          stopped_on: null,
+          updated_at: now,
+        },
+        [...new Set([app.applicant!.idNumber, ...app.members.filter((m) => !m.excluded).map((m) => m.idNumber)])],
+      );
+      record('applied', { linked, legalBasis });
+      return { applied: true };
+    }
+
+    if (d.reasons.length === 0) return refuse('DECISION_REFUSAL_INCOMPLETE');
+    const redress = work.cases.settings().notice.redress;
+    if (!redress) return refuse('DECISION_REDRESS_MISSING');
+    const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_REFUSAL_BASIS;
+    work.cases.step(row, 'refuse', actor, d.reasons.join('；').slice(0, 500), app, { decision: { id: d.id, source: d.source, outcome: d.outcome, reasons: d.reasons, decidedOn: today } });
+    work.cases.repo.meetDeadline(row.id, 'decision', now);
+    const due = work.cases.withCalendar((c) => refusalNoticeDeadline(today, c));
+    work.cases.repo.setDeadline(row.id, { kind: due.kind, from_date: due.fromDate, working_days: due.workingDays, due_date: due.dueDate, reason: null });
+    work.notice(row.id, 'refusal', refusalSchema, { ...b, acceptedOn: row.accepted_on ?? today, decidedOn: today, reasons: d.reasons, legalBasis, redress }, actor);
+    record('applied', { legalBasis });
+    return { applied: true };
+  })();
+}
+
+/** Where the county delegated 审核确认, the station head decides at the desk (errors are thrown, nothing recorded). */
+export function decideLocally(work: Work, actor: string, caseId: string, version: number, d: { outcome: 'approved'; amountFen: number; startMonth: string; legalBasis: string[] } | { outcome: 'refused'; reasons: string[]; legalBasis: string[] }) {
+  if (!work.cases.settings().decisionDelegated) throw new JiuzhuError('DECISION_NOT_DELEGATED');
+  return work.db.transaction(() => {
+    work.caseAt(caseId, version);
+    applyDecision(work, actor, { id: work.id(), caseId, source: 'local', reasons: [], ...d }, 'throw');
+    return work.cases.mustGet(caseId);
+  })();
+}
+

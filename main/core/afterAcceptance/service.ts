@@ -1,0 +1,41 @@
+import type { CloseInput } from '../../../common/contract/methods/warnings';
+import type { LocalDecision, ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/visits';
+import { decisionItemSchema, warningItemSchema } from '../../../common/sync/pull';
+import type { PulledItem } from '../sync/capability';
+import { applyDecision, decideLocally, type DecisionResult } from './decisions';
+import { endPublicity, giveOpinion, recordObjection, recordVisit, resolveDispute } from './publicityWork';
+import { assignWarning, closeWarning, receiveWarning, verifyWarning } from './warningWork';
+import { Work, PLATFORM_ACTOR, type WorkDeps } from './work';
+
+/** The steps after acceptance, one method each; every one is a single transaction (see the files it calls). */
+export class AfterAcceptanceService {
+  readonly work: Work;
+  constructor(deps: WorkDeps) {
+    this.work = new Work(deps);
+  }
+
+  recordVisit = (actor: string, caseId: string, version: number, v: VisitInput) => recordVisit(this.work, actor, caseId, version, v);
+  giveOpinion = (actor: string, caseId: string, version: number, o: OpinionInput) => giveOpinion(this.work, actor, caseId, version, o);
+  recordObjection = (actor: string, caseId: string, version: number, o: ObjectionInput) => recordObjection(this.work, actor, caseId, version, o);
+  resolveDispute = (actor: string, caseId: string, version: number, r: ResolveInput) => resolveDispute(this.work, actor, caseId, version, r);
+  endPublicity = (actor: string, caseId: string, version: number) => endPublicity(this.work, actor, caseId, version);
+  decideLocally = (actor: string, caseId: string, version: number, d: LocalDecision) => decideLocally(this.work, actor, caseId, version, d);
+  assignWarning = (actor: string, id: string, accountId: string) => assignWarning(this.work, actor, id, accountId);
+  verifyWarning = (actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }) => verifyWarning(this.work, actor, id, v);
+  closeWarning = (actor: string, id: string, c: CloseInput) => closeWarning(this.work, actor, id, c);
+
+  /** Pull handler of 'decision' items (inside the pull page's transaction); a malformed item is recorded as not applied. */
+  pulledDecision(item: PulledItem): DecisionResult | 'malformed' {
+    const parsed = decisionItemSchema.safeParse(item);
+    if (!parsed.success) return 'malformed';
+    const d = parsed.data;
+    return applyDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, source: 'platform', outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, reasons: d.reasons ?? [], legalBasis: [] }, 'record');
+  }
+
+  /** Pull handler of 'warning' items. */
+  pulledWarning(item: PulledItem): ReturnType<typeof receiveWarning> | 'malformed' {
+    const parsed = warningItemSchema.safeParse(item);
+    if (!parsed.success) return 'malformed';
+    return receiveWarning(this.work, PLATFORM_ACTOR, parsed.data);
+  }
+}

@@ -1,0 +1,85 @@
+import type { RosterRow } from '../../../common/contract/methods/roster';
+import type { AfterAcceptanceView, LinkedBenefit } from '../../../common/contract/methods/visits';
+import type { WarningRow } from '../../../common/contract/methods/warnings';
+import type { WARNING_TYPES } from '../../../common/sync/pull';
+import { maskIdNumber } from '../../../common/format/mask';
+import { addDays } from './dates';
+import type { RosterDbRow, WarningDbRow } from './repo';
+import type { Work } from './work';
+
+/** Reviews due within this many calendar days are listed as due. */
+export const REVIEW_DUE_WINDOW_DAYS = 30;
+
+const list = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
+
+export function caseView(work: Work, caseId: string): AfterAcceptanceView {
+  const r = work.repo;
+  return {
+    visits: r.visits(caseId).map((v) => ({ id: v.id, visitedOn: v.visited_on, staff: list(v.staff), familyPresent: list(v.family_present), findings: v.findings, recordedAt: v.recorded_at })),
+    opinions: r.opinions(caseId).map((o) => ({ id: o.id, proposal: o.proposal, amountFen: o.amount_fen, reasons: list(o.reasons), community: o.community, publicityFrom: o.publicity_from, publicityTo: o.publicity_to })),
+    objections: r.objections(caseId).map((o) => ({ id: o.id, objector: o.objector, content: o.content, receivedOn: o.received_on })),
+    reviews: r.reviews(caseId).map((v) => ({ id: v.id, kind: v.kind, heldOn: v.held_on, participants: list(v.participants), outcome: v.outcome, summary: v.summary })),
+    decisions: r.decisions(caseId).map((d) => ({
+      id: d.id,
+      source: d.source,
+      outcome: d.outcome,
+      amountFen: d.amount_fen,
+      startMonth: d.start_month,
+      reasons: list(d.reasons),
+      linkedBenefits: JSON.parse(d.linked_benefits) as LinkedBenefit[],
+      status: d.status,
+      refusal: d.refusal,
+      receivedAt: d.received_at,
+    })),
+    delegated: work.cases.settings().decisionDelegated,
+    today: work.today(),
+  };
+}
+
+export function rosterRow(r: RosterDbRow, today: string): RosterRow {
+  const soon = addDays(today, REVIEW_DUE_WINDOW_DAYS);
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    applicantName: r.applicant_name,
+    category: r.category,
+    householdSize: r.household_size,
+    amountFen: r.amount_fen,
+    sinceMonth: r.since_month,
+    reviewBasis: r.review_basis,
+    reviewMonths: r.review_months,
+    nextReviewOn: r.next_review_on,
+    linkedBenefits: JSON.parse(r.linked_benefits) as LinkedBenefit[],
+    status: r.status,
+    due: r.status !== 'active' ? 'later' : r.next_review_on < today ? 'overdue' : r.next_review_on <= soon ? 'due' : 'later',
+  };
+}
+
+export function rosterList(work: Work, filter: 'all' | 'due' | 'overdue', limit: number) {
+  const today = work.today();
+  const soon = addDays(today, REVIEW_DUE_WINDOW_DAYS);
+  const rows = work.repo
+    .rosterList({ activeOnly: filter !== 'all', ...(filter === 'all' ? {} : { dueBy: filter === 'due' ? soon : addDays(today, -1) }), limit })
+    .map((r) => rosterRow(r, today));
+  return { rows, today, counts: work.repo.rosterCounts(today, soon) };
+}
+
+export function warningRow(work: Work, w: WarningDbRow, names: Map<string, string>, today: string): WarningRow {
+  const roster = w.roster_id ? work.repo.roster(w.roster_id) : undefined;
+  return {
+    id: w.id,
+    type: w.type as (typeof WARNING_TYPES)[number],
+    person: maskIdNumber(w.id_number),
+    applicantName: roster?.applicant_name ?? null,
+    caseId: roster?.case_id ?? null,
+    detail: w.detail,
+    receivedAt: w.received_at,
+    dueOn: w.due_on,
+    overdue: (w.status === 'open' || w.status === 'verified') && w.due_on < today,
+    status: w.status,
+    assignedTo: w.assigned_to,
+    assigneeName: w.assigned_to ? (names.get(w.assigned_to) ?? w.assigned_to) : null,
+    verification: w.verification ? (JSON.parse(w.verification) as WarningRow['verification']) : null,
+    outcome: w.outcome,
+  };
+}

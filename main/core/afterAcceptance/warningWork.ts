@@ -1,0 +1,117 @@
+import { JiuzhuError } from '../../../common/contract/errors';
+import type { CloseInput } from '../../../common/contract/methods/warnings';
+import { closeInputSchema } from '../../../common/contract/methods/warnings';
+import { terminationSchema } from '../../../common/documents/termination';
+import { chinaDate } from '../../../common/cases/age';
+import { nextMonth } from './dates';
+import type { WarningDbRow } from './repo';
+import type { Work } from './work';
+
+export interface WarningToReceive {
+  id: string;
+  idNumber: string;
+  type: string;
+  detail?: string | undefined;
+}
+
+/**
+ * A monitoring warning from the platform, in the pull page's transaction. A person on the active
+ * roster: the warning is opened with its verification deadline (working days, county setting) and
+ * the household's case timeline notes it. Anyone else: recorded as not on the roster, nothing applied.
+ * Idempotent: the same warning pulled again changes nothing.
+ */
+export function receiveWarning(work: Work, actor: string, w: WarningToReceive): 'opened' | 'not_on_roster' | 'duplicate' {
+  const roster = work.repo.activeRosterOf(w.idNumber);
+  const received = work.now();
+  const dueOn = work.cases.withCalendar((c) => c.addWorkingDays(chinaDate(new Date(received)), work.repo.settings().warningWorkingDays));
+  const inserted = work.repo.insertWarning({
+    id: w.id,
+    type: w.type,
+    id_number: w.idNumber,
+    detail: w.detail ?? null,
+    received_at: received,
+    due_on: dueOn,
+    status: roster ? 'open' : 'not_on_roster',
+    roster_id: roster?.id ?? null,
+    assigned_to: null,
+    assigned_at: null,
+    verification: null,
+    outcome: null,
+    outcome_reasons: null,
+    closed_at: null,
+    closed_by: null,
+  });
+  if (!inserted) return 'duplicate';
+  if (roster) work.event(roster.case_id, 'warningReceived', actor, w.type);
+  work.audit(actor, 'warnings.received', w.id, { type: w.type, onRoster: roster !== undefined }, 'warning');
+  return roster ? 'opened' : 'not_on_roster';
+}
+
+function workable(work: Work, id: string): WarningDbRow {
+  const w = work.repo.warning(id);
+  if (!w) throw new JiuzhuError('WARNING_NOT_FOUND');
+  if (w.status === 'not_on_roster') throw new JiuzhuError('WARNING_NOT_ON_ROSTER');
+  if (w.status === 'closed') throw new JiuzhuError('WARNING_CLOSED');
+  return w;
+}
+
+export function assignWarning(work: Work, actor: string, id: string, accountId: string): void {
+  work.db.transaction(() => {
+    workable(work, id);
+    if (!work.cases.repo.accountNames().has(accountId)) throw new JiuzhuError('NOT_FOUND');
+    work.repo.updateWarning(id, { assigned_to: accountId, assigned_at: work.now() });
+    work.audit(actor, 'warnings.assign', id, { to: accountId }, 'warning');
+  })();
+}
+
+export function verifyWarning(work: Work, actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }): void {
+  work.db.transaction(() => {
+    const w = workable(work, id);
+    work.repo.updateWarning(id, { status: 'verified', verification: JSON.stringify(v), ...(w.assigned_to ? {} : { assigned_to: actor, assigned_at: work.now() }) });
+    const roster = work.repo.roster(w.roster_id!);
+    if (roster) work.event(roster.case_id, 'warningVerified', actor, v.method);
+    work.audit(actor, 'warnings.verify', id, {}, 'warning');
+  })();
+}
+
+/**
+ * The outcome of a verified warning. no_change: the benefit continues. adjust / stop: reasons,
+ * legal basis and the redress route are required; the roster changes, the 调整 / 终止通知书 is
+ * queued and the case record goes up to the platform — all in one transaction.
+ */
+export function closeWarning(work: Work, actor: string, id: string, input: CloseInput): void {
+  const c = closeInputSchema.parse(input);
+  work.db.transaction(() => {
+    const w = workable(work, id);
+    if (w.status !== 'verified') throw new JiuzhuError('WARNING_NOT_VERIFIED');
+    const roster = work.repo.roster(w.roster_id!);
+    if (!roster) throw new JiuzhuError('ROSTER_NOT_FOUND');
+    const today = work.today();
+    const { row, app } = work.caseAt(roster.case_id);
+    const effectiveMonth = c.effectiveMonth ?? nextMonth(today);
+    if (c.outcome !== 'no_change') {
+      if (c.reasons.length === 0 || c.legalBasis.length === 0) throw new JiuzhuError('WARNING_REASONS_REQUIRED');
+      if (c.outcome === 'adjust' && c.newAmountFen === undefined) throw new JiuzhuError('WARNING_AMOUNT_REQUIRED');
+      const redress = work.redress();
+      work.notice(row.id, 'termination', terminationSchema, {
+        ...work.noticeBase(row, app),
+        action: c.outcome === 'stop' ? 'terminate' : 'adjust',
+        previousAmountFen: roster.amount_fen,
+        ...(c.outcome === 'adjust' ? { newAmountFen: c.newAmountFen } : {}),
+        effectiveMonth,
+        decidedOn: today,
+        reasons: c.reasons,
+        legalBasis: c.legalBasis,
+        redress,
+      }, actor);
+      if (c.outcome === 'stop') work.repo.updateRoster(roster.id, { status: 'stopped', stopped_on: today, updated_at: work.now() });
+      else work.repo.updateRoster(roster.id, { amount_fen: c.newAmountFen!, updated_at: work.now() });
+    }
+    work.repo.updateWarning(id, { status: 'closed', outcome: c.outcome, outcome_reasons: JSON.stringify(c.reasons), closed_at: work.now(), closed_by: actor });
+    const action = c.outcome === 'stop' ? 'warningStop' : c.outcome === 'adjust' ? 'warningAdjust' : 'warningNoChange';
+    work.touch(row, app, action, actor, c.reasons.join('；').slice(0, 500) || null, {
+      warning: { id, type: w.type, outcome: c.outcome, effectiveMonth, ...(c.newAmountFen !== undefined ? { newAmountFen: c.newAmountFen } : {}) },
+      roster: { status: c.outcome === 'stop' ? 'stopped' : 'active', amountFen: c.outcome === 'adjust' ? c.newAmountFen : roster.amount_fen },
+    });
+  })();
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../../common/contract/index';
+import { createCore, type CoreApi } from '../core';
+import { silentLogger } from '../logging/logger';
+
+/** Pairing, per-window delivery, sign/confirm, and the fall-back when the clerk's session ends. */
+let now = new Date('2026-11-30T09:00:00+08:00');
+let core: CoreApi;
+let dataDir: string;
+const clerk = { via: 'browser' as const, windowId: 'browser:clerk-window' };
+const screen = { via: 'browser' as const, windowId: 'browser:applicant-screen' };
+const other = { via: 'browser' as const, windowId: 'browser:other-page' };
+const PASSWORD = 'Qiaotou#2026';
+const received: Record<string, CoreEvent[]> = { clerk: [], screen: [], other: [], plain: [] };
+const SIGNATURE = {
+  kind: 'signature' as const,
+  capturedAt: '2026-11-30T01:00:00.000Z',
+  png: { mime: 'image/png' as const, base64: 'iVBORw0KGgo=', bytes: 8, width: 10, height: 10 },
+  dpi: 200,
+  pad: { width: 640, height: 240 },
+  pointerType: 'mouse',
+  strokes: [[{ x: 1, y: 1, pressure: 0.5, t: 0 }, { x: 100, y: 50, pressure: 0.5, t: 100 }]],
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-applicant-'));
+  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => now }, logger: silentLogger, deviceId: async () => 'b'.repeat(64) });
+  core.onEvent((e) => received.clerk!.push(e), clerk.windowId);
+  core.onEvent((e) => received.screen!.push(e), screen.windowId);
+  core.onEvent((e) => received.other!.push(e), other.windowId);
+  core.onEvent((e) => received.plain!.push(e));
+  await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, clerk);
+  await core.invoke('session.login', { username: 'admin', password: PASSWORD }, clerk);
+  await core.invoke('accounts.create', { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' }, clerk);
+  await core.invoke('cases.setSettings', { settings: { policyNotices: [{ title: '低保政策', body: '家庭人均收入低于当地标准可申请。' }] } }, clerk);
+  await core.invoke('session.login', { username: 'clerk1', password: 'Temp#pass2026' }, clerk);
+  await core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Clerk#pass2026' }, clerk);
+});
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ok = <T>(e: { ok: boolean; result?: unknown }) => {
+  expect(e).toMatchObject({ ok: true });
+  return e.result as T;
+};
+const applicantEvents = (k: string) => received[k]!.filter((e) => e.event.startsWith('applicant.'));
+
+describe('the applicant screen', () => {
+  let viewId = '';
+
+  it('pairs with a one-time code; the idle view carries the policy notices and no personal data', async () => {
+    const { code } = ok<{ code: string }>(await core.invoke('applicant.open', {}, clerk));
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    expect(await core.invoke('applicant.pair', { code }, clerk)).toMatchObject({ ok: false, error: { code: 'APPLICANT_PAIRING_FAILED' } });
+    const { code: second } = ok<{ code: string }>(await core.invoke('applicant.open', {}, clerk));
+    const paired = await core.invoke('applicant.pair', { code: second }, screen);
+    const { view } = ok<{ view: { kind: string; notices: unknown; hotline: string; stationName: string; materials: Array<{ items: string[] }> } }>(paired);
+    expect(view).toMatchObject({ kind: 'idle', hotline: '12349', stationName: '桥头镇社会救助工作站', notices: [{ title: '低保政策' }] });
+    expect(view.materials.find((m) => m.items.length > 0)).toBeTruthy();
+    // One use only.
+    expect(await core.invoke('applicant.pair', { code: second }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_PAIRING_FAILED' } });
+    expect(applicantEvents('clerk').map((e) => e.payload)).toMatchObject([{ kind: 'paired' }]);
+  });
+
+  it('an expired code does not pair', async () => {
+    const { code } = ok<{ code: string }>(await core.invoke('applicant.open', {}, clerk));
+    now = new Date(now.getTime() + 3 * 60_000);
+    expect(await core.invoke('applicant.pair', { code }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_PAIRING_FAILED' } });
+  });
+
+  it('what the clerk shows reaches the paired window only', async () => {
+    const r = ok<{ paired: boolean; viewId: string }>(
+      await core.invoke('applicant.show', { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '500110198005120012' }, members: [{ name: '李秀英', relationship: '配偶' }], askSignature: true } }, clerk),
+    );
+    expect(r.paired).toBe(true);
+    viewId = r.viewId;
+    const last = applicantEvents('screen').at(-1)!;
+    expect(last).toMatchObject({ event: 'applicant.view', payload: { view: { kind: 'intake', viewId, applicant: { name: '张建国' } } } });
+    expect(JSON.stringify(received.other)).not.toContain('张建国');
+    expect(JSON.stringify(received.plain)).not.toContain('张建国');
+    expect(JSON.stringify(received.clerk)).not.toContain('张建国');
+    // An unpaired window cannot read it.
+    expect(await core.invoke('applicant.current', {}, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_NOT_PAIRED' } });
+    expect(ok<{ view: { viewId: string } }>(await core.invoke('applicant.current', {}, screen)).view.viewId).toBe(viewId);
+  });
+
+  it('the signature and 确认 come back to the clerk window only, for the current view only', async () => {
+    expect(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_NOT_PAIRED' } });
+    expect(await core.invoke('applicant.confirm', { viewId: 'stale-view-id' }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    ok(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, screen));
+    ok(await core.invoke('applicant.confirm', { viewId }, screen));
+    expect(applicantEvents('clerk').slice(-2).map((e) => e.payload)).toMatchObject([
+      { kind: 'signed', viewId, signature: { png: { base64: 'iVBORw0KGgo=' } } },
+      { kind: 'confirmed', viewId },
+    ]);
+    expect(applicantEvents('other')).toEqual([]);
+    expect(applicantEvents('plain')).toEqual([]);
+  });
+
+  it('back to the notices between applicants; the staff window cannot push to a screen it did not pair', async () => {
+    const r = ok<{ viewId: string }>(await core.invoke('applicant.show', { view: { kind: 'idle' } }, clerk));
+    expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'idle', viewId: r.viewId } } });
+    expect(JSON.stringify(applicantEvents('screen').at(-1))).not.toContain('张建国');
+    expect(await core.invoke('applicant.confirm', { viewId: r.viewId }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+  });
+
+  it('the clerk logging out unpairs the screen', async () => {
+    ok(await core.invoke('session.logout', {}, clerk));
+    expect(await core.invoke('applicant.current', {}, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_NOT_PAIRED' } });
+    expect(applicantEvents('screen').at(-1)).toMatchObject({ event: 'applicant.view', payload: { view: null } });
+  });
+});

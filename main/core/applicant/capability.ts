@@ -1,0 +1,140 @@
+import { JiuzhuError, type CoreEvent } from '../../../common/contract/index';
+import type { ApplicantView } from '../../../common/contract/methods/applicant';
+import type { Capability, CoreDeps } from '../capability';
+import { loadCaseResources, type CaseResources } from '../cases/resources';
+import { CaseSettingsStore } from '../cases/settingsStore';
+import type { CallContext } from '../context';
+import { idleView } from './idleView';
+import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
+
+type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.confirm' | 'applicant.close';
+
+export interface ApplicantCapabilityOptions {
+  /** Deliver an event to one window only (events/hub.ts emitTo). */
+  emitTo(windowId: string, event: CoreEvent): void;
+  resourcesDir?: string;
+}
+
+/** How often pairings are checked against the clerk's session (logout, lock). */
+const SWEEP_MS = 5_000;
+
+/** The applicant screen (main/core/applicant/README.md). */
+export function applicantCapability(deps: CoreDeps, options: ApplicantCapabilityOptions): Capability<ApplicantMethods> {
+  const pairings = new Pairings();
+  let resources: CaseResources | null = null;
+  const now = () => deps.clock.now();
+
+  const clerkOf = (ctx: CallContext) => {
+    if (!ctx.session?.sessionId || !ctx.windowId) throw new JiuzhuError('UNAUTHENTICATED');
+    return { window: ctx.windowId, sessionId: ctx.session.sessionId, userId: ctx.session.userId };
+  };
+
+  const buildIdle = async (): Promise<ApplicantView> => {
+    const s = await deps.services();
+    resources ??= loadCaseResources(options.resourcesDir);
+    const info = s.station.stationInfo();
+    const today = now().toISOString().slice(0, 10);
+    return idleView({ viewId: newViewId(), stationName: info?.name ?? '', regionCode: info?.regionCode ?? '000000', year: Number(today.slice(0, 4)), settings: new CaseSettingsStore(s.station.db).get(), resources });
+  };
+
+  const showTo = (p: Pairing, view: ApplicantView | null) => {
+    if (view) p.view = view;
+    options.emitTo(p.applicantWindow, { event: 'applicant.view', payload: { view } });
+  };
+  const reply = (p: Pairing, payload: Extract<CoreEvent, { event: 'applicant.reply' }>['payload']) => options.emitTo(p.clerkWindow, { event: 'applicant.reply', payload });
+  const audit = async (p: Pairing, action: string, details: Record<string, string> = {}) =>
+    (await deps.services()).auth.audit().append({ actor: p.clerkUserId, action, targetType: 'window', targetId: p.applicantWindow, details });
+
+  const unpair = (p: Pairing) => {
+    pairings.drop(p);
+    showTo(p, null);
+    reply(p, { kind: 'unpaired', at: now().toISOString() });
+  };
+
+  /** The clerk's session as it stands: gone → unpair; locked → nothing personal on the screen. */
+  const check = async (p: Pairing): Promise<boolean> => {
+    const session = (await deps.services()).auth.sessions.peek(p.sessionId);
+    if (!session) {
+      unpair(p);
+      return false;
+    }
+    if (session.locked && p.view.kind === 'intake') showTo(p, { ...p.idle, viewId: newViewId() });
+    return true;
+  };
+  const sweep = setInterval(() => void Promise.all(pairings.all().map(check)).catch(() => undefined), SWEEP_MS);
+  sweep.unref?.();
+
+  const pairedApplicant = async (ctx: CallContext): Promise<Pairing> => {
+    const p = pairings.ofApplicant(ctx.windowId);
+    if (!p || !(await check(p))) throw new JiuzhuError('APPLICANT_NOT_PAIRED');
+    return p;
+  };
+  const currentIntake = (p: Pairing, viewId: string, ask: 'askSignature' | 'askConfirm') => {
+    if (p.view.viewId !== viewId || p.view.kind !== 'intake' || !p.view[ask]) throw new JiuzhuError('APPLICANT_VIEW_STALE');
+  };
+
+  return {
+    handlers: {
+      'applicant.open': async (_input, ctx) => {
+        const clerk = clerkOf(ctx);
+        const code = newCode();
+        const expires = now().getTime() + CODE_TTL_MS;
+        pairings.offer(code, { clerkWindow: clerk.window, sessionId: clerk.sessionId, clerkUserId: clerk.userId, expires });
+        return { code, expiresAt: new Date(expires).toISOString() };
+      },
+      'applicant.pair': async (input, ctx) => {
+        const window = ctx.windowId;
+        if (!window) throw new JiuzhuError('APPLICANT_PAIRING_FAILED');
+        const offer = pairings.take(input.code, now().getTime());
+        if (!offer || offer.clerkWindow === window) throw new JiuzhuError('APPLICANT_PAIRING_FAILED');
+        // A staff window (logged in) never becomes an applicant display, and the clerk must still be the one who asked.
+        if (await deps.windows.peek(ctx)) throw new JiuzhuError('APPLICANT_PAIRING_FAILED');
+        const clerkSession = await deps.windows.peek({ via: ctx.via, windowId: offer.clerkWindow });
+        if (!clerkSession || clerkSession.id !== offer.sessionId) throw new JiuzhuError('APPLICANT_PAIRING_FAILED');
+        for (const old of [pairings.ofClerk(offer.clerkWindow), pairings.ofApplicant(window)]) if (old) unpair(old);
+        const idle = await buildIdle();
+        const p: Pairing = { clerkWindow: offer.clerkWindow, sessionId: offer.sessionId, clerkUserId: offer.clerkUserId, applicantWindow: window, view: idle, idle };
+        pairings.bind(p);
+        await audit(p, 'applicant.pair');
+        reply(p, { kind: 'paired', at: now().toISOString() });
+        return { view: p.view };
+      },
+      'applicant.current': async (_input, ctx) => ({ view: (await pairedApplicant(ctx)).view }),
+      'applicant.show': async (input, ctx) => {
+        const clerk = clerkOf(ctx);
+        const p = pairings.ofClerk(clerk.window);
+        if (!p) return { paired: false, viewId: null };
+        if (p.sessionId !== clerk.sessionId) {
+          unpair(p);
+          return { paired: false, viewId: null };
+        }
+        const viewId = newViewId();
+        if (input.view.kind === 'idle') {
+          p.idle = await buildIdle();
+          showTo(p, { ...p.idle, viewId });
+        } else showTo(p, { ...input.view, viewId });
+        return { paired: true, viewId };
+      },
+      'applicant.sign': async (input, ctx) => {
+        const p = await pairedApplicant(ctx);
+        currentIntake(p, input.viewId, 'askSignature');
+        await audit(p, 'applicant.sign', { view: input.viewId });
+        reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature });
+        return { received: true as const };
+      },
+      'applicant.confirm': async (input, ctx) => {
+        const p = await pairedApplicant(ctx);
+        currentIntake(p, input.viewId, 'askConfirm');
+        await audit(p, 'applicant.confirm', { view: input.viewId });
+        reply(p, { kind: 'confirmed', viewId: input.viewId, at: now().toISOString() });
+        return { received: true as const };
+      },
+      'applicant.close': async (_input, ctx) => {
+        const p = pairings.ofClerk(clerkOf(ctx).window);
+        if (p) unpair(p);
+        return { closed: Boolean(p) };
+      },
+    },
+    close: async () => clearInterval(sweep),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ApplicantView } from '../../../common/contract/methods/applicant';
+import { findStandard, type CaseSettings } from '../../../common/cases/settings';
+import { ASSISTANCE_TYPES } from '../../../common/cases/types';
+import type { CaseResources } from '../cases/resources';
+
+/** The national social-assistance hotline, always shown. */
+export const HOTLINE = '12349';
+
+/**
+ * 政策宣传 between applicants, from the county settings: the admin's notices, the local 低保
+ * standards in force for the station's region this year, and what to bring for each type
+ * (the required items of the checklist that apply to every household).
+ */
+export function idleView(input: { viewId: string; stationName: string; regionCode: string; year: number; settings: CaseSettings; resources: CaseResources }): ApplicantView {
+  const { settings, resources } = input;
+  const standards = [...settings.standards, ...resources.standards];
+  const checklist = settings.materials ?? resources.materials;
+  return {
+    kind: 'idle',
+    viewId: input.viewId,
+    stationName: input.stationName,
+    hotline: HOTLINE,
+    notices: settings.policyNotices,
+    standards: (['urban', 'rural'] as const).flatMap((residence) => {
+      const s = findStandard(standards, input.regionCode, input.year, residence);
+      return s ? [{ residence, monthlyFen: s.monthlyFen, year: s.year }] : [];
+    }),
+    materials: ASSISTANCE_TYPES.map((type) => ({ type, items: checklist.types[type].filter((i) => i.required && i.when === 'always').map((i) => i.label) })),
+  };
+}

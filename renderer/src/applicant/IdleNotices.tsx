@@ -1,0 +1,57 @@
+import { Card, Col, List, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApplicantView } from '../../../common/contract/methods/applicant';
+
+type Idle = Extract<ApplicantView, { kind: 'idle' }>;
+
+/** 政策宣传 between applicants: the admin's notices, the local standards, what to bring, the hotline. */
+export function IdleNotices({ view }: { view: Idle }) {
+  const { t } = useTranslation();
+  const year = view.standards[0]?.year;
+  return (
+    <div data-testid="applicant-idle">
+      <Typography.Title style={{ fontSize: 44 }}>{t('applicant.welcome', { station: view.stationName })}</Typography.Title>
+      <Typography.Title level={2} data-testid="applicant-hotline" style={{ color: '#1a56a8' }}>
+        {t('applicant.hotline', { hotline: view.hotline })}
+      </Typography.Title>
+      <Row gutter={[24, 24]}>
+        {view.notices.length > 0 && (
+          <Col span={24}>
+            <Card title={t('applicant.noticesTitle')}>
+              {view.notices.map((n) => (
+                <div key={n.title} data-testid="policy-notice">
+                  <Typography.Title level={3}>{n.title}</Typography.Title>
+                  <Typography.Paragraph style={{ fontSize: 26 }}>{n.body}</Typography.Paragraph>
+                </div>
+              ))}
+            </Card>
+          </Col>
+        )}
+        {year !== undefined && (
+          <Col span={10}>
+            <Card title={t('applicant.standardsTitle', { year })}>
+              {view.standards.map((s) => (
+                <Typography.Paragraph key={s.residence} style={{ fontSize: 28 }} data-testid={`standard-${s.residence}`}>
+                  {t(`applicant.standard.${s.residence}`, { yuan: (s.monthlyFen / 100).toFixed(0) })}
+                </Typography.Paragraph>
+              ))}
+            </Card>
+          </Col>
+        )}
+        <Col span={year !== undefined ? 14 : 24}>
+          <Card title={t('applicant.materialsTitle')}>
+            <List
+              dataSource={view.materials.filter((m) => m.items.length > 0)}
+              renderItem={(m) => (
+                <List.Item>
+                  <Typography.Text strong>{t(`cases.typesShort.${m.type}`)}：</Typography.Text>
+                  {m.items.join('、')}
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { advanceFeedHealth, initialFeedHealth, lumaStats, type FeedStatus } from '../../../../common/capture/feedHealth';
+import { toGray } from '../../../../common/capture/image/grayscale';
+import { grabImageData } from './VideoPreview';
+
+/** How often the feed is looked at, and the side of the 1:1 centre crop compared frame to frame. */
+const EVERY_MS = 250;
+const CROP = 128;
+
+export interface FeedHealth {
+  status: FeedStatus;
+  /** The same status for loops that must not wait for a render (the face gate). */
+  current: RefObject<FeedStatus>;
+}
+
+/**
+ * Watch a live preview for a black or frozen feed (common/capture/feedHealth.ts) while `active`.
+ * `subject` says whether the caller currently sees its face or page (a still scene with a subject
+ * is not "frozen"). Costs a 96 px copy and a 128×128 crop four times a second.
+ */
+export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active: boolean, subject: RefObject<boolean>): FeedHealth {
+  const [status, setStatus] = useState<FeedStatus>('ok');
+  const current = useRef<FeedStatus>('ok');
+
+  useEffect(() => {
+    current.current = 'ok';
+    setStatus('ok');
+    if (!active) return;
+    let state = initialFeedHealth();
+    const canvas = document.createElement('canvas');
+    const timer = window.setInterval(() => {
+      const v = video.current;
+      if (!v || v.readyState < 2 || v.videoWidth === 0) return;
+      const { mean, p98 } = lumaStats(toGray(grabImageData(v, 96)));
+      const w = Math.min(CROP, v.videoWidth);
+      const h = Math.min(CROP, v.videoHeight);
+      canvas.width = w;
+      canvas.height = h;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (!ctx) return;
+      ctx.drawImage(v, Math.floor((v.videoWidth - w) / 2), Math.floor((v.videoHeight - h) / 2), w, h, 0, 0, w, h);
+      const crop = toGray(ctx.getImageData(0, 0, w, h));
+      state = advanceFeedHealth(state, { t: performance.now(), meanLuma: mean, p98Luma: p98, crop, subject: subject.current ?? false });
+      if (state.status !== current.current) {
+        current.current = state.status;
+        setStatus(state.status);
+      }
+    }, EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [video, active, subject]);
+
+  return { status, current };
+}

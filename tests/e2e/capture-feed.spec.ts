@@ -1,0 +1,66 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './browserShell';
+import { faceScenes, fakeCameraArgs } from './captureFixtures';
+import { openCaptureTab, setUpCounterStation } from './capturePage';
+import { chromiumPath } from './chromium';
+
+/**
+ * A feed that is there but useless: a black camera (lens cap) and a frozen one (the same frame
+ * over and over on an empty scene). Both are said in words, and nothing is captured from them.
+ */
+test.describe.configure({ timeout: 120_000 });
+
+let shell: RunningShell;
+test.beforeAll(async () => {
+  shell = await startShell();
+  await setUpCounterStation(shell);
+});
+test.afterAll(async () => shell.stop());
+
+let browser: Browser | null = null;
+async function pageWithCamera(file: string): Promise<Page> {
+  browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(file) });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return context.newPage();
+}
+test.afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+test('a black feed is reported on the face and the document camera, and nothing is captured from it', async () => {
+  const page = await pageWithCamera(faceScenes.black());
+  await openCaptureTab(page, shell, '人脸采集');
+  const alert = page.getByTestId('feed-health');
+  await expect(alert).toHaveAttribute('data-status', 'black', { timeout: 20_000 });
+  await expect(alert).toContainText('摄像头画面全黑');
+  await expect(page.getByTestId('face-instruction')).toHaveAttribute('data-feed', 'black');
+  await expect(page.getByTestId('face-manual')).toBeDisabled();
+  // The gate keeps running and judging frames, but never fires.
+  await expect.poll(async () => Number(await page.getByTestId('face-instruction').getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('face-verdict')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: '材料拍摄' }).click();
+  await expect(page.getByTestId('feed-health')).toHaveAttribute('data-status', 'black', { timeout: 20_000 });
+  await expect(page.getByTestId('feed-health')).toContainText('摄像头画面全黑');
+  await expect(page.getByTestId('document-shoot')).toBeDisabled();
+  await expect(page.getByTestId('document-page')).toHaveCount(0);
+});
+
+test('a frozen feed of an empty scene is reported after about three seconds, on both cameras', async () => {
+  // Chromium's fake camera repeats one frame exactly, as a stuck driver does; with no face or page in it, that is a frozen feed.
+  const page = await pageWithCamera(faceScenes.emptyDesk());
+  await openCaptureTab(page, shell, '材料拍摄');
+  await expect(page.getByTestId('document-shoot')).toBeEnabled({ timeout: 20_000 });
+  const started = Date.now();
+  await expect(page.getByTestId('feed-health')).toHaveAttribute('data-status', 'frozen', { timeout: 20_000 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+  await expect(page.getByTestId('feed-health')).toContainText('画面冻结');
+  await expect(page.getByTestId('document-live')).toHaveAttribute('data-found', 'false');
+  await expect(page.getByTestId('document-shoot')).toBeDisabled();
+
+  await page.getByRole('tab', { name: '人脸采集' }).click();
+  await expect(page.getByTestId('feed-health')).toHaveAttribute('data-status', 'frozen', { timeout: 20_000 });
+  await expect(page.getByTestId('face-instruction')).toHaveAttribute('data-feed', 'frozen');
+  await expect(page.getByTestId('face-verdict')).toHaveCount(0);
+});
