@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,8 @@ const run = promisify(execFile);
 
 /**
  * A throwaway PostgreSQL cluster for tests: initdb (trust, loopback only) in a temporary directory,
- * started on a free port of 127.0.0.1 with fsync off, removed by `stop()` (and at process exit, if
- * a test run dies first). As root, initdb refuses to run, so the cluster belongs to the system
+ * started on a free port of 127.0.0.1 with fsync off, removed by `stop()` (or, if the test process
+ * dies first, by an exit handler and a watchdog that outlives it by at most a second). As root, initdb refuses to run, so the cluster belongs to the system
  * user `postgres` (Debian's postgresql package creates it) and every command runs through
  * `runuser -u postgres --`.
  */
@@ -73,6 +73,7 @@ export async function startPgCluster(found: Extract<PgAvailability, { ok: true }
   const stopSync = () => {
     if (stopped) return;
     stopped = true;
+    watchdog.kill();
     try {
       execFileSync(...as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
     } catch {
@@ -81,6 +82,15 @@ export async function startPgCluster(found: Extract<PgAvailability, { ok: true }
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stopSync);
+  // A worker killed by a signal runs no exit handler: a detached watchdog stops the cluster and
+  // removes its directory within a second of this process ending, then ends itself.
+  const [stopCmd, stopArgs] = as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${[stopCmd, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  watchdog.unref();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   let n = 0;
   return {
@@ -99,6 +109,7 @@ export async function startPgCluster(found: Extract<PgAvailability, { ok: true }
       if (stopped) return;
       stopped = true;
       process.removeListener('exit', stopSync);
+      watchdog.kill();
       await run(...as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,4 +1,4 @@
-import { afterAll, describe } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findPostgres, startPgCluster, type PgCluster } from './pg-cluster';
 
 export type StoreKind = 'sqlite' | 'pg';
@@ -11,6 +11,11 @@ export type StoreKind = 'sqlite' | 'pg';
 export function describeStores(name: string, body: (store: StoreFixture) => void): void {
   describe(`${name} [sqlite]`, () => body(new StoreFixture('sqlite')));
   const found = findPostgres();
+  if (!found.ok && process.env['JIUZHU_REQUIRE_PG']) {
+    // CI sets JIUZHU_REQUIRE_PG=1: a missing PostgreSQL is a failure there, not a skip.
+    describe(`${name} [pg]`, () => it('has PostgreSQL (JIUZHU_REQUIRE_PG is set)', () => expect.fail(found.reason)));
+    return;
+  }
   if (!found.ok) {
     console.warn(`[city-platform] ${name} [pg] SKIPPED: ${found.reason}`);
     describe.skip(`${name} [pg] SKIPPED: ${found.reason}`, () => body(new StoreFixture('pg')));

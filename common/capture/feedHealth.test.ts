@@ -89,4 +89,23 @@ describe('feed health', () => {
     const seq = [...Array(10).fill(sample(a)), sample(b), ...Array(10).fill(sample(b))] as Omit<FeedSample, 't'>[];
     expect(run(seq).map((s) => s.status)).not.toContain('frozen');
   });
+
+  it('a video that stops presenting frames is frozen even with a face in the last one; a browser that never counts frames is not judged', () => {
+    const lit = (i: number) => frame(120, 3, 500 + i);
+    let st = initialFeedHealth();
+    const statuses: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      // frames arrive for the first 2 s (8 samples), then the count stops at 60
+      st = advanceFeedHealth(st, { ...sample(lit(i % 8), true), t: i * 250, frameCount: Math.min(i + 1, 8) * 7.5 });
+      statuses.push(st.status);
+    }
+    // last new frame at t = 1750; frozen from t = 4750 (sample 19)
+    expect(statuses.indexOf('frozen')).toBe(19);
+    // the page was busy for 5 s (no samples): that is not a stalled camera
+    const busy = advanceFeedHealth(advanceFeedHealth(initialFeedHealth(), { ...sample(lit(0), true), t: 0, frameCount: 10 }), { ...sample(lit(1), true), t: 5000, frameCount: 10 });
+    expect(busy.status).toBe('ok');
+    let none = initialFeedHealth();
+    for (let i = 0; i < 30; i++) none = advanceFeedHealth(none, { ...sample(lit(i), true), t: i * 250 });
+    expect(none.status).toBe('ok');
+  });
 });

@@ -12,7 +12,10 @@
  *   feed is frozen — but only while no subject (face, page) is seen: a fake camera playing a still
  *   photo, or a slide of the applicant, is "static" too, and the quality gate judges those. So a
  *   frozen feed over an empty scene is reported; a frozen feed that shows a face is not detected
- *   here (the remaining risk: a stale frame of the person who sat there a moment ago).
+ *   here by pixels (the remaining risk: a stale frame of the person who sat there a moment ago) —
+ * - **stalled** (also reported as frozen, subject or not): the video element has presented no new
+ *   frame for `frozenMs` although it presented frames before (`frameCount`, from
+ *   requestVideoFrameCallback). A stuck USB camera usually stops delivering; a fake camera never does.
  *
  * Pure: samples in, verdict out. The renderer takes the samples (see renderer/src/capture/camera/useFeedHealth.ts).
  */
@@ -25,6 +28,8 @@ export interface FeedHealthConfig {
   staticMeanDiff: number;
   staticChangedShare: number;
   frozenMs: number;
+  /** A gap between samples longer than this means the page itself was busy (e.g. processing a page on the UI thread): the stall clock restarts. */
+  maxSampleGapMs: number;
 }
 
 export const DEFAULT_FEED_HEALTH: FeedHealthConfig = {
@@ -34,6 +39,7 @@ export const DEFAULT_FEED_HEALTH: FeedHealthConfig = {
   staticMeanDiff: 0.1,
   staticChangedShare: 0.001,
   frozenMs: 3000,
+  maxSampleGapMs: 1000,
 };
 
 export type FeedStatus = 'ok' | 'black' | 'frozen';
@@ -48,16 +54,22 @@ export interface FeedSample {
   crop: GrayImage;
   /** Whether the caller sees its subject (a face, a page) in this frame. */
   subject: boolean;
+  /** Frames the video element has presented so far, when the browser says (requestVideoFrameCallback). */
+  frameCount?: number;
 }
 
 export interface FeedHealthState {
   darkRun: number;
   staticSince: number | null;
   lastCrop: GrayImage | null;
+  /** Last presented-frame count seen, and when it last grew. */
+  lastFrameCount: number;
+  lastNewFrameAt: number | null;
+  lastSampleAt: number | null;
   status: FeedStatus;
 }
 
-export const initialFeedHealth = (): FeedHealthState => ({ darkRun: 0, staticSince: null, lastCrop: null, status: 'ok' });
+export const initialFeedHealth = (): FeedHealthState => ({ darkRun: 0, staticSince: null, lastCrop: null, lastFrameCount: 0, lastNewFrameAt: null, lastSampleAt: null, status: 'ok' });
 
 /** Mean and 98th percentile of a grey image's levels. */
 export function lumaStats(img: GrayImage): { mean: number; p98: number } {
@@ -106,7 +118,11 @@ export function advanceFeedHealth(state: FeedHealthState, s: FeedSample, c: Feed
     const d = frameDifference(state.lastCrop, s.crop);
     if (d.meanDiff <= c.staticMeanDiff && d.changedShare <= c.staticChangedShare) staticSince = state.staticSince ?? s.t;
   }
-  const frozen = staticSince !== null && s.t - staticSince >= c.frozenMs && !s.subject;
+  const count = s.frameCount ?? 0;
+  const busyGap = state.lastSampleAt !== null && s.t - state.lastSampleAt > c.maxSampleGapMs;
+  const lastNewFrameAt = count > state.lastFrameCount || busyGap ? s.t : state.lastNewFrameAt;
+  const stalled = state.lastFrameCount > 0 && lastNewFrameAt !== null && s.t - lastNewFrameAt >= c.frozenMs;
+  const frozen = stalled || (staticSince !== null && s.t - staticSince >= c.frozenMs && !s.subject);
   const status: FeedStatus = darkRun >= c.blackFrames ? 'black' : frozen ? 'frozen' : 'ok';
-  return { darkRun, staticSince, lastCrop: s.crop, status };
+  return { darkRun, staticSince, lastCrop: s.crop, lastFrameCount: Math.max(count, state.lastFrameCount), lastNewFrameAt, lastSampleAt: s.t, status };
 }

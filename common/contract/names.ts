@@ -15,7 +15,7 @@ const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMate
 const DOCUMENTS = ['documents.preview', 'documents.issue', 'documents.list', 'documents.get', 'documents.reprint', 'certificate.verify', 'print.printers', 'print.settings', 'print.configure', 'print.submit', 'printQueue.list', 'printQueue.add', 'printQueue.issue', 'printQueue.markPrinted', 'printBatch.start', 'printBatch.list', 'printBatch.next', 'printBatch.ack', 'printBatch.pause', 'printBatch.resume', 'printBatch.cancel'] as const;
 
 const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.confirm', 'applicant.close'] as const;
-const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'decisions.local', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
+const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'decisions.local', 'decisions.retry', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
 
 export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...APPLICANT, ...AFTER_ACCEPTANCE] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

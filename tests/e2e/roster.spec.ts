@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
 import { signatureCapture } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
-import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
+import { type api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
 
 /**
  * After acceptance in Chromium with the reference platform on loopback: visit, opinion, objection
@@ -103,12 +103,14 @@ test('visit → opinion → objection → 民主评议 → synced → decision p
   await call('sync.now', { wait: true });
   await platform.admin.decide({ caseId: saved.caseId, outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
   await call('sync.now', { wait: true });
-  await page.reload();
+  // Leave the case page and come back (a reload would end this window's session).
+  await page.evaluate(() => (window.location.hash = '#/'));
+  await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), saved.caseId);
   await expect(view).toHaveAttribute('data-state', 'approved');
   await expect(panel).toContainText('医疗救助');
 
   await page.getByRole('menuitem', { name: '在册对象' }).click();
-  await page.getByText('全部在册').click();
+  await page.getByTestId('roster-filter').getByText('全部在册').click();
   const roster = page.getByTestId('roster-page');
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('680.00');
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('在册');
@@ -139,7 +141,7 @@ test('visit → opinion → objection → 民主评议 → synced → decision p
   await expect(death).toContainText('停发待遇');
 
   await page.getByRole('menuitem', { name: '在册对象' }).click();
-  await page.getByText('全部在册').click();
+  await page.getByTestId('roster-filter').getByText('全部在册').click();
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('已停发');
   // Every notice the law owes was queued for printing.
   const detail = await call<{ notices: Array<{ kind: string }> }>('cases.get', { caseId: saved.caseId });

@@ -99,6 +99,13 @@ export const decisionsLocal = defineMethod({
   output: caseStepOutputSchema,
 });
 
+export const decisionsRetry = defineMethod({
+  summary: 'Apply again a decision recorded as not applied (e.g. after the station set its redress route); refused with the reason otherwise.',
+  permission: 'case.write',
+  input: z.object({ decisionId: z.string().min(1).max(64) }).strict(),
+  output: caseStepOutputSchema,
+});
+
 const visitViewSchema = z.object({ id: z.string(), visitedOn: z.string(), staff: z.array(z.string()), familyPresent: z.array(z.string()), findings: z.string(), recordedAt: z.string() });
 const opinionViewSchema = z.object({ id: z.string(), proposal: z.enum(['approve', 'refuse']), amountFen: z.number().nullable(), reasons: z.array(z.string()), community: z.string(), publicityFrom: z.string(), publicityTo: z.string() });
 const objectionViewSchema = z.object({ id: z.string(), objector: z.string(), content: z.string(), receivedOn: z.string() });
@@ -141,4 +148,5 @@ export const visitsMethods = {
   'publicity.resolve': publicityResolve,
   'publicity.end': publicityEnd,
   'decisions.local': decisionsLocal,
+  'decisions.retry': decisionsRetry,
 } as const;

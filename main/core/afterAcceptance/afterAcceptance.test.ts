@@ -154,7 +154,12 @@ describe('decisions', () => {
     expect(count('roster')).toBe(0);
 
     env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { headerLines: [], issuer: '', redress: REDRESS } });
-    expect(aa.pulledDecision(decisionItem(caseId, { id: 'd-r2', outcome: 'refused', reasons: ['家庭财产超过规定'] }))).toEqual({ applied: true });
+    // Unknown case: still not applicable; the record stays.
+    expect(codeOf(() => aa.retryDecision(env.actor, 'd-x'))).toBe('DECISION_CASE_UNKNOWN');
+    expect(aa.work.repo.decision('d-x')?.status).toBe('refused');
+    // The refusal, once the redress route is set, is applied again at the desk.
+    aa.retryDecision(env.actor, 'd-r');
+    expect(codeOf(() => aa.retryDecision(env.actor, 'd-r'))).toBe('DECISION_NOT_RETRYABLE');
     expect(state(caseId).state).toBe('refused');
     const refusal = refusalSchema.parse(notices('refusal')[0]);
     expect(refusal).toMatchObject({ reasons: ['家庭财产超过规定'], acceptedOn: '2026-02-12', redress: { court: REDRESS.court } });

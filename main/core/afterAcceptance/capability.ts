@@ -19,6 +19,7 @@ type Methods =
   | 'publicity.resolve'
   | 'publicity.end'
   | 'decisions.local'
+  | 'decisions.retry'
   | 'roster.list'
   | 'roster.settings'
   | 'roster.setSettings'
@@ -90,6 +91,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
         if (!ctx.session?.roles.includes('head')) throw new JiuzhuError('DECISION_HEAD_ONLY');
         return step((await open()).decideLocally(who, input.caseId, input.version, input.decision));
       },
+      'decisions.retry': async (input, ctx) => step((await open()).retryDecision(actor(ctx), input.decisionId)),
       'roster.list': async (input, ctx) => {
         const svc = await open();
         const out = rosterList(svc.work, input.filter, input.limit);

@@ -117,6 +117,22 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
   })();
 }
 
+/**
+ * A decision recorded as not applied (e.g. a refusal that arrived before the station set its
+ * redress route) applied again now, at the desk: errors are thrown and the record stays as it was.
+ */
+export function retryDecision(work: Work, actor: string, id: string) {
+  return work.db.transaction(() => {
+    const row = work.repo.decision(id);
+    if (!row || row.status !== 'refused') throw new JiuzhuError('DECISION_NOT_RETRYABLE');
+    work.repo.deleteDecision(id);
+    const list = (json: string) => JSON.parse(json) as string[];
+    applyDecision(work, actor, { id, caseId: row.case_id, source: row.source, outcome: row.outcome, amountFen: row.amount_fen ?? undefined, startMonth: row.start_month ?? undefined, reasons: list(row.reasons), legalBasis: list(row.legal_basis) }, 'throw');
+    work.audit(actor, 'decisions.retry', row.case_id, { decision: id });
+    return work.cases.mustGet(row.case_id);
+  })();
+}
+
 /** Where the county delegated 审核确认, the station head decides at the desk (errors are thrown, nothing recorded). */
 export function decideLocally(work: Work, actor: string, caseId: string, version: number, d: { outcome: 'approved'; amountFen: number; startMonth: string; legalBasis: string[] } | { outcome: 'refused'; reasons: string[]; legalBasis: string[] }) {
   if (!work.cases.settings().decisionDelegated) throw new JiuzhuError('DECISION_NOT_DELEGATED');

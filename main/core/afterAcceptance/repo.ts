@@ -42,6 +42,12 @@ export class AfterAcceptanceRepo {
   insertDecision(r: DecisionRow): void {
     this.db.prepare('INSERT INTO case_decision (id, case_id, source, outcome, amount_fen, start_month, reasons, legal_basis, linked_benefits, status, refusal_code, refusal, received_at, decided_by) VALUES (@id, @case_id, @source, @outcome, @amount_fen, @start_month, @reasons, @legal_basis, @linked_benefits, @status, @refusal_code, @refusal, @received_at, @decided_by)').run(r);
   }
+  decision(id: string): DecisionRow | undefined {
+    return this.db.prepare('SELECT * FROM case_decision WHERE id = ?').get(id) as DecisionRow | undefined;
+  }
+  deleteDecision(id: string): void {
+    this.db.prepare('DELETE FROM case_decision WHERE id = ?').run(id);
+  }
   hasDecision(id: string): boolean {
     return this.db.prepare('SELECT 1 FROM case_decision WHERE id = ?').get(id) !== undefined;
   }

@@ -2,7 +2,7 @@ import type { CloseInput } from '../../../common/contract/methods/warnings';
 import type { LocalDecision, ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/visits';
 import { decisionItemSchema, warningItemSchema } from '../../../common/sync/pull';
 import type { PulledItem } from '../sync/capability';
-import { applyDecision, decideLocally, type DecisionResult } from './decisions';
+import { applyDecision, decideLocally, retryDecision, type DecisionResult } from './decisions';
 import { endPublicity, giveOpinion, recordObjection, recordVisit, resolveDispute } from './publicityWork';
 import { assignWarning, closeWarning, receiveWarning, verifyWarning } from './warningWork';
 import { Work, PLATFORM_ACTOR, type WorkDeps } from './work';
@@ -20,6 +20,7 @@ export class AfterAcceptanceService {
   resolveDispute = (actor: string, caseId: string, version: number, r: ResolveInput) => resolveDispute(this.work, actor, caseId, version, r);
   endPublicity = (actor: string, caseId: string, version: number) => endPublicity(this.work, actor, caseId, version);
   decideLocally = (actor: string, caseId: string, version: number, d: LocalDecision) => decideLocally(this.work, actor, caseId, version, d);
+  retryDecision = (actor: string, id: string) => retryDecision(this.work, actor, id);
   assignWarning = (actor: string, id: string, accountId: string) => assignWarning(this.work, actor, id, accountId);
   verifyWarning = (actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }) => verifyWarning(this.work, actor, id, v);
   closeWarning = (actor: string, id: string, c: CloseInput) => closeWarning(this.work, actor, id, c);

@@ -43,6 +43,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       refresh();
     },
   });
+  const retry = useMutation({ mutationFn: (decisionId: string) => call('decisions.retry', { decisionId }), onSuccess: refresh });
   const open = (m: Mode) => {
     run.reset();
     form.resetFields();
@@ -73,6 +74,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
         {opinion && <Tag color="blue">{t('visits.publicity', { from: opinion.publicityFrom, to: opinion.publicityTo })}</Tag>}
       </Space>
       {run.error && !mode && <Alert type="error" showIcon message={run.error.message} />}
+      {retry.error && <Alert type="error" showIcon message={retry.error.message} />}
       {v && v.visits.length > 0 && (
         <Table size="small" rowKey="id" pagination={false} title={() => t('visits.visits')} dataSource={v.visits} columns={[
           { title: t('visits.visitedOn'), dataIndex: 'visitedOn' },
@@ -85,7 +87,18 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
           { title: t('visits.outcome'), render: (_, r) => t(`visits.outcomes.${r.outcome}`) },
           { title: t('roster.columns.amount'), render: (_, r) => (r.amountFen === null ? '—' : formatYuan(r.amountFen)) },
           { title: t('roster.columns.benefits'), render: (_, r) => r.linkedBenefits.map((b) => b.name).join('、') },
-          { title: t('roster.columns.status'), render: (_, r) => (r.status === 'applied' ? <Tag color="green">✓</Tag> : <Tag color="red">{t('visits.decisionRefused', { reason: r.refusal ?? '' })}</Tag>) },
+          {
+            title: t('roster.columns.status'),
+            render: (_, r) =>
+              r.status === 'applied' ? (
+                <Tag color="green">✓</Tag>
+              ) : (
+                <Space>
+                  <Tag color="red">{t('visits.decisionRefused', { reason: r.refusal ?? '' })}</Tag>
+                  <Button size="small" onClick={() => retry.mutate(r.id)}>{t('visits.retry')}</Button>
+                </Space>
+              ),
+          },
         ]} />
       )}
       <Modal open={mode !== null} title={mode ? t(`visits.${mode === 'decide' ? 'decide' : mode === 'visit' ? 'record' : mode}`) : ''} onCancel={() => setMode(null)} onOk={() => mode && run.mutate(mode)} confirmLoading={run.isPending} destroyOnHidden>

@@ -23,7 +23,7 @@ export function RosterPage() {
           <Statistic title={t('roster.overdue')} value={d?.counts.overdue ?? 0} valueStyle={{ color: d?.counts.overdue ? '#cf1322' : undefined }} />
         </Space>
       </Card>
-      <Segmented<Filter> value={filter} onChange={setFilter} options={[{ value: 'due', label: t('roster.due') }, { value: 'overdue', label: t('roster.overdue') }, { value: 'all', label: t('roster.all') }]} />
+      <Segmented<Filter> data-testid="roster-filter" value={filter} onChange={setFilter} options={[{ value: 'due', label: t('roster.due') }, { value: 'overdue', label: t('roster.overdue') }, { value: 'all', label: t('roster.all') }]} />
       <Table
         rowKey="id"
         size="small"

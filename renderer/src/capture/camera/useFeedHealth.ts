@@ -28,6 +28,15 @@ export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active:
     if (!active) return;
     let state = initialFeedHealth();
     const canvas = document.createElement('canvas');
+    // Presented frames, where the browser reports them: a stalled camera stops this count.
+    let frames = 0;
+    let callback: number | null = null;
+    const counted = video.current;
+    const count = () => {
+      frames++;
+      if (counted) callback = counted.requestVideoFrameCallback(count);
+    };
+    if (counted && 'requestVideoFrameCallback' in counted) callback = counted.requestVideoFrameCallback(count);
     const timer = window.setInterval(() => {
       const v = video.current;
       if (!v || v.readyState < 2 || v.videoWidth === 0) return;
@@ -40,13 +49,16 @@ export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active:
       if (!ctx) return;
       ctx.drawImage(v, Math.floor((v.videoWidth - w) / 2), Math.floor((v.videoHeight - h) / 2), w, h, 0, 0, w, h);
       const crop = toGray(ctx.getImageData(0, 0, w, h));
-      state = advanceFeedHealth(state, { t: performance.now(), meanLuma: mean, p98Luma: p98, crop, subject: subject.current ?? false });
+      state = advanceFeedHealth(state, { t: performance.now(), meanLuma: mean, p98Luma: p98, crop, subject: subject.current ?? false, frameCount: frames });
       if (state.status !== current.current) {
         current.current = state.status;
         setStatus(state.status);
       }
     }, EVERY_MS);
-    return () => window.clearInterval(timer);
+    return () => {
+      window.clearInterval(timer);
+      if (counted && callback !== null) counted.cancelVideoFrameCallback(callback);
+    };
   }, [video, active, subject]);
 
   return { status, current };
