@@ -70,6 +70,10 @@ export const authorizationViewSchema = z.object({
   faceAttachmentId: z.string().nullable(),
   faceVerdict: z.string().nullable(),
   recordedBy: z.string(),
+  /** SHA-256 of the statement signed, when the signature pad was bound to it. */
+  documentHash: z.string().nullable(),
+  /** SHA-256 of the signature image as received and stored. */
+  signatureSha256: z.string().nullable(),
 });
 
 export const caseAttachmentViewSchema = z.object({

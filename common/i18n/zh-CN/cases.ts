@@ -10,6 +10,7 @@ export const cases = {
     CASE_AUTHORIZATION_MISSING: '还有 {{count}} 人没有签署核对授权书（{{names}}）。请完成签字和人脸采集后再受理，或选择“补正”。',
     CASE_MATERIALS_MISSING: '还缺 {{count}} 项必备材料（{{items}}）。材料不全不能受理，请选择“补正”一次性告知所缺材料。',
     CASE_SIGNER_UNKNOWN: '签字人不是本户需要签署授权书的成员或赡养（抚养、扶养）义务人，请核对后重试。',
+    CASE_SIGNATURE_ALTERED: '签名图像在传输中被改动（与签名板记录的哈希不符），未保存。请让签字人重新签名。',
     CASE_FACE_REQUIRED: '按本县规定，授权书须同时采集签字人的人脸照片。请先完成人脸采集。',
     CASE_MATERIAL_UNKNOWN: '“{{code}}”不在本类救助的材料清单中，请从清单中选择。',
     CASE_CALENDAR_GAP: '工作日历缺少 {{year}} 年的节假日安排，无法计算办理时限。请联系管理员更新日历。',

@@ -76,6 +76,12 @@ export interface AuthorizationRow {
   face_attachment_id: string | null;
   face_verdict: string | null;
   recorded_by: string;
+  /** SHA-256 of the statement signed (the authorization's text), when the pad was bound to it. */
+  document_hash: string | null;
+  /** SHA-256 of the stored signature PNG. */
+  signature_sha256: string | null;
+  /** JSON: the face check's match, liveness and quality scores, and a manual capture's reason. */
+  face_result: string | null;
 }
 
 export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'created_by' | 'case_no' | 'submitted_at' | 'accepted_on' | 'demo'>;
@@ -219,13 +225,15 @@ export class CaseRepository {
   putAuthorization(caseId: string, a: AuthorizationRow): void {
     this.stmt('DELETE FROM case_authorization WHERE case_id = ? AND signer_id_number = ?').run(caseId, a.signer_id_number);
     this.stmt(
-      `INSERT INTO case_authorization (id, case_id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, caseId, a.signer_id_number, a.signer_name, a.role, a.signed_at, a.signature_attachment_id, a.face_attachment_id, a.face_verdict, a.recorded_by);
+      `INSERT INTO case_authorization (id, case_id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(a.id, caseId, a.signer_id_number, a.signer_name, a.role, a.signed_at, a.signature_attachment_id, a.face_attachment_id, a.face_verdict, a.recorded_by, a.document_hash, a.signature_sha256, a.face_result);
   }
 
   authorizations(caseId: string): AuthorizationRow[] {
-    return this.stmt('SELECT id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by FROM case_authorization WHERE case_id = ? ORDER BY signed_at').all(caseId) as AuthorizationRow[];
+    return this.stmt(
+      'SELECT id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result FROM case_authorization WHERE case_id = ? ORDER BY signed_at',
+    ).all(caseId) as AuthorizationRow[];
   }
 
   insertNotice(n: { id: string; caseId: string; kind: 'acceptance' | 'supplement' | 'rejection'; data: string; at: string; by: string }): void {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptanceSchema } from '../../../common/documents/acceptance';
 import { rejectionSchema } from '../../../common/documents/rejection';
@@ -57,8 +58,20 @@ describe('the counter intake on a real encrypted store', () => {
     expect(views.detail(saved.caseId).requiredSigners.map((s) => s.idNumber)).toEqual([HUSBAND.idNumber, WIFE.idNumber]);
     expect(codeOf(() => svc.authorize(actor, saved.caseId, CHILD.idNumber, signatureCapture(), faceCapture()))).toBe('CASE_SIGNER_UNKNOWN');
     expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, signatureCapture(), null))).toBe('CASE_FACE_REQUIRED');
-    svc.authorize(actor, saved.caseId, HUSBAND.idNumber, signatureCapture(), faceCapture());
+    // A signature bound to its statement: the pad's PNG hash must match the bytes that arrived.
+    const statementHash = 'ab'.repeat(32);
+    const bound = signatureCapture('丈夫');
+    const boundPng = Buffer.from(bound.png.base64, 'base64');
+    const boundSha = createHash('sha256').update(boundPng).digest('hex');
+    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, documentHash: statementHash, pngSha256: 'cd'.repeat(32) }, faceCapture()))).toBe(
+      'CASE_SIGNATURE_ALTERED',
+    );
+    svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, documentHash: statementHash, pngSha256: boundSha }, faceCapture());
     svc.authorize(actor, saved.caseId, WIFE.idNumber, signatureCapture(), faceCapture());
+    expect(views.detail(saved.caseId).authorizations.find((a) => a.signerIdNumber === HUSBAND.idNumber)).toMatchObject({
+      documentHash: statementHash,
+      signatureSha256: boundSha,
+    });
 
     svc.decide(actor, saved.caseId, 1, { kind: 'accept' });
     const detail = views.detail(saved.caseId);

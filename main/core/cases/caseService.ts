@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { CalendarGapError, workingDayCounter, type WorkingDayCounter } from '../../../common/calendar/workingDays';
 import { applicationSchema, type Application, type ApplicationInput } from '../../../common/cases/application';
@@ -345,7 +345,11 @@ export class CaseService {
       const signer = requiredSigners(app, this.today()).find((s) => s.idNumber === signerIdNumber);
       if (!signer) throw new JiuzhuError('CASE_SIGNER_UNKNOWN');
       const now = this.now();
-      const sig = this.attachmentsStore.put('signature', Buffer.from(signature.png.base64, 'base64'), { createdBy: actor });
+      const png = Buffer.from(signature.png.base64, 'base64');
+      // The pad's hash of its own image must be the hash of the bytes that arrived.
+      const signatureSha256 = createHash('sha256').update(png).digest('hex');
+      if (signature.pngSha256 && signature.pngSha256 !== signatureSha256) throw new JiuzhuError('CASE_SIGNATURE_ALTERED');
+      const sig = this.attachmentsStore.put('signature', png, { createdBy: actor });
       this.repo.linkAttachment(caseId, { attachmentId: sig.id, role: 'signature', ref: signerIdNumber, page: 0, at: now, by: actor });
       let faceId: string | null = null;
       if (face) {
@@ -363,6 +367,11 @@ export class CaseService {
         face_attachment_id: faceId,
         face_verdict: face?.verdict ?? null,
         recorded_by: actor,
+        document_hash: signature.documentHash ?? null,
+        signature_sha256: signatureSha256,
+        face_result: face
+          ? JSON.stringify({ mode: face.mode, manualReason: face.manualReason ?? null, match: face.match, liveness: face.liveness, quality: face.quality, issues: face.issues })
+          : null,
       };
       this.repo.putAuthorization(caseId, auth);
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'authorize', from_state: null, to_state: null, note: maskName(signer.name) });

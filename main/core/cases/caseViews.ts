@@ -86,6 +86,8 @@ export class CaseViews {
         signatureAttachmentId: a.signature_attachment_id,
         faceAttachmentId: a.face_attachment_id,
         faceVerdict: a.face_verdict,
+        documentHash: a.document_hash,
+        signatureSha256: a.signature_sha256,
         recordedBy: this.staffName(a.recorded_by),
       })),
       attachments: attachments.map((a) => ({ attachmentId: a.attachment_id, role: a.role, ref: a.ref, page: a.page, mime: a.mime, size: a.size, addedAt: a.added_at })),

@@ -6,6 +6,7 @@ import { m0040attachments } from './0040-attachments';
 import { m0050outbox } from './0050-outbox';
 import { m0060noticeRequests } from './0060-notice-requests';
 import { m0100cases } from './0100-cases';
+import { m0110authorizationBinding } from './0110-authorization-binding';
 import { m0300documents } from './0300-documents';
 import { m0400afterAcceptance } from './0400-after-acceptance';
 import { m0200sync } from './0200-sync';
@@ -14,6 +15,6 @@ import { m0200sync } from './0200-sync';
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0200sync, m0300documents, m0400afterAcceptance];
+export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0110authorizationBinding, m0200sync, m0300documents, m0400afterAcceptance];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
