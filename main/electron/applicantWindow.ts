@@ -1,8 +1,8 @@
 import { BrowserWindow, screen } from 'electron';
-import { fileURLToPath } from 'node:url';
 import type { CoreApi, Logger } from '../core/index';
 import { forwardEvents, windowIdOf } from './ipc';
 import { isAppUrl } from './origin';
+import { appWebPreferences } from './window';
 
 /** Only the app's own applicant route with a pairing code may open a window (issue 6 item 3). */
 const APPLICANT_HASH = /^#\/applicant\?code=[A-Z2-9]{8}$/;
@@ -56,16 +56,7 @@ function createApplicantWindow(url: string): BrowserWindow {
     title: '申请人确认屏',
     backgroundColor: '#f7f9fc',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: appWebPreferences(),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);

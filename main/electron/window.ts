@@ -1,8 +1,22 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type WebPreferences } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { APP_ORIGIN } from './origin';
 
-/** The one app window: sandboxed, isolated, no Node in the page; only the preload's bridge. */
+/** Every app window's page: sandboxed, isolated, no Node in the page; only the preload's bridge. */
+export function appWebPreferences(): WebPreferences {
+  return {
+    preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+  };
+}
+
+/** The clerk's app window. */
 export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
   const window = new BrowserWindow({
     width: 1366,
@@ -12,16 +26,7 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
     show: false,
     title: '救助通工作站',
     backgroundColor: '#f5f5f5',
-    webPreferences: {
-      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: appWebPreferences(),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

@@ -1,8 +1,7 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './browserShell';
-import { faceScenes, fakeCameraArgs, references } from './captureFixtures';
-import { offOrigin, openCaptureTab, setUpCounterStation } from './capturePage';
-import { chromiumPath } from './chromium';
+import { faceScenes, references } from './captureFixtures';
+import { fakeCameraPages, offOrigin, openCaptureTab, setUpCounterStation } from './capturePage';
 
 /**
  * The face pipeline in Chromium with its fake camera playing still scenes made from the sample
@@ -18,17 +17,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => shell.stop());
 
-/** Each scene needs its own browser: the fake camera's file is a launch flag. */
-let browser: Browser | null = null;
-async function pageWithCamera(file: string): Promise<Page> {
-  browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(file) });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  return context.newPage();
-}
-test.afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const pageWithCamera = fakeCameraPages();
 
 async function openFace(page: Page) {
   const requests = await openCaptureTab(page, shell, '人脸采集');

@@ -1,8 +1,7 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './browserShell';
-import { faceScenes, fakeCameraArgs } from './captureFixtures';
-import { openCaptureTab, setUpCounterStation } from './capturePage';
-import { chromiumPath } from './chromium';
+import { faceScenes } from './captureFixtures';
+import { fakeCameraPages, openCaptureTab, setUpCounterStation } from './capturePage';
 
 /**
  * A feed that is there but useless: a black camera (lens cap) and a frozen one (the same frame
@@ -17,16 +16,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => shell.stop());
 
-let browser: Browser | null = null;
-async function pageWithCamera(file: string): Promise<Page> {
-  browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(file) });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  return context.newPage();
-}
-test.afterEach(async () => {
-  await browser?.close();
-  browser = null;
-});
+const pageWithCamera = fakeCameraPages();
 
 test('a black feed is reported on the face and the document camera, and nothing is captured from it', async () => {
   const page = await pageWithCamera(faceScenes.black());

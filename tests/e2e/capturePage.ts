@@ -1,5 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { RunningShell } from './browserShell';
+import { fakeCameraArgs } from './captureFixtures';
+import { chromiumPath } from './chromium';
 import { ADMIN, openAndLogIn, setUpStation } from './station';
 
 /**
@@ -37,4 +39,21 @@ export async function openCaptureTab(page: Page, shell: RunningShell, tab: 'æ‘„å
 /** Requests that left the app's own origin (in-page data: and blob: URLs are not requests out). */
 export function offOrigin(requests: string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/**
+ * A page in a browser of its own whose fake camera plays `file` (the file is a launch flag, so each
+ * scene needs its own browser); the browser is closed after each test.
+ */
+export function fakeCameraPages(): (file: string) => Promise<Page> {
+  let browser: Browser | null = null;
+  test.afterEach(async () => {
+    await browser?.close();
+    browser = null;
+  });
+  return async (file) => {
+    browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(file) });
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    return context.newPage();
+  };
 }

@@ -108,6 +108,7 @@ export const cases = {
     face: '人脸采集',
     saveAuthorization: '保存授权',
     signHint: '请签字人在下方签字，并正对摄像头采集人脸。',
+    signatureFromScreen: '已收到申请人在申请人屏幕上的签名',
     onApplicantScreen: '在申请人屏上签字',
     noSigners: '没有需要签署授权书的成员（请先录入家庭成员）。',
     problems: '需要处理的问题',

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Alert, Button, Space, Steps, Typography } from 'antd';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
+import type { SignatureCapture } from '../../../common/capture/schemas';
 import { ApplicantScreenControl } from '../applicant/ApplicantScreenControl';
 import { ApplicantStep } from './steps/ApplicantStep';
 import { AuthorizationStep } from './steps/AuthorizationStep';
@@ -27,6 +28,8 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
   const { state, update, saveNow, adoptRev, current } = useIntakeDraft(initial);
   const step = state.app.step;
   const f2 = useRef<(() => void) | null>(null);
+  // A signature the applicant gave on the applicant screen, offered to the authorization step.
+  const [screenSignature, setScreenSignature] = useState<SignatureCapture | null>(null);
   const settings = useQuery({ queryKey: ['cases.settings'], queryFn: () => call('cases.settings', {}) });
   const detail = useQuery({
     queryKey: ['intake.detail', state.caseId],
@@ -109,7 +112,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         items={STEPS.map((s) => ({ title: t(`intake.steps.${s}`) }))}
         style={{ marginBottom: 16 }}
       />
-      <ApplicantScreenControl app={state.app} />
+      <ApplicantScreenControl app={state.app} onSignature={setScreenSignature} />
       {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} />}
       {step === 1 && <MembersStep app={state.app} update={update} registerF2={registerF2} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}
@@ -133,6 +136,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
           signers={detail.data?.requiredSigners ?? []}
           faceRequired={settings.data?.settings.faceRequired ?? true}
           ensureSaved={ensureSaved}
+          screenSignature={screenSignature}
           onSigned={() => void client.invalidateQueries({ queryKey: ['intake.detail'] })}
         />
       )}

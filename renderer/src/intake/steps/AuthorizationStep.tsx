@@ -1,5 +1,5 @@
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
 import { authorizationStatement, sha256Hex } from '../../../../common/capture/signatureBinding';
@@ -16,7 +16,20 @@ type Signer = MethodOutput<'cases.get'>['requiredSigners'][number];
  * Step 6: the authorization for the economic verification — every adult member and, for 特困,
  * every supporter: signature on the pad, face on the camera (per county setting), time recorded.
  */
-export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned }: { signers: Signer[]; faceRequired: boolean; ensureSaved: () => Promise<{ caseId: string }>; onSigned: () => void }) {
+export function AuthorizationStep({
+  signers,
+  faceRequired,
+  ensureSaved,
+  onSigned,
+  screenSignature,
+}: {
+  signers: Signer[];
+  faceRequired: boolean;
+  ensureSaved: () => Promise<{ caseId: string }>;
+  onSigned: () => void;
+  /** A signature given on the applicant screen: it becomes the active signer's signature. */
+  screenSignature?: SignatureCapture | null;
+}) {
   const { t } = useTranslation();
   const [active, setActive] = useState<string | null>(null);
   const [signature, setSignature] = useState<SignatureCapture | null>(null);
@@ -26,6 +39,15 @@ export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned
   // The signature is bound to the SHA-256 of the statement this signer signs.
   const [statementHash, setStatementHash] = useState<string | null>(null);
   const activeSigner = signers.find((s) => s.idNumber === active);
+  const [fromScreen, setFromScreen] = useState(false);
+  // Only a signature that arrives while a signer is chosen applies, and only to that signer.
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  useEffect(() => {
+    if (!screenSignature || !activeRef.current) return;
+    setSignature(screenSignature);
+    setFromScreen(true);
+  }, [screenSignature]);
   useEffect(() => {
     setStatementHash(null);
     if (!activeSigner) return;
@@ -44,6 +66,7 @@ export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned
       await call('intake.authorize', { caseId, signerIdNumber: signer.idNumber, signature, face });
       setActive(null);
       setSignature(null);
+      setFromScreen(false);
       setFace(null);
       setError(null);
       onSigned();
@@ -65,7 +88,7 @@ export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned
             data-testid={`signer-${s.idNumber}`}
             data-signed={s.signed}
             actions={[
-              <Button key="sign" onClick={() => { setActive(s.idNumber); setSignature(null); setFace(null); }} data-testid={`sign-${s.idNumber}`}>
+              <Button key="sign" onClick={() => { setActive(s.idNumber); setSignature(null); setFromScreen(false); setFace(null); }} data-testid={`sign-${s.idNumber}`}>
                 {t('intake.sign')}
               </Button>,
             ]}
@@ -84,7 +107,13 @@ export function AuthorizationStep({ signers, faceRequired, ensureSaved, onSigned
           <Typography.Title level={5}>
             {t('intake.signer')}：{signers.find((s) => s.idNumber === active)?.name}
           </Typography.Title>
-          {statementHash ? <SignaturePad key={active} signer={activeSigner?.name ?? ''} documentHash={statementHash} onCaptured={setSignature} /> : null}
+          {fromScreen && signature ? (
+            <Tag color="blue" data-testid="signature-from-screen">
+              {t('intake.signatureFromScreen')}
+            </Tag>
+          ) : statementHash ? (
+            <SignaturePad key={active} signer={activeSigner?.name ?? ''} documentHash={statementHash} onCaptured={setSignature} />
+          ) : null}
           {faceRequired && (
             <div style={{ marginTop: 12 }}>
               <Typography.Title level={5}>{t('intake.face')}</Typography.Title>
