@@ -90,3 +90,36 @@ test('the clerk pairs the applicant screen; the applicant sees their record, sig
   expect(text).not.toContain('13712345678');
   expect(text).toContain(NOTICE.title);
 });
+
+test('a signature given on the applicant screen becomes the applicant’s authorization', async ({ page, context }) => {
+  const applicant = { id: makeIdNumber('500110', '1971-06-09', 41, '男'), name: '罗德华' };
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  const [screen] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-applicant-screen').click()]);
+  await expect(page.getByTestId('applicant-control')).toHaveAttribute('data-paired', 'yes');
+  await page.locator('#applicant-id').fill(applicant.id);
+  await page.locator('#applicant-name').fill(applicant.name);
+  await page.locator('#applicant-phone').fill('13787654321');
+  await expect(screen.getByTestId('applicant-name')).toHaveText(applicant.name);
+
+  for (const name of ['members', 'type', 'money', 'materials', 'authorization']) {
+    await page.keyboard.press('Alt+N');
+    await step(page, name);
+  }
+  await page.getByTestId(`sign-${applicant.id}`).click();
+  await page.getByTestId('ask-signature').click();
+  const pad = screen.getByTestId('signature-canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await screen.mouse.move(box.x + 40, box.y + 60);
+  await screen.mouse.down();
+  for (let i = 1; i <= 20; i++) await screen.mouse.move(box.x + 40 + i * 15, box.y + 60 + Math.cos(i / 2) * 40, { steps: 2 });
+  await screen.mouse.up();
+  await screen.getByTestId('signature-done').click();
+
+  await expect(page.getByTestId('signature-from-screen')).toBeVisible();
+  await page.getByTestId('save-authorization').click();
+  await expect(page.getByTestId(`signer-${applicant.id}`)).toHaveAttribute('data-signed', 'true');
+});
