@@ -8,6 +8,8 @@ import { CaseViews } from './caseViews';
 import { loadCaseResources, type CaseResources } from './resources';
 import { seedDemoCases } from './demo/seed';
 import { searchCases } from './search';
+import { registerCasePullHandler } from './pullHandler';
+import type { StationServices } from '../station/stationServices';
 
 type CaseMethods =
   | 'intake.save'
@@ -40,9 +42,13 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
   let resources: CaseResources | null = null;
   let cached: { db: Db; svc: CaseService; views: CaseViews } | null = null;
 
-  const open = async () => {
-    const s = await deps.services();
-    const db = s.station.db;
+  let services: StationServices | null = null;
+  // Resolved ahead so the (synchronous) pull handler can build the service: sync runs only with a logged-in station.
+  const ready = deps.services().then(
+    (s) => (services = s),
+    () => null,
+  );
+  const forDb = (s: StationServices, db: Db) => {
     if (!cached || cached.db !== db) {
       resources ??= loadCaseResources(options.resourcesDir);
       const info = s.station.stationInfo();
@@ -51,6 +57,14 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
     }
     return cached;
   };
+  const open = async () => {
+    const s = await deps.services();
+    return forDb(s, s.station.db);
+  };
+  const unregisterPull = registerCasePullHandler((db) => {
+    if (!services) throw new Error('case pull handler ran before the station services were ready');
+    return forDb(services, db).svc;
+  }, deps.clock);
   const actor = (ctx: CallContext) => {
     if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
     return ctx.session.userId;
@@ -176,6 +190,10 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         const total = (svc.db.prepare('SELECT count(*) AS n FROM case_file').get() as { n: number }).n;
         return { created, total };
       },
+    },
+    async close() {
+      await ready;
+      unregisterPull();
     },
   };
 }

@@ -133,6 +133,18 @@ export class CaseRepository {
     this.stmt('UPDATE case_file SET accepted_on = ? WHERE id = ?').run(date, id);
   }
 
+  /** A pulled case's number and submission time, each kept once known (main/core/cases/pullCases.ts). */
+  setPulledNumber(id: string, caseNo: string | null, submittedAt: string | null): void {
+    this.stmt('UPDATE case_file SET case_no = coalesce(case_no, ?), submitted_at = coalesce(submitted_at, ?) WHERE id = ?').run(caseNo, submittedAt, id);
+  }
+
+  /** After pulling case number <region>-<year>-<n>, this workstation's next number of that year is above n. */
+  raiseCaseCounter(caseNo: string): void {
+    const m = /-(\d{4})-(\d{1,9})$/.exec(caseNo);
+    if (!m) return;
+    this.stmt('INSERT INTO case_counter (year, next) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET next = max(next, excluded.next)').run(Number(m[1]), Number(m[2]) + 1);
+  }
+
   /** The next case number of the year: <region>-<year>-<000001>. */
   nextCaseNo(regionCode: string, year: number): string {
     const row = this.stmt('INSERT INTO case_counter (year, next) VALUES (?, 2) ON CONFLICT(year) DO UPDATE SET next = next + 1 RETURNING next - 1 AS n').get(year) as { n: number };

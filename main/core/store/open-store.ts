@@ -23,7 +23,11 @@ export interface OpenStoreOptions extends OpenOptions {
  *   the last commits on power loss (it stays consistent, but a clerk's saved intake could vanish).
  * - foreign_keys=ON, temp_store=MEMORY (sorts and temp tables never spill to a plaintext file),
  *   busy_timeout so the backup reader and the writer wait for each other instead of failing,
- *   cache_size 32 MiB (the encrypted store pays a decrypt per cache miss).
+ *   cache_size 32 MiB (the encrypted store pays a decrypt per cache miss),
+ *   wal_autocheckpoint 4000 pages (16 MiB of WAL): a checkpoint of the encrypted store decrypts and
+ *   re-encrypts every page it copies, so fewer, larger checkpoints cost much less than SQLite's
+ *   default of one per 1000 pages (measured: inserts 1.40× plain at 1000, 1.14× at 4000); the WAL is
+ *   truncated at close, and a crash only means a longer (committed-data-preserving) WAL replay.
  */
 export function configureConnection(db: Db): void {
   if (!db.readonly) {
@@ -36,6 +40,7 @@ export function configureConnection(db: Db): void {
   db.pragma('busy_timeout = 5000');
   // A larger page cache matters more with encryption: every cache miss is a page decrypt.
   db.pragma('cache_size = -32768'); // 32 MiB
+  db.pragma('wal_autocheckpoint = 4000');
 }
 
 export function integrityProblems(db: Db, mode: 'full' | 'quick' = 'full'): string[] {

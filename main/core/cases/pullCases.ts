@@ -1,0 +1,136 @@
+import { applicationSchema, emptyApplication, type Application } from '../../../common/cases/application';
+import { chinaDate } from '../../../common/cases/age';
+import { deadlinesOnAcceptance, extendedDecision, refusalNoticeDeadline } from '../../../common/cases/deadlines';
+import { caseStateSchema, type CaseState } from '../../../common/cases/stateMachine';
+import { caseItemSchema } from '../../../common/sync/pull';
+import type { PulledItem } from '../sync/capability';
+import { storePulledItem } from '../sync/engine/pull-handlers';
+import type { CaseRow } from './caseRepo';
+import type { CaseService } from './caseService';
+import { moneyOf, partiesOf } from './pullIndex';
+
+/** Who a pulled change is attributed to locally (the same actor as pulled decisions and warnings). */
+export const PULL_ACTOR = 'platform';
+
+export type CasePullResult = 'created' | 'applied' | 'stale' | 'deferred' | 'malformed';
+
+/** Outbox records of this case the platform has not taken yet (queued, in flight, or quarantined and unresolved). */
+function unsentBaseVersions(svc: CaseService, caseId: string): number[] {
+  const rows = svc.db
+    .prepare(
+      `SELECT coalesce(o.base_version, 0) AS base FROM outbox o
+       WHERE o.case_id = ? AND (o.state IN ('queued', 'sent') OR (o.state IN ('rejected', 'conflict') AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.record_id = o.id)))`,
+    )
+    .all(caseId) as Array<{ base: number }>;
+  return rows.map((r) => r.base);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+function applicantOf(body: Record<string, unknown>): { idNumber: string; name: string } | null {
+  const a = body['applicant'];
+  if (!a || typeof a !== 'object') return null;
+  const idNumber = str((a as Record<string, unknown>)['idNumber']);
+  const name = str((a as Record<string, unknown>)['name']);
+  return idNumber && name ? { idNumber, name } : null;
+}
+
+/**
+ * Apply one pulled `case` item (the station's case as the platform holds it, pushed by any of its
+ * workstations) in the pull page's transaction. The body is what the pushing workstation put in
+ * its `case.upsert` (caseService.step / extendDecision, afterAcceptance Work.touch): a body without
+ * `application` (a step that changed no household data) keeps the application already held.
+ *
+ * - The platform's version becomes the local version: a later local edit is based on it.
+ * - Nothing is written to the outbox (that would echo the change back).
+ * - A case with unsent local edits is left alone when the platform moved past their base: the item
+ *   is kept in pulled_item and the situation audited (`cases.pull_deferred`); the push of the
+ *   local edit then gets the engine's visible conflict.
+ * - Older or equal versions (including this workstation's own pushes coming back) change nothing.
+ */
+export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullResult {
+  const parsed = caseItemSchema.safeParse(item);
+  if (!parsed.success) return 'malformed';
+  const { caseId, version, body, updatedBy } = parsed.data;
+  const repo = svc.repo;
+  const local = repo.get(caseId);
+  const now = svc.now();
+
+  if (local) {
+    const unsent = unsentBaseVersions(svc, caseId);
+    if (local.state === 'draft' || (unsent.length > 0 && version > Math.min(...unsent))) {
+      storePulledItem(svc.db, item, now);
+      svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_deferred', targetType: 'case', targetId: caseId, details: { version, localVersion: local.version, unsent: unsent.length, device: updatedBy } });
+      return 'deferred';
+    }
+    if (unsent.length > 0 || version <= local.version) return 'stale';
+  }
+
+  const fromBody = body['application'] === undefined ? null : applicationSchema.safeParse(body['application']);
+  const app: Application = fromBody?.success ? fromBody.data : local ? svc.application(local) : emptyApplication();
+  const ref = app.applicant ? { idNumber: app.applicant.idNumber, name: app.applicant.name } : applicantOf(body);
+  const stateParsed = caseStateSchema.safeParse(body['state']);
+  const state: CaseState = stateParsed.success ? stateParsed.data : (local?.state ?? 'submitted');
+  const at = str(body['at']) ?? new Date(parsed.data.at).toISOString();
+  const action = str(body['action'])?.slice(0, 64) ?? 'update';
+
+  const cols = {
+    state,
+    type: app.type ?? str(body['type']) ?? local?.type ?? null,
+    subtype: app.subtype ?? str(body['subtype']) ?? local?.subtype ?? null,
+    channel: app.channel.kind,
+    applicant_id_number: ref?.idNumber ?? local?.applicant_id_number ?? null,
+    applicant_name: ref?.name ?? local?.applicant_name ?? null,
+    household_size: app.members.filter((m) => !m.excluded).length,
+    related_party: (app.relatedParty.related || body['relatedParty'] === true ? 1 : 0) as 0 | 1,
+    version,
+    draft_rev: local?.draft_rev ?? 0,
+    data: JSON.stringify(app),
+    updated_at: at,
+    updated_by: PULL_ACTOR,
+  };
+  if (local) repo.update(caseId, cols);
+  else repo.insert({ id: caseId, created_at: at, created_by: PULL_ACTOR, demo: 0, ...cols });
+
+  const caseNo = str(body['caseNo']);
+  const numbered = caseNo !== null && (local?.case_no === caseNo || !repo.byCaseNo(caseNo));
+  repo.setPulledNumber(caseId, numbered ? caseNo : null, state === 'draft' ? null : at);
+  if (caseNo && !numbered) svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_case_no_taken', targetType: 'case', targetId: caseId, details: { caseNo } });
+  if (numbered) repo.raiseCaseCounter(caseNo);
+
+  if (fromBody?.success || !local) {
+    repo.replaceParties(caseId, partiesOf(app, ref));
+    repo.replaceMoney(caseId, ...moneyOf(app));
+  }
+  repo.appendEvent(caseId, { at, actor_id: PULL_ACTOR, action, from_state: local?.state ?? null, to_state: local?.state === state ? null : state, note: null });
+  followDeadlines(svc, caseId, action, at, body, local);
+  svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pulled', targetType: 'case', targetId: caseId, details: { version, device: updatedBy, created: !local } });
+  return local ? 'applied' : 'created';
+}
+
+/** The deadline bookkeeping of the step as the pushing workstation did it (CaseService.decide/act/extendDecision). */
+function followDeadlines(svc: CaseService, caseId: string, action: string, at: string, body: Record<string, unknown>, local: CaseRow | null): void {
+  const repo = svc.repo;
+  const day = chinaDate(new Date(at));
+  try {
+    if (action === 'accept') {
+      repo.setAcceptedOn(caseId, day);
+      const deadlines = svc.withCalendar((c) => deadlinesOnAcceptance(day, c, { delegated: svc.settings().decisionDelegated }));
+      for (const d of deadlines) repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+    } else if (action === 'startInvestigation') repo.meetDeadline(caseId, 'investigation_start', at);
+    else if (action === 'approve' || action === 'withdraw') repo.meetAllDeadlines(caseId, at);
+    else if (action === 'refuse') {
+      repo.meetDeadline(caseId, 'decision', at);
+      const d = svc.withCalendar((c) => refusalNoticeDeadline(day, c));
+      repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+    } else if (action === 'extendDecision') {
+      const acceptedOn = repo.get(caseId)?.accepted_on ?? local?.accepted_on ?? null;
+      if (acceptedOn) {
+        const d = svc.withCalendar((c) => extendedDecision(acceptedOn, c));
+        repo.setDeadline(caseId, { kind: 'decision', from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: str(body['reason'])?.slice(0, 500) ?? null });
+      }
+    }
+  } catch {
+    // A calendar gap leaves the deadlines as they were; the case itself is applied.
+  }
+}
