@@ -5,7 +5,6 @@ import { applicationSchema, type Application, type ApplicationInput } from '../.
 import { chinaDate } from '../../../common/cases/age';
 import { blocking, checkApplication, type Problem } from '../../../common/cases/checks';
 import { deadlinesOnAcceptance, extendedDecision, refusalNoticeDeadline } from '../../../common/cases/deadlines';
-import { EXCLUDED_INCOME_KINDS } from '../../../common/cases/household';
 import { materialsFor, missingMaterials, type MaterialsChecklist } from '../../../common/cases/materials';
 import { caseSettingsSchema, type CaseSettings, type Standard } from '../../../common/cases/settings';
 import { requiredSigners } from '../../../common/cases/signers';
@@ -17,14 +16,15 @@ import type { AuditLog } from '../audit/audit-log';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Clock, Db } from '../store/types';
 
-/** Audit actions are lower-case dotted names: requestSupplement → cases.request_supplement. */
-const auditAction = (action: string) => `cases.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 import { Outbox } from '../sync/outbox/outbox';
-import { CaseRepository, type CaseRow, type PartyRow } from './caseRepo';
+import { CaseRepository, type CaseRow } from './caseRepo';
 import { acceptanceNotice, rejectionNotice, supplementNotice, type NoticeContext } from './notices';
-import { nameInitials } from './pinyin';
+import { moneyOf, partiesOf } from './searchIndex';
 import type { CaseResources } from './resources';
 import { CaseSettingsStore } from './settingsStore';
+
+/** Audit actions are lower-case dotted names: requestSupplement → cases.request_supplement. */
+const auditAction = (action: string) => `cases.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 export interface CaseServiceDeps {
   db: Db;
@@ -42,7 +42,6 @@ export type Decision =
 /** The platform keys a case record by its applicant's ID number (city-platform/apply/validate-record.ts). */
 const applicantRef = (app: Application) => (app.applicant ? { applicant: { idNumber: app.applicant.idNumber, name: app.applicant.name } } : {});
 
-const COUNTED = new Set(['wages', 'business', 'property', 'transfer']);
 /** Actions with their own method (intake.submit, intake.discard, cases.decide) are not taken through `act`. */
 const OWN_METHOD: ReadonlySet<CaseAction> = new Set(['submit', 'discard', 'accept', 'requestSupplement', 'refuseAcceptance']);
 
@@ -192,22 +191,8 @@ export class CaseService {
 
   /** The search index and the money tables follow the application on every save. */
   private index(caseId: string, app: Application): void {
-    const parties: PartyRow[] = [];
-    const party = (role: PartyRow['role'], p: { idNumber: string; name: string; phone?: string | undefined }, relationship: string | null, facts: unknown) =>
-      parties.push({ role, id_number: p.idNumber, name: p.name, initials: nameInitials(p.name), phone: p.phone ?? null, relationship, facts: facts === null ? null : JSON.stringify(facts) });
-    if (app.applicant) party('applicant', app.applicant, 'self', null);
-    for (const m of app.members) {
-      const { idNumber: _i, name: _n, phone: _p, relationship, ...facts } = m;
-      party('member', m, relationship, facts);
-    }
-    for (const s of app.supporters) party('supporter', s, s.relationship, { ableToSupport: s.ableToSupport });
-    if (app.channel.kind === 'proxy') party('agent', app.channel.agent, app.channel.agent.relation, null);
-    this.repo.replaceParties(caseId, parties);
-    this.repo.replaceMoney(
-      caseId,
-      app.income.map((i) => ({ member: i.memberIdNumber, category: i.category, counted: COUNTED.has(i.category) && !(EXCLUDED_INCOME_KINDS as readonly string[]).includes(i.category), fen: i.monthlyFen })),
-      app.assets.map((a) => ({ kind: a.kind, fen: a.valueFen, exempt: a.exempt })),
-    );
+    this.repo.replaceParties(caseId, partiesOf(app));
+    this.repo.replaceMoney(caseId, ...moneyOf(app));
   }
 
   /** Autosave: create the draft, or replace its application when `rev` is the one the clerk last saw. */

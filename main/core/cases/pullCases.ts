@@ -7,7 +7,7 @@ import type { PulledItem } from '../sync/capability';
 import { storePulledItem } from '../sync/engine/pull-handlers';
 import type { CaseRow } from './caseRepo';
 import type { CaseService } from './caseService';
-import { moneyOf, partiesOf } from './pullIndex';
+import { moneyOf, partiesOf } from './searchIndex';
 
 /** Who a pulled change is attributed to locally (the same actor as pulled decisions and warnings). */
 export const PULL_ACTOR = 'platform';

@@ -6,9 +6,9 @@ import { nameInitials } from './pinyin';
 const COUNTED = new Set(['wages', 'business', 'property', 'transfer']);
 
 /**
- * The search index of a pulled application: the same rows CaseService.index writes on a local
- * save (applicant, members with their facts, supporters, agent). `applicant` stands in when the
- * platform's body named the applicant ({idNumber, name}) but carried no application.
+ * The search index of an application (applicant, members with their facts, supporters, agent),
+ * written on every local save and for every pulled case. `applicant` stands in when a platform's
+ * body named the applicant ({idNumber, name}) but carried no application.
  */
 export function partiesOf(app: Application, applicant: { idNumber: string; name: string } | null = null): PartyRow[] {
   const parties: PartyRow[] = [];
@@ -25,7 +25,7 @@ export function partiesOf(app: Application, applicant: { idNumber: string; name:
   return parties;
 }
 
-/** The money tables of a pulled application (as CaseService.index). */
+/** The money tables of an application: income marked counted or not, and assets. */
 export function moneyOf(app: Application): [Array<{ member: string; category: string; counted: boolean; fen: number }>, Array<{ kind: string; fen: number; exempt: boolean }>] {
   return [
     app.income.map((i) => ({ member: i.memberIdNumber, category: i.category, counted: COUNTED.has(i.category) && !(EXCLUDED_INCOME_KINDS as readonly string[]).includes(i.category), fen: i.monthlyFen })),
