@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { BundleResult, RecordAnswer } from '../../common/sync/push';
 import { wireError } from '../errors';
+import { refuseCaseEdit } from './caseEdit';
 import { PG_MIGRATIONS } from './pg-schema';
 import { blob, device, upload, type Row } from './rows';
 import type {
@@ -224,22 +225,9 @@ export class PgPlatformStore implements PlatformStore {
     const caseId = record.caseId!;
     // Devices of one station edit the same cases: lock the case row (if any) for the version check.
     const current = await this.one('SELECT * FROM cases WHERE case_id = $1 FOR UPDATE', [caseId], c);
+    const refused = refuseCaseEdit(record, current ?? undefined, b.device.stationId);
+    if (refused) return refused;
     const version = current ? Number(current['version']) : 0;
-    if (current && current['station_id'] !== b.device.stationId)
-      return {
-        id: record.id,
-        seq: record.seq,
-        status: 'rejected',
-        error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }),
-      };
-    if (record.baseVersion !== version)
-      return {
-        id: record.id,
-        seq: record.seq,
-        status: 'conflict',
-        error: wireError('SYNC_RECORD_CONFLICT', { caseId, serverVersion: version, baseVersion: record.baseVersion ?? 0 }),
-        server: { version, body: current ? (JSON.parse(String(current['body'])) as Record<string, unknown>) : {} },
-      };
     const next = version + 1;
     // Two first versions of one new case racing: the loser's insert does nothing and it conflicts.
     const written = await c.query(

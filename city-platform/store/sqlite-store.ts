@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordAnswer, BundleResult } from '../../common/sync/push';
 import { wireError } from '../errors';
 import { blob, device, upload, type Row } from './rows';
+import { refuseCaseEdit } from './caseEdit';
 import { MIGRATIONS } from './schema';
 import type {
   BlobRow,
@@ -164,22 +165,9 @@ export class SqlitePlatformStore implements PlatformStore {
   private upsertCase(b: BundleToApply, record: BundleToApply['payload']['records'][number]): RecordAnswer {
     const caseId = record.caseId!;
     const current = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Row | undefined;
+    const refused = refuseCaseEdit(record, current ?? undefined, b.device.stationId);
+    if (refused) return refused;
     const version = current ? Number(current['version']) : 0;
-    if (current && current['station_id'] !== b.device.stationId)
-      return {
-        id: record.id,
-        seq: record.seq,
-        status: 'rejected',
-        error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }),
-      };
-    if (record.baseVersion !== version)
-      return {
-        id: record.id,
-        seq: record.seq,
-        status: 'conflict',
-        error: wireError('SYNC_RECORD_CONFLICT', { caseId, serverVersion: version, baseVersion: record.baseVersion ?? 0 }),
-        server: { version, body: current ? (JSON.parse(String(current['body'])) as Record<string, unknown>) : {} },
-      };
     const next = version + 1;
     this.db
       .prepare(

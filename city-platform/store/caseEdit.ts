@@ -1,0 +1,26 @@
+import type { RecordAnswer } from '../../common/sync/push';
+import { wireError } from '../errors';
+import type { BundleToApply } from './types';
+import type { Row } from './rows';
+
+type CaseRecord = BundleToApply['payload']['records'][number];
+
+/**
+ * Whether a case edit may apply, the same for every store: a case of another station is rejected,
+ * and an edit not based on the version the platform holds goes back as a conflict with both
+ * versions. Null means: apply it as version `version + 1`.
+ */
+export function refuseCaseEdit(record: CaseRecord, current: Row | undefined, stationId: string): RecordAnswer | null {
+  const version = current ? Number(current['version']) : 0;
+  if (current && current['station_id'] !== stationId)
+    return { id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }) };
+  if (record.baseVersion !== version)
+    return {
+      id: record.id,
+      seq: record.seq,
+      status: 'conflict',
+      error: wireError('SYNC_RECORD_CONFLICT', { caseId: record.caseId!, serverVersion: version, baseVersion: record.baseVersion ?? 0 }),
+      server: { version, body: current ? (JSON.parse(String(current['body'])) as Record<string, unknown>) : {} },
+    };
+  return null;
+}
