@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { BundleResult, RecordAnswer } from '../../common/sync/push';
 import { wireError } from '../errors';
-import { refuseCaseEdit } from './caseEdit';
+import { answerSeenRecord, refuseCaseEdit } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
 import { blob, device, upload, type Row } from './rows';
 import type {
@@ -156,15 +156,9 @@ export class PgPlatformStore implements PlatformStore {
       const answers: RecordAnswer[] = [];
       for (const record of b.payload.records) {
         const earlier = await this.one('SELECT device_id, answer FROM records WHERE record_id = $1', [record.id], c);
-        if (earlier && earlier['device_id'] === deviceId) {
-          answers.push({ ...(JSON.parse(String(earlier['answer'])) as RecordAnswer), duplicate: true });
-          continue;
-        }
-        if (earlier || record.seq <= lastRecordSeq) {
-          const error = earlier
-            ? wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: 'record id used by another device' })
-            : wireError('SYNC_RECORD_SEQ_REGRESSED', { seq: record.seq, last: lastRecordSeq });
-          answers.push({ id: record.id, seq: record.seq, status: 'rejected', error });
+        const seen = answerSeenRecord(record, earlier ?? undefined, deviceId, lastRecordSeq);
+        if (seen) {
+          answers.push(seen);
           continue;
         }
         let answer: RecordAnswer;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordAnswer, BundleResult } from '../../common/sync/push';
 import { wireError } from '../errors';
 import { blob, device, upload, type Row } from './rows';
-import { refuseCaseEdit } from './caseEdit';
+import { answerSeenRecord, refuseCaseEdit } from './verdicts';
 import { MIGRATIONS } from './schema';
 import type {
   BlobRow,
@@ -111,15 +111,9 @@ export class SqlitePlatformStore implements PlatformStore {
       const hasBlob = this.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?');
       for (const record of b.payload.records) {
         const earlier = findRecord.get(record.id) as Row | undefined;
-        if (earlier && earlier['device_id'] === deviceId) {
-          answers.push({ ...(JSON.parse(String(earlier['answer'])) as RecordAnswer), duplicate: true });
-          continue;
-        }
-        if (earlier || record.seq <= lastRecordSeq) {
-          const error = earlier
-            ? wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: 'record id used by another device' })
-            : wireError('SYNC_RECORD_SEQ_REGRESSED', { seq: record.seq, last: lastRecordSeq });
-          answers.push({ id: record.id, seq: record.seq, status: 'rejected', error });
+        const seen = answerSeenRecord(record, earlier ?? undefined, deviceId, lastRecordSeq);
+        if (seen) {
+          answers.push(seen);
           continue;
         }
         let answer: RecordAnswer;

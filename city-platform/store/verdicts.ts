@@ -6,6 +6,20 @@ import type { Row } from './rows';
 type CaseRecord = BundleToApply['payload']['records'][number];
 
 /**
+ * A record the platform has seen before, or that goes backwards, never applies again, the same for
+ * every store: the same device gets its stored answer marked duplicate; a record id another device
+ * used, or a sequence at or below the device's last one, is rejected. Null means: a new record.
+ */
+export function answerSeenRecord(record: CaseRecord, earlier: Row | undefined, deviceId: string, lastRecordSeq: number): RecordAnswer | null {
+  if (earlier && earlier['device_id'] === deviceId) return { ...(JSON.parse(String(earlier['answer'])) as RecordAnswer), duplicate: true };
+  if (!earlier && record.seq > lastRecordSeq) return null;
+  const error = earlier
+    ? wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: 'record id used by another device' })
+    : wireError('SYNC_RECORD_SEQ_REGRESSED', { seq: record.seq, last: lastRecordSeq });
+  return { id: record.id, seq: record.seq, status: 'rejected', error };
+}
+
+/**
  * Whether a case edit may apply, the same for every store: a case of another station is rejected,
  * and an edit not based on the version the platform holds goes back as a conflict with both
  * versions. Null means: apply it as version `version + 1`.
