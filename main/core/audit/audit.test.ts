@@ -47,6 +47,16 @@ describe('audit chain', () => {
     expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', targetId: '王小明' }))).toBe('AUDIT_PERSONAL_DATA');
     expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', details: { id: '11010519491231002X' } }))).toBe('AUDIT_PERSONAL_DATA');
     expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', details: { phone: '13800138000' } }))).toBe('AUDIT_PERSONAL_DATA');
+    expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', targetId: 'p-13800138000' }))).toBe('AUDIT_PERSONAL_DATA');
+  });
+
+  it('takes generated ids and digests whatever digits they happen to contain', () => {
+    // A random UUID whose last group holds a mobile-like run, and a SHA-256 with an ID-number-like run.
+    const uuid = '0f6c2a7e-4b1d-4c3e-9a2b-e13800138000';
+    const digest = `${'11010519491231002'}${'a'.repeat(47)}`;
+    audit.append({ actor: uuid, action: 'document.issue', targetType: 'document', targetId: uuid, details: { sha256: digest } });
+    expect(audit.query({ targetId: uuid })[0]).toMatchObject({ actor: uuid, details: { sha256: digest } });
+    expect(verify().ok).toBe(true);
   });
 
   it('refuses UPDATE and DELETE through SQL', () => {

@@ -33,11 +33,6 @@ export interface IssueInput {
   requestId?: string | null;
 }
 
-/**
- * The audit guard refuses long digit runs (ID-number-like); a hex SHA-256 has one now and then.
- * Audit rows carry the hash as gpg prints it: upper-case hex in groups of 8 (`gpg --print-md SHA256`).
- */
-export const auditHash = (hex: string): string => hex.toUpperCase().match(/.{8}/g)!.join(' ');
 
 export class DocumentService {
   readonly repo: DocumentRepo;
@@ -101,7 +96,7 @@ export class DocumentService {
         action: reprintOf ? 'document.reprint' : 'document.issue',
         targetType: 'document',
         targetId: row.id,
-        details: { kind: input.kind, sha256: auditHash(doc.sha256), caseId: input.caseId, copy, pages: doc.pages, ...(row.reprintOf ? { reprintOf: row.reprintOf } : {}) },
+        details: { kind: input.kind, sha256: doc.sha256, caseId: input.caseId, copy, pages: doc.pages, ...(row.reprintOf ? { reprintOf: row.reprintOf } : {}) },
       });
     })();
     doc.pdf.fill(0);
