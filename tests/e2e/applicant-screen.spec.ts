@@ -98,7 +98,8 @@ test('a signature given on the applicant screen becomes the applicant’s author
   await page.getByTestId('new-intake').click();
   await step(page, 'applicant');
   const [screen] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-applicant-screen').click()]);
-  await expect(page.getByTestId('applicant-control')).toHaveAttribute('data-paired', 'yes');
+  await expect(screen.getByTestId('applicant-idle')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('applicant-control')).toHaveAttribute('data-paired', 'yes', { timeout: 30_000 });
   await page.locator('#applicant-id').fill(applicant.id);
   await page.locator('#applicant-name').fill(applicant.name);
   await page.locator('#applicant-phone').fill('13787654321');
