@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
+/** Build output folder; JIUZHU_OUT lets parallel builds (e.g. several e2e runs) keep apart. Default out/. */
+const out = process.env.JIUZHU_OUT ?? 'out';
 
 /**
  * One build for the three processes, into out/:
@@ -13,7 +15,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rollupOptions: {
         input: {
           electron: resolve(root, 'main/electron/main.ts'),
@@ -27,7 +29,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       rollupOptions: {
         input: { index: resolve(root, 'preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -38,7 +40,7 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(root, out, 'renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 2500,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },

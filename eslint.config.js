@@ -19,7 +19,7 @@ const zone = (target, from, message) => ({ target, from, message });
 const shells = ['./main/electron', './main/browser', './main/cli'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/lint/fixtures/**', 'resources/**'] },
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/lint/fixtures/**', 'resources/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,10 +16,12 @@ export interface RunningShell extends LaunchedShell {
 }
 
 const root = join(import.meta.dirname, '../..');
+/** The build under test: out/, or the folder JIUZHU_OUT names (relative to the repository). */
+const outDir = join(root, process.env.JIUZHU_OUT ?? 'out');
 
 /** Start the built browser shell (out/main/browser.js) on a data directory, as a user would, and read its printed URL. */
 export async function launchShell(dataDir: string, extraArgs: string[] = []): Promise<LaunchedShell> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/browser.js'), '--port', '0', '--data', dataDir, ...extraArgs], {
+  const child: ChildProcess = spawn(process.execPath, [join(outDir, 'main/browser.js'), '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
