@@ -5,13 +5,14 @@ import { benchmark as documents } from './documents';
 import { benchmark as idcard } from './idcard';
 import { benchmark as store } from './store';
 import { benchmark as sync } from './sync';
+import { benchmark as stats } from './stats';
 import type { Benchmark, BenchRow } from './types';
 
 /**
  * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, documents, sync, cases, capture];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, documents, sync, cases, capture, stats];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

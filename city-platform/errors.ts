@@ -24,6 +24,7 @@ const ENGLISH: Partial<Record<ErrorCode, string>> = {
   SYNC_PROTOCOL_UNSUPPORTED: 'Protocol version or suite not supported.',
   SYNC_BODY_TOO_LARGE: 'Request body too large.',
   SYNC_ADMIN_FORBIDDEN: 'Bad admin token.',
+  SYNC_COUNTER_TAKEN: 'Counter number already held by another machine of the station; device not enrolled.',
   INVALID_INPUT: 'Invalid input.',
   NOT_FOUND: 'Not found.',
   INTERNAL: 'Internal error; nothing changed.',
@@ -58,6 +59,7 @@ export const STATUS: Partial<Record<ErrorCode, number>> = {
   SYNC_PROTOCOL_UNSUPPORTED: 426,
   SYNC_RATE_LIMITED: 429,
   SYNC_ADMIN_FORBIDDEN: 403,
+  SYNC_COUNTER_TAKEN: 409,
   INVALID_INPUT: 400,
   NOT_FOUND: 404,
 };

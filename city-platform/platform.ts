@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { JiuzhuError } from '../common/contract/errors';
 import type { Limits, PlatformInfo } from '../common/sync/registration';
 import { createAdminApi, type AdminApi } from './admin';
 import { DEFAULT_LIMITS, type PlatformDeps, type Timing } from './context';
-import { baseHeaders, sendError } from './http/respond';
-import { Router } from './http/router';
+import { createHttpServer } from './http/server';
 import { loadOrCreateIdentity } from './keys';
 import { adminRoutes } from './routes/admin';
 import { blobRoutes } from './routes/blobs';
+import { blobDownloadRoutes } from './routes/blobDownload';
 import { bundleRoutes } from './routes/bundles';
 import { deviceRoutes } from './routes/devices';
 import { infoRoutes, platformInfo } from './routes/info';
@@ -72,42 +70,24 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     tlsSpkiPins: options.tlsSpkiPins ?? [],
   };
   const admin = createAdminApi(deps);
-  const router = new Router();
-  for (const add of [infoRoutes, deviceRoutes, bundleRoutes, sessionRoutes, pullRoutes, uploadRoutes, blobRoutes]) add(router, deps);
-  adminRoutes(router, deps, admin);
+  const app = createHttpServer(deps.now, deps.log);
+  for (const add of [infoRoutes, deviceRoutes, bundleRoutes, sessionRoutes, pullRoutes, uploadRoutes, blobRoutes]) add(app, deps);
+  adminRoutes(app, deps, admin);
+  blobDownloadRoutes(app, deps);
 
   const sockets = new Set<Socket>();
-  const server: Server = createServer({ keepAliveTimeout: 30_000, requestTimeout: 0 }, (req, res) => {
-    baseHeaders(res, deps.now());
-    const path = (req.url ?? '/').split('?')[0]!;
-    const protocol = req.headers['jiuzhu-protocol'];
-    if (protocol !== undefined && protocol !== '1') {
-      req.resume();
-      return sendError(res, new JiuzhuError('SYNC_PROTOCOL_UNSUPPORTED', { version: String(protocol) }), deps.log);
-    }
-    const found = router.match(req.method ?? 'GET', path);
-    if (typeof found === 'string') {
-      req.resume();
-      return sendError(res, new JiuzhuError('NOT_FOUND'), deps.log);
-    }
-    found.handler(req, res, found.params).catch((e: unknown) => sendError(res, e, deps.log));
-  });
-  // A request cut mid-headers is no request: close quietly, so the client retries, instead of
-  // Node's default "400 Bad Request", which a client would take as a definitive refusal.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    const truncated = error.code === 'HPE_INVALID_EOF_STATE' || error.code === 'ECONNRESET' || !socket.writable;
-    if (truncated) socket.destroy();
-    else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
-  server.on('connection', (socket) => {
+  app.server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
+  try {
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  } catch (e) {
+    await app.close();
+    await deps.store.close();
+    throw e;
+  }
+  const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -117,7 +97,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     admin,
     async stop() {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
       await deps.store.close();
     },
   };

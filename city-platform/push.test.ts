@@ -131,7 +131,12 @@ describeStores('platform push', (store) => {
         newCase(client, 'C-10', 10),
         client.record({ kind: 'case.upsert', caseId: 'C-11', baseVersion: 0, body: { applicant: { idNumber: '110105194912310021' } } }),
         client.record({ kind: 'payment.made', caseId: 'C-10', body: {} }),
-        client.record({ kind: 'document.meta', caseId: 'C-10', blobs: ['a'.repeat(64)], body: { type: '身份证' } }),
+        client.record({
+          kind: 'document.meta',
+          caseId: 'C-10',
+          blobs: ['a'.repeat(64)],
+          body: { caseId: 'C-10', attachments: [{ sha256: 'a'.repeat(64), kind: 'document-scan', role: 'material', ref: 'id_card', page: 0, size: 10, contentType: 'image/jpeg', addedAt: '2026-11-29T09:30:00+08:00' }] },
+        }),
       ];
       const { result } = await client.push(records);
       expect(result.answers.map((a) => a.status)).toEqual(['acknowledged', 'rejected', 'rejected', 'acknowledged']);

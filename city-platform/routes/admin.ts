@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { JiuzhuError } from '../../common/contract/errors';
 import { adminSchemas, type AdminApi } from '../admin';
 import type { PlatformDeps } from '../context';
 import { readJson } from '../http/body';
 import { header, sendJson } from '../http/respond';
-import type { Router } from '../http/router';
+import { raw } from '../http/raw';
 
 function checkAdmin(deps: PlatformDeps, req: IncomingMessage): void {
   const given = Buffer.from(header(req, 'authorization')?.replace(/^Bearer /, '') ?? '');
@@ -24,39 +25,58 @@ async function input<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> 
 }
 
 /** /admin/* — for tests and demos, guarded by the admin token (Authorization: Bearer TOKEN). */
-export function adminRoutes(router: Router, deps: PlatformDeps, admin: AdminApi) {
-  const post = <T>(path: RegExp, schema: z.ZodType<T>, run: (body: T) => Promise<unknown>) =>
-    router.on('POST', path, async (req, res) => {
+export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: AdminApi) {
+  const post = <T>(path: string, schema: z.ZodType<T>, run: (body: T) => Promise<unknown>) =>
+    app.post(
+      path,
+      raw(deps.log, async (req, res) => {
+        checkAdmin(deps, req);
+        sendJson(res, 201, await run(await input(req, schema)));
+      }),
+    );
+  post('/admin/enrolment-codes', adminSchemas.enrol, (b) => admin.createEnrolmentCode(b));
+  post('/admin/decisions', adminSchemas.decide, (b) => admin.decide(b));
+  post('/admin/warnings', adminSchemas.warn, (b) => admin.warn(b));
+  post('/admin/reference', adminSchemas.reference, (b) => admin.publishReference(b));
+  post('/admin/policy', adminSchemas.policy, (b) => admin.setPolicy(b));
+  app.post(
+    '/admin/devices/:id(dev_[a-z2-7]{26})/revoke',
+    raw(deps.log, async (req, res, { id }) => {
       checkAdmin(deps, req);
-      sendJson(res, 201, await run(await input(req, schema)));
-    });
-  post(/^\/admin\/enrolment-codes$/, adminSchemas.enrol, (b) => admin.createEnrolmentCode(b));
-  post(/^\/admin\/decisions$/, adminSchemas.decide, (b) => admin.decide(b));
-  post(/^\/admin\/warnings$/, adminSchemas.warn, (b) => admin.warn(b));
-  post(/^\/admin\/reference$/, adminSchemas.reference, (b) => admin.publishReference(b));
-  post(/^\/admin\/policy$/, adminSchemas.policy, (b) => admin.setPolicy(b));
-  router.on('POST', /^\/admin\/devices\/(dev_[a-z2-7]{26})\/revoke$/, async (req, res, [id]) => {
-    checkAdmin(deps, req);
-    if (!(await admin.revokeDevice(id!))) throw new JiuzhuError('NOT_FOUND');
-    sendJson(res, 200, { deviceId: id, status: 'revoked' });
-  });
-  router.on('POST', /^\/admin\/feed\/reset$/, async (req, res) => {
-    checkAdmin(deps, req);
-    await admin.resetFeed();
-    sendJson(res, 200, { reset: true });
-  });
-  router.on('GET', /^\/admin\/records$/, async (req, res) => {
-    checkAdmin(deps, req);
-    sendJson(res, 200, await admin.records());
-  });
-  router.on('GET', /^\/admin\/blobs$/, async (req, res) => {
-    checkAdmin(deps, req);
-    sendJson(res, 200, await admin.blobs());
-  });
-  router.on('GET', /^\/admin\/cases\/([^/]{1,64})$/, async (req, res, [id]) => {
-    checkAdmin(deps, req);
-    const found = await admin.getCase(decodeURIComponent(id!));
-    if (!found) throw new JiuzhuError('NOT_FOUND');
-    sendJson(res, 200, found);
-  });
+      if (!(await admin.revokeDevice(id!))) throw new JiuzhuError('NOT_FOUND');
+      sendJson(res, 200, { deviceId: id, status: 'revoked' });
+    }),
+  );
+  app.post(
+    '/admin/feed/reset',
+    raw(deps.log, async (req, res) => {
+      checkAdmin(deps, req);
+      await admin.resetFeed();
+      sendJson(res, 200, { reset: true });
+    }),
+  );
+  app.get(
+    '/admin/records',
+    raw(deps.log, async (req, res) => {
+      checkAdmin(deps, req);
+      sendJson(res, 200, await admin.records());
+    }),
+  );
+  app.get(
+    '/admin/blobs',
+    raw(deps.log, async (req, res) => {
+      checkAdmin(deps, req);
+      sendJson(res, 200, await admin.blobs());
+    }),
+  );
+  // Fastify hands the id over decoded (and checks the pattern on the decoded id).
+  app.get(
+    '/admin/cases/:id([^/]{1,64})',
+    raw(deps.log, async (req, res, { id }) => {
+      checkAdmin(deps, req);
+      const found = await admin.getCase(id!);
+      if (!found) throw new JiuzhuError('NOT_FOUND');
+      sendJson(res, 200, found);
+    }),
+  );
 }

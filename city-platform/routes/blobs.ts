@@ -1,47 +1,55 @@
 import { createReadStream } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { encryptBlobFrom, encryptedBlobSize } from '../../main/core/sync/protocol/blob-cipher';
 import { blobPath } from '../blob/paths';
 import { sessionDevice, type PlatformDeps } from '../context';
 import { header, sendEmpty } from '../http/respond';
-import type { Router } from '../http/router';
+import { raw } from '../http/raw';
 
 /**
  * HEAD /v1/blobs/{sha256} — does the platform hold this blob (then never send it again)?
  * GET /v1/blobs/{sha256} — the blob for a workstation of its station, encrypted to that device
  * ("down" direction), resumable with `Range: bytes=N-`.
  */
-export function blobRoutes(router: Router, deps: PlatformDeps) {
-  router.on('HEAD', /^\/v1\/blobs\/([0-9a-f]{64})$/, async (req, res, [sha256]) => {
-    await sessionDevice(deps, req);
-    const blob = await deps.store.getBlob(sha256!);
-    sendEmpty(res, blob ? 200 : 404, blob ? { 'Jiuzhu-Blob-Size': String(blob.size), 'Jiuzhu-Blob-Status': 'stored' } : {});
-  });
+export function blobRoutes(app: FastifyInstance, deps: PlatformDeps) {
+  const path = '/v1/blobs/:sha256([0-9a-f]{64})';
+  app.head(
+    path,
+    raw(deps.log, async (req, res, { sha256 }) => {
+      await sessionDevice(deps, req);
+      const blob = await deps.store.getBlob(sha256!);
+      sendEmpty(res, blob ? 200 : 404, blob ? { 'Jiuzhu-Blob-Size': String(blob.size), 'Jiuzhu-Blob-Status': 'stored' } : {});
+    }),
+  );
 
-  router.on('GET', /^\/v1\/blobs\/([0-9a-f]{64})$/, async (req, res, [sha256]) => {
-    const device = await sessionDevice(deps, req);
-    const blob = await deps.store.getBlob(sha256!);
-    if (!blob || blob.stationId !== device.stationId) throw new JiuzhuError('NOT_FOUND');
-    const total = encryptedBlobSize(blob.size);
-    const range = /^bytes=(\d+)-$/.exec(header(req, 'range') ?? '');
-    const from = range ? Number(range[1]) : 0;
-    if (from > total) throw new JiuzhuError('INVALID_INPUT', { path: 'Range', detail: 'beyond the end' });
-    res.writeHead(range ? 206 : 200, {
-      'Content-Type': 'application/octet-stream',
-      'Content-Length': String(total - from),
-      'Accept-Ranges': 'bytes',
-      'Jiuzhu-Blob-Size': String(blob.size),
-      ...(range ? { 'Content-Range': `bytes ${from}-${total - 1}/${total}` } : {}),
-    });
-    const key = { mine: deps.identity.keys.encryption, peerKey: device.encryptionKey, deviceId: device.deviceId, sha256: sha256!, direction: 'down' as const };
-    for await (const part of encryptBlobFrom(createReadStream(blobPath(deps.dataDir, sha256!)), key, from)) {
-      if (res.destroyed) return;
-      if (!res.write(part))
-        await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
-        });
-    }
-    res.end();
-  });
+  app.get(
+    path,
+    raw(deps.log, async (req, res, { sha256 }) => {
+      const device = await sessionDevice(deps, req);
+      const blob = await deps.store.getBlob(sha256!);
+      if (!blob || blob.stationId !== device.stationId) throw new JiuzhuError('NOT_FOUND');
+      const total = encryptedBlobSize(blob.size);
+      const range = /^bytes=(\d+)-$/.exec(header(req, 'range') ?? '');
+      const from = range ? Number(range[1]) : 0;
+      if (from > total) throw new JiuzhuError('INVALID_INPUT', { path: 'Range', detail: 'beyond the end' });
+      res.writeHead(range ? 206 : 200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(total - from),
+        'Accept-Ranges': 'bytes',
+        'Jiuzhu-Blob-Size': String(blob.size),
+        ...(range ? { 'Content-Range': `bytes ${from}-${total - 1}/${total}` } : {}),
+      });
+      const key = { mine: deps.identity.keys.encryption, peerKey: device.encryptionKey, deviceId: device.deviceId, sha256: sha256!, direction: 'down' as const };
+      for await (const part of encryptBlobFrom(createReadStream(blobPath(deps.dataDir, sha256!)), key, from)) {
+        if (res.destroyed) return;
+        if (!res.write(part))
+          await new Promise<void>((resolve) => {
+            res.once('drain', resolve);
+            res.once('close', resolve);
+          });
+      }
+      res.end();
+    }),
+  );
 }

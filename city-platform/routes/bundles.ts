@@ -1,10 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { openBundle, sealBundleResult } from '../../main/core/sync/protocol/platform-codec';
 import { makeRecordValidator } from '../apply/validate-record';
 import { onlyDevice, senderOf, type PlatformDeps } from '../context';
 import { readBody } from '../http/body';
 import { sendSealed } from '../http/respond';
-import type { Router } from '../http/router';
+import { raw } from '../http/raw';
 
 const isoDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -12,30 +13,33 @@ const isoDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0
  * POST /v1/bundles — a sealed bundle in, a sealed per-record answer out. Applied exactly once:
  * the same bundle again gets the stored answer; nothing of a refused bundle is applied.
  */
-export function bundleRoutes(router: Router, deps: PlatformDeps) {
+export function bundleRoutes(app: FastifyInstance, deps: PlatformDeps) {
   const validate = makeRecordValidator(() => isoDay(deps.now()));
-  router.on('POST', /^\/v1\/bundles$/, async (req, res) => {
-    const body = await readBody(req, deps.limits.maxBundleBytes);
-    const { row, known } = await senderOf(deps, body);
-    const { header, payload } = openBundle(deps.codec, body, onlyDevice(known));
-    if (payload.records.length > deps.limits.maxRecordsPerBundle)
-      throw new JiuzhuError('SYNC_BUNDLE_TOO_LARGE', { size: payload.records.length, limit: deps.limits.maxRecordsPerBundle }, { unit: 'records' });
-    const outcome = await deps.store.applyBundle({ device: row, header, payload, receivedAt: deps.now() }, validate);
-    if (outcome.kind === 'replayed')
-      throw new JiuzhuError(
-        'SYNC_BUNDLE_REPLAYED',
-        { seq: payload.bundleSeq, last: outcome.lastBundleSeq },
-        { lastBundleSeq: outcome.lastBundleSeq, lastRecordSeq: outcome.lastRecordSeq },
-      );
-    if (outcome.kind === 'out-of-order')
-      throw new JiuzhuError(
-        'SYNC_BUNDLE_OUT_OF_ORDER',
-        { expected: outcome.expected, seq: payload.bundleSeq },
-        { expectedBundleSeq: outcome.expected, lastRecordSeq: outcome.lastRecordSeq },
-      );
-    const result = { ...outcome.result, serverTime: deps.now() };
-    if (outcome.kind === 'applied')
-      deps.log(`bundle ${payload.bundleSeq} of ${row.deviceId}: ${result.answers.map((a) => a.status[0]).join('')}`);
-    sendSealed(res, 200, sealBundleResult(deps.codec, known, result));
-  });
+  app.post(
+    '/v1/bundles',
+    raw(deps.log, async (req, res) => {
+      const body = await readBody(req, deps.limits.maxBundleBytes);
+      const { row, known } = await senderOf(deps, body);
+      const { header, payload } = openBundle(deps.codec, body, onlyDevice(known));
+      if (payload.records.length > deps.limits.maxRecordsPerBundle)
+        throw new JiuzhuError('SYNC_BUNDLE_TOO_LARGE', { size: payload.records.length, limit: deps.limits.maxRecordsPerBundle }, { unit: 'records' });
+      const outcome = await deps.store.applyBundle({ device: row, header, payload, receivedAt: deps.now() }, validate);
+      if (outcome.kind === 'replayed')
+        throw new JiuzhuError(
+          'SYNC_BUNDLE_REPLAYED',
+          { seq: payload.bundleSeq, last: outcome.lastBundleSeq },
+          { lastBundleSeq: outcome.lastBundleSeq, lastRecordSeq: outcome.lastRecordSeq },
+        );
+      if (outcome.kind === 'out-of-order')
+        throw new JiuzhuError(
+          'SYNC_BUNDLE_OUT_OF_ORDER',
+          { expected: outcome.expected, seq: payload.bundleSeq },
+          { expectedBundleSeq: outcome.expected, lastRecordSeq: outcome.lastRecordSeq },
+        );
+      const result = { ...outcome.result, serverTime: deps.now() };
+      if (outcome.kind === 'applied')
+        deps.log(`bundle ${payload.bundleSeq} of ${row.deviceId}: ${result.answers.map((a) => a.status[0]).join('')}`);
+      sendSealed(res, 200, sealBundleResult(deps.codec, known, result));
+    }),
+  );
 }

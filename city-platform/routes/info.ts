@@ -1,9 +1,10 @@
+import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, SUITE_IDS } from '../../common/sync/primitives';
 import type { PlatformInfo } from '../../common/sync/registration';
 import { keyFingerprint } from '../../main/core/sync/protocol/keys';
 import type { PlatformDeps } from '../context';
 import { sendJson } from '../http/respond';
-import type { Router } from '../http/router';
+import { raw } from '../http/raw';
 
 export function platformInfo(deps: PlatformDeps): PlatformInfo {
   const { keys, platformId } = deps.identity;
@@ -20,5 +21,5 @@ export function platformInfo(deps: PlatformDeps): PlatformInfo {
 }
 
 /** GET /v1/platform — who the platform is, its keys and limits. */
-export const infoRoutes = (router: Router, deps: PlatformDeps) =>
-  router.on('GET', /^\/v1\/platform$/, async (_req, res) => sendJson(res, 200, platformInfo(deps)));
+export const infoRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
+  app.get('/v1/platform', raw(deps.log, async (_req, res) => sendJson(res, 200, platformInfo(deps))));

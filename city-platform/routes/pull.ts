@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { PullPage } from '../../common/sync/pull';
 import { openPullRequest, sealPullPage } from '../../main/core/sync/protocol/platform-codec';
 import { onlyDevice, senderOf, type PlatformDeps } from '../context';
@@ -5,48 +6,51 @@ import { decodeCursor, encodeCursor } from '../feed/cursor';
 import { currentEpoch } from '../feed/epoch';
 import { readBody } from '../http/body';
 import { sendSealed } from '../http/respond';
-import type { Router } from '../http/router';
+import { raw } from '../http/raw';
 
 /**
  * POST /v1/pull — the feed of the device's station and region after the cursor, sealed to the
  * device. A cursor of another epoch (feed rebuilt, restored from backup) or not ours gets
  * mustRefetch and a cursor at the start of the current epoch.
  */
-export const pullRoutes = (router: Router, deps: PlatformDeps) =>
-  router.on('POST', /^\/v1\/pull$/, async (req, res) => {
-    const body = await readBody(req, 16 * 1024);
-    const { row, known } = await senderOf(deps, body);
-    const { payload } = openPullRequest(deps.codec, body, onlyDevice(known));
-    const secret = deps.identity.cursorSecret;
-    const epoch = await currentEpoch(deps.store);
-    const requestCursor = payload.cursor ?? null;
-    const position = payload.cursor ? decodeCursor(secret, payload.cursor) : { epoch, seq: 0 };
-    const now = deps.now();
-    let page: PullPage;
-    if (!position || position.epoch !== epoch) {
-      page = {
-        nonce: payload.nonce,
-        requestCursor,
-        mustRefetch: true,
-        items: [],
-        cursor: encodeCursor(secret, { epoch, seq: 0 }),
-        hasMore: true,
-        serverTime: now,
-      };
-    } else {
-      const limit = Math.min(payload.limit, deps.limits.maxPullLimit);
-      const rows = await deps.store.readFeed({ stationId: row.stationId, regionCode: row.regionCode, afterSeq: position.seq, limit: limit + 1 });
-      const pageRows = rows.slice(0, limit);
-      const last = pageRows.at(-1)?.seq ?? position.seq;
-      page = {
-        nonce: payload.nonce,
-        requestCursor,
-        mustRefetch: false,
-        items: pageRows.map((r) => ({ ...r.body, kind: r.kind, feedSeq: r.seq, at: r.at })),
-        cursor: encodeCursor(secret, { epoch, seq: last }),
-        hasMore: rows.length > limit,
-        serverTime: now,
-      };
-    }
-    sendSealed(res, 200, sealPullPage(deps.codec, known, page));
-  });
+export const pullRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
+  app.post(
+    '/v1/pull',
+    raw(deps.log, async (req, res) => {
+      const body = await readBody(req, 16 * 1024);
+      const { row, known } = await senderOf(deps, body);
+      const { payload } = openPullRequest(deps.codec, body, onlyDevice(known));
+      const secret = deps.identity.cursorSecret;
+      const epoch = await currentEpoch(deps.store);
+      const requestCursor = payload.cursor ?? null;
+      const position = payload.cursor ? decodeCursor(secret, payload.cursor) : { epoch, seq: 0 };
+      const now = deps.now();
+      let page: PullPage;
+      if (!position || position.epoch !== epoch) {
+        page = {
+          nonce: payload.nonce,
+          requestCursor,
+          mustRefetch: true,
+          items: [],
+          cursor: encodeCursor(secret, { epoch, seq: 0 }),
+          hasMore: true,
+          serverTime: now,
+        };
+      } else {
+        const limit = Math.min(payload.limit, deps.limits.maxPullLimit);
+        const rows = await deps.store.readFeed({ stationId: row.stationId, regionCode: row.regionCode, afterSeq: position.seq, limit: limit + 1 });
+        const pageRows = rows.slice(0, limit);
+        const last = pageRows.at(-1)?.seq ?? position.seq;
+        page = {
+          nonce: payload.nonce,
+          requestCursor,
+          mustRefetch: false,
+          items: pageRows.map((r) => ({ ...r.body, kind: r.kind, feedSeq: r.seq, at: r.at })),
+          cursor: encodeCursor(secret, { epoch, seq: last }),
+          hasMore: rows.length > limit,
+          serverTime: now,
+        };
+      }
+      sendSealed(res, 200, sealPullPage(deps.codec, known, page));
+    }),
+  );

@@ -42,4 +42,14 @@ export const PG_MIGRATIONS: string[] = [
     seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, station_id TEXT, region_code TEXT,
     body TEXT NOT NULL, at BIGINT NOT NULL);
   `,
+  // 2: as schema.ts migration 2 (counter numbers, case blob references).
+  `
+  ALTER TABLE devices ADD COLUMN counter_no INTEGER;
+  UPDATE devices SET counter_no = x.n FROM (
+    SELECT device_id, row_number() OVER (PARTITION BY station_id ORDER BY registered_at, device_id) AS n FROM devices) x
+    WHERE x.device_id = devices.device_id;
+  CREATE INDEX devices_station_counter ON devices (station_id, counter_no);
+  CREATE TABLE case_blobs (
+    case_id TEXT NOT NULL, sha256 TEXT NOT NULL, station_id TEXT NOT NULL, PRIMARY KEY (case_id, sha256));
+  `,
 ];

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { BundleResult, RecordAnswer } from '../../common/sync/push';
 import { wireError } from '../errors';
-import { answerSeenRecord, refuseCaseEdit } from './verdicts';
+import { chooseCounterNo } from './counter';
+import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
 import { blob, device, upload, type Row } from './rows';
 import type {
@@ -23,6 +24,8 @@ type Client = pg.PoolClient;
 /** Advisory lock keys (arbitrary constants): migrations, and the feed's commit order. */
 const MIGRATION_LOCK = 0x6a7a_0001;
 const FEED_LOCK = 0x6a7a_0002;
+/** Two-key advisory lock class of a station's counter numbers (second key: hashtext(station id)). */
+const STATION_LOCK = 0x6a7a;
 
 /**
  * The PostgreSQL store (`--pg URL`), how a city runs the platform for thousands of stations.
@@ -113,22 +116,29 @@ export class PgPlatformStore implements PlatformStore {
       const regionCode = String(row['region_code']);
       if (row['used_by'] !== null) {
         const same = await this.one(
-          "SELECT device_id FROM devices WHERE device_id = $1 AND signing_key = $2 AND machine_id_hash = $3 AND status = 'active'",
+          "SELECT device_id, counter_no FROM devices WHERE device_id = $1 AND signing_key = $2 AND machine_id_hash = $3 AND status = 'active'",
           [row['used_by'], d.signingKey, d.machineIdHash],
           c,
         );
-        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode } : { ok: false };
+        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode, counterNo: Number(same['counter_no']) } : { ok: false };
       }
       if (Number(row['expires_at']) < now) return { ok: false };
+      // Two devices of one station enrolling at once (two codes) must not pick the same counter number.
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STATION_LOCK, stationId]);
+      const held = (
+        await c.query('SELECT counter_no, machine_id_hash, name FROM devices WHERE station_id = $1 AND counter_no IS NOT NULL ORDER BY registered_at', [stationId])
+      ).rows.map((r: Row) => ({ counterNo: Number(r['counter_no']), machineIdHash: String(r['machine_id_hash']), name: String(r['name']) }));
+      const counter = chooseCounterNo(d.counterNo, d.machineIdHash, held);
+      if (!counter.ok) return { ok: false, counterTaken: { counterNo: counter.counterNo, deviceName: counter.takenBy } };
       const earlier = await this.one("SELECT device_id FROM devices WHERE machine_id_hash = $1 AND status = 'active' FOR UPDATE", [d.machineIdHash], c);
       if (earlier) await c.query("UPDATE devices SET status = 'revoked', revoked_at = $1 WHERE device_id = $2", [now, earlier['device_id']]);
       await c.query(
-        `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9)`,
-        [d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now],
+        `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10)`,
+        [d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo],
       );
       await c.query('UPDATE enrolment_codes SET used_by = $1, used_at = $2 WHERE code = $3', [d.deviceId, now, code]);
-      return { ok: true, deviceId: d.deviceId, stationId, regionCode, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
+      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
     });
   }
 
@@ -165,6 +175,7 @@ export class PgPlatformStore implements PlatformStore {
         const verdict = validate(record);
         if (!verdict.ok) answer = { id: record.id, seq: record.seq, status: 'rejected', error: wireError(verdict.code, verdict.params) };
         else if (record.kind === 'case.upsert') answer = await this.upsertCase(c, b, record);
+        else if (record.kind === 'document.meta') answer = await this.recordCaseBlobs(c, b, record);
         else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         if (answer.status === 'acknowledged' && record.blobs?.length) {
           const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [record.blobs]);
@@ -246,6 +257,17 @@ export class PgPlatformStore implements PlatformStore {
     return { id: record.id, seq: record.seq, status: 'acknowledged', version: next };
   }
 
+  /** A case's blob references: kept for the station-scoped download and fed to the station's workstations. */
+  private async recordCaseBlobs(c: Client, b: BundleToApply, record: BundleToApply['payload']['records'][number]): Promise<RecordAnswer> {
+    const current = await this.one('SELECT station_id FROM cases WHERE case_id = $1', [record.caseId!], c);
+    const refused = refuseDocumentMeta(record, current ?? undefined, b.device.stationId);
+    if (refused) return refused;
+    for (const sha of record.blobs ?? [])
+      await c.query('INSERT INTO case_blobs (case_id, sha256, station_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [record.caseId!, sha, b.device.stationId]);
+    await this.insertFeed(c, { kind: 'attachments', stationId: b.device.stationId, regionCode: null, body: attachmentsFeedItem(record, b.device.deviceId), at: b.receivedAt });
+    return { id: record.id, seq: record.seq, status: 'acknowledged' };
+  }
+
   private async insertFeed(c: Client, item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }) {
     await c.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
     const r = await this.one(
@@ -302,6 +324,15 @@ export class PgPlatformStore implements PlatformStore {
 
   async getBlob(sha256: string) {
     const r = await this.one('SELECT * FROM blobs WHERE sha256 = $1', [sha256]);
+    return r ? blob(r) : undefined;
+  }
+
+  async getCaseBlob(caseId: string, sha256: string, stationId: string) {
+    const r = await this.one('SELECT b.* FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256 WHERE cb.case_id = $1 AND cb.sha256 = $2 AND cb.station_id = $3', [
+      caseId,
+      sha256,
+      stationId,
+    ]);
     return r ? blob(r) : undefined;
   }
 

@@ -16,6 +16,7 @@ export const device = (r: Row): DeviceRow => ({
   registeredAt: Number(r['registered_at']),
   lastBundleSeq: Number(r['last_bundle_seq']),
   lastRecordSeq: Number(r['last_record_seq']),
+  counterNo: r['counter_no'] === null || r['counter_no'] === undefined ? null : Number(r['counter_no']),
 });
 
 export const upload = (r: Row): UploadRow => ({

@@ -41,4 +41,15 @@ export const MIGRATIONS: string[] = [
     seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, station_id TEXT, region_code TEXT,
     body TEXT NOT NULL, at INTEGER NOT NULL);
   `,
+  // 2: counter numbers (窗口号, unique per station; existing devices numbered by registration order)
+  // and the blob references of each case, for the station-scoped download.
+  `
+  ALTER TABLE devices ADD COLUMN counter_no INTEGER;
+  UPDATE devices SET counter_no = (
+    SELECT n FROM (SELECT device_id, row_number() OVER (PARTITION BY station_id ORDER BY registered_at, device_id) AS n FROM devices) x
+    WHERE x.device_id = devices.device_id);
+  CREATE INDEX devices_station_counter ON devices (station_id, counter_no);
+  CREATE TABLE case_blobs (
+    case_id TEXT NOT NULL, sha256 TEXT NOT NULL, station_id TEXT NOT NULL, PRIMARY KEY (case_id, sha256));
+  `,
 ];

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordAnswer, BundleResult } from '../../common/sync/push';
 import { wireError } from '../errors';
 import { blob, device, upload, type Row } from './rows';
-import { answerSeenRecord, refuseCaseEdit } from './verdicts';
+import { chooseCounterNo } from './counter';
+import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
 import type {
   BlobRow,
@@ -61,23 +62,28 @@ export class SqlitePlatformStore implements PlatformStore {
       const regionCode = String(c['region_code']);
       if (c['used_by'] !== null) {
         const same = this.db
-          .prepare("SELECT device_id FROM devices WHERE device_id = ? AND signing_key = ? AND machine_id_hash = ? AND status = 'active'")
+          .prepare("SELECT device_id, counter_no FROM devices WHERE device_id = ? AND signing_key = ? AND machine_id_hash = ? AND status = 'active'")
           .get(c['used_by'], d.signingKey, d.machineIdHash) as Row | undefined;
-        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode } : { ok: false };
+        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode, counterNo: Number(same['counter_no']) } : { ok: false };
       }
       if (Number(c['expires_at']) < now) return { ok: false };
+      const held = (
+        this.db.prepare('SELECT counter_no, machine_id_hash, name FROM devices WHERE station_id = ? AND counter_no IS NOT NULL ORDER BY registered_at').all(stationId) as Row[]
+      ).map((r) => ({ counterNo: Number(r['counter_no']), machineIdHash: String(r['machine_id_hash']), name: String(r['name']) }));
+      const counter = chooseCounterNo(d.counterNo, d.machineIdHash, held);
+      if (!counter.ok) return { ok: false, counterTaken: { counterNo: counter.counterNo, deviceName: counter.takenBy } };
       const earlier = this.db
         .prepare("SELECT device_id FROM devices WHERE machine_id_hash = ? AND status = 'active'")
         .get(d.machineIdHash) as Row | undefined;
       if (earlier) this.db.prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ?").run(now, earlier['device_id']);
       this.db
         .prepare(
-          `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+          `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         )
-        .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now);
+        .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo);
       this.db.prepare('UPDATE enrolment_codes SET used_by = ?, used_at = ? WHERE code = ?').run(d.deviceId, now, code);
-      return { ok: true, deviceId: d.deviceId, stationId, regionCode, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
+      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
     })();
   }
 
@@ -122,6 +128,8 @@ export class SqlitePlatformStore implements PlatformStore {
           answer = { id: record.id, seq: record.seq, status: 'rejected', error: wireError(verdict.code, verdict.params) };
         } else if (record.kind === 'case.upsert') {
           answer = this.upsertCase(b, record);
+        } else if (record.kind === 'document.meta') {
+          answer = this.recordCaseBlobs(b, record);
         } else {
           answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         }
@@ -176,6 +184,19 @@ export class SqlitePlatformStore implements PlatformStore {
     return { id: record.id, seq: record.seq, status: 'acknowledged', version: next };
   }
 
+  /** A case's blob references: kept for the station-scoped download and fed to the station's workstations. */
+  private recordCaseBlobs(b: BundleToApply, record: BundleToApply['payload']['records'][number]): RecordAnswer {
+    const current = this.db.prepare('SELECT station_id FROM cases WHERE case_id = ?').get(record.caseId!) as Row | undefined;
+    const refused = refuseDocumentMeta(record, current ?? undefined, b.device.stationId);
+    if (refused) return refused;
+    const ins = this.db.prepare('INSERT OR IGNORE INTO case_blobs (case_id, sha256, station_id) VALUES (?, ?, ?)');
+    for (const sha of record.blobs ?? []) ins.run(record.caseId!, sha, b.device.stationId);
+    this.db
+      .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+      .run('attachments', b.device.stationId, JSON.stringify(attachmentsFeedItem(record, b.device.deviceId)), b.receivedAt);
+    return { id: record.id, seq: record.seq, status: 'acknowledged' };
+  }
+
   async createSession(token: string, deviceId: string, expiresAt: number) {
     this.db.prepare('INSERT INTO sessions (token, device_id, expires_at) VALUES (?, ?, ?)').run(token, deviceId, expiresAt);
   }
@@ -219,6 +240,13 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async getBlob(sha256: string) {
     const r = this.db.prepare('SELECT * FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+    return r ? blob(r) : undefined;
+  }
+
+  async getCaseBlob(caseId: string, sha256: string, stationId: string) {
+    const r = this.db
+      .prepare('SELECT b.* FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256 WHERE cb.case_id = ? AND cb.sha256 = ? AND cb.station_id = ?')
+      .get(caseId, sha256, stationId) as Row | undefined;
     return r ? blob(r) : undefined;
   }
 

@@ -15,6 +15,8 @@ export interface DeviceRow {
   registeredAt: number;
   lastBundleSeq: number;
   lastRecordSeq: number;
+  /** 窗口号: unique within the station, kept by the same machine on re-enrolment (store/counter.ts). */
+  counterNo: number | null;
 }
 
 export interface NewDevice {
@@ -24,11 +26,13 @@ export interface NewDevice {
   encryptionKey: string;
   name: string;
   appVersion: string;
+  /** The counter number the workstation already issues case numbers with, if any. */
+  counterNo?: number;
 }
 
 export type RegisterOutcome =
-  | { ok: true; deviceId: string; stationId: string; regionCode: string; replacedDeviceId?: string }
-  | { ok: false };
+  | { ok: true; deviceId: string; stationId: string; regionCode: string; counterNo: number; replacedDeviceId?: string }
+  | { ok: false; counterTaken?: { counterNo: number; deviceName: string } };
 
 export interface UploadRow {
   uploadId: string;
@@ -125,6 +129,8 @@ export interface PlatformStore {
   finishUpload(uploadId: string, blob: BlobRow | undefined): Promise<void>;
   deleteUpload(uploadId: string): Promise<void>;
   getBlob(sha256: string): Promise<BlobRow | undefined>;
+  /** A stored blob that a case of this station references (document.meta), else undefined: the download's station scope. */
+  getCaseBlob(caseId: string, sha256: string, stationId: string): Promise<BlobRow | undefined>;
 
   appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }): Promise<number>;
   readFeed(query: { stationId: string; regionCode: string; afterSeq: number; limit: number }): Promise<FeedRow[]>;

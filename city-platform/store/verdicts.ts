@@ -38,3 +38,21 @@ export function refuseCaseEdit(record: CaseRecord, current: Row | undefined, sta
     };
   return null;
 }
+
+/**
+ * Whether a `document.meta` record (a case's blob references) may apply, the same for every store:
+ * the case must be on the platform already (its case.upsert comes first in the device's sequence)
+ * and belong to the device's station. Null means: record the references and feed them.
+ */
+export function refuseDocumentMeta(record: CaseRecord, current: Row | undefined, stationId: string): RecordAnswer | null {
+  if (!current)
+    return { id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '附件所属案件尚未同步到平台' }) };
+  if (current['station_id'] !== stationId)
+    return { id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }) };
+  return null;
+}
+
+/** The `attachments` feed item of an applied document.meta record (its body was checked by the validator). */
+export function attachmentsFeedItem(record: CaseRecord, deviceId: string): Record<string, unknown> {
+  return { kind: 'attachments', caseId: record.caseId!, attachments: record.body['attachments'], updatedBy: deviceId };
+}

@@ -11,13 +11,17 @@ const AUDIT = ['audit.query', 'audit.verify'] as const;
 const BACKUP = ['backup.create', 'backup.restore', 'setup.restore', 'store.check'] as const;
 const IDCARD = ['idcard.status', 'idcard.ports', 'idcard.configure', 'idcard.read', 'idcard.watch'] as const;
 const SYNC = ['sync.status', 'sync.now', 'sync.cancel', 'sync.register', 'sync.settings', 'sync.quarantine', 'sync.resolve'] as const;
+const SYNC_STATION = ['sync.caseBlobs', 'sync.fetchBlob', 'sync.counter', 'sync.setCounter'] as const;
 const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMaterial', 'intake.authorize', 'intake.submit', 'cases.decide', 'cases.act', 'cases.extendDecision', 'cases.get', 'cases.search', 'cases.deadlines', 'cases.lookup', 'cases.attachment', 'cases.settings', 'cases.setSettings', 'cases.adminList', 'cases.adminShow', 'demo.seed'] as const;
 const DOCUMENTS = ['documents.preview', 'documents.issue', 'documents.list', 'documents.get', 'documents.reprint', 'certificate.verify', 'print.printers', 'print.settings', 'print.configure', 'print.submit', 'printQueue.list', 'printQueue.add', 'printQueue.issue', 'printQueue.markPrinted', 'printBatch.start', 'printBatch.list', 'printBatch.next', 'printBatch.ack', 'printBatch.pause', 'printBatch.resume', 'printBatch.cancel'] as const;
 
 const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.confirm', 'applicant.close'] as const;
 const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'decisions.local', 'decisions.retry', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
+const STATS = ['stats.overview', 'stats.export'] as const;
+const CERTIFICATION = ['certification.settings', 'certification.setSettings', 'certification.due', 'certification.person', 'certification.record', 'certification.recordProxy'] as const;
+const REVIEWS = ['reviews.get', 'reviews.start', 'reviews.recheck', 'reviews.authorize', 'reviews.conclude'] as const;
 
-export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...APPLICANT, ...AFTER_ACCEPTANCE] as const;
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...STATS, ...CERTIFICATION] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply'] as const;

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'admin.accounts',
   'admin.settings',
   'admin.backup',
+  'export.full',
 ] as const;
 export const permissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -29,9 +30,9 @@ export type Permission = z.infer<typeof permissionSchema>;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
   caseworker: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
-  head: ['session', 'person.read', 'case.read', 'case.write', 'document.print', 'sync.run', 'audit.read'],
+  head: ['session', 'person.read', 'case.read', 'case.write', 'document.print', 'sync.run', 'audit.read', 'export.full'],
   print: ['session', 'person.read', 'case.read', 'document.print'],
-  admin: ['session', 'sync.run', 'audit.read', 'admin.accounts', 'admin.settings', 'admin.backup'],
+  admin: ['session', 'sync.run', 'audit.read', 'admin.accounts', 'admin.settings', 'admin.backup', 'export.full'],
 };
 
 export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {

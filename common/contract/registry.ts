@@ -12,10 +12,14 @@ import { documentsMethods } from './methods/documents';
 import { printMethods } from './methods/print';
 import { casesMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
+import { syncStationMethods } from './methods/syncStation';
 import { applicantMethods } from './methods/applicant';
 import { visitsMethods } from './methods/visits';
 import { rosterMethods } from './methods/roster';
 import { warningsMethods } from './methods/warnings';
+import { reviewsMethods } from './methods/reviews';
+import { certificationMethods } from './methods/certification';
+import { statsMethods } from './methods/stats';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -34,10 +38,14 @@ export const METHODS = {
   ...printMethods,
   ...casesMethods,
   ...syncMethods,
+  ...syncStationMethods,
   ...applicantMethods,
   ...visitsMethods,
   ...rosterMethods,
   ...warningsMethods,
+  ...reviewsMethods,
+  ...certificationMethods,
+  ...statsMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

@@ -9,6 +9,7 @@ import { refusalSchema } from './refusal';
 import { rejectionSchema } from './rejection';
 import { supplementSchema } from './supplement';
 import { terminationSchema } from './termination';
+import { phaseOutSchema } from './phaseOut';
 import { visitFormSchema } from './visitForm';
 
 export const DOCUMENT_SCHEMAS = {
@@ -22,6 +23,7 @@ export const DOCUMENT_SCHEMAS = {
   refusal: refusalSchema,
   certificate: certificateSchema,
   termination: terminationSchema,
+  'phase-out': phaseOutSchema,
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;
@@ -42,4 +44,5 @@ export * from './refusal';
 export * from './rejection';
 export * from './supplement';
 export * from './termination';
+export * from './phaseOut';
 export * from './visitForm';

@@ -6,3 +6,4 @@ export * from './push';
 export * from './session';
 export * from './pull';
 export * from './blobs';
+export * from './attachments';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentsItemSchema } from './attachments';
 import { cursorSchema, serverTimeSchema, sha256HexSchema } from './primitives';
 
 /** Payload of a sealed "pull-request". No cursor means "from the beginning". */
@@ -74,6 +75,7 @@ export const pullItemSchema = z.discriminatedUnion('kind', [
   referenceItemSchema,
   policyItemSchema,
   caseItemSchema,
+  attachmentsItemSchema,
 ]);
 export type PullItem = z.infer<typeof pullItemSchema>;
 

@@ -12,6 +12,9 @@ export const limitsSchema = z.object({
 });
 export type Limits = z.infer<typeof limitsSchema>;
 
+/** 窗口号, 1–99: two digits of every case number the counter issues. */
+export const counterNoSchema = z.number().int().min(1).max(99);
+
 /** `GET /v1/platform`: who the platform is. Compare `fingerprint` with the one printed on the enrolment slip. */
 export const platformInfoSchema = z.object({
   protocol: z.number().int().positive(),
@@ -37,6 +40,11 @@ export const registrationClaimSchema = z.object({
   machineIdHash: sha256HexSchema,
   deviceName: z.string().min(1).max(64),
   appVersion: z.string().max(32),
+  /**
+   * The counter number (窗口号) this workstation already issues case numbers with. The platform
+   * assigns exactly it or refuses with SYNC_COUNTER_TAKEN; without it the platform picks one.
+   */
+  counterNo: counterNoSchema.optional(),
 });
 export type RegistrationClaim = z.infer<typeof registrationClaimSchema>;
 
@@ -52,6 +60,8 @@ export const registrationSchema = z.object({
   deviceId: deviceIdSchema,
   stationId: z.string().min(1).max(64),
   regionCode: z.string().regex(/^\d{6,12}$/),
+  /** 窗口号: unique within the station, kept on re-enrolment of the same machine; case numbers embed it. */
+  counterNo: counterNoSchema.optional(),
   platformId: z.string(),
   signingKey: publicKeySchema,
   encryptionKey: publicKeySchema,

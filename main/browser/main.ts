@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { APP_VERSION, createStderrLogger, defaultDataDir, findChromium, startWorkerCore } from '../core/index';
 
 import { startBrowserShell } from './server';
+import { parseClockOption } from './clockOption';
 
 /**
  * `npm run start:browser -- --port N --data DIR [--open]`: core in a worker thread, the renderer and
  * the API on 127.0.0.1, and the URL (with the per-launch token) printed for the clerk or a test.
  */
-const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟]';
+const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟] [--clock 测试时间，须 JIUZHU_ALLOW_CLOCK=1]';
 
 async function main(): Promise<void> {
   let values;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
         open: { type: 'boolean', default: false },
         'emulated-reader': { type: 'string' },
         'idle-lock-minutes': { type: 'string' },
+        clock: { type: 'string' },
       },
       strict: true,
     }));
@@ -40,6 +42,12 @@ async function main(): Promise<void> {
     process.stderr.write(`--idle-lock-minutes 应为 0 到 120 之间的分钟数\n${USAGE}\n`);
     process.exit(2);
   }
+  const clock = values.clock === undefined ? undefined : parseClockOption(values.clock, process.env);
+  if (clock && !clock.ok) {
+    process.stderr.write(`${clock.message}\n`);
+    process.exit(2);
+  }
+  if (clock?.ok) process.stdout.write(`${clock.warning}\n`);
   const dataDir = values.data ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
   const here = fileURLToPath(new URL('.', import.meta.url));
@@ -52,6 +60,7 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       ...(values['emulated-reader'] ? { emulatedReaderPath: values['emulated-reader'] } : {}),
       ...(idle !== undefined ? { auth: { idleLockMinutes: idle } } : {}),
+      ...(clock?.ok ? { clockOffsetMs: clock.offsetMs } : {}),
     },
     logger,
   });

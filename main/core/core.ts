@@ -9,6 +9,7 @@ import type { SerialTransport } from './devices/serial/transport';
 import { casesCapability } from './cases/capability';
 import { applicantCapability } from './applicant/capability';
 import { afterAcceptanceCapability } from './afterAcceptance/capability';
+import { certificationCapability } from './certification/capability';
 import { documentsCapability } from './documents/capability';
 import type { PrintHost } from './documents/printHost';
 import { stationCapability } from './station/capability';
@@ -21,6 +22,7 @@ import { lazyStationServices, type StationServicesOptions } from './station/stat
 import { WindowSessions } from './station/windowSessions';
 import { WorkstationSettingsFile } from './settings/workstationSettings';
 import { syncCapability } from './sync/capability';
+import { statsCapability } from './stats/capability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -98,8 +100,10 @@ export function createCore(options: CoreOptions): CoreApi {
   const documents = documentsCapability(deps, { ...(options.printHost ? { printHost: options.printHost } : {}) });
   const applicant = applicantCapability(deps, { emitTo: (windowId, event) => events.emitTo(windowId, event) });
   const afterAcceptance = afterAcceptanceCapability(deps);
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers };
+  const stats = statsCapability(deps);
+  const certification = certificationCapability(deps);
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

@@ -5,6 +5,8 @@ import type { MessageKey } from '../../common/i18n/translate';
 import { AuditPage } from './admin/AuditPage';
 import { BackupPage } from './admin/BackupPage';
 import { StaffPage } from './admin/StaffPage';
+import { SettingOutlined } from '@ant-design/icons';
+import { SettingsPage } from './admin/settings/SettingsPage';
 import { CapturePage } from './capture/CapturePage';
 import { IdCardPage } from './idcard/IdCardPage';
 import { HomePage } from './pages/HomePage';
@@ -19,6 +21,10 @@ import { FileSearchOutlined, FolderOpenOutlined, FormOutlined } from '@ant-desig
 import { AlertOutlined, SolutionOutlined } from '@ant-design/icons';
 import { RosterPage } from './roster/RosterPage';
 import { WarningsPage } from './warnings/WarningsPage';
+import { BarChartOutlined } from '@ant-design/icons';
+import { StatsPage } from './stats/StatsPage';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { CertificationPage } from './certification/CertificationPage';
 
 export interface AppRoute {
   path: string;
@@ -38,11 +44,14 @@ export const ROUTES: AppRoute[] = [
   { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
   { path: '/roster', label: 'nav.roster', icon: <SolutionOutlined />, element: <RosterPage />, permission: 'case.read' },
   { path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, element: <WarningsPage />, permission: 'case.read' },
+  { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, element: <StatsPage />, permission: 'case.read' },
+  { path: '/certification', label: 'nav.certification', icon: <SafetyCertificateOutlined />, element: <CertificationPage />, permission: 'case.read' },
   { path: '/idcard', label: 'nav.idcard', icon: <IdcardOutlined />, element: <IdCardPage />, permission: 'person.read' },
   { path: '/print', label: 'nav.print', icon: <PrinterOutlined />, element: <PrintQueuePage />, permission: 'document.print' },
   { path: '/capture', label: 'nav.capture', icon: <CameraOutlined />, element: <CapturePage />, permission: 'person.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, element: <StaffPage />, permission: 'admin.accounts' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, element: <AuditPage />, permission: 'audit.read' },
   { path: '/backup', label: 'nav.backup', icon: <DatabaseOutlined />, element: <BackupPage />, permission: 'admin.backup' },
+  { path: '/admin/settings', label: 'nav.countySettings', icon: <SettingOutlined />, element: <SettingsPage />, permission: 'admin.settings' },
   { path: '/sync', label: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage />, permission: 'session' },
 ];

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
 import { signatureCapture } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
+import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { type api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
 
 /**
@@ -53,27 +54,16 @@ test('visit → opinion → objection → 民主评议 → synced → decision p
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
   for (const id of [HUSBAND.idNumber, WIFE.idNumber]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: id, signature: signatureCapture(), face: null });
   await call('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } });
+  // 入户调查 with signatures bound to the record (the visit dialog, its photo and its pad have visit.spec.ts).
+  const visit = signedVisit(saved.caseId, { ...VISIT, visitedOn: today() });
+  await call('visits.record', { caseId: saved.caseId, version: 2, visit });
 
   await logIn(page, shell);
   await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), saved.caseId);
   const view = page.getByTestId('case-view');
-  await expect(view).toHaveAttribute('data-state', 'accepted');
   const panel = page.getByTestId('after-acceptance');
-
-  // 入户调查: one staff member is refused with the law's reason; two are accepted.
-  await panel.getByRole('button', { name: /登记入户调查/ }).click();
-  await fillDate(page, '调查日期', today());
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(/调查人员/).fill('王明');
-  await dialog.getByLabel(/在场家庭成员/).fill('张建国\n李秀英');
-  await dialog.getByLabel('住房情况').fill('自有砖混房屋两间');
-  await dialog.getByLabel('财产情况').fill('无车辆');
-  await dialog.getByLabel('生活状况').fill('妻子长期患病');
-  await dialog.getByLabel('调查结论').fill('情况属实');
-  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await expect(dialog.getByRole('alert')).toContainText('2 名以上');
-  await dialog.getByLabel(/调查人员/).fill('王明\n刘芳');
-  await submitDialog(page);
+  await expect(panel).toContainText('4 人签名');
   await expect(view).toHaveAttribute('data-state', 'investigating');
 
   // 初审意见 → 公示.
@@ -99,8 +89,10 @@ test('visit → opinion → objection → 民主评议 → synced → decision p
   await submitDialog(page);
   await expect(view).toHaveAttribute('data-state', 'awaiting_decision');
 
-  // Synced; the platform approves; pulled.
+  // Synced, with the visit's signatures as blobs; the platform approves; pulled.
   await call('sync.now', { wait: true });
+  const held = new Set((await platform.admin.blobs()).map((b) => b.sha256));
+  for (const sig of visit.signatures) expect(held.has(sig.capture.pngSha256!), sig.name).toBe(true);
   await platform.admin.decide({ caseId: saved.caseId, outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
   await call('sync.now', { wait: true });
   // Leave the case page and come back (a reload would end this window's session).

@@ -43,8 +43,8 @@ export const rosterList = defineMethod({
 });
 
 export const rosterSettings = defineMethod({
-  summary: 'The county rules of the roster: review periods, warning deadline, linked benefits.',
-  permission: 'case.read',
+  summary: 'The county rules of the roster: review periods, warning deadline, linked benefits (no personal data; the admin page reads them).',
+  permission: 'session',
   input: z.object({}).strict(),
   output: z.object({ settings: rosterSettingsSchema, linkedBenefits: z.array(linkedBenefitSchema.extend({ types: z.array(z.string()) })) }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { defineMethod } from '../define';
 
 /** Home visits, the initial opinion with its 公示, objections, 民主评议 and local decisions (issue 9). */
@@ -14,6 +15,16 @@ const lines = (maxEach: number, maxCount = 10) => z.array(z.string().trim().min(
 /** The answer of every step: where the case stands now (the page reloads cases.get). */
 export const caseStepOutputSchema = z.object({ caseId: z.string(), state: z.string(), version: z.number().int() });
 
+/** Photos of the living conditions: at most this many pages in all (document camera or file). */
+export const MAX_VISIT_PHOTO_PAGES = 12;
+
+/**
+ * One signature on the 入户调查表: a staff member who went or a family member present, drawn on the
+ * pad bound (documentHash) to the visit's statement (common/afterAcceptance/visitStatement.ts).
+ */
+export const visitSignatureSchema = z.object({ role: z.enum(['staff', 'family']), name, capture: signatureCaptureSchema }).strict();
+export type VisitSignature = z.infer<typeof visitSignatureSchema>;
+
 export const visitInputSchema = z
   .object({
     visitedOn: isoDate,
@@ -24,6 +35,10 @@ export const visitInputSchema = z
     assets: text(300),
     livingConditions: text(400),
     findings: text(600),
+    /** Photos of the home, each capture one or more pages (checked, EXIF-stripped and encrypted by the attachment store). */
+    photos: z.array(documentCaptureSchema).max(MAX_VISIT_PHOTO_PAGES).default([]),
+    /** Every staff member and every family member present signs (checked in core with a zh-CN message). */
+    signatures: z.array(visitSignatureSchema).max(21).default([]),
   })
   .strict();
 export type VisitInput = z.infer<typeof visitInputSchema>;
@@ -58,7 +73,7 @@ export const linkedBenefitSchema = z.object({ code: z.string().min(1).max(40), n
 export type LinkedBenefit = z.infer<typeof linkedBenefitSchema>;
 
 export const visitsRecord = defineMethod({
-  summary: 'Record a home visit (2+ staff); the first visit of an accepted case starts the investigation; queues the 入户调查表.',
+  summary: 'Record a home visit (2+ staff, each staff member and family member present signed, photos); the first visit of an accepted case starts the investigation; queues the 入户调查表.',
   permission: 'case.write',
   input: z.object({ caseId, version, visit: visitInputSchema }).strict(),
   output: caseStepOutputSchema,
@@ -106,7 +121,17 @@ export const decisionsRetry = defineMethod({
   output: caseStepOutputSchema,
 });
 
-const visitViewSchema = z.object({ id: z.string(), visitedOn: z.string(), staff: z.array(z.string()), familyPresent: z.array(z.string()), findings: z.string(), recordedAt: z.string() });
+const visitViewSchema = z.object({
+  id: z.string(),
+  visitedOn: z.string(),
+  staff: z.array(z.string()),
+  familyPresent: z.array(z.string()),
+  findings: z.string(),
+  recordedAt: z.string(),
+  /** Photo pages and signatures kept with the visit (0 for visits recorded before they were taken). */
+  photos: z.number().int().nonnegative(),
+  signatures: z.number().int().nonnegative(),
+});
 const opinionViewSchema = z.object({ id: z.string(), proposal: z.enum(['approve', 'refuse']), amountFen: z.number().nullable(), reasons: z.array(z.string()), community: z.string(), publicityFrom: z.string(), publicityTo: z.string() });
 const objectionViewSchema = z.object({ id: z.string(), objector: z.string(), content: z.string(), receivedOn: z.string() });
 const reviewViewSchema = z.object({ id: z.string(), kind: z.enum(['review', 'reinvestigate']), heldOn: z.string(), participants: z.array(z.string()), outcome: z.string(), summary: z.string() });

@@ -18,6 +18,9 @@ export const base = {
     sync: '同步中心',
     roster: '在册对象',
     warnings: '监测预警',
+    countySettings: '业务设置',
+    certification: '资格认证',
+    stats: '统计',
   },
   home: {
     infoTitle: '本机信息',

@@ -12,6 +12,7 @@ export const documents = {
       refusal: '不予批准通知书',
       certificate: '救助证明',
       termination: '终止/调整通知书',
+      'phase-out': '渐退通知书',
     },
     certificateValid: '核验通过：证明真实有效',
     ui: {

@@ -2,11 +2,16 @@ import { applicant } from './applicant';
 import { base } from './base';
 import { capture } from './capture';
 import { cases } from './cases';
+import { countySettings } from './countySettings';
+import { certification } from './certification';
 import { documents } from './documents';
 import { idcard } from './idcard';
 import { roster } from './roster';
+import { reviews } from './reviews';
+import { stats } from './stats';
 import { store } from './store';
 import { sync } from './sync';
+import { visitEvidence } from './visitEvidence';
 
 /**
  * The one message catalog. zh-CN is the language of every user; the renderer feeds this object to
@@ -21,10 +26,15 @@ export const zhCN = {
   ...sync,
   ...capture,
   ...cases,
+  ...countySettings,
   ...applicant,
   ...roster,
+  ...reviews,
+  ...certification,
+  ...stats,
+  ...visitEvidence,
   ...base,
-  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors, ...roster.errors, ...applicant.errors },
+  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors, ...countySettings.errors, ...roster.errors, ...reviews.errors, ...applicant.errors, ...certification.errors, ...stats.errors, ...visitEvidence.errors },
 } as const;
 
 export type Catalog = typeof zhCN;

@@ -57,6 +57,13 @@ export const sync = {
       '连不上市级平台（{{detail}}）。数据仍安全保存在本机，程序会在下个同步时段自动重试；急需时请检查网络后点“立即同步”。',
     SYNC_PLATFORM_REFUSED: '市级平台拒绝了请求：{{message}}',
     SYNC_RECORD_NOT_QUARANTINED: '这条记录不在待处理列表中（可能已处理过）。请刷新同步中心后再看。',
+    SYNC_COUNTER_TAKEN:
+      '窗口号 {{counterNo}} 已被本站另一台工作站（{{deviceName}}）使用，本机未登记，登记码仍可使用。请在同步中心“同步设置”里改填一个本站未用的窗口号（或清空，由平台分配），再用同一登记码重新登记。',
+    SYNC_COUNTER_LOCKED:
+      '本机已在市级平台登记，窗口号 {{counterNo}} 由平台分配，不能再修改，以免案件编号与本站其他窗口重复。如确需更换，请联系市级平台管理员。',
+    SYNC_BLOB_NOT_ON_PLATFORM:
+      '平台上没有这份附件（或它不属于本站的案件），无法下载。请到录入该案件的窗口确认附件已同步；对方同步后再试。',
+    SYNC_BLOB_REF_UNKNOWN: '本机没有这份附件的记录。请先同步，再打开案件查看附件。',
   },
   sync: {
     title: '同步中心',
@@ -94,6 +101,26 @@ export const sync = {
     fingerprint: '平台指纹',
     deviceName: '本机名称',
     registered: '已登记：设备 {{deviceId}}，站点 {{stationId}}',
+    counterNo: '窗口号',
+    counterNoHelp: '本机案件编号中的两位窗口号（1–99，本站唯一）。登记前可在此设置；登记时由平台确认或分配，之后不能再改。',
+    counterAssigned: '窗口号 {{counterNo}}（平台分配）',
+    blobs: {
+      title: '其他窗口录入的附件',
+      empty: '该案件没有需要从平台下载的附件。',
+      open: '查看',
+      retry: '重新下载',
+      state: {
+        remote: '尚未下载',
+        downloading: '正在下载',
+        stored: '已下载',
+        failed: '校验失败',
+        offline: '离线，同步后可查看',
+      },
+      failedHelp: '下载的附件与其指纹不符，已丢弃，未保存。请稍后点“重新下载”；如反复出现，请联系管理员。',
+      offlineHelp: '暂时连不上市级平台，附件还在平台上。网络恢复或下次同步后即可查看。',
+      role: { material: '申请材料', signature: '签名', face: '人脸照片', document: '文书' },
+      page: '第 {{page}} 页',
+    },
     outcome: {
       running: '进行中',
       ok: '成功',

@@ -60,7 +60,7 @@ export const casesShowCommand: Command = {
   async run(args, ctx): Promise<ExitCode> {
     const parsed = parse(ctx, args, {}, true);
     if (typeof parsed === 'number') return parsed;
-    if (parsed.positionals.length !== 1) return badArgs(ctx, '需要一个案件编号或案件 ID，例如：cases show 500110-2026-000001');
+    if (parsed.positionals.length !== 1) return badArgs(ctx, '需要一个案件编号或案件 ID，例如：cases show 500110-2026-01-00001');
     const envelope = await ctx.invoke('cases.adminShow', { caseRef: parsed.positionals[0] });
     if (!envelope.ok) return reportError(ctx, envelope.error);
     const d = envelope.result as Detail;

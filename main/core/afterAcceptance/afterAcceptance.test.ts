@@ -6,10 +6,11 @@ import { terminationSchema } from '../../../common/documents/termination';
 import { visitFormSchema } from '../../../common/documents/visitForm';
 import { codeOf, tempDir } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
+import { hydrate } from '../documents/service/hydrate';
 import { caseStation } from '../cases/testing/station';
 import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import type { AfterAcceptanceService } from './service';
-import { acceptedCase, afterAcceptance, OPINION, REDRESS, VISIT } from './testing/fixture';
+import { acceptedCase, afterAcceptance, OPINION, REDRESS, signedVisit, VISIT } from './testing/fixture';
 
 let dir: ReturnType<typeof tempDir>;
 let env: ReturnType<typeof caseStation>;
@@ -35,7 +36,7 @@ const decisionItem = (caseId: string, over: Record<string, unknown> = {}) => ({ 
 /** accepted → visit → opinion → 公示 over → awaiting_decision. */
 function awaitingDecision(): string {
   const caseId = acceptedCase(env.svc, env.actor);
-  aa.recordVisit(env.actor, caseId, 2, VISIT);
+  aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId));
   aa.giveOpinion(env.actor, caseId, 3, OPINION);
   env.clock.advance(7 * DAY);
   aa.endPublicity(env.actor, caseId, 4);
@@ -46,15 +47,15 @@ function awaitingDecision(): string {
 describe('home visits, opinion and 公示', () => {
   it('a visit with one staff member is refused and changes nothing; with two it starts the investigation, meets the 3-day deadline and queues the 入户调查表', () => {
     const caseId = acceptedCase(env.svc, env.actor);
-    expect(codeOf(() => aa.recordVisit(env.actor, caseId, 2, { ...VISIT, staff: ['王明', ' 王明 '] }))).toBe('VISIT_STAFF_TOO_FEW');
+    expect(codeOf(() => aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId, { ...VISIT, staff: ['王明', ' 王明 '] })))).toBe('VISIT_STAFF_TOO_FEW');
     expect(state(caseId)).toMatchObject({ state: 'accepted', version: 2 });
     expect(count('case_visit')).toBe(0);
     expect(count('notice_request', "kind = 'visit-form'")).toBe(0);
 
-    aa.recordVisit(env.actor, caseId, 2, VISIT);
+    aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId));
     expect(state(caseId)).toMatchObject({ state: 'investigating', version: 3 });
     expect(env.svc.repo.deadlines(caseId).find((d) => d.kind === 'investigation_start')!.met_at).not.toBeNull();
-    const form = visitFormSchema.parse(notices('visit-form')[0]);
+    const form = visitFormSchema.parse(hydrate(notices('visit-form')[0], (id) => env.svc.attachmentStore.get(id)));
     expect(form.investigators).toEqual(['王明', '刘芳']);
     expect(form.members.map((m) => [m.name, m.relation, m.health, m.monthlyIncomeFen])).toEqual([
       ['张建国', '本人', '健康', 120000],
@@ -65,19 +66,19 @@ describe('home visits, opinion and 公示', () => {
     expect(out.baseVersion).toBe(2);
     expect(out.body).toMatchObject({ state: 'investigating', action: 'startInvestigation', applicant: { idNumber: HUSBAND.idNumber }, visit: { staffCount: 2 } });
     // A second visit while investigating is recorded with its own timeline event and outbox record.
-    aa.recordVisit(env.actor, caseId, 3, { ...VISIT, visitedOn: '2026-02-14' });
+    aa.recordVisit(env.actor, caseId, 3, signedVisit(caseId, { ...VISIT, visitedOn: '2026-02-14' }));
     expect(state(caseId)).toMatchObject({ state: 'investigating', version: 4 });
     expect(lastOutbox(caseId).body).toMatchObject({ action: 'visit', version: 4 });
     expect(env.svc.repo.events(caseId).at(-1)!.action).toBe('visit');
     // Stale version: refused.
-    expect(codeOf(() => aa.recordVisit(env.actor, caseId, 3, VISIT))).toBe('CASE_STALE');
+    expect(codeOf(() => aa.recordVisit(env.actor, caseId, 3, signedVisit(caseId)))).toBe('CASE_STALE');
   });
 
   it('the opinion needs a visit; 公示 lasts 7 calendar days with only name, size and amount; ending early is refused', () => {
     const caseId = acceptedCase(env.svc, env.actor);
     env.svc.act(env.actor, caseId, 2, 'startInvestigation', null);
     expect(codeOf(() => aa.giveOpinion(env.actor, caseId, 3, OPINION))).toBe('OPINION_NO_VISIT');
-    aa.recordVisit(env.actor, caseId, 3, VISIT);
+    aa.recordVisit(env.actor, caseId, 3, signedVisit(caseId));
     expect(codeOf(() => aa.giveOpinion(env.actor, caseId, 4, { ...OPINION, amountFen: undefined }))).toBe('OPINION_AMOUNT_MISSING');
     aa.giveOpinion(env.actor, caseId, 4, OPINION);
     expect(state(caseId).state).toBe('publicity');
@@ -94,7 +95,7 @@ describe('home visits, opinion and 公示', () => {
 
   it('an objection disputes the case; 民主评议 needs 3 participants and either sends it up or back to investigation', () => {
     const caseId = acceptedCase(env.svc, env.actor);
-    aa.recordVisit(env.actor, caseId, 2, VISIT);
+    aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId));
     aa.giveOpinion(env.actor, caseId, 3, OPINION);
     aa.recordObjection(env.actor, caseId, 4, { objector: '邻居赵某', content: '反映其家中有经营性收入', receivedOn: '2026-02-13' });
     expect(state(caseId).state).toBe('disputed');
@@ -102,7 +103,7 @@ describe('home visits, opinion and 公示', () => {
     expect(codeOf(() => aa.resolveDispute(env.actor, caseId, 5, review))).toBe('REVIEW_PARTICIPANTS_TOO_FEW');
     aa.resolveDispute(env.actor, caseId, 5, { ...review, participants: [...review.participants, '居民代表乙'] });
     expect(state(caseId).state).toBe('investigating');
-    aa.recordVisit(env.actor, caseId, 6, VISIT);
+    aa.recordVisit(env.actor, caseId, 6, signedVisit(caseId));
     aa.giveOpinion(env.actor, caseId, 7, OPINION);
     aa.recordObjection(env.actor, caseId, 8, { objector: '邻居赵某', content: '仍有异议', receivedOn: '2026-02-14' });
     aa.resolveDispute(env.actor, caseId, 9, { ...review, participants: ['甲', '乙', '丙'], outcome: 'uphold', summary: '经评议维持初审意见' });

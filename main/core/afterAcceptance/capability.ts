@@ -10,6 +10,7 @@ import { loadLinkedBenefits, type LinkedBenefitEntry } from './benefits';
 import { AfterAcceptanceService } from './service';
 import { caseView, rosterList, warningRow } from './views';
 import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
+import { reviewHandlers, type ReviewMethods } from './reviewHandlers';
 
 type Methods =
   | 'visits.record'
@@ -26,7 +27,8 @@ type Methods =
   | 'warnings.list'
   | 'warnings.assign'
   | 'warnings.verify'
-  | 'warnings.close';
+  | 'warnings.close'
+  | ReviewMethods;
 
 export interface AfterAcceptanceOptions {
   resourcesDir?: string;
@@ -75,6 +77,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
 
   return {
     handlers: {
+      ...reviewHandlers(open, actor),
       'visits.record': async (input, ctx) => step((await open()).recordVisit(actor(ctx), input.caseId, input.version, input.visit)),
       'visits.ofCase': async (input, ctx) => {
         const svc = await open();

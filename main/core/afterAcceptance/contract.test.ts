@@ -6,7 +6,7 @@ import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
 import { faceCapture, signatureCapture } from '../cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../cases/testing/household';
-import { OPINION, VISIT } from './testing/fixture';
+import { OPINION, signedVisit, VISIT } from './testing/fixture';
 
 /** The after-acceptance methods through the contract: wiring, permissions, the head-only local decision, the roster list. */
 let now = new Date('2026-02-12T09:00:00+08:00');
@@ -54,9 +54,9 @@ describe('after acceptance through the contract', () => {
     await ok(core.invoke('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } }, worker));
     const caseId = saved.caseId;
 
-    const bad = await core.invoke('visits.record', { caseId, version: 2, visit: { ...VISIT, staff: ['王明'] } }, worker);
+    const bad = await core.invoke('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, staff: ['王明'] }) }, worker);
     expect(bad).toMatchObject({ ok: false, error: { code: 'VISIT_STAFF_TOO_FEW', message: expect.stringContaining('2 名以上') } });
-    expect(await ok(core.invoke('visits.record', { caseId, version: 2, visit: VISIT }, worker))).toEqual({ caseId, state: 'investigating', version: 3 });
+    expect(await ok(core.invoke('visits.record', { caseId, version: 2, visit: signedVisit(caseId) }, worker))).toEqual({ caseId, state: 'investigating', version: 3 });
     await ok(core.invoke('publicity.opinion', { caseId, version: 3, opinion: OPINION }, worker));
     const early = await core.invoke('publicity.end', { caseId, version: 4 }, worker);
     expect(early).toMatchObject({ ok: false, error: { code: 'PUBLICITY_NOT_OVER' } });

@@ -8,7 +8,7 @@ import { WIFE } from '../cases/testing/household';
 import { FakeClock } from '../store/test-support/fixtures';
 import { engineFixture, registerWith } from '../sync/engine/test-support';
 import { registerAfterAcceptancePullHandlers } from './pullHandlers';
-import { acceptedCase, afterAcceptance, OPINION, REDRESS, VISIT } from './testing/fixture';
+import { acceptedCase, afterAcceptance, OPINION, REDRESS, signedVisit } from './testing/fixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -33,7 +33,7 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
 
     const actor = f.t.adminId;
     const caseId = acceptedCase(cases, actor);
-    aa.recordVisit(actor, caseId, 2, VISIT);
+    aa.recordVisit(actor, caseId, 2, signedVisit(caseId));
     aa.giveOpinion(actor, caseId, 3, OPINION);
     clock.advance(7 * DAY);
     aa.endPublicity(actor, caseId, 4);

@@ -5,7 +5,10 @@ import { publicitySchema } from '../../../common/documents/publicity';
 import { visitFormSchema } from '../../../common/documents/visitForm';
 import { translate } from '../../../common/i18n/translate';
 import type { CaseRow } from '../cases/caseRepo';
+import { distinctNames } from '../../../common/afterAcceptance/visitStatement';
 import { addDays } from './dates';
+import { checkVisitEvidence, evidenceBlobs, storeVisitEvidence, type VisitEvidence } from './visitEvidence';
+import { VisitEvidenceRepo } from './visitEvidenceRepo';
 import type { Work } from './work';
 
 /** Days of 公示 counted in calendar days, the first day included (7 days: today … today + 6). */
@@ -13,7 +16,7 @@ export const PUBLICITY_DAYS = 7;
 export const MIN_VISIT_STAFF = 2;
 export const MIN_REVIEW_PARTICIPANTS = 3;
 
-const distinct = (names: string[]) => [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+const distinct = distinctNames;
 
 function health(m: Application['members'][number]): string {
   if (m.disability) return `残疾${m.disability.grade}级`;
@@ -22,7 +25,7 @@ function health(m: Application['members'][number]): string {
 const occupation = (m: Application['members'][number]) => (m.student ? '在校学生' : m.employed ? '就业' : '无业');
 
 /** 入户调查表 data from the application and the visit. */
-function visitForm(work: Work, row: CaseRow, app: Application, v: VisitInput, staff: string[]) {
+function visitForm(work: Work, row: CaseRow, app: Application, v: VisitInput, staff: string[], evidence: VisitEvidence) {
   const b = work.noticeBase(row, app);
   const incomeOf = (id: string) => app.income.filter((i) => i.memberIdNumber === id).reduce((s, i) => s + i.monthlyFen, 0);
   return {
@@ -40,27 +43,54 @@ function visitForm(work: Work, row: CaseRow, app: Application, v: VisitInput, st
     assets: v.assets,
     livingConditions: v.livingConditions,
     findings: v.findings,
+    signatures: evidence.signatures.map((s) => ({ role: s.role, name: s.name, png: s.png })),
+    photos: evidence.photos.map((p) => ({ sha256: p.sha256, source: p.source })),
   };
 }
 
-/** 入户调查: 2+ staff; the first visit of an accepted case starts the investigation (its 3-day deadline is met). */
+/**
+ * 入户调查: 2+ staff, each of them and each family member present signed on a pad bound to this
+ * visit, photos of the home; the first visit of an accepted case starts the investigation (its
+ * 3-day deadline is met). Photos and signatures become encrypted attachments, printed on the
+ * 入户调查表 and referenced as blobs by the case's outbox record, all in one transaction.
+ */
 export function recordVisit(work: Work, actor: string, caseId: string, version: number, v: VisitInput): CaseRow {
   const staff = distinct(v.staff);
   if (staff.length < MIN_VISIT_STAFF) throw new JiuzhuError('VISIT_STAFF_TOO_FEW', { count: String(staff.length) });
+  const family = distinct(v.familyPresent);
+  checkVisitEvidence(caseId, v, staff, family);
   return work.db.transaction(() => {
     const { row, app } = work.caseAt(caseId, version);
     if (row.state !== 'accepted' && row.state !== 'investigating') throw new JiuzhuError('VISIT_WRONG_STEP', { state: work.stateLabel(row.state) });
     const id = work.id();
-    work.repo.insertVisit({ id, case_id: caseId, visited_on: v.visitedOn, staff: JSON.stringify(staff), family_present: JSON.stringify(distinct(v.familyPresent)), housing: v.housing, assets: v.assets, living_conditions: v.livingConditions, findings: v.findings, recorded_at: work.now(), recorded_by: actor });
-    work.notice(caseId, 'visit-form', visitFormSchema, visitForm(work, row, app, v, staff), actor);
-    const synced = { visit: { id, visitedOn: v.visitedOn, staffCount: staff.length, findings: v.findings } };
+    work.repo.insertVisit({ id, case_id: caseId, visited_on: v.visitedOn, staff: JSON.stringify(staff), family_present: JSON.stringify(family), housing: v.housing, assets: v.assets, living_conditions: v.livingConditions, findings: v.findings, recorded_at: work.now(), recorded_by: actor });
+    const evidenceRepo = new VisitEvidenceRepo(work.db);
+    const evidence = storeVisitEvidence(work.cases.attachmentStore, evidenceRepo, { caseId, visitId: id, actor, now: work.now() }, v, staff, family);
+    // Validated with the image bytes; kept in the notice queue as references to the encrypted attachments.
+    const storedSignatures = evidence.signatures.map((s) => ({ role: s.role, name: s.name, png: { $attachment: s.attachmentId } }));
+    work.notice(caseId, 'visit-form', visitFormSchema, visitForm(work, row, app, v, staff, evidence), actor, { signatures: storedSignatures });
+    const synced = {
+      visit: {
+        id,
+        visitedOn: v.visitedOn,
+        staffCount: staff.length,
+        findings: v.findings,
+        photos: evidence.photos.map((p) => ({ sha256: p.sha256, source: p.source })),
+        signatures: evidence.signatures.map((s) => ({ role: s.role, name: s.name, signedAt: s.signedAt, sha256: s.sha256, documentHash: s.documentHash })),
+      },
+    };
+    let updated: CaseRow;
     if (row.state === 'accepted') {
-      const updated = work.cases.step(row, 'startInvestigation', actor, null, app, synced);
+      updated = work.cases.step(row, 'startInvestigation', actor, null, app, synced);
       work.cases.repo.meetDeadline(caseId, 'investigation_start', work.now());
-      return updated;
+    } else {
+      work.touch(row, app, 'visit', actor, null, synced);
+      updated = work.cases.mustGet(caseId);
     }
-    work.touch(row, app, 'visit', actor, null, synced);
-    return work.cases.mustGet(caseId);
+    const blobs = evidenceBlobs(evidence);
+    if (blobs.length > 0) evidenceRepo.referenceBlobs(caseId, row.version, blobs);
+    work.audit(actor, 'visits.evidence', caseId, { photos: evidence.photos.length, signatures: evidence.signatures.length });
+    return updated;
   })();
 }
 

@@ -6,6 +6,10 @@ import { applyDecision, decideLocally, retryDecision, type DecisionResult } from
 import { endPublicity, giveOpinion, recordObjection, recordVisit, resolveDispute } from './publicityWork';
 import { assignWarning, closeWarning, receiveWarning, verifyWarning } from './warningWork';
 import { Work, PLATFORM_ACTOR, type WorkDeps } from './work';
+import { authorizeReview, concludeReview, recheckReview, startReview } from './reviewWork';
+import type { ConclusionInput } from './reviewOutcome';
+import type { ReviewHousehold } from '../../../common/contract/methods/reviews';
+import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 
 /** The steps after acceptance, one method each; every one is a single transaction (see the files it calls). */
 export class AfterAcceptanceService {
@@ -24,6 +28,10 @@ export class AfterAcceptanceService {
   assignWarning = (actor: string, id: string, accountId: string) => assignWarning(this.work, actor, id, accountId);
   verifyWarning = (actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }) => verifyWarning(this.work, actor, id, v);
   closeWarning = (actor: string, id: string, c: CloseInput) => closeWarning(this.work, actor, id, c);
+  startReview = (actor: string, rosterId: string, caseVersion: number) => startReview(this.work, actor, rosterId, caseVersion);
+  recheckReview = (actor: string, id: string, version: number, h: ReviewHousehold, findings: string) => recheckReview(this.work, actor, id, version, h, findings);
+  authorizeReview = (actor: string, id: string, version: number, signer: string, sig: SignatureCapture, face: FaceCapture | null) => authorizeReview(this.work, actor, id, version, signer, sig, face);
+  concludeReview = (actor: string, id: string, version: number, c: ConclusionInput) => concludeReview(this.work, actor, id, version, c);
 
   /** Pull handler of 'decision' items (inside the pull page's transaction); a malformed item is recorded as not applied. */
   pulledDecision(item: PulledItem): DecisionResult | 'malformed' {

@@ -2,6 +2,7 @@ import type { CaseState } from '../../../common/cases/stateMachine';
 import type { DeadlineKind } from '../../../common/cases/deadlines';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/types';
+import { nextCaseNo, raiseCaseCounter } from './caseNumber';
 
 /** One row of case_file. `data` is the application JSON (common/cases/application.ts). */
 export interface CaseRow {
@@ -138,17 +139,14 @@ export class CaseRepository {
     this.stmt('UPDATE case_file SET case_no = coalesce(case_no, ?), submitted_at = coalesce(submitted_at, ?) WHERE id = ?').run(caseNo, submittedAt, id);
   }
 
-  /** After pulling case number <region>-<year>-<n>, this workstation's next number of that year is above n. */
+  /** After pulling a case number: this counter's next number of that year is above it if this counter issued it (caseNumber.ts). */
   raiseCaseCounter(caseNo: string): void {
-    const m = /-(\d{4})-(\d{1,9})$/.exec(caseNo);
-    if (!m) return;
-    this.stmt('INSERT INTO case_counter (year, next) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET next = max(next, excluded.next)').run(Number(m[1]), Number(m[2]) + 1);
+    raiseCaseCounter(this.db, caseNo);
   }
 
-  /** The next case number of the year: <region>-<year>-<000001>. */
+  /** The next case number of the year at this counter: <region>-<year>-<counter 2>-<n 5> (caseNumber.ts). */
   nextCaseNo(regionCode: string, year: number): string {
-    const row = this.stmt('INSERT INTO case_counter (year, next) VALUES (?, 2) ON CONFLICT(year) DO UPDATE SET next = next + 1 RETURNING next - 1 AS n').get(year) as { n: number };
-    return `${regionCode}-${year}-${String(row.n).padStart(6, '0')}`;
+    return nextCaseNo(this.db, regionCode, year);
   }
 
   replaceParties(caseId: string, parties: PartyRow[]): void {

@@ -44,7 +44,7 @@ describe('the counter intake on a real encrypted store', () => {
     expect(again.rev).toBe(saved.rev + 1);
     const row = svc.submit(actor, saved.caseId, again.rev);
     expect(row.state).toBe('submitted');
-    expect(row.case_no).toBe('500101-2026-000001');
+    expect(row.case_no).toBe('500101-2026-01-00001');
     expect(row.version).toBe(1);
     let outbox = new Outbox(db(), env.clock).byCase(saved.caseId);
     expect(outbox.map((r) => [r.kind, r.baseVersion, (r.body as { state: string }).state])).toEqual([['case.upsert', 0, 'submitted']]);
@@ -96,7 +96,7 @@ describe('the counter intake on a real encrypted store', () => {
     expect(notice[0]!.kind).toBe('acceptance');
     expect(notice[0]!.requested_by).toBe(actor);
     const data = acceptanceSchema.parse(JSON.parse(notice[0]!.data));
-    expect(data).toMatchObject({ caseNo: '500101-2026-000001', category: 'dibao-urban', acceptedOn: '2026-02-12', decisionWorkingDays: 30, applicant: { name: '张建国', idNumber: HUSBAND.idNumber } });
+    expect(data).toMatchObject({ caseNo: '500101-2026-01-00001', category: 'dibao-urban', acceptedOn: '2026-02-12', decisionWorkingDays: 30, applicant: { name: '张建国', idNumber: HUSBAND.idNumber } });
     expect(data.materials).toContain('最低生活保障申请书');
     // The eligibility hint: 1200 yuan counted, the scholarship excluded, 3 people → 400/month each, under the standard.
     expect(detail.eligibility).toMatchObject({ band: 'below_standard', perCapitaFen: 40000, standardFen: 80000 });
@@ -173,7 +173,7 @@ describe('the counter intake on a real encrypted store', () => {
     const { svc, actor } = env;
     submitted(svc, actor);
     const second = svc.saveDraft(actor, { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
-    expect(second.problems).toEqual([expect.objectContaining({ code: 'OPEN_CASE', severity: 'warn', params: { caseNo: '500101-2026-000001', state: '待受理' } })]);
+    expect(second.problems).toEqual([expect.objectContaining({ code: 'OPEN_CASE', severity: 'warn', params: { caseNo: '500101-2026-01-00001', state: '待受理' } })]);
     svc.setSettings(actor, { ...svc.settings(), openCasePolicy: 'block' });
     expect(codeOf(() => svc.submit(actor, second.caseId, second.rev))).toBe('CASE_OPEN_CASE_EXISTS');
   });
@@ -203,7 +203,7 @@ describe('the counter intake on a real encrypted store', () => {
     const { svc, actor } = env;
     const caseId = submitted(svc, actor);
     const find = (query: string) => searchCases(db(), { query, states: [], types: [], limit: 10, offset: 0 });
-    for (const q of [HUSBAND.idNumber, HUSBAND.idNumber.slice(0, 10), '张建国', '张建', 'zjg', 'ZJ', '13812345678', '500101-2026-000001', WIFE.idNumber, '李秀英', 'lxy']) {
+    for (const q of [HUSBAND.idNumber, HUSBAND.idNumber.slice(0, 10), '张建国', '张建', 'zjg', 'ZJ', '13812345678', '500101-2026-01-00001', WIFE.idNumber, '李秀英', 'lxy']) {
       const r = find(q);
       expect(r.rows.map((x) => x.id), q).toEqual([caseId]);
     }

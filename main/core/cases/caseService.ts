@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { CalendarGapError, workingDayCounter, type WorkingDayCounter } from '../../../common/calendar/workingDays';
 import { applicationSchema, type Application, type ApplicationInput } from '../../../common/cases/application';
@@ -18,6 +18,7 @@ import type { Clock, Db } from '../store/types';
 
 import { Outbox } from '../sync/outbox/outbox';
 import { CaseRepository, type CaseRow } from './caseRepo';
+import { bindAuthorizationCapture } from './authorizationCapture';
 import { acceptanceNotice, rejectionNotice, supplementNotice, type NoticeContext } from './notices';
 import { moneyOf, partiesOf } from './searchIndex';
 import type { CaseResources } from './resources';
@@ -330,37 +331,10 @@ export class CaseService {
       const signer = requiredSigners(app, this.today()).find((s) => s.idNumber === signerIdNumber);
       if (!signer) throw new JiuzhuError('CASE_SIGNER_UNKNOWN');
       const now = this.now();
-      const png = Buffer.from(signature.png.base64, 'base64');
-      // The pad's hash of its own image must be the hash of the bytes that arrived.
-      const signatureSha256 = createHash('sha256').update(png).digest('hex');
-      if (signature.pngSha256 && signature.pngSha256 !== signatureSha256) throw new JiuzhuError('CASE_SIGNATURE_ALTERED');
-      const sig = this.attachmentsStore.put('signature', png, { createdBy: actor });
-      this.repo.linkAttachment(caseId, { attachmentId: sig.id, role: 'signature', ref: signerIdNumber, page: 0, at: now, by: actor });
-      let faceId: string | null = null;
-      if (face) {
-        const f = this.attachmentsStore.put('face-photo', Buffer.from(face.image.base64, 'base64'), { createdBy: actor });
-        this.repo.linkAttachment(caseId, { attachmentId: f.id, role: 'face', ref: signerIdNumber, page: 0, at: now, by: actor });
-        faceId = f.id;
-      }
-      const auth = {
-        id: randomUUID(),
-        signer_id_number: signerIdNumber,
-        signer_name: signer.name,
-        role: signer.role,
-        signed_at: signature.capturedAt,
-        signature_attachment_id: sig.id,
-        face_attachment_id: faceId,
-        face_verdict: face?.verdict ?? null,
-        recorded_by: actor,
-        document_hash: signature.documentHash ?? null,
-        signature_sha256: signatureSha256,
-        face_result: face
-          ? JSON.stringify({ mode: face.mode, manualReason: face.manualReason ?? null, match: face.match, liveness: face.liveness, quality: face.quality, issues: face.issues })
-          : null,
-      };
+      const auth = bindAuthorizationCapture({ repo: this.repo, attachments: this.attachmentsStore }, { caseId, signer, signature, face, actor, now });
       this.repo.putAuthorization(caseId, auth);
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'authorize', from_state: null, to_state: null, note: maskName(signer.name) });
-      this.deps.audit.append({ actor, action: 'cases.authorize', targetType: 'case', targetId: caseId, details: { role: signer.role, face: faceId !== null } });
+      this.deps.audit.append({ actor, action: 'cases.authorize', targetType: 'case', targetId: caseId, details: { role: signer.role, face: auth.face_attachment_id !== null } });
       return auth;
     })();
   }

@@ -1,6 +1,7 @@
 import { normalizeIdNumber } from '../../../common/idnumber/check';
 import type { CaseRow } from './caseRepo';
 import type { Db } from '../store/types';
+import { CASE_NO_PREFIX } from './caseNumber';
 
 export type QueryKind = 'all' | 'idNumber' | 'phone' | 'caseNo' | 'name' | 'initials';
 
@@ -20,7 +21,7 @@ export interface SearchFilters {
 export function classify(raw: string): { kind: QueryKind; value: string } {
   const q = raw.trim();
   if (q === '') return { kind: 'all', value: '' };
-  if (/^\d{6}-\d{4}(-\d{0,6})?$/.test(q)) return { kind: 'caseNo', value: q };
+  if (CASE_NO_PREFIX.test(q)) return { kind: 'caseNo', value: q };
   if (/^1[3-9]\d{9}$/.test(q)) return { kind: 'phone', value: q };
   const id = normalizeIdNumber(q);
   if (/^\d{4,17}[\dX]?$/.test(id)) return { kind: 'idNumber', value: id };

@@ -22,6 +22,7 @@ import { refusalLayout } from './renderers/refusal';
 import { rejectionLayout } from './renderers/rejection';
 import { supplementLayout } from './renderers/supplement';
 import { terminationLayout } from './renderers/termination';
+import { phaseOutLayout } from './renderers/phaseOut';
 import { visitFormLayout } from './renderers/visitForm';
 
 export interface RenderContext {
@@ -60,6 +61,7 @@ const BUILDERS: Builders = {
   approval: (d) => ({ layout: approvalLayout(d) }),
   refusal: (d) => ({ layout: refusalLayout(d) }),
   termination: (d) => ({ layout: terminationLayout(d) }),
+  'phase-out': (d) => ({ layout: phaseOutLayout(d) }),
   certificate: (d, ctx) => {
     if (!ctx.signingKey) throw new JiuzhuError('DOC_NO_SIGNING_KEY');
     const payload = signCertificatePayload(certificateFacts(d), ctx.signingKey);

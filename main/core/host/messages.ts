@@ -30,4 +30,6 @@ export interface WorkerCoreOptions {
   sqliteNativeBinding?: string;
   /** The shell answers core's print requests (desktop shell: Electron printing). */
   printHost?: boolean;
+  /** Test clock (browser shell `--clock`): core's clock runs this many ms ahead of the system clock. */
+  clockOffsetMs?: number;
 }

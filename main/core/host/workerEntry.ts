@@ -4,6 +4,7 @@ import { ALL_WINDOWS } from '../events/hub';
 import { serialTransportOverPort } from '../devices/serial/serialHostPort';
 import { printHostOverPort } from '../documents/printHostPort';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
+import { offsetClock } from './offsetClock';
 
 /**
  * Runs inside a worker thread: builds the core and serves calls from the port. The shell's
@@ -12,12 +13,12 @@ import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
 if (!parentPort) throw new Error('workerEntry must run in a worker thread');
 const port = parentPort;
 const post = (message: FromWorker) => port.postMessage(message);
-const { printHost: shellPrints, ...options } = workerData as WorkerCoreOptions;
+const { printHost: shellPrints, clockOffsetMs, ...options } = workerData as WorkerCoreOptions;
 // Printing is the shell's: core's print requests travel to it over this port.
 const printing = shellPrints ? printHostOverPort(post) : undefined;
 // Serial ports are the main thread's too: the native binding is not safe in a worker.
 const serial = serialTransportOverPort(post);
-const core = createCore({ ...options, serialTransport: serial.transport, ...(printing ? { printHost: printing.host } : {}) });
+const core = createCore({ ...options, serialTransport: serial.transport, ...(printing ? { printHost: printing.host } : {}), ...(clockOffsetMs !== undefined ? { clock: offsetClock(clockOffsetMs) } : {}) });
 
 // A relay: addressed events cross with their window; the shell side delivers them (events/hub.ts).
 core.onEvent((event, to) => post({ type: 'event', event, ...(to ? { to } : {}) }), ALL_WINDOWS);

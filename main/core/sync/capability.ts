@@ -3,11 +3,23 @@ import type { AuditDetailValue } from '../audit/index';
 import type { Capability, CoreDeps } from '../capability';
 import type { CallContext } from '../context';
 import type { Station } from '../store/station';
+import { translate } from '../../../common/i18n/translate';
+import type { RemoteBlobView } from '../../../common/contract/methods/syncStation';
+import { counterNoOf, setCounterNo } from '../cases/caseNumber';
+import { AttachmentStore } from '../store/attachments/attachment-store';
+import type { Db } from '../store/types';
 import { SyncEngine } from './engine/engine';
+import { remoteBlobsOfCase } from './engine/remote-blobs';
 import { listQuarantine, resolveQuarantined } from './engine/quarantine';
 import { SyncScheduler } from './engine/scheduler';
 import { syncStatus } from './engine/status';
 import { emptySummary } from './engine/state';
+
+/** The counter number as the sync centre shows it; locked once the platform assigned it. */
+function counterView(db: Db, registered: boolean) {
+  const c = counterNoOf(db);
+  return { counterNo: c.counterNo, source: c.source, locked: registered || c.source === 'platform' };
+}
 
 export { registerPullHandler, type PullHandler, type PulledItem } from './engine/pull-handlers';
 
@@ -16,7 +28,11 @@ export { registerPullHandler, type PullHandler, type PulledItem } from './engine
  * logged-in session: scheduled windows that pass while nobody is logged in run at the next
  * login (see engine/scheduler.ts).
  */
-export function syncCapability(deps: CoreDeps): Capability<'sync.status' | 'sync.now' | 'sync.cancel' | 'sync.register' | 'sync.settings' | 'sync.quarantine' | 'sync.resolve'> {
+export function syncCapability(
+  deps: CoreDeps,
+): Capability<
+  'sync.status' | 'sync.now' | 'sync.cancel' | 'sync.register' | 'sync.settings' | 'sync.quarantine' | 'sync.resolve' | 'sync.caseBlobs' | 'sync.fetchBlob' | 'sync.counter' | 'sync.setCounter'
+> {
   let station: Station | undefined;
   const db = () => {
     if (!station) throw new JiuzhuError('STORE_NOT_OPEN');
@@ -93,6 +109,46 @@ export function syncCapability(deps: CoreDeps): Capability<'sync.status' | 'sync
       'sync.quarantine': async () => {
         await ready();
         return listQuarantine(db());
+      },
+      'sync.caseBlobs': async (input) => {
+        const e = await ready();
+        const blobs = remoteBlobsOfCase(db(), input.caseId).map((r) => ({
+          sha256: r.sha256,
+          role: r.role as RemoteBlobView['role'],
+          ref: r.ref,
+          page: r.page,
+          kind: r.kind,
+          mime: r.mime,
+          size: r.size,
+          addedAt: r.addedAt,
+          state: e.downloading(r.sha256) ? ('downloading' as const) : r.state,
+          attachmentId: r.attachmentId,
+        }));
+        return { registered: e.state().registration() !== null, blobs };
+      },
+      'sync.fetchBlob': async (input, ctx) => {
+        const e = await ready();
+        const actor = actorOf(ctx);
+        const out = await e.fetchBlob(input.caseId, input.sha256);
+        await (await deps.services()).auth.audit().append({ actor, action: 'sync.fetch_blob', targetType: 'case', targetId: input.caseId, details: { sha256: input.sha256, state: out.state } });
+        const ref = remoteBlobsOfCase(db(), input.caseId).find((r) => r.sha256 === input.sha256);
+        const mime = ref?.mime ?? 'application/octet-stream';
+        if (out.state === 'stored') return { state: 'stored' as const, mime, base64: new AttachmentStore(db(), deps.clock).get(out.attachmentId).toString('base64'), message: null };
+        const message =
+          out.state === 'failed' ? translate('sync.blobs.failedHelp') : out.state === 'offline' ? translate('sync.blobs.offlineHelp') : new JiuzhuError('SYNC_BLOB_NOT_ON_PLATFORM').message;
+        return { state: out.state, mime, base64: null, message };
+      },
+      'sync.counter': async () => {
+        const e = await ready();
+        return counterView(db(), e.state().registration() !== null);
+      },
+      'sync.setCounter': async (input, ctx) => {
+        const e = await ready();
+        const current = counterNoOf(db());
+        if (e.state().registration() !== null || current.source === 'platform') throw new JiuzhuError('SYNC_COUNTER_LOCKED', { counterNo: current.counterNo });
+        setCounterNo(db(), input.counterNo, 'setup', deps.clock.now().toISOString());
+        await audit(actorOf(ctx), 'sync.set_counter', undefined, { counterNo: input.counterNo });
+        return counterView(db(), false);
       },
       'sync.resolve': async (input, ctx) => {
         await ready();

@@ -101,7 +101,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
           items={d.timeline.map((e) => ({
             children: (
               <span data-action={e.action}>
-                <Typography.Text strong>{t([`cases.actions.${e.action}`, `visits.timeline.${e.action}`] as unknown as 'cases.actions.submit')}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
+                <Typography.Text strong>{t([`cases.actions.${e.action}`, `visits.timeline.${e.action}`, `certification.timeline.${e.action}`] as unknown as 'cases.actions.submit')}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
                 {e.note ? ` · ${e.note}` : ''}
               </span>
             ),

@@ -8,6 +8,7 @@ import { CASE_STATES, type CaseState } from '../../../common/cases/stateMachine'
 import type { CaseSummary } from '../../../common/contract/methods/cases';
 import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';
+import { ExportButton } from '../stats/ExportButton';
 import { CaseView } from './CaseView';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 
@@ -50,6 +51,7 @@ export function CasesPage() {
         <Checkbox checked={related} onChange={(e) => setRelated(e.target.checked)}>
           {t('caseList.relatedOnly')}
         </Checkbox>
+        <ExportButton request={{ table: 'cases', query: q, states, types, deadline, ...(related ? { relatedParty: true } : {}) }} />
         <Typography.Text type="secondary" data-testid="case-total">
           {found.data ? t('caseList.total', { count: found.data.total }) : ''}
         </Typography.Text>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
+import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvidence';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'decide';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
@@ -15,6 +16,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
   const client = useQueryClient();
   const [mode, setMode] = useState<Mode | null>(null);
   const [form] = Form.useForm();
+  const [evidence, setEvidence] = useState<VisitEvidenceValue>(NO_EVIDENCE);
   const view = useQuery({ queryKey: ['visits.ofCase', caseId], queryFn: () => call('visits.ofCase', { caseId }) });
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['cases.get', caseId] });
@@ -25,7 +27,11 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       if (m === 'end') return call('publicity.end', { caseId, version });
       const v = (await form.validateFields()) as Record<string, string | number | undefined> & { date?: { format(f: string): string } };
       if (m === 'visit')
-        return call('visits.record', { caseId, version, visit: { visitedOn: day(v.date), staff: lines(v['staff'] as string), familyPresent: lines(v['family'] as string), housing: String(v['housing']), assets: String(v['assets']), livingConditions: String(v['living']), findings: String(v['findings']) } });
+        return call('visits.record', {
+          caseId,
+          version,
+          visit: { visitedOn: day(v.date), staff: lines(v['staff'] as string), familyPresent: lines(v['family'] as string), housing: String(v['housing']), assets: String(v['assets']), livingConditions: String(v['living']), findings: String(v['findings']), photos: evidence.photos, signatures: evidence.signatures },
+        });
       if (m === 'opinion')
         return call('publicity.opinion', { caseId, version, opinion: { proposal: v['proposal'] as 'approve' | 'refuse', ...(v['amount'] !== undefined ? { amountFen: Math.round(Number(v['amount']) * 100) } : {}), reasons: lines(v['reasons'] as string), community: String(v['community']) } });
       if (m === 'object') return call('publicity.object', { caseId, version, objection: { objector: String(v['objector']), content: String(v['content']), receivedOn: day(v.date) } });
@@ -40,6 +46,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
     onSuccess: () => {
       setMode(null);
       form.resetFields();
+      setEvidence(NO_EVIDENCE);
       refresh();
     },
   });
@@ -47,6 +54,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
   const open = (m: Mode) => {
     run.reset();
     form.resetFields();
+    setEvidence(NO_EVIDENCE);
     setMode(m);
   };
   const v = view.data;
@@ -80,6 +88,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
           { title: t('visits.visitedOn'), dataIndex: 'visitedOn' },
           { title: t('visits.staff'), render: (_, r) => r.staff.join('、') },
           { title: t('visits.findings'), dataIndex: 'findings' },
+          { title: t('visitEvidence.evidence'), render: (_, r) => t('visitEvidence.evidenceCount', { photos: r.photos, signatures: r.signatures }) },
         ]} />
       )}
       {v && v.decisions.length > 0 && (
@@ -101,7 +110,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
           },
         ]} />
       )}
-      <Modal open={mode !== null} title={mode ? t(`visits.${mode === 'decide' ? 'decide' : mode === 'visit' ? 'record' : mode}`) : ''} onCancel={() => setMode(null)} onOk={() => mode && run.mutate(mode)} confirmLoading={run.isPending} destroyOnHidden>
+      <Modal open={mode !== null} title={mode ? t(`visits.${mode === 'decide' ? 'decide' : mode === 'visit' ? 'record' : mode}`) : ''} onCancel={() => setMode(null)} onOk={() => mode && run.mutate(mode)} confirmLoading={run.isPending} destroyOnHidden width={mode === 'visit' ? 720 : undefined}>
         <Form form={form} layout="vertical">
           {mode === 'visit' && (
             <>
@@ -112,6 +121,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               {text('assets', t('visits.assets'), 1)}
               {text('living', t('visits.living'))}
               {text('findings', t('visits.findings'))}
+              <VisitEvidence caseId={caseId} form={form} value={evidence} onChange={setEvidence} />
             </>
           )}
           {mode === 'opinion' && (

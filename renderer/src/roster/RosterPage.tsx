@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
+import { ExportButton } from '../stats/ExportButton';
+import { ReviewAction } from './ReviewAction';
 
 type Filter = 'all' | 'due' | 'overdue';
 
@@ -24,6 +26,7 @@ export function RosterPage() {
         </Space>
       </Card>
       <Segmented<Filter> data-testid="roster-filter" value={filter} onChange={setFilter} options={[{ value: 'due', label: t('roster.due') }, { value: 'overdue', label: t('roster.overdue') }, { value: 'all', label: t('roster.all') }]} />
+      <ExportButton request={{ table: 'roster', filter }} />
       <Table
         rowKey="id"
         size="small"
@@ -48,6 +51,7 @@ export function RosterPage() {
           },
           { title: t('roster.columns.benefits'), render: (_, r) => r.linkedBenefits.map((b) => b.name).join('、') },
           { title: t('roster.columns.status'), render: (_, r) => <Tag color={r.status === 'active' ? 'green' : 'default'}>{t(`roster.status.${r.status}`)}</Tag> },
+          { title: t('reviews.column'), render: (_, r) => <ReviewAction row={r} onChanged={() => void list.refetch()} /> },
         ]}
       />
     </Space>

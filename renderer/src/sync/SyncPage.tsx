@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../common/contract/index';
 import { rolesGrant } from '../../../common/contract/permissions';
 import { call } from '../api/client';
 import { useSession } from '../session/useSession';
+import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
 import { RegisterForm } from './RegisterForm';
 import { SettingsForm } from './SettingsForm';
@@ -46,9 +47,11 @@ export function SyncPage() {
         }
       >
         {!s.registered && <Alert type="info" showIcon message={t('sync.notRegistered')} style={{ marginBottom: 16 }} />}
+        {!s.registered && <CounterNoForm canEdit={session.data ? rolesGrant(session.data.roles, 'admin.settings') : false} />}
         {!s.registered && canRun && <RegisterForm onDone={refresh} />}
         {s.registered && (
           <Space direction="vertical" style={{ width: '100%' }}>
+            <CounterNoForm canEdit={false} />
             <span data-testid="sync-registration">
               {t('sync.registered', { deviceId: s.registration?.deviceId ?? '', stationId: s.registration?.stationId ?? '' })}
               {s.registration?.status !== 'active' && <Tag color="red" style={{ marginLeft: 8 }}>{s.registration?.status}</Tag>}

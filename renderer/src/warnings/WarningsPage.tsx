@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WarningRow } from '../../../common/contract/methods/warnings';
 import { call } from '../api/client';
+import { ExportButton } from '../stats/ExportButton';
 
 type Mode = 'assign' | 'verify' | 'close';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
@@ -47,6 +48,7 @@ export function WarningsPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="warnings-page">
       {list.error && <Alert type="error" showIcon message={list.error.message} />}
+      <ExportButton request={{ table: 'warnings' }} />
       <Table
         rowKey="id"
         size="small"

@@ -6,7 +6,11 @@ import { findResourcesDir } from '../../cases/resources';
 import { AfterAcceptanceService } from '../service';
 import type { AuditLog } from '../../audit/audit-log';
 import type { Clock } from '../../store/types';
-import type { VisitInput } from '../../../../common/contract/methods/visits';
+import { createHash } from 'node:crypto';
+import { makePng } from '../../documents/testing/png';
+import type { VisitInput, VisitSignature } from '../../../../common/contract/methods/visits';
+import { distinctNames, visitStatement, type VisitFacts, type VisitSignerRole } from '../../../../common/afterAcceptance/visitStatement';
+import type { DocumentCapture } from '../../../../common/capture/schemas';
 
 export const REDRESS = { reviewBody: '重庆市綦江区人民政府', court: '重庆市綦江区人民法院', reviewDays: 60, litigationMonths: 6 };
 
@@ -24,7 +28,8 @@ export function acceptedCase(svc: CaseService, actor: string): string {
   return saved.caseId;
 }
 
-export const VISIT: VisitInput = {
+/** What the staff wrote down; `signedVisit` adds the signatures (bound to the case) and photos. */
+export const VISIT: VisitFacts = {
   visitedOn: '2026-02-13',
   staff: ['王明', '刘芳'],
   familyPresent: ['张建国', '李秀英'],
@@ -35,3 +40,34 @@ export const VISIT: VisitInput = {
 };
 
 export const OPINION = { proposal: 'approve' as const, amountFen: 68000, reasons: ['家庭人均收入低于低保标准'], community: '桥头镇新街社区' };
+
+/** A wavy line on white whose shape depends on the name, like a signature. */
+function penStroke(name: string): Buffer {
+  const seed = [...name].reduce((n, c) => n + c.charCodeAt(0), 0) % 17;
+  return makePng(360, 150, (x, y) => (Math.abs(y - (75 + 40 * Math.sin(x / (18 + seed)))) < 3 ? [20, 20, 60] : [255, 255, 255]));
+}
+
+/** A signature drawn by `name`, bound to the statement of this visit of this case, as the pad makes it. */
+export function visitSignature(caseId: string, facts: VisitFacts, role: VisitSignerRole, name: string): VisitSignature {
+  // A decodable pen stroke (the 入户调查表 draws it), different for each signer.
+  const png = penStroke(name);
+  const capture = { ...signatureCapture(name), png: { mime: 'image/png' as const, base64: png.toString('base64'), bytes: png.length, width: 360, height: 150 } };
+  return {
+    role,
+    name,
+    capture: {
+      ...capture,
+      documentHash: createHash('sha256').update(visitStatement(caseId, facts, { role, name })).digest('hex'),
+      pngSha256: createHash('sha256').update(png).digest('hex'),
+    },
+  };
+}
+
+/** The visit with every staff member and family member present signed, and the given photos. */
+export function signedVisit(caseId: string, facts: VisitFacts = VISIT, photos: DocumentCapture[] = []): VisitInput {
+  const signatures = [
+    ...distinctNames(facts.staff).map((n) => visitSignature(caseId, facts, 'staff', n)),
+    ...distinctNames(facts.familyPresent).map((n) => visitSignature(caseId, facts, 'family', n)),
+  ];
+  return { ...facts, photos, signatures };
+}

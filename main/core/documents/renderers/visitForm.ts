@@ -1,4 +1,8 @@
-/** 入户调查表 — a ruled form: household, members, findings, and signature boxes for 2+ staff and the family. */
+/**
+ * 入户调查表 — a ruled form: household, members, findings, the photos taken (by their SHA-256) and
+ * the signatures drawn on the pad by 2+ staff and the family members present; a form without pad
+ * signatures (queued before they were taken) keeps boxes for signing on paper.
+ */
 import { CATEGORY_LABELS } from '../../../../common/documents/common';
 import type { VisitFormData } from '../../../../common/documents/visitForm';
 import { formatYuan } from '../../../../common/format/money';
@@ -20,6 +24,8 @@ export function visitFormLayout(d: VisitFormData): DocumentLayout {
     { text: p.isPublic ? '—' : formatYuan(m.monthlyIncomeFen, { grouping: true }), align: 'right' as const },
   ]);
   const columns = [13, 10, 30, 15, 15, 17];
+  const signed = d.signatures.length > 0;
+  const family = d.signatures.filter((x) => x.role === 'family');
   const SIZE = 10.5; // 五号: the form fits one page
   const household: Block = {
     kind: 'table',
@@ -49,10 +55,44 @@ export function visitFormLayout(d: VisitFormData): DocumentLayout {
       [label('财产情况'), value(d.assets, 5)],
       [label('生活状况'), value(d.livingConditions, 5, 2)],
       [label('调查意见'), value(d.findings, 5, 3)],
-      [label('调查人员签名'), value(`${d.investigators.join('、')}（共${d.investigators.length}人，本人签名）`, 5, 3)],
-      [label('家庭成员签名'), value('以上情况属实。（在场家庭成员签名）', 5, 2)],
+      ...(signed
+        ? [
+            [label('现场照片'), value(photoList(d.photos), 5)],
+            [label('调查人员'), value(`${d.investigators.join('、')}（共${d.investigators.length}人，本人签名见下）`, 5)],
+            [label('在场家庭成员'), value(`${family.map((s) => p.name(s.name)).join('、')}（以上情况属实，本人签名见下）`, 5)],
+          ]
+        : [
+            [label('调查人员签名'), value(`${d.investigators.join('、')}（共${d.investigators.length}人，本人签名）`, 5, 3)],
+            [label('家庭成员签名'), value('以上情况属实。（在场家庭成员签名）', 5, 2)],
+          ]),
     ],
   };
-  const body: Block[] = [household, { kind: 'paragraph', text: '家庭成员情况', font: 'sans', indent: 0 }, memberTable, findings];
+  const body: Block[] = [household, { kind: 'paragraph', text: '家庭成员情况', font: 'sans', indent: 0 }, memberTable, findings, ...signatureBlocks(d, p.name)];
   return { title: '入户调查表', author: d.station.issuer, blocks: frame(d, p, '入户调查表', body, { header: false, signature: false }) };
+}
+
+/** Signatures per row of images: three 38 mm boxes fill the 156 mm text block. */
+const SIGNATURES_PER_ROW = 3;
+/** Hex digits of a photo's SHA-256 printed: enough to tell photos apart and find one in the store. */
+const HASH_DIGITS = 16;
+
+function photoList(photos: VisitFormData['photos']): string {
+  if (photos.length === 0) return '未拍摄';
+  const items = photos.map((ph, i) => `${i + 1}. ${ph.sha256.slice(0, HASH_DIGITS)}（${ph.source === 'camera' ? '现场拍摄' : '文件导入'}）`);
+  return `共${photos.length}张，按SHA-256摘要前${HASH_DIGITS}位列出：${items.join('；')}`;
+}
+
+function signatureBlocks(d: VisitFormData, name: (n: string) => string): Block[] {
+  if (d.signatures.length === 0) return [];
+  const items = d.signatures.map((s, i) => ({
+    label: `${s.role === 'staff' ? '调查人员' : '家庭成员'} ${s.role === 'staff' ? s.name : name(s.name)}`,
+    field: `signatures.${i}.png`,
+    data: s.png,
+    widthMm: 38,
+    heightMm: 15,
+  }));
+  const rows: Block[] = [];
+  for (let i = 0; i < items.length; i += SIGNATURES_PER_ROW) rows.push({ kind: 'images', items: items.slice(i, i + SIGNATURES_PER_ROW) });
+  // No heading of its own: it would be left alone at the foot of a full page; each box is labelled.
+  return rows;
 }

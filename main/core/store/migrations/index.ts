@@ -9,12 +9,18 @@ import { m0100cases } from './0100-cases';
 import { m0110authorizationBinding } from './0110-authorization-binding';
 import { m0300documents } from './0300-documents';
 import { m0400afterAcceptance } from './0400-after-acceptance';
+import { m0410reviews } from './0410-reviews';
+import { m0420certification } from './0420-certification';
 import { m0200sync } from './0200-sync';
+import { m0500stats } from './0500-stats';
+import { m0560caseCounterWindow } from './0560-case-counter-window';
+import { m0570syncRemoteBlobs } from './0570-sync-remote-blobs';
+import { m0430visitEvidence } from './0430-visit-evidence';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0110authorizationBinding, m0200sync, m0300documents, m0400afterAcceptance];
+export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0110authorizationBinding, m0200sync, m0300documents, m0400afterAcceptance, m0410reviews, m0420certification, m0430visitEvidence, m0500stats, m0560caseCounterWindow, m0570syncRemoteBlobs];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -6,7 +6,7 @@ import { SEALED_HEADERS, type RunContext } from './context';
 import { HttpClient, PlatformError, type HttpAnswer } from './http';
 
 /** Open (or reuse) the bearer session of the blob endpoints. */
-async function auth(ctx: RunContext): Promise<Record<string, string>> {
+export async function auth(ctx: RunContext): Promise<Record<string, string>> {
   if (!ctx.session.token) {
     const { bytes, nonce } = buildSessionRequest(ctx.device);
     const sentAt = Date.now();

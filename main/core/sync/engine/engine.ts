@@ -2,10 +2,13 @@ import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
 import type { Clock, Db, Logger } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
+import { announceCaseBlobs } from './announce';
 import { attachmentBlobSource } from './blob-source';
 import { uploadBlobs } from './blobs';
 import type { BlobSource, RunContext } from './context';
 import { CancelledError, HttpClient, PlatformError, TransportError } from './http';
+import { downloadRemoteBlob, mustRemoteBlob, type DownloadOutcome } from './download';
+import { prefetchRecent } from './prefetch';
 import { pullFeed } from './pull';
 import { pushOutbox } from './push';
 import { asJiuzhu, registerDevice, type RegisterInput } from './register';
@@ -27,9 +30,15 @@ export interface SyncEngineOptions {
   idleTimeoutMs?: number;
   /** Extra trusted CA certificates (PEM) for the platform's HTTPS, besides Node's roots. */
   tlsCa?: string[];
+  /** Blobs of station cases pulled within this many days are fetched at the end of each run (0 = only on demand). Default 7. */
+  prefetchDays?: number;
+  /** At most this many plaintext bytes are prefetched per run. Default 50 MB. */
+  prefetchMaxBytes?: number;
   onProgress?: (p: { phase: SyncPhase; fraction: number }) => void;
   onChange?: (p: { running: boolean; outcome?: RunOutcome }) => void;
 }
+
+export type FetchOutcome = DownloadOutcome | { state: 'offline' };
 
 export interface RunResult {
   runId: number;
@@ -140,13 +149,47 @@ export class SyncEngine {
     this.http.close();
   }
 
-  private async execute(state: SyncState, trigger: string, signal: AbortSignal, maxAttempts: number): Promise<RunResult> {
-    state.closeAbandonedRuns();
-    const runId = state.startRun(trigger);
-    const summary = this.summaryOf;
+  /** On-demand downloads under way, by SHA-256: a second request for the same blob joins the first. */
+  private readonly downloads = new Map<string, Promise<FetchOutcome>>();
+
+  /** Whether a blob is being fetched right now (the attachment list shows 正在下载). */
+  downloading(sha256: string): boolean {
+    return this.downloads.has(sha256);
+  }
+
+  /**
+   * Fetch a blob of a station case now (a clerk opened the attachment), resuming a download cut
+   * earlier; `offline` when the platform cannot be reached (the bytes stay wanted: the next try or
+   * the next run's prefetch resumes). Runs beside a sync run: requests share the one connection.
+   */
+  fetchBlob(caseId: string, sha256: string): Promise<FetchOutcome> {
+    const under = this.downloads.get(sha256);
+    if (under) return under;
+    const promise = (async (): Promise<FetchOutcome> => {
+      const state = this.state();
+      const ref = mustRemoteBlob(state.db, caseId, sha256);
+      if (!state.registration()) return { state: 'offline' };
+      const controller = new AbortController();
+      const ctx = this.context(state, controller.signal, emptySummary(), { progressed: false });
+      try {
+        return await downloadRemoteBlob(ctx, ref, { delayMs: (n) => Math.min(5_000, backoffDelay(n, this.backoff)) });
+      } catch (e) {
+        if (e instanceof TransportError) return { state: 'offline' };
+        if (e instanceof PlatformError) {
+          this.options.logger.log('warn', 'sync.download.refused', { code: e.code, status: e.status });
+          const typed = asJiuzhu(e);
+          throw isJiuzhuError(typed) ? typed : e;
+        }
+        throw e;
+      }
+    })().finally(() => this.downloads.delete(sha256));
+    this.downloads.set(sha256, promise);
+    return promise;
+  }
+
+  private context(state: SyncState, signal: AbortSignal, summary: RunSummary, attemptState: { progressed: boolean }): RunContext {
     const reg = state.registration()!;
-    const attemptState = { progressed: false };
-    const ctx: RunContext = {
+    return {
       db: state.db,
       state,
       clock: this.options.clock,
@@ -173,6 +216,14 @@ export class SyncEngine {
         state.set('skewMs', String(Math.round(skew)));
       },
     };
+  }
+
+  private async execute(state: SyncState, trigger: string, signal: AbortSignal, maxAttempts: number): Promise<RunResult> {
+    state.closeAbandonedRuns();
+    const runId = state.startRun(trigger);
+    const summary = this.summaryOf;
+    const attemptState = { progressed: false };
+    const ctx = this.context(state, signal, summary, attemptState);
     let attempt = 0;
     let outcome: RunOutcome = 'ok';
     let error: { code: string; message: string } | undefined;
@@ -180,11 +231,13 @@ export class SyncEngine {
       attemptState.progressed = false;
       try {
         ctx.progress('push', 0);
+        announceCaseBlobs(ctx.db, ctx.clock);
         await pushOutbox(ctx);
         ctx.progress('blobs', 0);
         await uploadBlobs(ctx);
         ctx.progress('pull', 0);
         await pullFeed(ctx);
+        await prefetchRecent(ctx, { days: this.options.prefetchDays ?? 7, maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024 });
         if (state.blobCounts().failed > 0) outcome = 'partial';
         break;
       } catch (e) {

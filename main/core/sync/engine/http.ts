@@ -77,6 +77,11 @@ export interface RequestInput {
   body?: Buffer | (() => AsyncIterable<Buffer>);
   signal?: AbortSignal;
   maxResponseBytes?: number;
+  /**
+   * For a 200/206 answer: hand each body chunk to `sink` as it arrives instead of keeping it (the
+   * answer's body is then empty), so what arrived before a cut is kept (resumable downloads).
+   */
+  sink?: (chunk: Buffer) => void;
 }
 
 /**
@@ -152,10 +157,12 @@ export class HttpClient {
         answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
+        const sink = input.sink && (res.statusCode === 200 || res.statusCode === 206) ? input.sink : undefined;
         res.on('data', (c: Buffer) => {
           size += c.length;
           this.options.onBytesReceived?.(c.length);
           if (input.maxResponseBytes && size > input.maxResponseBytes) req.destroy(new TransportError('answer too large'));
+          else if (sink) sink(c);
           else chunks.push(c);
         });
         res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })));

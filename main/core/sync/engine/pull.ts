@@ -1,7 +1,8 @@
 import { buildPullRequest, openPullPage } from '../protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { HttpClient } from './http';
-import { applyPulledItem, resetPulled, type PulledItem } from './pull-handlers';
+import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pull-handlers';
+import { applyAttachmentsItem } from './remote-blobs';
 
 export const PULL_PAGE_LIMIT = 200;
 
@@ -25,7 +26,12 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
     const at = ctx.clock.now().toISOString();
     ctx.db.transaction(() => {
       if (opened.mustRefetch) resetPulled(ctx.db);
-      for (const item of opened.items) applyPulledItem(ctx.db, item, at);
+      for (const item of opened.items) {
+        // The engine's own kind: blob references of station cases (blobs on demand, download.ts).
+        if (item.kind === 'attachments') {
+          if (!applyAttachmentsItem(ctx.db, item, at)) storePulledItem(ctx.db, item, at);
+        } else applyPulledItem(ctx.db, item, at);
+      }
       for (const raw of opened.unknownItems) if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string') applyPulledItem(ctx.db, raw as PulledItem, at);
       ctx.state.set('cursor', opened.cursor);
     })();

@@ -10,6 +10,17 @@ import { HttpClient, PlatformError, TransportError } from './http';
 import { sleep } from './throttle';
 import { isLoopbackHost } from './tls-pins';
 import { SyncState } from './state';
+import { counterNoOf, issuedWithCounter, setCounterNo } from '../../cases/caseNumber';
+
+/**
+ * The counter number (窗口号) to claim at registration: the one this workstation must keep — set
+ * by an administrator, assigned by the platform before (re-registration), or already used in case
+ * numbers. Undefined lets the platform choose (a new workstation that has numbered nothing).
+ */
+export function claimedCounterNo(db: Db): number | undefined {
+  const { counterNo, source } = counterNoOf(db);
+  return source !== 'default' || issuedWithCounter(db, counterNo) ? counterNo : undefined;
+}
 
 export interface RegisterInput {
   platformUrl: string;
@@ -48,6 +59,7 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
   const fingerprint = input.fingerprint?.trim().toLowerCase();
   if (fingerprint && fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
   const keys = pendingKeys(state, input.code);
+  const claimed = claimedCounterNo(db);
   const body = buildRegistrationRequest(
     {
       enrolmentCode: input.code.trim().toUpperCase(),
@@ -58,6 +70,7 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
       machineIdHash: hashMachineId(input.machineId, info.platformId),
       deviceName: input.deviceName,
       appVersion: input.appVersion,
+      ...(claimed !== undefined ? { counterNo: claimed } : {}),
     },
     keys.signing,
   );
@@ -86,6 +99,7 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
       registration.tlsSpkiPins ?? [],
     );
     state.set('pendingKeys', null);
+    if (registration.counterNo !== undefined) setCounterNo(db, registration.counterNo, 'platform', clock.now().toISOString());
   })();
   return { ...registration, fingerprint: info.fingerprint };
 }

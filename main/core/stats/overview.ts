@@ -1,0 +1,68 @@
+import { DEADLINE_KINDS } from '../../../common/cases/deadlines';
+import type { CaseState } from '../../../common/cases/stateMachine';
+import type { AssistanceType } from '../../../common/cases/types';
+import type { WorkingDayCounter } from '../../../common/calendar/workingDays';
+import type { StatsOverview } from '../../../common/contract/methods/stats';
+import { translate } from '../../../common/i18n/translate';
+import { addDays } from '../afterAcceptance/dates';
+import { REVIEW_DUE_WINDOW_DAYS } from '../afterAcceptance/views';
+import { summarize, type Weighted } from './distribution';
+import { instantsOf, type StatsRepo } from './statsRepo';
+
+export interface OverviewInput {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * Working days from acceptance to each decision on the official calendar, per distinct
+ * (acceptance, decision) pair — the SQL has already grouped the decisions, so this is a few
+ * hundred calendar counts, not one per case. Decisions without an acceptance date (a case pulled
+ * from the platform already decided) are left out of the duration.
+ */
+export function decisionDurations(pairs: ReturnType<StatsRepo['decisionPairs']>, counter: WorkingDayCounter): { sample: Weighted[]; approved: number; refused: number } {
+  const sample: Weighted[] = [];
+  let approved = 0;
+  let refused = 0;
+  for (const p of pairs) {
+    if (p.outcome === 'approved') approved += p.n;
+    else refused += p.n;
+    if (p.accepted_on) sample.push({ value: counter.workingDaysBetween(p.accepted_on, p.decided_on), weight: p.n });
+  }
+  return { sample, approved, refused };
+}
+
+/** The statistics page: every figure from one GROUP BY each (StatsRepo). */
+export function overview(repo: StatsRepo, counter: WorkingDayCounter, today: string, input: OverviewInput): StatsOverview {
+  const from = input.from ?? null;
+  const to = input.to ?? null;
+  const p = instantsOf(from, to);
+  const byState = repo.byState(p).map((r) => ({ state: r.key as CaseState, count: r.n }));
+  const durations = decisionDurations(repo.decisionPairs(p), counter);
+  const stats = summarize(durations.sample, 90);
+  const deadlineRows = repo.deadlines(from, to, today);
+  const roster = repo.roster(today, addDays(today, REVIEW_DUE_WINDOW_DAYS));
+  return {
+    period: { from, to },
+    today,
+    total: byState.reduce((n, r) => n + r.count, 0),
+    byType: repo.byType(p).map((r) => ({ type: r.key as AssistanceType | null, count: r.n })),
+    byState,
+    byMonth: repo.byMonth(p).map((r) => ({ month: r.key ?? '', count: r.n })),
+    byStaff: repo.byStaff(p).map((r) => ({ staffId: r.key, staffName: r.name ?? translate('stats.unknownStaff'), count: r.n })),
+    decisionDays: {
+      decisions: durations.approved + durations.refused,
+      approved: durations.approved,
+      refused: durations.refused,
+      mean: stats.mean === null ? null : Math.round(stats.mean * 10) / 10,
+      p90: stats.percentile,
+    },
+    deadlines: DEADLINE_KINDS.map((kind) => {
+      const r = deadlineRows.find((d) => d.kind === kind);
+      const metOnTime = r?.met_on_time ?? 0;
+      const settled = metOnTime + (r?.met_late ?? 0) + (r?.overdue_open ?? 0);
+      return { kind, total: r?.total ?? 0, metOnTime, metLate: r?.met_late ?? 0, overdueOpen: r?.overdue_open ?? 0, pending: r?.pending ?? 0, share: settled ? metOnTime / settled : null };
+    }),
+    roster: { active: roster.active, due: roster.due, overdue: roster.overdue, stopped: roster.stopped, monthlyAmountFen: roster.amount_fen },
+  };
+}

@@ -1,0 +1,114 @@
+import type { DeadlineKind } from '../../../common/cases/deadlines';
+import type { Db } from '../store/types';
+
+/** A period as UTC instants: [fromAt, toAt) — China dates turned into the instants they begin. */
+export interface Instants {
+  fromAt: string;
+  toAt: string;
+}
+
+/** The China (UTC+8) day `date` begins at, as the ISO instant the store writes. */
+export const chinaDayStart = (date: string): string => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+const OPEN_FROM = '0000';
+const OPEN_TO = '9999';
+
+/** Inclusive China dates → half-open instants; an absent end is open. */
+export function instantsOf(from: string | null, to: string | null): Instants {
+  const next = to ? new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000).toISOString() : OPEN_TO;
+  return { fromAt: from ? chinaDayStart(from) : OPEN_FROM, toAt: next };
+}
+
+export interface DeadlineCounts {
+  kind: DeadlineKind;
+  total: number;
+  met_on_time: number;
+  met_late: number;
+  overdue_open: number;
+  pending: number;
+}
+
+/** A decision's acceptance date and the China date it was taken, with how many cases share both. */
+export interface DecisionPair {
+  accepted_on: string | null;
+  decided_on: string;
+  outcome: 'approved' | 'refused';
+  n: number;
+}
+
+/**
+ * The statistics' SQL: every figure is a GROUP BY over a covering index (migration 0500), so the
+ * page never reads a case row with its application JSON. Submission time, decision time and met_at
+ * are UTC instants; China dates are `date(x, '+8 hours')`.
+ */
+export class StatsRepo {
+  constructor(private readonly db: Db) {}
+
+  private submitted(by: string, p: Instants): Array<{ key: string | null; n: number }> {
+    return this.db
+      .prepare(`SELECT ${by} AS key, count(*) AS n FROM case_file WHERE submitted_at >= ? AND submitted_at < ? GROUP BY 1 ORDER BY 1`)
+      .all(p.fromAt, p.toAt) as Array<{ key: string | null; n: number }>;
+  }
+
+  byType(p: Instants) {
+    return this.submitted('type', p);
+  }
+  byState(p: Instants) {
+    return this.submitted('state', p);
+  }
+  byMonth(p: Instants) {
+    return this.submitted("substr(datetime(submitted_at, '+8 hours'), 1, 7)", p);
+  }
+  byStaff(p: Instants): Array<{ key: string; n: number; name: string | null }> {
+    return this.db
+      .prepare(
+        `SELECT s.key, s.n, a.display_name AS name FROM (SELECT created_by AS key, count(*) AS n FROM case_file WHERE submitted_at >= ? AND submitted_at < ? GROUP BY 1) s
+         LEFT JOIN account a ON a.id = s.key ORDER BY s.n DESC, s.key`,
+      )
+      .all(p.fromAt, p.toAt) as Array<{ key: string; n: number; name: string | null }>;
+  }
+
+  /** Decisions taken in the period, grouped by (acceptance date, decision date, outcome). */
+  decisionPairs(p: Instants): DecisionPair[] {
+    return this.db
+      .prepare(
+        `SELECT c.accepted_on, date(e.at, '+8 hours') AS decided_on, e.to_state AS outcome, count(*) AS n
+         FROM case_event e JOIN case_file c ON c.id = e.case_id
+         WHERE e.to_state IN ('approved', 'refused') AND e.at >= ? AND e.at < ?
+         GROUP BY 1, 2, 3`,
+      )
+      .all(p.fromAt, p.toAt) as DecisionPair[];
+  }
+
+  /** Statutory deadlines due in the period (China dates, inclusive), per kind. */
+  deadlines(from: string | null, to: string | null, today: string): DeadlineCounts[] {
+    return this.db
+      .prepare(
+        `SELECT kind, count(*) AS total,
+           coalesce(sum(met_at IS NOT NULL AND date(met_at, '+8 hours') <= due_date), 0) AS met_on_time,
+           coalesce(sum(met_at IS NOT NULL AND date(met_at, '+8 hours') > due_date), 0) AS met_late,
+           coalesce(sum(met_at IS NULL AND due_date < @today), 0) AS overdue_open,
+           coalesce(sum(met_at IS NULL AND due_date >= @today), 0) AS pending
+         FROM case_deadline WHERE kind IN ('investigation_start', 'decision', 'refusal_notice') AND due_date >= @from AND due_date <= @to GROUP BY kind`,
+      )
+      .all({ from: from ?? OPEN_FROM, to: to ?? OPEN_TO, today }) as DeadlineCounts[];
+  }
+
+  /** The roster today: reviews due by `soon` (overdue included, as on the roster page), overdue before `today`. */
+  roster(today: string, soon: string): { active: number; due: number; overdue: number; stopped: number; amount_fen: number } {
+    return this.db
+      .prepare(
+        `SELECT coalesce(sum(status = 'active'), 0) AS active,
+           coalesce(sum(status = 'active' AND next_review_on <= @soon), 0) AS due,
+           coalesce(sum(status = 'active' AND next_review_on < @today), 0) AS overdue,
+           coalesce(sum(status = 'stopped'), 0) AS stopped,
+           coalesce(sum(CASE WHEN status = 'active' THEN amount_fen END), 0) AS amount_fen
+         FROM roster`,
+      )
+      .get({ today, soon }) as { active: number; due: number; overdue: number; stopped: number; amount_fen: number };
+  }
+
+  accountNames(): Map<string, string> {
+    return new Map((this.db.prepare('SELECT id, display_name FROM account').all() as Array<{ id: string; display_name: string }>).map((r) => [r.id, r.display_name]));
+  }
+}

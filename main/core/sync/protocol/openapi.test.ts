@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BLOB_ROLES } from '../../../../common/sync/attachments';
+import { pullItemSchema } from '../../../../common/sync/pull';
+
+const doc = parse(readFileSync(join(__dirname, '../../../../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
+  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
+  components: { schemas: Record<string, Record<string, unknown>> };
+};
+
+/** Every `$ref` in the document, with where it was found. */
+function refs(node: unknown, at = '#'): Array<{ ref: string; at: string }> {
+  if (Array.isArray(node)) return node.flatMap((n, i) => refs(n, `${at}/${i}`));
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [{ ref: v, at }] : refs(v, `${at}/${k}`)));
+}
+
+function resolve(ref: string): unknown {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), doc);
+}
+
+describe('docs/sync-openapi.yaml', () => {
+  it('is OpenAPI 3.1 whose every $ref resolves and every protocol operation has an id and answers', () => {
+    expect(doc['openapi']).toMatch(/^3\.1\./);
+    const unresolved = refs(doc).filter((r) => resolve(r.ref) === undefined);
+    expect(unresolved).toEqual([]);
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      expect(path.startsWith('/')).toBe(true);
+      for (const [method, op] of Object.entries(item)) {
+        if (method === 'parameters') continue;
+        expect(['get', 'head', 'post', 'patch', 'delete', 'options', 'put']).toContain(method);
+        expect(Object.keys(op.responses ?? {}).length, `${method} ${path}`).toBeGreaterThan(0);
+        // The protocol's operations (not the reference platform's /admin helpers) are named.
+        if (path.startsWith('/v1/')) expect(op.operationId, `${method} ${path}`).toBeTruthy();
+        if (op.operationId) ids.push(op.operationId);
+      }
+      // Every {param} of a path is declared.
+      const declared = JSON.stringify(item).match(/"in":"path"/g)?.length ?? 0;
+      expect(declared, path).toBeGreaterThanOrEqual((path.match(/\{/g) ?? []).length);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('documents the station-scoped blob download and the counter number of registration', () => {
+    const get = doc.paths['/v1/cases/{caseId}/blobs/{sha256}']?.['get'];
+    expect(get?.operationId).toBe('caseBlobGet');
+    expect(Object.keys(get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '206', '404', '416']));
+    expect(doc.paths['/v1/devices']?.['post']?.responses?.['409']).toBeTruthy();
+    const blobRef = doc.components.schemas['BlobRef'] as { properties: { role: { enum: string[] } } };
+    expect(blobRef.properties.role.enum).toEqual([...BLOB_ROLES]);
+  });
+
+  it('lists every pull item kind the workstation knows', () => {
+    const kinds = (doc.components.schemas['PullItem'] as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
+    expect(kinds.sort()).toEqual(pullItemSchema.options.map((o) => o.shape.kind.value).sort());
+  });
+});

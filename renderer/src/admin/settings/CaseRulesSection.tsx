@@ -1,0 +1,46 @@
+import { Alert, Button, Form, InputNumber, Radio, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/settings';
+import { call } from '../../api/client';
+import { useSaveSection } from './useSaveSection';
+
+type Values = Pick<CaseSettings, 'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'dueSoonWorkingDays'>;
+
+/** 受理规则: duplicate open cases (warn or block), decision delegation, face at authorization, due-soon window. */
+export function CaseRulesSection({ current }: { current: CaseSettings }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { submit, mutation } = useSaveSection({
+    section: t('countySettings.sections.rules'),
+    schema: caseSettingsSchema,
+    save: (settings) => call('cases.setSettings', { settings }),
+    refresh: ['cases.settings'],
+  });
+  const initial: Values = { openCasePolicy: current.openCasePolicy, decisionDelegated: current.decisionDelegated, faceRequired: current.faceRequired, dueSoonWorkingDays: current.dueSoonWorkingDays };
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v: Values) => submit(form, { ...current, ...v })} data-testid="settings-rules" style={{ maxWidth: 640 }}>
+      {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
+      <Form.Item label={t('countySettings.rules.openCasePolicy')} name="openCasePolicy">
+        <Radio.Group
+          data-testid="open-case-policy"
+          options={[
+            { value: 'warn', label: t('countySettings.rules.warn') },
+            { value: 'block', label: t('countySettings.rules.block') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item label={t('countySettings.rules.decisionDelegated')} name="decisionDelegated" valuePropName="checked" extra={t('countySettings.rules.decisionDelegatedHelp')}>
+        <Switch />
+      </Form.Item>
+      <Form.Item label={t('countySettings.rules.faceRequired')} name="faceRequired" valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item label={t('countySettings.rules.dueSoonWorkingDays')} name="dueSoonWorkingDays">
+        <InputNumber addonAfter={t('countySettings.rules.days')} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="save-rules">
+        {t('countySettings.save')}
+      </Button>
+    </Form>
+  );
+}

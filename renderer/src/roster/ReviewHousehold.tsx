@@ -1,0 +1,91 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXCLUDED_INCOME_KINDS, INCOME_CATEGORIES, type IncomeItem, type Member } from '../../../common/cases/household';
+import { formatYuan } from '../../../common/format/money';
+import { maskIdNumber } from '../../../common/format/mask';
+import { call } from '../api/client';
+import type { ReviewViewData } from './ReviewDrawer';
+
+type Review = NonNullable<ReviewViewData['review']>;
+const CATEGORIES = [...INCOME_CATEGORIES, ...EXCLUDED_INCOME_KINDS];
+
+/** Step 1: the household's current facts and income as found, then per-capita income against the local standard. */
+export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewData; review: Review; onSaved: (v: ReviewViewData) => void }) {
+  const { t } = useTranslation();
+  const [members, setMembers] = useState<Member[]>(view.household.members);
+  const [income, setIncome] = useState<IncomeItem[]>(view.household.income);
+  const [findings, setFindings] = useState(review.findings);
+  const save = useMutation({
+    mutationFn: () => call('reviews.recheck', { reviewId: review.id, version: review.version, household: { members, income, deductions: view.household.deductions, assets: view.household.assets }, findings }),
+    onSuccess: onSaved,
+  });
+  const member = (i: number, patch: Partial<Member>) => setMembers((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  const line = (i: number, patch: Partial<IncomeItem>) => setIncome((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const e = view.eligibility;
+  return (
+    <Card size="small" title={t('reviews.steps.household')} data-testid="review-household" extra={review.rechecked ? <Tag color="green">{t('reviews.household.saved')}</Tag> : null}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text strong>{t('reviews.household.members')}</Typography.Text>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="idNumber"
+          dataSource={members}
+          columns={[
+            { title: t('reviews.household.name'), dataIndex: 'name' },
+            { title: t('reviews.household.idNumber'), render: (_, m) => maskIdNumber(m.idNumber) },
+            {
+              title: t('reviews.household.labour'),
+              render: (_, m, i) => (
+                <Select size="small" style={{ width: 90 }} aria-label={`${m.name}${t('reviews.household.labour')}`} value={m.labourCapacity} onChange={(v) => member(i, { labourCapacity: v })} options={(['full', 'partial', 'none'] as const).map((k) => ({ value: k, label: t(`reviews.labour.${k}`) }))} />
+              ),
+            },
+            { title: t('reviews.household.employed'), render: (_, m, i) => <Checkbox aria-label={`${m.name}${t('reviews.household.employed')}`} checked={m.employed} onChange={(ev) => member(i, { employed: ev.target.checked })} /> },
+            { title: t('reviews.household.student'), render: (_, m, i) => <Checkbox aria-label={`${m.name}${t('reviews.household.student')}`} checked={m.student} onChange={(ev) => member(i, { student: ev.target.checked })} /> },
+          ]}
+        />
+        <Typography.Text strong>{t('reviews.household.income')}</Typography.Text>
+        {income.map((x, i) => (
+          <Space key={i} data-testid={`review-income-${i}`}>
+            <Select size="small" style={{ width: 120 }} aria-label={`${t('reviews.household.incomeMember')}${i + 1}`} value={x.memberIdNumber} onChange={(v) => line(i, { memberIdNumber: v })} options={members.map((m) => ({ value: m.idNumber, label: m.name }))} />
+            <Select size="small" style={{ width: 150 }} aria-label={`${t('reviews.household.incomeCategory')}${i + 1}`} value={x.category} onChange={(v) => line(i, { category: v })} options={CATEGORIES.map((c) => ({ value: c, label: t(`reviews.incomeCategories.${c}`) }))} />
+            <InputNumber size="small" min={0} precision={2} aria-label={`${t('reviews.household.monthly')}${i + 1}`} value={x.monthlyFen / 100} onChange={(v) => line(i, { monthlyFen: Math.round(Number(v ?? 0) * 100) })} />
+            <Button size="small" onClick={() => setIncome((xs) => xs.filter((_, j) => j !== i))}>
+              {t('reviews.household.removeIncome')}
+            </Button>
+          </Space>
+        ))}
+        <Button size="small" onClick={() => setIncome((xs) => [...xs, { memberIdNumber: members[0]!.idNumber, category: 'wages', monthlyFen: 0 }])} data-testid="review-add-income">
+          {t('reviews.household.addIncome')}
+        </Button>
+        <Typography.Text strong>{t('reviews.household.assets')}</Typography.Text>
+        <Typography.Text>{view.household.assets.map((a) => `${t(`reviews.assetKinds.${a.kind}`)} ${formatYuan(a.valueFen)}`).join('；') || '—'}</Typography.Text>
+        <Input.TextArea rows={2} aria-label={t('reviews.household.findings')} placeholder={t('reviews.household.findingsPlaceholder')} value={findings} onChange={(ev) => setFindings(ev.target.value)} />
+        <Button type="primary" disabled={!findings.trim()} loading={save.isPending} onClick={() => save.mutate()} data-testid="review-save-household">
+          {t('reviews.household.save')}
+        </Button>
+        {save.error && <Alert type="error" showIcon role="alert" title={save.error.message} />}
+        <Card size="small" type="inner" title={t('reviews.eligibility.title')} data-testid="review-eligibility" data-band={e?.band ?? ''}>
+          {e ? (
+            <Space orientation="vertical">
+              <Space>
+                <span>{t('reviews.eligibility.perCapita', { amount: formatYuan(e.perCapitaFen) })}</span>
+                <span>{t('reviews.eligibility.standard', { year: e.standardYear, amount: formatYuan(e.standardFen) })}</span>
+                <Tag color={e.band === 'below_standard' ? 'green' : e.band === 'marginal' ? 'orange' : 'red'}>{t(`reviews.eligibility.bands.${e.band}`)}</Tag>
+              </Space>
+              {e.steps.map((s) => (
+                <Typography.Text key={s} type="secondary">
+                  {s}
+                </Typography.Text>
+              ))}
+            </Space>
+          ) : (
+            t('reviews.eligibility.none')
+          )}
+        </Card>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,135 @@
+import { expect, test } from '@playwright/test';
+import { signatureCapture } from '../../main/core/cases/testing/captures';
+import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
+import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
+import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
+import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, sign, stop, type Shell } from './intakeSupport';
+import { ADMIN } from './station';
+
+/**
+ * The periodic review (定期核查) in Chromium: a household approved today (county rule: reviewed every
+ * 12 months) is due a year later — the browser shell runs with `--clock` at the review date — and is
+ * reviewed on the roster page: income re-checked, an outcome without signatures refused, both adults
+ * sign with the mouse, 渐退 for 3 months, the 渐退通知书 queued.
+ */
+let shell: Shell | null = null;
+let dataDir: string;
+let caseId: string;
+let reviewDay: string;
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  const first = await launch(dataDir);
+  try {
+    const call = await setUpIntakeStation(first);
+    // The head decides locally where the county delegated it; reviews every 12 months for every household.
+    const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
+    await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk', 'caseworker', 'head'] });
+    await call('session.logout');
+    await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+    const settings = await call<{ settings: Record<string, unknown> }>('cases.settings');
+    await call('cases.setSettings', { settings: { ...settings.settings, decisionDelegated: true } });
+    await call('roster.setSettings', { settings: { reviewMonths: { stable: 12, irregular: 12, tekun: 12 }, warningWorkingDays: 10 } });
+
+    // An accepted case → visit → opinion → objection → 民主评议 → approved from next month.
+    const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+    caseId = saved.caseId;
+    await call('intake.submit', { caseId, rev: saved.rev });
+    for (const id of [HUSBAND.idNumber, WIFE.idNumber]) await call('intake.authorize', { caseId, signerIdNumber: id, signature: signatureCapture(), face: null });
+    await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
+    const today = chinaToday();
+    await call('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, visitedOn: today }) });
+    await call('publicity.opinion', { caseId, version: 3, opinion: { proposal: 'approve', amountFen: 68000, reasons: ['家庭人均收入低于低保标准'], community: '桥头镇新街社区' } });
+    await call('publicity.object', { caseId, version: 4, objection: { objector: '邻居赵某', content: '反映其家中有经营收入', receivedOn: today } });
+    await call('publicity.resolve', { caseId, version: 5, resolution: { kind: 'review', heldOn: today, participants: ['村委会主任', '居民代表甲', '居民代表乙'], outcome: 'uphold', summary: '经评议维持初审意见' } });
+    const startMonth = nextMonth(today);
+    await call('decisions.local', { caseId, version: 6, decision: { outcome: 'approved', amountFen: 68000, startMonth, legalBasis: [] } });
+    reviewDay = addMonths(`${startMonth}-01`, 12);
+  } finally {
+    await stop(first);
+  }
+});
+test.afterAll(async () => {
+  if (shell) await stop(shell);
+  removeDataDir(dataDir);
+});
+
+test('--clock is refused without JIUZHU_ALLOW_CLOCK=1', async () => {
+  delete process.env.JIUZHU_ALLOW_CLOCK;
+  await expect(launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`])).rejects.toThrow(/JIUZHU_ALLOW_CLOCK=1/);
+});
+
+test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, signed with the mouse, 渐退 → notice queued', async ({ page }) => {
+  process.env.JIUZHU_ALLOW_CLOCK = '1';
+  shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`]);
+  await logIn(page, shell);
+  await page.getByRole('menuitem', { name: '在册对象' }).click();
+  const roster = page.getByTestId('roster-page');
+  const row = roster.getByRole('row', { name: /张建国/ });
+  // The default list is the reviews due; the household is on it, due today.
+  await expect(row).toContainText(reviewDay);
+  await expect(row).toContainText('到期复核');
+  await expect(row.locator('[data-due]')).toHaveAttribute('data-due', 'due');
+  await row.getByRole('button', { name: /复\s*核/ }).click();
+
+  const drawer = page.getByTestId('review-drawer');
+  await drawer.getByTestId('review-start').click();
+  await expect(drawer.getByTestId('review-body')).toHaveAttribute('data-review', 'open');
+  await expect(drawer).toContainText(`应复核日期：${reviewDay}`);
+
+  // Re-check: the husband now earns 3,000 a month; per-capita 1,000 against the standard of 800.
+  const household = drawer.getByTestId('review-household');
+  await household.getByLabel('月收入（元）1').fill('3000');
+  await household.getByLabel('核查情况').fill('入户核实，丈夫已稳定就业');
+  await household.getByTestId('review-save-household').click();
+  await expect(household).toContainText('家庭情况已登记');
+  await expect(drawer.getByTestId('review-eligibility')).toHaveAttribute('data-band', 'marginal');
+  await expect(drawer.getByTestId('review-eligibility')).toContainText('家庭人均月收入 1000.00 元');
+  await expect(drawer.getByTestId('review-eligibility')).toContainText('800.00 元/月');
+
+  // The outcome without the re-signed authorizations is refused, with the clerk's message.
+  const outcome = drawer.getByTestId('review-outcome');
+  await outcome.getByLabel('渐退').check();
+  await outcome.getByLabel(/渐退月数/).fill('3');
+  await outcome.getByLabel(/渐退期月金额/).fill('500');
+  await outcome.getByLabel('理由（每行一条）').fill('家庭人均收入已超过当地低保标准');
+  await outcome.getByLabel('法律依据（每行一条）').fill('《最低生活保障审核确认办法》第三十一条');
+  await outcome.getByTestId('review-conclude').click();
+  await expect(outcome.getByRole('alert')).toContainText('2 名成年家庭成员没有重新签署');
+  await expect(drawer.getByTestId('review-body')).toHaveAttribute('data-review', 'open');
+
+  // Both adults sign on the pad with the mouse.
+  for (const person of [HUSBAND, WIFE]) {
+    await drawer.getByTestId(`review-sign-${person.idNumber}`).click();
+    await expect(drawer.getByTestId('signature-document-hash')).toBeVisible();
+    await sign(page);
+    await drawer.getByTestId('review-save-signature').click();
+    await expect(drawer.getByTestId(`review-signer-${person.idNumber}`)).toHaveAttribute('data-signed', 'true');
+  }
+
+  // 渐退 for 3 months longer than the law allows is refused; 3 months goes through.
+  await outcome.getByLabel(/渐退月数/).fill('7');
+  await outcome.getByTestId('review-conclude').click();
+  await expect(outcome.getByRole('alert')).toContainText('渐退期最长 6 个月');
+  await outcome.getByLabel(/渐退月数/).fill('3');
+  await outcome.getByTestId('review-conclude').click();
+  const result = drawer.getByTestId('review-result');
+  await expect(result).toHaveAttribute('data-outcome', 'phase_out');
+  await expect(result.getByTestId('review-notice')).toHaveAttribute('data-kind', 'phase-out');
+  await expect(result).toContainText('渐退通知书');
+
+  // The roster row follows; the notice waits in the print queue with the redress route.
+  await drawer.getByRole('button', { name: /Close|关\s*闭/ }).first().click();
+  await roster.getByTestId('roster-filter').getByText('全部在册').click();
+  await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('500.00');
+  const call = api(shell, 'review-e2e-check');
+  await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+  const detail = await call<{ notices: Array<{ kind: string }> }>('cases.get', { caseId });
+  expect(detail.notices.map((n) => n.kind)).toContain('phase-out');
+  const queue = await call<Array<{ id: string; kind: string; state: string }>>('printQueue.list', { caseId, kind: 'phase-out' });
+  expect(queue.map((n) => [n.kind, n.state])).toEqual([['phase-out', 'pending']]);
+  // The queued data renders: the print queue issues the 渐退通知书 as a PDF.
+  const issued = await call<{ kind: string; pages: number }>('printQueue.issue', { requestId: queue[0]!.id });
+  expect(issued).toMatchObject({ kind: 'phase-out', pages: 1 });
+});
