@@ -13,7 +13,7 @@ export type RawHandler = (req: IncomingMessage, res: ServerResponse, params: Par
  * (`reply.hijack()`), because the protocol needs what a reply object hides: no answer at all when
  * a body was cut, `Connection: close` without draining after an offset mismatch, a PATCH that
  * keeps writing to disk while its connection dies. A handler's error becomes the typed JSON body
- * (`sendError`), exactly as Fastify's error handler would never write it.
+ * (`sendError`), never Fastify's own error format.
  */
 export const raw =
   (log: (line: string) => void, handler: RawHandler): RouteHandlerMethod =>

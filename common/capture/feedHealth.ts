@@ -5,17 +5,19 @@
  *   luma is below `blackMeanLuma` AND almost nothing is brighter (its 98th percentile is below
  *   `blackP98Luma`), for `blackFrames` samples in a row. A merely dark room still has a bright
  *   percentile (a face, a window) and is the gate's "光线太暗", not this.
- * - **frozen**: the track says 'live' but the picture stopped changing. A real sensor never repeats
- *   a frame: noise alone moves most pixels of a 1:1 crop by a level or two, so "practically
- *   identical" means the crop's mean absolute difference is at most `staticMeanDiff` and at most
- *   `staticChangedShare` of its pixels moved by more than 2 levels. After `frozenMs` of that the
- *   feed is frozen — but only while no subject (face, page) is seen: a fake camera playing a still
- *   photo, or a slide of the applicant, is "static" too, and the quality gate judges those. So a
- *   frozen feed over an empty scene is reported; a frozen feed that shows a face is not detected
- *   here by pixels (the remaining risk: a stale frame of the person who sat there a moment ago) —
- * - **stalled** (also reported as frozen, subject or not): the video element has presented no new
- *   frame for `frozenMs` although it presented frames before (`frameCount`, from
- *   requestVideoFrameCallback). A stuck USB camera usually stops delivering; a fake camera never does.
+ * - **frozen**: the track says 'live' and frames keep arriving, but the picture stopped changing (a
+ *   stuck driver repeating its last buffer). A real sensor never repeats a frame: noise alone moves
+ *   most pixels of a 1:1 crop by a level or two, so "practically identical" means the crop's mean
+ *   absolute difference is at most `staticMeanDiff` and at most `staticChangedShare` of its pixels
+ *   moved by more than 2 levels. After `frozenMs` of that the feed is frozen — whatever it shows: a
+ *   frozen picture of the applicant is a stale picture, and is exactly what must not be captured.
+ *   The first differing sample ends it (the feed recovers by itself).
+ * - **stalled** (also reported as frozen): the video element has presented no new frame for
+ *   `frozenMs` although it presented frames before (`frameCount`, from requestVideoFrameCallback).
+ *   A stuck USB camera usually stops delivering.
+ *
+ * `changing` says the last two samples differed: a feed not yet seen to change (the first samples,
+ * or a static run shorter than `frozenMs`) is not known to be live, so an automatic capture waits.
  *
  * Pure: samples in, verdict out. The renderer takes the samples (see renderer/src/capture/camera/useFeedHealth.ts).
  */
@@ -52,14 +54,14 @@ export interface FeedSample {
   p98Luma: number;
   /** A crop at the camera's own resolution (no resampling, so sensor noise survives). */
   crop: GrayImage;
-  /** Whether the caller sees its subject (a face, a page) in this frame. */
-  subject: boolean;
   /** Frames the video element has presented so far, when the browser says (requestVideoFrameCallback). */
   frameCount?: number;
 }
 
 export interface FeedHealthState {
   darkRun: number;
+  /** The last two samples' crops differed: the feed is seen to be live. */
+  changing: boolean;
   staticSince: number | null;
   lastCrop: GrayImage | null;
   /** Last presented-frame count seen, and when it last grew. */
@@ -69,7 +71,7 @@ export interface FeedHealthState {
   status: FeedStatus;
 }
 
-export const initialFeedHealth = (): FeedHealthState => ({ darkRun: 0, staticSince: null, lastCrop: null, lastFrameCount: 0, lastNewFrameAt: null, lastSampleAt: null, status: 'ok' });
+export const initialFeedHealth = (): FeedHealthState => ({ darkRun: 0, changing: false, staticSince: null, lastCrop: null, lastFrameCount: 0, lastNewFrameAt: null, lastSampleAt: null, status: 'ok' });
 
 /** Mean and 98th percentile of a grey image's levels. */
 export function lumaStats(img: GrayImage): { mean: number; p98: number } {
@@ -114,15 +116,17 @@ export function isBlackSample(s: Pick<FeedSample, 'meanLuma' | 'p98Luma'>, c: Fe
 export function advanceFeedHealth(state: FeedHealthState, s: FeedSample, c: FeedHealthConfig = DEFAULT_FEED_HEALTH): FeedHealthState {
   const darkRun = isBlackSample(s, c) ? state.darkRun + 1 : 0;
   let staticSince: number | null = null;
+  let changing = false;
   if (state.lastCrop) {
     const d = frameDifference(state.lastCrop, s.crop);
     if (d.meanDiff <= c.staticMeanDiff && d.changedShare <= c.staticChangedShare) staticSince = state.staticSince ?? s.t;
+    else changing = true;
   }
   const count = s.frameCount ?? 0;
   const busyGap = state.lastSampleAt !== null && s.t - state.lastSampleAt > c.maxSampleGapMs;
   const lastNewFrameAt = count > state.lastFrameCount || busyGap ? s.t : state.lastNewFrameAt;
   const stalled = state.lastFrameCount > 0 && lastNewFrameAt !== null && s.t - lastNewFrameAt >= c.frozenMs;
-  const frozen = stalled || (staticSince !== null && s.t - staticSince >= c.frozenMs && !s.subject);
+  const frozen = stalled || (staticSince !== null && s.t - staticSince >= c.frozenMs);
   const status: FeedStatus = darkRun >= c.blackFrames ? 'black' : frozen ? 'frozen' : 'ok';
-  return { darkRun, staticSince, lastCrop: s.crop, lastFrameCount: Math.max(count, state.lastFrameCount), lastNewFrameAt, lastSampleAt: s.t, status };
+  return { darkRun, changing: changing && !stalled, staticSince, lastCrop: s.crop, lastFrameCount: Math.max(count, state.lastFrameCount), lastNewFrameAt, lastSampleAt: s.t, status };
 }

@@ -27,8 +27,25 @@ function once(name: string, build: (tmp: string) => void): string {
 }
 
 const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-/** One still frame as a y4m clip (Chromium loops it). */
+/** One still frame as a y4m clip: Chromium loops it, so every frame is the same to the byte — a frozen feed. */
 const y4m = (tmp: string, input: string[], filter: string) => ffmpeg([...input, '-filter_complex', filter, '-frames:v', '1', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp]);
+
+/**
+ * A live camera filming a still scene: `frames` frames at `fps` (Chromium plays the clip in a loop),
+ * each with its own sensor noise (ffmpeg's temporal noise: σ ≈ 1.1 grey levels on a flat area, a
+ * well-lit webcam after its ISP). That is what tells a live feed from a frozen one. It is kept low
+ * enough that the blurred face stays blurred to the gate (noise adds to a Laplacian variance).
+ */
+export const SENSOR_NOISE = 'noise=alls=2:allf=t';
+/** Two seconds of a small scene: 20 distinct frames at 10 fps. */
+const LIVE_FRAMES = 20;
+const LIVE_FPS = 10;
+const live = (tmp: string, input: string[], filter: string, frames = LIVE_FRAMES, fps = LIVE_FPS) =>
+  ffmpeg([...input, '-filter_complex', `${filter},${SENSOR_NOISE}`, '-r', String(fps), '-frames:v', String(frames), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp]);
+/** An image file as an endless input at the clip's rate. */
+const still = (file: string, fps = LIVE_FPS) => ['-loop', '1', '-framerate', String(fps), '-i', file];
+/** ffmpeg's colour source at the clip's rate. */
+const colour = (spec: string, fps = LIVE_FPS) => ['-f', 'lavfi', '-i', `color=${spec}:r=${fps}`];
 
 // Cells of the face grid in screenshot-facematch.jpg (1920×954): row 1 holds photos of one man.
 const SAME_MAN = 'crop=104:104:109:282';
@@ -37,18 +54,22 @@ const OTHER_MAN = 'crop=150:150:10:138'; // from screenshot-faceid.jpg
 const frame = (label: string) => `scale=150:150,pad=320:240:85:45:color=0x6a7078[${label}]`;
 
 export const faceScenes = {
-  one: () => once('face-one.y4m', (t) => y4m(t, ['-i', facematch], `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ''))),
-  dark: () => once('face-dark.y4m', (t) => y4m(t, ['-i', facematch], `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',eq=brightness=-0.38:contrast=0.6'))),
-  blurred: () => once('face-blurred.y4m', (t) => y4m(t, ['-i', facematch], `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',gblur=sigma=3.5'))),
+  // Live cameras filming still scenes (sensor noise on every frame); `.live` in the names keeps them apart from older noiseless builds.
+  one: () => once('face-one.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ''))),
+  dark: () => once('face-dark.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',eq=brightness=-0.38:contrast=0.6'))),
+  blurred: () => once('face-blurred.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',gblur=sigma=3.5'))),
   three: () =>
-    once('face-three.y4m', (t) =>
-      y4m(t, ['-i', facematch, '-i', faceid], `[0]split[a][b];[a]${SAME_MAN}[f1];[b]${WOMAN}[f2];[1]${OTHER_MAN},scale=104:104[f3];[f1][f2][f3]hstack=3,pad=320:240:4:68:color=0x6a7078`),
+    once('face-three.live.y4m', (t) =>
+      live(t, [...still(facematch), ...still(faceid)], `[0]split[a][b];[a]${SAME_MAN}[f1];[b]${WOMAN}[f2];[1]${OTHER_MAN},scale=104:104[f3];[f1][f2][f3]hstack=3,pad=320:240:4:68:color=0x6a7078`),
     ),
+  none: () => once('face-none.live.y4m', (t) => live(t, colour('c=0x5a5f66:s=320x240'), '[0]drawbox=x=60:y=50:w=200:h=140:color=white@0.9:t=fill')),
   /** A camera with its lens cap on: ffmpeg's black source. */
   black: () => once('feed-black.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=black:s=320x240'], '[0]null')),
-  /** An empty desk with its grain, as one frame repeated exactly (a stuck driver): neither a face nor a page in it. */
+  // Frozen feeds: one frame repeated exactly, as a stuck driver does.
+  /** An empty desk with its grain, frozen: neither a face nor a page in it. */
   emptyDesk: () => once('feed-empty-desk.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=0x3a3d40:s=320x240'], '[0]noise=alls=24:allf=u')),
-  none: () => once('face-none.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=0x5a5f66:s=320x240'], '[0]drawbox=x=60:y=50:w=200:h=140:color=white@0.9:t=fill')),
+  /** The clear face of `one`, frozen: a stale picture of the applicant that the quality gate alone would accept. */
+  frozenFace: () => once('face-one.frozen.y4m', (t) => y4m(t, ['-i', facematch], `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ''))),
 };
 
 /** Reference photos: another photo of the same man (the grid's "selected face") and a different man. */
@@ -92,12 +113,28 @@ function pinholePage(w: number, h: number, o: { spinDeg: number; tiltDeg: number
   return [project(-w / 2, -h / 2), project(w / 2, -h / 2), project(w / 2, h / 2), project(-w / 2, h / 2)];
 }
 
+/** The generated page in perspective on the desk, as a grey 1920×1440 PGM file at `pgm`. */
+function writeDocumentPgm(pgm: string): void {
+  const page = textPage({ width: PAGE.width, height: PAGE.height, ...GBT9704, seed: 2024 });
+  const scene = photographPage(page, { width: 1920, height: 1440, quad: PAGE_QUAD, desk: 40, noise: 10 });
+  writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${scene.width} ${scene.height}\n255\n`), Buffer.from(scene.data.buffer, scene.data.byteOffset, scene.data.byteLength)]));
+}
+
+/** The document camera filming the page: 8 frames with their own noise at 5 fps (a 1.6 s loop; 4 MB a frame at 1920×1440). */
 export function documentScene(): string {
-  return once('document-page.y4m', (t) => {
-    const page = textPage({ width: PAGE.width, height: PAGE.height, ...GBT9704, seed: 2024 });
-    const scene = photographPage(page, { width: 1920, height: 1440, quad: PAGE_QUAD, desk: 40, noise: 10 });
+  return once('document-page.live.y4m', (t) => {
     const pgm = `${t}.pgm`;
-    writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${scene.width} ${scene.height}\n255\n`), Buffer.from(scene.data.buffer, scene.data.byteOffset, scene.data.byteLength)]));
+    writeDocumentPgm(pgm);
+    live(t, still(pgm, 5), '[0]null', 8, 5);
+    unlinkSync(pgm);
+  });
+}
+
+/** The same page, frozen: one frame repeated exactly. */
+export function frozenDocumentScene(): string {
+  return once('document-page.frozen.y4m', (t) => {
+    const pgm = `${t}.pgm`;
+    writeDocumentPgm(pgm);
     ffmpeg(['-i', pgm, '-frames:v', '1', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', t]);
     unlinkSync(pgm);
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
+import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type api, type Shell } from './intakeSupport';
 import { firstLogIn } from './station';
 
 /**
@@ -107,6 +107,13 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
   await confirmSave(page);
   const roster = await call<{ settings: { warningWorkingDays: number } }>('roster.settings');
   expect(roster.settings.warningWorkingDays).toBe(7);
+
+  // 资格认证 (certification.setSettings): who must certify.
+  await page.getByRole('tab', { name: '资格认证' }).click();
+  await page.getByText('家庭中年满 18 周岁的成员').click();
+  await page.getByTestId('save-certification').click();
+  await confirmSave(page);
+  expect((await call<{ settings: { who: string } }>('certification.settings')).settings.who).toBe('adults');
 
   // Core stored both, and audited the changes.
   const stored = await call<{ settings: { openCasePolicy: string; standards: unknown[]; materials?: { types: { dibao: Array<{ label: string; required: boolean; code: string }> } } } }>('cases.settings');

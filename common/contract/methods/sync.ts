@@ -9,6 +9,8 @@ export const syncSettingsSchema = z.object({
   bandwidthKbps: z.number().int().positive().max(1_000_000).nullable(),
   staleDays: z.number().int().min(1).max(365),
   bundleTargetBytes: z.number().int().min(4096).max(16 * 1024 * 1024),
+  /** Blobs of station cases pulled within this many days are fetched at the end of a run; 0 = only when opened. */
+  prefetchDays: z.number().int().min(0).max(90),
 });
 
 export const syncOutcomeSchema = z.enum(['running', 'ok', 'partial', 'failed', 'cancelled']);
@@ -94,7 +96,7 @@ export const syncRegister = defineMethod({
       deviceName: z.string().trim().min(1).max(64).optional(),
     })
     .strict(),
-  output: z.object({ deviceId: z.string(), stationId: z.string(), regionCode: z.string(), fingerprint: z.string(), replacedDeviceId: z.string().optional() }),
+  output: z.object({ deviceId: z.string(), stationId: z.string(), regionCode: z.string(), fingerprint: z.string(), replacedDeviceId: z.string().optional(), counterNo: z.number().int().optional() }),
 });
 
 export const syncSettings = defineMethod({

@@ -62,7 +62,7 @@ export const certification = {
     },
     method: { counter: '窗口认证', proxy: '代办认证' },
     timeline: {
-      certified: '待遇资格认证：通过',
+      certified: '待遇资格认证：已认证',
       certificationFailed: '待遇资格认证：未通过',
       certifiedByProxy: '待遇资格认证：代办（入户核实）',
     },

@@ -38,6 +38,7 @@ export const syncRegisterCommand: Command = {
         ['站点', r.stationId],
         ['区划', r.regionCode],
         ['平台指纹', r.fingerprint],
+        ...(r.counterNo !== undefined ? ([['窗口号', String(r.counterNo)]] as Array<[string, string]>) : []),
         ...(r.replacedDeviceId ? ([['取代的旧登记', r.replacedDeviceId]] as Array<[string, string]>) : []),
       ]);
       if (!v['fingerprint']) ctx.io.out('请核对上面的平台指纹与登记单上印的是否一致；不一致时请立即联系管理员。\n');

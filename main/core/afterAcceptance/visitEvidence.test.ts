@@ -175,6 +175,12 @@ describe('home visit photos and signatures: what is kept, synced and printed', (
     expect(text).toContain('本人签名见下');
     // Four signature images drawn (photos are listed, not drawn).
     expect(doc.pdf.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(4);
+
+    // A copy for a third party masks the family members' names under their signatures.
+    const pub = await renderDocument('visit-form', { ...(data as Record<string, unknown>), copy: 'public' }, { fonts: testFonts(), creationDate: new Date('2026-02-12T00:00:00Z') });
+    const masked = (await readPdf(pub.pdf)).map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    expect(masked).toContain('家庭成员 张*国');
+    expect(masked).not.toContain('张建国');
   });
 
   it('the views count each visit’s photos and signatures', () => {

@@ -8,6 +8,7 @@ import { addDays } from '../afterAcceptance/dates';
 import { REVIEW_DUE_WINDOW_DAYS } from '../afterAcceptance/views';
 import { summarize, type Weighted } from './distribution';
 import { instantsOf, type StatsRepo } from './statsRepo';
+import { workingDayIndex } from './workingDayIndex';
 
 export interface OverviewInput {
   from?: string | undefined;
@@ -16,18 +17,20 @@ export interface OverviewInput {
 
 /**
  * Working days from acceptance to each decision on the official calendar, per distinct
- * (acceptance, decision) pair — the SQL has already grouped the decisions, so this is a few
- * hundred calendar counts, not one per case. Decisions without an acceptance date (a case pulled
+ * (acceptance, decision) pair — the SQL has already grouped the decisions, and each pair is a
+ * difference of two ordinals of the calendar (workingDayIndex), not one count per case. Decisions without an acceptance date (a case pulled
  * from the platform already decided) are left out of the duration.
  */
 export function decisionDurations(pairs: ReturnType<StatsRepo['decisionPairs']>, counter: WorkingDayCounter): { sample: Weighted[]; approved: number; refused: number } {
   const sample: Weighted[] = [];
+  const dates = pairs.flatMap((p) => (p.accepted_on ? [p.accepted_on, p.decided_on] : [])).sort();
+  const index = dates.length ? workingDayIndex(counter, dates[0]!, dates[dates.length - 1]!) : null;
   let approved = 0;
   let refused = 0;
   for (const p of pairs) {
     if (p.outcome === 'approved') approved += p.n;
     else refused += p.n;
-    if (p.accepted_on) sample.push({ value: counter.workingDaysBetween(p.accepted_on, p.decided_on), weight: p.n });
+    if (p.accepted_on && index) sample.push({ value: index.between(p.accepted_on, p.decided_on), weight: p.n });
   }
   return { sample, approved, refused };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../store/test-support/fixtures';
 import { DIBAO_MATERIALS_RECEIVED, threePersonDibao } from '../cases/testing/household';
 import { summarize } from './distribution';
+import { workingDayIndex } from './workingDayIndex';
 import { overview } from './overview';
 import { StatsRepo } from './statsRepo';
 import { statsStation, TODAY, type at } from './testing/fixture';
@@ -111,5 +112,15 @@ describe('summarize (weighted mean and nearest-rank percentile)', () => {
     expect(summarize([{ value: 3, weight: 9 }, { value: 50, weight: 1 }])).toEqual({ count: 10, mean: 7.7, percentile: 3 });
     expect(summarize([{ value: 3, weight: 8 }, { value: 50, weight: 2 }]).percentile).toBe(50);
     expect(summarize([])).toEqual({ count: 0, mean: null, percentile: null });
+  });
+});
+
+describe('workingDayIndex', () => {
+  it('gives the calendar counter\'s working days for every pair of a span (holidays, 调休 Saturdays, both directions)', () => {
+    const counter = env.svc.counter();
+    const index = workingDayIndex(counter, '2026-09-15', '2026-10-20');
+    const days = Array.from({ length: 36 }, (_, i) => new Date(Date.UTC(2026, 8, 15 + i)).toISOString().slice(0, 10));
+    for (const a of days) for (const b of days) expect(index.between(a, b)).toBe(counter.workingDaysBetween(a, b));
+    expect(index.between('2026-09-21', '2026-10-12')).toBe(10);
   });
 });

@@ -96,6 +96,7 @@ export function syncCapability(
           regionCode: reg.regionCode,
           fingerprint: reg.fingerprint,
           ...(reg.replacedDeviceId ? { replacedDeviceId: reg.replacedDeviceId } : {}),
+          ...(reg.counterNo !== undefined ? { counterNo: reg.counterNo } : {}),
         };
       },
       'sync.settings': async (input, ctx) => {

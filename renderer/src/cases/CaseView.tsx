@@ -10,6 +10,7 @@ import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
+import { StationBlobs } from '../sync/StationBlobs';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
 export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => void }) {
@@ -86,6 +87,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
       <Card title={t('caseView.authorizations')} size="small">
         <Table size="small" pagination={false} rowKey="id" dataSource={d.authorizations} columns={[{ title: t('intake.signer'), dataIndex: 'signerName' }, { title: '', dataIndex: 'signedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') }, { title: t('intake.face'), dataIndex: 'faceVerdict' }, { title: '', dataIndex: 'recordedBy' }]} />
       </Card>
+      <StationBlobs caseId={caseId} />
       <Card title={t('caseView.notices')} size="small">
         <Space wrap data-testid="case-notices">
           {d.notices.map((n) => (

@@ -42,7 +42,7 @@ export function ReviewDrawer({ rosterId, onClose }: { rosterId: string; onClose:
             <Space orientation="vertical">
               <Typography.Text type="secondary">{t('reviews.startHint')}</Typography.Text>
               <Button type="primary" autoFocus loading={start.isPending} onClick={() => start.mutate(v.roster.caseVersion)} data-testid="review-start">
-                {t('reviews.start')}
+                {review ? t('reviews.startAgain') : t('reviews.start')}
               </Button>
               {start.error && <Alert type="error" showIcon role="alert" title={start.error.message} />}
             </Space>

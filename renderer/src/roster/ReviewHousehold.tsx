@@ -62,6 +62,7 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
         </Button>
         <Typography.Text strong>{t('reviews.household.assets')}</Typography.Text>
         <Typography.Text>{view.household.assets.map((a) => `${t(`reviews.assetKinds.${a.kind}`)} ${formatYuan(a.valueFen)}`).join('；') || '—'}</Typography.Text>
+        <Typography.Text strong>{t('reviews.household.findings')}</Typography.Text>
         <Input.TextArea rows={2} aria-label={t('reviews.household.findings')} placeholder={t('reviews.household.findingsPlaceholder')} value={findings} onChange={(ev) => setFindings(ev.target.value)} />
         <Button type="primary" disabled={!findings.trim()} loading={save.isPending} onClick={() => save.mutate()} data-testid="review-save-household">
           {t('reviews.household.save')}

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, InputNumber, Radio, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_OUTCOMES, type ReviewOutcome as Outcome } from '../../../common/contract/methods/reviews';
@@ -44,20 +44,36 @@ export function ReviewOutcome({ view, review, onConcluded }: { view: ReviewViewD
     <Card size="small" title={t('reviews.steps.outcome')} data-testid="review-outcome">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Radio.Group aria-label={t('reviews.outcome.label')} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`reviews.outcome.${o}`) }))} />
-        {outcome === 'adjust' && <InputNumber min={0} precision={2} style={{ width: 240 }} aria-label={t('reviews.outcome.newAmount')} placeholder={t('reviews.outcome.newAmount')} value={amount} onChange={setAmount} />}
-        {outcome === 'phase_out' && (
-          <Space wrap>
-            <InputNumber min={1} precision={0} style={{ width: 240 }} aria-label={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })} placeholder={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })} value={months} onChange={setMonths} />
-            <InputNumber min={0} precision={2} style={{ width: 300 }} aria-label={t('reviews.outcome.phaseOutAmount')} placeholder={t('reviews.outcome.phaseOutAmount')} value={amount} onChange={setAmount} />
-          </Space>
-        )}
-        {written && (
-          <>
-            <Input style={{ width: 240 }} aria-label={t('reviews.outcome.effectiveMonth')} placeholder={t('reviews.outcome.effectiveMonth')} value={month} onChange={(e) => setMonth(e.target.value)} />
-            <Input.TextArea rows={2} aria-label={t('reviews.outcome.reasons')} placeholder={t('reviews.outcome.reasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} />
-            <Input.TextArea rows={2} aria-label={t('reviews.outcome.legalBasis')} placeholder={t('reviews.outcome.legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} />
-          </>
-        )}
+        <Form layout="vertical" component="div">
+          {outcome === 'adjust' && (
+            <Form.Item label={t('reviews.outcome.newAmount')}>
+              <InputNumber min={0} precision={2} style={{ width: 240 }} aria-label={t('reviews.outcome.newAmount')} value={amount} onChange={setAmount} />
+            </Form.Item>
+          )}
+          {outcome === 'phase_out' && (
+            <Space wrap>
+              <Form.Item label={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })}>
+                <InputNumber min={1} precision={0} style={{ width: 240 }} aria-label={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })} value={months} onChange={setMonths} />
+              </Form.Item>
+              <Form.Item label={t('reviews.outcome.phaseOutAmount')}>
+                <InputNumber min={0} precision={2} style={{ width: 300 }} aria-label={t('reviews.outcome.phaseOutAmount')} value={amount} onChange={setAmount} />
+              </Form.Item>
+            </Space>
+          )}
+          {written && (
+            <>
+              <Form.Item label={t('reviews.outcome.effectiveMonth')}>
+                <Input style={{ width: 240 }} aria-label={t('reviews.outcome.effectiveMonth')} placeholder={t('reviews.outcome.effectiveMonthHint')} value={month} onChange={(e) => setMonth(e.target.value)} />
+              </Form.Item>
+              <Form.Item label={t('reviews.outcome.reasons')}>
+                <Input.TextArea rows={2} aria-label={t('reviews.outcome.reasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+              </Form.Item>
+              <Form.Item label={t('reviews.outcome.legalBasis')}>
+                <Input.TextArea rows={2} aria-label={t('reviews.outcome.legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} />
+              </Form.Item>
+            </>
+          )}
+        </Form>
         <Button type="primary" danger={outcome === 'stop'} loading={conclude.isPending} onClick={() => conclude.mutate()} data-testid="review-conclude">
           {t('reviews.outcome.conclude')}
         </Button>

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
+import { describeStores, type StoreFixture } from '../../../../city-platform/test-support/stores';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
 import { MACHINE_B } from '../../store/test-support/fixtures';
@@ -10,12 +11,14 @@ import { listQuarantine, resolveQuarantined } from './quarantine';
 import { engineFixture, registerWith, type EngineFixture } from './test-support';
 
 const cleanups: Array<() => unknown> = [];
+/** The platform store of the suite under way (each suite runs once on SQLite, once on PostgreSQL). */
+let store: StoreFixture | undefined;
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
 async function setup(stationId = 'ST-0001', machineId?: string): Promise<{ platform: RunningPlatform; f: EngineFixture }> {
-  const p = await tempPlatform();
+  const p = await tempPlatform({}, store);
   cleanups.push(p.cleanup);
   const f = engineFixture(machineId ? { machineId } : {});
   cleanups.push(f.cleanup);
@@ -23,7 +26,11 @@ async function setup(stationId = 'ST-0001', machineId?: string): Promise<{ platf
   return { platform: p.platform, f };
 }
 
-describe('sync engine against the reference platform', () => {
+describeStores('sync engine against the reference platform', (fixture) => {
+  beforeAll(() => {
+    store = fixture;
+  });
+
   it('pushes the outbox, uploads referenced blobs once, pulls the feed; a rejected record is quarantined and blocks nothing', async () => {
     const { platform, f } = await setup();
     const blob = f.putBlob(50_000);
@@ -158,7 +165,7 @@ describe('sync engine against the reference platform', () => {
 
   it('an expired tus upload is restarted cleanly with a new upload, and the blob arrives whole', async () => {
     let offset = 0;
-    const p = await tempPlatform({ now: () => Date.now() + offset });
+    const p = await tempPlatform({ now: () => Date.now() + offset }, store);
     cleanups.push(p.cleanup);
     const f = engineFixture();
     cleanups.push(f.cleanup);

@@ -30,7 +30,7 @@ export interface SyncEngineOptions {
   idleTimeoutMs?: number;
   /** Extra trusted CA certificates (PEM) for the platform's HTTPS, besides Node's roots. */
   tlsCa?: string[];
-  /** Blobs of station cases pulled within this many days are fetched at the end of each run (0 = only on demand). Default 7. */
+  /** Overrides the setting `prefetchDays` (blobs of station cases pulled within that many days are fetched at the end of each run; 0 = only on demand). */
   prefetchDays?: number;
   /** At most this many plaintext bytes are prefetched per run. Default 50 MB. */
   prefetchMaxBytes?: number;
@@ -237,7 +237,7 @@ export class SyncEngine {
         await uploadBlobs(ctx);
         ctx.progress('pull', 0);
         await pullFeed(ctx);
-        await prefetchRecent(ctx, { days: this.options.prefetchDays ?? 7, maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024 });
+        await prefetchRecent(ctx, { days: this.options.prefetchDays ?? ctx.settings.prefetchDays, maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024 });
         if (state.blobCounts().failed > 0) outcome = 'partial';
         break;
       } catch (e) {

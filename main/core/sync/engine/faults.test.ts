@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import { describeStores, type StoreFixture } from '../../../../city-platform/test-support/stores';
 import { seededRandom } from '../../../../tools/link-proxy/prng';
 import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
 import { FakeClock } from '../../store/test-support/fixtures';
@@ -19,8 +20,9 @@ const MODES = ['reset', 'close', 'half-close'] as const;
  * either side. Afterwards the platform holds every record exactly once and every blob whole, the
  * pulled feed is complete, and the outbox is empty. JIUZHU_SEED replays one run.
  */
-describe('fault matrix (engine ⇄ platform through the link proxy)', () => {
-  const runs = Number(process.env['JIUZHU_SEED'] ? 1 : process.env['JIUZHU_LONG'] ? 200 : 24);
+describeStores('fault matrix (engine ⇄ platform through the link proxy)', (store) => {
+  // The PostgreSQL half runs a shorter slice in the normal suite (each run costs a new database).
+  const runs = Number(process.env['JIUZHU_SEED'] ? 1 : process.env['JIUZHU_LONG'] ? 200 : store.kind === 'pg' ? 8 : 24);
   const seed0 = Number(process.env['JIUZHU_SEED'] ?? 8_2026_0);
 
   it(`${runs} seeded runs: every record exactly once, every blob whole, outbox empty`, async () => {
@@ -28,7 +30,7 @@ describe('fault matrix (engine ⇄ platform through the link proxy)', () => {
     for (let run = 0; run < runs; run++) {
       const seed = seed0 + run;
       try {
-        const t = await oneRun(seed);
+        const t = await oneRun(seed, store);
         tally.cuts += t.cuts;
         tally.restarts += t.restarts;
         tally.duplicates += t.duplicates;
@@ -48,7 +50,7 @@ describe('fault matrix (engine ⇄ platform through the link proxy)', () => {
   }, 600_000);
 });
 
-async function oneRun(seed: number) {
+async function oneRun(seed: number, store: StoreFixture) {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const platformSkew = pick([-DAY, 0, DAY]);
@@ -56,7 +58,8 @@ async function oneRun(seed: number) {
   const cutProbability = 0.5 + random() * 0.4;
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-matrix-'));
   const now = () => Date.now() + platformSkew;
-  let platform: RunningPlatform = await startPlatform({ dataDir, now });
+  const { pgUrl } = await store.fresh();
+  let platform: RunningPlatform = await startPlatform({ dataDir, now, ...(pgUrl ? { pgUrl } : {}) });
   const port = platform.port;
   const f = engineFixture({ clock: new FakeClock(Date.now() + stationSkew), idleTimeoutMs: 3000 });
   let restarts = 0;
@@ -109,7 +112,7 @@ async function oneRun(seed: number) {
         await platform.stop();
         // A crashed process writes nothing more; in one process, let the old handlers see their dead sockets first.
         await new Promise((r) => setTimeout(r, 100));
-        platform = await startPlatform({ dataDir, port, now });
+        platform = await startPlatform({ dataDir, port, now, ...(pgUrl ? { pgUrl } : {}) });
         restarts++;
         restarting = false;
       })();

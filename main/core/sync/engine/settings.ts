@@ -12,6 +12,8 @@ export const syncSettingsSchema = z.object({
   staleDays: z.number().int().min(1).max(365),
   /** Target size of one sealed bundle (the platform's limit still applies). */
   bundleTargetBytes: z.number().int().min(4096).max(16 * 1024 * 1024),
+  /** Blobs of station cases pulled within this many days are fetched at the end of a run; 0 = only when opened. */
+  prefetchDays: z.number().int().min(0).max(90),
 });
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;
 
@@ -21,4 +23,5 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   bandwidthKbps: null,
   staleDays: 3,
   bundleTargetBytes: 256 * 1024,
+  prefetchDays: 7,
 };

@@ -52,7 +52,7 @@ export function MaterialsSection({ current, effective }: { current: CaseSettings
               </Form.Item>
               <Form.Item noStyle shouldUpdate>
                 {() => (
-                  <Typography.Text type="secondary" style={{ lineHeight: '32px' }} title={t('countySettings.materials.code')}>
+                  <Typography.Text type="secondary" ellipsis style={{ lineHeight: '32px', width: 150 }} title={t('countySettings.materials.code')}>
                     {String(form.getFieldValue(['types', type, field.name, 'code']) ?? '')}
                   </Typography.Text>
                 )}

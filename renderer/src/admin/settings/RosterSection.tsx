@@ -67,7 +67,7 @@ export function RosterSection({ current, benefits }: { current: RosterSettings; 
                   <Input aria-label={`${t('countySettings.benefits.name')} ${index + 1}`} placeholder={t('countySettings.benefits.name')} style={{ width: 220 }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'department']} style={{ marginBottom: 4 }}>
-                  <Input aria-label={`${t('countySettings.benefits.department')} ${index + 1}`} placeholder={t('countySettings.benefits.department')} style={{ width: 160 }} />
+                  <Input aria-label={`${t('countySettings.benefits.department')} ${index + 1}`} placeholder={t('countySettings.benefits.department')} style={{ width: 200 }} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'types']} style={{ marginBottom: 4 }}>
                   <Select mode="multiple" aria-label={`${t('countySettings.benefits.types')} ${index + 1}`} placeholder={t('countySettings.benefits.types')} options={typeOptions} style={{ width: 240 }} />

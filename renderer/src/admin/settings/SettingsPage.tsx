@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { ApiCallError, call } from '../../api/client';
 import { CaseRulesSection } from './CaseRulesSection';
+import { CertificationSection } from './CertificationSection';
 import { MaterialsSection } from './MaterialsSection';
 import { NoticeSection } from './NoticeSection';
 import { PolicyNoticesSection } from './PolicyNoticesSection';
@@ -18,6 +19,8 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const cases = useQuery({ queryKey: ['cases.settings'], queryFn: () => call('cases.settings', {}) });
   const roster = useQuery({ queryKey: ['roster.settings'], queryFn: () => call('roster.settings', {}) });
+  // certification.settings needs case.read, which the admin role alone does not grant: no retry, a note instead.
+  const certification = useQuery({ queryKey: ['certification.settings'], queryFn: () => call('certification.settings', {}), retry: false });
   const c = cases.data;
   const r = roster.data;
   const [tab, setTab] = useState('rules');
@@ -39,6 +42,17 @@ export function SettingsPage() {
             { key: 'standards', label: t('countySettings.sections.standards'), children: <StandardsSection key={cases.dataUpdatedAt} current={c.settings} /> },
             { key: 'policy', label: t('countySettings.sections.policy'), children: <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} /> },
             ...(r ? [{ key: 'roster', label: t('countySettings.sections.roster'), children: <RosterSection key={roster.dataUpdatedAt} current={r.settings} benefits={r.linkedBenefits} /> }] : []),
+            {
+              key: 'certification',
+              label: t('countySettings.sections.certification'),
+              children: certification.data ? (
+                <CertificationSection key={certification.dataUpdatedAt} current={certification.data.settings} />
+              ) : certification.error ? (
+                <Alert type="info" showIcon message={certification.error instanceof ApiCallError && certification.error.code === 'FORBIDDEN' ? t('countySettings.certification.needsCaseRead') : certification.error.message} />
+              ) : (
+                <Spin />
+              ),
+            },
           ]}
         />
       )}

@@ -11,19 +11,26 @@ export interface FeedHealth {
   status: FeedStatus;
   /** The same status for loops that must not wait for a render (the face gate). */
   current: RefObject<FeedStatus>;
+  /**
+   * The picture was seen to change between the last two looks (a live sensor's noise is enough).
+   * False at first and during any static run: an automatic capture waits for it, so a frozen feed
+   * cannot be captured in the seconds before it is called frozen.
+   */
+  changing: RefObject<boolean>;
 }
 
 /**
  * Watch a live preview for a black or frozen feed (common/capture/feedHealth.ts) while `active`.
- * `subject` says whether the caller currently sees its face or page (a still scene with a subject
- * is not "frozen"). Costs a 96 px copy and a 128×128 crop four times a second.
+ * Costs a 96 px copy and a 128×128 crop at the camera's own resolution four times a second.
  */
-export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active: boolean, subject: RefObject<boolean>): FeedHealth {
+export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active: boolean): FeedHealth {
   const [status, setStatus] = useState<FeedStatus>('ok');
   const current = useRef<FeedStatus>('ok');
+  const changing = useRef(false);
 
   useEffect(() => {
     current.current = 'ok';
+    changing.current = false;
     setStatus('ok');
     if (!active) return;
     let state = initialFeedHealth();
@@ -49,7 +56,8 @@ export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active:
       if (!ctx) return;
       ctx.drawImage(v, Math.floor((v.videoWidth - w) / 2), Math.floor((v.videoHeight - h) / 2), w, h, 0, 0, w, h);
       const crop = toGray(ctx.getImageData(0, 0, w, h));
-      state = advanceFeedHealth(state, { t: performance.now(), meanLuma: mean, p98Luma: p98, crop, subject: subject.current ?? false, frameCount: frames });
+      state = advanceFeedHealth(state, { t: performance.now(), meanLuma: mean, p98Luma: p98, crop, frameCount: frames });
+      changing.current = state.changing;
       if (state.status !== current.current) {
         current.current = state.status;
         setStatus(state.status);
@@ -57,9 +65,10 @@ export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active:
     }, EVERY_MS);
     return () => {
       window.clearInterval(timer);
+      changing.current = false;
       if (counted && callback !== null) counted.cancelVideoFrameCallback(callback);
     };
-  }, [video, active, subject]);
+  }, [video, active]);
 
-  return { status, current };
+  return { status, current, changing };
 }

@@ -39,8 +39,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
   const [error, setError] = useState<{ code: string; params?: Record<string, number> } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // A black or frozen feed: said in words, and the shoot button waits (file import still works).
-  const pageSeen = useRef(false);
-  const feed = useFeedHealth(video, camera.status === 'live', pageSeen);
+  const feed = useFeedHealth(video, camera.status === 'live');
   const feedOk = feed.status === 'ok';
 
   // Live edge finding on a small copy of the frame, a few times a second.
@@ -51,7 +50,6 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
       if (!v || v.readyState < 2 || v.videoWidth === 0) return;
       const small = grabImageData(v, LIVE_SIDE);
       const found = findPageQuad(toGray(small));
-      pageSeen.current = found !== null;
       const scale = v.videoWidth / small.width;
       setLiveQuad(found ? (found.quad.map((p) => ({ x: p.x * scale, y: p.y * scale })) as Quad) : null);
     }, 400);

@@ -54,9 +54,8 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   const gateState = useRef<GateState>({ streak: 0 });
   const lastMetrics = useRef<unknown>(null);
   const busy = useRef(false);
-  // A black or frozen feed (checked beside the gate) never fires the automatic capture.
-  const faceSeen = useRef(false);
-  const feed = useFeedHealth(video, camera.status === 'live' && phase !== 'done', faceSeen);
+  // A black or frozen feed (checked beside the gate), or one not yet seen to change, never fires the automatic capture.
+  const feed = useFeedHealth(video, camera.status === 'live' && phase !== 'done');
   const settings = useRef({ gate, decision, onCaptured });
   settings.current = { gate, decision, onCaptured };
 
@@ -131,8 +130,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
           if (stopped) break;
           const a = assessFace(analysis.metrics, settings.current.gate);
           lastMetrics.current = analysis.metrics;
-          faceSeen.current = analysis.metrics.faceCount > 0;
-          const feedOk = feed.current.current === 'ok';
+          const feedOk = feed.current.current === 'ok' && feed.changing.current;
           const step = feedOk ? advanceGate(gateState.current, a, settings.current.gate) : { state: { streak: 0 }, fire: false };
           gateState.current = step.state;
           setAssessment(a);
@@ -224,7 +222,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
             {t('capture.face.retake')}
           </Button>
         ) : (
-          <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running' || feed.status === 'black'} data-testid="face-manual">
+          <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running' || feed.status !== 'ok'} data-testid="face-manual">
             {t('capture.face.manual')}
           </Button>
         )}
