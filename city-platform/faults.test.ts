@@ -90,6 +90,7 @@ describeStores('platform faults', (store) => {
           await proxy.close();
         }
       }
-    });
+      // 200 runs in the long suite take about a minute per store; 12 runs fit the default timeout.
+    }, process.env['JIUZHU_LONG'] ? 600_000 : undefined);
   });
 });

@@ -8,6 +8,7 @@ import { OPINION, signedVisit, VISIT } from '../../main/core/afterAcceptance/tes
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { faceCapture, signatureCapture } from '../../main/core/cases/testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
+import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
 import { startShell, type RunningShell } from './browserShell';
 import { faceScenes, references } from './captureFixtures';
 import { fakeCameraPages } from './capturePage';
@@ -27,21 +28,30 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 let shell: RunningShell;
 let platform: RunningPlatform;
 let platformDir: string;
+let reader: EmulatedReader;
+/** An adult man's card on the emulated reader: household C is his. */
+const card = (() => {
+  for (let seed = 1; ; seed++) {
+    const c = residentCard({ seed });
+    if (c.expected.sex === '男' && c.expected.birthDate < '2000-01-01') return c;
+  }
+})();
 let call: ReturnType<typeof api>;
 const households: Record<'a' | 'b', { caseId: string; applicant: string; name: string }> = {} as never;
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** Household B: household A's shape with other people in it. */
-function householdB() {
+/** Household A's shape with other people in it: the applicant given, a wife and a child made up. */
+function household(applicantId: string, applicantName: string, applicantBirth: string, seq: number) {
   const people: Array<[typeof HUSBAND, string, string]> = [
-    [HUSBAND, makeIdNumber('500110', '1980-05-12', 31, '男'), '赵大海'],
-    [WIFE, makeIdNumber('500110', '1982-09-30', 32, '女'), '钱小红'],
-    [CHILD, makeIdNumber('500110', '2015-03-08', 33, '男'), '赵小川'],
+    [HUSBAND, applicantId, applicantName],
+    [WIFE, makeIdNumber('500110', '1982-09-30', seq + 1, '女'), `${applicantName.slice(0, 1)}妻`],
+    [CHILD, makeIdNumber('500110', '2015-03-08', seq + 2, '男'), `${applicantName.slice(0, 1)}小子`],
   ];
-  let json = JSON.stringify(threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }));
+  let json = JSON.stringify(threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED })).replaceAll(HUSBAND.birthDate, applicantBirth);
   for (const [p, id, name] of people) json = json.replaceAll(p.idNumber, id).replaceAll(p.name, name);
-  return { application: JSON.parse(json) as unknown, applicant: people[0]![1], name: people[0]![2], wife: people[1]![1], wifeName: people[1]![2] };
+  return { application: JSON.parse(json) as unknown, applicant: applicantId, name: applicantName, wife: people[1]![1], wifeName: people[1]![2] };
 }
+const householdB = () => ({ ...household(makeIdNumber('500110', '1980-05-12', 31, '男'), '赵大海', '1980-05-12', 31), wifeName: '赵妻' });
 
 /** The intake's face capture of the applicant, whose photo is `jpegPath` (the enrolled photo). */
 function intakeFace(jpegPath: string): FaceCapture {
@@ -69,8 +79,9 @@ async function enrol(application: unknown, applicant: { id: string; name: string
 test.beforeAll(async () => {
   platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-cert-platform-'));
   platform = await startPlatform({ dataDir: platformDir });
-  shell = await startShell();
-  call = await setUpIntakeStation(shell);
+  reader = await EmulatedReader.start({ card });
+  shell = await startShell(['--emulated-reader', reader.hostPath]);
+  call = await setUpIntakeStation(shell, reader.hostPath);
   const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-CERT', regionCode: '500110' });
   await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
   // The station head decides where the county delegated it; the counter clerk certifies.
@@ -86,9 +97,12 @@ test.beforeAll(async () => {
   const hb = householdB();
   const b = await enrol(hb.application, { id: hb.applicant, name: hb.name }, { id: hb.wife, name: hb.wifeName }, references.different());
   households.b = { caseId: b, applicant: hb.applicant, name: hb.name };
+  const hc = household(card.expected.idNumber, card.expected.name, card.expected.birthDate, 41);
+  await enrol(hc.application, { id: hc.applicant, name: hc.name }, { id: hc.wife, name: hc.wifeName }, references.same());
 });
 test.afterAll(async () => {
   await shell?.stop();
+  await reader?.stop();
   await platform?.stop();
   rmSync(platformDir, { recursive: true, force: true });
 });
@@ -117,7 +131,7 @@ test('the due list; same person → the match passes and the certification is re
   await openAndLogIn(page, shell);
   await openList(page);
   // Default county rule: the applicant of each enrolled household, a year after enrolment.
-  await expect(page.getByTestId('cert-row')).toHaveCount(2);
+  await expect(page.getByTestId('cert-row')).toHaveCount(3);
 
   // Household A: enrolled with another photo of the man in front of the camera.
   await openPerson(page, households.a.name);
@@ -191,13 +205,13 @@ test('proxy: a bad ID number and a missing home visit are refused in zh-CN; with
   const rules = page.getByTestId('cert-settings');
   await rules.getByLabel('每名成年家庭成员').check();
   await rules.getByRole('button', { name: /保存规则/ }).click();
-  await expect(page.getByTestId('cert-row')).toHaveCount(4);
+  await expect(page.getByTestId('cert-row')).toHaveCount(6);
   await expect(page.getByTestId('cert-row').filter({ has: page.getByRole('cell', { name: WIFE.name, exact: true }) })).toHaveCount(1);
   expect((await call<{ settings: { who: string } }>('certification.settings')).settings.who).toBe('adults');
 
-  await openPerson(page, households.b.name);
-  await page.getByTestId('cert-proxy-open').click();
-  const dialog = page.getByRole('dialog');
+  // 代办 from the list: the person is not at the counter, no camera is opened.
+  await page.getByTestId('cert-row').filter({ has: page.locator('td:first-child', { hasText: `${households.b.name}（户主）` }) }).getByTestId('cert-row-proxy').click();
+  const dialog = page.getByRole('dialog', { name: '代办认证' });
   const wifeId = householdB().wife;
   await dialog.getByLabel('代办人姓名').fill('钱小红');
   await dialog.getByLabel('代办人身份证号码').fill(`${wifeId.slice(0, 17)}${wifeId.endsWith('1') ? '2' : '1'}`);
@@ -229,6 +243,21 @@ test('proxy: a bad ID number and a missing home visit are refused in zh-CN; with
   await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), households.b.caseId);
   await expect(page.locator('[data-action="certifiedByProxy"]')).toContainText('待遇资格认证：代办（入户核实）');
   await expect(page.locator('[data-action="certificationFailed"]')).toContainText('待遇资格认证：未通过');
+});
+
+test('reading the ID card (F2) opens the counter check of the card holder; the card of someone not enrolled is refused', async () => {
+  const page = await pageWithCamera(faceScenes.one());
+  await openAndLogIn(page, shell);
+  await openList(page);
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('cert-check')).toHaveAttribute('data-person', card.expected.name, { timeout: 20_000 });
+  await expect(page.getByTestId('cert-reference')).toHaveAttribute('data-source', 'enrolled');
+  await page.getByRole('button', { name: /返回名单/ }).first().click();
+  await expect(page.getByTestId('certification-page')).toBeVisible();
+  reader.removeCard();
+  reader.placeCard(residentCard({ seed: 977 }));
+  await page.getByTestId('cert-read-card').click();
+  await expect(page.getByTestId('cert-refused')).toContainText('该人员不在本站在册保障名单中', { timeout: 20_000 });
 });
 
 test('someone not on the roster is refused with the zh-CN reason; every certification reaches the platform with its photo', async () => {

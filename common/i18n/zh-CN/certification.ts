@@ -49,6 +49,7 @@ export const certification = {
     },
     proxy: {
       open: '代办认证（本人无法到场）',
+      short: '代办',
       title: '代办认证',
       proxyName: '代办人姓名',
       proxyId: '代办人身份证号码',

@@ -95,6 +95,7 @@ export const sync = {
     jitter: '随机延后（分钟）',
     bandwidth: '上传限速（kbit/s，空为不限）',
     staleDays: '超过几天未同步时提醒',
+    prefetchDays: '同步时预先下载近几天案件的附件（天，0 为打开时才下载）',
     save: '保存设置',
     platformUrl: '平台地址',
     code: '登记码',

@@ -9,7 +9,7 @@ import { counterNoOf, setCounterNo } from '../cases/caseNumber';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Db } from '../store/types';
 import { SyncEngine } from './engine/engine';
-import { remoteBlobsOfCase } from './engine/remote-blobs';
+import { remoteBlob, remoteBlobsOfCase } from './engine/remote-blobs';
 import { listQuarantine, resolveQuarantined } from './engine/quarantine';
 import { SyncScheduler } from './engine/scheduler';
 import { syncStatus } from './engine/status';
@@ -132,7 +132,7 @@ export function syncCapability(
         const actor = actorOf(ctx);
         const out = await e.fetchBlob(input.caseId, input.sha256);
         await (await deps.services()).auth.audit().append({ actor, action: 'sync.fetch_blob', targetType: 'case', targetId: input.caseId, details: { sha256: input.sha256, state: out.state } });
-        const ref = remoteBlobsOfCase(db(), input.caseId).find((r) => r.sha256 === input.sha256);
+        const ref = remoteBlob(db(), input.caseId, input.sha256);
         const mime = ref?.mime ?? 'application/octet-stream';
         if (out.state === 'stored') return { state: 'stored' as const, mime, base64: new AttachmentStore(db(), deps.clock).get(out.attachmentId).toString('base64'), message: null };
         const message =

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Segmented, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Modal, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useSession } from '../session/useSession';
 import { CounterCheck, type CheckTarget } from './CounterCheck';
+import { ProxyModal } from './ProxyModal';
+import { RecordView } from './RecordView';
+import type { CertificationRecord } from './types';
 import { SettingsCard } from './SettingsCard';
 import { STATUS_COLOURS } from './labels';
 
@@ -19,6 +22,9 @@ export function CertificationPage() {
   const [filter, setFilter] = useState<Filter>('due');
   const [target, setTarget] = useState<CheckTarget | null>(null);
   const [cardError, setCardError] = useState<string | null>(null);
+  // 代办 straight from the list: the person is not here, so no camera is opened.
+  const [proxyFor, setProxyFor] = useState<string | null>(null);
+  const [proxySaved, setProxySaved] = useState<CertificationRecord | null>(null);
   const list = useQuery({ queryKey: ['certification.due', filter], queryFn: () => call('certification.due', { filter }), enabled: target === null });
   const session = useSession();
   const isAdmin = session.data?.roles.includes('admin') ?? false;
@@ -85,14 +91,32 @@ export function CertificationPage() {
           {
             title: t('certification.columns.action'),
             render: (_, r) => (
-              <Button size="small" onClick={() => setTarget({ idNumber: r.idNumber })}>
-                {t('certification.certify')}
-              </Button>
+              <Space size="small">
+                <Button size="small" type="primary" onClick={() => setTarget({ idNumber: r.idNumber })}>
+                  {t('certification.certify')}
+                </Button>
+                <Button size="small" onClick={() => setProxyFor(r.idNumber)} data-testid="cert-row-proxy">
+                  {t('certification.proxy.short')}
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
       {isAdmin ? <SettingsCard /> : null}
+      <ProxyModal
+        open={proxyFor !== null}
+        idNumber={proxyFor ?? ''}
+        onCancel={() => setProxyFor(null)}
+        onSaved={(record) => {
+          setProxyFor(null);
+          setProxySaved(record);
+          void list.refetch();
+        }}
+      />
+      <Modal open={proxySaved !== null} footer={null} onCancel={() => setProxySaved(null)} title={t('certification.check.result')} width={640}>
+        {proxySaved ? <RecordView record={proxySaved} /> : null}
+      </Modal>
     </Space>
   );
 }

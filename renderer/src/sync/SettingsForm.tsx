@@ -14,8 +14,8 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
     <Form
       layout="inline"
       initialValues={{ ...settings, windows: settings.windows.join(' ') }}
-      onFinish={(v: { windows: string; jitterMinutes: number; bandwidthKbps: number | null; staleDays: number }) =>
-        save.mutate({ windows: v.windows.split(/[\s,，]+/).filter(Boolean), jitterMinutes: v.jitterMinutes, bandwidthKbps: v.bandwidthKbps ?? null, staleDays: v.staleDays })
+      onFinish={(v: { windows: string; jitterMinutes: number; bandwidthKbps: number | null; staleDays: number; prefetchDays: number }) =>
+        save.mutate({ windows: v.windows.split(/[\s,，]+/).filter(Boolean), jitterMinutes: v.jitterMinutes, bandwidthKbps: v.bandwidthKbps ?? null, staleDays: v.staleDays, prefetchDays: v.prefetchDays })
       }
     >
       <Form.Item name="windows" label={t('sync.windows')}>
@@ -29,6 +29,9 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
       </Form.Item>
       <Form.Item name="staleDays" label={t('sync.staleDays')}>
         <InputNumber min={1} max={365} />
+      </Form.Item>
+      <Form.Item name="prefetchDays" label={t('sync.prefetchDays')}>
+        <InputNumber min={0} max={90} />
       </Form.Item>
       <Button htmlType="submit" loading={save.isPending}>
         {t('sync.save')}

@@ -81,17 +81,16 @@ async function fetchFrom(ctx: RunContext, url: string, sha256: string, offset: n
   let at = offset;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  let accepted: boolean | undefined;
   const insert = db.prepare('INSERT OR REPLACE INTO sync_download_chunk (sha256, offset, data) VALUES (?, ?, ?)');
   const flush = () => {
-    if (!pendingBytes || !accepted) return;
+    if (!pendingBytes) return;
     insert.run(sha256, at, Buffer.concat(pending));
     at += pendingBytes;
     pending = [];
     pendingBytes = 0;
   };
+  // Only a 200/206 answer's body reaches the sink (HttpClient), never an error body.
   const sink = (chunk: Buffer) => {
-    if (accepted === false) return;
     pending.push(chunk);
     pendingBytes += chunk.length;
     if (pendingBytes >= FLUSH_BYTES) flush();
@@ -104,10 +103,7 @@ async function fetchFrom(ctx: RunContext, url: string, sha256: string, offset: n
         method: 'GET',
         headers,
         signal: ctx.signal,
-        sink: (chunk) => {
-          if (accepted === undefined) accepted = true;
-          sink(chunk);
-        },
+        sink,
       });
     } finally {
       // What arrived before a cut is kept: the next request resumes after it.
@@ -139,7 +135,6 @@ async function fetchFrom(ctx: RunContext, url: string, sha256: string, offset: n
     } catch (e) {
       if (round === 0 && e instanceof PlatformError && e.code === 'SYNC_SESSION_EXPIRED') {
         delete ctx.session.token;
-        accepted = undefined;
         continue;
       }
       if (e instanceof PlatformError && e.code === 'NOT_FOUND') return 'missing';
