@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountsService } from '../main/core/accounts/accounts-service';
 import { AuthService } from '../main/core/accounts/auth-service';
 import { authConfig } from '../main/core/accounts/config';
 import { AttachmentStore } from '../main/core/store/attachments/attachment-store';
+import { BackgroundCheckpointer } from '../main/core/store/checkpointer/checkpointer';
 import { initStation } from '../main/core/store/init-station';
 import { calibrateScrypt } from '../main/core/store/keys/kdf';
 import { newDbKey } from '../main/core/store/keys/keyring';
@@ -30,10 +31,16 @@ function idNumber(i: number): string {
 
 interface Phases {
   insertMs: number;
+  /** The slowest of the 100 commits (what the worst save waits for, checkpoints included). */
+  slowestCommitMs: number;
   readMs: number;
   scanMs: number;
   /** The WAL left at the end, checkpointed as closeStore does (part of the cost of the inserts). */
   closeMs: number;
+  /** Process CPU time (user + system, every thread: writer and checkpointer) over the whole workload. */
+  cpuMs: number;
+  /** CPU time of the writer's own thread during the inserts (Linux schedstat; NaN elsewhere). */
+  insertWriterCpuMs: number;
   /** WAL frames written by the inserts (every dirty page of every commit). */
   frames: number;
   /** Pages of the finished database. */
@@ -45,17 +52,39 @@ const walFrames = (db: Db): number => {
   return r[0]?.log ?? 0;
 };
 
-/** The same workload on either connection: inserts in batches, indexed point reads, range scans. */
-function workload(db: Db, measureWal = false): Phases {
+/** On-CPU time of the calling thread in ms (first field of Linux schedstat, ns); NaN where unavailable. */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * The same workload on either connection: inserts in batches, indexed point reads, range scans,
+ * then the checkpoint of what is left in the WAL. `beforeClose` runs just before that final
+ * checkpoint (the background variant stops its thread there, as Station.close does).
+ */
+function workload(db: Db, measureWal = false, beforeClose: () => void = () => undefined): Phases {
   db.exec(`CREATE TABLE person (
     id INTEGER PRIMARY KEY, id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, region TEXT NOT NULL,
     created_at TEXT NOT NULL, household TEXT NOT NULL) STRICT;
     CREATE INDEX person_by_created ON person(created_at);`);
   if (measureWal) db.pragma('wal_checkpoint(TRUNCATE)');
+  const cpu0 = process.cpuUsage();
   const ins = db.prepare('INSERT INTO person (id_number, name, region, created_at, household) VALUES (?, ?, ?, ?, ?)');
   const base = Date.parse('2024-01-01T00:00:00Z');
+  let slowestCommitMs = 0;
+  const writerCpu0 = threadCpuMs();
   let t0 = performance.now();
   for (let b = 0; b < ROWS / BATCH; b++) {
+    const c0 = performance.now();
     db.transaction(() => {
       for (let j = 0; j < BATCH; j++) {
         const i = b * BATCH + j;
@@ -64,8 +93,10 @@ function workload(db: Db, measureWal = false): Phases {
         ins.run(idNumber(i), name, '500101', new Date(base + i * 60_000).toISOString(), household);
       }
     })();
+    slowestCommitMs = Math.max(slowestCommitMs, performance.now() - c0);
   }
   const insertMs = performance.now() - t0;
+  const insertWriterCpuMs = threadCpuMs() - writerCpu0;
   // With autocheckpoint off this PASSIVE checkpoint is the whole WAL: it is timed as the close phase.
   t0 = performance.now();
   const frames = measureWal ? walFrames(db) : 0;
@@ -82,24 +113,37 @@ function workload(db: Db, measureWal = false): Phases {
   }
   const scanMs = performance.now() - t0;
   t0 = performance.now();
+  beforeClose();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const closeMs = firstCkptMs + performance.now() - t0;
-  return { insertMs, readMs, scanMs, closeMs, frames, pages: db.pragma('page_count', { simple: true }) as number };
+  return { insertMs, slowestCommitMs, readMs, scanMs, closeMs, cpuMs: cpuMs(cpu0), insertWriterCpuMs, frames, pages: db.pragma('page_count', { simple: true }) as number };
 }
+
+type Mode = 'app' | 'walOnly' | 'background';
 
 /**
  * The app's own connection settings (configureConnection) on both sides; only the cipher differs.
- * `walOnly` turns the automatic checkpoint off to split the insert cost into its two phases:
- * encrypting every WAL frame at commit, and the checkpoint that decrypts each page from the WAL
- * and re-encrypts it into the database file.
+ * - 'app': the writer checkpoints itself (wal_autocheckpoint 4000), as without the thread;
+ * - 'walOnly' turns the automatic checkpoint off to split the insert cost into its two phases:
+ *   encrypting every WAL frame at commit, and the checkpoint that decrypts each page from the WAL
+ *   and re-encrypts it into the database file;
+ * - 'background': the station's default, the checkpointer thread (store/checkpointer) with its
+ *   default settings; the writer checkpoints itself only past the hard limit.
  */
-function runOn(path: string, encrypted: boolean, walOnly = false): Phases {
-  const db = openSqlite(path, encrypted ? newDbKey() : null, { plain: !encrypted });
+async function runOn(path: string, encrypted: boolean, mode: Mode): Promise<Phases> {
+  const key = encrypted ? newDbKey() : null;
+  const db = openSqlite(path, key, { plain: !encrypted });
   configureConnection(db);
-  if (walOnly) db.pragma('wal_autocheckpoint = 0');
+  if (mode === 'walOnly') db.pragma('wal_autocheckpoint = 0');
+  let cp: BackgroundCheckpointer | undefined;
   try {
-    return workload(db, walOnly);
+    if (mode === 'background') {
+      cp = new BackgroundCheckpointer({ dbPath: path, key, writer: db });
+      await cp.ready();
+    }
+    return workload(db, mode === 'walOnly', () => cp?.stop());
   } finally {
+    cp?.stop();
     closeStore(db);
   }
 }
@@ -108,14 +152,16 @@ const total = (p: Phases) => p.insertMs + p.readMs + p.scanMs + p.closeMs;
 
 export const benchmark: Benchmark = {
   name: 'store',
-  summary: 'encrypted (SQLCipher, WAL, synchronous=FULL) vs plain SQLite with the same app settings on 100k person rows, with the insert cost split into WAL writes and checkpoint; unlock time; attachment MB/s',
+  summary: 'encrypted (SQLCipher, WAL, synchronous=FULL) vs plain SQLite with the same app settings on 100k person rows, with the insert cost split into WAL writes and checkpoint, and with checkpoints on the background thread (writer time, CPU of both threads); unlock time; attachment MB/s',
   async run(): Promise<BenchRow[]> {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-store-'));
     try {
-      const plain = runOn(join(dir, 'plain.db'), false);
-      const enc = runOn(join(dir, 'enc.db'), true);
-      const plainWal = runOn(join(dir, 'plain-wal.db'), false, true);
-      const encWal = runOn(join(dir, 'enc-wal.db'), true, true);
+      const plain = await runOn(join(dir, 'plain.db'), false, 'app');
+      const enc = await runOn(join(dir, 'enc.db'), true, 'app');
+      const plainWal = await runOn(join(dir, 'plain-wal.db'), false, 'walOnly');
+      const encWal = await runOn(join(dir, 'enc-wal.db'), true, 'walOnly');
+      const plainBg = await runOn(join(dir, 'plain-bg.db'), false, 'background');
+      const encBg = await runOn(join(dir, 'enc-bg.db'), true, 'background');
       const rows: BenchRow[] = [
         row('insert (1k-row transactions, app settings)', '100k rows', enc.insertMs, 'ms', plain.insertMs),
         row('checkpoint of the WAL left at close', 'rest of the WAL', enc.closeMs, 'ms', plain.closeMs),
@@ -124,6 +170,17 @@ export const benchmark: Benchmark = {
         row('whole workload (encrypted vs plain)', '100k rows', total(enc), 'ms', total(plain)),
         row('  phase: commits, WAL frames only (autocheckpoint off)', `${encWal.frames} frames`, encWal.insertMs, 'ms', plainWal.insertMs),
         row('  phase: one checkpoint of that WAL', `${encWal.pages} pages`, encWal.closeMs, 'ms', plainWal.closeMs),
+        row('insert, writer thread CPU (app settings)', '100k rows', enc.insertWriterCpuMs, 'ms', plain.insertWriterCpuMs),
+        row('slowest 1k-row commit (app settings)', '100 commits', enc.slowestCommitMs, 'ms', plain.slowestCommitMs),
+        row('whole workload, CPU of all threads (app settings)', '100k rows', enc.cpuMs, 'ms', plain.cpuMs),
+        row('bg checkpointer: insert, writer\'s wall time', '100k rows', encBg.insertMs, 'ms', plainBg.insertMs),
+        row('bg checkpointer: insert, writer thread CPU', '100k rows', encBg.insertWriterCpuMs, 'ms', plainBg.insertWriterCpuMs),
+        row('bg checkpointer: slowest 1k-row commit', '100 commits', encBg.slowestCommitMs, 'ms', plainBg.slowestCommitMs),
+        row('bg checkpointer: close (stop thread, checkpoint rest)', 'rest of the WAL', encBg.closeMs, 'ms', plainBg.closeMs),
+        row('bg checkpointer: whole workload, writer\'s wall time', '100k rows', total(encBg), 'ms', total(plainBg)),
+        row('bg checkpointer: whole workload, CPU writer + thread', '100k rows', encBg.cpuMs, 'ms', plainBg.cpuMs),
+        row('encrypted insert, writer thread CPU: bg vs app settings', '100k rows', encBg.insertWriterCpuMs, 'ms', enc.insertWriterCpuMs),
+        row('encrypted insert, writer\'s wall time: bg vs app settings', '100k rows', encBg.insertMs, 'ms', enc.insertMs),
       ];
 
       // open + unlock: scrypt tuned to ~250 ms on this machine, then open + integrity_check + migrations

@@ -62,7 +62,8 @@ test.describe('one clear face', () => {
   });
 
   test('a manual capture needs a reason, records it, and is never better than review', async () => {
-    const page = await pageWithCamera(faceScenes.one());
+    // A scene the gate refuses (blurred), so the automatic capture cannot come first: that is when a clerk overrides.
+    const page = await pageWithCamera(faceScenes.blurred());
     await openFace(page);
     await page.getByTestId('face-manual').click();
     await expect(page.locator('#manual-confirm')).toBeDisabled();

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { startShell, type RunningShell } from './browserShell';
-import { faceScenes } from './captureFixtures';
+import { faceScenes, frozenDocumentScene } from './captureFixtures';
 import { fakeCameraPages, openCaptureTab, setUpCounterStation } from './capturePage';
 
 /**
- * A feed that is there but useless: a black camera (lens cap) and a frozen one (the same frame
- * over and over on an empty scene). Both are said in words, and nothing is captured from them.
+ * A feed that is there but useless: a black camera (lens cap) and a frozen one (a stuck driver
+ * repeating one frame, byte for byte — whatever it shows). Both are said in words, and nothing is
+ * captured from them. The live fixtures carry per-frame sensor noise (captureFixtures.ts), so the
+ * other capture specs show that a live camera filming a still scene is not frozen.
  */
 test.describe.configure({ timeout: 120_000 });
 
@@ -53,4 +55,34 @@ test('a frozen feed of an empty scene is reported after about three seconds, on 
   await expect(page.getByTestId('feed-health')).toHaveAttribute('data-status', 'frozen', { timeout: 20_000 });
   await expect(page.getByTestId('face-instruction')).toHaveAttribute('data-feed', 'frozen');
   await expect(page.getByTestId('face-verdict')).toHaveCount(0);
+});
+
+test('a frozen picture of a clear face is reported and never captured, though the gate likes the face', async () => {
+  const page = await pageWithCamera(faceScenes.frozenFace());
+  await openCaptureTab(page, shell, '人脸采集');
+  await expect(page.getByTestId('face-engine')).toHaveAttribute('data-status', 'ready', { timeout: 45_000 });
+  const alert = page.getByTestId('feed-health');
+  await expect(alert).toHaveAttribute('data-status', 'frozen', { timeout: 20_000 });
+  await expect(alert).toContainText('画面冻结');
+  const instruction = page.getByTestId('face-instruction');
+  await expect(instruction).toHaveAttribute('data-feed', 'frozen');
+  // The gate judges the face good frame after frame (more than the 4 that fire a capture on a live feed)…
+  await expect.poll(async () => Number(await instruction.getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThanOrEqual(8);
+  await expect(instruction).toHaveAttribute('data-issue', 'ok');
+  // …and yet nothing is captured, and the clerk cannot take the stale picture by hand either.
+  await expect(page.getByTestId('face-verdict')).toHaveCount(0);
+  await expect(page.getByTestId('capture-result')).toHaveCount(0);
+  await expect(page.getByTestId('face-manual')).toBeDisabled();
+});
+
+test('a frozen picture of a page is reported on the document camera and cannot be shot', async () => {
+  const page = await pageWithCamera(frozenDocumentScene());
+  await openCaptureTab(page, shell, '材料拍摄');
+  // The page is found in the picture, but the picture does not move.
+  await expect(page.getByTestId('document-live')).toHaveAttribute('data-found', 'true', { timeout: 20_000 });
+  const alert = page.getByTestId('feed-health');
+  await expect(alert).toHaveAttribute('data-status', 'frozen', { timeout: 20_000 });
+  await expect(alert).toContainText('画面冻结');
+  await expect(page.getByTestId('document-shoot')).toBeDisabled();
+  await expect(page.getByTestId('document-page')).toHaveCount(0);
 });

@@ -42,7 +42,7 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 
 /** Household A's shape with other people in it: the applicant given, a wife and a child made up. */
 function household(applicantId: string, applicantName: string, applicantBirth: string, seq: number) {
-  const people: Array<[typeof HUSBAND, string, string]> = [
+  const people: Array<[{ idNumber: string; name: string }, string, string]> = [
     [HUSBAND, applicantId, applicantName],
     [WIFE, makeIdNumber('500110', '1982-09-30', seq + 1, '女'), `${applicantName.slice(0, 1)}妻`],
     [CHILD, makeIdNumber('500110', '2015-03-08', seq + 2, '男'), `${applicantName.slice(0, 1)}小子`],

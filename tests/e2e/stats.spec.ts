@@ -75,8 +75,12 @@ test('the case list exports masked, and the holder of export.full can export the
     expect(String(r[1])).toContain('*');
   }
   // The administrator of this station also holds export.full: 导出完整数据 in the button's menu.
-  await page.locator('.ant-dropdown-trigger').filter({ has: page.locator('.anticon-ellipsis') }).first().click();
-  const full = await downloaded(page, () => page.getByRole('menuitem', { name: /导出完整数据/ }).click());
+  const more = page.locator('.ant-dropdown-trigger').filter({ has: page.locator('.anticon-ellipsis') }).first();
+  await more.hover();
+  await more.click();
+  const fullItem = page.getByRole('menuitem', { name: /导出完整数据/ });
+  await expect(fullItem).toBeVisible();
+  const full = await downloaded(page, () => fullItem.click());
   expect(full.rows).toHaveLength(CASES);
   for (const r of full.rows) expect(String(r[2])).toMatch(/^\d{17}[\dX]$/);
   const audit = await call<Array<{ action: string; details: Record<string, unknown> }>>('audit.query', { action: 'stats.export' });

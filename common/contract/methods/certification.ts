@@ -86,7 +86,7 @@ const idNumberInput = z.string().trim().min(1).max(32);
 
 export const certificationSettings = defineMethod({
   summary: "The county's certification schedule, who certifies, proxy rule and face thresholds.",
-  permission: 'case.read',
+  permission: 'session',
   input: z.object({}).strict(),
   output: z.object({ settings: certificationSettingsSchema }),
 });

@@ -94,7 +94,6 @@ export const countySettings = {
       remove: '删除',
     },
     certification: {
-      needsCaseRead: '读取资格认证规则需要“案件查看”权限，当前账号没有，此栏暂不能修改。请用兼有受理员或经办人岗位的管理员账号。',
       mode: '认证周期',
       interval: '按间隔（自上次认证或纳入起算）',
       fixedMonths: '每年固定月份',

@@ -1,6 +1,6 @@
 import { DEADLINE_KINDS } from '../../../common/cases/deadlines';
-import type { CaseState } from '../../../common/cases/stateMachine';
-import type { AssistanceType } from '../../../common/cases/types';
+import { CASE_STATES, type CaseState } from '../../../common/cases/stateMachine';
+import { ASSISTANCE_TYPES, type AssistanceType } from '../../../common/cases/types';
 import type { WorkingDayCounter } from '../../../common/calendar/workingDays';
 import type { StatsOverview } from '../../../common/contract/methods/stats';
 import { translate } from '../../../common/i18n/translate';
@@ -35,12 +35,15 @@ export function decisionDurations(pairs: ReturnType<StatsRepo['decisionPairs']>,
   return { sample, approved, refused };
 }
 
-/** The statistics page: every figure from one GROUP BY each (StatsRepo). */
+/** Types in the order of the national measures; a case without a type last. */
+const typeOrder = (t: AssistanceType | null) => (t ? ASSISTANCE_TYPES.indexOf(t) : ASSISTANCE_TYPES.length);
+
+/** The statistics page: every figure from one GROUP BY each (StatsRepo); states and types in the law's order. */
 export function overview(repo: StatsRepo, counter: WorkingDayCounter, today: string, input: OverviewInput): StatsOverview {
   const from = input.from ?? null;
   const to = input.to ?? null;
   const p = instantsOf(from, to);
-  const byState = repo.byState(p).map((r) => ({ state: r.key as CaseState, count: r.n }));
+  const byState = repo.byState(p).map((r) => ({ state: r.key as CaseState, count: r.n })).sort((x, y) => CASE_STATES.indexOf(x.state) - CASE_STATES.indexOf(y.state));
   const durations = decisionDurations(repo.decisionPairs(p), counter);
   const stats = summarize(durations.sample, 90);
   const deadlineRows = repo.deadlines(from, to, today);
@@ -49,7 +52,7 @@ export function overview(repo: StatsRepo, counter: WorkingDayCounter, today: str
     period: { from, to },
     today,
     total: byState.reduce((n, r) => n + r.count, 0),
-    byType: repo.byType(p).map((r) => ({ type: r.key as AssistanceType | null, count: r.n })),
+    byType: repo.byType(p).map((r) => ({ type: r.key as AssistanceType | null, count: r.n })).sort((x, y) => typeOrder(x.type) - typeOrder(y.type)),
     byState,
     byMonth: repo.byMonth(p).map((r) => ({ month: r.key ?? '', count: r.n })),
     byStaff: repo.byStaff(p).map((r) => ({ staffId: r.key, staffName: r.name ?? translate('stats.unknownStaff'), count: r.n })),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../store/test-support/fixtures';
 import { DIBAO_MATERIALS_RECEIVED, threePersonDibao } from '../cases/testing/household';
+import { exportRequestSchema, statsOverview } from '../../../common/contract/methods/stats';
 import { summarize } from './distribution';
 import { workingDayIndex } from './workingDayIndex';
 import { overview } from './overview';
@@ -70,6 +71,11 @@ describe('statistics over the encrypted store', () => {
       ['decision', 1, 1, 0, 0, 0],
       ['refusal_notice', 1, 0, 1, 0, 0],
     ]);
+    // A period that ends before it begins is refused at the boundary, with its zh-CN message.
+    const bad = statsOverview.input.safeParse({ from: '2026-11-01', to: '2026-10-01' });
+    expect(bad.success ? null : bad.error.issues[0]!.message).toBe('开始日期不能晚于结束日期');
+    expect(exportRequestSchema.safeParse({ table: 'stats', section: 'byType', from: '2026-11-01', to: '2026-10-01' }).success).toBe(false);
+    expect(statsOverview.input.safeParse({ from: '2026-11-01', extra: 1 }).success).toBe(false);
     expect(run({ from: '2027-01-01' })).toMatchObject({ total: 0, byType: [], decisionDays: { decisions: 0, mean: null, p90: null } });
   });
 

@@ -13,7 +13,7 @@ export interface SheetColumn<R> {
 }
 
 const NUM_FMT: Record<CellKind, string | undefined> = {
-  text: '@',
+  text: undefined,
   int: '0',
   decimal: '0.0',
   yuan: '#,##0.00',

@@ -5,7 +5,7 @@ export function Bars({ rows, testId }: { rows: Array<{ label: string; value: num
   const labelWidth = 150;
   const barWidth = 320;
   return (
-    <svg width={labelWidth + barWidth + 90} height={rows.length * rowHeight + 4} role="img" data-testid={testId} style={{ maxWidth: '100%' }}>
+    <svg viewBox={`0 0 ${labelWidth + barWidth + 90} ${rows.length * rowHeight + 4}`} width="100%" style={{ maxWidth: labelWidth + barWidth + 90 }} role="img" data-testid={testId}>
       {rows.map((r, i) => {
         const w = Math.round((r.value / max) * barWidth);
         const y = i * rowHeight + 2;

@@ -172,7 +172,8 @@ export class SyncEngine {
       const controller = new AbortController();
       const ctx = this.context(state, controller.signal, emptySummary(), { progressed: false });
       try {
-        return await downloadRemoteBlob(ctx, ref, { delayMs: (n) => Math.min(5_000, backoffDelay(n, this.backoff)) });
+        // A clerk is waiting at the counter: a few quick tries, then "offline" (what arrived is kept).
+        return await downloadRemoteBlob(ctx, ref, { attempts: 4, delayMs: (n) => Math.min(2_000, backoffDelay(n, this.backoff)) });
       } catch (e) {
         if (e instanceof TransportError) return { state: 'offline' };
         if (e instanceof PlatformError) {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { CaseRulesSection } from './CaseRulesSection';
 import { CertificationSection } from './CertificationSection';
 import { MaterialsSection } from './MaterialsSection';
@@ -19,8 +19,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const cases = useQuery({ queryKey: ['cases.settings'], queryFn: () => call('cases.settings', {}) });
   const roster = useQuery({ queryKey: ['roster.settings'], queryFn: () => call('roster.settings', {}) });
-  // certification.settings needs case.read, which the admin role alone does not grant: no retry, a note instead.
-  const certification = useQuery({ queryKey: ['certification.settings'], queryFn: () => call('certification.settings', {}), retry: false });
+  const certification = useQuery({ queryKey: ['certification.settings'], queryFn: () => call('certification.settings', {}) });
   const c = cases.data;
   const r = roster.data;
   const [tab, setTab] = useState('rules');
@@ -48,7 +47,7 @@ export function SettingsPage() {
               children: certification.data ? (
                 <CertificationSection key={certification.dataUpdatedAt} current={certification.data.settings} />
               ) : certification.error ? (
-                <Alert type="info" showIcon message={certification.error instanceof ApiCallError && certification.error.code === 'FORBIDDEN' ? t('countySettings.certification.needsCaseRead') : certification.error.message} />
+                <Alert type="error" showIcon message={certification.error.message} />
               ) : (
                 <Spin />
               ),

@@ -5,6 +5,7 @@ import { laplacianVariance, meanLuma } from '../../../../common/capture/image/sh
 import { toGray } from '../../../../common/capture/image/grayscale';
 import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
 import { poseFromLandmarks, type FacePose } from '../../../../common/capture/facePose';
+import { GATE_INPUT, GateDetector, type GateTf } from './gateDetector';
 import { humanConfig } from './humanConfig';
 import type { FaceBox, FrameAnalysis, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -15,6 +16,7 @@ import type { FaceBox, FrameAnalysis, WorkerRequest, WorkerResponse } from './pr
 declare const self: DedicatedWorkerGlobalScope;
 
 let human: Human | null = null;
+let gate: GateDetector | null = null;
 let modelBase = '';
 let backend = 'cpu';
 let reference: number[] | null = null;
@@ -63,28 +65,50 @@ function frameToImageData(bitmap: ImageBitmap): { canvas: OffscreenCanvas; data:
   return { canvas, data: ctx.getImageData(0, 0, canvas.width, canvas.height) };
 }
 
+/** Gate frames: the reduced detector alone (gateDetector.ts); pose from its landmarks. */
+async function detectGate(bitmap: ImageBitmap): Promise<{ data: ImageData; canvas: OffscreenCanvas; faces: { box: FaceBox; score: number; pose: FacePose }[] }> {
+  if (!gate) throw new Error('not initialised');
+  const square = new OffscreenCanvas(GATE_INPUT, GATE_INPUT);
+  const sctx = square.getContext('2d', { willReadFrequently: true });
+  if (!sctx) throw new Error('no 2d context');
+  sctx.drawImage(bitmap, 0, 0, GATE_INPUT, GATE_INPUT);
+  const { canvas, data } = frameToImageData(bitmap);
+  const found = await gate.detect(sctx.getImageData(0, 0, GATE_INPUT, GATE_INPUT), data.width, data.height, { maxFaces: 5, minScore: 0.5 });
+  return { data, canvas, faces: found.map((f) => ({ box: f.box, score: f.score, pose: poseFromLandmarks(f.leftEye, f.rightEye, f.nose, f.mouth) })) };
+}
+
 async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysis> {
   if (!human) throw new Error('not initialised');
-  const { canvas, data } = frameToImageData(bitmap);
   const started = performance.now();
-  const result = await human.detect(data, humanConfig(modelBase, backend, full));
+  let data: ImageData;
+  let canvas: OffscreenCanvas;
+  let faces: { box: FaceBox; score: number; pose: FacePose }[];
+  let face: HumanFace | undefined;
+  if (full) {
+    // The captured frame: Human's whole pipeline (256 px detector, mesh, descriptor, liveness).
+    ({ canvas, data } = frameToImageData(bitmap));
+    const result = await human.detect(data, humanConfig(modelBase, backend, true));
+    face = result.face[0];
+    faces = result.face.map((f) => ({ box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }, score: f.score, pose: poseOf(f) }));
+  } else {
+    ({ canvas, data, faces } = await detectGate(bitmap));
+  }
   const ms = performance.now() - started;
   const { width, height } = data;
-  const boxes: FaceBox[] = result.face.map((f) => ({ x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }));
+  const boxes: FaceBox[] = faces.map((f) => f.box);
   const metrics: FaceFrameMetrics = { faceCount: boxes.length, faceRatio: 0, offCenter: 0, yaw: 0, pitch: 0, roll: 0, brightness: 0, sharpness: 0, score: 0 };
-  const face = result.face[0];
-  if (boxes.length === 1 && face) {
-    const box = boxes[0]!;
+  const only = faces.length === 1 ? faces[0] : undefined;
+  if (only) {
+    const box = only.box;
     const crop = cropGray(toGray(data), box);
     const normalised = resizeBilinear(crop, 128, 128);
-    const pose = poseOf(face);
     Object.assign(metrics, {
       faceRatio: box.height / height,
       offCenter: Math.hypot(box.x + box.width / 2 - width / 2, box.y + box.height / 2 - height / 2) / height,
-      ...pose,
+      ...only.pose,
       brightness: meanLuma(crop),
       sharpness: laplacianVariance(normalised),
-      score: face.score,
+      score: only.score,
     });
   }
   const analysis: FrameAnalysis = { width, height, metrics, boxes, ms };
@@ -118,6 +142,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
         await human.load();
         await human.init();
         backend = human.tf.getBackend() as string;
+        gate = await GateDetector.load(human.tf as GateTf, modelBase);
       } catch (error) {
         post({ id: msg.id, type: 'error', code: 'CAPTURE_MODEL_LOAD_FAILED', detail: String(error) });
         return;

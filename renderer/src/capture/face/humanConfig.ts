@@ -3,8 +3,14 @@ import type { Config } from '@vladmandic/human';
 /**
  * Human's configuration for the counter: faces only. Models come from the app's own origin
  * (copied by scripts/copy-models.js); nothing is cached between frames, so every frame is judged
- * on its own pixels. Every frame runs the detector alone (pose from its landmarks); `full` adds the
- * mesh (exact pose), the descriptor and the two liveness models, run only at capture.
+ * on its own pixels. With `full` (the captured frame, and the reference photo): the 256 px detector,
+ * the mesh (exact pose), the descriptor and the two liveness models. Without it: the detector alone —
+ * the gate as it was before gateDetector.ts, kept as the benchmark's baseline.
+ *
+ * Why the gate does not use Human's own switches: with the mesh off, Human's box cache is never
+ * filled (skipFrames/skipTime then change nothing), and turning the mesh on to track costs ~300 ms a
+ * frame on the CPU; iris, emotion, description and rotation are already off; maxDetected does not
+ * change the model's cost. The detector's cost is its 256×256 input, whatever the frame's size.
  */
 export function humanConfig(modelBasePath: string, backend: string, full: boolean): Partial<Config> {
   return {

@@ -3,7 +3,7 @@ import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
 /** Messages between FaceEngine (UI thread) and faceWorker (detection off the UI thread). */
 export type WorkerRequest =
   | { id: number; type: 'init'; modelBaseUrl: string }
-  /** Per-frame gate (detector + mesh only) or, with `full`, the capture analysis: descriptor, liveness, JPEG. */
+  /** Per-frame gate (the reduced detector, gateDetector.ts) or, with `full`, the capture analysis: Human's detector, mesh, descriptor, liveness, JPEG. */
   | { id: number; type: 'frame'; bitmap: ImageBitmap; full: boolean }
   /** Describe the reference photo and keep its descriptor for matching. */
   | { id: number; type: 'reference'; bitmap: ImageBitmap | null };
@@ -20,7 +20,7 @@ export interface FrameAnalysis {
   height: number;
   metrics: FaceFrameMetrics;
   boxes: FaceBox[];
-  /** Detection time for this frame, ms. */
+  /** Time the worker spent on this frame (detection and metrics), ms. */
   ms: number;
   full?: {
     jpeg: ArrayBuffer;
