@@ -5,7 +5,7 @@ import { AccountsService } from '../main/core/accounts/accounts-service';
 import { AuthService } from '../main/core/accounts/auth-service';
 import { authConfig } from '../main/core/accounts/config';
 import { AttachmentStore } from '../main/core/store/attachments/attachment-store';
-import { BackgroundCheckpointer } from '../main/core/store/checkpointer/checkpointer';
+import { BackgroundCheckpointer } from './checkpointer/checkpointer';
 import { initStation } from '../main/core/store/init-station';
 import { calibrateScrypt } from '../main/core/store/keys/kdf';
 import { newDbKey } from '../main/core/store/keys/keyring';
@@ -27,6 +27,19 @@ const GIVEN = '明华建国秀英桂兰志强丽娟军平红梅';
 function idNumber(i: number): string {
   // 18 characters, unique per i (shape only; the checksum does not matter here)
   return `500101${1940 + (i % 60)}${String(1 + (i % 12)).padStart(2, '0')}${String(i).padStart(6, '0')}`;
+}
+
+const PERSON_SCHEMA = `CREATE TABLE person (
+    id INTEGER PRIMARY KEY, id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, region TEXT NOT NULL,
+    created_at TEXT NOT NULL, household TEXT NOT NULL) STRICT;
+    CREATE INDEX person_by_created ON person(created_at);`;
+const BASE = Date.parse('2024-01-01T00:00:00Z');
+
+/** Row i of the person table: id number, name, region, created_at, household JSON. */
+function personRow(i: number): [string, string, string, string, string] {
+  const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13) % GIVEN.length]}`;
+  const household = JSON.stringify({ members: 1 + (i % 5), income: (i * 37) % 3000, address: `渝中区解放碑街道${i % 300}号`, phone: `139${String(i).padStart(8, '0')}` });
+  return [idNumber(i), name, '500101', new Date(BASE + i * 60_000).toISOString(), household];
 }
 
 interface Phases {
@@ -72,26 +85,18 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
  * checkpoint (the background variant stops its thread there, as Station.close does).
  */
 function workload(db: Db, measureWal = false, beforeClose: () => void = () => undefined): Phases {
-  db.exec(`CREATE TABLE person (
-    id INTEGER PRIMARY KEY, id_number TEXT NOT NULL UNIQUE, name TEXT NOT NULL, region TEXT NOT NULL,
-    created_at TEXT NOT NULL, household TEXT NOT NULL) STRICT;
-    CREATE INDEX person_by_created ON person(created_at);`);
+  db.exec(PERSON_SCHEMA);
   if (measureWal) db.pragma('wal_checkpoint(TRUNCATE)');
   const cpu0 = process.cpuUsage();
   const ins = db.prepare('INSERT INTO person (id_number, name, region, created_at, household) VALUES (?, ?, ?, ?, ?)');
-  const base = Date.parse('2024-01-01T00:00:00Z');
+  const base = BASE;
   let slowestCommitMs = 0;
   const writerCpu0 = threadCpuMs();
   let t0 = performance.now();
   for (let b = 0; b < ROWS / BATCH; b++) {
     const c0 = performance.now();
     db.transaction(() => {
-      for (let j = 0; j < BATCH; j++) {
-        const i = b * BATCH + j;
-        const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13) % GIVEN.length]}`;
-        const household = JSON.stringify({ members: 1 + (i % 5), income: (i * 37) % 3000, address: `渝中区解放碑街道${i % 300}号`, phone: `139${String(i).padStart(8, '0')}` });
-        ins.run(idNumber(i), name, '500101', new Date(base + i * 60_000).toISOString(), household);
-      }
+      for (let j = 0; j < BATCH; j++) ins.run(...personRow(b * BATCH + j));
     })();
     slowestCommitMs = Math.max(slowestCommitMs, performance.now() - c0);
   }
@@ -127,8 +132,8 @@ type Mode = 'app' | 'walOnly' | 'background';
  * - 'walOnly' turns the automatic checkpoint off to split the insert cost into its two phases:
  *   encrypting every WAL frame at commit, and the checkpoint that decrypts each page from the WAL
  *   and re-encrypts it into the database file;
- * - 'background': the station's default, the checkpointer thread (store/checkpointer) with its
- *   default settings; the writer checkpoints itself only past the hard limit.
+ * - 'background': the experimental checkpointer thread (bench/checkpointer, not used by the app)
+ *   with its default settings; the writer checkpoints itself only past the hard limit.
  */
 async function runOn(path: string, encrypted: boolean, mode: Mode): Promise<Phases> {
   const key = encrypted ? newDbKey() : null;
@@ -150,6 +155,75 @@ async function runOn(path: string, encrypted: boolean, mode: Mode): Promise<Phas
 
 const total = (p: Phases) => p.insertMs + p.readMs + p.scanMs + p.closeMs;
 
+const SAVE_BURSTS = 20;
+const SAVES_PER_BURST = 100;
+const ROWS_PER_SAVE = 10;
+const PAUSE_MS = 300;
+
+interface Saves {
+  /** Per-save wall times, sorted. */
+  times: number[];
+  /** Sum of the save times (the writer's time; pauses excluded). */
+  writerMs: number;
+  /** CPU of the writer thread during the saves (pauses excluded). */
+  writerCpuMs: number;
+  /** Writer-thread CPU of the costliest single save (a save that runs a checkpoint). */
+  maxSaveCpuMs: number;
+  /** Process CPU (all threads) from the first save to the end of the final checkpoint. */
+  cpuMs: number;
+}
+
+/**
+ * Counter-like writing: bursts of small transactions (10 person rows each, the same rows as the
+ * insert workload) with a pause between bursts, in which a clerk talks to the applicant. Run the
+ * same way on both sides; only the checkpoint mode and the cipher differ.
+ */
+async function savesOn(path: string, encrypted: boolean, mode: 'app' | 'background'): Promise<Saves> {
+  const key = encrypted ? newDbKey() : null;
+  const db = openSqlite(path, key, { plain: !encrypted });
+  configureConnection(db);
+  let cp: BackgroundCheckpointer | undefined;
+  try {
+    if (mode === 'background') {
+      cp = new BackgroundCheckpointer({ dbPath: path, key, writer: db });
+      await cp.ready();
+    }
+    db.exec(PERSON_SCHEMA);
+    const ins = db.prepare('INSERT INTO person (id_number, name, region, created_at, household) VALUES (?, ?, ?, ?, ?)');
+    const save = db.transaction((first: number) => {
+      for (let i = first; i < first + ROWS_PER_SAVE; i++) ins.run(...personRow(i));
+    });
+    const times: number[] = [];
+    let writerCpuMs = 0;
+    let maxSaveCpuMs = 0;
+    const cpu0 = process.cpuUsage();
+    let n = 0;
+    for (let b = 0; b < SAVE_BURSTS; b++) {
+      for (let k = 0; k < SAVES_PER_BURST; k++) {
+        const c0 = threadCpuMs();
+        const t0 = performance.now();
+        save(n);
+        times.push(performance.now() - t0);
+        const c = threadCpuMs() - c0;
+        writerCpuMs += c;
+        maxSaveCpuMs = Math.max(maxSaveCpuMs, c);
+        n += ROWS_PER_SAVE;
+      }
+      await new Promise((r) => setTimeout(r, PAUSE_MS));
+    }
+    cp?.stop();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const cpuMs_ = cpuMs(cpu0);
+    times.sort((a, b) => a - b);
+    return { times, writerMs: times.reduce((a, b) => a + b, 0), writerCpuMs, maxSaveCpuMs, cpuMs: cpuMs_ };
+  } finally {
+    cp?.stop();
+    closeStore(db);
+  }
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
 export const benchmark: Benchmark = {
   name: 'store',
   summary: 'encrypted (SQLCipher, WAL, synchronous=FULL) vs plain SQLite with the same app settings on 100k person rows, with the insert cost split into WAL writes and checkpoint, and with checkpoints on the background thread (writer time, CPU of both threads); unlock time; attachment MB/s',
@@ -162,6 +236,11 @@ export const benchmark: Benchmark = {
       const encWal = await runOn(join(dir, 'enc-wal.db'), true, 'walOnly');
       const plainBg = await runOn(join(dir, 'plain-bg.db'), false, 'background');
       const encBg = await runOn(join(dir, 'enc-bg.db'), true, 'background');
+      const plainSaves = await savesOn(join(dir, 'plain-saves.db'), false, 'app');
+      const encSaves = await savesOn(join(dir, 'enc-saves.db'), true, 'app');
+      const plainSavesBg = await savesOn(join(dir, 'plain-saves-bg.db'), false, 'background');
+      const encSavesBg = await savesOn(join(dir, 'enc-saves-bg.db'), true, 'background');
+      const nSaves = `${(SAVE_BURSTS * SAVES_PER_BURST).toLocaleString('en')} saves`;
       const rows: BenchRow[] = [
         row('insert (1k-row transactions, app settings)', '100k rows', enc.insertMs, 'ms', plain.insertMs),
         row('checkpoint of the WAL left at close', 'rest of the WAL', enc.closeMs, 'ms', plain.closeMs),
@@ -181,6 +260,19 @@ export const benchmark: Benchmark = {
         row('bg checkpointer: whole workload, CPU writer + thread', '100k rows', encBg.cpuMs, 'ms', plainBg.cpuMs),
         row('encrypted insert, writer thread CPU: bg vs app settings', '100k rows', encBg.insertWriterCpuMs, 'ms', enc.insertWriterCpuMs),
         row('encrypted insert, writer\'s wall time: bg vs app settings', '100k rows', encBg.insertMs, 'ms', enc.insertMs),
+        row(`saves of ${ROWS_PER_SAVE} rows, ${SAVES_PER_BURST} per burst, ${PAUSE_MS} ms pauses: app settings, writer's time`, nSaves, encSaves.writerMs, 'ms', plainSaves.writerMs),
+        row('  app settings: writer thread CPU', nSaves, encSaves.writerCpuMs, 'ms', plainSaves.writerCpuMs),
+        row('  app settings: p99 save', nSaves, pct(encSaves.times, 99), 'ms', pct(plainSaves.times, 99)),
+        row('  app settings: slowest save', nSaves, pct(encSaves.times, 100), 'ms', pct(plainSaves.times, 100)),
+        row('  app settings: writer CPU of the costliest save', nSaves, encSaves.maxSaveCpuMs, 'ms', plainSaves.maxSaveCpuMs),
+        row('  app settings: CPU of all threads', nSaves, encSaves.cpuMs, 'ms', plainSaves.cpuMs),
+        row('  bg checkpointer: writer\'s time', nSaves, encSavesBg.writerMs, 'ms', plainSavesBg.writerMs),
+        row('  bg checkpointer: writer thread CPU', nSaves, encSavesBg.writerCpuMs, 'ms', plainSavesBg.writerCpuMs),
+        row('  bg checkpointer: p99 save', nSaves, pct(encSavesBg.times, 99), 'ms', pct(plainSavesBg.times, 99)),
+        row('  bg checkpointer: slowest save', nSaves, pct(encSavesBg.times, 100), 'ms', pct(plainSavesBg.times, 100)),
+        row('  bg checkpointer: writer CPU of the costliest save', nSaves, encSavesBg.maxSaveCpuMs, 'ms', plainSavesBg.maxSaveCpuMs),
+        row('  bg checkpointer: CPU writer + thread', nSaves, encSavesBg.cpuMs, 'ms', plainSavesBg.cpuMs),
+        row('  encrypted, writer thread CPU: bg vs app settings', nSaves, encSavesBg.writerCpuMs, 'ms', encSaves.writerCpuMs),
       ];
 
       // open + unlock: scrypt tuned to ~250 ms on this machine, then open + integrity_check + migrations

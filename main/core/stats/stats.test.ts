@@ -45,6 +45,9 @@ describe('statistics over the encrypted store', () => {
     expect(o.total).toBe(17);
     expect(asMap(o.byType, (r) => r.type, (r) => r.count)).toEqual(tally(all, (c) => c.type));
     expect(asMap(o.byState, (r) => r.state, (r) => r.count)).toEqual(tally(all, (c) => c.state));
+    // In the law's order (state machine, national measures), not alphabetically.
+    expect(o.byState.map((r) => r.state)).toEqual(['submitted', 'needs_supplement', 'accepted', 'investigating', 'approved', 'refused', 'withdrawn']);
+    expect(o.byType.map((r) => r.type)).toEqual(['dibao', 'tekun', 'marginal', 'temporary', 'rigid']);
     expect(asMap(o.byMonth, (r) => r.month, (r) => r.count)).toEqual(tally(all, (c) => chinaDate(c.submittedAt).slice(0, 7)));
     // Submitted 2026-10-01 00:30 China time (still September in UTC) counts in October; 2026-11-01 01:00 in November.
     expect(o.byMonth.find((m) => m.month === '2026-10')!.count).toBe(2);

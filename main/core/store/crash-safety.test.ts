@@ -18,11 +18,11 @@ function prng(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function runAndKill(dbPath: string, key: Buffer, start: number, killAfterMs: number, checkpointer: boolean): Promise<string[]> {
+function runAndKill(dbPath: string, key: Buffer, start: number, killAfterMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dbPath, String(start)], {
       cwd: ROOT,
-      env: { ...process.env, JIUZHU_TEST_KEY: key.toString('hex'), JIUZHU_TEST_CHECKPOINTER: checkpointer ? '1' : '0' },
+      env: { ...process.env, JIUZHU_TEST_KEY: key.toString('hex') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -58,8 +58,7 @@ describe(`crash safety (${RUNS} SIGKILLs${LONG ? '' : '; JIUZHU_LONG=1 for 120'}
     const committed: string[] = [];
     let next = 0;
     for (let run = 0; run < RUNS; run++) {
-      // every other run with the background checkpointer (store/checkpointer) working beside the writer
-      const ids = await runAndKill(dbPath, key, next, 5 + Math.floor(rand() * 250), run % 2 === 1);
+      const ids = await runAndKill(dbPath, key, next, 5 + Math.floor(rand() * 250));
       committed.push(...ids);
       next += ids.length + 1000; // ids of uncommitted work are never reused
       const db = openStore(dbPath, key); // runs integrity_check (full) and throws if damaged

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { BackgroundCheckpointer, type CheckpointSettings } from './checkpointer/checkpointer';
 import { Keyring } from './keys/keyring';
 import { closeStore, openStore } from './open-store';
 import { stationPaths, type StationPaths } from './paths';
@@ -19,11 +18,6 @@ export interface StationOptions {
   nativeBinding?: string;
   /** 'full' integrity_check at open (default) or 'quick'. */
   check?: 'full' | 'quick';
-  /**
-   * WAL checkpoints on a second connection in its own thread (checkpointer/README.md), so saves
-   * never pay for them. On by default; `false` leaves them to the writer (wal_autocheckpoint 4000).
-   */
-  backgroundCheckpoint?: boolean | Partial<CheckpointSettings>;
 }
 
 /**
@@ -36,7 +30,6 @@ export class Station {
   private keyringCache: Keyring | null = null;
   private dbHandle: Db | null = null;
   private key: Buffer | null = null;
-  private checkpointerHandle: BackgroundCheckpointer | null = null;
 
   constructor(readonly options: StationOptions) {
     this.paths = stationPaths(options.dataDir);
@@ -109,28 +102,7 @@ export class Station {
     });
     this.dbHandle = db;
     this.key = Buffer.from(key);
-    const bg = this.options.backgroundCheckpoint ?? true;
-    if (bg !== false) {
-      try {
-        this.checkpointerHandle = new BackgroundCheckpointer({
-          dbPath: this.paths.db,
-          key,
-          writer: db,
-          logger: this.logger,
-          ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-          ...(bg === true ? {} : { settings: bg }),
-        });
-      } catch (e) {
-        // no thread: the writer keeps checkpointing itself (wal_autocheckpoint 4000), as before
-        this.logger.log('error', 'store.checkpointer_not_started', { message: (e as Error).message });
-      }
-    }
     return db;
-  }
-
-  /** The background checkpointer while the database is open (null when off or closed). */
-  get checkpointer(): BackgroundCheckpointer | null {
-    return this.checkpointerHandle;
   }
 
   get db(): Db {
@@ -148,13 +120,7 @@ export class Station {
     return new StationRepository(this.db).get();
   }
 
-  /**
-   * Stop the checkpointer (waits for a checkpoint in progress), then checkpoint the rest of the
-   * WAL on the writer and close. Restore calls this before it moves the files.
-   */
   close(): void {
-    this.checkpointerHandle?.stop();
-    this.checkpointerHandle = null;
     if (this.dbHandle) closeStore(this.dbHandle);
     this.dbHandle = null;
     this.key?.fill(0);

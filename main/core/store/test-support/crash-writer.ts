@@ -2,14 +2,11 @@
  * Child process for the crash-safety test: opens the station database with the key from
  * JIUZHU_TEST_KEY and writes realistic records (an attachment plus its audit row, one
  * transaction each) as fast as it can, printing "committed <id>" after every commit.
- * The test kills it with SIGKILL at a random moment. With JIUZHU_TEST_CHECKPOINTER=1 a background
- * checkpointer runs beside it with tiny thresholds, so kills also land in the middle of its
- * checkpoints (and of the writer's own, past the hard limit).
+ * The test kills it with SIGKILL at a random moment.
  */
 import { writeSync } from 'node:fs';
 import { AuditLog } from '../../audit/audit-log';
 import { AttachmentStore } from '../attachments/attachment-store';
-import { BackgroundCheckpointer } from '../checkpointer/checkpointer';
 import { openStore } from '../open-store';
 import { jpegWithExif } from './images';
 
@@ -20,15 +17,6 @@ const clock = { now: () => new Date() };
 const audit = new AuditLog(db, clock, 'c'.repeat(64));
 const attachments = new AttachmentStore(db, clock, undefined, 4096);
 let n = Number(startArg ?? '0');
-if (process.env.JIUZHU_TEST_CHECKPOINTER === '1') {
-  const cp = new BackgroundCheckpointer({
-    dbPath: dbPath!,
-    key,
-    writer: db,
-    settings: { pollMs: 2, thresholdFrames: 20, quietMs: 0, behindFrames: 40, idleMs: 10, hardLimitFrames: 400 },
-  });
-  await cp.ready();
-}
 process.stdout.write('ready\n');
 for (;;) {
   const id = `r-${n}`;

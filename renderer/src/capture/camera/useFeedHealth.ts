@@ -6,14 +6,16 @@ import { grabImageData } from './VideoPreview';
 /** How often the feed is looked at, and the side of the 1:1 centre crop compared frame to frame. */
 const EVERY_MS = 250;
 const CROP = 128;
+/** How recent a change must be for `changing`: a few looks, so one late timer tick (two looks at the same camera frame) does not count as static. */
+const CHANGED_MS = 1000;
 
 export interface FeedHealth {
   status: FeedStatus;
   /** The same status for loops that must not wait for a render (the face gate). */
   current: RefObject<FeedStatus>;
   /**
-   * The picture was seen to change between the last two looks (a live sensor's noise is enough).
-   * False at first and during any static run: an automatic capture waits for it, so a frozen feed
+   * The picture was seen to change (a live sensor's noise is enough) within the last CHANGED_MS.
+   * False at first and in any static run: an automatic capture waits for it, so a frozen feed
    * cannot be captured in the seconds before it is called frozen.
    */
   changing: RefObject<boolean>;
@@ -34,6 +36,7 @@ export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active:
     setStatus('ok');
     if (!active) return;
     let state = initialFeedHealth();
+    let changedAt = -Infinity;
     const canvas = document.createElement('canvas');
     // Presented frames, where the browser reports them: a stalled camera stops this count.
     let frames = 0;
@@ -56,8 +59,10 @@ export function useFeedHealth(video: RefObject<HTMLVideoElement | null>, active:
       if (!ctx) return;
       ctx.drawImage(v, Math.floor((v.videoWidth - w) / 2), Math.floor((v.videoHeight - h) / 2), w, h, 0, 0, w, h);
       const crop = toGray(ctx.getImageData(0, 0, w, h));
-      state = advanceFeedHealth(state, { t: performance.now(), meanLuma: mean, p98Luma: p98, crop, frameCount: frames });
-      changing.current = state.changing;
+      const now = performance.now();
+      state = advanceFeedHealth(state, { t: now, meanLuma: mean, p98Luma: p98, crop, frameCount: frames });
+      if (state.changing) changedAt = now;
+      changing.current = state.status === 'ok' && now - changedAt < CHANGED_MS;
       if (state.status !== current.current) {
         current.current = state.status;
         setStatus(state.status);

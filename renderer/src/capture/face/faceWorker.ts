@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { Human } from '@vladmandic/human';
-import { cropGray, resizeBilinear } from '../../../../common/capture/image/resize';
+import { resizeBilinear } from '../../../../common/capture/image/resize';
 import { laplacianVariance, meanLuma } from '../../../../common/capture/image/sharpness';
 import { toGray } from '../../../../common/capture/image/grayscale';
 import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
@@ -56,51 +56,60 @@ function poseOf(face: HumanFace): FacePose {
   return l && r && n && m ? poseFromLandmarks(l, r, n, m) : { yaw: 0, pitch: 0, roll: 0 };
 }
 
-function frameToImageData(bitmap: ImageBitmap): { canvas: OffscreenCanvas; data: ImageData } {
+function drawFrame(bitmap: ImageBitmap): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2d context');
   ctx.drawImage(bitmap, 0, 0);
+  return { canvas, ctx };
+}
+
+function frameToImageData(bitmap: ImageBitmap): { canvas: OffscreenCanvas; data: ImageData } {
+  const { canvas, ctx } = drawFrame(bitmap);
   bitmap.close();
   return { canvas, data: ctx.getImageData(0, 0, canvas.width, canvas.height) };
 }
 
-/** Gate frames: the reduced detector alone (gateDetector.ts); pose from its landmarks. */
-async function detectGate(bitmap: ImageBitmap): Promise<{ data: ImageData; canvas: OffscreenCanvas; faces: { box: FaceBox; score: number; pose: FacePose }[] }> {
+type FoundFace = { box: FaceBox; score: number; pose: FacePose };
+
+/** Gate frames: the reduced detector alone (gateDetector.ts) on a 128×128 copy; pose from its landmarks. */
+async function detectGate(bitmap: ImageBitmap, ctx: OffscreenCanvasRenderingContext2D): Promise<FoundFace[]> {
   if (!gate) throw new Error('not initialised');
   const square = new OffscreenCanvas(GATE_INPUT, GATE_INPUT);
   const sctx = square.getContext('2d', { willReadFrequently: true });
   if (!sctx) throw new Error('no 2d context');
+  sctx.imageSmoothingQuality = 'low';
   sctx.drawImage(bitmap, 0, 0, GATE_INPUT, GATE_INPUT);
-  const { canvas, data } = frameToImageData(bitmap);
-  const found = await gate.detect(sctx.getImageData(0, 0, GATE_INPUT, GATE_INPUT), data.width, data.height, { maxFaces: 5, minScore: 0.5 });
-  return { data, canvas, faces: found.map((f) => ({ box: f.box, score: f.score, pose: poseFromLandmarks(f.leftEye, f.rightEye, f.nose, f.mouth) })) };
+  const found = await gate.detect(sctx.getImageData(0, 0, GATE_INPUT, GATE_INPUT), ctx.canvas.width, ctx.canvas.height, { maxFaces: 5, minScore: 0.5 });
+  return found.map((f) => ({ box: f.box, score: f.score, pose: poseFromLandmarks(f.leftEye, f.rightEye, f.nose, f.mouth) }));
 }
 
 async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysis> {
   if (!human) throw new Error('not initialised');
   const started = performance.now();
-  let data: ImageData;
-  let canvas: OffscreenCanvas;
-  let faces: { box: FaceBox; score: number; pose: FacePose }[];
+  const { canvas, ctx } = drawFrame(bitmap);
+  let faces: FoundFace[];
   let face: HumanFace | undefined;
-  if (full) {
-    // The captured frame: Human's whole pipeline (256 px detector, mesh, descriptor, liveness).
-    ({ canvas, data } = frameToImageData(bitmap));
-    const result = await human.detect(data, humanConfig(modelBase, backend, true));
-    face = result.face[0];
-    faces = result.face.map((f) => ({ box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }, score: f.score, pose: poseOf(f) }));
-  } else {
-    ({ canvas, data, faces } = await detectGate(bitmap));
+  try {
+    if (full) {
+      // The captured frame: Human's whole pipeline (256 px detector, mesh, descriptor, liveness).
+      const result = await human.detect(ctx.getImageData(0, 0, canvas.width, canvas.height), humanConfig(modelBase, backend, true));
+      face = result.face[0];
+      faces = result.face.map((f) => ({ box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }, score: f.score, pose: poseOf(f) }));
+    } else {
+      faces = await detectGate(bitmap, ctx);
+    }
+  } finally {
+    bitmap.close();
   }
-  const ms = performance.now() - started;
-  const { width, height } = data;
+  const { width, height } = canvas;
   const boxes: FaceBox[] = faces.map((f) => f.box);
   const metrics: FaceFrameMetrics = { faceCount: boxes.length, faceRatio: 0, offCenter: 0, yaw: 0, pitch: 0, roll: 0, brightness: 0, sharpness: 0, score: 0 };
   const only = faces.length === 1 ? faces[0] : undefined;
-  if (only) {
+  if (only && only.box.width > 0 && only.box.height > 0) {
     const box = only.box;
-    const crop = cropGray(toGray(data), box);
+    // Only the face box is read back and turned grey, at the frame's full resolution.
+    const crop = toGray(ctx.getImageData(box.x, box.y, box.width, box.height));
     const normalised = resizeBilinear(crop, 128, 128);
     Object.assign(metrics, {
       faceRatio: box.height / height,
@@ -111,6 +120,7 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
       score: only.score,
     });
   }
+  const ms = performance.now() - started;
   const analysis: FrameAnalysis = { width, height, metrics, boxes, ms };
   if (full) {
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });

@@ -1,8 +1,7 @@
 /**
- * The checkpointer thread, as plain CommonJS source run with `new Worker(src, { eval: true })`.
- * A string rather than a file so that it runs the same under vitest, tsx (CLI) and the bundled
- * app without a separate build entry. Keep it small: everything it does is tested through
- * checkpointer.test.ts.
+ * The checkpointer thread (an experiment, see README.md), as plain CommonJS source run with
+ * `new Worker(src, { eval: true })`. A string rather than a file so that it would run the same
+ * under vitest, tsx (CLI) and the bundled app without a separate build entry.
  *
  * It opens its own connection to the station database (same cipher settings, raw key handed over
  * in memory as a transferred ArrayBuffer and zeroed once used), then every `pollMs` reads the
@@ -14,9 +13,8 @@
  * workerData: { modulePath, nativeBinding?, dbPath, shmPath, key: ArrayBuffer|null, littleEndian,
  * settings: CheckpointSettings, state: SharedArrayBuffer (Int32 [0] = 1 once the connection is
  * closed) }.
- * Messages in: {type:'checkpoint', id, mode:'passive'|'idle'}, {type:'pause'}, {type:'resume'},
- * {type:'stop'}. Messages out: {type:'ready'}, {type:'done', id?, reason, busy, log, checkpointed,
- * ms}, {type:'error', message, code}.
+ * Messages in: {type:'stop'}. Messages out: {type:'ready'}, {type:'done', reason, busy, log,
+ * checkpointed, ms}, {type:'error', message, code}.
  */
 export const WORKER_SOURCE = String.raw`
 'use strict';
@@ -27,7 +25,6 @@ const s = workerData.settings;
 let db = null;
 let timer = null;
 let stopped = false;
-let paused = false;
 let last = null;
 let lastActivity = Date.now();
 let idleDone = true;
@@ -62,19 +59,20 @@ function readIndex() {
   }
 }
 
-function checkpoint(reason, id) {
+function checkpoint(reason) {
   const t0 = performance.now();
   let r = db.pragma('wal_checkpoint(PASSIVE)')[0];
   if (reason === 'idle' && r.busy === 0 && r.log === r.checkpointed) r = db.pragma('wal_checkpoint(TRUNCATE)')[0];
   // our own checkpoint is not writer activity
   last = readIndex() || last;
-  parentPort.postMessage({ type: 'done', id, reason, busy: r.busy, log: r.log, checkpointed: r.checkpointed, ms: performance.now() - t0 });
+  parentPort.postMessage({ type: 'done', reason, busy: r.busy, log: r.log, checkpointed: r.checkpointed, ms: performance.now() - t0 });
   return r;
 }
 
 function tick() {
   timer = null;
   if (stopped) return;
+  let again = s.pollMs;
   try {
     const ix = readIndex();
     const now = Date.now();
@@ -86,33 +84,23 @@ function tick() {
       last = ix;
       const pending = Math.max(0, ix.mxFrame - ix.nBackfill);
       const quiet = now - lastActivity;
-      if (!paused) {
-        if (pending >= s.behindFrames || (pending >= s.thresholdFrames && quiet >= s.quietMs)) {
-          checkpoint('threshold');
-        } else if (!idleDone && quiet >= s.idleMs) {
-          const r = checkpoint('idle');
-          if (r.busy === 0) idleDone = true;
-          else lastActivity = now; // a reader or the writer is busy: try again after another idle period
-        }
+      if (pending >= s.behindFrames || (pending >= s.thresholdFrames && quiet >= s.quietMs)) {
+        checkpoint('threshold');
+        again = 1; // while the writer keeps going, keep up with it
+      } else if (!idleDone && quiet >= s.idleMs) {
+        const r = checkpoint('idle');
+        if (r.busy === 0) idleDone = true;
+        else lastActivity = now; // a reader or the writer is busy: try again after another idle period
       }
     }
   } catch (e) {
     report(e);
   }
-  if (!stopped) timer = setTimeout(tick, s.pollMs);
+  if (!stopped) timer = setTimeout(tick, again);
 }
 
 parentPort.on('message', (m) => {
-  if (stopped) return;
-  try {
-    if (m.type === 'stop') return finish();
-    if (m.type === 'pause') paused = true;
-    else if (m.type === 'resume') paused = false;
-    else if (m.type === 'checkpoint') checkpoint(m.mode, m.id);
-  } catch (e) {
-    report(e);
-    if (m.type === 'checkpoint') parentPort.postMessage({ type: 'done', id: m.id, reason: m.mode, busy: 1, log: -1, checkpointed: -1, ms: 0 });
-  }
+  if (!stopped && m.type === 'stop') finish();
 });
 
 try {

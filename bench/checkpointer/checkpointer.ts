@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Db, Logger } from '../types';
-import { noLogger } from '../types';
+import type { Db, Logger } from '../../main/core/store/types';
+import { noLogger } from '../../main/core/store/types';
 import { WORKER_SOURCE } from './worker-source';
 
 export interface CheckpointSettings {
@@ -21,7 +21,7 @@ export interface CheckpointSettings {
    * behind (or is paused), the writer checkpoints itself once the WAL holds this many frames.
    */
   hardLimitFrames: number;
-  /** The writer's `wal_autocheckpoint` when there is no thread (dead, stopped): open-store's 4000. */
+  /** The writer's `wal_autocheckpoint` when there is no thread (dead, stopped): configureConnection's 4000. */
   fallbackFrames: number;
   /** busy_timeout of the thread's connection (only the idle TRUNCATE waits for locks). */
   busyTimeoutMs: number;
@@ -54,9 +54,9 @@ export interface CheckpointerOptions {
 }
 
 export interface CheckpointStats {
-  /** Checkpoints run by the thread (threshold, idle or requested). */
+  /** Checkpoints run by the thread (threshold or idle). */
   checkpoints: number;
-  /** WAL frames the thread's checkpoints reported as copied into the database file. */
+  /** Sum of SQLite's `checkpointed` counts of the thread's checkpoints (cumulative per WAL, so an upper bound). */
   framesCheckpointed: number;
   /** Wall time spent inside the thread's checkpoints. */
   busyMs: number;
@@ -65,7 +65,6 @@ export interface CheckpointStats {
 
 interface DoneMessage {
   type: 'done';
-  id?: number;
   reason: string;
   busy: number;
   log: number;
@@ -77,17 +76,16 @@ type WorkerMessage = { type: 'ready' } | DoneMessage | { type: 'error'; message:
 const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 
 /**
- * Runs WAL checkpoints of the station database on a second connection in its own thread, so a
- * clerk's save never pays for one (README.md). stop() is synchronous: it returns once the thread's
- * connection is closed, so close(), restore and anything that moves the files can follow at once.
+ * EXPERIMENT, measured by bench/store.ts and not used by the app (README.md in this folder says
+ * why). Runs WAL checkpoints of a database on a second connection in its own thread, so the writer
+ * does not pay for them. stop() is synchronous: it returns once the thread's connection is closed,
+ * so the writer's close (or a restore moving the files) can follow at once.
  */
 export class BackgroundCheckpointer {
   readonly settings: CheckpointSettings;
   private readonly worker: Worker;
   private readonly shared = new Int32Array(new SharedArrayBuffer(4));
   private readonly logger: Logger;
-  private readonly waiting = new Map<number, (m: DoneMessage) => void>();
-  private nextId = 1;
   private stats_: CheckpointStats = { checkpoints: 0, framesCheckpointed: 0, busyMs: 0, state: 'starting' };
 
   constructor(private readonly options: CheckpointerOptions) {
@@ -141,34 +139,6 @@ export class BackgroundCheckpointer {
   }
 
   /**
-   * Checkpoint now, in the thread: 'passive' copies what it can without waiting for anyone;
-   * 'idle' also truncates the WAL when nothing is left (the station going idle, or a benchmark
-   * draining the WAL). Resolves with SQLite's (busy, log, checkpointed).
-   */
-  checkpointNow(mode: 'passive' | 'idle' = 'passive'): Promise<{ busy: number; log: number; checkpointed: number }> {
-    if (this.stats_.state === 'stopped' || this.stats_.state === 'dead') return Promise.reject(new Error('checkpointer not running'));
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, (m) => resolve({ busy: m.busy, log: m.log, checkpointed: m.checkpointed }));
-      this.worker.postMessage({ type: 'checkpoint', id, mode });
-    });
-  }
-
-  /** Stop checkpointing without closing (tests: the writer's hard limit must take over). */
-  pause(): void {
-    this.worker.postMessage({ type: 'pause' });
-  }
-
-  resume(): void {
-    this.worker.postMessage({ type: 'resume' });
-  }
-
-  /** Simulate the thread dying (tests). */
-  kill(): Promise<number> {
-    return this.worker.terminate();
-  }
-
-  /**
    * Close the thread's connection and wait for it (a checkpoint in progress finishes first).
    * The writer gets back its ordinary automatic checkpoint. Safe to call more than once.
    */
@@ -182,8 +152,6 @@ export class BackgroundCheckpointer {
       void this.worker.terminate();
     }
     this.restoreWriter();
-    for (const resolve of this.waiting.values()) resolve({ type: 'done', reason: 'stopped', busy: 1, log: -1, checkpointed: -1, ms: 0 });
-    this.waiting.clear();
   }
 
   private onMessage(m: WorkerMessage): void {
@@ -197,10 +165,6 @@ export class BackgroundCheckpointer {
       if (m.checkpointed > 0) this.stats_.framesCheckpointed += m.checkpointed;
       this.stats_.busyMs += m.ms;
       this.logger.log('debug', 'store.checkpoint', { reason: m.reason, busy: m.busy, log: m.log, checkpointed: m.checkpointed, ms: Math.round(m.ms) });
-      if (m.id !== undefined) {
-        this.waiting.get(m.id)?.(m);
-        this.waiting.delete(m.id);
-      }
     }
   }
 
@@ -210,8 +174,6 @@ export class BackgroundCheckpointer {
     this.stats_.state = 'dead';
     this.logger.log('error', 'store.checkpointer_died', { message: e.message });
     this.restoreWriter();
-    for (const resolve of this.waiting.values()) resolve({ type: 'done', reason: 'dead', busy: 1, log: -1, checkpointed: -1, ms: 0 });
-    this.waiting.clear();
   }
 
   private restoreWriter(): void {
