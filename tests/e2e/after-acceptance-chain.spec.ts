@@ -22,6 +22,8 @@ import { ADMIN } from './station';
  * applicant pulled → assigned, verified, stopped → 终止救助通知书 queued and rendered → synced back.
  */
 test.describe.configure({ timeout: 240_000 });
+// A click on something that never comes fails its step instead of eating the whole timeout.
+test.use({ actionTimeout: 30_000, navigationTimeout: 30_000 });
 
 const STATION = 'ST-CHAIN';
 /** Someone the platform warns about who is not on this station's roster. */

@@ -33,12 +33,14 @@ const UPPER = '\u{10FFFF}';
 /** The most party matches a prefix query considers (see searchCases). */
 export const BROAD_CAP = 1000;
 
+/** The case list's filters without paging: what the search and the Excel export of the list share. */
+export type CaseFilters = Omit<SearchFilters, 'limit' | 'offset'>;
+
 /**
- * Case search over indexed columns (case_party holds applicant, members, supporters and agents;
- * prefix matches are index range scans), newest first, with filters. The index lives inside the
- * encrypted database.
+ * The WHERE clause (alias `c` for case_file) of the case list's filters, over indexed columns:
+ * case_party holds applicant, members, supporters and agents; prefix matches are index range scans.
  */
-export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total: number; kind: QueryKind } {
+export function caseFilterWhere(f: CaseFilters): { clause: string; params: unknown[]; kind: QueryKind } {
   const { kind, value } = classify(f.query);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -94,7 +96,15 @@ export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total:
     where.push('c.id IN (SELECT case_id FROM case_deadline WHERE met_at IS NULL AND due_date >= ? AND due_date <= ?)');
     params.push(f.deadline.from, f.deadline.until);
   }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params, kind };
+}
+
+/**
+ * Case search (see caseFilterWhere), newest first, with filters. The index lives inside the
+ * encrypted database.
+ */
+export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total: number; kind: QueryKind } {
+  const { clause, params, kind } = caseFilterWhere(f);
   // Sort ids only, then read the page's rows: a case row carries the whole application, and sorting a
   // thousand of them for one page of twenty is what made broad queries slow.
   const ids = (db.prepare(`SELECT c.id FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);

@@ -1,15 +1,8 @@
-import { BROAD_CAP, classify } from '../cases/search';
+import { caseFilterWhere, type CaseFilters } from '../cases/search';
 import type { Db } from '../store/types';
 
 /** The case list's filters as the export receives them (the contract's cases export request). */
-export interface CaseListFilter {
-  query: string;
-  states: string[];
-  types: string[];
-  /** Running deadlines before this date (overdue) or within [from, until] (due soon). */
-  deadline?: { before?: string; from?: string; until?: string } | undefined;
-  relatedParty?: boolean | undefined;
-}
+export type CaseListFilter = CaseFilters;
 
 export interface CaseExportRow {
   id: string;
@@ -54,50 +47,6 @@ export interface WarningExportRow {
   closed: number;
 }
 
-const UPPER = '\u{10FFFF}';
-
-/** The WHERE clause of the case list (main/core/cases/search.ts), the same classification and caps. */
-export function caseListWhere(f: CaseListFilter): { clause: string; params: unknown[] } {
-  const { kind, value } = classify(f.query);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const party = (cond: string, ...p: unknown[]) => {
-    where.push(`c.id IN (SELECT case_id FROM case_party WHERE ${cond} LIMIT ${BROAD_CAP})`);
-    params.push(...p);
-  };
-  if (kind === 'idNumber') {
-    if (value.length === 18) party('id_number = ?', value);
-    else party('id_number >= ? AND id_number < ?', value, value + UPPER);
-  } else if (kind === 'phone') party('phone = ?', value);
-  else if (kind === 'initials') party('initials >= ? AND initials < ?', value, value + UPPER);
-  else if (kind === 'name') party('name >= ? AND name < ?', value, value + UPPER);
-  else if (kind === 'caseNo') {
-    where.push('c.case_no >= ? AND c.case_no < ?');
-    params.push(value, value + UPPER);
-  }
-  if (f.states.length) {
-    where.push(`c.state IN (${f.states.map(() => '?').join(',')})`);
-    params.push(...f.states);
-  } else where.push("c.state NOT IN ('discarded')");
-  if (f.types.length) {
-    where.push(`c.type IN (${f.types.map(() => '?').join(',')})`);
-    params.push(...f.types);
-  }
-  if (f.relatedParty !== undefined) {
-    where.push('c.related_party = ?');
-    params.push(f.relatedParty ? 1 : 0);
-  }
-  if (f.deadline?.before) {
-    where.push('c.id IN (SELECT case_id FROM case_deadline WHERE met_at IS NULL AND due_date < ?)');
-    params.push(f.deadline.before);
-  }
-  if (f.deadline?.from && f.deadline.until) {
-    where.push('c.id IN (SELECT case_id FROM case_deadline WHERE met_at IS NULL AND due_date >= ? AND due_date <= ?)');
-    params.push(f.deadline.from, f.deadline.until);
-  }
-  return { clause: where.join(' AND '), params };
-}
-
 /**
  * The export's reads: keyset pages (never one long-running iterator, so other calls on the same
  * connection can run between pages) of only the columns a sheet shows.
@@ -106,13 +55,14 @@ export class ExportRepo {
   constructor(private readonly db: Db) {}
 
   countCases(f: CaseListFilter): number {
-    const { clause, params } = caseListWhere(f);
-    return (this.db.prepare(`SELECT count(*) AS n FROM case_file c WHERE ${clause}`).get(...params) as { n: number }).n;
+    const { clause, params } = caseFilterWhere(f);
+    return (this.db.prepare(`SELECT count(*) AS n FROM case_file c ${clause}`).get(...params) as { n: number }).n;
   }
 
   /** Newest first, as the case list; `after` is the last row of the previous page. */
   casePage(f: CaseListFilter, after: { updated_at: string; id: string } | null, limit: number): CaseExportRow[] {
-    const { clause, params } = caseListWhere(f);
+    const { clause, params } = caseFilterWhere(f);
+    // caseFilterWhere always yields a WHERE (discarded cases are left out unless states are named).
     const keyset = after ? ' AND (c.updated_at, c.id) < (?, ?)' : '';
     return this.db
       .prepare(
@@ -120,7 +70,7 @@ export class ExportRepo {
            json_extract(c.data, '$.applicant.phone') AS phone, json_extract(c.data, '$.applicant.address') AS address,
            c.household_size, c.submitted_at, c.accepted_on, c.updated_at, c.created_by,
            (SELECT min(d.due_date) FROM case_deadline d WHERE d.case_id = c.id AND d.met_at IS NULL) AS next_due
-         FROM case_file c WHERE ${clause}${keyset} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
+         FROM case_file c ${clause}${keyset} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
       )
       .all(...params, ...(after ? [after.updated_at, after.id] : []), limit) as CaseExportRow[];
   }

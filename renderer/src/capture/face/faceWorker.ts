@@ -78,7 +78,7 @@ async function detectGate(bitmap: ImageBitmap, ctx: OffscreenCanvasRenderingCont
   const square = new OffscreenCanvas(GATE_INPUT, GATE_INPUT);
   const sctx = square.getContext('2d', { willReadFrequently: true });
   if (!sctx) throw new Error('no 2d context');
-  sctx.imageSmoothingQuality = 'low';
+  sctx.imageSmoothingQuality = 'high';
   sctx.drawImage(bitmap, 0, 0, GATE_INPUT, GATE_INPUT);
   const found = await gate.detect(sctx.getImageData(0, 0, GATE_INPUT, GATE_INPUT), ctx.canvas.width, ctx.canvas.height, { maxFaces: 5, minScore: 0.5 });
   return found.map((f) => ({ box: f.box, score: f.score, pose: poseFromLandmarks(f.leftEye, f.rightEye, f.nose, f.mouth) }));
