@@ -7,7 +7,7 @@ import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { HUSBAND } from '../../main/core/cases/testing/household';
 import { readPdf } from '../../main/core/documents/testing/pdfText';
-import { acceptedCase, chinaToday, enrolledFace, publicityObjectionReview, submitDialog, verifyAndStop } from './afterAcceptanceSteps';
+import { acceptedCase, chinaToday, enrolledFace, publicityObjectionReview, submitDialog, verifyAndStop, within } from './afterAcceptanceSteps';
 import { faceScenes, references } from './captureFixtures';
 import { fakeCameraPages } from './capturePage';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
@@ -46,7 +46,7 @@ test.beforeAll(async () => {
   dataDir = newDataDir();
 });
 test.afterAll(async () => {
-  if (shell) await stop(shell);
+  if (shell) await stopShell(shell).catch(() => undefined);
   await platform?.stop();
   removeDataDir(dataDir);
   rmSync(platformDir, { recursive: true, force: true });
@@ -54,9 +54,29 @@ test.afterAll(async () => {
 
 const pageWithCamera = fakeCameraPages();
 
+/**
+ * One real sync run, bounded: the station retries a failing platform with backoff for minutes,
+ * which would otherwise surface only as the test's timeout. Only manual runs happen here (the
+ * station's sync windows are emptied in the first step), so this run is the one that pulls.
+ */
+async function syncNow(call: Call): Promise<void> {
+  const run = await within('sync.now', 60_000, call<{ outcome: string; error?: unknown }>('sync.now', { wait: true }));
+  expect(run, JSON.stringify(run.error)).toMatchObject({ outcome: 'ok' });
+}
+
+/** Stop the shell; a shell that does not exit on SIGTERM is killed and fails the test. */
+async function stopShell(s: Shell): Promise<void> {
+  try {
+    await within('the browser shell exiting on SIGTERM', 20_000, stop(s));
+  } catch (error) {
+    await stop(s, 'SIGKILL');
+    throw error;
+  }
+}
+
 /** Sync, then: nothing queued, rejected or in conflict, and every record of the case acknowledged on the platform. */
 async function syncedClean(call: Call, caseId: string) {
-  await call('sync.now', { wait: true });
+  await syncNow(call);
   const status = await call<SyncStatus>('sync.status');
   expect(status.outbox).toMatchObject({ queued: 0, inFlight: 0, rejected: 0, conflict: 0 });
   const records = (await platform.admin.records()).filter((r) => r.caseId === caseId);
@@ -88,6 +108,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     call = await setUpIntakeStation(shell);
     const slip = await platform.admin.createEnrolmentCode({ stationId: STATION, regionCode: '500110' });
     await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    await call('sync.settings', { windows: [] });
     await call('roster.setSettings', { settings: { reviewMonths: { stable: 12, irregular: 12, tekun: 12 }, warningWorkingDays: 10 } });
     // The husband (the applicant) is enrolled with another photo of the man the fake camera plays.
     caseId = await acceptedCase(call, enrolledFace(references.same()));
@@ -120,7 +141,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     const held = new Set((await platform.admin.blobs()).map((b) => b.sha256));
     for (const sig of visit.signatures) expect(held.has(sig.capture.pngSha256!), sig.name).toBe(true);
     await platform.admin.decide({ caseId, outcome: 'approved', amountFen: 68000, startMonth });
-    await call('sync.now', { wait: true });
+    await syncNow(call);
     expect((await call<Case>('cases.get', { caseId })).state).toBe('approved');
     expect((await call<Notice[]>('printQueue.list', { caseId, kind: 'approval' })).map((n) => n.state)).toEqual(['pending']);
     // Leave the case page and come back (a reload would end this window's session).
@@ -145,7 +166,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
   });
 
   await test.step('a year later (--clock on the review day): the household is due on the roster page', async () => {
-    await stop(shell!);
+    await stopShell(shell!);
     process.env.JIUZHU_ALLOW_CLOCK = '1';
     try {
       shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`]);
@@ -208,7 +229,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
   await test.step('a death warning for the applicant pulled by a sync; assigned, verified and stopped on the warnings page', async () => {
     await platform.admin.warn({ idNumber: HUSBAND.idNumber, type: 'death', stationId: STATION });
     await platform.admin.warn({ idNumber: STRANGER, type: 'detention', stationId: STATION });
-    await call('sync.now', { wait: true });
+    await syncNow(call);
     await page.getByRole('menuitem', { name: '监测预警' }).click();
     const warnings = page.getByTestId('warnings-page');
     await expect(warnings.getByRole('row', { name: /羁押/ })).toContainText('非在册人员');

@@ -14,6 +14,17 @@ import type { api } from './intakeSupport';
 /** Today in China (the station's calendar), as YYYY-MM-DD. */
 export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/** `promise`, or a failure naming `what` after `ms` (instead of a silent wait until the test's timeout). */
+export async function within<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Type a date into an antd DatePicker of the open dialog. */
 export async function fillDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(label);

@@ -28,6 +28,8 @@ export interface FaceCaptureProps {
 }
 
 type Phase = 'running' | 'capturing' | 'done';
+/** How long a capture-time refusal (more than one face) stays on screen before the gate judges again. */
+const HOLD_MS = 3000;
 type ReferenceState = 'none' | 'loading' | 'ready' | 'noFace';
 
 /**
@@ -52,6 +54,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   const [manualOpen, setManualOpen] = useState(false);
   const [reference, setReference] = useState<ReferenceState>('none');
   const gateState = useRef<GateState>({ streak: 0 });
+  const held = useRef<{ assessment: FaceAssessment; until: number } | null>(null);
   const lastMetrics = useRef<unknown>(null);
   const busy = useRef(false);
   // A black or frozen feed (checked beside the gate), or one not yet seen to change, never fires the automatic capture.
@@ -95,6 +98,16 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         busy.current = true;
         const analysis = await e.analyse(await grabFrame(v), true);
         busy.current = false;
+        // The gate's 128 px detector can miss a small face in the background; Human's 256 px detector
+        // on the captured frame has the last word on "exactly one face". Its verdict is held on screen
+        // for a moment, and the gate starts over.
+        if (mode === 'auto' && analysis.metrics.faceCount !== 1) {
+          held.current = { assessment: assessFace(analysis.metrics, settings.current.gate), until: performance.now() + HOLD_MS };
+          setAssessment(held.current.assessment);
+          setBoxes(analysis.boxes);
+          setPhase('running');
+          return;
+        }
         const built = buildFaceCapture(analysis, { mode, reason, gate: settings.current.gate, decision: settings.current.decision, engine: engineState });
         setResult(built);
         setPhase('done');
@@ -128,9 +141,10 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         try {
           const analysis = await e.analyse(await grabFrame(v), false);
           if (stopped) break;
-          const a = assessFace(analysis.metrics, settings.current.gate);
+          const hold = held.current && performance.now() < held.current.until ? held.current : null;
+          const a = hold ? hold.assessment : assessFace(analysis.metrics, settings.current.gate);
           lastMetrics.current = analysis.metrics;
-          const feedOk = feed.current.current === 'ok' && feed.changing.current;
+          const feedOk = feed.current.current === 'ok' && feed.changing.current && !hold;
           const step = feedOk ? advanceGate(gateState.current, a, settings.current.gate) : { state: { streak: 0 }, fire: false };
           gateState.current = step.state;
           setAssessment(a);
