@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { redressSchema } from '../documents/common';
+import { nameMaskPolicySchema } from '../format/mask';
 import { materialsChecklistSchema } from './materials';
 
 /** A local 低保 standard (reference data per region and year). */
@@ -35,8 +36,12 @@ export const caseSettingsSchema = z.object({
       address: z.string().trim().max(80).optional(),
       phone: z.string().trim().regex(/^[\d\-+ ]{5,20}$/).optional(),
       redress: redressSchema.optional(),
+      /** How names print on copies for third parties (files, village committees). */
+      nameMask: nameMaskPolicySchema.default('keep-first-last'),
+      /** How names print on the 公示 list: the law publishes them; some counties mask them. */
+      publicityNameMask: nameMaskPolicySchema.default('none'),
     })
-    .default({ headerLines: [], issuer: '' }),
+    .default({ headerLines: [], issuer: '', nameMask: 'keep-first-last', publicityNameMask: 'none' }),
   /** Replaces the shipped checklist (resources/cases/materials.json). */
   materials: materialsChecklistSchema.optional(),
   /** Added to (and preferred over) the shipped standards. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { signatureCapture } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
@@ -6,7 +7,8 @@ import { readPdf } from '../../main/core/documents/testing/pdfText';
 import { type api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
 
 /**
- * 入户调查 in Chromium: the visit dialog takes a photo from a file through the document capture,
+ * 入户调查 in Chromium: the visit dialog takes a photo from a file through the document capture's
+ * 现场照片 kind (colour, whole frame, aspect kept — decoded back from the bytes the store hashed),
  * every staff member and the family member present sign with the mouse on the signature pad;
  * unsigned or edited-after-signing visits are refused; the 入户调查表 shows the signatures and
  * lists the photo.
@@ -26,13 +28,36 @@ test.afterAll(async () => {
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** A photo of a room: walls, a window, a table — colour gradients, no paper edge to find. */
+/** A 16:9 photo of a room: yellow walls, a blue window, a red sofa, a green plant, a brown floor — no paper edge to find. */
+const ROOM = { width: 1920, height: 1080 };
 const roomPhoto = () =>
-  makePng(800, 600, (x, y) => {
-    if (x > 520 && x < 700 && y > 80 && y < 260) return [170, 200, 235];
-    if (y > 420) return [120 + (x % 40), 90, 60];
-    return [200 - Math.round(y / 8), 190 - Math.round(x / 20), 170];
+  makePng(ROOM.width, ROOM.height, (x, y) => {
+    if (x > 1250 && x < 1650 && y > 150 && y < 500) return [110, 165, 240];
+    if (x > 200 && x < 900 && y > 600 && y < 850) return [190, 40, 45];
+    if (x > 1000 && x < 1150 && y > 500 && y < 880) return [40, 150, 60];
+    if (y >= 880) return [140 + (x % 40), 90, 50];
+    return [235 - Math.round(y / 12), 205 - Math.round(x / 40), 120];
   });
+
+/** Decode stored image bytes in the page: size, mean chroma (max − min channel; 0 for grey) and the pixel at (fx, fy) of the frame. */
+const decodeInPage = (page: Page, image: { mime: string; base64: string }, probes: Array<[number, number]>) =>
+  page.evaluate(async ({ mime, base64, probes }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let chroma = 0;
+    for (let i = 0; i < d.length; i += 4) chroma += Math.max(d[i]!, d[i + 1]!, d[i + 2]!) - Math.min(d[i]!, d[i + 1]!, d[i + 2]!);
+    const at = ([fx, fy]: [number, number]) => {
+      const i = (Math.floor(fy * canvas.height) * canvas.width + Math.floor(fx * canvas.width)) * 4;
+      return [d[i]!, d[i + 1]!, d[i + 2]!];
+    };
+    return { width: canvas.width, height: canvas.height, chroma: chroma / (d.length / 4), probes: probes.map(at) };
+  }, { ...image, probes });
 
 /** A name on the pad: a few strokes and a flourish with the mouse. */
 async function sign(page: Page) {
@@ -89,11 +114,18 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   await ok.click();
   await expect(dialog.getByRole('alert').last()).toContainText('还有 3 人未签名');
 
-  // A photo of the home from a file, through the document capture's file import.
+  // A photo of the home from a file, through the document capture's file import, as 现场照片:
+  // no page finding, colour, 1920×1080 brought down to 1600×900.
   await dialog.getByTestId('visit-add-photo').click();
   const capture = page.getByRole('dialog').filter({ has: page.getByTestId('document-file') });
+  await expect(capture.getByTestId('document-kind')).toContainText('现场照片');
+  await expect(capture.getByTestId('document-live')).toHaveCount(0);
   await capture.getByTestId('document-file').setInputFiles({ name: 'room.png', mimeType: 'image/png', buffer: roomPhoto() });
-  await expect(capture.getByTestId('document-page').first()).toBeVisible({ timeout: 30_000 });
+  const shot = capture.getByTestId('document-page').first();
+  await expect(shot).toBeVisible({ timeout: 30_000 });
+  await expect(shot).toHaveAttribute('data-colour', 'true');
+  await expect(shot).toHaveAttribute('data-width', '1600');
+  await expect(shot).toHaveAttribute('data-height', '900');
   await capture.getByTestId('document-finish').click();
   await expect(capture).toBeHidden();
   await expect(dialog.getByTestId('visit-photo-count')).toHaveAttribute('data-count', '1');
@@ -107,6 +139,12 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   await dialog.getByLabel('调查结论').fill('家庭人均收入低于当地低保标准，情况属实');
   await expect(dialog.getByTestId('visit-signatures-cleared')).toBeVisible();
   await expect(dialog.getByTestId('visit-signer-0')).toHaveAttribute('data-signed', 'false');
+
+  // What the dialog sends to visits.record (the bytes the attachment store checks, strips and hashes).
+  const sent: Array<{ visit: { photos: Array<{ documentKind: string; pages: Array<{ image: { mime: string; base64: string } }> }> } }> = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/visits.record')) sent.push(r.postDataJSON());
+  });
 
   // Everyone signs the record as it now stands.
   for (const i of [0, 1, 2]) {
@@ -129,6 +167,24 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   expect(text).toContain('共1张');
   expect(text).toContain('文件导入');
   for (const label of ['调查人员 王明', '调查人员 刘芳', '家庭成员 张建国']) expect(text).toContain(label);
+
+  // The stored photo: the bytes sent are the ones stored (their SHA-256 is the one the form lists),
+  // and decoded they are the room in colour at the source's aspect ratio, not a whitened grey page.
+  expect(sent).toHaveLength(1);
+  const photo = sent[0]!.visit.photos[0]!;
+  expect(photo.documentKind).toBe('photo');
+  const image = photo.pages[0]!.image;
+  expect(text).toContain(createHash('sha256').update(Buffer.from(image.base64, 'base64')).digest('hex').slice(0, 16));
+  // Probes: the window (blue), the sofa (red), the plant (green), the wall (yellow).
+  const stored = await decodeInPage(page, image, [[1450 / 1920, 325 / 1080], [550 / 1920, 725 / 1080], [1075 / 1920, 690 / 1080], [100 / 1920, 300 / 1080]]);
+  expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(1600);
+  expect(Math.abs(stored.width / stored.height / (ROOM.width / ROOM.height) - 1)).toBeLessThan(0.02);
+  expect(stored.chroma).toBeGreaterThan(40);
+  const [pane, sofa, plant, wall] = stored.probes as [number[], number[], number[], number[]];
+  expect(pane[2]! - pane[0]!).toBeGreaterThan(80);
+  expect(sofa[0]! - sofa[1]!).toBeGreaterThan(100);
+  expect(plant[1]! - plant[0]!).toBeGreaterThan(70);
+  expect(wall[0]! - wall[2]!).toBeGreaterThan(70);
   // Three signature images drawn, each a transparent PNG from the pad: the image and its alpha mask.
   expect(bytes.toString('latin1').match(/\/SMask/g)).toHaveLength(3);
   expect(bytes.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(6);

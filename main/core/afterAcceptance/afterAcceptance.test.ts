@@ -7,6 +7,9 @@ import { visitFormSchema } from '../../../common/documents/visitForm';
 import { codeOf, tempDir } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { hydrate } from '../documents/service/hydrate';
+import { renderDocument } from '../documents/render';
+import { testFonts } from '../documents/testing/fixtures';
+import { readPdf } from '../documents/testing/pdfText';
 import { caseStation } from '../cases/testing/station';
 import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import type { AfterAcceptanceService } from './service';
@@ -85,12 +88,28 @@ describe('home visits, opinion and 公示', () => {
     const list = publicitySchema.parse(notices('publicity')[0]);
     expect(list).toMatchObject({ from: '2026-02-12', to: '2026-02-18', stage: 'initial', community: '桥头镇新街社区' });
     expect(list.rows).toEqual([{ name: '张建国', householdSize: 3, amountFen: 68000 }]);
+    expect(list.station).toMatchObject({ publicityNameMask: 'none', nameMask: 'keep-first-last' });
     env.clock.advance(6 * DAY); // 18 Feb, the last day
     expect(codeOf(() => aa.endPublicity(env.actor, caseId, 5))).toBe('PUBLICITY_NOT_OVER');
     expect(state(caseId).state).toBe('publicity');
     env.clock.advance(DAY);
     aa.endPublicity(env.actor, caseId, 5);
     expect(state(caseId).state).toBe('awaiting_decision');
+  });
+
+  it("the county's name-mask policy for the 公示 list reaches the printed list", async () => {
+    const settings = env.svc.settings();
+    env.svc.setSettings(env.actor, { ...settings, notice: { ...settings.notice, publicityNameMask: 'surname-only' } });
+    const caseId = acceptedCase(env.svc, env.actor);
+    env.svc.act(env.actor, caseId, 2, 'startInvestigation', null);
+    aa.recordVisit(env.actor, caseId, 3, signedVisit(caseId));
+    aa.giveOpinion(env.actor, caseId, 4, OPINION);
+    const list = publicitySchema.parse(notices('publicity')[0]);
+    expect(list.station.publicityNameMask).toBe('surname-only');
+    const doc = await renderDocument('publicity', list, { fonts: testFonts() });
+    const text = (await readPdf(doc.pdf)).map((p) => p.text).join('\n');
+    expect(text).toContain('张**');
+    expect(text).not.toContain('张建国');
   });
 
   it('an objection disputes the case; 民主评议 needs 3 participants and either sends it up or back to investigation', () => {
@@ -154,7 +173,7 @@ describe('decisions', () => {
     expect(state(caseId)).toMatchObject({ state: 'awaiting_decision', version: 5 });
     expect(count('roster')).toBe(0);
 
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { headerLines: [], issuer: '', redress: REDRESS } });
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
     // Unknown case: still not applicable; the record stays.
     expect(codeOf(() => aa.retryDecision(env.actor, 'd-x'))).toBe('DECISION_CASE_UNKNOWN');
     expect(aa.work.repo.decision('d-x')?.status).toBe('refused');
@@ -214,7 +233,7 @@ describe('monitoring warnings', () => {
 
   it('death warning: deadline in working days, assign, verify, stop only with reasons → roster stopped, 终止通知书, synced', () => {
     const caseId = enrolled();
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { headerLines: [], issuer: '', redress: REDRESS } });
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
     expect(aa.pulledWarning(warn(WIFE.idNumber))).toBe('opened');
     expect(aa.pulledWarning(warn(WIFE.idNumber))).toBe('duplicate');
     const w = aa.work.repo.warning('w-1')!;
@@ -245,7 +264,7 @@ describe('monitoring warnings', () => {
 
   it('adjust needs the new amount and writes the 调整通知书', () => {
     const caseId = enrolled();
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { headerLines: [], issuer: '', redress: REDRESS } });
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
     aa.pulledWarning({ ...warn(CHILD.idNumber), type: 'disability' as never });
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-22', method: '电话核实', findings: '残疾等级变化' });
     const close = { outcome: 'adjust' as const, reasons: ['家庭成员残疾等级变化'], legalBasis: ['《最低生活保障审核确认办法》第二十五条'] };

@@ -27,7 +27,7 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
     const db = f.db();
     const info = f.t.station.stationInfo()!;
     const cases = new CaseService({ db, clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-    cases.setSettings(f.t.adminId, { ...cases.settings(), notice: { headerLines: [], issuer: '', redress: REDRESS } });
+    cases.setSettings(f.t.adminId, { ...cases.settings(), notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
     const aa = afterAcceptance(cases, f.t.auth.audit(), clock);
     cleanups.push(registerAfterAcceptancePullHandlers(() => aa, clock));
 

@@ -22,7 +22,7 @@ beforeEach(() => {
   dir = tempDir();
   env = caseStation(dir.dir);
   aa = afterAcceptance(env.svc, env.t.auth.audit(), env.clock);
-  env.svc.setSettings(env.actor, { ...env.svc.settings(), faceRequired: false, notice: { headerLines: [], issuer: '', redress: REDRESS } });
+  env.svc.setSettings(env.actor, { ...env.svc.settings(), faceRequired: false, notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
   ({ caseId, rosterId } = enrolledHousehold(env.svc, aa, env.actor));
   // Working-age members → reviewed every 6 months from March: due on 1 September; the clock is there.
   env.clock.advance(Date.parse('2026-09-01T01:00:00Z') - env.clock.now().getTime());
@@ -215,7 +215,7 @@ describe('periodic review (定期核查)', () => {
 
   it('an outcome that owes a notice needs the station\'s redress route', () => {
     const r = signedBoth();
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { headerLines: [], issuer: '' } });
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { headerLines: [], issuer: '', nameMask: 'keep-first-last', publicityNameMask: 'none' } });
     expect(codeOf(() => aa.concludeReview(env.actor, r.id, r.version, { outcome: 'stop', ...W }))).toBe('DECISION_REDRESS_MISSING');
     expect(roster().status).toBe('active');
     expect(view().review!.status).toBe('open');

@@ -123,7 +123,7 @@ describe('the counter intake on a real encrypted store', () => {
     const reject = { kind: 'reject' as const, reasons: ['申请人家庭人均收入明显高于当地低保标准'], legalBasis: ['《最低生活保障审核确认办法》第十二条'] };
     expect(codeOf(() => svc.decide(actor, caseId, 1, reject))).toBe('CASE_REDRESS_MISSING');
     expect(views.detail(caseId).state).toBe('submitted');
-    svc.setSettings(actor, { ...svc.settings(), notice: { headerLines: [], issuer: '', redress: { ...REDRESS, reviewDays: 60, litigationMonths: 6 } } });
+    svc.setSettings(actor, { ...svc.settings(), notice: { ...svc.settings().notice, headerLines: [], issuer: '', redress: { ...REDRESS, reviewDays: 60, litigationMonths: 6 } } });
     svc.decide(actor, caseId, 1, reject);
     const n = db().prepare("SELECT data FROM notice_request WHERE kind = 'rejection'").get() as { data: string };
     expect(rejectionSchema.parse(JSON.parse(n.data))).toMatchObject({ reasons: reject.reasons, redress: { court: REDRESS.court } });

@@ -23,6 +23,8 @@ function stationBlock(ctx: NoticeContext) {
     issuer: n.issuer || ctx.stationName.slice(0, 40),
     ...(n.address ? { address: n.address } : {}),
     ...(n.phone ? { phone: n.phone } : {}),
+    nameMask: n.nameMask,
+    publicityNameMask: n.publicityNameMask,
   };
 }
 

@@ -15,6 +15,8 @@ export interface VisitEvidenceValue {
 }
 export const NO_EVIDENCE: VisitEvidenceValue = { photos: [], signatures: [] };
 
+/** Visit photos are scenes, not papers: colour, whole frame, aspect kept (common/capture/documentKinds.ts). */
+const PHOTO_KINDS = ['photo'] as const;
 const lines = (s: unknown) => (typeof s === 'string' ? s.split('\n') : []);
 const day = (v: unknown) => (v && typeof v === 'object' && 'format' in v ? (v as { format(f: string): string }).format('YYYY-MM-DD') : '');
 
@@ -136,7 +138,8 @@ export function VisitEvidence({ caseId, form, value, onChange }: { caseId: strin
         {capturing && (
           <DocumentCapture
             deviceId={localDeviceSettings().load().document?.deviceId ?? null}
-            defaultKind="other"
+            defaultKind="photo"
+            kinds={PHOTO_KINDS}
             onCaptured={(c) => {
               onChange({ ...latest.current, photos: [...latest.current.photos, c] });
               setCapturing(false);

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/settings';
+import { nameMaskPolicySchema, type NameMaskPolicy } from '../../../../common/format/mask';
 import { call } from '../../api/client';
 import { useSaveSection } from './useSaveSection';
 import { orUndefined } from './zodFields';
@@ -10,6 +11,8 @@ interface Values {
   issuer: string;
   address?: string;
   phone?: string;
+  nameMask: NameMaskPolicy;
+  publicityNameMask: NameMaskPolicy;
   redressEnabled: boolean;
   redress?: { reviewBody?: string; court?: string; reviewDays?: number; litigationMonths?: number };
 }
@@ -31,9 +34,12 @@ export function NoticeSection({ current }: { current: CaseSettings }) {
     issuer: n.issuer,
     address: n.address ?? '',
     phone: n.phone ?? '',
+    nameMask: n.nameMask,
+    publicityNameMask: n.publicityNameMask,
     redressEnabled: n.redress !== undefined,
     redress: n.redress ?? { reviewDays: 60, litigationMonths: 6 },
   };
+  const maskOptions = nameMaskPolicySchema.options.map((value) => ({ value, label: t(`countySettings.notice.mask.${value}`) }));
   const onFinish = (v: Values) => {
     const notice = {
       headerLines: v.headerLines
@@ -43,6 +49,8 @@ export function NoticeSection({ current }: { current: CaseSettings }) {
       issuer: v.issuer ?? '',
       address: orUndefined(v.address),
       phone: orUndefined(v.phone),
+      nameMask: v.nameMask,
+      publicityNameMask: v.publicityNameMask,
       redress: v.redressEnabled ? v.redress : undefined,
     };
     submit(form, { ...current, notice }, ['notice'], (p) => (p[0] === 'headerLines' ? ['headerLines'] : p));
@@ -61,6 +69,12 @@ export function NoticeSection({ current }: { current: CaseSettings }) {
       </Form.Item>
       <Form.Item label={t('countySettings.notice.phone')} name="phone">
         <Input />
+      </Form.Item>
+      <Form.Item label={t('countySettings.notice.nameMask')} name="nameMask">
+        <Select options={maskOptions} />
+      </Form.Item>
+      <Form.Item label={t('countySettings.notice.publicityNameMask')} name="publicityNameMask">
+        <Select options={maskOptions} />
       </Form.Item>
       <Form.Item label={t('countySettings.notice.redressEnabled')} name="redressEnabled" valuePropName="checked" extra={t('countySettings.notice.redress')}>
         <Switch />

@@ -1,7 +1,7 @@
 import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_KIND_SPECS, DOCUMENT_KINDS, MIN_PAGE_SSIM, type DocumentKind } from '../../../../common/capture/documentKinds';
+import { isPhotoKind, kindIsColour, MIN_PAGE_SSIM, PAGE_KINDS, type DocumentKind } from '../../../../common/capture/documentKinds';
 import { toGray } from '../../../../common/capture/image/grayscale';
 import { findPageQuad } from '../../../../common/capture/image/quad';
 import type { Quad } from '../../../../common/capture/image/types';
@@ -13,11 +13,14 @@ import { useCameraStream } from '../camera/useCameraStream';
 import { grabImageData, VideoPreview } from '../camera/VideoPreview';
 import { importImage, IMPORT_MAX_MB, IMPORT_TYPES, type ImportError } from './importFile';
 import { PageTooLargeError, processPage } from './processPage';
+import { PhotoTooLargeError } from './processPhoto';
 
 export interface DocumentCaptureProps {
   /** The document camera's deviceId (null: the system's default camera). */
   deviceId: string | null;
   defaultKind?: DocumentKind;
+  /** The kinds the clerk may choose from (default: the paper kinds; the visit dialog passes ['photo']). */
+  kinds?: readonly DocumentKind[];
   onCaptured: (result: DocumentCaptureResult) => void;
 }
 
@@ -28,7 +31,7 @@ const LIVE_SIDE = 480;
  * Document camera (高拍仪): live preview with the page outline found as the clerk positions the
  * paper; each shot is cropped, deskewed, compressed and measured; several pages make one document.
  */
-export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptured }: DocumentCaptureProps) {
+export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', kinds = PAGE_KINDS, onCaptured }: DocumentCaptureProps) {
   const { t } = useTranslation();
   const camera = useCameraStream('document', deviceId, true);
   const video = useRef<HTMLVideoElement | null>(null);
@@ -41,10 +44,13 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
   // A black or frozen feed: said in words, and the shoot button waits (file import still works).
   const feed = useFeedHealth(video, camera.status === 'live');
   const feedOk = feed.status === 'ok';
+  // 现场照片: a scene, not a paper — no page outline, the whole frame is kept.
+  const photo = isPhotoKind(kind);
 
   // Live edge finding on a small copy of the frame, a few times a second.
   useEffect(() => {
-    if (camera.status !== 'live') return;
+    setLiveQuad(null);
+    if (camera.status !== 'live' || photo) return;
     const timer = window.setInterval(() => {
       const v = video.current;
       if (!v || v.readyState < 2 || v.videoWidth === 0) return;
@@ -54,7 +60,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
       setLiveQuad(found ? (found.quad.map((p) => ({ x: p.x * scale, y: p.y * scale })) as Quad) : null);
     }, 400);
     return () => window.clearInterval(timer);
-  }, [camera.status]);
+  }, [camera.status, photo]);
 
   const addPage = async (frame: ImageData, source: 'camera' | 'file') => {
     setBusy(true);
@@ -63,7 +69,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
       const page = await processPage(frame, kind, pages.length, source);
       setPages((p) => [...p, page]);
     } catch (e) {
-      setError({ code: e instanceof PageTooLargeError ? e.code : 'CAPTURE_FILE_CORRUPT' });
+      setError({ code: e instanceof PageTooLargeError || e instanceof PhotoTooLargeError ? e.code : 'CAPTURE_FILE_CORRUPT' });
     } finally {
       setBusy(false);
     }
@@ -95,7 +101,6 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
 
   const w = camera.width || 640;
   const h = camera.height || 480;
-  const spec = DOCUMENT_KIND_SPECS[kind];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
@@ -107,9 +112,9 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
           style={{ width: 200 }}
           onChange={(v: DocumentKind) => setKind(v)}
           disabled={pages.length > 0}
-          options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`capture.document.kinds.${k}`) }))}
+          options={kinds.map((k) => ({ value: k, label: t(`capture.document.kinds.${k}`) }))}
         />
-        <Tag>{spec.colour ? t('capture.document.colour') : t('capture.document.grey')}</Tag>
+        <Tag>{kindIsColour(kind) ? t('capture.document.colour') : t('capture.document.grey')}</Tag>
       </Space>
       <CameraAlert camera={camera} />
       {camera.status === 'live' ? <FeedHealthAlert status={feed.status} /> : null}
@@ -123,12 +128,14 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
           overlay={liveQuad ? <polygon points={liveQuad.map((p) => `${p.x},${p.y}`).join(' ')} fill="rgba(82,196,26,0.12)" stroke="#52c41a" strokeWidth={Math.max(3, w / 300)} /> : null}
         />
       </div>
-      <Typography.Text data-testid="document-live" data-found={liveQuad ? 'true' : 'false'} type={liveQuad ? 'success' : 'warning'}>
-        {liveQuad ? t('capture.document.pageFound') : t('capture.document.pageNotFound')}
-      </Typography.Text>
+      {photo ? null : (
+        <Typography.Text data-testid="document-live" data-found={liveQuad ? 'true' : 'false'} type={liveQuad ? 'success' : 'warning'}>
+          {liveQuad ? t('capture.document.pageFound') : t('capture.document.pageNotFound')}
+        </Typography.Text>
+      )}
       <Space wrap>
         <Button type="primary" onClick={shoot} loading={busy} disabled={camera.status !== 'live' || !feedOk} data-testid="document-shoot">
-          {t('capture.document.shoot')}
+          {photo ? t('capture.document.shootPhoto') : t('capture.document.shoot')}
         </Button>
         <Button onClick={() => fileInput.current?.click()} disabled={busy}>
           {t('capture.document.importFile')}
@@ -151,7 +158,7 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
           {t('capture.document.pages', { count: pages.length })}
         </Typography.Text>
       </Space>
-      {busy ? <Alert type="info" showIcon title={t('capture.document.processing')} /> : null}
+      {busy ? <Alert type="info" showIcon title={photo ? t('capture.document.processingPhoto') : t('capture.document.processing')} /> : null}
       {error ? (
         <Alert
           type="error"
@@ -163,23 +170,25 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', onCaptu
       ) : null}
       <Space wrap align="start">
         {pages.map((p, i) => (
-          <PageCard key={i} page={p} n={i + 1} onRemove={() => setPages((all) => all.filter((_, j) => j !== i))} />
+          <PageCard key={i} page={p} n={i + 1} photo={photo} onRemove={() => setPages((all) => all.filter((_, j) => j !== i))} />
         ))}
       </Space>
     </Space>
   );
 }
 
-function PageCard({ page, n, onRemove }: { page: DocumentPage; n: number; onRemove: () => void }) {
+function PageCard({ page, n, photo, onRemove }: { page: DocumentPage; n: number; photo: boolean; onRemove: () => void }) {
   const { t } = useTranslation();
   return (
-    <div data-testid="document-page" data-bytes={page.image.bytes} data-ssim={page.ssim} data-width={page.image.width} data-height={page.image.height} data-found={page.quad ? 'true' : 'false'} style={{ width: 180 }}>
+    <div data-testid="document-page" data-bytes={page.image.bytes} data-ssim={page.ssim} data-width={page.image.width} data-height={page.image.height} data-found={page.quad ? 'true' : 'false'} data-colour={page.colour ? 'true' : 'false'} style={{ width: 180 }}>
       <img src={`data:${page.thumbnail.mime};base64,${page.thumbnail.base64}`} alt={`${n}`} style={{ width: 160, border: '1px solid #ddd' }} />
       <Typography.Paragraph style={{ fontSize: 12, margin: 0 }}>
-        {t('capture.document.pageInfo', { n, width: page.image.width, height: page.image.height, kb: (page.image.bytes / 1024).toFixed(0), dpi: page.dpi, ssim: page.ssim.toFixed(3) })}
+        {photo
+          ? t('capture.document.photoInfo', { n, width: page.image.width, height: page.image.height, kb: (page.image.bytes / 1024).toFixed(0) })
+          : t('capture.document.pageInfo', { n, width: page.image.width, height: page.image.height, kb: (page.image.bytes / 1024).toFixed(0), dpi: page.dpi, ssim: page.ssim.toFixed(3) })}
       </Typography.Paragraph>
-      {page.ssim < MIN_PAGE_SSIM ? <Typography.Text type="warning">{t('capture.document.lowLegibility', { ssim: page.ssim.toFixed(3) })}</Typography.Text> : null}
-      {!page.quad ? <Typography.Text type="warning">{t('capture.document.pageNotFound')}</Typography.Text> : null}
+      {!photo && page.ssim < MIN_PAGE_SSIM ? <Typography.Text type="warning">{t('capture.document.lowLegibility', { ssim: page.ssim.toFixed(3) })}</Typography.Text> : null}
+      {!photo && !page.quad ? <Typography.Text type="warning">{t('capture.document.pageNotFound')}</Typography.Text> : null}
       <Button size="small" onClick={onRemove}>
         {t('capture.document.removePage', { n })}
       </Button>

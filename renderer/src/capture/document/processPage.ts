@@ -1,6 +1,6 @@
 import { bytesToBase64 } from '../../../../common/capture/base64';
 import { searchQuality } from '../../../../common/capture/compression';
-import { DOCUMENT_KIND_SPECS, PAGE_DPI, type DocumentKind } from '../../../../common/capture/documentKinds';
+import { DOCUMENT_KIND_SPECS, isPhotoKind, PAGE_DPI, type DocumentKind } from '../../../../common/capture/documentKinds';
 import { grayToRgba, toGray } from '../../../../common/capture/image/grayscale';
 import { rectQuad } from '../../../../common/capture/image/homography';
 import { stretchLevels } from '../../../../common/capture/image/levels';
@@ -11,6 +11,7 @@ import type { GrayImage } from '../../../../common/capture/image/types';
 import { warpPerspective } from '../../../../common/capture/image/warp';
 import type { DocumentPage } from '../../../../common/capture/schemas';
 import { blobBytes, canvasFrom, decode, pageMime, thumbnail, toBlob } from './encode';
+import { processPhoto } from './processPhoto';
 
 export class PageTooLargeError extends Error {
   readonly code = 'CAPTURE_PAGE_TOO_LARGE';
@@ -23,8 +24,10 @@ const DPI_STEPS = [PAGE_DPI, 120, 100];
  * One camera frame (or imported scan) → one stored page: find the page, deskew it to its
  * paper's proportions at 150 dpi, grey or colour by document kind, then the highest WebP
  * quality within the kind's byte budget, and the SSIM of what was stored against the deskewed page.
+ * A `photo` (现场照片) is no paper: it goes to processPhoto (colour, whole frame, aspect kept).
  */
 export async function processPage(frame: ImageData, kind: DocumentKind, index: number, source: 'camera' | 'file'): Promise<DocumentPage> {
+  if (isPhotoKind(kind)) return processPhoto(frame, index, source);
   const spec = DOCUMENT_KIND_SPECS[kind];
   const gray = toGray(frame);
   const detection = findPageQuad(gray);
