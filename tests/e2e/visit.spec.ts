@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { PHOTO_SPEC } from '../../common/capture/documentKinds';
 import { signatureCapture } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { makePng } from '../../main/core/documents/testing/png';
@@ -180,6 +181,8 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(1600);
   expect(Math.abs(stored.width / stored.height / (ROOM.width / ROOM.height) - 1)).toBeLessThan(0.02);
   expect(stored.chroma).toBeGreaterThan(40);
+  expect(Buffer.from(image.base64, 'base64').length).toBeLessThanOrEqual(PHOTO_SPEC.maxBytes);
+  console.log('PHOTO-MEASURE', JSON.stringify({ mime: image.mime, bytes: Buffer.from(image.base64, 'base64').length, w: stored.width, h: stored.height, chroma: stored.chroma, probes: stored.probes }));
   const [pane, sofa, plant, wall] = stored.probes as [number[], number[], number[], number[]];
   expect(pane[2]! - pane[0]!).toBeGreaterThan(80);
   expect(sofa[0]! - sofa[1]!).toBeGreaterThan(100);
