@@ -182,7 +182,6 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   expect(Math.abs(stored.width / stored.height / (ROOM.width / ROOM.height) - 1)).toBeLessThan(0.02);
   expect(stored.chroma).toBeGreaterThan(40);
   expect(Buffer.from(image.base64, 'base64').length).toBeLessThanOrEqual(PHOTO_SPEC.maxBytes);
-  console.log('PHOTO-MEASURE', JSON.stringify({ mime: image.mime, bytes: Buffer.from(image.base64, 'base64').length, w: stored.width, h: stored.height, chroma: stored.chroma, probes: stored.probes }));
   const [pane, sofa, plant, wall] = stored.probes as [number[], number[], number[], number[]];
   expect(pane[2]! - pane[0]!).toBeGreaterThan(80);
   expect(sofa[0]! - sofa[1]!).toBeGreaterThan(100);
