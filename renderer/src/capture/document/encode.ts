@@ -1,4 +1,7 @@
 /** Canvas encoders: the one place the renderer turns pixels into JPEG/WebP/PNG bytes. */
+import { bytesToBase64 } from '../../../../common/capture/base64';
+import { searchQuality } from '../../../../common/capture/compression';
+import type { DocumentPage } from '../../../../common/capture/schemas';
 
 export function canvasFrom(image: ImageData): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -48,4 +51,35 @@ export async function thumbnail(canvas: HTMLCanvasElement, width = 160): Promise
 
 export async function blobBytes(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** A canvas encoded at the highest quality within a byte budget: the stored image, its thumbnail, the decoded copy. */
+export interface BudgetedImage {
+  image: DocumentPage['image'];
+  thumbnail: DocumentPage['thumbnail'];
+  quality: number;
+  /** What was really stored, decoded again (to measure its fidelity). */
+  stored: ImageData;
+}
+
+/** Encode `canvas` (WebP where possible) at the highest quality in the range that fits `maxBytes`; null when none does. */
+export async function encodeWithinBudget(canvas: HTMLCanvasElement, range: { maxBytes: number; minQuality: number; maxQuality: number }): Promise<BudgetedImage | null> {
+  const mime = await pageMime(canvas);
+  const search = await searchQuality(
+    async (q) => {
+      const blob = await toBlob(canvas, mime, q);
+      return { bytes: blob.size, output: blob };
+    },
+    { ...range, steps: 4 },
+  );
+  if (!search.fits) return null;
+  const bytes = await blobBytes(search.output);
+  const thumb = await thumbnail(canvas);
+  const thumbBytes = await blobBytes(thumb.blob);
+  return {
+    image: { mime, base64: bytesToBase64(bytes), bytes: bytes.length, width: canvas.width, height: canvas.height },
+    thumbnail: { mime: 'image/jpeg', base64: bytesToBase64(thumbBytes), bytes: thumbBytes.length, width: thumb.width, height: thumb.height },
+    quality: search.quality,
+    stored: await decode(search.output),
+  };
 }

@@ -1,5 +1,3 @@
-import { bytesToBase64 } from '../../../../common/capture/base64';
-import { searchQuality } from '../../../../common/capture/compression';
 import { DOCUMENT_KIND_SPECS, isPhotoKind, PAGE_DPI, type DocumentKind } from '../../../../common/capture/documentKinds';
 import { grayToRgba, toGray } from '../../../../common/capture/image/grayscale';
 import { rectQuad } from '../../../../common/capture/image/homography';
@@ -10,7 +8,7 @@ import { ssim } from '../../../../common/capture/image/ssim';
 import type { GrayImage } from '../../../../common/capture/image/types';
 import { warpPerspective } from '../../../../common/capture/image/warp';
 import type { DocumentPage } from '../../../../common/capture/schemas';
-import { blobBytes, canvasFrom, decode, pageMime, thumbnail, toBlob } from './encode';
+import { canvasFrom, encodeWithinBudget } from './encode';
 import { processPhoto } from './processPhoto';
 
 export class PageTooLargeError extends Error {
@@ -47,27 +45,16 @@ export async function processPage(frame: ImageData, kind: DocumentKind, index: n
       pixels = new ImageData(new Uint8ClampedArray(rgba.data), rgba.width, rgba.height);
     }
     const canvas = canvasFrom(pixels);
-    const mime = await pageMime(canvas);
-    const search = await searchQuality(
-      async (q) => {
-        const blob = await toBlob(canvas, mime, q);
-        return { bytes: blob.size, output: blob };
-      },
-      { maxBytes: spec.maxBytes, minQuality: 0.3, maxQuality: 0.92, steps: 4 },
-    );
-    if (!search.fits) continue;
-    const stored = toGray(await decode(search.output));
-    const score = ssim(reference, stored);
-    const bytes = await blobBytes(search.output);
-    const thumb = await thumbnail(canvas);
-    const thumbBytes = await blobBytes(thumb.blob);
+    const encoded = await encodeWithinBudget(canvas, { maxBytes: spec.maxBytes, minQuality: 0.3, maxQuality: 0.92 });
+    if (!encoded) continue;
+    const score = ssim(reference, toGray(encoded.stored));
     return {
       index,
-      image: { mime, base64: bytesToBase64(bytes), bytes: bytes.length, width: size.width, height: size.height },
-      thumbnail: { mime: 'image/jpeg', base64: bytesToBase64(thumbBytes), bytes: thumbBytes.length, width: thumb.width, height: thumb.height },
+      image: encoded.image,
+      thumbnail: encoded.thumbnail,
       dpi,
       colour: spec.colour,
-      quality: search.quality,
+      quality: encoded.quality,
       ssim: Math.round(score.ink * 10_000) / 10_000,
       quad: detection ? detection.quad.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 })) : null,
       source,

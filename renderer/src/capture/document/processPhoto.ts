@@ -1,10 +1,8 @@
-import { bytesToBase64 } from '../../../../common/capture/base64';
-import { searchQuality } from '../../../../common/capture/compression';
 import { PHOTO_SPEC, photoSize } from '../../../../common/capture/documentKinds';
 import { toGray } from '../../../../common/capture/image/grayscale';
 import { ssim } from '../../../../common/capture/image/ssim';
 import type { DocumentPage } from '../../../../common/capture/schemas';
-import { blobBytes, canvasFrom, decode, pageMime, thumbnail, toBlob } from './encode';
+import { canvasFrom, encodeWithinBudget } from './encode';
 
 export class PhotoTooLargeError extends Error {
   readonly code = 'CAPTURE_PAGE_TOO_LARGE';
@@ -34,29 +32,18 @@ export async function processPhoto(frame: ImageData, index: number, source: 'cam
   for (const longEdge of PHOTO_SPEC.longEdges) {
     const size = photoSize(frame.width, frame.height, longEdge);
     const canvas = scaled(full, size.width, size.height);
-    const mime = await pageMime(canvas);
-    const search = await searchQuality(
-      async (q) => {
-        const blob = await toBlob(canvas, mime, q);
-        return { bytes: blob.size, output: blob };
-      },
-      { maxBytes: PHOTO_SPEC.maxBytes, minQuality: 0.4, maxQuality: 0.85, steps: 4 },
-    );
-    if (!search.fits) continue;
+    const encoded = await encodeWithinBudget(canvas, { maxBytes: PHOTO_SPEC.maxBytes, minQuality: 0.4, maxQuality: 0.85 });
+    if (!encoded) continue;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('no 2d context');
-    const reference = toGray(ctx.getImageData(0, 0, canvas.width, canvas.height));
-    const score = ssim(reference, toGray(await decode(search.output)));
-    const bytes = await blobBytes(search.output);
-    const thumb = await thumbnail(canvas);
-    const thumbBytes = await blobBytes(thumb.blob);
+    const score = ssim(toGray(ctx.getImageData(0, 0, canvas.width, canvas.height)), toGray(encoded.stored));
     return {
       index,
-      image: { mime, base64: bytesToBase64(bytes), bytes: bytes.length, width: size.width, height: size.height },
-      thumbnail: { mime: 'image/jpeg', base64: bytesToBase64(thumbBytes), bytes: thumbBytes.length, width: thumb.width, height: thumb.height },
+      image: encoded.image,
+      thumbnail: encoded.thumbnail,
       dpi: PHOTO_SPEC.dpi,
       colour: true,
-      quality: search.quality,
+      quality: encoded.quality,
       ssim: Math.round(score.mean * 10_000) / 10_000,
       quad: null,
       source,
