@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signatureCapture } from '../../main/core/cases/testing/captures';
-import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
+import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
+import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, sign, stop, type Shell } from './intakeSupport';
@@ -9,13 +10,16 @@ import { ADMIN } from './station';
 /**
  * The periodic review (定期核查) in Chromium: a household approved today (county rule: reviewed every
  * 12 months) is due a year later — the browser shell runs with `--clock` at the review date — and is
- * reviewed on the roster page: income re-checked, an outcome without signatures refused, both adults
+ * reviewed on the roster page: income re-checked, the wife removed (分户) and the husband's mother added
+ * (typed; the child typed again is refused), an outcome without signatures refused, both adults
  * sign with the mouse, 渐退 for 3 months, the 渐退通知书 queued.
  */
 let shell: Shell | null = null;
 let dataDir: string;
 let caseId: string;
 let reviewDay: string;
+/** The husband's mother, who moved in since the approval (typed in the review). */
+const MOTHER = { idNumber: makeIdNumber('500110', '1954-11-03', 28, '女'), name: '王桂兰' };
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 test.beforeAll(async () => {
@@ -81,9 +85,36 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   // Re-check: the husband now earns 3,000 a month; per-capita 1,000 against the standard of 800.
   const household = drawer.getByTestId('review-household');
   await household.getByLabel('月收入（元）1').fill('3000');
+  // The wife left to her own household (分户): the reason is chosen first, then 移出.
+  await expect(household.getByTestId(`review-remove-${WIFE.idNumber}`)).toBeDisabled();
+  await household.getByLabel(`${WIFE.name}移出原因`).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="分户"]').click();
+  await household.getByTestId(`review-remove-${WIFE.idNumber}`).click();
+  await expect(household.getByTestId(`review-removed-${WIFE.idNumber}`)).toContainText('移出家庭成员：李秀英（分户）');
+  await expect(household.getByRole('row', { name: new RegExp(WIFE.name) })).toHaveCount(0);
+  // The applicant has no 移出.
+  await expect(household.getByTestId(`review-remove-${HUSBAND.idNumber}`)).toHaveCount(0);
+  // The child typed again is refused; the mother, typed, is added with Enter.
+  const add = household.getByTestId('review-add-member');
+  await add.getByLabel('公民身份号码').fill(CHILD.idNumber);
+  await add.getByLabel('姓名').fill(CHILD.name);
+  await add.getByTestId('review-add-member-button').click();
+  await expect(add.getByTestId('review-member-error')).toContainText('重复登记');
+  await add.getByLabel('公民身份号码').fill(`${MOTHER.idNumber.slice(0, 17)}0`);
+  await expect(add.getByTestId('id-number-feedback')).toHaveAttribute('data-status', 'error');
+  await add.getByLabel('公民身份号码').fill(MOTHER.idNumber);
+  await add.getByLabel('姓名').fill(MOTHER.name);
+  await add.getByLabel('与申请人关系').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="父母"]').click();
+  await add.getByLabel('姓名').press('Enter');
+  await expect(household.getByRole('row', { name: new RegExp(MOTHER.name) })).toBeVisible();
+  await expect(add.getByLabel('姓名')).toHaveValue('');
   await household.getByLabel('核查情况').fill('入户核实，丈夫已稳定就业');
   await household.getByTestId('review-save-household').click();
   await expect(household).toContainText('家庭情况已登记');
+  // The adults who must re-sign follow the new household: the mother, not the wife.
+  await expect(drawer.getByTestId(`review-signer-${MOTHER.idNumber}`)).toHaveAttribute('data-signed', 'false');
+  await expect(drawer.getByTestId(`review-signer-${WIFE.idNumber}`)).toHaveCount(0);
   await expect(drawer.getByTestId('review-eligibility')).toHaveAttribute('data-band', 'marginal');
   await expect(drawer.getByTestId('review-eligibility')).toContainText('家庭人均月收入 1000.00 元');
   await expect(drawer.getByTestId('review-eligibility')).toContainText('800.00 元/月');
@@ -100,7 +131,7 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(drawer.getByTestId('review-body')).toHaveAttribute('data-review', 'open');
 
   // Both adults sign on the pad with the mouse.
-  for (const person of [HUSBAND, WIFE]) {
+  for (const person of [HUSBAND, MOTHER]) {
     await drawer.getByTestId(`review-sign-${person.idNumber}`).click();
     await expect(drawer.getByTestId('signature-document-hash')).toBeVisible();
     await sign(page);
@@ -125,7 +156,19 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('500.00');
   const call = api(shell, 'review-e2e-check');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
-  const detail = await call<{ notices: Array<{ kind: string }> }>('cases.get', { caseId });
+  // The household changed as recorded in the drawer: the review, its findings and the roster follow.
+  const rosterRows = await call<{ rows: Array<{ id: string; caseId: string; householdSize: number }> }>('roster.list', { filter: 'all' });
+  const rosterRow = rosterRows.rows.find((r) => r.caseId === caseId)!;
+  const reviewed = await call<{ household: { members: Array<{ idNumber: string; relationship: string; sex: string; birthDate: string }>; income: Array<{ memberIdNumber: string }> }; review: { findings: string }; signers: Array<{ idNumber: string; signed: boolean }> }>('reviews.get', { rosterId: rosterRow.id });
+  expect(reviewed.household.members.map((m) => m.idNumber).sort()).toEqual([HUSBAND.idNumber, CHILD.idNumber, MOTHER.idNumber].sort());
+  expect(reviewed.household.members.find((m) => m.idNumber === MOTHER.idNumber)).toMatchObject({ relationship: 'parent', sex: '女', birthDate: '1954-11-03' });
+  expect(reviewed.household.income.map((x) => x.memberIdNumber)).not.toContain(WIFE.idNumber);
+  expect(reviewed.review.findings).toContain('移出家庭成员：李秀英（分户）');
+  expect(reviewed.signers.map((x) => [x.idNumber, x.signed]).sort()).toEqual([[HUSBAND.idNumber, true], [MOTHER.idNumber, true]].sort());
+  expect(rosterRow.householdSize).toBe(3);
+  const detail = await call<{ notices: Array<{ kind: string }>; application: { members: Array<{ idNumber: string }> } }>('cases.get', { caseId });
+  expect(detail.application.members.map((m) => m.idNumber)).not.toContain(WIFE.idNumber);
+  expect(detail.application.members.map((m) => m.idNumber)).toContain(MOTHER.idNumber);
   expect(detail.notices.map((n) => n.kind)).toContain('phase-out');
   const queue = await call<Array<{ id: string; kind: string; state: string }>>('printQueue.list', { caseId, kind: 'phase-out' });
   expect(queue.map((n) => [n.kind, n.state])).toEqual([['phase-out', 'pending']]);

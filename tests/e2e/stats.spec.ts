@@ -76,7 +76,6 @@ test('the case list exports masked, and the holder of export.full can export the
   }
   // The administrator of this station also holds export.full: 导出完整数据 in the button's menu.
   const more = page.locator('.ant-dropdown-trigger').filter({ has: page.locator('.anticon-ellipsis') }).first();
-  await more.hover();
   await more.click();
   const fullItem = page.getByRole('menuitem', { name: /导出完整数据/ });
   await expect(fullItem).toBeVisible();

@@ -94,6 +94,12 @@ describe('periodic review (定期核查)', () => {
     // The applicant must stay among the members; a stale version is refused.
     expect(codeOf(() => aa.recheckReview(env.actor, r.id, r.version, found({ members: v.household.members.filter((m) => m.idNumber !== HUSBAND.idNumber) }), 'x'))).toBe('ROSTER_REVIEW_APPLICANT_MISSING');
     expect(codeOf(() => aa.recheckReview(env.actor, r.id, r.version - 1, found(), 'x'))).toBe('ROSTER_REVIEW_STALE');
+    // The intake's household checks hold here too: a member twice, or an invalid ID number, is refused and nothing changes.
+    const members = v.household.members;
+    expect(codeOf(() => aa.recheckReview(env.actor, r.id, r.version, found({ members: [...members, members[1]!] }), 'x'))).toBe('CASE_INCOMPLETE');
+    const badId = { ...members[1]!, idNumber: members[1]!.idNumber.slice(0, 17) + (members[1]!.idNumber.endsWith('0') ? '1' : '0') };
+    expect(codeOf(() => aa.recheckReview(env.actor, r.id, r.version, found({ members: [...members, badId] }), 'x'))).toBe('CASE_INCOMPLETE');
+    expect(env.svc.application(env.svc.mustGet(caseId)).members).toHaveLength(members.length);
   });
 
   it('a standard not yet published for the review year: the latest earlier year is used and named', () => {

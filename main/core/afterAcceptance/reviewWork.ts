@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { applicationSchema, type Application } from '../../../common/cases/application';
+import { blocking, checkApplication } from '../../../common/cases/checks';
+import { translate } from '../../../common/i18n/translate';
 import { requiredSigners, type RequiredSigner } from '../../../common/cases/signers';
 import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 import { authorizationStatement } from '../../../common/capture/signatureBinding';
@@ -77,6 +79,10 @@ export function recheckReview(work: Work, actor: string, reviewId: string, versi
     const { row, app } = work.caseAt(roster.case_id);
     if (!household.members.some((m) => m.idNumber === app.applicant?.idNumber)) throw new JiuzhuError('ROSTER_REVIEW_APPLICANT_MISSING');
     const next = applicationSchema.parse({ ...app, members: household.members, income: household.income, deductions: household.deductions, assets: household.assets });
+    // The household as re-checked meets the intake's own checks (ID numbers, a member twice, impossible ages, money).
+    const problems = blocking(checkApplication(next, { today: work.today() })).filter((x) => /^(members|income|deductions|assets)\b/.test(x.path));
+    if (problems.length > 0)
+      throw new JiuzhuError('CASE_INCOMPLETE', { count: String(problems.length), first: translate(`cases.problem.${problems[0]!.code}`, problems[0]!.params) }, { paths: problems.map((x) => x.path).join(',') });
     const counted = next.members.filter((m) => !m.excluded);
     reviews.updateCaseData(row.id, JSON.stringify(next), counted.length);
     reviews.replaceRosterMembers(roster.id, [...new Set([app.applicant!.idNumber, ...counted.map((m) => m.idNumber)])], counted.length || 1, work.now());

@@ -6,10 +6,19 @@ import { EXCLUDED_INCOME_KINDS, INCOME_CATEGORIES, type IncomeItem, type Member 
 import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';
+import { ReviewAddMember } from './ReviewAddMember';
 import type { ReviewViewData } from './ReviewDrawer';
 
 type Review = NonNullable<ReviewViewData['review']>;
 const CATEGORIES = [...INCOME_CATEGORIES, ...EXCLUDED_INCOME_KINDS];
+/** Why a member leaves the household; the reason is written into the review's findings. */
+export const REMOVAL_REASONS = ['death', 'moved_out', 'split', 'other'] as const;
+type RemovalReason = (typeof REMOVAL_REASONS)[number];
+interface Removal {
+  member: Member;
+  reason: RemovalReason;
+  income: IncomeItem[];
+}
 
 /** Step 1: the household's current facts and income as found, then per-capita income against the local standard. */
 export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewData; review: Review; onSaved: (v: ReviewViewData) => void }) {
@@ -17,10 +26,35 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
   const [members, setMembers] = useState<Member[]>(view.household.members);
   const [income, setIncome] = useState<IncomeItem[]>(view.household.income);
   const [findings, setFindings] = useState(review.findings);
+  const [removals, setRemovals] = useState<Removal[]>([]);
+  const [reasons, setReasons] = useState<Record<string, RemovalReason>>({});
+  const removalLines = removals.map((r) => t('reviews.household.removedLine', { name: r.member.name, reason: t(`reviews.household.removalReasons.${r.reason}`) }));
   const save = useMutation({
-    mutationFn: () => call('reviews.recheck', { reviewId: review.id, version: review.version, household: { members, income, deductions: view.household.deductions, assets: view.household.assets }, findings }),
-    onSuccess: onSaved,
+    mutationFn: () =>
+      call('reviews.recheck', {
+        reviewId: review.id,
+        version: review.version,
+        household: { members, income, deductions: view.household.deductions, assets: view.household.assets },
+        findings: [findings.trim(), ...removalLines].filter(Boolean).join('\n'),
+      }),
+    onSuccess: (v) => {
+      setRemovals([]);
+      setFindings(v.review?.findings ?? findings);
+      onSaved(v);
+    },
   });
+  const remove = (m: Member) => {
+    const reason = reasons[m.idNumber];
+    if (!reason) return;
+    setRemovals((rs) => [...rs, { member: m, reason, income: income.filter((x) => x.memberIdNumber === m.idNumber) }]);
+    setMembers((ms) => ms.filter((x) => x.idNumber !== m.idNumber));
+    setIncome((xs) => xs.filter((x) => x.memberIdNumber !== m.idNumber));
+  };
+  const undo = (r: Removal) => {
+    setRemovals((rs) => rs.filter((x) => x !== r));
+    setMembers((ms) => [...ms, r.member]);
+    setIncome((xs) => [...xs, ...r.income]);
+  };
   const member = (i: number, patch: Partial<Member>) => setMembers((ms) => ms.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   const line = (i: number, patch: Partial<IncomeItem>) => setIncome((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const e = view.eligibility;
@@ -44,8 +78,37 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
             },
             { title: t('reviews.household.employed'), render: (_, m, i) => <Checkbox aria-label={`${m.name}${t('reviews.household.employed')}`} checked={m.employed} onChange={(ev) => member(i, { employed: ev.target.checked })} /> },
             { title: t('reviews.household.student'), render: (_, m, i) => <Checkbox aria-label={`${m.name}${t('reviews.household.student')}`} checked={m.student} onChange={(ev) => member(i, { student: ev.target.checked })} /> },
+            {
+              title: t('reviews.household.remove'),
+              render: (_, m) =>
+                m.relationship === 'self' ? null : (
+                  <Space size="small">
+                    <Select
+                      size="small"
+                      style={{ width: 110 }}
+                      aria-label={`${m.name}${t('reviews.household.removalReason')}`}
+                      placeholder={t('reviews.household.removalReason')}
+                      value={reasons[m.idNumber]}
+                      onChange={(v) => setReasons((rs) => ({ ...rs, [m.idNumber]: v }))}
+                      options={REMOVAL_REASONS.map((k) => ({ value: k, label: t(`reviews.household.removalReasons.${k}`) }))}
+                    />
+                    <Button size="small" danger disabled={!reasons[m.idNumber]} aria-label={`${t('reviews.household.remove')}${m.name}`} onClick={() => remove(m)} data-testid={`review-remove-${m.idNumber}`}>
+                      {t('reviews.household.remove')}
+                    </Button>
+                  </Space>
+                ),
+            },
           ]}
         />
+        {removals.map((r) => (
+          <Space key={r.member.idNumber} data-testid={`review-removed-${r.member.idNumber}`}>
+            <Typography.Text type="warning">{t('reviews.household.removedLine', { name: r.member.name, reason: t(`reviews.household.removalReasons.${r.reason}`) })}</Typography.Text>
+            <Button size="small" onClick={() => undo(r)}>
+              {t('reviews.household.undoRemove')}
+            </Button>
+          </Space>
+        ))}
+        <ReviewAddMember members={members} onAdd={(m) => setMembers((ms) => [...ms, m])} />
         <Typography.Text strong>{t('reviews.household.income')}</Typography.Text>
         {income.map((x, i) => (
           <Space key={i} data-testid={`review-income-${i}`}>
@@ -64,7 +127,7 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
         <Typography.Text>{view.household.assets.map((a) => `${t(`reviews.assetKinds.${a.kind}`)} ${formatYuan(a.valueFen)}`).join('；') || '—'}</Typography.Text>
         <Typography.Text strong>{t('reviews.household.findings')}</Typography.Text>
         <Input.TextArea rows={2} aria-label={t('reviews.household.findings')} placeholder={t('reviews.household.findingsPlaceholder')} value={findings} onChange={(ev) => setFindings(ev.target.value)} />
-        <Button type="primary" disabled={!findings.trim()} loading={save.isPending} onClick={() => save.mutate()} data-testid="review-save-household">
+        <Button type="primary" disabled={!findings.trim() && removalLines.length === 0} loading={save.isPending} onClick={() => save.mutate()} data-testid="review-save-household">
           {t('reviews.household.save')}
         </Button>
         {save.error && <Alert type="error" showIcon role="alert" title={save.error.message} />}

@@ -37,6 +37,8 @@ export function ExportButton({ request, testId = 'export-excel' }: { request: Re
     <Dropdown.Button
       loading={run.isPending}
       onClick={() => run.mutate(false)}
+      // Opened by a click, not by hovering: a hover menu closes under a pointer that moves on, and a counter PC may have a touch screen.
+      trigger={['click']}
       menu={{ items: [{ key: 'full', label: t('stats.exportFull') }], onClick: () => run.mutate(true) }}
       data-testid={testId}
     >
