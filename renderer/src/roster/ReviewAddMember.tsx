@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Checkbox, Input, Select, Space } from 'antd';
+import { Alert, Button, Card, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIPS, type Member } from '../../../common/cases/household';
 import { localIsoDate } from '../../../common/format/dates';
 import { checkIdNumber } from '../../../common/idnumber/check';
 import { IdNumberInput } from '../components/IdNumberInput';
+import { MemberFactChecks } from '../components/MemberFactChecks';
 
 interface Draft {
   idNumber: string;
@@ -80,15 +81,7 @@ export function ReviewAddMember({ members, onAdd }: { members: Member[]; onAdd: 
           onChange={(v) => setDraft((d) => ({ ...d, labourCapacity: v }))}
           options={(['full', 'partial', 'none'] as const).map((k) => ({ value: k, label: t(`reviews.labour.${k}`) }))}
         />
-        <Checkbox checked={draft.seriousIllness} onChange={(e) => setDraft((d) => ({ ...d, seriousIllness: e.target.checked }))}>
-          {t('intake.seriousIllness')}
-        </Checkbox>
-        <Checkbox checked={draft.student} onChange={(e) => setDraft((d) => ({ ...d, student: e.target.checked }))}>
-          {t('intake.student')}
-        </Checkbox>
-        <Checkbox checked={draft.employed} onChange={(e) => setDraft((d) => ({ ...d, employed: e.target.checked }))}>
-          {t('intake.employed')}
-        </Checkbox>
+        <MemberFactChecks value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
         <Button onClick={add} data-testid="review-add-member-button">
           {t('reviews.household.addMember')}
         </Button>

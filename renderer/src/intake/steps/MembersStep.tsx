@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../../common/cases/application';
@@ -7,6 +7,7 @@ import { checkIdNumber } from '../../../../common/idnumber/check';
 import { localIsoDate } from '../../../../common/format/dates';
 import { maskIdNumber } from '../../../../common/format/mask';
 import { IdNumberInput } from '../../components/IdNumberInput';
+import { MemberFactChecks } from '../../components/MemberFactChecks';
 import { readCard } from '../readCard';
 
 interface Draft {
@@ -135,15 +136,7 @@ export function MembersStep({ app, update, registerF2 }: { app: Application; upd
           </Form.Item>
         </Space>
         <Space wrap>
-          <Checkbox checked={draft.seriousIllness} onChange={(e) => setDraft((d) => ({ ...d, seriousIllness: e.target.checked }))}>
-            {t('intake.seriousIllness')}
-          </Checkbox>
-          <Checkbox checked={draft.student} onChange={(e) => setDraft((d) => ({ ...d, student: e.target.checked }))}>
-            {t('intake.student')}
-          </Checkbox>
-          <Checkbox checked={draft.employed} onChange={(e) => setDraft((d) => ({ ...d, employed: e.target.checked }))}>
-            {t('intake.employed')}
-          </Checkbox>
+          <MemberFactChecks value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
           <Select
             aria-label={t('intake.excluded')}
             allowClear
