@@ -238,6 +238,10 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await death.getByRole('button', { name: /分\s*派/ }).click();
     await page.getByRole('dialog').getByLabel('分派给经办人').click();
     await page.locator('.ant-select-dropdown').getByText(ADMIN.displayName, { exact: true }).click();
+    await expect(page.getByRole('dialog').locator('.ant-select')).toContainText(ADMIN.displayName);
+    // Leave the select so its list is closed for sure: a list left open covers the dialog's 确定 (seen under load).
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await submitDialog(page);
     await expect(death).toContainText(ADMIN.displayName);
     await verifyAndStop(page, death, reviewDay);
