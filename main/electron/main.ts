@@ -25,7 +25,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let core: CoreApi | undefined;
 
 /**
- * In development the Electron-ABI build of SQLite sits in native/electron (scripts/build-native-electron.js),
+ * In development the Electron-ABI build of SQLite sits in native/electron (scripts/native/sqlite-builds.js),
  * beside the Node build the tests use; a packaged app's node_modules is already built for Electron.
  */
 function sqliteBinding(): { sqliteNativeBinding?: string } {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { runMigrations, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations/index';
+import { sqliteBuild } from './native-build';
 import { openSqlite, type OpenOptions } from './sqlite';
 import type { Db, Logger } from './types';
 import { noLogger } from './types';
@@ -78,7 +79,9 @@ export function openStore(path: string, key: Uint8Array, options: OpenStoreOptio
       throw new JiuzhuError('STORE_DB_DAMAGED', { detail: problems[0]!.slice(0, 80) }, { problems: problems.slice(0, 20) });
     }
     const migrated = options.readonly ? null : runMigrations(db, options.migrations ?? MIGRATIONS);
-    logger.log('info', 'store.opened', { checkMs: Math.round(performance.now() - started), ...(migrated ?? {}) });
+    const build = sqliteBuild(db);
+    logger.log('info', 'store.opened', { checkMs: Math.round(performance.now() - started), sqlite: build.cipherVersion, ...(migrated ?? {}) });
+    if (!build.checkpointCopy) logger.log('warn', 'store.stock_sqlite_build', { sqlite: build.cipherVersion });
     return db;
   } catch (e) {
     db.close();
