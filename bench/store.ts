@@ -5,7 +5,6 @@ import { AccountsService } from '../main/core/accounts/accounts-service';
 import { AuthService } from '../main/core/accounts/auth-service';
 import { authConfig } from '../main/core/accounts/config';
 import { AttachmentStore } from '../main/core/store/attachments/attachment-store';
-import { BackgroundCheckpointer } from './checkpointer/checkpointer';
 import { initStation } from '../main/core/store/init-station';
 import { calibrateScrypt } from '../main/core/store/keys/kdf';
 import { newDbKey } from '../main/core/store/keys/keyring';
@@ -50,7 +49,7 @@ interface Phases {
   scanMs: number;
   /** The WAL left at the end, checkpointed as closeStore does (part of the cost of the inserts). */
   closeMs: number;
-  /** Process CPU time (user + system, every thread: writer and checkpointer) over the whole workload. */
+  /** Process CPU time (user + system, all threads) over the whole workload. */
   cpuMs: number;
   /** CPU time of the writer's own thread during the inserts (Linux schedstat; NaN elsewhere). */
   insertWriterCpuMs: number;
@@ -81,10 +80,9 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
 
 /**
  * The same workload on either connection: inserts in batches, indexed point reads, range scans,
- * then the checkpoint of what is left in the WAL. `beforeClose` runs just before that final
- * checkpoint (the background variant stops its thread there, as Station.close does).
+ * then the checkpoint of what is left in the WAL.
  */
-function workload(db: Db, measureWal = false, beforeClose: () => void = () => undefined): Phases {
+function workload(db: Db, measureWal = false): Phases {
   db.exec(PERSON_SCHEMA);
   if (measureWal) db.pragma('wal_checkpoint(TRUNCATE)');
   const cpu0 = process.cpuUsage();
@@ -118,37 +116,34 @@ function workload(db: Db, measureWal = false, beforeClose: () => void = () => un
   }
   const scanMs = performance.now() - t0;
   t0 = performance.now();
-  beforeClose();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const closeMs = firstCkptMs + performance.now() - t0;
   return { insertMs, slowestCommitMs, readMs, scanMs, closeMs, cpuMs: cpuMs(cpu0), insertWriterCpuMs, frames, pages: db.pragma('page_count', { simple: true }) as number };
 }
 
-type Mode = 'app' | 'walOnly' | 'background';
+type Mode = 'app' | 'walOnly';
+
+/**
+ * A stock build of better-sqlite3-multiple-ciphers (no checkpoint copy) to measure against, e.g.
+ * `node scripts/native/sqlite-builds.js --stock /tmp/stock` then
+ * `JIUZHU_BENCH_STOCK_SQLITE=/tmp/stock/better_sqlite3.node npm run bench -- store`.
+ */
+const STOCK_BINDING = process.env.JIUZHU_BENCH_STOCK_SQLITE;
 
 /**
  * The app's own connection settings (configureConnection) on both sides; only the cipher differs.
- * - 'app': the writer checkpoints itself (wal_autocheckpoint 4000), as without the thread;
+ * - 'app': the writer checkpoints itself (wal_autocheckpoint 4000), as in the app;
  * - 'walOnly' turns the automatic checkpoint off to split the insert cost into its two phases:
- *   encrypting every WAL frame at commit, and the checkpoint that decrypts each page from the WAL
- *   and re-encrypts it into the database file;
- * - 'background': the experimental checkpointer thread (bench/checkpointer, not used by the app)
- *   with its default settings; the writer checkpoints itself only past the hard limit.
+ *   encrypting every WAL frame at commit, and the checkpoint that copies the pages into the file.
  */
-async function runOn(path: string, encrypted: boolean, mode: Mode): Promise<Phases> {
+function runOn(path: string, encrypted: boolean, mode: Mode, nativeBinding?: string): Phases {
   const key = encrypted ? newDbKey() : null;
-  const db = openSqlite(path, key, { plain: !encrypted });
+  const db = openSqlite(path, key, { plain: !encrypted, ...(nativeBinding ? { nativeBinding } : {}) });
   configureConnection(db);
   if (mode === 'walOnly') db.pragma('wal_autocheckpoint = 0');
-  let cp: BackgroundCheckpointer | undefined;
   try {
-    if (mode === 'background') {
-      cp = new BackgroundCheckpointer({ dbPath: path, key, writer: db });
-      await cp.ready();
-    }
-    return workload(db, mode === 'walOnly', () => cp?.stop());
+    return workload(db, mode === 'walOnly');
   } finally {
-    cp?.stop();
     closeStore(db);
   }
 }
@@ -176,18 +171,13 @@ interface Saves {
 /**
  * Counter-like writing: bursts of small transactions (10 person rows each, the same rows as the
  * insert workload) with a pause between bursts, in which a clerk talks to the applicant. Run the
- * same way on both sides; only the checkpoint mode and the cipher differ.
+ * same way on both sides; only the cipher differs.
  */
-async function savesOn(path: string, encrypted: boolean, mode: 'app' | 'background'): Promise<Saves> {
+async function savesOn(path: string, encrypted: boolean): Promise<Saves> {
   const key = encrypted ? newDbKey() : null;
   const db = openSqlite(path, key, { plain: !encrypted });
   configureConnection(db);
-  let cp: BackgroundCheckpointer | undefined;
   try {
-    if (mode === 'background') {
-      cp = new BackgroundCheckpointer({ dbPath: path, key, writer: db });
-      await cp.ready();
-    }
     db.exec(PERSON_SCHEMA);
     const ins = db.prepare('INSERT INTO person (id_number, name, region, created_at, household) VALUES (?, ?, ?, ?, ?)');
     const save = db.transaction((first: number) => {
@@ -211,13 +201,11 @@ async function savesOn(path: string, encrypted: boolean, mode: 'app' | 'backgrou
       }
       await new Promise((r) => setTimeout(r, PAUSE_MS));
     }
-    cp?.stop();
     db.pragma('wal_checkpoint(TRUNCATE)');
     const cpuMs_ = cpuMs(cpu0);
     times.sort((a, b) => a - b);
     return { times, writerMs: times.reduce((a, b) => a + b, 0), writerCpuMs, maxSaveCpuMs, cpuMs: cpuMs_ };
   } finally {
-    cp?.stop();
     closeStore(db);
   }
 }
@@ -226,20 +214,16 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 export const benchmark: Benchmark = {
   name: 'store',
-  summary: 'encrypted (SQLCipher, WAL, synchronous=FULL) vs plain SQLite with the same app settings on 100k person rows, with the insert cost split into WAL writes and checkpoint, and with checkpoints on the background thread (writer time, CPU of both threads); unlock time; attachment MB/s',
+  summary: 'encrypted (SQLCipher 4, WAL, synchronous=FULL) vs plain SQLite with the same app settings on 100k person rows, with the insert cost split into WAL writes and checkpoint, and counter-like small saves; with JIUZHU_BENCH_STOCK_SQLITE, the stock sqlite3mc build too; unlock time; attachment MB/s',
   async run(): Promise<BenchRow[]> {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-store-'));
     try {
-      const plain = await runOn(join(dir, 'plain.db'), false, 'app');
-      const enc = await runOn(join(dir, 'enc.db'), true, 'app');
-      const plainWal = await runOn(join(dir, 'plain-wal.db'), false, 'walOnly');
-      const encWal = await runOn(join(dir, 'enc-wal.db'), true, 'walOnly');
-      const plainBg = await runOn(join(dir, 'plain-bg.db'), false, 'background');
-      const encBg = await runOn(join(dir, 'enc-bg.db'), true, 'background');
-      const plainSaves = await savesOn(join(dir, 'plain-saves.db'), false, 'app');
-      const encSaves = await savesOn(join(dir, 'enc-saves.db'), true, 'app');
-      const plainSavesBg = await savesOn(join(dir, 'plain-saves-bg.db'), false, 'background');
-      const encSavesBg = await savesOn(join(dir, 'enc-saves-bg.db'), true, 'background');
+      const plain = runOn(join(dir, 'plain.db'), false, 'app');
+      const enc = runOn(join(dir, 'enc.db'), true, 'app');
+      const plainWal = runOn(join(dir, 'plain-wal.db'), false, 'walOnly');
+      const encWal = runOn(join(dir, 'enc-wal.db'), true, 'walOnly');
+      const plainSaves = await savesOn(join(dir, 'plain-saves.db'), false);
+      const encSaves = await savesOn(join(dir, 'enc-saves.db'), true);
       const nSaves = `${(SAVE_BURSTS * SAVES_PER_BURST).toLocaleString('en')} saves`;
       const rows: BenchRow[] = [
         row('insert (1k-row transactions, app settings)', '100k rows', enc.insertMs, 'ms', plain.insertMs),
@@ -252,28 +236,26 @@ export const benchmark: Benchmark = {
         row('insert, writer thread CPU (app settings)', '100k rows', enc.insertWriterCpuMs, 'ms', plain.insertWriterCpuMs),
         row('slowest 1k-row commit (app settings)', '100 commits', enc.slowestCommitMs, 'ms', plain.slowestCommitMs),
         row('whole workload, CPU of all threads (app settings)', '100k rows', enc.cpuMs, 'ms', plain.cpuMs),
-        row('bg checkpointer: insert, writer\'s wall time', '100k rows', encBg.insertMs, 'ms', plainBg.insertMs),
-        row('bg checkpointer: insert, writer thread CPU', '100k rows', encBg.insertWriterCpuMs, 'ms', plainBg.insertWriterCpuMs),
-        row('bg checkpointer: slowest 1k-row commit', '100 commits', encBg.slowestCommitMs, 'ms', plainBg.slowestCommitMs),
-        row('bg checkpointer: close (stop thread, checkpoint rest)', 'rest of the WAL', encBg.closeMs, 'ms', plainBg.closeMs),
-        row('bg checkpointer: whole workload, writer\'s wall time', '100k rows', total(encBg), 'ms', total(plainBg)),
-        row('bg checkpointer: whole workload, CPU writer + thread', '100k rows', encBg.cpuMs, 'ms', plainBg.cpuMs),
-        row('encrypted insert, writer thread CPU: bg vs app settings', '100k rows', encBg.insertWriterCpuMs, 'ms', enc.insertWriterCpuMs),
-        row('encrypted insert, writer\'s wall time: bg vs app settings', '100k rows', encBg.insertMs, 'ms', enc.insertMs),
-        row(`saves of ${ROWS_PER_SAVE} rows, ${SAVES_PER_BURST} per burst, ${PAUSE_MS} ms pauses: app settings, writer's time`, nSaves, encSaves.writerMs, 'ms', plainSaves.writerMs),
-        row('  app settings: writer thread CPU', nSaves, encSaves.writerCpuMs, 'ms', plainSaves.writerCpuMs),
-        row('  app settings: p99 save', nSaves, pct(encSaves.times, 99), 'ms', pct(plainSaves.times, 99)),
-        row('  app settings: slowest save', nSaves, pct(encSaves.times, 100), 'ms', pct(plainSaves.times, 100)),
-        row('  app settings: writer CPU of the costliest save', nSaves, encSaves.maxSaveCpuMs, 'ms', plainSaves.maxSaveCpuMs),
-        row('  app settings: CPU of all threads', nSaves, encSaves.cpuMs, 'ms', plainSaves.cpuMs),
-        row('  bg checkpointer: writer\'s time', nSaves, encSavesBg.writerMs, 'ms', plainSavesBg.writerMs),
-        row('  bg checkpointer: writer thread CPU', nSaves, encSavesBg.writerCpuMs, 'ms', plainSavesBg.writerCpuMs),
-        row('  bg checkpointer: p99 save', nSaves, pct(encSavesBg.times, 99), 'ms', pct(plainSavesBg.times, 99)),
-        row('  bg checkpointer: slowest save', nSaves, pct(encSavesBg.times, 100), 'ms', pct(plainSavesBg.times, 100)),
-        row('  bg checkpointer: writer CPU of the costliest save', nSaves, encSavesBg.maxSaveCpuMs, 'ms', plainSavesBg.maxSaveCpuMs),
-        row('  bg checkpointer: CPU writer + thread', nSaves, encSavesBg.cpuMs, 'ms', plainSavesBg.cpuMs),
-        row('  encrypted, writer thread CPU: bg vs app settings', nSaves, encSavesBg.writerCpuMs, 'ms', encSaves.writerCpuMs),
+        row(`saves of ${ROWS_PER_SAVE} rows, ${SAVES_PER_BURST} per burst, ${PAUSE_MS} ms pauses: writer's time`, nSaves, encSaves.writerMs, 'ms', plainSaves.writerMs),
+        row('  saves: writer thread CPU', nSaves, encSaves.writerCpuMs, 'ms', plainSaves.writerCpuMs),
+        row('  saves: p99 save', nSaves, pct(encSaves.times, 99), 'ms', pct(plainSaves.times, 99)),
+        row('  saves: slowest save', nSaves, pct(encSaves.times, 100), 'ms', pct(plainSaves.times, 100)),
+        row('  saves: writer CPU of the costliest save', nSaves, encSaves.maxSaveCpuMs, 'ms', plainSaves.maxSaveCpuMs),
+        row('  saves: CPU of all threads', nSaves, encSaves.cpuMs, 'ms', plainSaves.cpuMs),
       ];
+      if (STOCK_BINDING) {
+        // The same encrypted runs on the stock build: every checkpointed page decrypted and re-encrypted.
+        const stock = runOn(join(dir, 'stock.db'), true, 'app', STOCK_BINDING);
+        const stockWal = runOn(join(dir, 'stock-wal.db'), true, 'walOnly', STOCK_BINDING);
+        rows.push(
+          row('stock build: insert (app settings)', '100k rows', stock.insertMs, 'ms', plain.insertMs),
+          row('stock build: whole workload (encrypted vs plain)', '100k rows', total(stock), 'ms', total(plain)),
+          row('stock build: whole workload, CPU of all threads', '100k rows', stock.cpuMs, 'ms', plain.cpuMs),
+          row('stock build: one checkpoint of the WAL-only phase', `${stockWal.pages} pages`, stockWal.closeMs, 'ms', plainWal.closeMs),
+          row('checkpoint copy vs stock build: whole workload, CPU', '100k rows', enc.cpuMs, 'ms', stock.cpuMs),
+          row('checkpoint copy vs stock build: one checkpoint', `${encWal.pages} pages`, encWal.closeMs, 'ms', stockWal.closeMs),
+        );
+      }
 
       // open + unlock: scrypt tuned to ~250 ms on this machine, then open + integrity_check + migrations
       const cal = calibrateScrypt(250);

@@ -15,6 +15,8 @@ interface Config {
   asarUnpack: string[];
   extraResources: unknown[];
   afterPack: string;
+  npmRebuild: boolean;
+  buildDependenciesFromSource: boolean;
 }
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Config;
 
@@ -43,6 +45,17 @@ describe('electron-builder.yml', () => {
     expect(config.deb.depends.length).toBeGreaterThan(3);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.extraResources[0]).toMatchObject({ from: 'resources', to: 'resources' });
+  });
+
+  it('compiles native modules from the patched source, and gives the tests their Node build back', () => {
+    // A prebuilt better-sqlite3-multiple-ciphers would lack the checkpoint copy (scripts/native/).
+    expect(config.npmRebuild).toBe(true);
+    expect(config.buildDependenciesFromSource).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(pkg.scripts.postinstall).toBe('node scripts/native/sqlite-builds.js');
+    expect(pkg.scripts.dist).toMatch(/electron-builder && node scripts\/native\/sqlite-builds\.js$/);
+    // The patch names anchors in one amalgamation: the package version is pinned to it.
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('flips the fuses in an afterPack hook', async () => {

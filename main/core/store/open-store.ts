@@ -25,11 +25,12 @@ export interface OpenStoreOptions extends OpenOptions {
  * - foreign_keys=ON, temp_store=MEMORY (sorts and temp tables never spill to a plaintext file),
  *   busy_timeout so the backup reader and the writer wait for each other instead of failing,
  *   cache_size 32 MiB (the encrypted store pays a decrypt per cache miss),
- *   wal_autocheckpoint 4000 pages (16 MiB of WAL): a checkpoint of the encrypted store decrypts and
- *   re-encrypts every page it copies, so fewer, larger checkpoints cost less than SQLite's default
- *   of one per 1000 pages; beyond 4000 the gain is within noise (docs/BENCHMARKS.md, store: CPU ratio
- *   of inserts 1.95× at 1000, ~1.8× at 4000–16000, 1.73× with one checkpoint at the end). The WAL is
- *   truncated at close, and a crash only means a longer (committed-data-preserving) WAL replay.
+ *   wal_autocheckpoint 4000 pages (16 MiB of WAL): fewer, larger checkpoints than SQLite's default
+ *   of 1000 (each checkpoint fsyncs the database file; a page written by several commits is copied
+ *   once). Checkpoints copy the encrypted frames as stored (the station's sqlite3mc build, README.md
+ *   "Native builds"); with a stock build each copied page is decrypted and re-encrypted, where 4000
+ *   measured clearly better than 1000 (docs/BENCHMARKS.md, store). The WAL is truncated at close,
+ *   and a crash only means a longer (committed-data-preserving) WAL replay.
  * No mmap (encrypted pages cannot be mapped) and no page size other than the cipher's 4096 (existing
  * SQLCipher 4 databases would not open; legacy-compat.test.ts).
  */
