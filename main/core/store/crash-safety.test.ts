@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { verifyAuditChain } from '../audit/verify';
 import { newDbKey } from './keys/keyring';
 import { closeStore, openStore } from './open-store';
 import { tempDir } from './test-support/fixtures';
+import { decryptDatabase } from './test-support/sqlcipher4';
 
 const LONG = Boolean(process.env.JIUZHU_LONG);
 const RUNS = LONG ? 120 : 15;
@@ -18,11 +20,15 @@ function prng(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function runAndKill(dbPath: string, key: Buffer, start: number, killAfterMs: number): Promise<string[]> {
+/**
+ * Every other run checkpoints every 16 pages, so that many kills land inside a checkpoint's copy of
+ * WAL frames into the database file (the station's build copies them as stored).
+ */
+function runAndKill(dbPath: string, key: Buffer, start: number, killAfterMs: number, autocheckpoint?: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dbPath, String(start)], {
       cwd: ROOT,
-      env: { ...process.env, JIUZHU_TEST_KEY: key.toString('hex') },
+      env: { ...process.env, JIUZHU_TEST_KEY: key.toString('hex'), ...(autocheckpoint ? { JIUZHU_TEST_AUTOCHECKPOINT: String(autocheckpoint) } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -58,7 +64,7 @@ describe(`crash safety (${RUNS} SIGKILLs${LONG ? '' : '; JIUZHU_LONG=1 for 120'}
     const committed: string[] = [];
     let next = 0;
     for (let run = 0; run < RUNS; run++) {
-      const ids = await runAndKill(dbPath, key, next, 5 + Math.floor(rand() * 250));
+      const ids = await runAndKill(dbPath, key, next, 5 + Math.floor(rand() * 250), run % 2 === 1 ? 16 : undefined);
       committed.push(...ids);
       next += ids.length + 1000; // ids of uncommitted work are never reused
       const db = openStore(dbPath, key); // runs integrity_check (full) and throws if damaged
@@ -74,6 +80,8 @@ describe(`crash safety (${RUNS} SIGKILLs${LONG ? '' : '; JIUZHU_LONG=1 for 120'}
       }
     }
     expect(committed.length).toBeGreaterThan(RUNS);
+    // Whoever wrote the pages, the file is SQLCipher 4 page by page (an independent reader).
+    expect(decryptDatabase(readFileSync(dbPath), key).length).toBe(statSync(dbPath).size);
     console.log(`crash safety: ${RUNS} kills, ${committed.length} reported commits all present (seed ${seed})`);
   }, LONG ? 900_000 : 120_000);
 });
