@@ -18,6 +18,8 @@ describe('jiuzhu-admin', () => {
     const human = await cli('info', '--data', '/tmp/station-a');
     expect(human.code).toBe(0);
     expect(human.out).toContain('数据目录：/tmp/station-a');
+    // The station's own SQLite build, which IT can check at the counter PC.
+    expect(human.out).toMatch(/数据库引擎：SQLite3 Multiple Ciphers [\d.]+ \+jiuzhu-ckpt-copy-raw-\d+（SQLite 3\.\d+\.\d+）\n/);
     const json = await cli('--json', 'info');
     expect(JSON.parse(json.out)).toMatchObject({ name: '救助通工作站', dataDir: '/tmp/jiuzhu-default', deviceId: 'a'.repeat(64) });
   });

@@ -19,6 +19,8 @@ export interface CoreDeps {
   services(): Promise<StationServices>;
   windows: WindowSessions;
   settings: WorkstationSettingsFile;
+  /** The Electron build of the SQLite module, in the desktop shell (else the package's Node build). */
+  sqliteNativeBinding?: string;
 }
 
 /**

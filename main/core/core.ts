@@ -84,6 +84,7 @@ export function createCore(options: CoreOptions): CoreApi {
     services,
     windows,
     settings: new WorkstationSettingsFile(options.dataDir),
+    ...(options.sqliteNativeBinding ? { sqliteNativeBinding: options.sqliteNativeBinding } : {}),
   };
 
   // Every capability of core. A new capability adds its line here and its handlers below;

@@ -15,6 +15,8 @@ test('the home page shows the app info from core and a live link to it', async (
   const info = page.getByTestId('app-info');
   await expect(info).toContainText('浏览器模式');
   await expect(info).toContainText(shell.dataDir);
+  await expect(page.getByTestId('app-info-database')).toContainText(/SQLite3 Multiple Ciphers [\d.]+ \+jiuzhu-ckpt-copy-raw-\d+/);
+  await expect(info.getByText('通用版本')).toHaveCount(0);
   await expect(page.getByTestId('core-status')).toHaveAttribute('data-connected', 'true');
   await expect(page.getByTestId('core-status')).toContainText('核心服务已连接');
   // The token left the address bar once it was read.

@@ -17,6 +17,14 @@ export const appInfo = defineMethod({
     deviceId: z.string().regex(/^[0-9a-f]{64}$/),
     platform: z.string(),
     arch: z.string(),
+    /** The encrypted SQLite module this workstation runs on (IT checks the station's own build). */
+    database: z.object({
+      /** e.g. "SQLite3 Multiple Ciphers 2.3.5 +jiuzhu-ckpt-copy-raw-1" */
+      cipherVersion: z.string(),
+      sqliteVersion: z.string(),
+      /** True on the station's build; a stock build stores the same format with slower checkpoints. */
+      checkpointCopy: z.boolean(),
+    }),
   }),
 });
 

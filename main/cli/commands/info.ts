@@ -5,6 +5,9 @@ import { EXIT } from '../io';
 import { printFacts, unwrap } from '../output';
 import { badArgs } from '../badArgs';
 
+const databaseLine = (db: MethodOutput<'app.info'>['database']): string =>
+  `${db.cipherVersion}（SQLite ${db.sqliteVersion}）${db.checkpointCopy ? '' : `，${translate('home.databaseStock')}`}`;
+
 export const infoCommand: Command = {
   path: ['info'],
   usage: 'info',
@@ -22,6 +25,7 @@ export const infoCommand: Command = {
         [translate('cli.infoShell'), translate(`shell.${info.shell}`)],
         [translate('cli.infoDataDir'), info.dataDir],
         [translate('cli.infoDeviceId'), info.deviceId],
+        [translate('cli.infoDatabase'), databaseLine(info.database)],
       ]);
     return EXIT.ok;
   },

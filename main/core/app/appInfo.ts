@@ -1,4 +1,5 @@
 import type { MethodOutput, Shell } from '../../../common/contract/index';
+import { loadedSqliteBuild } from '../store/native-build';
 
 export interface AppIdentity {
   name: string;
@@ -7,6 +8,6 @@ export interface AppIdentity {
   dataDir: string;
 }
 
-export function describeApp(identity: AppIdentity, deviceId: string): MethodOutput<'app.info'> {
-  return { ...identity, deviceId, platform: process.platform, arch: process.arch };
+export function describeApp(identity: AppIdentity, deviceId: string, sqliteNativeBinding?: string): MethodOutput<'app.info'> {
+  return { ...identity, deviceId, platform: process.platform, arch: process.arch, database: loadedSqliteBuild(sqliteNativeBinding) };
 }

@@ -23,6 +23,15 @@ function fill(db: Db, from: number, to: number): void {
   })();
 }
 
+/** sqlite3mc with the SQLCipher 4 key and nothing else of the store's open path. */
+function openWithKey(path: string, key: Uint8Array): Database.Database {
+  const db = new Database(path);
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+  return db;
+}
+
 const SCHEMA = 'CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT NOT NULL, id_number TEXT NOT NULL UNIQUE, address TEXT NOT NULL) STRICT';
 
 describe('checkpoints copy encrypted WAL frames as stored', () => {
@@ -120,11 +129,8 @@ describe('checkpoints copy encrypted WAL frames as stored', () => {
     resealWal(wal);
     writeFileSync(`${copy}-wal`, wal);
 
-    const tampered = new Database(copy);
+    const tampered = openWithKey(copy, key);
     try {
-      tampered.pragma(`cipher='sqlcipher'`);
-      tampered.pragma('legacy=4');
-      tampered.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
       expect(tampered.prepare('SELECT count(*) FROM sqlite_master').pluck().get()).toBe(2);
       const [ck] = tampered.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
       expect(ck!.checkpointed).toBe(ck!.log);
@@ -134,11 +140,8 @@ describe('checkpoints copy encrypted WAL frames as stored', () => {
     // The altered page is in the file now and fails its HMAC; rows on other pages still read.
     const file = readFileSync(copy);
     expect(() => decryptPage(keys, file.subarray((leaf!.pgno - 1) * PAGE, leaf!.pgno * PAGE), leaf!.pgno)).toThrow(/HMAC/);
-    const reader = new Database(copy);
+    const reader = openWithKey(copy, key);
     try {
-      reader.pragma(`cipher='sqlcipher'`);
-      reader.pragma('legacy=4');
-      reader.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
       expect(reader.prepare('SELECT name FROM person WHERE id = 10').pluck().get()).toBe(ROW(10)[0]);
       expect(() => reader.prepare('SELECT address FROM person WHERE id = 1500').get()).toThrow();
     } finally {

@@ -1,3 +1,4 @@
+import { openSqlite } from './sqlite';
 import type { Db } from './types';
 
 /**
@@ -13,6 +14,16 @@ export interface SqliteBuild {
   sqliteVersion: string;
   /** False on a stock build: it stores the same format, its checkpoints just cost ~3× more CPU. */
   checkpointCopy: boolean;
+}
+
+/** The build loaded by this process (or the given binding), asked through a throwaway in-memory database. */
+export function loadedSqliteBuild(nativeBinding?: string): SqliteBuild {
+  const db = openSqlite(':memory:', null, { plain: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    return sqliteBuild(db);
+  } finally {
+    db.close();
+  }
 }
 
 export function sqliteBuild(db: Db): SqliteBuild {

@@ -33,6 +33,12 @@ export function HomePage() {
                 {info.data.deviceId.slice(0, 16)}
               </Typography.Text>
             </Descriptions.Item>
+            <Descriptions.Item label={t('home.database')}>
+              <span data-testid="app-info-database">
+                {info.data.database.cipherVersion}（SQLite {info.data.database.sqliteVersion}）
+              </span>
+              {!info.data.database.checkpointCopy && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('home.databaseStock')} />}
+            </Descriptions.Item>
           </Descriptions>
         )}
       </Card>
