@@ -12,6 +12,7 @@ import { faceScenes, references } from './captureFixtures';
 import { fakeCameraPages } from './capturePage';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
 import { ADMIN } from './station';
+import { chooseOption } from './antdSelect';
 
 /**
  * Issue 9's chain in ONE run, on one data directory, with the reference platform on loopback and a
@@ -236,12 +237,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     const death = warnings.getByRole('row', { name: /死亡/ });
     await expect(death).toContainText('张建国');
     await death.getByRole('button', { name: /分\s*派/ }).click();
-    await page.getByRole('dialog').getByLabel('分派给经办人').click();
-    await page.locator('.ant-select-dropdown').getByText(ADMIN.displayName, { exact: true }).click();
-    await expect(page.getByRole('dialog').locator('.ant-select')).toContainText(ADMIN.displayName);
-    // Leave the select so its list is closed for sure: a list left open covers the dialog's 确定 (seen under load).
-    await page.keyboard.press('Tab');
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await chooseOption(page, page.getByRole('dialog').getByLabel('分派给经办人'), ADMIN.displayName);
     await submitDialog(page);
     await expect(death).toContainText(ADMIN.displayName);
     await verifyAndStop(page, death, reviewDay);

@@ -6,6 +6,7 @@ import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixt
 import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, sign, stop, type Shell } from './intakeSupport';
 import { ADMIN } from './station';
+import { chooseOption } from './antdSelect';
 
 /**
  * The periodic review (定期核查) in Chromium: a household approved today (county rule: reviewed every
@@ -87,8 +88,7 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await household.getByLabel('月收入（元）1').fill('3000');
   // The wife left to her own household (分户): the reason is chosen first, then 移出.
   await expect(household.getByTestId(`review-remove-${WIFE.idNumber}`)).toBeDisabled();
-  await household.getByLabel(`${WIFE.name}移出原因`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="分户"]').click();
+  await chooseOption(page, household.getByLabel(`${WIFE.name}移出原因`), '分户');
   await household.getByTestId(`review-remove-${WIFE.idNumber}`).click();
   await expect(household.getByTestId(`review-removed-${WIFE.idNumber}`)).toContainText('移出家庭成员：李秀英（分户）');
   await expect(household.getByRole('row', { name: new RegExp(WIFE.name) })).toHaveCount(0);
@@ -104,8 +104,7 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(add.getByTestId('id-number-feedback')).toHaveAttribute('data-status', 'error');
   await add.getByLabel('公民身份号码').fill(MOTHER.idNumber);
   await add.getByLabel('姓名').fill(MOTHER.name);
-  await add.getByLabel('与申请人关系').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="父母"]').click();
+  await chooseOption(page, add.getByLabel('与申请人关系'), '父母');
   await add.getByLabel('姓名').press('Enter');
   await expect(household.getByRole('row', { name: new RegExp(MOTHER.name) })).toBeVisible();
   await expect(add.getByLabel('姓名')).toHaveValue('');
