@@ -4,6 +4,7 @@ import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
+import { EmulatedReader, residentCard, TextBlockWriter, type FixtureCard } from '../../tools/sam-emulator/index';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, sign, stop, type Shell } from './intakeSupport';
 import { ADMIN } from './station';
 import { chooseOption } from './antdSelect';
@@ -12,22 +13,37 @@ import { chooseOption } from './antdSelect';
  * The periodic review (定期核查) in Chromium: a household approved today (county rule: reviewed every
  * 12 months) is due a year later — the browser shell runs with `--clock` at the review date — and is
  * reviewed on the roster page: income re-checked, the wife removed (分户) and the husband's mother added
- * (typed; the child typed again is refused), an outcome without signatures refused, both adults
- * sign with the mouse, 渐退 for 3 months, the 渐退通知书 queued.
+ * (read from her ID card on the reader emulator; the child typed again, and his card, are refused),
+ * an outcome without signatures refused, both adults sign with the mouse, 渐退 for 3 months, the
+ * 渐退通知书 queued.
  */
 let shell: Shell | null = null;
+let reader: EmulatedReader;
 let dataDir: string;
 let caseId: string;
 let reviewDay: string;
-/** The husband's mother, who moved in since the approval (typed in the review). */
-const MOTHER = { idNumber: makeIdNumber('500110', '1954-11-03', 28, '女'), name: '王桂兰' };
+/** The husband's mother, who moved in since the approval (read from her card in the review). */
+const MOTHER = { idNumber: makeIdNumber('500110', '1954-11-03', 28, '女'), name: '王桂兰', sex: '女' as const, birthDate: '1954-11-03' };
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/** A resident card of a given person: the text block written for them on the chip of fixture `seed`. */
+function cardOf(person: { idNumber: string; name: string; sex: '男' | '女'; birthDate: string }, seed: number): FixtureCard {
+  const chip = residentCard({ seed });
+  const address = '重庆市綦江区桥头镇新街12号';
+  const authority = '重庆市公安局綦江区分局';
+  const text = new TextBlockWriter()
+    .put(0, 30, person.name).put(30, 2, person.sex === '男' ? '1' : '2').put(32, 4, '01').put(36, 16, person.birthDate.replaceAll('-', ''))
+    .put(52, 70, address).put(122, 36, person.idNumber).put(158, 30, authority)
+    .put(188, 16, '20150101').put(204, 16, '20350101').bytes;
+  return { ...chip, text, expected: { ...chip.expected, name: person.name, sex: person.sex, nation: '汉', nationCode: '01', birthDate: person.birthDate, address, idNumber: person.idNumber, authority } };
+}
+
 test.beforeAll(async () => {
+  reader = await EmulatedReader.start();
   dataDir = newDataDir();
-  const first = await launch(dataDir);
+  const first = await launch(dataDir, ['--emulated-reader', reader.hostPath]);
   try {
-    const call = await setUpIntakeStation(first);
+    const call = await setUpIntakeStation(first, reader.hostPath);
     // The head decides locally where the county delegated it; reviews every 12 months for every household.
     const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
     await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk', 'caseworker', 'head'] });
@@ -57,6 +73,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   if (shell) await stop(shell);
+  await reader?.stop();
   removeDataDir(dataDir);
 });
 
@@ -66,8 +83,9 @@ test('--clock is refused without JIUZHU_ALLOW_CLOCK=1', async () => {
 });
 
 test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, signed with the mouse, 渐退 → notice queued', async ({ page }) => {
+  test.setTimeout(120_000);
   process.env.JIUZHU_ALLOW_CLOCK = '1';
-  shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`]);
+  shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`, '--emulated-reader', reader.hostPath]);
   await logIn(page, shell);
   await page.getByRole('menuitem', { name: '在册对象' }).click();
   const roster = page.getByTestId('roster-page');
@@ -94,16 +112,34 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(household.getByRole('row', { name: new RegExp(WIFE.name) })).toHaveCount(0);
   // The applicant has no 移出.
   await expect(household.getByTestId(`review-remove-${HUSBAND.idNumber}`)).toHaveCount(0);
-  // The child typed again is refused; the mother, typed, is added with Enter.
+  // The child typed again is refused; so is his card, read with F2 in the form (the form keeps what was typed).
   const add = household.getByTestId('review-add-member');
   await add.getByLabel('公民身份号码').fill(CHILD.idNumber);
   await add.getByLabel('姓名').fill(CHILD.name);
   await add.getByTestId('review-add-member-button').click();
-  await expect(add.getByTestId('review-member-error')).toContainText('重复登记');
+  await expect(add.getByTestId('review-member-error')).toContainText('张小明 重复登记（第 2 位和第 3 位是同一人）');
   await add.getByLabel('公民身份号码').fill(`${MOTHER.idNumber.slice(0, 17)}0`);
   await expect(add.getByTestId('id-number-feedback')).toHaveAttribute('data-status', 'error');
-  await add.getByLabel('公民身份号码').fill(MOTHER.idNumber);
-  await add.getByLabel('姓名').fill(MOTHER.name);
+  await add.getByLabel('姓名').fill('');
+  await add.getByTestId('review-add-member-button').click();
+  await expect(add.getByTestId('review-member-error')).toContainText('校验位不符');
+  reader.placeCard(cardOf(CHILD, 31));
+  await add.getByLabel('公民身份号码').press('F2');
+  await expect(add.getByTestId('review-member-error')).toHaveText('张小明 重复登记（第 2 位和第 3 位是同一人）', { timeout: 15_000 });
+  await expect(add.getByLabel('公民身份号码')).toHaveValue(`${MOTHER.idNumber.slice(0, 17)}0`);
+  await expect(add.getByLabel('姓名')).toHaveValue('');
+  // No card on the reader: the intake's message once the 10 s for placing it have passed.
+  reader.removeCard();
+  await add.getByTestId('review-read-card').click();
+  await expect(add).toContainText('请把身份证放在读卡器上…');
+  await expect(add.getByTestId('review-member-error')).toHaveText('读卡失败：未检测到身份证，请把证件平放在读卡器感应区。', { timeout: 20_000 });
+  // The mother's card fills number, name and sex; the relationship is the caseworker's; Enter adds.
+  reader.placeCard(cardOf(MOTHER, 32));
+  await add.getByTestId('review-read-card').click();
+  await expect(add.getByLabel('公民身份号码')).toHaveValue(MOTHER.idNumber, { timeout: 15_000 });
+  await expect(add.getByLabel('姓名')).toHaveValue(MOTHER.name);
+  await expect(add.getByTestId('review-member-error')).toHaveCount(0);
+  await expect(add.getByTestId('id-number-feedback')).toHaveAttribute('data-status', 'success');
   await chooseOption(page, add.getByLabel('与申请人关系'), '父母');
   await add.getByLabel('姓名').press('Enter');
   await expect(household.getByRole('row', { name: new RegExp(MOTHER.name) })).toBeVisible();

@@ -49,6 +49,7 @@ export const reviews = {
       saved: '家庭情况已登记',
       addMemberTitle: '添加家庭成员（新生儿、迁入等）',
       addMember: '添加成员',
+      readCard: '读取身份证（F2）',
       nameRequired: '请填写新成员的姓名。',
       remove: '移出',
       removalReason: '移出原因',

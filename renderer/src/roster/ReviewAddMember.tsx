@@ -6,6 +6,7 @@ import { localIsoDate } from '../../../common/format/dates';
 import { checkIdNumber } from '../../../common/idnumber/check';
 import { IdNumberInput } from '../components/IdNumberInput';
 import { MemberFactChecks } from '../components/MemberFactChecks';
+import { onF2, readCard, readFailedMessage } from '../idcard/readCard';
 
 interface Draft {
   idNumber: string;
@@ -20,20 +21,42 @@ interface Draft {
 const EMPTY: Draft = { idNumber: '', name: '', relationship: 'child', labourCapacity: 'full', student: false, employed: false, seriousIllness: false };
 
 /**
- * Adds a member found by the review (a newborn, someone moved in): the ID number is checked as typed
+ * Adds a member found by the review (a newborn, someone moved in): read from the ID card (button, or F2
+ * while the form has focus; the intake's read and messages) or typed. The ID number is checked as typed
  * (common/idnumber), sex and birth date come from it, and a person already in the household is refused
- * with the intake's message. Enter in a text field adds.
+ * with the intake's message, whether typed or read. Enter in a text field adds.
  */
 export function ReviewAddMember({ members, onAdd }: { members: Member[]; onAdd: (m: Member) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const alreadyIn = (idNumber: string, who: string) => {
+    const first = members.findIndex((m) => m.idNumber === idNumber);
+    return first < 0 ? null : t('cases.problem.MEMBER_TWICE', { who, first: first + 1, second: members.length + 1 });
+  };
+  const read = async () => {
+    if (reading) return;
+    setReading(true);
+    setError(null);
+    try {
+      const { card } = await readCard();
+      const twice = alreadyIn(card.idNumber, card.name);
+      if (twice) return setError(twice);
+      setDraft((d) => ({ ...d, idNumber: card.idNumber, name: card.name, sex: card.sex }));
+    } catch (e) {
+      setError(readFailedMessage(t, e));
+    } finally {
+      setReading(false);
+    }
+  };
+  const readOnF2 = onF2(() => void read());
   const add = () => {
     const r = checkIdNumber(draft.idNumber, { today: localIsoDate(new Date()), ...(draft.sex ? { sex: draft.sex } : {}) });
     if (!r.valid) return setError(t(`idNumber.${r.problems[0]!}`));
     if (!draft.name.trim()) return setError(t('reviews.household.nameRequired'));
-    const first = members.findIndex((m) => m.idNumber === r.idNumber);
-    if (first >= 0) return setError(t('cases.problem.MEMBER_TWICE', { who: draft.name.trim(), first: first + 1, second: members.length + 1 }));
+    const twice = alreadyIn(r.idNumber, draft.name.trim());
+    if (twice) return setError(twice);
     onAdd({
       idNumber: r.idNumber,
       name: draft.name.trim(),
@@ -56,7 +79,16 @@ export function ReviewAddMember({ members, onAdd }: { members: Member[]; onAdd: 
       type="inner"
       title={t('reviews.household.addMemberTitle')}
       data-testid="review-add-member"
+      extra={
+        <Space>
+          {reading && <span>{t('intake.reading')}</span>}
+          <Button onClick={() => void read()} loading={reading} data-testid="review-read-card">
+            {t('reviews.household.readCard')}
+          </Button>
+        </Space>
+      }
       onKeyDown={(e) => {
+        readOnF2(e);
         const el = e.target as HTMLInputElement;
         if (e.key === 'Enter' && el.tagName === 'INPUT' && el.type !== 'checkbox' && el.getAttribute('role') !== 'combobox') {
           e.preventDefault();

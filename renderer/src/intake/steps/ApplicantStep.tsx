@@ -6,7 +6,7 @@ import type { Application } from '../../../../common/cases/application';
 import { checkIdNumber } from '../../../../common/idnumber/check';
 import { localIsoDate } from '../../../../common/format/dates';
 import { IdNumberInput } from '../../components/IdNumberInput';
-import { readCard } from '../readCard';
+import { readCard, readFailedMessage } from '../../idcard/readCard';
 
 type Applicant = NonNullable<Application['applicant']>;
 interface Local {
@@ -75,7 +75,7 @@ export function ApplicantStep({ app, update, registerF2 }: { app: Application; u
       const c = r.card;
       commit({ idNumber: c.idNumber, name: c.name, sex: c.sex, birthDate: c.birthDate, phone: local.phone, address: c.address ?? '', cardValidUntil: c.validUntil, source: 'card' });
     } catch (e) {
-      setReadError(t('intake.readFailed', { message: (e as Error).message }));
+      setReadError(readFailedMessage(t, e));
     } finally {
       setReading(false);
     }

@@ -8,7 +8,7 @@ import { localIsoDate } from '../../../../common/format/dates';
 import { maskIdNumber } from '../../../../common/format/mask';
 import { IdNumberInput } from '../../components/IdNumberInput';
 import { MemberFactChecks } from '../../components/MemberFactChecks';
-import { readCard } from '../readCard';
+import { readCard, readFailedMessage } from '../../idcard/readCard';
 
 interface Draft {
   idNumber: string;
@@ -61,7 +61,7 @@ export function MembersStep({ app, update, registerF2 }: { app: Application; upd
       setDraft((d) => ({ ...d, idNumber: r.card.idNumber, name: r.card.name, sex: r.card.sex, birthDate: r.card.birthDate }));
       setError(null);
     } catch (e) {
-      setError(t('intake.readFailed', { message: (e as Error).message }));
+      setError(readFailedMessage(t, e));
     }
   };
   useEffect(() => registerF2(() => void doRead()));
