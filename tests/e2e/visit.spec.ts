@@ -158,6 +158,73 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   await expect(view).toHaveAttribute('data-state', 'investigating');
   await expect(panel.getByRole('row', { name: /王明、刘芳/ })).toContainText('1 张照片，3 人签名');
 
+  // The case page shows the visit's photo and each signature with its signer, read only when asked for.
+  const shown = panel.getByTestId('visit-evidence-view');
+  await expect(shown).toHaveCount(0);
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/visits.evidence')) reads.push(r.postDataJSON().attachmentId);
+  });
+  await panel.getByRole('row', { name: /王明、刘芳/ }).getByRole('button', { name: '查看照片和签名' }).click();
+  await expect(shown.getByTestId('visit-photo-0')).toHaveAttribute('data-state', 'shown');
+  const thumb = shown.getByTestId('visit-photo-0').locator('img');
+  await expect(thumb).toHaveAttribute('alt', '现场照片 1');
+  // The thumbnail really decoded: the stored 1600×900 room, the sofa red (drawn back from the <img>).
+  const loaded = await thumb.evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const [r, g] = ctx.getImageData(Math.floor((550 / 1920) * c.width), Math.floor((725 / 1080) * c.height), 1, 1).data;
+    return { width: img.naturalWidth, height: img.naturalHeight, rendered: img.getBoundingClientRect().width, sofa: r! - g! };
+  });
+  expect(loaded).toMatchObject({ width: 1600, height: 900 });
+  expect(loaded.rendered).toBeGreaterThan(0);
+  expect(loaded.rendered).toBeLessThan(200);
+  expect(loaded.sofa).toBeGreaterThan(100);
+
+  // Each signature: the signer's name and role under an image with ink on it.
+  const signed = shown.locator('[data-testid^="visit-signature-"][data-role]');
+  await expect(signed).toHaveCount(3);
+  for (const [i, name, role] of [[0, '王明', '调查人员'], [1, '刘芳', '调查人员'], [2, '张建国', '家庭成员']] as const) {
+    const one = shown.getByTestId(`visit-signature-${i}`);
+    await expect(one).toContainText(name);
+    await expect(one).toContainText(role);
+    await expect(one.getByTestId(`visit-signature-image-${i}`)).toHaveAttribute('data-state', 'shown');
+    const ink = await one.locator('img').evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let p = 3; p < d.length; p += 4) if (d[p]! > 128 && d[p - 1]! < 128) inked++;
+      return { width: img.naturalWidth, inked };
+    });
+    expect(ink.width).toBeGreaterThan(0);
+    expect(ink.inked).toBeGreaterThan(200);
+  }
+  // One read per photo and signature, each once.
+  expect(reads).toHaveLength(4);
+  expect(new Set(reads).size).toBe(4);
+
+  // A click enlarges the photo in the preview, the same bytes at full size.
+  await thumb.click();
+  const preview = page.locator('.ant-image-preview');
+  await expect(preview).toBeVisible();
+  const large = preview.locator('img.ant-image-preview-img');
+  await expect(large).toHaveAttribute('src', (await thumb.getAttribute('src'))!);
+  expect(await large.evaluate(async (img: HTMLImageElement) => (await img.decode(), [img.naturalWidth, img.getBoundingClientRect().width]))).toEqual([1600, expect.any(Number)]);
+  expect((await large.boundingBox())!.width).toBeGreaterThan(loaded.rendered * 2);
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+  await panel.getByRole('button', { name: '收起' }).click();
+  await expect(shown).toBeHidden();
+
   // The 入户调查表 queued for printing shows the three signatures and lists the photo.
   const detail = await call<{ notices: Array<{ id: string; kind: string }> }>('cases.get', { caseId: saved.caseId });
   const request = detail.notices.find((n) => n.kind === 'visit-form')!;

@@ -121,6 +121,8 @@ export const decisionsRetry = defineMethod({
   output: caseStepOutputSchema,
 });
 
+export const visitSignerViewSchema = z.object({ name: z.string(), role: z.enum(['staff', 'family']), attachmentId: z.uuid() });
+
 const visitViewSchema = z.object({
   id: z.string(),
   visitedOn: z.string(),
@@ -131,6 +133,10 @@ const visitViewSchema = z.object({
   /** Photo pages and signatures kept with the visit (0 for visits recorded before they were taken). */
   photos: z.number().int().nonnegative(),
   signatures: z.number().int().nonnegative(),
+  /** The photo pages' attachment ids, in the order taken; their bytes come from visits.evidence. */
+  photoIds: z.array(z.uuid()),
+  /** Who signed the 入户调查表, staff first, then family, each with the attachment of the signature image. */
+  signers: z.array(visitSignerViewSchema),
 });
 const opinionViewSchema = z.object({ id: z.string(), proposal: z.enum(['approve', 'refuse']), amountFen: z.number().nullable(), reasons: z.array(z.string()), community: z.string(), publicityFrom: z.string(), publicityTo: z.string() });
 const objectionViewSchema = z.object({ id: z.string(), objector: z.string(), content: z.string(), receivedOn: z.string() });
@@ -165,9 +171,17 @@ export const visitsOfCase = defineMethod({
   output: afterAcceptanceViewSchema,
 });
 
+export const visitsEvidence = defineMethod({
+  summary: "The bytes of one photo or signature of a case's home visit, audited (as cases.attachment is for the intake's).",
+  permission: 'case.read',
+  input: z.object({ caseId, attachmentId: z.uuid() }).strict(),
+  output: z.object({ mime: z.string(), base64: z.string() }),
+});
+
 export const visitsMethods = {
   'visits.record': visitsRecord,
   'visits.ofCase': visitsOfCase,
+  'visits.evidence': visitsEvidence,
   'publicity.opinion': publicityOpinion,
   'publicity.object': publicityObject,
   'publicity.resolve': publicityResolve,

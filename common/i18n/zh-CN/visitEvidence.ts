@@ -25,5 +25,15 @@ export const visitEvidence = {
     cleared: '调查内容已修改，原有签名已作废，请重新签名。',
     evidence: '照片/签名',
     evidenceCount: '{{photos}} 张照片，{{signatures}} 人签名',
+    view: {
+      show: '查看照片和签名',
+      hide: '收起',
+      photo: '现场照片 {{n}}',
+      signature: '{{name}}（{{role}}）的签名',
+      loading: '正在读取…',
+      absent: '本机没有这份附件，暂时无法显示（尚未下载或已被删除）。请同步后再试；仍无法显示请联系管理员。',
+      retry: '重新读取',
+      enlarge: '点击图片放大查看',
+    },
   },
 } as const;

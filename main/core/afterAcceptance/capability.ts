@@ -11,10 +11,12 @@ import { AfterAcceptanceService } from './service';
 import { caseView, rosterList, warningRow } from './views';
 import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
 import { reviewHandlers, type ReviewMethods } from './reviewHandlers';
+import { readVisitEvidence } from './visitEvidence';
 
 type Methods =
   | 'visits.record'
   | 'visits.ofCase'
+  | 'visits.evidence'
   | 'publicity.opinion'
   | 'publicity.object'
   | 'publicity.resolve'
@@ -85,6 +87,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
         svc.work.audit(actor(ctx), 'visits.view', input.caseId);
         return view;
       },
+      'visits.evidence': async (input, ctx) => readVisitEvidence((await open()).work, actor(ctx), input.caseId, input.attachmentId),
       'publicity.opinion': async (input, ctx) => step((await open()).giveOpinion(actor(ctx), input.caseId, input.version, input.opinion)),
       'publicity.object': async (input, ctx) => step((await open()).recordObjection(actor(ctx), input.caseId, input.version, input.objection)),
       'publicity.resolve': async (input, ctx) => step((await open()).resolveDispute(actor(ctx), input.caseId, input.version, input.resolution)),

@@ -15,9 +15,12 @@ const list = (json: string | null): string[] => (json ? (JSON.parse(json) as str
 
 export function caseView(work: Work, caseId: string): AfterAcceptanceView {
   const r = work.repo;
-  const evidence = new VisitEvidenceRepo(work.db).countsOfCase(caseId);
+  const evidence = new VisitEvidenceRepo(work.db).evidenceOfCase(caseId);
   return {
-    visits: r.visits(caseId).map((v) => ({ id: v.id, visitedOn: v.visited_on, staff: list(v.staff), familyPresent: list(v.family_present), findings: v.findings, recordedAt: v.recorded_at, ...(evidence.get(v.id) ?? { photos: 0, signatures: 0 }) })),
+    visits: r.visits(caseId).map((v) => {
+      const { photoIds, signers } = evidence.get(v.id) ?? { photoIds: [], signers: [] };
+      return { id: v.id, visitedOn: v.visited_on, staff: list(v.staff), familyPresent: list(v.family_present), findings: v.findings, recordedAt: v.recorded_at, photos: photoIds.length, signatures: signers.length, photoIds, signers };
+    }),
     opinions: r.opinions(caseId).map((o) => ({ id: o.id, proposal: o.proposal, amountFen: o.amount_fen, reasons: list(o.reasons), community: o.community, publicityFrom: o.publicity_from, publicityTo: o.publicity_to })),
     objections: r.objections(caseId).map((o) => ({ id: o.id, objector: o.objector, content: o.content, receivedOn: o.received_on })),
     reviews: r.reviews(caseId).map((v) => ({ id: v.id, kind: v.kind, heldOn: v.held_on, participants: list(v.participants), outcome: v.outcome, summary: v.summary })),

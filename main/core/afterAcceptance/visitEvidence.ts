@@ -4,7 +4,8 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import { MAX_VISIT_PHOTO_PAGES, type VisitInput } from '../../../common/contract/methods/visits';
 import { maskName } from '../../../common/format/mask';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
-import type { VisitEvidenceRepo } from './visitEvidenceRepo';
+import { VisitEvidenceRepo } from './visitEvidenceRepo';
+import type { Work } from './work';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 const key = (role: VisitSignerRole, name: string) => `${role}:${name.trim()}`;
@@ -111,3 +112,17 @@ export function storeVisitEvidence(
 
 /** The blobs the case's record references: each stored photo and signature, once. */
 export const evidenceBlobs = (e: VisitEvidence): string[] => [...new Set([...e.photos.map((p) => p.sha256), ...e.signatures.map((s) => s.sha256)])];
+
+/**
+ * The bytes of one photo or signature of a visit of this case, for the case page's viewer; audited
+ * like cases.attachment. An id that is not this case's visit evidence is NOT_FOUND; missing or
+ * damaged bytes fail with the attachment store's own zh-CN error (STORE_ATTACHMENT_*).
+ */
+export function readVisitEvidence(work: Work, actor: string, caseId: string, attachmentId: string): { mime: string; base64: string } {
+  if (!new VisitEvidenceRepo(work.db).belongsToCase(caseId, attachmentId)) throw new JiuzhuError('NOT_FOUND');
+  const store = work.cases.attachmentStore;
+  const bytes = store.get(attachmentId);
+  const mime = store.info(attachmentId)?.mime ?? 'application/octet-stream';
+  work.audit(actor, 'visits.evidence_view', caseId, { attachment: attachmentId });
+  return { mime, base64: bytes.toString('base64') };
+}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvidence';
+import { VisitEvidenceView } from './VisitEvidenceView';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'decide';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
@@ -17,6 +18,8 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
   const [mode, setMode] = useState<Mode | null>(null);
   const [form] = Form.useForm();
   const [evidence, setEvidence] = useState<VisitEvidenceValue>(NO_EVIDENCE);
+  // Visits whose photos and signatures are open: read only when asked for (each read is audited).
+  const [shown, setShown] = useState<string[]>([]);
   const view = useQuery({ queryKey: ['visits.ofCase', caseId], queryFn: () => call('visits.ofCase', { caseId }) });
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['cases.get', caseId] });
@@ -84,11 +87,23 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       {run.error && !mode && <Alert type="error" showIcon message={run.error.message} />}
       {retry.error && <Alert type="error" showIcon message={retry.error.message} />}
       {v && v.visits.length > 0 && (
-        <Table size="small" rowKey="id" pagination={false} title={() => t('visits.visits')} dataSource={v.visits} columns={[
+        <Table size="small" rowKey="id" pagination={false} title={() => t('visits.visits')} dataSource={v.visits} expandable={{ expandedRowKeys: shown, showExpandColumn: false, expandedRowRender: (r) => <VisitEvidenceView caseId={caseId} visit={r} /> }} columns={[
           { title: t('visits.visitedOn'), dataIndex: 'visitedOn' },
           { title: t('visits.staff'), render: (_, r) => r.staff.join('、') },
           { title: t('visits.findings'), dataIndex: 'findings' },
-          { title: t('visitEvidence.evidence'), render: (_, r) => t('visitEvidence.evidenceCount', { photos: r.photos, signatures: r.signatures }) },
+          {
+            title: t('visitEvidence.evidence'),
+            render: (_, r) => (
+              <Space wrap>
+                {t('visitEvidence.evidenceCount', { photos: r.photos, signatures: r.signatures })}
+                {r.photos + r.signatures > 0 && (
+                  <Button size="small" type="link" onClick={() => setShown((keys) => (keys.includes(r.id) ? keys.filter((k) => k !== r.id) : [...keys, r.id]))} data-testid={`visit-evidence-toggle-${r.id}`}>
+                    {shown.includes(r.id) ? t('visitEvidence.view.hide') : t('visitEvidence.view.show')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]} />
       )}
       {v && v.decisions.length > 0 && (
