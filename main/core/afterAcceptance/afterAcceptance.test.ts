@@ -1,32 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { approvalSchema } from '../../../common/documents/approval';
 import { publicitySchema } from '../../../common/documents/publicity';
 import { refusalSchema } from '../../../common/documents/refusal';
 import { terminationSchema } from '../../../common/documents/termination';
 import { visitFormSchema } from '../../../common/documents/visitForm';
-import { codeOf, tempDir } from '../store/test-support/fixtures';
+import { codeOf } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { hydrate } from '../documents/service/hydrate';
 import { renderDocument } from '../documents/render';
 import { testFonts } from '../documents/testing/fixtures';
 import { readPdf } from '../documents/testing/pdfText';
-import { caseStation } from '../cases/testing/station';
 import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import type { AfterAcceptanceService } from './service';
-import { acceptedCase, afterAcceptance, OPINION, REDRESS, signedVisit, VISIT } from './testing/fixture';
+import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
+import { acceptedCase, OPINION, REDRESS, signedVisit, VISIT } from './testing/fixture';
 
-let dir: ReturnType<typeof tempDir>;
-let env: ReturnType<typeof caseStation>;
+const station = afterAcceptanceStation();
+let env: AfterAcceptanceStation['env'];
 let aa: AfterAcceptanceService;
-beforeEach(() => {
-  dir = tempDir();
-  env = caseStation(dir.dir);
-  aa = afterAcceptance(env.svc, env.t.auth.audit(), env.clock);
-});
-afterEach(() => {
-  env.t.auth.close();
-  dir.cleanup();
-});
+beforeEach(() => ({ env, aa } = station));
 
 const db = () => env.t.station.db;
 const DAY = 86_400_000;

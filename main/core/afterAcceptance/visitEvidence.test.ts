@@ -1,34 +1,25 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isJiuzhuError } from '../../../common/contract/errors';
 import type { VisitInput } from '../../../common/contract/methods/visits';
 import { approvalSchema } from '../../../common/documents/approval';
 import { documentCapture } from '../cases/testing/captures';
-import { caseStation } from '../cases/testing/station';
 import { renderDocument } from '../documents/render';
 import { hydrate } from '../documents/service/hydrate';
 import { testFonts } from '../documents/testing/fixtures';
 import { readPdf } from '../documents/testing/pdfText';
-import { tempDir } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import type { AfterAcceptanceService } from './service';
-import { acceptedCase, afterAcceptance, OPINION, signedVisit, VISIT, visitSignature } from './testing/fixture';
+import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
+import { acceptedCase, OPINION, signedVisit, VISIT, visitSignature } from './testing/fixture';
 import type { VisitEvidenceRow } from './visitEvidenceRepo';
 import { caseView } from './views';
 
-let dir: ReturnType<typeof tempDir>;
-let env: ReturnType<typeof caseStation>;
+const station = afterAcceptanceStation();
+let env: AfterAcceptanceStation['env'];
 let aa: AfterAcceptanceService;
-beforeEach(() => {
-  dir = tempDir();
-  env = caseStation(dir.dir);
-  aa = afterAcceptance(env.svc, env.t.auth.audit(), env.clock);
-});
-afterEach(() => {
-  env.t.auth.close();
-  dir.cleanup();
-});
+beforeEach(() => ({ env, aa } = station));
 
 const db = () => env.t.station.db;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;

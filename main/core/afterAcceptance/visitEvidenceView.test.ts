@@ -1,28 +1,19 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isJiuzhuError } from '../../../common/contract/errors';
 import { documentCapture } from '../cases/testing/captures';
-import { caseStation } from '../cases/testing/station';
-import { tempDir } from '../store/test-support/fixtures';
 import type { AfterAcceptanceService } from './service';
-import { acceptedCase, afterAcceptance, signedVisit, VISIT } from './testing/fixture';
+import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
+import { acceptedCase, signedVisit, VISIT } from './testing/fixture';
 import { readVisitEvidence } from './visitEvidence';
 import type { VisitEvidenceRow } from './visitEvidenceRepo';
 import { caseView } from './views';
 
 /** What the case page's evidence viewer gets: each visit's photo ids and signers, and the bytes of one, audited. */
-let dir: ReturnType<typeof tempDir>;
-let env: ReturnType<typeof caseStation>;
+const station = afterAcceptanceStation();
+let env: AfterAcceptanceStation['env'];
 let aa: AfterAcceptanceService;
-beforeEach(() => {
-  dir = tempDir();
-  env = caseStation(dir.dir);
-  aa = afterAcceptance(env.svc, env.t.auth.audit(), env.clock);
-});
-afterEach(() => {
-  env.t.auth.close();
-  dir.cleanup();
-});
+beforeEach(() => ({ env, aa } = station));
 
 const db = () => env.t.station.db;
 const rows = (visitId: string) => db().prepare('SELECT * FROM case_visit_evidence WHERE visit_id = ? ORDER BY seq').all(visitId) as VisitEvidenceRow[];
