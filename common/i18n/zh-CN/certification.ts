@@ -23,7 +23,6 @@ export const certification = {
     never: '从未认证',
     certify: '认证',
     readCard: '读身份证（F2）',
-    readCardFailed: '读卡失败：{{message}}',
     empty: '没有需要认证的人员。',
     check: {
       title: '窗口认证',

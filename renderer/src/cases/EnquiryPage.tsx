@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useCoreEvent } from '../api/useCoreEvent';
 import { IdNumberInput } from '../components/IdNumberInput';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
+import { readCard, readFailedMessage } from '../idcard/readCard';
 
 /** 进度查询: a card on the reader (or a typed number) opens the person's cases, where each stands and what comes next. */
 export function EnquiryPage() {
@@ -15,7 +16,7 @@ export function EnquiryPage() {
   const [idNumber, setIdNumber] = useState('');
   const lookup = useMutation({ mutationFn: (id: string) => call('cases.lookup', { idNumber: id }) });
   const read = useMutation({
-    mutationFn: () => call('idcard.read', { timeoutSeconds: 10 }),
+    mutationFn: readCard,
     onSuccess: (r) => {
       setIdNumber(r.card.idNumber);
       lookup.mutate(r.card.idNumber);
@@ -38,7 +39,8 @@ export function EnquiryPage() {
             <IdNumberInput value={idNumber} onChange={setIdNumber} onValid={(f) => lookup.mutate(f.idNumber)} />
           </div>
         </Space>
-        {(read.error ?? lookup.error) && <Alert type="error" showIcon message={(read.error ?? lookup.error)!.message} />}
+        {read.error && <Alert type="error" showIcon message={readFailedMessage(t, read.error)} />}
+        {lookup.error && <Alert type="error" showIcon message={lookup.error.message} />}
       </Card>
       {lookup.data && (
         <Card>

@@ -10,6 +10,7 @@ import { RecordView } from './RecordView';
 import type { CertificationRecord } from './types';
 import { SettingsCard } from './SettingsCard';
 import { STATUS_COLOURS } from './labels';
+import { readCard as readIdCard, readFailedMessage } from '../idcard/readCard';
 
 type Filter = 'due' | 'overdue' | 'all';
 
@@ -32,10 +33,10 @@ export function CertificationPage() {
   const readCard = useCallback(async () => {
     setCardError(null);
     try {
-      const read = await call('idcard.read', { timeoutSeconds: 10 });
+      const read = await readIdCard();
       setTarget({ idNumber: read.card.idNumber, ...(read.photo.bmpBase64 ? { cardPhotoBmp: read.photo.bmpBase64 } : {}) });
     } catch (e) {
-      setCardError(t('certification.readCardFailed', { message: (e as Error).message }));
+      setCardError(readFailedMessage(t, e));
     }
   }, [t]);
 
