@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { caseStation } from '../main/core/cases/testing/station';
+import { CertificationService } from '../main/core/certification/service';
 import { exportTable } from '../main/core/stats/exporter';
 import { overview } from '../main/core/stats/overview';
 import { StatsRepo } from '../main/core/stats/statsRepo';
@@ -98,6 +99,19 @@ export const benchmark: Benchmark = {
         month.push(performance.now() - a);
       }
       rows.push(row('stats: page, one month', 'median of 5', median(month), 'ms'));
+
+      // 资格认证's due list is computed in JS over every active household on each page load: its cost
+      // on this roster (each household's applicant as its enrolled member; the seed records no others).
+      svc.db.exec('INSERT OR IGNORE INTO roster_member (roster_id, id_number) SELECT id, applicant_id_number FROM roster');
+      const cert = new CertificationService({ db: svc.db, clock: { now: () => new Date('2026-06-15T02:00:00Z') }, audit: t.auth.audit() });
+      const due: number[] = [];
+      let listed = { persons: 0, due: 0, overdue: 0 };
+      for (let i = 0; i < 5; i++) {
+        const a = performance.now();
+        listed = cert.dueList('due', 200).counts;
+        due.push(performance.now() - a);
+      }
+      rows.push(row('certification: due list (certification.due), whole roster', `${listed.persons.toLocaleString()} persons (${listed.due.toLocaleString()} due, ${listed.overdue.toLocaleString()} overdue), median of 5`, median(due), 'ms'));
 
       t.auth.close();
       return rows;
