@@ -50,8 +50,20 @@ function nodeHeaders() {
   return existsSync(join(prefix, 'include', 'node', 'node_version.h')) ? [`--nodedir=${prefix}`] : [];
 }
 
-function compile(dir, extraArgs) {
-  execFileSync(process.execPath, [nodeGyp(), 'rebuild', '--release', ...extraArgs], { cwd: dir, stdio: 'inherit' });
+function compile(dir, extraArgs, env = process.env) {
+  execFileSync(process.execPath, [nodeGyp(), 'rebuild', '--release', ...extraArgs], { cwd: dir, stdio: 'inherit', env });
+}
+
+/**
+ * Electron's headers: downloaded by node-gyp, or an unpacked copy named by JIUZHU_ELECTRON_HEADERS
+ * (offline). npm's `nodedir` is dropped: it names Node's headers, and an addon compiled against
+ * them would not load in Electron.
+ */
+function electronHeaders(electronVersion) {
+  const { npm_config_nodedir: _nodeHeaders, ...env } = process.env;
+  const local = process.env.JIUZHU_ELECTRON_HEADERS;
+  const args = [`--target=${electronVersion}`, '--runtime=electron', ...(local ? [`--nodedir=${local}`] : ['--dist-url=https://electronjs.org/headers'])];
+  return { args, env };
 }
 
 function stampFor(dir, runtime, abi) {
@@ -91,19 +103,20 @@ export function buildElectronSqlite({ force = false } = {}) {
   patchKeepingStock(dir);
   const want = stampFor(dir, 'electron', electronVersion);
   if (!force && existsSync(ELECTRON_SQLITE_BINDING) && stampMatches(stampPath, want)) return ELECTRON_SQLITE_BINDING;
-  compileCopy(dir, [`--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], ELECTRON_SQLITE_BINDING, () => undefined);
+  const headers = electronHeaders(electronVersion);
+  compileCopy(dir, headers.args, ELECTRON_SQLITE_BINDING, () => undefined, headers.env);
   writeFileSync(stampPath, `${JSON.stringify(want, null, 2)}\n`);
   return ELECTRON_SQLITE_BINDING;
 }
 
 /** Compile a copy of the package (never its build folder) and put the addon at `out`. */
-function compileCopy(dir, args, out, prepare) {
+function compileCopy(dir, args, out, prepare, env = process.env) {
   const work = mkdtempSync(join(tmpdir(), 'jiuzhu-native-'));
   try {
     const copy = join(work, 'better-sqlite3-multiple-ciphers');
     cpSync(dir, copy, { recursive: true, filter: (src) => !src.startsWith(join(dir, 'build')) });
     prepare(copy);
-    compile(copy, args);
+    compile(copy, args, env);
     mkdirSync(dirname(out), { recursive: true });
     cpSync(join(copy, 'build', 'Release', 'better_sqlite3.node'), out);
   } finally {
