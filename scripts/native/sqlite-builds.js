@@ -1,5 +1,5 @@
-// The two builds of better-sqlite3-multiple-ciphers, both compiled from the patched amalgamation
-// (sqlite3mc-patch.js):
+// The builds of better-sqlite3-multiple-ciphers. The two the app loads are compiled from the
+// patched amalgamation (sqlite3mc-patch.js):
 // - Node: in place in node_modules, loaded by tests, the CLI and the browser shell. Runs at
 //   `npm install` (postinstall) and again whenever the stamp beside the build no longer matches
 //   (another Node ABI, a new package version, a prebuilt binary fetched by the package's own
@@ -8,6 +8,7 @@
 //   Electron binary is installed). Packaged apps get theirs from electron-builder, which rebuilds
 //   node_modules from the same patched source (buildDependenciesFromSource in electron-builder.yml,
 //   so no unpatched prebuilt binary is fetched); `npm run dist` then restores the Node build.
+// A third, from the package's own amalgamation (`--stock DIR`), is only for the store benchmark.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -104,13 +105,13 @@ export function buildElectronSqlite({ force = false } = {}) {
   const want = stampFor(dir, 'electron', electronVersion);
   if (!force && existsSync(ELECTRON_SQLITE_BINDING) && stampMatches(stampPath, want)) return ELECTRON_SQLITE_BINDING;
   const headers = electronHeaders(electronVersion);
-  compileCopy(dir, headers.args, ELECTRON_SQLITE_BINDING, () => undefined, headers.env);
+  compileCopy(dir, headers.args, ELECTRON_SQLITE_BINDING, headers.env);
   writeFileSync(stampPath, `${JSON.stringify(want, null, 2)}\n`);
   return ELECTRON_SQLITE_BINDING;
 }
 
-/** Compile a copy of the package (never its build folder) and put the addon at `out`. */
-function compileCopy(dir, args, out, prepare, env = process.env) {
+/** Compile a copy of the package (never its build folder), changed first by `prepare`, and put the addon at `out`. */
+function compileCopy(dir, args, out, env = process.env, prepare = () => undefined) {
   const work = mkdtempSync(join(tmpdir(), 'jiuzhu-native-'));
   try {
     const copy = join(work, 'better-sqlite3-multiple-ciphers');
@@ -129,7 +130,7 @@ export function buildStockSqlite(outDir) {
   const dir = moduleDir();
   if (!existsSync(stockAmalgamation(dir))) throw new Error(`no stock amalgamation at ${stockAmalgamation(dir)}: reinstall better-sqlite3-multiple-ciphers`);
   const out = join(outDir, 'better_sqlite3.node');
-  compileCopy(dir, nodeHeaders(), out, (copy) => copyFileSync(stockAmalgamation(copy), amalgamation(copy)));
+  compileCopy(dir, nodeHeaders(), out, process.env, (copy) => copyFileSync(stockAmalgamation(copy), amalgamation(copy)));
   return out;
 }
 

@@ -10,7 +10,7 @@ import { RecordView } from './RecordView';
 import type { CertificationRecord } from './types';
 import { SettingsCard } from './SettingsCard';
 import { STATUS_COLOURS } from './labels';
-import { readCard as readIdCard, readFailedMessage } from '../idcard/readCard';
+import { onF2, readCard as readIdCard, readFailedMessage } from '../idcard/readCard';
 
 type Filter = 'due' | 'overdue' | 'all';
 
@@ -42,12 +42,7 @@ export function CertificationPage() {
 
   useEffect(() => {
     if (target) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2') {
-        e.preventDefault();
-        void readCard();
-      }
-    };
+    const onKey = onF2(() => void readCard());
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [target, readCard]);
