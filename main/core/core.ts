@@ -4,7 +4,7 @@ import { backupCapability } from './backup/capability';
 import { readDeviceId } from './app/deviceId';
 import type { CoreDeps } from './capability';
 import { idcardCapability } from './devices/idcard/capability';
-import { nativeSerialTransport } from './devices/serial/nativeTransport';
+import { createNativeSerialTransport } from './devices/serial/nativeTransport';
 import type { SerialTransport } from './devices/serial/transport';
 import { casesCapability } from './cases/capability';
 import { applicantCapability } from './applicant/capability';
@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions): CoreApi {
   const station = stationCapability(deps);
   const backup = backupCapability(deps);
   const idcard = idcardCapability(deps, {
-    transport: options.serialTransport ?? nativeSerialTransport,
+    transport: options.serialTransport ?? createNativeSerialTransport({ onFallback: (reason) => logger.log('warn', 'serial.list_fallback', { reason }) }),
     ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}),
   });
   const cases = casesCapability(deps);

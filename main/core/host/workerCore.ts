@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { JiuzhuError, type CoreEvent, type Envelope } from '../../../common/contract/index';
 import type { CoreApi } from '../core';
 import type { CallContext } from '../context';
 import type { PrintHost } from '../documents/printHost';
 import { answerPrintRequest } from '../documents/printHostPort';
-import { nativeSerialTransport } from '../devices/serial/nativeTransport';
+import { createNativeSerialTransport } from '../devices/serial/nativeTransport';
 import { serveSerialRequests } from '../devices/serial/serialHostPort';
 import { delivers } from '../events/hub';
+import { inputTooLarge } from '../dispatch/inputLimits';
 import type { Logger } from '../logging/logger';
 import type { FromWorker, ToWorker, WorkerCoreOptions } from './messages';
 
@@ -22,12 +24,25 @@ export interface WorkerCoreHostOptions {
 
 const unavailable = (): Envelope => ({ ok: false, error: new JiuzhuError('CORE_UNAVAILABLE').toApiError() });
 
+/** The answer to a call whose input could not be posted: too deep (RangeError) or not cloneable. */
+function unsent(error: unknown, method: string, logger: Logger): Envelope {
+  if (error instanceof RangeError) return { ok: false, error: inputTooLarge('depth').toApiError() };
+  const ref = randomUUID().slice(0, 8);
+  logger.log('error', 'core_worker.post_failed', { method: method.slice(0, 80), ref, error: String(error) });
+  return { ok: false, error: new JiuzhuError('INTERNAL', { ref }, { ref }).toApiError() };
+}
+
+/** Core in a worker: the CoreApi, and how many calls wait for the worker's answer (for tests and diagnostics). */
+export interface WorkerCoreApi extends CoreApi {
+  pendingCalls(): number;
+}
+
 /**
  * Hosts core in a worker thread behind the same CoreApi the in-thread core offers.
  * If the worker dies, calls in flight fail with CORE_UNAVAILABLE and a new worker is started,
  * so one bad call cannot take the workstation down.
  */
-export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<CoreApi> {
+export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<WorkerCoreApi> {
   const listeners = new Map<(event: CoreEvent, to?: string) => void, string | undefined>();
   // Replayed to late subscribers, as the in-thread EventHub greets them.
   let lastReady: CoreEvent | undefined;
@@ -43,7 +58,8 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<C
     worker = new Worker(options.script, { workerData: { ...options.core, printHost: Boolean(options.printHost) }, execArgv: options.execArgv ?? [] });
     const current = worker;
     void serial?.closeAll();
-    serial = serveSerialRequests(nativeSerialTransport, (reply) => current.postMessage(reply satisfies ToWorker));
+    const native = createNativeSerialTransport({ onFallback: (reason) => options.logger.log('warn', 'serial.list_fallback', { reason }) });
+    serial = serveSerialRequests(native, (reply) => current.postMessage(reply satisfies ToWorker));
     ready = new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.type === 'ready') resolve();
@@ -92,9 +108,17 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<C
       const id = nextId++;
       return new Promise<Envelope>((resolve) => {
         pending.set(id, resolve);
-        send({ type: 'invoke', id, method, input, ctx });
+        try {
+          send({ type: 'invoke', id, method, input, ctx });
+        } catch (error) {
+          // The input could not be copied to the worker (structured clone recursed too deep, or a
+          // value it cannot clone): the call never left, so it must not wait for an answer.
+          pending.delete(id);
+          resolve(unsent(error, method, options.logger));
+        }
       });
     },
+    pendingCalls: () => pending.size,
     onEvent(listener, window) {
       listeners.set(listener, window);
       if (lastReady) listener(lastReady);

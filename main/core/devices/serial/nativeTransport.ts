@@ -1,24 +1,58 @@
 import { SerialPort } from 'serialport';
+import { listSysfsPorts, LINUX_ROOTS, type SysfsRoots } from './sysfsPorts';
 import type { SerialChannel, SerialPortInfo, SerialTransport } from './transport';
 
+export interface PortListingOptions {
+  /** The OS listing (serialport's list(): udevadm on Linux, SetupAPI on Windows, IOKit on macOS). */
+  osList?: () => Promise<SerialPortInfo[]>;
+  platform?: NodeJS.Platform;
+  roots?: SysfsRoots;
+  /** Told why the OS listing failed when the kernel's views were used instead. */
+  onFallback?: (reason: string) => void;
+}
+
+const serialportList = async (): Promise<SerialPortInfo[]> =>
+  (await SerialPort.list()).map((p) => ({
+    path: p.path,
+    ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
+    ...(p.serialNumber ? { serialNumber: p.serialNumber } : {}),
+    ...(p.vendorId ? { vendorId: p.vendorId } : {}),
+    ...(p.productId ? { productId: p.productId } : {}),
+  }));
+
+/**
+ * The serial ports of this machine. On Linux serialport lists through `udevadm`, which minimal
+ * systems and containers lack (`spawn udevadm ENOENT`); there, or when udev fails for any other
+ * reason, the ports come from /sys/class/tty, /dev/serial/by-id and the /dev nodes (sysfsPorts.ts).
+ * Elsewhere a failing OS listing is an error: there is no second source to ask.
+ */
+export async function listSerialPorts(options: PortListingOptions = {}): Promise<SerialPortInfo[]> {
+  try {
+    return await (options.osList ?? serialportList)();
+  } catch (error) {
+    if ((options.platform ?? process.platform) !== 'linux') throw error;
+    options.onFallback?.(error instanceof Error ? error.message : String(error));
+    return listSysfsPorts(options.roots ?? LINUX_ROOTS);
+  }
+}
+
 /** The `serialport` binding, used on a main thread only. */
-export const nativeSerialTransport: SerialTransport = {
-  async list(): Promise<SerialPortInfo[]> {
-    return (await SerialPort.list()).map((p) => ({
-      path: p.path,
-      ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
-      ...(p.serialNumber ? { serialNumber: p.serialNumber } : {}),
-      ...(p.vendorId ? { vendorId: p.vendorId } : {}),
-      ...(p.productId ? { productId: p.productId } : {}),
-    }));
-  },
-  open(path, baudRate) {
-    return new Promise((resolve, reject) => {
-      const port = new SerialPort({ path, baudRate, autoOpen: false });
-      port.open((err) => (err ? reject(err) : resolve(channelOf(port, path))));
-    });
-  },
-};
+export function createNativeSerialTransport(options: Pick<PortListingOptions, 'onFallback'> = {}): SerialTransport {
+  return {
+    list: () => listSerialPorts(options),
+    open: openPort,
+  };
+}
+
+/** The native transport without a listener for the listing fallback (drivers' default). */
+export const nativeSerialTransport: SerialTransport = createNativeSerialTransport();
+
+function openPort(path: string, baudRate: number): Promise<SerialChannel> {
+  return new Promise((resolve, reject) => {
+    const port = new SerialPort({ path, baudRate, autoOpen: false });
+    port.open((err) => (err ? reject(err) : resolve(channelOf(port, path))));
+  });
+}
 
 function channelOf(port: SerialPort, path: string): SerialChannel {
   let closed = false;
