@@ -2,6 +2,7 @@ import type { Envelope, ErrorCode } from '../../common/contract/index';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_INPUT: 400,
+  INPUT_TOO_LARGE: 400,
   BAD_ARGUMENTS: 400,
   UNAUTHENTICATED: 401,
   BAD_TOKEN: 401,

@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CHANNELS, JiuzhuError, type Envelope, type ErrorCode } from '../../common/contract/index';
 import { contentSecurityPolicy } from '../../common/security/csp';
-import { readStatic, type CoreApi, type Logger } from '../core/index';
+import { INPUT_LIMITS, exceededInputLimit, inputTooLarge, jsonTextTooDeep, readStatic, type CoreApi, type Logger } from '../core/index';
 import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guard';
 import { statusOf } from './httpStatus';
+import { browserWindowId } from './windowId';
 
 
 export interface BrowserShellOptions {
@@ -27,7 +28,6 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const API_PREFIX = '/api/';
 const EVENTS_PATH = '/api/events';
 /** WebSocket subprotocols: the version, and the token (browsers cannot set headers on a WebSocket). */
@@ -64,7 +64,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       if (!tokenMatches(bearerToken(req), token)) return fail(res, 'BAD_TOKEN');
       const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
       const body = await readJsonBody(req);
-      if (!body.ok) return sendJson(res, 400, body.envelope);
+      if (!body.ok) return sendJson(res, statusOf(body.envelope), body.envelope, body.close);
       const windowId = windowOf(req);
       const envelope = await options.core.invoke(method, body.value, { via: 'browser', ...(windowId ? { windowId } : {}) });
       return sendJson(res, statusOf(envelope), envelope);
@@ -105,7 +105,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse('403 Forbidden');
     if (url.pathname !== EVENTS_PATH) return refuse('404 Not Found');
     if (!tokenMatches(presented, token)) return refuse('401 Unauthorized');
-    const windowId = windowIdOf(offered.find((p) => p.startsWith(WINDOW_PROTOCOL_PREFIX))?.slice(WINDOW_PROTOCOL_PREFIX.length));
+    const windowId = browserWindowId(offered.find((p) => p.startsWith(WINDOW_PROTOCOL_PREFIX))?.slice(WINDOW_PROTOCOL_PREFIX.length));
     sockets.handleUpgrade(req, socket, head, (ws) => attachEvents(ws, windowId));
   });
 
@@ -139,36 +139,62 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
 /** The page names its window (a random id per page load) so core can keep one session per window. */
 function windowOf(req: IncomingMessage): string | undefined {
-  return windowIdOf(req.headers['x-jiuzhu-window']);
+  return browserWindowId(req.headers['x-jiuzhu-window']);
 }
 
-function windowIdOf(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? `browser:${value}` : undefined;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** `close`: end the connection after the answer (the rest of an over-large body is not read). */
+function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...(close ? { Connection: 'close' } : {}),
+  });
   res.end(text);
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; envelope: Envelope };
+type BodyResult = { ok: true; value: unknown } | { ok: false; envelope: Envelope; close?: boolean };
 
+const tooLarge = (limit: 'depth' | 'values' | 'size', close = false): BodyResult => ({ ok: false, envelope: { ok: false, error: inputTooLarge(limit).toApiError() }, close });
+
+/**
+ * The JSON body, within core's input limits (main/core/dispatch/inputLimits.ts): an over-large body
+ * is refused by its declared length or as soon as it passes the limit, an over-deep one before it is
+ * parsed, and a parsed one whose values or strings pass the limits before it reaches the worker.
+ */
 async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+  if (Number(req.headers['content-length'] ?? 0) > INPUT_LIMITS.maxBodyBytes) return tooLarge('size', true);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return { ok: false, envelope: inputError('(请求体)', '数据超过 16 MB 上限') };
-    chunks.push(chunk as Buffer);
-  }
+  const complete = await new Promise<boolean>((resolveBody, reject) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > INPUT_LIMITS.maxBodyBytes) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        // Stop buffering; the connection is closed after the answer.
+        req.pause();
+        resolveBody(false);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => resolveBody(true);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
+  if (!complete) return tooLarge('size', true);
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return { ok: true, value: {} };
+  if (jsonTextTooDeep(text)) return tooLarge('depth');
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, envelope: inputError('(请求体)', '不是有效的 JSON') };
   }
+  const exceeded = exceededInputLimit(value);
+  return exceeded ? tooLarge(exceeded) : { ok: true, value };
 }
 
 function inputError(path: string, detail: string): Envelope {

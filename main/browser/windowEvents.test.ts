@@ -7,6 +7,7 @@ import type { CoreApi } from '../core/index';
 import { EventHub } from '../core/events/hub';
 import { silentLogger } from '../core/logging/logger';
 import { startBrowserShell, type BrowserShell } from './server';
+import { browserWindowId } from './windowId';
 
 /** Events addressed to one window reach that page's WebSocket only (the applicant screen's view). */
 const hub = new EventHub(silentLogger);
@@ -34,7 +35,7 @@ it('delivers an addressed event to its window only; broadcasts to all', async ()
   const a = await connect(['window.aaaaaaaa1']);
   const b = await connect(['window.bbbbbbbb2']);
   const none = await connect([]);
-  hub.emitTo('browser:aaaaaaaa1', { event: 'applicant.view', payload: { view: null } });
+  hub.emitTo(browserWindowId('aaaaaaaa1')!, { event: 'applicant.view', payload: { view: null } });
   hub.emit({ event: 'task.progress', payload: { task: 'sentinel', phase: 'x', fraction: 1 } });
   await expect.poll(() => [a.events, b.events, none.events].every((e) => e.includes('task.progress'))).toBe(true);
   expect(a.events).toEqual(['applicant.view', 'task.progress']);

@@ -1,7 +1,8 @@
 /** What shells may use of core. Shells import from here, never from core's inner folders. */
 export { createCore, type CoreApi, type CoreOptions } from './core';
 export { type CallContext, type CallerSession, type Clock, systemClock } from './context';
-export { startWorkerCore, type WorkerCoreHostOptions } from './host/workerCore';
+export { startWorkerCore, type WorkerCoreApi, type WorkerCoreHostOptions } from './host/workerCore';
+export { INPUT_LIMITS, assertInputWithinLimits, exceededInputLimit, inputTooLarge, jsonTextTooDeep } from './dispatch/inputLimits';
 export type { WorkerCoreOptions } from './host/messages';
 export { createStderrLogger, silentLogger, type Logger } from './logging/logger';
 export { defaultDataDir } from './app/dataDir';

@@ -1,11 +1,12 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, JiuzhuError, type Envelope } from '../../common/contract/index';
-import type { CoreApi, Logger } from '../core/index';
+import { exceededInputLimit, inputTooLarge, type CoreApi, type Logger } from '../core/index';
 import { isAppUrl } from './origin';
 
 /**
  * The IPC router: every invoke is checked to come from the app's own top frame (as VS Code's
- * validatedIpcMain does) and then forwarded unchanged to core, which validates the input.
+ * validatedIpcMain does) and its input against core's limits on depth and size, then forwarded
+ * unchanged to core, which validates the input.
  */
 export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | undefined): void {
   ipcMain.handle(CHANNELS.invoke, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Envelope> => {
@@ -14,7 +15,10 @@ export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | u
       logger.log('warn', 'ipc.foreign_sender', { url: frame?.url.slice(0, 100) });
       return { ok: false, error: new JiuzhuError('FORBIDDEN', { permission: 'ipc' }).toApiError() };
     }
-    if (typeof method !== 'string') return { ok: false, error: new JiuzhuError('UNKNOWN_METHOD', { method: String(method) }).toApiError() };
+    if (typeof method !== 'string') return { ok: false, error: new JiuzhuError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }).toApiError() };
+    // Over-deep or over-large input is refused here, before it is copied to the core worker.
+    const exceeded = exceededInputLimit(input);
+    if (exceeded) return { ok: false, error: inputTooLarge(exceeded).toApiError() };
     return core.invoke(method, input, { via: 'electron', windowId: windowIdOf(event.sender.id) });
   });
 }

@@ -69,6 +69,7 @@ export const base = {
     INTERNAL: '程序内部错误（{{ref}}），操作未完成，数据未改动。请重试或把此编号告诉管理员。',
     NOT_FOUND: '找不到请求的内容。',
     BAD_ARGUMENTS: '命令参数有误：{{detail}}。用 --help 查看用法。',
+    INPUT_TOO_LARGE: '提交的数据{{what}}（上限 {{max}}），已拒收，没有任何改动。请分几次提交较少的内容；如反复出现，请联系管理员。',
   },
   cli: {
     infoVersion: '版本',

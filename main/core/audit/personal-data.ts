@@ -1,4 +1,5 @@
 import { JiuzhuError } from '../../../common/contract/errors';
+import { GENERATED_ID_PATTERN } from '../../../common/ids/generatedId';
 
 const HAN = /\p{Script=Han}/u;
 const ID_NUMBER_LIKE = /\d{14}[\dXx]|\d{17}[\dXx]/;
@@ -6,7 +7,8 @@ const PHONE_LIKE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 /**
  * Identifiers the system makes (random UUIDs, SHA-256 digests) are ids whatever digits they happen
  * to contain: about one random UUID in a few thousand has an 11-digit run that looks like a mobile
- * number, and one SHA-256 hex in twenty an ID-number-like run.
+ * number, and one SHA-256 hex in twenty an ID-number-like run. Window and view ids have the
+ * generated-id form (common/ids/generatedId.ts), which cannot hold a phone or ID number at all.
  */
 const GENERATED_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64})$/;
 
@@ -17,6 +19,6 @@ const GENERATED_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 export function assertNoPersonalData(field: string, value: unknown): void {
   if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return;
   if (typeof value !== 'string') throw new JiuzhuError('AUDIT_PERSONAL_DATA', { field });
-  if (GENERATED_ID.test(value)) return;
+  if (GENERATED_ID.test(value) || GENERATED_ID_PATTERN.test(value)) return;
   if (HAN.test(value) || ID_NUMBER_LIKE.test(value) || PHONE_LIKE.test(value)) throw new JiuzhuError('AUDIT_PERSONAL_DATA', { field });
 }

@@ -11,6 +11,7 @@ import {
 import type { CallContext, CallerSession } from '../context';
 import type { Logger } from '../logging/logger';
 import type { Handler, Handlers } from './handlers';
+import { assertInputWithinLimits } from './inputLimits';
 import { invalidInput } from './validationError';
 
 /**
@@ -31,6 +32,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger, resolveSess
     try {
       if (!isMethodName(method)) throw new JiuzhuError('UNKNOWN_METHOD', { method: method.slice(0, 80) });
       const spec = METHODS[method];
+      // The shells check before the worker; in-thread hosts (CLI, tests) are checked here.
+      assertInputWithinLimits(input);
       let callCtx = ctx;
       if (spec.permission !== 'public') {
         const session = await resolveSession(ctx);

@@ -1,14 +1,29 @@
 import type { z } from 'zod';
 import { JiuzhuError } from '../../../common/contract/index';
 
-/** Turn zod's issues into INVALID_INPUT naming the first failing field path, with all issues in details. */
+/** At most this many issues travel back; the rest are counted. */
+export const MAX_REPORTED_ISSUES = 20;
+/** A single issue's message is cut at this many characters (unknown-key lists can be long). */
+const MAX_MESSAGE_CHARS = 200;
+
+/**
+ * Turn zod's issues into INVALID_INPUT naming the first failing field path, with the first
+ * MAX_REPORTED_ISSUES issues in details and the number of the others in `moreIssues`: a large bad
+ * input must not become an answer many times its own size.
+ */
 export function invalidInput(error: z.ZodError): JiuzhuError {
-  const issues = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const all = error.issues;
+  const issues = all.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({ path: formatPath(issue.path), message: clip(issue.message) }));
   const first = issues[0] ?? { path: '(输入)', message: '格式不正确' };
-  return new JiuzhuError('INVALID_INPUT', { path: first.path, detail: first.message }, { path: first.path, issues });
+  const more = all.length - issues.length;
+  return new JiuzhuError('INVALID_INPUT', { path: first.path, detail: first.message }, { path: first.path, issues, ...(more > 0 ? { moreIssues: more } : {}) });
+}
+
+function clip(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(输入)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  return clip(path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join(''));
 }
