@@ -32,6 +32,27 @@ describe('dispatch', () => {
     expect(!envelope.ok && envelope.error.message).toContain('idNumber');
   });
 
+  it('refuses over-deep and over-large input with INPUT_TOO_LARGE before validation', async () => {
+    let deep: unknown = '11010519491231002X';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(await core.invoke('idNumber.check', { idNumber: deep }, anonymous)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', details: { limit: 'depth' } } });
+    expect(await core.invoke('idNumber.check', { idNumber: 'x'.repeat(17 * 1024 * 1024) }, anonymous)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', details: { limit: 'size' } } });
+  });
+
+  it('returns the first 20 issues and counts the rest', async () => {
+    const handlers = Object.fromEntries(METHOD_NAMES.map((m) => [m, () => ({})])) as unknown as Handlers;
+    const dispatch = createDispatcher(handlers, silentLogger);
+    const everyone = { session: { userId: 'u', roles: [...ROLES] as Role[] }, via: 'cli' as const };
+    const requestIds = Array.from({ length: 2000 }, (_, i) => i);
+    const envelope = await dispatch('printBatch.start', { requestIds }, everyone);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const details = (!envelope.ok && envelope.error.details) as { issues: Array<{ path: string }>; moreIssues: number };
+    expect(details.issues).toHaveLength(20);
+    expect(details.issues[0]!.path).toBe('requestIds[0]');
+    expect(details.moreIssues).toBe(2000 - 20);
+    expect(JSON.stringify(envelope).length).toBeLessThan(8 * 1024);
+  });
+
   it('refuses unknown fields (strict inputs)', async () => {
     const envelope = await core.invoke('app.info', { sneaky: true }, anonymous);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
