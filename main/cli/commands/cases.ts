@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../../common/contract/index';
+import { maskIdNumber, maskName } from '../../../common/format/mask';
 import { cases as catalog } from '../../../common/i18n/zh-CN/cases';
 import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
@@ -13,9 +14,9 @@ const L = catalog.cases;
 const stateLabel = (s: string) => (L.states as Record<string, string>)[s] ?? s;
 const typeLabel = (t: string | null) => (t ? ((L.typesShort as Record<string, string>)[t] ?? t) : '—');
 
-/** IT support sees who a case is about only as far as needed to find it: 张* / 500110********1234. */
-export const maskName = (name: string | null): string => (name ? `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}` : '—');
-export const maskIdNumber = (id: string | null): string => (id && id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '—');
+/** `cases show` prints the applicant as the list does (core masks the list itself: cases.adminList). */
+const maskedName = (name: string | null): string => (name ? maskName(name, 'surname-only') : '—');
+const maskedIdNumber = (id: string | null): string => (id ? maskIdNumber(id) : '—');
 
 function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>, positionals = false) {
   try {
@@ -26,7 +27,7 @@ function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNull
 }
 
 function summaryLine(c: Summary): string {
-  return [c.caseNo ?? c.id, stateLabel(c.state), typeLabel(c.type), maskName(c.applicantName), maskIdNumber(c.applicantIdNumber), `${c.householdSize} 人`, c.updatedAt.slice(0, 10)].join('  ');
+  return [c.caseNo ?? c.id, stateLabel(c.state), typeLabel(c.type), c.applicantName ?? '—', c.applicantIdNumber ?? '—', `${c.householdSize} 人`, c.updatedAt.slice(0, 10)].join('  ');
 }
 
 export const casesListCommand: Command = {
@@ -44,7 +45,7 @@ export const casesListCommand: Command = {
     if (!envelope.ok) return reportError(ctx, envelope.error);
     const rows = envelope.result as Summary[];
     if (ctx.global.json) {
-      ctx.io.out(`${JSON.stringify(rows.map((c) => ({ ...c, applicantName: maskName(c.applicantName), applicantIdNumber: maskIdNumber(c.applicantIdNumber) })))}\n`);
+      ctx.io.out(`${JSON.stringify(rows)}\n`);
       return EXIT.ok;
     }
     for (const c of rows) ctx.io.out(`${summaryLine(c)}\n`);
@@ -73,7 +74,7 @@ export const casesShowCommand: Command = {
       ['案件 ID', d.id],
       ['状态', stateLabel(d.state)],
       ['救助类型', d.type ? `${(L.types as Record<string, string>)[d.type]}${d.subtype ? `（${(L.subtypes as Record<string, string>)[d.subtype]}）` : ''}` : '—'],
-      ['申请人', `${maskName(d.applicantName)}  ${maskIdNumber(d.applicantIdNumber)}`],
+      ['申请人', `${maskedName(d.applicantName)}  ${maskedIdNumber(d.applicantIdNumber)}`],
       ['家庭人口', `${d.householdSize} 人`],
       ['版本', String(d.version)],
       ['创建', d.createdAt],

@@ -8,6 +8,7 @@ import { CaseViews } from './caseViews';
 import { loadCaseResources, type CaseResources } from './resources';
 import { seedDemoCases } from './demo/seed';
 import { searchCases } from './search';
+import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
 import type { StationServices } from '../station/stationServices';
 
@@ -164,7 +165,8 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         const { svc, views } = await open();
         const found = searchCases(svc.db, { query: '', states: input.state ? [input.state] : [], types: [], limit: input.limit, offset: 0 });
         viewed(svc, actor(ctx), 'cases.admin_list', null, { results: found.rows.length });
-        return found.rows.map((r) => views.summary(r));
+        // IT support sees who a case is about only as far as needed to find it: 王** / 500110********1234.
+        return found.rows.map((r) => maskedForSupport(views.summary(r)));
       },
       'cases.adminShow': async (input, ctx) => {
         const { svc, views } = await open();
