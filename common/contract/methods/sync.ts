@@ -91,8 +91,8 @@ export const syncRegister = defineMethod({
     .object({
       platformUrl: z.string().trim().min(8).max(300),
       code: z.string().trim().min(6).max(64),
-      /** From the enrolment slip; when left out, the platform's key is trusted on first use and shown in the answer. */
-      fingerprint: z.string().trim().max(64).optional(),
+      /** From the enrolment slip: the platform's key is checked against it before anything is sent (no trust on first use). */
+      fingerprint: z.string().trim().min(1, '请填写登记单上印的平台指纹').max(64),
       deviceName: z.string().trim().min(1).max(64).optional(),
     })
     .strict(),

@@ -45,8 +45,24 @@ describe('jiuzhu-admin sync', () => {
     expect(now.err).toContain('尚未在市级平台登记');
   });
 
-  it('register with a code and the slip fingerprint; a wrong fingerprint is refused', async () => {
+  it('register with a code and the slip fingerprint; a missing or wrong fingerprint is refused', async () => {
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-CLI', regionCode: '500110' });
+    // Without the fingerprint there is no trust on first use: the CLI and core both refuse, and the code stays unused.
+    const bare = await cli('--user', 'admin', 'sync', 'register', '--platform', platform.url, '--code', slip.code);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain('--fingerprint');
+    const core = createFixedCore({ dataDir });
+    const admin = { via: 'cli' as const, windowId: 'cli' };
+    try {
+      expect(await core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin)).toMatchObject({ ok: true });
+      for (const input of [{ platformUrl: platform.url, code: slip.code }, { platformUrl: platform.url, code: slip.code, fingerprint: '   ' }]) {
+        const refused = await core.invoke('sync.register', input, admin);
+        expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { path: 'fingerprint' } } });
+      }
+      expect(await core.invoke('sync.status', {}, admin)).toMatchObject({ ok: true, result: { registered: false } });
+    } finally {
+      await core.close();
+    }
     const wrong = await cli('--user', 'admin', 'sync', 'register', '--platform', platform.url, '--code', slip.code, '--fingerprint', '0000-0000-0000-0000-0000-0000-0000-0000');
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('假冒');

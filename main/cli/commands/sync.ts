@@ -17,16 +17,16 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export const syncRegisterCommand: Command = {
   path: ['sync', 'register'],
-  usage: 'sync register --platform 地址 --code 登记码 [--fingerprint 平台指纹] [--name 本机名称]',
-  summary: '用市级平台发放的一次性登记码登记本机（有登记单上的平台指纹时请一并填写）',
+  usage: 'sync register --platform 地址 --code 登记码 --fingerprint 平台指纹 [--name 本机名称]',
+  summary: '用市级平台发放的一次性登记码和登记单上印的平台指纹登记本机',
   async run(args, ctx) {
     const v = parse(ctx, args, { platform: { type: 'string' }, code: { type: 'string' }, fingerprint: { type: 'string' }, name: { type: 'string' } });
     if (typeof v === 'number') return v;
-    if (!v['platform'] || !v['code']) return badArgs(ctx, '需要 --platform 平台地址和 --code 登记码');
+    if (!v['platform'] || !v['code'] || !v['fingerprint']) return badArgs(ctx, '需要 --platform 平台地址、--code 登记码和 --fingerprint 登记单上印的平台指纹');
     const envelope = await ctx.invoke('sync.register', {
       platformUrl: v['platform'],
       code: v['code'],
-      ...(v['fingerprint'] ? { fingerprint: v['fingerprint'] } : {}),
+      fingerprint: v['fingerprint'],
       ...(v['name'] ? { deviceName: v['name'] } : {}),
     });
     if (!envelope.ok) return reportError(ctx, envelope.error);
@@ -41,7 +41,6 @@ export const syncRegisterCommand: Command = {
         ...(r.counterNo !== undefined ? ([['窗口号', String(r.counterNo)]] as Array<[string, string]>) : []),
         ...(r.replacedDeviceId ? ([['取代的旧登记', r.replacedDeviceId]] as Array<[string, string]>) : []),
       ]);
-      if (!v['fingerprint']) ctx.io.out('请核对上面的平台指纹与登记单上印的是否一致；不一致时请立即联系管理员。\n');
     }
     return EXIT.ok;
   },

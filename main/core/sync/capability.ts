@@ -83,7 +83,7 @@ export function syncCapability(
         const reg = await e.register({
           platformUrl: input.platformUrl,
           code: input.code,
-          ...(input.fingerprint ? { fingerprint: input.fingerprint } : {}),
+          fingerprint: input.fingerprint,
           deviceName: input.deviceName ?? db().prepare('SELECT name FROM station LIMIT 1').pluck().get()?.toString().slice(0, 64) ?? '工作站',
           appVersion: deps.version,
           machineId: await deps.deviceId(),

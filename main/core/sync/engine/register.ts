@@ -22,11 +22,13 @@ export function claimedCounterNo(db: Db): number | undefined {
   return source !== 'default' || issuedWithCounter(db, counterNo) ? counterNo : undefined;
 }
 
+const MISSING_FINGERPRINT = '请填写登记单上印的平台指纹';
+
 export interface RegisterInput {
   platformUrl: string;
   code: string;
-  /** The platform fingerprint printed on the enrolment slip; without it the key is trusted on first use (and shown). */
-  fingerprint?: string;
+  /** The platform fingerprint printed on the enrolment slip; the platform's key must match it. */
+  fingerprint: string;
   deviceName: string;
   appVersion: string;
   /** The workstation's hashed machine id (core/app/deviceId.ts); hashed again with the platform id. */
@@ -51,13 +53,15 @@ export function normalizePlatformUrl(url: string): string {
  * lost answer), verify the signed registration and pin the platform's keys.
  */
 export async function registerDevice(db: Db, clock: Clock, http: HttpClient, input: RegisterInput, backoff: BackoffOptions): Promise<Registration & { fingerprint: string }> {
+  // No trust on first use: without the slip's fingerprint nothing is asked of the platform.
+  if (!input.fingerprint?.trim()) throw new JiuzhuError('INVALID_INPUT', { path: 'fingerprint', detail: MISSING_FINGERPRINT }, { path: 'fingerprint' });
   const state = new SyncState(db, clock);
   const baseUrl = normalizePlatformUrl(input.platformUrl);
   const info = await retrying(backoff, async () =>
     platformInfoSchema.parse(JSON.parse(HttpClient.expect(await http.request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString('utf8'))),
   );
-  const fingerprint = input.fingerprint?.trim().toLowerCase();
-  if (fingerprint && fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
+  const fingerprint = input.fingerprint.trim().toLowerCase();
+  if (fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
   const keys = pendingKeys(state, input.code);
   const claimed = claimedCounterNo(db);
   const body = buildRegistrationRequest(
