@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,23 +11,30 @@ const root = mkdtempSync(join(tmpdir(), 'jiuzhu-cli-station-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const PASSWORD = 'Qiaotou#2026';
 
-function cli(dataDir: string, password: string | undefined, machine = 'c') {
+/** Each test machine has its own machine secret (in a real install: the per-user file outside the data folder). */
+const secretOf = (machine: string) => createHash('sha256').update(`cli-test-machine-${machine}`).digest();
+
+function cli(dataDir: string, password: string | undefined, machine = 'c', env: Record<string, string> = {}) {
   return async (...argv: string[]) => {
     let out = '';
     let err = '';
-    const previous = process.env.JIUZHU_PASSWORD;
+    const names = ['JIUZHU_PASSWORD', ...Object.keys(env)];
+    const previous = Object.fromEntries(names.map((n) => [n, process.env[n]]));
     if (password) process.env.JIUZHU_PASSWORD = password;
     else delete process.env.JIUZHU_PASSWORD;
+    Object.assign(process.env, env);
     try {
       const code = await runCli(['--data', dataDir, ...argv], {
         io: { out: (t) => (out += t), err: (t) => (err += t) },
-        makeCore: (dir) => createCore({ shell: 'cli', dataDir: dir, version: 'test', logger: silentLogger, deviceId: async () => machine.repeat(64) }),
+        makeCore: (dir) => createCore({ shell: 'cli', dataDir: dir, version: 'test', logger: silentLogger, deviceId: async () => machine.repeat(64), machineSecret: secretOf(machine) }),
         readPassword: async () => password,
       });
       return { code, out, err };
     } finally {
-      if (previous === undefined) delete process.env.JIUZHU_PASSWORD;
-      else process.env.JIUZHU_PASSWORD = previous;
+      for (const n of names) {
+        if (previous[n] === undefined) delete process.env[n];
+        else process.env[n] = previous[n];
+      }
     }
   };
 }
@@ -71,17 +79,29 @@ describe('station administration from the CLI', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ file: backupFile });
     expect(existsSync(backupFile)).toBe(true);
+    if (process.platform !== 'win32') expect(statSync(backupFile).mode & 0o777).toBe(0o600);
+    // an existing file is never overwritten
+    const again = await admin('--user', 'admin', 'backup', '--out', backupFile);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('已有同名文件');
     const missing = await admin('--user', 'admin', 'backup', '--out', '/proc/no-such-dir/x.jzbak');
     expect(missing.code).toBe(1);
   });
 
+  it('refuses a recovery code on the command line (other users can read argv), before doing anything', async () => {
+    const r = await cli(join(root, 'new-machine'), PASSWORD, 'd')('restore', '--in', backupFile, '--recovery-code', recoveryCode, '--admin', 'admin');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('JIUZHU_RECOVERY_CODE');
+    expect(existsSync(join(root, 'new-machine', 'jiuzhu.keyring'))).toBe(false);
+  });
+
   it('restores onto a new machine with the recovery code, and refuses a damaged file', async () => {
-    const newMachine = cli(join(root, 'new-machine'), PASSWORD, 'd');
-    const bad = await newMachine('restore', '--in', join(root, 'nothing.jzbak'), '--recovery-code', recoveryCode, '--admin', 'admin');
+    const newMachine = cli(join(root, 'new-machine'), PASSWORD, 'd', { JIUZHU_RECOVERY_CODE: recoveryCode });
+    const bad = await newMachine('restore', '--in', join(root, 'nothing.jzbak'), '--admin', 'admin');
     expect(bad.code).toBe(1);
     expect(existsSync(join(root, 'new-machine', 'jiuzhu.keyring'))).toBe(false);
     const NEW_PASSWORD = 'Xinjiqi#2027';
-    const r = await cli(join(root, 'new-machine'), NEW_PASSWORD, 'd')('--json', 'restore', '--in', backupFile, '--recovery-code', recoveryCode, '--admin', 'admin');
+    const r = await cli(join(root, 'new-machine'), NEW_PASSWORD, 'd', { JIUZHU_RECOVERY_CODE: recoveryCode })('--json', 'restore', '--in', backupFile, '--admin', 'admin');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const restored = JSON.parse(r.out);

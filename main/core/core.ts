@@ -36,10 +36,14 @@ export interface CoreOptions {
   serialTransport?: SerialTransport;
   /** The reader emulator's pty in demo mode, listed among the ports and labelled 模拟读卡器. */
   emulatedReaderPath?: string;
+  /** The vendor reader library folder; default the install's resources/idcard-sdk (tests name their own). */
+  idcardLibraryDir?: string;
   /** Security settings (lockout, idle lock); defaults are the national-practice ones. */
   auth?: StationServicesOptions['config'];
   /** The Electron build of the SQLite module, in the desktop shell. */
   sqliteNativeBinding?: string;
+  /** The machine secret unsealed by the desktop shell's safeStorage; elsewhere read from its file (store README). */
+  machineSecret?: Uint8Array;
   /** The desktop shell's printing (Electron); absent elsewhere: the page prints through the browser. */
   printHost?: PrintHost;
 }
@@ -66,6 +70,7 @@ export function createCore(options: CoreOptions): CoreApi {
     deviceId: getDeviceId,
     ...(options.auth ? { config: options.auth } : {}),
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+    ...(options.machineSecret ? { machineSecret: options.machineSecret } : {}),
   });
   let servicesStarted = false;
   const services = () => {
@@ -95,6 +100,8 @@ export function createCore(options: CoreOptions): CoreApi {
   const idcard = idcardCapability(deps, {
     transport: options.serialTransport ?? createNativeSerialTransport({ onFallback: (reason) => logger.log('warn', 'serial.list_fallback', { reason }) }),
     ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}),
+    ...(options.idcardLibraryDir ? { libraryDir: options.idcardLibraryDir } : {}),
+    emitTo: (windowId, event) => events.emitTo(windowId, event),
   });
   const cases = casesCapability(deps);
   const sync = syncCapability(deps);

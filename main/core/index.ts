@@ -6,6 +6,8 @@ export { INPUT_LIMITS, assertInputWithinLimits, exceededInputLimit, inputTooLarg
 export type { WorkerCoreOptions } from './host/messages';
 export { createStderrLogger, silentLogger, type Logger } from './logging/logger';
 export { defaultDataDir } from './app/dataDir';
+export { loadMachineSecretWithKeystore, unsealForHelper, type OsKeystore } from './store/keys/os-keystore';
+export { MACHINE_SECRET_HELPER_FLAG } from './store/keys/machine-secret';
 export { APP_VERSION } from './app/version';
 export { readStatic, type StaticFile } from './shellSupport/staticFiles';
 export { findChromium } from './shellSupport/findChromium';

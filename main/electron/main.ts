@@ -6,6 +6,7 @@ import { registerAppScheme, serveRenderer } from './appProtocol';
 import { allowApplicantWindow } from './applicantWindow';
 import { forwardEvents, routeIpc, windowIdOf } from './ipc';
 import { createElectronPrintHost } from './printing';
+import { desktopMachineSecret, isMachineSecretHelper, runMachineSecretHelper } from './machineSecret';
 import { hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -20,7 +21,10 @@ app.setPath('userData', dataDir);
 registerAppScheme();
 hardenWebContents(devServerUrl);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// `--jiuzhu-machine-secret-helper`: the CLI or the browser shell asks this app to unseal the machine secret.
+const secretHelper = isMachineSecretHelper();
+if (secretHelper) runMachineSecretHelper();
+else if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: CoreApi | undefined;
 
@@ -43,12 +47,15 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
+  if (secretHelper) return;
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),
     core: {
       shell: 'electron',
       dataDir,
+      // Password slots are bound to this machine secret, sealed by safeStorage (machineSecret.ts).
+      machineSecret: desktopMachineSecret(dataDir, logger),
       version: APP_VERSION,
       ...sqliteBinding(),
       // Demo mode (npm start -- --demo): the reader emulator's pty, labelled 模拟读卡器. Never in a packaged app.

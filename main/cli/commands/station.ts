@@ -4,6 +4,7 @@ import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../io';
 import { printFacts, reportError } from '../output';
+import { readPasswordFromTerminal } from '../password';
 
 type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
@@ -68,21 +69,39 @@ export const backupCommand: Command = {
   },
 };
 
+/** The recovery code never comes from argv (other users see a process's arguments): env, or one line on stdin. */
+async function recoveryCodeFrom(stdin: boolean): Promise<string | undefined> {
+  if (process.env.JIUZHU_RECOVERY_CODE) return process.env.JIUZHU_RECOVERY_CODE;
+  if (!stdin) return undefined;
+  if (process.stdin.isTTY) return readPasswordFromTerminal('恢复码：');
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n') || text.length > 200) break;
+  }
+  return text.split('\n')[0]?.trim() || undefined;
+}
+
 export const restoreCommand: Command = {
   path: ['restore'],
-  usage: 'restore --in 文件 [--recovery-code 恢复码 --admin 用户名]',
-  summary: '从备份恢复：先完整校验，损坏或不属于本站的备份不会动现有数据',
+  usage: 'restore --in 文件 [--admin 用户名 --recovery-code-stdin]',
+  summary: '从备份恢复：先完整校验，损坏或不属于本站的备份不会动现有数据；新机器上用恢复码（取自 JIUZHU_RECOVERY_CODE 或标准输入）',
   async run(args, ctx) {
-    const parsed = parse(ctx, args, { in: { type: 'string' }, 'recovery-code': { type: 'string' }, admin: { type: 'string' } });
+    const parsed = parse(ctx, args, { in: { type: 'string' }, 'recovery-code': { type: 'string' }, 'recovery-code-stdin': { type: 'boolean' }, admin: { type: 'string' } });
     if (typeof parsed === 'number') return parsed;
     const file = parsed.values.in as string | undefined;
-    const code = parsed.values['recovery-code'] as string | undefined;
+    if (parsed.values['recovery-code'] !== undefined) {
+      return badArgs(ctx, '恢复码不能写在命令行上（本机其他用户可从进程列表看到）：请放在环境变量 JIUZHU_RECOVERY_CODE 中，或加 --recovery-code-stdin 后从标准输入输入');
+    }
     if (!file) return badArgs(ctx, '需要 --in 指定备份文件');
+    const admin = parsed.values.admin as string | undefined;
+    const code = admin || parsed.values['recovery-code-stdin'] ? await recoveryCodeFrom(parsed.values['recovery-code-stdin'] === true) : undefined;
     // On a new or emptied machine there is no account to log in with: the backup's recovery code opens it.
-    if (code) {
-      const admin = parsed.values.admin as string | undefined;
+    if (admin || code) {
       const newPassword = process.env.JIUZHU_PASSWORD;
-      if (!admin || !newPassword) return badArgs(ctx, '用恢复码恢复时需要 --admin 用户名，并在 JIUZHU_PASSWORD 中提供该管理员的新密码');
+      if (!admin || !code || !newPassword) {
+        return badArgs(ctx, '用恢复码恢复时需要 --admin 用户名，恢复码放在 JIUZHU_RECOVERY_CODE 中（或加 --recovery-code-stdin），该管理员的新密码放在 JIUZHU_PASSWORD 中');
+      }
       return run<MethodOutput<'setup.restore'>>(ctx, 'setup.restore', { file, recoveryCode: code, username: admin, newPassword }, (r) => {
         ctx.io.out(`已从 ${r.createdAt} 的备份恢复，管理员 ${admin} 已设置新密码。\n\n新的恢复码（旧恢复码已作废，只显示这一次）：\n\n    ${r.recoveryCode}\n\n`);
         if (r.needPasswordReset.length) ctx.io.out(`以下账号需由管理员重置密码：${r.needPasswordReset.join('、')}\n`);

@@ -16,6 +16,14 @@ export interface AccountView extends Account {
   lockedUntil: string | null;
 }
 
+export interface DisableResult {
+  account: Account;
+  /** A new recovery code when the old one could not follow the new key (format 1); show it once. */
+  newRecoveryCode: string | null;
+  /** Users whose format 1 slots could not follow the new key: they need a password reset. */
+  needPasswordReset: string[];
+}
+
 export interface NewAccount {
   username: string;
   displayName: string;
@@ -81,13 +89,11 @@ export class AccountsService {
     if (repo.findByUsername(username)) throw new JiuzhuError('AUTH_USERNAME_TAKEN', { username });
     const now = this.clock.now();
     const id = randomUUID();
-    const keyring = this.station.keyring();
-    this.station.withKeyringTxn(() => {
+    this.station.withKeyringTxn((keyring) => {
       repo.insert({ id, username, displayName, disabled: false, mustChangePassword: true, createdAt: now.toISOString(), updatedAt: now.toISOString() }, input.roles);
       this.auth.audit().append({ actor: actor.accountId, action: 'account.create', targetType: 'account', targetId: id, details: { roles: [...input.roles].sort().join(',') } });
-      keyring.setPasswordSlot(username, input.password, this.station.dbKey, this.config.kdf, now);
+      keyring.setPasswordSlot({ username, password: input.password, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now });
       keyring.setGuard(username, { failures: 0, lockedUntil: null });
-      keyring.save();
     });
     return this.requireAccount(id);
   }
@@ -97,11 +103,11 @@ export class AccountsService {
     this.assertRoles(roles);
     const a = this.requireAccount(accountId);
     const repo = this.repo();
-    this.station.withKeyringTxn(() => {
+    this.station.db.transaction(() => {
       repo.setRoles(accountId, roles, this.clock.now().toISOString());
       if (a.roles.includes('admin') && !roles.includes('admin') && repo.countEnabledAdmins() === 0) throw new JiuzhuError('AUTH_LAST_ADMIN');
       this.auth.audit().append({ actor: actor.accountId, action: 'account.set_roles', targetType: 'account', targetId: accountId, details: { roles: [...roles].sort().join(',') } });
-    });
+    })();
     this.auth.sessions.update(accountId, { roles: [...roles].sort() });
     return this.requireAccount(accountId);
   }
@@ -110,28 +116,36 @@ export class AccountsService {
     this.requireAdmin(actor);
     this.requireAccount(accountId);
     const name = this.assertDisplayName(displayName);
-    this.station.withKeyringTxn(() => {
+    this.station.db.transaction(() => {
       this.repo().setDisplayName(accountId, name, this.clock.now().toISOString());
       this.auth.audit().append({ actor: actor.accountId, action: 'account.rename', targetType: 'account', targetId: accountId });
-    });
+    })();
     return this.requireAccount(accountId);
   }
 
-  /** Disable: the account's key slot is removed and its sessions end. */
-  disable(actor: Session, accountId: string): Account {
+  /**
+   * Disable: the account's key slot is removed, its sessions end, and the database gets a new key
+   * boxed to every remaining slot, so the slot taken from any earlier copy of the keyring opens
+   * nothing live (README "Rotation"). `newRecoveryCode` is set when the recovery slot was still of
+   * format 1 and could not follow the new key: show it once.
+   */
+  disable(actor: Session, accountId: string): DisableResult {
     this.requireAdmin(actor);
     const a = this.requireAccount(accountId);
     const repo = this.repo();
-    const keyring = this.station.keyring();
-    this.station.withKeyringTxn(() => {
-      repo.setDisabled(accountId, true, this.clock.now().toISOString());
-      if (a.roles.includes('admin') && repo.countEnabledAdmins() === 0) throw new JiuzhuError('AUTH_LAST_ADMIN');
-      this.auth.audit().append({ actor: actor.accountId, action: 'account.disable', targetType: 'account', targetId: accountId });
-      keyring.removePasswordSlot(a.username);
-      keyring.save();
+    const rotated = this.station.rotateKey({
+      kdf: this.config.kdf,
+      before: (keyring) => {
+        keyring.removePasswordSlot(a.username);
+      },
+      dbChanges: () => {
+        repo.setDisabled(accountId, true, this.clock.now().toISOString());
+        if (a.roles.includes('admin') && repo.countEnabledAdmins() === 0) throw new JiuzhuError('AUTH_LAST_ADMIN');
+        this.auth.audit().append({ actor: actor.accountId, action: 'account.disable', targetType: 'account', targetId: accountId, details: { rekeyed: true } });
+      },
     });
     this.auth.endSessionsOf(accountId);
-    return this.requireAccount(accountId);
+    return { account: this.requireAccount(accountId), newRecoveryCode: rotated.newRecoveryCode, needPasswordReset: rotated.droppedUsers };
   }
 
   /**
@@ -143,15 +157,13 @@ export class AccountsService {
     const a = this.requireAccount(accountId);
     assertPasswordAcceptable(temporaryPassword, a.username, this.config.passwordMinLength);
     const repo = this.repo();
-    const keyring = this.station.keyring();
     const now = this.clock.now();
-    this.station.withKeyringTxn(() => {
+    this.station.withKeyringTxn((keyring) => {
       repo.setDisabled(accountId, false, now.toISOString());
       repo.setMustChangePassword(accountId, true, now.toISOString());
       this.auth.audit().append({ actor: actor.accountId, action: 'account.reset_password', targetType: 'account', targetId: accountId, details: { wasDisabled: a.disabled } });
-      keyring.setPasswordSlot(a.username, temporaryPassword, this.station.dbKey, this.config.kdf, now);
+      keyring.setPasswordSlot({ username: a.username, password: temporaryPassword, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now });
       keyring.setGuard(a.username, { failures: 0, lockedUntil: null });
-      keyring.save();
     });
     if (actor.accountId !== accountId) this.auth.endSessionsOf(accountId);
     return this.requireAccount(accountId);
@@ -162,15 +174,15 @@ export class AccountsService {
     const a = this.requireAccount(session.accountId);
     assertPasswordAcceptable(newPassword, a.username, this.config.passwordMinLength);
     if (oldPassword.normalize('NFC') === newPassword.normalize('NFC')) throw new JiuzhuError('AUTH_PASSWORD_REUSED');
-    const key = this.auth.verifyPassword(a.username, oldPassword, a.id);
-    key.fill(0);
-    const keyring = this.station.keyring();
+    const unlocked = this.auth.verifyPassword(a.username, oldPassword, a.id);
+    unlocked.dbKey.fill(0);
+    unlocked.nextKey?.fill(0);
     const now = this.clock.now();
-    this.station.withKeyringTxn(() => {
+    // The key pair stays (backups made before keep opening for this user); only its seal changes.
+    this.station.withKeyringTxn((keyring) => {
       this.repo().setMustChangePassword(a.id, false, now.toISOString());
       this.auth.audit().append({ actor: a.id, action: 'account.change_password', targetType: 'account', targetId: a.id });
-      keyring.setPasswordSlot(a.username, newPassword, this.station.dbKey, this.config.kdf, now);
-      keyring.save();
+      keyring.setPasswordSlot({ username: a.username, password: newPassword, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now, privateKey: unlocked.privateKey });
     });
     this.auth.sessions.update(a.id, { mustChangePassword: false });
   }

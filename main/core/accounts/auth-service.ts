@@ -1,8 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { AuditLog } from '../audit/audit-log';
 import { generateRecoveryCode } from '../store/keys/recovery-code';
+import type { Keyring, Unlocked } from '../store/keys/keyring';
 import type { PendingAuthEvent } from '../store/keys/keyring-format';
+import { newSlotKeyPair } from '../store/keys/slot-crypto';
 import type { Station } from '../store/station';
 import type { Clock, Logger } from '../store/types';
 import { noLogger } from '../store/types';
@@ -26,15 +28,19 @@ const safeName = (u: string): string => (USERNAME_PATTERN.test(u) ? u : '(invali
  * Login, lock/unlock, logout and recovery.
  *
  * Lockout before unlock: the failed-login counter of each user name lives in the keyring file
- * (readable without the DB key, checksummed, written atomically). It is raised and saved BEFORE
- * the scrypt work of an attempt and reset only after success, so killing the app mid-attempt
- * still counts. Failures while the DB is closed are queued in the keyring and copied into the
- * audit chain at the next successful unlock; while the DB is open they go straight to audit.
+ * (readable without the DB key, checksummed, written atomically under the data folder's lock, so
+ * the CLI and the app count into the same counter). It is raised and saved BEFORE the scrypt work
+ * of an attempt, and the attempt that reaches the limit saves the lock first, so at most
+ * `maxFailedLogins` passwords are ever tried per lockout, across processes, even if one dies
+ * mid-attempt. Known and unknown names are counted, locked and answered alike. Failures while
+ * the DB is closed are queued in the keyring and copied into the audit chain at the next unlock.
  */
 export class AuthService {
   readonly sessions: SessionManager;
   private auditLog: AuditLog | null = null;
   private auditDb: unknown = null;
+  /** Each session's slot private key (to open the same user's box in a backup's keyring). */
+  private readonly slotKeys = new Map<string, KeyObject>();
 
   constructor(
     private readonly station: Station,
@@ -62,89 +68,81 @@ export class AuthService {
     return new AccountRepository(this.station.db);
   }
 
+  /** The slot private key of a session (null for a session opened through a format 1 slot). */
+  slotKeyOf(sessionId: string): KeyObject | null {
+    return this.slotKeys.get(sessionId) ?? null;
+  }
+
   private recordAuthEvent(action: PendingAuthEvent['action'], username: string, accountId?: string): void {
     const at = this.clock.now();
     if (this.station.isOpen()) {
       this.audit().append({ actor: accountId ?? 'anonymous', action, details: { username: safeName(username) }, at });
     } else {
-      const k = this.station.keyring();
-      k.addPendingEvent({ at: at.toISOString(), action, username: safeName(username) });
-      k.save();
+      this.station.updateKeyring((k) => k.addPendingEvent({ at: at.toISOString(), action, username: safeName(username) }));
     }
   }
 
   private flushPendingEvents(): void {
-    const k = this.station.keyring();
-    const pending = k.pendingEvents();
-    if (pending.length === 0) return;
-    this.station.withKeyringTxn(() => {
+    if (this.station.keyring().pendingEvents().length === 0) return;
+    this.station.withKeyringTxn((k) => {
+      const pending = k.pendingEvents();
       for (const e of pending) this.audit().append({ actor: 'anonymous', action: e.action, details: { username: e.username, queued: true }, at: new Date(e.at) });
-      k.clearPendingEvents();
-      k.save();
+      k.removePendingEvents(pending);
     });
   }
 
-  /**
-   * Check `password` against `username`'s key slot with the lockout guard. Returns the DB key.
-   * Throws AUTH_ACCOUNT_LOCKED (without trying) or STORE_WRONG_PASSWORD (counted, audited).
-   */
-  verifyPassword(username: string, password: string, accountId?: string): Buffer {
-    try {
-      return this.verifyPasswordOnce(username, password, accountId);
-    } catch (e) {
-      // A failed keyring write leaves memory ahead of the file: reload what is on disk.
-      if (e instanceof JiuzhuError && (e.code === 'STORE_IO' || e.code === 'STORE_DISK_FULL')) this.station.reloadKeyring();
-      throw e;
-    }
+  private isOtherMachine(keyring: Keyring): boolean {
+    const match = keyring.machineMatch(this.station.machineSecret());
+    return match === 'other' || (match === 'unbound' && !keyring.legacyBoundTo(this.station.machineId));
   }
 
-  private verifyPasswordOnce(username: string, password: string, accountId?: string): Buffer {
+  /**
+   * Check `password` against `username`'s key slot with the lockout guard. Returns what the slot
+   * gives. Throws STORE_OTHER_MACHINE (slots made with another machine's secret), AUTH_ACCOUNT_LOCKED
+   * (without trying) or STORE_WRONG_PASSWORD (counted, audited, the same for unknown names).
+   */
+  verifyPassword(usernameInput: string, password: string, accountId?: string): Unlocked {
+    const username = safeName(usernameInput);
     const now = this.clock.now();
-    const keyring = this.station.keyring();
-    if (!keyring.isBoundTo(this.station.machineId)) throw new JiuzhuError('STORE_OTHER_MACHINE');
-    let guard = keyring.guardOf(username);
-    if (guard.lockedUntil) {
-      if (new Date(guard.lockedUntil) > now) {
-        this.recordAuthEvent('auth.login_refused_locked', username, accountId);
-        throw new JiuzhuError('AUTH_ACCOUNT_LOCKED', { until: formatLocal(new Date(guard.lockedUntil)) }, { lockedUntil: guard.lockedUntil });
-      }
-      guard = { failures: 0, lockedUntil: null };
+    const max = this.config.maxFailedLogins;
+    const until = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
+    const pre = this.station.updateKeyring((k): { refused: 'other' | string } | { failures: number } => {
+      if (this.isOtherMachine(k)) return { refused: 'other' };
+      let guard = k.guardOf(username);
+      if (guard.lockedUntil && new Date(guard.lockedUntil) > now) return { refused: guard.lockedUntil };
+      if (guard.lockedUntil) guard = { failures: 0, lockedUntil: null };
+      const failures = guard.failures + 1;
+      // write-ahead: this attempt counts even if the process dies during scrypt; the last allowed one locks first
+      k.setGuard(username, { failures, lockedUntil: failures >= max ? until.toISOString() : null });
+      return { failures };
+    });
+    if ('refused' in pre) {
+      if (pre.refused === 'other') throw new JiuzhuError('STORE_OTHER_MACHINE');
+      this.recordAuthEvent('auth.login_refused_locked', username, accountId);
+      throw new JiuzhuError('AUTH_ACCOUNT_LOCKED', { until: formatLocal(new Date(pre.refused)) }, { lockedUntil: pre.refused });
     }
-    const known = keyring.hasPasswordSlot(username);
-    const failures = guard.failures + 1;
-    if (known) {
-      keyring.setGuard(username, { failures, lockedUntil: null });
-      keyring.save(); // write-ahead: the attempt counts even if we die during scrypt
-    }
-    const key = keyring.unwrapWithPassword(username, password);
-    if (!key) {
-      const lock = known && failures >= this.config.maxFailedLogins;
-      if (lock) {
-        const until = new Date(now.getTime() + this.config.lockoutMinutes * 60_000);
-        keyring.setGuard(username, { failures, lockedUntil: until.toISOString() });
-        keyring.save();
-      }
+    const unlocked = this.station.keyring().unlockPassword(username, password, this.station.machineSecret(), this.station.machineId);
+    if (!unlocked) {
+      const lock = pre.failures >= max;
       this.recordAuthEvent('auth.login_failed', username, accountId);
       if (lock) this.recordAuthEvent('auth.locked_out', username, accountId);
-      this.logger.log('warn', 'auth.failed', { failures: known ? failures : undefined, locked: lock });
-      throw new JiuzhuError(
-        'STORE_WRONG_PASSWORD',
-        { max: this.config.maxFailedLogins },
-        { remaining: known ? Math.max(0, this.config.maxFailedLogins - failures) : undefined, locked: lock },
-      );
+      this.logger.log('warn', 'auth.failed', { failures: pre.failures, locked: lock });
+      throw new JiuzhuError('STORE_WRONG_PASSWORD', { max }, { remaining: Math.max(0, max - pre.failures), locked: lock });
     }
-    keyring.setGuard(username, { failures: 0, lockedUntil: null });
-    keyring.save();
-    return key;
+    this.station.updateKeyring((k) => k.setGuard(username, { failures: 0, lockedUntil: null }));
+    return unlocked;
   }
 
   login(usernameInput: string, password: string): Session {
     const username = usernameInput.trim().toLowerCase();
-    const key = this.verifyPassword(username, password);
+    const unlocked = this.verifyPassword(username, password);
+    let slotKey = unlocked.privateKey;
     try {
-      this.station.open(key);
+      this.station.openUnlocked(unlocked);
+      if (unlocked.legacy) slotKey = this.migrateSlot(username, password);
     } finally {
-      key.fill(0);
+      unlocked.dbKey.fill(0);
+      unlocked.nextKey?.fill(0);
     }
     this.flushPendingEvents();
     const account = this.accounts().findByUsername(username);
@@ -159,8 +157,22 @@ export class AuthService {
       roles: account.roles,
       mustChangePassword: account.mustChangePassword,
     });
+    if (slotKey) this.slotKeys.set(session.id, slotKey);
     this.audit().append({ actor: account.id, action: 'auth.login', targetType: 'account', targetId: account.id });
     return session;
+  }
+
+  /** A format 1 slot just opened: replace it by a slot bound to this machine's secret (README "Migration"). */
+  private migrateSlot(username: string, password: string): KeyObject {
+    const pair = newSlotKeyPair();
+    const now = this.clock.now();
+    this.station.withKeyringTxn((k) => {
+      k.bindIfUnbound(this.station.machineSecret());
+      k.setPasswordSlot({ username, password, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now, privateKey: pair.privateKey });
+      this.audit().append({ actor: 'system', action: 'keyring.slot_migrated', details: { username } });
+    });
+    this.logger.log('info', 'store.slot_migrated', {});
+    return pair.privateKey;
   }
 
   /** The session of a call: must exist, be unlocked and (unless allowed) not owe a password change. */
@@ -180,9 +192,10 @@ export class AuthService {
   unlock(sessionId: string, password: string): Session {
     const s = this.sessions.peek(sessionId);
     if (!s) throw new JiuzhuError('AUTH_SESSION_UNKNOWN');
-    const key = this.verifyPassword(s.username, password, s.accountId);
-    const same = key.length === this.station.dbKey.length && timingSafeEqual(key, this.station.dbKey);
-    key.fill(0);
+    const unlocked = this.verifyPassword(s.username, password, s.accountId);
+    const same = this.station.isCurrentKey(unlocked.dbKey) || (unlocked.nextKey !== null && this.station.isCurrentKey(unlocked.nextKey));
+    unlocked.dbKey.fill(0);
+    unlocked.nextKey?.fill(0);
     if (!same) throw new JiuzhuError('STORE_KEY_MISMATCH');
     const account = this.accounts().findById(s.accountId);
     if (!account || account.disabled) {
@@ -190,12 +203,14 @@ export class AuthService {
       throw new JiuzhuError('AUTH_ACCOUNT_DISABLED');
     }
     this.sessions.markUnlocked(sessionId);
+    if (unlocked.privateKey) this.slotKeys.set(sessionId, unlocked.privateKey);
     this.audit().append({ actor: s.accountId, action: 'auth.unlock', targetType: 'account', targetId: s.accountId });
     return s;
   }
 
   logout(sessionId: string): void {
     const s = this.sessions.remove(sessionId);
+    this.slotKeys.delete(sessionId);
     if (!s) return;
     if (this.station.isOpen()) this.audit().append({ actor: s.accountId, action: 'auth.logout', targetType: 'account', targetId: s.accountId });
     this.closeIfUnused();
@@ -203,27 +218,34 @@ export class AuthService {
 
   /** End every session of an account (disabled, or reset by an admin). */
   endSessionsOf(accountId: string): void {
-    for (const s of this.sessions.forAccount(accountId)) this.sessions.remove(s.id);
+    for (const s of this.sessions.forAccount(accountId)) {
+      this.sessions.remove(s.id);
+      this.slotKeys.delete(s.id);
+    }
   }
 
   /**
    * Open the station with the recovery code (forgotten admin password, or the data moved to a
    * new machine). Sets a new password for `username` (an admin), rebinds the keyring to this
-   * machine if needed, and replaces the recovery code — a used code is void.
+   * machine if needed, and gives the database a new key: the used code, and any copy of the
+   * keyring made before, no longer open it. A new recovery code replaces the used one.
    */
   recover(args: { recoveryCode: string; username: string; newPassword: string }): RecoverResult {
     const username = args.username.trim().toLowerCase();
     assertPasswordAcceptable(args.newPassword, username, this.config.passwordMinLength);
-    const keyring = this.station.keyring();
-    let key: Buffer;
+    let unlocked: Unlocked;
     try {
-      key = keyring.unwrapWithRecoveryCode(args.recoveryCode);
+      unlocked = this.station.keyring().unlockRecovery(args.recoveryCode);
     } catch (e) {
       this.recordAuthEvent('auth.recovery_failed', username);
       throw e;
     }
-    this.station.open(key);
-    key.fill(0);
+    try {
+      this.station.openUnlocked(unlocked);
+    } finally {
+      unlocked.dbKey.fill(0);
+      unlocked.nextKey?.fill(0);
+    }
     this.flushPendingEvents();
     const repo = this.accounts();
     const account = repo.findByUsername(username);
@@ -233,26 +255,39 @@ export class AuthService {
     }
     const recoveryCode = generateRecoveryCode();
     const now = this.clock.now();
-    const rebound = !keyring.isBoundTo(this.station.machineId);
+    const pair = newSlotKeyPair();
+    const secret = this.station.machineSecret();
+    let rebound = false;
     let dropped: string[] = [];
-    this.station.withKeyringTxn(() => {
-      if (rebound) dropped = keyring.rebind(this.station.machineId);
-      keyring.setPasswordSlot(username, args.newPassword, this.station.dbKey, this.config.kdf, now);
-      keyring.setGuard(username, { failures: 0, lockedUntil: null });
-      keyring.setRecoverySlot(recoveryCode, this.station.dbKey, this.config.kdf, now);
-      repo.setDisabled(account.id, false, now.toISOString());
-      repo.setMustChangePassword(account.id, false, now.toISOString());
-      this.audit().append({
-        actor: account.id,
-        action: 'auth.recovered',
-        targetType: 'account',
-        targetId: account.id,
-        details: { rebound, droppedSlots: dropped.length },
-      });
-      keyring.save();
+    const rotated = this.station.rotateKey({
+      kdf: this.config.kdf,
+      before: (k) => {
+        rebound = this.isOtherMachine(k);
+        if (rebound) dropped = k.rebind(secret);
+        k.bindIfUnbound(secret);
+        k.removePasswordSlot(username);
+        k.setGuard(username, { failures: 0, lockedUntil: null });
+      },
+      dbChanges: () => {
+        repo.setDisabled(account.id, false, now.toISOString());
+        repo.setMustChangePassword(account.id, false, now.toISOString());
+        this.audit().append({
+          actor: account.id,
+          action: 'auth.recovered',
+          targetType: 'account',
+          targetId: account.id,
+          details: { rebound, droppedSlots: dropped.length, rekeyed: true },
+        });
+      },
+      after: (k, newKey) => {
+        k.setPasswordSlot({ username, password: args.newPassword, dbKey: newKey, kdf: this.config.kdf, machineSecret: secret, now, privateKey: pair.privateKey });
+        k.setRecoverySlot(recoveryCode, newKey, this.config.kdf, now);
+      },
     });
     const session = this.sessions.create({ accountId: account.id, username, roles: account.roles, mustChangePassword: false });
-    return { session, recoveryCode, needPasswordReset: dropped.filter((u) => u !== username) };
+    this.slotKeys.set(session.id, pair.privateKey);
+    const needPasswordReset = [...new Set([...dropped, ...rotated.droppedUsers])].filter((u) => u !== username);
+    return { session, recoveryCode, needPasswordReset };
   }
 
   private closeIfUnused(): void {
@@ -265,6 +300,7 @@ export class AuthService {
   /** Shut down: end all sessions and close the database. */
   close(): void {
     this.sessions.clear();
+    this.slotKeys.clear();
     this.auditLog = null;
     this.station.close();
   }

@@ -30,6 +30,11 @@ describe('backup and restore', () => {
     cleanup();
   });
 
+  /** The admin's session unlock (their slot's private key), as backup.restore passes it. */
+  const asAdmin = (x: TestStation = t) => {
+    const [session] = x.auth.sessions.forAccount(x.adminId);
+    return { session: { username: 'admin', privateKey: x.auth.slotKeyOf(session!.id), stationKey: Buffer.from(x.station.dbKey) } };
+  };
   const backup = (extra: Partial<Parameters<typeof createBackup>[3]> = {}) => createBackup(t.station, t.auth.audit(), t.clock, { out, actor: t.adminId, ...extra });
   const fileState = () => ({ db: readFileSync(t.station.paths.db), keyring: readFileSync(t.station.paths.keyring) });
 
@@ -44,7 +49,7 @@ describe('backup and restore', () => {
     // changes after the backup are undone by the restore
     att.put('face-photo', jpegWithExif('later'));
     t.auth.audit().append({ actor: t.adminId, action: 'person.view', targetId: 'p-after' });
-    const res = restoreBackup(t.station, t.clock, { file: out, unlock: { dbKey: Buffer.from(t.station.dbKey) }, actor: t.adminId });
+    const res = restoreBackup(t.station, t.clock, { file: out, unlock: asAdmin(), actor: t.adminId });
     expect(res.previousDataDir && existsSync(res.previousDataDir)).toBeTruthy();
     t.auth.close();
     t.auth.login('admin', ADMIN.password);
@@ -70,10 +75,10 @@ describe('backup and restore', () => {
       [Buffer.from('hello'), 'BACKUP_DAMAGED'],
     ] as const) {
       writeFileSync(out, bad);
-      expect(codeOf(() => restoreBackup(t.station, t.clock, { file: out, unlock: { dbKey: t.station.dbKey }, actor: t.adminId }))).toBe(code);
+      expect(codeOf(() => restoreBackup(t.station, t.clock, { file: out, unlock: asAdmin(), actor: t.adminId }))).toBe(code);
       expect(t.station.isOpen()).toBe(true);
     }
-    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: join(root, 'none.jzb'), unlock: { dbKey: t.station.dbKey }, actor: t.adminId }))).toBe('BACKUP_NOT_FOUND');
+    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: join(root, 'none.jzb'), unlock: asAdmin(), actor: t.adminId }))).toBe('BACKUP_NOT_FOUND');
     t.auth.close();
     expect(fileState().keyring.equals(before.keyring)).toBe(true);
     t.auth.login('admin', ADMIN.password);
@@ -85,7 +90,7 @@ describe('backup and restore', () => {
     other.auth.login('admin', ADMIN.password);
     const foreignFile = join(root, 'usb', 'other.jzb');
     createBackup(other.station, other.auth.audit(), other.clock, { out: foreignFile, actor: other.adminId });
-    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: foreignFile, unlock: { dbKey: t.station.dbKey }, actor: t.adminId }))).toBe('BACKUP_FOREIGN');
+    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: foreignFile, unlock: asAdmin(), actor: t.adminId }))).toBe('BACKUP_FOREIGN');
     // with the other station's recovery code the key is right, but the station is not ours
     expect(codeOf(() => restoreBackup(t.station, t.clock, { file: foreignFile, unlock: { recoveryCode: other.recoveryCode }, actor: t.adminId }))).toBe('BACKUP_FOREIGN');
     expect(t.station.isOpen()).toBe(true);

@@ -25,13 +25,17 @@ export function backupCapability(deps: CoreDeps): Capability<'backup.create' | '
       'backup.restore': async (input, ctx) => {
         const s = await deps.services();
         const actor = actorOf(ctx);
-        const dbKey = Buffer.from(s.station.dbKey);
+        const session = ctx.session?.sessionId ? s.auth.sessions.peek(ctx.session.sessionId) : null;
+        if (!session) throw new JiuzhuError('UNAUTHENTICATED');
+        const stationKey = Buffer.from(s.station.dbKey);
         let result;
         try {
-          // Verified in full before anything is swapped: a bad file leaves the station and every session as they were.
-          result = restoreBackup(s.station, deps.clock, { file: input.file, unlock: { dbKey }, actor, onProgress: progress('restore') });
+          // The backup has its own key: the admin's slot in its keyring opens it. Verified in full
+          // before anything is swapped: a bad file leaves the station and every session as they were.
+          const unlock = { session: { username: session.username, privateKey: s.auth.slotKeyOf(session.id), stationKey } };
+          result = restoreBackup(s.station, deps.clock, { file: input.file, unlock, actor, onProgress: progress('restore') });
         } finally {
-          dbKey.fill(0);
+          stationKey.fill(0);
         }
         // Everyone logs in again after a restore; the restored keyring holds the staff's key slots.
         s.auth.close();

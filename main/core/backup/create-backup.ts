@@ -1,9 +1,12 @@
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { AuditLog } from '../audit/audit-log';
 import { fsyncDir } from '../store/fs-atomic';
 import { serializeKeyring } from '../store/keys/keyring-file';
+import { JiuzhuError } from '../../../common/contract/errors';
+import { newDbKey, newKeyId } from '../store/keys/keyring';
+import { leaveWal, rekeyAndReturnToWal } from '../store/rekey';
 import { openSqlite } from '../store/sqlite';
 import { schemaVersion } from '../store/migrate';
 import type { Station } from '../store/station';
@@ -28,22 +31,30 @@ export interface BackupResult {
 
 /**
  * Online, consistent backup while the app is in use. `VACUUM INTO` copies one read snapshot of
- * the database into a new file encrypted with the same key (better-sqlite3's page backup refuses
- * an encrypted source with a new target). The snapshot, the keyring and a signed manifest go into
- * one file on the target, which is re-read and re-hashed before the backup counts as done.
- * Any failure (disk full, stick pulled, cancel) removes the partial file; station data is only
- * read, never changed, apart from the audit row recording a finished backup.
+ * the database into a new file (better-sqlite3's page backup refuses an encrypted source with a
+ * new target), which is then re-encrypted with the backup's own random data key; the keyring
+ * that goes with it has every slot's box re-sealed to that key (README "Own data key"). The
+ * snapshot, the keyring and a manifest signed with the backup's key go into one file on the
+ * target, created new (an existing file or symlink there is refused), owner-only, and re-read
+ * and re-hashed before the backup counts as done. Any failure (disk full, stick pulled, cancel)
+ * removes the partial file; station data is only read, apart from the audit row of the backup.
  */
 export function createBackup(station: Station, audit: AuditLog, clock: Clock, options: BackupOptions): BackupResult {
   const { out, onProgress, signal } = options;
   const progress = (phase: Parameters<ProgressFn>[0]['phase'], fraction: number) => onProgress?.({ phase, fraction });
   const db = station.db;
-  const key = station.dbKey;
   const info = station.stationInfo();
   if (!info) throw new Error('station row missing');
   throwIfAborted(signal);
   const targetDir = dirname(out);
   if (!existsSync(targetDir) || !statSync(targetDir).isDirectory()) throw targetError({ code: 'ENOENT' });
+  refuseExisting(out);
+  refuseExisting(`${out}.partial`);
+  const liveKeyring = station.keyring();
+  // A keyring still holding format 1 slots cannot re-seal them: such a backup keeps the station's key (README).
+  const legacy = liveKeyring.legacySlots();
+  const ownKey = legacy.usernames.length === 0 && !legacy.recovery;
+  const key = ownKey ? newDbKey() : Buffer.from(station.dbKey);
 
   const snapshot = join(station.paths.tmp, `backup-${randomUUID()}.db`);
   const partial = `${out}.partial`;
@@ -55,7 +66,8 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
       throw toStoreIoError(e);
     }
     throwIfAborted(signal);
-    const snap = openSqlite(snapshot, key, { readonly: true, ...(station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {}) });
+    const native = station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {};
+    const snap = openSqlite(snapshot, station.dbKey, native);
     let head: { seq: number; hash: Buffer } | undefined;
     let attachments: number;
     let version: number;
@@ -63,18 +75,25 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
       head = snap.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as typeof head;
       attachments = (snap.prepare('SELECT count(*) AS n FROM attachment').get() as { n: number }).n;
       version = schemaVersion(snap);
+      if (ownKey) {
+        leaveWal(snap);
+        rekeyAndReturnToWal(snap, key);
+        snap.pragma('journal_mode = DELETE');
+      }
     } finally {
       snap.close();
     }
-    const keyringBytes = serializeKeyring(station.keyring().snapshot());
+    const keyringBytes = serializeKeyring(ownKey ? liveKeyring.forBackup(key, newKeyId()) : liveKeyring.snapshot());
     const dbSize = statSync(snapshot).size;
     const total = dbSize + keyringBytes.length;
     progress('snapshot', 0.3);
 
     let fd: number;
     try {
-      fd = openSync(partial, 'w', 0o600);
+      // O_EXCL: never through a symlink, never over a file that appeared meanwhile; owner-only.
+      fd = openSync(partial, 'wx', 0o600);
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new JiuzhuError('BACKUP_TARGET_EXISTS', { file: `${out}.partial`.slice(-80) });
       throw targetError(e);
     }
     let written = 0;
@@ -135,8 +154,8 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
     const { manifest } = readManifest(partial);
     let checked = 0;
     verifyEntries(partial, manifest, (n) => progress('verify', 0.8 + 0.2 * ((checked += n) / total)), signal);
+    publishNoReplace(partial, out);
     try {
-      renameSync(partial, out);
       fsyncDir(targetDir);
     } catch (e) {
       throw targetError(e);
@@ -156,5 +175,39 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
     throw e;
   } finally {
     rmSync(snapshot, { force: true });
+    key.fill(0);
+  }
+}
+
+/** Any entry at the path, a dangling symlink included, is refused. */
+function refuseExisting(path: string): void {
+  try {
+    lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw targetError(e);
+  }
+  throw new JiuzhuError('BACKUP_TARGET_EXISTS', { file: path.slice(-80) });
+}
+
+/**
+ * Give the finished file its name without replacing anything there: a hard link fails if the
+ * name exists. FAT/exFAT sticks have no hard links; there the name is checked, then renamed.
+ */
+function publishNoReplace(partial: string, out: string): void {
+  try {
+    linkSync(partial, out);
+    rmSync(partial, { force: true });
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new JiuzhuError('BACKUP_TARGET_EXISTS', { file: out.slice(-80) });
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw targetError(e);
+  }
+  refuseExisting(out);
+  try {
+    renameSync(partial, out);
+  } catch (e) {
+    throw targetError(e);
   }
 }

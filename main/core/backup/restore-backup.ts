@@ -1,25 +1,31 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { AuditLog } from '../audit/audit-log';
 import { fsyncDir, writeFileAtomicSync } from '../store/fs-atomic';
 import { toStoreIoError } from '../store/io-errors';
-import { Keyring } from '../store/keys/keyring';
-import { parseKeyring } from '../store/keys/keyring-file';
+import { Keyring, newDbKey, newKeyId } from '../store/keys/keyring';
+import { parseKeyring, writeKeyringFile } from '../store/keys/keyring-file';
+import type { KeyringBody } from '../store/keys/keyring-format';
+import { leaveWal, rekeyAndReturnToWal } from '../store/rekey';
 import { closeStore, openStore } from '../store/open-store';
 import { schemaVersion } from '../store/migrate';
 import { SCHEMA_VERSION } from '../store/migrations/index';
 import { openSqlite } from '../store/sqlite';
 import type { Station } from '../store/station';
-import type { Clock } from '../store/types';
+import type { Clock, Db } from '../store/types';
 import { checkStore } from './check-store';
 import { manifestMacValid, readEntry, readManifest, verifyEntries, type BackupManifest } from './container';
 import { throwIfAborted, type ProgressFn } from './errors';
 
 export type RestoreUnlock =
-  /** The key of the open station (an admin restoring on the same station). */
-  | { dbKey: Buffer }
+  /**
+   * An admin restoring on the same station: the backup's box for their slot, opened with their
+   * session's slot private key. `stationKey` opens a backup made while the keyring still held
+   * format 1 slots (those kept the station's key).
+   */
+  | { session: { username: string; privateKey: KeyObject | null; stationKey?: Buffer } }
   /** The recovery code of the backup's keyring (a new machine, or the station will not open). */
   | { recoveryCode: string };
 
@@ -66,12 +72,12 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
   }
   if (backupKeyring.stationId !== manifest.stationId) throw new JiuzhuError('BACKUP_DAMAGED', { detail: '清单与密钥不一致' });
 
-  const key = 'dbKey' in options.unlock ? Buffer.from(options.unlock.dbKey) : unwrapFromBackupKeyring(station, keyringBytes, options.unlock.recoveryCode);
-  if (!manifestMacValid(manifest, key)) throw new JiuzhuError('BACKUP_FOREIGN', { detail: '加密密钥不同' });
   const currentStationId = currentStation(station);
   if (currentStationId && currentStationId !== manifest.stationId && !options.allowOtherStation) {
     throw new JiuzhuError('BACKUP_FOREIGN', { detail: '工作站编号不同' });
   }
+  const key = unlockBackup(backupKeyring, options.unlock, manifest);
+  if (!manifestMacValid(manifest, key)) throw new JiuzhuError('BACKUP_FOREIGN', { detail: '加密密钥不同' });
   if (manifest.schemaVersion > SCHEMA_VERSION) throw new JiuzhuError('BACKUP_TOO_NEW', { found: manifest.schemaVersion });
   throwIfAborted(signal);
 
@@ -99,30 +105,33 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
     }
     throwIfAborted(signal);
 
-    // --- point of no return: swap files ---
+    // --- point of no return: swap files (under the data folder's lock: the CLI may be running) ---
     progress('swap', 0.9);
     station.close();
-    const previousDataDir = moveAside(station, clock);
-    try {
-      writeFileAtomicSync(station.paths.keyring, keyringBytes);
-      renameSync(staged, station.paths.db);
-      fsyncDir(station.paths.dataDir);
-    } catch (e) {
-      throw toStoreIoError(e);
-    }
-    station.reloadKeyring();
-    const db = openStore(station.paths.db, key, station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {});
-    try {
-      new AuditLog(db, clock, station.machineId).append({
-        actor: options.actor,
-        action: 'backup.restore',
-        targetType: 'station',
-        targetId: manifest.stationId,
-        details: { backupCreatedAt: manifest.createdAt, auditHeadSeq: manifest.auditHead.seq },
-      });
-    } finally {
-      closeStore(db);
-    }
+    const previousDataDir = station.locked(() => {
+      const aside = moveAside(station, clock);
+      try {
+        writeFileAtomicSync(station.paths.keyring, keyringBytes);
+        renameSync(staged, station.paths.db);
+        fsyncDir(station.paths.dataDir);
+      } catch (e) {
+        throw toStoreIoError(e);
+      }
+      const db = openStore(station.paths.db, key, station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {});
+      try {
+        new AuditLog(db, clock, station.machineId).append({
+          actor: options.actor,
+          action: 'backup.restore',
+          targetType: 'station',
+          targetId: manifest.stationId,
+          details: { backupCreatedAt: manifest.createdAt, auditHeadSeq: manifest.auditHead.seq },
+        });
+        rekeyRestored(station, db, key, backupKeyring);
+      } finally {
+        closeStore(db);
+      }
+      return aside;
+    });
     progress('done', 1);
     return { manifest, previousDataDir };
   } finally {
@@ -131,11 +140,39 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
   }
 }
 
-function unwrapFromBackupKeyring(station: Station, keyringBytes: Buffer, code: string): Buffer {
-  const tmpPath = join(station.paths.tmp, `unused-${randomUUID()}.keyring`);
-  // Parse into a Keyring object without writing it anywhere.
-  const k = Keyring.fromBody(tmpPath, parseKeyring(keyringBytes));
-  return k.unwrapWithRecoveryCode(code);
+/** The backup's data key, from the admin's slot in its keyring or from its recovery code. */
+function unlockBackup(body: KeyringBody, unlock: RestoreUnlock, manifest: BackupManifest): Buffer {
+  const k = Keyring.fromBody(body);
+  if ('recoveryCode' in unlock) return k.unlockRecovery(unlock.recoveryCode).dbKey;
+  const { username, privateKey, stationKey } = unlock.session;
+  const fromSlot = privateKey ? k.unlockWithPrivateKey(username, privateKey) : null;
+  if (fromSlot) return fromSlot;
+  if (stationKey && manifestMacValid(manifest, stationKey)) return Buffer.from(stationKey);
+  throw new JiuzhuError('BACKUP_NO_SLOT');
+}
+
+/**
+ * The restored database gets a new key at once (two phases, as a rotation): the live files then
+ * share no key with the backup file they came from. A backup that still carries format 1 slots
+ * keeps its key (those slots cannot follow).
+ */
+function rekeyRestored(station: Station, db: Db, key: Buffer, body: KeyringBody): void {
+  const k = Keyring.fromBody(body);
+  const legacy = k.legacySlots();
+  if (legacy.usernames.length > 0 || legacy.recovery) return;
+  const next = newDbKey();
+  try {
+    leaveWal(db);
+    k.beginRekey(next, newKeyId());
+    k.sealMac(key, next);
+    writeKeyringFile(station.paths.keyring, k.snapshot());
+    rekeyAndReturnToWal(db, next);
+    k.finishRekey();
+    k.sealMac(next);
+    writeKeyringFile(station.paths.keyring, k.snapshot());
+  } finally {
+    next.fill(0);
+  }
 }
 
 function currentStation(station: Station): string | null {

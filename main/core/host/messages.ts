@@ -28,6 +28,8 @@ export interface WorkerCoreOptions {
   auth?: { idleLockMinutes?: number };
   /** The Electron-ABI build of SQLite, in the desktop shell during development. */
   sqliteNativeBinding?: string;
+  /** The machine secret the desktop shell unsealed with safeStorage (main/electron/machineSecret.ts). */
+  machineSecret?: Uint8Array;
   /** The shell answers core's print requests (desktop shell: Electron printing). */
   printHost?: boolean;
   /** Test clock (browser shell `--clock`): core's clock runs this many ms ahead of the system clock. */

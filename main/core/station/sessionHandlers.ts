@@ -64,6 +64,7 @@ export function setupAndSessionHandlers(deps: {
         regionCode: input.regionCode,
         admin: input.admin,
         machineId: await deps.deviceId(),
+        machineSecret: s.station.machineSecret(),
         clock: deps.clock,
         kdf: params,
         passwordMinLength: s.config.passwordMinLength,

@@ -3,6 +3,7 @@ import { AuthService } from '../accounts/auth-service';
 import { authConfig, type AuthConfig } from '../accounts/config';
 import type { Clock } from '../context';
 import type { Logger } from '../logging/logger';
+import { loadMachineSecret } from '../store/keys/machine-secret';
 import { Station } from '../store/station';
 
 export interface StationServices {
@@ -19,6 +20,12 @@ export interface StationServicesOptions {
   deviceId: () => Promise<string>;
   nativeBinding?: string;
   config?: Partial<AuthConfig>;
+  /**
+   * The machine secret the password slots are bound to: the desktop shell passes the one its
+   * safeStorage unsealed; elsewhere it is read from (or created in) the per-user file outside
+   * the data folder on first use (store/keys/machine-secret.ts).
+   */
+  machineSecret?: Uint8Array;
 }
 
 /**
@@ -33,6 +40,7 @@ export function lazyStationServices(options: StationServicesOptions): () => Prom
       const station = new Station({
         dataDir: options.dataDir,
         machineId,
+        machineSecret: options.machineSecret ?? (() => loadMachineSecret({ dataDir: options.dataDir, logger: options.logger })),
         clock: options.clock,
         logger: options.logger,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { Role } from '../../../common/contract/permissions';
@@ -6,7 +6,9 @@ import { AccountRepository } from '../accounts/account-repo';
 import { assertPasswordAcceptable, assertUsername } from '../accounts/password-policy';
 import { AuditLog } from '../audit/audit-log';
 import { DEFAULT_KDF, type KdfParams } from './keys/kdf';
-import { Keyring, newDbKey } from './keys/keyring';
+import { Keyring, newDbKey, newKeyId } from './keys/keyring';
+import { writeKeyringFile } from './keys/keyring-file';
+import { loadMachineSecret } from './keys/machine-secret';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { closeStore, openStore } from './open-store';
 import { stationPaths } from './paths';
@@ -21,6 +23,8 @@ export interface InitStationInput {
   admin: { username: string; displayName: string; password: string };
   /** Hashed machine id (core/app/deviceId.ts). */
   machineId: string;
+  /** The machine secret the admin's slot is bound to; default the per-user file (keys/machine-secret.ts). */
+  machineSecret?: Uint8Array;
   clock: Clock;
   kdf?: KdfParams;
   passwordMinLength?: number;
@@ -52,7 +56,9 @@ export function initStation(input: InitStationInput): InitStationResult {
 
   const paths = stationPaths(input.dataDir);
   if (existsSync(paths.keyring) || existsSync(paths.db)) throw new JiuzhuError('STORE_ALREADY_INITIALIZED');
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
   mkdirSync(paths.tmp, { recursive: true, mode: 0o700 });
+  const machineSecret = input.machineSecret ?? loadMachineSecret({ dataDir: input.dataDir });
 
   const now = input.clock.now();
   const stationId = randomUUID();
@@ -60,7 +66,17 @@ export function initStation(input: InitStationInput): InitStationResult {
   const key = newDbKey();
   const kdf = input.kdf ?? DEFAULT_KDF;
   const recoveryCode = generateRecoveryCode();
+  let created = false;
   try {
+    // Personal data: owner-only from the first byte (SQLite gives the -wal and -shm files the
+    // database file's mode). O_EXCL: a second setup running at the same time stops here.
+    try {
+      closeSync(openSync(paths.db, 'wx', 0o600));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new JiuzhuError('STORE_ALREADY_INITIALIZED');
+      throw e;
+    }
+    created = true;
     const db = openStore(paths.db, key, { create: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
     try {
       db.transaction(() => {
@@ -77,12 +93,13 @@ export function initStation(input: InitStationInput): InitStationResult {
     } finally {
       closeStore(db);
     }
-    const keyring = Keyring.create(paths.keyring, { stationId, machineId: input.machineId, now });
-    keyring.setPasswordSlot(username, input.admin.password, key, kdf, now);
+    const keyring = Keyring.create({ stationId, machineSecret, keyId: newKeyId(), now });
+    keyring.setPasswordSlot({ username, password: input.admin.password, dbKey: key, kdf, machineSecret, now });
     keyring.setRecoverySlot(recoveryCode, key, kdf, now);
-    keyring.save();
+    keyring.sealMac(key);
+    writeKeyringFile(paths.keyring, keyring.snapshot());
   } catch (e) {
-    if (!existsSync(paths.keyring)) for (const s of ['', '-wal', '-shm']) rmSync(paths.db + s, { force: true });
+    if (created && !existsSync(paths.keyring)) for (const s of ['', '-wal', '-shm']) rmSync(paths.db + s, { force: true });
     throw e;
   } finally {
     key.fill(0);

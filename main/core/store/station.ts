@@ -1,17 +1,28 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { Keyring } from './keys/keyring';
+import { withDataDirLock } from './data-dir-lock';
+import type { KdfParams } from './keys/kdf';
+import { Keyring, newDbKey, newKeyId, type Unlocked } from './keys/keyring';
+import { readKeyringFile, writeKeyringFile } from './keys/keyring-file';
+import { loadMachineSecret } from './keys/machine-secret';
+import { generateRecoveryCode } from './keys/recovery-code';
 import { closeStore, openStore } from './open-store';
 import { stationPaths, type StationPaths } from './paths';
+import { leaveWal, rekeyAndReturnToWal, returnToWal } from './rekey';
 import { StationRepository } from './station-repo';
 import type { Clock, Db, Logger } from './types';
 import { noLogger } from './types';
 
 export interface StationOptions {
   dataDir: string;
-  /** The hashed machine id (core/app/deviceId.ts); bound into the keyring. */
+  /** The hashed machine id (core/app/deviceId.ts): audit rows, and opening format 1 slots once. */
   machineId: string;
+  /**
+   * The machine secret that password slots are bound to (README "Machine secret"): bytes from the
+   * desktop shell's safeStorage, or a loader; default the per-user file outside the data folder.
+   */
+  machineSecret?: Uint8Array | (() => Uint8Array);
   clock: Clock;
   logger?: Logger;
   /** Path of the native module build to load (Electron build in the desktop app). */
@@ -20,16 +31,35 @@ export interface StationOptions {
   check?: 'full' | 'quick';
 }
 
+export interface RotateOptions {
+  /** Keyring changes before the new key is boxed to the remaining slots (e.g. a slot removed). Runs first. */
+  before?: (keyring: Keyring) => void;
+  /** DB changes committed in the same step as the keyring's phase 1 (e.g. the account disabled). */
+  dbChanges?: () => void;
+  /** Keyring changes that need the new key (e.g. a new password or recovery slot). */
+  after?: (keyring: Keyring, newKey: Buffer) => void;
+  /** scrypt cost of a recovery slot made here. */
+  kdf: KdfParams;
+}
+
+export interface RotateResult {
+  /** Users whose format 1 slots could not follow (they need a password reset). */
+  droppedUsers: string[];
+  /** Set when the recovery slot could not follow and a new code was made: show it once. */
+  newRecoveryCode: string | null;
+}
+
 /**
- * One station's files and their lifecycle: the keyring (always readable) and the encrypted
- * database (open only while someone is logged in). Holds the DB key in memory while open and
- * wipes it on close. Owned by one process (the core worker); not shared between processes.
+ * One station's files and their lifecycle: the keyring (readable without the key; every change
+ * a locked read-modify-write under the data folder's lock, because the CLI and the app may run
+ * at once) and the encrypted database (open only while someone is logged in). Holds the DB key
+ * in memory while open and wipes it on close.
  */
 export class Station {
   readonly paths: StationPaths;
-  private keyringCache: Keyring | null = null;
   private dbHandle: Db | null = null;
   private key: Buffer | null = null;
+  private secret: Buffer | null = null;
 
   constructor(readonly options: StationOptions) {
     this.paths = stationPaths(options.dataDir);
@@ -42,60 +72,121 @@ export class Station {
     return this.options.logger ?? noLogger;
   }
 
+  /** The machine secret, loaded on first use. */
+  machineSecret(): Buffer {
+    if (!this.secret) {
+      const s = this.options.machineSecret;
+      this.secret = Buffer.from(typeof s === 'function' ? s() : (s ?? loadMachineSecret({ dataDir: this.options.dataDir, logger: this.logger })));
+    }
+    return this.secret;
+  }
+
   isInitialized(): boolean {
     return existsSync(this.paths.keyring) || existsSync(this.paths.db);
   }
 
-  /** The keyring, loaded once (this process is its only writer). Damage → STORE_KEYRING_DAMAGED. */
+  /** The keyring as it is on disk now; while open, its MAC is checked against the key. */
   keyring(): Keyring {
-    if (!this.keyringCache) {
-      const k = Keyring.load(this.paths.keyring);
-      if (!existsSync(this.paths.db)) throw new JiuzhuError('STORE_NOT_INITIALIZED', {}, { missing: 'database' });
-      this.keyringCache = k;
-    }
-    return this.keyringCache;
+    const k = Keyring.fromBody(readKeyringFile(this.paths.keyring));
+    if (!existsSync(this.paths.db)) throw new JiuzhuError('STORE_NOT_INITIALIZED', {}, { missing: 'database' });
+    if (this.key && !k.macValid(this.key)) this.tampered();
+    return k;
   }
 
-  /** Forget the cached keyring (after a restore replaced the file). */
-  reloadKeyring(): void {
-    this.keyringCache = null;
+  private tampered(): never {
+    this.logger.log('error', 'store.keyring_tampered', {});
+    throw new JiuzhuError('STORE_KEYRING_TAMPERED');
   }
 
-  adoptKeyring(keyring: Keyring): void {
-    this.keyringCache = keyring;
+  private write(k: Keyring): void {
+    if (this.key) k.sealMac(this.key);
+    writeKeyringFile(this.paths.keyring, k.snapshot());
+  }
+
+  /** Locked read-modify-write of the keyring. Without an open database only guard and queue may change. */
+  updateKeyring<T>(fn: (keyring: Keyring) => T): T {
+    return this.locked(() => {
+      const k = this.keyring();
+      const result = fn(k);
+      this.write(k);
+      return result;
+    });
   }
 
   /**
-   * Run `fn` in one DB transaction that ends with keyring changes saved by `fn`. If anything
-   * throws (including the keyring write), the DB rolls back and the in-memory keyring is reloaded
-   * from disk, so memory, file and DB never disagree.
+   * Run `fn` in one DB transaction that ends with its keyring changes saved, under the lock, on
+   * the keyring as it is on disk: if anything throws (the keyring write too) the DB rolls back.
    */
   withKeyringTxn<T>(fn: (keyring: Keyring) => T): T {
-    const k = this.keyring();
-    try {
-      return this.db.transaction(() => fn(k))();
-    } catch (e) {
-      this.reloadKeyring();
-      throw e;
-    }
+    return this.locked(() => {
+      const k = this.keyring();
+      return this.db.transaction(() => {
+        const result = fn(k);
+        this.write(k);
+        return result;
+      })();
+    });
+  }
+
+  /** Hold the data folder's lock (re-entrant in this process). */
+  locked<T>(fn: () => T): T {
+    return withDataDirLock(this.paths.dataDir, fn);
   }
 
   isOpen(): boolean {
     return this.dbHandle !== null;
   }
 
+  /** The key of the already-open database matches (an unlock of a locked session). */
+  isCurrentKey(key: Uint8Array): boolean {
+    return this.key !== null && key.length === this.key.length && timingSafeEqual(key, this.key);
+  }
+
   /**
-   * Open the database with `key` (or confirm `key` is the key of the already-open database).
-   * `create` is for first-run setup only.
+   * Open the database with what a slot gave. A rekey interrupted by a crash is finished here
+   * (the database is encrypted with the current or the next key; either way it ends on the next
+   * one). The keyring's MAC must verify under the key that opened the database.
    */
-  open(key: Buffer, create = false): Db {
-    if (this.dbHandle && this.key) {
-      if (key.length !== this.key.length || !timingSafeEqual(key, this.key)) throw new JiuzhuError('STORE_KEY_MISMATCH');
+  openUnlocked(u: Unlocked): Db {
+    if (this.dbHandle) {
+      if (!this.isCurrentKey(u.dbKey) && !(u.nextKey && this.isCurrentKey(u.nextKey))) throw new JiuzhuError('STORE_KEY_MISMATCH');
       return this.dbHandle;
     }
+    return this.locked(() => {
+      const k = Keyring.fromBody(readKeyringFile(this.paths.keyring));
+      let db: Db;
+      let via: 'current' | 'next' = 'current';
+      try {
+        db = this.openWith(u.dbKey);
+      } catch (e) {
+        if (!(e instanceof JiuzhuError && e.code === 'STORE_KEY_MISMATCH' && u.nextKey)) throw e;
+        db = this.openWith(u.nextKey);
+        via = 'next';
+      }
+      const opened = via === 'current' ? u.dbKey : u.nextKey!;
+      if (!k.macValid(opened, via)) {
+        this.close();
+        this.tampered();
+      }
+      if (k.rekeyPending && u.nextKey) {
+        if (via === 'current') {
+          leaveWal(db);
+          rekeyAndReturnToWal(db, u.nextKey);
+        }
+        k.finishRekey();
+        this.key = Buffer.from(u.nextKey);
+        this.write(k);
+        this.logger.log('info', 'store.rekey_finished', { after: 'restart' });
+      } else if (u.legacy || !k.snapshot().mac) {
+        this.write(k);
+      }
+      return db;
+    });
+  }
+
+  private openWith(key: Buffer): Db {
     mkdirSync(this.paths.tmp, { recursive: true, mode: 0o700 });
     const db = openStore(this.paths.db, key, {
-      create,
       logger: this.logger,
       check: this.options.check ?? 'full',
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
@@ -105,12 +196,57 @@ export class Station {
     return db;
   }
 
+  /**
+   * Give the database a new key (README "Rotation"): every remaining slot gets the new key boxed
+   * to its public key, no password needed. Phase 1 (with `dbChanges`, in one transaction) writes
+   * the keyring holding both boxes; the database is re-encrypted; phase 2 makes the new key current.
+   * A crash between the phases is finished by the next login (openUnlocked).
+   */
+  rotateKey(options: RotateOptions): RotateResult {
+    const db = this.db;
+    return this.locked(() => {
+      const k = this.keyring();
+      const oldKey = Buffer.from(this.dbKey);
+      const newKey = newDbKey();
+      leaveWal(db);
+      let dropped: { droppedUsers: string[]; droppedRecovery: boolean };
+      try {
+        dropped = db.transaction(() => {
+          options.before?.(k);
+          options.dbChanges?.();
+          const d = k.beginRekey(newKey, newKeyId());
+          k.sealMac(oldKey, newKey);
+          writeKeyringFile(this.paths.keyring, k.snapshot());
+          return d;
+        })();
+      } catch (e) {
+        returnToWal(db);
+        throw e;
+      }
+      rekeyAndReturnToWal(db, newKey);
+      this.key?.fill(0);
+      this.key = Buffer.from(newKey);
+      k.finishRekey();
+      options.after?.(k, newKey);
+      let newRecoveryCode: string | null = null;
+      if (dropped.droppedRecovery && !k.snapshot().slots.some((s) => s.type === 'recovery')) {
+        newRecoveryCode = generateRecoveryCode();
+        k.setRecoverySlot(newRecoveryCode, newKey, options.kdf, this.options.clock.now());
+      }
+      this.write(k);
+      oldKey.fill(0);
+      newKey.fill(0);
+      this.logger.log('info', 'store.rekeyed', { droppedSlots: dropped.droppedUsers.length, newRecoveryCode: newRecoveryCode !== null });
+      return { droppedUsers: dropped.droppedUsers, newRecoveryCode };
+    });
+  }
+
   get db(): Db {
     if (!this.dbHandle) throw new JiuzhuError('STORE_NOT_OPEN');
     return this.dbHandle;
   }
 
-  /** The DB key, for re-wrapping slots and for backups. Only while open. */
+  /** The DB key, for new slots. Only while open. */
   get dbKey(): Buffer {
     if (!this.key) throw new JiuzhuError('STORE_NOT_OPEN');
     return this.key;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,11 @@ export function tempDir(prefix = 'jiuzhu-test-'): { dir: string; cleanup: () => 
 
 export const MACHINE_A = 'a'.repeat(64);
 export const MACHINE_B = 'b'.repeat(64);
+/** The machine secret a test machine holds (keys/machine-secret.ts); a real station reads it from its file. */
+export function machineSecretOf(machineId: string): Buffer {
+  return createHash('sha256').update('jiuzhu-test/machine-secret\0').update(machineId).digest();
+}
+
 export const ADMIN = { username: 'admin', displayName: '管理员', password: 'Counter-Pass-2025' };
 
 export interface TestStation {
@@ -49,13 +55,13 @@ export function makeStation(dataDir: string, options: { machineId?: string; conf
   const clock = options.clock ?? new FakeClock();
   const config = authConfig({ kdf: TEST_KDF, ...options.config });
   const machineId = options.machineId ?? MACHINE_A;
-  const init = initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId, clock, kdf: TEST_KDF });
+  const init = initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId, machineSecret: machineSecretOf(machineId), clock, kdf: TEST_KDF });
   const { station, auth, accounts } = openServices(dataDir, clock, config, machineId);
   return { dataDir, clock, config, station, auth, accounts, recoveryCode: init.recoveryCode, stationId: init.stationId, adminId: init.adminAccountId };
 }
 
-export function openServices(dataDir: string, clock: FakeClock, config: AuthConfig, machineId = MACHINE_A) {
-  const station = new Station({ dataDir, machineId, clock, check: 'quick' });
+export function openServices(dataDir: string, clock: FakeClock, config: AuthConfig, machineId = MACHINE_A, machineSecret: Uint8Array = machineSecretOf(machineId)) {
+  const station = new Station({ dataDir, machineId, machineSecret, clock, check: 'quick' });
   const auth = new AuthService(station, clock, config);
   const accounts = new AccountsService(station, auth, clock, config);
   return { station, auth, accounts };
