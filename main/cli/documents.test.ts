@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,30 @@ describe('jiuzhu-admin documents', () => {
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ written: 2, failed: 0 });
     expect(readFileSync(join(dir, 'batch', 'A-2-acceptance.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('writes every PDF 0600 under a permissive umask, and refuses a symbolic link as --out', async () => {
+    const umask = process.umask(0o000);
+    try {
+      const sample = join(dir, 'private-sample.pdf');
+      expect((await cli('documents', 'sample', '--kind', 'acceptance', '--out', sample, '--data-out', join(dir, 'private.json'))).code).toBe(0);
+      const rendered = join(dir, 'private-case.pdf');
+      expect((await cli('--user', 'clerk1', 'documents', 'render', '--case', 'C-3', '--kind', 'acceptance', '--input', join(dir, 'private.json'), '--out', rendered)).code).toBe(0);
+      const batch = join(dir, 'private-batch');
+      expect((await cli('--user', 'clerk1', 'documents', 'batch', '--kind', 'acceptance', '--cases', 'A-1', '--out', batch, '--input-dir', join(dir, 'data'))).code).toBe(0);
+      for (const file of [sample, join(dir, 'private.json'), rendered, join(batch, 'A-1-acceptance.pdf')]) expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(batch).mode & 0o777).toBe(0o700);
+
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'untouched');
+      symlinkSync(victim, join(dir, 'link.pdf'));
+      const refused = await cli('documents', 'sample', '--kind', 'acceptance', '--out', join(dir, 'link.pdf'));
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('符号链接');
+      expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    } finally {
+      process.umask(umask);
+    }
   });
 
   it('certificate verify: valid → 0, altered → 1, not a payload → 2', async () => {

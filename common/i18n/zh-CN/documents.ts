@@ -57,6 +57,7 @@ export const documents = {
     },
   },
   errors: {
+    FILE_NOT_WRITTEN: '不能写入“{{path}}”：{{reason}}。文件未写出，请换一个文件名或目录。',
     DOC_INVALID_DATA: '生成“{{kind}}”所需的数据有误（{{path}}）：{{detail}}。文书未生成，请补全或更正后重试。',
     DOC_MISSING_GLYPH:
       '字库中没有这些字：{{chars}}（{{fields}}），打印出来会是空白方框，文书未生成。请先核对是否输错；确属生僻字的，请联系管理员补充字库，或按规定打印后手写补填。',

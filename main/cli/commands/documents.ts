@@ -1,10 +1,10 @@
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JiuzhuError, isJiuzhuError, type ApiError, type MethodOutput } from '../../../common/contract/index';
 import { CATEGORY_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../common/documents/index';
 import { documents as messages } from '../../../common/i18n/zh-CN/documents';
-import { certificatePayloadFromPdf, loadDocumentFonts, renderDocument } from '../../core/documents/index';
+import { certificatePayloadFromPdf, ensurePrivateDir, loadDocumentFonts, renderDocument, writePrivateFile } from '../../core/documents/index';
 import { findFontsDir } from '../../core/documents/service/fontsDir';
 import { dehydrate } from '../../core/documents/service/hydrate';
 import { SAMPLES, testKeys } from '../../core/documents/testing/fixtures';
@@ -71,7 +71,11 @@ export const documentsRenderCommand: Command = {
     if (typeof data === 'number') return data;
     const r = await issueForCase(ctx, v.case as string, v.kind, data);
     if (!r.ok) return reportError(ctx, r.error);
-    writeFileSync(v.out as string, r.pdf);
+    try {
+      writePrivateFile(v.out as string, r.pdf);
+    } catch (e) {
+      return reportError(ctx, failure(e));
+    }
     if (ctx.global.json) ctx.io.out(`${JSON.stringify({ ...r.doc, file: v.out })}\n`);
     else printFacts(ctx, [['文书', messages.documents.kinds[v.kind]], ['页数', String(r.doc.pages)], ['SHA-256', r.doc.sha256], ['文件', v.out as string]]);
     return EXIT.ok;
@@ -88,7 +92,11 @@ export const documentsBatchCommand: Command = {
     if (!isKind(v.kind)) return badArgs(ctx, `--kind 应为以下之一：${KINDS}`);
     const cases = String(v.cases ?? '').split(',').map((c) => c.trim()).filter(Boolean);
     if (cases.length === 0 || !v.out) return badArgs(ctx, '需要 --cases（逗号分隔的案件编号）和 --out 目录');
-    mkdirSync(v.out as string, { recursive: true });
+    try {
+      ensurePrivateDir(v.out as string);
+    } catch (e) {
+      return reportError(ctx, failure(e));
+    }
     const results: Array<{ caseId: string; file?: string; sha256?: string; error?: { code: string; message: string } }> = [];
     for (const caseId of cases) {
       const data = typeof v['input-dir'] === 'string' ? readJson(ctx, join(v['input-dir'], `${caseId}.json`)) : undefined;
@@ -100,7 +108,14 @@ export const documentsBatchCommand: Command = {
         continue;
       }
       const file = join(v.out as string, `${caseId.replace(/[^A-Za-z0-9._-]/g, '_')}-${v.kind}.pdf`);
-      writeFileSync(file, r.pdf);
+      try {
+        writePrivateFile(file, r.pdf);
+      } catch (e) {
+        const error = failure(e);
+        results.push({ caseId, error: { code: error.code, message: error.message } });
+        if (!ctx.global.json) ctx.io.err(`${caseId}：${error.message}\n`);
+        continue;
+      }
       results.push({ caseId, file, sha256: r.doc.sha256 });
       if (!ctx.global.json) ctx.io.out(`${caseId}\t${file}\n`);
     }
@@ -121,8 +136,8 @@ export const documentsSampleCommand: Command = {
     if (!isKind(v.kind) || !v.out) return badArgs(ctx, `需要 --out，以及 --kind（${KINDS}）`);
     try {
       const doc = await renderDocument(v.kind, SAMPLES[v.kind], { fonts: loadDocumentFonts(findFontsDir()), signingKey: testKeys().privateKey });
-      writeFileSync(v.out as string, doc.pdf);
-      if (typeof v['data-out'] === 'string') writeFileSync(v['data-out'], `${JSON.stringify(dehydrate(SAMPLES[v.kind]), null, 2)}\n`);
+      writePrivateFile(v.out as string, doc.pdf);
+      if (typeof v['data-out'] === 'string') writePrivateFile(v['data-out'], `${JSON.stringify(dehydrate(SAMPLES[v.kind]), null, 2)}\n`);
       if (ctx.global.json) ctx.io.out(`${JSON.stringify({ kind: v.kind, file: v.out, pages: doc.pages, bytes: doc.pdf.length, sha256: doc.sha256 })}\n`);
       else ctx.io.out(`${v.out}\t${doc.pages} 页\t${(doc.pdf.length / 1024).toFixed(1)} KB\n`);
       return EXIT.ok;

@@ -9,3 +9,4 @@ export { signCertificatePayload, verifyCertificatePayload, PAYLOAD_PREFIX } from
 export type { IssuerKeys, VerifyOptions } from './certificate/payload';
 export { qrSymbol } from './certificate/qr';
 export { breakLines } from './layout/lineBreak';
+export { ensurePrivateDir, writePrivateFile } from './privateFile';
