@@ -1,2 +1,4 @@
 export * from './card';
 export * from './nations';
+export * from './portPath';
+export * from './vendorLibraries';

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { idCardSchema } from '../../idcard/card';
 import { defineMethod } from '../define';
 
-/** The reader a workstation uses: the serial SAM protocol, or a vendor library (termb / sdtapi). */
+/**
+ * The reader a workstation uses: the serial SAM protocol, or a vendor library (termb / sdtapi).
+ * `library` is a file name from common/idcard/vendorLibraries.ts, loaded only from the install's
+ * resources folder; core refuses anything else (IDCARD_LIBRARY_NOT_ALLOWED), including a
+ * workstation.json edited by hand. `path` must be a device path (common/idcard/portPath.ts).
+ */
 export const readerConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sam'), path: z.string().min(1).max(260), baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]).default(115200) }).strict(),
   z.object({ kind: z.literal('sdtapi'), library: z.string().min(1).max(260), port: z.number().int().min(1).max(1016) }).strict(),
@@ -58,7 +63,7 @@ export const idcardStatus = defineMethod({
 
 export const idcardPorts = defineMethod({
   summary: 'Serial ports with a SAM probe of each, to choose the reader.',
-  permission: 'session',
+  permission: 'admin.settings',
   input: z.object({}).strict(),
   output: z.array(
     z.object({ path: z.string(), manufacturer: z.string().optional(), ok: z.boolean(), samId: z.string().optional(), error: z.string().optional() }),
@@ -66,10 +71,21 @@ export const idcardPorts = defineMethod({
 });
 
 export const idcardConfigure = defineMethod({
-  summary: 'Choose the reader for this workstation; it is checked before it is remembered.',
-  permission: 'session',
+  summary: 'Choose the reader for this workstation (admin); it is checked before it is remembered, and the change is audited.',
+  permission: 'admin.settings',
   input: readerConfigSchema,
   output: readerStateSchema,
+});
+
+export const idcardLibraries = defineMethod({
+  summary: 'The vendor reader libraries this workstation may use: the allow-listed names, and which of them are installed in the resources folder.',
+  permission: 'admin.settings',
+  input: z.object({}).strict(),
+  output: z.object({
+    /** Where the installer puts vendor libraries, for the admin to tell the system administrator. */
+    folder: z.string(),
+    libraries: z.array(z.object({ name: z.string(), kind: z.enum(['termb', 'sdtapi']), present: z.boolean() })),
+  }),
 });
 
 export const idcardRead = defineMethod({
@@ -91,6 +107,7 @@ export const idcardMethods = {
   'idcard.status': idcardStatus,
   'idcard.ports': idcardPorts,
   'idcard.configure': idcardConfigure,
+  'idcard.libraries': idcardLibraries,
   'idcard.read': idcardRead,
   'idcard.watch': idcardWatch,
 } as const;

@@ -3,6 +3,7 @@ import { casesListCommand, casesShowCommand } from './cases';
 import { demoSeedCommand } from './demo';
 import { certificateVerifyCommand, documentsBatchCommand, documentsRenderCommand, documentsSampleCommand } from './documents';
 import { idcardPortsCommand, idcardReadCommand } from './idcard';
+import { idcardConfigureCommand, idcardLibrariesCommand } from './idcardConfigure';
 import { idNumberCheckCommand } from './idnumber';
 import { infoCommand } from './info';
 import { auditVerifyCommand, backupCommand, checkCommand, initCommand, restoreCommand } from './station';
@@ -19,6 +20,8 @@ export const COMMANDS: Command[] = [
   idNumberCheckCommand,
   idcardPortsCommand,
   idcardReadCommand,
+  idcardLibrariesCommand,
+  idcardConfigureCommand,
   documentsRenderCommand,
   documentsBatchCommand,
   documentsSampleCommand,

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../common/contract/index';
 import { EmulatedReader, hkmotwCard, residentCard } from '../../../../tools/sam-emulator/index';
-import type { CoreApi } from '../../core';
+import { createCore, type CoreApi } from '../../core';
+import { silentLogger } from '../../logging/logger';
 import { createFixedCore } from '../../testing/fixedCore';
+import { logInStaff, setUpStation, windowCtx } from './test/station';
 
-const clerk = { session: { userId: 'clerk-1', roles: ['clerk' as const] }, via: 'browser' as const };
-const admin = { session: { userId: 'admin-1', roles: ['admin' as const] }, via: 'browser' as const };
+const admin = windowCtx('browser:admin');
+const clerk = windowCtx('browser:clerk');
 
 describe('idcard.* through the contract, against the emulator on a pty', () => {
   let reader: EmulatedReader;
@@ -19,9 +21,11 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
   beforeAll(async () => {
     reader = await EmulatedReader.start({ card: residentCard({ seed: 3 }) });
     dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-idcard-service-'));
-    core = createFixedCore({ dataDir, shell: 'browser' });
-    core.onEvent((e) => events.push(e));
-  });
+    core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => new Date('2026-11-29T09:00:00+08:00') }, logger: silentLogger, deviceId: async () => 'a'.repeat(64) });
+    core.onEvent((e) => events.push(e), clerk.windowId);
+    await setUpStation(core, admin.windowId);
+    await logInStaff(core, admin.windowId, { username: 'clerk1', roles: ['clerk'], window: clerk.windowId });
+  }, 60_000);
   afterAll(async () => {
     await core.close();
     await reader.stop();
@@ -33,14 +37,16 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
     expect(await core.invoke('idcard.read', {}, clerk)).toMatchObject({ ok: false, error: { code: 'IDCARD_NO_READER' } });
   });
 
-  it('refuses a port that is not a reader, and remembers one that is', async () => {
-    const bad = await core.invoke('idcard.configure', { kind: 'sam', path: join(dataDir, 'nothing-here') }, clerk);
-    expect(bad).toMatchObject({ ok: false });
-    const good = await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, clerk);
+  it('refuses a port that is not a reader, and remembers one that is (the admin chooses)', async () => {
+    const missing = await core.invoke('idcard.configure', { kind: 'sam', path: join(dataDir, 'nothing-here') }, admin);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'IDCARD_PORT_NOT_A_DEVICE' } });
+    const notReader = await core.invoke('idcard.configure', { kind: 'sam', path: '/dev/null' }, admin);
+    expect(notReader).toMatchObject({ ok: false, error: { code: 'IDCARD_PORT_OPEN_FAILED' } });
+    const good = await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, admin);
     expect(good).toMatchObject({ ok: true, result: { status: 'connected', reader: `${reader.hostPath} @ 115200` } });
     // A new core on the same data directory finds the remembered reader.
     const again = createFixedCore({ dataDir });
-    expect(await again.invoke('idcard.status', {}, clerk)).toMatchObject({ ok: true, result: { reader: `${reader.hostPath} @ 115200` } });
+    expect(await again.invoke('idcard.status', {}, { via: 'cli', session: { userId: 'clerk-1', roles: ['clerk'] } })).toMatchObject({ ok: true, result: { reader: `${reader.hostPath} @ 115200` } });
     await again.close();
   });
 
@@ -71,9 +77,11 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
     expect(await core.invoke('idcard.watch', { on: false }, clerk)).toMatchObject({ ok: true, result: { watching: false } });
   });
 
-  it('needs a session, and person.read for reading', async () => {
+  it('needs a session, person.read for reading, and admin.settings for choosing the reader', async () => {
     expect(await core.invoke('idcard.read', {}, { session: null, via: 'browser' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await core.invoke('idcard.read', {}, admin)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.invoke('idcard.ports', {}, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

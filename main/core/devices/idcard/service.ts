@@ -12,7 +12,9 @@ import { likelyReaderFirst, listPorts, probePort } from './discovery';
 import { CardPoller, type ReaderStatus } from './reader/poller';
 import type { CardRead } from './reader/build-card';
 import { waitForCard } from './reader/read-card';
+import { checkPortPath } from './portCheck';
 import { openBackend, type ReaderConfig } from './sdk/open-backend';
+import { listVendorLibraries, resolveVendorLibrary } from './sdk/vendorLibrary';
 
 type StoredReader = z.output<typeof readerConfigSchema>;
 type ReaderState = MethodOutput<'idcard.status'>;
@@ -27,11 +29,13 @@ export interface IdCardServiceOptions {
   emulatedPath?: string;
   /** How serial bytes move (native here, or through the shell's main thread when core is in a worker). */
   transport: SerialTransport;
+  /** The install's vendor library folder (sdk/vendorLibrary.ts): the only place a reader library is loaded from. */
+  libraryDir: string;
 }
 
 const STATUS_MESSAGE: Record<ReaderState['status'], () => string> = {
-  'not-configured': () => '尚未选择读卡器，请在“读卡”页选择读卡器',
-  idle: () => '读卡器已设置',
+  'not-configured': () => translate('idcard.status.notConfigured'),
+  idle: () => translate('idcard.status.idle'),
   connected: () => translate('idcard.status.connected'),
   'no-reader': () => translate('idcard.status.noReader'),
   reading: () => translate('idcard.status.reading'),
@@ -83,14 +87,25 @@ export class IdCardService {
     return out;
   }
 
-  /** Check the reader answers, then remember it for this workstation. */
-  async configure(config: StoredReader): Promise<ReaderState> {
+  /**
+   * Check the reader answers, then remember it for this workstation. The port must be a device and
+   * the library an allow-listed one in the install's folder, both checked before anything is opened
+   * or loaded; `record` (the audit row) runs once the reader answered and before it is remembered.
+   */
+  async configure(config: StoredReader, record: (config: StoredReader) => Promise<void> | void = () => undefined): Promise<ReaderState> {
+    if (config.kind === 'sam') checkPortPath(config.path);
+    const backendConfig = this.backendConfig(config);
     await this.stopWatching();
-    const backend = await openBackend(this.backendConfig(config));
+    const backend = await openBackend(backendConfig);
     await backend.close();
+    await record(config);
     this.options.settings.update({ idcardReader: config });
     this.setStatus('connected');
     return this.state();
+  }
+
+  libraries(): MethodOutput<'idcard.libraries'> {
+    return { folder: this.options.libraryDir, libraries: listVendorLibraries(this.options.libraryDir) };
   }
 
   async read(timeoutSeconds: number): Promise<CardReadOut> {
@@ -125,7 +140,7 @@ export class IdCardService {
 
   private startWatching(config: StoredReader): void {
     this.poller = new CardPoller({
-      connect: () => openBackend(this.backendConfig(config)),
+      connect: async () => openBackend(this.backendConfig(config)),
       today: () => localIsoDate(this.options.clock.now()),
       onCard: (read) => this.options.emit({ event: 'idcard.card', payload: this.toOutput(read) }),
       onStatus: (status: ReaderStatus, error) => {
@@ -158,10 +173,12 @@ export class IdCardService {
     return config?.kind === 'sam' ? config.path : undefined;
   }
 
+  /** What the backend opens; a vendor library name becomes its real path inside the install's folder, or a typed refusal. */
   private backendConfig(config: StoredReader): ReaderConfig {
-    if (config.kind === 'termb') return { ...config, today: () => localIsoDate(this.options.clock.now()) };
     if (config.kind === 'sam') return { ...config, transport: this.options.transport };
-    return config;
+    const library = resolveVendorLibrary(config.kind, config.library, this.options.libraryDir);
+    if (config.kind === 'termb') return { ...config, library, today: () => localIsoDate(this.options.clock.now()) };
+    return { ...config, library };
   }
 
   private toOutput(read: CardRead): CardReadOut {

@@ -6,13 +6,15 @@ import { EmulatedReader, residentCard } from '../../../../tools/sam-emulator/ind
 import type { CoreApi } from '../../core';
 import { startWorkerCore } from '../../host/workerCore';
 import { silentLogger } from '../../logging/logger';
+import { logInStaff, setUpStation, windowCtx } from '../idcard/test/station';
 
 /** The reader through core in a worker thread: serial IO on this (main) thread, the driver in the worker. */
 describe('serial IO for core in a worker thread', () => {
   let reader: EmulatedReader;
   let core: CoreApi;
   let dataDir: string;
-  const clerk = { via: 'browser' as const, session: { userId: 'clerk', roles: ['clerk' as const] } };
+  const admin = windowCtx('browser:admin');
+  const clerk = windowCtx('browser:clerk');
 
   beforeAll(async () => {
     reader = await EmulatedReader.start({ card: residentCard({ seed: 31 }) });
@@ -22,7 +24,9 @@ describe('serial IO for core in a worker thread', () => {
       core: { shell: 'browser', dataDir, version: 't', emulatedReaderPath: reader.hostPath, __entry: new URL('../../host/workerEntry.ts', import.meta.url).href } as never,
       logger: silentLogger,
     });
-  });
+    await setUpStation(core, admin.windowId);
+    await logInStaff(core, admin.windowId, { username: 'clerk1', roles: ['clerk'], window: clerk.windowId });
+  }, 60_000);
   afterAll(async () => {
     await core.close();
     await reader.stop();
@@ -30,11 +34,11 @@ describe('serial IO for core in a worker thread', () => {
   });
 
   it('lists and probes ports, configures the reader and reads a card', async () => {
-    const ports = await core.invoke('idcard.ports', {}, clerk);
+    const ports = await core.invoke('idcard.ports', {}, admin);
     expect(ports).toMatchObject({ ok: true });
     const emulated = (ports.ok ? (ports.result as Array<{ path: string; ok: boolean; manufacturer?: string }>) : []).find((p) => p.path === reader.hostPath);
     expect(emulated).toMatchObject({ ok: true, manufacturer: '模拟读卡器' });
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, clerk)).toMatchObject({ ok: true, result: { status: 'connected', emulated: true } });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, admin)).toMatchObject({ ok: true, result: { status: 'connected', emulated: true } });
     const read = await core.invoke('idcard.read', { timeoutSeconds: 3 }, clerk);
     expect(read).toMatchObject({ ok: true, result: { card: { idNumber: residentCard({ seed: 31 }).expected.idNumber } } });
   });
