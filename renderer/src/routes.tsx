@@ -9,6 +9,7 @@ import { SettingOutlined } from '@ant-design/icons';
 import { SettingsPage } from './admin/settings/SettingsPage';
 import { CapturePage } from './capture/CapturePage';
 import { IdCardPage } from './idcard/IdCardPage';
+import { ReaderSettingsPage } from './idcard/ReaderSettingsPage';
 import { HomePage } from './pages/HomePage';
 import { CasesPage } from './cases/CasesPage';
 import { EnquiryPage } from './cases/EnquiryPage';
@@ -53,5 +54,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, element: <AuditPage />, permission: 'audit.read' },
   { path: '/backup', label: 'nav.backup', icon: <DatabaseOutlined />, element: <BackupPage />, permission: 'admin.backup' },
   { path: '/admin/settings', label: 'nav.countySettings', icon: <SettingOutlined />, element: <SettingsPage />, permission: 'admin.settings' },
+  { path: '/admin/reader', label: 'nav.readerSettings', icon: <IdcardOutlined />, element: <ReaderSettingsPage />, permission: 'admin.settings' },
   { path: '/sync', label: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage />, permission: 'session' },
 ];

@@ -19,6 +19,7 @@ export const base = {
     roster: '在册对象',
     warnings: '监测预警',
     countySettings: '业务设置',
+    readerSettings: '读卡器设置',
     certification: '资格认证',
     stats: '统计',
   },

@@ -1,22 +1,23 @@
-import { Alert, Badge, Button, Card, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rolesGrant } from '../../../common/contract/permissions';
 import { useCoreEvent } from '../api/useCoreEvent';
+import { useSession } from '../session/useSession';
 import { CardView } from './CardView';
 import { ReaderSetup } from './ReaderSetup';
-import { useReader, type CardRead, type ReaderState } from './useReader';
+import { ReaderBadge, ReaderSummary } from './ReaderStatus';
+import { useReader, type CardRead } from './useReader';
 
-const BADGE: Record<ReaderState['status'], 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
-  connected: 'success',
-  reading: 'processing',
-  idle: 'default',
-  'not-configured': 'warning',
-  'no-reader': 'warning',
-  error: 'error',
-};
-
-/** 读卡: the reader's state, the 读卡 button (F2), automatic reading, and the card as read. */
+/**
+ * 读卡: the reader's state, the 读卡 button (F2), automatic reading, and the card as read. Only an
+ * admin chooses the reader (here too when the user also reads cards, else in 读卡器设置).
+ */
 export function IdCardPage() {
+  const { t } = useTranslation();
   const { state, watch, read } = useReader();
+  const session = useSession();
+  const mayConfigure = session.data ? rolesGrant(session.data.roles, 'admin.settings') : false;
   const [card, setCard] = useState<CardRead | null>(null);
   useCoreEvent('idcard.card', setCard);
   useEffect(() => {
@@ -37,41 +38,26 @@ export function IdCardPage() {
   const reader = state.data;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 980 }}>
-      <Card
-        title="身份证读卡器"
-        extra={
-          reader && (
-            <span data-testid="reader-status" data-status={reader.status}>
-              <Badge status={BADGE[reader.status]} text={reader.message} />
-            </span>
-          )
-        }
-      >
-        {reader?.emulated && (
-          <Alert style={{ marginBottom: 12 }} type="warning" showIcon message="当前是模拟读卡器（演示用），读出的不是真实证件。" />
-        )}
-        {reader?.reader && (
-          <Typography.Paragraph>
-            当前读卡器：<Typography.Text code>{reader.reader}</Typography.Text> {reader.emulated && <Tag color="orange">模拟读卡器</Tag>}
-          </Typography.Paragraph>
-        )}
-        <ReaderSetup />
+      <Card title={t('idcard.page.readerTitle')} extra={reader && <ReaderBadge reader={reader} />}>
+        <ReaderSummary reader={reader}>
+          {mayConfigure ? <ReaderSetup /> : <Typography.Text type="secondary">{t('idcard.setup.adminOnly')}</Typography.Text>}
+        </ReaderSummary>
       </Card>
       <Card
-        title="读取证件"
+        title={t('idcard.page.readTitle')}
         extra={
           <Space>
-            <span>自动读卡</span>
-            <Switch aria-label="自动读卡" checked={reader?.watching ?? false} disabled={!reader?.reader} loading={watch.isPending} onChange={(on) => watch.mutate(on)} />
+            <span>{t('idcard.page.autoRead')}</span>
+            <Switch aria-label={t('idcard.page.autoRead')} checked={reader?.watching ?? false} disabled={!reader?.reader} loading={watch.isPending} onChange={(on) => watch.mutate(on)} />
             <Button type="primary" size="large" disabled={!reader?.reader} loading={read.isPending} onClick={() => read.mutate()}>
-              读卡（F2）
+              {t('idcard.page.read')}
             </Button>
           </Space>
         }
       >
         {read.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={read.error.message} />}
         {watch.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={watch.error.message} />}
-        {card ? <CardView read={card} /> : <Typography.Text type="secondary">请把身份证平放在读卡器感应区，然后按“读卡”或打开自动读卡。</Typography.Text>}
+        {card ? <CardView read={card} /> : <Typography.Text type="secondary">{t('idcard.page.placeCard')}</Typography.Text>}
       </Card>
     </Space>
   );

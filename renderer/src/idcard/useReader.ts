@@ -25,3 +25,6 @@ export function useReader() {
   const read = useMutation({ mutationFn: () => call('idcard.read', { timeoutSeconds: 10 }) });
   return { state, configure, watch, read };
 }
+
+/** The configure action, handed to the setup forms so one error line shows what core said. */
+export type Configure = ReturnType<typeof useReader>['configure'];
