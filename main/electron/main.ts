@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
@@ -7,6 +7,7 @@ import { allowApplicantWindow } from './applicantWindow';
 import { forwardEvents, routeIpc, windowIdOf } from './ipc';
 import { createElectronPrintHost } from './printing';
 import { desktopMachineSecret, isMachineSecretHelper, runMachineSecretHelper } from './machineSecret';
+import { appMenuTemplate } from './menu';
 import { hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -48,6 +49,8 @@ app.on('second-instance', () => {
 
 app.whenReady().then(async () => {
   if (secretHelper) return;
+  // No Reload or Developer Tools (nor their shortcuts) in a packaged app: Electron's default menu has both.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),

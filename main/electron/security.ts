@@ -1,9 +1,11 @@
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './origin';
+import { grantPermissionCheck, grantPermissionRequest } from './permissions';
 
 /**
  * Hardening applied to every web contents: no navigation away from the app, no new windows,
- * no <webview>, and of all permissions only video capture, only for the app's own pages.
+ * no <webview>, and of all permissions only an explicit video capture, only for the app's own pages
+ * (permissions.ts).
  */
 export function hardenWebContents(devServerUrl: string | undefined): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -15,16 +17,14 @@ export function hardenWebContents(devServerUrl: string | undefined): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // The packaged menu has no Developer Tools (menu.ts); should they open some other way, they close.
+    if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const videoOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video') === true;
-    callback(videoOnly && isAppUrl(details.requestingUrl, devServerUrl));
+    callback(grantPermissionRequest(permission, details as { mediaTypes?: string[]; requestingUrl?: string }, devServerUrl));
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
-    const video = permission === 'media' && (details as { mediaType?: string }).mediaType !== 'audio';
-    return video && isAppUrl(requestingOrigin, devServerUrl);
-  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => grantPermissionCheck(permission, requestingOrigin, details as { mediaType?: string }, devServerUrl));
   ses.setDevicePermissionHandler(() => false);
 }

@@ -3,6 +3,7 @@ import { base } from './base';
 import { capture } from './capture';
 import { cases } from './cases';
 import { countySettings } from './countySettings';
+import { desktop } from './desktop';
 import { certification } from './certification';
 import { documents } from './documents';
 import { idcard } from './idcard';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...certification,
   ...stats,
   ...visitEvidence,
+  ...desktop,
   ...base,
   errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors, ...countySettings.errors, ...roster.errors, ...reviews.errors, ...applicant.errors, ...certification.errors, ...stats.errors, ...visitEvidence.errors },
 } as const;
