@@ -5,7 +5,7 @@ import { WARNING_TYPES } from '../common/sync/pull';
 import { keyFingerprint } from '../main/core/sync/protocol/keys';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
-import type { BlobRow, CaseRow, RecordRow } from './store/types';
+import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
 export const adminSchemas = {
@@ -54,6 +54,10 @@ export interface AdminApi {
   records(): Promise<RecordRow[]>;
   blobs(): Promise<BlobRow[]>;
   getCase(caseId: string): Promise<CaseRow | undefined>;
+  /** Audit-anchor flags of every device, newest first (docs/sync-protocol.md §5.4). */
+  auditFlags(): Promise<AuditFlagRow[]>;
+  /** The audit heads anchored for one device, in bundle order: what an inspector checks the workstation's chain against. */
+  auditAnchors(deviceId: string): Promise<AuditAnchorRow[]>;
 }
 
 const ENROLMENT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -113,5 +117,7 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
     records: () => store.listRecords(),
     blobs: () => store.listBlobs(),
     getCase: (caseId) => store.getCase(caseId),
+    auditFlags: () => store.listAuditFlags(),
+    auditAnchors: (deviceId) => store.listAuditAnchors(deviceId),
   };
 }

@@ -13,6 +13,7 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
   enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
   records  [--json]                                              records held (id, device, seq, kind, case, blobs)
   blobs    [--json]                                              blobs held (sha256, size, station)
+  audit-flags [--json]                                           audit chains that went backwards, forked or were pruned early (§5.4)
   decide   --case ID (--approve --amount YUAN [--start-month YYYY-MM] | --refuse --reason TEXT…)
   warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
@@ -157,6 +158,15 @@ switch (command) {
     print(rows, () => {
       for (const b of rows) console.log([b.sha256, b.size, b.stationId, b.deviceId].join('\t'));
       console.log(`${rows.length} blobs`);
+    });
+    break;
+  }
+  case 'audit-flags': {
+    const rows = await withAdmin((a) => a.auditFlags());
+    print(rows, () => {
+      for (const f of rows)
+        console.log([new Date(f.at).toISOString(), f.kind, f.reason, f.stationId, f.deviceId, `bundle ${f.bundleSeq}`, `anchored ${f.anchoredSeq}`, `head ${f.headSeq ?? '-'}`].join('\t'));
+      console.log(`${rows.length} audit flags`);
     });
     break;
   }

@@ -69,6 +69,20 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
       sendJson(res, 200, await admin.blobs());
     }),
   );
+  app.get(
+    '/admin/audit-flags',
+    raw(deps.log, async (req, res) => {
+      checkAdmin(deps, req);
+      sendJson(res, 200, await admin.auditFlags());
+    }),
+  );
+  app.get(
+    '/admin/devices/:id(dev_[a-z2-7]{26})/audit-anchors',
+    raw(deps.log, async (req, res, { id }) => {
+      checkAdmin(deps, req);
+      sendJson(res, 200, await admin.auditAnchors(id!));
+    }),
+  );
   // Fastify hands the id over decoded (and checks the pattern on the decoded id).
   app.get(
     '/admin/cases/:id([^/]{1,64})',

@@ -37,8 +37,12 @@ export function bundleRoutes(app: FastifyInstance, deps: PlatformDeps) {
           { expectedBundleSeq: outcome.expected, lastRecordSeq: outcome.lastRecordSeq },
         );
       const result = { ...outcome.result, serverTime: deps.now() };
-      if (outcome.kind === 'applied')
+      if (outcome.kind === 'applied') {
         deps.log(`bundle ${payload.bundleSeq} of ${row.deviceId}: ${result.answers.map((a) => a.status[0]).join('')}`);
+        // The alert: a chain that went backwards, forked or was pruned too early (§5.4). The bundle is applied all the same.
+        const flag = result.audit?.flags.find((f) => f.bundleSeq === payload.bundleSeq);
+        if (flag) deps.log(`AUDIT FLAG ${flag.kind} (${flag.reason}) station ${row.stationId} device ${row.deviceId} bundle ${flag.bundleSeq}: anchored ${flag.anchoredSeq}, head ${flag.headSeq ?? '-'}`);
+      }
       sendSealed(res, 200, sealBundleResult(deps.codec, known, result));
     }),
   );

@@ -52,4 +52,16 @@ export const PG_MIGRATIONS: string[] = [
   CREATE TABLE case_blobs (
     case_id TEXT NOT NULL, sha256 TEXT NOT NULL, station_id TEXT NOT NULL, PRIMARY KEY (case_id, sha256));
   `,
+  // 3: as schema.ts migration 3 (audit anchors and flags).
+  `
+  CREATE TABLE IF NOT EXISTS audit_anchors (
+    device_id TEXT NOT NULL, bundle_seq BIGINT NOT NULL, head_seq BIGINT NOT NULL, head_hash TEXT NOT NULL,
+    base_seq BIGINT NOT NULL, base_hash TEXT NOT NULL, received_at BIGINT NOT NULL,
+    PRIMARY KEY (device_id, bundle_seq));
+  CREATE INDEX IF NOT EXISTS audit_anchors_head ON audit_anchors (device_id, head_seq);
+  CREATE TABLE IF NOT EXISTS audit_flags (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL, station_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
+    at BIGINT NOT NULL, bundle_seq BIGINT NOT NULL, anchored_seq BIGINT NOT NULL, head_seq BIGINT);
+  CREATE INDEX IF NOT EXISTS audit_flags_device ON audit_flags (device_id, at);
+  `,
 ];

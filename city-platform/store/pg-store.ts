@@ -4,6 +4,7 @@ import { wireError } from '../errors';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
+import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
 import { blob, device, upload, type Row } from './rows';
 import type {
   BlobRow,
@@ -211,6 +212,7 @@ export class PgPlatformStore implements PlatformStore {
         lastRecordSeq,
         receivedAt: b.receivedAt,
         serverTime: b.receivedAt,
+        audit: await runAsync(anchorAuditHead(b), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]),
       };
       await c.query('INSERT INTO bundles (device_id, bundle_id, bundle_seq, received_at, record_count, result) VALUES ($1, $2, $3, $4, $5, $6)', [
         deviceId,
@@ -384,6 +386,14 @@ export class PgPlatformStore implements PlatformStore {
       blobs: r['blobs'] ? (JSON.parse(String(r['blobs'])) as string[]) : [],
       receivedAt: Number(r['received_at']),
     }));
+  }
+
+  async listAuditFlags() {
+    return ((await this.pool.query(AUDIT_FLAGS_SQL)).rows as Row[]).map(flagRow);
+  }
+
+  async listAuditAnchors(deviceId: string) {
+    return ((await this.pool.query(numbered(AUDIT_ANCHORS_SQL), [deviceId])).rows as Row[]).map(anchorRow);
   }
 
   async listBlobs(): Promise<BlobRow[]> {

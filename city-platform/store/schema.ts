@@ -52,4 +52,17 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE case_blobs (
     case_id TEXT NOT NULL, sha256 TEXT NOT NULL, station_id TEXT NOT NULL, PRIMARY KEY (case_id, sha256));
   `,
+  // 3: the audit anchor (docs/sync-protocol.md §5.4): every audit head a device's bundles carried,
+  // and the flags raised when a chain went backwards, forked or was pruned too early.
+  `
+  CREATE TABLE IF NOT EXISTS audit_anchors (
+    device_id TEXT NOT NULL, bundle_seq INTEGER NOT NULL, head_seq INTEGER NOT NULL, head_hash TEXT NOT NULL,
+    base_seq INTEGER NOT NULL, base_hash TEXT NOT NULL, received_at INTEGER NOT NULL,
+    PRIMARY KEY (device_id, bundle_seq));
+  CREATE INDEX IF NOT EXISTS audit_anchors_head ON audit_anchors (device_id, head_seq);
+  CREATE TABLE IF NOT EXISTS audit_flags (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL, station_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
+    at INTEGER NOT NULL, bundle_seq INTEGER NOT NULL, anchored_seq INTEGER NOT NULL, head_seq INTEGER);
+  CREATE INDEX IF NOT EXISTS audit_flags_device ON audit_flags (device_id, at);
+  `,
 ];

@@ -5,6 +5,7 @@ import { blob, device, upload, type Row } from './rows';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
+import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, runSync } from './audit-anchors-sql';
 import type {
   BlobRow,
   BundleApplyOutcome,
@@ -152,6 +153,10 @@ export class SqlitePlatformStore implements PlatformStore {
         lastRecordSeq,
         receivedAt: b.receivedAt,
         serverTime: b.receivedAt,
+        audit: runSync(anchorAuditHead(b), (st) => {
+          const stmt = this.db.prepare(st.sql);
+          return stmt.reader ? (stmt.all(...st.params) as Row[]) : (stmt.run(...st.params), []);
+        }),
       };
       this.db
         .prepare('INSERT INTO bundles (device_id, bundle_id, bundle_seq, received_at, record_count, result) VALUES (?, ?, ?, ?, ?, ?)')
@@ -301,6 +306,14 @@ export class SqlitePlatformStore implements PlatformStore {
       blobs: r['blobs'] ? (JSON.parse(String(r['blobs'])) as string[]) : [],
       receivedAt: Number(r['received_at']),
     }));
+  }
+
+  async listAuditFlags() {
+    return (this.db.prepare(AUDIT_FLAGS_SQL).all() as Row[]).map(flagRow);
+  }
+
+  async listAuditAnchors(deviceId: string) {
+    return (this.db.prepare(AUDIT_ANCHORS_SQL).all(deviceId) as Row[]).map(anchorRow);
   }
 
   async listBlobs(): Promise<BlobRow[]> {

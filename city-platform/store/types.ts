@@ -138,6 +138,10 @@ export interface PlatformStore {
   getCase(caseId: string): Promise<CaseRow | undefined>;
   listRecords(): Promise<RecordRow[]>;
   listBlobs(): Promise<BlobRow[]>;
+  /** Audit-anchor flags of every device, newest first (§5.4). */
+  listAuditFlags(): Promise<AuditFlagRow[]>;
+  /** The audit heads anchored for one device, in bundle order. */
+  listAuditAnchors(deviceId: string): Promise<AuditAnchorRow[]>;
   close(): Promise<void>;
 }
 
@@ -145,3 +149,27 @@ export interface PlatformStore {
 export type RecordValidator = (
   record: BundlePayload['records'][number],
 ) => { ok: true } | { ok: false; code: ErrorCode; params: Record<string, string | number>; detail?: string };
+
+/** A head of a device's audit chain the platform anchored (§5.4): one per bundle that carried `audit`. */
+export interface AuditAnchorRow {
+  deviceId: string;
+  bundleSeq: number;
+  headSeq: number;
+  headHash: string;
+  baseSeq: number;
+  baseHash: string;
+  receivedAt: number;
+}
+
+/** A flag raised when a device's audit chain went backwards, forked or was pruned too early (§5.4). */
+export interface AuditFlagRow {
+  id: string;
+  deviceId: string;
+  stationId: string;
+  kind: string;
+  reason: string;
+  at: number;
+  bundleSeq: number;
+  anchoredSeq: number;
+  headSeq: number | null;
+}

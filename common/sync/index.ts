@@ -7,3 +7,4 @@ export * from './session';
 export * from './pull';
 export * from './blobs';
 export * from './attachments';
+export * from './audit-anchor';

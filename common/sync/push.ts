@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bundleAuditAnswerSchema, bundleAuditSchema } from './audit-anchor';
 import { wireErrorSchema } from './errors';
 import { deviceIdSchema, serverTimeSchema, seqSchema, sha256HexSchema, uuidSchema } from './primitives';
 
@@ -28,12 +29,17 @@ export const outboxRecordSchema = z.object({
 export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
 
 /** The decrypted, decompressed payload of a sealed message of kind "bundle". */
-export const bundlePayloadSchema = z.object({
-  deviceId: deviceIdSchema,
-  bundleId: uuidSchema,
-  bundleSeq: seqSchema,
-  records: z.array(outboxRecordSchema).min(1),
-});
+export const bundlePayloadSchema = z
+  .object({
+    deviceId: deviceIdSchema,
+    bundleId: uuidSchema,
+    bundleSeq: seqSchema,
+    /** At least one record, unless the bundle carries only the audit head (an anchor-only bundle). */
+    records: z.array(outboxRecordSchema),
+    /** The head of the workstation's audit chain (§5.4). */
+    audit: bundleAuditSchema.optional(),
+  })
+  .refine((p) => p.records.length > 0 || p.audit !== undefined, { path: ['records'], message: 'a bundle without records must carry audit' });
 export type BundlePayload = z.infer<typeof bundlePayloadSchema>;
 
 export const RECORD_STATUSES = ['acknowledged', 'rejected', 'conflict'] as const;
@@ -67,5 +73,7 @@ export const bundleResultSchema = z.object({
   lastRecordSeq: z.number().int().nonnegative(),
   receivedAt: serverTimeSchema,
   serverTime: serverTimeSchema,
+  /** The platform's audit anchor for this device after the bundle, and its flags (§5.4). */
+  audit: bundleAuditAnswerSchema.optional(),
 });
 export type BundleResult = z.infer<typeof bundleResultSchema>;

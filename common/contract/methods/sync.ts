@@ -39,8 +39,28 @@ const runSchema = z.object({
   errorMessage: z.string().nullable(),
 });
 
+/** The city platform's anchor of this workstation's audit chain (docs/sync-protocol.md §5.4), and its flags. */
+export const syncAuditAnchorSchema = z.object({
+  anchoredSeq: z.number().nullable(),
+  anchoredAt: z.string().nullable(),
+  /** Newest first. kind: fork | backwards | early-prune (others shown as generic). */
+  flags: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      reason: z.string(),
+      /** Platform time the bundle that raised it arrived (ISO). */
+      at: z.string(),
+      bundleSeq: z.number(),
+      anchoredSeq: z.number(),
+      headSeq: z.number().nullable(),
+      receivedAt: z.string(),
+    }),
+  ),
+});
+
 export const syncStatus = defineMethod({
-  summary: 'Where sync stands: registration, queue counts, blobs, the run under way, history, last success, next window, clock skew.',
+  summary: 'Where sync stands: registration, queue counts, blobs, the run under way, history, last success, next window, clock skew, the audit anchor and its flags.',
   permission: 'session',
   input: z.object({}).strict(),
   output: z.object({
@@ -67,6 +87,7 @@ export const syncStatus = defineMethod({
     skewMs: z.number().nullable(),
     settings: syncSettingsSchema,
     runs: z.array(runSchema),
+    auditAnchor: syncAuditAnchorSchema,
   }),
 });
 

@@ -122,6 +122,18 @@ export const sync = {
       role: { material: '申请材料', signature: '签名', face: '人脸照片', document: '文书' },
       page: '第 {{page}} 页',
     },
+    auditAnchor: {
+      title: '审计记录与市级平台存证不一致',
+      kind: {
+        fork: '本机审计日志中已经由市级平台存证的部分被改动或删除过（与存证分叉）。',
+        backwards: '本机审计日志比市级平台已存证的还旧（可能恢复了旧的数据文件夹或备份，或删除了记录）。',
+        'early-prune': '本机在 180 天保存期未满时清理了已由市级平台存证的审计记录。',
+        other: '市级平台发现本机审计日志与存证不符。',
+      },
+      detail: '平台于 {{at}} 发现（第 {{bundleSeq}} 个同步包；平台存证到第 {{anchoredSeq}} 条，本机报告到第 {{headSeq}} 条）。',
+      action: '业务数据照常上报，平台已记录并提醒县级民政部门。请站长立即联系县级民政部门核查，不要自行修改或恢复数据文件夹。',
+      anchored: '审计日志已由市级平台存证到第 {{seq}} 条（{{at}}）。',
+    },
     outcome: {
       running: '进行中',
       ok: '成功',

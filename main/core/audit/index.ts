@@ -1,4 +1,5 @@
 export { AuditLog, type AuditEntryInput, type AuditRow, type AuditQuery, type AuditDetailValue } from './audit-log';
 export { verifyAuditChain, AUDIT_BREAK_ZH, type AuditVerifyResult, type AuditBreak } from './verify';
-export { pruneAudit, MIN_AUDIT_RETENTION_DAYS } from './prune';
+export { pruneAudit, MIN_AUDIT_RETENTION_DAYS, type PruneOptions } from './prune';
+export { auditChainBase, auditChainHead, auditHashAt, type AuditChainPoint } from './chain-head';
 export { assertNoPersonalData } from './personal-data';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { IdNumberInput } from '../components/IdNumberInput';
 import { DeadlineLists } from '../cases/DeadlineLists';
+import { HomeAuditAnchor } from '../sync/HomeAuditAnchor';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function HomePage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
+      <HomeAuditAnchor />
       <DeadlineLists />
       <Card title={t('home.idCheckTitle')}>
         <Typography.Paragraph type="secondary">{t('home.idCheckHint')}</Typography.Paragraph>

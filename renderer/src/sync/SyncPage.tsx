@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../common/contract/index';
 import { rolesGrant } from '../../../common/contract/permissions';
 import { call } from '../api/client';
+import { AuditAnchorAlert } from './AuditAnchorAlert';
 import { useSession } from '../session/useSession';
 import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
@@ -56,6 +57,7 @@ export function SyncPage() {
               {t('sync.registered', { deviceId: s.registration?.deviceId ?? '', stationId: s.registration?.stationId ?? '' })}
               {s.registration?.status !== 'active' && <Tag color="red" style={{ marginLeft: 8 }}>{s.registration?.status}</Tag>}
             </span>
+            <AuditAnchorAlert anchor={s.auditAnchor} showAnchored />
             {s.stale && <Alert type="warning" showIcon data-testid="sync-stale" message={t('sync.stale', { days: s.settings.staleDays })} />}
             {s.skewMs !== null && Math.abs(s.skewMs) > 5 * 60_000 && <Alert type="warning" showIcon message={t('sync.skew', { minutes: Math.round(s.skewMs / 60_000) })} />}
             {now.data?.error && <Alert type="error" showIcon message={now.data.error.message} />}

@@ -2,6 +2,7 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 import type { BundleResult, OutboxRecord } from '../../../../common/sync/push';
 import { buildBundle, openBundleResult } from '../protocol/device-codec';
 import { Outbox, type OutboxRow } from '../outbox/outbox';
+import { auditClaim, auditHeadMoved, recordAuditAnswer } from './audit-anchor';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { HttpClient, PlatformError } from './http';
 
@@ -13,18 +14,21 @@ const toRecord = (r: OutboxRow): OutboxRecord => {
 /**
  * Push the outbox: one bundle in flight, persisted (exact bytes) before it is sent and resent
  * byte for byte until a verified answer arrives; the answer's per-record statuses are written in
- * one transaction with the removal of the in-flight bundle.
+ * one transaction with the removal of the in-flight bundle. Every bundle carries the audit head
+ * (§5.4); when the outbox is empty but the audit chain moved since the platform last anchored it,
+ * one anchor-only bundle (no records) carries it.
  */
 export async function pushOutbox(ctx: RunContext): Promise<void> {
   const outbox = new Outbox(ctx.db, ctx.clock);
   let maxRecords = ctx.limits.maxRecordsPerBundle;
   const total = outbox.counts().queued + outbox.counts().sent;
   let done = 0;
+  let anchorSent = false;
   for (;;) {
     let inflight = ctx.state.inflight();
     if (!inflight) {
       const rows = outbox.pending(maxRecords);
-      if (rows.length === 0) return;
+      if (rows.length === 0 && (anchorSent || !auditHeadMoved(ctx.db))) return;
       inflight = seal(ctx, rows);
     }
     const sentAt = Date.now();
@@ -62,6 +66,8 @@ export async function pushOutbox(ctx: RunContext): Promise<void> {
     ctx.madeProgress();
     ctx.observeServerTime(result.serverTime, sentAt);
     applyAnswer(ctx, outbox, result);
+    // One anchor-only bundle per push: audit rows written meanwhile go with the next run.
+    if (inflight.recordIds.length === 0) anchorSent = true;
     done += result.answers.length;
     ctx.progress('push', total ? Math.min(1, done / total) : 1);
   }
@@ -73,7 +79,7 @@ function seal(ctx: RunContext, rows: OutboxRow[]) {
   let count = rows.length;
   for (;;) {
     const records = rows.slice(0, count).map(toRecord);
-    const built = buildBundle(ctx.device, { bundleSeq: reg.lastBundleSeq + 1, records });
+    const built = buildBundle(ctx.device, { bundleSeq: reg.lastBundleSeq + 1, records, audit: auditClaim(ctx.db) });
     if (built.bytes.length > limit && count > 1) {
       count = Math.max(1, Math.floor(count * Math.min(0.9, limit / built.bytes.length)));
       continue;
@@ -115,6 +121,7 @@ function applyAnswer(ctx: RunContext, outbox: Outbox, result: BundleResult): voi
       }
     }
     outbox.answer(answers);
+    if (result.audit) recordAuditAnswer(ctx.db, result.audit, ctx.clock.now().toISOString());
     ctx.summary.pushed += inflight.recordIds.length;
     ctx.state.clearInflight();
     ctx.state.setLastBundleSeq(Math.max(result.bundleSeq, inflight.bundleSeq));

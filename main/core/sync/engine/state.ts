@@ -2,6 +2,7 @@ import type { Limits } from '../../../../common/sync/registration';
 import type { PartyKeys } from '../protocol/suite';
 import type { DeviceContext } from '../protocol/parties';
 import type { Clock, Db } from '../../store/types';
+import { forgetAnchors } from './audit-anchor';
 import { DEFAULT_SYNC_SETTINGS, syncSettingsSchema, type SyncSettings } from './settings';
 
 export interface RegistrationRow {
@@ -179,11 +180,12 @@ export class SyncState {
           JSON.stringify(reg.limits),
           this.now(),
         );
-      // A new device starts a new conversation: its bundle sequence, cursor and uploads are its own.
+      // A new device starts a new conversation: its bundle sequence, cursor, uploads and audit anchors are its own.
       this.db.prepare('DELETE FROM sync_inflight').run();
       this.db.prepare("UPDATE sync_blob SET upload_url = NULL WHERE state = 'queued'").run();
       this.db.prepare("UPDATE outbox SET state = 'queued', bundle_id = NULL WHERE state = 'sent'").run();
       this.set('cursor', null);
+      forgetAnchors(this.db);
     })();
   }
 

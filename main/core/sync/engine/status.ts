@@ -1,5 +1,6 @@
 import type { Clock } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
+import { auditAnchorView } from './audit-anchor';
 import type { SyncEngine } from './engine';
 import { nextWindow } from './windows';
 
@@ -37,5 +38,6 @@ export function syncStatus(engine: SyncEngine, clock: Clock) {
     skewMs: skew === undefined ? null : Number(skew),
     settings,
     runs: state.runs(20),
+    auditAnchor: auditAnchorView(state.db),
   };
 }

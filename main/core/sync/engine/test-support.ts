@@ -35,7 +35,6 @@ export function engineFixture(options: Partial<SyncEngineOptions> & { machineId?
     idleTimeoutMs: 5_000,
     ...options,
   });
-  const db = t.station.db;
   return {
     t,
     engine,
@@ -46,6 +45,8 @@ export function engineFixture(options: Partial<SyncEngineOptions> & { machineId?
       cleanup();
     },
     enqueueCase(caseId, serial, o = {}) {
+      // The station's current connection: tests close and reopen the store (log out and in).
+      const db = t.station.db;
       return db.transaction(() =>
         new Outbox(db, clock).enqueue({
           kind: 'case.upsert',
@@ -57,6 +58,7 @@ export function engineFixture(options: Partial<SyncEngineOptions> & { machineId?
       )().id;
     },
     putBlob(size) {
+      const db = t.station.db;
       const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(Math.max(0, size - 16)), Buffer.from('\n%%EOF\n')]);
       return new AttachmentStore(db, clock).put('generated-pdf', bytes).sha256;
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { JiuzhuError } from '../../../../common/contract/errors';
+import type { BundleAudit } from '../../../../common/sync/audit-anchor';
 import { bundleResultSchema, type BundlePayload, type BundleResult, type OutboxRecord } from '../../../../common/sync/push';
 import { pullItemSchema, pullPageSchema, type PullItem, type PullPage } from '../../../../common/sync/pull';
 import { sessionSchema, type Session } from '../../../../common/sync/session';
@@ -16,13 +17,19 @@ export interface BuiltBundle {
   payload: BundlePayload;
 }
 
-/** Seal outbox records into one bundle. Keep the bytes: a retry must resend exactly these. */
+/** Seal outbox records (and the audit head, §5.4) into one bundle. Keep the bytes: a retry must resend exactly these. */
 export function buildBundle(
   device: DeviceContext,
-  input: { bundleSeq: number; records: OutboxRecord[]; bundleId?: string },
+  input: { bundleSeq: number; records: OutboxRecord[]; bundleId?: string; audit?: BundleAudit },
 ): BuiltBundle {
   const bundleId = input.bundleId ?? newMessageId();
-  const payload: BundlePayload = { deviceId: device.deviceId, bundleId, bundleSeq: input.bundleSeq, records: input.records };
+  const payload: BundlePayload = {
+    deviceId: device.deviceId,
+    bundleId,
+    bundleSeq: input.bundleSeq,
+    records: input.records,
+    ...(input.audit ? { audit: input.audit } : {}),
+  };
   const bytes = seal({
     kind: 'bundle',
     from: device.deviceId,

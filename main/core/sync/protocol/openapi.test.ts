@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BLOB_ROLES } from '../../../../common/sync/attachments';
+import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../../../../common/sync/audit-anchor';
 import { pullItemSchema } from '../../../../common/sync/pull';
 
 const doc = parse(readFileSync(join(__dirname, '../../../../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
@@ -54,6 +55,16 @@ describe('docs/sync-openapi.yaml', () => {
     expect(doc.paths['/v1/devices']?.['post']?.responses?.['409']).toBeTruthy();
     const blobRef = doc.components.schemas['BlobRef'] as { properties: { role: { enum: string[] } } };
     expect(blobRef.properties.role.enum).toEqual([...BLOB_ROLES]);
+  });
+
+  it('documents the audit anchor with the fields of its schemas (bundle, answer, flag)', () => {
+    const props = (name: string) => Object.keys((doc.components.schemas[name] as { properties: Record<string, unknown> }).properties).sort();
+    expect(props('AuditPoint')).toEqual(Object.keys(auditPointSchema.shape).sort());
+    expect(props('BundleAudit')).toEqual(Object.keys(bundleAuditSchema.shape).sort());
+    expect(props('BundleAuditAnswer')).toEqual(Object.keys(bundleAuditAnswerSchema.shape).sort());
+    expect(props('AuditFlag')).toEqual(Object.keys(auditFlagSchema.shape).sort());
+    expect(props('BundlePayload')).toContain('audit');
+    expect(props('BundleResultPayload')).toContain('audit');
   });
 
   it('lists every pull item kind the workstation knows', () => {
