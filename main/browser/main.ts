@@ -7,10 +7,12 @@ import { APP_VERSION, createStderrLogger, defaultDataDir, findChromium, startWor
 
 import { startBrowserShell } from './server';
 import { parseClockOption } from './clockOption';
+import { writeLaunchPage, type LaunchPage } from './launchPage';
 
 /**
  * `npm run start:browser -- --port N --data DIR [--open]`: core in a worker thread, the renderer and
  * the API on 127.0.0.1, and the URL (with the per-launch token) printed for the clerk or a test.
+ * `--open` starts Chromium on a private launch page, so the token never appears in a process list.
  */
 const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟] [--clock 测试时间，须 JIUZHU_ALLOW_CLOCK=1]';
 
@@ -64,15 +66,22 @@ async function main(): Promise<void> {
     },
     logger,
   });
-  const shell = await startBrowserShell({ core, rendererDir: join(here, '../renderer'), logger, port });
+  // --open: the token reaches Chromium through a private launch page, never its command line (launchPage.ts).
+  let launch: LaunchPage | null = null;
+  const removeLaunchPage = () => {
+    launch?.remove();
+    launch = null;
+  };
+  const shell = await startBrowserShell({ core, rendererDir: join(here, '../renderer'), logger, port, onTokenUsed: removeLaunchPage });
   process.stdout.write(`救助通工作站（浏览器模式）已启动：${shell.url}\n`);
 
   if (values.open) {
     const chromium = findChromium();
     if (!chromium) process.stdout.write('未找到 Chromium 浏览器，请手动在浏览器中打开上面的地址。\n');
     else {
+      launch = writeLaunchPage(shell.url);
       const profile = join(dataDir, 'browser-profile');
-      spawn(chromium, [`--app=${shell.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'], {
+      spawn(chromium, [`--app=${launch.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'], {
         detached: true,
         stdio: 'ignore',
       }).unref();
@@ -80,6 +89,7 @@ async function main(): Promise<void> {
   }
 
   const stop = async () => {
+    removeLaunchPage();
     await shell.close();
     await core.close();
     process.exit(0);

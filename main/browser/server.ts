@@ -19,6 +19,8 @@ export interface BrowserShellOptions {
   port?: number;
   /** Fixed token for tests; otherwise random per launch. */
   token?: string;
+  /** Called once, when a request or WebSocket first presents the token (the page has it). */
+  onTokenUsed?: () => void;
 }
 
 export interface BrowserShell {
@@ -46,6 +48,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
   let port = 0;
+  let used = false;
+  const tokenUsed = () => {
+    if (used) return;
+    used = true;
+    options.onTokenUsed?.();
+  };
   const csp = () => contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 
   const fail = (res: ServerResponse, code: ErrorCode, params: Record<string, string> = {}) => {
@@ -62,6 +70,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         return sendJson(res, 405, { ok: false, error: new JiuzhuError('NOT_FOUND').toApiError() });
       }
       if (!tokenMatches(bearerToken(req), token)) return fail(res, 'BAD_TOKEN');
+      tokenUsed();
       const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
       const body = await readJsonBody(req);
       if (!body.ok) return sendJson(res, statusOf(body.envelope), body.envelope, body.close);
@@ -105,6 +114,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse('403 Forbidden');
     if (url.pathname !== EVENTS_PATH) return refuse('404 Not Found');
     if (!tokenMatches(presented, token)) return refuse('401 Unauthorized');
+    tokenUsed();
     const windowId = browserWindowId(offered.find((p) => p.startsWith(WINDOW_PROTOCOL_PREFIX))?.slice(WINDOW_PROTOCOL_PREFIX.length));
     sockets.handleUpgrade(req, socket, head, (ws) => attachEvents(ws, windowId));
   });
