@@ -45,10 +45,16 @@ export const accountsSetRoles = defineMethod({
 });
 
 export const accountsDisable = defineMethod({
-  summary: 'Disable an account: its sessions end and its key slot is removed.',
+  summary: 'Disable an account: its sessions end, its key slot is removed and the database gets a new key.',
   permission: 'admin.accounts',
   input: z.object({ accountId: z.string().min(1) }).strict(),
-  output: z.object({ ok: z.literal(true) }),
+  output: z.object({
+    ok: z.literal(true),
+    /** Set when the old recovery code could not follow the new key (a keyring from before format 2): shown once. */
+    newRecoveryCode: z.string().nullable().optional(),
+    /** Staff whose old-format key slots could not follow the new key: they need a password reset. */
+    needPasswordReset: z.array(z.string()).optional(),
+  }),
 });
 
 export const accountsResetPassword = defineMethod({

@@ -71,9 +71,20 @@ describe('login, lockout, idle lock, logout', () => {
     d.cleanup();
   });
 
-  it('unknown users get the same error and no counter', () => {
-    expect(codeOf(() => t.auth.login('nobody', 'whatever-password'))).toBe('STORE_WRONG_PASSWORD');
-    expect(t.station.keyring().guardOf('nobody').failures).toBe(0);
+  it('unknown user names get exactly the answers a real one gets (no enumeration by remaining attempts or lockout)', () => {
+    const answer = (username: string) => {
+      try {
+        t.auth.login(username, 'whatever-password');
+      } catch (e) {
+        const err = e as { code: string; message: string; details?: unknown };
+        return { code: err.code, message: err.message, details: err.details };
+      }
+      throw new Error('logged in');
+    };
+    for (let i = 0; i < 5; i++) expect(answer('nobody')).toEqual(answer('admin'));
+    // both are locked now, and say so the same way
+    expect(answer('nobody')).toEqual(answer('admin'));
+    expect(answer('nobody').code).toBe('AUTH_ACCOUNT_LOCKED');
   });
 
   it('idle lock after 5 minutes keeps the session; unlock needs the password', () => {

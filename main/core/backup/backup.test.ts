@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import { jpegWithExif } from '../store/test-support/images';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
+import { Keyring } from '../store/keys/keyring';
+import { parseKeyring } from '../store/keys/keyring-file';
+import { openSqlite } from '../store/sqlite';
+import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
+import { readEntry, readManifest } from './container';
 import { checkStore } from './check-store';
 import { createBackup } from './create-backup';
 import { restoreBackup } from './restore-backup';
@@ -150,5 +154,57 @@ describe('backup and restore', () => {
     t.station.db.prepare('UPDATE attachment_chunk SET data = zeroblob(10) WHERE attachment_id = ?').run(a.id);
     expect(checkStore(t.station.db, t.clock)).toMatchObject({ ok: false, attachments: { bad: [a.id] } });
     expect(statSync(t.station.paths.db).size).toBeGreaterThan(0);
+  });
+
+  it('each backup has its own data key: a slot from one backup, or the live keyring, opens no other file', () => {
+    const files = ['a.jzb', 'b.jzb'].map((n) => join(root, 'usb', n));
+    for (const f of files) backup({ out: f });
+    const adminKey = (keyringBytes: Buffer) => Keyring.fromBody(parseKeyring(keyringBytes)).unlockPassword('admin', ADMIN.password, machineSecretOf(MACHINE_A), MACHINE_A)!.dbKey;
+    const parts = files.map((f) => {
+      const { manifest } = readManifest(f);
+      const db = join(root, `${f.slice(-5)}.db`);
+      writeFileSync(db, readEntry(f, manifest.entries.find((e) => e.name === 'db')!));
+      return { db, key: adminKey(readEntry(f, manifest.entries.find((e) => e.name === 'keyring')!)) };
+    });
+    const live = { db: t.station.paths.db, key: adminKey(readFileSync(t.station.paths.keyring)) };
+    const opens = (db: string, key: Buffer) => {
+      try {
+        openSqlite(db, key, { readonly: true }).close();
+        return true;
+      } catch (e) {
+        expect((e as { code?: string }).code).toBe('STORE_KEY_MISMATCH');
+        return false;
+      }
+    };
+    const all = [...parts, live];
+    for (const [i, x] of all.entries()) for (const [j, y] of all.entries()) expect(opens(x.db, y.key)).toBe(i === j);
+    // the backup's own recovery slot opens it on a new machine
+    const d2 = tempDir();
+    const fresh = makeStation(d2.dir);
+    restoreBackup(fresh.station, fresh.clock, { file: files[0]!, unlock: { recoveryCode: t.recoveryCode }, actor: 'system', allowOtherStation: true });
+    expect(fresh.auth.login('admin', ADMIN.password).username).toBe('admin');
+    fresh.auth.close();
+    d2.cleanup();
+  });
+
+  it('never overwrites: an existing file, a symlink (even dangling) or a leftover .partial at the target is refused; the file is owner-only', () => {
+    const victim = join(root, 'victim.txt');
+    writeFileSync(victim, 'do not touch');
+    symlinkSync(victim, out);
+    expect(codeOf(() => backup())).toBe('BACKUP_TARGET_EXISTS');
+    expect(readFileSync(victim, 'utf8')).toBe('do not touch');
+    const dangling = join(root, 'usb', 'dangling.jzb');
+    symlinkSync(join(root, 'nowhere'), dangling);
+    expect(codeOf(() => backup({ out: dangling }))).toBe('BACKUP_TARGET_EXISTS');
+    expect(existsSync(join(root, 'nowhere'))).toBe(false);
+    const partialTrap = join(root, 'usb', 'p.jzb');
+    symlinkSync(victim, `${partialTrap}.partial`);
+    expect(codeOf(() => backup({ out: partialTrap }))).toBe('BACKUP_TARGET_EXISTS');
+    expect(readFileSync(victim, 'utf8')).toBe('do not touch');
+    const good = join(root, 'usb', 'good.jzb');
+    backup({ out: good });
+    expect(lstatSync(good).isFile()).toBe(true);
+    if (process.platform !== 'win32') expect(statSync(good).mode & 0o777).toBe(0o600);
+    expect(codeOf(() => backup({ out: good }))).toBe('BACKUP_TARGET_EXISTS');
   });
 });

@@ -47,8 +47,8 @@ export function adminHandlers(services: () => Promise<StationServices>): AdminHa
     },
     'accounts.disable': async (input, ctx) => {
       const { s, session } = await actor(ctx);
-      s.accounts.disable(session, input.accountId);
-      return { ok: true };
+      const r = s.accounts.disable(session, input.accountId);
+      return { ok: true, newRecoveryCode: r.newRecoveryCode, needPasswordReset: r.needPasswordReset };
     },
     'accounts.resetPassword': async (input, ctx) => {
       const { s, session } = await actor(ctx);

@@ -42,7 +42,21 @@ export function StaffPage() {
       void message.success('已重置；本人下次登录时需修改密码。');
     },
   });
-  const disable = useMutation({ mutationFn: (accountId: string) => call('accounts.disable', { accountId }), onSuccess: refresh });
+  const disable = useMutation({
+    mutationFn: (accountId: string) => call('accounts.disable', { accountId }),
+    onSuccess: (r) => {
+      refresh();
+      // The data key was replaced; an old-format recovery code could not follow it and was replaced too.
+      if (r.newRecoveryCode) {
+        Modal.warning({
+          title: '新的恢复码（只显示这一次）',
+          content: `旧恢复码已作废。请抄写或打印后放入站内保险柜：${r.newRecoveryCode}`,
+          okText: '我已抄写',
+        });
+      }
+      if (r.needPasswordReset?.length) void message.warning(`以下账号需重置密码：${r.needPasswordReset.join('、')}`);
+    },
+  });
 
   return (
     <Card title="人员管理" extra={<Button type="primary" onClick={() => setCreating(true)}>新增人员</Button>}>
