@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
-import { startShell, type RunningShell } from './browserShell';
+import { launchShell, startShell, type LaunchedShell, type RunningShell } from './browserShell';
 import { openAndLogIn, setUpStation } from './station';
 
 let shell: RunningShell;
@@ -50,4 +50,74 @@ test('sync centre: enrol with code and fingerprint, sync now, see the counts and
   await expect(run.getByRole('cell').nth(5)).toHaveText('2'); // a decision and a warning pulled
   await expect(page.getByTestId('sync-counts')).not.toContainText('从未');
   await expect(page.getByTestId('sync-stale')).toHaveCount(0);
+});
+
+/** Stop a shell launched on a data folder the test keeps (launchShell), as closing the app would. */
+async function quit(s: LaunchedShell): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => s.child.once('exit', () => r()));
+  s.child.kill('SIGTERM');
+  await exited;
+}
+
+test('an older copy of the data folder put back and synced: the platform flags the audit chain, the sync centre and the home page say so', async ({ page }) => {
+  test.setTimeout(180_000); // the shell starts four times
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-rollback-'));
+  const copy = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-rollback-copy-'));
+  const shells: LaunchedShell[] = [];
+  const launch = async () => {
+    const s = await launchShell(dataDir);
+    shells.push(s);
+    return s;
+  };
+  try {
+    let s = await launch();
+    await setUpStation({ ...s, stop: async () => {} });
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-AUDIT', regionCode: '500110' });
+    const syncNow = async () => {
+      await page.getByRole('menuitem', { name: '同步中心' }).click();
+      await page.getByTestId('sync-now').click();
+      await expect(page.getByTestId('sync-runs').getByRole('row').nth(1)).toContainText('成功');
+    };
+    await openAndLogIn(page, { ...s, stop: async () => {} });
+    await page.getByRole('menuitem', { name: '同步中心' }).click();
+    await page.getByLabel('平台地址').fill(platform.url);
+    await page.getByLabel('登记码').fill(slip.code);
+    await page.getByLabel('平台指纹').fill(slip.fingerprint);
+    await page.getByRole('button', { name: /登\s*记\s*本\s*机/ }).click();
+    await expect(page.getByTestId('sync-registration')).toContainText('站点 ST-E2E-AUDIT');
+    await syncNow();
+    await expect(page.getByTestId('audit-anchored')).toBeVisible();
+    await expect(page.getByTestId('audit-anchor-flag')).toHaveCount(0);
+
+    // The copy, taken with the app closed, as someone with the disk would.
+    await quit(s);
+    cpSync(dataDir, copy, { recursive: true });
+
+    // The station works on (logins, a few syncs) and the platform anchors the newer chain.
+    for (let i = 0; i < 2; i++) {
+      s = await launch();
+      await openAndLogIn(page, { ...s, stop: async () => {} });
+      await syncNow();
+      await quit(s);
+    }
+
+    // The older copy is put back and synced.
+    rmSync(dataDir, { recursive: true, force: true });
+    cpSync(copy, dataDir, { recursive: true });
+    s = await launch();
+    await openAndLogIn(page, { ...s, stop: async () => {} });
+    await syncNow();
+    const flags = await platform.admin.auditFlags();
+    expect(flags.map((f) => [f.stationId, f.kind])).toEqual([['ST-E2E-AUDIT', 'backwards']]);
+    const alert = page.getByTestId('audit-anchor-flag');
+    await expect(alert).toContainText('审计记录与市级平台存证不一致');
+    await expect(alert).toContainText('比市级平台已存证的还旧');
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect(page.getByTestId('audit-anchor-flag')).toContainText('请站长立即联系县级民政部门核查');
+  } finally {
+    for (const s of shells) await quit(s);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
