@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPortPathForm } from '../../../common/idcard/portPath';
@@ -49,25 +49,31 @@ export function SamPortSetup({ configure }: { configure: Configure }) {
       </Space>
       {ports.isError && <Alert type="error" showIcon message={ports.error.message} />}
       {ports.data && listed.length === 0 && <Alert type="info" showIcon message={t('idcard.setup.noPorts')} />}
-      <Form layout="inline" onFinish={useTyped}>
-        <Form.Item label={t('idcard.setup.manualLabel')} validateStatus={typedError ? 'error' : ''} help={typedError} htmlFor="reader-port-path">
+      <Space wrap align="start">
+        <label htmlFor="reader-port-path">{t('idcard.setup.manualLabel')}</label>
+        <Space direction="vertical" size={2}>
           <Input
             id="reader-port-path"
             style={{ width: 320 }}
             value={typed}
+            status={typedError ? 'error' : ''}
             placeholder={t('idcard.setup.manualPlaceholder')}
+            onPressEnter={useTyped}
             onChange={(e) => {
               setTyped(e.target.value);
               setTypedError(undefined);
             }}
           />
-        </Form.Item>
-        <Form.Item>
-          <Button htmlType="submit" disabled={typed.trim() === ''} loading={configure.isPending}>
-            {t('idcard.setup.manualUse')}
-          </Button>
-        </Form.Item>
-      </Form>
+          {typedError && (
+            <Typography.Text type="danger" data-testid="port-path-error">
+              {typedError}
+            </Typography.Text>
+          )}
+        </Space>
+        <Button disabled={typed.trim() === ''} loading={configure.isPending} onClick={useTyped}>
+          {t('idcard.setup.manualUse')}
+        </Button>
+      </Space>
     </Space>
   );
 }
