@@ -15,7 +15,7 @@ export const store = {
     STORE_DISK_FULL: '磁盘空间已满，操作未完成，原有数据未改动。请清理磁盘后重试。',
     STORE_IO: '读写数据文件失败（{{detail}}），操作未完成，原有数据未改动。请检查磁盘后重试。',
     STORE_KEYSTORE_INSECURE: '系统密钥库“{{backend}}”不安全，不能用来保存密钥。请使用系统钥匙串（如 gnome-libsecret、kwallet）。',
-    STORE_KEYSTORE_BACKEND_CHANGED: '系统密钥库已从“{{pinned}}”变为“{{current}}”，无法解锁。请用参数 --password-store={{pinned}} 启动，或用密码登录。',
+    STORE_KEYSTORE_BACKEND_CHANGED: '系统密钥库已从“{{pinned}}”变为“{{current}}”，无法取出本机密钥。请用参数 --password-store={{pinned}} 启动程序，或由管理员用恢复码恢复。',
     STORE_BUSY: '另一个程序（如命令行工具）正在修改密钥文件，请稍候几秒再试。',
     STORE_IN_USE: '另一个程序（如命令行工具或另一个窗口）正打开着数据，无法更换数据密钥。请关闭其他程序后重试；本次操作未做任何改动。',
     STORE_KEYRING_TAMPERED: '密钥文件被改动过（校验码不符），为安全起见已停止。请联系技术支持，从备份恢复密钥文件，并检查谁能接触本机的数据目录。',
