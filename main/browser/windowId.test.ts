@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newGeneratedId } from '../../common/ids/generatedId';
+import { GENERATED_ID_PATTERN, newGeneratedId } from '../../common/ids/generatedId';
 import { assertNoPersonalData } from '../core/audit/personal-data';
 import { createCore, silentLogger, type CoreApi } from '../core/index';
 import { startBrowserShell, type BrowserShell } from './server';
@@ -89,6 +89,8 @@ describe('the applicant screen pairs through the browser shell whatever its page
     expect(opened).toMatchObject({ ok: true });
     const paired = await call(FAILING_PAGE_ID, 'applicant.pair', { code: (opened.result as { code: string }).code });
     expect(paired).toMatchObject({ ok: true, result: { view: { kind: 'idle' } } });
+    // The view ids the screen echoes back (and applicant.sign / confirm audit) have the generated-id form too.
+    expect((paired.result as { view: { viewId: string } }).view.viewId).toMatch(GENERATED_ID_PATTERN);
 
     expect(await call(clerkPage, 'session.login', { username: 'admin', password: admin.password })).toMatchObject({ ok: true });
     const audit = await call(clerkPage, 'audit.query', { action: 'applicant.pair' });

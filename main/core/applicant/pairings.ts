@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { newGeneratedId } from '../../../common/ids/generatedId';
 import type { ApplicantView } from '../../../common/contract/methods/applicant';
 
 /** Letters and digits that cannot be confused when typed from one screen to another. */
@@ -24,7 +25,8 @@ interface Pending {
 }
 
 export const newCode = (): string => [...randomBytes(8)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-export const newViewId = (): string => randomBytes(12).toString('base64url');
+/** View ids reach the audit log (applicant.sign / confirm): the generated-id form, never mistaken for personal data. */
+export const newViewId = (): string => newGeneratedId('view');
 
 /** Who is paired with whom: one applicant window per clerk window and the other way round. */
 export class Pairings {
