@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { JiuzhuError, type CoreEvent, type MethodOutput } from '../../../../common/contract/index';
 import type { Capability, CoreDeps } from '../../capability';
 import type { CallContext } from '../../context';
@@ -69,6 +70,7 @@ export function idcardCapability(deps: CoreDeps, options: IdCardCapabilityOption
     logger: deps.logger,
     transport: options.transport,
     libraryDir: options.libraryDir ?? findVendorLibraryDir(),
+    vendorOutputDir: join(deps.dataDir, 'idcard-output'),
     ...(options.emulatedReaderPath ? { emulatedPath: options.emulatedReaderPath } : {}),
   });
 

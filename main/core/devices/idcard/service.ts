@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { z } from 'zod';
 import { JiuzhuError, isJiuzhuError, type CoreEvent, type MethodOutput } from '../../../../common/contract/index';
 import type { readerConfigSchema } from '../../../../common/contract/methods/idcard';
@@ -31,6 +32,11 @@ export interface IdCardServiceOptions {
   transport: SerialTransport;
   /** The install's vendor library folder (sdk/vendorLibrary.ts): the only place a reader library is loaded from. */
   libraryDir: string;
+  /**
+   * Where a termb library writes wz.txt / xp.wlt / zp.bmp (Read_Content_Path), created private (0700):
+   * not the install folder, which must stay unwritable for anyone but the installer.
+   */
+  vendorOutputDir?: string;
 }
 
 const STATUS_MESSAGE: Record<ReaderState['status'], () => string> = {
@@ -177,8 +183,10 @@ export class IdCardService {
   private backendConfig(config: StoredReader): ReaderConfig {
     if (config.kind === 'sam') return { ...config, transport: this.options.transport };
     const library = resolveVendorLibrary(config.kind, config.library, this.options.libraryDir);
-    if (config.kind === 'termb') return { ...config, library, today: () => localIsoDate(this.options.clock.now()) };
-    return { ...config, library };
+    if (config.kind === 'sdtapi') return { ...config, library };
+    const outputDir = this.options.vendorOutputDir;
+    if (outputDir) mkdirSync(outputDir, { recursive: true, mode: 0o700 });
+    return { ...config, library, ...(outputDir ? { outputDir } : {}), today: () => localIsoDate(this.options.clock.now()) };
   }
 
   private toOutput(read: CardRead): CardReadOut {

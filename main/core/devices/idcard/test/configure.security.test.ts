@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import koffi from 'koffi';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmulatedReader } from '../../../../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../../../../tools/sam-emulator/index';
 import { createCore, type CoreApi } from '../../../core';
 import { silentLogger } from '../../../logging/logger';
 import { compileFixture } from './compile-fixture';
@@ -109,6 +110,17 @@ describe('idcard.configure: only an admin, only an allow-listed library from the
     const rows = await core.invoke('audit.query', { action: 'idcard.configure' }, admin);
     expect(rows).toMatchObject({ ok: true, result: [{ actor: adminId, action: 'idcard.configure', targetType: 'workstation', details: { backend: 'termb', library: 'libtermb.so', port: 1001 } }] });
     expect(loaded()).toBe(false);
+  });
+
+  it('the accepted library reads a card through core; its output files go to the data folder, never the install folder', async () => {
+    // The test drives the stand-in through its own handle on the very file core loads.
+    const control = koffi.load(realpathSync(join(sdkDir, 'libtermb.so')));
+    const card = residentCard({ seed: 88 });
+    control.func('void fixture_set_card(const uint8_t *t, const uint8_t *w, int present)')(card.text, card.wlt, 1);
+    expect(await core.invoke('idcard.read', { timeoutSeconds: 2 }, printer)).toMatchObject({ ok: true, result: { card: { idNumber: card.expected.idNumber }, photo: { status: 'decoded' } } });
+    expect(readdirSync(sdkDir).sort()).toEqual(['libsdtapi.so', 'libtermb.so']);
+    expect(statSync(join(dataDir, 'idcard-output')).mode & 0o777).toBe(0o700);
+    expect(readdirSync(join(dataDir, 'idcard-output'))).toEqual([]);
   });
 
   it('a serial port must be a device path: a bare name or a file is refused; the emulator pty is accepted and audited', async () => {
