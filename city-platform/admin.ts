@@ -5,6 +5,7 @@ import { WARNING_TYPES } from '../common/sync/pull';
 import { keyFingerprint } from '../main/core/sync/protocol/keys';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
+import { sweepExpired, type SweepReport } from './guard/sweeper';
 import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
@@ -49,6 +50,12 @@ export interface AdminApi {
   publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
   setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
   revokeDevice(deviceId: string): Promise<boolean>;
+  /** Registrations waiting for an admin to confirm that they replace an earlier device of their station and machine. */
+  pendingReplacements(): Promise<PendingReplacement[]>;
+  /** Confirm one: the earlier device is revoked, this one may sync. Undefined when it is not pending. */
+  confirmReplacement(deviceId: string): Promise<{ replacedDeviceId: string } | undefined>;
+  /** Delete expired uploads (with their partial files) and sessions now (the platform also does it every `sweepIntervalMs`). */
+  sweep(): Promise<SweepReport>;
   /** Rebuild the feed: every earlier cursor now gets mustRefetch. */
   resetFeed(): Promise<void>;
   records(): Promise<RecordRow[]>;
@@ -58,6 +65,16 @@ export interface AdminApi {
   auditFlags(): Promise<AuditFlagRow[]>;
   /** The audit heads anchored for one device, in bundle order: what an inspector checks the workstation's chain against. */
   auditAnchors(deviceId: string): Promise<AuditAnchorRow[]>;
+}
+
+/** A pending registration as the admin sees it: the new device, and the one it would replace. */
+export interface PendingReplacement {
+  deviceId: string;
+  stationId: string;
+  name: string;
+  counterNo: number | null;
+  registeredAt: number;
+  replaces: { deviceId: string; name: string; registeredAt: number; counterNo: number | null } | null;
 }
 
 const ENROLMENT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -111,6 +128,28 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       return { feedSeq: await store.appendFeed({ kind: 'policy', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };
     },
     revokeDevice: (deviceId) => store.revokeDevice(deviceId, deps.now()),
+    async pendingReplacements() {
+      const pending = await store.listPendingDevices();
+      return Promise.all(
+        pending.map(async (d) => {
+          const old = d.replaces ? await store.getDevice(d.replaces) : undefined;
+          return {
+            deviceId: d.deviceId,
+            stationId: d.stationId,
+            name: d.name,
+            counterNo: d.counterNo,
+            registeredAt: d.registeredAt,
+            replaces: old ? { deviceId: old.deviceId, name: old.name, registeredAt: old.registeredAt, counterNo: old.counterNo } : null,
+          };
+        }),
+      );
+    },
+    async confirmReplacement(deviceId) {
+      const done = await store.confirmReplacement(deviceId, deps.now());
+      if (done) deps.log(`admin confirmed ${deviceId}: replaces ${done.replacedDeviceId} (revoked)`);
+      return done;
+    },
+    sweep: () => sweepExpired(deps),
     async resetFeed() {
       await newEpoch(store);
     },

@@ -1,18 +1,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WARNING_TYPES } from '../common/sync/pull';
 import { createAdminApi, type AdminApi } from './admin';
-import { DEFAULT_LIMITS } from './context';
+import { UploadLocks } from './blob/locks';
+import { DEFAULT_GUARDS, DEFAULT_LIMITS } from './context';
+import { RateLimiter } from './guard/rate-limit';
 import { loadOrCreateIdentity } from './keys';
 import { startPlatform } from './platform';
 import { openStore } from './store/open';
 
 const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-platform/cli.ts …)
-  serve    --port N --data DIR [--pg URL] [--platform-id ID] [--admin-token T] [--enrol STATION:REGION]… [--quiet]
+  serve    --port N --data DIR [--pg URL] [--platform-id ID] [--admin-token-stdin] [--enrol STATION:REGION]… [--quiet]
+           admin token: $JIUZHU_PLATFORM_ADMIN_TOKEN, or the first line of stdin with --admin-token-stdin, else random (printed)
   enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
   records  [--json]                                              records held (id, device, seq, kind, case, blobs)
   blobs    [--json]                                              blobs held (sha256, size, station)
+  replacements [--json]                                          registrations waiting to replace a device of their station and machine
+  confirm-replacement --device ID                                confirm one: the device it replaces is revoked, it may sync
+  revoke   --device ID                                           revoke a device (or refuse a pending replacement)
   audit-flags [--json]                                           audit chains that went backwards, forked or were pruned early (§5.4)
   decide   --case ID (--approve --amount YUAN [--start-month YYYY-MM] | --refuse --reason TEXT…)
   warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
@@ -33,6 +40,8 @@ const { values } = parseArgs({
     pg: { type: 'string' },
     'platform-id': { type: 'string' },
     'admin-token': { type: 'string' },
+    'admin-token-stdin': { type: 'boolean' },
+    device: { type: 'string' },
     enrol: { type: 'string', multiple: true },
     quiet: { type: 'boolean' },
     help: { type: 'boolean' },
@@ -88,11 +97,39 @@ async function withAdmin<T>(fn: (admin: AdminApi) => Promise<T>): Promise<T> {
       log: () => {},
       adminToken: '',
       tlsSpkiPins: [],
+      guards: DEFAULT_GUARDS,
+      limiter: new RateLimiter(Date.now),
+      uploadLocks: new UploadLocks(),
     });
     return await fn(admin);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The admin token of `serve`: from $JIUZHU_PLATFORM_ADMIN_TOKEN or, with --admin-token-stdin, the
+ * first line of stdin; never from the command line, which every user of the machine can read
+ * (ps, /proc/PID/cmdline) and shells keep in their history.
+ */
+async function readAdminToken(): Promise<string | undefined> {
+  if (values['admin-token'] !== undefined)
+    fail(
+      '--admin-token 不再从命令行读取（本机其他用户可在进程列表中看到它，命令历史也会留下）。' +
+        '请改用环境变量 JIUZHU_PLATFORM_ADMIN_TOKEN，或加 --admin-token-stdin 从标准输入读入第一行，例如：\n' +
+        '  JIUZHU_PLATFORM_ADMIN_TOKEN="$(cat token.txt)" npm run platform -- serve …\n' +
+        '  npm run platform -- serve --admin-token-stdin … < token.txt',
+    );
+  let token = process.env['JIUZHU_PLATFORM_ADMIN_TOKEN'];
+  if (values['admin-token-stdin']) {
+    const lines = createInterface({ input: process.stdin });
+    token = (await lines[Symbol.asyncIterator]().next()).value as string | undefined;
+    lines.close();
+    if (!token?.trim()) fail('--admin-token-stdin：标准输入的第一行是空的，请在第一行给出管理口令');
+  }
+  token = token?.trim();
+  if (token !== undefined && token.length < 16) fail('管理口令太短：至少 16 个字符（建议用随机生成的口令）');
+  return token || undefined;
 }
 
 const print = (value: unknown, human: () => void) => (values.json ? console.log(JSON.stringify(value)) : human());
@@ -105,12 +142,13 @@ if (values.help) {
 switch (command) {
   case 'serve': {
     if (!values.data && !process.env['JIUZHU_PLATFORM_DATA']) fail(USAGE);
+    const adminToken = await readAdminToken();
     const platform = await startPlatform({
       dataDir,
       ...(pgUrl ? { pgUrl } : {}),
       port: Number(values.port),
       ...(values['platform-id'] ? { platformId: values['platform-id'] } : {}),
-      ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+      ...(adminToken ? { adminToken } : {}),
       log: values.quiet ? () => {} : (line) => console.log(`${new Date().toISOString()} ${line}`),
     });
     const info = platform.info();
@@ -119,7 +157,8 @@ switch (command) {
     console.log(`signing-key   ${info.signingKey}`);
     console.log(`encrypt-key   ${info.encryptionKey}`);
     console.log(`fingerprint   ${info.fingerprint}`);
-    console.log(`admin-token   ${platform.adminToken}`);
+    // A token the operator chose is not echoed; a random one is printed once, for the operator to keep.
+    console.log(`admin-token   ${adminToken ? '(as given)' : platform.adminToken}`);
     for (const spec of values.enrol ?? []) {
       const [stationId, regionCode] = spec.split(':');
       const slip = await platform.admin.createEnrolmentCode({ stationId: stationId!, regionCode: regionCode ?? '500110' });
@@ -168,6 +207,30 @@ switch (command) {
         console.log([new Date(f.at).toISOString(), f.kind, f.reason, f.stationId, f.deviceId, `bundle ${f.bundleSeq}`, `anchored ${f.anchoredSeq}`, `head ${f.headSeq ?? '-'}`].join('\t'));
       console.log(`${rows.length} audit flags`);
     });
+    break;
+  }
+  case 'replacements': {
+    const rows = await withAdmin((a) => a.pendingReplacements());
+    print(rows, () => {
+      for (const r of rows)
+        console.log(
+          [r.deviceId, r.stationId, r.name, `窗口 ${r.counterNo ?? '-'}`, new Date(r.registeredAt).toISOString(), `取代 ${r.replaces ? `${r.replaces.deviceId} ${r.replaces.name}` : '-'}`].join('\t'),
+        );
+      console.log(`${rows.length} pending`);
+    });
+    break;
+  }
+  case 'confirm-replacement': {
+    const device = values.device ?? fail('需要 --device 待确认的设备编号（见 replacements）');
+    const out = await withAdmin((a) => a.confirmReplacement(device));
+    if (!out) fail(`${device} 不是等待确认替换的设备（见 replacements）`, 1);
+    print({ deviceId: device, replacedDeviceId: out.replacedDeviceId }, () => console.log(`${device} 已启用；${out.replacedDeviceId} 已注销`));
+    break;
+  }
+  case 'revoke': {
+    const device = values.device ?? fail('需要 --device 设备编号');
+    if (!(await withAdmin((a) => a.revokeDevice(device)))) fail(`没有设备 ${device}`, 1);
+    print({ deviceId: device, status: 'revoked' }, () => console.log(`${device} 已注销`));
     break;
   }
   case 'decide': {

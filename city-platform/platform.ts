@@ -4,7 +4,10 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Limits, PlatformInfo } from '../common/sync/registration';
 import { createAdminApi, type AdminApi } from './admin';
-import { DEFAULT_LIMITS, type PlatformDeps, type Timing } from './context';
+import { UploadLocks } from './blob/locks';
+import { DEFAULT_GUARDS, DEFAULT_LIMITS, type Guards, type PlatformDeps, type Timing } from './context';
+import { RateLimiter } from './guard/rate-limit';
+import { sweepExpired } from './guard/sweeper';
 import { createHttpServer } from './http/server';
 import { loadOrCreateIdentity } from './keys';
 import { adminRoutes } from './routes/admin';
@@ -29,6 +32,8 @@ export interface PlatformOptions {
   adminToken?: string;
   limits?: Partial<Limits>;
   timing?: Partial<Timing>;
+  /** Timeouts, body pace, rate limits, upload quota and sweeper interval (context.ts `Guards`); tests make them small. */
+  guards?: Partial<Guards>;
   /** The platform's clock; tests skew it. */
   now?: () => number;
   log?: (line: string) => void;
@@ -57,6 +62,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   mkdirSync(join(options.dataDir, 'blobs'), { recursive: true });
   const identity = loadOrCreateIdentity(options.dataDir, options.platformId);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
   const deps: PlatformDeps = {
     identity,
     codec: { platformId: identity.platformId, keys: identity.keys, maxPayloadBytes: limits.maxPayloadBytes },
@@ -64,13 +70,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     limits,
     timing: { sessionTtlSeconds: 3600, uploadTtlSeconds: 24 * 3600, ...options.timing },
     dataDir: options.dataDir,
-    now: options.now ?? Date.now,
+    now,
     log: options.log ?? (() => {}),
     adminToken: options.adminToken ?? randomBytes(18).toString('base64url'),
     tlsSpkiPins: options.tlsSpkiPins ?? [],
+    guards: { ...DEFAULT_GUARDS, ...options.guards },
+    limiter: new RateLimiter(now),
+    uploadLocks: new UploadLocks(),
   };
   const admin = createAdminApi(deps);
-  const app = createHttpServer(deps.now, deps.log);
+  const app = createHttpServer(deps.now, deps.log, deps.guards);
   for (const add of [infoRoutes, deviceRoutes, bundleRoutes, sessionRoutes, pullRoutes, uploadRoutes, blobRoutes]) add(app, deps);
   adminRoutes(app, deps, admin);
   blobDownloadRoutes(app, deps);
@@ -89,6 +98,21 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  let sweeping = false;
+  const sweeper =
+    deps.guards.sweepIntervalMs > 0
+      ? setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          sweepExpired(deps)
+            .then((r) => {
+              if (r.sessions || r.uploads || r.partialFiles) deps.log(`swept ${r.sessions} sessions, ${r.uploads} uploads, ${r.partialFiles} partial files`);
+            })
+            .catch((e: unknown) => deps.log(`sweep failed: ${e instanceof Error ? e.message : String(e)}`))
+            .finally(() => (sweeping = false));
+        }, deps.guards.sweepIntervalMs)
+      : undefined;
+  sweeper?.unref();
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -96,6 +120,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     adminToken: deps.adminToken,
     admin,
     async stop() {
+      clearInterval(sweeper);
       for (const s of sockets) s.destroy();
       await app.close();
       await deps.store.close();

@@ -76,13 +76,6 @@ describeStores('platform push', (store) => {
         code: 'SYNC_PLATFORM_KEY_MISMATCH',
       });
     });
-
-    it('re-enrolling the same machine revokes its earlier device', async () => {
-      const first = await enrolClient(platform, 'ST-R', undefined, 'machine-42');
-      const second = await enrolClient(platform, 'ST-R', undefined, 'machine-42');
-      expect(second.registration.replacedDeviceId).toBe(first.device.deviceId);
-      expect(await refusal(first.push([newCase(first, 'C-REV')]))).toMatchObject({ status: 403, code: 'SYNC_DEVICE_REVOKED' });
-    });
   });
 
   describe('push', () => {

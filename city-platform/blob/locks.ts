@@ -8,12 +8,17 @@ import type { IncomingMessage } from 'node:http';
  * "locked" answer made clients restart uploads from zero; taking over avoids that.)
  */
 export class UploadLocks {
-  private readonly held = new Map<string, { req: IncomingMessage; done: Promise<void> }>();
+  private readonly holders = new Map<string, { req: IncomingMessage; done: Promise<void> }>();
 
   constructor(private readonly graceMs = 1000) {}
 
+  /** Ids of the uploads a request holds now. */
+  inUse(): string[] {
+    return [...this.holders.keys()];
+  }
+
   async acquire(uploadId: string, req: IncomingMessage): Promise<() => void> {
-    for (let current = this.held.get(uploadId); current; current = this.held.get(uploadId)) {
+    for (let current = this.holders.get(uploadId); current; current = this.holders.get(uploadId)) {
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.graceMs)));
       const outcome = await Promise.race([current.done, graceOver]);
@@ -25,9 +30,9 @@ export class UploadLocks {
     }
     let release!: () => void;
     const done = new Promise<void>((resolve) => (release = resolve));
-    this.held.set(uploadId, { req, done });
+    this.holders.set(uploadId, { req, done });
     return () => {
-      this.held.delete(uploadId);
+      this.holders.delete(uploadId);
       release();
     };
   }

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../platform';
-import { tempPlatform } from '../test-client/fixtures';
+import { enrolClient, newCase, tempPlatform } from '../test-client/fixtures';
 
 /**
  * The HTTP layer on the wire, byte for byte where it matters: what the router answers before any
@@ -138,11 +138,11 @@ describe('platform HTTP layer on the wire', () => {
     // Declared too large: refused before reading.
     const declared = await one(`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 5000\r\n\r\n`);
     expect([declared.status, typed(declared).code, typed(declared).details]).toEqual([413, 'SYNC_BODY_TOO_LARGE', undefined]);
-    // Chunked, found too large while reading.
-    const chunk = 'y'.repeat(3000);
+    // Chunked, found too large while reading (a registration: 16 KiB).
+    const chunk = 'y'.repeat(9000);
     const counted = parse(
       await exchange(platform.port, [
-        `POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n`,
+        `POST /v1/devices HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n`,
         `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
         `${chunk.length.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`,
       ]),
@@ -153,7 +153,12 @@ describe('platform HTTP layer on the wire', () => {
   });
 
   it('answers nothing to a request cut mid-body or mid-headers (the client retries), and keeps connections alive', async () => {
-    expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n${'z'.repeat(10)}`], { halfClose: true })).toBe('');
+    expect(await exchange(platform.port, [`POST /v1/devices HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"claim":`], { halfClose: true })).toBe('');
+    // A bundle of an enrolled device cut after its header has passed the sender check: silence too.
+    const client = await enrolClient(platform, 'ST-HTTP');
+    const bundle = client.bundle([newCase(client, 'C-CUT', 1)]).bytes;
+    const half = bundle.subarray(0, Math.floor(bundle.length / 2));
+    expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: ${bundle.length}\r\n\r\n`, half], { halfClose: true })).toBe('');
     expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Le`], { halfClose: true })).toBe('');
     const keepAlive = (line: string) => `${line} HTTP/1.1\r\nHost: x\r\n\r\n`;
     const answers = parse(await exchange(platform.port, [keepAlive('GET /v1/platform'), keepAlive('GET /v1/nothing'), req('GET /v1/platform')]));

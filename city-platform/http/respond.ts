@@ -35,8 +35,9 @@ export function sendError(res: ServerResponse, error: unknown, log: (line: strin
   }
   if (error instanceof JiuzhuError) {
     const extra: Record<string, string> = {};
-    if (error.code === 'SYNC_RATE_LIMITED') extra['Retry-After'] = String(error.details?.['retryAfter'] ?? 60);
-    sendJson(res, STATUS[error.code] ?? 400, toWireError(error), extra);
+    const status = STATUS[error.code] ?? 400;
+    if (status === 429) extra['Retry-After'] = String(error.details?.['retryAfter'] ?? 60);
+    sendJson(res, status, toWireError(error), extra);
     return;
   }
   const ref = Math.random().toString(36).slice(2, 10);

@@ -18,17 +18,26 @@ function frontDoor(req: IncomingMessage, res: ServerResponse, now: number, log: 
   return false;
 }
 
+/** The connection timeouts of `Guards` (context.ts); a body's pace is the route's (http/body.ts). */
+export interface ConnectionTimeouts {
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+}
+
 /**
  * The platform's Fastify instance, before its routes: keep-alive and timeouts as the protocol
  * needs them, bodies left unread for the routes, 404 (also for a known path with another method,
  * and for malformed or overlong paths) and every other refusal as the typed JSON body.
  */
-export function createHttpServer(now: () => number, log: (line: string) => void): FastifyInstance {
+export function createHttpServer(now: () => number, log: (line: string) => void, timeouts: ConnectionTimeouts): FastifyInstance {
   const app = Fastify({
     keepAliveTimeout: 30_000,
     // Never a total-time limit: a PATCH may run for minutes at 18 kbit/s, and what arrives is kept.
+    // A slow body is cut by its pace instead (http/body.ts), a silent connection by the idle
+    // timeout, and headers that do not arrive in time get Node's 408.
     requestTimeout: 0,
-    connectionTimeout: 0,
+    connectionTimeout: timeouts.idleTimeoutMs,
+    http: { headersTimeout: timeouts.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, Math.max(10, timeouts.headersTimeoutMs / 4)) },
     // HEAD only where a route declares it (blobs, uploads); HEAD /v1/platform stays a 404.
     exposeHeadRoutes: false,
     // stop() is a crash as the network sees it: connections are dropped, not answered 503.
@@ -46,6 +55,8 @@ export function createHttpServer(now: () => number, log: (line: string) => void)
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
       const truncated = error.code === 'HPE_INVALID_EOF_STATE' || error.code === 'ECONNRESET' || !socket.writable;
       if (truncated) socket.destroy();
+      // Headers not in within `headersTimeoutMs` (Node's check): 408, and the connection closed.
+      else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     },
   });

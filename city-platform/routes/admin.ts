@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { JiuzhuError } from '../../common/contract/errors';
 import { adminSchemas, type AdminApi } from '../admin';
-import type { PlatformDeps } from '../context';
+import { bodyPace, type PlatformDeps } from '../context';
 import { readJson } from '../http/body';
 import { header, sendJson } from '../http/respond';
 import { raw } from '../http/raw';
@@ -15,8 +15,8 @@ function checkAdmin(deps: PlatformDeps, req: IncomingMessage): void {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new JiuzhuError('SYNC_ADMIN_FORBIDDEN');
 }
 
-async function input<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-  const parsed = schema.safeParse(await readJson(req, 1024 * 1024));
+async function input<T>(deps: PlatformDeps, req: IncomingMessage, res: ServerResponse, schema: z.ZodType<T>): Promise<T> {
+  const parsed = schema.safeParse(await readJson(req, res, 1024 * 1024, { pace: bodyPace(deps, true) }));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new JiuzhuError('INVALID_INPUT', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' });
@@ -31,7 +31,7 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
       path,
       raw(deps.log, async (req, res) => {
         checkAdmin(deps, req);
-        sendJson(res, 201, await run(await input(req, schema)));
+        sendJson(res, 201, await run(await input(deps, req, res, schema)));
       }),
     );
   post('/admin/enrolment-codes', adminSchemas.enrol, (b) => admin.createEnrolmentCode(b));
@@ -45,6 +45,22 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
       checkAdmin(deps, req);
       if (!(await admin.revokeDevice(id!))) throw new JiuzhuError('NOT_FOUND');
       sendJson(res, 200, { deviceId: id, status: 'revoked' });
+    }),
+  );
+  app.get(
+    '/admin/devices/pending',
+    raw(deps.log, async (req, res) => {
+      checkAdmin(deps, req);
+      sendJson(res, 200, await admin.pendingReplacements());
+    }),
+  );
+  app.post(
+    '/admin/devices/:id(dev_[a-z2-7]{26})/confirm-replacement',
+    raw(deps.log, async (req, res, { id }) => {
+      checkAdmin(deps, req);
+      const confirmed = await admin.confirmReplacement(id!);
+      if (!confirmed) throw new JiuzhuError('NOT_FOUND');
+      sendJson(res, 200, { deviceId: id, status: 'active', replacedDeviceId: confirmed.replacedDeviceId });
     }),
   );
   app.post(

@@ -8,17 +8,18 @@ import { header, sendEmpty } from '../http/respond';
 import { raw } from '../http/raw';
 
 /**
- * HEAD /v1/blobs/{sha256} — does the platform hold this blob (then never send it again)?
- * GET /v1/blobs/{sha256} — the blob for a workstation of its station, encrypted to that device
- * ("down" direction), resumable with `Range: bytes=N-`.
+ * HEAD /v1/blobs/{sha256} — does the device's station hold this blob (then never send it again)?
+ * GET /v1/blobs/{sha256} — a blob of the device's station, encrypted to that device ("down"
+ * direction), resumable with `Range: bytes=N-`. A blob another station holds is a 404 for both:
+ * a station holds a hash only once one of its devices has sent the bytes.
  */
 export function blobRoutes(app: FastifyInstance, deps: PlatformDeps) {
   const path = '/v1/blobs/:sha256([0-9a-f]{64})';
   app.head(
     path,
     raw(deps.log, async (req, res, { sha256 }) => {
-      await sessionDevice(deps, req);
-      const blob = await deps.store.getBlob(sha256!);
+      const device = await sessionDevice(deps, req);
+      const blob = await deps.store.getBlob(sha256!, device.stationId);
       sendEmpty(res, blob ? 200 : 404, blob ? { 'Jiuzhu-Blob-Size': String(blob.size), 'Jiuzhu-Blob-Status': 'stored' } : {});
     }),
   );
@@ -27,8 +28,8 @@ export function blobRoutes(app: FastifyInstance, deps: PlatformDeps) {
     path,
     raw(deps.log, async (req, res, { sha256 }) => {
       const device = await sessionDevice(deps, req);
-      const blob = await deps.store.getBlob(sha256!);
-      if (!blob || blob.stationId !== device.stationId) throw new JiuzhuError('NOT_FOUND');
+      const blob = await deps.store.getBlob(sha256!, device.stationId);
+      if (!blob) throw new JiuzhuError('NOT_FOUND');
       const total = encryptedBlobSize(blob.size);
       const range = /^bytes=(\d+)-$/.exec(header(req, 'range') ?? '');
       const from = range ? Number(range[1]) : 0;

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { openBundle, sealBundleResult } from '../../main/core/sync/protocol/platform-codec';
 import { makeRecordValidator } from '../apply/validate-record';
-import { onlyDevice, senderOf, type PlatformDeps } from '../context';
-import { readBody } from '../http/body';
+import { onlyDevice, readSealed, type PlatformDeps } from '../context';
 import { sendSealed } from '../http/respond';
 import { raw } from '../http/raw';
 
@@ -18,8 +17,8 @@ export function bundleRoutes(app: FastifyInstance, deps: PlatformDeps) {
   app.post(
     '/v1/bundles',
     raw(deps.log, async (req, res) => {
-      const body = await readBody(req, deps.limits.maxBundleBytes);
-      const { row, known } = await senderOf(deps, body);
+      // The sender is checked on the clear-text header, before the (up to 2 MiB) rest is read.
+      const { body, row, known } = await readSealed(deps, req, res, deps.limits.maxBundleBytes);
       const { header, payload } = openBundle(deps.codec, body, onlyDevice(known));
       if (payload.records.length > deps.limits.maxRecordsPerBundle)
         throw new JiuzhuError('SYNC_BUNDLE_TOO_LARGE', { size: payload.records.length, limit: deps.limits.maxRecordsPerBundle }, { unit: 'records' });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { registrationRequestSchema, type Registration } from '../../common/sync/registration';
 import { signRegistration, verifyRegistrationRequest } from '../../main/core/sync/protocol/registration';
-import type { PlatformDeps } from '../context';
-import { readJson } from '../http/body';
+import { bodyPace, clientAddress, type PlatformDeps } from '../context';
+import { readJson, refuseUnread } from '../http/body';
 import { sendJson } from '../http/respond';
 import { raw } from '../http/raw';
 
@@ -15,51 +16,80 @@ export function newDeviceId(): string {
   return `dev_${[...randomBytes(26)].map((b) => BASE32[b & 31]).join('')}`;
 }
 
-/** POST /v1/devices — enrol a workstation with a one-time code and its public keys. */
+/**
+ * POST /v1/devices — enrol a workstation with a one-time code and its public keys. Failed
+ * attempts are counted per source address (checked before the body is read) and per enrolment
+ * code, so codes cannot be guessed; over either limit the answer is 429 with Retry-After.
+ */
 export const deviceRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
   app.post(
     '/v1/devices',
     raw(deps.log, async (req, res) => {
-      const parsed = registrationRequestSchema.safeParse(await readJson(req, 16 * 1024));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new JiuzhuError('INVALID_INPUT', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' });
+      const { limiter, guards } = deps;
+      const source = `enrol-source:${clientAddress(deps, req)}`;
+      await refuseUnread(req, res, () => limiter.check(source, guards.enrolPerSource));
+      let code: string | undefined;
+      try {
+        const body = await readJson(req, res, 16 * 1024, { pace: bodyPace(deps, true) });
+        const claimed = (body as { claim?: { enrolmentCode?: unknown } } | null)?.claim?.enrolmentCode;
+        if (typeof claimed === 'string' && claimed.length <= 64) {
+          code = `enrol-code:${claimed.trim().toUpperCase()}`;
+          limiter.check(code, guards.enrolPerCode);
+        }
+        await register(deps, res, body);
+      } catch (e) {
+        const limited = e instanceof Error && (e.name === 'RequestAborted' || (e as { code?: string }).code === 'SYNC_RATE_LIMITED');
+        if (!limited) {
+          limiter.hit(source, guards.enrolPerSource);
+          if (code) limiter.hit(code, guards.enrolPerCode);
+        }
+        throw e;
       }
-      const { claim } = parsed.data;
-      if (claim.platformId !== deps.identity.platformId)
-        throw new JiuzhuError('SYNC_BUNDLE_WRONG_RECIPIENT', { recipient: claim.platformId });
-      if (!verifyRegistrationRequest(parsed.data)) throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'registration proof' });
-      const deviceId = newDeviceId();
-      const now = deps.now();
-      const outcome = await deps.store.registerDevice(
-        claim.enrolmentCode,
-        {
-          deviceId,
-          machineIdHash: claim.machineIdHash,
-          signingKey: claim.signingKey,
-          encryptionKey: claim.encryptionKey,
-          name: claim.deviceName,
-          appVersion: claim.appVersion,
-          ...(claim.counterNo !== undefined ? { counterNo: claim.counterNo } : {}),
-        },
-        now,
-      );
-      if (!outcome.ok && outcome.counterTaken)
-        throw new JiuzhuError('SYNC_COUNTER_TAKEN', { counterNo: outcome.counterTaken.counterNo, deviceName: outcome.counterTaken.deviceName || '—' });
-      if (!outcome.ok) throw new JiuzhuError('SYNC_ENROLMENT_CODE_INVALID');
-      const registration: Registration = {
-        deviceId: outcome.deviceId,
-        stationId: outcome.stationId,
-        regionCode: outcome.regionCode,
-        counterNo: outcome.counterNo,
-        platformId: deps.identity.platformId,
-        signingKey: deps.identity.keys.signing.publicKey,
-        encryptionKey: deps.identity.keys.encryption.publicKey,
-        ...(deps.tlsSpkiPins.length ? { tlsSpkiPins: deps.tlsSpkiPins } : {}),
-        ...(outcome.replacedDeviceId ? { replacedDeviceId: outcome.replacedDeviceId } : {}),
-        serverTime: now,
-      };
-      deps.log(`enrolled ${outcome.deviceId} for station ${outcome.stationId}${outcome.replacedDeviceId ? ` (replaces ${outcome.replacedDeviceId})` : ''}`);
-      sendJson(res, 201, signRegistration(registration, deps.identity.keys.signing));
     }),
   );
+
+/** Check the claim and its proof, consume the code and answer with the signed registration. */
+async function register(deps: PlatformDeps, res: ServerResponse, body: unknown): Promise<void> {
+  const parsed = registrationRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new JiuzhuError('INVALID_INPUT', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' });
+  }
+  const { claim } = parsed.data;
+  if (claim.platformId !== deps.identity.platformId)
+    throw new JiuzhuError('SYNC_BUNDLE_WRONG_RECIPIENT', { recipient: claim.platformId });
+  if (!verifyRegistrationRequest(parsed.data)) throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'registration proof' });
+  const deviceId = newDeviceId();
+  const now = deps.now();
+  const outcome = await deps.store.registerDevice(
+    claim.enrolmentCode,
+    {
+      deviceId,
+      machineIdHash: claim.machineIdHash,
+      signingKey: claim.signingKey,
+      encryptionKey: claim.encryptionKey,
+      name: claim.deviceName,
+      appVersion: claim.appVersion,
+      ...(claim.counterNo !== undefined ? { counterNo: claim.counterNo } : {}),
+    },
+    now,
+  );
+  if (!outcome.ok && outcome.counterTaken)
+    throw new JiuzhuError('SYNC_COUNTER_TAKEN', { counterNo: outcome.counterTaken.counterNo, deviceName: outcome.counterTaken.deviceName || '—' });
+  if (!outcome.ok) throw new JiuzhuError('SYNC_ENROLMENT_CODE_INVALID');
+  // No other device is named in the answer: a pending replacement is the platform admin's to confirm.
+  const registration: Registration = {
+    deviceId: outcome.deviceId,
+    stationId: outcome.stationId,
+    regionCode: outcome.regionCode,
+    counterNo: outcome.counterNo,
+    platformId: deps.identity.platformId,
+    signingKey: deps.identity.keys.signing.publicKey,
+    encryptionKey: deps.identity.keys.encryption.publicKey,
+    ...(deps.tlsSpkiPins.length ? { tlsSpkiPins: deps.tlsSpkiPins } : {}),
+    serverTime: now,
+  };
+  const pending = outcome.pendingReplacementOf;
+  deps.log(`enrolled ${outcome.deviceId} for station ${outcome.stationId}${pending ? ` (pending: replaces ${pending} once an admin confirms)` : ''}`);
+  sendJson(res, 201, signRegistration(registration, deps.identity.keys.signing));
+}

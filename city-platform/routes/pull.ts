@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { PullPage } from '../../common/sync/pull';
 import { openPullRequest, sealPullPage } from '../../main/core/sync/protocol/platform-codec';
-import { onlyDevice, senderOf, type PlatformDeps } from '../context';
+import { onlyDevice, readSealed, type PlatformDeps } from '../context';
 import { decodeCursor, encodeCursor } from '../feed/cursor';
 import { currentEpoch } from '../feed/epoch';
-import { readBody } from '../http/body';
 import { sendSealed } from '../http/respond';
 import { raw } from '../http/raw';
 
@@ -17,8 +16,7 @@ export const pullRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
   app.post(
     '/v1/pull',
     raw(deps.log, async (req, res) => {
-      const body = await readBody(req, 16 * 1024);
-      const { row, known } = await senderOf(deps, body);
+      const { body, row, known } = await readSealed(deps, req, res, 16 * 1024);
       const { payload } = openPullRequest(deps.codec, body, onlyDevice(known));
       const secret = deps.identity.cursorSecret;
       const epoch = await currentEpoch(deps.store);

@@ -9,9 +9,10 @@ import { sha256HexSchema } from '../../common/sync/primitives';
 import { encryptedBlobSize } from '../../main/core/sync/protocol/blob-cipher';
 import { decodeUploadMetadata } from '../../main/core/sync/protocol/tus-metadata';
 import { finishUpload } from '../blob/finish';
-import { UploadLocks } from '../blob/locks';
 import { uploadPath } from '../blob/paths';
-import { sessionDevice, type PlatformDeps } from '../context';
+import { bodyPace, sessionDevice, type PlatformDeps } from '../context';
+import { checkUploadQuota } from '../guard/quota';
+import { pacedChunks } from '../http/body';
 import { header, sendEmpty, sendError, sendJson } from '../http/respond';
 import { raw } from '../http/raw';
 import type { DeviceRow, UploadRow } from '../store/types';
@@ -32,7 +33,7 @@ function requireTus(req: IncomingMessage, res: ServerResponse): boolean {
  */
 export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
   const one = '/v1/uploads/:id([A-Za-z0-9_-]{22})';
-  const locks = new UploadLocks();
+  const locks = deps.uploadLocks;
   const expiryHeaders = (u: UploadRow): Record<string, string> => ({
     [H.uploadExpires]: new Date(u.expiresAt).toUTCString(),
     [H.expiresIn]: String(Math.max(0, Math.floor((u.expiresAt - deps.now()) / 1000))),
@@ -87,12 +88,14 @@ export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
         throw new JiuzhuError('INVALID_INPUT', { path: 'Upload-Metadata.size', detail: 'must equal Upload-Length − 16' });
       const now = deps.now();
       const location = (u: UploadRow) => `/v1/uploads/${u.uploadId}`;
-      const existing = await deps.store.getBlob(sha256);
+      // Only a blob this station holds skips the bytes; another station's copy proves nothing.
+      const existing = await deps.store.getBlob(sha256, device.stationId);
       const earlier = existing ? undefined : await deps.store.findOpenUpload(device.deviceId, sha256, now);
       if (earlier && earlier.length === length) {
         // The device lost the URL of its unfinished upload: give it back instead of starting over.
         return sendEmpty(res, 201, { Location: location(earlier), [H.uploadOffset]: String(await offsetOf(earlier)), [H.blobStatus]: 'partial', ...expiryHeaders(earlier) });
       }
+      if (!existing) await checkUploadQuota(deps, device.deviceId, length);
       const upload: UploadRow = {
         uploadId: randomBytes(16).toString('base64url'),
         deviceId: device.deviceId,
@@ -160,7 +163,7 @@ export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
         let written = offset;
         const file = await open(uploadPath(deps.dataDir, id!), 'a');
         try {
-          for await (const chunk of req as AsyncIterable<Buffer>) {
+          for await (const chunk of pacedChunks(req, bodyPace(deps, false))) {
             if (written + chunk.length > upload.length) {
               res.setHeader('Connection', 'close');
               throw new JiuzhuError('INVALID_INPUT', { path: 'body', detail: 'beyond Upload-Length' });

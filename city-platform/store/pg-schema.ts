@@ -64,4 +64,13 @@ export const PG_MIGRATIONS: string[] = [
     at BIGINT NOT NULL, bundle_seq BIGINT NOT NULL, anchored_seq BIGINT NOT NULL, head_seq BIGINT);
   CREATE INDEX IF NOT EXISTS audit_flags_device ON audit_flags (device_id, at);
   `,
+  // 4: as schema.ts migration 4 (blobs held per station, pending replacements, quota and sweeper indexes).
+  `
+  ALTER TABLE blobs DROP CONSTRAINT blobs_pkey;
+  ALTER TABLE blobs ADD PRIMARY KEY (sha256, station_id);
+  CREATE INDEX blobs_device_stored ON blobs (device_id, stored_at);
+  ALTER TABLE devices ADD COLUMN replaces TEXT;
+  CREATE INDEX sessions_expiry ON sessions (expires_at);
+  CREATE INDEX uploads_expiry ON uploads (expires_at);
+  `,
 ];

@@ -5,7 +5,7 @@ import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
-import { blob, device, upload, type Row } from './rows';
+import { blob, device, upload, usage, type Row } from './rows';
 import type {
   BlobRow,
   BundleApplyOutcome,
@@ -131,15 +131,20 @@ export class PgPlatformStore implements PlatformStore {
       ).rows.map((r: Row) => ({ counterNo: Number(r['counter_no']), machineIdHash: String(r['machine_id_hash']), name: String(r['name']) }));
       const counter = chooseCounterNo(d.counterNo, d.machineIdHash, held);
       if (!counter.ok) return { ok: false, counterTaken: { counterNo: counter.counterNo, deviceName: counter.takenBy } };
-      const earlier = await this.one("SELECT device_id FROM devices WHERE machine_id_hash = $1 AND status = 'active' FOR UPDATE", [d.machineIdHash], c);
-      if (earlier) await c.query("UPDATE devices SET status = 'revoked', revoked_at = $1 WHERE device_id = $2", [now, earlier['device_id']]);
+      // Only the code's own station is looked at; the new device waits for an admin to confirm.
+      const earlier = await this.one(
+        "SELECT device_id FROM devices WHERE station_id = $1 AND machine_id_hash = $2 AND status = 'active' AND replaces IS NULL ORDER BY registered_at DESC LIMIT 1",
+        [stationId, d.machineIdHash],
+        c,
+      );
+      const replaces = earlier ? String(earlier['device_id']) : null;
       await c.query(
-        `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10)`,
-        [d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo],
+        `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no, replaces)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11)`,
+        [d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo, replaces],
       );
       await c.query('UPDATE enrolment_codes SET used_by = $1, used_at = $2 WHERE code = $3', [d.deviceId, now, code]);
-      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
+      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(replaces ? { pendingReplacementOf: replaces } : {}) };
     });
   }
 
@@ -151,6 +156,26 @@ export class PgPlatformStore implements PlatformStore {
   async revokeDevice(deviceId: string, now: number) {
     const r = await this.pool.query("UPDATE devices SET status = 'revoked', revoked_at = $1 WHERE device_id = $2", [now, deviceId]);
     return r.rowCount === 1;
+  }
+
+  async listPendingDevices() {
+    const { rows } = await this.pool.query("SELECT * FROM devices WHERE status = 'active' AND replaces IS NOT NULL ORDER BY registered_at, device_id COLLATE \"C\"");
+    return (rows as Row[]).map(device);
+  }
+
+  async confirmReplacement(deviceId: string, now: number) {
+    return this.tx(async (c): Promise<{ replacedDeviceId: string } | undefined> => {
+      const r = await this.one("SELECT replaces FROM devices WHERE device_id = $1 AND status = 'active' AND replaces IS NOT NULL FOR UPDATE", [deviceId], c);
+      if (!r) return undefined;
+      const replaced = String(r['replaces']);
+      await c.query("UPDATE devices SET status = 'revoked', revoked_at = $1 WHERE status = 'active' AND (device_id = $2 OR (replaces = $2 AND device_id <> $3))", [
+        now,
+        replaced,
+        deviceId,
+      ]);
+      await c.query('UPDATE devices SET replaces = NULL WHERE device_id = $1', [deviceId]);
+      return { replacedDeviceId: replaced };
+    });
   }
 
   async applyBundle(b: BundleToApply, validate: RecordValidator): Promise<BundleApplyOutcome> {
@@ -179,7 +204,7 @@ export class PgPlatformStore implements PlatformStore {
         else if (record.kind === 'document.meta') answer = await this.recordCaseBlobs(c, b, record);
         else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         if (answer.status === 'acknowledged' && record.blobs?.length) {
-          const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [record.blobs]);
+          const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[]) AND station_id = $2', [record.blobs, b.device.stationId]);
           const have = new Set(held.rows.map((r: Row) => String(r['sha256'])));
           const missing = record.blobs.filter((sha) => !have.has(sha));
           if (missing.length) answer.missingBlobs = missing;
@@ -301,6 +326,15 @@ export class PgPlatformStore implements PlatformStore {
     return r ? upload(r) : undefined;
   }
 
+  async uploadUsage(deviceId: string, now: number, since: number) {
+    const open = await this.one(
+      "SELECT count(*) AS n, coalesce(sum(length), 0) AS bytes, min(expires_at) AS earliest FROM uploads WHERE device_id = $1 AND status = 'open' AND expires_at > $2",
+      [deviceId, now],
+    );
+    const stored = await this.one('SELECT coalesce(sum(size), 0) AS bytes, min(stored_at) AS oldest FROM blobs WHERE device_id = $1 AND stored_at > $2', [deviceId, since]);
+    return usage(open!, stored!);
+  }
+
   async findOpenUpload(deviceId: string, sha256: string, now: number) {
     const r = await this.one(
       "SELECT * FROM uploads WHERE device_id = $1 AND sha256 = $2 AND status = 'open' AND expires_at > $3 ORDER BY created_at DESC LIMIT 1",
@@ -314,7 +348,7 @@ export class PgPlatformStore implements PlatformStore {
       await c.query("UPDATE uploads SET status = 'done' WHERE upload_id = $1", [uploadId]);
       if (b)
         await c.query(
-          'INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING',
+          'INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256, station_id) DO NOTHING',
           [b.sha256, b.size, b.stationId, b.deviceId, b.contentType, b.storedAt],
         );
     });
@@ -324,18 +358,27 @@ export class PgPlatformStore implements PlatformStore {
     await this.pool.query('DELETE FROM uploads WHERE upload_id = $1', [uploadId]);
   }
 
-  async getBlob(sha256: string) {
-    const r = await this.one('SELECT * FROM blobs WHERE sha256 = $1', [sha256]);
+  async getBlob(sha256: string, stationId: string) {
+    const r = await this.one('SELECT * FROM blobs WHERE sha256 = $1 AND station_id = $2', [sha256, stationId]);
     return r ? blob(r) : undefined;
   }
 
   async getCaseBlob(caseId: string, sha256: string, stationId: string) {
-    const r = await this.one('SELECT b.* FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256 WHERE cb.case_id = $1 AND cb.sha256 = $2 AND cb.station_id = $3', [
-      caseId,
-      sha256,
-      stationId,
-    ]);
+    const r = await this.one(
+      `SELECT b.* FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256 AND b.station_id = cb.station_id
+       WHERE cb.case_id = $1 AND cb.sha256 = $2 AND cb.station_id = $3`,
+      [caseId, sha256, stationId],
+    );
     return r ? blob(r) : undefined;
+  }
+
+  async sweepExpired(now: number, keep: readonly string[]) {
+    return this.tx(async (c) => {
+      const sessions = (await c.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;
+      const { rows } = await c.query('DELETE FROM uploads WHERE expires_at <= $1 AND NOT (upload_id = ANY($2::text[])) RETURNING upload_id, status', [now, [...keep]]);
+      const openUploads = (rows as Row[]).filter((r) => r['status'] === 'open').map((r) => String(r['upload_id']));
+      return { sessions, openUploads, doneUploads: rows.length - openUploads.length };
+    });
   }
 
   async appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }) {
@@ -397,7 +440,7 @@ export class PgPlatformStore implements PlatformStore {
   }
 
   async listBlobs(): Promise<BlobRow[]> {
-    const { rows } = await this.pool.query('SELECT * FROM blobs ORDER BY stored_at, sha256 COLLATE "C"');
+    const { rows } = await this.pool.query('SELECT * FROM blobs ORDER BY stored_at, sha256 COLLATE "C", station_id COLLATE "C"');
     return (rows as Row[]).map(blob);
   }
 

@@ -1,4 +1,4 @@
-import type { BlobRow, DeviceRow, UploadRow } from './types';
+import type { BlobRow, DeviceRow, UploadRow, UploadUsage } from './types';
 
 /** Row → object mappers shared by both stores (PostgreSQL returns BIGINT as a string: Number() it). */
 export type Row = Record<string, unknown>;
@@ -12,7 +12,8 @@ export const device = (r: Row): DeviceRow => ({
   encryptionKey: String(r['encryption_key']),
   name: String(r['name']),
   appVersion: String(r['app_version']),
-  status: r['status'] === 'revoked' ? 'revoked' : 'active',
+  status: r['status'] === 'revoked' ? 'revoked' : r['replaces'] ? 'pending' : 'active',
+  replaces: r['status'] !== 'revoked' && r['replaces'] ? String(r['replaces']) : null,
   registeredAt: Number(r['registered_at']),
   lastBundleSeq: Number(r['last_bundle_seq']),
   lastRecordSeq: Number(r['last_record_seq']),
@@ -39,3 +40,14 @@ export const blob = (r: Row): BlobRow => ({
   storedAt: Number(r['stored_at']),
 });
 
+
+const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** The two aggregate rows of `uploadUsage` (open uploads; blobs stored since) as one object. */
+export const usage = (open: Row, stored: Row): UploadUsage => ({
+  openCount: Number(open['n']),
+  openBytes: Number(open['bytes']),
+  openEarliestExpiry: numberOrNull(open['earliest']),
+  storedBytes: Number(stored['bytes']),
+  storedOldest: numberOrNull(stored['oldest']),
+});

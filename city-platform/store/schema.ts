@@ -65,4 +65,19 @@ export const MIGRATIONS: string[] = [
     at INTEGER NOT NULL, bundle_seq INTEGER NOT NULL, anchored_seq INTEGER NOT NULL, head_seq INTEGER);
   CREATE INDEX IF NOT EXISTS audit_flags_device ON audit_flags (device_id, at);
   `,
+  // 4: a blob is held per station (a station holds a hash only after one of its devices sent the
+  // bytes); a device's registration may wait for an admin to confirm it replaces another
+  // (`replaces`); indexes for the upload quota and the sweeper.
+  `
+  CREATE TABLE station_blobs (
+    sha256 TEXT NOT NULL, size INTEGER NOT NULL, station_id TEXT NOT NULL, device_id TEXT NOT NULL,
+    content_type TEXT, stored_at INTEGER NOT NULL, PRIMARY KEY (sha256, station_id));
+  INSERT INTO station_blobs SELECT sha256, size, station_id, device_id, content_type, stored_at FROM blobs;
+  DROP TABLE blobs;
+  ALTER TABLE station_blobs RENAME TO blobs;
+  CREATE INDEX blobs_device_stored ON blobs (device_id, stored_at);
+  ALTER TABLE devices ADD COLUMN replaces TEXT;
+  CREATE INDEX sessions_expiry ON sessions (expires_at);
+  CREATE INDEX uploads_expiry ON uploads (expires_at);
+  `,
 ];

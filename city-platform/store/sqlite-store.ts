@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordAnswer, BundleResult } from '../../common/sync/push';
 import { wireError } from '../errors';
-import { blob, device, upload, type Row } from './rows';
+import { blob, device, upload, usage, type Row } from './rows';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
@@ -73,18 +73,19 @@ export class SqlitePlatformStore implements PlatformStore {
       ).map((r) => ({ counterNo: Number(r['counter_no']), machineIdHash: String(r['machine_id_hash']), name: String(r['name']) }));
       const counter = chooseCounterNo(d.counterNo, d.machineIdHash, held);
       if (!counter.ok) return { ok: false, counterTaken: { counterNo: counter.counterNo, deviceName: counter.takenBy } };
+      // Only the code's own station is looked at; the new device waits for an admin to confirm.
       const earlier = this.db
-        .prepare("SELECT device_id FROM devices WHERE machine_id_hash = ? AND status = 'active'")
-        .get(d.machineIdHash) as Row | undefined;
-      if (earlier) this.db.prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ?").run(now, earlier['device_id']);
+        .prepare("SELECT device_id FROM devices WHERE station_id = ? AND machine_id_hash = ? AND status = 'active' AND replaces IS NULL ORDER BY registered_at DESC")
+        .get(stationId, d.machineIdHash) as Row | undefined;
+      const replaces = earlier ? String(earlier['device_id']) : null;
       this.db
         .prepare(
-          `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+          `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no, replaces)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
         )
-        .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo);
+        .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo, replaces);
       this.db.prepare('UPDATE enrolment_codes SET used_by = ?, used_at = ? WHERE code = ?').run(d.deviceId, now, code);
-      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(earlier ? { replacedDeviceId: String(earlier['device_id']) } : {}) };
+      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(replaces ? { pendingReplacementOf: replaces } : {}) };
     })();
   }
 
@@ -95,6 +96,23 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async revokeDevice(deviceId: string, now: number) {
     return this.db.prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ?").run(now, deviceId).changes === 1;
+  }
+
+  async listPendingDevices() {
+    return (this.db.prepare("SELECT * FROM devices WHERE status = 'active' AND replaces IS NOT NULL ORDER BY registered_at, device_id").all() as Row[]).map(device);
+  }
+
+  async confirmReplacement(deviceId: string, now: number) {
+    return this.db.transaction((): { replacedDeviceId: string } | undefined => {
+      const r = this.db.prepare("SELECT replaces FROM devices WHERE device_id = ? AND status = 'active' AND replaces IS NOT NULL").get(deviceId) as Row | undefined;
+      if (!r) return undefined;
+      const replaced = String(r['replaces']);
+      this.db
+        .prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE status = 'active' AND (device_id = ? OR (replaces = ? AND device_id <> ?))")
+        .run(now, replaced, replaced, deviceId);
+      this.db.prepare('UPDATE devices SET replaces = NULL WHERE device_id = ?').run(deviceId);
+      return { replacedDeviceId: replaced };
+    })();
   }
 
   async applyBundle(b: BundleToApply, validate: RecordValidator): Promise<BundleApplyOutcome> {
@@ -115,7 +133,7 @@ export class SqlitePlatformStore implements PlatformStore {
         `INSERT INTO records (record_id, device_id, seq, kind, case_id, bundle_id, status, answer, body, blobs, received_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const hasBlob = this.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?');
+      const hasBlob = this.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ? AND station_id = ?');
       for (const record of b.payload.records) {
         const earlier = findRecord.get(record.id) as Row | undefined;
         const seen = answerSeenRecord(record, earlier ?? undefined, deviceId, lastRecordSeq);
@@ -135,7 +153,7 @@ export class SqlitePlatformStore implements PlatformStore {
           answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         }
         if (answer.status === 'acknowledged' && record.blobs?.length) {
-          const missing = record.blobs.filter((sha) => !hasBlob.get(sha));
+          const missing = record.blobs.filter((sha) => !hasBlob.get(sha, b.device.stationId));
           if (missing.length) answer.missingBlobs = missing;
         }
         insertRecord.run(
@@ -222,6 +240,16 @@ export class SqlitePlatformStore implements PlatformStore {
     return r ? upload(r) : undefined;
   }
 
+  async uploadUsage(deviceId: string, now: number, since: number) {
+    const open = this.db
+      .prepare("SELECT count(*) AS n, coalesce(sum(length), 0) AS bytes, min(expires_at) AS earliest FROM uploads WHERE device_id = ? AND status = 'open' AND expires_at > ?")
+      .get(deviceId, now) as Row;
+    const stored = this.db
+      .prepare('SELECT coalesce(sum(size), 0) AS bytes, min(stored_at) AS oldest FROM blobs WHERE device_id = ? AND stored_at > ?')
+      .get(deviceId, since) as Row;
+    return usage(open, stored);
+  }
+
   async findOpenUpload(deviceId: string, sha256: string, now: number) {
     const r = this.db
       .prepare("SELECT * FROM uploads WHERE device_id = ? AND sha256 = ? AND status = 'open' AND expires_at > ? ORDER BY created_at DESC")
@@ -243,16 +271,31 @@ export class SqlitePlatformStore implements PlatformStore {
     this.db.prepare('DELETE FROM uploads WHERE upload_id = ?').run(uploadId);
   }
 
-  async getBlob(sha256: string) {
-    const r = this.db.prepare('SELECT * FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+  async getBlob(sha256: string, stationId: string) {
+    const r = this.db.prepare('SELECT * FROM blobs WHERE sha256 = ? AND station_id = ?').get(sha256, stationId) as Row | undefined;
     return r ? blob(r) : undefined;
   }
 
   async getCaseBlob(caseId: string, sha256: string, stationId: string) {
     const r = this.db
-      .prepare('SELECT b.* FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256 WHERE cb.case_id = ? AND cb.sha256 = ? AND cb.station_id = ?')
+      .prepare(
+        `SELECT b.* FROM case_blobs cb JOIN blobs b ON b.sha256 = cb.sha256 AND b.station_id = cb.station_id
+         WHERE cb.case_id = ? AND cb.sha256 = ? AND cb.station_id = ?`,
+      )
       .get(caseId, sha256, stationId) as Row | undefined;
     return r ? blob(r) : undefined;
+  }
+
+  async sweepExpired(now: number, keep: readonly string[]) {
+    return this.db.transaction(() => {
+      const sessions = this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+      const busy = new Set(keep);
+      const expired = (this.db.prepare('SELECT upload_id, status FROM uploads WHERE expires_at <= ?').all(now) as Row[]).filter((r) => !busy.has(String(r['upload_id'])));
+      const remove = this.db.prepare('DELETE FROM uploads WHERE upload_id = ?');
+      for (const r of expired) remove.run(r['upload_id']);
+      const openUploads = expired.filter((r) => r['status'] === 'open').map((r) => String(r['upload_id']));
+      return { sessions, openUploads, doneUploads: expired.length - openUploads.length };
+    })();
   }
 
   async appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }) {
@@ -317,7 +360,7 @@ export class SqlitePlatformStore implements PlatformStore {
   }
 
   async listBlobs(): Promise<BlobRow[]> {
-    return (this.db.prepare('SELECT * FROM blobs ORDER BY stored_at, sha256').all() as Row[]).map(blob);
+    return (this.db.prepare('SELECT * FROM blobs ORDER BY stored_at, sha256, station_id').all() as Row[]).map(blob);
   }
 
   async close() {

@@ -11,7 +11,10 @@ export interface DeviceRow {
   encryptionKey: string;
   name: string;
   appVersion: string;
-  status: 'active' | 'revoked';
+  /** `pending`: registered, but waiting for a platform admin to confirm it replaces `replaces`; it cannot sync yet. */
+  status: 'active' | 'revoked' | 'pending';
+  /** The device of the same station and machine this one is to replace once an admin confirms (pending only). */
+  replaces: string | null;
   registeredAt: number;
   lastBundleSeq: number;
   lastRecordSeq: number;
@@ -31,8 +34,19 @@ export interface NewDevice {
 }
 
 export type RegisterOutcome =
-  | { ok: true; deviceId: string; stationId: string; regionCode: string; counterNo: number; replacedDeviceId?: string }
+  | { ok: true; deviceId: string; stationId: string; regionCode: string; counterNo: number; pendingReplacementOf?: string }
   | { ok: false; counterTaken?: { counterNo: number; deviceName: string } };
+
+/** How much a device has put on the platform recently: what its upload quota counts. */
+export interface UploadUsage {
+  /** Its unfinished, unexpired uploads: how many, their declared lengths, the earliest expiry. */
+  openCount: number;
+  openBytes: number;
+  openEarliestExpiry: number | null;
+  /** Bytes of blobs it stored since `since`, and when the oldest of them was stored. */
+  storedBytes: number;
+  storedOldest: number | null;
+}
 
 export interface UploadRow {
   uploadId: string;
@@ -109,13 +123,22 @@ export interface PlatformStore {
 
   createEnrolmentCode(input: { code: string; stationId: string; regionCode: string; now: number; expiresAt: number }): Promise<void>;
   /**
-   * Consume the code and insert the device in one transaction; revokes an earlier device of the
-   * same machine. The same claim again (same code, same signing key) gets the same device back,
-   * so a registration whose answer was lost can be retried.
+   * Consume the code and insert the device in one transaction. It never revokes anything: when an
+   * active device of the code's station claims the same machine, the new device is `pending` (it
+   * replaces that one only when an admin confirms, `confirmReplacement`); devices of other stations
+   * are never looked at. The same claim again (same code, same signing key) gets the same device
+   * back, so a registration whose answer was lost can be retried.
    */
   registerDevice(code: string, device: NewDevice, now: number): Promise<RegisterOutcome>;
   getDevice(deviceId: string): Promise<DeviceRow | undefined>;
   revokeDevice(deviceId: string, now: number): Promise<boolean>;
+  /** Devices waiting for an admin to confirm their replacement, oldest first. */
+  listPendingDevices(): Promise<DeviceRow[]>;
+  /**
+   * An admin confirms a pending device, in one transaction: the device it replaces (and any other
+   * device pending to replace that one) is revoked, and it becomes active. Undefined when not pending.
+   */
+  confirmReplacement(deviceId: string, now: number): Promise<{ replacedDeviceId: string } | undefined>;
 
   /** Apply a bundle exactly once: seen → stored answer; else every record answered, all in one transaction. */
   applyBundle(bundle: BundleToApply, validate: RecordValidator): Promise<BundleApplyOutcome>;
@@ -124,16 +147,24 @@ export interface PlatformStore {
   getSession(token: string, now: number): Promise<{ deviceId: string } | undefined>;
 
   createUpload(row: UploadRow): Promise<void>;
+  uploadUsage(deviceId: string, now: number, since: number): Promise<UploadUsage>;
   getUpload(uploadId: string): Promise<UploadRow | undefined>;
   findOpenUpload(deviceId: string, sha256: string, now: number): Promise<UploadRow | undefined>;
   finishUpload(uploadId: string, blob: BlobRow | undefined): Promise<void>;
   deleteUpload(uploadId: string): Promise<void>;
-  getBlob(sha256: string): Promise<BlobRow | undefined>;
-  /** A stored blob that a case of this station references (document.meta), else undefined: the download's station scope. */
+  /** The blob as held by this station (one of its devices sent the bytes), else undefined. */
+  getBlob(sha256: string, stationId: string): Promise<BlobRow | undefined>;
+  /** A blob this station holds and one of its cases references (document.meta), else undefined: the download's station scope. */
   getCaseBlob(caseId: string, sha256: string, stationId: string): Promise<BlobRow | undefined>;
 
   appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }): Promise<number>;
   readFeed(query: { stationId: string; regionCode: string; afterSeq: number; limit: number }): Promise<FeedRow[]>;
+
+  /**
+   * Delete expired sessions and expired uploads (open or done) except those in `keep` (in use);
+   * answers how many sessions went and the ids of the open uploads whose partial files are to go.
+   */
+  sweepExpired(now: number, keep: readonly string[]): Promise<{ sessions: number; openUploads: string[]; doneUploads: number }>;
 
   getCase(caseId: string): Promise<CaseRow | undefined>;
   listRecords(): Promise<RecordRow[]>;
