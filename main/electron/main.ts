@@ -1,6 +1,8 @@
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { translate } from '../../common/i18n/translate';
+import { isJiuzhuError } from '../../common/contract/errors';
 import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { allowApplicantWindow } from './applicantWindow';
@@ -80,6 +82,9 @@ app.whenReady().then(async () => {
   });
 }, (error: unknown) => {
   logger.log('error', 'electron.start_failed', { error: String(error) });
+  // The clerk must see why the app did not open (e.g. the machine secret's keystore changed), not a silent exit.
+  const reason = isJiuzhuError(error) ? error.message : translate('desktop.startFailed.unknown');
+  dialog.showErrorBox(translate('desktop.startFailed.title'), translate('desktop.startFailed.body', { reason }));
   app.exit(1);
 });
 

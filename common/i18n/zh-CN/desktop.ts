@@ -24,5 +24,10 @@ export const desktop = {
       forceReload: '强制重新载入',
       devTools: '开发者工具',
     },
+    startFailed: {
+      title: '救助通工作站无法启动',
+      body: '{{reason}}\n\n请联系管理员处理；问题原因已写入日志。',
+      unknown: '启动时发生未知错误。',
+    },
   },
 } as const;
