@@ -13,30 +13,15 @@ import { stats } from './stats';
 import { store } from './store';
 import { sync } from './sync';
 import { visitEvidence } from './visitEvidence';
+import { mergeCatalogGroups } from './merge';
 
 /**
  * The one message catalog. zh-CN is the language of every user; the renderer feeds this object to
  * i18next and core resolves error messages from it with `translate`, so a message is written once.
  * Placeholders use i18next's {{name}} form. Each capability keeps its messages in its own file;
- * the keys under `errors` are the error codes (see contract/errors.ts).
+ * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
+ * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = {
-  ...idcard,
-  ...store,
-  ...documents,
-  ...sync,
-  ...capture,
-  ...cases,
-  ...countySettings,
-  ...applicant,
-  ...roster,
-  ...reviews,
-  ...certification,
-  ...stats,
-  ...visitEvidence,
-  ...desktop,
-  ...base,
-  errors: { ...base.errors, ...idcard.errors, ...store.errors, ...documents.errors, ...sync.errors, ...capture.errors, ...cases.errors, ...countySettings.errors, ...roster.errors, ...reviews.errors, ...applicant.errors, ...certification.errors, ...stats.errors, ...visitEvidence.errors },
-} as const;
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, certification, stats, visitEvidence, desktop, base);
 
 export type Catalog = typeof zhCN;
