@@ -111,7 +111,8 @@ test('--open gives Chromium a private launch page, never the token; the page sti
       shell.child.kill('SIGTERM');
       await new Promise((r) => shell!.child.once('exit', r));
     }
-    rmSync(work, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing its profile for a moment after it was told to stop.
+    rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   }
 });
 
