@@ -6,7 +6,7 @@ import { peekHeader } from '../main/core/sync/protocol/envelope';
 import type { KnownDevice, PlatformContext } from '../main/core/sync/protocol/parties';
 import type { UploadLocks } from './blob/locks';
 import type { RateLimiter, RateRule } from './guard/rate-limit';
-import { readBody, type BodyPace } from './http/body';
+import { readBody, refuseUnread, type BodyPace } from './http/body';
 import { header } from './http/respond';
 import type { PlatformIdentity } from './keys';
 import type { DeviceRow, PlatformStore } from './store/types';
@@ -107,11 +107,13 @@ function requireActive(row: DeviceRow | undefined, deviceId: string): DeviceRow 
   return row;
 }
 
+const knownDevice = (row: DeviceRow): KnownDevice => ({ deviceId: row.deviceId, signingKey: row.signingKey, encryptionKey: row.encryptionKey });
+
 /** The active device behind a sealed message; unknown, revoked and pending devices are refused before any crypto. */
 export async function senderOf(deps: PlatformDeps, body: Buffer): Promise<{ row: DeviceRow; known: KnownDevice }> {
   const from = peekHeader(body).from;
   const row = requireActive(await deps.store.getDevice(from), from);
-  return { row, known: { deviceId: row.deviceId, signingKey: row.signingKey, encryptionKey: row.encryptionKey } };
+  return { row, known: knownDevice(row) };
 }
 
 /** The sealed format's limit on its clear-text header (docs/sync-protocol.md §3.3); a longer one is malformed. */
@@ -133,11 +135,11 @@ export const bodyPace = (deps: PlatformDeps, small: boolean): BodyPace => ({
 });
 
 /**
- * Read a sealed request whose sender is checked before its body is: once the clear-text header
- * is in (the first ~1 KB), a message that is not sealed, or comes from a device that is unknown,
- * revoked or pending, is refused on the spot and the rest is never read. Only an enrolled
- * device's id (130 random bits, never shown to other stations) gets a body read up to `limit`;
- * its signature is checked after, when the message is opened.
+ * Read a sealed request whose sender is checked before its body is (`POST /v1/session`, the one
+ * sealed request that comes without a session): once the clear-text header is in (the first
+ * ~1 KB), a message that is not sealed, or comes from a device that is unknown, revoked or
+ * pending, is refused on the spot and the rest is never read. Its signature is checked after,
+ * when the message is opened. Bundles and pulls need a session besides (`readSessionSealed`).
  */
 export async function readSealed(
   deps: PlatformDeps,
@@ -171,11 +173,54 @@ export const onlyDevice = (known: KnownDevice) => (deviceId: string): KnownDevic
   return known;
 };
 
-/** The device behind a bearer session token (blob endpoints). */
-export async function sessionDevice(deps: PlatformDeps, req: IncomingMessage): Promise<DeviceRow> {
+/** The bearer token of a request (`Authorization: Bearer <token>`), if it has one. */
+function bearerToken(req: IncomingMessage): string | undefined {
   const auth = header(req, 'authorization');
   const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-  const session = token ? await deps.store.getSession(token, deps.now()) : undefined;
-  if (!session) throw new JiuzhuError('SYNC_SESSION_EXPIRED');
+  return token || undefined;
+}
+
+/**
+ * The device behind a bearer session token (blob endpoints, bundles, pull). A missing, unknown
+ * or expired token is `401 SYNC_SESSION_EXPIRED` (`details.reason`); a revoked or pending device
+ * is refused as on every other route.
+ */
+export async function sessionDevice(deps: PlatformDeps, req: IncomingMessage): Promise<DeviceRow> {
+  const token = bearerToken(req);
+  if (!token) throw new JiuzhuError('SYNC_SESSION_EXPIRED', {}, { reason: 'missing' });
+  const session = await deps.store.getSession(token, deps.now());
+  if (!session) throw new JiuzhuError('SYNC_SESSION_EXPIRED', {}, { reason: 'unknown-or-expired' });
   return requireActive(await deps.store.getDevice(session.deviceId), session.deviceId);
+}
+
+/**
+ * Read a sealed request that must come with a live session (`POST /v1/bundles`, `/v1/pull`):
+ * the bearer token is checked from the request's headers before a single byte of the body is
+ * read, and the sealed message's sender (its clear-text header, the first ~1 KB) must be the
+ * session's device — another device's id, which a station's other counters can see, is not
+ * enough. Either refusal is `401 SYNC_SESSION_EXPIRED`, answered at once with the connection
+ * closed (`closeUnread`); the rest of the body is never read. Only then is the body read up to
+ * `limit`; its signature is checked when it is opened.
+ */
+export async function readSessionSealed(
+  deps: PlatformDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<{ body: Buffer; row: DeviceRow; known: KnownDevice }> {
+  let row: DeviceRow | undefined;
+  await refuseUnread(req, res, async () => {
+    row = await sessionDevice(deps, req);
+  });
+  const device = row!;
+  const body = await readBody(req, res, limit, {
+    pace: bodyPace(deps, limit <= 64 * 1024),
+    early: {
+      ready: sealedHeadReady,
+      check: async (head) => {
+        if (peekHeader(head).from !== device.deviceId) throw new JiuzhuError('SYNC_SESSION_EXPIRED', {}, { reason: 'other-device' });
+      },
+    },
+  });
+  return { body, row: device, known: knownDevice(device) };
 }

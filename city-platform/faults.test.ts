@@ -21,6 +21,7 @@ describeStores('platform faults', (store) => {
       // The first bundle POST's answer is cut after 60 bytes on its way back.
       const proxy = await startLinkProxy({ target: { port: platform.port } });
       const client = await enrolClient(platform, 'ST-F', proxy.url);
+      await client.session(); // the session the bundle goes with is open: the next connection is the bundle's
       let armed = true;
       proxy.setOptions({ faults: () => (armed ? ((armed = false), { cutDownAfter: 60, cutMode: 'reset' as const }) : undefined) });
       const records = [newCase(client, 'F-1', 101), newCase(client, 'F-2', 102)];
@@ -38,6 +39,7 @@ describeStores('platform faults', (store) => {
       const client = await enrolClient(platform, 'ST-F', proxy.url);
       const records = Array.from({ length: 40 }, (_, i) => newCase(client, `G-${i}`, 200 + i));
       const built = client.bundle(records);
+      await client.session();
       let armed = true;
       const half = Math.floor(built.bytes.length / 2);
       proxy.setOptions({ faults: () => (armed ? ((armed = false), { cutUpAfter: half, cutMode: 'half-close' as const }) : undefined) });

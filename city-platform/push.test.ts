@@ -179,7 +179,7 @@ describeStores('platform push', (store) => {
       expect(await refusal(client.sendBundle({ ...good, bytes: tampered }))).toMatchObject({ status: 401, code: 'SYNC_BUNDLE_FORGED' });
       const stranger = new TestClient(platform.url, { ...client.device, deviceId: 'dev_zzzzzzzzzzzzzzzzzzzzzzzzzz' }, client.registration);
       expect(await refusal(stranger.sendBundle(stranger.bundle([newCase(stranger, 'C-34', 34)])))).toMatchObject({ status: 401, code: 'SYNC_DEVICE_UNKNOWN' });
-      const huge = await request(`${platform.url}/v1/bundles`, { method: 'POST', body: Buffer.alloc(3 * 1024 * 1024) });
+      const huge = await request(`${platform.url}/v1/bundles`, { method: 'POST', headers: { Authorization: `Bearer ${await client.session()}` }, body: Buffer.alloc(3 * 1024 * 1024) });
       expect(huge.status).toBe(413);
       const cases = (await platform.admin.records()).filter((r) => r.deviceId === client.device.deviceId).map((r) => r.caseId);
       expect(cases).toEqual(['C-30']);

@@ -129,14 +129,16 @@ describe('platform HTTP layer on the wire', () => {
 
   it('reads bodies whatever their Content-Type says, and refuses oversized ones with a typed 413', async () => {
     const junk = 'not a sealed message';
+    // Bundles are read only with a live session (§8): these come with one.
+    const session = `Bearer ${await (await enrolClient(platform, 'ST-HTTP')).session()}`;
     for (const type of ['garbage', 'application/json', 'application/vnd.jiuzhu.sealed', 'text/plain; charset=utf-8']) {
-      const a = await one(req('POST /v1/bundles', { 'Content-Type': type }, junk));
+      const a = await one(req('POST /v1/bundles', { 'Content-Type': type, Authorization: session }, junk));
       expect({ type, status: a.status, code: typed(a).code }).toEqual({ type, status: 400, code: 'SYNC_BUNDLE_MALFORMED' });
     }
     const noType = await one(req('POST /v1/devices', {}, '{"claim":1}'));
     expect([noType.status, typed(noType).code]).toEqual([400, 'INVALID_INPUT']);
     // Declared too large: refused before reading.
-    const declared = await one(`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 5000\r\n\r\n`);
+    const declared = await one(`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: ${session}\r\nContent-Length: 5000\r\n\r\n`);
     expect([declared.status, typed(declared).code, typed(declared).details]).toEqual([413, 'SYNC_BODY_TOO_LARGE', undefined]);
     // Chunked, found too large while reading (a registration: 16 KiB).
     const chunk = 'y'.repeat(9000);
@@ -148,17 +150,18 @@ describe('platform HTTP layer on the wire', () => {
       ]),
     );
     expect([counted[0]!.status, typed(counted[0]!).code]).toEqual([413, 'SYNC_BODY_TOO_LARGE']);
-    const pull = await one(`POST /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${16 * 1024 + 1}\r\n\r\n`);
+    const pull = await one(`POST /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: ${session}\r\nContent-Length: ${16 * 1024 + 1}\r\n\r\n`);
     expect([pull.status, typed(pull).code]).toEqual([413, 'SYNC_BODY_TOO_LARGE']);
   });
 
   it('answers nothing to a request cut mid-body or mid-headers (the client retries), and keeps connections alive', async () => {
     expect(await exchange(platform.port, [`POST /v1/devices HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"claim":`], { halfClose: true })).toBe('');
-    // A bundle of an enrolled device cut after its header has passed the sender check: silence too.
+    // A bundle of an enrolled device cut after its header has passed the session and sender checks: silence too.
     const client = await enrolClient(platform, 'ST-HTTP');
     const bundle = client.bundle([newCase(client, 'C-CUT', 1)]).bytes;
     const half = bundle.subarray(0, Math.floor(bundle.length / 2));
-    expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Length: ${bundle.length}\r\n\r\n`, half], { halfClose: true })).toBe('');
+    const auth = `Authorization: Bearer ${await client.session()}`;
+    expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\n${auth}\r\nContent-Length: ${bundle.length}\r\n\r\n`, half], { halfClose: true })).toBe('');
     expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Le`], { halfClose: true })).toBe('');
     const keepAlive = (line: string) => `${line} HTTP/1.1\r\nHost: x\r\n\r\n`;
     const answers = parse(await exchange(platform.port, [keepAlive('GET /v1/platform'), keepAlive('GET /v1/nothing'), req('GET /v1/platform')]));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { openBundle, sealBundleResult } from '../../main/core/sync/protocol/platform-codec';
 import { makeRecordValidator } from '../apply/validate-record';
-import { onlyDevice, readSealed, type PlatformDeps } from '../context';
+import { onlyDevice, readSessionSealed, type PlatformDeps } from '../context';
 import { sendSealed } from '../http/respond';
 import { raw } from '../http/raw';
 
@@ -10,15 +10,16 @@ const isoDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0
 
 /**
  * POST /v1/bundles — a sealed bundle in, a sealed per-record answer out. Applied exactly once:
- * the same bundle again gets the stored answer; nothing of a refused bundle is applied.
+ * the same bundle again gets the stored answer; nothing of a refused bundle is applied. Only a
+ * device with a live session gets its body read (`readSessionSealed`).
  */
 export function bundleRoutes(app: FastifyInstance, deps: PlatformDeps) {
   const validate = makeRecordValidator(() => isoDay(deps.now()));
   app.post(
     '/v1/bundles',
     raw(deps.log, async (req, res) => {
-      // The sender is checked on the clear-text header, before the (up to 2 MiB) rest is read.
-      const { body, row, known } = await readSealed(deps, req, res, deps.limits.maxBundleBytes);
+      // The session token (headers) and then the sender on the clear-text header are checked before the (up to 2 MiB) rest is read.
+      const { body, row, known } = await readSessionSealed(deps, req, res, deps.limits.maxBundleBytes);
       const { header, payload } = openBundle(deps.codec, body, onlyDevice(known));
       if (payload.records.length > deps.limits.maxRecordsPerBundle)
         throw new JiuzhuError('SYNC_BUNDLE_TOO_LARGE', { size: payload.records.length, limit: deps.limits.maxRecordsPerBundle }, { unit: 'records' });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PullPage } from '../../common/sync/pull';
 import { openPullRequest, sealPullPage } from '../../main/core/sync/protocol/platform-codec';
-import { onlyDevice, readSealed, type PlatformDeps } from '../context';
+import { onlyDevice, readSessionSealed, type PlatformDeps } from '../context';
 import { decodeCursor, encodeCursor } from '../feed/cursor';
 import { currentEpoch } from '../feed/epoch';
 import { sendSealed } from '../http/respond';
@@ -10,13 +10,13 @@ import { raw } from '../http/raw';
 /**
  * POST /v1/pull — the feed of the device's station and region after the cursor, sealed to the
  * device. A cursor of another epoch (feed rebuilt, restored from backup) or not ours gets
- * mustRefetch and a cursor at the start of the current epoch.
+ * mustRefetch and a cursor at the start of the current epoch. Needs a live session, as bundles do.
  */
 export const pullRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
   app.post(
     '/v1/pull',
     raw(deps.log, async (req, res) => {
-      const { body, row, known } = await readSealed(deps, req, res, 16 * 1024);
+      const { body, row, known } = await readSessionSealed(deps, req, res, 16 * 1024);
       const { payload } = openPullRequest(deps.codec, body, onlyDevice(known));
       const secret = deps.identity.cursorSecret;
       const epoch = await currentEpoch(deps.store);

@@ -107,8 +107,21 @@ export class TestClient {
   }
 
   async sendBundle(built: { bytes: Buffer; bundleId: string }): Promise<BundleResult> {
-    const answer = expectStatus(await request(`${this.baseUrl}/v1/bundles`, { method: 'POST', headers: SEALED, body: built.bytes }), 200);
+    const answer = await this.sealedWithSession('/v1/bundles', built.bytes);
     return openBundleResult(this.device, answer.body, built.bundleId);
+  }
+
+  /** A sealed request that needs the session (bundles, pull); an expired session is reopened and the same bytes sent again, once. */
+  private async sealedWithSession(path: string, bytes: Buffer): Promise<HttpAnswer> {
+    for (let round = 0; ; round++) {
+      const headers = { ...SEALED, Authorization: `Bearer ${this.token ?? (await this.session())}` };
+      const answer = await request(`${this.baseUrl}${path}`, { method: 'POST', headers, body: bytes });
+      if (round === 0 && answer.status === 401 && answer.body.toString().includes('SYNC_SESSION_EXPIRED')) {
+        this.token = undefined;
+        continue;
+      }
+      return expectStatus(answer, 200);
+    }
   }
 
   /** Send one bundle, resending the same bytes after transport failures (not after typed refusals). */
@@ -202,7 +215,7 @@ export class TestClient {
 
   async pull(cursor: string | undefined, limit = 100): Promise<OpenedPullPage> {
     const built = buildPullRequest(this.device, { cursor, limit });
-    const answer = expectStatus(await request(`${this.baseUrl}/v1/pull`, { method: 'POST', headers: SEALED, body: built.bytes }), 200);
+    const answer = await this.sealedWithSession('/v1/pull', built.bytes);
     return openPullPage(this.device, answer.body, built);
   }
 }
