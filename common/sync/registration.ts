@@ -71,8 +71,6 @@ export const registrationSchema = z.object({
    * platforms (the reference platform on loopback).
    */
   tlsSpkiPins: z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).max(4).optional(),
-  /** Not sent by the reference platform: a device is replaced only when a platform admin confirms it (docs/sync-protocol.md §4). */
-  replacedDeviceId: deviceIdSchema.optional(),
   serverTime: serverTimeSchema,
 });
 export type Registration = z.infer<typeof registrationSchema>;

@@ -13,7 +13,8 @@ export const syncSettingsSchema = z.object({
   prefetchDays: z.number().int().min(0).max(90),
 });
 
-export const syncOutcomeSchema = z.enum(['running', 'ok', 'partial', 'failed', 'cancelled']);
+/** `pending`: the run stopped because the platform's admin has not yet confirmed this re-enrolled machine (not a failure). */
+export const syncOutcomeSchema = z.enum(['running', 'ok', 'partial', 'failed', 'cancelled', 'pending']);
 
 export const syncSummarySchema = z.object({
   pushed: z.number(),
@@ -22,6 +23,8 @@ export const syncSummarySchema = z.object({
   conflicts: z.number(),
   blobsSent: z.number(),
   blobsSkipped: z.number(),
+  /** Blobs the platform deferred (its upload quota): still queued, tried again at their retry time. */
+  blobsDeferred: z.number(),
   bytesSent: z.number(),
   bytesReceived: z.number(),
   pulled: z.number(),
@@ -72,13 +75,17 @@ export const syncStatus = defineMethod({
         regionCode: z.string(),
         platformUrl: z.string(),
         fingerprint: z.string(),
-        status: z.enum(['active', 'revoked', 'unknown']),
+        /** pending: the platform waits for its admin to confirm this machine's re-enrolment (SYNC_DEVICE_PENDING); syncing resumes by itself once confirmed. */
+        status: z.enum(['active', 'revoked', 'unknown', 'pending']),
         registeredAt: z.string(),
       })
       .nullable(),
     running: z.object({ trigger: z.string(), startedAt: z.string(), phase: z.enum(['push', 'blobs', 'pull']), fraction: z.number() }).nullable(),
     outbox: z.object({ queued: z.number(), inFlight: z.number(), acknowledged: z.number(), rejected: z.number(), conflict: z.number() }),
-    blobs: z.object({ queued: z.number(), stored: z.number(), failed: z.number() }),
+    /** deferred: queued blobs the platform will not take before their retry time (its upload quota). */
+    blobs: z.object({ queued: z.number(), stored: z.number(), failed: z.number(), deferred: z.number() }),
+    /** The deferred blobs, soonest first: the platform's zh-CN reason and when the engine tries again (ISO). */
+    deferredBlobs: z.array(z.object({ sha256: z.string(), retryAt: z.string(), reason: z.string().nullable() })),
     lastSuccessAt: z.string().nullable(),
     nextWindowAt: z.string().nullable(),
     /** True when the last success is older than settings.staleDays (or there never was one since registration). */
@@ -117,7 +124,7 @@ export const syncRegister = defineMethod({
       deviceName: z.string().trim().min(1).max(64).optional(),
     })
     .strict(),
-  output: z.object({ deviceId: z.string(), stationId: z.string(), regionCode: z.string(), fingerprint: z.string(), replacedDeviceId: z.string().optional(), counterNo: z.number().int().optional() }),
+  output: z.object({ deviceId: z.string(), stationId: z.string(), regionCode: z.string(), fingerprint: z.string(), counterNo: z.number().int().optional() }),
 });
 
 export const syncSettings = defineMethod({

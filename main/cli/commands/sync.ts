@@ -14,6 +14,7 @@ function parse(ctx: CommandContext, args: string[], options: NonNullable<Paramet
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 export const syncRegisterCommand: Command = {
   path: ['sync', 'register'],
@@ -39,7 +40,6 @@ export const syncRegisterCommand: Command = {
         ['区划', r.regionCode],
         ['平台指纹', r.fingerprint],
         ...(r.counterNo !== undefined ? ([['窗口号', String(r.counterNo)]] as Array<[string, string]>) : []),
-        ...(r.replacedDeviceId ? ([['取代的旧登记', r.replacedDeviceId]] as Array<[string, string]>) : []),
       ]);
     }
     return EXIT.ok;
@@ -64,7 +64,7 @@ export const syncNowCommand: Command = {
         ['平台接收', String(s.acknowledged)],
         ['被退回', String(s.rejected)],
         ['版本冲突', String(s.conflicts)],
-        ['附件上传', `${s.blobsSent}（平台已有而跳过 ${s.blobsSkipped}）`],
+        ['附件上传', `${s.blobsSent}（平台已有而跳过 ${s.blobsSkipped}，暂缓 ${s.blobsDeferred}）`],
         ['发送字节', kb(s.bytesSent)],
         ['下载条目', String(s.pulled)],
         ['重试次数', String(s.retries)],
@@ -74,7 +74,21 @@ export const syncNowCommand: Command = {
   },
 };
 
-const OUTCOME: Record<MethodOutput<'sync.now'>['outcome'], string> = { running: '进行中', ok: '成功', partial: '部分完成（有附件未能上传）', failed: '失败', cancelled: '已取消' };
+const OUTCOME: Record<MethodOutput<'sync.now'>['outcome'], string> = {
+  running: '进行中',
+  ok: '成功',
+  partial: '部分完成（有附件未能上传或暂缓上传）',
+  failed: '失败',
+  cancelled: '已取消',
+  pending: '等待市级平台管理员确认更换设备',
+};
+
+const REGISTRATION: Record<NonNullable<MethodOutput<'sync.status'>['registration']>['status'], string> = {
+  active: '有效',
+  revoked: '已被平台注销',
+  unknown: '平台不认识本机',
+  pending: '等待市级平台管理员确认更换设备',
+};
 
 export const syncStatusCommand: Command = {
   path: ['sync', 'status'],
@@ -90,17 +104,20 @@ export const syncStatusCommand: Command = {
       return EXIT.ok;
     }
     printFacts(ctx, [
-      ['登记', s.registration ? `${s.registration.deviceId}（站点 ${s.registration.stationId}，${s.registration.status === 'active' ? '有效' : '已失效'}）` : '未登记'],
+      ['登记', s.registration ? `${s.registration.deviceId}（站点 ${s.registration.stationId}，${REGISTRATION[s.registration.status]}）` : '未登记'],
       ['平台', s.registration?.platformUrl ?? '—'],
       ['待上传', String(s.outbox.queued)],
       ['正在发送', String(s.outbox.inFlight)],
       ['平台已接收', String(s.outbox.acknowledged)],
       ['被退回', String(s.outbox.rejected)],
       ['版本冲突', String(s.outbox.conflict)],
-      ['附件', `待传 ${s.blobs.queued}，已传 ${s.blobs.stored}，失败 ${s.blobs.failed}`],
+      ['附件', `待传 ${s.blobs.queued}（其中暂缓 ${s.blobs.deferred}），已传 ${s.blobs.stored}，失败 ${s.blobs.failed}`],
       ['上次成功同步', s.lastSuccessAt ?? '从未'],
       ['下次自动同步', s.nextWindowAt ?? '—'],
     ]);
+    if (s.registration?.status === 'pending')
+      ctx.io.out('本机是重新登记的设备，须由市级平台管理员确认更换后才能同步；确认后程序会自动恢复同步，无需再次登记。\n');
+    for (const b of s.deferredBlobs) ctx.io.out(`附件 ${b.sha256.slice(0, 12)}… 暂缓上传，将于 ${localTime(b.retryAt)} 自动重试：${b.reason ?? ''}\n`);
     if (s.stale) ctx.io.out(`注意：已超过 ${s.settings.staleDays} 天没有成功同步。\n`);
     return EXIT.ok;
   },

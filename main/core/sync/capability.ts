@@ -89,13 +89,12 @@ export function syncCapability(
           machineId: await deps.deviceId(),
         });
         e.state().set('lastWindowAt', String(deps.clock.now().getTime()));
-        await audit(actor, 'sync.register', reg.deviceId, { stationId: reg.stationId, ...(reg.replacedDeviceId ? { replaced: reg.replacedDeviceId } : {}) });
+        await audit(actor, 'sync.register', reg.deviceId, { stationId: reg.stationId });
         return {
           deviceId: reg.deviceId,
           stationId: reg.stationId,
           regionCode: reg.regionCode,
           fingerprint: reg.fingerprint,
-          ...(reg.replacedDeviceId ? { replacedDeviceId: reg.replacedDeviceId } : {}),
           ...(reg.counterNo !== undefined ? { counterNo: reg.counterNo } : {}),
         };
       },

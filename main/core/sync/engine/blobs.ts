@@ -1,41 +1,31 @@
 import { BLOB_CIPHER_ID, BLOB_HEADERS as H, TUS_VERSION } from '../../../../common/sync/blobs';
 import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../protocol/blob-cipher';
-import { buildSessionRequest, openSession } from '../protocol/device-codec';
 import { encodeUploadMetadata } from '../protocol/tus-metadata';
-import { SEALED_HEADERS, type RunContext } from './context';
-import { HttpClient, PlatformError, type HttpAnswer } from './http';
+import type { RunContext } from './context';
+import { PlatformError, type HttpAnswer } from './http';
+import { sessionToken, withSession } from './session';
 
-/** Open (or reuse) the bearer session of the blob endpoints. */
+/** The headers of the blob endpoints: the session (opened on demand) and tus. */
 export async function auth(ctx: RunContext): Promise<Record<string, string>> {
-  if (!ctx.session.token) {
-    const { bytes, nonce } = buildSessionRequest(ctx.device);
-    const sentAt = Date.now();
-    const answer = HttpClient.expect(await ctx.http.request(`${ctx.baseUrl}/v1/session`, { method: 'POST', headers: SEALED_HEADERS, body: bytes, signal: ctx.signal }), 200);
-    const session = openSession(ctx.device, answer.body, nonce);
-    ctx.observeServerTime(session.serverTime, sentAt);
-    ctx.session.token = session.token;
-    ctx.madeProgress();
-  }
-  return { Authorization: `Bearer ${ctx.session.token}`, 'Tus-Resumable': TUS_VERSION };
+  return { Authorization: `Bearer ${await sessionToken(ctx)}`, 'Tus-Resumable': TUS_VERSION };
 }
 
 /** A blob request with the session; an expired session is reopened and the request repeated once, at no cost. */
-async function blobRequest(ctx: RunContext, url: string, init: { method: string; headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> }, ...ok: number[]): Promise<HttpAnswer> {
-  for (let round = 0; ; round++) {
-    const answer = headAnswer(
-      init.method,
-      await ctx.http.request(url, { method: init.method, headers: { ...(await auth(ctx)), ...init.headers }, ...(init.body ? { body: init.body } : {}), signal: ctx.signal }),
-    );
-    try {
-      return HttpClient.expect(answer, ...ok);
-    } catch (e) {
-      if (round === 0 && e instanceof PlatformError && e.code === 'SYNC_SESSION_EXPIRED') {
-        delete ctx.session.token;
-        continue;
-      }
-      throw e;
-    }
-  }
+function blobRequest(ctx: RunContext, url: string, init: { method: string; headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> }, ...ok: number[]): Promise<HttpAnswer> {
+  return withSession(
+    ctx,
+    async (authorization) =>
+      headAnswer(
+        init.method,
+        await ctx.http.request(url, {
+          method: init.method,
+          headers: { Authorization: authorization, 'Tus-Resumable': TUS_VERSION, ...init.headers },
+          ...(init.body ? { body: init.body } : {}),
+          signal: ctx.signal,
+        }),
+      ),
+    ...ok,
+  );
 }
 
 /** Answers to HEAD carry no body: give the platform's refusals their codes by status (docs §6, §8). */
@@ -46,11 +36,19 @@ function headAnswer(method: string, answer: HttpAnswer): HttpAnswer {
   return { ...answer, body: Buffer.from(JSON.stringify({ code, message: code })) };
 }
 
+/** A deferred blob is tried again after the platform's Retry-After, but never sooner than this. */
+const MIN_DEFER_MS = 60_000;
+/** Retry time of a deferral that came without Retry-After. */
+const DEFAULT_DEFER_MS = 3600_000;
+
 /**
- * Upload every queued blob with tus, by priority: skip what the platform holds (HEAD), create
- * or reuse the upload, HEAD for the platform's offset and PATCH the rest of the ciphertext from
- * there. Upload URLs are kept in the store, so a restart resumes instead of starting over; what
- * arrived is never sent again.
+ * Upload every queued blob that is due with tus, by priority: skip what the platform holds
+ * (HEAD), create or reuse the upload, HEAD for the platform's offset and PATCH the rest of the
+ * ciphertext from there. Upload URLs are kept in the store, so a restart resumes instead of
+ * starting over; what arrived is never sent again. A blob the platform will not take now (its
+ * upload quota, `429 SYNC_UPLOAD_QUOTA_EXCEEDED`) is deferred — kept queued with the platform's
+ * reason and a retry time — and the run goes on with the other blobs and the pull: it never waits
+ * out a Retry-After of hours.
  */
 export async function uploadBlobs(ctx: RunContext): Promise<void> {
   const queue = ctx.state.queuedBlobs();
@@ -78,7 +76,7 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
     const head = await blobRequest(ctx, `${ctx.baseUrl}/v1/blobs/${sha256}`, { method: 'HEAD' }, 200, 404);
     ctx.madeProgress();
     if (head.status === 200) {
-      ctx.state.updateBlob(sha256, { state: 'stored' });
+      ctx.state.updateBlob(sha256, { state: 'stored', error: null });
       ctx.summary.blobsSkipped++;
       return;
     }
@@ -154,12 +152,23 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
         ctx.state.updateBlob(sha256, { state: 'failed', error: e.wire.message });
         return;
       }
+      if (e.code === 'SYNC_UPLOAD_QUOTA_EXCEEDED') return defer(ctx, sha256, e);
       throw e;
     }
   }
 }
 
 function stored(ctx: RunContext, sha256: string): void {
-  ctx.state.updateBlob(sha256, { state: 'stored', uploadUrl: null, error: null });
+  ctx.state.updateBlob(sha256, { state: 'stored', uploadUrl: null, error: null, retryAt: null });
   ctx.summary.blobsSent++;
+}
+
+/** Keep the blob queued, not to be tried before the platform's Retry-After; the platform's zh-CN reason is shown meanwhile. */
+function defer(ctx: RunContext, sha256: string, e: PlatformError): void {
+  const wait = Math.max(MIN_DEFER_MS, e.retryAfterMs ?? DEFAULT_DEFER_MS);
+  const retryAt = new Date(ctx.clock.now().getTime() + wait).toISOString();
+  ctx.state.updateBlob(sha256, { retryAt, error: e.wire.message });
+  ctx.summary.blobsDeferred++;
+  ctx.madeProgress();
+  ctx.logger.log('info', 'sync.blob.deferred', { code: e.code, retryAt });
 }

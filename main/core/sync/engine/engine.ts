@@ -27,6 +27,12 @@ export interface SyncEngineOptions {
   backoff?: BackoffOptions;
   /** Consecutive failed attempts (without any successful request between them) before a run gives up. */
   maxAttempts?: number;
+  /**
+   * The longest the engine waits inside a run before trying again (backoff, Retry-After). A
+   * platform asking for longer (a rate limit of minutes) ends the run; the scheduler tries again
+   * after the Retry-After. Default 60 s.
+   */
+  maxInRunWaitMs?: number;
   idleTimeoutMs?: number;
   /** Extra trusted CA certificates (PEM) for the platform's HTTPS, besides Node's roots. */
   tlsCa?: string[];
@@ -45,6 +51,8 @@ export interface RunResult {
   outcome: RunOutcome;
   summary: RunSummary;
   error?: { code: string; message: string };
+  /** The platform asked not to be tried again before this many ms (a Retry-After longer than a run waits). */
+  retryAfterMs?: number;
 }
 
 interface Running {
@@ -59,6 +67,8 @@ interface Running {
 /** Platform answers after which syncing stops until someone acts (re-enrol, check the address, upgrade). */
 const FATAL_STATUS = new Set([400, 401, 403, 404, 412, 413, 421, 426]);
 
+const DEFAULT_MAX_IN_RUN_WAIT_MS = 60_000;
+
 /**
  * The workstation's sync engine: one run at a time (push → blobs → pull), every step resumable
  * from the store, transport failures retried with full-jitter backoff inside the run.
@@ -67,6 +77,8 @@ export class SyncEngine {
   private current: Running | undefined;
   readonly http: HttpClient;
   private readonly backoff: BackoffOptions;
+  /** The platform session (bearer token of bundles, pulls and blobs), kept in memory across runs until it expires. */
+  private readonly session: { token?: string } = {};
 
   constructor(private readonly options: SyncEngineOptions) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -106,6 +118,7 @@ export class SyncEngine {
 
   async register(input: RegisterInput) {
     if (this.current) throw new JiuzhuError('SYNC_RUNNING');
+    delete this.session.token;
     return registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff);
   }
 
@@ -203,7 +216,7 @@ export class SyncEngine {
       signal,
       summary,
       blobSource: this.options.blobSource ?? attachmentBlobSource(this.options.clock),
-      session: {},
+      session: this.session,
       progress: (phase, fraction) => {
         if (this.current) Object.assign(this.current, { phase, fraction });
         this.options.onProgress?.({ phase, fraction });
@@ -225,9 +238,17 @@ export class SyncEngine {
     const summary = this.summaryOf;
     const attemptState = { progressed: false };
     const ctx = this.context(state, signal, summary, attemptState);
+    const maxWait = this.options.maxInRunWaitMs ?? DEFAULT_MAX_IN_RUN_WAIT_MS;
     let attempt = 0;
     let outcome: RunOutcome = 'ok';
     let error: { code: string; message: string } | undefined;
+    let retryAfterMs: number | undefined;
+    const stop = (e: unknown, as: RunOutcome) => {
+      outcome = as;
+      const typed = asJiuzhu(e);
+      error = isJiuzhuError(typed) ? { code: typed.code, message: typed.message } : { code: 'INTERNAL', message: new JiuzhuError('INTERNAL', { ref: 'sync' }).message };
+      if (!isJiuzhuError(typed)) this.options.logger.log('error', 'sync.run.crash', { error: String(e) });
+    };
     for (;;) {
       attemptState.progressed = false;
       try {
@@ -239,11 +260,19 @@ export class SyncEngine {
         ctx.progress('pull', 0);
         await pullFeed(ctx);
         await prefetchRecent(ctx, { days: this.options.prefetchDays ?? ctx.settings.prefetchDays, maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024 });
-        if (state.blobCounts().failed > 0) outcome = 'partial';
+        const blobs = state.blobCounts();
+        if (blobs.failed > 0 || blobs.deferred > 0) outcome = 'partial';
         break;
       } catch (e) {
         if (e instanceof CancelledError || signal.aborted) {
           outcome = 'cancelled';
+          break;
+        }
+        if (e instanceof PlatformError && e.code === 'SYNC_DEVICE_PENDING') {
+          // Not a failure: the platform's admin has yet to confirm this re-enrolled machine. The
+          // scheduler asks again now and then (scheduler.ts) and syncing resumes once confirmed.
+          tryIgnore(() => state.setRegistrationStatus('pending'));
+          stop(e, 'pending');
           break;
         }
         const fatal = !retryable(e);
@@ -251,20 +280,25 @@ export class SyncEngine {
           tryIgnore(() => state.setRegistrationStatus(e.code === 'SYNC_DEVICE_REVOKED' ? 'revoked' : 'unknown'));
         if (attemptState.progressed) attempt = 0;
         attempt++;
+        const retryAfter = e instanceof PlatformError ? e.retryAfterMs : undefined;
         if (fatal || attempt >= maxAttempts) {
-          outcome = 'failed';
-          const typed = asJiuzhu(e);
-          error = isJiuzhuError(typed) ? { code: typed.code, message: typed.message } : { code: 'INTERNAL', message: new JiuzhuError('INTERNAL', { ref: 'sync' }).message };
-          if (!isJiuzhuError(typed)) this.options.logger.log('error', 'sync.run.crash', { error: String(e) });
+          stop(e, 'failed');
+          break;
+        }
+        if (retryAfter !== undefined && retryAfter > maxWait) {
+          // The platform wants minutes or hours (a rate limit): end the run rather than sleep in it;
+          // the scheduler tries again after the Retry-After.
+          stop(e, 'failed');
+          retryAfterMs = retryAfter;
           break;
         }
         summary.retries++;
         this.options.logger.log('info', 'sync.retry', { attempt, reason: e instanceof Error ? e.name : 'unknown', code: (e as { code?: string }).code });
         try {
           // The first failure after progress is usually a cut link: retry at once (as tus-js-client
-          // does); from the second on, full-jitter backoff. Retry-After is always honoured.
-          const retryAfter = e instanceof PlatformError ? e.retryAfterMs : undefined;
-          await sleep(attempt === 1 ? (retryAfter ?? 0) : backoffDelay(attempt - 1, this.backoff, retryAfter), signal);
+          // does); from the second on, full-jitter backoff. Retry-After is always honoured, and no
+          // wait inside a run is longer than maxWait.
+          await sleep(Math.min(maxWait, attempt === 1 ? (retryAfter ?? 0) : backoffDelay(attempt - 1, this.backoff, retryAfter)), signal);
         } catch {
           outcome = 'cancelled';
           break;
@@ -275,7 +309,7 @@ export class SyncEngine {
       state.finishRun(runId, outcome, summary, error);
       if (outcome === 'ok' || outcome === 'partial') state.setRegistrationStatus('active');
     });
-    return { runId, outcome, summary: { ...summary }, ...(error ? { error } : {}) };
+    return { runId, outcome, summary: { ...summary }, ...(error ? { error } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
 
   /** Outbox counts as the sync centre shows them. */

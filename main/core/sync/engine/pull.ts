@@ -1,8 +1,8 @@
 import { buildPullRequest, openPullPage } from '../protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
-import { HttpClient } from './http';
 import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pull-handlers';
 import { applyAttachmentsItem } from './remote-blobs';
+import { withSession } from './session';
 
 export const PULL_PAGE_LIMIT = 200;
 
@@ -16,8 +16,16 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
     const cursor = ctx.state.get('cursor');
     const built = buildPullRequest(ctx.device, { cursor, limit: Math.min(PULL_PAGE_LIMIT, ctx.limits.maxPullLimit) });
     const sentAt = Date.now();
-    const answer = HttpClient.expect(
-      await ctx.http.request(`${ctx.baseUrl}/v1/pull`, { method: 'POST', headers: SEALED_HEADERS, body: built.bytes, signal: ctx.signal, maxResponseBytes: 64 * 1024 * 1024 }),
+    const answer = await withSession(
+      ctx,
+      (authorization) =>
+        ctx.http.request(`${ctx.baseUrl}/v1/pull`, {
+          method: 'POST',
+          headers: { ...SEALED_HEADERS, Authorization: authorization },
+          body: built.bytes,
+          signal: ctx.signal,
+          maxResponseBytes: 64 * 1024 * 1024,
+        }),
       200,
     );
     const opened = openPullPage(ctx.device, answer.body, built);

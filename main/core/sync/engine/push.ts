@@ -4,7 +4,8 @@ import { buildBundle, openBundleResult } from '../protocol/device-codec';
 import { Outbox, type OutboxRow } from '../outbox/outbox';
 import { auditClaim, auditHeadMoved, recordAuditAnswer } from './audit-anchor';
 import { SEALED_HEADERS, type RunContext } from './context';
-import { HttpClient, PlatformError } from './http';
+import { PlatformError } from './http';
+import { withSession } from './session';
 
 const toRecord = (r: OutboxRow): OutboxRecord => {
   const { state: _s, bundleId: _b, answeredAt: _a, reason: _r, ...record } = r;
@@ -34,8 +35,12 @@ export async function pushOutbox(ctx: RunContext): Promise<void> {
     const sentAt = Date.now();
     let result: BundleResult;
     try {
-      const answer = HttpClient.expect(
-        await ctx.http.request(`${ctx.baseUrl}/v1/bundles`, { method: 'POST', headers: SEALED_HEADERS, body: inflight.bytes, signal: ctx.signal }),
+      // The session goes with the bundle (the platform reads no bundle body without it); the
+      // in-flight bytes are stored before, so a session that fails to open loses nothing.
+      const bytes = inflight.bytes;
+      const answer = await withSession(
+        ctx,
+        (authorization) => ctx.http.request(`${ctx.baseUrl}/v1/bundles`, { method: 'POST', headers: { ...SEALED_HEADERS, Authorization: authorization }, body: bytes, signal: ctx.signal }),
         200,
       );
       result = openBundleResult(ctx.device, answer.body, inflight.bundleId);

@@ -3,11 +3,17 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { SyncEngine } from './engine';
 import { latestWindow } from './windows';
 
+/** While the platform holds this device pending (its admin has not confirmed the re-enrolment), ask again this often. */
+export const PENDING_POLL_MS = 5 * 60_000;
+
 /**
  * Runs the engine at the scheduled windows, each after a random delay of 0..jitterMinutes, and
- * retries a failed scheduled run with full-jitter backoff. The store is open only while someone
- * is logged in: a window that passes while nobody is logged in runs at the next tick after a
- * login (once, however many windows were missed). Window bookkeeping is in the store.
+ * retries a failed scheduled run with full-jitter backoff (never before the platform's
+ * Retry-After). The store is open only while someone is logged in: a window that passes while
+ * nobody is logged in runs at the next tick after a login (once, however many windows were
+ * missed). Window bookkeeping is in the store. Besides: a device the platform holds pending is
+ * asked about every PENDING_POLL_MS, so syncing resumes by itself once the admin confirms; and a
+ * blob the platform deferred (upload quota) gets a run when its retry time comes.
  */
 export class SyncScheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -37,6 +43,8 @@ export class SyncScheduler {
     if (!state.registration()) return undefined;
     const now = this.clock.now();
     const retryAt = Number(state.get('retryAt') ?? 0);
+    const lastRunAt = Date.parse(state.runs(1)[0]?.startedAt ?? '') || 0;
+    const blobDue = Date.parse(state.nextBlobRetryAt() ?? '') || undefined;
     const settings = state.settings();
     const window = latestWindow(now, settings.windows)?.getTime();
     const handled = Number(state.get('lastWindowAt') ?? 0);
@@ -48,16 +56,20 @@ export class SyncScheduler {
         trigger = 'window';
       }
     } else if (retryAt && now.getTime() >= retryAt) trigger = 'retry';
+    else if (state.registration()?.status === 'pending' && now.getTime() - lastRunAt >= PENDING_POLL_MS) trigger = 'retry';
+    // A deferred blob whose time came after the last run started (a run since would have tried it).
+    else if (blobDue !== undefined && now.getTime() >= blobDue && lastRunAt < blobDue) trigger = 'retry';
     if (!trigger) return undefined;
     const result = await this.engine.run(trigger);
     const after = this.engine.state();
-    if (result.outcome === 'ok' || result.outcome === 'partial' || result.outcome === 'cancelled') {
-      after.set('retryAt', null);
-      after.set('failures', null);
-    } else {
+    if (result.outcome === 'failed') {
       const failures = Number(after.get('failures') ?? 0) + 1;
       after.set('failures', String(failures));
-      after.set('retryAt', String(this.clock.now().getTime() + backoffDelay(failures, this.options.backoff ?? { ...DEFAULT_BACKOFF, baseMs: 60_000 }, undefined)));
+      after.set('retryAt', String(this.clock.now().getTime() + backoffDelay(failures, this.options.backoff ?? { ...DEFAULT_BACKOFF, baseMs: 60_000 }, result.retryAfterMs)));
+    } else {
+      // ok, partial, cancelled; pending has its own pace (above).
+      after.set('retryAt', null);
+      after.set('failures', null);
     }
     return trigger;
   }

@@ -17,7 +17,8 @@ export interface RegistrationRow {
   limits: Limits;
   registeredAt: string;
   lastBundleSeq: number;
-  status: 'active' | 'revoked' | 'unknown';
+  /** `pending`: the platform holds this re-enrolled machine until its admin confirms the replacement (SYNC_DEVICE_PENDING). */
+  status: 'active' | 'revoked' | 'unknown' | 'pending';
 }
 
 export interface InflightBundle {
@@ -36,9 +37,12 @@ export interface BlobRow {
   bytesSent: number;
   attempts: number;
   error: string | null;
+  /** A blob the platform deferred (upload quota): not tried again before this time (ISO). */
+  retryAt: string | null;
 }
 
-export type RunOutcome = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled';
+/** `pending`: stopped because the platform's admin has not confirmed this device yet (not a failure). */
+export type RunOutcome = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled' | 'pending';
 
 export interface RunSummary {
   pushed: number;
@@ -47,6 +51,8 @@ export interface RunSummary {
   conflicts: number;
   blobsSent: number;
   blobsSkipped: number;
+  /** Blobs the platform deferred in this run (upload quota); they stay queued until their retry time. */
+  blobsDeferred: number;
   bytesSent: number;
   bytesReceived: number;
   pulled: number;
@@ -60,6 +66,7 @@ export const emptySummary = (): RunSummary => ({
   conflicts: 0,
   blobsSent: 0,
   blobsSkipped: 0,
+  blobsDeferred: 0,
   bytesSent: 0,
   bytesReceived: 0,
   pulled: 0,
@@ -182,7 +189,7 @@ export class SyncState {
         );
       // A new device starts a new conversation: its bundle sequence, cursor, uploads and audit anchors are its own.
       this.db.prepare('DELETE FROM sync_inflight').run();
-      this.db.prepare("UPDATE sync_blob SET upload_url = NULL WHERE state = 'queued'").run();
+      this.db.prepare("UPDATE sync_blob SET upload_url = NULL, retry_at = NULL WHERE state = 'queued'").run();
       this.db.prepare("UPDATE outbox SET state = 'queued', bundle_id = NULL WHERE state = 'sent'").run();
       this.set('cursor', null);
       forgetAnchors(this.db);
@@ -236,8 +243,22 @@ export class SyncState {
       .run(sha256, priority, knownMissing ? 1 : 0, this.now());
   }
 
+  /** Queued blobs due now: those the platform deferred wait for their retry time. */
   queuedBlobs(): BlobRow[] {
-    return (this.db.prepare("SELECT * FROM sync_blob WHERE state = 'queued' ORDER BY priority, queued_at, sha256").all() as Row[]).map(blobRow);
+    return (
+      this.db.prepare("SELECT * FROM sync_blob WHERE state = 'queued' AND (retry_at IS NULL OR retry_at <= ?) ORDER BY priority, queued_at, sha256").all(this.now()) as Row[]
+    ).map(blobRow);
+  }
+
+  /** Queued blobs the platform deferred and that are not due yet, soonest first. */
+  deferredBlobs(limit = 50): BlobRow[] {
+    return (this.db.prepare("SELECT * FROM sync_blob WHERE state = 'queued' AND retry_at > ? ORDER BY retry_at, sha256 LIMIT ?").all(this.now(), limit) as Row[]).map(blobRow);
+  }
+
+  /** When the earliest deferred blob is due (ISO), or undefined when none is deferred. */
+  nextBlobRetryAt(): string | undefined {
+    const r = this.db.prepare("SELECT min(retry_at) AS at FROM sync_blob WHERE state = 'queued' AND retry_at IS NOT NULL").get() as Row;
+    return (r['at'] as string | null) ?? undefined;
   }
 
   blob(sha256: string): BlobRow | undefined {
@@ -245,15 +266,16 @@ export class SyncState {
     return r ? blobRow(r) : undefined;
   }
 
-  updateBlob(sha256: string, change: Partial<Pick<BlobRow, 'state' | 'uploadUrl' | 'error'>> & { addBytes?: number; addAttempt?: boolean }): void {
+  updateBlob(sha256: string, change: Partial<Pick<BlobRow, 'state' | 'uploadUrl' | 'error' | 'retryAt'>> & { addBytes?: number; addAttempt?: boolean }): void {
     const cur = this.blob(sha256);
     if (!cur) return;
     this.db
-      .prepare('UPDATE sync_blob SET state = ?, upload_url = ?, error = ?, bytes_sent = bytes_sent + ?, attempts = attempts + ?, done_at = ? WHERE sha256 = ?')
+      .prepare('UPDATE sync_blob SET state = ?, upload_url = ?, error = ?, retry_at = ?, bytes_sent = bytes_sent + ?, attempts = attempts + ?, done_at = ? WHERE sha256 = ?')
       .run(
         change.state ?? cur.state,
         change.uploadUrl !== undefined ? change.uploadUrl : cur.uploadUrl,
         change.error !== undefined ? change.error : cur.error,
+        change.retryAt !== undefined ? change.retryAt : change.state && change.state !== 'queued' ? null : cur.retryAt,
         change.addBytes ?? 0,
         change.addAttempt ? 1 : 0,
         change.state && change.state !== 'queued' ? this.now() : null,
@@ -261,9 +283,11 @@ export class SyncState {
       );
   }
 
-  blobCounts(): Record<BlobRow['state'], number> {
-    const out = { queued: 0, stored: 0, failed: 0 };
+  /** Blobs by state; `deferred` are the queued ones the platform deferred that are not due yet. */
+  blobCounts(): Record<BlobRow['state'] | 'deferred', number> {
+    const out = { queued: 0, stored: 0, failed: 0, deferred: 0 };
     for (const r of this.db.prepare('SELECT state, count(*) AS n FROM sync_blob GROUP BY state').all() as Row[]) out[r['state'] as BlobRow['state']] = Number(r['n']);
+    out.deferred = Number((this.db.prepare("SELECT count(*) AS n FROM sync_blob WHERE state = 'queued' AND retry_at > ?").get(this.now()) as Row)['n']);
     return out;
   }
 
@@ -307,5 +331,6 @@ function blobRow(r: Row): BlobRow {
     bytesSent: Number(r['bytes_sent']),
     attempts: Number(r['attempts']),
     error: (r['error'] as string | null) ?? null,
+    retryAt: (r['retry_at'] as string | null) ?? null,
   };
 }

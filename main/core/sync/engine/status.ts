@@ -32,6 +32,7 @@ export function syncStatus(engine: SyncEngine, clock: Clock) {
     running: engine.running(),
     outbox: { queued: counts.queued, inFlight: counts.sent, acknowledged: counts.acknowledged, rejected: counts.rejected, conflict: counts.conflict },
     blobs: state.blobCounts(),
+    deferredBlobs: state.deferredBlobs(20).map((b) => ({ sha256: b.sha256, retryAt: b.retryAt!, reason: b.error })),
     lastSuccessAt,
     nextWindowAt: next ? next.toISOString() : null,
     stale,

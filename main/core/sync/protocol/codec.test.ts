@@ -7,6 +7,7 @@ import { peekHeader, seal } from './envelope';
 import { generatePartyKeys, keyFingerprint, platformAddress } from './keys';
 import type { DeviceContext, KnownDevice, PlatformContext } from './parties';
 import { openBundle, sealBundleResult, sealPullPage } from './platform-codec';
+import { signRegistration, verifyRegistrationResponse } from './registration';
 
 const platform: PlatformContext = { platformId: 'test-city', keys: generatePartyKeys(), maxPayloadBytes: 1 << 20 };
 const deviceKeys = generatePartyKeys();
@@ -143,5 +144,29 @@ describe('sealed bundle codec', () => {
     expect(peekHeader(built.bytes).from).toBe(device.deviceId);
     const fp = keyFingerprint(platform.keys.signing.publicKey, platform.keys.encryption.publicKey);
     expect(fp).toMatch(/^([0-9a-f]{4}-){7}[0-9a-f]{4}$/);
+  });
+});
+
+describe('registration answer', () => {
+  const registration = {
+    deviceId: device.deviceId,
+    stationId: 'ST-0001',
+    regionCode: '500110',
+    platformId: platform.platformId,
+    signingKey: platform.keys.signing.publicKey,
+    encryptionKey: platform.keys.encryption.publicKey,
+    serverTime: 1_795_969_548_340,
+  };
+  const fingerprint = keyFingerprint(platform.keys.signing.publicKey, platform.keys.encryption.publicKey);
+
+  it('verifies over the registration as sent: fields this build does not read (an older platform’s replacedDeviceId, a newer one’s additions) still verify; a changed one does not', () => {
+    const sent = { ...registration, replacedDeviceId: 'dev_bbbbbbbbbbbbbbbbbbbbbbbbbb', supportUrl: 'https://help.example/jiuzhu' };
+    const answer = JSON.parse(JSON.stringify(signRegistration(sent as typeof registration, platform.keys.signing))) as { registration: Record<string, unknown>; signature: string };
+    const verified = verifyRegistrationResponse(answer, fingerprint);
+    expect(verified.deviceId).toBe(device.deviceId);
+    expect(verified).not.toHaveProperty('replacedDeviceId');
+    expect(verified).not.toHaveProperty('supportUrl');
+    const changed = { ...answer, registration: { ...answer.registration, replacedDeviceId: 'dev_cccccccccccccccccccccccccc' } };
+    expect(() => verifyRegistrationResponse(changed, fingerprint)).toThrow(expect.objectContaining({ code: 'SYNC_BUNDLE_FORGED' }));
   });
 });

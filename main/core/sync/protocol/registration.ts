@@ -16,7 +16,7 @@ const CLAIM_DOMAIN = 'jiuzhu-registration-claim-v1\n';
 const ANSWER_DOMAIN = 'jiuzhu-registration-answer-v1\n';
 
 const claimBytes = (claim: RegistrationClaim) => Buffer.from(CLAIM_DOMAIN + canonicalJson(claim), 'utf8');
-const answerBytes = (registration: Registration) => Buffer.from(ANSWER_DOMAIN + canonicalJson(registration), 'utf8');
+const answerBytes = (registration: unknown) => Buffer.from(ANSWER_DOMAIN + canonicalJson(registration), 'utf8');
 
 /** Device: sign the claim with the signing key it registers (proof of possession). */
 export function buildRegistrationRequest(claim: RegistrationClaim, signing: KeyPair): RegistrationRequest {
@@ -36,6 +36,8 @@ export function signRegistration(registration: Registration, signing: KeyPair): 
 /**
  * Device: check the answer against the platform fingerprint it was given out of band (on the
  * enrolment slip) and the signature; the returned keys are what the device pins from now on.
+ * The signature covers the registration as the platform sent it, fields this build does not know
+ * included (a newer platform's, or one it no longer reads), so ignoring them never breaks it.
  */
 export function verifyRegistrationResponse(body: unknown, expectedFingerprint: string): Registration {
   const parsed = registrationResponseSchema.safeParse(body);
@@ -43,7 +45,8 @@ export function verifyRegistrationResponse(body: unknown, expectedFingerprint: s
   const { registration, signature } = parsed.data;
   const fingerprint = keyFingerprint(registration.signingKey, registration.encryptionKey);
   if (fingerprint !== expectedFingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint });
-  if (!DEFAULT_SUITE.verify(registration.signingKey, answerBytes(registration), fromB64u(signature)))
+  const signed = (body as { registration: unknown }).registration;
+  if (!DEFAULT_SUITE.verify(registration.signingKey, answerBytes(signed), fromB64u(signature)))
     throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'registration signature' });
   return registration;
 }
