@@ -13,6 +13,23 @@ export const standardSchema = z.object({
 });
 export type Standard = z.infer<typeof standardSchema>;
 
+/**
+ * Time limits a county sets for itself (the national ones are fixed in common/cases/deadlines.ts):
+ * the defaults are what counties commonly use, not national rules.
+ */
+export const COUNTY_LIMIT_DEFAULTS = { delegatedDecisionWorkingDays: 20, reopinionWorkingDays: 15, countyDecisionWorkingDays: 10, acceptanceWorkingDays: null } as const;
+export const countyLimitsSchema = z.object({
+  /** 审核确认 where the county delegated it to the township: the local limit from 受理 (nationally 30, up to 45). */
+  delegatedDecisionWorkingDays: z.number().int().min(1).max(30).default(COUNTY_LIMIT_DEFAULTS.delegatedDecisionWorkingDays),
+  /** After an objection to 公示: re-investigation or 民主评议 and the new 初审意见 (特困人员认定办法 art. 15 gives 15). */
+  reopinionWorkingDays: z.number().int().min(1).max(45).default(COUNTY_LIMIT_DEFAULTS.reopinionWorkingDays),
+  /** The county's 审核确认 once the township sends the case up (审核确认办法 art. 20: 10 working days). */
+  countyDecisionWorkingDays: z.number().int().min(1).max(45).default(COUNTY_LIMIT_DEFAULTS.countyDecisionWorkingDays),
+  /** From submission to 受理; null where the county sets no limit (there is no national one). */
+  acceptanceWorkingDays: z.number().int().min(1).max(30).nullable().default(COUNTY_LIMIT_DEFAULTS.acceptanceWorkingDays),
+});
+export type CountyLimits = z.output<typeof countyLimitsSchema>;
+
 export const policyNoticeSchema = z.object({ title: z.string().trim().min(1).max(40), body: z.string().trim().min(1).max(400) });
 
 /**
@@ -20,8 +37,10 @@ export const policyNoticeSchema = z.object({ title: z.string().trim().min(1).max
  * station's encrypted settings; the admin changes them.
  */
 export const caseSettingsSchema = z.object({
-  /** The township decides (审核确认 delegated): 20 working days instead of 30. */
+  /** The township decides (审核确认 delegated); its time limit is `limits.delegatedDecisionWorkingDays`. */
   decisionDelegated: z.boolean().default(false),
+  /** The county's own time limits, in working days on the official calendar (common/cases/deadlines.ts). */
+  limits: countyLimitsSchema.default(COUNTY_LIMIT_DEFAULTS),
   /** Another open case for the same ID number: warn the clerk, or refuse the submit. */
   openCasePolicy: z.enum(['warn', 'block']).default('warn'),
   /** Each authorization needs a face photo as well as the signature. */

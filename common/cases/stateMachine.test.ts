@@ -39,6 +39,15 @@ describe('case state machine', () => {
     expect(refused).toBeGreaterThan(150);
   });
 
+  it('an objection never goes straight up: a new opinion (posted again) or a proposal to refuse follows; a refusal proposal is never posted', () => {
+    expect(transition('disputed', 'concludeReview').ok).toBe(false);
+    expect(transition('disputed', 'endPublicity').ok).toBe(false);
+    expect(transition('disputed', 'giveOpinion')).toEqual({ ok: true, to: 'publicity' });
+    expect(transition('disputed', 'proposeRefusal')).toEqual({ ok: true, to: 'awaiting_decision' });
+    expect(transition('investigating', 'proposeRefusal')).toEqual({ ok: true, to: 'awaiting_decision' });
+    expect(transition('publicity', 'proposeRefusal').ok).toBe(false);
+  });
+
   it('cannot approve without the publicity period, nor accept a draft directly', () => {
     expect(transition('investigating', 'approve').ok).toBe(false);
     expect(transition('draft', 'accept').ok).toBe(false);

@@ -12,8 +12,8 @@ export const CASE_STATES = [
   'not_accepted', // 不予受理
   'accepted', // 受理
   'investigating', // 入户调查 and 信息核对
-  'publicity', // 初审意见 made; 公示 for 7 days
-  'disputed', // objection during 公示: re-investigation or 民主评议
+  'publicity', // 初审意见 proposing approval made; 公示 for 7 days
+  'disputed', // objection during 公示: re-investigation or 民主评议, then a new 初审意见 and a new 公示
   'awaiting_decision', // sent up for 审核确认, or the station decides where delegated
   'approved',
   'refused', // 不予批准
@@ -32,6 +32,7 @@ export const CASE_ACTIONS = [
   'resubmit',
   'startInvestigation',
   'giveOpinion',
+  'proposeRefusal',
   'object',
   'endPublicity',
   'reinvestigate',
@@ -52,9 +53,13 @@ export const TRANSITIONS: Readonly<Record<CaseState, Partial<Record<CaseAction, 
   needs_supplement: { resubmit: 'submitted', withdraw: 'withdrawn' },
   not_accepted: {},
   accepted: { startInvestigation: 'investigating', withdraw: 'withdrawn' },
-  investigating: { giveOpinion: 'publicity', withdraw: 'withdrawn' },
+  // 初审意见 (审核确认办法 art. 19): a proposal to approve is posted (公示); a proposal to refuse is
+  // not posted — it goes to the applicant with its reasons and up to the county.
+  investigating: { giveOpinion: 'publicity', proposeRefusal: 'awaiting_decision', withdraw: 'withdrawn' },
   publicity: { object: 'disputed', endPublicity: 'awaiting_decision', withdraw: 'withdrawn' },
-  disputed: { reinvestigate: 'investigating', concludeReview: 'awaiting_decision', withdraw: 'withdrawn' },
+  // An objection is never settled by going straight up: re-investigation, or 民主评议 and then a NEW
+  // 初审意见 (and a new 公示 when it proposes approval). `concludeReview` no longer leaves this state.
+  disputed: { reinvestigate: 'investigating', giveOpinion: 'publicity', proposeRefusal: 'awaiting_decision', withdraw: 'withdrawn' },
   awaiting_decision: { approve: 'approved', refuse: 'refused', withdraw: 'withdrawn' },
   approved: {},
   refused: {},

@@ -16,7 +16,7 @@ const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMate
 const DOCUMENTS = ['documents.preview', 'documents.issue', 'documents.list', 'documents.get', 'documents.reprint', 'certificate.verify', 'print.printers', 'print.settings', 'print.configure', 'print.submit', 'printQueue.list', 'printQueue.add', 'printQueue.issue', 'printQueue.markPrinted', 'printBatch.start', 'printBatch.list', 'printBatch.next', 'printBatch.ack', 'printBatch.pause', 'printBatch.resume', 'printBatch.cancel'] as const;
 
 const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.confirm', 'applicant.close'] as const;
-const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'visits.evidence', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'decisions.local', 'decisions.retry', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
+const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'visits.evidence', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'publicity.lists', 'publicity.queueLists', 'decisions.local', 'decisions.retry', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
 const STATS = ['stats.overview', 'stats.export'] as const;
 const CERTIFICATION = ['certification.settings', 'certification.setSettings', 'certification.due', 'certification.person', 'certification.record', 'certification.recordProxy'] as const;
 const REVIEWS = ['reviews.get', 'reviews.start', 'reviews.recheck', 'reviews.authorize', 'reviews.conclude'] as const;

@@ -5,6 +5,8 @@ import { approvalSchema } from './approval';
 import { authorizationSchema } from './authorization';
 import { certificateSchema } from './certificate';
 import { publicitySchema } from './publicity';
+import { publicityListSchema } from './publicityList';
+import { opinionNoticeSchema } from './opinionNotice';
 import { refusalSchema } from './refusal';
 import { rejectionSchema } from './rejection';
 import { supplementSchema } from './supplement';
@@ -19,6 +21,8 @@ export const DOCUMENT_SCHEMAS = {
   rejection: rejectionSchema,
   'visit-form': visitFormSchema,
   publicity: publicitySchema,
+  'publicity-list': publicityListSchema,
+  'opinion-notice': opinionNoticeSchema,
   approval: approvalSchema,
   refusal: refusalSchema,
   certificate: certificateSchema,
@@ -40,6 +44,8 @@ export * from './approval';
 export * from './authorization';
 export * from './certificate';
 export * from './publicity';
+export * from './publicityList';
+export * from './opinionNotice';
 export * from './refusal';
 export * from './rejection';
 export * from './supplement';

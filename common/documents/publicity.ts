@@ -19,6 +19,8 @@ export const publicitySchema = z
     /** A 公示 list is always public. */
     copy: z.literal('public').default('public'),
     stage: z.enum(['initial', 'approval']),
+    /** Which 公示 of the household this is: after an objection a new 初审意见 is posted again (审核确认办法 art. 19). */
+    round: z.number().int().min(1).max(50).default(1),
     category: assistanceCategorySchema,
     /** Where it is posted, e.g. 松石社区. */
     community: textSchema(40),

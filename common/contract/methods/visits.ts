@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { defineMethod } from '../define';
+import { noticeRequestSchema } from './print';
 
 /** Home visits, the initial opinion with its 公示, objections, 民主评议 and local decisions (issue 9). */
 
@@ -80,7 +81,7 @@ export const visitsRecord = defineMethod({
 });
 
 export const publicityOpinion = defineMethod({
-  summary: "The station's initial opinion; starts the 7-day 公示 and queues the masked 公示 list.",
+  summary: "The station's 初审意见, numbered per case: approve → a new 7-day 公示 and the masked 公示 list; refuse → not posted, the 初审意见告知书 to the applicant and up for the decision. After an objection only once it was answered (民主评议 or a re-investigation visit).",
   permission: 'case.write',
   input: z.object({ caseId, version, opinion: opinionInputSchema }).strict(),
   output: caseStepOutputSchema,
@@ -94,7 +95,7 @@ export const publicityObject = defineMethod({
 });
 
 export const publicityResolve = defineMethod({
-  summary: 'Resolve a disputed case: a 民主评议 record (uphold → awaiting decision, or re-investigate), or straight re-investigation.',
+  summary: 'Answer an objection: a 民主评议 record (uphold: stays disputed until a new 初审意见; reinvestigate: back to investigation), or straight re-investigation. Never sends the case up.',
   permission: 'case.write',
   input: z.object({ caseId, version, resolution: resolveInputSchema }).strict(),
   output: caseStepOutputSchema,
@@ -105,6 +106,34 @@ export const publicityEnd = defineMethod({
   permission: 'case.write',
   input: z.object({ caseId, version }).strict(),
   output: caseStepOutputSchema,
+});
+
+/**
+ * A combined 公示 list of one period: 'initial' — households in 初审 公示 (审核确认办法 art. 19);
+ * 'approval' — households approved (art. 24). One list per village/community, or only `community`.
+ */
+export const publicityListRequestSchema = z
+  .object({
+    stage: z.enum(['initial', 'approval']),
+    from: isoDate,
+    to: isoDate,
+    community: text(40).optional(),
+  })
+  .strict();
+export type PublicityListRequest = z.infer<typeof publicityListRequestSchema>;
+
+export const publicityLists = defineMethod({
+  summary: 'Per village/community, how many households (and people) a combined 公示 list of the period would hold.',
+  permission: 'document.print',
+  input: publicityListRequestSchema,
+  output: z.object({ rows: z.array(z.object({ community: z.string(), households: z.number().int(), people: z.number().int() })) }),
+});
+
+export const publicityQueueLists = defineMethod({
+  summary: 'Queue the combined 公示 list (村（居）公示汇总名单: name, household size, amount only) of each village/community for the period, built from the cases, for printing singly or in a batch.',
+  permission: 'document.print',
+  input: publicityListRequestSchema,
+  output: z.object({ requests: z.array(noticeRequestSchema) }),
 });
 
 export const decisionsLocal = defineMethod({
@@ -138,9 +167,26 @@ const visitViewSchema = z.object({
   /** Who signed the 入户调查表, staff first, then family, each with the attachment of the signature image. */
   signers: z.array(visitSignerViewSchema),
 });
-const opinionViewSchema = z.object({ id: z.string(), proposal: z.enum(['approve', 'refuse']), amountFen: z.number().nullable(), reasons: z.array(z.string()), community: z.string(), publicityFrom: z.string(), publicityTo: z.string() });
-const objectionViewSchema = z.object({ id: z.string(), objector: z.string(), content: z.string(), receivedOn: z.string() });
-const reviewViewSchema = z.object({ id: z.string(), kind: z.enum(['review', 'reinvestigate']), heldOn: z.string(), participants: z.array(z.string()), outcome: z.string(), summary: z.string() });
+/**
+ * One 初审意见 and its 公示 round: `posted` false for a proposal to refuse (no 公示, no dates);
+ * `endedOn` when its 公示 closed without objection.
+ */
+const opinionViewSchema = z.object({
+  id: z.string(),
+  round: z.number().int().min(1),
+  proposal: z.enum(['approve', 'refuse']),
+  amountFen: z.number().nullable(),
+  reasons: z.array(z.string()),
+  community: z.string(),
+  posted: z.boolean(),
+  publicityFrom: z.string().nullable(),
+  publicityTo: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  givenAt: z.string(),
+});
+/** `round`: the 公示 it was raised against. */
+const objectionViewSchema = z.object({ id: z.string(), round: z.number().int().nullable(), objector: z.string(), content: z.string(), receivedOn: z.string() });
+const reviewViewSchema = z.object({ id: z.string(), kind: z.enum(['review', 'reinvestigate']), round: z.number().int().nullable(), heldOn: z.string(), participants: z.array(z.string()), outcome: z.string(), summary: z.string() });
 const decisionViewSchema = z.object({
   id: z.string(),
   source: z.enum(['platform', 'local']),
@@ -160,6 +206,8 @@ export const afterAcceptanceViewSchema = z.object({
   reviews: z.array(reviewViewSchema),
   decisions: z.array(decisionViewSchema),
   delegated: z.boolean(),
+  /** The county's limits that apply to this case (re-investigation, decision after 公示), in working days. */
+  limits: z.object({ reopinionWorkingDays: z.number().int(), countyDecisionWorkingDays: z.number().int() }),
   today: z.string(),
 });
 export type AfterAcceptanceView = z.infer<typeof afterAcceptanceViewSchema>;
@@ -186,6 +234,8 @@ export const visitsMethods = {
   'publicity.object': publicityObject,
   'publicity.resolve': publicityResolve,
   'publicity.end': publicityEnd,
+  'publicity.lists': publicityLists,
+  'publicity.queueLists': publicityQueueLists,
   'decisions.local': decisionsLocal,
   'decisions.retry': decisionsRetry,
 } as const;

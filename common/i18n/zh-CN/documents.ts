@@ -8,6 +8,8 @@ export const documents = {
       rejection: '不予受理通知书',
       'visit-form': '入户调查表',
       publicity: '公示名单',
+      'publicity-list': '村（居）公示汇总名单',
+      'opinion-notice': '初审意见告知书',
       approval: '审核确认通知书',
       refusal: '不予批准通知书',
       certificate: '救助证明',

@@ -52,7 +52,7 @@ export const stats = {
       stopped: '已停发',
       monthlyAmount: '月保障金额合计（元）',
     },
-    deadlineKinds: { investigation_start: '入户调查启动（3 个工作日）', decision: '审核确认决定', refusal_notice: '不予批准书面通知（3 个工作日）' },
+    deadlineKinds: { acceptance: '受理（本县时限）', investigation_start: '入户调查启动（3 个工作日）', reopinion: '异议后重新提出初审意见（本县时限）', county_decision: '报送后审核确认（本县时限）', decision: '审核确认决定', refusal_notice: '不予批准书面通知（3 个工作日）' },
     sheet: {
       cases: '案件列表',
       roster: '低保在册对象',

@@ -104,11 +104,11 @@ describe('home visits, opinion and 公示', () => {
     expect(text).not.toContain('张建国');
   });
 
-  it('an objection disputes the case; 民主评议 needs 3 participants and either sends it up or back to investigation', () => {
+  it('an objection disputes the case; 民主评议 needs 3 participants; either way a new 初审意见 and a new 公示 follow', () => {
     const caseId = acceptedCase(env.svc, env.actor);
     aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId));
     aa.giveOpinion(env.actor, caseId, 3, OPINION);
-    aa.recordObjection(env.actor, caseId, 4, { objector: '邻居赵某', content: '反映其家中有经营性收入', receivedOn: '2026-02-13' });
+    aa.recordObjection(env.actor, caseId, 4, { objector: '邻居赵某', content: '反映其家中有经营性收入', receivedOn: '2026-02-12' });
     expect(state(caseId).state).toBe('disputed');
     const review = { kind: 'review' as const, heldOn: '2026-02-20', participants: ['村委会主任', '居民代表甲'], outcome: 'reinvestigate' as const, summary: '经评议需重新调查经营收入' };
     expect(codeOf(() => aa.resolveDispute(env.actor, caseId, 5, review))).toBe('REVIEW_PARTICIPANTS_TOO_FEW');
@@ -116,14 +116,18 @@ describe('home visits, opinion and 公示', () => {
     expect(state(caseId).state).toBe('investigating');
     aa.recordVisit(env.actor, caseId, 6, signedVisit(caseId));
     aa.giveOpinion(env.actor, caseId, 7, OPINION);
-    aa.recordObjection(env.actor, caseId, 8, { objector: '邻居赵某', content: '仍有异议', receivedOn: '2026-02-14' });
+    aa.recordObjection(env.actor, caseId, 8, { objector: '邻居赵某', content: '仍有异议', receivedOn: '2026-02-12' });
     aa.resolveDispute(env.actor, caseId, 9, { ...review, participants: ['甲', '乙', '丙'], outcome: 'uphold', summary: '经评议维持初审意见' });
-    expect(state(caseId).state).toBe('awaiting_decision');
+    // Upheld by 民主评议, the case still waits for its new 初审意见 (审核确认办法 art. 19).
+    expect(state(caseId).state).toBe('disputed');
+    expect(codeOf(() => aa.endPublicity(env.actor, caseId, 10))).toBe('CASE_ILLEGAL_TRANSITION');
+    aa.giveOpinion(env.actor, caseId, 10, OPINION);
+    expect(state(caseId).state).toBe('publicity');
     const view = aa.work.repo;
     expect(view.objections(caseId)).toHaveLength(2);
     expect(view.reviews(caseId).map((r) => r.outcome)).toEqual(['reinvestigate', 'uphold']);
-    // Illegal: endPublicity from awaiting_decision.
-    expect(codeOf(() => aa.endPublicity(env.actor, caseId, 10))).toBe('CASE_ILLEGAL_TRANSITION');
+    expect(view.opinions(caseId).map((o) => o.round)).toEqual([1, 2, 3]);
+    expect(publicitySchema.parse(notices('publicity').at(-1)).round).toBe(3);
   });
 });
 

@@ -12,6 +12,7 @@ import { caseView, rosterList, warningRow } from './views';
 import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
 import { reviewHandlers, type ReviewMethods } from './reviewHandlers';
 import { readVisitEvidence } from './visitEvidence';
+import { listSummary, queueLists } from './publicityLists';
 
 type Methods =
   | 'visits.record'
@@ -21,6 +22,8 @@ type Methods =
   | 'publicity.object'
   | 'publicity.resolve'
   | 'publicity.end'
+  | 'publicity.lists'
+  | 'publicity.queueLists'
   | 'decisions.local'
   | 'decisions.retry'
   | 'roster.list'
@@ -92,6 +95,13 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
       'publicity.object': async (input, ctx) => step((await open()).recordObjection(actor(ctx), input.caseId, input.version, input.objection)),
       'publicity.resolve': async (input, ctx) => step((await open()).resolveDispute(actor(ctx), input.caseId, input.version, input.resolution)),
       'publicity.end': async (input, ctx) => step((await open()).endPublicity(actor(ctx), input.caseId, input.version)),
+      'publicity.lists': async (input, ctx) => {
+        const svc = await open();
+        const rows = listSummary(svc.work, input);
+        svc.work.audit(actor(ctx), 'publicity.lists_view', null, { stage: input.stage, communities: rows.length });
+        return { rows };
+      },
+      'publicity.queueLists': async (input, ctx) => ({ requests: queueLists((await open()).work, actor(ctx), input) }),
       'decisions.local': async (input, ctx) => {
         const who = actor(ctx);
         if (!ctx.session?.roles.includes('head')) throw new JiuzhuError('DECISION_HEAD_ONLY');

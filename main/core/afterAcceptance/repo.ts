@@ -1,10 +1,12 @@
 import { rosterSettingsSchema, type RosterSettings } from '../../../common/contract/methods/roster';
 import type { Db } from '../store/types';
 
-export interface VisitRow { id: string; case_id: string; visited_on: string; staff: string; family_present: string; housing: string; assets: string; living_conditions: string; findings: string; recorded_at: string; recorded_by: string }
-export interface OpinionRow { id: string; case_id: string; proposal: 'approve' | 'refuse'; amount_fen: number | null; reasons: string; community: string; publicity_from: string; publicity_to: string; given_at: string; given_by: string }
+/** `opinion_id`: the disputed opinion a re-investigation visit answers (NULL for the first investigation). */
+export interface VisitRow { id: string; case_id: string; visited_on: string; staff: string; family_present: string; housing: string; assets: string; living_conditions: string; findings: string; recorded_at: string; recorded_by: string; opinion_id: string | null }
+/** One 初审意见, numbered per case; `posted` = 1 when it went to 公示 (from … to), ended without objection on `ended_on`. */
+export interface OpinionRow { id: string; case_id: string; round: number; proposal: 'approve' | 'refuse'; amount_fen: number | null; reasons: string; community: string; posted: 0 | 1; publicity_from: string | null; publicity_to: string | null; ended_on: string | null; given_at: string; given_by: string }
 export interface ObjectionRow { id: string; case_id: string; opinion_id: string; objector: string; content: string; received_on: string; recorded_at: string; recorded_by: string }
-export interface ReviewRow { id: string; case_id: string; kind: 'review' | 'reinvestigate'; held_on: string; participants: string; outcome: string; summary: string; recorded_at: string; recorded_by: string }
+export interface ReviewRow { id: string; case_id: string; kind: 'review' | 'reinvestigate'; held_on: string; participants: string; outcome: string; summary: string; recorded_at: string; recorded_by: string; opinion_id: string | null }
 export interface DecisionRow { id: string; case_id: string; source: 'platform' | 'local'; outcome: 'approved' | 'refused'; amount_fen: number | null; start_month: string | null; reasons: string; legal_basis: string; linked_benefits: string; status: 'applied' | 'refused'; refusal_code: string | null; refusal: string | null; received_at: string; decided_by: string }
 export interface RosterDbRow { id: string; case_id: string; applicant_id_number: string; applicant_name: string; category: string; household_size: number; amount_fen: number; since_month: string; enrolled_on: string; review_basis: 'stable' | 'irregular' | 'tekun'; review_months: number; next_review_on: string; linked_benefits: string; status: 'active' | 'stopped'; stopped_on: string | null; updated_at: string }
 export interface WarningDbRow { id: string; type: string; id_number: string; detail: string | null; received_at: string; due_on: string; status: 'open' | 'verified' | 'closed' | 'not_on_roster'; roster_id: string | null; assigned_to: string | null; assigned_at: string | null; verification: string | null; outcome: 'no_change' | 'adjust' | 'stop' | null; outcome_reasons: string | null; closed_at: string | null; closed_by: string | null }
@@ -16,16 +18,20 @@ export class AfterAcceptanceRepo {
   constructor(private readonly db: Db) {}
 
   insertVisit(r: VisitRow): void {
-    this.db.prepare('INSERT INTO case_visit (id, case_id, visited_on, staff, family_present, housing, assets, living_conditions, findings, recorded_at, recorded_by) VALUES (@id, @case_id, @visited_on, @staff, @family_present, @housing, @assets, @living_conditions, @findings, @recorded_at, @recorded_by)').run(r);
+    this.db.prepare('INSERT INTO case_visit (id, case_id, visited_on, staff, family_present, housing, assets, living_conditions, findings, recorded_at, recorded_by, opinion_id) VALUES (@id, @case_id, @visited_on, @staff, @family_present, @housing, @assets, @living_conditions, @findings, @recorded_at, @recorded_by, @opinion_id)').run(r);
   }
   visits(caseId: string): VisitRow[] {
     return this.db.prepare('SELECT * FROM case_visit WHERE case_id = ? ORDER BY recorded_at').all(caseId) as VisitRow[];
   }
   insertOpinion(r: OpinionRow): void {
-    this.db.prepare('INSERT INTO case_opinion (id, case_id, proposal, amount_fen, reasons, community, publicity_from, publicity_to, given_at, given_by) VALUES (@id, @case_id, @proposal, @amount_fen, @reasons, @community, @publicity_from, @publicity_to, @given_at, @given_by)').run(r);
+    this.db.prepare('INSERT INTO case_opinion (id, case_id, round, proposal, amount_fen, reasons, community, posted, publicity_from, publicity_to, ended_on, given_at, given_by) VALUES (@id, @case_id, @round, @proposal, @amount_fen, @reasons, @community, @posted, @publicity_from, @publicity_to, @ended_on, @given_at, @given_by)').run(r);
   }
   opinions(caseId: string): OpinionRow[] {
-    return this.db.prepare('SELECT * FROM case_opinion WHERE case_id = ? ORDER BY given_at').all(caseId) as OpinionRow[];
+    return this.db.prepare('SELECT * FROM case_opinion WHERE case_id = ? ORDER BY round').all(caseId) as OpinionRow[];
+  }
+  /** The 公示 of an opinion closed without objection on `day`. */
+  endOpinion(id: string, day: string): void {
+    this.db.prepare('UPDATE case_opinion SET ended_on = ? WHERE id = ?').run(day, id);
   }
   insertObjection(r: ObjectionRow): void {
     this.db.prepare('INSERT INTO case_objection (id, case_id, opinion_id, objector, content, received_on, recorded_at, recorded_by) VALUES (@id, @case_id, @opinion_id, @objector, @content, @received_on, @recorded_at, @recorded_by)').run(r);
@@ -34,7 +40,7 @@ export class AfterAcceptanceRepo {
     return this.db.prepare('SELECT * FROM case_objection WHERE case_id = ? ORDER BY recorded_at').all(caseId) as ObjectionRow[];
   }
   insertReview(r: ReviewRow): void {
-    this.db.prepare('INSERT INTO case_review (id, case_id, kind, held_on, participants, outcome, summary, recorded_at, recorded_by) VALUES (@id, @case_id, @kind, @held_on, @participants, @outcome, @summary, @recorded_at, @recorded_by)').run(r);
+    this.db.prepare('INSERT INTO case_review (id, case_id, kind, held_on, participants, outcome, summary, recorded_at, recorded_by, opinion_id) VALUES (@id, @case_id, @kind, @held_on, @participants, @outcome, @summary, @recorded_at, @recorded_by, @opinion_id)').run(r);
   }
   reviews(caseId: string): ReviewRow[] {
     return this.db.prepare('SELECT * FROM case_review WHERE case_id = ? ORDER BY recorded_at').all(caseId) as ReviewRow[];

@@ -16,14 +16,17 @@ const list = (json: string | null): string[] => (json ? (JSON.parse(json) as str
 export function caseView(work: Work, caseId: string): AfterAcceptanceView {
   const r = work.repo;
   const evidence = new VisitEvidenceRepo(work.db).evidenceOfCase(caseId);
+  const opinions = r.opinions(caseId);
+  const roundOf = (opinionId: string | null) => opinions.find((o) => o.id === opinionId)?.round ?? null;
+  const settings = work.cases.settings();
   return {
     visits: r.visits(caseId).map((v) => {
       const { photoIds, signers } = evidence.get(v.id) ?? { photoIds: [], signers: [] };
       return { id: v.id, visitedOn: v.visited_on, staff: list(v.staff), familyPresent: list(v.family_present), findings: v.findings, recordedAt: v.recorded_at, photos: photoIds.length, signatures: signers.length, photoIds, signers };
     }),
-    opinions: r.opinions(caseId).map((o) => ({ id: o.id, proposal: o.proposal, amountFen: o.amount_fen, reasons: list(o.reasons), community: o.community, publicityFrom: o.publicity_from, publicityTo: o.publicity_to })),
-    objections: r.objections(caseId).map((o) => ({ id: o.id, objector: o.objector, content: o.content, receivedOn: o.received_on })),
-    reviews: r.reviews(caseId).map((v) => ({ id: v.id, kind: v.kind, heldOn: v.held_on, participants: list(v.participants), outcome: v.outcome, summary: v.summary })),
+    opinions: opinions.map((o) => ({ id: o.id, round: o.round, proposal: o.proposal, amountFen: o.amount_fen, reasons: list(o.reasons), community: o.community, posted: o.posted === 1, publicityFrom: o.publicity_from, publicityTo: o.publicity_to, endedOn: o.ended_on, givenAt: o.given_at })),
+    objections: r.objections(caseId).map((o) => ({ id: o.id, round: roundOf(o.opinion_id), objector: o.objector, content: o.content, receivedOn: o.received_on })),
+    reviews: r.reviews(caseId).map((v) => ({ id: v.id, kind: v.kind, round: roundOf(v.opinion_id), heldOn: v.held_on, participants: list(v.participants), outcome: v.outcome, summary: v.summary })),
     decisions: r.decisions(caseId).map((d) => ({
       id: d.id,
       source: d.source,
@@ -36,7 +39,8 @@ export function caseView(work: Work, caseId: string): AfterAcceptanceView {
       refusal: d.refusal,
       receivedAt: d.received_at,
     })),
-    delegated: work.cases.settings().decisionDelegated,
+    delegated: settings.decisionDelegated,
+    limits: { reopinionWorkingDays: settings.limits.reopinionWorkingDays, countyDecisionWorkingDays: settings.limits.countyDecisionWorkingDays },
     today: work.today(),
   };
 }

@@ -19,6 +19,7 @@ import type { Clock, Db } from '../store/types';
 import { Outbox } from '../sync/outbox/outbox';
 import { CaseRepository, type CaseRow } from './caseRepo';
 import { bindAuthorizationCapture } from './authorizationCapture';
+import { followCountyDeadlines } from './countyDeadlines';
 import { acceptanceNotice, rejectionNotice, supplementNotice, type NoticeContext } from './notices';
 import { moneyOf, partiesOf } from './searchIndex';
 import type { CaseResources } from './resources';
@@ -232,6 +233,7 @@ export class CaseService {
     const version = row.version + 1;
     this.repo.update(row.id, { ...this.columns(app, { state: t.to, version, draft_rev: row.draft_rev }, actor) });
     this.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: row.state, to_state: t.to, note });
+    followCountyDeadlines(this, row.id, action, this.today(), now);
     const updated = this.mustGet(row.id);
     this.outbox.enqueue({
       kind: 'case.upsert',
@@ -365,7 +367,7 @@ export class CaseService {
           if (unsigned.length > 0) throw new JiuzhuError('CASE_AUTHORIZATION_MISSING', { count: String(unsigned.length), names: unsigned.map((s) => maskName(s.name)).join('、') });
         }
         const received = materialsFor(checklist, app).filter((m) => m.status === 'received').map((m) => m.label);
-        const deadlines = this.withCalendar((c) => deadlinesOnAcceptance(today, c, { delegated: settings.decisionDelegated }));
+        const deadlines = this.withCalendar((c) => deadlinesOnAcceptance(today, c, { delegated: settings.decisionDelegated, delegatedWorkingDays: settings.limits.delegatedDecisionWorkingDays }));
         notice = { kind: 'acceptance', data: acceptanceNotice(ctx, received, deadlines.find((d) => d.kind === 'decision')!.workingDays) };
         const updated = this.step(row, action, actor, null, app);
         this.repo.setAcceptedOn(caseId, today);

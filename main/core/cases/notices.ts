@@ -16,7 +16,8 @@ export interface NoticeContext {
   receivedOn: string;
 }
 
-function stationBlock(ctx: NoticeContext) {
+/** The issuing station as the county configured it (also the 公示 lists' header). */
+export function stationBlock(ctx: Pick<NoticeContext, 'settings' | 'stationName'>) {
   const n = ctx.settings.notice;
   return {
     headerLines: n.headerLines.length ? n.headerLines : [ctx.stationName.slice(0, 30)],

@@ -7,6 +7,7 @@ import type { PulledItem } from '../sync/capability';
 import { storePulledItem } from '../sync/engine/pull-handlers';
 import type { CaseRow } from './caseRepo';
 import type { CaseService } from './caseService';
+import { followCountyDeadlines } from './countyDeadlines';
 import { moneyOf, partiesOf } from './searchIndex';
 
 /** Who a pulled change is attributed to locally (the same actor as pulled decisions and warnings). */
@@ -113,9 +114,10 @@ function followDeadlines(svc: CaseService, caseId: string, action: string, at: s
   const repo = svc.repo;
   const day = chinaDate(new Date(at));
   try {
+    followCountyDeadlines(svc, caseId, action, day, at);
     if (action === 'accept') {
       repo.setAcceptedOn(caseId, day);
-      const deadlines = svc.withCalendar((c) => deadlinesOnAcceptance(day, c, { delegated: svc.settings().decisionDelegated }));
+      const deadlines = svc.withCalendar((c) => deadlinesOnAcceptance(day, c, { delegated: svc.settings().decisionDelegated, delegatedWorkingDays: svc.settings().limits.delegatedDecisionWorkingDays }));
       for (const d of deadlines) repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
     } else if (action === 'startInvestigation') repo.meetDeadline(caseId, 'investigation_start', at);
     else if (action === 'approve' || action === 'withdraw') repo.meetAllDeadlines(caseId, at);

@@ -18,6 +18,8 @@ import { approvalLayout } from './renderers/approval';
 import { authorizationLayout } from './renderers/authorization';
 import { certificateFacts, certificateLayout } from './renderers/certificate';
 import { publicityLayout } from './renderers/publicity';
+import { publicityListLayout } from './renderers/publicityList';
+import { opinionNoticeLayout } from './renderers/opinionNotice';
 import { refusalLayout } from './renderers/refusal';
 import { rejectionLayout } from './renderers/rejection';
 import { supplementLayout } from './renderers/supplement';
@@ -58,6 +60,8 @@ const BUILDERS: Builders = {
   rejection: (d) => ({ layout: rejectionLayout(d) }),
   'visit-form': (d) => ({ layout: visitFormLayout(d) }),
   publicity: (d) => ({ layout: publicityLayout(d) }),
+  'publicity-list': (d) => ({ layout: publicityListLayout(d) }),
+  'opinion-notice': (d) => ({ layout: opinionNoticeLayout(d) }),
   approval: (d) => ({ layout: approvalLayout(d) }),
   refusal: (d) => ({ layout: refusalLayout(d) }),
   termination: (d) => ({ layout: terminationLayout(d) }),

@@ -70,7 +70,10 @@ describe('statistics over the encrypted store', () => {
     expect(o.total).toBe(expected.length);
     expect(asMap(o.byState, (r) => r.state, (r) => r.count)).toEqual(tally(expected, (c) => c.state));
     expect(o.deadlines.map((d) => [d.kind, d.total, d.metOnTime, d.metLate, d.overdueOpen, d.pending])).toEqual([
+      ['acceptance', 0, 0, 0, 0, 0],
       ['investigation_start', 2, 1, 1, 0, 0],
+      ['reopinion', 0, 0, 0, 0, 0],
+      ['county_decision', 0, 0, 0, 0, 0],
       ['decision', 1, 1, 0, 0, 0],
       ['refusal_notice', 1, 0, 1, 0, 0],
     ]);
@@ -84,9 +87,13 @@ describe('statistics over the encrypted store', () => {
 
   it('share of statutory deadlines met, per kind: late by the China date it was met; due today is not overdue', () => {
     const o = run();
+    const none = (kind: string) => ({ kind, total: 0, metOnTime: 0, metLate: 0, overdueOpen: 0, pending: 0, share: null });
     expect(o.deadlines).toEqual([
+      none('acceptance'),
       // met on time (case 1, case 15), met late (case 12: 11-06 > 11-05), running (case 11 due 11-23, case 16 due today)
       { kind: 'investigation_start', total: 5, metOnTime: 2, metLate: 1, overdueOpen: 0, pending: 2, share: 2 / 3 },
+      none('reopinion'),
+      none('county_decision'),
       // case 1 on time, case 12 overdue since 11-19, case 11 running
       { kind: 'decision', total: 3, metOnTime: 1, metLate: 0, overdueOpen: 1, pending: 1, share: 1 / 2 },
       // due 10-15, met 10-16 01:00 China time (10-15 in UTC): late

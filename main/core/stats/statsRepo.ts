@@ -1,4 +1,7 @@
-import type { DeadlineKind } from '../../../common/cases/deadlines';
+import { DEADLINE_KINDS, type DeadlineKind } from '../../../common/cases/deadlines';
+
+/** The deadline kinds as an SQL list (constants of the code, never input). */
+const KINDS_SQL = DEADLINE_KINDS.map((k) => `'${k}'`).join(', ');
 import type { Db } from '../store/types';
 
 /** A period as UTC instants: [fromAt, toAt) — China dates turned into the instants they begin. */
@@ -81,7 +84,7 @@ export class StatsRepo {
       .all(p.fromAt, p.toAt) as DecisionPair[];
   }
 
-  /** Statutory deadlines due in the period (China dates, inclusive), per kind. */
+  /** Deadlines (national and the county's own) due in the period (China dates, inclusive), per kind. */
   deadlines(from: string | null, to: string | null, today: string): DeadlineCounts[] {
     return this.db
       .prepare(
@@ -90,7 +93,7 @@ export class StatsRepo {
            coalesce(sum(met_at IS NOT NULL AND date(met_at, '+8 hours') > due_date), 0) AS met_late,
            coalesce(sum(met_at IS NULL AND due_date < @today), 0) AS overdue_open,
            coalesce(sum(met_at IS NULL AND due_date >= @today), 0) AS pending
-         FROM case_deadline WHERE kind IN ('investigation_start', 'decision', 'refusal_notice') AND due_date >= @from AND due_date <= @to GROUP BY kind`,
+         FROM case_deadline WHERE kind IN (${KINDS_SQL}) AND due_date >= @from AND due_date <= @to GROUP BY kind`,
       )
       .all({ from: from ?? OPEN_FROM, to: to ?? OPEN_TO, today }) as DeadlineCounts[];
   }

@@ -15,14 +15,15 @@ export function publicityLayout(d: PublicityData): DocumentLayout {
   const p = { ...presenter('applicant', d.station), isPublic: false };
   const cat = CATEGORY_LABELS[d.category];
   const stage = d.stage === 'initial' ? '初审' : '审核确认';
-  const title = `${cat}${stage}公示`;
+  // After an objection the new 初审意见 is posted again (审核确认办法 art. 19): the title says which time.
+  const title = d.round > 1 ? `${cat}${stage}公示（第${d.round}次）` : `${cat}${stage}公示`;
   const totalFen = d.rows.reduce((a, r) => a + r.amountFen, 0);
   const people = d.rows.reduce((a, r) => a + r.householdSize, 0);
   const center = (text: string): TableCell => ({ text, align: 'center' });
   const body = [
     para(
       `根据${measuresOf(d.category)}的规定，现将${d.community}${cat}${stage}对象名单予以公示，` +
-        `公示期为${p.date(d.from)}至${p.date(d.to)}。本次公示共${d.rows.length}户${people}人，月救助金额合计${formatYuan(totalFen, { grouping: true })}元。`,
+        `公示期为${p.date(d.from)}至${p.date(d.to)}。${d.round > 1 ? '前次公示有异议，经重新调查核实后重新提出初审意见，现重新公示。' : ''}本次公示共${d.rows.length}户${people}人，月救助金额合计${formatYuan(totalFen, { grouping: true })}元。`,
     ),
     {
       kind: 'table' as const,

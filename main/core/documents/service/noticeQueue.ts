@@ -35,7 +35,8 @@ const STATE_ZH = { pending: '待打印', printed: '打印', cancelled: '取消' 
 function labelOf(kind: DocumentKind, data: Record<string, unknown>): string {
   const pick = (o: unknown, k: string) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined);
   const who = pick(data.applicant, 'name') ?? data.applicantName ?? pick(data.holder, 'name') ?? pick(data.signer, 'name');
-  const parts = [data.caseNo ?? data.certificateId, who].filter((p): p is string => typeof p === 'string' && p.length > 0);
+  // A combined 公示 list is for a village/community, not a person.
+  const parts = [data.caseNo ?? data.certificateId, who ?? data.community].filter((p): p is string => typeof p === 'string' && p.length > 0);
   return parts.length ? parts.join(' ') : messages.documents.kinds[kind];
 }
 

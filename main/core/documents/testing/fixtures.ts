@@ -116,6 +116,28 @@ export const SAMPLES: Record<DocumentKind, Record<string, unknown>> = {
       { name: '欧阳春华', householdSize: 4, amountFen: 156000 },
     ],
   },
+  'publicity-list': {
+    station,
+    issuedOn: '2026-12-10',
+    stage: 'initial',
+    community: '松石社区',
+    from: '2026-12-01',
+    to: '2026-12-16',
+    sections: [
+      { category: 'dibao-urban', rows: [{ name: '王小文', householdSize: 3, amountFen: 120050 }, { name: '欧阳春华', householdSize: 4, amountFen: 156000 }] },
+      { category: 'tekun-dispersed', rows: [{ name: '赵大海', householdSize: 1, amountFen: 98000 }] },
+    ],
+  },
+  'opinion-notice': {
+    station,
+    issuedOn: '2026-12-08',
+    caseNo: 'LX-2026-0012',
+    applicant,
+    category: 'dibao-urban',
+    acceptedOn: '2026-11-29',
+    givenOn: '2026-12-08',
+    reasons: ['家庭人均收入高于当地低保标准', '家庭拥有机动车辆一辆'],
+  },
   approval: {
     station,
     issuedOn: '2026-12-20',
