@@ -2,6 +2,7 @@ import { checkIdNumber } from '../../common/idnumber/check';
 import { KNOWN_RECORD_KINDS } from '../../common/sync/push';
 import type { RecordValidator } from '../store/types';
 import { documentMetaProblem } from './document-meta';
+import { caseAmendmentProblem, caseAuthorizationProblem, submittedAuthorizationsProblem } from './intake-records';
 
 /**
  * The reference platform's rules for a record, before it touches the store. Pure: the answer
@@ -21,9 +22,13 @@ export function makeRecordValidator(today: () => string): RecordValidator {
       if (typeof idNumber !== 'string') return invalid('申请人身份证号码缺失');
       const checked = checkIdNumber(idNumber, { today: today() });
       if (!checked.valid) return invalid(`申请人身份证号码无效（${checked.problems.join(',')}）`);
+      const authorizations = submittedAuthorizationsProblem(record, today());
+      if (authorizations) return invalid(authorizations);
     }
     if (record.kind === 'document.meta' && !record.blobs?.length) return invalid('附件指纹缺失');
     if (record.kind === 'certification.record') return validateCertification(record.body, record.blobs, today(), invalid) ?? { ok: true };
+    const intakeProblem = record.kind === 'case.authorization' ? caseAuthorizationProblem(record, today()) : record.kind === 'case.amendment' ? caseAmendmentProblem(record) : null;
+    if (intakeProblem) return invalid(intakeProblem);
     const metaProblem = record.kind === 'document.meta' ? documentMetaProblem(record) : null;
     if (metaProblem) return invalid(metaProblem);
     return { ok: true };

@@ -45,6 +45,11 @@ export const caseSettingsSchema = z.object({
   openCasePolicy: z.enum(['warn', 'block']).default('warn'),
   /** Each authorization needs a face photo as well as the signature. */
   faceRequired: z.boolean().default(true),
+  /**
+   * The paper route (a printed 授权书 signed by hand and scanned: elderly, disabled, no pad): does
+   * that signer still need a face photo? A face that is taken must not fail, whatever this says.
+   */
+  paperFaceRequired: z.boolean().default(false),
   /** Deadlines with this many working days left or fewer are listed as due soon. */
   dueSoonWorkingDays: z.number().int().min(0).max(10).default(3),
   /** Printed on the notices. Empty header lines → the station's name. */

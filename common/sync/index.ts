@@ -8,3 +8,4 @@ export * from './pull';
 export * from './blobs';
 export * from './attachments';
 export * from './audit-anchor';
+export * from './intakeRecords';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { FaceCapture } from '../../common/capture/schemas';
-import { faceCapture, signatureCapture } from '../../main/core/cases/testing/captures';
+import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import type { api } from './intakeSupport';
 
@@ -51,8 +51,8 @@ export function enrolledFace(jpegPath: string): FaceCapture {
 export async function acceptedCase(call: ReturnType<typeof api>, applicantFace: FaceCapture | null = null): Promise<string> {
   const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: HUSBAND.idNumber, signature: signatureCapture(), face: applicantFace });
-  await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: WIFE.idNumber, signature: signatureCapture(), face: null });
+  await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(saved.caseId, HUSBAND), face: applicantFace });
+  await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: WIFE.idNumber, signature: intakeSignature(saved.caseId, WIFE), face: null });
   await call('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } });
   return saved.caseId;
 }

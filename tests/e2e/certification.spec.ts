@@ -6,7 +6,7 @@ import { startPlatform, type RunningPlatform } from '../../city-platform/platfor
 import type { FaceCapture } from '../../common/capture/schemas';
 import { OPINION, signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { faceCapture, signatureCapture } from '../../main/core/cases/testing/captures';
+import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
 import { startShell, type RunningShell } from './browserShell';
@@ -63,8 +63,8 @@ async function enrol(application: unknown, applicant: { id: string; name: string
   const saved = await call<{ caseId: string; rev: number }>('intake.save', { application });
   const caseId = saved.caseId;
   await call('intake.submit', { caseId, rev: saved.rev });
-  await call('intake.authorize', { caseId, signerIdNumber: applicant.id, signature: signatureCapture(), face: intakeFace(photo) });
-  await call('intake.authorize', { caseId, signerIdNumber: wife.id, signature: signatureCapture(), face: null });
+  await call('intake.authorize', { caseId, signerIdNumber: applicant.id, signature: intakeSignature(caseId, { idNumber: applicant.id, name: applicant.name }), face: intakeFace(photo) });
+  await call('intake.authorize', { caseId, signerIdNumber: wife.id, signature: intakeSignature(caseId, { idNumber: wife.id, name: wife.name }), face: null });
   let v = (await call<{ version: number }>('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } })).version;
   const step = async (method: string, input: Record<string, unknown>) => (v = (await call<{ version: number; state: string }>(method, { caseId, version: v, ...input })).version);
   await step('visits.record', { visit: signedVisit(caseId, { ...VISIT, visitedOn: today(), familyPresent: [applicant.name, wife.name] }) });

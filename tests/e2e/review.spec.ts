@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signatureCapture } from '../../main/core/cases/testing/captures';
+import { intakeSignature } from '../../main/core/cases/testing/captures';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
@@ -57,7 +57,7 @@ test.beforeAll(async () => {
     const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
     caseId = saved.caseId;
     await call('intake.submit', { caseId, rev: saved.rev });
-    for (const id of [HUSBAND.idNumber, WIFE.idNumber]) await call('intake.authorize', { caseId, signerIdNumber: id, signature: signatureCapture(), face: null });
+    for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: null });
     await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
     const today = chinaToday();
     await call('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, visitedOn: today }) });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { PHOTO_SPEC } from '../../common/capture/documentKinds';
-import { signatureCapture } from '../../main/core/cases/testing/captures';
+import { intakeSignature } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { makePng } from '../../main/core/documents/testing/png';
 import { readPdf } from '../../main/core/documents/testing/pdfText';
@@ -84,7 +84,7 @@ async function sign(page: Page) {
 test('a visit with a photo from a file and mouse-drawn signatures; unsigned and edited-after-signing visits are refused', async ({ page }) => {
   const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  for (const id of [HUSBAND.idNumber, WIFE.idNumber]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: id, signature: signatureCapture(), face: null });
+  for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: null });
   await call('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } });
 
   await logIn(page, shell);

@@ -60,6 +60,30 @@ export const timelineEventSchema = z.object({
   note: z.string().nullable(),
 });
 
+/** Why a signer used the printed 授权书 instead of the pad (the paper route). */
+export const PAPER_REASONS = ['elderly', 'disabled', 'no_pad', 'other'] as const;
+
+/**
+ * The face check of one authorization as core recorded it: its verdict is recomputed in core from
+ * the scores with the county's thresholds (the client's own verdict is kept as `claimedVerdict`);
+ * the scores themselves come from the capture component (core cannot run the face model).
+ */
+export const faceCheckViewSchema = z.object({
+  verdict: z.enum(['pass', 'review', 'fail']),
+  claimedVerdict: z.enum(['pass', 'review', 'fail']),
+  /** SHA-256 of the stored face photo. */
+  sha256: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** Matched against the ID card's photo (a vendor decoder made it), or no card photo was available. */
+  cardPhoto: z.enum(['matched', 'unavailable']),
+  cardMatchScore: z.number().nullable(),
+  cardPhotoSha256: z.string().nullable(),
+});
+
+/** The statement reference of an intake authorization: the signer signs for this application. */
+export const intakeStatementRef = (caseId: string) => `申请 ${caseId}`;
+
 export const authorizationViewSchema = z.object({
   id: z.string(),
   signerIdNumber: z.string(),
@@ -74,6 +98,15 @@ export const authorizationViewSchema = z.object({
   documentHash: z.string().nullable(),
   /** SHA-256 of the signature image as received and stored. */
   signatureSha256: z.string().nullable(),
+  /** Signed on the pad, or on the printed 授权书 scanned back (the paper route, with its reason). */
+  route: z.enum(['pad', 'paper']),
+  paperReason: z.enum(PAPER_REASONS).nullable(),
+  /** The scanned pages of a paper authorization (the first is also `signatureAttachmentId`). */
+  scanAttachmentIds: z.array(z.string()),
+  /** The face check as core judged it; null when no face was taken (paper route where the county allows it). */
+  face: faceCheckViewSchema.nullable(),
+  /** Added after the case was submitted: the amendment number on the case; null when recorded in the draft. */
+  amendment: z.number().int().positive().nullable(),
 });
 
 export const caseAttachmentViewSchema = z.object({
@@ -135,16 +168,48 @@ export const intakeDiscard = defineMethod({
 });
 
 export const intakeAddMaterial = defineMethod({
-  summary: 'Attach the captured pages of one checklist material to the case and mark it received.',
+  summary:
+    'Attach the captured pages of one checklist material to the case and mark it received. After submission the pages are added (never replaced) as a synced amendment; a finished case takes none.',
   permission: 'case.write',
   input: z.object({ caseId, code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), capture: documentCaptureSchema }).strict(),
   output: z.object({ attachmentIds: z.array(z.string()), rev: z.number().int() }),
 });
 
+/** The ID card's photo (PNG, converted from the reader's BMP) when a vendor decoder made one; the face is matched to it. */
+const cardPhotoInput = z.object({ pngBase64: z.base64().max(2_000_000) }).strict().nullable().optional();
+
 export const intakeAuthorize = defineMethod({
-  summary: 'Record one signer’s authorization for the economic verification: signature, face photo, time.',
+  summary:
+    'Record one signer’s authorization on the pad: the signature bound to the SHA-256 of this signer’s statement for this case, the face (verdict recomputed in core; a fail or, where required, none is refused), time. After submission only an unsigned signer may be added, as a synced amendment.',
   permission: 'case.write',
-  input: z.object({ caseId, signerIdNumber: idNumber, signature: signatureCaptureSchema, face: faceCaptureSchema.nullable() }).strict(),
+  input: z.object({ caseId, signerIdNumber: idNumber, signature: signatureCaptureSchema, face: faceCaptureSchema.nullable(), cardPhoto: cardPhotoInput }).strict(),
+  output: authorizationViewSchema,
+});
+
+export const intakeAuthorizationForm = defineMethod({
+  summary: 'The paper route: queue the printed 家庭经济状况核对授权书 for one signer (unsigned, with the statement’s version and hash), to print, sign by hand and scan back.',
+  permission: 'case.write',
+  input: z.object({ caseId, signerIdNumber: idNumber }).strict(),
+  output: z.object({ requestId: z.string(), statementHash: z.string(), statementVersion: z.number().int() }),
+});
+
+export const intakeAuthorizePaper = defineMethod({
+  summary:
+    'The paper route: record the scan of the printed 授权书 the signer signed by hand as that signer’s authorization, with the reason; the face follows the county setting for paper signers (a fail is refused).',
+  permission: 'case.write',
+  input: z
+    .object({
+      caseId,
+      signerIdNumber: idNumber,
+      /** The printed form's notice request (intake.authorizationForm): it must be this signer's and issued. */
+      requestId: z.string().min(1).max(64),
+      scan: documentCaptureSchema,
+      reason: z.enum(PAPER_REASONS),
+      reasonNote: z.string().trim().max(200).optional(),
+      face: faceCaptureSchema.nullable(),
+      cardPhoto: cardPhotoInput,
+    })
+    .strict(),
   output: authorizationViewSchema,
 });
 
@@ -277,6 +342,8 @@ export const casesMethods = {
   'intake.discard': intakeDiscard,
   'intake.addMaterial': intakeAddMaterial,
   'intake.authorize': intakeAuthorize,
+  'intake.authorizationForm': intakeAuthorizationForm,
+  'intake.authorizePaper': intakeAuthorizePaper,
   'intake.submit': intakeSubmit,
   'cases.decide': casesDecide,
   'cases.act': casesAct,

@@ -18,6 +18,8 @@ type CaseMethods =
   | 'intake.discard'
   | 'intake.addMaterial'
   | 'intake.authorize'
+  | 'intake.authorizationForm'
+  | 'intake.authorizePaper'
   | 'intake.submit'
   | 'cases.decide'
   | 'cases.act'
@@ -88,7 +90,13 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'intake.addMaterial': async (input, ctx) => (await open()).svc.addMaterial(actor(ctx), input.caseId, input.code, input.capture),
       'intake.authorize': async (input, ctx) => {
         const { svc, views } = await open();
-        const a = svc.authorize(actor(ctx), input.caseId, input.signerIdNumber, input.signature, input.face);
+        const a = svc.authorize(actor(ctx), input.caseId, input.signerIdNumber, input.signature, input.face, input.cardPhoto);
+        return views.detail(input.caseId).authorizations.find((x) => x.id === a.id)!;
+      },
+      'intake.authorizationForm': async (input, ctx) => (await open()).svc.authorizationForm(actor(ctx), input.caseId, input.signerIdNumber),
+      'intake.authorizePaper': async (input, ctx) => {
+        const { svc, views } = await open();
+        const a = svc.authorizePaper(actor(ctx), input);
         return views.detail(input.caseId).authorizations.find((x) => x.id === a.id)!;
       },
       'intake.submit': async (input, ctx) => {

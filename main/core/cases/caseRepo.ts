@@ -83,6 +83,16 @@ export interface AuthorizationRow {
   signature_sha256: string | null;
   /** JSON: the face check's match, liveness and quality scores, and a manual capture's reason. */
   face_result: string | null;
+  /** The pad, or the printed 授权书 signed by hand and scanned (migration 0680). */
+  route?: 'pad' | 'paper';
+  /** JSON (paper route): reason, note, scan attachment ids, the printed form's request and hash. */
+  paper?: string | null;
+  /** JSON: core's face check (verdict, claim, scores, thresholds, photo hash and size, card photo). */
+  face_check?: string | null;
+  /** Added after submission: its number among the case's amendments. */
+  amendment?: number | null;
+  /** 1 when the county required a face of this signer when it was recorded. */
+  face_required?: 0 | 1 | null;
 }
 
 export type CaseColumns = Omit<CaseRow, 'id' | 'created_at' | 'created_by' | 'case_no' | 'submitted_at' | 'accepted_on' | 'demo'>;
@@ -235,15 +245,40 @@ export class CaseRepository {
   putAuthorization(caseId: string, a: AuthorizationRow): void {
     this.stmt('DELETE FROM case_authorization WHERE case_id = ? AND signer_id_number = ?').run(caseId, a.signer_id_number);
     this.stmt(
-      `INSERT INTO case_authorization (id, case_id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, caseId, a.signer_id_number, a.signer_name, a.role, a.signed_at, a.signature_attachment_id, a.face_attachment_id, a.face_verdict, a.recorded_by, a.document_hash, a.signature_sha256, a.face_result);
+      `INSERT INTO case_authorization (id, case_id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result, route, paper, face_check, amendment, face_required)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      a.id, caseId, a.signer_id_number, a.signer_name, a.role, a.signed_at, a.signature_attachment_id, a.face_attachment_id, a.face_verdict, a.recorded_by, a.document_hash, a.signature_sha256, a.face_result,
+      a.route ?? 'pad', a.paper ?? null, a.face_check ?? null, a.amendment ?? null, a.face_required ?? null,
+    );
   }
 
   authorizations(caseId: string): AuthorizationRow[] {
     return this.stmt(
-      'SELECT id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result FROM case_authorization WHERE case_id = ? ORDER BY signed_at',
+      'SELECT id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result, route, paper, face_check, amendment, face_required FROM case_authorization WHERE case_id = ? ORDER BY signed_at',
     ).all(caseId) as AuthorizationRow[];
+  }
+
+  /** The next amendment number of a submitted case, and its row (in the caller's transaction). */
+  addAmendment(caseId: string, a: { kind: 'material' | 'authorization'; ref: string; at: string; by: string }): number {
+    const { n } = this.stmt('SELECT coalesce(max(n), 0) + 1 AS n FROM case_amendment WHERE case_id = ?').get(caseId) as { n: number };
+    this.stmt('INSERT INTO case_amendment (case_id, n, kind, ref, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(caseId, n, a.kind, a.ref, a.at, a.by);
+    return n;
+  }
+
+  /** A notice request of this case (the printed authorization form of the paper route). */
+  noticeRequest(id: string, caseId: string): { id: string; kind: string; data: string } | null {
+    return (this.stmt('SELECT id, kind, data FROM notice_request WHERE id = ? AND case_id = ?').get(id, caseId) as { id: string; kind: string; data: string } | undefined) ?? null;
+  }
+
+  /** SHA-256 (lower-case hex) of the document issued for a notice request (the original, not a 补打), or null. */
+  issuedSha256(requestId: string): string | null {
+    const r = this.stmt('SELECT sha256 AS sha FROM document WHERE request_id = ? AND reprint_of IS NULL ORDER BY created_at LIMIT 1').get(requestId) as { sha: string } | undefined;
+    return r?.sha ?? null;
+  }
+
+  insertAuthorizationForm(n: { id: string; caseId: string; data: string; at: string; by: string }): void {
+    this.stmt("INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, 'authorization', ?, ?, ?)").run(n.id, n.caseId, n.data, n.at, n.by);
   }
 
   insertNotice(n: { id: string; caseId: string; kind: 'acceptance' | 'supplement' | 'rejection'; data: string; at: string; by: string }): void {

@@ -7,7 +7,7 @@ import { codeOf, tempDir } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import type { CaseService } from './caseService';
 import { searchCases } from './search';
-import { documentCapture, faceCapture, signatureCapture } from './testing/captures';
+import { documentCapture, faceCapture, intakeSignature, signatureCapture } from './testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from './testing/household';
 import { caseStation } from './testing/station';
 
@@ -57,17 +57,14 @@ describe('the counter intake on a real encrypted store', () => {
     // The two adults sign; the child does not have to.
     expect(views.detail(saved.caseId).requiredSigners.map((s) => s.idNumber)).toEqual([HUSBAND.idNumber, WIFE.idNumber]);
     expect(codeOf(() => svc.authorize(actor, saved.caseId, CHILD.idNumber, signatureCapture(), faceCapture()))).toBe('CASE_SIGNER_UNKNOWN');
-    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, signatureCapture(), null))).toBe('CASE_FACE_REQUIRED');
+    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, intakeSignature(saved.caseId, HUSBAND), null))).toBe('CASE_FACE_REQUIRED');
     // A signature bound to its statement: the pad's PNG hash must match the bytes that arrived.
-    const statementHash = 'ab'.repeat(32);
-    const bound = signatureCapture('丈夫');
-    const boundPng = Buffer.from(bound.png.base64, 'base64');
-    const boundSha = createHash('sha256').update(boundPng).digest('hex');
-    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, documentHash: statementHash, pngSha256: 'cd'.repeat(32) }, faceCapture()))).toBe(
-      'CASE_SIGNATURE_ALTERED',
-    );
-    svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, documentHash: statementHash, pngSha256: boundSha }, faceCapture());
-    svc.authorize(actor, saved.caseId, WIFE.idNumber, signatureCapture(), faceCapture());
+    const bound = intakeSignature(saved.caseId, HUSBAND);
+    const statementHash = bound.documentHash;
+    const boundSha = createHash('sha256').update(Buffer.from(bound.png.base64, 'base64')).digest('hex');
+    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, pngSha256: 'cd'.repeat(32) }, faceCapture()))).toBe('CASE_SIGNATURE_ALTERED');
+    svc.authorize(actor, saved.caseId, HUSBAND.idNumber, bound, faceCapture());
+    svc.authorize(actor, saved.caseId, WIFE.idNumber, intakeSignature(saved.caseId, WIFE), faceCapture());
     expect(views.detail(saved.caseId).authorizations.find((a) => a.signerIdNumber === HUSBAND.idNumber)).toMatchObject({
       documentHash: statementHash,
       signatureSha256: boundSha,
@@ -77,7 +74,8 @@ describe('the counter intake on a real encrypted store', () => {
     const detail = views.detail(saved.caseId);
     expect(detail.state).toBe('accepted');
     expect(detail.version).toBe(2);
-    expect(detail.timeline.map((e) => e.action)).toEqual(['create', 'submit', 'authorize', 'authorize', 'accept']);
+    // Signed after submission: each signature is an amendment on the timeline and its own case.authorization record.
+    expect(detail.timeline.map((e) => e.action)).toEqual(['create', 'submit', 'authorize', 'amendAuthorization', 'authorize', 'amendAuthorization', 'accept']);
     expect(detail.timeline.at(-1)).toMatchObject({ fromState: 'submitted', toState: 'accepted', actorName: '管理员' });
     expect(detail.authorizations).toHaveLength(2);
     expect(detail.attachments.filter((a) => a.role === 'face')).toHaveLength(2);
@@ -87,10 +85,11 @@ describe('the counter intake on a real encrypted store', () => {
       ['decision', '2026-04-01'],
     ]);
     outbox = new Outbox(db(), env.clock).byCase(saved.caseId);
-    expect(outbox.map((r) => [r.baseVersion, (r.body as { state: string }).state])).toEqual([
+    expect(outbox.filter((r) => r.kind === 'case.upsert').map((r) => [r.baseVersion, (r.body as { state: string }).state])).toEqual([
       [0, 'submitted'],
       [1, 'accepted'],
     ]);
+    expect(outbox.filter((r) => r.kind === 'case.authorization').map((r) => (r.body as { amendment: number }).amendment)).toEqual([1, 2]);
     const notice = db().prepare('SELECT * FROM notice_request WHERE case_id = ?').all(saved.caseId) as Array<{ kind: string; data: string; requested_by: string }>;
     expect(notice).toHaveLength(1);
     expect(notice[0]!.kind).toBe('acceptance');
@@ -135,8 +134,8 @@ describe('the counter intake on a real encrypted store', () => {
   it('nothing is half-written when the last write of a decision fails', () => {
     const { svc, views, actor } = env;
     const caseId = submitted(svc, actor);
-    svc.authorize(actor, caseId, HUSBAND.idNumber, signatureCapture(), faceCapture());
-    svc.authorize(actor, caseId, WIFE.idNumber, signatureCapture(), faceCapture());
+    svc.authorize(actor, caseId, HUSBAND.idNumber, intakeSignature(caseId, HUSBAND), faceCapture());
+    svc.authorize(actor, caseId, WIFE.idNumber, intakeSignature(caseId, WIFE), faceCapture());
     const before = { outbox: count('outbox'), events: count('case_event'), deadlines: count('case_deadline'), audit: count('audit_log') };
     db().exec("CREATE TEMP TRIGGER fail_notice BEFORE INSERT ON notice_request BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
     expect(() => svc.decide(actor, caseId, 1, { kind: 'accept' })).toThrow(/disk gone/);
@@ -216,8 +215,8 @@ describe('the counter intake on a real encrypted store', () => {
   it('due-soon and overdue lists follow the working-day calendar with a fixed clock', () => {
     const { svc, views, actor } = env;
     const caseId = submitted(svc, actor);
-    svc.authorize(actor, caseId, HUSBAND.idNumber, signatureCapture(), faceCapture());
-    svc.authorize(actor, caseId, WIFE.idNumber, signatureCapture(), faceCapture());
+    svc.authorize(actor, caseId, HUSBAND.idNumber, intakeSignature(caseId, HUSBAND), faceCapture());
+    svc.authorize(actor, caseId, WIFE.idNumber, intakeSignature(caseId, WIFE), faceCapture());
     svc.decide(actor, caseId, 1, { kind: 'accept' });
     // Thu 12 Feb: the investigation is due Tue 24 Feb, 3 working days away → due soon.
     let lists = views.deadlineLists();

@@ -18,7 +18,9 @@ import type { Clock, Db } from '../store/types';
 
 import { Outbox } from '../sync/outbox/outbox';
 import { CaseRepository, type CaseRow } from './caseRepo';
-import { bindAuthorizationCapture } from './authorizationCapture';
+import { authorizeOnPad, authorizeOnPaper, queueAuthorizationForm, type IntakeWork } from './intakeAuthorization';
+import { authorizationRecord } from './authorizationRecord';
+import { recordMaterialAmendment, refuseClosed } from './materialAmendment';
 import { followCountyDeadlines } from './countyDeadlines';
 import { acceptanceNotice, rejectionNotice, supplementNotice, type NoticeContext } from './notices';
 import { moneyOf, partiesOf } from './searchIndex';
@@ -293,16 +295,23 @@ export class CaseService {
           updated_at: now,
         });
       }
-      const updated = this.step(this.mustGet(caseId), 'submit', actor, null, app);
+      // The draft's authorizations reach the platform with the case: each in the form of a case.authorization body.
+      const submitted = this.mustGet(caseId);
+      const authorizations = this.repo.authorizations(caseId).map((a) => authorizationRecord(submitted, a, this.attachmentsStore, now).body);
+      const updated = this.step(submitted, 'submit', actor, null, app, { authorizations });
       if (app.relatedParty.related) this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'relatedParty', from_state: null, to_state: null, note: null });
       return updated;
     })();
   }
 
-  /** Pages of one checklist material, stored encrypted and linked to the case; the material is marked received. */
+  /**
+   * Pages of one checklist material, stored encrypted and linked to the case; the material is marked
+   * received. After submission the pages are an amendment (materialAmendment.ts): added, synced, on the timeline.
+   */
   addMaterial(actor: string, caseId: string, code: string, capture: DocumentCapture): { attachmentIds: string[]; rev: number } {
     return this.db.transaction(() => {
       const row = this.mustGet(caseId);
+      refuseClosed(row);
       const app = this.application(row);
       const items = this.checklist().types[app.type ?? 'dibao'];
       if (!app.type || !items.some((i) => i.code === code)) throw new JiuzhuError('CASE_MATERIAL_UNKNOWN', { code: code.slice(0, 40) });
@@ -317,28 +326,50 @@ export class CaseService {
       const next = { ...app, materials };
       const rev = row.draft_rev + 1;
       this.repo.update(caseId, this.columns(next, { state: row.state, version: row.version, draft_rev: rev }, actor));
+      if (row.state !== 'draft') {
+        recordMaterialAmendment(this.intakeWork(), actor, row, code, ids.map((id, i) => ({ attachmentId: id, page: existing + i })));
+        return { attachmentIds: ids, rev };
+      }
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'material', from_state: null, to_state: null, note: code });
       this.deps.audit.append({ actor, action: 'cases.material', targetType: 'case', targetId: caseId, details: { code, pages: ids.length } });
       return { attachmentIds: ids, rev };
     })();
   }
 
-  /** One signer's authorization: signature PNG, face photo (per county setting), time; replaces an earlier one of the same signer. */
-  authorize(actor: string, caseId: string, signerIdNumber: string, signature: SignatureCapture, face: FaceCapture | null) {
-    const settings = this.settings();
-    if (settings.faceRequired && !face) throw new JiuzhuError('CASE_FACE_REQUIRED');
-    return this.db.transaction(() => {
-      const row = this.mustGet(caseId);
-      const app = this.application(row);
-      const signer = requiredSigners(app, this.today()).find((s) => s.idNumber === signerIdNumber);
-      if (!signer) throw new JiuzhuError('CASE_SIGNER_UNKNOWN');
-      const now = this.now();
-      const auth = bindAuthorizationCapture({ repo: this.repo, attachments: this.attachmentsStore }, { caseId, signer, signature, face, actor, now });
-      this.repo.putAuthorization(caseId, auth);
-      this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'authorize', from_state: null, to_state: null, note: maskName(signer.name) });
-      this.deps.audit.append({ actor, action: 'cases.authorize', targetType: 'case', targetId: caseId, details: { role: signer.role, face: auth.face_attachment_id !== null } });
-      return auth;
-    })();
+  /**
+   * One signer's authorization on the pad (intakeAuthorization.ts): the signature bound to this
+   * signer's statement for this case, the face judged by core. In a draft it replaces the signer's
+   * earlier one; after submission only an unsigned signer is added, as an amendment.
+   */
+  authorize(actor: string, caseId: string, signerIdNumber: string, signature: SignatureCapture, face: FaceCapture | null, cardPhoto?: { pngBase64: string } | null) {
+    return authorizeOnPad(this.intakeWork(), actor, { caseId, signerIdNumber, signature, face, cardPhoto });
+  }
+
+  /** The paper route: the blank 授权书 for one signer, queued to print. */
+  authorizationForm(actor: string, caseId: string, signerIdNumber: string) {
+    return queueAuthorizationForm(this.intakeWork(), actor, caseId, signerIdNumber);
+  }
+
+  /** The paper route: the signed form's scan as that signer's authorization. */
+  authorizePaper(actor: string, input: Parameters<typeof authorizeOnPaper>[2]) {
+    return authorizeOnPaper(this.intakeWork(), actor, input);
+  }
+
+  private work: IntakeWork | null = null;
+  intakeWork(): IntakeWork {
+    return (this.work ??= {
+      db: this.db,
+      repo: this.repo,
+      attachments: this.attachmentsStore,
+      outbox: this.outbox,
+      audit: this.deps.audit,
+      now: () => this.now(),
+      today: () => this.today(),
+      settings: () => this.settings(),
+      mustGet: (id) => this.mustGet(id),
+      application: (row) => this.application(row),
+      noticeContext: (row, app, settings) => this.noticeContext(row, app, settings),
+    });
   }
 
   noticeContext(row: CaseRow, app: Application, settings: CaseSettings): NoticeContext {

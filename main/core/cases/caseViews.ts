@@ -8,6 +8,7 @@ import { requiredSigners } from '../../../common/cases/signers';
 import type { Application } from '../../../common/cases/application';
 import type { CaseRow, DeadlineRow } from './caseRepo';
 import type { CaseService } from './caseService';
+import { authorizationEvidenceView } from './authorizationRecord';
 
 type DeadlineView = CaseSummary['nextDeadline'] & object;
 
@@ -89,6 +90,7 @@ export class CaseViews {
         documentHash: a.document_hash,
         signatureSha256: a.signature_sha256,
         recordedBy: this.staffName(a.recorded_by),
+        ...authorizationEvidenceView(a),
       })),
       attachments: attachments.map((a) => ({ attachmentId: a.attachment_id, role: a.role, ref: a.ref, page: a.page, mime: a.mime, size: a.size, addedAt: a.added_at })),
       timeline: repo.events(caseId).map((e) => ({ seq: e.seq, at: e.at, actorName: this.staffName(e.actor_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note })),

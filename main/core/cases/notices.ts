@@ -3,6 +3,7 @@ import type { Application } from '../../../common/cases/application';
 import type { CaseSettings } from '../../../common/cases/settings';
 import { documentCategory } from '../../../common/cases/types';
 import { acceptanceSchema } from '../../../common/documents/acceptance';
+import { authorizationSchema } from '../../../common/documents/authorization';
 import { rejectionSchema } from '../../../common/documents/rejection';
 import { supplementSchema } from '../../../common/documents/supplement';
 import type { z } from 'zod';
@@ -64,4 +65,13 @@ export function rejectionNotice(ctx: NoticeContext, reasons: string[], legalBasi
   const redress = ctx.settings.notice.redress;
   if (!redress) throw new JiuzhuError('CASE_REDRESS_MISSING');
   return valid(rejectionSchema, { ...base(ctx), reasons, legalBasis, redress });
+}
+
+/**
+ * The blank 家庭经济状况核对授权书 printed for one signer to sign by hand (the paper route): no
+ * signature, photo or time on it, and the statement's version and hash printed at the foot.
+ */
+export function authorizationForm(ctx: NoticeContext, signer: { name: string; idNumber: string }, relation: string, statement: { version: number; sha256: string }) {
+  const { station, issuedOn, copy, caseNo, category } = base(ctx);
+  return valid(authorizationSchema, { station, issuedOn, copy, caseNo, category, applicantName: ctx.app.applicant!.name, signer, relation, statement });
 }

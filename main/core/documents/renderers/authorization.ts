@@ -23,15 +23,20 @@ export function authorizationLayout(d: AuthorizationData): DocumentLayout {
       '本人承诺所提供的信息真实、完整。核对所得信息仅用于社会救助的审核确认及动态管理，' +
         '有关部门应当依法予以保密。本授权自签署之日起至救助终止之日止有效。',
     ),
-    {
-      kind: 'images' as const,
-      items: [
-        { label: '授权人签名', field: 'signaturePng', data: d.signaturePng, widthMm: 60, heightMm: 25 },
-        { label: '签署时现场照片', field: 'facePhoto', data: d.facePhoto, widthMm: 22, heightMm: 28 },
-      ],
-      caption: `签署时间：${chineseDateTime(d.signedAt)}`,
-    },
+    ...(d.signaturePng && d.signedAt
+      ? [
+          {
+            kind: 'images' as const,
+            items: [
+              { label: '授权人签名', field: 'signaturePng', data: d.signaturePng, widthMm: 60, heightMm: 25 },
+              ...(d.facePhoto ? [{ label: '签署时现场照片', field: 'facePhoto', data: d.facePhoto, widthMm: 22, heightMm: 28 }] : []),
+            ],
+            caption: `签署时间：${chineseDateTime(d.signedAt)}`,
+          },
+        ]
+      : [para('授权人（签名或按指印）：＿＿＿＿＿＿＿＿'), para('签署日期：＿＿＿＿年＿＿月＿＿日')]),
     para(`受理单位：${d.station.issuer}`),
+    ...(d.statement ? [para(`授权书文本第 ${d.statement.version} 版，校验码 ${d.statement.sha256.slice(0, 16)}`)] : []),
   ];
   return { title: '家庭经济状况核对授权书', author: d.station.issuer, blocks: frame(d, p, '家庭经济状况核对授权书', body, { header: false, signature: false }) };
 }

@@ -1,4 +1,5 @@
 import type { Migration } from '../migrate';
+import { m0680intakeAuthorizationRoutes } from './0680-intake-authorization-routes';
 import { m0010station } from './0010-station';
 import { m0020accounts } from './0020-accounts';
 import { m0030audit } from './0030-audit';
@@ -24,6 +25,6 @@ import { m0630publicityRounds } from './0630-publicity-rounds';
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0110authorizationBinding, m0200sync, m0300documents, m0400afterAcceptance, m0410reviews, m0420certification, m0430visitEvidence, m0500stats, m0560caseCounterWindow, m0570syncRemoteBlobs, m0590syncAuditAnchor, m0600syncPendingDeferred, m0630publicityRounds];
+export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0110authorizationBinding, m0200sync, m0300documents, m0400afterAcceptance, m0410reviews, m0420certification, m0430visitEvidence, m0500stats, m0560caseCounterWindow, m0570syncRemoteBlobs, m0590syncAuditAnchor, m0600syncPendingDeferred, m0630publicityRounds, m0680intakeAuthorizationRoutes];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
 import { authorizationStatement, sha256Hex } from '../../../../common/capture/signatureBinding';
 import type { MethodOutput } from '../../../../common/contract/index';
+import { intakeStatementRef } from '../../../../common/contract/methods/cases';
 import { maskIdNumber } from '../../../../common/format/mask';
+import { faceVerdictLabel } from '../../../../common/i18n/labels';
 import { call } from '../../api/client';
 import { localDeviceSettings } from '../../capture/camera/deviceSettings';
 import { FaceCapture } from '../../capture/face/FaceCapture';
@@ -52,7 +54,11 @@ export function AuthorizationStep({
     setStatementHash(null);
     if (!activeSigner) return;
     let live = true;
-    void sha256Hex(authorizationStatement({ name: activeSigner.name, idNumber: activeSigner.idNumber, role: activeSigner.role })).then((h) => live && setStatementHash(h));
+    // The statement names this application: the draft is saved first so its id is known.
+    void ensureSaved()
+      .then(({ caseId }) => sha256Hex(authorizationStatement({ name: activeSigner.name, idNumber: activeSigner.idNumber, role: activeSigner.role }, intakeStatementRef(caseId))))
+      .then((h) => live && setStatementHash(h))
+      .catch((e: unknown) => live && setError((e as Error).message));
     return () => {
       live = false;
     };
@@ -117,7 +123,7 @@ export function AuthorizationStep({
           {faceRequired && (
             <div style={{ marginTop: 12 }}>
               <Typography.Title level={5}>{t('intake.face')}</Typography.Title>
-              {face ? <Tag color="green">{face.verdict}</Tag> : <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} onCaptured={setFace} />}
+              {face ? <Tag color="green">{faceVerdictLabel(face.verdict)}</Tag> : <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} onCaptured={setFace} />}
             </div>
           )}
           <Button type="primary" style={{ marginTop: 12 }} disabled={!signature || (faceRequired && !face)} loading={busy} onClick={() => void save(signers.find((s) => s.idNumber === active)!)} data-testid="save-authorization">
