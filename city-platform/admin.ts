@@ -5,6 +5,8 @@ import { WARNING_TYPES } from '../common/sync/pull';
 import { keyFingerprint } from '../main/core/sync/protocol/keys';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
+import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';
+import { listedRecord } from './apply/decision-records';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
 import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow } from './store/types';
 
@@ -29,6 +31,7 @@ export const adminSchemas = {
   }),
   reference: z.object({ table: z.string().min(1).max(64), version: z.number().int().nonnegative(), data: z.unknown(), regionCode: z.string().optional() }),
   policy: z.object({ key: z.string().min(1).max(128), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), regionCode: z.string().optional() }),
+  decideChange: changeDecisionInputSchema,
 };
 
 type In<K extends keyof typeof adminSchemas> = z.infer<(typeof adminSchemas)[K]>;
@@ -46,6 +49,8 @@ export interface EnrolmentSlip {
 export interface AdminApi {
   createEnrolmentCode(input: In<'enrol'>): Promise<EnrolmentSlip>;
   decide(input: In<'decide'>): Promise<{ id: string; feedSeq: number }>;
+  /** The county's decision on a station's proposal to adjust, phase out or stop a benefit (a `change-decision` item). */
+  decideChange(input: In<'decideChange'>): Promise<{ id: string; feedSeq: number }>;
   warn(input: In<'warn'>): Promise<{ id: string; feedSeq: number }>;
   publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
   setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
@@ -58,6 +63,7 @@ export interface AdminApi {
   sweep(): Promise<SweepReport>;
   /** Rebuild the feed: every earlier cursor now gets mustRefetch. */
   resetFeed(): Promise<void>;
+  /** Records held; the body only of `change.proposal` and `decision.refusal` records (what was proposed, which decision was refused and why). */
   records(): Promise<RecordRow[]>;
   blobs(): Promise<BlobRow[]>;
   getCase(caseId: string): Promise<CaseRow | undefined>;
@@ -112,6 +118,10 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       const feedSeq = await store.appendFeed({ kind: 'decision', stationId, regionCode: null, body: { id, ...decision }, at: now });
       return { id, feedSeq };
     },
+    async decideChange(input) {
+      const now = deps.now();
+      return appendChangeDecision(store, itemId('chg', now), input, now);
+    },
     async warn(input) {
       const now = deps.now();
       const id = itemId('warn', now);
@@ -153,7 +163,7 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
     async resetFeed() {
       await newEpoch(store);
     },
-    records: () => store.listRecords(),
+    records: async () => (await store.listRecords()).map(listedRecord),
     blobs: () => store.listBlobs(),
     getCase: (caseId) => store.getCase(caseId),
     auditFlags: () => store.listAuditFlags(),

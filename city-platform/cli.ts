@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WARNING_TYPES } from '../common/sync/pull';
 import { createAdminApi, type AdminApi } from './admin';
+import { recordSummary } from './apply/decision-records';
 import { UploadLocks } from './blob/locks';
 import { DEFAULT_GUARDS, DEFAULT_LIMITS } from './context';
 import { RateLimiter } from './guard/rate-limit';
@@ -15,13 +16,15 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
   serve    --port N --data DIR [--pg URL] [--platform-id ID] [--admin-token-stdin] [--enrol STATION:REGION]… [--quiet]
            admin token: $JIUZHU_PLATFORM_ADMIN_TOKEN, or the first line of stdin with --admin-token-stdin, else random (printed)
   enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
-  records  [--json]                                              records held (id, device, seq, kind, case, blobs)
+  records  [--json]                                              records held (id, device, seq, kind, case, blobs; what a proposal or a refused decision says)
   blobs    [--json]                                              blobs held (sha256, size, station)
   replacements [--json]                                          registrations waiting to replace a device of their station and machine
   confirm-replacement --device ID                                confirm one: the device it replaces is revoked, it may sync
   revoke   --device ID                                           revoke a device (or refuse a pending replacement)
   audit-flags [--json]                                           audit chains that went backwards, forked or were pruned early (§5.4)
   decide   --case ID (--approve --amount YUAN [--start-month YYYY-MM] | --refuse --reason TEXT…)
+  decide-change --case ID --proposal ID (--approve | --refuse --reason TEXT…) [--legal-basis TEXT…]
+                                                                 the county's decision on a station's 调整/渐退/终止 proposal
   warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
@@ -55,6 +58,8 @@ const { values } = parseArgs({
     amount: { type: 'string' },
     'start-month': { type: 'string' },
     reason: { type: 'string', multiple: true },
+    proposal: { type: 'string' },
+    'legal-basis': { type: 'string', multiple: true },
     'id-number': { type: 'string' },
     type: { type: 'string' },
     detail: { type: 'string' },
@@ -187,7 +192,7 @@ switch (command) {
   case 'records': {
     const rows = await withAdmin((a) => a.records());
     print(rows, () => {
-      for (const r of rows) console.log([r.recordId, r.deviceId, r.seq, r.kind, r.caseId ?? '-', r.status, r.blobs.join(',') || '-'].join('\t'));
+      for (const r of rows) console.log([r.recordId, r.deviceId, r.seq, r.kind, r.caseId ?? '-', r.status, r.blobs.join(',') || '-', recordSummary(r)].join('\t').trimEnd());
       console.log(`${rows.length} records`);
     });
     break;
@@ -241,6 +246,16 @@ switch (command) {
       : { caseId, outcome: 'refused' as const, reasons: values.reason?.length ? values.reason : fail('--refuse 需要 --reason 理由') };
     const out = await withAdmin((a) => a.decide({ ...input, ...(values.station ? { stationId: values.station } : {}) }));
     print(out, () => console.log(`decision ${out.id} (feed ${out.feedSeq}) for case ${caseId}`));
+    break;
+  }
+  case 'decide-change': {
+    const caseId = values.case ?? fail('需要 --case 案件编号');
+    const proposalId = values.proposal ?? fail('需要 --proposal 待遇变更建议编号（见 records 中的 change.proposal）');
+    if (Boolean(values.approve) === Boolean(values.refuse)) fail('需要 --approve 或 --refuse 之一');
+    if (values.refuse && !values.reason?.length) fail('--refuse 需要 --reason 理由');
+    const input = { caseId, proposalId, outcome: values.approve ? ('approved' as const) : ('refused' as const), ...(values.reason?.length ? { reasons: values.reason } : {}), ...(values['legal-basis']?.length ? { legalBasis: values['legal-basis'] } : {}) };
+    const out = await withAdmin((a) => a.decideChange(input));
+    print(out, () => console.log(`change decision ${out.id} (feed ${out.feedSeq}) for proposal ${proposalId} of case ${caseId}`));
     break;
   }
   case 'warn': {

@@ -3,6 +3,7 @@ import { KNOWN_RECORD_KINDS } from '../../common/sync/push';
 import type { RecordValidator } from '../store/types';
 import { documentMetaProblem } from './document-meta';
 import { caseAmendmentProblem, caseAuthorizationProblem, submittedAuthorizationsProblem } from './intake-records';
+import { decisionRecordProblem } from './decision-records';
 
 /**
  * The reference platform's rules for a record, before it touches the store. Pure: the answer
@@ -31,6 +32,8 @@ export function makeRecordValidator(today: () => string): RecordValidator {
     if (intakeProblem) return invalid(intakeProblem);
     const metaProblem = record.kind === 'document.meta' ? documentMetaProblem(record) : null;
     if (metaProblem) return invalid(metaProblem);
+    const decisionProblem = decisionRecordProblem(record);
+    if (decisionProblem) return invalid(decisionProblem);
     return { ok: true };
   };
 }

@@ -36,6 +36,7 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
     );
   post('/admin/enrolment-codes', adminSchemas.enrol, (b) => admin.createEnrolmentCode(b));
   post('/admin/decisions', adminSchemas.decide, (b) => admin.decide(b));
+  post('/admin/change-decisions', adminSchemas.decideChange, (b) => admin.decideChange(b));
   post('/admin/warnings', adminSchemas.warn, (b) => admin.warn(b));
   post('/admin/reference', adminSchemas.reference, (b) => admin.publishReference(b));
   post('/admin/policy', adminSchemas.policy, (b) => admin.setPolicy(b));

@@ -348,6 +348,7 @@ export class SqlitePlatformStore implements PlatformStore {
       status: String(r['status']),
       blobs: r['blobs'] ? (JSON.parse(String(r['blobs'])) as string[]) : [],
       receivedAt: Number(r['received_at']),
+      body: JSON.parse(String(r['body'])) as Record<string, unknown>,
     }));
   }
 

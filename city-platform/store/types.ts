@@ -87,6 +87,8 @@ export interface RecordRow {
   status: string;
   blobs: string[];
   receivedAt: number;
+  /** The record's body as received (admin.records shows it only for the kinds it names, apply/decision-records.ts). */
+  body?: Record<string, unknown>;
 }
 
 export interface CaseRow {

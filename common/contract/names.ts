@@ -20,8 +20,9 @@ const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'visits.evidence', '
 const STATS = ['stats.overview', 'stats.export'] as const;
 const CERTIFICATION = ['certification.settings', 'certification.setSettings', 'certification.due', 'certification.person', 'certification.record', 'certification.recordProxy'] as const;
 const REVIEWS = ['reviews.get', 'reviews.start', 'reviews.recheck', 'reviews.authorize', 'reviews.conclude'] as const;
+const CHANGES = ['changes.list', 'changes.decide', 'decisions.refusals'] as const;
 
-export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...STATS, ...CERTIFICATION] as const;
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...STATS, ...CERTIFICATION] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply'] as const;

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'person.read',
   'case.read',
   'case.write',
+  /** Decide 审核确认 and changes to a benefit at the station: only where the county delegated it (checked by core). */
+  'case.decide',
   'document.print',
   'sync.run',
   'audit.read',
@@ -30,7 +32,7 @@ export type Permission = z.infer<typeof permissionSchema>;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
   caseworker: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
-  head: ['session', 'person.read', 'case.read', 'case.write', 'document.print', 'sync.run', 'audit.read', 'export.full'],
+  head: ['session', 'person.read', 'case.read', 'case.write', 'case.decide', 'document.print', 'sync.run', 'audit.read', 'export.full'],
   print: ['session', 'person.read', 'case.read', 'document.print'],
   admin: ['session', 'sync.run', 'audit.read', 'admin.accounts', 'admin.settings', 'admin.backup', 'export.full'],
 };

@@ -18,6 +18,7 @@ import { visitsMethods } from './methods/visits';
 import { rosterMethods } from './methods/roster';
 import { warningsMethods } from './methods/warnings';
 import { reviewsMethods } from './methods/reviews';
+import { changesMethods } from './methods/changes';
 import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 
@@ -44,6 +45,7 @@ export const METHODS = {
   ...rosterMethods,
   ...warningsMethods,
   ...reviewsMethods,
+  ...changesMethods,
   ...certificationMethods,
   ...statsMethods,
 } as const satisfies Record<MethodName, MethodSpec>;

@@ -8,4 +8,5 @@ export * from './pull';
 export * from './blobs';
 export * from './attachments';
 export * from './audit-anchor';
+export * from './decisions';
 export * from './intakeRecords';

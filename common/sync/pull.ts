@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attachmentsItemSchema } from './attachments';
+import { changeDecisionItemSchema } from './decisions';
 import { cursorSchema, serverTimeSchema, sha256HexSchema } from './primitives';
 
 /** Payload of a sealed "pull-request". No cursor means "from the beginning". */
@@ -76,6 +77,7 @@ export const pullItemSchema = z.discriminatedUnion('kind', [
   policyItemSchema,
   caseItemSchema,
   attachmentsItemSchema,
+  changeDecisionItemSchema,
 ]);
 export type PullItem = z.infer<typeof pullItemSchema>;
 

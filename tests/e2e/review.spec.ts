@@ -82,7 +82,7 @@ test('--clock is refused without JIUZHU_ALLOW_CLOCK=1', async () => {
   await expect(launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`])).rejects.toThrow(/JIUZHU_ALLOW_CLOCK=1/);
 });
 
-test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, signed with the mouse, 渐退 → notice queued', async ({ page }) => {
+test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, signed with the mouse, 渐退 proposed → the head decides (delegated) → notice queued', async ({ page }) => {
   test.setTimeout(120_000);
   process.env.JIUZHU_ALLOW_CLOCK = '1';
   shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`, '--emulated-reader', reader.hostPath]);
@@ -180,14 +180,22 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(outcome.getByRole('alert')).toContainText('渐退期最长 6 个月');
   await outcome.getByLabel(/渐退月数/).fill('3');
   await outcome.getByTestId('review-conclude').click();
-  const result = drawer.getByTestId('review-result');
-  await expect(result).toHaveAttribute('data-outcome', 'phase_out');
-  await expect(result.getByTestId('review-notice')).toHaveAttribute('data-kind', 'phase-out');
-  await expect(result).toContainText('渐退通知书');
-
-  // The roster row follows; the notice waits in the print queue with the redress route.
+  // 渐退 is a decision: the review ends with a proposal, and nothing changes until it is decided.
+  const result = drawer.getByTestId('change-status');
+  await expect(result).toHaveAttribute('data-status', 'proposed');
+  await expect(result.getByTestId('change-summary')).toHaveAttribute('data-outcome', 'phase_out');
+  await expect(result).toContainText('报县级审核确认');
   await drawer.getByRole('button', { name: /Close|关\s*闭/ }).first().click();
   await roster.getByTestId('roster-filter').getByText('全部在册').click();
+  await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('680.00');
+  await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('待县级审核确认');
+
+  // The county delegated 审核确认: the head decides it on the roster page; the roster row follows and the notice waits in the print queue.
+  const proposals = roster.getByTestId('change-proposals');
+  await expect(proposals.getByRole('row', { name: /张建国/ })).toContainText('渐退');
+  await proposals.getByRole('button', { name: /审核确认/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /OK|确\s*定/ }).click();
+  await expect(proposals).toHaveCount(0);
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('500.00');
   const call = api(shell, 'review-e2e-check');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });

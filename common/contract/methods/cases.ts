@@ -130,6 +130,19 @@ export const eligibilityViewSchema = z
   .object({ band: z.enum(['below_standard', 'marginal', 'above']), perCapitaFen: z.number().int(), standardFen: z.number().int(), steps: z.array(z.string()) })
   .nullable();
 
+export const benefitViewSchema = z
+  .object({
+    approvedAmountFen: z.number().int(),
+    startMonth: z.string(),
+    decidedOn: z.string(),
+    decisionSource: z.enum(['platform', 'local']),
+    /** The monthly amount paid now (after an adjustment or during 渐退); null when not on the roster. */
+    currentAmountFen: z.number().int().nullable(),
+    status: z.enum(['active', 'stopped']).nullable(),
+    stoppedOn: z.string().nullable(),
+  })
+  .nullable();
+
 export const caseDetailSchema = caseSummarySchema.extend({
   draftRev: z.number().int(),
   application: applicationSchema,
@@ -143,6 +156,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   notices: z.array(noticeViewSchema),
   eligibility: eligibilityViewSchema,
   openCases: z.array(z.object({ caseId: z.string(), caseNo: z.string().nullable(), state: caseStateSchema, idNumber: z.string() })),
+  /** The approved benefit (审核确认): amount and first paid month as decided, and where the household stands on the roster now. Null before approval. */
+  benefit: benefitViewSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

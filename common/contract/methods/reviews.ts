@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { faceCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { assetSchema, deductionSchema, incomeItemSchema, memberSchema } from '../../cases/household';
 import { defineMethod } from '../define';
+import { changeViewSchema } from './changes';
 
 /**
  * The periodic review of an enrolled household (定期核查, issue 9 §4): start, re-check the household
@@ -88,6 +89,8 @@ export const reviewViewSchema = z.object({
     .nullable(),
   faceRequired: z.boolean(),
   phaseOutMaxMonths: z.number().int(),
+  /** The proposal the review's adjust / 渐退 / stop made, with its decision (null for continue or before the outcome). */
+  change: changeViewSchema.nullable(),
 });
 export type ReviewView = z.infer<typeof reviewViewSchema>;
 
@@ -120,7 +123,7 @@ export const reviewsAuthorize = defineMethod({
 });
 
 export const reviewsConclude = defineMethod({
-  summary: 'Conclude the review: continue / adjust / phase out (渐退 ≤ 6 months) / stop; the roster changes and the notice with the redress route is queued.',
+  summary: 'Conclude the review: continue (next review set), or a proposal to adjust / phase out (渐退 ≤ 6 months) / stop, which changes nothing until decided.',
   permission: 'case.write',
   input: z.object({ reviewId: id, version: z.number().int().min(1), conclusion: reviewConclusionSchema }).strict(),
   output: reviewViewSchema,

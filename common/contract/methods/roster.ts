@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from '../define';
 import { linkedBenefitSchema } from './visits';
+import { CHANGE_OUTCOMES } from '../../sync/decisions';
 
 /** The roster of enrolled households (在册对象) and its county rules. */
 
@@ -32,6 +33,8 @@ export const rosterRowSchema = z.object({
   linkedBenefits: z.array(linkedBenefitSchema),
   status: z.enum(['active', 'stopped']),
   due: z.enum(['overdue', 'due', 'later']),
+  /** A proposal to change the benefit waiting for its decision (county, or the head where delegated). */
+  pendingChange: z.object({ id: z.string(), outcome: z.enum(CHANGE_OUTCOMES) }).nullable(),
 });
 export type RosterRow = z.infer<typeof rosterRowSchema>;
 

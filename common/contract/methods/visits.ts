@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { defineMethod } from '../define';
 import { noticeRequestSchema } from './print';
+import { changeViewSchema, decisionRefusalViewSchema } from './changes';
 
 /** Home visits, the initial opinion with its 公示, objections, 民主评议 and local decisions (issue 9). */
 
@@ -138,7 +139,7 @@ export const publicityQueueLists = defineMethod({
 
 export const decisionsLocal = defineMethod({
   summary: 'The station head decides where the county delegated 审核确认 (approval or refusal, with the notice).',
-  permission: 'case.write',
+  permission: 'case.decide',
   input: z.object({ caseId, version, decision: localDecisionSchema }).strict(),
   output: caseStepOutputSchema,
 });
@@ -205,6 +206,10 @@ export const afterAcceptanceViewSchema = z.object({
   objections: z.array(objectionViewSchema),
   reviews: z.array(reviewViewSchema),
   decisions: z.array(decisionViewSchema),
+  /** Proposals to adjust, phase out or stop the benefit, and their decisions. */
+  changes: z.array(changeViewSchema),
+  /** Decisions from the platform this station could not apply, sent back with the reason. */
+  refusals: z.array(decisionRefusalViewSchema),
   delegated: z.boolean(),
   /** The county's limits that apply to this case (re-investigation, decision after 公示), in working days. */
   limits: z.object({ reopinionWorkingDays: z.number().int(), countyDecisionWorkingDays: z.number().int() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WARNING_TYPES } from '../../sync/pull';
 import { defineMethod } from '../define';
+import { CHANGE_STATUSES } from './changes';
 
 /** Monitoring warnings (监测预警) pulled from the platform: assign, verify, close with an outcome. */
 
@@ -27,6 +28,8 @@ export const warningRowSchema = z.object({
   assigneeName: z.string().nullable(),
   verification: z.object({ verifiedOn: z.string(), method: z.string(), findings: z.string() }).nullable(),
   outcome: z.enum(WARNING_OUTCOMES).nullable(),
+  /** adjust / stop: the proposal it made and where its decision stands. */
+  change: z.object({ id: z.string(), status: z.enum(CHANGE_STATUSES) }).nullable(),
 });
 export type WarningRow = z.infer<typeof warningRowSchema>;
 
@@ -63,7 +66,7 @@ export const warningsVerify = defineMethod({
 });
 
 export const warningsClose = defineMethod({
-  summary: 'Close a verified warning: no change, adjust (with the 调整通知书) or stop (with the 终止通知书, reasons and redress).',
+  summary: 'Close a verified warning: no change, or a proposal to adjust or stop (decided by the county, or the head where delegated; the decision queues the notice).',
   permission: 'case.write',
   input: z.object({ warningId, close: closeInputSchema }).strict(),
   output: warningRowSchema,

@@ -5,6 +5,7 @@ import { cases } from './cases';
 import { countySettings } from './countySettings';
 import { desktop } from './desktop';
 import { certification } from './certification';
+import { changes } from './changes';
 import { documents } from './documents';
 import { idcard } from './idcard';
 import { roster } from './roster';
@@ -22,6 +23,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, certification, stats, visitEvidence, desktop, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, changes, certification, stats, visitEvidence, desktop, base);
 
 export type Catalog = typeof zhCN;

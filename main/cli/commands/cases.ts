@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../../common/contract/index';
 import { maskIdNumber, maskName } from '../../../common/format/mask';
+import { formatYuan } from '../../../common/format/money';
 import { cases as catalog } from '../../../common/i18n/zh-CN/cases';
 import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
@@ -80,6 +81,7 @@ export const casesShowCommand: Command = {
       ['创建', d.createdAt],
       ['更新', d.updatedAt],
       ['经办人', d.staffName ?? '—'],
+      ['审批金额', d.benefit ? `${formatYuan(d.benefit.approvedAmountFen)} 元/月，自 ${d.benefit.startMonth} 起（${d.benefit.decidedOn} 批准）${d.benefit.status === 'stopped' ? `，已于 ${d.benefit.stoppedOn ?? ''} 停发` : d.benefit.currentAmountFen !== null && d.benefit.currentAmountFen !== d.benefit.approvedAmountFen ? `，现为 ${formatYuan(d.benefit.currentAmountFen)} 元/月` : ''}` : '—'],
     ]);
     if (d.deadlines.length) {
       ctx.io.out('办理时限：\n');

@@ -12,6 +12,7 @@ import { testFonts } from '../documents/testing/fixtures';
 import { readPdf } from '../documents/testing/pdfText';
 import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import type { AfterAcceptanceService } from './service';
+import { countyDecides } from './testing/changeFixture';
 import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
 import { acceptedCase, OPINION, REDRESS, signedVisit, VISIT } from './testing/fixture';
 
@@ -227,7 +228,7 @@ describe('monitoring warnings', () => {
     expect(codeOf(() => aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-21', method: '入户核实', findings: 'x' }))).toBe('WARNING_NOT_ON_ROSTER');
   });
 
-  it('death warning: deadline in working days, assign, verify, stop only with reasons → roster stopped, 终止通知书, synced', () => {
+  it('death warning: deadline in working days, assign, verify, stop only with reasons → a proposal; decided → roster stopped, 终止通知书, synced', () => {
     const caseId = enrolled();
     env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
     expect(aa.pulledWarning(warn(WIFE.idNumber))).toBe('opened');
@@ -247,18 +248,23 @@ describe('monitoring warnings', () => {
     expect(count('notice_request', "kind = 'termination'")).toBe(0);
 
     aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['家庭成员死亡，经核查家庭情况发生变化'], legalBasis: ['《社会救助暂行办法》第十三条'] });
-    expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'stopped', stopped_on: '2026-02-19' });
+    // The warning is worked; the stop is a proposal until the county decides it.
     expect(aa.work.repo.warning('w-1')).toMatchObject({ status: 'closed', outcome: 'stop' });
+    expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 68000 });
+    expect(count('notice_request', "kind = 'termination'")).toBe(0);
+    expect(lastOutbox(caseId).body).toMatchObject({ action: 'changeProposed', warning: { id: 'w-1', outcome: 'stop' }, change: { status: 'proposed' } });
+    countyDecides(aa, caseId);
+    expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'stopped', stopped_on: '2026-02-19' });
     const t = terminationSchema.parse(notices('termination')[0]);
     expect(t).toMatchObject({ action: 'terminate', previousAmountFen: 68000, effectiveMonth: '2026-03', redress: { reviewBody: REDRESS.reviewBody } });
-    expect(state(caseId)).toMatchObject({ state: 'approved', version: version + 1 });
+    expect(state(caseId)).toMatchObject({ state: 'approved', version: version + 2 });
     expect(lastOutbox(caseId).body).toMatchObject({ action: 'warningStop', warning: { id: 'w-1', outcome: 'stop' }, roster: { status: 'stopped' } });
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'no_change' }))).toBe('WARNING_CLOSED');
     // A new warning for the same person: no longer on the active roster.
     expect(aa.pulledWarning(warn(WIFE.idNumber, 'w-2'))).toBe('not_on_roster');
   });
 
-  it('adjust needs the new amount and writes the 调整通知书', () => {
+  it('adjust needs the new amount; decided, it writes the 调整通知书', () => {
     const caseId = enrolled();
     env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
     aa.pulledWarning({ ...warn(CHILD.idNumber), type: 'disability' as never });
@@ -266,6 +272,8 @@ describe('monitoring warnings', () => {
     const close = { outcome: 'adjust' as const, reasons: ['家庭成员残疾等级变化'], legalBasis: ['《最低生活保障审核确认办法》第二十五条'] };
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', close))).toBe('WARNING_AMOUNT_REQUIRED');
     aa.closeWarning(env.actor, 'w-1', { ...close, newAmountFen: 80000, effectiveMonth: '2026-04' });
+    expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 68000 });
+    countyDecides(aa, caseId);
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 80000 });
     expect(terminationSchema.parse(notices('termination')[0])).toMatchObject({ action: 'adjust', previousAmountFen: 68000, newAmountFen: 80000, effectiveMonth: '2026-04' });
   });

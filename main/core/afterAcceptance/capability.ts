@@ -11,6 +11,7 @@ import { AfterAcceptanceService } from './service';
 import { caseView, rosterList, warningRow } from './views';
 import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
 import { reviewHandlers, type ReviewMethods } from './reviewHandlers';
+import { changeHandlers, type ChangeMethods } from './changeHandlers';
 import { readVisitEvidence } from './visitEvidence';
 import { listSummary, queueLists } from './publicityLists';
 
@@ -33,7 +34,8 @@ type Methods =
   | 'warnings.assign'
   | 'warnings.verify'
   | 'warnings.close'
-  | ReviewMethods;
+  | ReviewMethods
+  | ChangeMethods;
 
 export interface AfterAcceptanceOptions {
   resourcesDir?: string;
@@ -41,8 +43,9 @@ export interface AfterAcceptanceOptions {
 
 /**
  * After acceptance (main/core/afterAcceptance/README.md): visits, 公示, decisions (pulled or
- * local), the roster and monitoring warnings. Registers the sync pull handlers of 'decision' and
- * 'warning' items, which apply inside the pull page's transaction.
+ * local), proposals to change a benefit and their decisions, the roster and monitoring warnings.
+ * Registers the sync pull handlers of 'decision', 'change-decision' and 'warning' items, which
+ * apply inside the pull page's transaction.
  */
 export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptanceOptions = {}): Capability<Methods> {
   let resources: { cases: CaseResources; benefits: LinkedBenefitEntry[] } | null = null;
@@ -83,6 +86,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
   return {
     handlers: {
       ...reviewHandlers(open, actor),
+      ...changeHandlers(open, actor),
       'visits.record': async (input, ctx) => step((await open()).recordVisit(actor(ctx), input.caseId, input.version, input.visit)),
       'visits.ofCase': async (input, ctx) => {
         const svc = await open();
@@ -102,11 +106,8 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
         return { rows };
       },
       'publicity.queueLists': async (input, ctx) => ({ requests: queueLists((await open()).work, actor(ctx), input) }),
-      'decisions.local': async (input, ctx) => {
-        const who = actor(ctx);
-        if (!ctx.session?.roles.includes('head')) throw new JiuzhuError('DECISION_HEAD_ONLY');
-        return step((await open()).decideLocally(who, input.caseId, input.version, input.decision));
-      },
+      // The dispatcher lets only holders of case.decide (the head) through.
+      'decisions.local': async (input, ctx) => step((await open()).decideLocally(actor(ctx), input.caseId, input.version, input.decision)),
       'decisions.retry': async (input, ctx) => step((await open()).retryDecision(actor(ctx), input.decisionId)),
       'roster.list': async (input, ctx) => {
         const svc = await open();

@@ -67,7 +67,8 @@ describe('after acceptance through the contract', () => {
     expect(await core.invoke('decisions.local', { caseId, version: 5, decision }, head)).toMatchObject({ ok: false, error: { code: 'DECISION_NOT_DELEGATED' } });
     const settings = await ok<{ settings: Record<string, unknown> }>(core.invoke('cases.settings', {}, worker));
     await ok(core.invoke('cases.setSettings', { settings: { ...settings.settings, decisionDelegated: true } }, admin));
-    expect(await core.invoke('decisions.local', { caseId, version: 5, decision }, worker)).toMatchObject({ ok: false, error: { code: 'DECISION_HEAD_ONLY' } });
+    // Deciding needs case.decide (the head's): the dispatcher refuses a caseworker.
+    expect(await core.invoke('decisions.local', { caseId, version: 5, decision }, worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await ok(core.invoke('decisions.local', { caseId, version: 5, decision }, head))).toEqual({ caseId, state: 'approved', version: 6 });
 
     const view = await ok<{ visits: unknown[]; opinions: Array<{ publicityTo: string }>; decisions: Array<{ source: string; linkedBenefits: Array<{ name: string }> }> }>(core.invoke('visits.ofCase', { caseId }, worker));

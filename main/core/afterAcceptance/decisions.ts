@@ -4,6 +4,7 @@ import { refusalSchema } from '../../../common/documents/refusal';
 import { refusalNoticeDeadline } from '../../../common/cases/deadlines';
 import { documentCategory } from '../../../common/cases/types';
 import { benefitsFor } from './benefits';
+import { returnDecision } from './decisionReturn';
 import { nextReview } from './reviewRules';
 import type { Work } from './work';
 
@@ -28,8 +29,9 @@ export type DecisionResult = { applied: true } | { applied: false; code: ErrorCo
  * 审核确认 applied to the case, in the caller's transaction (the pull page's, or the local
  * decision's): approval → approved + 审核确认通知书 (with the linked benefits) + roster entry;
  * refusal → refused + 不予批准通知书 + its 3-working-day deadline. A decision that cannot be applied
- * (unknown case, case not awaiting a decision, incomplete) is recorded with its zh-CN reason —
- * or thrown, when `mode` is 'throw' (a local decision at the desk) — and changes nothing else.
+ * (unknown case, case not awaiting a decision, incomplete) is recorded with its zh-CN reason and
+ * sent back to the platform as a `decision.refusal` record (decisionReturn.ts) — or thrown, when
+ * `mode` is 'throw' (a local decision at the desk) — and changes nothing else.
  */
 export function applyDecision(work: Work, actor: string, d: DecisionToApply, mode: 'record' | 'throw'): DecisionResult {
   return work.db.transaction((): DecisionResult => {
@@ -52,15 +54,17 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
         received_at: receivedAt,
         decided_by: actor,
       });
+    const row = work.cases.repo.get(d.caseId);
     const refuse = (code: ErrorCode, params: Record<string, string> = {}): DecisionResult => {
       if (mode === 'throw') throw new JiuzhuError(code, params);
       const message = work.message(code, params);
       record('refused', { code, message });
       work.audit(actor, 'decisions.not_applied', d.caseId, { decision: d.id, code });
+      // The platform is told (decision.refusal) rather than left believing the decision applied.
+      if (d.source === 'platform') returnDecision(work, { decisionId: d.id, kind: 'decision', caseId: d.caseId, code, message, caseState: row?.state });
       return { applied: false, code, message };
     };
 
-    const row = work.cases.repo.get(d.caseId);
     if (!row) return refuse('DECISION_CASE_UNKNOWN');
     if (row.state !== 'awaiting_decision') return refuse('DECISION_WRONG_STEP', { state: work.stateLabel(row.state) });
     const app = work.cases.application(row);

@@ -17,7 +17,7 @@ afterEach(async () => {
 const DAY = 86_400_000;
 
 describe('after acceptance against the REAL reference platform on 127.0.0.1', () => {
-  it('accepted → visit, opinion, 公示 over → synced → platform approves → pulled: approved, notice, roster → death warning → verified → stopped with the 终止通知书, synced back', async () => {
+  it('accepted → visit, opinion, 公示 over → synced → platform approves → pulled: approved, notice, roster → death warning → verified → stop proposed → county decides → stopped with the 终止通知书, synced back', async () => {
     const clock = new FakeClock(Date.parse('2026-02-12T01:00:00Z'));
     const p = await tempPlatform({ now: () => clock.now().getTime() });
     cleanups.push(p.cleanup);
@@ -75,6 +75,12 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
     aa.assignWarning(actor, death.id, actor);
     aa.verifyWarning(actor, death.id, { verifiedOn: '2026-02-23', method: '入户核实', findings: '经核实李秀英已死亡，有死亡医学证明' });
     aa.closeWarning(actor, death.id, { outcome: 'stop', reasons: ['家庭成员死亡，保障条件发生变化'], legalBasis: ['《社会救助暂行办法》第十三条'] });
+    // A proposal, decided by the county on the platform and pulled (changePlatform.test.ts has the details).
+    expect(aa.work.repo.rosterOfCase(caseId)?.status).toBe('active');
+    await f.engine.run('test');
+    const proposal = (await p.platform.admin.records()).find((r) => r.kind === 'change.proposal' && r.caseId === caseId)!;
+    await p.platform.admin.decideChange({ caseId, proposalId: String(proposal.body!['proposalId']), outcome: 'approved' });
+    await f.engine.run('test');
     expect(aa.work.repo.rosterOfCase(caseId)?.status).toBe('stopped');
     const t = db.prepare("SELECT data FROM notice_request WHERE case_id = ? AND kind = 'termination'").get(caseId) as { data: string };
     expect(terminationSchema.parse(JSON.parse(t.data))).toMatchObject({ action: 'terminate', previousAmountFen: 68000, redress: { court: REDRESS.court } });
@@ -82,7 +88,7 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
     const last = await f.engine.run('test');
     expect(last.summary.rejected).toBe(0);
     const final = await p.platform.admin.getCase(caseId);
-    expect(final?.version).toBe(7);
+    expect(final?.version).toBe(8);
     expect(final?.body).toMatchObject({ action: 'warningStop', warning: { type: 'death', outcome: 'stop' }, roster: { status: 'stopped' } });
   }, 30_000);
 });

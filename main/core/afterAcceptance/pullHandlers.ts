@@ -5,8 +5,9 @@ import { storePulledItem } from '../sync/engine/pull-handlers';
 import type { AfterAcceptanceService } from './service';
 
 /**
- * Claim the platform's 'decision' and 'warning' items: each is applied (or recorded as not
- * applicable, with its zh-CN reason) in the pull page's transaction; an item that does not parse
+ * Claim the platform's 'decision', 'change-decision' and 'warning' items: each is applied (or
+ * recorded as not applicable with its zh-CN reason, and a decision sent back to the platform as a
+ * `decision.refusal` record) in the pull page's transaction; an item that does not parse
  * is kept in pulled_item like any unclaimed kind. Returns the unregister function.
  */
 export function registerAfterAcceptancePullHandlers(serviceFor: (db: Db) => AfterAcceptanceService, clock: Clock): () => void {
@@ -14,6 +15,9 @@ export function registerAfterAcceptancePullHandlers(serviceFor: (db: Db) => Afte
   const off = [
     registerPullHandler('decision', (db, item) => {
       if (serviceFor(db).pulledDecision(item) === 'malformed') keep(db, item);
+    }),
+    registerPullHandler('change-decision', (db, item) => {
+      if (serviceFor(db).pulledChangeDecision(item) === 'malformed') keep(db, item);
     }),
     registerPullHandler('warning', (db, item) => {
       if (serviceFor(db).pulledWarning(item) === 'malformed') keep(db, item);

@@ -11,6 +11,7 @@ import { makeIdNumber } from '../cases/demo/synthetic';
 import type { AfterAcceptanceService } from './service';
 import { afterAcceptance, REDRESS } from './testing/fixture';
 import { enrolledHousehold, reviewSignature } from './testing/reviewFixture';
+import { countyDecides } from './testing/changeFixture';
 import { reviewView } from './reviewView';
 
 let dir: ReturnType<typeof tempDir>;
@@ -160,7 +161,7 @@ describe('periodic review (定期核查)', () => {
     expect(aa.work.repo.activeRosterOf(uncle.idNumber)?.id).toBe(rosterId);
   });
 
-  it('渐退: longer than 6 months, a higher amount, or without reasons is refused; 3 months at 500 yuan → roster, 渐退通知书 with the redress route, synced, audited', () => {
+  it('渐退: longer than 6 months, a higher amount, or without reasons is refused; 3 months at 500 yuan is a proposal; once decided → roster, 渐退通知书 with the redress route, synced, audited', () => {
     const r = signedBoth();
     expect(codeOf(() => aa.concludeReview(env.actor, r.id, r.version, { outcome: 'phase_out', phaseOutMonths: 7, ...W }))).toBe('ROSTER_REVIEW_PHASE_OUT_TOO_LONG');
     expect(codeOf(() => aa.concludeReview(env.actor, r.id, r.version, { outcome: 'phase_out', phaseOutMonths: 3, phaseOutAmountFen: 70000, ...W }))).toBe('ROSTER_REVIEW_PHASE_OUT_AMOUNT');
@@ -170,6 +171,11 @@ describe('periodic review (定期核查)', () => {
     expect(roster().amount_fen).toBe(68000);
 
     aa.concludeReview(env.actor, r.id, r.version, { outcome: 'phase_out', phaseOutMonths: 3, phaseOutAmountFen: 50000, ...W });
+    // A proposal: nothing changes for the household until the county decides.
+    expect(roster()).toMatchObject({ status: 'active', amount_fen: 68000, next_review_on: '2026-09-01' });
+    expect(count('notice_request', "kind = 'phase-out'")).toBe(0);
+    expect(view().change).toMatchObject({ outcome: 'phase_out', status: 'proposed', newAmountFen: 50000, phaseOut: { months: 3, stopMonth: '2027-01' }, notice: null });
+    countyDecides(aa, caseId);
     expect(roster()).toMatchObject({ status: 'active', amount_fen: 50000, next_review_on: '2027-01-01' });
     const v = view();
     expect(v.roster.phaseOutEndMonth).toBe('2026-12');
@@ -196,21 +202,29 @@ describe('periodic review (定期核查)', () => {
     expect(view().review).toMatchObject({ status: 'concluded', outcome: 'continue', notice: null });
   });
 
-  it('adjust: needs the new amount; 调整通知书 with the redress route; next review recomputed', () => {
+  it('adjust: needs the new amount; once decided, 调整通知书 with the redress route; next review recomputed', () => {
     const r = signedBoth();
     expect(codeOf(() => aa.concludeReview(env.actor, r.id, r.version, { outcome: 'adjust', ...W }))).toBe('ROSTER_REVIEW_AMOUNT_REQUIRED');
     aa.concludeReview(env.actor, r.id, r.version, { outcome: 'adjust', newAmountFen: 40000, effectiveMonth: '2026-10', ...W });
+    expect(roster()).toMatchObject({ amount_fen: 68000, next_review_on: '2026-09-01' });
+    expect(count('notice_request', "kind = 'termination'")).toBe(0);
+    countyDecides(aa, caseId);
     expect(roster()).toMatchObject({ amount_fen: 40000, status: 'active', next_review_on: '2027-03-01' });
     const t = terminationSchema.parse(notices('termination')[0]);
     expect(t).toMatchObject({ action: 'adjust', previousAmountFen: 68000, newAmountFen: 40000, effectiveMonth: '2026-10', redress: { court: REDRESS.court } });
   });
 
-  it('stop: needs reasons; 终止通知书; the household leaves the roster and cannot be reviewed again', () => {
+  it('stop: needs reasons; a proposal until decided (no new review meanwhile); then 终止通知书, the household leaves the roster and cannot be reviewed again', () => {
     const r = signedBoth();
     expect(codeOf(() => aa.concludeReview(env.actor, r.id, r.version, { outcome: 'stop', reasons: [], legalBasis: W.legalBasis }))).toBe('ROSTER_REVIEW_REASONS_REQUIRED');
     expect(codeOf(() => aa.concludeReview(env.actor, r.id, r.version, { outcome: 'stop', ...W, effectiveMonth: '2026-08' }))).toBe('ROSTER_REVIEW_MONTH_PAST');
     expect(roster().status).toBe('active');
     aa.concludeReview(env.actor, r.id, r.version, { outcome: 'stop', ...W });
+    expect(roster().status).toBe('active');
+    expect(count('notice_request', "kind = 'termination'")).toBe(0);
+    expect(outbox().at(-1)!.body).toMatchObject({ action: 'changeProposed', change: { status: 'proposed', outcome: 'stop' } });
+    expect(codeOf(() => aa.startReview(env.actor, rosterId, env.svc.mustGet(caseId).version))).toBe('CHANGE_PROPOSAL_OPEN');
+    countyDecides(aa, caseId);
     expect(roster()).toMatchObject({ status: 'stopped', stopped_on: '2026-09-01' });
     expect(terminationSchema.parse(notices('termination')[0])).toMatchObject({ action: 'terminate', effectiveMonth: '2026-10', reasons: W.reasons });
     expect(outbox().at(-1)!.body).toMatchObject({ action: 'reviewStop', roster: { status: 'stopped' } });

@@ -5,6 +5,8 @@ import { reviewStatementRef, type ReviewView } from '../../../common/contract/me
 import { PHASE_OUT_MAX_MONTHS } from '../../../common/documents/phaseOut';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { ReviewRepo } from './reviewRepo';
+import { ChangeRepo } from './changeRepo';
+import { changeView } from './changeViews';
 import { reviewSigners, withHousehold } from './reviewWork';
 import type { Work } from './work';
 
@@ -72,5 +74,11 @@ export function reviewView(work: Work, rosterId: string): ReviewView {
     eligibility: reviewEligibility(work, app, today),
     faceRequired: work.cases.settings().faceRequired,
     phaseOutMaxMonths: PHASE_OUT_MAX_MONTHS,
+    change: review ? changeOfReview(work, review.id) : null,
   };
+}
+
+function changeOfReview(work: Work, reviewId: string) {
+  const row = new ChangeRepo(work.db).ofOrigin('review', reviewId);
+  return row ? changeView(work, row, work.cases.repo.accountNames()) : null;
 }

@@ -7,8 +7,6 @@ import { requiredSigners, type RequiredSigner } from '../../../common/cases/sign
 import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 import { authorizationStatement } from '../../../common/capture/signatureBinding';
 import { reviewStatementRef, type ReviewHousehold } from '../../../common/contract/methods/reviews';
-import { phaseOutSchema } from '../../../common/documents/phaseOut';
-import { terminationSchema } from '../../../common/documents/termination';
 import { maskName } from '../../../common/format/mask';
 import { bindAuthorizationCapture } from '../cases/authorizationCapture';
 import { moneyOf, partiesOf } from '../cases/searchIndex';
@@ -16,6 +14,8 @@ import type { RosterDbRow } from './repo';
 import { ReviewRepo, type ReviewDbRow } from './reviewRepo';
 import { nextReviewAfter, planOutcome, type ConclusionInput } from './reviewOutcome';
 import { reviewBasis } from './reviewRules';
+import { ChangeRepo } from './changeRepo';
+import { proposeChange } from './changeWork';
 import type { Work } from './work';
 
 /**
@@ -63,6 +63,8 @@ export function startReview(work: Work, actor: string, rosterId: string, caseVer
     const roster = activeRoster(work, rosterId);
     const open = reviews.open(rosterId);
     if (open) return open.id;
+    // A change already proposed is decided first: a new review could not change what it proposes.
+    if (new ChangeRepo(work.db).openOf(rosterId)) throw new JiuzhuError('CHANGE_PROPOSAL_OPEN');
     const { row, app } = work.caseAt(roster.case_id, caseVersion);
     const id = work.id();
     reviews.insert({ id, roster_id: rosterId, case_id: row.id, due_on: roster.next_review_on, started_at: work.now(), started_by: actor });
@@ -117,13 +119,13 @@ export function authorizeReview(work: Work, actor: string, reviewId: string, ver
   })();
 }
 
-const ACTIONS = { continue: 'reviewContinue', adjust: 'reviewAdjust', phase_out: 'reviewPhaseOut', stop: 'reviewStop' } as const;
-
 /**
  * The outcome. Refused, nothing changed: a review not re-checked, an adult who has not re-signed,
- * and the outcome rules of reviewOutcome.ts. Otherwise ONE transaction: roster row, the notice with
- * the county's redress route (终止/调整通知书, 渐退通知书; none for continue), the review row,
- * the case's version + timeline + outbox case.upsert (roster change in the body) and the audit row.
+ * and the outcome rules of reviewOutcome.ts. continue (nothing changes for the household): the
+ * next review is set, no notice. adjust / 渐退 / stop are decisions, not the station's: the review
+ * concludes with a PROPOSAL (changeWork.ts) — roster, amount and notice wait for the county's
+ * decision (or the head's, where delegated). Either way ONE transaction with the review row, the
+ * case's version + timeline + outbox records and the audit row.
  */
 export function concludeReview(work: Work, actor: string, reviewId: string, version: number, c: ConclusionInput): void {
   const reviews = new ReviewRepo(work.db);
@@ -138,54 +140,21 @@ export function concludeReview(work: Work, actor: string, reviewId: string, vers
     if (unsigned.length > 0) throw new JiuzhuError('ROSTER_REVIEW_AUTHORIZATION_MISSING', { count: String(unsigned.length), names: unsigned.map((s) => maskName(s.name)).join('、') });
 
     const plan = planOutcome(c, today, roster.amount_fen);
-    const settings = work.repo.settings();
     const basis = reviewBasis(app, today);
-    const months = settings.reviewMonths[basis];
-    const nextReviewOn = nextReviewAfter(plan, today, months) ?? roster.next_review_on;
-    const b = plan.outcome === 'continue' ? null : work.noticeBase(row, app);
-    if (plan.outcome === 'adjust' || plan.outcome === 'stop') {
-      work.notice(row.id, 'termination', terminationSchema, {
-        ...b,
-        action: plan.outcome === 'stop' ? 'terminate' : 'adjust',
-        previousAmountFen: roster.amount_fen,
-        ...(plan.outcome === 'adjust' ? { newAmountFen: plan.newAmountFen } : {}),
-        effectiveMonth: plan.effectiveMonth,
-        decidedOn: today,
-        reasons: plan.reasons,
-        legalBasis: plan.legalBasis,
-        redress: work.redress(),
-      }, actor);
-    } else if (plan.outcome === 'phase_out') {
-      work.notice(row.id, 'phase-out', phaseOutSchema, {
-        ...b,
-        previousAmountFen: roster.amount_fen,
-        amountFen: plan.amountFen,
-        months: plan.months,
-        startMonth: plan.startMonth,
-        endMonth: plan.endMonth,
-        decidedOn: today,
-        reasons: plan.reasons,
-        legalBasis: plan.legalBasis,
-        redress: work.redress(),
-      }, actor);
+    const months = work.repo.settings().reviewMonths[basis];
+    const concluded = { status: 'concluded' as const, outcome: plan.outcome, notice_id: null, concluded_at: work.now(), concluded_by: actor };
+    if (plan.outcome !== 'continue') {
+      const { outcome: _o, ...detail } = plan;
+      const proposalId = proposeChange(work, actor, { roster, row, app, origin: 'review', originId: review.id, plan: { ...plan, review: { basis, months } }, context: { review: { id: review.id, outcome: plan.outcome, ...detail } } });
+      reviews.update(review.id, review.version, { ...concluded, outcome_detail: JSON.stringify({ ...detail, proposalId }) });
+      return;
     }
-    const noticeId = plan.outcome === 'continue' ? null : reviews.lastNotice(row.id);
-    const after = {
-      amount_fen: plan.outcome === 'adjust' ? plan.newAmountFen : plan.outcome === 'phase_out' ? plan.amountFen : roster.amount_fen,
-      status: plan.outcome === 'stop' ? ('stopped' as const) : ('active' as const),
-      stopped_on: plan.outcome === 'stop' ? today : null,
-      next_review_on: nextReviewOn,
-      review_basis: plan.outcome === 'stop' ? roster.review_basis : basis,
-      review_months: plan.outcome === 'stop' ? roster.review_months : months,
-      phase_out_end: plan.outcome === 'phase_out' ? plan.endMonth : null,
-      updated_at: work.now(),
-    };
-    reviews.updateRoster(roster.id, after);
-    const { outcome: _o, ...detail } = plan;
-    reviews.update(review.id, review.version, { status: 'concluded', outcome: plan.outcome, outcome_detail: JSON.stringify({ ...detail, nextReviewOn: after.status === 'active' ? nextReviewOn : null }), notice_id: noticeId, concluded_at: work.now(), concluded_by: actor });
-    work.touch(row, app, ACTIONS[plan.outcome], actor, 'reasons' in plan ? plan.reasons.join('；').slice(0, 500) : null, {
-      review: { id: review.id, outcome: plan.outcome, ...detail },
-      ...rosterBody({ status: after.status, amountFen: after.amount_fen, nextReviewOn: after.next_review_on, phaseOutEndMonth: after.phase_out_end }),
+    const nextReviewOn = nextReviewAfter(plan, today, months) ?? roster.next_review_on;
+    reviews.updateRoster(roster.id, { amount_fen: roster.amount_fen, status: 'active', stopped_on: null, next_review_on: nextReviewOn, review_basis: basis, review_months: months, phase_out_end: null, updated_at: work.now() });
+    reviews.update(review.id, review.version, { ...concluded, outcome_detail: JSON.stringify({ nextReviewOn }) });
+    work.touch(row, app, 'reviewContinue', actor, null, {
+      review: { id: review.id, outcome: plan.outcome },
+      ...rosterBody({ status: 'active', amountFen: roster.amount_fen, nextReviewOn, phaseOutEndMonth: null }),
     });
   })();
 }

@@ -1,6 +1,8 @@
 import type { CloseInput } from '../../../common/contract/methods/warnings';
 import type { LocalDecision, ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/visits';
 import { decisionItemSchema, warningItemSchema } from '../../../common/sync/pull';
+import { changeDecisionItemSchema } from '../../../common/sync/decisions';
+import { applyChangeDecision, decideChangeLocally } from './changeWork';
 import type { PulledItem } from '../sync/capability';
 import { applyDecision, decideLocally, retryDecision, type DecisionResult } from './decisions';
 import { endPublicity, giveOpinion, recordObjection, recordVisit, resolveDispute } from './publicityWork';
@@ -32,6 +34,7 @@ export class AfterAcceptanceService {
   recheckReview = (actor: string, id: string, version: number, h: ReviewHousehold, findings: string) => recheckReview(this.work, actor, id, version, h, findings);
   authorizeReview = (actor: string, id: string, version: number, signer: string, sig: SignatureCapture, face: FaceCapture | null) => authorizeReview(this.work, actor, id, version, signer, sig, face);
   concludeReview = (actor: string, id: string, version: number, c: ConclusionInput) => concludeReview(this.work, actor, id, version, c);
+  decideChangeLocally = (actor: string, proposalId: string, d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] }) => decideChangeLocally(this.work, actor, proposalId, d);
 
   /** Pull handler of 'decision' items (inside the pull page's transaction); a malformed item is recorded as not applied. */
   pulledDecision(item: PulledItem): DecisionResult | 'malformed' {
@@ -39,6 +42,14 @@ export class AfterAcceptanceService {
     if (!parsed.success) return 'malformed';
     const d = parsed.data;
     return applyDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, source: 'platform', outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, reasons: d.reasons ?? [], legalBasis: [] }, 'record');
+  }
+
+  /** Pull handler of 'change-decision' items: the county's decision on a proposal to change a benefit (never throws). */
+  pulledChangeDecision(item: PulledItem): DecisionResult | 'malformed' {
+    const parsed = changeDecisionItemSchema.safeParse(item);
+    if (!parsed.success) return 'malformed';
+    const d = parsed.data;
+    return applyChangeDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, proposalId: d.proposalId, source: 'platform', outcome: d.outcome, reasons: d.reasons ?? [], legalBasis: d.legalBasis ?? [] }, 'record');
   }
 
   /** Pull handler of 'warning' items. */

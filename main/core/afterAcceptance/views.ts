@@ -6,6 +6,8 @@ import { maskIdNumber } from '../../../common/format/mask';
 import { addDays } from './dates';
 import type { RosterDbRow, WarningDbRow } from './repo';
 import { VisitEvidenceRepo } from './visitEvidenceRepo';
+import { ChangeRepo } from './changeRepo';
+import { changesOfCase, refusalView } from './changeViews';
 import type { Work } from './work';
 
 /** Reviews due within this many calendar days are listed as due. */
@@ -39,13 +41,15 @@ export function caseView(work: Work, caseId: string): AfterAcceptanceView {
       refusal: d.refusal,
       receivedAt: d.received_at,
     })),
+    changes: changesOfCase(work, caseId),
+    refusals: new ChangeRepo(work.db).refusals({ caseId, limit: 50 }).map(refusalView),
     delegated: settings.decisionDelegated,
     limits: { reopinionWorkingDays: settings.limits.reopinionWorkingDays, countyDecisionWorkingDays: settings.limits.countyDecisionWorkingDays },
     today: work.today(),
   };
 }
 
-export function rosterRow(r: RosterDbRow, today: string): RosterRow {
+export function rosterRow(r: RosterDbRow, today: string, open?: { id: string; outcome: 'adjust' | 'phase_out' | 'stop' }): RosterRow {
   const soon = addDays(today, REVIEW_DUE_WINDOW_DAYS);
   return {
     id: r.id,
@@ -61,20 +65,23 @@ export function rosterRow(r: RosterDbRow, today: string): RosterRow {
     linkedBenefits: JSON.parse(r.linked_benefits) as LinkedBenefit[],
     status: r.status,
     due: r.status !== 'active' ? 'later' : r.next_review_on < today ? 'overdue' : r.next_review_on <= soon ? 'due' : 'later',
+    pendingChange: open ? { id: open.id, outcome: open.outcome } : null,
   };
 }
 
 export function rosterList(work: Work, filter: 'all' | 'due' | 'overdue', limit: number) {
   const today = work.today();
   const soon = addDays(today, REVIEW_DUE_WINDOW_DAYS);
+  const changes = new ChangeRepo(work.db);
   const rows = work.repo
     .rosterList({ activeOnly: filter !== 'all', ...(filter === 'all' ? {} : { dueBy: filter === 'due' ? soon : addDays(today, -1) }), limit })
-    .map((r) => rosterRow(r, today));
+    .map((r) => rosterRow(r, today, changes.openOf(r.id)));
   return { rows, today, counts: work.repo.rosterCounts(today, soon) };
 }
 
 export function warningRow(work: Work, w: WarningDbRow, names: Map<string, string>, today: string): WarningRow {
   const roster = w.roster_id ? work.repo.roster(w.roster_id) : undefined;
+  const change = new ChangeRepo(work.db).ofOrigin('warning', w.id);
   return {
     id: w.id,
     type: w.type as (typeof WARNING_TYPES)[number],
@@ -90,5 +97,6 @@ export function warningRow(work: Work, w: WarningDbRow, names: Map<string, strin
     assigneeName: w.assigned_to ? (names.get(w.assigned_to) ?? w.assigned_to) : null,
     verification: w.verification ? (JSON.parse(w.verification) as WarningRow['verification']) : null,
     outcome: w.outcome,
+    change: change ? { id: change.id, status: change.status } : null,
   };
 }

@@ -1,9 +1,10 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { CloseInput } from '../../../common/contract/methods/warnings';
 import { closeInputSchema } from '../../../common/contract/methods/warnings';
-import { terminationSchema } from '../../../common/documents/termination';
 import { chinaDate } from '../../../common/cases/age';
 import { nextMonth } from './dates';
+import type { ChangePlan } from './changePlan';
+import { proposeChange } from './changeWork';
 import type { WarningDbRow } from './repo';
 import type { Work } from './work';
 
@@ -75,9 +76,10 @@ export function verifyWarning(work: Work, actor: string, id: string, v: { verifi
 }
 
 /**
- * The outcome of a verified warning. no_change: the benefit continues. adjust / stop: reasons,
- * legal basis and the redress route are required; the roster changes, the 调整 / 终止通知书 is
- * queued and the case record goes up to the platform — all in one transaction.
+ * The outcome of a verified warning. no_change: the benefit continues, the warning is closed.
+ * adjust / stop: reasons and legal basis are required, and they are a PROPOSAL (changeWork.ts):
+ * the warning is closed with it, the roster and the notice wait for the county's decision (or the
+ * head's, where delegated) — all in one transaction.
  */
 export function closeWarning(work: Work, actor: string, id: string, input: CloseInput): void {
   const c = closeInputSchema.parse(input);
@@ -89,29 +91,22 @@ export function closeWarning(work: Work, actor: string, id: string, input: Close
     const today = work.today();
     const { row, app } = work.caseAt(roster.case_id);
     const effectiveMonth = c.effectiveMonth ?? nextMonth(today);
-    if (c.outcome !== 'no_change') {
-      if (c.reasons.length === 0 || c.legalBasis.length === 0) throw new JiuzhuError('WARNING_REASONS_REQUIRED');
-      if (c.outcome === 'adjust' && c.newAmountFen === undefined) throw new JiuzhuError('WARNING_AMOUNT_REQUIRED');
-      const redress = work.redress();
-      work.notice(row.id, 'termination', terminationSchema, {
-        ...work.noticeBase(row, app),
-        action: c.outcome === 'stop' ? 'terminate' : 'adjust',
-        previousAmountFen: roster.amount_fen,
-        ...(c.outcome === 'adjust' ? { newAmountFen: c.newAmountFen } : {}),
-        effectiveMonth,
-        decidedOn: today,
-        reasons: c.reasons,
-        legalBasis: c.legalBasis,
-        redress,
-      }, actor);
-      if (c.outcome === 'stop') work.repo.updateRoster(roster.id, { status: 'stopped', stopped_on: today, updated_at: work.now() });
-      else work.repo.updateRoster(roster.id, { amount_fen: c.newAmountFen!, updated_at: work.now() });
+    const closed = { status: 'closed' as const, outcome: c.outcome, outcome_reasons: JSON.stringify(c.reasons), closed_at: work.now(), closed_by: actor };
+    const warning = { id, type: w.type, outcome: c.outcome, effectiveMonth, ...(c.newAmountFen !== undefined ? { newAmountFen: c.newAmountFen } : {}) };
+    if (c.outcome === 'no_change') {
+      work.repo.updateWarning(id, closed);
+      work.touch(row, app, 'warningNoChange', actor, c.reasons.join('；').slice(0, 500) || null, { warning, roster: { status: 'active', amountFen: roster.amount_fen } });
+      return;
     }
-    work.repo.updateWarning(id, { status: 'closed', outcome: c.outcome, outcome_reasons: JSON.stringify(c.reasons), closed_at: work.now(), closed_by: actor });
-    const action = c.outcome === 'stop' ? 'warningStop' : c.outcome === 'adjust' ? 'warningAdjust' : 'warningNoChange';
-    work.touch(row, app, action, actor, c.reasons.join('；').slice(0, 500) || null, {
-      warning: { id, type: w.type, outcome: c.outcome, effectiveMonth, ...(c.newAmountFen !== undefined ? { newAmountFen: c.newAmountFen } : {}) },
-      roster: { status: c.outcome === 'stop' ? 'stopped' : 'active', amountFen: c.outcome === 'adjust' ? c.newAmountFen : roster.amount_fen },
-    });
+    if (c.reasons.length === 0 || c.legalBasis.length === 0) throw new JiuzhuError('WARNING_REASONS_REQUIRED');
+    if (effectiveMonth < today.slice(0, 7)) throw new JiuzhuError('ROSTER_REVIEW_MONTH_PAST', { month: effectiveMonth });
+    const written = { effectiveMonth, reasons: c.reasons, legalBasis: c.legalBasis };
+    let plan: ChangePlan;
+    if (c.outcome === 'adjust') {
+      if (c.newAmountFen === undefined) throw new JiuzhuError('WARNING_AMOUNT_REQUIRED');
+      plan = { outcome: 'adjust', newAmountFen: c.newAmountFen, ...written };
+    } else plan = { outcome: 'stop', ...written };
+    work.repo.updateWarning(id, closed);
+    proposeChange(work, actor, { roster, row, app, origin: 'warning', originId: id, plan, context: { warning } });
   })();
 }

@@ -8,6 +8,7 @@ import { requiredSigners } from '../../../common/cases/signers';
 import type { Application } from '../../../common/cases/application';
 import type { CaseRow, DeadlineRow } from './caseRepo';
 import type { CaseService } from './caseService';
+import { BenefitRepo } from './benefitRepo';
 import { authorizationEvidenceView } from './authorizationRecord';
 
 type DeadlineView = CaseSummary['nextDeadline'] & object;
@@ -98,7 +99,15 @@ export class CaseViews {
       notices: repo.notices(caseId).map((n) => ({ id: n.id, kind: n.kind, state: n.state, requestedAt: n.requested_at })),
       eligibility: this.eligibility(app),
       openCases: row.state === 'draft' || row.state === 'submitted' ? this.svc.openCasesFor(app, caseId) : [],
+      benefit: this.benefit(caseId),
     };
+  }
+
+  /** The approved amount and first paid month (审核确认), and the roster's current amount and status. */
+  benefit(caseId: string): CaseDetail['benefit'] {
+    const b = new BenefitRepo(this.svc.db).ofCase(caseId);
+    if (!b) return null;
+    return { approvedAmountFen: b.approved_amount_fen, startMonth: b.start_month, decidedOn: b.decided_on, decisionSource: b.source, currentAmountFen: b.amount_fen, status: b.status, stoppedOn: b.stopped_on };
   }
 
   /** Running deadlines: overdue and due within the county's "soon" window, soonest first. */

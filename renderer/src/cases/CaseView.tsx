@@ -58,6 +58,15 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
           <Descriptions.Item label={t('caseList.columns.type')}>{typeLabel(d)}</Descriptions.Item>
           <Descriptions.Item label={t('intake.channel')}>{t(`cases.channels.${d.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('caseList.columns.staff')}>{d.staffName}</Descriptions.Item>
+          {d.benefit && (
+            <Descriptions.Item label={t('caseBenefit.label')}>
+              <span data-testid="case-benefit" data-amount={d.benefit.approvedAmountFen} data-start={d.benefit.startMonth}>
+                {t('caseBenefit.value', { amount: formatYuan(d.benefit.approvedAmountFen), month: d.benefit.startMonth, date: d.benefit.decidedOn, source: t(`changes.sources.${d.benefit.decisionSource}`) })}
+                {d.benefit.status === 'stopped' && ` · ${t('caseBenefit.stopped', { date: d.benefit.stoppedOn ?? '' })}`}
+                {d.benefit.status === 'active' && d.benefit.currentAmountFen !== null && d.benefit.currentAmountFen !== d.benefit.approvedAmountFen && ` · ${t('caseBenefit.current', { amount: formatYuan(d.benefit.currentAmountFen) })}`}
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {d.relatedParty && <Tag color="purple">{t('caseList.related')}</Tag>}
       </Card>
@@ -103,7 +112,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
           items={d.timeline.map((e) => ({
             children: (
               <span data-action={e.action}>
-                <Typography.Text strong>{t([`cases.actions.${e.action}`, `visits.timeline.${e.action}`, `certification.timeline.${e.action}`] as unknown as 'cases.actions.submit')}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
+                <Typography.Text strong>{t([`cases.actions.${e.action}`, `visits.timeline.${e.action}`, `certification.timeline.${e.action}`, `changes.timeline.${e.action}`] as unknown as 'cases.actions.submit')}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
                 {e.note ? ` · ${e.note}` : ''}
               </span>
             ),

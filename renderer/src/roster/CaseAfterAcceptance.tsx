@@ -6,6 +6,7 @@ import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvidence';
 import { VisitEvidenceView } from './VisitEvidenceView';
+import { CaseChanges } from './CaseChanges';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'decide';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
@@ -86,6 +87,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       </Space>
       {run.error && !mode && <Alert type="error" showIcon message={run.error.message} />}
       {retry.error && <Alert type="error" showIcon message={retry.error.message} />}
+      <CaseChanges view={v} />
       {v && v.visits.length > 0 && (
         <Table size="small" rowKey="id" pagination={false} title={() => t('visits.visits')} dataSource={v.visits} expandable={{ expandedRowKeys: shown, showExpandColumn: false, expandedRowRender: (r) => <VisitEvidenceView caseId={caseId} visit={r} /> }} columns={[
           { title: t('visits.visitedOn'), dataIndex: 'visitedOn' },

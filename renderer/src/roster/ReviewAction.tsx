@@ -1,4 +1,4 @@
-import { Button } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterRow } from '../../../common/contract/methods/roster';
@@ -9,6 +9,8 @@ export function ReviewAction({ row, onChanged }: { row: RosterRow; onChanged: ()
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (row.status !== 'active') return null;
+  // A proposed change waits for its decision; the household is reviewed again after it.
+  if (row.pendingChange) return <Tag color="orange" data-testid={`change-pending-${row.id}`}>{t('changes.waiting')}</Tag>;
   return (
     <>
       <Button size="small" type={row.due === 'later' ? 'default' : 'primary'} onClick={() => setOpen(true)} data-testid={`review-${row.id}`}>

@@ -1,13 +1,15 @@
 import { Alert, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReviewViewData } from './ReviewDrawer';
+import { ChangeStatus } from './ChangeStatus';
 
-/** The concluded review: its outcome and the notice it queued for printing. */
+/** The concluded review: its outcome, and the notice it queued (continue: none) or the proposal it made and where its decision stands. */
 export function ReviewResult({ view }: { view: ReviewViewData }) {
   const { t } = useTranslation();
   const r = view.review!;
   const outcome = r.outcome ? t(`reviews.outcome.${r.outcome}`) : '';
   const endMonth = typeof r.outcomeDetail?.['endMonth'] === 'string' ? (r.outcomeDetail['endMonth'] as string) : null;
+  if (view.change) return <ChangeStatus change={view.change} />;
   return (
     <Alert
       type="success"

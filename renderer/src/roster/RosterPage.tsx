@@ -6,6 +6,7 @@ import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { ExportButton } from '../stats/ExportButton';
 import { ReviewAction } from './ReviewAction';
+import { ChangeProposals } from './ChangeProposals';
 
 type Filter = 'all' | 'due' | 'overdue';
 
@@ -25,6 +26,7 @@ export function RosterPage() {
           <Statistic title={t('roster.overdue')} value={d?.counts.overdue ?? 0} valueStyle={{ color: d?.counts.overdue ? '#cf1322' : undefined }} />
         </Space>
       </Card>
+      <ChangeProposals />
       <Segmented<Filter> data-testid="roster-filter" value={filter} onChange={setFilter} options={[{ value: 'due', label: t('roster.due') }, { value: 'overdue', label: t('roster.overdue') }, { value: 'all', label: t('roster.all') }]} />
       <ExportButton request={{ table: 'roster', filter }} />
       <Table

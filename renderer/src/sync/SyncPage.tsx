@@ -8,6 +8,7 @@ import { AuditAnchorAlert } from './AuditAnchorAlert';
 import { useSession } from '../session/useSession';
 import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
+import { DecisionRefusals } from './DecisionRefusals';
 import { RegisterForm } from './RegisterForm';
 import { SettingsForm } from './SettingsForm';
 import { useSync } from './useSync';
@@ -78,6 +79,7 @@ export function SyncPage() {
           </Space>
         )}
       </Card>
+      {s.registered && <DecisionRefusals refreshKey={s.lastSuccessAt} />}
       {s.registered && (
         <Card title={t('sync.quarantine')}>
           <QuarantineTable rows={quarantine.data ?? []} canResolve={canResolve} onChanged={refresh} />

@@ -36,6 +36,7 @@ export function WarningsPage() {
       setTarget(null);
       void client.invalidateQueries({ queryKey: ['warnings.list'] });
       void client.invalidateQueries({ queryKey: ['roster.list'] });
+      void client.invalidateQueries({ queryKey: ['changes.list'] });
     },
   });
   const open = (row: WarningRow, mode: Mode) => {
@@ -62,7 +63,19 @@ export function WarningsPage() {
           { title: t('warnings.columns.dueOn'), render: (_, r) => <span style={{ color: r.overdue ? '#cf1322' : undefined }}>{r.dueOn}</span> },
           { title: t('warnings.columns.status'), render: (_, r) => <Tag data-status={r.status}>{t(`warnings.status.${r.status}`)}</Tag> },
           { title: t('warnings.columns.assignee'), render: (_, r) => r.assigneeName ?? '—' },
-          { title: t('warnings.columns.outcome'), render: (_, r) => (r.outcome ? t(`warnings.outcome.${r.outcome}`) : '—') },
+          {
+            title: t('warnings.columns.outcome'),
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {r.outcome ? t(`warnings.outcome.${r.outcome}`) : '—'}
+                {r.change && (
+                  <Tag color={r.change.status === 'proposed' ? 'orange' : r.change.status === 'approved' ? 'green' : 'default'} data-testid="warning-change" data-status={r.change.status}>
+                    {t(`changes.status.${r.change.status}`)}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           {
             title: '',
             render: (_, r) =>
