@@ -23,7 +23,7 @@ const ENGLISH: Partial<Record<ErrorCode, string>> = {
   SYNC_BLOB_TOO_LARGE: 'Blob exceeds the size limit.',
   SYNC_UPLOAD_OFFSET_MISMATCH: 'Upload-Offset differs from the server offset; HEAD and resume.',
   SYNC_UPLOAD_NOT_FOUND: 'Upload unknown or expired; create a new one.',
-  SYNC_SESSION_EXPIRED: 'Session token missing, unknown or expired; open a new session.',
+  SYNC_SESSION_EXPIRED: 'Session token missing, unknown, expired or not the sender’s; open a new session.',
   SYNC_PROTOCOL_UNSUPPORTED: 'Protocol version or suite not supported.',
   SYNC_BODY_TOO_LARGE: 'Request body too large.',
   SYNC_ADMIN_FORBIDDEN: 'Bad admin token.',

@@ -121,3 +121,43 @@ test('an older copy of the data folder put back and synced: the platform flags t
     rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test('a machine enrolled again for its station waits for the platform admin: the sync centre says so, and syncs once confirmed', async ({ page }) => {
+  test.setTimeout(120_000);
+  const shells: RunningShell[] = [];
+  const enrol = async () => {
+    const s = await startShell();
+    shells.push(s);
+    await setUpStation(s);
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-PEND', regionCode: '500110' });
+    await openAndLogIn(page, s);
+    await page.getByRole('menuitem', { name: '同步中心' }).click();
+    await page.getByLabel('平台地址').fill(platform.url);
+    await page.getByLabel('登记码').fill(slip.code);
+    await page.getByLabel('平台指纹').fill(slip.fingerprint);
+    await page.getByRole('button', { name: /登\s*记\s*本\s*机/ }).click();
+    await expect(page.getByTestId('sync-registration')).toContainText('站点 ST-E2E-PEND');
+    await page.getByTestId('sync-now').click();
+  };
+  try {
+    // This machine's first data folder syncs; a second one (a lost disk, a reinstall) enrols again for the station.
+    await enrol();
+    await expect(page.getByTestId('sync-runs').getByRole('row').nth(1)).toContainText('成功');
+    await enrol();
+    const pending = page.getByTestId('sync-pending');
+    await expect(pending).toContainText('等待市级平台管理员确认更换设备');
+    await expect(pending).toContainText('确认后程序会在几分钟内自动恢复同步');
+    await expect(page.getByTestId('sync-registration-status')).toHaveText('等待市级平台管理员确认更换设备');
+    await expect(page.getByTestId('sync-runs').getByRole('row').nth(1)).toContainText('等待确认');
+    await expect(page.getByText('失败')).toHaveCount(0);
+
+    const [waiting] = await platform.admin.pendingReplacements();
+    expect(waiting?.stationId).toBe('ST-E2E-PEND');
+    await platform.admin.confirmReplacement(waiting!.deviceId);
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-runs').getByRole('row').nth(1)).toContainText('成功');
+    await expect(page.getByTestId('sync-pending')).toHaveCount(0);
+  } finally {
+    for (const s of shells) await s.stop();
+  }
+});

@@ -17,6 +17,30 @@ type Run = MethodOutput<'sync.status'>['runs'][number];
 
 const when = (iso: string | null | undefined, never: string) => (iso ? new Date(iso).toLocaleString('zh-CN') : never);
 
+/** Blobs the platform will not take before their retry time (its upload quota), with its reason. */
+function DeferredBlobs({ blobs }: { blobs: MethodOutput<'sync.status'>['deferredBlobs'] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="sync-deferred"
+      message={t('sync.deferred.title')}
+      description={
+        <Space direction="vertical" size={2}>
+          <span>{t('sync.deferred.help')}</span>
+          {blobs.map((b) => (
+            <span key={b.sha256}>
+              {t('sync.deferred.item', { sha: b.sha256.slice(0, 12), at: when(b.retryAt, '') })}
+              {b.reason ? `：${b.reason}` : ''}
+            </span>
+          ))}
+        </Space>
+      }
+    />
+  );
+}
+
 /** 同步中心: what waits, what the platform took or sent back, conflicts to reconcile, run history, the schedule. */
 export function SyncPage() {
   const { t } = useTranslation();
@@ -56,12 +80,20 @@ export function SyncPage() {
             <CounterNoForm canEdit={false} />
             <span data-testid="sync-registration">
               {t('sync.registered', { deviceId: s.registration?.deviceId ?? '', stationId: s.registration?.stationId ?? '' })}
-              {s.registration?.status !== 'active' && <Tag color="red" style={{ marginLeft: 8 }}>{s.registration?.status}</Tag>}
+              {s.registration && s.registration.status !== 'active' && (
+                <Tag color={s.registration.status === 'pending' ? 'orange' : 'red'} style={{ marginLeft: 8 }} data-testid="sync-registration-status">
+                  {t(`sync.registrationStatus.${s.registration.status}`)}
+                </Tag>
+              )}
             </span>
+            {s.registration?.status === 'pending' && (
+              <Alert type="warning" showIcon data-testid="sync-pending" message={t('sync.pending.title')} description={t('sync.pending.detail')} />
+            )}
             <AuditAnchorAlert anchor={s.auditAnchor} showAnchored />
             {s.stale && <Alert type="warning" showIcon data-testid="sync-stale" message={t('sync.stale', { days: s.settings.staleDays })} />}
             {s.skewMs !== null && Math.abs(s.skewMs) > 5 * 60_000 && <Alert type="warning" showIcon message={t('sync.skew', { minutes: Math.round(s.skewMs / 60_000) })} />}
-            {now.data?.error && <Alert type="error" showIcon message={now.data.error.message} />}
+            {now.data?.error && now.data.outcome !== 'pending' && <Alert type="error" showIcon message={now.data.error.message} />}
+            {s.deferredBlobs.length > 0 && <DeferredBlobs blobs={s.deferredBlobs} />}
             {now.isError && <Alert type="error" showIcon message={now.error.message} />}
             {running && progress && <Progress percent={Math.round(progress.fraction * 100)} format={() => `${t('sync.running')}：${progress.phase}`} />}
             <Row gutter={16} data-testid="sync-counts">
@@ -98,7 +130,7 @@ export function SyncPage() {
               { title: '方式', dataIndex: 'trigger', width: 90, render: (v: string) => ({ manual: '手动', window: '定时', retry: '重试' })[v] ?? v },
               { title: '结果', dataIndex: 'outcome', width: 100, render: (v: Run['outcome']) => t(`sync.outcome.${v}`) },
               { title: '上传', render: (_, r) => `${r.summary.pushed}（接收 ${r.summary.acknowledged}，退回 ${r.summary.rejected}，冲突 ${r.summary.conflicts}）` },
-              { title: '附件', render: (_, r) => `${r.summary.blobsSent}` },
+              { title: '附件', render: (_, r) => `${r.summary.blobsSent}${r.summary.blobsDeferred ? `（${t('sync.blobsDeferred')} ${r.summary.blobsDeferred}）` : ''}` },
               { title: '下载', render: (_, r) => `${r.summary.pulled}` },
               { title: '流量', render: (_, r) => `${(r.summary.bytesSent / 1024).toFixed(1)} KB` },
               { title: '说明', dataIndex: 'errorMessage', ellipsis: true },
