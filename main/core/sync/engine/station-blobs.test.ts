@@ -11,7 +11,7 @@ import type { CoreDeps } from '../../capability';
 import { CaseService } from '../../cases/caseService';
 import { registerCasePullHandler } from '../../cases/pullHandler';
 import { loadCaseResources } from '../../cases/resources';
-import { documentCapture, faceCapture, signatureCapture } from '../../cases/testing/captures';
+import { documentCapture, faceCapture, intakeSignature } from '../../cases/testing/captures';
 import { HUSBAND, threePersonDibao } from '../../cases/testing/household';
 import type { CallContext } from '../../context';
 import { AttachmentStore } from '../../store/attachments/attachment-store';
@@ -63,7 +63,7 @@ describeStores('blobs on demand for station cases', (store) => {
     const actor = a.f.t.adminId;
     const draft = a.svc.saveDraft(actor, { application: threePersonDibao() });
     const caseId = draft.caseId;
-    a.svc.authorize(actor, caseId, HUSBAND.idNumber, signatureCapture(), faceCapture());
+    a.svc.authorize(actor, caseId, HUSBAND.idNumber, intakeSignature(caseId, HUSBAND), faceCapture());
     const scan = a.svc.addMaterial(actor, caseId, 'hukou', documentCapture(1));
     const big = new AttachmentStore(a.f.db(), clock).put('document-scan', scannedPdf(600_000));
     a.svc.repo.linkAttachment(caseId, { attachmentId: big.id, role: 'material', ref: 'income_statement', page: 0, at: clock.now().toISOString(), by: actor });
