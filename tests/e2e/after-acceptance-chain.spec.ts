@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
-import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
+import { addDays, addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { HUSBAND } from '../../main/core/cases/testing/household';
 import { readPdf } from '../../main/core/documents/testing/pdfText';
@@ -17,7 +17,7 @@ import { chooseOption } from './antdSelect';
 /**
  * Issue 9's chain in ONE run, on one data directory, with the reference platform on loopback and a
  * Chromium whose fake camera plays the applicant's face: accepted case → 入户调查 → 初审意见 and
- * 公示 → objection → 民主评议 → opinion synced → the platform approves → decision pulled →
+ * 公示 → objection → 民主评议 → a new 初审意见 and a second 公示 → a week later (`--clock`) 公示期满 → opinion synced → the platform approves → decision pulled →
  * 审核确认通知书 queued → household on the roster → the shell restarted a year later (`--clock`):
  * review due → 待遇资格认证 at the counter against the enrolled photo → a death warning for the
  * applicant pulled → assigned, verified, stopped → 终止救助通知书 queued and rendered → synced back.
@@ -102,7 +102,9 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
   let reviewDay = '';
   let photoSha256 = '';
   let visit: ReturnType<typeof signedVisit>;
-  const startMonth = nextMonth(today);
+  // Set when the second 公示 ends (a week after today): payments start the month after the decision.
+  let endDay = today;
+  let startMonth = nextMonth(today);
 
   await test.step('a registered station, reviews every 12 months; an accepted case with the applicant’s intake photo; the visit', async () => {
     shell = await launch(dataDir);
@@ -119,20 +121,46 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     expect(await call<Case>('cases.get', { caseId })).toMatchObject({ state: 'investigating', version: 3 });
   });
 
-  await test.step('初审意见 → 公示 → objection → 民主评议 on the case page; the 公示 list shows only name, size and amount', async () => {
+  await test.step('初审意见 → 公示 → objection → 民主评议 → a new 初审意见 and a second 公示 on the case page; each list shows only name, size and amount', async () => {
     await logIn(page, shell!);
     await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
     await expect(panel).toContainText('4 人签名');
     await publicityObjectionReview(page, today);
     const detail = await call<Case>('cases.get', { caseId });
-    expect(detail.state).toBe('awaiting_decision');
-    expect(detail.notices.map((n) => n.kind)).toEqual(['acceptance', 'visit-form', 'publicity']);
-    const [publicity] = await call<Notice[]>('printQueue.list', { caseId, kind: 'publicity' });
-    const text = await pdfText(call, publicity!.id);
+    expect(detail.state).toBe('publicity');
+    expect(detail.notices.map((n) => n.kind)).toEqual(['acceptance', 'visit-form', 'publicity', 'publicity']);
+    const [first, second] = await call<Notice[]>('printQueue.list', { caseId, kind: 'publicity' });
+    const text = await pdfText(call, first!.id);
     // The list carries the name, household size and amount, nothing else (no ID number, whole or masked).
     expect(text).toContain('桥头镇新街社区');
     expect(text).toContain('1张建国3680.00');
     expect(text).not.toMatch(/\d{6}\*+\d{3}|\d{17}[\dX]/);
+    const again = await pdfText(call, second!.id);
+    expect(again).toContain('（第2次）');
+    expect(again).toContain('1张建国3650.00');
+  });
+
+  await test.step('seven days later (--clock): the second 公示 ends on the case page; the case goes up with the county limit running', async () => {
+    endDay = addDays(today, 7);
+    startMonth = nextMonth(endDay);
+    await stopShell(shell!);
+    process.env.JIUZHU_ALLOW_CLOCK = '1';
+    try {
+      shell = await launch(dataDir, ['--clock', `${endDay}T09:00:00+08:00`]);
+    } finally {
+      delete process.env.JIUZHU_ALLOW_CLOCK;
+    }
+    call = api(shell, 'chain-e2e-publicity-over');
+    await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+    await logIn(page, shell);
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
+    await expect(view).toHaveAttribute('data-state', 'publicity');
+    await panel.getByRole('button', { name: /公示期满/ }).click();
+    await expect(view).toHaveAttribute('data-state', 'awaiting_decision');
+    await expect(panel.getByTestId('publicity-rounds').locator('[data-round="2"]')).toHaveAttribute('data-status', 'ended');
+    const detail = await call<Case & { deadlines: Array<{ kind: string; fromDate: string; metAt: string | null }> }>('cases.get', { caseId });
+    expect(detail.deadlines.find((d) => d.kind === 'county_decision')).toMatchObject({ fromDate: endDay, metAt: null });
+    expect(detail.deadlines.find((d) => d.kind === 'reopinion')?.metAt).not.toBeNull();
   });
 
   await test.step('the opinion is synced; the platform approves; a real sync pulls the decision; the 审核确认通知书 is queued', async () => {
@@ -253,7 +281,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
   });
 
   await test.step('the 终止救助通知书 waits in the print queue and renders with the name and the redress route', async () => {
-    expect((await call<Case>('cases.get', { caseId })).notices.map((n) => n.kind)).toEqual(['acceptance', 'visit-form', 'publicity', 'approval', 'termination']);
+    expect((await call<Case>('cases.get', { caseId })).notices.map((n) => n.kind)).toEqual(['acceptance', 'visit-form', 'publicity', 'publicity', 'approval', 'termination']);
     const queued = await call<Notice[]>('printQueue.list', { caseId, kind: 'termination' });
     expect(queued.map((n) => [n.kind, n.state])).toEqual([['termination', 'pending']]);
     expect(queued[0]!.label).toContain('张建国');

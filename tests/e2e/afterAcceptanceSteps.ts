@@ -59,7 +59,8 @@ export async function acceptedCase(call: ReturnType<typeof api>, applicantFace: 
 
 /**
  * On the open case page of an investigated case: the station's opinion (680 元/月) → 公示 → an
- * objection → 民主评议 upholding the opinion → awaiting the county's decision.
+ * objection → 民主评议 (the case stays disputed) → a NEW 初审意见 (650 元/月) → the second 公示
+ * running (审核确认办法 art. 19). Ending it needs its 7 days.
  */
 export async function publicityObjectionReview(page: Page, today: string): Promise<void> {
   const view = page.getByTestId('case-view');
@@ -85,9 +86,20 @@ export async function publicityObjectionReview(page: Page, today: string): Promi
   await panel.getByRole('button', { name: /民主评议/ }).click();
   await fillDate(page, '评议日期', today);
   await dialog.getByLabel(/参加人员/).fill('村委会主任\n居民代表甲\n居民代表乙');
-  await dialog.getByLabel('评议情况').fill('经评议维持初审意见');
+  await dialog.getByLabel('评议情况').fill('经评议，核减经营收入后重新核定');
   await submitDialog(page);
-  await expect(view).toHaveAttribute('data-state', 'awaiting_decision');
+  // Upheld or not, the objection is answered by a new opinion, never by going up.
+  await expect(view).toHaveAttribute('data-state', 'disputed');
+  await expect(panel.getByTestId('publicity-rounds')).toContainText('有异议');
+
+  await panel.getByRole('button', { name: /重新提出初审意见/ }).click();
+  await dialog.getByLabel(/拟保障月金额/).fill('650');
+  await dialog.getByLabel(/理由/).fill('经民主评议，核减经营收入后重新核定');
+  await dialog.getByLabel(/公示地点/).fill('桥头镇新街社区');
+  await submitDialog(page);
+  await expect(view).toHaveAttribute('data-state', 'publicity');
+  await expect(panel).toContainText('第 2 次公示');
+  await expect(panel.getByTestId('publicity-rounds').locator('[data-round="2"]')).toHaveAttribute('data-status', 'running');
 }
 
 /**

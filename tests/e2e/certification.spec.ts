@@ -68,9 +68,9 @@ async function enrol(application: unknown, applicant: { id: string; name: string
   let v = (await call<{ version: number }>('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } })).version;
   const step = async (method: string, input: Record<string, unknown>) => (v = (await call<{ version: number; state: string }>(method, { caseId, version: v, ...input })).version);
   await step('visits.record', { visit: signedVisit(caseId, { ...VISIT, visitedOn: today(), familyPresent: [applicant.name, wife.name] }) });
-  await step('publicity.opinion', { opinion: OPINION });
-  await step('publicity.object', { objection: { objector: '邻居王某', content: '对家庭收入有疑问', receivedOn: today() } });
-  await step('publicity.resolve', { resolution: { kind: 'review', heldOn: today(), participants: ['村主任', '村民代表甲', '村民代表乙'], outcome: 'uphold', summary: '经评议，维持初审意见' } });
+  // A 公示 lasts 7 days: the same-day path up is a proposal to refuse (never posted), which the head,
+  // deciding where delegated, is not bound by.
+  await step('publicity.opinion', { opinion: { ...OPINION, proposal: 'refuse', amountFen: undefined } });
   const month = today().slice(0, 7);
   await step('decisions.local', { decision: { outcome: 'approved', amountFen: 68000, startMonth: month, legalBasis: [] } });
   return caseId;

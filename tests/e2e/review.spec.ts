@@ -53,7 +53,7 @@ test.beforeAll(async () => {
     await call('cases.setSettings', { settings: { ...settings.settings, decisionDelegated: true } });
     await call('roster.setSettings', { settings: { reviewMonths: { stable: 12, irregular: 12, tekun: 12 }, warningWorkingDays: 10 } });
 
-    // An accepted case → visit → opinion → objection → 民主评议 → approved from next month.
+    // An accepted case → visit → 初审意见 (not posted) → approved from next month.
     const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
     caseId = saved.caseId;
     await call('intake.submit', { caseId, rev: saved.rev });
@@ -61,11 +61,11 @@ test.beforeAll(async () => {
     await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
     const today = chinaToday();
     await call('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, visitedOn: today }) });
-    await call('publicity.opinion', { caseId, version: 3, opinion: { proposal: 'approve', amountFen: 68000, reasons: ['家庭人均收入低于低保标准'], community: '桥头镇新街社区' } });
-    await call('publicity.object', { caseId, version: 4, objection: { objector: '邻居赵某', content: '反映其家中有经营收入', receivedOn: today } });
-    await call('publicity.resolve', { caseId, version: 5, resolution: { kind: 'review', heldOn: today, participants: ['村委会主任', '居民代表甲', '居民代表乙'], outcome: 'uphold', summary: '经评议维持初审意见' } });
+    // A 公示 lasts 7 days (and an objection brings a new one): the shortest path up the same day is a
+    // proposal to refuse, which is not posted; the head, deciding where delegated, is not bound by it.
+    await call('publicity.opinion', { caseId, version: 3, opinion: { proposal: 'refuse', reasons: ['待县级核对收入'], community: '桥头镇新街社区' } });
     const startMonth = nextMonth(today);
-    await call('decisions.local', { caseId, version: 6, decision: { outcome: 'approved', amountFen: 68000, startMonth, legalBasis: [] } });
+    await call('decisions.local', { caseId, version: 4, decision: { outcome: 'approved', amountFen: 68000, startMonth, legalBasis: [] } });
     reviewDay = addMonths(`${startMonth}-01`, 12);
   } finally {
     await stop(first);

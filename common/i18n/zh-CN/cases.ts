@@ -206,6 +206,8 @@ export const cases = {
   home: {
     dueSoon: '即将到期的办理时限',
     overdue: '已超期的办理时限',
+    dueSoonCount: '即将到期的办理时限（{{count}} 件）',
+    overdueCount: '已超期的办理时限（{{count}} 件）',
     nothingDue: '没有即将到期或超期的案件。',
   },
   cases: {

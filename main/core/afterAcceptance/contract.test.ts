@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
-import { faceCapture, signatureCapture } from '../cases/testing/captures';
+import { faceCapture, intakeSignature } from '../cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../cases/testing/household';
 import { OPINION, signedVisit, VISIT } from './testing/fixture';
 
@@ -50,7 +50,7 @@ describe('after acceptance through the contract', () => {
   it('visit → opinion → 公示 over → the head decides where delegated (a caseworker may not) → on the roster', async () => {
     const saved = await ok<{ caseId: string; rev: number }>(core.invoke('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) }, worker));
     await ok(core.invoke('intake.submit', { caseId: saved.caseId, rev: saved.rev }, worker));
-    for (const id of [HUSBAND.idNumber, WIFE.idNumber]) await ok(core.invoke('intake.authorize', { caseId: saved.caseId, signerIdNumber: id, signature: signatureCapture(), face: faceCapture() }, worker));
+    for (const p of [HUSBAND, WIFE]) await ok(core.invoke('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() }, worker));
     await ok(core.invoke('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } }, worker));
     const caseId = saved.caseId;
 

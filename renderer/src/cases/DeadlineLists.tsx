@@ -34,10 +34,10 @@ export function DeadlineLists() {
   if (lists.isError) return null;
   return (
     <>
-      <Card title={t('home.overdue')} loading={lists.isPending}>
+      <Card title={t('home.overdueCount', { count: lists.data?.overdue.length ?? 0 })} loading={lists.isPending} data-count={lists.data?.overdue.length ?? 0} data-testid="overdue-card">
         {lists.data && render(lists.data.overdue, 'overdue-list')}
       </Card>
-      <Card title={t('home.dueSoon')} loading={lists.isPending}>
+      <Card title={t('home.dueSoonCount', { count: lists.data?.dueSoon.length ?? 0 })} loading={lists.isPending} data-count={lists.data?.dueSoon.length ?? 0} data-testid="due-soon-card">
         {lists.data && render(lists.data.dueSoon, 'due-soon-list')}
       </Card>
     </>

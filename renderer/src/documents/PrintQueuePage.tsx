@@ -8,6 +8,7 @@ import { BatchPanel } from './BatchPanel';
 import { base64ToBytes } from './pdf';
 import { PdfPreview } from './PdfPreview';
 import { PrintSettingsCard } from './PrintSettingsCard';
+import { PublicityListsCard } from './PublicityListsCard';
 import { printNotice } from './printFlow';
 import { useBatchRunner } from './useBatchRunner';
 
@@ -55,6 +56,7 @@ export function PrintQueuePage() {
     >
       <PrintSettingsCard />
       <BatchPanel runner={runner} />
+      <PublicityListsCard onQueued={refresh} />
       {unfinished.length > 0 && !runner.batch && (
         <Alert
           type="warning"

@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvidence';
 import { VisitEvidenceView } from './VisitEvidenceView';
+import { PublicityRounds } from './PublicityRounds';
 import { CaseChanges } from './CaseChanges';
 
-type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'decide';
+type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'reinvestigate' | 'decide';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
 const day = (v: { format(f: string): string } | undefined) => v?.format('YYYY-MM-DD') ?? '';
 
@@ -39,6 +40,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       if (m === 'opinion')
         return call('publicity.opinion', { caseId, version, opinion: { proposal: v['proposal'] as 'approve' | 'refuse', ...(v['amount'] !== undefined ? { amountFen: Math.round(Number(v['amount']) * 100) } : {}), reasons: lines(v['reasons'] as string), community: String(v['community']) } });
       if (m === 'object') return call('publicity.object', { caseId, version, objection: { objector: String(v['objector']), content: String(v['content']), receivedOn: day(v.date) } });
+      if (m === 'reinvestigate') return call('publicity.resolve', { caseId, version, resolution: { kind: 'reinvestigate', reason: String(v['reason']) } });
       if (m === 'review')
         return call('publicity.resolve', { caseId, version, resolution: { kind: 'review', heldOn: day(v.date), participants: lines(v['participants'] as string), outcome: v['outcome'] as 'uphold' | 'reinvestigate', summary: String(v['summary']) } });
       return call('decisions.local', {
@@ -63,6 +65,9 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
   };
   const v = view.data;
   const opinion = v?.opinions.at(-1);
+  // After an objection the township answers it (民主评议 or re-investigation), then gives a NEW 初审意见.
+  const reviewed = Boolean(opinion && v?.reviews.some((r) => r.round === opinion.round && r.kind === 'review'));
+  const proposal = Form.useWatch('proposal', form) as 'approve' | 'refuse' | undefined;
   const text = (name: string, label: string, rows = 2) => (
     <Form.Item name={name} label={label} rules={[{ required: true }]}>
       <Input.TextArea rows={rows} aria-label={label} />
@@ -81,12 +86,16 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
         {state === 'investigating' && <Button onClick={() => open('opinion')}>{t('visits.opinion')}</Button>}
         {state === 'publicity' && <Button onClick={() => open('object')}>{t('visits.object')}</Button>}
         {state === 'publicity' && <Button onClick={() => run.mutate('end')}>{t('visits.endPublicity')}</Button>}
-        {state === 'disputed' && <Button onClick={() => open('review')}>{t('visits.review')}</Button>}
+        {state === 'disputed' && !reviewed && <Button onClick={() => open('review')}>{t('visits.review')}</Button>}
+        {state === 'disputed' && <Button onClick={() => open('reinvestigate')}>{t('visits.rounds.reinvestigate')}</Button>}
+        {state === 'disputed' && reviewed && <Button type="primary" onClick={() => open('opinion')}>{t('visits.rounds.reopinion')}</Button>}
         {state === 'awaiting_decision' && v?.delegated && <Button type="primary" onClick={() => open('decide')}>{t('visits.decide')}</Button>}
-        {opinion && <Tag color="blue">{t('visits.publicity', { from: opinion.publicityFrom, to: opinion.publicityTo })}</Tag>}
+        {opinion?.posted && <Tag color="blue">{t('visits.rounds.tag', { n: opinion.round, from: opinion.publicityFrom, to: opinion.publicityTo })}</Tag>}
       </Space>
       {run.error && !mode && <Alert type="error" showIcon message={run.error.message} />}
       {retry.error && <Alert type="error" showIcon message={retry.error.message} />}
+      {v && v.opinions.length > 0 && <PublicityRounds view={v} />}
+      {v && (state === 'publicity' || state === 'disputed') && <Typography.Text type="secondary">{t('visits.rounds.limits', { reopinion: v.limits.reopinionWorkingDays, decision: v.limits.countyDecisionWorkingDays })}</Typography.Text>}
       <CaseChanges view={v} />
       {v && v.visits.length > 0 && (
         <Table size="small" rowKey="id" pagination={false} title={() => t('visits.visits')} dataSource={v.visits} expandable={{ expandedRowKeys: shown, showExpandColumn: false, expandedRowRender: (r) => <VisitEvidenceView caseId={caseId} visit={r} /> }} columns={[
@@ -127,7 +136,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
           },
         ]} />
       )}
-      <Modal open={mode !== null} title={mode ? t(`visits.${mode === 'decide' ? 'decide' : mode === 'visit' ? 'record' : mode}`) : ''} onCancel={() => setMode(null)} onOk={() => mode && run.mutate(mode)} confirmLoading={run.isPending} destroyOnHidden width={mode === 'visit' ? 720 : undefined}>
+      <Modal open={mode !== null} title={mode === 'reinvestigate' ? t('visits.rounds.reinvestigate') : mode ? t(`visits.${mode === 'decide' ? 'decide' : mode === 'visit' ? 'record' : mode}`) : ''} onCancel={() => setMode(null)} onOk={() => mode && run.mutate(mode)} confirmLoading={run.isPending} destroyOnHidden width={mode === 'visit' ? 720 : undefined}>
         <Form form={form} layout="vertical">
           {mode === 'visit' && (
             <>
@@ -146,9 +155,13 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               <Form.Item name="proposal" label={t('visits.proposal')} initialValue="approve">
                 <Radio.Group options={[{ value: 'approve', label: t('visits.proposals.approve') }, { value: 'refuse', label: t('visits.proposals.refuse') }]} />
               </Form.Item>
-              <Form.Item name="amount" label={t('visits.amount')}>
-                <InputNumber min={0} precision={2} aria-label={t('visits.amount')} />
-              </Form.Item>
+              {proposal === 'refuse' ? (
+                <Alert type="info" showIcon message={t('visits.rounds.refuseHint')} style={{ marginBottom: 12 }} />
+              ) : (
+                <Form.Item name="amount" label={t('visits.amount')}>
+                  <InputNumber min={0} precision={2} aria-label={t('visits.amount')} />
+                </Form.Item>
+              )}
               {text('reasons', t('visits.reasons'))}
               <Form.Item name="community" label={t('visits.community')} rules={[{ required: true }]}>
                 <Input aria-label={t('visits.community')} />
@@ -164,6 +177,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               {date(t('visits.receivedOn'))}
             </>
           )}
+          {mode === 'reinvestigate' && text('reason', t('visits.rounds.reason'))}
           {mode === 'review' && (
             <>
               {date(t('visits.heldOn'))}

@@ -1,5 +1,5 @@
 import type { CaseService } from '../../cases/caseService';
-import { faceCapture, signatureCapture } from '../../cases/testing/captures';
+import { faceCapture, intakeSignature, signatureCapture } from '../../cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../cases/testing/household';
 import { loadLinkedBenefits } from '../benefits';
 import { findResourcesDir } from '../../cases/resources';
@@ -22,8 +22,8 @@ export function afterAcceptance(svc: CaseService, audit: AuditLog, clock: Clock)
 export function acceptedCase(svc: CaseService, actor: string): string {
   const saved = svc.saveDraft(actor, { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
   svc.submit(actor, saved.caseId, saved.rev);
-  svc.authorize(actor, saved.caseId, HUSBAND.idNumber, signatureCapture(), faceCapture());
-  svc.authorize(actor, saved.caseId, WIFE.idNumber, signatureCapture(), faceCapture());
+  svc.authorize(actor, saved.caseId, HUSBAND.idNumber, intakeSignature(saved.caseId, HUSBAND), faceCapture());
+  svc.authorize(actor, saved.caseId, WIFE.idNumber, intakeSignature(saved.caseId, WIFE), faceCapture());
   svc.decide(actor, saved.caseId, 1, { kind: 'accept' });
   return saved.caseId;
 }

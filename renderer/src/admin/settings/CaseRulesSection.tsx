@@ -1,10 +1,10 @@
-import { Alert, Button, Form, InputNumber, Radio, Switch } from 'antd';
+import { Alert, Button, Form, InputNumber, Radio, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/settings';
 import { call } from '../../api/client';
 import { useSaveSection } from './useSaveSection';
 
-type Values = Pick<CaseSettings, 'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'dueSoonWorkingDays'>;
+type Values = Pick<CaseSettings, 'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'dueSoonWorkingDays' | 'limits'>;
 
 /** 受理规则: duplicate open cases (warn or block), decision delegation, face at authorization, due-soon window. */
 export function CaseRulesSection({ current }: { current: CaseSettings }) {
@@ -16,7 +16,7 @@ export function CaseRulesSection({ current }: { current: CaseSettings }) {
     save: (settings) => call('cases.setSettings', { settings }),
     refresh: ['cases.settings'],
   });
-  const initial: Values = { openCasePolicy: current.openCasePolicy, decisionDelegated: current.decisionDelegated, faceRequired: current.faceRequired, dueSoonWorkingDays: current.dueSoonWorkingDays };
+  const initial: Values = { openCasePolicy: current.openCasePolicy, decisionDelegated: current.decisionDelegated, faceRequired: current.faceRequired, dueSoonWorkingDays: current.dueSoonWorkingDays, limits: current.limits };
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={(v: Values) => submit(form, { ...current, ...v })} data-testid="settings-rules" style={{ maxWidth: 640 }}>
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
@@ -31,6 +31,19 @@ export function CaseRulesSection({ current }: { current: CaseSettings }) {
       </Form.Item>
       <Form.Item label={t('countySettings.rules.decisionDelegated')} name="decisionDelegated" valuePropName="checked" extra={t('countySettings.rules.decisionDelegatedHelp')}>
         <Switch />
+      </Form.Item>
+      <Typography.Paragraph type="secondary" data-testid="national-limits">{t('countySettings.limits.national')}</Typography.Paragraph>
+      <Form.Item label={t('countySettings.limits.delegatedDecision')} name={['limits', 'delegatedDecisionWorkingDays']} extra={t('countySettings.limits.delegatedDecisionHelp')}>
+        <InputNumber min={1} max={30} addonAfter={t('countySettings.rules.days')} aria-label={t('countySettings.limits.delegatedDecision')} />
+      </Form.Item>
+      <Form.Item label={t('countySettings.limits.reopinion')} name={['limits', 'reopinionWorkingDays']} extra={t('countySettings.limits.reopinionHelp')}>
+        <InputNumber min={1} max={45} addonAfter={t('countySettings.rules.days')} aria-label={t('countySettings.limits.reopinion')} />
+      </Form.Item>
+      <Form.Item label={t('countySettings.limits.countyDecision')} name={['limits', 'countyDecisionWorkingDays']} extra={t('countySettings.limits.countyDecisionHelp')}>
+        <InputNumber min={1} max={45} addonAfter={t('countySettings.rules.days')} aria-label={t('countySettings.limits.countyDecision')} />
+      </Form.Item>
+      <Form.Item label={t('countySettings.limits.acceptance')} name={['limits', 'acceptanceWorkingDays']} extra={t('countySettings.limits.acceptanceHelp')}>
+        <InputNumber min={1} max={30} addonAfter={t('countySettings.rules.days')} placeholder={t('countySettings.limits.none')} aria-label={t('countySettings.limits.acceptance')} />
       </Form.Item>
       <Form.Item label={t('countySettings.rules.faceRequired')} name="faceRequired" valuePropName="checked">
         <Switch />
