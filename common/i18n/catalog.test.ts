@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../contract/errors';
+import { KNOWN_RECORD_KINDS } from '../sync/push';
+import { auditActionLabel, auditTargetLabel, faceVerdictLabel, noticeKindLabel, recordKindLabel } from './labels';
 import { translate, type MessageKey } from './translate';
 import { zhCN } from './zh-CN/index';
 import { mergeCatalogGroups } from './zh-CN/merge';
@@ -73,7 +75,22 @@ describe('message catalog', () => {
     }
     expect(missing).toEqual([]);
   });
-  it('answers an unknown key with the key itself (what the screen check looks for)', () => {
+  it('answers an unknown key with the key itself (what the screen check looks for), however deep', () => {
     expect(translate('home.noSuchKey' as MessageKey)).toBe('home.noSuchKey');
+    expect(translate('audit.actions.stats.lists_view' as MessageKey)).toBe('audit.actions.stats.lists_view');
+  });
+  it('words every kind through the catalog, and a kind this version does not know as 其他…, never as its code', () => {
+    expect(recordKindLabel('case.upsert')).toBe('案件登记与办理');
+    expect(recordKindLabel('rating.record')).toBe('其他记录');
+    expect(noticeKindLabel('visit-form')).toBe('入户调查表');
+    expect(noticeKindLabel('publicity')).toBe('公示名单');
+    expect(noticeKindLabel('no-such-kind')).toBe('其他文书');
+    expect(faceVerdictLabel('review')).toBe('需人工复核');
+    expect(faceVerdictLabel('notApplicable')).toMatch(/[\u4e00-\u9fff]/);
+    expect(auditActionLabel('auth.login')).toBe('登录');
+    expect(auditActionLabel('stats.lists_view')).toBe('其他操作');
+    expect(auditActionLabel('__proto__.x')).toBe('其他操作');
+    expect(auditTargetLabel('case')).toBe('案件');
+    for (const kind of KNOWN_RECORD_KINDS) expect(recordKindLabel(kind), kind).not.toBe('其他记录');
   });
 });

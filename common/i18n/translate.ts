@@ -8,10 +8,10 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<typeof zhCN>;
 export type MessageParams = Record<string, string | number>;
 
-/** Look a message up in the zh-CN catalog and fill its {{placeholders}}. */
+/** Look a message up in the zh-CN catalog and fill its {{placeholders}}; a key it does not hold comes back as is. */
 export function translate(key: MessageKey, params: MessageParams = {}): string {
   let node: unknown = zhCN;
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   if (typeof node !== 'string') return key;
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }

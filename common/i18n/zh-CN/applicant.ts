@@ -11,6 +11,8 @@ export const applicant = {
     hotline: '社会救助服务热线：{{hotline}}',
     standardsTitle: '本地最低生活保障标准（{{year}} 年）',
     standard: { urban: '城市：每人每月 {{yuan}} 元', rural: '农村：每人每月 {{yuan}} 元' },
+    standardsTitleUnset: '本地最低生活保障标准',
+    standardUnset: { urban: '城市：未设置', rural: '农村：未设置' },
     materialsTitle: '申请时请带齐以下材料',
     noticesTitle: '政策宣传',
     recording: '工作人员正在为您登记以下信息，请核对',

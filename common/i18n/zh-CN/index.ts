@@ -14,6 +14,10 @@ import { stats } from './stats';
 import { store } from './store';
 import { sync } from './sync';
 import { visitEvidence } from './visitEvidence';
+import { admin } from './admin';
+import { fields } from './fields';
+import { labels } from './labels';
+import { session } from './session';
 import { mergeCatalogGroups } from './merge';
 
 /**
@@ -23,6 +27,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, changes, certification, stats, visitEvidence, desktop, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, base);
 
 export type Catalog = typeof zhCN;
