@@ -8,12 +8,14 @@ export const HOTLINE = '12349';
 
 /**
  * 政策宣传 between applicants, from the county settings: the admin's notices, the local 低保
- * standards in force for the station's region this year, and what to bring for each type
+ * standards the county set for the station's region this year (none: the screen says 未设置), and what to bring for each type
  * (the required items of the checklist that apply to every household).
  */
 export function idleView(input: { viewId: string; stationName: string; regionCode: string; year: number; settings: CaseSettings; resources: CaseResources }): ApplicantView {
   const { settings, resources } = input;
-  const standards = [...settings.standards, ...resources.standards];
+  // Only the county's own standards: the shipped reference figures are placeholders, never shown to
+  // an applicant as if official (the screen says 未设置 until the county sets its standard).
+  const standards = settings.standards;
   const checklist = settings.materials ?? resources.materials;
   return {
     kind: 'idle',

@@ -29,7 +29,7 @@ describe('dispatch', () => {
   it('refuses invalid input with INVALID_INPUT naming the field path, before the handler runs', async () => {
     const envelope = await core.invoke('idNumber.check', { idNumber: 42 }, anonymous);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { path: 'idNumber' } } });
-    expect(!envelope.ok && envelope.error.message).toContain('idNumber');
+    expect(!envelope.ok && envelope.error.message).toContain('身份证号码');
   });
 
   it('refuses over-deep and over-large input with INPUT_TOO_LARGE before validation', async () => {
