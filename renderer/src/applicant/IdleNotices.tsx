@@ -4,7 +4,7 @@ import type { ApplicantView } from '../../../common/contract/methods/applicant';
 
 type Idle = Extract<ApplicantView, { kind: 'idle' }>;
 
-/** 政策宣传 between applicants: the admin's notices, the local standards, what to bring, the hotline. */
+/** 政策宣传 between applicants: the admin's notices, the county's standards (未设置 until it sets them), what to bring, the hotline. */
 export function IdleNotices({ view }: { view: Idle }) {
   const { t } = useTranslation();
   const year = view.standards[0]?.year;
@@ -27,18 +27,19 @@ export function IdleNotices({ view }: { view: Idle }) {
             </Card>
           </Col>
         )}
-        {year !== undefined && (
-          <Col span={10}>
-            <Card title={t('applicant.standardsTitle', { year })}>
-              {view.standards.map((s) => (
-                <Typography.Paragraph key={s.residence} style={{ fontSize: 28 }} data-testid={`standard-${s.residence}`}>
-                  {t(`applicant.standard.${s.residence}`, { yuan: (s.monthlyFen / 100).toFixed(0) })}
+        <Col span={10}>
+          <Card title={year !== undefined ? t('applicant.standardsTitle', { year }) : t('applicant.standardsTitleUnset')}>
+            {(['urban', 'rural'] as const).map((residence) => {
+              const s = view.standards.find((x) => x.residence === residence);
+              return (
+                <Typography.Paragraph key={residence} style={{ fontSize: 28 }} data-testid={`standard-${residence}`} data-set={s ? 'yes' : 'no'}>
+                  {s ? t(`applicant.standard.${residence}`, { yuan: (s.monthlyFen / 100).toFixed(0) }) : t(`applicant.standardUnset.${residence}`)}
                 </Typography.Paragraph>
-              ))}
-            </Card>
-          </Col>
-        )}
-        <Col span={year !== undefined ? 14 : 24}>
+              );
+            })}
+          </Card>
+        </Col>
+        <Col span={14}>
           <Card title={t('applicant.materialsTitle')}>
             <List
               dataSource={view.materials.filter((m) => m.items.length > 0)}

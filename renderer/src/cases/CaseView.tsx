@@ -7,6 +7,7 @@ import type { CaseAction } from '../../../common/cases/stateMachine';
 import { TRANSITIONS } from '../../../common/cases/stateMachine';
 import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
+import { faceVerdictLabel, noticeKindLabel } from '../../../common/i18n/labels';
 import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
@@ -94,14 +95,14 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
         <Table size="small" pagination={false} rowKey="code" dataSource={d.materials} columns={[{ title: t('intake.materials'), dataIndex: 'label' }, { title: '', dataIndex: 'status', render: (v: 'received') => t(`cases.materialStatus.${v}`) }, { title: '', dataIndex: 'pages', render: (v: number) => (v ? t('intake.pages', { count: v }) : '') }]} />
       </Card>
       <Card title={t('caseView.authorizations')} size="small">
-        <Table size="small" pagination={false} rowKey="id" dataSource={d.authorizations} columns={[{ title: t('intake.signer'), dataIndex: 'signerName' }, { title: '', dataIndex: 'signedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') }, { title: t('intake.face'), dataIndex: 'faceVerdict' }, { title: '', dataIndex: 'recordedBy' }]} />
+        <Table size="small" pagination={false} rowKey="id" dataSource={d.authorizations} columns={[{ title: t('intake.signer'), dataIndex: 'signerName' }, { title: '', dataIndex: 'signedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') }, { title: t('intake.face'), dataIndex: 'faceVerdict', render: (v: string | null) => (v ? faceVerdictLabel(v) : '') }, { title: '', dataIndex: 'recordedBy' }]} />
       </Card>
       <StationBlobs caseId={caseId} />
       <Card title={t('caseView.notices')} size="small">
         <Space wrap data-testid="case-notices">
           {d.notices.map((n) => (
             <Tag key={n.id} data-kind={n.kind}>
-              {t(`intake.notices.${n.kind as 'acceptance'}`)} · {t(`caseView.noticeStates.${n.state as 'pending'}`)}
+              {noticeKindLabel(n.kind)} · {t(`caseView.noticeStates.${n.state as 'pending'}`)}
             </Tag>
           ))}
         </Space>

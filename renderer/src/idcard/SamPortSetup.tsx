@@ -58,6 +58,7 @@ export function SamPortSetup({ configure }: { configure: Configure }) {
             value={typed}
             status={typedError ? 'error' : ''}
             placeholder={t('idcard.setup.manualPlaceholder')}
+            data-verbatim
             onPressEnter={useTyped}
             onChange={(e) => {
               setTyped(e.target.value);

@@ -2,14 +2,16 @@ import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Dropdown, Space } from 'antd';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../common/contract/methods/session';
 import { call } from '../api/client';
 import { useRefreshSession } from '../session/useSession';
-
-const ROLE_NAMES: Record<string, string> = { clerk: '受理员', caseworker: '经办人', head: '站长', print: '打印岗', admin: '管理员' };
+import { useRoleName } from './roleNames';
 
 /** Who is logged in, and lock (Ctrl+L) / logout. */
 export function UserMenu({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation();
+  const roleName = useRoleName();
   const refresh = useRefreshSession();
   const lock = useMutation({ mutationFn: () => call('session.lock', {}), onSuccess: () => refresh() });
   const logout = useMutation({ mutationFn: () => call('session.logout', {}), onSuccess: () => refresh() });
@@ -29,8 +31,8 @@ export function UserMenu({ session }: { session: SessionInfo }) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'lock', icon: <LockOutlined />, label: '锁屏（Ctrl+L）', onClick: () => lock.mutate() },
-          { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => logout.mutate() },
+          { key: 'lock', icon: <LockOutlined />, label: t('session.menu.lock'), onClick: () => lock.mutate() },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('session.menu.logout'), onClick: () => logout.mutate() },
         ],
       }}
     >
@@ -38,7 +40,7 @@ export function UserMenu({ session }: { session: SessionInfo }) {
         <Space>
           <UserOutlined />
           {session.displayName}
-          <span style={{ opacity: 0.8 }}>{session.roles.map((r) => ROLE_NAMES[r] ?? r).join('、')}</span>
+          <span style={{ opacity: 0.8 }}>{session.roles.map(roleName).join('、')}</span>
         </Space>
       </Button>
     </Dropdown>

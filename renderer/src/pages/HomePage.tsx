@@ -27,16 +27,20 @@ export function HomePage() {
         {info.isError && <Alert type="error" showIcon message={info.error.message} />}
         {info.data && (
           <Descriptions column={1} size="small" bordered data-testid="app-info">
-            <Descriptions.Item label={t('home.version')}>{info.data.version}</Descriptions.Item>
+            <Descriptions.Item label={t('home.version')}>
+              <span data-verbatim>{info.data.version}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('home.shell')}>{t(`shell.${info.data.shell}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('home.dataDir')}>{info.data.dataDir}</Descriptions.Item>
+            <Descriptions.Item label={t('home.dataDir')}>
+              <span data-verbatim>{info.data.dataDir}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('home.deviceId')}>
-              <Typography.Text code copyable>
+              <Typography.Text code copyable data-verbatim>
                 {info.data.deviceId.slice(0, 16)}
               </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('home.database')}>
-              <span data-testid="app-info-database">
+              <span data-testid="app-info-database" data-verbatim>
                 {info.data.database.cipherVersion}（SQLite {info.data.database.sqliteVersion}）
               </span>
               {!info.data.database.checkpointCopy && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('home.databaseStock')} />}

@@ -137,7 +137,8 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
         ]} />
       )}
       <Modal open={mode !== null} title={mode === 'reinvestigate' ? t('visits.rounds.reinvestigate') : mode ? t(`visits.${mode === 'decide' ? 'decide' : mode === 'visit' ? 'record' : mode}`) : ''} onCancel={() => setMode(null)} onOk={() => mode && run.mutate(mode)} confirmLoading={run.isPending} destroyOnHidden width={mode === 'visit' ? 720 : undefined}>
-        <Form form={form} layout="vertical">
+        {/* An answer about what was entered goes as soon as the entry changes (e.g. 还有 N 人未签名 once all have signed). */}
+        <Form form={form} layout="vertical" onValuesChange={() => run.reset()}>
           {mode === 'visit' && (
             <>
               {date(t('visits.visitedOn'))}
@@ -147,7 +148,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               {text('assets', t('visits.assets'), 1)}
               {text('living', t('visits.living'))}
               {text('findings', t('visits.findings'))}
-              <VisitEvidence caseId={caseId} form={form} value={evidence} onChange={setEvidence} />
+              <VisitEvidence caseId={caseId} form={form} value={evidence} onChange={(e) => (setEvidence(e), run.reset())} />
             </>
           )}
           {mode === 'opinion' && (

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ConfirmPasswordItem } from './ConfirmPasswordItem';
 import { useRefreshSession } from './useSession';
@@ -12,6 +13,7 @@ interface Values {
 
 /** Shown when the admin has set a temporary password: it must be replaced before any work. */
 export function ChangePasswordPage({ forced }: { forced: boolean }) {
+  const { t } = useTranslation();
   const refresh = useRefreshSession();
   const change = useMutation({
     mutationFn: (v: Values) => call('session.changePassword', { oldPassword: v.oldPassword, newPassword: v.newPassword }),
@@ -19,20 +21,20 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
   });
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}>
-      <Card style={{ width: 460 }} title="修改密码">
-        {forced && <Typography.Paragraph>管理员为您设置了临时密码，请先改为只有您知道的新密码。</Typography.Paragraph>}
-        <Typography.Paragraph type="secondary">新密码至少 10 位，不能全是数字，不能与用户名相同。</Typography.Paragraph>
+      <Card style={{ width: 460 }} title={t('session.password.title')}>
+        {forced && <Typography.Paragraph>{t('session.password.forced')}</Typography.Paragraph>}
+        <Typography.Paragraph type="secondary">{t('session.password.rules')}</Typography.Paragraph>
         {change.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={change.error.message} />}
         <Form layout="vertical" onFinish={(v: Values) => change.mutate(v)}>
-          <Form.Item label="当前密码" name="oldPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Form.Item label={t('session.password.old')} name="oldPassword" rules={[{ required: true, message: t('session.password.oldMissing') }]}>
             <Input.Password autoFocus autoComplete="current-password" />
           </Form.Item>
-          <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '新密码至少 10 位' }]}>
+          <Form.Item label={t('session.password.new')} name="newPassword" rules={[{ required: true, message: t('session.password.newMissing') }, { min: 10, message: t('session.password.newTooShort') }]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <ConfirmPasswordItem of="newPassword" label="再次输入新密码" />
+          <ConfirmPasswordItem of="newPassword" label={t('session.password.again')} />
           <Button type="primary" htmlType="submit" block loading={change.isPending}>
-            保存新密码
+            {t('session.password.save')}
           </Button>
         </Form>
       </Card>

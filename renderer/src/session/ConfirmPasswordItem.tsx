@@ -1,16 +1,18 @@
 import { Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
 
 /** "Type it again": a password field that must equal the field named `of`. */
 export function ConfirmPasswordItem({ of, label }: { of: string; label: string }) {
+  const { t } = useTranslation();
   return (
     <Form.Item
       label={label}
       name="confirm"
       dependencies={[of]}
       rules={[
-        { required: true, message: `请${label}` },
+        { required: true, message: t('session.password.againMissing') },
         ({ getFieldValue }) => ({
-          validator: (_, value) => (value === getFieldValue(of) ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+          validator: (_, value) => (value === getFieldValue(of) ? Promise.resolve() : Promise.reject(new Error(t('session.password.mismatch')))),
         }),
       ]}
     >

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { call } from '../api/client';
+import { useTranslation } from 'react-i18next';
+import { ApiCallError, call } from '../api/client';
+import { useFieldMessages } from '../api/formErrors';
 import { ConfirmPasswordItem } from './ConfirmPasswordItem';
 import { RestoreFromBackup } from './RestoreFromBackup';
 import { SETUP_KEY } from './useSession';
@@ -17,100 +19,119 @@ interface AdminValues {
   confirm: string;
 }
 
+const STATION_FIELDS = ['stationName', 'regionCode'];
+/** Core's `admin.username` is the admin step's `username`. */
+const adminField = (path: string) => (path.startsWith('admin.') ? path.slice('admin.'.length).split(/[.[]/)[0] : undefined);
+
 /** First run: the station, the first admin, and the recovery code shown exactly once. */
 export function SetupWizard() {
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [step, setStep] = useState(0);
   const [station, setStation] = useState<StationValues>();
+  // Kept while the clerk goes back to fix the station, so the admin step is not typed twice.
+  const [admin, setAdmin] = useState<AdminValues>();
   const [saved, setSaved] = useState(false);
   const [restoring, setRestoring] = useState(false);
+  const stationMessages = useFieldMessages();
+  const adminMessages = useFieldMessages();
   const init = useMutation({
     mutationFn: (admin: AdminValues) =>
       call('setup.init', { ...station!, admin: { username: admin.username, displayName: admin.displayName, password: admin.password } }),
     onSuccess: () => setStep(2),
+    onError: (error) => {
+      // A refused station field sends the clerk back to the station step, the message on that field.
+      if (error instanceof ApiCallError && error.code === 'STORE_BAD_REGION_CODE') {
+        stationMessages.set('regionCode', error.message);
+        init.reset();
+        setStep(0);
+      } else if (stationMessages.take(error, (p) => (STATION_FIELDS.includes(p) ? p : undefined))) {
+        init.reset();
+        setStep(0);
+      } else if (adminMessages.take(error, adminField)) init.reset();
+    },
   });
 
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: 48, background: '#f0f2f5', minHeight: '100vh' }}>
-      <Card style={{ width: 640 }} title="救助通工作站 · 首次设置">
+      <Card style={{ width: 640 }} title={t('session.setup.title')}>
         {restoring ? (
           <RestoreFromBackup onCancel={() => setRestoring(false)} onDone={() => void client.invalidateQueries({ queryKey: SETUP_KEY })} />
         ) : (
         <>
-        <Steps current={step} items={[{ title: '工作站' }, { title: '管理员' }, { title: '恢复码' }]} style={{ marginBottom: 24 }} />
+        <Steps current={step} items={[{ title: t('session.setup.steps.station') }, { title: t('session.setup.steps.admin') }, { title: t('session.setup.steps.recoveryCode') }]} style={{ marginBottom: 24 }} />
         {step === 0 && (
           <Form
             layout="vertical"
             initialValues={station}
+            onValuesChange={stationMessages.onValuesChange}
             onFinish={(v: StationValues) => {
               setStation(v);
+              init.reset();
               setStep(1);
             }}
           >
-            <Form.Item label="工作站名称" name="stationName" rules={[{ required: true, message: '请输入工作站名称' }, { min: 2, message: '名称太短' }]}>
-              <Input autoFocus placeholder="例如：桥头镇社会救助工作站" />
+            <Form.Item label={t('session.setup.stationName')} name="stationName" rules={[{ required: true, message: t('session.setup.stationNameMissing') }, { min: 2, message: t('session.setup.stationNameShort') }]} {...stationMessages.item('stationName')}>
+              <Input autoFocus placeholder={t('session.setup.stationNameExample')} />
             </Form.Item>
             <Form.Item
-              label="行政区划代码（6 位，GB/T 2260）"
+              label={t('session.setup.regionCode')}
               name="regionCode"
-              rules={[{ required: true, message: '请输入行政区划代码' }, { pattern: /^\d{6}$/, message: '行政区划代码应为 6 位数字' }]}
+              rules={[{ required: true, message: t('session.setup.regionCodeMissing') }, { pattern: /^\d{6}$/, message: t('session.setup.regionCodeFormat') }]}
+              {...stationMessages.item('regionCode')}
             >
-              <Input placeholder="例如：500110" inputMode="numeric" maxLength={6} />
+              <Input placeholder={t('session.setup.regionCodeExample')} inputMode="numeric" maxLength={6} data-testid="setup-region" />
             </Form.Item>
             <Button type="primary" htmlType="submit">
-              下一步
+              {t('session.setup.next')}
             </Button>
             <Button type="link" onClick={() => setRestoring(true)}>
-              换新电脑或重装后，从备份恢复
+              {t('session.setup.restoreInstead')}
             </Button>
           </Form>
         )}
         {step === 1 && (
-          <Form layout="vertical" onFinish={(v: AdminValues) => init.mutate(v)}>
-            {init.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={init.error.message} />}
-            <Form.Item label="管理员用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+          <Form layout="vertical" initialValues={admin} onFinish={(v: AdminValues) => (setAdmin(v), init.mutate(v))} onValuesChange={(changed: object) => (adminMessages.onValuesChange(changed), init.reset())}>
+            {init.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={init.error.message} data-testid="setup-error" />}
+            <Form.Item label={t('session.setup.adminUsername')} name="username" rules={[{ required: true, message: t('session.setup.usernameMissing') }]} {...adminMessages.item('username')}>
               <Input autoFocus autoComplete="username" />
             </Form.Item>
-            <Form.Item label="管理员姓名" name="displayName" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Form.Item label={t('session.setup.adminName')} name="displayName" rules={[{ required: true, message: t('session.setup.nameMissing') }]} {...adminMessages.item('displayName')}>
               <Input />
             </Form.Item>
-            <Form.Item label="密码（至少 10 位，不能全是数字，不能与用户名相同）" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Form.Item label={t('session.setup.adminPassword')} name="password" rules={[{ required: true, message: t('session.setup.passwordMissing') }]} {...adminMessages.item('password')}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <ConfirmPasswordItem of="password" label="再次输入密码" />
+            <ConfirmPasswordItem of="password" label={t('session.setup.passwordAgain')} />
             <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>
-              上一步
+              {t('session.setup.previous')}
             </Button>
             <Button type="primary" htmlType="submit" loading={init.isPending}>
-              完成设置
+              {t('session.setup.finish')}
             </Button>
           </Form>
         )}
         {step === 2 && init.data && (
           <div>
-            <Alert
-              type="warning"
-              showIcon
-              message="请立即抄写或打印恢复码，并放入站内保险柜。它只显示这一次。"
-              description="忘记管理员密码、或把数据搬到新电脑时，只有恢复码能打开本机数据。"
-            />
+            <Alert type="warning" showIcon message={t('session.setup.recoveryWarning')} description={t('session.setup.recoveryWhy')} />
             <Typography.Paragraph
               data-testid="recovery-code"
+              data-verbatim
               copyable
               style={{ fontFamily: 'monospace', fontSize: 28, letterSpacing: 2, textAlign: 'center', margin: '24px 0' }}
             >
               {init.data.recoveryCode}
             </Typography.Paragraph>
             <Button onClick={() => window.print()} style={{ marginBottom: 16 }}>
-              打印恢复码
+              {t('session.setup.printCode')}
             </Button>
             <div>
               <Checkbox checked={saved} onChange={(e) => setSaved(e.target.checked)}>
-                我已妥善保存恢复码
+                {t('session.setup.codeSaved')}
               </Checkbox>
             </div>
             <Button type="primary" style={{ marginTop: 16 }} disabled={!saved} onClick={() => void client.invalidateQueries({ queryKey: SETUP_KEY })}>
-              去登录
+              {t('session.setup.toLogin')}
             </Button>
           </div>
         )}

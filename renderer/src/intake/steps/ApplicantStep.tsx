@@ -124,7 +124,7 @@ export function ApplicantStep({ app, update, registerF2 }: { app: Application; u
             <Input aria-label={t('intake.birthDate')} value={local.birthDate} placeholder="YYYY-MM-DD" style={{ width: 140 }} onChange={(e) => set({ birthDate: e.target.value.trim() })} />
           </Form.Item>
           <Form.Item label={t('intake.cardValidUntil')}>
-            <Input aria-label={t('intake.cardValidUntil')} value={local.cardValidUntil} placeholder="YYYY-MM-DD / 长期" style={{ width: 140 }} onChange={(e) => set({ cardValidUntil: e.target.value.trim() })} />
+            <Input aria-label={t('intake.cardValidUntil')} value={local.cardValidUntil} placeholder={t('intake.cardValidUntilPlaceholder')} style={{ width: 140 }} onChange={(e) => set({ cardValidUntil: e.target.value.trim() })} />
           </Form.Item>
         </Space>
         <Form.Item label={t('intake.phone')} htmlFor="applicant-phone">

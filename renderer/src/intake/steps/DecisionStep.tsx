@@ -2,7 +2,9 @@ import { Alert, Button, Card, Input, List, Radio, Result, Space, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract/index';
+import { translate } from '../../../../common/i18n/translate';
 import { call } from '../../api/client';
+import { fieldMessage } from '../../api/formErrors';
 import type { Problems } from '../useIntakeDraft';
 
 type Detail = MethodOutput<'cases.get'>;
@@ -33,7 +35,7 @@ export function ProblemList({ problems }: { problems: Problems }) {
 /** What a 补正 notice lists by default: every required material not received and every missing authorization. */
 export function defaultMissing(detail: Detail): string {
   const items = detail.materials.filter((m) => m.required && m.status === 'missing').map((m) => m.label);
-  for (const s of detail.requiredSigners.filter((x) => !x.signed)) items.push(`${s.name}签署的家庭经济状况核对授权书`);
+  for (const s of detail.requiredSigners.filter((x) => !x.signed)) items.push(translate('intake.missingAuthorization', { name: s.name }));
   return items.join('\n');
 }
 
@@ -44,16 +46,21 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
   const [missing, setMissing] = useState<string | null>(null);
   const [reasons, setReasons] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Core's message for the decision's own field (reasons, missing list), shown on that field.
+  const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState<{ notice: string } | null>(null);
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
+    setFieldError(null);
     try {
       await fn();
     } catch (e) {
-      setError((e as Error).message);
+      const onField = fieldMessage(e, 'decision.reasons') ?? fieldMessage(e, 'decision.missing');
+      setFieldError(onField);
+      setError(onField ? null : (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -108,7 +115,7 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
     <Card data-testid="step-decision">
       <Typography.Paragraph data-testid="submitted-case-no">{t('intake.submitted', { caseNo: detail.caseNo })}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Radio.Group aria-label={t('intake.decision')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+        <Radio.Group aria-label={t('intake.decision')} value={kind} onChange={(e) => (setKind(e.target.value as typeof kind), setFieldError(null))}>
           <Radio value="accept" autoFocus>
             {t('intake.accept')}
           </Radio>
@@ -118,13 +125,15 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
         {kind === 'supplement' && (
           <label>
             {t('intake.missingList')}
-            <Input.TextArea aria-label={t('intake.missingList')} rows={6} value={missingText} onChange={(e) => setMissing(e.target.value)} data-testid="missing-list" />
+            <Input.TextArea aria-label={t('intake.missingList')} rows={6} value={missingText} status={fieldError ? 'error' : undefined} onChange={(e) => (setMissing(e.target.value), setFieldError(null))} data-testid="missing-list" />
+            {fieldError && <Typography.Text type="danger" data-testid="missing-list-error">{fieldError}</Typography.Text>}
           </label>
         )}
         {kind === 'reject' && (
           <label>
             {t('intake.rejectReason')}
-            <Input.TextArea aria-label={t('intake.rejectReason')} rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} data-testid="reject-reasons" />
+            <Input.TextArea aria-label={t('intake.rejectReason')} rows={3} value={reasons} status={fieldError ? 'error' : undefined} onChange={(e) => (setReasons(e.target.value), setFieldError(null))} data-testid="reject-reasons" />
+            {fieldError && <Typography.Text type="danger" data-testid="reject-reasons-error">{fieldError}</Typography.Text>}
           </label>
         )}
         {detail.eligibility && (

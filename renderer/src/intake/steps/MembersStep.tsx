@@ -34,7 +34,7 @@ export function MembersStep({ app, update, registerF2 }: { app: Application; upd
   const add = (d: Draft) => {
     const r = checkIdNumber(d.idNumber, { today, ...(d.sex ? { sex: d.sex } : {}) });
     if (!r.valid) return setError(t(`idNumber.${r.problems[0]!}`));
-    if (!d.name.trim()) return setError(t('intake.name'));
+    if (!d.name.trim()) return setError(t('intake.nameMissing'));
     if (app.members.some((m) => m.idNumber === r.idNumber)) return setError(t('cases.problem.MEMBER_TWICE', { who: d.name, first: app.members.findIndex((m) => m.idNumber === r.idNumber) + 1, second: app.members.length + 1 }));
     const member: Member = {
       idNumber: r.idNumber,

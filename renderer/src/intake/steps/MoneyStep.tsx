@@ -42,7 +42,7 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
   let hint: ReturnType<typeof eligibilityHint> | null = null;
   if (settings.data && app.members.length > 0) {
     const s = settings.data;
-    const std = findStandard(s.standards, s.regionCode, Number(s.today.slice(0, 4)), app.subtype === 'rural' ? 'rural' : 'urban');
+    const std = findStandard(s.settings.standards, s.regionCode, Number(s.today.slice(0, 4)), app.subtype === 'rural' ? 'rural' : 'urban');
     if (std) hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen: app.deductions.reduce((x, d) => x + d.monthlyFen, 0), standardFen: std.monthlyFen });
   }
 
@@ -71,7 +71,7 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
           onChange={(v) => setLine({ ...line, category: v })}
           options={[...INCOME_CATEGORIES, ...EXCLUDED_INCOME_KINDS].map((c) => ({ value: c, label: t(`cases.income.${c}`) }))}
         />
-        <Input id="income-amount" aria-label={t('intake.amountYuan')} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={line.amount} onChange={(e) => setLine({ ...line, amount: e.target.value })} autoFocus />
+        <Input id="income-amount" aria-label={t('intake.amountYuan')} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={line.amount} onChange={(e) => (setLine({ ...line, amount: e.target.value }), setError(null))} autoFocus />
         <Button onClick={addIncome} data-testid="add-income">
           {t('intake.addIncome')}
         </Button>
@@ -87,12 +87,12 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
         columns={[
           { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
           { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
-          { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? '是' : '否') },
+          { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
         ]}
       />
       <Space wrap style={{ marginTop: 8 }}>
         <Select aria-label={t('intake.assetKind')} style={{ width: 160 }} value={asset.kind} onChange={(v) => setAsset({ ...asset, kind: v })} options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))} />
-        <Input aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={asset.amount} onChange={(e) => setAsset({ ...asset, amount: e.target.value })} />
+        <Input aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={asset.amount} onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))} />
         <Checkbox checked={asset.exempt} onChange={(e) => setAsset({ ...asset, exempt: e.target.checked })}>
           {t('intake.exempt')}
         </Checkbox>

@@ -79,7 +79,7 @@ export function TypeStep({ app, update }: { app: Application; update: (change: (
                 { title: t('intake.name'), dataIndex: 'name' },
                 { title: t('idNumber.label'), dataIndex: 'idNumber', render: (v: string) => maskIdNumber(v) },
                 { title: t('intake.relationship'), dataIndex: 'relationship', render: (v: Supporter['relationship']) => t(`cases.supporterRelations.${v}`) },
-                { title: t('intake.ableToSupport'), dataIndex: 'ableToSupport', render: (v: boolean) => (v ? '是' : '否') },
+                { title: t('intake.ableToSupport'), dataIndex: 'ableToSupport', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
               ]}
             />
             <Space wrap style={{ marginTop: 8 }}>
