@@ -43,7 +43,7 @@ test('backup to a folder, check the store, verify the audit chain', async ({ pag
   await expect(page.getByTestId('restore-error')).toContainText('备份');
 
   await page.getByRole('menuitem', { name: /审计日志/ }).click();
-  await expect(page.getByRole('cell', { name: 'backup.create' }).first()).toBeVisible();
+  await expect(page.locator('[data-action="backup.create"]').first()).toHaveText('备份');
   await page.getByRole('button', { name: /校验日志完整性/ }).click();
   await expect(page.getByTestId('audit-verify')).toContainText('日志完整');
 });

@@ -1,0 +1,170 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Role } from '../../common/contract/permissions';
+import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
+import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type Finding } from './screenWords';
+
+/**
+ * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
+ * as each role that may open it, on a station with demo cases (and a case of each state opened),
+ * plus the login, password-change and lock screens; no unrendered key, raw enum value or Latin
+ * word outside the allow-list (screenWords.ts). Also: the header's core status survives a logout
+ * and a new login, and placeholder 低保 standards are never shown as the county's.
+ */
+test.describe.configure({ mode: 'serial', timeout: 110_000 });
+
+const NAMES: Record<Role, string> = { clerk: '李受理', caseworker: '陈经办', head: '赵站长', print: '孙打印', admin: '周管理' };
+const PASSWORD = 'Qiaotou#Words1';
+const TEMPORARY = 'Temp#Words2026';
+let shell: Shell;
+let dataDir: string;
+let call: ReturnType<typeof api>;
+
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  shell = await launch(dataDir);
+  call = await setUpIntakeStation(shell);
+  await call('demo.seed', { count: 30, seed: 7 });
+  for (const role of ALL_ROLES) {
+    await call('accounts.create', { username: `w-${role}`, displayName: NAMES[role], roles: [role], password: role === 'clerk' ? TEMPORARY : PASSWORD });
+    if (role === 'clerk') continue; // the clerk changes the temporary password through the page
+    const own = api(shell, `words-${role}`);
+    await own('session.login', { username: `w-${role}`, password: PASSWORD });
+    await own('session.changePassword', { oldPassword: PASSWORD, newPassword: `${PASSWORD}!` });
+    await own('session.logout');
+  }
+});
+test.afterAll(async () => {
+  await stop(shell);
+  removeDataDir(dataDir);
+});
+
+async function check(page: Page, where: string, findings: Array<Finding & { where: string }>): Promise<void> {
+  await settled(page);
+  for (const text of await screenTexts(page)) for (const f of findLeaks(text)) findings.push({ ...f, where });
+}
+
+/** A page at the counter PC's size; a script error on it (a blank screen) fails the walk too. */
+async function newPage(browser: Browser, crashes: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => crashes.push(`${page.url()}: ${e.message}`));
+  await page.goto(shell.url);
+  return page;
+}
+
+async function logInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+test('every page, as each role that may open it, shows only words from the catalog', async ({ browser }) => {
+  const findings: Array<Finding & { where: string }> = [];
+  const crashes: string[] = [];
+  const routes = appRoutes();
+  expect(routes.length).toBeGreaterThan(10);
+  const byState = new Map<string, string>();
+  const found = await call<{ rows: Array<{ id: string; state: string }> }>('cases.search', { query: '', limit: 500 });
+  for (const row of found.rows) if (!byState.has(row.state)) byState.set(row.state, row.id);
+  expect(byState.size).toBeGreaterThan(4);
+
+  for (const role of ALL_ROLES) {
+    const page = await newPage(browser, crashes);
+    if (role === 'clerk') {
+      await check(page, 'login', findings);
+      await logInAs(page, 'w-clerk', TEMPORARY);
+      await expect(page.getByLabel('当前密码')).toBeVisible();
+      await check(page, 'change password', findings);
+      await page.getByLabel('当前密码').fill(TEMPORARY);
+      await page.getByLabel('新密码', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('再次输入新密码').fill(PASSWORD);
+      await page.getByRole('button', { name: /保存新密码/ }).click();
+    } else {
+      await logInAs(page, `w-${role}`, `${PASSWORD}!`);
+    }
+    await expect(page.getByTestId('user-menu')).toBeVisible();
+    const mine = routesOf(role as Role, routes);
+    // The menu offers exactly the pages the role may open.
+    await expect(page.locator('.ant-layout-sider .ant-menu-item')).toHaveCount(mine.length);
+    for (const route of mine) {
+      await page.evaluate((path) => (window.location.hash = `#${path}`), route.path);
+      await check(page, `${role} ${route.path}`, findings);
+    }
+    if (role === 'clerk' || role === 'head') {
+      for (const [state, id] of byState) {
+        await page.evaluate((caseId) => (window.location.hash = `#/cases?id=${caseId}`), id);
+        await expect(page.getByTestId('case-view').or(page.locator('.ant-alert-error'))).toBeVisible();
+        await expect(page.locator('.ant-alert-error'), `${role} opens a ${state} case`).toHaveCount(0);
+        await check(page, `${role} case (${state})`, findings);
+      }
+    }
+    if (role === 'clerk') {
+      await page.keyboard.press('Control+l');
+      await expect(page.getByTestId('lock-screen')).toBeVisible();
+      await check(page, 'lock screen', findings);
+    }
+    await page.close();
+  }
+  expect(crashes).toEqual([]);
+  const seen = new Map<string, string>();
+  for (const f of findings) if (!seen.has(`${f.kind} ${f.word}`)) seen.set(`${f.kind} ${f.word}`, `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`);
+  expect([...seen.values()]).toEqual([]);
+});
+
+test('the header says core is connected after a logout and a new login in the same window', async ({ page }) => {
+  await logIn(page, shell);
+  await expect(page.getByTestId('core-status')).toHaveAttribute('data-connected', 'true');
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  await logInAs(page, 'admin', 'Qiaotou#2026');
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page.getByTestId('core-status')).toHaveAttribute('data-connected', 'true');
+  await expect(page.getByTestId('core-status')).toHaveText('核心服务已连接');
+});
+
+test('placeholder 低保 standards are never shown as the county’s: the applicant screen says 未设置 until the county sets them', async ({ page, context }) => {
+  const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
+  await call('cases.setSettings', { settings: { ...current.settings, standards: [] } });
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  const [screen] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-applicant-screen').click()]);
+  const idle = screen.getByTestId('applicant-idle');
+  await expect(idle).toBeVisible();
+  await expect(screen.getByTestId('standard-urban')).toContainText('未设置');
+  await expect(screen.getByTestId('standard-rural')).toContainText('未设置');
+  await expect(idle).not.toContainText(/800|640/);
+  await settled(screen);
+  const leaks = (await screenTexts(screen)).flatMap(findLeaks);
+  expect(leaks).toEqual([]);
+});
+
+test('setup: a region code core refuses is shown on that field, in words, and goes once it is fixed', async ({ page }) => {
+  const fresh = await launch(newDataDir());
+  try {
+    await page.goto(fresh.url);
+    const region = page.getByLabel('行政区划代码（6 位，GB/T 2260）');
+    await page.getByLabel('工作站名称').fill('桥头镇社会救助工作站');
+    await region.fill('990000'); // six digits, but no such province: core refuses it
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByLabel('管理员用户名').fill('admin');
+    await page.getByLabel('管理员姓名').fill('王站长');
+    await page.getByLabel('密码（至少 10 位，不能全是数字，不能与用户名相同）').fill('Qiaotou#2026');
+    await page.getByLabel('再次输入密码').fill('Qiaotou#2026');
+    await page.getByRole('button', { name: /完成设置/ }).click();
+    // Back on the station step, the message under the region field.
+    const explain = page.locator('.ant-form-item').filter({ has: region }).locator('.ant-form-item-explain');
+    await expect(explain).toContainText('行政区划代码“990000”无效');
+    expect((await screenTexts(page)).flatMap(findLeaks)).toEqual([]);
+    await region.fill('500110');
+    await expect(explain).toHaveCount(0);
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await expect(page.getByTestId('setup-error')).toHaveCount(0);
+    await page.getByRole('button', { name: /完成设置/ }).click();
+    await expect(page.getByTestId('recovery-code')).toHaveText(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){5}/);
+  } finally {
+    await stop(fresh);
+    removeDataDir(fresh.dataDir);
+  }
+});
