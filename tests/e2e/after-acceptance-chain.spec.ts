@@ -178,6 +178,10 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
     await expect(view).toHaveAttribute('data-state', 'approved');
     await expect(panel).toContainText('医疗救助');
+    // The approved amount and first paid month are on the case, not only on the roster.
+    await expect(page.getByTestId('case-benefit')).toHaveAttribute('data-amount', '68000');
+    await expect(page.getByTestId('case-benefit')).toHaveAttribute('data-start', startMonth);
+    expect((await call<{ benefit: unknown }>('cases.get', { caseId })).benefit).toMatchObject({ approvedAmountFen: 68000, startMonth, status: 'active' });
   });
 
   await test.step('the household is on the roster, first review 12 months after the first paid month', async () => {
@@ -255,7 +259,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     expect(photoSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  await test.step('a death warning for the applicant pulled by a sync; assigned, verified and stopped on the warnings page', async () => {
+  await test.step('a death warning for the applicant pulled by a sync; assigned, verified and a stop proposed on the warnings page; the county decides it on the platform', async () => {
     await platform.admin.warn({ idNumber: HUSBAND.idNumber, type: 'death', stationId: STATION });
     await platform.admin.warn({ idNumber: STRANGER, type: 'detention', stationId: STATION });
     await syncNow(call);
@@ -274,6 +278,22 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     expect(rows.find((w) => w.type === 'death')).toMatchObject({ caseId, status: 'closed', outcome: 'stop', assigneeName: ADMIN.displayName, verification: { verifiedOn: reviewDay, method: '入户核实' } });
     expect(rows.find((w) => w.type === 'detention')).toMatchObject({ status: 'not_on_roster', caseId: null });
 
+    // The clerk's stop is a proposal: the household stays on the roster at its amount, no notice yet.
+    await expect(death.getByTestId('warning-change')).toHaveAttribute('data-status', 'proposed');
+    await page.getByRole('menuitem', { name: '在册对象' }).click();
+    await roster.getByTestId('roster-filter').getByText('全部在册').click();
+    await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('在册');
+    await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('待县级审核确认');
+    await expect(roster.getByTestId('change-proposals')).toContainText('停发待遇');
+    expect((await call<Case>('cases.get', { caseId })).notices.map((n) => n.kind)).not.toContain('termination');
+
+    // The proposal reaches the platform as a change.proposal; the county decides it there; a sync pulls the decision.
+    await syncNow(call);
+    const proposal = (await platform.admin.records()).find((r) => r.kind === 'change.proposal' && r.caseId === caseId);
+    expect(proposal).toMatchObject({ status: 'acknowledged', body: { outcome: 'stop', origin: 'warning', previousAmountFen: 68000 } });
+    await platform.admin.decideChange({ caseId, proposalId: String(proposal!.body!['proposalId']), outcome: 'approved' });
+    await syncNow(call);
+    await page.getByRole('menuitem', { name: '监测预警' }).click();
     await page.getByRole('menuitem', { name: '在册对象' }).click();
     await roster.getByTestId('roster-filter').getByText('全部在册').click();
     await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('已停发');
@@ -308,4 +328,39 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     expect((await platform.admin.blobs()).map((b) => b.sha256)).toContain(photoSha256);
     expect((await platform.admin.getCase(caseId))?.body).toMatchObject({ state: 'approved', action: 'warningStop', roster: { status: 'stopped' }, warning: { type: 'death', outcome: 'stop' } });
   });
+});
+
+test('a platform approval for a case still at 已受理 is sent back, not dropped: the sync centre and the case page show it, the platform lists the decision.refusal', async ({ page }) => {
+  const ownDir = newDataDir();
+  const own = await launch(ownDir);
+  try {
+    const call = await setUpIntakeStation(own);
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-RETURN', regionCode: '500110' });
+    await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    await call('sync.settings', { windows: [] });
+    const caseId = await acceptedCase(call);
+    await syncNow(call);
+    const decision = await platform.admin.decide({ caseId, outcome: 'approved', amountFen: 68000, startMonth: nextMonth(chinaToday()) });
+    // The run that pulls the decision is fine; the decision is kept as not applicable and goes back with the next push.
+    await syncNow(call);
+    expect((await call<Case>('cases.get', { caseId })).state).toBe('accepted');
+    await syncNow(call);
+    const returned = (await platform.admin.records()).filter((r) => r.kind === 'decision.refusal' && r.caseId === caseId);
+    expect(returned).toEqual([expect.objectContaining({ status: 'acknowledged', body: expect.objectContaining({ decisionId: decision.id, decisionKind: 'decision', code: 'DECISION_WRONG_STEP', caseState: 'accepted' }) })]);
+
+    await logIn(page, own);
+    await page.getByRole('menuitem', { name: '同步中心' }).click();
+    const centre = page.getByTestId('decision-refusals');
+    await expect(centre).toContainText('已受理');
+    await expect(centre.locator('[data-code="DECISION_WRONG_STEP"]')).toHaveCount(1);
+    await expect(centre.locator('[data-sent="acknowledged"]')).toContainText('平台已收到');
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
+    const onCase = page.getByTestId('decision-returned');
+    await expect(onCase).toHaveAttribute('data-code', 'DECISION_WRONG_STEP');
+    await expect(onCase).toContainText('已退回平台');
+    await expect(page.getByTestId('case-timeline').locator('[data-action="decisionReturned"]')).toContainText('市级平台决定未能办理，已退回');
+  } finally {
+    await stopShell(own);
+    removeDataDir(ownDir);
+  }
 });

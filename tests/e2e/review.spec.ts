@@ -192,7 +192,7 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
 
   // The county delegated 审核确认: the head decides it on the roster page; the roster row follows and the notice waits in the print queue.
   const proposals = roster.getByTestId('change-proposals');
-  await expect(proposals.getByRole('row', { name: /张建国/ })).toContainText('渐退');
+  await expect(proposals.getByTestId('change-proposal').filter({ hasText: '张建国' })).toContainText('渐退');
   await proposals.getByRole('button', { name: /审核确认/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: /OK|确\s*定/ }).click();
   await expect(proposals).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Radio, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, List, Modal, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangeView } from '../../../common/contract/methods/changes';
@@ -43,29 +43,32 @@ export function ChangeProposals() {
   return (
     <Card size="small" title={t('changes.title')} data-testid="change-proposals">
       <Alert type="info" showIcon message={t('changes.hint')} style={{ marginBottom: 8 }} />
-      <Table
-        rowKey="id"
+      <List
         size="small"
-        pagination={false}
         dataSource={d.rows}
-        columns={[
-          { title: t('changes.columns.applicant'), render: (_, r) => r.applicantName },
-          { title: t('changes.columns.outcome'), render: (_, r) => <ChangeSummary change={r} /> },
-          { title: t('changes.columns.reasons'), render: (_, r) => r.reasons.join('；') },
-          { title: t('changes.columns.origin'), render: (_, r) => t(`changes.origins.${r.origin}`) },
-          { title: t('changes.columns.proposedAt'), render: (_, r) => `${new Date(r.proposedAt).toLocaleDateString('zh-CN')} ${r.proposedBy}` },
-          {
-            title: t('changes.columns.status'),
-            render: (_, r) =>
+        renderItem={(r) => (
+          <List.Item
+            actions={[
               mayDecide && d.delegated ? (
-                <Button size="small" type="primary" data-testid={`change-decide-${r.id}`} onClick={() => open(r)}>
+                <Button key="decide" size="small" type="primary" data-testid={`change-decide-${r.id}`} onClick={() => open(r)}>
                   {t('changes.decide')}
                 </Button>
               ) : (
-                <Tag color="orange" data-status={r.status}>{t('changes.waiting')}</Tag>
+                <Tag key="waiting" color="orange">{t('changes.waiting')}</Tag>
               ),
-          },
-        ]}
+            ]}
+          >
+            <Space direction="vertical" size={2} data-testid="change-proposal" data-status={r.status}>
+              <Space wrap>
+                <strong>{r.applicantName}</strong>
+                <ChangeSummary change={r} />
+              </Space>
+              <span>
+                {t('changes.columns.reasons')}：{r.reasons.join('；')} · {t(`changes.origins.${r.origin}`)} · {new Date(r.proposedAt).toLocaleDateString('zh-CN')} {r.proposedBy}
+              </span>
+            </Space>
+          </List.Item>
+        )}
       />
       <Modal open={target !== null} title={t('changes.decideTitle')} onCancel={() => setTarget(null)} onOk={() => decide.mutate()} confirmLoading={decide.isPending} destroyOnHidden>
         {target && (

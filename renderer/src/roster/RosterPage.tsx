@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,13 @@ type Filter = 'all' | 'due' | 'overdue';
 export function RosterPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('due');
+  const client = useQueryClient();
   const list = useQuery({ queryKey: ['roster.list', filter], queryFn: () => call('roster.list', { filter }) });
+  // A review may have ended with a proposal to change the benefit: the proposals list follows.
+  const changed = () => {
+    void list.refetch();
+    void client.invalidateQueries({ queryKey: ['changes.list'] });
+  };
   const d = list.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="roster-page">
@@ -53,7 +59,7 @@ export function RosterPage() {
           },
           { title: t('roster.columns.benefits'), render: (_, r) => r.linkedBenefits.map((b) => b.name).join('、') },
           { title: t('roster.columns.status'), render: (_, r) => <Tag color={r.status === 'active' ? 'green' : 'default'}>{t(`roster.status.${r.status}`)}</Tag> },
-          { title: t('reviews.column'), render: (_, r) => <ReviewAction row={r} onChanged={() => void list.refetch()} /> },
+          { title: t('reviews.column'), render: (_, r) => <ReviewAction row={r} onChanged={changed} /> },
         ]}
       />
     </Space>
