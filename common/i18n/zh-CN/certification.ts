@@ -77,6 +77,7 @@ export const certification = {
       modes: { interval: '每隔若干个月', fixedMonths: '每年固定月份' },
       intervalMonths: '间隔月数',
       months: '认证月份',
+      month: '{{month}}月',
       who: '认证对象',
       whos: { applicant: '户主（申请人）', adults: '每名成年家庭成员' },
       dueWindowDays: '提前列入待认证的天数',

@@ -35,7 +35,7 @@ export function SettingsCard() {
           </Form.Item>
           {mode === 'fixedMonths' ? (
             <Form.Item name="months" label={t('certification.settings.months')}>
-              <Select mode="multiple" style={{ minWidth: 200 }} options={MONTHS.map((m) => ({ value: m, label: `${m}月` }))} />
+              <Select mode="multiple" style={{ minWidth: 200 }} options={MONTHS.map((m) => ({ value: m, label: t('certification.settings.month', { month: m }) }))} />
             </Form.Item>
           ) : (
             <Form.Item name="intervalMonths" label={t('certification.settings.intervalMonths')}>
