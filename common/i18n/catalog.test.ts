@@ -77,7 +77,7 @@ describe('message catalog', () => {
   });
   it('answers an unknown key with the key itself (what the screen check looks for), however deep', () => {
     expect(translate('home.noSuchKey' as MessageKey)).toBe('home.noSuchKey');
-    expect(translate('audit.actions.stats.lists_view' as MessageKey)).toBe('audit.actions.stats.lists_view');
+    expect(translate('audit.actions.stats.no_such_view' as MessageKey)).toBe('audit.actions.stats.no_such_view');
   });
   it('words every kind through the catalog, and a kind this version does not know as 其他…, never as its code', () => {
     expect(recordKindLabel('case.upsert')).toBe('案件登记与办理');
@@ -88,7 +88,7 @@ describe('message catalog', () => {
     expect(faceVerdictLabel('review')).toBe('需人工复核');
     expect(faceVerdictLabel('notApplicable')).toMatch(/[\u4e00-\u9fff]/);
     expect(auditActionLabel('auth.login')).toBe('登录');
-    expect(auditActionLabel('stats.lists_view')).toBe('其他操作');
+    expect(auditActionLabel('stats.no_such_view')).toBe('其他操作');
     expect(auditActionLabel('__proto__.x')).toBe('其他操作');
     expect(auditTargetLabel('case')).toBe('案件');
     for (const kind of KNOWN_RECORD_KINDS) expect(recordKindLabel(kind), kind).not.toBe('其他记录');
