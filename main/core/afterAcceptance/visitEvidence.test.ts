@@ -133,8 +133,11 @@ describe('home visit photos and signatures: what is kept, synced and printed', (
     const body = first.body as { visit: { photos: Array<{ sha256: string }>; signatures: Array<{ role: string; name: string; sha256: string }> } };
     expect(body.visit.photos.map((p) => p.sha256)).toEqual(stored.filter((r) => r.role === 'photo').map((r) => r.sha256));
     expect(body.visit.signatures.map((s) => [s.role, s.name])).toEqual([['staff', '王明'], ['staff', '刘芳'], ['family', '张建国'], ['family', '李秀英']]);
-    // Only the visit's record carries blobs: the earlier records of the case do not.
-    expect(outbox(caseId).slice(0, -1).every((r) => !r.blobs)).toBe(true);
+    // Only the visit's record carries the visit's blobs: the earlier case.upsert records of the case carry none
+    // (a signature added after submission travels in its own case.authorization record, with its own blobs).
+    const earlier = outbox(caseId).slice(0, -1);
+    expect(earlier.filter((r) => r.kind === 'case.upsert').every((r) => !r.blobs)).toBe(true);
+    for (const r of earlier.filter((r) => r.blobs)) expect(r.kind).toBe('case.authorization');
 
     const later = { ...VISIT, visitedOn: '2026-02-14', familyPresent: ['张建国'] };
     aa.recordVisit(env.actor, caseId, 3, signedVisit(caseId, later));
