@@ -150,8 +150,11 @@ test('不予受理 needs a reason and queues the rejection notice', async ({ pag
   await page.evaluate((id) => (window.location.hash = `#/intake?case=${id}`), caseId);
   await page.getByText('不予受理', { exact: true }).click();
   await page.getByTestId('decide').click();
-  await expect(page.getByTestId('decision-error')).toContainText('reasons');
+  // Core's refusal in words, on the reasons field (not “数值过小：期望 array >=1 项” at decision.reasons above the form).
+  await expect(page.getByTestId('reject-reasons-error')).toHaveText('请填写不予受理的理由');
+  await expect(page.getByTestId('decision-error')).toHaveCount(0);
   await page.getByTestId('reject-reasons').fill('申请人有稳定工资收入，家庭人均收入明显高于当地低保标准');
+  await expect(page.getByTestId('reject-reasons-error')).toHaveCount(0);
   await page.getByTestId('decide').click();
   await expect(page.getByTestId('notice-queued')).toContainText('不予受理通知书已送入打印队列');
   const d = await call<{ state: string; notices: Array<{ kind: string }> }>('cases.get', { caseId });
