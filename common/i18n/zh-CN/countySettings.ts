@@ -29,6 +29,8 @@ export const countySettings = {
       decisionDelegated: '审核确认权已委托乡镇（街道）',
       decisionDelegatedHelp: '委托后，审核确认的办理时限按下方“本县时限”执行；未委托时按国家规定。',
       faceRequired: '授权书须同时采集人脸照片',
+      paperFaceRequired: '纸质授权书（不能在签字板签名的签字人）也须采集人脸照片',
+      paperFaceRequiredHelp: '年老、残疾或无签字板时，签字人在打印的授权书上手写签名或按指印后扫描。关闭时这些签字人可不采集人脸；采集了的人脸仍须通过核验。只在上一项开启时适用。',
       dueSoonWorkingDays: '期限提醒（剩余工作日不超过）',
       days: '个工作日',
     },

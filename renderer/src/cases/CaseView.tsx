@@ -4,13 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { CaseAction } from '../../../common/cases/stateMachine';
-import { TRANSITIONS } from '../../../common/cases/stateMachine';
+import { isTerminal, TRANSITIONS } from '../../../common/cases/stateMachine';
 import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
-import { faceVerdictLabel, noticeKindLabel } from '../../../common/i18n/labels';
+import { noticeKindLabel } from '../../../common/i18n/labels';
 import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
+import { CaseAuthorizations } from '../intake/amend/CaseAuthorizations';
+import { LateMaterial } from '../intake/amend/LateMaterial';
+import { timelineNote } from '../intake/amend/timelineNote';
 import { StationBlobs } from '../sync/StationBlobs';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
@@ -38,6 +41,9 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
   if (!d) return <Card loading />;
   const app = d.application;
   const allowed = Object.keys(TRANSITIONS[d.state]) as CaseAction[];
+  // After submission papers and signers are added as numbered amendments; a finished case takes none.
+  const amendable = d.state !== 'draft' && d.state !== 'discarded' && !isTerminal(d.state);
+  const refresh = () => void client.invalidateQueries({ queryKey: ['cases.get', caseId] });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="case-view" data-state={d.state}>
@@ -92,10 +98,10 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
         {d.eligibility && <Alert style={{ marginTop: 8 }} type="info" message={t('intake.eligibility')} description={<ol style={{ margin: 0 }}>{d.eligibility.steps.map((s) => <li key={s}>{s}</li>)}</ol>} />}
       </Card>
       <Card title={t('caseView.documents')} size="small">
-        <Table size="small" pagination={false} rowKey="code" dataSource={d.materials} columns={[{ title: t('intake.materials'), dataIndex: 'label' }, { title: '', dataIndex: 'status', render: (v: 'received') => t(`cases.materialStatus.${v}`) }, { title: '', dataIndex: 'pages', render: (v: number) => (v ? t('intake.pages', { count: v }) : '') }]} />
+        <Table size="small" pagination={false} rowKey="code" dataSource={d.materials} columns={[{ title: t('intake.materials'), dataIndex: 'label' }, { title: '', dataIndex: 'status', render: (v: 'received') => t(`cases.materialStatus.${v}`) }, { title: '', dataIndex: 'pages', render: (v: number) => (v ? t('intake.pages', { count: v }) : '') }, ...(amendable ? [{ title: '', key: 'amend', render: (_: unknown, m: { code: string; label: string }) => <LateMaterial caseId={d.id} code={m.code} label={m.label} onAdded={refresh} /> }] : [])]} />
       </Card>
       <Card title={t('caseView.authorizations')} size="small">
-        <Table size="small" pagination={false} rowKey="id" dataSource={d.authorizations} columns={[{ title: t('intake.signer'), dataIndex: 'signerName' }, { title: '', dataIndex: 'signedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') }, { title: t('intake.face'), dataIndex: 'faceVerdict', render: (v: string | null) => (v ? faceVerdictLabel(v) : '') }, { title: '', dataIndex: 'recordedBy' }]} />
+        <CaseAuthorizations detail={d} amendable={amendable} />
       </Card>
       <StationBlobs caseId={caseId} />
       <Card title={t('caseView.notices')} size="small">
@@ -112,9 +118,9 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
           data-testid="case-timeline"
           items={d.timeline.map((e) => ({
             children: (
-              <span data-action={e.action}>
+              <span data-action={e.action} data-amendment={timelineNote(e.action, e.note, d.materials).amendment ?? undefined}>
                 <Typography.Text strong>{t([`cases.actions.${e.action}`, `visits.timeline.${e.action}`, `certification.timeline.${e.action}`, `changes.timeline.${e.action}`] as unknown as 'cases.actions.submit')}</Typography.Text> · {e.actorName} · {new Date(e.at).toLocaleString('zh-CN')}
-                {e.note ? ` · ${e.note}` : ''}
+                {e.note ? ` · ${timelineNote(e.action, e.note, d.materials).text}` : ''}
               </span>
             ),
           }))}

@@ -6,6 +6,7 @@ import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
 import type { SignatureCapture } from '../../../common/capture/schemas';
 import { ApplicantScreenControl } from '../applicant/ApplicantScreenControl';
+import { withCardPhoto, type CardPhotos } from './authorization/cardPhoto';
 import { ApplicantStep } from './steps/ApplicantStep';
 import { AuthorizationStep } from './steps/AuthorizationStep';
 import { DecisionStep } from './steps/DecisionStep';
@@ -30,6 +31,9 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
   const f2 = useRef<(() => void) | null>(null);
   // A signature the applicant gave on the applicant screen, offered to the authorization step.
   const [screenSignature, setScreenSignature] = useState<SignatureCapture | null>(null);
+  // The card photos of this intake's card reads (vendor decoder), by ID number, for the face match.
+  const [cardPhotos, setCardPhotos] = useState<CardPhotos>({});
+  const onCardPhoto = useCallback((idNumber: string, bmpBase64: string | undefined) => setCardPhotos((p) => withCardPhoto(p, idNumber, bmpBase64)), []);
   const settings = useQuery({ queryKey: ['cases.settings'], queryFn: () => call('cases.settings', {}) });
   const detail = useQuery({
     queryKey: ['intake.detail', state.caseId],
@@ -113,8 +117,8 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         style={{ marginBottom: 16 }}
       />
       <ApplicantScreenControl app={state.app} onSignature={setScreenSignature} />
-      {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} />}
-      {step === 1 && <MembersStep app={state.app} update={update} registerF2={registerF2} />}
+      {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
+      {step === 1 && <MembersStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}
       {step === 3 && <MoneyStep app={state.app} update={update} />}
       {step === 4 && (
@@ -134,9 +138,12 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
       {step === 5 && (
         <AuthorizationStep
           signers={detail.data?.requiredSigners ?? []}
+          authorizations={detail.data?.authorizations ?? []}
           faceRequired={settings.data?.settings.faceRequired ?? true}
+          paperFaceRequired={settings.data?.settings.paperFaceRequired ?? false}
           ensureSaved={ensureSaved}
           screenSignature={screenSignature}
+          cardPhotos={cardPhotos}
           onSigned={() => void client.invalidateQueries({ queryKey: ['intake.detail'] })}
         />
       )}

@@ -4,7 +4,7 @@ import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/
 import { call } from '../../api/client';
 import { useSaveSection } from './useSaveSection';
 
-type Values = Pick<CaseSettings, 'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'dueSoonWorkingDays' | 'limits'>;
+type Values = Pick<CaseSettings, 'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'paperFaceRequired' | 'dueSoonWorkingDays' | 'limits'>;
 
 /** 受理规则: duplicate open cases (warn or block), decision delegation, face at authorization, due-soon window. */
 export function CaseRulesSection({ current }: { current: CaseSettings }) {
@@ -16,7 +16,7 @@ export function CaseRulesSection({ current }: { current: CaseSettings }) {
     save: (settings) => call('cases.setSettings', { settings }),
     refresh: ['cases.settings'],
   });
-  const initial: Values = { openCasePolicy: current.openCasePolicy, decisionDelegated: current.decisionDelegated, faceRequired: current.faceRequired, dueSoonWorkingDays: current.dueSoonWorkingDays, limits: current.limits };
+  const initial: Values = { openCasePolicy: current.openCasePolicy, decisionDelegated: current.decisionDelegated, faceRequired: current.faceRequired, paperFaceRequired: current.paperFaceRequired, dueSoonWorkingDays: current.dueSoonWorkingDays, limits: current.limits };
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={(v: Values) => submit(form, { ...current, ...v })} data-testid="settings-rules" style={{ maxWidth: 640 }}>
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
@@ -47,6 +47,13 @@ export function CaseRulesSection({ current }: { current: CaseSettings }) {
       </Form.Item>
       <Form.Item label={t('countySettings.rules.faceRequired')} name="faceRequired" valuePropName="checked">
         <Switch />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['faceRequired']}>
+        {({ getFieldValue }) => (
+          <Form.Item label={t('countySettings.rules.paperFaceRequired')} name="paperFaceRequired" valuePropName="checked" extra={t('countySettings.rules.paperFaceRequiredHelp')}>
+            <Switch disabled={!getFieldValue('faceRequired')} data-testid="paper-face-required" />
+          </Form.Item>
+        )}
       </Form.Item>
       <Form.Item label={t('countySettings.rules.dueSoonWorkingDays')} name="dueSoonWorkingDays">
         <InputNumber addonAfter={t('countySettings.rules.days')} />

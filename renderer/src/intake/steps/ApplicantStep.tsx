@@ -49,7 +49,18 @@ function toApplicant(l: Local): Applicant | null {
 }
 
 /** Step 1: the applicant, read from the card (F2) or typed, and how the application came in. */
-export function ApplicantStep({ app, update, registerF2 }: { app: Application; update: (change: (a: Application) => Application) => void; registerF2: (fn: () => void) => void }) {
+export function ApplicantStep({
+  app,
+  update,
+  registerF2,
+  onCardPhoto,
+}: {
+  app: Application;
+  update: (change: (a: Application) => Application) => void;
+  registerF2: (fn: () => void) => void;
+  /** The card's photo (a vendor decoder made it), kept for the face match at the authorization. */
+  onCardPhoto?: (idNumber: string, bmpBase64: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const [local, setLocal] = useState<Local>(() => fromApp(app.applicant));
   const [reading, setReading] = useState(false);
@@ -73,6 +84,7 @@ export function ApplicantStep({ app, update, registerF2 }: { app: Application; u
     try {
       const r = await readCard();
       const c = r.card;
+      onCardPhoto?.(c.idNumber, r.photo.bmpBase64);
       commit({ idNumber: c.idNumber, name: c.name, sex: c.sex, birthDate: c.birthDate, phone: local.phone, address: c.address ?? '', cardValidUntil: c.validUntil, source: 'card' });
     } catch (e) {
       setReadError(readFailedMessage(t, e));

@@ -25,7 +25,18 @@ interface Draft {
 const EMPTY: Draft = { idNumber: '', name: '', birthDate: '', relationship: 'spouse', seriousIllness: false, student: false, employed: false, labourCapacity: 'full' };
 
 /** Step 2: household members, each read from a card or typed and checked; duplicates refused at once. */
-export function MembersStep({ app, update, registerF2 }: { app: Application; update: (change: (a: Application) => Application) => void; registerF2: (fn: () => void) => void }) {
+export function MembersStep({
+  app,
+  update,
+  registerF2,
+  onCardPhoto,
+}: {
+  app: Application;
+  update: (change: (a: Application) => Application) => void;
+  registerF2: (fn: () => void) => void;
+  /** The card's photo (a vendor decoder made it), kept for the face match at the authorization. */
+  onCardPhoto?: (idNumber: string, bmpBase64: string | undefined) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +69,7 @@ export function MembersStep({ app, update, registerF2 }: { app: Application; upd
   const doRead = async () => {
     try {
       const r = await readCard();
+      onCardPhoto?.(r.card.idNumber, r.photo.bmpBase64);
       setDraft((d) => ({ ...d, idNumber: r.card.idNumber, name: r.card.name, sex: r.card.sex, birthDate: r.card.birthDate }));
       setError(null);
     } catch (e) {
