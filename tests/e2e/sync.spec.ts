@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
+import { TestClient } from '../../city-platform/test-client/client';
+import { acceptedCase } from './afterAcceptanceSteps';
 import { launchShell, startShell, type LaunchedShell, type RunningShell } from './browserShell';
-import { openAndLogIn, setUpStation } from './station';
+import { launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop } from './intakeSupport';
+import { findLeaks } from './screenWords';
+import { ADMIN, logOut, openAndLogIn, setUpStation } from './station';
 
 let shell: RunningShell;
 let platform: RunningPlatform;
@@ -35,6 +39,8 @@ test('sync centre: enrol with code and fingerprint, sync now, see the counts and
   await page.getByLabel('平台指纹').fill('0000-0000-0000-0000-0000-0000-0000-0000');
   await page.getByRole('button', { name: /登\s*记\s*本\s*机/ }).click();
   await expect(page.getByText(/可能连到了假冒的平台/)).toBeVisible();
+  // The platform's own fingerprint is never shown: the clerk checks the slip, not what the other end says.
+  expect(await page.locator('body').innerText()).not.toContain(slip.fingerprint);
 
   await page.getByLabel('平台指纹').fill(slip.fingerprint);
   await page.getByRole('button', { name: /登\s*记\s*本\s*机/ }).click();
@@ -76,7 +82,10 @@ test('an older copy of the data folder put back and synced: the platform flags t
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-AUDIT', regionCode: '500110' });
     const syncNow = async () => {
       await page.getByRole('menuitem', { name: '同步中心' }).click();
+      // The run's own answer, not the newest row: an older copy's history already ends with 成功.
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/sync.now'));
       await page.getByTestId('sync-now').click();
+      await answered;
       await expect(page.getByTestId('sync-runs').getByRole('row').nth(1)).toContainText('成功');
     };
     await openAndLogIn(page, { ...s, stop: async () => {} });
@@ -130,7 +139,7 @@ test('a machine enrolled again for its station waits for the platform admin: the
     shells.push(s);
     await setUpStation(s);
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-PEND', regionCode: '500110' });
-    await openAndLogIn(page, s);
+    await logIn(page, s);
     await page.getByRole('menuitem', { name: '同步中心' }).click();
     await page.getByLabel('平台地址').fill(platform.url);
     await page.getByLabel('登记码').fill(slip.code);
@@ -159,5 +168,79 @@ test('a machine enrolled again for its station waits for the platform admin: the
     await expect(page.getByTestId('sync-pending')).toHaveCount(0);
   } finally {
     for (const s of shells) await s.stop();
+  }
+});
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+test('two counters edit one case: the sync centre shows the conflict in words (case number, fields, 元) and the actions only to those who may take them', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = newDataDir();
+  const s = await launch(dir);
+  try {
+    // This counter (the admin is also a clerk) enrols, takes in and accepts a case, and syncs it: version 2 on the platform.
+    const call = await setUpIntakeStation(s);
+    const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
+    const adminId = accounts.find((a) => a.username === ADMIN.username)!.id;
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-CONFLICT', regionCode: '500110' });
+    await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    const caseId = await acceptedCase(call);
+    expect((await call<{ outcome: string }>('sync.now', { wait: true })).outcome).toBe('ok');
+
+    // Another counter of the station changes the household's income on version 2 (1,200 → 1,500 元 of wages).
+    const second = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-CONFLICT', regionCode: '500110' });
+    const other = await TestClient.enrol(platform.url, { code: second.code, fingerprint: second.fingerprint, name: '三号窗口' });
+    const held = (await platform.admin.getCase(caseId))!;
+    expect(held.version).toBe(2);
+    const body = JSON.parse(JSON.stringify(held.body)) as { version: number; application: { income: Array<{ monthlyFen: number }> } };
+    body.version = 3;
+    body.application.income[0]!.monthlyFen = 150_000;
+    const pushed = await other.push([other.record({ kind: 'case.upsert', caseId, baseVersion: 2, body: body as unknown as Record<string, unknown> })]);
+    expect(pushed.result.answers.map((a) => a.status)).toEqual(['acknowledged']);
+
+    // This counter, still on version 2, starts the investigation; its one record conflicts.
+    const local = await call<{ version: number; caseNo: string }>('cases.get', { caseId });
+    await call('cases.act', { caseId, version: local.version, action: 'startInvestigation' });
+
+    // The admin who runs the sync holds no case role: the conflict is shown, the buttons are not, and who can act is named.
+    await call('accounts.setRoles', { accountId: adminId, roles: ['admin'] });
+    await logIn(page, s);
+    await page.getByRole('menuitem', { name: '同步中心' }).click();
+    await page.getByTestId('sync-now').click();
+    const outcome = page.getByTestId('sync-run-outcome').first();
+    await expect(outcome).toHaveText('有冲突（冲突 1 条，均未被平台接收）');
+    await expect(outcome).toHaveAttribute('data-outcome', 'partial');
+    const quarantine = page.getByTestId('sync-quarantine');
+    await expect(quarantine).toContainText(local.caseNo);
+    await expect(quarantine).toContainText('案件登记与办理');
+    await expect(quarantine).toContainText(`案件 ${local.caseNo} 在平台上已是第 3 版，本机这次修改基于第 2 版`);
+    const fields = page.getByTestId('sync-conflict-fields');
+    await expect(fields).toContainText('本机（基于第 2 版）');
+    await expect(fields).toContainText('平台（第 3 版）');
+    const income = fields.getByRole('row').filter({ hasText: '家庭月收入合计' });
+    await expect(income).toContainText('1,250.00元');
+    await expect(income).toContainText('1,550.00元');
+    await expect(income).toContainText('不同');
+    await expect(fields.getByRole('row').filter({ hasText: '办理事项' })).toContainText('开始入户调查');
+    await expect(page.getByTestId('sync-quarantine-help')).toHaveText('处理冲突需要受理员、经办人或站长的账号：请他们登录后在同步中心对照两个版本，选择“重新提交”或“忽略”。');
+    await expect(quarantine.getByRole('button', { name: /重新提交|忽\s*略/ })).toHaveCount(0);
+    for (const id of ['sync-quarantine', 'sync-runs']) {
+      const text = await page.getByTestId(id).innerText();
+      expect(text, id).not.toMatch(UUID);
+      expect(findLeaks(text), id).toEqual([]);
+    }
+
+    // A clerk (the same person with the clerk role back) gets 重新提交 / 忽略, and 忽略 leaves the platform's version.
+    await call('accounts.setRoles', { accountId: adminId, roles: ['admin', 'clerk'] });
+    await logOut(page);
+    await logIn(page, s);
+    await page.getByRole('menuitem', { name: '同步中心' }).click();
+    await expect(page.getByTestId('sync-quarantine-help')).toContainText('以本机为准点“重新提交”');
+    await expect(quarantine.getByRole('button', { name: /重新提交/ })).toBeVisible();
+    await quarantine.getByRole('button', { name: /忽\s*略/ }).click();
+    await expect(quarantine).not.toContainText(local.caseNo);
+  } finally {
+    await stop(s);
+    removeDataDir(dir);
   }
 });

@@ -13,7 +13,11 @@ export const syncSettingsSchema = z.object({
   prefetchDays: z.number().int().min(0).max(90),
 });
 
-/** `pending`: the run stopped because the platform's admin has not yet confirmed this re-enrolled machine (not a failure). */
+/**
+ * `partial`: the run went through but not everything arrived — records the platform sent back
+ * (conflict, rejected) or blobs that failed or were deferred; the summary's counts say which.
+ * `pending`: the run stopped because the platform's admin has not yet confirmed this re-enrolled machine (not a failure).
+ */
 export const syncOutcomeSchema = z.enum(['running', 'ok', 'partial', 'failed', 'cancelled', 'pending']);
 
 export const syncSummarySchema = z.object({
@@ -139,7 +143,10 @@ export const quarantinedRecordSchema = z.object({
   seq: z.number(),
   kind: z.string(),
   caseId: z.string().nullable(),
+  /** The case number (案件编号) the sync centre shows instead of the case id. */
+  caseNo: z.string().nullable(),
   status: z.enum(['rejected', 'conflict']),
+  /** zh-CN: the platform's reason for a rejection; for a conflict, what the two versions say (case number, both versions). */
   reason: z.string().nullable(),
   answeredAt: z.string().nullable(),
   baseVersion: z.number().nullable(),

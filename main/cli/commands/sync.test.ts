@@ -66,6 +66,8 @@ describe('jiuzhu-admin sync', () => {
     const wrong = await cli('--user', 'admin', 'sync', 'register', '--platform', platform.url, '--code', slip.code, '--fingerprint', '0000-0000-0000-0000-0000-0000-0000-0000');
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('假冒');
+    // The platform's own fingerprint is never printed: the clerk checks the slip, not what the other end says.
+    expect(wrong.out + wrong.err).not.toContain(slip.fingerprint);
     const ok = await cli('--json', '--user', 'admin', 'sync', 'register', '--platform', platform.url, '--code', slip.code, '--fingerprint', slip.fingerprint);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out)).toMatchObject({ stationId: 'ST-CLI', fingerprint: slip.fingerprint, deviceId: expect.stringMatching(/^dev_/) });

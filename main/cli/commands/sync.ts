@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { MethodOutput } from '../../../common/contract/index';
+import { METHODS, type MethodOutput } from '../../../common/contract/index';
+import { rolesGranting, runOutcomeText } from '../../../common/i18n/syncRun';
+import { translate } from '../../../common/i18n/translate';
 import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../io';
@@ -59,7 +61,7 @@ export const syncNowCommand: Command = {
     if (ctx.global.json) ctx.io.out(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, ...s, ...(r.error ? { error: r.error } : {}) })}\n`);
     else
       printFacts(ctx, [
-        ['结果', OUTCOME[r.outcome]],
+        ['结果', runOutcomeText(r)],
         ['上传记录', String(s.pushed)],
         ['平台接收', String(s.acknowledged)],
         ['被退回', String(s.rejected)],
@@ -72,15 +74,6 @@ export const syncNowCommand: Command = {
     if (r.error) ctx.io.err(`${r.error.message}\n`);
     return r.outcome === 'ok' || r.outcome === 'partial' ? EXIT.ok : EXIT.failure;
   },
-};
-
-const OUTCOME: Record<MethodOutput<'sync.now'>['outcome'], string> = {
-  running: '进行中',
-  ok: '成功',
-  partial: '部分完成（有附件未能上传或暂缓上传）',
-  failed: '失败',
-  cancelled: '已取消',
-  pending: '等待市级平台管理员确认更换设备',
 };
 
 const REGISTRATION: Record<NonNullable<MethodOutput<'sync.status'>['registration']>['status'], string> = {
@@ -112,12 +105,15 @@ export const syncStatusCommand: Command = {
       ['被退回', String(s.outbox.rejected)],
       ['版本冲突', String(s.outbox.conflict)],
       ['附件', `待传 ${s.blobs.queued}（其中暂缓 ${s.blobs.deferred}），已传 ${s.blobs.stored}，失败 ${s.blobs.failed}`],
+      ...(s.runs[0] ? ([['上次同步结果', runOutcomeText(s.runs[0])]] as Array<[string, string]>) : []),
       ['上次成功同步', s.lastSuccessAt ?? '从未'],
       ['下次自动同步', s.nextWindowAt ?? '—'],
     ]);
     if (s.registration?.status === 'pending')
       ctx.io.out('本机是重新登记的设备，须由市级平台管理员确认更换后才能同步；确认后程序会自动恢复同步，无需再次登记。\n');
     for (const b of s.deferredBlobs) ctx.io.out(`附件 ${b.sha256.slice(0, 12)}… 暂缓上传，将于 ${localTime(b.retryAt)} 自动重试：${b.reason ?? ''}\n`);
+    const waiting = s.outbox.rejected + s.outbox.conflict;
+    if (waiting > 0) ctx.io.out(`${translate('sync.waiting', { n: waiting, roles: rolesGranting(METHODS['sync.resolve'].permission) })}\n`);
     if (s.stale) ctx.io.out(`注意：已超过 ${s.settings.staleDays} 天没有成功同步。\n`);
     return EXIT.ok;
   },

@@ -1,17 +1,30 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../common/contract/index';
+import { METHODS, type MethodOutput } from '../../../common/contract/index';
+import { recordKindLabel } from '../../../common/i18n/labels';
+import { rolesGranting } from '../../../common/i18n/syncRun';
 import { call } from '../api/client';
+import { ConflictView } from './ConflictView';
 
 type Row = MethodOutput<'sync.quarantine'>[number];
 
-const pretty = (body: Record<string, unknown>) => JSON.stringify(body, null, 2);
-
-/** Rejected records (reason, what to do) and conflicts (both versions side by side), with resend / dismiss. */
+/**
+ * Rejected records (the platform's reason) and conflicts (both versions side by side, in words),
+ * each with what to do. Resend / dismiss only for those who may (core's permission of
+ * sync.resolve); everyone else is told which roles can.
+ */
 export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; canResolve: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const resolve = useMutation({ mutationFn: (v: { recordId: string; action: 'resend' | 'dismiss' }) => call('sync.resolve', v), onSuccess: onChanged });
+  // Conflicts open with their two versions; a clerk may fold one away.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const roles = rolesGranting(METHODS['sync.resolve'].permission);
+  const help = (r: Row) => {
+    if (r.status === 'rejected') return canResolve ? t('sync.rejectedHelp') : t('sync.rejectedWhoCan', { roles });
+    return canResolve ? t('sync.conflictHelp') : t('sync.conflictWhoCan', { roles });
+  };
   return (
     <>
       {resolve.isError && <Alert type="error" showIcon message={resolve.error.message} />}
@@ -23,51 +36,55 @@ export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; 
         data-testid="sync-quarantine"
         expandable={{
           rowExpandable: (r) => r.status === 'conflict' && r.theirs !== null,
-          expandedRowRender: (r) => (
-            <Descriptions bordered size="small" column={2}>
-              <Descriptions.Item label={`本机（基于版本 ${r.baseVersion ?? 0}）`}>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{pretty(r.mine)}</Typography.Paragraph>
-              </Descriptions.Item>
-              <Descriptions.Item label={`平台（版本 ${r.theirs?.version ?? ''}）`}>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{pretty(r.theirs?.body ?? {})}</Typography.Paragraph>
-              </Descriptions.Item>
-            </Descriptions>
-          ),
+          expandedRowKeys: rows.filter((r) => r.status === 'conflict' && r.theirs !== null && !folded.has(r.recordId)).map((r) => r.recordId),
+          onExpand: (open, r) =>
+            setFolded((f) => {
+              const next = new Set(f);
+              if (open) next.delete(r.recordId);
+              else next.add(r.recordId);
+              return next;
+            }),
+          expandedRowRender: (r) => <ConflictView record={r} />,
         }}
         columns={[
-          { title: '序号', dataIndex: 'seq', width: 70 },
-          { title: '类型', dataIndex: 'kind', width: 120 },
-          { title: '案件', dataIndex: 'caseId', width: 160 },
+          { title: t('sync.columns.seq'), dataIndex: 'seq', width: 70 },
+          { title: t('sync.columns.kind'), dataIndex: 'kind', width: 140, render: (k: string) => recordKindLabel(k) },
+          { title: t('sync.columns.caseNo'), dataIndex: 'caseNo', width: 190, render: (v: string | null) => v ?? t('sync.conflict.none') },
           {
-            title: '状态',
+            title: t('sync.columns.status'),
             dataIndex: 'status',
             width: 100,
             render: (s: Row['status']) => (s === 'rejected' ? <Tag color="red">{t('sync.rejected')}</Tag> : <Tag color="orange">{t('sync.conflicts')}</Tag>),
           },
           {
-            title: '原因与处理',
+            title: t('sync.columns.reason'),
             render: (_, r) => (
               <Space direction="vertical" size={2}>
                 <span>{r.reason}</span>
-                <Typography.Text type="secondary">{r.status === 'rejected' ? t('sync.rejectedHelp') : t('sync.conflictHelp')}</Typography.Text>
+                <Typography.Text type="secondary" data-testid="sync-quarantine-help">
+                  {help(r)}
+                </Typography.Text>
               </Space>
             ),
           },
-          {
-            title: '',
-            width: 180,
-            render: (_, r) =>
-              canResolve && (
-                <Space>
-                  <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'resend' })}>
-                    {t('sync.resend')}
-                  </Button>
-                  <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'dismiss' })}>
-                    {t('sync.dismiss')}
-                  </Button>
-                </Space>
-              ),
-          },
+          ...(canResolve
+            ? [
+                {
+                  title: '',
+                  width: 190,
+                  render: (_: unknown, r: Row) => (
+                    <Space>
+                      <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'resend' })}>
+                        {t('sync.resend')}
+                      </Button>
+                      <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'dismiss' })}>
+                        {t('sync.dismiss')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>

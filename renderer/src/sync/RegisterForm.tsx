@@ -20,7 +20,7 @@ export function RegisterForm({ onDone }: { onDone: () => void }) {
         <Input placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx" />
       </Form.Item>
       <Form.Item name="deviceName" label={t('sync.deviceName')}>
-        <Input placeholder="一号窗口" />
+        <Input placeholder={t('sync.deviceNameExample')} />
       </Form.Item>
       {register.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={register.error.message} />}
       <Button type="primary" htmlType="submit" loading={register.isPending}>

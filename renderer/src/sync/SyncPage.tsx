@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../common/contract/index';
+import { METHODS, type MethodOutput } from '../../../common/contract/index';
 import { rolesGrant } from '../../../common/contract/permissions';
+import { runOutcomeText } from '../../../common/i18n/syncRun';
 import { call } from '../api/client';
 import { AuditAnchorAlert } from './AuditAnchorAlert';
 import { useSession } from '../session/useSession';
@@ -46,7 +47,7 @@ export function SyncPage() {
   const { t } = useTranslation();
   const session = useSession();
   const canRun = session.data ? rolesGrant(session.data.roles, 'sync.run') : false;
-  const canResolve = session.data ? rolesGrant(session.data.roles, 'case.write') : false;
+  const canResolve = session.data ? rolesGrant(session.data.roles, METHODS['sync.resolve'].permission) : false;
   const { status, quarantine, progress, refresh } = useSync();
   const now = useMutation({ mutationFn: () => call('sync.now', { wait: true }), onSettled: refresh });
   const cancel = useMutation({ mutationFn: () => call('sync.cancel', {}) });
@@ -95,7 +96,7 @@ export function SyncPage() {
             {now.data?.error && now.data.outcome !== 'pending' && <Alert type="error" showIcon message={now.data.error.message} />}
             {s.deferredBlobs.length > 0 && <DeferredBlobs blobs={s.deferredBlobs} />}
             {now.isError && <Alert type="error" showIcon message={now.error.message} />}
-            {running && progress && <Progress percent={Math.round(progress.fraction * 100)} format={() => `${t('sync.running')}：${progress.phase}`} />}
+            {running && progress && <Progress percent={Math.round(progress.fraction * 100)} format={() => `${t('sync.running')}：${t(`sync.phase.${progress.phase as 'push'}`)}`} />}
             <Row gutter={16} data-testid="sync-counts">
               <Col span={3}><Statistic title={t('sync.queued')} value={s.outbox.queued} /></Col>
               <Col span={3}><Statistic title={t('sync.inFlight')} value={s.outbox.inFlight} /></Col>
@@ -126,14 +127,14 @@ export function SyncPage() {
             pagination={false}
             data-testid="sync-runs"
             columns={[
-              { title: '开始', dataIndex: 'startedAt', render: (v: string) => when(v, '') },
-              { title: '方式', dataIndex: 'trigger', width: 90, render: (v: string) => ({ manual: '手动', window: '定时', retry: '重试' })[v] ?? v },
-              { title: '结果', dataIndex: 'outcome', width: 100, render: (v: Run['outcome']) => t(`sync.outcome.${v}`) },
-              { title: '上传', render: (_, r) => `${r.summary.pushed}（接收 ${r.summary.acknowledged}，退回 ${r.summary.rejected}，冲突 ${r.summary.conflicts}）` },
-              { title: '附件', render: (_, r) => `${r.summary.blobsSent}${r.summary.blobsDeferred ? `（${t('sync.blobsDeferred')} ${r.summary.blobsDeferred}）` : ''}` },
-              { title: '下载', render: (_, r) => `${r.summary.pulled}` },
-              { title: '流量', render: (_, r) => `${(r.summary.bytesSent / 1024).toFixed(1)} KB` },
-              { title: '说明', dataIndex: 'errorMessage', ellipsis: true },
+              { title: t('sync.runColumns.startedAt'), dataIndex: 'startedAt', render: (v: string) => when(v, '') },
+              { title: t('sync.runColumns.trigger'), dataIndex: 'trigger', width: 90, render: (v: string) => t(`sync.trigger.${['manual', 'window', 'retry'].includes(v) ? (v as 'manual') : 'other'}`) },
+              { title: t('sync.runColumns.outcome'), width: 260, render: (_, r) => <span data-testid="sync-run-outcome" data-outcome={r.outcome}>{runOutcomeText(r)}</span> },
+              { title: t('sync.runColumns.pushed'), render: (_, r) => t('sync.runPushed', r.summary) },
+              { title: t('sync.runColumns.blobs'), render: (_, r) => `${r.summary.blobsSent}${r.summary.blobsDeferred ? `（${t('sync.blobsDeferred')} ${r.summary.blobsDeferred}）` : ''}` },
+              { title: t('sync.runColumns.pulled'), render: (_, r) => `${r.summary.pulled}` },
+              { title: t('sync.runColumns.bytes'), render: (_, r) => `${(r.summary.bytesSent / 1024).toFixed(1)} KB` },
+              { title: t('sync.runColumns.note'), dataIndex: 'errorMessage', ellipsis: true },
             ]}
           />
         </Card>

@@ -24,8 +24,8 @@ const STATES: Array<[CaseState, number]> = [
 /**
  * Synthetic cases for demos and benchmarks (`jiuzhu-admin demo seed`): realistic households with
  * valid ID numbers of 重庆 districts, in plausible states with their timeline and deadlines.
- * Written in bulk (no outbox: demo data never syncs) and marked demo; refused on a station that
- * holds real cases.
+ * Written in bulk and marked demo; refused on a station that holds real cases. Demo data never
+ * syncs: no outbox rows here, and the outbox skips every later step on a demo case (Outbox.enqueue).
  */
 export function seedDemoCases(svc: CaseService, actor: string, count: number, seed = 1): { created: number } {
   const real = svc.repo.countNonDemo();

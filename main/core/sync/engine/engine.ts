@@ -260,8 +260,9 @@ export class SyncEngine {
         ctx.progress('pull', 0);
         await pullFeed(ctx);
         await prefetchRecent(ctx, { days: this.options.prefetchDays ?? ctx.settings.prefetchDays, maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024 });
+        // Not 成功 while anything sent in this run came back (conflict, rejected) or a blob is still owed.
         const blobs = state.blobCounts();
-        if (blobs.failed > 0 || blobs.deferred > 0) outcome = 'partial';
+        if (blobs.failed > 0 || blobs.deferred > 0 || summary.conflicts > 0 || summary.rejected > 0) outcome = 'partial';
         break;
       } catch (e) {
         if (e instanceof CancelledError || signal.aborted) {

@@ -1,6 +1,7 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
+import { translate } from '../../../../common/i18n/translate';
 import type { Clock, Db } from '../../store/types';
-import { Outbox } from '../outbox/outbox';
+import { NOT_DEMO, Outbox } from '../outbox/outbox';
 
 type Row = Record<string, unknown>;
 
@@ -9,6 +10,8 @@ export interface QuarantinedRecord {
   seq: number;
   kind: string;
   caseId: string | null;
+  /** The case number (案件编号) of the record's case: this station's, or else the one the record carries. */
+  caseNo: string | null;
   status: 'rejected' | 'conflict';
   reason: string | null;
   answeredAt: string | null;
@@ -17,28 +20,52 @@ export interface QuarantinedRecord {
   theirs: { version: number; body: Record<string, unknown> } | null;
 }
 
-/** Rejected and conflicting records nobody has resolved yet, oldest first. They never block the rest of the queue. */
+/**
+ * Why a case record conflicted, in words that agree with the versions: the platform holds a newer
+ * version (another counter's edit), no version at all (the case's earlier records never reached
+ * it), or an older one (this station's earlier edits are still outstanding).
+ */
+export function conflictReason(caseNo: string | null, baseVersion: number, serverVersion: number): string {
+  const params = { caseNo: caseNo ?? translate('sync.conflict.thisCase'), baseVersion, serverVersion };
+  if (serverVersion === 0) return translate('sync.conflict.absent', params);
+  return translate(serverVersion > baseVersion ? 'sync.conflict.newer' : 'sync.conflict.older', params);
+}
+
+/**
+ * Rejected and conflicting records nobody has resolved yet, oldest first; demo cases' never (they
+ * do not sync). They never block the rest of the queue. A conflict's reason is said here, from
+ * both versions and the case number, rather than the platform's text (which names the case's id).
+ */
 export function listQuarantine(db: Db): QuarantinedRecord[] {
   const rows = db
     .prepare(
-      `SELECT o.*, c.server_version, c.server_body FROM outbox o
-       LEFT JOIN sync_conflict c ON c.record_id = o.id
-       LEFT JOIN sync_resolution r ON r.record_id = o.id
-       WHERE o.state IN ('rejected', 'conflict') AND r.record_id IS NULL ORDER BY o.seq`,
+      `SELECT outbox.*, c.server_version, c.server_body, f.case_no FROM outbox
+       LEFT JOIN sync_conflict c ON c.record_id = outbox.id
+       LEFT JOIN sync_resolution r ON r.record_id = outbox.id
+       LEFT JOIN case_file f ON f.id = outbox.case_id
+       WHERE outbox.state IN ('rejected', 'conflict') AND r.record_id IS NULL AND ${NOT_DEMO} ORDER BY outbox.seq`,
     )
     .all() as Row[];
-  return rows.map((r) => ({
-    recordId: String(r['id']),
-    seq: Number(r['seq']),
-    kind: String(r['kind']),
-    caseId: (r['case_id'] as string | null) ?? null,
-    status: r['state'] as 'rejected' | 'conflict',
-    reason: (r['reason'] as string | null) ?? null,
-    answeredAt: (r['answered_at'] as string | null) ?? null,
-    baseVersion: (r['base_version'] as number | null) ?? null,
-    mine: JSON.parse(String(r['body'])) as Record<string, unknown>,
-    theirs: r['server_version'] === null || r['server_version'] === undefined ? null : { version: Number(r['server_version']), body: JSON.parse(String(r['server_body'])) as Record<string, unknown> },
-  }));
+  return rows.map((r) => {
+    const mine = JSON.parse(String(r['body'])) as Record<string, unknown>;
+    const caseNo = (r['case_no'] as string | null) ?? (typeof mine['caseNo'] === 'string' ? mine['caseNo'] : null);
+    const theirs = r['server_version'] === null || r['server_version'] === undefined ? null : { version: Number(r['server_version']), body: JSON.parse(String(r['server_body'])) as Record<string, unknown> };
+    const baseVersion = (r['base_version'] as number | null) ?? null;
+    const status = r['state'] as 'rejected' | 'conflict';
+    return {
+      recordId: String(r['id']),
+      seq: Number(r['seq']),
+      kind: String(r['kind']),
+      caseId: (r['case_id'] as string | null) ?? null,
+      caseNo,
+      status,
+      reason: status === 'conflict' && theirs ? conflictReason(caseNo, baseVersion ?? 0, theirs.version) : ((r['reason'] as string | null) ?? null),
+      answeredAt: (r['answered_at'] as string | null) ?? null,
+      baseVersion,
+      mine,
+      theirs,
+    };
+  });
 }
 
 /**

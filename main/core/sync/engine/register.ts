@@ -60,8 +60,10 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
   const info = await retrying(backoff, async () =>
     platformInfoSchema.parse(JSON.parse(HttpClient.expect(await http.request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString('utf8'))),
   );
+  // On a mismatch the platform's fingerprint is never said (message, details, logs): printing it
+  // would let whoever answers at that address supply the value the clerk then "checks" the slip against.
   const fingerprint = input.fingerprint.trim().toLowerCase();
-  if (fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
+  if (fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
   const keys = pendingKeys(state, input.code);
   const claimed = claimedCounterNo(db);
   const body = buildRegistrationRequest(
@@ -85,7 +87,7 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
     ),
   );
   const registration = verifyRegistrationResponse(JSON.parse(answer.body.toString('utf8')), info.fingerprint);
-  if (registration.platformId !== info.platformId) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint: info.fingerprint });
+  if (registration.platformId !== info.platformId) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
   db.transaction(() => {
     state.saveKeys(keys);
     state.saveRegistration(

@@ -41,7 +41,10 @@ export interface BlobRow {
   retryAt: string | null;
 }
 
-/** `pending`: stopped because the platform's admin has not confirmed this device yet (not a failure). */
+/**
+ * `partial`: the cycle finished but records came back (conflict, rejected) or blobs failed or were
+ * deferred. `pending`: stopped because the platform's admin has not confirmed this device yet (not a failure).
+ */
 export type RunOutcome = 'running' | 'ok' | 'partial' | 'failed' | 'cancelled' | 'pending';
 
 export interface RunSummary {
@@ -299,7 +302,8 @@ export class SyncState {
     this.db
       .prepare('UPDATE sync_run SET finished_at = ?, outcome = ?, summary = ?, error_code = ?, error_message = ? WHERE id = ?')
       .run(this.now(), outcome, JSON.stringify(summary), error?.code ?? null, error?.message ?? null, id);
-    if (outcome === 'ok') this.set('lastSuccessAt', this.now());
+    // A partial run reached the platform and finished its cycle: what it left is in the run's counts.
+    if (outcome === 'ok' || outcome === 'partial') this.set('lastSuccessAt', this.now());
   }
 
   runs(limit: number): RunRow[] {

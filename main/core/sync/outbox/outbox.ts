@@ -13,6 +13,18 @@ export interface OutboxEntry {
 
 export type OutboxState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
 
+/**
+ * What `enqueue` did: the record as queued, or — for a change to a demo case — nothing: demo data
+ * never syncs (`id` is then the id the record would have had; nothing holds it).
+ */
+export type Enqueued = (OutboxRecord & { queued: true }) | { queued: false; id: string; reason: 'demo' };
+
+/**
+ * Rows that belong to a demo case (`jiuzhu-admin demo seed`). Demo cases are never queued; this
+ * keeps rows an earlier version queued for them out of the push, the counts and the quarantine.
+ */
+export const NOT_DEMO = 'NOT EXISTS (SELECT 1 FROM case_file demo_case WHERE demo_case.id = outbox.case_id AND demo_case.demo = 1)';
+
 export interface OutboxRow extends OutboxRecord {
   state: OutboxState;
   bundleId: string | null;
@@ -45,15 +57,16 @@ export class Outbox {
     private readonly clock: Clock,
   ) {}
 
-  enqueue(entry: OutboxEntry): OutboxRecord {
+  enqueue(entry: OutboxEntry): Enqueued {
     if (!this.db.inTransaction) throw new Error('Outbox.enqueue must run inside the transaction of the change it records');
     recordKindSchema.parse(entry.kind);
     const id = randomUUID();
+    if (entry.caseId !== undefined && this.db.prepare('SELECT 1 FROM case_file WHERE id = ? AND demo = 1').get(entry.caseId) !== undefined) return { queued: false, id, reason: 'demo' };
     const madeAt = this.clock.now().toISOString();
     const info = this.db
       .prepare('INSERT INTO outbox (id, kind, case_id, base_version, blobs, made_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, entry.kind, entry.caseId ?? null, entry.baseVersion ?? null, JSON.stringify(entry.blobs ?? []), madeAt, JSON.stringify(entry.body));
-    return outboxRecordSchema.parse({
+    const record = outboxRecordSchema.parse({
       id,
       seq: Number(info.lastInsertRowid),
       kind: entry.kind,
@@ -63,20 +76,22 @@ export class Outbox {
       madeAt,
       body: entry.body,
     });
+    return { ...record, queued: true };
   }
 
   /** Records not yet answered, oldest first (queued, and sent but unanswered). */
   pending(limit: number): OutboxRow[] {
-    return (this.db.prepare("SELECT * FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq LIMIT ?").all(limit) as RawRow[]).map(toRow);
+    return (this.db.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND ${NOT_DEMO} ORDER BY seq LIMIT ?`).all(limit) as RawRow[]).map(toRow);
   }
 
   byCase(caseId: string): OutboxRow[] {
     return (this.db.prepare('SELECT * FROM outbox WHERE case_id = ? ORDER BY seq').all(caseId) as RawRow[]).map(toRow);
   }
 
+  /** Records by state, demo cases' left out. */
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { queued: 0, sent: 0, acknowledged: 0, rejected: 0, conflict: 0 };
-    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) out[r.state] = r.n;
+    for (const r of this.db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE ${NOT_DEMO} GROUP BY state`).all() as Array<{ state: OutboxState; n: number }>) out[r.state] = r.n;
     return out;
   }
 

@@ -44,7 +44,7 @@ export function verifyRegistrationResponse(body: unknown, expectedFingerprint: s
   if (!parsed.success) throw new JiuzhuError('SYNC_BUNDLE_MALFORMED', { detail: 'registration answer' });
   const { registration, signature } = parsed.data;
   const fingerprint = keyFingerprint(registration.signingKey, registration.encryptionKey);
-  if (fingerprint !== expectedFingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH', { fingerprint });
+  if (fingerprint !== expectedFingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
   const signed = (body as { registration: unknown }).registration;
   if (!DEFAULT_SUITE.verify(registration.signingKey, answerBytes(signed), fromB64u(signature)))
     throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'registration signature' });
