@@ -34,6 +34,8 @@ export const capture = {
       good: '很好，正在拍照',
       captured: '已拍照',
       retake: '重拍',
+      retry: '重试',
+      retrying: '暂时取不到摄像头画面，正在重试（第 {{attempt}}/{{max}} 次）…',
       analysing: '正在比对…',
       frameMs: '检测 {{ms}} 毫秒/帧',
       issue: {

@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, type ReactNode } from 'react';
+import { startPlaying } from './frameGrabber';
 
 export interface VideoPreviewProps {
   stream: MediaStream | null;
@@ -18,7 +19,11 @@ export const VideoPreview = forwardRef<HTMLVideoElement | null, VideoPreviewProp
   const video = useRef<HTMLVideoElement>(null);
   useImperativeHandle(ref, () => video.current as HTMLVideoElement);
   useEffect(() => {
-    if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;
+    const v = video.current;
+    if (!v || v.srcObject === stream) return;
+    v.srcObject = stream;
+    // Started here, not only by `autoPlay`: Chromium never starts a muted autoplay video mounted out of view.
+    if (stream) startPlaying(v);
   }, [stream]);
   const flip = mirrored ? { transform: 'scaleX(-1)' } : undefined;
   return (
@@ -32,11 +37,6 @@ export const VideoPreview = forwardRef<HTMLVideoElement | null, VideoPreviewProp
     </div>
   );
 });
-
-/** Grab the current video frame as an ImageBitmap (full camera resolution). */
-export function grabFrame(video: HTMLVideoElement): Promise<ImageBitmap> {
-  return createImageBitmap(video);
-}
 
 /** Grab the current frame as ImageData, optionally scaled so the longer side is at most `maxSide`. */
 export function grabImageData(video: HTMLVideoElement, maxSide = Infinity): ImageData {

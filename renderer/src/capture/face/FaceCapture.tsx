@@ -8,11 +8,13 @@ import { CameraAlert } from '../camera/CameraAlert';
 import { FeedHealthAlert } from '../camera/FeedHealthAlert';
 import { useFeedHealth } from '../camera/useFeedHealth';
 import { useCameraStream } from '../camera/useCameraStream';
-import { grabFrame, VideoPreview } from '../camera/VideoPreview';
+import { FrameGrabber } from '../camera/frameGrabber';
+import { VideoPreview } from '../camera/VideoPreview';
 import { buildFaceCapture } from './buildFaceCapture';
 import { FaceEngineError } from './faceEngine';
 import { FaceGuide } from './FaceGuide';
 import { FaceResultView } from './FaceResultView';
+import { afterGateFailure, DEFAULT_GATE_RETRY } from './gateRetry';
 import { ManualCaptureModal } from './ManualCaptureModal';
 import type { FaceBox } from './protocol';
 import { useFaceEngine } from './useFaceEngine';
@@ -57,6 +59,12 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   const held = useRef<{ assessment: FaceAssessment; until: number } | null>(null);
   const lastMetrics = useRef<unknown>(null);
   const busy = useRef(false);
+  // One canvas for every frame this component sends to the worker.
+  const grabber = useRef(new FrameGrabber());
+  // A run of frames the gate could not judge: retried by itself (`retrying`), then left to the clerk (`stalled`).
+  const [retrying, setRetrying] = useState<number | null>(null);
+  const [stalled, setStalled] = useState(false);
+  const [run, setRun] = useState(0);
   // A black or frozen feed (checked beside the gate), or one not yet seen to change, never fires the automatic capture.
   const feed = useFeedHealth(video, camera.status === 'live' && phase !== 'done');
   const settings = useRef({ gate, decision, onCaptured });
@@ -96,7 +104,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         // Wait for an in-flight gate frame to finish; the worker takes one frame at a time.
         while (busy.current) await new Promise((r) => setTimeout(r, 10));
         busy.current = true;
-        const analysis = await e.analyse(await grabFrame(v), true);
+        const analysis = await e.analyse(grabber.current.grab(v), true);
         busy.current = false;
         // The gate's 128 px detector can miss a small face in the background; Human's 256 px detector
         // on the captured frame has the last word on "exactly one face". Its verdict is held on screen
@@ -126,8 +134,9 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   // photo is being described, so an automatic capture is never taken without the match it needs.
   const referenceLoading = reference === 'loading';
   useEffect(() => {
-    if (!ready || phase !== 'running' || camera.status !== 'live' || referenceLoading) return;
+    if (!ready || phase !== 'running' || camera.status !== 'live' || referenceLoading || stalled) return;
     let stopped = false;
+    let failures = 0;
     gateState.current = { streak: 0 };
     const loop = async () => {
       while (!stopped) {
@@ -139,8 +148,13 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         }
         busy.current = true;
         try {
-          const analysis = await e.analyse(await grabFrame(v), false);
+          const analysis = await e.analyse(grabber.current.grab(v), false);
           if (stopped) break;
+          if (failures > 0) {
+            failures = 0;
+            setRetrying(null);
+            setError(null);
+          }
           const hold = held.current && performance.now() < held.current.until ? held.current : null;
           const a = hold ? hold.assessment : assessFace(analysis.metrics, settings.current.gate);
           lastMetrics.current = analysis.metrics;
@@ -157,9 +171,20 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
             break;
           }
         } catch (err) {
-          console.error('face gate failed', err);
-          if (!stopped) setError(err instanceof FaceEngineError ? err.code : 'CAPTURE_DETECT_FAILED');
-          break;
+          if (stopped) break;
+          failures += 1;
+          const next = afterGateFailure(failures);
+          console.warn('face gate frame failed', { failures, next: next.action }, err);
+          busy.current = false;
+          if (next.action === 'stop') {
+            setRetrying(null);
+            setError(err instanceof FaceEngineError ? err.code : 'CAPTURE_DETECT_FAILED');
+            setStalled(true);
+            break;
+          }
+          setRetrying(next.attempt);
+          await new Promise((r) => setTimeout(r, next.delayMs));
+          continue;
         } finally {
           busy.current = false;
         }
@@ -171,11 +196,19 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
     return () => {
       stopped = true;
     };
-  }, [ready, phase, camera.status, referenceLoading, engine, capture]);
+  }, [ready, phase, camera.status, referenceLoading, stalled, run, engine, capture]);
+
+  const retryGate = () => {
+    setError(null);
+    setStalled(false);
+    setRetrying(null);
+    setRun((n) => n + 1);
+  };
 
   const retake = () => {
     setResult(null);
     setError(null);
+    setStalled(false);
     setAssessment(null);
     setPhase('running');
   };
@@ -192,12 +225,30 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         </Typography.Text>
       ) : null}
       {engineState.status === 'error' ? <Alert type="error" showIcon title={t(`errors.${engineState.code}`)} data-testid="face-engine" data-status="error" /> : null}
-      {error ? <Alert type="error" showIcon title={t(`errors.${error as 'CAPTURE_DETECT_FAILED'}`)} /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t(`errors.${error as 'CAPTURE_DETECT_FAILED'}`)}
+          data-testid="face-error"
+          action={
+            stalled ? (
+              <Button type="primary" onClick={retryGate} data-testid="face-retry">
+                {t('capture.face.retry')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      {retrying !== null ? (
+        <Alert type="warning" showIcon title={t('capture.face.retrying', { attempt: retrying, max: DEFAULT_GATE_RETRY.maxFailures - 1 })} data-testid="face-retry-status" data-attempt={retrying} />
+      ) : null}
       <CameraAlert camera={camera} />
       {camera.status === 'live' ? <FeedHealthAlert status={feed.status} /> : null}
       <ReferenceLine state={reference} />
       {/* The preview stays mounted after a capture, so a retake resumes at once. */}
-      <div style={{ position: 'relative', maxWidth: phase === 'done' ? 360 : 720 }}>
+      {/* At most 60 % of the window's height, so the preview and its words fit beside the signature on a 1366×768 screen. */}
+      <div style={{ position: 'relative', maxWidth: phase === 'done' ? 360 : `min(720px, calc(60vh * ${camera.width || 640} / ${camera.height || 480}))` }}>
           <VideoPreview
             ref={video}
             stream={camera.stream}

@@ -56,12 +56,23 @@ function poseOf(face: HumanFace): FacePose {
   return l && r && n && m ? poseFromLandmarks(l, r, n, m) : { yaw: 0, pitch: 0, roll: 0 };
 }
 
+/** One canvas for every frame (requests run one at a time), resized only when the camera's resolution changes. */
+let frameCanvas: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } | null = null;
+let gateCanvas: OffscreenCanvasRenderingContext2D | null = null;
+
 function drawFrame(bitmap: ImageBitmap): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2d context');
-  ctx.drawImage(bitmap, 0, 0);
-  return { canvas, ctx };
+  if (!frameCanvas) {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2d context');
+    frameCanvas = { canvas, ctx };
+  } else if (frameCanvas.canvas.width !== bitmap.width || frameCanvas.canvas.height !== bitmap.height) {
+    frameCanvas.canvas.width = bitmap.width;
+    frameCanvas.canvas.height = bitmap.height;
+  }
+  frameCanvas.ctx.clearRect(0, 0, bitmap.width, bitmap.height);
+  frameCanvas.ctx.drawImage(bitmap, 0, 0);
+  return frameCanvas;
 }
 
 function frameToImageData(bitmap: ImageBitmap): { canvas: OffscreenCanvas; data: ImageData } {
@@ -75,8 +86,8 @@ type FoundFace = { box: FaceBox; score: number; pose: FacePose };
 /** Gate frames: the reduced detector alone (gateDetector.ts) on a 128×128 copy; pose from its landmarks. */
 async function detectGate(bitmap: ImageBitmap, ctx: OffscreenCanvasRenderingContext2D): Promise<FoundFace[]> {
   if (!gate) throw new Error('not initialised');
-  const square = new OffscreenCanvas(GATE_INPUT, GATE_INPUT);
-  const sctx = square.getContext('2d', { willReadFrequently: true });
+  gateCanvas ??= new OffscreenCanvas(GATE_INPUT, GATE_INPUT).getContext('2d', { willReadFrequently: true });
+  const sctx = gateCanvas;
   if (!sctx) throw new Error('no 2d context');
   sctx.imageSmoothingQuality = 'high';
   sctx.drawImage(bitmap, 0, 0, GATE_INPUT, GATE_INPUT);
