@@ -2,6 +2,7 @@ import { checkIdNumber } from '../idnumber/check';
 import { isRealDate } from '../format/dates';
 import type { Application } from './application';
 import { ageOn } from './age';
+import { addYears, GENERATION_GAP_YEARS, LEGAL_MARRIAGE_AGE, spouseProblem } from './memberRules';
 import { needsSubtype, subtypeFits } from './types';
 
 /**
@@ -23,6 +24,7 @@ export type ProblemCode =
   | 'SELF_NOT_APPLICANT'
   | 'MEMBER_TWICE'
   | 'TWO_SPOUSES'
+  | 'SPOUSE_UNDER_AGE'
   | 'CHILD_TOO_OLD'
   | 'PARENT_TOO_YOUNG'
   | 'AGE_ABSURD'
@@ -96,14 +98,17 @@ export function checkApplication(app: Application, options: CheckOptions): Probl
     if (selves.length === 0) out.push(p('SELF_MISSING', 'members'));
     else if (selves.length > 1 || selves[0]!.idNumber !== app.applicant.idNumber) out.push(p('SELF_NOT_APPLICANT', 'members'));
   }
-  const spouses = app.members.filter((m) => m.relationship === 'spouse');
-  if (spouses.length > 1) out.push(p('TWO_SPOUSES', 'members'));
   const self = selves[0];
+  // One 配偶, of the legal marriage age (and the applicant too), reported on the relationship of the member at fault.
+  app.members.forEach((m, i) => {
+    if (m.relationship !== 'spouse' || m.birthDate > today) return;
+    const problem = spouseProblem(m, self, app.members.slice(0, i), today);
+    if (problem) out.push(p(problem, `members.${i}.relationship`, { who: m.name, men: LEGAL_MARRIAGE_AGE['男'], women: LEGAL_MARRIAGE_AGE['女'] }));
+  });
   if (self) {
     app.members.forEach((m, i) => {
-      // Twelve years is the least believable gap between a parent and a child.
-      if (m.relationship === 'child' && m.birthDate < addYears(self.birthDate, 12)) out.push(p('CHILD_TOO_OLD', `members.${i}.birthDate`, { who: m.name }));
-      if (m.relationship === 'parent' && m.birthDate > addYears(self.birthDate, -12)) out.push(p('PARENT_TOO_YOUNG', `members.${i}.birthDate`, { who: m.name }));
+      if (m.relationship === 'child' && m.birthDate < addYears(self.birthDate, GENERATION_GAP_YEARS)) out.push(p('CHILD_TOO_OLD', `members.${i}.birthDate`, { who: m.name }));
+      if (m.relationship === 'parent' && m.birthDate > addYears(self.birthDate, -GENERATION_GAP_YEARS)) out.push(p('PARENT_TOO_YOUNG', `members.${i}.birthDate`, { who: m.name }));
     });
   }
 
@@ -136,7 +141,3 @@ export function checkApplication(app: Application, options: CheckOptions): Probl
 }
 
 export const blocking = (problems: Problem[]) => problems.filter((x) => x.severity === 'block');
-
-function addYears(date: string, years: number): string {
-  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
-}

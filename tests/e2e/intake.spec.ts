@@ -56,7 +56,7 @@ test('a three-person 低保 household read from cards, to 受理, with the accep
   await page.locator('#member-id').fill(CHILD_ID);
   await page.locator('#member-name').fill('王小宝');
   await page.getByLabel('与申请人关系').click();
-  await page.getByTitle('子女', { exact: true }).click();
+  await page.locator('.ant-select-item-option[title="子女"]').click();
   await page.getByText('在校学生').click();
   await page.getByTestId('add-member').click();
   await expect(page.getByTestId('member-table')).toContainText('共 3 人');

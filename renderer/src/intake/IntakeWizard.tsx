@@ -6,6 +6,7 @@ import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
 import type { SignatureCapture } from '../../../common/capture/schemas';
 import { ApplicantScreenControl } from '../applicant/ApplicantScreenControl';
+import { enterBelongsToPopup } from '../components/formEnter';
 import { withCardPhoto, type CardPhotos } from './authorization/cardPhoto';
 import { ApplicantStep } from './steps/ApplicantStep';
 import { AuthorizationStep } from './steps/AuthorizationStep';
@@ -76,7 +77,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
       } else if (e.key === 'F2') {
         e.preventDefault();
         f2.current?.();
-      } else if (e.ctrlKey && e.key === 'Enter' && step === STEPS.length - 1) {
+      } else if (e.ctrlKey && e.key === 'Enter' && step === STEPS.length - 1 && !enterBelongsToPopup(e)) {
         e.preventDefault();
         document.querySelector<HTMLButtonElement>('[data-testid="submit"]')?.click();
       }
@@ -118,7 +119,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
       />
       <ApplicantScreenControl app={state.app} onSignature={setScreenSignature} />
       {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
-      {step === 1 && <MembersStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
+      {step === 1 && <MembersStep app={state.app} problems={state.problems} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}
       {step === 3 && <MoneyStep app={state.app} update={update} />}
       {step === 4 && (

@@ -8,6 +8,7 @@ import { ASSET_KINDS, EXCLUDED_INCOME_KINDS, INCOME_CATEGORIES } from '../../../
 import { findStandard } from '../../../../common/cases/settings';
 import { formatYuan, parseYuan } from '../../../../common/format/money';
 import { call } from '../../api/client';
+import { isFormEnter } from '../../components/formEnter';
 
 /** The schema's ceiling for one amount (fenSchema in common/cases/household.ts). */
 const MAX_ITEM_FEN = 100_000_000_00;
@@ -62,7 +63,7 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
           { title: '', key: 'x', render: (_: unknown, item) => <Button size="small" onClick={() => update((a) => ({ ...a, income: a.income.filter((x) => x !== item) }))}>{t('intake.removeMember')}</Button> },
         ]}
       />
-      <Space wrap style={{ marginTop: 8 }} onKeyDown={(e) => e.key === 'Enter' && !e.altKey && (e.target as HTMLElement).tagName === 'INPUT' && (e.target as HTMLInputElement).id === 'income-amount' && addIncome()}>
+      <Space wrap style={{ marginTop: 8 }} onKeyDown={(e) => isFormEnter(e) && (e.target as HTMLInputElement).id === 'income-amount' && addIncome()}>
         <Select aria-label={t('intake.incomeMember')} style={{ width: 140 }} value={line.member} onChange={(v) => setLine({ ...line, member: v })} options={app.members.map((m) => ({ value: m.idNumber, label: m.name }))} />
         <Select
           aria-label={t('intake.incomeCategory')}
