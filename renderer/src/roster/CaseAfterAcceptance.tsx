@@ -6,8 +6,8 @@ import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvidence';
 import { VisitEvidenceView } from './VisitEvidenceView';
-import { PublicityRounds } from './PublicityRounds';
 import { CaseChanges } from './CaseChanges';
+import { PublicityRounds } from './PublicityRounds';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'reinvestigate' | 'decide';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
@@ -94,9 +94,9 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       </Space>
       {run.error && !mode && <Alert type="error" showIcon message={run.error.message} />}
       {retry.error && <Alert type="error" showIcon message={retry.error.message} />}
+      <CaseChanges view={v} />
       {v && v.opinions.length > 0 && <PublicityRounds view={v} />}
       {v && (state === 'publicity' || state === 'disputed') && <Typography.Text type="secondary">{t('visits.rounds.limits', { reopinion: v.limits.reopinionWorkingDays, decision: v.limits.countyDecisionWorkingDays })}</Typography.Text>}
-      <CaseChanges view={v} />
       {v && v.visits.length > 0 && (
         <Table size="small" rowKey="id" pagination={false} title={() => t('visits.visits')} dataSource={v.visits} expandable={{ expandedRowKeys: shown, showExpandColumn: false, expandedRowRender: (r) => <VisitEvidenceView caseId={caseId} visit={r} /> }} columns={[
           { title: t('visits.visitedOn'), dataIndex: 'visitedOn' },

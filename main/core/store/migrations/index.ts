@@ -1,5 +1,4 @@
 import type { Migration } from '../migrate';
-import { m0680intakeAuthorizationRoutes } from './0680-intake-authorization-routes';
 import { m0010station } from './0010-station';
 import { m0020accounts } from './0020-accounts';
 import { m0030audit } from './0030-audit';
@@ -21,6 +20,7 @@ import { m0590syncAuditAnchor } from './0590-sync-audit-anchor';
 import { m0600syncPendingDeferred } from './0600-sync-pending-deferred';
 import { m0630publicityRounds } from './0630-publicity-rounds';
 import { m0650benefitChanges } from './0650-benefit-changes';
+import { m0680intakeAuthorizationRoutes } from './0680-intake-authorization-routes';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
