@@ -7,7 +7,7 @@ import { adminSchemas, type AdminApi } from '../admin';
 import { bodyPace, type PlatformDeps } from '../context';
 import { readJson } from '../http/body';
 import { header, sendJson } from '../http/respond';
-import { raw } from '../http/raw';
+import { raw, type Params } from '../http/raw';
 
 function checkAdmin(deps: PlatformDeps, req: IncomingMessage): void {
   const given = Buffer.from(header(req, 'authorization')?.replace(/^Bearer /, '') ?? '');
@@ -34,6 +34,14 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
         sendJson(res, 201, await run(await input(deps, req, res, schema)));
       }),
     );
+  const get = (path: string, run: (params: Params) => Promise<unknown>) =>
+    app.get(
+      path,
+      raw(deps.log, async (req, res, params) => {
+        checkAdmin(deps, req);
+        sendJson(res, 200, await run(params));
+      }),
+    );
   post('/admin/enrolment-codes', adminSchemas.enrol, (b) => admin.createEnrolmentCode(b));
   post('/admin/decisions', adminSchemas.decide, (b) => admin.decide(b));
   post('/admin/change-decisions', adminSchemas.decideChange, (b) => admin.decideChange(b));
@@ -48,13 +56,7 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
       sendJson(res, 200, { deviceId: id, status: 'revoked' });
     }),
   );
-  app.get(
-    '/admin/devices/pending',
-    raw(deps.log, async (req, res) => {
-      checkAdmin(deps, req);
-      sendJson(res, 200, await admin.pendingReplacements());
-    }),
-  );
+  get('/admin/devices/pending', () => admin.pendingReplacements());
   app.post(
     '/admin/devices/:id(dev_[a-z2-7]{26})/confirm-replacement',
     raw(deps.log, async (req, res, { id }) => {
@@ -72,42 +74,14 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
       sendJson(res, 200, { reset: true });
     }),
   );
-  app.get(
-    '/admin/records',
-    raw(deps.log, async (req, res) => {
-      checkAdmin(deps, req);
-      sendJson(res, 200, await admin.records());
-    }),
-  );
-  app.get(
-    '/admin/blobs',
-    raw(deps.log, async (req, res) => {
-      checkAdmin(deps, req);
-      sendJson(res, 200, await admin.blobs());
-    }),
-  );
-  app.get(
-    '/admin/audit-flags',
-    raw(deps.log, async (req, res) => {
-      checkAdmin(deps, req);
-      sendJson(res, 200, await admin.auditFlags());
-    }),
-  );
-  app.get(
-    '/admin/devices/:id(dev_[a-z2-7]{26})/audit-anchors',
-    raw(deps.log, async (req, res, { id }) => {
-      checkAdmin(deps, req);
-      sendJson(res, 200, await admin.auditAnchors(id!));
-    }),
-  );
+  get('/admin/records', () => admin.records());
+  get('/admin/blobs', () => admin.blobs());
+  get('/admin/audit-flags', () => admin.auditFlags());
+  get('/admin/devices/:id(dev_[a-z2-7]{26})/audit-anchors', ({ id }) => admin.auditAnchors(id!));
   // Fastify hands the id over decoded (and checks the pattern on the decoded id).
-  app.get(
-    '/admin/cases/:id([^/]{1,64})',
-    raw(deps.log, async (req, res, { id }) => {
-      checkAdmin(deps, req);
-      const found = await admin.getCase(id!);
-      if (!found) throw new JiuzhuError('NOT_FOUND');
-      sendJson(res, 200, found);
-    }),
-  );
+  get('/admin/cases/:id([^/]{1,64})', async ({ id }) => {
+    const found = await admin.getCase(id!);
+    if (!found) throw new JiuzhuError('NOT_FOUND');
+    return found;
+  });
 }
