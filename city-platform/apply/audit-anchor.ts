@@ -1,14 +1,8 @@
 import type { AuditFlagKind, BundleAudit } from '../../common/sync/audit-anchor';
+import type { AuditAnchorRow } from '../store/types';
 
 /** A head the platform anchored for a device (one per bundle that carried `audit`). */
-export interface StoredAnchor {
-  bundleSeq: number;
-  headSeq: number;
-  headHash: string;
-  baseSeq: number;
-  baseHash: string;
-  receivedAt: number;
-}
+export type StoredAnchor = Omit<AuditAnchorRow, 'deviceId'>;
 
 /** The workstation's retention floor (main/core/audit/prune.ts). */
 export const AUDIT_RETENTION_DAYS = 180;
