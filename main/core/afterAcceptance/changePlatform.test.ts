@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
 import { terminationSchema } from '../../../common/documents/termination';
 import { changeProposalBodySchema, decisionRefusalBodySchema } from '../../../common/sync/decisions';
-import { CaseService } from '../cases/caseService';
-import { loadCaseResources } from '../cases/resources';
 import { WIFE } from '../cases/testing/household';
-import { codeOf, FakeClock } from '../store/test-support/fixtures';
-import { engineFixture, registerWith } from '../sync/engine/test-support';
+import { codeOf } from '../store/test-support/fixtures';
 import { ChangeRepo } from './changeRepo';
-import { registerAfterAcceptancePullHandlers } from './pullHandlers';
-import { acceptedCase, afterAcceptance, OPINION, REDRESS, signedVisit } from './testing/fixture';
+import { platformStation, type PlatformStation } from './testing/platformStation';
+import { acceptedCase, OPINION, REDRESS, signedVisit } from './testing/fixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -18,33 +14,10 @@ afterEach(async () => {
 const DAY = 86_400_000;
 const STOP = { outcome: 'stop' as const, reasons: ['家庭成员死亡，保障条件发生变化'], legalBasis: ['《社会救助暂行办法》第十三条'] };
 
-/** A registered station with the after-acceptance pull handlers, the REAL reference platform on 127.0.0.1, and a county redress route. */
-async function station() {
-  const clock = new FakeClock(Date.parse('2026-02-12T01:00:00Z'));
-  const p = await tempPlatform({ now: () => clock.now().getTime() });
-  cleanups.push(p.cleanup);
-  const f = engineFixture({ clock });
-  cleanups.push(f.cleanup);
-  await registerWith(f, p.platform, 'ST-0001');
-  const db = f.db();
-  const info = f.t.station.stationInfo()!;
-  const cases = new CaseService({ db, clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-  cases.setSettings(f.t.adminId, { ...cases.settings(), notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
-  const aa = afterAcceptance(cases, f.t.auth.audit(), clock);
-  cleanups.push(registerAfterAcceptancePullHandlers(() => aa, clock));
-  const sync = async () => {
-    const run = await f.engine.run('test');
-    expect(run.outcome).toBe('ok');
-    expect(run.summary.rejected).toBe(0);
-    return run;
-  };
-  const notices = (caseId: string, kind: string) => db.prepare('SELECT data FROM notice_request WHERE case_id = ? AND kind = ?').all(caseId, kind) as Array<{ data: string }>;
-  const records = async (kind: string, caseId: string) => (await p.platform.admin.records()).filter((r) => r.kind === kind && r.caseId === caseId);
-  return { clock, p, f, db, cases, aa, actor: f.t.adminId, sync, notices, records };
-}
+const station = () => platformStation(cleanups);
 
 /** Accepted → visit → 公示 over → synced → the county approves on the platform → pulled: on the roster at 680 yuan. */
-async function enrolled(s: Awaited<ReturnType<typeof station>>): Promise<string> {
+async function enrolled(s: PlatformStation): Promise<string> {
   const caseId = acceptedCase(s.cases, s.actor);
   s.aa.recordVisit(s.actor, caseId, 2, signedVisit(caseId));
   s.aa.giveOpinion(s.actor, caseId, 3, OPINION);
@@ -58,7 +31,7 @@ async function enrolled(s: Awaited<ReturnType<typeof station>>): Promise<string>
 }
 
 /** A death warning pulled for the wife, verified by the clerk. */
-async function verifiedWarning(s: Awaited<ReturnType<typeof station>>): Promise<string> {
+async function verifiedWarning(s: PlatformStation): Promise<string> {
   await s.p.platform.admin.warn({ idNumber: WIFE.idNumber, type: 'death', stationId: 'ST-0001' });
   await s.sync();
   const w = s.aa.work.repo.warnings().find((x) => x.status === 'open')!;

@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
 import { approvalSchema } from '../../../common/documents/approval';
 import { terminationSchema } from '../../../common/documents/termination';
-import { CaseService } from '../cases/caseService';
-import { loadCaseResources } from '../cases/resources';
 import { WIFE } from '../cases/testing/household';
-import { FakeClock } from '../store/test-support/fixtures';
-import { engineFixture, registerWith } from '../sync/engine/test-support';
-import { registerAfterAcceptancePullHandlers } from './pullHandlers';
-import { acceptedCase, afterAcceptance, OPINION, REDRESS, signedVisit } from './testing/fixture';
+import { platformStation } from './testing/platformStation';
+import { acceptedCase, OPINION, REDRESS, signedVisit } from './testing/fixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -18,20 +13,7 @@ const DAY = 86_400_000;
 
 describe('after acceptance against the REAL reference platform on 127.0.0.1', () => {
   it('accepted → visit, opinion, 公示 over → synced → platform approves → pulled: approved, notice, roster → death warning → verified → stop proposed → county decides → stopped with the 终止通知书, synced back', async () => {
-    const clock = new FakeClock(Date.parse('2026-02-12T01:00:00Z'));
-    const p = await tempPlatform({ now: () => clock.now().getTime() });
-    cleanups.push(p.cleanup);
-    const f = engineFixture({ clock });
-    cleanups.push(f.cleanup);
-    await registerWith(f, p.platform, 'ST-0001');
-    const db = f.db();
-    const info = f.t.station.stationInfo()!;
-    const cases = new CaseService({ db, clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-    cases.setSettings(f.t.adminId, { ...cases.settings(), notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
-    const aa = afterAcceptance(cases, f.t.auth.audit(), clock);
-    cleanups.push(registerAfterAcceptancePullHandlers(() => aa, clock));
-
-    const actor = f.t.adminId;
+    const { clock, p, f, db, cases, aa, actor } = await platformStation(cleanups);
     const caseId = acceptedCase(cases, actor);
     aa.recordVisit(actor, caseId, 2, signedVisit(caseId));
     aa.giveOpinion(actor, caseId, 3, OPINION);
