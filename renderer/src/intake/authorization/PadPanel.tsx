@@ -6,9 +6,9 @@ import { authorizationStatement, sha256Hex } from '../../../../common/capture/si
 import { intakeStatementRef } from '../../../../common/contract/methods/cases';
 import { call } from '../../api/client';
 import { SignaturePad } from '../../capture/signature/SignaturePad';
-import { cardPhotoInput } from './cardPhoto';
 import { SignerFace } from './SignerFace';
 import type { Signer } from './SignerList';
+import { useAuthorizationSave } from './useAuthorizationSave';
 
 /**
  * The pad route for one signer: the signature bound to the SHA-256 of this signer's statement for
@@ -35,8 +35,7 @@ export function PadPanel({
   const [fromScreen, setFromScreen] = useState(false);
   const [face, setFace] = useState<FaceResult | null>(null);
   const [statementHash, setStatementHash] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, save: send } = useAuthorizationSave({ ensureSaved, cardPhotoBmp, face, onSaved });
 
   // Only a screen signature that arrives after the panel opened applies, and only to this signer.
   const openedWith = useRef(screenSignature);
@@ -60,18 +59,7 @@ export function PadPanel({
 
   const save = async () => {
     if (!signature) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { caseId } = await ensureSaved();
-      const cardPhoto = await cardPhotoInput(cardPhotoBmp, face);
-      await call('intake.authorize', { caseId, signerIdNumber: signer.idNumber, signature, face, cardPhoto });
-      onSaved();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await send((caseId, cardPhoto) => call('intake.authorize', { caseId, signerIdNumber: signer.idNumber, signature, face, cardPhoto }));
   };
 
   return (

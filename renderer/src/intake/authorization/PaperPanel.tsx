@@ -6,10 +6,10 @@ import { PAPER_REASONS } from '../../../../common/contract/methods/cases';
 import { call } from '../../api/client';
 import { localDeviceSettings } from '../../capture/camera/deviceSettings';
 import { DocumentCapture } from '../../capture/document/DocumentCapture';
-import { cardPhotoInput } from './cardPhoto';
 import { PrintForm } from './PrintForm';
 import { SignerFace } from './SignerFace';
 import type { Signer } from './SignerList';
+import { useAuthorizationSave } from './useAuthorizationSave';
 
 type Reason = (typeof PAPER_REASONS)[number];
 const SCAN_KINDS = ['other'] as const;
@@ -43,19 +43,14 @@ export function PaperPanel({
   const [scanning, setScanning] = useState(false);
   const [scan, setScan] = useState<DocumentResult | null>(null);
   const [face, setFace] = useState<FaceResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, save: send } = useAuthorizationSave({ ensureSaved, cardPhotoBmp, face, onSaved });
   const noteMissing = reason === 'other' && note.trim().length === 0;
   const ready = reason !== null && !noteMissing && printed !== null && scan !== null && (!faceRequired || face !== null);
 
   const save = async () => {
     if (!ready || !reason || !printed || !scan) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { caseId } = await ensureSaved();
-      const cardPhoto = await cardPhotoInput(cardPhotoBmp, face);
-      await call('intake.authorizePaper', {
+    await send((caseId, cardPhoto) =>
+      call('intake.authorizePaper', {
         caseId,
         signerIdNumber: signer.idNumber,
         requestId: printed,
@@ -64,13 +59,8 @@ export function PaperPanel({
         ...(note.trim() ? { reasonNote: note.trim() } : {}),
         face,
         cardPhoto,
-      });
-      onSaved();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
 
   return (
