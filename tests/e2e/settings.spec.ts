@@ -90,13 +90,16 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
 
   // 地方低保标准: typed in yuan, stored in fen; a bad region prefix is a field error first.
   await page.getByRole('tab', { name: '地方低保标准' }).click();
+  // The station already has the county's standards (set up by the test station); the new one is added after them.
+  const existing = await page.getByTestId('settings-standards').getByLabel(/^区划代码前缀 \d+$/).count();
+  const standardRow = existing + 1;
   await page.getByRole('button', { name: /添加标准/ }).click();
-  await page.getByLabel('区划代码前缀 1').fill('50011x');
-  await page.getByLabel('月标准（元/人） 1').fill('750.5');
+  await page.getByLabel(`区划代码前缀 ${standardRow}`).fill('50011x');
+  await page.getByLabel(`月标准（元/人） ${standardRow}`).fill('750.5');
   await page.getByTestId('save-standards').click();
   await expect(page.getByTestId('settings-standards').locator('.ant-form-item-explain-error')).toHaveCount(1);
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await page.getByLabel('区划代码前缀 1').fill('500110');
+  await page.getByLabel(`区划代码前缀 ${standardRow}`).fill('500110');
   await page.getByTestId('save-standards').click();
   await confirmSave(page);
 
@@ -118,7 +121,7 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
   // Core stored both, and audited the changes.
   const stored = await call<{ settings: { openCasePolicy: string; standards: unknown[]; materials?: { types: { dibao: Array<{ label: string; required: boolean; code: string }> } } } }>('cases.settings');
   expect(stored.settings.openCasePolicy).toBe('block');
-  expect(stored.settings.standards).toEqual([{ regionPrefix: '500110', year: new Date().getFullYear(), residence: 'urban', monthlyFen: 75050 }]);
+  expect(stored.settings.standards.at(-1)).toEqual({ regionPrefix: '500110', year: new Date().getFullYear(), residence: 'urban', monthlyFen: 75050 });
   const items = stored.settings.materials!.types.dibao;
   expect(items).toHaveLength(before + 1);
   expect(items[before - 1]).toMatchObject({ label: NEW_MATERIAL, required: true });
