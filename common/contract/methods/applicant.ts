@@ -33,6 +33,8 @@ export const applicantIntakeViewSchema = z
     subtype: subtypeSchema.optional(),
     /** Ask the applicant to sign on this screen. */
     askSignature: z.boolean().default(false),
+    /** The 授权书 statement the signature is asked for: shown on the screen, the signature bound to its SHA-256. */
+    statement: z.string().max(2000).optional(),
     /** Ask the applicant to press 确认 (that what is shown is right). */
     askConfirm: z.boolean().default(true),
   })

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
 import type { SignatureCapture } from '../../../common/capture/schemas';
+import { authorizationStatement } from '../../../common/capture/signatureBinding';
+import { intakeStatementRef } from '../../../common/contract/methods/cases';
 import { call } from '../api/client';
 import { useCoreEvent } from '../api/useCoreEvent';
 import { openApplicantScreen } from './openScreen';
@@ -10,14 +12,25 @@ import { toApplicantView } from './toApplicantView';
 
 /**
  * The clerk's side of the applicant screen, inside the intake: open and pair it, keep it showing
- * what is being recorded, ask for the signature, receive the signature and the 确认 — and put the
- * policy notices back when the intake ends (unmount).
+ * what is being recorded, ask for the signature (on the applicant's 授权书 statement for this
+ * application, so it can become their authorization), receive the signature and the 确认 — and put
+ * the policy notices back when the intake ends (unmount).
  */
-export function ApplicantScreenControl({ app, onSignature }: { app: Application; onSignature?: (s: SignatureCapture) => void }) {
+export function ApplicantScreenControl({
+  app,
+  ensureSaved,
+  onSignature,
+}: {
+  app: Application;
+  /** The draft saved, so the application's id — named in the statement — is known. */
+  ensureSaved: () => Promise<{ caseId: string }>;
+  onSignature?: (s: SignatureCapture) => void;
+}) {
   const { t } = useTranslation();
   const [paired, setPaired] = useState(false);
   const [code, setCode] = useState<string | null>(null);
   const [askSignature, setAskSignature] = useState(false);
+  const [caseId, setCaseId] = useState<string | null>(null);
   const [viewId, setViewId] = useState<string | null>(null);
   const [signedAt, setSignedAt] = useState<string | null>(null);
   const [confirmedAt, setConfirmedAt] = useState<string | null>(null);
@@ -35,7 +48,9 @@ export function ApplicantScreenControl({ app, onSignature }: { app: Application;
     }
   });
 
-  const view = toApplicantView(app, (c) => t(`cases.relationships.${c}` as 'cases.relationships.self'), { signature: askSignature });
+  // The applicant signs as a member (the role requiredSigners gives them), for this application.
+  const statement = app.applicant && caseId ? authorizationStatement({ name: app.applicant.name, idNumber: app.applicant.idNumber, role: 'member' }, intakeStatementRef(caseId)) : undefined;
+  const view = toApplicantView(app, (c) => t(`cases.relationships.${c}` as 'cases.relationships.self'), { signature: askSignature, statement });
   const key = JSON.stringify(view);
   useEffect(() => {
     if (!paired) return;
@@ -55,6 +70,16 @@ export function ApplicantScreenControl({ app, onSignature }: { app: Application;
   // The intake ends: nothing personal stays on the applicant's screen.
   useEffect(() => () => void (pairedRef.current && call('applicant.show', { view: { kind: 'idle' } }).catch(() => undefined)), []);
 
+  const ask = () =>
+    ensureSaved().then(
+      (r) => {
+        if (!r.caseId) return;
+        setCaseId(r.caseId);
+        setAskSignature(true);
+      },
+      (e: Error) => setError(e.message),
+    );
+
   const open = () =>
     call('applicant.open', {}).then(
       (r) => {
@@ -73,7 +98,7 @@ export function ApplicantScreenControl({ app, onSignature }: { app: Application;
         </Button>
         {!paired && code && <Typography.Text type="secondary">{t('applicant.codeHint', { code })}</Typography.Text>}
         {paired && view && !askSignature && (
-          <Button onClick={() => setAskSignature(true)} data-testid="ask-signature">
+          <Button onClick={() => void ask()} data-testid="ask-signature">
             {t('applicant.askSignature')}
           </Button>
         )}

@@ -1,20 +1,34 @@
 import { Alert, Button, Descriptions, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantView } from '../../../common/contract/methods/applicant';
 import type { SignatureCapture } from '../../../common/capture/schemas';
+import { sha256Hex } from '../../../common/capture/signatureBinding';
 import { call } from '../api/client';
 import { SignaturePad } from '../capture/signature/SignaturePad';
 
 type Intake = Extract<ApplicantView, { kind: 'intake' }>;
 
-/** The applicant's own record in large type, their signature and their 确认 (one view at a time). */
+/**
+ * The applicant's own record in large type, their signature and their 确认 (one view at a time).
+ * A signature asked for on a statement shows the statement and is bound to the SHA-256 of that text.
+ */
 export function IntakeView({ view }: { view: Intake }) {
   const { t } = useTranslation();
   const [signed, setSigned] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [statementHash, setStatementHash] = useState<string | null>(null);
   const a = view.applicant;
+  useEffect(() => {
+    let live = true;
+    setStatementHash(null);
+    if (view.statement) void sha256Hex(view.statement).then((h) => live && setStatementHash(h));
+    return () => {
+      live = false;
+    };
+  }, [view.statement]);
+  const padReady = !view.statement || statementHash !== null;
   const send = (p: Promise<unknown>, done: () => void) =>
     p.then(done, (e: Error) => setError(e.message));
 
@@ -47,8 +61,21 @@ export function IntakeView({ view }: { view: Intake }) {
           <Alert type="success" showIcon title={t('applicant.signed')} data-testid="applicant-signed" />
         ) : (
           <>
+            {view.statement && (
+              <Typography.Paragraph style={{ fontSize: 24, whiteSpace: 'pre-line' }} data-testid="applicant-statement">
+                {view.statement}
+              </Typography.Paragraph>
+            )}
             <Typography.Title level={2}>{t('applicant.signHere')}</Typography.Title>
-            <SignaturePad signer={a.name} width={800} height={280} onCaptured={(s: SignatureCapture) => void send(call('applicant.sign', { viewId: view.viewId, signature: s }), () => setSigned(true))} />
+            {padReady && (
+              <SignaturePad
+                signer={a.name}
+                {...(statementHash ? { documentHash: statementHash } : {})}
+                width={800}
+                height={280}
+                onCaptured={(s: SignatureCapture) => void send(call('applicant.sign', { viewId: view.viewId, signature: s }), () => setSigned(true))}
+              />
+            )}
           </>
         ))}
       {view.askConfirm &&

@@ -4,7 +4,7 @@ import type { ApplicantIntakeView } from '../../../common/contract/methods/appli
 type ViewInput = Omit<ApplicantIntakeView, 'members' | 'askSignature' | 'askConfirm'> & Partial<Pick<ApplicantIntakeView, 'members' | 'askSignature' | 'askConfirm'>>;
 
 /** Only the applicant-facing fields of the draft: their own record and their household's names. */
-export function toApplicantView(app: Application, relationship: (code: string) => string, ask: { signature: boolean }): ViewInput | null {
+export function toApplicantView(app: Application, relationship: (code: string) => string, ask: { signature: boolean; statement?: string | undefined }): ViewInput | null {
   const a = app.applicant;
   if (!a) return null;
   return {
@@ -14,6 +14,7 @@ export function toApplicantView(app: Application, relationship: (code: string) =
     ...(app.type ? { type: app.type } : {}),
     ...(app.subtype ? { subtype: app.subtype } : {}),
     askSignature: ask.signature,
+    ...(ask.signature && ask.statement ? { statement: ask.statement } : {}),
     askConfirm: true,
   };
 }

@@ -117,7 +117,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         items={STEPS.map((s) => ({ title: t(`intake.steps.${s}`) }))}
         style={{ marginBottom: 16 }}
       />
-      <ApplicantScreenControl app={state.app} onSignature={setScreenSignature} />
+      <ApplicantScreenControl app={state.app} ensureSaved={ensureSaved} onSignature={setScreenSignature} />
       {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
       {step === 1 && <MembersStep app={state.app} problems={state.problems} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}

@@ -26,7 +26,7 @@ export function PadPanel({
   faceRequired: boolean;
   cardPhotoBmp: string | undefined;
   ensureSaved: () => Promise<{ caseId: string }>;
-  /** A signature given on the applicant screen: it becomes this signer's signature when it arrives while the panel is open. */
+  /** A signature given on the applicant screen: it becomes this signer's signature when it arrives while the panel is open and is bound to this signer's statement. */
   screenSignature?: SignatureCapture | null | undefined;
   onSaved: () => void;
 }) {
@@ -37,13 +37,14 @@ export function PadPanel({
   const [statementHash, setStatementHash] = useState<string | null>(null);
   const { busy, error, setError, save: send } = useAuthorizationSave({ ensureSaved, cardPhotoBmp, face, onSaved });
 
-  // Only a screen signature that arrives after the panel opened applies, and only to this signer.
+  // Only a screen signature that arrives after the panel opened applies, and only when it was given on this signer's statement.
   const openedWith = useRef(screenSignature);
   useEffect(() => {
-    if (!screenSignature || screenSignature === openedWith.current) return;
+    if (!screenSignature || screenSignature === openedWith.current || !statementHash) return;
+    if (screenSignature.documentHash !== statementHash || screenSignature.signer?.trim() !== signer.name.trim()) return;
     setSignature(screenSignature);
     setFromScreen(true);
-  }, [screenSignature]);
+  }, [screenSignature, statementHash, signer.name]);
 
   // The statement names this application: the draft is saved first so its id is known.
   useEffect(() => {
