@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { photographPage, textPage } from '../../common/capture/image/synthetic';
 import type { Quad } from '../../common/capture/image/types';
 
@@ -77,6 +77,15 @@ export const references = {
   same: () => once('ref-same.jpg', (t) => ffmpeg(['-i', facematch, '-vf', 'crop=180:180:0:24', '-frames:v', '1', '-f', 'mjpeg', t])),
   different: () => once('ref-different.jpg', (t) => ffmpeg(['-i', faceid, '-vf', OTHER_MAN, '-frames:v', '1', '-f', 'mjpeg', t])),
 };
+
+/** The size of the counter camera's frame in `cameraCapture` (core takes a face capture of 160–4096 px a side). */
+export const CAMERA_FRAME = { width: 640, height: 480 };
+
+/** `photo` as the counter camera frames the person in it: the photo at its own scale, centred in a 640×480 JPEG on a wall-grey ground. */
+export function cameraCapture(photo: string): string {
+  const name = `framed-${basename(photo, extname(photo))}.jpg`;
+  return once(name, (t) => ffmpeg(['-i', photo, '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:color=0x6a7078', '-frames:v', '1', '-q:v', '2', '-f', 'mjpeg', t]));
+}
 
 /**
  * An official letter's layout (GB/T 9704: 三号仿宋, 22 lines of 28 characters): 16 pt glyphs are
