@@ -103,11 +103,14 @@ test('an older copy of the data folder put back and synced: the platform flags t
     await quit(s);
     cpSync(dataDir, copy, { recursive: true });
 
-    // The station works on (logins, a few syncs) and the platform anchors the newer chain.
+    // The station works on (logins, a few syncs each) and the platform anchors the newer chain. Every
+    // sync adds audit rows and anchors the head, so the anchored head ends well above anything the
+    // older copy writes before its one sync (a login, sync.now): its head stays below, never level
+    // with or past the anchored one, however its rows and its bundle interleave.
     for (let i = 0; i < 2; i++) {
       s = await launch();
       await openAndLogIn(page, { ...s, stop: async () => {} });
-      await syncNow();
+      for (let j = 0; j < 3; j++) await syncNow();
       await quit(s);
     }
 
