@@ -6,6 +6,7 @@ import { blobPath } from '../blob/paths';
 import { sessionDevice, type PlatformDeps } from '../context';
 import { header, sendEmpty } from '../http/respond';
 import { raw } from '../http/raw';
+import { drainOrClose } from '../http/drain';
 
 /** `bytes=N-` or `bytes=N-M` (one range; RFC 9110 §14.1.2), or null for no usable Range header. */
 export function parseRange(value: string | undefined, total: number): { from: number; to: number } | 'unsatisfiable' | null {
@@ -50,10 +51,7 @@ export function blobDownloadRoutes(app: FastifyInstance, deps: PlatformDeps) {
         const out = part.length > left ? part.subarray(0, left) : part;
         left -= out.length;
         if (!res.write(out))
-          await new Promise<void>((resolve) => {
-            res.once('drain', resolve);
-            res.once('close', resolve);
-          });
+          await drainOrClose(res);
       }
       if (!res.destroyed) res.end();
     }),

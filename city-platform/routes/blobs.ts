@@ -6,6 +6,7 @@ import { blobPath } from '../blob/paths';
 import { sessionDevice, type PlatformDeps } from '../context';
 import { header, sendEmpty } from '../http/respond';
 import { raw } from '../http/raw';
+import { drainOrClose } from '../http/drain';
 
 /**
  * HEAD /v1/blobs/{sha256} — does the device's station hold this blob (then never send it again)?
@@ -45,10 +46,7 @@ export function blobRoutes(app: FastifyInstance, deps: PlatformDeps) {
       for await (const part of encryptBlobFrom(createReadStream(blobPath(deps.dataDir, sha256!)), key, from)) {
         if (res.destroyed) return;
         if (!res.write(part))
-          await new Promise<void>((resolve) => {
-            res.once('drain', resolve);
-            res.once('close', resolve);
-          });
+          await drainOrClose(res);
       }
       res.end();
     }),
