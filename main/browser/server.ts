@@ -9,6 +9,7 @@ import { INPUT_LIMITS, exceededInputLimit, inputTooLarge, jsonTextTooDeep, readS
 import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guard';
 import { statusOf } from './httpStatus';
 import { browserWindowId } from './windowId';
+import { closeUnread } from '../core/shellSupport/closeUnread';
 
 
 export interface BrowserShellOptions {
@@ -73,7 +74,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       tokenUsed();
       const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
       const body = await readJsonBody(req);
-      if (!body.ok) return sendJson(res, statusOf(body.envelope), body.envelope, body.close);
+      if (!body.ok) {
+        // An over-large body is answered unread; the client still sending must get the answer, not a reset.
+        if (body.close) closeUnread(req, res);
+        return sendJson(res, statusOf(body.envelope), body.envelope, body.close);
+      }
       const windowId = windowOf(req);
       const envelope = await options.core.invoke(method, body.value, { via: 'browser', ...(windowId ? { windowId } : {}) });
       return sendJson(res, statusOf(envelope), envelope);
