@@ -64,7 +64,11 @@ test('setup, login, idle lock, unlock, lockout', async ({ page }) => {
   await page.getByLabel('用户名').fill('admin');
   for (let i = 0; i < 5; i++) {
     await page.getByLabel('密码').fill(`wrong-${i}-password`);
+    // Each attempt must be answered before the next: a click while the button is still loading is ignored,
+    // and the earlier attempt's error stays on screen, so the error alone does not say this one was counted.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/session.login'));
     await page.getByRole('button', { name: /登\s*录/ }).click();
+    expect((await (await answered).json()) as { ok: boolean }).toMatchObject({ ok: false });
     await expect(page.getByTestId('login-error')).toBeVisible();
   }
   await page.getByLabel('密码').fill('Qiaotou#2026');
