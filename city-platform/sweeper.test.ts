@@ -86,8 +86,8 @@ describeStores('platform sweeper', (store) => {
     expect(await count('uploads')).toBe(1);
     expect(parts()).toContain(partial);
     clock += 3000_000;
-    await vi.waitFor(async () => expect(await count('uploads')).toBe(0), { timeout: 3000 });
-    expect(parts()).toEqual(['BBBBBBBBBBBBBBBBBBBBBB.part']);
+    // The row goes in the store's transaction and the partial file just after it: wait for both.
+    await vi.waitFor(async () => expect([await count('uploads'), parts()]).toEqual([0, ['BBBBBBBBBBBBBBBBBBBBBB.part']]), { timeout: 3000 });
     // The device opens a new session, starts again from zero and finishes.
     await client.session();
     const report = await client.uploadBlob(plain);
