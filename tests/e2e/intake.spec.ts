@@ -68,7 +68,7 @@ test('a three-person 低保 household read from cards, to 受理, with the accep
   await page.locator('#income-amount').fill('1500');
   await page.getByTestId('add-income').click();
   await expect(page.getByTestId('income-table')).toContainText('1500.00');
-  // 1500 ÷ 3 = 500 a month each, under the (placeholder) standard of 800.
+  // 1500 ÷ 3 = 500 a month each, under the county's standard of 800 (set by setUpIntakeStation).
   await expect(page.getByTestId('eligibility')).toHaveAttribute('data-band', 'below_standard');
   await expect(page.getByTestId('eligibility')).toContainText('人均收入 = (1500.00 − 0.00) ÷ 3 = 500.00 元/月');
 

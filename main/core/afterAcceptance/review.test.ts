@@ -23,7 +23,7 @@ beforeEach(() => {
   dir = tempDir();
   env = caseStation(dir.dir);
   aa = afterAcceptance(env.svc, env.t.auth.audit(), env.clock);
-  env.svc.setSettings(env.actor, { ...env.svc.settings(), faceRequired: false, notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
+  env.svc.setSettings(env.actor, { ...env.svc.settings(), faceRequired: false, notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS }, standards: COUNTY_STANDARDS });
   ({ caseId, rosterId } = enrolledHousehold(env.svc, aa, env.actor));
   // Working-age members → reviewed every 6 months from March: due on 1 September; the clock is there.
   env.clock.advance(Date.parse('2026-09-01T01:00:00Z') - env.clock.now().getTime());
@@ -32,6 +32,12 @@ afterEach(() => {
   env.t.auth.close();
   dir.cleanup();
 });
+
+/** The county's own 低保 standards (the review computes only with these). */
+const COUNTY_STANDARDS = [
+  { regionPrefix: '5001', year: 2026, residence: 'urban' as const, monthlyFen: 85000 },
+  { regionPrefix: '5001', year: 2026, residence: 'rural' as const, monthlyFen: 68000 },
+];
 
 const db = () => env.t.station.db;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
@@ -86,7 +92,7 @@ describe('periodic review (定期核查)', () => {
     const r = rechecked();
     const v = view();
     expect(v.review).toMatchObject({ version: 2, rechecked: true, findings: '入户核实，丈夫已稳定就业' });
-    expect(v.eligibility).toMatchObject({ perCapitaFen: 100000, standardFen: 80000, standardYear: 2026, band: 'marginal' });
+    expect(v.eligibility).toMatchObject({ perCapitaFen: 100000, standardFen: 85000, standardYear: 2026, band: 'marginal' });
     expect(v.eligibility!.steps.join('\n')).toContain('1000.00');
     const app = env.svc.application(env.svc.mustGet(caseId));
     expect(app.income).toEqual([{ memberIdNumber: HUSBAND.idNumber, category: 'wages', monthlyFen: 300000 }]);
@@ -104,8 +110,13 @@ describe('periodic review (定期核查)', () => {
   });
 
   it('a standard not yet published for the review year: the latest earlier year is used and named', () => {
-    env.clock.advance(400 * 86_400_000); // October 2027: the shipped standards end in 2026
-    expect(view().eligibility).toMatchObject({ standardYear: 2026, standardFen: 80000 });
+    env.clock.advance(400 * 86_400_000); // October 2027: the county's standards end in 2026
+    expect(view().eligibility).toMatchObject({ standardYear: 2026, standardFen: 85000 });
+  });
+
+  it('no county standard: no per-capita comparison, although the shipped placeholder figures cover the year', () => {
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), standards: [] });
+    expect(view().eligibility).toBeNull();
   });
 
   it('refused, nothing changed: an outcome before the re-check, or without every adult re-signing', () => {

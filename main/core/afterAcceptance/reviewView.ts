@@ -21,8 +21,8 @@ export function reviewStandard(standards: Standard[], regionCode: string, today:
 }
 
 /** Per-capita income against the local standard, with the intake's arithmetic (common/cases/eligibility.ts). */
-export function reviewEligibility(work: Work, app: Application, today: string): ReviewView['eligibility'] {
-  const standard = reviewStandard(work.cases.standards(), work.cases.station.regionCode, today, app.subtype === 'rural' ? 'rural' : 'urban');
+export function reviewEligibility(work: Work, app: Application, today: string, demo = false): ReviewView['eligibility'] {
+  const standard = reviewStandard(work.cases.standards(undefined, { demo }), work.cases.station.regionCode, today, app.subtype === 'rural' ? 'rural' : 'urban');
   if (!standard || app.members.length === 0) return null;
   const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
   const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
@@ -71,7 +71,7 @@ export function reviewView(work: Work, rosterId: string): ReviewView {
       : null,
     household: { members: app.members, income: app.income, deductions: app.deductions, assets: app.assets },
     signers: reviewSigners(app, today).map((s) => ({ ...s, signed: signed.has(s.idNumber), signedAt: signed.get(s.idNumber) ?? null })),
-    eligibility: reviewEligibility(work, app, today),
+    eligibility: reviewEligibility(work, app, today, row.demo === 1),
     faceRequired: work.cases.settings().faceRequired,
     phaseOutMaxMonths: PHASE_OUT_MAX_MONTHS,
     change: review ? changeOfReview(work, review.id) : null,

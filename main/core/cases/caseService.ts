@@ -127,7 +127,12 @@ export class CaseService {
     return settings.materials ?? this.deps.resources.materials;
   }
 
-  standards(settings = this.settings()): Standard[] {
+  /**
+   * The 低保 standards to compute with: the county's own (case settings). The shipped placeholder
+   * figures (resources/cases/standards.json) fill gaps only for demo cases, never for a real one.
+   */
+  standards(settings = this.settings(), opts: { demo?: boolean } = {}): Standard[] {
+    if (!opts.demo) return settings.standards;
     return [...settings.standards, ...this.deps.resources.standards.filter((s) => !settings.standards.some((o) => o.regionPrefix === s.regionPrefix && o.year === s.year && o.residence === s.residence))];
   }
 

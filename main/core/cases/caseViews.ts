@@ -51,10 +51,11 @@ export class CaseViews {
     };
   }
 
-  eligibility(app: Application): CaseDetail['eligibility'] {
+  /** The hint against the county's standard; null where the county has set none (the page says 未设置). Demo cases may use the placeholders. */
+  eligibility(app: Application, demo = false): CaseDetail['eligibility'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
     const today = this.svc.today();
-    const standard = findStandard(this.svc.standards(), this.svc.station.regionCode, Number(today.slice(0, 4)), residence);
+    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, Number(today.slice(0, 4)), residence);
     if (!standard || app.members.length === 0) return null;
     const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
     const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
@@ -97,7 +98,7 @@ export class CaseViews {
       timeline: repo.events(caseId).map((e) => ({ seq: e.seq, at: e.at, actorName: this.staffName(e.actor_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note })),
       deadlines: repo.deadlines(caseId).map((d) => this.deadlineView(d, today, settings.dueSoonWorkingDays)),
       notices: repo.notices(caseId).map((n) => ({ id: n.id, kind: n.kind, state: n.state, requestedAt: n.requested_at })),
-      eligibility: this.eligibility(app),
+      eligibility: this.eligibility(app, row.demo === 1),
       openCases: row.state === 'draft' || row.state === 'submitted' ? this.svc.openCasesFor(app, caseId) : [],
       benefit: this.benefit(caseId),
     };
@@ -110,23 +111,34 @@ export class CaseViews {
     return { approvedAmountFen: b.approved_amount_fen, startMonth: b.start_month, decidedOn: b.decided_on, decisionSource: b.source, currentAmountFen: b.amount_fen, status: b.status, stoppedOn: b.stopped_on };
   }
 
-  /** Running deadlines: overdue and due within the county's "soon" window, soonest first. */
-  deadlineLists(limit = 200): { dueSoon: CaseSummary[]; overdue: CaseSummary[]; today: string } {
+  /**
+   * Running deadlines: overdue and due within the county's "soon" window, soonest first — the first
+   * `limit` cases of each list, and how many cases each list holds in all (a case counts once, by
+   * its soonest open deadline).
+   */
+  deadlineLists(limit = 200): { dueSoon: CaseSummary[]; overdue: CaseSummary[]; dueSoonTotal: number; overdueTotal: number; today: string } {
     const settings = this.svc.settings();
     const today = this.svc.today();
     const until = this.svc.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays));
     const dueSoon: CaseSummary[] = [];
     const overdue: CaseSummary[] = [];
+    const totals = { dueSoon: 0, overdue: 0 };
     const seen = new Set<string>();
-    for (const d of this.svc.repo.openDeadlinesUntil(until, limit * 2)) {
+    for (const d of this.svc.repo.openDeadlinesUntil(until, Number.MAX_SAFE_INTEGER)) {
       if (seen.has(d.case_id)) continue;
       seen.add(d.case_id);
+      const list = d.due_date < today ? 'overdue' : 'dueSoon';
+      const rows = list === 'overdue' ? overdue : dueSoon;
+      if (rows.length >= limit) {
+        totals[list]++;
+        continue;
+      }
       const row = this.svc.repo.get(d.case_id);
-      if (!row) continue;
-      const s = { ...this.summary(row, today, settings.dueSoonWorkingDays), nextDeadline: this.deadlineView(d, today, settings.dueSoonWorkingDays) };
-      (d.due_date < today ? overdue : dueSoon).push(s);
+      if (!row || row.state === 'discarded') continue;
+      totals[list]++;
+      rows.push({ ...this.summary(row, today, settings.dueSoonWorkingDays), nextDeadline: this.deadlineView(d, today, settings.dueSoonWorkingDays) });
     }
-    return { dueSoon: dueSoon.slice(0, limit), overdue: overdue.slice(0, limit), today };
+    return { dueSoon, overdue, dueSoonTotal: totals.dueSoon, overdueTotal: totals.overdue, today };
   }
 
   deadlineKindsOpen(caseId: string): DeadlineKind[] {
