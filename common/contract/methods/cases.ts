@@ -292,14 +292,20 @@ export const casesSearch = defineMethod({
   summary: 'Cases by ID number, name, pinyin initials, phone or case number, with filters; newest first.',
   permission: 'case.read',
   input: searchInputSchema,
-  output: z.object({ rows: z.array(caseSummarySchema), total: z.number().int(), queryKind: z.enum(['all', 'idNumber', 'phone', 'caseNo', 'name', 'initials']) }),
+  output: z.object({
+    /** `matched`: the case was found through this person, not its applicant (家庭成员 张三 匹配). */
+    rows: z.array(caseSummarySchema.extend({ matched: z.object({ role: z.enum(['member', 'supporter', 'agent']), name: z.string() }).nullable() })),
+    total: z.number().int(),
+    queryKind: z.enum(['all', 'idNumber', 'phone', 'caseNo', 'tail', 'name', 'initials']),
+  }),
 });
 
 export const casesDeadlines = defineMethod({
   summary: 'Open deadlines that are due soon or overdue, soonest first (the home page lists).',
   permission: 'case.read',
-  input: z.object({}).strict(),
-  output: z.object({ dueSoon: z.array(caseSummarySchema), overdue: z.array(caseSummarySchema), today: z.string() }),
+  /** `limit`: how many cases of each list to return (the home page shows 20); the totals count them all. */
+  input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
+  output: z.object({ dueSoon: z.array(caseSummarySchema), overdue: z.array(caseSummarySchema), dueSoonTotal: z.number().int(), overdueTotal: z.number().int(), today: z.string() }),
 });
 
 export const casesLookup = defineMethod({

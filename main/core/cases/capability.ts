@@ -137,9 +137,9 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
               : undefined;
         const found = searchCases(svc.db, { ...input, deadline });
         viewed(svc, actor(ctx), 'cases.search', null, { kind: found.kind, results: found.rows.length });
-        return { rows: found.rows.map((r) => views.summary(r, today, settings.dueSoonWorkingDays)), total: found.total, queryKind: found.kind };
+        return { rows: found.rows.map((r) => ({ ...views.summary(r, today, settings.dueSoonWorkingDays), matched: found.matched.get(r.id) ?? null })), total: found.total, queryKind: found.kind };
       },
-      'cases.deadlines': async () => (await open()).views.deadlineLists(),
+      'cases.deadlines': async (input) => (await open()).views.deadlineLists(input.limit),
       'cases.lookup': async (input, ctx) => {
         const { svc, views } = await open();
         const out = [];

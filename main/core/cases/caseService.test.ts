@@ -7,6 +7,7 @@ import { codeOf, tempDir } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import type { CaseService } from './caseService';
 import { searchCases } from './search';
+import { seedDemoCases } from './demo/seed';
 import { documentCapture, faceCapture, intakeSignature, signatureCapture } from './testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from './testing/household';
 import { caseStation } from './testing/station';
@@ -35,6 +36,8 @@ function submitted(svc: CaseService, actor: string, extra = {}) {
 describe('the counter intake on a real encrypted store', () => {
   it('a three-person 低保 household: draft → submitted → 受理, with timeline, outbox, notice and deadlines in the same transactions', () => {
     const { svc, views, actor } = env;
+    // The county's own 低保 standard; the hint below computes with it (never with the shipped placeholders).
+    svc.setSettings(actor, { ...svc.settings(), standards: [{ regionPrefix: '500101', year: 2026, residence: 'urban', monthlyFen: 80000 }] });
     const saved = svc.saveDraft(actor, { application: threePersonDibao() });
     expect(saved.problems.filter((p) => p.severity === 'block')).toEqual([]);
     // A draft is local work: no outbox record yet.
@@ -99,6 +102,25 @@ describe('the counter intake on a real encrypted store', () => {
     expect(data.materials).toContain('最低生活保障申请书');
     // The eligibility hint: 1200 yuan counted, the scholarship excluded, 3 people → 400/month each, under the standard.
     expect(detail.eligibility).toMatchObject({ band: 'below_standard', perCapitaFen: 40000, standardFen: 80000 });
+  });
+
+  it('the eligibility hint uses only the county’s standard: none set → no hint on a real case (the page says 未设置); the shipped placeholders serve demo cases only', () => {
+    const { svc, views, actor } = env;
+    expect(svc.settings().standards).toEqual([]);
+    const demo = seedDemoCases(svc, actor, 1, 7);
+    expect(demo.created).toBe(1);
+    const demoId = (db().prepare('SELECT id FROM case_file WHERE demo = 1').get() as { id: string }).id;
+    // The placeholder for 5001 in 2026 (800 / 640 元) serves the demo household.
+    expect([80000, 64000]).toContain(views.detail(demoId).eligibility?.standardFen);
+
+    const real = submitted(svc, actor);
+    expect(views.detail(real).eligibility).toBeNull();
+    expect(svc.standards()).toEqual([]);
+    svc.setSettings(actor, { ...svc.settings(), standards: [{ regionPrefix: '500101', year: 2026, residence: 'urban', monthlyFen: 91000 }] });
+    expect(views.detail(real).eligibility).toMatchObject({ band: 'below_standard', perCapitaFen: 40000, standardFen: 91000 });
+    // A standard for another region or year is not this station's.
+    svc.setSettings(actor, { ...svc.settings(), standards: [{ regionPrefix: '500102', year: 2026, residence: 'urban', monthlyFen: 91000 }, { regionPrefix: '500101', year: 2025, residence: 'urban', monthlyFen: 91000 }] });
+    expect(views.detail(real).eligibility).toBeNull();
   });
 
   it('受理 is refused while required materials are missing; 补正 lists everything and the case comes back', () => {
@@ -210,6 +232,56 @@ describe('the counter intake on a real encrypted store', () => {
     expect(find('13800000000').rows).toHaveLength(0);
     expect(find('13812345678').kind).toBe('phone');
     expect(find('zjg').kind).toBe('initials');
+  });
+
+  it('finds a case by the tail of its case number and by the last 4 of any party’s ID number, and says when a member (not the applicant) matched', () => {
+    const { svc, actor } = env;
+    const first = submitted(svc, actor);
+    const second = submitted(svc, actor, { applicant: { ...threePersonDibao().applicant!, phone: '13900000000' } });
+    const find = (query: string) => searchCases(db(), { query, states: [], types: [], limit: 10, offset: 0 });
+    expect(svc.mustGet(second).case_no).toBe('500101-2026-01-00002');
+    for (const q of ['2', '02', '00002']) {
+      const r = find(q);
+      expect(r.kind, q).toBe('tail');
+      expect(r.rows.map((x) => x.id), q).toEqual([second]);
+    }
+    expect(find('00001').rows.map((x) => x.id)).toEqual([first]);
+    expect(find('3').rows).toHaveLength(0);
+    // The applicant's last 4: both cases, no member note.
+    const husband = find(HUSBAND.idNumber.slice(-4));
+    expect(husband.rows.map((x) => x.id).sort()).toEqual([first, second].sort());
+    expect(husband.matched.size).toBe(0);
+    // The child's last 4: found through a member, and said so.
+    const child = find(CHILD.idNumber.slice(-4));
+    expect(child.rows).toHaveLength(2);
+    expect(child.matched.get(first)).toEqual({ role: 'member', name: '张小明' });
+    // The wife's full ID number and her name find the case through her too.
+    expect(find(WIFE.idNumber).matched.get(first)).toEqual({ role: 'member', name: '李秀英' });
+    expect(find('李秀英').matched.get(first)).toEqual({ role: 'member', name: '李秀英' });
+    expect(find('张建国').matched.size).toBe(0);
+    // A last 4 nobody has.
+    const unused = ['0000', '9999', '1111'].find((q) => ![HUSBAND, WIFE, CHILD].some((p) => p.idNumber.endsWith(q)))!;
+    expect(find(unused).rows).toHaveLength(0);
+  });
+
+  it('the home page’s deadline lists: the first N cases of each, soonest first, and the totals of all', () => {
+    const { svc, views, actor } = env;
+    seedDemoCases(svc, actor, 400, 3);
+    const today = svc.today();
+    const all = views.deadlineLists(200);
+    const some = views.deadlineLists(20);
+    const byCase = db().prepare('SELECT case_id, min(due_date) AS due FROM case_deadline WHERE met_at IS NULL GROUP BY case_id').all() as Array<{ case_id: string; due: string }>;
+    const until = svc.withCalendar((c) => c.addWorkingDays(today, svc.settings().dueSoonWorkingDays));
+    const overdue = byCase.filter((r) => r.due < today).length;
+    const dueSoon = byCase.filter((r) => r.due >= today && r.due <= until).length;
+    expect(overdue).toBeGreaterThan(20);
+    expect(some.overdueTotal).toBe(overdue);
+    expect(some.dueSoonTotal).toBe(dueSoon);
+    expect(some.overdue).toHaveLength(20);
+    expect(some.dueSoon.length).toBe(Math.min(20, dueSoon));
+    expect(some.overdue.map((c) => c.id)).toEqual(all.overdue.slice(0, 20).map((c) => c.id));
+    const dues = some.overdue.map((c) => c.nextDeadline!.dueDate);
+    expect([...dues].sort()).toEqual(dues);
   });
 
   it('due-soon and overdue lists follow the working-day calendar with a fixed clock', () => {

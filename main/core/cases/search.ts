@@ -3,7 +3,7 @@ import type { CaseRow } from './caseRepo';
 import type { Db } from '../store/types';
 import { CASE_NO_PREFIX } from './caseNumber';
 
-export type QueryKind = 'all' | 'idNumber' | 'phone' | 'caseNo' | 'name' | 'initials';
+export type QueryKind = 'all' | 'idNumber' | 'phone' | 'caseNo' | 'tail' | 'name' | 'initials';
 
 export interface SearchFilters {
   query: string;
@@ -17,11 +17,16 @@ export interface SearchFilters {
   offset: number;
 }
 
-/** What the clerk typed: a case number, an ID number (or its start), a mobile number, pinyin initials, or a name. */
+/**
+ * What the clerk typed: a case number, the tail of one ("42", "00042"; four characters also match
+ * the last 4 of an ID number), an ID number (or its start, 6 digits or more), a mobile number,
+ * pinyin initials, or a name.
+ */
 export function classify(raw: string): { kind: QueryKind; value: string } {
   const q = raw.trim();
   if (q === '') return { kind: 'all', value: '' };
   if (CASE_NO_PREFIX.test(q)) return { kind: 'caseNo', value: q };
+  if (/^\d{1,5}$/.test(q) || /^\d{3}[xX]$/.test(q)) return { kind: 'tail', value: q.toUpperCase() };
   if (/^1[3-9]\d{9}$/.test(q)) return { kind: 'phone', value: q };
   const id = normalizeIdNumber(q);
   if (/^\d{4,17}[\dX]?$/.test(id)) return { kind: 'idNumber', value: id };
@@ -40,16 +45,18 @@ export type CaseFilters = Omit<SearchFilters, 'limit' | 'offset'>;
  * The WHERE clause (alias `c` for case_file) of the case list's filters, over indexed columns:
  * case_party holds applicant, members, supporters and agents; prefix matches are index range scans.
  */
-export function caseFilterWhere(f: CaseFilters): { clause: string; params: unknown[]; kind: QueryKind } {
+export function caseFilterWhere(f: CaseFilters): { clause: string; params: unknown[]; kind: QueryKind; partyMatch: PartyMatch | null } {
   const { kind, value } = classify(f.query);
   const where: string[] = [];
   const params: unknown[] = [];
+  let partyMatch: PartyMatch | null = null;
   // Broad prefix queries (two pinyin letters, a surname, the first digits of a number) may match
   // tens of thousands of parties: at most BROAD_CAP of them are considered, so a search never
   // sorts the whole station; the clerk narrows the query when the list says 1000+.
   const party = (cond: string, ...p: unknown[]) => {
     where.push(`c.id IN (SELECT case_id FROM case_party WHERE ${cond} LIMIT ${BROAD_CAP})`);
     params.push(...p);
+    partyMatch = { cond, params: p };
   };
   switch (kind) {
     case 'idNumber':
@@ -69,6 +76,22 @@ export function caseFilterWhere(f: CaseFilters): { clause: string; params: unkno
       where.push('c.case_no >= ? AND c.case_no < ?');
       params.push(value, value + UPPER);
       break;
+    case 'tail': {
+      // The case number's last part (its running number) equals the digits typed; four characters
+      // are also the last 4 of any party's ID number (applicant, member, supporter, agent).
+      const seq = /^\d+$/.test(value) ? Number(value) : null;
+      const byNo = `CAST(substr(c.case_no, length(rtrim(c.case_no, '0123456789')) + 1) AS INTEGER) = ?`;
+      if (value.length === 4) {
+        const cond = "substr(id_number, -4) = ?";
+        where.push(`(${seq !== null ? `(c.case_no IS NOT NULL AND ${byNo}) OR ` : ''}c.id IN (SELECT case_id FROM case_party WHERE ${cond} LIMIT ${BROAD_CAP}))`);
+        params.push(...(seq !== null ? [seq] : []), value);
+        partyMatch = { cond, params: [value] };
+      } else {
+        where.push(`c.case_no IS NOT NULL AND ${byNo}`);
+        params.push(seq);
+      }
+      break;
+    }
     case 'all':
       break;
   }
@@ -96,15 +119,27 @@ export function caseFilterWhere(f: CaseFilters): { clause: string; params: unkno
     where.push('c.id IN (SELECT case_id FROM case_deadline WHERE met_at IS NULL AND due_date >= ? AND due_date <= ?)');
     params.push(f.deadline.from, f.deadline.until);
   }
-  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params, kind };
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params, kind, partyMatch };
+}
+
+/** The condition on case_party rows that made a case match (null when the query is not about a person). */
+export interface PartyMatch {
+  cond: string;
+  params: unknown[];
+}
+
+/** A case found through someone other than its applicant: that person's role and name. */
+export interface MatchedParty {
+  role: 'member' | 'supporter' | 'agent';
+  name: string;
 }
 
 /**
  * Case search (see caseFilterWhere), newest first, with filters. The index lives inside the
  * encrypted database.
  */
-export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total: number; kind: QueryKind } {
-  const { clause, params, kind } = caseFilterWhere(f);
+export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total: number; kind: QueryKind; matched: Map<string, MatchedParty> } {
+  const { clause, params, kind, partyMatch } = caseFilterWhere(f);
   // Sort ids only, then read the page's rows: a case row carries the whole application, and sorting a
   // thousand of them for one page of twenty is what made broad queries slow.
   const ids = (db.prepare(`SELECT c.id FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);
@@ -116,5 +151,31 @@ export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total:
     rows.length < f.limit && f.offset === 0
       ? rows.length
       : (db.prepare(`SELECT count(*) AS n FROM case_file c ${clause}`).get(...params) as { n: number }).n;
-  return { rows, total, kind };
+  return { rows, total, kind, matched: partyMatch ? matchedParties(db, rows, partyMatch) : new Map() };
+}
+
+const ROLE_ORDER = ['member', 'supporter', 'agent'] as const;
+
+/**
+ * For each case of the page that matched through a person: when that person is not the applicant
+ * (the applicant also has a member row of their own), the first other party who matched.
+ */
+function matchedParties(db: Db, rows: CaseRow[], m: PartyMatch): Map<string, MatchedParty> {
+  const out = new Map<string, MatchedParty>();
+  if (rows.length === 0) return out;
+  const hits = db
+    .prepare(`SELECT case_id, role, id_number, name FROM case_party WHERE case_id IN (${rows.map(() => '?').join(',')}) AND (${m.cond})`)
+    .all(...rows.map((r) => r.id), ...m.params) as Array<{ case_id: string; role: string; id_number: string; name: string }>;
+  for (const row of rows) {
+    const mine = hits.filter((h) => h.case_id === row.id);
+    if (mine.length === 0 || mine.some((h) => h.role === 'applicant' || h.id_number === row.applicant_id_number)) continue;
+    for (const role of ROLE_ORDER) {
+      const h = mine.find((x) => x.role === role);
+      if (h) {
+        out.set(row.id, { role, name: h.name });
+        break;
+      }
+    }
+  }
+  return out;
 }
