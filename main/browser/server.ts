@@ -5,11 +5,10 @@ import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CHANNELS, JiuzhuError, type Envelope, type ErrorCode } from '../../common/contract/index';
 import { contentSecurityPolicy } from '../../common/security/csp';
-import { INPUT_LIMITS, exceededInputLimit, inputTooLarge, jsonTextTooDeep, readStatic, type CoreApi, type Logger } from '../core/index';
+import { INPUT_LIMITS, closeUnread, exceededInputLimit, inputTooLarge, jsonTextTooDeep, readStatic, type CoreApi, type Logger } from '../core/index';
 import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guard';
 import { statusOf } from './httpStatus';
 import { browserWindowId } from './windowId';
-import { closeUnread } from '../core/shellSupport/closeUnread';
 
 
 export interface BrowserShellOptions {

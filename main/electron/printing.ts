@@ -1,5 +1,5 @@
 import { BrowserWindow, session, webContents as allWebContents } from 'electron';
-import type { PrinterInfo, PrintHost, PrintJob } from '../core/documents/printHost';
+import type { PrinterInfo, PrintHost, PrintJob } from '../core/index';
 
 /**
  * The desktop shell's PrintHost (see main/core/documents/README.md, "Printing"). Core, in its

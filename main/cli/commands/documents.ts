@@ -4,10 +4,17 @@ import { parseArgs } from 'node:util';
 import { JiuzhuError, isJiuzhuError, type ApiError, type MethodOutput } from '../../../common/contract/index';
 import { CATEGORY_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../common/documents/index';
 import { documents as messages } from '../../../common/i18n/zh-CN/documents';
-import { certificatePayloadFromPdf, ensurePrivateDir, loadDocumentFonts, renderDocument, writePrivateFile } from '../../core/documents/index';
-import { findFontsDir } from '../../core/documents/service/fontsDir';
-import { dehydrate } from '../../core/documents/service/hydrate';
-import { SAMPLES, testKeys } from '../../core/documents/testing/fixtures';
+import {
+  certificatePayloadFromPdf,
+  dehydrate,
+  ensurePrivateDir,
+  findFontsDir,
+  loadDocumentFonts,
+  renderDocument,
+  SAMPLES,
+  testKeys,
+  writePrivateFile,
+} from '../../core/index';
 import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../io';

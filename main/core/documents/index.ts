@@ -10,3 +10,7 @@ export type { IssuerKeys, VerifyOptions } from './certificate/payload';
 export { qrSymbol } from './certificate/qr';
 export { breakLines } from './layout/lineBreak';
 export { ensurePrivateDir, writePrivateFile } from './privateFile';
+export { findFontsDir } from './service/fontsDir';
+export { dehydrate } from './service/hydrate';
+/** Sample data and a throwaway signing key: `jiuzhu-admin documents sample` renders every kind from them. */
+export { SAMPLES, testKeys } from './testing/fixtures';
