@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../common/contract/errors';
 import { DECISION_REFUSAL_RECORD_KIND, decisionRefusalBodySchema } from '../../../common/sync/decisions';
-import { Outbox } from '../sync/outbox/outbox';
+import { Outbox } from '../sync/index';
 import { ChangeRepo } from './changeRepo';
 import { PLATFORM_ACTOR, type Work } from './work';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../store/types';
 import type { Clock } from '../store/types';
 import { registerPullHandler } from '../sync/capability';
-import { storePulledItem } from '../sync/engine/pull-handlers';
+import { storePulledItem } from '../sync/index';
 import type { AfterAcceptanceService } from './service';
 
 /**

@@ -16,7 +16,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Clock, Db } from '../store/types';
 
-import { Outbox } from '../sync/outbox/outbox';
+import { Outbox } from '../sync/index';
 import { CaseRepository, type CaseRow } from './caseRepo';
 import { authorizeOnPad, authorizeOnPaper, queueAuthorizationForm, type IntakeWork } from './intakeAuthorization';
 import { authorizationRecord } from './authorizationRecord';

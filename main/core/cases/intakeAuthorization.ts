@@ -12,7 +12,7 @@ import { translate } from '../../../common/i18n/translate';
 import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Db } from '../store/types';
-import type { Outbox } from '../sync/outbox/outbox';
+import type { Outbox } from '../sync/index';
 import { bindAuthorizationCapture, storeFace } from './authorizationCapture';
 import { authorizationRecord } from './authorizationRecord';
 import type { AuthorizationRow, CaseRepository, CaseRow } from './caseRepo';

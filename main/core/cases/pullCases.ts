@@ -4,7 +4,7 @@ import { deadlinesOnAcceptance, extendedDecision, refusalNoticeDeadline } from '
 import { caseStateSchema, type CaseState } from '../../../common/cases/stateMachine';
 import { caseItemSchema } from '../../../common/sync/pull';
 import type { PulledItem } from '../sync/capability';
-import { storePulledItem } from '../sync/engine/pull-handlers';
+import { storePulledItem } from '../sync/index';
 import type { CaseRow } from './caseRepo';
 import type { CaseService } from './caseService';
 import { followCountyDeadlines } from './countyDeadlines';

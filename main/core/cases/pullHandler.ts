@@ -1,5 +1,5 @@
 import { registerPullHandler } from '../sync/capability';
-import { storePulledItem } from '../sync/engine/pull-handlers';
+import { storePulledItem } from '../sync/index';
 import type { Clock, Db } from '../store/types';
 import type { CaseService } from './caseService';
 import { applyPulledCase } from './pullCases';

@@ -1,0 +1,3 @@
+/** What other features use of sync: the transactional outbox and the store of pulled items. */
+export { Outbox } from './outbox/outbox';
+export { storePulledItem } from './engine/pull-handlers';
