@@ -6,7 +6,7 @@ import { AuditPage } from './admin/AuditPage';
 import { BackupPage } from './admin/BackupPage';
 import { StaffPage } from './admin/StaffPage';
 import { SettingOutlined } from '@ant-design/icons';
-import { SettingsPage } from './admin/settings/SettingsPage';
+import { SettingsPage } from './admin/index';
 import { CapturePage } from './capture/CapturePage';
 import { IdCardPage } from './idcard/IdCardPage';
 import { ReaderSettingsPage } from './idcard/ReaderSettingsPage';

@@ -6,10 +6,7 @@ import { decideLiveness, decideMatch, overallVerdict, type FaceDecisionConfig } 
 import type { FaceCapture as FaceCaptureResult } from '../../../common/capture/schemas';
 import type { CertificationRecord, MethodInputShape } from './types';
 import { call } from '../api/client';
-import { localDeviceSettings } from '../capture/camera/deviceSettings';
-import { resolveDevice } from '../capture/camera/resolveDevice';
-import { useVideoDevices } from '../capture/camera/useVideoDevices';
-import { FaceCapture } from '../capture/face/FaceCapture';
+import { FaceCapture, localDeviceSettings, resolveDevice, useVideoDevices } from '../capture/index';
 import { RESULT_COLOURS, STATUS_COLOURS } from './labels';
 import { blobOf, bmpToPngBase64 } from './photos';
 import { ProxyModal } from './ProxyModal';

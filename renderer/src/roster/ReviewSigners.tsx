@@ -6,9 +6,7 @@ import type { FaceCapture as FaceResult, SignatureCapture } from '../../../commo
 import { authorizationStatement, sha256Hex } from '../../../common/capture/signatureBinding';
 import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';
-import { localDeviceSettings } from '../capture/camera/deviceSettings';
-import { FaceCapture } from '../capture/face/FaceCapture';
-import { SignaturePad } from '../capture/signature/SignaturePad';
+import { FaceCapture, localDeviceSettings, SignaturePad } from '../capture/index';
 import type { ReviewViewData } from './ReviewDrawer';
 
 type Review = NonNullable<ReviewViewData['review']>;

@@ -5,9 +5,7 @@ import { distinctNames, visitStatement, type VisitFacts, type VisitSignerRole } 
 import type { DocumentCapture as DocumentCaptureResult } from '../../../common/capture/schemas';
 import { sha256Hex } from '../../../common/capture/signatureBinding';
 import type { VisitSignature } from '../../../common/contract/methods/visits';
-import { localDeviceSettings } from '../capture/camera/deviceSettings';
-import { DocumentCapture } from '../capture/document/DocumentCapture';
-import { SignaturePad } from '../capture/signature/SignaturePad';
+import { DocumentCapture, localDeviceSettings, SignaturePad } from '../capture/index';
 
 export interface VisitEvidenceValue {
   photos: DocumentCaptureResult[];

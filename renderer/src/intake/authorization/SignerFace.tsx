@@ -3,8 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceCapture as FaceResult } from '../../../../common/capture/schemas';
 import { faceVerdictLabel } from '../../../../common/i18n/labels';
-import { localDeviceSettings } from '../../capture/camera/deviceSettings';
-import { FaceCapture } from '../../capture/face/FaceCapture';
+import { FaceCapture, localDeviceSettings } from '../../capture/index';
 import { cardPhotoState, cardReference } from './cardPhoto';
 
 const VERDICT_COLOURS = { pass: 'green', review: 'gold', fail: 'red' } as const;
