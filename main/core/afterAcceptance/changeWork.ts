@@ -5,7 +5,7 @@ import { terminationSchema } from '../../../common/documents/termination';
 import { translate } from '../../../common/i18n/translate';
 import { CHANGE_PROPOSAL_RECORD_KIND } from '../../../common/sync/decisions';
 import type { CaseRow } from '../cases/caseRepo';
-import { Outbox } from '../sync/outbox/outbox';
+import { Outbox } from '../sync/index';
 import { ChangeRepo, type ChangeDbRow } from './changeRepo';
 import { effectiveMonthOf, newAmountOf, parsePlan, proposalBody, rosterAfter, type ChangePlan } from './changePlan';
 import type { DecisionResult } from './decisions';

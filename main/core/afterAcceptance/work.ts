@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { CaseRow } from '../cases/caseRepo';
 import type { CaseService } from '../cases/caseService';
 import { base, type NoticeContext } from '../cases/notices';
-import { Outbox } from '../sync/outbox/outbox';
+import { Outbox } from '../sync/index';
 import type { Clock } from '../store/types';
 import type { LinkedBenefitEntry } from './benefits';
 import { AfterAcceptanceRepo } from './repo';

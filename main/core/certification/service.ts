@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { CaseRepository } from '../cases/caseRepo';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Clock, Db } from '../store/types';
-import { Outbox } from '../sync/outbox/outbox';
+import { Outbox } from '../sync/index';
 import { CertificationRepo, type CertificationRow, type MemberRef, type RosterRef } from './repo';
 import { certificationResult, outcomeOf } from './result';
 import { birthDateOf, dueStatus, mustCertify, nextDue } from './schedule';
