@@ -11,9 +11,7 @@ import { noticeKindLabel } from '../../../common/i18n/labels';
 import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
-import { CaseAuthorizations } from '../intake/amend/CaseAuthorizations';
-import { LateMaterial } from '../intake/amend/LateMaterial';
-import { timelineNote } from '../intake/amend/timelineNote';
+import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */

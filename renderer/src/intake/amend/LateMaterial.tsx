@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentCapture as DocumentResult } from '../../../../common/capture/schemas';
 import { call } from '../../api/client';
-import { localDeviceSettings } from '../../capture/camera/deviceSettings';
-import { DocumentCapture } from '../../capture/document/DocumentCapture';
+import { DocumentCapture, localDeviceSettings } from '../../capture/index';
 
 /**
  * A paper that came after submission (the 补正 material, a late certificate): its pages are added

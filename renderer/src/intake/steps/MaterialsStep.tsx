@@ -5,8 +5,7 @@ import type { Application } from '../../../../common/cases/application';
 import { materialsFor, type MaterialsChecklist } from '../../../../common/cases/materials';
 import type { DocumentCapture as DocumentCaptureResult } from '../../../../common/capture/schemas';
 import { call } from '../../api/client';
-import { localDeviceSettings } from '../../capture/camera/deviceSettings';
-import { DocumentCapture } from '../../capture/document/DocumentCapture';
+import { DocumentCapture, localDeviceSettings } from '../../capture/index';
 
 type Status = 'received' | 'missing' | 'not_applicable';
 
