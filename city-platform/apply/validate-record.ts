@@ -4,6 +4,8 @@ import type { RecordValidator } from '../store/types';
 import { documentMetaProblem } from './document-meta';
 import { caseAmendmentProblem, caseAuthorizationProblem, submittedAuthorizationsProblem } from './intake-records';
 import { decisionRecordProblem } from './decision-records';
+import { isRatingRecord, ratingRecordProblem } from './rating-records';
+import { reliefRecordProblem } from './relief-records';
 
 /**
  * The reference platform's rules for a record, before it touches the store. Pure: the answer
@@ -15,6 +17,10 @@ export function makeRecordValidator(today: () => string): RecordValidator {
     const invalid = (detail: string) => ({ ok: false as const, code: 'SYNC_RECORD_INVALID' as const, params: { seq: record.seq, detail } });
     if (!(KNOWN_RECORD_KINDS as readonly string[]).includes(record.kind))
       return { ok: false, code: 'SYNC_RECORD_UNKNOWN_KIND', params: { seq: record.seq, kind: record.kind } };
+    if (isRatingRecord(record)) {
+      const ratingProblem = ratingRecordProblem(record);
+      return ratingProblem ? invalid(ratingProblem) : { ok: true };
+    }
     if (!record.caseId) return invalid('caseId 缺失');
     if (record.kind === 'case.upsert') {
       if (record.baseVersion === undefined) return invalid('baseVersion 缺失');
@@ -34,6 +40,8 @@ export function makeRecordValidator(today: () => string): RecordValidator {
     if (metaProblem) return invalid(metaProblem);
     const decisionProblem = decisionRecordProblem(record);
     if (decisionProblem) return invalid(decisionProblem);
+    const reliefProblem = reliefRecordProblem(record, today());
+    if (reliefProblem) return invalid(reliefProblem);
     return { ok: true };
   };
 }

@@ -19,8 +19,10 @@ import { rosterMethods } from './methods/roster';
 import { warningsMethods } from './methods/warnings';
 import { reviewsMethods } from './methods/reviews';
 import { changesMethods } from './methods/changes';
+import { reliefMethods } from './methods/relief';
 import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
+import { ratingsMethods } from './methods/ratings';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -46,8 +48,10 @@ export const METHODS = {
   ...warningsMethods,
   ...reviewsMethods,
   ...changesMethods,
+  ...reliefMethods,
   ...certificationMethods,
   ...statsMethods,
+  ...ratingsMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

@@ -23,6 +23,7 @@ import { WindowSessions } from './station/windowSessions';
 import { WorkstationSettingsFile } from './settings/workstationSettings';
 import { syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
+import { ratingsCapability } from './ratings/capability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -110,8 +111,9 @@ export function createCore(options: CoreOptions): CoreApi {
   const afterAcceptance = afterAcceptanceCapability(deps);
   const stats = statsCapability(deps);
   const certification = certificationCapability(deps);
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers };
+  const ratings = ratingsCapability(deps, { screen: applicant.screen });
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../../common/capture/signatureBinding';
 import { JiuzhuError, type CoreEvent } from '../../../common/contract/index';
 import type { ApplicantView } from '../../../common/contract/methods/applicant';
 import type { Capability, CoreDeps } from '../capability';
@@ -6,8 +7,9 @@ import { CaseSettingsStore } from '../cases/settingsStore';
 import type { CallContext } from '../context';
 import { idleView } from './idleView';
 import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
+import { isLiveRating, type ApplicantScreenPort } from './screenPort';
 
-type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.confirm' | 'applicant.close';
+type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
 
 export interface ApplicantCapabilityOptions {
   /** Deliver an event to one window only (events/hub.ts emitTo). */
@@ -19,7 +21,7 @@ export interface ApplicantCapabilityOptions {
 const SWEEP_MS = 5_000;
 
 /** The applicant screen (main/core/applicant/README.md). */
-export function applicantCapability(deps: CoreDeps, options: ApplicantCapabilityOptions): Capability<ApplicantMethods> {
+export function applicantCapability(deps: CoreDeps, options: ApplicantCapabilityOptions): Capability<ApplicantMethods> & { screen: ApplicantScreenPort } {
   const pairings = new Pairings();
   let resources: CaseResources | null = null;
   const now = () => deps.clock.now();
@@ -37,9 +39,9 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     return idleView({ viewId: newViewId(), stationName: info?.name ?? '', regionCode: info?.regionCode ?? '000000', year: Number(today.slice(0, 4)), settings: new CaseSettingsStore(s.station.db).get(), resources });
   };
 
-  const showTo = (p: Pairing, view: ApplicantView | null) => {
+  const showTo = (p: Pairing, view: ApplicantView | null, held = false) => {
     if (view) p.view = view;
-    options.emitTo(p.applicantWindow, { event: 'applicant.view', payload: { view } });
+    options.emitTo(p.applicantWindow, { event: 'applicant.view', payload: held ? { view, held } : { view } });
   };
   const reply = (p: Pairing, payload: Extract<CoreEvent, { event: 'applicant.reply' }>['payload']) => options.emitTo(p.clerkWindow, { event: 'applicant.reply', payload });
   const audit = async (p: Pairing, action: string, details: Record<string, string> = {}) =>
@@ -51,14 +53,24 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     reply(p, { kind: 'unpaired', at: now().toISOString() });
   };
 
-  /** The clerk's session as it stands: gone → unpair; locked → nothing personal on the screen. */
+  /**
+   * The clerk's session as it stands: gone → unpair; locked → nothing personal on the screen, the
+   * personal view held (the screen keeps the applicant's work hidden); unlocked again → that view back.
+   */
   const check = async (p: Pairing): Promise<boolean> => {
     const session = (await deps.services()).auth.sessions.peek(p.sessionId);
     if (!session) {
       unpair(p);
       return false;
     }
-    if (session.locked && p.view.kind === 'intake') showTo(p, { ...p.idle, viewId: newViewId() });
+    if (session.locked && p.view.kind !== 'idle') {
+      p.held = p.view;
+      showTo(p, { ...p.idle, viewId: newViewId() }, true);
+    } else if (!session.locked && p.held) {
+      const back = p.held;
+      p.held = undefined;
+      showTo(p, back);
+    }
     return true;
   };
   const sweep = setInterval(() => void Promise.all(pairings.all().map(check)).catch(() => undefined), SWEEP_MS);
@@ -69,8 +81,9 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     if (!p || !(await check(p))) throw new JiuzhuError('APPLICANT_NOT_PAIRED');
     return p;
   };
-  const currentIntake = (p: Pairing, viewId: string, ask: 'askSignature' | 'askConfirm') => {
-    if (p.view.viewId !== viewId || p.view.kind !== 'intake' || !p.view[ask]) throw new JiuzhuError('APPLICANT_VIEW_STALE');
+  const currentView = (p: Pairing, viewId: string) => {
+    if (p.view.viewId !== viewId) throw new JiuzhuError('APPLICANT_VIEW_STALE');
+    return p.view;
   };
 
   return {
@@ -99,7 +112,12 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         reply(p, { kind: 'paired', at: now().toISOString() });
         return { view: p.view };
       },
-      'applicant.current': async (_input, ctx) => ({ view: (await pairedApplicant(ctx)).view }),
+      'applicant.current': async (_input, ctx) => {
+        const p = await pairedApplicant(ctx);
+        // A rating question that lapsed while the screen was away is not asked again.
+        if (p.view.kind === 'rating' && !isLiveRating(p.view, now().getTime())) p.view = { ...p.idle, viewId: newViewId() };
+        return { view: p.view };
+      },
       'applicant.show': async (input, ctx) => {
         const clerk = clerkOf(ctx);
         const p = pairings.ofClerk(clerk.window);
@@ -108,7 +126,14 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
           unpair(p);
           return { paired: false, viewId: null };
         }
+        // The notices back between applicants: a rating question still standing stays until it lapses.
+        if (input.view.kind === 'idle' && isLiveRating(p.view, now().getTime())) {
+          p.idle = await buildIdle();
+          return { paired: true, viewId: p.view.viewId };
+        }
         const viewId = newViewId();
+        p.held = undefined;
+        if (input.view.kind === 'signing' && input.view.position > input.view.total) throw new JiuzhuError('APPLICANT_SIGNING_INVALID');
         if (input.view.kind === 'idle') {
           p.idle = await buildIdle();
           showTo(p, { ...p.idle, viewId });
@@ -117,22 +142,50 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
       },
       'applicant.sign': async (input, ctx) => {
         const p = await pairedApplicant(ctx);
-        currentIntake(p, input.viewId, 'askSignature');
+        const view = currentView(p, input.viewId);
+        if (view.kind !== 'signing') throw new JiuzhuError('APPLICANT_VIEW_STALE');
+        // What the screen showed is what was signed: the statement's hash and the signer's name, and the face where asked.
+        // (intake.authorize checks the binding against the case again when the clerk's window saves it.)
+        if (input.signature.documentHash !== (await sha256Hex(view.statement)) || input.signature.signer?.trim() !== view.signer.name.trim())
+          throw new JiuzhuError('APPLICANT_SIGNATURE_UNBOUND');
+        if (view.faceRequired && !input.face) throw new JiuzhuError('APPLICANT_FACE_MISSING');
         await audit(p, 'applicant.sign', { view: input.viewId });
-        reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature });
+        reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature, face: input.face });
         return { received: true as const };
       },
       'applicant.confirm': async (input, ctx) => {
         const p = await pairedApplicant(ctx);
-        currentIntake(p, input.viewId, 'askConfirm');
+        const view = currentView(p, input.viewId);
+        if (view.kind !== 'intake' || !view.askConfirm) throw new JiuzhuError('APPLICANT_VIEW_STALE');
         await audit(p, 'applicant.confirm', { view: input.viewId });
         reply(p, { kind: 'confirmed', viewId: input.viewId, at: now().toISOString() });
+        return { received: true as const };
+      },
+      'applicant.report': async (input, ctx) => {
+        const p = await pairedApplicant(ctx);
+        if (currentView(p, input.viewId).kind === 'idle') throw new JiuzhuError('APPLICANT_VIEW_STALE');
+        await audit(p, 'applicant.report', { view: input.viewId, part: input.part });
+        reply(p, { kind: 'reported', viewId: input.viewId, at: now().toISOString(), part: input.part });
         return { received: true as const };
       },
       'applicant.close': async (_input, ctx) => {
         const p = pairings.ofClerk(clerkOf(ctx).window);
         if (p) unpair(p);
         return { closed: Boolean(p) };
+      },
+    },
+    screen: {
+      showFor: (clerk, view) => {
+        const p = pairings.ofClerk(clerk.windowId);
+        if (!p || p.sessionId !== clerk.sessionId) return null;
+        const viewId = newViewId();
+        showTo(p, { ...view, viewId } as ApplicantView);
+        return viewId;
+      },
+      viewOf: async (ctx) => (await pairedApplicant(ctx)).view,
+      backToIdle: async (ctx, viewId) => {
+        const p = await pairedApplicant(ctx);
+        if (p.view.viewId === viewId) showTo(p, { ...p.idle, viewId: newViewId() });
       },
     },
     close: async () => clearInterval(sweep),

@@ -1,6 +1,7 @@
 import type { StatsOverview, StatsTable } from '../../../common/contract/methods/stats';
 import { translate, type MessageKey } from '../../../common/i18n/translate';
 import { yuan, type SheetColumn } from './xlsx';
+import { ratingSheet } from '../ratings/sheet';
 
 type Row = Record<string, string | number | null>;
 const h = (k: string) => translate(`stats.columns.${k}` as MessageKey);
@@ -11,6 +12,8 @@ export function statsSheet(o: StatsOverview, section: StatsTable): { title: stri
   const title = translate(`stats.tables.${section}`);
   const share = (n: number) => (o.total ? n / o.total : null);
   switch (section) {
+    case 'ratings':
+      return ratingSheet(o.ratings, title);
     case 'byType':
       return {
         title,
@@ -44,6 +47,12 @@ export function statsSheet(o: StatsOverview, section: StatsTable): { title: stri
         title,
         columns: [col('active', 'int'), col('due', 'int'), col('overdue', 'int'), col('stopped', 'int'), col('monthlyAmount', 'yuan', 22)],
         rows: [{ active: o.roster.active, due: o.roster.due, overdue: o.roster.overdue, stopped: o.roster.stopped, monthlyAmount: yuan(o.roster.monthlyAmountFen) }],
+      };
+    case 'assistance':
+      return {
+        title,
+        columns: [col('type', 'text', 16), col('households', 'int'), col('monitoringOnly', 'int', 22), col('monthlyAmount', 'yuan', 22)],
+        rows: o.assistance.byType.map((r) => ({ type: translate(`cases.typesShort.${r.type}`), households: r.households, monitoringOnly: r.monitoringOnly, monthlyAmount: yuan(r.monthlyAmountFen) })),
       };
   }
 }

@@ -1,0 +1,87 @@
+/**
+ * 好差评 (main/core/ratings): the national five-level scale and its reasons, the question on the
+ * applicant screen (large type, plain words), the station head's 差评 list and follow-up, the
+ * statistics table, and the errors.
+ */
+export const ratings = {
+  nav: { ratings: '差评回访' },
+  ratings: {
+    levels: { very_satisfied: '非常满意', satisfied: '满意', basic: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意' },
+    reasons: {
+      fast: '办事快',
+      clear: '讲得清楚',
+      friendly: '态度热情',
+      simple: '手续简便',
+      waited: '等候时间长',
+      attitude: '态度不好',
+      unclear: '没讲清楚',
+      many_papers: '要的材料多',
+      come_again: '要跑好几趟',
+      other: '其他',
+    },
+    services: { intake: '受理申请', enquiry: '进度查询', certification: '资格认证', certificate: '开具证明' },
+    actions: { callback: '回访', rectify: '整改' },
+    reasonRequired: '请选择不满意的原因，或写下您的意见',
+    reasonNotOffered: '所选原因与评价不符，请重新选择',
+    screen: {
+      title: '请您评价刚才的服务',
+      service: '办理事项：{{service}}',
+      chooseLevel: '请点一下您的评价',
+      whyBad: '哪里让您不满意？请点选（可多选）',
+      whyGood: '您觉得哪里好？（可不选）',
+      commentLabel: '您还想说的话（可不填）',
+      commentBadLabel: '您的意见',
+      submit: '提交评价',
+      skip: '暂不评价',
+      back: '重新选择',
+      thanks: '谢谢您的评价！',
+      note: '评价只用于改进服务，不会影响您的申请。',
+    },
+    home: {
+      title: '待回访的差评',
+      count: '{{count}} 条差评待回访整改',
+      none: '没有待回访的差评',
+      open: '查看差评',
+    },
+    page: {
+      title: '差评回访整改',
+      hint: '申请人给出“不满意”或“非常不满意”时列在这里。请在回访或整改后登记情况；办结后不再列为待办。',
+      filter: { open: '待回访', done: '已办结', all: '全部' },
+      columns: { ratedAt: '评价时间', service: '办理事项', caseNo: '案件编号', level: '评价', reasons: '原因和意见', servedBy: '经办人', status: '状态', followUps: '回访整改情况' },
+      status: { open: '待回访', done: '已办结' },
+      noCase: '无案件',
+      empty: '没有差评',
+      record: '登记回访整改',
+      action: '方式',
+      note: '情况说明',
+      notePlaceholder: '例如：已电话回访申请人，说明了办理进度；已调整窗口叫号方式',
+      close: '同时办结这条差评',
+      save: '保存',
+      saved: '已登记',
+      noteRequired: '请填写回访或整改情况',
+      by: '{{name}} · {{time}}',
+      closedTag: '办结',
+    },
+    stats: {
+      title: '好差评',
+      columns: { service: '办理事项', month: '月份', asked: '请评次数', unrated: '未评价', satisfaction: '满意率' },
+      satisfactionHint: '满意率 =（非常满意 + 满意 + 基本满意）÷ 已评价次数；未评价不计入。',
+      empty: '本期没有请申请人评价的服务',
+    },
+  },
+  errors: {
+    RATING_SERVICE_NOT_FOUND: '没有找到这次服务的记录，无法请申请人评价。请确认案件已提交、认证已保存或证明已打印后再试。',
+    RATING_VIEW_STALE: '这次评价已经结束（已提交、已跳过或已超时）。请看屏幕上现在的内容。',
+    RATING_NOT_FLAGGED: '没有找到这条差评。请刷新差评列表后再登记。',
+    RATING_FOLLOW_UP_DONE: '这条差评已经办结，不能再登记。',
+  },
+  audit: {
+    actions: { ratings: { ask: '请申请人评价', submit: '申请人评价', dismiss: '申请人未评价', flagged: '查看差评', follow_up: '登记差评回访整改' } },
+    targetTypes: { rating: '好差评' },
+  },
+  stats: { tables: { ratings: '好差评（按办理事项和月份）' } },
+  recordKinds: { rating: { record: '好差评', 'follow-up': '差评回访整改' } },
+  fields: {
+    names: { level: '评价', comment: '评价意见', viewId: '评价页面', why: '未评价原因' },
+  },
+} as const;

@@ -1,0 +1,62 @@
+import { JiuzhuError } from '../../../common/contract/errors';
+import type { ApplicantScreenPort } from '../applicant/screenPort';
+import type { Capability, CoreDeps } from '../capability';
+import type { CallContext } from '../context';
+import type { Db } from '../store/types';
+import { RATING_IDLE_SECONDS, RATING_TTL_MS, RatingsService } from './service';
+
+type Methods = 'ratings.ask' | 'ratings.submit' | 'ratings.dismiss' | 'ratings.flagged' | 'ratings.followUp';
+
+/** 好差评 (main/core/ratings/README.md): the question on the applicant screen, the answer, the head's follow-up of a 差评. */
+export function ratingsCapability(deps: CoreDeps, options: { screen: ApplicantScreenPort }): Capability<Methods> {
+  let cached: { db: Db; svc: RatingsService } | null = null;
+  const open = async () => {
+    const s = await deps.services();
+    const db = s.station.db;
+    if (!cached || cached.db !== db) {
+      const info = s.station.stationInfo();
+      cached = { db, svc: new RatingsService({ db, clock: deps.clock, audit: s.auth.audit(), station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } }) };
+    }
+    return cached.svc;
+  };
+  const session = (ctx: CallContext) => {
+    if (!ctx.session?.sessionId || !ctx.windowId) throw new JiuzhuError('UNAUTHENTICATED');
+    return { userId: ctx.session.userId, sessionId: ctx.session.sessionId, windowId: ctx.windowId };
+  };
+  /** The rating question the calling applicant window shows now, by its view id. */
+  const shown = async (ctx: CallContext, viewId: string) => {
+    const view = await options.screen.viewOf(ctx);
+    if (view.kind !== 'rating' || view.viewId !== viewId) throw new JiuzhuError('RATING_VIEW_STALE');
+    return (await open()).standing(viewId);
+  };
+
+  return {
+    handlers: {
+      'ratings.ask': async (input, ctx) => {
+        const clerk = session(ctx);
+        const svc = await open();
+        const service = svc.resolve(input);
+        const askedAt = deps.clock.now();
+        const expiresAt = new Date(askedAt.getTime() + RATING_TTL_MS);
+        const viewId = options.screen.showFor(clerk, { kind: 'rating', service: service.service, expiresAt: expiresAt.toISOString(), idleSeconds: RATING_IDLE_SECONDS });
+        if (!viewId) return { asked: false, requestId: null, expiresAt: null };
+        const q = svc.asked(clerk.userId, service, viewId, askedAt, expiresAt);
+        return { asked: true, requestId: q.id, expiresAt: q.expires_at };
+      },
+      'ratings.submit': async (input, ctx) => {
+        const q = await shown(ctx, input.viewId);
+        (await open()).rate(q, input);
+        await options.screen.backToIdle(ctx, input.viewId);
+        return { received: true as const };
+      },
+      'ratings.dismiss': async (input, ctx) => {
+        const q = await shown(ctx, input.viewId);
+        const dismissed = (await open()).dismiss(q, input.why);
+        await options.screen.backToIdle(ctx, input.viewId);
+        return { dismissed };
+      },
+      'ratings.flagged': async (input, ctx) => (await open()).flagged(session(ctx).userId, input.status, input.limit),
+      'ratings.followUp': async (input, ctx) => (await open()).followUp(session(ctx).userId, input),
+    },
+  };
+}
