@@ -1,0 +1,31 @@
+import { checkFuses } from './fuses';
+import { checkNatives } from './nativeGate';
+import { TARGETS, targetNamed } from './targets';
+
+const USAGE = `release checks, for a packed app folder (electron-builder --dir) or its executable:
+  natives <app-folder> --target <${TARGETS.map((t) => t.name).join('|')}>   every native file built for the target
+  fuses <electron-executable>                                      the fuses electron-builder.yml sets, all of them`;
+
+function main(argv: string[]): number {
+  const [command, path, ...rest] = argv;
+  if (command === 'natives' && path && rest[0] === '--target' && rest[1]) {
+    const report = checkNatives(path, targetNamed(rest[1]));
+    for (const f of report.files) {
+      const versions = Object.entries(f.highest).map(([k, v]) => `${k}_${v}`).join(' ');
+      console.log(`${f.kind.format} ${f.kind.arch.padEnd(7)} ${versions.padEnd(40)} ${f.path}`);
+    }
+    for (const p of report.problems) console.error(`REFUSED ${p.path}: ${p.problem}`);
+    console.log(`${report.files.length} native files, ${report.problems.length} refused (target ${rest[1]})`);
+    return report.problems.length === 0 ? 0 : 1;
+  }
+  if (command === 'fuses' && path) {
+    const problems = checkFuses(path);
+    for (const p of problems) console.error(`REFUSED ${p}`);
+    if (problems.length === 0) console.log('fuses: as required');
+    return problems.length === 0 ? 0 : 1;
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));
