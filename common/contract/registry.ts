@@ -19,7 +19,6 @@ import { rosterMethods } from './methods/roster';
 import { warningsMethods } from './methods/warnings';
 import { reviewsMethods } from './methods/reviews';
 import { changesMethods } from './methods/changes';
-import { reliefMethods } from './methods/relief';
 import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 import { ratingsMethods } from './methods/ratings';
@@ -48,7 +47,6 @@ export const METHODS = {
   ...warningsMethods,
   ...reviewsMethods,
   ...changesMethods,
-  ...reliefMethods,
   ...certificationMethods,
   ...statsMethods,
   ...ratingsMethods,
