@@ -5,6 +5,7 @@ import { documentMetaProblem } from './document-meta';
 import { caseAmendmentProblem, caseAuthorizationProblem, submittedAuthorizationsProblem } from './intake-records';
 import { decisionRecordProblem } from './decision-records';
 import { isRatingRecord, ratingRecordProblem } from './rating-records';
+import { reliefRecordProblem } from './relief-records';
 
 /**
  * The reference platform's rules for a record, before it touches the store. Pure: the answer
@@ -39,6 +40,8 @@ export function makeRecordValidator(today: () => string): RecordValidator {
     if (metaProblem) return invalid(metaProblem);
     const decisionProblem = decisionRecordProblem(record);
     if (decisionProblem) return invalid(decisionProblem);
+    const reliefProblem = reliefRecordProblem(record, today());
+    if (reliefProblem) return invalid(reliefProblem);
     return { ok: true };
   };
 }

@@ -12,9 +12,10 @@ import { COUNTY_LIMIT_DEFAULTS } from './settings';
  * township decides under delegation (`decision`, commonly 20); the new 初审意见 after an objection
  * to 公示 (`reopinion`, commonly 15, as 特困人员认定办法 art. 15); the county's 审核确认 once the
  * case is sent up (`county_decision`, 10 as 审核确认办法 art. 20); and any local limit from
- * submission to 受理 (`acceptance`, none unless set).
+ * submission to 受理 (`acceptance`, none unless set); and, after a 临时救助 先行救助, the papers
+ * (`relief_papers`, `CaseSettings.relief.advancePapersWorkingDays`, met by the 初审意见).
  */
-export const DEADLINE_KINDS = ['acceptance', 'investigation_start', 'reopinion', 'county_decision', 'decision', 'refusal_notice'] as const;
+export const DEADLINE_KINDS = ['acceptance', 'investigation_start', 'reopinion', 'county_decision', 'decision', 'refusal_notice', 'relief_papers'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const DEADLINE_DAYS = { investigationStart: 3, decision: 30, decisionExtended: 45, refusalNotice: 3 } as const;

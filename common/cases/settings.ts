@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { redressSchema } from '../documents/common';
 import { nameMaskPolicySchema } from '../format/mask';
 import { materialsChecklistSchema } from './materials';
+import { RELIEF_DEFAULTS, reliefSettingsSchema } from './relief';
 
 /** A local 低保 standard (reference data per region and year). */
 export const standardSchema = z.object({
@@ -70,6 +71,8 @@ export const caseSettingsSchema = z.object({
   materials: materialsChecklistSchema.optional(),
   /** Added to (and preferred over) the shipped standards. */
   standards: z.array(standardSchema).max(200).default([]),
+  /** 临时救助's 先行救助 limit and papers deadline; whether 低保边缘 / 刚性支出 households get a monthly amount (common/cases/relief.ts). */
+  relief: reliefSettingsSchema.default({ ...RELIEF_DEFAULTS, monthlyAmount: { ...RELIEF_DEFAULTS.monthlyAmount } }),
   /** Shown on the applicant screen between applicants (政策宣传). */
   policyNotices: z.array(policyNoticeSchema).max(20).default([]),
 });

@@ -15,15 +15,16 @@ const SYNC_STATION = ['sync.caseBlobs', 'sync.fetchBlob', 'sync.counter', 'sync.
 const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMaterial', 'intake.authorize', 'intake.authorizationForm', 'intake.authorizePaper', 'intake.submit', 'cases.decide', 'cases.act', 'cases.extendDecision', 'cases.get', 'cases.search', 'cases.deadlines', 'cases.lookup', 'cases.attachment', 'cases.settings', 'cases.setSettings', 'cases.adminList', 'cases.adminShow', 'demo.seed'] as const;
 const DOCUMENTS = ['documents.preview', 'documents.issue', 'documents.list', 'documents.get', 'documents.reprint', 'certificate.verify', 'print.printers', 'print.settings', 'print.configure', 'print.submit', 'printQueue.list', 'printQueue.add', 'printQueue.issue', 'printQueue.markPrinted', 'printBatch.start', 'printBatch.list', 'printBatch.next', 'printBatch.ack', 'printBatch.pause', 'printBatch.resume', 'printBatch.cancel'] as const;
 
-const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.confirm', 'applicant.close'] as const;
+const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.confirm', 'applicant.report', 'applicant.close'] as const;
 const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'visits.evidence', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'publicity.lists', 'publicity.queueLists', 'decisions.local', 'decisions.retry', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
 const STATS = ['stats.overview', 'stats.export'] as const;
 const CERTIFICATION = ['certification.settings', 'certification.setSettings', 'certification.due', 'certification.person', 'certification.record', 'certification.recordProxy'] as const;
 const REVIEWS = ['reviews.get', 'reviews.start', 'reviews.recheck', 'reviews.authorize', 'reviews.conclude'] as const;
 const CHANGES = ['changes.list', 'changes.decide', 'decisions.refusals'] as const;
+const RELIEF = ['relief.ofCase', 'relief.advance', 'monitoring.enter', 'monitoring.exit', 'monitoring.list'] as const;
 const RATINGS = ['ratings.ask', 'ratings.submit', 'ratings.dismiss', 'ratings.flagged', 'ratings.followUp'] as const;
 
-export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...STATS, ...CERTIFICATION, ...RATINGS] as const;
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply'] as const;

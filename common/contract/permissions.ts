@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'case.write',
   /** Decide 审核确认 and changes to a benefit at the station: only where the county delegated it (checked by core). */
   'case.decide',
+  /** Casework a caseworker or the head does, not the counter: record a 先行救助 payment, put a household under or off 低收入人口 monitoring. */
+  'case.casework',
   'document.print',
   'sync.run',
   'audit.read',
@@ -33,8 +35,8 @@ export type Permission = z.infer<typeof permissionSchema>;
 /** Which roles grant which permissions ('public' needs nothing; 'session' needs any login). */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
-  caseworker: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
-  head: ['session', 'person.read', 'case.read', 'case.write', 'case.decide', 'document.print', 'sync.run', 'audit.read', 'export.full', 'rating.followUp'],
+  caseworker: ['session', 'person.read', 'case.read', 'case.write', 'case.casework', 'document.print'],
+  head: ['session', 'person.read', 'case.read', 'case.write', 'case.decide', 'case.casework', 'document.print', 'sync.run', 'audit.read', 'export.full', 'rating.followUp'],
   print: ['session', 'person.read', 'case.read', 'document.print'],
   admin: ['session', 'sync.run', 'audit.read', 'admin.accounts', 'admin.settings', 'admin.backup', 'export.full'],
 };

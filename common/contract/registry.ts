@@ -19,6 +19,7 @@ import { rosterMethods } from './methods/roster';
 import { warningsMethods } from './methods/warnings';
 import { reviewsMethods } from './methods/reviews';
 import { changesMethods } from './methods/changes';
+import { reliefMethods } from './methods/relief';
 import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 import { ratingsMethods } from './methods/ratings';
@@ -47,6 +48,7 @@ export const METHODS = {
   ...warningsMethods,
   ...reviewsMethods,
   ...changesMethods,
+  ...reliefMethods,
   ...certificationMethods,
   ...statsMethods,
   ...ratingsMethods,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentsItemSchema } from './attachments';
 import { changeDecisionItemSchema } from './decisions';
+import { RELIEF_FORMS } from '../cases/relief';
 import { cursorSchema, serverTimeSchema, sha256HexSchema } from './primitives';
 
 /** Payload of a sealed "pull-request". No cursor means "from the beginning". */
@@ -31,6 +32,8 @@ export const decisionItemSchema = z.object({
   /** YYYY-MM, present when approved. */
   startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
   reasons: z.array(z.string().max(500)).optional(),
+  /** 临时救助 approved: amountFen is the total; how it is paid and in how many instalments (docs/sync-protocol.md §6.1). */
+  relief: z.object({ form: z.enum(RELIEF_FORMS), inKind: z.string().min(1).max(200).optional(), payments: z.number().int().min(1).max(12).optional() }).optional(),
 });
 
 export const warningItemSchema = z.object({

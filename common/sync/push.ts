@@ -7,7 +7,7 @@ import { deviceIdSchema, serverTimeSchema, seqSchema, sha256HexSchema, uuidSchem
 export const recordKindSchema = z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/).max(64);
 
 /** The kinds the reference platform applies. */
-export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'notice.issued', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'rating.record', 'rating.follow-up'] as const;
+export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'notice.issued', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'relief.payment', 'monitoring.entry', 'rating.record', 'rating.follow-up'] as const;
 
 /** One outbox record as it travels. */
 export const outboxRecordSchema = z.object({

@@ -8,8 +8,14 @@ import { CHANGE_OUTCOMES } from '../../sync/decisions';
 export const rosterSettingsSchema = z.object({
   /** Months between reviews: stable households, irregular income or working-age members, 特困. */
   reviewMonths: z
-    .object({ stable: z.number().int().min(1).max(36).default(12), irregular: z.number().int().min(1).max(36).default(6), tekun: z.number().int().min(1).max(36).default(12) })
-    .default({ stable: 12, irregular: 6, tekun: 12 }),
+    .object({
+      stable: z.number().int().min(1).max(36).default(12),
+      irregular: z.number().int().min(1).max(36).default(6),
+      tekun: z.number().int().min(1).max(36).default(12),
+      /** 低保边缘 / 刚性支出困难 on the monitoring roster: at most 12 (刚性支出 is valid 12 months at most). */
+      monitoring: z.number().int().min(1).max(12).default(12),
+    })
+    .default({ stable: 12, irregular: 6, tekun: 12, monitoring: 12 }),
   /** Working days a caseworker has to verify a monitoring warning. */
   warningWorkingDays: z.number().int().min(1).max(60).default(10),
   /** Replaces the shipped list (resources/benefits/linked.json) of benefits granted without a new application. */
@@ -17,7 +23,7 @@ export const rosterSettingsSchema = z.object({
 });
 export type RosterSettings = z.output<typeof rosterSettingsSchema>;
 
-export const REVIEW_BASES = ['stable', 'irregular', 'tekun'] as const;
+export const REVIEW_BASES = ['stable', 'irregular', 'tekun', 'monitoring'] as const;
 
 export const rosterRowSchema = z.object({
   id: z.string(),
@@ -26,6 +32,8 @@ export const rosterRowSchema = z.object({
   category: z.string(),
   householdSize: z.number().int(),
   amountFen: z.number().int(),
+  /** False: on the monitoring roster without a monthly amount (低保边缘 / 刚性支出 where the county pays none). */
+  monthly: z.boolean(),
   sinceMonth: z.string(),
   reviewBasis: z.enum(REVIEW_BASES),
   reviewMonths: z.number().int(),

@@ -46,6 +46,16 @@ export const statsOverviewSchema = z.object({
   roster: z.object({ active: count, due: count, overdue: count, stopped: count, monthlyAmountFen: count }),
   /** 好差评 per service and month of asking (main/core/ratings). */
   ratings: ratingStatsSchema,
+  /**
+   * Assistance by type (today's roster; 临时救助 paid in the period): households with a monthly
+   * amount and without one (低保边缘 / 刚性支出 under monitoring), each type on its own line — a
+   * monitoring entry is never counted in 低保's figures; 临时救助 as payments, never as roster.
+   */
+  assistance: z.object({
+    byType: z.array(z.object({ type: assistanceTypeSchema, households: count, monitoringOnly: count, monthlyAmountFen: count })),
+    relief: z.object({ advances: count, advanceAmountFen: count, grants: count, grantAmountFen: count }),
+    monitoring: count,
+  }),
 });
 export type StatsOverview = z.infer<typeof statsOverviewSchema>;
 
@@ -56,7 +66,7 @@ export const statsOverview = defineMethod({
   output: statsOverviewSchema,
 });
 
-export const STATS_TABLES = ['byType', 'byState', 'byMonth', 'byStaff', 'decisionDays', 'deadlines', 'roster', 'ratings'] as const;
+export const STATS_TABLES = ['byType', 'byState', 'byMonth', 'byStaff', 'decisionDays', 'deadlines', 'roster', 'assistance', 'ratings'] as const;
 export type StatsTable = (typeof STATS_TABLES)[number];
 
 /** `full`: unmasked names, ID numbers, phones and addresses — only with the permission export.full. */

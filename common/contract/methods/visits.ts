@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { defineMethod } from '../define';
+import { MAX_RELIEF_PAYMENTS, RELIEF_FORMS } from '../../cases/relief';
 import { noticeRequestSchema } from './print';
 import { changeViewSchema, decisionRefusalViewSchema } from './changes';
 
@@ -66,7 +67,18 @@ export const resolveInputSchema = z.discriminatedUnion('kind', [
 export type ResolveInput = z.infer<typeof resolveInputSchema>;
 
 export const localDecisionSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('approved'), amountFen: z.number().int().min(0).max(10_000_000), startMonth: isoMonth, legalBasis: lines(120).default([]) }).strict(),
+  z
+    .object({
+      outcome: z.literal('approved'),
+      /** Monthly amount (fen); 临时救助: the total granted; 0 for a monitoring entry without a monthly amount. */
+      amountFen: z.number().int().min(0).max(10_000_000),
+      /** First paid month; not used by 临时救助. */
+      startMonth: isoMonth.optional(),
+      legalBasis: lines(120).default([]),
+      /** 临时救助: how the total is paid (现金 / 实物 / 转账) and in how many instalments. */
+      relief: z.object({ form: z.enum(RELIEF_FORMS), inKind: z.string().trim().min(1).max(200).optional(), payments: z.number().int().min(1).max(MAX_RELIEF_PAYMENTS).default(1) }).strict().optional(),
+    })
+    .strict(),
   z.object({ outcome: z.literal('refused'), reasons: lines(200).min(1), legalBasis: lines(120).min(1) }).strict(),
 ]);
 export type LocalDecision = z.infer<typeof localDecisionSchema>;

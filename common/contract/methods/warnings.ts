@@ -19,6 +19,8 @@ export const warningRowSchema = z.object({
   person: z.string(),
   applicantName: z.string().nullable(),
   caseId: z.string().nullable(),
+  /** Worked under 低收入人口 monitoring (not a roster member): only "no change" closes it. */
+  monitored: z.boolean(),
   detail: z.string().nullable(),
   receivedAt: z.string(),
   dueOn: z.string(),

@@ -10,6 +10,7 @@ import { documents } from './documents';
 import { idcard } from './idcard';
 import { roster } from './roster';
 import { reviews } from './reviews';
+import { relief } from './relief';
 import { stats } from './stats';
 import { store } from './store';
 import { sync } from './sync';
@@ -28,6 +29,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, base);
 
 export type Catalog = typeof zhCN;

@@ -11,6 +11,8 @@ export const labels = {
     certification: { record: '资格认证记录' },
     change: { proposal: '待遇变更申请' },
     decision: { refusal: '不予批准决定' },
+    relief: { payment: '临时救助发放' },
+    monitoring: { entry: '低收入人口监测' },
     other: '其他记录',
   },
   kindFallback: {

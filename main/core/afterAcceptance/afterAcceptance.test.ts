@@ -209,7 +209,7 @@ describe('roster review periods', () => {
     const elderly = applicationSchema.parse(threePersonDibao({ members: [{ ...HUSBAND, birthDate: '1950-05-12', relationship: 'self' }], income: [] }));
     expect(nextReview(elderly, '2026-03', '2026-02-20', settings)).toEqual({ basis: 'stable', months: 12, dueOn: '2027-03-01' });
     const tekun = applicationSchema.parse(threePersonDibao({ type: 'tekun', subtype: 'dispersed' }));
-    expect(nextReview(tekun, '2026-03', '2026-02-20', { ...settings, reviewMonths: { stable: 12, irregular: 6, tekun: 24 } }).dueOn).toBe('2028-03-01');
+    expect(nextReview(tekun, '2026-03', '2026-02-20', { ...settings, reviewMonths: { stable: 12, irregular: 6, tekun: 24, monitoring: 12 } }).dueOn).toBe('2028-03-01');
   });
 });
 

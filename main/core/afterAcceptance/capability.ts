@@ -12,6 +12,7 @@ import { caseView, rosterList, warningRow } from './views';
 import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
 import { reviewHandlers, type ReviewMethods } from './reviewHandlers';
 import { changeHandlers, type ChangeMethods } from './changeHandlers';
+import { reliefHandlers, type ReliefMethods } from './reliefHandlers';
 import { readVisitEvidence } from './visitEvidence';
 import { listSummary, queueLists } from './publicityLists';
 
@@ -35,7 +36,8 @@ type Methods =
   | 'warnings.verify'
   | 'warnings.close'
   | ReviewMethods
-  | ChangeMethods;
+  | ChangeMethods
+  | ReliefMethods;
 
 export interface AfterAcceptanceOptions {
   resourcesDir?: string;
@@ -87,6 +89,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
     handlers: {
       ...reviewHandlers(open, actor),
       ...changeHandlers(open, actor),
+      ...reliefHandlers(open, actor),
       'visits.record': async (input, ctx) => step((await open()).recordVisit(actor(ctx), input.caseId, input.version, input.visit)),
       'visits.ofCase': async (input, ctx) => {
         const svc = await open();

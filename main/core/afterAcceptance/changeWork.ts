@@ -43,6 +43,8 @@ export interface Proposal {
 export function proposeChange(work: Work, actor: string, p: Proposal): string {
   const changes = new ChangeRepo(work.db);
   if (changes.openOf(p.roster.id)) throw new JiuzhuError('CHANGE_PROPOSAL_OPEN');
+  // A monitoring entry without a monthly amount has nothing to adjust or phase out: it continues or stops.
+  if (p.roster.monthly === 0 && p.plan.outcome !== 'stop') throw new JiuzhuError('ROSTER_NO_MONTHLY_AMOUNT');
   work.redress();
   const id = work.id();
   const proposedAt = work.now();

@@ -3,6 +3,8 @@ import { approvalSchema } from '../../../common/documents/approval';
 import { refusalSchema } from '../../../common/documents/refusal';
 import { refusalNoticeDeadline } from '../../../common/cases/deadlines';
 import { documentCategory } from '../../../common/cases/types';
+import { reliefGrantSchema, rosterPolicy, type ReliefGrantInput } from '../../../common/cases/relief';
+import { grantRelief } from './reliefWork';
 import { benefitsFor } from './benefits';
 import { returnDecision } from './decisionReturn';
 import { nextReview } from './reviewRules';
@@ -11,6 +13,7 @@ import type { Work } from './work';
 /** Cited on a refusal the platform sent without its own legal basis. */
 export const DEFAULT_REFUSAL_BASIS = ['《社会救助暂行办法》第十一条', '《最低生活保障审核确认办法》第二十一条'];
 export const DEFAULT_APPROVAL_BASIS = ['《社会救助暂行办法》第十一条'];
+export const DEFAULT_RELIEF_BASIS = ['《社会救助暂行办法》第四十七条', '《社会救助暂行办法》第四十九条'];
 
 export interface DecisionToApply {
   id: string;
@@ -21,6 +24,8 @@ export interface DecisionToApply {
   startMonth?: string | undefined;
   reasons: string[];
   legalBasis: string[];
+  /** 临时救助: how the granted total is paid (form, in-kind description, instalments). */
+  relief?: Omit<ReliefGrantInput, 'amountFen'> | undefined;
 }
 
 export type DecisionResult = { applied: true } | { applied: false; code: ErrorCode; message: string } | { applied: false; duplicate: true };
@@ -73,15 +78,21 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
     const now = work.now();
 
     if (d.outcome === 'approved') {
-      if (d.amountFen === undefined || !d.startMonth) return refuse('DECISION_APPROVAL_INCOMPLETE');
+      // What the approval puts on the roster follows the type (common/cases/relief.ts).
+      const policy = rosterPolicy(app.type!, work.cases.settings().relief);
+      if (policy === 'none') return approveRelief(work, actor, d, row, app, refuse, record);
+      if (policy === 'monitoring' && d.amountFen) return refuse('DECISION_NO_MONTHLY_AMOUNT', { type: work.typeLabel(app.type!) });
+      if ((policy === 'monthly' && d.amountFen === undefined) || !d.startMonth) return refuse('DECISION_APPROVAL_INCOMPLETE');
+      const amountFen = d.amountFen ?? 0;
       const settings = work.repo.settings();
       const linked = benefitsFor(app.type, work.deps.benefits, settings);
       const review = nextReview(app, d.startMonth, today, settings);
       const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_APPROVAL_BASIS;
-      const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, decidedOn: today, linkedBenefits: linked, nextReviewOn: review.dueOn };
+      const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen, monthly: policy === 'monthly', startMonth: d.startMonth, decidedOn: today, linkedBenefits: linked, nextReviewOn: review.dueOn };
       work.cases.step(row, 'approve', actor, null, app, { decision });
       work.cases.repo.meetAllDeadlines(row.id, now);
-      work.notice(row.id, 'approval', approvalSchema, { ...b, householdSize: row.household_size || 1, monthlyAmountFen: d.amountFen, startMonth: d.startMonth, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor, { linkedBenefits: linked });
+      // The 审核确认通知书 states a monthly payment; a monitoring entry without one does not get that notice.
+      if (policy === 'monthly') work.notice(row.id, 'approval', approvalSchema, { ...b, householdSize: row.household_size || 1, monthlyAmountFen: amountFen, startMonth: d.startMonth, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor, { linkedBenefits: linked });
       work.repo.insertRoster(
         {
           id: work.id(),
@@ -90,7 +101,8 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
           applicant_name: app.applicant!.name,
           category: documentCategory(app.type!, app.subtype),
           household_size: row.household_size || 1,
-          amount_fen: d.amountFen,
+          amount_fen: amountFen,
+          monthly: policy === 'monthly' ? 1 : 0,
           since_month: d.startMonth,
           enrolled_on: today,
           review_basis: review.basis,
@@ -121,6 +133,25 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
   })();
 }
 
+type Refuse = (code: ErrorCode, params?: Record<string, string>) => DecisionResult;
+type Record_ = (status: 'applied' | 'refused', extra?: { legalBasis?: string[] }) => void;
+
+/**
+ * 临时救助 approved (社会救助暂行办法 art. 49): the case is approved and the grant recorded — total,
+ * form, instalments — with its `relief.payment` record; no roster entry, no review date, no 资格认证.
+ */
+function approveRelief(work: Work, actor: string, d: DecisionToApply, row: NonNullable<ReturnType<Work['cases']['repo']['get']>>, app: ReturnType<Work['cases']['application']>, refuse: Refuse, record: Record_): DecisionResult {
+  const grant = reliefGrantSchema.safeParse({ amountFen: d.amountFen, ...d.relief });
+  if (!d.relief || !grant.success) return refuse('DECISION_RELIEF_INCOMPLETE');
+  const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_RELIEF_BASIS;
+  const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen: grant.data.amountFen, relief: grant.data, decidedOn: work.today() };
+  work.cases.step(row, 'approve', actor, null, app, { decision });
+  work.cases.repo.meetAllDeadlines(row.id, work.now());
+  grantRelief(work, actor, row.id, d.id, grant.data);
+  record('applied', { legalBasis });
+  return { applied: true };
+}
+
 /**
  * A decision recorded as not applied (e.g. a refusal that arrived before the station set its
  * redress route) applied again now, at the desk: errors are thrown and the record stays as it was.
@@ -138,7 +169,7 @@ export function retryDecision(work: Work, actor: string, id: string) {
 }
 
 /** Where the county delegated 审核确认, the station head decides at the desk (errors are thrown, nothing recorded). */
-export function decideLocally(work: Work, actor: string, caseId: string, version: number, d: { outcome: 'approved'; amountFen: number; startMonth: string; legalBasis: string[] } | { outcome: 'refused'; reasons: string[]; legalBasis: string[] }) {
+export function decideLocally(work: Work, actor: string, caseId: string, version: number, d: { outcome: 'approved'; amountFen: number; startMonth?: string | undefined; legalBasis: string[]; relief?: Omit<ReliefGrantInput, 'amountFen'> | undefined } | { outcome: 'refused'; reasons: string[]; legalBasis: string[] }) {
   if (!work.cases.settings().decisionDelegated) throw new JiuzhuError('DECISION_NOT_DELEGATED');
   return work.db.transaction(() => {
     work.caseAt(caseId, version);

@@ -133,6 +133,8 @@ export function giveOpinion(work: Work, actor: string, caseId: string, version: 
     const reasons = o.reasons.join('；');
     const b = work.noticeBase(row, app);
     const opinion = { id, round, proposal: o.proposal, reasons: o.reasons, community: o.community };
+    // After a 先行救助 the 初审意见 completes the papers (reliefWork.ts).
+    work.cases.repo.meetDeadline(caseId, 'relief_papers', work.now());
     if (o.proposal === 'refuse') {
       const note = translate('visits.notes.refusalProposed', { round: String(round), reasons }).slice(0, 500);
       const updated = work.cases.step(row, 'proposeRefusal', actor, note, app, { opinion: { ...opinion, amountFen: null, posted: false } });

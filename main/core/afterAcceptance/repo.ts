@@ -8,8 +8,8 @@ export interface OpinionRow { id: string; case_id: string; round: number; propos
 export interface ObjectionRow { id: string; case_id: string; opinion_id: string; objector: string; content: string; received_on: string; recorded_at: string; recorded_by: string }
 export interface ReviewRow { id: string; case_id: string; kind: 'review' | 'reinvestigate'; held_on: string; participants: string; outcome: string; summary: string; recorded_at: string; recorded_by: string; opinion_id: string | null }
 export interface DecisionRow { id: string; case_id: string; source: 'platform' | 'local'; outcome: 'approved' | 'refused'; amount_fen: number | null; start_month: string | null; reasons: string; legal_basis: string; linked_benefits: string; status: 'applied' | 'refused'; refusal_code: string | null; refusal: string | null; received_at: string; decided_by: string }
-export interface RosterDbRow { id: string; case_id: string; applicant_id_number: string; applicant_name: string; category: string; household_size: number; amount_fen: number; since_month: string; enrolled_on: string; review_basis: 'stable' | 'irregular' | 'tekun'; review_months: number; next_review_on: string; linked_benefits: string; status: 'active' | 'stopped'; stopped_on: string | null; updated_at: string }
-export interface WarningDbRow { id: string; type: string; id_number: string; detail: string | null; received_at: string; due_on: string; status: 'open' | 'verified' | 'closed' | 'not_on_roster'; roster_id: string | null; assigned_to: string | null; assigned_at: string | null; verification: string | null; outcome: 'no_change' | 'adjust' | 'stop' | null; outcome_reasons: string | null; closed_at: string | null; closed_by: string | null }
+export interface RosterDbRow { id: string; case_id: string; applicant_id_number: string; applicant_name: string; category: string; household_size: number; amount_fen: number; monthly: 0 | 1; since_month: string; enrolled_on: string; review_basis: 'stable' | 'irregular' | 'tekun' | 'monitoring'; review_months: number; next_review_on: string; linked_benefits: string; status: 'active' | 'stopped'; stopped_on: string | null; updated_at: string }
+export interface WarningDbRow { id: string; type: string; id_number: string; detail: string | null; received_at: string; due_on: string; status: 'open' | 'verified' | 'closed' | 'not_on_roster'; roster_id: string | null; assigned_to: string | null; assigned_at: string | null; verification: string | null; outcome: 'no_change' | 'adjust' | 'stop' | null; outcome_reasons: string | null; closed_at: string | null; closed_by: string | null; monitoring_id: string | null }
 
 const SETTINGS_KEY = 'roster.settings';
 
@@ -61,7 +61,7 @@ export class AfterAcceptanceRepo {
     return this.db.prepare('SELECT * FROM case_decision WHERE case_id = ? ORDER BY received_at').all(caseId) as DecisionRow[];
   }
   insertRoster(r: RosterDbRow, members: string[]): void {
-    this.db.prepare('INSERT INTO roster (id, case_id, applicant_id_number, applicant_name, category, household_size, amount_fen, since_month, enrolled_on, review_basis, review_months, next_review_on, linked_benefits, status, stopped_on, updated_at) VALUES (@id, @case_id, @applicant_id_number, @applicant_name, @category, @household_size, @amount_fen, @since_month, @enrolled_on, @review_basis, @review_months, @next_review_on, @linked_benefits, @status, @stopped_on, @updated_at)').run(r);
+    this.db.prepare('INSERT INTO roster (id, case_id, applicant_id_number, applicant_name, category, household_size, amount_fen, monthly, since_month, enrolled_on, review_basis, review_months, next_review_on, linked_benefits, status, stopped_on, updated_at) VALUES (@id, @case_id, @applicant_id_number, @applicant_name, @category, @household_size, @amount_fen, @monthly, @since_month, @enrolled_on, @review_basis, @review_months, @next_review_on, @linked_benefits, @status, @stopped_on, @updated_at)').run(r);
     const add = this.db.prepare('INSERT OR IGNORE INTO roster_member (roster_id, id_number) VALUES (?, ?)');
     for (const m of members) add.run(r.id, m);
   }
@@ -89,7 +89,7 @@ export class AfterAcceptanceRepo {
     this.db.prepare(`UPDATE roster SET ${cols} WHERE id = @id`).run({ ...set, id });
   }
   insertWarning(r: WarningDbRow): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO warning (id, type, id_number, detail, received_at, due_on, status, roster_id, assigned_to, assigned_at, verification, outcome, outcome_reasons, closed_at, closed_by) VALUES (@id, @type, @id_number, @detail, @received_at, @due_on, @status, @roster_id, @assigned_to, @assigned_at, @verification, @outcome, @outcome_reasons, @closed_at, @closed_by)').run(r).changes === 1;
+    return this.db.prepare('INSERT OR IGNORE INTO warning (id, type, id_number, detail, received_at, due_on, status, roster_id, assigned_to, assigned_at, verification, outcome, outcome_reasons, closed_at, closed_by, monitoring_id) VALUES (@id, @type, @id_number, @detail, @received_at, @due_on, @status, @roster_id, @assigned_to, @assigned_at, @verification, @outcome, @outcome_reasons, @closed_at, @closed_by, @monitoring_id)').run(r).changes === 1;
   }
   warning(id: string): WarningDbRow | undefined {
     return this.db.prepare('SELECT * FROM warning WHERE id = ?').get(id) as WarningDbRow | undefined;

@@ -7,6 +7,9 @@ import type { PulledItem } from '../sync/capability';
 import { applyDecision, decideLocally, retryDecision, type DecisionResult } from './decisions';
 import { endPublicity, giveOpinion, recordObjection, recordVisit, resolveDispute } from './publicityWork';
 import { assignWarning, closeWarning, receiveWarning, verifyWarning } from './warningWork';
+import { recordAdvance } from './reliefWork';
+import { enterMonitoring, exitMonitoring } from './monitoringWork';
+import type { ReliefAdvance } from '../../../common/cases/relief';
 import { Work, PLATFORM_ACTOR, type WorkDeps } from './work';
 import { authorizeReview, concludeReview, recheckReview, startReview } from './reviewWork';
 import type { ConclusionInput } from './reviewOutcome';
@@ -34,6 +37,9 @@ export class AfterAcceptanceService {
   recheckReview = (actor: string, id: string, version: number, h: ReviewHousehold, findings: string) => recheckReview(this.work, actor, id, version, h, findings);
   authorizeReview = (actor: string, id: string, version: number, signer: string, sig: SignatureCapture, face: FaceCapture | null) => authorizeReview(this.work, actor, id, version, signer, sig, face);
   concludeReview = (actor: string, id: string, version: number, c: ConclusionInput) => concludeReview(this.work, actor, id, version, c);
+  recordAdvance = (actor: string, caseId: string, version: number, a: ReliefAdvance) => recordAdvance(this.work, actor, caseId, version, a);
+  enterMonitoring = (actor: string, caseId: string, reason: string) => enterMonitoring(this.work, actor, caseId, reason);
+  exitMonitoring = (actor: string, monitoringId: string, reason: string) => exitMonitoring(this.work, actor, monitoringId, reason);
   decideChangeLocally = (actor: string, proposalId: string, d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] }) => decideChangeLocally(this.work, actor, proposalId, d);
 
   /** Pull handler of 'decision' items (inside the pull page's transaction); a malformed item is recorded as not applied. */
@@ -41,7 +47,7 @@ export class AfterAcceptanceService {
     const parsed = decisionItemSchema.safeParse(item);
     if (!parsed.success) return 'malformed';
     const d = parsed.data;
-    return applyDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, source: 'platform', outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, reasons: d.reasons ?? [], legalBasis: [] }, 'record');
+    return applyDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, source: 'platform', outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, reasons: d.reasons ?? [], legalBasis: [], relief: d.relief }, 'record');
   }
 
   /** Pull handler of 'change-decision' items: the county's decision on a proposal to change a benefit (never throws). */

@@ -7,6 +7,7 @@ import { addDays } from './dates';
 import type { RosterDbRow, WarningDbRow } from './repo';
 import { VisitEvidenceRepo } from './visitEvidenceRepo';
 import { ChangeRepo } from './changeRepo';
+import { ReliefRepo } from './reliefRepo';
 import { changesOfCase, refusalView } from './changeViews';
 import type { Work } from './work';
 
@@ -58,6 +59,7 @@ export function rosterRow(r: RosterDbRow, today: string, open?: { id: string; ou
     category: r.category,
     householdSize: r.household_size,
     amountFen: r.amount_fen,
+    monthly: r.monthly === 1,
     sinceMonth: r.since_month,
     reviewBasis: r.review_basis,
     reviewMonths: r.review_months,
@@ -81,13 +83,15 @@ export function rosterList(work: Work, filter: 'all' | 'due' | 'overdue', limit:
 
 export function warningRow(work: Work, w: WarningDbRow, names: Map<string, string>, today: string): WarningRow {
   const roster = w.roster_id ? work.repo.roster(w.roster_id) : undefined;
+  const monitoring = !roster && w.monitoring_id ? new ReliefRepo(work.db).monitoring(w.monitoring_id) : undefined;
   const change = new ChangeRepo(work.db).ofOrigin('warning', w.id);
   return {
     id: w.id,
     type: w.type as (typeof WARNING_TYPES)[number],
     person: maskIdNumber(w.id_number),
-    applicantName: roster?.applicant_name ?? null,
-    caseId: roster?.case_id ?? null,
+    applicantName: roster?.applicant_name ?? monitoring?.applicant_name ?? null,
+    caseId: roster?.case_id ?? monitoring?.case_id ?? null,
+    monitored: monitoring !== undefined,
     detail: w.detail,
     receivedAt: w.received_at,
     dueOn: w.due_on,

@@ -7,6 +7,7 @@ import type { ChangePlan } from './changePlan';
 import { proposeChange } from './changeWork';
 import type { WarningDbRow } from './repo';
 import type { Work } from './work';
+import { ReliefRepo } from './reliefRepo';
 
 export interface WarningToReceive {
   id: string;
@@ -23,6 +24,9 @@ export interface WarningToReceive {
  */
 export function receiveWarning(work: Work, actor: string, w: WarningToReceive): 'opened' | 'not_on_roster' | 'duplicate' {
   const roster = work.repo.activeRosterOf(w.idNumber);
+  // Not on the roster but under 低收入人口 monitoring (monitoringWork.ts): worked the same way.
+  const monitoring = roster ? undefined : new ReliefRepo(work.db).activeMonitoringOf(w.idNumber);
+  const caseId = roster?.case_id ?? monitoring?.case_id;
   const received = work.now();
   const dueOn = work.cases.withCalendar((c) => c.addWorkingDays(chinaDate(new Date(received)), work.repo.settings().warningWorkingDays));
   const inserted = work.repo.insertWarning({
@@ -32,8 +36,9 @@ export function receiveWarning(work: Work, actor: string, w: WarningToReceive): 
     detail: w.detail ?? null,
     received_at: received,
     due_on: dueOn,
-    status: roster ? 'open' : 'not_on_roster',
+    status: caseId ? 'open' : 'not_on_roster',
     roster_id: roster?.id ?? null,
+    monitoring_id: monitoring?.id ?? null,
     assigned_to: null,
     assigned_at: null,
     verification: null,
@@ -43,9 +48,9 @@ export function receiveWarning(work: Work, actor: string, w: WarningToReceive): 
     closed_by: null,
   });
   if (!inserted) return 'duplicate';
-  if (roster) work.event(roster.case_id, 'warningReceived', actor, w.type);
-  work.audit(actor, 'warnings.received', w.id, { type: w.type, onRoster: roster !== undefined }, 'warning');
-  return roster ? 'opened' : 'not_on_roster';
+  if (caseId) work.event(caseId, 'warningReceived', actor, w.type);
+  work.audit(actor, 'warnings.received', w.id, { type: w.type, onRoster: roster !== undefined, monitored: monitoring !== undefined }, 'warning');
+  return caseId ? 'opened' : 'not_on_roster';
 }
 
 function workable(work: Work, id: string): WarningDbRow {
@@ -69,8 +74,8 @@ export function verifyWarning(work: Work, actor: string, id: string, v: { verifi
   work.db.transaction(() => {
     const w = workable(work, id);
     work.repo.updateWarning(id, { status: 'verified', verification: JSON.stringify(v), ...(w.assigned_to ? {} : { assigned_to: actor, assigned_at: work.now() }) });
-    const roster = work.repo.roster(w.roster_id!);
-    if (roster) work.event(roster.case_id, 'warningVerified', actor, v.method);
+    const caseId = w.roster_id ? work.repo.roster(w.roster_id)?.case_id : w.monitoring_id ? new ReliefRepo(work.db).monitoring(w.monitoring_id)?.case_id : undefined;
+    if (caseId) work.event(caseId, 'warningVerified', actor, v.method);
     work.audit(actor, 'warnings.verify', id, {}, 'warning');
   })();
 }
@@ -86,6 +91,7 @@ export function closeWarning(work: Work, actor: string, id: string, input: Close
   work.db.transaction(() => {
     const w = workable(work, id);
     if (w.status !== 'verified') throw new JiuzhuError('WARNING_NOT_VERIFIED');
+    if (!w.roster_id && w.monitoring_id) return closeMonitored(work, actor, w, c);
     const roster = work.repo.roster(w.roster_id!);
     if (!roster) throw new JiuzhuError('ROSTER_NOT_FOUND');
     const today = work.today();
@@ -109,4 +115,17 @@ export function closeWarning(work: Work, actor: string, id: string, input: Close
     work.repo.updateWarning(id, closed);
     proposeChange(work, actor, { roster, row, app, origin: 'warning', originId: id, plan, context: { warning } });
   })();
+}
+
+/**
+ * A warning worked under 低收入人口 monitoring: there is no benefit to adjust or stop, so only
+ * "no change" closes it (with what was found); a household that now needs help applies, or is
+ * helped, through a new case.
+ */
+function closeMonitored(work: Work, actor: string, w: WarningDbRow, c: ReturnType<typeof closeInputSchema.parse>): void {
+  if (c.outcome !== 'no_change') throw new JiuzhuError('WARNING_MONITORING_NO_BENEFIT');
+  work.repo.updateWarning(w.id, { status: 'closed', outcome: 'no_change', outcome_reasons: JSON.stringify(c.reasons), closed_at: work.now(), closed_by: actor });
+  const m = new ReliefRepo(work.db).monitoring(w.monitoring_id!);
+  if (m) work.event(m.case_id, 'warningNoChange', actor, c.reasons.join('；').slice(0, 500) || null);
+  work.audit(actor, 'warnings.close', w.id, { outcome: 'no_change', monitored: true }, 'warning');
 }

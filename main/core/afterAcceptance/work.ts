@@ -4,6 +4,7 @@ import { JiuzhuError, type ErrorCode } from '../../../common/contract/errors';
 import type { Application } from '../../../common/cases/application';
 import { translate } from '../../../common/i18n/translate';
 import type { CaseState } from '../../../common/cases/stateMachine';
+import type { AssistanceType } from '../../../common/cases/types';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseRow } from '../cases/caseRepo';
 import type { CaseService } from '../cases/caseService';
@@ -110,6 +111,10 @@ export class Work {
 
   stateLabel(state: CaseState): string {
     return translate(`cases.states.${state}`);
+  }
+
+  typeLabel(type: AssistanceType): string {
+    return translate(`cases.types.${type}`);
   }
 
   /** The zh-CN message of an error code, for refusals that are recorded rather than thrown. */

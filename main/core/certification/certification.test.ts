@@ -36,10 +36,10 @@ const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS 
 const snapshot = () => ({ cert: count('certification'), attachments: count('attachment'), outbox: count('outbox'), events: count('case_event'), audit: count('audit_log') });
 
 /** A roster row as the decision step writes it (afterAcceptance owns that step and its tests). */
-function enrol(forCase: string, status: 'active' | 'stopped', members = [HUSBAND.idNumber, WIFE.idNumber, CHILD.idNumber]): string {
+function enrol(forCase: string, status: 'active' | 'stopped', members = [HUSBAND.idNumber, WIFE.idNumber, CHILD.idNumber], monthly: 0 | 1 = 1): string {
   const id = `roster-${forCase}`;
   new AfterAcceptanceRepo(db()).insertRoster(
-    { id, case_id: forCase, applicant_id_number: HUSBAND.idNumber, applicant_name: HUSBAND.name, category: 'dibao-urban', household_size: 3, amount_fen: 68000, since_month: '2026-03', enrolled_on: '2026-02-12', review_basis: 'stable', review_months: 12, next_review_on: '2027-03-01', linked_benefits: '[]', status, stopped_on: status === 'stopped' ? '2026-02-12' : null, updated_at: '2026-02-12T01:00:00Z' },
+    { id, case_id: forCase, applicant_id_number: HUSBAND.idNumber, applicant_name: HUSBAND.name, category: 'dibao-urban', household_size: 3, amount_fen: monthly ? 68000 : 0, monthly, since_month: '2026-03', enrolled_on: '2026-02-12', review_basis: 'stable', review_months: 12, next_review_on: '2027-03-01', linked_benefits: '[]', status, stopped_on: status === 'stopped' ? '2026-02-12' : null, updated_at: '2026-02-12T01:00:00Z' },
     members,
   );
   return id;

@@ -31,6 +31,8 @@ export interface RosterRef {
   enrolled_on: string;
   status: 'active' | 'stopped';
   stopped_on: string | null;
+  /** 0: a monitoring entry without a monthly amount (低保边缘 / 刚性支出) — no 资格认证. */
+  monthly: 0 | 1;
 }
 
 export interface MemberRef {
@@ -41,7 +43,7 @@ export interface MemberRef {
 }
 
 const SETTINGS_KEY = 'certification.settings';
-const ROSTER_COLS = 'r.id, r.case_id, r.applicant_id_number, r.applicant_name, r.enrolled_on, r.status, r.stopped_on';
+const ROSTER_COLS = 'r.id, r.case_id, r.applicant_id_number, r.applicant_name, r.enrolled_on, r.status, r.stopped_on, r.monthly';
 
 /** SQL of certification (migration 0420) and the reads it needs from the roster, cases and authorizations. */
 export class CertificationRepo {
@@ -63,10 +65,10 @@ export class CertificationRepo {
       .all(idNumber) as RosterRef[];
   }
   activeRosters(): RosterRef[] {
-    return this.db.prepare(`SELECT ${ROSTER_COLS} FROM roster r WHERE r.status = 'active' ORDER BY r.enrolled_on, r.id`).all() as RosterRef[];
+    return this.db.prepare(`SELECT ${ROSTER_COLS} FROM roster r WHERE r.status = 'active' AND r.monthly = 1 ORDER BY r.enrolled_on, r.id`).all() as RosterRef[];
   }
 
-  /** The members of active enrolments (or of one), with the name and facts the intake indexed for the roster's case. */
+  /** The members of active enrolments paid monthly (or of one), with the name and facts the intake indexed for the roster's case. */
   members(rosterId?: string): MemberRef[] {
     return this.db
       .prepare(
@@ -74,7 +76,7 @@ export class CertificationRepo {
                 (SELECT p.name FROM case_party p WHERE p.case_id = r.case_id AND p.id_number = m.id_number AND p.role IN ('member', 'applicant') ORDER BY p.role = 'member' DESC LIMIT 1) AS name,
                 (SELECT p.facts FROM case_party p WHERE p.case_id = r.case_id AND p.id_number = m.id_number AND p.role = 'member' LIMIT 1) AS facts
          FROM roster_member m JOIN roster r ON r.id = m.roster_id
-         WHERE ${rosterId ? 'r.id = @rosterId' : "r.status = 'active'"} ORDER BY m.roster_id, m.id_number`,
+         WHERE ${rosterId ? 'r.id = @rosterId' : "r.status = 'active' AND r.monthly = 1"} ORDER BY m.roster_id, m.id_number`,
       )
       .all(rosterId ? { rosterId } : {}) as MemberRef[];
   }

@@ -113,6 +113,8 @@ export class CertificationService {
     const roster = rosters[0];
     if (!roster) throw new JiuzhuError('CERT_NOT_ON_ROSTER');
     if (roster.status !== 'active') throw new JiuzhuError('CERT_HOUSEHOLD_STOPPED', { on: roster.stopped_on ?? '—' });
+    // 资格认证 confirms a monthly payment; a monitoring entry without one is reviewed, not certified.
+    if (roster.monthly === 0) throw new JiuzhuError('CERT_MONITORING_ONLY');
     const m = toMembers(roster, this.repo.members(roster.id)).find((x) => x.idNumber === idNumber)!;
     return { roster, idNumber, name: m.name, isApplicant: m.isApplicant };
   }

@@ -132,7 +132,7 @@ describe('Excel export', () => {
     expect(roster.rows).toEqual([[5, 3, 1, 1, 2870]]);
     const out = await exportAs(['clerk'], { table: 'stats', section: 'deadlines', from: '2026-09-01', to: '2026-11-15' });
     expect(out.fileName).toBe(`统计_法定时限遵守情况_${TODAY}.xlsx`);
-    // In the path's order: 受理 (county), 入户调查, 重新初审 (county), 报送后审核确认 (county), 审核确认, 书面告知.
+    // In the path's order: 受理 (county), 入户调查, 重新初审 (county), 报送后审核确认 (county), 审核确认, 书面告知, 先行救助后补办 (county).
     expect((await sheetOf(out.base64)).rows.map((r) => r.slice(1, 6))).toEqual([
       [0, 0, 0, 0, 0],
       [2, 1, 1, 0, 0],
@@ -140,6 +140,10 @@ describe('Excel export', () => {
       [0, 0, 0, 0, 0],
       [1, 1, 0, 0, 0],
       [1, 0, 1, 0, 0],
+      [0, 0, 0, 0, 0],
     ]);
+    // Assistance by type: the seeded roster's 低保 households with their monthly total, on their own line.
+    const assistance = await sheetOf((await exportAs(['clerk'], { table: 'stats', section: 'assistance' })).base64);
+    expect(assistance.rows.map((r) => r[0])).toContain('低保');
   });
 });

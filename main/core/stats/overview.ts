@@ -7,7 +7,7 @@ import { translate } from '../../../common/i18n/translate';
 import { addDays } from '../afterAcceptance/dates';
 import { REVIEW_DUE_WINDOW_DAYS } from '../afterAcceptance/views';
 import { summarize, type Weighted } from './distribution';
-import { instantsOf, type StatsRepo } from './statsRepo';
+import { instantsOf, type Instants, type StatsRepo } from './statsRepo';
 import { workingDayIndex } from './workingDayIndex';
 
 export interface OverviewInput {
@@ -37,6 +37,25 @@ export function decisionDurations(pairs: ReturnType<StatsRepo['decisionPairs']>,
 
 /** Types in the order of the national measures; a case without a type last. */
 const typeOrder = (t: AssistanceType | null) => (t ? ASSISTANCE_TYPES.indexOf(t) : ASSISTANCE_TYPES.length);
+
+/** The roster's category (common/cases/types.ts documentCategory) back to its type. */
+const typeOfCategory = (category: string): AssistanceType => (category.startsWith('dibao') ? 'dibao' : category.startsWith('tekun') ? 'tekun' : category.startsWith('temporary') ? 'temporary' : category.startsWith('rigid') ? 'rigid' : 'marginal');
+
+function assistance(repo: StatsRepo, p: Instants): StatsOverview['assistance'] {
+  const byType = new Map<AssistanceType, { type: AssistanceType; households: number; monitoringOnly: number; monthlyAmountFen: number }>();
+  for (const r of repo.rosterByCategory()) {
+    const type = typeOfCategory(r.category);
+    const t = byType.get(type) ?? { type, households: 0, monitoringOnly: 0, monthlyAmountFen: 0 };
+    byType.set(type, { type, households: t.households + r.active, monitoringOnly: t.monitoringOnly + r.monitoring_only, monthlyAmountFen: t.monthlyAmountFen + r.amount_fen });
+  }
+  const pay = repo.reliefPayments(p);
+  const of = (kind: 'advance' | 'grant') => pay.find((x) => x.kind === kind);
+  return {
+    byType: [...byType.values()].sort((x, y) => typeOrder(x.type) - typeOrder(y.type)),
+    relief: { advances: of('advance')?.n ?? 0, advanceAmountFen: of('advance')?.amount_fen ?? 0, grants: of('grant')?.n ?? 0, grantAmountFen: of('grant')?.amount_fen ?? 0 },
+    monitoring: repo.monitoringActive(),
+  };
+}
 
 /** The statistics page: every figure from one GROUP BY each (StatsRepo); states and types in the law's order. */
 export function overview(repo: StatsRepo, counter: WorkingDayCounter, today: string, input: OverviewInput): StatsOverview {
@@ -71,5 +90,6 @@ export function overview(repo: StatsRepo, counter: WorkingDayCounter, today: str
     }),
     roster: { active: roster.active, due: roster.due, overdue: roster.overdue, stopped: roster.stopped, monthlyAmountFen: roster.amount_fen },
     ratings: repo.ratings(p),
+    assistance: assistance(repo, p),
   };
 }

@@ -76,6 +76,7 @@ describe('statistics over the encrypted store', () => {
       ['county_decision', 0, 0, 0, 0, 0],
       ['decision', 1, 1, 0, 0, 0],
       ['refusal_notice', 1, 0, 1, 0, 0],
+      ['relief_papers', 0, 0, 0, 0, 0],
     ]);
     // A period that ends before it begins is refused at the boundary, with its zh-CN message.
     const bad = statsOverview.input.safeParse({ from: '2026-11-01', to: '2026-10-01' });
@@ -98,6 +99,7 @@ describe('statistics over the encrypted store', () => {
       { kind: 'decision', total: 3, metOnTime: 1, metLate: 0, overdueOpen: 1, pending: 1, share: 1 / 2 },
       // due 10-15, met 10-16 01:00 China time (10-15 in UTC): late
       { kind: 'refusal_notice', total: 1, metOnTime: 0, metLate: 1, overdueOpen: 0, pending: 0, share: 0 },
+      none('relief_papers'),
     ]);
   });
 

@@ -107,10 +107,32 @@ export class StatsRepo {
            coalesce(sum(status = 'active' AND next_review_on <= @soon), 0) AS due,
            coalesce(sum(status = 'active' AND next_review_on < @today), 0) AS overdue,
            coalesce(sum(status = 'stopped'), 0) AS stopped,
-           coalesce(sum(CASE WHEN status = 'active' THEN amount_fen END), 0) AS amount_fen
+           coalesce(sum(CASE WHEN status = 'active' AND monthly = 1 THEN amount_fen END), 0) AS amount_fen
          FROM roster`,
       )
       .get({ today, soon }) as { active: number; due: number; overdue: number; stopped: number; amount_fen: number };
+  }
+
+  /** Active roster households per category: how many, how many without a monthly amount (monitoring), and the monthly total. */
+  rosterByCategory(): Array<{ category: string; active: number; monitoring_only: number; amount_fen: number }> {
+    return this.db
+      .prepare(
+        `SELECT category, count(*) AS active, coalesce(sum(monthly = 0), 0) AS monitoring_only, coalesce(sum(CASE WHEN monthly = 1 THEN amount_fen END), 0) AS amount_fen
+         FROM roster WHERE status = 'active' GROUP BY category ORDER BY category`,
+      )
+      .all() as Array<{ category: string; active: number; monitoring_only: number; amount_fen: number }>;
+  }
+
+  /** 临时救助 paid in the period (recorded then): 先行救助 and grants, how many and how much. */
+  reliefPayments(p: Instants): Array<{ kind: 'advance' | 'grant'; n: number; amount_fen: number }> {
+    return this.db
+      .prepare('SELECT kind, count(*) AS n, coalesce(sum(amount_fen), 0) AS amount_fen FROM relief_payment WHERE recorded_at >= ? AND recorded_at < ? GROUP BY kind')
+      .all(p.fromAt, p.toAt) as Array<{ kind: 'advance' | 'grant'; n: number; amount_fen: number }>;
+  }
+
+  /** Households under 低收入人口 monitoring now. */
+  monitoringActive(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM income_monitoring WHERE status = 'active'").get() as { n: number }).n;
   }
 
   /** 好差评 per service and month asked in the period (main/core/ratings). */

@@ -48,5 +48,11 @@ export function statsSheet(o: StatsOverview, section: StatsTable): { title: stri
         columns: [col('active', 'int'), col('due', 'int'), col('overdue', 'int'), col('stopped', 'int'), col('monthlyAmount', 'yuan', 22)],
         rows: [{ active: o.roster.active, due: o.roster.due, overdue: o.roster.overdue, stopped: o.roster.stopped, monthlyAmount: yuan(o.roster.monthlyAmountFen) }],
       };
+    case 'assistance':
+      return {
+        title,
+        columns: [col('type', 'text', 16), col('households', 'int'), col('monitoringOnly', 'int', 22), col('monthlyAmount', 'yuan', 22)],
+        rows: o.assistance.byType.map((r) => ({ type: translate(`cases.typesShort.${r.type}`), households: r.households, monitoringOnly: r.monitoringOnly, monthlyAmount: yuan(r.monthlyAmountFen) })),
+      };
   }
 }
