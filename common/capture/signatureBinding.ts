@@ -30,6 +30,6 @@ export function authorizationStatement(s: AuthorizationSigner, caseRef = ''): st
 /** Lower-case hex SHA-256 of a UTF-8 string or bytes (WebCrypto: the renderer and Node ≥ 19 alike). */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
