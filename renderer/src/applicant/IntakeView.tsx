@@ -5,7 +5,7 @@ import type { ApplicantView } from '../../../common/contract/methods/applicant';
 import type { SignatureCapture } from '../../../common/capture/schemas';
 import { sha256Hex } from '../../../common/capture/signatureBinding';
 import { call } from '../api/client';
-import { SignaturePad } from '../capture/signature/SignaturePad';
+import { SignaturePad } from '../capture/index';
 
 type Intake = Extract<ApplicantView, { kind: 'intake' }>;
 

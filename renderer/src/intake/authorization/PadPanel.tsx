@@ -5,7 +5,7 @@ import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../co
 import { authorizationStatement, sha256Hex } from '../../../../common/capture/signatureBinding';
 import { intakeStatementRef } from '../../../../common/contract/methods/cases';
 import { call } from '../../api/client';
-import { SignaturePad } from '../../capture/signature/SignaturePad';
+import { SignaturePad } from '../../capture/index';
 import { SignerFace } from './SignerFace';
 import type { Signer } from './SignerList';
 import { useAuthorizationSave } from './useAuthorizationSave';
