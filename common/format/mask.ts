@@ -54,3 +54,15 @@ export function maskAddress(address: string, keep = 9): string {
   if (head.length >= chars.length) return text;
   return head.join('') + '****';
 }
+
+/**
+ * The applicant screen (facing the counter's waiting area) keeps less: the province/city digits and
+ * the last 4 of an 18-digit number, 5001**********1234; anything shorter (still being typed) shows nothing.
+ */
+export function maskIdNumberForScreen(id: string): string | undefined {
+  const s = id.trim().toUpperCase();
+  return /^[0-9]{17}[0-9X]$/.test(s) ? `${s.slice(0, 4)}${'*'.repeat(10)}${s.slice(14)}` : undefined;
+}
+
+/** Every 18-character ID number in a text (a statement shown to the applicant) masked as on the applicant screen. */
+export const maskIdNumbersInText = (text: string): string => text.replace(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])/g, (id) => maskIdNumberForScreen(id) ?? id);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
-import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, sign, step, stop, type api, type Shell } from './intakeSupport';
+import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type api, type Shell } from './intakeSupport';
 
 /**
  * The counter intake end to end: the built app in Chromium through the browser shell, the ID card
@@ -78,12 +78,20 @@ test('a three-person 低保 household read from cards, to 受理, with the accep
   // The two adults sign; the child is not asked.
   const signers = page.locator('[data-testid^="signer-"]');
   await expect(signers).toHaveCount(2);
-  for (const id of [APPLICANT.expected.idNumber, SPOUSE.expected.idNumber]) {
-    await page.getByTestId(`sign-${id}`).click();
-    await sign(page);
-    await page.getByTestId('save-authorization').click();
-    await expect(page.getByTestId(`signer-${id}`)).toHaveAttribute('data-signed', 'true');
+  for (const [i, person] of [APPLICANT.expected, SPOUSE.expected].entries()) {
+    await expect(page.getByTestId(`status-${person.idNumber}`)).toHaveText('等待签字');
+    // No applicant screen is paired: the one signing view opens on this screen, turned to the signer,
+    // with their own 授权书 (ID number masked, no digest) and which signer of how many.
+    await page.getByTestId('sign-next').click();
+    await expect(page.getByTestId('signing-signer')).toHaveText(`第 ${i + 1}/2 位签字人：${person.name}`);
+    await expect(page.getByTestId('applicant-statement')).toContainText(`授权人：${person.name}`);
+    await expect(page.getByTestId('applicant-statement')).toContainText(`公民身份号码：${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(14)}`);
+    await expect(page.getByTestId('signature-document-hash')).toHaveCount(0);
+    await signInView(page);
+    await expect(page.getByTestId(`signer-${person.idNumber}`)).toHaveAttribute('data-signed', 'true');
+    await expect(page.getByTestId(`status-${person.idNumber}`)).toHaveText('已签');
   }
+  await expect(page.getByTestId('sign-next')).toHaveCount(0);
   await next(page, 'decision');
   await expect(page.getByTestId('problems')).toHaveAttribute('data-count', '0');
   await page.getByTestId('submit').click();

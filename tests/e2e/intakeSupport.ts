@@ -95,3 +95,20 @@ export async function sign(page: Page): Promise<void> {
   await page.getByTestId('signature-done').click();
   await expect(page.getByTestId('signature-saved')).toBeVisible();
 }
+
+/**
+ * One signer signs in the signing view (the applicant screen's, or the one turned to the signer on
+ * the clerk's screen when no applicant screen is paired): a short signature drawn on its pad and confirmed.
+ */
+export async function signInView(page: Page): Promise<void> {
+  const view = page.getByTestId('signing-view');
+  await expect(view).toHaveAttribute('data-phase', 'sign');
+  const pad = view.getByTestId('signature-canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 60);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 40 + i * 15, box.y + 60 + Math.sin(i / 2) * 40, { steps: 2 });
+  await page.mouse.up();
+  await view.getByTestId('signature-done').click();
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { policyNoticeSchema } from '../../cases/settings';
 import { assistanceTypeSchema, subtypeSchema } from '../../cases/types';
-import { signatureCaptureSchema } from '../../capture/schemas';
+import { faceCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { defineMethod } from '../define';
 import { applicantRatingViewSchema } from '../../ratings/view';
 
@@ -15,6 +15,9 @@ import { applicantRatingViewSchema } from '../../ratings/view';
 const pairingCode = z.string().regex(/^[A-Z2-9]{8}$/);
 const viewId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
 
+/** An ID number as the applicant screen may carry it: masked (5001**********1234), never whole. */
+export const screenIdNumberSchema = z.string().regex(/^[0-9]{4}\*{10}[0-9X]{4}$/);
+
 /** Only what the applicant may see about themselves and their household: never other applicants. */
 export const applicantIntakeViewSchema = z
   .object({
@@ -22,7 +25,7 @@ export const applicantIntakeViewSchema = z
     applicant: z
       .object({
         name: z.string().max(40),
-        idNumber: z.string().max(18).optional(),
+        idNumber: screenIdNumberSchema.optional(),
         sex: z.enum(['男', '女']).optional(),
         birthDate: z.string().max(10).optional(),
         phone: z.string().max(20).optional(),
@@ -32,15 +35,34 @@ export const applicantIntakeViewSchema = z
     members: z.array(z.object({ name: z.string().max(40), relationship: z.string().max(20) }).strict()).max(30).default([]),
     type: assistanceTypeSchema.optional(),
     subtype: subtypeSchema.optional(),
-    /** Ask the applicant to sign on this screen. */
-    askSignature: z.boolean().default(false),
-    /** The 授权书 statement the signature is asked for: shown on the screen, the signature bound to its SHA-256. */
-    statement: z.string().max(2000).optional(),
     /** Ask the applicant to press 确认 (that what is shown is right). */
     askConfirm: z.boolean().default(true),
   })
   .strict();
 export type ApplicantIntakeView = z.output<typeof applicantIntakeViewSchema>;
+
+/**
+ * One signer of the 家庭经济状况核对授权书 at the applicant screen (the one signing path): the
+ * canonical statement of this signer for this case (shown in large type, the ID number masked; the
+ * signature bound to its SHA-256), which signer of how many, and the face where the county asks for one.
+ */
+export const applicantSigningViewSchema = z
+  .object({
+    kind: z.literal('signing'),
+    signer: z.object({ name: z.string().min(1).max(40), role: z.enum(['member', 'supporter']) }).strict(),
+    position: z.number().int().min(1).max(30),
+    total: z.number().int().min(1).max(30),
+    statement: z.string().min(1).max(2000),
+    faceRequired: z.boolean(),
+    /** The card photo (BMP, base64) the face is matched against, when the card read gave one. */
+    cardPhotoBmp: z.base64().max(400_000).optional(),
+  })
+  .strict();
+export type ApplicantSigningView = z.output<typeof applicantSigningViewSchema>;
+
+/** What the applicant may point out as wrong (信息有误): the clerk's screen names it at once. */
+export const REPORT_PARTS = ['name', 'idNumber', 'phone', 'address', 'members', 'type', 'statement', 'other'] as const;
+export const reportPartSchema = z.enum(REPORT_PARTS);
 
 /** Between applicants: the station's 政策宣传 (built by core from the county settings). */
 export const applicantIdleViewSchema = z.object({
@@ -52,8 +74,10 @@ export const applicantIdleViewSchema = z.object({
   materials: z.array(z.object({ type: assistanceTypeSchema, items: z.array(z.string()) })),
 });
 
+/** Every view the screen knows, each with the id core stamps on it (a new kind is one more line here and in `shownViewSchema`). */
 export const applicantViewSchema = z.discriminatedUnion('kind', [
   applicantIntakeViewSchema.extend({ viewId }),
+  applicantSigningViewSchema.extend({ viewId }),
   applicantIdleViewSchema.extend({ viewId }),
   /** 好差评 after a service: only core makes it (ratings.ask), never applicant.show. */
   applicantRatingViewSchema.extend({ viewId }),
@@ -84,14 +108,15 @@ export const applicantCurrent = defineMethod({
 export const applicantShow = defineMethod({
   summary: "The clerk's intake pushes what the applicant sees (only applicant-facing fields), or the policy notices between applicants.",
   permission: 'case.write',
-  input: z.object({ view: z.discriminatedUnion('kind', [applicantIntakeViewSchema, z.object({ kind: z.literal('idle') }).strict()]) }).strict(),
+  input: z.object({ view: z.discriminatedUnion('kind', [applicantIntakeViewSchema, applicantSigningViewSchema, z.object({ kind: z.literal('idle') }).strict()]) }).strict(),
   output: z.object({ paired: z.boolean(), viewId: viewId.nullable() }),
 });
 
 export const applicantSign = defineMethod({
-  summary: "The applicant's signature from the paired window, for the view that asked for it; reaches the clerk's window as an event.",
+  summary:
+    "A signer's signature (bound to the signing view's statement) and face (where the view asks for one) from the paired window, for the current signing view; reaches the clerk's window as an event.",
   permission: 'public',
-  input: z.object({ viewId, signature: signatureCaptureSchema }).strict(),
+  input: z.object({ viewId, signature: signatureCaptureSchema, face: faceCaptureSchema.nullable().default(null) }).strict(),
   output: z.object({ received: z.literal(true) }),
 });
 
@@ -99,6 +124,13 @@ export const applicantConfirm = defineMethod({
   summary: "The applicant's 确认 of what the view shows; reaches the clerk's window as an event.",
   permission: 'public',
   input: z.object({ viewId }).strict(),
+  output: z.object({ received: z.literal(true) }),
+});
+
+export const applicantReport = defineMethod({
+  summary: "The applicant presses 信息有误 on the paired window, naming the part: the clerk's window is told at once; nothing waits for it.",
+  permission: 'public',
+  input: z.object({ viewId, part: reportPartSchema }).strict(),
   output: z.object({ received: z.literal(true) }),
 });
 
@@ -110,12 +142,14 @@ export const applicantClose = defineMethod({
 });
 
 /** Events: to the applicant window only, and to the clerk's window only (addressed, never broadcast). */
-export const applicantViewEventSchema = z.object({ view: applicantViewSchema.nullable() });
+/** `held`: the clerk's session locked — the screen hides the view it shows and keeps it (with the applicant's work) until that view comes back. */
+export const applicantViewEventSchema = z.object({ view: applicantViewSchema.nullable(), held: z.boolean().optional() });
 export const applicantReplyEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paired'), at: z.string() }),
   z.object({ kind: z.literal('unpaired'), at: z.string() }),
   z.object({ kind: z.literal('confirmed'), viewId, at: z.string() }),
-  z.object({ kind: z.literal('signed'), viewId, at: z.string(), signature: signatureCaptureSchema }),
+  z.object({ kind: z.literal('signed'), viewId, at: z.string(), signature: signatureCaptureSchema, face: faceCaptureSchema.nullable() }),
+  z.object({ kind: z.literal('reported'), viewId, at: z.string(), part: reportPartSchema }),
 ]);
 
 export const applicantMethods = {
@@ -125,5 +159,6 @@ export const applicantMethods = {
   'applicant.show': applicantShow,
   'applicant.sign': applicantSign,
   'applicant.confirm': applicantConfirm,
+  'applicant.report': applicantReport,
   'applicant.close': applicantClose,
 } as const;

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizationStatement, sha256Hex } from '../../../common/capture/signatureBinding';
 import type { CoreEvent } from '../../../common/contract/index';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
 
-/** Pairing, per-window delivery, sign/confirm, and the fall-back when the clerk's session ends. */
+/** Pairing, per-window delivery, signing / confirm / 信息有误, the lock that holds the view, and the fall-back when the clerk's session ends. */
 let now = new Date('2026-11-30T09:00:00+08:00');
 let core: CoreApi;
 let dataDir: string;
@@ -75,7 +76,7 @@ describe('the applicant screen', () => {
 
   it('what the clerk shows reaches the paired window only', async () => {
     const r = ok<{ paired: boolean; viewId: string }>(
-      await core.invoke('applicant.show', { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '500110198005120012' }, members: [{ name: '李秀英', relationship: '配偶' }], askSignature: true } }, clerk),
+      await core.invoke('applicant.show', { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '5001**********0012' }, members: [{ name: '李秀英', relationship: '配偶' }] } }, clerk),
     );
     expect(r.paired).toBe(true);
     viewId = r.viewId;
@@ -89,17 +90,51 @@ describe('the applicant screen', () => {
     expect(ok<{ view: { viewId: string } }>(await core.invoke('applicant.current', {}, screen)).view.viewId).toBe(viewId);
   });
 
-  it('the signature and 确认 come back to the clerk window only, for the current view only', async () => {
-    expect(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_NOT_PAIRED' } });
+  it('a whole ID number never travels to the screen in the record view', async () => {
+    const r = await core.invoke('applicant.show', { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '500110198005120012' } } }, clerk);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(received.screen)).not.toContain('500110198005120012');
+  });
+
+  it('确认 and 信息有误 come back to the clerk window only, for the current view only', async () => {
     expect(await core.invoke('applicant.confirm', { viewId: 'stale-view-id' }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
-    ok(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, screen));
+    expect(await core.invoke('applicant.report', { viewId, part: 'address' }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_NOT_PAIRED' } });
+    // A record view asks for no signature.
+    expect(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    ok(await core.invoke('applicant.report', { viewId, part: 'address' }, screen));
     ok(await core.invoke('applicant.confirm', { viewId }, screen));
     expect(applicantEvents('clerk').slice(-2).map((e) => e.payload)).toMatchObject([
-      { kind: 'signed', viewId, signature: { png: { base64: 'iVBORw0KGgo=' } } },
+      { kind: 'reported', viewId, part: 'address' },
       { kind: 'confirmed', viewId },
     ]);
     expect(applicantEvents('other')).toEqual([]);
     expect(applicantEvents('plain')).toEqual([]);
+  });
+
+  it('a signer signs on the statement the signing view showed; the face is required where the view asks for one', async () => {
+    const signer = { name: '李秀英', idNumber: '500110198207150026', role: 'member' };
+    const statement = authorizationStatement(signer, '申请 case_0001');
+    const show = (faceRequired: boolean) =>
+      core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 2, total: 2, statement, faceRequired } }, clerk);
+    const { viewId: signing } = ok<{ viewId: string }>(await show(true));
+    expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'signing', viewId: signing, position: 2, total: 2, statement } } });
+    const bound = { ...SIGNATURE, signer: signer.name, documentHash: await sha256Hex(statement), pngSha256: 'a'.repeat(64) };
+    // Bound to another text, or signed in another name: refused before it reaches the clerk.
+    const otherText = await sha256Hex(authorizationStatement({ ...signer, name: '张建国' }, '申请 case_0001'));
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: { ...bound, documentHash: otherText } }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_SIGNATURE_UNBOUND' } });
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: { ...bound, signer: '张建国' } }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_SIGNATURE_UNBOUND' } });
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: bound }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_MISSING' } });
+    expect(applicantEvents('clerk').at(-1)!.payload).not.toMatchObject({ kind: 'signed' });
+    // Where the county asks for no face, the bound signature alone goes to the clerk.
+    const { viewId: noFace } = ok<{ viewId: string }>(await show(false));
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: bound }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    ok(await core.invoke('applicant.sign', { viewId: noFace, signature: bound }, screen));
+    expect(applicantEvents('clerk').at(-1)!.payload).toMatchObject({ kind: 'signed', viewId: noFace, face: null, signature: { documentHash: bound.documentHash, signer: signer.name } });
+    expect(applicantEvents('other')).toEqual([]);
+    expect(await core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 3, total: 2, statement, faceRequired: false } }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_SIGNING_INVALID' },
+    });
   });
 
   it('back to the notices between applicants; the staff window cannot push to a screen it did not pair', async () => {
@@ -107,6 +142,23 @@ describe('the applicant screen', () => {
     expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'idle', viewId: r.viewId } } });
     expect(JSON.stringify(applicantEvents('screen').at(-1))).not.toContain('张建国');
     expect(await core.invoke('applicant.confirm', { viewId: r.viewId }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+  });
+
+  it("the clerk's session locking hides the signing view and keeps it; unlocked, the same view comes back", async () => {
+    const statement = authorizationStatement({ name: '张建国', idNumber: '500110198005120012', role: 'member' }, '申请 case_0002');
+    const { viewId: signing } = ok<{ viewId: string }>(
+      await core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: '张建国', role: 'member' }, position: 1, total: 1, statement, faceRequired: false } }, clerk),
+    );
+    ok(await core.invoke('session.lock', {}, clerk));
+    const locked = ok<{ view: { kind: string; viewId: string } }>(await core.invoke('applicant.current', {}, screen));
+    expect(locked.view.kind).toBe('idle');
+    expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { held: true, view: { kind: 'idle' } } });
+    expect(JSON.stringify(applicantEvents('screen').at(-1))).not.toContain('张建国');
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: SIGNATURE }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    ok(await core.invoke('session.unlock', { password: 'Clerk#pass2026' }, clerk));
+    const back = ok<{ view: { kind: string; viewId: string } }>(await core.invoke('applicant.current', {}, screen));
+    expect(back.view).toMatchObject({ kind: 'signing', viewId: signing });
+    expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'signing', viewId: signing } } });
   });
 
   it('the clerk logging out unpairs the screen', async () => {

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../../common/capture/signatureBinding';
 import { JiuzhuError, type CoreEvent } from '../../../common/contract/index';
 import type { ApplicantView } from '../../../common/contract/methods/applicant';
 import type { Capability, CoreDeps } from '../capability';
@@ -8,7 +9,7 @@ import { idleView } from './idleView';
 import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
 import { isLiveRating, type ApplicantScreenPort } from './screenPort';
 
-type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.confirm' | 'applicant.close';
+type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
 
 export interface ApplicantCapabilityOptions {
   /** Deliver an event to one window only (events/hub.ts emitTo). */
@@ -38,9 +39,9 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     return idleView({ viewId: newViewId(), stationName: info?.name ?? '', regionCode: info?.regionCode ?? '000000', year: Number(today.slice(0, 4)), settings: new CaseSettingsStore(s.station.db).get(), resources });
   };
 
-  const showTo = (p: Pairing, view: ApplicantView | null) => {
+  const showTo = (p: Pairing, view: ApplicantView | null, held = false) => {
     if (view) p.view = view;
-    options.emitTo(p.applicantWindow, { event: 'applicant.view', payload: { view } });
+    options.emitTo(p.applicantWindow, { event: 'applicant.view', payload: held ? { view, held } : { view } });
   };
   const reply = (p: Pairing, payload: Extract<CoreEvent, { event: 'applicant.reply' }>['payload']) => options.emitTo(p.clerkWindow, { event: 'applicant.reply', payload });
   const audit = async (p: Pairing, action: string, details: Record<string, string> = {}) =>
@@ -52,14 +53,24 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     reply(p, { kind: 'unpaired', at: now().toISOString() });
   };
 
-  /** The clerk's session as it stands: gone → unpair; locked → nothing personal on the screen. */
+  /**
+   * The clerk's session as it stands: gone → unpair; locked → nothing personal on the screen, the
+   * personal view held (the screen keeps the applicant's work hidden); unlocked again → that view back.
+   */
   const check = async (p: Pairing): Promise<boolean> => {
     const session = (await deps.services()).auth.sessions.peek(p.sessionId);
     if (!session) {
       unpair(p);
       return false;
     }
-    if (session.locked && p.view.kind === 'intake') showTo(p, { ...p.idle, viewId: newViewId() });
+    if (session.locked && p.view.kind !== 'idle') {
+      p.held = p.view;
+      showTo(p, { ...p.idle, viewId: newViewId() }, true);
+    } else if (!session.locked && p.held) {
+      const back = p.held;
+      p.held = undefined;
+      showTo(p, back);
+    }
     return true;
   };
   const sweep = setInterval(() => void Promise.all(pairings.all().map(check)).catch(() => undefined), SWEEP_MS);
@@ -70,8 +81,9 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     if (!p || !(await check(p))) throw new JiuzhuError('APPLICANT_NOT_PAIRED');
     return p;
   };
-  const currentIntake = (p: Pairing, viewId: string, ask: 'askSignature' | 'askConfirm') => {
-    if (p.view.viewId !== viewId || p.view.kind !== 'intake' || !p.view[ask]) throw new JiuzhuError('APPLICANT_VIEW_STALE');
+  const currentView = (p: Pairing, viewId: string) => {
+    if (p.view.viewId !== viewId) throw new JiuzhuError('APPLICANT_VIEW_STALE');
+    return p.view;
   };
 
   return {
@@ -120,6 +132,8 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
           return { paired: true, viewId: p.view.viewId };
         }
         const viewId = newViewId();
+        p.held = undefined;
+        if (input.view.kind === 'signing' && input.view.position > input.view.total) throw new JiuzhuError('APPLICANT_SIGNING_INVALID');
         if (input.view.kind === 'idle') {
           p.idle = await buildIdle();
           showTo(p, { ...p.idle, viewId });
@@ -128,16 +142,30 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
       },
       'applicant.sign': async (input, ctx) => {
         const p = await pairedApplicant(ctx);
-        currentIntake(p, input.viewId, 'askSignature');
+        const view = currentView(p, input.viewId);
+        if (view.kind !== 'signing') throw new JiuzhuError('APPLICANT_VIEW_STALE');
+        // What the screen showed is what was signed: the statement's hash and the signer's name, and the face where asked.
+        // (intake.authorize checks the binding against the case again when the clerk's window saves it.)
+        if (input.signature.documentHash !== (await sha256Hex(view.statement)) || input.signature.signer?.trim() !== view.signer.name.trim())
+          throw new JiuzhuError('APPLICANT_SIGNATURE_UNBOUND');
+        if (view.faceRequired && !input.face) throw new JiuzhuError('APPLICANT_FACE_MISSING');
         await audit(p, 'applicant.sign', { view: input.viewId });
-        reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature });
+        reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature, face: input.face });
         return { received: true as const };
       },
       'applicant.confirm': async (input, ctx) => {
         const p = await pairedApplicant(ctx);
-        currentIntake(p, input.viewId, 'askConfirm');
+        const view = currentView(p, input.viewId);
+        if (view.kind !== 'intake' || !view.askConfirm) throw new JiuzhuError('APPLICANT_VIEW_STALE');
         await audit(p, 'applicant.confirm', { view: input.viewId });
         reply(p, { kind: 'confirmed', viewId: input.viewId, at: now().toISOString() });
+        return { received: true as const };
+      },
+      'applicant.report': async (input, ctx) => {
+        const p = await pairedApplicant(ctx);
+        if (currentView(p, input.viewId).kind === 'idle') throw new JiuzhuError('APPLICANT_VIEW_STALE');
+        await audit(p, 'applicant.report', { view: input.viewId, part: input.part });
+        reply(p, { kind: 'reported', viewId: input.viewId, at: now().toISOString(), part: input.part });
         return { received: true as const };
       },
       'applicant.close': async (_input, ctx) => {

@@ -15,6 +15,8 @@ export interface Pairing {
   view: ApplicantView;
   /** The idle view, kept so the screen can fall back to it without the store (e.g. on lock). */
   idle: ApplicantView;
+  /** The personal view put aside while the clerk's session is locked, shown again on unlock. */
+  held?: ApplicantView | undefined;
 }
 
 interface Pending {

@@ -2,38 +2,26 @@ import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
-import type { SignatureCapture } from '../../../common/capture/schemas';
-import { authorizationStatement } from '../../../common/capture/signatureBinding';
-import { intakeStatementRef } from '../../../common/contract/methods/cases';
 import { call } from '../api/client';
 import { useCoreEvent } from '../api/useCoreEvent';
 import { openApplicantScreen } from './openScreen';
 import { toApplicantView } from './toApplicantView';
 
+type Report = { viewId: string; part: string; at: string };
+
 /**
  * The clerk's side of the applicant screen, inside the intake: open and pair it, keep it showing
- * what is being recorded, ask for the signature (on the applicant's 授权书 statement for this
- * application, so it can become their authorization), receive the signature and the 确认 — and put
- * the policy notices back when the intake ends (unmount).
+ * what is being recorded, receive the 确认 and any 信息有误 (shown at once, naming the part; nothing
+ * waits for it) — and put the policy notices back when the intake ends (unmount). The signers sign
+ * on it from the authorization step (intake/authorization/PadPanel.tsx).
  */
-export function ApplicantScreenControl({
-  app,
-  ensureSaved,
-  onSignature,
-}: {
-  app: Application;
-  /** The draft saved, so the application's id — named in the statement — is known. */
-  ensureSaved: () => Promise<{ caseId: string }>;
-  onSignature?: (s: SignatureCapture) => void;
-}) {
+export function ApplicantScreenControl({ app }: { app: Application }) {
   const { t } = useTranslation();
   const [paired, setPaired] = useState(false);
   const [code, setCode] = useState<string | null>(null);
-  const [askSignature, setAskSignature] = useState(false);
-  const [caseId, setCaseId] = useState<string | null>(null);
   const [viewId, setViewId] = useState<string | null>(null);
-  const [signedAt, setSignedAt] = useState<string | null>(null);
   const [confirmedAt, setConfirmedAt] = useState<string | null>(null);
+  const [reports, setReports] = useState<Report[]>([]);
   const [error, setError] = useState<string | null>(null);
   const pairedRef = useRef(false);
   pairedRef.current = paired;
@@ -41,16 +29,11 @@ export function ApplicantScreenControl({
   useCoreEvent('applicant.reply', (r) => {
     if (r.kind === 'paired') setPaired(true);
     else if (r.kind === 'unpaired') setPaired(false);
+    else if (r.kind === 'reported') setReports((list) => [...list, { viewId: r.viewId, part: r.part, at: r.at }]);
     else if (r.viewId === viewId && r.kind === 'confirmed') setConfirmedAt(r.at);
-    else if (r.viewId === viewId && r.kind === 'signed') {
-      setSignedAt(r.at);
-      onSignature?.(r.signature);
-    }
   });
 
-  // The applicant signs as a member (the role requiredSigners gives them), for this application.
-  const statement = app.applicant && caseId ? authorizationStatement({ name: app.applicant.name, idNumber: app.applicant.idNumber, role: 'member' }, intakeStatementRef(caseId)) : undefined;
-  const view = toApplicantView(app, (c) => t(`cases.relationships.${c}` as 'cases.relationships.self'), { signature: askSignature, statement });
+  const view = toApplicantView(app, (c) => t(`cases.relationships.${c}` as 'cases.relationships.self'));
   const key = JSON.stringify(view);
   useEffect(() => {
     if (!paired) return;
@@ -70,16 +53,6 @@ export function ApplicantScreenControl({
   // The intake ends: nothing personal stays on the applicant's screen.
   useEffect(() => () => void (pairedRef.current && call('applicant.show', { view: { kind: 'idle' } }).catch(() => undefined)), []);
 
-  const ask = () =>
-    ensureSaved().then(
-      (r) => {
-        if (!r.caseId) return;
-        setCaseId(r.caseId);
-        setAskSignature(true);
-      },
-      (e: Error) => setError(e.message),
-    );
-
   const open = () =>
     call('applicant.open', {}).then(
       (r) => {
@@ -97,14 +70,21 @@ export function ApplicantScreenControl({
           {paired ? t('applicant.reopen') : t('applicant.open')}
         </Button>
         {!paired && code && <Typography.Text type="secondary">{t('applicant.codeHint', { code })}</Typography.Text>}
-        {paired && view && !askSignature && (
-          <Button onClick={() => void ask()} data-testid="ask-signature">
-            {t('applicant.askSignature')}
-          </Button>
-        )}
-        {signedAt && <Tag color="blue" data-testid="applicant-signed-tag">{t('applicant.gotSignature', { time: new Date(signedAt).toLocaleTimeString('zh-CN') })}</Tag>}
         {confirmedAt && <Tag color="blue" data-testid="applicant-confirmed-tag">{t('applicant.gotConfirm', { time: new Date(confirmedAt).toLocaleTimeString('zh-CN') })}</Tag>}
       </Space>
+      {reports.map((r) => (
+        <Alert
+          key={`${r.viewId}-${r.at}`}
+          type="warning"
+          showIcon
+          closable
+          title={t('applicant.report.toClerk', { part: t(`applicant.report.parts.${r.part as 'other'}`), time: new Date(r.at).toLocaleTimeString('zh-CN') })}
+          onClose={() => setReports((list) => list.filter((x) => x !== r))}
+          style={{ marginTop: 8 }}
+          data-testid="applicant-report-alert"
+          data-part={r.part}
+        />
+      ))}
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} style={{ marginTop: 8 }} />}
     </Card>
   );

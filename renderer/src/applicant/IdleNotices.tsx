@@ -10,8 +10,8 @@ export function IdleNotices({ view }: { view: Idle }) {
   const year = view.standards[0]?.year;
   return (
     <div data-testid="applicant-idle">
-      <Typography.Title style={{ fontSize: 44 }}>{t('applicant.welcome', { station: view.stationName })}</Typography.Title>
-      <Typography.Title level={2} data-testid="applicant-hotline" style={{ color: '#1a56a8' }}>
+      <Typography.Title style={{ fontSize: '1.8em' }}>{t('applicant.welcome', { station: view.stationName })}</Typography.Title>
+      <Typography.Title level={2} data-testid="applicant-hotline" style={{ color: '#0b3d91', fontSize: '1.4em' }}>
         {t('applicant.hotline', { hotline: view.hotline })}
       </Typography.Title>
       <Row gutter={[24, 24]}>
@@ -20,8 +20,10 @@ export function IdleNotices({ view }: { view: Idle }) {
             <Card title={t('applicant.noticesTitle')}>
               {view.notices.map((n) => (
                 <div key={n.title} data-testid="policy-notice">
-                  <Typography.Title level={3}>{n.title}</Typography.Title>
-                  <Typography.Paragraph style={{ fontSize: 26 }}>{n.body}</Typography.Paragraph>
+                  <Typography.Title level={3} style={{ fontSize: '1.2em' }}>
+                    {n.title}
+                  </Typography.Title>
+                  <Typography.Paragraph style={{ fontSize: '1.05em' }}>{n.body}</Typography.Paragraph>
                 </div>
               ))}
             </Card>
@@ -32,7 +34,7 @@ export function IdleNotices({ view }: { view: Idle }) {
             {(['urban', 'rural'] as const).map((residence) => {
               const s = view.standards.find((x) => x.residence === residence);
               return (
-                <Typography.Paragraph key={residence} style={{ fontSize: 28 }} data-testid={`standard-${residence}`} data-set={s ? 'yes' : 'no'}>
+                <Typography.Paragraph key={residence} style={{ fontSize: '1.1em' }} data-testid={`standard-${residence}`} data-set={s ? 'yes' : 'no'}>
                   {s ? t(`applicant.standard.${residence}`, { yuan: (s.monthlyFen / 100).toFixed(0) }) : t(`applicant.standardUnset.${residence}`)}
                 </Typography.Paragraph>
               );

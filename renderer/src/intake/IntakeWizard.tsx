@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
-import type { SignatureCapture } from '../../../common/capture/schemas';
 import { ApplicantScreenControl } from '../applicant/ApplicantScreenControl';
 import { enterBelongsToPopup } from '../components/formEnter';
 import { withCardPhoto, type CardPhotos } from './authorization/cardPhoto';
@@ -30,8 +29,6 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
   const { state, update, saveNow, adoptRev, current } = useIntakeDraft(initial);
   const step = state.app.step;
   const f2 = useRef<(() => void) | null>(null);
-  // A signature the applicant gave on the applicant screen, offered to the authorization step.
-  const [screenSignature, setScreenSignature] = useState<SignatureCapture | null>(null);
   // The card photos of this intake's card reads (vendor decoder), by ID number, for the face match.
   const [cardPhotos, setCardPhotos] = useState<CardPhotos>({});
   const onCardPhoto = useCallback((idNumber: string, bmpBase64: string | undefined) => setCardPhotos((p) => withCardPhoto(p, idNumber, bmpBase64)), []);
@@ -117,7 +114,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         items={STEPS.map((s) => ({ title: t(`intake.steps.${s}`) }))}
         style={{ marginBottom: 16 }}
       />
-      <ApplicantScreenControl app={state.app} ensureSaved={ensureSaved} onSignature={setScreenSignature} />
+      <ApplicantScreenControl app={state.app} />
       {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
       {step === 1 && <MembersStep app={state.app} problems={state.problems} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}
@@ -143,7 +140,6 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
           faceRequired={settings.data?.settings.faceRequired ?? true}
           paperFaceRequired={settings.data?.settings.paperFaceRequired ?? false}
           ensureSaved={ensureSaved}
-          screenSignature={screenSignature}
           cardPhotos={cardPhotos}
           onSigned={() => void client.invalidateQueries({ queryKey: ['intake.detail'] })}
         />

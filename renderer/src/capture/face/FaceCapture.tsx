@@ -26,6 +26,8 @@ export interface FaceCaptureProps {
   referencePhoto?: Blob | null;
   gate?: Partial<FaceGateConfig>;
   decision?: Partial<FaceDecisionConfig>;
+  /** Facing the applicant (the applicant screen): plain words only — no model or timing lines, no manual capture (the clerk's override). */
+  forApplicant?: boolean;
   onCaptured: (result: FaceCaptureResult) => void;
 }
 
@@ -39,7 +41,7 @@ type ReferenceState = 'none' | 'loading' | 'ready' | 'noFace';
  * applicant can read from a metre away, automatic capture after a run of good frames, manual
  * capture with a reason, then match + liveness shown as pass / review / fail.
  */
-export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrides, decision: decisionOverrides, onCaptured }: FaceCaptureProps) {
+export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrides, decision: decisionOverrides, forApplicant = false, onCaptured }: FaceCaptureProps) {
   const { t } = useTranslation();
   const gate = { ...DEFAULT_FACE_GATE, ...gateOverrides };
   const decision = { ...DEFAULT_FACE_DECISION, ...decisionOverrides };
@@ -219,7 +221,7 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {engineState.status === 'loading' ? <Alert type="info" showIcon title={t('capture.face.loading')} data-testid="face-engine" data-status="loading" /> : null}
-      {engineState.status === 'ready' ? (
+      {engineState.status === 'ready' && !forApplicant ? (
         <Typography.Text type="secondary" data-testid="face-engine" data-status="ready" data-backend={engineState.backend}>
           {t('capture.face.ready', { backend: engineState.backend, ms: engineState.ms })}
         </Typography.Text>
@@ -286,12 +288,12 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
           <Button type="primary" onClick={retake} data-testid="face-retake">
             {t('capture.face.retake')}
           </Button>
-        ) : (
+        ) : forApplicant ? null : (
           <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running' || feed.status !== 'ok'} data-testid="face-manual">
             {t('capture.face.manual')}
           </Button>
         )}
-        {ms ? <Typography.Text type="secondary" data-testid="face-ms" data-ms={ms}>{t('capture.face.frameMs', { ms })}</Typography.Text> : null}
+        {ms && !forApplicant ? <Typography.Text type="secondary" data-testid="face-ms" data-ms={ms}>{t('capture.face.frameMs', { ms })}</Typography.Text> : null}
       </Space>
       {result ? <FaceResultView result={result} /> : null}
       <ManualCaptureModal

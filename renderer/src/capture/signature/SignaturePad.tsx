@@ -16,6 +16,8 @@ export interface SignaturePadProps {
   height?: number;
   /** Resolution of the exported PNG (CSS px are 1/96 in). */
   dpi?: number;
+  /** Show the document's digest under the pad (the clerk's check); the applicant screen shows the text itself instead. */
+  showDocumentHash?: boolean;
   onCaptured: (result: SignatureCapture) => void;
 }
 
@@ -24,7 +26,7 @@ export interface SignaturePadProps {
  * undo and clear; refuses an empty or too-short signature; exports a transparent PNG at `dpi`
  * with the raw stroke points (x, y, pressure, ms).
  */
-export function SignaturePad({ signer, documentHash, width = 640, height = 240, dpi = 200, onCaptured }: SignaturePadProps) {
+export function SignaturePad({ signer, documentHash, width = 640, height = 240, dpi = 200, showDocumentHash = true, onCaptured }: SignaturePadProps) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);
@@ -122,7 +124,7 @@ export function SignaturePad({ signer, documentHash, width = 640, height = 240, 
     <Space orientation="vertical" size="middle">
       {signer ? <Typography.Title level={4}>{signer}</Typography.Title> : null}
       <Typography.Text type="secondary">{t('capture.signature.hint')}</Typography.Text>
-      {documentHash ? (
+      {documentHash && showDocumentHash ? (
         <Typography.Text type="secondary" data-testid="signature-document-hash" data-hash={documentHash} style={{ fontSize: 12 }}>
           {t('capture.signature.documentHash', { hash: `${documentHash.slice(0, 16)}…` })}
         </Typography.Text>

@@ -1,83 +1,108 @@
-import { Alert, Button, Space, Tag } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Space, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
-import { authorizationStatement, sha256Hex } from '../../../../common/capture/signatureBinding';
-import { intakeStatementRef } from '../../../../common/contract/methods/cases';
+import type { FaceCapture, SignatureCapture } from '../../../../common/capture/schemas';
 import { call } from '../../api/client';
-import { SignaturePad } from '../../capture/index';
-import { SignerFace } from './SignerFace';
+import { useCoreEvent } from '../../api/useCoreEvent';
+import type { SigningRequest } from '../../applicant/index';
+import { CounterSigning } from './CounterSigning';
 import type { Signer } from './SignerList';
+import { signingRequest } from './signingRequest';
 import { useAuthorizationSave } from './useAuthorizationSave';
 
+type Where = { at: 'preparing' } | { at: 'screen'; viewId: string } | { at: 'counter' };
+
 /**
- * The pad route for one signer: the signature bound to the SHA-256 of this signer's statement for
- * this case, the face (per county setting, matched against the card photo when there is one).
+ * One signer signs, on the applicant's side: the signing view (applicant/signing/SigningView.tsx)
+ * is sent to the paired applicant screen, or — with no screen paired — opened on this screen turned
+ * to the applicant. What the signer gives there (the signature bound to their statement, the face
+ * where the county asks) is saved as their authorization (`intake.authorize`) the moment it arrives;
+ * core checks the binding and the face as on every route. The clerk sees where it stands and can
+ * send it again, sign at this screen instead, or use the paper route (the signer list).
  */
 export function PadPanel({
   signer,
   faceRequired,
   cardPhotoBmp,
   ensureSaved,
-  screenSignature,
   onSaved,
 }: {
   signer: Signer;
   faceRequired: boolean;
   cardPhotoBmp: string | undefined;
   ensureSaved: () => Promise<{ caseId: string }>;
-  /** A signature given on the applicant screen: it becomes this signer's signature when it arrives while the panel is open and is bound to this signer's statement. */
+  /** Not used: every signature comes through the signing view. */
   screenSignature?: SignatureCapture | null | undefined;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const [signature, setSignature] = useState<SignatureCapture | null>(null);
-  const [fromScreen, setFromScreen] = useState(false);
-  const [face, setFace] = useState<FaceResult | null>(null);
-  const [statementHash, setStatementHash] = useState<string | null>(null);
-  const { busy, error, setError, save: send } = useAuthorizationSave({ ensureSaved, cardPhotoBmp, face, onSaved });
+  const client = useQueryClient();
+  const [request, setRequest] = useState<SigningRequest | null>(null);
+  const [where, setWhere] = useState<Where>({ at: 'preparing' });
+  const { busy, error, setError, save } = useAuthorizationSave({ ensureSaved, cardPhotoBmp, face: null, onSaved });
 
-  // Only a screen signature that arrives after the panel opened applies, and only when it was given on this signer's statement.
-  const openedWith = useRef(screenSignature);
-  useEffect(() => {
-    if (!screenSignature || screenSignature === openedWith.current || !statementHash) return;
-    if (screenSignature.documentHash !== statementHash || screenSignature.signer?.trim() !== signer.name.trim()) return;
-    setSignature(screenSignature);
-    setFromScreen(true);
-  }, [screenSignature, statementHash, signer.name]);
+  const persist = useCallback(
+    (signature: SignatureCapture, face: FaceCapture | null) =>
+      save((caseId, cardPhoto) => call('intake.authorize', { caseId, signerIdNumber: signer.idNumber, signature, face, cardPhoto }), face),
+    [save, signer.idNumber],
+  );
 
-  // The statement names this application: the draft is saved first so its id is known.
+  /** To the applicant screen if one is paired, else the counter view on this screen. */
+  const send = useCallback(async (r: SigningRequest) => {
+    setError(null);
+    const shown = await call('applicant.show', { view: { kind: 'signing', ...r } });
+    setWhere(shown.paired && shown.viewId ? { at: 'screen', viewId: shown.viewId } : { at: 'counter' });
+  }, [setError]);
+
+  // Keyed on the signer's fields, not the list's object (a refetch renews it).
   useEffect(() => {
     let live = true;
     void ensureSaved()
-      .then(({ caseId }) => sha256Hex(authorizationStatement({ name: signer.name, idNumber: signer.idNumber, role: signer.role }, intakeStatementRef(caseId))))
-      .then((h) => live && setStatementHash(h))
+      .then(({ caseId }) => signingRequest(client, caseId, signer, faceRequired, cardPhotoBmp))
+      .then(async (r) => {
+        if (!live) return;
+        setRequest(r);
+        await send(r);
+      })
       .catch((e: unknown) => live && setError((e as Error).message));
     return () => {
       live = false;
     };
-  }, [signer.name, signer.idNumber, signer.role, ensureSaved]);
+  }, [signer.idNumber, signer.name, signer.role, faceRequired, cardPhotoBmp, ensureSaved, client, send, setError]);
 
-  const save = async () => {
-    if (!signature) return;
-    await send((caseId, cardPhoto) => call('intake.authorize', { caseId, signerIdNumber: signer.idNumber, signature, face, cardPhoto }));
-  };
+  useCoreEvent('applicant.reply', (r) => {
+    if (r.kind === 'signed' && where.at === 'screen' && r.viewId === where.viewId) void persist(r.signature, r.face);
+    if (r.kind === 'unpaired' && where.at === 'screen') setWhere({ at: 'counter' });
+  });
 
   return (
-    <div data-testid="authorization-panel" data-route="pad">
-      {fromScreen && signature ? (
-        <Tag color="blue" data-testid="signature-from-screen">
-          {t('intake.signatureFromScreen')}
-        </Tag>
-      ) : statementHash ? (
-        <SignaturePad signer={signer.name} documentHash={statementHash} onCaptured={setSignature} />
-      ) : null}
-      {faceRequired && signature && <SignerFace cardPhotoBmp={cardPhotoBmp} face={face} onFace={setFace} />}
-      <Space style={{ marginTop: 12 }}>
-        <Button type="primary" disabled={!signature || (faceRequired && !face)} loading={busy} onClick={() => void save()} data-testid="save-authorization">
-          {t('intake.saveAuthorization')}
-        </Button>
-      </Space>
+    <div data-testid="authorization-panel" data-route="pad" data-where={where.at}>
+      {where.at === 'screen' && (
+        <Typography.Paragraph data-testid="signing-on-screen">
+          {busy ? t('intake.signing.saving', { name: signer.name }) : t('intake.signing.onScreen', { name: signer.name })}
+        </Typography.Paragraph>
+      )}
+      {where.at === 'counter' && request && (
+        <CounterSigning
+          request={request}
+          onSigned={async (signature, face) => {
+            const problem = await persist(signature, face);
+            if (problem) throw new Error(problem);
+          }}
+          onClose={() => setWhere({ at: 'preparing' })}
+        />
+      )}
+      {request && where.at !== 'counter' && (
+        <Space wrap>
+          <Button onClick={() => void send(request).catch((e: Error) => setError(e.message))} data-testid="signing-resend">
+            {t('intake.signing.resend')}
+          </Button>
+          <Button onClick={() => setWhere({ at: 'counter' })} data-testid="signing-at-counter">
+            {t('intake.signing.atCounter')}
+          </Button>
+        </Space>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="authorization-error" />}
     </div>
   );

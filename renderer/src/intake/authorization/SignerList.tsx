@@ -10,9 +10,16 @@ export type AuthorizationView = MethodOutput<'cases.get'>['authorizations'][numb
 export const authorizationOf = (authorizations: readonly AuthorizationView[], idNumber: string): AuthorizationView | undefined =>
   authorizations.findLast((a) => a.signerIdNumber === idNumber);
 
+/** Where a signer stands, for the clerk: 等待签字, 已签, or 已签 with the face left for review (人脸待复核). */
+export type SignerStatus = 'waiting' | 'signed' | 'faceReview';
+export const signerStatus = (signer: Signer, auth: AuthorizationView | undefined): SignerStatus =>
+  !signer.signed ? 'waiting' : auth?.face?.verdict === 'review' ? 'faceReview' : 'signed';
+const STATUS_COLOURS: Record<SignerStatus, string> = { waiting: 'orange', signed: 'green', faceReview: 'gold' };
+
 /**
- * Everyone who must sign, each with how they signed (签字板 / 纸质) or that they have not, and the
- * two ways to sign: on the pad, or on the printed 授权书 (the paper route).
+ * Everyone who must sign, each with where they stand and how they signed (签字板 / 纸质); the
+ * clerk sends a signer to sign on the applicant's side (请签字, or 重签 to redo one in a draft), sends
+ * the next one still waiting with one key, or takes the paper route for a signer who cannot sign on a pad.
  */
 export function SignerList({
   signers,
@@ -28,41 +35,53 @@ export function SignerList({
   onPaper: (signer: Signer) => void;
 }) {
   const { t } = useTranslation();
+  const next = active === null ? signers.find((s) => !s.signed) : undefined;
   return (
-    <List
-      dataSource={[...signers]}
-      renderItem={(s) => {
-        const auth = authorizationOf(authorizations, s.idNumber);
-        return (
-          <List.Item
-            data-testid={`signer-${s.idNumber}`}
-            data-signed={s.signed}
-            data-route={auth?.route ?? ''}
-            style={active === s.idNumber ? { background: '#e6f4ff' } : undefined}
-            actions={[
-              <Button key="sign" onClick={() => onPad(s)} data-testid={`sign-${s.idNumber}`}>
-                {t('intake.sign')}
-              </Button>,
-              <Button key="paper" onClick={() => onPaper(s)} data-testid={`paper-${s.idNumber}`}>
-                {t('intake.paper.start')}
-              </Button>,
-            ]}
-          >
-            <Space wrap>
-              <strong>{s.name}</strong>
-              <span>{maskIdNumber(s.idNumber)}</span>
-              {s.role === 'supporter' && <Tag>{t('intake.supporters')}</Tag>}
-              {s.signed ? <Tag color="green">{t('intake.signed')}</Tag> : <Tag color="orange">{t('intake.unsigned')}</Tag>}
-              {auth && (
-                <Tag color={auth.route === 'paper' ? 'purple' : 'blue'} data-testid={`route-${s.idNumber}`}>
-                  {t(`intake.routes.${auth.route}`)}
+    <>
+      {next && (
+        <Button type="primary" autoFocus onClick={() => onPad(next)} data-testid="sign-next" style={{ marginBottom: 8 }}>
+          {t('intake.signing.next', { position: signers.indexOf(next) + 1, total: signers.length, name: next.name })}
+        </Button>
+      )}
+      <List
+        dataSource={[...signers]}
+        renderItem={(s) => {
+          const auth = authorizationOf(authorizations, s.idNumber);
+          const status = signerStatus(s, auth);
+          return (
+            <List.Item
+              data-testid={`signer-${s.idNumber}`}
+              data-signed={s.signed}
+              data-status={status}
+              data-route={auth?.route ?? ''}
+              style={active === s.idNumber ? { background: '#e6f4ff' } : undefined}
+              actions={[
+                <Button key="sign" onClick={() => onPad(s)} data-testid={`sign-${s.idNumber}`}>
+                  {s.signed ? t('intake.signing.redo') : t('intake.signing.ask')}
+                </Button>,
+                <Button key="paper" onClick={() => onPaper(s)} data-testid={`paper-${s.idNumber}`}>
+                  {t('intake.paper.start')}
+                </Button>,
+              ]}
+            >
+              <Space wrap>
+                <strong>{s.name}</strong>
+                <span>{maskIdNumber(s.idNumber)}</span>
+                {s.role === 'supporter' && <Tag>{t('intake.supporters')}</Tag>}
+                <Tag color={STATUS_COLOURS[status]} data-testid={`status-${s.idNumber}`}>
+                  {t(`intake.signing.status.${status}`)}
                 </Tag>
-              )}
-              {auth?.amendment && <Tag data-testid={`amendment-${s.idNumber}`}>{t('intake.amendment', { n: auth.amendment })}</Tag>}
-            </Space>
-          </List.Item>
-        );
-      }}
-    />
+                {auth && (
+                  <Tag color={auth.route === 'paper' ? 'purple' : 'blue'} data-testid={`route-${s.idNumber}`}>
+                    {t(`intake.routes.${auth.route}`)}
+                  </Tag>
+                )}
+                {auth?.amendment && <Tag data-testid={`amendment-${s.idNumber}`}>{t('intake.amendment', { n: auth.amendment })}</Tag>}
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+    </>
   );
 }

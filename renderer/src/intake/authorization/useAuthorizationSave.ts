@@ -7,7 +7,7 @@ type CardPhoto = Awaited<ReturnType<typeof cardPhotoInput>>;
 /**
  * Saving one signer's authorization, on either route: the draft saved first (so its case id is
  * known), the card photo as core takes it, then the route's own call; busy while it runs, and its
- * error kept for the panel to show.
+ * error kept for the panel to show (and returned: null when saved).
  */
 export function useAuthorizationSave({
   ensureSaved,
@@ -22,15 +22,18 @@ export function useAuthorizationSave({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const save = async (send: (caseId: string, cardPhoto: CardPhoto) => Promise<unknown>) => {
+  /** `withFace`: the face that came with this save (the signing view's), else the panel's. */
+  const save = async (send: (caseId: string, cardPhoto: CardPhoto) => Promise<unknown>, withFace: FaceCapture | null = face): Promise<string | null> => {
     setBusy(true);
     setError(null);
     try {
       const { caseId } = await ensureSaved();
-      await send(caseId, await cardPhotoInput(cardPhotoBmp, face));
+      await send(caseId, await cardPhotoInput(cardPhotoBmp, withFace));
       onSaved();
+      return null;
     } catch (e) {
       setError((e as Error).message);
+      return (e as Error).message;
     } finally {
       setBusy(false);
     }

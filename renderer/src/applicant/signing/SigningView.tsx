@@ -1,0 +1,97 @@
+import { Alert, Button, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
+import { sha256Hex } from '../../../../common/capture/signatureBinding';
+import type { ApplicantSigningView } from '../../../../common/contract/methods/applicant';
+import { FaceCapture, localDeviceSettings, SignaturePad } from '../../capture/index';
+import { cardReference } from '../../intake/index';
+import { ReadAloud } from './ReadAloud';
+import { StatementView } from './StatementView';
+import { statementForScreen, statementToSpeak } from './statementText';
+
+export type SigningRequest = Omit<ApplicantSigningView, 'kind'>;
+type Phase = 'sign' | 'face' | 'sending' | 'done';
+
+/**
+ * The one signing component of the 家庭经济状况核对授权书, for one signer, facing that signer —
+ * on the applicant screen, or on the clerk's screen turned to the applicant where no applicant screen
+ * is paired. One task a screen: read (or hear) the statement and sign; then the face where the county
+ * asks for one (the same capture and gate as everywhere, matched against the card photo when there is
+ * one); then it is handed on. The signature is bound to the SHA-256 of the canonical statement shown.
+ */
+export function SigningView({ request, onSigned, padWidth = 760 }: { request: SigningRequest; onSigned: (signature: SignatureCapture, face: FaceResult | null) => Promise<void>; padWidth?: number }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>('sign');
+  const [signature, setSignature] = useState<SignatureCapture | null>(null);
+  const [hash, setHash] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = useMemo(() => statementForScreen(request.statement, (r) => t(`applicant.roles.${r as 'member'}`)), [request.statement, t]);
+  const reference = useMemo(() => cardReference(request.cardPhotoBmp), [request.cardPhotoBmp]);
+
+  useEffect(() => {
+    let live = true;
+    void sha256Hex(request.statement).then((h) => live && setHash(h));
+    return () => {
+      live = false;
+    };
+  }, [request.statement]);
+
+  const send = (s: SignatureCapture, face: FaceResult | null) => {
+    setPhase('sending');
+    setError(null);
+    onSigned(s, face).then(
+      () => setPhase('done'),
+      (e: Error) => {
+        setError(e.message);
+        setPhase(request.faceRequired ? 'face' : 'sign');
+      },
+    );
+  };
+  const signed = (s: SignatureCapture) => {
+    setSignature(s);
+    if (request.faceRequired) setPhase('face');
+    else send(s, null);
+  };
+  const faced = (face: FaceResult) => {
+    // A face judged not the signer is taken again here; core would refuse it anyway.
+    if (face.verdict === 'fail') setError(t('applicant.signing.faceFailed'));
+    else if (signature) send(signature, face);
+  };
+
+  return (
+    <div data-testid="signing-view" data-phase={phase} data-position={request.position} data-total={request.total}>
+      <Typography.Title level={1} data-testid="signing-signer" style={{ fontSize: '1.6em', marginTop: 0 }}>
+        {t('applicant.signing.who', { position: request.position, total: request.total, name: request.signer.name })}
+      </Typography.Title>
+      {phase === 'sign' && (
+        <>
+          <StatementView shown={shown} />
+          <div style={{ margin: '0.5em 0' }}>
+            <ReadAloud text={statementToSpeak(shown)} />
+          </div>
+          <Typography.Title level={2} style={{ fontSize: '1.3em' }}>
+            {t('applicant.signing.signHere')}
+          </Typography.Title>
+          {hash && <SignaturePad signer={request.signer.name} documentHash={hash} showDocumentHash={false} width={padWidth} height={Math.round(padWidth * 0.35)} onCaptured={signed} />}
+        </>
+      )}
+      {phase === 'face' && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: '1.3em' }} data-testid="signing-face-title">
+            {t('applicant.signing.faceTitle')}
+          </Typography.Title>
+          <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} referencePhoto={reference} forApplicant onCaptured={faced} />
+        </>
+      )}
+      {phase === 'sending' && <Alert type="info" showIcon title={t('applicant.signing.sending')} />}
+      {phase === 'done' && <Alert type="success" showIcon title={t('applicant.signing.done')} data-testid="signing-done" />}
+      {error && <Alert type="error" showIcon title={error} data-testid="signing-error" style={{ marginTop: 12 }} />}
+      {phase === 'face' && signature && (
+        <Button style={{ marginTop: 12 }} onClick={() => setPhase('sign')} data-testid="signing-resign">
+          {t('applicant.signing.signAgain')}
+        </Button>
+      )}
+    </div>
+  );
+}
