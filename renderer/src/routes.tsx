@@ -26,6 +26,8 @@ import { BarChartOutlined } from '@ant-design/icons';
 import { StatsPage } from './stats/StatsPage';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { CertificationPage } from './certification/CertificationPage';
+import { CommentOutlined } from '@ant-design/icons';
+import { FlaggedRatingsPage } from './ratings/FlaggedRatingsPage';
 
 export interface AppRoute {
   path: string;
@@ -47,6 +49,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, element: <WarningsPage />, permission: 'case.read' },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, element: <StatsPage />, permission: 'case.read' },
   { path: '/certification', label: 'nav.certification', icon: <SafetyCertificateOutlined />, element: <CertificationPage />, permission: 'case.read' },
+  { path: '/ratings', label: 'nav.ratings', icon: <CommentOutlined />, element: <FlaggedRatingsPage />, permission: 'rating.followUp' },
   { path: '/idcard', label: 'nav.idcard', icon: <IdcardOutlined />, element: <IdCardPage />, permission: 'person.read' },
   { path: '/print', label: 'nav.print', icon: <PrinterOutlined />, element: <PrintQueuePage />, permission: 'document.print' },
   { path: '/capture', label: 'nav.capture', icon: <CameraOutlined />, element: <CapturePage />, permission: 'person.read' },

@@ -10,6 +10,7 @@ import { ReportPanel } from './ReportPanel';
 import { takePairingCode } from './route';
 import { ScreenBar } from './ScreenBar';
 import { SigningView } from './signing/SigningView';
+import { RatingView } from './rating/RatingView';
 import type { TextSize } from './textSize';
 
 /** Personal data never outlives this on screen without the applicant touching it, even if the clerk's window goes away without a word. */
@@ -26,6 +27,7 @@ const VIEWS: { [K in ApplicantView['kind']]: (view: Extract<ApplicantView, { kin
   signing: (view) => (
     <SigningView request={view} onSigned={(signature, face) => call('applicant.sign', { viewId: view.viewId, signature, face }).then(() => undefined)} />
   ),
+  rating: (view) => <RatingView view={view} />,
 };
 const render = (view: ApplicantView): ReactNode => (VIEWS[view.kind] as (v: ApplicantView) => ReactNode)(view);
 

@@ -8,13 +8,16 @@ import { useCoreEvent } from '../api/useCoreEvent';
 import { IdNumberInput } from '../components/IdNumberInput';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { readCard, readFailedMessage } from '../idcard/readCard';
+import { useAskRating } from '../ratings/useAskRating';
 
 /** 进度查询: a card on the reader (or a typed number) opens the person's cases, where each stands and what comes next. */
 export function EnquiryPage() {
   const { t } = useTranslation();
   const typeLabel = useTypeLabel();
   const [idNumber, setIdNumber] = useState('');
-  const lookup = useMutation({ mutationFn: (id: string) => call('cases.lookup', { idNumber: id }) });
+  const askRating = useAskRating();
+  // The enquiry answered: the applicant screen asks for a 好差评 rating (of the latest case found, if any).
+  const lookup = useMutation({ mutationFn: (id: string) => call('cases.lookup', { idNumber: id }), onSuccess: (rows) => askRating({ service: 'enquiry', ...(rows[0] ? { caseId: rows[0].id } : {}) }) });
   const read = useMutation({
     mutationFn: readCard,
     onSuccess: (r) => {

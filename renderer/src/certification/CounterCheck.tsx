@@ -10,6 +10,7 @@ import { FaceCapture, localDeviceSettings, resolveDevice, useVideoDevices } from
 import { RESULT_COLOURS, STATUS_COLOURS } from './labels';
 import { blobOf, bmpToPngBase64 } from './photos';
 import { ProxyModal } from './ProxyModal';
+import { useAskRating } from '../ratings/useAskRating';
 import { HistoryTable, RecordView } from './RecordView';
 
 export interface CheckTarget {
@@ -50,8 +51,10 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
   const referenceUrl = useMemo(() => (reference ? URL.createObjectURL(reference) : null), [reference]);
   useEffect(() => () => (referenceUrl ? URL.revokeObjectURL(referenceUrl) : undefined), [referenceUrl]);
 
+  const askRating = useAskRating();
   const done = (record: CertificationRecord) => {
     setSaved(record);
+    askRating({ service: 'certification', certificationId: record.id });
     void client.invalidateQueries({ queryKey: ['certification.person', target.idNumber] });
     void client.invalidateQueries({ queryKey: ['certification.due'] });
   };

@@ -10,6 +10,7 @@ import { PdfPreview } from './PdfPreview';
 import { PrintSettingsCard } from './PrintSettingsCard';
 import { PublicityListsCard } from './PublicityListsCard';
 import { printNotice } from './printFlow';
+import { useAskRating } from '../ratings/useAskRating';
 import { useBatchRunner } from './useBatchRunner';
 
 /** 文书打印: the notices workflow steps owe, previewed and printed singly or as a batch. */
@@ -30,9 +31,12 @@ export function PrintQueuePage() {
     onSuccess: setPreview,
     onError: (e) => void message.error(e.message),
   });
+  const askRating = useAskRating();
   const printOne = useMutation({
     mutationFn: (request: NoticeRequest) => printNotice(request.id),
-    onSuccess: (delivery) => {
+    onSuccess: (delivery, request) => {
+      // A 救助证明 printed for the person at the counter: the applicant screen asks for a 好差评 rating.
+      if (request.kind === 'certificate') askRating({ service: 'certificate', noticeRequestId: request.id });
       setPreview(null);
       void message.success(translate(delivery === 'host' ? 'documents.ui.printedOne' : 'documents.ui.sentToBrowser'));
       refresh();

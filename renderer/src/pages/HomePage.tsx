@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { IdNumberInput } from '../components/IdNumberInput';
 import { DeadlineLists } from '../cases/DeadlineLists';
 import { HomeAuditAnchor } from '../sync/HomeAuditAnchor';
+import { HomeFlaggedRatings } from '../ratings/HomeFlaggedRatings';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function HomePage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
       <HomeAuditAnchor />
+      <HomeFlaggedRatings />
       <DeadlineLists />
       <Card title={t('home.idCheckTitle')}>
         <Typography.Paragraph type="secondary">{t('home.idCheckHint')}</Typography.Paragraph>

@@ -8,6 +8,7 @@ import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { Bars } from './Bars';
 import { ExportButton } from './ExportButton';
+import { RatingStatsCard } from '../ratings/RatingStatsCard';
 
 type Period = { from?: string; to?: string };
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -130,6 +131,9 @@ export function StatsPage() {
               <Statistic title={t('stats.columns.monthlyAmount')} value={formatYuan(o?.roster.monthlyAmountFen ?? 0, { grouping: true })} />
             </Space>
           </Section>
+        </Col>
+        <Col span={24}>
+          <RatingStatsCard ratings={o?.ratings} period={period} />
         </Col>
         <Col span={24}>
           <Section section="deadlines" period={period}>

@@ -6,6 +6,7 @@ import { translate } from '../../../../common/i18n/translate';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/formErrors';
 import type { Problems } from '../useIntakeDraft';
+import { useAskRating } from '../../ratings/useAskRating';
 
 type Detail = MethodOutput<'cases.get'>;
 
@@ -50,6 +51,7 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [decided, setDecided] = useState<{ notice: string } | null>(null);
+  const askRating = useAskRating();
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -108,6 +110,8 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
       const d = await call('cases.decide', { caseId: detail.id, version: detail.version, decision });
       const noticeKind = kind === 'accept' ? 'acceptance' : kind === 'supplement' ? 'supplement' : 'rejection';
       setDecided({ notice: t(`intake.notices.${noticeKind}`) });
+      // The counter's service ended (受理, 补正 or 不予受理): the applicant screen asks for a 好差评 rating.
+      askRating({ service: 'intake', caseId: detail.id });
       onDecided(d);
     });
 
