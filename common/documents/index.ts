@@ -12,6 +12,8 @@ import { rejectionSchema } from './rejection';
 import { supplementSchema } from './supplement';
 import { terminationSchema } from './termination';
 import { phaseOutSchema } from './phaseOut';
+import { reliefApprovalSchema } from './reliefApproval';
+import { monitoringApprovalSchema } from './monitoringApproval';
 import { visitFormSchema } from './visitForm';
 
 export const DOCUMENT_SCHEMAS = {
@@ -28,6 +30,8 @@ export const DOCUMENT_SCHEMAS = {
   certificate: certificateSchema,
   termination: terminationSchema,
   'phase-out': phaseOutSchema,
+  'relief-approval': reliefApprovalSchema,
+  'monitoring-approval': monitoringApprovalSchema,
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_SCHEMAS;
@@ -51,4 +55,6 @@ export * from './rejection';
 export * from './supplement';
 export * from './termination';
 export * from './phaseOut';
+export * from './reliefApproval';
+export * from './monitoringApproval';
 export * from './visitForm';

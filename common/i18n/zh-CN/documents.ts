@@ -15,6 +15,8 @@ export const documents = {
       certificate: '救助证明',
       termination: '终止/调整通知书',
       'phase-out': '渐退通知书',
+      'relief-approval': '临时救助审核确认通知书',
+      'monitoring-approval': '审核确认通知书（纳入监测）',
     },
     certificateValid: '核验通过：证明真实有效',
     ui: {

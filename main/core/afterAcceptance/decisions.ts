@@ -1,10 +1,13 @@
 import { JiuzhuError, type ErrorCode } from '../../../common/contract/errors';
 import { approvalSchema } from '../../../common/documents/approval';
 import { refusalSchema } from '../../../common/documents/refusal';
+import { reliefApprovalSchema } from '../../../common/documents/reliefApproval';
+import { monitoringApprovalSchema } from '../../../common/documents/monitoringApproval';
 import { refusalNoticeDeadline } from '../../../common/cases/deadlines';
 import { documentCategory } from '../../../common/cases/types';
 import { reliefGrantSchema, rosterPolicy, type ReliefGrantInput } from '../../../common/cases/relief';
 import { grantRelief } from './reliefWork';
+import { ReliefRepo } from './reliefRepo';
 import { benefitsFor } from './benefits';
 import { returnDecision } from './decisionReturn';
 import { nextReview } from './reviewRules';
@@ -58,6 +61,8 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
         refusal: extra.message ?? null,
         received_at: receivedAt,
         decided_by: actor,
+        // Kept so a decision recorded as not applied can be retried with the county's payment details.
+        relief: d.relief ? JSON.stringify(d.relief) : null,
       });
     const row = work.cases.repo.get(d.caseId);
     const refuse = (code: ErrorCode, params: Record<string, string> = {}): DecisionResult => {
@@ -91,8 +96,12 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
       const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen, monthly: policy === 'monthly', startMonth: d.startMonth, decidedOn: today, linkedBenefits: linked, nextReviewOn: review.dueOn };
       work.cases.step(row, 'approve', actor, null, app, { decision });
       work.cases.repo.meetAllDeadlines(row.id, now);
-      // The 审核确认通知书 states a monthly payment; a monitoring entry without one does not get that notice.
-      if (policy === 'monthly') work.notice(row.id, 'approval', approvalSchema, { ...b, householdSize: row.household_size || 1, monthlyAmountFen: amountFen, startMonth: d.startMonth, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor, { linkedBenefits: linked });
+      // 低保边缘 / 刚性支出 get the monitoring notice (no monthly amount unless the county pays one); the
+      // 审核确认通知书 states a monthly payment and is for the others.
+      if (app.type === 'marginal' || app.type === 'rigid') {
+        const paid = policy === 'monthly' && amountFen > 0 ? { monthlyAmountFen: amountFen, startMonth: d.startMonth } : {};
+        work.notice(row.id, 'monitoring-approval', monitoringApprovalSchema, { ...b, householdSize: row.household_size || 1, ...paid, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor);
+      } else work.notice(row.id, 'approval', approvalSchema, { ...b, householdSize: row.household_size || 1, monthlyAmountFen: amountFen, startMonth: d.startMonth, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor, { linkedBenefits: linked });
       work.repo.insertRoster(
         {
           id: work.id(),
@@ -138,7 +147,8 @@ type Record_ = (status: 'applied' | 'refused', extra?: { legalBasis?: string[] }
 
 /**
  * 临时救助 approved (社会救助暂行办法 art. 49): the case is approved and the grant recorded — total,
- * form, instalments — with its `relief.payment` record; no roster entry, no review date, no 资格认证.
+ * form, instalments — with its `relief.payment` record and the 临时救助审核确认通知书 (with the
+ * 先行救助 already paid, if any); no roster entry, no review date, no 资格认证.
  */
 function approveRelief(work: Work, actor: string, d: DecisionToApply, row: NonNullable<ReturnType<Work['cases']['repo']['get']>>, app: ReturnType<Work['cases']['application']>, refuse: Refuse, record: Record_): DecisionResult {
   const grant = reliefGrantSchema.safeParse({ amountFen: d.amountFen, ...d.relief });
@@ -148,6 +158,10 @@ function approveRelief(work: Work, actor: string, d: DecisionToApply, row: NonNu
   work.cases.step(row, 'approve', actor, null, app, { decision });
   work.cases.repo.meetAllDeadlines(row.id, work.now());
   grantRelief(work, actor, row.id, d.id, grant.data);
+  const g = grant.data;
+  const advance = new ReliefRepo(work.db).advanceOf(row.id);
+  const paidFirst = advance && advance.paid_on ? { advance: { amountFen: advance.amount_fen, form: advance.form, ...(advance.in_kind ? { inKind: advance.in_kind } : {}), paidOn: advance.paid_on } } : {};
+  work.notice(row.id, 'relief-approval', reliefApprovalSchema, { ...work.noticeBase(row, app), householdSize: row.household_size || 1, amountFen: g.amountFen, form: g.form, ...(g.inKind ? { inKind: g.inKind } : {}), payments: g.payments, ...paidFirst, decidedOn: work.today(), legalBasis }, actor);
   record('applied', { legalBasis });
   return { applied: true };
 }
@@ -162,7 +176,8 @@ export function retryDecision(work: Work, actor: string, id: string) {
     if (!row || row.status !== 'refused') throw new JiuzhuError('DECISION_NOT_RETRYABLE');
     work.repo.deleteDecision(id);
     const list = (json: string) => JSON.parse(json) as string[];
-    applyDecision(work, actor, { id, caseId: row.case_id, source: row.source, outcome: row.outcome, amountFen: row.amount_fen ?? undefined, startMonth: row.start_month ?? undefined, reasons: list(row.reasons), legalBasis: list(row.legal_basis) }, 'throw');
+    const relief = row.relief ? (JSON.parse(row.relief) as DecisionToApply['relief']) : undefined;
+    applyDecision(work, actor, { id, caseId: row.case_id, source: row.source, outcome: row.outcome, amountFen: row.amount_fen ?? undefined, startMonth: row.start_month ?? undefined, reasons: list(row.reasons), legalBasis: list(row.legal_basis), relief }, 'throw');
     work.audit(actor, 'decisions.retry', row.case_id, { decision: id });
     return work.cases.mustGet(row.case_id);
   })();

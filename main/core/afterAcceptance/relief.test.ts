@@ -13,6 +13,8 @@ import { reliefOfCase } from './reliefViews';
 import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
 import { OPINION, REDRESS, signedVisit } from './testing/fixture';
 import type { ApplicationInput } from '../../../common/cases/application';
+import { reliefApprovalSchema } from '../../../common/documents/reliefApproval';
+import { monitoringApprovalSchema } from '../../../common/documents/monitoringApproval';
 
 /**
  * 临时救助 (先行救助 and the grant), 低保边缘 without a monthly amount, and 低收入人口 monitoring —
@@ -26,6 +28,7 @@ beforeEach(() => ({ env, aa } = station));
 const DAY = 86_400_000;
 const db = () => env.t.station.db;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+const notices = (caseId: string, kind: string) => (db().prepare('SELECT data FROM notice_request WHERE case_id = ? AND kind = ?').all(caseId, kind) as Array<{ data: string }>).map((r) => JSON.parse(r.data) as unknown);
 const outbox = (caseId: string, kind: string) => new Outbox(db(), env.clock).byCase(caseId).filter((r) => r.kind === kind);
 const validate = makeRecordValidator(() => env.svc.today());
 const state = (caseId: string) => env.svc.mustGet(caseId);
@@ -117,6 +120,9 @@ describe('临时救助: 先行救助 and the grant', () => {
     expect(state(caseId).state).toBe('approved');
     expect(count('roster')).toBe(0);
     expect(count('notice_request', "kind = 'approval'")).toBe(0);
+    // Its own notice: the total, the form, the instalments and the 先行救助 already paid.
+    const [n] = notices(caseId, 'relief-approval');
+    expect(reliefApprovalSchema.parse(n)).toMatchObject({ category: 'temporary-emergency', amountFen: 150000, form: 'transfer', payments: 3, advance: { amountFen: 80000, form: 'cash', paidOn: '2026-02-12' }, legalBasis: ['《社会救助暂行办法》第四十七条', '《社会救助暂行办法》第四十九条'] });
     const view = reliefOfCase(aa.work, caseId);
     expect(view.payments.map((p) => [p.kind, p.amountFen, p.form, p.payments])).toEqual([
       ['advance', 80000, 'cash', 1],
@@ -134,6 +140,23 @@ describe('临时救助: 先行救助 and the grant', () => {
   });
 });
 
+describe('临时救助: a decision recorded as not applied is retried with its payment details', () => {
+  it('a grant that arrived before the case was ready applies on retry with the form and instalments the county sent', () => {
+    const caseId = urgent();
+    const sent = decision(caseId, { id: 'dec-early', relief: { form: 'in_kind', inKind: '大米 50 斤', payments: 2 } });
+    expect(aa.pulledDecision(sent)).toMatchObject({ applied: false, code: 'DECISION_WRONG_STEP' });
+    expect(JSON.parse(aa.work.repo.decision('dec-early')!.relief!)).toEqual({ form: 'in_kind', inKind: '大米 50 斤', payments: 2 });
+
+    upToDecision(caseId, 150000);
+    aa.retryDecision(env.actor, 'dec-early');
+    expect(state(caseId).state).toBe('approved');
+    expect(aa.work.repo.decision('dec-early')).toMatchObject({ status: 'applied' });
+    expect(reliefOfCase(aa.work, caseId).payments.map((p) => [p.kind, p.amountFen, p.form, p.inKind, p.payments])).toEqual([['grant', 150000, 'in_kind', '大米 50 斤', 2]]);
+    expect(reliefApprovalSchema.parse(notices(caseId, 'relief-approval')[0])).toMatchObject({ amountFen: 150000, form: 'in_kind', inKind: '大米 50 斤', payments: 2 });
+    expect(reliefApprovalSchema.parse(notices(caseId, 'relief-approval')[0]).advance).toBeUndefined();
+  });
+});
+
 describe('低保边缘 without a monthly amount', () => {
   it('goes on the monitoring roster without an amount unless the county sets one; reviewed as monitoring; no 资格认证; counted apart from 低保', () => {
     const caseId = marginal();
@@ -144,6 +167,10 @@ describe('低保边缘 without a monthly amount', () => {
     const roster = aa.work.repo.rosterOfCase(caseId)!;
     expect(roster).toMatchObject({ monthly: 0, amount_fen: 0, category: 'marginal', review_basis: 'monitoring', review_months: 12, next_review_on: '2027-03-01' });
     expect(count('notice_request', "kind = 'approval'")).toBe(0);
+    const [n] = notices(caseId, 'monitoring-approval');
+    const data = monitoringApprovalSchema.parse(n);
+    expect(data).toMatchObject({ category: 'marginal', householdSize: 3, nextReviewOn: '2027-03-01' });
+    expect(data.monthlyAmountFen).toBeUndefined();
 
     const cert = new CertificationService({ db: db(), clock: env.clock, audit: env.t.auth.audit() });
     expect(cert.dueList('all', 100).rows).toHaveLength(0);
@@ -177,7 +204,9 @@ describe('低保边缘 without a monthly amount', () => {
     upToDecision(caseId, 20000);
     expect(aa.pulledDecision(decision(caseId, { amountFen: 20000, startMonth: '2026-03' }))).toEqual({ applied: true });
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ monthly: 1, amount_fen: 20000, review_basis: 'monitoring' });
-    expect(count('notice_request', "kind = 'approval'")).toBe(1);
+    // The monitoring notice, with what the county pays.
+    expect(count('notice_request', "kind = 'approval'")).toBe(0);
+    expect(monitoringApprovalSchema.parse(notices(caseId, 'monitoring-approval')[0])).toMatchObject({ category: 'marginal', monthlyAmountFen: 20000, startMonth: '2026-03' });
     const cert = new CertificationService({ db: db(), clock: env.clock, audit: env.t.auth.audit() });
     expect(cert.person(HUSBAND.idNumber).roster.case_id).toBe(caseId);
   });

@@ -23,7 +23,7 @@ export interface WorkDeps {
   benefits: LinkedBenefitEntry[];
 }
 
-export type NoticeKind = 'visit-form' | 'publicity' | 'opinion-notice' | 'approval' | 'refusal' | 'termination' | 'phase-out';
+export type NoticeKind = 'visit-form' | 'publicity' | 'opinion-notice' | 'approval' | 'relief-approval' | 'monitoring-approval' | 'refusal' | 'termination' | 'phase-out';
 
 /**
  * What every after-acceptance step shares: the case service (its state machine step, calendar,

@@ -25,6 +25,8 @@ import { rejectionLayout } from './renderers/rejection';
 import { supplementLayout } from './renderers/supplement';
 import { terminationLayout } from './renderers/termination';
 import { phaseOutLayout } from './renderers/phaseOut';
+import { reliefApprovalLayout } from './renderers/reliefApproval';
+import { monitoringApprovalLayout } from './renderers/monitoringApproval';
 import { visitFormLayout } from './renderers/visitForm';
 
 export interface RenderContext {
@@ -66,6 +68,8 @@ const BUILDERS: Builders = {
   refusal: (d) => ({ layout: refusalLayout(d) }),
   termination: (d) => ({ layout: terminationLayout(d) }),
   'phase-out': (d) => ({ layout: phaseOutLayout(d) }),
+  'relief-approval': (d) => ({ layout: reliefApprovalLayout(d) }),
+  'monitoring-approval': (d) => ({ layout: monitoringApprovalLayout(d) }),
   certificate: (d, ctx) => {
     if (!ctx.signingKey) throw new JiuzhuError('DOC_NO_SIGNING_KEY');
     const payload = signCertificatePayload(certificateFacts(d), ctx.signingKey);
