@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ratingFollowUpBodySchema, ratingRecordBodySchema } from '../../../common/sync/ratings';
 import { tempPlatform } from '../../../city-platform/test-client/fixtures';
 import { FakeClock } from '../store/test-support/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
@@ -48,5 +52,14 @@ describe('好差评 on the sync wire', () => {
     const states = db.prepare("SELECT kind, state, reason FROM outbox WHERE kind LIKE 'rating.%' ORDER BY seq").all() as Array<{ kind: string; state: string; reason: string | null }>;
     expect(states.map((s) => s.state)).toEqual(['acknowledged', 'acknowledged', 'rejected']);
     expect(states[2]!.reason).toContain('好差评记录格式不正确');
+  });
+
+  it('the OpenAPI file documents both bodies with exactly the fields of their schemas', () => {
+    const doc = parse(readFileSync(join(__dirname, '../../../docs/sync-openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } };
+    for (const [name, schema] of [['RatingRecordBody', ratingRecordBodySchema], ['RatingFollowUpBody', ratingFollowUpBodySchema]] as const) {
+      const documented = doc.components.schemas[name]!;
+      expect(Object.keys(documented.properties).sort(), name).toEqual(Object.keys(schema.shape).sort());
+      expect([...documented.required].sort(), name).toEqual(Object.keys(schema.shape).sort());
+    }
   });
 });
