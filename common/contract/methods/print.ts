@@ -25,6 +25,8 @@ const browserJobSchema = z.object({ documentId: z.string(), kind: documentKindSc
 export const noticeRequestSchema = z.object({
   id: z.string(),
   caseId: z.string(),
+  /** The case's number (案件编号) to show where a case is named; null before it has one. */
+  caseNo: z.string().nullable(),
   kind: documentKindSchema,
   state: z.enum(['pending', 'printed', 'cancelled']),
   requestedAt: z.string(),

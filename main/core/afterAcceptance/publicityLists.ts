@@ -85,7 +85,7 @@ export function queueLists(work: Work, actor: string, r: PublicityListRequest): 
       const caseId = listId(req);
       work.db.prepare("INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, 'publicity-list', ?, ?, ?, 'pending')").run(id, caseId, JSON.stringify(data), at, actor);
       work.audit(actor, 'publicity.list_queued', id, { stage: r.stage, households: households.length }, 'notice_request');
-      out.push({ id, caseId, kind: 'publicity-list', state: 'pending', requestedAt: at, documentId: null, label: community });
+      out.push({ id, caseId, caseNo: null, kind: 'publicity-list', state: 'pending', requestedAt: at, documentId: null, label: community });
     }
     return out;
   })();

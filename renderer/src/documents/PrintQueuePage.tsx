@@ -86,7 +86,7 @@ export function PrintQueuePage() {
         columns={[
           { title: translate('documents.ui.colKind'), dataIndex: 'kind', render: (k: NoticeRequest['kind']) => translate(`documents.kinds.${k}`) },
           { title: translate('documents.ui.colLabel'), dataIndex: 'label' },
-          { title: translate('documents.ui.colCase'), dataIndex: 'caseId' },
+          { title: translate('documents.ui.colCase'), dataIndex: 'caseNo', render: (v: string | null) => <span data-testid="queue-case-no">{v ?? '—'}</span> },
           { title: translate('documents.ui.colRequestedAt'), dataIndex: 'requestedAt', render: (t: string) => new Date(t).toLocaleString('zh-CN') },
           {
             title: translate('documents.ui.colActions'),

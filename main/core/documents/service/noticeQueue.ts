@@ -22,6 +22,8 @@ interface Raw {
   requested_at: string;
   requested_by: string;
   state: 'pending' | 'printed' | 'cancelled';
+  /** The case's number (case_file, joined); null for a draft or a row that is not a case's. */
+  case_no: string | null;
   document_id: string | null;
 }
 
@@ -43,7 +45,7 @@ function labelOf(kind: DocumentKind, data: Record<string, unknown>): string {
 const toRow = (r: Raw): NoticeRow => {
   const data = JSON.parse(r.data) as Record<string, unknown>;
   const kind = r.kind as DocumentKind;
-  return { id: r.id, caseId: r.case_id, kind, state: r.state, requestedAt: r.requested_at, documentId: r.document_id, label: labelOf(kind, data), data };
+  return { id: r.id, caseId: r.case_id, caseNo: r.case_no ?? (typeof data.caseNo === 'string' ? data.caseNo : null), kind, state: r.state, requestedAt: r.requested_at, documentId: r.document_id, label: labelOf(kind, data), data };
 };
 
 export const publicNotice = ({ data: _d, ...n }: NoticeRow): NoticeRequest => n;
@@ -59,15 +61,16 @@ export class NoticeQueue {
   list(filter: { state: NoticeRequest['state']; caseId?: string | undefined; kind?: DocumentKind | undefined; limit: number }): NoticeRow[] {
     const rows = this.db
       .prepare(
-        `SELECT * FROM notice_request WHERE state = @state AND (@caseId IS NULL OR case_id = @caseId) AND (@kind IS NULL OR kind = @kind)
-         ORDER BY requested_at, rowid LIMIT @limit`,
+        `SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id
+         WHERE n.state = @state AND (@caseId IS NULL OR n.case_id = @caseId) AND (@kind IS NULL OR n.kind = @kind)
+         ORDER BY n.requested_at, n.rowid LIMIT @limit`,
       )
       .all({ state: filter.state, caseId: filter.caseId ?? null, kind: filter.kind ?? null, limit: filter.limit }) as Raw[];
     return rows.map(toRow);
   }
 
   get(id: string): NoticeRow {
-    const r = this.db.prepare('SELECT * FROM notice_request WHERE id = ?').get(id) as Raw | undefined;
+    const r = this.db.prepare('SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id WHERE n.id = ?').get(id) as Raw | undefined;
     if (!r) throw new JiuzhuError('NOTICE_NOT_FOUND', { id });
     return toRow(r);
   }

@@ -18,6 +18,9 @@ describe('the notice print queue', () => {
       [a, 'LX-2026-0000 王小文'],
       [b, 'LX-2026-0001 王小文'],
     ]);
+    // The case is named by its number, never by its internal id.
+    expect(f.queue.list({ state: 'pending', limit: 10 }).map((n) => n.caseNo)).toEqual(['LX-2026-0000', 'LX-2026-0001']);
+    expect(f.queue.get(a!).caseNo).toBe('LX-2026-0000');
     const doc = await f.queue.issue(a!, f.t.adminId);
     expect((await f.queue.issue(a!, f.t.adminId)).id).toBe(doc.id);
     expect(() => f.queue.markPrinted(b!, doc.id, f.t.adminId)).toThrow(expect.objectContaining({ code: 'NOTICE_DOCUMENT_MISMATCH' }));
