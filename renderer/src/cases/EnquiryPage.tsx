@@ -9,6 +9,7 @@ import { IdNumberInput } from '../components/IdNumberInput';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { readCard, readFailedMessage } from '../idcard/readCard';
 import { useAskRating } from '../ratings/useAskRating';
+import { useF2 } from '../idcard/useF2';
 
 /** 进度查询: a card on the reader (or a typed number) opens the person's cases, where each stands and what comes next. */
 export function EnquiryPage() {
@@ -25,6 +26,10 @@ export function EnquiryPage() {
       lookup.mutate(r.card.idNumber);
     },
   });
+  const readLabel = `${t('intake.readCard')}（F2）`;
+  useF2(() => {
+    if (!read.isPending) read.mutate();
+  });
   useCoreEvent('idcard.card', (payload) => {
     setIdNumber(payload.card.idNumber);
     lookup.mutate(payload.card.idNumber);
@@ -36,13 +41,13 @@ export function EnquiryPage() {
         <Typography.Paragraph type="secondary">{t('enquiry.hint')}</Typography.Paragraph>
         <Space align="start">
           <Button type="primary" onClick={() => read.mutate()} loading={read.isPending} data-testid="enquiry-read">
-            {t('intake.readCard')}
+            {readLabel}
           </Button>
           <div style={{ width: 320 }}>
             <IdNumberInput value={idNumber} onChange={setIdNumber} onValid={(f) => lookup.mutate(f.idNumber)} />
           </div>
         </Space>
-        {read.error && <Alert type="error" showIcon message={readFailedMessage(t, read.error)} />}
+        {read.error && <Alert type="error" showIcon message={readFailedMessage(t, read.error, readLabel)} data-testid="read-error" />}
         {lookup.error && <Alert type="error" showIcon message={lookup.error.message} />}
       </Card>
       {lookup.data && (

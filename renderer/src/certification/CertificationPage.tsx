@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Modal, Segmented, Space, Statistic, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useSession } from '../session/useSession';
@@ -10,7 +10,8 @@ import { RecordView } from './RecordView';
 import type { CertificationRecord } from './types';
 import { SettingsCard } from './SettingsCard';
 import { STATUS_COLOURS } from './labels';
-import { onF2, readCard as readIdCard, readFailedMessage } from '../idcard/readCard';
+import { readCard as readIdCard, readFailedMessage } from '../idcard/readCard';
+import { useF2 } from '../idcard/useF2';
 
 type Filter = 'due' | 'overdue' | 'all';
 
@@ -36,16 +37,11 @@ export function CertificationPage() {
       const read = await readIdCard();
       setTarget({ idNumber: read.card.idNumber, ...(read.photo.bmpBase64 ? { cardPhotoBmp: read.photo.bmpBase64 } : {}) });
     } catch (e) {
-      setCardError(readFailedMessage(t, e));
+      setCardError(readFailedMessage(t, e, t('certification.readCard')));
     }
   }, [t]);
 
-  useEffect(() => {
-    if (target) return;
-    const onKey = onF2(() => void readCard());
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [target, readCard]);
+  useF2(() => void readCard(), target === null);
 
   if (target) return <CounterCheck target={target} onClose={() => setTarget(null)} />;
 

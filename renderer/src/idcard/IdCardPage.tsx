@@ -5,6 +5,8 @@ import { rolesGrant } from '../../../common/contract/permissions';
 import { useCoreEvent } from '../api/useCoreEvent';
 import { useSession } from '../session/useSession';
 import { CardView } from './CardView';
+import { readFailedMessage } from './readCard';
+import { useF2 } from './useF2';
 import { ReaderSetup } from './ReaderSetup';
 import { ReaderBadge, ReaderSummary } from './ReaderStatus';
 import { useReader, type CardRead } from './useReader';
@@ -24,16 +26,9 @@ export function IdCardPage() {
     if (read.data) setCard(read.data);
   }, [read.data]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2' && state.data?.reader && !read.isPending) {
-        e.preventDefault();
-        read.mutate();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [state.data?.reader, read]);
+  useF2(() => {
+    if (!read.isPending) read.mutate();
+  }, Boolean(state.data?.reader));
 
   const reader = state.data;
   return (
@@ -55,7 +50,7 @@ export function IdCardPage() {
           </Space>
         }
       >
-        {read.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={read.error.message} />}
+        {read.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={readFailedMessage(t, read.error, t('idcard.page.read'))} data-testid="read-error" />}
         {watch.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={watch.error.message} />}
         {card ? <CardView read={card} /> : <Typography.Text type="secondary">{t('idcard.page.placeCard')}</Typography.Text>}
       </Card>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { call } from '../api/client';
+import { useF2 } from '../idcard/useF2';
 import { IntakeWizard } from './IntakeWizard';
 import { DecisionStep } from './steps/DecisionStep';
 
@@ -15,17 +16,24 @@ export function IntakePage() {
   const client = useQueryClient();
   const caseId = params.get('case');
   const [fresh, setFresh] = useState(0);
+  // The button says 新的申请（F2 读卡）: F2 here opens a new intake and reads the card at once.
+  const [readOnOpen, setReadOnOpen] = useState(false);
+  useF2(() => {
+    setReadOnOpen(true);
+    setFresh(Date.now());
+  }, fresh === 0 && !caseId);
   const drafts = useQuery({ queryKey: ['intake.drafts'], queryFn: () => call('intake.drafts', {}), enabled: !caseId && fresh === 0 });
   const loaded = useQuery({ queryKey: ['intake.load', caseId], queryFn: () => call('cases.get', { caseId: caseId! }), enabled: !!caseId, staleTime: Infinity, gcTime: 0 });
 
   const close = () => {
     setFresh(0);
+    setReadOnOpen(false);
     setParams({});
     void client.invalidateQueries({ queryKey: ['intake.drafts'] });
     void client.invalidateQueries({ queryKey: ['cases.deadlines'] });
   };
 
-  if (fresh > 0) return <IntakeWizard key={fresh} onClose={close} />;
+  if (fresh > 0) return <IntakeWizard key={fresh} onClose={close} readOnOpen={readOnOpen} />;
   if (caseId) {
     if (loaded.isPending) return <Spin />;
     if (loaded.data?.state === 'draft')
@@ -39,7 +47,7 @@ export function IntakePage() {
   }
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 880 }}>
-      <Button type="primary" size="large" autoFocus onClick={() => setFresh(Date.now())} data-testid="new-intake">
+      <Button type="primary" size="large" autoFocus onClick={() => (setReadOnOpen(false), setFresh(Date.now()))} data-testid="new-intake">
         {t('intake.newIntake')}
       </Button>
       <Card title={t('intake.drafts')} loading={drafts.isPending}>

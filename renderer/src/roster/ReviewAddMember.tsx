@@ -6,7 +6,8 @@ import { localIsoDate } from '../../../common/format/dates';
 import { checkIdNumber } from '../../../common/idnumber/check';
 import { IdNumberInput } from '../components/IdNumberInput';
 import { MemberFactChecks } from '../components/MemberFactChecks';
-import { onF2, readCard, readFailedMessage } from '../idcard/readCard';
+import { readCard, readFailedMessage } from '../idcard/readCard';
+import { useF2 } from '../idcard/useF2';
 
 interface Draft {
   idNumber: string;
@@ -45,12 +46,12 @@ export function ReviewAddMember({ members, onAdd }: { members: Member[]; onAdd: 
       if (twice) return setError(twice);
       setDraft((d) => ({ ...d, idNumber: card.idNumber, name: card.name, sex: card.sex }));
     } catch (e) {
-      setError(readFailedMessage(t, e));
+      setError(readFailedMessage(t, e, t('reviews.household.readCard')));
     } finally {
       setReading(false);
     }
   };
-  const readOnF2 = onF2(() => void read());
+  useF2(() => void read());
   const add = () => {
     const r = checkIdNumber(draft.idNumber, { today: localIsoDate(new Date()), ...(draft.sex ? { sex: draft.sex } : {}) });
     if (!r.valid) return setError(t(`idNumber.${r.problems[0]!}`));
@@ -88,7 +89,6 @@ export function ReviewAddMember({ members, onAdd }: { members: Member[]; onAdd: 
         </Space>
       }
       onKeyDown={(e) => {
-        readOnF2(e);
         const el = e.target as HTMLInputElement;
         if (e.key === 'Enter' && el.tagName === 'INPUT' && el.type !== 'checkbox' && el.getAttribute('role') !== 'combobox') {
           e.preventDefault();
