@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Alert, Button, Space, Steps, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
@@ -20,15 +20,14 @@ const STEPS = ['applicant', 'members', 'type', 'money', 'materials', 'authorizat
 
 /**
  * The intake wizard: seven steps, autosaved as the clerk goes, resumable, keyboard-first
- * (Alt+N / Alt+B between steps, F2 reads a card, Ctrl+Enter submits).
+ * (Alt+N / Alt+B between steps, F2 reads a card on the steps whose button says so, Ctrl+Enter submits).
  */
-export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string; rev: number; app: Application } | undefined; onClose: () => void }) {
+export function IntakeWizard({ initial, onClose, readOnOpen = false }: { initial?: { caseId: string; rev: number; app: Application } | undefined; onClose: () => void; readOnOpen?: boolean }) {
   const { t } = useTranslation();
   const { modal } = AntApp.useApp();
   const client = useQueryClient();
   const { state, update, saveNow, adoptRev, current } = useIntakeDraft(initial);
   const step = state.app.step;
-  const f2 = useRef<(() => void) | null>(null);
   // The card photos of this intake's card reads (vendor decoder), by ID number, for the face match.
   const [cardPhotos, setCardPhotos] = useState<CardPhotos>({});
   const onCardPhoto = useCallback((idNumber: string, bmpBase64: string | undefined) => setCardPhotos((p) => withCardPhoto(p, idNumber, bmpBase64)), []);
@@ -71,9 +70,6 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
       } else if (e.altKey && (e.key === 'b' || e.key === 'B')) {
         e.preventDefault();
         go(step - 1);
-      } else if (e.key === 'F2') {
-        e.preventDefault();
-        f2.current?.();
       } else if (e.ctrlKey && e.key === 'Enter' && step === STEPS.length - 1 && !enterBelongsToPopup(e)) {
         e.preventDefault();
         document.querySelector<HTMLButtonElement>('[data-testid="submit"]')?.click();
@@ -98,9 +94,6 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
       },
     });
 
-  const registerF2 = (fn: () => void) => {
-    f2.current = fn;
-  };
   const pages: Record<string, number> = {};
   for (const m of detail.data?.materials ?? []) pages[m.code] = m.pages;
   const submitted = detail.data && detail.data.state !== 'draft';
@@ -112,11 +105,11 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         current={step}
         onChange={(n) => !submitted && go(n)}
         items={STEPS.map((s) => ({ title: t(`intake.steps.${s}`) }))}
-        style={{ marginBottom: 16 }}
+        style={{ marginBottom: 8 }}
       />
       <ApplicantScreenControl app={state.app} />
-      {step === 0 && <ApplicantStep app={state.app} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
-      {step === 1 && <MembersStep app={state.app} problems={state.problems} update={update} registerF2={registerF2} onCardPhoto={onCardPhoto} />}
+      {step === 0 && <ApplicantStep app={state.app} update={update} readOnOpen={readOnOpen} onCardPhoto={onCardPhoto} />}
+      {step === 1 && <MembersStep app={state.app} problems={state.problems} update={update} onCardPhoto={onCardPhoto} />}
       {step === 2 && <TypeStep app={state.app} update={update} />}
       {step === 3 && <MoneyStep app={state.app} update={update} />}
       {step === 4 && (
@@ -145,7 +138,7 @@ export function IntakeWizard({ initial, onClose }: { initial?: { caseId: string;
         />
       )}
       {step === 6 && <DecisionStep detail={detail.data} problems={state.problems} onSubmit={submit} onDecided={(d) => client.setQueryData(['intake.detail', d.id], d)} onNext={onClose} />}
-      <Space style={{ marginTop: 16, width: '100%' }} wrap>
+      <Space style={{ marginTop: 12, width: '100%' }} wrap>
         {!submitted && (
           <>
             <Button onClick={() => go(step - 1)} disabled={step === 0} data-testid="back">

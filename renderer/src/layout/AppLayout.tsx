@@ -7,7 +7,10 @@ import type { SessionInfo } from '../../../common/contract/methods/session';
 import type { AppRoute } from '../routes';
 import { UserMenu } from './UserMenu';
 
-/** The frame: title and core status on top, the capability menu on the left, the page beside it. */
+/**
+ * The frame: title and core status on top, the capability menu on the left, the page beside it. The
+ * frame fills the window exactly: the menu and the page scroll inside it, so the window never does.
+ */
 export function AppLayout({ children, session, routes }: { children: ReactNode; session: SessionInfo; routes: AppRoute[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -15,7 +18,7 @@ export function AppLayout({ children, session, routes }: { children: ReactNode; 
   const status = useCoreStatus();
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ height: '100vh', overflow: 'hidden' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1c1c' }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
           {t('app.title')}
@@ -31,8 +34,8 @@ export function AppLayout({ children, session, routes }: { children: ReactNode; 
           />
         </span>
       </Layout.Header>
-      <Layout>
-        <Layout.Sider width={200} theme="light">
+      <Layout style={{ minHeight: 0 }}>
+        <Layout.Sider width={200} theme="light" style={{ overflowY: 'auto' }}>
           <Menu
             mode="inline"
             selectedKeys={[location.pathname]}
@@ -40,7 +43,9 @@ export function AppLayout({ children, session, routes }: { children: ReactNode; 
             items={routes.map((r) => ({ key: r.path, icon: r.icon, label: t(r.label) }))}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: '16px 24px', overflow: 'auto' }} data-testid="app-content">
+          {children}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

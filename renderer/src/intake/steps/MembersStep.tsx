@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../../common/cases/application';
 import { ageOn } from '../../../../common/cases/age';
@@ -12,6 +12,7 @@ import { isFormEnter } from '../../components/formEnter';
 import { IdNumberInput } from '../../components/IdNumberInput';
 import { MemberFactChecks } from '../../components/MemberFactChecks';
 import { readCard, readFailedMessage } from '../../idcard/readCard';
+import { useF2 } from '../../idcard/useF2';
 import type { Problems } from '../useIntakeDraft';
 
 interface Draft {
@@ -38,7 +39,6 @@ const EMPTY: Draft = { idNumber: '', name: '', birthDate: '', relationship: unde
 export function MembersStep({
   app,
   update,
-  registerF2,
   onCardPhoto,
   problems = [],
 }: {
@@ -46,7 +46,6 @@ export function MembersStep({
   /** Core's problems of the saved draft: those on a member's relationship are shown in its row. */
   problems?: Problems;
   update: (change: (a: Application) => Application) => void;
-  registerF2: (fn: () => void) => void;
   /** The card's photo (a vendor decoder made it), kept for the face match at the authorization. */
   onCardPhoto?: (idNumber: string, bmpBase64: string | undefined) => void;
 }) {
@@ -93,17 +92,21 @@ export function MembersStep({
     document.getElementById('member-id')?.focus();
   };
 
+  const readLabel = `${t('intake.readMember')}（F2）`;
   const doRead = async () => {
     try {
       const r = await readCard();
       onCardPhoto?.(r.card.idNumber, r.photo.bmpBase64);
-      setDraft((d) => withAgeDefaults({ ...d, idNumber: r.card.idNumber, name: r.card.name, sex: r.card.sex, birthDate: r.card.birthDate }, r.card.birthDate, r.card.sex));
+      const next = withAgeDefaults({ ...draft, idNumber: r.card.idNumber, name: r.card.name, sex: r.card.sex, birthDate: r.card.birthDate }, r.card.birthDate, r.card.sex);
+      setDraft(next);
       setError(null);
+      // The card filled the number and the name: the cursor goes to what is still empty, else to 添加.
+      setTimeout(() => (next.relationship ? document.querySelector<HTMLElement>('[data-testid="add-member"]') : document.querySelector<HTMLElement>('[data-testid="member-relationship"] input'))?.focus(), 0);
     } catch (e) {
-      setError(readFailedMessage(t, e));
+      setError(readFailedMessage(t, e, readLabel));
     }
   };
-  useEffect(() => registerF2(() => void doRead()));
+  useF2(() => void doRead());
 
   return (
     <Card data-testid="step-members">
@@ -149,7 +152,7 @@ export function MembersStep({
       />
       <Form
         layout="vertical"
-        style={{ marginTop: 16, maxWidth: 720 }}
+        style={{ marginTop: 12 }}
         onKeyDown={(e) => {
           if (isFormEnter(e)) {
             e.preventDefault();
@@ -157,31 +160,26 @@ export function MembersStep({
           }
         }}
       >
-        <Space>
-          <Button onClick={() => void doRead()} data-testid="read-member">
-            {t('intake.readMember')} (F2)
-          </Button>
-        </Space>
-        <Form.Item label={t('idNumber.label')} htmlFor="member-id" style={{ marginTop: 8 }}>
-          <div data-testid="member-id">
-            <IdNumberInput
-              id="member-id"
-              value={draft.idNumber}
-              autoFocus
-              onChange={(v) => setDraft((d) => ({ ...d, idNumber: v }))}
-              onValid={(f) => {
-                setRelationError(null);
-                setDraft((d) => withAgeDefaults({ ...d, idNumber: f.idNumber, ...(f.sex ? { sex: f.sex } : {}), ...(f.birthDate ? { birthDate: f.birthDate } : {}) }, f.birthDate, f.sex));
-              }}
-            />
-          </div>
-        </Form.Item>
-        <Space wrap align="end">
-          <Form.Item label={t('intake.name')} htmlFor="member-name">
-            <Input id="member-name" value={draft.name} maxLength={30} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+        <Space wrap align="start" size="middle">
+          <Form.Item label={t('idNumber.label')} htmlFor="member-id" style={{ marginBottom: 8 }}>
+            <div data-testid="member-id" style={{ width: 300 }}>
+              <IdNumberInput
+                id="member-id"
+                value={draft.idNumber}
+                autoFocus
+                onChange={(v) => setDraft((d) => ({ ...d, idNumber: v }))}
+                onValid={(f) => {
+                  setRelationError(null);
+                  setDraft((d) => withAgeDefaults({ ...d, idNumber: f.idNumber, ...(f.sex ? { sex: f.sex } : {}), ...(f.birthDate ? { birthDate: f.birthDate } : {}) }, f.birthDate, f.sex));
+                }}
+              />
+            </div>
+          </Form.Item>
+          <Form.Item label={t('intake.name')} htmlFor="member-name" style={{ marginBottom: 8 }}>
+            <Input id="member-name" value={draft.name} maxLength={30} style={{ width: 140 }} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
           </Form.Item>
           <div data-testid="member-relationship">
-            <Form.Item label={t('intake.relationship')} validateStatus={relationError ? 'error' : undefined} help={relationError ?? undefined}>
+            <Form.Item label={t('intake.relationship')} validateStatus={relationError ? 'error' : undefined} help={relationError ?? undefined} style={{ marginBottom: 8 }}>
               <Select
                 aria-label={t('intake.relationship')}
                 style={{ width: 140 }}
@@ -195,7 +193,7 @@ export function MembersStep({
               />
             </Form.Item>
           </div>
-          <Form.Item label={t('intake.labourCapacity')}>
+          <Form.Item label={t('intake.labourCapacity')} style={{ marginBottom: 8 }}>
             <Radio.Group data-testid="member-labour" value={draft.labourCapacity} onChange={(e) => setDraft((d) => ({ ...d, labourCapacity: e.target.value as Member['labourCapacity'] }))}>
               {(['full', 'partial', 'none'] as const).map((l) => (
                 <Radio key={l} value={l}>
@@ -216,13 +214,14 @@ export function MembersStep({
             onChange={(v) => setDraft((d) => ({ ...d, excluded: v }))}
             options={EXCLUSION_REASONS.map((r) => ({ value: r, label: t(`cases.exclusion.${r}`) }))}
           />
-        </Space>
-        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="member-error" />}
-        <div style={{ marginTop: 12 }}>
           <Button type="primary" onClick={() => add(draft)} data-testid="add-member">
             {t('intake.addMember')}
           </Button>
-        </div>
+          <Button onClick={() => void doRead()} data-testid="read-member">
+            {readLabel}
+          </Button>
+        </Space>
+        {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="member-error" />}
       </Form>
     </Card>
   );

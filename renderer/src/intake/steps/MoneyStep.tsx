@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Input, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../../common/cases/application';
@@ -49,67 +49,73 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
 
   return (
     <Card data-testid="step-money">
-      <Typography.Title level={5}>{t('intake.income')}</Typography.Title>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={app.income}
-        data-testid="income-table"
-        columns={[
+      <Row gutter={24}>
+        <Col xs={24} lg={14}>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>{t('intake.income')}</Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={app.income}
+            locale={{ emptyText: t('intake.noLines') }}
+            data-testid="income-table"
+            columns={[
           { title: t('intake.incomeMember'), dataIndex: 'memberIdNumber', render: (v: string) => nameOf(v) },
           { title: t('intake.incomeCategory'), dataIndex: 'category', render: (v: Category) => t(`cases.income.${v}`) },
           { title: t('intake.amountYuan'), dataIndex: 'monthlyFen', render: (v: number) => formatYuan(v) },
           { title: '', key: 'x', render: (_: unknown, item) => <Button size="small" onClick={() => update((a) => ({ ...a, income: a.income.filter((x) => x !== item) }))}>{t('intake.removeMember')}</Button> },
-        ]}
-      />
-      <Space wrap style={{ marginTop: 8 }} onKeyDown={(e) => isFormEnter(e) && (e.target as HTMLInputElement).id === 'income-amount' && addIncome()}>
-        <Select aria-label={t('intake.incomeMember')} style={{ width: 140 }} value={line.member} onChange={(v) => setLine({ ...line, member: v })} options={app.members.map((m) => ({ value: m.idNumber, label: m.name }))} />
-        <Select
+            ]}
+          />
+          <Space wrap style={{ marginTop: 8 }} onKeyDown={(e) => isFormEnter(e) && (e.target as HTMLInputElement).id === 'income-amount' && addIncome()}>
+            <Select aria-label={t('intake.incomeMember')} style={{ width: 110 }} value={line.member} onChange={(v) => setLine({ ...line, member: v })} options={app.members.map((m) => ({ value: m.idNumber, label: m.name }))} />
+            <Select
           aria-label={t('intake.incomeCategory')}
-          style={{ width: 260 }}
+          style={{ width: 230 }}
           value={line.category}
           onChange={(v) => setLine({ ...line, category: v })}
           options={[...INCOME_CATEGORIES, ...EXCLUDED_INCOME_KINDS].map((c) => ({ value: c, label: t(`cases.income.${c}`) }))}
-        />
-        <Input id="income-amount" aria-label={t('intake.amountYuan')} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={line.amount} onChange={(e) => (setLine({ ...line, amount: e.target.value }), setError(null))} autoFocus />
-        <Button onClick={addIncome} data-testid="add-income">
+            />
+            <Input id="income-amount" aria-label={t('intake.amountYuan')} placeholder={t('intake.amountYuan')} style={{ width: 120 }} value={line.amount} onChange={(e) => (setLine({ ...line, amount: e.target.value }), setError(null))} autoFocus />
+            <Button onClick={addIncome} data-testid="add-income">
           {t('intake.addIncome')}
-        </Button>
-      </Space>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('intake.assets')}
-      </Typography.Title>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={app.assets}
-        columns={[
-          { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
-          { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
-          { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
-        ]}
-      />
-      <Space wrap style={{ marginTop: 8 }}>
-        <Select aria-label={t('intake.assetKind')} style={{ width: 160 }} value={asset.kind} onChange={(v) => setAsset({ ...asset, kind: v })} options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))} />
-        <Input aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={asset.amount} onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))} />
-        <Checkbox checked={asset.exempt} onChange={(e) => setAsset({ ...asset, exempt: e.target.checked })}>
-          {t('intake.exempt')}
-        </Checkbox>
-        <Button onClick={addAsset}>{t('intake.addAsset')}</Button>
-      </Space>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="money-error" />}
-      <Form.Item style={{ marginTop: 16 }}>
-        <Alert
+            </Button>
+          </Space>
+          {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="money-error" />}
+        </Col>
+        <Col xs={24} lg={10}>
+            <Alert
           type={hint ? (hint.band === 'above' ? 'info' : 'success') : 'warning'}
           showIcon
           data-testid="eligibility"
           data-band={hint?.band ?? 'none'}
           message={t('intake.eligibility')}
           description={hint ? <ol style={{ margin: 0, paddingLeft: 20 }}>{hint.steps.map((s) => <li key={s}>{s}</li>)}</ol> : t('intake.noStandard')}
-        />
-      </Form.Item>
+            />
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('intake.assets')}
+          </Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={app.assets}
+            locale={{ emptyText: t('intake.noLines') }}
+            columns={[
+          { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
+          { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
+          { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
+            ]}
+          />
+          <Space wrap style={{ marginTop: 8 }}>
+            <Select aria-label={t('intake.assetKind')} style={{ width: 160 }} value={asset.kind} onChange={(v) => setAsset({ ...asset, kind: v })} options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))} />
+            <Input aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={asset.amount} onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))} />
+            <Checkbox checked={asset.exempt} onChange={(e) => setAsset({ ...asset, exempt: e.target.checked })}>
+          {t('intake.exempt')}
+            </Checkbox>
+            <Button onClick={addAsset}>{t('intake.addAsset')}</Button>
+          </Space>
+        </Col>
+      </Row>
     </Card>
   );
 }
