@@ -127,7 +127,8 @@ export const noticeViewSchema = z.object({
 });
 
 export const eligibilityViewSchema = z
-  .object({ band: z.enum(['below_standard', 'marginal', 'above']), perCapitaFen: z.number().int(), standardFen: z.number().int(), steps: z.array(z.string()) })
+  /** gapFen: the household's monthly 差额 (standard − per-capita income) × counted members, 0 when not below the standard. */
+  .object({ band: z.enum(['below_standard', 'marginal', 'above']), perCapitaFen: z.number().int(), standardFen: z.number().int(), gapFen: z.number().int(), steps: z.array(z.string()) })
   .nullable();
 
 export const benefitViewSchema = z

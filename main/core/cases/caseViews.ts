@@ -59,7 +59,7 @@ export class CaseViews {
     if (!standard || app.members.length === 0) return null;
     const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
     const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
-    return { band: hint.band, perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, steps: hint.steps };
+    return { band: hint.band, perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, gapFen: hint.gapFen, steps: hint.steps };
   }
 
   detail(caseId: string): CaseDetail {

@@ -13,6 +13,7 @@ import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
+import { useMayCall } from '../components/useMayCall';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
 export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => void }) {
@@ -20,6 +21,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
   const navigate = useNavigate();
   const client = useQueryClient();
   const typeLabel = useTypeLabel();
+  const may = useMayCall();
   const [extendOpen, setExtendOpen] = useState(false);
   const [reason, setReason] = useState('');
   const detail = useQuery({ queryKey: ['cases.get', caseId], queryFn: () => call('cases.get', { caseId }) });
@@ -38,20 +40,21 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
   const d = detail.data;
   if (!d) return <Card loading />;
   const app = d.application;
-  const allowed = Object.keys(TRANSITIONS[d.state]) as CaseAction[];
+  // The steps the case's state allows, shown only to roles that may take them.
+  const allowed = may('cases.act') ? (Object.keys(TRANSITIONS[d.state]) as CaseAction[]) : [];
   // After submission papers and signers are added as numbered amendments; a finished case takes none.
-  const amendable = d.state !== 'draft' && d.state !== 'discarded' && !isTerminal(d.state);
+  const amendable = may('intake.addMaterial') && d.state !== 'draft' && d.state !== 'discarded' && !isTerminal(d.state);
   const refresh = () => void client.invalidateQueries({ queryKey: ['cases.get', caseId] });
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="case-view" data-state={d.state}>
       <Space>
         <Button onClick={onBack}>{t('caseView.back')}</Button>
-        {d.state === 'draft' && <Button type="primary" onClick={() => void navigate(`/intake?case=${d.id}`)}>{t('caseView.draftContinue')}</Button>}
-        {d.state === 'submitted' && <Button type="primary" onClick={() => void navigate(`/intake?case=${d.id}`)}>{t('caseView.decide')}</Button>}
+        {d.state === 'draft' && may('intake.save') && <Button type="primary" onClick={() => void navigate(`/intake?case=${d.id}`)}>{t('caseView.draftContinue')}</Button>}
+        {d.state === 'submitted' && may('cases.decide') && <Button type="primary" onClick={() => void navigate(`/intake?case=${d.id}`)}>{t('caseView.decide')}</Button>}
         {allowed.includes('startInvestigation') && <Button onClick={() => act.mutate('startInvestigation')}>{t('caseView.startInvestigation')}</Button>}
         {allowed.includes('resubmit') && <Button onClick={() => act.mutate('resubmit')}>{t('caseView.resubmit')}</Button>}
-        {d.deadlines.some((x) => x.kind === 'decision' && x.status !== 'met' && x.workingDays < 45) && <Button onClick={() => setExtendOpen(true)}>{t('caseView.extend')}</Button>}
+        {may('cases.extendDecision') && d.deadlines.some((x) => x.kind === 'decision' && x.status !== 'met' && x.workingDays < 45) && <Button onClick={() => setExtendOpen(true)}>{t('caseView.extend')}</Button>}
         {allowed.includes('withdraw') && <Button danger onClick={() => act.mutate('withdraw')}>{t('caseView.withdraw')}</Button>}
       </Space>
       {act.error && <Alert type="error" showIcon message={act.error.message} />}
@@ -93,7 +96,8 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
             { title: t('intake.income'), key: 'income', render: (_: unknown, m) => formatYuan(app.income.filter((i) => i.memberIdNumber === m.idNumber).reduce((s, i) => s + i.monthlyFen, 0)) },
           ]}
         />
-        {d.eligibility && <Alert style={{ marginTop: 8 }} type="info" message={t('intake.eligibility')} description={<ol style={{ margin: 0 }}>{d.eligibility.steps.map((s) => <li key={s}>{s}</li>)}</ol>} />}
+        {d.eligibility && <Alert style={{ marginTop: 8 }} type="info" message={t('intake.eligibility')} description={<ol style={{ margin: 0 }}>{d.eligibility.steps.map((s) => <li key={s}>{s}</li>)}</ol>} data-testid="case-eligibility" />}
+        {!d.eligibility && app.members.length > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t('caseView.noStandard')} data-testid="case-no-standard" />}
       </Card>
       <Card title={t('caseView.documents')} size="small">
         <Table size="small" pagination={false} rowKey="code" dataSource={d.materials} columns={[{ title: t('intake.materials'), dataIndex: 'label' }, { title: '', dataIndex: 'status', render: (v: 'received') => t(`cases.materialStatus.${v}`) }, { title: '', dataIndex: 'pages', render: (v: number) => (v ? t('intake.pages', { count: v }) : '') }, ...(amendable ? [{ title: '', key: 'amend', render: (_: unknown, m: { code: string; label: string }) => <LateMaterial caseId={d.id} code={m.code} label={m.label} onAdded={refresh} /> }] : [])]} />

@@ -8,6 +8,7 @@ import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvid
 import { VisitEvidenceView } from './VisitEvidenceView';
 import { CaseChanges } from './CaseChanges';
 import { PublicityRounds } from './PublicityRounds';
+import { useMayCall } from '../components/useMayCall';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'reinvestigate' | 'decide';
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
@@ -23,6 +24,10 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
   // Visits whose photos and signatures are open: read only when asked for (each read is audited).
   const [shown, setShown] = useState<string[]>([]);
   const view = useQuery({ queryKey: ['visits.ofCase', caseId], queryFn: () => call('visits.ofCase', { caseId }) });
+  // The case page's own read: its 低保 hint gives 初审's amount, the household's 差额.
+  const detail = useQuery({ queryKey: ['cases.get', caseId], queryFn: () => call('cases.get', { caseId }) });
+  const gapFen = detail.data?.eligibility?.band === 'below_standard' ? detail.data.eligibility.gapFen : null;
+  const may = useMayCall();
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['cases.get', caseId] });
     void client.invalidateQueries({ queryKey: ['visits.ofCase', caseId] });
@@ -82,14 +87,14 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
   return (
     <Card title={t('visits.section')} size="small" data-testid="after-acceptance">
       <Space wrap>
-        {(state === 'accepted' || state === 'investigating') && <Button onClick={() => open('visit')}>{t('visits.record')}</Button>}
-        {state === 'investigating' && <Button onClick={() => open('opinion')}>{t('visits.opinion')}</Button>}
-        {state === 'publicity' && <Button onClick={() => open('object')}>{t('visits.object')}</Button>}
-        {state === 'publicity' && <Button onClick={() => run.mutate('end')}>{t('visits.endPublicity')}</Button>}
-        {state === 'disputed' && !reviewed && <Button onClick={() => open('review')}>{t('visits.review')}</Button>}
-        {state === 'disputed' && <Button onClick={() => open('reinvestigate')}>{t('visits.rounds.reinvestigate')}</Button>}
-        {state === 'disputed' && reviewed && <Button type="primary" onClick={() => open('opinion')}>{t('visits.rounds.reopinion')}</Button>}
-        {state === 'awaiting_decision' && v?.delegated && <Button type="primary" onClick={() => open('decide')}>{t('visits.decide')}</Button>}
+        {(state === 'accepted' || state === 'investigating') && may('visits.record') && <Button onClick={() => open('visit')}>{t('visits.record')}</Button>}
+        {state === 'investigating' && may('publicity.opinion') && <Button onClick={() => open('opinion')}>{t('visits.opinion')}</Button>}
+        {state === 'publicity' && may('publicity.object') && <Button onClick={() => open('object')}>{t('visits.object')}</Button>}
+        {state === 'publicity' && may('publicity.end') && <Button onClick={() => run.mutate('end')}>{t('visits.endPublicity')}</Button>}
+        {state === 'disputed' && !reviewed && may('publicity.resolve') && <Button onClick={() => open('review')}>{t('visits.review')}</Button>}
+        {state === 'disputed' && may('publicity.resolve') && <Button onClick={() => open('reinvestigate')}>{t('visits.rounds.reinvestigate')}</Button>}
+        {state === 'disputed' && reviewed && may('publicity.opinion') && <Button type="primary" onClick={() => open('opinion')}>{t('visits.rounds.reopinion')}</Button>}
+        {state === 'awaiting_decision' && v?.delegated && may('decisions.local') && <Button type="primary" onClick={() => open('decide')}>{t('visits.decide')}</Button>}
         {opinion?.posted && <Tag color="blue">{t('visits.rounds.tag', { n: opinion.round, from: opinion.publicityFrom, to: opinion.publicityTo })}</Tag>}
       </Space>
       {run.error && !mode && <Alert type="error" showIcon message={run.error.message} />}
@@ -130,7 +135,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               ) : (
                 <Space>
                   <Tag color="red">{t('visits.decisionRefused', { reason: r.refusal ?? '' })}</Tag>
-                  <Button size="small" onClick={() => retry.mutate(r.id)}>{t('visits.retry')}</Button>
+                  {may('decisions.retry') && <Button size="small" onClick={() => retry.mutate(r.id)}>{t('visits.retry')}</Button>}
                 </Space>
               ),
           },
@@ -159,8 +164,14 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               {proposal === 'refuse' ? (
                 <Alert type="info" showIcon message={t('visits.rounds.refuseHint')} style={{ marginBottom: 12 }} />
               ) : (
-                <Form.Item name="amount" label={t('visits.amount')}>
-                  <InputNumber min={0} precision={2} aria-label={t('visits.amount')} />
+                <Form.Item
+                  name="amount"
+                  label={t('visits.amount')}
+                  rules={[{ required: true, message: t('visits.amountRequired') }]}
+                  initialValue={gapFen !== null ? gapFen / 100 : undefined}
+                  extra={gapFen !== null ? t('visits.amountFromGap', { amount: formatYuan(gapFen) }) : t('visits.amountNoStandard')}
+                >
+                  <InputNumber min={0} precision={2} aria-label={t('visits.amount')} data-testid="opinion-amount" />
                 </Form.Item>
               )}
               {text('reasons', t('visits.reasons'))}
