@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentCapture as DocumentResult } from '../../../../common/capture/schemas';
 import { call } from '../../api/client';
+import { pageKindOfMaterial } from '../materialKind';
 import { DocumentCapture, localDeviceSettings } from '../../capture/index';
 
 /**
@@ -36,7 +37,7 @@ export function LateMaterial({ caseId, code, label, onAdded }: { caseId: string;
       </Button>
       <Modal open={open} footer={null} width={900} onCancel={() => setOpen(false)} destroyOnHidden title={t('intake.amend.materialTitle', { label })}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="late-material-error" />}
-        <Spin spinning={busy}>{open && <DocumentCapture deviceId={localDeviceSettings().load().document?.deviceId ?? null} onCaptured={(c) => void add(c)} />}</Spin>
+        <Spin spinning={busy}>{open && <DocumentCapture deviceId={localDeviceSettings().load().document?.deviceId ?? null} defaultKind={pageKindOfMaterial(code)} onCaptured={(c) => void add(c)} />}</Spin>
       </Modal>
     </>
   );

@@ -5,6 +5,7 @@ import type { Application } from '../../../../common/cases/application';
 import { materialsFor, type MaterialsChecklist } from '../../../../common/cases/materials';
 import type { DocumentCapture as DocumentCaptureResult } from '../../../../common/capture/schemas';
 import { call } from '../../api/client';
+import { pageKindOfMaterial } from '../materialKind';
 import { DocumentCapture, localDeviceSettings } from '../../capture/index';
 
 type Status = 'received' | 'missing' | 'not_applicable';
@@ -82,7 +83,7 @@ export function MaterialsStep({
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
       <Modal open={capturing !== null} footer={null} width={900} onCancel={() => setCapturing(null)} destroyOnHidden title={items.find((i) => i.code === capturing)?.label}>
-        {capturing && <DocumentCapture deviceId={localDeviceSettings().load().document?.deviceId ?? null} onCaptured={(c) => void attach(capturing, c)} />}
+        {capturing && <DocumentCapture deviceId={localDeviceSettings().load().document?.deviceId ?? null} defaultKind={pageKindOfMaterial(capturing)} onCaptured={(c) => void attach(capturing, c)} />}
       </Modal>
     </Card>
   );
