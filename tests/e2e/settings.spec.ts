@@ -98,6 +98,8 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
   await page.getByLabel(`月标准（元/人） ${standardRow}`).fill('750.5');
   await page.getByTestId('save-standards').click();
   await expect(page.getByTestId('settings-standards').locator('.ant-form-item-explain-error')).toHaveCount(1);
+  // The field's own words, never zod's (无效字符串：必须满足正则表达式 …).
+  await expect(page.getByTestId('settings-standards').locator('.ant-form-item-explain-error')).toHaveText('区划代码前缀应为 2 至 6 位数字，如 5001（全市）或 500110（本区县）');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByLabel(`区划代码前缀 ${standardRow}`).fill('500110');
   await page.getByTestId('save-standards').click();

@@ -66,6 +66,7 @@ export const fields = {
         missing: { too_small_array: '请列出需要补正的材料' },
       },
       regionCode: { invalid_format: '行政区划代码应为 6 位数字' },
+      standards: { regionPrefix: { invalid_format: '区划代码前缀应为 2 至 6 位数字，如 5001（全市）或 500110（本区县）' } },
       phone: { invalid_format: '电话号码格式不对：手机 11 位，座机如 023-12345678' },
       idNumber: { invalid_format: '身份证号码应为 18 位：17 位数字加最后一位数字或 X', too_small: '身份证号码应为 18 位', too_big: '身份证号码应为 18 位' },
     },

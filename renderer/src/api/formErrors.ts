@@ -1,5 +1,25 @@
 import { useState } from 'react';
+import type { z } from 'zod';
+import { fieldIssueMessage } from '../../../common/i18n/fieldErrors';
 import { ApiCallError } from './client';
+
+/**
+ * A zod issue found in the form itself (before any call), worded for its field as core words its
+ * own (common/i18n/fieldErrors.ts): 适用地区代码应为… rather than zod's 无效字符串：必须满足正则表达式 ….
+ * `prefix` is the path of the parsed object inside the method's input (e.g. ['settings']).
+ */
+export function zodIssueText(issue: z.core.$ZodIssue, prefix: readonly (string | number)[] = []): string {
+  const keys = [...prefix, ...issue.path.filter((k): k is string | number => typeof k !== 'symbol')];
+  const path = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+  return fieldIssueMessage({
+    path,
+    code: issue.code,
+    message: issue.message,
+    ...(issue.code === 'too_small' || issue.code === 'too_big' ? { origin: issue.origin } : {}),
+    ...(issue.code === 'too_small' && typeof issue.minimum === 'number' ? { minimum: issue.minimum } : {}),
+    ...(issue.code === 'too_big' && typeof issue.maximum === 'number' ? { maximum: issue.maximum } : {}),
+  });
+}
 
 /** The message core gave for one field path (or a path under it), in words; null when there is none. */
 export function fieldMessage(error: unknown, path: string): string | null {

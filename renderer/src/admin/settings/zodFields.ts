@@ -2,6 +2,7 @@ import type { FormInstance } from 'antd';
 // The contract's zh-CN messages for zod: the renderer imports schemas directly, so set it here too.
 import '../../../../common/contract/zodLocale';
 import type { z } from 'zod';
+import { zodIssueText } from '../../api/formErrors';
 
 type Path = Array<string | number>;
 
@@ -9,7 +10,7 @@ type Path = Array<string | number>;
  * The issues of a failed zod parse as antd form field errors. `strip` removes the leading part of
  * the path that the form does not have (e.g. 'notice' when the form edits settings.notice);
  * `fold` maps a path to the field that shows it (a list kept in one text box, say). The messages
- * are zod's own, in zh-CN (common/contract/zodLocale.ts).
+ * are the per-field zh-CN ones core uses too (api/formErrors.ts → common/i18n/fieldErrors.ts).
  */
 export function showIssues(form: FormInstance, error: z.ZodError, strip: Path = [], fold: (p: Path) => Path = (p) => p): number {
   const byField = new Map<string, { name: Path; errors: string[] }>();
@@ -19,7 +20,7 @@ export function showIssues(form: FormInstance, error: z.ZodError, strip: Path = 
     const name = fold(path.slice(strip.length));
     const key = JSON.stringify(name);
     const entry = byField.get(key) ?? { name, errors: [] };
-    entry.errors.push(issue.message);
+    entry.errors.push(zodIssueText(issue));
     byField.set(key, entry);
   }
   form.setFields([...byField.values()]);
