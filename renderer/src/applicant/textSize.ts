@@ -40,11 +40,17 @@ export function applicantTheme(size: TextSize): ThemeConfig {
       colorTextLabel: INK,
       colorBgLayout: PAPER,
       colorSuccessText: '#0f4d0f',
+      colorError: '#8a1010',
       colorErrorText: '#8a1010',
       colorWarningText: '#5c3900',
       colorInfoText: INK,
       controlHeight: Math.round(px * 2.2),
       controlHeightLG: Math.round(px * 2.6),
+    },
+    // Components size their text from their own tokens, computed once from the seed: set them for this size too.
+    components: {
+      Button: { contentFontSize: px, contentFontSizeLG: Math.round(px * 1.15), contentFontSizeSM: px },
+      Alert: { withDescriptionIconSize: px },
     },
   };
 }

@@ -1,0 +1,152 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
+import { chromiumPath } from './chromium';
+import { faceScenes, fakeCameraArgs } from './captureFixtures';
+import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
+import { checkBothSizes } from './legibility';
+import { findLeaks, screenTexts } from './screenWords';
+
+/**
+ * 适老化 on the applicant screen (issue 17 item 10; 工信部《互联网应用适老化及无障碍改造专项行动方案》
+ * and its 通用设计规范: large type, 7:1 contrast, one task a screen, no time-outs): every state the
+ * applicant meets — the notices, their record, 信息有误, each signing step (the statement and pad, the
+ * face, done), 好差评 when the service ends — measured at 标准 and 大字: every visible text at least
+ * 24 px (32 px at 大字), headings larger, every text at least 7:1 against what it is drawn on; and in
+ * words only (the key-leak check of words.spec.ts). The same for the signing view turned to the
+ * signer on the clerk's screen. The read-out plays the shipped clip where the browser has no zh-CN voice.
+ */
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+test.use({ launchOptions: { executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(faceScenes.one()) } });
+
+const APPLICANT = { id: makeIdNumber('500110', '1950-03-12', 17, '女'), name: '蒋秀珍' };
+type Row = Awaited<ReturnType<typeof checkBothSizes>>[number];
+const rows: Row[] = [];
+
+let shell: Shell;
+let dataDir: string;
+test.beforeAll(async () => {
+  dataDir = newDataDir();
+  shell = await launch(dataDir);
+  const call = await setUpIntakeStation(shell);
+  const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
+  // The county asks for the face: the signing view's face step is walked too.
+  await call('cases.setSettings', { settings: { ...current.settings, faceRequired: true, policyNotices: [{ title: '低保政策宣传', body: '家庭月人均收入低于当地低保标准的，可以申请。' }] } });
+});
+test.afterAll(async () => {
+  await stop(shell);
+  removeDataDir(dataDir);
+  // The figures of the walk, for the report.
+  console.log(rows.map((r) => `${r.state.padEnd(18)} ${r.size.padEnd(8)} texts ${String(r.texts).padStart(3)}  min ${r.minPx}px  min ${r.minRatio}:1`).join('\n'));
+});
+
+async function check(page: Page, root: Locator, state: string) {
+  const found = await checkBothSizes(page, root, state);
+  rows.push(...found);
+  for (const r of found) expect(r.problems, `${state} at ${r.size}`).toEqual([]);
+  expect(found[0]!.texts, `${state}: texts measured`).toBeGreaterThan(3);
+  // Words only: on the applicant screen every text of the page; turned to the signer, the signing view's.
+  const texts = (await root.getAttribute('data-testid')) === 'applicant-screen' ? await screenTexts(page) : (await root.innerText()).split('\n');
+  const leaks = texts.flatMap(findLeaks);
+  expect(leaks, `${state}: words`).toEqual([]);
+}
+
+test('every applicant-screen state at 标准 and 大字: text ≥ 24 px (32 px), headings larger, contrast ≥ 7:1, words only; the size is kept for the station', async ({ page }) => {
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  const [screen] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('open-applicant-screen').click()]);
+  await screen.setViewportSize({ width: 1366, height: 768 });
+  await expect(screen.getByTestId('applicant-idle')).toBeVisible({ timeout: 30_000 });
+  const root = screen.getByTestId('applicant-screen');
+  await check(screen, root, 'idle');
+
+  await page.locator('#applicant-id').fill(APPLICANT.id);
+  await page.locator('#applicant-name').fill(APPLICANT.name);
+  await page.locator('#applicant-phone').fill('13700001111');
+  await expect(screen.getByTestId('applicant-name')).toHaveText(APPLICANT.name);
+  await check(screen, root, 'intake');
+
+  await screen.getByTestId('applicant-report').click();
+  await check(screen, root, 'report');
+  await screen.getByTestId('report-back').click();
+
+  // 大字 chosen on the screen is kept for the station: the next applicant-screen page opens in 大字.
+  await screen.getByTestId('text-size-large').click();
+  const body = await screen.getByTestId('applicant-intake').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(body).toBe(32);
+  const next = await page.context().newPage();
+  await next.goto(`${shell.origin}/#token=${shell.token}`);
+  await next.evaluate(() => (window.location.hash = '#/applicant'));
+  await next.reload();
+  await expect(next.getByTestId('applicant-screen')).toHaveAttribute('data-phase', 'unpaired');
+  await expect(next.locator('[data-text-size="large"]')).toBeVisible();
+  await next.close();
+  await screen.getByTestId('text-size-standard').click();
+
+  await page.keyboard.press('Alt+N');
+  await step(page, 'members');
+  await page.keyboard.press('Alt+N');
+  await step(page, 'type');
+  await page.getByText('最低生活保障').click();
+  await page.getByText('收入低').click();
+  await page.keyboard.press('Alt+N');
+  await step(page, 'money');
+  await page.locator('#income-amount').fill('600');
+  await page.getByTestId('add-income').click();
+  await page.keyboard.press('Alt+N');
+  await step(page, 'materials');
+  await page.getByTestId('all-received').click();
+  await page.keyboard.press('Alt+N');
+  await step(page, 'authorization');
+  await page.getByTestId('sign-next').click();
+  await expect(screen.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
+  await check(screen, root, 'signing: statement');
+
+  // The read-out: no zh-CN voice in this Chromium, so the shipped clip plays, and pauses.
+  const readAloud = screen.getByTestId('read-aloud');
+  await expect(readAloud).toHaveAttribute('data-engine', 'clip');
+  await screen.getByTestId('read-aloud-play').click();
+  await expect(readAloud).toHaveAttribute('data-playing', 'playing');
+  await expect.poll(() => screen.getByTestId('read-aloud-clip').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  expect(await screen.getByTestId('read-aloud-clip').evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(30);
+  await screen.getByTestId('read-aloud-pause').click();
+  await expect(readAloud).toHaveAttribute('data-playing', 'paused');
+  expect(await screen.getByTestId('read-aloud-clip').evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
+
+  await signInView(screen);
+  await expect(screen.getByTestId('signing-view')).toHaveAttribute('data-phase', 'face');
+  await expect(screen.getByTestId('face-video')).toBeVisible();
+  await expect(screen.getByTestId('face-instruction')).not.toHaveText('', { timeout: 120_000 });
+  await check(screen, root, 'signing: face');
+  await expect(screen.getByTestId('signing-done')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId(`signer-${APPLICANT.id}`)).toHaveAttribute('data-signed', 'true');
+  await check(screen, root, 'signing: done');
+
+  // The service ends (受理): the screen asks for 好差评, where this build has it.
+  await page.keyboard.press('Alt+N');
+  await step(page, 'decision');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('decide').click();
+  await expect(page.getByTestId('notice-queued')).toBeVisible();
+  await expect(root).toHaveAttribute('data-view', /rating|idle/);
+  if ((await root.getAttribute('data-view')) === 'rating') await check(screen, root, 'rating');
+});
+
+test('the signing view turned to the signer on the clerk’s screen (no applicant screen) is measured the same', async ({ page }) => {
+  const spare = { id: makeIdNumber('500110', '1948-11-02', 23, '男'), name: '冉德明' };
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  await page.locator('#applicant-id').fill(spare.id);
+  await page.locator('#applicant-name').fill(spare.name);
+  for (const name of ['members', 'type', 'money', 'materials', 'authorization']) {
+    await page.keyboard.press('Alt+N');
+    await step(page, name);
+  }
+  await page.getByTestId('sign-next').click();
+  const view = page.getByTestId('counter-signing-view');
+  await expect(view.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
+  await check(page, view, 'counter: statement');
+});
