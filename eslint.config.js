@@ -84,7 +84,12 @@ const zones = [
 const productionZones = [
   zone('main/core', ['city-platform', 'tools'], 'main/core does not use the reference platform or the test tools; only its tests do.'),
   ...shells.map((shell) => zone(shell, ['city-platform', 'tools'], 'A shell uses main/core and common only.')),
-  ...shells.map((shell) => zone(shell, ['main/core'], "Shells use core through main/core/index.ts, never core's inner folders.", ['./index.ts'])),
+  ...shells.map((shell) =>
+    zone(shell, ['main/core'], "Shells use core through main/core/index.ts (the CLI also cliSupport.ts), never core's inner folders.", [
+      './index.ts',
+      ...(shell === 'main/cli' ? ['./cliSupport.ts'] : []),
+    ]),
+  ),
   zone('tools', ['main', 'renderer', 'preload', 'city-platform'], 'The tools stand alone: they import common/ only.'),
   ...featureZones('main/core', CORE_KERNEL),
   ...featureZones('renderer/src', RENDERER_KERNEL),

@@ -62,6 +62,8 @@ describe('layer rules', () => {
     ["electron shell importing core's inner folders", 'shell-imports-core-inner.ts', 'main/electron/__fixture__.ts', PATHS],
     ["cli importing core's inner folders", 'shell-imports-core-inner.ts', 'main/cli/__fixture__.ts', PATHS],
     ['cli importing the browser shell', 'cli-imports-browser.ts', 'main/cli/__fixture__.ts', PATHS],
+    ["browser shell importing the CLI's part of core (cliSupport)", 'cli-support.ts', 'main/browser/__fixture__.ts', PATHS],
+    ["electron shell importing the CLI's part of core (cliSupport)", 'cli-support.ts', 'main/electron/__fixture__.ts', PATHS],
     ['preload importing main/core', 'preload-imports-core.ts', 'preload/__fixture__.ts', PATHS],
     ['preload importing node:fs', 'imports-node-fs.ts', 'preload/__fixture__.ts', PACKAGES],
   ];
@@ -80,6 +82,7 @@ describe('layer rules', () => {
     ['a common test using vitest and node:fs', 'common-test-allowed.ts', 'common/__fixture__.test.ts'],
     ['main/electron importing electron and core', 'electron-shell-allowed.ts', 'main/electron/__fixture__.ts'],
     ['a shell importing main/core/index', 'shell-allowed.ts', 'main/cli/__fixture__.ts'],
+    ["the cli importing its part of core (cliSupport)", 'cli-support.ts', 'main/cli/__fixture__.ts'],
     ['renderer importing common', 'renderer-allowed.ts', 'renderer/src/__fixture__.ts'],
     ["a renderer feature importing its packages and another feature's public face", 'renderer-feature-allowed.ts', 'renderer/src/stats/__fixture__.tsx'],
     ["a core feature importing its packages, its own inner folder and another feature's public face", 'core-feature-allowed.ts', 'main/core/documents/__fixture__.ts'],

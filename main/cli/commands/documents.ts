@@ -14,7 +14,7 @@ import {
   SAMPLES,
   testKeys,
   writePrivateFile,
-} from '../../core/index';
+} from '../../core/cliSupport';
 import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../io';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isJiuzhuError, JiuzhuError } from '../../../common/contract/index';
 import { localIsoDate } from '../../../common/format/dates';
-import { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from '../../core/index';
+import { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from '../../core/cliSupport';
 import { badArgs } from '../badArgs';
 import type { Command } from '../command';
 import { EXIT } from '../io';

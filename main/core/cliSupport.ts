@@ -1,0 +1,7 @@
+/**
+ * What the admin CLI uses of core directly, without a store or a session: the sample documents and
+ * certificate check of `documents`, and the reader of `idcard`. Apart from index.ts so the desktop and
+ * browser shells never load the samples.
+ */
+export { certificatePayloadFromPdf, dehydrate, ensurePrivateDir, findFontsDir, loadDocumentFonts, renderDocument, SAMPLES, testKeys, writePrivateFile } from './documents/index';
+export { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from './devices/idcard/index';
