@@ -14,5 +14,3 @@ export { findChromium } from './shellSupport/findChromium';
 export { createFixedCore } from './testing/fixedCore';
 export { closeUnread } from './shellSupport/closeUnread';
 export type { PrinterInfo, PrintHost, PrintJob } from './documents/printHost';
-export { certificatePayloadFromPdf, dehydrate, ensurePrivateDir, findFontsDir, loadDocumentFonts, renderDocument, SAMPLES, testKeys, writePrivateFile } from './documents/index';
-export { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from './devices/idcard/index';
