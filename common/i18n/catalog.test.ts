@@ -81,7 +81,8 @@ describe('message catalog', () => {
   });
   it('words every kind through the catalog, and a kind this version does not know as 其他…, never as its code', () => {
     expect(recordKindLabel('case.upsert')).toBe('案件登记与办理');
-    expect(recordKindLabel('rating.record')).toBe('其他记录');
+    expect(recordKindLabel('survey.record')).toBe('其他记录');
+    expect(recordKindLabel('rating.record')).toBe('好差评');
     expect(noticeKindLabel('visit-form')).toBe('入户调查表');
     expect(noticeKindLabel('publicity')).toBe('公示名单');
     expect(noticeKindLabel('no-such-kind')).toBe('其他文书');

@@ -127,7 +127,7 @@ export class RatingsRepo {
   followUps(ratingIds: string[]): Array<FollowUpRow & { by_name: string | null }> {
     if (ratingIds.length === 0) return [];
     return this.db
-      .prepare(`SELECT f.*, a.display_name AS by_name FROM rating_follow_up f LEFT JOIN account a ON a.id = f.by WHERE f.rating_id IN (SELECT value FROM json_each(?)) ORDER BY f.at, f.id`)
+      .prepare(`SELECT f.*, a.display_name AS by_name FROM rating_follow_up f LEFT JOIN account a ON a.id = f.by WHERE f.rating_id IN (SELECT value FROM json_each(?)) ORDER BY f.at, f.rowid`)
       .all(JSON.stringify(ratingIds)) as Array<FollowUpRow & { by_name: string | null }>;
   }
   insertFollowUp(f: FollowUpRow): void {
