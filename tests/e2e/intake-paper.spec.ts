@@ -7,7 +7,7 @@ import { readPdf } from '../../main/core/documents/testing/pdfText';
 import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
 import { chromiumPath } from './chromium';
 import { denseScanPng, faceScenes, fakeCameraArgs, references } from './captureFixtures';
-import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, sign, step, stop, type api, type Shell } from './intakeSupport';
+import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type api, type Shell } from './intakeSupport';
 
 /**
  * The paper route of the intake's authorization, end to end: the built app in Chromium through the
@@ -166,16 +166,16 @@ test('one signer on the pad with the face, one on the printed 授权书 scanned 
   await next(page, 'authorization');
   await expect(page.locator('[data-testid^="signer-"][data-signed]')).toHaveCount(2);
 
-  // The applicant on the pad. The reader has no vendor decoder: no card photo, and the clerk is told so.
+  // The applicant on the pad, in the signing view turned to him (no applicant screen here), then the face the
+  // county asks for, taken in that view. The reader has no vendor decoder: no card photo, and the clerk is told so.
   await page.getByTestId(`sign-${APPLICANT_ID}`).click();
-  await sign(page);
-  await expect(page.getByTestId('save-authorization')).toBeDisabled(); // the county asks for the face
   const cardState = page.getByTestId('card-photo-state');
   await expect(cardState).toHaveAttribute('data-state', 'unavailable');
   await expect(cardState).toHaveText('未取得身份证照片，未比对');
-  await expect(page.getByTestId('signer-face-verdict')).toBeVisible({ timeout: 150_000 });
-  await page.getByTestId('save-authorization').click();
-  await expect(page.getByTestId(`signer-${APPLICANT_ID}`)).toHaveAttribute('data-route', 'pad');
+  await signInView(page);
+  await expect(page.getByTestId('signing-view')).toHaveAttribute('data-phase', 'face');
+  await expect(page.getByTestId('face-reference')).toHaveAttribute('data-state', 'none');
+  await expect(page.getByTestId(`signer-${APPLICANT_ID}`)).toHaveAttribute('data-route', 'pad', { timeout: 150_000 });
   await expect(page.getByTestId(`route-${APPLICANT_ID}`)).toHaveText('签字板');
 
   // The spouse on paper, by keyboard: the reason, then the form printed through the app's print path.
@@ -301,11 +301,11 @@ test('after 受理: a late paper is amendment #1 on the timeline; re-signing a s
   await expect(page.getByTestId('paper-print-error')).toContainText('已签署授权书，案件提交后授权书不能替换');
   expect(await printed(page)).toBe(0);
 
-  // The applicant again on the pad: signed and with the face, then refused by core; nothing replaced.
+  // The applicant again on the pad: signed and with the face, then refused by core, said in the signing view; nothing replaced.
   await page.getByTestId(`sign-${APPLICANT_ID}`).click();
-  await sign(page);
-  await expect(page.getByTestId('signer-face-verdict')).toBeVisible({ timeout: 150_000 });
-  await page.getByTestId('save-authorization').click();
+  await signInView(page);
+  await expect(page.getByTestId('signing-error')).toContainText('已签署授权书，案件提交后授权书不能替换', { timeout: 150_000 });
+  await expect(page.getByTestId('signing-view')).toHaveAttribute('data-phase', 'failed');
   await expect(page.getByTestId('authorization-error')).toContainText('已签署授权书，案件提交后授权书不能替换');
   const d = await call<Detail>('cases.get', { caseId });
   expect(d.authorizations.map((a) => [a.signerIdNumber, a.route, a.amendment])).toEqual(
@@ -365,14 +365,12 @@ test('where the card read gives the photo, the face is matched against it and co
   await step(page, 'authorization');
 
   await page.getByTestId(`sign-${id}`).click();
-  await sign(page);
   const cardState = page.getByTestId('card-photo-state');
   await expect(cardState).toHaveAttribute('data-state', 'ready');
-  await expect(page.getByTestId('signer-face-verdict')).toBeVisible({ timeout: 150_000 });
-  await expect(cardState).toHaveAttribute('data-state', 'matched');
-  await expect(cardState).toContainText('与身份证照片比对：相似度 0.');
-  await page.getByTestId('save-authorization').click();
-  await expect(page.getByTestId(`signer-${id}`)).toHaveAttribute('data-route', 'pad');
+  await signInView(page);
+  // The signing view matches the face against the card photo it was given.
+  await expect(page.getByTestId('face-reference')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId(`signer-${id}`)).toHaveAttribute('data-route', 'pad', { timeout: 150_000 });
 
   const d = await call<Detail>('cases.get', { caseId: saved.caseId });
   const auth = d.authorizations.find((a) => a.signerIdNumber === id)!;

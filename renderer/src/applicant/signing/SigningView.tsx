@@ -11,7 +11,7 @@ import { StatementView } from './StatementView';
 import { statementForScreen, statementToSpeak } from './statementText';
 
 export type SigningRequest = Omit<ApplicantSigningView, 'kind'>;
-type Phase = 'sign' | 'face' | 'sending' | 'done';
+type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
 
 /**
  * The one signing component of the 家庭经济状况核对授权书, for one signer, facing that signer —
@@ -42,9 +42,10 @@ export function SigningView({ request, onSigned, padWidth = 760 }: { request: Si
     setError(null);
     onSigned(s, face).then(
       () => setPhase('done'),
+      // Refused (core's words): said here, and nothing is sent again until the signer signs again.
       (e: Error) => {
         setError(e.message);
-        setPhase(request.faceRequired ? 'face' : 'sign');
+        setPhase('failed');
       },
     );
   };
@@ -87,8 +88,15 @@ export function SigningView({ request, onSigned, padWidth = 760 }: { request: Si
       {phase === 'sending' && <Alert type="info" showIcon title={t('applicant.signing.sending')} />}
       {phase === 'done' && <Alert type="success" showIcon title={t('applicant.signing.done')} data-testid="signing-done" />}
       {error && <Alert type="error" showIcon title={error} data-testid="signing-error" style={{ marginTop: 12 }} />}
-      {phase === 'face' && signature && (
-        <Button style={{ marginTop: 12 }} onClick={() => setPhase('sign')} data-testid="signing-resign">
+      {(phase === 'face' || phase === 'failed') && signature && (
+        <Button
+          style={{ marginTop: 12 }}
+          onClick={() => {
+            setError(null);
+            setPhase('sign');
+          }}
+          data-testid="signing-resign"
+        >
           {t('applicant.signing.signAgain')}
         </Button>
       )}

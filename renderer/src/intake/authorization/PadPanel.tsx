@@ -6,6 +6,7 @@ import type { FaceCapture, SignatureCapture } from '../../../../common/capture/s
 import { call } from '../../api/client';
 import { useCoreEvent } from '../../api/useCoreEvent';
 import type { SigningRequest } from '../../applicant/index';
+import { cardPhotoState } from './cardPhoto';
 import { CounterSigning } from './CounterSigning';
 import type { Signer } from './SignerList';
 import { signingRequest } from './signingRequest';
@@ -78,6 +79,16 @@ export function PadPanel({
 
   return (
     <div data-testid="authorization-panel" data-route="pad" data-where={where.at}>
+      {faceRequired && (
+        <Alert
+          type={cardPhotoBmp ? 'info' : 'warning'}
+          showIcon
+          title={cardPhotoBmp ? t('intake.cardPhotoReady') : t('intake.cardPhotoUnavailable')}
+          data-testid="card-photo-state"
+          data-state={cardPhotoState(cardPhotoBmp, null)}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       {where.at === 'screen' && (
         <Typography.Paragraph data-testid="signing-on-screen">
           {busy ? t('intake.signing.saving', { name: signer.name }) : t('intake.signing.onScreen', { name: signer.name })}
