@@ -110,7 +110,7 @@ test('a three-person 低保 household read from cards, to 受理, with the accep
 
   // The case list finds it by pinyin initials; the enquiry screen by card.
   await page.evaluate(() => (window.location.hash = '#/cases'));
-  await page.getByLabel('身份证号、姓名、拼音首字母、电话或案件编号').fill('wsl');
+  await page.getByLabel('身份证号（或后 4 位）、姓名、拼音首字母、电话、案件编号（或末尾序号）').fill('wsl');
   await expect(page.getByTestId('case-table')).toContainText(APPLICANT.expected.name);
   await page.evaluate(() => (window.location.hash = '#/enquiry'));
   reader.placeCard(SPOUSE);
