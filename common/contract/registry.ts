@@ -23,6 +23,7 @@ import { reliefMethods } from './methods/relief';
 import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 import { ratingsMethods } from './methods/ratings';
+import { diagnosticsMethods } from './methods/diagnostics';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -52,6 +53,7 @@ export const METHODS = {
   ...certificationMethods,
   ...statsMethods,
   ...ratingsMethods,
+  ...diagnosticsMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

@@ -5,3 +5,4 @@
  */
 export { certificatePayloadFromPdf, dehydrate, ensurePrivateDir, findFontsDir, loadDocumentFonts, renderDocument, SAMPLES, testKeys, writePrivateFile } from './documents/index';
 export { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from './devices/idcard/index';
+export { diagnosticsBundle } from './diagnostics/bundle';

@@ -18,6 +18,9 @@ import { createDispatcher } from './dispatch/dispatcher';
 import type { Handlers } from './dispatch/handlers';
 import { EventHub } from './events/hub';
 import { createStderrLogger, type Logger } from './logging/logger';
+import { createFileLogger, teeLogger } from './logging/fileLogger';
+import { diagnosticsCapability } from './diagnostics/capability';
+import { logsDir } from './diagnostics/logsDir';
 import { lazyStationServices, type StationServicesOptions } from './station/stationServices';
 import { WindowSessions } from './station/windowSessions';
 import { WorkstationSettingsFile } from './settings/workstationSettings';
@@ -60,7 +63,8 @@ export interface CoreApi {
 /** Build the core services for one shell. Plain Node: no Electron, no UI thread assumptions. */
 export function createCore(options: CoreOptions): CoreApi {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createStderrLogger();
+  // Every line also goes to this shell's core log file, redacted (logging/fileLogger.ts), for the county's IT.
+  const logger = teeLogger(options.logger ?? createStderrLogger(), createFileLogger({ dir: logsDir(options.dataDir), name: `core-${options.shell}` }));
   const events = new EventHub(logger);
   let deviceId: Promise<string> | undefined;
   const getDeviceId = () => (deviceId ??= (options.deviceId ?? readDeviceId)());
@@ -112,8 +116,9 @@ export function createCore(options: CoreOptions): CoreApi {
   const stats = statsCapability(deps);
   const certification = certificationCapability(deps);
   const ratings = ratingsCapability(deps, { screen: applicant.screen });
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers };
+  const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

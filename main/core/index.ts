@@ -5,6 +5,8 @@ export { startWorkerCore, type WorkerCoreApi, type WorkerCoreHostOptions } from 
 export { INPUT_LIMITS, assertInputWithinLimits, exceededInputLimit, inputTooLarge, jsonTextTooDeep } from './dispatch/inputLimits';
 export type { WorkerCoreOptions } from './host/messages';
 export { createStderrLogger, silentLogger, type Logger } from './logging/logger';
+export { createFileLogger, teeLogger } from './logging/fileLogger';
+export { logsDir } from './diagnostics/logsDir';
 export { defaultDataDir } from './app/dataDir';
 export { loadMachineSecretWithKeystore, unsealForHelper, type OsKeystore } from './store/keys/os-keystore';
 export { MACHINE_SECRET_HELPER_FLAG } from './store/keys/machine-secret';

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, Menu } from 'electron';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../common/i18n/translate';
 import { isJiuzhuError } from '../../common/contract/errors';
-import { APP_VERSION, createStderrLogger, defaultDataDir, startWorkerCore, type CoreApi } from '../core/index';
+import { APP_VERSION, createFileLogger, createStderrLogger, defaultDataDir, logsDir, startWorkerCore, teeLogger, type CoreApi } from '../core/index';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { allowApplicantWindow } from './applicantWindow';
 import { forwardEvents, routeIpc, windowIdOf } from './ipc';
@@ -18,9 +19,14 @@ import { createMainWindow } from './window';
  * hosted in a worker thread so nothing synchronous blocks this (the UI) thread.
  */
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const logger = createStderrLogger();
 const dataDir = defaultDataDir();
+// The main process's log file beside core's and the renderer's (<dataDir>/logs, redacted, rotated).
+const logger = teeLogger(createStderrLogger(), createFileLogger({ dir: logsDir(dataDir), name: 'main' }));
 app.setPath('userData', dataDir);
+// Crash dumps stay on this machine (they hold memory, so personal data): nothing is uploaded;
+// 导出诊断信息 lists them by name for the county's IT.
+app.setPath('crashDumps', join(dataDir, 'crashes'));
+crashReporter.start({ uploadToServer: false, compress: true });
 registerAppScheme();
 hardenWebContents(devServerUrl);
 

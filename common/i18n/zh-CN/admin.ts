@@ -58,6 +58,7 @@ export const admin = {
       certification: { due: '查看待认证名单', record: '资格认证', settings: '修改认证设置', view: '查看认证记录' },
       decisions: { not_applied: '审批决定未执行', retry: '重新执行审批决定' },
       demo: { seed: '生成演示数据' },
+      diagnostics: { export: '导出诊断信息' },
       document: { issue: '生成文书', preview: '预览文书', print: '打印文书', reprint: '补打文书', view: '查看文书' },
       idcard: { configure: '设置读卡器' },
       keyring: { slot_migrated: '密钥槽升级' },

@@ -20,6 +20,7 @@ import { fields } from './fields';
 import { labels } from './labels';
 import { session } from './session';
 import { ratings } from './ratings';
+import { diagnostics } from './diagnostics';
 import { mergeCatalogGroups } from './merge';
 
 /**
@@ -29,6 +30,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, base);
 
 export type Catalog = typeof zhCN;

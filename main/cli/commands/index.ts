@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { casesListCommand, casesShowCommand } from './cases';
 import { demoSeedCommand } from './demo';
+import { diagnosticsCommand } from './diagnostics';
 import { certificateVerifyCommand, documentsBatchCommand, documentsRenderCommand, documentsSampleCommand } from './documents';
 import { idcardPortsCommand, idcardReadCommand } from './idcard';
 import { idcardConfigureCommand, idcardLibrariesCommand } from './idcardConfigure';
@@ -32,4 +33,5 @@ export const COMMANDS: Command[] = [
   demoSeedCommand,
   casesListCommand,
   casesShowCommand,
+  diagnosticsCommand,
 ];

@@ -2,4 +2,4 @@ export { AuditLog, type AuditEntryInput, type AuditRow, type AuditQuery, type Au
 export { verifyAuditChain, AUDIT_BREAK_ZH, type AuditVerifyResult, type AuditBreak } from './verify';
 export { pruneAudit, MIN_AUDIT_RETENTION_DAYS, type PruneOptions } from './prune';
 export { auditChainBase, auditChainHead, auditHashAt, type AuditChainPoint } from './chain-head';
-export { assertNoPersonalData } from './personal-data';
+export { assertNoPersonalData, redactPersonalData } from './personal-data';

@@ -22,3 +22,24 @@ export function assertNoPersonalData(field: string, value: unknown): void {
   if (GENERATED_ID.test(value) || GENERATED_ID_PATTERN.test(value)) return;
   if (HAN.test(value) || ID_NUMBER_LIKE.test(value) || PHONE_LIKE.test(value)) throw new JiuzhuError('AUDIT_PERSONAL_DATA', { field });
 }
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+const ID_NUMBER_RUN = /\d{17}[\dXx]|\d{14}[\dXx]/g;
+const PHONE_RUN = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const GENERATED_ID_RUN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64}/g;
+
+/**
+ * The same guard for free text that must not be refused (log lines, error messages, stacks): what
+ * the audit guard would refuse is replaced by a marker instead — Chinese text (names, addresses,
+ * the message of a JiuzhuError), ID-number-like and mobile-number-like runs. Generated ids (UUIDs,
+ * digests) are kept whole, as the audit guard accepts them.
+ */
+export function redactPersonalData(text: string): string {
+  const kept: string[] = [];
+  const held = text.replace(GENERATED_ID_RUN, (id) => `\u0000${kept.push(id) - 1}\u0000`);
+  return held
+    .replace(HAN_RUN, '[han]')
+    .replace(ID_NUMBER_RUN, '[id-number]')
+    .replace(PHONE_RUN, '[mobile]')
+    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { DiagnosticsCard } from '../diagnostics/DiagnosticsCard';
 import { SESSION_KEY } from '../session/useSession';
 import { useTaskProgress, type TaskProgress } from './useTaskProgress';
 
@@ -82,6 +83,7 @@ export function BackupPage() {
         <ProgressLine progress={restoreProgress} active={restore.isPending} />
         {restore.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={restore.error.message} data-testid="restore-error" />}
       </Card>
+      <DiagnosticsCard />
     </Space>
   );
 }
