@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { authorizationStatement, sha256Hex } from '../../common/capture/signatureBinding';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
+import { ADMIN } from './station';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, saved, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
 
 /**
@@ -130,6 +131,24 @@ test('every signer signs on the applicant screen — their own 授权书, 第 n/
     await expect(screen.getByTestId('signature-document-hash')).toHaveCount(0);
     expect(await screen.locator('body').innerText()).not.toContain(p.id);
     if (p === wife) {
+      // She starts to sign; the clerk's session locks (Ctrl+L): her view is hidden, not dropped, and comes back as she left it.
+      const pad = screen.getByTestId('signature-canvas');
+      await pad.scrollIntoViewIfNeeded();
+      const box = (await pad.boundingBox())!;
+      await screen.mouse.move(box.x + 30, box.y + 40);
+      await screen.mouse.down();
+      await screen.mouse.move(box.x + 200, box.y + 90, { steps: 8 });
+      await screen.mouse.up();
+      await expect(pad).toHaveAttribute('data-strokes', '1');
+      await page.keyboard.press('Control+l');
+      await expect(page.getByTestId('lock-screen')).toBeVisible();
+      await expect(screen.getByTestId('applicant-screen')).toHaveAttribute('data-held', 'yes', { timeout: 15_000 });
+      await expect(screen.getByTestId('applicant-idle')).toBeVisible();
+      expect(await screen.locator('body').innerText()).not.toContain(p.name);
+      await page.getByLabel('解锁密码').fill(ADMIN.password);
+      await page.getByRole('button', { name: /解\s*锁/ }).click();
+      await expect(screen.getByTestId('applicant-screen')).toHaveAttribute('data-held', 'no', { timeout: 15_000 });
+      await expect(screen.getByTestId('signature-canvas')).toHaveAttribute('data-strokes', '1');
       // She finds the statement wrong and says so; the clerk is told; she comes back to the same view and signs.
       await screen.getByTestId('applicant-report').click();
       await screen.getByTestId('report-statement').click();
