@@ -2,6 +2,7 @@ import { Button, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract/index';
 import { maskIdNumber } from '../../../../common/format/mask';
+import { nextSigner, signerStatus, type SignerStatus } from './signerStatus';
 
 export type Signer = MethodOutput<'cases.get'>['requiredSigners'][number];
 export type AuthorizationView = MethodOutput<'cases.get'>['authorizations'][number];
@@ -10,10 +11,6 @@ export type AuthorizationView = MethodOutput<'cases.get'>['authorizations'][numb
 export const authorizationOf = (authorizations: readonly AuthorizationView[], idNumber: string): AuthorizationView | undefined =>
   authorizations.findLast((a) => a.signerIdNumber === idNumber);
 
-/** Where a signer stands, for the clerk: 等待签字, 已签, or 已签 with the face left for review (人脸待复核). */
-export type SignerStatus = 'waiting' | 'signed' | 'faceReview';
-export const signerStatus = (signer: Signer, auth: AuthorizationView | undefined): SignerStatus =>
-  !signer.signed ? 'waiting' : auth?.face?.verdict === 'review' ? 'faceReview' : 'signed';
 const STATUS_COLOURS: Record<SignerStatus, string> = { waiting: 'orange', signed: 'green', faceReview: 'gold' };
 
 /**
@@ -35,7 +32,7 @@ export function SignerList({
   onPaper: (signer: Signer) => void;
 }) {
   const { t } = useTranslation();
-  const next = active === null ? signers.find((s) => !s.signed) : undefined;
+  const next = nextSigner(signers, active);
   return (
     <>
       {next && (
