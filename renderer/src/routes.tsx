@@ -28,6 +28,8 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { CertificationPage } from './certification/CertificationPage';
 import { CommentOutlined } from '@ant-design/icons';
 import { FlaggedRatingsPage } from './ratings/FlaggedRatingsPage';
+import { EyeOutlined } from '@ant-design/icons';
+import { MonitoringPage } from './monitoring/MonitoringPage';
 
 export interface AppRoute {
   path: string;
@@ -47,6 +49,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
   { path: '/roster', label: 'nav.roster', icon: <SolutionOutlined />, element: <RosterPage />, permission: 'case.read' },
   { path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, element: <WarningsPage />, permission: 'case.read' },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <EyeOutlined />, element: <MonitoringPage />, permission: 'case.read' },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, element: <StatsPage />, permission: 'case.read' },
   { path: '/certification', label: 'nav.certification', icon: <SafetyCertificateOutlined />, element: <CertificationPage />, permission: 'case.read' },
   { path: '/ratings', label: 'nav.ratings', icon: <CommentOutlined />, element: <FlaggedRatingsPage />, permission: 'rating.followUp' },

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../../common/contract/permissions';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
 import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type Finding } from './screenWords';
+import { threePersonDibao } from '../../main/core/cases/testing/household';
 
 /**
  * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
@@ -167,4 +168,49 @@ test('setup: a region code core refuses is shown on that field, in words, and go
     await stop(fresh);
     removeDataDir(fresh.dataDir);
   }
+});
+
+test('临时救助 and monitoring states: the 先行救助 panel and form, a monitored case, the monitoring page and the settings tab show only catalog words', async ({ browser }) => {
+  const findings: Array<Finding & { where: string }> = [];
+  const crashes: string[] = [];
+  const head = api(shell, 'words-relief-head');
+  await head('session.login', { username: 'w-head', password: `${PASSWORD}!` });
+  const materials = ['application_form', 'id_cards', 'hardship_proof'].map((code) => ({ code, status: 'received' as const }));
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials }) });
+  await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await head('relief.advance', { caseId: saved.caseId, version: 1, advance: { amountFen: 50000, form: 'in_kind', inKind: '大米50斤', paidOn: today, paidBy: '陈经办', reason: '家中失火' } });
+  const other = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials }) });
+  await call('intake.submit', { caseId: other.caseId, rev: other.rev });
+  const found = await call<{ rows: Array<{ id: string; state: string }> }>('cases.search', { query: '', limit: 500 });
+  const refused = found.rows.find((r) => r.state === 'refused' || r.state === 'not_accepted')!;
+  await head('monitoring.enter', { caseId: refused.id, reason: '申请未获批准，家庭收入接近低保标准' });
+
+  const page = await newPage(browser, crashes);
+  await logInAs(page, 'w-head', `${PASSWORD}!`);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  for (const [where, id] of [['relief case (先行救助，待补办)', saved.caseId], ['monitored case', refused.id]] as const) {
+    await page.evaluate((caseId) => (window.location.hash = `#/cases?id=${caseId}`), id);
+    await expect(page.getByTestId('case-view')).toBeVisible();
+    await check(page, `head ${where}`, findings);
+  }
+  await page.evaluate((caseId) => (window.location.hash = `#/cases?id=${caseId}`), other.caseId);
+  await page.getByTestId('relief-panel').getByRole('button', { name: '登记先行救助' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByRole('dialog')).toContainText('请填写救助金额');
+  await check(page, 'head 先行救助 form', findings);
+  await page.evaluate(() => (window.location.hash = '#/monitoring'));
+  await expect(page.getByTestId('monitoring-page').locator(`[data-case="${refused.id}"]`)).toBeVisible();
+  await check(page, 'head /monitoring', findings);
+  await page.close();
+
+  const admin = await newPage(browser, crashes);
+  await logInAs(admin, 'w-admin', `${PASSWORD}!`);
+  await admin.evaluate(() => (window.location.hash = '#/admin/settings'));
+  await admin.getByRole('tab', { name: '临时救助与监测' }).click();
+  await expect(admin.getByTestId('settings-relief')).toBeVisible();
+  await check(admin, 'admin settings 临时救助与监测', findings);
+  await admin.close();
+  expect(crashes).toEqual([]);
+  expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });

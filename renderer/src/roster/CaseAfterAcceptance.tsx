@@ -8,6 +8,8 @@ import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvid
 import { VisitEvidenceView } from './VisitEvidenceView';
 import { CaseChanges } from './CaseChanges';
 import { PublicityRounds } from './PublicityRounds';
+import { ReliefDecisionFields, reliefOfFields } from './ReliefDecisionFields';
+import type { AssistanceType } from '../../../common/cases/types';
 import { useMayCall } from '../components/useMayCall';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'reinvestigate' | 'decide';
@@ -15,7 +17,7 @@ const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim
 const day = (v: { format(f: string): string } | undefined) => v?.format('YYYY-MM-DD') ?? '';
 
 /** Visits, opinion + 公示, objections, 民主评议 and (where delegated) the decision, on the case page. */
-export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string; state: string; version: number }) {
+export function CaseAfterAcceptance({ caseId, state, version, type }: { caseId: string; state: string; version: number; type?: AssistanceType | undefined }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [mode, setMode] = useState<Mode | null>(null);
@@ -51,7 +53,7 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
       return call('decisions.local', {
         caseId,
         version,
-        decision: v['outcome'] === 'approved' ? { outcome: 'approved', amountFen: Math.round(Number(v['amount']) * 100), startMonth: String(v['startMonth']), legalBasis: lines(v['legalBasis'] as string) } : { outcome: 'refused', reasons: lines(v['reasons'] as string), legalBasis: lines(v['legalBasis'] as string) },
+        decision: v['outcome'] === 'approved' ? { outcome: 'approved', amountFen: Math.round(Number(v['amount']) * 100), ...(type === 'temporary' ? { relief: reliefOfFields(v) } : { startMonth: String(v['startMonth']) }), legalBasis: lines(v['legalBasis'] as string) } : { outcome: 'refused', reasons: lines(v['reasons'] as string), legalBasis: lines(v['legalBasis'] as string) },
       });
     },
     onSuccess: () => {
@@ -205,12 +207,18 @@ export function CaseAfterAcceptance({ caseId, state, version }: { caseId: string
               <Form.Item name="outcome" label={t('visits.outcome')} initialValue="approved">
                 <Radio.Group options={[{ value: 'approved', label: t('visits.outcomes.approved') }, { value: 'refused', label: t('visits.outcomes.refused') }]} />
               </Form.Item>
-              <Form.Item name="amount" label={t('visits.amount')}>
-                <InputNumber min={0} precision={2} aria-label={t('visits.amount')} />
-              </Form.Item>
-              <Form.Item name="startMonth" label={t('visits.startMonth')}>
-                <Input aria-label={t('visits.startMonth')} />
-              </Form.Item>
+              {type === 'temporary' ? (
+                <ReliefDecisionFields />
+              ) : (
+                <>
+                  <Form.Item name="amount" label={t('visits.amount')}>
+                    <InputNumber min={0} precision={2} aria-label={t('visits.amount')} />
+                  </Form.Item>
+                  <Form.Item name="startMonth" label={t('visits.startMonth')}>
+                    <Input aria-label={t('visits.startMonth')} />
+                  </Form.Item>
+                </>
+              )}
               <Form.Item name="reasons" label={t('visits.reasons')}>
                 <Input.TextArea aria-label={t('visits.reasons')} />
               </Form.Item>

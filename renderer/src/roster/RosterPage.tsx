@@ -45,7 +45,7 @@ export function RosterPage() {
           { title: t('roster.columns.applicant'), dataIndex: 'applicantName' },
           { title: t('roster.columns.category'), render: (_, r) => t(`roster.categories.${r.category as 'marginal'}`, { defaultValue: r.category }) },
           { title: t('roster.columns.size'), dataIndex: 'householdSize' },
-          { title: t('roster.columns.amount'), render: (_, r) => formatYuan(r.amountFen) },
+          { title: t('roster.columns.amount'), render: (_, r) => (r.monthly ? formatYuan(r.amountFen) : <Tag data-testid="no-monthly">{t('noMonthly')}</Tag>) },
           { title: t('roster.columns.since'), dataIndex: 'sinceMonth' },
           { title: t('roster.columns.basis'), render: (_, r) => t(`roster.basis.${r.reviewBasis}`, { months: r.reviewMonths }) },
           {

@@ -9,6 +9,7 @@ import { call } from '../api/client';
 import { Bars } from './Bars';
 import { ExportButton } from './ExportButton';
 import { RatingStatsCard } from '../ratings/RatingStatsCard';
+import { AssistanceTable } from './AssistanceTable';
 
 type Period = { from?: string; to?: string };
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -130,6 +131,11 @@ export function StatsPage() {
               <Statistic title={t('stats.columns.stopped')} value={o?.roster.stopped ?? 0} />
               <Statistic title={t('stats.columns.monthlyAmount')} value={formatYuan(o?.roster.monthlyAmountFen ?? 0, { grouping: true })} />
             </Space>
+          </Section>
+        </Col>
+        <Col span={24}>
+          <Section section="assistance" period={period}>
+            <AssistanceTable assistance={o?.assistance} />
           </Section>
         </Col>
         <Col span={24}>

@@ -58,7 +58,15 @@ export function WarningsPage() {
         locale={{ emptyText: t('warnings.empty') }}
         columns={[
           { title: t('warnings.columns.type'), render: (_, r) => t(`warnings.types.${r.type}`) },
-          { title: t('warnings.columns.person'), render: (_, r) => `${r.applicantName ?? ''} ${r.person}` },
+          {
+            title: t('warnings.columns.person'),
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {`${r.applicantName ?? ''} ${r.person}`}
+                {r.monitored && <Tag color="blue" data-testid="warning-monitored">{t('monitoredWarning')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('warnings.columns.receivedAt'), render: (_, r) => new Date(r.receivedAt).toLocaleString('zh-CN') },
           { title: t('warnings.columns.dueOn'), render: (_, r) => <span style={{ color: r.overdue ? '#cf1322' : undefined }}>{r.dueOn}</span> },
           { title: t('warnings.columns.status'), render: (_, r) => <Tag data-status={r.status}>{t(`warnings.status.${r.status}`)}</Tag> },
@@ -111,8 +119,9 @@ export function WarningsPage() {
           )}
           {target?.mode === 'close' && (
             <>
+              {target.row.monitored && <Alert type="info" showIcon message={t('monitoring.warningHint')} style={{ marginBottom: 12 }} />}
               <Form.Item name="outcome" label={t('warnings.close')} initialValue="no_change">
-                <Radio.Group options={(['no_change', 'adjust', 'stop'] as const).map((o) => ({ value: o, label: t(`warnings.outcome.${o}`) }))} />
+                <Radio.Group options={(target.row.monitored ? (['no_change'] as const) : (['no_change', 'adjust', 'stop'] as const)).map((o) => ({ value: o, label: t(`warnings.outcome.${o}`) }))} />
               </Form.Item>
               <Form.Item name="newAmount" label={t('warnings.newAmount')}>
                 <InputNumber min={0} precision={2} aria-label={t('warnings.newAmount')} />

@@ -10,6 +10,7 @@ import { NoticeSection } from './NoticeSection';
 import { PolicyNoticesSection } from './PolicyNoticesSection';
 import { RosterSection } from './RosterSection';
 import { StandardsSection } from './StandardsSection';
+import { ReliefSection } from './ReliefSection';
 
 /**
  * 业务设置 (admin): the county's settings, one tab per topic. Each tab is its own form, checked
@@ -40,6 +41,7 @@ export function SettingsPage() {
             { key: 'notice', label: t('countySettings.sections.notice'), children: <NoticeSection key={cases.dataUpdatedAt} current={c.settings} /> },
             { key: 'standards', label: t('countySettings.sections.standards'), children: <StandardsSection key={cases.dataUpdatedAt} current={c.settings} /> },
             { key: 'policy', label: t('countySettings.sections.policy'), children: <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} /> },
+            { key: 'relief', label: t('countySettings.sections.relief'), children: <ReliefSection key={cases.dataUpdatedAt} current={c.settings} /> },
             ...(r ? [{ key: 'roster', label: t('countySettings.sections.roster'), children: <RosterSection key={roster.dataUpdatedAt} current={r.settings} benefits={r.linkedBenefits} /> }] : []),
             {
               key: 'certification',
