@@ -8,6 +8,7 @@ export { createStderrLogger, silentLogger, type Logger } from './logging/logger'
 export { createFileLogger, teeLogger } from './logging/fileLogger';
 export { logsDir } from './diagnostics/logsDir';
 export { defaultDataDir } from './app/dataDir';
+export { readPreset } from './app/preset';
 export { loadMachineSecretWithKeystore, unsealForHelper, type OsKeystore } from './store/keys/os-keystore';
 export { MACHINE_SECRET_HELPER_FLAG } from './store/keys/machine-secret';
 export { APP_VERSION } from './app/version';

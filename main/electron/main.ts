@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../common/i18n/translate';
 import { isJiuzhuError } from '../../common/contract/errors';
-import { APP_VERSION, createFileLogger, createStderrLogger, defaultDataDir, logsDir, startWorkerCore, teeLogger, type CoreApi } from '../core/index';
+import { APP_VERSION, createFileLogger, createStderrLogger, defaultDataDir, logsDir, readPreset, startWorkerCore, teeLogger, type CoreApi } from '../core/index';
+import { adminArgsOf, gpuDisabled } from './launch';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { allowApplicantWindow } from './applicantWindow';
 import { forwardEvents, routeIpc, windowIdOf } from './ipc';
@@ -19,9 +20,13 @@ import { createMainWindow } from './window';
  * hosted in a worker thread so nothing synchronous blocks this (the UI) thread.
  */
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const dataDir = defaultDataDir();
+// The machine preset IT deployed (data folder, GPU switch, setup defaults); a damaged one is logged and ignored.
+const preset = readPreset();
+const dataDir = defaultDataDir(process.env, process.platform, preset.preset);
 // The main process's log file beside core's and the renderer's (<dataDir>/logs, redacted, rotated).
 const logger = teeLogger(createStderrLogger(), createFileLogger({ dir: logsDir(dataDir), name: 'main' }));
+if (preset.problem) logger.log('warn', 'preset.ignored', { problem: preset.problem });
+if (gpuDisabled(process.env, preset.preset)) app.disableHardwareAcceleration();
 app.setPath('userData', dataDir);
 // Crash dumps stay on this machine (they hold memory, so personal data): nothing is uploaded;
 // 导出诊断信息 lists them by name for the county's IT.
@@ -32,8 +37,18 @@ hardenWebContents(devServerUrl);
 
 // `--jiuzhu-machine-secret-helper`: the CLI or the browser shell asks this app to unseal the machine secret.
 const secretHelper = isMachineSecretHelper();
+// `<app> --admin …`: the admin CLI inside the installed app (it cannot run Node scripts); no window.
+const adminArgs = adminArgsOf(process.argv);
 if (secretHelper) runMachineSecretHelper();
+else if (adminArgs) void runAdminCli(adminArgs);
 else if (!app.requestSingleInstanceLock()) app.quit();
+
+/** Run out/main/cli.js as jiuzhu-admin with these arguments, then exit with its code. */
+async function runAdminCli(args: string[]): Promise<void> {
+  process.argv = [process.argv[0]!, 'jiuzhu-admin', ...args];
+  const cli = (await import(new URL('./cli.js', import.meta.url).href)) as { done: Promise<number> };
+  app.exit(await cli.done);
+}
 
 let core: CoreApi | undefined;
 
@@ -56,7 +71,7 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
-  if (secretHelper) return;
+  if (secretHelper || adminArgs) return;
   // No Reload or Developer Tools (nor their shortcuts) in a packaged app: Electron's default menu has both.
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));

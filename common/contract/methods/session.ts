@@ -17,10 +17,16 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const setupStatus = defineMethod({
-  summary: 'Whether this workstation has been set up (station, first admin, recovery code).',
+  summary: "Whether this workstation has been set up (station, first admin, recovery code), and the machine preset's defaults for setup and enrolment.",
   permission: 'public',
   input: z.object({}).strict(),
-  output: z.object({ initialized: z.boolean() }),
+  output: z.object({
+    initialized: z.boolean(),
+    /** What IT preset for this PC (common/contract/preset.ts): the forms start from these. */
+    preset: z.object({ stationName: z.string().optional(), regionCode: z.string().optional(), platformUrl: z.string().optional() }),
+    /** A preset file that exists but was not used, and why (shown to the admin). */
+    presetProblem: z.string().nullable(),
+  }),
 });
 
 export const setupInit = defineMethod({

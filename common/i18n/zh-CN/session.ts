@@ -1,6 +1,20 @@
 /** Messages of signing in: first-run setup, restore on a new machine, login, lock screen, password change, the user menu. */
 export const session = {
   roles: { clerk: '受理员', caseworker: '经办人', head: '站长', print: '打印岗', admin: '管理员' },
+  /** What a permission lets a role do, in words (a refused call names it; common/contract/permissions.ts). */
+  permissions: {
+    public: '公开',
+    session: '登录使用',
+    person: { read: '查看个人信息' },
+    case: { read: '查看案件', write: '受理登记', decide: '审核确认（受委托）', casework: '经办（入户调查、初审意见、公示、延长办理时限）' },
+    document: { print: '打印文书' },
+    sync: { run: '数据同步' },
+    audit: { read: '查看审计日志' },
+    admin: { accounts: '管理账号', settings: '工作站设置', backup: '备份与恢复' },
+    export: { full: '导出完整数据' },
+    rating: { followUp: '差评回访' },
+    other: '其他',
+  },
   session: {
     login: {
       subtitle: '请使用本人账号登录',
@@ -37,6 +51,7 @@ export const session = {
       logout: '退出登录',
     },
     setup: {
+      presetProblem: '本机的预置配置文件有误，已忽略（数据位置、工作站名称等按默认）。请县信息技术人员按下面的说明改正后重新打开程序：',
       title: '救助通工作站 · 首次设置',
       steps: { station: '工作站', admin: '管理员', recoveryCode: '恢复码' },
       stationName: '工作站名称',

@@ -25,12 +25,12 @@ afterAll(async () => {
 
 describe('setup and sessions through the contract', () => {
   it('sets the station up once and shows the recovery code once', async () => {
-    expect(await core.invoke('setup.status', {}, windowA)).toEqual({ ok: true, result: { initialized: false } });
+    expect(await core.invoke('setup.status', {}, windowA)).toEqual({ ok: true, result: { initialized: false, preset: {}, presetProblem: null } });
     const bad = await core.invoke('setup.init', { stationName: '桥头镇', regionCode: '12345', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, windowA);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { path: 'regionCode' } } });
     const init = await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, windowA);
     expect(init).toMatchObject({ ok: true, result: { recoveryCode: expect.stringMatching(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){5}$/) } });
-    expect(await core.invoke('setup.status', {}, windowA)).toEqual({ ok: true, result: { initialized: true } });
+    expect(await core.invoke('setup.status', {}, windowA)).toEqual({ ok: true, result: { initialized: true, preset: {}, presetProblem: null } });
     const again = await core.invoke('setup.init', { stationName: '另一个', regionCode: '500110', admin: { username: 'x', displayName: 'x', password: PASSWORD } }, windowA);
     expect(again).toMatchObject({ ok: false, error: { code: 'STORE_ALREADY_INITIALIZED' } });
   });

@@ -6,6 +6,7 @@ import { calibrateScrypt } from '../store/keys/kdf';
 import { initStation } from '../store/init-station';
 import type { StationServices } from './stationServices';
 import type { WindowSessions } from './windowSessions';
+import { readPreset } from '../app/preset';
 
 type SessionInfo = NonNullable<MethodOutput<'session.current'>>;
 
@@ -53,7 +54,11 @@ export function setupAndSessionHandlers(deps: {
   };
 
   return {
-    'setup.status': async () => ({ initialized: (await services()).station.isInitialized() }),
+    'setup.status': async () => {
+      const { preset, problem } = readPreset();
+      const defaults = { ...(preset.stationName ? { stationName: preset.stationName } : {}), ...(preset.regionCode ? { regionCode: preset.regionCode } : {}), ...(preset.platformUrl ? { platformUrl: preset.platformUrl } : {}) };
+      return { initialized: (await services()).station.isInitialized(), preset: defaults, presetProblem: problem ?? null };
+    },
     'setup.init': async (input) => {
       const s = await services();
       if (s.station.isInitialized()) throw new JiuzhuError('STORE_ALREADY_INITIALIZED');

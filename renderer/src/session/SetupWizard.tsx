@@ -6,7 +6,7 @@ import { ApiCallError, call } from '../api/client';
 import { useFieldMessages } from '../api/formErrors';
 import { ConfirmPasswordItem } from './ConfirmPasswordItem';
 import { RestoreFromBackup } from './RestoreFromBackup';
-import { SETUP_KEY } from './useSession';
+import { SETUP_KEY, useSetupStatus } from './useSession';
 
 interface StationValues {
   stationName: string;
@@ -35,6 +35,8 @@ export function SetupWizard() {
   const [restoring, setRestoring] = useState(false);
   const stationMessages = useFieldMessages();
   const adminMessages = useFieldMessages();
+  // The machine preset IT deployed (station name, region): a default the admin sees and confirms.
+  const setup = useSetupStatus().data;
   const init = useMutation({
     mutationFn: (admin: AdminValues) =>
       call('setup.init', { ...station!, admin: { username: admin.username, displayName: admin.displayName, password: admin.password } }),
@@ -60,10 +62,11 @@ export function SetupWizard() {
         ) : (
         <>
         <Steps current={step} items={[{ title: t('session.setup.steps.station') }, { title: t('session.setup.steps.admin') }, { title: t('session.setup.steps.recoveryCode') }]} style={{ marginBottom: 24 }} />
+        {setup?.presetProblem && <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="preset-problem" message={t('session.setup.presetProblem')} description={<span data-verbatim>{setup.presetProblem}</span>} />}
         {step === 0 && (
           <Form
             layout="vertical"
-            initialValues={station}
+            initialValues={station ?? setup?.preset}
             onValuesChange={stationMessages.onValuesChange}
             onFinish={(v: StationValues) => {
               setStation(v);
