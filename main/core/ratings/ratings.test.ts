@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../../common/contract/index';
+import { SAMPLES } from '../documents/testing/fixtures';
 import { acceptedThroughContract, ok, singlePersonDibao } from '../afterAcceptance/testing/contractCase';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
+import { RATING_SWEEP_MS } from './capability';
+import { ENQUIRY_VISIT_MS, RATING_TTL_MS } from './service';
 
 /**
  * 好差评 through the contract on a real encrypted store: the question reaches the paired applicant
@@ -20,6 +23,8 @@ const clerk = { via: 'browser' as const, windowId: 'browser:clerk' };
 const head = { via: 'browser' as const, windowId: 'browser:head' };
 const screen = { via: 'browser' as const, windowId: 'browser:applicant-screen' };
 const stranger = { via: 'browser' as const, windowId: 'browser:stranger' };
+const print = { via: 'browser' as const, windowId: 'browser:print' };
+const printScreen = { via: 'browser' as const, windowId: 'browser:print-screen' };
 const PASSWORD = 'Qiaotou#2026';
 const STAFF_PASSWORD = 'Station#Counter9';
 const onScreen: CoreEvent[] = [];
@@ -49,7 +54,7 @@ beforeAll(async () => {
   core.onEvent((e) => onScreen.push(e), screen.windowId);
   await ok(core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王管理', password: PASSWORD } }, admin));
   await ok(core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin));
-  for (const [username, displayName, roles, w] of [['clerk', '李受理', ['clerk'], clerk], ['head', '陈站长', ['head'], head]] as const) {
+  for (const [username, displayName, roles, w] of [['clerk', '李受理', ['clerk'], clerk], ['head', '陈站长', ['head'], head], ['printer', '赵打印', ['print'], print]] as const) {
     await ok(core.invoke('accounts.create', { username, displayName, roles: [...roles], password: 'Temp#pass2026' }, admin));
     await ok(core.invoke('session.login', { username, password: 'Temp#pass2026' }, w));
     await ok(core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: STAFF_PASSWORD }, w));
@@ -152,8 +157,69 @@ describe('好差评 through the contract', () => {
     await ok(call('ratings.ask', { service: 'enquiry' }, clerk));
     const v = lastView()!.view!;
     await ok(call('ratings.submit', { viewId: v.viewId, level: 'very_satisfied', reasons: ['fast', 'friendly'] }, screen));
+    now = new Date(now.getTime() + ENQUIRY_VISIT_MS + 1);
     await ok(call('ratings.ask', { service: 'enquiry' }, clerk));
     expect(await ok(call('ratings.dismiss', { viewId: lastView()!.view!.viewId, why: 'skipped' }, screen))).toEqual({ dismissed: true });
     expect((await figures()).rows.find((r) => r.service === 'enquiry')).toMatchObject({ asked: 3, unrated: 2, very_satisfied: 1 });
+  });
+
+  it('several lookups of one 进度查询 visit ask once: the standing question is not replaced, an answered one not asked again', async () => {
+    now = new Date(now.getTime() + ENQUIRY_VISIT_MS + 1);
+    const before = (await figures()).rows.find((r) => r.service === 'enquiry')!.asked;
+    const first = await ok<{ asked: boolean; requestId: string }>(call('ratings.ask', { service: 'enquiry', caseId }, clerk));
+    expect(first.asked).toBe(true);
+    const question = lastView()!.view!;
+    // The clerk looks up the spouse, then a number that finds nothing: the same visit, the same question on the screen.
+    now = new Date(now.getTime() + 20_000);
+    expect(await ok(call('ratings.ask', { service: 'enquiry' }, clerk))).toEqual({ asked: false, requestId: null, expiresAt: null });
+    expect(await ok(call('ratings.ask', { service: 'enquiry', caseId }, clerk))).toEqual({ asked: false, requestId: null, expiresAt: null });
+    expect(lastView()!.view).toMatchObject({ kind: 'rating', viewId: question.viewId });
+    await ok(call('ratings.submit', { viewId: question.viewId, level: 'satisfied', reasons: [] }, screen));
+    // Answered, and a lookup a minute later: still that visit, nothing asked.
+    now = new Date(now.getTime() + 60_000);
+    expect(await ok(call('ratings.ask', { service: 'enquiry', caseId }, clerk))).toMatchObject({ asked: false });
+    expect(lastView()!.view).toMatchObject({ kind: 'idle' });
+    // Another service of that visit (a 受理) still asks.
+    expect(await ok<{ asked: boolean }>(call('ratings.ask', { service: 'intake', caseId }, clerk))).toMatchObject({ asked: true });
+    await ok(call('ratings.dismiss', { viewId: lastView()!.view!.viewId, why: 'skipped' }, screen));
+    // A later visit asks again.
+    now = new Date(now.getTime() + ENQUIRY_VISIT_MS);
+    expect(await ok<{ asked: boolean }>(call('ratings.ask', { service: 'enquiry', caseId }, clerk))).toMatchObject({ asked: true });
+    await ok(call('ratings.dismiss', { viewId: lastView()!.view!.viewId, why: 'skipped' }, screen));
+    expect((await figures()).rows.find((r) => r.service === 'enquiry')!.asked).toBe(before + 2);
+  });
+
+  it('a question that lapses unanswered is 未评价 at its expiry, before any other question is asked', async () => {
+    const third = await newCase('孙玉兰');
+    const asked = await ok<{ asked: boolean; requestId: string }>(call('ratings.ask', { service: 'intake', caseId: third }, clerk));
+    expect(asked.asked).toBe(true);
+    const row = async () => (await figures()).rows.find((r) => r.service === 'intake' && r.month === '2026-03')!;
+    const before = await row();
+    // The screen went away (nobody dismisses); core's clock passes the question's expiry.
+    now = new Date(now.getTime() + RATING_TTL_MS + 1);
+    await vi.waitFor(async () => expect((await row()).unrated).toBe(before.unrated + 1), { timeout: RATING_SWEEP_MS * 3, interval: 200 });
+    expect((await row()).asked).toBe(before.asked);
+  });
+
+  it('print staff pair a screen for 好差评 only: a printed 救助证明 asks; the record and signing views stay with case.write', async () => {
+    const seen: CoreEvent[] = [];
+    core.onEvent((e) => seen.push(e), printScreen.windowId);
+    // Idle since the morning by core's clock: the print window's session locked; its owner unlocks it.
+    await ok(call('session.unlock', { password: STAFF_PASSWORD }, print));
+
+    const { code } = await ok<{ code: string }>(call('applicant.open', {}, print));
+    await ok(call('applicant.pair', { code }, printScreen));
+    expect(await errorOf(call('applicant.show', { view: { kind: 'idle' } }, print))).toMatchObject({ code: 'FORBIDDEN' });
+
+    const request = await ok<{ id: string }>(call('printQueue.add', { caseId, kind: 'certificate', data: SAMPLES.certificate }, clerk));
+    const doc = await ok<{ id: string }>(call('printQueue.issue', { requestId: request.id }, print));
+    await ok(call('printQueue.markPrinted', { requestId: request.id, documentId: doc.id }, print));
+    const asked = await ok<{ asked: boolean }>(call('ratings.ask', { service: 'certificate', noticeRequestId: request.id }, print));
+    expect(asked.asked).toBe(true);
+    const view = (seen.filter((e) => e.event === 'applicant.view').at(-1)?.payload as { view: { kind: string; viewId: string; service: string } }).view;
+    expect(view).toMatchObject({ kind: 'rating', service: 'certificate' });
+    expect(await ok(call('ratings.submit', { viewId: view.viewId, level: 'very_satisfied', reasons: ['fast'] }, printScreen))).toEqual({ received: true });
+    expect((await figures()).rows.find((r) => r.service === 'certificate')).toMatchObject({ asked: 1, very_satisfied: 1, unrated: 0 });
+    expect(await ok(call('applicant.close', {}, print))).toEqual({ closed: true });
   });
 });

@@ -92,6 +92,14 @@ export class RatingsRepo {
   settleLapsed(nowAt: string): number {
     return this.db.prepare("UPDATE rating_request SET outcome = 'timeout' WHERE outcome = 'pending' AND expires_at <= ?").run(nowAt).changes;
   }
+  /** Questions still standing (pending): what the sweep waits for. */
+  pendingCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM rating_request WHERE outcome = 'pending'").get() as { n: number }).n;
+  }
+  /** Whether `servedBy` asked about a 进度查询 after `sinceAt` (one enquiry visit, one question). */
+  askedEnquirySince(servedBy: string, sinceAt: string): boolean {
+    return this.db.prepare("SELECT 1 FROM rating_request WHERE asked_at > ? AND service = 'enquiry' AND served_by = ? LIMIT 1").get(sinceAt, servedBy) !== undefined;
+  }
   /** Settle a pending request; false when it was settled already. */
   settle(id: string, outcome: Exclude<RequestOutcome, 'pending'>): boolean {
     return this.db.prepare("UPDATE rating_request SET outcome = ? WHERE id = ? AND outcome = 'pending'").run(outcome, id).changes === 1;

@@ -14,6 +14,12 @@ export const RATING_TTL_MS = 3 * 60_000;
 /** The screen goes back to the notices after this long without a touch (the applicant walked away). */
 export const RATING_IDLE_SECONDS = 60;
 
+/**
+ * One 进度查询 visit, one question: lookups by the same member of staff within this time of an
+ * enquiry question are the same visit and ask nothing more (the question's own standing time).
+ */
+export const ENQUIRY_VISIT_MS = RATING_TTL_MS;
+
 /** The service a question is about, once core has found it. */
 export interface ServiceRef {
   service: RatedService;
@@ -71,6 +77,17 @@ export class RatingsService {
         return { service: 'certificate', caseId: n.case_id, ref: { kind: 'document', id: n.document_id } };
       }
     }
+  }
+
+  /** Whether this service is worth a question now: an enquiry asks once per visit (ENQUIRY_VISIT_MS). */
+  shouldAsk(actor: string, s: ServiceRef, at: Date): boolean {
+    return s.service !== 'enquiry' || !this.repo.askedEnquirySince(actor, new Date(at.getTime() - ENQUIRY_VISIT_MS).toISOString());
+  }
+
+  /** Questions whose time ran out unanswered are settled as 未评价 now; how many still stand. */
+  sweep(): { settled: number; pending: number } {
+    const settled = this.repo.settleLapsed(this.now().toISOString());
+    return { settled, pending: this.repo.pendingCount() };
   }
 
   /** The screen was asked (view `viewId`): the staff side keeps who served. */
