@@ -90,6 +90,7 @@ export const countySettings = {
       stable: '收入稳定的家庭',
       irregular: '收入不稳定或有劳动能力成员的家庭',
       tekun: '特困人员',
+      monitoring: '低保边缘、刚性支出困难家庭（最长 12 个月）',
       warningWorkingDays: '预警核查期限（工作日）',
     },
     standards: {

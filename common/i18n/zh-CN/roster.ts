@@ -74,6 +74,7 @@ export const roster = {
     proposal: '初审意见',
     proposals: { approve: '建议批准', refuse: '建议不予批准' },
     amount: '拟保障月金额（元）',
+    amountTemporary: '拟救助总额（元，一次性或分次发放的合计）',
     amountRequired: '请填写拟保障月金额',
     amountFromGap: '已按差额预填：(当地低保标准 − 家庭人均收入) × 计入人数 = {{amount}} 元/月，可按调查结果修改。',
     amountNoStandard: '未设置本地区低保标准，无法预填差额，请按调查结果填写。',

@@ -166,15 +166,22 @@ export function CaseAfterAcceptance({ caseId, state, version, type }: { caseId: 
               {proposal === 'refuse' ? (
                 <Alert type="info" showIcon message={t('visits.rounds.refuseHint')} style={{ marginBottom: 12 }} />
               ) : (
-                <Form.Item
-                  name="amount"
-                  label={t('visits.amount')}
-                  rules={[{ required: true, message: t('visits.amountRequired') }]}
-                  initialValue={gapFen !== null ? gapFen / 100 : undefined}
-                  extra={gapFen !== null ? t('visits.amountFromGap', { amount: formatYuan(gapFen) }) : t('visits.amountNoStandard')}
-                >
-                  <InputNumber min={0} precision={2} aria-label={t('visits.amount')} data-testid="opinion-amount" />
-                </Form.Item>
+                type === 'temporary' ? (
+                  // 临时救助 is a one-off (or few-instalment) total, not a monthly amount: no 差额 prefill.
+                  <Form.Item name="amount" label={t('visits.amountTemporary')} rules={[{ required: true, message: t('relief.amountRequired') }]} extra={t('relief.decision.hint')}>
+                    <InputNumber min={0} precision={2} aria-label={t('visits.amountTemporary')} data-testid="opinion-amount" />
+                  </Form.Item>
+                ) : (
+                  <Form.Item
+                    name="amount"
+                    label={t('visits.amount')}
+                    rules={[{ required: true, message: t('visits.amountRequired') }]}
+                    initialValue={gapFen !== null ? gapFen / 100 : undefined}
+                    extra={gapFen !== null ? t('visits.amountFromGap', { amount: formatYuan(gapFen) }) : t('visits.amountNoStandard')}
+                  >
+                    <InputNumber min={0} precision={2} aria-label={t('visits.amount')} data-testid="opinion-amount" />
+                  </Form.Item>
+                )
               )}
               {text('reasons', t('visits.reasons'))}
               <Form.Item name="community" label={t('visits.community')} rules={[{ required: true }]}>

@@ -48,6 +48,9 @@ export function RosterSection({ current, benefits }: { current: RosterSettings; 
         <Form.Item label={t('countySettings.roster.tekun')} name={['reviewMonths', 'tekun']}>
           <InputNumber />
         </Form.Item>
+        <Form.Item label={t('countySettings.roster.monitoring')} name={['reviewMonths', 'monitoring']}>
+          <InputNumber min={1} max={12} />
+        </Form.Item>
       </Space>
       <Form.Item label={t('countySettings.roster.warningWorkingDays')} name="warningWorkingDays">
         <InputNumber />
