@@ -116,7 +116,10 @@ test('临时救助 急难: paid first within the limit, papers completed, 公示
     await openCase(page, caseId);
     await expect(view).toHaveAttribute('data-state', 'investigating');
     await panel.getByRole('button', { name: /提出初审意见/ }).click();
-    await dialog.getByLabel(/拟保障月金额/).fill('1500');
+    // A one-off total, not a monthly amount: no 差额 prefilled from the 低保 standard.
+    await expect(dialog.getByLabel(/拟保障月金额/)).toHaveCount(0);
+    await expect(dialog.getByLabel(/拟救助总额/)).toHaveValue('');
+    await dialog.getByLabel(/拟救助总额/).fill('1500');
     await dialog.getByLabel(/理由/).fill('家中失火，基本生活陷入困境');
     await dialog.getByLabel(/公示地点/).fill('桥头镇新街社区');
     await submitDialog(page);
