@@ -2,13 +2,11 @@ import { z } from 'zod';
 
 /**
  * The machine-wide preset a county's IT writes for mass deployment (docs/RELEASE.md "Deployment"):
- * where the data lives, and the values the first-run setup and enrolment start from. Every field is
+ * the values the first-run setup and enrolment start from, and the GPU switch. Every field is
  * optional; a value here is a default the admin still sees and confirms, never a silent override.
  */
 export const machinePresetSchema = z
   .object({
-    /** 'machine': one data folder for every Windows/Linux account of this PC (one station per PC); or an absolute path. */
-    dataDir: z.union([z.literal('machine'), z.string().min(2).max(400)]).optional(),
     stationName: z.string().trim().min(2).max(60).optional(),
     regionCode: z.string().regex(/^\d{6}$/).optional(),
     platformUrl: z.string().url().max(400).optional(),

@@ -20,9 +20,9 @@ import { createMainWindow } from './window';
  * hosted in a worker thread so nothing synchronous blocks this (the UI) thread.
  */
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-// The machine preset IT deployed (data folder, GPU switch, setup defaults); a damaged one is logged and ignored.
+// The machine preset IT deployed (GPU switch, setup defaults); a damaged one is logged and ignored.
 const preset = readPreset();
-const dataDir = defaultDataDir(process.env, process.platform, preset.preset);
+const dataDir = defaultDataDir();
 // The main process's log file beside core's and the renderer's (<dataDir>/logs, redacted, rotated).
 const logger = teeLogger(createStderrLogger(), createFileLogger({ dir: logsDir(dataDir), name: 'main' }));
 if (preset.problem) logger.log('warn', 'preset.ignored', { problem: preset.problem });

@@ -23,24 +23,20 @@ describe('the machine preset', () => {
   });
 
   it('is read when good (a BOM from Notepad too), absent without complaint, and ignored whole with the reason when damaged', () => {
-    const good = file('good.json', '\uFEFF{"dataDir":"machine","stationName":"桥头镇社会救助工作站","regionCode":"500110","platformUrl":"https://jz.cq.gov.cn","disableGpu":true}');
-    expect(readPreset(good)).toEqual({ preset: { dataDir: 'machine', stationName: '桥头镇社会救助工作站', regionCode: '500110', platformUrl: 'https://jz.cq.gov.cn', disableGpu: true } });
+    const good = file('good.json', '\uFEFF{"stationName":"桥头镇社会救助工作站","regionCode":"500110","platformUrl":"https://jz.cq.gov.cn","disableGpu":true}');
+    expect(readPreset(good)).toEqual({ preset: { stationName: '桥头镇社会救助工作站', regionCode: '500110', platformUrl: 'https://jz.cq.gov.cn', disableGpu: true } });
     expect(readPreset(join(dir, 'none.json'))).toEqual({ preset: {} });
-    expect(readPreset(file('broken.json', '{"dataDir": "machine",'))).toMatchObject({ preset: {}, problem: expect.stringContaining('not JSON') });
+    expect(readPreset(file('broken.json', '{"regionCode": "500110",'))).toMatchObject({ preset: {}, problem: expect.stringContaining('not JSON') });
     expect(readPreset(file('field.json', '{"regionCode":"5001"}'))).toMatchObject({ preset: {}, problem: expect.stringContaining('regionCode') });
     expect(readPreset(file('extra.json', '{"stationKey":"x"}'))).toMatchObject({ preset: {}, problem: expect.stringContaining('stationKey') });
-    expect(readPreset(file('relative.json', '{"dataDir":"data"}'))).toMatchObject({ preset: {}, problem: expect.stringContaining('absolute path') });
   });
 });
 
 describe('the data folder', () => {
-  it('is per account and local (never Roaming) by default; one machine folder for every account with the preset; the env var wins', () => {
-    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local', APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', {})).toBe(join('C:\\Users\\a\\AppData\\Local', 'jiuzhu-workstation'));
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux', {})).toBe('/home/a/.config/jiuzhu-workstation');
-    expect(defaultDataDir({ ProgramData: 'C:\\ProgramData', LOCALAPPDATA: 'x' }, 'win32', { dataDir: 'machine' })).toBe(join('C:\\ProgramData', 'jiuzhu-workstation', 'data'));
-    expect(defaultDataDir({}, 'linux', { dataDir: 'machine' })).toBe('/var/lib/jiuzhu-workstation');
-    expect(defaultDataDir({}, 'linux', { dataDir: '/srv/jiuzhu' })).toBe('/srv/jiuzhu');
-    expect(defaultDataDir({ JIUZHU_DATA_DIR: '/tmp/x' }, 'linux', { dataDir: 'machine' })).toBe('/tmp/x');
+  it('is per account and local, never Roaming; the env var wins', () => {
+    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local', APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\a\\AppData\\Local', 'jiuzhu-workstation'));
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toBe('/home/a/.config/jiuzhu-workstation');
+    expect(defaultDataDir({ JIUZHU_DATA_DIR: '/tmp/x' }, 'linux')).toBe('/tmp/x');
   });
 
   it('setup.status gives the setup and enrolment forms the preset, and says when the file was not used', async () => {

@@ -18,7 +18,7 @@ export interface PresetReading {
 
 /**
  * The machine preset, if IT wrote one. A missing file is the normal case; a damaged one is reported
- * and ignored as a whole (a half-read preset could put the data in the wrong place).
+ * and ignored as a whole (a half-read preset is worse than none).
  */
 export function readPreset(path = presetPath()): PresetReading {
   let text: string;
@@ -35,8 +35,5 @@ export function readPreset(path = presetPath()): PresetReading {
   }
   const parsed = machinePresetSchema.safeParse(json);
   if (!parsed.success) return { preset: {}, problem: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ')}` };
-  if (parsed.data.dataDir && parsed.data.dataDir !== 'machine' && !isAbsolutePath(parsed.data.dataDir)) return { preset: {}, problem: `${path}: dataDir must be "machine" or an absolute path` };
   return { preset: parsed.data };
 }
-
-const isAbsolutePath = (p: string) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
