@@ -17,7 +17,11 @@ export const PERMISSIONS = [
   'case.write',
   /** Decide 审核确认 and changes to a benefit at the station: only where the county delegated it (checked by core). */
   'case.decide',
-  /** Casework a caseworker or the head does, not the counter: record a 先行救助 payment, put a household under or off 低收入人口 monitoring. */
+  /**
+   * Casework a caseworker or the head does, not the counter (DOMAIN.md): the home visit and starting the investigation,
+   * the 初审意见, ending 公示 and answering an objection (民主评议 / re-investigation), extending the time limit,
+   * a 先行救助 payment, putting a household under or off 低收入人口 monitoring.
+   */
   'case.casework',
   'document.print',
   'sync.run',

@@ -21,3 +21,6 @@ export const auditActionLabel = (action: string): string => wordFor('audit.actio
 
 /** The type of an audit row's target (`case`) in words. */
 export const auditTargetLabel = (type: string): string => wordFor('audit.targetTypes', type, 'audit.targetTypes.other');
+
+/** A permission (`case.casework`) in words, as a refused call names it. */
+export const permissionLabel = (permission: string): string => wordFor('permissions', permission, 'permissions.other');

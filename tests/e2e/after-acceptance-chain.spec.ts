@@ -108,7 +108,8 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
 
   await test.step('a registered station, reviews every 12 months; an accepted case with the applicant’s intake photo; the visit', async () => {
     shell = await launch(dataDir);
-    call = await setUpIntakeStation(shell);
+    // The visit, 初审意见, 公示 and 民主评议 are the caseworker's: the admin here is a clerk and a caseworker.
+    call = await setUpIntakeStation(shell, undefined, ['admin', 'clerk', 'caseworker']);
     const slip = await platform.admin.createEnrolmentCode({ stationId: STATION, regionCode: '500110' });
     await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
     await call('sync.settings', { windows: [] });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { launchShell, type LaunchedShell } from './browserShell';
+import type { Role } from '../../common/contract/permissions';
 import { ADMIN } from './station';
 
 /**
@@ -40,13 +41,17 @@ export function api(shell: Shell, window = 'intake-e2e-api') {
   };
 }
 
-/** A new station whose admin is also a counter clerk; county settings for the tests, with the county's 低保 standard (face capture is covered by the capture tests). */
-export async function setUpIntakeStation(shell: Shell, readerPath?: string): Promise<ReturnType<typeof api>> {
+/**
+ * A new station whose admin holds `roles` (admin and counter clerk unless told; add 'caseworker' for the
+ * visit, 初审, 公示 and the extension, which a clerk may not take); county settings for the tests, with the county's 低保 standard (face
+ * capture is covered by the capture tests).
+ */
+export async function setUpIntakeStation(shell: Shell, readerPath?: string, roles: Role[] = ['admin', 'clerk']): Promise<ReturnType<typeof api>> {
   const call = api(shell);
   await call('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: ADMIN });
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
   const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
-  await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk'] });
+  await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles });
   await call('session.logout');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');

@@ -8,7 +8,7 @@ import { ADMIN, firstLogIn, logOut } from './station';
  * The screens at the counter PC's 1366×768: F2 wherever a button says it, read errors that name
  * that button, focus after a card read, each intake step without scrolling, the home page's lists
  * on a station with many cases, the case list's columns, search by tails, and buttons that follow
- * the user's permissions.
+ * the user's permissions (the clerk's and the caseworker's steps apart).
  */
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -142,6 +142,7 @@ test.describe('a station with many cases (demo data)', () => {
     await demoCall('session.login', { username: ADMIN.username, password: ADMIN.password });
     await demoCall('demo.seed', { count: 600, seed: 5 });
     await demoCall('accounts.create', { username: 'printer1', displayName: '孙打印', roles: ['print'], password: 'Temp#print2026' });
+    await demoCall('accounts.create', { username: 'worker1', displayName: '刘经办', roles: ['caseworker'], password: 'Temp#work2026' });
   });
   test.afterAll(async () => {
     await stop(demo);
@@ -206,21 +207,32 @@ test.describe('a station with many cases (demo data)', () => {
     await expect(row.getByTestId('case-matched')).toHaveText(`家庭成员 ${member.name} 匹配`);
   });
 
-  test('buttons follow the permissions: the print role sees none of the caseworker’s steps; a clerk does', async ({ page }) => {
+  test('buttons follow the permissions: the visit, the investigation and the extension are the caseworker’s, not the clerk’s; print sees none', async ({ page }) => {
     const accepted = await demoCall<{ rows: Array<{ id: string }> }>('cases.search', { query: '', states: ['accepted'], limit: 1 });
     const caseId = accepted.rows[0]!.id;
+    const casework = ['登记入户调查', '开始入户调查'];
+    const open = async () => {
+      await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
+      await expect(page.getByTestId('case-view')).toBeVisible();
+      await expect(page.getByTestId('after-acceptance')).toBeVisible();
+    };
+    // The counter clerk (the admin here holds admin and clerk): receives and registers, may withdraw; no casework.
     await logIn(page, demo);
-    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
-    await expect(page.getByTestId('case-view')).toBeVisible();
-    await expect(page.getByRole('button', { name: '登记入户调查' })).toBeVisible();
+    await open();
+    await expect(page.getByRole('button', { name: '申请人撤回' })).toBeVisible();
+    for (const name of casework) await expect(page.getByRole('button', { name })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /延长/ })).toHaveCount(0);
+
+    await logOut(page);
+    await firstLogIn(page, { username: 'worker1', password: 'Temp#work2026' }, 'Work#Counter9');
+    await open();
+    for (const name of casework) await expect(page.getByRole('button', { name })).toBeVisible();
     await expect(page.getByRole('button', { name: /延长/ })).toBeVisible();
 
     await logOut(page);
     await firstLogIn(page, { username: 'printer1', password: 'Temp#print2026' }, 'Print#Counter9');
-    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
-    await expect(page.getByTestId('case-view')).toBeVisible();
-    await expect(page.getByTestId('after-acceptance')).toBeVisible();
-    for (const name of ['登记入户调查', '提出初审意见', '开始入户调查', '申请人撤回']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+    await open();
+    for (const name of [...casework, '提出初审意见', '申请人撤回']) await expect(page.getByRole('button', { name })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /延长/ })).toHaveCount(0);
   });
 });

@@ -181,8 +181,8 @@ test('two counters edit one case: the sync centre shows the conflict in words (c
   const dir = newDataDir();
   const s = await launch(dir);
   try {
-    // This counter (the admin is also a clerk) enrols, takes in and accepts a case, and syncs it: version 2 on the platform.
-    const call = await setUpIntakeStation(s);
+    // This station (the admin is also a clerk and a caseworker) enrols, takes in and accepts a case, and syncs it: version 2 on the platform.
+    const call = await setUpIntakeStation(s, undefined, ['admin', 'clerk', 'caseworker']);
     const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
     const adminId = accounts.find((a) => a.username === ADMIN.username)!.id;
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-E2E-CONFLICT', regionCode: '500110' });

@@ -20,7 +20,8 @@ let call: ReturnType<typeof api>;
 test.beforeAll(async () => {
   dataDir = newDataDir();
   shell = await launch(dataDir);
-  call = await setUpIntakeStation(shell);
+  // The home visit is the caseworker's: the admin here is a clerk and a caseworker.
+  call = await setUpIntakeStation(shell, undefined, ['admin', 'clerk', 'caseworker']);
 });
 test.afterAll(async () => {
   await stop(shell);

@@ -3,10 +3,11 @@ import { applicationSchema } from '../../cases/application';
 import { DEADLINE_KINDS } from '../../cases/deadlines';
 import { caseSettingsSchema, standardSchema } from '../../cases/settings';
 import { materialItemSchema, materialsChecklistSchema } from '../../cases/materials';
-import { CASE_ACTIONS, caseStateSchema } from '../../cases/stateMachine';
+import { caseStateSchema } from '../../cases/stateMachine';
 import { assistanceTypeSchema, subtypeSchema } from '../../cases/types';
 import { documentCaptureSchema, faceCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
 import { defineMethod } from '../define';
+import type { Permission } from '../permissions';
 
 const caseId = z.uuid();
 const idNumber = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位');
@@ -255,16 +256,25 @@ export const casesDecide = defineMethod({
   output: caseDetailSchema,
 });
 
+/**
+ * The steps `cases.act` takes. Every other step has its own method with its own checks: intake.submit,
+ * cases.decide (受理), visits.record, publicity.*, decisions.local and the platform's decision (pulled).
+ */
+export const CASE_STEP_ACTIONS = ['resubmit', 'startInvestigation', 'withdraw'] as const;
+export type CaseStepAction = (typeof CASE_STEP_ACTIONS)[number];
+/** What each step needs beyond the method's own permission: the investigation is the caseworker's (DOMAIN.md). */
+export const CASE_STEP_PERMISSION: Readonly<Record<CaseStepAction, Permission>> = { resubmit: 'case.write', startInvestigation: 'case.casework', withdraw: 'case.write' };
+
 export const casesAct = defineMethod({
-  summary: 'Another step of the legal path (resubmit after 补正, start the investigation, withdraw …), recorded on the timeline.',
+  summary: 'Another step of the legal path (resubmit after 补正, start the investigation, withdraw), recorded on the timeline; starting the investigation needs case.casework.',
   permission: 'case.write',
-  input: z.object({ caseId, version: z.number().int().min(0), action: z.enum(CASE_ACTIONS), note: z.string().trim().max(200).optional() }).strict(),
+  input: z.object({ caseId, version: z.number().int().min(0), action: z.enum(CASE_STEP_ACTIONS), note: z.string().trim().max(200).optional() }).strict(),
   output: caseDetailSchema,
 });
 
 export const casesExtendDecision = defineMethod({
-  summary: 'Extend the decision time limit to 45 working days, with the recorded reason.',
-  permission: 'case.write',
+  summary: 'Extend the decision time limit to 45 working days, with the recorded reason: the caseworker\'s (case.casework).',
+  permission: 'case.casework',
   input: z.object({ caseId, version: z.number().int().min(0), reason: z.string().trim().min(4).max(200) }).strict(),
   output: caseDetailSchema,
 });

@@ -88,14 +88,14 @@ export type LinkedBenefit = z.infer<typeof linkedBenefitSchema>;
 
 export const visitsRecord = defineMethod({
   summary: 'Record a home visit (2+ staff, each staff member and family member present signed, photos); the first visit of an accepted case starts the investigation; queues the 入户调查表.',
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ caseId, version, visit: visitInputSchema }).strict(),
   output: caseStepOutputSchema,
 });
 
 export const publicityOpinion = defineMethod({
   summary: "The station's 初审意见, numbered per case: approve → a new 7-day 公示 and the masked 公示 list; refuse → not posted, the 初审意见告知书 to the applicant and up for the decision. After an objection only once it was answered (民主评议 or a re-investigation visit).",
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ caseId, version, opinion: opinionInputSchema }).strict(),
   output: caseStepOutputSchema,
 });
@@ -109,14 +109,14 @@ export const publicityObject = defineMethod({
 
 export const publicityResolve = defineMethod({
   summary: 'Answer an objection: a 民主评议 record (uphold: stays disputed until a new 初审意见; reinvestigate: back to investigation), or straight re-investigation. Never sends the case up.',
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ caseId, version, resolution: resolveInputSchema }).strict(),
   output: caseStepOutputSchema,
 });
 
 export const publicityEnd = defineMethod({
   summary: 'The 公示 period is over without objection: the case goes up for 审核确认.',
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ caseId, version }).strict(),
   output: caseStepOutputSchema,
 });

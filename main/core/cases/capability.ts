@@ -1,4 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/errors';
+import { CASE_STEP_PERMISSION } from '../../../common/contract/methods/cases';
+import { rolesGrant } from '../../../common/contract/permissions';
+import { permissionLabel } from '../../../common/i18n/labels';
 import { NEXT_STEP_KEY } from '../../../common/cases/nextStep';
 import type { Capability, CoreDeps } from '../capability';
 import type { CallContext } from '../context';
@@ -110,6 +113,9 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         return views.detail(input.caseId);
       },
       'cases.act': async (input, ctx) => {
+        // The method needs case.write; starting the investigation is the caseworker's as well.
+        const need = CASE_STEP_PERMISSION[input.action];
+        if (!rolesGrant(ctx.session?.roles ?? [], need)) throw new JiuzhuError('FORBIDDEN', { permission: permissionLabel(need) }, { permission: need });
         const { svc, views } = await open();
         svc.act(actor(ctx), input.caseId, input.version, input.action, input.note ?? null);
         return views.detail(input.caseId);

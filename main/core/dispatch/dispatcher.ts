@@ -8,6 +8,7 @@ import {
   type Envelope,
   type MethodName,
 } from '../../../common/contract/index';
+import { permissionLabel } from '../../../common/i18n/labels';
 import type { CallContext, CallerSession } from '../context';
 import type { Logger } from '../logging/logger';
 import type { Handler, Handlers } from './handlers';
@@ -38,7 +39,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger, resolveSess
       if (spec.permission !== 'public') {
         const session = await resolveSession(ctx);
         if (!rolesGrant(session.roles, spec.permission)) {
-          throw new JiuzhuError('FORBIDDEN', { permission: spec.permission }, { permission: spec.permission });
+          throw new JiuzhuError('FORBIDDEN', { permission: permissionLabel(spec.permission) }, { permission: spec.permission });
         }
         callCtx = { ...ctx, session };
       }

@@ -3,8 +3,8 @@ import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Tim
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { CaseAction } from '../../../common/cases/stateMachine';
 import { isTerminal, TRANSITIONS } from '../../../common/cases/stateMachine';
+import { CASE_STEP_ACTIONS, type CaseStepAction } from '../../../common/contract/methods/cases';
 import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
 import { noticeKindLabel } from '../../../common/i18n/labels';
@@ -14,7 +14,7 @@ import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
 import { ReliefPanel } from './ReliefPanel';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
-import { useMayCall } from '../components/useMayCall';
+import { useMayAct, useMayCall } from '../components/useMayCall';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
 export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => void }) {
@@ -23,11 +23,12 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
   const client = useQueryClient();
   const typeLabel = useTypeLabel();
   const may = useMayCall();
+  const mayAct = useMayAct();
   const [extendOpen, setExtendOpen] = useState(false);
   const [reason, setReason] = useState('');
   const detail = useQuery({ queryKey: ['cases.get', caseId], queryFn: () => call('cases.get', { caseId }) });
   const act = useMutation({
-    mutationFn: (action: CaseAction) => call('cases.act', { caseId, version: detail.data!.version, action }),
+    mutationFn: (action: CaseStepAction) => call('cases.act', { caseId, version: detail.data!.version, action }),
     onSuccess: (d) => client.setQueryData(['cases.get', caseId], d),
   });
   const extend = useMutation({
@@ -42,7 +43,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
   if (!d) return <Card loading />;
   const app = d.application;
   // The steps the case's state allows, shown only to roles that may take them.
-  const allowed = may('cases.act') ? (Object.keys(TRANSITIONS[d.state]) as CaseAction[]) : [];
+  const allowed = CASE_STEP_ACTIONS.filter((a) => a in TRANSITIONS[d.state] && mayAct(a));
   // After submission papers and signers are added as numbered amendments; a finished case takes none.
   const amendable = may('intake.addMaterial') && d.state !== 'draft' && d.state !== 'discarded' && !isTerminal(d.state);
   const refresh = () => void client.invalidateQueries({ queryKey: ['cases.get', caseId] });
