@@ -58,6 +58,9 @@ export const documents = {
       paperA4: 'A4',
       paperA5: 'A5（按比例缩印）',
       saved: '已保存',
+      previewOf: '预览{{kind}}',
+      printOf: '打印{{kind}}',
+      noticePrinted: '{{kind}}已打印，并记入案件的文书存档',
     },
   },
   errors: {

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { fieldMessage } from '../../api/formErrors';
 import type { Problems } from '../useIntakeDraft';
 import { useAskRating } from '../../ratings/useAskRating';
+import { CaseNoticePrint } from '../../documents/CaseNoticePrint';
 
 type Detail = MethodOutput<'cases.get'>;
 
@@ -40,7 +41,7 @@ export function defaultMissing(detail: Detail): string {
   return items.join('\n');
 }
 
-/** Step 7: submit, then the acceptance decision — 受理, 补正 with everything missing, or 不予受理 with reasons — and the notice queued. */
+/** Step 7: submit, then the acceptance decision — 受理, 补正 with everything missing, or 不予受理 with reasons — and the notice queued, previewed and printed right here. */
 export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: { detail: Detail | undefined; problems: Problems; onSubmit: () => Promise<void>; onDecided: (d: Detail) => void; onNext: () => void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'accept' | 'supplement' | 'reject'>('accept');
@@ -50,7 +51,7 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
   // Core's message for the decision's own field (reasons, missing list), shown on that field.
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [decided, setDecided] = useState<{ notice: string } | null>(null);
+  const [decided, setDecided] = useState<{ notice: string; kind: 'acceptance' | 'supplement' | 'rejection' } | null>(null);
   const askRating = useAskRating();
 
   const run = async (fn: () => Promise<void>) => {
@@ -80,9 +81,12 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
           </span>
         }
         extra={
-          <Button type="primary" autoFocus onClick={onNext} data-testid="next-applicant">
-            {t('intake.another')}
-          </Button>
+          <Space direction="vertical" align="center">
+            {detail && <CaseNoticePrint caseId={detail.id} kind={decided.kind} />}
+            <Button type="primary" autoFocus onClick={onNext} data-testid="next-applicant">
+              {t('intake.another')}
+            </Button>
+          </Space>
         }
       />
     );
@@ -109,7 +113,7 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
             : { kind: 'reject' as const, reasons: reasons.split('\n').map((s) => s.trim()).filter(Boolean) };
       const d = await call('cases.decide', { caseId: detail.id, version: detail.version, decision });
       const noticeKind = kind === 'accept' ? 'acceptance' : kind === 'supplement' ? 'supplement' : 'rejection';
-      setDecided({ notice: t(`intake.notices.${noticeKind}`) });
+      setDecided({ notice: t(`intake.notices.${noticeKind}`), kind: noticeKind });
       // The counter's service ended (受理, 补正 or 不予受理): the applicant screen asks for a 好差评 rating.
       askRating({ service: 'intake', caseId: detail.id });
       onDecided(d);
