@@ -22,6 +22,7 @@ export const ratings = {
     services: { intake: '受理申请', enquiry: '进度查询', certification: '资格认证', certificate: '开具证明' },
     actions: { callback: '回访', rectify: '整改' },
     askFailed: '没能请申请人评价：{{message}}（不影响本次办理）',
+    screenControl: { hint: '办完后，申请人屏幕会请申请人评价本次服务。' },
     reasonRequired: '请选择不满意的原因，或写下您的意见',
     reasonNotOffered: '所选原因与评价不符，请重新选择',
     screen: {

@@ -9,6 +9,7 @@ import { IdNumberInput } from '../components/IdNumberInput';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { readCard, readFailedMessage } from '../idcard/readCard';
 import { useAskRating } from '../ratings/useAskRating';
+import { RatingScreenControl } from '../applicant/index';
 import { useF2 } from '../idcard/useF2';
 
 /** 进度查询: a card on the reader (or a typed number) opens the person's cases, where each stands and what comes next. */
@@ -50,6 +51,7 @@ export function EnquiryPage() {
         {read.error && <Alert type="error" showIcon message={readFailedMessage(t, read.error, readLabel)} data-testid="read-error" />}
         {lookup.error && <Alert type="error" showIcon message={lookup.error.message} />}
       </Card>
+      <RatingScreenControl />
       {lookup.data && (
         <Card>
           {lookup.data.length === 0 ? (

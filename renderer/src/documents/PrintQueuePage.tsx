@@ -11,6 +11,7 @@ import { PrintSettingsCard } from './PrintSettingsCard';
 import { PublicityListsCard } from './PublicityListsCard';
 import { printNotice } from './printFlow';
 import { useAskRating } from '../ratings/useAskRating';
+import { RatingScreenControl } from '../applicant/index';
 import { useBatchRunner } from './useBatchRunner';
 
 /** 文书打印: the notices workflow steps owe, previewed and printed singly or as a batch. */
@@ -58,6 +59,7 @@ export function PrintQueuePage() {
         </Space>
       }
     >
+      <RatingScreenControl />
       <PrintSettingsCard />
       <BatchPanel runner={runner} />
       <PublicityListsCard onQueued={refresh} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { call } from '../api/client';
+import { RatingScreenControl } from '../applicant/index';
 import { useF2 } from '../idcard/useF2';
 import { IntakeWizard } from './IntakeWizard';
 import { DecisionStep } from './steps/DecisionStep';
@@ -38,8 +39,14 @@ export function IntakePage() {
     if (loaded.isPending) return <Spin />;
     if (loaded.data?.state === 'draft')
       return <IntakeWizard key={caseId} initial={{ caseId, rev: loaded.data.draftRev, app: loaded.data.application }} onClose={close} />;
+    // A case submitted earlier, decided now (the applicant back at the counter): the screen can be paired for the 好差评 question.
     if (loaded.data?.state === 'submitted')
-      return <DecisionStep detail={loaded.data} problems={[]} onSubmit={async () => undefined} onDecided={() => undefined} onNext={close} />;
+      return (
+        <>
+          <RatingScreenControl />
+          <DecisionStep detail={loaded.data} problems={[]} onSubmit={async () => undefined} onDecided={() => undefined} onNext={close} />
+        </>
+      );
     if (loaded.data) {
       void navigate(`/cases?id=${caseId}`);
       return null;
