@@ -60,7 +60,9 @@ fi
 # Readers are USB serial bridges (CDC-ACM, CH340, CP210x, PL2303) or speak USB themselves (0400:c35a).
 # uaccess gives the logged-in desktop user the device at once (systemd-logind, as on UOS and Kylin);
 # dialout is for consoles and older sessions, from the next login.
-install -D -m 0644 '/opt/${sanitizedProductName}/resources/linux/60-jiuzhu-idcard.rules' /etc/udev/rules.d/60-jiuzhu-idcard.rules
+RESOURCES='/opt/${sanitizedProductName}/resources'
+# (the UOS package's postinst reuses everything below this line: tools/release/uosPackage.ts)
+install -D -m 0644 "$RESOURCES/linux/60-jiuzhu-idcard.rules" /etc/udev/rules.d/60-jiuzhu-idcard.rules
 if hash udevadm 2>/dev/null; then
   udevadm control --reload-rules || true
   udevadm trigger --subsystem-match=tty --subsystem-match=usb || true

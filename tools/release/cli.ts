@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import { checkFuses } from './fuses';
 import { checkNatives } from './nativeGate';
 import { TARGETS, targetNamed } from './targets';
+import { uosInputFromProject, uosPackage } from './uosPackage';
 
 const USAGE = `release checks, for a packed app folder (electron-builder --dir) or its executable:
   natives <app-folder> --target <${TARGETS.map((t) => t.name).join('|')}>   every native file built for the target
-  fuses <electron-executable>                                      the fuses electron-builder.yml sets, all of them`;
+  fuses <electron-executable>                                      the fuses electron-builder.yml sets, all of them
+  uos <unpacked-folder> --arch <x64|arm64> --out <folder>          the UOS app-store deb (/opt/apps/<appid>)`;
 
 function main(argv: string[]): number {
   const [command, path, ...rest] = argv;
@@ -23,6 +26,11 @@ function main(argv: string[]): number {
     for (const p of problems) console.error(`REFUSED ${p}`);
     if (problems.length === 0) console.log('fuses: as required');
     return problems.length === 0 ? 0 : 1;
+  }
+  if (command === 'uos' && path && rest[0] === '--arch' && (rest[1] === 'x64' || rest[1] === 'arm64') && rest[2] === '--out' && rest[3]) {
+    const root = join(import.meta.dirname, '..', '..');
+    console.log(uosPackage(uosInputFromProject(root, path, rest[1], rest[3])));
+    return 0;
   }
   console.error(USAGE);
   return 2;

@@ -32,7 +32,8 @@ describe('deb install scripts', () => {
 
   it('installs the rule the package carries, and adds desktop accounts (uid 1000–59999 with a shell) to dialout', () => {
     const install = readFileSync(join(root, 'build', 'linux', 'after-install.tpl'), 'utf8');
-    expect(install).toContain("'/opt/${sanitizedProductName}/resources/linux/60-jiuzhu-idcard.rules' /etc/udev/rules.d/60-jiuzhu-idcard.rules");
+    expect(install).toContain("RESOURCES='/opt/${sanitizedProductName}/resources'");
+    expect(install).toContain('"$RESOURCES/linux/60-jiuzhu-idcard.rules" /etc/udev/rules.d/60-jiuzhu-idcard.rules');
     expect(install).toMatch(/usermod -a -G dialout "\$name"/);
     const builder = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(builder).toContain('afterInstall: build/linux/after-install.tpl');
