@@ -60,6 +60,14 @@ export const applicantSigningViewSchema = z
   .strict();
 export type ApplicantSigningView = z.output<typeof applicantSigningViewSchema>;
 
+/**
+ * A manual face capture the clerk asked for (手动拍摄: a face the gate never takes, in bad light), with
+ * the clerk's reason: core adds it to the signing view on the screen, and a manual capture is taken
+ * from the applicant's side only with this reason (never better than 复核 when core judges it).
+ */
+export const manualFaceSchema = z.object({ reason: z.string().trim().min(2).max(200), at: z.string().max(40) }).strict();
+export type ManualFace = z.output<typeof manualFaceSchema>;
+
 /** What the applicant may point out as wrong (信息有误): the clerk's screen names it at once. */
 export const REPORT_PARTS = ['name', 'idNumber', 'phone', 'address', 'members', 'type', 'statement', 'other'] as const;
 export const reportPartSchema = z.enum(REPORT_PARTS);
@@ -77,7 +85,7 @@ export const applicantIdleViewSchema = z.object({
 /** Every view the screen knows, each with the id core stamps on it (a new kind is one more line here and in `shownViewSchema`). */
 export const applicantViewSchema = z.discriminatedUnion('kind', [
   applicantIntakeViewSchema.extend({ viewId }),
-  applicantSigningViewSchema.extend({ viewId }),
+  applicantSigningViewSchema.extend({ viewId, manualFace: manualFaceSchema.optional() }),
   applicantIdleViewSchema.extend({ viewId }),
   /** 好差评 after a service: only core makes it (ratings.ask), never applicant.show. */
   applicantRatingViewSchema.extend({ viewId }),
@@ -121,6 +129,14 @@ export const applicantSign = defineMethod({
   output: z.object({ received: z.literal(true) }),
 });
 
+export const applicantManualFace = defineMethod({
+  summary:
+    "The clerk asks the paired screen's signing view for a manual face capture (手动拍摄) with a reason, for a face the automatic capture never takes; only the clerk's window may, and only for the signing view on the screen that asks for a face.",
+  permission: 'case.write',
+  input: z.object({ viewId, reason: manualFaceSchema.shape.reason }).strict(),
+  output: z.object({ received: z.literal(true) }),
+});
+
 export const applicantConfirm = defineMethod({
   summary: "The applicant's 确认 of what the view shows; reaches the clerk's window as an event.",
   permission: 'public',
@@ -159,6 +175,7 @@ export const applicantMethods = {
   'applicant.current': applicantCurrent,
   'applicant.show': applicantShow,
   'applicant.sign': applicantSign,
+  'applicant.manualFace': applicantManualFace,
   'applicant.confirm': applicantConfirm,
   'applicant.report': applicantReport,
   'applicant.close': applicantClose,

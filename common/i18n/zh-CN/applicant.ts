@@ -7,6 +7,8 @@ export const applicant = {
     APPLICANT_SIGNATURE_UNBOUND: '签名与屏幕上显示的授权书不一致（签字人或授权书内容不同）。请在受理窗口重新发起该签字人的签字。',
     APPLICANT_FACE_MISSING: '本县要求签字时采集人脸，人脸照片还没有拍好。请看向屏幕上方的摄像头，拍好后再提交。',
     APPLICANT_SIGNING_INVALID: '签字人的序号超过了签字人总数。请在受理窗口重新发起签字。',
+    APPLICANT_FACE_MANUAL_UNASKED: '手动拍摄的人脸照片只能由工作人员在受理窗口发起（并填写原因）。请等照片自动拍好，或请工作人员点击“手动拍摄”。',
+    APPLICANT_FACE_NOT_ASKED: '申请人屏幕上现在没有需要拍摄人脸的签字。请先发起该签字人的签字，等签名完成后再手动拍摄。',
   },
   applicant: {
     title: '申请人确认屏',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationStatement, sha256Hex } from '../../../common/capture/signatureBinding';
 import type { CoreEvent } from '../../../common/contract/index';
+import { faceCapture } from '../cases/testing/captures';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
 
@@ -135,6 +136,42 @@ describe('the applicant screen', () => {
       ok: false,
       error: { code: 'APPLICANT_SIGNING_INVALID' },
     });
+  });
+
+  it('手动拍摄 is the clerk’s: only the clerk window asks, with a reason, for the signing view that wants a face; the screen’s manual capture counts only with that reason', async () => {
+    const signer = { name: '张建国', idNumber: '500110198005120012', role: 'member' };
+    const statement = authorizationStatement(signer, '定期核查 review_0001');
+    const show = (faceRequired: boolean) =>
+      core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 1, total: 1, statement, faceRequired } }, clerk);
+    const bound = { ...SIGNATURE, signer: signer.name, documentHash: await sha256Hex(statement), pngSha256: 'a'.repeat(64) };
+    const manual = (reason: string) => ({ ...faceCapture(), mode: 'manual' as const, manualReason: reason, verdict: 'review' as const });
+    const REASON = '窗口逆光，自动拍摄一直不成功';
+
+    // No face asked for: nothing to take by hand.
+    const { viewId: noFace } = ok<{ viewId: string }>(await show(false));
+    expect(await core.invoke('applicant.manualFace', { viewId: noFace, reason: REASON }, clerk)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_NOT_ASKED' } });
+
+    const { viewId } = ok<{ viewId: string }>(await show(true));
+    // The applicant's side cannot ask for it, nor give a manual capture the clerk did not ask for.
+    expect(await core.invoke('applicant.manualFace', { viewId, reason: REASON }, screen)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual(REASON) }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_MANUAL_UNASKED' } });
+    // A reason is required, in words.
+    expect(await core.invoke('applicant.manualFace', { viewId, reason: ' ' }, clerk)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.invoke('applicant.manualFace', { viewId: 'stale-view-0001', reason: REASON }, clerk)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_NOT_ASKED' } });
+
+    const before = applicantEvents('screen').length;
+    ok(await core.invoke('applicant.manualFace', { viewId, reason: REASON }, clerk));
+    // The same view (same id: the signer's work stays) now carries the clerk's reason; only the screen gets it.
+    const shown = applicantEvents('screen').slice(before);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ payload: { view: { kind: 'signing', viewId, statement, manualFace: { reason: REASON } } } });
+    expect(applicantEvents('other')).toEqual([]);
+    // Another reason than the clerk's is refused; the clerk's goes through to the clerk window.
+    expect(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual('自己拍的') }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_MANUAL_UNASKED' } });
+    ok(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual(REASON) }, screen));
+    expect(applicantEvents('clerk').at(-1)!.payload).toMatchObject({ kind: 'signed', viewId, face: { mode: 'manual', manualReason: REASON } });
+    // An automatic capture needs no reason, whatever the clerk asked.
+    ok(await core.invoke('applicant.sign', { viewId, signature: bound, face: faceCapture() }, screen));
   });
 
   it('back to the notices between applicants; the staff window cannot push to a screen it did not pair', async () => {

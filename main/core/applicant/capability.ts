@@ -9,7 +9,7 @@ import { idleView } from './idleView';
 import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
 import { isLiveRating, type ApplicantScreenPort } from './screenPort';
 
-type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
+type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.manualFace' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
 
 export interface ApplicantCapabilityOptions {
   /** Deliver an event to one window only (events/hub.ts emitTo). */
@@ -149,8 +149,22 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         if (input.signature.documentHash !== (await sha256Hex(view.statement)) || input.signature.signer?.trim() !== view.signer.name.trim())
           throw new JiuzhuError('APPLICANT_SIGNATURE_UNBOUND');
         if (view.faceRequired && !input.face) throw new JiuzhuError('APPLICANT_FACE_MISSING');
+        // A manual capture is the clerk's override: only with the reason the clerk gave for this view.
+        if (input.face?.mode === 'manual' && (!view.manualFace || input.face.manualReason?.trim() !== view.manualFace.reason)) throw new JiuzhuError('APPLICANT_FACE_MANUAL_UNASKED');
         await audit(p, 'applicant.sign', { view: input.viewId });
         reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature, face: input.face });
+        return { received: true as const };
+      },
+      'applicant.manualFace': async (input, ctx) => {
+        const clerk = clerkOf(ctx);
+        const p = pairings.ofClerk(clerk.window);
+        if (!p || p.sessionId !== clerk.sessionId) throw new JiuzhuError('APPLICANT_NOT_PAIRED');
+        const view = p.view;
+        if (view.viewId !== input.viewId || view.kind !== 'signing' || !view.faceRequired) throw new JiuzhuError('APPLICANT_FACE_NOT_ASKED');
+        // The same view (same id, the applicant's work kept) with the clerk's reason: the screen takes the picture.
+        const asked = { ...view, manualFace: { reason: input.reason, at: now().toISOString() } };
+        showTo(p, asked);
+        await audit(p, 'applicant.manual_face', { view: input.viewId });
         return { received: true as const };
       },
       'applicant.confirm': async (input, ctx) => {
