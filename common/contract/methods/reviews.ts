@@ -83,7 +83,10 @@ export const reviewViewSchema = z.object({
     .nullable(),
   /** The household as re-checked in the open review, else as the case holds it. */
   household: reviewHouseholdSchema,
-  signers: z.array(z.object({ idNumber: z.string(), name: z.string(), role: z.enum(['member', 'supporter']), signed: z.boolean(), signedAt: z.string().nullable() })),
+  /** Who re-signs; `faceVerdict`: core's verdict on the face given with the signature (review: 人脸待复核), null without one. */
+  signers: z.array(
+    z.object({ idNumber: z.string(), name: z.string(), role: z.enum(['member', 'supporter']), signed: z.boolean(), signedAt: z.string().nullable(), faceVerdict: z.enum(['pass', 'review', 'fail']).nullable() }),
+  ),
   eligibility: z
     .object({ perCapitaFen: z.number().int(), standardFen: z.number().int(), standardYear: z.number().int(), band: z.enum(['below_standard', 'marginal', 'above']), steps: z.array(z.string()) })
     .nullable(),

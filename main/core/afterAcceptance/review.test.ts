@@ -146,6 +146,23 @@ describe('periodic review (定期核查)', () => {
     expect(view().signers.map((s) => s.signed)).toEqual([true, false]);
   });
 
+  it('the face is judged by core, not taken from the capture: a manual capture (the clerk\'s 手动拍摄) is at best 复核, a face core finds not live is refused', () => {
+    const r = rechecked();
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), faceRequired: true });
+    // Not live by its scores, although the capture says pass: refused, nothing stored.
+    const spoof = { ...faceCapture(), liveness: { antispoof: 0.05, liveness: 0.1, pass: 0.5, verdict: 'pass' as const } };
+    expect(codeOf(() => aa.authorizeReview(env.actor, r.id, r.version, HUSBAND.idNumber, reviewSignature(r.id, HUSBAND), spoof))).toBe('CASE_FACE_FAILED');
+    expect(count('household_review_authorization')).toBe(0);
+    // A manual capture that claims pass is recorded as review, and the signer shows as 人脸待复核.
+    const manual = { ...faceCapture(), mode: 'manual' as const, manualReason: '窗口逆光，自动拍摄一直不成功', verdict: 'pass' as const };
+    aa.authorizeReview(env.actor, r.id, r.version, HUSBAND.idNumber, reviewSignature(r.id, HUSBAND), manual);
+    const row = db().prepare('SELECT face_verdict, face_result FROM household_review_authorization').get() as { face_verdict: string; face_result: string };
+    expect(row.face_verdict).toBe('review');
+    expect(JSON.parse(row.face_result)).toMatchObject({ mode: 'manual', manualReason: '窗口逆光，自动拍摄一直不成功' });
+    expect(view().signers.find((s) => s.idNumber === HUSBAND.idNumber)).toMatchObject({ signed: true, faceVerdict: 'review' });
+    env.svc.setSettings(env.actor, { ...env.svc.settings(), faceRequired: false });
+  });
+
   it('signatures: bound to this review\'s statement of this signer, adults only, PNG unaltered, face per county setting; stored encrypted and linked', () => {
     const r = rechecked();
     const other = reviewSignature('another-review', HUSBAND);
@@ -163,6 +180,7 @@ describe('periodic review (定期核查)', () => {
     expect(count('case_attachment')).toBe(attachmentsBefore + 2);
     expect(env.svc.repo.events(caseId).at(-1)).toMatchObject({ action: 'reviewAuthorize', note: '张*国' });
     expect(audits('reviews.authorize')).toBe(1);
+    expect(view().signers.find((s) => s.idNumber === HUSBAND.idNumber)).toMatchObject({ signed: true, faceVerdict: 'pass' });
     // A new adult found at the re-check must sign too.
     const uncle = { idNumber: makeIdNumber('500110', '1975-01-01', 21, '男'), name: '张建军', sex: '男' as const, birthDate: '1975-01-01' };
     aa.recheckReview(env.actor, r.id, r.version + 1, found({ members: [...view().household.members, { ...uncle, relationship: 'sibling', seriousIllness: false, student: false, labourCapacity: 'full', employed: false, coResident: true }] }), '新增同住成员');

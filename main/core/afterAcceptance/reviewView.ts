@@ -1,4 +1,5 @@
 import { eligibilityHint } from '../../../common/cases/eligibility';
+import type { Verdict } from '../../../common/capture/faceVerdict';
 import type { Application } from '../../../common/cases/application';
 import { findStandard, type Standard } from '../../../common/cases/settings';
 import { reviewStatementRef, type ReviewView } from '../../../common/contract/methods/reviews';
@@ -37,7 +38,7 @@ export function reviewView(work: Work, rosterId: string): ReviewView {
   const review = reviews.current(rosterId);
   const today = work.today();
   const app = withHousehold(caseApp, review);
-  const signed = new Map(review ? reviews.authorizations(review.id).map((a) => [a.signer_id_number, a.signed_at]) : []);
+  const signed = new Map(review ? reviews.authorizations(review.id).map((a) => [a.signer_id_number, a]) : []);
   return {
     today,
     roster: {
@@ -70,7 +71,7 @@ export function reviewView(work: Work, rosterId: string): ReviewView {
         }
       : null,
     household: { members: app.members, income: app.income, deductions: app.deductions, assets: app.assets },
-    signers: reviewSigners(app, today).map((s) => ({ ...s, signed: signed.has(s.idNumber), signedAt: signed.get(s.idNumber) ?? null })),
+    signers: reviewSigners(app, today).map((s) => ({ ...s, signed: signed.has(s.idNumber), signedAt: signed.get(s.idNumber)?.signed_at ?? null, faceVerdict: (signed.get(s.idNumber)?.face_verdict ?? null) as Verdict | null })),
     eligibility: reviewEligibility(work, app, today, row.demo === 1),
     faceRequired: work.cases.settings().faceRequired,
     phaseOutMaxMonths: PHASE_OUT_MAX_MONTHS,

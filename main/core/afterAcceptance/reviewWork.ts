@@ -9,6 +9,7 @@ import { authorizationStatement } from '../../../common/capture/signatureBinding
 import { reviewStatementRef, type ReviewHousehold } from '../../../common/contract/methods/reviews';
 import { maskName } from '../../../common/format/mask';
 import { bindAuthorizationCapture } from '../cases/authorizationCapture';
+import { checkFace } from '../cases/faceCheck';
 import { moneyOf, partiesOf } from '../cases/searchIndex';
 import type { RosterDbRow } from './repo';
 import { ReviewRepo, type ReviewDbRow } from './reviewRepo';
@@ -98,10 +99,14 @@ export function recheckReview(work: Work, actor: string, reviewId: string, versi
 
 /**
  * One adult member re-signs the authorization of this review: the pad must have been bound to the
- * statement of this signer for this review (its SHA-256), then the intake's binding stores it.
+ * statement of this signer for this review (its SHA-256), then the intake's binding stores it with
+ * core's verdict on the face.
  */
 export function authorizeReview(work: Work, actor: string, reviewId: string, version: number, signerIdNumber: string, signature: SignatureCapture, face: FaceCapture | null): void {
   if (work.cases.settings().faceRequired && !face) throw new JiuzhuError('CASE_FACE_REQUIRED');
+  // Core judges the face as at the intake (no card photo here: liveness only; a manual capture is at best 复核), and refuses a fail.
+  const faceCheck = face ? checkFace(face, false) : undefined;
+  if (faceCheck?.verdict === 'fail') throw new JiuzhuError('CASE_FACE_FAILED', { match: '—', liveness: translate(`capture.face.verdict.${faceCheck.liveness.verdict}`) });
   const reviews = new ReviewRepo(work.db);
   work.db.transaction(() => {
     const { review, roster } = openReview(work, reviews, reviewId, version);
@@ -111,7 +116,7 @@ export function authorizeReview(work: Work, actor: string, reviewId: string, ver
     const expected = sha256(authorizationStatement(signer, reviewStatementRef(review.id)));
     if (signature.documentHash !== expected) throw new JiuzhuError('ROSTER_REVIEW_SIGNATURE_UNBOUND');
     const now = work.now();
-    const auth = bindAuthorizationCapture({ repo: work.cases.repo, attachments: work.cases.attachmentStore }, { caseId: roster.case_id, signer, signature, face, actor, now });
+    const auth = bindAuthorizationCapture({ repo: work.cases.repo, attachments: work.cases.attachmentStore }, { caseId: roster.case_id, signer, signature, face, actor, now, faceCheck });
     reviews.putAuthorization(review.id, { ...auth, document_hash: expected, signature_sha256: auth.signature_sha256! });
     reviews.update(review.id, review.version, {});
     work.event(roster.case_id, 'reviewAuthorize', actor, maskName(signer.name));
