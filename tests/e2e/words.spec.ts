@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../../common/contract/permissions';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
 import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type Finding } from './screenWords';
+import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { threePersonDibao } from '../../main/core/cases/testing/household';
 
 /**
@@ -211,6 +212,51 @@ test('临时救助 and monitoring states: the 先行救助 panel and form, a mon
   await expect(admin.getByTestId('settings-relief')).toBeVisible();
   await check(admin, 'admin settings 临时救助与监测', findings);
   await admin.close();
+  expect(crashes).toEqual([]);
+  expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
+});
+
+test('好差评 states: the applicant screen’s question (a 差评 chosen, its reasons and the reason asked for) and the head’s 差评回访整改 page with a 差评 and its follow-up show only catalog words', async ({ browser }) => {
+  const findings: Array<Finding & { where: string }> = [];
+  const crashes: string[] = [];
+  const page = await newPage(browser, crashes);
+  await logInAs(page, 'admin', 'Qiaotou#2026');
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/enquiry'));
+  const [screen] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('open-rating-screen').click()]);
+  screen.on('pageerror', (e) => crashes.push(`applicant screen: ${e.message}`));
+  await expect(screen.getByTestId('applicant-idle')).toBeVisible();
+  await expect(page.getByTestId('rating-screen-control')).toHaveAttribute('data-paired', 'yes');
+  await check(page, 'clerk /enquiry, screen paired', findings);
+  // An enquiry that finds nothing still asks.
+  await page.getByRole('textbox', { name: '公民身份号码' }).fill(makeIdNumber('500110', '1957-07-07', 77, '男'));
+  await expect(screen.getByTestId('applicant-rating')).toBeVisible();
+  await check(screen, 'applicant screen: rating question', findings);
+  await screen.getByTestId('rating-level-very_dissatisfied').click();
+  await screen.getByTestId('rating-submit').click();
+  await expect(screen.getByTestId('rating-error')).toBeVisible();
+  await check(screen, 'applicant screen: 差评 without a reason', findings);
+  await screen.getByTestId('rating-reason-attitude').click();
+  await screen.getByTestId('rating-submit').click();
+  await expect(screen.getByTestId('applicant-idle')).toBeVisible();
+  await check(screen, 'applicant screen: after the rating', findings);
+  await screen.close();
+  await page.close();
+
+  const head = await newPage(browser, crashes);
+  await logInAs(head, 'w-head', `${PASSWORD}!`);
+  await expect(head.getByTestId('user-menu')).toBeVisible();
+  await check(head, 'head home with an open 差评', findings);
+  await head.evaluate(() => (window.location.hash = '#/ratings'));
+  const item = head.getByTestId('ratings-list').locator('[data-rating-id]');
+  await expect(item).toHaveCount(1);
+  await check(head, 'head /ratings with an open 差评', findings);
+  await item.getByTestId('rating-follow-up-note').fill('已电话回访');
+  await item.getByTestId('rating-follow-up-save').click();
+  await expect(item.getByTestId('rating-follow-up')).toHaveCount(1);
+  await head.getByText('全部', { exact: true }).click();
+  await check(head, 'head /ratings with a follow-up', findings);
+  await head.close();
   expect(crashes).toEqual([]);
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });
