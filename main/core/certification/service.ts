@@ -12,7 +12,7 @@ import type { Clock, Db } from '../store/types';
 import { Outbox } from '../sync/index';
 import { CertificationRepo, type CertificationRow, type MemberRef, type RosterRef } from './repo';
 import { certificationResult, outcomeOf } from './result';
-import { birthDateOf, dueStatus, mustCertify, nextDue } from './schedule';
+import { ADULT_AGE, birthDateOf, dueStatus, nextDue } from './schedule';
 import { CERTIFICATION_RECORD_KIND, outboxBody, timelineNote } from './record';
 
 export interface CertificationDeps {
@@ -69,21 +69,31 @@ export class CertificationService {
     return this.repo.settings();
   }
 
-  /** Everyone the county's rule asks to certify, with the due status on today's date; sorted most urgent first. */
+  /**
+   * Everyone the county's rule asks to certify, with the due status on today's date; sorted most
+   * urgent first. Computed in SQL (repo.dueList): only the page's rows come back.
+   */
   dueList(filter: 'due' | 'overdue' | 'all', limit: number): { rows: DueRow[]; today: string; counts: { persons: number; due: number; overdue: number } } {
-    const s = this.settings();
     const today = this.today();
-    const last = this.repo.lastCertified();
-    const byRoster = groupBy(this.repo.members(), (m) => m.roster_id);
-    const all: DueRow[] = [];
-    for (const roster of this.repo.activeRosters()) {
-      const members = toMembers(roster, byRoster.get(roster.id) ?? []);
-      for (const m of mustCertify(members, s.who, today)) all.push(this.row(roster, m.idNumber, m.name, m.isApplicant, last.get(`${roster.id}/${m.idNumber}`) ?? null, s, today));
-    }
-    all.sort((a, b) => (a.dueOn === b.dueOn ? a.idNumber.localeCompare(b.idNumber) : a.dueOn < b.dueOn ? -1 : 1));
-    const counts = { persons: all.length, due: all.filter((r) => r.status === 'due').length, overdue: all.filter((r) => r.status === 'overdue').length };
-    const rows = all.filter((r) => filter === 'all' || r.status === filter || (filter === 'due' && r.status === 'overdue')).slice(0, limit);
-    return { rows, today, counts };
+    const q = { settings: this.settings(), today, adultAge: ADULT_AGE };
+    const list = this.repo.dueList(q, filter, limit);
+    const rows = list.rows.map((r): DueRow => {
+      const isApplicant = r.id_number === r.applicant_id_number;
+      return {
+        idNumber: r.id_number,
+        idNumberMasked: maskIdNumber(r.id_number),
+        name: r.name ?? (isApplicant ? r.applicant_name : maskIdNumber(r.id_number)),
+        rosterId: r.roster_id,
+        caseId: r.case_id,
+        applicantName: r.applicant_name,
+        isApplicant,
+        dueOn: r.due_on,
+        opensOn: r.opens_on,
+        status: r.status,
+        lastCertifiedOn: r.last_on,
+      };
+    });
+    return { rows, today, counts: list.counts };
   }
 
   private row(roster: RosterRef, idNumber: string, name: string, isApplicant: boolean, lastOn: string | null, s: CertificationSettings, today: string): DueRow {
@@ -262,10 +272,4 @@ function toMembers(roster: RosterRef, members: MemberRef[]) {
     const isApplicant = m.id_number === roster.applicant_id_number;
     return { idNumber: m.id_number, name: m.name ?? (isApplicant ? roster.applicant_name : maskIdNumber(m.id_number)), isApplicant, birthDate: facts.birthDate ?? birthDateOf(m.id_number) };
   });
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const i of items) out.set(key(i), [...(out.get(key(i)) ?? []), i]);
-  return out;
 }
