@@ -46,7 +46,7 @@ const shells = ['main/electron', 'main/browser', 'main/cli'];
  * code of its own (main/core/devices) groups features. A feature's top-level files are its public face;
  * its inner folders are its own.
  */
-const CORE_KERNEL = ['accounts', 'app', 'audit', 'dispatch', 'events', 'host', 'logging', 'settings', 'shellSupport', 'station', 'store', 'testing'];
+const CORE_KERNEL = ['accounts', 'app', 'audit', 'dispatch', 'events', 'files', 'host', 'logging', 'settings', 'shellSupport', 'station', 'store', 'testing'];
 const RENDERER_KERNEL = ['api', 'components', 'layout', 'pages', 'session'];
 const isCode = (name) => /\.(ts|tsx|mts|js|mjs)$/.test(name) && !name.endsWith('.d.ts');
 function modulesOf(folder, kernel) {

@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFuses } from './fuses';
 import { checkNatives } from './nativeGate';
 import { TARGETS, targetNamed } from './targets';
 import { uosInputFromProject, uosPackage } from './uosPackage';
+import { builderExclusions, productionPayload } from './appPayload';
 
 const USAGE = `release checks, for a packed app folder (electron-builder --dir) or its executable:
   natives <app-folder> --target <${TARGETS.map((t) => t.name).join('|')}>   every native file built for the target
   fuses <electron-executable>                                      the fuses electron-builder.yml sets, all of them
-  uos <unpacked-folder> --arch <x64|arm64> --out <folder>          the UOS app-store deb (/opt/apps/<appid>)`;
+  uos <unpacked-folder> --arch <x64|arm64> --out <folder>          the UOS app-store deb (/opt/apps/<appid>)
+  payload [<package-lock.json>]                                    the production node_modules the app ships: MiB raw / deflated`;
 
 function main(argv: string[]): number {
   const [command, path, ...rest] = argv;
@@ -30,6 +33,14 @@ function main(argv: string[]): number {
   if (command === 'uos' && path && rest[0] === '--arch' && (rest[1] === 'x64' || rest[1] === 'arm64') && rest[2] === '--out' && rest[3]) {
     const root = join(import.meta.dirname, '..', '..');
     console.log(uosPackage(uosInputFromProject(root, path, rest[1], rest[3])));
+    return 0;
+  }
+  if (command === 'payload') {
+    const root = join(import.meta.dirname, '..', '..');
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const line = (what: string, f: ReturnType<typeof productionPayload>) => console.log(`${what}: ${f.packages} packages, ${f.files} files, ${mib(f.rawBytes)} MiB raw, ${mib(f.deflatedBytes)} MiB deflated`);
+    line('production node_modules', productionPayload(root, path));
+    line('as packed (electron-builder.yml exclusions)', productionPayload(root, path, builderExclusions(readFileSync(join(root, 'electron-builder.yml'), 'utf8'))));
     return 0;
   }
   console.error(USAGE);

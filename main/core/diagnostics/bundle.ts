@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, statfsSync } from 'nod
 import { cpus, freemem, homedir, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { redactPersonalData } from '../audit/index';
-import { zipArchive, type ZipEntry } from './zip';
+import { ZipWriter } from '../files/zip';
 
 export interface DiagnosticsInput {
   dataDir: string;
@@ -71,12 +71,14 @@ function about(input: DiagnosticsInput) {
  * redaction, whatever wrote it.
  */
 export function diagnosticsBundle(input: DiagnosticsInput): DiagnosticsBundle {
-  const entries: ZipEntry[] = [{ name: 'about.json', data: json(about(input)), modified: input.now }];
+  const entries: Array<{ name: string; data: Buffer; modified: Date }> = [{ name: 'about.json', data: json(about(input)), modified: input.now }];
   const settings = join(input.dataDir, 'workstation.json');
   if (existsSync(settings)) entries.push({ name: 'workstation.json', data: json(readJson(settings)), modified: statSync(settings).mtime });
   for (const [name, value] of Object.entries(input.sections ?? {})) entries.push({ name: `${name}.json`, data: json(value), modified: input.now });
   const logs = join(input.dataDir, 'logs');
   for (const f of listDir(logs)) entries.push({ name: `logs/${f.name}`, data: Buffer.from(redactPersonalData(readFileSync(join(logs, f.name), 'utf8')), 'utf8'), modified: new Date(f.modified) });
   const stamp = input.now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return { fileName: `jiuzhu-diagnostics-${stamp}.zip`, zip: zipArchive(entries), files: entries.map((e) => e.name) };
+  const zip = new ZipWriter();
+  for (const e of entries) zip.add(e.name, e.data, e.modified);
+  return { fileName: `jiuzhu-diagnostics-${stamp}.zip`, zip: zip.finish(), files: entries.map((e) => e.name) };
 }
