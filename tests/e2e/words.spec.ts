@@ -3,7 +3,8 @@ import type { Role } from '../../common/contract/permissions';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
 import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type Finding } from './screenWords';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { threePersonDibao } from '../../main/core/cases/testing/household';
+import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
+import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 
 /**
  * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
@@ -257,6 +258,54 @@ test('好差评 states: the applicant screen’s question (a 差评 chosen, its 
   await head.getByText('全部', { exact: true }).click();
   await check(head, 'head /ratings with a follow-up', findings);
   await head.close();
+  expect(crashes).toEqual([]);
+  expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
+});
+
+test('the paged case list and its 查看全部 lists, a case page with the 低保 standard 未设置, the intake’s completion page with its notice preview, and the caseworker’s case page show only catalog words', async ({ browser }) => {
+  const findings: Array<Finding & { where: string }> = [];
+  const crashes: string[] = [];
+  const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
+  await call('cases.setSettings', { settings: { ...current.settings, standards: [] } });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
+  for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() });
+
+  // The counter (the admin here is a clerk): the case list paged, and the home page's 查看全部 lists.
+  const page = await newPage(browser, crashes);
+  await logInAs(page, 'admin', 'Qiaotou#2026');
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/cases'));
+  await expect(page.getByTestId('case-total')).toBeVisible();
+  await check(page, 'clerk /cases paged', findings);
+  for (const deadline of ['overdue', 'due_soon']) {
+    await page.evaluate((d) => (window.location.hash = `#/cases?deadline=${d}`), deadline);
+    await expect(page.getByTestId('case-total')).toBeVisible();
+    await check(page, `clerk /cases?deadline=${deadline}`, findings);
+  }
+  // The completion page of the intake, and its notice's preview.
+  await page.evaluate((id) => (window.location.hash = `#/intake?case=${id}`), saved.caseId);
+  await page.getByTestId('decide').click();
+  await expect(page.getByTestId('notice-print')).toBeVisible();
+  await check(page, 'clerk intake completion page', findings);
+  await page.getByTestId('notice-preview').click();
+  await expect(page.getByTestId('pdf-preview')).toContainText(/共 \d+ 页/);
+  await check(page, 'clerk notice preview', findings);
+  await page.getByRole('dialog').getByRole('button', { name: '关 闭' }).click();
+  // The accepted case with no 低保 standard set: 未设置 and what to do.
+  await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), saved.caseId);
+  await expect(page.getByTestId('case-no-standard')).toBeVisible();
+  await check(page, 'clerk case with the standard 未设置', findings);
+  await page.close();
+
+  // The caseworker's case page: the visit and the extension are offered.
+  const worker = await newPage(browser, crashes);
+  await logInAs(worker, 'w-caseworker', `${PASSWORD}!`);
+  await expect(worker.getByTestId('user-menu')).toBeVisible();
+  await worker.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), saved.caseId);
+  await expect(worker.getByRole('button', { name: '登记入户调查' })).toBeVisible();
+  await check(worker, 'caseworker accepted case', findings);
+  await worker.close();
   expect(crashes).toEqual([]);
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });
