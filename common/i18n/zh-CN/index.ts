@@ -21,6 +21,7 @@ import { labels } from './labels';
 import { session } from './session';
 import { ratings } from './ratings';
 import { diagnostics } from './diagnostics';
+import { updates } from './updates';
 import { mergeCatalogGroups } from './merge';
 
 /**
@@ -30,6 +31,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, updates, base);
 
 export type Catalog = typeof zhCN;
