@@ -5,7 +5,8 @@ import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
 import { EmulatedReader, residentCard, TextBlockWriter, type FixtureCard } from '../../tools/sam-emulator/index';
-import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, sign, stop, type Shell } from './intakeSupport';
+import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, signInView, stop, type Shell } from './intakeSupport';
+import { findLeaks, screenTexts } from './screenWords';
 import { ADMIN } from './station';
 import { chooseOption } from './antdSelect';
 
@@ -14,8 +15,9 @@ import { chooseOption } from './antdSelect';
  * 12 months) is due a year later — the browser shell runs with `--clock` at the review date — and is
  * reviewed on the roster page: income re-checked, the wife removed (分户) and the husband's mother added
  * (read from her ID card on the reader emulator; the child typed again, and his card, are refused),
- * an outcome without signatures refused, both adults sign with the mouse, 渐退 for 3 months, the
- * 渐退通知书 queued.
+ * an outcome without signatures refused, both adults re-sign in the intake's signing view (the husband
+ * with this screen turned to him, the mother on the applicant screen paired from the review, where her
+ * 信息有误 reaches the drawer), 渐退 for 3 months, the 渐退通知书 queued.
  */
 let shell: Shell | null = null;
 let reader: EmulatedReader;
@@ -24,6 +26,7 @@ let caseId: string;
 let reviewDay: string;
 /** The husband's mother, who moved in since the approval (read from her card in the review). */
 const MOTHER = { idNumber: makeIdNumber('500110', '1954-11-03', 28, '女'), name: '王桂兰', sex: '女' as const, birthDate: '1954-11-03' };
+const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(14)}`;
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A resident card of a given person: the text block written for them on the chip of fixture `seed`. */
@@ -82,7 +85,7 @@ test('--clock is refused without JIUZHU_ALLOW_CLOCK=1', async () => {
   await expect(launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`])).rejects.toThrow(/JIUZHU_ALLOW_CLOCK=1/);
 });
 
-test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, signed with the mouse, 渐退 proposed → the head decides (delegated) → notice queued', async ({ page }) => {
+test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, re-signed in the signing view (turned to the signer, and on the applicant screen), 渐退 proposed → the head decides (delegated) → notice queued', async ({ page }) => {
   test.setTimeout(120_000);
   process.env.JIUZHU_ALLOW_CLOCK = '1';
   shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`, '--emulated-reader', reader.hostPath]);
@@ -132,7 +135,7 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   reader.removeCard();
   await add.getByTestId('review-read-card').click();
   await expect(add).toContainText('请把身份证放在读卡器上…');
-  await expect(add.getByTestId('review-member-error')).toHaveText('读卡失败：未检测到身份证，请把证件平放在读卡器感应区。', { timeout: 20_000 });
+  await expect(add.getByTestId('review-member-error')).toHaveText('读卡失败：未检测到身份证，请把证件平放在读卡器感应区。请按“读取身份证（F2）”重试。', { timeout: 20_000 });
   // The mother's card fills number, name and sex; the relationship is the caseworker's; Enter adds.
   reader.placeCard(cardOf(MOTHER, 32));
   await add.getByTestId('review-read-card').click();
@@ -148,8 +151,8 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await household.getByTestId('review-save-household').click();
   await expect(household).toContainText('家庭情况已登记');
   // The adults who must re-sign follow the new household: the mother, not the wife.
-  await expect(drawer.getByTestId(`review-signer-${MOTHER.idNumber}`)).toHaveAttribute('data-signed', 'false');
-  await expect(drawer.getByTestId(`review-signer-${WIFE.idNumber}`)).toHaveCount(0);
+  await expect(drawer.getByTestId(`signer-${MOTHER.idNumber}`)).toHaveAttribute('data-signed', 'false');
+  await expect(drawer.getByTestId(`signer-${WIFE.idNumber}`)).toHaveCount(0);
   await expect(drawer.getByTestId('review-eligibility')).toHaveAttribute('data-band', 'marginal');
   await expect(drawer.getByTestId('review-eligibility')).toContainText('家庭人均月收入 1000.00 元');
   await expect(drawer.getByTestId('review-eligibility')).toContainText('800.00 元/月');
@@ -165,14 +168,49 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(outcome.getByRole('alert')).toContainText('2 名成年家庭成员没有重新签署');
   await expect(drawer.getByTestId('review-body')).toHaveAttribute('data-review', 'open');
 
-  // Both adults sign on the pad with the mouse.
-  for (const person of [HUSBAND, MOTHER]) {
-    await drawer.getByTestId(`review-sign-${person.idNumber}`).click();
-    await expect(drawer.getByTestId('signature-document-hash')).toBeVisible();
-    await sign(page);
-    await drawer.getByTestId('review-save-signature').click();
-    await expect(drawer.getByTestId(`review-signer-${person.idNumber}`)).toHaveAttribute('data-signed', 'true');
-  }
+  // Both adults re-sign in the intake's signing view, their own statement for this review in words, never a digest.
+  // The husband first, with no applicant screen paired: the view opens over this screen, turned to him.
+  const signers = drawer.getByTestId('review-signers');
+  for (const p of [HUSBAND, MOTHER]) await expect(signers.getByTestId(`status-${p.idNumber}`)).toHaveText('等待签字');
+  await expect(signers.getByTestId('sign-next')).toHaveText(`请第 1/2 位签字人签字：${HUSBAND.name}`);
+  await signers.getByTestId('sign-next').click();
+  const counter = page.getByTestId('counter-signing-view');
+  await expect(counter.getByTestId('signing-signer')).toHaveText(`第 1/2 位签字人：${HUSBAND.name}`);
+  await expect(counter.getByTestId('statement-purpose')).toHaveText('本次为定期核查，请重新签署授权书');
+  await expect(counter.getByTestId('applicant-statement')).toContainText(`公民身份号码：${masked(HUSBAND.idNumber)}`);
+  await expect(counter.getByTestId('applicant-statement')).toContainText('本人自愿授权民政部门及相关部门依法查询');
+  await expect(page.getByTestId('signature-document-hash')).toHaveCount(0);
+  expect(await counter.innerText()).not.toContain(HUSBAND.idNumber);
+  expect((await counter.innerText()).split('\n').flatMap(findLeaks)).toEqual([]);
+  await signInView(page);
+  await expect(signers.getByTestId(`status-${HUSBAND.idNumber}`)).toHaveText('已签');
+  await expect(counter).toHaveCount(0);
+
+  // The mother on the applicant screen, paired from the review: the same view, 第 2/2 位; her 信息有误 is shown in the drawer.
+  const [screen] = await Promise.all([page.context().waitForEvent('page'), signers.getByTestId('open-applicant-screen').click()]);
+  await expect(screen.getByTestId('applicant-idle')).toBeVisible({ timeout: 30_000 });
+  await expect(signers.getByTestId('screen-pair')).toHaveAttribute('data-paired', 'yes');
+  await expect(signers.getByTestId('sign-next')).toHaveText(`请第 2/2 位签字人签字：${MOTHER.name}`);
+  await signers.getByTestId('sign-next').click();
+  await expect(signers.getByTestId('signing-on-screen')).toContainText(MOTHER.name);
+  await expect(screen.getByTestId('signing-signer')).toHaveText(`第 2/2 位签字人：${MOTHER.name}`);
+  await expect(screen.getByTestId('statement-purpose')).toHaveText('本次为定期核查，请重新签署授权书');
+  await expect(screen.getByTestId('applicant-statement')).toContainText(`授权人：${MOTHER.name}`);
+  await expect(screen.getByTestId('applicant-statement')).toContainText(`公民身份号码：${masked(MOTHER.idNumber)}`);
+  await expect(screen.getByTestId('signature-document-hash')).toHaveCount(0);
+  expect(await screen.locator('body').innerText()).not.toContain(MOTHER.idNumber);
+  expect((await screenTexts(screen)).flatMap(findLeaks)).toEqual([]);
+  await screen.getByTestId('applicant-report').click();
+  await screen.getByTestId('report-statement').click();
+  await expect(signers.getByTestId('applicant-report-alert')).toHaveAttribute('data-part', 'statement');
+  await expect(signers.getByTestId('applicant-report-alert')).toContainText('“授权书内容”有误');
+  await screen.getByTestId('report-back').click();
+  await signInView(screen);
+  await expect(screen.getByTestId('signing-done')).toBeVisible();
+  await expect(signers.getByTestId(`status-${MOTHER.idNumber}`)).toHaveText('已签');
+  await expect(signers.getByTestId('sign-next')).toHaveCount(0);
+  // The report stays until the clerk closes it.
+  await expect(signers.getByTestId('applicant-report-alert')).toBeVisible();
 
   // 渐退 for 3 months longer than the law allows is refused; 3 months goes through.
   await outcome.getByLabel(/渐退月数/).fill('7');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorizationStatement } from '../../common/capture/signatureBinding';
+import { reviewStatementRef } from '../../common/contract/methods/reviews';
 import { maskIdNumberForScreen, maskIdNumbersInText } from '../../common/format/mask';
 import { clipText } from '../../renderer/src/applicant/signing/clipText';
 import { statementForScreen, statementToSpeak } from '../../renderer/src/applicant/signing/statementText';
@@ -34,6 +35,14 @@ describe('the statement on the applicant screen', () => {
     const spoken = statementToSpeak(shown);
     expect(spoken).toContain('授权人：李秀英');
     expect(spoken).not.toMatch(/\d{4}/);
+  });
+
+  it('says what the signature is for — the application, or the periodic review — without the review\'s reference', () => {
+    expect(statementForScreen(authorizationStatement(SIGNER, '申请 case_0007'), roles).purpose).toBe('intake');
+    const review = statementForScreen(authorizationStatement(SIGNER, reviewStatementRef('review_0042')), roles);
+    expect(review.purpose).toBe('review');
+    expect(review.fields.map((f) => f.label)).toEqual(['授权人', '公民身份号码', '身份']);
+    expect(JSON.stringify(review)).not.toContain('review_0042');
   });
 
   it('the shipped clip was recorded from the current wording (scripts/make-authorization-clip.ts)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../common/contract/index';
+import { signerStatusOf } from '../../renderer/src/applicant/signerStatus';
 import { nextSigner, signerStatus } from '../../renderer/src/intake/authorization/signerStatus';
 
 type Detail = MethodOutput<'cases.get'>;
@@ -13,6 +14,13 @@ describe("the clerk's view of the signers", () => {
     expect(signerStatus(signer('1', true), auth('pass'))).toBe('signed');
     expect(signerStatus(signer('1', true), auth(null))).toBe('signed');
     expect(signerStatus(signer('1', true), auth('review'))).toBe('faceReview');
+  });
+
+  it("the review's signers stand the same way, from reviews.get's signed and face verdict", () => {
+    expect(signerStatusOf(false, null)).toBe('waiting');
+    expect(signerStatusOf(true, null)).toBe('signed');
+    expect(signerStatusOf(true, 'pass')).toBe('signed');
+    expect(signerStatusOf(true, 'review')).toBe('faceReview');
   });
 
   it('the next signer is the first still waiting, and none while one is signing', () => {

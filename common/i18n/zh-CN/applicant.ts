@@ -38,6 +38,13 @@ export const applicant = {
       sending: '正在提交，请稍候…',
       done: '签字已提交，谢谢您。工作人员会告诉您下一步。',
       signAgain: '重新签名',
+      forReview: '本次为定期核查，请重新签署授权书',
+    },
+    // The clerk's 手动拍摄 for a face the automatic capture never takes.
+    manualFace: {
+      button: '手动拍摄',
+      hint: '工作人员：光线不好、一直拍不成时，可手动拍摄（须填写原因，核验结果最多为“复核”）',
+      asked: '已请申请人屏幕手动拍摄（原因：{{reason}}）',
     },
     readAloud: { play: '朗读授权书', pause: '暂停朗读', resume: '继续朗读' },
     textSize: { standard: '标准字', large: '大字' },

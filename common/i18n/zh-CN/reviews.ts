@@ -70,14 +70,7 @@ export const reviews = {
       bands: { below_standard: '低于低保标准', marginal: '介于低保标准与边缘线之间', above: '高于低保边缘线' },
     },
     sign: {
-      hint: '每位成年家庭成员须重新签署家庭经济状况核对授权书。签名与授权书内容摘要绑定。',
-      signer: '签字人：{{name}}',
-      sign: '签字',
-      resign: '重新签字',
-      signed: '已签',
-      unsigned: '未签',
-      save: '保存签名',
-      face: '人脸照片',
+      hint: '每位成年家庭成员须重新签署家庭经济状况核对授权书：在申请人屏幕上阅读本次定期核查的授权书并签字（本县要求时同时采集人脸）；没有申请人屏幕时，把本屏幕转向签字人。',
     },
     outcome: {
       label: '复核结论',

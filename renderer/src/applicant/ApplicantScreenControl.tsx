@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../common/cases/application';
 import { call } from '../api/client';
 import { useCoreEvent } from '../api/useCoreEvent';
+import { ApplicantReports } from './ApplicantReports';
 import { openApplicantScreen } from './openScreen';
 import { toApplicantView } from './toApplicantView';
-
-type Report = { viewId: string; part: string; at: string };
 
 /**
  * The clerk's side of the applicant screen, inside the intake: open and pair it, keep it showing
@@ -21,7 +20,6 @@ export function ApplicantScreenControl({ app }: { app: Application }) {
   const [code, setCode] = useState<string | null>(null);
   const [viewId, setViewId] = useState<string | null>(null);
   const [confirmedAt, setConfirmedAt] = useState<string | null>(null);
-  const [reports, setReports] = useState<Report[]>([]);
   const [error, setError] = useState<string | null>(null);
   const pairedRef = useRef(false);
   pairedRef.current = paired;
@@ -29,7 +27,6 @@ export function ApplicantScreenControl({ app }: { app: Application }) {
   useCoreEvent('applicant.reply', (r) => {
     if (r.kind === 'paired') setPaired(true);
     else if (r.kind === 'unpaired') setPaired(false);
-    else if (r.kind === 'reported') setReports((list) => [...list, { viewId: r.viewId, part: r.part, at: r.at }]);
     else if (r.viewId === viewId && r.kind === 'confirmed') setConfirmedAt(r.at);
   });
 
@@ -72,19 +69,7 @@ export function ApplicantScreenControl({ app }: { app: Application }) {
         {!paired && code && <Typography.Text type="secondary">{t('applicant.codeHint', { code })}</Typography.Text>}
         {confirmedAt && <Tag color="blue" data-testid="applicant-confirmed-tag">{t('applicant.gotConfirm', { time: new Date(confirmedAt).toLocaleTimeString('zh-CN') })}</Tag>}
       </Space>
-      {reports.map((r) => (
-        <Alert
-          key={`${r.viewId}-${r.at}`}
-          type="warning"
-          showIcon
-          closable
-          title={t('applicant.report.toClerk', { part: t(`applicant.report.parts.${r.part as 'other'}`), time: new Date(r.at).toLocaleTimeString('zh-CN') })}
-          onClose={() => setReports((list) => list.filter((x) => x !== r))}
-          style={{ marginTop: 8 }}
-          data-testid="applicant-report-alert"
-          data-part={r.part}
-        />
-      ))}
+      <ApplicantReports />
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} style={{ marginTop: 8 }} />}
     </Card>
   );

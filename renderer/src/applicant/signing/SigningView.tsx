@@ -3,14 +3,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
 import { sha256Hex } from '../../../../common/capture/signatureBinding';
-import type { ApplicantSigningView } from '../../../../common/contract/methods/applicant';
+import type { ApplicantSigningView, ManualFace } from '../../../../common/contract/methods/applicant';
 import { FaceCapture, localDeviceSettings, SignaturePad } from '../../capture/index';
 import { cardReference } from '../../intake/index';
 import { ReadAloud } from './ReadAloud';
 import { StatementView } from './StatementView';
 import { statementForScreen, statementToSpeak } from './statementText';
 
-export type SigningRequest = Omit<ApplicantSigningView, 'kind'>;
+/** One signer's signing; `manualFace`: the clerk asked for a manual face capture (手动拍摄), with the reason. */
+export type SigningRequest = Omit<ApplicantSigningView, 'kind'> & { manualFace?: ManualFace | undefined };
 type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
 
 /**
@@ -18,7 +19,8 @@ type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
  * on the applicant screen, or on the clerk's screen turned to the applicant where no applicant screen
  * is paired. One task a screen: read (or hear) the statement and sign; then the face where the county
  * asks for one (the same capture and gate as everywhere, matched against the card photo when there is
- * one); then it is handed on. The signature is bound to the SHA-256 of the canonical statement shown.
+ * one — or, where the clerk asked for it with a reason, a manual one: 手动拍摄); then it is handed on.
+ * The signature is bound to the SHA-256 of the canonical statement shown (the intake's, or the periodic review's).
  */
 export function SigningView({ request, onSigned, padWidth = 760 }: { request: SigningRequest; onSigned: (signature: SignatureCapture, face: FaceResult | null) => Promise<void>; padWidth?: number }) {
   const { t } = useTranslation();
@@ -61,7 +63,7 @@ export function SigningView({ request, onSigned, padWidth = 760 }: { request: Si
   };
 
   return (
-    <div data-testid="signing-view" data-phase={phase} data-position={request.position} data-total={request.total}>
+    <div data-testid="signing-view" data-phase={phase} data-position={request.position} data-total={request.total} data-purpose={shown.purpose}>
       <Typography.Title level={1} data-testid="signing-signer" style={{ fontSize: '1.6em', marginTop: 0 }}>
         {t('applicant.signing.who', { position: request.position, total: request.total, name: request.signer.name })}
       </Typography.Title>
@@ -82,7 +84,7 @@ export function SigningView({ request, onSigned, padWidth = 760 }: { request: Si
           <Typography.Title level={2} style={{ fontSize: '1.3em' }} data-testid="signing-face-title">
             {t('applicant.signing.faceTitle')}
           </Typography.Title>
-          <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} referencePhoto={reference} forApplicant onCaptured={faced} />
+          <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} referencePhoto={reference} forApplicant manual={request.manualFace ?? null} onCaptured={faced} />
         </>
       )}
       {phase === 'sending' && <Alert type="info" showIcon title={t('applicant.signing.sending')} />}

@@ -28,6 +28,11 @@ export interface FaceCaptureProps {
   decision?: Partial<FaceDecisionConfig>;
   /** Facing the applicant (the applicant screen): plain words only — no model or timing lines, no manual capture (the clerk's override). */
   forApplicant?: boolean;
+  /**
+   * A manual capture asked for from outside (the clerk's 手动拍摄, when the face is taken on the
+   * applicant's side): taken once per request (`at`), with its reason, as soon as the camera can.
+   */
+  manual?: { reason: string; at: string } | null;
   onCaptured: (result: FaceCaptureResult) => void;
 }
 
@@ -41,7 +46,7 @@ type ReferenceState = 'none' | 'loading' | 'ready' | 'noFace';
  * applicant can read from a metre away, automatic capture after a run of good frames, manual
  * capture with a reason, then match + liveness shown as pass / review / fail.
  */
-export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrides, decision: decisionOverrides, forApplicant = false, onCaptured }: FaceCaptureProps) {
+export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrides, decision: decisionOverrides, forApplicant = false, manual = null, onCaptured }: FaceCaptureProps) {
   const { t } = useTranslation();
   const gate = { ...DEFAULT_FACE_GATE, ...gateOverrides };
   const decision = { ...DEFAULT_FACE_DECISION, ...decisionOverrides };
@@ -131,6 +136,15 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
     },
     [engine, engineState],
   );
+
+  // A manual capture asked for from outside: once per request, when the manual button could take it.
+  const manualTaken = useRef<string | null>(null);
+  const canShoot = ready && camera.status === 'live' && phase === 'running' && feed.status === 'ok';
+  useEffect(() => {
+    if (!manual || !canShoot || manualTaken.current === manual.at) return;
+    manualTaken.current = manual.at;
+    void capture('manual', manual.reason);
+  }, [manual, canShoot, capture]);
 
   // The gate loop: one frame at a time through the worker while running. It waits while a reference
   // photo is being described, so an automatic capture is never taken without the match it needs.

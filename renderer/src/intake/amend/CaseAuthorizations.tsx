@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract/index';
 import { faceVerdictLabel } from '../../../../common/i18n/labels';
 import { call } from '../../api/client';
+import { ApplicantReports } from '../../applicant/index';
 import type { AuthorizationView } from '../authorization/SignerList';
 import { AuthorizationStep } from '../steps/AuthorizationStep';
 
@@ -76,6 +77,7 @@ export function CaseAuthorizations({ detail, amendable }: { detail: Detail; amen
             ensureSaved={ensureSaved}
             onSigned={() => void client.invalidateQueries({ queryKey: ['cases.get', caseId] })}
           />
+          <ApplicantReports />
         </>
       )}
     </Space>

@@ -1,8 +1,8 @@
-import { Button, List, Space, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract/index';
-import { maskIdNumber } from '../../../../common/format/mask';
-import { nextSigner, signerStatus, type SignerStatus } from './signerStatus';
+import { SignerStatusList } from '../../applicant/SignerStatusList';
+import { signerStatus } from './signerStatus';
 
 export type Signer = MethodOutput<'cases.get'>['requiredSigners'][number];
 export type AuthorizationView = MethodOutput<'cases.get'>['authorizations'][number];
@@ -11,12 +11,9 @@ export type AuthorizationView = MethodOutput<'cases.get'>['authorizations'][numb
 export const authorizationOf = (authorizations: readonly AuthorizationView[], idNumber: string): AuthorizationView | undefined =>
   authorizations.findLast((a) => a.signerIdNumber === idNumber);
 
-const STATUS_COLOURS: Record<SignerStatus, string> = { waiting: 'orange', signed: 'green', faceReview: 'gold' };
-
 /**
- * Everyone who must sign, each with where they stand and how they signed (签字板 / 纸质); the
- * clerk sends a signer to sign on the applicant's side (请签字, or 重签 to redo one in a draft), sends
- * the next one still waiting with one key, or takes the paper route for a signer who cannot sign on a pad.
+ * Everyone who must sign the intake's 授权书 (the shared status list, applicant/SignerStatusList.tsx),
+ * with how each signed (签字板 / 纸质, 补充 #n) and the paper route for a signer who cannot sign on a pad.
  */
 export function SignerList({
   signers,
@@ -32,53 +29,31 @@ export function SignerList({
   onPaper: (signer: Signer) => void;
 }) {
   const { t } = useTranslation();
-  const next = nextSigner(signers, active);
+  const rows = signers.map((s) => {
+    const auth = authorizationOf(authorizations, s.idNumber);
+    return { ...s, status: signerStatus(s, auth), route: auth?.route, signer: s };
+  });
   return (
-    <>
-      {next && (
-        <Button type="primary" autoFocus onClick={() => onPad(next)} data-testid="sign-next" style={{ marginBottom: 8 }}>
-          {t('intake.signing.next', { position: signers.indexOf(next) + 1, total: signers.length, name: next.name })}
-        </Button>
-      )}
-      <List
-        dataSource={[...signers]}
-        renderItem={(s) => {
-          const auth = authorizationOf(authorizations, s.idNumber);
-          const status = signerStatus(s, auth);
-          return (
-            <List.Item
-              data-testid={`signer-${s.idNumber}`}
-              data-signed={s.signed}
-              data-status={status}
-              data-route={auth?.route ?? ''}
-              style={active === s.idNumber ? { background: '#e6f4ff' } : undefined}
-              actions={[
-                <Button key="sign" onClick={() => onPad(s)} data-testid={`sign-${s.idNumber}`}>
-                  {s.signed ? t('intake.signing.redo') : t('intake.signing.ask')}
-                </Button>,
-                <Button key="paper" onClick={() => onPaper(s)} data-testid={`paper-${s.idNumber}`}>
-                  {t('intake.paper.start')}
-                </Button>,
-              ]}
-            >
-              <Space wrap>
-                <strong>{s.name}</strong>
-                <span>{maskIdNumber(s.idNumber)}</span>
-                {s.role === 'supporter' && <Tag>{t('intake.supporters')}</Tag>}
-                <Tag color={STATUS_COLOURS[status]} data-testid={`status-${s.idNumber}`}>
-                  {t(`intake.signing.status.${status}`)}
-                </Tag>
-                {auth && (
-                  <Tag color={auth.route === 'paper' ? 'purple' : 'blue'} data-testid={`route-${s.idNumber}`}>
-                    {t(`intake.routes.${auth.route}`)}
-                  </Tag>
-                )}
-                {auth?.amendment && <Tag data-testid={`amendment-${s.idNumber}`}>{t('intake.amendment', { n: auth.amendment })}</Tag>}
-              </Space>
-            </List.Item>
-          );
-        }}
-      />
-    </>
+    <SignerStatusList
+      signers={rows}
+      active={active}
+      onSign={(r) => onPad(r.signer)}
+      actions={(r) => [
+        <Button key="paper" onClick={() => onPaper(r.signer)} data-testid={`paper-${r.idNumber}`}>
+          {t('intake.paper.start')}
+        </Button>,
+      ]}
+      tags={(r) => {
+        const auth = authorizationOf(authorizations, r.idNumber);
+        return auth ? (
+          <>
+            <Tag color={auth.route === 'paper' ? 'purple' : 'blue'} data-testid={`route-${r.idNumber}`}>
+              {t(`intake.routes.${auth.route}`)}
+            </Tag>
+            {auth.amendment && <Tag data-testid={`amendment-${r.idNumber}`}>{t('intake.amendment', { n: auth.amendment })}</Tag>}
+          </>
+        ) : null;
+      }}
+    />
   );
 }

@@ -1,12 +1,9 @@
 import type { MethodOutput } from '../../../../common/contract/index';
+import { signerStatusOf, type SignerStatus } from '../../applicant/signerStatus';
 
 type Detail = MethodOutput<'cases.get'>;
 
-/** Where a signer stands, for the clerk: 等待签字, 已签, or 已签 with the face left for review (人脸待复核, core's verdict). */
-export type SignerStatus = 'waiting' | 'signed' | 'faceReview';
+export { nextSigner, type SignerStatus } from '../../applicant/signerStatus';
 
-export const signerStatus = (signer: Detail['requiredSigners'][number], auth: Detail['authorizations'][number] | undefined): SignerStatus =>
-  !signer.signed ? 'waiting' : auth?.face?.verdict === 'review' ? 'faceReview' : 'signed';
-
-/** The signer to send next: the first one still waiting, none while a signer is at it. */
-export const nextSigner = <S extends { signed: boolean }>(signers: readonly S[], active: string | null): S | undefined => (active === null ? signers.find((s) => !s.signed) : undefined);
+/** An intake signer's status: core's verdict on the face of the authorization on file. */
+export const signerStatus = (signer: Detail['requiredSigners'][number], auth: Detail['authorizations'][number] | undefined): SignerStatus => signerStatusOf(signer.signed, auth?.face?.verdict);

@@ -1,7 +1,6 @@
 import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignatureCapture } from '../../../../common/capture/schemas';
 import type { CardPhotos } from '../authorization/cardPhoto';
 import { PadPanel } from '../authorization/PadPanel';
 import { PaperPanel } from '../authorization/PaperPanel';
@@ -20,7 +19,6 @@ export function AuthorizationStep({
   paperFaceRequired,
   ensureSaved,
   onSigned,
-  screenSignature,
   cardPhotos = {},
   title,
 }: {
@@ -30,8 +28,6 @@ export function AuthorizationStep({
   paperFaceRequired: boolean;
   ensureSaved: () => Promise<{ caseId: string }>;
   onSigned: () => void;
-  /** A signature given on the applicant screen: it becomes the active signer's signature. */
-  screenSignature?: SignatureCapture | null;
   /** Card photos of this intake by ID number (the reader's vendor decoder): the face is matched against them. */
   cardPhotos?: CardPhotos;
   title?: string;
@@ -69,7 +65,7 @@ export function AuthorizationStep({
             {active.route === 'paper' ? ` · ${t('intake.paper.route')}` : ''}
           </Typography.Title>
           {active.route === 'pad' ? (
-            <PadPanel key={`pad-${signer.idNumber}-${active.seq}`} signer={signer} faceRequired={faceRequired} cardPhotoBmp={cardPhotos[signer.idNumber]} ensureSaved={ensureSaved} screenSignature={screenSignature} onSaved={done} />
+            <PadPanel key={`pad-${signer.idNumber}-${active.seq}`} signer={signer} faceRequired={faceRequired} cardPhotoBmp={cardPhotos[signer.idNumber]} ensureSaved={ensureSaved} onSaved={done} />
           ) : (
             <PaperPanel
               key={`paper-${signer.idNumber}-${active.seq}`}
