@@ -1,8 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
+import { ADMIN } from './station';
 import { chromiumPath } from './chromium';
 import { faceScenes, fakeCameraArgs } from './captureFixtures';
-import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
+import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
 import { checkBothSizes } from './legibility';
 import { findLeaks, screenTexts } from './screenWords';
 
@@ -149,4 +150,46 @@ test('the signing view turned to the signer on the clerk’s screen (no applican
   const view = page.getByTestId('counter-signing-view');
   await expect(view.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
   await check(page, view, 'counter: statement');
+});
+
+test('手动拍摄 is the clerk’s: asked on the clerk’s side with a required reason, taken on the applicant screen (which has no such button), recorded with the reason, 人脸待复核 at best', async ({ page }) => {
+  const person = { id: makeIdNumber('500110', '1952-05-17', 35, '男'), name: '向德贵' };
+  const REASON = '窗口逆光，自动拍摄一直不成功';
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  const [screen] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('open-applicant-screen').click()]);
+  await expect(screen.getByTestId('applicant-idle')).toBeVisible({ timeout: 30_000 });
+  await page.locator('#applicant-id').fill(person.id);
+  await page.locator('#applicant-name').fill(person.name);
+  await expect(screen.getByTestId('applicant-name')).toHaveText(person.name);
+  for (const name of ['members', 'type', 'money', 'materials', 'authorization']) {
+    await page.keyboard.press('Alt+N');
+    await step(page, name);
+  }
+  const caseId = (await page.getByTestId('intake-wizard').getAttribute('data-case-id'))!;
+  await page.getByTestId('sign-next').click();
+  await expect(screen.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
+  // The clerk asks, and must say why.
+  await page.getByTestId('signing-manual-face').click();
+  await expect(page.locator('#manual-confirm')).toBeDisabled();
+  await page.getByTestId('manual-reason').fill(REASON);
+  await page.locator('#manual-confirm').click();
+  await expect(page.getByTestId('manual-face-asked')).toContainText(REASON);
+  const sent = screen.waitForRequest((r) => r.url().endsWith('/api/applicant.sign'), { timeout: 200_000 });
+  await signInView(screen);
+  await expect(screen.getByTestId('signing-view')).toHaveAttribute('data-phase', 'face');
+  // The applicant's screen never offers the override.
+  await expect(screen.getByTestId('face-manual')).toHaveCount(0);
+  // What the screen sent is the manual capture, with the clerk's reason.
+  expect((await sent).postDataJSON()).toMatchObject({ face: { mode: 'manual', manualReason: REASON } });
+  await expect(screen.getByTestId('signing-done')).toBeVisible({ timeout: 200_000 });
+  await expect(page.getByTestId(`status-${person.id}`)).toHaveText('人脸待复核', { timeout: 30_000 });
+  const call = api(shell, 'manual-face-check');
+  await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+  const d = await call<{ authorizations: Array<{ signerIdNumber: string; face: { verdict: string; mode?: string; manualReason?: string | null } | null; faceVerdict: string | null }> }>('cases.get', { caseId });
+  const a = d.authorizations.find((x) => x.signerIdNumber === person.id)!;
+  expect(a.faceVerdict).toBe('review');
+  expect(a.face).toMatchObject({ verdict: 'review' });
 });
