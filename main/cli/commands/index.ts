@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { casesListCommand, casesShowCommand } from './cases';
 import { demoSeedCommand } from './demo';
 import { diagnosticsCommand } from './diagnostics';
+import { updateCheckCommand, updateDownloadCommand } from './update';
 import { certificateVerifyCommand, documentsBatchCommand, documentsRenderCommand, documentsSampleCommand } from './documents';
 import { idcardPortsCommand, idcardReadCommand } from './idcard';
 import { idcardConfigureCommand, idcardLibrariesCommand } from './idcardConfigure';
@@ -34,4 +35,6 @@ export const COMMANDS: Command[] = [
   casesListCommand,
   casesShowCommand,
   diagnosticsCommand,
+  updateCheckCommand,
+  updateDownloadCommand,
 ];

@@ -1,34 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { holidayCalendarSchema } from '../../../common/calendar/schema';
 import type { HolidayCalendar } from '../../../common/calendar/workingDays';
 import { materialsChecklistSchema, type MaterialsChecklist } from '../../../common/cases/materials';
 import { standardSchema, type Standard } from '../../../common/cases/settings';
+import { findResourcesDir } from '../app/resourcesDir';
+
+/** Where the shipped resources are (kept here for the features that load case resources). */
+export { findResourcesDir };
 
 /** The reference data shipped in resources/: holiday calendar, materials checklists, local standards. */
 export interface CaseResources {
   calendar: HolidayCalendar;
   materials: MaterialsChecklist;
   standards: Standard[];
-}
-
-/**
- * Find the resources folder: an injected path, else the nearest ancestor of this module holding
- * resources/calendar (the repo root in development and tests, out/.. when built, and
- * process.resourcesPath when packaged, where resources/ sits beside app.asar).
- */
-export function findResourcesDir(start = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = start;
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'resources');
-    if (existsSync(join(candidate, 'calendar', 'cn-holidays.json'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error(`resources/calendar not found above ${start}`);
 }
 
 const standardsFileSchema = z.object({ source: z.string().optional(), standards: z.array(standardSchema) });

@@ -76,7 +76,7 @@ describe('program updates', () => {
     const installer = randomBytes(300_000);
     const name = publish(feedDir, '0.3.0', installer);
     const tampered = Buffer.from(installer);
-    tampered[1234] ^= 1;
+    tampered[1234] = tampered[1234]! ^ 1;
     writeFileSync(join(feedDir, name), tampered);
     const data = join(root, 'tamper');
     expect(await code(downloadUpdate(ctx({ dataDir: data }), { kind: 'url', url }))).toBe('UPDATE_HASH_MISMATCH');

@@ -2,6 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { compareVersions, feedName, parseRelease, type Release } from './feed';
@@ -58,7 +59,7 @@ async function readFeed(ctx: UpdateContext, source: UpdateSource): Promise<{ yml
 export function verifyFeed(yml: Buffer, sig: Buffer, publicKeyPem: string | null): Release {
   if (!publicKeyPem) throw new JiuzhuError('UPDATE_NO_KEY');
   const signature = Buffer.from(sig.toString('utf8').trim(), 'base64');
-  let ok = false;
+  let ok: boolean;
   try {
     ok = signature.length === 64 && verify(null, yml, createPublicKey(publicKeyPem), signature);
   } catch {
@@ -117,7 +118,7 @@ export async function downloadUpdate(ctx: UpdateContext, source: UpdateSource): 
         throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).message.slice(0, 60) });
       }
       if (!res.ok || !res.body) throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: `HTTP ${res.status}` });
-      input = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>) as AsyncIterable<Buffer>;
+      input = Readable.fromWeb(res.body as ReadableStream<Uint8Array>) as AsyncIterable<Buffer>;
     }
     await pipeline(input, count, createWriteStream(part, { mode: 0o600 }));
     if (size !== release.size || hash.digest('base64') !== release.sha512) throw new JiuzhuError('UPDATE_HASH_MISMATCH');
