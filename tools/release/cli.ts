@@ -1,16 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFuses } from './fuses';
 import { checkNatives } from './nativeGate';
 import { TARGETS, targetNamed } from './targets';
 import { uosInputFromProject, uosPackage } from './uosPackage';
 import { builderExclusions, productionPayload } from './appPayload';
+import { newReleaseKey, signFeeds } from './feedSigning';
 
 const USAGE = `release checks, for a packed app folder (electron-builder --dir) or its executable:
   natives <app-folder> --target <${TARGETS.map((t) => t.name).join('|')}>   every native file built for the target
   fuses <electron-executable>                                      the fuses electron-builder.yml sets, all of them
   uos <unpacked-folder> --arch <x64|arm64> --out <folder>          the UOS app-store deb (/opt/apps/<appid>)
-  payload [<package-lock.json>]                                    the production node_modules the app ships: MiB raw / deflated`;
+  payload [<package-lock.json>]                                    the production node_modules the app ships: MiB raw / deflated
+  sign-feeds <dist-folder>                                         sign latest*.yml with the key in JIUZHU_UPDATE_KEY (PEM)
+  release-key <folder>                                             a new release key pair: private.pem, release-key.pem`;
 
 function main(argv: string[]): number {
   const [command, path, ...rest] = argv;
@@ -41,6 +44,27 @@ function main(argv: string[]): number {
     const line = (what: string, f: ReturnType<typeof productionPayload>) => console.log(`${what}: ${f.packages} packages, ${f.files} files, ${mib(f.rawBytes)} MiB raw, ${mib(f.deflatedBytes)} MiB deflated`);
     line('production node_modules', productionPayload(root, path));
     line('as packed (electron-builder.yml exclusions)', productionPayload(root, path, builderExclusions(readFileSync(join(root, 'electron-builder.yml'), 'utf8'))));
+    return 0;
+  }
+  if (command === 'sign-feeds' && path) {
+    const pem = process.env.JIUZHU_UPDATE_KEY;
+    if (!pem) {
+      console.error('JIUZHU_UPDATE_KEY (the release key, PEM) is not set');
+      return 1;
+    }
+    const signed = signFeeds(path, pem);
+    console.log(signed.length ? `signed: ${signed.join(', ')}` : 'no latest*.yml here');
+    return signed.length ? 0 : 1;
+  }
+  if (command === 'release-key' && path) {
+    const pair = newReleaseKey();
+    if (existsSync(join(path, 'private.pem')) || existsSync(join(path, 'release-key.pem'))) {
+      console.error(`${path} already holds a release key: a new pair is never written over one`);
+      return 1;
+    }
+    writeFileSync(join(path, 'private.pem'), pair.privatePem, { mode: 0o600, flag: 'wx' });
+    writeFileSync(join(path, 'release-key.pem'), pair.publicPem, { flag: 'wx' });
+    console.log(`written: ${join(path, 'private.pem')} (keep it safe, off the repository), ${join(path, 'release-key.pem')} (copy to resources/update/)`);
     return 0;
   }
   console.error(USAGE);
