@@ -143,7 +143,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
               : undefined;
         const found = searchCases(svc.db, { ...input, deadline });
         viewed(svc, actor(ctx), 'cases.search', null, { kind: found.kind, results: found.rows.length });
-        return { rows: found.rows.map((r) => ({ ...views.summary(r, today, settings.dueSoonWorkingDays), matched: found.matched.get(r.id) ?? null })), total: found.total, queryKind: found.kind };
+        return { rows: views.summaries(found.rows, today, settings.dueSoonWorkingDays).map((s) => ({ ...s, matched: found.matched.get(s.id) ?? null })), total: found.total, queryKind: found.kind };
       },
       'cases.deadlines': async (input) => (await open()).views.deadlineLists(input.limit),
       'cases.lookup': async (input, ctx) => {

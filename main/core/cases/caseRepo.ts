@@ -223,6 +223,17 @@ export class CaseRepository {
     return this.stmt('SELECT kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE case_id = ? ORDER BY due_date').all(caseId) as DeadlineRow[];
   }
 
+  /** The soonest running deadline of each of these cases, in one query (a list page's rows). */
+  nextOpenDeadlines(caseIds: readonly string[]): Map<string, DeadlineRow> {
+    const out = new Map<string, DeadlineRow>();
+    if (caseIds.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT case_id, kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE met_at IS NULL AND case_id IN (${caseIds.map(() => '?').join(',')}) ORDER BY due_date`)
+      .all(...caseIds) as Array<DeadlineRow & { case_id: string }>;
+    for (const { case_id, ...d } of rows) if (!out.has(case_id)) out.set(case_id, d);
+    return out;
+  }
+
   /** Running deadlines due on or before `until`, soonest first, with their case. */
   openDeadlinesUntil(until: string, limit: number): Array<DeadlineRow & { case_id: string }> {
     return this.stmt('SELECT case_id, kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE met_at IS NULL AND due_date <= ? ORDER BY due_date LIMIT ?').all(until, limit) as Array<DeadlineRow & { case_id: string }>;

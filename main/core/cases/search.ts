@@ -134,23 +134,36 @@ export interface MatchedParty {
   name: string;
 }
 
+/** The columns of a case a list shows (CaseViews.summary): not the application JSON, which spans overflow pages. */
+export const CASE_LIST_COLUMNS = ['id', 'case_no', 'state', 'type', 'subtype', 'channel', 'applicant_name', 'applicant_id_number', 'household_size', 'related_party', 'version', 'created_at', 'updated_at', 'created_by'] as const;
+export type CaseListRow = Pick<CaseRow, (typeof CASE_LIST_COLUMNS)[number]>;
+
+/**
+ * Kinds whose cases come from `c.id IN (party match)`: their filter and sort go through
+ * case_list_cover (named, so a station without ANALYZE statistics does not pick the primary key's
+ * index and read every row instead).
+ */
+const PARTY_KINDS: ReadonlySet<QueryKind> = new Set(['idNumber', 'phone', 'initials', 'name']);
+
 /**
  * Case search (see caseFilterWhere), newest first, with filters. The index lives inside the
  * encrypted database.
  */
-export function searchCases(db: Db, f: SearchFilters): { rows: CaseRow[]; total: number; kind: QueryKind; matched: Map<string, MatchedParty> } {
+export function searchCases(db: Db, f: SearchFilters): { rows: CaseListRow[]; total: number; kind: QueryKind; matched: Map<string, MatchedParty> } {
   const { clause, params, kind, partyMatch } = caseFilterWhere(f);
   // Sort ids only, then read the page's rows: a case row carries the whole application, and sorting a
-  // thousand of them for one page of twenty is what made broad queries slow.
-  const ids = (db.prepare(`SELECT c.id FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);
+  // thousand of them for one page of twenty is what made broad queries slow. The filter and the sort
+  // read case_list_cover (id, state, updated_at; migration 0730), never the rows themselves.
+  const from = `case_file c${PARTY_KINDS.has(kind) ? ' INDEXED BY case_list_cover' : ''}`;
+  const ids = (db.prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);
   const byId = new Map(
-    ids.length ? (db.prepare(`SELECT * FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseRow[]).map((r) => [r.id, r]) : [],
+    ids.length ? (db.prepare(`SELECT ${CASE_LIST_COLUMNS.join(', ')} FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseListRow[]).map((r) => [r.id, r]) : [],
   );
   const rows = ids.map((id) => byId.get(id)!);
   const total =
     rows.length < f.limit && f.offset === 0
       ? rows.length
-      : (db.prepare(`SELECT count(*) AS n FROM case_file c ${clause}`).get(...params) as { n: number }).n;
+      : (db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...params) as { n: number }).n;
   return { rows, total, kind, matched: partyMatch ? matchedParties(db, rows, partyMatch) : new Map() };
 }
 
@@ -160,11 +173,13 @@ const ROLE_ORDER = ['member', 'supporter', 'agent'] as const;
  * For each case of the page that matched through a person: when that person is not the applicant
  * (the applicant also has a member row of their own), the first other party who matched.
  */
-function matchedParties(db: Db, rows: CaseRow[], m: PartyMatch): Map<string, MatchedParty> {
+function matchedParties(db: Db, rows: CaseListRow[], m: PartyMatch): Map<string, MatchedParty> {
   const out = new Map<string, MatchedParty>();
   if (rows.length === 0) return out;
+  // By the page's case ids (the primary key), the match condition tested on their few parties: `+(…)`
+  // keeps the planner from walking a broad prefix's whole index range instead.
   const hits = db
-    .prepare(`SELECT case_id, role, id_number, name FROM case_party WHERE case_id IN (${rows.map(() => '?').join(',')}) AND (${m.cond})`)
+    .prepare(`SELECT case_id, role, id_number, name FROM case_party WHERE case_id IN (${rows.map(() => '?').join(',')}) AND +(${m.cond})`)
     .all(...rows.map((r) => r.id), ...m.params) as Array<{ case_id: string; role: string; id_number: string; name: string }>;
   for (const row of rows) {
     const mine = hits.filter((h) => h.case_id === row.id);
