@@ -4,6 +4,7 @@ import { isJiuzhuError } from '../../../common/contract/errors';
 import { checkDocumentGlyphs, renderDocument, type RenderedDocument } from './render';
 import { findMissingGlyphs } from './glyphCheck';
 import { BLOCK, PAGE } from './layout/page';
+import { clearWidthCache } from './layout/render';
 import { NO_LINE_END, NO_LINE_START } from './layout/lineBreak';
 import { SAMPLES, applicant, station, testFonts, testKeys } from './testing/fixtures';
 import { poppler, readPdf, type PdfPage } from './testing/pdfText';
@@ -281,6 +282,17 @@ describe('reprints and determinism', () => {
   it('the same input and date give the same bytes (the audited hash is stable)', async () => {
     const again = await renderDocument('approval', SAMPLES.approval, ctx());
     expect(again.sha256).toBe(get('approval').doc.sha256);
+  });
+
+  it('the process-wide width cache changes no byte: every kind rendered with a cold and a warm cache is the same PDF', async () => {
+    for (const kind of DOCUMENT_KINDS) {
+      clearWidthCache(fonts.faces);
+      const cold = await renderDocument(kind, SAMPLES[kind], ctx());
+      // warm: the widths of this kind and of every kind rendered before it are cached
+      const warm = await renderDocument(kind, SAMPLES[kind], ctx());
+      expect(warm.sha256, kind).toBe(cold.sha256);
+      expect(warm.sha256, kind).toBe(get(kind).doc.sha256);
+    }
   });
 
   it('keeps the seal on the body page by tightening the grid (GB/T 9704 7.3.5)', () => {

@@ -39,6 +39,24 @@ const EPS = 1e-3;
 const ORPHANED = Symbol('orphaned signature');
 const count = (s: string) => Array.from(s).length;
 
+/**
+ * Widths of strings per font face and size, shared by every document of the process: line breaking
+ * measures every candidate line, and shaping them again for each notice was a third of its time.
+ * A width depends only on the face, the size and the string, so the PDFs are the same bytes with a
+ * warm or a cold cache (render.test.ts). Bounded: cleared when it reaches MAX_CACHED_WIDTHS strings.
+ */
+const WIDTHS = new WeakMap<object, Map<string, number>>();
+const MAX_CACHED_WIDTHS = 50_000;
+function widthsOf(face: object): Map<string, number> {
+  let m = WIDTHS.get(face);
+  if (!m) WIDTHS.set(face, (m = new Map()));
+  return m;
+}
+/** Forget the measured widths (tests: render with a cold cache). */
+export function clearWidthCache(faces: DocumentFonts['faces']): void {
+  for (const face of Object.values(faces)) WIDTHS.get(face)?.clear();
+}
+
 class PageWriter {
   readonly doc: PDFKit.PDFDocument;
   /** Top of the free space on the current page, in points. */
@@ -50,9 +68,12 @@ class PageWriter {
   orphanedSignature = false;
   /** Abandon the attempt at once when the seal would be orphaned (a tighter grid follows). */
   retryOnOrphan = false;
-  private readonly widths = new Map<string, number>();
 
-  constructor(doc: PDFKit.PDFDocument, pitchScale = 1) {
+  constructor(
+    doc: PDFKit.PDFDocument,
+    private readonly faces: DocumentFonts['faces'],
+    pitchScale = 1,
+  ) {
     this.doc = doc;
     this.pitch = BLOCK.pitch * pitchScale;
     this.lines = Math.floor(PAGE.blockHeight / this.pitch + EPS);
@@ -60,12 +81,14 @@ class PageWriter {
 
   /** Width of `s` in `font` at `size`, laid at the body's character pitch when `grid` is set. */
   measure(font: FontKey, size: number, spacing = 0): (s: string) => number {
+    const widths = widthsOf(this.faces[font]);
     return (s: string) => {
-      const key = `${font}|${size}|${s}`;
-      let w = this.widths.get(key);
+      const key = `${size}|${s}`;
+      let w = widths.get(key);
       if (w === undefined) {
         w = this.doc.font(font).fontSize(size).widthOfString(s);
-        this.widths.set(key, w);
+        if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+        widths.set(key, w);
       }
       return w + spacing * count(s);
     };
@@ -348,6 +371,9 @@ export async function renderLayout(layout: DocumentLayout, fonts: DocumentFonts,
 
 function attempt(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptions, scale: number, last: boolean): Promise<RenderedPdf | null> {
   const doc = new PDFDocument({
+    // No default font: pdfkit would parse Helvetica's metrics and write its font object into every
+    // PDF, though only the registered CJK faces ever draw.
+    font: null as unknown as string,
     size: 'A4',
     margin: 0,
     bufferPages: true,
@@ -370,7 +396,7 @@ function attempt(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptio
   // The parsed fontkit faces are shared by every document (pdfkit accepts a font object): their
   // tables and glyph caches are read once per process; each document still makes its own subset.
   for (const key of Object.keys(fonts.faces) as FontKey[]) doc.registerFont(key, fonts.faces[key] as unknown as Buffer);
-  const w = new PageWriter(doc, scale);
+  const w = new PageWriter(doc, fonts.faces, scale);
   w.retryOnOrphan = !last;
   try {
     for (const b of layout.blocks) block(w, b);
