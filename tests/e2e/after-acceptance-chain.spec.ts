@@ -31,7 +31,7 @@ const STATION = 'ST-CHAIN';
 const STRANGER = '500115196001010013';
 
 type Call = ReturnType<typeof api>;
-type Notice = { id: string; kind: string; state: string; label: string };
+type Notice = { id: string; kind: string; state: string; label: string; caseNo: string | null };
 type Case = { state: string; version: number; notices: Array<{ kind: string }> };
 type RosterRow = { caseId: string; applicantName: string; amountFen: number; sinceMonth: string; nextReviewOn: string; status: string; due: string };
 type SyncStatus = { outbox: { queued: number; inFlight: number; acknowledged: number; rejected: number; conflict: number } };
@@ -307,8 +307,9 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     expect(queued.map((n) => [n.kind, n.state])).toEqual([['termination', 'pending']]);
     expect(queued[0]!.label).toContain('张建国');
     await page.getByRole('menuitem', { name: '文书打印' }).click();
-    // On the 文书打印 page: one 终止/调整通知书 for the household, among the notices still owed.
-    const printRows = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: caseId });
+    // On the 文书打印 page: one 终止/调整通知书 for the household (named by its case number), among the notices still owed.
+    expect(queued[0]!.caseNo).toMatch(/^500110-/);
+    const printRows = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: queued[0]!.caseNo! });
     await expect(printRows.filter({ hasText: '终止/调整通知书' })).toHaveCount(1);
     await expect(printRows.filter({ hasText: '终止/调整通知书' })).toContainText(queued[0]!.label);
     const text = await pdfText(call, queued[0]!.id);
