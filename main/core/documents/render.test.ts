@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../common/documents/index';
 import { isJiuzhuError } from '../../../common/contract/errors';
@@ -292,6 +293,24 @@ describe('reprints and determinism', () => {
       const warm = await renderDocument(kind, SAMPLES[kind], ctx());
       expect(warm.sha256, kind).toBe(cold.sha256);
       expect(warm.sha256, kind).toBe(get(kind).doc.sha256);
+    }
+  });
+
+  it('bold is the regular serif face filled and stroked: no bold subset is embedded, the title is drawn in render mode 2', () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const pdf = get(kind).doc.pdf;
+      const fontsUsed = [...new Set(pdf.toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [])].map((f) => f.replace(/.*\+/, ''));
+      expect(fontsUsed, kind).not.toContain('NotoSerifSC-Bold');
+      expect(fontsUsed, kind).toContain('NotoSerifSC-Regular');
+      const streams = [...pdf.toString('latin1').matchAll(/stream\r?\n/g)].map((m) => {
+        const start = m.index + m[0].length;
+        try {
+          return inflateSync(pdf.subarray(start, pdf.indexOf('endstream', start))).toString('latin1');
+        } catch {
+          return '';
+        }
+      });
+      expect(streams.some((c) => /^2 Tr$/m.test(c)), kind).toBe(true);
     }
   });
 
