@@ -89,9 +89,17 @@ describe('the caseworker’s steps', () => {
 
   it('cases.act takes only the steps without their own method: approving or 初审 through it is refused for everyone', async () => {
     const caseId = await acceptedByClerk();
-    for (const action of ['approve', 'giveOpinion', 'proposeRefusal', 'endPublicity', 'accept']) {
+    for (const action of ['giveOpinion', 'proposeRefusal', 'endPublicity', 'accept']) {
       expect(await refusal('cases.act', { caseId, version: 2, action }, worker), action).toMatchObject({ code: 'INVALID_INPUT' });
     }
     expect(await ok('cases.act', { caseId, version: 2, action: 'startInvestigation' }, worker)).toMatchObject({ state: 'investigating', version: 3 });
+    await ok('visits.record', { caseId, version: 3, visit: signedVisit(caseId) }, worker);
+    const refuse = { proposal: 'refuse', reasons: ['家庭人均收入高于当地低保标准'], community: OPINION.community };
+    expect(await ok('publicity.opinion', { caseId, version: 4, opinion: refuse }, worker)).toMatchObject({ state: 'awaiting_decision', version: 5 });
+    // The decision is the county's (or the head's where delegated, through decisions.local): nobody approves it as a case step.
+    for (const who of [clerk, worker]) {
+      for (const action of ['approve', 'refuse']) expect(await refusal('cases.act', { caseId, version: 5, action }, who), action).toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect(await ok('cases.get', { caseId }, clerk)).toMatchObject({ state: 'awaiting_decision', version: 5 });
   });
 });
