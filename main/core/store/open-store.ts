@@ -10,8 +10,11 @@ import { noLogger } from './types';
 export interface OpenStoreOptions extends OpenOptions {
   /** Create the file when missing (first-run setup only; otherwise a missing DB is an error). */
   create?: boolean;
-  /** 'full' runs PRAGMA integrity_check at open (default); 'quick' runs quick_check. */
-  check?: 'full' | 'quick';
+  /**
+   * 'full' runs PRAGMA integrity_check at open (default), 'quick' runs quick_check, 'none' runs
+   * neither (the station's login: the full check runs after it, see integrity-schedule.ts).
+   */
+  check?: 'full' | 'quick' | 'none';
   migrations?: readonly Migration[];
   logger?: Logger;
 }
@@ -74,7 +77,8 @@ export function openStore(path: string, key: Uint8Array, options: OpenStoreOptio
   try {
     configureConnection(db);
     const started = performance.now();
-    const problems = integrityProblems(db, options.check ?? 'full');
+    const check = options.check ?? 'full';
+    const problems = check === 'none' ? [] : integrityProblems(db, check);
     if (problems.length > 0) {
       logger.log('error', 'store.integrity_failed', { problems: problems.slice(0, 5) });
       throw new JiuzhuError('STORE_DB_DAMAGED', { detail: problems[0]!.slice(0, 80) }, { problems: problems.slice(0, 20) });

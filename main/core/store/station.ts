@@ -8,6 +8,7 @@ import { readKeyringFile, writeKeyringFile } from './keys/keyring-file';
 import { loadMachineSecret } from './keys/machine-secret';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { closeStore, openStore } from './open-store';
+import { integrityPlan, lastIntegrity, recordIntegrity, startBackgroundCheck, type BackgroundCheck, type IntegrityResult } from './integrity-check';
 import { stationPaths, type StationPaths } from './paths';
 import { leaveWal, rekeyAndReturnToWal, returnToWal } from './rekey';
 import { StationRepository } from './station-repo';
@@ -27,8 +28,12 @@ export interface StationOptions {
   logger?: Logger;
   /** Path of the native module build to load (Electron build in the desktop app). */
   nativeBinding?: string;
-  /** 'full' integrity_check at open (default) or 'quick'. */
-  check?: 'full' | 'quick';
+  /**
+   * 'background' (default): no check at unlock, the full integrity_check in a worker thread at most
+   * once a day, and 'full' at unlock after it found damage (integrity-check.ts). 'full', 'quick' or
+   * 'none' run that check at every open and nothing in the background (tests, tools).
+   */
+  check?: 'full' | 'quick' | 'none' | 'background';
 }
 
 export interface RotateOptions {
@@ -58,6 +63,7 @@ export interface RotateResult {
 export class Station {
   readonly paths: StationPaths;
   private dbHandle: Db | null = null;
+  private integrity: BackgroundCheck | null = null;
   private key: Buffer | null = null;
   private secret: Buffer | null = null;
 
@@ -186,14 +192,42 @@ export class Station {
 
   private openWith(key: Buffer): Db {
     mkdirSync(this.paths.tmp, { recursive: true, mode: 0o700 });
+    const started = performance.now();
+    const mode = this.options.check ?? 'background';
+    const plan = mode === 'background' ? integrityPlan(lastIntegrity(this.paths.dataDir), this.options.clock.now()) : { atUnlock: mode, background: false };
     const db = openStore(this.paths.db, key, {
       logger: this.logger,
-      check: this.options.check ?? 'full',
+      check: plan.atUnlock,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     });
     this.dbHandle = db;
     this.key = Buffer.from(key);
+    if (plan.background && !this.integrity) this.startIntegrityCheck(key);
+    // A full check at unlock that passed (after a restore, say) replaces the failed result.
+    if (mode === 'background' && plan.atUnlock === 'full') {
+      const at = this.options.clock.now().toISOString();
+      recordIntegrity(this.paths.dataDir, { startedAt: at, finishedAt: at, ok: true, problems: [], ms: Math.round(performance.now() - started) });
+    }
     return db;
+  }
+
+  /** The background integrity check started by the last open, while it runs (README "Integrity"). */
+  integrityCheck(): Promise<IntegrityResult> | null {
+    return this.integrity?.done ?? null;
+  }
+
+  private startIntegrityCheck(key: Buffer): void {
+    const check = startBackgroundCheck({ dataDir: this.paths.dataDir, dbPath: this.paths.db, key, now: () => this.options.clock.now(), ...(typeof this.options.nativeBinding === 'string' ? { nativeBinding: this.options.nativeBinding } : {}) });
+    this.integrity = check;
+    check.done.then(
+      (r) => {
+        if (r.ok) this.logger.log('info', 'store.integrity_checked', { ms: r.ms });
+        else this.logger.log('error', 'store.integrity_failed', { problems: r.problems.slice(0, 5), background: true });
+      },
+      (e: unknown) => this.logger.log('error', 'store.integrity_check_error', { error: String(e) }),
+    ).finally(() => {
+      if (this.integrity === check) this.integrity = null;
+    });
   }
 
   /**

@@ -7,7 +7,7 @@ import { AuthService } from '../../accounts/auth-service';
 import { authConfig, type AuthConfig } from '../../accounts/config';
 import { initStation } from '../init-station';
 import { TEST_KDF } from '../keys/kdf';
-import { Station } from '../station';
+import { Station, type StationOptions } from '../station';
 import type { Clock } from '../types';
 
 /** A clock tests move by hand. */
@@ -60,8 +60,8 @@ export function makeStation(dataDir: string, options: { machineId?: string; conf
   return { dataDir, clock, config, station, auth, accounts, recoveryCode: init.recoveryCode, stationId: init.stationId, adminId: init.adminAccountId };
 }
 
-export function openServices(dataDir: string, clock: FakeClock, config: AuthConfig, machineId = MACHINE_A, machineSecret: Uint8Array = machineSecretOf(machineId)) {
-  const station = new Station({ dataDir, machineId, machineSecret, clock, check: 'quick' });
+export function openServices(dataDir: string, clock: FakeClock, config: AuthConfig, machineId = MACHINE_A, machineSecret: Uint8Array = machineSecretOf(machineId), check: StationOptions['check'] = 'quick') {
+  const station = new Station({ dataDir, machineId, machineSecret, clock, check });
   const auth = new AuthService(station, clock, config);
   const accounts = new AccountsService(station, auth, clock, config);
   return { station, auth, accounts };
