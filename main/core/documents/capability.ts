@@ -18,6 +18,9 @@ type Methods =
   | 'documents.get'
   | 'documents.reprint'
   | 'certificate.verify'
+  | 'certificate.draft'
+  | 'certificate.issue'
+  | 'certificate.scan'
   | 'print.printers'
   | 'print.settings'
   | 'print.configure'
@@ -56,7 +59,11 @@ export function documentsCapability(deps: CoreDeps, options: DocumentsOptions = 
     const db = s.station.db;
     const audit = s.auth.audit();
     const now = () => deps.clock.now();
-    const docs = new DocumentService({ db, clock: deps.clock, audit, fonts });
+    const station = () => {
+      const info = s.station.stationInfo();
+      return { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' };
+    };
+    const docs = new DocumentService({ db, clock: deps.clock, audit, fonts, station });
     const queue = new NoticeQueue(db, docs, audit, now);
     const printing = new PrintService(docs, audit, deps.settings, options.printHost);
     const batches = new PrintBatches(db, now, audit, docs, queue, printing, (b) =>
@@ -80,8 +87,14 @@ export function documentsCapability(deps: CoreDeps, options: DocumentsOptions = 
         const { row, pdf } = (await services()).docs.get(input.documentId, actorOf(ctx));
         return { document: summaryOf(row), pdfBase64: pdf.toString('base64') };
       },
-      'documents.reprint': async (input, ctx) => (await services()).docs.reprint(input.documentId, actorOf(ctx)),
+      'documents.reprint': async (input, ctx) => (await services()).docs.reprint(input.documentId, actorOf(ctx), { reason: input.reason, note: input.note ?? null }),
       'certificate.verify': async (input) => (await services()).docs.verifyCertificate(input.payload),
+      'certificate.draft': async (input, ctx) => {
+        const { draft, doc } = await (await services()).docs.certificateDraft(input.caseId, input.purpose, actorOf(ctx));
+        return { draft, pdfBase64: doc.pdf.toString('base64'), pages: doc.pages };
+      },
+      'certificate.issue': async (input, ctx) => (await services()).docs.issueCertificate(input.caseId, input.purpose, actorOf(ctx)),
+      'certificate.scan': async (input) => (await services()).docs.checkCertificate(input),
 
       'print.printers': async () => {
         const { printing } = await services();

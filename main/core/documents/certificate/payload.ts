@@ -86,3 +86,28 @@ export function verifyCertificatePayload(text: string, keys: IssuerKeys, opts: V
   }
   return facts;
 }
+
+/**
+ * What a payload claims, read without checking the signature: shown beside a "tampered" or
+ * "unknown issuer" verdict so staff see what the paper asserts. Fields that do not parse are left out.
+ */
+export function statedFacts(text: string): Partial<CertificateFacts> | null {
+  const parts = text.trim().split('|');
+  if (parts.length !== FIELDS || parts[0] !== PAYLOAD_PREFIX) return null;
+  const [, certificateId, holder, idTail, code, fen, since, validUntil, issuerId] = parts as [string, ...string[]];
+  const shape = certificateFactsSchema.shape;
+  const out: Partial<CertificateFacts> = {};
+  const put = <K extends keyof CertificateFacts>(key: K, value: unknown) => {
+    const r = shape[key].safeParse(value);
+    if (r.success) out[key] = r.data as CertificateFacts[K];
+  };
+  put('certificateId', certificateId);
+  put('holder', holder);
+  put('idTail', idTail);
+  put('category', categoryFromCode(code!));
+  put('monthlyAmountFen', /^\d{1,15}$/.test(fen!) ? Number(fen) : NaN);
+  put('since', /^\d{6}$/.test(since!) ? `${since!.slice(0, 4)}-${since!.slice(4)}` : since);
+  put('validUntil', /^\d{8}$/.test(validUntil!) ? `${validUntil!.slice(0, 4)}-${validUntil!.slice(4, 6)}-${validUntil!.slice(6)}` : validUntil);
+  put('issuerId', issuerId);
+  return out;
+}

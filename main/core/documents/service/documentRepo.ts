@@ -22,6 +22,8 @@ interface Raw {
   created_at: string;
   created_by: string;
   reprint_of: string | null;
+  reprint_reason: string | null;
+  reprint_note: string | null;
 }
 
 const toRow = (r: Raw): DocumentRow => ({
@@ -37,6 +39,8 @@ const toRow = (r: Raw): DocumentRow => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   reprintOf: r.reprint_of,
+  reprintReason: r.reprint_reason as DocumentRow['reprintReason'],
+  reprintNote: r.reprint_note,
 });
 
 export const summaryOf = ({ attachmentId: _a, data: _d, ...summary }: DocumentRow): DocumentSummary => summary;
@@ -47,8 +51,8 @@ export class DocumentRepo {
   insert(row: DocumentRow): void {
     this.db
       .prepare(
-        `INSERT INTO document (id, case_id, kind, copy, attachment_id, sha256, pages, data, request_id, created_at, created_by, reprint_of)
-         VALUES (@id, @caseId, @kind, @copy, @attachmentId, @sha256, @pages, @data, @requestId, @createdAt, @createdBy, @reprintOf)`,
+        `INSERT INTO document (id, case_id, kind, copy, attachment_id, sha256, pages, data, request_id, created_at, created_by, reprint_of, reprint_reason, reprint_note)
+         VALUES (@id, @caseId, @kind, @copy, @attachmentId, @sha256, @pages, @data, @requestId, @createdAt, @createdBy, @reprintOf, @reprintReason, @reprintNote)`,
       )
       .run(row);
   }
@@ -60,6 +64,20 @@ export class DocumentRepo {
 
   byCase(caseId: string): DocumentRow[] {
     return (this.db.prepare('SELECT * FROM document WHERE case_id = ? ORDER BY created_at DESC, rowid DESC').all(caseId) as Raw[]).map(toRow);
+  }
+
+  /** Originals of a kind issued so far (the next certificate's serial number counts them). */
+  countOriginals(kind: DocumentKind): number {
+    return this.db.prepare('SELECT count(*) FROM document WHERE kind = ? AND reprint_of IS NULL').pluck().get(kind) as number;
+  }
+
+  /** The stored data of the original certificate with this number (data.certificateId), if issued here. */
+  certificateData(certificateId: string): Record<string, unknown> | null {
+    const data = this.db
+      .prepare("SELECT data FROM document WHERE kind = 'certificate' AND reprint_of IS NULL AND json_extract(data, '$.certificateId') = ? ORDER BY created_at LIMIT 1")
+      .pluck()
+      .get(certificateId) as string | undefined;
+    return data ? (JSON.parse(data) as Record<string, unknown>) : null;
   }
 
   /** The original (not a 补打) document issued for a notice request. */

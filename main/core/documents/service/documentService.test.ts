@@ -54,15 +54,19 @@ describe('issuing stores the PDF encrypted and audits its hash', () => {
 describe('reprint', () => {
   it('marks the copy 补打, links the original and is audited', async () => {
     const original = await f.docs.issue({ caseId: 'case-1', kind: 'approval', data: json('approval') }, actor());
-    const again = await f.docs.reprint(original.id, actor());
-    const twice = await f.docs.reprint(again.id, actor());
-    expect(again).toMatchObject({ reprintOf: original.id, caseId: 'case-1', kind: 'approval' });
+    const again = await f.docs.reprint(original.id, actor(), { reason: 'lost' });
+    const twice = await f.docs.reprint(again.id, actor(), { reason: 'other', note: '单位另需一份' });
+    expect(again).toMatchObject({ reprintOf: original.id, caseId: 'case-1', kind: 'approval', reprintReason: 'lost', reprintNote: null });
+    expect(twice).toMatchObject({ reprintReason: 'other', reprintNote: '单位另需一份' });
+    expect(original).toMatchObject({ reprintReason: null, reprintNote: null });
+    expect(f.docs.list('case-1').map((d) => d.reprintReason)).toEqual(['other', 'lost', null]);
     expect(twice.reprintOf).toBe(original.id);
     const text = async (id: string) => (await readPdf(f.docs.get(id, actor()).pdf)).map((p) => p.text).join('');
     expect(await text(again.id)).toContain('补打');
     expect(await text(original.id)).not.toContain('补打');
     const audits = f.t.auth.audit().query({ action: 'document.reprint' });
     expect(audits.map((a) => a.details.reprintOf)).toEqual([original.id, original.id]);
+    expect(audits.map((a) => a.details.reason).sort()).toEqual(['lost', 'other']);
     expect(f.t.auth.audit().query({ action: 'document.view' }).length).toBe(2);
   });
 });

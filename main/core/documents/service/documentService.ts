@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../../common/contract/errors';
-import type { DocumentSummary } from '../../../../common/contract/methods/documents';
+import type { CertificateDraft, DocumentSummary, ReprintReason } from '../../../../common/contract/methods/documents';
 import type { CertificateFacts } from '../../../../common/documents/certificatePayload';
 import type { CopyKind, DocumentKind } from '../../../../common/documents/index';
 import { localIsoDate } from '../../../../common/format/dates';
@@ -15,6 +15,8 @@ import type { Clock, Db } from '../../store/types';
 import { verifyCertificatePayload } from '../certificate/payload';
 import type { DocumentFonts } from '../fonts';
 import { parseDocumentData, renderDocument, type RenderedDocument } from '../render';
+import { certificateForCase } from './certificateSource';
+import { checkCertificateCode, checkCertificateImage, type CertificateCheck } from './certificateCheck';
 import { DocumentRepo, summaryOf, type DocumentRow } from './documentRepo';
 import { dehydrate, hydrate } from './hydrate';
 import { issuerPublicKey, stationSigningKey } from './signingKeys';
@@ -24,6 +26,8 @@ export interface DocumentServiceDeps {
   clock: Clock;
   audit: AuditLog;
   fonts: () => DocumentFonts;
+  /** The station's name and region code (certificate serial numbers, the default header). */
+  station?: () => { name: string; regionCode: string };
 }
 
 export interface IssueInput {
@@ -33,6 +37,11 @@ export interface IssueInput {
   requestId?: string | null;
 }
 
+/** Why a paper is printed again; the note is the clerk's words (required for 'other' by the contract). */
+export interface ReprintWhy {
+  reason: ReprintReason;
+  note?: string | null | undefined;
+}
 
 export class DocumentService {
   readonly repo: DocumentRepo;
@@ -69,7 +78,7 @@ export class DocumentService {
     return doc;
   }
 
-  async issue(input: IssueInput, actor: string, reprintOf: DocumentRow | null = null): Promise<DocumentSummary> {
+  async issue(input: IssueInput, actor: string, reprintOf: DocumentRow | null = null, why: ReprintWhy | null = null): Promise<DocumentSummary> {
     const { doc, data, copy } = await this.render(input.kind, input.data, { reprint: reprintOf !== null });
     const row: DocumentRow = {
       id: randomUUID(),
@@ -84,6 +93,8 @@ export class DocumentService {
       createdAt: this.deps.clock.now().toISOString(),
       createdBy: actor,
       reprintOf: reprintOf ? (reprintOf.reprintOf ?? reprintOf.id) : null,
+      reprintReason: reprintOf ? (why?.reason ?? 'other') : null,
+      reprintNote: reprintOf ? (why?.note ?? null) : null,
     };
     this.deps.db.transaction(() => {
       const stored = this.attachments.put('generated-pdf', doc.pdf, { createdBy: actor });
@@ -96,7 +107,7 @@ export class DocumentService {
         action: reprintOf ? 'document.reprint' : 'document.issue',
         targetType: 'document',
         targetId: row.id,
-        details: { kind: input.kind, sha256: doc.sha256, caseId: input.caseId, copy, pages: doc.pages, ...(row.reprintOf ? { reprintOf: row.reprintOf } : {}) },
+        details: { kind: input.kind, sha256: doc.sha256, caseId: input.caseId, copy, pages: doc.pages, ...(row.reprintOf ? { reprintOf: row.reprintOf, reason: row.reprintReason } : {}) },
       });
     })();
     doc.pdf.fill(0);
@@ -128,9 +139,32 @@ export class DocumentService {
   }
 
   /** The same document again from its stored data, marked 补打, linked to the original. */
-  async reprint(id: string, actor: string): Promise<DocumentSummary> {
+  async reprint(id: string, actor: string, why: ReprintWhy): Promise<DocumentSummary> {
     const original = this.row(id);
-    return this.issue({ caseId: original.caseId, kind: original.kind, data: JSON.parse(original.data) as Record<string, unknown>, requestId: original.requestId }, actor, original);
+    return this.issue({ caseId: original.caseId, kind: original.kind, data: JSON.parse(original.data) as Record<string, unknown>, requestId: original.requestId }, actor, original, why);
+  }
+
+  private certificateSource(caseId: string, purpose: string | undefined) {
+    const station = this.deps.station?.() ?? { name: '', regionCode: '000000' };
+    return certificateForCase({ db: this.deps.db, clock: this.deps.clock, station }, caseId, purpose, this.repo.countOriginals('certificate'));
+  }
+
+  /** The 救助证明 of a household on the roster as core fills it, rendered but not stored (audited as a preview). */
+  async certificateDraft(caseId: string, purpose: string | undefined, actor: string): Promise<{ draft: CertificateDraft; doc: RenderedDocument }> {
+    const { data, draft } = this.certificateSource(caseId, purpose);
+    const doc = await this.preview(caseId, 'certificate', data, actor);
+    return { draft, doc };
+  }
+
+  /** Issue the household's 救助证明 from the roster and the case (signed, stored, audited like any document). */
+  async issueCertificate(caseId: string, purpose: string | undefined, actor: string): Promise<DocumentSummary> {
+    return this.issue({ caseId, kind: 'certificate', data: this.certificateSource(caseId, purpose).data }, actor);
+  }
+
+  /** A QR text or typed number, or a camera frame: the verdict in words and what the certificate states. */
+  checkCertificate(input: { code: string } | { image: { width: number; height: number; bits: string } }): CertificateCheck {
+    const deps = { verify: (p: string) => this.verifyCertificate(p), issuedData: (id: string) => this.repo.certificateData(id), today: () => localIsoDate(this.deps.clock.now()) };
+    return 'code' in input ? checkCertificateCode(deps, input.code) : checkCertificateImage(deps, input.image);
   }
 
   verifyCertificate(payload: string): CertificateFacts {

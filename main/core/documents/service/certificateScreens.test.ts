@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AfterAcceptanceRepo, type RosterDbRow } from '../../afterAcceptance/repo';
+import { loadDocumentFonts } from '../fonts';
+import { certificatePayloadFromPdf } from '../render';
+import { FONTS_DIR } from '../testing/fixtures';
+import { rasterize, readPdf } from '../testing/pdfText';
+import { documentsFixture, type DocumentsFixture } from '../testing/services';
+import { DocumentService } from './documentService';
+
+let f: DocumentsFixture;
+let docs: DocumentService;
+beforeEach(() => {
+  f = documentsFixture();
+  const info = f.t.station.stationInfo();
+  docs = new DocumentService({ db: f.t.station.db, clock: f.t.clock, audit: f.t.auth.audit(), fonts: () => loadDocumentFonts(FONTS_DIR), station: () => ({ name: info!.name, regionCode: info!.regionCode }) });
+});
+afterEach(() => f.cleanup());
+const actor = () => f.t.adminId;
+
+/** A household on the roster, as a decision or the roster import writes it (the clock's today is 2025-03-03). */
+function enrol(caseId: string, over: Partial<RosterDbRow> = {}): void {
+  new AfterAcceptanceRepo(f.t.station.db).insertRoster(
+    {
+      id: `r-${caseId}`,
+      case_id: caseId,
+      applicant_id_number: '500101195403120021',
+      applicant_name: '张秀英',
+      category: 'dibao-rural',
+      household_size: 2,
+      amount_fen: 98000,
+      monthly: 1,
+      since_month: '2024-08',
+      enrolled_on: '2024-07-20',
+      review_basis: 'stable',
+      review_months: 12,
+      next_review_on: '2025-08-01',
+      linked_benefits: '[]',
+      status: 'active',
+      stopped_on: null,
+      updated_at: '2024-07-20T00:00:00Z',
+      ...over,
+    },
+    ['500101195403120021'],
+  );
+}
+
+/** The page as the document camera sees it: 1 bit a pixel, rows packed MSB first. */
+function frameBits(pdf: Uint8Array, dpi: number) {
+  const img = rasterize(pdf, 1, dpi);
+  const stride = Math.ceil(img.width / 8);
+  const bits = Buffer.alloc(stride * img.height);
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (img.data[y * img.width + x]! < 128) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+  return { width: img.width, height: img.height, bits: bits.toString('base64') };
+}
+
+describe('a 救助证明 for a household on the roster', () => {
+  it('is filled from the roster, previewed without storing, then issued signed, stored and audited', async () => {
+    enrol('case-7');
+    const { draft, doc } = await docs.certificateDraft('case-7', '办理水电费减免', actor());
+    expect(draft).toMatchObject({
+      certificateId: 'JZ500101-2025-000001',
+      holderName: '张秀英',
+      category: 'dibao-rural',
+      monthlyAmountFen: 98000,
+      since: '2024-08',
+      householdSize: 2,
+      nextReviewOn: '2025-08-01',
+      validUntil: '2025-08-01',
+      issuedOn: '2025-03-03',
+      purpose: '办理水电费减免',
+    });
+    const previewText = (await readPdf(doc.pdf)).map((p) => p.text).join('');
+    expect(previewText).toContain('张秀英');
+    expect(previewText).toContain('农村最低生活保障');
+    expect(previewText).toContain('980.00');
+    expect(docs.list('case-7')).toHaveLength(0);
+    expect(f.t.auth.audit().query({ action: 'document.preview' })).toHaveLength(1);
+
+    const issued = await docs.issueCertificate('case-7', '办理水电费减免', actor());
+    expect(issued).toMatchObject({ caseId: 'case-7', kind: 'certificate', reprintOf: null });
+    const pdf = docs.get(issued.id, actor()).pdf;
+    const text = (await readPdf(pdf)).map((p) => p.text).join('');
+    expect(text).toContain('JZ500101-2025-000001');
+    expect(text).toContain('办理水电费减免');
+    const facts = docs.verifyCertificate(certificatePayloadFromPdf(pdf)!);
+    expect(facts).toMatchObject({ certificateId: 'JZ500101-2025-000001', holder: '张*英', idTail: '0021', category: 'dibao-rural', monthlyAmountFen: 98000, since: '2024-08', validUntil: '2025-08-01' });
+    expect(f.t.auth.audit().query({ action: 'document.issue' })[0]).toMatchObject({ targetId: issued.id, details: { kind: 'certificate', caseId: 'case-7' } });
+    // The next certificate takes the next serial number.
+    expect((await docs.certificateDraft('case-7', undefined, actor())).draft.certificateId).toBe('JZ500101-2025-000002');
+  });
+
+  it('is valid until the next review, at most 12 months', async () => {
+    enrol('case-8', { next_review_on: '2026-06-30' });
+    expect((await docs.certificateDraft('case-8', undefined, actor())).draft.validUntil).toBe('2026-03-02');
+  });
+
+  it('is refused for a household not on the roster, stopped, or overdue for review, with nothing stored', async () => {
+    enrol('case-stopped', { status: 'stopped', stopped_on: '2025-01-31', applicant_id_number: '500101195403120048' });
+    enrol('case-overdue', { next_review_on: '2025-02-28', id: 'r-2', applicant_id_number: '500101195403120056' });
+    await expect(docs.issueCertificate('case-none', undefined, actor())).rejects.toMatchObject({ code: 'DOC_CERT_NOT_ON_ROSTER' });
+    await expect(docs.issueCertificate('case-stopped', undefined, actor())).rejects.toMatchObject({ code: 'DOC_CERT_STOPPED', message: expect.stringContaining('2025-01-31') });
+    await expect(docs.issueCertificate('case-overdue', undefined, actor())).rejects.toMatchObject({ code: 'DOC_CERT_REVIEW_OVERDUE', message: expect.stringContaining('2025-02-28') });
+    expect(f.t.station.db.prepare('SELECT count(*) FROM document').pluck().get()).toBe(0);
+  });
+});
+
+describe('checking a certificate', () => {
+  it('reads the QR from a camera frame of the printed page and says valid, with what it states', async () => {
+    enrol('case-7');
+    const issued = await docs.issueCertificate('case-7', undefined, actor());
+    const pdf = docs.get(issued.id, actor()).pdf;
+    const answer = docs.checkCertificate({ image: frameBits(pdf, 150) });
+    expect(answer).toMatchObject({ verdict: 'valid', message: '核验通过：证明真实有效', stated: { certificateId: 'JZ500101-2025-000001', holder: '张*英', monthlyAmountFen: 98000 } });
+  });
+
+  it('a frame without a QR code is CERT_NO_QR', () => {
+    const blank = { width: 64, height: 48, bits: Buffer.alloc(8 * 48).toString('base64') };
+    expect(() => docs.checkCertificate({ image: blank })).toThrow(expect.objectContaining({ code: 'CERT_NO_QR' }));
+  });
+
+  it('says tampered for an altered amount (showing what the paper claims), unknown for a number never issued here, valid for a typed number', async () => {
+    enrol('case-7');
+    const issued = await docs.issueCertificate('case-7', undefined, actor());
+    const payload = certificatePayloadFromPdf(docs.get(issued.id, actor()).pdf)!;
+    const altered = payload.replace('|98000|', '|198000|');
+    expect(docs.checkCertificate({ code: altered })).toMatchObject({ verdict: 'tampered', stated: { monthlyAmountFen: 198000, certificateId: 'JZ500101-2025-000001' }, message: expect.stringContaining('被改动') });
+    expect(docs.checkCertificate({ code: 'JZ500101-2025-000001' })).toMatchObject({ verdict: 'valid', stated: { holder: '张*英', validUntil: '2025-08-01' } });
+    expect(docs.checkCertificate({ code: 'JZ500101-2025-000099' })).toMatchObject({ verdict: 'unknown', stated: null, message: expect.stringContaining('JZ500101-2025-000099') });
+    expect(docs.checkCertificate({ code: 'JZC1|x|y' })).toMatchObject({ verdict: 'malformed' });
+    f.t.clock.advance(200 * 24 * 3600 * 1000);
+    expect(docs.checkCertificate({ code: payload })).toMatchObject({ verdict: 'expired', stated: { certificateId: 'JZ500101-2025-000001' } });
+  });
+});
