@@ -99,7 +99,16 @@ export const syncStatus = defineMethod({
     settings: syncSettingsSchema,
     runs: z.array(runSchema),
     auditAnchor: syncAuditAnchorSchema,
+    /** None of the network cards recorded at enrolment is in this PC: a copied disk image? Nothing syncs until re-enrolled or confirmed. */
+    cloneSuspected: z.boolean(),
   }),
+});
+
+export const syncConfirmHardware = defineMethod({
+  summary: "The admin confirms this is the enrolled PC after its network card was replaced: its cards become the recorded ones and syncing resumes (audited).",
+  permission: 'sync.run',
+  input: z.object({}).strict(),
+  output: z.object({ cloneSuspected: z.boolean() }),
 });
 
 export const syncNow = defineMethod({
@@ -177,4 +186,5 @@ export const syncMethods = {
   'sync.settings': syncSettings,
   'sync.quarantine': syncQuarantine,
   'sync.resolve': syncResolve,
+  'sync.confirmHardware': syncConfirmHardware,
 } as const;

@@ -69,7 +69,7 @@ export const admin = {
       roster: { settings: '修改在册设置', view: '查看在册对象' },
       station: { init: '首次设置工作站' },
       stats: { export: '导出统计', export_refused: '导出被拒绝', lists_view: '查看统计名单' },
-      sync: { fetch_blob: '下载附件', now: '立即同步', register: '登记本机', resolve: '处理同步记录', set_counter: '设置窗口号', settings: '修改同步设置' },
+      sync: { confirm_hardware: '确认本机（更换网卡后）', fetch_blob: '下载附件', now: '立即同步', register: '登记本机', resolve: '处理同步记录', set_counter: '设置窗口号', settings: '修改同步设置' },
       visits: { evidence: '保存入户调查照片和签名', evidence_view: '查看入户调查照片和签名', view: '查看入户调查' },
       warnings: { assign: '分派预警', received: '收到预警', verify: '登记预警核查', view: '查看预警' },
     },

@@ -31,7 +31,7 @@ export { registerPullHandler, type PullHandler, type PulledItem } from './engine
 export function syncCapability(
   deps: CoreDeps,
 ): Capability<
-  'sync.status' | 'sync.now' | 'sync.cancel' | 'sync.register' | 'sync.settings' | 'sync.quarantine' | 'sync.resolve' | 'sync.caseBlobs' | 'sync.fetchBlob' | 'sync.counter' | 'sync.setCounter'
+  'sync.status' | 'sync.now' | 'sync.cancel' | 'sync.register' | 'sync.confirmHardware' | 'sync.settings' | 'sync.quarantine' | 'sync.resolve' | 'sync.caseBlobs' | 'sync.fetchBlob' | 'sync.counter' | 'sync.setCounter'
 > {
   let station: Station | undefined;
   const db = () => {
@@ -77,6 +77,15 @@ export function syncCapability(
         return { runId: r.runId, outcome: r.outcome, summary: r.summary, ...(r.error ? { error: r.error } : {}) };
       },
       'sync.cancel': async () => ({ cancelled: (await ready()).cancel() }),
+      'sync.confirmHardware': async (_input, ctx) => {
+        const e = await ready();
+        const actor = actorOf(ctx);
+        if (!e.state().registration()) throw new JiuzhuError('SYNC_NOT_REGISTERED');
+        const was = e.cloneSuspected();
+        e.confirmHardware();
+        await audit(actor, 'sync.confirm_hardware', undefined, { wasSuspected: was });
+        return { cloneSuspected: e.cloneSuspected() };
+      },
       'sync.register': async (input, ctx) => {
         const e = await ready();
         const actor = actorOf(ctx);
@@ -86,7 +95,7 @@ export function syncCapability(
           fingerprint: input.fingerprint,
           deviceName: input.deviceName ?? db().prepare('SELECT name FROM station LIMIT 1').pluck().get()?.toString().slice(0, 64) ?? '工作站',
           appVersion: deps.version,
-          machineId: await deps.deviceId(),
+          machineId: e.enrolmentMachineId(await deps.deviceId()),
         });
         e.state().set('lastWindowAt', String(deps.clock.now().getTime()));
         await audit(actor, 'sync.register', reg.deviceId, { stationId: reg.stationId });

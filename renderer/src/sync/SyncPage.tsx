@@ -6,6 +6,7 @@ import { rolesGrant } from '../../../common/contract/permissions';
 import { runOutcomeText } from '../../../common/i18n/syncRun';
 import { call } from '../api/client';
 import { AuditAnchorAlert } from './AuditAnchorAlert';
+import { CloneAlert } from './CloneAlert';
 import { useSession } from '../session/useSession';
 import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
@@ -75,7 +76,7 @@ export function SyncPage() {
       >
         {!s.registered && <Alert type="info" showIcon message={t('sync.notRegistered')} style={{ marginBottom: 16 }} />}
         {!s.registered && <CounterNoForm canEdit={session.data ? rolesGrant(session.data.roles, 'admin.settings') : false} />}
-        {!s.registered && canRun && <RegisterForm onDone={refresh} />}
+        {(!s.registered || s.cloneSuspected) && canRun && <RegisterForm onDone={refresh} />}
         {s.registered && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <CounterNoForm canEdit={false} />
@@ -90,6 +91,7 @@ export function SyncPage() {
             {s.registration?.status === 'pending' && (
               <Alert type="warning" showIcon data-testid="sync-pending" message={t('sync.pending.title')} description={t('sync.pending.detail')} />
             )}
+            {s.cloneSuspected && <CloneAlert canAct={canRun} onChanged={refresh} />}
             <AuditAnchorAlert anchor={s.auditAnchor} showAnchored />
             {s.stale && <Alert type="warning" showIcon data-testid="sync-stale" message={t('sync.stale', { days: s.settings.staleDays })} />}
             {s.skewMs !== null && Math.abs(s.skewMs) > 5 * 60_000 && <Alert type="warning" showIcon message={t('sync.skew', { minutes: Math.round(s.skewMs / 60_000) })} />}

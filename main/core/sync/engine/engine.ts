@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
 import type { Clock, Db, Logger } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
@@ -14,6 +15,12 @@ import { pushOutbox } from './push';
 import { asJiuzhu, registerDevice, type RegisterInput } from './register';
 import { emptySummary, SyncState, type RunOutcome, type RunSummary } from './state';
 import { sleep } from './throttle';
+import { cloneSuspected, hostHardwareMarks } from './hardware';
+
+/** sync_state key of the enrolled PC's hashed network cards. */
+const HARDWARE_KEY = 'hardwareMarks';
+/** sync_state key of a clone's own salt for its machine id (enrolmentMachineId). */
+const CLONE_SALT_KEY = 'cloneSalt';
 
 export type SyncPhase = 'push' | 'blobs' | 'pull';
 
@@ -42,6 +49,8 @@ export interface SyncEngineOptions {
   prefetchMaxBytes?: number;
   onProgress?: (p: { phase: SyncPhase; fraction: number }) => void;
   onChange?: (p: { running: boolean; outcome?: RunOutcome }) => void;
+  /** This PC's hashed network cards (hardware.ts); tests pass their own. */
+  hardwareMarks?: () => string[];
 }
 
 export type FetchOutcome = DownloadOutcome | { state: 'offline' };
@@ -119,7 +128,9 @@ export class SyncEngine {
   async register(input: RegisterInput) {
     if (this.current) throw new JiuzhuError('SYNC_RUNNING');
     delete this.session.token;
-    return registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff);
+    const registered = await registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff);
+    this.confirmHardware();
+    return registered;
   }
 
   running(): { trigger: string; startedAt: string; phase: SyncPhase; fraction: number } | null {
@@ -127,11 +138,41 @@ export class SyncEngine {
     return c ? { trigger: c.trigger, startedAt: c.startedAt, phase: c.phase, fraction: c.fraction } : null;
   }
 
+  private marks(): string[] {
+    return (this.options.hardwareMarks ?? hostHardwareMarks)();
+  }
+
+  /** Whether this PC looks like a clone of the one that enrolled (hardware.ts): then nothing syncs until re-enrolled or confirmed. */
+  cloneSuspected(): boolean {
+    const recorded = this.state().get(HARDWARE_KEY);
+    return recorded !== undefined && cloneSuspected(JSON.parse(recorded) as string[], this.marks());
+  }
+
+  /**
+   * The machine id this PC enrols with. A copied image shares the OS's machine id with the PC it was
+   * copied from, and the platform would take its enrolment for that PC's replacement; once a clone is
+   * found, its enrolments use an id salted with its own cards — from then on, whatever its cards do.
+   */
+  enrolmentMachineId(osMachineId: string): string {
+    const state = this.state();
+    if (this.cloneSuspected() && state.get(CLONE_SALT_KEY) === undefined) state.set(CLONE_SALT_KEY, this.marks().join(','));
+    const salt = state.get(CLONE_SALT_KEY);
+    return salt === undefined ? osMachineId : createHash('sha256').update(`jiuzhu-clone:${osMachineId}:${salt}`).digest('hex');
+  }
+
+  /** The admin confirms this is the enrolled PC (its network card was replaced): its cards become the recorded ones. */
+  confirmHardware(): void {
+    this.state().set(HARDWARE_KEY, JSON.stringify(this.marks()));
+  }
+
   /** Start a run (or join the one under way) and resolve when it ends. */
   run(trigger: string, options: { maxAttempts?: number } = {}): Promise<RunResult> {
     if (this.current) return this.current.promise;
     const state = this.state();
     if (!state.registration()) throw new JiuzhuError('SYNC_NOT_REGISTERED');
+    // A copied disk image keeps the device id and keys: it must not sync as the enrolled PC.
+    if (state.get(HARDWARE_KEY) === undefined) this.confirmHardware();
+    else if (this.cloneSuspected()) throw new JiuzhuError('SYNC_CLONE_SUSPECTED');
     const controller = new AbortController();
     const running: Running = {
       trigger,

@@ -29,6 +29,7 @@ export function syncStatus(engine: SyncEngine, clock: Clock) {
           registeredAt: reg.registeredAt,
         }
       : null,
+    cloneSuspected: reg ? engine.cloneSuspected() : false,
     running: engine.running(),
     outbox: { queued: counts.queued, inFlight: counts.sent, acknowledged: counts.acknowledged, rejected: counts.rejected, conflict: counts.conflict },
     blobs: state.blobCounts(),
