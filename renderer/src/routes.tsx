@@ -30,6 +30,8 @@ import { CommentOutlined } from '@ant-design/icons';
 import { FlaggedRatingsPage } from './ratings/FlaggedRatingsPage';
 import { EyeOutlined } from '@ant-design/icons';
 import { MonitoringPage } from './monitoring/MonitoringPage';
+import { ScanOutlined } from '@ant-design/icons';
+import { CertificateVerifyPage } from './documents/CertificateVerifyPage';
 
 export interface AppRoute {
   path: string;
@@ -55,6 +57,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/ratings', label: 'nav.ratings', icon: <CommentOutlined />, element: <FlaggedRatingsPage />, permission: 'rating.followUp' },
   { path: '/idcard', label: 'nav.idcard', icon: <IdcardOutlined />, element: <IdCardPage />, permission: 'person.read' },
   { path: '/print', label: 'nav.print', icon: <PrinterOutlined />, element: <PrintQueuePage />, permission: 'document.print' },
+  { path: '/certificates/verify', label: 'nav.certificateVerify', icon: <ScanOutlined />, element: <CertificateVerifyPage />, permission: 'session' },
   { path: '/capture', label: 'nav.capture', icon: <CameraOutlined />, element: <CapturePage />, permission: 'person.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, element: <StaffPage />, permission: 'admin.accounts' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, element: <AuditPage />, permission: 'audit.read' },

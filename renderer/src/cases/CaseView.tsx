@@ -15,6 +15,8 @@ import { ReliefPanel } from './ReliefPanel';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
 import { useMayAct, useMayCall } from '../components/useMayCall';
+import { CaseDocumentsCard } from '../documents/CaseDocumentsCard';
+import { CaseMaterialsCard } from '../documents/CaseMaterialsCard';
 
 /** One case: household, materials, authorizations, notices, deadlines and the timeline; the next steps it allows. */
 export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => void }) {
@@ -105,6 +107,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
       <Card title={t('caseView.documents')} size="small">
         <Table size="small" pagination={false} rowKey="code" dataSource={d.materials} columns={[{ title: t('intake.materials'), dataIndex: 'label' }, { title: '', dataIndex: 'status', render: (v: 'received') => t(`cases.materialStatus.${v}`) }, { title: '', dataIndex: 'pages', render: (v: number) => (v ? t('intake.pages', { count: v }) : '') }, ...(amendable ? [{ title: '', key: 'amend', render: (_: unknown, m: { code: string; label: string }) => <LateMaterial caseId={d.id} code={m.code} label={m.label} onAdded={refresh} /> }] : [])]} />
       </Card>
+      <CaseMaterialsCard detail={d} />
       <Card title={t('caseView.authorizations')} size="small">
         <CaseAuthorizations detail={d} amendable={amendable} />
       </Card>
@@ -118,6 +121,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
           ))}
         </Space>
       </Card>
+      <CaseDocumentsCard caseId={d.id} onRoster={d.benefit?.status === 'active'} />
       <Card title={t('caseView.timeline')} size="small">
         <Timeline
           data-testid="case-timeline"

@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { ExportButton } from '../stats/ExportButton';
 import { ReviewAction } from './ReviewAction';
 import { ChangeProposals } from './ChangeProposals';
+import { RosterCertificateButton } from '../documents/RosterCertificateButton';
 
 type Filter = 'all' | 'due' | 'overdue';
 
@@ -60,6 +61,7 @@ export function RosterPage() {
           { title: t('roster.columns.benefits'), render: (_, r) => r.linkedBenefits.map((b) => b.name).join('、') },
           { title: t('roster.columns.status'), render: (_, r) => <Tag color={r.status === 'active' ? 'green' : 'default'}>{t(`roster.status.${r.status}`)}</Tag> },
           { title: t('reviews.column'), render: (_, r) => <ReviewAction row={r} onChanged={changed} /> },
+          { title: '', key: 'certificate', render: (_, r) => <RosterCertificateButton caseId={r.caseId} active={r.status === 'active'} /> },
         ]}
       />
     </Space>
