@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { intakeSignature } from '../../main/core/cases/testing/captures';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
-import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
-import { addMonths, nextMonth } from '../../main/core/afterAcceptance/dates';
+import { CHILD, HUSBAND, WIFE } from '../../main/core/cases/testing/household';
 import { EmulatedReader, residentCard, TextBlockWriter, type FixtureCard } from '../../tools/sam-emulator/index';
-import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, signInView, stop, type Shell } from './intakeSupport';
+import { api, launch, logIn, newDataDir, removeDataDir, signInView, stop, type Shell } from './intakeSupport';
+import { launchOn, setUpDueHousehold, startReview } from './reviewSupport';
 import { findLeaks, screenTexts } from './screenWords';
 import { ADMIN } from './station';
 import { chooseOption } from './antdSelect';
@@ -27,7 +25,6 @@ let reviewDay: string;
 /** The husband's mother, who moved in since the approval (read from her card in the review). */
 const MOTHER = { idNumber: makeIdNumber('500110', '1954-11-03', 28, '女'), name: '王桂兰', sex: '女' as const, birthDate: '1954-11-03' };
 const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(14)}`;
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A resident card of a given person: the text block written for them on the chip of fixture `seed`. */
 function cardOf(person: { idNumber: string; name: string; sex: '男' | '女'; birthDate: string }, seed: number): FixtureCard {
@@ -44,35 +41,7 @@ function cardOf(person: { idNumber: string; name: string; sex: '男' | '女'; bi
 test.beforeAll(async () => {
   reader = await EmulatedReader.start();
   dataDir = newDataDir();
-  const first = await launch(dataDir, ['--emulated-reader', reader.hostPath]);
-  try {
-    const call = await setUpIntakeStation(first, reader.hostPath);
-    // The head decides locally where the county delegated it; reviews every 12 months for every household.
-    const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
-    await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk', 'caseworker', 'head'] });
-    await call('session.logout');
-    await call('session.login', { username: ADMIN.username, password: ADMIN.password });
-    const settings = await call<{ settings: Record<string, unknown> }>('cases.settings');
-    await call('cases.setSettings', { settings: { ...settings.settings, decisionDelegated: true } });
-    await call('roster.setSettings', { settings: { reviewMonths: { stable: 12, irregular: 12, tekun: 12 }, warningWorkingDays: 10 } });
-
-    // An accepted case → visit → 初审意见 (not posted) → approved from next month.
-    const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
-    caseId = saved.caseId;
-    await call('intake.submit', { caseId, rev: saved.rev });
-    for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: null });
-    await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
-    const today = chinaToday();
-    await call('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, visitedOn: today }) });
-    // A 公示 lasts 7 days (and an objection brings a new one): the shortest path up the same day is a
-    // proposal to refuse, which is not posted; the head, deciding where delegated, is not bound by it.
-    await call('publicity.opinion', { caseId, version: 3, opinion: { proposal: 'refuse', reasons: ['待县级核对收入'], community: '桥头镇新街社区' } });
-    const startMonth = nextMonth(today);
-    await call('decisions.local', { caseId, version: 4, decision: { outcome: 'approved', amountFen: 68000, startMonth, legalBasis: [] } });
-    reviewDay = addMonths(`${startMonth}-01`, 12);
-  } finally {
-    await stop(first);
-  }
+  ({ caseId, reviewDay } = await setUpDueHousehold(dataDir, reader.hostPath));
 });
 test.afterAll(async () => {
   if (shell) await stop(shell);
@@ -87,22 +56,9 @@ test('--clock is refused without JIUZHU_ALLOW_CLOCK=1', async () => {
 
 test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, re-signed in the signing view (turned to the signer, and on the applicant screen), 渐退 proposed → the head decides (delegated) → notice queued', async ({ page }) => {
   test.setTimeout(120_000);
-  process.env.JIUZHU_ALLOW_CLOCK = '1';
-  shell = await launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`, '--emulated-reader', reader.hostPath]);
+  shell = await launchOn(dataDir, reviewDay, ['--emulated-reader', reader.hostPath]);
   await logIn(page, shell);
-  await page.getByRole('menuitem', { name: '在册对象' }).click();
-  const roster = page.getByTestId('roster-page');
-  const row = roster.getByRole('row', { name: /张建国/ });
-  // The default list is the reviews due; the household is on it, due today.
-  await expect(row).toContainText(reviewDay);
-  await expect(row).toContainText('到期复核');
-  await expect(row.locator('[data-due]')).toHaveAttribute('data-due', 'due');
-  await row.getByRole('button', { name: /复\s*核/ }).click();
-
-  const drawer = page.getByTestId('review-drawer');
-  await drawer.getByTestId('review-start').click();
-  await expect(drawer.getByTestId('review-body')).toHaveAttribute('data-review', 'open');
-  await expect(drawer).toContainText(`应复核日期：${reviewDay}`);
+  const { roster, drawer } = await startReview(page, reviewDay);
 
   // Re-check: the husband now earns 3,000 a month; per-capita 1,000 against the standard of 800.
   const household = drawer.getByTestId('review-household');
