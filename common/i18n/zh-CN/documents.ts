@@ -107,7 +107,7 @@ export const documents = {
       },
       people: '{{count}} 人',
       issue: '出具并打印',
-      issued: '救助证明 {{id}} 已出具并存档',
+      issued: '救助证明已出具并存档，证明编号：',
     },
     verify: {
       title: '救助证明核验',
@@ -115,7 +115,7 @@ export const documents = {
       scan: '扫描二维码',
       noCamera: '没有可用的高拍仪。请在“采集设备”中指定，或在下方输入证明编号。',
       typed: '输入核验码或证明编号',
-      typedPlaceholder: '证明编号（如 JZ500101-2026-000001），或扫码枪读出的核验码',
+      typedPlaceholder: '证明右上角的证明编号，或扫码枪读出的核验码',
       check: '核验',
       verdicts: { valid: '有效', tampered: '被改动', unknown: '无法确认', expired: '已过期', malformed: '不是核验码' },
       stated: '证明所载内容',
@@ -153,7 +153,7 @@ export const documents = {
     DOC_CERT_STOPPED: '该户待遇已于 {{on}} 停发，不能出具救助证明。如需证明曾享受救助，请出具书面情况说明。',
     DOC_CERT_REVIEW_OVERDUE: '该户应于 {{on}} 复核，已逾期，暂不能出具救助证明。请先完成复核，再出具证明。',
     CERT_NO_QR: '画面中没有找到可读的二维码。请把证明右下角的二维码放平、对准高拍仪并保持不动后重试，或在下方输入证明上的证明编号。',
-    CERT_NUMBER_UNKNOWN: '本站没有出具过编号为 {{id}} 的救助证明。请核对编号；其他工作站出具的证明请扫描二维码核验，或向出具单位、12349 热线核实。',
+    CERT_NUMBER_UNKNOWN: '本站没有出具过这个编号的救助证明。请核对编号；其他工作站出具的证明请扫描二维码核验，或向出具单位、12349 热线核实。',
     PRINT_BATCH_FINISHED: '这个批量打印任务已{{state}}，不能再继续。如需重打，请重新选择通知开始新的批量打印。',
   },
 } as const;

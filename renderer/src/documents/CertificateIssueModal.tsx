@@ -74,7 +74,17 @@ export function CertificateIssueModal({ caseId, open, onClose, onIssued }: { cas
     >
       <Space direction="vertical" style={{ width: '100%' }} data-testid="certificate-modal">
         {issued ? (
-          <Alert type="success" showIcon message={t('docScreens.certificate.issued', { id: issued })} data-testid="certificate-issued" />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="certificate-issued"
+            message={
+              <>
+                {t('docScreens.certificate.issued')}
+                <span data-verbatim>{issued}</span>
+              </>
+            }
+          />
         ) : (
           <Space.Compact style={{ width: '100%' }}>
             <Input aria-label={t('docScreens.certificate.purpose')} placeholder={t('docScreens.certificate.purposePlaceholder')} maxLength={60} value={purpose} onChange={(e) => setPurpose(e.target.value)} onPressEnter={() => void fill()} data-testid="certificate-purpose" />
@@ -87,7 +97,9 @@ export function CertificateIssueModal({ caseId, open, onClose, onIssued }: { cas
         {d && (
           <>
             <Descriptions size="small" column={2} bordered data-testid="certificate-draft" data-amount={d.monthlyAmountFen} data-since={d.since} data-valid-until={d.validUntil}>
-              <Descriptions.Item label={t(`${F}.certificateId`)}>{d.certificateId}</Descriptions.Item>
+              <Descriptions.Item label={t(`${F}.certificateId`)}>
+                <span data-verbatim>{d.certificateId}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t(`${F}.holder`)}>{d.holderName}</Descriptions.Item>
               <Descriptions.Item label={t(`${F}.idNumber`)}>{maskIdNumber(d.holderIdNumber)}</Descriptions.Item>
               <Descriptions.Item label={t(`${F}.householdSize`)}>{t('docScreens.certificate.people', { count: d.householdSize })}</Descriptions.Item>

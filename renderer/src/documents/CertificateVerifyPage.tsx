@@ -20,14 +20,22 @@ function AnswerView({ answer }: { answer: Answer }) {
       <Alert type={COLOURS[answer.verdict]} showIcon message={<Typography.Text strong data-testid="verify-verdict">{t(`docScreens.verify.verdicts.${answer.verdict}`)}</Typography.Text>} description={answer.message} />
       {s && (
         <Descriptions size="small" column={2} bordered title={trusted ? t('docScreens.verify.stated') : t('docScreens.verify.statedUntrusted')} data-testid="verify-stated">
-          {s.certificateId && <Descriptions.Item label={t(`${F}.certificateId`)}>{s.certificateId}</Descriptions.Item>}
+          {s.certificateId && (
+            <Descriptions.Item label={t(`${F}.certificateId`)}>
+              <span data-verbatim>{s.certificateId}</span>
+            </Descriptions.Item>
+          )}
           {s.holder && <Descriptions.Item label={t(`${F}.holder`)}>{s.holder}</Descriptions.Item>}
           {s.idTail && <Descriptions.Item label={t(`${F}.idTail`)}>{s.idTail}</Descriptions.Item>}
           {s.category && <Descriptions.Item label={t(`${F}.category`)}>{t(`roster.categories.${s.category}`)}</Descriptions.Item>}
           {s.monthlyAmountFen !== undefined && <Descriptions.Item label={t(`${F}.amount`)}>{formatYuan(s.monthlyAmountFen)}</Descriptions.Item>}
           {s.since && <Descriptions.Item label={t(`${F}.since`)}>{s.since}</Descriptions.Item>}
           {s.validUntil && <Descriptions.Item label={t(`${F}.validUntil`)}>{s.validUntil}</Descriptions.Item>}
-          {s.issuerId && <Descriptions.Item label={t(`${F}.issuerId`)}>{s.issuerId}</Descriptions.Item>}
+          {s.issuerId && (
+            <Descriptions.Item label={t(`${F}.issuerId`)}>
+              <span data-verbatim>{s.issuerId}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
     </Space>

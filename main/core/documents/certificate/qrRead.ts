@@ -12,13 +12,13 @@
 import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
 
-const require = createRequire(import.meta.url);
-const ecc = require('qrcode/lib/core/error-correction-code.js') as {
+const requireCjs = createRequire(import.meta.url);
+const ecc = requireCjs('qrcode/lib/core/error-correction-code.js') as {
   getBlocksCount(version: number, level: unknown): number;
   getTotalCodewordsCount(version: number, level: unknown): number;
 };
-const utils = require('qrcode/lib/core/utils.js') as { getSymbolTotalCodewords(version: number): number };
-const levels = require('qrcode/lib/core/error-correction-level.js') as Record<'L' | 'M' | 'Q' | 'H', { bit: number }>;
+const utils = requireCjs('qrcode/lib/core/utils.js') as { getSymbolTotalCodewords(version: number): number };
+const levels = requireCjs('qrcode/lib/core/error-correction-level.js') as Record<'L' | 'M' | 'Q' | 'H', { bit: number }>;
 
 export interface GreyImage {
   width: number;
