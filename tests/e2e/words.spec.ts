@@ -101,6 +101,14 @@ test('every page, as each role that may open it, shows only words from the catal
       }
     }
     if (role === 'clerk') {
+      // 证明核验 with an answer on screen (a number this station never issued).
+      await page.evaluate(() => (window.location.hash = '#/certificates/verify'));
+      await page.getByTestId('verify-code').fill('JZ500110-2020-000001');
+      await page.getByTestId('verify-check').click();
+      await expect(page.getByTestId('verify-answer')).toHaveAttribute('data-verdict', 'unknown');
+      await check(page, 'clerk certificate check answer', findings);
+    }
+    if (role === 'clerk') {
       await page.keyboard.press('Control+l');
       await expect(page.getByTestId('lock-screen')).toBeVisible();
       await check(page, 'lock screen', findings);
