@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { authorizationStatement, sha256Hex } from '../../common/capture/signatureBinding';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
+import { intakeSignature } from '../../main/core/cases/testing/captures';
+import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { ADMIN } from './station';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, saved, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
 
@@ -15,6 +17,8 @@ const NOTICE = { title: '低保政策宣传', body: '家庭月人均收入低于
 
 let shell: Shell;
 let dataDir: string;
+/** A submitted case (the core tests' household) whose wife has not signed yet: her 补签 is on the case page. */
+let unsignedCase: string;
 const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(14)}`;
 
 async function pairScreen(page: Page) {
@@ -29,6 +33,10 @@ test.beforeAll(async () => {
   const call = await setUpIntakeStation(shell);
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
   await call('cases.setSettings', { settings: { ...current.settings, policyNotices: [NOTICE] } });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  unsignedCase = saved.caseId;
+  await call('intake.submit', { caseId: unsignedCase, rev: saved.rev });
+  await call('intake.authorize', { caseId: unsignedCase, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(unsignedCase, HUSBAND), face: null });
 });
 test.afterAll(async () => {
   await stop(shell);
@@ -180,4 +188,95 @@ test('every signer signs on the applicant screen — their own 授权书, 第 n/
   }
   const redone = d.authorizations.find((x) => x.signerIdNumber === husband.id)!;
   expect(Date.parse(redone.signedAt)).toBeGreaterThan(Date.parse(before.authorizations.find((x) => x.signerIdNumber === husband.id)!.signedAt));
+});
+
+test('信息有误 from the case page’s 补签: the report of a signer on the applicant screen shows on the case page at once; she then signs, recorded as an amendment (补充)', async ({ page }) => {
+  await logIn(page, shell);
+  // The screen is paired from the intake's page; the pairing holds for this window on the case page.
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  const screen = await pairScreen(page);
+  await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), unsignedCase);
+  await expect(page.getByTestId('case-view')).toHaveAttribute('data-state', 'submitted');
+  await page.getByTestId('amend-authorization').click();
+  await expect(page.getByTestId(`signer-${WIFE.idNumber}`)).toHaveAttribute('data-signed', 'false');
+  await expect(page.getByTestId('sign-next')).toHaveText(`请第 2/2 位签字人签字：${WIFE.name}`);
+  await page.getByTestId('sign-next').click();
+  await expect(page.getByTestId('signing-on-screen')).toContainText(WIFE.name);
+  await expect(screen.getByTestId('signing-signer')).toHaveText(`第 2/2 位签字人：${WIFE.name}`);
+  await expect(screen.getByTestId('applicant-statement')).toContainText(`公民身份号码：${masked(WIFE.idNumber)}`);
+
+  await expect(page.getByTestId('applicant-report-alert')).toHaveCount(0);
+  await screen.getByTestId('applicant-report').click();
+  await screen.getByTestId('report-name').click();
+  await expect(screen.getByTestId('report-sent')).toContainText('姓名');
+  const alert = page.getByTestId('applicant-report-alert');
+  await expect(alert).toHaveAttribute('data-part', 'name');
+  await expect(alert).toContainText('“姓名”有误');
+  await expect(page.getByTestId('case-view')).toContainText('“姓名”有误');
+
+  // Nothing waited for it: she goes back to the same view and signs; the case records her 授权书 as 补充 #1.
+  await screen.getByTestId('report-back').click();
+  await signInView(screen);
+  await expect(screen.getByTestId('signing-done')).toBeVisible();
+  await expect(page.getByTestId(`status-${WIFE.idNumber}`)).toHaveText('已签');
+  // (#1 is her husband's, also signed after the case was submitted.)
+  await expect(page.getByTestId('case-authorizations').locator(`tr[data-signer="${WIFE.idNumber}"]`)).toContainText('补充 #2');
+  await expect(alert).toBeVisible();
+});
+
+test('a signature the screen handed on but core refuses to save: the screen asks the signer to wait for the clerk (never 已提交), the clerk sees why, sends it again, and the second is saved', async ({ page }) => {
+  const person = { id: makeIdNumber('500110', '1966-10-14', 53, '男'), name: '谭光明' };
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  const screen = await pairScreen(page);
+  await page.locator('#applicant-id').fill(person.id);
+  await page.locator('#applicant-name').fill(person.name);
+  await expect(screen.getByTestId('applicant-name')).toHaveText(person.name);
+  for (const name of ['members', 'type', 'money', 'materials', 'authorization']) {
+    await page.keyboard.press('Alt+N');
+    await step(page, name);
+  }
+  const caseId = (await page.getByTestId('intake-wizard').getAttribute('data-case-id'))!;
+
+  // Core refuses the save: the signature reaches intake.authorize bound to an outdated statement (this
+  // signer's, of another application), as core would refuse one whose statement changed after it was shown.
+  const outdated = await sha256Hex(authorizationStatement({ name: person.name, idNumber: person.id, role: 'member' }, '申请 00000000-0000-4000-8000-000000000000'));
+  const refused = page.waitForResponse((r) => r.url().endsWith('/api/intake.authorize'));
+  await page.route('**/api/intake.authorize', async (route) => {
+    const body = route.request().postDataJSON() as { signature: { documentHash: string } };
+    body.signature.documentHash = outdated;
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.getByTestId('sign-next').click();
+  await signInView(screen);
+  expect(await (await refused).json()).toMatchObject({ ok: false, error: { code: 'CASE_SIGNATURE_UNBOUND' } });
+
+  // The screen handed it on and says so: wait for the clerk; it never says 已提交.
+  const done = screen.getByTestId('signing-done');
+  await expect(done).toHaveAttribute('data-outcome', 'handed');
+  await expect(done).toContainText('请在这里稍候，等工作人员告诉您签字已保存');
+  await expect(screen.getByTestId('applicant-screen')).not.toContainText('已提交');
+  // The clerk's side: the failure, in core's words, and what to do; the signer is still waiting to sign.
+  await expect(page.getByTestId('signing-refused')).toContainText(`${person.name}的签字没有保存`);
+  await expect(page.getByTestId('authorization-error')).toContainText('的签名没有绑定到本人本案的授权书文本');
+  await expect(page.getByTestId('signing-on-screen')).toHaveCount(0);
+  await expect(page.getByTestId(`status-${person.id}`)).toHaveText('等待签字');
+  const call = api(shell, 'refused-save-check');
+  await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+  expect((await call<{ authorizations: unknown[] }>('cases.get', { caseId })).authorizations).toEqual([]);
+
+  // Sent again, signed again: saved.
+  await page.unroute('**/api/intake.authorize');
+  await page.getByTestId('signing-resend').click();
+  await expect(page.getByTestId('signing-refused')).toHaveCount(0);
+  await expect(screen.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
+  await signInView(screen);
+  await expect(page.getByTestId(`status-${person.id}`)).toHaveText('已签');
+  await expect(page.getByTestId('authorization-error')).toHaveCount(0);
+  const d = await call<{ authorizations: Array<{ signerIdNumber: string; route: string }> }>('cases.get', { caseId });
+  expect(d.authorizations.map((a) => [a.signerIdNumber, a.route])).toEqual([[person.id, 'pad']]);
 });

@@ -128,6 +128,7 @@ export const cases = {
       status: { waiting: '等待签字', signed: '已签', faceReview: '人脸待复核' },
       onScreen: '已发送到申请人屏幕，请{{name}}阅读授权书并签字。',
       saving: '已收到{{name}}的签字，正在保存…',
+      refused: '{{name}}的签字没有保存（原因见下方）。申请人屏幕正请签字人稍候。请与签字人核对后，点击“重新发送到申请人屏幕”请其重新签字。',
       resend: '重新发送到申请人屏幕',
       atCounter: '在本屏幕签字（转向签字人）',
       counterTitle: '请把屏幕转向签字人',

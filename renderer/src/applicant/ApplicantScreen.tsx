@@ -25,7 +25,8 @@ const VIEWS: { [K in ApplicantView['kind']]: (view: Extract<ApplicantView, { kin
   idle: (view) => <IdleNotices view={view} />,
   intake: (view) => <IntakeView view={view} />,
   signing: (view) => (
-    <SigningView request={view} onSigned={(signature, face) => call('applicant.sign', { viewId: view.viewId, signature, face }).then(() => undefined)} />
+    // Handed to the clerk's window, which saves it (and may be refused): the signer waits for the clerk's word.
+    <SigningView request={view} handedOn onSigned={(signature, face) => call('applicant.sign', { viewId: view.viewId, signature, face }).then(() => undefined)} />
   ),
   rating: (view) => <RatingView view={view} />,
 };

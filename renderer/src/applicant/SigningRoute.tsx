@@ -15,8 +15,9 @@ type Where = { at: 'preparing' } | { at: 'screen'; viewId: string } | { at: 'cou
  * review's re-signing): the signing view (signing/SigningView.tsx) goes to the paired applicant
  * screen, or — none paired — opens over this screen turned to the signer (CounterSigning). What the
  * signer gives there is handed to `persist` the moment it arrives; core checks it as on every route.
- * The clerk sees where it stands, sends it again, signs at this screen instead, and — for a face the
- * automatic capture never takes — asks the screen for 手动拍摄 with a reason (never the applicant's own).
+ * The clerk sees where it stands (a signature the screen handed on but core refused is said here, while
+ * the screen asks the signer to wait for the clerk), sends it again, signs at this screen instead, and —
+ * for a face the automatic capture never takes — asks the screen for 手动拍摄 with a reason (never the applicant's own).
  */
 export function SigningRoute({
   request,
@@ -34,12 +35,15 @@ export function SigningRoute({
   const [where, setWhere] = useState<Where>({ at: 'preparing' });
   const [asking, setAsking] = useState(false);
   const [asked, setAsked] = useState<string | null>(null);
+  /** The signature the screen handed on was refused when saved: the screen asks the signer to wait for the clerk. */
+  const [refused, setRefused] = useState(false);
 
   /** To the applicant screen if one is paired, else the counter view on this screen. */
   const send = useCallback(
     async (r: SigningRequest) => {
       onError(null);
       setAsked(null);
+      setRefused(false);
       const { manualFace: _asked, ...view } = r;
       const shown = await call('applicant.show', { view: { kind: 'signing', ...view } });
       setWhere(shown.paired && shown.viewId ? { at: 'screen', viewId: shown.viewId } : { at: 'counter' });
@@ -51,7 +55,7 @@ export function SigningRoute({
   }, [request, send, onError]);
 
   useCoreEvent('applicant.reply', (r) => {
-    if (r.kind === 'signed' && where.at === 'screen' && r.viewId === where.viewId) void persist(r.signature, r.face);
+    if (r.kind === 'signed' && where.at === 'screen' && r.viewId === where.viewId) void persist(r.signature, r.face).then((problem) => setRefused(problem !== null));
     if (r.kind === 'unpaired' && where.at === 'screen') setWhere({ at: 'counter' });
   });
 
@@ -66,7 +70,10 @@ export function SigningRoute({
 
   return (
     <div data-testid="signing-route" data-where={where.at}>
-      {where.at === 'screen' && request && (
+      {where.at === 'screen' && request && refused && (
+        <Alert type="error" showIcon title={t('intake.signing.refused', { name: request.signer.name })} style={{ marginBottom: 8 }} data-testid="signing-refused" />
+      )}
+      {where.at === 'screen' && request && !refused && (
         <Typography.Paragraph data-testid="signing-on-screen">
           {busy ? t('intake.signing.saving', { name: request.signer.name }) : t('intake.signing.onScreen', { name: request.signer.name })}
         </Typography.Paragraph>
@@ -78,7 +85,10 @@ export function SigningRoute({
             const problem = await persist(signature, face);
             if (problem) throw new Error(problem);
           }}
-          onClose={() => setWhere({ at: 'preparing' })}
+          onClose={() => {
+            setRefused(false);
+            setWhere({ at: 'preparing' });
+          }}
         />
       )}
       {request && where.at !== 'counter' && (

@@ -21,8 +21,20 @@ type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
  * asks for one (the same capture and gate as everywhere, matched against the card photo when there is
  * one — or, where the clerk asked for it with a reason, a manual one: 手动拍摄); then it is handed on.
  * The signature is bound to the SHA-256 of the canonical statement shown (the intake's, or the periodic review's).
+ * `handedOn`: `onSigned` only hands the signature to the clerk's window (the applicant screen), which saves
+ * it later and may be refused — so the end says 已交给工作人员, wait for the clerk, never 已提交.
  */
-export function SigningView({ request, onSigned, padWidth = 760 }: { request: SigningRequest; onSigned: (signature: SignatureCapture, face: FaceResult | null) => Promise<void>; padWidth?: number }) {
+export function SigningView({
+  request,
+  onSigned,
+  padWidth = 760,
+  handedOn = false,
+}: {
+  request: SigningRequest;
+  onSigned: (signature: SignatureCapture, face: FaceResult | null) => Promise<void>;
+  padWidth?: number;
+  handedOn?: boolean;
+}) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>('sign');
   const [signature, setSignature] = useState<SignatureCapture | null>(null);
@@ -88,7 +100,9 @@ export function SigningView({ request, onSigned, padWidth = 760 }: { request: Si
         </>
       )}
       {phase === 'sending' && <Alert type="info" showIcon title={t('applicant.signing.sending')} />}
-      {phase === 'done' && <Alert type="success" showIcon title={t('applicant.signing.done')} data-testid="signing-done" />}
+      {phase === 'done' && (
+        <Alert type={handedOn ? 'info' : 'success'} showIcon title={t(handedOn ? 'applicant.signing.handed' : 'applicant.signing.done')} data-testid="signing-done" data-outcome={handedOn ? 'handed' : 'saved'} />
+      )}
       {error && <Alert type="error" showIcon title={error} data-testid="signing-error" style={{ marginTop: 12 }} />}
       {(phase === 'face' || phase === 'failed') && signature && (
         <Button
