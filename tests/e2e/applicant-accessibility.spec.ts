@@ -5,16 +5,18 @@ import { chromiumPath } from './chromium';
 import { faceScenes, fakeCameraArgs } from './captureFixtures';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
 import { checkBothSizes } from './legibility';
+import { launchOn, setUpDueHousehold, startReview } from './reviewSupport';
 import { findLeaks, screenTexts } from './screenWords';
 
 /**
  * 适老化 on the applicant screen (issue 17 item 10; 工信部《互联网应用适老化及无障碍改造专项行动方案》
  * and its 通用设计规范: large type, 7:1 contrast, one task a screen, no time-outs): every state the
  * applicant meets — the notices, their record, 信息有误, each signing step (the statement and pad, the
- * face, done), 好差评 when the service ends — measured at 标准 and 大字: every visible text at least
+ * face, done), the periodic review's statement (定期核查), 好差评 when the service ends — measured at 标准 and 大字: every visible text at least
  * 24 px (32 px at 大字), headings larger, every text at least 7:1 against what it is drawn on; and in
  * words only (the key-leak check of words.spec.ts). The same for the signing view turned to the
- * signer on the clerk's screen. The read-out plays the shipped clip where the browser has no zh-CN voice.
+ * signer on the clerk's screen, whose 手动拍摄 (the clerk's, with a reason) is walked too. The read-out
+ * plays the shipped clip where the browser has no zh-CN voice.
  */
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 test.use({ launchOptions: { executablePath: chromiumPath() ?? undefined, args: fakeCameraArgs(faceScenes.one()) } });
@@ -187,6 +189,70 @@ test('手动拍摄 is the clerk’s: asked on the clerk’s side with a required
   await expect(screen.getByTestId('signing-done')).toBeVisible({ timeout: 200_000 });
   await expect(page.getByTestId(`status-${person.id}`)).toHaveText('人脸待复核', { timeout: 30_000 });
   const call = api(shell, 'manual-face-check');
+  await call('session.login', { username: ADMIN.username, password: ADMIN.password });
+  const d = await call<{ authorizations: Array<{ signerIdNumber: string; face: { verdict: string; mode?: string; manualReason?: string | null } | null; faceVerdict: string | null }> }>('cases.get', { caseId });
+  const a = d.authorizations.find((x) => x.signerIdNumber === person.id)!;
+  expect(a.faceVerdict).toBe('review');
+  expect(a.face).toMatchObject({ verdict: 'review' });
+});
+
+test('the review’s signing view on the applicant screen (the statement with its 定期核查 line) is measured the same', async ({ page }) => {
+  // A household due for review: its own station, the shell's clock a year on.
+  const reviewDir = newDataDir();
+  let reviewShell: Shell | null = null;
+  try {
+    const { reviewDay } = await setUpDueHousehold(reviewDir);
+    reviewShell = await launchOn(reviewDir, reviewDay);
+    await logIn(page, reviewShell);
+    const { drawer } = await startReview(page, reviewDay);
+    const signers = drawer.getByTestId('review-signers');
+    const [screen] = await Promise.all([page.context().waitForEvent('page'), signers.getByTestId('open-applicant-screen').click()]);
+    await screen.setViewportSize({ width: 1366, height: 768 });
+    await expect(screen.getByTestId('applicant-idle')).toBeVisible({ timeout: 30_000 });
+    await expect(signers.getByTestId('screen-pair')).toHaveAttribute('data-paired', 'yes');
+    await signers.getByTestId('sign-next').click();
+    await expect(signers.getByTestId('signing-on-screen')).toBeVisible();
+    await expect(screen.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
+    await expect(screen.getByTestId('statement-purpose')).toHaveText('本次为定期核查，请重新签署授权书');
+    await check(screen, screen.getByTestId('applicant-screen'), 'review: statement');
+  } finally {
+    if (reviewShell) await stop(reviewShell);
+    removeDataDir(reviewDir);
+  }
+});
+
+test('手动拍摄 in the view turned to the signer (no applicant screen): in the clerk’s footer, the reason required; the signer ends 人脸待复核 and core’s verdict is review', async ({ page }) => {
+  const person = { id: makeIdNumber('500110', '1949-08-21', 41, '男'), name: '邓明全' };
+  const REASON = '老人戴帽子又背光，自动拍摄一直不成功';
+  await logIn(page, shell);
+  await openIntake(page);
+  await page.getByTestId('new-intake').click();
+  await step(page, 'applicant');
+  await page.locator('#applicant-id').fill(person.id);
+  await page.locator('#applicant-name').fill(person.name);
+  for (const name of ['members', 'type', 'money', 'materials', 'authorization']) {
+    await page.keyboard.press('Alt+N');
+    await step(page, name);
+  }
+  const caseId = (await page.getByTestId('intake-wizard').getAttribute('data-case-id'))!;
+  await page.getByTestId('sign-next').click();
+  const view = page.getByTestId('counter-signing-view');
+  await expect(view.getByTestId('signing-view')).toHaveAttribute('data-phase', 'sign');
+  // The button is the clerk's, below the signer's view, not in it; the reason is required.
+  await expect(view.getByTestId('signing-manual-face')).toHaveCount(0);
+  await page.getByTestId('signing-manual-face').click();
+  await expect(page.locator('#manual-confirm')).toBeDisabled();
+  await page.getByTestId('manual-reason').fill('光');
+  await expect(page.locator('#manual-confirm')).toBeDisabled();
+  await page.getByTestId('manual-reason').fill(REASON);
+  await page.locator('#manual-confirm').click();
+  const saved = page.waitForRequest((r) => r.url().endsWith('/api/intake.authorize'), { timeout: 200_000 });
+  await signInView(page);
+  // The face step takes the picture by hand, with the clerk's reason, and it is saved so.
+  expect((await saved).postDataJSON()).toMatchObject({ signerIdNumber: person.id, face: { mode: 'manual', manualReason: REASON } });
+  await expect(view).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId(`status-${person.id}`)).toHaveText('人脸待复核', { timeout: 30_000 });
+  const call = api(shell, 'counter-manual-face-check');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
   const d = await call<{ authorizations: Array<{ signerIdNumber: string; face: { verdict: string; mode?: string; manualReason?: string | null } | null; faceVerdict: string | null }> }>('cases.get', { caseId });
   const a = d.authorizations.find((x) => x.signerIdNumber === person.id)!;
