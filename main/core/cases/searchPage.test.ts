@@ -81,4 +81,17 @@ describe('the case list page', () => {
     expect(plans[0]).toMatch(/SEARCH c USING COVERING INDEX case_list_cover \(id=\?\)/);
     expect(plans[0]).not.toMatch(/autoindex/);
   });
+
+  it('a tail (case number running number, last 4 of an ID number) is looked up through its expression index, not by reading every case', () => {
+    for (const [query, index] of [['42', 'case_no_seq'], ['00042', 'case_no_seq'], ['1234', 'case_no_seq'], ['1234', 'party_id_last4'], ['123X', 'party_id_last4']] as const) {
+      const { clause, params } = caseFilterWhere({ query, states: [], types: [] });
+      const plan = (db().prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT 50`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      expect(plan, query).toContain(`INDEX ${index} (<expr>=?)`);
+      expect(plan, query).not.toMatch(/SCAN c\b/);
+    }
+    // still finding what they found before: a case by its running number, and by a party's last 4
+    const row = db().prepare('SELECT c.id, c.case_no, p.id_number FROM case_file c JOIN case_party p ON p.case_id = c.id WHERE c.case_no IS NOT NULL ORDER BY c.case_no LIMIT 1').get() as { id: string; case_no: string; id_number: string };
+    expect(searchCases(db(), { query: String(Number(row.case_no.slice(-5))), states: [], types: [], limit: 50, offset: 0 }).rows.map((r) => r.id)).toContain(row.id);
+    expect(searchCases(db(), { query: row.id_number.slice(-4), states: [], types: [], limit: 200, offset: 0 }).rows.map((r) => r.id)).toContain(row.id);
+  });
 });
