@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
-import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
+import { residentCard } from '../../tools/sam-emulator/index';
+import { api, logIn, openIntake, readerStation, signInView, step } from './intakeSupport';
 
 /**
  * The effort of the best-case intake (issue 17): a three-person 低保 household whose two adults bring
@@ -20,20 +20,7 @@ const APPLICANT = residentCard({ seed: 9 });
 const SPOUSE = residentCard({ seed: 3 });
 const CHILD = { id: makeIdNumber('500110', '2016-04-01', 21, '男'), name: '王小宝' };
 
-let reader: EmulatedReader;
-let shell: Shell;
-let dataDir: string;
-test.beforeAll(async () => {
-  reader = await EmulatedReader.start({ card: APPLICANT });
-  dataDir = newDataDir();
-  shell = await launch(dataDir, ['--emulated-reader', reader.hostPath]);
-  await setUpIntakeStation(shell, reader.hostPath);
-});
-test.afterAll(async () => {
-  await stop(shell);
-  await reader.stop();
-  removeDataDir(dataDir);
-});
+const station = readerStation(APPLICANT);
 
 type Input = { kind: 'key' | 'press' | 'ime'; key: string; ctrl: boolean; alt: boolean; editable: boolean; target: string; signer: boolean; canvas: boolean };
 
@@ -101,13 +88,13 @@ function tally(inputs: Input[]) {
 
 test('the best-case three-person 低保 intake, counted: keys and clicks of the clerk, taps and strokes of the signers', async ({ page }) => {
   await countInputs(page);
-  await logIn(page, shell);
+  await logIn(page, station.shell);
   await openIntake(page);
   await page.evaluate(() => ((window as unknown as { __inputs: unknown[] }).__inputs.length = 0));
   let cardsPlaced = 0;
   const place = (card: typeof APPLICANT) => {
-    reader.removeCard();
-    reader.placeCard(card);
+    station.reader.removeCard();
+    station.reader.placeCard(card);
     cardsPlaced++;
   };
 
@@ -158,16 +145,7 @@ test('the best-case three-person 低保 intake, counted: keys and clicks of the 
     await expect(page.getByTestId('sign-next')).toBeFocused();
     await page.keyboard.press('Enter');
     // The signer: one stroke on the pad, one tap on 确认.
-    const view = page.getByTestId('signing-view');
-    await expect(view).toHaveAttribute('data-phase', 'sign');
-    const pad = view.getByTestId('signature-canvas');
-    await pad.scrollIntoViewIfNeeded();
-    const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 60);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 40 + i * 15, box.y + 60 + Math.sin(i / 2) * 40, { steps: 2 });
-    await page.mouse.up();
-    await view.getByTestId('signature-done').click();
+    await signInView(page);
     await expect(page.getByTestId(`signer-${person.idNumber}`)).toHaveAttribute('data-signed', 'true');
   }
   await page.keyboard.press('Alt+N');
@@ -199,7 +177,7 @@ test('the best-case three-person 低保 intake, counted: keys and clicks of the 
   test.info().annotations.push({ type: 'effort', description: JSON.stringify({ clerkActions: t.clerkActions, clerkCharacters: t.clerkCharacters, signerActions: t.signerActions, clerkKeys: t.clerkKeys, clerkClicks: t.clerkClicks }) });
 
   // The case really is accepted with three members and both signatures.
-  const call = api(shell, 'effort-check');
+  const call = api(station.shell, 'effort-check');
   await call('session.login', { username: 'admin', password: 'Qiaotou#2026' });
   const found = await call<{ rows: Array<{ id: string }> }>('cases.search', { query: APPLICANT.expected.idNumber });
   const detail = await call<{ state: string; application: { members: unknown[] }; authorizations: unknown[] }>('cases.get', { caseId: found.rows[0]!.id });

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { EmulatedReader, type FixtureCard } from '../../tools/sam-emulator/index';
 import { launchShell, type LaunchedShell } from './browserShell';
 import type { Role } from '../../common/contract/permissions';
 import { ADMIN } from './station';
@@ -116,4 +117,24 @@ export async function signInView(page: Page): Promise<void> {
   for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 40 + i * 15, box.y + 60 + Math.sin(i / 2) * 40, { steps: 2 });
   await page.mouse.up();
   await view.getByTestId('signature-done').click();
+}
+
+/**
+ * For one spec file: a browser shell on a new data folder with the reader emulator (holding `card`)
+ * and a counter station set up (`setUpIntakeStation`); all stopped and removed after the file.
+ */
+export function readerStation(card: FixtureCard, roles?: Role[]): { shell: Shell; reader: EmulatedReader } {
+  const ctx = {} as { shell: Shell; reader: EmulatedReader; dataDir: string };
+  test.beforeAll(async () => {
+    ctx.reader = await EmulatedReader.start({ card });
+    ctx.dataDir = newDataDir();
+    ctx.shell = await launch(ctx.dataDir, ['--emulated-reader', ctx.reader.hostPath]);
+    await setUpIntakeStation(ctx.shell, ctx.reader.hostPath, roles);
+  });
+  test.afterAll(async () => {
+    await stop(ctx.shell);
+    await ctx.reader.stop();
+    removeDataDir(ctx.dataDir);
+  });
+  return ctx;
 }

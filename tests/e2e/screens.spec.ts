@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
-import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
+import { residentCard } from '../../tools/sam-emulator/index';
+import { api, launch, logIn, newDataDir, readerStation, removeDataDir, step, stop, type Shell } from './intakeSupport';
 import { ADMIN, firstLogIn, logOut } from './station';
 
 /**
@@ -17,21 +17,7 @@ const APPLICANT = residentCard({ seed: 9 });
 const SPOUSE = residentCard({ seed: 3 });
 const CHILD_ID = makeIdNumber('500110', '2016-04-01', 21, '男');
 
-let reader: EmulatedReader;
-let shell: Shell;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  reader = await EmulatedReader.start({ card: APPLICANT });
-  dataDir = newDataDir();
-  shell = await launch(dataDir, ['--emulated-reader', reader.hostPath]);
-  await setUpIntakeStation(shell, reader.hostPath);
-});
-test.afterAll(async () => {
-  await stop(shell);
-  await reader.stop();
-  removeDataDir(dataDir);
-});
+const station = readerStation(APPLICANT);
 
 /** The page fits the window: neither the window nor the page's own area scrolls, vertically or sideways. */
 async function fits(page: Page, what: string) {
@@ -46,7 +32,7 @@ async function fits(page: Page, what: string) {
 }
 
 test('no default body margin, so no permanent scrollbar', async ({ page }) => {
-  await logIn(page, shell);
+  await logIn(page, station.shell);
   expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
   await page.evaluate(() => (window.location.hash = '#/intake'));
   await expect(page.getByTestId('new-intake')).toBeVisible();
@@ -54,7 +40,7 @@ test('no default body margin, so no permanent scrollbar', async ({ page }) => {
 });
 
 test('F2 on the intake list opens a new intake and reads the card; the cursor goes to the first empty field; each step fits 1366×768', async ({ page }) => {
-  await logIn(page, shell);
+  await logIn(page, station.shell);
   await page.evaluate(() => (window.location.hash = '#/intake'));
   await expect(page.getByTestId('new-intake')).toContainText('F2');
   await page.keyboard.press('F2');
@@ -67,7 +53,7 @@ test('F2 on the intake list opens a new intake and reads the card; the cursor go
 
   await page.keyboard.press('Alt+N');
   await step(page, 'members');
-  reader.placeCard(SPOUSE);
+  station.reader.placeCard(SPOUSE);
   await page.keyboard.press('F2');
   await expect(page.locator('#member-name')).toHaveValue(SPOUSE.expected.name);
   // The ages made her 配偶: nothing is left to fill, the cursor is on 添加.
@@ -75,7 +61,7 @@ test('F2 on the intake list opens a new intake and reads the card; the cursor go
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('member-table')).toContainText('共 2 人');
   // A read error names this page's button.
-  reader.removeCard();
+  station.reader.removeCard();
   await page.keyboard.press('F2');
   await expect(page.getByTestId('member-error')).toContainText('请按“读卡添加成员（F2）”重试', { timeout: 20_000 });
   await page.locator('#member-id').fill(CHILD_ID);
@@ -102,14 +88,14 @@ test('F2 on the intake list opens a new intake and reads the card; the cursor go
 });
 
 test('F2 on 进度查询 and 读卡 reads the card; a failed read names the button of that page', async ({ page }) => {
-  await logIn(page, shell);
-  reader.removeCard();
+  await logIn(page, station.shell);
+  station.reader.removeCard();
   await page.evaluate(() => (window.location.hash = '#/enquiry'));
   await expect(page.getByTestId('enquiry-read')).toHaveText('读卡（F2）');
   await page.keyboard.press('F2');
   await expect(page.getByTestId('read-error')).toContainText('请按“读卡（F2）”重试', { timeout: 20_000 });
   await expect(page.getByTestId('enquiry-read')).not.toHaveClass(/loading/, { timeout: 20_000 });
-  reader.placeCard(APPLICANT);
+  station.reader.placeCard(APPLICANT);
   await page.keyboard.press('F2');
   await expect(page.getByTestId('read-error')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByTestId('enquiry-read')).not.toHaveClass(/loading/, { timeout: 20_000 });
@@ -117,11 +103,11 @@ test('F2 on 进度查询 and 读卡 reads the card; a failed read names the butt
   await page.evaluate(() => (window.location.hash = '#/idcard'));
   await expect(page.getByTestId('reader-status')).toHaveAttribute('data-status', 'connected');
   // A card once read is found again only after it was lifted and put back, as on a real reader.
-  reader.removeCard();
-  reader.placeCard(APPLICANT);
+  station.reader.removeCard();
+  station.reader.placeCard(APPLICANT);
   await page.keyboard.press('F2');
   await expect(page.getByTestId('card-view').locator('[data-field="name"]')).toHaveText(APPLICANT.expected.name, { timeout: 20_000 });
-  reader.removeCard();
+  station.reader.removeCard();
   await page.keyboard.press('F2');
   await expect(page.getByTestId('read-error')).toContainText('请按“读卡（F2）”重试', { timeout: 20_000 });
 });
