@@ -6,7 +6,9 @@ import type { Db } from '../main/core/store/types';
 import { openCases, stationCopy } from './station100k';
 import { row, type Benchmark, type BenchRow } from './types';
 
-const QUERIES = 200;
+const QUERIES = 100;
+/** Tails ran 6–8 s a query before their indexes (migration 0750): fewer of them. */
+const TAIL_QUERIES = 10;
 /** The case list's page size (renderer/src/cases/CasesPage.tsx). */
 const PAGE = 50;
 
@@ -15,7 +17,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 type Sample = { id_number: string; name: string; initials: string; phone: string | null; case_no: string };
 
-/** What a clerk types into the case list's search box, from a sampled applicant. */
+/** What a clerk types into the case list's search box, from a sampled applicant (tails last). */
 const KINDS: Array<[string, (s: Sample) => string]> = [
   ['2 pinyin initials', (s) => s.initials.slice(0, 2)],
   ['surname (1 character)', (s) => [...s.name][0]!],
@@ -41,9 +43,12 @@ function listPage(db: Db, views: CaseViews, f: SearchFilters, today: string): nu
  * query per row.
  */
 function listPageBefore(db: Db, views: CaseViews, f: SearchFilters, today: string): number {
-  const { clause, params, partyMatch, kind } = caseFilterWhere(f);
+  const where = caseFilterWhere(f);
+  const { params, partyMatch, kind } = where;
   const viaParty = ['idNumber', 'phone', 'initials', 'name'].includes(kind);
-  const from = `case_file c${viaParty ? ' INDEXED BY stats_case_accepted' : ''}`;
+  // Tails as they ran before migration 0750: every case row and every party read, no expression index.
+  const clause = kind === 'tail' ? where.clause.replace('substr(id_number, -4)', 'substr(+id_number, -4)') : where.clause;
+  const from = `case_file c${viaParty ? ' INDEXED BY stats_case_accepted' : kind === 'tail' ? ' NOT INDEXED' : ''}`;
   const ids = (db.prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);
   const rows = ids.length ? (db.prepare(`SELECT * FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseRow[]) : [];
   if (rows.length === f.limit) db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...params);
@@ -74,7 +79,8 @@ export const benchmark: Benchmark = {
         const now: number[] = [];
         const before: number[] = [];
         let found = 0;
-        sample.forEach((s, i) => {
+        const n = kind.includes('tail') || kind.includes('last 4') ? TAIL_QUERIES : QUERIES;
+        sample.slice(0, n).forEach((s, i) => {
           const f: SearchFilters = { query: q(s), states: [], types: [], limit: PAGE, offset: 0 };
           for (const old of i % 2 ? [true, false] : [false, true]) {
             const a = performance.now();
@@ -83,7 +89,7 @@ export const benchmark: Benchmark = {
             if (!old) found += n;
           }
         });
-        rows.push(row(`cases: search p95, ${kind}`, `${QUERIES} queries, page of ${PAGE}, ${(found / QUERIES).toFixed(0)} rows avg`, p95(now), 'ms', p95(before)));
+        rows.push(row(`cases: search p95, ${kind}`, `${n} queries, page of ${PAGE}, ${(found / n).toFixed(0)} rows avg`, p95(now), 'ms', p95(before)));
       }
       const page: number[] = [];
       const pageBefore: number[] = [];

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseService } from '../main/core/cases/caseService';
@@ -15,7 +15,8 @@ import { authConfig } from '../main/core/accounts/config';
 /**
  * A real station with 100,000 cases (demo intake mix, decisions, deadlines and a roster whose
  * applicants are enrolled members), built once and kept under the OS temp folder, keyed by the
- * schema version and this recipe; each benchmark works on a copy. The admin's slot uses the
+ * schema version and this recipe (a cache of an older schema is upgraded by opening a copy, which
+ * runs the new migrations); each benchmark works on a copy. The admin's slot uses the
  * production scrypt cost (DEFAULT_KDF), so a login here costs what it costs at a counter.
  */
 export const STATION_CASES = 100_000;
@@ -40,14 +41,24 @@ export function ensureStation(log: (s: string) => void = (s) => process.stderr.w
   const building = `${dir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
-  log(`building the ${STATION_CASES.toLocaleString('en')}-case station in ${dir} (once per schema version)…`);
   const t0 = performance.now();
   const clock = new FakeClock(Date.parse(STATION_AT));
   const dataDir = join(building, 'station');
-  initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId: MACHINE_A, machineSecret: machineSecretOf(MACHINE_A), clock, kdf: KDF });
-  const { svc, auth } = openCases(dataDir, clock);
-  seedStatsLoad(svc, auth.adminId, STATION_CASES, 7);
-  svc.db.exec('INSERT OR IGNORE INTO roster_member (roster_id, id_number) SELECT id, applicant_id_number FROM roster');
+  const older = olderCache();
+  let opened: ReturnType<typeof openCases>;
+  if (older) {
+    // A station of an older schema, upgraded as a counter's station is: the open runs the new migrations.
+    log(`upgrading the cached station ${older} to schema ${SCHEMA_VERSION} in ${dir}…`);
+    cpSync(join(older, 'station'), dataDir, { recursive: true });
+    opened = openCases(dataDir, clock);
+  } else {
+    log(`building the ${STATION_CASES.toLocaleString('en')}-case station in ${dir} (once per schema version)…`);
+    initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId: MACHINE_A, machineSecret: machineSecretOf(MACHINE_A), clock, kdf: KDF });
+    opened = openCases(dataDir, clock);
+    seedStatsLoad(opened.svc, opened.auth.adminId, STATION_CASES, 7);
+    opened.svc.db.exec('INSERT OR IGNORE INTO roster_member (roster_id, id_number) SELECT id, applicant_id_number FROM roster');
+  }
+  const { svc, auth } = opened;
   svc.db.exec('ANALYZE');
   const counts = svc.db.prepare('SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM roster_member m JOIN roster r ON r.id = m.roster_id WHERE r.status = \'active\') AS roster').get() as { cases: number; roster: number };
   auth.auth.close();
@@ -57,6 +68,18 @@ export function ensureStation(log: (s: string) => void = (s) => process.stderr.w
   renameSync(building, dir);
   log(`built in ${facts.buildSeconds.toFixed(0)} s: ${facts.cases} cases, ${(facts.dbBytes / 2 ** 20).toFixed(0)} MiB`);
   return { dir, facts };
+}
+
+/** The newest complete cache of an older schema with this recipe, if any. */
+function olderCache(): string | null {
+  const root = join(tmpdir(), 'jiuzhu-bench-cache');
+  if (!existsSync(root)) return null;
+  const mine = new RegExp(`^station-${STATION_CASES / 1000}k-schema(\\d+)-r${RECIPE}$`);
+  const found = readdirSync(root)
+    .map((name) => ({ name, version: Number(mine.exec(name)?.[1] ?? Number.NaN) }))
+    .filter((c) => c.version < SCHEMA_VERSION && existsSync(join(root, c.name, 'facts.json')))
+    .sort((a, b) => b.version - a.version);
+  return found[0] ? join(root, found[0].name) : null;
 }
 
 /** A private copy of the cached station (benchmarks write to it); remove it with `cleanup`. */
