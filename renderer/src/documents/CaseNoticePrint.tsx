@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind } from '../../../common/documents/index';
 import { call } from '../api/client';
+import { useBusyAction } from '../components/useBusyAction';
 import { useMayCall } from '../components/useMayCall';
 import { base64ToBytes } from './pdf';
 import { PdfPreview } from './PdfPreview';
@@ -21,21 +22,11 @@ export function CaseNoticePrint({ caseId, kind }: { caseId: string; kind: Docume
   const queued = useQuery({ queryKey: ['printQueue.list', caseId, kind], queryFn: () => call('printQueue.list', { caseId, kind, state: 'pending' }) });
   const request = queued.data?.at(-1) ?? null;
   const [preview, setPreview] = useState<Uint8Array | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'print' | null>(null);
   const [printed, setPrinted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+  const action = useBusyAction<'preview' | 'print'>();
+  const { busy, error } = action;
   const run = async (what: 'preview' | 'print', fn: (requestId: string) => Promise<void>) => {
-    if (!request) return;
-    setBusy(what);
-    setError(null);
-    try {
-      await fn(request.id);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    if (request) await action.run(what, () => fn(request.id));
   };
   const open = () => run('preview', async (requestId) => setPreview(base64ToBytes((await call('documents.preview', { requestId })).pdfBase64)));
   const print = () =>

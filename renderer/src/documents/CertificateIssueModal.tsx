@@ -5,6 +5,7 @@ import type { CertificateDraft } from '../../../common/contract/methods/document
 import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';
+import { useBusyAction } from '../components/useBusyAction';
 import { base64ToBytes } from './pdf';
 import { PdfPreview } from './PdfPreview';
 import { printIssued } from './printIssued';
@@ -18,21 +19,9 @@ export function CertificateIssueModal({ caseId, open, onClose, onIssued }: { cas
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState('');
   const [draft, setDraft] = useState<{ draft: CertificateDraft; pdf: Uint8Array } | null>(null);
-  const [busy, setBusy] = useState<'fill' | 'issue' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction<'fill' | 'issue'>();
   const [issued, setIssued] = useState<string | null>(null);
   const input = () => ({ caseId, ...(purpose.trim() ? { purpose: purpose.trim() } : {}) });
-  const run = async (what: 'fill' | 'issue', fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
   const fill = () =>
     run('fill', async () => {
       const r = await call('certificate.draft', input());

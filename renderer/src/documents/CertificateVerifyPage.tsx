@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput } from '../../../common/contract/index';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
+import { useBusyAction } from '../components/useBusyAction';
 import { CameraAlert, grabImageData, localDeviceSettings, resolveDevice, useCameraStream, useVideoDevices, VideoPreview } from '../capture/index';
 import { frameBits } from './frameBits';
 
@@ -57,20 +58,13 @@ export function CertificateVerifyPage() {
   const video = useRef<HTMLVideoElement | null>(null);
   const [code, setCode] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'scan' | 'code' | null>(null);
-  const run = async (what: 'scan' | 'code', input: () => MethodInput<'certificate.scan'>) => {
-    setBusy(what);
-    setError(null);
-    setAnswer(null);
-    try {
+  const action = useBusyAction<'scan' | 'code'>();
+  const { busy, error } = action;
+  const run = (what: 'scan' | 'code', input: () => MethodInput<'certificate.scan'>) =>
+    action.run(what, async () => {
+      setAnswer(null);
       setAnswer(await call('certificate.scan', input()));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
   const scan = () =>
     run('scan', () => {
       const v = video.current;

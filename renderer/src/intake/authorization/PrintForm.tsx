@@ -2,6 +2,7 @@ import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { useBusyAction } from '../../components/useBusyAction';
 import { base64ToBytes } from '../../documents/pdf';
 import { PdfPreview } from '../../documents/PdfPreview';
 import { printNotice } from '../../documents/printFlow';
@@ -17,20 +18,7 @@ export function PrintForm({ signer, ensureSaved, printed, onPrinted }: { signer:
   // A request queued but not printed yet is reused when the preview is opened again.
   const [pending, setPending] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ requestId: string; pdf: Uint8Array } | null>(null);
-  const [busy, setBusy] = useState<'open' | 'print' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (what: 'open' | 'print', fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, run } = useBusyAction<'open' | 'print'>();
 
   const open = () =>
     run('open', async () => {
