@@ -68,8 +68,11 @@ export class EmulatedReader {
   async unplug(): Promise<void> {
     const port = this.port;
     this.port = undefined;
-    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    // The link goes first, as when a cable is pulled: a write still draining into it (tcdrain, which
+    // waits for the other side to read and holds a libuv thread) then ends at once instead of keeping
+    // the port's close waiting behind it.
     await this.pair.stop();
+    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
   }
 
   /** The reader comes back at the same path. */
