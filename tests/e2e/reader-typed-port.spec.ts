@@ -59,6 +59,8 @@ test('a typed port path where the scan finds no reader: checked by core, then us
 
   // The counter reads the card through it.
   await page.evaluate(() => (window.location.hash = '#/idcard'));
+  // As a clerk does: F2 once the page's button saying F2 is there and enabled (the reader's state is in).
+  await expect(page.getByRole('button', { name: /读卡（F2）/ })).toBeEnabled();
   await page.keyboard.press('F2');
   await expect(page.getByTestId('card-view').locator('[data-field="name"]')).toHaveText(card.expected.name, { timeout: 15_000 });
   await expect(page.getByTestId('card-view').locator('[data-field="idNumber"]')).toHaveText(card.expected.idNumber);
