@@ -101,11 +101,23 @@ test('--open gives Chromium a private launch page, never the token; the page sti
     if (previous === undefined) delete process.env.CHROME_PATH;
     else process.env.CHROME_PATH = previous;
     if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, 'utf8').trim());
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       try {
-        process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
+        process.kill(pid, 'SIGTERM');
       } catch {
         // Already gone.
       }
+      // Chromium writes its profile while it shuts down: wait for it to be gone (then force it) before removing the folder.
+      for (let waited = 0; alive() && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      if (alive()) process.kill(pid, 'SIGKILL');
     }
     if (shell && shell.child.exitCode === null) {
       shell.child.kill('SIGTERM');

@@ -47,11 +47,31 @@ export function createNativeSerialTransport(options: Pick<PortListingOptions, 'o
 /** The native transport without a listener for the listing fallback (drivers' default). */
 export const nativeSerialTransport: SerialTransport = createNativeSerialTransport();
 
-function openPort(path: string, baudRate: number): Promise<SerialChannel> {
+/** How long an open waits for a port another open of ours still holds (a listing's probe closing it). */
+const LOCK_WAIT_MS = 3000;
+
+function openOnce(path: string, baudRate: number): Promise<SerialChannel> {
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     port.open((err) => (err ? reject(err) : resolve(channelOf(port, path))));
   });
+}
+
+/**
+ * Open a port, waiting a moment while it is locked: the admin's 使用此读卡器 can come while the port
+ * listing's probe of the same port is still closing it. A port another program keeps is still refused
+ * (Cannot lock port) after LOCK_WAIT_MS, with the message the clerk sees today.
+ */
+async function openPort(path: string, baudRate: number): Promise<SerialChannel> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await openOnce(path, baudRate);
+    } catch (e) {
+      if (!/cannot lock port/i.test((e as Error).message) || Date.now() >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 function channelOf(port: SerialPort, path: string): SerialChannel {
