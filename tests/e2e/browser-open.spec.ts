@@ -16,7 +16,9 @@ import { setUpStation } from './station';
  * process's command line.
  */
 const real = chromiumPath();
-test.skip(!real, 'Chromium not installed (set CHROME_PATH)');
+const reason = 'Chromium not installed (set CHROME_PATH)';
+if (!real) console.log(`[browser-open e2e] skipped: ${reason}`);
+test.skip(!real, reason);
 
 const freePort = () =>
   new Promise<number>((resolve) => {
