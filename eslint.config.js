@@ -33,6 +33,7 @@ const LAYERS = [
   { folder: 'main/browser', node: true, packages: ['ws'] },
   { folder: 'main/cli', node: true, packages: [] },
   { folder: 'city-platform', node: true, packages: ['fastify', 'pg', 'zod', 'better-sqlite3-multiple-ciphers'] },
+  { folder: 'sync-protocol', node: true, packages: ['zod'] },
   { folder: 'tools', node: true, packages: ['serialport'] },
 ];
 /** Tests and their helpers run under Node and may also use these. */
@@ -71,14 +72,13 @@ function featureZones(folder, kernel) {
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
 /** Zones every file keeps, tests included. */
 const zones = [
-  zone('common', ['main', 'preload', 'renderer', 'city-platform', 'tools'], 'common/ is the shared contract: it imports nothing of ours outside common/.'),
-  zone('renderer', ['main', 'preload', 'city-platform', 'tools'], 'The renderer knows only the contract in common/.'),
-  zone('preload', ['main', 'renderer', 'city-platform', 'tools'], 'The preload knows only the contract in common/.'),
+  zone('common', ['main', 'preload', 'renderer', 'city-platform', 'tools', 'sync-protocol'], 'common/ is the shared contract: it imports nothing of ours outside common/.'),
+  zone('renderer', ['main', 'preload', 'city-platform', 'tools', 'sync-protocol'], 'The renderer knows only the contract in common/.'),
+  zone('preload', ['main', 'renderer', 'city-platform', 'tools', 'sync-protocol'], 'The preload knows only the contract in common/.'),
+  zone('sync-protocol', ['main', 'preload', 'renderer', 'city-platform', 'tools'], 'sync-protocol/ is shared by the workstation and the platform: it imports only common/.'),
   zone('main/core', [...shells, 'renderer', 'preload'], 'main/core is shell-free: it must not import a shell.'),
   ...shells.map((shell) => zone(shell, [...shells.filter((s) => s !== shell), 'renderer', 'preload'], 'A shell uses main/core and common only, never another shell.')),
-  // Temporary (#19 item 2): the platform shares the sync protocol codec and the lingering-close helper
-  // with the workstation until both move to a shared Node-side protocol folder.
-  zone('city-platform', ['main'], 'The platform shares only the sync protocol with the workstation.', ['./core/sync/protocol', './core/shellSupport/closeUnread.ts']),
+  zone('city-platform', ['main'], 'The platform shares only sync-protocol/ and common/ with the workstation.'),
 ];
 /** Zones for production code only: tests may bring up the real platform, the emulators and core's inner parts. */
 const productionZones = [
@@ -90,7 +90,7 @@ const productionZones = [
       ...(shell === 'main/cli' ? ['./cliSupport.ts'] : []),
     ]),
   ),
-  zone('tools', ['main', 'renderer', 'preload', 'city-platform'], 'The tools stand alone: they import common/ only.'),
+  zone('tools', ['main', 'renderer', 'preload', 'city-platform', 'sync-protocol'], 'The tools stand alone: they import common/ only.'),
   ...featureZones('main/core', CORE_KERNEL),
   ...featureZones('renderer/src', RENDERER_KERNEL),
 ];

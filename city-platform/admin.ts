@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { JiuzhuError } from '../common/contract/errors';
 import { WARNING_TYPES } from '../common/sync/pull';
-import { keyFingerprint } from '../main/core/sync/protocol/keys';
+import { keyFingerprint } from '../sync-protocol/keys';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
 import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decryptBlob, sha256Hex } from '../main/core/sync/protocol/blob-cipher';
+import { decryptBlob, sha256Hex } from '../sync-protocol/blob-cipher';
 import type { RunningPlatform } from './platform';
 import { parseRange } from './routes/blobDownload';
 import type { TestClient } from './test-client/client';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOB_CIPHER_ID } from '../common/sync/blobs';
-import { encryptBlob, encryptedBlobSize, sha256Hex } from '../main/core/sync/protocol/blob-cipher';
-import { encodeUploadMetadata } from '../main/core/sync/protocol/tus-metadata';
+import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
+import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
 import { startLinkProxy, type LinkProxy } from '../tools/link-proxy/proxy';
 import type { CutMode } from '../tools/link-proxy/options';
 import type { RunningPlatform } from './platform';
@@ -10,7 +10,7 @@ import { describeStores } from './test-support/stores';
 import { enrolClient, tempPlatform } from './test-client/fixtures';
 import { request } from './test-client/http';
 import type { TestClient } from './test-client/client';
-import { decryptBlob } from '../main/core/sync/protocol/blob-cipher';
+import { decryptBlob } from '../sync-protocol/blob-cipher';
 
 describeStores('platform blobs', (store) => {
   let platform: RunningPlatform;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPullRequest } from '../main/core/sync/protocol/device-codec';
-import { generatePartyKeys } from '../main/core/sync/protocol/keys';
+import { buildPullRequest } from '../sync-protocol/device-codec';
+import { generatePartyKeys } from '../sync-protocol/keys';
 import type { RunningPlatform } from './platform';
 import { TestClient } from './test-client/client';
 import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';

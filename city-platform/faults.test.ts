@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxRecord } from '../common/sync/push';
-import { sha256Hex } from '../main/core/sync/protocol/blob-cipher';
+import { sha256Hex } from '../sync-protocol/blob-cipher';
 import { seededRandom } from '../tools/link-proxy/prng';
 import { startLinkProxy } from '../tools/link-proxy/proxy';
 import type { RunningPlatform } from './platform';

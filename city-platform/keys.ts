@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { generatePartyKeys } from '../main/core/sync/protocol/keys';
-import type { PartyKeys } from '../main/core/sync/protocol/suite';
+import { generatePartyKeys } from '../sync-protocol/keys';
+import type { PartyKeys } from '../sync-protocol/suite';
 
 const keyPair = z.object({ publicKey: z.string(), privateKey: z.string() });
 const fileSchema = z.object({

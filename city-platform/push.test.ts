@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePartyKeys } from '../main/core/sync/protocol/keys';
-import { hashMachineId } from '../main/core/sync/protocol/machine-id';
-import { buildRegistrationRequest, verifyRegistrationResponse } from '../main/core/sync/protocol/registration';
+import { generatePartyKeys } from '../sync-protocol/keys';
+import { hashMachineId } from '../sync-protocol/machine-id';
+import { buildRegistrationRequest, verifyRegistrationResponse } from '../sync-protocol/registration';
 import type { RunningPlatform } from './platform';
 import { TestClient } from './test-client/client';
 import { describeStores } from './test-support/stores';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSessionRequest } from '../main/core/sync/protocol/device-codec';
-import { generatePartyKeys } from '../main/core/sync/protocol/keys';
-import { hashMachineId } from '../main/core/sync/protocol/machine-id';
-import { buildRegistrationRequest } from '../main/core/sync/protocol/registration';
+import { buildSessionRequest } from '../sync-protocol/device-codec';
+import { generatePartyKeys } from '../sync-protocol/keys';
+import { hashMachineId } from '../sync-protocol/machine-id';
+import { buildRegistrationRequest } from '../sync-protocol/registration';
 import type { Guards } from './context';
 import type { RunningPlatform } from './platform';
 import { newDeviceId } from './routes/devices';

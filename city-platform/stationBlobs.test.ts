@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BLOB_CIPHER_ID } from '../common/sync/blobs';
-import { decryptBlob, encryptBlob, encryptedBlobSize, sha256Hex } from '../main/core/sync/protocol/blob-cipher';
-import { encodeUploadMetadata } from '../main/core/sync/protocol/tus-metadata';
+import { decryptBlob, encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
+import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
 import type { RunningPlatform } from './platform';
 import type { TestClient } from './test-client/client';
 import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createBlobOpener, BLOB_TAG_BYTES } from '../../main/core/sync/protocol/blob-cipher';
+import { createBlobOpener, BLOB_TAG_BYTES } from '../../sync-protocol/blob-cipher';
 import type { PlatformDeps } from '../context';
 import type { DeviceRow, UploadRow } from '../store/types';
 import { blobPath, uploadPath } from './paths';

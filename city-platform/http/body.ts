@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JiuzhuError } from '../../common/contract/errors';
-import { closeUnread } from '../../main/core/shellSupport/closeUnread';
+import { closeUnread } from '../../sync-protocol/transport/closeUnread';
 
 export { closeUnread };
 

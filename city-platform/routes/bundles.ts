@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
-import { openBundle, sealBundleResult } from '../../main/core/sync/protocol/platform-codec';
+import { openBundle, sealBundleResult } from '../../sync-protocol/platform-codec';
 import { makeRecordValidator } from '../apply/validate-record';
 import { onlyDevice, readSessionSealed, type PlatformDeps } from '../context';
 import { sendSealed } from '../http/respond';

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { registrationRequestSchema, type Registration } from '../../common/sync/registration';
-import { signRegistration, verifyRegistrationRequest } from '../../main/core/sync/protocol/registration';
+import { signRegistration, verifyRegistrationRequest } from '../../sync-protocol/registration';
 import { bodyPace, clientAddress, type PlatformDeps } from '../context';
 import { readJson, refuseUnread } from '../http/body';
 import { sendJson } from '../http/respond';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, SUITE_IDS } from '../../common/sync/primitives';
 import type { PlatformInfo } from '../../common/sync/registration';
-import { keyFingerprint } from '../../main/core/sync/protocol/keys';
+import { keyFingerprint } from '../../sync-protocol/keys';
 import type { PlatformDeps } from '../context';
 import { sendJson } from '../http/respond';
 import { raw } from '../http/raw';

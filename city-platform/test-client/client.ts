@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BLOB_CIPHER_ID, BLOB_HEADERS as H, TUS_VERSION } from '../../common/sync/blobs';
 import type { BundleResult, OutboxRecord } from '../../common/sync/push';
 import { platformInfoSchema, type PlatformInfo, type Registration } from '../../common/sync/registration';
-import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../../main/core/sync/protocol/blob-cipher';
+import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../../sync-protocol/blob-cipher';
 import {
   buildBundle,
   buildPullRequest,
@@ -11,12 +11,12 @@ import {
   openPullPage,
   openSession,
   type OpenedPullPage,
-} from '../../main/core/sync/protocol/device-codec';
-import { generatePartyKeys } from '../../main/core/sync/protocol/keys';
-import { hashMachineId } from '../../main/core/sync/protocol/machine-id';
-import type { DeviceContext } from '../../main/core/sync/protocol/parties';
-import { buildRegistrationRequest, verifyRegistrationResponse } from '../../main/core/sync/protocol/registration';
-import { encodeUploadMetadata } from '../../main/core/sync/protocol/tus-metadata';
+} from '../../sync-protocol/device-codec';
+import { generatePartyKeys } from '../../sync-protocol/keys';
+import { hashMachineId } from '../../sync-protocol/machine-id';
+import type { DeviceContext } from '../../sync-protocol/parties';
+import { buildRegistrationRequest, verifyRegistrationResponse } from '../../sync-protocol/registration';
+import { encodeUploadMetadata } from '../../sync-protocol/tus-metadata';
 import { expectStatus, request, type HttpAnswer } from './http';
 
 class UploadGaveUp extends Error {}

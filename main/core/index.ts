@@ -15,5 +15,5 @@ export { APP_VERSION } from './app/version';
 export { readStatic, type StaticFile } from './shellSupport/staticFiles';
 export { findChromium } from './shellSupport/findChromium';
 export { createFixedCore } from './testing/fixedCore';
-export { closeUnread } from './shellSupport/closeUnread';
+export { closeUnread } from '../../sync-protocol/transport/closeUnread';
 export type { PrinterInfo, PrintHost, PrintJob } from './documents/printHost';

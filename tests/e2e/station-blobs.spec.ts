@@ -7,7 +7,7 @@ import { blobPath } from '../../city-platform/blob/paths';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
 import { enrolClient, idNumber } from '../../city-platform/test-client/fixtures';
 import type { TestClient } from '../../city-platform/test-client/client';
-import { sha256Hex } from '../../main/core/sync/protocol/blob-cipher';
+import { sha256Hex } from '../../sync-protocol/blob-cipher';
 import { crc32, deflateSync } from 'node:zlib';
 import { startShell, type RunningShell } from './browserShell';
 import { setUpIntakeStation, type api } from './intakeSupport';

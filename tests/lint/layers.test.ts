@@ -66,6 +66,10 @@ describe('layer rules', () => {
     ["electron shell importing the CLI's part of core (cliSupport)", 'cli-support.ts', 'main/electron/__fixture__.ts', PATHS],
     ['preload importing main/core', 'preload-imports-core.ts', 'preload/__fixture__.ts', PATHS],
     ['preload importing node:fs', 'imports-node-fs.ts', 'preload/__fixture__.ts', PACKAGES],
+    ['city-platform importing main/core', 'common-imports-core.ts', 'city-platform/__fixture__.ts', PATHS],
+    ['sync-protocol importing main/core', 'common-imports-core.ts', 'sync-protocol/__fixture__.ts', PATHS],
+    ['sync-protocol importing city-platform', 'common-imports-platform.ts', 'sync-protocol/__fixture__.ts', PATHS],
+    ['sync-protocol importing react', 'imports-react.ts', 'sync-protocol/__fixture__.ts', PACKAGES],
   ];
   for (const [what, file, at, rule] of forbidden) {
     it(`refuses ${what}`, async () => {
@@ -86,6 +90,7 @@ describe('layer rules', () => {
     ['renderer importing common', 'renderer-allowed.ts', 'renderer/src/__fixture__.ts'],
     ["a renderer feature importing its packages and another feature's public face", 'renderer-feature-allowed.ts', 'renderer/src/stats/__fixture__.tsx'],
     ["a core feature importing its packages, its own inner folder and another feature's public face", 'core-feature-allowed.ts', 'main/core/documents/__fixture__.ts'],
+    ['city-platform importing sync-protocol and common', 'platform-imports-protocol.ts', 'city-platform/__fixture__.ts'],
     ['a core test bringing up the reference platform and the link proxy', 'core-test-imports-platform.ts', 'main/core/cases/__fixture__.test.ts'],
   ];
   for (const [what, file, at] of allowed) {

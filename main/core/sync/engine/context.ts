@@ -1,6 +1,6 @@
 import type { Limits } from '../../../../common/sync/registration';
 import type { Clock, Db, Logger } from '../../store/types';
-import type { DeviceContext } from '../protocol/parties';
+import type { DeviceContext } from '../../../../sync-protocol/parties';
 import type { HttpClient } from './http';
 import type { SyncSettings } from './settings';
 import type { RunSummary, SyncState } from './state';

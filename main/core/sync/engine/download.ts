@@ -2,7 +2,7 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 import { caseBlobPath } from '../../../../common/sync/attachments';
 import { AttachmentStore } from '../../store/attachments/attachment-store';
 import type { Db } from '../../store/types';
-import { BLOB_TAG_BYTES, decryptBlob, encryptedBlobSize } from '../protocol/blob-cipher';
+import { BLOB_TAG_BYTES, decryptBlob, encryptedBlobSize } from '../../../../sync-protocol/blob-cipher';
 import { auth } from './blobs';
 import type { RunContext } from './context';
 import { HttpClient, PlatformError, TransportError } from './http';

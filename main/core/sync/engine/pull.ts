@@ -1,4 +1,4 @@
-import { buildPullRequest, openPullPage } from '../protocol/device-codec';
+import { buildPullRequest, openPullPage } from '../../../../sync-protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pull-handlers';
 import { applyAttachmentsItem } from './remote-blobs';

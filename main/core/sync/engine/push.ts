@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import type { BundleResult, OutboxRecord } from '../../../../common/sync/push';
-import { buildBundle, openBundleResult } from '../protocol/device-codec';
+import { buildBundle, openBundleResult } from '../../../../sync-protocol/device-codec';
 import { Outbox, type OutboxRow } from '../outbox/outbox';
 import { auditClaim, auditHeadMoved, recordAuditAnswer } from './audit-anchor';
 import { SEALED_HEADERS, type RunContext } from './context';

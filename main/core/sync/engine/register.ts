@@ -1,10 +1,10 @@
 import { ERROR_CODES, JiuzhuError, type ErrorCode } from '../../../../common/contract/errors';
 import { platformInfoSchema, type PlatformInfo, type Registration } from '../../../../common/sync/registration';
 import type { Clock, Db } from '../../store/types';
-import { generatePartyKeys } from '../protocol/keys';
-import { hashMachineId } from '../protocol/machine-id';
-import { buildRegistrationRequest, verifyRegistrationResponse } from '../protocol/registration';
-import type { PartyKeys } from '../protocol/suite';
+import { generatePartyKeys } from '../../../../sync-protocol/keys';
+import { hashMachineId } from '../../../../sync-protocol/machine-id';
+import { buildRegistrationRequest, verifyRegistrationResponse } from '../../../../sync-protocol/registration';
+import type { PartyKeys } from '../../../../sync-protocol/suite';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { HttpClient, PlatformError, TransportError } from './http';
 import { sleep } from './throttle';

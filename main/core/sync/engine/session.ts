@@ -1,4 +1,4 @@
-import { buildSessionRequest, openSession } from '../protocol/device-codec';
+import { buildSessionRequest, openSession } from '../../../../sync-protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { HttpClient, PlatformError, type HttpAnswer } from './http';
 

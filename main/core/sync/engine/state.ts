@@ -1,6 +1,6 @@
 import type { Limits } from '../../../../common/sync/registration';
-import type { PartyKeys } from '../protocol/suite';
-import type { DeviceContext } from '../protocol/parties';
+import type { PartyKeys } from '../../../../sync-protocol/suite';
+import type { DeviceContext } from '../../../../sync-protocol/parties';
 import type { Clock, Db } from '../../store/types';
 import { forgetAnchors } from './audit-anchor';
 import { DEFAULT_SYNC_SETTINGS, syncSettingsSchema, type SyncSettings } from './settings';

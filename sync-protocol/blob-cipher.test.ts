@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { JiuzhuError } from '../../../../common/contract/errors';
+import { JiuzhuError } from '../common/contract/errors';
 import { decryptBlob, encryptBlob, encryptBlobFrom, sha256Hex } from './blob-cipher';
 import { generatePartyKeys } from './keys';
 import { decodeUploadMetadata, encodeUploadMetadata } from './tus-metadata';

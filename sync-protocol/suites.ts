@@ -1,5 +1,5 @@
-import { JiuzhuError } from '../../../../common/contract/errors';
-import type { SuiteId } from '../../../../common/sync/primitives';
+import { JiuzhuError } from '../common/contract/errors';
+import type { SuiteId } from '../common/sync/primitives';
 import type { CryptoSuite } from './suite';
 import { intlSuite } from './suite-intl';
 

@@ -1,4 +1,4 @@
-import type { Compression } from '../../../../common/sync/envelope';
+import type { Compression } from '../common/sync/envelope';
 import type { PartyKeys } from './suite';
 
 /** The platform as a registered workstation knows it: its keys pinned at registration. */

@@ -1,9 +1,9 @@
 import type { ZodType } from 'zod';
-import { JiuzhuError } from '../../../../common/contract/errors';
-import type { SealedHeader, SealedKind } from '../../../../common/sync/envelope';
-import { pullRequestSchema, type PullPage, type PullRequest } from '../../../../common/sync/pull';
-import { bundlePayloadSchema, type BundlePayload, type BundleResult } from '../../../../common/sync/push';
-import { sessionRequestSchema, type Session, type SessionRequest } from '../../../../common/sync/session';
+import { JiuzhuError } from '../common/contract/errors';
+import type { SealedHeader, SealedKind } from '../common/sync/envelope';
+import { pullRequestSchema, type PullPage, type PullRequest } from '../common/sync/pull';
+import { bundlePayloadSchema, type BundlePayload, type BundleResult } from '../common/sync/push';
+import { sessionRequestSchema, type Session, type SessionRequest } from '../common/sync/session';
 import { open, peekHeader, seal } from './envelope';
 import { newMessageId, platformAddress } from './keys';
 import type { KnownDevice, PlatformContext } from './parties';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { ZodType } from 'zod';
-import { JiuzhuError } from '../../../../common/contract/errors';
-import type { BundleAudit } from '../../../../common/sync/audit-anchor';
-import { bundleResultSchema, type BundlePayload, type BundleResult, type OutboxRecord } from '../../../../common/sync/push';
-import { pullItemSchema, pullPageSchema, type PullItem, type PullPage } from '../../../../common/sync/pull';
-import { sessionSchema, type Session } from '../../../../common/sync/session';
+import { JiuzhuError } from '../common/contract/errors';
+import type { BundleAudit } from '../common/sync/audit-anchor';
+import { bundleResultSchema, type BundlePayload, type BundleResult, type OutboxRecord } from '../common/sync/push';
+import { pullItemSchema, pullPageSchema, type PullItem, type PullPage } from '../common/sync/pull';
+import { sessionSchema, type Session } from '../common/sync/session';
 import { open, seal } from './envelope';
 import { newMessageId, platformAddress } from './keys';
 import { DEFAULT_ANSWER_LIMIT, type DeviceContext } from './parties';

@@ -1,6 +1,6 @@
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
-import { JiuzhuError } from '../../../../common/contract/errors';
-import type { Compression } from '../../../../common/sync/envelope';
+import { JiuzhuError } from '../common/contract/errors';
+import type { Compression } from '../common/sync/envelope';
 
 export function compress(data: Buffer, kind: Compression): Buffer {
   if (kind === 'gzip') return gzipSync(data, { level: 9 });

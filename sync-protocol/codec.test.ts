@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { JiuzhuError } from '../../../../common/contract/errors';
-import type { OutboxRecord } from '../../../../common/sync/push';
+import { JiuzhuError } from '../common/contract/errors';
+import type { OutboxRecord } from '../common/sync/push';
 import { buildBundle, openBundleResult, openPullPage, buildPullRequest } from './device-codec';
 import { peekHeader, seal } from './envelope';
 import { generatePartyKeys, keyFingerprint, platformAddress } from './keys';

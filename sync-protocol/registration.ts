@@ -1,11 +1,11 @@
-import { JiuzhuError } from '../../../../common/contract/errors';
+import { JiuzhuError } from '../common/contract/errors';
 import {
   registrationResponseSchema,
   type Registration,
   type RegistrationClaim,
   type RegistrationRequest,
   type RegistrationResponse,
-} from '../../../../common/sync/registration';
+} from '../common/sync/registration';
 import { fromB64u, toB64u } from './base64url';
 import { canonicalJson } from './canonical-json';
 import { keyFingerprint } from './keys';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { JiuzhuError } from '../../../../common/contract/errors';
+import { JiuzhuError } from '../common/contract/errors';
 import type { CryptoSuite, KeyPair } from './suite';
 import { DEFAULT_SUITE } from './suites';
 

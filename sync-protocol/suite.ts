@@ -1,4 +1,4 @@
-import type { SuiteId } from '../../../../common/sync/primitives';
+import type { SuiteId } from '../common/sync/primitives';
 
 /** A key pair as stored and exchanged: raw 32-byte keys in unpadded base64url. */
 export interface KeyPair {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BLOB_ROLES } from '../../../../common/sync/attachments';
-import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../../../../common/sync/audit-anchor';
-import { pullItemSchema } from '../../../../common/sync/pull';
+import { BLOB_ROLES } from '../common/sync/attachments';
+import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
+import { pullItemSchema } from '../common/sync/pull';
 
-const doc = parse(readFileSync(join(__dirname, '../../../../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
+const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
   components: { schemas: Record<string, Record<string, unknown>> };
 };
