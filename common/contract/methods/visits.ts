@@ -157,8 +157,8 @@ export const decisionsLocal = defineMethod({
 });
 
 export const decisionsRetry = defineMethod({
-  summary: 'Apply again a decision recorded as not applied (e.g. after the station set its redress route); refused with the reason otherwise.',
-  permission: 'case.write',
+  summary: 'Apply again a decision recorded as not applied (e.g. after the station set its redress route); refused with the reason otherwise. Casework, not the counter.',
+  permission: 'case.casework',
   input: z.object({ decisionId: z.string().min(1).max(64) }).strict(),
   output: caseStepOutputSchema,
 });

@@ -3,7 +3,7 @@ import { WARNING_TYPES } from '../../sync/pull';
 import { defineMethod } from '../define';
 import { CHANGE_STATUSES } from './changes';
 
-/** Monitoring warnings (监测预警) pulled from the platform: assign, verify, close with an outcome. */
+/** Monitoring warnings (监测预警) pulled from the platform: assign, verify, close with an outcome — the caseworker's work (DOMAIN.md), not the counter's. */
 
 const warningId = z.string().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -55,21 +55,21 @@ export const warningsList = defineMethod({
 
 export const warningsAssign = defineMethod({
   summary: 'Assign a warning to a caseworker.',
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ warningId, accountId: z.string().min(1).max(64) }).strict(),
   output: warningRowSchema,
 });
 
 export const warningsVerify = defineMethod({
   summary: 'Record the verification of a warning (date, how, what was found).',
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ warningId, verifiedOn: isoDate, method: z.string().trim().min(1).max(40), findings: z.string().trim().min(1).max(600) }).strict(),
   output: warningRowSchema,
 });
 
 export const warningsClose = defineMethod({
   summary: 'Close a verified warning: no change, or a proposal to adjust or stop (decided by the county, or the head where delegated; the decision queues the notice).',
-  permission: 'case.write',
+  permission: 'case.casework',
   input: z.object({ warningId, close: closeInputSchema }).strict(),
   output: warningRowSchema,
 });

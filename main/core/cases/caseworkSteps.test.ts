@@ -73,7 +73,7 @@ describe('the caseworker’s steps', () => {
       const error = await refusal(method, input, clerk);
       expect(error, method).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'case.casework' } });
       // The clerk reads what is missing in words, never the permission's code.
-      expect(error.message, method).toContain('经办（入户调查、初审意见、公示、延长办理时限）');
+      expect(error.message, method).toContain('经办（入户调查、初审意见、公示、延长办理时限、预警核查、重新执行决定）');
       expect(error.message, method).not.toMatch(/[a-z]/i);
     }
     // Nothing moved.

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WarningRow } from '../../../common/contract/methods/warnings';
 import { call } from '../api/client';
+import { useMayCall } from '../components/useMayCall';
 import { ExportButton } from '../stats/ExportButton';
 
 type Mode = 'assign' | 'verify' | 'close';
@@ -12,6 +13,7 @@ const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim
 /** 监测预警: warnings pulled from the platform with their deadline; assign, verify, close with an outcome. */
 export function WarningsPage() {
   const { t } = useTranslation();
+  const may = useMayCall();
   const client = useQueryClient();
   const [target, setTarget] = useState<{ row: WarningRow; mode: Mode } | null>(null);
   const [form] = Form.useForm();
@@ -89,9 +91,9 @@ export function WarningsPage() {
             render: (_, r) =>
               workable(r) && (
                 <Space>
-                  <Button size="small" onClick={() => open(r, 'assign')}>{t('warnings.assign')}</Button>
-                  <Button size="small" onClick={() => open(r, 'verify')}>{t('warnings.verify')}</Button>
-                  {r.status === 'verified' && <Button size="small" type="primary" onClick={() => open(r, 'close')}>{t('warnings.close')}</Button>}
+                  {may('warnings.assign') && <Button size="small" onClick={() => open(r, 'assign')}>{t('warnings.assign')}</Button>}
+                  {may('warnings.verify') && <Button size="small" onClick={() => open(r, 'verify')}>{t('warnings.verify')}</Button>}
+                  {r.status === 'verified' && may('warnings.close') && <Button size="small" type="primary" onClick={() => open(r, 'close')}>{t('warnings.close')}</Button>}
                 </Space>
               ),
           },
