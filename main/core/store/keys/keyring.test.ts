@@ -23,6 +23,11 @@ describe('scrypt', () => {
     expect(c.params.N).toBeGreaterThanOrEqual(2 ** 15);
     expect(c.measuredMs).toBeGreaterThan(0);
   });
+
+  it('never calibrates below N=2^15, however fast the machine: a target no cost can meet settles at the floor', () => {
+    // A 1 ms target is below what any N takes here, so calibration keeps its first cost: that must be the floor.
+    expect(calibrateScrypt(1).params).toEqual({ alg: 'scrypt', N: 2 ** 15, r: 8, p: 1 });
+  });
 });
 
 describe('keyring', () => {
