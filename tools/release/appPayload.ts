@@ -53,7 +53,9 @@ export function productionPayload(root: string, lockPath = join(root, 'package-l
   const counted = new Set<string>();
   let rawBytes = 0;
   let deflatedBytes = 0;
+  let packages = 0;
   for (const dir of dirs) {
+    const before = counted.size;
     for (const file of files(dir)) {
       const rel = file.slice(dir.length);
       if (rel.includes('/node_modules/') || counted.has(file)) continue;
@@ -63,6 +65,8 @@ export function productionPayload(root: string, lockPath = join(root, 'package-l
       rawBytes += data.length;
       deflatedBytes += data.length > 0 ? deflateRawSync(data, { level: 6 }).length : 0;
     }
+    // A package whose every file is excluded is not shipped at all.
+    if (counted.size > before) packages++;
   }
-  return { packages: dirs.length, files: counted.size, rawBytes, deflatedBytes };
+  return { packages, files: counted.size, rawBytes, deflatedBytes };
 }
