@@ -33,7 +33,7 @@ const LAYERS = [
   { folder: 'main/browser', node: true, packages: ['ws'] },
   { folder: 'main/cli', node: true, packages: [] },
   { folder: 'city-platform', node: true, packages: ['fastify', 'pg', 'zod', 'better-sqlite3-multiple-ciphers'] },
-  { folder: 'sync-protocol', node: true, packages: ['zod'] },
+  { folder: 'sync-protocol', node: true, packages: ['zod', 'sm-crypto-v2'] },
   { folder: 'tools', node: true, packages: ['serialport'] },
 ];
 /** Tests and their helpers run under Node and may also use these. */
@@ -118,7 +118,7 @@ const configs = tseslint.config(
   { files: TEST_FILES, rules: { 'import-x/no-restricted-paths': restrictedPaths(zones) } },
   ...LAYERS.flatMap(({ folder, node, packages }) => [
     { files: [`${folder}/**`], rules: { 'layers/allowed-packages': packagesRule(folder, packages, node) } },
-    { files: TEST_FILES.map((g) => `${folder}/${g}`), rules: { 'layers/allowed-packages': packagesRule(`${folder} (tests)`, [...packages, ...TEST_PACKAGES], true) } },
+    { files: TEST_FILES.map((g) => `${folder}/${g}`), rules: { 'layers/allowed-packages': packagesRule(`${folder} (tests)`, [...new Set([...packages, ...TEST_PACKAGES])], true) } },
   ]),
   {
     files: ['tests/**', 'bench/**'],

@@ -3,6 +3,7 @@ import type { Application } from '../../../common/cases/application';
 import { emptyApplication } from '../../../common/cases/application';
 import type { MethodOutput } from '../../../common/contract/index';
 import { call } from '../api/client';
+import { createDraftAutosave, type DraftAutosave } from './draftAutosave';
 
 export type Problems = MethodOutput<'intake.save'>['problems'];
 
@@ -21,7 +22,8 @@ const AUTOSAVE_MS = 500;
 /**
  * The intake draft and its autosave: every change is saved half a second after the clerk stops
  * typing, one save at a time, each with the revision the last one returned (a second window
- * editing the same draft gets CASE_STALE instead of silently overwriting).
+ * editing the same draft gets CASE_STALE instead of silently overwriting). The timing and ordering
+ * are draftAutosave.ts's (unit-tested); this hook holds the draft and talks to core.
  */
 export function useIntakeDraft(initial?: { caseId: string; rev: number; app: Application }) {
   const [state, setState] = useState<DraftState>(() => ({
@@ -35,30 +37,28 @@ export function useIntakeDraft(initial?: { caseId: string; rev: number; app: App
   }));
   const latest = useRef(state);
   latest.current = state;
-  const dirty = useRef(false);
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const saveNow = useCallback((): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    chain.current = chain.current.then(async () => {
-      if (!dirty.current && latest.current.caseId) return;
-      dirty.current = false;
-      const s = latest.current;
-      setState((x) => ({ ...x, saving: true }));
-      try {
-        const r = await call('intake.save', { ...(s.caseId ? { caseId: s.caseId, rev: s.rev } : {}), application: s.app });
-        latest.current = { ...latest.current, caseId: r.caseId, rev: r.rev };
-        setState((x) => ({ ...x, caseId: r.caseId, rev: r.rev, problems: r.problems, savedAt: r.savedAt, saving: false, error: null }));
-      } catch (e) {
-        dirty.current = true;
-        setState((x) => ({ ...x, saving: false, error: (e as Error).message }));
-        throw e;
-      }
+  const autosave = useRef<DraftAutosave | null>(null);
+  if (!autosave.current) {
+    autosave.current = createDraftAutosave({
+      delayMs: AUTOSAVE_MS,
+      hasBeenSaved: () => latest.current.caseId !== null,
+      save: async () => {
+        const s = latest.current;
+        setState((x) => ({ ...x, saving: true }));
+        try {
+          const r = await call('intake.save', { ...(s.caseId ? { caseId: s.caseId, rev: s.rev } : {}), application: s.app });
+          latest.current = { ...latest.current, caseId: r.caseId, rev: r.rev };
+          setState((x) => ({ ...x, caseId: r.caseId, rev: r.rev, problems: r.problems, savedAt: r.savedAt, saving: false, error: null }));
+        } catch (e) {
+          setState((x) => ({ ...x, saving: false, error: (e as Error).message }));
+          throw e;
+        }
+      },
     });
-    return chain.current;
-  }, []);
+  }
+  const saver = autosave.current;
+
+  const saveNow = useCallback((): Promise<void> => saver.flush(), [saver]);
 
   const update = useCallback(
     (change: Partial<Application> | ((app: Application) => Application)) => {
@@ -67,11 +67,9 @@ export function useIntakeDraft(initial?: { caseId: string; rev: number; app: App
         latest.current = { ...x, app };
         return { ...x, app };
       });
-      dirty.current = true;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveNow().catch(() => undefined), AUTOSAVE_MS);
+      saver.changed();
     },
-    [saveNow],
+    [saver],
   );
 
   /** After core changed the draft itself (a material, an authorization): take its revision. */
@@ -80,9 +78,7 @@ export function useIntakeDraft(initial?: { caseId: string; rev: number; app: App
     setState((x) => ({ ...x, rev }));
   }, []);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(() => () => saver.dispose(), [saver]);
 
   /** The draft as of now (after the last save), not as of the last render. */
   const current = useCallback(() => latest.current, []);
