@@ -15,7 +15,7 @@ if (!binary) console.log(`[electron e2e] skipped: ${reason}`);
 test.describe('desktop shell', () => {
   test.skip(!binary, reason);
 
-  test('opens sandboxed, shows app info and checks an ID number', async () => {
+  test('opens sandboxed with its own menu, shows app info, checks an ID number and refuses over-deep input', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-electron-'));
     const app = await electron.launch({
       executablePath: binary!,
@@ -32,6 +32,17 @@ test.describe('desktop shell', () => {
       await expect(page.getByTestId('id-number-feedback')).toContainText('号码有效');
       await page.getByLabel('公民身份号码').fill('110105194912310021');
       await expect(page.getByTestId('id-number-feedback')).toHaveText('校验位不符：号码中有一位输错了，请逐位核对证件');
+      // Over-deep input through the bridge gets the typed refusal, never INTERNAL (the limit is 64 levels).
+      const deep = await page.evaluate(async () => {
+        let input: unknown = '11010519491231002X';
+        for (let i = 0; i < 100; i++) input = { a: input };
+        return (window as unknown as { jiuzhu: { invoke(method: string, input: unknown): Promise<unknown> } }).jiuzhu.invoke('idNumber.check', { idNumber: input });
+      });
+      expect(deep).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE' } });
+      // The application menu is the app's own (main/electron/menu.ts), labelled from the catalog, not Electron's default.
+      const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) expect(label).toMatch(/^[\u4e00-\u9fff]+$/);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
