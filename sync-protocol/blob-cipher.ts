@@ -31,9 +31,9 @@ function blobKey(input: BlobKeyInput): { suite: CryptoSuite; key: Buffer; nonce:
     suite.agree(input.mine, input.peerKey),
     Buffer.from(input.sha256, 'hex'),
     `jiuzhu-blob-v1|${input.deviceId}|${input.direction}`,
-    44,
+    suite.aeadKeyBytes + 12,
   );
-  return { suite, key: material.subarray(0, 32), nonce: material.subarray(32) };
+  return { suite, key: material.subarray(0, suite.aeadKeyBytes), nonce: material.subarray(suite.aeadKeyBytes) };
 }
 
 export const encryptedBlobSize = (plaintextSize: number): number => plaintextSize + BLOB_TAG_BYTES;

@@ -33,7 +33,7 @@ export interface SealInput {
 
 function messageKey(suite: CryptoSuite, shared: Buffer, epk: string, recipientKey: string): Buffer {
   const salt = Buffer.concat([fromB64u(epk), fromB64u(recipientKey)]);
-  return suite.derive(shared, salt, `jiuzhu-sealed-v1|${suite.id}`, 32);
+  return suite.derive(shared, salt, `jiuzhu-sealed-v1|${suite.id}`, suite.aeadKeyBytes);
 }
 
 /**

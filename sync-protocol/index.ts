@@ -1,7 +1,8 @@
 /** The sync protocol's codec, shared by the workstation's engine and the reference city platform. */
 export type { CryptoSuite, KeyPair, PartyKeys, StreamCipher } from './suite';
 export { intlSuite } from './suite-intl';
-export { DEFAULT_SUITE, registerSuite, suiteById } from './suites';
+export { gmSuite } from './suite-gm';
+export { DEFAULT_SUITE, requireSuite, suiteById, suiteOfPublicKey } from './suites';
 export { generatePartyKeys, keyFingerprint, platformAddress, newMessageId } from './keys';
 export { toB64u, fromB64u } from './base64url';
 export { canonicalJson } from './canonical-json';

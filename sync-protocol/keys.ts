@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { fromB64u } from './base64url';
 import type { CryptoSuite, PartyKeys } from './suite';
 import { DEFAULT_SUITE } from './suites';
@@ -9,12 +9,12 @@ export function generatePartyKeys(suite: CryptoSuite = DEFAULT_SUITE): PartyKeys
 }
 
 /**
- * A short, readable fingerprint of a party's two public keys: first 16 bytes of
- * SHA-256(signing ‖ encryption), as 8 groups of 4 hex digits. Printed on the enrolment slip and
- * compared (pinned) by the workstation.
+ * A short, readable fingerprint of a party's two public keys: first 16 bytes of the suite's hash
+ * (SHA-256, or SM3 in the 国密 suite) of signing ‖ encryption, as 8 groups of 4 hex digits.
+ * Printed on the enrolment slip and compared (pinned) by the workstation.
  */
-export function keyFingerprint(signingKey: string, encryptionKey: string): string {
-  const digest = createHash('sha256').update(fromB64u(signingKey)).update(fromB64u(encryptionKey)).digest('hex');
+export function keyFingerprint(signingKey: string, encryptionKey: string, suite: CryptoSuite = DEFAULT_SUITE): string {
+  const digest = suite.hash(Buffer.concat([fromB64u(signingKey), fromB64u(encryptionKey)])).toString('hex');
   return (digest.slice(0, 32).match(/.{4}/g) ?? []).join('-');
 }
 

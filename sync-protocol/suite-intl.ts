@@ -34,6 +34,9 @@ const publicKeyObject = (curve: Curve, publicKey: string): KeyObject =>
  */
 export const intlSuite: CryptoSuite = {
   id: 'X25519-ED25519-AES256GCM-v1',
+  blobCipher: 'X25519-AES256GCM-v1',
+  aeadKeyBytes: 32,
+  publicKeyBytes: 32,
   generateSigningKeys: () => generate('Ed25519'),
   generateEncryptionKeys: () => generate('X25519'),
   sign: (keys, data) => sign(null, data, privateKeyObject('Ed25519', keys)),

@@ -1,6 +1,6 @@
 import type { SuiteId } from '../common/sync/primitives';
 
-/** A key pair as stored and exchanged: raw 32-byte keys in unpadded base64url. */
+/** A key pair as stored and exchanged: the suite's raw key bytes in unpadded base64url. */
 export interface KeyPair {
   publicKey: string;
   privateKey: string;
@@ -15,11 +15,17 @@ export interface PartyKeys {
 /**
  * Everything the protocol asks of cryptography, behind one interface so a deployment can choose
  * 国密 (SM2 signatures and key agreement, SM3, SM4-GCM) instead of the international suite without
- * touching envelope, bundle or blob code. A suite must give a 32-byte AEAD key, 12-byte nonces and
+ * touching envelope, bundle or blob code. A suite names its AEAD key length, uses 12-byte nonces and
  * 16-byte tags; signatures may have any length (they are length-prefixed).
  */
 export interface CryptoSuite {
   readonly id: SuiteId;
+  /** The `cipher` a blob upload names in its tus metadata. */
+  readonly blobCipher: string;
+  /** Bytes of the AEAD key the KDF gives (32 for AES-256, 16 for SM4). */
+  readonly aeadKeyBytes: number;
+  /** Raw length of this suite's public keys (32 for Ed25519/X25519, 65 for an SM2 point). */
+  readonly publicKeyBytes: number;
   generateSigningKeys(): KeyPair;
   generateEncryptionKeys(): KeyPair;
   sign(keys: KeyPair, data: Uint8Array): Buffer;

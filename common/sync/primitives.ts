@@ -3,8 +3,11 @@ import { z } from 'zod';
 /** The protocol's major version: the `/v1` in every path and `v` in every sealed header. */
 export const PROTOCOL_VERSION = 1 as const;
 
-/** A 32-byte public key (Ed25519 or X25519) as unpadded base64url: 43 characters. */
-export const publicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected a 32-byte key in base64url');
+/**
+ * A public key as unpadded base64url: 32 bytes (Ed25519 or X25519, 43 characters) or an SM2 point
+ * 04 ‖ x ‖ y (65 bytes, 87 characters).
+ */
+export const publicKeySchema = z.string().regex(/^(?:[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{87})$/, 'expected a 32- or 65-byte key in base64url');
 
 /** SHA-256 in lower-case hex: blob addresses and machine-id hashes. */
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lower-case hex');
@@ -23,7 +26,7 @@ export const serverTimeSchema = z.number().int().nonnegative();
 /** Positive, per-device monotonic sequence numbers (records and bundles). */
 export const seqSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** The crypto suites a sealed message can name; 国密 (SM2/SM3/SM4) would be added as a second id. */
-export const SUITE_IDS = ['X25519-ED25519-AES256GCM-v1'] as const;
+/** The crypto suites a sealed message can name: the international one and 国密 (SM2/SM3/SM4). */
+export const SUITE_IDS = ['X25519-ED25519-AES256GCM-v1', 'SM2-SM3-SM4GCM-v1'] as const;
 export const suiteIdSchema = z.enum(SUITE_IDS);
 export type SuiteId = z.infer<typeof suiteIdSchema>;
