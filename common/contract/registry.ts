@@ -24,6 +24,7 @@ import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 import { ratingsMethods } from './methods/ratings';
 import { diagnosticsMethods } from './methods/diagnostics';
+import { rosterImportMethods } from './methods/rosterImport';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -54,6 +55,7 @@ export const METHODS = {
   ...statsMethods,
   ...ratingsMethods,
   ...diagnosticsMethods,
+  ...rosterImportMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

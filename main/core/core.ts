@@ -27,6 +27,7 @@ import { WorkstationSettingsFile } from './settings/workstationSettings';
 import { syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
 import { ratingsCapability } from './ratings/capability';
+import { rosterImportCapability } from './rosterImport/capability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -116,9 +117,10 @@ export function createCore(options: CoreOptions): CoreApi {
   const stats = statsCapability(deps);
   const certification = certificationCapability(deps);
   const ratings = ratingsCapability(deps, { screen: applicant.screen });
+  const rosterImport = rosterImportCapability(deps);
   const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers };
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics, rosterImport];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers, ...rosterImport.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

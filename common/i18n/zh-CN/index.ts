@@ -22,6 +22,8 @@ import { session } from './session';
 import { ratings } from './ratings';
 import { diagnostics } from './diagnostics';
 import { updates } from './updates';
+import { rosterImport } from './rosterImport';
+import { files } from './files';
 import { mergeCatalogGroups } from './merge';
 
 /**
@@ -31,6 +33,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, updates, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, updates, rosterImport, files, base);
 
 export type Catalog = typeof zhCN;

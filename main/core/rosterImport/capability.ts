@@ -1,0 +1,36 @@
+import { JiuzhuError } from '../../../common/contract/errors';
+import type { Capability, CoreDeps } from '../capability';
+import { CaseRepository } from '../cases/caseRepo';
+import type { CallContext } from '../context';
+import type { Db } from '../store/types';
+import { RosterImportService } from './service';
+
+type Methods = 'rosterImport.preview' | 'rosterImport.confirm' | 'rosterImport.reports' | 'rosterImport.report';
+
+const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
+
+/** Roster import from the previous system's Excel export (main/core/rosterImport/README.md); the dispatcher lets only holders of `roster.import` (the head) through. */
+export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
+  let cached: { db: Db; svc: RosterImportService } | null = null;
+  const open = async () => {
+    const s = await deps.services();
+    const db = s.station.db;
+    if (!cached || cached.db !== db) {
+      const info = s.station.stationInfo();
+      cached = { db, svc: new RosterImportService({ db, clock: deps.clock, audit: s.auth.audit(), cases: new CaseRepository(db), regionCode: info?.regionCode ?? '000000' }) };
+    }
+    return cached.svc;
+  };
+  const actor = (ctx: CallContext) => {
+    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+    return ctx.session.userId;
+  };
+  return {
+    handlers: {
+      'rosterImport.preview': async (input, ctx) => (await open()).preview(actor(ctx), bytesOf(input.fileBase64)),
+      'rosterImport.confirm': async (input, ctx) => (await open()).confirm(actor(ctx), input.token, input.fileName, bytesOf(input.fileBase64)),
+      'rosterImport.reports': async (_input, ctx) => (await open()).reports(actor(ctx)),
+      'rosterImport.report': async (input, ctx) => (await open()).report(actor(ctx), input.id),
+    },
+  };
+}

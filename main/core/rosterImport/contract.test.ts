@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type CoreApi } from '../core';
+import { silentLogger } from '../logging/logger';
+import { exportHouseholds, memberRowsWorkbook } from './testing/rosterWorkbook';
+
+/** The roster import through the contract: only the station head may preview, confirm or read reports. */
+let core: CoreApi;
+let dataDir: string;
+const PASSWORD = 'Qiaotou#2026';
+const win = (name: string) => ({ via: 'browser' as const, windowId: `browser:${name}` });
+const ROLES = ['head', 'clerk', 'caseworker', 'print'] as const;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-rimport-'));
+  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => new Date('2026-12-12T09:00:00+08:00') }, logger: silentLogger, deviceId: async () => 'c'.repeat(64) });
+  const must = async (p: Promise<unknown>) => expect(await p).toMatchObject({ ok: true });
+  await must(core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王管理', password: PASSWORD } }, win('admin')));
+  await must(core.invoke('session.login', { username: 'admin', password: PASSWORD }, win('admin')));
+  for (const role of ROLES) {
+    await must(core.invoke('accounts.create', { username: role, displayName: `${role}用户`, roles: [role], password: 'Temp#pass2026' }, win('admin')));
+    await must(core.invoke('session.login', { username: role, password: 'Temp#pass2026' }, win(role)));
+    await must(core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Station#Counter9' }, win(role)));
+  }
+}, 60_000);
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('rosterImport through the contract', () => {
+  it('the head previews and confirms; the IT admin and every other role are refused before the file is read', async () => {
+    const file = (await memberRowsWorkbook(exportHouseholds(3))).toString('base64');
+    for (const who of ['admin', 'clerk', 'caseworker', 'print']) {
+      expect(await core.invoke('rosterImport.preview', { fileName: 'a.xlsx', fileBase64: file }, win(who)), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await core.invoke('rosterImport.reports', {}, win(who)), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    const preview = await core.invoke('rosterImport.preview', { fileName: 'a.xlsx', fileBase64: file }, win('head'));
+    expect(preview).toMatchObject({ ok: true, result: { layout: 'member-rows', totals: { households: 3, importHouseholds: 3 }, errors: [] } });
+    const token = (preview as { result: { token: string } }).result.token;
+    // A token is the previewer's own: another role cannot confirm it even if it could call the method.
+    expect(await core.invoke('rosterImport.confirm', { token, fileName: 'a.xlsx', fileBase64: file }, win('clerk'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const done = await core.invoke('rosterImport.confirm', { token, fileName: 'a.xlsx', fileBase64: file }, win('head'));
+    expect(done).toMatchObject({ ok: true, result: { fileName: 'a.xlsx', importedBy: 'head用户', totals: { importHouseholds: 3 } } });
+    expect(await core.invoke('roster.list', { filter: 'all' }, win('clerk'))).toMatchObject({ ok: true, result: { counts: { active: 3 } } });
+    expect(await core.invoke('rosterImport.reports', {}, win('head'))).toMatchObject({ ok: true, result: { reports: [{ fileName: 'a.xlsx' }] } });
+  });
+
+  it('a file that is not a workbook is refused with the zh-CN message', async () => {
+    const r = await core.invoke('rosterImport.preview', { fileName: 'a.xls', fileBase64: Buffer.from('户主姓名,身份证号码').toString('base64') }, win('head'));
+    expect(r).toEqual({ ok: false, error: expect.objectContaining({ code: 'FILE_XLSX_INVALID', message: expect.stringContaining('不是有效的 Excel 工作簿') }) });
+  });
+});
