@@ -5,8 +5,8 @@ import { fakeCameraPages, offOrigin, openCaptureTab, setUpCounterStation } from 
 
 /**
  * The face pipeline in Chromium with its fake camera playing still scenes made from the sample
- * photos in @vladmandic/human's package: the real worker, the real models (CPU backend, as the
- * GPU is disabled here), the real gate.
+ * photos in @vladmandic/human's package: the real worker, the real models (tfjs's WASM backend, as
+ * there is no GPU here), the real gate.
  */
 test.describe.configure({ timeout: 180_000 });
 
@@ -95,3 +95,46 @@ for (const [scene, issue, words] of [
     });
   });
 }
+
+test.describe('the backend', () => {
+  test('without a GPU the models run on tfjs’s WASM backend, its .wasm files served by the app as application/wasm under the CSP', async () => {
+    const page = await pageWithCamera(faceScenes.one());
+    const wasm: { url: string; type: string | undefined; csp: string | undefined }[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push({ url: r.url(), type: r.headers()['content-type'], csp: r.headers()['content-security-policy'] });
+    });
+    const workerCsp: string[] = [];
+    page.on('response', (r) => {
+      if (/\/assets\/faceWorker-[^/]+\.js$/.test(r.url())) workerCsp.push(r.headers()['content-security-policy'] ?? '');
+    });
+    const requests = await openFace(page);
+    // Headless Chromium here has no GPU (WebGL is SwiftShader's software rasteriser), so WASM is chosen.
+    await expect(page.getByTestId('face-engine')).toHaveAttribute('data-backend', 'wasm');
+    await expect(page.getByTestId('face-engine')).toContainText('处理器加速');
+    await expect(page.getByTestId('face-backend-fallback')).toHaveCount(0);
+    expect(wasm.length).toBeGreaterThan(0);
+    for (const w of wasm) {
+      expect(w.url.startsWith(`${shell.origin}/wasm/tfjs-backend-wasm`)).toBe(true);
+      expect(w.type).toBe('application/wasm');
+    }
+    // The worker runs under the app's CSP, which allows compiling WebAssembly and nothing else that eval would.
+    expect(workerCsp.length).toBe(1);
+    expect(workerCsp[0]).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(workerCsp[0]).not.toContain("'unsafe-eval'");
+    // It judges frames on that backend.
+    await gateAfter(page, 3);
+    expect(offOrigin(requests, shell.origin)).toEqual([]);
+  });
+
+  test('when the WASM files cannot be loaded the CPU backend takes over and the screen says why', async () => {
+    const page = await pageWithCamera(faceScenes.one());
+    await page.context().route(/\/wasm\/[^/]+\.wasm$/, (route) => route.abort('failed'));
+    await openFace(page);
+    await expect(page.getByTestId('face-engine')).toHaveAttribute('data-backend', 'cpu');
+    const fallback = page.getByTestId('face-backend-fallback');
+    await expect(fallback).toHaveAttribute('data-failed', 'wasm');
+    await expect(fallback).toContainText('人脸检测的处理器加速未能启用，已改用处理器（未加速），检测会明显变慢');
+    // Still working, only slower: the gate judges frames.
+    await gateAfter(page, 2);
+  });
+});

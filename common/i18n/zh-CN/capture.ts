@@ -21,6 +21,8 @@ export const capture = {
     face: {
       loading: '正在加载人脸模型…',
       ready: '人脸模型已就绪（{{backend}}，{{ms}} 毫秒）',
+      backend: { webgl: '显卡加速', wasm: '处理器加速', cpu: '处理器（未加速）' },
+      fallback: '人脸检测的{{failed}}未能启用，已改用{{backend}}，检测会明显变慢。请联系信息科检查本机的显卡驱动或重新安装本程序。',
       start: '开始采集',
       stop: '停止',
       manual: '手动拍照',

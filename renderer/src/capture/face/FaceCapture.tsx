@@ -237,8 +237,20 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
       {engineState.status === 'loading' ? <Alert type="info" showIcon title={t('capture.face.loading')} data-testid="face-engine" data-status="loading" /> : null}
       {engineState.status === 'ready' && !forApplicant ? (
         <Typography.Text type="secondary" data-testid="face-engine" data-status="ready" data-backend={engineState.backend}>
-          {t('capture.face.ready', { backend: engineState.backend, ms: engineState.ms })}
+          {t('capture.face.ready', { backend: t(`capture.face.backend.${engineState.backend}`), ms: engineState.ms })}
         </Typography.Text>
+      ) : null}
+      {engineState.status === 'ready' && engineState.failed.length > 0 && !forApplicant ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="face-backend-fallback"
+          data-failed={engineState.failed.map((f) => f.backend).join(' ')}
+          title={t('capture.face.fallback', {
+            failed: engineState.failed.map((f) => t(`capture.face.backend.${f.backend}`)).join('、'),
+            backend: t(`capture.face.backend.${engineState.backend}`),
+          })}
+        />
       ) : null}
       {engineState.status === 'error' ? <Alert type="error" showIcon title={t(`errors.${engineState.code}`)} data-testid="face-engine" data-status="error" /> : null}
       {error ? (

@@ -1,3 +1,4 @@
+import type { FaceBackend } from './faceBackend';
 import type { FrameAnalysis, WorkerRequest, WorkerResponse } from './protocol';
 
 export class FaceEngineError extends Error {
@@ -41,10 +42,11 @@ export class FaceEngine {
     });
   }
 
-  async init(modelBaseUrl: string): Promise<{ backend: string; version: string; ms: number }> {
-    const r = await this.request<'init'>({ type: 'init', modelBaseUrl });
+  async init(modelBaseUrl: string, wasmBaseUrl: string, backends?: FaceBackend[]): Promise<Omit<Extract<WorkerResponse, { type: 'ready' }>, 'id' | 'type'>> {
+    const r = await this.request<'init'>({ type: 'init', modelBaseUrl, wasmBaseUrl, ...(backends ? { backends } : {}) });
     if (r.type !== 'ready') throw new FaceEngineError('CAPTURE_MODEL_LOAD_FAILED', r.type);
-    return r;
+    const { backend, version, ms, gpu, failed } = r;
+    return { backend, version, ms, gpu, failed };
   }
 
   async analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysis> {
@@ -68,3 +70,5 @@ export class FaceEngine {
 
 /** Models are served by the app itself, next to index.html. */
 export const modelBaseUrl = () => new URL('models/human/', document.baseURI).href;
+/** tfjs's .wasm files, also from the app's own origin (scripts/copy-wasm.js). */
+export const wasmBaseUrl = () => new URL('wasm/', document.baseURI).href;

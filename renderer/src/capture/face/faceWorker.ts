@@ -5,6 +5,7 @@ import { laplacianVariance, meanLuma } from '../../../../common/capture/image/sh
 import { toGray } from '../../../../common/capture/image/grayscale';
 import type { FaceFrameMetrics } from '../../../../common/capture/faceQuality';
 import { poseFromLandmarks, type FacePose } from '../../../../common/capture/facePose';
+import { backendOrder, gpuKind, type BackendFailure, type FaceBackend } from './faceBackend';
 import { GATE_INPUT, GateDetector, type GateTf } from './gateDetector';
 import { humanConfig } from './humanConfig';
 import type { FaceBox, FrameAnalysis, WorkerRequest, WorkerResponse } from './protocol';
@@ -18,26 +19,25 @@ declare const self: DedicatedWorkerGlobalScope;
 let human: Human | null = null;
 let gate: GateDetector | null = null;
 let modelBase = '';
-let backend = 'cpu';
+let wasmBase = '';
+let backend: FaceBackend = 'cpu';
 let reference: number[] | null = null;
 
 const post = (msg: WorkerResponse, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
 const deg = (rad: number | undefined) => ((rad ?? 0) * 180) / Math.PI;
 
-/**
- * WebGL when a real GPU is there; otherwise the plain CPU backend. The WASM backend would fetch
- * its .wasm files (not shipped in Human's package) and software WebGL (SwiftShader) is slower than
- * the CPU backend, so neither is used.
- */
-function chooseBackend(): string {
+/** The renderer string of a WebGL2 context in this (worker) scope, or null when there is none. */
+function webglRenderer(): string | null {
   try {
     const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-    if (!gl) return 'cpu';
+    if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-    return /swiftshader|llvmpipe|software/i.test(renderer) ? 'cpu' : 'webgl';
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return renderer;
   } catch {
-    return 'cpu';
+    // No WebGL in this scope (blocked, or no OffscreenCanvas WebGL): the same as no GPU.
+    return null;
   }
 }
 
@@ -104,7 +104,7 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
   try {
     if (full) {
       // The captured frame: Human's whole pipeline (256 px detector, mesh, descriptor, liveness).
-      const result = await human.detect(ctx.getImageData(0, 0, canvas.width, canvas.height), humanConfig(modelBase, backend, true));
+      const result = await human.detect(ctx.getImageData(0, 0, canvas.width, canvas.height), humanConfig(modelBase, backend, true, wasmBase));
       face = result.face[0];
       faces = result.face.map((f) => ({ box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }, score: f.score, pose: poseOf(f) }));
     } else {
@@ -146,6 +146,20 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
   return analysis;
 }
 
+/**
+ * Start `candidate` and load every model on it. Human does not throw when tfjs refuses a backend
+ * (it logs and carries on with whatever tfjs picks), so the backend in force is checked, and a model
+ * that fails to load on it counts as the backend failing.
+ */
+async function start(candidate: FaceBackend): Promise<{ human: Human; gate: GateDetector }> {
+  const h = new Human(humanConfig(modelBase, candidate, true, wasmBase));
+  await h.init();
+  const active = h.tf.getBackend() as string | null;
+  if (active !== candidate) throw new Error(`tfjs started ${active ?? 'no backend'} instead of ${candidate}`);
+  await h.load();
+  return { human: h, gate: await GateDetector.load(h.tf as GateTf, modelBase) };
+}
+
 /** Human is not re-entrant: requests run one after another, in arrival order. */
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -156,19 +170,22 @@ async function handle(msg: WorkerRequest): Promise<void> {
   try {
     if (msg.type === 'init') {
       const started = performance.now();
-      try {
-        modelBase = msg.modelBaseUrl;
-        backend = chooseBackend();
-        human = new Human(humanConfig(modelBase, backend, true));
-        await human.load();
-        await human.init();
-        backend = human.tf.getBackend() as string;
-        gate = await GateDetector.load(human.tf as GateTf, modelBase);
-      } catch (error) {
-        post({ id: msg.id, type: 'error', code: 'CAPTURE_MODEL_LOAD_FAILED', detail: String(error) });
-        return;
+      modelBase = msg.modelBaseUrl;
+      wasmBase = msg.wasmBaseUrl;
+      const gpu = gpuKind(webglRenderer());
+      const failed: BackendFailure[] = [];
+      for (const candidate of msg.backends ?? backendOrder(gpu)) {
+        try {
+          const loaded = await start(candidate);
+          ({ human, gate } = loaded);
+          backend = candidate;
+          post({ id: msg.id, type: 'ready', backend, version: loaded.human.version, ms: Math.round(performance.now() - started), gpu, failed });
+          return;
+        } catch (error) {
+          failed.push({ backend: candidate, detail: String(error) });
+        }
       }
-      post({ id: msg.id, type: 'ready', backend, version: human.version, ms: Math.round(performance.now() - started) });
+      post({ id: msg.id, type: 'error', code: 'CAPTURE_MODEL_LOAD_FAILED', detail: failed.map((f) => `${f.backend}: ${f.detail}`).join('; ') });
     } else if (msg.type === 'frame') {
       const analysis = await analyse(msg.bitmap, msg.full);
       post({ id: msg.id, type: 'frame', analysis }, analysis.full ? [analysis.full.jpeg] : []);
@@ -179,7 +196,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
         return;
       }
       const { data } = frameToImageData(msg.bitmap);
-      const result = await human.detect(data, humanConfig(modelBase, backend, true));
+      const result = await human.detect(data, humanConfig(modelBase, backend, true, wasmBase));
       // The largest face in the photo is the person's.
       const face = [...result.face].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
       reference = face?.embedding?.length ? face.embedding : null;

@@ -7,16 +7,21 @@ import type { Config } from '@vladmandic/human';
  * the mesh (exact pose), the descriptor and the two liveness models. Without it: the detector alone —
  * the gate as it was before gateDetector.ts, kept as the benchmark's baseline.
  *
+ * `backend` is the tfjs backend faceBackend.ts chose; with 'wasm', `wasmPath` is where its .wasm
+ * files are served (scripts/copy-wasm.js copies them beside the models).
+ *
  * Why the gate does not use Human's own switches: with the mesh off, Human's box cache is never
  * filled (skipFrames/skipTime then change nothing), and turning the mesh on to track costs ~300 ms a
  * frame on the CPU; iris, emotion, description and rotation are already off; maxDetected does not
  * change the model's cost. The detector's cost is its 256×256 input, whatever the frame's size.
  */
-export function humanConfig(modelBasePath: string, backend: string, full: boolean): Partial<Config> {
+export function humanConfig(modelBasePath: string, backend: string, full: boolean, wasmPath = ''): Partial<Config> {
   return {
     backend: backend as Config['backend'],
     modelBasePath,
-    wasmPath: '',
+    // tfjs's .wasm files, from the app's own origin (scripts/copy-wasm.js); Human's default is a CDN.
+    wasmPath,
+    wasmPlatformFetch: false,
     debug: false,
     async: true,
     warmup: 'none',
