@@ -73,3 +73,22 @@ if getent group dialout >/dev/null 2>&1; then
     if [ "$uid" -ge 1000 ] && [ "$uid" -lt 60000 ]; then usermod -a -G dialout "$name" || true; fi
   done
 fi
+# --- 救助通工作站: a station the PC's staff accounts share (preset "dataScope": "machine") ---
+# The group jiuzhu and the machine root: 3770 root:jiuzhu (the group reads and writes, the sticky bit
+# keeps one account from moving another's folder, other accounts get nothing), the station's data
+# folder 2770, and the machine-wide secret made here by root: 0640 root:jiuzhu in a 2750 folder, so
+# every staff account reads it and none can change it. IT adds each staff account to the group:
+# usermod -a -G jiuzhu <account> (from its next login). Unused unless the preset asks for it.
+SHARED_ROOT='/var/lib/jiuzhu-workstation'
+SHARED_GROUP='jiuzhu'
+getent group "$SHARED_GROUP" >/dev/null 2>&1 || groupadd --system "$SHARED_GROUP" || true
+if getent group "$SHARED_GROUP" >/dev/null 2>&1; then
+  install -d -m 3770 -o root -g "$SHARED_GROUP" "$SHARED_ROOT"
+  install -d -m 2770 -o root -g "$SHARED_GROUP" "$SHARED_ROOT/data"
+  if [ ! -e "$SHARED_ROOT/machine/machine-secret.json" ]; then
+    install -d -m 2750 -o root -g "$SHARED_GROUP" "$SHARED_ROOT/machine"
+    SECRET_TMP="$SHARED_ROOT/machine/.machine-secret.json.tmp"
+    (umask 077 && printf '{"format":"jiuzhu-machine-secret","version":1,"form":"file","secret":"%s"}\n' "$(head -c 32 /dev/urandom | base64 -w0)" > "$SECRET_TMP")
+    chown "root:$SHARED_GROUP" "$SECRET_TMP" && chmod 0640 "$SECRET_TMP" && mv -f "$SECRET_TMP" "$SHARED_ROOT/machine/machine-secret.json"
+  fi
+fi

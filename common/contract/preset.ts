@@ -12,6 +12,14 @@ export const machinePresetSchema = z
     platformUrl: z.string().url().max(400).optional(),
     /** For graphics drivers that draw garbage or crash (some 信创 GPUs): software rendering. */
     disableGpu: z.boolean().optional(),
+    /**
+     * Where the station's data lives: "user" (the default) in each OS account's local folder, one
+     * station per account; "machine" one station for the whole PC, shared by the staff accounts of
+     * the installer's group (main/core/app/dataScope.ts, docs/SECURITY.md).
+     */
+    dataScope: z.enum(['user', 'machine']).optional(),
+    /** The county's update server (its own or the city platform's file area): the default of 程序更新's address. */
+    updateUrl: z.string().url().max(400).optional(),
   })
   .strict();
 export type MachinePreset = z.infer<typeof machinePresetSchema>;

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION, createStderrLogger, defaultDataDir, findChromium, startWorkerCore } from '../core/index';
+import { APP_VERSION, createStderrLogger, dataLocation, findChromium, machineScopeOptions, readPreset, startWorkerCore } from '../core/index';
 
 import { startBrowserShell } from './server';
 import { parseClockOption } from './clockOption';
@@ -50,16 +50,20 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (clock?.ok) process.stdout.write(`${clock.warning}\n`);
-  const dataDir = values.data ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
+  // The preset's data scope: this account's folder, or the station the PC's staff accounts share.
+  const location = dataLocation(readPreset().preset);
+  const dataDir = values.data ?? location.dataDir;
   const here = fileURLToPath(new URL('.', import.meta.url));
   const logger = createStderrLogger();
+  const shared = values.data ? {} : machineScopeOptions(location, logger);
+  mkdirSync(dataDir, { recursive: true });
   const core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),
     core: {
       shell: 'browser',
       dataDir,
       version: APP_VERSION,
+      ...shared,
       ...(values['emulated-reader'] ? { emulatedReaderPath: values['emulated-reader'] } : {}),
       ...(idle !== undefined ? { auth: { idleLockMinutes: idle } } : {}),
       ...(clock?.ok ? { clockOffsetMs: clock.offsetMs } : {}),

@@ -1,5 +1,5 @@
-import { JiuzhuError, METHODS, isMethodName, type Envelope } from '../../common/contract/index';
-import { APP_VERSION, createCore, createStderrLogger, defaultDataDir, type CoreApi } from '../core/index';
+import { JiuzhuError, METHODS, isMethodName, typedInvoke, type Envelope } from '../../common/contract/index';
+import { APP_VERSION, createCore, createStderrLogger, dataLocation, machineScopeOptions, readPreset, type CoreApi } from '../core/index';
 import { readPasswordFromTerminal } from './password';
 import { badArgs } from './badArgs';
 import type { Command, CommandContext } from './command';
@@ -21,11 +21,16 @@ const CLI_WINDOW = { via: 'cli' as const, windowId: 'cli' };
 /** The admin CLI: `jiuzhu-admin [--data DIR] [--json] <command> …`. Returns the exit code. */
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<ExitCode> {
   const split = splitGlobalArgs(argv);
-  const global = { dataDir: split.data ?? env.defaultDataDir ?? defaultDataDir(), json: split.json, user: split.user };
+  // The preset's data scope: this account's folder, or the station the PC's staff accounts share.
+  const location = split.data || env.defaultDataDir ? null : dataLocation(readPreset().preset);
+  const global = { dataDir: split.data ?? env.defaultDataDir ?? location!.dataDir, json: split.json, user: split.user };
   let core: CoreApi | undefined;
   let loggedIn: Promise<Envelope> | undefined;
-  const getCore = async () =>
-    (core ??= env.makeCore?.(global.dataDir) ?? createCore({ shell: 'cli', dataDir: global.dataDir, version: APP_VERSION, logger: createStderrLogger('warn') }));
+  const makeCore = () => {
+    const logger = createStderrLogger('warn');
+    return createCore({ shell: 'cli', dataDir: global.dataDir, version: APP_VERSION, logger, ...(location ? machineScopeOptions(location, logger) : {}) });
+  };
+  const getCore = async () => (core ??= env.makeCore?.(global.dataDir) ?? makeCore());
   const login = async (): Promise<Envelope> => {
     if (!global.user) return { ok: false, error: new JiuzhuError('BAD_ARGUMENTS', { detail: '此命令需要登录：请加 --user 用户名，并在 JIUZHU_PASSWORD 中提供密码' }).toApiError() };
     const password = await (env.readPassword ?? defaultPasswordSource)();
@@ -36,13 +41,13 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     io: env.io,
     global,
     core: getCore,
-    async invoke(method, input) {
+    invoke: typedInvoke(async (method, input) => {
       if (isMethodName(method) && METHODS[method].permission !== 'public') {
         const session = await (loggedIn ??= login());
         if (!session.ok) return session;
       }
       return (await getCore()).invoke(method, input, CLI_WINDOW);
-    },
+    }),
   };
   if (split.error) return badArgs(ctx, split.error);
   if (split.help || split.rest.length === 0) {

@@ -27,6 +27,7 @@ import { WorkstationSettingsFile } from './settings/workstationSettings';
 import { syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
 import { ratingsCapability } from './ratings/capability';
+import { shareFilesWithGroup } from './store/file-modes';
 import { rosterImportCapability } from './rosterImport/capability';
 
 export interface CoreOptions {
@@ -51,6 +52,8 @@ export interface CoreOptions {
   machineSecret?: Uint8Array;
   /** The desktop shell's printing (Electron); absent elsewhere: the page prints through the browser. */
   printHost?: PrintHost;
+  /** A station shared by the PC's staff accounts (app/dataScope.ts): files written 0660 / 2770 for their group. */
+  dataScope?: 'machine';
 }
 
 /** What every shell talks to, whether core runs in the same thread or in a worker. */
@@ -64,6 +67,7 @@ export interface CoreApi {
 /** Build the core services for one shell. Plain Node: no Electron, no UI thread assumptions. */
 export function createCore(options: CoreOptions): CoreApi {
   const clock = options.clock ?? systemClock;
+  if (options.dataScope === 'machine') shareFilesWithGroup();
   // Every line also goes to this shell's core log file, redacted (logging/fileLogger.ts), for the county's IT.
   const logger = teeLogger(options.logger ?? createStderrLogger(), createFileLogger({ dir: logsDir(options.dataDir), name: `core-${options.shell}` }));
   const events = new EventHub(logger);

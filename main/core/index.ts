@@ -8,6 +8,8 @@ export { createStderrLogger, silentLogger, type Logger } from './logging/logger'
 export { createFileLogger, teeLogger } from './logging/fileLogger';
 export { logsDir } from './diagnostics/logsDir';
 export { defaultDataDir } from './app/dataDir';
+export { dataLocation, machineRoot, machineScopeOptions, type DataLocation } from './app/dataScope';
+export { shareFilesWithGroup } from './store/file-modes';
 export { readPreset } from './app/preset';
 export { loadMachineSecretWithKeystore, unsealForHelper, type OsKeystore } from './store/keys/os-keystore';
 export { MACHINE_SECRET_HELPER_FLAG } from './store/keys/machine-secret';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../common/i18n/translate';
 import { isJiuzhuError } from '../../common/contract/errors';
-import { APP_VERSION, createFileLogger, createStderrLogger, defaultDataDir, logsDir, readPreset, startWorkerCore, teeLogger, type CoreApi } from '../core/index';
+import { APP_VERSION, createFileLogger, createStderrLogger, dataLocation, defaultDataDir, logsDir, machineScopeOptions, readPreset, shareFilesWithGroup, startWorkerCore, teeLogger, type CoreApi } from '../core/index';
 import { adminArgsOf, gpuDisabled } from './launch';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { allowApplicantWindow } from './applicantWindow';
@@ -22,12 +22,18 @@ import { createMainWindow } from './window';
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 // The machine preset IT deployed (GPU switch, setup defaults); a damaged one is logged and ignored.
 const preset = readPreset();
-const dataDir = defaultDataDir();
+// One station per OS account, or (preset "dataScope": "machine") one the PC's staff accounts share.
+const location = dataLocation(preset.preset);
+const dataDir = location.dataDir;
+// A shared station: from here on nothing this process writes is readable outside the station's group.
+if (location.scope === 'machine') shareFilesWithGroup();
 // The main process's log file beside core's and the renderer's (<dataDir>/logs, redacted, rotated).
 const logger = teeLogger(createStderrLogger(), createFileLogger({ dir: logsDir(dataDir), name: 'main' }));
 if (preset.problem) logger.log('warn', 'preset.ignored', { problem: preset.problem });
 if (gpuDisabled(process.env, preset.preset)) app.disableHardwareAcceleration();
-app.setPath('userData', dataDir);
+// Chromium's own profile stays per account even when the station is shared (two accounts' windows
+// must not share one profile or its single-instance lock).
+app.setPath('userData', location.scope === 'machine' ? defaultDataDir() : dataDir);
 // Crash dumps stay on this machine (they hold memory, so personal data): nothing is uploaded;
 // 导出诊断信息 lists them by name for the county's IT.
 app.setPath('crashDumps', join(dataDir, 'crashes'));
@@ -80,8 +86,9 @@ app.whenReady().then(async () => {
     core: {
       shell: 'electron',
       dataDir,
-      // Password slots are bound to this machine secret, sealed by safeStorage (machineSecret.ts).
-      machineSecret: desktopMachineSecret(dataDir, logger),
+      // Password slots are bound to this machine secret: sealed by safeStorage for one account
+      // (machineSecret.ts), or the machine-wide one of a shared station (core app/dataScope.ts).
+      ...(location.scope === 'machine' ? machineScopeOptions(location, logger) : { machineSecret: desktopMachineSecret(dataDir, logger) }),
       version: APP_VERSION,
       ...sqliteBinding(),
       // Demo mode (npm start -- --demo): the reader emulator's pty, labelled 模拟读卡器. Never in a packaged app.

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSharedMachineSecret } from '../../main/core/store/keys/machine-secret-shared';
 
 /**
  * The deb's install scripts replace electron-builder's templates, so they must keep every line of
@@ -38,6 +39,28 @@ describe('deb install scripts', () => {
     const builder = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(builder).toContain('afterInstall: build/linux/after-install.tpl');
     expect(builder).toContain('afterRemove: build/linux/after-remove.tpl');
+  });
+
+  it("makes the shared station's group, folders and machine-wide secret with the modes the app checks", (ctx) => {
+    if (process.getuid?.() !== 0) {
+      console.log('skip: the block chowns to root, so it runs only as root');
+      ctx.skip();
+      return;
+    }
+    const install = readFileSync(join(root, 'build', 'linux', 'after-install.tpl'), 'utf8');
+    const block = install.slice(install.indexOf('# --- 救助通工作站: a station the PC'));
+    // The same lines, pointed at a temporary root and the test's own group instead of creating one.
+    const shared = join(dir, 'var-lib-jiuzhu');
+    const script = join(dir, 'shared-station.sh');
+    writeFileSync(script, block.replace("SHARED_ROOT='/var/lib/jiuzhu-workstation'", `SHARED_ROOT='${shared}'`).replace("SHARED_GROUP='jiuzhu'", "SHARED_GROUP='root'"));
+    execFileSync('bash', ['-e', script]);
+    const mode = (p: string) => (statSync(join(shared, p)).mode & 0o7777).toString(8);
+    expect([mode(''), mode('data'), mode('machine'), mode('machine/machine-secret.json')]).toEqual(['3770', '2770', '2750', '640']);
+    const secret = loadSharedMachineSecret({ dir: join(shared, 'machine') });
+    expect(secret.length).toBe(32);
+    // Run again (an upgrade): the secret stays.
+    execFileSync('bash', ['-e', script]);
+    expect(loadSharedMachineSecret({ dir: join(shared, 'machine') }).equals(secret)).toBe(true);
   });
 
   it('the udev rule is well formed and covers the serial bridges and the USB reader', () => {

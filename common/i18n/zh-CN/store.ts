@@ -23,6 +23,7 @@ export const store = {
     STORE_MACHINE_SECRET_INSIDE_DATA: '本机密钥目录“{{path}}”位于数据目录之内，复制数据目录就会一并带走它。请改用数据目录之外的位置（JIUZHU_MACHINE_SECRET_DIR）。',
     STORE_MACHINE_SECRET_DAMAGED: '本机密钥文件已损坏（{{path}}），无法用密码登录。请用恢复码恢复，或联系技术支持。',
     STORE_MACHINE_SECRET_SEALED: '本机密钥由桌面程序通过系统密钥库保管，此处无法读取。请在本机登录的桌面环境中运行（需能启动救助通工作站桌面程序），或在桌面程序中操作。',
+    STORE_SHARED_FOLDER_BAD: '本机各账户共用的工作站文件夹“{{path}}”{{detail}}，已停止打开。请由系统管理员重新安装程序（安装时会建好该文件夹和 jiuzhu 用户组），并把使用本机的各个系统账户加入 jiuzhu 组，重新登录系统后再试。',
     STORE_MACHINE_SECRET_UNAVAILABLE: '系统密钥库无法解开本机密钥（{{detail}}）。请确认以原来的系统用户登录，或用恢复码恢复。',
     STORE_BAD_REGION_CODE: '行政区划代码“{{code}}”无效：应为 6 位数字，前两位为有效的省级代码。请核对后重新输入。',
     STORE_BAD_STATION_NAME: '工作站名称不能为空，且不超过 60 个字。',

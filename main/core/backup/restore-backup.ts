@@ -18,6 +18,7 @@ import type { Clock, Db } from '../store/types';
 import { checkStore } from './check-store';
 import { manifestMacValid, readEntry, readManifest, verifyEntries, type BackupManifest } from './container';
 import { throwIfAborted, type ProgressFn } from './errors';
+import { privateDirMode, privateFileMode } from '../store/file-modes';
 
 export type RestoreUnlock =
   /**
@@ -81,7 +82,7 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
   if (manifest.schemaVersion > SCHEMA_VERSION) throw new JiuzhuError('BACKUP_TOO_NEW', { found: manifest.schemaVersion });
   throwIfAborted(signal);
 
-  mkdirSync(station.paths.tmp, { recursive: true, mode: 0o700 });
+  mkdirSync(station.paths.tmp, { recursive: true, mode: privateDirMode() });
   const staged = join(station.paths.tmp, `restore-${randomUUID()}.db`);
   try {
     extract(options.file, dbEntry.offset, dbEntry.size, staged, signal);
@@ -186,7 +187,7 @@ function currentStation(station: Station): string | null {
 
 function extract(file: string, offset: number, size: number, to: string, signal?: AbortSignal): void {
   const src = openSync(file, 'r');
-  const dst = openSync(to, 'wx', 0o600);
+  const dst = openSync(to, 'wx', privateFileMode());
   try {
     const buf = Buffer.alloc(1024 * 1024);
     let done = 0;
@@ -211,7 +212,7 @@ function moveAside(station: Station, clock: Clock): string | null {
   const names = ['', '-wal', '-shm'].map((s) => station.paths.db + s).concat(station.paths.keyring).filter((p) => existsSync(p));
   if (names.length === 0) return null;
   const dir = join(station.paths.dataDir, `pre-restore-${clock.now().toISOString().replace(/[:.]/g, '-')}`);
-  mkdirSync(dir, { mode: 0o700 });
+  mkdirSync(dir, { mode: privateDirMode() });
   for (const p of names) renameSync(p, join(dir, p.slice(station.paths.dataDir.length + 1)));
   fsyncDir(station.paths.dataDir);
   return dir;

@@ -30,6 +30,8 @@ export interface WorkerCoreOptions {
   sqliteNativeBinding?: string;
   /** The machine secret the desktop shell unsealed with safeStorage (main/electron/machineSecret.ts). */
   machineSecret?: Uint8Array;
+  /** A station shared by the PC's staff accounts: core writes its files for their group (app/dataScope.ts). */
+  dataScope?: 'machine';
   /** The shell answers core's print requests (desktop shell: Electron printing). */
   printHost?: boolean;
   /** Test clock (browser shell `--clock`): core's clock runs this many ms ahead of the system clock. */

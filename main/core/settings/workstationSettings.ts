@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readerConfigSchema } from '../../../common/contract/methods/idcard';
 import { printSettingsSchema } from '../../../common/contract/methods/print';
+import { privateFileMode } from '../store/file-modes';
 
 /**
  * Settings of this workstation's hardware (which reader, which cameras): no personal data, so
@@ -38,7 +39,7 @@ export class WorkstationSettingsFile {
     const next = workstationSettingsSchema.parse({ ...this.read(), ...change });
     mkdirSync(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
+    const fd = openSync(temp, 'w', privateFileMode());
     try {
       writeSync(fd, `${JSON.stringify(next, null, 2)}\n`);
       fsyncSync(fd);

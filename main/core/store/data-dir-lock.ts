@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { JiuzhuError } from '../../../common/contract/errors';
+import { privateFileMode } from './file-modes';
 
 export const LOCK_FILE = 'jiuzhu.lock';
 
@@ -70,7 +71,7 @@ export function withDataDirLock<T>(dataDir: string, fn: () => T, options: LockOp
   for (;;) {
     let fd: number | undefined;
     try {
-      fd = openSync(path, 'wx', 0o600);
+      fd = openSync(path, 'wx', privateFileMode());
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new JiuzhuError('STORE_IO', { detail: (e as NodeJS.ErrnoException).code ?? 'lock' });
     }
@@ -113,7 +114,7 @@ function breakStale(path: string, staleMs: number): void {
   const breaker = `${path}.break`;
   let fd: number;
   try {
-    fd = openSync(breaker, 'wx', 0o600);
+    fd = openSync(breaker, 'wx', privateFileMode());
   } catch {
     try {
       if (Date.now() - statSync(breaker).mtimeMs > 10_000) rmSync(breaker, { force: true });

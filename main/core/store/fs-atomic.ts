@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { privateFileMode } from './file-modes';
 
 /** fsync a directory so a rename inside it survives power loss (no-op where unsupported, e.g. Windows). */
 export function fsyncDir(dir: string): void {
@@ -22,7 +23,7 @@ export function fsyncDir(dir: string): void {
  */
 export function writeFileAtomicSync(path: string, data: Uint8Array): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
+  const fd = openSync(tmp, 'wx', privateFileMode());
   try {
     let off = 0;
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);

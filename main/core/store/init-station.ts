@@ -15,6 +15,7 @@ import { stationPaths } from './paths';
 import { assertRegionCode } from './region-code';
 import { StationRepository } from './station-repo';
 import type { Clock } from './types';
+import { privateDirMode, privateFileMode } from './file-modes';
 
 export interface InitStationInput {
   dataDir: string;
@@ -56,8 +57,8 @@ export function initStation(input: InitStationInput): InitStationResult {
 
   const paths = stationPaths(input.dataDir);
   if (existsSync(paths.keyring) || existsSync(paths.db)) throw new JiuzhuError('STORE_ALREADY_INITIALIZED');
-  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  mkdirSync(paths.tmp, { recursive: true, mode: 0o700 });
+  mkdirSync(paths.dataDir, { recursive: true, mode: privateDirMode() });
+  mkdirSync(paths.tmp, { recursive: true, mode: privateDirMode() });
   const machineSecret = input.machineSecret ?? loadMachineSecret({ dataDir: input.dataDir });
 
   const now = input.clock.now();
@@ -71,7 +72,7 @@ export function initStation(input: InitStationInput): InitStationResult {
     // Personal data: owner-only from the first byte (SQLite gives the -wal and -shm files the
     // database file's mode). O_EXCL: a second setup running at the same time stops here.
     try {
-      closeSync(openSync(paths.db, 'wx', 0o600));
+      closeSync(openSync(paths.db, 'wx', privateFileMode()));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new JiuzhuError('STORE_ALREADY_INITIALIZED');
       throw e;

@@ -14,6 +14,7 @@ import { leaveWal, rekeyAndReturnToWal, returnToWal } from './rekey';
 import { StationRepository } from './station-repo';
 import type { Clock, Db, Logger } from './types';
 import { noLogger } from './types';
+import { privateDirMode } from './file-modes';
 
 export interface StationOptions {
   dataDir: string;
@@ -191,7 +192,7 @@ export class Station {
   }
 
   private openWith(key: Buffer): Db {
-    mkdirSync(this.paths.tmp, { recursive: true, mode: 0o700 });
+    mkdirSync(this.paths.tmp, { recursive: true, mode: privateDirMode() });
     const started = performance.now();
     const mode = this.options.check ?? 'background';
     const plan = mode === 'background' ? integrityPlan(lastIntegrity(this.paths.dataDir), this.options.clock.now()) : { atUnlock: mode, background: false };

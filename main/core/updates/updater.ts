@@ -6,6 +6,7 @@ import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { compareVersions, feedName, parseRelease, type Release } from './feed';
+import { privateFileMode } from '../store/file-modes';
 
 /** Where updates come from: the county's server (its own, or the city platform's) or a folder on a USB stick. */
 export type UpdateSource = { kind: 'url'; url: string } | { kind: 'folder'; path: string };
@@ -120,7 +121,7 @@ export async function downloadUpdate(ctx: UpdateContext, source: UpdateSource): 
       if (!res.ok || !res.body) throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: `HTTP ${res.status}` });
       input = Readable.fromWeb(res.body as ReadableStream<Uint8Array>) as AsyncIterable<Buffer>;
     }
-    await pipeline(input, count, createWriteStream(part, { mode: 0o600 }));
+    await pipeline(input, count, createWriteStream(part, { mode: privateFileMode() }));
     if (size !== release.size || hash.digest('base64') !== release.sha512) throw new JiuzhuError('UPDATE_HASH_MISMATCH');
   } catch (e) {
     rmSync(part, { force: true });

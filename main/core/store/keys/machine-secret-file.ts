@@ -26,6 +26,8 @@ export const machineSecretFileSchema = z.discriminatedUnion('form', [
     sealed: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096),
     helper: z.string().min(1).max(4096).optional(),
   }),
+  /** A station shared by the accounts of one Windows PC: sealed by DPAPI in machine scope (machine-secret-shared.ts). */
+  z.object({ format: z.literal('jiuzhu-machine-secret'), version: z.literal(1), form: z.literal('dpapi-machine'), sealed: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096) }),
 ]);
 export type MachineSecretFile = z.infer<typeof machineSecretFileSchema>;
 

@@ -8,6 +8,7 @@ import {
   createMachineSecretFile,
   defaultMachineSecretDir,
   MACHINE_SECRET_BYTES,
+  MACHINE_SECRET_FILE,
   newFileForm,
   readMachineSecretFile,
   secretOfFileForm,
@@ -53,6 +54,8 @@ export function loadMachineSecret(options: MachineSecretOptions = {}): Buffer {
 
 function secretOf(file: MachineSecretFile, options: MachineSecretOptions): Buffer {
   if (file.form === 'file') return secretOfFileForm(file);
+  // The machine-wide form belongs in the machine root (machine-secret-shared.ts), never in an account's folder.
+  if (file.form === 'dpapi-machine') throw new JiuzhuError('STORE_MACHINE_SECRET_DAMAGED', { path: MACHINE_SECRET_FILE });
   if (!file.helper || !isAbsolute(file.helper)) throw new JiuzhuError('STORE_MACHINE_SECRET_SEALED');
   const secret = (options.runHelper ?? runDesktopHelper)(file.helper);
   if (secret.length !== MACHINE_SECRET_BYTES) throw new JiuzhuError('STORE_MACHINE_SECRET_SEALED');

@@ -52,6 +52,7 @@ export function loadMachineSecretWithKeystore(options: KeystoreSecretOptions): B
     logger.log('info', 'store.machine_secret', { protection: 'file-permissions', reason: 'made before by another shell' });
     return secretOfFileForm(file);
   }
+  if (file?.form === 'dpapi-machine') throw new JiuzhuError('STORE_MACHINE_SECRET_DAMAGED', { path: dir });
   const { keystore } = options;
   if (file?.form === 'os-keystore') {
     const current = assertSecureBackend(keystore);
