@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './registry';
 export * from './methods/app';
 export * from './bridge';
+export * from './invoke';

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../common/contract/index';
+import type { Invoke } from '../../common/contract/index';
 import type { CoreApi } from '../core/index';
 import type { CliIo, ExitCode } from './io';
 
@@ -18,7 +18,7 @@ export interface CommandContext {
    * Call a contract method. Methods that need a session log in first, once per run, as --user;
    * the login's own error (wrong password, locked account) comes back as the envelope.
    */
-  invoke(method: string, input: unknown): Promise<Envelope>;
+  invoke: Invoke;
 }
 
 export interface Command {

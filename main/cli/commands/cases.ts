@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../../common/contract/index';
+import { caseStateSchema } from '../../../common/cases/stateMachine';
 import { maskIdNumber, maskName } from '../../../common/format/mask';
 import { formatYuan } from '../../../common/format/money';
 import { cases as catalog } from '../../../common/i18n/zh-CN/cases';
@@ -9,7 +10,6 @@ import { EXIT, type ExitCode } from '../io';
 import { printFacts, reportError } from '../output';
 
 type Summary = MethodOutput<'cases.adminList'>[number];
-type Detail = MethodOutput<'cases.adminShow'>;
 
 const L = catalog.cases;
 const stateLabel = (s: string) => (L.states as Record<string, string>)[s] ?? s;
@@ -38,13 +38,14 @@ export const casesListCommand: Command = {
   async run(args, ctx): Promise<ExitCode> {
     const parsed = parse(ctx, args, { status: { type: 'string' }, limit: { type: 'string' } });
     if (typeof parsed === 'number') return parsed;
-    const status = parsed.values.status as string | undefined;
-    if (status !== undefined && !(status in L.states)) return badArgs(ctx, `--status 应为以下之一：${Object.keys(L.states).join('、')}`);
+    const wanted = parsed.values.status as string | undefined;
+    const status = wanted === undefined ? undefined : caseStateSchema.safeParse(wanted).data;
+    if (wanted !== undefined && !status) return badArgs(ctx, `--status 应为以下之一：${Object.keys(L.states).join('、')}`);
     const limit = parsed.values.limit === undefined ? 200 : Number(parsed.values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) return badArgs(ctx, '--limit 应为 1 到 10000 之间的整数');
     const envelope = await ctx.invoke('cases.adminList', { ...(status ? { state: status } : {}), limit });
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const rows = envelope.result as Summary[];
+    const rows = envelope.result;
     if (ctx.global.json) {
       ctx.io.out(`${JSON.stringify(rows)}\n`);
       return EXIT.ok;
@@ -63,9 +64,9 @@ export const casesShowCommand: Command = {
     const parsed = parse(ctx, args, {}, true);
     if (typeof parsed === 'number') return parsed;
     if (parsed.positionals.length !== 1) return badArgs(ctx, '需要一个案件编号或案件 ID，例如：cases show 500110-2026-01-00001');
-    const envelope = await ctx.invoke('cases.adminShow', { caseRef: parsed.positionals[0] });
+    const envelope = await ctx.invoke('cases.adminShow', { caseRef: parsed.positionals[0]! });
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const d = envelope.result as Detail;
+    const d = envelope.result;
     if (ctx.global.json) {
       ctx.io.out(`${JSON.stringify(d)}\n`);
       return EXIT.ok;

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { MethodOutput } from '../../../common/contract/index';
 import { badArgs } from '../badArgs';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../io';
@@ -35,7 +34,7 @@ export const demoSeedCommand: Command = {
     try {
       const envelope = await ctx.invoke('demo.seed', { count, seed });
       if (!envelope.ok) return reportError(ctx, envelope.error);
-      const r = envelope.result as MethodOutput<'demo.seed'>;
+      const r = envelope.result;
       if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
       else ctx.io.out(`已生成 ${r.created} 件演示案件（标记为演示数据，不会同步），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；工作站现有案件 ${r.total} 件。\n`);
       return EXIT.ok;

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { MethodOutput } from '../../../common/contract/index';
 import { diagnosticsBundle, writePrivateFile } from '../../core/cliSupport';
 import { APP_VERSION } from '../../core/index';
 import { badArgs } from '../badArgs';
@@ -29,7 +28,7 @@ export const diagnosticsCommand: Command = {
     if (ctx.global.user) {
       const envelope = await ctx.invoke('diagnostics.export', {});
       if (!envelope.ok) return reportError(ctx, envelope.error);
-      const result = envelope.result as MethodOutput<'diagnostics.export'>;
+      const result = envelope.result;
       writePrivateFile(out, Buffer.from(result.base64, 'base64'));
       ({ files, bytes } = result);
     } else {

@@ -54,15 +54,15 @@ async function issueForCase(ctx: CommandContext, caseId: string, kind: DocumentK
   else {
     const pending = await ctx.invoke('printQueue.list', { caseId, kind, state: 'pending', limit: 1 });
     if (!pending.ok) return { ok: false, error: pending.error };
-    const request = (pending.result as MethodOutput<'printQueue.list'>)[0];
+    const request = pending.result[0];
     if (!request) return { ok: false, error: new JiuzhuError('DOC_NO_CASE_DATA', { caseId, kind: messages.documents.kinds[kind] }).toApiError() };
     issued = await ctx.invoke('printQueue.issue', { requestId: request.id });
   }
   if (!issued.ok) return { ok: false, error: issued.error };
-  const doc = issued.result as MethodOutput<'documents.issue'>;
+  const doc = issued.result;
   const got = await ctx.invoke('documents.get', { documentId: doc.id });
   if (!got.ok) return { ok: false, error: got.error };
-  return { ok: true, doc, pdf: Buffer.from((got.result as MethodOutput<'documents.get'>).pdfBase64, 'base64') };
+  return { ok: true, doc, pdf: Buffer.from(got.result.pdfBase64, 'base64') };
 }
 
 export const documentsRenderCommand: Command = {
@@ -165,7 +165,7 @@ export const certificateVerifyCommand: Command = {
     const v = parse(ctx, args, { file: { type: 'string' }, payload: { type: 'string' } });
     if (typeof v === 'number') return v;
     if (Boolean(v.file) === Boolean(v.payload)) return badArgs(ctx, '请给出 --file（证明 PDF）或 --payload（扫码得到的文本）其中之一');
-    let payload = v.payload as string | undefined;
+    let payload = v.payload as string;
     if (typeof v.file === 'string') {
       let pdf: Buffer;
       try {
@@ -173,8 +173,9 @@ export const certificateVerifyCommand: Command = {
       } catch (e) {
         return badArgs(ctx, `读不了 ${v.file}：${(e as Error).message}`);
       }
-      payload = certificatePayloadFromPdf(pdf) ?? undefined;
-      if (!payload) return reportError(ctx, new JiuzhuError('CERT_MALFORMED').toApiError(), EXIT.badInput);
+      const fromPdf = certificatePayloadFromPdf(pdf);
+      if (!fromPdf) return reportError(ctx, new JiuzhuError('CERT_MALFORMED').toApiError(), EXIT.badInput);
+      payload = fromPdf;
     }
     const r = await ctx.invoke('certificate.verify', { payload });
     if (!r.ok) {
@@ -186,7 +187,7 @@ export const certificateVerifyCommand: Command = {
       }
       return reportError(ctx, r.error, verdict ? (VERDICT_EXIT[r.error.code] ?? EXIT.failure) : undefined);
     }
-    const facts = r.result as MethodOutput<'certificate.verify'>;
+    const facts = r.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify({ verdict: 'valid', facts })}\n`);
     else {
       ctx.io.out(`${messages.documents.certificateValid}\n`);

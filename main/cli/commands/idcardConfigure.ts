@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MethodInput, MethodOutput } from '../../../common/contract/index';
+import type { MethodInput } from '../../../common/contract/index';
 import { VENDOR_LIBRARIES, type VendorBackend } from '../../../common/idcard/vendorLibraries';
 import { badArgs } from '../badArgs';
 import type { Command } from '../command';
@@ -54,7 +54,7 @@ export const idcardConfigureCommand: Command = {
     }
     const envelope = await ctx.invoke('idcard.configure', input);
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const state = envelope.result as MethodOutput<'idcard.configure'>;
+    const state = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(state)}\n`);
     else printFacts(ctx, [['读卡器', state.reader ?? ''], ['状态', state.message]]);
     return EXIT.ok;
@@ -69,7 +69,7 @@ export const idcardLibrariesCommand: Command = {
     if (args.length > 0) return badArgs(ctx, `idcard libraries 不需要参数，多余：${args.join(' ')}`);
     const envelope = await ctx.invoke('idcard.libraries', {});
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const r = envelope.result as MethodOutput<'idcard.libraries'>;
+    const r = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
     else {
       ctx.io.out(`读卡库文件夹：${r.folder}\n`);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MethodOutput } from '../../../common/contract/index';
+import type { MethodInput, MethodName, MethodOutput } from '../../../common/contract/index';
 import { badArgs } from '../badArgs';
 import type { Command, CommandContext } from '../command';
 import { EXIT, type ExitCode } from '../io';
@@ -7,6 +7,8 @@ import { printFacts, reportError } from '../output';
 import { readPasswordFromTerminal } from '../password';
 
 type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+/** A string option's value (a flag given without one is not a value). */
+const text = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>): Parsed | ExitCode {
   try {
@@ -16,11 +18,11 @@ function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNull
   }
 }
 
-async function run<T>(ctx: CommandContext, method: string, input: unknown, show: (result: T) => void): Promise<ExitCode> {
+async function run<M extends MethodName>(ctx: CommandContext, method: M, input: MethodInput<M>, show: (result: MethodOutput<M>) => void): Promise<ExitCode> {
   const envelope = await ctx.invoke(method, input);
   if (!envelope.ok) return reportError(ctx, envelope.error);
   if (ctx.global.json) ctx.io.out(`${JSON.stringify(envelope.result)}\n`);
-  else show(envelope.result as T);
+  else show(envelope.result);
   return EXIT.ok;
 }
 
@@ -31,17 +33,19 @@ export const initCommand: Command = {
   async run(args, ctx) {
     const parsed = parse(ctx, args, { 'station-name': { type: 'string' }, region: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' } });
     if (typeof parsed === 'number') return parsed;
-    const { values } = parsed;
-    if (!values['station-name'] || !values.region || !values.admin) return badArgs(ctx, '需要 --station-name、--region 和 --admin');
+    const stationName = text(parsed.values['station-name']);
+    const regionCode = text(parsed.values.region);
+    const admin = text(parsed.values.admin);
+    if (!stationName || !regionCode || !admin) return badArgs(ctx, '需要 --station-name、--region 和 --admin');
     const password = process.env.JIUZHU_PASSWORD;
     if (!password) return badArgs(ctx, '请在环境变量 JIUZHU_PASSWORD 中提供管理员密码');
-    return run<MethodOutput<'setup.init'>>(
+    return run(
       ctx,
       'setup.init',
       {
-        stationName: values['station-name'],
-        regionCode: values.region,
-        admin: { username: values.admin, displayName: (values['admin-name'] as string | undefined) ?? (values.admin as string), password },
+        stationName,
+        regionCode,
+        admin: { username: admin, displayName: text(parsed.values['admin-name']) ?? admin, password },
       },
       (r) => {
         ctx.io.out('首次设置完成。\n\n恢复码（只显示这一次，请抄写或打印后放入站内保险柜）：\n\n');
@@ -58,8 +62,9 @@ export const backupCommand: Command = {
   async run(args, ctx) {
     const parsed = parse(ctx, args, { out: { type: 'string' } });
     if (typeof parsed === 'number') return parsed;
-    if (!parsed.values.out) return badArgs(ctx, '需要 --out 指定备份文件');
-    return run<MethodOutput<'backup.create'>>(ctx, 'backup.create', { out: parsed.values.out }, (r) =>
+    const out = text(parsed.values.out);
+    if (!out) return badArgs(ctx, '需要 --out 指定备份文件');
+    return run(ctx, 'backup.create', { out }, (r) =>
       printFacts(ctx, [
         ['备份文件', r.file],
         ['大小', `${(r.bytes / 1024 / 1024).toFixed(2)} MB`],
@@ -102,12 +107,12 @@ export const restoreCommand: Command = {
       if (!admin || !code || !newPassword) {
         return badArgs(ctx, '用恢复码恢复时需要 --admin 用户名，恢复码放在 JIUZHU_RECOVERY_CODE 中（或加 --recovery-code-stdin），该管理员的新密码放在 JIUZHU_PASSWORD 中');
       }
-      return run<MethodOutput<'setup.restore'>>(ctx, 'setup.restore', { file, recoveryCode: code, username: admin, newPassword }, (r) => {
+      return run(ctx, 'setup.restore', { file, recoveryCode: code, username: admin, newPassword }, (r) => {
         ctx.io.out(`已从 ${r.createdAt} 的备份恢复，管理员 ${admin} 已设置新密码。\n\n新的恢复码（旧恢复码已作废，只显示这一次）：\n\n    ${r.recoveryCode}\n\n`);
         if (r.needPasswordReset.length) ctx.io.out(`以下账号需由管理员重置密码：${r.needPasswordReset.join('、')}\n`);
       });
     }
-    return run<MethodOutput<'backup.restore'>>(ctx, 'backup.restore', { file }, (r) => {
+    return run(ctx, 'backup.restore', { file }, (r) => {
       ctx.io.out(`已从 ${r.createdAt} 的备份恢复。所有人需重新登录。\n`);
       if (r.previousDataDir) ctx.io.out(`原数据已移到：${r.previousDataDir}（仍为加密，确认无误后可删除）\n`);
     });
@@ -122,7 +127,7 @@ export const checkCommand: Command = {
     if (args.length) return badArgs(ctx, `check 不需要参数，多余：${args.join(' ')}`);
     const envelope = await ctx.invoke('store.check', {});
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const r = envelope.result as MethodOutput<'store.check'>;
+    const r = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
     else
       printFacts(ctx, [
@@ -144,7 +149,7 @@ export const auditVerifyCommand: Command = {
     if (args.length) return badArgs(ctx, `audit verify 不需要参数，多余：${args.join(' ')}`);
     const envelope = await ctx.invoke('audit.verify', {});
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const r = envelope.result as MethodOutput<'audit.verify'>;
+    const r = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
     else ctx.io.out(r.ok ? `审计日志完整：共 ${r.rows} 条。\n` : `审计日志被改动：第 ${r.firstBad?.seq} 条起不可信（${r.firstBad?.reason}）。\n`);
     return r.ok ? EXIT.ok : EXIT.failure;

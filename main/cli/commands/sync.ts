@@ -33,7 +33,7 @@ export const syncRegisterCommand: Command = {
       ...(v['name'] ? { deviceName: v['name'] } : {}),
     });
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const r = envelope.result as MethodOutput<'sync.register'>;
+    const r = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
     else {
       printFacts(ctx, [
@@ -56,7 +56,7 @@ export const syncNowCommand: Command = {
     if (args.length > 0) return badArgs(ctx, `sync now 不需要参数，多余：${args.join(' ')}`);
     const envelope = await ctx.invoke('sync.now', { wait: true });
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const r = envelope.result as MethodOutput<'sync.now'>;
+    const r = envelope.result;
     const s = r.summary;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, ...s, ...(r.error ? { error: r.error } : {}) })}\n`);
     else
@@ -91,7 +91,7 @@ export const syncStatusCommand: Command = {
     if (args.length > 0) return badArgs(ctx, `sync status 不需要参数，多余：${args.join(' ')}`);
     const envelope = await ctx.invoke('sync.status', {});
     if (!envelope.ok) return reportError(ctx, envelope.error);
-    const s = envelope.result as MethodOutput<'sync.status'>;
+    const s = envelope.result;
     if (ctx.global.json) {
       ctx.io.out(`${JSON.stringify(s)}\n`);
       return EXIT.ok;

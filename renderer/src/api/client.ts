@@ -1,4 +1,4 @@
-import type { ApiError, MethodInput, MethodName, MethodOutput } from '../../../common/contract/index';
+import { typedInvoke, type ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../../common/contract/index';
 import { fieldIssueMessage, type FieldIssue } from '../../../common/i18n/fieldErrors';
 import { translate } from '../../../common/i18n/translate';
 import { getBridge } from './bridge';
@@ -30,10 +30,11 @@ export class ApiCallError extends Error {
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   let envelope;
   try {
-    envelope = await getBridge().invoke(method, input);
+    const bridge = getBridge();
+    envelope = await typedInvoke((m, i) => bridge.invoke(m, i))(method, input);
   } catch {
     throw new ApiCallError({ code: 'CORE_UNAVAILABLE', message: translate('errors.CORE_UNAVAILABLE') });
   }
-  if (envelope.ok) return envelope.result as MethodOutput<M>;
+  if (envelope.ok) return envelope.result;
   throw new ApiCallError(envelope.error);
 }
