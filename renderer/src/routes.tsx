@@ -32,6 +32,8 @@ import { EyeOutlined } from '@ant-design/icons';
 import { MonitoringPage } from './monitoring/MonitoringPage';
 import { ScanOutlined } from '@ant-design/icons';
 import { CertificateVerifyPage } from './documents/CertificateVerifyPage';
+import { ImportOutlined } from '@ant-design/icons';
+import { RosterImportPage } from './rosterImport/RosterImportPage';
 
 export interface AppRoute {
   path: string;
@@ -50,6 +52,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, element: <CasesPage />, permission: 'case.read' },
   { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
   { path: '/roster', label: 'nav.roster', icon: <SolutionOutlined />, element: <RosterPage />, permission: 'case.read' },
+  { path: '/roster/import', label: 'nav.rosterImport', icon: <ImportOutlined />, element: <RosterImportPage />, permission: 'roster.import' },
   { path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, element: <WarningsPage />, permission: 'case.read' },
   { path: '/monitoring', label: 'nav.monitoring', icon: <EyeOutlined />, element: <MonitoringPage />, permission: 'case.read' },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, element: <StatsPage />, permission: 'case.read' },

@@ -5,6 +5,7 @@ import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type F
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
+import { exportHouseholds, memberRowsWorkbook } from '../../main/core/rosterImport/testing/rosterWorkbook';
 
 /**
  * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
@@ -316,4 +317,53 @@ test('the paged case list and its 查看全部 lists, a case page with the 低�
   await worker.close();
   expect(crashes).toEqual([]);
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
+});
+
+test('the head’s 导入在册对象 page: a refused file, a preview with row problems, the report after confirming, and an earlier report show only catalog words', async ({ browser }) => {
+  const findings: Array<Finding & { where: string }> = [];
+  const crashes: string[] = [];
+  const households = exportHouseholds(4, 900);
+  households[1]!.category = '临时救助';
+  households[2]!.amount = '六百八';
+  const page = await newPage(browser, crashes);
+  await logInAs(page, 'w-head', `${PASSWORD}!`);
+  await page.evaluate(() => (window.location.hash = '#/roster/import'));
+  await expect(page.getByTestId('roster-import-page')).toBeVisible();
+  await page.getByTestId('roster-import-file').setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]) });
+  await expect(page.getByTestId('roster-import-error')).toBeVisible();
+  await check(page, 'head /roster/import refused file', findings);
+  await page.getByTestId('roster-import-file').setInputFiles({ name: 'roster.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await memberRowsWorkbook(households) });
+  await expect(page.getByTestId('roster-import-errors')).toBeVisible();
+  await check(page, 'head /roster/import preview with problems', findings);
+  await page.getByTestId('roster-import-confirm').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await check(page, 'head /roster/import confirmation', findings);
+  await page.getByTestId('roster-import-confirm-ok').click();
+  await expect(page.getByTestId('roster-import-done')).toBeVisible();
+  await check(page, 'head /roster/import report', findings);
+  await page.getByTestId('roster-import-view').click();
+  await expect(page.getByTestId('roster-import-report')).toBeVisible();
+  await check(page, 'head /roster/import earlier report', findings);
+  await page.close();
+  expect(crashes).toEqual([]);
+  expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
+});
+
+test('the face tab: the engine’s backend named in words, and the warning when the faster backend cannot start, show only catalog words', async ({ browser }) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  for (const blocked of [false, true]) {
+    const page = await newPage(browser, crashes);
+    // With tfjs's .wasm files unreachable the worker falls back to the CPU backend and says so.
+    if (blocked) await page.context().route(/\/wasm\/[^/]+\.wasm$/, (route) => route.abort('failed'));
+    await logIn(page, shell);
+    await page.evaluate(() => (window.location.hash = '#/capture'));
+    await page.getByRole('tab', { name: '人脸采集' }).click();
+    await expect(page.getByTestId('face-engine')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    await expect(page.getByTestId('face-backend-fallback')).toHaveCount(blocked ? 1 : 0);
+    await check(page, blocked ? 'face tab, WASM blocked' : 'face tab', leaks);
+    await page.close();
+  }
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
 });

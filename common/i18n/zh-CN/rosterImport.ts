@@ -21,11 +21,11 @@ export const rosterImport = {
   },
   rosterImport: {
     title: '导入在册对象',
-    help: '从原系统（全国低保信息系统等）导出的在册对象花名册（.xlsx）导入本工作站。导入后这些家庭和本站审批的家庭一样进行资格认证、定期复核和监测预警。先预览核对，确认后才写入；有问题的家庭整户不导入，改正后可再次导入。',
+    help: '从原系统（全国低保信息系统等）导出的在册对象花名册（Excel 工作簿）导入本工作站。导入后这些家庭和本站审批的家庭一样进行资格认证、定期复核和监测预警。先预览核对，确认后才写入；有问题的家庭整户不导入，改正后可再次导入。',
     pick: '选择 Excel 文件',
     reading: '正在读取和核对……',
     layout: { 'member-rows': '每行一名成员（户信息在每行重复）', 'two-sheets': '户表和成员表两张工作表' },
-    previewTitle: '预览：{{fileName}}',
+    previewTitle: '预览',
     importedBefore: '这个文件在 {{at}} 已导入过一次；已在册的人员会逐行列为问题，不会重复导入。',
     totals: {
       households: '文件中的家庭',
@@ -70,6 +70,7 @@ export const rosterImport = {
     confirmTitle: '确认导入？',
     confirmBody: '将把 {{households}} 户、{{members}} 人写入在册对象名单，{{skipped}} 户因有问题不导入。',
     cancel: '重新选择',
+    back: '返回',
     done: '已导入 {{households}} 户、{{members}} 人。',
     openRoster: '查看在册对象',
     reportsTitle: '导入记录',
