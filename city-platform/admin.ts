@@ -2,7 +2,10 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { JiuzhuError } from '../common/contract/errors';
 import { WARNING_TYPES } from '../common/sync/pull';
+import { suiteIdSchema, type SuiteId } from '../common/sync/primitives';
 import { keyFingerprint } from '../sync-protocol/keys';
+import { platformKeysFor } from '../sync-protocol/parties';
+import { suiteById } from '../sync-protocol/suites';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
 import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';
@@ -12,7 +15,13 @@ import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow } from '
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
 export const adminSchemas = {
-  enrol: z.object({ stationId: z.string().min(1).max(64), regionCode: z.string().regex(/^\d{6,12}$/), ttlHours: z.number().positive().max(24 * 30).optional() }),
+  enrol: z.object({
+    stationId: z.string().min(1).max(64),
+    regionCode: z.string().regex(/^\d{6,12}$/),
+    ttlHours: z.number().positive().max(24 * 30).optional(),
+    /** Print the slip for this offered suite instead of the preferred one. */
+    suite: suiteIdSchema.optional(),
+  }),
   decide: z.object({
     caseId: z.string().min(1).max(64),
     outcome: z.enum(['approved', 'refused']),
@@ -40,6 +49,8 @@ export interface EnrolmentSlip {
   code: string;
   /** The platform key fingerprint the workstation pins: print it on the slip with the code. */
   fingerprint: string;
+  /** The crypto suite of those keys (the deployment's preferred one, unless asked for another it offers). */
+  suite: SuiteId;
   stationId: string;
   regionCode: string;
   expiresAt: number;
@@ -102,8 +113,10 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       const code = enrolmentCode();
       const expiresAt = now + (input.ttlHours ?? 72) * 3600_000;
       await store.createEnrolmentCode({ code, stationId: input.stationId, regionCode: input.regionCode, now, expiresAt });
-      const { signing, encryption } = deps.identity.keys;
-      return { code, fingerprint: keyFingerprint(signing.publicKey, encryption.publicKey), stationId: input.stationId, regionCode: input.regionCode, expiresAt };
+      const suite = input.suite ?? deps.identity.suites[0]!;
+      const { signing, encryption } = platformKeysFor(deps.codec, suite);
+      const fingerprint = keyFingerprint(signing.publicKey, encryption.publicKey, suiteById(suite));
+      return { code, fingerprint, suite, stationId: input.stationId, regionCode: input.regionCode, expiresAt };
     },
     async decide(input) {
       if (input.outcome === 'approved' && (input.amountFen === undefined || !input.startMonth))

@@ -55,7 +55,7 @@ describeStores('platform: blobs of station cases (GET /v1/cases/{caseId}/blobs/{
     expect(whole.status).toBe(200);
     expect(whole.headers['jiuzhu-blob-size']).toBe(String(plain.length));
     expect(whole.headers['jiuzhu-blob-type']).toBe('application/pdf');
-    const key = { mine: counter3.device.keys.encryption, peerKey: counter3.device.platform.encryptionKey, deviceId: counter3.device.deviceId, sha256, direction: 'down' as const };
+    const key = counter3.blobKey(sha256, 'down');
     expect(decryptBlob(whole.body, key).equals(plain)).toBe(true);
     const part = await request(url, { method: 'GET', headers: { Authorization: `Bearer ${token}`, Range: 'bytes=1000-1999' } });
     expect(part.status).toBe(206);

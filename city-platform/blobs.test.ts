@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOB_CIPHER_ID } from '../common/sync/blobs';
 import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
 import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
 import { startLinkProxy, type LinkProxy } from '../tools/link-proxy/proxy';
@@ -118,11 +117,11 @@ describeStores('platform blobs', (store) => {
       const plain = randomBytes(5000);
       const claimed = sha256Hex(Buffer.from('something else entirely'));
       // Encrypted correctly for the claimed hash, but the plaintext is different.
-      const body = encryptBlob(plain, { mine: client.device.keys.encryption, peerKey: client.device.platform.encryptionKey, deviceId: client.device.deviceId, sha256: claimed, direction: 'up' });
+      const body = encryptBlob(plain, client.blobKey(claimed, 'up'));
       const headers = { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' };
       const created = await request(`${platform.url}/v1/uploads`, {
         method: 'POST',
-        headers: { ...headers, 'Upload-Length': String(body.length), 'Upload-Metadata': encodeUploadMetadata({ sha256: claimed, size: '5000', cipher: BLOB_CIPHER_ID }) },
+        headers: { ...headers, 'Upload-Length': String(body.length), 'Upload-Metadata': encodeUploadMetadata({ sha256: claimed, size: '5000', cipher: client.suite.blobCipher }) },
       });
       expect(created.status).toBe(201);
       const url = `${platform.url}${String(created.headers['location'])}`;
@@ -144,7 +143,7 @@ describeStores('platform blobs', (store) => {
       const sha256 = sha256Hex(Buffer.from('x'));
       const created = await request(`${platform.url}/v1/uploads`, {
         method: 'POST',
-        headers: { ...headers, 'Upload-Length': '17', 'Upload-Metadata': encodeUploadMetadata({ sha256, size: '1', cipher: BLOB_CIPHER_ID }) },
+        headers: { ...headers, 'Upload-Length': '17', 'Upload-Metadata': encodeUploadMetadata({ sha256, size: '1', cipher: client.suite.blobCipher }) },
       });
       const url = `${platform.url}${String(created.headers['location'])}`;
       const wrong = await request(url, {
@@ -186,7 +185,7 @@ describeStores('platform blobs', (store) => {
       const sha256 = sha256Hex(plain);
       const got = await request(`${platform.url}/v1/blobs/${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${token}` } });
       expect(got.status).toBe(200);
-      const key = { mine: counter3.device.keys.encryption, peerKey: counter3.device.platform.encryptionKey, deviceId: counter3.device.deviceId, sha256, direction: 'down' as const };
+      const key = counter3.blobKey(sha256, 'down');
       expect(decryptBlob(got.body, key).equals(plain)).toBe(true);
       const tail = await request(`${platform.url}/v1/blobs/${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${token}`, Range: 'bytes=200000-' } });
       expect(tail.status).toBe(206);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TestClient } from './test-client/client';
 import { newCase } from './test-client/fixtures';
+import type { PlatformInfo } from '../common/sync/registration';
 import { request, type PlatformHttpError } from './test-client/http';
 
 const ROOT = join(__dirname, '..');
@@ -119,4 +120,24 @@ describe('platform CLI', () => {
     expect(again.code).toBe(1);
     await stop(running.child);
   }, 60_000);
+  it('offers the suites given with --suites, keeps the choice for later commands, and refuses an unknown one', async () => {
+    const dir = dataDir();
+    const running = await serve(['--data', dir, '--quiet', '--suites', 'gm'], { env: { JIUZHU_PLATFORM_ADMIN_TOKEN: TOKEN } });
+    children.push(running.child);
+    expect(running.stdout()).toContain('suites        SM2-SM3-SM4GCM-v1\n');
+    const info = JSON.parse((await request(`${running.url}/v1/platform`, { method: 'GET' })).body.toString()) as PlatformInfo;
+    expect(info.suites).toEqual(['SM2-SM3-SM4GCM-v1']);
+    expect(info.suiteKeys).toEqual([expect.objectContaining({ suite: 'SM2-SM3-SM4GCM-v1', fingerprint: info.fingerprint })]);
+    expect(Buffer.from(info.signingKey, 'base64url')).toHaveLength(65);
+    // `enroll` without --suites prints the slip of the kept choice: the 国密 keys' fingerprint.
+    const slip = await cli(['enroll', '--region', '500115', '--json', '--data', dir]);
+    const printed = JSON.parse(slip.stdout) as { code: string; fingerprint: string; suite: string };
+    expect([printed.suite, printed.fingerprint]).toEqual(['SM2-SM3-SM4GCM-v1', info.fingerprint]);
+    const client = await TestClient.enrol(running.url, { code: printed.code, fingerprint: printed.fingerprint });
+    expect(client.device.platform.suite).toBe('SM2-SM3-SM4GCM-v1');
+    expect((await client.push([newCase(client, 'C-GM-1', 1)])).result.answers[0]?.status).toBe('acknowledged');
+    await stop(running.child);
+    const bad = await cli(['serve', '--port', '0', '--data', dir, '--suites', 'sm9']);
+    expect([bad.code, bad.stderr.includes('不认识的加密套件')]).toEqual([2, true]);
+  }, 90_000);
 });

@@ -8,12 +8,14 @@ import { recordSummary } from './apply/decision-records';
 import { UploadLocks } from './blob/locks';
 import { DEFAULT_GUARDS, DEFAULT_LIMITS } from './context';
 import { RateLimiter } from './guard/rate-limit';
-import { loadOrCreateIdentity } from './keys';
+import { codecContext, loadOrCreateIdentity, parseSuites } from './keys';
 import { startPlatform } from './platform';
 import { openStore } from './store/open';
 
 const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-platform/cli.ts …)
-  serve    --port N --data DIR [--pg URL] [--platform-id ID] [--admin-token-stdin] [--enrol STATION:REGION]… [--quiet]
+  serve    --port N --data DIR [--pg URL] [--platform-id ID] [--suites gm,intl] [--admin-token-stdin] [--enrol STATION:REGION]… [--quiet]
+           --suites: the crypto suites offered, preferred first (gm = SM2-SM3-SM4GCM-v1, intl = X25519-ED25519-AES256GCM-v1);
+           kept in the data directory for every later command; default: as kept, else intl
            admin token: $JIUZHU_PLATFORM_ADMIN_TOKEN, or the first line of stdin with --admin-token-stdin, else random (printed)
   enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
   records  [--json]                                              records held (id, device, seq, kind, case, blobs; what a proposal or a refused decision says)
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     pg: { type: 'string' },
     'platform-id': { type: 'string' },
+    suites: { type: 'string' },
     'admin-token': { type: 'string' },
     'admin-token-stdin': { type: 'boolean' },
     device: { type: 'string' },
@@ -93,7 +96,7 @@ async function withAdmin<T>(fn: (admin: AdminApi) => Promise<T>): Promise<T> {
   try {
     const admin = createAdminApi({
       identity,
-      codec: { platformId: identity.platformId, keys: identity.keys, maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes },
+      codec: codecContext(identity, DEFAULT_LIMITS.maxPayloadBytes),
       store,
       limits: DEFAULT_LIMITS,
       timing: { sessionTtlSeconds: 3600, uploadTtlSeconds: 86_400 },
@@ -137,6 +140,14 @@ async function readAdminToken(): Promise<string | undefined> {
   return token || undefined;
 }
 
+function suitesOption(text: string) {
+  try {
+    return parseSuites(text);
+  } catch {
+    return fail(`--suites：不认识的加密套件“${text}”。可用：gm（国密 SM2/SM3/SM4）、intl（X25519/Ed25519/AES-256-GCM），按优先顺序用逗号分隔`);
+  }
+}
+
 const print = (value: unknown, human: () => void) => (values.json ? console.log(JSON.stringify(value)) : human());
 
 if (values.help) {
@@ -153,6 +164,7 @@ switch (command) {
       ...(pgUrl ? { pgUrl } : {}),
       port: Number(values.port),
       ...(values['platform-id'] ? { platformId: values['platform-id'] } : {}),
+      ...(values.suites ? { suites: suitesOption(values.suites) } : {}),
       ...(adminToken ? { adminToken } : {}),
       log: values.quiet ? () => {} : (line) => console.log(`${new Date().toISOString()} ${line}`),
     });
@@ -162,6 +174,7 @@ switch (command) {
     console.log(`signing-key   ${info.signingKey}`);
     console.log(`encrypt-key   ${info.encryptionKey}`);
     console.log(`fingerprint   ${info.fingerprint}`);
+    console.log(`suites        ${info.suites.join(' ')}`);
     // A token the operator chose is not echoed; a random one is printed once, for the operator to keep.
     console.log(`admin-token   ${adminToken ? '(as given)' : platform.adminToken}`);
     for (const spec of values.enrol ?? []) {
@@ -184,6 +197,7 @@ switch (command) {
     print(slip, () => {
       console.log(`enrolment-code ${slip.code}`);
       console.log(`fingerprint    ${slip.fingerprint}`);
+      console.log(`suite          ${slip.suite}`);
       console.log(`station        ${slip.stationId}  region ${slip.regionCode}`);
       console.log(`expires        ${new Date(slip.expiresAt).toISOString()}`);
     });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
+import type { SuiteId } from '../common/sync/primitives';
 import type { Limits, PlatformInfo } from '../common/sync/registration';
 import { createAdminApi, type AdminApi } from './admin';
 import { UploadLocks } from './blob/locks';
@@ -9,7 +10,7 @@ import { DEFAULT_GUARDS, DEFAULT_LIMITS, type Guards, type PlatformDeps, type Ti
 import { RateLimiter } from './guard/rate-limit';
 import { sweepExpired } from './guard/sweeper';
 import { createHttpServer } from './http/server';
-import { loadOrCreateIdentity } from './keys';
+import { codecContext, loadOrCreateIdentity } from './keys';
 import { adminRoutes } from './routes/admin';
 import { blobRoutes } from './routes/blobs';
 import { blobDownloadRoutes } from './routes/blobDownload';
@@ -28,6 +29,11 @@ export interface PlatformOptions {
   /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
   port?: number;
   platformId?: string;
+  /**
+   * The crypto suites to offer, preferred first (the deployment's choice, kept in the data
+   * directory); default: what was kept, else the international suite alone.
+   */
+  suites?: SuiteId[];
   /** Bearer token of /admin/*; random when not given (see `adminToken` on the result). */
   adminToken?: string;
   limits?: Partial<Limits>;
@@ -60,12 +66,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   mkdirSync(options.dataDir, { recursive: true });
   mkdirSync(join(options.dataDir, 'uploads'), { recursive: true });
   mkdirSync(join(options.dataDir, 'blobs'), { recursive: true });
-  const identity = loadOrCreateIdentity(options.dataDir, options.platformId);
+  const identity = loadOrCreateIdentity(options.dataDir, options.platformId, options.suites);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const deps: PlatformDeps = {
     identity,
-    codec: { platformId: identity.platformId, keys: identity.keys, maxPayloadBytes: limits.maxPayloadBytes },
+    codec: codecContext(identity, limits.maxPayloadBytes),
     store: options.store ?? (await openStore(options)),
     limits,
     timing: { sessionTtlSeconds: 3600, uploadTtlSeconds: 24 * 3600, ...options.timing },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePartyKeys } from '../sync-protocol/keys';
+import { suiteById } from '../sync-protocol/suites';
 import { hashMachineId } from '../sync-protocol/machine-id';
 import { buildRegistrationRequest, verifyRegistrationResponse } from '../sync-protocol/registration';
 import type { RunningPlatform } from './platform';
@@ -42,12 +43,13 @@ describeStores('platform push', (store) => {
 
     it('answers the same claim twice with the same device (a lost answer can be retried)', async () => {
       const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-R', regionCode: '500110' });
-      const keys = generatePartyKeys();
+      const suite = suiteById(slip.suite);
+      const keys = generatePartyKeys(suite);
       const claim = buildRegistrationRequest(
         {
           enrolmentCode: slip.code,
           platformId: platform.info().platformId,
-          suite: 'X25519-ED25519-AES256GCM-v1',
+          suite: suite.id,
           signingKey: keys.signing.publicKey,
           encryptionKey: keys.encryption.publicKey,
           machineIdHash: hashMachineId('machine-7', platform.info().platformId),
@@ -61,10 +63,10 @@ describeStores('platform push', (store) => {
       const a = await send(claim);
       const b = await send(claim);
       expect([a.status, b.status]).toEqual([201, 201]);
-      const first = verifyRegistrationResponse(JSON.parse(a.body.toString()), slip.fingerprint);
-      expect(verifyRegistrationResponse(JSON.parse(b.body.toString()), slip.fingerprint).deviceId).toBe(first.deviceId);
+      const first = verifyRegistrationResponse(JSON.parse(a.body.toString()), slip.fingerprint, suite.id);
+      expect(verifyRegistrationResponse(JSON.parse(b.body.toString()), slip.fingerprint, suite.id).deviceId).toBe(first.deviceId);
       // Another key with the used code is refused; a claim with a bad proof too.
-      const other = generatePartyKeys();
+      const other = generatePartyKeys(suite);
       const stolen = buildRegistrationRequest({ ...claim.claim, signingKey: other.signing.publicKey }, other.signing);
       expect((await send(stolen)).status).toBe(403);
       expect((await send({ ...claim, proof: stolen.proof })).status).toBe(401);

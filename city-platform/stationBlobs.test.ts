@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BLOB_CIPHER_ID } from '../common/sync/blobs';
 import { decryptBlob, encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
 import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
 import type { RunningPlatform } from './platform';
@@ -41,7 +40,7 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     const { result } = await evil.push([newCase(evil, 'C-EVIL', 2), meta(evil, 'C-EVIL', sha256, secret.length)]);
     expect(result.answers.map((a) => a.status)).toEqual(['acknowledged', 'acknowledged']);
     const got = await request(`${platform.url}/v1/cases/C-EVIL/blobs/${sha256}`, { method: 'GET', headers: await bearer(evil) });
-    const key = { mine: evil.device.keys.encryption, peerKey: evil.device.platform.encryptionKey, deviceId: evil.device.deviceId, sha256, direction: 'down' as const };
+    const key = evil.blobKey(sha256, 'down');
     const stolen = got.status === 200 ? decryptBlob(got.body, key) : undefined;
     expect({ status: got.status, stolen: stolen?.subarray(0, 9).toString() }).toEqual({ status: 404, stolen: undefined });
     // The answer does not even say the platform holds it: for this station it is missing.
@@ -61,7 +60,7 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     const length = encryptedBlobSize(secret.length);
     const created = await request(`${platform.url}/v1/uploads`, {
       method: 'POST',
-      headers: { ...headers, 'Upload-Length': String(length), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(secret.length), cipher: BLOB_CIPHER_ID }) },
+      headers: { ...headers, 'Upload-Length': String(length), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(secret.length), cipher: evil.suite.blobCipher }) },
     });
     expect(created.status).toBe(201);
     expect(created.headers['jiuzhu-blob-status']).toBe('partial');
@@ -70,7 +69,7 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     const head = await request(url, { method: 'HEAD', headers });
     expect([head.headers['jiuzhu-blob-status'], head.headers['upload-offset']]).toEqual(['partial', '0']);
     // Bytes it does not have (the right length, encrypted for the claimed hash) fail the hash check.
-    const guess = encryptBlob(randomBytes(secret.length), { mine: evil.device.keys.encryption, peerKey: evil.device.platform.encryptionKey, deviceId: evil.device.deviceId, sha256, direction: 'up' });
+    const guess = encryptBlob(randomBytes(secret.length), evil.blobKey(sha256, 'up'));
     const patched = await request(url, { method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }, body: guess });
     expect([patched.status, JSON.parse(patched.body.toString()).code]).toEqual([460, 'SYNC_BLOB_HASH_MISMATCH']);
     expect((await request(`${platform.url}/v1/cases/C-EVIL/blobs/${sha256}`, { method: 'GET', headers })).status).toBe(404);
@@ -85,7 +84,7 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     expect([report.skipped, report.patchOffsets]).toEqual([false, [0]]);
     const got = await request(`${platform.url}/v1/cases/C-OTHER/blobs/${sha256}`, { method: 'GET', headers: await bearer(other) });
     expect(got.status).toBe(200);
-    const key = { mine: other.device.keys.encryption, peerKey: other.device.platform.encryptionKey, deviceId: other.device.deviceId, sha256, direction: 'down' as const };
+    const key = other.blobKey(sha256, 'down');
     expect(decryptBlob(got.body, key).equals(secret)).toBe(true);
     expect((await platform.admin.blobs()).filter((b) => b.sha256 === sha256).map((b) => b.stationId).sort()).toEqual(['ST-GOOD', 'ST-OTHER']);
     // A second counter of ST-OTHER finds it held (HEAD) and skips the upload.

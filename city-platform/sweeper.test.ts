@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { BLOB_CIPHER_ID } from '../common/sync/blobs';
 import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
 import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
 import type { RunningPlatform } from './platform';
@@ -58,10 +57,10 @@ describeStores('platform sweeper', (store) => {
     const sha256 = sha256Hex(plain);
     const created = await request(`${platform.url}/v1/uploads`, {
       method: 'POST',
-      headers: { ...headers, 'Upload-Length': String(encryptedBlobSize(plain.length)), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(plain.length), cipher: BLOB_CIPHER_ID }) },
+      headers: { ...headers, 'Upload-Length': String(encryptedBlobSize(plain.length)), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(plain.length), cipher: client.suite.blobCipher }) },
     });
     const path = String(created.headers['location']);
-    const cipher = encryptBlob(plain, { mine: client.device.keys.encryption, peerKey: client.device.platform.encryptionKey, deviceId: client.device.deviceId, sha256, direction: 'up' });
+    const cipher = encryptBlob(plain, client.blobKey(sha256, 'up'));
     const patched = await request(`${platform.url}${path}`, {
       method: 'PATCH',
       headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },

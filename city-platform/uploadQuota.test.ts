@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BLOB_CIPHER_ID } from '../common/sync/blobs';
 import { encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
 import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
 import type { RunningPlatform } from './platform';
@@ -34,7 +33,7 @@ describeStores('platform: per-device upload quota', (store) => {
         Authorization: `Bearer ${await client.session()}`,
         'Tus-Resumable': '1.0.0',
         'Upload-Length': String(encryptedBlobSize(plain.length)),
-        'Upload-Metadata': encodeUploadMetadata({ sha256: sha256Hex(plain), size: String(plain.length), cipher: BLOB_CIPHER_ID }),
+        'Upload-Metadata': encodeUploadMetadata({ sha256: sha256Hex(plain), size: String(plain.length), cipher: client.suite.blobCipher }),
       },
     });
   }

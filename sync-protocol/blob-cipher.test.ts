@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { JiuzhuError } from '../common/contract/errors';
 import { decryptBlob, encryptBlob, encryptBlobFrom, sha256Hex } from './blob-cipher';
 import { generatePartyKeys } from './keys';
+import { gmSuite, intlSuite } from './suites';
 import { decodeUploadMetadata, encodeUploadMetadata } from './tus-metadata';
 
-const device = generatePartyKeys().encryption;
-const platform = generatePartyKeys().encryption;
-
-describe('blob cipher', () => {
+describe.each([intlSuite, gmSuite])('blob cipher [%s]', (suite) => {
+  const device = generatePartyKeys(suite).encryption;
+  const platform = generatePartyKeys(suite).encryption;
   const plain = randomBytes(100_000);
   const sha256 = sha256Hex(plain);
-  const up = { mine: device, peerKey: platform.publicKey, deviceId: 'dev_x', sha256, direction: 'up' as const };
+  const up = { mine: device, peerKey: platform.publicKey, deviceId: 'dev_x', sha256, direction: 'up' as const, suite };
   const atPlatform = { ...up, mine: platform, peerKey: device.publicKey };
 
   it('is deterministic, so a resume can regenerate the bytes from any offset', async () => {
@@ -23,6 +23,8 @@ describe('blob cipher', () => {
     for await (const part of encryptBlobFrom(chunks, up, 45_678)) parts.push(part);
     expect(Buffer.concat(parts).equals(whole.subarray(45_678))).toBe(true);
     expect(decryptBlob(whole, atPlatform).equals(plain)).toBe(true);
+    // Another direction or device gives other bytes: no keystream is ever reused.
+    expect(encryptBlob(plain, { ...up, direction: 'down' }).subarray(0, 64).equals(whole.subarray(0, 64))).toBe(false);
   });
 
   it('refuses bytes that do not match the announced sha256', () => {

@@ -7,7 +7,7 @@ import { pullItemSchema, pullPageSchema, type PullItem, type PullPage } from '..
 import { sessionSchema, type Session } from '../common/sync/session';
 import { open, seal } from './envelope';
 import { newMessageId, platformAddress } from './keys';
-import { DEFAULT_ANSWER_LIMIT, type DeviceContext } from './parties';
+import { DEFAULT_ANSWER_LIMIT, pinnedSuite, type DeviceContext } from './parties';
 
 /** Workstation side of the codec: build what is sent, open what comes back. */
 
@@ -39,6 +39,7 @@ export function buildBundle(
     payload,
     signer: device.keys.signing,
     recipientKey: device.platform.encryptionKey,
+    suite: pinnedSuite(device.platform),
     ...(device.compression ? { compression: device.compression } : {}),
   });
   return { bytes, bundleId, payload };
@@ -55,6 +56,7 @@ function openFromPlatform<T>(device: DeviceContext, bytes: Buffer, kind: 'bundle
       if (from !== platform) throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'sender', from });
       return device.platform.signingKey;
     },
+    senderSuite: () => pinnedSuite(device.platform).id,
     maxPayloadBytes: device.maxPayloadBytes ?? DEFAULT_ANSWER_LIMIT,
   }).payload;
 }
@@ -78,6 +80,7 @@ function sealRequest(device: DeviceContext, kind: 'session-request' | 'pull-requ
     payload,
     signer: device.keys.signing,
     recipientKey: device.platform.encryptionKey,
+    suite: pinnedSuite(device.platform),
   });
 }
 
@@ -118,6 +121,8 @@ export function openPullPage(device: DeviceContext, bytes: Buffer, request: { no
   try {
     page = openFromPlatform(device, bytes, 'pull-page', pullPageSchema);
   } catch (e) {
+    // A page in another suite is a downgrade attempt, not a bad page: it stops the run as such.
+    if (e instanceof JiuzhuError && e.code === 'SYNC_SUITE_MISMATCH') throw e;
     throw invalid(e instanceof JiuzhuError ? e.code : 'unreadable');
   }
   if (page.nonce !== request.nonce) throw invalid('nonce mismatch');

@@ -11,7 +11,8 @@ import {
 import { fromB64u, toB64u } from './base64url';
 import { compress, decompress } from './compress';
 import type { CryptoSuite, KeyPair } from './suite';
-import { DEFAULT_SUITE, suiteById } from './suites';
+import type { SuiteId } from '../common/sync/primitives';
+import { DEFAULT_SUITE, requireSuite } from './suites';
 
 const MAX_HEADER_BYTES = 2048;
 const SIGNATURE_DOMAIN = Buffer.from('jiuzhu-sealed-v1-signature\0');
@@ -106,9 +107,12 @@ export interface OpenOptions<T> {
   kind: SealedKind;
   /** My address; a message for anyone else is refused. */
   to: string;
-  recipient: KeyPair;
+  /** My encryption key pair for the suite the message uses. */
+  recipient: KeyPair | ((suite: SuiteId) => KeyPair);
   /** The sender's public signing key, looked up by the header's `from`. */
   senderSigningKey: (from: string) => string;
+  /** The suite the sender is pinned to; a header naming another is refused before any key is used. */
+  senderSuite: (from: string) => SuiteId;
   maxPayloadBytes: number;
 }
 
@@ -123,11 +127,12 @@ export function open<T>(bytes: Buffer, options: OpenOptions<T>): Opened<T> {
   if (header.kind !== options.kind)
     throw new JiuzhuError('SYNC_BUNDLE_MALFORMED', { detail: `expected ${options.kind}, got ${header.kind}` });
   if (header.to !== options.to) throw new JiuzhuError('SYNC_BUNDLE_WRONG_RECIPIENT', { recipient: header.to });
-  const suite = suiteById(header.suite);
   const signingKey = options.senderSigningKey(header.from);
+  const suite = requireSuite(options.senderSuite(header.from), header.suite);
+  const recipient = typeof options.recipient === 'function' ? options.recipient(suite.id) : options.recipient;
   let plaintext: Buffer;
   try {
-    const key = messageKey(suite, suite.agree(options.recipient, header.epk), header.epk, options.recipient.publicKey);
+    const key = messageKey(suite, suite.agree(recipient, header.epk), header.epk, recipient.publicKey);
     plaintext = suite.aeadOpen(key, fromB64u(header.nonce), sealed, headerBytes);
   } catch {
     throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'decrypt' });

@@ -6,7 +6,7 @@ import { bundlePayloadSchema, type BundlePayload, type BundleResult } from '../c
 import { sessionRequestSchema, type Session, type SessionRequest } from '../common/sync/session';
 import { open, peekHeader, seal } from './envelope';
 import { newMessageId, platformAddress } from './keys';
-import type { KnownDevice, PlatformContext } from './parties';
+import { deviceSuite, platformKeysFor, type KnownDevice, type PlatformContext } from './parties';
 
 /** Platform side of the codec: open what devices send, seal the answers to them. */
 
@@ -17,8 +17,9 @@ function openFromDevice<T>(platform: PlatformContext, bytes: Buffer, kind: Seale
     schema,
     kind,
     to: platformAddress(platform.platformId),
-    recipient: platform.keys.encryption,
+    recipient: (suite) => platformKeysFor(platform, suite).encryption,
     senderSigningKey: (from) => lookup(from).signingKey,
+    senderSuite: (from) => deviceSuite(lookup(from)).id,
     maxPayloadBytes: platform.maxPayloadBytes,
   });
 }
@@ -42,14 +43,16 @@ export const openPullRequest = (platform: PlatformContext, bytes: Buffer, lookup
   openFromDevice(platform, bytes, 'pull-request', pullRequestSchema, lookup);
 
 function sealToDevice(platform: PlatformContext, device: KnownDevice, kind: SealedKind, payload: unknown): Buffer {
+  const suite = deviceSuite(device);
   return seal({
     kind,
     from: platformAddress(platform.platformId),
     to: device.deviceId,
     id: newMessageId(),
     payload,
-    signer: platform.keys.signing,
+    signer: platformKeysFor(platform, suite.id).signing,
     recipientKey: device.encryptionKey,
+    suite,
   });
 }
 

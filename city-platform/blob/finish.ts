@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createBlobOpener, BLOB_TAG_BYTES } from '../../sync-protocol/blob-cipher';
 import type { PlatformDeps } from '../context';
+import { deviceBlobKey } from '../keys';
 import type { DeviceRow, UploadRow } from '../store/types';
 import { blobPath, uploadPath } from './paths';
 
@@ -23,7 +24,7 @@ export async function finishUpload(deps: PlatformDeps, upload: UploadRow, device
       await handle.close();
     }
     const opener = createBlobOpener(
-      { mine: deps.identity.keys.encryption, peerKey: device.encryptionKey, deviceId: device.deviceId, sha256: upload.sha256, direction: 'up' },
+      deviceBlobKey(deps.codec, device, upload.sha256, 'up'),
       tag,
     );
     await mkdir(dirname(target), { recursive: true });

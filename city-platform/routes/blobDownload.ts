@@ -4,6 +4,7 @@ import { JiuzhuError } from '../../common/contract/errors';
 import { encryptBlobFrom, encryptedBlobSize } from '../../sync-protocol/blob-cipher';
 import { blobPath } from '../blob/paths';
 import { sessionDevice, type PlatformDeps } from '../context';
+import { deviceBlobKey } from '../keys';
 import { header, sendEmpty } from '../http/respond';
 import { raw } from '../http/raw';
 import { drainOrClose } from '../http/drain';
@@ -44,7 +45,7 @@ export function blobDownloadRoutes(app: FastifyInstance, deps: PlatformDeps) {
         ...(blob.contentType ? { 'Jiuzhu-Blob-Type': blob.contentType } : {}),
         ...(range ? { 'Content-Range': `bytes ${from}-${to}/${total}` } : {}),
       });
-      const key = { mine: deps.identity.keys.encryption, peerKey: device.encryptionKey, deviceId: device.deviceId, sha256: sha256!, direction: 'down' as const };
+      const key = deviceBlobKey(deps.codec, device, sha256!, 'down');
       let left = to - from + 1;
       for await (const part of encryptBlobFrom(createReadStream(blobPath(deps.dataDir, sha256!)), key, from)) {
         if (res.destroyed || left <= 0) break;

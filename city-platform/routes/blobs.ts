@@ -4,6 +4,7 @@ import { JiuzhuError } from '../../common/contract/errors';
 import { encryptBlobFrom, encryptedBlobSize } from '../../sync-protocol/blob-cipher';
 import { blobPath } from '../blob/paths';
 import { sessionDevice, type PlatformDeps } from '../context';
+import { deviceBlobKey } from '../keys';
 import { header, sendEmpty } from '../http/respond';
 import { raw } from '../http/raw';
 import { drainOrClose } from '../http/drain';
@@ -42,7 +43,7 @@ export function blobRoutes(app: FastifyInstance, deps: PlatformDeps) {
         'Jiuzhu-Blob-Size': String(blob.size),
         ...(range ? { 'Content-Range': `bytes ${from}-${total - 1}/${total}` } : {}),
       });
-      const key = { mine: deps.identity.keys.encryption, peerKey: device.encryptionKey, deviceId: device.deviceId, sha256: sha256!, direction: 'down' as const };
+      const key = deviceBlobKey(deps.codec, device, sha256!, 'down');
       for await (const part of encryptBlobFrom(createReadStream(blobPath(deps.dataDir, sha256!)), key, from)) {
         if (res.destroyed) return;
         if (!res.write(part))

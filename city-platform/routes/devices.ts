@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
 import { registrationRequestSchema, type Registration } from '../../common/sync/registration';
+import { platformKeysFor } from '../../sync-protocol/parties';
 import { signRegistration, verifyRegistrationRequest } from '../../sync-protocol/registration';
 import { bodyPace, clientAddress, type PlatformDeps } from '../context';
 import { readJson, refuseUnread } from '../http/body';
@@ -58,7 +59,10 @@ async function register(deps: PlatformDeps, res: ServerResponse, body: unknown):
   const { claim } = parsed.data;
   if (claim.platformId !== deps.identity.platformId)
     throw new JiuzhuError('SYNC_BUNDLE_WRONG_RECIPIENT', { recipient: claim.platformId });
+  // A suite the deployment does not offer is refused before anything is stored.
+  if (!deps.identity.suites.includes(claim.suite)) throw new JiuzhuError('SYNC_SUITE_NOT_OFFERED', {}, { suite: claim.suite });
   if (!verifyRegistrationRequest(parsed.data)) throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'registration proof' });
+  const platformKeys = platformKeysFor(deps.codec, claim.suite);
   const deviceId = newDeviceId();
   const now = deps.now();
   const outcome = await deps.store.registerDevice(
@@ -84,12 +88,12 @@ async function register(deps: PlatformDeps, res: ServerResponse, body: unknown):
     regionCode: outcome.regionCode,
     counterNo: outcome.counterNo,
     platformId: deps.identity.platformId,
-    signingKey: deps.identity.keys.signing.publicKey,
-    encryptionKey: deps.identity.keys.encryption.publicKey,
+    signingKey: platformKeys.signing.publicKey,
+    encryptionKey: platformKeys.encryption.publicKey,
     ...(deps.tlsSpkiPins.length ? { tlsSpkiPins: deps.tlsSpkiPins } : {}),
     serverTime: now,
   };
   const pending = outcome.pendingReplacementOf;
   deps.log(`enrolled ${outcome.deviceId} for station ${outcome.stationId}${pending ? ` (pending: replaces ${pending} once an admin confirms)` : ''}`);
-  sendJson(res, 201, signRegistration(registration, deps.identity.keys.signing));
+  sendJson(res, 201, signRegistration(registration, platformKeys.signing, claim.suite));
 }

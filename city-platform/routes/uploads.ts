@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
-import { BLOB_CIPHER_ID, BLOB_HEADERS as H, BLOB_METADATA, TUS_EXTENSIONS, TUS_VERSION } from '../../common/sync/blobs';
+import { BLOB_HEADERS as H, BLOB_METADATA, TUS_EXTENSIONS, TUS_VERSION } from '../../common/sync/blobs';
 import { sha256HexSchema } from '../../common/sync/primitives';
 import { encryptedBlobSize } from '../../sync-protocol/blob-cipher';
+import { deviceSuite } from '../../sync-protocol/parties';
 import { decodeUploadMetadata } from '../../sync-protocol/tus-metadata';
 import { finishUpload } from '../blob/finish';
 import { uploadPath } from '../blob/paths';
@@ -83,7 +84,7 @@ export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
       }
       const sha256 = meta[BLOB_METADATA.sha256] ?? '';
       if (!sha256HexSchema.safeParse(sha256).success) throw new JiuzhuError('INVALID_INPUT', { path: 'Upload-Metadata.sha256', detail: 'lower-case hex SHA-256 required' });
-      if (meta[BLOB_METADATA.cipher] !== BLOB_CIPHER_ID) throw new JiuzhuError('SYNC_PROTOCOL_UNSUPPORTED', { version: meta[BLOB_METADATA.cipher] ?? '-' });
+      if (meta[BLOB_METADATA.cipher] !== deviceSuite(device).blobCipher) throw new JiuzhuError('SYNC_PROTOCOL_UNSUPPORTED', { version: meta[BLOB_METADATA.cipher] ?? '-' });
       if (Number(meta[BLOB_METADATA.size]) + 16 !== length)
         throw new JiuzhuError('INVALID_INPUT', { path: 'Upload-Metadata.size', detail: 'must equal Upload-Length − 16' });
       const now = deps.now();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BLOB_CIPHER_ID, BLOB_HEADERS as H, TUS_VERSION } from '../../common/sync/blobs';
+import { BLOB_HEADERS as H, TUS_VERSION } from '../../common/sync/blobs';
 import type { BundleResult, OutboxRecord } from '../../common/sync/push';
 import { platformInfoSchema, type PlatformInfo, type Registration } from '../../common/sync/registration';
 import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../../sync-protocol/blob-cipher';
@@ -13,8 +13,9 @@ import {
   type OpenedPullPage,
 } from '../../sync-protocol/device-codec';
 import { generatePartyKeys } from '../../sync-protocol/keys';
+import { DEFAULT_SUITE, suiteById } from '../../sync-protocol/suites';
 import { hashMachineId } from '../../sync-protocol/machine-id';
-import type { DeviceContext } from '../../sync-protocol/parties';
+import { pinnedSuite, type DeviceContext } from '../../sync-protocol/parties';
 import { buildRegistrationRequest, verifyRegistrationResponse } from '../../sync-protocol/registration';
 import { encodeUploadMetadata } from '../../sync-protocol/tus-metadata';
 import { expectStatus, request, type HttpAnswer } from './http';
@@ -61,12 +62,15 @@ export class TestClient {
         if (attempt >= 10) throw e;
       }
     }
-    const keys = generatePartyKeys();
+    // As the engine does: the suite whose keys carry the slip's fingerprint.
+    const offered = info.suiteKeys ?? [{ suite: DEFAULT_SUITE.id, fingerprint: info.fingerprint }];
+    const suite = suiteById(offered.find((o) => o.fingerprint === input.fingerprint)?.suite ?? info.suites[0]!);
+    const keys = generatePartyKeys(suite);
     const body = buildRegistrationRequest(
       {
         enrolmentCode: input.code,
         platformId: info.platformId,
-        suite: 'X25519-ED25519-AES256GCM-v1',
+        suite: suite.id,
         signingKey: keys.signing.publicKey,
         encryptionKey: keys.encryption.publicKey,
         machineIdHash: hashMachineId(input.machineId ?? randomUUID(), info.platformId),
@@ -87,13 +91,24 @@ export class TestClient {
         if (attempt >= 10 || (e as { status?: number }).status !== undefined) throw e;
       }
     }
-    const registration = verifyRegistrationResponse(JSON.parse(answer.body.toString()), input.fingerprint);
+    const registration = verifyRegistrationResponse(JSON.parse(answer.body.toString()), input.fingerprint, suite.id);
     const device: DeviceContext = {
       deviceId: registration.deviceId,
       keys,
-      platform: { platformId: registration.platformId, signingKey: registration.signingKey, encryptionKey: registration.encryptionKey },
+      platform: { platformId: registration.platformId, signingKey: registration.signingKey, encryptionKey: registration.encryptionKey, suite: suite.id },
     };
     return new TestClient(baseUrl, device, registration);
+  }
+
+  /** The suite this client enrolled with. */
+  get suite() {
+    return pinnedSuite(this.device.platform);
+  }
+
+  /** The key of one of this device's blobs, in its suite. */
+  blobKey(sha256: string, direction: 'up' | 'down'): BlobKeyInput {
+    const { keys, platform, deviceId } = this.device;
+    return { mine: keys.encryption, peerKey: platform.encryptionKey, deviceId, sha256, direction, suite: this.suite };
   }
 
   /** An outbox record with the next sequence number. */
@@ -161,13 +176,7 @@ export class TestClient {
     const report: UploadReport = { sha256, skipped: false, attempts: 0, bytesOffered: 0, patchOffsets: [] };
     if (await this.hasBlob(sha256)) return { ...report, skipped: true };
     const length = encryptedBlobSize(plain.length);
-    const key: BlobKeyInput = {
-      mine: this.device.keys.encryption,
-      peerKey: this.device.platform.encryptionKey,
-      deviceId: this.device.deviceId,
-      sha256,
-      direction: 'up',
-    };
+    const key = this.blobKey(sha256, 'up');
     for (let round = 0; ; round++) {
       if (round > (options.attempts ?? 10) * 4) throw new Error(`upload gave up after ${round} rounds`);
       let url = this.uploadUrls.get(sha256);
@@ -179,7 +188,7 @@ export class TestClient {
               headers: {
                 ...(await this.auth()),
                 [H.uploadLength]: String(length),
-                [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(plain.length), cipher: BLOB_CIPHER_ID, contentType: options.contentType ?? 'application/octet-stream' }),
+                [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(plain.length), cipher: this.suite.blobCipher, contentType: options.contentType ?? 'application/octet-stream' }),
               },
             }),
             201,

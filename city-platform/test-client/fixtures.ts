@@ -18,7 +18,8 @@ export async function tempPlatform(
 ): Promise<{ platform: RunningPlatform; dataDir: string; pgUrl?: string; cleanup: () => Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jiuzhu-platform-'));
   const pgUrl = options.pgUrl ?? (options.dataDir ? undefined : (await store?.fresh())?.pgUrl);
-  const platform = await startPlatform({ ...options, dataDir, ...(pgUrl ? { pgUrl } : {}) });
+  const suites = options.suites ?? store?.suites;
+  const platform = await startPlatform({ ...options, dataDir, ...(pgUrl ? { pgUrl } : {}), ...(suites ? { suites } : {}) });
   return {
     platform,
     dataDir,

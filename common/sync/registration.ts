@@ -24,6 +24,14 @@ export const platformInfoSchema = z.object({
   encryptionKey: publicKeySchema,
   /** First 16 bytes of SHA-256(signingKey ‖ encryptionKey) as hex, grouped for reading aloud. */
   fingerprint: z.string(),
+  /**
+   * Every offered suite with its own keys and fingerprint (SM3 instead of SHA-256 for the 国密
+   * suite), in `suites` order; the top-level keys are the first one's. The workstation enrols with
+   * the suite whose fingerprint is the one on its enrolment slip.
+   */
+  suiteKeys: z
+    .array(z.object({ suite: suiteIdSchema, signingKey: publicKeySchema, encryptionKey: publicKeySchema, fingerprint: z.string() }))
+    .optional(),
   limits: limitsSchema,
   serverTime: serverTimeSchema,
 });
@@ -51,7 +59,7 @@ export type RegistrationClaim = z.infer<typeof registrationClaimSchema>;
 /** `POST /v1/devices`. */
 export const registrationRequestSchema = z.object({
   claim: registrationClaimSchema,
-  /** Ed25519 signature (base64url) over the canonical JSON of `claim`. */
+  /** Signature (base64url, 64 bytes: Ed25519, or SM2 r ‖ s) over the canonical JSON of `claim`. */
   proof: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
 });
 export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
@@ -75,7 +83,7 @@ export const registrationSchema = z.object({
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
-/** `201` answer: the registration plus the platform's Ed25519 signature over its canonical JSON. */
+/** `201` answer: the registration plus the platform's signature (in the claim's suite) over its canonical JSON. */
 export const registrationResponseSchema = z.object({
   registration: registrationSchema,
   signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),

@@ -1,6 +1,7 @@
-import { BLOB_CIPHER_ID, BLOB_HEADERS as H, TUS_VERSION } from '../../../../common/sync/blobs';
+import { BLOB_HEADERS as H, TUS_VERSION } from '../../../../common/sync/blobs';
 import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../../../../sync-protocol/blob-cipher';
 import { encodeUploadMetadata } from '../../../../sync-protocol/tus-metadata';
+import { pinnedSuite } from '../../../../sync-protocol/parties';
 import type { RunContext } from './context';
 import { PlatformError, type HttpAnswer } from './http';
 import { sessionToken, withSession } from './session';
@@ -82,7 +83,8 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
     }
   }
   const length = encryptedBlobSize(source.bytes.length);
-  const key: BlobKeyInput = { mine: ctx.device.keys.encryption, peerKey: ctx.device.platform.encryptionKey, deviceId: ctx.device.deviceId, sha256, direction: 'up' };
+  const suite = pinnedSuite(ctx.device.platform);
+  const key: BlobKeyInput = { mine: ctx.device.keys.encryption, peerKey: ctx.device.platform.encryptionKey, deviceId: ctx.device.deviceId, sha256, direction: 'up', suite };
   let hashFailures = 0;
   /** The offset from a creation answer: the first PATCH needs no HEAD (one round trip less per blob). */
   let knownOffset: number | undefined;
@@ -97,7 +99,7 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
             method: 'POST',
             headers: {
               [H.uploadLength]: String(length),
-              [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(source.bytes.length), cipher: BLOB_CIPHER_ID, contentType: source.contentType }),
+              [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(source.bytes.length), cipher: suite.blobCipher, contentType: source.contentType }),
             },
           },
           201,

@@ -3,6 +3,7 @@ import { caseBlobPath } from '../../../../common/sync/attachments';
 import { AttachmentStore } from '../../store/attachments/attachment-store';
 import type { Db } from '../../store/types';
 import { BLOB_TAG_BYTES, decryptBlob, encryptedBlobSize } from '../../../../sync-protocol/blob-cipher';
+import { pinnedSuite } from '../../../../sync-protocol/parties';
 import { auth } from './blobs';
 import type { RunContext } from './context';
 import { HttpClient, PlatformError, TransportError } from './http';
@@ -157,6 +158,7 @@ function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): Dow
       deviceId: ctx.device.deviceId,
       sha256: ref.sha256,
       direction: 'down',
+      suite: pinnedSuite(ctx.device.platform),
     });
   } catch (e) {
     if (!(e instanceof JiuzhuError) || e.code !== 'SYNC_BLOB_HASH_MISMATCH') throw e;

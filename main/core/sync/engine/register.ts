@@ -4,7 +4,8 @@ import type { Clock, Db } from '../../store/types';
 import { generatePartyKeys } from '../../../../sync-protocol/keys';
 import { hashMachineId } from '../../../../sync-protocol/machine-id';
 import { buildRegistrationRequest, verifyRegistrationResponse } from '../../../../sync-protocol/registration';
-import type { PartyKeys } from '../../../../sync-protocol/suite';
+import type { CryptoSuite, PartyKeys } from '../../../../sync-protocol/suite';
+import { DEFAULT_SUITE, suiteById } from '../../../../sync-protocol/suites';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { HttpClient, PlatformError, TransportError } from './http';
 import { sleep } from './throttle';
@@ -63,14 +64,19 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
   // On a mismatch the platform's fingerprint is never said (message, details, logs): printing it
   // would let whoever answers at that address supply the value the clerk then "checks" the slip against.
   const fingerprint = input.fingerprint.trim().toLowerCase();
-  if (fingerprint !== info.fingerprint) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
-  const keys = pendingKeys(state, input.code);
+  // The slip's fingerprint names the keys, and the keys their suite: the deployment chooses the
+  // suite by the slip it prints, and this workstation pins it for good.
+  const offered = info.suiteKeys ?? [{ suite: DEFAULT_SUITE.id, signingKey: info.signingKey, encryptionKey: info.encryptionKey, fingerprint: info.fingerprint }];
+  const chosen = offered.find((o) => o.fingerprint === fingerprint && info.suites.includes(o.suite));
+  if (!chosen) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
+  const suite = suiteById(chosen.suite);
+  const keys = pendingKeys(state, input.code, suite);
   const claimed = claimedCounterNo(db);
   const body = buildRegistrationRequest(
     {
       enrolmentCode: input.code.trim().toUpperCase(),
       platformId: info.platformId,
-      suite: 'X25519-ED25519-AES256GCM-v1',
+      suite: suite.id,
       signingKey: keys.signing.publicKey,
       encryptionKey: keys.encryption.publicKey,
       machineIdHash: hashMachineId(input.machineId, info.platformId),
@@ -86,7 +92,7 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
       201,
     ),
   );
-  const registration = verifyRegistrationResponse(JSON.parse(answer.body.toString('utf8')), info.fingerprint);
+  const registration = verifyRegistrationResponse(JSON.parse(answer.body.toString('utf8')), chosen.fingerprint, suite.id);
   if (registration.platformId !== info.platformId) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
   db.transaction(() => {
     state.saveKeys(keys);
@@ -99,7 +105,8 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
         platformId: registration.platformId,
         platformSigningKey: registration.signingKey,
         platformEncryptionKey: registration.encryptionKey,
-        platformFingerprint: info.fingerprint,
+        platformFingerprint: chosen.fingerprint,
+        suite: suite.id,
         limits: info.limits,
       },
       registration.tlsSpkiPins ?? [],
@@ -107,18 +114,18 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
     state.set('pendingKeys', null);
     if (registration.counterNo !== undefined) setCounterNo(db, registration.counterNo, 'platform', clock.now().toISOString());
   })();
-  return { ...registration, fingerprint: info.fingerprint };
+  return { ...registration, fingerprint: chosen.fingerprint };
 }
 
-/** Keys for this code: the same ones on every retry of the same code (a lost answer), fresh for a new code. */
-function pendingKeys(state: SyncState, code: string): PartyKeys {
+/** Keys for this code: the same ones on every retry of the same code (a lost answer), fresh for a new code or suite. */
+function pendingKeys(state: SyncState, code: string, suite: CryptoSuite): PartyKeys {
   const raw = state.get('pendingKeys');
   if (raw) {
-    const saved = JSON.parse(raw) as { code: string; keys: PartyKeys };
-    if (saved.code === code) return saved.keys;
+    const saved = JSON.parse(raw) as { code: string; suite?: string; keys: PartyKeys };
+    if (saved.code === code && (saved.suite ?? DEFAULT_SUITE.id) === suite.id) return saved.keys;
   }
-  const keys = generatePartyKeys();
-  state.set('pendingKeys', JSON.stringify({ code, keys }));
+  const keys = generatePartyKeys(suite);
+  state.set('pendingKeys', JSON.stringify({ code, suite: suite.id, keys }));
   return keys;
 }
 

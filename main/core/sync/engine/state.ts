@@ -1,3 +1,4 @@
+import { suiteIdSchema, type SuiteId } from '../../../../common/sync/primitives';
 import type { Limits } from '../../../../common/sync/registration';
 import type { PartyKeys } from '../../../../sync-protocol/suite';
 import type { DeviceContext } from '../../../../sync-protocol/parties';
@@ -14,6 +15,8 @@ export interface RegistrationRow {
   platformSigningKey: string;
   platformEncryptionKey: string;
   platformFingerprint: string;
+  /** The crypto suite pinned at enrolment: every message is sealed with it, any other is refused. */
+  suite: SuiteId;
   limits: Limits;
   registeredAt: string;
   lastBundleSeq: number;
@@ -155,6 +158,7 @@ export class SyncState {
       platformSigningKey: String(r['platform_signing_key']),
       platformEncryptionKey: String(r['platform_encryption_key']),
       platformFingerprint: String(r['platform_fingerprint']),
+      suite: suiteIdSchema.parse(r['suite']),
       limits: JSON.parse(String(r['limits'])) as Limits,
       registeredAt: String(r['registered_at']),
       lastBundleSeq: Number(r['last_bundle_seq']),
@@ -174,8 +178,8 @@ export class SyncState {
       this.db
         .prepare(
           `INSERT INTO sync_registration (id, device_id, station_id, region_code, platform_url, platform_id, platform_signing_key,
-             platform_encryption_key, platform_fingerprint, tls_spki_pins, limits, registered_at)
-           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             platform_encryption_key, platform_fingerprint, suite, tls_spki_pins, limits, registered_at)
+           VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           reg.deviceId,
@@ -186,6 +190,7 @@ export class SyncState {
           reg.platformSigningKey,
           reg.platformEncryptionKey,
           reg.platformFingerprint,
+          reg.suite,
           JSON.stringify(tlsSpkiPins),
           JSON.stringify(reg.limits),
           this.now(),
@@ -214,7 +219,7 @@ export class SyncState {
     return {
       deviceId: reg.deviceId,
       keys,
-      platform: { platformId: reg.platformId, signingKey: reg.platformSigningKey, encryptionKey: reg.platformEncryptionKey },
+      platform: { platformId: reg.platformId, signingKey: reg.platformSigningKey, encryptionKey: reg.platformEncryptionKey, suite: reg.suite },
       compression: 'gzip',
     };
   }
