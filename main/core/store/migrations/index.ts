@@ -27,8 +27,8 @@ import { m0720decisionRelief } from './0720-decision-relief';
 import { m0730caseListCover } from './0730-case-list-cover';
 import { m0740documentReprintReason } from './0740-document-reprint-reason';
 import { m0750caseTailIndexes } from './0750-case-tail-indexes';
-import { m0790syncSuite } from './0790-sync-suite';
 import { m0770rosterImport } from './0770-roster-import';
+import { m0790syncSuite } from './0790-sync-suite';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
