@@ -15,7 +15,7 @@ import { ROLE_PERMISSIONS, rolesGrant, type Permission, type Role } from '../../
  * Latin-letter words a Chinese clerk does read: standards (GB/T, GA), file formats and sizes, keys,
  * the paper sizes, U 盘, 身份证 ID, 二维码 QR.
  */
-export const ALLOWED_WORDS = new Set(['GB', 'T', 'GA', 'PDF', 'QR', 'Excel', 'A4', 'A5', 'KB', 'MB', 'F2', 'Ctrl', 'L', 'Enter', 'Esc', 'ID', 'X', 'USB', 'U', 'CVR']);
+export const ALLOWED_WORDS = new Set(['GB', 'T', 'GA', 'PDF', 'JPEG', 'PNG', 'QR', 'Excel', 'A4', 'A5', 'KB', 'MB', 'F2', 'Ctrl', 'L', 'Enter', 'Esc', 'ID', 'X', 'USB', 'U', 'CVR']);
 
 /**
  * Pieces of text removed before the check: ID numbers (whole or masked, with their X), GB/T
