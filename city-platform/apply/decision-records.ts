@@ -1,24 +1,11 @@
-import { CHANGE_PROPOSAL_RECORD_KIND, changeProposalBodySchema, DECISION_REFUSAL_RECORD_KIND, decisionRefusalBodySchema } from '../../common/sync/decisions';
-import type { OutboxRecord } from '../../common/sync/push';
+import { CHANGE_PROPOSAL_RECORD_KIND, DECISION_REFUSAL_RECORD_KIND } from '../../common/sync/decisions';
 import type { RecordRow } from '../store/types';
 
 /**
- * The records about who decides (docs/sync-protocol.md §5.5): a station's `change.proposal` and a
- * `decision.refusal` (a decision of ours the workstation could not apply). Pure.
+ * The admin's view of the records about who decides (docs/sync-protocol.md §5.7): a station's
+ * `change.proposal` and a `decision.refusal` (a decision of ours the workstation could not apply).
+ * Their bodies are checked by the record validator (sync-protocol/records/). Pure.
  */
-
-/** Why the body is not valid for its kind (null: valid, or a kind this file does not own). */
-export function decisionRecordProblem(record: Pick<OutboxRecord, 'kind' | 'caseId' | 'body'>): string | null {
-  const schema = record.kind === CHANGE_PROPOSAL_RECORD_KIND ? changeProposalBodySchema : record.kind === DECISION_REFUSAL_RECORD_KIND ? decisionRefusalBodySchema : null;
-  if (!schema) return null;
-  const parsed = schema.safeParse(record.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
-  }
-  if (parsed.data.caseId !== record.caseId) return 'body.caseId 与记录的 caseId 不一致';
-  return null;
-}
 
 /** Kinds whose body the admin's record list shows: they carry no personal data, and say what was proposed or refused and why. */
 export const SHOWN_RECORD_KINDS: readonly string[] = [CHANGE_PROPOSAL_RECORD_KIND, DECISION_REFUSAL_RECORD_KIND];

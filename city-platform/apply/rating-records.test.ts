@@ -40,11 +40,11 @@ describe('rating.record and rating.follow-up on the platform', () => {
     expect(detail(validate(record('rating.record', { ...RATING, level: 'good' }, 'C-1')))).toContain('level');
     expect(detail(validate(record('rating.record', { ...RATING, reasons: [], comment: null }, 'C-1')))).toContain('reasons');
     expect(detail(validate(record('rating.record', { ...RATING, level: 'very_dissatisfied', reasons: ['fast'] }, 'C-1')))).toContain('reasons');
-    expect(detail(validate(record('rating.record', { ...RATING, servedBy: '李受理' }, 'C-1')))).toContain('好差评记录格式不正确');
-    expect(detail(validate(record('rating.record', RATING, 'C-2')))).toContain('案件与记录不一致');
-    expect(detail(validate(record('rating.record', RATING)))).toContain('案件与记录不一致');
+    expect(detail(validate(record('rating.record', { ...RATING, servedBy: '李受理' }, 'C-1')))).toBe('rating.record body：Unrecognized key: "servedBy"');
+    expect(detail(validate(record('rating.record', RATING, 'C-2')))).toBe('rating.record body.caseId：与记录的 caseId 不一致');
+    expect(detail(validate(record('rating.record', RATING)))).toContain('body.caseId');
     expect(detail(validate(record('rating.record', { ...RATING, ref: { kind: 'case', id: 'C-9' } }, 'C-1')))).toContain('ref');
-    expect(detail(validate(record('rating.record', RATING, 'C-1', ['a'.repeat(64)])))).toContain('不带附件');
+    expect(detail(validate(record('rating.record', RATING, 'C-1', ['a'.repeat(64)])))).toBe('rating.record blobs：此类记录不带附件');
     expect(detail(validate(record('rating.follow-up', { ...FOLLOW_UP, note: '' }, 'C-1')))).toContain('note');
     expect(detail(validate(record('rating.follow-up', { ...FOLLOW_UP, action: 'ignore' }, 'C-1')))).toContain('action');
   });

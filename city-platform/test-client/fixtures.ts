@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applicationSchema } from '../../common/cases/application';
+import type { CaseState } from '../../common/cases/stateMachine';
 import { checkCharacter } from '../../common/idnumber/checksum';
 import type { OutboxRecord } from '../../common/sync/push';
+import { caseUpsertRecord, type CaseUpsertRecord } from '../../sync-protocol/records/index';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../platform';
 import type { StoreFixture } from '../test-support/stores';
 import { TestClient } from './client';
@@ -44,13 +47,22 @@ export function idNumber(serial: number): string {
   return first17 + checkCharacter(first17);
 }
 
+/**
+ * A `case.upsert` as a workstation's builder makes it: the applicant (valid ID number from
+ * `serial`) and a household of one, a step on `baseVersion` (0: a new case, submitted).
+ */
+export function caseStep(caseId: string, serial = 1, o: { baseVersion?: number; name?: string; state?: CaseState; action?: string; caseNo?: string | null; members?: number } = {}): CaseUpsertRecord {
+  const person = (n: number, name: string) => {
+    const id = idNumber(n);
+    return { idNumber: id, name, sex: '女' as const, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` };
+  };
+  const applicant = person(serial, o.name ?? '王小文');
+  const members = Array.from({ length: o.members ?? 1 }, (_, i) => ({ ...(i === 0 ? applicant : person(serial + 1000 * i, `家庭成员${i}`)), relationship: i === 0 ? 'self' : 'child' }));
+  const app = applicationSchema.parse({ type: 'dibao', applicant, members });
+  return caseUpsertRecord({ caseId, caseNo: o.caseNo ?? null, baseVersion: o.baseVersion ?? 0, state: o.state ?? 'submitted', action: o.action ?? 'submit', at: '2026-11-29T01:30:00.000Z', app, content: 'household' });
+}
+
 /** A new case record (base version 0) for the client's next sequence. */
 export function newCase(client: TestClient, caseId: string, serial = 1, extra: Partial<OutboxRecord> = {}): OutboxRecord {
-  return client.record({
-    kind: 'case.upsert',
-    caseId,
-    baseVersion: 0,
-    body: { applicant: { name: '王小文', idNumber: idNumber(serial) }, category: '最低生活保障', members: 3 },
-    ...extra,
-  });
+  return client.record({ ...caseStep(caseId, serial), ...extra });
 }

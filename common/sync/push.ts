@@ -6,8 +6,11 @@ import { deviceIdSchema, serverTimeSchema, seqSchema, sha256HexSchema, uuidSchem
 /** Record kinds are dotted lower-case names; the platform answers SYNC_RECORD_UNKNOWN_KIND for one it does not apply. */
 export const recordKindSchema = z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/).max(64);
 
-/** The kinds the reference platform applies. */
-export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'notice.issued', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'relief.payment', 'monitoring.entry', 'rating.record', 'rating.follow-up'] as const;
+/**
+ * The kinds the reference platform applies, by name (the sync centre's words for them). Each has
+ * its schema and builder in sync-protocol/records/, which registers exactly these.
+ */
+export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'relief.payment', 'monitoring.entry', 'rating.record', 'rating.follow-up'] as const;
 
 /** One outbox record as it travels. */
 export const outboxRecordSchema = z.object({

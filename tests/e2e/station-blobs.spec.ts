@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { blobPath } from '../../city-platform/blob/paths';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
-import { enrolClient, idNumber } from '../../city-platform/test-client/fixtures';
+import { caseStep, enrolClient, idNumber } from '../../city-platform/test-client/fixtures';
 import type { TestClient } from '../../city-platform/test-client/client';
 import { sha256Hex } from '../../sync-protocol/blob-cipher';
 import { crc32, deflateSync } from 'node:zlib';
@@ -67,7 +67,7 @@ test.beforeAll(async () => {
   }));
   const record = (kind: string, extra: Record<string, unknown>) => counter1.record({ kind, caseId, ...extra } as never);
   const { result } = await counter1.push([
-    record('case.upsert', { baseVersion: 0, body: { applicant: { name: '周小梅', idNumber: idNumber(7) }, state: 'submitted', caseNo: '500110-2026-01-00001' } }),
+    counter1.record(caseStep(caseId, 7, { name: '周小梅', caseNo: '500110-2026-01-00001' })),
     record('document.meta', { blobs: refs.map((r) => r.sha256), body: { caseId, attachments: refs } }),
   ]);
   expect(result.answers.map((a) => a.status)).toEqual(['acknowledged', 'acknowledged']);

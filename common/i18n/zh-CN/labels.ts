@@ -7,7 +7,6 @@ export const labels = {
   recordKinds: {
     case: { upsert: '案件登记与办理', authorization: '授权书', amendment: '案件更正' },
     document: { meta: '文书' },
-    notice: { issued: '通知书' },
     certification: { record: '资格认证记录' },
     change: { proposal: '待遇变更申请' },
     decision: { refusal: '不予批准决定' },

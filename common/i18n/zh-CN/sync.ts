@@ -38,6 +38,8 @@ export const sync = {
     SYNC_SESSION_EXPIRED: '与平台的同步会话无效或已过期，平台未接收本次数据。程序会自动重新建立会话并重发，无需处理。',
     SYNC_PULL_PAGE_INVALID:
       '从平台下载的数据未通过校验（{{detail}}），已丢弃，下载位置未变。请稍后重新同步；如反复出现，请联系管理员。',
+    SYNC_PULL_ITEM_INVALID:
+      '从平台下载的一项“{{kind}}”数据内容有误（{{detail}}），本机未采用，已留存待查，其余数据照常同步。如反复出现，请升级程序或联系管理员。',
     SYNC_CURSOR_INVALID: '下载位置标记无效，平台要求重新下载全部数据。程序会自动重新下载，无需处理。',
     SYNC_PROTOCOL_UNSUPPORTED:
       '平台不支持本程序使用的同步协议版本（{{version}}）。请把程序升级到最新版本后再同步。',

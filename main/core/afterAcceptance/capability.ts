@@ -77,7 +77,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
     if (!services) throw new Error('after-acceptance pull handler ran before the station services were ready');
     return forDb(services, db);
   };
-  const unregister = registerAfterAcceptancePullHandlers(pulled, deps.clock);
+  const unregister = registerAfterAcceptancePullHandlers(pulled);
 
   const actor = (ctx: CallContext) => {
     if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');

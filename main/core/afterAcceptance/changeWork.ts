@@ -3,9 +3,9 @@ import { JiuzhuError, type ErrorCode } from '../../../common/contract/errors';
 import { phaseOutSchema } from '../../../common/documents/phaseOut';
 import { terminationSchema } from '../../../common/documents/termination';
 import { translate } from '../../../common/i18n/translate';
-import { CHANGE_PROPOSAL_RECORD_KIND } from '../../../common/sync/decisions';
 import type { CaseRow } from '../cases/caseRepo';
 import { Outbox } from '../sync/index';
+import { changeProposalRecord } from '../../../sync-protocol/records/index';
 import { ChangeRepo, type ChangeDbRow } from './changeRepo';
 import { effectiveMonthOf, newAmountOf, parsePlan, proposalBody, rosterAfter, type ChangePlan } from './changePlan';
 import type { DecisionResult } from './decisions';
@@ -50,7 +50,7 @@ export function proposeChange(work: Work, actor: string, p: Proposal): string {
   const proposedAt = work.now();
   const body = proposalBody({ id, caseId: p.row.id, rosterId: p.roster.id, origin: p.origin, originId: p.originId, previousAmountFen: p.roster.amount_fen, proposedAt }, p.plan);
   changes.insert({ id, roster_id: p.roster.id, case_id: p.row.id, origin: p.origin, origin_id: p.originId, outcome: p.plan.outcome, plan: JSON.stringify(p.plan), previous_amount_fen: p.roster.amount_fen, proposed_at: proposedAt, proposed_by: actor });
-  new Outbox(work.db, work.deps.clock).enqueue({ kind: CHANGE_PROPOSAL_RECORD_KIND, caseId: p.row.id, body });
+  new Outbox(work.db, work.deps.clock).enqueue(changeProposalRecord(body));
   work.touch(p.row, p.app, 'changeProposed', actor, p.plan.reasons.join('；').slice(0, 500), { ...p.context, change: { proposalId: id, status: 'proposed', outcome: p.plan.outcome } });
   return id;
 }

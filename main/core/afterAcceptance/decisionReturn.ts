@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../common/contract/errors';
-import { DECISION_REFUSAL_RECORD_KIND, decisionRefusalBodySchema } from '../../../common/sync/decisions';
+import { decisionRefusalBodySchema } from '../../../common/sync/decisions';
 import { Outbox } from '../sync/index';
+import { decisionRefusalRecord } from '../../../sync-protocol/records/index';
 import { ChangeRepo } from './changeRepo';
 import { PLATFORM_ACTOR, type Work } from './work';
 
@@ -31,7 +32,7 @@ export function returnDecision(work: Work, r: DecisionToReturn): void {
     ...(r.caseState ? { caseState: r.caseState } : {}),
     receivedAt,
   });
-  const record = new Outbox(work.db, work.deps.clock).enqueue({ kind: DECISION_REFUSAL_RECORD_KIND, caseId: r.caseId, body });
+  const record = new Outbox(work.db, work.deps.clock).enqueue(decisionRefusalRecord(body));
   new ChangeRepo(work.db).insertRefusal({ decision_id: r.decisionId, kind: r.kind, case_id: r.caseId, code: r.code, message: body.reason, received_at: receivedAt, record_id: record.id });
   if (r.caseState) work.event(r.caseId, 'decisionReturned', PLATFORM_ACTOR, body.reason);
   work.audit(PLATFORM_ACTOR, 'decisions.returned', r.caseId, { decision: r.decisionId, kind: r.kind, code: r.code });

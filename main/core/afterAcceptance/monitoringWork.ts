@@ -1,7 +1,8 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { chinaDate } from '../../../common/cases/age';
-import { MONITORING_RECORD_KIND, type MonitoringBody } from '../../../common/sync/relief';
+import { type MonitoringBody } from '../../../common/sync/relief';
 import { Outbox } from '../sync/index';
+import { monitoringEntryRecord } from '../../../sync-protocol/records/index';
 import { ReliefRepo, type MonitoringDbRow } from './reliefRepo';
 import type { Work } from './work';
 
@@ -23,7 +24,7 @@ function originOf(state: string, type: string | undefined): MonitoringDbRow['ori
 
 function record(work: Work, m: MonitoringDbRow, idNumbers: string[], action: 'enter' | 'exit', reason: string, at: string): void {
   const body: MonitoringBody = { monitoringId: m.id, caseId: m.case_id, action, origin: m.origin, idNumbers, reason, at };
-  new Outbox(work.db, work.deps.clock).enqueue({ kind: MONITORING_RECORD_KIND, caseId: m.case_id, body });
+  new Outbox(work.db, work.deps.clock).enqueue(monitoringEntryRecord(body));
 }
 
 export function enterMonitoring(work: Work, actor: string, caseId: string, reason: string): MonitoringDbRow {

@@ -2,9 +2,10 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import { mayAdvance, type AdvanceState, type ReliefAdvance, type ReliefGrant } from '../../../common/cases/relief';
 import { deadlineFrom } from '../../../common/cases/deadlines';
 import type { CaseState } from '../../../common/cases/stateMachine';
-import { RELIEF_PAYMENT_RECORD_KIND, type ReliefPaymentBody } from '../../../common/sync/relief';
+import { type ReliefPaymentBody } from '../../../common/sync/relief';
 import type { CaseRow } from '../cases/caseRepo';
 import { Outbox } from '../sync/index';
+import { reliefPaymentRecord } from '../../../sync-protocol/records/index';
 import { ReliefRepo, type ReliefDbRow } from './reliefRepo';
 import type { Work } from './work';
 
@@ -54,7 +55,7 @@ export function recordAdvance(work: Work, actor: string, caseId: string, version
     relief.insertPayment(r);
     work.cases.repo.setDeadline(caseId, { kind: 'relief_papers', from_date: due.fromDate, working_days: due.workingDays, due_date: due.dueDate, reason: null });
     const body = bodyOf(r, { paidOn: a.paidOn, paidBy: a.paidBy, reason: a.reason, papersDueOn: due.dueDate });
-    new Outbox(work.db, work.deps.clock).enqueue({ kind: RELIEF_PAYMENT_RECORD_KIND, caseId, body });
+    new Outbox(work.db, work.deps.clock).enqueue(reliefPaymentRecord(body));
     work.touch(row, app, 'reliefAdvance', actor, `${(a.amountFen / 100).toFixed(2)} 元`, { relief: { paymentId: r.id, kind: 'advance', amountFen: a.amountFen, form: a.form, papersDueOn: due.dueDate } });
     return work.cases.mustGet(caseId);
   })();
@@ -64,7 +65,7 @@ export function recordAdvance(work: Work, actor: string, caseId: string, version
 export function grantRelief(work: Work, actor: string, caseId: string, decisionId: string, g: ReliefGrant): void {
   const r: ReliefDbRow = { id: work.id(), case_id: caseId, kind: 'grant', decision_id: decisionId, amount_fen: g.amountFen, form: g.form, in_kind: g.inKind ?? null, payments: g.payments, paid_on: null, paid_by: null, reason: null, recorded_at: work.now(), recorded_by: actor };
   new ReliefRepo(work.db).insertPayment(r);
-  new Outbox(work.db, work.deps.clock).enqueue({ kind: RELIEF_PAYMENT_RECORD_KIND, caseId, body: bodyOf(r, { decisionId }) });
+  new Outbox(work.db, work.deps.clock).enqueue(reliefPaymentRecord(bodyOf(r, { decisionId })));
 }
 
 /** Where an advance stands: papers still to complete (先行救助，待补办) until the 初审意见, then done. Null without an advance. */

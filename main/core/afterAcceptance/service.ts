@@ -1,7 +1,7 @@
 import type { CloseInput } from '../../../common/contract/methods/warnings';
 import type { LocalDecision, ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/visits';
-import { decisionItemSchema, warningItemSchema } from '../../../common/sync/pull';
-import { changeDecisionItemSchema } from '../../../common/sync/decisions';
+import type { JiuzhuError } from '../../../common/contract/errors';
+import { pullItemRefusal, readPullItem } from '../../../sync-protocol/records/index';
 import { applyChangeDecision, decideChangeLocally } from './changeWork';
 import type { PulledItem } from '../sync/capability';
 import { applyDecision, decideLocally, retryDecision, type DecisionResult } from './decisions';
@@ -42,26 +42,26 @@ export class AfterAcceptanceService {
   exitMonitoring = (actor: string, monitoringId: string, reason: string) => exitMonitoring(this.work, actor, monitoringId, reason);
   decideChangeLocally = (actor: string, proposalId: string, d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] }) => decideChangeLocally(this.work, actor, proposalId, d);
 
-  /** Pull handler of 'decision' items (inside the pull page's transaction); a malformed item is recorded as not applied. */
-  pulledDecision(item: PulledItem): DecisionResult | 'malformed' {
-    const parsed = decisionItemSchema.safeParse(item);
-    if (!parsed.success) return 'malformed';
-    const d = parsed.data;
+  /** Pull handler of 'decision' items (inside the pull page's transaction); an item that does not read is refused, applied to nothing. */
+  pulledDecision(item: PulledItem): DecisionResult | JiuzhuError {
+    const read = readPullItem('decision', item);
+    if (!read.ok) return pullItemRefusal(read.issue);
+    const d = read.value;
     return applyDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, source: 'platform', outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, reasons: d.reasons ?? [], legalBasis: [], relief: d.relief }, 'record');
   }
 
   /** Pull handler of 'change-decision' items: the county's decision on a proposal to change a benefit (never throws). */
-  pulledChangeDecision(item: PulledItem): DecisionResult | 'malformed' {
-    const parsed = changeDecisionItemSchema.safeParse(item);
-    if (!parsed.success) return 'malformed';
-    const d = parsed.data;
+  pulledChangeDecision(item: PulledItem): DecisionResult | JiuzhuError {
+    const read = readPullItem('change-decision', item);
+    if (!read.ok) return pullItemRefusal(read.issue);
+    const d = read.value;
     return applyChangeDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, proposalId: d.proposalId, source: 'platform', outcome: d.outcome, reasons: d.reasons ?? [], legalBasis: d.legalBasis ?? [] }, 'record');
   }
 
   /** Pull handler of 'warning' items. */
-  pulledWarning(item: PulledItem): ReturnType<typeof receiveWarning> | 'malformed' {
-    const parsed = warningItemSchema.safeParse(item);
-    if (!parsed.success) return 'malformed';
-    return receiveWarning(this.work, PLATFORM_ACTOR, parsed.data);
+  pulledWarning(item: PulledItem): ReturnType<typeof receiveWarning> | JiuzhuError {
+    const read = readPullItem('warning', item);
+    if (!read.ok) return pullItemRefusal(read.issue);
+    return receiveWarning(this.work, PLATFORM_ACTOR, read.value);
   }
 }

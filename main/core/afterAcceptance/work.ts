@@ -10,6 +10,7 @@ import type { CaseRow } from '../cases/caseRepo';
 import type { CaseService } from '../cases/caseService';
 import { base, type NoticeContext } from '../cases/notices';
 import { Outbox } from '../sync/index';
+import { caseUpsertRecord } from '../../../sync-protocol/records/index';
 import type { Clock } from '../store/types';
 import type { LinkedBenefitEntry } from './benefits';
 import { AfterAcceptanceRepo } from './repo';
@@ -91,12 +92,7 @@ export class Work {
     const version = row.version + 1;
     this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version, now, actor, row.id);
     this.cases.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: null, to_state: null, note });
-    this.outbox.enqueue({
-      kind: 'case.upsert',
-      caseId: row.id,
-      baseVersion: row.version,
-      body: { caseId: row.id, caseNo: row.case_no, version, state: row.state, action, at: now, type: app.type ?? null, ...(app.applicant ? { applicant: { idNumber: app.applicant.idNumber, name: app.applicant.name } } : {}), ...extra },
-    });
+    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: row.case_no, baseVersion: row.version, state: row.state, action, at: now, app, content: 'reference', extra }));
     this.audit(actor, `aftercare.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, row.id, { version });
   }
 

@@ -70,7 +70,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
   const unregisterPull = registerCasePullHandler((db) => {
     if (!services) throw new Error('case pull handler ran before the station services were ready');
     return forDb(services, db).svc;
-  }, deps.clock);
+  });
   const actor = (ctx: CallContext) => {
     if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
     return ctx.session.userId;

@@ -65,7 +65,7 @@ describe('station-unique case numbers with the REAL reference platform on 127.0.
       [a.f.db(), a.svc],
       [b.f.db(), b.svc],
     ]);
-    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!, clock));
+    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!));
 
     const numbers: string[] = [];
     for (let round = 0; round < 3; round++) {

@@ -17,6 +17,7 @@ import { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Clock, Db } from '../store/types';
 
 import { Outbox } from '../sync/index';
+import { caseUpsertRecord } from '../../../sync-protocol/records/index';
 import { CaseRepository, type CaseRow } from './caseRepo';
 import { authorizeOnPad, authorizeOnPaper, queueAuthorizationForm, type IntakeWork } from './intakeAuthorization';
 import { authorizationRecord } from './authorizationRecord';
@@ -44,7 +45,6 @@ export type Decision =
   | { kind: 'reject'; reasons: string[]; legalBasis: string[] };
 
 /** The platform keys a case record by its applicant's ID number (city-platform/apply/validate-record.ts). */
-const applicantRef = (app: Application) => (app.applicant ? { applicant: { idNumber: app.applicant.idNumber, name: app.applicant.name } } : {});
 
 /** Actions with their own method (intake.submit, intake.discard, cases.decide) are not taken through `act`. */
 const OWN_METHOD: ReadonlySet<CaseAction> = new Set(['submit', 'discard', 'accept', 'requestSupplement', 'refuseAcceptance']);
@@ -242,12 +242,7 @@ export class CaseService {
     this.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: row.state, to_state: t.to, note });
     followCountyDeadlines(this, row.id, action, this.today(), now);
     const updated = this.mustGet(row.id);
-    this.outbox.enqueue({
-      kind: 'case.upsert',
-      caseId: row.id,
-      baseVersion: row.version,
-      body: { caseId: row.id, caseNo: updated.case_no, version, state: t.to, action, at: now, type: app.type ?? null, subtype: app.subtype ?? null, relatedParty: app.relatedParty.related, ...applicantRef(app), application: app, ...extra },
-    });
+    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: updated.case_no, baseVersion: row.version, state: t.to, action, at: now, app, content: 'household', extra }));
     this.deps.audit.append({ actor, action: auditAction(action), targetType: 'case', targetId: row.id, details: { from: row.state, to: t.to, version } });
     return updated;
   }
@@ -458,7 +453,7 @@ export class CaseService {
       const version2 = row.version + 1;
       this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version2, now, actor, caseId);
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'extendDecision', from_state: null, to_state: null, note: reason });
-      this.outbox.enqueue({ kind: 'case.upsert', caseId, baseVersion: row.version, body: { caseId, caseNo: row.case_no, version: version2, state: row.state, action: 'extendDecision', at: now, ...applicantRef(this.application(row)), decisionDue: d.dueDate, reason } });
+      this.outbox.enqueue(caseUpsertRecord({ caseId, caseNo: row.case_no, baseVersion: row.version, state: row.state, action: 'extendDecision', at: now, app: this.application(row), content: 'reference', extra: { decisionDue: d.dueDate, reason } }));
       this.deps.audit.append({ actor, action: 'cases.extend_decision', targetType: 'case', targetId: caseId, details: { version: version2 } });
       return this.mustGet(caseId);
     })();

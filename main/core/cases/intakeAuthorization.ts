@@ -13,6 +13,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Db } from '../store/types';
 import type { Outbox } from '../sync/index';
+import { caseAuthorizationRecord } from '../../../sync-protocol/records/index';
 import { bindAuthorizationCapture, storeFace } from './authorizationCapture';
 import { authorizationRecord } from './authorizationRecord';
 import type { AuthorizationRow, CaseRepository, CaseRow } from './caseRepo';
@@ -112,8 +113,7 @@ function record(w: IntakeWork, row: CaseRow, auth: AuthorizationRow, signer: Req
 
 /** The `case.authorization` record of an authorization added after submission (the draft's travel in the submit record). */
 function enqueueAuthorization(w: IntakeWork, row: CaseRow, auth: AuthorizationRow): void {
-  const { body, blobs } = authorizationRecord(row, auth, w.attachments, w.now());
-  w.outbox.enqueue({ kind: 'case.authorization', caseId: row.id, blobs, body });
+  w.outbox.enqueue(caseAuthorizationRecord(authorizationRecord(row, auth, w.attachments, w.now()).body));
 }
 
 /** intake.authorize: the pad route. */

@@ -1,6 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { isTerminal } from '../../../common/cases/stateMachine';
 import { caseAmendmentBodySchema } from '../../../common/sync/intakeRecords';
+import { caseAmendmentRecord } from '../../../sync-protocol/records/index';
 import { translate } from '../../../common/i18n/translate';
 import type { IntakeWork } from './intakeAuthorization';
 import type { CaseRow } from './caseRepo';
@@ -36,7 +37,7 @@ export function recordMaterialAmendment(
       }),
     },
   });
-  w.outbox.enqueue({ kind: 'case.amendment', caseId: row.id, blobs: [...new Set(body.material.pages.map((p) => p.sha256))], body });
+  w.outbox.enqueue(caseAmendmentRecord(body));
   w.repo.appendEvent(row.id, { at: now, actor_id: actor, action: 'amendMaterial', from_state: null, to_state: null, note: `#${n} ${code}` });
   w.audit.append({ actor, action: 'cases.amend_material', targetType: 'case', targetId: row.id, details: { code, pages: pages.length, amendment: n } });
   return n;

@@ -67,7 +67,7 @@ describe('the station’s cases pulled from the REAL reference platform on 127.0
       [a.f.db(), a.svc],
       [b.f.db(), b.svc],
     ]);
-    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!, clock));
+    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!));
 
     const caseId = submitted(a.svc, a.f.t.adminId);
     const caseNo = a.svc.mustGet(caseId).case_no!;

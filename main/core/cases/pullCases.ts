@@ -1,8 +1,8 @@
-import { applicationSchema, emptyApplication, type Application } from '../../../common/cases/application';
+import { emptyApplication, type Application } from '../../../common/cases/application';
 import { chinaDate } from '../../../common/cases/age';
 import { deadlinesOnAcceptance, extendedDecision, refusalNoticeDeadline } from '../../../common/cases/deadlines';
-import { caseStateSchema, type CaseState } from '../../../common/cases/stateMachine';
-import { caseItemSchema } from '../../../common/sync/pull';
+import type { JiuzhuError } from '../../../common/contract/errors';
+import { pullItemRefusal, readPullItem, type CaseUpsertBody } from '../../../sync-protocol/records/index';
 import type { PulledItem } from '../sync/capability';
 import { storePulledItem } from '../sync/index';
 import type { CaseRow } from './caseRepo';
@@ -13,7 +13,7 @@ import { moneyOf, partiesOf } from './searchIndex';
 /** Who a pulled change is attributed to locally (the same actor as pulled decisions and warnings). */
 export const PULL_ACTOR = 'platform';
 
-export type CasePullResult = 'created' | 'applied' | 'stale' | 'deferred' | 'malformed';
+export type CasePullResult = 'created' | 'applied' | 'stale' | 'deferred';
 
 /** Outbox records of this case the platform has not taken yet (queued, in flight, or quarantined and unresolved). */
 function unsentBaseVersions(svc: CaseService, caseId: string): number[] {
@@ -26,20 +26,11 @@ function unsentBaseVersions(svc: CaseService, caseId: string): number[] {
   return rows.map((r) => r.base);
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-
-function applicantOf(body: Record<string, unknown>): { idNumber: string; name: string } | null {
-  const a = body['applicant'];
-  if (!a || typeof a !== 'object') return null;
-  const idNumber = str((a as Record<string, unknown>)['idNumber']);
-  const name = str((a as Record<string, unknown>)['name']);
-  return idNumber && name ? { idNumber, name } : null;
-}
-
 /**
  * Apply one pulled `case` item (the station's case as the platform holds it, pushed by any of its
- * workstations) in the pull page's transaction. The body is what the pushing workstation put in
- * its `case.upsert` (caseService.step / extendDecision, afterAcceptance Work.touch): a body without
+ * workstations) in the pull page's transaction. The body is the pushing workstation's `case.upsert`
+ * body, read with its schema (sync-protocol/records/case-upsert.ts); an item that does not read is
+ * refused with the kind and the field (kept in pulled_item, applied to nothing). A body without
  * `application` (a step that changed no household data) keeps the application already held.
  *
  * - The platform's version becomes the local version: a later local edit is based on it.
@@ -49,10 +40,10 @@ function applicantOf(body: Record<string, unknown>): { idNumber: string; name: s
  *   local edit then gets the engine's visible conflict.
  * - Older or equal versions (including this workstation's own pushes coming back) change nothing.
  */
-export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullResult {
-  const parsed = caseItemSchema.safeParse(item);
-  if (!parsed.success) return 'malformed';
-  const { caseId, version, body, updatedBy } = parsed.data;
+export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullResult | JiuzhuError {
+  const read = readPullItem('case', item);
+  if (!read.ok) return pullItemRefusal(read.issue);
+  const { caseId, version, body, updatedBy } = read.value;
   const repo = svc.repo;
   const local = repo.get(caseId);
   const now = svc.now();
@@ -67,23 +58,19 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
     if (unsent.length > 0 || version <= local.version) return 'stale';
   }
 
-  const fromBody = body['application'] === undefined ? null : applicationSchema.safeParse(body['application']);
-  const app: Application = fromBody?.success ? fromBody.data : local ? svc.application(local) : emptyApplication();
-  const ref = app.applicant ? { idNumber: app.applicant.idNumber, name: app.applicant.name } : applicantOf(body);
-  const stateParsed = caseStateSchema.safeParse(body['state']);
-  const state: CaseState = stateParsed.success ? stateParsed.data : (local?.state ?? 'submitted');
-  const at = str(body['at']) ?? new Date(parsed.data.at).toISOString();
-  const action = str(body['action'])?.slice(0, 64) ?? 'update';
+  const app: Application = body.application ?? (local ? svc.application(local) : emptyApplication());
+  const ref = app.applicant ? { idNumber: app.applicant.idNumber, name: app.applicant.name } : (body.applicant ?? null);
+  const { state, at, action } = body;
 
   const cols = {
     state,
-    type: app.type ?? str(body['type']) ?? local?.type ?? null,
-    subtype: app.subtype ?? str(body['subtype']) ?? local?.subtype ?? null,
+    type: app.type ?? (body.type || null) ?? local?.type ?? null,
+    subtype: app.subtype ?? (body.subtype || null) ?? local?.subtype ?? null,
     channel: app.channel.kind,
     applicant_id_number: ref?.idNumber ?? local?.applicant_id_number ?? null,
     applicant_name: ref?.name ?? local?.applicant_name ?? null,
     household_size: app.members.filter((m) => !m.excluded).length,
-    related_party: (app.relatedParty.related || body['relatedParty'] === true ? 1 : 0) as 0 | 1,
+    related_party: (app.relatedParty.related || body.relatedParty === true ? 1 : 0) as 0 | 1,
     version,
     draft_rev: local?.draft_rev ?? 0,
     data: JSON.stringify(app),
@@ -93,13 +80,13 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
   if (local) repo.update(caseId, cols);
   else repo.insert({ id: caseId, created_at: at, created_by: PULL_ACTOR, demo: 0, ...cols });
 
-  const caseNo = str(body['caseNo']);
+  const caseNo = body.caseNo || null;
   const numbered = caseNo !== null && (local?.case_no === caseNo || !repo.byCaseNo(caseNo));
   repo.setPulledNumber(caseId, numbered ? caseNo : null, state === 'draft' ? null : at);
   if (caseNo && !numbered) svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_case_no_taken', targetType: 'case', targetId: caseId, details: { caseNo } });
   if (numbered) repo.raiseCaseCounter(caseNo);
 
-  if (fromBody?.success || !local) {
+  if (body.application || !local) {
     repo.replaceParties(caseId, partiesOf(app, ref));
     repo.replaceMoney(caseId, ...moneyOf(app));
   }
@@ -110,7 +97,7 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
 }
 
 /** The deadline bookkeeping of the step as the pushing workstation did it (CaseService.decide/act/extendDecision). */
-function followDeadlines(svc: CaseService, caseId: string, action: string, at: string, body: Record<string, unknown>, local: CaseRow | null): void {
+function followDeadlines(svc: CaseService, caseId: string, action: string, at: string, body: CaseUpsertBody, local: CaseRow | null): void {
   const repo = svc.repo;
   const day = chinaDate(new Date(at));
   try {
@@ -129,7 +116,7 @@ function followDeadlines(svc: CaseService, caseId: string, action: string, at: s
       const acceptedOn = repo.get(caseId)?.accepted_on ?? local?.accepted_on ?? null;
       if (acceptedOn) {
         const d = svc.withCalendar((c) => extendedDecision(acceptedOn, c));
-        repo.setDeadline(caseId, { kind: 'decision', from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: str(body['reason'])?.slice(0, 500) ?? null });
+        repo.setDeadline(caseId, { kind: 'decision', from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: body.reason || null });
       }
     }
   } catch {

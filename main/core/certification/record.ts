@@ -1,9 +1,7 @@
 import type { CertificationRecord } from '../../../common/contract/methods/certification';
 import { translate } from '../../../common/i18n/translate';
+import type { CertificationRecordBody } from '../../../sync-protocol/records/index';
 import type { CertificationRow } from './repo';
-
-/** The outbox record kind of a certification (common/sync/push.ts KNOWN_RECORD_KINDS, docs/sync-protocol.md §5.1). */
-export const CERTIFICATION_RECORD_KIND = 'certification.record';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
@@ -12,7 +10,7 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
  * result and outcome, scores with the thresholds they were judged by, the clerk's confirmation,
  * and for a proxy the proxy's identity and the home visit. The live photo travels as a blob (its SHA-256 in `blobs`).
  */
-export function outboxBody(row: CertificationRow, record: CertificationRecord): Record<string, unknown> {
+export function outboxBody(row: CertificationRow, record: CertificationRecord): CertificationRecordBody {
   return {
     certificationId: row.id,
     rosterId: row.roster_id,
@@ -29,7 +27,7 @@ export function outboxBody(row: CertificationRow, record: CertificationRecord): 
     referenceSource: row.reference_source,
     photoSha256: record.photoSha256,
     confirmation: record.confirmation,
-    proxy: row.proxy ? (JSON.parse(row.proxy) as Record<string, unknown>) : null,
+    proxy: row.proxy ? (JSON.parse(row.proxy) as CertificationRecordBody['proxy']) : null,
     homeVisit: record.homeVisit,
     nextDueOn: record.nextDueOn,
   };

@@ -10,10 +10,11 @@ import { CaseRepository } from '../cases/caseRepo';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import type { Clock, Db } from '../store/types';
 import { Outbox } from '../sync/index';
+import { certificationRecord } from '../../../sync-protocol/records/index';
 import { CertificationRepo, type CertificationRow, type MemberRef, type RosterRef } from './repo';
 import { certificationResult, outcomeOf } from './result';
 import { ADULT_AGE, birthDateOf, dueStatus, nextDue } from './schedule';
-import { CERTIFICATION_RECORD_KIND, outboxBody, timelineNote } from './record';
+import { outboxBody, timelineNote } from './record';
 
 export interface CertificationDeps {
   db: Db;
@@ -212,7 +213,7 @@ export class CertificationService {
     const record = this.toRecord(row, photoSha256);
     const action = row.method === 'proxy' ? 'certifiedByProxy' : row.outcome === 'certified' ? 'certified' : 'certificationFailed';
     this.cases.appendEvent(row.case_id, { at: row.recorded_at, actor_id: actor, action, from_state: null, to_state: null, note: timelineNote(record) });
-    this.outbox.enqueue({ kind: CERTIFICATION_RECORD_KIND, caseId: row.case_id, ...(photoSha256 ? { blobs: [photoSha256] } : {}), body: outboxBody(row, record) });
+    this.outbox.enqueue(certificationRecord(outboxBody(row, record)));
     this.audit(actor, 'certification.record', 'case', row.case_id, { certification: row.id, method: row.method, result: row.result, outcome: row.outcome });
     return record;
   }

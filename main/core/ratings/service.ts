@@ -2,10 +2,10 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import type { FlaggedRating, RatingAskInput } from '../../../common/contract/methods/ratings';
 import { newGeneratedId } from '../../../common/ids/generatedId';
 import { isBadLevel, type RatedService, type RatingLevel, type RatingReason } from '../../../common/ratings/scale';
-import { RATING_FOLLOW_UP_KIND, RATING_RECORD_KIND } from '../../../common/sync/ratings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock, Db } from '../store/types';
 import { Outbox } from '../sync/index';
+import { ratingFollowUpRecord, ratingRecord } from '../../../sync-protocol/records/index';
 import { followUpBody, ratingBody } from './record';
 import { parseReasons, RatingsRepo, type RefKind, type RequestRow } from './repo';
 
@@ -146,7 +146,7 @@ export class RatingsService {
         follow_up: isBadLevel(answer.level) ? ('open' as const) : null,
       };
       this.repo.insertRating(row);
-      this.outbox.enqueue({ kind: RATING_RECORD_KIND, ...(row.case_id ? { caseId: row.case_id } : {}), body: ratingBody(row) });
+      this.outbox.enqueue(ratingRecord(ratingBody(row)));
       this.deps.audit.append({ actor: 'anonymous', action: 'ratings.submit', targetType: 'rating', targetId: id, details: { service: q.service, level: answer.level, flagged: row.follow_up !== null } });
     })();
     return id;
@@ -195,7 +195,7 @@ export class RatingsService {
       const f = { id: newGeneratedId('followup'), rating_id: r.id, action: input.action, note: input.note.trim(), closed: (input.close ? 1 : 0) as 0 | 1, at: this.now().toISOString(), by: actor };
       this.repo.insertFollowUp(f);
       if (input.close) this.repo.setFollowUp(r.id, 'done');
-      this.outbox.enqueue({ kind: RATING_FOLLOW_UP_KIND, ...(r.case_id ? { caseId: r.case_id } : {}), body: followUpBody(r, f) });
+      this.outbox.enqueue(ratingFollowUpRecord(followUpBody(r, f)));
       this.deps.audit.append({ actor, action: 'ratings.follow_up', targetType: 'rating', targetId: r.id, details: { action: input.action, closed: input.close } });
     })();
     return this.rows('all', 1, input.ratingId)[0]!;

@@ -1,3 +1,4 @@
+import { JiuzhuError } from '../../../../common/contract/errors';
 import { ChangeRepo } from '../changeRepo';
 import type { AfterAcceptanceService } from '../service';
 
@@ -18,6 +19,6 @@ export function countyDecides(aa: AfterAcceptanceService, caseId: string, d: { o
   const p = openProposal(aa, caseId);
   seq += 1;
   const r = aa.pulledChangeDecision({ kind: 'change-decision', feedSeq: seq, at: Date.parse('2026-02-20T00:00:00Z'), id: `chg-${p.id}`, caseId, proposalId: p.id, ...d });
-  if (r === 'malformed' || !('applied' in r) || !r.applied) throw new Error(`change decision not applied: ${JSON.stringify(r)}`);
+  if (r instanceof JiuzhuError || !('applied' in r) || !r.applied) throw new Error(`change decision not applied: ${JSON.stringify(r)}`);
   return p.id;
 }

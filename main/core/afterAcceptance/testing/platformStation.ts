@@ -23,7 +23,7 @@ export async function platformStation(cleanups: Array<() => unknown>) {
   const cases = new CaseService({ db, clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
   cases.setSettings(f.t.adminId, { ...cases.settings(), notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
   const aa = afterAcceptance(cases, f.t.auth.audit(), clock);
-  cleanups.push(registerAfterAcceptancePullHandlers(() => aa, clock));
+  cleanups.push(registerAfterAcceptancePullHandlers(() => aa));
   /** One sync run that must succeed with nothing rejected. */
   const sync = async () => {
     const run = await f.engine.run('test');

@@ -1,3 +1,4 @@
+import { JiuzhuError } from '../../../../common/contract/errors';
 import { createHash } from 'node:crypto';
 import type { SignatureCapture } from '../../../../common/capture/schemas';
 import { authorizationStatement } from '../../../../common/capture/signatureBinding';
@@ -17,7 +18,7 @@ export function enrolledHousehold(svc: CaseService, aa: AfterAcceptanceService, 
   const caseId = acceptedCase(svc, actor);
   svc.db.prepare("UPDATE case_file SET state = 'awaiting_decision' WHERE id = ?").run(caseId);
   const r = aa.pulledDecision({ kind: 'decision', feedSeq: 1, at: Date.parse('2026-02-20T00:00:00Z'), id: `dec-${caseId}`, caseId, outcome: 'approved', amountFen: 68000, startMonth });
-  if (r === 'malformed' || !r.applied) throw new Error(`approval not applied: ${JSON.stringify(r)}`);
+  if (r instanceof JiuzhuError || !r.applied) throw new Error(`approval not applied: ${JSON.stringify(r)}`);
   return { caseId, rosterId: aa.work.repo.rosterOfCase(caseId)!.id };
 }
 

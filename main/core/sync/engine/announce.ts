@@ -1,6 +1,7 @@
 import type { BlobRef } from '../../../../common/sync/attachments';
 import type { Clock, Db } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
+import { documentMetaRecord } from '../../../../sync-protocol/records/index';
 
 /** Blob references per document.meta record (the protocol's limit on a record's `blobs`). */
 const PER_RECORD = 64;
@@ -64,7 +65,7 @@ export function announceCaseBlobs(db: Db, clock: Clock): number {
           contentType: r.mime,
           addedAt: r.added_at,
         }));
-        const record = outbox.enqueue({ kind: 'document.meta', caseId, blobs: [...new Set(attachments.map((a) => a.sha256))], body: { caseId, attachments } });
+        const record = outbox.enqueue(documentMetaRecord(caseId, attachments));
         for (const r of part) mark.run(r.attachment_id, record.id, now);
         records++;
       }

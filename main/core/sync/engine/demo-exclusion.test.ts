@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { idNumber, tempPlatform } from '../../../../city-platform/test-client/fixtures';
+import { caseStep, idNumber, tempPlatform } from '../../../../city-platform/test-client/fixtures';
 import { seedDemoCases } from '../../cases/demo/seed';
 import { caseStation } from '../../cases/testing/station';
 import { tempDir } from '../../store/test-support/fixtures';
@@ -42,7 +42,7 @@ describe('demo cases never sync', () => {
       earlier.version,
       JSON.stringify({ caseId: earlier.id, applicant: { name: '演示', idNumber: idNumber(5) } }),
     );
-    const real = db.transaction(() => outbox.enqueue({ kind: 'case.upsert', caseId: 'REAL-1', baseVersion: 0, body: { applicant: { name: '王小文', idNumber: idNumber(6) } } }))();
+    const real = db.transaction(() => outbox.enqueue(caseStep('REAL-1', 6)))();
     expect(real.queued).toBe(true);
     expect(outbox.counts()).toMatchObject({ queued: 1 });
 

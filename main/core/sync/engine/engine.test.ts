@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
+import { caseStep, tempPlatform } from '../../../../city-platform/test-client/fixtures';
 import { describeStores, type StoreFixture } from '../../../../city-platform/test-support/stores';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
@@ -35,10 +35,13 @@ describeStores('sync engine against the reference platform', (fixture) => {
     const { platform, f } = await setup();
     const blob = f.putBlob(50_000);
     const ok1 = f.enqueueCase('C-1', 1, { blobs: [blob] });
-    const bad = f.db().transaction(() => new Outbox(f.db(), f.t.clock).enqueue({ kind: 'case.upsert', caseId: 'C-BAD', baseVersion: 0, body: { applicant: { idNumber: '123' } } }))().id;
+    // Well formed, but the applicant's ID number fails its check digit: the platform rejects it.
+    const good = caseStep('C-BAD', 3);
+    const badBody = { ...good.body, applicant: { idNumber: '110105194912310021', name: '王小文' } };
+    const bad = f.db().transaction(() => new Outbox(f.db(), f.t.clock).enqueue({ ...good, body: badBody }))().id;
     const ok2 = f.enqueueCase('C-2', 2);
     const decided: string[] = [];
-    cleanups.push(registerPullHandler('decision', (_db, item) => decided.push(String((item as { caseId: string }).caseId))));
+    cleanups.push(registerPullHandler('decision', (_db, item) => void decided.push(String((item as { caseId: string }).caseId))));
     await platform.admin.decide({ caseId: 'X-9', stationId: 'ST-0001', outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
     await platform.admin.warn({ idNumber: '500115196001010013', type: 'death', stationId: 'ST-0001' });
 

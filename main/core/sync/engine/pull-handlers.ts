@@ -1,11 +1,17 @@
+import type { JiuzhuError } from '../../../../common/contract/errors';
 import type { PullItem } from '../../../../common/sync/pull';
 import type { Db } from '../../store/types';
 
 /** A pulled item as a handler receives it: a known kind (validated) or an unknown one (raw). */
 export type PulledItem = PullItem | ({ kind: string; feedSeq?: number } & Record<string, unknown>);
 
-/** Applies one pulled item inside the pull page's transaction. Must be idempotent (items can come again after mustRefetch). */
-export type PullHandler = (db: Db, item: PulledItem) => void;
+/**
+ * Applies one pulled item inside the pull page's transaction. Must be idempotent (items can come
+ * again after mustRefetch). An item it cannot read with its kind's schema (sync-protocol/records/
+ * `readPullItem`) is refused: the handler returns the typed error naming the kind and the first
+ * issue, and the item is kept in pulled_item.
+ */
+export type PullHandler = (db: Db, item: PulledItem) => JiuzhuError | void;
 
 interface Entry {
   apply: PullHandler;
@@ -47,10 +53,12 @@ export function storePulledItem(db: Db, item: PulledItem, pulledAt: string): voi
   ).run(String(item.kind), itemKey(item), version, feedSeq, JSON.stringify(item), pulledAt);
 }
 
-export function applyPulledItem(db: Db, item: PulledItem, pulledAt: string): void {
+/** Apply an item with its kind's handler, or keep it; a refused item is kept too, and its refusal returned. */
+export function applyPulledItem(db: Db, item: PulledItem, pulledAt: string): JiuzhuError | null {
   const entry = handlers.get(String(item.kind));
-  if (entry) entry.apply(db, item);
-  else storePulledItem(db, item, pulledAt);
+  const refused = entry ? (entry.apply(db, item) ?? null) : null;
+  if (!entry || refused) storePulledItem(db, item, pulledAt);
+  return refused;
 }
 
 /** mustRefetch: every handler drops what it pulled, and the default table is emptied. */

@@ -1,3 +1,4 @@
+import type { JiuzhuError } from '../../../../common/contract/errors';
 import { buildPullRequest, openPullPage } from '../../../../sync-protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pull-handlers';
@@ -32,17 +33,24 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
     ctx.madeProgress();
     ctx.observeServerTime(opened.serverTime, sentAt);
     const at = ctx.clock.now().toISOString();
-    ctx.db.transaction(() => {
+    const refused = ctx.db.transaction(() => {
+      const out: JiuzhuError[] = [];
+      const kept = (e: JiuzhuError | null) => void (e && out.push(e));
       if (opened.mustRefetch) resetPulled(ctx.db);
       for (const item of opened.items) {
         // The engine's own kind: blob references of station cases (blobs on demand, download.ts).
         if (item.kind === 'attachments') {
-          if (!applyAttachmentsItem(ctx.db, item, at)) storePulledItem(ctx.db, item, at);
-        } else applyPulledItem(ctx.db, item, at);
+          const refusal = applyAttachmentsItem(ctx.db, item, at);
+          if (refusal) storePulledItem(ctx.db, item, at);
+          kept(refusal);
+        } else kept(applyPulledItem(ctx.db, item, at));
       }
       for (const raw of opened.unknownItems) if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string') applyPulledItem(ctx.db, raw as PulledItem, at);
       ctx.state.set('cursor', opened.cursor);
+      return out;
     })();
+    // A refused item is kept in pulled_item, never applied by guesswork; the log says which field.
+    for (const e of refused) ctx.logger.log('warn', 'sync.pull.item_refused', { code: e.code, ...e.details });
     ctx.summary.pulled += opened.items.length + opened.unknownItems.length;
     ctx.progress('pull', opened.hasMore ? Math.min(0.95, (page + 1) / (page + 3)) : 1);
     if (!opened.hasMore) return;

@@ -80,16 +80,9 @@ export function resolveQuarantined(db: Db, clock: Clock, input: { recordId: stri
   return db.transaction(() => {
     let newRecordId: string | null = null;
     if (input.action === 'resend') {
-      const original = db.prepare('SELECT blobs FROM outbox WHERE id = ?').get(item.recordId) as { blobs: string };
-      const blobs = JSON.parse(original.blobs) as string[];
+      const outbox = new Outbox(db, clock);
       const baseVersion = item.status === 'conflict' && item.theirs ? item.theirs.version : item.baseVersion;
-      newRecordId = new Outbox(db, clock).enqueue({
-        kind: item.kind,
-        ...(item.caseId ? { caseId: item.caseId } : {}),
-        ...(baseVersion !== null ? { baseVersion } : {}),
-        ...(blobs.length ? { blobs } : {}),
-        body: item.mine,
-      }).id;
+      newRecordId = outbox.requeue(outbox.byId(item.recordId)!, baseVersion).id;
     }
     db.prepare('INSERT INTO sync_resolution (record_id, action, actor, at, new_record_id) VALUES (?, ?, ?, ?, ?)').run(
       item.recordId,

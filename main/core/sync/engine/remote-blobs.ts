@@ -1,4 +1,5 @@
-import { attachmentsItemSchema } from '../../../../common/sync/attachments';
+import type { JiuzhuError } from '../../../../common/contract/errors';
+import { pullItemRefusal, readPullItem } from '../../../../sync-protocol/records/index';
 import type { Db } from '../../store/types';
 import type { PulledItem } from './pull-handlers';
 
@@ -62,11 +63,11 @@ export function localAttachmentId(db: Db, sha256: string): string | null {
  * A pulled `attachments` item (a case's blob references from any counter of the station), in the
  * pull page's transaction: each reference is kept with its download state; one whose bytes are
  * already here (this counter's own attachment coming back) is `stored` at once. Returns false for
- * an item that does not parse (kept in pulled_item by the caller).
+ * an item that does not parse: its refusal (the caller keeps the item in pulled_item).
  */
-export function applyAttachmentsItem(db: Db, item: PulledItem, pulledAt: string): boolean {
-  const parsed = attachmentsItemSchema.safeParse(item);
-  if (!parsed.success) return false;
+export function applyAttachmentsItem(db: Db, item: PulledItem, pulledAt: string): JiuzhuError | null {
+  const parsed = readPullItem('attachments', item);
+  if (!parsed.ok) return pullItemRefusal(parsed.issue);
   const upsert = db.prepare(
     `INSERT INTO sync_remote_blob (case_id, sha256, role, ref, page, kind, mime, size, added_at, pulled_at, state, attachment_id)
      VALUES (@caseId, @sha256, @role, @ref, @page, @kind, @mime, @size, @addedAt, @pulledAt, @state, @attachmentId)
@@ -74,10 +75,10 @@ export function applyAttachmentsItem(db: Db, item: PulledItem, pulledAt: string)
        state = CASE WHEN sync_remote_blob.state = 'stored' THEN 'stored' ELSE excluded.state END,
        attachment_id = coalesce(sync_remote_blob.attachment_id, excluded.attachment_id)`,
   );
-  for (const a of parsed.data.attachments) {
+  for (const a of parsed.value.attachments) {
     const local = localAttachmentId(db, a.sha256);
     upsert.run({
-      caseId: parsed.data.caseId,
+      caseId: parsed.value.caseId,
       sha256: a.sha256,
       role: a.role,
       ref: a.ref,
@@ -91,7 +92,7 @@ export function applyAttachmentsItem(db: Db, item: PulledItem, pulledAt: string)
       attachmentId: local,
     });
   }
-  return true;
+  return null;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idNumber, tempPlatform } from '../../../../city-platform/test-client/fixtures';
+import { applicationSchema } from '../../../../common/cases/application';
+import type { CaseState } from '../../../../common/cases/stateMachine';
+import { caseUpsertRecord } from '../../../../sync-protocol/records/index';
 import { conflictRows } from '../../../../common/i18n/syncConflict';
 import { runOutcomeText } from '../../../../common/i18n/syncRun';
 import { MACHINE_B } from '../../store/test-support/fixtures';
@@ -19,19 +22,20 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** A case edit as the case service writes it: case number, state, the household with its income in fen. */
 function edit(f: EngineFixture, caseId: string, baseVersion: number, incomeFen: number, action = 'startInvestigation'): string {
   const db = f.db();
-  const applicant = { name: '张建国', idNumber: idNumber(31) };
-  const body = {
-    caseId,
-    caseNo: '5001102026000123',
-    version: baseVersion + 1,
-    state: 'investigating',
-    action,
-    at: '2026-03-02T02:00:00.000Z',
+  const person = (serial: number, name: string, sex: '男' | '女') => {
+    const id = idNumber(serial);
+    return { name, idNumber: id, sex, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` };
+  };
+  const applicant = person(31, '张建国', '男');
+  const app = applicationSchema.parse({
     type: 'dibao',
     applicant,
-    application: { type: 'dibao', applicant, members: [{ ...applicant, relationship: 'self' }, { name: '李秀英', idNumber: idNumber(32), relationship: 'spouse' }], income: [{ memberIdNumber: applicant.idNumber, category: 'wages', monthlyFen: incomeFen }], assets: [] },
-  };
-  return db.transaction(() => new Outbox(db, f.t.clock).enqueue({ kind: 'case.upsert', caseId, baseVersion, body }))().id;
+    members: [{ ...applicant, relationship: 'self' }, { ...person(32, '李秀英', '女'), relationship: 'spouse' }],
+    income: [{ memberIdNumber: applicant.idNumber, category: 'wages', monthlyFen: incomeFen }],
+  });
+  const state: CaseState = 'investigating';
+  const record = caseUpsertRecord({ caseId, caseNo: '5001102026000123', baseVersion, state, action, at: '2026-03-02T02:00:00.000Z', app, content: 'household' });
+  return db.transaction(() => new Outbox(db, f.t.clock).enqueue(record))().id;
 }
 
 describe('the outcome of a sync run, and conflicts in words', () => {

@@ -58,7 +58,7 @@ describeStores('blobs on demand for station cases', (store) => {
       [a.f.db(), a.svc],
       [b.f.db(), b.svc],
     ]);
-    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!, clock));
+    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!));
 
     const actor = a.f.t.adminId;
     const draft = a.svc.saveDraft(actor, { application: threePersonDibao() });

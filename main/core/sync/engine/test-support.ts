@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { idNumber } from '../../../../city-platform/test-client/fixtures';
+import { caseStep } from '../../../../city-platform/test-client/fixtures';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { AttachmentStore } from '../../store/attachments/attachment-store';
 import { ADMIN, FakeClock, makeStation, tempDir, type TestStation } from '../../store/test-support/fixtures';
@@ -48,13 +48,7 @@ export function engineFixture(options: Partial<SyncEngineOptions> & { machineId?
       // The station's current connection: tests close and reopen the store (log out and in).
       const db = t.station.db;
       return db.transaction(() =>
-        new Outbox(db, clock).enqueue({
-          kind: 'case.upsert',
-          caseId,
-          baseVersion: o.baseVersion ?? 0,
-          ...(o.blobs ? { blobs: o.blobs } : {}),
-          body: { applicant: { name: o.name ?? '王小文', idNumber: idNumber(serial) }, category: '最低生活保障', members: 3 },
-        }),
+        new Outbox(db, clock).enqueue({ ...caseStep(caseId, serial, { baseVersion: o.baseVersion ?? 0, ...(o.name ? { name: o.name } : {}) }), ...(o.blobs ? { blobs: o.blobs } : {}) }),
       )().id;
     },
     putBlob(size) {

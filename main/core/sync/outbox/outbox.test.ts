@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { caseStep } from '../../../../city-platform/test-client/fixtures';
+import { decisionRefusalRecord } from '../../../../sync-protocol/records/index';
 import { ADMIN, FakeClock, makeStation, tempDir } from '../../store/test-support/fixtures';
 import { Outbox } from './outbox';
 
@@ -14,24 +16,27 @@ describe('transactional outbox (encrypted store)', () => {
     t.auth.login(ADMIN.username, ADMIN.password);
     return { t, db: t.station.db, outbox: new Outbox(t.station.db, clock) };
   };
+  const refusal = (caseId: string) =>
+    decisionRefusalRecord({ decisionId: 'dec-1', decisionKind: 'decision', caseId, code: 'DECISION_WRONG_STEP', reason: '案件当前状态为“已受理”，不是待审核确认，不能办理审批决定。', receivedAt: '2026-11-30T01:00:00Z' });
 
   it('refuses to enqueue outside a transaction', () => {
     const { outbox } = open();
-    expect(() => outbox.enqueue({ kind: 'case.upsert', body: {} })).toThrow(/inside the transaction/);
+    expect(() => outbox.enqueue(caseStep('c', 1))).toThrow(/inside the transaction/);
   });
 
-  it('writes records with a strictly increasing seq, in the change transaction', () => {
+  it('writes records with a strictly increasing seq, in the change transaction, the body as the builder made it', () => {
     const { db, outbox } = open();
-    const records = db.transaction(() => [1, 2, 3].map((n) => outbox.enqueue({ kind: 'case.upsert', caseId: `case-${n}`, baseVersion: 0, body: { n } })))();
+    const records = db.transaction(() => [1, 2, 3].map((n) => outbox.enqueue(caseStep(`case-${n}`, n))))();
     expect(records.map((r) => (r.queued ? r.seq : 0))).toEqual([1, 2, 3]);
     expect(outbox.pending(10).map((r) => r.caseId)).toEqual(['case-1', 'case-2', 'case-3']);
+    expect(outbox.pending(10)[0]!.body).toEqual(caseStep('case-1', 1).body);
   });
 
   it('loses the record when the change rolls back, and keeps nothing half-written', () => {
     const { db, outbox } = open();
     expect(() =>
       db.transaction(() => {
-        outbox.enqueue({ kind: 'case.upsert', caseId: 'c', body: {} });
+        outbox.enqueue(caseStep('c', 1));
         throw new Error('the change failed');
       })(),
     ).toThrow('the change failed');
@@ -40,10 +45,21 @@ describe('transactional outbox (encrypted store)', () => {
 
   it('tracks sent and answered records', () => {
     const { db, outbox } = open();
-    const [a, b] = db.transaction(() => [outbox.enqueue({ kind: 'case.upsert', body: {} }), outbox.enqueue({ kind: 'notice.issued', body: {} })])();
+    const [a, b] = db.transaction(() => [outbox.enqueue(caseStep('c', 1)), outbox.enqueue(refusal('c'))])();
     outbox.markSent([a!.id, b!.id], 'bundle-1');
     outbox.answer([{ id: a!.id, status: 'acknowledged' }, { id: b!.id, status: 'rejected', reason: '缺少必填字段' }]);
     expect(outbox.counts()).toEqual({ queued: 0, sent: 0, acknowledged: 1, rejected: 1, conflict: 0 });
     expect(outbox.pending(10)).toEqual([]);
+  });
+
+  it('requeues a held record under a new id and seq, on the version given, the body byte for byte', () => {
+    const { db, outbox } = open();
+    const first = db.transaction(() => outbox.enqueue({ ...caseStep('c', 1, { baseVersion: 2 }), blobs: ['a'.repeat(64)] }))();
+    const original = outbox.byId(first.id)!;
+    const again = db.transaction(() => outbox.requeue(original, 5))();
+    const copy = outbox.byId(again.id)!;
+    expect(copy).toMatchObject({ kind: 'case.upsert', caseId: 'c', baseVersion: 5, blobs: ['a'.repeat(64)], state: 'queued' });
+    expect(copy.seq).toBeGreaterThan(original.seq);
+    expect(JSON.stringify(copy.body)).toBe(JSON.stringify(original.body));
   });
 });

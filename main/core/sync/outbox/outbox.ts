@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { outboxRecordSchema, recordKindSchema, type OutboxRecord } from '../../../../common/sync/push';
+import type { OutboundRecord } from '../../../../sync-protocol/records/registry';
 import type { Clock, Db } from '../../store/types';
 
-export interface OutboxEntry {
-  kind: string;
-  caseId?: string;
-  baseVersion?: number;
-  /** SHA-256 (hex) of each blob the record references. */
-  blobs?: string[];
-  body: Record<string, unknown>;
-}
+/** What a record carries besides its id, seq and time: made by a builder of `sync-protocol/records/`, typed by kind. */
+type Entry = Pick<OutboxRecord, 'kind' | 'caseId' | 'baseVersion' | 'blobs'> & { body: object };
 
 export type OutboxState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'conflict';
 
@@ -49,7 +44,9 @@ interface RawRow {
 
 /**
  * The outbox repository. `enqueue` must be called inside the transaction of the change it
- * records (it refuses to run outside one), which is what makes the outbox transactional.
+ * records (it refuses to run outside one), which is what makes the outbox transactional. It takes
+ * a record made by its kind's builder (`sync-protocol/records/`): a body that is not its kind's
+ * does not compile.
  */
 export class Outbox {
   constructor(
@@ -57,7 +54,20 @@ export class Outbox {
     private readonly clock: Clock,
   ) {}
 
-  enqueue(entry: OutboxEntry): Enqueued {
+  enqueue(record: OutboundRecord): Enqueued {
+    return this.write(record);
+  }
+
+  /**
+   * Queue again, under a new id and seq, a record this outbox holds (the sync centre's 重新提交 of a
+   * quarantined record), on `baseVersion` — for a conflict, the platform's version.
+   */
+  requeue(original: OutboxRow, baseVersion: number | null): Enqueued {
+    const { kind, caseId, blobs, body } = original;
+    return this.write({ kind, ...(caseId ? { caseId } : {}), ...(baseVersion !== null ? { baseVersion } : {}), ...(blobs?.length ? { blobs } : {}), body });
+  }
+
+  private write(entry: Entry): Enqueued {
     if (!this.db.inTransaction) throw new Error('Outbox.enqueue must run inside the transaction of the change it records');
     recordKindSchema.parse(entry.kind);
     const id = randomUUID();
@@ -74,7 +84,7 @@ export class Outbox {
       ...(entry.baseVersion !== undefined ? { baseVersion: entry.baseVersion } : {}),
       ...(entry.blobs?.length ? { blobs: entry.blobs } : {}),
       madeAt,
-      body: entry.body,
+      body: entry.body as Record<string, unknown>,
     });
     return { ...record, queued: true };
   }
@@ -82,6 +92,11 @@ export class Outbox {
   /** Records not yet answered, oldest first (queued, and sent but unanswered). */
   pending(limit: number): OutboxRow[] {
     return (this.db.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND ${NOT_DEMO} ORDER BY seq LIMIT ?`).all(limit) as RawRow[]).map(toRow);
+  }
+
+  byId(id: string): OutboxRow | undefined {
+    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as RawRow | undefined;
+    return row ? toRow(row) : undefined;
   }
 
   byCase(caseId: string): OutboxRow[] {

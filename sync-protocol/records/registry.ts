@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { outboxRecordSchema, type OutboxRecord } from '../../common/sync/push';
+import { caseAmendmentRecordSchema } from './case-amendment';
+import { caseAuthorizationRecordSchema } from './case-authorization';
+import { caseUpsertRecordSchema } from './case-upsert';
+import { certificationRecordSchema } from './certification-record';
+import { changeProposalRecordSchema } from './change-proposal';
+import { decisionRefusalRecordSchema } from './decision-refusal';
+import { documentMetaRecordSchema } from './document-meta';
+import { firstIssue, issue, type RecordIssue } from './issue';
+import { monitoringEntryRecordSchema } from './monitoring-entry';
+import { ratingFollowUpRecordSchema } from './rating-follow-up';
+import { ratingRecordSchema } from './rating-record';
+import { reliefPaymentRecordSchema } from './relief-payment';
+
+/**
+ * Every record kind a workstation writes and the platform applies: one schema each, registered
+ * here. A kind is added by its own file (body schema, record schema, builder) and one line below.
+ */
+export const RECORD_SCHEMAS = [
+  caseUpsertRecordSchema,
+  documentMetaRecordSchema,
+  certificationRecordSchema,
+  changeProposalRecordSchema,
+  decisionRefusalRecordSchema,
+  caseAuthorizationRecordSchema,
+  caseAmendmentRecordSchema,
+  reliefPaymentRecordSchema,
+  monitoringEntryRecordSchema,
+  ratingRecordSchema,
+  ratingFollowUpRecordSchema,
+] as const;
+
+/** A record by its kind: what the builders return and `Outbox.enqueue` takes (a wrong body for a kind does not compile). */
+export const outboundRecordSchema = z.discriminatedUnion('kind', RECORD_SCHEMAS);
+export type OutboundRecord = z.input<typeof outboundRecordSchema>;
+/** A record as read by the platform, by kind. */
+export type ReadRecord = z.output<typeof outboundRecordSchema>;
+export type RecordKind = OutboundRecord['kind'];
+
+export const RECORD_KINDS: readonly RecordKind[] = RECORD_SCHEMAS.map((s) => s.shape.kind.value);
+
+const byKind = new Map<string, (typeof RECORD_SCHEMAS)[number]>(RECORD_SCHEMAS.map((s) => [s.shape.kind.value, s]));
+
+export type RecordRead = { ok: true; record: ReadRecord & Pick<OutboxRecord, 'id' | 'seq' | 'madeAt'> } | { ok: false; unknownKind: true; issue: RecordIssue } | { ok: false; unknownKind: false; issue: RecordIssue };
+
+/**
+ * Read a pushed record (its envelope already parsed by the bundle's schema) with its kind's
+ * schema: the body, and the rules that tie it to the envelope (its case, its blobs). A kind this
+ * module does not know is told apart: the platform answers SYNC_RECORD_UNKNOWN_KIND for it.
+ */
+export function readRecord(record: OutboxRecord): RecordRead {
+  const schema = byKind.get(record.kind);
+  if (!schema) return { ok: false, unknownKind: true, issue: issue(record.kind, 'kind', 'unknown record kind') };
+  const parsed = schema.safeParse(record);
+  if (!parsed.success) return { ok: false, unknownKind: false, issue: firstIssue(record.kind, parsed.error) };
+  return { ok: true, record: { ...parsed.data, id: record.id, seq: record.seq, madeAt: record.madeAt } };
+}
+
+/** The envelope schema of a record as it travels, whatever its kind (bundles carry kinds a platform may not know). */
+export { outboxRecordSchema };
