@@ -24,9 +24,10 @@ const CHANGES = ['changes.list', 'changes.decide', 'decisions.refusals'] as cons
 const RELIEF = ['relief.ofCase', 'relief.advance', 'monitoring.enter', 'monitoring.exit', 'monitoring.list'] as const;
 const RATINGS = ['ratings.ask', 'ratings.submit', 'ratings.dismiss', 'ratings.flagged', 'ratings.followUp'] as const;
 const DIAGNOSTICS = ['diagnostics.export', 'diagnostics.report'] as const;
+const UPDATES = ['update.status', 'update.setSource', 'update.check', 'update.download', 'update.install'] as const;
 const ROSTER_IMPORT = ['rosterImport.preview', 'rosterImport.confirm', 'rosterImport.reports', 'rosterImport.report'] as const;
 
-export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS, ...DIAGNOSTICS, ...ROSTER_IMPORT] as const;
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS, ...DIAGNOSTICS, ...ROSTER_IMPORT, ...UPDATES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply'] as const;

@@ -24,6 +24,7 @@ import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 import { ratingsMethods } from './methods/ratings';
 import { diagnosticsMethods } from './methods/diagnostics';
+import { updatesMethods } from './methods/updates';
 import { rosterImportMethods } from './methods/rosterImport';
 
 /**
@@ -55,6 +56,7 @@ export const METHODS = {
   ...statsMethods,
   ...ratingsMethods,
   ...diagnosticsMethods,
+  ...updatesMethods,
   ...rosterImportMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 

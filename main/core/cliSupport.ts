@@ -6,5 +6,5 @@
 export { certificatePayloadFromPdf, dehydrate, ensurePrivateDir, findFontsDir, loadDocumentFonts, renderDocument, SAMPLES, testKeys, writePrivateFile } from './documents/index';
 export { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from './devices/idcard/index';
 export { diagnosticsBundle } from './diagnostics/bundle';
-export { checkUpdate, downloadUpdate, loadReleaseKey, previousRelease, type UpdateSource } from './updates/index';
+export { checkUpdate, downloadUpdate, loadReleaseKey, previousRelease, readUpdateSource, verifyKeptDownload, type UpdateSource } from './updates/index';
 export { readDeviceId } from './app/deviceId';

@@ -28,6 +28,7 @@ import { syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
 import { ratingsCapability } from './ratings/capability';
 import { shareFilesWithGroup } from './store/file-modes';
+import { updatesCapability } from './updates/capability';
 import { rosterImportCapability } from './rosterImport/capability';
 
 export interface CoreOptions {
@@ -54,6 +55,8 @@ export interface CoreOptions {
   printHost?: PrintHost;
   /** A station shared by the PC's staff accounts (app/dataScope.ts): files written 0660 / 2770 for their group. */
   dataScope?: 'machine';
+  /** The release key's public half for 程序更新; default the build's resources/update/release-key.pem. */
+  releaseKeyPem?: string;
 }
 
 /** What every shell talks to, whether core runs in the same thread or in a worker. */
@@ -123,8 +126,9 @@ export function createCore(options: CoreOptions): CoreApi {
   const ratings = ratingsCapability(deps, { screen: applicant.screen });
   const rosterImport = rosterImportCapability(deps);
   const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics, rosterImport];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers, ...rosterImport.handlers };
+  const updates = updatesCapability(deps, options.releaseKeyPem ? { releaseKeyPem: options.releaseKeyPem } : {});
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics, rosterImport, updates];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers, ...rosterImport.handlers, ...updates.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

@@ -2,6 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, JiuzhuError, type Envelope } from '../../common/contract/index';
 import { exceededInputLimit, inputTooLarge, type CoreApi, type Logger } from '../core/index';
 import { isAppUrl } from './origin';
+import { handOverInstaller } from './updateInstall';
 
 /**
  * The IPC router: every invoke is checked to come from the app's own top frame (as VS Code's
@@ -19,7 +20,9 @@ export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | u
     // Over-deep or over-large input is refused here, before it is copied to the core worker.
     const exceeded = exceededInputLimit(input);
     if (exceeded) return { ok: false, error: inputTooLarge(exceeded).toApiError() };
-    return core.invoke(method, input, { via: 'electron', windowId: windowIdOf(event.sender.id) });
+    const envelope = await core.invoke(method, input, { via: 'electron', windowId: windowIdOf(event.sender.id) });
+    // 安装并重启: core verified the kept download and checked the admin; this shell runs it (updateInstall.ts).
+    return method === 'update.install' ? handOverInstaller(envelope, logger) : envelope;
   });
 }
 

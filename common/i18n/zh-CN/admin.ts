@@ -68,6 +68,7 @@ export const admin = {
       reviews: { authorize: '复核授权书', view: '查看复核' },
       roster: { settings: '修改在册设置', view: '查看在册对象' },
       station: { init: '首次设置工作站' },
+      update: { set_source: '设置更新地址', download: '下载程序更新', install: '安装程序更新' },
       stats: { export: '导出统计', export_refused: '导出被拒绝', lists_view: '查看统计名单' },
       sync: { confirm_hardware: '确认本机（更换网卡后）', fetch_blob: '下载附件', now: '立即同步', register: '登记本机', resolve: '处理同步记录', set_counter: '设置窗口号', settings: '修改同步设置' },
       visits: { evidence: '保存入户调查照片和签名', evidence_view: '查看入户调查照片和签名', view: '查看入户调查' },

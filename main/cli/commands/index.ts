@@ -2,7 +2,7 @@ import type { Command } from '../command';
 import { casesListCommand, casesShowCommand } from './cases';
 import { demoSeedCommand } from './demo';
 import { diagnosticsCommand } from './diagnostics';
-import { updateCheckCommand, updateDownloadCommand } from './update';
+import { updateCheckCommand, updateDownloadCommand, updateInstallCommand } from './update';
 import { certificateVerifyCommand, documentsBatchCommand, documentsRenderCommand, documentsSampleCommand } from './documents';
 import { idcardPortsCommand, idcardReadCommand } from './idcard';
 import { idcardConfigureCommand, idcardLibrariesCommand } from './idcardConfigure';
@@ -37,4 +37,5 @@ export const COMMANDS: Command[] = [
   diagnosticsCommand,
   updateCheckCommand,
   updateDownloadCommand,
+  updateInstallCommand,
 ];

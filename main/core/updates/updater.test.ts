@@ -1,55 +1,32 @@
 import { generateKeyPairSync, createHash, randomBytes, sign } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { parseRelease } from './feed';
 import { checkUpdate, downloadUpdate, previousRelease, rolloutBucket, type UpdateContext } from './updater';
+import { startFeedServer, type FeedServer } from './testing/feedServer';
 
-/**
- * Updates against a feed server on 127.0.0.1 serving what a release publishes: electron-builder's
- * latest-linux.yml (written here with a YAML library, as electron-builder does), its Ed25519
- * signature by the release key, the installer and its blockmap.
- */
+/** Updates against a feed server on 127.0.0.1 serving what a release publishes (testing/feedServer.ts). */
 const root = mkdtempSync(join(tmpdir(), 'jiuzhu-updates-'));
-const feedDir = join(root, 'feed');
-const keys = generateKeyPairSync('ed25519');
-const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const served: string[] = [];
-let server: Server;
+let feed: FeedServer;
+let feedDir = '';
+let publicKeyPem = '';
+let served: string[] = [];
 let url = '';
-
-function publish(dir: string, version: string, installer: Buffer, extra: Record<string, unknown> = {}): string {
-  mkdirSync(dir, { recursive: true });
-  const name = `jiuzhu-workstation-${version}-x64.AppImage`;
-  writeFileSync(join(dir, name), installer);
-  writeFileSync(join(dir, `${name}.blockmap`), randomBytes(64));
-  const sha512 = createHash('sha512').update(installer).digest('base64');
-  const yml = stringify({ version, files: [{ url: name, sha512, size: installer.length, blockMapSize: 64 }], path: name, sha512, releaseDate: '2026-12-01T08:00:00.000Z', releaseNotes: '修复：\n- 打印边距\n', ...extra });
-  writeFileSync(join(dir, 'latest-linux.yml'), yml);
-  writeFileSync(join(dir, 'latest-linux.yml.sig'), sign(null, Buffer.from(yml), keys.privateKey).toString('base64'));
-  return name;
-}
+const publish = (dir: string, version: string, installer: Buffer, extra: Record<string, unknown> = {}) => feed.publish(version, installer, { dir, extra });
 
 const ctx = (over: Partial<UpdateContext> = {}): UpdateContext => ({ currentVersion: '0.1.0', platform: 'linux', arch: 'x64', deviceId: 'a'.repeat(64), publicKeyPem, dataDir: join(root, 'data'), timeoutMs: 5000, ...over });
 const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const name = decodeURIComponent((req.url ?? '/').slice(1));
-    served.push(name);
-    const file = join(feedDir, name);
-    if (!name || name.includes('/') || !existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  feed = await startFeedServer(root);
+  ({ feedDir, publicKeyPem, served, url } = feed);
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await feed.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -99,7 +76,7 @@ describe('program updates', () => {
   it('a staged rollout reaches its share of workstations, the same ones at every check; a USB stick is not staged', async () => {
     publish(feedDir, '0.4.0', randomBytes(1000), { stagingPercentage: 30 });
     const ids = Array.from({ length: 400 }, (_, i) => createHash('sha256').update(`device-${i}`).digest('hex'));
-    const states = await Promise.all(ids.map(async (deviceId) => (await checkUpdate(ctx({ deviceId }), { kind: 'url', url })).state));
+    const states = await Promise.all(ids.map(async (deviceId) => (await checkUpdate(ctx({ deviceId, timeoutMs: 30_000 }), { kind: 'url', url })).state));
     const taking = states.filter((s) => s === 'newer').length;
     expect(taking).toBe(ids.filter((id) => rolloutBucket(id, '0.4.0') < 30).length);
     expect(taking / ids.length).toBeGreaterThan(0.2);
