@@ -21,6 +21,11 @@ export interface CallContext {
   via: Shell;
 }
 
+/** The context of a method that needs a session: the dispatcher has resolved it and checked its permission. */
+export interface SessionCallContext extends CallContext {
+  session: CallerSession;
+}
+
 /** Time as services see it; tests pass a fixed clock so deadlines and dates are exact. */
 export interface Clock {
   now(): Date;

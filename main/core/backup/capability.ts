@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/index';
 import { AUDIT_BREAK_ZH } from '../audit/verify';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import { checkStore } from './check-store';
 import { createBackup } from './create-backup';
 import { restoreBackup } from './restore-backup';
@@ -10,10 +10,7 @@ import { restoreBackup } from './restore-backup';
 export function backupCapability(deps: CoreDeps): Capability<'backup.create' | 'backup.restore' | 'setup.restore' | 'store.check'> {
   const progress = (task: string) => (p: { phase: string; fraction: number }) =>
     deps.emit({ event: 'task.progress', payload: { task, phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } });
-  const actorOf = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actorOf = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {
     handlers: {

@@ -4,7 +4,7 @@ import { rolesGrant } from '../../../common/contract/permissions';
 import { permissionLabel } from '../../../common/i18n/labels';
 import { NEXT_STEP_KEY } from '../../../common/cases/nextStep';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import type { Db } from '../store/types';
 import { CaseService } from './caseService';
 import { CaseViews } from './caseViews';
@@ -71,10 +71,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
     if (!services) throw new Error('case pull handler ran before the station services were ready');
     return forDb(services, db).svc;
   });
-  const actor = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
   const viewed = (svc: CaseService, who: string, action: string, caseId: string | null, details: Record<string, string | number | boolean> = {}) =>
     svc.auditRead({ actor: who, action, targetType: 'case', targetId: caseId, details });

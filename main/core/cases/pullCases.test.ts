@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../city-platform/test-client/fixtures';
 import { searchInputSchema } from '../../../common/contract/methods/cases';
 import type { CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import { FakeClock, MACHINE_B } from '../store/test-support/fixtures';
 import { noLogger, type Db } from '../store/types';
 import { listQuarantine } from '../sync/engine/quarantine';
@@ -37,7 +37,7 @@ function capabilityOf(f: EngineFixture, clock: FakeClock) {
   } as unknown as CoreDeps;
   const cap = casesCapability(deps);
   cleanups.push(() => cap.close?.());
-  const ctx = { session: { userId: f.t.adminId, roles: ['admin'], sessionId: 's' } } as unknown as CallContext;
+  const ctx = { session: { userId: f.t.adminId, roles: ['admin'], sessionId: 's' } } as unknown as SessionCallContext;
   return {
     search: (query: string) => cap.handlers['cases.search'](searchInputSchema.parse({ query }), ctx),
     lookup: (idNumber: string) => cap.handlers['cases.lookup']({ idNumber }, ctx),

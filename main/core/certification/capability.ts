@@ -1,6 +1,5 @@
-import { JiuzhuError } from '../../../common/contract/errors';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import type { Db } from '../store/types';
 import { CertificationService } from './service';
 
@@ -15,10 +14,7 @@ export function certificationCapability(deps: CoreDeps): Capability<Methods> {
     if (!cached || cached.db !== db) cached = { db, svc: new CertificationService({ db, clock: deps.clock, audit: s.auth.audit() }) };
     return cached.svc;
   };
-  const actor = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actor = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {
     handlers: {

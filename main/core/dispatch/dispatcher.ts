@@ -46,7 +46,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger, resolveSess
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = handlers[method] as Handler<MethodName>;
-      const result = await handler(parsed.data as never, callCtx);
+      const result = await handler(parsed.data as never, callCtx as never);
       const checked = spec.output.safeParse(result);
       if (!checked.success) {
         logger.log('error', 'contract.output_mismatch', { method, issues: checked.error.issues.map((i) => i.path.join('.')) });

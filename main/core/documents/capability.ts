@@ -1,7 +1,6 @@
-import { JiuzhuError } from '../../../common/contract/index';
 import type { DocumentKind } from '../../../common/documents/index';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import { loadDocumentFonts } from './fonts';
 import type { PrintHost } from './printHost';
 import { summaryOf } from './service/documentRepo';
@@ -50,10 +49,7 @@ export interface DocumentsOptions {
  */
 export function documentsCapability(deps: CoreDeps, options: DocumentsOptions = {}): Capability<Methods> {
   const fonts = () => loadDocumentFonts(options.fontsDir ?? findFontsDir());
-  const actorOf = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actorOf = (ctx: SessionCallContext) => ctx.session.userId;
   const services = async () => {
     const s = await deps.services();
     const db = s.station.db;

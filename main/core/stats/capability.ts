@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { rolesGrant } from '../../../common/contract/permissions';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources, type CaseResources } from '../cases/resources';
 import type { Db } from '../store/types';
@@ -27,10 +27,7 @@ export function statsCapability(deps: CoreDeps, options: StatsCapabilityOptions 
     }
     return { svc: cached.svc, audit: s.auth.audit() };
   };
-  const session = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session;
-  };
+  const session = (ctx: SessionCallContext) => ctx.session;
 
   return {
     handlers: {

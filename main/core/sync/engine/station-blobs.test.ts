@@ -13,7 +13,7 @@ import { registerCasePullHandler } from '../../cases/pullHandler';
 import { loadCaseResources } from '../../cases/resources';
 import { documentCapture, faceCapture, intakeSignature } from '../../cases/testing/captures';
 import { HUSBAND, threePersonDibao } from '../../cases/testing/household';
-import type { CallContext } from '../../context';
+import type { SessionCallContext } from '../../context';
 import { AttachmentStore } from '../../store/attachments/attachment-store';
 import { FakeClock, MACHINE_B } from '../../store/test-support/fixtures';
 import { noLogger, type Db } from '../../store/types';
@@ -114,7 +114,7 @@ describeStores('blobs on demand for station cases', (store) => {
     } as unknown as CoreDeps;
     const cap = syncCapability(deps);
     cleanups.push(() => cap.close?.());
-    const ctx = { session: { userId: b.f.t.adminId, roles: ['clerk'], sessionId: 's' } } as unknown as CallContext;
+    const ctx = { session: { userId: b.f.t.adminId, roles: ['clerk'], sessionId: 's' } } as unknown as SessionCallContext;
     const face = listed[0]!;
     const opened = await cap.handlers['sync.fetchBlob'](syncFetchBlob.input.parse({ caseId, sha256: face.sha256 }), ctx);
     expect(opened).toMatchObject({ state: 'stored', mime: 'image/jpeg', message: null });
