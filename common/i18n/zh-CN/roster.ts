@@ -28,6 +28,8 @@ export const roster = {
     WARNING_NOT_VERIFIED: '请先登记核查情况，再作出处理结论。',
     WARNING_REASONS_REQUIRED: '停发或调整待遇须写明理由和法律依据，并告知救济途径。',
     WARNING_AMOUNT_REQUIRED: '调整待遇须填写调整后的金额。',
+    WARNING_ASSIGNEE_NOT_CASEWORK: '{{name}}的岗位是{{roles}}，不能承办预警：承办人要核查情况并登记核查结论，这是{{allowed}}的工作。请改派给{{allowed}}。',
+    WARNING_ASSIGNEE_DISABLED: '{{name}}的账号已停用，不能承办预警。请改派给在岗的{{allowed}}。',
     ROSTER_NOT_FOUND: '找不到这户在册对象，请刷新名单。',
   },
   roster: {
@@ -49,6 +51,7 @@ export const roster = {
     outcome: { no_change: '情况属实无变化，继续保障', adjust: '调整待遇', stop: '停发待遇' },
     assign: '分派',
     assignTo: '分派给经办人',
+    assigneeCannotWork: '无权核查，请改派',
     verify: '登记核查',
     verifiedOn: '核查日期',
     method: '核查方式',

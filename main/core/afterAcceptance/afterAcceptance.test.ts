@@ -14,7 +14,7 @@ import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import type { AfterAcceptanceService } from './service';
 import { countyDecides } from './testing/changeFixture';
 import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
-import { acceptedCase, OPINION, REDRESS, signedVisit, VISIT } from './testing/fixture';
+import { acceptedCase, caseworkerOn, OPINION, REDRESS, signedVisit, VISIT } from './testing/fixture';
 
 const station = afterAcceptanceStation();
 let env: AfterAcceptanceStation['env'];
@@ -239,7 +239,9 @@ describe('monitoring warnings', () => {
     expect(w.due_on).toBe(env.svc.withCalendar((c) => c.addWorkingDays('2026-02-19', 10)));
     expect(env.svc.repo.events(caseId).at(-1)).toMatchObject({ action: 'warningReceived', note: 'death' });
 
-    aa.assignWarning(env.actor, 'w-1', env.actor);
+    const worker = caseworkerOn(env.t);
+    aa.assignWarning(env.actor, 'w-1', worker);
+    expect(aa.work.repo.warning('w-1')).toMatchObject({ assigned_to: worker });
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['死亡'], legalBasis: ['x'] }))).toBe('WARNING_NOT_VERIFIED');
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-22', method: '入户核实', findings: '经核实李秀英已于2月15日死亡' });
     const version = state(caseId).version;

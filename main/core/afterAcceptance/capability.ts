@@ -15,6 +15,7 @@ import { changeHandlers, type ChangeMethods } from './changeHandlers';
 import { reliefHandlers, type ReliefMethods } from './reliefHandlers';
 import { readVisitEvidence } from './visitEvidence';
 import { listSummary, queueLists } from './publicityLists';
+import { warningAssignees } from './warningAssignees';
 
 type Methods =
   | 'visits.record'
@@ -138,7 +139,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
         const today = svc.work.today();
         const rows = svc.work.repo.warnings(input.status).map((w) => warningRow(svc.work, w, names, today));
         svc.work.audit(actor(ctx), 'warnings.view', null, { results: rows.length });
-        return { rows, today, staff: [...names].map(([id, name]) => ({ id, name })) };
+        return { rows, today, staff: warningAssignees(svc.work.db) };
       },
       'warnings.assign': async (input, ctx) => {
         const svc = await open();

@@ -12,7 +12,8 @@ import { REDRESS } from './testing/fixture';
  * Working a monitoring warning and applying again a county decision the station could not apply are
  * the caseworker's (DOMAIN.md: the caseworker "handles warnings"), not the counter's: the dispatcher
  * refuses a clerk with the missing permission in words, and nothing moves; a caseworker does the same
- * calls. On a real encrypted station synced with the REAL reference platform on 127.0.0.1.
+ * calls. A warning is assigned only to an account that can work it. On a real encrypted station synced
+ * with the REAL reference platform on 127.0.0.1.
  */
 let now = new Date('2026-02-12T09:00:00+08:00');
 const STATION = 'ST-0001';
@@ -120,5 +121,25 @@ describe("the caseworker's work after acceptance, refused to the counter", () =>
     expect(await ok('warnings.assign', { warningId: warning.id, accountId: workerId }, worker)).toMatchObject({ assignedTo: workerId, assigneeName: '刘经办' });
     expect(await ok('warnings.verify', { warningId: warning.id, ...verification }, worker)).toMatchObject({ status: 'verified', verification });
     expect(await ok('warnings.close', { warningId: warning.id, close: { outcome: 'no_change' } }, worker)).toMatchObject({ status: 'closed', outcome: 'no_change' });
+  });
+
+  it('warnings.assign: the clerk and the admin-only account are refused as assignees in words, nothing changes; the caseworker is taken; the picker lists only the caseworker', async () => {
+    await platform.admin.warn({ idNumber: HUSBAND.idNumber, type: 'detention', stationId: STATION });
+    await syncNow();
+    type Warnings = MethodOutput<'warnings.list'>;
+    const list = await ok<Warnings>('warnings.list', {}, worker);
+    const warning = list.rows.find((w) => w.caseId === caseId && w.type === 'detention')!;
+    expect(warning).toMatchObject({ status: 'open', assignedTo: null });
+    const accounts = await ok<MethodOutput<'accounts.list'>>('accounts.list', {}, admin);
+    const idOf = (username: string) => accounts.find((a) => a.username === username)!.id;
+    expect(list.staff).toEqual([{ id: idOf('worker'), name: '刘经办' }]);
+
+    for (const [username, words] of [['clerk', '赵窗口的岗位是受理员'], ['admin', '王管理的岗位是管理员']] as const) {
+      const r = await invoke('warnings.assign', { warningId: warning.id, accountId: idOf(username) }, worker);
+      expect(r, username).toMatchObject({ ok: false, error: { code: 'WARNING_ASSIGNEE_NOT_CASEWORK', message: expect.stringContaining(words) } });
+      if (!r.ok) expect(r.error.message).toContain('请改派给经办人或站长');
+    }
+    expect((await ok<Warnings>('warnings.list', {}, worker)).rows.find((w) => w.id === warning.id)).toMatchObject({ assignedTo: null, assigneeName: null });
+    expect(await ok('warnings.assign', { warningId: warning.id, accountId: idOf('worker') }, worker)).toMatchObject({ assignedTo: idOf('worker'), assigneeName: '刘经办' });
   });
 });

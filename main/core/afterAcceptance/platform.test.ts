@@ -3,7 +3,7 @@ import { approvalSchema } from '../../../common/documents/approval';
 import { terminationSchema } from '../../../common/documents/termination';
 import { WIFE } from '../cases/testing/household';
 import { platformStation } from './testing/platformStation';
-import { acceptedCase, OPINION, REDRESS, signedVisit } from './testing/fixture';
+import { acceptedCase, caseworkerOn, OPINION, REDRESS, signedVisit } from './testing/fixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -54,7 +54,7 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
       ['detention', 'not_on_roster'],
     ]);
     const death = warnings.find((w) => w.type === 'death')!;
-    aa.assignWarning(actor, death.id, actor);
+    aa.assignWarning(actor, death.id, caseworkerOn(f.t));
     aa.verifyWarning(actor, death.id, { verifiedOn: '2026-02-23', method: '入户核实', findings: '经核实李秀英已死亡，有死亡医学证明' });
     aa.closeWarning(actor, death.id, { outcome: 'stop', reasons: ['家庭成员死亡，保障条件发生变化'], legalBasis: ['《社会救助暂行办法》第十三条'] });
     // A proposal, decided by the county on the platform and pulled (changePlatform.test.ts has the details).

@@ -11,7 +11,7 @@ import { overview } from '../stats/overview';
 import type { AfterAcceptanceService } from './service';
 import { reliefOfCase } from './reliefViews';
 import { afterAcceptanceStation, type AfterAcceptanceStation } from './testing/stationHooks';
-import { OPINION, REDRESS, signedVisit } from './testing/fixture';
+import { caseworkerOn, OPINION, REDRESS, signedVisit } from './testing/fixture';
 import type { ApplicationInput } from '../../../common/cases/application';
 import { reliefApprovalSchema } from '../../../common/documents/reliefApproval';
 import { monitoringApprovalSchema } from '../../../common/documents/monitoringApproval';
@@ -229,7 +229,7 @@ describe('低收入人口 monitoring', () => {
     // The earlier warning can be worked now.
     expect(aa.work.repo.warning('w-early')).toMatchObject({ status: 'open', monitoring_id: m.id });
     expect(aa.pulledWarning({ kind: 'warning', feedSeq: 2, at: 2, id: 'w-1', idNumber: HUSBAND.idNumber, type: 'death' })).toBe('opened');
-    aa.assignWarning(env.actor, 'w-1', env.actor);
+    aa.assignWarning(env.actor, 'w-1', caseworkerOn(env.t));
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: env.svc.today(), method: '电话核实', findings: '本人健在，系数据错误' });
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['x'], legalBasis: ['y'] }))).toBe('WARNING_MONITORING_NO_BENEFIT');
     aa.closeWarning(env.actor, 'w-1', { outcome: 'no_change', reasons: ['数据错误，情况无变化'] });

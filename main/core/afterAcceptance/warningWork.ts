@@ -8,6 +8,7 @@ import { proposeChange } from './changeWork';
 import type { WarningDbRow } from './repo';
 import type { Work } from './work';
 import { ReliefRepo } from './reliefRepo';
+import { assigneeOf } from './warningAssignees';
 
 export interface WarningToReceive {
   id: string;
@@ -61,10 +62,11 @@ function workable(work: Work, id: string): WarningDbRow {
   return w;
 }
 
+/** Only an account that can verify and close a warning takes it (warningAssignees.ts); a warning held by another may be re-assigned. */
 export function assignWarning(work: Work, actor: string, id: string, accountId: string): void {
   work.db.transaction(() => {
     workable(work, id);
-    if (!work.cases.repo.accountNames().has(accountId)) throw new JiuzhuError('NOT_FOUND');
+    assigneeOf(work.db, accountId);
     work.repo.updateWarning(id, { assigned_to: accountId, assigned_at: work.now() });
     work.audit(actor, 'warnings.assign', id, { to: accountId }, 'warning');
   })();

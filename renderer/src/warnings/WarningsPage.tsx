@@ -72,7 +72,18 @@ export function WarningsPage() {
           { title: t('warnings.columns.receivedAt'), render: (_, r) => new Date(r.receivedAt).toLocaleString('zh-CN') },
           { title: t('warnings.columns.dueOn'), render: (_, r) => <span style={{ color: r.overdue ? '#cf1322' : undefined }}>{r.dueOn}</span> },
           { title: t('warnings.columns.status'), render: (_, r) => <Tag data-status={r.status}>{t(`warnings.status.${r.status}`)}</Tag> },
-          { title: t('warnings.columns.assignee'), render: (_, r) => r.assigneeName ?? '—' },
+          {
+            title: t('warnings.columns.assignee'),
+            render: (_, r) => (
+              <Space size={4} wrap>
+                {r.assigneeName ?? '—'}
+                {/* Assigned before only caseworkers could be, or the assignee's post changed since: re-assign. */}
+                {d && workable(r) && r.assignedTo !== null && !d.staff.some((s) => s.id === r.assignedTo) && (
+                  <Tag color="orange" data-testid="warning-assignee-cannot-work">{t('warnings.assigneeCannotWork')}</Tag>
+                )}
+              </Space>
+            ),
+          },
           {
             title: t('warnings.columns.outcome'),
             render: (_, r) => (

@@ -6,6 +6,7 @@ import { findResourcesDir } from '../../cases/resources';
 import { AfterAcceptanceService } from '../service';
 import type { AuditLog } from '../../audit/audit-log';
 import type { Clock } from '../../store/types';
+import { ADMIN, type TestStation } from '../../store/test-support/fixtures';
 import { createHash } from 'node:crypto';
 import { makePng } from '../../documents/testing/png';
 import type { VisitInput, VisitSignature } from '../../../../common/contract/methods/visits';
@@ -16,6 +17,12 @@ export const REDRESS = { reviewBody: '重庆市綦江区人民政府', court: '�
 
 export function afterAcceptance(svc: CaseService, audit: AuditLog, clock: Clock): AfterAcceptanceService {
   return new AfterAcceptanceService({ cases: svc, audit, clock, benefits: loadLinkedBenefits(findResourcesDir()) });
+}
+
+/** A caseworker (经办人) on the station, as a station gives its warnings to one; returns the account id. */
+export function caseworkerOn(t: TestStation, displayName = '刘经办'): string {
+  const admin = t.auth.login(ADMIN.username, ADMIN.password);
+  return t.accounts.create(admin, { username: 'liu.jingban', displayName, roles: ['caseworker'], password: 'Jingban-Pass-2026' }).id;
 }
 
 /** A three-person 低保 household, submitted, authorized and accepted (case version 2). */
