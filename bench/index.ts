@@ -5,6 +5,7 @@ import { benchmark as documents } from './documents';
 import { benchmark as idcard } from './idcard';
 import { benchmark as lists } from './lists';
 import { benchmark as login } from './login';
+import { benchmark as rosterImport } from './rosterImport';
 import { benchmark as store } from './store';
 import { benchmark as sync } from './sync';
 import { benchmark as stats } from './stats';
@@ -14,7 +15,7 @@ import type { Benchmark, BenchRow } from './types';
  * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, capture, stats];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, capture, stats, rosterImport];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -4,7 +4,7 @@ import { caseStation } from '../cases/testing/station';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
 import { tempDir } from '../store/test-support/fixtures';
 import { RosterImportService } from './service';
-import { exportHouseholds, memberRowsWorkbook, twoSheetWorkbook, type ExportHousehold } from './testing/rosterWorkbook';
+import { exportHouseholds, memberRowsStreamed, memberRowsWorkbook, twoSheetWorkbook, type ExportHousehold } from './testing/rosterWorkbook';
 
 let dir: ReturnType<typeof tempDir>;
 let env: ReturnType<typeof caseStation>;
@@ -110,6 +110,15 @@ describe('roster import: preview', () => {
     expect(p.columns).toEqual(expect.arrayContaining([{ header: '保障金', column: 'amount' }, { header: '身份证号码', column: 'idNumber' }, { header: '行政区划', column: 'area' }]));
     expect(p.totals).toMatchObject({ households: 5, importHouseholds: 4, members: hs.reduce((n, h) => n + h.members.length, 0) });
     expect(p.errors).toEqual([{ sheet: '家庭信息', row: 6, code: 'NO_MEMBERS', message: '这一户在成员表中没有任何成员。' }]);
+  });
+
+  it('reads the same export written by our own streamed writer (no title row, inline strings) as by exceljs', async () => {
+    const hs = exportHouseholds(8);
+    const a = svc.preview(env.actor, await memberRowsWorkbook(hs));
+    const b = svc.preview(env.actor, await memberRowsStreamed(hs));
+    expect(b.totals).toEqual(a.totals);
+    expect(b.totals.importHouseholds).toBe(8);
+    expect(b.errors).toEqual([]);
   });
 
   it('refuses what is no roster: a sheet without the columns, a household sheet without members', async () => {

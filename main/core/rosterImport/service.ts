@@ -10,6 +10,7 @@ import type { CaseRepository } from '../cases/caseRepo';
 import { partiesOf } from '../cases/searchIndex';
 import { CaseSettingsStore } from '../cases/settingsStore';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
+import type { RosterSettings } from '../../../common/contract/methods/roster';
 import { nextReview, reviewBasis } from '../afterAcceptance/reviewRules';
 import { readXlsx } from '../files/xlsxReader';
 import type { Clock, Db } from '../store/types';
@@ -126,7 +127,9 @@ export class RosterImportService {
       const at = this.deps.clock.now().toISOString();
       const errors = c.errors.slice(0, ERRORS_KEPT);
       this.repo.insertReport({ id, file_name: fileName, sha256, imported_at: at, imported_by: actor, totals: JSON.stringify(c.totals), errors: JSON.stringify(errors) });
-      for (const h of c.households) this.write(h, id, actor, at);
+      const settings = this.roster.settings();
+      const today = this.today();
+      for (const h of c.households) this.write(h, { importId: id, actor, at, today, settings });
       this.deps.audit.append({ actor, action: 'roster-import.confirm', targetType: 'roster_import', targetId: id, details: countsOf(c.totals) });
       return { id, fileName, sha256, importedAt: at, importedBy: actor, totals: c.totals, errors };
     })();
@@ -135,8 +138,8 @@ export class RosterImportService {
   }
 
   /** One household onto the roster, as an approval of this station would leave it (README.md, "What is written"). */
-  private write(h: ImportHousehold, importId: string, actor: string, at: string): void {
-    const today = this.today();
+  private write(h: ImportHousehold, ctx: { importId: string; actor: string; at: string; today: string; settings: RosterSettings }): void {
+    const { importId, actor, at, today, settings } = ctx;
     const app = applicationSchema.parse({
       type: h.category.type,
       subtype: h.category.subtype,
@@ -171,7 +174,6 @@ export class RosterImportService {
     const category = categoryKey(h.category);
     const amount = (h.amountFen / 100).toFixed(2);
     cases.appendEvent(caseId, { at, actor_id: actor, action: 'rosterImported', from_state: null, to_state: 'approved', note: translate('rosterImport.note', { category: translate(`roster.categories.${category}` as MessageKey), amount, since: h.sinceMonth, importId: importId.slice(0, 8) }) });
-    const settings = this.roster.settings();
     // The previous system's next review date where the file has one; else this station's rule from the first paid month.
     const review = h.nextReviewOn
       ? { basis: reviewBasis(app, today), months: settings.reviewMonths[reviewBasis(app, today)], dueOn: h.nextReviewOn }
