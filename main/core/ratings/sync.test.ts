@@ -51,7 +51,7 @@ describe('好差评 on the sync wire', () => {
     ]);
     const states = db.prepare("SELECT kind, state, reason FROM outbox WHERE kind LIKE 'rating.%' ORDER BY seq").all() as Array<{ kind: string; state: string; reason: string | null }>;
     expect(states.map((s) => s.state)).toEqual(['acknowledged', 'acknowledged', 'rejected']);
-    expect(states[2]!.reason).toContain('好差评记录格式不正确');
+    expect(states[2]!.reason).toContain('rating.record body：Unrecognized key: "servedBy"');
   });
 
   it('the OpenAPI file documents both bodies with exactly the fields of their schemas', () => {
