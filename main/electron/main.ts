@@ -1,4 +1,4 @@
-import { app, BrowserWindow, crashReporter, dialog, Menu } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { createElectronPrintHost } from './printing';
 import { desktopMachineSecret, isMachineSecretHelper, runMachineSecretHelper } from './machineSecret';
 import { appMenuTemplate } from './menu';
 import { hardenWebContents } from './security';
+import { restrictDownloads } from './downloads';
 import { createMainWindow } from './window';
 
 /**
@@ -81,6 +82,8 @@ app.whenReady().then(async () => {
   // No Reload or Developer Tools (nor their shortcuts) in a packaged app: Electron's default menu has both.
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
+  // The lists and the diagnostics ZIP the clerk saves end 0600, not at the umask (downloads.ts).
+  restrictDownloads(session.defaultSession, logger);
   core = await startWorkerCore({
     script: new URL('./coreWorker.js', import.meta.url),
     core: {

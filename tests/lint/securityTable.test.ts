@@ -74,12 +74,14 @@ const FINDINGS: Array<[string, RegExp]> = [
   ['8', /fingerprint required/],
   ['8', /scrypt floor 2\^15/],
   ['8', /MAC keyed from the database key/],
+  ['8', /files saved from the app 0600/],
   ['Probe', /deep JSON: typed 400/],
   ['Probe', /no pending entry left/],
   ['Probe', /INVALID_INPUT` capped/],
   ['Probe', /window ids/],
   ['Probe', /cases\.adminList` masked in core/],
   ['Review', /warnings and `decisions\.retry` are casework/],
+  ['Review', /a warning assigned only to whoever can work it/],
 ];
 
 /** A test's source with string escapes undone, so a title is found as it reads. */
