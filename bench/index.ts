@@ -9,13 +9,14 @@ import { benchmark as rosterImport } from './rosterImport';
 import { benchmark as store } from './store';
 import { benchmark as sync } from './sync';
 import { benchmark as stats } from './stats';
+import { benchmark as suites } from './suites';
 import type { Benchmark, BenchRow } from './types';
 
 /**
  * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, capture, stats, rosterImport];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, capture, stats, rosterImport, suites];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -19,9 +19,10 @@ export const BLOB_METADATA = {
   sha256: 'sha256',
   /** Plaintext size in bytes. */
   size: 'size',
-  /** Cipher of the uploaded bytes; "X25519-AES256GCM-v1" for the international suite. */
+  /** Cipher of the uploaded bytes: the device's suite's (`CryptoSuite.blobCipher`), "X25519-AES256GCM-v1" or "SM2-SM4GCM-v1". */
   cipher: 'cipher',
   contentType: 'contentType',
 } as const;
 
+/** The international suite's blob cipher (tests that build uploads by hand). */
 export const BLOB_CIPHER_ID = 'X25519-AES256GCM-v1';
