@@ -44,7 +44,12 @@ describe('rosterImport through the contract', () => {
     expect(await core.invoke('rosterImport.confirm', { token, fileName: 'a.xlsx', fileBase64: file }, win('clerk'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const done = await core.invoke('rosterImport.confirm', { token, fileName: 'a.xlsx', fileBase64: file }, win('head'));
     expect(done).toMatchObject({ ok: true, result: { fileName: 'a.xlsx', importedBy: 'head用户', totals: { importHouseholds: 3 } } });
-    expect(await core.invoke('roster.list', { filter: 'all' }, win('clerk'))).toMatchObject({ ok: true, result: { counts: { active: 3 } } });
+    const roster = await core.invoke('roster.list', { filter: 'all' }, win('clerk'));
+    expect(roster).toMatchObject({ ok: true, result: { counts: { active: 3 } } });
+    // The case page of an imported household: approved, the benefit as the old system gave it, one timeline line.
+    const row = (roster as { result: { rows: Array<{ caseId: string; amountFen: number; sinceMonth: string }> } }).result.rows[0]!;
+    const shown = await core.invoke('cases.get', { caseId: row.caseId }, win('clerk'));
+    expect(shown).toMatchObject({ ok: true, result: { state: 'approved', benefit: { approvedAmountFen: row.amountFen, startMonth: row.sinceMonth, decisionSource: 'platform', status: 'active' }, timeline: [{ action: 'rosterImported' }] } });
     expect(await core.invoke('rosterImport.reports', {}, win('head'))).toMatchObject({ ok: true, result: { reports: [{ fileName: 'a.xlsx' }] } });
   });
 
