@@ -27,6 +27,17 @@ describe.each([intlSuite, gmSuite])('blob cipher [%s]', (suite) => {
     expect(encryptBlob(plain, { ...up, direction: 'down' }).subarray(0, 64).equals(whole.subarray(0, 64))).toBe(false);
   });
 
+  it('streams: every chunk comes out at once, the same size, so a blob of any size keeps memory flat', async () => {
+    const sizes: number[] = [];
+    const chunks = function* () {
+      for (let at = 0; at < plain.length; at += 7_001) yield plain.subarray(at, at + 7_001);
+    };
+    for await (const part of encryptBlobFrom(chunks(), up, 0)) sizes.push(part.length);
+    const expected = [...chunks()].map((c) => c.length);
+    expect(sizes.slice(0, -1)).toEqual(expected);
+    expect(sizes.at(-1)).toBe(16);
+  });
+
   it('refuses bytes that do not match the announced sha256', () => {
     const whole = encryptBlob(plain, up);
     const flipped = Buffer.from(whole);
