@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BLOB_ROLES } from '../common/sync/attachments';
 import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
+import { CASE_STATES } from '../common/cases/stateMachine';
 import { pullItemSchema } from '../common/sync/pull';
+import { caseUpsertBodySchema, certificationRecordBodySchema, RECORD_KINDS } from './records/index';
 
 const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
@@ -65,6 +67,15 @@ describe('docs/sync-openapi.yaml', () => {
     expect(props('AuditFlag')).toEqual(Object.keys(auditFlagSchema.shape).sort());
     expect(props('BundlePayload')).toContain('audit');
     expect(props('BundleResultPayload')).toContain('audit');
+  });
+
+  it('names a body schema for every record kind the records module registers, with the fields of its schema', () => {
+    const record = doc.components.schemas['OutboxRecord'] as { 'x-bodies': Record<string, { $ref: string }> };
+    expect(Object.keys(record['x-bodies']).sort()).toEqual([...RECORD_KINDS].sort());
+    const props = (name: string) => (doc.components.schemas[name] as { properties: Record<string, { enum?: string[] }> }).properties;
+    expect(Object.keys(props('CaseUpsertBody')).sort()).toEqual(Object.keys(caseUpsertBodySchema.shape).sort());
+    expect(props('CaseUpsertBody')['state']!.enum).toEqual([...CASE_STATES]);
+    expect(Object.keys(props('CertificationRecordBody')).sort()).toEqual(Object.keys(certificationRecordBodySchema.shape).sort());
   });
 
   it('lists every pull item kind the workstation knows', () => {
