@@ -148,7 +148,7 @@ export function parseRoster(book: XlsxWorkbook, ctx: { today: string; relief: Pi
     if (d.household.headIdNumber && d.memberRows.length > 0 && !d.members.some((m) => m.idNumber === headId) && !errors.some((e) => e.household === d.key && e.code !== 'NO_HEAD'))
       problem(d.key, d.first, 'NO_HEAD', { id: maskIdNumber(headId) });
     const size = d.first.get('size');
-    if (size !== '' && Number(size) !== d.memberRows.length) problem(d.key, d.first, 'SIZE_MISMATCH', { size, count: String(d.memberRows.length) });
+    if (size !== '' && Number(size.replace(/\s*人$/, '')) !== d.memberRows.length) problem(d.key, d.first, 'SIZE_MISMATCH', { size, count: String(d.memberRows.length) });
   }
 
   const failed = new Set(errors.map((e) => e.household));
@@ -214,7 +214,7 @@ function readHousehold(d: Draft, at: SheetRow, ctx: { today: string; relief: Pic
     const v = at.get(c);
     if (v === '') return null;
     const day = dayOf(v);
-    if (day === null || day > ctx.today && c !== 'nextReview') problem(d.key, at, 'DATE_INVALID', { column: at.header(c), value: v });
+    if (day === null || (day > ctx.today && c !== 'nextReview')) problem(d.key, at, 'DATE_INVALID', { column: at.header(c), value: v });
     return day;
   };
   h.approvedOn = date('approvedOn');

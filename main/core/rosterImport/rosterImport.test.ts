@@ -121,6 +121,15 @@ describe('roster import: preview', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('takes an amount stored as a double with float noise (680.3000000000001: a sum in the old system), and 保障人数 written as “1人”', async () => {
+    const [h] = exportHouseholds(1) as [ExportHousehold];
+    const m = h.members[0]!;
+    const file = await memberRowsWorkbook([], [[1, h.headName, h.headIdNumber, h.area, '城市低保', '1人', 680.1 + 0.2, '2025-01', null, null, m.name, m.idNumber, '户主', m.sex, m.birthDate]]);
+    const p = svc.preview(env.actor, file);
+    expect(p.errors).toEqual([]);
+    expect(p.totals).toMatchObject({ importHouseholds: 1, monthlyFen: 68030 });
+  });
+
   it('refuses what is no roster: a sheet without the columns, a household sheet without members', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

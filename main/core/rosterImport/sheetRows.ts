@@ -39,6 +39,8 @@ function cellText(cell: XlsxCell | undefined, column: RosterColumn, date1904: bo
       // 18 digits do not fit a double: Excel kept 15 significant ones and the rest is gone.
       if (ID_COLUMNS.has(column)) throw new JiuzhuError('ROSTER_IMPORT_ID_AS_NUMBER', { sheet: where.sheet, row: String(where.row), column: where.header });
       if (DATE_COLUMNS.has(column)) return serialToIsoDate(cell.v, date1904) ?? cell.raw;
+      // A double such as 680.29999999999995 is the 680.30 the clerk typed; more than fen is left for the check to refuse.
+      if (column === 'amount' && Math.abs(cell.v * 100 - Math.round(cell.v * 100)) < 1e-6) return (Math.round(cell.v * 100) / 100).toFixed(2);
       if (MONTH_COLUMNS.has(column)) {
         if (Number.isInteger(cell.v) && cell.v >= 190001 && cell.v <= 209912) return cell.raw;
         return serialToIsoDate(cell.v, date1904)?.slice(0, 7) ?? cell.raw;
