@@ -27,10 +27,16 @@ function checkPrivateKey(privateKey: Uint8Array): void {
   if (privateKey.length !== SM2_PRIVATE_KEY_BYTES) throw new Error('an SM2 private key is 32 bytes');
 }
 
-/** A fresh key pair: d in [1, n-2] from the platform CSPRNG, P = [d]G. */
+/** n − 1: a valid scalar of the curve, but not an SM2 private key ((1 + d)⁻¹ mod n must exist). */
+const N_MINUS_1 = 'fffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54122';
+
+/** A fresh key pair: d in [1, n − 2] from the platform CSPRNG (GB/T 32918.1 §6.1), P = [d]G. */
 export function sm2GenerateKeyPair(): { privateKey: Buffer; publicKey: Buffer } {
-  const pair = sm2.generateKeyPairHex();
-  return { privateKey: Buffer.from(pair.privateKey.padStart(64, '0'), 'hex'), publicKey: Buffer.from(pair.publicKey, 'hex') };
+  for (;;) {
+    const pair = sm2.generateKeyPairHex();
+    const d = pair.privateKey.padStart(64, '0').toLowerCase();
+    if (d !== N_MINUS_1) return { privateKey: Buffer.from(d, 'hex'), publicKey: Buffer.from(pair.publicKey, 'hex') };
+  }
 }
 
 export const sm2PublicKeyOf = (privateKey: Uint8Array): Buffer => {
