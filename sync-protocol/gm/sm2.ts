@@ -64,9 +64,20 @@ export function sm2Sign(privateKey: Uint8Array, publicKey: Uint8Array, message: 
   return Buffer.from(sm2.doSignature(e, hex(privateKey), { hash: false, der: false }), 'hex');
 }
 
-/** Verify r ‖ s over M with Z (GB/T 32918.2 §7); false for any malformed key or signature. */
+const N = BigInt(`0x${N_MINUS_1}`) + 1n;
+const inRange = (bytes: Uint8Array): boolean => {
+  const v = BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
+  return v >= 1n && v < N;
+};
+
+/**
+ * Verify r ‖ s over M with Z (GB/T 32918.2 §7); false for any malformed key or signature. r and s
+ * must lie in [1, n − 1] (steps B1, B2), checked here because the library leaves it to its
+ * arithmetic.
+ */
 export function sm2Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, userId = SM2_DEFAULT_USER_ID): boolean {
   if (signature.length !== SM2_SIGNATURE_BYTES || !sm2PublicKeyValid(publicKey)) return false;
+  if (!inRange(signature.subarray(0, 32)) || !inRange(signature.subarray(32))) return false;
   try {
     return sm2.doVerifySignature(sm2Digest(publicKey, message, userId), hex(signature), hex(publicKey), { hash: false, der: false });
   } catch {
