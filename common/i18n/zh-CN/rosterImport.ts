@@ -5,6 +5,7 @@ export const rosterImport = {
   nav: { rosterImport: '导入在册对象' },
   permissions: { roster: { import: '导入原系统在册对象' } },
   cases: { actions: { rosterImported: '从原系统导入在册对象' } },
+  fields: { names: { fileBase64: '导入文件', fileName: '文件名', token: '预览编号' } },
   audit: {
     actions: { 'roster-import': { preview: '预览在册对象导入', confirm: '导入在册对象', report_view: '查看在册对象导入报告' } },
     targetTypes: { roster_import: '在册对象导入' },

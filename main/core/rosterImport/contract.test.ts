@@ -53,6 +53,11 @@ describe('rosterImport through the contract', () => {
     expect(await core.invoke('rosterImport.reports', {}, win('head'))).toMatchObject({ ok: true, result: { reports: [{ fileName: 'a.xlsx' }] } });
   });
 
+  it('a malformed call names the field in words', async () => {
+    const r = await core.invoke('rosterImport.confirm', { token: 'x', fileName: 'a.xlsx', fileBase64: 'AAAA' }, win('head'));
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('预览编号') } });
+  });
+
   it('a file that is not a workbook is refused with the zh-CN message', async () => {
     const r = await core.invoke('rosterImport.preview', { fileName: 'a.xls', fileBase64: Buffer.from('户主姓名,身份证号码').toString('base64') }, win('head'));
     expect(r).toEqual({ ok: false, error: expect.objectContaining({ code: 'FILE_XLSX_INVALID', message: expect.stringContaining('不是有效的 Excel 工作簿') }) });
