@@ -13,6 +13,7 @@ import { fakeCameraPages } from './capturePage';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
 import { ADMIN } from './station';
 import { chooseOption } from './antdSelect';
+import { findLeaks, screenTexts, settled } from './screenWords';
 
 /**
  * Issue 9's chain in ONE run, on one data directory, with the reference platform on loopback and a
@@ -20,7 +21,8 @@ import { chooseOption } from './antdSelect';
  * 公示 → objection → 民主评议 → a new 初审意见 and a second 公示 → a week later (`--clock`) 公示期满 → opinion synced → the platform approves → decision pulled →
  * 审核确认通知书 queued → household on the roster → the shell restarted a year later (`--clock`):
  * review due → 待遇资格认证 at the counter against the enrolled photo → a death warning for the
- * applicant pulled → assigned, verified, stopped → 终止救助通知书 queued and rendered → synced back.
+ * applicant pulled → assigned (only caseworkers offered; re-assigned when the assignee's post changes),
+ * verified, stopped → 终止救助通知书 queued and rendered → synced back.
  */
 test.describe.configure({ timeout: 240_000 });
 // A click on something that never comes fails its step instead of eating the whole timeout.
@@ -263,16 +265,45 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
   await test.step('a death warning for the applicant pulled by a sync; assigned, verified and a stop proposed on the warnings page; the county decides it on the platform', async () => {
     await platform.admin.warn({ idNumber: HUSBAND.idNumber, type: 'death', stationId: STATION });
     await platform.admin.warn({ idNumber: STRANGER, type: 'detention', stationId: STATION });
+    // A caseworker, a counter clerk and an IT admin join the station.
+    for (const [username, displayName, roles] of [['liu.jingban', '刘经办', ['caseworker']], ['zhao.chuangkou', '赵窗口', ['clerk']], ['sun.guanli', '孙管理', ['admin']]] as const) {
+      await call('accounts.create', { username, displayName, roles: [...roles], password: 'Temp#pass2026' });
+    }
     await syncNow(call);
     await page.getByRole('menuitem', { name: '监测预警' }).click();
     const warnings = page.getByTestId('warnings-page');
     await expect(warnings.getByRole('row', { name: /羁押/ })).toContainText('非在册人员');
     const death = warnings.getByRole('row', { name: /死亡/ });
     await expect(death).toContainText('张建国');
+    // Only those who can verify a warning are offered (the admin here is also a caseworker): not the
+    // clerk, not the admin-only account. A caseworker moved to the counter afterwards keeps the
+    // warning on the list, marked, and it is re-assigned.
+    const picker = page.getByRole('dialog').getByLabel('分派给经办人');
+    const offered = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
     await death.getByRole('button', { name: /分\s*派/ }).click();
-    await chooseOption(page, page.getByRole('dialog').getByLabel('分派给经办人'), ADMIN.displayName);
+    await picker.click();
+    await expect(offered).toHaveCount(2);
+    expect((await offered.evaluateAll((items) => items.map((i) => i.getAttribute('title')))).sort()).toEqual([ADMIN.displayName, '刘经办'].sort());
+    await picker.press('Tab');
+    await chooseOption(page, picker, '刘经办');
+    await submitDialog(page);
+    await expect(death).toContainText('刘经办');
+    await expect(death.getByTestId('warning-assignee-cannot-work')).toHaveCount(0);
+    const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
+    await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === 'liu.jingban')!.id, roles: ['clerk'] });
+    await page.getByRole('menuitem', { name: '在册对象' }).click();
+    await page.getByRole('menuitem', { name: '监测预警' }).click();
+    await expect(death.getByTestId('warning-assignee-cannot-work')).toHaveText('无权核查，请改派');
+    await settled(page);
+    expect((await screenTexts(page)).flatMap(findLeaks)).toEqual([]);
+    await death.getByRole('button', { name: /分\s*派/ }).click();
+    await picker.click();
+    await expect(offered).toHaveCount(1);
+    await picker.press('Tab');
+    await chooseOption(page, picker, ADMIN.displayName);
     await submitDialog(page);
     await expect(death).toContainText(ADMIN.displayName);
+    await expect(death.getByTestId('warning-assignee-cannot-work')).toHaveCount(0);
     await verifyAndStop(page, death, reviewDay);
 
     const rows = (await call<{ rows: Array<Record<string, unknown>> }>('warnings.list', {})).rows;
