@@ -50,11 +50,12 @@ export const warningsList = defineMethod({
   summary: 'Monitoring warnings with deadline, assignee and outcome (the view is audited).',
   permission: 'case.read',
   input: z.object({ status: z.enum(WARNING_STATUSES).optional() }).strict(),
+  /** `staff`: whom a warning can be assigned to — enabled accounts holding case.casework (caseworker, head). */
   output: z.object({ rows: z.array(warningRowSchema), today: z.string(), staff: z.array(z.object({ id: z.string(), name: z.string() })) }),
 });
 
 export const warningsAssign = defineMethod({
-  summary: 'Assign a warning to a caseworker.',
+  summary: 'Assign a warning to a caseworker or the head (an account holding case.casework); anyone else is refused.',
   permission: 'case.casework',
   input: z.object({ warningId, accountId: z.string().min(1).max(64) }).strict(),
   output: warningRowSchema,
