@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { writeLaunchPage, type LaunchPage } from './launchPage';
  * the API on 127.0.0.1, and the URL (with the per-launch token) printed for the clerk or a test.
  * `--open` starts Chromium on a private launch page, so the token never appears in a process list.
  */
-const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟] [--clock 测试时间，须 JIUZHU_ALLOW_CLOCK=1]';
+const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟] [--clock 测试时间，须 JIUZHU_ALLOW_CLOCK=1] [--update-key 更新签名公钥文件]';
 
 async function main(): Promise<void> {
   let values;
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
         'emulated-reader': { type: 'string' },
         'idle-lock-minutes': { type: 'string' },
         clock: { type: 'string' },
+        'update-key': { type: 'string' },
       },
       strict: true,
     }));
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
       dataDir,
       version: APP_VERSION,
       ...shared,
+      // A county that builds and signs its own releases (and the tests' feed server) names its release key here.
+      ...(values['update-key'] ? { releaseKeyPem: readFileSync(values['update-key'], 'utf8') } : {}),
       ...(values['emulated-reader'] ? { emulatedReaderPath: values['emulated-reader'] } : {}),
       ...(idle !== undefined ? { auth: { idleLockMinutes: idle } } : {}),
       ...(clock?.ok ? { clockOffsetMs: clock.offsetMs } : {}),

@@ -1,10 +1,11 @@
-import { AuditOutlined, DatabaseOutlined, CameraOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudDownloadOutlined, DatabaseOutlined, CameraOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../common/contract/permissions';
 import type { MessageKey } from '../../common/i18n/translate';
 import { AuditPage } from './admin/AuditPage';
 import { BackupPage } from './admin/BackupPage';
 import { StaffPage } from './admin/StaffPage';
+import { UpdatePage } from './admin/UpdatePage';
 import { SettingOutlined } from '@ant-design/icons';
 import { SettingsPage } from './admin/index';
 import { CapturePage } from './capture/CapturePage';
@@ -67,5 +68,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/backup', label: 'nav.backup', icon: <DatabaseOutlined />, element: <BackupPage />, permission: 'admin.backup' },
   { path: '/admin/settings', label: 'nav.countySettings', icon: <SettingOutlined />, element: <SettingsPage />, permission: 'admin.settings' },
   { path: '/admin/reader', label: 'nav.readerSettings', icon: <IdcardOutlined />, element: <ReaderSettingsPage />, permission: 'admin.settings' },
+  { path: '/admin/update', label: 'nav.update', icon: <CloudDownloadOutlined />, element: <UpdatePage />, permission: 'admin.settings' },
   { path: '/sync', label: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage />, permission: 'session' },
 ];

@@ -367,3 +367,24 @@ test('the face tab: the engine’s backend named in words, and the warning when 
   expect(leaks).toEqual([]);
   expect(crashes).toEqual([]);
 });
+
+test('程序更新: no address yet, an address that does not answer, and the browser shell’s note that installing needs the desktop app show only catalog words', async ({ browser }) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const page = await newPage(browser, crashes);
+  await logInAs(page, 'w-admin', `${PASSWORD}!`);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await page.evaluate(() => (window.location.hash = '#/admin/update'));
+  await expect(page.getByTestId('update-needs-desktop')).toBeVisible();
+  await check(page, 'admin /admin/update, no address', leaks);
+  // Port 9 (discard) on loopback: nothing listens, so the check fails in words.
+  await page.getByLabel('更新服务器地址').fill('http://127.0.0.1:9/');
+  await page.getByRole('button', { name: '保存地址' }).click();
+  await expect(page.getByTestId('update-status')).toContainText('127.0.0.1');
+  await page.getByRole('button', { name: '检查更新' }).click();
+  await expect(page.locator('.ant-alert-error')).toBeVisible();
+  await check(page, 'admin /admin/update, check failed', leaks);
+  await page.close();
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});

@@ -14,6 +14,8 @@ export const updateStatus = defineMethod({
     /** preset: the machine preset's default; station: set on this page; none: no address yet. */
     urlFrom: z.enum(['station', 'preset', 'none']),
     downloads: z.array(z.object({ version: z.string(), installer: z.string() })),
+    /** The newest kept download newer than the running version: what 安装并重启 installs. */
+    installable: z.string().nullable(),
     /** The newest kept download older than the running version: what 回退到上一版本 installs. */
     previous: z.string().nullable(),
     /** Only the desktop shell can run an installer; elsewhere IT runs the verified file. */

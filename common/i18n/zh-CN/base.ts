@@ -20,6 +20,7 @@ export const base = {
     warnings: '监测预警',
     countySettings: '业务设置',
     readerSettings: '读卡器设置',
+    update: '程序更新',
     certification: '资格认证',
     stats: '统计',
   },

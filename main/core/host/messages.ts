@@ -32,6 +32,8 @@ export interface WorkerCoreOptions {
   machineSecret?: Uint8Array;
   /** A station shared by the PC's staff accounts: core writes its files for their group (app/dataScope.ts). */
   dataScope?: 'machine';
+  /** The release key's public half for 程序更新 (browser shell `--update-key`); default the build's. */
+  releaseKeyPem?: string;
   /** The shell answers core's print requests (desktop shell: Electron printing). */
   printHost?: boolean;
   /** Test clock (browser shell `--clock`): core's clock runs this many ms ahead of the system clock. */

@@ -53,7 +53,7 @@ describe('程序更新 in core', () => {
       const preset = join(root, 'preset.json');
       writeFileSync(preset, JSON.stringify({ updateUrl: 'https://update.cq.gov.cn/jiuzhu/' }));
       process.env.JIUZHU_PRESET = preset;
-      expect(ok(await core.invoke('update.status', {}, admin))).toMatchObject({ current: '0.1.0', url: 'https://update.cq.gov.cn/jiuzhu/', urlFrom: 'preset', downloads: [], previous: null, canInstall: true });
+      expect(ok(await core.invoke('update.status', {}, admin))).toMatchObject({ current: '0.1.0', url: 'https://update.cq.gov.cn/jiuzhu/', urlFrom: 'preset', downloads: [], installable: null, previous: null, canInstall: true });
       ok(await core.invoke('update.setSource', { url: feed.url }, admin));
       expect(ok(await core.invoke('update.status', {}, admin))).toMatchObject({ url: feed.url, urlFrom: 'station' });
     } finally {
@@ -90,8 +90,9 @@ describe('程序更新 in core', () => {
     feed.publish('0.0.9', randomBytes(20_000));
     expect(ok(await core.invoke('update.check', {}, admin))).toMatchObject({ state: 'current', version: '0.0.9' });
     ok(await core.invoke('update.download', {}, admin));
-    const status = ok<{ previous: string | null; downloads: Array<{ version: string }> }>(await core.invoke('update.status', {}, admin));
+    const status = ok<{ previous: string | null; installable: string | null; downloads: Array<{ version: string }> }>(await core.invoke('update.status', {}, admin));
     expect(status.previous).toBe('0.0.9');
+    expect(status.installable).toBe('0.2.0');
     expect(status.downloads.map((d) => d.version)).toEqual(['0.2.0', '0.0.9']);
     expect(ok(await core.invoke('update.install', { version: '0.0.9' }, admin))).toMatchObject({ version: '0.0.9', kind: 'appimage' });
 

@@ -2,6 +2,7 @@ import { JiuzhuError } from '../../../common/contract/index';
 import { readPreset } from '../app/preset';
 import type { Capability, CoreDeps } from '../capability';
 import type { CallContext } from '../context';
+import { compareVersions } from './feed';
 import { keptDownloads, verifyKeptDownload } from './installable';
 import { loadReleaseKey } from './releaseKey';
 import { readUpdateSource, writeUpdateSource } from './source';
@@ -46,7 +47,9 @@ export function updatesCapability(deps: CoreDeps, options: UpdatesOptions = {}):
       'update.status': async () => {
         const ctx = await context();
         const { url, from } = source();
-        return { current: deps.version, url, urlFrom: from, downloads: keptDownloads(ctx), previous: previousRelease(ctx), canInstall: deps.shell === 'electron' };
+        const downloads = keptDownloads(ctx);
+        const installable = downloads.find((d) => compareVersions(d.version, deps.version) > 0)?.version ?? null;
+        return { current: deps.version, url, urlFrom: from, downloads, installable, previous: previousRelease(ctx), canInstall: deps.shell === 'electron' };
       },
       'update.setSource': async (input, ctx) => {
         await audit(ctx, 'update.set_source', { host: new URL(input.url).host });

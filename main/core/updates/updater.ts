@@ -31,14 +31,17 @@ export interface CheckResult {
 
 const FEED_MAX_BYTES = 64 * 1024;
 
+/** A request that got no answer, in words for the admin (the system's English error goes nowhere a clerk reads). */
+const unreachable = (e: unknown) => new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).name === 'TimeoutError' ? '超时' : '服务器没有应答' });
+
 async function fetchBytes(url: string, ctx: UpdateContext, max: number): Promise<Buffer> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(ctx.timeoutMs ?? 30_000), redirect: 'error' });
   } catch (e) {
-    throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).name === 'TimeoutError' ? '超时' : (e as Error).message.slice(0, 60) });
+    throw unreachable(e);
   }
-  if (!res.ok) throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: `HTTP ${res.status}` });
+  if (!res.ok) throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: `服务器答复 ${res.status}` });
   const body = Buffer.from(await res.arrayBuffer());
   if (body.length > max) throw new JiuzhuError('UPDATE_FEED_BAD', { detail: 'too large' });
   return body;
@@ -116,9 +119,9 @@ export async function downloadUpdate(ctx: UpdateContext, source: UpdateSource): 
       try {
         res = await fetch(joinUrl(source.url, release.path), { signal: AbortSignal.timeout(ctx.timeoutMs ?? 30 * 60_000), redirect: 'error' });
       } catch (e) {
-        throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).message.slice(0, 60) });
+        throw unreachable(e);
       }
-      if (!res.ok || !res.body) throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: `HTTP ${res.status}` });
+      if (!res.ok || !res.body) throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: `服务器答复 ${res.status}` });
       input = Readable.fromWeb(res.body as ReadableStream<Uint8Array>) as AsyncIterable<Buffer>;
     }
     await pipeline(input, count, createWriteStream(part, { mode: privateFileMode() }));
@@ -126,7 +129,7 @@ export async function downloadUpdate(ctx: UpdateContext, source: UpdateSource): 
   } catch (e) {
     rmSync(part, { force: true });
     if (e instanceof JiuzhuError) throw e;
-    throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).message.slice(0, 60) });
+    throw new JiuzhuError('UPDATE_UNREACHABLE', { detail: '传输中断' });
   }
   renameSync(part, target);
   const name = feedName(ctx.platform, ctx.arch);
