@@ -38,7 +38,7 @@ describeStores('platform: blobs of station cases (GET /v1/cases/{caseId}/blobs/{
     ]);
     expect(result.answers.map((a) => a.status)).toEqual(['acknowledged', 'acknowledged', 'rejected', 'rejected']);
     expect(result.answers[2]?.error?.message).toContain('附件所属案件尚未同步到平台');
-    expect(result.answers[3]?.error?.message).toContain('附件清单与附件指纹不一致');
+    expect(result.answers[3]?.error?.message).toContain('document.meta blobs：与记录内容列出的附件指纹不一致');
     expect(result.answers[1]?.missingBlobs).toEqual([sha256]);
     await counter1.uploadBlob(plain, { contentType: 'application/pdf' });
   });
