@@ -63,7 +63,7 @@ describeStores('platform: bundles and pulls need the sender’s live session bef
     const victim = await enrolClient(platform, 'ST-SESS');
     const colleague = await enrolClient(platform, 'ST-SESS');
     // The attacker's bundle names the victim as its sender (it has no key of the victim's to sign with).
-    const forger = new TestClient(platform.url, { ...victim.device, keys: generatePartyKeys() }, victim.registration);
+    const forger = new TestClient(platform.url, { ...victim.device, keys: generatePartyKeys(victim.suite) }, victim.registration);
     const forged = forger.bundle([newCase(forger, 'C-FORGED', 1)]).bytes;
 
     const none = await post('/v1/bundles', forged);
@@ -112,7 +112,7 @@ describeStores('platform: bundles and pulls need the sender’s live session bef
 
   it('a live session of the right device gets its bundle read and opened: a forged body is then refused on its signature', async () => {
     const victim = await enrolClient(platform, 'ST-SESS2');
-    const forger = new TestClient(platform.url, { ...victim.device, keys: generatePartyKeys() }, victim.registration);
+    const forger = new TestClient(platform.url, { ...victim.device, keys: generatePartyKeys(victim.suite) }, victim.registration);
     const forged = forger.bundle([newCase(forger, 'C-FORGED-2', 3)]).bytes;
     // With the victim's token (a TLS-intercepting proxy can see it, §8) the body is read, but the signature still does not verify.
     const s = await slowSocket(platform.port);
