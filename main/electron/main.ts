@@ -1,5 +1,5 @@
 import { app, BrowserWindow, crashReporter, dialog, Menu, session } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../common/i18n/translate';
@@ -96,6 +96,8 @@ app.whenReady().then(async () => {
       ...sqliteBinding(),
       // Demo mode (npm start -- --demo): the reader emulator's pty, labelled 模拟读卡器. Never in a packaged app.
       ...(!app.isPackaged && process.env.JIUZHU_EMULATED_READER ? { emulatedReaderPath: process.env.JIUZHU_EMULATED_READER } : {}),
+      // A development build's tests name their feed's release key; a packaged app trusts only the key it ships.
+      ...(!app.isPackaged && process.env.JIUZHU_UPDATE_KEY_FILE ? { releaseKeyPem: readFileSync(process.env.JIUZHU_UPDATE_KEY_FILE, 'utf8') } : {}),
     },
     logger,
     // Core asks this shell to print (Electron's printing) over the worker port.
