@@ -23,6 +23,8 @@ export const EVENTS = {
   'applicant.view': applicantViewEventSchema,
   /** To the clerk's window only: the applicant screen paired, signed, confirmed. */
   'applicant.reply': applicantReplyEventSchema,
+  /** The background integrity check found damaged pages in the station database (how many lines it reported). */
+  'store.damaged': z.object({ finishedAt: z.string(), problems: z.number().int().nonnegative() }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -8,7 +8,7 @@ const APP = ['app.info', 'idNumber.check'] as const;
 const SESSION = ['setup.status', 'setup.init', 'session.login', 'session.current', 'session.touch', 'session.lock', 'session.unlock', 'session.logout', 'session.changePassword'] as const;
 const ACCOUNTS = ['accounts.list', 'accounts.create', 'accounts.setRoles', 'accounts.disable', 'accounts.resetPassword'] as const;
 const AUDIT = ['audit.query', 'audit.verify'] as const;
-const BACKUP = ['backup.create', 'backup.restore', 'setup.restore', 'store.check'] as const;
+const BACKUP = ['backup.create', 'backup.restore', 'setup.restore', 'store.check', 'store.health'] as const;
 const IDCARD = ['idcard.status', 'idcard.ports', 'idcard.configure', 'idcard.libraries', 'idcard.read', 'idcard.watch'] as const;
 const SYNC = ['sync.status', 'sync.now', 'sync.cancel', 'sync.register', 'sync.settings', 'sync.quarantine', 'sync.resolve', 'sync.confirmHardware'] as const;
 const SYNC_STATION = ['sync.caseBlobs', 'sync.fetchBlob', 'sync.counter', 'sync.setCounter'] as const;
@@ -30,7 +30,7 @@ const ROSTER_IMPORT = ['rosterImport.preview', 'rosterImport.confirm', 'rosterIm
 export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS, ...DIAGNOSTICS, ...ROSTER_IMPORT, ...UPDATES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply'] as const;
+export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply', 'store.damaged'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);

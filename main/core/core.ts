@@ -84,6 +84,7 @@ export function createCore(options: CoreOptions): CoreApi {
     ...(options.auth ? { config: options.auth } : {}),
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
     ...(options.machineSecret ? { machineSecret: options.machineSecret } : {}),
+    onIntegrityDamaged: (r) => events.emit({ event: 'store.damaged', payload: { finishedAt: r.finishedAt, problems: r.problems.length } }),
   });
   let servicesStarted = false;
   const services = () => {

@@ -45,9 +45,19 @@ export const storeCheck = defineMethod({
   }),
 });
 
+export const storeHealth = defineMethod({
+  summary: "The last background integrity check of the station database, for the damage banner (no personal data).",
+  permission: 'session',
+  input: z.object({}).strict(),
+  output: z.object({
+    integrity: z.object({ ok: z.boolean(), finishedAt: z.string(), problems: z.number().int().nonnegative() }).nullable(),
+  }),
+});
+
 export const backupMethods = {
   'backup.create': backupCreate,
   'backup.restore': backupRestore,
   'setup.restore': setupRestore,
   'store.check': storeCheck,
+  'store.health': storeHealth,
 } as const;

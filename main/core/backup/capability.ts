@@ -2,18 +2,24 @@ import { JiuzhuError } from '../../../common/contract/index';
 import { AUDIT_BREAK_ZH } from '../audit/verify';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
+import { lastIntegrity } from '../store/integrity-check';
 import { checkStore } from './check-store';
 import { createBackup } from './create-backup';
 import { restoreBackup } from './restore-backup';
 
 /** Backup, restore and the store check, for the admin UI and jiuzhu-admin. Progress goes out as task.progress events. */
-export function backupCapability(deps: CoreDeps): Capability<'backup.create' | 'backup.restore' | 'setup.restore' | 'store.check'> {
+export function backupCapability(deps: CoreDeps): Capability<'backup.create' | 'backup.restore' | 'setup.restore' | 'store.check' | 'store.health'> {
   const progress = (task: string) => (p: { phase: string; fraction: number }) =>
     deps.emit({ event: 'task.progress', payload: { task, phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } });
   const actorOf = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {
     handlers: {
+      // Read from the kept result, not the database: it answers while a damaged page makes queries fail.
+      'store.health': async () => {
+        const last = lastIntegrity(deps.dataDir);
+        return { integrity: last ? { ok: last.ok, finishedAt: last.finishedAt, problems: last.problems.length } : null };
+      },
       'backup.create': async (input, ctx) => {
         const s = await deps.services();
         const result = createBackup(s.station, s.auth.audit(), deps.clock, { out: input.out, actor: actorOf(ctx), onProgress: progress('backup') });

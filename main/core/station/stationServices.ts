@@ -4,6 +4,7 @@ import { authConfig, type AuthConfig } from '../accounts/config';
 import type { Clock } from '../context';
 import type { Logger } from '../logging/logger';
 import { loadMachineSecret } from '../store/keys/machine-secret';
+import type { IntegrityResult } from '../store/integrity-check';
 import { Station } from '../store/station';
 
 export interface StationServices {
@@ -26,6 +27,8 @@ export interface StationServicesOptions {
    * the data folder on first use (store/keys/machine-secret.ts).
    */
   machineSecret?: Uint8Array;
+  /** The background integrity check found damage (store/integrity-check.ts). */
+  onIntegrityDamaged?: (result: IntegrityResult) => void;
 }
 
 /**
@@ -44,6 +47,7 @@ export function lazyStationServices(options: StationServicesOptions): () => Prom
         clock: options.clock,
         logger: options.logger,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.onIntegrityDamaged ? { onIntegrityDamaged: options.onIntegrityDamaged } : {}),
       });
       const auth = new AuthService(station, options.clock, config, options.logger);
       const accounts = new AccountsService(station, auth, options.clock, config);

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { integrityFile, integrityPlan, lastIntegrity } from './integrity-check';
+import { integrityFile, integrityPlan, lastIntegrity, type IntegrityResult } from './integrity-check';
 import { AuthService } from '../accounts/auth-service';
 import { Station } from './station';
 import { ADMIN, FakeClock, MACHINE_A, codeOf, machineSecretOf, makeStation, tempDir, type TestStation } from './test-support/fixtures';
@@ -26,12 +26,14 @@ beforeEach(() => {
   t.station.db.exec("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler (body) SELECT hex(randomblob(2000)) FROM n;");
   t.auth.close();
   logged.length = 0;
+  damaged.length = 0;
 });
 afterEach(() => dir.cleanup());
 
 /** The services as the app opens them (check: 'background'). */
+const damaged: IntegrityResult[] = [];
 const open = () => {
-  const station = new Station({ dataDir: dir.dir, machineId: MACHINE_A, machineSecret: machineSecretOf(MACHINE_A), clock, logger, check: 'background' });
+  const station = new Station({ dataDir: dir.dir, machineId: MACHINE_A, machineSecret: machineSecretOf(MACHINE_A), clock, logger, check: 'background', onIntegrityDamaged: (r) => void damaged.push(r) });
   return { station, auth: new AuthService(station, clock, t.config) };
 };
 
@@ -57,6 +59,7 @@ describe('integrity check after login', () => {
     expect(r).toMatchObject({ ok: true, problems: [] });
     expect(lastIntegrity(dir.dir)).toEqual(r);
     expect(logged.map((l) => l.event)).toContain('store.integrity_checked');
+    expect(damaged).toEqual([]);
     s.auth.close();
     // the same day: no second check
     const again = open();
@@ -74,6 +77,8 @@ describe('integrity check after login', () => {
     expect(r.ok).toBe(false);
     expect(r.problems.length).toBeGreaterThan(0);
     expect(logged.find((l) => l.event === 'store.integrity_failed')).toMatchObject({ level: 'error', fields: { background: true } });
+    // whoever is logged in is told at once (core turns this into the store.damaged event)
+    expect(damaged).toEqual([r]);
     // reading the damaged rows fails at once too
     expect(() => s.station.db.prepare('SELECT sum(length(body)) FROM filler').get()).toThrow();
     s.auth.close();

@@ -35,6 +35,8 @@ export interface StationOptions {
    * 'none' run that check at every open and nothing in the background (tests, tools).
    */
   check?: 'full' | 'quick' | 'none' | 'background';
+  /** The background check found damage: tell whoever is at work now (the next login is refused anyway). */
+  onIntegrityDamaged?: (result: IntegrityResult) => void;
 }
 
 export interface RotateOptions {
@@ -223,7 +225,10 @@ export class Station {
     check.done.then(
       (r) => {
         if (r.ok) this.logger.log('info', 'store.integrity_checked', { ms: r.ms });
-        else this.logger.log('error', 'store.integrity_failed', { problems: r.problems.slice(0, 5), background: true });
+        else {
+          this.logger.log('error', 'store.integrity_failed', { problems: r.problems.slice(0, 5), background: true });
+          this.options.onIntegrityDamaged?.(r);
+        }
       },
       (e: unknown) => this.logger.log('error', 'store.integrity_check_error', { error: String(e) }),
     ).finally(() => {

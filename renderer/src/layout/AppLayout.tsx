@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useCoreStatus } from '../api/useCoreStatus';
 import type { SessionInfo } from '../../../common/contract/methods/session';
 import type { AppRoute } from '../routes';
+import { StoreDamagedBanner } from './StoreDamagedBanner';
 import { UserMenu } from './UserMenu';
 
 /**
@@ -34,6 +35,7 @@ export function AppLayout({ children, session, routes }: { children: ReactNode; 
           />
         </span>
       </Layout.Header>
+      <StoreDamagedBanner />
       <Layout style={{ minHeight: 0 }}>
         <Layout.Sider width={200} theme="light" style={{ overflowY: 'auto' }}>
           <Menu
