@@ -60,9 +60,14 @@ export class RosterImportService {
     return chinaDate(this.deps.clock.now());
   }
 
-  private check(bytes: Buffer): Checked {
+  /** What the file alone says: read and parsed outside any transaction. */
+  private parse(bytes: Buffer): ParsedRoster {
+    return parseRoster(readXlsx(bytes), { today: this.today(), relief: new CaseSettingsStore(this.deps.db).get().relief });
+  }
+
+  /** The file's households with the store's checks added, and the totals. */
+  private check(bytes: Buffer, parsed: ParsedRoster = this.parse(bytes)): Checked {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const parsed = parseRoster(readXlsx(bytes), { today: this.today(), relief: new CaseSettingsStore(this.deps.db).get().relief });
     // The store's checks: already enrolled here, or known here under another name.
     const onRoster = this.repo.activeRosterMembers();
     const ids = parsed.households.flatMap((h) => h.members.map((m) => m.idNumber));
@@ -119,9 +124,10 @@ export class RosterImportService {
     if (!previewed || previewed.actor !== actor || previewed.until < this.deps.clock.now().getTime()) throw new JiuzhuError('ROSTER_IMPORT_PREVIEW_EXPIRED');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== previewed.sha256) throw new JiuzhuError('ROSTER_IMPORT_FILE_CHANGED');
+    const parsed = this.parse(bytes);
     const report = this.deps.db.transaction(() => {
-      // Checked again inside the transaction: the store may have changed since the preview.
-      const c = this.check(bytes);
+      // The store's checks again inside the transaction: the store may have changed since the preview.
+      const c = this.check(bytes, parsed);
       if (c.households.length === 0) throw new JiuzhuError('ROSTER_IMPORT_NOTHING', { skipped: String(c.totals.skippedHouseholds) });
       const id = randomUUID();
       const at = this.deps.clock.now().toISOString();
