@@ -23,7 +23,7 @@ import { makeRecordValidator } from './validate-record';
  */
 const validate = makeRecordValidator(() => '2026-09-01');
 let seq = 0;
-const sent = (r: OutboundRecord): OutboxRecord => ({ ...(r as OutboxRecord), id: '00000000-0000-4000-8000-000000000001', seq: ++seq, madeAt: '2026-09-01T01:00:00Z' });
+const sent = (r: OutboundRecord): OutboxRecord => ({ ...r, id: '00000000-0000-4000-8000-000000000001', seq: ++seq, madeAt: '2026-09-01T01:00:00Z' });
 const detail = (r: OutboundRecord | OutboxRecord) => {
   const v = validate('id' in r ? r : sent(r));
   return v.ok ? 'taken' : `${v.code} ${String(v.params['detail'] ?? v.params['kind'])}`;

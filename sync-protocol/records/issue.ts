@@ -19,19 +19,18 @@ export type Read<T> = { ok: true; value: T } | { ok: false; issue: RecordIssue }
 export const issue = (kind: string, path: string, message: string): RecordIssue => ({ kind, path: path || '(record)', message });
 
 /** The first issue of a failed parse, with its path joined by dots. */
-export function firstIssue(kind: string, error: z.ZodError, prefix = ''): RecordIssue {
+export function firstIssue(kind: string, error: z.ZodError): RecordIssue {
   const i = error.issues[0];
-  const path = [prefix, ...(i?.path ?? []).map(String)].filter(Boolean).join('.');
-  return issue(kind, path, i?.message ?? 'invalid');
+  return issue(kind, (i?.path ?? []).map(String).join('.'), i?.message ?? 'invalid');
 }
 
 /** `case.upsert body.applicant.idNumber：…` — the kind, the field, what is wrong. */
 export const issueText = (i: RecordIssue): string => `${i.kind} ${i.path}：${i.message}`;
 
 /** Parse `value` with `schema`; a failure names the kind and the first issue. */
-export function readAs<S extends z.ZodType>(kind: string, schema: S, value: unknown, prefix = ''): Read<z.output<S>> {
+export function readAs<S extends z.ZodType>(kind: string, schema: S, value: unknown): Read<z.output<S>> {
   const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issue: firstIssue(kind, parsed.error, prefix) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issue: firstIssue(kind, parsed.error) };
 }
 
 /** The workstation's refusal of a pulled item it cannot apply (kept in pulled_item with this error). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboxRecordSchema, type OutboxRecord } from '../../common/sync/push';
+import type { OutboxRecord } from '../../common/sync/push';
 import { caseAmendmentRecordSchema } from './case-amendment';
 import { caseAuthorizationRecordSchema } from './case-authorization';
 import { caseUpsertRecordSchema } from './case-upsert';
@@ -42,7 +42,7 @@ export const RECORD_KINDS: readonly RecordKind[] = RECORD_SCHEMAS.map((s) => s.s
 
 const byKind = new Map<string, (typeof RECORD_SCHEMAS)[number]>(RECORD_SCHEMAS.map((s) => [s.shape.kind.value, s]));
 
-export type RecordRead = { ok: true; record: ReadRecord & Pick<OutboxRecord, 'id' | 'seq' | 'madeAt'> } | { ok: false; unknownKind: true; issue: RecordIssue } | { ok: false; unknownKind: false; issue: RecordIssue };
+export type RecordRead = { ok: true; record: ReadRecord & Pick<OutboxRecord, 'id' | 'seq' | 'madeAt'> } | { ok: false; unknownKind: boolean; issue: RecordIssue };
 
 /**
  * Read a pushed record (its envelope already parsed by the bundle's schema) with its kind's
@@ -56,6 +56,3 @@ export function readRecord(record: OutboxRecord): RecordRead {
   if (!parsed.success) return { ok: false, unknownKind: false, issue: firstIssue(record.kind, parsed.error) };
   return { ok: true, record: { ...parsed.data, id: record.id, seq: record.seq, madeAt: record.madeAt } };
 }
-
-/** The envelope schema of a record as it travels, whatever its kind (bundles carry kinds a platform may not know). */
-export { outboxRecordSchema };
