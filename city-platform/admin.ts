@@ -109,13 +109,14 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
   const { store } = deps;
   return {
     async createEnrolmentCode(input) {
+      // A suite the platform does not offer gets no code (SYNC_SUITE_NOT_OFFERED) rather than a slip no device can use.
+      const suite = input.suite ?? deps.identity.suites[0]!;
+      const { signing, encryption } = platformKeysFor(deps.codec, suite);
+      const fingerprint = keyFingerprint(signing.publicKey, encryption.publicKey, suiteById(suite));
       const now = deps.now();
       const code = enrolmentCode();
       const expiresAt = now + (input.ttlHours ?? 72) * 3600_000;
       await store.createEnrolmentCode({ code, stationId: input.stationId, regionCode: input.regionCode, now, expiresAt });
-      const suite = input.suite ?? deps.identity.suites[0]!;
-      const { signing, encryption } = platformKeysFor(deps.codec, suite);
-      const fingerprint = keyFingerprint(signing.publicKey, encryption.publicKey, suiteById(suite));
       return { code, fingerprint, suite, stationId: input.stationId, regionCode: input.regionCode, expiresAt };
     },
     async decide(input) {

@@ -137,6 +137,9 @@ describe('platform CLI', () => {
     expect(client.device.platform.suite).toBe('SM2-SM3-SM4GCM-v1');
     expect((await client.push([newCase(client, 'C-GM-1', 1)])).result.answers[0]?.status).toBe('acknowledged');
     await stop(running.child);
+    // A slip for a suite this deployment does not offer is refused; no code is made.
+    const intlSlip = await cli(['enroll', '--region', '500115', '--suite', 'intl', '--data', dir]);
+    expect([intlSlip.code, intlSlip.stdout.includes('enrolment-code')]).toEqual([1, false]);
     const bad = await cli(['serve', '--port', '0', '--data', dir, '--suites', 'sm9']);
     expect([bad.code, bad.stderr.includes('不认识的加密套件')]).toEqual([2, true]);
   }, 90_000);

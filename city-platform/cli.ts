@@ -17,7 +17,8 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
            --suites: the crypto suites offered, preferred first (gm = SM2-SM3-SM4GCM-v1, intl = X25519-ED25519-AES256GCM-v1);
            kept in the data directory for every later command; default: as kept, else intl
            admin token: $JIUZHU_PLATFORM_ADMIN_TOKEN, or the first line of stdin with --admin-token-stdin, else random (printed)
-  enroll   --region CODE [--station ID] [--ttl-hours H]          one-time enrolment code + platform fingerprint
+  enroll   --region CODE [--station ID] [--ttl-hours H] [--suite gm|intl]
+                                                                 one-time enrolment code + platform fingerprint (of the preferred suite, or --suite)
   records  [--json]                                              records held (id, device, seq, kind, case, blobs; what a proposal or a refused decision says)
   blobs    [--json]                                              blobs held (sha256, size, station)
   replacements [--json]                                          registrations waiting to replace a device of their station and machine
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     pg: { type: 'string' },
     'platform-id': { type: 'string' },
     suites: { type: 'string' },
+    suite: { type: 'string' },
     'admin-token': { type: 'string' },
     'admin-token-stdin': { type: 'boolean' },
     device: { type: 'string' },
@@ -192,7 +194,12 @@ switch (command) {
     const region = values.region ?? fail('需要 --region 区划代码（6–12 位数字）');
     if (!/^\d{6,12}$/.test(region)) fail('--region 应为 6–12 位数字的区划代码');
     const slip = await withAdmin((a) =>
-      a.createEnrolmentCode({ stationId: values.station ?? `ST-${region}`, regionCode: region, ...(values['ttl-hours'] ? { ttlHours: Number(values['ttl-hours']) } : {}) }),
+      a.createEnrolmentCode({
+        stationId: values.station ?? `ST-${region}`,
+        regionCode: region,
+        ...(values['ttl-hours'] ? { ttlHours: Number(values['ttl-hours']) } : {}),
+        ...(values.suite ? { suite: suitesOption(values.suite)[0]! } : {}),
+      }),
     );
     print(slip, () => {
       console.log(`enrolment-code ${slip.code}`);
