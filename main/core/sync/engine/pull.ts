@@ -35,17 +35,17 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
     const at = ctx.clock.now().toISOString();
     const refused = ctx.db.transaction(() => {
       const out: JiuzhuError[] = [];
-      const kept = (e: JiuzhuError | null) => void (e && out.push(e));
+      const note = (e: JiuzhuError | null) => void (e && out.push(e));
       if (opened.mustRefetch) resetPulled(ctx.db);
       for (const item of opened.items) {
         // The engine's own kind: blob references of station cases (blobs on demand, download.ts).
         if (item.kind === 'attachments') {
           const refusal = applyAttachmentsItem(ctx.db, item, at);
           if (refusal) storePulledItem(ctx.db, item, at);
-          kept(refusal);
-        } else kept(applyPulledItem(ctx.db, item, at));
+          note(refusal);
+        } else note(applyPulledItem(ctx.db, item, at));
       }
-      for (const raw of opened.unknownItems) if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string') applyPulledItem(ctx.db, raw as PulledItem, at);
+      for (const raw of opened.unknownItems) if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string') note(applyPulledItem(ctx.db, raw as PulledItem, at));
       ctx.state.set('cursor', opened.cursor);
       return out;
     })();
