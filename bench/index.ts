@@ -2,8 +2,10 @@ import { benchmark as api } from './api';
 import { benchmark as capture } from './capture';
 import { benchmark as cases } from './cases';
 import { benchmark as documents } from './documents';
+import { benchmark as face } from './face';
 import { benchmark as idcard } from './idcard';
 import { benchmark as lists } from './lists';
+import { benchmark as memory } from './memory';
 import { benchmark as login } from './login';
 import { benchmark as rosterImport } from './rosterImport';
 import { benchmark as store } from './store';
@@ -13,14 +15,16 @@ import { benchmark as suites } from './suites';
 import type { Benchmark, BenchRow } from './types';
 
 /**
- * `npm run bench [-- NAME …] [-- --json]`: runs the named benchmarks (all by default) and prints
+ * `npm run bench [-- NAME …] [-- --json] [-- --minutes N]` (--minutes: the memory benchmark's length): runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, capture, stats, rosterImport, suites];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, face, capture, stats, memory, rosterImport, suites];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const names = args.filter((a) => !a.startsWith('--'));
+/** Options that take a value (`--minutes 20`, for the memory benchmark): the value is not a benchmark's name. */
+const VALUE_OPTIONS = new Set(['--minutes']);
+const names = args.filter((a, i) => !a.startsWith('--') && !VALUE_OPTIONS.has(args[i - 1] ?? ''));
 const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
 if (unknown.length) {
   process.stderr.write(`未知的基准测试：${unknown.join(', ')}；可用：${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
