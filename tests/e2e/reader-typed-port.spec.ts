@@ -35,6 +35,11 @@ test('a typed port path where the scan finds no reader: checked by core, then us
   expect(scanned.filter((p) => p.ok)).toEqual([]);
 
   await logIn(page, shell);
+  // F2 on the 读卡 page before any reader is chosen says why it cannot read (it used to do nothing).
+  await page.evaluate(() => (window.location.hash = '#/idcard'));
+  await expect(page.getByTestId('reader-status')).toHaveAttribute('data-status', 'not-configured');
+  await page.keyboard.press('F2');
+  await expect(page.getByText('本机还没有设置读卡器，按 F2 无法读卡。请管理员先在“读卡器设置”中选择读卡器。')).toBeVisible();
   await page.evaluate(() => (window.location.hash = '#/admin/reader'));
   await expect(page.getByTestId('reader-status')).toHaveAttribute('data-status', 'not-configured');
   if (scanned.length === 0) await expect(page.getByText('没有发现串口。请插好读卡器（USB）后点“重新查找”，或在下面手工填写串口路径。')).toBeVisible();

@@ -51,6 +51,8 @@ export const idcard = {
       placeCard: '请把身份证平放在读卡器感应区，然后按“读卡”或打开自动读卡。',
       current: '当前读卡器：',
       emulatedWarning: '当前是模拟读卡器（演示用），读出的不是真实证件。',
+      f2Waiting: '正在连接读卡器，请稍候再按 F2。',
+      f2NoReader: '本机还没有设置读卡器，按 F2 无法读卡。请管理员先在“读卡器设置”中选择读卡器。',
     },
     setup: {
       title: '读卡器设置',

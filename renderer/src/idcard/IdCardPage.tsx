@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rolesGrant } from '../../../common/contract/permissions';
@@ -26,9 +26,13 @@ export function IdCardPage() {
     if (read.data) setCard(read.data);
   }, [read.data]);
 
+  const { message } = App.useApp();
+  // F2 always answers: before the reader's state is in, or with no reader chosen, it says why it cannot read.
   useF2(() => {
-    if (!read.isPending) read.mutate();
-  }, Boolean(state.data?.reader));
+    if (!state.data) void message.info(t('idcard.page.f2Waiting'));
+    else if (!state.data.reader) void message.warning(t('idcard.page.f2NoReader'));
+    else if (!read.isPending) read.mutate();
+  });
 
   const reader = state.data;
   return (
