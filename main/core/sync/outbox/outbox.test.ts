@@ -52,6 +52,19 @@ describe('transactional outbox (encrypted store)', () => {
     expect(outbox.pending(10)).toEqual([]);
   });
 
+  it('takes a record only as its kind is built: the two enqueues below do not compile (npm test typechecks; an unused @ts-expect-error fails it)', () => {
+    const { outbox } = open();
+    const attempts = [
+      // @ts-expect-error a case.upsert body without its case, version, state, step and time
+      () => outbox.enqueue({ kind: 'case.upsert', caseId: 'c', baseVersion: 0, body: { applicant: { idNumber: '500115196001010018', name: '王小文' } } }),
+      // @ts-expect-error a kind no builder makes (notice.issued was declared once and never written)
+      () => outbox.enqueue({ kind: 'notice.issued', caseId: 'c', body: {} }),
+      // @ts-expect-error a change.proposal without its outcome and reasons
+      () => outbox.enqueue({ kind: 'change.proposal', caseId: 'c', body: { proposalId: 'p', caseId: 'c' } }),
+    ];
+    expect(attempts.map((f) => typeof f)).toEqual(['function', 'function', 'function']);
+  });
+
   it('requeues a held record under a new id and seq, on the version given, the body byte for byte', () => {
     const { db, outbox } = open();
     const first = db.transaction(() => outbox.enqueue({ ...caseStep('c', 1, { baseVersion: 2 }), blobs: ['a'.repeat(64)] }))();
