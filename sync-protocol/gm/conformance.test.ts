@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { createCipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createECDH, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm2, sm4 } from 'sm-crypto-v2';
 import { afterAll, describe, expect, it } from 'vitest';
+import { encryptBlob } from '../blob-cipher';
+import { toB64u } from '../base64url';
+import { gmSuite } from '../suite-gm';
 import { Ghash } from './ghash';
 import {
   createSm4GcmDecryptor,
@@ -15,6 +18,7 @@ import {
   sm2Digest,
   sm2GenerateKeyPair,
   sm2PublicKeyOf,
+  sm2PublicKeyValid,
   sm2Sign,
   sm2Verify,
   sm3,
@@ -186,6 +190,63 @@ describe('SM2 (GB/T 32918)', () => {
     const off = Buffer.from(b.publicKey);
     off[64]! ^= 1;
     expect(() => sm2Agree(a.privateKey, off)).toThrow(/SM2 public key/);
+  });
+});
+
+describe('SM2 ECDH against OpenSSL', () => {
+  it('derives the same public keys and the same x2 as OpenSSL\'s ECDH on the SM2 curve; (x2, y2) is on the curve', () => {
+    for (let i = 0; i < 5; i++) {
+      const a = sm2GenerateKeyPair();
+      const b = sm2GenerateKeyPair();
+      const ours = sm2Agree(a.privateKey, b.publicKey);
+      const ecdh = createECDH('SM2');
+      ecdh.setPrivateKey(a.privateKey);
+      expect(ecdh.getPublicKey().equals(a.publicKey)).toBe(true);
+      expect(ecdh.computeSecret(b.publicKey).toString('hex')).toBe(ours.subarray(0, 32).toString('hex'));
+      expect(sm2PublicKeyValid(Buffer.concat([Buffer.from([4]), ours]))).toBe(true);
+    }
+  });
+});
+
+/**
+ * The worked example of docs/sync-protocol.md §3.2.2 (a blob in the 国密 suite), for the city's
+ * engineers to reproduce; every step is also checked against OpenSSL where it has the primitive.
+ */
+describe('worked example: a blob sealed in SM2-SM3-SM4GCM-v1', () => {
+  const device = Buffer.alloc(32, 0x11);
+  const platform = Buffer.alloc(32, 0x22);
+  const deviceId = 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa';
+  const sha256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
+  it('gives the documented keys, shared point, key material and uploaded bytes', () => {
+    const devicePublic = sm2PublicKeyOf(device);
+    const platformPublic = sm2PublicKeyOf(platform);
+    expect(devicePublic.toString('hex')).toBe(
+      '04852611f744af045689dcfbf4c0437730d2d2de332ab7f0fc02769c5fab8a89437d9384f19ab882ed668a28936db92475aa79aef8690ee36f6fb77c69b9b571f8',
+    );
+    expect(platformPublic.toString('hex')).toBe(
+      '044467e6043f38645e740050f3d6c9d6a0bf6b13d3b57892842be9b75cca3ce884f0b5c27a16795142fa467fe6818cdb393c95f8e17d28f7e0a6557bbea8d65034',
+    );
+    const shared = sm2Agree(device, platformPublic);
+    expect(shared.toString('hex')).toBe(
+      '50c3e8e30646e0b9d10d329afce30ec522c51a72ed1641d896da4319d9fbbb595636143364acaa4a9b0ad0a5fb9276f77058eab3e757491d9c22786b6161b63a',
+    );
+    expect(sm2Agree(platform, devicePublic).equals(shared)).toBe(true);
+    const info = `jiuzhu-blob-v1|${deviceId}|up`;
+    const okm = hkdfSm3(shared, h(sha256), info, 28);
+    expect(okm.toString('hex')).toBe('f88485f49406e0dbeb8c75d3bc6dfa86047da72e7df75b2eeedf9242');
+    expect(Buffer.from(hkdfSync('sm3', shared, h(sha256), info, 28)).equals(okm)).toBe(true);
+    const uploaded = encryptBlob(Buffer.from('abc'), {
+      mine: { privateKey: toB64u(device), publicKey: toB64u(devicePublic) },
+      peerKey: toB64u(platformPublic),
+      deviceId,
+      sha256,
+      direction: 'up',
+      suite: gmSuite,
+    });
+    expect(uploaded.toString('hex')).toBe('dbd30fef166cc8e4088254948e557013030fb7');
+    const ctr = createCipheriv('sm4-ctr', okm.subarray(0, 16), Buffer.concat([okm.subarray(16), Buffer.from([0, 0, 0, 2])]));
+    expect(ctr.update(Buffer.from('abc')).equals(uploaded.subarray(0, 3))).toBe(true);
   });
 });
 
