@@ -69,13 +69,6 @@ describe('a station shared by the staff accounts of one PC', () => {
     expect(setup.out).toContain('恢复码');
     expect(setup.code).toBe(0);
 
-    const files = walk(root);
-    expect(files).toContain(join(root, 'data', 'jiuzhu.keyring'));
-    for (const f of files) {
-      const st = lstatSync(f);
-      expect((st.mode & 0o007).toString(8), `${f} is not for other accounts`).toBe('0');
-      expect(st.gid, `${f} belongs to the station's group`).toBe(GROUP);
-    }
     const secret = lstatSync(join(root, 'machine', 'machine-secret.json'));
     expect((secret.mode & 0o7777).toString(8)).toBe('640');
     expect((lstatSync(join(root, 'machine')).mode & 0o7777).toString(8)).toBe('2750');
@@ -87,6 +80,17 @@ describe('a station shared by the staff accounts of one PC', () => {
     const second = cli(account(47_002), env, '--user', 'admin', '--json', 'check');
     expect(second.out).not.toContain('STORE_OTHER_MACHINE');
     expect(second.code, second.out).toBe(0);
+
+    // Whatever either account's process wrote (the database and its journal files, keyring, logs,
+    // the integrity record) is for the station's group only.
+    const files = walk(root);
+    expect(files).toContain(join(root, 'data', 'logs'));
+    expect(files).toContain(join(root, 'data', 'jiuzhu.keyring'));
+    for (const f of files) {
+      const st = lstatSync(f);
+      expect((st.mode & 0o007).toString(8), `${f} is not for other accounts`).toBe('0');
+      expect(st.gid, `${f} belongs to the station's group`).toBe(GROUP);
+    }
 
     if (asRoot) {
       const outsider = cli(account(47_003, OTHER_GROUP), env, '--user', 'admin', 'check');
