@@ -21,6 +21,13 @@ describe('the one case.upsert builder', () => {
     );
   });
 
+  it('names the blobs a step references once each (a visit’s photos and signatures), and none when it has none', () => {
+    const photo = 'a'.repeat(64);
+    const signature = 'b'.repeat(64);
+    expect(caseUpsertRecord({ ...step, action: 'visit', content: 'reference', blobs: [photo, signature, photo] }).blobs).toEqual([photo, signature]);
+    expect('blobs' in caseUpsertRecord({ ...step, action: 'visit', content: 'reference', blobs: [] })).toBe(false);
+  });
+
   it('reads back what it wrote, and keeps what a step adds that the schema does not name', () => {
     const r = caseUpsertRecord({ ...step, action: 'visit', content: 'reference', extra: { visit: { round: 1 } } });
     const read = caseUpsertBodySchema.parse(JSON.parse(JSON.stringify(r.body)));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { applicationSchema, type Application } from '../../common/cases/application';
 import { caseStateSchema, type CaseState } from '../../common/cases/stateMachine';
 import { caseAuthorizationBodySchema } from '../../common/sync/intakeRecords';
-import { blobsSchema, caseIdSchema, idNumberSchema, sameCase } from './fields';
+import { blobsSchema, caseIdSchema, idNumberSchema, sameCase, uniqueBlobs } from './fields';
 
 /**
  * `case.upsert` (docs/sync-protocol.md §5.1, §5.3): one step of a case — a move on the legal path,
@@ -67,6 +67,8 @@ export interface CaseStep {
   content: 'household' | 'reference';
   /** What the step adds about itself. */
   extra?: Record<string, unknown>;
+  /** Blobs the step references (a visit's photos and signatures), uploaded once the record is taken. */
+  blobs?: string[];
 }
 
 /** The one builder of a `case.upsert` record, for every step of every capability. */
@@ -78,5 +80,5 @@ export function caseUpsertRecord(s: CaseStep): CaseUpsertRecord {
     s.content === 'household'
       ? { ...head, subtype: app.subtype ?? null, relatedParty: app.relatedParty.related, ...applicant, application: app, ...s.extra }
       : { ...head, ...applicant, ...s.extra };
-  return { kind: CASE_UPSERT, caseId: s.caseId, baseVersion: s.baseVersion, body };
+  return { kind: CASE_UPSERT, caseId: s.caseId, baseVersion: s.baseVersion, ...(s.blobs?.length ? { blobs: uniqueBlobs(s.blobs) } : {}), body };
 }

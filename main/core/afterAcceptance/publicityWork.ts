@@ -83,16 +83,16 @@ export function recordVisit(work: Work, actor: string, caseId: string, version: 
         signatures: evidence.signatures.map((s) => ({ role: s.role, name: s.name, signedAt: s.signedAt, sha256: s.sha256, documentHash: s.documentHash })),
       },
     };
+    // The case record references the photos and signatures, so they go up once it is taken.
+    const blobs = evidenceBlobs(evidence);
     let updated: CaseRow;
     if (row.state === 'accepted') {
-      updated = work.cases.step(row, 'startInvestigation', actor, null, app, synced);
+      updated = work.cases.step(row, 'startInvestigation', actor, null, app, synced, blobs);
       work.cases.repo.meetDeadline(caseId, 'investigation_start', work.now());
     } else {
-      work.touch(row, app, 'visit', actor, null, synced);
+      work.touch(row, app, 'visit', actor, null, synced, blobs);
       updated = work.cases.mustGet(caseId);
     }
-    const blobs = evidenceBlobs(evidence);
-    if (blobs.length > 0) evidenceRepo.referenceBlobs(caseId, row.version, blobs);
     work.audit(actor, 'visits.evidence', caseId, { photos: evidence.photos.length, signatures: evidence.signatures.length });
     return updated;
   })();

@@ -63,19 +63,4 @@ export class VisitEvidenceRepo {
   belongsToCase(caseId: string, attachmentId: string): boolean {
     return this.db.prepare('SELECT 1 FROM case_visit_evidence WHERE case_id = ? AND attachment_id = ?').get(caseId, attachmentId) !== undefined;
   }
-
-  /**
-   * The blobs a case.upsert references. CaseService.step and Work.touch write the record of the
-   * visit without blobs; this sets them on that very record (same case, same base version, made
-   * in this transaction and not yet sent).
-   */
-  referenceBlobs(caseId: string, baseVersion: number, blobs: string[]): void {
-    if (!this.db.inTransaction) throw new Error('referenceBlobs must run inside the transaction of the change it records');
-    const n = this.db
-      .prepare(
-        "UPDATE outbox SET blobs = ? WHERE seq = (SELECT max(seq) FROM outbox WHERE case_id = ? AND kind = 'case.upsert' AND base_version = ? AND state = 'queued')",
-      )
-      .run(JSON.stringify(blobs), caseId, baseVersion).changes;
-    if (n !== 1) throw new Error('the visit has no outbox record to reference its blobs');
-  }
 }

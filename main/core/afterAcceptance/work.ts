@@ -87,12 +87,12 @@ export class Work {
    * A record on a case that does not change its state (a second visit, a warning's outcome):
    * version + 1, timeline event, case.upsert (so the platform sees it) and the audit row.
    */
-  touch(row: CaseRow, app: Application, action: string, actor: string, note: string | null, extra: Record<string, unknown>): void {
+  touch(row: CaseRow, app: Application, action: string, actor: string, note: string | null, extra: Record<string, unknown>, blobs: string[] = []): void {
     const now = this.now();
     const version = row.version + 1;
     this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version, now, actor, row.id);
     this.cases.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: null, to_state: null, note });
-    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: row.case_no, baseVersion: row.version, state: row.state, action, at: now, app, content: 'reference', extra }));
+    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: row.case_no, baseVersion: row.version, state: row.state, action, at: now, app, content: 'reference', extra, blobs }));
     this.audit(actor, `aftercare.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, row.id, { version });
   }
 

@@ -233,7 +233,7 @@ export class CaseService {
    * One step of the legal path on a row already read in this transaction: the state machine
    * decides, the version goes up by one, the timeline gets the event, the outbox the record.
    */
-  step(row: CaseRow, action: CaseAction, actor: string, note: string | null, app: Application, extra: Record<string, unknown> = {}): CaseRow {
+  step(row: CaseRow, action: CaseAction, actor: string, note: string | null, app: Application, extra: Record<string, unknown> = {}, blobs: string[] = []): CaseRow {
     const t = transition(row.state, action);
     if (!t.ok) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
     const now = this.now();
@@ -242,7 +242,7 @@ export class CaseService {
     this.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: row.state, to_state: t.to, note });
     followCountyDeadlines(this, row.id, action, this.today(), now);
     const updated = this.mustGet(row.id);
-    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: updated.case_no, baseVersion: row.version, state: t.to, action, at: now, app, content: 'household', extra }));
+    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: updated.case_no, baseVersion: row.version, state: t.to, action, at: now, app, content: 'household', extra, blobs }));
     this.deps.audit.append({ actor, action: auditAction(action), targetType: 'case', targetId: row.id, details: { from: row.state, to: t.to, version } });
     return updated;
   }
