@@ -134,6 +134,17 @@ for (const suite of [intlSuite, gmSuite]) {
         serverTime: 1,
       });
       expect(code(() => openPullPage(device, page, request))).toBe('SYNC_PULL_PAGE_INVALID');
+      // An item of a known kind that fails its schema: refused naming the kind and the field (the records module's formatter).
+      const badItem = sealPullPage(platform, known, {
+        nonce: request.nonce,
+        requestCursor: 'c1',
+        mustRefetch: false,
+        items: [{ kind: 'warning', feedSeq: 1, at: 1, id: 'w-1', idNumber: '500115196001010018', type: 'flood' }],
+        cursor: 'c2',
+        hasMore: false,
+        serverTime: 1,
+      });
+      expect(() => openPullPage(device, badItem, request)).toThrow(/（warning type：/);
     });
 
     it('bounds decompression: a compression bomb stops at the limit', () => {

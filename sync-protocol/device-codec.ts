@@ -8,6 +8,7 @@ import { sessionSchema, type Session } from '../common/sync/session';
 import { open, seal } from './envelope';
 import { newMessageId, platformAddress } from './keys';
 import { DEFAULT_ANSWER_LIMIT, pinnedSuite, type DeviceContext } from './parties';
+import { firstIssue, issueText } from './records/issue';
 
 /** Workstation side of the codec: build what is sent, open what comes back. */
 
@@ -137,7 +138,7 @@ export function openPullPage(device: DeviceContext, bytes: Buffer, request: { no
       continue;
     }
     const parsed = pullItemSchema.safeParse(raw);
-    if (!parsed.success) throw invalid(`item ${kind}: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    if (!parsed.success) throw invalid(issueText(firstIssue(kind, parsed.error)));
     items.push(parsed.data);
   }
   return { ...page, items, unknownItems };
