@@ -9,9 +9,10 @@ import { suiteById } from '../sync-protocol/suites';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
 import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';
+import { addRemoteCertification, remoteCertificationInputSchema } from './feed/certification-remote';
 import { listedRecord } from './apply/decision-records';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
-import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow } from './store/types';
+import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow, RemoteCertificationRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
 export const adminSchemas = {
@@ -41,6 +42,7 @@ export const adminSchemas = {
   reference: z.object({ table: z.string().min(1).max(64), version: z.number().int().nonnegative(), data: z.unknown(), regionCode: z.string().optional() }),
   policy: z.object({ key: z.string().min(1).max(128), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), regionCode: z.string().optional() }),
   decideChange: changeDecisionInputSchema,
+  certifyRemote: remoteCertificationInputSchema,
 };
 
 type In<K extends keyof typeof adminSchemas> = z.infer<(typeof adminSchemas)[K]>;
@@ -63,6 +65,10 @@ export interface AdminApi {
   /** The county's decision on a station's proposal to adjust, phase out or stop a benefit (a `change-decision` item). */
   decideChange(input: In<'decideChange'>): Promise<{ id: string; feedSeq: number }>;
   warn(input: In<'warn'>): Promise<{ id: string; feedSeq: number }>;
+  /** A 资格认证 the person made on the phone (or by video, …): kept, and a `certification.remote` item for the station. */
+  certifyRemote(input: In<'certifyRemote'>): Promise<{ id: string; feedSeq: number }>;
+  /** The station's remote certifications, oldest first. */
+  remoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
   publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
   setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
   revokeDevice(deviceId: string): Promise<boolean>;
@@ -143,6 +149,11 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       const feedSeq = await store.appendFeed({ kind: 'warning', stationId: stationId ?? null, regionCode: regionCode ?? null, body: { id, ...warning }, at: now });
       return { id, feedSeq };
     },
+    async certifyRemote(input) {
+      const now = deps.now();
+      return addRemoteCertification(store, itemId('rc', now), input, now);
+    },
+    remoteCertifications: (stationId) => store.listRemoteCertifications(stationId),
     async publishReference(input) {
       const { regionCode, ...item } = input;
       return { feedSeq: await store.appendFeed({ kind: 'reference', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };

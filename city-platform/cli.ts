@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WARNING_TYPES } from '../common/sync/pull';
+import { REMOTE_CERTIFICATION_METHODS } from '../sync-protocol/records/index';
 import { createAdminApi, type AdminApi } from './admin';
 import { recordSummary } from './apply/decision-records';
 import { UploadLocks } from './blob/locks';
@@ -29,6 +30,8 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
   decide-change --case ID --proposal ID (--approve | --refuse --reason TEXT…) [--legal-basis TEXT…]
                                                                  the county's decision on a station's 调整/渐退/终止 proposal
   warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
+  certify  --station ID --id-number N --at ISO-TIME [--method ${REMOTE_CERTIFICATION_METHODS.join('|')}]
+                                                                 a 资格认证 the person made on the phone (default face), for the station's devices
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
 than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
@@ -68,6 +71,8 @@ const { values } = parseArgs({
     'id-number': { type: 'string' },
     type: { type: 'string' },
     detail: { type: 'string' },
+    at: { type: 'string' },
+    method: { type: 'string' },
   },
 });
 const dataDir = values.data ?? process.env['JIUZHU_PLATFORM_DATA'] ?? 'platform-data';
@@ -293,6 +298,18 @@ switch (command) {
       }),
     );
     print(out, () => console.log(`warning ${out.id} (feed ${out.feedSeq})`));
+    break;
+  }
+  case 'certify': {
+    const stationId = values.station ?? fail('需要 --station 站点编号（对象所在的工作站）');
+    const idNumber = values['id-number'] ?? fail('需要 --id-number 身份证号码（18 位）');
+    const certifiedAt = values.at ?? fail('需要 --at 认证时间，例如 2026-12-01T09:30:00+08:00');
+    const method = values.method ?? 'face';
+    if (!(REMOTE_CERTIFICATION_METHODS as readonly string[]).includes(method)) fail(`--method 只能是 ${REMOTE_CERTIFICATION_METHODS.join('|')}`);
+    const out = await withAdmin((a) => a.certifyRemote({ stationId, idNumber, certifiedAt, method: method as (typeof REMOTE_CERTIFICATION_METHODS)[number] })).catch((e: unknown) =>
+      fail(`认证未记录：${e instanceof Error ? e.message : String(e)}`, 1),
+    );
+    print(out, () => console.log(`remote certification ${out.id} (feed ${out.feedSeq}) for station ${stationId}`));
     break;
   }
   default:

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { BLOB_ROLES } from '../common/sync/attachments';
 import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
 import { CASE_STATES } from '../common/cases/stateMachine';
-import { caseUpsertBodySchema, certificationRecordBodySchema, PULL_ITEM_SCHEMAS, RECORD_KINDS } from './records/index';
+import { caseUpsertBodySchema, certificationRecordBodySchema, certificationRemoteBodySchema, PULL_ITEM_SCHEMAS, RECORD_KINDS, REMOTE_CERTIFICATION_METHODS } from './records/index';
 
 const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
@@ -77,8 +77,12 @@ describe('docs/sync-openapi.yaml', () => {
     expect(Object.keys(props('CertificationRecordBody')).sort()).toEqual(Object.keys(certificationRecordBodySchema.shape).sort());
   });
 
-  it('lists every pull item kind the workstation knows', () => {
+  it('lists every pull item kind the workstation knows, and the certification.remote body with the fields of its schema', () => {
     const kinds = (doc.components.schemas['PullItem'] as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
     expect(kinds.sort()).toEqual(Object.keys(PULL_ITEM_SCHEMAS).sort());
+    const remote = doc.components.schemas['CertificationRemoteBody'] as { properties: Record<string, { enum?: string[] }>; required: string[] };
+    expect(Object.keys(remote.properties).sort()).toEqual(Object.keys(certificationRemoteBodySchema.shape).sort());
+    expect(remote.required.sort()).toEqual(Object.keys(certificationRemoteBodySchema.shape).sort());
+    expect(remote.properties['method']!.enum).toEqual([...REMOTE_CERTIFICATION_METHODS]);
   });
 });

@@ -73,4 +73,11 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX sessions_expiry ON sessions (expires_at);
   CREATE INDEX uploads_expiry ON uploads (expires_at);
   `,
+  // 5: as schema.ts migration 5 (remote 资格认证).
+  `
+  CREATE TABLE remote_certifications (
+    id TEXT PRIMARY KEY, station_id TEXT NOT NULL, id_number TEXT NOT NULL, certified_at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('face', 'video', 'other')), recorded_at BIGINT NOT NULL, feed_seq BIGINT NOT NULL);
+  CREATE INDEX remote_certifications_person ON remote_certifications (station_id, id_number);
+  `,
 ];

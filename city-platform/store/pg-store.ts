@@ -5,7 +5,9 @@ import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
-import { blob, device, upload, usage, type Row } from './rows';
+import { blob, device, remoteCertification, upload, usage, type Row } from './rows';
+import { remoteCertificationFeedBody } from '../feed/certification-remote';
+import { CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
 import type {
   BlobRow,
   BundleApplyOutcome,
@@ -17,6 +19,7 @@ import type {
   RecordRow,
   RecordValidator,
   RegisterOutcome,
+  RemoteCertificationRow,
   UploadRow,
 } from './types';
 
@@ -400,6 +403,29 @@ export class PgPlatformStore implements PlatformStore {
       body: JSON.parse(String(r['body'])) as Record<string, unknown>,
       at: Number(r['at']),
     }));
+  }
+
+  async addRemoteCertification(r: Omit<RemoteCertificationRow, 'feedSeq'>) {
+    return this.tx(async (c) => {
+      const known = await this.one('SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1', [r.stationId], c);
+      if (!known) return undefined;
+      const feedSeq = await this.insertFeed(c, { kind: CERTIFICATION_REMOTE, stationId: r.stationId, regionCode: null, body: remoteCertificationFeedBody(r), at: r.recordedAt });
+      await c.query('INSERT INTO remote_certifications (id, station_id, id_number, certified_at, method, recorded_at, feed_seq) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        r.id,
+        r.stationId,
+        r.idNumber,
+        r.certifiedAt,
+        r.method,
+        r.recordedAt,
+        feedSeq,
+      ]);
+      return feedSeq;
+    });
+  }
+
+  async listRemoteCertifications(stationId: string) {
+    const { rows } = await this.pool.query('SELECT * FROM remote_certifications WHERE station_id = $1 ORDER BY feed_seq', [stationId]);
+    return (rows as Row[]).map(remoteCertification);
   }
 
   async getCase(caseId: string): Promise<CaseRow | undefined> {

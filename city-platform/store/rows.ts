@@ -1,4 +1,4 @@
-import type { BlobRow, DeviceRow, UploadRow, UploadUsage } from './types';
+import type { BlobRow, DeviceRow, RemoteCertificationRow, UploadRow, UploadUsage } from './types';
 
 /** Row → object mappers shared by both stores (PostgreSQL returns BIGINT as a string: Number() it). */
 export type Row = Record<string, unknown>;
@@ -50,4 +50,14 @@ export const usage = (open: Row, stored: Row): UploadUsage => ({
   openEarliestExpiry: numberOrNull(open['earliest']),
   storedBytes: Number(stored['bytes']),
   storedOldest: numberOrNull(stored['oldest']),
+});
+
+export const remoteCertification = (r: Row): RemoteCertificationRow => ({
+  id: String(r['id']),
+  stationId: String(r['station_id']),
+  idNumber: String(r['id_number']),
+  certifiedAt: String(r['certified_at']),
+  method: String(r['method']) as RemoteCertificationRow['method'],
+  recordedAt: Number(r['recorded_at']),
+  feedSeq: Number(r['feed_seq']),
 });

@@ -80,4 +80,12 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX sessions_expiry ON sessions (expires_at);
   CREATE INDEX uploads_expiry ON uploads (expires_at);
   `,
+  // 5: 资格认证 made elsewhere (the mini-program's face check, …), each also a `certification.remote`
+  // item in its station's feed (docs/sync-protocol.md §7).
+  `
+  CREATE TABLE remote_certifications (
+    id TEXT PRIMARY KEY, station_id TEXT NOT NULL, id_number TEXT NOT NULL, certified_at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('face', 'video', 'other')), recorded_at INTEGER NOT NULL, feed_seq INTEGER NOT NULL);
+  CREATE INDEX remote_certifications_person ON remote_certifications (station_id, id_number);
+  `,
 ];

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordAnswer, BundleResult } from '../../common/sync/push';
 import { wireError } from '../errors';
-import { blob, device, upload, usage, type Row } from './rows';
+import { blob, device, remoteCertification, upload, usage, type Row } from './rows';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
+import { remoteCertificationFeedBody } from '../feed/certification-remote';
+import { CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, runSync } from './audit-anchors-sql';
 import type {
   BlobRow,
@@ -17,6 +19,7 @@ import type {
   RecordRow,
   RecordValidator,
   RegisterOutcome,
+  RemoteCertificationRow,
   UploadRow,
 } from './types';
 
@@ -321,6 +324,26 @@ export class SqlitePlatformStore implements PlatformStore {
       body: JSON.parse(String(r['body'])) as Record<string, unknown>,
       at: Number(r['at']),
     }));
+  }
+
+  async addRemoteCertification(r: Omit<RemoteCertificationRow, 'feedSeq'>) {
+    return this.db.transaction((): number | undefined => {
+      const known = this.db.prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1').get(r.stationId, r.stationId);
+      if (!known) return undefined;
+      const feedSeq = Number(
+        this.db
+          .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+          .run(CERTIFICATION_REMOTE, r.stationId, JSON.stringify(remoteCertificationFeedBody(r)), r.recordedAt).lastInsertRowid,
+      );
+      this.db
+        .prepare('INSERT INTO remote_certifications (id, station_id, id_number, certified_at, method, recorded_at, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(r.id, r.stationId, r.idNumber, r.certifiedAt, r.method, r.recordedAt, feedSeq);
+      return feedSeq;
+    })();
+  }
+
+  async listRemoteCertifications(stationId: string) {
+    return (this.db.prepare('SELECT * FROM remote_certifications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(remoteCertification);
   }
 
   async getCase(caseId: string): Promise<CaseRow | undefined> {

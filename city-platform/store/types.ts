@@ -91,6 +91,18 @@ export interface RecordRow {
   body?: Record<string, unknown>;
 }
 
+/** A 资格认证 made elsewhere (table remote_certifications; feed/certification-remote.ts). */
+export interface RemoteCertificationRow {
+  id: string;
+  stationId: string;
+  idNumber: string;
+  /** ISO time with its offset, as the channel reported it. */
+  certifiedAt: string;
+  method: 'face' | 'video' | 'other';
+  recordedAt: number;
+  feedSeq: number;
+}
+
 export interface CaseRow {
   caseId: string;
   stationId: string;
@@ -167,6 +179,15 @@ export interface PlatformStore {
    * answers how many sessions went and the ids of the open uploads whose partial files are to go.
    */
   sweepExpired(now: number, keep: readonly string[]): Promise<{ sessions: number; openUploads: string[]; doneUploads: number }>;
+
+  /**
+   * Keep a 资格认证 made elsewhere and put its `certification.remote` item into the station's feed,
+   * in one transaction; answers the feed position, or undefined (nothing written) when no device or
+   * enrolment code names the station.
+   */
+  addRemoteCertification(row: Omit<RemoteCertificationRow, 'feedSeq'>): Promise<number | undefined>;
+  /** The station's remote certifications, oldest first. */
+  listRemoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
 
   getCase(caseId: string): Promise<CaseRow | undefined>;
   listRecords(): Promise<RecordRow[]>;

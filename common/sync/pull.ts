@@ -73,6 +73,20 @@ export const caseItemSchema = z.object({
   updatedBy: z.string(),
 });
 
+/** How a 资格认证 made elsewhere was made: a face check in the mini-program, a video call, another channel. */
+export const REMOTE_CERTIFICATION_METHODS = ['face', 'video', 'other'] as const;
+
+/**
+ * A 资格认证 the person made elsewhere (the mini-program's face check, …): the envelope only — `id`
+ * is the platform's, the body is read by the handler (sync-protocol/records/certification-remote.ts).
+ */
+export const certificationRemoteItemSchema = z.object({
+  ...base,
+  kind: z.literal('certification.remote'),
+  id: z.string().min(1).max(64),
+  body: z.record(z.string(), z.unknown()),
+});
+
 export const pullItemSchema = z.discriminatedUnion('kind', [
   decisionItemSchema,
   warningItemSchema,
@@ -81,6 +95,7 @@ export const pullItemSchema = z.discriminatedUnion('kind', [
   caseItemSchema,
   attachmentsItemSchema,
   changeDecisionItemSchema,
+  certificationRemoteItemSchema,
 ]);
 export type PullItem = z.infer<typeof pullItemSchema>;
 

@@ -5,6 +5,7 @@ export { PULL_ITEM_SCHEMAS, pulledCaseItemSchema, readPullItem, type PullItemKin
 export { CASE_UPSERT, caseUpsertBodySchema, caseUpsertRecord, type CaseStep, type CaseUpsertBody, type CaseUpsertRecord } from './case-upsert';
 export { DOCUMENT_META, documentMetaRecord, type DocumentMetaRecord } from './document-meta';
 export { CERTIFICATION_RECORD, certificationRecord, certificationRecordBodySchema, type CertificationRecordBody } from './certification-record';
+export { CERTIFICATION_REMOTE, REMOTE_CERTIFICATION_METHODS, certificationRemoteBodySchema, type CertificationRemoteBody, type PulledCertificationRemoteItem } from './certification-remote';
 export { CASE_AUTHORIZATION, caseAuthorizationRecord } from './case-authorization';
 export { CASE_AMENDMENT, caseAmendmentRecord } from './case-amendment';
 export { CHANGE_PROPOSAL, changeProposalRecord } from './change-proposal';

@@ -3,6 +3,7 @@ import { attachmentsItemSchema } from '../../common/sync/attachments';
 import { changeDecisionItemSchema } from '../../common/sync/decisions';
 import { caseItemSchema, decisionItemSchema, policyItemSchema, referenceItemSchema, warningItemSchema } from '../../common/sync/pull';
 import { caseUpsertBodySchema } from './case-upsert';
+import { pulledCertificationRemoteItemSchema } from './certification-remote';
 import { readAs, type Read } from './issue';
 
 /**
@@ -21,6 +22,7 @@ export const PULL_ITEM_SCHEMAS = {
   case: pulledCaseItemSchema,
   attachments: attachmentsItemSchema,
   'change-decision': changeDecisionItemSchema,
+  'certification.remote': pulledCertificationRemoteItemSchema,
 } as const;
 
 export type PullItemKind = keyof typeof PULL_ITEM_SCHEMAS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_FACE_DECISION } from '../../capture/faceVerdict';
 import { faceCaptureSchema } from '../../capture/schemas';
+import { REMOTE_CERTIFICATION_METHODS } from '../../sync/pull';
 import { defineMethod } from '../define';
 
 /**
@@ -63,7 +64,8 @@ export const certificationRecordSchema = z.object({
   idNumberMasked: z.string(),
   name: z.string(),
   caseId: z.string(),
-  method: z.enum(['counter', 'proxy']),
+  /** remote: made elsewhere (the mini-program's face check, …) and pulled from the platform (`remote` says how and when). */
+  method: z.enum(['counter', 'proxy', 'remote']),
   result: z.enum(CERTIFICATION_RESULTS),
   outcome: z.enum(CERTIFICATION_OUTCOMES),
   certifiedOn: z.string(),
@@ -77,6 +79,7 @@ export const certificationRecordSchema = z.object({
   confirmation: z.object({ decision: z.enum(['confirm', 'reject']), reason: z.string() }).nullable(),
   proxy: z.object({ name: z.string(), relationship: z.string(), idNumberMasked: z.string() }).nullable(),
   homeVisit: z.object({ visitedOn: z.string(), staff: z.array(z.string()), findings: z.string() }).nullable(),
+  remote: z.object({ method: z.enum(REMOTE_CERTIFICATION_METHODS), certifiedAt: z.string() }).nullable(),
   /** When this person is due next (after a certified outcome it moves on). */
   nextDueOn: z.string(),
 });
@@ -154,6 +157,24 @@ export const certificationRecordProxy = defineMethod({
   output: certificationRecordSchema,
 });
 
+/** A pulled remote certification this station could not record, and why (a person not on its roster …). */
+export const remoteKeptRowSchema = z.object({
+  id: z.string(),
+  idNumberMasked: z.string(),
+  method: z.enum(REMOTE_CERTIFICATION_METHODS),
+  certifiedAt: z.string(),
+  code: z.string(),
+  message: z.string(),
+  receivedAt: z.string(),
+});
+
+export const certificationRemoteKept = defineMethod({
+  summary: 'Remote certifications (made on the phone, pulled from the platform) not recorded here, each with its reason — shown in the sync centre.',
+  permission: 'sync.run',
+  input: z.object({}).strict(),
+  output: z.object({ rows: z.array(remoteKeptRowSchema) }),
+});
+
 export const certificationMethods = {
   'certification.settings': certificationSettings,
   'certification.setSettings': certificationSetSettings,
@@ -161,4 +182,5 @@ export const certificationMethods = {
   'certification.person': certificationPerson,
   'certification.record': certificationRecord,
   'certification.recordProxy': certificationRecordProxy,
+  'certification.remoteKept': certificationRemoteKept,
 } as const;

@@ -60,16 +60,29 @@ export const certification = {
       noVisit: '尚未入户核实',
       submit: '登记代办认证',
     },
-    method: { counter: '窗口认证', proxy: '代办认证' },
+    method: { counter: '窗口认证', proxy: '代办认证', remote: '手机认证' },
+    remote: {
+      methods: { face: '人脸识别', video: '视频认证', other: '其他方式' },
+      at: '{{method}}，{{at}}',
+      already: '本期已认证（{{last}}），下次认证截止 {{due}}，无需再次认证。',
+      checkAnyway: '仍在窗口认证',
+      kept: {
+        title: '未能记入的手机认证',
+        hint: '以下手机认证来自市级平台，但本站无法记入（例如此人不在本站在册名单中）。请核对后联系市级平台。',
+        columns: { idNumber: '身份证号码', method: '认证方式', certifiedAt: '认证时间', reason: '原因', receivedAt: '收到时间' },
+      },
+    },
     timeline: {
       certified: '待遇资格认证：已认证',
       certificationFailed: '待遇资格认证：未通过',
       certifiedByProxy: '待遇资格认证：代办（入户核实）',
+      certifiedRemotely: '待遇资格认证：手机认证',
     },
     note: {
       counter: '{{name}} 窗口认证，结果 {{result}}（比对 {{match}}，活体 {{live}}）',
       confirmed: '{{base}}；工作人员{{decision}}：{{reason}}',
       proxy: '{{name}} 由 {{proxy}}（{{relationship}}）代办，{{date}} 入户核实',
+      remote: '{{name}} 手机认证（{{method}}），{{at}}',
     },
     settings: {
       title: '认证规则',

@@ -1,19 +1,37 @@
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
+import type { StationServices } from '../station/stationServices';
 import type { Db } from '../store/types';
+import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 
-type Methods = 'certification.settings' | 'certification.setSettings' | 'certification.due' | 'certification.person' | 'certification.record' | 'certification.recordProxy';
+type Methods = 'certification.settings' | 'certification.setSettings' | 'certification.due' | 'certification.person' | 'certification.record' | 'certification.recordProxy' | 'certification.remoteKept';
 
-/** 待遇资格认证 (main/core/certification/README.md): the county's schedule, the due list, counter and proxy certifications. */
+/**
+ * 待遇资格认证 (main/core/certification/README.md): the county's schedule, the due list, counter and
+ * proxy certifications; registers the pull handler of 'certification.remote' items (made on the
+ * phone), applied inside the pull page's transaction.
+ */
 export function certificationCapability(deps: CoreDeps): Capability<Methods> {
   let cached: { db: Db; svc: CertificationService } | null = null;
-  const open = async () => {
-    const s = await deps.services();
-    const db = s.station.db;
+  let services: StationServices | null = null;
+  // Resolved ahead so the (synchronous) pull handler can reach the audit log: sync runs only with a logged-in station.
+  const ready = deps.services().then(
+    (s) => (services = s),
+    () => null,
+  );
+  const forDb = (s: StationServices, db: Db) => {
     if (!cached || cached.db !== db) cached = { db, svc: new CertificationService({ db, clock: deps.clock, audit: s.auth.audit() }) };
     return cached.svc;
   };
+  const open = async () => {
+    const s = await deps.services();
+    return forDb(s, s.station.db);
+  };
+  const unregister = registerCertificationPullHandler((db) => {
+    if (!services) throw new Error('certification pull handler ran before the station services were ready');
+    return forDb(services, db);
+  });
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {
@@ -29,6 +47,11 @@ export function certificationCapability(deps: CoreDeps): Capability<Methods> {
       'certification.person': async (input, ctx) => (await open()).view(actor(ctx), input.idNumber),
       'certification.record': async (input, ctx) => (await open()).recordCounter(actor(ctx), input),
       'certification.recordProxy': async (input, ctx) => (await open()).recordProxy(actor(ctx), input),
+      'certification.remoteKept': async () => ({ rows: (await open()).remoteKept() }),
+    },
+    async close() {
+      await ready;
+      unregister();
     },
   };
 }

@@ -10,7 +10,7 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
  * result and outcome, scores with the thresholds they were judged by, the clerk's confirmation,
  * and for a proxy the proxy's identity and the home visit. The live photo travels as a blob (its SHA-256 in `blobs`).
  */
-export function outboxBody(row: CertificationRow, record: CertificationRecord): CertificationRecordBody {
+export function outboxBody(row: CertificationRow & { method: 'counter' | 'proxy' }, record: CertificationRecord): CertificationRecordBody {
   return {
     certificationId: row.id,
     rosterId: row.roster_id,
@@ -38,8 +38,13 @@ const weakest = (scores: Array<number | null>) => {
   return known.length ? Math.min(...known) : null;
 };
 
+/** `2026-11-30 10:05` in China time: when a remote certification was made. */
+export const chinaMinute = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 /** The zh-CN line on the case timeline. */
 export function timelineNote(r: CertificationRecord): string {
+  if (r.method === 'remote')
+    return translate('certification.note.remote', { name: r.name, method: translate(`certification.remote.methods.${r.remote?.method ?? 'other'}`), at: chinaMinute(r.remote?.certifiedAt ?? r.recordedAt) });
   if (r.method === 'proxy') return translate('certification.note.proxy', { name: r.name, proxy: r.proxy?.name ?? '', relationship: r.proxy?.relationship ?? '', date: r.homeVisit?.visitedOn ?? '' });
   const base = translate('certification.note.counter', {
     name: r.name,

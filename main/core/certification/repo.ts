@@ -7,7 +7,7 @@ export interface CertificationRow {
   case_id: string;
   id_number: string;
   name: string;
-  method: 'counter' | 'proxy';
+  method: 'counter' | 'proxy' | 'remote';
   result: 'pass' | 'review' | 'fail';
   outcome: 'certified' | 'failed';
   certified_on: string;
@@ -20,6 +20,22 @@ export interface CertificationRow {
   home_visit: string | null;
   recorded_at: string;
   recorded_by: string;
+  /** A remote certification's channel and time (history only, from certification_remote). */
+  remote_method?: RemoteReceiptRow['method'] | null;
+  remote_at?: string | null;
+}
+
+/** A pulled `certification.remote` item, kept once by the platform's id (migration 0810). */
+export interface RemoteReceiptRow {
+  id: string;
+  id_number: string;
+  certified_at: string;
+  method: 'face' | 'video' | 'other';
+  status: 'applied' | 'notApplied';
+  /** Not applied: `{ code, message }` of the refusal (JSON). */
+  reason: string | null;
+  certification_id: string | null;
+  received_at: string;
 }
 
 /** The roster rows this capability reads (owned by afterAcceptance, migration 0400). */
@@ -118,7 +134,7 @@ export class CertificationRepo {
     return row?.id ?? null;
   }
 
-  insert(r: CertificationRow): void {
+  insert({ remote_method: _m, remote_at: _a, ...r }: CertificationRow): void {
     this.db
       .prepare(
         `INSERT INTO certification (id, roster_id, case_id, id_number, name, method, result, outcome, certified_on, face_attachment_id, reference_source, reference_attachment_id, scores, confirmation, proxy, home_visit, recorded_at, recorded_by)
@@ -127,7 +143,28 @@ export class CertificationRepo {
       .run(r);
   }
   history(idNumber: string): CertificationRow[] {
-    return this.db.prepare('SELECT * FROM certification WHERE id_number = ? ORDER BY recorded_at DESC LIMIT 50').all(idNumber) as CertificationRow[];
+    return this.db
+      .prepare(
+        `SELECT c.*, r.method AS remote_method, r.certified_at AS remote_at FROM certification c LEFT JOIN certification_remote r ON r.certification_id = c.id
+         WHERE c.id_number = ? ORDER BY c.certified_on DESC, c.recorded_at DESC LIMIT 50`,
+      )
+      .all(idNumber) as CertificationRow[];
+  }
+
+  remoteReceipt(id: string): RemoteReceiptRow | undefined {
+    return this.db.prepare('SELECT * FROM certification_remote WHERE id = ?').get(id) as RemoteReceiptRow | undefined;
+  }
+  insertRemoteReceipt(r: RemoteReceiptRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO certification_remote (id, id_number, certified_at, method, status, reason, certification_id, received_at)
+         VALUES (@id, @id_number, @certified_at, @method, @status, @reason, @certification_id, @received_at)`,
+      )
+      .run(r);
+  }
+  /** Remote certifications kept as not applied, newest first. */
+  remoteKept(limit = 200): RemoteReceiptRow[] {
+    return this.db.prepare("SELECT * FROM certification_remote WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?").all(limit) as RemoteReceiptRow[];
   }
 }
 

@@ -15,6 +15,7 @@ import { CertificationRepo, type CertificationRow, type MemberRef, type RosterRe
 import { certificationResult, outcomeOf } from './result';
 import { ADULT_AGE, birthDateOf, dueStatus, nextDue } from './schedule';
 import { outboxBody, timelineNote } from './record';
+import { applyRemoteItem, keptRows } from './remote';
 
 export interface CertificationDeps {
   db: Db;
@@ -23,7 +24,7 @@ export interface CertificationDeps {
 }
 
 /** An enrolled person as the counter sees them: their enrolment and their due dates. */
-interface Person {
+export interface Person {
   roster: RosterRef;
   idNumber: string;
   name: string;
@@ -207,8 +208,18 @@ export class CertificationService {
     })();
   }
 
-  private store(actor: string, p: Person, part: Omit<CertificationRow, 'id' | 'roster_id' | 'case_id' | 'id_number' | 'name' | 'certified_on' | 'recorded_at' | 'recorded_by'>, photoSha256: string | null): CertificationRecord {
-    const row: CertificationRow = { id: randomUUID(), roster_id: p.roster.id, case_id: p.roster.case_id, id_number: p.idNumber, name: p.name, certified_on: this.today(), recorded_at: this.now(), recorded_by: actor, ...part };
+  /** Pull handler of 'certification.remote' items, inside the pull page's transaction (remote.ts). */
+  pulledRemote(item: unknown): JiuzhuError | undefined {
+    return applyRemoteItem({ repo: this.repo, cases: this.cases, person: (id) => this.person(id), toRecord: (r) => this.toRecord(r, null), now: () => this.now(), audit: (...a) => this.audit(...a) }, item);
+  }
+
+  /** Remote certifications kept as not applied, with their reasons (the sync centre). */
+  remoteKept() {
+    return keptRows(this.repo);
+  }
+
+  private store(actor: string, p: Person, part: Omit<CertificationRow, 'id' | 'roster_id' | 'case_id' | 'id_number' | 'name' | 'certified_on' | 'recorded_at' | 'recorded_by' | 'method'> & { method: 'counter' | 'proxy' }, photoSha256: string | null): CertificationRecord {
+    const row: CertificationRow & { method: 'counter' | 'proxy' } = { id: randomUUID(), roster_id: p.roster.id, case_id: p.roster.case_id, id_number: p.idNumber, name: p.name, certified_on: this.today(), recorded_at: this.now(), recorded_by: actor, ...part };
     this.repo.insert(row);
     const record = this.toRecord(row, photoSha256);
     const action = row.method === 'proxy' ? 'certifiedByProxy' : row.outcome === 'certified' ? 'certified' : 'certificationFailed';
@@ -242,6 +253,7 @@ export class CertificationService {
       confirmation: r.confirmation ? (JSON.parse(r.confirmation) as CertificationRecord['confirmation']) : null,
       proxy: proxy ? { name: proxy.name, relationship: proxy.relationship, idNumberMasked: maskIdNumber(proxy.idNumber) } : null,
       homeVisit: r.home_visit ? (JSON.parse(r.home_visit) as CertificationRecord['homeVisit']) : null,
+      remote: r.method === 'remote' && r.remote_method && r.remote_at ? { method: r.remote_method, certifiedAt: r.remote_at } : null,
       nextDueOn: due.dueOn,
     };
   }

@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
+import { describeStores } from '../../../city-platform/test-support/stores';
+import { startLinkProxy } from '../../../tools/link-proxy/proxy';
+import { seededRandom } from '../../../tools/link-proxy/prng';
+import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
+import { acceptedCase } from '../afterAcceptance/testing/fixture';
+import { CaseService } from '../cases/caseService';
+import { makeIdNumber } from '../cases/demo/synthetic';
+import { loadCaseResources } from '../cases/resources';
+import { HUSBAND } from '../cases/testing/household';
+import { FakeClock } from '../store/test-support/fixtures';
+import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/test-support';
+import { registerCertificationPullHandler } from './pullHandler';
+import { CertificationService } from './service';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const run = promisify(execFile);
+const DAY = 86_400_000;
+const STATION = 'ST-CERT';
+const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * 资格认证 made on the phone, end to end: `npm run platform -- certify` on the platform's store,
+ * the real engine's pull into a real encrypted station, the certification module's handler, and the
+ * due list — on SQLite and PostgreSQL, through cuts, duplicated requests and a rebuilt feed.
+ */
+describeStores('remote certification (platform certify → pull → due list)', (store) => {
+  let platform: RunningPlatform;
+  let dataDir: string;
+  let pgUrl: string | undefined;
+  let f: EngineFixture;
+  let svc: () => CertificationService;
+  let off: () => void;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-remote-cert-'));
+    const fresh = await store.fresh();
+    pgUrl = fresh.pgUrl;
+    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
+    f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
+    svc = () => new CertificationService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit() });
+    off = registerCertificationPullHandler(() => svc());
+    // The household reached the roster 11 months ago: its applicant is due now (12-month interval, 30-day window).
+    const info = f.t.station.stationInfo()!;
+    const cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    const caseId = acceptedCase(cases, f.t.adminId);
+    const enrolled = chinaDay(Date.now() - 340 * DAY);
+    new AfterAcceptanceRepo(f.db()).insertRoster(
+      { id: 'roster-1', case_id: caseId, applicant_id_number: HUSBAND.idNumber, applicant_name: HUSBAND.name, category: 'dibao-urban', household_size: 1, amount_fen: 68000, monthly: 1, since_month: enrolled.slice(0, 7), enrolled_on: enrolled, review_basis: 'stable', review_months: 12, next_review_on: '2099-01-01', linked_benefits: '[]', status: 'active', stopped_on: null, updated_at: new Date().toISOString() },
+      [HUSBAND.idNumber],
+    );
+    await registerWith(f, platform, STATION);
+  });
+  afterEach(async () => {
+    off();
+    f.cleanup();
+    await platform.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const certify = (args: string[]) => run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'certify', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), ...args], { cwd: ROOT });
+  const due = () => svc().dueList('due', 100).rows.map((r) => r.idNumber);
+  const rows = () => f.db().prepare("SELECT method, certified_on, recorded_by FROM certification WHERE id_number = ? AND method = 'remote'").all(HUSBAND.idNumber);
+
+  it('the CLI records it for the station; one pull takes the person off the due list, the history says 手机认证 with the time; a second delivery changes nothing', async () => {
+    expect(due()).toEqual([HUSBAND.idNumber]);
+    const lastWeek = new Date(Date.now() - 7 * DAY).toISOString();
+    const out = await certify(['--station', STATION, '--id-number', HUSBAND.idNumber, '--at', lastWeek, '--method', 'face', '--json']);
+    const made = JSON.parse(out.stdout) as { id: string; feedSeq: number };
+    expect(await platform.admin.remoteCertifications(STATION)).toEqual([expect.objectContaining({ id: made.id, idNumber: HUSBAND.idNumber, certifiedAt: lastWeek, method: 'face', feedSeq: made.feedSeq })]);
+
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    expect(due()).toEqual([]);
+    expect(rows()).toEqual([{ method: 'remote', certified_on: chinaDay(Date.parse(lastWeek)), recorded_by: 'platform' }]);
+    const view = svc().view(f.t.adminId, HUSBAND.idNumber);
+    expect(view.person.status).toBe('later');
+    expect(view.person.lastCertifiedOn).toBe(chinaDay(Date.parse(lastWeek)));
+    expect(view.history[0]).toMatchObject({ method: 'remote', outcome: 'certified', remote: { method: 'face', certifiedAt: lastWeek } });
+    const event = f.db().prepare("SELECT note FROM case_event WHERE action = 'certifiedRemotely'").all() as Array<{ note: string }>;
+    expect(event).toEqual([{ note: expect.stringContaining(`${HUSBAND.name} 手机认证（人脸识别），${new Date(Date.parse(lastWeek) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}`) }]);
+
+    // The feed rebuilt: every item comes again, and the certification is still there once.
+    await platform.admin.resetFeed();
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    expect(rows()).toHaveLength(1);
+    expect(f.db().prepare('SELECT count(*) FROM certification_remote').pluck().get()).toBe(1);
+  });
+
+  it('the CLI refuses a bad ID number, a future time and an unknown station; nothing reaches the feed', async () => {
+    const bad = HUSBAND.idNumber.slice(0, 17) + (HUSBAND.idNumber[17] === '1' ? '2' : '1');
+    await expect(certify(['--station', STATION, '--id-number', bad, '--at', new Date().toISOString()])).rejects.toMatchObject({ stderr: expect.stringContaining('idNumber') });
+    await expect(certify(['--station', STATION, '--id-number', HUSBAND.idNumber, '--at', new Date(Date.now() + DAY).toISOString()])).rejects.toMatchObject({ stderr: expect.stringContaining('certifiedAt') });
+    await expect(certify(['--station', 'ST-NOWHERE', '--id-number', HUSBAND.idNumber, '--at', new Date().toISOString()])).rejects.toMatchObject({ stderr: expect.stringContaining('stationId') });
+    await expect(certify(['--station', STATION, '--id-number', HUSBAND.idNumber, '--at', new Date().toISOString(), '--method', 'sms'])).rejects.toMatchObject({ stderr: expect.stringContaining('--method') });
+    expect(await platform.admin.remoteCertifications(STATION)).toEqual([]);
+  });
+
+  it('a person not on this roster is kept as not applied with the reason; a bad item is refused by the handler naming the field', async () => {
+    const stranger = makeIdNumber('500110', '1961-04-02', 77, '女');
+    await platform.admin.certifyRemote({ stationId: STATION, idNumber: stranger, certifiedAt: new Date(Date.now() - DAY).toISOString(), method: 'video' });
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    expect(svc().remoteKept()).toEqual([expect.objectContaining({ idNumberMasked: `${stranger.slice(0, 6)}********${stranger.slice(14)}`, method: 'video', code: 'CERT_NOT_ON_ROSTER', message: expect.stringContaining('不在本站在册保障名单中') })]);
+    expect(f.db().prepare("SELECT count(*) FROM certification WHERE method = 'remote'").pluck().get()).toBe(0);
+
+    // An item whose body does not read: refused by the handler (the field named), kept aside, the person not certified.
+    const refusal = svc().pulledRemote({ kind: 'certification.remote', feedSeq: 99, at: Date.now(), id: 'rc-bad', body: { idNumber: HUSBAND.idNumber, certifiedAt: 'last tuesday', method: 'face' } });
+    expect(refusal).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'certification.remote', path: 'body.certifiedAt' } });
+    expect(due()).toEqual([HUSBAND.idNumber]);
+  });
+
+  it('exactly once through cuts of the pull answers and duplicated requests', async () => {
+    const certifiedAt = new Date(Date.now() - 3 * DAY).toISOString();
+    for (let i = 0; i < 3; i++) await platform.admin.certifyRemote({ stationId: STATION, idNumber: HUSBAND.idNumber, certifiedAt, method: 'face' });
+    const random = seededRandom(16_4);
+    const proxy = await startLinkProxy({
+      target: { port: platform.port },
+      seed: 16_4,
+      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
+    });
+    try {
+      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
+      const http = f.engine.http;
+      const original = http.request.bind(http);
+      http.request = async (url, input) => {
+        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
+        return original(url, input);
+      };
+      let outcome = '';
+      for (let attempt = 0; attempt < 8 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
+      expect(outcome).toBe('ok');
+      expect(proxy.stats().cuts).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+    // Three platform certifications, three rows (each id once), the due list empty.
+    expect(rows()).toHaveLength(3);
+    expect(f.db().prepare("SELECT count(*) FROM certification_remote WHERE status = 'applied'").pluck().get()).toBe(3);
+    expect(due()).toEqual([]);
+  });
+});
