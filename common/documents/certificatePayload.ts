@@ -1,5 +1,6 @@
 /**
- * The facts a certificate's QR code carries, signed by the issuing station (Ed25519). Kept small on
+ * The facts a certificate's QR code carries, signed by the issuing station (Ed25519, or SM2 where the
+ * station's pinned sync suite is 国密). Kept small on
  * purpose: the payload must fit a QR code a phone scans easily from paper. The text format and the
  * signature live in main/core/documents/certificate; this is the shape both sides agree on.
  */
@@ -19,6 +20,15 @@ export const certificateFactsSchema = z.object({
   issuerId: z.string().regex(/^[A-Za-z0-9]{2,16}$/),
 });
 export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
+
+/** The signature algorithms a payload can name: Ed25519 (RFC 8032) or SM2 (GB/T 32918.2, 国密). */
+export const CERTIFICATE_ALGORITHMS = ['ed25519', 'sm2'] as const;
+export const certificateAlgorithmSchema = z.enum(CERTIFICATE_ALGORITHMS);
+export type CertificateAlgorithm = z.infer<typeof certificateAlgorithmSchema>;
+
+/** What a verifier returns: the facts, and the algorithm whose signature it checked. */
+export const verifiedCertificateSchema = certificateFactsSchema.extend({ algorithm: certificateAlgorithmSchema });
+export type VerifiedCertificate = z.infer<typeof verifiedCertificateSchema>;
 
 /** Two-letter codes used inside the payload instead of the long category names. */
 export const CATEGORY_CODES: Record<AssistanceCategory, string> = {

@@ -107,12 +107,13 @@ describe('jiuzhu-admin documents', () => {
     expect(valid.code, valid.err).toBe(0);
     const { verdict, facts } = JSON.parse(valid.out) as { verdict: string; facts: { holder: string; issuerId: string } };
     expect(verdict).toBe('valid');
-    expect(facts).toMatchObject({ holder: '王*文', issuerId: expect.stringMatching(/^500110[0-9A-F]{6}$/) });
+    expect(facts).toMatchObject({ holder: '王*文', issuerId: expect.stringMatching(/^500110[0-9A-F]{6}$/), algorithm: 'ed25519' });
     // The sample was signed with a throwaway key: not this station's.
     const foreign = await cli('--json', '--user', 'clerk1', 'certificate', 'verify', '--file', join(dir, 'sample-cert.pdf'));
     expect([foreign.code, JSON.parse(foreign.out).verdict]).toEqual([1, 'unknown-issuer']);
     const human = await cli('--user', 'clerk1', 'certificate', 'verify', '--file', file);
     expect(human.out).toContain('核验通过');
+    expect(human.out).toContain('签名算法：Ed25519（国际通用算法）');
     const text = (await import('../core/documents/render')).certificatePayloadFromPdf(readFileSync(file))!;
     const altered = await cli('--json', '--user', 'clerk1', 'certificate', 'verify', '--payload', text.replace('|120050|', '|990050|'));
     expect([altered.code, JSON.parse(altered.out).verdict]).toEqual([1, 'altered']);

@@ -172,6 +172,10 @@ test('证明核验 by typed code: a number issued here is 有效, one never issu
   await expect(page.getByTestId('verify-stated')).toContainText('980.00');
   answer = await check(payload);
   await expect(answer).toHaveAttribute('data-verdict', 'valid');
+  // The QR names its signature algorithm (this station is not enrolled 国密: Ed25519), and the answer says which.
+  await expect(page.getByTestId('verify-algorithm')).toHaveAttribute('data-algorithm', 'ed25519');
+  await expect(page.getByTestId('verify-algorithm')).toHaveText('国际通用算法 Ed25519');
+  expect(await leaks(page)).toEqual([]);
 });
 
 test.describe('scanned with the document camera', () => {

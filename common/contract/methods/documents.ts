@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { certificateFactsSchema } from '../../documents/certificatePayload';
+import { certificateAlgorithmSchema, certificateFactsSchema, verifiedCertificateSchema } from '../../documents/certificatePayload';
 import { copySchema } from '../../documents/common';
 import { documentKindSchema } from '../../documents/index';
 import { defineMethod } from '../define';
@@ -80,10 +80,10 @@ export const documentsReprint = defineMethod({
 });
 
 export const certificateVerify = defineMethod({
-  summary: "Verify a 救助证明's QR payload against the station keyring: the facts, or CERT_* (altered, unknown issuer, expired).",
+  summary: "Verify a 救助证明's QR payload (Ed25519 or SM2) against the station keyring: the facts and the signature algorithm, or CERT_* (altered, unknown issuer, expired).",
   permission: 'session',
   input: z.object({ payload: z.string().min(1).max(2000) }).strict(),
-  output: certificateFactsSchema,
+  output: verifiedCertificateSchema,
 });
 
 const certificateForCaseInput = z
@@ -143,6 +143,8 @@ export const certificateScan = defineMethod({
     verdict: z.enum(CERTIFICATE_VERDICTS),
     /** What the code says (after a valid or expired check: verified; after tampered/unknown: as printed, not trusted). */
     stated: certificateFactsSchema.partial().nullable(),
+    /** The algorithm of the signature that was checked (valid, expired; tampered: the one the code names); null for a typed 证明编号 or a code that names none. */
+    algorithm: certificateAlgorithmSchema.nullable(),
     message: z.string(),
   }),
 });

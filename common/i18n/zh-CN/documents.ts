@@ -19,6 +19,9 @@ export const documents = {
       'monitoring-approval': '审核确认通知书（纳入监测）',
     },
     certificateValid: '核验通过：证明真实有效',
+    /** The signature algorithm a verified 救助证明 was signed with (its code names it). */
+    certificateAlgorithm: { ed25519: 'Ed25519（国际通用算法）', sm2: 'SM2（国密算法）' },
+    certificateAlgorithmLabel: '签名算法',
     ui: {
       queueTitle: '待打印通知',
       refresh: '刷新',
@@ -120,7 +123,9 @@ export const documents = {
       verdicts: { valid: '有效', tampered: '被改动', unknown: '无法确认', expired: '已过期', malformed: '不是核验码' },
       stated: '证明所载内容',
       statedUntrusted: '证明上写的内容（未通过核验，不可采信）',
-      fields: { certificateId: '证明编号', holder: '持证人', idTail: '身份证尾号', category: '救助类别', amount: '月救助金', since: '起始月份', validUntil: '有效期至', issuerId: '出具单位代码' },
+      fields: { certificateId: '证明编号', holder: '持证人', idTail: '身份证尾号', category: '救助类别', amount: '月救助金', since: '起始月份', validUntil: '有效期至', issuerId: '出具单位代码', algorithm: '签名算法' },
+      algorithmKinds: { ed25519: '国际通用算法', sm2: '国密算法' },
+      algorithmNames: { ed25519: 'Ed25519', sm2: 'SM2' },
     },
     materials: {
       title: '已采集材料',

@@ -199,6 +199,7 @@ export const certificateVerifyCommand: Command = {
         ['起始月份', facts.since],
         ['有效期至', facts.validUntil],
         ['出具单位', facts.issuerId],
+        [messages.documents.certificateAlgorithmLabel, messages.documents.certificateAlgorithm[facts.algorithm]],
       ]);
     }
     return EXIT.ok;

@@ -2,7 +2,7 @@
  * The entry point: validate a document's data against its schema, build its layout, check every
  * character against the fonts, then draw the PDF. Any failure is a JiuzhuError and no PDF exists.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { JiuzhuError, isJiuzhuError } from '../../../common/contract/errors';
 import { DOCUMENT_SCHEMAS, type DocumentData, type DocumentKind } from '../../../common/documents/index';
@@ -11,6 +11,7 @@ import type { DocumentFonts } from './fonts';
 import { assertGlyphs, checkBlocksGlyphs, type MissingGlyphReport } from './glyphCheck';
 import type { DocumentLayout } from './layout/blocks';
 import { renderLayout } from './layout/render';
+import type { CertificateSigningKey } from './certificate/keys';
 import { signCertificatePayload } from './certificate/payload';
 import { qrSymbol } from './certificate/qr';
 import { acceptanceLayout } from './renderers/acceptance';
@@ -32,8 +33,8 @@ import { visitFormLayout } from './renderers/visitForm';
 export interface RenderContext {
   /** From loadDocumentFonts(resources/fonts). */
   fonts: DocumentFonts;
-  /** The station's Ed25519 private key; certificates are signed with it. */
-  signingKey?: KeyObject;
+  /** The station's certificate key (Ed25519, or SM2 where its suite is 国密); certificates are signed with it. */
+  signingKey?: CertificateSigningKey;
   /** PDF metadata date; pass the clock's now so identical input gives identical bytes. */
   creationDate?: Date;
 }

@@ -37,6 +37,13 @@ function AnswerView({ answer }: { answer: Answer }) {
               <span data-verbatim>{s.issuerId}</span>
             </Descriptions.Item>
           )}
+          {answer.algorithm && (
+            <Descriptions.Item label={t(`${F}.algorithm`)}>
+              <span data-testid="verify-algorithm" data-algorithm={answer.algorithm}>
+                {t(`docScreens.verify.algorithmKinds.${answer.algorithm}`)} <span data-verbatim>{t(`docScreens.verify.algorithmNames.${answer.algorithm}`)}</span>
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
     </Space>

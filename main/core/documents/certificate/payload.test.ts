@@ -27,10 +27,10 @@ describe('certificate payload', () => {
   const payload = signCertificatePayload(facts, station.privateKey);
 
   it('round-trips the facts through the signature', () => {
-    expect(payload.startsWith('JZC1|JZ500112-2026-000123|王*文|1234|DC|120050|202701|20270630|500112001|')).toBe(true);
-    expect(verifyCertificatePayload(payload, station.publicKey, { today })).toEqual(facts);
+    expect(payload.startsWith('JZC2|ED25519|JZ500112-2026-000123|王*文|1234|DC|120050|202701|20270630|500112001|')).toBe(true);
+    expect(verifyCertificatePayload(payload, station.publicKey, { today })).toEqual({ ...facts, algorithm: 'ed25519' });
     const keyring = (id: string) => (id === '500112001' ? station.publicKey : undefined);
-    expect(verifyCertificatePayload(payload, keyring, { today })).toEqual(facts);
+    expect(verifyCertificatePayload(payload, keyring, { today })).toEqual({ ...facts, algorithm: 'ed25519' });
   });
 
   it('detects an altered amount, holder or date', () => {
@@ -65,13 +65,13 @@ describe('certificate payload', () => {
 
   it('reports a genuine but expired certificate as expired, with its facts', () => {
     expect(() => verifyCertificatePayload(payload, station.publicKey, { today: '2027-07-01' })).toThrow(
-      expect.objectContaining({ code: 'CERT_EXPIRED', details: { facts } }),
+      expect.objectContaining({ code: 'CERT_EXPIRED', details: { facts, algorithm: 'ed25519' } }),
     );
-    expect(verifyCertificatePayload(payload, station.publicKey, { today: '2027-06-30' })).toEqual(facts);
+    expect(verifyCertificatePayload(payload, station.publicKey, { today: '2027-06-30' })).toEqual({ ...facts, algorithm: 'ed25519' });
   });
 
   it('refuses text that is not a payload', () => {
-    for (const text of ['', 'https://example.com', payload.slice(0, 40), payload.replace('JZC1', 'JZC2'), `${payload}|x`, payload.slice(0, -2)]) {
+    for (const text of ['', 'https://example.com', payload.slice(0, 40), payload.replace('JZC2', 'JZC1'), payload.replace('|ED25519|', '|RSA|'), `${payload}|x`, payload.slice(0, -2)]) {
       expect(() => verifyCertificatePayload(text, station.publicKey, { today }), text).toThrow(expect.objectContaining({ code: expect.stringMatching(/^CERT_(MALFORMED|BAD_SIGNATURE)$/) }));
     }
   });

@@ -5,9 +5,9 @@
  */
 import { isJiuzhuError, JiuzhuError } from '../../../../common/contract/errors';
 import type { MethodOutput } from '../../../../common/contract/index';
-import type { CertificateFacts } from '../../../../common/documents/certificatePayload';
+import { certificateAlgorithmSchema, type CertificateFacts, type VerifiedCertificate } from '../../../../common/documents/certificatePayload';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
-import { PAYLOAD_PREFIX, statedFacts } from '../certificate/payload';
+import { isCertificatePayload, statedFacts } from '../certificate/payload';
 import { greyFromBits, readQrText } from '../certificate/qrRead';
 import { certificateFacts } from '../renderers/certificate';
 import { certificateSchema } from '../../../../common/documents/certificate';
@@ -22,7 +22,7 @@ const VERDICT_OF: Record<string, CertificateCheck['verdict']> = {
 };
 
 export interface CertificateCheckDeps {
-  verify(payload: string): CertificateFacts;
+  verify(payload: string): VerifiedCertificate;
   /** The stored data of the original certificate with this number, if this station issued it. */
   issuedData(certificateId: string): Record<string, unknown> | null;
   today(): string;
@@ -31,28 +31,30 @@ export interface CertificateCheckDeps {
 /** A QR text or typed code → the verdict; errors other than the CERT_* verdicts propagate. */
 export function checkCertificateCode(deps: CertificateCheckDeps, code: string): CertificateCheck {
   const text = code.trim();
-  if (!text.startsWith(`${PAYLOAD_PREFIX}|`)) return byNumber(deps, text);
+  if (!isCertificatePayload(text)) return byNumber(deps, text);
   try {
-    const facts = deps.verify(text);
-    return { verdict: 'valid', stated: facts, message: messages.documents.certificateValid };
+    const { algorithm, ...facts } = deps.verify(text);
+    return { verdict: 'valid', stated: facts, algorithm, message: messages.documents.certificateValid };
   } catch (e) {
     const verdict = isJiuzhuError(e) ? VERDICT_OF[e.code] : undefined;
     if (!verdict || !isJiuzhuError(e)) throw e;
     const stated = verdict === 'expired' ? ((e.details?.facts as CertificateFacts | undefined) ?? statedFacts(text)) : statedFacts(text);
-    return { verdict, stated, message: e.message };
+    const algorithm = certificateAlgorithmSchema.safeParse(e.details?.algorithm);
+    return { verdict, stated, algorithm: algorithm.success ? algorithm.data : null, message: e.message };
   }
 }
 
 function byNumber(deps: CertificateCheckDeps, number: string): CertificateCheck {
   if (!/^[A-Za-z0-9-]{4,32}$/.test(number)) {
-    return { verdict: 'malformed', stated: null, message: new JiuzhuError('CERT_MALFORMED').message };
+    return { verdict: 'malformed', stated: null, algorithm: null, message: new JiuzhuError('CERT_MALFORMED').message };
   }
   const raw = deps.issuedData(number.toUpperCase()) ?? deps.issuedData(number);
   const parsed = raw ? certificateSchema.safeParse(raw) : null;
-  if (!parsed?.success) return { verdict: 'unknown', stated: null, message: new JiuzhuError('CERT_NUMBER_UNKNOWN', { id: number }).message };
+  if (!parsed?.success) return { verdict: 'unknown', stated: null, algorithm: null, message: new JiuzhuError('CERT_NUMBER_UNKNOWN', { id: number }).message };
   const facts = certificateFacts(parsed.data);
-  if (deps.today() > facts.validUntil) return { verdict: 'expired', stated: facts, message: new JiuzhuError('CERT_EXPIRED', { validUntil: facts.validUntil }).message };
-  return { verdict: 'valid', stated: facts, message: messages.documents.certificateValid };
+  // Found among this station's own issued records: no signature is involved.
+  if (deps.today() > facts.validUntil) return { verdict: 'expired', stated: facts, algorithm: null, message: new JiuzhuError('CERT_EXPIRED', { validUntil: facts.validUntil }).message };
+  return { verdict: 'valid', stated: facts, algorithm: null, message: messages.documents.certificateValid };
 }
 
 /** A camera frame (1 bit a pixel): read the QR in core, then check it; no symbol is CERT_NO_QR. */

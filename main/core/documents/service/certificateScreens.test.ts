@@ -110,7 +110,35 @@ describe('checking a certificate', () => {
     const issued = await docs.issueCertificate('case-7', undefined, actor());
     const pdf = docs.get(issued.id, actor()).pdf;
     const answer = docs.checkCertificate({ image: frameBits(pdf, 150) });
-    expect(answer).toMatchObject({ verdict: 'valid', message: '核验通过：证明真实有效', stated: { certificateId: 'JZ500101-2025-000001', holder: '张*英', monthlyAmountFen: 98000 } });
+    expect(answer).toMatchObject({ verdict: 'valid', algorithm: 'ed25519', message: '核验通过：证明真实有效', stated: { certificateId: 'JZ500101-2025-000001', holder: '张*英', monthlyAmountFen: 98000 } });
+  });
+
+  it('signs with SM2 once the station is pinned to the 国密 suite; both kinds verify and say which, the camera check too', async () => {
+    enrol('case-7');
+    const before = certificatePayloadFromPdf(docs.get((await docs.issueCertificate('case-7', undefined, actor())).id, actor()).pdf)!;
+    expect(before.startsWith('JZC2|ED25519|')).toBe(true);
+    // Enrolment pinned the 国密 suite (what the sync engine's registration writes).
+    f.t.station.db
+      .prepare(
+        `INSERT INTO sync_registration (id, device_id, station_id, region_code, platform_url, platform_id, platform_signing_key,
+           platform_encryption_key, platform_fingerprint, suite, limits, registered_at) VALUES (1, 'dev_x', 'st', '500101', 'https://127.0.0.1', 'p', 'k', 'k', 'f', 'SM2-SM3-SM4GCM-v1', '{}', '2025-03-03T00:00:00Z')`,
+      )
+      .run();
+    const issued = await docs.issueCertificate('case-7', undefined, actor());
+    const pdf = docs.get(issued.id, actor()).pdf;
+    const after = certificatePayloadFromPdf(pdf)!;
+    expect(after.startsWith('JZC2|SM2|JZ500101-2025-000002|')).toBe(true);
+    expect(docs.verifyCertificate(after)).toMatchObject({ certificateId: 'JZ500101-2025-000002', algorithm: 'sm2' });
+    expect(docs.checkCertificate({ image: frameBits(pdf, 150) })).toMatchObject({ verdict: 'valid', algorithm: 'sm2', stated: { certificateId: 'JZ500101-2025-000002' } });
+    // The Ed25519 key stays in the keyring: the paper issued before enrolment still verifies, as Ed25519.
+    expect(docs.checkCertificate({ code: before })).toMatchObject({ verdict: 'valid', algorithm: 'ed25519' });
+    // Two keys, two issuer ids; the SM2 one is stored as an SM2 SubjectPublicKeyInfo.
+    const keys = f.t.station.db.prepare('SELECT issuer_id, length(public_key) AS n FROM signing_key ORDER BY created_at, n').all() as Array<{ issuer_id: string; n: number }>;
+    expect(keys.map((k) => k.n).sort()).toEqual([44, 91]);
+    expect(new Set(keys.map((k) => k.issuer_id)).size).toBe(2);
+    // A tampered SM2 code is refused, naming the algorithm it claims; a typed number involves no signature.
+    expect(docs.checkCertificate({ code: after.replace('|98000|', '|198000|') })).toMatchObject({ verdict: 'tampered', algorithm: 'sm2' });
+    expect(docs.checkCertificate({ code: 'JZ500101-2025-000002' })).toMatchObject({ verdict: 'valid', algorithm: null });
   });
 
   it('a frame without a QR code is CERT_NO_QR', () => {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../../common/contract/errors';
 import type { CertificateDraft, DocumentSummary, ReprintReason } from '../../../../common/contract/methods/documents';
-import type { CertificateFacts } from '../../../../common/documents/certificatePayload';
+import type { VerifiedCertificate } from '../../../../common/documents/certificatePayload';
 import type { CopyKind, DocumentKind } from '../../../../common/documents/index';
 import { localIsoDate } from '../../../../common/format/dates';
 import type { AuditLog } from '../../audit/audit-log';
@@ -167,7 +167,7 @@ export class DocumentService {
     return 'code' in input ? checkCertificateCode(deps, input.code) : checkCertificateImage(deps, input.image);
   }
 
-  verifyCertificate(payload: string): CertificateFacts {
+  verifyCertificate(payload: string): VerifiedCertificate {
     return verifyCertificatePayload(payload.trim(), (issuerId) => issuerPublicKey(this.deps.db, issuerId), { today: localIsoDate(this.deps.clock.now()) });
   }
 }

@@ -1,39 +1,74 @@
 /**
- * The station's certificate signing key (Ed25519). Generated locally the first time a 救助证明 is
- * issued and kept in the encrypted store, table `signing_key` (source 'local'; the private key in
- * PKCS#8 DER, the public key in SPKI DER). The sync engine registers the public key with the city
- * platform later (it sets `registered_at`) and adds other stations' public keys with source
- * 'platform', so the same table is the keyring certificates are verified against.
+ * The station's certificate signing key. Generated locally the first time a 救助证明 is issued and
+ * kept in the encrypted store, table `signing_key` (source 'local'; the private key in PKCS#8 DER,
+ * the public key in SPKI DER). The sync engine registers the public key with the city platform
+ * later (it sets `registered_at`) and adds other stations' public keys with source 'platform', so
+ * the same table is the keyring certificates are verified against.
+ *
+ * Algorithm: the station's pinned sync suite decides (`sync_registration.suite`, fixed at
+ * enrolment and never talked down): SM2 when it is 国密 (`SM2-SM3-SM4GCM-v1`), Ed25519 otherwise
+ * and before enrolment. A station enrolled 国密 after issuing Ed25519 certificates gets an SM2 key
+ * for new ones; its Ed25519 key stays in the keyring, so the papers already out keep verifying.
  *
  * Issuer id: the station's 6-digit region code followed by the first 6 hex digits (upper case) of
- * the SHA-256 of the public key, e.g. 500110A1B2C3 — stable, fits the payload's [A-Za-z0-9]{2,16}.
+ * the SHA-256 of the public key's SPKI, e.g. 500110A1B2C3 — stable, fits the payload's [A-Za-z0-9]{2,16}.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import type { CertificateAlgorithm } from '../../../../common/documents/certificatePayload';
+import { sm2GenerateKeyPair } from '../../../../sync-protocol/gm/index';
 import type { Clock, Db } from '../../store/types';
+import { algorithmOfSpki, publicKeyFromSpki, sm2FromPkcs8, sm2Pkcs8, sm2Spki, type CertificatePublicKey, type CertificateSigningKey } from '../certificate/keys';
 
 export interface StationSigningKey {
   issuerId: string;
-  privateKey: KeyObject;
-  publicKey: KeyObject;
+  algorithm: CertificateAlgorithm;
+  privateKey: CertificateSigningKey;
+  publicKey: CertificatePublicKey;
 }
 
 export function issuerIdFor(regionCode: string, publicDer: Buffer): string {
   return `${regionCode}${createHash('sha256').update(publicDer).digest('hex').slice(0, 6).toUpperCase()}`;
 }
 
-/** The station's key, created (in the caller's transaction, if any) when it does not exist yet. */
-export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
-  const row = db.prepare("SELECT issuer_id, private_key FROM signing_key WHERE source = 'local' AND purpose = 'certificate' AND private_key IS NOT NULL ORDER BY created_at LIMIT 1").get() as
-    | { issuer_id: string; private_key: Buffer }
-    | undefined;
-  if (row) {
-    const privateKey = createPrivateKey({ key: row.private_key, format: 'der', type: 'pkcs8' });
-    return { issuerId: row.issuer_id, privateKey, publicKey: createPublicKey(privateKey) };
+/** The algorithm new certificates are signed with: SM2 where the pinned sync suite is 国密. */
+export function certificateAlgorithmOf(db: Db): CertificateAlgorithm {
+  const suite = db.prepare('SELECT suite FROM sync_registration WHERE id = 1').pluck().get() as string | undefined;
+  return suite === 'SM2-SM3-SM4GCM-v1' ? 'sm2' : 'ed25519';
+}
+
+function fromRow(issuerId: string, publicDer: Buffer, privateDer: Buffer): StationSigningKey | undefined {
+  const algorithm = algorithmOfSpki(publicDer);
+  if (algorithm === 'sm2') {
+    const pair = sm2FromPkcs8(privateDer);
+    return pair && { issuerId, algorithm, privateKey: pair, publicKey: { algorithm: 'sm2', publicKey: pair.publicKey } };
   }
-  const region = (db.prepare('SELECT region_code FROM station WHERE singleton = 1').pluck().get() as string | undefined) ?? '000000';
+  if (algorithm !== 'ed25519') return undefined;
+  const privateKey = createPrivateKey({ key: privateDer, format: 'der', type: 'pkcs8' });
+  return { issuerId, algorithm, privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+function generate(algorithm: CertificateAlgorithm): { publicDer: Buffer; privateDer: Buffer } {
+  if (algorithm === 'sm2') {
+    const { privateKey, publicKey } = sm2GenerateKeyPair();
+    const privateDer = sm2Pkcs8(privateKey, publicKey);
+    privateKey.fill(0);
+    return { publicDer: sm2Spki(publicKey), privateDer };
+  }
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const publicDer = publicKey.export({ format: 'der', type: 'spki' });
-  const privateDer = privateKey.export({ format: 'der', type: 'pkcs8' });
+  return { publicDer: publicKey.export({ format: 'der', type: 'spki' }), privateDer: privateKey.export({ format: 'der', type: 'pkcs8' }) };
+}
+
+/** The station's key of its algorithm, created (in the caller's transaction, if any) when it does not exist yet. */
+export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
+  const algorithm = certificateAlgorithmOf(db);
+  const rows = db
+    .prepare("SELECT issuer_id, public_key, private_key FROM signing_key WHERE source = 'local' AND purpose = 'certificate' AND private_key IS NOT NULL ORDER BY created_at")
+    .all() as Array<{ issuer_id: string; public_key: Buffer; private_key: Buffer }>;
+  const row = rows.find((r) => algorithmOfSpki(r.public_key) === algorithm);
+  const existing = row && fromRow(row.issuer_id, row.public_key, row.private_key);
+  if (existing) return existing;
+  const region = (db.prepare('SELECT region_code FROM station WHERE singleton = 1').pluck().get() as string | undefined) ?? '000000';
+  const { publicDer, privateDer } = generate(algorithm);
   const issuerId = issuerIdFor(region, publicDer);
   db.prepare("INSERT INTO signing_key (issuer_id, purpose, public_key, private_key, source, created_at) VALUES (?, 'certificate', ?, ?, 'local', ?)").run(
     issuerId,
@@ -41,12 +76,14 @@ export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
     privateDer,
     clock.now().toISOString(),
   );
+  const made = fromRow(issuerId, publicDer, privateDer)!;
   privateDer.fill(0);
-  return { issuerId, privateKey, publicKey };
+  return made;
 }
 
 /** The keyring: the public key of an issuer (this station's or one the platform sent), if known. */
-export function issuerPublicKey(db: Db, issuerId: string): KeyObject | undefined {
+export function issuerPublicKey(db: Db, issuerId: string): CertificatePublicKey | undefined {
   const der = db.prepare('SELECT public_key FROM signing_key WHERE issuer_id = ?').pluck().get(issuerId) as Buffer | undefined;
-  return der ? createPublicKey({ key: der, format: 'der', type: 'spki' }) : undefined;
+  return der ? publicKeyFromSpki(der) : undefined;
 }
+
