@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import { CaseService } from '../cases/caseService';
 import { findResourcesDir, loadCaseResources, type CaseResources } from '../cases/resources';
 import type { StationServices } from '../station/stationServices';
@@ -80,10 +80,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
   };
   const unregister = registerAfterAcceptancePullHandlers(pulled);
 
-  const actor = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actor = (ctx: SessionCallContext) => ctx.session.userId;
   const step = (row: { id: string; state: string; version: number }) => ({ caseId: row.id, state: row.state, version: row.version });
 
   return {

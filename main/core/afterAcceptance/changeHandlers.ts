@@ -1,4 +1,4 @@
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import type { Handlers } from '../dispatch/handlers';
 import { ChangeRepo } from './changeRepo';
 import { changeList, changeView, refusalView } from './changeViews';
@@ -7,7 +7,7 @@ import type { AfterAcceptanceService } from './service';
 export type ChangeMethods = 'changes.list' | 'changes.decide' | 'decisions.refusals';
 
 /** The handlers of common/contract/methods/changes.ts. `changes.decide` needs `case.decide` (the head), checked by the dispatcher. */
-export function changeHandlers(open: () => Promise<AfterAcceptanceService>, actor: (ctx: CallContext) => string): Pick<Handlers, ChangeMethods> {
+export function changeHandlers(open: () => Promise<AfterAcceptanceService>, actor: (ctx: SessionCallContext) => string): Pick<Handlers, ChangeMethods> {
   return {
     'changes.list': async (input, ctx) => {
       const svc = await open();

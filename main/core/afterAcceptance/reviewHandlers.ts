@@ -1,4 +1,4 @@
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import type { Handlers } from '../dispatch/handlers';
 import type { AfterAcceptanceService } from './service';
 import { ReviewRepo } from './reviewRepo';
@@ -7,7 +7,7 @@ import { reviewView } from './reviewView';
 export type ReviewMethods = 'reviews.get' | 'reviews.start' | 'reviews.recheck' | 'reviews.authorize' | 'reviews.conclude';
 
 /** The handlers of `reviews.*` (common/contract/methods/reviews.ts); each step answers with the refreshed view. */
-export function reviewHandlers(open: () => Promise<AfterAcceptanceService>, actor: (ctx: CallContext) => string): Pick<Handlers, ReviewMethods> {
+export function reviewHandlers(open: () => Promise<AfterAcceptanceService>, actor: (ctx: SessionCallContext) => string): Pick<Handlers, ReviewMethods> {
   const rosterOf = (svc: AfterAcceptanceService, reviewId: string) => new ReviewRepo(svc.work.db).get(reviewId)!.roster_id;
   return {
     'reviews.get': async (input, ctx) => {

@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/index';
 import type { AuditDetailValue } from '../audit/index';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import type { Station } from '../store/station';
 import { translate } from '../../../common/i18n/translate';
 import type { RemoteBlobView } from '../../../common/contract/methods/syncStation';
@@ -57,10 +57,7 @@ export function syncCapability(
     },
   });
   scheduler.start();
-  const actorOf = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actorOf = (ctx: SessionCallContext) => ctx.session.userId;
   const audit = async (actor: string, action: string, targetId?: string, details?: Record<string, AuditDetailValue>) =>
     (await deps.services()).auth.audit().append({ actor, action, ...(targetId ? { targetType: 'device', targetId } : {}), ...(details ? { details } : {}) });
 

@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/index';
 import { readPreset } from '../app/preset';
 import type { Capability, CoreDeps } from '../capability';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import { compareVersions } from './feed';
 import { keptDownloads, verifyKeptDownload } from './installable';
 import { loadReleaseKey } from './releaseKey';
@@ -37,8 +37,7 @@ export function updatesCapability(deps: CoreDeps, options: UpdatesOptions = {}):
     if (!url) throw new JiuzhuError('UPDATE_NO_SOURCE');
     return { kind: 'url' as const, url };
   };
-  const audit = async (ctx: CallContext, action: string, details: Record<string, string | number>) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
+  const audit = async (ctx: SessionCallContext, action: string, details: Record<string, string | number>) => {
     (await deps.services()).auth.audit().append({ actor: ctx.session.userId, action, details });
   };
 
