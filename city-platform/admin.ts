@@ -10,9 +10,10 @@ import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
 import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';
 import { addRemoteCertification, remoteCertificationInputSchema } from './feed/certification-remote';
+import { fileOnlineApplication, type OnlineApplicationInput } from './feed/application-online';
 import { listedRecord } from './apply/decision-records';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
-import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, RecordRow, RemoteCertificationRow } from './store/types';
+import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, OnlineApplicationRow, RecordRow, RemoteCertificationRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
 export const adminSchemas = {
@@ -69,6 +70,10 @@ export interface AdminApi {
   certifyRemote(input: In<'certifyRemote'>): Promise<{ id: string; feedSeq: number }>;
   /** The station's remote certifications, oldest first. */
   remoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
+  /** An application made online (mini-program, 网格员): kept with its papers, and an `application.online` item for the station. */
+  fileApplication(input: OnlineApplicationInput): Promise<{ id: string; feedSeq: number }>;
+  /** The station's online applications, oldest first. */
+  onlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
   publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
   setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
   revokeDevice(deviceId: string): Promise<boolean>;
@@ -154,6 +159,11 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       return addRemoteCertification(store, itemId('rc', now), input, now);
     },
     remoteCertifications: (stationId) => store.listRemoteCertifications(stationId),
+    async fileApplication(input) {
+      const now = deps.now();
+      return fileOnlineApplication(store, deps.dataDir, itemId('oa', now), input, now);
+    },
+    onlineApplications: (stationId) => store.listOnlineApplications(stationId),
     async publishReference(input) {
       const { regionCode, ...item } = input;
       return { feedSeq: await store.appendFeed({ kind: 'reference', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,9 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
   warn     --id-number N --type ${WARNING_TYPES.join('|')} [--station ID] [--region CODE] [--detail TEXT]
   certify  --station ID --id-number N --at ISO-TIME [--method ${REMOTE_CERTIFICATION_METHODS.join('|')}]
                                                                  a 资格认证 the person made on the phone (default face), for the station's devices
+  apply    --station ID --file APPLICATION.json [--blob FILE]…
+                                                                 an application made online (the application.online body: applicant, members,
+                                                                 papers and signatures named by SHA-256, each given with --blob), for the station
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
 than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
@@ -73,6 +76,8 @@ const { values } = parseArgs({
     detail: { type: 'string' },
     at: { type: 'string' },
     method: { type: 'string' },
+    file: { type: 'string' },
+    blob: { type: 'string', multiple: true },
   },
 });
 const dataDir = values.data ?? process.env['JIUZHU_PLATFORM_DATA'] ?? 'platform-data';
@@ -310,6 +315,28 @@ switch (command) {
       fail(`认证未记录：${e instanceof Error ? e.message : String(e)}`, 1),
     );
     print(out, () => console.log(`remote certification ${out.id} (feed ${out.feedSeq}) for station ${stationId}`));
+    break;
+  }
+  case 'apply': {
+    const stationId = values.station ?? fail('需要 --station 站点编号（受理申请的工作站）');
+    const file = values.file ?? fail('需要 --file 申请文件（JSON，application.online 的内容）');
+    let body: unknown;
+    try {
+      body = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      fail(`读不了申请文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
+    }
+    const blobs = (values.blob ?? []).map((path) => {
+      try {
+        return readFileSync(path);
+      } catch (e) {
+        return fail(`读不了附件 ${path}：${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    const out = await withAdmin((a) => a.fileApplication({ stationId, body, blobs })).catch((e: unknown) =>
+      fail(`申请未登记：${e instanceof Error ? e.message : String(e)}`, 1),
+    );
+    print(out, () => console.log(`online application ${out.id} (feed ${out.feedSeq}) for station ${stationId}`));
     break;
   }
   default:

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { BLOB_ROLES } from '../common/sync/attachments';
 import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
 import { CASE_STATES } from '../common/cases/stateMachine';
-import { caseUpsertBodySchema, certificationRecordBodySchema, certificationRemoteBodySchema, PULL_ITEM_SCHEMAS, RECORD_KINDS, REMOTE_CERTIFICATION_METHODS } from './records/index';
+import { applicationOnlineBodySchema, caseUpsertBodySchema, certificationRecordBodySchema, certificationRemoteBodySchema, PULL_ITEM_SCHEMAS, ONLINE_APPLICATION_SOURCES, RECORD_KINDS, REMOTE_CERTIFICATION_METHODS } from './records/index';
 
 const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
@@ -84,5 +84,13 @@ describe('docs/sync-openapi.yaml', () => {
     expect(Object.keys(remote.properties).sort()).toEqual(Object.keys(certificationRemoteBodySchema.shape).sort());
     expect(remote.required.sort()).toEqual(Object.keys(certificationRemoteBodySchema.shape).sort());
     expect(remote.properties['method']!.enum).toEqual([...REMOTE_CERTIFICATION_METHODS]);
+  });
+
+  it('describes the application.online body with the fields of its schema, the optional ones not required', () => {
+    const body = doc.components.schemas['ApplicationOnlineBody'] as { properties: Record<string, { enum?: string[] }>; required: string[] };
+    const shape = applicationOnlineBodySchema.shape;
+    expect(Object.keys(body.properties).sort()).toEqual(Object.keys(shape).sort());
+    expect(body.required.sort()).toEqual(Object.keys(shape).filter((k) => !shape[k as keyof typeof shape].safeParse(undefined).success).sort());
+    expect(body.properties['source']!.enum).toEqual([...ONLINE_APPLICATION_SOURCES]);
   });
 });

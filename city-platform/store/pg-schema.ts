@@ -80,4 +80,11 @@ export const PG_MIGRATIONS: string[] = [
     method TEXT NOT NULL CHECK (method IN ('face', 'video', 'other')), recorded_at BIGINT NOT NULL, feed_seq BIGINT NOT NULL);
   CREATE INDEX remote_certifications_person ON remote_certifications (station_id, id_number);
   `,
+  // 6: as schema.ts migration 6 (online applications).
+  `
+  CREATE TABLE online_applications (
+    id TEXT PRIMARY KEY, station_id TEXT NOT NULL, submitted_at TEXT NOT NULL, type TEXT NOT NULL,
+    applicant_id_number TEXT NOT NULL, body TEXT NOT NULL, recorded_at BIGINT NOT NULL, feed_seq BIGINT NOT NULL);
+  CREATE INDEX online_applications_station ON online_applications (station_id, feed_seq);
+  `,
 ];

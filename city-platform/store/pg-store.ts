@@ -5,9 +5,10 @@ import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
-import { blob, device, remoteCertification, upload, usage, type Row } from './rows';
+import { blob, device, onlineApplication, remoteCertification, upload, usage, type Row } from './rows';
 import { remoteCertificationFeedBody } from '../feed/certification-remote';
-import { CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
+import { onlineApplicationFeedBody } from '../feed/application-online';
+import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
 import type {
   BlobRow,
   BundleApplyOutcome,
@@ -19,6 +20,7 @@ import type {
   RecordRow,
   RecordValidator,
   RegisterOutcome,
+  OnlineApplicationRow,
   RemoteCertificationRow,
   UploadRow,
 } from './types';
@@ -426,6 +428,34 @@ export class PgPlatformStore implements PlatformStore {
   async listRemoteCertifications(stationId: string) {
     const { rows } = await this.pool.query('SELECT * FROM remote_certifications WHERE station_id = $1 ORDER BY feed_seq', [stationId]);
     return (rows as Row[]).map(remoteCertification);
+  }
+
+  async addOnlineApplication(r: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>) {
+    return this.tx(async (c) => {
+      const known = await this.one('SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1', [r.stationId], c);
+      if (!known) return undefined;
+      const feedSeq = await this.insertFeed(c, { kind: APPLICATION_ONLINE, stationId: r.stationId, regionCode: null, body: onlineApplicationFeedBody(r), at: r.recordedAt });
+      await c.query('INSERT INTO online_applications (id, station_id, submitted_at, type, applicant_id_number, body, recorded_at, feed_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+        r.id,
+        r.stationId,
+        r.submittedAt,
+        r.type,
+        r.applicantIdNumber,
+        JSON.stringify(r.body),
+        r.recordedAt,
+        feedSeq,
+      ]);
+      for (const b of blobs) {
+        await c.query("INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1, $2, $3, 'platform', $4, $5) ON CONFLICT DO NOTHING", [b.sha256, b.size, r.stationId, b.contentType, r.recordedAt]);
+        await c.query('INSERT INTO case_blobs (case_id, sha256, station_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [r.id, b.sha256, r.stationId]);
+      }
+      return feedSeq;
+    });
+  }
+
+  async listOnlineApplications(stationId: string) {
+    const { rows } = await this.pool.query('SELECT * FROM online_applications WHERE station_id = $1 ORDER BY feed_seq', [stationId]);
+    return (rows as Row[]).map(onlineApplication);
   }
 
   async getCase(caseId: string): Promise<CaseRow | undefined> {

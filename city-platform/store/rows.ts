@@ -1,4 +1,4 @@
-import type { BlobRow, DeviceRow, RemoteCertificationRow, UploadRow, UploadUsage } from './types';
+import type { BlobRow, DeviceRow, OnlineApplicationRow, RemoteCertificationRow, UploadRow, UploadUsage } from './types';
 
 /** Row → object mappers shared by both stores (PostgreSQL returns BIGINT as a string: Number() it). */
 export type Row = Record<string, unknown>;
@@ -58,6 +58,17 @@ export const remoteCertification = (r: Row): RemoteCertificationRow => ({
   idNumber: String(r['id_number']),
   certifiedAt: String(r['certified_at']),
   method: String(r['method']) as RemoteCertificationRow['method'],
+  recordedAt: Number(r['recorded_at']),
+  feedSeq: Number(r['feed_seq']),
+});
+
+export const onlineApplication = (r: Row): OnlineApplicationRow => ({
+  id: String(r['id']),
+  stationId: String(r['station_id']),
+  submittedAt: String(r['submitted_at']),
+  type: String(r['type']),
+  applicantIdNumber: String(r['applicant_id_number']),
+  body: JSON.parse(String(r['body'])) as OnlineApplicationRow['body'],
   recordedAt: Number(r['recorded_at']),
   feedSeq: Number(r['feed_seq']),
 });

@@ -88,4 +88,13 @@ export const MIGRATIONS: string[] = [
     method TEXT NOT NULL CHECK (method IN ('face', 'video', 'other')), recorded_at INTEGER NOT NULL, feed_seq INTEGER NOT NULL);
   CREATE INDEX remote_certifications_person ON remote_certifications (station_id, id_number);
   `,
+  // 6: applications made online (the 救助通 mini-program, 网格员 phones), each also an
+  // `application.online` item in its station's feed (docs/sync-protocol.md §7.2); the papers are
+  // blobs held for the station and referenced in case_blobs under the application id.
+  `
+  CREATE TABLE online_applications (
+    id TEXT PRIMARY KEY, station_id TEXT NOT NULL, submitted_at TEXT NOT NULL, type TEXT NOT NULL,
+    applicant_id_number TEXT NOT NULL, body TEXT NOT NULL, recorded_at INTEGER NOT NULL, feed_seq INTEGER NOT NULL);
+  CREATE INDEX online_applications_station ON online_applications (station_id, feed_seq);
+  `,
 ];

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { RecordAnswer, BundleResult } from '../../common/sync/push';
 import { wireError } from '../errors';
-import { blob, device, remoteCertification, upload, usage, type Row } from './rows';
+import { blob, device, onlineApplication, remoteCertification, upload, usage, type Row } from './rows';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
 import { remoteCertificationFeedBody } from '../feed/certification-remote';
-import { CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
+import { onlineApplicationFeedBody } from '../feed/application-online';
+import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, runSync } from './audit-anchors-sql';
 import type {
   BlobRow,
@@ -15,6 +16,7 @@ import type {
   CaseRow,
   FeedRow,
   NewDevice,
+  OnlineApplicationRow,
   PlatformStore,
   RecordRow,
   RecordValidator,
@@ -344,6 +346,30 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async listRemoteCertifications(stationId: string) {
     return (this.db.prepare('SELECT * FROM remote_certifications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(remoteCertification);
+  }
+
+  async addOnlineApplication(r: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>) {
+    return this.db.transaction((): number | undefined => {
+      const known = this.db.prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1').get(r.stationId, r.stationId);
+      if (!known) return undefined;
+      const feedSeq = Number(
+        this.db.prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)').run(APPLICATION_ONLINE, r.stationId, JSON.stringify(onlineApplicationFeedBody(r)), r.recordedAt).lastInsertRowid,
+      );
+      this.db
+        .prepare('INSERT INTO online_applications (id, station_id, submitted_at, type, applicant_id_number, body, recorded_at, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(r.id, r.stationId, r.submittedAt, r.type, r.applicantIdNumber, JSON.stringify(r.body), r.recordedAt, feedSeq);
+      const held = this.db.prepare("INSERT OR IGNORE INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES (?, ?, ?, 'platform', ?, ?)");
+      const named = this.db.prepare('INSERT OR IGNORE INTO case_blobs (case_id, sha256, station_id) VALUES (?, ?, ?)');
+      for (const b of blobs) {
+        held.run(b.sha256, b.size, r.stationId, b.contentType, r.recordedAt);
+        named.run(r.id, b.sha256, r.stationId);
+      }
+      return feedSeq;
+    })();
+  }
+
+  async listOnlineApplications(stationId: string) {
+    return (this.db.prepare('SELECT * FROM online_applications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(onlineApplication);
   }
 
   async getCase(caseId: string): Promise<CaseRow | undefined> {

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../common/contract/errors';
 import type { SealedHeader } from '../../common/sync/envelope';
 import type { BundlePayload, BundleResult } from '../../common/sync/push';
+import type { ApplicationOnlineBody } from '../../sync-protocol/records/index';
 
 export interface DeviceRow {
   deviceId: string;
@@ -103,6 +104,19 @@ export interface RemoteCertificationRow {
   feedSeq: number;
 }
 
+/** An application made online (table online_applications; feed/application-online.ts). */
+export interface OnlineApplicationRow {
+  id: string;
+  stationId: string;
+  /** ISO time with its offset, as the applicant submitted it. */
+  submittedAt: string;
+  type: string;
+  applicantIdNumber: string;
+  body: ApplicationOnlineBody;
+  recordedAt: number;
+  feedSeq: number;
+}
+
 export interface CaseRow {
   caseId: string;
   stationId: string;
@@ -188,6 +202,15 @@ export interface PlatformStore {
   addRemoteCertification(row: Omit<RemoteCertificationRow, 'feedSeq'>): Promise<number | undefined>;
   /** The station's remote certifications, oldest first. */
   listRemoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
+
+  /**
+   * Keep an online application, its blobs as held by the station and referenced under the
+   * application id, and its `application.online` feed item, in one transaction; returns the feed
+   * seq, or undefined when no device or enrolment code names the station.
+   */
+  addOnlineApplication(row: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>): Promise<number | undefined>;
+  /** The station's online applications, oldest first. */
+  listOnlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
 
   getCase(caseId: string): Promise<CaseRow | undefined>;
   listRecords(): Promise<RecordRow[]>;

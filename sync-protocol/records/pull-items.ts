@@ -3,6 +3,7 @@ import { attachmentsItemSchema } from '../../common/sync/attachments';
 import { changeDecisionItemSchema } from '../../common/sync/decisions';
 import { caseItemSchema, decisionItemSchema, policyItemSchema, referenceItemSchema, warningItemSchema } from '../../common/sync/pull';
 import { caseUpsertBodySchema } from './case-upsert';
+import { pulledApplicationOnlineItemSchema } from './application-online';
 import { pulledCertificationRemoteItemSchema } from './certification-remote';
 import { readAs, type Read } from './issue';
 
@@ -23,6 +24,7 @@ export const PULL_ITEM_SCHEMAS = {
   attachments: attachmentsItemSchema,
   'change-decision': changeDecisionItemSchema,
   'certification.remote': pulledCertificationRemoteItemSchema,
+  'application.online': pulledApplicationOnlineItemSchema,
 } as const;
 
 export type PullItemKind = keyof typeof PULL_ITEM_SCHEMAS;
