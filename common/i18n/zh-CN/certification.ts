@@ -16,7 +16,7 @@ export const certification = {
     title: '待遇资格认证',
     filter: { due: '应认证', overdue: '已逾期', all: '全部应认证人员' },
     counts: '应认证 {{persons}} 人，其中到期 {{due}} 人、逾期 {{overdue}} 人',
-    columns: { name: '姓名', idNumber: '身份证号码', household: '户主', dueOn: '认证截止', status: '状态', last: '上次认证', action: '操作' },
+    columns: { name: '姓名', idNumber: '身份证号码', household: '户主', dueOn: '认证截止', status: '状态', last: '上次认证', action: '操作', method: '认证方式' },
     status: { overdue: '已逾期', due: '待认证', later: '未到期' },
     applicant: '户主',
     member: '家庭成员',

@@ -1,4 +1,5 @@
 import type { CertificationRecord } from '../../../common/contract/methods/certification';
+import { chineseDateTime } from '../../../common/format/chineseDateHan';
 import { translate } from '../../../common/i18n/translate';
 import type { CertificationRecordBody } from '../../../sync-protocol/records/index';
 import type { CertificationRow } from './repo';
@@ -38,8 +39,8 @@ const weakest = (scores: Array<number | null>) => {
   return known.length ? Math.min(...known) : null;
 };
 
-/** `2026-11-30 10:05` in China time: when a remote certification was made. */
-export const chinaMinute = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** `2026年11月30日 10:05` in China time: when a remote certification was made. */
+export const chinaMinute = (iso: string): string => chineseDateTime(new Date(Date.parse(iso) + 8 * 3_600_000).toISOString());
 
 /** The zh-CN line on the case timeline. */
 export function timelineNote(r: CertificationRecord): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { chineseDateTime } from '../../../common/format/chineseDateHan';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/test-support/stores';
 import { startLinkProxy } from '../../../tools/link-proxy/proxy';
@@ -83,7 +84,7 @@ describeStores('remote certification (platform certify → pull → due list)', 
     expect(view.person.lastCertifiedOn).toBe(chinaDay(Date.parse(lastWeek)));
     expect(view.history[0]).toMatchObject({ method: 'remote', outcome: 'certified', remote: { method: 'face', certifiedAt: lastWeek } });
     const event = f.db().prepare("SELECT note FROM case_event WHERE action = 'certifiedRemotely'").all() as Array<{ note: string }>;
-    expect(event).toEqual([{ note: expect.stringContaining(`${HUSBAND.name} 手机认证（人脸识别），${new Date(Date.parse(lastWeek) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}`) }]);
+    expect(event).toEqual([{ note: expect.stringContaining(`${HUSBAND.name} 手机认证（人脸识别），${chineseDateTime(new Date(Date.parse(lastWeek) + 8 * 3_600_000).toISOString())}`) }]);
 
     // The feed rebuilt: every item comes again, and the certification is still there once.
     await platform.admin.resetFeed();

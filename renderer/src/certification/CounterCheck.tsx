@@ -11,7 +11,7 @@ import { RESULT_COLOURS, STATUS_COLOURS } from './labels';
 import { blobOf, bmpToPngBase64 } from './photos';
 import { ProxyModal } from './ProxyModal';
 import { useAskRating } from '../ratings/useAskRating';
-import { HistoryTable, RecordView } from './RecordView';
+import { HistoryTable, methodText, RecordView } from './RecordView';
 
 export interface CheckTarget {
   idNumber: string;
@@ -44,6 +44,8 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
   const [saved, setSaved] = useState<CertificationRecord | null>(null);
   const [reason, setReason] = useState('');
   const [proxyOpen, setProxyOpen] = useState(false);
+  // Certified within the period (at the counter, by proxy or on the phone): nothing to ask unless the clerk insists.
+  const [checkAnyway, setCheckAnyway] = useState(false);
 
   const enrolled = person.data?.enrolledPhoto ?? null;
   const reference = useMemo(() => (enrolled ? blobOf(enrolled.base64, enrolled.mime) : target.cardPhotoBmp ? blobOf(target.cardPhotoBmp, 'image/bmp') : null), [enrolled, target.cardPhotoBmp]);
@@ -80,6 +82,8 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
   if (!person.data) return <Card loading data-testid="cert-check" />;
   const p = person.data.person;
   const expected = face ? expectedResult(face, person.data.settings.face) : null;
+  const latest = person.data.history.find((r) => r.outcome === 'certified');
+  const certified = p.status === 'later' && p.lastCertifiedOn !== null && latest !== undefined && !saved;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="cert-check" data-person={p.name}>
@@ -107,32 +111,49 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <Card size="small" title={enrolled ? t('certification.check.enrolled') : t('certification.check.cardPhoto')} style={{ width: 220 }}>
-          {referenceUrl ? (
-            <img data-testid="cert-reference" data-source={referenceSource} src={referenceUrl} alt={t('certification.check.enrolled')} style={{ width: '100%' }} />
-          ) : (
-            <Typography.Text type="warning" data-testid="cert-reference" data-source="none">
-              {t('certification.check.noReference')}
-            </Typography.Text>
-          )}
-        </Card>
-        <div style={{ flex: 1, minWidth: 360 }}>
-          <FaceCapture
-            deviceId={faceDevice?.deviceId ?? null}
-            referencePhoto={reference}
-            decision={person.data.settings.face}
-            onCaptured={(f) => {
-              setFace(f);
-              setSaved(null);
-              // The county may have changed its thresholds since the check opened: judge with the current ones.
-              void client.invalidateQueries({ queryKey: ['certification.person', target.idNumber] });
-              setReason('');
-              save.reset();
-            }}
-          />
+      {certified ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="cert-already"
+          title={t('certification.remote.already', { last: `${latest.certifiedOn} ${methodText(t, latest)}`, due: p.dueOn })}
+          action={
+            checkAnyway ? null : (
+              <Button size="small" onClick={() => setCheckAnyway(true)} data-testid="cert-check-anyway">
+                {t('certification.remote.checkAnyway')}
+              </Button>
+            )
+          }
+        />
+      ) : null}
+      {certified && !checkAnyway ? null : (
+        <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <Card size="small" title={enrolled ? t('certification.check.enrolled') : t('certification.check.cardPhoto')} style={{ width: 220 }}>
+            {referenceUrl ? (
+              <img data-testid="cert-reference" data-source={referenceSource} src={referenceUrl} alt={t('certification.check.enrolled')} style={{ width: '100%' }} />
+            ) : (
+              <Typography.Text type="warning" data-testid="cert-reference" data-source="none">
+                {t('certification.check.noReference')}
+              </Typography.Text>
+            )}
+          </Card>
+          <div style={{ flex: 1, minWidth: 360 }}>
+            <FaceCapture
+              deviceId={faceDevice?.deviceId ?? null}
+              referencePhoto={reference}
+              decision={person.data.settings.face}
+              onCaptured={(f) => {
+                setFace(f);
+                setSaved(null);
+                // The county may have changed its thresholds since the check opened: judge with the current ones.
+                void client.invalidateQueries({ queryKey: ['certification.person', target.idNumber] });
+                setReason('');
+                save.reset();
+              }}
+            />
+          </div>
         </div>
-      </div>
+      )}
       {face && !saved && expected ? (
         <Card size="small" title={t('certification.check.result')} data-testid="cert-pending" data-result={expected}>
           <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,7 +1,7 @@
 import { Descriptions, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CertificationRecord } from '../../../common/contract/methods/certification';
-import { OUTCOME_COLOURS, RESULT_COLOURS } from './labels';
+import { chinaDateTime, OUTCOME_COLOURS, RESULT_COLOURS } from './labels';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
 
@@ -35,6 +35,13 @@ export function RecordView({ record }: { record: CertificationRecord }) {
   );
 }
 
+/** How a certification was made: 窗口认证, 代办认证, or 手机认证（人脸识别，2026年11月30日 10:05）. */
+export function methodText(t: ReturnType<typeof useTranslation>['t'], r: CertificationRecord): string {
+  const method = t(`certification.method.${r.method}`);
+  if (!r.remote) return method;
+  return `${method}（${t('certification.remote.at', { method: t(`certification.remote.methods.${r.remote.method}`), at: chinaDateTime(r.remote.certifiedAt) })}）`;
+}
+
 /** Earlier certifications of the person, newest first. */
 export function HistoryTable({ rows }: { rows: CertificationRecord[] }) {
   const { t } = useTranslation();
@@ -48,7 +55,7 @@ export function HistoryTable({ rows }: { rows: CertificationRecord[] }) {
       data-testid="cert-history"
       columns={[
         { title: t('certification.columns.last'), dataIndex: 'certifiedOn' },
-        { title: t('certification.check.title'), render: (_, r) => t(`certification.method.${r.method}`) },
+        { title: t('certification.columns.method'), render: (_, r) => <span data-testid="cert-history-method" data-method={r.method}>{methodText(t, r)}</span> },
         { title: t('certification.check.result'), render: (_, r) => <Tag color={RESULT_COLOURS[r.result]}>{t(`certification.check.results.${r.result}`)}</Tag> },
         { title: t('certification.columns.status'), render: (_, r) => <Tag color={OUTCOME_COLOURS[r.outcome]}>{t(`certification.check.outcomes.${r.outcome}`)}</Tag> },
       ]}

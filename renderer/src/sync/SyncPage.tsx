@@ -11,6 +11,7 @@ import { useSession } from '../session/useSession';
 import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
 import { DecisionRefusals } from './DecisionRefusals';
+import { RemoteKept } from '../certification/RemoteKept';
 import { RegisterForm } from './RegisterForm';
 import { SettingsForm } from './SettingsForm';
 import { useSync } from './useSync';
@@ -115,6 +116,7 @@ export function SyncPage() {
         )}
       </Card>
       {s.registered && <DecisionRefusals refreshKey={s.lastSuccessAt} />}
+      {s.registered && <RemoteKept refreshKey={s.lastSuccessAt} />}
       {s.registered && (
         <Card title={t('sync.quarantine')}>
           <QuarantineTable rows={quarantine.data ?? []} canResolve={canResolve} onChanged={refresh} />
