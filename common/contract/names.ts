@@ -15,7 +15,7 @@ const SYNC_STATION = ['sync.caseBlobs', 'sync.fetchBlob', 'sync.counter', 'sync.
 const CASES = ['intake.save', 'intake.drafts', 'intake.discard', 'intake.addMaterial', 'intake.authorize', 'intake.authorizationForm', 'intake.authorizePaper', 'intake.submit', 'cases.decide', 'cases.act', 'cases.extendDecision', 'cases.get', 'cases.search', 'cases.deadlines', 'cases.lookup', 'cases.attachment', 'cases.settings', 'cases.setSettings', 'cases.adminList', 'cases.adminShow', 'demo.seed'] as const;
 const DOCUMENTS = ['documents.preview', 'documents.issue', 'documents.list', 'documents.get', 'documents.reprint', 'certificate.verify', 'certificate.draft', 'certificate.issue', 'certificate.scan', 'print.printers', 'print.settings', 'print.configure', 'print.submit', 'printQueue.list', 'printQueue.add', 'printQueue.issue', 'printQueue.markPrinted', 'printBatch.start', 'printBatch.list', 'printBatch.next', 'printBatch.ack', 'printBatch.pause', 'printBatch.resume', 'printBatch.cancel'] as const;
 
-const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.manualFace', 'applicant.confirm', 'applicant.report', 'applicant.close'] as const;
+const APPLICANT = ['applicant.open', 'applicant.pair', 'applicant.current', 'applicant.show', 'applicant.sign', 'applicant.manualFace', 'applicant.outcome', 'applicant.confirm', 'applicant.report', 'applicant.close'] as const;
 const AFTER_ACCEPTANCE = ['visits.record', 'visits.ofCase', 'visits.evidence', 'publicity.opinion', 'publicity.object', 'publicity.resolve', 'publicity.end', 'publicity.lists', 'publicity.queueLists', 'decisions.local', 'decisions.retry', 'roster.list', 'roster.settings', 'roster.setSettings', 'warnings.list', 'warnings.assign', 'warnings.verify', 'warnings.close'] as const;
 const STATS = ['stats.overview', 'stats.export'] as const;
 const CERTIFICATION = ['certification.settings', 'certification.setSettings', 'certification.due', 'certification.person', 'certification.record', 'certification.recordProxy', 'certification.remoteKept'] as const;
@@ -26,8 +26,9 @@ const RATINGS = ['ratings.ask', 'ratings.submit', 'ratings.dismiss', 'ratings.fl
 const DIAGNOSTICS = ['diagnostics.export', 'diagnostics.report'] as const;
 const UPDATES = ['update.status', 'update.setSource', 'update.check', 'update.download', 'update.install'] as const;
 const ROSTER_IMPORT = ['rosterImport.preview', 'rosterImport.confirm', 'rosterImport.reports', 'rosterImport.report'] as const;
+const ONLINE_APPLICATIONS = ['onlineApplications.list', 'onlineApplications.get', 'onlineApplications.startIntake'] as const;
 
-export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS, ...DIAGNOSTICS, ...ROSTER_IMPORT, ...UPDATES] as const;
+export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS, ...DIAGNOSTICS, ...ROSTER_IMPORT, ...ONLINE_APPLICATIONS, ...UPDATES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 export const EVENT_NAMES = ['core.ready', 'task.progress', 'idcard.status', 'idcard.card', 'sync.changed', 'applicant.view', 'applicant.reply', 'store.damaged'] as const;

@@ -226,7 +226,7 @@ test('信息有误 from the case page’s 补签: the report of a signer on the 
   await expect(alert).toBeVisible();
 });
 
-test('a signature the screen handed on but core refuses to save: the screen asks the signer to wait for the clerk (never 已提交), the clerk sees why, sends it again, and the second is saved', async ({ page }) => {
+test('a signature the screen handed on but core refuses to save: the screen says why (never 已提交), the clerk sees why, sends it again, and the second is saved and said so on the screen', async ({ page }) => {
   const person = { id: makeIdNumber('500110', '1966-10-14', 53, '男'), name: '谭光明' };
   await logIn(page, shell);
   await openIntake(page);
@@ -255,10 +255,12 @@ test('a signature the screen handed on but core refuses to save: the screen asks
   await signInView(screen);
   expect(await (await refused).json()).toMatchObject({ ok: false, error: { code: 'CASE_SIGNATURE_UNBOUND' } });
 
-  // The screen handed it on and says so: wait for the clerk; it never says 已提交.
-  const done = screen.getByTestId('signing-done');
-  await expect(done).toHaveAttribute('data-outcome', 'handed');
-  await expect(done).toContainText('请在这里稍候，等工作人员告诉您签字已保存');
+  // The screen handed it on (never 已提交); once core refused it, the clerk's window tells the screen why,
+  // and the signer may sign again there instead of waiting for a word that never comes.
+  const screenError = screen.getByTestId('signing-error');
+  await expect(screenError).toContainText('您的签字没有保存');
+  await expect(screenError).toContainText('的签名没有绑定到本人本案的授权书文本');
+  await expect(screen.getByTestId('signing-resign')).toBeVisible();
   await expect(screen.getByTestId('applicant-screen')).not.toContainText('已提交');
   // The clerk's side: the failure, in core's words, and what to do; the signer is still waiting to sign.
   await expect(page.getByTestId('signing-refused')).toContainText(`${person.name}的签字没有保存`);
@@ -277,6 +279,9 @@ test('a signature the screen handed on but core refuses to save: the screen asks
   await signInView(screen);
   await expect(page.getByTestId(`status-${person.id}`)).toHaveText('已签');
   await expect(page.getByTestId('authorization-error')).toHaveCount(0);
+  // Saved: the screen says so, not "wait for the clerk".
+  await expect(screen.getByTestId('signing-done')).toHaveAttribute('data-outcome', 'saved');
+  await expect(screen.getByTestId('signing-done')).toContainText('您的签字已保存');
   const d = await call<{ authorizations: Array<{ signerIdNumber: string; route: string }> }>('cases.get', { caseId });
   expect(d.authorizations.map((a) => [a.signerIdNumber, a.route])).toEqual([[person.id, 'pad']]);
 });

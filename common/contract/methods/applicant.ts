@@ -68,6 +68,15 @@ export type ApplicantSigningView = z.output<typeof applicantSigningViewSchema>;
 export const manualFaceSchema = z.object({ reason: z.string().trim().min(2).max(200), at: z.string().max(40) }).strict();
 export type ManualFace = z.output<typeof manualFaceSchema>;
 
+/**
+ * What became of a signature the screen handed on, told by the clerk's window once core has saved it or
+ * refused it (intake.authorize): the screen says 已保存 — or core's reason, and lets the signer sign again.
+ */
+export const signingOutcomeSchema = z
+  .object({ saved: z.boolean(), message: z.string().trim().min(1).max(300).optional(), at: z.string().max(40) })
+  .strict();
+export type SigningOutcome = z.output<typeof signingOutcomeSchema>;
+
 /** What the applicant may point out as wrong (信息有误): the clerk's screen names it at once. */
 export const REPORT_PARTS = ['name', 'idNumber', 'phone', 'address', 'members', 'type', 'statement', 'other'] as const;
 export const reportPartSchema = z.enum(REPORT_PARTS);
@@ -85,7 +94,7 @@ export const applicantIdleViewSchema = z.object({
 /** Every view the screen knows, each with the id core stamps on it (a new kind is one more line here and in `shownViewSchema`). */
 export const applicantViewSchema = z.discriminatedUnion('kind', [
   applicantIntakeViewSchema.extend({ viewId }),
-  applicantSigningViewSchema.extend({ viewId, manualFace: manualFaceSchema.optional() }),
+  applicantSigningViewSchema.extend({ viewId, manualFace: manualFaceSchema.optional(), outcome: signingOutcomeSchema.optional() }),
   applicantIdleViewSchema.extend({ viewId }),
   /** 好差评 after a service: only core makes it (ratings.ask), never applicant.show. */
   applicantRatingViewSchema.extend({ viewId }),
@@ -137,6 +146,14 @@ export const applicantManualFace = defineMethod({
   output: z.object({ received: z.literal(true) }),
 });
 
+export const applicantOutcome = defineMethod({
+  summary:
+    "The clerk's window tells the paired screen what became of the signature it handed on (saved, or refused with core's words): only for the signing view on the screen, whose signature came from it.",
+  permission: 'case.write',
+  input: z.object({ viewId, saved: z.boolean(), message: z.string().trim().min(1).max(300).optional() }).strict(),
+  output: z.object({ shown: z.boolean() }),
+});
+
 export const applicantConfirm = defineMethod({
   summary: "The applicant's 确认 of what the view shows; reaches the clerk's window as an event.",
   permission: 'public',
@@ -176,6 +193,7 @@ export const applicantMethods = {
   'applicant.show': applicantShow,
   'applicant.sign': applicantSign,
   'applicant.manualFace': applicantManualFace,
+  'applicant.outcome': applicantOutcome,
   'applicant.confirm': applicantConfirm,
   'applicant.report': applicantReport,
   'applicant.close': applicantClose,

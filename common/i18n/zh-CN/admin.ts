@@ -49,7 +49,7 @@ export const admin = {
     targetTypes: { person: '人员', case: '案件', account: '账号', setting: '设置', document: '文书', notice: '通知', roster: '在册对象', warning: '预警', review: '复核', visit: '入户调查', certification: '资格认证', station: '工作站', backup: '备份', blob: '附件', print_batch: '批量打印', device: '设备', other: '其他' },
     actions: {
       account: { create: '新增人员', disable: '停用人员', rename: '修改姓名', reset_password: '重置密码', set_roles: '修改岗位', change_password: '修改本人密码' },
-      applicant: { confirm: '申请人确认信息', pair: '连接申请人屏幕', sign: '申请人签名', report: '申请人指出信息有误', manual_face: '工作人员发起手动拍摄人脸' },
+      applicant: { confirm: '申请人确认信息', pair: '连接申请人屏幕', sign: '申请人签名', report: '申请人指出信息有误', manual_face: '工作人员发起手动拍摄人脸', outcome: '告知申请人签名已保存或未保存' },
       audit: { checkpoint: '审计存证点', view: '查看审计日志' },
       auth: { login: '登录', login_failed: '登录失败', login_refused_disabled: '已停用账号试图登录', logout: '退出登录', lock: '锁屏', idle_lock: '无操作自动锁屏', unlock: '解锁', recovered: '用恢复码恢复' },
       backup: { create: '备份', restore: '从备份恢复' },

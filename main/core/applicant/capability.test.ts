@@ -174,6 +174,28 @@ describe('the applicant screen', () => {
     ok(await core.invoke('applicant.sign', { viewId, signature: bound, face: faceCapture() }, screen));
   });
 
+  it('the clerk tells the screen what became of a signature it handed on: the same view says saved, or refused with core’s words', async () => {
+    const signer = { name: '张建国', idNumber: '500110198005120012', role: 'member' };
+    const statement = authorizationStatement(signer, '申请 case_0002');
+    const { viewId } = ok<{ viewId: string }>(
+      await core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 1, total: 1, statement, faceRequired: false } }, clerk),
+    );
+    // The applicant's side cannot say its own signature was saved.
+    expect(await core.invoke('applicant.outcome', { viewId, saved: true }, screen)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // A view the screen no longer shows: nothing is shown.
+    expect(ok(await core.invoke('applicant.outcome', { viewId: 'stale-view-0001', saved: true }, clerk))).toEqual({ shown: false });
+
+    const before = applicantEvents('screen').length;
+    expect(ok(await core.invoke('applicant.outcome', { viewId, saved: false, message: '张建国的签名没有绑定到本人本案的授权书文本。' }, clerk))).toEqual({ shown: true });
+    expect(ok(await core.invoke('applicant.outcome', { viewId, saved: true, message: 'ignored when saved' }, clerk))).toEqual({ shown: true });
+    const shown = applicantEvents('screen').slice(before);
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).toMatchObject({ payload: { view: { kind: 'signing', viewId, statement, outcome: { saved: false, message: '张建国的签名没有绑定到本人本案的授权书文本。' } } } });
+    expect(shown[1]).toMatchObject({ payload: { view: { kind: 'signing', viewId, outcome: { saved: true } } } });
+    expect((shown[1]!.payload as { view: { outcome: Record<string, unknown> } }).view.outcome).not.toHaveProperty('message');
+    expect(applicantEvents('other')).toEqual([]);
+  });
+
   it('back to the notices between applicants; the staff window cannot push to a screen it did not pair', async () => {
     const r = ok<{ viewId: string }>(await core.invoke('applicant.show', { view: { kind: 'idle' } }, clerk));
     expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'idle', viewId: r.viewId } } });

@@ -9,7 +9,7 @@ import { idleView } from './idleView';
 import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
 import { isLiveRating, type ApplicantScreenPort } from './screenPort';
 
-type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.manualFace' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
+type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.manualFace' | 'applicant.outcome' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
 
 export interface ApplicantCapabilityOptions {
   /** Deliver an event to one window only (events/hub.ts emitTo). */
@@ -166,6 +166,18 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         showTo(p, asked);
         await audit(p, 'applicant.manual_face', { view: input.viewId });
         return { received: true as const };
+      },
+      'applicant.outcome': async (input, ctx) => {
+        const clerk = clerkOf(ctx);
+        const p = pairings.ofClerk(clerk.window);
+        if (!p || p.sessionId !== clerk.sessionId) return { shown: false };
+        const view = p.view;
+        // Only the signing view still on the screen: a later view has already moved the signer on.
+        if (view.viewId !== input.viewId || view.kind !== 'signing') return { shown: false };
+        const outcome = { saved: input.saved, ...(input.message && !input.saved ? { message: input.message } : {}), at: now().toISOString() };
+        showTo(p, { ...view, outcome });
+        await audit(p, 'applicant.outcome', { view: input.viewId, saved: input.saved ? 'yes' : 'no' });
+        return { shown: true };
       },
       'applicant.confirm': async (input, ctx) => {
         const p = await pairedApplicant(ctx);

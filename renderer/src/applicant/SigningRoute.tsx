@@ -55,7 +55,14 @@ export function SigningRoute({
   }, [request, send, onError]);
 
   useCoreEvent('applicant.reply', (r) => {
-    if (r.kind === 'signed' && where.at === 'screen' && r.viewId === where.viewId) void persist(r.signature, r.face).then((problem) => setRefused(problem !== null));
+    if (r.kind === 'signed' && where.at === 'screen' && r.viewId === where.viewId) {
+      const viewId = r.viewId;
+      void persist(r.signature, r.face).then((problem) => {
+        setRefused(problem !== null);
+        // The screen says 已保存, or core's reason and 重新签名, instead of leaving the signer waiting.
+        void call('applicant.outcome', { viewId, saved: problem === null, ...(problem ? { message: problem.slice(0, 300) } : {}) }).catch(() => undefined);
+      });
+    }
     if (r.kind === 'unpaired' && where.at === 'screen') setWhere({ at: 'counter' });
   });
 

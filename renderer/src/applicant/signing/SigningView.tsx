@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceCapture as FaceResult, SignatureCapture } from '../../../../common/capture/schemas';
 import { sha256Hex } from '../../../../common/capture/signatureBinding';
-import type { ApplicantSigningView, ManualFace } from '../../../../common/contract/methods/applicant';
+import type { ApplicantSigningView, ManualFace, SigningOutcome } from '../../../../common/contract/methods/applicant';
 import { FaceCapture, localDeviceSettings, SignaturePad } from '../../capture/index';
 import { cardReference } from '../../intake/index';
 import { ReadAloud } from './ReadAloud';
@@ -11,7 +11,7 @@ import { StatementView } from './StatementView';
 import { statementForScreen, statementToSpeak } from './statementText';
 
 /** One signer's signing; `manualFace`: the clerk asked for a manual face capture (手动拍摄), with the reason. */
-export type SigningRequest = Omit<ApplicantSigningView, 'kind'> & { manualFace?: ManualFace | undefined };
+export type SigningRequest = Omit<ApplicantSigningView, 'kind'> & { manualFace?: ManualFace | undefined; outcome?: SigningOutcome | undefined };
 type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
 
 /**
@@ -22,7 +22,8 @@ type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
  * one — or, where the clerk asked for it with a reason, a manual one: 手动拍摄); then it is handed on.
  * The signature is bound to the SHA-256 of the canonical statement shown (the intake's, or the periodic review's).
  * `handedOn`: `onSigned` only hands the signature to the clerk's window (the applicant screen), which saves
- * it later and may be refused — so the end says 已交给工作人员, wait for the clerk, never 已提交.
+ * it later and may be refused — so the end says 已交给工作人员, wait for the clerk, never 已提交 — until the clerk's
+ * window tells the screen what became of it (`request.outcome`: 已保存, or core's reason and 重新签名).
  */
 export function SigningView({
   request,
@@ -50,6 +51,19 @@ export function SigningView({
       live = false;
     };
   }, [request.statement]);
+
+  // The clerk's window told what became of the signature handed on: saved, or refused with core's words.
+  const outcome = request.outcome;
+  useEffect(() => {
+    if (!outcome) return;
+    if (outcome.saved) {
+      setError(null);
+      setPhase('done');
+    } else {
+      setError(t('applicant.signing.notSaved', { reason: outcome.message ?? '' }));
+      setPhase('failed');
+    }
+  }, [outcome, t]);
 
   const send = (s: SignatureCapture, face: FaceResult | null) => {
     setPhase('sending');
@@ -101,7 +115,13 @@ export function SigningView({
       )}
       {phase === 'sending' && <Alert type="info" showIcon title={t('applicant.signing.sending')} />}
       {phase === 'done' && (
-        <Alert type={handedOn ? 'info' : 'success'} showIcon title={t(handedOn ? 'applicant.signing.handed' : 'applicant.signing.done')} data-testid="signing-done" data-outcome={handedOn ? 'handed' : 'saved'} />
+        <Alert
+          type={handedOn && !outcome?.saved ? 'info' : 'success'}
+          showIcon
+          title={t(!handedOn ? 'applicant.signing.done' : outcome?.saved ? 'applicant.signing.saved' : 'applicant.signing.handed')}
+          data-testid="signing-done"
+          data-outcome={handedOn && !outcome?.saved ? 'handed' : 'saved'}
+        />
       )}
       {error && <Alert type="error" showIcon title={error} data-testid="signing-error" style={{ marginTop: 12 }} />}
       {(phase === 'face' || phase === 'failed') && signature && (
