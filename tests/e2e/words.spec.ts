@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../../common/contract/permissions';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
@@ -6,6 +9,7 @@ import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { exportHouseholds, memberRowsWorkbook } from '../../main/core/rosterImport/testing/rosterWorkbook';
+import { startPlatform } from '../../city-platform/platform';
 
 /**
  * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
@@ -385,6 +389,49 @@ test('程序更新: no address yet, an address that does not answer, and the bro
   await expect(page.locator('.ant-alert-error')).toBeVisible();
   await check(page, 'admin /admin/update, check failed', leaks);
   await page.close();
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});
+
+test('资格认证 made on the phone: the due list with one, his check (already certified, 手机认证 in the history) and the sync centre’s list of phone certifications not recorded show only catalog words', async ({ browser }) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-phone-'));
+  const platform = await startPlatform({ dataDir: platformDir });
+  try {
+    const head = api(shell, 'words-phone');
+    await head('session.login', { username: 'w-head', password: `${PASSWORD}!` });
+    const [h] = exportHouseholds(1, 950);
+    const file = (await memberRowsWorkbook([h!])).toString('base64');
+    const preview = await head<{ token: string }>('rosterImport.preview', { fileName: 'phone.xlsx', fileBase64: file });
+    await head('rosterImport.confirm', { token: preview.token, fileName: 'phone.xlsx', fileBase64: file });
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS', regionCode: '500110' });
+    await head('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    const at = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    await platform.admin.certifyRemote({ stationId: 'ST-WORDS', idNumber: h!.headIdNumber, certifiedAt: at, method: 'face' });
+    await platform.admin.certifyRemote({ stationId: 'ST-WORDS', idNumber: makeIdNumber('500110', '1950-03-03', 91, '男'), certifiedAt: at, method: 'other' });
+    expect(await head<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+
+    const page = await newPage(browser, crashes);
+    await logInAs(page, 'w-head', `${PASSWORD}!`);
+    await page.evaluate(() => (window.location.hash = '#/certification'));
+    await page.getByTestId('cert-filter').getByText('全部应认证人员').click();
+    const row = page.getByTestId('cert-row').filter({ hasText: h!.headName });
+    await expect(row).toHaveAttribute('data-status', 'later');
+    await check(page, 'head /certification all, one certified by phone', leaks);
+    await row.getByRole('button', { name: /^认\s*证$/ }).click();
+    await expect(page.getByTestId('cert-already')).toBeVisible();
+    await check(page, 'head /certification check, certified by phone', leaks);
+    await page.evaluate(() => (window.location.hash = '#/sync'));
+    const kept = page.getByTestId('cert-remote-kept');
+    await expect(kept).toBeVisible();
+    // The card only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
+    for (const text of (await kept.innerText()).split('\n').map((x) => x.trim()).filter(Boolean)) for (const f of findLeaks(text)) leaks.push({ ...f, where: 'head /sync, phone certifications not recorded' });
+    await page.close();
+  } finally {
+    await platform.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+  }
   expect(leaks).toEqual([]);
   expect(crashes).toEqual([]);
 });
