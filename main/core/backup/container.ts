@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { canonicalJson } from '../store/keys/canonical-json';
+import { BACKUP_CIPHERS, manifestMac } from './seal';
 
 /**
  * One backup = one file, so it can be carried on a USB stick without losing a part:
@@ -13,7 +14,8 @@ import { canonicalJson } from '../store/keys/canonical-json';
  *   u32 BE manifest length + "JZBKEND1"   trailer (12 bytes)
  *
  * The manifest is written last so the entries can be streamed without knowing their hashes in
- * advance. Its MAC is keyed from the DB key: a backup made with another key is "foreign".
+ * advance. Its MAC is keyed from the DB key: a backup made with another key is "foreign". The
+ * manifest names the cipher that seals the database entry and MACs the manifest (seal.ts).
  */
 export const HEADER = Buffer.concat([Buffer.from('JZBACKUP', 'latin1'), Buffer.from([1, 0, 0, 0, 0, 0, 0, 0])]);
 export const TRAILER_MAGIC = Buffer.from('JZBKEND1', 'latin1');
@@ -24,11 +26,15 @@ export const manifestEntrySchema = z.object({
   offset: z.number().int().min(HEADER.length),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SM4-GCM entries: the 12-byte nonce (the entry's bytes are ciphertext ‖ tag). */
+  nonce: z.string().regex(/^[0-9a-f]{24}$/).optional(),
 });
 
 export const manifestSchema = z.object({
   format: z.literal('jiuzhu-backup'),
   version: z.literal(1),
+  /** What seals the database entry and MACs the manifest; absent in backups made before it was named (the first kind). */
+  cipher: z.enum(BACKUP_CIPHERS).optional(),
   createdAt: z.string(),
   stationId: z.string(),
   keyringId: z.string(),
@@ -41,12 +47,8 @@ export const manifestSchema = z.object({
 export type BackupManifest = z.infer<typeof manifestSchema>;
 export type UnsignedManifest = Omit<BackupManifest, 'mac'>;
 
-function macKey(dbKey: Uint8Array): Buffer {
-  return Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'jiuzhu-backup/manifest-mac/v1', 32));
-}
-
 export function signManifest(m: UnsignedManifest, dbKey: Uint8Array): BackupManifest {
-  return { ...m, mac: createHmac('sha256', macKey(dbKey)).update(canonicalJson(m)).digest('hex') };
+  return { ...m, mac: manifestMac(m.cipher, dbKey, canonicalJson(m)) };
 }
 
 export function manifestMacValid(m: BackupManifest, dbKey: Uint8Array): boolean {

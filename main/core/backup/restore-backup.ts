@@ -19,6 +19,8 @@ import { checkStore } from './check-store';
 import { manifestMacValid, readEntry, readManifest, verifyEntries, type BackupManifest } from './container';
 import { throwIfAborted, type ProgressFn } from './errors';
 import { privateDirMode, privateFileMode } from '../store/file-modes';
+import { createSm4GcmDecryptor, type Sm4GcmStream } from '../../../sync-protocol/gm/index';
+import { ENTRY_TAG_BYTES, GM_BACKUP_CIPHER, sm4EntryKey } from './seal';
 
 export type RestoreUnlock =
   /**
@@ -63,7 +65,6 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
   verifyEntries(options.file, manifest, (n) => progress('verify', 0.4 * ((seen += n) / fileSize)), signal);
 
   const keyringEntry = manifest.entries.find((e) => e.name === 'keyring')!;
-  const dbEntry = manifest.entries.find((e) => e.name === 'db')!;
   const keyringBytes = readEntry(options.file, keyringEntry);
   let backupKeyring;
   try {
@@ -85,7 +86,7 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
   mkdirSync(station.paths.tmp, { recursive: true, mode: privateDirMode() });
   const staged = join(station.paths.tmp, `restore-${randomUUID()}.db`);
   try {
-    extract(options.file, dbEntry.offset, dbEntry.size, staged, signal);
+    extractDb(options.file, manifest, key, staged, signal);
     progress('check', 0.5);
     const snap = openSqlite(staged, key, { readonly: true, ...(station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {}) });
     try {
@@ -185,7 +186,32 @@ function currentStation(station: Station): string | null {
   }
 }
 
-function extract(file: string, offset: number, size: number, to: string, signal?: AbortSignal): void {
+/**
+ * The database entry to `to`: copied as is, or in a 国密 backup opened with SM4-GCM in 1 MiB
+ * pieces against the tag at its end. The staged file is used only after the tag verified (a wrong
+ * tag is BACKUP_DAMAGED and the caller removes the file).
+ */
+function extractDb(file: string, manifest: BackupManifest, key: Buffer, to: string, signal?: AbortSignal): void {
+  const entry = manifest.entries.find((e) => e.name === 'db')!;
+  if (manifest.cipher !== GM_BACKUP_CIPHER) return extract(file, entry.offset, entry.size, to, null, signal);
+  if (!entry.nonce || entry.size < ENTRY_TAG_BYTES) throw new JiuzhuError('BACKUP_DAMAGED', { detail: '数据不完整' });
+  const bodySize = entry.size - ENTRY_TAG_BYTES;
+  const tag = readEntry(file, { ...entry, offset: entry.offset + bodySize, size: ENTRY_TAG_BYTES });
+  const entryKey = sm4EntryKey(key);
+  try {
+    const gcm = createSm4GcmDecryptor(entryKey, Buffer.from(entry.nonce, 'hex'), tag);
+    extract(file, entry.offset, bodySize, to, gcm, signal);
+    try {
+      gcm.final();
+    } catch {
+      throw new JiuzhuError('BACKUP_DAMAGED', { detail: '数据校验未通过（SM4-GCM）' });
+    }
+  } finally {
+    entryKey.fill(0);
+  }
+}
+
+function extract(file: string, offset: number, size: number, to: string, gcm: Sm4GcmStream | null, signal?: AbortSignal): void {
   const src = openSync(file, 'r');
   const dst = openSync(to, 'wx', privateFileMode());
   try {
@@ -195,8 +221,9 @@ function extract(file: string, offset: number, size: number, to: string, signal?
       throwIfAborted(signal);
       const n = readSync(src, buf, 0, Math.min(buf.length, size - done), offset + done);
       if (n <= 0) throw new JiuzhuError('BACKUP_DAMAGED', { detail: '数据不完整' });
+      const out = gcm ? gcm.update(buf.subarray(0, n)) : buf.subarray(0, n);
       let off = 0;
-      while (off < n) off += writeSync(dst, buf, off, n - off);
+      while (off < out.length) off += writeSync(dst, out, off, out.length - off);
       done += n;
     }
     fsyncSync(dst);
