@@ -16,6 +16,7 @@ import { makeIdNumber } from '../cases/demo/synthetic';
 import { loadCaseResources } from '../cases/resources';
 import { HUSBAND } from '../cases/testing/household';
 import { FakeClock } from '../store/test-support/fixtures';
+import { applyPulledItem } from '../sync/engine/pull-handlers';
 import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/test-support';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
@@ -102,16 +103,20 @@ describeStores('remote certification (platform certify → pull → due list)', 
     expect(await platform.admin.remoteCertifications(STATION)).toEqual([]);
   });
 
-  it('a person not on this roster is kept as not applied with the reason; a bad item is refused by the handler naming the field', async () => {
+  it('a person not on this roster is kept as not applied with the reason; a bad item is refused by the handler naming the field and kept in pulled_item', async () => {
     const stranger = makeIdNumber('500110', '1961-04-02', 77, '女');
     await platform.admin.certifyRemote({ stationId: STATION, idNumber: stranger, certifiedAt: new Date(Date.now() - DAY).toISOString(), method: 'video' });
     expect((await f.engine.run('manual')).outcome).toBe('ok');
     expect(svc().remoteKept()).toEqual([expect.objectContaining({ idNumberMasked: `${stranger.slice(0, 6)}********${stranger.slice(14)}`, method: 'video', code: 'CERT_NOT_ON_ROSTER', message: expect.stringContaining('不在本站在册保障名单中') })]);
     expect(f.db().prepare("SELECT count(*) FROM certification WHERE method = 'remote'").pluck().get()).toBe(0);
 
-    // An item whose body does not read: refused by the handler (the field named), kept aside, the person not certified.
-    const refusal = svc().pulledRemote({ kind: 'certification.remote', feedSeq: 99, at: Date.now(), id: 'rc-bad', body: { idNumber: HUSBAND.idNumber, certifiedAt: 'last tuesday', method: 'face' } });
+    // An item whose body does not read, as the engine dispatches it: refused by the handler (the field named), kept in pulled_item, the person not certified.
+    const bad = { kind: 'certification.remote', feedSeq: 99, at: Date.now(), id: 'rc-bad', body: { idNumber: HUSBAND.idNumber, certifiedAt: 'last tuesday', method: 'face' } };
+    const refusal = f.db().transaction(() => applyPulledItem(f.db(), bad, new Date().toISOString()))();
     expect(refusal).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'certification.remote', path: 'body.certifiedAt' } });
+    expect(refusal!.message).toContain('certification.remote body.certifiedAt');
+    expect(f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'certification.remote'").pluck().all()).toEqual(['rc-bad']);
+    expect(f.db().prepare("SELECT count(*) FROM certification_remote WHERE id = 'rc-bad'").pluck().get()).toBe(0);
     expect(due()).toEqual([HUSBAND.idNumber]);
   });
 
