@@ -10,6 +10,7 @@ import { benchmark as login } from './login';
 import { benchmark as rosterImport } from './rosterImport';
 import { benchmark as store } from './store';
 import { benchmark as sync } from './sync';
+import { benchmark as startup } from './startup';
 import { benchmark as stats } from './stats';
 import { benchmark as suites } from './suites';
 import type { Benchmark, BenchRow } from './types';
@@ -18,7 +19,7 @@ import type { Benchmark, BenchRow } from './types';
  * `npm run bench [-- NAME …] [-- --json] [-- --minutes N]` (--minutes: the memory benchmark's length): runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, face, capture, stats, memory, rosterImport, suites];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, face, capture, stats, memory, rosterImport, suites, startup];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
