@@ -13,6 +13,7 @@ import { addRemoteCertification, remoteCertificationInputSchema } from './feed/c
 import { fileOnlineApplication, type OnlineApplicationInput } from './feed/application-online';
 import { listedRecord } from './apply/decision-records';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
+import type { RecipientBody, RecipientRow } from './apply/roster-imported';
 import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, OnlineApplicationRow, RecordRow, RemoteCertificationRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
@@ -71,6 +72,10 @@ export interface AdminApi {
   /** The station's remote certifications, oldest first. */
   remoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
   /** An application made online (mini-program, 网格员): kept with its papers, and an `application.online` item for the station. */
+  /** A current recipient of the platform's own for a station (apply/roster-imported.ts); false once a station's import matched it. */
+  putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }): Promise<boolean>;
+  /** The recipient household whose head has this ID number, with the station case it is matched to. */
+  recipient(idNumber: string): Promise<RecipientRow | undefined>;
   fileApplication(input: OnlineApplicationInput): Promise<{ id: string; feedSeq: number }>;
   /** The station's online applications, oldest first. */
   onlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
@@ -174,6 +179,8 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
     },
     revokeDevice: (deviceId) => store.revokeDevice(deviceId, deps.now()),
     async pendingReplacements() {
+    putRecipient: (input) => store.putRecipient(input, deps.now()),
+    recipient: (idNumber) => store.getRecipient(idNumber),
       const pending = await store.listPendingDevices();
       return Promise.all(
         pending.map(async (d) => {

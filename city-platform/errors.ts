@@ -19,6 +19,7 @@ const ENGLISH: Partial<Record<ErrorCode, string>> = {
   SYNC_RECORD_UNKNOWN_KIND: 'Record rejected: unknown kind.',
   SYNC_RECORD_SEQ_REGRESSED: 'Record rejected: sequence not above the last one held.',
   SYNC_RECORD_CONFLICT: 'Case edited concurrently; record not applied.',
+  SYNC_ROSTER_REFUSED: 'Imported roster household not taken: it disagrees with what the platform holds.',
   SYNC_BLOB_HASH_MISMATCH: 'Uploaded bytes do not match the announced sha256; upload discarded.',
   SYNC_BLOB_TOO_LARGE: 'Blob exceeds the size limit.',
   SYNC_UPLOAD_OFFSET_MISMATCH: 'Upload-Offset differs from the server offset; HEAD and resume.',

@@ -40,6 +40,10 @@ export function platformRuleProblem(record: ReadRecord, today: string): RecordIs
       const i = record.body.idNumbers.findIndex((n) => invalidId(n) !== null);
       return i >= 0 ? bad(`body.idNumbers.${i}`, '身份证号码无效') : null;
     }
+    case 'roster.imported': {
+      const i = record.body.members.findIndex((m) => invalidId(m.idNumber) !== null);
+      return i >= 0 ? bad(`body.members.${i}.idNumber`, '成员身份证号码无效') : null;
+    }
     case 'relief.payment':
       return record.body.paidOn && record.body.paidOn > today ? bad('body.paidOn', '发放日期晚于今天') : null;
     default:

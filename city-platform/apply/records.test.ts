@@ -12,6 +12,7 @@ import {
   ratingRecord,
   RECORD_KINDS,
   reliefPaymentRecord,
+  rosterImportedRecord,
   type OutboundRecord,
 } from '../../sync-protocol/records/index';
 import { caseStep, idNumber } from '../test-client/fixtures';
@@ -115,6 +116,25 @@ const built: Record<string, OutboundRecord> = {
     scale: 'gb-haochaping-5',
   }),
   'rating.follow-up': ratingFollowUpRecord({ ratingId: 'rating_1', caseId: CASE, action: 'callback', note: '已电话回访', closed: true, at: '2026-09-02T01:00:00Z' }),
+  'roster.imported': rosterImportedRecord({
+    caseId: CASE,
+    caseNo: '500110-2026-01-00008',
+    version: 1,
+    importId: 'imp-1',
+    at: '2026-09-01T01:00:00Z',
+    type: 'dibao',
+    subtype: 'rural',
+    applicant: { idNumber: SIGNER, name: '张建国' },
+    members: [
+      { idNumber: SIGNER, name: '张建国', relationship: 'self' },
+      { idNumber: idNumber(42), name: '李秀英', relationship: 'spouse' },
+    ],
+    amountFen: 69000,
+    monthly: true,
+    sinceMonth: '2025-02',
+    nextReviewOn: '2027-02-28',
+    lastCertifiedOn: null,
+  }),
 };
 
 /** Per kind: one field made wrong by hand, and the refusal that names the kind and the field. */
@@ -130,6 +150,7 @@ const wrong: Record<string, [OutboxRecord, string]> = {
   'monitoring.entry': [withBody(built['monitoring.entry']!, { name: '张建国' }), 'monitoring.entry body：Unrecognized key: "name"'],
   'rating.record': [withBody(built['rating.record']!, { level: 'good' }), 'rating.record body.level：'],
   'rating.follow-up': [withBody(built['rating.follow-up']!, { note: '' }), 'rating.follow-up body.note：'],
+  'roster.imported': [withBody(built['roster.imported']!, { applicant: { idNumber: idNumber(42), name: '李秀英' } }), 'roster.imported body.members：成员中须有且只有户主本人一行'],
 };
 
 describe('typed sync records through the platform validator', () => {
@@ -154,6 +175,9 @@ describe('typed sync records through the platform validator', () => {
     expect(detail(withBody(step, { applicant: { idNumber: '110105194912310021', name: '王小文' } }))).toContain('case.upsert body.applicant.idNumber：申请人身份证号码无效');
     expect(detail(withBody(built['monitoring.entry']!, { idNumbers: [SIGNER, '500110198005120011'] }))).toBe('SYNC_RECORD_INVALID monitoring.entry body.idNumbers.1：身份证号码无效');
     expect(detail(withBody(built['relief.payment']!, { paidOn: '2026-09-02' }))).toBe('SYNC_RECORD_INVALID relief.payment body.paidOn：发放日期晚于今天');
+    const imported = built['roster.imported']!.body as { members: Array<{ idNumber: string }> };
+    const badMember = { ...imported.members[1]!, idNumber: '500110198005120011' };
+    expect(detail(withBody(built['roster.imported']!, { members: [imported.members[0], badMember] }))).toBe('SYNC_RECORD_INVALID roster.imported body.members.1.idNumber：成员身份证号码无效');
     expect(detail(withBody(built['certification.record']!, { method: 'proxy' }))).toContain('certification.record body.proxy：代办认证缺少代办人');
   });
 

@@ -46,6 +46,7 @@ export function adminRoutes(app: FastifyInstance, deps: PlatformDeps, admin: Adm
   post('/admin/decisions', adminSchemas.decide, (b) => admin.decide(b));
   post('/admin/change-decisions', adminSchemas.decideChange, (b) => admin.decideChange(b));
   post('/admin/warnings', adminSchemas.warn, (b) => admin.warn(b));
+  post('/admin/remote-certifications', adminSchemas.certifyRemote, (b) => admin.certifyRemote(b));
   post('/admin/reference', adminSchemas.reference, (b) => admin.publishReference(b));
   post('/admin/policy', adminSchemas.policy, (b) => admin.setPolicy(b));
   app.post(

@@ -87,4 +87,19 @@ export const PG_MIGRATIONS: string[] = [
     applicant_id_number TEXT NOT NULL, body TEXT NOT NULL, recorded_at BIGINT NOT NULL, feed_seq BIGINT NOT NULL);
   CREATE INDEX online_applications_station ON online_applications (station_id, feed_seq);
   `,
+  // 7: as schema.ts migration 7 (核对报告).
+  `
+  CREATE TABLE verification_reports (
+    id TEXT PRIMARY KEY, station_id TEXT NOT NULL, case_id TEXT NOT NULL, report_no TEXT NOT NULL, issued_on TEXT NOT NULL,
+    body TEXT NOT NULL, recorded_at BIGINT NOT NULL, feed_seq BIGINT NOT NULL, superseded_by TEXT);
+  CREATE INDEX verification_reports_case ON verification_reports (case_id, feed_seq);
+  `,
+  // 8: as schema.ts migration 8 (current recipients).
+  `
+  CREATE TABLE recipients (
+    id_number TEXT PRIMARY KEY, station_id TEXT NOT NULL, case_id TEXT, body TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('platform', 'station')), updated_at BIGINT NOT NULL);
+  CREATE INDEX recipients_station ON recipients (station_id, id_number);
+  CREATE UNIQUE INDEX recipients_case ON recipients (case_id) WHERE case_id IS NOT NULL;
+  `,
 ];

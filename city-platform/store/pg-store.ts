@@ -6,6 +6,9 @@ import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMe
 import { PG_MIGRATIONS } from './pg-schema';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
 import { blob, device, onlineApplication, remoteCertification, upload, usage, type Row } from './rows';
+import { applyRosterImported, putRecipient, RECIPIENT_SQL } from './recipients-sql';
+import { recipientRow, type RecipientBody } from '../apply/roster-imported';
+import { ROSTER_IMPORTED } from '../../sync-protocol/records/roster-imported';
 import { remoteCertificationFeedBody } from '../feed/certification-remote';
 import { onlineApplicationFeedBody } from '../feed/application-online';
 import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
@@ -208,6 +211,7 @@ export class PgPlatformStore implements PlatformStore {
         else if (record.kind === 'case.upsert') answer = await this.upsertCase(c, b, record);
         else if (record.kind === 'document.meta') answer = await this.recordCaseBlobs(c, b, record);
         else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
+        else if (record.kind === ROSTER_IMPORTED) answer = await runAsync(applyRosterImported(b, record), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]);
         if (answer.status === 'acknowledged' && record.blobs?.length) {
           const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[]) AND station_id = $2', [record.blobs, b.device.stationId]);
           const have = new Set(held.rows.map((r: Row) => String(r['sha256'])));
@@ -486,6 +490,15 @@ export class PgPlatformStore implements PlatformStore {
       receivedAt: Number(r['received_at']),
       body: JSON.parse(String(r['body'])) as Record<string, unknown>,
     }));
+  async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
+    return runAsync(putRecipient(input, now), async (st) => (await this.pool.query(numbered(st.sql), st.params)).rows as Row[]);
+  }
+
+  async getRecipient(idNumber: string) {
+    const r = await this.one(numbered(RECIPIENT_SQL), [idNumber]);
+    return r ? recipientRow(r) : undefined;
+  }
+
   }
 
   async listAuditFlags() {

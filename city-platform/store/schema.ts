@@ -97,4 +97,21 @@ export const MIGRATIONS: string[] = [
     applicant_id_number TEXT NOT NULL, body TEXT NOT NULL, recorded_at INTEGER NOT NULL, feed_seq INTEGER NOT NULL);
   CREATE INDEX online_applications_station ON online_applications (station_id, feed_seq);
   `,
+  // 7: household economic verification reports (核对报告) posted for a case, each also a
+  // `verification.report` item in its station's feed (docs/sync-protocol.md §7.2).
+  `
+  CREATE TABLE verification_reports (
+    id TEXT PRIMARY KEY, station_id TEXT NOT NULL, case_id TEXT NOT NULL, report_no TEXT NOT NULL, issued_on TEXT NOT NULL,
+    body TEXT NOT NULL, recorded_at INTEGER NOT NULL, feed_seq INTEGER NOT NULL, superseded_by TEXT);
+  CREATE INDEX verification_reports_case ON verification_reports (case_id, feed_seq);
+  `,
+  // 8: the platform's current recipients, one household per head's ID number, each of one station
+  // and matched to the station's case once its `roster.imported` record names it (docs/sync-protocol.md §5.10).
+  `
+  CREATE TABLE recipients (
+    id_number TEXT PRIMARY KEY, station_id TEXT NOT NULL, case_id TEXT, body TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('platform', 'station')), updated_at INTEGER NOT NULL);
+  CREATE INDEX recipients_station ON recipients (station_id, id_number);
+  CREATE UNIQUE INDEX recipients_case ON recipients (case_id) WHERE case_id IS NOT NULL;
+  `,
 ];

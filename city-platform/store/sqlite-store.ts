@@ -8,7 +8,10 @@ import { MIGRATIONS } from './schema';
 import { remoteCertificationFeedBody } from '../feed/certification-remote';
 import { onlineApplicationFeedBody } from '../feed/application-online';
 import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
-import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, runSync } from './audit-anchors-sql';
+import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, runSync, type Statement } from './audit-anchors-sql';
+import { applyRosterImported, putRecipient, RECIPIENT_SQL } from './recipients-sql';
+import { recipientRow, type RecipientBody } from '../apply/roster-imported';
+import { ROSTER_IMPORTED } from '../../sync-protocol/records/roster-imported';
 import type {
   BlobRow,
   BundleApplyOutcome,
@@ -155,6 +158,8 @@ export class SqlitePlatformStore implements PlatformStore {
         } else if (record.kind === 'document.meta') {
           answer = this.recordCaseBlobs(b, record);
         } else {
+        } else if (record.kind === ROSTER_IMPORTED) {
+          answer = runSync(applyRosterImported(b, record), (st) => this.exec(st));
           answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         }
         if (answer.status === 'acknowledged' && record.blobs?.length) {
@@ -404,6 +409,20 @@ export class SqlitePlatformStore implements PlatformStore {
   async listAuditFlags() {
     return (this.db.prepare(AUDIT_FLAGS_SQL).all() as Row[]).map(flagRow);
   }
+  private exec(st: Statement): Row[] {
+    const stmt = this.db.prepare(st.sql);
+    return stmt.reader ? (stmt.all(...st.params) as Row[]) : (stmt.run(...st.params), []);
+  }
+
+  async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
+    return runSync(putRecipient(input, now), (st) => this.exec(st));
+  }
+
+  async getRecipient(idNumber: string) {
+    const r = this.db.prepare(RECIPIENT_SQL).get(idNumber) as Row | undefined;
+    return r ? recipientRow(r) : undefined;
+  }
+
 
   async listAuditAnchors(deviceId: string) {
     return (this.db.prepare(AUDIT_ANCHORS_SQL).all(deviceId) as Row[]).map(anchorRow);

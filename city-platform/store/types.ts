@@ -1,3 +1,4 @@
+import type { RecipientBody, RecipientRow } from '../apply/roster-imported';
 import type { ErrorCode } from '../../common/contract/errors';
 import type { SealedHeader } from '../../common/sync/envelope';
 import type { BundlePayload, BundleResult } from '../../common/sync/push';
@@ -244,6 +245,15 @@ export interface AuditFlagRow {
   deviceId: string;
   stationId: string;
   kind: string;
+  /**
+   * A current recipient of the platform's own (source `platform`), one household per head's ID
+   * number: written, or replaced while no station's `roster.imported` has matched it; false when
+   * one has (apply/roster-imported.ts).
+   */
+  putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number): Promise<boolean>;
+  /** The recipient household whose head has this ID number, of whichever station. */
+  getRecipient(idNumber: string): Promise<RecipientRow | undefined>;
+
   reason: string;
   at: number;
   bundleSeq: number;

@@ -10,7 +10,7 @@ export const recordKindSchema = z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+
  * The kinds the reference platform applies, by name (the sync centre's words for them). Each has
  * its schema and builder in sync-protocol/records/, which registers exactly these.
  */
-export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'relief.payment', 'monitoring.entry', 'rating.record', 'rating.follow-up'] as const;
+export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'relief.payment', 'monitoring.entry', 'rating.record', 'rating.follow-up', 'roster.imported'] as const;
 
 /** One outbox record as it travels. */
 export const outboxRecordSchema = z.object({

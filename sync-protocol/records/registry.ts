@@ -12,6 +12,7 @@ import { monitoringEntryRecordSchema } from './monitoring-entry';
 import { ratingFollowUpRecordSchema } from './rating-follow-up';
 import { ratingRecordSchema } from './rating-record';
 import { reliefPaymentRecordSchema } from './relief-payment';
+import { rosterImportedRecordSchema } from './roster-imported';
 
 /**
  * Every record kind a workstation writes and the platform applies: one schema each, registered
@@ -29,6 +30,7 @@ export const RECORD_SCHEMAS = [
   monitoringEntryRecordSchema,
   ratingRecordSchema,
   ratingFollowUpRecordSchema,
+  rosterImportedRecordSchema,
 ] as const;
 
 /** A record by its kind: what the builders return and `Outbox.enqueue` takes (a wrong body for a kind does not compile). */

@@ -12,6 +12,7 @@ export const labels = {
     decision: { refusal: '不予批准决定' },
     relief: { payment: '临时救助发放' },
     monitoring: { entry: '低收入人口监测' },
+    roster: { imported: '原系统导入在册户' },
     other: '其他记录',
   },
   kindFallback: {

@@ -27,6 +27,8 @@ export const sync = {
       '第 {{seq}} 条记录的类型“{{kind}}”平台不支持，未接收。请升级程序或联系管理员。',
     SYNC_RECORD_SEQ_REGRESSED:
       '第 {{seq}} 条记录的序号不大于平台已收到的序号 {{last}}，未接收。请联系管理员检查本机数据。',
+    SYNC_ROSTER_REFUSED:
+      '导入的在册户（案件 {{caseNo}}）平台未接收：{{detail}}。本站的导入保持不变，该户以后的办理记录也不能写入平台；请与区县民政核实该户的在册信息，按核实结果处理。',
     SYNC_RECORD_CONFLICT:
       '案件 {{caseId}} 的这次修改基于第 {{baseVersion}} 版，平台上现为第 {{serverVersion}} 版，两者不一致，本次修改没有写入平台。请在同步中心对照两个版本后处理。',
     SYNC_BLOB_HASH_MISMATCH:

@@ -94,13 +94,22 @@ describeStores('remote certification (platform certify → pull → due list)', 
     expect(f.db().prepare('SELECT count(*) FROM certification_remote').pluck().get()).toBe(1);
   });
 
-  it('the CLI refuses a bad ID number, a future time and an unknown station; nothing reaches the feed', async () => {
+  it('the CLI refuses a bad ID number, a future time and an unknown station; nothing reaches the feed; the admin endpoint likewise', async () => {
     const bad = HUSBAND.idNumber.slice(0, 17) + (HUSBAND.idNumber[17] === '1' ? '2' : '1');
     await expect(certify(['--station', STATION, '--id-number', bad, '--at', new Date().toISOString()])).rejects.toMatchObject({ stderr: expect.stringContaining('idNumber') });
     await expect(certify(['--station', STATION, '--id-number', HUSBAND.idNumber, '--at', new Date(Date.now() + DAY).toISOString()])).rejects.toMatchObject({ stderr: expect.stringContaining('certifiedAt') });
     await expect(certify(['--station', 'ST-NOWHERE', '--id-number', HUSBAND.idNumber, '--at', new Date().toISOString()])).rejects.toMatchObject({ stderr: expect.stringContaining('stationId') });
     await expect(certify(['--station', STATION, '--id-number', HUSBAND.idNumber, '--at', new Date().toISOString(), '--method', 'sms'])).rejects.toMatchObject({ stderr: expect.stringContaining('--method') });
     expect(await platform.admin.remoteCertifications(STATION)).toEqual([]);
+
+    // The admin endpoint takes the same input with the same checks.
+    const post = (body: unknown) => fetch(`${platform.url}/admin/remote-certifications`, { method: 'POST', headers: { Authorization: `Bearer ${platform.adminToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const refused = await post({ stationId: STATION, idNumber: bad, certifiedAt: new Date().toISOString(), method: 'face' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { code: string }).code).toBe('INVALID_INPUT');
+    const made = await post({ stationId: STATION, idNumber: HUSBAND.idNumber, certifiedAt: new Date().toISOString(), method: 'video' });
+    expect(made.status).toBe(201);
+    expect((await platform.admin.remoteCertifications(STATION)).map((r) => [r.idNumber, r.method])).toEqual([[HUSBAND.idNumber, 'video']]);
   });
 
   it('a person not on this roster is kept as not applied with the reason; a bad item is refused by the handler naming the field and kept in pulled_item', async () => {

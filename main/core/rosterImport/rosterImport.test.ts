@@ -144,7 +144,7 @@ describe('roster import: preview', () => {
 });
 
 describe('roster import: confirm', () => {
-  it('writes the households that pass, exactly the previewed file, in one transaction, without outbox records; a second import of the same people is refused row by row', async () => {
+  it('writes the households that pass, exactly the previewed file, in one transaction with one roster.imported outbox record per household; a second import of the same people is refused row by row', async () => {
     const { good, bad } = withProblems();
     const file = await memberRowsWorkbook([...good, ...bad]);
     const p = svc.preview(env.actor, file);
@@ -158,7 +158,10 @@ describe('roster import: confirm', () => {
     expect(report.errors).toEqual(p.errors);
     expect(count('roster')).toBe(5);
     expect(count('roster_import_household')).toBe(5);
-    expect(count('outbox')).toBe(0);
+    // The platform learns of each household in the same transaction (its body checked in records.test.ts and platform.test.ts).
+    const queued = env.t.station.db.prepare('SELECT kind, case_id FROM outbox ORDER BY seq').all() as Array<{ kind: string; case_id: string }>;
+    expect(queued.map((r) => r.kind)).toEqual(Array(5).fill('roster.imported'));
+    expect(new Set(queued.map((r) => r.case_id))).toEqual(new Set((env.t.station.db.prepare('SELECT case_id FROM roster').pluck().all() as string[])));
     // The token is spent.
     expect(codeOf(() => svc.confirm(env.actor, p.token, '花名册.xlsx', file))).toBe('ROSTER_IMPORT_PREVIEW_EXPIRED');
 

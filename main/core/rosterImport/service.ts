@@ -13,6 +13,8 @@ import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import type { RosterSettings } from '../../../common/contract/methods/roster';
 import { nextReview, reviewBasis } from '../afterAcceptance/reviewRules';
 import { readXlsx } from '../files/xlsxReader';
+import { Outbox } from '../sync/index';
+import { rosterImportedRecord } from '../../../sync-protocol/records/index';
 import type { Clock, Db } from '../store/types';
 import { categoryKey, parseRoster, type ImportHousehold, type ParsedRoster } from './households';
 import { RosterImportRepo } from './rosterImportRepo';
@@ -44,16 +46,18 @@ interface Checked {
  * under a token; `confirm` reads the same bytes again, checks them again against the store as it
  * is now, and writes every household that passes — case, parties, persons, the decision as
  * received, roster row and members, the link to the import — with the report and the audit row,
- * in ONE transaction. Nothing goes to the sync outbox (README.md, "The platform").
+ * in ONE transaction, with one `roster.imported` outbox record per household (README.md, "The platform").
  */
 export class RosterImportService {
   private readonly repo: RosterImportRepo;
   private readonly roster: AfterAcceptanceRepo;
+  private readonly outbox: Outbox;
   private readonly previews = new Map<string, { sha256: string; actor: string; until: number }>();
 
   constructor(private readonly deps: RosterImportDeps) {
     this.repo = new RosterImportRepo(deps.db);
     this.roster = new AfterAcceptanceRepo(deps.db);
+    this.outbox = new Outbox(deps.db, deps.clock);
   }
 
   private today(): string {
@@ -174,7 +178,8 @@ export class RosterImportService {
       updated_by: actor,
       demo: 0,
     });
-    cases.setPulledNumber(caseId, cases.nextCaseNo(this.deps.regionCode, Number(today.slice(0, 4))), null);
+    const caseNo = cases.nextCaseNo(this.deps.regionCode, Number(today.slice(0, 4)));
+    cases.setPulledNumber(caseId, caseNo, null);
     cases.replaceParties(caseId, partiesOf(app));
     for (const m of h.members) this.repo.addPerson({ id_number: m.idNumber, name: m.name, sex: m.sex, birth_date: m.birthDate, address: m.relationship === 'self' && h.area ? h.area.slice(0, 120) : null, updated_at: at });
     const category = categoryKey(h.category);
@@ -227,6 +232,25 @@ export class RosterImportService {
       h.members.map((m) => m.idNumber),
     );
     this.repo.linkHousehold({ import_id: importId, roster_id: rosterId, case_id: caseId, sheet: h.sheet, row: h.row, approved_on: h.approvedOn, last_certified_on: h.lastCertifiedOn });
+    // The platform learns of the household in the same transaction (README.md, "The platform").
+    this.outbox.enqueue(
+      rosterImportedRecord({
+        caseId,
+        caseNo,
+        version: 1,
+        importId,
+        at,
+        type: h.category.type,
+        subtype: h.category.subtype ?? null,
+        applicant: { idNumber: h.headIdNumber, name: app.applicant!.name },
+        members: h.members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationship: m.relationship })),
+        amountFen: h.monthly ? h.amountFen : 0,
+        monthly: h.monthly,
+        sinceMonth: h.sinceMonth,
+        nextReviewOn: review.dueOn,
+        lastCertifiedOn: h.lastCertifiedOn,
+      }),
+    );
   }
 
   reports(actor: string) {

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { relationshipSchema } from '../../common/cases/household';
+import { assistanceTypeSchema, subtypeSchema } from '../../common/cases/types';
+import { caseIdSchema, idNumberSchema, noBlobsSchema, sameCase } from './fields';
+
+/**
+ * `roster.imported` (docs/sync-protocol.md §5.10; main/core/rosterImport): a household the station
+ * put on its roster from the previous system's export. The station made its case locally at
+ * `version`; the platform creates the case at that version and matches it to its own current
+ * recipient of the station by the head's ID number, so the case's later `case.upsert` steps apply
+ * on the version both sides hold. Sent once per household, in the transaction of the import.
+ */
+export const ROSTER_IMPORTED = 'roster.imported';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const person = z.object({ idNumber: idNumberSchema, name: z.string().min(1).max(40) }).strict();
+
+export const rosterImportedBodySchema = z
+  .object({
+    caseId: caseIdSchema,
+    caseNo: z.string().min(1).max(40),
+    /** The case's version on the station after the import (the version its next step is based on). */
+    version: z.number().int().positive(),
+    /** The station's import report (`roster_import.id`) the household came with. */
+    importId: z.string().min(1).max(64),
+    /** When the station imported it (its clock; informational). */
+    at: z.string().min(1).max(40),
+    type: assistanceTypeSchema,
+    subtype: subtypeSchema.nullable(),
+    /** The head (户主), as every case record names its applicant. */
+    applicant: person,
+    /** Every member, the head included (relationship `self`), as the case's application lists them. */
+    members: z.array(person.extend({ relationship: relationshipSchema }).strict()).min(1).max(30),
+    /** The monthly amount in fen; 0 with `monthly: false` for a household the county pays nothing monthly. */
+    amountFen: z.number().int().nonnegative(),
+    monthly: z.boolean(),
+    /** The first paid month. */
+    sinceMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM'),
+    nextReviewOn: isoDate,
+    /** The head's last 资格认证 in the previous system, where the file had one. */
+    lastCertifiedOn: isoDate.nullable(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    const heads = b.members.filter((m) => m.relationship === 'self');
+    if (heads.length !== 1 || heads[0]!.idNumber !== b.applicant.idNumber)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: '成员中须有且只有户主本人一行（与 applicant 一致）' });
+    if (!b.monthly && b.amountFen !== 0) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: '不按月发放的户金额须为 0' });
+  });
+export type RosterImportedBody = z.infer<typeof rosterImportedBodySchema>;
+
+export const rosterImportedRecordSchema = z
+  .object({ kind: z.literal(ROSTER_IMPORTED), caseId: caseIdSchema, blobs: noBlobsSchema, body: rosterImportedBodySchema })
+  .superRefine(sameCase);
+export type RosterImportedRecord = z.input<typeof rosterImportedRecordSchema>;
+
+/** The one builder: the record's case is the body's. */
+export function rosterImportedRecord(body: RosterImportedBody): RosterImportedRecord {
+  return { kind: ROSTER_IMPORTED, caseId: body.caseId, body };
+}
