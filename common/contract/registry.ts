@@ -26,6 +26,7 @@ import { ratingsMethods } from './methods/ratings';
 import { diagnosticsMethods } from './methods/diagnostics';
 import { updatesMethods } from './methods/updates';
 import { rosterImportMethods } from './methods/rosterImport';
+import { onlineApplicationsMethods } from './methods/onlineApplications';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -58,6 +59,7 @@ export const METHODS = {
   ...diagnosticsMethods,
   ...updatesMethods,
   ...rosterImportMethods,
+  ...onlineApplicationsMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

@@ -30,6 +30,7 @@ import { ratingsCapability } from './ratings/capability';
 import { shareFilesWithGroup } from './store/file-modes';
 import { updatesCapability } from './updates/capability';
 import { rosterImportCapability } from './rosterImport/capability';
+import { onlineApplicationsCapability } from './onlineApplications/capability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -126,10 +127,11 @@ export function createCore(options: CoreOptions): CoreApi {
   const certification = certificationCapability(deps);
   const ratings = ratingsCapability(deps, { screen: applicant.screen });
   const rosterImport = rosterImportCapability(deps);
+  const onlineApplications = onlineApplicationsCapability(deps);
   const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
   const updates = updatesCapability(deps, options.releaseKeyPem ? { releaseKeyPem: options.releaseKeyPem } : {});
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics, rosterImport, updates];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers, ...rosterImport.handlers, ...updates.handlers };
+  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics, rosterImport, onlineApplications, updates];
+  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers, ...rosterImport.handlers, ...onlineApplications.handlers, ...updates.handlers };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
   events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));

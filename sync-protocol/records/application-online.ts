@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { memberSchema } from '../../common/cases/household';
 import { applicantSchema } from '../../common/cases/person';
 import { assistanceTypeSchema, reasonCodeSchema, subtypeSchema } from '../../common/cases/types';
+import { ONLINE_APPLICATION_SOURCES } from '../../common/onlineApplications/sources';
 import { serverTimeSchema, sha256HexSchema } from '../../common/sync/primitives';
 import { idNumberSchema } from './fields';
 
@@ -17,8 +18,7 @@ import { idNumberSchema } from './fields';
  */
 export const APPLICATION_ONLINE = 'application.online';
 
-/** Where the application was made: the 救助通 mini-program, or a 网格员's phone. */
-export const ONLINE_APPLICATION_SOURCES = ['miniProgram', 'gridWorker'] as const;
+export { ONLINE_APPLICATION_SOURCES };
 
 const blobRefSchema = {
   sha256: sha256HexSchema,

@@ -46,6 +46,10 @@ export type Decision =
 
 /** The platform keys a case record by its applicant's ID number (city-platform/apply/validate-record.ts). */
 
+/** The day a county limit started by `action` counts from: an online application's acceptance limit from its online submission. */
+const countsFrom = (action: CaseAction, app: Application, today: string): string =>
+  action === 'submit' && app.channel.kind === 'online' && app.channel.submittedOn && app.channel.submittedOn < today ? app.channel.submittedOn : today;
+
 /** Actions with their own method (intake.submit, intake.discard, cases.decide) are not taken through `act`. */
 const OWN_METHOD: ReadonlySet<CaseAction> = new Set(['submit', 'discard', 'accept', 'requestSupplement', 'refuseAcceptance']);
 
@@ -240,7 +244,7 @@ export class CaseService {
     const version = row.version + 1;
     this.repo.update(row.id, { ...this.columns(app, { state: t.to, version, draft_rev: row.draft_rev }, actor) });
     this.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: row.state, to_state: t.to, note });
-    followCountyDeadlines(this, row.id, action, this.today(), now);
+    followCountyDeadlines(this, row.id, action, countsFrom(action, app, this.today()), now);
     const updated = this.mustGet(row.id);
     this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: updated.case_no, baseVersion: row.version, state: t.to, action, at: now, app, content: 'household', extra, blobs }));
     this.deps.audit.append({ actor, action: auditAction(action), targetType: 'case', targetId: row.id, details: { from: row.state, to: t.to, version } });
