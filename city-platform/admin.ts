@@ -11,10 +11,11 @@ import { newEpoch } from './feed/epoch';
 import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';
 import { addRemoteCertification, remoteCertificationInputSchema } from './feed/certification-remote';
 import { fileOnlineApplication, type OnlineApplicationInput } from './feed/application-online';
+import { postVerificationReport } from './feed/verification-report';
 import { listedRecord } from './apply/decision-records';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
 import type { RecipientBody, RecipientRow } from './apply/roster-imported';
-import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, OnlineApplicationRow, RecordRow, RemoteCertificationRow } from './store/types';
+import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, OnlineApplicationRow, RecordRow, RemoteCertificationRow, VerificationReportRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
 export const adminSchemas = {
@@ -81,6 +82,10 @@ export interface AdminApi {
   onlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
   publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
   setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
+  /** A household economic verification report (核对报告) for a case whose authorizations the platform holds: kept, and a `verification.report` item for its station. */
+  postVerification(caseRef: string, report: unknown): Promise<{ id: string; caseId: string; feedSeq: number }>;
+  /** The case's 核对 reports, oldest first. */
+  verificationReports(caseId: string): Promise<VerificationReportRow[]>;
   revokeDevice(deviceId: string): Promise<boolean>;
   /** Registrations waiting for an admin to confirm that they replace an earlier device of their station and machine. */
   pendingReplacements(): Promise<PendingReplacement[]>;
@@ -164,6 +169,11 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       return addRemoteCertification(store, itemId('rc', now), input, now);
     },
     remoteCertifications: (stationId) => store.listRemoteCertifications(stationId),
+    async postVerification(caseRef, report) {
+      const now = deps.now();
+      return postVerificationReport(store, itemId('vr', now), caseRef, report, now);
+    },
+    verificationReports: (caseId) => store.listVerificationReports(caseId),
     async fileApplication(input) {
       const now = deps.now();
       return fileOnlineApplication(store, deps.dataDir, itemId('oa', now), input, now);

@@ -35,6 +35,8 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
   apply    --station ID --file APPLICATION.json [--blob FILE]…
                                                                  an application made online (the application.online body: applicant, members,
                                                                  papers and signatures named by SHA-256, each given with --blob), for the station
+  verify   --case ID|CASE-NO --file REPORT.json                   a 核对 report (家庭经济状况核对报告: centre, reportNo, issuedOn, members with their items)
+                                                                 for a case whose 核对授权书 the platform holds, for the case's station
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
 than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
@@ -337,6 +339,21 @@ switch (command) {
       fail(`申请未登记：${e instanceof Error ? e.message : String(e)}`, 1),
     );
     print(out, () => console.log(`online application ${out.id} (feed ${out.feedSeq}) for station ${stationId}`));
+    break;
+  }
+  case 'verify': {
+    const caseRef = values.case ?? fail('需要 --case 案件编号或平台案件号');
+    const file = values.file ?? fail('需要 --file 核对报告文件（JSON）');
+    let report: unknown;
+    try {
+      report = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      fail(`读不了核对报告文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
+    }
+    const out = await withAdmin((a) => a.postVerification(caseRef, report)).catch((e: unknown) =>
+      fail(`核对报告未记录：${e instanceof Error ? e.message : String(e)}`, 1),
+    );
+    print(out, () => console.log(`verification report ${out.id} (feed ${out.feedSeq}) for case ${out.caseId}`));
     break;
   }
   default:

@@ -4,6 +4,7 @@ import { wireError } from '../errors';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pg-schema';
+import { addVerificationReport, LIST_VERIFICATION_REPORTS_SQL, runVerificationAsync, verificationReportRow } from './verification-sql';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
 import { blob, device, onlineApplication, remoteCertification, upload, usage, type Row } from './rows';
 import { applyRosterImported, putRecipient, RECIPIENT_SQL } from './recipients-sql';
@@ -460,6 +461,19 @@ export class PgPlatformStore implements PlatformStore {
   async listOnlineApplications(stationId: string) {
     const { rows } = await this.pool.query('SELECT * FROM online_applications WHERE station_id = $1 ORDER BY feed_seq', [stationId]);
     return (rows as Row[]).map(onlineApplication);
+  }
+
+  async addVerificationReport(caseRef: string, report: Parameters<PlatformStore['addVerificationReport']>[1]) {
+    return this.tx((c) =>
+      runVerificationAsync(addVerificationReport(caseRef, report), async (st) => {
+        if ('feed' in st) return [{ seq: await this.insertFeed(c, { ...st.feed, regionCode: null }) }];
+        return (await c.query(numbered(st.sql), st.params)).rows as Row[];
+      }),
+    );
+  }
+
+  async listVerificationReports(caseId: string) {
+    return ((await this.pool.query(numbered(LIST_VERIFICATION_REPORTS_SQL), [caseId])).rows as Row[]).map(verificationReportRow);
   }
 
   async getCase(caseId: string): Promise<CaseRow | undefined> {

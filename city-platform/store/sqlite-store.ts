@@ -5,6 +5,7 @@ import { blob, device, onlineApplication, remoteCertification, upload, usage, ty
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
+import { addVerificationReport, LIST_VERIFICATION_REPORTS_SQL, runVerificationSync, verificationReportRow } from './verification-sql';
 import { remoteCertificationFeedBody } from '../feed/certification-remote';
 import { onlineApplicationFeedBody } from '../feed/application-online';
 import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
@@ -375,6 +376,23 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async listOnlineApplications(stationId: string) {
     return (this.db.prepare('SELECT * FROM online_applications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(onlineApplication);
+  }
+
+  async addVerificationReport(caseRef: string, report: Parameters<PlatformStore['addVerificationReport']>[1]) {
+    return this.db.transaction(() =>
+      runVerificationSync(addVerificationReport(caseRef, report), (st) => {
+        if ('feed' in st) {
+          const seq = this.db.prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)').run(st.feed.kind, st.feed.stationId, JSON.stringify(st.feed.body), st.feed.at).lastInsertRowid;
+          return [{ seq: Number(seq) }];
+        }
+        const stmt = this.db.prepare(st.sql);
+        return stmt.reader ? (stmt.all(...st.params) as Row[]) : (stmt.run(...st.params), []);
+      }),
+    )();
+  }
+
+  async listVerificationReports(caseId: string) {
+    return (this.db.prepare(LIST_VERIFICATION_REPORTS_SQL).all(caseId) as Row[]).map(verificationReportRow);
   }
 
   async getCase(caseId: string): Promise<CaseRow | undefined> {

@@ -2,6 +2,8 @@ import type { RecipientBody, RecipientRow } from '../apply/roster-imported';
 import type { ErrorCode } from '../../common/contract/errors';
 import type { SealedHeader } from '../../common/sync/envelope';
 import type { BundlePayload, BundleResult } from '../../common/sync/push';
+import type { VerificationReportBody } from '../../sync-protocol/records/verification-report';
+import type { addVerificationReport } from './verification-sql';
 import type { ApplicationOnlineBody } from '../../sync-protocol/records/index';
 
 export interface DeviceRow {
@@ -118,6 +120,26 @@ export interface OnlineApplicationRow {
   feedSeq: number;
 }
 
+/** A household economic verification report posted for a case (table verification_reports; feed/verification-report.ts). */
+export interface VerificationReportRow {
+  /** The platform's id of the report (the pull item's `id`). */
+  id: string;
+  stationId: string;
+  caseId: string;
+  reportNo: string;
+  issuedOn: string;
+  body: VerificationReportBody;
+  recordedAt: number;
+  feedSeq: number;
+  /** The later report of the case that replaced this one; null while it is the current one. */
+  supersededBy: string | null;
+}
+
+/** What posting a 核对 report came to: kept and fed, or refused (the field at fault and why; nothing written). */
+export type VerificationReportOutcome =
+  | { ok: true; id: string; caseId: string; feedSeq: number }
+  | { ok: false; path: string; reason: 'noCase' | 'noAuthorization' | 'notInHousehold' | 'memberNotAuthorized' };
+
 export interface CaseRow {
   caseId: string;
   stationId: string;
@@ -212,6 +234,15 @@ export interface PlatformStore {
   addOnlineApplication(row: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>): Promise<number | undefined>;
   /** The station's online applications, oldest first. */
   listOnlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
+
+  /**
+   * Keep a 核对 report for a case (found by its id or its case number) whose authorizations the
+   * platform holds, supersede the case's earlier reports and feed it to the case's station, in one
+   * transaction; a refusal writes nothing.
+   */
+  addVerificationReport(caseRef: string, report: Parameters<typeof addVerificationReport>[1]): Promise<VerificationReportOutcome>;
+  /** The case's 核对 reports, oldest first. */
+  listVerificationReports(caseId: string): Promise<VerificationReportRow[]>;
 
   getCase(caseId: string): Promise<CaseRow | undefined>;
   listRecords(): Promise<RecordRow[]>;

@@ -34,6 +34,18 @@ export type CountyLimits = z.output<typeof countyLimitsSchema>;
 export const policyNoticeSchema = z.object({ title: z.string().trim().min(1).max(40), body: z.string().trim().min(1).max(400) });
 
 /**
+ * Asset limits of 低保 in this county (local rules under 《最低生活保障审核确认办法》 art. 8): each
+ * null where the county sets none. Deposits per counted member as a number of months of the local
+ * standard; the total value of the household's vehicles; the number of real-estate holdings.
+ */
+export const assetLimitsSchema = z.object({
+  depositMonths: z.number().int().min(1).max(120).nullable().default(null),
+  vehicleValueFen: z.number().int().nonnegative().nullable().default(null),
+  realEstateCount: z.number().int().nonnegative().max(20).nullable().default(null),
+});
+export type AssetLimits = z.output<typeof assetLimitsSchema>;
+
+/**
  * County rules that differ from place to place: configuration, not code (DOMAIN.md). Stored in the
  * station's encrypted settings; the admin changes them.
  */
@@ -73,6 +85,8 @@ export const caseSettingsSchema = z.object({
   standards: z.array(standardSchema).max(200).default([]),
   /** 临时救助's 先行救助 limit and papers deadline; whether 低保边缘 / 刚性支出 households get a monthly amount (common/cases/relief.ts). */
   relief: reliefSettingsSchema.default({ ...RELIEF_DEFAULTS, monthlyAmount: { ...RELIEF_DEFAULTS.monthlyAmount } }),
+  /** The county's asset limits the 核对 hint compares a verification report with (common/cases/verificationHint.ts); absent: not set. */
+  assetLimits: assetLimitsSchema.optional(),
   /** Shown on the applicant screen between applicants (政策宣传). */
   policyNotices: z.array(policyNoticeSchema).max(20).default([]),
 });

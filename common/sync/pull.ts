@@ -87,6 +87,17 @@ export const certificationRemoteItemSchema = z.object({
   body: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * A household economic verification report (核对报告) of a station case: the envelope only — `id`
+ * is the platform's, the body is read by the handler (sync-protocol/records/verification-report.ts).
+ */
+export const verificationReportItemSchema = z.object({
+  ...base,
+  kind: z.literal('verification.report'),
+  id: z.string().min(1).max(64),
+  body: z.record(z.string(), z.unknown()),
+});
+
 export const pullItemSchema = z.discriminatedUnion('kind', [
   decisionItemSchema,
   warningItemSchema,
@@ -96,6 +107,7 @@ export const pullItemSchema = z.discriminatedUnion('kind', [
   attachmentsItemSchema,
   changeDecisionItemSchema,
   certificationRemoteItemSchema,
+  verificationReportItemSchema,
 ]);
 export type PullItem = z.infer<typeof pullItemSchema>;
 

@@ -6,6 +6,7 @@ export { CASE_UPSERT, caseUpsertBodySchema, caseUpsertRecord, type CaseStep, typ
 export { DOCUMENT_META, documentMetaRecord, type DocumentMetaRecord } from './document-meta';
 export { CERTIFICATION_RECORD, certificationRecord, certificationRecordBodySchema, type CertificationRecordBody } from './certification-record';
 export { CERTIFICATION_REMOTE, REMOTE_CERTIFICATION_METHODS, certificationRemoteBodySchema, type CertificationRemoteBody, type PulledCertificationRemoteItem } from './certification-remote';
+export { VERIFICATION_REPORT, VERIFICATION_DATA_TYPES, VERIFICATION_INCOME_TYPES, verificationReportBodySchema, type VerificationDataType, type VerificationItem, type VerificationReportBody, type PulledVerificationReportItem } from './verification-report';
 export { APPLICATION_ONLINE, ONLINE_APPLICATION_SOURCES, applicationOnlineBlobs, applicationOnlineBodySchema, type ApplicationOnlineBody, type ApplicationOnlineBodyInput, type PulledApplicationOnlineItem } from './application-online';
 export { CASE_AUTHORIZATION, caseAuthorizationRecord } from './case-authorization';
 export { CASE_AMENDMENT, caseAmendmentRecord } from './case-amendment';

@@ -5,6 +5,7 @@ import { caseItemSchema, decisionItemSchema, policyItemSchema, referenceItemSche
 import { caseUpsertBodySchema } from './case-upsert';
 import { pulledApplicationOnlineItemSchema } from './application-online';
 import { pulledCertificationRemoteItemSchema } from './certification-remote';
+import { pulledVerificationReportItemSchema } from './verification-report';
 import { readAs, type Read } from './issue';
 
 /**
@@ -24,6 +25,7 @@ export const PULL_ITEM_SCHEMAS = {
   attachments: attachmentsItemSchema,
   'change-decision': changeDecisionItemSchema,
   'certification.remote': pulledCertificationRemoteItemSchema,
+  'verification.report': pulledVerificationReportItemSchema,
   'application.online': pulledApplicationOnlineItemSchema,
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verificationViewSchema } from '../../cases/verification';
 import { applicationSchema } from '../../cases/application';
 import { DEADLINE_KINDS } from '../../cases/deadlines';
 import { caseSettingsSchema, standardSchema } from '../../cases/settings';
@@ -160,6 +161,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   openCases: z.array(z.object({ caseId: z.string(), caseNo: z.string().nullable(), state: caseStateSchema, idNumber: z.string() })),
   /** The approved benefit (审核确认): amount and first paid month as decided, and where the household stands on the roster now. Null before approval. */
   benefit: benefitViewSchema,
+  /** The household economic verification report (核对) the platform sent, with what it says against the declaration; null before one arrives. */
+  verification: verificationViewSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

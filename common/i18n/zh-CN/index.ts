@@ -25,6 +25,7 @@ import { updates } from './updates';
 import { rosterImport } from './rosterImport';
 import { onlineApplications } from './onlineApplications';
 import { files } from './files';
+import { verification } from './verification';
 import { keyProvider } from './keyProvider';
 import { mergeCatalogGroups } from './merge';
 
@@ -35,6 +36,6 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, updates, rosterImport, onlineApplications, files, keyProvider, base);
+export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, updates, rosterImport, onlineApplications, files, keyProvider, verification, base);
 
 export type Catalog = typeof zhCN;

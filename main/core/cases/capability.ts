@@ -13,6 +13,7 @@ import { seedDemoCases } from './demo/seed';
 import { searchCases } from './search';
 import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
+import { registerVerificationPullHandler } from './verification/pullHandler';
 import type { StationServices } from '../station/stationServices';
 
 type CaseMethods =
@@ -71,6 +72,10 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
     if (!services) throw new Error('case pull handler ran before the station services were ready');
     return forDb(services, db).svc;
   });
+  const unregisterVerification = registerVerificationPullHandler((db) => {
+    if (!services) throw new Error('verification pull handler ran before the station services were ready');
+    return forDb(services, db).svc;
+  });
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
   const viewed = (svc: CaseService, who: string, action: string, caseId: string | null, details: Record<string, string | number | boolean> = {}) =>
@@ -125,7 +130,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'cases.get': async (input, ctx) => {
         const { svc, views } = await open();
         const detail = views.detail(input.caseId);
-        viewed(svc, actor(ctx), 'cases.view', input.caseId);
+        viewed(svc, actor(ctx), 'cases.view', input.caseId, detail.verification ? { verification: detail.verification.reportId } : {});
         return detail;
       },
       'cases.search': async (input, ctx) => {
@@ -207,6 +212,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
     async close() {
       await ready;
       unregisterPull();
+      unregisterVerification();
     },
   };
 }

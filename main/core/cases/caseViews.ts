@@ -1,4 +1,5 @@
 import { JiuzhuError } from '../../../common/contract/errors';
+import { translate } from '../../../common/i18n/translate';
 import type { CaseDetail, CaseSummary } from '../../../common/contract/methods/cases';
 import { eligibilityHint } from '../../../common/cases/eligibility';
 import { dueStatus, type DeadlineKind } from '../../../common/cases/deadlines';
@@ -11,6 +12,8 @@ import type { CaseListRow } from './search';
 import type { CaseService } from './caseService';
 import { BenefitRepo } from './benefitRepo';
 import { authorizationEvidenceView } from './authorizationRecord';
+import { VerificationRepo } from './verification/repo';
+import { verificationView } from './verification/view';
 
 type DeadlineView = CaseSummary['nextDeadline'] & object;
 
@@ -59,14 +62,23 @@ export class CaseViews {
   }
 
   /** The hint against the county's standard; null where the county has set none (the page says 未设置). Demo cases may use the placeholders. */
-  eligibility(app: Application, demo = false): CaseDetail['eligibility'] {
+  eligibility(app: Application, demo = false, verification: CaseDetail['verification'] = null): CaseDetail['eligibility'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
     const today = this.svc.today();
     const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, Number(today.slice(0, 4)), residence);
     if (!standard || app.members.length === 0) return null;
     const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
     const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
-    return { band: hint.band, perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, gapFen: hint.gapFen, steps: hint.steps };
+    // The 核对 report's findings follow the arithmetic of the declaration (what it found; the county decides).
+    const found = verification?.findings.map((f) => `${translate('verification.hintTitle')}：${f}`) ?? [];
+    return { band: hint.band, perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, gapFen: hint.gapFen, steps: [...hint.steps, ...found] };
+  }
+
+  /** The case's current 核对 report with the hint's findings (against the county's standard and asset limits). */
+  verification(caseId: string, app: Application, demo = false): CaseDetail['verification'] {
+    const residence = app.subtype === 'rural' ? 'rural' : 'urban';
+    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, Number(this.svc.today().slice(0, 4)), residence);
+    return verificationView(new VerificationRepo(this.svc.db), caseId, app, standard?.monthlyFen ?? null, this.svc.settings().assetLimits);
   }
 
   detail(caseId: string): CaseDetail {
@@ -78,6 +90,7 @@ export class CaseViews {
     const repo = this.svc.repo;
     const attachments = repo.attachments(caseId);
     const auths = repo.authorizations(caseId);
+    const verification = this.verification(caseId, app, row.demo === 1);
     const signed = new Set(auths.map((a) => a.signer_id_number));
     const pages = (code: string) => attachments.filter((a) => a.role === 'material' && a.ref === code).length;
     return {
@@ -105,9 +118,10 @@ export class CaseViews {
       timeline: repo.events(caseId).map((e) => ({ seq: e.seq, at: e.at, actorName: this.staffName(e.actor_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note })),
       deadlines: repo.deadlines(caseId).map((d) => this.deadlineView(d, today, settings.dueSoonWorkingDays)),
       notices: repo.notices(caseId).map((n) => ({ id: n.id, kind: n.kind, state: n.state, requestedAt: n.requested_at })),
-      eligibility: this.eligibility(app, row.demo === 1),
+      eligibility: this.eligibility(app, row.demo === 1, verification),
       openCases: row.state === 'draft' || row.state === 'submitted' ? this.svc.openCasesFor(app, caseId) : [],
       benefit: this.benefit(caseId),
+      verification,
     };
   }
 

@@ -1,0 +1,45 @@
+/** Messages of 核对 results (家庭经济状况核对报告) on the case page, the eligibility hint and the sync centre. */
+export const verification = {
+  errors: {
+    VERIFICATION_CASE_NOT_HERE: '核对报告所属的案件（{{caseNo}}）不在本工作站，报告已留存未使用。请先同步本站案件，或与县级核对机构确认案件编号。',
+  },
+  timeline: {
+    verificationReceived: '收到家庭经济状况核对报告',
+  },
+  verification: {
+    title: '家庭经济状况核对结果',
+    none: '尚未收到核对报告。授权书同步到平台后，县级核对机构出具的报告会随同步送达。',
+    report: '报告编号 {{reportNo}}，{{centre}}，{{issuedOn}} 出具',
+    superseded: '已被较新的报告替代：{{reportNos}}',
+    member: '成员',
+    type: '核对项目',
+    count: '项数',
+    amount: '金额（元）',
+    source: '数据来源',
+    asOf: '数据日期',
+    detail: '说明',
+    nothingFound: '未查到记录',
+    memberTotal: '合计：财产 {{assets}} 元；月收入 {{income}} 元',
+    householdTotal: '全户合计：存款 {{deposits}} 元，车辆 {{vehicles}} 元，房产 {{estates}} 处，月收入 {{income}} 元',
+    hintTitle: '核对结果提示（仅供参考，由县级审核确认）',
+    types: {
+      deposit: '银行存款',
+      vehicle: '机动车辆',
+      realEstate: '不动产',
+      business: '工商登记',
+      socialInsurance: '社会保险待遇',
+      providentFund: '住房公积金',
+      tax: '纳税收入',
+    },
+    hint: {
+      incomeAbove: '{{name}}：核对月收入 {{reported}} 元，高于申报的 {{declared}} 元（差 {{diff}} 元/月）',
+      incomeTotal: '全户核对月收入 {{reported}} 元，申报月收入 {{declared}} 元；按两者较高者计，人均 {{perCapita}} 元/月',
+      depositsOver: '人均存款 {{perCapita}} 元，超过本县限额（{{months}} 个月低保标准，{{limit}} 元）',
+      depositsWithin: '人均存款 {{perCapita}} 元，未超过本县限额 {{limit}} 元',
+      vehicleOver: '机动车辆合计 {{value}} 元，超过本县限额 {{limit}} 元',
+      estateOver: '不动产 {{count}} 处，超过本县限额 {{limit}} 处',
+      business: '有工商登记 {{count}} 项，请核实经营情况',
+      limitsUnset: '本县未设置财产限额（存款、车辆、房产），财产情况请按县级规定人工判断',
+    },
+  },
+};

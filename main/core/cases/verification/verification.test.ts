@@ -1,0 +1,201 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import { describeStores } from '../../../../city-platform/test-support/stores';
+import { seededRandom } from '../../../../tools/link-proxy/prng';
+import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
+import { acceptedCase } from '../../afterAcceptance/testing/fixture';
+import { FakeClock } from '../../store/test-support/fixtures';
+import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/test-support';
+import { CaseService } from '../caseService';
+import { CaseViews } from '../caseViews';
+import { makeIdNumber } from '../demo/synthetic';
+import { loadCaseResources } from '../resources';
+import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../testing/household';
+import { applyVerificationItem } from './apply';
+import { registerVerificationPullHandler } from './pullHandler';
+import { VerificationRepo } from './repo';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+const run = promisify(execFile);
+const STATION = 'ST-VERIFY';
+
+/** A 核对 report as the centre returns it (the CLI's --file): deposits, a vehicle, a pension, nothing for the child. */
+const report = (reportNo: string, issuedOn: string, pensionFen = 150_000) => ({
+  centre: '綦江区社会救助家庭经济状况核对中心',
+  reportNo,
+  issuedOn,
+  members: [
+    {
+      idNumber: HUSBAND.idNumber,
+      name: HUSBAND.name,
+      items: [
+        { type: 'deposit', amountFen: 1_250_000, source: '人民银行重庆营业管理部', asOf: '2026-02-10', detail: '农业银行活期' },
+        { type: 'vehicle', amountFen: 3_000_000, source: '市公安局交巡警总队', asOf: '2026-02-09', detail: '渝B·12345 小型轿车' },
+        { type: 'tax', amountFen: 210_000, source: '国家税务总局重庆市税务局', asOf: '2026-01-31' },
+      ],
+    },
+    { idNumber: WIFE.idNumber, name: WIFE.name, items: [{ type: 'socialInsurance', amountFen: pensionFen, source: '市人力社保局', asOf: '2026-01-31', detail: '城乡居民养老保险' }] },
+    { idNumber: CHILD.idNumber, name: CHILD.name, items: [] },
+  ],
+});
+
+/**
+ * 核对 results, end to end: `npm run platform -- verify` on the platform's store (SQLite and
+ * PostgreSQL), the real engine's pull into a real encrypted station, the cases capability's
+ * handler, and the case page's data — exactly once through cuts, duplicated requests and a rebuilt feed.
+ */
+describeStores('核对 report (platform verify → pull → case page)', (store) => {
+  let platform: RunningPlatform;
+  let dataDir: string;
+  let pgUrl: string | undefined;
+  let f: EngineFixture;
+  let svc: CaseService;
+  let caseId: string;
+  let off: () => void;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-verify-'));
+    const fresh = await store.fresh();
+    pgUrl = fresh.pgUrl;
+    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
+    f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')), idleTimeoutMs: 3000 });
+    const info = f.t.station.stationInfo()!;
+    svc = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    off = registerVerificationPullHandler(() => svc);
+    await registerWith(f, platform, STATION);
+    // Submitted, the husband and the wife authorize, accepted; the sync takes it all to the platform.
+    caseId = acceptedCase(svc, f.t.adminId);
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+  });
+  afterEach(async () => {
+    off();
+    f.cleanup();
+    await platform.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const verify = (caseRef: string, body: unknown) => {
+    const file = join(dataDir, `report-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(body));
+    return run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'verify', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), '--case', caseRef, '--file', file, '--json'], { cwd: ROOT });
+  };
+  const caseNo = () => svc.repo.get(caseId)!.case_no!;
+  const rows = () => f.db().prepare('SELECT id, status, superseded_by FROM case_verification ORDER BY feed_seq').all() as Array<{ id: string; status: string; superseded_by: string | null }>;
+
+  it('the CLI posts it by case number; one pull shows it on the case page per member and type with totals and the hint; a rebuilt feed changes nothing', async () => {
+    const out = await verify(caseNo(), report('HD-2026-0001', '2026-02-11'));
+    const made = JSON.parse(out.stdout) as { id: string; caseId: string; feedSeq: number };
+    expect(made.caseId).toBe(caseId);
+    expect(await platform.admin.verificationReports(caseId)).toEqual([expect.objectContaining({ id: made.id, stationId: STATION, reportNo: 'HD-2026-0001', feedSeq: made.feedSeq, supersededBy: null })]);
+
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    const page = new CaseViews(svc).detail(caseId);
+    expect(page.verification).toMatchObject({
+      reportId: made.id,
+      reportNo: 'HD-2026-0001',
+      centre: '綦江区社会救助家庭经济状况核对中心',
+      issuedOn: '2026-02-11',
+      members: [
+        { idNumber: HUSBAND.idNumber, assetsFen: 4_250_000, incomeFen: 210_000, items: [{ type: 'deposit', amountFen: 1_250_000, source: '人民银行重庆营业管理部', asOf: '2026-02-10', detail: '农业银行活期' }, { type: 'vehicle' }, { type: 'tax' }] },
+        { idNumber: WIFE.idNumber, assetsFen: 0, incomeFen: 150_000 },
+        { idNumber: CHILD.idNumber, items: [] },
+      ],
+      totals: { depositsFen: 1_250_000, vehicleValueFen: 3_000_000, realEstateCount: 0, incomeFen: 360_000 },
+      superseded: [],
+    });
+    // The hint names what the report found against the declaration (the household declared 1,200 元 of wages for the husband).
+    expect(page.verification!.findings.join('\n')).toContain('全户核对月收入 3600.00 元');
+    expect(page.verification!.findings.join('\n')).toContain('本县未设置财产限额');
+    expect(page.timeline.map((e) => e.action)).toContain('verificationReceived');
+    // The audit row names the report and counts, never an amount or an ID number.
+    const audit = f.db().prepare("SELECT details FROM audit_log WHERE action = 'verification.received'").pluck().all() as string[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!)).toEqual({ report: made.id, members: 3, items: 4 });
+    expect(audit[0]).not.toContain(HUSBAND.idNumber);
+
+    await platform.admin.resetFeed();
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    expect(rows()).toEqual([{ id: made.id, status: 'applied', superseded_by: null }]);
+
+    // The report lives only in the encrypted store: its number is not in the database file's bytes.
+    f.db().pragma('wal_checkpoint(TRUNCATE)');
+    const file = f.db().name;
+    for (const p of [file, `${file}-wal`]) if (existsSync(p)) expect(readFileSync(p).includes(Buffer.from('HD-2026-0001'))).toBe(false);
+  });
+
+  it('the CLI refuses an unknown case, a case with no authorization on the platform, a stranger to the household and a bad item, naming the field; nothing reaches the feed', async () => {
+    await expect(verify('500110-2026-09-99999', report('R1', '2026-02-11'))).rejects.toMatchObject({ stderr: expect.stringContaining('（case）') });
+    // Submitted and synced, but nobody signed the 授权书 yet: the platform holds no authorization of it.
+    const unsigned = svc.saveDraft(f.t.adminId, { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+    svc.submit(f.t.adminId, unsigned.caseId, unsigned.rev);
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    await expect(verify(unsigned.caseId, report('R0', '2026-02-11'))).rejects.toMatchObject({ stderr: expect.stringContaining('no 核对授权书 of this case') });
+    const stranger = makeIdNumber('500110', '1961-04-02', 77, '女');
+    const withStranger = report('R2', '2026-02-11');
+    withStranger.members[1] = { idNumber: stranger, name: '王某', items: [] };
+    await expect(verify(caseId, withStranger)).rejects.toMatchObject({ stderr: expect.stringContaining('members.1.idNumber') });
+    const bad = report('R3', '2026-02-11');
+    (bad.members[0]!.items[0] as { amountFen: number }).amountFen = -5;
+    await expect(verify(caseId, bad)).rejects.toMatchObject({ stderr: expect.stringContaining('members.0.items.0.amountFen') });
+    const badType = report('R4', '2026-02-11');
+    (badType.members[0]!.items[1] as { type: string }).type = 'yacht';
+    await expect(verify(caseId, badType)).rejects.toMatchObject({ stderr: expect.stringContaining('members.0.items.1.type') });
+    expect(await platform.admin.verificationReports(caseId)).toEqual([]);
+  });
+
+  it('a report of a case not here is kept as not applied with the reason; an item that does not read is refused naming the field', async () => {
+    const repo = new VerificationRepo(f.db());
+    const deps = { repo, cases: svc.repo, audit: (e: Parameters<CaseService['auditRead']>[0]) => svc.auditRead(e), now: () => svc.now() };
+    const item = { kind: 'verification.report', feedSeq: 501, at: Date.now(), id: 'vr-elsewhere', body: { ...report('R9', '2026-02-11'), caseId: 'case-of-another-station', caseNo: '500110-2026-01-00007' } };
+    expect(applyVerificationItem(deps, item)).toBeUndefined();
+    expect(repo.notApplied()).toEqual([expect.objectContaining({ id: 'vr-elsewhere', status: 'notApplied', reason: expect.stringContaining('VERIFICATION_CASE_NOT_HERE') })]);
+    expect(JSON.parse(repo.notApplied()[0]!.reason!).message).toContain('500110-2026-01-00007');
+
+    const refused = applyVerificationItem(deps, { ...item, id: 'vr-bad', body: { ...item.body, caseId, issuedOn: 'last week' } });
+    expect(refused).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'verification.report', path: 'body.issuedOn' } });
+    expect(repo.get('vr-bad')).toBeUndefined();
+    expect(new CaseViews(svc).detail(caseId).verification).toBeNull();
+  });
+
+  it('exactly once through cuts of the pull answers and duplicated requests; the later report supersedes the earlier', async () => {
+    const first = await platform.admin.postVerification(caseId, report('HD-1', '2026-02-05'));
+    const second = await platform.admin.postVerification(caseNo(), report('HD-2', '2026-02-11', 0));
+    expect((await platform.admin.verificationReports(caseId)).map((r) => [r.id, r.supersededBy])).toEqual([
+      [first.id, second.id],
+      [second.id, null],
+    ]);
+    const random = seededRandom(16_3);
+    const proxy = await startLinkProxy({
+      target: { port: platform.port },
+      seed: 16_3,
+      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
+    });
+    try {
+      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
+      const http = f.engine.http;
+      const original = http.request.bind(http);
+      http.request = async (url, input) => {
+        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
+        return original(url, input);
+      };
+      let outcome = '';
+      for (let attempt = 0; attempt < 8 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
+      expect(outcome).toBe('ok');
+      expect(proxy.stats().cuts).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(rows()).toEqual([
+      { id: first.id, status: 'applied', superseded_by: second.id },
+      { id: second.id, status: 'applied', superseded_by: null },
+    ]);
+    const page = new CaseViews(svc).detail(caseId);
+    expect(page.verification).toMatchObject({ reportId: second.id, reportNo: 'HD-2', superseded: [{ reportId: first.id, reportNo: 'HD-1', issuedOn: '2026-02-05' }] });
+    expect(page.verification!.members[1]!.incomeFen).toBe(0);
+  });
+});
