@@ -78,7 +78,7 @@ type Doc = { id: string; kind: string; reprintOf: string | null; reprintReason: 
 test('出具救助证明 from the roster row: filled from the roster, previewed, issued (stored) and printed; the case page lists it', async ({ page }) => {
   await recordPrints(page);
   await logIn(page, shell);
-  await page.getByRole('menuitem', { name: '在册对象' }).click();
+  await page.getByRole('menuitem', { name: /(^|\s)在册对象$/ }).click();
   await page.getByTestId('roster-filter').getByText('全部').click();
   await page.getByTestId('roster-certificate').first().click();
   await page.getByTestId('certificate-purpose').fill('办理水电费减免');
