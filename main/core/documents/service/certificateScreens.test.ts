@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AfterAcceptanceRepo, type RosterDbRow } from '../../afterAcceptance/repo';
+import { SyncState } from '../../sync/engine/state';
 import { loadDocumentFonts } from '../fonts';
 import { certificatePayloadFromPdf } from '../render';
 import { FONTS_DIR } from '../testing/fixtures';
@@ -118,12 +119,10 @@ describe('checking a certificate', () => {
     const before = certificatePayloadFromPdf(docs.get((await docs.issueCertificate('case-7', undefined, actor())).id, actor()).pdf)!;
     expect(before.startsWith('JZC2|ED25519|')).toBe(true);
     // Enrolment pinned the 国密 suite (what the sync engine's registration writes).
-    f.t.station.db
-      .prepare(
-        `INSERT INTO sync_registration (id, device_id, station_id, region_code, platform_url, platform_id, platform_signing_key,
-           platform_encryption_key, platform_fingerprint, suite, limits, registered_at) VALUES (1, 'dev_x', 'st', '500101', 'https://127.0.0.1', 'p', 'k', 'k', 'f', 'SM2-SM3-SM4GCM-v1', '{}', '2025-03-03T00:00:00Z')`,
-      )
-      .run();
+    new SyncState(f.t.station.db, f.t.clock).saveRegistration(
+      { deviceId: 'dev_x', stationId: 'st', regionCode: '500101', platformUrl: 'https://127.0.0.1:1', platformId: 'p', platformSigningKey: 'k', platformEncryptionKey: 'k', platformFingerprint: 'f', suite: 'SM2-SM3-SM4GCM-v1', limits: {} as never },
+      [],
+    );
     const issued = await docs.issueCertificate('case-7', undefined, actor());
     const pdf = docs.get(issued.id, actor()).pdf;
     const after = certificatePayloadFromPdf(pdf)!;
