@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
 import { chineseDateTime } from '../../common/format/chineseDateHan';
-import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { exportHouseholds, memberRowsWorkbook } from '../../main/core/rosterImport/testing/rosterWorkbook';
 import { startShell, type RunningShell } from './browserShell';
 import { setUpIntakeStation, type api } from './intakeSupport';
@@ -18,7 +17,8 @@ import { openAndLogIn } from './station';
  * `certify` command (its own process, on the platform's store) for the first head a week ago and
  * for someone not on this roster; one sync; the 资格认证 page lists only the second head, shows
  * the first as certified with 手机认证 and the time, and opening him asks for no face check; the
- * sync centre lists the certification it could not record, with the reason.
+ * sync centre lists the certification it could not record, with the reason, until her household is
+ * imported and the clerk chooses 重新记入.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -29,8 +29,9 @@ let shell: RunningShell;
 let platform: RunningPlatform;
 let platformDir: string;
 let call: ReturnType<typeof api>;
-const [certified, waiting] = exportHouseholds(2);
-const stranger = makeIdNumber('500110', '1958-07-21', 88, '女');
+const [certified, waiting, later] = exportHouseholds(3);
+/** Not on the roster when she certifies on the phone; her household is imported afterwards. */
+const stranger = later!.headIdNumber;
 const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -39,9 +40,7 @@ test.beforeAll(async () => {
   platform = await startPlatform({ dataDir: platformDir });
   shell = await startShell();
   call = await setUpIntakeStation(shell, undefined, ['admin', 'clerk', 'head']);
-  const file = (await memberRowsWorkbook([certified!, waiting!])).toString('base64');
-  const preview = await call<{ token: string }>('rosterImport.preview', { fileName: '在册对象.xlsx', fileBase64: file });
-  await call('rosterImport.confirm', { token: preview.token, fileName: '在册对象.xlsx', fileBase64: file });
+  await importRoster([certified!, waiting!], '在册对象.xlsx');
   const slip = await platform.admin.createEnrolmentCode({ stationId: STATION, regionCode: '500110' });
   await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
 });
@@ -51,10 +50,16 @@ test.afterAll(async () => {
   if (platformDir) rmSync(platformDir, { recursive: true, force: true });
 });
 
+async function importRoster(households: Parameters<typeof memberRowsWorkbook>[0], fileName: string): Promise<void> {
+  const file = (await memberRowsWorkbook(households)).toString('base64');
+  const preview = await call<{ token: string }>('rosterImport.preview', { fileName, fileBase64: file });
+  await call('rosterImport.confirm', { token: preview.token, fileName, fileBase64: file });
+}
+
 const certify = (idNumber: string, at: string, method: string) =>
   promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'certify', '--data', platformDir, '--station', STATION, '--id-number', idNumber, '--at', at, '--method', method], { cwd: ROOT });
 
-test('npm run platform -- certify → sync → off the due list, 手机认证 in the history, no face check asked; the stranger kept in the sync centre', async ({ page }) => {
+test('npm run platform -- certify → sync → off the due list, 手机认证 in the history, no face check asked; the stranger kept in the sync centre until her household is imported', async ({ page }) => {
   await openAndLogIn(page, shell);
   await page.getByRole('menuitem', { name: /资格认证/ }).click();
   const rows = page.getByTestId('cert-row');
@@ -98,5 +103,14 @@ test('npm run platform -- certify → sync → off the due list, 手机认证 in
     await expect(kept).toContainText(`${stranger.slice(0, 6)}********${stranger.slice(14)}`);
     await expect(kept).toContainText('视频认证');
     await expect(kept.locator('[data-code="CERT_NOT_ON_ROSTER"]')).toContainText('不在本站在册保障名单中');
+  });
+
+  await test.step('her household imported afterwards: 重新记入 records her phone certification and the list is empty', async () => {
+    await importRoster([later!], '补充导入.xlsx');
+    await page.getByTestId('cert-remote-retry').click();
+    await expect(page.getByTestId('cert-remote-retried')).toHaveText('已记入 1 条，仍有 0 条未能记入。');
+    await expect(page.getByTestId('cert-remote-kept')).toHaveCount(0);
+    const view = await call<{ history: Array<{ method: string; remote: { method: string } | null }> }>('certification.person', { idNumber: stranger });
+    expect(view.history.map((r) => [r.method, r.remote?.method])).toEqual([['remote', 'video']]);
   });
 });

@@ -426,7 +426,13 @@ test('资格认证 made on the phone: the due list with one, his check (already 
     const kept = page.getByTestId('cert-remote-kept');
     await expect(kept).toBeVisible();
     // The card only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
-    for (const text of (await kept.innerText()).split('\n').map((x) => x.trim()).filter(Boolean)) for (const f of findLeaks(text)) leaks.push({ ...f, where: 'head /sync, phone certifications not recorded' });
+    const cardWords = async (where: string) => {
+      for (const text of (await kept.innerText()).split('\n').map((x) => x.trim()).filter(Boolean)) for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    };
+    await cardWords('head /sync, phone certifications not recorded');
+    await kept.getByTestId('cert-remote-retry').click();
+    await expect(kept.getByTestId('cert-remote-retried')).toBeVisible();
+    await cardWords('head /sync, phone certifications tried again');
     await page.close();
   } finally {
     await platform.stop();

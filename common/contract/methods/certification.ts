@@ -175,6 +175,13 @@ export const certificationRemoteKept = defineMethod({
   output: z.object({ rows: z.array(remoteKeptRowSchema) }),
 });
 
+export const certificationRetryKept = defineMethod({
+  summary: 'Record the kept remote certifications whose person is now on the active roster (a household imported after its head certified on the phone); the others stay kept with the reason of today (audited).',
+  permission: 'case.write',
+  input: z.object({}).strict(),
+  output: z.object({ applied: z.number().int(), kept: z.number().int() }),
+});
+
 export const certificationMethods = {
   'certification.settings': certificationSettings,
   'certification.setSettings': certificationSetSettings,
@@ -183,4 +190,5 @@ export const certificationMethods = {
   'certification.record': certificationRecord,
   'certification.recordProxy': certificationRecordProxy,
   'certification.remoteKept': certificationRemoteKept,
+  'certification.retryKept': certificationRetryKept,
 } as const;

@@ -70,6 +70,8 @@ export const certification = {
         title: '未能记入的手机认证',
         hint: '以下手机认证来自市级平台，但本站无法记入（例如此人不在本站在册名单中）。请核对后联系市级平台。',
         columns: { idNumber: '身份证号码', method: '认证方式', certifiedAt: '认证时间', reason: '原因', receivedAt: '收到时间' },
+        retry: '重新记入（已列入在册名单的）',
+        retried: '已记入 {{applied}} 条，仍有 {{kept}} 条未能记入。',
       },
     },
     timeline: {

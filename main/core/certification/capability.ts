@@ -5,7 +5,7 @@ import type { Db } from '../store/types';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 
-type Methods = 'certification.settings' | 'certification.setSettings' | 'certification.due' | 'certification.person' | 'certification.record' | 'certification.recordProxy' | 'certification.remoteKept';
+type Methods = 'certification.settings' | 'certification.setSettings' | 'certification.due' | 'certification.person' | 'certification.record' | 'certification.recordProxy' | 'certification.remoteKept' | 'certification.retryKept';
 
 /**
  * 待遇资格认证 (main/core/certification/README.md): the county's schedule, the due list, counter and
@@ -48,6 +48,7 @@ export function certificationCapability(deps: CoreDeps): Capability<Methods> {
       'certification.record': async (input, ctx) => (await open()).recordCounter(actor(ctx), input),
       'certification.recordProxy': async (input, ctx) => (await open()).recordProxy(actor(ctx), input),
       'certification.remoteKept': async () => ({ rows: (await open()).remoteKept() }),
+      'certification.retryKept': async (_input, ctx) => (await open()).retryKept(actor(ctx)),
     },
     async close() {
       await ready;

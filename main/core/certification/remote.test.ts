@@ -39,6 +39,7 @@ describeStores('remote certification (platform certify → pull → due list)', 
   let f: EngineFixture;
   let svc: () => CertificationService;
   let off: () => void;
+  let cases: CaseService;
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-remote-cert-'));
@@ -50,13 +51,8 @@ describeStores('remote certification (platform certify → pull → due list)', 
     off = registerCertificationPullHandler(() => svc());
     // The household reached the roster 11 months ago: its applicant is due now (12-month interval, 30-day window).
     const info = f.t.station.stationInfo()!;
-    const cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-    const caseId = acceptedCase(cases, f.t.adminId);
-    const enrolled = chinaDay(Date.now() - 340 * DAY);
-    new AfterAcceptanceRepo(f.db()).insertRoster(
-      { id: 'roster-1', case_id: caseId, applicant_id_number: HUSBAND.idNumber, applicant_name: HUSBAND.name, category: 'dibao-urban', household_size: 1, amount_fen: 68000, monthly: 1, since_month: enrolled.slice(0, 7), enrolled_on: enrolled, review_basis: 'stable', review_months: 12, next_review_on: '2099-01-01', linked_benefits: '[]', status: 'active', stopped_on: null, updated_at: new Date().toISOString() },
-      [HUSBAND.idNumber],
-    );
+    cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    enrol('roster-1', HUSBAND.idNumber, HUSBAND.name);
     await registerWith(f, platform, STATION);
   });
   afterEach(async () => {
@@ -66,6 +62,14 @@ describeStores('remote certification (platform certify → pull → due list)', 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** A household of one on the roster, enrolled 11 months ago. */
+  const enrol = (id: string, idNumber: string, name: string) => {
+    const enrolled = chinaDay(Date.now() - 340 * DAY);
+    new AfterAcceptanceRepo(f.db()).insertRoster(
+      { id, case_id: acceptedCase(cases, f.t.adminId), applicant_id_number: idNumber, applicant_name: name, category: 'dibao-urban', household_size: 1, amount_fen: 68000, monthly: 1, since_month: enrolled.slice(0, 7), enrolled_on: enrolled, review_basis: 'stable', review_months: 12, next_review_on: '2099-01-01', linked_benefits: '[]', status: 'active', stopped_on: null, updated_at: new Date().toISOString() },
+      [idNumber],
+    );
+  };
   const certify = (args: string[]) => run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'certify', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), ...args], { cwd: ROOT });
   const due = () => svc().dueList('due', 100).rows.map((r) => r.idNumber);
   const rows = () => f.db().prepare("SELECT method, certified_on, recorded_by FROM certification WHERE id_number = ? AND method = 'remote'").all(HUSBAND.idNumber);
@@ -112,12 +116,21 @@ describeStores('remote certification (platform certify → pull → due list)', 
     expect((await platform.admin.remoteCertifications(STATION)).map((r) => [r.idNumber, r.method])).toEqual([[HUSBAND.idNumber, 'video']]);
   });
 
-  it('a person not on this roster is kept as not applied with the reason; a bad item is refused by the handler naming the field and kept in pulled_item', async () => {
+  it('a person not on this roster is kept as not applied with the reason, recorded once she is on it; a bad item is refused by the handler naming the field and kept in pulled_item', async () => {
     const stranger = makeIdNumber('500110', '1961-04-02', 77, '女');
     await platform.admin.certifyRemote({ stationId: STATION, idNumber: stranger, certifiedAt: new Date(Date.now() - DAY).toISOString(), method: 'video' });
     expect((await f.engine.run('manual')).outcome).toBe('ok');
     expect(svc().remoteKept()).toEqual([expect.objectContaining({ idNumberMasked: `${stranger.slice(0, 6)}********${stranger.slice(14)}`, method: 'video', code: 'CERT_NOT_ON_ROSTER', message: expect.stringContaining('不在本站在册保障名单中') })]);
     expect(f.db().prepare("SELECT count(*) FROM certification WHERE method = 'remote'").pluck().get()).toBe(0);
+
+    // Her household reaches the roster later (an import): trying the kept ones again records hers, once.
+    expect(svc().retryKept(f.t.adminId)).toEqual({ applied: 0, kept: 1 });
+    enrol('roster-2', stranger, '钱秀英');
+    expect(svc().retryKept(f.t.adminId)).toEqual({ applied: 1, kept: 0 });
+    expect(svc().retryKept(f.t.adminId)).toEqual({ applied: 0, kept: 0 });
+    expect(svc().remoteKept()).toEqual([]);
+    expect(svc().view(f.t.adminId, stranger).history).toEqual([expect.objectContaining({ method: 'remote', remote: expect.objectContaining({ method: 'video' }) })]);
+    expect(f.db().prepare("SELECT count(*) FROM certification WHERE method = 'remote'").pluck().get()).toBe(1);
 
     // An item whose body does not read, as the engine dispatches it: refused by the handler (the field named), kept in pulled_item, the person not certified.
     const bad = { kind: 'certification.remote', feedSeq: 99, at: Date.now(), id: 'rc-bad', body: { idNumber: HUSBAND.idNumber, certifiedAt: 'last tuesday', method: 'face' } };

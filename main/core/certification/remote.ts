@@ -36,15 +36,50 @@ export function applyRemoteItem(d: RemoteDeps, item: unknown): JiuzhuError | und
   const { id, body } = read.value;
   if (d.repo.remoteReceipt(id)) return undefined;
   const receipt = { id, id_number: body.idNumber, certified_at: body.certifiedAt, method: body.method, received_at: d.now() };
-  let p: Person;
-  try {
-    p = d.person(body.idNumber);
-  } catch (e) {
-    if (!(e instanceof JiuzhuError)) throw e;
-    d.repo.insertRemoteReceipt({ ...receipt, status: 'notApplied', reason: JSON.stringify({ code: e.code, message: e.message }), certification_id: null });
-    d.audit(PLATFORM_ACTOR, 'certification.remote_kept', 'certification', id, { code: e.code });
+  const p = personOrRefusal(d, body.idNumber);
+  if (p instanceof JiuzhuError) {
+    d.repo.insertRemoteReceipt({ ...receipt, status: 'notApplied', reason: JSON.stringify({ code: p.code, message: p.message }), certification_id: null });
+    d.audit(PLATFORM_ACTOR, 'certification.remote_kept', 'certification', id, { code: p.code });
     return undefined;
   }
+  d.repo.insertRemoteReceipt({ ...receipt, status: 'applied', reason: null, certification_id: record(d, p, receipt, PLATFORM_ACTOR) });
+  return undefined;
+}
+
+/**
+ * Try the kept ones again (a household put on the roster after its head certified on the phone):
+ * each whose person is now on the active roster is recorded as if it had just arrived; the others
+ * stay kept, with the reason of today. Answers how many were recorded.
+ */
+export function retryKept(d: RemoteDeps, actor: string): { applied: number; kept: number } {
+  let applied = 0;
+  const kept = d.repo.remoteKept(10_000);
+  for (const r of kept) {
+    const p = personOrRefusal(d, r.id_number);
+    if (p instanceof JiuzhuError) {
+      d.repo.keepRemote(r.id, JSON.stringify({ code: p.code, message: p.message }));
+      continue;
+    }
+    d.repo.markRemoteApplied(r.id, record(d, p, r, actor));
+    applied++;
+  }
+  d.audit(actor, 'certification.remote_retry', 'certification', 'kept', { applied, kept: kept.length - applied });
+  return { applied, kept: kept.length - applied };
+}
+
+function personOrRefusal(d: RemoteDeps, idNumber: string): Person | JiuzhuError {
+  try {
+    return d.person(idNumber);
+  } catch (e) {
+    if (e instanceof JiuzhuError) return e;
+    throw e;
+  }
+}
+
+/** The certification row of a remote certification, its timeline line and audit row; answers the row's id. */
+function record(d: RemoteDeps, p: Person, receipt: Pick<RemoteReceiptRow, 'id' | 'certified_at' | 'method' | 'received_at'>, actor: string): string {
+  const body = { certifiedAt: receipt.certified_at, method: receipt.method };
+  const id = receipt.id;
   const row: CertificationRow = {
     id: randomUUID(),
     roster_id: p.roster.id,
@@ -62,15 +97,14 @@ export function applyRemoteItem(d: RemoteDeps, item: unknown): JiuzhuError | und
     confirmation: null,
     proxy: null,
     home_visit: null,
-    recorded_at: receipt.received_at,
+    recorded_at: d.now(),
     recorded_by: PLATFORM_ACTOR,
   };
   d.repo.insert(row);
-  d.repo.insertRemoteReceipt({ ...receipt, status: 'applied', reason: null, certification_id: row.id });
-  const record = d.toRecord({ ...row, remote_method: body.method, remote_at: body.certifiedAt });
-  d.cases.appendEvent(row.case_id, { at: row.recorded_at, actor_id: PLATFORM_ACTOR, action: 'certifiedRemotely', from_state: null, to_state: null, note: timelineNote(record) });
-  d.audit(PLATFORM_ACTOR, 'certification.remote', 'case', row.case_id, { certification: row.id, remote: id, method: body.method });
-  return undefined;
+  const view = d.toRecord({ ...row, remote_method: body.method, remote_at: body.certifiedAt });
+  d.cases.appendEvent(row.case_id, { at: row.recorded_at, actor_id: actor, action: 'certifiedRemotely', from_state: null, to_state: null, note: timelineNote(view) });
+  d.audit(actor, 'certification.remote', 'case', row.case_id, { certification: row.id, remote: id, method: body.method });
+  return row.id;
 }
 
 /** The sync centre's list of remote certifications this station could not record. */

@@ -162,6 +162,12 @@ export class CertificationRepo {
       )
       .run(r);
   }
+  markRemoteApplied(id: string, certificationId: string): void {
+    this.db.prepare("UPDATE certification_remote SET status = 'applied', reason = NULL, certification_id = ? WHERE id = ? AND status = 'notApplied'").run(certificationId, id);
+  }
+  keepRemote(id: string, reason: string): void {
+    this.db.prepare("UPDATE certification_remote SET reason = ? WHERE id = ? AND status = 'notApplied'").run(reason, id);
+  }
   /** Remote certifications kept as not applied, newest first. */
   remoteKept(limit = 200): RemoteReceiptRow[] {
     return this.db.prepare("SELECT * FROM certification_remote WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?").all(limit) as RemoteReceiptRow[];

@@ -15,7 +15,7 @@ import { CertificationRepo, type CertificationRow, type MemberRef, type RosterRe
 import { certificationResult, outcomeOf } from './result';
 import { ADULT_AGE, birthDateOf, dueStatus, nextDue } from './schedule';
 import { outboxBody, timelineNote } from './record';
-import { applyRemoteItem, keptRows } from './remote';
+import { applyRemoteItem, keptRows, retryKept, type RemoteDeps } from './remote';
 
 export interface CertificationDeps {
   db: Db;
@@ -210,7 +210,16 @@ export class CertificationService {
 
   /** Pull handler of 'certification.remote' items, inside the pull page's transaction (remote.ts). */
   pulledRemote(item: unknown): JiuzhuError | undefined {
-    return applyRemoteItem({ repo: this.repo, cases: this.cases, person: (id) => this.person(id), toRecord: (r) => this.toRecord(r, null), now: () => this.now(), audit: (...a) => this.audit(...a) }, item);
+    return applyRemoteItem(this.remoteDeps(), item);
+  }
+
+  /** Record the kept remote certifications whose person is now on the roster (one transaction). */
+  retryKept(actor: string): { applied: number; kept: number } {
+    return this.db.transaction(() => retryKept(this.remoteDeps(), actor))();
+  }
+
+  private remoteDeps(): RemoteDeps {
+    return { repo: this.repo, cases: this.cases, person: (id) => this.person(id), toRecord: (r) => this.toRecord(r, null), now: () => this.now(), audit: (...a) => this.audit(...a) };
   }
 
   /** Remote certifications kept as not applied, with their reasons (the sync centre). */
