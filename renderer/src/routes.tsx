@@ -35,6 +35,8 @@ import { ScanOutlined } from '@ant-design/icons';
 import { CertificateVerifyPage } from './documents/CertificateVerifyPage';
 import { ImportOutlined } from '@ant-design/icons';
 import { RosterImportPage } from './rosterImport/RosterImportPage';
+import { InboxOutlined } from '@ant-design/icons';
+import { QueuePage as OnlineApplicationsPage } from './onlineApplications/QueuePage';
 
 export interface AppRoute {
   path: string;
@@ -50,6 +52,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <HomePage /> },
   { path: '/intake', label: 'nav.intake', icon: <FormOutlined />, element: <IntakePage />, permission: 'case.write' },
+  { path: '/online-applications', label: 'nav.onlineApplications', icon: <InboxOutlined />, element: <OnlineApplicationsPage />, permission: 'case.write' },
   { path: '/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, element: <CasesPage />, permission: 'case.read' },
   { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
   { path: '/roster', label: 'nav.roster', icon: <SolutionOutlined />, element: <RosterPage />, permission: 'case.read' },

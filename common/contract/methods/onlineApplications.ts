@@ -49,7 +49,7 @@ export const onlineApplicationDetailSchema = onlineQueueRowSchema.extend({
   members: z.array(memberSchema),
   reasons: z.array(reasonCodeSchema),
   reasonText: z.string(),
-  papers: z.array(z.object({ sha256: z.string(), material: z.string(), page: z.number().int(), contentType: z.string(), size: z.number().int() })),
+  papers: z.array(z.object({ sha256: z.string(), material: z.string(), materialLabel: z.string(), page: z.number().int(), contentType: z.string(), size: z.number().int() })),
   signatures: z.array(z.object({ sha256: z.string(), name: z.string(), idNumberMasked: z.string(), signedAt: z.string(), contentType: z.string() })),
 });
 export type OnlineApplicationDetail = z.infer<typeof onlineApplicationDetailSchema>;

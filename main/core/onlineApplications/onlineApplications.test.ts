@@ -106,7 +106,7 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     }
     const detail = svc().get(f.t.adminId, made.id);
     expect(detail.members.map((m) => m.name)).toEqual(filed.body.members.map((m) => m.name));
-    expect(detail.papers.map((p) => [p.material, p.page])).toEqual([['hukou', 1], ['hukou', 2]]);
+    expect(detail.papers.map((p) => [p.material, p.materialLabel, p.page])).toEqual([['hukou', '户口簿', 1], ['hukou', '户口簿', 2]]);
     expect(detail.signatures).toEqual([expect.objectContaining({ name: HUSBAND.name, signedAt: submittedAt })]);
 
     // At the counter: the intake draft prefilled from the online application, once.

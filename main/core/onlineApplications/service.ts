@@ -2,6 +2,7 @@ import { dueStatus } from '../../../common/cases/deadlines';
 import type { OnlineApplicationDetail, OnlineQueueRow } from '../../../common/contract/methods/onlineApplications';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { maskIdNumber } from '../../../common/format/mask';
+import { translate } from '../../../common/i18n/translate';
 import { prefillFromOnline } from '../../../common/onlineApplications/prefill';
 import { applicationOnlineBodySchema } from '../../../sync-protocol/records/index';
 import type { AuditLog } from '../audit/audit-log';
@@ -93,6 +94,7 @@ export class OnlineApplicationsService {
     const r = this.must(id);
     const body = applicationOnlineBodySchema.parse(JSON.parse(r.body));
     const names = new Map(body.members.map((m) => [m.idNumber, m.name]));
+    const labels = new Map(Object.values(this.deps.cases.checklist().types).flatMap((items) => items.map((i) => [i.code, i.label] as const)));
     this.deps.audit.append({ actor, action: 'online-application.view', targetType: 'online_application', targetId: id });
     return {
       ...this.row(r),
@@ -101,7 +103,7 @@ export class OnlineApplicationsService {
       members: body.members,
       reasons: body.reasons,
       reasonText: body.reasonText,
-      papers: body.papers.map((p) => ({ sha256: p.sha256, material: p.material, page: p.page, contentType: p.contentType, size: p.size })),
+      papers: body.papers.map((p) => ({ sha256: p.sha256, material: p.material, materialLabel: labels.get(p.material) ?? translate('onlineApplications.otherMaterial'), page: p.page, contentType: p.contentType, size: p.size })),
       signatures: body.signatures.map((s) => ({ sha256: s.sha256, name: names.get(s.idNumber) ?? '', idNumberMasked: maskIdNumber(s.idNumber), signedAt: s.signedAt, contentType: s.contentType })),
     };
   }
