@@ -13,8 +13,9 @@ import { addRemoteCertification, remoteCertificationInputSchema } from './feed/c
 import { fileOnlineApplication, type OnlineApplicationInput } from './feed/application-online';
 import { postVerificationReport } from './feed/verification-report';
 import { listedRecord } from './apply/decision-records';
-import { sweepExpired, type SweepReport } from './guard/sweeper';
 import type { RecipientBody, RecipientRow } from './apply/roster-imported';
+import { loadRoster, type RosterLoadInput, type RosterLoadResult } from './feed/roster-recipient';
+import { sweepExpired, type SweepReport } from './guard/sweeper';
 import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, OnlineApplicationRow, RecordRow, RemoteCertificationRow, VerificationReportRow } from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
@@ -72,11 +73,13 @@ export interface AdminApi {
   certifyRemote(input: In<'certifyRemote'>): Promise<{ id: string; feedSeq: number }>;
   /** The station's remote certifications, oldest first. */
   remoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
-  /** An application made online (mini-program, 网格员): kept with its papers, and an `application.online` item for the station. */
-  /** A current recipient of the platform's own for a station (apply/roster-imported.ts); false once a station's import matched it. */
-  putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }): Promise<boolean>;
+  /** A current recipient of the platform's own for a station, fed as a `roster.recipient` item; undefined when another station's or already matched (apply/roster-imported.ts). */
+  putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }): Promise<number | undefined>;
+  /** A county's current recipients of a station (CLI roster-load): each kept and fed as a `roster.recipient` item, or refused with the reason. */
+  loadRoster(input: RosterLoadInput): Promise<RosterLoadResult>;
   /** The recipient household whose head has this ID number, with the station case it is matched to. */
   recipient(idNumber: string): Promise<RecipientRow | undefined>;
+  /** An application made online (mini-program, 网格员): kept with its papers, and an `application.online` item for the station. */
   fileApplication(input: OnlineApplicationInput): Promise<{ id: string; feedSeq: number }>;
   /** The station's online applications, oldest first. */
   onlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
@@ -179,6 +182,9 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       return fileOnlineApplication(store, deps.dataDir, itemId('oa', now), input, now);
     },
     onlineApplications: (stationId) => store.listOnlineApplications(stationId),
+    putRecipient: (input) => store.putRecipient(input, deps.now()),
+    recipient: (idNumber) => store.getRecipient(idNumber),
+    loadRoster: (input) => loadRoster(store, input, deps.now()),
     async publishReference(input) {
       const { regionCode, ...item } = input;
       return { feedSeq: await store.appendFeed({ kind: 'reference', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };
@@ -189,8 +195,6 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
     },
     revokeDevice: (deviceId) => store.revokeDevice(deviceId, deps.now()),
     async pendingReplacements() {
-    putRecipient: (input) => store.putRecipient(input, deps.now()),
-    recipient: (idNumber) => store.getRecipient(idNumber),
       const pending = await store.listPendingDevices();
       return Promise.all(
         pending.map(async (d) => {

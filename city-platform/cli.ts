@@ -37,6 +37,8 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
                                                                  papers and signatures named by SHA-256, each given with --blob), for the station
   verify   --case ID|CASE-NO --file REPORT.json                   a 核对 report (家庭经济状况核对报告: centre, reportNo, issuedOn, members with their items)
                                                                  for a case whose 核对授权书 the platform holds, for the case's station
+  roster-load --station ID --file HOUSEHOLDS.json                the county's current recipients of the station (a JSON array of roster.recipient
+                                                                 bodies), each fed to the station as a roster.recipient item
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
 than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
@@ -354,6 +356,23 @@ switch (command) {
       fail(`核对报告未记录：${e instanceof Error ? e.message : String(e)}`, 1),
     );
     print(out, () => console.log(`verification report ${out.id} (feed ${out.feedSeq}) for case ${out.caseId}`));
+    break;
+  }
+  case 'roster-load': {
+    const stationId = values.station ?? fail('需要 --station 站点编号（在册对象所属的工作站）');
+    const file = values.file ?? fail('需要 --file 在册对象文件（JSON 数组，每户一项：type、subtype、applicant、members、amountFen、monthly、sinceMonth、nextReviewOn、lastCertifiedOn）');
+    let households: unknown;
+    try {
+      households = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      fail(`读不了在册对象文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
+    }
+    const out = await withAdmin((a) => a.loadRoster({ stationId, households: households as unknown[] })).catch((e: unknown) => fail(`在册对象未载入：${e instanceof Error ? e.message : String(e)}`, 1));
+    print(out, () => {
+      console.log(`roster: ${out.loaded} household(s) loaded for station ${stationId}, ${out.refused.length} refused`);
+      for (const r of out.refused) console.log(`  #${r.index} ${r.head ?? ''} ${r.reason}`);
+    });
+    if (out.loaded === 0) process.exitCode = 1;
     break;
   }
   default:

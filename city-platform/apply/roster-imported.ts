@@ -1,6 +1,7 @@
 import { maskIdNumber } from '../../common/format/mask';
 import type { RecordAnswer } from '../../common/sync/push';
-import type { RosterImportedBody } from '../../sync-protocol/records/index';
+import type { RosterHousehold, RosterImportedBody } from '../../sync-protocol/records/index';
+import { ROSTER_RECIPIENT } from '../../sync-protocol/records/roster-recipient-item';
 import { wireError } from '../errors';
 import type { Row } from '../store/rows';
 import type { BundleToApply } from '../store/types';
@@ -8,7 +9,7 @@ import type { BundleToApply } from '../store/types';
 type CaseRecord = BundleToApply['payload']['records'][number];
 
 /** What the platform holds of a current recipient household (table `recipients`, one row per head's ID number). */
-export type RecipientBody = Omit<RosterImportedBody, 'caseId' | 'caseNo' | 'version' | 'importId' | 'at'>;
+export type RecipientBody = RosterHousehold;
 export interface RecipientRow {
   idNumber: string;
   stationId: string;
@@ -28,6 +29,9 @@ export const recipientRow = (r: Row): RecipientRow => ({
   source: r['source'] === 'platform' ? 'platform' : 'station',
   updatedAt: Number(r['updated_at']),
 });
+
+/** The `roster.recipient` feed item of a recipient of the platform's own (§7.4): the household, by its head's ID number. */
+export const recipientFeedItem = (idNumber: string, body: RecipientBody): Record<string, unknown> => ({ kind: ROSTER_RECIPIENT, id: idNumber, body });
 
 /** The household part of an import, as the platform keeps its recipient. */
 export function recipientBodyOf(b: RosterImportedBody): RecipientBody {

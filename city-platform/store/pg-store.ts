@@ -6,10 +6,11 @@ import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMe
 import { PG_MIGRATIONS } from './pg-schema';
 import { addVerificationReport, LIST_VERIFICATION_REPORTS_SQL, runVerificationAsync, verificationReportRow } from './verification-sql';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './audit-anchors-sql';
-import { blob, device, onlineApplication, remoteCertification, upload, usage, type Row } from './rows';
 import { applyRosterImported, putRecipient, RECIPIENT_SQL } from './recipients-sql';
-import { recipientRow, type RecipientBody } from '../apply/roster-imported';
+import { recipientFeedItem, recipientRow, type RecipientBody } from '../apply/roster-imported';
 import { ROSTER_IMPORTED } from '../../sync-protocol/records/roster-imported';
+import { ROSTER_RECIPIENT } from '../../sync-protocol/records/roster-recipient-item';
+import { blob, device, onlineApplication, remoteCertification, upload, usage, type Row } from './rows';
 import { remoteCertificationFeedBody } from '../feed/certification-remote';
 import { onlineApplicationFeedBody } from '../feed/application-online';
 import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
@@ -211,8 +212,8 @@ export class PgPlatformStore implements PlatformStore {
         if (!verdict.ok) answer = { id: record.id, seq: record.seq, status: 'rejected', error: wireError(verdict.code, verdict.params) };
         else if (record.kind === 'case.upsert') answer = await this.upsertCase(c, b, record);
         else if (record.kind === 'document.meta') answer = await this.recordCaseBlobs(c, b, record);
-        else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         else if (record.kind === ROSTER_IMPORTED) answer = await runAsync(applyRosterImported(b, record), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]);
+        else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         if (answer.status === 'acknowledged' && record.blobs?.length) {
           const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[]) AND station_id = $2', [record.blobs, b.device.stationId]);
           const have = new Set(held.rows.map((r: Row) => String(r['sha256'])));
@@ -490,6 +491,18 @@ export class PgPlatformStore implements PlatformStore {
       : undefined;
   }
 
+  async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
+    return this.tx(async (c): Promise<number | undefined> => {
+      if (!(await runAsync(putRecipient(input, now), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]))) return undefined;
+      return this.insertFeed(c, { kind: ROSTER_RECIPIENT, stationId: input.stationId, regionCode: null, body: recipientFeedItem(input.idNumber, input.body), at: now });
+    });
+  }
+
+  async getRecipient(idNumber: string) {
+    const r = await this.one(numbered(RECIPIENT_SQL), [idNumber]);
+    return r ? recipientRow(r) : undefined;
+  }
+
   async listRecords(): Promise<RecordRow[]> {
     const { rows } = await this.pool.query('SELECT * FROM records ORDER BY device_id COLLATE "C", seq');
     return (rows as Row[]).map((r) => ({
@@ -504,15 +517,6 @@ export class PgPlatformStore implements PlatformStore {
       receivedAt: Number(r['received_at']),
       body: JSON.parse(String(r['body'])) as Record<string, unknown>,
     }));
-  async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
-    return runAsync(putRecipient(input, now), async (st) => (await this.pool.query(numbered(st.sql), st.params)).rows as Row[]);
-  }
-
-  async getRecipient(idNumber: string) {
-    const r = await this.one(numbered(RECIPIENT_SQL), [idNumber]);
-    return r ? recipientRow(r) : undefined;
-  }
-
   }
 
   async listAuditFlags() {

@@ -49,13 +49,14 @@ export function* applyRosterImported(b: BundleToApply, record: BundleToApply['pa
 
 /**
  * The platform's own recipient of a station (a county's roster loaded onto the platform): kept,
- * or replaced while no station's import has matched it yet. Answers whether it was written.
+ * or replaced while it is the same station's and no import of the station has matched it yet.
+ * Answers whether it was written (the store then feeds it as a `roster.recipient` item).
  */
 export function* putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number): Steps<boolean> {
   const written = yield q(
     `INSERT INTO recipients (id_number, station_id, case_id, body, source, updated_at) VALUES (?, ?, NULL, ?, 'platform', ?)
      ON CONFLICT (id_number) DO UPDATE SET station_id = excluded.station_id, body = excluded.body, source = 'platform', updated_at = excluded.updated_at
-     WHERE recipients.case_id IS NULL RETURNING id_number`,
+     WHERE recipients.case_id IS NULL AND recipients.station_id = excluded.station_id RETURNING id_number`,
     [input.idNumber, input.stationId, JSON.stringify(input.body), now],
   );
   return written.length === 1;

@@ -11,8 +11,9 @@ import { onlineApplicationFeedBody } from '../feed/application-online';
 import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, runSync, type Statement } from './audit-anchors-sql';
 import { applyRosterImported, putRecipient, RECIPIENT_SQL } from './recipients-sql';
-import { recipientRow, type RecipientBody } from '../apply/roster-imported';
+import { recipientFeedItem, recipientRow, type RecipientBody } from '../apply/roster-imported';
 import { ROSTER_IMPORTED } from '../../sync-protocol/records/roster-imported';
+import { ROSTER_RECIPIENT } from '../../sync-protocol/records/roster-recipient-item';
 import type {
   BlobRow,
   BundleApplyOutcome,
@@ -158,9 +159,9 @@ export class SqlitePlatformStore implements PlatformStore {
           answer = this.upsertCase(b, record);
         } else if (record.kind === 'document.meta') {
           answer = this.recordCaseBlobs(b, record);
-        } else {
         } else if (record.kind === ROSTER_IMPORTED) {
           answer = runSync(applyRosterImported(b, record), (st) => this.exec(st));
+        } else {
           answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         }
         if (answer.status === 'acknowledged' && record.blobs?.length) {
@@ -409,6 +410,24 @@ export class SqlitePlatformStore implements PlatformStore {
       : undefined;
   }
 
+  private exec(st: Statement): Row[] {
+    const stmt = this.db.prepare(st.sql);
+    return stmt.reader ? (stmt.all(...st.params) as Row[]) : (stmt.run(...st.params), []);
+  }
+
+  async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
+    return this.db.transaction((): number | undefined => {
+      if (!runSync(putRecipient(input, now), (st) => this.exec(st))) return undefined;
+      const item = recipientFeedItem(input.idNumber, input.body);
+      return Number(this.db.prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)').run(ROSTER_RECIPIENT, input.stationId, JSON.stringify(item), now).lastInsertRowid);
+    })();
+  }
+
+  async getRecipient(idNumber: string) {
+    const r = this.db.prepare(RECIPIENT_SQL).get(idNumber) as Row | undefined;
+    return r ? recipientRow(r) : undefined;
+  }
+
   async listRecords(): Promise<RecordRow[]> {
     return (this.db.prepare('SELECT * FROM records ORDER BY device_id, seq').all() as Row[]).map((r) => ({
       recordId: String(r['record_id']),
@@ -427,20 +446,6 @@ export class SqlitePlatformStore implements PlatformStore {
   async listAuditFlags() {
     return (this.db.prepare(AUDIT_FLAGS_SQL).all() as Row[]).map(flagRow);
   }
-  private exec(st: Statement): Row[] {
-    const stmt = this.db.prepare(st.sql);
-    return stmt.reader ? (stmt.all(...st.params) as Row[]) : (stmt.run(...st.params), []);
-  }
-
-  async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
-    return runSync(putRecipient(input, now), (st) => this.exec(st));
-  }
-
-  async getRecipient(idNumber: string) {
-    const r = this.db.prepare(RECIPIENT_SQL).get(idNumber) as Row | undefined;
-    return r ? recipientRow(r) : undefined;
-  }
-
 
   async listAuditAnchors(deviceId: string) {
     return (this.db.prepare(AUDIT_ANCHORS_SQL).all(deviceId) as Row[]).map(anchorRow);

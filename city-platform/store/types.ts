@@ -245,6 +245,16 @@ export interface PlatformStore {
   listVerificationReports(caseId: string): Promise<VerificationReportRow[]>;
 
   getCase(caseId: string): Promise<CaseRow | undefined>;
+  /**
+   * A current recipient of the platform's own (source `platform`), one household per head's ID
+   * number, and its `roster.recipient` item in the station's feed, in one transaction: written, or
+   * replaced while it is the station's and no `roster.imported` has matched it; answers the feed
+   * position, or undefined (nothing written) when the household is another station's or matched.
+   */
+  putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number): Promise<number | undefined>;
+  /** The recipient household whose head has this ID number, of whichever station. */
+  getRecipient(idNumber: string): Promise<RecipientRow | undefined>;
+
   listRecords(): Promise<RecordRow[]>;
   listBlobs(): Promise<BlobRow[]>;
   /** Audit-anchor flags of every device, newest first (§5.4). */
@@ -276,15 +286,6 @@ export interface AuditFlagRow {
   deviceId: string;
   stationId: string;
   kind: string;
-  /**
-   * A current recipient of the platform's own (source `platform`), one household per head's ID
-   * number: written, or replaced while no station's `roster.imported` has matched it; false when
-   * one has (apply/roster-imported.ts).
-   */
-  putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number): Promise<boolean>;
-  /** The recipient household whose head has this ID number, of whichever station. */
-  getRecipient(idNumber: string): Promise<RecipientRow | undefined>;
-
   reason: string;
   at: number;
   bundleSeq: number;

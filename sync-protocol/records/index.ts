@@ -16,4 +16,5 @@ export { RELIEF_PAYMENT, reliefPaymentRecord } from './relief-payment';
 export { MONITORING_ENTRY, monitoringEntryRecord } from './monitoring-entry';
 export { RATING_RECORD, ratingRecord } from './rating-record';
 export { RATING_FOLLOW_UP, ratingFollowUpRecord } from './rating-follow-up';
-export { ROSTER_IMPORTED, rosterImportedRecord, rosterImportedBodySchema, type RosterImportedBody, type RosterImportedRecord } from './roster-imported';
+export { ROSTER_IMPORTED, rosterImportedRecord, rosterImportedBodySchema, rosterHouseholdSchema, type RosterHousehold, type RosterImportedBody, type RosterImportedRecord } from './roster-imported';
+export { ROSTER_RECIPIENT, pulledRosterRecipientItemSchema, type PulledRosterRecipientItem } from './roster-recipient-item';

@@ -6,6 +6,7 @@ import { caseUpsertBodySchema } from './case-upsert';
 import { pulledApplicationOnlineItemSchema } from './application-online';
 import { pulledCertificationRemoteItemSchema } from './certification-remote';
 import { pulledVerificationReportItemSchema } from './verification-report';
+import { pulledRosterRecipientItemSchema } from './roster-recipient-item';
 import { readAs, type Read } from './issue';
 
 /**
@@ -27,6 +28,7 @@ export const PULL_ITEM_SCHEMAS = {
   'certification.remote': pulledCertificationRemoteItemSchema,
   'verification.report': pulledVerificationReportItemSchema,
   'application.online': pulledApplicationOnlineItemSchema,
+  'roster.recipient': pulledRosterRecipientItemSchema,
 } as const;
 
 export type PullItemKind = keyof typeof PULL_ITEM_SCHEMAS;

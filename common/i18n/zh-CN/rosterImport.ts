@@ -119,5 +119,6 @@ export const rosterImport = {
     },
     subtypeWhat: { dibao: '城市或农村', tekun: '集中或分散供养' },
     note: '从原系统导入：{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受（导入编号 {{importId}}）',
+    notePulled: '从市级平台在册名单取得：{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受',
   },
 } as const;

@@ -117,8 +117,8 @@ describeStores('roster import → platform', (store) => {
         lastCertifiedOn: null,
       },
     });
-    expect(await platform.admin.putRecipient(held(same, 68000))).toBe(true);
-    expect(await platform.admin.putRecipient(held(differs, 80000))).toBe(true);
+    expect(await platform.admin.putRecipient(held(same, 68000))).toBeTypeOf('number');
+    expect(await platform.admin.putRecipient(held(differs, 80000))).toBeTypeOf('number');
     await importFile(2);
     expect((await f.engine.run('manual')).outcome).toBe('partial');
     const byHead = new Map(rosterRows().map((r) => [r.applicant_id_number, r]));

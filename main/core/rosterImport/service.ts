@@ -139,7 +139,7 @@ export class RosterImportService {
       this.repo.insertReport({ id, file_name: fileName, sha256, imported_at: at, imported_by: actor, totals: JSON.stringify(c.totals), errors: JSON.stringify(errors) });
       const settings = this.roster.settings();
       const today = this.today();
-      for (const h of c.households) this.write(h, { importId: id, actor, at, today, settings });
+      for (const h of c.households) this.write(h, { importId: id, actor, at, today, settings, link: true });
       this.deps.audit.append({ actor, action: 'roster-import.confirm', targetType: 'roster_import', targetId: id, details: countsOf(c.totals) });
       return { id, fileName, sha256, importedAt: at, importedBy: actor, totals: c.totals, errors };
     })();
@@ -147,8 +147,12 @@ export class RosterImportService {
     return this.named(report);
   }
 
-  /** One household onto the roster, as an approval of this station would leave it (README.md, "What is written"). */
-  private write(h: ImportHousehold, ctx: { importId: string; actor: string; at: string; today: string; settings: RosterSettings }): void {
+  /**
+   * One household onto the roster, as an approval of this station would leave it (README.md, "What
+   * is written"), with its `roster.imported` record; the file's households are linked to their
+   * import report (`link`), a pulled one is not (pulled.ts keeps it). Answers the roster row id.
+   */
+  write(h: ImportHousehold, ctx: { importId: string; actor: string; at: string; today: string; settings: RosterSettings; link: boolean }): string {
     const { importId, actor, at, today, settings } = ctx;
     const app = applicationSchema.parse({
       type: h.category.type,
@@ -184,7 +188,7 @@ export class RosterImportService {
     for (const m of h.members) this.repo.addPerson({ id_number: m.idNumber, name: m.name, sex: m.sex, birth_date: m.birthDate, address: m.relationship === 'self' && h.area ? h.area.slice(0, 120) : null, updated_at: at });
     const category = categoryKey(h.category);
     const amount = (h.amountFen / 100).toFixed(2);
-    cases.appendEvent(caseId, { at, actor_id: actor, action: 'rosterImported', from_state: null, to_state: 'approved', note: translate('rosterImport.note', { category: translate(`roster.categories.${category}` as MessageKey), amount, since: h.sinceMonth, importId: importId.slice(0, 8) }) });
+    cases.appendEvent(caseId, { at, actor_id: actor, action: 'rosterImported', from_state: null, to_state: 'approved', note: translate(ctx.link ? 'rosterImport.note' : 'rosterImport.notePulled', { category: translate(`roster.categories.${category}` as MessageKey), amount, since: h.sinceMonth, importId: importId.slice(0, 8) }) });
     // The previous system's next review date where the file has one; else this station's rule from the first paid month.
     const review = h.nextReviewOn
       ? { basis: reviewBasis(app, today), months: settings.reviewMonths[reviewBasis(app, today)], dueOn: h.nextReviewOn }
@@ -231,7 +235,7 @@ export class RosterImportService {
       },
       h.members.map((m) => m.idNumber),
     );
-    this.repo.linkHousehold({ import_id: importId, roster_id: rosterId, case_id: caseId, sheet: h.sheet, row: h.row, approved_on: h.approvedOn, last_certified_on: h.lastCertifiedOn });
+    if (ctx.link) this.repo.linkHousehold({ import_id: importId, roster_id: rosterId, case_id: caseId, sheet: h.sheet, row: h.row, approved_on: h.approvedOn, last_certified_on: h.lastCertifiedOn });
     // The platform learns of the household in the same transaction (README.md, "The platform").
     this.outbox.enqueue(
       rosterImportedRecord({
@@ -251,6 +255,7 @@ export class RosterImportService {
         lastCertifiedOn: h.lastCertifiedOn,
       }),
     );
+    return rosterId;
   }
 
   reports(actor: string) {
