@@ -5,7 +5,7 @@ import type { BundleAudit } from '../common/sync/audit-anchor';
 import { bundleResultSchema, type BundlePayload, type BundleResult, type OutboxRecord } from '../common/sync/push';
 import { pullItemSchema, pullPageSchema, type PullItem, type PullPage } from '../common/sync/pull';
 import { sessionSchema, type Session } from '../common/sync/session';
-import { open, seal } from './envelope';
+import { open, seal, sealSigned, type SealParams, type Signer } from './envelope';
 import { newMessageId, platformAddress } from './keys';
 import { DEFAULT_ANSWER_LIMIT, pinnedSuite, type DeviceContext } from './parties';
 import { firstIssue, issueText } from './records/issue';
@@ -18,11 +18,14 @@ export interface BuiltBundle {
   payload: BundlePayload;
 }
 
-/** Seal outbox records (and the audit head, §5.4) into one bundle. Keep the bytes: a retry must resend exactly these. */
-export function buildBundle(
-  device: DeviceContext,
-  input: { bundleSeq: number; records: OutboxRecord[]; bundleId?: string; audit?: BundleAudit },
-): BuiltBundle {
+interface BundleInput {
+  bundleSeq: number;
+  records: OutboxRecord[];
+  bundleId?: string;
+  audit?: BundleAudit;
+}
+
+function bundleParams(device: DeviceContext, input: BundleInput): { params: SealParams; bundleId: string; payload: BundlePayload } {
   const bundleId = input.bundleId ?? newMessageId();
   const payload: BundlePayload = {
     deviceId: device.deviceId,
@@ -31,19 +34,33 @@ export function buildBundle(
     records: input.records,
     ...(input.audit ? { audit: input.audit } : {}),
   };
-  const bytes = seal({
+  const params: SealParams = {
     kind: 'bundle',
     from: device.deviceId,
     to: platformAddress(device.platform.platformId),
     id: bundleId,
     seq: input.bundleSeq,
     payload,
-    signer: device.keys.signing,
     recipientKey: device.platform.encryptionKey,
     suite: pinnedSuite(device.platform),
     ...(device.compression ? { compression: device.compression } : {}),
-  });
-  return { bytes, bundleId, payload };
+  };
+  return { params, bundleId, payload };
+}
+
+/**
+ * Seal outbox records (and the audit head, §5.4) into one bundle, signed by the device's signer
+ * (its KeyProvider). Keep the bytes: a retry must resend exactly these.
+ */
+export async function sealBundle(device: DeviceContext, sign: Signer, input: BundleInput): Promise<BuiltBundle> {
+  const { params, bundleId, payload } = bundleParams(device, input);
+  return { bytes: await sealSigned(params, sign), bundleId, payload };
+}
+
+/** `sealBundle` with the software signing key in `device.keys` (the platform's test client, the bench). */
+export function buildBundle(device: DeviceContext, input: BundleInput): BuiltBundle {
+  const { params, bundleId, payload } = bundleParams(device, input);
+  return { bytes: seal({ ...params, signer: device.keys.signing }), bundleId, payload };
 }
 
 function openFromPlatform<T>(device: DeviceContext, bytes: Buffer, kind: 'bundle-result' | 'session' | 'pull-page', schema: ZodType<T>): T {
@@ -72,22 +89,28 @@ export function openBundleResult(device: DeviceContext, bytes: Buffer, bundleId:
 
 const nonce = (): string => randomBytes(18).toString('base64url');
 
-function sealRequest(device: DeviceContext, kind: 'session-request' | 'pull-request', payload: unknown): Buffer {
-  return seal({
-    kind,
-    from: device.deviceId,
-    to: platformAddress(device.platform.platformId),
-    id: newMessageId(),
-    payload,
-    signer: device.keys.signing,
-    recipientKey: device.platform.encryptionKey,
-    suite: pinnedSuite(device.platform),
-  });
+const requestParams = (device: DeviceContext, kind: 'session-request' | 'pull-request', payload: unknown): SealParams => ({
+  kind,
+  from: device.deviceId,
+  to: platformAddress(device.platform.platformId),
+  id: newMessageId(),
+  payload,
+  recipientKey: device.platform.encryptionKey,
+  suite: pinnedSuite(device.platform),
+});
+
+const sessionPayload = () => ({ nonce: nonce() });
+
+/** A session request (§8) signed by the device's signer. */
+export async function sealSessionRequest(device: DeviceContext, sign: Signer): Promise<{ bytes: Buffer; nonce: string }> {
+  const payload = sessionPayload();
+  return { bytes: await sealSigned(requestParams(device, 'session-request', payload), sign), nonce: payload.nonce };
 }
 
+/** `sealSessionRequest` with the software signing key in `device.keys`. */
 export function buildSessionRequest(device: DeviceContext): { bytes: Buffer; nonce: string } {
-  const n = nonce();
-  return { bytes: sealRequest(device, 'session-request', { nonce: n }), nonce: n };
+  const payload = sessionPayload();
+  return { bytes: seal({ ...requestParams(device, 'session-request', payload), signer: device.keys.signing }), nonce: payload.nonce };
 }
 
 export function openSession(device: DeviceContext, bytes: Buffer, expectedNonce: string): Session {
@@ -96,13 +119,23 @@ export function openSession(device: DeviceContext, bytes: Buffer, expectedNonce:
   return session;
 }
 
-export function buildPullRequest(
-  device: DeviceContext,
-  input: { cursor?: string | undefined; limit: number },
-): { bytes: Buffer; nonce: string; cursor: string | null } {
-  const n = nonce();
-  const payload = { ...(input.cursor ? { cursor: input.cursor } : {}), limit: input.limit, nonce: n };
-  return { bytes: sealRequest(device, 'pull-request', payload), nonce: n, cursor: input.cursor ?? null };
+interface PullInput {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+const pullPayload = (input: PullInput) => ({ ...(input.cursor ? { cursor: input.cursor } : {}), limit: input.limit, nonce: nonce() });
+
+/** A pull request (§6) signed by the device's signer. */
+export async function sealPullRequest(device: DeviceContext, sign: Signer, input: PullInput): Promise<{ bytes: Buffer; nonce: string; cursor: string | null }> {
+  const payload = pullPayload(input);
+  return { bytes: await sealSigned(requestParams(device, 'pull-request', payload), sign), nonce: payload.nonce, cursor: input.cursor ?? null };
+}
+
+/** `sealPullRequest` with the software signing key in `device.keys`. */
+export function buildPullRequest(device: DeviceContext, input: PullInput): { bytes: Buffer; nonce: string; cursor: string | null } {
+  const payload = pullPayload(input);
+  return { bytes: seal({ ...requestParams(device, 'pull-request', payload), signer: device.keys.signing }), nonce: payload.nonce, cursor: input.cursor ?? null };
 }
 
 export interface OpenedPullPage extends Omit<PullPage, 'items'> {

@@ -17,19 +17,25 @@ import { DEFAULT_SUITE, requireSuite } from './suites';
 const MAX_HEADER_BYTES = 2048;
 const SIGNATURE_DOMAIN = Buffer.from('jiuzhu-sealed-v1-signature\0');
 
-export interface SealInput {
+/** Signs the envelope's signature input with the sender's signing key, wherever that key lives (a device may be slow). */
+export type Signer = (data: Uint8Array) => Promise<Buffer>;
+
+export interface SealParams {
   kind: SealedKind;
   from: string;
   to: string;
   id: string;
   seq?: number;
   payload: unknown;
-  /** The sender's signing key pair. */
-  signer: KeyPair;
   /** The recipient's public X25519 key (pinned). */
   recipientKey: string;
   compression?: Compression;
   suite?: CryptoSuite;
+}
+
+export interface SealInput extends SealParams {
+  /** The sender's signing key pair. */
+  signer: KeyPair;
 }
 
 function messageKey(suite: CryptoSuite, shared: Buffer, epk: string, recipientKey: string): Buffer {
@@ -37,13 +43,13 @@ function messageKey(suite: CryptoSuite, shared: Buffer, epk: string, recipientKe
   return suite.derive(shared, salt, `jiuzhu-sealed-v1|${suite.id}`, suite.aeadKeyBytes);
 }
 
-/**
- * Seal a payload: JSON → compress → sign (header ‖ compressed) → encrypt to the recipient with a
- * fresh ephemeral key, the header as additional data. Output: "JZS1" ‖ u32 BE header length ‖
- * header JSON ‖ AES-GCM ciphertext ‖ 16-byte tag. The plaintext inside is
- * u16 BE signature length ‖ signature ‖ compressed payload.
- */
-export function seal(input: SealInput): Buffer {
+/** An envelope up to its signature: the bytes to sign, and what makes the sealed message of a signature over them. */
+interface Unsigned {
+  toSign: Buffer;
+  finish(signature: Buffer): Buffer;
+}
+
+function prepare(input: SealParams): Unsigned {
   const suite = input.suite ?? DEFAULT_SUITE;
   const compression = input.compression ?? 'gzip';
   const compressed = compress(Buffer.from(JSON.stringify(input.payload), 'utf8'), compression);
@@ -62,14 +68,40 @@ export function seal(input: SealInput): Buffer {
     nonce: toB64u(nonce),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const signature = suite.sign(input.signer, Buffer.concat([SIGNATURE_DOMAIN, headerBytes, compressed]));
-  const sigLength = Buffer.alloc(2);
-  sigLength.writeUInt16BE(signature.length);
-  const key = messageKey(suite, suite.agree(ephemeral, input.recipientKey), ephemeral.publicKey, input.recipientKey);
-  const sealed = suite.aeadSeal(key, nonce, Buffer.concat([sigLength, signature, compressed]), headerBytes);
-  const headerLength = Buffer.alloc(4);
-  headerLength.writeUInt32BE(headerBytes.length);
-  return Buffer.concat([Buffer.from(SEALED_MAGIC, 'ascii'), headerLength, headerBytes, sealed]);
+  return {
+    toSign: Buffer.concat([SIGNATURE_DOMAIN, headerBytes, compressed]),
+    finish(signature) {
+      const sigLength = Buffer.alloc(2);
+      sigLength.writeUInt16BE(signature.length);
+      const key = messageKey(suite, suite.agree(ephemeral, input.recipientKey), ephemeral.publicKey, input.recipientKey);
+      const sealed = suite.aeadSeal(key, nonce, Buffer.concat([sigLength, signature, compressed]), headerBytes);
+      const headerLength = Buffer.alloc(4);
+      headerLength.writeUInt32BE(headerBytes.length);
+      return Buffer.concat([Buffer.from(SEALED_MAGIC, 'ascii'), headerLength, headerBytes, sealed]);
+    },
+  };
+}
+
+/**
+ * Seal a payload: JSON → compress → sign (header ‖ compressed) → encrypt to the recipient with a
+ * fresh ephemeral key, the header as additional data. Output: "JZS1" ‖ u32 BE header length ‖
+ * header JSON ‖ AES-GCM ciphertext ‖ 16-byte tag. The plaintext inside is
+ * u16 BE signature length ‖ signature ‖ compressed payload.
+ *
+ * Synchronous, with the key pair in hand: the platform, which seals with its own keys.
+ */
+export function seal(input: SealInput): Buffer {
+  const unsigned = prepare(input);
+  return unsigned.finish((input.suite ?? DEFAULT_SUITE).sign(input.signer, unsigned.toSign));
+}
+
+/**
+ * The same envelope, byte for byte, signed by `sign` — the workstation's device key, which may live
+ * in a USB key (main/core/sync/engine/keyProvider/). Nothing but the signature call differs from `seal`.
+ */
+export async function sealSigned(input: SealParams, sign: Signer): Promise<Buffer> {
+  const unsigned = prepare(input);
+  return unsigned.finish(await sign(unsigned.toSign));
 }
 
 interface Framed {

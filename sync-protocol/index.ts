@@ -7,14 +7,17 @@ export { generatePartyKeys, keyFingerprint, platformAddress, newMessageId } from
 export { toB64u, fromB64u } from './base64url';
 export { canonicalJson } from './canonical-json';
 export { compress, decompress } from './compress';
-export { seal, open, peekHeader, type SealInput, type OpenOptions, type Opened } from './envelope';
+export { seal, sealSigned, open, peekHeader, type SealInput, type SealParams, type Signer, type OpenOptions, type Opened } from './envelope';
 export type { DeviceContext, PlatformContext, PinnedPlatform, KnownDevice } from './parties';
 export {
   buildBundle,
+  sealBundle,
   openBundleResult,
   buildSessionRequest,
+  sealSessionRequest,
   openSession,
   buildPullRequest,
+  sealPullRequest,
   openPullPage,
   type BuiltBundle,
   type OpenedPullPage,
@@ -30,6 +33,7 @@ export {
 } from './platform-codec';
 export {
   buildRegistrationRequest,
+  signRegistrationRequest,
   verifyRegistrationRequest,
   signRegistration,
   verifyRegistrationResponse,

@@ -10,6 +10,7 @@ import { fromB64u, toB64u } from './base64url';
 import { canonicalJson } from './canonical-json';
 import { keyFingerprint } from './keys';
 import type { SuiteId } from '../common/sync/primitives';
+import type { Signer } from './envelope';
 import type { KeyPair } from './suite';
 import { DEFAULT_SUITE, suiteById } from './suites';
 
@@ -22,6 +23,11 @@ const answerBytes = (registration: unknown) => Buffer.from(ANSWER_DOMAIN + canon
 /** Device: sign the claim with the signing key it registers, in the claim's suite (proof of possession). */
 export function buildRegistrationRequest(claim: RegistrationClaim, signing: KeyPair): RegistrationRequest {
   return { claim, proof: toB64u(suiteById(claim.suite).sign(signing, claimBytes(claim))) };
+}
+
+/** The same proof signed by `sign`: the device's KeyProvider, whose public key the claim carries. */
+export async function signRegistrationRequest(claim: RegistrationClaim, sign: Signer): Promise<RegistrationRequest> {
+  return { claim, proof: toB64u(await sign(claimBytes(claim))) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Limits } from '../../../../common/sync/registration';
 import type { Clock, Db, Logger } from '../../store/types';
 import type { DeviceContext } from '../../../../sync-protocol/parties';
 import type { HttpClient } from './http';
+import type { KeyProvider } from './keyProvider/keyProvider';
 import type { SyncSettings } from './settings';
 import type { RunSummary, SyncState } from './state';
 
@@ -15,6 +16,8 @@ export interface RunContext {
   clock: Clock;
   logger: Logger;
   device: DeviceContext;
+  /** The device signing key of the open store: every bundle, session and pull request is signed by it. */
+  signer: KeyProvider;
   baseUrl: string;
   limits: Limits;
   settings: SyncSettings;

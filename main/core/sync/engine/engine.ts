@@ -16,6 +16,10 @@ import { asJiuzhu, registerDevice, type RegisterInput } from './register';
 import { emptySummary, SyncState, type RunOutcome, type RunSummary } from './state';
 import { sleep } from './throttle';
 import { cloneSuspected, hostHardwareMarks } from './hardware';
+import { suiteById } from '../../../../sync-protocol/suites';
+import { toB64u } from '../../../../sync-protocol/base64url';
+import type { KeyProvider } from './keyProvider/keyProvider';
+import { softwareKeys, type KeyProviderFactory } from './keyProvider/providerFactory';
 
 /** sync_state key of the enrolled PC's hashed network cards. */
 const HARDWARE_KEY = 'hardwareMarks';
@@ -49,6 +53,11 @@ export interface SyncEngineOptions {
   prefetchMaxBytes?: number;
   onProgress?: (p: { phase: SyncPhase; fraction: number }) => void;
   onChange?: (p: { running: boolean; outcome?: RunOutcome }) => void;
+  /**
+   * Where the device signing key lives (keyProvider/): by default the software key in the store;
+   * a USB key's factory opens the device (and asks its PIN) when the store first needs a signature.
+   */
+  keyProvider?: KeyProviderFactory;
   /** This PC's hashed network cards (hardware.ts); tests pass their own. */
   hardwareMarks?: () => string[];
 }
@@ -121,6 +130,39 @@ export class SyncEngine {
 
   private summaryOf: RunSummary = emptySummary();
 
+  /** The signing key of the open store: one provider per store connection and signing key, closed with either. */
+  private held: { db: Db; publicKey: string; provider: Promise<KeyProvider> } | undefined;
+
+  private async signerOf(state: SyncState): Promise<KeyProvider> {
+    const reg = state.registration();
+    const keys = state.keys();
+    if (!reg || !keys) throw new JiuzhuError('SYNC_NOT_REGISTERED');
+    const held = this.held;
+    if (held && held.db === state.db && state.db.open && held.publicKey === keys.signing.publicKey) return held.provider;
+    if (held) await this.releaseSigner();
+    const factory = this.options.keyProvider ?? softwareKeys;
+    const provider = factory({ suite: suiteById(reg.suite), stored: keys.signing }).then(async (p) => {
+      // Another key than the one enrolled (a swapped USB key): nothing it signs would be accepted.
+      if (toB64u(p.publicKey()) !== keys.signing.publicKey) {
+        await p.close();
+        throw new JiuzhuError('KEY_DEVICE_BAD_KEY', { container: p.location.kind === 'skf' ? p.location.container : '', reason: '不是本工作站登记的签名密钥' });
+      }
+      return p;
+    });
+    this.held = { db: state.db, publicKey: keys.signing.publicKey, provider };
+    provider.catch(() => {
+      if (this.held?.provider === provider) this.held = undefined;
+    });
+    return provider;
+  }
+
+  /** Close the signing key's provider (the store closed, the registration changed, the engine stops). */
+  async releaseSigner(): Promise<void> {
+    const held = this.held;
+    this.held = undefined;
+    if (held) await held.provider.then((p) => p.close()).catch(() => undefined);
+  }
+
   state(): SyncState {
     return new SyncState(this.options.db(), this.options.clock);
   }
@@ -128,7 +170,8 @@ export class SyncEngine {
   async register(input: RegisterInput) {
     if (this.current) throw new JiuzhuError('SYNC_RUNNING');
     delete this.session.token;
-    const registered = await registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff);
+    await this.releaseSigner();
+    const registered = await registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff, this.options.keyProvider ?? softwareKeys);
     this.confirmHardware();
     return registered;
   }
@@ -201,6 +244,7 @@ export class SyncEngine {
   close(): void {
     this.cancel();
     this.http.close();
+    void this.releaseSigner();
   }
 
   /** On-demand downloads under way, by SHA-256: a second request for the same blob joins the first. */
@@ -224,7 +268,7 @@ export class SyncEngine {
       const ref = mustRemoteBlob(state.db, caseId, sha256);
       if (!state.registration()) return { state: 'offline' };
       const controller = new AbortController();
-      const ctx = this.context(state, controller.signal, emptySummary(), { progressed: false });
+      const ctx = await this.context(state, controller.signal, emptySummary(), { progressed: false });
       try {
         // A clerk is waiting at the counter: a few quick tries, then "offline" (what arrived is kept).
         return await downloadRemoteBlob(ctx, ref, { attempts: 4, delayMs: (n) => Math.min(2_000, backoffDelay(n, this.backoff)) });
@@ -242,14 +286,16 @@ export class SyncEngine {
     return promise;
   }
 
-  private context(state: SyncState, signal: AbortSignal, summary: RunSummary, attemptState: { progressed: boolean }): RunContext {
+  private async context(state: SyncState, signal: AbortSignal, summary: RunSummary, attemptState: { progressed: boolean }): Promise<RunContext> {
     const reg = state.registration()!;
+    const signer = await this.signerOf(state);
     return {
       db: state.db,
       state,
       clock: this.options.clock,
       logger: this.options.logger,
       device: state.deviceContext()!,
+      signer,
       baseUrl: reg.platformUrl,
       limits: reg.limits,
       settings: state.settings(),
@@ -278,7 +324,6 @@ export class SyncEngine {
     const runId = state.startRun(trigger);
     const summary = this.summaryOf;
     const attemptState = { progressed: false };
-    const ctx = this.context(state, signal, summary, attemptState);
     const maxWait = this.options.maxInRunWaitMs ?? DEFAULT_MAX_IN_RUN_WAIT_MS;
     let attempt = 0;
     let outcome: RunOutcome = 'ok';
@@ -290,6 +335,15 @@ export class SyncEngine {
       error = isJiuzhuError(typed) ? { code: typed.code, message: typed.message } : { code: 'INTERNAL', message: new JiuzhuError('INTERNAL', { ref: 'sync' }).message };
       if (!isJiuzhuError(typed)) this.options.logger.log('error', 'sync.run.crash', { error: String(e) });
     };
+    let ctx: RunContext;
+    try {
+      ctx = await this.context(state, signal, summary, attemptState);
+    } catch (e) {
+      // The signing key cannot be reached (no USB key, a wrong PIN, another key): nothing is sent.
+      stop(e, 'failed');
+      tryIgnore(() => state.finishRun(runId, outcome, summary, error));
+      return { runId, outcome, summary: { ...summary }, ...(error ? { error } : {}) };
+    }
     for (;;) {
       attemptState.progressed = false;
       try {

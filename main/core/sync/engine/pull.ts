@@ -1,5 +1,5 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
-import { buildPullRequest, openPullPage } from '../../../../sync-protocol/device-codec';
+import { openPullPage, sealPullRequest } from '../../../../sync-protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pull-handlers';
 import { applyAttachmentsItem } from './remote-blobs';
@@ -15,7 +15,7 @@ export const PULL_PAGE_LIMIT = 200;
 export async function pullFeed(ctx: RunContext): Promise<void> {
   for (let page = 0; ; page++) {
     const cursor = ctx.state.get('cursor');
-    const built = buildPullRequest(ctx.device, { cursor, limit: Math.min(PULL_PAGE_LIMIT, ctx.limits.maxPullLimit) });
+    const built = await sealPullRequest(ctx.device, (data) => ctx.signer.sign(data), { cursor, limit: Math.min(PULL_PAGE_LIMIT, ctx.limits.maxPullLimit) });
     const sentAt = Date.now();
     const answer = await withSession(
       ctx,

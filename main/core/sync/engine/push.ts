@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import type { BundleResult, OutboxRecord } from '../../../../common/sync/push';
-import { buildBundle, openBundleResult } from '../../../../sync-protocol/device-codec';
+import { openBundleResult, sealBundle } from '../../../../sync-protocol/device-codec';
 import { Outbox, type OutboxRow } from '../outbox/outbox';
 import { auditClaim, auditHeadMoved, recordAuditAnswer } from './audit-anchor';
 import { SEALED_HEADERS, type RunContext } from './context';
@@ -30,7 +30,7 @@ export async function pushOutbox(ctx: RunContext): Promise<void> {
     if (!inflight) {
       const rows = outbox.pending(maxRecords);
       if (rows.length === 0 && (anchorSent || !auditHeadMoved(ctx.db))) return;
-      inflight = seal(ctx, rows);
+      inflight = await seal(ctx, rows);
     }
     const sentAt = Date.now();
     let result: BundleResult;
@@ -78,13 +78,13 @@ export async function pushOutbox(ctx: RunContext): Promise<void> {
   }
 }
 
-function seal(ctx: RunContext, rows: OutboxRow[]) {
+async function seal(ctx: RunContext, rows: OutboxRow[]) {
   const reg = ctx.state.registration()!;
   const limit = Math.min(ctx.settings.bundleTargetBytes, ctx.limits.maxBundleBytes);
   let count = rows.length;
   for (;;) {
     const records = rows.slice(0, count).map(toRecord);
-    const built = buildBundle(ctx.device, { bundleSeq: reg.lastBundleSeq + 1, records, audit: auditClaim(ctx.db) });
+    const built = await sealBundle(ctx.device, (data) => ctx.signer.sign(data), { bundleSeq: reg.lastBundleSeq + 1, records, audit: auditClaim(ctx.db) });
     if (built.bytes.length > limit && count > 1) {
       count = Math.max(1, Math.floor(count * Math.min(0.9, limit / built.bytes.length)));
       continue;

@@ -1,9 +1,11 @@
 import { ERROR_CODES, JiuzhuError, type ErrorCode } from '../../../../common/contract/errors';
-import { platformInfoSchema, type PlatformInfo, type Registration } from '../../../../common/sync/registration';
+import { platformInfoSchema, type PlatformInfo, type Registration, type RegistrationClaim, type RegistrationRequest } from '../../../../common/sync/registration';
 import type { Clock, Db } from '../../store/types';
 import { generatePartyKeys } from '../../../../sync-protocol/keys';
 import { hashMachineId } from '../../../../sync-protocol/machine-id';
-import { buildRegistrationRequest, verifyRegistrationResponse } from '../../../../sync-protocol/registration';
+import { signRegistrationRequest, verifyRegistrationResponse } from '../../../../sync-protocol/registration';
+import { toB64u } from '../../../../sync-protocol/base64url';
+import type { KeyProviderFactory } from './keyProvider/providerFactory';
 import type { CryptoSuite, PartyKeys } from '../../../../sync-protocol/suite';
 import { DEFAULT_SUITE, suiteById } from '../../../../sync-protocol/suites';
 import { backoffDelay, type BackoffOptions } from './backoff';
@@ -53,7 +55,14 @@ export function normalizePlatformUrl(url: string): string {
  * send the claim (keys made here and kept in the encrypted store; the same claim is resent after a
  * lost answer), verify the signed registration and pin the platform's keys.
  */
-export async function registerDevice(db: Db, clock: Clock, http: HttpClient, input: RegisterInput, backoff: BackoffOptions): Promise<Registration & { fingerprint: string }> {
+export async function registerDevice(
+  db: Db,
+  clock: Clock,
+  http: HttpClient,
+  input: RegisterInput,
+  backoff: BackoffOptions,
+  keyProvider: KeyProviderFactory,
+): Promise<Registration & { fingerprint: string }> {
   // No trust on first use: without the slip's fingerprint nothing is asked of the platform.
   if (!input.fingerprint?.trim()) throw new JiuzhuError('INVALID_INPUT', { path: 'fingerprint', detail: MISSING_FINGERPRINT }, { path: 'fingerprint' });
   const state = new SyncState(db, clock);
@@ -70,22 +79,31 @@ export async function registerDevice(db: Db, clock: Clock, http: HttpClient, inp
   const chosen = offered.find((o) => o.fingerprint === fingerprint && info.suites.includes(o.suite));
   if (!chosen) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
   const suite = suiteById(chosen.suite);
-  const keys = pendingKeys(state, input.code, suite);
+  const pending = pendingKeys(state, input.code, suite);
   const claimed = claimedCounterNo(db);
-  const body = buildRegistrationRequest(
-    {
+  // The signing key registered is the provider's: the software pair just made, or the USB key's
+  // point, whose private half never leaves the key (the store then keeps only the public key).
+  const signer = await keyProvider({ suite, stored: pending.signing });
+  let keys: PartyKeys;
+  let body: RegistrationRequest;
+  try {
+    const signingKey = toB64u(signer.publicKey());
+    keys = { signing: { publicKey: signingKey, privateKey: signer.location.kind === 'software' ? pending.signing.privateKey : '' }, encryption: pending.encryption };
+    const claim: RegistrationClaim = {
       enrolmentCode: input.code.trim().toUpperCase(),
       platformId: info.platformId,
       suite: suite.id,
-      signingKey: keys.signing.publicKey,
+      signingKey,
       encryptionKey: keys.encryption.publicKey,
       machineIdHash: hashMachineId(input.machineId, info.platformId),
       deviceName: input.deviceName,
       appVersion: input.appVersion,
       ...(claimed !== undefined ? { counterNo: claimed } : {}),
-    },
-    keys.signing,
-  );
+    };
+    body = await signRegistrationRequest(claim, (data) => signer.sign(data));
+  } finally {
+    await signer.close();
+  }
   const answer = await retrying(backoff, async () =>
     HttpClient.expect(
       await http.request(`${baseUrl}/v1/devices`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }),

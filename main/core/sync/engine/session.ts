@@ -1,4 +1,4 @@
-import { buildSessionRequest, openSession } from '../../../../sync-protocol/device-codec';
+import { openSession, sealSessionRequest } from '../../../../sync-protocol/device-codec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { HttpClient, PlatformError, type HttpAnswer } from './http';
 
@@ -9,7 +9,7 @@ import { HttpClient, PlatformError, type HttpAnswer } from './http';
  */
 export async function sessionToken(ctx: RunContext): Promise<string> {
   if (!ctx.session.token) {
-    const { bytes, nonce } = buildSessionRequest(ctx.device);
+    const { bytes, nonce } = await sealSessionRequest(ctx.device, (data) => ctx.signer.sign(data));
     const sentAt = Date.now();
     const answer = HttpClient.expect(await ctx.http.request(`${ctx.baseUrl}/v1/session`, { method: 'POST', headers: SEALED_HEADERS, body: bytes, signal: ctx.signal }), 200);
     const session = openSession(ctx.device, answer.body, nonce);
