@@ -10,6 +10,7 @@ import { faceCapture, intakeSignature } from '../../main/core/cases/testing/capt
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { exportHouseholds, memberRowsWorkbook } from '../../main/core/rosterImport/testing/rosterWorkbook';
 import { startPlatform } from '../../city-platform/platform';
+import { onlineApplication } from '../../main/core/onlineApplications/testing/application';
 
 /**
  * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
@@ -435,6 +436,51 @@ test('资格认证 made on the phone: the due list with one, his check (already 
     await cardWords('head /sync, phone certifications tried again');
     await page.close();
   } finally {
+    await platform.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+  }
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});
+
+test('网上申请待受理: the queue with an application, what it filed (its papers fetched) and the same after the intake started show only catalog words', async ({ browser }) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-online-'));
+  const platform = await startPlatform({ dataDir: platformDir });
+  const own = await launch(newDataDir());
+  try {
+    const clerk = await setUpIntakeStation(own);
+    const current = await clerk<{ settings: { limits: Record<string, unknown> } & Record<string, unknown> }>('cases.settings');
+    await clerk('cases.setSettings', { settings: { ...current.settings, limits: { ...current.settings.limits, acceptanceWorkingDays: 10 } } });
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-ONLINE', regionCode: '500110' });
+    await clerk('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    const filed = onlineApplication(new Date(Date.now() - 86_400_000).toISOString());
+    const { id } = await platform.admin.fileApplication({ stationId: 'ST-WORDS-ONLINE', body: filed.body, blobs: filed.files });
+    expect(await clerk<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (e) => crashes.push(`${page.url()}: ${e.message}`));
+    await page.goto(own.url);
+    await logInAs(page, 'admin', 'Qiaotou#2026');
+    await page.evaluate(() => (window.location.hash = '#/online-applications'));
+    await expect(page.getByTestId(`online-open-${id}`)).toBeVisible();
+    await check(page, 'clerk /online-applications, one waiting', leaks);
+    await page.getByTestId(`online-open-${id}`).click();
+    await expect(page.getByTestId('online-detail')).toBeVisible();
+    await page.getByTestId(`station-blob-${filed.body.papers![0]!.sha256.slice(0, 8)}`).click();
+    await expect(page.getByTestId('station-blobs')).toContainText('已下载');
+    await page.keyboard.press('Escape');
+    await check(page, 'clerk online application as filed, a paper fetched', leaks);
+    await clerk('onlineApplications.startIntake', { id });
+    await page.evaluate(() => (window.location.hash = '#/online-applications'));
+    await page.getByTestId('online-show').getByText('全部').click();
+    await expect(page.getByTestId('online-queue')).toContainText('草稿');
+    await check(page, 'clerk /online-applications all, intake started', leaks);
+    await page.close();
+  } finally {
+    await stop(own);
+    removeDataDir(own.dataDir);
     await platform.stop();
     rmSync(platformDir, { recursive: true, force: true });
   }

@@ -23,6 +23,10 @@ export function DetailView({ id, onBack }: { id: string; onBack: () => void }) {
   if (!d) return <Card loading />;
   const deadline = deadlineText(t, d.deadline);
   const inPath = d.caseState !== null && d.caseState !== 'draft';
+  const described = new Map<string, string>([
+    ...d.papers.map((p) => [p.sha256, `${t('sync.blobs.role.material')} · ${p.materialLabel} ${t('onlineApplications.page', { page: p.page })}`] as const),
+    ...d.signatures.map((s) => [s.sha256, `${t('sync.blobs.role.signature')} · ${s.name}`] as const),
+  ]);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="online-detail">
@@ -74,7 +78,7 @@ export function DetailView({ id, onBack }: { id: string; onBack: () => void }) {
           <List size="small" dataSource={d.signatures} renderItem={(s) => <List.Item>{`${s.name} · ${t('onlineApplications.signedAt')} ${chinaDateTime(s.signedAt)}`}</List.Item>} />
         )}
       </Card>
-      <StationBlobs caseId={id} />
+      <StationBlobs caseId={id} describe={(sha256) => described.get(sha256)} />
       <Card size="small">
         <Space direction="vertical">
           <Typography.Text type="secondary">{t('onlineApplications.intakeHelp')}</Typography.Text>

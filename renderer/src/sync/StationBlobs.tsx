@@ -19,8 +19,9 @@ const COLOR: Record<Shown, string> = { remote: 'default', downloading: 'processi
  * documents): listed from the pulled blob references, each fetched from the city platform when
  * the clerk opens it, with its state in words — 尚未下载 / 正在下载 / 校验失败 / 离线，同步后可查看.
  * The case page mounts it with the case id; it renders nothing when there is nothing to fetch.
+ * `describe` may name a blob in words its owner knows better (the 待受理 queue: the material's name).
  */
-export function StationBlobs({ caseId }: { caseId: string }) {
+export function StationBlobs({ caseId, describe }: { caseId: string; describe?: (sha256: string) => string | undefined }) {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: ['sync.caseBlobs', caseId], queryFn: () => call('sync.caseBlobs', { caseId }) });
   const [last, setLast] = useState<Record<string, Fetched>>({});
@@ -44,6 +45,7 @@ export function StationBlobs({ caseId }: { caseId: string }) {
     return b.state;
   };
   const label = (b: Blob) =>
+    describe?.(b.sha256) ??
     `${t(`sync.blobs.role.${b.role}`)} · ${b.role === 'material' ? `${b.ref} ${t('sync.blobs.page', { page: b.page + 1 })}` : b.role === 'document' ? b.ref : '***' + b.ref.slice(-4)}`;
 
   return (
