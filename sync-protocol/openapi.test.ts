@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { BLOB_ROLES } from '../common/sync/attachments';
 import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
 import { CASE_STATES } from '../common/cases/stateMachine';
-import { applicationOnlineBodySchema, caseUpsertBodySchema, certificationRecordBodySchema, certificationRemoteBodySchema, PULL_ITEM_SCHEMAS, ONLINE_APPLICATION_SOURCES, RECORD_KINDS, REMOTE_CERTIFICATION_METHODS } from './records/index';
+import { applicationOnlineBodySchema, caseUpsertBodySchema, certificationRecordBodySchema, certificationRemoteBodySchema, PULL_ITEM_SCHEMAS, ONLINE_APPLICATION_SOURCES, RECORD_KINDS, REMOTE_CERTIFICATION_METHODS, VERIFICATION_DATA_TYPES, verificationReportBodySchema } from './records/index';
 
 const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
@@ -92,5 +92,21 @@ describe('docs/sync-openapi.yaml', () => {
     expect(Object.keys(body.properties).sort()).toEqual(Object.keys(shape).sort());
     expect(body.required.sort()).toEqual(Object.keys(shape).filter((k) => !shape[k as keyof typeof shape].safeParse(undefined).success).sort());
     expect(body.properties['source']!.enum).toEqual([...ONLINE_APPLICATION_SOURCES]);
+  });
+
+  it('describes the verification.report body with the fields of its schema, per member and per item, and the data types', () => {
+    type Obj = { properties: Record<string, { enum?: string[]; items?: Obj }>; required: string[] };
+    const body = doc.components.schemas['VerificationReportBody'] as Obj;
+    const keys = (o: Obj) => Object.keys(o.properties).sort();
+    expect(keys(body)).toEqual(Object.keys(verificationReportBodySchema.shape).sort());
+    expect(body.required.sort()).toEqual(Object.keys(verificationReportBodySchema.shape).sort());
+    const member = body.properties['members']!.items!;
+    const memberShape = verificationReportBodySchema.shape.members.element.shape;
+    expect(keys(member)).toEqual(Object.keys(memberShape).sort());
+    const item = member.properties['items']!.items!;
+    const itemShape = memberShape.items.element.shape;
+    expect(keys(item)).toEqual(Object.keys(itemShape).sort());
+    expect(item.required.sort()).toEqual(Object.keys(itemShape).filter((k) => k !== 'detail').sort());
+    expect(item.properties['type']!.enum).toEqual([...VERIFICATION_DATA_TYPES]);
   });
 });

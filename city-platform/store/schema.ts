@@ -98,7 +98,7 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX online_applications_station ON online_applications (station_id, feed_seq);
   `,
   // 7: household economic verification reports (核对报告) posted for a case, each also a
-  // `verification.report` item in its station's feed (docs/sync-protocol.md §7.2).
+  // `verification.report` item in its station's feed (docs/sync-protocol.md §7.3).
   `
   CREATE TABLE verification_reports (
     id TEXT PRIMARY KEY, station_id TEXT NOT NULL, case_id TEXT NOT NULL, report_no TEXT NOT NULL, issued_on TEXT NOT NULL,

@@ -4,7 +4,7 @@ import { VERIFICATION_DATA_TYPES, VERIFICATION_INCOME_TYPES, type VerificationDa
 import { caseIdSchema, idNumberSchema } from './fields';
 
 /**
- * `verification.report` (docs/sync-protocol.md §7.2; main/core/cases/verification): the household
+ * `verification.report` (docs/sync-protocol.md §7.3; main/core/cases/verification): the household
  * economic verification report (家庭经济状况核对报告) the 核对 centre returns for a case after the
  * household's authorizations reached the platform. Per member (by ID number), per data type, the
  * items found with their amount in fen, the source that answered and the day the figure stands at.

@@ -443,6 +443,53 @@ test('资格认证 made on the phone: the due list with one, his check (already 
   expect(crashes).toEqual([]);
 });
 
+test('核对 results on the case page: a report per member and type with totals, a superseded one, and the hint’s findings against the county’s limits show only catalog words', async ({ browser }) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-verify-'));
+  const platform = await startPlatform({ dataDir: platformDir });
+  const own = newDataDir();
+  const s = await launch(own);
+  try {
+    const admin = await setUpIntakeStation(s, undefined, ['admin', 'clerk', 'caseworker', 'head']);
+    const current = await admin<{ settings: Record<string, unknown> }>('cases.settings');
+    await admin('cases.setSettings', { settings: { ...current.settings, assetLimits: { depositMonths: 6, vehicleValueFen: 1_000_000, realEstateCount: 1 } } });
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-V', regionCode: '500110' });
+    await admin('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    const saved = await admin<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+    await admin('intake.submit', { caseId: saved.caseId, rev: saved.rev });
+    for (const p of [HUSBAND, WIFE]) await admin('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() });
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    const item = (type: string, amountFen: number) => ({ type, amountFen, source: '核对来源', asOf: '2026-01-31' });
+    const members = (items: ReturnType<typeof item>[]) => [{ idNumber: HUSBAND.idNumber, name: HUSBAND.name, items }, { idNumber: WIFE.idNumber, name: WIFE.name, items: [] }];
+    await platform.admin.postVerification(saved.caseId, { centre: '核对中心', reportNo: '渝核〔2026〕001号', issuedOn: '2026-01-01', members: members([]) });
+    await platform.admin.postVerification(saved.caseId, {
+      centre: '核对中心',
+      reportNo: '渝核〔2026〕017号',
+      issuedOn: '2026-02-01',
+      members: members(['deposit', 'vehicle', 'realEstate', 'realEstate', 'business', 'socialInsurance', 'providentFund', 'tax'].map((t, i) => item(t, 2_000_000 + i))),
+    });
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+
+    const page = await newPage(browser, crashes);
+    await logIn(page, s);
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), saved.caseId);
+    const panel = page.getByTestId('verification-panel');
+    await expect(panel).toHaveAttribute('data-report', '渝核〔2026〕017号');
+    await expect(panel).toContainText('渝核〔2026〕001号');
+    await expect(panel.getByTestId('verification-findings')).toContainText('超过本县限额');
+    await check(page, 'head case page, 核对 report received', leaks);
+    await page.close();
+  } finally {
+    await stop(s);
+    removeDataDir(own);
+    await platform.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+  }
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});
+
 test('网上申请待受理: the queue with an application, what it filed (its papers fetched) and the same after the intake started show only catalog words', async ({ browser }) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];

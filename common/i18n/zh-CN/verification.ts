@@ -3,9 +3,7 @@ export const verification = {
   errors: {
     VERIFICATION_CASE_NOT_HERE: '核对报告所属的案件（{{caseNo}}）不在本工作站，报告已留存未使用。请先同步本站案件，或与县级核对机构确认案件编号。',
   },
-  timeline: {
-    verificationReceived: '收到家庭经济状况核对报告',
-  },
+  cases: { actions: { verificationReceived: '收到家庭经济状况核对报告' }, platformActor: '市级平台' },
   verification: {
     title: '家庭经济状况核对结果',
     none: '尚未收到核对报告。授权书同步到平台后，县级核对机构出具的报告会随同步送达。',

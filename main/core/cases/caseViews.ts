@@ -23,6 +23,8 @@ export class CaseViews {
   constructor(private readonly svc: CaseService) {}
 
   private staffName(id: string): string {
+    // What the platform sent (a decision, a 核对 report, …) is recorded by the actor `platform`.
+    if (id === 'platform') return translate('cases.platformActor');
     if (!this.names?.has(id)) this.names = this.svc.repo.accountNames();
     return this.names.get(id) ?? id;
   }

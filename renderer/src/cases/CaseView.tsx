@@ -12,6 +12,7 @@ import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
 import { ReliefPanel } from './ReliefPanel';
+import { VerificationPanel } from './VerificationPanel';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
 import { useMayAct, useMayCall } from '../components/useMayCall';
@@ -82,6 +83,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
         </Descriptions>
         {d.relatedParty && <Tag color="purple">{t('caseList.related')}</Tag>}
       </Card>
+      {d.state !== 'draft' && <VerificationPanel report={d.verification} />}
       <CaseAfterAcceptance caseId={d.id} state={d.state} version={d.version} type={app.type} />
       <ReliefPanel caseId={d.id} version={d.version} type={app.type} />
       <Card title={t('caseView.deadlines')} size="small">

@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
+import { CHILD, HUSBAND, WIFE } from '../../main/core/cases/testing/household';
+import { acceptedCase } from './afterAcceptanceSteps';
+import { startShell, type RunningShell } from './browserShell';
+import { setUpIntakeStation, type api } from './intakeSupport';
+import { openAndLogIn } from './station';
+
+/**
+ * 核对 results, from the platform's command to the case page: a household accepted at this station
+ * (both adults signed the 核对授权书) and synced; the platform's `verify` command (its own process,
+ * on the platform's store) posts the 核对 centre's report by the case number; one sync; the case
+ * page shows it before the 初审意见 — per member and type with amount, source and date, the
+ * member's and the household's totals, and what the hint found against the declaration.
+ */
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const STATION = 'ST-VERIFY-E2E';
+let shell: RunningShell;
+let platform: RunningPlatform;
+let platformDir: string;
+let call: ReturnType<typeof api>;
+let caseId = '';
+
+const REPORT = {
+  centre: '綦江区社会救助家庭经济状况核对中心',
+  reportNo: 'HD-E2E-0001',
+  issuedOn: new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10),
+  members: [
+    {
+      idNumber: HUSBAND.idNumber,
+      name: HUSBAND.name,
+      items: [
+        { type: 'deposit', amountFen: 1_250_000, source: '人民银行重庆营业管理部', asOf: '2026-01-31', detail: '农业银行活期' },
+        { type: 'tax', amountFen: 210_000, source: '国家税务总局重庆市税务局', asOf: '2026-01-31' },
+      ],
+    },
+    { idNumber: WIFE.idNumber, name: WIFE.name, items: [{ type: 'socialInsurance', amountFen: 150_000, source: '市人力社保局', asOf: '2026-01-31' }] },
+    { idNumber: CHILD.idNumber, name: CHILD.name, items: [] },
+  ],
+};
+
+test.beforeAll(async () => {
+  platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-verify-platform-'));
+  platform = await startPlatform({ dataDir: platformDir });
+  shell = await startShell();
+  call = await setUpIntakeStation(shell, undefined, ['admin', 'clerk', 'caseworker', 'head']);
+  const slip = await platform.admin.createEnrolmentCode({ stationId: STATION, regionCode: '500110' });
+  await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+  caseId = await acceptedCase(call);
+  expect((await call<{ outcome: string }>('sync.now', { wait: true })).outcome).toBe('ok');
+});
+test.afterAll(async () => {
+  await shell?.stop();
+  await platform?.stop();
+  if (platformDir) rmSync(platformDir, { recursive: true, force: true });
+});
+
+const verify = (caseRef: string) => {
+  const file = join(platformDir, 'report.json');
+  writeFileSync(file, JSON.stringify(REPORT));
+  return promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'verify', '--data', platformDir, '--case', caseRef, '--file', file], { cwd: ROOT });
+};
+
+test('npm run platform -- verify → sync → the case page shows the report per member and type, the totals and the hint, before the 初审意见', async ({ page }) => {
+  await openAndLogIn(page, shell);
+  const panel = page.getByTestId('verification-panel');
+
+  await test.step('before: the case page says no report has come yet', async () => {
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
+    await expect(panel).toHaveAttribute('data-state', 'none');
+    await expect(panel).toContainText('尚未收到核对报告');
+  });
+
+  await test.step('the platform posts the report by the case number; the station syncs', async () => {
+    const { caseNo } = await call<{ caseNo: string }>('cases.get', { caseId });
+    const out = await verify(caseNo);
+    expect(out.stdout).toContain(`for case ${caseId}`);
+    expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+  });
+
+  await test.step('the case page: per member, per type, amounts, sources and dates, totals and the findings', async () => {
+    await page.getByRole('menuitem', { name: /同步中心/ }).click();
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
+    await expect(panel).toHaveAttribute('data-state', 'received');
+    await expect(panel).toContainText(`报告编号 HD-E2E-0001，綦江区社会救助家庭经济状况核对中心，${REPORT.issuedOn} 出具`);
+    const husband = panel.getByTestId('verification-member').filter({ hasText: HUSBAND.name });
+    await expect(husband).toContainText(`${HUSBAND.idNumber.slice(0, 6)}********${HUSBAND.idNumber.slice(14)}`);
+    const deposit = husband.getByRole('row').filter({ hasText: '银行存款' });
+    await expect(deposit).toContainText('12500.00');
+    await expect(deposit).toContainText('人民银行重庆营业管理部');
+    await expect(deposit).toContainText('2026-01-31');
+    await expect(husband).toContainText('合计：财产 12500.00 元；月收入 2100.00 元');
+    await expect(panel.getByTestId('verification-member').filter({ hasText: CHILD.name })).toContainText('未查到记录');
+    await expect(panel.getByTestId('verification-totals')).toHaveText('全户合计：存款 12500.00 元，车辆 0.00 元，房产 0 处，月收入 3600.00 元');
+    const findings = panel.getByTestId('verification-findings');
+    await expect(findings).toContainText('核对结果提示（仅供参考，由县级审核确认）');
+    await expect(findings).toContainText(`${WIFE.name}：核对月收入 1500.00 元，高于申报的`);
+    await expect(findings).toContainText('本县未设置财产限额');
+    // Before the 初审意见 (the after-acceptance panel) on the page.
+    const order = await page.evaluate(() => {
+      const v = document.querySelector('[data-testid="verification-panel"]');
+      const a = document.querySelector('[data-testid="after-acceptance"]');
+      return v && a ? Boolean(v.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
+    });
+    expect(order).toBe(true);
+    await expect(page.getByTestId('case-timeline').locator('[data-action="verificationReceived"]')).toContainText('收到家庭经济状况核对报告');
+  });
+});
