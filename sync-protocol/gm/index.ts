@@ -15,6 +15,7 @@ export {
   sm2PublicKeyOf,
   sm2PublicKeyValid,
   sm2Sign,
+  sm2SignDigest,
   sm2Verify,
   sm2Z,
 } from './sm2';

@@ -59,8 +59,12 @@ export const sm2Digest = (publicKey: Uint8Array, message: Uint8Array, userId = S
 
 /** SM2 signature over M with Z (GB/T 32918.2 §6): r ‖ s, 32 bytes each, big-endian. */
 export function sm2Sign(privateKey: Uint8Array, publicKey: Uint8Array, message: Uint8Array, userId = SM2_DEFAULT_USER_ID): Buffer {
+  return sm2SignDigest(privateKey, sm2Digest(publicKey, message, userId));
+}
+
+/** SM2 signature over a digest e already computed (steps A3–A7): what a key device's SKF_ECCSignData does. */
+export function sm2SignDigest(privateKey: Uint8Array, e: Uint8Array): Buffer {
   checkPrivateKey(privateKey);
-  const e = sm2Digest(publicKey, message, userId);
   return Buffer.from(sm2.doSignature(e, hex(privateKey), { hash: false, der: false }), 'hex');
 }
 

@@ -1,38 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import koffi from 'koffi';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { toB64u } from '../../../../../../sync-protocol/base64url';
 import { sm2Digest, sm2GenerateKeyPair, sm2Sign } from '../../../../../../sync-protocol/gm/index';
 import { gmSuite } from '../../../../../../sync-protocol/suites';
 import { SkfKeyProvider } from '../skf/skfProvider';
+import { buildFakeSkf } from './fakeSkf';
 
 /**
- * The SKF provider through koffi against skf_fake.c, built here with gcc. The fake does no SM2:
+ * The SKF provider through koffi against skf_fake.c, built with gcc (fakeSkf.ts). The fake does no SM2:
  * its SKF_ECCSignData passes the digest it received to the signer registered below, which holds
  * the private key and signs only a digest that is SM3(Z ‖ M) of a message the test is signing
  * (anything else: the device fails). So the test sees the exact bytes the binding sent and checks
  * the provider's r ‖ s with the suite's verify over the original message — a wrong digest, a
  * misread blob or a swapped r/s fails.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const gcc = (() => {
-  try {
-    execFileSync('gcc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!gcc) console.warn('skipped: gcc is not installed here, so the fake SKF library cannot be built and the koffi binding is not exercised');
-
-const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-skf-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const library = join(dir, 'libskf_fake.so');
-if (gcc) execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-Wall', '-Werror', '-o', library, join(here, 'fixtures', 'skf_fake.c')]);
+const fake = buildFakeSkf();
+afterAll(() => fake?.remove());
+const library = fake?.library ?? '';
+const dir = fake?.dir ?? '';
 
 const key = sm2GenerateKeyPair();
 const digests: Buffer[] = [];
@@ -43,32 +29,20 @@ const signing = (text: string) => {
   expected.set(sm2Digest(key.publicKey, message).toString('hex'), message);
   return message;
 };
-const fake = gcc
-  ? (() => {
-      const lib = koffi.load(library);
-      const Signer = koffi.proto('int FakeSkfSigner(const uint8_t *digest, uint32_t len, uint8_t *rs)');
-      const signer = koffi.register((digestPtr: unknown, len: number, rsPtr: unknown) => {
-        const digest = Buffer.from(koffi.decode(digestPtr, 'uint8_t', len) as number[]);
-        digests.push(digest);
-        const message = expected.get(digest.toString('hex'));
-        if (!message) return 1;
-        koffi.encode(rsPtr, 'uint8_t', Array.from(sm2Sign(key.privateKey, key.publicKey, message)), 64);
-        return 0;
-      }, koffi.pointer(Signer));
-      lib.func('void fake_skf_set_signer(FakeSkfSigner *s)')(signer);
-      lib.func('void fake_skf_set_key(const uint8_t *x, const uint8_t *y)')(key.publicKey.subarray(1, 33), key.publicKey.subarray(33));
-      return {
-        reset: lib.func('void fake_skf_reset(int retries, int present)') as (retries: number, present: number) => void,
-        openHandles: lib.func('int fake_skf_open_handles(void)') as () => number,
-      };
-    })()
-  : null;
+if (fake) {
+  fake.setSigner((digest) => {
+    digests.push(digest);
+    const message = expected.get(digest.toString('hex'));
+    return message ? sm2Sign(key.privateKey, key.publicKey, message) : undefined;
+  });
+  fake.setKey(key.publicKey);
+}
 
 const options = (pin = '123456') => ({ library, application: 'JIUZHU', container: 'sync-signing', pin: async () => pin });
 
-describe.skipIf(!gcc)('the SKF (GM/T 0016) key provider through koffi, against a fake SKF library', () => {
+describe.skipIf(!fake)('the SKF (GM/T 0016) key provider through koffi, against a fake SKF library', () => {
   beforeEach(() => {
-    fake!.reset(6, 1);
+    fake!.reset(6, true);
     digests.length = 0;
   });
 
@@ -98,16 +72,16 @@ describe.skipIf(!gcc)('the SKF (GM/T 0016) key provider through koffi, against a
   it('a wrong PIN says how many tries are left, then locked; nothing stays open', async () => {
     await expect(SkfKeyProvider.open(options('000000'))).rejects.toMatchObject({ code: 'KEY_DEVICE_PIN_INCORRECT', details: { retries: 5 }, message: expect.stringContaining('还可以再试 5 次') });
     expect(fake!.openHandles()).toBe(0);
-    fake!.reset(1, 1);
+    fake!.reset(1, true);
     await expect(SkfKeyProvider.open(options('000000'))).rejects.toMatchObject({ code: 'KEY_DEVICE_PIN_LOCKED' });
     await expect(SkfKeyProvider.open(options())).rejects.toMatchObject({ code: 'KEY_DEVICE_PIN_LOCKED' });
     expect(fake!.openHandles()).toBe(0);
   });
 
   it('no key inserted, a named device that is not there, an unknown application or container: typed errors', async () => {
-    fake!.reset(6, 0);
+    fake!.reset(6, false);
     await expect(SkfKeyProvider.open(options())).rejects.toMatchObject({ code: 'KEY_DEVICE_NOT_FOUND' });
-    fake!.reset(6, 1);
+    fake!.reset(6, true);
     await expect(SkfKeyProvider.open({ ...options(), device: 'OTHER-KEY' })).rejects.toMatchObject({ code: 'KEY_DEVICE_NOT_FOUND', message: expect.stringContaining('OTHER-KEY') });
     await expect(SkfKeyProvider.open({ ...options(), device: 'FAKE-KEY-EMPTY' })).rejects.toMatchObject({ code: 'KEY_DEVICE_FAILED', details: { step: 'SKF_OpenApplication', code: '0x0A00002E' } });
     await expect(SkfKeyProvider.open({ ...options(), container: 'nope' })).rejects.toMatchObject({ code: 'KEY_DEVICE_FAILED', details: { step: 'SKF_OpenContainer' } });
@@ -123,8 +97,7 @@ describe.skipIf(!gcc)('the SKF (GM/T 0016) key provider through koffi, against a
 
   it('a key that signs with another private key is refused before its signature is used', async () => {
     const other = sm2GenerateKeyPair();
-    const lib = koffi.load(library);
-    lib.func('void fake_skf_set_key(const uint8_t *x, const uint8_t *y)')(other.publicKey.subarray(1, 33), other.publicKey.subarray(33));
+    fake!.setKey(other.publicKey);
     const provider = await SkfKeyProvider.open(options());
     try {
       expect(provider.publicKey().equals(other.publicKey)).toBe(true);
@@ -137,7 +110,7 @@ describe.skipIf(!gcc)('the SKF (GM/T 0016) key provider through koffi, against a
       await expect(provider.sign(Buffer.from('unknown'))).rejects.toMatchObject({ code: 'KEY_DEVICE_FAILED', details: { step: 'SKF_ECCSignData', code: '0x0A000001' } });
     } finally {
       await provider.close();
-      lib.func('void fake_skf_set_key(const uint8_t *x, const uint8_t *y)')(key.publicKey.subarray(1, 33), key.publicKey.subarray(33));
+      fake!.setKey(key.publicKey);
     }
   });
 });
