@@ -25,7 +25,7 @@ const RELIEF = ['relief.ofCase', 'relief.advance', 'monitoring.enter', 'monitori
 const RATINGS = ['ratings.ask', 'ratings.submit', 'ratings.dismiss', 'ratings.flagged', 'ratings.followUp'] as const;
 const DIAGNOSTICS = ['diagnostics.export', 'diagnostics.report'] as const;
 const UPDATES = ['update.status', 'update.setSource', 'update.check', 'update.download', 'update.install'] as const;
-const ROSTER_IMPORT = ['rosterImport.preview', 'rosterImport.confirm', 'rosterImport.reports', 'rosterImport.report'] as const;
+const ROSTER_IMPORT = ['rosterImport.preview', 'rosterImport.confirm', 'rosterImport.reports', 'rosterImport.report', 'rosterImport.recipientConflicts'] as const;
 const ONLINE_APPLICATIONS = ['onlineApplications.list', 'onlineApplications.get', 'onlineApplications.startIntake'] as const;
 
 export const METHOD_NAMES = [...APP, ...SESSION, ...ACCOUNTS, ...AUDIT, ...BACKUP, ...IDCARD, ...CASES, ...DOCUMENTS, ...SYNC, ...SYNC_STATION, ...APPLICANT, ...AFTER_ACCEPTANCE, ...REVIEWS, ...CHANGES, ...RELIEF, ...STATS, ...CERTIFICATION, ...RATINGS, ...DIAGNOSTICS, ...ROSTER_IMPORT, ...ONLINE_APPLICATIONS, ...UPDATES] as const;

@@ -126,9 +126,20 @@ export const rosterImportReport = defineMethod({
   output: rosterImportReportSchema,
 });
 
+/** A household of the platform's roster (a pulled `roster.recipient`) not written here, and why. */
+export const recipientConflictSchema = z.object({ idNumberMasked: z.string(), name: z.string(), code: z.string(), message: z.string(), receivedAt: z.string() });
+
+export const rosterImportRecipientConflicts = defineMethod({
+  summary: 'Households of the platform’s roster (pulled roster.recipient items) not written here because a member is on this station’s roster already, each with its reason, newest first (audited with the count).',
+  permission: 'roster.import',
+  input: z.object({}).strict(),
+  output: z.object({ rows: z.array(recipientConflictSchema) }),
+});
+
 export const rosterImportMethods = {
   'rosterImport.preview': rosterImportPreview,
   'rosterImport.confirm': rosterImportConfirm,
   'rosterImport.reports': rosterImportReports,
   'rosterImport.report': rosterImportReport,
+  'rosterImport.recipientConflicts': rosterImportRecipientConflicts,
 };

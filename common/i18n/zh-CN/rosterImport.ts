@@ -7,7 +7,16 @@ export const rosterImport = {
   cases: { actions: { rosterImported: '从原系统导入在册对象' } },
   fields: { names: { fileBase64: '导入文件', fileName: '文件名', token: '预览编号' } },
   audit: {
-    actions: { 'roster-import': { preview: '预览在册对象导入', confirm: '导入在册对象', report_view: '查看在册对象导入报告' } },
+    actions: {
+      'roster-import': {
+        preview: '预览在册对象导入',
+        confirm: '导入在册对象',
+        report_view: '查看在册对象导入报告',
+        pulled: '取得市级平台在册户',
+        pulled_conflict: '市级平台在册户与本站不符，未写入',
+        conflicts_view: '查看未写入的市级平台在册户',
+      },
+    },
     targetTypes: { roster_import: '在册对象导入' },
   },
   errors: {
@@ -120,5 +129,10 @@ export const rosterImport = {
     subtypeWhat: { dibao: '城市或农村', tekun: '集中或分散供养' },
     note: '从原系统导入：{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受（导入编号 {{importId}}）',
     notePulled: '从市级平台在册名单取得：{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受',
+    recipientConflicts: {
+      title: '市级平台在册名单中未写入本站的户',
+      hint: '这些户的成员已在本站在册名单中（或在本站登记的姓名不同），本站数据没有改动。请与区县民政核实该户的在册信息，按核实结果处理。',
+      columns: { name: '户主姓名', idNumber: '户主身份证号码', reason: '原因', receivedAt: '收到时间' },
+    },
   },
 } as const;

@@ -5,9 +5,10 @@ import type { CallContext } from '../context';
 import type { Db } from '../store/types';
 import type { StationServices } from '../station/stationServices';
 import { registerRosterPullHandler } from './pullHandler';
+import { recipientConflicts } from './pulled';
 import { RosterImportService } from './service';
 
-type Methods = 'rosterImport.preview' | 'rosterImport.confirm' | 'rosterImport.reports' | 'rosterImport.report';
+type Methods = 'rosterImport.preview' | 'rosterImport.confirm' | 'rosterImport.reports' | 'rosterImport.report' | 'rosterImport.recipientConflicts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -50,6 +51,12 @@ export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
       'rosterImport.confirm': async (input, ctx) => (await open()).confirm(actor(ctx), input.token, input.fileName, bytesOf(input.fileBase64)),
       'rosterImport.reports': async (_input, ctx) => (await open()).reports(actor(ctx)),
       'rosterImport.report': async (input, ctx) => (await open()).report(actor(ctx), input.id),
+      'rosterImport.recipientConflicts': async (_input, ctx) => {
+        const s = await deps.services();
+        const rows = recipientConflicts(s.station.db);
+        s.auth.audit().append({ actor: actor(ctx), action: 'roster-import.conflicts_view', targetType: null, targetId: null, details: { rows: rows.length } });
+        return { rows };
+      },
     },
     async close() {
       await ready;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform } from '../../../city-platform/platform';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
 import { exportHouseholds, memberRowsWorkbook } from './testing/rosterWorkbook';
@@ -52,6 +53,43 @@ describe('rosterImport through the contract', () => {
     expect(shown).toMatchObject({ ok: true, result: { state: 'approved', benefit: { approvedAmountFen: row.amountFen, startMonth: row.sinceMonth, decisionSource: 'platform', status: 'active' }, timeline: [{ action: 'rosterImported' }] } });
     expect(await core.invoke('rosterImport.reports', {}, win('head'))).toMatchObject({ ok: true, result: { reports: [{ fileName: 'a.xlsx' }] } });
   });
+
+  it('the platform’s roster is pulled through the registered handler: a household new here goes on the roster, one already here is listed for the head only, with its reason', async () => {
+    const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-rimport-platform-'));
+    const platform = await startPlatform({ dataDir: platformDir });
+    try {
+      const [already, fresh] = exportHouseholds(2, 700);
+      const file = (await memberRowsWorkbook([already!])).toString('base64');
+      const preview = (await core.invoke('rosterImport.preview', { fileName: 'b.xlsx', fileBase64: file }, win('head'))) as { result: { token: string } };
+      expect(await core.invoke('rosterImport.confirm', { token: preview.result.token, fileName: 'b.xlsx', fileBase64: file }, win('head'))).toMatchObject({ ok: true });
+      const household = (h: NonNullable<typeof already>) => ({
+        type: 'dibao',
+        subtype: 'rural',
+        applicant: { idNumber: h.headIdNumber, name: h.headName },
+        members: [{ idNumber: h.headIdNumber, name: h.headName, relationship: 'self' }],
+        amountFen: 69000,
+        monthly: true,
+        sinceMonth: '2025-06',
+        nextReviewOn: '2027-06-30',
+        lastCertifiedOn: null,
+      });
+      const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-CONTRACT', regionCode: '500110' });
+      expect(await core.invoke('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint }, win('head'))).toMatchObject({ ok: true });
+      expect(await platform.admin.loadRoster({ stationId: 'ST-CONTRACT', households: [household(already!), household(fresh!)] })).toEqual({ loaded: 2, refused: [] });
+      expect(await core.invoke('sync.now', { wait: true }, win('head'))).toMatchObject({ ok: true });
+
+      // Three households of the first test, the one imported here, and the one from the platform.
+      const roster = (await core.invoke('roster.list', { filter: 'all' }, win('clerk'))) as { result: { counts: { active: number }; rows: Array<{ applicantName: string; amountFen: number; sinceMonth: string }> } };
+      expect(roster.result.counts.active).toBe(5);
+      expect(roster.result.rows.filter((r) => r.applicantName === fresh!.headName && r.sinceMonth === '2025-06')).toEqual([expect.objectContaining({ amountFen: 69000 })]);
+      const listed = await core.invoke('rosterImport.recipientConflicts', {}, win('head'));
+      expect(listed).toMatchObject({ ok: true, result: { rows: [{ name: already!.headName, code: 'ON_ROSTER', message: expect.stringContaining('已在本站在册对象名单中') }] } });
+      for (const who of ['admin', 'clerk', 'caseworker', 'print']) expect(await core.invoke('rosterImport.recipientConflicts', {}, win(who)), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      await platform.stop();
+      rmSync(platformDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('a malformed call names the field in words', async () => {
     const r = await core.invoke('rosterImport.confirm', { token: 'x', fileName: 'a.xlsx', fileBase64: 'AAAA' }, win('head'));

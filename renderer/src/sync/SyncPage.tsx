@@ -12,6 +12,7 @@ import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
 import { DecisionRefusals } from './DecisionRefusals';
 import { RemoteKept } from '../certification/RemoteKept';
+import { RecipientConflicts } from '../rosterImport/RecipientConflicts';
 import { RegisterForm } from './RegisterForm';
 import { SettingsForm } from './SettingsForm';
 import { useSync } from './useSync';
@@ -117,6 +118,7 @@ export function SyncPage() {
       </Card>
       {s.registered && <DecisionRefusals refreshKey={s.lastSuccessAt} />}
       {s.registered && <RemoteKept refreshKey={s.lastSuccessAt} />}
+      {s.registered && <RecipientConflicts refreshKey={s.lastSuccessAt} />}
       {s.registered && (
         <Card title={t('sync.quarantine')}>
           <QuarantineTable rows={quarantine.data ?? []} canResolve={canResolve} onChanged={refresh} />
