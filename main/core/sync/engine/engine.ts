@@ -371,6 +371,8 @@ export class SyncEngine {
           stop(e, 'pending');
           break;
         }
+        // The USB key was pulled, or lost its login: the next run opens it again (and asks the PIN).
+        if (isJiuzhuError(e) && e.code.startsWith('KEY_DEVICE_')) await this.releaseSigner();
         const fatal = !retryable(e);
         if (e instanceof PlatformError && (e.code === 'SYNC_DEVICE_REVOKED' || e.code === 'SYNC_DEVICE_UNKNOWN'))
           tryIgnore(() => state.setRegistrationStatus(e.code === 'SYNC_DEVICE_REVOKED' ? 'revoked' : 'unknown'));

@@ -93,6 +93,19 @@ describe.skipIf(!fake)('the sync engine with its signing key in an SKF USB key (
     expect(fake!.openHandles()).toBe(3);
     expect(pins).toHaveLength(3);
     expect((await platform.admin.records()).map((r) => r.caseId).sort()).toEqual(['C-SKF-1', 'C-SKF-2', 'C-SKF-3', 'C-SKF-4']);
+
+    // The key is pulled and plugged in again (its login gone): the run fails typed, the provider is
+    // dropped, and the next run opens the key again, with the PIN.
+    fake!.reset(6, true);
+    f.enqueueCase('C-SKF-5', 35);
+    const replugged = await f.engine.run('test');
+    expect(replugged.outcome).toBe('failed');
+    expect(replugged.error?.code).toBe('KEY_DEVICE_FAILED');
+    expect(fake!.openHandles()).toBe(0);
+    expect((await f.engine.run('test')).outcome).toBe('ok');
+    expect(pins).toHaveLength(4);
+    expect((await platform.admin.records()).map((r) => r.caseId)).toContain('C-SKF-5');
+
     await f.engine.releaseSigner();
     expect(fake!.openHandles()).toBe(0);
   }, 120_000);
