@@ -88,6 +88,7 @@ test('npm run platform -- verify → sync → the case page shows the report per
 
   await test.step('the case page: per member, per type, amounts, sources and dates, totals and the findings', async () => {
     await page.getByRole('menuitem', { name: /同步中心/ }).click();
+    await expect(page.getByTestId('sync-now')).toBeVisible();
     await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
     await expect(panel).toHaveAttribute('data-state', 'received');
     await expect(panel).toContainText(`报告编号 HD-E2E-0001，綦江区社会救助家庭经济状况核对中心，${REPORT.issuedOn} 出具`);
@@ -112,5 +113,14 @@ test('npm run platform -- verify → sync → the case page shows the report per
     });
     expect(order).toBe(true);
     await expect(page.getByTestId('case-timeline').locator('[data-action="verificationReceived"]')).toContainText('收到家庭经济状况核对报告');
+  });
+
+  await test.step('the view is audited as every personal read, naming the report; the arrival names counts, never an amount or an ID number', async () => {
+    type Row = { action: string; targetId: string | null; details: Record<string, unknown> };
+    const viewed = await call<Row[]>('audit.query', { action: 'cases.view', targetId: caseId, limit: 20 });
+    const [report] = await platform.admin.verificationReports(caseId);
+    expect(viewed.some((r) => r.details['verification'] === report!.id)).toBe(true);
+    const arrived = await call<Row[]>('audit.query', { action: 'verification.received', targetId: caseId });
+    expect(arrived.map((r) => r.details)).toEqual([{ report: report!.id, members: 3, items: 3 }]);
   });
 });
