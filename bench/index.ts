@@ -8,6 +8,7 @@ import { benchmark as lists } from './lists';
 import { benchmark as memory } from './memory';
 import { benchmark as login } from './login';
 import { benchmark as rosterImport } from './rosterImport';
+import { benchmark as onlineApplications } from './onlineApplications';
 import { benchmark as store } from './store';
 import { benchmark as sync } from './sync';
 import { benchmark as startup } from './startup';
@@ -19,7 +20,7 @@ import type { Benchmark, BenchRow } from './types';
  * `npm run bench [-- NAME …] [-- --json] [-- --minutes N]` (--minutes: the memory benchmark's length): runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, face, capture, stats, memory, rosterImport, suites, startup];
+const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, face, capture, stats, memory, rosterImport, onlineApplications, suites, startup];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -50,37 +50,39 @@ export class OnlineApplicationsService {
     return this.deps.cases.settings().limits.acceptanceWorkingDays;
   }
 
-  private deadline(r: QueueRow): OnlineQueueRow['deadline'] {
-    const days = this.acceptanceWorkingDays();
+  /** The limit of each row, from the county's setting read once for the list. */
+  private deadline(r: QueueRow, days: number | null, today: string): OnlineQueueRow['deadline'] {
     if (days === null) return null;
-    const today = this.deps.cases.today();
     return this.deps.cases.withCalendar((c) => {
       const dueDate = c.addWorkingDays(r.submitted_on, days);
       return { dueDate, ...dueStatus(dueDate, today, c), met: DECIDED(r.case_state) };
     });
   }
 
-  private row(r: QueueRow): OnlineQueueRow {
-    const body = applicationOnlineBodySchema.parse(JSON.parse(r.body));
+  private row(r: QueueRow, days: number | null, today: string): OnlineQueueRow {
+    // The body was read with its schema when it was pulled; the list needs only how many papers it names.
+    const { papers } = JSON.parse(r.body) as { papers: unknown[] };
     return {
       id: r.id,
       submittedAt: r.submitted_at,
       source: r.source,
-      type: body.type,
+      type: r.type as OnlineQueueRow['type'],
       applicantName: r.applicant_name,
       applicantIdNumberMasked: maskIdNumber(r.applicant_id_number),
       householdSize: r.household_size,
-      paperCount: body.papers.length,
-      deadline: this.deadline(r),
+      paperCount: papers.length,
+      deadline: this.deadline(r, days, today),
       caseId: r.case_id,
       caseState: r.case_state,
     };
   }
 
   list(actor: string, show: 'waiting' | 'all'): { rows: OnlineQueueRow[]; acceptanceWorkingDays: number | null } {
-    const rows = this.repo.list(show).map((r) => this.row(r));
+    const days = this.acceptanceWorkingDays();
+    const today = this.deps.cases.today();
+    const rows = this.repo.list(show).map((r) => this.row(r, days, today));
     this.deps.audit.append({ actor, action: 'online-application.list', details: { show, rows: rows.length } });
-    return { rows, acceptanceWorkingDays: this.acceptanceWorkingDays() };
+    return { rows, acceptanceWorkingDays: days };
   }
 
   private must(id: string): QueueRow {
@@ -97,7 +99,7 @@ export class OnlineApplicationsService {
     const labels = new Map(Object.values(this.deps.cases.checklist().types).flatMap((items) => items.map((i) => [i.code, i.label] as const)));
     this.deps.audit.append({ actor, action: 'online-application.view', targetType: 'online_application', targetId: id });
     return {
-      ...this.row(r),
+      ...this.row(r, this.acceptanceWorkingDays(), this.deps.cases.today()),
       subtype: body.subtype ?? null,
       applicant: body.applicant,
       members: body.members,
