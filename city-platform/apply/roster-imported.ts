@@ -1,4 +1,5 @@
 import { maskIdNumber } from '../../common/format/mask';
+import { translate, type MessageKey } from '../../common/i18n/translate';
 import type { RecordAnswer } from '../../common/sync/push';
 import type { RosterHousehold, RosterImportedBody } from '../../sync-protocol/records/index';
 import { ROSTER_RECIPIENT } from '../../sync-protocol/records/roster-recipient-item';
@@ -43,7 +44,8 @@ export function recipientBodyOf(b: RosterImportedBody): RecipientBody {
 export const importedCaseBody = (b: RosterImportedBody): Record<string, unknown> => ({ ...b, state: 'approved', action: 'rosterImported' });
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
-const kind = (h: Pick<RecipientBody, 'type' | 'subtype'>) => (h.subtype ? `${h.type}/${h.subtype}` : h.type);
+/** The category in the catalog's words (城市低保, 特困（分散供养）…), as the station's roster names it. */
+const kind = (h: Pick<RecipientBody, 'type' | 'subtype'>) => translate(`roster.categories.${h.subtype ? `${h.type}-${h.subtype}` : h.type}` as MessageKey);
 
 /** Where the platform's recipient and the station's import disagree, in words; empty when they agree. */
 export function differences(platform: RecipientBody, imported: RecipientBody): string[] {

@@ -534,3 +534,44 @@ test('网上申请待受理: the queue with an application, what it filed (its p
   expect(leaks).toEqual([]);
   expect(crashes).toEqual([]);
 });
+
+test('在册对象 from the platform: the sync centre’s list of platform households not written here, and the station’s import the platform refused, show only catalog words', async ({ browser }) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-roster-'));
+  const platform = await startPlatform({ dataDir: platformDir });
+  const own = newDataDir();
+  const s = await launch(own);
+  try {
+    const admin = await setUpIntakeStation(s, undefined, ['admin', 'clerk', 'caseworker', 'head']);
+    const [h] = exportHouseholds(1, 960);
+    const file = (await memberRowsWorkbook([h!])).toString('base64');
+    const preview = await admin<{ token: string }>('rosterImport.preview', { fileName: 'roster.xlsx', fileBase64: file });
+    await admin('rosterImport.confirm', { token: preview.token, fileName: 'roster.xlsx', fileBase64: file });
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-R', regionCode: '500110' });
+    await admin('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    // The county's roster has the same household with another amount: a conflict here, and the import refused there.
+    const household = { type: 'dibao', subtype: 'rural', applicant: { idNumber: h!.headIdNumber, name: h!.headName }, members: h!.members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationship: m.relationship === '本人' ? 'self' : m.relationship === '配偶' ? 'spouse' : 'child' })), amountFen: 99900, monthly: true, sinceMonth: '2025-01', nextReviewOn: '2027-01-31', lastCertifiedOn: null };
+    expect(await platform.admin.loadRoster({ stationId: 'ST-WORDS-R', households: [household] })).toEqual({ loaded: 1, refused: [] });
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'partial' });
+
+    const page = await newPage(browser, crashes);
+    await logIn(page, s);
+    await page.evaluate(() => (window.location.hash = '#/sync'));
+    const conflicts = page.getByTestId('roster-recipient-conflicts');
+    await expect(conflicts).toContainText(h!.headName);
+    const refused = page.getByTestId('sync-quarantine');
+    await expect(refused).toContainText('原系统导入在册户');
+    // The two lists only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
+    for (const [where, part] of [['head /sync, platform households not written here', conflicts], ['head /sync, the import the platform refused', refused]] as const)
+      for (const text of (await part.innerText()).split('\n').map((x) => x.trim()).filter(Boolean)) for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    await page.close();
+  } finally {
+    await stop(s);
+    removeDataDir(own);
+    await platform.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+  }
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});
