@@ -3,6 +3,8 @@ import { registerPullHandler } from '../sync/capability';
 import type { Db } from '../store/types';
 import type { CaseService } from './caseService';
 import { applyPulledCase } from './pullCases';
+import { applyKeptFor } from './verification/apply';
+import { VerificationRepo } from './verification/repo';
 
 /**
  * Claim the platform's `case` items (the station's cases from any of its counters): each is
@@ -13,7 +15,11 @@ import { applyPulledCase } from './pullCases';
  */
 export function registerCasePullHandler(serviceFor: (db: Db) => CaseService): () => void {
   return registerPullHandler('case', (db, item) => {
-    const result = applyPulledCase(serviceFor(db), item);
+    const svc = serviceFor(db);
+    const result = applyPulledCase(svc, item);
     if (result instanceof JiuzhuError) return result;
+    // A 核对 report that came before its case is applied now that the case is here.
+    const caseId = (item as { caseId?: unknown }).caseId;
+    if (typeof caseId === 'string' && svc.repo.get(caseId)) applyKeptFor({ repo: new VerificationRepo(db), cases: svc.repo, audit: (e) => svc.auditRead(e), now: () => svc.now() }, caseId);
   });
 }

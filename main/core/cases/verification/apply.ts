@@ -42,3 +42,20 @@ export function applyVerificationItem(d: VerificationApplyDeps, item: unknown): 
   d.audit({ actor: PLATFORM, action: 'verification.received', targetType: 'case', targetId: body.caseId, details: { report: id, members: body.members.length, items } });
   return undefined;
 }
+
+/**
+ * The reports kept as not applied because their case was not here, applied now that it is (called
+ * by the case pull handler once a pulled case is in): as on arrival — current or superseded, a line
+ * on the timeline, an audit row with counts only.
+ */
+export function applyKeptFor(d: VerificationApplyDeps, caseId: string): number {
+  const kept = d.repo.keptFor(caseId);
+  for (const row of kept) {
+    const body = JSON.parse(row.body) as { members: Array<{ items: unknown[] }> };
+    d.repo.markApplied(row.id);
+    d.cases.appendEvent(caseId, { at: d.now(), actor_id: PLATFORM, action: 'verificationReceived', from_state: null, to_state: null, note: `${row.centre} ${row.report_no}（${row.issued_on}）` });
+    d.audit({ actor: PLATFORM, action: 'verification.received', targetType: 'case', targetId: caseId, details: { report: row.id, members: body.members.length, items: body.members.reduce((n, m) => n + m.items.length, 0), late: true } });
+  }
+  if (kept.length) d.repo.settle(caseId);
+  return kept.length;
+}

@@ -52,6 +52,15 @@ export class VerificationRepo {
     return this.db.prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'applied' AND superseded_by IS NOT NULL ORDER BY issued_on DESC, feed_seq DESC").all(caseId) as VerificationRow[];
   }
 
+  /** The case's reports kept as not applied (the case was not here when they came), oldest first. */
+  keptFor(caseId: string): VerificationRow[] {
+    return this.db.prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'notApplied' ORDER BY feed_seq").all(caseId) as VerificationRow[];
+  }
+
+  markApplied(id: string): void {
+    this.db.prepare("UPDATE case_verification SET status = 'applied', reason = NULL WHERE id = ?").run(id);
+  }
+
   /** Reports kept as not applied, newest first. */
   notApplied(limit = 200): VerificationRow[] {
     return this.db.prepare("SELECT * FROM case_verification WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?").all(limit) as VerificationRow[];

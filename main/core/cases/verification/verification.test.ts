@@ -13,6 +13,7 @@ import { FakeClock } from '../../store/test-support/fixtures';
 import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/test-support';
 import { CaseService } from '../caseService';
 import { CaseViews } from '../caseViews';
+import { registerCasePullHandler } from '../pullHandler';
 import { makeIdNumber } from '../demo/synthetic';
 import { loadCaseResources } from '../resources';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../testing/household';
@@ -160,6 +161,22 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     expect(refused).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'verification.report', path: 'body.issuedOn' } });
     expect(repo.get('vr-bad')).toBeUndefined();
     expect(new CaseViews(svc).detail(caseId).verification).toBeNull();
+
+    // A report that came before its case: kept, then applied when the case arrives by pull.
+    const offCases = registerCasePullHandler(() => svc);
+    try {
+      expect(applyVerificationItem(deps, { ...item, id: 'vr-late', feedSeq: 502, body: { ...item.body, caseId: 'case-late', caseNo: null } })).toBeUndefined();
+      expect(repo.get('vr-late')).toMatchObject({ status: 'notApplied' });
+      f.enqueueCase('case-late', 7);
+      expect((await f.engine.run('manual')).outcome).toBe('ok');
+      expect(repo.get('vr-late')).toMatchObject({ status: 'applied', reason: null, superseded_by: null });
+      const late = new CaseViews(svc).detail('case-late');
+      expect(late.verification).toMatchObject({ reportId: 'vr-late', reportNo: 'R9' });
+      expect(late.timeline.filter((e) => e.action === 'verificationReceived')).toHaveLength(1);
+      expect(repo.notApplied().map((r) => r.id)).toEqual(['vr-elsewhere']);
+    } finally {
+      offCases();
+    }
   });
 
   it('exactly once through cuts of the pull answers and duplicated requests; the later report supersedes the earlier', async () => {
