@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/test-support/stores';
+import { startLinkProxy } from '../../../tools/link-proxy/proxy';
+import { seededRandom } from '../../../tools/link-proxy/prng';
 import type { RosterHousehold } from '../../../sync-protocol/records/index';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources } from '../cases/resources';
@@ -55,7 +57,8 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
     dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-roster-pull-'));
     const fresh = await store.fresh();
     pgUrl = fresh.pgUrl;
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
+    // Pages of four items: a roster of any size arrives over several pages.
+    platform = await startPlatform({ dataDir, suites: fresh.suites, limits: { maxPullLimit: 4 }, ...(pgUrl ? { pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
     const info = f.t.station.stationInfo()!;
     const cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
@@ -132,5 +135,41 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
     expect(await platform.admin.putRecipient({ idNumber: a.headIdNumber, stationId: 'ST-ELSEWHERE', body })).toBeTypeOf('number');
     await expect(load([body])).rejects.toMatchObject({ stdout: expect.stringContaining('平台上该户属于其他工作站') });
     expect(await platform.admin.recipient(a.headIdNumber)).toMatchObject({ stationId: 'ST-ELSEWHERE' });
+  });
+
+  it('exactly once, page by page, through cuts of the answers and duplicated pull requests', async () => {
+    const households = exportHouseholds(10, 40);
+    expect(JSON.parse((await load(households.map((h, i) => asRecipient(h, 60000 + i * 100)))).stdout)).toEqual({ loaded: 10, refused: [] });
+    const random = seededRandom(16_1);
+    const proxy = await startLinkProxy({
+      target: { port: platform.port },
+      seed: 16_1,
+      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
+    });
+    try {
+      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
+      const http = f.engine.http;
+      const original = http.request.bind(http);
+      http.request = async (url, input) => {
+        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
+        return original(url, input);
+      };
+      let outcome = '';
+      for (let attempt = 0; attempt < 10 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
+      expect(outcome).toBe('ok');
+      expect(proxy.stats().cuts).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+    // The next sync sends the roster.imported records the pulled households queued.
+    f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(platform.url);
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    // Ten households, each on the roster once with its own amount, each matched on the platform.
+    for (const [i, h] of households.entries()) {
+      expect(rosterOf(h.headIdNumber).map((r) => r.amount_fen)).toEqual([60000 + i * 100]);
+      expect(await platform.admin.recipient(h.headIdNumber)).toMatchObject({ caseId: rosterOf(h.headIdNumber)[0]!.case_id });
+    }
+    expect(f.db().prepare("SELECT count(*) FROM roster_recipient_pulled WHERE status = 'applied'").pluck().get()).toBe(10);
+    expect(f.db().prepare("SELECT count(*) FROM outbox WHERE kind = 'roster.imported' AND state = 'acknowledged'").pluck().get()).toBe(10);
   });
 });
