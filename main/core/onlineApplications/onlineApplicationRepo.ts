@@ -61,4 +61,10 @@ export class OnlineApplicationRepo {
   one(id: string): QueueRow | undefined {
     return this.db.prepare('SELECT o.*, c.state AS case_state FROM online_application o LEFT JOIN case_file c ON c.id = o.case_id WHERE o.id = ?').get(id) as QueueRow | undefined;
   }
+
+  /** The application's blobs already fetched into the attachment store, by SHA-256 (their references are under the application id). */
+  storedBlobs(id: string): Map<string, string> {
+    const rows = this.db.prepare("SELECT sha256, attachment_id FROM sync_remote_blob WHERE case_id = ? AND state = 'stored' AND attachment_id IS NOT NULL").all(id) as Array<{ sha256: string; attachment_id: string }>;
+    return new Map(rows.map((r) => [r.sha256, r.attachment_id]));
+  }
 }

@@ -118,6 +118,8 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     expect(app.channel).toEqual({ kind: 'online', reference: made.id, submittedOn: chinaDay(Date.parse(submittedAt)) });
     expect(app.members.map((m) => m.idNumber)).toEqual(filed.body.members.map((m) => m.idNumber));
     expect(app.applicant?.name).toBe(HUSBAND.name);
+    // The two pages fetched above are the draft's scans of 户口簿; the signature is not an authorization and stays out.
+    expect(c.repo.attachments(started.caseId).map((a) => [a.role, a.ref, a.page])).toEqual([['material', 'hukou', 0], ['material', 'hukou', 1]]);
 
     // The clerk completes it (papers checked in, income recorded), submits, the household signs, 受理.
     const saved = c.saveDraft(f.t.adminId, { caseId: started.caseId, rev: draft.draft_rev, application: { ...app, materials: DIBAO_MATERIALS_RECEIVED, income: [{ memberIdNumber: HUSBAND.idNumber, category: 'wages', monthlyFen: 120000 }] } });

@@ -111,8 +111,9 @@ export class OnlineApplicationsService {
   }
 
   /**
-   * Complete it at the counter: the intake draft prefilled from what was filed (one transaction:
-   * the draft, the link, the audit row), or — already started — the case it became. The counter
+   * Complete it at the counter: the intake draft prefilled from what was filed, with the pages of
+   * its papers already fetched linked as the draft's scans of their material (one transaction: the
+   * draft, the pages, the link, the audit row), or — already started — the case it became. The counter
    * then reads the card, takes the face and the papers and decides 受理 / 补正 / 不予受理 through
    * the intake and `cases.decide`, as for any application.
    */
@@ -123,8 +124,14 @@ export class OnlineApplicationsService {
       if (r.case_id) return { caseId: r.case_id, created: false };
       const body = applicationOnlineBodySchema.parse(JSON.parse(r.body));
       const { caseId } = cases.saveDraft(actor, { application: prefillFromOnline(id, r.submitted_on, body) });
-      this.repo.link(id, caseId, cases.now(), actor);
-      this.deps.audit.append({ actor, action: 'online-application.start_intake', targetType: 'online_application', targetId: id, details: { caseId } });
+      const now = cases.now();
+      // The pages already fetched become the draft's scans of their material (the clerk still checks the originals and marks them).
+      const stored = this.repo.storedBlobs(id);
+      const codes = new Set(cases.checklist().types[body.type].map((i) => i.code));
+      const pages = body.papers.filter((p) => stored.has(p.sha256) && codes.has(p.material));
+      for (const p of pages) cases.repo.linkAttachment(caseId, { attachmentId: stored.get(p.sha256)!, role: 'material', ref: p.material, page: p.page - 1, at: now, by: actor });
+      this.repo.link(id, caseId, now, actor);
+      this.deps.audit.append({ actor, action: 'online-application.start_intake', targetType: 'online_application', targetId: id, details: { caseId, pages: pages.length } });
       return { caseId, created: true };
     })();
   }
