@@ -42,7 +42,14 @@ const REPORT = {
         { type: 'tax', amountFen: 210_000, source: '国家税务总局重庆市税务局', asOf: '2026-01-31' },
       ],
     },
-    { idNumber: WIFE.idNumber, name: WIFE.name, items: [{ type: 'socialInsurance', amountFen: 150_000, source: '市人力社保局', asOf: '2026-01-31' }] },
+    {
+      idNumber: WIFE.idNumber,
+      name: WIFE.name,
+      items: [
+        { type: 'socialInsurance', amountFen: 150_000, source: '市人力社保局', asOf: '2026-01-31' },
+        { type: 'realEstate', amountFen: 35_000_000, source: '市不动产登记中心', asOf: '2026-01-31', detail: '綦江区文龙街道某小区住宅' },
+      ],
+    },
     { idNumber: CHILD.idNumber, name: CHILD.name, items: [] },
   ],
 };
@@ -79,6 +86,16 @@ test('npm run platform -- verify → sync → the case page shows the report per
     await expect(panel).toContainText('尚未收到核对报告');
   });
 
+  await test.step('the administrator sets the county’s asset limits on the settings page (real estate: none allowed)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/admin/settings'));
+    await page.getByRole('tab', { name: '财产限额' }).click();
+    const form = page.getByTestId('settings-assets');
+    await form.getByLabel('不动产限额').fill('0');
+    await page.getByTestId('save-assets').click();
+    await page.getByRole('button', { name: '确认保存' }).click();
+    await expect.poll(async () => (await call<{ settings: { assetLimits?: unknown } }>('cases.settings')).settings.assetLimits).toEqual({ depositMonths: null, vehicleValueFen: null, realEstateCount: 0 });
+  });
+
   await test.step('the platform posts the report by the case number; the station syncs', async () => {
     const { caseNo } = await call<{ caseNo: string }>('cases.get', { caseId });
     const out = await verify(caseNo);
@@ -100,11 +117,12 @@ test('npm run platform -- verify → sync → the case page shows the report per
     await expect(deposit).toContainText('2026-01-31');
     await expect(husband).toContainText('合计：财产 12500.00 元；月收入 2100.00 元');
     await expect(panel.getByTestId('verification-member').filter({ hasText: CHILD.name })).toContainText('未查到记录');
-    await expect(panel.getByTestId('verification-totals')).toHaveText('全户合计：存款 12500.00 元，车辆 0.00 元，房产 0 处，月收入 3600.00 元');
+    await expect(panel.getByTestId('verification-totals')).toHaveText('全户合计：存款 12500.00 元，车辆 0.00 元，房产 1 处，月收入 3600.00 元');
     const findings = panel.getByTestId('verification-findings');
     await expect(findings).toContainText('核对结果提示（仅供参考，由县级审核确认）');
     await expect(findings).toContainText(`${WIFE.name}：核对月收入 1500.00 元，高于申报的`);
-    await expect(findings).toContainText('本县未设置财产限额');
+    await expect(findings).toContainText('不动产 1 处，超过本县限额 0 处');
+    await expect(findings).not.toContainText('本县未设置财产限额');
     // Before the 初审意见 (the after-acceptance panel) on the page.
     const order = await page.evaluate(() => {
       const v = document.querySelector('[data-testid="verification-panel"]');
@@ -121,6 +139,6 @@ test('npm run platform -- verify → sync → the case page shows the report per
     const [report] = await platform.admin.verificationReports(caseId);
     expect(viewed.some((r) => r.details['verification'] === report!.id)).toBe(true);
     const arrived = await call<Row[]>('audit.query', { action: 'verification.received', targetId: caseId });
-    expect(arrived.map((r) => r.details)).toEqual([{ report: report!.id, members: 3, items: 3 }]);
+    expect(arrived.map((r) => r.details)).toEqual([{ report: report!.id, members: 3, items: 4 }]);
   });
 });

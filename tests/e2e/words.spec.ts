@@ -443,7 +443,7 @@ test('资格认证 made on the phone: the due list with one, his check (already 
   expect(crashes).toEqual([]);
 });
 
-test('核对 results on the case page: a report per member and type with totals, a superseded one, and the hint’s findings against the county’s limits show only catalog words', async ({ browser }) => {
+test('核对 results on the case page: a report per member and type with totals, a superseded one, the hint’s findings against the county’s limits, and the 财产限额 settings tab show only catalog words', async ({ browser }) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-verify-'));
@@ -479,6 +479,10 @@ test('核对 results on the case page: a report per member and type with totals,
     await expect(panel).toContainText('渝核〔2026〕001号');
     await expect(panel.getByTestId('verification-findings')).toContainText('超过本县限额');
     await check(page, 'head case page, 核对 report received', leaks);
+    await page.evaluate(() => (window.location.hash = '#/admin/settings'));
+    await page.getByRole('tab', { name: '财产限额' }).click();
+    await expect(page.getByTestId('settings-assets')).toBeVisible();
+    await check(page, 'admin settings 财产限额', leaks);
     await page.close();
   } finally {
     await stop(s);

@@ -1,5 +1,18 @@
 /** Messages of 核对 results (家庭经济状况核对报告) on the case page, the eligibility hint and the sync centre. */
 export const verification = {
+  countySettings: {
+    sections: { assets: '财产限额' },
+    assets: {
+      help: '核对报告送达后，案件页的核对结果提示会把存款、车辆、房产与下列限额比对（仅供参考，由县级审核确认）。留空表示本县未设置。',
+      depositMonths: '人均存款限额',
+      depositMonthsHelp: '家庭计入成员人均存款不超过当地低保标准的若干个月',
+      months: '个月低保标准',
+      vehicleValue: '机动车辆合计价值限额',
+      realEstateCount: '不动产限额',
+      holdings: '处',
+      unset: '未设置',
+    },
+  },
   errors: {
     VERIFICATION_CASE_NOT_HERE: '核对报告所属的案件（{{caseNo}}）不在本工作站，报告已留存未使用。请先同步本站案件，或与县级核对机构确认案件编号。',
   },

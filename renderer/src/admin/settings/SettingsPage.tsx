@@ -11,6 +11,7 @@ import { PolicyNoticesSection } from './PolicyNoticesSection';
 import { RosterSection } from './RosterSection';
 import { StandardsSection } from './StandardsSection';
 import { ReliefSection } from './ReliefSection';
+import { AssetLimitsSection } from './AssetLimitsSection';
 
 /**
  * 业务设置 (admin): the county's settings, one tab per topic. Each tab is its own form, checked
@@ -42,6 +43,7 @@ export function SettingsPage() {
             { key: 'standards', label: t('countySettings.sections.standards'), children: <StandardsSection key={cases.dataUpdatedAt} current={c.settings} /> },
             { key: 'policy', label: t('countySettings.sections.policy'), children: <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} /> },
             { key: 'relief', label: t('countySettings.sections.relief'), children: <ReliefSection key={cases.dataUpdatedAt} current={c.settings} /> },
+            { key: 'assets', label: t('countySettings.sections.assets'), children: <AssetLimitsSection key={cases.dataUpdatedAt} current={c.settings} /> },
             ...(r ? [{ key: 'roster', label: t('countySettings.sections.roster'), children: <RosterSection key={roster.dataUpdatedAt} current={r.settings} benefits={r.linkedBenefits} /> }] : []),
             {
               key: 'certification',
