@@ -1,7 +1,6 @@
-import { JiuzhuError } from '../../../common/contract/errors';
 import type { Capability, CoreDeps } from '../capability';
 import { CaseRepository } from '../cases/caseRepo';
-import type { CallContext } from '../context';
+import type { SessionCallContext } from '../context';
 import type { Db } from '../store/types';
 import type { StationServices } from '../station/stationServices';
 import { registerRosterPullHandler } from './pullHandler';
@@ -41,10 +40,7 @@ export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
     if (!services) throw new Error('roster pull handler ran before the station services were ready');
     return { db, clock: deps.clock, audit: services.auth.audit(), service: forDb(services, db) };
   });
-  const actor = (ctx: CallContext) => {
-    if (!ctx.session) throw new JiuzhuError('UNAUTHENTICATED');
-    return ctx.session.userId;
-  };
+  const actor = (ctx: SessionCallContext) => ctx.session.userId;
   return {
     handlers: {
       'rosterImport.preview': async (input, ctx) => (await open()).preview(actor(ctx), bytesOf(input.fileBase64)),
