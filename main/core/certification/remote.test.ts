@@ -7,8 +7,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { chineseDateTime } from '../../../common/format/chineseDateHan';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/test-support/stores';
-import { startLinkProxy } from '../../../tools/link-proxy/proxy';
-import { seededRandom } from '../../../tools/link-proxy/prng';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import { acceptedCase } from '../afterAcceptance/testing/fixture';
 import { CaseService } from '../cases/caseService';
@@ -17,7 +15,7 @@ import { loadCaseResources } from '../cases/resources';
 import { HUSBAND } from '../cases/testing/household';
 import { FakeClock } from '../store/test-support/fixtures';
 import { applyPulledItem } from '../sync/engine/pull-handlers';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/test-support';
+import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/test-support';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 
@@ -145,27 +143,7 @@ describeStores('remote certification (platform certify → pull → due list)', 
   it('exactly once through cuts of the pull answers and duplicated requests', async () => {
     const certifiedAt = new Date(Date.now() - 3 * DAY).toISOString();
     for (let i = 0; i < 3; i++) await platform.admin.certifyRemote({ stationId: STATION, idNumber: HUSBAND.idNumber, certifiedAt, method: 'face' });
-    const random = seededRandom(16_4);
-    const proxy = await startLinkProxy({
-      target: { port: platform.port },
-      seed: 16_4,
-      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
-    });
-    try {
-      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
-      const http = f.engine.http;
-      const original = http.request.bind(http);
-      http.request = async (url, input) => {
-        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
-        return original(url, input);
-      };
-      let outcome = '';
-      for (let attempt = 0; attempt < 8 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
-      expect(outcome).toBe('ok');
-      expect(proxy.stats().cuts).toBeGreaterThan(0);
-    } finally {
-      await proxy.close();
-    }
+    await syncThroughCuts(f, platform, 16_4);
     // Three platform certifications, three rows (each id once), the due list empty.
     expect(rows()).toHaveLength(3);
     expect(f.db().prepare("SELECT count(*) FROM certification_remote WHERE status = 'applied'").pluck().get()).toBe(3);

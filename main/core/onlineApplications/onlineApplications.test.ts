@@ -6,15 +6,13 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/test-support/stores';
-import { startLinkProxy } from '../../../tools/link-proxy/proxy';
-import { seededRandom } from '../../../tools/link-proxy/prng';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources } from '../cases/resources';
 import { faceCapture, intakeSignature } from '../cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, WIFE } from '../cases/testing/household';
 import { AttachmentStore } from '../store/attachments/attachment-store';
 import { FakeClock } from '../store/test-support/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/test-support';
+import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/test-support';
 import { registerOnlineApplicationsPullHandler } from './pullHandler';
 import { OnlineApplicationsService } from './service';
 import { onlineApplication } from './testing/application';
@@ -169,27 +167,7 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     const filed = onlineApplication(new Date(Date.now() - 2 * DAY).toISOString());
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await platform.admin.fileApplication({ stationId: STATION, body: filed.body, blobs: filed.files })).id);
-    const random = seededRandom(16_2);
-    const proxy = await startLinkProxy({
-      target: { port: platform.port },
-      seed: 16_2,
-      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
-    });
-    try {
-      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
-      const http = f.engine.http;
-      const original = http.request.bind(http);
-      http.request = async (url, input) => {
-        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
-        return original(url, input);
-      };
-      let outcome = '';
-      for (let attempt = 0; attempt < 8 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
-      expect(outcome).toBe('ok');
-      expect(proxy.stats().cuts).toBeGreaterThan(0);
-    } finally {
-      await proxy.close();
-    }
+    await syncThroughCuts(f, platform, 16_2);
     // Three platform applications, three queue entries (each id once), their blob references each once.
     expect(svc().list(f.t.adminId, 'waiting').rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(f.db().prepare('SELECT count(*) FROM sync_remote_blob WHERE case_id IN (?, ?, ?)').pluck().get(...ids)).toBe(9);

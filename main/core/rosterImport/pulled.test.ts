@@ -6,14 +6,12 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/test-support/stores';
-import { startLinkProxy } from '../../../tools/link-proxy/proxy';
-import { seededRandom } from '../../../tools/link-proxy/prng';
 import type { RosterHousehold } from '../../../sync-protocol/records/index';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources } from '../cases/resources';
 import { CertificationService } from '../certification/service';
 import { FakeClock } from '../store/test-support/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/test-support';
+import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/test-support';
 import { registerRosterPullHandler } from './pullHandler';
 import { applyPulledRecipient, recipientConflicts, type PulledDeps } from './pulled';
 import { RosterImportService } from './service';
@@ -140,29 +138,8 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
   it('exactly once, page by page, through cuts of the answers and duplicated pull requests', async () => {
     const households = exportHouseholds(10, 40);
     expect(JSON.parse((await load(households.map((h, i) => asRecipient(h, 60000 + i * 100)))).stdout)).toEqual({ loaded: 10, refused: [] });
-    const random = seededRandom(16_1);
-    const proxy = await startLinkProxy({
-      target: { port: platform.port },
-      seed: 16_1,
-      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
-    });
-    try {
-      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
-      const http = f.engine.http;
-      const original = http.request.bind(http);
-      http.request = async (url, input) => {
-        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
-        return original(url, input);
-      };
-      let outcome = '';
-      for (let attempt = 0; attempt < 10 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
-      expect(outcome).toBe('ok');
-      expect(proxy.stats().cuts).toBeGreaterThan(0);
-    } finally {
-      await proxy.close();
-    }
+    await syncThroughCuts(f, platform, 16_1, 10);
     // The next sync sends the roster.imported records the pulled households queued.
-    f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(platform.url);
     expect((await f.engine.run('manual')).outcome).toBe('ok');
     // Ten households, each on the roster once with its own amount, each matched on the platform.
     for (const [i, h] of households.entries()) {

@@ -6,11 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/test-support/stores';
-import { seededRandom } from '../../../../tools/link-proxy/prng';
-import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
 import { acceptedCase } from '../../afterAcceptance/testing/fixture';
 import { FakeClock } from '../../store/test-support/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/test-support';
+import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/test-support';
 import { CaseService } from '../caseService';
 import { CaseViews } from '../caseViews';
 import { registerCasePullHandler } from '../pullHandler';
@@ -186,27 +184,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       [first.id, second.id],
       [second.id, null],
     ]);
-    const random = seededRandom(16_3);
-    const proxy = await startLinkProxy({
-      target: { port: platform.port },
-      seed: 16_3,
-      faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
-    });
-    try {
-      f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
-      const http = f.engine.http;
-      const original = http.request.bind(http);
-      http.request = async (url, input) => {
-        if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
-        return original(url, input);
-      };
-      let outcome = '';
-      for (let attempt = 0; attempt < 8 && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
-      expect(outcome).toBe('ok');
-      expect(proxy.stats().cuts).toBeGreaterThan(0);
-    } finally {
-      await proxy.close();
-    }
+    await syncThroughCuts(f, platform, 16_3);
     expect(rows()).toEqual([
       { id: first.id, status: 'applied', superseded_by: second.id },
       { id: second.id, status: 'applied', superseded_by: null },

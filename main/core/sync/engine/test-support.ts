@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
+import { seededRandom } from '../../../../tools/link-proxy/prng';
 import { caseStep } from '../../../../city-platform/test-client/fixtures';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { AttachmentStore } from '../../store/attachments/attachment-store';
@@ -70,4 +73,36 @@ export async function registerWith(f: EngineFixture, platform: RunningPlatform, 
     appVersion: '0.1.0-test',
     machineId: f.t.station.machineId,
   });
+}
+
+/**
+ * What a pulled kind's exactly-once test goes through: syncs until a run ends ok while the link cuts the
+ * first six pull answers partway (reset, close, half-close in turn) and half of the pull requests are
+ * sent twice (the first answer dropped). Expects the run to end ok with at least one cut; the
+ * registration points at the platform again afterwards.
+ */
+export async function syncThroughCuts(f: EngineFixture, platform: RunningPlatform, seed: number, attempts = 8): Promise<void> {
+  const random = seededRandom(seed);
+  const proxy = await startLinkProxy({
+    target: { port: platform.port },
+    seed,
+    faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
+  });
+  const http = f.engine.http;
+  const original = http.request.bind(http);
+  try {
+    f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
+    http.request = async (url, input) => {
+      if (String(url).endsWith('/v1/pull') && random() < 0.5) await original(url, input).catch(() => undefined);
+      return original(url, input);
+    };
+    let outcome = '';
+    for (let attempt = 0; attempt < attempts && outcome !== 'ok'; attempt++) outcome = (await f.engine.run('manual')).outcome;
+    expect(outcome).toBe('ok');
+    expect(proxy.stats().cuts).toBeGreaterThan(0);
+  } finally {
+    http.request = original;
+    f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(platform.url);
+    await proxy.close();
+  }
 }
