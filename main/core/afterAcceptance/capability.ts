@@ -1,10 +1,9 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { Capability, CoreDeps } from '../capability';
+import { perStore } from '../station/perStore';
+import { stationCaseService } from '../cases/stationCaseService';
 import type { SessionCallContext } from '../context';
-import { CaseService } from '../cases/caseService';
 import { findResourcesDir, loadCaseResources, type CaseResources } from '../cases/resources';
-import type { StationServices } from '../station/stationServices';
-import type { Db } from '../store/types';
 import { registerAfterAcceptancePullHandlers } from './pullHandlers';
 import { loadLinkedBenefits, type LinkedBenefitEntry } from './benefits';
 import { AfterAcceptanceService } from './service';
@@ -52,32 +51,13 @@ export interface AfterAcceptanceOptions {
  */
 export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptanceOptions = {}): Capability<Methods> {
   let resources: { cases: CaseResources; benefits: LinkedBenefitEntry[] } | null = null;
-  let cached: { db: Db; svc: AfterAcceptanceService } | null = null;
-  let services: StationServices | null = null;
-  // Resolved ahead so the (synchronous) pull handlers can reach the audit log: sync runs only with a logged-in station.
-  const ready = deps.services().then(
-    (s) => (services = s),
-    () => null,
-  );
-
-  const forDb = (s: StationServices, db: Db): AfterAcceptanceService => {
-    if (!cached || cached.db !== db) {
-      const dir = options.resourcesDir ?? findResourcesDir();
-      resources ??= { cases: loadCaseResources(dir), benefits: loadLinkedBenefits(dir) };
-      const info = s.station.stationInfo();
-      const cases = new CaseService({ db, clock: deps.clock, audit: s.auth.audit(), resources: resources.cases, station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } });
-      cached = { db, svc: new AfterAcceptanceService({ cases, audit: s.auth.audit(), clock: deps.clock, benefits: resources.benefits }) };
-    }
-    return cached.svc;
-  };
-  const open = async () => {
-    const s = await deps.services();
-    return forDb(s, s.station.db);
-  };
-  const pulled = (db: Db) => {
-    if (!services) throw new Error('after-acceptance pull handler ran before the station services were ready');
-    return forDb(services, db);
-  };
+  const store = perStore(deps, 'after-acceptance', (s, db) => {
+    const dir = options.resourcesDir ?? findResourcesDir();
+    resources ??= { cases: loadCaseResources(dir), benefits: loadLinkedBenefits(dir) };
+    return new AfterAcceptanceService({ cases: stationCaseService(s, db, deps.clock, resources.cases), audit: s.auth.audit(), clock: deps.clock, benefits: resources.benefits });
+  });
+  const open = store.open;
+  const pulled = store.forDb;
   const unregister = registerAfterAcceptancePullHandlers(pulled);
 
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
@@ -155,7 +135,7 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
       },
     },
     async close() {
-      await ready;
+      await store.ready;
       unregister();
     },
   };

@@ -5,8 +5,8 @@ import { permissionLabel } from '../../../common/i18n/labels';
 import { NEXT_STEP_KEY } from '../../../common/cases/nextStep';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import type { Db } from '../store/types';
-import { CaseService } from './caseService';
+import type { CaseService } from './caseService';
+import { stationCaseService } from './stationCaseService';
 import { CaseViews } from './caseViews';
 import { loadCaseResources, type CaseResources } from './resources';
 import { seedDemoCases } from './demo/seed';
@@ -14,7 +14,7 @@ import { searchCases } from './search';
 import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
 import { registerVerificationPullHandler } from './verification/pullHandler';
-import type { StationServices } from '../station/stationServices';
+import { perStore } from '../station/perStore';
 
 type CaseMethods =
   | 'intake.save'
@@ -47,35 +47,14 @@ export interface CasesCapabilityOptions {
 /** The counter intake and the case work (main/core/cases/README.md). */
 export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions = {}): Capability<CaseMethods> {
   let resources: CaseResources | null = null;
-  let cached: { db: Db; svc: CaseService; views: CaseViews } | null = null;
-
-  let services: StationServices | null = null;
-  // Resolved ahead so the (synchronous) pull handler can build the service: sync runs only with a logged-in station.
-  const ready = deps.services().then(
-    (s) => (services = s),
-    () => null,
-  );
-  const forDb = (s: StationServices, db: Db) => {
-    if (!cached || cached.db !== db) {
-      resources ??= loadCaseResources(options.resourcesDir);
-      const info = s.station.stationInfo();
-      const svc = new CaseService({ db, clock: deps.clock, audit: s.auth.audit(), resources, station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } });
-      cached = { db, svc, views: new CaseViews(svc) };
-    }
-    return cached;
-  };
-  const open = async () => {
-    const s = await deps.services();
-    return forDb(s, s.station.db);
-  };
-  const unregisterPull = registerCasePullHandler((db) => {
-    if (!services) throw new Error('case pull handler ran before the station services were ready');
-    return forDb(services, db).svc;
+  const store = perStore(deps, 'case', (s, db) => {
+    resources ??= loadCaseResources(options.resourcesDir);
+    const svc = stationCaseService(s, db, deps.clock, resources);
+    return { svc, views: new CaseViews(svc) };
   });
-  const unregisterVerification = registerVerificationPullHandler((db) => {
-    if (!services) throw new Error('verification pull handler ran before the station services were ready');
-    return forDb(services, db).svc;
-  });
+  const open = store.open;
+  const unregisterPull = registerCasePullHandler((db) => store.forDb(db).svc);
+  const unregisterVerification = registerVerificationPullHandler((db) => store.forDb(db).svc);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
   const viewed = (svc: CaseService, who: string, action: string, caseId: string | null, details: Record<string, string | number | boolean> = {}) =>
@@ -210,7 +189,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       },
     },
     async close() {
-      await ready;
+      await store.ready;
       unregisterPull();
       unregisterVerification();
     },

@@ -1,7 +1,6 @@
 import type { Capability, CoreDeps } from '../capability';
+import { perStore } from '../station/perStore';
 import type { SessionCallContext } from '../context';
-import type { StationServices } from '../station/stationServices';
-import type { Db } from '../store/types';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 
@@ -13,25 +12,9 @@ type Methods = 'certification.settings' | 'certification.setSettings' | 'certifi
  * phone), applied inside the pull page's transaction.
  */
 export function certificationCapability(deps: CoreDeps): Capability<Methods> {
-  let cached: { db: Db; svc: CertificationService } | null = null;
-  let services: StationServices | null = null;
-  // Resolved ahead so the (synchronous) pull handler can reach the audit log: sync runs only with a logged-in station.
-  const ready = deps.services().then(
-    (s) => (services = s),
-    () => null,
-  );
-  const forDb = (s: StationServices, db: Db) => {
-    if (!cached || cached.db !== db) cached = { db, svc: new CertificationService({ db, clock: deps.clock, audit: s.auth.audit() }) };
-    return cached.svc;
-  };
-  const open = async () => {
-    const s = await deps.services();
-    return forDb(s, s.station.db);
-  };
-  const unregister = registerCertificationPullHandler((db) => {
-    if (!services) throw new Error('certification pull handler ran before the station services were ready');
-    return forDb(services, db);
-  });
+  const store = perStore(deps, 'certification', (s, db) => new CertificationService({ db, clock: deps.clock, audit: s.auth.audit() }));
+  const open = store.open;
+  const unregister = registerCertificationPullHandler(store.forDb);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {
@@ -51,7 +34,7 @@ export function certificationCapability(deps: CoreDeps): Capability<Methods> {
       'certification.retryKept': async (_input, ctx) => (await open()).retryKept(actor(ctx)),
     },
     async close() {
-      await ready;
+      await store.ready;
       unregister();
     },
   };

@@ -1,8 +1,7 @@
 import type { Capability, CoreDeps } from '../capability';
+import { perStore } from '../station/perStore';
 import { CaseRepository } from '../cases/caseRepo';
 import type { SessionCallContext } from '../context';
-import type { Db } from '../store/types';
-import type { StationServices } from '../station/stationServices';
 import { registerRosterPullHandler } from './pullHandler';
 import { recipientConflicts } from './pulled';
 import { RosterImportService } from './service';
@@ -17,28 +16,15 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
  * 'roster.recipient' items (the platform's current recipients of the station).
  */
 export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
-  let cached: { db: Db; svc: RosterImportService } | null = null;
-  let services: StationServices | null = null;
-  // Resolved ahead so the (synchronous) pull handler reaches the audit log: sync runs only with a logged-in station.
-  const ready = deps.services().then(
-    (s) => (services = s),
-    () => null,
-  );
-  const forDb = (s: StationServices, db: Db) => {
-    if (!cached || cached.db !== db) {
-      const info = s.station.stationInfo();
-      cached = { db, svc: new RosterImportService({ db, clock: deps.clock, audit: s.auth.audit(), cases: new CaseRepository(db), regionCode: info?.regionCode ?? '000000' }) };
-    }
-    return cached.svc;
-  };
-  const open = async () => {
-    const s = await deps.services();
-    return forDb(s, s.station.db);
-  };
+  const store = perStore(deps, 'roster', (s, db) => {
+    const info = s.station.stationInfo();
+    return { audit: s.auth.audit(), service: new RosterImportService({ db, clock: deps.clock, audit: s.auth.audit(), cases: new CaseRepository(db), regionCode: info?.regionCode ?? '000000' }) };
+  });
+  const open = async () => (await store.open()).service;
   // The platform's current recipients of this station (roster.recipient), through the same writer.
   const unregister = registerRosterPullHandler((db) => {
-    if (!services) throw new Error('roster pull handler ran before the station services were ready');
-    return { db, clock: deps.clock, audit: services.auth.audit(), service: forDb(services, db) };
+    const { audit, service } = store.forDb(db);
+    return { db, clock: deps.clock, audit, service };
   });
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   return {
@@ -55,7 +41,7 @@ export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
       },
     },
     async close() {
-      await ready;
+      await store.ready;
       unregister();
     },
   };
