@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { holidayCalendarSchema } from './schema';
-import { CalendarGapError, workingDayCounter } from './workingDays';
+import { CalendarGapError, mergeCalendars, workingDayCounter } from './workingDays';
 
 // The calendar shipped in resources/, as the app loads it.
 const CN_CALENDAR_2025_2026 = holidayCalendarSchema.parse(
@@ -44,5 +44,17 @@ describe('working days under the holiday and 调休 calendar', () => {
     expect(due).toBe('2027-01-04');
     expect(provisional.covers(due)).toBe(false);
     expect(provisional.covers('2026-12-31')).toBe(true);
+  });
+});
+
+describe('mergeCalendars', () => {
+  it("a published year replaces the shipped days of that year whole; other years stay as shipped", () => {
+    const shipped = { years: [2025, 2026], holidays: ['2025-10-01', '2026-10-01', '2026-10-02'], workdays: ['2026-09-27'] };
+    const published = { years: [2026, 2027], holidays: ['2026-10-01', '2027-01-01'], workdays: ['2027-01-02'] };
+    expect(mergeCalendars(shipped, published)).toEqual({
+      years: [2025, 2026, 2027],
+      holidays: ['2025-10-01', '2026-10-01', '2027-01-01'],
+      workdays: ['2027-01-02'],
+    });
   });
 });

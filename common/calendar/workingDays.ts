@@ -86,3 +86,18 @@ export function workingDayCounter(calendar: HolidayCalendar, options: CounterOpt
     },
   };
 }
+
+/**
+ * The shipped calendar extended by a published one: the published calendar's years replace the
+ * shipped days of those years entirely (the State Council's arrangement of a year is one act), the
+ * other years stay as shipped.
+ */
+export function mergeCalendars(shipped: HolidayCalendar, published: HolidayCalendar): HolidayCalendar {
+  const replaced = new Set(published.years);
+  const keep = (day: string) => !replaced.has(Number(day.slice(0, 4)));
+  return {
+    years: [...new Set([...shipped.years, ...published.years])].sort((a, b) => a - b),
+    holidays: [...shipped.holidays.filter(keep), ...published.holidays].sort(),
+    workdays: [...shipped.workdays.filter(keep), ...published.workdays].sort(),
+  };
+}

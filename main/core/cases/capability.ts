@@ -14,6 +14,7 @@ import { searchCases } from './search';
 import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
 import { registerVerificationPullHandler } from './verification/pullHandler';
+import { registerCalendarPullHandler } from './calendar/pullHandler';
 import { perStore } from '../station/perStore';
 
 type CaseMethods =
@@ -55,6 +56,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
   const open = store.open;
   const unregisterPull = registerCasePullHandler((db) => store.forDb(db).svc);
   const unregisterVerification = registerVerificationPullHandler((db) => store.forDb(db).svc);
+  const unregisterCalendar = registerCalendarPullHandler((db) => store.forDb(db).svc);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
   const viewed = (svc: CaseService, who: string, action: string, caseId: string | null, details: Record<string, string | number | boolean> = {}) =>
@@ -192,6 +194,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       await store.ready;
       unregisterPull();
       unregisterVerification();
+      unregisterCalendar();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { CalendarGapError, workingDayCounter, type WorkingDayCounter } from '../../../common/calendar/workingDays';
+import { CalendarGapError, mergeCalendars, workingDayCounter, type WorkingDayCounter } from '../../../common/calendar/workingDays';
+import { PublishedCalendarRepo } from './calendar/publishedCalendarRepo';
 import { applicationSchema, type Application, type ApplicationInput } from '../../../common/cases/application';
 import { chinaDate } from '../../../common/cases/age';
 import { blocking, checkApplication, type Problem } from '../../../common/cases/checks';
@@ -67,7 +68,7 @@ export class CaseService {
   private readonly outbox: Outbox;
   private readonly attachmentsStore: AttachmentStore;
   private readonly settingsStore: CaseSettingsStore;
-  private counterCache: WorkingDayCounter | null = null;
+  private counterCache: { version: number | null; counter: WorkingDayCounter } | null = null;
 
   constructor(private readonly deps: CaseServiceDeps) {
     this.repo = new CaseRepository(deps.db);
@@ -94,9 +95,17 @@ export class CaseService {
   }
 
   counter(): WorkingDayCounter {
-    // A deadline may run into a year whose arrangement is not yet published (late in the year):
-    // count Monday–Friday there and mark the date provisional (CaseViews) until the platform sends it.
-    return (this.counterCache ??= workingDayCounter(this.deps.resources.calendar, { unknownYears: 'weekdays' }));
+    // The shipped calendar, extended by the one the platform published (cases/calendar/). A deadline may
+    // still run into a year neither covers (late in the year): count Monday–Friday there and mark the
+    // date provisional (CaseViews) until the platform sends it.
+    const published = new PublishedCalendarRepo(this.deps.db);
+    const version = published.version();
+    if (!this.counterCache || this.counterCache.version !== version) {
+      const held = version === null ? null : published.get();
+      const calendar = held ? mergeCalendars(this.deps.resources.calendar, held.calendar) : this.deps.resources.calendar;
+      this.counterCache = { version, counter: workingDayCounter(calendar, { unknownYears: 'weekdays' }) };
+    }
+    return this.counterCache.counter;
   }
 
   /** Working-day arithmetic that turns a calendar gap into the clerk's message. */

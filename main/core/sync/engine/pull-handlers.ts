@@ -53,9 +53,18 @@ export function storePulledItem(db: Db, item: PulledItem, pulledAt: string): voi
   ).run(String(item.kind), itemKey(item), version, feedSeq, JSON.stringify(item), pulledAt);
 }
 
+/**
+ * The handler of an item: a reference table's own (`reference:<table>`, e.g. `reference:working-days`)
+ * before the kind's, so a feature claims the tables it uses and the rest stay kept in pulled_item.
+ */
+function handlerOf(item: PulledItem): Entry | undefined {
+  const table = (item as Record<string, unknown>)['table'];
+  return (item.kind === 'reference' && typeof table === 'string' ? handlers.get(`reference:${table}`) : undefined) ?? handlers.get(String(item.kind));
+}
+
 /** Apply an item with its kind's handler, or keep it; a refused item is kept too, and its refusal returned. */
 export function applyPulledItem(db: Db, item: PulledItem, pulledAt: string): JiuzhuError | null {
-  const entry = handlers.get(String(item.kind));
+  const entry = handlerOf(item);
   const refused = entry ? (entry.apply(db, item) ?? null) : null;
   if (!entry || refused) storePulledItem(db, item, pulledAt);
   return refused;
