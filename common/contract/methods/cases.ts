@@ -336,11 +336,25 @@ export const casesAttachment = defineMethod({
   output: z.object({ mime: z.string(), base64: z.string() }),
 });
 
+/** The working-day calendar deadlines are counted with: the years shipped with the program, and the one the platform published. */
+export const calendarInfoSchema = z.object({
+  shippedYears: z.array(z.number().int()),
+  published: z.object({ version: z.number().int(), years: z.array(z.number().int()), publishedAt: z.string(), receivedAt: z.string() }).nullable(),
+});
+
 export const casesSettings = defineMethod({
-  summary: 'The county settings of the case work, the materials checklist and the local standards in force.',
+  summary: 'The county settings of the case work, the materials checklist, the local standards and the working-day calendar in force.',
   permission: 'session',
   input: z.object({}).strict(),
-  output: z.object({ settings: caseSettingsSchema, standards: z.array(standardSchema), today: z.string(), stationName: z.string(), regionCode: z.string(), materials: materialsChecklistSchema }),
+  output: z.object({
+    settings: caseSettingsSchema,
+    standards: z.array(standardSchema),
+    today: z.string(),
+    stationName: z.string(),
+    regionCode: z.string(),
+    materials: materialsChecklistSchema,
+    calendar: calendarInfoSchema,
+  }),
 });
 
 export const casesSetSettings = defineMethod({

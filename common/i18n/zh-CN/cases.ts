@@ -194,6 +194,13 @@ export const cases = {
     another: '办理下一位',
     openCaseWarning: '此人已有正在办理的申请',
   },
+  calendar: {
+    title: '工作日历',
+    shipped: '随程序附带：{{years}} 年',
+    published: '市级平台发布：{{years}} 年（第 {{version}} 版，{{publishedAt}} 发布，{{receivedAt}} 收到）',
+    notPublished: '市级平台尚未发布工作日历。',
+    beyond: '超出以上年份的期限暂按周一至周五计算，标为“暂定”，待平台发布当年节假日安排后更新。',
+  },
   caseList: {
     title: '案件',
     search: '身份证号（或后 4 位）、姓名、拼音首字母、电话、案件编号（或末尾序号）',

@@ -155,7 +155,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'cases.settings': async () => {
         const { svc } = await open();
         const settings = svc.settings();
-        return { settings, standards: svc.standards(settings), today: svc.today(), stationName: svc.station.name, regionCode: svc.station.regionCode, materials: svc.checklist(settings) };
+        return { settings, standards: svc.standards(settings), today: svc.today(), stationName: svc.station.name, regionCode: svc.station.regionCode, materials: svc.checklist(settings), calendar: svc.calendarInfo() };
       },
       'cases.setSettings': async (input, ctx) => ({ settings: (await open()).svc.setSettings(actor(ctx), input.settings) }),
       'cases.adminList': async (input, ctx) => {

@@ -108,6 +108,15 @@ export class CaseService {
     return this.counterCache.counter;
   }
 
+  /** Which years the deadlines are counted with: shipped, and published by the platform (with its version and times). */
+  calendarInfo(): { shippedYears: number[]; published: { version: number; years: number[]; publishedAt: string; receivedAt: string } | null } {
+    const held = new PublishedCalendarRepo(this.deps.db).get();
+    return {
+      shippedYears: [...this.deps.resources.calendar.years].sort((a, b) => a - b),
+      published: held ? { version: held.version, years: held.calendar.years, publishedAt: held.publishedAt, receivedAt: held.receivedAt } : null,
+    };
+  }
+
   /** Working-day arithmetic that turns a calendar gap into the clerk's message. */
   withCalendar<T>(fn: (c: WorkingDayCounter) => T): T {
     try {

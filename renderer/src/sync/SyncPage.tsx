@@ -13,6 +13,7 @@ import { QuarantineTable } from './QuarantineTable';
 import { DecisionRefusals } from './DecisionRefusals';
 import { RemoteKept } from '../certification/RemoteKept';
 import { RecipientConflicts } from '../rosterImport/RecipientConflicts';
+import { CalendarCard } from '../cases/CalendarCard';
 import { RegisterForm } from './RegisterForm';
 import { SettingsForm } from './SettingsForm';
 import { useSync } from './useSync';
@@ -119,6 +120,7 @@ export function SyncPage() {
       {s.registered && <DecisionRefusals refreshKey={s.lastSuccessAt} />}
       {s.registered && <RemoteKept refreshKey={s.lastSuccessAt} />}
       {s.registered && <RecipientConflicts refreshKey={s.lastSuccessAt} />}
+      <CalendarCard key={s.lastSuccessAt ?? 'never'} />
       {s.registered && (
         <Card title={t('sync.quarantine')}>
           <QuarantineTable rows={quarantine.data ?? []} canResolve={canResolve} onChanged={refresh} />
