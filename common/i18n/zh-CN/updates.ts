@@ -27,7 +27,7 @@ export const updates = {
     needsDesktop: '现在是浏览器模式：安装新版本需要在桌面程序（救助通工作站）中进行。点击安装会显示已验证的安装程序位置，可交信息技术人员运行。',
     installConfirm: '安装版本 {{version}} 并重启程序？',
     rollbackConfirm: '回退到版本 {{version}} 并重启程序？',
-    installNote: '安装前会再次验证安装程序。安装期间程序会关闭，请先保存正在办理的业务；Linux 系统会要求输入系统管理员密码。',
+    installNote: '安装前会再次验证安装程序。安装期间程序会关闭，请先保存正在办理的业务；在统信、麒麟等国产系统上会要求输入系统管理员密码。',
     rollback: '回退到上一版本 {{version}}',
     cancel: '取消',
     nothingToInstall: '还没有下载新版本，也没有可回退的旧版本。',

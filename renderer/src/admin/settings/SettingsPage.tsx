@@ -35,6 +35,8 @@ export function SettingsPage() {
         <Tabs
           activeKey={tab}
           onChange={setTab}
+          // Nine sections: listed down the side, so none is folded into a "more" menu at 1366×768.
+          tabPosition="left"
           // Each form remounts on new data (after a save) so it starts from what core stored.
           items={[
             { key: 'rules', label: t('countySettings.sections.rules'), children: <CaseRulesSection key={cases.dataUpdatedAt} current={c.settings} /> },
