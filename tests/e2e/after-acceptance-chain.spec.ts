@@ -188,7 +188,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
   });
 
   await test.step('the household is on the roster, first review 12 months after the first paid month', async () => {
-    await page.getByRole('menuitem', { name: '在册对象', exact: true }).click();
+    await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
     await roster.getByTestId('roster-filter').getByText('全部在册').click();
     const row = roster.getByRole('row', { name: /张建国/ });
     await expect(row).toContainText('680.00');
@@ -212,7 +212,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     call = api(shell, 'chain-e2e-later');
     await call('session.login', { username: ADMIN.username, password: ADMIN.password });
     await logIn(page, shell);
-    await page.getByRole('menuitem', { name: '在册对象', exact: true }).click();
+    await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
     // The default list is the reviews due.
     const row = roster.getByRole('row', { name: /张建国/ });
     await expect(row).toContainText(reviewDay);
@@ -291,7 +291,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await expect(death.getByTestId('warning-assignee-cannot-work')).toHaveCount(0);
     const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
     await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === 'liu.jingban')!.id, roles: ['clerk'] });
-    await page.getByRole('menuitem', { name: '在册对象', exact: true }).click();
+    await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
     await page.getByRole('menuitem', { name: '监测预警' }).click();
     await expect(death.getByTestId('warning-assignee-cannot-work')).toHaveText('无权核查，请改派');
     await settled(page);
@@ -312,7 +312,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
 
     // The clerk's stop is a proposal: the household stays on the roster at its amount, no notice yet.
     await expect(death.getByTestId('warning-change')).toHaveAttribute('data-status', 'proposed');
-    await page.getByRole('menuitem', { name: '在册对象', exact: true }).click();
+    await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
     await roster.getByTestId('roster-filter').getByText('全部在册').click();
     await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('在册');
     await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('待县级审核确认');
@@ -326,7 +326,7 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await platform.admin.decideChange({ caseId, proposalId: String(proposal!.body!['proposalId']), outcome: 'approved' });
     await syncNow(call);
     await page.getByRole('menuitem', { name: '监测预警' }).click();
-    await page.getByRole('menuitem', { name: '在册对象', exact: true }).click();
+    await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
     await roster.getByTestId('roster-filter').getByText('全部在册').click();
     await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('已停发');
     expect((await call<{ rows: RosterRow[] }>('roster.list', { filter: 'all' })).rows.map((r) => [r.caseId, r.status])).toEqual([[caseId, 'stopped']]);

@@ -59,7 +59,7 @@ export function launchOn(dataDir: string, day: string, args: string[] = []): Pro
 
 /** On the roster page (logged in), the household of 张建国, due on `reviewDay`, opened for review: the drawer, its review started. */
 export async function startReview(page: Page, reviewDay: string) {
-  await page.getByRole('menuitem', { name: '在册对象', exact: true }).click();
+  await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
   const roster = page.getByTestId('roster-page');
   const row = roster.getByRole('row', { name: new RegExp(HUSBAND.name) });
   // The default list is the reviews due; the household is on it, due today.
