@@ -109,15 +109,26 @@ export function readMachineSecretFile(dir: string): MachineSecretFile | null {
  */
 export function createMachineSecretFile(dir: string, content: MachineSecretFile): boolean {
   ensureSecretDir(dir);
+  return writeSecretOnce(dir, content, 0o600, (fd, tmp) => {
+    if (process.platform !== 'win32' && (fstatSync(fd).mode & 0o077) !== 0) throw insecure('新文件权限过宽', tmp);
+  });
+}
+
+/**
+ * The secret file written once at `mode` (O_EXCL temporary name, fsync, then a link to its final name
+ * that fails if another process won the race; `check` sees the written file before the link). Returns
+ * false when a file was already there. Both forms (per account and machine-wide) use it.
+ */
+export function writeSecretOnce(dir: string, content: MachineSecretFile, mode: number, check: (fd: number, tmp: string) => void): boolean {
   const path = join(dir, MACHINE_SECRET_FILE);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
+  const fd = openSync(tmp, 'wx', mode);
   try {
     const bytes = Buffer.from(`${JSON.stringify(content)}\n`, 'utf8');
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
-    if (process.platform !== 'win32' && (fstatSync(fd).mode & 0o077) !== 0) throw insecure('新文件权限过宽', tmp);
+    check(fd, tmp);
   } finally {
     closeSync(fd);
   }

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, fchmodSync, lstatSync, mkdirSync, readFileSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { JiuzhuError } from '../../../../common/contract/errors';
-import { fsyncDir } from '../fs-atomic';
 import type { Logger } from '../types';
 import { noLogger } from '../types';
-import { MACHINE_SECRET_BYTES, MACHINE_SECRET_FILE, machineSecretFileSchema, newFileForm, secretOfFileForm, type MachineSecretFile } from './machine-secret-file';
+import { MACHINE_SECRET_BYTES, MACHINE_SECRET_FILE, machineSecretFileSchema, newFileForm, secretOfFileForm, writeSecretOnce, type MachineSecretFile } from './machine-secret-file';
 
 /**
  * The machine-wide secret of a station shared by the staff accounts of one PC (preset
@@ -57,30 +55,11 @@ function assertShared(path: string, st: Stats, group: number, forbidden: number)
   if ((st.mode & forbidden) !== 0) throw bad(path, `权限为 ${(st.mode & 0o7777).toString(8)}，其他账户可以改动或读取`);
 }
 
-/** Write the secret file once (O_EXCL temp, fsync, link; the loser of a race reads the winner's). */
+/** Write the secret file once, group-readable (0640 whatever the umask); the loser of a race reads the winner's. */
 function createOnce(dir: string, content: MachineSecretFile): boolean {
-  const path = join(dir, MACHINE_SECRET_FILE);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o640);
-  try {
+  return writeSecretOnce(dir, content, 0o640, (fd) => {
     if (process.platform !== 'win32') fchmodSync(fd, 0o640);
-    const bytes = Buffer.from(`${JSON.stringify(content)}\n`, 'utf8');
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(tmp, path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  fsyncDir(dir);
-  return true;
+  });
 }
 
 function readSecretFile(path: string): MachineSecretFile {
