@@ -22,12 +22,36 @@ const LAYERS = [
   {
     folder: 'renderer',
     node: false,
-    packages: ['react', 'react-dom', 'antd', '@ant-design/icons', '@tanstack/react-query', 'i18next', 'react-i18next', 'react-router-dom', 'dayjs', 'zod', 'pdfjs-dist', '@vladmandic/human'],
+    packages: [
+      'react',
+      'react-dom',
+      'antd',
+      '@ant-design/icons',
+      '@tanstack/react-query',
+      'i18next',
+      'react-i18next',
+      'react-router-dom',
+      'dayjs',
+      'zod',
+      'pdfjs-dist',
+      '@vladmandic/human',
+    ],
   },
   {
     folder: 'main/core',
     node: true,
-    packages: ['zod', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'fontkit', 'qrcode', 'exceljs', 'pinyin-pro', 'koffi', 'serialport', 'node-machine-id'],
+    packages: [
+      'zod',
+      'better-sqlite3-multiple-ciphers',
+      'pdfkit',
+      'fontkit',
+      'qrcode',
+      'exceljs',
+      'pinyin-pro',
+      'koffi',
+      'serialport',
+      'node-machine-id',
+    ],
   },
   { folder: 'main/electron', node: true, packages: ['electron'] },
   { folder: 'main/browser', node: true, packages: ['ws'] },
@@ -38,7 +62,15 @@ const LAYERS = [
 ];
 /** Tests and their helpers run under Node and may also use these. */
 const TEST_PACKAGES = ['vitest', 'yaml', 'tsx', 'pdfjs-dist', '@electron/fuses'];
-const TEST_FILES = ['**/*.test.ts', '**/*.spec.ts', '**/testing/**', '**/test/**', '**/test-support/**', '**/test-support.ts', '**/test-client/**'];
+const TEST_FILES = [
+  '**/*.test.ts',
+  '**/*.spec.ts',
+  '**/testing/**',
+  '**/test/**',
+  '**/test-support/**',
+  '**/test-support.ts',
+  '**/test-client/**',
+];
 
 const shells = ['main/electron', 'main/browser', 'main/cli'];
 
@@ -47,11 +79,28 @@ const shells = ['main/electron', 'main/browser', 'main/cli'];
  * code of its own (main/core/devices) groups features. A feature's top-level files are its public face;
  * its inner folders are its own.
  */
-const CORE_KERNEL = ['accounts', 'app', 'audit', 'dispatch', 'events', 'files', 'host', 'logging', 'settings', 'shellSupport', 'station', 'store', 'testing'];
+const CORE_KERNEL = [
+  'accounts',
+  'app',
+  'audit',
+  'dispatch',
+  'events',
+  'files',
+  'host',
+  'logging',
+  'settings',
+  'shellSupport',
+  'station',
+  'store',
+  'testing',
+];
 const RENDERER_KERNEL = ['api', 'components', 'layout', 'pages', 'session'];
 const isCode = (name) => /\.(ts|tsx|mts|js|mjs)$/.test(name) && !name.endsWith('.d.ts');
 function modulesOf(folder, kernel) {
-  const dirs = (path) => readdirSync(join(here, path), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${path}/${e.name}`);
+  const dirs = (path) =>
+    readdirSync(join(here, path), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `${path}/${e.name}`);
   const hasCode = (path) => readdirSync(join(here, path)).some(isCode);
   const features = dirs(folder)
     .filter((d) => !kernel.includes(d.slice(folder.length + 1)))
@@ -72,12 +121,26 @@ function featureZones(folder, kernel) {
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
 /** Zones every file keeps, tests included. */
 const zones = [
-  zone('common', ['main', 'preload', 'renderer', 'city-platform', 'tools', 'sync-protocol'], 'common/ is the shared contract: it imports nothing of ours outside common/.'),
+  zone(
+    'common',
+    ['main', 'preload', 'renderer', 'city-platform', 'tools', 'sync-protocol'],
+    'common/ is the shared contract: it imports nothing of ours outside common/.',
+  ),
   zone('renderer', ['main', 'preload', 'city-platform', 'tools', 'sync-protocol'], 'The renderer knows only the contract in common/.'),
   zone('preload', ['main', 'renderer', 'city-platform', 'tools', 'sync-protocol'], 'The preload knows only the contract in common/.'),
-  zone('sync-protocol', ['main', 'preload', 'renderer', 'city-platform', 'tools'], 'sync-protocol/ is shared by the workstation and the platform: it imports only common/.'),
+  zone(
+    'sync-protocol',
+    ['main', 'preload', 'renderer', 'city-platform', 'tools'],
+    'sync-protocol/ is shared by the workstation and the platform: it imports only common/.',
+  ),
   zone('main/core', [...shells, 'renderer', 'preload'], 'main/core is shell-free: it must not import a shell.'),
-  ...shells.map((shell) => zone(shell, [...shells.filter((s) => s !== shell), 'renderer', 'preload'], 'A shell uses main/core and common only, never another shell.')),
+  ...shells.map((shell) =>
+    zone(
+      shell,
+      [...shells.filter((s) => s !== shell), 'renderer', 'preload'],
+      'A shell uses main/core and common only, never another shell.',
+    ),
+  ),
   zone('city-platform', ['main'], 'The platform shares only sync-protocol/ and common/ with the workstation.'),
 ];
 /** Zones for production code only: tests may bring up the real platform, the emulators and core's inner parts. */
@@ -98,13 +161,29 @@ const restrictedPaths = (list) => ['error', { basePath: here, zones: list }];
 const packagesRule = (layer, packages, node) => ['error', { layer, packages, node }];
 
 const configs = tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/lint/fixtures/**', 'resources/**'] },
+  {
+    ignores: [
+      'out/**',
+      'out-*/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/lint/fixtures/**',
+      'resources/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX, layers: { rules: { 'allowed-packages': allowedPackages } } },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'].map((p) => join(here, p)), noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'].map((p) => join(here, p)),
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -118,12 +197,20 @@ const configs = tseslint.config(
   { files: TEST_FILES, rules: { 'import-x/no-restricted-paths': restrictedPaths(zones) } },
   ...LAYERS.flatMap(({ folder, node, packages }) => [
     { files: [`${folder}/**`], rules: { 'layers/allowed-packages': packagesRule(folder, packages, node) } },
-    { files: TEST_FILES.map((g) => `${folder}/${g}`), rules: { 'layers/allowed-packages': packagesRule(`${folder} (tests)`, [...new Set([...packages, ...TEST_PACKAGES])], true) } },
+    {
+      files: TEST_FILES.map((g) => `${folder}/${g}`),
+      rules: { 'layers/allowed-packages': packagesRule(`${folder} (tests)`, [...new Set([...packages, ...TEST_PACKAGES])], true) },
+    },
   ]),
   {
     files: ['tests/**', 'bench/**'],
     ignores: ['tests/e2e/electron*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: "Only main/electron and the preload may import 'electron'." }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*'], message: "Only main/electron and the preload may import 'electron'." }] },
+      ],
+    },
   },
   {
     files: ['common/**', 'renderer/**'],

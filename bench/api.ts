@@ -26,7 +26,12 @@ export const benchmark: Benchmark = {
 
     const worker = await startWorkerCore({
       script: new URL('../main/core/testing/tsWorker.mjs', import.meta.url),
-      core: { shell: 'electron', dataDir: tmpdir(), version: 'bench', __entry: new URL('../main/core/host/workerEntry.ts', import.meta.url).href } as never,
+      core: {
+        shell: 'electron',
+        dataDir: tmpdir(),
+        version: 'bench',
+        __entry: new URL('../main/core/host/workerEntry.ts', import.meta.url).href,
+      } as never,
       logger: silentLogger,
     });
     const viaWorker = await perCallMicros(CALLS, () => worker.invoke('idNumber.check', input, ctx));

@@ -49,10 +49,23 @@ function listPageBefore(db: Db, views: CaseViews, f: SearchFilters, today: strin
   // Tails as they ran before migration 0750: every case row and every party read, no expression index.
   const clause = kind === 'tail' ? where.clause.replace('substr(id_number, -4)', 'substr(+id_number, -4)') : where.clause;
   const from = `case_file c${viaParty ? ' INDEXED BY stats_case_accepted' : kind === 'tail' ? ' NOT INDEXED' : ''}`;
-  const ids = (db.prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);
-  const rows = ids.length ? (db.prepare(`SELECT * FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseRow[]) : [];
+  const ids = (
+    db
+      .prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`)
+      .all(...params, f.limit, f.offset) as Array<{ id: string }>
+  ).map((r) => r.id);
+  const rows = ids.length
+    ? (db.prepare(`SELECT * FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseRow[])
+    : [];
   if (rows.length === f.limit) db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...params);
-  const hits = partyMatch && rows.length ? db.prepare(`SELECT case_id, role, id_number, name FROM case_party WHERE case_id IN (${rows.map(() => '?').join(',')}) AND (${partyMatch.cond})`).all(...rows.map((r) => r.id), ...partyMatch.params).length : 0;
+  const hits =
+    partyMatch && rows.length
+      ? db
+          .prepare(
+            `SELECT case_id, role, id_number, name FROM case_party WHERE case_id IN (${rows.map(() => '?').join(',')}) AND (${partyMatch.cond})`,
+          )
+          .all(...rows.map((r) => r.id), ...partyMatch.params).length
+      : 0;
   return rows.map((r) => views.summary(r, today, 3)).length + hits;
 }
 
@@ -71,7 +84,9 @@ export const benchmark: Benchmark = {
       const { svc, views, auth } = openCases(copy.dataDir);
       const db = svc.db;
       const sample = db
-        .prepare("SELECT p.id_number, p.name, p.initials, p.phone, c.case_no FROM case_party p JOIN case_file c ON c.id = p.case_id WHERE p.role = 'applicant' AND c.case_no IS NOT NULL ORDER BY random() LIMIT ?")
+        .prepare(
+          "SELECT p.id_number, p.name, p.initials, p.phone, c.case_no FROM case_party p JOIN case_file c ON c.id = p.case_id WHERE p.role = 'applicant' AND c.case_no IS NOT NULL ORDER BY random() LIMIT ?",
+        )
         .all(QUERIES) as Sample[];
       const rows: BenchRow[] = [];
       const today = svc.today();
@@ -89,7 +104,15 @@ export const benchmark: Benchmark = {
             if (!old) found += n;
           }
         });
-        rows.push(row(`cases: search p95, ${kind}`, `${n} queries, page of ${PAGE}, ${(found / n).toFixed(0)} rows avg`, p95(now), 'ms', p95(before)));
+        rows.push(
+          row(
+            `cases: search p95, ${kind}`,
+            `${n} queries, page of ${PAGE}, ${(found / n).toFixed(0)} rows avg`,
+            p95(now),
+            'ms',
+            p95(before),
+          ),
+        );
       }
       const page: number[] = [];
       const pageBefore: number[] = [];

@@ -61,7 +61,11 @@ export const benchmark: Benchmark = {
       for (let i = 0; i < BATCH; i++) {
         for (const empty of i % 2 ? [true, false] : [false, true]) {
           if (empty) clearWidthCache(fonts.faces);
-          const input = { caseId: `case-${i % 50}`, kind: 'acceptance' as const, data: { ...data, caseNo: `LX-2026-${String(i).padStart(4, '0')}${empty ? 'c' : ''}` } };
+          const input = {
+            caseId: `case-${i % 50}`,
+            kind: 'acceptance' as const,
+            data: { ...data, caseNo: `LX-2026-${String(i).padStart(4, '0')}${empty ? 'c' : ''}` },
+          };
           t = performance.now();
           const doc = await f.docs.issue(input, f.t.adminId);
           (empty ? cold : warm).push(performance.now() - t);
@@ -70,9 +74,18 @@ export const benchmark: Benchmark = {
         if (i % 25 === 0) peak = Math.max(peak, process.memoryUsage().rss);
       }
       peak = Math.max(peak, process.memoryUsage().rss);
-      const audited = (f.t.station.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.issue'").get() as { n: number }).n;
+      const audited = (f.t.station.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'document.issue'").get() as { n: number })
+        .n;
       if (audited < 2 * BATCH || stored < 2 * BATCH) throw new Error(`print path: ${audited} audited, ${stored} pages stored`);
-      rows.push(row('documents: 500 notices, real print path (issue: render, store encrypted, audit)', `${BATCH} notices (vs widths measured again)`, sum(warm) / 1000, 's', sum(cold) / 1000));
+      rows.push(
+        row(
+          'documents: 500 notices, real print path (issue: render, store encrypted, audit)',
+          `${BATCH} notices (vs widths measured again)`,
+          sum(warm) / 1000,
+          's',
+          sum(cold) / 1000,
+        ),
+      );
       rows.push(row('documents: print path per notice, median', `${BATCH} notices`, median(warm), 'ms', median(cold)));
       rows.push(row('documents: peak RSS over both batches', `${2 * BATCH} notices issued`, peak / 2 ** 20, 'MB'));
       rows.push(row('documents: load average (1 min) at the batch start', '', load0, ''));

@@ -116,8 +116,16 @@ export const benchmark: Benchmark = {
   async run(): Promise<BenchRow[]> {
     const exe = chromiumPath();
     const worker = builtFaceWorker();
-    if (!exe || !worker) throw new Error('face bench needs /usr/bin/chromium (or CHROME_PATH) and the built renderer: run `npm run build` first');
-    const bundled = await build({ stdin: { contents: PAGE_ENTRY, loader: 'ts', resolveDir: import.meta.dirname }, bundle: true, write: false, format: 'iife', target: 'es2022', logLevel: 'silent' });
+    if (!exe || !worker)
+      throw new Error('face bench needs /usr/bin/chromium (or CHROME_PATH) and the built renderer: run `npm run build` first');
+    const bundled = await build({
+      stdin: { contents: PAGE_ENTRY, loader: 'ts', resolveDir: import.meta.dirname },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2022',
+      logLevel: 'silent',
+    });
     const { server, origin } = await serveRenderer(bundled.outputFiles[0]!.text);
     const browser = await chromium.launch({ executablePath: exe, args: fakeCameraArgs(faceScene720()) });
     try {
@@ -133,18 +141,50 @@ export const benchmark: Benchmark = {
       for (const s of failed) process.stderr.write(`  ${s.backend} did not start: ${s.error}\n`);
       const cpu = run.sides.find((s) => s.backend === 'cpu' && !s.error);
       const fps = (s: Side) => s.gateWall.length / (s.gateWall.reduce((x, y) => x + y, 0) / 1000);
-      const label = (b: Backend) => (b === 'wasm' ? `WASM${run.simd ? ' SIMD' : ''}` : b === 'webgl' ? 'WebGL (SwiftShader, software)' : 'CPU');
+      const label = (b: Backend) =>
+        b === 'wasm' ? `WASM${run.simd ? ' SIMD' : ''}` : b === 'webgl' ? 'WebGL (SwiftShader, software)' : 'CPU';
       const res = `${run.width}×${run.height}`;
       const rows: BenchRow[] = [];
       for (const s of run.sides.filter((x) => !x.error)) {
         const base = s.backend === 'cpu' ? undefined : cpu;
-        rows.push(row(`face: gate frames per second, ${label(s.backend)}`, `${s.gateWall.length} frames ${res}, ${s.faces} with 1 face, ${GATE_INPUT} px`, fps(s), 'frames/s', base ? fps(base) : null));
-        rows.push(row(`face: gate per frame in the worker, median, ${label(s.backend)}`, `${s.gateMs.length} frames`, median(s.gateMs), 'ms', base ? median(base.gateMs) : null));
+        rows.push(
+          row(
+            `face: gate frames per second, ${label(s.backend)}`,
+            `${s.gateWall.length} frames ${res}, ${s.faces} with 1 face, ${GATE_INPUT} px`,
+            fps(s),
+            'frames/s',
+            base ? fps(base) : null,
+          ),
+        );
+        rows.push(
+          row(
+            `face: gate per frame in the worker, median, ${label(s.backend)}`,
+            `${s.gateMs.length} frames`,
+            median(s.gateMs),
+            'ms',
+            base ? median(base.gateMs) : null,
+          ),
+        );
         const scores = `antispoof ${median(s.antispoof).toFixed(2)}, liveness ${median(s.liveness).toFixed(2)}`;
-        rows.push(row(`face: capture analysis, median, ${label(s.backend)}`, `${s.fullMs.length} captures, ${s.fullFaces} with 1 face, ${scores}`, median(s.fullMs), 'ms', base ? median(base.fullMs) : null));
+        rows.push(
+          row(
+            `face: capture analysis, median, ${label(s.backend)}`,
+            `${s.fullMs.length} captures, ${s.fullFaces} with 1 face, ${scores}`,
+            median(s.fullMs),
+            'ms',
+            base ? median(base.fullMs) : null,
+          ),
+        );
         rows.push(row(`face: models load, ${label(s.backend)}`, '5 models + gate detector', s.initMs, 'ms', base ? base.initMs : null));
       }
-      rows.push(row('face: load average (1 min) at start / end', `${load0.toFixed(1)} / ${load1.toFixed(1)}; WebGL renderer: ${run.webgl.slice(0, 60)}`, load1, ''));
+      rows.push(
+        row(
+          'face: load average (1 min) at start / end',
+          `${load0.toFixed(1)} / ${load1.toFixed(1)}; WebGL renderer: ${run.webgl.slice(0, 60)}`,
+          load1,
+          '',
+        ),
+      );
       return rows;
     } finally {
       await browser.close();

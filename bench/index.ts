@@ -20,7 +20,24 @@ import type { Benchmark, BenchRow } from './types';
  * `npm run bench [-- NAME …] [-- --json] [-- --minutes N]` (--minutes: the memory benchmark's length): runs the named benchmarks (all by default) and prints
  * one table, or with --json one array of {name, work, value, unit, baseline, ratio}.
  */
-const BENCHMARKS: Benchmark[] = [api, idcard, store, login, documents, sync, cases, lists, face, capture, stats, memory, rosterImport, onlineApplications, suites, startup];
+const BENCHMARKS: Benchmark[] = [
+  api,
+  idcard,
+  store,
+  login,
+  documents,
+  sync,
+  cases,
+  lists,
+  face,
+  capture,
+  stats,
+  memory,
+  rosterImport,
+  onlineApplications,
+  suites,
+  startup,
+];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -50,5 +67,7 @@ else {
   const widths = table[0]!.map((_, i) => Math.max(...table.map((line) => [...line[i]!].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join(' | ')} |`;
   process.stdout.write(`${line(table[0]!)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${table.slice(1).map(line).join('\n')}\n`);
-  process.stdout.write(`\nmachine: ${(await import('node:os')).cpus().length} cores, node ${process.version}, ${process.platform}/${process.arch}\n`);
+  process.stdout.write(
+    `\nmachine: ${(await import('node:os')).cpus().length} cores, node ${process.version}, ${process.platform}/${process.arch}\n`,
+  );
 }

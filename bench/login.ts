@@ -21,7 +21,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export const benchmark: Benchmark = {
   name: 'login',
-  summary: 'first login on the cached 100k-case station: no check at unlock (background check) vs quick_check vs integrity_check, interleaved',
+  summary:
+    'first login on the cached 100k-case station: no check at unlock (background check) vs quick_check vs integrity_check, interleaved',
   async run(): Promise<BenchRow[]> {
     const copy = stationCopy('jiuzhu-bench-login-');
     try {
@@ -59,12 +60,29 @@ export const benchmark: Benchmark = {
       }
       const work = `${copy.facts.cases.toLocaleString('en')} cases, ${(copy.facts.dbBytes / 2 ** 20).toFixed(0)} MiB, median of ${ROUNDS}`;
       return [
-        row('login: first login, no check at unlock (vs integrity_check at unlock)', work, median(login.background), 'ms', median(login.full)),
-        row('login: first login, quick_check at unlock (vs integrity_check at unlock)', work, median(login.quick), 'ms', median(login.full)),
+        row(
+          'login: first login, no check at unlock (vs integrity_check at unlock)',
+          work,
+          median(login.background),
+          'ms',
+          median(login.full),
+        ),
+        row(
+          'login: first login, quick_check at unlock (vs integrity_check at unlock)',
+          work,
+          median(login.quick),
+          'ms',
+          median(login.full),
+        ),
         row('login: first login, integrity_check at unlock (as it was)', work, median(login.full), 'ms'),
         row('login: login + first case-list page (vs integrity_check login alone)', work, median(usable), 'ms', median(login.full)),
         row('login: the full check in the background, worker thread', work, median(backgroundMs), 'ms', median(login.full)),
-        row(`login: one scrypt derivation, N=2^${Math.log2(DEFAULT_KDF.N)} (the floor of any login)`, `median of ${ROUNDS}`, median(scrypt), 'ms'),
+        row(
+          `login: one scrypt derivation, N=2^${Math.log2(DEFAULT_KDF.N)} (the floor of any login)`,
+          `median of ${ROUNDS}`,
+          median(scrypt),
+          'ms',
+        ),
         row('login: load average (1 min) during the runs', `${load.length} logins`, median(load), ''),
       ];
     } finally {

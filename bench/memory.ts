@@ -33,7 +33,9 @@ import { row, type Benchmark, type BenchRow } from './types';
 const INTAKES = 100;
 const FLAT_TOLERANCE = 0.1;
 /** Every item of the shipped 低保 checklist, received: whatever the household, nothing is missing at acceptance. */
-const DIBAO_MATERIALS = materialsChecklistSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../resources/cases/materials.json'), 'utf8'))).types.dibao.map((m) => m.code);
+const DIBAO_MATERIALS = materialsChecklistSchema
+  .parse(JSON.parse(readFileSync(join(import.meta.dirname, '../resources/cases/materials.json'), 'utf8')))
+  .types.dibao.map((m) => m.code);
 
 /** `--minutes N` from the bench's command line (bench/index.ts passes the whole argv). */
 export function minutesOption(argv: readonly string[]): number {
@@ -78,7 +80,19 @@ function byRole(s: Sample): Map<string, number> {
 
 function printSamples(samples: Sample[]): void {
   const roles = [...new Set(samples.flatMap((s) => s.processes.map((p) => p.role)))];
-  const head = ['min', ...roles.map((r) => `${r} USS`), 'total USS', 'total PSS', 'total RSS', 'clerk heap', 'applicant heap', 'intakes', 'notices', 'syncs', 'load'];
+  const head = [
+    'min',
+    ...roles.map((r) => `${r} USS`),
+    'total USS',
+    'total PSS',
+    'total RSS',
+    'clerk heap',
+    'applicant heap',
+    'intakes',
+    'notices',
+    'syncs',
+    'load',
+  ];
   const lines = samples.map((s) => {
     const r = byRole(s);
     return [
@@ -97,12 +111,15 @@ function printSamples(samples: Sample[]): void {
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-  process.stderr.write(`\nmemory per minute (MiB; USS by process role)\n${fmt(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${lines.map(fmt).join('\n')}\n\n`);
+  process.stderr.write(
+    `\nmemory per minute (MiB; USS by process role)\n${fmt(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${lines.map(fmt).join('\n')}\n\n`,
+  );
 }
 
 export const benchmark: Benchmark = {
   name: 'memory',
-  summary: 'the whole app (browser shell, core worker, Chromium with the clerk and applicant windows) over counter work: 100 intakes, 200 notices, 2 syncs; RSS/PSS every minute (--minutes N, default 60)',
+  summary:
+    'the whole app (browser shell, core worker, Chromium with the clerk and applicant windows) over counter work: 100 intakes, 200 notices, 2 syncs; RSS/PSS every minute (--minutes N, default 60)',
   async run(): Promise<BenchRow[]> {
     const minutes = minutesOption(process.argv);
     const exe = chromiumPath();
@@ -129,7 +146,8 @@ export const benchmark: Benchmark = {
       const shellPid = shell.child.pid!;
       // Playwright starts Chromium as a child of this process, with its own --user-data-dir.
       const [browserPid, ...more] = childrenMatching(process.pid, '--user-data-dir');
-      if (!browserPid || more.length) throw new Error(`memory bench: expected one Chromium child of this process, found ${more.length + (browserPid ? 1 : 0)}`);
+      if (!browserPid || more.length)
+        throw new Error(`memory bench: expected one Chromium child of this process, found ${more.length + (browserPid ? 1 : 0)}`);
       const done = { intakes: 0, notices: 0, syncs: 0 };
       const samples: Sample[] = [];
       const started = Date.now();
@@ -159,10 +177,19 @@ export const benchmark: Benchmark = {
         for (let i = 0; i < INTAKES; i++) {
           await sleep(started + ((i + 1) * total * 0.9) / INTAKES - Date.now());
           while (done.syncs < syncAt.length && Date.now() - started >= syncAt[done.syncs]!) await sync();
-          const application = { ...syntheticApplication({ seed: 9_000 + i, today, type: 'dibao', size: 2 + (i % 3) }), materials: DIBAO_MATERIALS.map((code) => ({ code, status: 'received' })) };
+          const application = {
+            ...syntheticApplication({ seed: 9_000 + i, today, type: 'dibao', size: 2 + (i % 3) }),
+            materials: DIBAO_MATERIALS.map((code) => ({ code, status: 'received' })),
+          };
           const saved = await call<{ caseId: string; rev: number }>('intake.save', { application });
           const detail = await call<{ requiredSigners: { idNumber: string; name: string }[] }>('cases.get', { caseId: saved.caseId });
-          for (const s of detail.requiredSigners) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: s.idNumber, signature: intakeSignature(saved.caseId, s), face: null });
+          for (const s of detail.requiredSigners)
+            await call('intake.authorize', {
+              caseId: saved.caseId,
+              signerIdNumber: s.idNumber,
+              signature: intakeSignature(saved.caseId, s),
+              face: null,
+            });
           await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
           await call('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } });
           const queue = await call<{ id: string }[]>('printQueue.list', { caseId: saved.caseId, kind: 'acceptance' });
@@ -200,18 +227,57 @@ export const benchmark: Benchmark = {
       const rows: BenchRow[] = [];
       const work = `${minutes} min, ${done.intakes} intakes, ${done.notices} notices, ${done.syncs} syncs`;
       const flat = median(q4.map(totalUss)) <= median(q2.map(totalUss)) * (1 + FLAT_TOLERANCE);
-      rows.push(row(`memory: whole app USS, last quarter vs second (flat: ${flat ? 'yes' : 'no'}, ≤ +${FLAT_TOLERANCE * 100} %)`, work, median(q4.map(totalUss)), 'MiB', median(q2.map(totalUss))));
+      rows.push(
+        row(
+          `memory: whole app USS, last quarter vs second (flat: ${flat ? 'yes' : 'no'}, ≤ +${FLAT_TOLERANCE * 100} %)`,
+          work,
+          median(q4.map(totalUss)),
+          'MiB',
+          median(q2.map(totalUss)),
+        ),
+      );
       rows.push(row('memory: whole app PSS, last quarter vs second', work, median(q4.map(totalPss)), 'MiB', median(q2.map(totalPss))));
       rows.push(row('memory: whole app PSS, peak (goal < 1 GB)', `${samples.length} samples`, Math.max(...samples.map(totalPss)), 'MiB'));
-      rows.push(row('memory: whole app RSS (shared pages counted per process), peak', `${samples.length} samples`, Math.max(...samples.map(totalRss)), 'MiB'));
+      rows.push(
+        row(
+          'memory: whole app RSS (shared pages counted per process), peak',
+          `${samples.length} samples`,
+          Math.max(...samples.map(totalRss)),
+          'MiB',
+        ),
+      );
       const roles = [...new Set(samples.flatMap((s) => s.processes.map((p) => p.role)))];
       for (const role of roles) {
         const of = (s: Sample) => byRole(s).get(role) ?? 0;
         const count = Math.max(...samples.map((s) => s.processes.filter((p) => p.role === role).length));
-        rows.push(row(`memory: ${role} USS, last quarter vs second`, `${count} process${count > 1 ? 'es' : ''}`, median(q4.map(of)), 'MiB', median(q2.map(of))));
+        rows.push(
+          row(
+            `memory: ${role} USS, last quarter vs second`,
+            `${count} process${count > 1 ? 'es' : ''}`,
+            median(q4.map(of)),
+            'MiB',
+            median(q2.map(of)),
+          ),
+        );
       }
-      rows.push(row("memory: clerk window's JS heap, last quarter vs second", 'intake page / case list', median(q4.map((s) => s.clerkHeapMiB)), 'MiB', median(q2.map((s) => s.clerkHeapMiB))));
-      rows.push(row("memory: applicant window's JS heap, last quarter vs second", 'paired screen', median(q4.map((s) => s.applicantHeapMiB)), 'MiB', median(q2.map((s) => s.applicantHeapMiB))));
+      rows.push(
+        row(
+          "memory: clerk window's JS heap, last quarter vs second",
+          'intake page / case list',
+          median(q4.map((s) => s.clerkHeapMiB)),
+          'MiB',
+          median(q2.map((s) => s.clerkHeapMiB)),
+        ),
+      );
+      rows.push(
+        row(
+          "memory: applicant window's JS heap, last quarter vs second",
+          'paired screen',
+          median(q4.map((s) => s.applicantHeapMiB)),
+          'MiB',
+          median(q2.map((s) => s.applicantHeapMiB)),
+        ),
+      );
       rows.push(row('memory: load average (1 min), median of the samples', work, median(samples.map((s) => s.load)), ''));
       return rows;
     } finally {

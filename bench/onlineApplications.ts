@@ -22,7 +22,13 @@ async function timedAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
 
 const serviceOf = (f: EngineFixture) => {
   const info = f.t.station.stationInfo()!;
-  const cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+  const cases = new CaseService({
+    db: f.db(),
+    clock: f.t.clock,
+    audit: f.t.auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
   return new OnlineApplicationsService({ cases, clock: f.t.clock, audit: f.t.auth.audit() });
 };
 
@@ -45,7 +51,8 @@ export const benchmark: Benchmark = {
       await platform.admin.createEnrolmentCode({ stationId: STATION, regionCode: '500110' });
       const filed = onlineApplication(new Date(Date.now() - 86_400_000).toISOString());
       const [, fileMs] = await timedAsync(async () => {
-        for (let i = 0; i < APPLICATIONS; i++) await platform.admin.fileApplication({ stationId: STATION, body: filed.body, blobs: i === 0 ? filed.files : [] });
+        for (let i = 0; i < APPLICATIONS; i++)
+          await platform.admin.fileApplication({ stationId: STATION, body: filed.body, blobs: i === 0 ? filed.files : [] });
       });
       const fixture = async () => {
         const f = engineFixture({ clock: new FakeClock(Date.now()), machineId: `bench-${fixtures.length}` });

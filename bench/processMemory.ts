@@ -37,7 +37,9 @@ function parents(): Map<number, number> {
 
 /** The direct children of `parent` whose command line contains `match`. */
 export function childrenMatching(parent: number, match: string): number[] {
-  return [...parents()].filter(([pid, ppid]) => ppid === parent && (read(`/proc/${pid}/cmdline`) ?? '').includes(match)).map(([pid]) => pid);
+  return [...parents()]
+    .filter(([pid, ppid]) => ppid === parent && (read(`/proc/${pid}/cmdline`) ?? '').includes(match))
+    .map(([pid]) => pid);
 }
 
 /** `root` and every process under it. */

@@ -33,7 +33,8 @@ export async function serveRenderer(bundle: string): Promise<{ server: Server; o
   const csp = contentSecurityPolicy();
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const send = (type: string, body: string | Buffer) => res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp }).end(body);
+    const send = (type: string, body: string | Buffer) =>
+      res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp }).end(body);
     if (path === '/bench.html') return send('text/html', '<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
     if (path === '/bench.js') return send('text/javascript', bundle);
     const file = normalize(join(rendererDir, path));
@@ -48,6 +49,23 @@ export async function serveRenderer(bundle: string): Promise<{ server: Server; o
 export function faceScene720(): string {
   const target = join(fixtureDir, 'bench-face-720.live.y4m');
   if (!existsSync(target))
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', faceScenes.frozenFace(), '-vf', `scale=960:720,pad=1280:720:160:0:color=0x6a7078,loop=loop=-1:size=1,${SENSOR_NOISE}`, '-r', '10', '-frames:v', '10', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', target]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      faceScenes.frozenFace(),
+      '-vf',
+      `scale=960:720,pad=1280:720:160:0:color=0x6a7078,loop=loop=-1:size=1,${SENSOR_NOISE}`,
+      '-r',
+      '10',
+      '-frames:v',
+      '10',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'yuv4mpegpipe',
+      target,
+    ]);
   return target;
 }

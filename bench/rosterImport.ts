@@ -31,13 +31,20 @@ export const benchmark: Benchmark = {
       const members = households.reduce((n, h) => n + h.members.length, 0);
       const file = await memberRowsStreamed(households);
       const env = caseStation(dir.dir, '2026-12-12T01:00:00Z');
-      const svc = new RosterImportService({ db: env.t.station.db, clock: env.clock, audit: env.t.auth.audit(), cases: env.svc.repo, regionCode: '500110' });
+      const svc = new RosterImportService({
+        db: env.t.station.db,
+        clock: env.clock,
+        audit: env.t.auth.audit(),
+        cases: env.svc.repo,
+        regionCode: '500110',
+      });
       const rssBefore = process.resourceUsage().maxRSS;
       const work = `${HOUSEHOLDS.toLocaleString('en')} households, ${members.toLocaleString('en')} members, ${(file.length / 1048576).toFixed(1)} MB`;
 
       const [, readMs] = timed(() => readXlsx(file));
       const [preview, previewMs] = timed(() => svc.preview(env.actor, file));
-      if (preview.totals.importHouseholds !== HOUSEHOLDS) throw new Error(`preview found ${preview.totals.importHouseholds} importable households, ${preview.errors[0]?.message ?? ''}`);
+      if (preview.totals.importHouseholds !== HOUSEHOLDS)
+        throw new Error(`preview found ${preview.totals.importHouseholds} importable households, ${preview.errors[0]?.message ?? ''}`);
       const [report, confirmMs] = timed(() => svc.confirm(env.actor, preview.token, 'bench.xlsx', file));
       if (report.totals.importHouseholds !== HOUSEHOLDS) throw new Error('confirm wrote fewer households');
       const rssPeak = process.resourceUsage().maxRSS;

@@ -42,7 +42,10 @@ export const benchmark: Benchmark = {
       await call('session.login', { username: ADMIN.username, password: ADMIN.password });
       // The station head at the counter: the home page shows the deadline lists (an admin-only account sees none).
       const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
-      await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'head', 'clerk'] });
+      await call('accounts.setRoles', {
+        accountId: accounts.find((a) => a.username === ADMIN.username)!.id,
+        roles: ['admin', 'head', 'clerk'],
+      });
       await call('demo.seed', { count: CASES, seed: 21 });
       await call('session.logout');
       await stopShell(setup);
@@ -77,8 +80,18 @@ export const benchmark: Benchmark = {
       const load = `load ${load0.toFixed(1)}→${loadavg()[0]!.toFixed(1)}`;
       const rows: BenchRow[] = [
         row('startup: shell process to its address (core up)', `median of ${RUNS}, ${spread(toAddress)}, ${load}`, median(toAddress), 'ms'),
-        row('startup: app start to the login screen', `median of ${RUNS}, ${spread(toLogin)}, shell + Chromium + page`, median(toLogin), 'ms'),
-        row(`startup: login to a usable home page (${CASES.toLocaleString('en')} cases)`, `median of ${RUNS}, ${spread(toHome)}, facts + deadline lists shown`, median(toHome), 'ms'),
+        row(
+          'startup: app start to the login screen',
+          `median of ${RUNS}, ${spread(toLogin)}, shell + Chromium + page`,
+          median(toLogin),
+          'ms',
+        ),
+        row(
+          `startup: login to a usable home page (${CASES.toLocaleString('en')} cases)`,
+          `median of ${RUNS}, ${spread(toHome)}, facts + deadline lists shown`,
+          median(toHome),
+          'ms',
+        ),
       ];
       return rows;
     } finally {

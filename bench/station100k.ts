@@ -24,7 +24,8 @@ export const STATION_AT = '2026-06-15T02:00:00Z';
 const RECIPE = 1;
 const KDF = DEFAULT_KDF;
 
-export const cacheDir = (): string => join(tmpdir(), 'jiuzhu-bench-cache', `station-${STATION_CASES / 1000}k-schema${SCHEMA_VERSION}-r${RECIPE}`);
+export const cacheDir = (): string =>
+  join(tmpdir(), 'jiuzhu-bench-cache', `station-${STATION_CASES / 1000}k-schema${SCHEMA_VERSION}-r${RECIPE}`);
 
 export interface StationFacts {
   cases: number;
@@ -53,16 +54,34 @@ export function ensureStation(log: (s: string) => void = (s) => process.stderr.w
     opened = openCases(dataDir, clock);
   } else {
     log(`building the ${STATION_CASES.toLocaleString('en')}-case station in ${dir} (once per schema version)…`);
-    initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId: MACHINE_A, machineSecret: machineSecretOf(MACHINE_A), clock, kdf: KDF });
+    initStation({
+      dataDir,
+      stationName: '城关镇社会救助工作站',
+      regionCode: '500101',
+      admin: ADMIN,
+      machineId: MACHINE_A,
+      machineSecret: machineSecretOf(MACHINE_A),
+      clock,
+      kdf: KDF,
+    });
     opened = openCases(dataDir, clock);
     seedStatsLoad(opened.svc, opened.auth.adminId, STATION_CASES, 7);
     opened.svc.db.exec('INSERT OR IGNORE INTO roster_member (roster_id, id_number) SELECT id, applicant_id_number FROM roster');
   }
   const { svc, auth } = opened;
   svc.db.exec('ANALYZE');
-  const counts = svc.db.prepare('SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM roster_member m JOIN roster r ON r.id = m.roster_id WHERE r.status = \'active\') AS roster').get() as { cases: number; roster: number };
+  const counts = svc.db
+    .prepare(
+      "SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM roster_member m JOIN roster r ON r.id = m.roster_id WHERE r.status = 'active') AS roster",
+    )
+    .get() as { cases: number; roster: number };
   auth.auth.close();
-  const facts: StationFacts = { cases: counts.cases, roster: counts.roster, dbBytes: statSync(join(dataDir, 'jiuzhu.db')).size, buildSeconds: (performance.now() - t0) / 1000 };
+  const facts: StationFacts = {
+    cases: counts.cases,
+    roster: counts.roster,
+    dbBytes: statSync(join(dataDir, 'jiuzhu.db')).size,
+    buildSeconds: (performance.now() - t0) / 1000,
+  };
   writeFileSync(join(building, 'facts.json'), JSON.stringify(facts));
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
@@ -104,6 +123,12 @@ export function openCases(dataDir: string, clock = new FakeClock(Date.parse(STAT
   auth.login(ADMIN.username, ADMIN.password);
   const info = station.stationInfo()!;
   const adminId = auth.accounts().findByUsername(ADMIN.username)!.id;
-  const svc = new CaseService({ db: station.db, clock, audit: auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+  const svc = new CaseService({
+    db: station.db,
+    clock,
+    audit: auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
   return { svc, views: new CaseViews(svc), auth: { auth, adminId, close: () => auth.close() }, clock };
 }

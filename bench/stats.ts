@@ -16,7 +16,9 @@ const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Peak RSS and heap while `fn` runs, sampled every 5 ms (the export yields between pages, so the sampler runs). */
-async function measured<T>(fn: () => Promise<T> | T): Promise<{ result: T; ms: number; peakRssMb: number; peakHeapMb: number; rssBeforeMb: number }> {
+async function measured<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ result: T; ms: number; peakRssMb: number; peakHeapMb: number; rssBeforeMb: number }> {
   globalThis.gc?.();
   const before = process.memoryUsage();
   let peakRss = before.rss;
@@ -52,8 +54,19 @@ export const benchmark: Benchmark = {
       const seedMs = performance.now() - t0;
       svc.db.exec('ANALYZE');
       const repo = new StatsRepo(svc.db);
-      const counts = svc.db.prepare("SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM roster) AS roster, (SELECT count(*) FROM case_event WHERE to_state IN ('approved', 'refused')) AS decisions").get() as { cases: number; roster: number; decisions: number };
-      const rows: BenchRow[] = [row('stats: seed (demo cases + decisions + roster)', `${counts.cases.toLocaleString()} cases, ${counts.decisions.toLocaleString()} decisions, ${counts.roster.toLocaleString()} on roster`, seedMs / 1000, 's')];
+      const counts = svc.db
+        .prepare(
+          "SELECT (SELECT count(*) FROM case_file) AS cases, (SELECT count(*) FROM roster) AS roster, (SELECT count(*) FROM case_event WHERE to_state IN ('approved', 'refused')) AS decisions",
+        )
+        .get() as { cases: number; roster: number; decisions: number };
+      const rows: BenchRow[] = [
+        row(
+          'stats: seed (demo cases + decisions + roster)',
+          `${counts.cases.toLocaleString()} cases, ${counts.decisions.toLocaleString()} decisions, ${counts.roster.toLocaleString()} on roster`,
+          seedMs / 1000,
+          's',
+        ),
+      ];
 
       // Exports first, on a fresh heap, so their peak memory is their own.
       const exports: Array<[string, ExportRequest]> = [
@@ -80,7 +93,12 @@ export const benchmark: Benchmark = {
       for (let i = 0; i < 3; i++) {
         const a = performance.now();
         const tally = new Map<string, number>();
-        for (const r of svc.db.prepare('SELECT * FROM case_file WHERE submitted_at IS NOT NULL').all() as Array<{ type: string; state: string; created_by: string; submitted_at: string }>) {
+        for (const r of svc.db.prepare('SELECT * FROM case_file WHERE submitted_at IS NOT NULL').all() as Array<{
+          type: string;
+          state: string;
+          created_by: string;
+          submitted_at: string;
+        }>) {
           for (const k of [r.type, r.state, r.created_by, r.submitted_at.slice(0, 7)]) tally.set(k, (tally.get(k) ?? 0) + 1);
         }
         naive.push(performance.now() - a);
@@ -91,7 +109,15 @@ export const benchmark: Benchmark = {
         overview(repo, svc.counter(), today, {});
         page.push(performance.now() - a);
       }
-      rows.push(row('stats: page, all figures (stats.overview), whole period', `${CASES.toLocaleString()} cases, median of 5`, median(page), 'ms', median(naive)));
+      rows.push(
+        row(
+          'stats: page, all figures (stats.overview), whole period',
+          `${CASES.toLocaleString()} cases, median of 5`,
+          median(page),
+          'ms',
+          median(naive),
+        ),
+      );
       const month: number[] = [];
       for (let i = 0; i < 5; i++) {
         const a = performance.now();
@@ -111,7 +137,14 @@ export const benchmark: Benchmark = {
         listed = cert.dueList('due', 200).counts;
         due.push(performance.now() - a);
       }
-      rows.push(row('certification: due list (certification.due), whole roster', `${listed.persons.toLocaleString()} persons (${listed.due.toLocaleString()} due, ${listed.overdue.toLocaleString()} overdue), median of 5`, median(due), 'ms'));
+      rows.push(
+        row(
+          'certification: due list (certification.due), whole roster',
+          `${listed.persons.toLocaleString()} persons (${listed.due.toLocaleString()} due, ${listed.overdue.toLocaleString()} overdue), median of 5`,
+          median(due),
+          'ms',
+        ),
+      );
 
       t.auth.close();
       return rows;

@@ -38,7 +38,12 @@ const BASE = Date.parse('2024-01-01T00:00:00Z');
 /** Row i of the person table: id number, name, region, created_at, household JSON. */
 function personRow(i: number): [string, string, string, string, string] {
   const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13) % GIVEN.length]}`;
-  const household = JSON.stringify({ members: 1 + (i % 5), income: (i * 37) % 3000, address: `渝中区解放碑街道${i % 300}号`, phone: `139${String(i).padStart(8, '0')}` });
+  const household = JSON.stringify({
+    members: 1 + (i % 5),
+    income: (i * 37) % 3000,
+    address: `渝中区解放碑街道${i % 300}号`,
+    phone: `139${String(i).padStart(8, '0')}`,
+  });
   return [idNumber(i), name, '500101', new Date(BASE + i * 60_000).toISOString(), household];
 }
 
@@ -119,7 +124,17 @@ function workload(db: Db, measureWal = false): Phases {
   t0 = performance.now();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const closeMs = firstCkptMs + performance.now() - t0;
-  return { insertMs, slowestCommitMs, readMs, scanMs, closeMs, cpuMs: cpuMs(cpu0), insertWriterCpuMs, frames, pages: db.pragma('page_count', { simple: true }) as number };
+  return {
+    insertMs,
+    slowestCommitMs,
+    readMs,
+    scanMs,
+    closeMs,
+    cpuMs: cpuMs(cpu0),
+    insertWriterCpuMs,
+    frames,
+    pages: db.pragma('page_count', { simple: true }) as number,
+  };
 }
 
 type Mode = 'app' | 'walOnly';
@@ -213,7 +228,9 @@ async function savesOn(path: string, encrypted: boolean): Promise<Saves> {
 
 /** The mean of two runs, field by field. */
 function mean<T extends object>(a: T, b: T): T {
-  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? v : ((v as number) + (b[k as keyof T] as number)) / 2])) as T;
+  return Object.fromEntries(
+    Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? v : ((v as number) + (b[k as keyof T] as number)) / 2]),
+  ) as T;
 }
 
 /**
@@ -232,13 +249,16 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 export const benchmark: Benchmark = {
   name: 'store',
-  summary: 'the counter mix (~90 % reads) on a database larger than the page cache: plain vs SQLCipher 4 vs AEGIS-256, interleaved; then encrypted vs plain on 100k inserts (split into WAL writes and checkpoint) and counter-like small saves, each side run twice in alternating order; with JIUZHU_BENCH_STOCK_SQLITE, the stock sqlite3mc build too; attachment MB/s',
+  summary:
+    'the counter mix (~90 % reads) on a database larger than the page cache: plain vs SQLCipher 4 vs AEGIS-256, interleaved; then encrypted vs plain on 100k inserts (split into WAL writes and checkpoint) and counter-like small saves, each side run twice in alternating order; with JIUZHU_BENCH_STOCK_SQLITE, the stock sqlite3mc build too; attachment MB/s',
   async run(): Promise<BenchRow[]> {
     const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-store-'));
     try {
       const rows: BenchRow[] = counterMix(dir);
       const { plain, enc } = await interleaved((e, r) => runOn(join(dir, `${e ? 'enc' : 'plain'}-${r}.db`), e, 'app'));
-      const { plain: plainWal, enc: encWal } = await interleaved((e, r) => runOn(join(dir, `${e ? 'enc' : 'plain'}-wal-${r}.db`), e, 'walOnly'));
+      const { plain: plainWal, enc: encWal } = await interleaved((e, r) =>
+        runOn(join(dir, `${e ? 'enc' : 'plain'}-wal-${r}.db`), e, 'walOnly'),
+      );
       const saves = await interleaved(async (e, r) => {
         const out = await savesOn(join(dir, `${e ? 'enc' : 'plain'}-saves-${r}.db`), e);
         return { ...out, p99: pct(out.times, 99), max: pct(out.times, 100) };
@@ -257,7 +277,13 @@ export const benchmark: Benchmark = {
         row('insert, writer thread CPU (app settings)', '100k rows', enc.insertWriterCpuMs, 'ms', plain.insertWriterCpuMs),
         row('slowest 1k-row commit (app settings)', '100 commits', enc.slowestCommitMs, 'ms', plain.slowestCommitMs),
         row('whole workload, CPU of all threads (app settings)', '100k rows', enc.cpuMs, 'ms', plain.cpuMs),
-        row(`saves of ${ROWS_PER_SAVE} rows, ${SAVES_PER_BURST} per burst, ${PAUSE_MS} ms pauses: writer's time`, nSaves, encSaves.writerMs, 'ms', plainSaves.writerMs),
+        row(
+          `saves of ${ROWS_PER_SAVE} rows, ${SAVES_PER_BURST} per burst, ${PAUSE_MS} ms pauses: writer's time`,
+          nSaves,
+          encSaves.writerMs,
+          'ms',
+          plainSaves.writerMs,
+        ),
         row('  saves: writer thread CPU', nSaves, encSaves.writerCpuMs, 'ms', plainSaves.writerCpuMs),
         row('  saves: p99 save', nSaves, encSaves.p99, 'ms', plainSaves.p99),
         row('  saves: slowest save', nSaves, encSaves.max, 'ms', plainSaves.max),
@@ -283,7 +309,15 @@ export const benchmark: Benchmark = {
       rows.push(row(`scrypt calibrated N=2^${Math.log2(cal.params.N)} r=8 p=1`, '1 derivation', cal.measuredMs, 'ms'));
       const dataDir = join(dir, 'station');
       const password = 'bench-pass-2025';
-      initStation({ dataDir, stationName: '基准测试工作站', regionCode: '500101', admin: { username: 'admin', displayName: '管理员', password }, machineId: 'f'.repeat(64), clock, kdf: cal.params });
+      initStation({
+        dataDir,
+        stationName: '基准测试工作站',
+        regionCode: '500101',
+        admin: { username: 'admin', displayName: '管理员', password },
+        machineId: 'f'.repeat(64),
+        clock,
+        kdf: cal.params,
+      });
       const station = new Station({ dataDir, machineId: 'f'.repeat(64), clock, check: 'none' });
       const config = authConfig({ kdf: cal.params });
       const auth = new AuthService(station, clock, config);
@@ -297,7 +331,8 @@ export const benchmark: Benchmark = {
       const body = Buffer.alloc(1024 * 1024 - 32, 0x41);
       const ids: string[] = [];
       t0 = performance.now();
-      for (let i = 0; i < N; i++) ids.push(store.put('generated-pdf', Buffer.concat([Buffer.from(`%PDF-1.7 ${i}\n`), body, Buffer.from('\n%%EOF\n')])).id);
+      for (let i = 0; i < N; i++)
+        ids.push(store.put('generated-pdf', Buffer.concat([Buffer.from(`%PDF-1.7 ${i}\n`), body, Buffer.from('\n%%EOF\n')])).id);
       const putS = (performance.now() - t0) / 1000;
       t0 = performance.now();
       for (const id of ids) store.get(id);

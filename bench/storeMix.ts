@@ -29,14 +29,20 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '明华建国秀英桂兰志强丽娟军平红梅';
 function personRow(i: number, rev = 0): [string, string, string, string, string] {
   const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 13) % GIVEN.length]}`;
-  const household = JSON.stringify({ members: 1 + (i % 5), income: (i * 37 + rev) % 3000, address: `渝中区解放碑街道${i % 300}号`, phone: `139${String(i).padStart(8, '0')}`, note: '家庭成员因病支出较大，申请低保'.repeat(1 + (i % 3)) });
+  const household = JSON.stringify({
+    members: 1 + (i % 5),
+    income: (i * 37 + rev) % 3000,
+    address: `渝中区解放碑街道${i % 300}号`,
+    phone: `139${String(i).padStart(8, '0')}`,
+    note: '家庭成员因病支出较大，申请低保'.repeat(1 + (i % 3)),
+  });
   return [idNumber(i), name, '500101', new Date(BASE + i * 60_000).toISOString(), household];
 }
 
 /** A small deterministic generator, so every side runs the same operations. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function threadCpuMs(): number {
@@ -82,7 +88,15 @@ function prepare(db: Db): Conn {
     upd.run(r[4], r[0]);
     ins.run(...personRow(ROWS + i, rev));
   });
-  return { db, point: (id) => point.get(id), byRow: (id) => byRow.get(id), list: (from) => list.all(from), save: (i, rev) => save(i, rev), wallMs: 0, cpuMs: 0 };
+  return {
+    db,
+    point: (id) => point.get(id),
+    byRow: (id) => byRow.get(id),
+    list: (from) => list.all(from),
+    save: (i, rev) => save(i, rev),
+    wallMs: 0,
+    cpuMs: 0,
+  };
 }
 
 /** Run `fn` on every side in the rotated order of `turn`, adding its wall and thread CPU time to the side. */
@@ -113,7 +127,10 @@ export function counterMix(dir: string): BenchRow[] {
         })(),
       );
     }
-    const build = Object.fromEntries(SIDES.map((s) => [s, { wall: conns[s].wallMs, cpu: conns[s].cpuMs }])) as Record<Side, { wall: number; cpu: number }>;
+    const build = Object.fromEntries(SIDES.map((s) => [s, { wall: conns[s].wallMs, cpu: conns[s].cpuMs }])) as Record<
+      Side,
+      { wall: number; cpu: number }
+    >;
     // Reopen with cold page caches (the OS file cache stays warm for all sides alike).
     for (const s of SIDES) closeStore(conns[s].db);
     const reopened = {} as Record<Side, Conn>;

@@ -24,14 +24,28 @@ const ENGINE_CASES = 200;
 function parties(suite: CryptoSuite) {
   const platformKeys = generatePartyKeys(suite);
   const deviceKeys = generatePartyKeys(suite);
-  const platform: PlatformContext = { platformId: 'bench', keys: platformKeys, suiteKeys: { [suite.id]: platformKeys }, maxPayloadBytes: 1 << 24 };
+  const platform: PlatformContext = {
+    platformId: 'bench',
+    keys: platformKeys,
+    suiteKeys: { [suite.id]: platformKeys },
+    maxPayloadBytes: 1 << 24,
+  };
   const device: DeviceContext = {
     deviceId: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa',
     keys: deviceKeys,
-    platform: { platformId: 'bench', signingKey: platformKeys.signing.publicKey, encryptionKey: platformKeys.encryption.publicKey, suite: suite.id },
+    platform: {
+      platformId: 'bench',
+      signingKey: platformKeys.signing.publicKey,
+      encryptionKey: platformKeys.encryption.publicKey,
+      suite: suite.id,
+    },
     compression: 'gzip',
   };
-  const known: KnownDevice = { deviceId: device.deviceId, signingKey: deviceKeys.signing.publicKey, encryptionKey: deviceKeys.encryption.publicKey };
+  const known: KnownDevice = {
+    deviceId: device.deviceId,
+    signingKey: deviceKeys.signing.publicKey,
+    encryptionKey: deviceKeys.encryption.publicKey,
+  };
   return { platform, device, known };
 }
 
@@ -79,7 +93,8 @@ async function blobs(suite: CryptoSuite) {
   const ciphertext = encryptBlob(plain, up);
   const opener = createBlobOpener({ ...up, mine: platform, peerKey: device.publicKey }, ciphertext.subarray(ciphertext.length - 16));
   const t1 = performance.now();
-  for (let at = 0; at < ciphertext.length - 16; at += CHUNK) opener.update(ciphertext.subarray(at, Math.min(at + CHUNK, ciphertext.length - 16)));
+  for (let at = 0; at < ciphertext.length - 16; at += CHUNK)
+    opener.update(ciphertext.subarray(at, Math.min(at + CHUNK, ciphertext.length - 16)));
   opener.finish();
   const decryptSeconds = (performance.now() - t1) / 1000;
   const mb = BLOB_BYTES / (1024 * 1024);
@@ -110,7 +125,8 @@ async function engine(suite: CryptoSuite) {
 
 export const benchmark: Benchmark = {
   name: 'suites',
-  summary: 'the 国密 suite (SM2/SM3/SM4-GCM, pure TypeScript) beside the international one (node:crypto) in one run: bundles/s, blob MB/s, engine push on loopback',
+  summary:
+    'the 国密 suite (SM2/SM3/SM4-GCM, pure TypeScript) beside the international one (node:crypto) in one run: bundles/s, blob MB/s, engine push on loopback',
   async run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const intl = bundles(intlSuite);
@@ -127,7 +143,7 @@ export const benchmark: Benchmark = {
     rows.push(row('blob encrypted, 国密', blobWork, bg.encrypt, 'MB/s', bi.encrypt));
     rows.push(row('blob decrypted + verified, international', blobWork, bi.decrypt, 'MB/s'));
     rows.push(row('blob decrypted + verified, 国密', blobWork, bg.decrypt, 'MB/s', bi.decrypt));
-        const ei = await engine(intlSuite);
+    const ei = await engine(intlSuite);
     const eg = await engine(gmSuite);
     const engineWork = (n: number) => `${ENGINE_CASES} cases, ${n} bundles, loopback`;
     rows.push(row('engine push, international', engineWork(ei.bundleCount), ei.bundlesPerSecond, 'bundles/s'));

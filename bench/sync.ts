@@ -55,11 +55,14 @@ async function timedRun(f: EngineFixture) {
 async function goodput(cutAt: number | undefined) {
   let armed = cutAt !== undefined;
   const phases: Record<string, number> = {};
-  const s = await setup({
-    up: { bytesPerSecond: LINE, latencyMs: 200 },
-    down: { bytesPerSecond: 30_000, latencyMs: 200 },
-    faults: () => (armed ? ((armed = false), { cutUpAfter: cutAt!, cutMode: 'reset' as const }) : undefined),
-  }, phases);
+  const s = await setup(
+    {
+      up: { bytesPerSecond: LINE, latencyMs: 200 },
+      down: { bytesPerSecond: 30_000, latencyMs: 200 },
+      faults: () => (armed ? ((armed = false), { cutUpAfter: cutAt!, cutMode: 'reset' as const }) : undefined),
+    },
+    phases,
+  );
   try {
     const size = 300 * 1024;
     const sha = s.f.putBlob(size);
@@ -88,10 +91,16 @@ async function structured() {
 /** A day's work (scaled): cases with one attachment each, on an ATC profile, with seeded random cuts. */
 async function dayOnProfile(profile: string, cases: number, attachmentBytes: number) {
   const p = PROFILES[profile]!;
-  const s = await setup({ up: p.up, down: p.down, seed: 7, randomCuts: { probability: 0.2, maxOffset: Math.max(20_000, cases * attachmentBytes), directions: ['up'], modes: ['reset', 'close'] } });
+  const s = await setup({
+    up: p.up,
+    down: p.down,
+    seed: 7,
+    randomCuts: { probability: 0.2, maxOffset: Math.max(20_000, cases * attachmentBytes), directions: ['up'], modes: ['reset', 'close'] },
+  });
   try {
     const random = seededRandom(11);
-    for (let i = 0; i < cases; i++) s.f.enqueueCase(`D-${i}`, 2000 + i, { blobs: [s.f.putBlob(Math.floor(attachmentBytes * (0.8 + random() * 0.4)))] });
+    for (let i = 0; i < cases; i++)
+      s.f.enqueueCase(`D-${i}`, 2000 + i, { blobs: [s.f.putBlob(Math.floor(attachmentBytes * (0.8 + random() * 0.4)))] });
     const r = await timedRun(s.f);
     const payload = Number((s.f.db().prepare('SELECT sum(size) AS n FROM attachment').get() as { n: number }).n);
     const line = p.up.bytesPerSecond!;
@@ -105,15 +114,31 @@ async function dayOnProfile(profile: string, cases: number, attachmentBytes: num
 
 export const benchmark: Benchmark = {
   name: 'sync',
-  summary: 'sync engine ⇄ reference platform through the link proxy: goodput, re-sent bytes after a cut, wire bytes of 100 cases, a (scaled) day on ATC profiles',
+  summary:
+    'sync engine ⇄ reference platform through the link proxy: goodput, re-sent bytes after a cut, wire bytes of 100 cases, a (scaled) day on ATC profiles',
   async run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const clean = await goodput(undefined);
     const cutAt = 80_000 + Math.floor(seededRandom(3)() * 150_000);
     const cut = await goodput(cutAt);
-    rows.push(row('goodput of the blob channel, one reset', '300 KB at 200 kbit/s, 200 ms', cut.blobShare * 100, '% of line (goal ≥ 80)', clean.blobShare * 100));
+    rows.push(
+      row(
+        'goodput of the blob channel, one reset',
+        '300 KB at 200 kbit/s, 200 ms',
+        cut.blobShare * 100,
+        '% of line (goal ≥ 80)',
+        clean.blobShare * 100,
+      ),
+    );
     rows.push(row('goodput of the whole cycle, one reset', 'push + blob + pull', cut.share * 100, '% of line', clean.share * 100));
-    rows.push(row('bytes re-sent after the cut', `reset at ${Math.round(cutAt / 1024)} KB`, Math.max(0, cut.bytesUp - clean.bytesUp) / 1024, 'KB (goal ≤ 64)'));
+    rows.push(
+      row(
+        'bytes re-sent after the cut',
+        `reset at ${Math.round(cutAt / 1024)} KB`,
+        Math.max(0, cut.bytesUp - clean.bytesUp) / 1024,
+        'KB (goal ≤ 64)',
+      ),
+    );
     const st = await structured();
     rows.push(row('structured data of 100 cases, up', `${st.acknowledged} records`, st.bytesUp / 1024, 'KB (goal ≤ 150)'));
     rows.push(row('structured data of 100 cases, up + down', 'incl. pull of the cases', (st.bytesUp + st.bytesDown) / 1024, 'KB'));
@@ -127,7 +152,14 @@ export const benchmark: Benchmark = {
       rows.push(row(`day on ${profile}: time`, `${cases} cases × ~${bytes / 1000} KB, ${d.cuts} cuts`, d.seconds, 's'));
       rows.push(row(`day on ${profile}: goodput`, `${Math.round(d.payload / 1024)} KB of attachments`, d.share * 100, '% of line'));
       const fullDay = (30 * (d.overheadPerCase + (2 * 1024 * 1024) / PROFILES[profile]!.up.bytesPerSecond!)) / 3600;
-      rows.push(row(`day on ${profile}: 30 cases × 2 MiB (extrapolated)`, `line rate + ${d.overheadPerCase.toFixed(1)} s/case measured`, fullDay, 'h'));
+      rows.push(
+        row(
+          `day on ${profile}: 30 cases × 2 MiB (extrapolated)`,
+          `line rate + ${d.overheadPerCase.toFixed(1)} s/case measured`,
+          fullDay,
+          'h',
+        ),
+      );
     }
     return rows;
   },

@@ -14,6 +14,10 @@ exports.default = async function afterPack(context) {
   if (!platform) throw new Error(`afterPack: no native gate for platform ${context.electronPlatformName}`);
   const root = path.join(__dirname, '..');
   const cli = path.join(root, 'tools', 'release', 'cli.ts');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'natives', context.appOutDir, '--target', `${platform}-${arch}`], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) throw new Error(`afterPack: the native gate refused ${context.appOutDir} for ${platform}-${arch} (see REFUSED lines above)`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'natives', context.appOutDir, '--target', `${platform}-${arch}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0)
+    throw new Error(`afterPack: the native gate refused ${context.appOutDir} for ${platform}-${arch} (see REFUSED lines above)`);
 };

@@ -17,7 +17,8 @@ exports.default = async function sign(configuration, env = process.env) {
   const file = configuration.path;
   const command = env.JIUZHU_SIGN_COMMAND;
   if (!command) {
-    if (env.JIUZHU_REQUIRE_SIGNING === '1') throw new Error(`sign-windows: JIUZHU_SIGN_COMMAND is not set and signing is required (${file})`);
+    if (env.JIUZHU_REQUIRE_SIGNING === '1')
+      throw new Error(`sign-windows: JIUZHU_SIGN_COMMAND is not set and signing is required (${file})`);
     console.log(`sign-windows: not signed (no JIUZHU_SIGN_COMMAND): ${file}`);
     return;
   }

@@ -16,14 +16,27 @@ import { listedRecord } from './apply/decision-records';
 import type { RecipientBody, RecipientRow } from './apply/roster-imported';
 import { loadRoster, type RosterLoadInput, type RosterLoadResult } from './feed/roster-recipient';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
-import type { AuditAnchorRow, AuditFlagRow, BlobRow, CaseRow, OnlineApplicationRow, RecordRow, RemoteCertificationRow, VerificationReportRow } from './store/types';
+import type {
+  AuditAnchorRow,
+  AuditFlagRow,
+  BlobRow,
+  CaseRow,
+  OnlineApplicationRow,
+  RecordRow,
+  RemoteCertificationRow,
+  VerificationReportRow,
+} from './store/types';
 
 /** Inputs of the admin operations; the HTTP admin endpoints validate their bodies with these. */
 export const adminSchemas = {
   enrol: z.object({
     stationId: z.string().min(1).max(64),
     regionCode: z.string().regex(/^\d{6,12}$/),
-    ttlHours: z.number().positive().max(24 * 30).optional(),
+    ttlHours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .optional(),
     /** Print the slip for this offered suite instead of the preferred one. */
     suite: suiteIdSchema.optional(),
   }),
@@ -31,7 +44,10 @@ export const adminSchemas = {
     caseId: z.string().min(1).max(64),
     outcome: z.enum(['approved', 'refused']),
     amountFen: z.number().int().nonnegative().optional(),
-    startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    startMonth: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
     reasons: z.array(z.string().max(500)).optional(),
     /** Defaults to the station that holds the case. */
     stationId: z.string().optional(),
@@ -41,10 +57,26 @@ export const adminSchemas = {
     type: z.enum(WARNING_TYPES),
     detail: z.string().max(500).optional(),
     stationId: z.string().optional(),
-    regionCode: z.string().regex(/^\d{2,12}$/).optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{2,12}$/)
+      .optional(),
   }),
-  reference: z.object({ table: z.string().min(1).max(64), version: z.number().int().nonnegative(), data: z.unknown(), regionCode: z.string().optional() }),
-  policy: z.object({ key: z.string().min(1).max(128), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), regionCode: z.string().optional() }),
+  reference: z.object({
+    table: z.string().min(1).max(64),
+    version: z.number().int().nonnegative(),
+    data: z.unknown(),
+    regionCode: z.string().optional(),
+  }),
+  policy: z.object({
+    key: z.string().min(1).max(128),
+    value: z.unknown(),
+    effectiveFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    regionCode: z.string().optional(),
+  }),
   decideChange: changeDecisionInputSchema,
   certifyRemote: remoteCertificationInputSchema,
 };
@@ -164,7 +196,13 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       const now = deps.now();
       const id = itemId('warn', now);
       const { stationId, regionCode, ...warning } = input;
-      const feedSeq = await store.appendFeed({ kind: 'warning', stationId: stationId ?? null, regionCode: regionCode ?? null, body: { id, ...warning }, at: now });
+      const feedSeq = await store.appendFeed({
+        kind: 'warning',
+        stationId: stationId ?? null,
+        regionCode: regionCode ?? null,
+        body: { id, ...warning },
+        at: now,
+      });
       return { id, feedSeq };
     },
     async certifyRemote(input) {
@@ -187,11 +225,15 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
     loadRoster: (input) => loadRoster(store, input, deps.now()),
     async publishReference(input) {
       const { regionCode, ...item } = input;
-      return { feedSeq: await store.appendFeed({ kind: 'reference', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };
+      return {
+        feedSeq: await store.appendFeed({ kind: 'reference', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }),
+      };
     },
     async setPolicy(input) {
       const { regionCode, ...item } = input;
-      return { feedSeq: await store.appendFeed({ kind: 'policy', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }) };
+      return {
+        feedSeq: await store.appendFeed({ kind: 'policy', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }),
+      };
     },
     revokeDevice: (deviceId) => store.revokeDevice(deviceId, deps.now()),
     async pendingReplacements() {

@@ -24,17 +24,32 @@ describeStores('platform: blobs of station cases (GET /v1/cases/{caseId}/blobs/{
   let counter1: TestClient;
   const plain = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(120_000), Buffer.from('\n%%EOF\n')]);
   const sha256 = sha256Hex(plain);
-  const ref = { sha256, kind: 'document-scan', role: 'material', ref: 'hukou', page: 0, size: plain.length, contentType: 'application/pdf', addedAt: '2026-11-29T09:30:00+08:00' };
+  const ref = {
+    sha256,
+    kind: 'document-scan',
+    role: 'material',
+    ref: 'hukou',
+    page: 0,
+    size: plain.length,
+    contentType: 'application/pdf',
+    addedAt: '2026-11-29T09:30:00+08:00',
+  };
 
   beforeAll(async () => {
     ({ platform, cleanup } = await tempPlatform({}, store));
     counter1 = await enrolClient(platform, 'ST-DL');
-    const meta = (caseId: string) => counter1.record({ kind: 'document.meta', caseId, blobs: [sha256], body: { caseId, attachments: [ref] } });
+    const meta = (caseId: string) =>
+      counter1.record({ kind: 'document.meta', caseId, blobs: [sha256], body: { caseId, attachments: [ref] } });
     const { result } = await counter1.push([
       newCase(counter1, 'C-DL', 1),
       meta('C-DL'),
       meta('C-NOT-HERE'),
-      counter1.record({ kind: 'document.meta', caseId: 'C-DL', blobs: [sha256], body: { caseId: 'C-DL', attachments: [{ ...ref, sha256: 'e'.repeat(64) }] } }),
+      counter1.record({
+        kind: 'document.meta',
+        caseId: 'C-DL',
+        blobs: [sha256],
+        body: { caseId: 'C-DL', attachments: [{ ...ref, sha256: 'e'.repeat(64) }] },
+      }),
     ]);
     expect(result.answers.map((a) => a.status)).toEqual(['acknowledged', 'acknowledged', 'rejected', 'rejected']);
     expect(result.answers[2]?.error?.message).toContain('附件所属案件尚未同步到平台');
@@ -72,10 +87,22 @@ describeStores('platform: blobs of station cases (GET /v1/cases/{caseId}/blobs/{
   it('another station’s device, an unknown case and an expired session get nothing', async () => {
     const stranger = await enrolClient(platform, 'ST-ELSEWHERE');
     const token = await stranger.session();
-    const got = await request(`${platform.url}/v1/cases/C-DL/blobs/${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${token}` } });
+    const got = await request(`${platform.url}/v1/cases/C-DL/blobs/${sha256}`, {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(got.status).toBe(404);
-    expect((await request(`${platform.url}/v1/cases/C-NOT-HERE/blobs/${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${await counter1.session()}` } })).status).toBe(404);
-    expect((await request(`${platform.url}/v1/cases/C-DL/blobs/${sha256}`, { method: 'GET', headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
+    expect(
+      (
+        await request(`${platform.url}/v1/cases/C-NOT-HERE/blobs/${sha256}`, {
+          method: 'GET',
+          headers: { Authorization: `Bearer ${await counter1.session()}` },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await request(`${platform.url}/v1/cases/C-DL/blobs/${sha256}`, { method: 'GET', headers: { Authorization: 'Bearer nope' } })).status,
+    ).toBe(401);
     // The station's feed of the stranger carries no reference of ST-DL.
     expect((await stranger.pull(undefined)).items.filter((i) => i.kind === 'attachments')).toEqual([]);
   });

@@ -73,7 +73,9 @@ describeStores('platform blobs', (store) => {
       expect(resent).toBe(0);
       // Everything that crossed the proxy upward: the ciphertext once, plus headers of ~8 small requests.
       expect(stats.bytesUp - length).toBeLessThan(12_000);
-      console.log(`tus resume (close at 250000 B): resent ${resent} B, upstream overhead ${stats.bytesUp - length} B over ${stats.connections} connections`);
+      console.log(
+        `tus resume (close at 250000 B): resent ${resent} B, upstream overhead ${stats.bytesUp - length} B over ${stats.connections} connections`,
+      );
       const stored = await platform.admin.blobs();
       expect(stored.find((b) => b.sha256 === sha256Hex(plain))?.size).toBe(size);
       // And it is never sent again.
@@ -121,7 +123,11 @@ describeStores('platform blobs', (store) => {
       const headers = { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' };
       const created = await request(`${platform.url}/v1/uploads`, {
         method: 'POST',
-        headers: { ...headers, 'Upload-Length': String(body.length), 'Upload-Metadata': encodeUploadMetadata({ sha256: claimed, size: '5000', cipher: client.suite.blobCipher }) },
+        headers: {
+          ...headers,
+          'Upload-Length': String(body.length),
+          'Upload-Metadata': encodeUploadMetadata({ sha256: claimed, size: '5000', cipher: client.suite.blobCipher }),
+        },
       });
       expect(created.status).toBe(201);
       const url = `${platform.url}${String(created.headers['location'])}`;
@@ -143,7 +149,11 @@ describeStores('platform blobs', (store) => {
       const sha256 = sha256Hex(Buffer.from('x'));
       const created = await request(`${platform.url}/v1/uploads`, {
         method: 'POST',
-        headers: { ...headers, 'Upload-Length': '17', 'Upload-Metadata': encodeUploadMetadata({ sha256, size: '1', cipher: client.suite.blobCipher }) },
+        headers: {
+          ...headers,
+          'Upload-Length': '17',
+          'Upload-Metadata': encodeUploadMetadata({ sha256, size: '1', cipher: client.suite.blobCipher }),
+        },
       });
       const url = `${platform.url}${String(created.headers['location'])}`;
       const wrong = await request(url, {
@@ -153,7 +163,15 @@ describeStores('platform blobs', (store) => {
       });
       expect(wrong.status).toBe(409);
       expect(wrong.headers['upload-offset']).toBe('0');
-      expect((await request(url, { method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }, body: Buffer.alloc(1) })).status).toBe(204);
+      expect(
+        (
+          await request(url, {
+            method: 'PATCH',
+            headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },
+            body: Buffer.alloc(1),
+          })
+        ).status,
+      ).toBe(204);
     });
 
     it('resumes after a platform restart, and serves the blob to another counter of the station', async () => {
@@ -169,7 +187,10 @@ describeStores('platform blobs', (store) => {
       // (with an async store, the handler may still be at it when the client sees the cut).
       client.baseUrl = platform.url;
       const cutUrl = client.uploadUrls.get(sha256Hex(plain))!.replace(/^http:\/\/127\.0\.0\.1:\d+/, platform.url);
-      const before = await request(cutUrl, { method: 'HEAD', headers: { Authorization: `Bearer ${await client.session()}`, 'Tus-Resumable': '1.0.0' } });
+      const before = await request(cutUrl, {
+        method: 'HEAD',
+        headers: { Authorization: `Bearer ${await client.session()}`, 'Tus-Resumable': '1.0.0' },
+      });
       expect(Number(before.headers['upload-offset'])).toBeGreaterThan(99_000);
       await platform.stop();
       ({ platform } = await tempPlatform({ dataDir, ...(pgUrl ? { pgUrl } : {}) }));
@@ -187,12 +208,18 @@ describeStores('platform blobs', (store) => {
       expect(got.status).toBe(200);
       const key = counter3.blobKey(sha256, 'down');
       expect(decryptBlob(got.body, key).equals(plain)).toBe(true);
-      const tail = await request(`${platform.url}/v1/blobs/${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${token}`, Range: 'bytes=200000-' } });
+      const tail = await request(`${platform.url}/v1/blobs/${sha256}`, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${token}`, Range: 'bytes=200000-' },
+      });
       expect(tail.status).toBe(206);
       expect(tail.body.equals(got.body.subarray(200_000))).toBe(true);
       // Other stations cannot fetch it.
       const stranger = await enrolClient(platform, 'ST-OTHER');
-      const denied = await request(`${platform.url}/v1/blobs/${sha256}`, { method: 'GET', headers: { Authorization: `Bearer ${await stranger.session()}` } });
+      const denied = await request(`${platform.url}/v1/blobs/${sha256}`, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${await stranger.session()}` },
+      });
       expect(denied.status).toBe(404);
     });
   });
@@ -215,7 +242,10 @@ describeStores('platform blobs', (store) => {
         client.uploadUrls.set(sha256Hex(plain), staleUrl);
         client.baseUrl = own.platform.url;
         clock += 61_000;
-        const head = await request(staleUrl, { method: 'HEAD', headers: { Authorization: `Bearer ${await client.session()}`, 'Tus-Resumable': '1.0.0' } });
+        const head = await request(staleUrl, {
+          method: 'HEAD',
+          headers: { Authorization: `Bearer ${await client.session()}`, 'Tus-Resumable': '1.0.0' },
+        });
         expect(head.status).toBe(404);
         const report = await client.uploadBlob(plain);
         expect(report.patchOffsets).toEqual([0]);

@@ -34,7 +34,9 @@ describeStores('platform: bundles and pulls need the sender’s live session bef
   async function post(path: string, head: Buffer, authorization?: string) {
     const s = await slowSocket(platform.port);
     const auth = authorization ? `Authorization: ${authorization}\r\n` : '';
-    s.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.jiuzhu.sealed\r\n${auth}Content-Length: ${DECLARED}\r\n\r\n`);
+    s.write(
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.jiuzhu.sealed\r\n${auth}Content-Length: ${DECLARED}\r\n\r\n`,
+    );
     const body = Buffer.concat([head, Buffer.alloc(DECLARED - head.length, 0x41)]);
     let answered = false;
     const first = s.firstAnswer.then((a) => {
@@ -56,7 +58,13 @@ describeStores('platform: bundles and pulls need the sender’s live session bef
     s.socket.destroy();
     const raw = s.received();
     const answer = bodyOf(raw);
-    return { status: statusOf(raw), code: answer['code'], reason: (answer['details'] as { reason?: string } | undefined)?.reason, sentBytes, close: closed && /\r\nconnection: close\r\n/i.test(raw) };
+    return {
+      status: statusOf(raw),
+      code: answer['code'],
+      reason: (answer['details'] as { reason?: string } | undefined)?.reason,
+      sentBytes,
+      close: closed && /\r\nconnection: close\r\n/i.test(raw),
+    };
   }
 
   it('no session, another counter’s session, the victim’s expired session: refused while the 1.9 MB are still on their way, nothing applied', async () => {
@@ -116,7 +124,9 @@ describeStores('platform: bundles and pulls need the sender’s live session bef
     const forged = forger.bundle([newCase(forger, 'C-FORGED-2', 3)]).bytes;
     // With the victim's token (a TLS-intercepting proxy can see it, §8) the body is read, but the signature still does not verify.
     const s = await slowSocket(platform.port);
-    s.write(`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${await victim.session()}\r\nContent-Length: ${forged.length}\r\n\r\n`);
+    s.write(
+      `POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${await victim.session()}\r\nContent-Length: ${forged.length}\r\n\r\n`,
+    );
     s.write(forged);
     await s.closed;
     expect([statusOf(s.received()), bodyOf(s.received())['code']]).toEqual([401, 'SYNC_BUNDLE_FORGED']);

@@ -33,9 +33,15 @@ function cli(args: string[], options: { env?: Record<string, string>; stdin?: st
 }
 
 /** Start `serve` and wait for the lines it prints once listening. */
-function serve(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
+function serve(
+  args: string[],
+  options: { env?: Record<string, string>; stdin?: string } = {},
+): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'city-platform', 'cli.ts'), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...options.env } });
+    const child = spawn(TSX, [join(ROOT, 'city-platform', 'cli.ts'), 'serve', '--port', '0', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -84,7 +90,10 @@ describe('platform CLI', () => {
       expect(running.stdout()).toContain('admin-token   (as given)');
       expect(running.stdout()).not.toContain(TOKEN);
       const ok = await request(`${running.url}/admin/records`, { method: 'GET', headers: { Authorization: `Bearer ${TOKEN}` } });
-      const wrong = await request(`${running.url}/admin/records`, { method: 'GET', headers: { Authorization: 'Bearer not-the-token-at-all' } });
+      const wrong = await request(`${running.url}/admin/records`, {
+        method: 'GET',
+        headers: { Authorization: 'Bearer not-the-token-at-all' },
+      });
       expect([ok.status, wrong.status]).toEqual([200, 403]);
       await stop(running.child);
     }
@@ -109,7 +118,9 @@ describe('platform CLI', () => {
     const fresh = await enrol();
     const listed = await cli(['replacements', '--json', '--data', dir]);
     expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ deviceId: fresh.device.deviceId, replaces: expect.objectContaining({ deviceId: old.device.deviceId }) })]);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ deviceId: fresh.device.deviceId, replaces: expect.objectContaining({ deviceId: old.device.deviceId }) }),
+    ]);
     expect(await fresh.push([newCase(fresh, 'C-CLI-1', 1)]).catch((e: PlatformHttpError) => e.error?.code)).toBe('SYNC_DEVICE_PENDING');
     fresh.nextBundleSeq = 1;
     const confirmed = await cli(['confirm-replacement', '--device', fresh.device.deviceId, '--data', dir]);

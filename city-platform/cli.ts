@@ -106,7 +106,8 @@ function nextMonth(): string {
 }
 
 async function withAdmin<T>(fn: (admin: AdminApi) => Promise<T>): Promise<T> {
-  if (!existsSync(join(dataDir, 'platform-keys.json'))) fail(`${dataDir} 不是平台数据目录（没有 platform-keys.json）；先用 serve --data ${dataDir} 启动一次`, 1);
+  if (!existsSync(join(dataDir, 'platform-keys.json')))
+    fail(`${dataDir} 不是平台数据目录（没有 platform-keys.json）；先用 serve --data ${dataDir} 启动一次`, 1);
   const identity = loadOrCreateIdentity(dataDir);
   const store = await openStore({ dataDir, pgUrl });
   try {
@@ -160,7 +161,9 @@ function suitesOption(text: string) {
   try {
     return parseSuites(text);
   } catch {
-    return fail(`--suites：不认识的加密套件“${text}”。可用：gm（国密 SM2/SM3/SM4）、intl（X25519/Ed25519/AES-256-GCM），按优先顺序用逗号分隔`);
+    return fail(
+      `--suites：不认识的加密套件“${text}”。可用：gm（国密 SM2/SM3/SM4）、intl（X25519/Ed25519/AES-256-GCM），按优先顺序用逗号分隔`,
+    );
   }
 }
 
@@ -227,7 +230,12 @@ switch (command) {
   case 'records': {
     const rows = await withAdmin((a) => a.records());
     print(rows, () => {
-      for (const r of rows) console.log([r.recordId, r.deviceId, r.seq, r.kind, r.caseId ?? '-', r.status, r.blobs.join(',') || '-', recordSummary(r)].join('\t').trimEnd());
+      for (const r of rows)
+        console.log(
+          [r.recordId, r.deviceId, r.seq, r.kind, r.caseId ?? '-', r.status, r.blobs.join(',') || '-', recordSummary(r)]
+            .join('\t')
+            .trimEnd(),
+        );
       console.log(`${rows.length} records`);
     });
     break;
@@ -244,7 +252,18 @@ switch (command) {
     const rows = await withAdmin((a) => a.auditFlags());
     print(rows, () => {
       for (const f of rows)
-        console.log([new Date(f.at).toISOString(), f.kind, f.reason, f.stationId, f.deviceId, `bundle ${f.bundleSeq}`, `anchored ${f.anchoredSeq}`, `head ${f.headSeq ?? '-'}`].join('\t'));
+        console.log(
+          [
+            new Date(f.at).toISOString(),
+            f.kind,
+            f.reason,
+            f.stationId,
+            f.deviceId,
+            `bundle ${f.bundleSeq}`,
+            `anchored ${f.anchoredSeq}`,
+            `head ${f.headSeq ?? '-'}`,
+          ].join('\t'),
+        );
       console.log(`${rows.length} audit flags`);
     });
     break;
@@ -254,7 +273,14 @@ switch (command) {
     print(rows, () => {
       for (const r of rows)
         console.log(
-          [r.deviceId, r.stationId, r.name, `窗口 ${r.counterNo ?? '-'}`, new Date(r.registeredAt).toISOString(), `取代 ${r.replaces ? `${r.replaces.deviceId} ${r.replaces.name}` : '-'}`].join('\t'),
+          [
+            r.deviceId,
+            r.stationId,
+            r.name,
+            `窗口 ${r.counterNo ?? '-'}`,
+            new Date(r.registeredAt).toISOString(),
+            `取代 ${r.replaces ? `${r.replaces.deviceId} ${r.replaces.name}` : '-'}`,
+          ].join('\t'),
         );
       console.log(`${rows.length} pending`);
     });
@@ -264,7 +290,9 @@ switch (command) {
     const device = values.device ?? fail('需要 --device 待确认的设备编号（见 replacements）');
     const out = await withAdmin((a) => a.confirmReplacement(device));
     if (!out) fail(`${device} 不是等待确认替换的设备（见 replacements）`, 1);
-    print({ deviceId: device, replacedDeviceId: out.replacedDeviceId }, () => console.log(`${device} 已启用；${out.replacedDeviceId} 已注销`));
+    print({ deviceId: device, replacedDeviceId: out.replacedDeviceId }, () =>
+      console.log(`${device} 已启用；${out.replacedDeviceId} 已注销`),
+    );
     break;
   }
   case 'revoke': {
@@ -277,7 +305,12 @@ switch (command) {
     const caseId = values.case ?? fail('需要 --case 案件编号');
     if (Boolean(values.approve) === Boolean(values.refuse)) fail('需要 --approve 或 --refuse 之一');
     const input = values.approve
-      ? { caseId, outcome: 'approved' as const, amountFen: yuanToFen(values.amount ?? fail('--approve 需要 --amount 元')), startMonth: values['start-month'] ?? nextMonth() }
+      ? {
+          caseId,
+          outcome: 'approved' as const,
+          amountFen: yuanToFen(values.amount ?? fail('--approve 需要 --amount 元')),
+          startMonth: values['start-month'] ?? nextMonth(),
+        }
       : { caseId, outcome: 'refused' as const, reasons: values.reason?.length ? values.reason : fail('--refuse 需要 --reason 理由') };
     const out = await withAdmin((a) => a.decide({ ...input, ...(values.station ? { stationId: values.station } : {}) }));
     print(out, () => console.log(`decision ${out.id} (feed ${out.feedSeq}) for case ${caseId}`));
@@ -288,7 +321,13 @@ switch (command) {
     const proposalId = values.proposal ?? fail('需要 --proposal 待遇变更建议编号（见 records 中的 change.proposal）');
     if (Boolean(values.approve) === Boolean(values.refuse)) fail('需要 --approve 或 --refuse 之一');
     if (values.refuse && !values.reason?.length) fail('--refuse 需要 --reason 理由');
-    const input = { caseId, proposalId, outcome: values.approve ? ('approved' as const) : ('refused' as const), ...(values.reason?.length ? { reasons: values.reason } : {}), ...(values['legal-basis']?.length ? { legalBasis: values['legal-basis'] } : {}) };
+    const input = {
+      caseId,
+      proposalId,
+      outcome: values.approve ? ('approved' as const) : ('refused' as const),
+      ...(values.reason?.length ? { reasons: values.reason } : {}),
+      ...(values['legal-basis']?.length ? { legalBasis: values['legal-basis'] } : {}),
+    };
     const out = await withAdmin((a) => a.decideChange(input));
     print(out, () => console.log(`change decision ${out.id} (feed ${out.feedSeq}) for proposal ${proposalId} of case ${caseId}`));
     break;
@@ -314,10 +353,11 @@ switch (command) {
     const idNumber = values['id-number'] ?? fail('需要 --id-number 身份证号码（18 位）');
     const certifiedAt = values.at ?? fail('需要 --at 认证时间，例如 2026-12-01T09:30:00+08:00');
     const method = values.method ?? 'face';
-    if (!(REMOTE_CERTIFICATION_METHODS as readonly string[]).includes(method)) fail(`--method 只能是 ${REMOTE_CERTIFICATION_METHODS.join('|')}`);
-    const out = await withAdmin((a) => a.certifyRemote({ stationId, idNumber, certifiedAt, method: method as (typeof REMOTE_CERTIFICATION_METHODS)[number] })).catch((e: unknown) =>
-      fail(`认证未记录：${e instanceof Error ? e.message : String(e)}`, 1),
-    );
+    if (!(REMOTE_CERTIFICATION_METHODS as readonly string[]).includes(method))
+      fail(`--method 只能是 ${REMOTE_CERTIFICATION_METHODS.join('|')}`);
+    const out = await withAdmin((a) =>
+      a.certifyRemote({ stationId, idNumber, certifiedAt, method: method as (typeof REMOTE_CERTIFICATION_METHODS)[number] }),
+    ).catch((e: unknown) => fail(`认证未记录：${e instanceof Error ? e.message : String(e)}`, 1));
     print(out, () => console.log(`remote certification ${out.id} (feed ${out.feedSeq}) for station ${stationId}`));
     break;
   }
@@ -360,14 +400,20 @@ switch (command) {
   }
   case 'roster-load': {
     const stationId = values.station ?? fail('需要 --station 站点编号（在册对象所属的工作站）');
-    const file = values.file ?? fail('需要 --file 在册对象文件（JSON 数组，每户一项：type、subtype、applicant、members、amountFen、monthly、sinceMonth、nextReviewOn、lastCertifiedOn）');
+    const file =
+      values.file ??
+      fail(
+        '需要 --file 在册对象文件（JSON 数组，每户一项：type、subtype、applicant、members、amountFen、monthly、sinceMonth、nextReviewOn、lastCertifiedOn）',
+      );
     let households: unknown;
     try {
       households = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
       fail(`读不了在册对象文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
     }
-    const out = await withAdmin((a) => a.loadRoster({ stationId, households: households as unknown[] })).catch((e: unknown) => fail(`在册对象未载入：${e instanceof Error ? e.message : String(e)}`, 1));
+    const out = await withAdmin((a) => a.loadRoster({ stationId, households: households as unknown[] })).catch((e: unknown) =>
+      fail(`在册对象未载入：${e instanceof Error ? e.message : String(e)}`, 1),
+    );
     print(out, () => {
       console.log(`roster: ${out.loaded} household(s) loaded for station ${stationId}, ${out.refused.length} refused`);
       for (const r of out.refused) console.log(`  #${r.index} ${r.head ?? ''} ${r.reason}`);

@@ -107,7 +107,11 @@ function requireActive(row: DeviceRow | undefined, deviceId: string): DeviceRow 
   return row;
 }
 
-const knownDevice = (row: DeviceRow): KnownDevice => ({ deviceId: row.deviceId, signingKey: row.signingKey, encryptionKey: row.encryptionKey });
+const knownDevice = (row: DeviceRow): KnownDevice => ({
+  deviceId: row.deviceId,
+  signingKey: row.signingKey,
+  encryptionKey: row.encryptionKey,
+});
 
 /** The active device behind a sealed message; unknown, revoked and pending devices are refused before any crypto. */
 export async function senderOf(deps: PlatformDeps, body: Buffer): Promise<{ row: DeviceRow; known: KnownDevice }> {
@@ -168,10 +172,12 @@ export function clientAddress(deps: PlatformDeps, req: IncomingMessage): string 
 }
 
 /** A lookup for the codec that only ever answers for the device already checked. */
-export const onlyDevice = (known: KnownDevice) => (deviceId: string): KnownDevice => {
-  if (deviceId !== known.deviceId) throw new JiuzhuError('SYNC_DEVICE_UNKNOWN', { deviceId });
-  return known;
-};
+export const onlyDevice =
+  (known: KnownDevice) =>
+  (deviceId: string): KnownDevice => {
+    if (deviceId !== known.deviceId) throw new JiuzhuError('SYNC_DEVICE_UNKNOWN', { deviceId });
+    return known;
+  };
 
 /** The bearer token of a request (`Authorization: Bearer <token>`), if it has one. */
 function bearerToken(req: IncomingMessage): string | undefined {

@@ -51,48 +51,54 @@ describeStores('platform faults', (store) => {
       expect((await platform.admin.records()).filter((r) => r.deviceId === client.device.deviceId)).toHaveLength(40);
     });
 
-    it('seeded fault matrix: random cuts both ways, every record and blob exactly once', async () => {
-      const runs = Number(process.env['JIUZHU_LONG'] ? 200 : 12);
-      const seed0 = Number(process.env['JIUZHU_SEED'] ?? 20250301);
-      for (let run = 0; run < runs; run++) {
-        const seed = seed0 + run;
-        const random = seededRandom(seed);
-        const proxy = await startLinkProxy({
-          target: { port: platform.port },
-          seed,
-          randomCuts: { probability: 0.35, maxOffset: 40_000, modes: ['reset', 'close', 'half-close'] },
-        });
-        try {
-          const client = await enrolClient(platform, `ST-M${run % 3}`, proxy.url);
-          const sent: OutboxRecord[] = [];
-          // Bundles: each resent as the same bytes until a verified answer arrives.
-          for (let b = 0; b < 3; b++) {
-            const records = Array.from({ length: 1 + Math.floor(random() * 20) }, (_, i) => newCase(client, `M${seed}-${b}-${i}`, run * 100 + b * 20 + i));
-            sent.push(...records);
-            const { result } = await client.push(records, 30);
-            expect(result.answers.every((a) => a.status === 'acknowledged')).toBe(true);
-          }
-          const blob = randomBytes(20_000 + Math.floor(random() * 60_000));
-          let uploaded = false;
-          for (let attempt = 0; attempt < 10 && !uploaded; attempt++) {
-            try {
-              await client.uploadBlob(blob, { attempts: 30 });
-              uploaded = true;
-            } catch (e) {
-              if ((e as { status?: number }).status !== undefined) throw e;
+    it(
+      'seeded fault matrix: random cuts both ways, every record and blob exactly once',
+      async () => {
+        const runs = Number(process.env['JIUZHU_LONG'] ? 200 : 12);
+        const seed0 = Number(process.env['JIUZHU_SEED'] ?? 20250301);
+        for (let run = 0; run < runs; run++) {
+          const seed = seed0 + run;
+          const random = seededRandom(seed);
+          const proxy = await startLinkProxy({
+            target: { port: platform.port },
+            seed,
+            randomCuts: { probability: 0.35, maxOffset: 40_000, modes: ['reset', 'close', 'half-close'] },
+          });
+          try {
+            const client = await enrolClient(platform, `ST-M${run % 3}`, proxy.url);
+            const sent: OutboxRecord[] = [];
+            // Bundles: each resent as the same bytes until a verified answer arrives.
+            for (let b = 0; b < 3; b++) {
+              const records = Array.from({ length: 1 + Math.floor(random() * 20) }, (_, i) =>
+                newCase(client, `M${seed}-${b}-${i}`, run * 100 + b * 20 + i),
+              );
+              sent.push(...records);
+              const { result } = await client.push(records, 30);
+              expect(result.answers.every((a) => a.status === 'acknowledged')).toBe(true);
             }
+            const blob = randomBytes(20_000 + Math.floor(random() * 60_000));
+            let uploaded = false;
+            for (let attempt = 0; attempt < 10 && !uploaded; attempt++) {
+              try {
+                await client.uploadBlob(blob, { attempts: 30 });
+                uploaded = true;
+              } catch (e) {
+                if ((e as { status?: number }).status !== undefined) throw e;
+              }
+            }
+            expect(uploaded).toBe(true);
+            const held = (await platform.admin.records()).filter((r) => r.deviceId === client.device.deviceId);
+            expect(held.map((r) => r.recordId).sort()).toEqual(sent.map((r) => r.id).sort());
+            expect((await platform.admin.blobs()).filter((x) => x.sha256 === sha256Hex(blob))).toHaveLength(1);
+          } catch (e) {
+            throw new Error(`fault matrix run ${run} (seed ${seed}) failed: ${(e as Error).message}`, { cause: e });
+          } finally {
+            await proxy.close();
           }
-          expect(uploaded).toBe(true);
-          const held = (await platform.admin.records()).filter((r) => r.deviceId === client.device.deviceId);
-          expect(held.map((r) => r.recordId).sort()).toEqual(sent.map((r) => r.id).sort());
-          expect((await platform.admin.blobs()).filter((x) => x.sha256 === sha256Hex(blob))).toHaveLength(1);
-        } catch (e) {
-          throw new Error(`fault matrix run ${run} (seed ${seed}) failed: ${(e as Error).message}`, { cause: e });
-        } finally {
-          await proxy.close();
         }
-      }
-      // 200 runs in the long suite take about a minute per store; 12 runs fit the default timeout.
-    }, process.env['JIUZHU_LONG'] ? 600_000 : undefined);
+        // 200 runs in the long suite take about a minute per store; 12 runs fit the default timeout.
+      },
+      process.env['JIUZHU_LONG'] ? 600_000 : undefined,
+    );
   });
 });

@@ -40,7 +40,11 @@ export interface PlatformIdentity {
 /** `--suites intl,gm` style lists: suite ids, or `intl` / `gm` for short. */
 export function parseSuites(text: string): SuiteId[] {
   const aliases: Record<string, SuiteId> = { intl: 'X25519-ED25519-AES256GCM-v1', gm: 'SM2-SM3-SM4GCM-v1' };
-  const suites = text.split(',').map((s) => s.trim()).filter(Boolean).map((s) => aliases[s.toLowerCase()] ?? s);
+  const suites = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => aliases[s.toLowerCase()] ?? s);
   const unknown = suites.find((s) => !(SUITE_IDS as readonly string[]).includes(s));
   if (unknown !== undefined || suites.length === 0)
     throw new JiuzhuError('INVALID_INPUT', { path: 'suites', detail: `known suites: intl, gm, ${SUITE_IDS.join(', ')}` });
@@ -66,7 +70,8 @@ export function loadOrCreateIdentity(dataDir: string, platformId = 'city-platfor
   const parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   const offered = suites ?? parsed.suites ?? [DEFAULT_SUITE.id];
   const missing = offered.filter((s) => !keysOf(parsed, s));
-  const changed = missing.length > 0 || (suites !== undefined && JSON.stringify(suites) !== JSON.stringify(parsed.suites ?? [DEFAULT_SUITE.id]));
+  const changed =
+    missing.length > 0 || (suites !== undefined && JSON.stringify(suites) !== JSON.stringify(parsed.suites ?? [DEFAULT_SUITE.id]));
   if (changed) {
     const suiteKeys = { ...parsed.suiteKeys };
     for (const s of missing) suiteKeys[s] = generatePartyKeys(suiteById(s));
@@ -92,12 +97,14 @@ export const codecContext = (identity: PlatformIdentity, maxPayloadBytes: number
 });
 
 /** The blob key of a device's upload or download, in the device's suite with the platform's key of that suite. */
-export function deviceBlobKey(
-  codec: PlatformContext,
-  device: KnownDevice,
-  sha256: string,
-  direction: 'up' | 'down',
-): BlobKeyInput {
+export function deviceBlobKey(codec: PlatformContext, device: KnownDevice, sha256: string, direction: 'up' | 'down'): BlobKeyInput {
   const suite = deviceSuite(device);
-  return { mine: platformKeysFor(codec, suite.id).encryption, peerKey: device.encryptionKey, deviceId: device.deviceId, sha256, direction, suite };
+  return {
+    mine: platformKeysFor(codec, suite.id).encryption,
+    peerKey: device.encryptionKey,
+    deviceId: device.deviceId,
+    sha256,
+    direction,
+    suite,
+  };
 }

@@ -88,10 +88,18 @@ describeStores('platform pull', (store) => {
 
     it('admin endpoints need the admin token', async () => {
       const body = Buffer.from(JSON.stringify({ stationId: 'ST-H', regionCode: '500110' }));
-      const denied = await request(`${platform.url}/admin/enrolment-codes`, { method: 'POST', headers: { Authorization: 'Bearer nope' }, body });
+      const denied = await request(`${platform.url}/admin/enrolment-codes`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer nope' },
+        body,
+      });
       expect(denied.status).toBe(403);
       expect(JSON.parse(denied.body.toString())).toMatchObject({ code: 'SYNC_ADMIN_FORBIDDEN' });
-      const ok = await request(`${platform.url}/admin/enrolment-codes`, { method: 'POST', headers: { Authorization: `Bearer ${platform.adminToken}` }, body });
+      const ok = await request(`${platform.url}/admin/enrolment-codes`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${platform.adminToken}` },
+        body,
+      });
       expect(ok.status).toBe(201);
       expect(JSON.parse(ok.body.toString())).toMatchObject({ stationId: 'ST-H', fingerprint: platform.info().fingerprint });
       const bad = await request(`${platform.url}/admin/decisions`, {

@@ -59,7 +59,11 @@ describeStores('platform push', (store) => {
         keys.signing,
       );
       const send = async (body: unknown) =>
-        request(`${platform.url}/v1/devices`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) });
+        request(`${platform.url}/v1/devices`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: Buffer.from(JSON.stringify(body)),
+        });
       const a = await send(claim);
       const b = await send(claim);
       expect([a.status, b.status]).toEqual([201, 201]);
@@ -74,7 +78,9 @@ describeStores('platform push', (store) => {
 
     it('refuses a platform whose key does not match the slip', async () => {
       const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-R', regionCode: '500110' });
-      await expect(TestClient.enrol(platform.url, { code: slip.code, fingerprint: '0000-0000-0000-0000-0000-0000-0000-0000' })).rejects.toMatchObject({
+      await expect(
+        TestClient.enrol(platform.url, { code: slip.code, fingerprint: '0000-0000-0000-0000-0000-0000-0000-0000' }),
+      ).rejects.toMatchObject({
         code: 'SYNC_PLATFORM_KEY_MISMATCH',
       });
     });
@@ -86,7 +92,10 @@ describeStores('platform push', (store) => {
       const built = client.bundle([newCase(client, 'C-1', 1), newCase(client, 'C-2', 2)]);
       const first = await client.sendBundle(built);
       expect(first.duplicate).toBe(false);
-      expect(first.answers.map((a) => [a.status, a.version])).toEqual([['acknowledged', 1], ['acknowledged', 1]]);
+      expect(first.answers.map((a) => [a.status, a.version])).toEqual([
+        ['acknowledged', 1],
+        ['acknowledged', 1],
+      ]);
       const again = await client.sendBundle(built);
       expect(again.duplicate).toBe(true);
       expect(again.answers.map((a) => a.status)).toEqual(['acknowledged', 'acknowledged']);
@@ -124,13 +133,30 @@ describeStores('platform push', (store) => {
       const client = await enrolClient(platform, 'ST-A');
       const records = [
         newCase(client, 'C-10', 10),
-        client.record({ ...caseStep('C-11', 11), body: { ...caseStep('C-11', 11).body, applicant: { idNumber: '110105194912310021', name: '王小文' } } }),
+        client.record({
+          ...caseStep('C-11', 11),
+          body: { ...caseStep('C-11', 11).body, applicant: { idNumber: '110105194912310021', name: '王小文' } },
+        }),
         client.record({ kind: 'payment.made', caseId: 'C-10', body: {} }),
         client.record({
           kind: 'document.meta',
           caseId: 'C-10',
           blobs: ['a'.repeat(64)],
-          body: { caseId: 'C-10', attachments: [{ sha256: 'a'.repeat(64), kind: 'document-scan', role: 'material', ref: 'id_card', page: 0, size: 10, contentType: 'image/jpeg', addedAt: '2026-11-29T09:30:00+08:00' }] },
+          body: {
+            caseId: 'C-10',
+            attachments: [
+              {
+                sha256: 'a'.repeat(64),
+                kind: 'document-scan',
+                role: 'material',
+                ref: 'id_card',
+                page: 0,
+                size: 10,
+                contentType: 'image/jpeg',
+                addedAt: '2026-11-29T09:30:00+08:00',
+              },
+            ],
+          },
         }),
       ];
       const { result } = await client.push(records);
@@ -150,7 +176,8 @@ describeStores('platform push', (store) => {
       const counter3 = await enrolClient(platform, 'ST-B');
       await counter1.push([newCase(counter1, 'C-20', 20)]);
       const edit = (c: TestClient, members: number) => c.record(caseStep('C-20', 20, { baseVersion: 1, members }));
-      const household = (body: Record<string, unknown> | undefined) => (body?.['application'] as { members: unknown[] } | undefined)?.members.length;
+      const household = (body: Record<string, unknown> | undefined) =>
+        (body?.['application'] as { members: unknown[] } | undefined)?.members.length;
       const a = await counter1.push([edit(counter1, 4)]);
       expect(a.result.answers[0]).toMatchObject({ status: 'acknowledged', version: 2 });
       const b = await counter3.push([edit(counter3, 5)]);
@@ -181,8 +208,15 @@ describeStores('platform push', (store) => {
       tampered[tampered.length - 30] = tampered[tampered.length - 30]! ^ 0x10;
       expect(await refusal(client.sendBundle({ ...good, bytes: tampered }))).toMatchObject({ status: 401, code: 'SYNC_BUNDLE_FORGED' });
       const stranger = new TestClient(platform.url, { ...client.device, deviceId: 'dev_zzzzzzzzzzzzzzzzzzzzzzzzzz' }, client.registration);
-      expect(await refusal(stranger.sendBundle(stranger.bundle([newCase(stranger, 'C-34', 34)])))).toMatchObject({ status: 401, code: 'SYNC_DEVICE_UNKNOWN' });
-      const huge = await request(`${platform.url}/v1/bundles`, { method: 'POST', headers: { Authorization: `Bearer ${await client.session()}` }, body: Buffer.alloc(3 * 1024 * 1024) });
+      expect(await refusal(stranger.sendBundle(stranger.bundle([newCase(stranger, 'C-34', 34)])))).toMatchObject({
+        status: 401,
+        code: 'SYNC_DEVICE_UNKNOWN',
+      });
+      const huge = await request(`${platform.url}/v1/bundles`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await client.session()}` },
+        body: Buffer.alloc(3 * 1024 * 1024),
+      });
       expect(huge.status).toBe(413);
       const cases = (await platform.admin.records()).filter((r) => r.deviceId === client.device.deviceId).map((r) => r.caseId);
       expect(cases).toEqual(['C-30']);

@@ -44,20 +44,27 @@ describe('platform rate limits', () => {
     };
     const body = buildRegistrationRequest(claim, keys.signing);
     const sent = forge ? { ...body, proof: buildRegistrationRequest(claim, generatePartyKeys().signing).proof } : body;
-    return request(`${platform.url}/v1/devices`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': source }, body: Buffer.from(JSON.stringify(sent)) });
+    return request(`${platform.url}/v1/devices`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': source },
+      body: Buffer.from(JSON.stringify(sent)),
+    });
   }
   const code = (a: HttpAnswer) => (a.body.length ? (JSON.parse(a.body.toString()) as { code: string }).code : '');
 
   it('enrolment: a source that keeps failing is refused with 429 before its body is read, even with a good code, until the window passes', async () => {
     const platform = await start({ enrolPerSource: { max: 3, windowSeconds: 600 }, enrolPerCode: { max: 100, windowSeconds: 600 } });
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-RL', regionCode: '500110' });
-    for (const guess of ['AAAA-AAAA-AAAA', 'BBBB-BBBB-BBBB', 'CCCC-CCCC-CCCC']) expect(code(await enrol(platform, guess, '10.0.0.9'))).toBe('SYNC_ENROLMENT_CODE_INVALID');
+    for (const guess of ['AAAA-AAAA-AAAA', 'BBBB-BBBB-BBBB', 'CCCC-CCCC-CCCC'])
+      expect(code(await enrol(platform, guess, '10.0.0.9'))).toBe('SYNC_ENROLMENT_CODE_INVALID');
     const limited = await enrol(platform, slip.code, '10.0.0.9');
     expect([limited.status, code(limited), limited.headers['retry-after']]).toEqual([429, 'SYNC_RATE_LIMITED', '600']);
     expect(JSON.parse(limited.body.toString()).message).toContain('600 秒后');
     // Refused on the headers alone: a declared body that never comes is not waited for.
     const s = await slowSocket(platform.port);
-    s.write(`POST /v1/devices HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.9\r\nContent-Type: application/json\r\nContent-Length: 9000\r\n\r\n`);
+    s.write(
+      `POST /v1/devices HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.9\r\nContent-Type: application/json\r\nContent-Length: 9000\r\n\r\n`,
+    );
     await s.firstAnswer;
     expect(statusOf(s.received())).toBe(429);
     s.socket.destroy();
@@ -81,7 +88,10 @@ describe('platform rate limits', () => {
   });
 
   it('sessions: failures per source, and sessions issued per device, each with 429 and Retry-After', async () => {
-    const platform = await start({ sessionFailuresPerSource: { max: 3, windowSeconds: 300 }, sessionsPerDevice: { max: 2, windowSeconds: 3600 } });
+    const platform = await start({
+      sessionFailuresPerSource: { max: 3, windowSeconds: 300 },
+      sessionsPerDevice: { max: 2, windowSeconds: 3600 },
+    });
     const client = await enrolClient(platform, 'ST-RL');
     const info = platform.info();
     const session = (device: typeof client.device, source: string) =>
@@ -90,7 +100,11 @@ describe('platform rate limits', () => {
         headers: { 'Content-Type': 'application/vnd.jiuzhu.sealed', 'X-Forwarded-For': source },
         body: buildSessionRequest(device).bytes,
       });
-    const nobody = { deviceId: newDeviceId(), keys: generatePartyKeys(), platform: { platformId: info.platformId, signingKey: info.signingKey, encryptionKey: info.encryptionKey } };
+    const nobody = {
+      deviceId: newDeviceId(),
+      keys: generatePartyKeys(),
+      platform: { platformId: info.platformId, signingKey: info.signingKey, encryptionKey: info.encryptionKey },
+    };
     // Forged: the enrolled device's id, someone else's keys.
     const forged = { ...nobody, deviceId: client.device.deviceId };
     expect((await session(nobody, '10.2.0.1')).status).toBe(401);

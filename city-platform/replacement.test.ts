@@ -33,7 +33,8 @@ describeStores('platform: device replacement is per station and confirmed by an 
       throw e;
     }
   };
-  const admin = (path: string, method = 'GET') => request(`${platform.url}${path}`, { method, headers: { Authorization: `Bearer ${platform.adminToken}` } });
+  const admin = (path: string, method = 'GET') =>
+    request(`${platform.url}${path}`, { method, headers: { Authorization: `Bearer ${platform.adminToken}` } });
 
   it('another station claiming the same machine neither revokes nor learns the victim’s device', async () => {
     const victim = await enrolClient(platform, 'ST-VICTIM', undefined, 'machine-shared-7');
@@ -62,15 +63,25 @@ describeStores('platform: device replacement is per station and confirmed by an 
     const listed = await admin('/admin/devices/pending');
     expect(listed.status).toBe(200);
     expect(JSON.parse(listed.body.toString())).toContainEqual(
-      expect.objectContaining({ deviceId: fresh.device.deviceId, stationId: 'ST-HALL', replaces: expect.objectContaining({ deviceId: old.device.deviceId }) }),
+      expect.objectContaining({
+        deviceId: fresh.device.deviceId,
+        stationId: 'ST-HALL',
+        replaces: expect.objectContaining({ deviceId: old.device.deviceId }),
+      }),
     );
     // Only the admin token confirms.
-    const forged = await request(`${platform.url}/admin/devices/${fresh.device.deviceId}/confirm-replacement`, { method: 'POST', headers: { Authorization: 'Bearer nope' } });
+    const forged = await request(`${platform.url}/admin/devices/${fresh.device.deviceId}/confirm-replacement`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer nope' },
+    });
     expect(forged.status).toBe(403);
     expect(await push(fresh)).toBe('403 SYNC_DEVICE_PENDING');
 
     const confirmed = await admin(`/admin/devices/${fresh.device.deviceId}/confirm-replacement`, 'POST');
-    expect([confirmed.status, JSON.parse(confirmed.body.toString())]).toEqual([200, { deviceId: fresh.device.deviceId, status: 'active', replacedDeviceId: old.device.deviceId }]);
+    expect([confirmed.status, JSON.parse(confirmed.body.toString())]).toEqual([
+      200,
+      { deviceId: fresh.device.deviceId, status: 'active', replacedDeviceId: old.device.deviceId },
+    ]);
     expect(await push(fresh)).toBe('acknowledged');
     expect(await push(old)).toBe('403 SYNC_DEVICE_REVOKED');
     expect((await admin(`/admin/devices/${fresh.device.deviceId}/confirm-replacement`, 'POST')).status).toBe(404);

@@ -22,7 +22,16 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
   let evil: TestClient;
   const secret = Buffer.concat([Buffer.from('%PDF-1.4\n户口簿 王小文\n'), randomBytes(40_000)]);
   const sha256 = sha256Hex(secret);
-  const ref = (sha: string, size: number) => ({ sha256: sha, kind: 'document-scan', role: 'material', ref: 'hukou', page: 0, size, contentType: 'application/pdf', addedAt: '2026-11-29T09:30:00+08:00' });
+  const ref = (sha: string, size: number) => ({
+    sha256: sha,
+    kind: 'document-scan',
+    role: 'material',
+    ref: 'hukou',
+    page: 0,
+    size,
+    contentType: 'application/pdf',
+    addedAt: '2026-11-29T09:30:00+08:00',
+  });
   const meta = (client: TestClient, caseId: string, sha: string, size: number) =>
     client.record({ kind: 'document.meta', caseId, blobs: [sha], body: { caseId, attachments: [ref(sha, size)] } });
   const bearer = async (client: TestClient) => ({ Authorization: `Bearer ${await client.session()}`, 'Tus-Resumable': '1.0.0' });
@@ -60,7 +69,11 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     const length = encryptedBlobSize(secret.length);
     const created = await request(`${platform.url}/v1/uploads`, {
       method: 'POST',
-      headers: { ...headers, 'Upload-Length': String(length), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(secret.length), cipher: evil.suite.blobCipher }) },
+      headers: {
+        ...headers,
+        'Upload-Length': String(length),
+        'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(secret.length), cipher: evil.suite.blobCipher }),
+      },
     });
     expect(created.status).toBe(201);
     expect(created.headers['jiuzhu-blob-status']).toBe('partial');
@@ -70,7 +83,11 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     expect([head.headers['jiuzhu-blob-status'], head.headers['upload-offset']]).toEqual(['partial', '0']);
     // Bytes it does not have (the right length, encrypted for the claimed hash) fail the hash check.
     const guess = encryptBlob(randomBytes(secret.length), evil.blobKey(sha256, 'up'));
-    const patched = await request(url, { method: 'PATCH', headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }, body: guess });
+    const patched = await request(url, {
+      method: 'PATCH',
+      headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },
+      body: guess,
+    });
     expect([patched.status, JSON.parse(patched.body.toString()).code]).toEqual([460, 'SYNC_BLOB_HASH_MISMATCH']);
     expect((await request(`${platform.url}/v1/cases/C-EVIL/blobs/${sha256}`, { method: 'GET', headers })).status).toBe(404);
     expect((await platform.admin.blobs()).filter((b) => b.sha256 === sha256).map((b) => b.stationId)).toEqual(['ST-GOOD']);
@@ -86,12 +103,19 @@ describeStores('platform: blobs are scoped to the station that sent them', (stor
     expect(got.status).toBe(200);
     const key = other.blobKey(sha256, 'down');
     expect(decryptBlob(got.body, key).equals(secret)).toBe(true);
-    expect((await platform.admin.blobs()).filter((b) => b.sha256 === sha256).map((b) => b.stationId).sort()).toEqual(['ST-GOOD', 'ST-OTHER']);
+    expect(
+      (await platform.admin.blobs())
+        .filter((b) => b.sha256 === sha256)
+        .map((b) => b.stationId)
+        .sort(),
+    ).toEqual(['ST-GOOD', 'ST-OTHER']);
     // A second counter of ST-OTHER finds it held (HEAD) and skips the upload.
     const second = await enrolClient(platform, 'ST-OTHER');
     expect((await second.uploadBlob(secret)).skipped).toBe(true);
     // ST-EVIL still gets nothing, and ST-GOOD's own download is untouched.
-    expect((await request(`${platform.url}/v1/cases/C-EVIL/blobs/${sha256}`, { method: 'GET', headers: await bearer(evil) })).status).toBe(404);
+    expect((await request(`${platform.url}/v1/cases/C-EVIL/blobs/${sha256}`, { method: 'GET', headers: await bearer(evil) })).status).toBe(
+      404,
+    );
     const mine = await request(`${platform.url}/v1/cases/C-GOOD/blobs/${sha256}`, { method: 'GET', headers: await bearer(good) });
     expect(mine.status).toBe(200);
   });

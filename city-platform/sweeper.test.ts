@@ -57,7 +57,11 @@ describeStores('platform sweeper', (store) => {
     const sha256 = sha256Hex(plain);
     const created = await request(`${platform.url}/v1/uploads`, {
       method: 'POST',
-      headers: { ...headers, 'Upload-Length': String(encryptedBlobSize(plain.length)), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(plain.length), cipher: client.suite.blobCipher }) },
+      headers: {
+        ...headers,
+        'Upload-Length': String(encryptedBlobSize(plain.length)),
+        'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(plain.length), cipher: client.suite.blobCipher }),
+      },
     });
     const path = String(created.headers['location']);
     const cipher = encryptBlob(plain, client.blobKey(sha256, 'up'));
@@ -86,7 +90,9 @@ describeStores('platform sweeper', (store) => {
     expect(parts()).toContain(partial);
     clock += 3000_000;
     // The row goes in the store's transaction and the partial file just after it: wait for both.
-    await vi.waitFor(async () => expect([await count('uploads'), parts()]).toEqual([0, ['BBBBBBBBBBBBBBBBBBBBBB.part']]), { timeout: 3000 });
+    await vi.waitFor(async () => expect([await count('uploads'), parts()]).toEqual([0, ['BBBBBBBBBBBBBBBBBBBBBB.part']]), {
+      timeout: 3000,
+    });
     // The device opens a new session, starts again from zero and finishes.
     await client.session();
     const report = await client.uploadBlob(plain);

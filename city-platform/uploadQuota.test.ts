@@ -37,7 +37,11 @@ describeStores('platform: per-device upload quota', (store) => {
       },
     });
   }
-  const refusal = (a: HttpAnswer) => ({ status: a.status, ...(JSON.parse(a.body.toString()) as { code: string; details: { limit: string } }), retryAfter: a.headers['retry-after'] });
+  const refusal = (a: HttpAnswer) => ({
+    status: a.status,
+    ...(JSON.parse(a.body.toString()) as { code: string; details: { limit: string } }),
+    retryAfter: a.headers['retry-after'],
+  });
 
   it('refuses a third unfinished upload, but resumes the device’s own and lets other devices upload', async () => {
     const client = await enrolClient(platform, 'ST-Q');
@@ -45,7 +49,12 @@ describeStores('platform: per-device upload quota', (store) => {
     expect((await create(client, a)).status).toBe(201);
     expect((await create(client, b)).status).toBe(201);
     const third = refusal(await create(client, c));
-    expect(third).toMatchObject({ status: 429, code: 'SYNC_UPLOAD_QUOTA_EXCEEDED', details: { limit: 'open-uploads' }, retryAfter: '3600' });
+    expect(third).toMatchObject({
+      status: 429,
+      code: 'SYNC_UPLOAD_QUOTA_EXCEEDED',
+      details: { limit: 'open-uploads' },
+      retryAfter: '3600',
+    });
     expect((third as unknown as { message: string }).message).toContain('未完成的上传 2 个，上限 2 个');
     // Its own unfinished upload is handed back, not counted again.
     const again = await create(client, a);
@@ -62,7 +71,12 @@ describeStores('platform: per-device upload quota', (store) => {
     const first = randomBytes(60_000);
     expect((await client.uploadBlob(first)).skipped).toBe(false);
     const big = refusal(await create(client, randomBytes(50_000)));
-    expect(big).toMatchObject({ status: 429, code: 'SYNC_UPLOAD_QUOTA_EXCEEDED', details: { limit: 'bytes-per-day' }, retryAfter: String(24 * 3600) });
+    expect(big).toMatchObject({
+      status: 429,
+      code: 'SYNC_UPLOAD_QUOTA_EXCEEDED',
+      details: { limit: 'bytes-per-day' },
+      retryAfter: String(24 * 3600),
+    });
     // Another counter of the station uploaded this one: the station holds it, nothing is sent or counted.
     const shared = randomBytes(45_000);
     await (await enrolClient(platform, 'ST-Q2')).uploadBlob(shared);

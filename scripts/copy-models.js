@@ -54,17 +54,20 @@ const GATE_INPUT = 128;
     group.paths = [`blazeface-${GATE_INPUT}.bin`];
     for (const w of group.weights) {
       const count = w.shape.reduce((a, b) => a * b, 1);
-      if (w.quantization || (w.dtype !== 'float32' && w.dtype !== 'int32')) throw new Error(`copy-models: unexpected weight ${w.name} in blazeface`);
+      if (w.quantization || (w.dtype !== 'float32' && w.dtype !== 'int32'))
+        throw new Error(`copy-models: unexpected weight ${w.name} in blazeface`);
       if (w.dtype === 'int32' && /\/shape$/.test(w.name)) {
         const anchors = bin.readInt32LE(offset + 4);
-        if (anchors !== 512 && anchors !== 384) throw new Error(`copy-models: blazeface reshape ${w.name} is [1, ${anchors}, …], expected 512 or 384`);
+        if (anchors !== 512 && anchors !== 384)
+          throw new Error(`copy-models: blazeface reshape ${w.name} is [1, ${anchors}, …], expected 512 or 384`);
         bin.writeInt32LE(-1, offset + 4);
         freed++;
       }
       offset += count * 4;
     }
   }
-  if (freed !== 4 || offset !== bin.length) throw new Error(`copy-models: blazeface layout not as expected (${freed} reshapes, ${offset}/${bin.length} bytes)`);
+  if (freed !== 4 || offset !== bin.length)
+    throw new Error(`copy-models: blazeface layout not as expected (${freed} reshapes, ${offset}/${bin.length} bytes)`);
   const jsonOut = join(target, `blazeface-${GATE_INPUT}.json`);
   const text = JSON.stringify(json);
   const binOut = join(target, `blazeface-${GATE_INPUT}.bin`);
@@ -76,4 +79,6 @@ const GATE_INPUT = 128;
   }
 }
 const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
-console.log(`copy-models: @vladmandic/human ${version}: ${MODELS.length} models (+ the gate's blazeface-${GATE_INPUT}) in ${target} (${copied} files updated, ${(bytes / 1e6).toFixed(1)} MB)`);
+console.log(
+  `copy-models: @vladmandic/human ${version}: ${MODELS.length} models (+ the gate's blazeface-${GATE_INPUT}) in ${target} (${copied} files updated, ${(bytes / 1e6).toFixed(1)} MB)`,
+);

@@ -26,7 +26,9 @@ const wasmVersion = JSON.parse(readFileSync(join(wasmPkg, 'package.json'), 'utf8
 const { version: humanVersions } = await import(pathToFileURL(join(humanPkg, 'dist/tfjs.version.js')).href);
 const humanTf = humanVersions['tfjs-backend-wasm'];
 if (humanTf !== wasmVersion) {
-  console.error(`copy-wasm: @tensorflow/tfjs-backend-wasm is ${wasmVersion} but @vladmandic/human bundles tfjs ${humanTf ?? '(unknown)'}; install the matching version`);
+  console.error(
+    `copy-wasm: @tensorflow/tfjs-backend-wasm is ${wasmVersion} but @vladmandic/human bundles tfjs ${humanTf ?? '(unknown)'}; install the matching version`,
+  );
   process.exit(1);
 }
 
@@ -45,4 +47,6 @@ for (const name of WASM_FILES) {
   copyFileSync(from, to);
   copied++;
 }
-console.log(`copy-wasm: tfjs-backend-wasm ${wasmVersion}: ${WASM_FILES.length} files in ${target} (${copied} updated, ${(bytes / 1e6).toFixed(1)} MB)`);
+console.log(
+  `copy-wasm: tfjs-backend-wasm ${wasmVersion}: ${WASM_FILES.length} files in ${target} (${copied} updated, ${(bytes / 1e6).toFixed(1)} MB)`,
+);

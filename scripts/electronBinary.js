@@ -12,7 +12,15 @@ export function electronBinary(env = process.env) {
     return null;
   }
   const pathFile = join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
-  const candidate = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative) : existsSync(pathFile) ? join(packageDir, 'dist', relative) : null;
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
+  const candidate = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : existsSync(pathFile)
+      ? join(packageDir, 'dist', relative)
+      : null;
   return candidate && existsSync(candidate) ? candidate : null;
 }

@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  console.error(`找不到 Chromium（${chromium}）：请运行 apt-get install chromium，或设置 CHROME_PATH 指向已安装的 Chromium，然后重新运行 npm test。`);
+  console.error(
+    `找不到 Chromium（${chromium}）：请运行 apt-get install chromium，或设置 CHROME_PATH 指向已安装的 Chromium，然后重新运行 npm test。`,
+  );
   process.exit(1);
 }
 
 const steps = [
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['typecheck (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],

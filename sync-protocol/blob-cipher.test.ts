@@ -24,7 +24,11 @@ describe.each([intlSuite, gmSuite])('blob cipher [%s]', (suite) => {
     expect(Buffer.concat(parts).equals(whole.subarray(45_678))).toBe(true);
     expect(decryptBlob(whole, atPlatform).equals(plain)).toBe(true);
     // Another direction or device gives other bytes: no keystream is ever reused.
-    expect(encryptBlob(plain, { ...up, direction: 'down' }).subarray(0, 64).equals(whole.subarray(0, 64))).toBe(false);
+    expect(
+      encryptBlob(plain, { ...up, direction: 'down' })
+        .subarray(0, 64)
+        .equals(whole.subarray(0, 64)),
+    ).toBe(false);
   });
 
   it('streams: every chunk comes out at once, the same size, so a blob of any size keeps memory flat', async () => {

@@ -13,14 +13,28 @@ import { gmSuite, intlSuite } from './suites';
 /** Everything below holds for both suites: each runs the same tests. */
 for (const suite of [intlSuite, gmSuite]) {
   const platformKeys = generatePartyKeys(suite);
-  const platform: PlatformContext = { platformId: 'test-city', keys: platformKeys, suiteKeys: { [suite.id]: platformKeys }, maxPayloadBytes: 1 << 20 };
+  const platform: PlatformContext = {
+    platformId: 'test-city',
+    keys: platformKeys,
+    suiteKeys: { [suite.id]: platformKeys },
+    maxPayloadBytes: 1 << 20,
+  };
   const deviceKeys = generatePartyKeys(suite);
   const device: DeviceContext = {
     deviceId: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa',
     keys: deviceKeys,
-    platform: { platformId: 'test-city', signingKey: platform.keys.signing.publicKey, encryptionKey: platform.keys.encryption.publicKey, suite: suite.id },
+    platform: {
+      platformId: 'test-city',
+      signingKey: platform.keys.signing.publicKey,
+      encryptionKey: platform.keys.encryption.publicKey,
+      suite: suite.id,
+    },
   };
-  const known: KnownDevice = { deviceId: device.deviceId, signingKey: deviceKeys.signing.publicKey, encryptionKey: deviceKeys.encryption.publicKey };
+  const known: KnownDevice = {
+    deviceId: device.deviceId,
+    signingKey: deviceKeys.signing.publicKey,
+    encryptionKey: deviceKeys.encryption.publicKey,
+  };
   const lookup = (id: string): KnownDevice => {
     if (id !== known.deviceId) throw new JiuzhuError('SYNC_DEVICE_UNKNOWN', { deviceId: id });
     return known;
@@ -63,7 +77,17 @@ for (const suite of [intlSuite, gmSuite]) {
     it('refuses every single flipped byte (header, signature, ciphertext, tag)', () => {
       const built = buildBundle(device, { bundleSeq: 1, records: records(3) });
       const headerEnd = 8 + built.bytes.readUInt32BE(4);
-      const positions = [0, 5, 10, headerEnd - 2, headerEnd, headerEnd + 1, headerEnd + 70, built.bytes.length - 20, built.bytes.length - 1];
+      const positions = [
+        0,
+        5,
+        10,
+        headerEnd - 2,
+        headerEnd,
+        headerEnd + 1,
+        headerEnd + 70,
+        built.bytes.length - 20,
+        built.bytes.length - 1,
+      ];
       for (const at of positions) {
         const tampered = Buffer.from(built.bytes);
         tampered[at] = tampered[at]! ^ 0x01;
@@ -103,7 +127,10 @@ for (const suite of [intlSuite, gmSuite]) {
       );
       expect(code(() => openBundle(platform, misdirected.bytes, lookup))).toBe('SYNC_BUNDLE_FORGED');
       // A different platform id in the header.
-      const wrongTo = buildBundle({ ...device, platform: { ...device.platform, platformId: 'other-city' } }, { bundleSeq: 1, records: records(1) });
+      const wrongTo = buildBundle(
+        { ...device, platform: { ...device.platform, platformId: 'other-city' } },
+        { bundleSeq: 1, records: records(1) },
+      );
       expect(code(() => openBundle(platform, wrongTo.bytes, lookup))).toBe('SYNC_BUNDLE_WRONG_RECIPIENT');
     });
 
@@ -177,13 +204,18 @@ for (const suite of [intlSuite, gmSuite]) {
 
     it('verifies over the registration as sent: fields this build does not read (an older platform’s replacedDeviceId, a newer one’s additions) still verify; a changed one does not', () => {
       const sent = { ...registration, replacedDeviceId: 'dev_bbbbbbbbbbbbbbbbbbbbbbbbbb', supportUrl: 'https://help.example/jiuzhu' };
-      const answer = JSON.parse(JSON.stringify(signRegistration(sent as typeof registration, platform.keys.signing, suite.id))) as { registration: Record<string, unknown>; signature: string };
+      const answer = JSON.parse(JSON.stringify(signRegistration(sent as typeof registration, platform.keys.signing, suite.id))) as {
+        registration: Record<string, unknown>;
+        signature: string;
+      };
       const verified = verifyRegistrationResponse(answer, fingerprint, suite.id);
       expect(verified.deviceId).toBe(device.deviceId);
       expect(verified).not.toHaveProperty('replacedDeviceId');
       expect(verified).not.toHaveProperty('supportUrl');
       const changed = { ...answer, registration: { ...answer.registration, replacedDeviceId: 'dev_cccccccccccccccccccccccccc' } };
-      expect(() => verifyRegistrationResponse(changed, fingerprint, suite.id)).toThrow(expect.objectContaining({ code: 'SYNC_BUNDLE_FORGED' }));
+      expect(() => verifyRegistrationResponse(changed, fingerprint, suite.id)).toThrow(
+        expect.objectContaining({ code: 'SYNC_BUNDLE_FORGED' }),
+      );
     });
   });
 }

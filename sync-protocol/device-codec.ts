@@ -127,15 +127,27 @@ interface PullInput {
 const pullPayload = (input: PullInput) => ({ ...(input.cursor ? { cursor: input.cursor } : {}), limit: input.limit, nonce: nonce() });
 
 /** A pull request (§6) signed by the device's signer. */
-export async function sealPullRequest(device: DeviceContext, sign: Signer, input: PullInput): Promise<{ bytes: Buffer; nonce: string; cursor: string | null }> {
+export async function sealPullRequest(
+  device: DeviceContext,
+  sign: Signer,
+  input: PullInput,
+): Promise<{ bytes: Buffer; nonce: string; cursor: string | null }> {
   const payload = pullPayload(input);
-  return { bytes: await sealSigned(requestParams(device, 'pull-request', payload), sign), nonce: payload.nonce, cursor: input.cursor ?? null };
+  return {
+    bytes: await sealSigned(requestParams(device, 'pull-request', payload), sign),
+    nonce: payload.nonce,
+    cursor: input.cursor ?? null,
+  };
 }
 
 /** `sealPullRequest` with the software signing key in `device.keys`. */
 export function buildPullRequest(device: DeviceContext, input: PullInput): { bytes: Buffer; nonce: string; cursor: string | null } {
   const payload = pullPayload(input);
-  return { bytes: seal({ ...requestParams(device, 'pull-request', payload), signer: device.keys.signing }), nonce: payload.nonce, cursor: input.cursor ?? null };
+  return {
+    bytes: seal({ ...requestParams(device, 'pull-request', payload), signer: device.keys.signing }),
+    nonce: payload.nonce,
+    cursor: input.cursor ?? null,
+  };
 }
 
 export interface OpenedPullPage extends Omit<PullPage, 'items'> {

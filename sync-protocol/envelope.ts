@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { JiuzhuError } from '../common/contract/errors';
-import {
-  SEALED_MAGIC,
-  sealedHeaderSchema,
-  type Compression,
-  type SealedHeader,
-  type SealedKind,
-} from '../common/sync/envelope';
+import { SEALED_MAGIC, sealedHeaderSchema, type Compression, type SealedHeader, type SealedKind } from '../common/sync/envelope';
 import { fromB64u, toB64u } from './base64url';
 import { compress, decompress } from './compress';
 import type { CryptoSuite, KeyPair } from './suite';

@@ -7,7 +7,17 @@ export { generatePartyKeys, keyFingerprint, platformAddress, newMessageId } from
 export { toB64u, fromB64u } from './base64url';
 export { canonicalJson } from './canonical-json';
 export { compress, decompress } from './compress';
-export { seal, sealSigned, open, peekHeader, type SealInput, type SealParams, type Signer, type OpenOptions, type Opened } from './envelope';
+export {
+  seal,
+  sealSigned,
+  open,
+  peekHeader,
+  type SealInput,
+  type SealParams,
+  type Signer,
+  type OpenOptions,
+  type Opened,
+} from './envelope';
 export type { DeviceContext, PlatformContext, PinnedPlatform, KnownDevice } from './parties';
 export {
   buildBundle,

@@ -5,7 +5,18 @@ import { parse } from 'yaml';
 import { BLOB_ROLES } from '../common/sync/attachments';
 import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
 import { CASE_STATES } from '../common/cases/stateMachine';
-import { applicationOnlineBodySchema, caseUpsertBodySchema, certificationRecordBodySchema, certificationRemoteBodySchema, PULL_ITEM_SCHEMAS, ONLINE_APPLICATION_SOURCES, RECORD_KINDS, REMOTE_CERTIFICATION_METHODS, VERIFICATION_DATA_TYPES, verificationReportBodySchema } from './records/index';
+import {
+  applicationOnlineBodySchema,
+  caseUpsertBodySchema,
+  certificationRecordBodySchema,
+  certificationRemoteBodySchema,
+  PULL_ITEM_SCHEMAS,
+  ONLINE_APPLICATION_SOURCES,
+  RECORD_KINDS,
+  REMOTE_CERTIFICATION_METHODS,
+  VERIFICATION_DATA_TYPES,
+  verificationReportBodySchema,
+} from './records/index';
 
 const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'utf8')) as Record<string, unknown> & {
   paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
@@ -16,14 +27,20 @@ const doc = parse(readFileSync(join(__dirname, '../docs/sync-openapi.yaml'), 'ut
 function refs(node: unknown, at = '#'): Array<{ ref: string; at: string }> {
   if (Array.isArray(node)) return node.flatMap((n, i) => refs(n, `${at}/${i}`));
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [{ ref: v, at }] : refs(v, `${at}/${k}`)));
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) =>
+    k === '$ref' && typeof v === 'string' ? [{ ref: v, at }] : refs(v, `${at}/${k}`),
+  );
 }
 
 function resolve(ref: string): unknown {
   return ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), doc);
+    .reduce<unknown>(
+      (node, key) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
+      doc,
+    );
 }
 
 describe('docs/sync-openapi.yaml', () => {
@@ -59,7 +76,8 @@ describe('docs/sync-openapi.yaml', () => {
   });
 
   it('documents the audit anchor with the fields of its schemas (bundle, answer, flag)', () => {
-    const props = (name: string) => Object.keys((doc.components.schemas[name] as { properties: Record<string, unknown> }).properties).sort();
+    const props = (name: string) =>
+      Object.keys((doc.components.schemas[name] as { properties: Record<string, unknown> }).properties).sort();
     expect(props('AuditPoint')).toEqual(Object.keys(auditPointSchema.shape).sort());
     expect(props('BundleAudit')).toEqual(Object.keys(bundleAuditSchema.shape).sort());
     expect(props('BundleAuditAnswer')).toEqual(Object.keys(bundleAuditAnswerSchema.shape).sort());
@@ -80,7 +98,10 @@ describe('docs/sync-openapi.yaml', () => {
   it('lists every pull item kind the workstation knows, and the certification.remote body with the fields of its schema', () => {
     const kinds = (doc.components.schemas['PullItem'] as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
     expect(kinds.sort()).toEqual(Object.keys(PULL_ITEM_SCHEMAS).sort());
-    const remote = doc.components.schemas['CertificationRemoteBody'] as { properties: Record<string, { enum?: string[] }>; required: string[] };
+    const remote = doc.components.schemas['CertificationRemoteBody'] as {
+      properties: Record<string, { enum?: string[] }>;
+      required: string[];
+    };
     expect(Object.keys(remote.properties).sort()).toEqual(Object.keys(certificationRemoteBodySchema.shape).sort());
     expect(remote.required.sort()).toEqual(Object.keys(certificationRemoteBodySchema.shape).sort());
     expect(remote.properties['method']!.enum).toEqual([...REMOTE_CERTIFICATION_METHODS]);
@@ -90,7 +111,11 @@ describe('docs/sync-openapi.yaml', () => {
     const body = doc.components.schemas['ApplicationOnlineBody'] as { properties: Record<string, { enum?: string[] }>; required: string[] };
     const shape = applicationOnlineBodySchema.shape;
     expect(Object.keys(body.properties).sort()).toEqual(Object.keys(shape).sort());
-    expect(body.required.sort()).toEqual(Object.keys(shape).filter((k) => !shape[k as keyof typeof shape].safeParse(undefined).success).sort());
+    expect(body.required.sort()).toEqual(
+      Object.keys(shape)
+        .filter((k) => !shape[k as keyof typeof shape].safeParse(undefined).success)
+        .sort(),
+    );
     expect(body.properties['source']!.enum).toEqual([...ONLINE_APPLICATION_SOURCES]);
   });
 
@@ -106,7 +131,11 @@ describe('docs/sync-openapi.yaml', () => {
     const item = member.properties['items']!.items!;
     const itemShape = memberShape.items.element.shape;
     expect(keys(item)).toEqual(Object.keys(itemShape).sort());
-    expect(item.required.sort()).toEqual(Object.keys(itemShape).filter((k) => k !== 'detail').sort());
+    expect(item.required.sort()).toEqual(
+      Object.keys(itemShape)
+        .filter((k) => k !== 'detail')
+        .sort(),
+    );
     expect(item.properties['type']!.enum).toEqual([...VERIFICATION_DATA_TYPES]);
   });
 });

@@ -28,7 +28,11 @@ function openFromDevice<T>(platform: PlatformContext, bytes: Buffer, kind: Seale
  * Open a pushed bundle. `lookup` throws SYNC_DEVICE_UNKNOWN / SYNC_DEVICE_REVOKED itself. The
  * payload must repeat the header's device, id and sequence.
  */
-export function openBundle(platform: PlatformContext, bytes: Buffer, lookup: DeviceLookup): { header: SealedHeader; payload: BundlePayload } {
+export function openBundle(
+  platform: PlatformContext,
+  bytes: Buffer,
+  lookup: DeviceLookup,
+): { header: SealedHeader; payload: BundlePayload } {
   const opened = openFromDevice(platform, bytes, 'bundle', bundlePayloadSchema, lookup);
   const { header, payload } = opened;
   if (payload.deviceId !== header.from || payload.bundleId !== header.id || payload.bundleSeq !== header.seq)
@@ -36,11 +40,17 @@ export function openBundle(platform: PlatformContext, bytes: Buffer, lookup: Dev
   return opened;
 }
 
-export const openSessionRequest = (platform: PlatformContext, bytes: Buffer, lookup: DeviceLookup): { header: SealedHeader; payload: SessionRequest } =>
-  openFromDevice(platform, bytes, 'session-request', sessionRequestSchema, lookup);
+export const openSessionRequest = (
+  platform: PlatformContext,
+  bytes: Buffer,
+  lookup: DeviceLookup,
+): { header: SealedHeader; payload: SessionRequest } => openFromDevice(platform, bytes, 'session-request', sessionRequestSchema, lookup);
 
-export const openPullRequest = (platform: PlatformContext, bytes: Buffer, lookup: DeviceLookup): { header: SealedHeader; payload: PullRequest } =>
-  openFromDevice(platform, bytes, 'pull-request', pullRequestSchema, lookup);
+export const openPullRequest = (
+  platform: PlatformContext,
+  bytes: Buffer,
+  lookup: DeviceLookup,
+): { header: SealedHeader; payload: PullRequest } => openFromDevice(platform, bytes, 'pull-request', pullRequestSchema, lookup);
 
 function sealToDevice(platform: PlatformContext, device: KnownDevice, kind: SealedKind, payload: unknown): Buffer {
   const suite = deviceSuite(device);

@@ -27,12 +27,29 @@ const deviceKeys = generatePartyKeys(gmSuite);
 const device: DeviceContext = {
   deviceId: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa',
   keys: deviceKeys,
-  platform: { platformId: 'city', signingKey: platformGm.signing.publicKey, encryptionKey: platformGm.encryption.publicKey, suite: gmSuite.id },
+  platform: {
+    platformId: 'city',
+    signingKey: platformGm.signing.publicKey,
+    encryptionKey: platformGm.encryption.publicKey,
+    suite: gmSuite.id,
+  },
 };
-const known: KnownDevice = { deviceId: device.deviceId, signingKey: deviceKeys.signing.publicKey, encryptionKey: deviceKeys.encryption.publicKey };
+const known: KnownDevice = {
+  deviceId: device.deviceId,
+  signingKey: deviceKeys.signing.publicKey,
+  encryptionKey: deviceKeys.encryption.publicKey,
+};
 const lookup = () => known;
 const records = [
-  { id: randomUUID(), seq: 1, kind: 'case.upsert', caseId: 'C1', baseVersion: 0, madeAt: '2026-03-01T09:00:00+08:00', body: { note: '低保申请' } },
+  {
+    id: randomUUID(),
+    seq: 1,
+    kind: 'case.upsert',
+    caseId: 'C1',
+    baseVersion: 0,
+    madeAt: '2026-03-01T09:00:00+08:00',
+    body: { note: '低保申请' },
+  },
 ];
 
 const codeOf = (fn: () => unknown): string => {
@@ -86,7 +103,7 @@ describe('suite pinning (no downgrade)', () => {
     expect(codeOf(() => openSessionRequest(platform, bytes, lookup))).toBe('SYNC_SUITE_MISMATCH');
   });
 
-  it('workstation: an answer sealed in the international suite is refused, even with the platform\'s own international keys', () => {
+  it("workstation: an answer sealed in the international suite is refused, even with the platform's own international keys", () => {
     const request = buildSessionRequest(device);
     expect(openSessionRequest(platform, request.bytes, lookup).payload.nonce).toBe(request.nonce);
     const session = { token: 'x'.repeat(43), nonce: request.nonce, expiresIn: 3600, serverTime: 1 };
@@ -119,7 +136,9 @@ describe('suite pinning (no downgrade)', () => {
     const intlOnly: PlatformContext = { ...platform, keys: platformIntl, suiteKeys: { [intlSuite.id]: platformIntl } };
     const built = buildBundle(device, { bundleSeq: 1, records });
     expect(codeOf(() => openBundle(intlOnly, built.bytes, lookup))).toBe('SYNC_SUITE_NOT_OFFERED');
-    expect(codeOf(() => sealSession(intlOnly, known, { token: 't'.repeat(43), nonce: 'n', expiresIn: 1, serverTime: 1 }))).toBe('SYNC_SUITE_NOT_OFFERED');
+    expect(codeOf(() => sealSession(intlOnly, known, { token: 't'.repeat(43), nonce: 'n', expiresIn: 1, serverTime: 1 }))).toBe(
+      'SYNC_SUITE_NOT_OFFERED',
+    );
   });
 
   it('registration: the proof is checked in the claimed suite, and keys of another suite do not pass as its keys', () => {

@@ -19,7 +19,8 @@ const claim = (head: [number, string], anchored?: [number, string | null], base:
   base: { seq: base[0], hash: base[1] },
   ...(anchored ? { anchored: { seq: anchored[0], hash: anchored[1] } } : {}),
 });
-const judge = (c: BundleAudit | undefined, latest?: StoredAnchor, atBase?: StoredAnchor) => judgeAuditHead({ claim: c, latest, atBase, now: NOW });
+const judge = (c: BundleAudit | undefined, latest?: StoredAnchor, atBase?: StoredAnchor) =>
+  judgeAuditHead({ claim: c, latest, atBase, now: NOW });
 
 describe('judgeAuditHead (protocol §5.4)', () => {
   it('anchors a first head, and a head that shows the anchored hash', () => {
@@ -30,7 +31,12 @@ describe('judgeAuditHead (protocol §5.4)', () => {
 
   it('flags a chain whose hash at the anchored seq differs, or that cannot show it, as a fork', () => {
     const latest = anchor(10, h('a'));
-    expect(judge(claim([15, h('b')], [10, h('c')]), latest).flag).toMatchObject({ kind: 'fork', reason: 'hash-mismatch', anchoredSeq: 10, headSeq: 15 });
+    expect(judge(claim([15, h('b')], [10, h('c')]), latest).flag).toMatchObject({
+      kind: 'fork',
+      reason: 'hash-mismatch',
+      anchoredSeq: 10,
+      headSeq: 15,
+    });
     expect(judge(claim([10, h('c')], [10, h('c')]), latest).flag).toMatchObject({ kind: 'fork', reason: 'hash-mismatch' });
     expect(judge(claim([15, h('b')], [10, null]), latest).flag).toMatchObject({ kind: 'fork', reason: 'not-shown' });
     expect(judge(claim([15, h('b')], [9, h('a')]), latest).flag).toMatchObject({ kind: 'fork', reason: 'not-shown' });
@@ -50,7 +56,11 @@ describe('judgeAuditHead (protocol §5.4)', () => {
     const latest = anchor(20, h('a'));
     const c = claim([25, h('b')], [20, h('a')], [12, h('d')]);
     expect(judge(c, latest, anchor(12, h('d'), { receivedAt: NOW - 200 * DAY }))).toEqual({ anchor: true });
-    expect(judge(c, latest, anchor(12, h('d'), { receivedAt: NOW - 100 * DAY })).flag).toMatchObject({ kind: 'early-prune', reason: 'pruned-recent', anchoredSeq: 12 });
+    expect(judge(c, latest, anchor(12, h('d'), { receivedAt: NOW - 100 * DAY })).flag).toMatchObject({
+      kind: 'early-prune',
+      reason: 'pruned-recent',
+      anchoredSeq: 12,
+    });
     expect(judge(c, latest, undefined).flag).toMatchObject({ kind: 'fork', reason: 'base-unknown', anchoredSeq: 12 });
     expect(judge(c, latest, anchor(12, h('e'))).flag).toMatchObject({ kind: 'fork', reason: 'base-unknown' });
     // The base the newest anchor already recorded is not looked at again.

@@ -31,9 +31,17 @@ export interface AuditVerdict {
  *
  * Order of checks: absent, head lower (backwards), chain at the anchored seq (fork), base.
  */
-export function judgeAuditHead(input: { claim: BundleAudit | undefined; latest: StoredAnchor | undefined; atBase: StoredAnchor | undefined; now: number }): AuditVerdict {
+export function judgeAuditHead(input: {
+  claim: BundleAudit | undefined;
+  latest: StoredAnchor | undefined;
+  atBase: StoredAnchor | undefined;
+  now: number;
+}): AuditVerdict {
   const { claim, latest, atBase, now } = input;
-  if (!claim) return latest ? { anchor: false, flag: { kind: 'fork', reason: 'absent', anchoredSeq: latest.headSeq, headSeq: null } } : { anchor: false };
+  if (!claim)
+    return latest
+      ? { anchor: false, flag: { kind: 'fork', reason: 'absent', anchoredSeq: latest.headSeq, headSeq: null } }
+      : { anchor: false };
   if (!latest) return { anchor: true };
   const flag = (kind: AuditFlagKind, reason: string, anchoredSeq = latest.headSeq): AuditVerdict => ({
     anchor: true,
@@ -46,8 +54,10 @@ export function judgeAuditHead(input: { claim: BundleAudit | undefined; latest: 
   if (shown.hash !== latest.headHash) return flag('fork', 'hash-mismatch');
   if (baseMoved(claim, latest)) {
     if (claim.base.seq === 0) return { anchor: true };
-    if (!atBase || atBase.headSeq !== claim.base.seq || atBase.headHash !== claim.base.hash) return flag('fork', 'base-unknown', claim.base.seq);
-    if (now - atBase.receivedAt < (AUDIT_RETENTION_DAYS - EARLY_PRUNE_MARGIN_DAYS) * DAY) return flag('early-prune', 'pruned-recent', claim.base.seq);
+    if (!atBase || atBase.headSeq !== claim.base.seq || atBase.headHash !== claim.base.hash)
+      return flag('fork', 'base-unknown', claim.base.seq);
+    if (now - atBase.receivedAt < (AUDIT_RETENTION_DAYS - EARLY_PRUNE_MARGIN_DAYS) * DAY)
+      return flag('early-prune', 'pruned-recent', claim.base.seq);
   }
   return { anchor: true };
 }

@@ -1,4 +1,9 @@
-import { CHANGE_PROPOSAL_RECORD_KIND, changeProposalBodySchema, DECISION_REFUSAL_RECORD_KIND, decisionRefusalBodySchema } from '../../common/sync/decisions';
+import {
+  CHANGE_PROPOSAL_RECORD_KIND,
+  changeProposalBodySchema,
+  DECISION_REFUSAL_RECORD_KIND,
+  decisionRefusalBodySchema,
+} from '../../common/sync/decisions';
 import type { RecordRow } from '../store/types';
 
 /*
@@ -19,7 +24,13 @@ export function listedRecord(r: RecordRow): RecordRow {
 
 /** The acknowledged proposal with this id on this case, if the platform holds it. */
 export function findProposal(records: RecordRow[], caseId: string, proposalId: string): RecordRow | undefined {
-  return records.find((r) => r.kind === CHANGE_PROPOSAL_RECORD_KIND && r.status === 'acknowledged' && r.caseId === caseId && changeProposalBodySchema.safeParse(r.body).data?.proposalId === proposalId);
+  return records.find(
+    (r) =>
+      r.kind === CHANGE_PROPOSAL_RECORD_KIND &&
+      r.status === 'acknowledged' &&
+      r.caseId === caseId &&
+      changeProposalBodySchema.safeParse(r.body).data?.proposalId === proposalId,
+  );
 }
 
 /** One line for the command line: what a shown record says. */

@@ -25,22 +25,47 @@ const RATING = {
   ratedAt: '2026-03-02T01:00:20.000Z',
   scale: 'gb-haochaping-5',
 };
-const FOLLOW_UP = { ratingId: RATING.ratingId, caseId: 'C-1', action: 'callback', note: '已电话回访', closed: false, at: '2026-03-03T01:00:00.000Z' };
+const FOLLOW_UP = {
+  ratingId: RATING.ratingId,
+  caseId: 'C-1',
+  action: 'callback',
+  note: '已电话回访',
+  closed: false,
+  at: '2026-03-03T01:00:00.000Z',
+};
 const detail = (r: ReturnType<typeof validate>) => (r.ok ? null : String(r.params['detail'] ?? r.code));
 
 describe('rating.record and rating.follow-up on the platform', () => {
   it('accepts a rating of a case, an enquiry that found none (no case), and a follow-up', () => {
     expect(validate(record('rating.record', RATING, 'C-1'))).toEqual({ ok: true });
-    expect(validate(record('rating.record', { ...RATING, service: 'enquiry', caseId: null, ref: null, level: 'very_satisfied', reasons: [], comment: null }))).toEqual({ ok: true });
-    expect(validate(record('rating.record', { ...RATING, service: 'certification', ref: { kind: 'certification', id: 'cert-1' } }, 'C-1'))).toEqual({ ok: true });
+    expect(
+      validate(
+        record('rating.record', {
+          ...RATING,
+          service: 'enquiry',
+          caseId: null,
+          ref: null,
+          level: 'very_satisfied',
+          reasons: [],
+          comment: null,
+        }),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      validate(record('rating.record', { ...RATING, service: 'certification', ref: { kind: 'certification', id: 'cert-1' } }, 'C-1')),
+    ).toEqual({ ok: true });
     expect(validate(record('rating.follow-up', FOLLOW_UP, 'C-1'))).toEqual({ ok: true });
   });
 
   it('refuses a level off the scale, a 差评 without reason, a reason not offered, a staff field, another case, blobs', () => {
     expect(detail(validate(record('rating.record', { ...RATING, level: 'good' }, 'C-1')))).toContain('level');
     expect(detail(validate(record('rating.record', { ...RATING, reasons: [], comment: null }, 'C-1')))).toContain('reasons');
-    expect(detail(validate(record('rating.record', { ...RATING, level: 'very_dissatisfied', reasons: ['fast'] }, 'C-1')))).toContain('reasons');
-    expect(detail(validate(record('rating.record', { ...RATING, servedBy: '李受理' }, 'C-1')))).toBe('rating.record body：Unrecognized key: "servedBy"');
+    expect(detail(validate(record('rating.record', { ...RATING, level: 'very_dissatisfied', reasons: ['fast'] }, 'C-1')))).toContain(
+      'reasons',
+    );
+    expect(detail(validate(record('rating.record', { ...RATING, servedBy: '李受理' }, 'C-1')))).toBe(
+      'rating.record body：Unrecognized key: "servedBy"',
+    );
     expect(detail(validate(record('rating.record', RATING, 'C-2')))).toBe('rating.record body.caseId：与记录的 caseId 不一致');
     expect(detail(validate(record('rating.record', RATING)))).toContain('body.caseId');
     expect(detail(validate(record('rating.record', { ...RATING, ref: { kind: 'case', id: 'C-9' } }, 'C-1')))).toContain('ref');

@@ -24,13 +24,21 @@ import { makeRecordValidator } from './validate-record';
  */
 const validate = makeRecordValidator(() => '2026-09-01');
 let seq = 0;
-const sent = (r: OutboundRecord): OutboxRecord => ({ ...r, id: '00000000-0000-4000-8000-000000000001', seq: ++seq, madeAt: '2026-09-01T01:00:00Z' });
+const sent = (r: OutboundRecord): OutboxRecord => ({
+  ...r,
+  id: '00000000-0000-4000-8000-000000000001',
+  seq: ++seq,
+  madeAt: '2026-09-01T01:00:00Z',
+});
 const detail = (r: OutboundRecord | OutboxRecord) => {
   const v = validate('id' in r ? r : sent(r));
   return v.ok ? 'taken' : `${v.code} ${String(v.params['detail'] ?? v.params['kind'])}`;
 };
 /** The same record with its body changed by hand. */
-const withBody = (r: OutboundRecord, change: Record<string, unknown>): OutboxRecord => ({ ...sent(r), body: { ...(r.body as Record<string, unknown>), ...change } });
+const withBody = (r: OutboundRecord, change: Record<string, unknown>): OutboxRecord => ({
+  ...sent(r),
+  body: { ...(r.body as Record<string, unknown>), ...change },
+});
 
 const sha = (c: string) => c.repeat(64);
 const CASE = 'C-1';
@@ -39,8 +47,26 @@ const SIGNER = idNumber(41);
 const built: Record<string, OutboundRecord> = {
   'case.upsert': caseStep(CASE, 40, { members: 2 }),
   'document.meta': documentMetaRecord(CASE, [
-    { sha256: sha('a'), kind: 'document-scan', role: 'material', ref: 'hukou', page: 0, size: 48211, contentType: 'image/webp', addedAt: '2026-09-01T09:31:00+08:00' },
-    { sha256: sha('b'), kind: 'face-photo', role: 'face', ref: SIGNER, page: 0, size: 20111, contentType: 'image/jpeg', addedAt: '2026-09-01T09:32:00+08:00' },
+    {
+      sha256: sha('a'),
+      kind: 'document-scan',
+      role: 'material',
+      ref: 'hukou',
+      page: 0,
+      size: 48211,
+      contentType: 'image/webp',
+      addedAt: '2026-09-01T09:31:00+08:00',
+    },
+    {
+      sha256: sha('b'),
+      kind: 'face-photo',
+      role: 'face',
+      ref: SIGNER,
+      page: 0,
+      size: 20111,
+      contentType: 'image/jpeg',
+      addedAt: '2026-09-01T09:32:00+08:00',
+    },
   ]),
   'certification.record': certificationRecord({
     certificationId: 'cert-1',
@@ -75,7 +101,15 @@ const built: Record<string, OutboundRecord> = {
     legalBasis: ['《最低生活保障审核确认办法》第三十一条'],
     proposedAt: '2026-09-01T01:00:00Z',
   }),
-  'decision.refusal': decisionRefusalRecord({ decisionId: 'dec-1', decisionKind: 'decision', caseId: CASE, code: 'DECISION_WRONG_STEP', reason: '案件当前状态为“已受理”，不是待审核确认，不能办理审批决定。', caseState: 'accepted', receivedAt: '2026-09-01T01:00:00Z' }),
+  'decision.refusal': decisionRefusalRecord({
+    decisionId: 'dec-1',
+    decisionKind: 'decision',
+    caseId: CASE,
+    code: 'DECISION_WRONG_STEP',
+    reason: '案件当前状态为“已受理”，不是待审核确认，不能办理审批决定。',
+    caseState: 'accepted',
+    receivedAt: '2026-09-01T01:00:00Z',
+  }),
   'case.authorization': caseAuthorizationRecord({
     authorizationId: 'auth-1',
     caseId: CASE,
@@ -98,10 +132,36 @@ const built: Record<string, OutboundRecord> = {
     state: 'accepted',
     caseVersion: 2,
     at: '2026-09-01T01:00:00Z',
-    material: { code: 'income_statement', pages: [{ sha256: sha('1'), page: 0, size: 48211, contentType: 'image/webp' }, { sha256: sha('2'), page: 1, size: 40000, contentType: 'image/webp' }] },
+    material: {
+      code: 'income_statement',
+      pages: [
+        { sha256: sha('1'), page: 0, size: 48211, contentType: 'image/webp' },
+        { sha256: sha('2'), page: 1, size: 40000, contentType: 'image/webp' },
+      ],
+    },
   }),
-  'relief.payment': reliefPaymentRecord({ paymentId: 'pay-1', caseId: CASE, kind: 'advance', amountFen: 80000, form: 'cash', payments: 1, paidOn: '2026-08-31', paidBy: '王明', reason: '家中失火', papersDueOn: '2026-09-14', recordedAt: '2026-09-01T01:00:00Z' }),
-  'monitoring.entry': monitoringEntryRecord({ monitoringId: 'm-1', caseId: CASE, action: 'enter', origin: 'refused', idNumbers: [SIGNER], reason: '申请未获批准，家庭收入接近标准', at: '2026-09-01T01:00:00Z' }),
+  'relief.payment': reliefPaymentRecord({
+    paymentId: 'pay-1',
+    caseId: CASE,
+    kind: 'advance',
+    amountFen: 80000,
+    form: 'cash',
+    payments: 1,
+    paidOn: '2026-08-31',
+    paidBy: '王明',
+    reason: '家中失火',
+    papersDueOn: '2026-09-14',
+    recordedAt: '2026-09-01T01:00:00Z',
+  }),
+  'monitoring.entry': monitoringEntryRecord({
+    monitoringId: 'm-1',
+    caseId: CASE,
+    action: 'enter',
+    origin: 'refused',
+    idNumbers: [SIGNER],
+    reason: '申请未获批准，家庭收入接近标准',
+    at: '2026-09-01T01:00:00Z',
+  }),
   'rating.record': ratingRecord({
     ratingId: 'rating_1',
     service: 'enquiry',
@@ -115,7 +175,14 @@ const built: Record<string, OutboundRecord> = {
     ratedAt: '2026-09-01T01:00:20Z',
     scale: 'gb-haochaping-5',
   }),
-  'rating.follow-up': ratingFollowUpRecord({ ratingId: 'rating_1', caseId: CASE, action: 'callback', note: '已电话回访', closed: true, at: '2026-09-02T01:00:00Z' }),
+  'rating.follow-up': ratingFollowUpRecord({
+    ratingId: 'rating_1',
+    caseId: CASE,
+    action: 'callback',
+    note: '已电话回访',
+    closed: true,
+    at: '2026-09-02T01:00:00Z',
+  }),
   'roster.imported': rosterImportedRecord({
     caseId: CASE,
     caseNo: '500110-2026-01-00008',
@@ -150,7 +217,10 @@ const wrong: Record<string, [OutboxRecord, string]> = {
   'monitoring.entry': [withBody(built['monitoring.entry']!, { name: '张建国' }), 'monitoring.entry body：Unrecognized key: "name"'],
   'rating.record': [withBody(built['rating.record']!, { level: 'good' }), 'rating.record body.level：'],
   'rating.follow-up': [withBody(built['rating.follow-up']!, { note: '' }), 'rating.follow-up body.note：'],
-  'roster.imported': [withBody(built['roster.imported']!, { applicant: { idNumber: idNumber(42), name: '李秀英' } }), 'roster.imported body.members：成员中须有且只有户主本人一行'],
+  'roster.imported': [
+    withBody(built['roster.imported']!, { applicant: { idNumber: idNumber(42), name: '李秀英' } }),
+    'roster.imported body.members：成员中须有且只有户主本人一行',
+  ],
 };
 
 describe('typed sync records through the platform validator', () => {
@@ -172,13 +242,23 @@ describe('typed sync records through the platform validator', () => {
     const step = built['case.upsert']!;
     const { applicant: _dropped, ...noApplicant } = step.body as Record<string, unknown>;
     expect(detail({ ...sent(step), body: noApplicant })).toBe('SYNC_RECORD_INVALID case.upsert body.applicant：申请人身份证号码缺失');
-    expect(detail(withBody(step, { applicant: { idNumber: '110105194912310021', name: '王小文' } }))).toContain('case.upsert body.applicant.idNumber：申请人身份证号码无效');
-    expect(detail(withBody(built['monitoring.entry']!, { idNumbers: [SIGNER, '500110198005120011'] }))).toBe('SYNC_RECORD_INVALID monitoring.entry body.idNumbers.1：身份证号码无效');
-    expect(detail(withBody(built['relief.payment']!, { paidOn: '2026-09-02' }))).toBe('SYNC_RECORD_INVALID relief.payment body.paidOn：发放日期晚于今天');
+    expect(detail(withBody(step, { applicant: { idNumber: '110105194912310021', name: '王小文' } }))).toContain(
+      'case.upsert body.applicant.idNumber：申请人身份证号码无效',
+    );
+    expect(detail(withBody(built['monitoring.entry']!, { idNumbers: [SIGNER, '500110198005120011'] }))).toBe(
+      'SYNC_RECORD_INVALID monitoring.entry body.idNumbers.1：身份证号码无效',
+    );
+    expect(detail(withBody(built['relief.payment']!, { paidOn: '2026-09-02' }))).toBe(
+      'SYNC_RECORD_INVALID relief.payment body.paidOn：发放日期晚于今天',
+    );
     const imported = built['roster.imported']!.body as { members: Array<{ idNumber: string }> };
     const badMember = { ...imported.members[1]!, idNumber: '500110198005120011' };
-    expect(detail(withBody(built['roster.imported']!, { members: [imported.members[0], badMember] }))).toBe('SYNC_RECORD_INVALID roster.imported body.members.1.idNumber：成员身份证号码无效');
-    expect(detail(withBody(built['certification.record']!, { method: 'proxy' }))).toContain('certification.record body.proxy：代办认证缺少代办人');
+    expect(detail(withBody(built['roster.imported']!, { members: [imported.members[0], badMember] }))).toBe(
+      'SYNC_RECORD_INVALID roster.imported body.members.1.idNumber：成员身份证号码无效',
+    );
+    expect(detail(withBody(built['certification.record']!, { method: 'proxy' }))).toContain(
+      'certification.record body.proxy：代办认证缺少代办人',
+    );
   });
 
   it('tells a kind it does not know apart: notice.issued was declared and never written, and is no longer taken', () => {

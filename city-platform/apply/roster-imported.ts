@@ -32,7 +32,11 @@ export const recipientRow = (r: Row): RecipientRow => ({
 });
 
 /** The `roster.recipient` feed item of a recipient of the platform's own (§7.4): the household, by its head's ID number. */
-export const recipientFeedItem = (idNumber: string, body: RecipientBody): Record<string, unknown> => ({ kind: ROSTER_RECIPIENT, id: idNumber, body });
+export const recipientFeedItem = (idNumber: string, body: RecipientBody): Record<string, unknown> => ({
+  kind: ROSTER_RECIPIENT,
+  id: idNumber,
+  body,
+});
 
 /** The household part of an import, as the platform keeps its recipient. */
 export function recipientBodyOf(b: RosterImportedBody): RecipientBody {
@@ -45,13 +49,15 @@ export const importedCaseBody = (b: RosterImportedBody): Record<string, unknown>
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
 /** The category in the catalog's words (城市低保, 特困（分散供养）…), as the station's roster names it. */
-const kind = (h: Pick<RecipientBody, 'type' | 'subtype'>) => translate(`roster.categories.${h.subtype ? `${h.type}-${h.subtype}` : h.type}` as MessageKey);
+const kind = (h: Pick<RecipientBody, 'type' | 'subtype'>) =>
+  translate(`roster.categories.${h.subtype ? `${h.type}-${h.subtype}` : h.type}` as MessageKey);
 
 /** Where the platform's recipient and the station's import disagree, in words; empty when they agree. */
 export function differences(platform: RecipientBody, imported: RecipientBody): string[] {
   const out: string[] = [];
   if (kind(platform) !== kind(imported)) out.push(`救助类别：平台 ${kind(platform)}，导入 ${kind(imported)}`);
-  if (platform.amountFen !== imported.amountFen || platform.monthly !== imported.monthly) out.push(`月保障金额：平台 ${yuan(platform.amountFen)}，导入 ${yuan(imported.amountFen)}`);
+  if (platform.amountFen !== imported.amountFen || platform.monthly !== imported.monthly)
+    out.push(`月保障金额：平台 ${yuan(platform.amountFen)}，导入 ${yuan(imported.amountFen)}`);
   if (platform.sinceMonth !== imported.sinceMonth) out.push(`开始享受年月：平台 ${platform.sinceMonth}，导入 ${imported.sinceMonth}`);
   return out;
 }
@@ -64,10 +70,26 @@ export function differences(platform: RecipientBody, imported: RecipientBody): s
  * amount or first month differ from the import (neither side is taken: the county settles it).
  * Null means: create the case at the station's version and match the recipient.
  */
-export function refuseRosterImport(record: CaseRecord, b: RosterImportedBody, current: Row | undefined, recipient: RecipientRow | undefined, stationId: string): RecordAnswer | null {
-  const refuse = (detail: string): RecordAnswer => ({ id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_ROSTER_REFUSED', { caseNo: b.caseNo, detail }) });
+export function refuseRosterImport(
+  record: CaseRecord,
+  b: RosterImportedBody,
+  current: Row | undefined,
+  recipient: RecipientRow | undefined,
+  stationId: string,
+): RecordAnswer | null {
+  const refuse = (detail: string): RecordAnswer => ({
+    id: record.id,
+    seq: record.seq,
+    status: 'rejected',
+    error: wireError('SYNC_ROSTER_REFUSED', { caseNo: b.caseNo, detail }),
+  });
   const head = maskIdNumber(b.applicant.idNumber);
-  if (current) return refuse(current['station_id'] === stationId ? `平台已有此案件（第 ${Number(current['version'])} 版），不再按导入新建` : '案件编号已被其他工作站使用');
+  if (current)
+    return refuse(
+      current['station_id'] === stationId
+        ? `平台已有此案件（第 ${Number(current['version'])} 版），不再按导入新建`
+        : '案件编号已被其他工作站使用',
+    );
   if (!recipient) return null;
   if (recipient.stationId !== stationId) return refuse(`户主 ${head} 在平台上是其他工作站（${recipient.stationId}）的在册对象`);
   if (recipient.caseId && recipient.caseId !== b.caseId) return refuse(`户主 ${head} 在平台上已对应本站的另一案件`);

@@ -14,7 +14,8 @@ import { platformRuleProblem } from './platform-rules';
 export function makeRecordValidator(today: () => string): RecordValidator {
   return (record): ReturnType<RecordValidator> => {
     const read = readRecord(record);
-    if (!read.ok && read.unknownKind) return { ok: false, code: 'SYNC_RECORD_UNKNOWN_KIND', params: { seq: record.seq, kind: record.kind } };
+    if (!read.ok && read.unknownKind)
+      return { ok: false, code: 'SYNC_RECORD_UNKNOWN_KIND', params: { seq: record.seq, kind: record.kind } };
     const problem = read.ok ? platformRuleProblem(read.record, today()) : read.issue;
     if (!problem) return { ok: true };
     return { ok: false, code: 'SYNC_RECORD_INVALID', params: { seq: record.seq, detail: issueText(problem) } };

@@ -23,10 +23,7 @@ export async function finishUpload(deps: PlatformDeps, upload: UploadRow, device
     } finally {
       await handle.close();
     }
-    const opener = createBlobOpener(
-      deviceBlobKey(deps.codec, device, upload.sha256, 'up'),
-      tag,
-    );
+    const opener = createBlobOpener(deviceBlobKey(deps.codec, device, upload.sha256, 'up'), tag);
     await mkdir(dirname(target), { recursive: true });
     const out = await open(temp, 'w');
     try {

@@ -11,7 +11,10 @@ import type { OnlineApplicationRow, PlatformStore } from '../store/types';
 export type OnlineApplicationInput = { stationId: string; body: unknown; blobs?: readonly Buffer[] };
 
 /** The feed item's fields (the pull route adds `kind`, `feedSeq` and `at`). */
-export const onlineApplicationFeedBody = (r: Pick<OnlineApplicationRow, 'id' | 'body'>): { id: string; body: ApplicationOnlineBody } => ({ id: r.id, body: r.body });
+export const onlineApplicationFeedBody = (r: Pick<OnlineApplicationRow, 'id' | 'body'>): { id: string; body: ApplicationOnlineBody } => ({
+  id: r.id,
+  body: r.body,
+});
 
 const invalid = (path: string, detail: string) => new JiuzhuError('INVALID_INPUT', { path, detail });
 
@@ -24,7 +27,13 @@ const invalid = (path: string, detail: string) => new JiuzhuError('INVALID_INPUT
  * application id, so the station's devices fetch them with the case blob download), and a
  * `application.online` item goes to the station's feed.
  */
-export async function fileOnlineApplication(store: PlatformStore, dataDir: string, id: string, input: OnlineApplicationInput, now: number): Promise<{ id: string; feedSeq: number }> {
+export async function fileOnlineApplication(
+  store: PlatformStore,
+  dataDir: string,
+  id: string,
+  input: OnlineApplicationInput,
+  now: number,
+): Promise<{ id: string; feedSeq: number }> {
   const parsed = applicationOnlineBodySchema.safeParse(input.body);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -37,17 +46,23 @@ export async function fileOnlineApplication(store: PlatformStore, dataDir: strin
     if (!checked.valid) throw invalid(`body.members.${i}.idNumber`, `invalid resident ID number (${checked.problems.join(', ')})`);
   }
   if (!checkIdNumber(body.applicant.idNumber, { today }).valid) throw invalid('body.applicant.idNumber', 'invalid resident ID number');
-  if (Date.parse(body.submittedAt) > now + 5 * 60_000) throw invalid('body.submittedAt', 'an application cannot be submitted in the future');
+  if (Date.parse(body.submittedAt) > now + 5 * 60_000)
+    throw invalid('body.submittedAt', 'an application cannot be submitted in the future');
 
   const given = new Map((input.blobs ?? []).map((b) => [createHash('sha256').update(b).digest('hex'), b]));
-  const refs = [...body.papers.map((p, i) => ({ ...p, path: `body.papers.${i}` })), ...body.signatures.map((s, i) => ({ ...s, path: `body.signatures.${i}` }))];
+  const refs = [
+    ...body.papers.map((p, i) => ({ ...p, path: `body.papers.${i}` })),
+    ...body.signatures.map((s, i) => ({ ...s, path: `body.signatures.${i}` })),
+  ];
   for (const r of refs) {
     const bytes = given.get(r.sha256);
     if (bytes && bytes.length !== r.size) throw invalid(`${r.path}.size`, `the file has ${bytes.length} bytes, the body says ${r.size}`);
-    if (!bytes && !(await store.getBlob(r.sha256, input.stationId))) throw invalid(`${r.path}.sha256`, 'no file given with this SHA-256 (pass it with --blob)');
+    if (!bytes && !(await store.getBlob(r.sha256, input.stationId)))
+      throw invalid(`${r.path}.sha256`, 'no file given with this SHA-256 (pass it with --blob)');
   }
   const named = new Set(applicationOnlineBlobs(body));
-  for (const h of given.keys()) if (!named.has(h)) throw invalid('blobs', `a file given (${h.slice(0, 12)}…) is not named by the body's papers or signatures`);
+  for (const h of given.keys())
+    if (!named.has(h)) throw invalid('blobs', `a file given (${h.slice(0, 12)}…) is not named by the body's papers or signatures`);
 
   for (const [sha256, bytes] of given) {
     const target = blobPath(dataDir, sha256);
@@ -55,8 +70,21 @@ export async function fileOnlineApplication(store: PlatformStore, dataDir: strin
     await writeFile(`${target}.${id}.tmp`, bytes);
     await rename(`${target}.${id}.tmp`, target);
   }
-  const blobs = refs.filter((r, i) => refs.findIndex((x) => x.sha256 === r.sha256) === i).map((r) => ({ sha256: r.sha256, size: r.size, contentType: r.contentType }));
-  const feedSeq = await store.addOnlineApplication({ id, stationId: input.stationId, submittedAt: body.submittedAt, type: body.type, applicantIdNumber: body.applicant.idNumber, body, recordedAt: now }, blobs);
+  const blobs = refs
+    .filter((r, i) => refs.findIndex((x) => x.sha256 === r.sha256) === i)
+    .map((r) => ({ sha256: r.sha256, size: r.size, contentType: r.contentType }));
+  const feedSeq = await store.addOnlineApplication(
+    {
+      id,
+      stationId: input.stationId,
+      submittedAt: body.submittedAt,
+      type: body.type,
+      applicantIdNumber: body.applicant.idNumber,
+      body,
+      recordedAt: now,
+    },
+    blobs,
+  );
   if (feedSeq === undefined) throw invalid('stationId', 'no device or enrolment code of this station');
   return { id, feedSeq };
 }

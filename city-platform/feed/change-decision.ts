@@ -19,12 +19,27 @@ export type ChangeDecisionInput = z.infer<typeof changeDecisionInputSchema>;
  * A refusal needs its reasons. The workstation applies it at its next pull, or sends it back
  * (`decision.refusal`) when it cannot.
  */
-export async function appendChangeDecision(store: PlatformStore, id: string, input: ChangeDecisionInput, at: number): Promise<{ id: string; feedSeq: number }> {
-  if (input.outcome === 'refused' && !input.reasons?.length) throw new JiuzhuError('INVALID_INPUT', { path: 'reasons', detail: 'a refusal needs at least one reason' });
+export async function appendChangeDecision(
+  store: PlatformStore,
+  id: string,
+  input: ChangeDecisionInput,
+  at: number,
+): Promise<{ id: string; feedSeq: number }> {
+  if (input.outcome === 'refused' && !input.reasons?.length)
+    throw new JiuzhuError('INVALID_INPUT', { path: 'reasons', detail: 'a refusal needs at least one reason' });
   const held = await store.getCase(input.caseId);
   if (!held) throw new JiuzhuError('INVALID_INPUT', { path: 'caseId', detail: 'unknown case' });
   if (!findProposal(await store.listRecords(), input.caseId, input.proposalId))
-    throw new JiuzhuError('INVALID_INPUT', { path: 'proposalId', detail: 'no such proposal on this case (a change.proposal record acknowledged by the platform)' });
-  const feedSeq = await store.appendFeed({ kind: 'change-decision', stationId: held.stationId, regionCode: null, body: { id, ...input }, at });
+    throw new JiuzhuError('INVALID_INPUT', {
+      path: 'proposalId',
+      detail: 'no such proposal on this case (a change.proposal record acknowledged by the platform)',
+    });
+  const feedSeq = await store.appendFeed({
+    kind: 'change-decision',
+    stationId: held.stationId,
+    regionCode: null,
+    body: { id, ...input },
+    at,
+  });
   return { id, feedSeq };
 }

@@ -7,7 +7,9 @@ import { rosterHouseholdSchema, ROSTER_RECIPIENT } from '../../sync-protocol/rec
 import type { PlatformStore } from '../store/types';
 
 /** Input of a roster load (CLI `roster-load`, admin API `loadRoster`): a station and its current recipient households. */
-export const rosterLoadInputSchema = z.object({ stationId: z.string().min(1).max(64), households: z.array(z.unknown()).min(1).max(100_000) }).strict();
+export const rosterLoadInputSchema = z
+  .object({ stationId: z.string().min(1).max(64), households: z.array(z.unknown()).min(1).max(100_000) })
+  .strict();
 export type RosterLoadInput = z.infer<typeof rosterLoadInputSchema>;
 
 export interface RosterLoadResult {

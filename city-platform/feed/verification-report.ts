@@ -25,7 +25,13 @@ const REFUSALS = {
  * authorizations the platform holds, and only for members who signed one. Nothing is written on a
  * refusal (INVALID_INPUT naming the field and why).
  */
-export async function postVerificationReport(store: PlatformStore, id: string, caseRef: string, input: unknown, now: number): Promise<{ id: string; caseId: string; feedSeq: number }> {
+export async function postVerificationReport(
+  store: PlatformStore,
+  id: string,
+  caseRef: string,
+  input: unknown,
+  now: number,
+): Promise<{ id: string; caseId: string; feedSeq: number }> {
   const parsed = verificationReportInputSchema.safeParse(input);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -36,9 +42,17 @@ export async function postVerificationReport(store: PlatformStore, id: string, c
   if (v.issuedOn > today) throw new JiuzhuError('INVALID_INPUT', { path: 'issuedOn', detail: 'a report cannot be issued after today' });
   for (const [i, m] of v.members.entries()) {
     const checked = checkIdNumber(m.idNumber, { today });
-    if (!checked.valid) throw new JiuzhuError('INVALID_INPUT', { path: `members.${i}.idNumber`, detail: `invalid resident ID number (${checked.problems.join(', ')})` });
+    if (!checked.valid)
+      throw new JiuzhuError('INVALID_INPUT', {
+        path: `members.${i}.idNumber`,
+        detail: `invalid resident ID number (${checked.problems.join(', ')})`,
+      });
     const late = m.items.findIndex((it) => it.asOf > today);
-    if (late >= 0) throw new JiuzhuError('INVALID_INPUT', { path: `members.${i}.items.${late}.asOf`, detail: 'a figure cannot stand at a day after today' });
+    if (late >= 0)
+      throw new JiuzhuError('INVALID_INPUT', {
+        path: `members.${i}.items.${late}.asOf`,
+        detail: 'a figure cannot stand at a day after today',
+      });
   }
   const out = await store.addVerificationReport(caseRef, { id, reportNo: v.reportNo, issuedOn: v.issuedOn, recordedAt: now, body: v });
   if (!out.ok) throw new JiuzhuError('INVALID_INPUT', { path: out.path, detail: REFUSALS[out.reason] });

@@ -39,5 +39,10 @@ export async function sweepExpired(deps: PlatformDeps): Promise<SweepReport> {
     await rm(join(dir, name), { force: true });
     partialFiles++;
   }
-  return { sessions: swept.sessions, uploads: swept.openUploads.length + swept.doneUploads, partialFiles, limiterKeys: deps.limiter.prune() };
+  return {
+    sessions: swept.sessions,
+    uploads: swept.openUploads.length + swept.doneUploads,
+    partialFiles,
+    limiterKeys: deps.limiter.prune(),
+  };
 }

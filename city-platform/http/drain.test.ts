@@ -30,7 +30,9 @@ it('a response written under backpressure many times keeps no listeners behind',
         setTimeout(() => res.resume(), 1);
       });
       res.on('end', () => resolve(n));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
   server.close();
   expect(received).toBe(200 * chunk.length);

@@ -58,7 +58,9 @@ describe('platform resource limits on the wire', () => {
   it('reads a slow but steady body to the end and answers it', async () => {
     const body = JSON.stringify({ claim: 'x'.repeat(1200) });
     const s = await slowSocket(platform.port);
-    s.write(`POST /v1/devices HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    s.write(
+      `POST /v1/devices HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     for (let i = 0; i < body.length; i += 150) {
       s.write(body.slice(i, i + 150)); // 1.5 KB/s over about 0.8 s: two body windows
       await new Promise((r) => setTimeout(r, 100));
@@ -75,10 +77,20 @@ describe('platform resource limits on the wire', () => {
     const length = encryptedBlobSize(plain.length);
     const created = await request(`${platform.url}/v1/uploads`, {
       method: 'POST',
-      headers: { ...headers, 'Upload-Length': String(length), 'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(plain.length), cipher: BLOB_CIPHER_ID }) },
+      headers: {
+        ...headers,
+        'Upload-Length': String(length),
+        'Upload-Metadata': encodeUploadMetadata({ sha256, size: String(plain.length), cipher: BLOB_CIPHER_ID }),
+      },
     });
     const path = String(created.headers['location']);
-    const cipher = encryptBlob(plain, { mine: client.device.keys.encryption, peerKey: client.device.platform.encryptionKey, deviceId: client.device.deviceId, sha256, direction: 'up' });
+    const cipher = encryptBlob(plain, {
+      mine: client.device.keys.encryption,
+      peerKey: client.device.platform.encryptionKey,
+      deviceId: client.device.deviceId,
+      sha256,
+      direction: 'up',
+    });
     const s = await slowSocket(platform.port);
     s.write(
       `PATCH ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: ${headers.Authorization}\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: ${length}\r\n\r\n`,
@@ -111,7 +123,11 @@ describe('platform resource limits on the wire', () => {
     /** A device with real keys the platform never enrolled. */
     const stranger = (): TestClient => {
       const info = platform.info();
-      const device = { deviceId: newDeviceId(), keys: generatePartyKeys(), platform: { platformId: info.platformId, signingKey: info.signingKey, encryptionKey: info.encryptionKey } };
+      const device = {
+        deviceId: newDeviceId(),
+        keys: generatePartyKeys(),
+        platform: { platformId: info.platformId, signingKey: info.signingKey, encryptionKey: info.encryptionKey },
+      };
       return new TestClient(platform.url, device, { deviceId: device.deviceId } as Registration);
     };
 
@@ -119,13 +135,20 @@ describe('platform resource limits on the wire', () => {
     async function refusedEarly(path: string, head: Buffer, declared: number, authorization?: string) {
       const s = await slowSocket(platform.port);
       const auth = authorization ? `Authorization: Bearer ${authorization}\r\n` : '';
-      s.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.jiuzhu.sealed\r\n${auth}Content-Length: ${declared}\r\n\r\n`);
+      s.write(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.jiuzhu.sealed\r\n${auth}Content-Length: ${declared}\r\n\r\n`,
+      );
       s.write(head);
       const first = await within(s.firstAnswer, 2000, `${path}: answer before the body`);
       await new Promise((r) => setTimeout(r, 50));
       const raw = s.received();
       s.socket.destroy();
-      return { status: statusOf(raw), code: bodyOf(raw)['code'], sentWhenAnswered: first.sentBytes, connection: /\r\nconnection: close\r\n/i.test(raw) };
+      return {
+        status: statusOf(raw),
+        code: bodyOf(raw)['code'],
+        sentWhenAnswered: first.sentBytes,
+        connection: /\r\nconnection: close\r\n/i.test(raw),
+      };
     }
 
     it('session requests of an unknown device, a revoked device and bytes that are no sealed message: answered after ~1 KB', async () => {
@@ -154,7 +177,10 @@ describe('platform resource limits on the wire', () => {
       const honest = await enrolClient(platform, 'ST-SLOW');
       const junk = await refusedEarly('/v1/bundles', Buffer.from('GARBAGE!'.repeat(4)), 1_900_000, await honest.session());
       expect(junk).toMatchObject({ status: 400, code: 'SYNC_BUNDLE_MALFORMED', connection: true });
-      expect(await refusedEarly('/v1/pull', Buffer.from('GARBAGE!'.repeat(4)), 16_000, await honest.session())).toMatchObject({ status: 400, code: 'SYNC_BUNDLE_MALFORMED' });
+      expect(await refusedEarly('/v1/pull', Buffer.from('GARBAGE!'.repeat(4)), 16_000, await honest.session())).toMatchObject({
+        status: 400,
+        code: 'SYNC_BUNDLE_MALFORMED',
+      });
     });
 
     it('an enrolled device’s bundle arriving in two parts is read to the end and applied', async () => {

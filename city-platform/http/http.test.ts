@@ -69,7 +69,8 @@ describe('platform HTTP layer on the wire', () => {
     expect(answers).toHaveLength(1);
     return answers[0]!;
   };
-  const typed = (a: RawAnswer) => JSON.parse(a.body) as { code: string; message: string; messageEn: string; details?: Record<string, unknown> };
+  const typed = (a: RawAnswer) =>
+    JSON.parse(a.body) as { code: string; message: string; messageEn: string; details?: Record<string, unknown> };
 
   beforeAll(async () => {
     ({ platform, cleanup } = await tempPlatform({ limits: { maxBundleBytes: 4096 } }));
@@ -88,7 +89,14 @@ describe('platform HTTP layer on the wire', () => {
   });
 
   it('answers a known path with another method as not found (no 405), and makes no HEAD of a GET', async () => {
-    for (const line of ['DELETE /v1/platform', 'PUT /v1/bundles', 'GET /v1/bundles', 'POST /v1/platform', 'HEAD /v1/platform', 'GET /v1/platform/']) {
+    for (const line of [
+      'DELETE /v1/platform',
+      'PUT /v1/bundles',
+      'GET /v1/bundles',
+      'POST /v1/platform',
+      'HEAD /v1/platform',
+      'GET /v1/platform/',
+    ]) {
       const a = await one(req(line));
       expect({ line, status: a.status }).toEqual({ line, status: 404 });
       if (!line.startsWith('HEAD')) expect(typed(a).code).toBe('NOT_FOUND');
@@ -111,7 +119,13 @@ describe('platform HTTP layer on the wire', () => {
     // The route exists: a HEAD without a session is refused by the route (401), not the router.
     expect((await one(req(`HEAD /v1/blobs/${sha}`))).status).toBe(401);
     expect((await one(req(`GET /v1/blobs/${sha}`))).status).toBe(401);
-    for (const path of [`/v1/blobs/${sha.toUpperCase()}`, `/v1/blobs/${sha}0`, `/v1/uploads/${'a'.repeat(21)}`, '/v1/uploads/%zz', `/admin/cases/${'x'.repeat(150)}`]) {
+    for (const path of [
+      `/v1/blobs/${sha.toUpperCase()}`,
+      `/v1/blobs/${sha}0`,
+      `/v1/uploads/${'a'.repeat(21)}`,
+      '/v1/uploads/%zz',
+      `/admin/cases/${'x'.repeat(150)}`,
+    ]) {
       const a = await one(req(`GET ${path}`));
       expect({ path, status: a.status, code: typed(a).code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
@@ -138,7 +152,9 @@ describe('platform HTTP layer on the wire', () => {
     const noType = await one(req('POST /v1/devices', {}, '{"claim":1}'));
     expect([noType.status, typed(noType).code]).toEqual([400, 'INVALID_INPUT']);
     // Declared too large: refused before reading.
-    const declared = await one(`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: ${session}\r\nContent-Length: 5000\r\n\r\n`);
+    const declared = await one(
+      `POST /v1/bundles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: ${session}\r\nContent-Length: 5000\r\n\r\n`,
+    );
     expect([declared.status, typed(declared).code, typed(declared).details]).toEqual([413, 'SYNC_BODY_TOO_LARGE', undefined]);
     // Chunked, found too large while reading (a registration: 16 KiB).
     const chunk = 'y'.repeat(9000);
@@ -150,21 +166,31 @@ describe('platform HTTP layer on the wire', () => {
       ]),
     );
     expect([counted[0]!.status, typed(counted[0]!).code]).toEqual([413, 'SYNC_BODY_TOO_LARGE']);
-    const pull = await one(`POST /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: ${session}\r\nContent-Length: ${16 * 1024 + 1}\r\n\r\n`);
+    const pull = await one(
+      `POST /v1/pull HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: ${session}\r\nContent-Length: ${16 * 1024 + 1}\r\n\r\n`,
+    );
     expect([pull.status, typed(pull).code]).toEqual([413, 'SYNC_BODY_TOO_LARGE']);
   });
 
   it('answers nothing to a request cut mid-body or mid-headers (the client retries), and keeps connections alive', async () => {
-    expect(await exchange(platform.port, [`POST /v1/devices HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"claim":`], { halfClose: true })).toBe('');
+    expect(
+      await exchange(platform.port, [`POST /v1/devices HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"claim":`], { halfClose: true }),
+    ).toBe('');
     // A bundle of an enrolled device cut after its header has passed the session and sender checks: silence too.
     const client = await enrolClient(platform, 'ST-HTTP');
     const bundle = client.bundle([newCase(client, 'C-CUT', 1)]).bytes;
     const half = bundle.subarray(0, Math.floor(bundle.length / 2));
     const auth = `Authorization: Bearer ${await client.session()}`;
-    expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\n${auth}\r\nContent-Length: ${bundle.length}\r\n\r\n`, half], { halfClose: true })).toBe('');
+    expect(
+      await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\n${auth}\r\nContent-Length: ${bundle.length}\r\n\r\n`, half], {
+        halfClose: true,
+      }),
+    ).toBe('');
     expect(await exchange(platform.port, [`POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Le`], { halfClose: true })).toBe('');
     const keepAlive = (line: string) => `${line} HTTP/1.1\r\nHost: x\r\n\r\n`;
-    const answers = parse(await exchange(platform.port, [keepAlive('GET /v1/platform'), keepAlive('GET /v1/nothing'), req('GET /v1/platform')]));
+    const answers = parse(
+      await exchange(platform.port, [keepAlive('GET /v1/platform'), keepAlive('GET /v1/nothing'), req('GET /v1/platform')]),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 404, 200]);
     expect(answers[0]!.headers['connection']).toBe('keep-alive');
     expect(answers[0]!.headers['keep-alive']).toBe('timeout=30');

@@ -37,7 +37,10 @@ export function createHttpServer(now: () => number, log: (line: string) => void,
     // timeout, and headers that do not arrive in time get Node's 408.
     requestTimeout: 0,
     connectionTimeout: timeouts.idleTimeoutMs,
-    http: { headersTimeout: timeouts.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, Math.max(10, timeouts.headersTimeoutMs / 4)) },
+    http: {
+      headersTimeout: timeouts.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.max(10, timeouts.headersTimeoutMs / 4)),
+    },
     // HEAD only where a route declares it (blobs, uploads); HEAD /v1/platform stays a 404.
     exposeHeadRoutes: false,
     // stop() is a crash as the network sees it: connections are dropped, not answered 503.
@@ -56,7 +59,8 @@ export function createHttpServer(now: () => number, log: (line: string) => void,
       const truncated = error.code === 'HPE_INVALID_EOF_STATE' || error.code === 'ECONNRESET' || !socket.writable;
       if (truncated) socket.destroy();
       // Headers not in within `headersTimeoutMs` (Node's check): 408, and the connection closed.
-      else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+        socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     },
   });

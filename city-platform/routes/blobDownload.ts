@@ -51,8 +51,7 @@ export function blobDownloadRoutes(app: FastifyInstance, deps: PlatformDeps) {
         if (res.destroyed || left <= 0) break;
         const out = part.length > left ? part.subarray(0, left) : part;
         left -= out.length;
-        if (!res.write(out))
-          await drainOrClose(res);
+        if (!res.write(out)) await drainOrClose(res);
       }
       if (!res.destroyed) res.end();
     }),

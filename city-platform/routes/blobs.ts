@@ -46,8 +46,7 @@ export function blobRoutes(app: FastifyInstance, deps: PlatformDeps) {
       const key = deviceBlobKey(deps.codec, device, sha256!, 'down');
       for await (const part of encryptBlobFrom(createReadStream(blobPath(deps.dataDir, sha256!)), key, from)) {
         if (res.destroyed) return;
-        if (!res.write(part))
-          await drainOrClose(res);
+        if (!res.write(part)) await drainOrClose(res);
       }
       res.end();
     }),

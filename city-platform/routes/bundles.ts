@@ -22,7 +22,11 @@ export function bundleRoutes(app: FastifyInstance, deps: PlatformDeps) {
       const { body, row, known } = await readSessionSealed(deps, req, res, deps.limits.maxBundleBytes);
       const { header, payload } = openBundle(deps.codec, body, onlyDevice(known));
       if (payload.records.length > deps.limits.maxRecordsPerBundle)
-        throw new JiuzhuError('SYNC_BUNDLE_TOO_LARGE', { size: payload.records.length, limit: deps.limits.maxRecordsPerBundle }, { unit: 'records' });
+        throw new JiuzhuError(
+          'SYNC_BUNDLE_TOO_LARGE',
+          { size: payload.records.length, limit: deps.limits.maxRecordsPerBundle },
+          { unit: 'records' },
+        );
       const outcome = await deps.store.applyBundle({ device: row, header, payload, receivedAt: deps.now() }, validate);
       if (outcome.kind === 'replayed')
         throw new JiuzhuError(
@@ -41,7 +45,10 @@ export function bundleRoutes(app: FastifyInstance, deps: PlatformDeps) {
         deps.log(`bundle ${payload.bundleSeq} of ${row.deviceId}: ${result.answers.map((a) => a.status[0]).join('')}`);
         // The alert: a chain that went backwards, forked or was pruned too early (§5.4). The bundle is applied all the same.
         const flag = result.audit?.flags.find((f) => f.bundleSeq === payload.bundleSeq);
-        if (flag) deps.log(`AUDIT FLAG ${flag.kind} (${flag.reason}) station ${row.stationId} device ${row.deviceId} bundle ${flag.bundleSeq}: anchored ${flag.anchoredSeq}, head ${flag.headSeq ?? '-'}`);
+        if (flag)
+          deps.log(
+            `AUDIT FLAG ${flag.kind} (${flag.reason}) station ${row.stationId} device ${row.deviceId} bundle ${flag.bundleSeq}: anchored ${flag.anchoredSeq}, head ${flag.headSeq ?? '-'}`,
+          );
       }
       sendSealed(res, 200, sealBundleResult(deps.codec, known, result));
     }),

@@ -57,8 +57,7 @@ async function register(deps: PlatformDeps, res: ServerResponse, body: unknown):
     throw new JiuzhuError('INVALID_INPUT', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' });
   }
   const { claim } = parsed.data;
-  if (claim.platformId !== deps.identity.platformId)
-    throw new JiuzhuError('SYNC_BUNDLE_WRONG_RECIPIENT', { recipient: claim.platformId });
+  if (claim.platformId !== deps.identity.platformId) throw new JiuzhuError('SYNC_BUNDLE_WRONG_RECIPIENT', { recipient: claim.platformId });
   // A suite the deployment does not offer is refused before anything is stored.
   if (!deps.identity.suites.includes(claim.suite)) throw new JiuzhuError('SYNC_SUITE_NOT_OFFERED', {}, { suite: claim.suite });
   if (!verifyRegistrationRequest(parsed.data)) throw new JiuzhuError('SYNC_BUNDLE_FORGED', {}, { stage: 'registration proof' });
@@ -79,7 +78,10 @@ async function register(deps: PlatformDeps, res: ServerResponse, body: unknown):
     now,
   );
   if (!outcome.ok && outcome.counterTaken)
-    throw new JiuzhuError('SYNC_COUNTER_TAKEN', { counterNo: outcome.counterTaken.counterNo, deviceName: outcome.counterTaken.deviceName || '—' });
+    throw new JiuzhuError('SYNC_COUNTER_TAKEN', {
+      counterNo: outcome.counterTaken.counterNo,
+      deviceName: outcome.counterTaken.deviceName || '—',
+    });
   if (!outcome.ok) throw new JiuzhuError('SYNC_ENROLMENT_CODE_INVALID');
   // No other device is named in the answer: a pending replacement is the platform admin's to confirm.
   const registration: Registration = {
@@ -94,6 +96,8 @@ async function register(deps: PlatformDeps, res: ServerResponse, body: unknown):
     serverTime: now,
   };
   const pending = outcome.pendingReplacementOf;
-  deps.log(`enrolled ${outcome.deviceId} for station ${outcome.stationId}${pending ? ` (pending: replaces ${pending} once an admin confirms)` : ''}`);
+  deps.log(
+    `enrolled ${outcome.deviceId} for station ${outcome.stationId}${pending ? ` (pending: replaces ${pending} once an admin confirms)` : ''}`,
+  );
   sendJson(res, 201, signRegistration(registration, platformKeys.signing, claim.suite));
 }

@@ -37,4 +37,7 @@ export function platformInfo(deps: PlatformDeps): PlatformInfo {
 
 /** GET /v1/platform — who the platform is, its keys and limits. */
 export const infoRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
-  app.get('/v1/platform', raw(deps.log, async (_req, res) => sendJson(res, 200, platformInfo(deps))));
+  app.get(
+    '/v1/platform',
+    raw(deps.log, async (_req, res) => sendJson(res, 200, platformInfo(deps))),
+  );

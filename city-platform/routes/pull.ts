@@ -36,7 +36,12 @@ export const pullRoutes = (app: FastifyInstance, deps: PlatformDeps) =>
         };
       } else {
         const limit = Math.min(payload.limit, deps.limits.maxPullLimit);
-        const rows = await deps.store.readFeed({ stationId: row.stationId, regionCode: row.regionCode, afterSeq: position.seq, limit: limit + 1 });
+        const rows = await deps.store.readFeed({
+          stationId: row.stationId,
+          regionCode: row.regionCode,
+          afterSeq: position.seq,
+          limit: limit + 1,
+        });
         const pageRows = rows.slice(0, limit);
         const last = pageRows.at(-1)?.seq ?? position.seq;
         page = {

@@ -23,7 +23,9 @@ const fileSize = async (path: string) => (await stat(path).catch(() => ({ size: 
 
 function requireTus(req: IncomingMessage, res: ServerResponse): boolean {
   if (header(req, H.tusResumable) === TUS_VERSION) return true;
-  sendJson(res, 412, wireError('SYNC_PROTOCOL_UNSUPPORTED', { version: header(req, H.tusResumable) ?? '-' }), { 'Tus-Version': TUS_VERSION });
+  sendJson(res, 412, wireError('SYNC_PROTOCOL_UNSUPPORTED', { version: header(req, H.tusResumable) ?? '-' }), {
+    'Tus-Version': TUS_VERSION,
+  });
   return false;
 }
 
@@ -83,8 +85,10 @@ export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
         throw new JiuzhuError('INVALID_INPUT', { path: H.uploadMetadata, detail: (e as Error).message });
       }
       const sha256 = meta[BLOB_METADATA.sha256] ?? '';
-      if (!sha256HexSchema.safeParse(sha256).success) throw new JiuzhuError('INVALID_INPUT', { path: 'Upload-Metadata.sha256', detail: 'lower-case hex SHA-256 required' });
-      if (meta[BLOB_METADATA.cipher] !== deviceSuite(device).blobCipher) throw new JiuzhuError('SYNC_PROTOCOL_UNSUPPORTED', { version: meta[BLOB_METADATA.cipher] ?? '-' });
+      if (!sha256HexSchema.safeParse(sha256).success)
+        throw new JiuzhuError('INVALID_INPUT', { path: 'Upload-Metadata.sha256', detail: 'lower-case hex SHA-256 required' });
+      if (meta[BLOB_METADATA.cipher] !== deviceSuite(device).blobCipher)
+        throw new JiuzhuError('SYNC_PROTOCOL_UNSUPPORTED', { version: meta[BLOB_METADATA.cipher] ?? '-' });
       if (Number(meta[BLOB_METADATA.size]) + 16 !== length)
         throw new JiuzhuError('INVALID_INPUT', { path: 'Upload-Metadata.size', detail: 'must equal Upload-Length − 16' });
       const now = deps.now();
@@ -94,7 +98,12 @@ export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
       const earlier = existing ? undefined : await deps.store.findOpenUpload(device.deviceId, sha256, now);
       if (earlier && earlier.length === length) {
         // The device lost the URL of its unfinished upload: give it back instead of starting over.
-        return sendEmpty(res, 201, { Location: location(earlier), [H.uploadOffset]: String(await offsetOf(earlier)), [H.blobStatus]: 'partial', ...expiryHeaders(earlier) });
+        return sendEmpty(res, 201, {
+          Location: location(earlier),
+          [H.uploadOffset]: String(await offsetOf(earlier)),
+          [H.blobStatus]: 'partial',
+          ...expiryHeaders(earlier),
+        });
       }
       if (!existing) await checkUploadQuota(deps, device.deviceId, length);
       const upload: UploadRow = {
@@ -182,7 +191,12 @@ export function uploadRoutes(app: FastifyInstance, deps: PlatformDeps) {
           await finishUpload(deps, upload, device);
           return sendEmpty(res, 204, { 'Tus-Resumable': TUS_VERSION, [H.uploadOffset]: String(written), [H.blobStatus]: 'stored' });
         }
-        sendEmpty(res, 204, { 'Tus-Resumable': TUS_VERSION, [H.uploadOffset]: String(written), [H.blobStatus]: 'partial', ...expiryHeaders(upload) });
+        sendEmpty(res, 204, {
+          'Tus-Resumable': TUS_VERSION,
+          [H.uploadOffset]: String(written),
+          [H.blobStatus]: 'partial',
+          ...expiryHeaders(upload),
+        });
       } catch (e) {
         sendError(res, e, deps.log);
         if (res.getHeader('Connection') === 'close') res.on('finish', () => req.destroy());

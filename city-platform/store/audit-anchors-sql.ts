@@ -96,10 +96,22 @@ export function* anchorAuditHead(b: BundleToApply): Steps<BundleAuditAnswer> {
   if (verdict.flag)
     yield q(
       'INSERT INTO audit_flags (id, device_id, station_id, kind, reason, at, bundle_seq, anchored_seq, head_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [randomUUID(), deviceId, stationId, verdict.flag.kind, verdict.flag.reason, b.receivedAt, b.payload.bundleSeq, verdict.flag.anchoredSeq, verdict.flag.headSeq],
+      [
+        randomUUID(),
+        deviceId,
+        stationId,
+        verdict.flag.kind,
+        verdict.flag.reason,
+        b.receivedAt,
+        b.payload.bundleSeq,
+        verdict.flag.anchoredSeq,
+        verdict.flag.headSeq,
+      ],
     );
   const anchored = claim && verdict.anchor ? claim.head : latest ? { seq: latest.headSeq, hash: latest.headHash } : null;
-  const flags = yield q(`SELECT * FROM audit_flags WHERE device_id = ? ORDER BY at DESC, bundle_seq DESC LIMIT ${AUDIT_FLAGS_RETURNED}`, [deviceId]);
+  const flags = yield q(`SELECT * FROM audit_flags WHERE device_id = ? ORDER BY at DESC, bundle_seq DESC LIMIT ${AUDIT_FLAGS_RETURNED}`, [
+    deviceId,
+  ]);
   return { anchored, flags: flags.map((r) => wireFlag(flagRow(r))) };
 }
 

@@ -13,7 +13,11 @@ export type CounterChoice = { ok: true; counterNo: number } | { ok: false; count
  * 3. otherwise the lowest number no machine of the station holds.
  * `held` lists the station's devices that have a number (any status).
  */
-export function chooseCounterNo(claimed: number | undefined, machineIdHash: string, held: Array<{ counterNo: number; machineIdHash: string; name: string }>): CounterChoice {
+export function chooseCounterNo(
+  claimed: number | undefined,
+  machineIdHash: string,
+  held: Array<{ counterNo: number; machineIdHash: string; name: string }>,
+): CounterChoice {
   const otherMachines = held.filter((h) => h.machineIdHash !== machineIdHash);
   if (claimed !== undefined) {
     const taker = otherMachines.find((h) => h.counterNo === claimed);

@@ -27,7 +27,9 @@ describe.skipIf(skipped)(`PostgreSQL store schema${skipped ? ` SKIPPED: ${skippe
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      expect((await client.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual(PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
+      expect((await client.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual(
+        PG_MIGRATIONS.map((_, i) => ({ version: i + 1 })),
+      );
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [PG_MIGRATIONS.length + 1]);
     } finally {
       await client.end();

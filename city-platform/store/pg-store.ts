@@ -68,7 +68,9 @@ export class PgPlatformStore implements PlatformStore {
   private async migrate() {
     await this.tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await c.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+      );
       const { rows } = await c.query('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version');
       const version = Number(rows[0]['v']);
       if (version > PG_MIGRATIONS.length)
@@ -106,17 +108,17 @@ export class PgPlatformStore implements PlatformStore {
   }
 
   async setMeta(key: string, value: string) {
-    await this.pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+    await this.pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+      key,
+      value,
+    ]);
   }
 
   async createEnrolmentCode(input: { code: string; stationId: string; regionCode: string; now: number; expiresAt: number }) {
-    await this.pool.query('INSERT INTO enrolment_codes (code, station_id, region_code, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-      input.code,
-      input.stationId,
-      input.regionCode,
-      input.now,
-      input.expiresAt,
-    ]);
+    await this.pool.query(
+      'INSERT INTO enrolment_codes (code, station_id, region_code, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [input.code, input.stationId, input.regionCode, input.now, input.expiresAt],
+    );
   }
 
   async registerDevice(code: string, d: NewDevice, now: number): Promise<RegisterOutcome> {
@@ -131,14 +133,23 @@ export class PgPlatformStore implements PlatformStore {
           [row['used_by'], d.signingKey, d.machineIdHash],
           c,
         );
-        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode, counterNo: Number(same['counter_no']) } : { ok: false };
+        return same
+          ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode, counterNo: Number(same['counter_no']) }
+          : { ok: false };
       }
       if (Number(row['expires_at']) < now) return { ok: false };
       // Two devices of one station enrolling at once (two codes) must not pick the same counter number.
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STATION_LOCK, stationId]);
       const held = (
-        await c.query('SELECT counter_no, machine_id_hash, name FROM devices WHERE station_id = $1 AND counter_no IS NOT NULL ORDER BY registered_at', [stationId])
-      ).rows.map((r: Row) => ({ counterNo: Number(r['counter_no']), machineIdHash: String(r['machine_id_hash']), name: String(r['name']) }));
+        await c.query(
+          'SELECT counter_no, machine_id_hash, name FROM devices WHERE station_id = $1 AND counter_no IS NOT NULL ORDER BY registered_at',
+          [stationId],
+        )
+      ).rows.map((r: Row) => ({
+        counterNo: Number(r['counter_no']),
+        machineIdHash: String(r['machine_id_hash']),
+        name: String(r['name']),
+      }));
       const counter = chooseCounterNo(d.counterNo, d.machineIdHash, held);
       if (!counter.ok) return { ok: false, counterTaken: { counterNo: counter.counterNo, deviceName: counter.takenBy } };
       // Only the code's own station is looked at; the new device waits for an admin to confirm.
@@ -151,10 +162,29 @@ export class PgPlatformStore implements PlatformStore {
       await c.query(
         `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no, replaces)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $10, $11)`,
-        [d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo, replaces],
+        [
+          d.deviceId,
+          stationId,
+          regionCode,
+          d.machineIdHash,
+          d.signingKey,
+          d.encryptionKey,
+          d.name,
+          d.appVersion,
+          now,
+          counter.counterNo,
+          replaces,
+        ],
       );
       await c.query('UPDATE enrolment_codes SET used_by = $1, used_at = $2 WHERE code = $3', [d.deviceId, now, code]);
-      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(replaces ? { pendingReplacementOf: replaces } : {}) };
+      return {
+        ok: true,
+        deviceId: d.deviceId,
+        stationId,
+        regionCode,
+        counterNo: counter.counterNo,
+        ...(replaces ? { pendingReplacementOf: replaces } : {}),
+      };
     });
   }
 
@@ -169,20 +199,25 @@ export class PgPlatformStore implements PlatformStore {
   }
 
   async listPendingDevices() {
-    const { rows } = await this.pool.query("SELECT * FROM devices WHERE status = 'active' AND replaces IS NOT NULL ORDER BY registered_at, device_id COLLATE \"C\"");
+    const { rows } = await this.pool.query(
+      'SELECT * FROM devices WHERE status = \'active\' AND replaces IS NOT NULL ORDER BY registered_at, device_id COLLATE "C"',
+    );
     return (rows as Row[]).map(device);
   }
 
   async confirmReplacement(deviceId: string, now: number) {
     return this.tx(async (c): Promise<{ replacedDeviceId: string } | undefined> => {
-      const r = await this.one("SELECT replaces FROM devices WHERE device_id = $1 AND status = 'active' AND replaces IS NOT NULL FOR UPDATE", [deviceId], c);
+      const r = await this.one(
+        "SELECT replaces FROM devices WHERE device_id = $1 AND status = 'active' AND replaces IS NOT NULL FOR UPDATE",
+        [deviceId],
+        c,
+      );
       if (!r) return undefined;
       const replaced = String(r['replaces']);
-      await c.query("UPDATE devices SET status = 'revoked', revoked_at = $1 WHERE status = 'active' AND (device_id = $2 OR (replaces = $2 AND device_id <> $3))", [
-        now,
-        replaced,
-        deviceId,
-      ]);
+      await c.query(
+        "UPDATE devices SET status = 'revoked', revoked_at = $1 WHERE status = 'active' AND (device_id = $2 OR (replaces = $2 AND device_id <> $3))",
+        [now, replaced, deviceId],
+      );
       await c.query('UPDATE devices SET replaces = NULL WHERE device_id = $1', [deviceId]);
       return { replacedDeviceId: replaced };
     });
@@ -195,8 +230,10 @@ export class PgPlatformStore implements PlatformStore {
       const dev = device((await this.one('SELECT * FROM devices WHERE device_id = $1 FOR UPDATE', [deviceId], c))!);
       const seen = await this.one('SELECT result FROM bundles WHERE device_id = $1 AND bundle_id = $2', [deviceId, b.payload.bundleId], c);
       if (seen) return { kind: 'duplicate', result: { ...(JSON.parse(String(seen['result'])) as BundleResult), duplicate: true } };
-      if (b.payload.bundleSeq <= dev.lastBundleSeq) return { kind: 'replayed', lastBundleSeq: dev.lastBundleSeq, lastRecordSeq: dev.lastRecordSeq };
-      if (b.payload.bundleSeq > dev.lastBundleSeq + 1) return { kind: 'out-of-order', expected: dev.lastBundleSeq + 1, lastRecordSeq: dev.lastRecordSeq };
+      if (b.payload.bundleSeq <= dev.lastBundleSeq)
+        return { kind: 'replayed', lastBundleSeq: dev.lastBundleSeq, lastRecordSeq: dev.lastRecordSeq };
+      if (b.payload.bundleSeq > dev.lastBundleSeq + 1)
+        return { kind: 'out-of-order', expected: dev.lastBundleSeq + 1, lastRecordSeq: dev.lastRecordSeq };
 
       let lastRecordSeq = dev.lastRecordSeq;
       const answers: RecordAnswer[] = [];
@@ -212,10 +249,14 @@ export class PgPlatformStore implements PlatformStore {
         if (!verdict.ok) answer = { id: record.id, seq: record.seq, status: 'rejected', error: wireError(verdict.code, verdict.params) };
         else if (record.kind === 'case.upsert') answer = await this.upsertCase(c, b, record);
         else if (record.kind === 'document.meta') answer = await this.recordCaseBlobs(c, b, record);
-        else if (record.kind === ROSTER_IMPORTED) answer = await runAsync(applyRosterImported(b, record), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]);
+        else if (record.kind === ROSTER_IMPORTED)
+          answer = await runAsync(applyRosterImported(b, record), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]);
         else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         if (answer.status === 'acknowledged' && record.blobs?.length) {
-          const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[]) AND station_id = $2', [record.blobs, b.device.stationId]);
+          const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[]) AND station_id = $2', [
+            record.blobs,
+            b.device.stationId,
+          ]);
           const have = new Set(held.rows.map((r: Row) => String(r['sha256'])));
           const missing = record.blobs.filter((sha) => !have.has(sha));
           if (missing.length) answer.missingBlobs = missing;
@@ -250,15 +291,15 @@ export class PgPlatformStore implements PlatformStore {
         serverTime: b.receivedAt,
         audit: await runAsync(anchorAuditHead(b), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]),
       };
-      await c.query('INSERT INTO bundles (device_id, bundle_id, bundle_seq, received_at, record_count, result) VALUES ($1, $2, $3, $4, $5, $6)', [
-        deviceId,
-        b.payload.bundleId,
+      await c.query(
+        'INSERT INTO bundles (device_id, bundle_id, bundle_seq, received_at, record_count, result) VALUES ($1, $2, $3, $4, $5, $6)',
+        [deviceId, b.payload.bundleId, b.payload.bundleSeq, b.receivedAt, b.payload.records.length, JSON.stringify(result)],
+      );
+      await c.query('UPDATE devices SET last_bundle_seq = $1, last_record_seq = $2 WHERE device_id = $3', [
         b.payload.bundleSeq,
-        b.receivedAt,
-        b.payload.records.length,
-        JSON.stringify(result),
+        lastRecordSeq,
+        deviceId,
       ]);
-      await c.query('UPDATE devices SET last_bundle_seq = $1, last_record_seq = $2 WHERE device_id = $3', [b.payload.bundleSeq, lastRecordSeq, deviceId]);
       return { kind: 'applied', result };
     });
   }
@@ -290,7 +331,14 @@ export class PgPlatformStore implements PlatformStore {
         server: { version: serverVersion, body: JSON.parse(String(now['body'])) as Record<string, unknown> },
       };
     }
-    const item = { kind: 'case', caseId, version: next, body: record.body, ...(record.blobs ? { blobs: record.blobs } : {}), updatedBy: b.device.deviceId };
+    const item = {
+      kind: 'case',
+      caseId,
+      version: next,
+      body: record.body,
+      ...(record.blobs ? { blobs: record.blobs } : {}),
+      updatedBy: b.device.deviceId,
+    };
     await this.insertFeed(c, { kind: 'case', stationId: b.device.stationId, regionCode: null, body: item, at: b.receivedAt });
     return { id: record.id, seq: record.seq, status: 'acknowledged', version: next };
   }
@@ -301,12 +349,25 @@ export class PgPlatformStore implements PlatformStore {
     const refused = refuseDocumentMeta(record, current ?? undefined, b.device.stationId);
     if (refused) return refused;
     for (const sha of record.blobs ?? [])
-      await c.query('INSERT INTO case_blobs (case_id, sha256, station_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [record.caseId!, sha, b.device.stationId]);
-    await this.insertFeed(c, { kind: 'attachments', stationId: b.device.stationId, regionCode: null, body: attachmentsFeedItem(record, b.device.deviceId), at: b.receivedAt });
+      await c.query('INSERT INTO case_blobs (case_id, sha256, station_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        record.caseId!,
+        sha,
+        b.device.stationId,
+      ]);
+    await this.insertFeed(c, {
+      kind: 'attachments',
+      stationId: b.device.stationId,
+      regionCode: null,
+      body: attachmentsFeedItem(record, b.device.deviceId),
+      at: b.receivedAt,
+    });
     return { id: record.id, seq: record.seq, status: 'acknowledged' };
   }
 
-  private async insertFeed(c: Client, item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }) {
+  private async insertFeed(
+    c: Client,
+    item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number },
+  ) {
     await c.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
     const r = await this.one(
       'INSERT INTO feed (kind, station_id, region_code, body, at) VALUES ($1, $2, $3, $4, $5) RETURNING seq',
@@ -342,7 +403,10 @@ export class PgPlatformStore implements PlatformStore {
       "SELECT count(*) AS n, coalesce(sum(length), 0) AS bytes, min(expires_at) AS earliest FROM uploads WHERE device_id = $1 AND status = 'open' AND expires_at > $2",
       [deviceId, now],
     );
-    const stored = await this.one('SELECT coalesce(sum(size), 0) AS bytes, min(stored_at) AS oldest FROM blobs WHERE device_id = $1 AND stored_at > $2', [deviceId, since]);
+    const stored = await this.one(
+      'SELECT coalesce(sum(size), 0) AS bytes, min(stored_at) AS oldest FROM blobs WHERE device_id = $1 AND stored_at > $2',
+      [deviceId, since],
+    );
     return usage(open!, stored!);
   }
 
@@ -386,7 +450,10 @@ export class PgPlatformStore implements PlatformStore {
   async sweepExpired(now: number, keep: readonly string[]) {
     return this.tx(async (c) => {
       const sessions = (await c.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;
-      const { rows } = await c.query('DELETE FROM uploads WHERE expires_at <= $1 AND NOT (upload_id = ANY($2::text[])) RETURNING upload_id, status', [now, [...keep]]);
+      const { rows } = await c.query(
+        'DELETE FROM uploads WHERE expires_at <= $1 AND NOT (upload_id = ANY($2::text[])) RETURNING upload_id, status',
+        [now, [...keep]],
+      );
       const openUploads = (rows as Row[]).filter((r) => r['status'] === 'open').map((r) => String(r['upload_id']));
       return { sessions, openUploads, doneUploads: rows.length - openUploads.length };
     });
@@ -415,18 +482,23 @@ export class PgPlatformStore implements PlatformStore {
 
   async addRemoteCertification(r: Omit<RemoteCertificationRow, 'feedSeq'>) {
     return this.tx(async (c) => {
-      const known = await this.one('SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1', [r.stationId], c);
+      const known = await this.one(
+        'SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1',
+        [r.stationId],
+        c,
+      );
       if (!known) return undefined;
-      const feedSeq = await this.insertFeed(c, { kind: CERTIFICATION_REMOTE, stationId: r.stationId, regionCode: null, body: remoteCertificationFeedBody(r), at: r.recordedAt });
-      await c.query('INSERT INTO remote_certifications (id, station_id, id_number, certified_at, method, recorded_at, feed_seq) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        r.id,
-        r.stationId,
-        r.idNumber,
-        r.certifiedAt,
-        r.method,
-        r.recordedAt,
-        feedSeq,
-      ]);
+      const feedSeq = await this.insertFeed(c, {
+        kind: CERTIFICATION_REMOTE,
+        stationId: r.stationId,
+        regionCode: null,
+        body: remoteCertificationFeedBody(r),
+        at: r.recordedAt,
+      });
+      await c.query(
+        'INSERT INTO remote_certifications (id, station_id, id_number, certified_at, method, recorded_at, feed_seq) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [r.id, r.stationId, r.idNumber, r.certifiedAt, r.method, r.recordedAt, feedSeq],
+      );
       return feedSeq;
     });
   }
@@ -436,24 +508,38 @@ export class PgPlatformStore implements PlatformStore {
     return (rows as Row[]).map(remoteCertification);
   }
 
-  async addOnlineApplication(r: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>) {
+  async addOnlineApplication(
+    r: Omit<OnlineApplicationRow, 'feedSeq'>,
+    blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>,
+  ) {
     return this.tx(async (c) => {
-      const known = await this.one('SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1', [r.stationId], c);
+      const known = await this.one(
+        'SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1',
+        [r.stationId],
+        c,
+      );
       if (!known) return undefined;
-      const feedSeq = await this.insertFeed(c, { kind: APPLICATION_ONLINE, stationId: r.stationId, regionCode: null, body: onlineApplicationFeedBody(r), at: r.recordedAt });
-      await c.query('INSERT INTO online_applications (id, station_id, submitted_at, type, applicant_id_number, body, recorded_at, feed_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        r.id,
-        r.stationId,
-        r.submittedAt,
-        r.type,
-        r.applicantIdNumber,
-        JSON.stringify(r.body),
-        r.recordedAt,
-        feedSeq,
-      ]);
+      const feedSeq = await this.insertFeed(c, {
+        kind: APPLICATION_ONLINE,
+        stationId: r.stationId,
+        regionCode: null,
+        body: onlineApplicationFeedBody(r),
+        at: r.recordedAt,
+      });
+      await c.query(
+        'INSERT INTO online_applications (id, station_id, submitted_at, type, applicant_id_number, body, recorded_at, feed_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [r.id, r.stationId, r.submittedAt, r.type, r.applicantIdNumber, JSON.stringify(r.body), r.recordedAt, feedSeq],
+      );
       for (const b of blobs) {
-        await c.query("INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1, $2, $3, 'platform', $4, $5) ON CONFLICT DO NOTHING", [b.sha256, b.size, r.stationId, b.contentType, r.recordedAt]);
-        await c.query('INSERT INTO case_blobs (case_id, sha256, station_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [r.id, b.sha256, r.stationId]);
+        await c.query(
+          "INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1, $2, $3, 'platform', $4, $5) ON CONFLICT DO NOTHING",
+          [b.sha256, b.size, r.stationId, b.contentType, r.recordedAt],
+        );
+        await c.query('INSERT INTO case_blobs (case_id, sha256, station_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          r.id,
+          b.sha256,
+          r.stationId,
+        ]);
       }
       return feedSeq;
     });
@@ -493,8 +579,15 @@ export class PgPlatformStore implements PlatformStore {
 
   async putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }, now: number) {
     return this.tx(async (c): Promise<number | undefined> => {
-      if (!(await runAsync(putRecipient(input, now), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]))) return undefined;
-      return this.insertFeed(c, { kind: ROSTER_RECIPIENT, stationId: input.stationId, regionCode: null, body: recipientFeedItem(input.idNumber, input.body), at: now });
+      if (!(await runAsync(putRecipient(input, now), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[])))
+        return undefined;
+      return this.insertFeed(c, {
+        kind: ROSTER_RECIPIENT,
+        stationId: input.stationId,
+        regionCode: null,
+        body: recipientFeedItem(input.idNumber, input.body),
+        at: now,
+      });
     });
   }
 

@@ -26,24 +26,21 @@ export function* applyRosterImported(b: BundleToApply, record: BundleToApply['pa
   const [found] = yield q(RECIPIENT_SQL, [body.applicant.idNumber]);
   const refused = refuseRosterImport(record, body, current, found ? recipientRow(found) : undefined, b.device.stationId);
   if (refused) return refused;
-  const made = yield q('INSERT INTO cases (case_id, station_id, version, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING RETURNING case_id', [
-    body.caseId,
-    b.device.stationId,
-    body.version,
-    JSON.stringify(importedCaseBody(body)),
-    b.device.deviceId,
-    b.receivedAt,
-  ]);
+  const made = yield q(
+    'INSERT INTO cases (case_id, station_id, version, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING RETURNING case_id',
+    [body.caseId, b.device.stationId, body.version, JSON.stringify(importedCaseBody(body)), b.device.deviceId, b.receivedAt],
+  );
   const matched = found
-    ? yield q('UPDATE recipients SET case_id = ?, updated_at = ? WHERE id_number = ? AND station_id = ? AND case_id IS NULL RETURNING id_number', [body.caseId, b.receivedAt, body.applicant.idNumber, b.device.stationId])
-    : yield q("INSERT INTO recipients (id_number, station_id, case_id, body, source, updated_at) VALUES (?, ?, ?, ?, 'station', ?) ON CONFLICT (id_number) DO NOTHING RETURNING id_number", [
-        body.applicant.idNumber,
-        b.device.stationId,
-        body.caseId,
-        JSON.stringify(recipientBodyOf(body)),
-        b.receivedAt,
-      ]);
-  if (made.length !== 1 || matched.length !== 1) throw new Error(`roster.imported ${body.caseId}: the case or the household was taken by a concurrent bundle`);
+    ? yield q(
+        'UPDATE recipients SET case_id = ?, updated_at = ? WHERE id_number = ? AND station_id = ? AND case_id IS NULL RETURNING id_number',
+        [body.caseId, b.receivedAt, body.applicant.idNumber, b.device.stationId],
+      )
+    : yield q(
+        "INSERT INTO recipients (id_number, station_id, case_id, body, source, updated_at) VALUES (?, ?, ?, ?, 'station', ?) ON CONFLICT (id_number) DO NOTHING RETURNING id_number",
+        [body.applicant.idNumber, b.device.stationId, body.caseId, JSON.stringify(recipientBodyOf(body)), b.receivedAt],
+      );
+  if (made.length !== 1 || matched.length !== 1)
+    throw new Error(`roster.imported ${body.caseId}: the case or the household was taken by a concurrent bundle`);
   return { id: record.id, seq: record.seq, status: 'acknowledged', version: body.version };
 }
 
@@ -61,4 +58,3 @@ export function* putRecipient(input: { idNumber: string; stationId: string; body
   );
   return written.length === 1;
 }
-

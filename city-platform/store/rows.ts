@@ -40,7 +40,6 @@ export const blob = (r: Row): BlobRow => ({
   storedAt: Number(r['stored_at']),
 });
 
-
 const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** The two aggregate rows of `uploadUsage` (open uploads; blobs stored since) as one object. */

@@ -73,19 +73,29 @@ export class SqlitePlatformStore implements PlatformStore {
       const regionCode = String(c['region_code']);
       if (c['used_by'] !== null) {
         const same = this.db
-          .prepare("SELECT device_id, counter_no FROM devices WHERE device_id = ? AND signing_key = ? AND machine_id_hash = ? AND status = 'active'")
+          .prepare(
+            "SELECT device_id, counter_no FROM devices WHERE device_id = ? AND signing_key = ? AND machine_id_hash = ? AND status = 'active'",
+          )
           .get(c['used_by'], d.signingKey, d.machineIdHash) as Row | undefined;
-        return same ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode, counterNo: Number(same['counter_no']) } : { ok: false };
+        return same
+          ? { ok: true, deviceId: String(same['device_id']), stationId, regionCode, counterNo: Number(same['counter_no']) }
+          : { ok: false };
       }
       if (Number(c['expires_at']) < now) return { ok: false };
       const held = (
-        this.db.prepare('SELECT counter_no, machine_id_hash, name FROM devices WHERE station_id = ? AND counter_no IS NOT NULL ORDER BY registered_at').all(stationId) as Row[]
+        this.db
+          .prepare(
+            'SELECT counter_no, machine_id_hash, name FROM devices WHERE station_id = ? AND counter_no IS NOT NULL ORDER BY registered_at',
+          )
+          .all(stationId) as Row[]
       ).map((r) => ({ counterNo: Number(r['counter_no']), machineIdHash: String(r['machine_id_hash']), name: String(r['name']) }));
       const counter = chooseCounterNo(d.counterNo, d.machineIdHash, held);
       if (!counter.ok) return { ok: false, counterTaken: { counterNo: counter.counterNo, deviceName: counter.takenBy } };
       // Only the code's own station is looked at; the new device waits for an admin to confirm.
       const earlier = this.db
-        .prepare("SELECT device_id FROM devices WHERE station_id = ? AND machine_id_hash = ? AND status = 'active' AND replaces IS NULL ORDER BY registered_at DESC")
+        .prepare(
+          "SELECT device_id FROM devices WHERE station_id = ? AND machine_id_hash = ? AND status = 'active' AND replaces IS NULL ORDER BY registered_at DESC",
+        )
         .get(stationId, d.machineIdHash) as Row | undefined;
       const replaces = earlier ? String(earlier['device_id']) : null;
       this.db
@@ -93,9 +103,28 @@ export class SqlitePlatformStore implements PlatformStore {
           `INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no, replaces)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
         )
-        .run(d.deviceId, stationId, regionCode, d.machineIdHash, d.signingKey, d.encryptionKey, d.name, d.appVersion, now, counter.counterNo, replaces);
+        .run(
+          d.deviceId,
+          stationId,
+          regionCode,
+          d.machineIdHash,
+          d.signingKey,
+          d.encryptionKey,
+          d.name,
+          d.appVersion,
+          now,
+          counter.counterNo,
+          replaces,
+        );
       this.db.prepare('UPDATE enrolment_codes SET used_by = ?, used_at = ? WHERE code = ?').run(d.deviceId, now, code);
-      return { ok: true, deviceId: d.deviceId, stationId, regionCode, counterNo: counter.counterNo, ...(replaces ? { pendingReplacementOf: replaces } : {}) };
+      return {
+        ok: true,
+        deviceId: d.deviceId,
+        stationId,
+        regionCode,
+        counterNo: counter.counterNo,
+        ...(replaces ? { pendingReplacementOf: replaces } : {}),
+      };
     })();
   }
 
@@ -109,16 +138,24 @@ export class SqlitePlatformStore implements PlatformStore {
   }
 
   async listPendingDevices() {
-    return (this.db.prepare("SELECT * FROM devices WHERE status = 'active' AND replaces IS NOT NULL ORDER BY registered_at, device_id").all() as Row[]).map(device);
+    return (
+      this.db
+        .prepare("SELECT * FROM devices WHERE status = 'active' AND replaces IS NOT NULL ORDER BY registered_at, device_id")
+        .all() as Row[]
+    ).map(device);
   }
 
   async confirmReplacement(deviceId: string, now: number) {
     return this.db.transaction((): { replacedDeviceId: string } | undefined => {
-      const r = this.db.prepare("SELECT replaces FROM devices WHERE device_id = ? AND status = 'active' AND replaces IS NOT NULL").get(deviceId) as Row | undefined;
+      const r = this.db
+        .prepare("SELECT replaces FROM devices WHERE device_id = ? AND status = 'active' AND replaces IS NOT NULL")
+        .get(deviceId) as Row | undefined;
       if (!r) return undefined;
       const replaced = String(r['replaces']);
       this.db
-        .prepare("UPDATE devices SET status = 'revoked', revoked_at = ? WHERE status = 'active' AND (device_id = ? OR (replaces = ? AND device_id <> ?))")
+        .prepare(
+          "UPDATE devices SET status = 'revoked', revoked_at = ? WHERE status = 'active' AND (device_id = ? OR (replaces = ? AND device_id <> ?))",
+        )
         .run(now, replaced, replaced, deviceId);
       this.db.prepare('UPDATE devices SET replaces = NULL WHERE device_id = ?').run(deviceId);
       return { replacedDeviceId: replaced };
@@ -128,7 +165,8 @@ export class SqlitePlatformStore implements PlatformStore {
   async applyBundle(b: BundleToApply, validate: RecordValidator): Promise<BundleApplyOutcome> {
     return this.db.transaction((): BundleApplyOutcome => {
       const { deviceId } = b.device;
-      const seen = this.db.prepare('SELECT result FROM bundles WHERE device_id = ? AND bundle_id = ?').get(deviceId, b.payload.bundleId) as Row | undefined;
+      const seen = this.db.prepare('SELECT result FROM bundles WHERE device_id = ? AND bundle_id = ?').get(deviceId, b.payload.bundleId) as
+        Row | undefined;
       if (seen) return { kind: 'duplicate', result: { ...(JSON.parse(String(seen['result'])) as BundleResult), duplicate: true } };
       const dev = device(this.db.prepare('SELECT * FROM devices WHERE device_id = ?').get(deviceId) as Row);
       if (b.payload.bundleSeq <= dev.lastBundleSeq)
@@ -169,8 +207,17 @@ export class SqlitePlatformStore implements PlatformStore {
           if (missing.length) answer.missingBlobs = missing;
         }
         insertRecord.run(
-          record.id, deviceId, record.seq, record.kind, record.caseId ?? null, b.payload.bundleId, answer.status,
-          JSON.stringify(answer), JSON.stringify(record.body), record.blobs ? JSON.stringify(record.blobs) : null, b.receivedAt,
+          record.id,
+          deviceId,
+          record.seq,
+          record.kind,
+          record.caseId ?? null,
+          b.payload.bundleId,
+          answer.status,
+          JSON.stringify(answer),
+          JSON.stringify(record.body),
+          record.blobs ? JSON.stringify(record.blobs) : null,
+          b.receivedAt,
         );
         lastRecordSeq = record.seq;
         answers.push(answer);
@@ -212,7 +259,14 @@ export class SqlitePlatformStore implements PlatformStore {
          ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       )
       .run(caseId, b.device.stationId, next, JSON.stringify(record.body), b.device.deviceId, b.receivedAt);
-    const item = { kind: 'case', caseId, version: next, body: record.body, ...(record.blobs ? { blobs: record.blobs } : {}), updatedBy: b.device.deviceId };
+    const item = {
+      kind: 'case',
+      caseId,
+      version: next,
+      body: record.body,
+      ...(record.blobs ? { blobs: record.blobs } : {}),
+      updatedBy: b.device.deviceId,
+    };
     this.db
       .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
       .run('case', b.device.stationId, JSON.stringify(item), b.receivedAt);
@@ -243,7 +297,9 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async createUpload(u: UploadRow) {
     this.db
-      .prepare('INSERT INTO uploads (upload_id, device_id, sha256, length, content_type, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO uploads (upload_id, device_id, sha256, length, content_type, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(u.uploadId, u.deviceId, u.sha256, u.length, u.contentType, u.createdAt, u.expiresAt, u.status);
   }
 
@@ -254,7 +310,9 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async uploadUsage(deviceId: string, now: number, since: number) {
     const open = this.db
-      .prepare("SELECT count(*) AS n, coalesce(sum(length), 0) AS bytes, min(expires_at) AS earliest FROM uploads WHERE device_id = ? AND status = 'open' AND expires_at > ?")
+      .prepare(
+        "SELECT count(*) AS n, coalesce(sum(length), 0) AS bytes, min(expires_at) AS earliest FROM uploads WHERE device_id = ? AND status = 'open' AND expires_at > ?",
+      )
       .get(deviceId, now) as Row;
     const stored = this.db
       .prepare('SELECT coalesce(sum(size), 0) AS bytes, min(stored_at) AS oldest FROM blobs WHERE device_id = ? AND stored_at > ?')
@@ -302,7 +360,9 @@ export class SqlitePlatformStore implements PlatformStore {
     return this.db.transaction(() => {
       const sessions = this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
       const busy = new Set(keep);
-      const expired = (this.db.prepare('SELECT upload_id, status FROM uploads WHERE expires_at <= ?').all(now) as Row[]).filter((r) => !busy.has(String(r['upload_id'])));
+      const expired = (this.db.prepare('SELECT upload_id, status FROM uploads WHERE expires_at <= ?').all(now) as Row[]).filter(
+        (r) => !busy.has(String(r['upload_id'])),
+      );
       const remove = this.db.prepare('DELETE FROM uploads WHERE upload_id = ?');
       for (const r of expired) remove.run(r['upload_id']);
       const openUploads = expired.filter((r) => r['status'] === 'open').map((r) => String(r['upload_id']));
@@ -337,7 +397,9 @@ export class SqlitePlatformStore implements PlatformStore {
 
   async addRemoteCertification(r: Omit<RemoteCertificationRow, 'feedSeq'>) {
     return this.db.transaction((): number | undefined => {
-      const known = this.db.prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1').get(r.stationId, r.stationId);
+      const known = this.db
+        .prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1')
+        .get(r.stationId, r.stationId);
       if (!known) return undefined;
       const feedSeq = Number(
         this.db
@@ -345,27 +407,42 @@ export class SqlitePlatformStore implements PlatformStore {
           .run(CERTIFICATION_REMOTE, r.stationId, JSON.stringify(remoteCertificationFeedBody(r)), r.recordedAt).lastInsertRowid,
       );
       this.db
-        .prepare('INSERT INTO remote_certifications (id, station_id, id_number, certified_at, method, recorded_at, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO remote_certifications (id, station_id, id_number, certified_at, method, recorded_at, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(r.id, r.stationId, r.idNumber, r.certifiedAt, r.method, r.recordedAt, feedSeq);
       return feedSeq;
     })();
   }
 
   async listRemoteCertifications(stationId: string) {
-    return (this.db.prepare('SELECT * FROM remote_certifications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(remoteCertification);
+    return (this.db.prepare('SELECT * FROM remote_certifications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(
+      remoteCertification,
+    );
   }
 
-  async addOnlineApplication(r: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>) {
+  async addOnlineApplication(
+    r: Omit<OnlineApplicationRow, 'feedSeq'>,
+    blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>,
+  ) {
     return this.db.transaction((): number | undefined => {
-      const known = this.db.prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1').get(r.stationId, r.stationId);
+      const known = this.db
+        .prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1')
+        .get(r.stationId, r.stationId);
       if (!known) return undefined;
       const feedSeq = Number(
-        this.db.prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)').run(APPLICATION_ONLINE, r.stationId, JSON.stringify(onlineApplicationFeedBody(r)), r.recordedAt).lastInsertRowid,
+        this.db
+          .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+          .run(APPLICATION_ONLINE, r.stationId, JSON.stringify(onlineApplicationFeedBody(r)), r.recordedAt).lastInsertRowid,
       );
       this.db
-        .prepare('INSERT INTO online_applications (id, station_id, submitted_at, type, applicant_id_number, body, recorded_at, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO online_applications (id, station_id, submitted_at, type, applicant_id_number, body, recorded_at, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(r.id, r.stationId, r.submittedAt, r.type, r.applicantIdNumber, JSON.stringify(r.body), r.recordedAt, feedSeq);
-      const held = this.db.prepare("INSERT OR IGNORE INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES (?, ?, ?, 'platform', ?, ?)");
+      const held = this.db.prepare(
+        "INSERT OR IGNORE INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES (?, ?, ?, 'platform', ?, ?)",
+      );
       const named = this.db.prepare('INSERT OR IGNORE INTO case_blobs (case_id, sha256, station_id) VALUES (?, ?, ?)');
       for (const b of blobs) {
         held.run(b.sha256, b.size, r.stationId, b.contentType, r.recordedAt);
@@ -376,14 +453,18 @@ export class SqlitePlatformStore implements PlatformStore {
   }
 
   async listOnlineApplications(stationId: string) {
-    return (this.db.prepare('SELECT * FROM online_applications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(onlineApplication);
+    return (this.db.prepare('SELECT * FROM online_applications WHERE station_id = ? ORDER BY feed_seq').all(stationId) as Row[]).map(
+      onlineApplication,
+    );
   }
 
   async addVerificationReport(caseRef: string, report: Parameters<PlatformStore['addVerificationReport']>[1]) {
     return this.db.transaction(() =>
       runVerificationSync(addVerificationReport(caseRef, report), (st) => {
         if ('feed' in st) {
-          const seq = this.db.prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)').run(st.feed.kind, st.feed.stationId, JSON.stringify(st.feed.body), st.feed.at).lastInsertRowid;
+          const seq = this.db
+            .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+            .run(st.feed.kind, st.feed.stationId, JSON.stringify(st.feed.body), st.feed.at).lastInsertRowid;
           return [{ seq: Number(seq) }];
         }
         const stmt = this.db.prepare(st.sql);
@@ -419,7 +500,11 @@ export class SqlitePlatformStore implements PlatformStore {
     return this.db.transaction((): number | undefined => {
       if (!runSync(putRecipient(input, now), (st) => this.exec(st))) return undefined;
       const item = recipientFeedItem(input.idNumber, input.body);
-      return Number(this.db.prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)').run(ROSTER_RECIPIENT, input.stationId, JSON.stringify(item), now).lastInsertRowid);
+      return Number(
+        this.db
+          .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+          .run(ROSTER_RECIPIENT, input.stationId, JSON.stringify(item), now).lastInsertRowid,
+      );
     })();
   }
 

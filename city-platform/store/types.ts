@@ -208,7 +208,13 @@ export interface PlatformStore {
   /** A blob this station holds and one of its cases references (document.meta), else undefined: the download's station scope. */
   getCaseBlob(caseId: string, sha256: string, stationId: string): Promise<BlobRow | undefined>;
 
-  appendFeed(item: { kind: string; stationId: string | null; regionCode: string | null; body: Record<string, unknown>; at: number }): Promise<number>;
+  appendFeed(item: {
+    kind: string;
+    stationId: string | null;
+    regionCode: string | null;
+    body: Record<string, unknown>;
+    at: number;
+  }): Promise<number>;
   readFeed(query: { stationId: string; regionCode: string; afterSeq: number; limit: number }): Promise<FeedRow[]>;
 
   /**
@@ -231,7 +237,10 @@ export interface PlatformStore {
    * application id, and its `application.online` feed item, in one transaction; returns the feed
    * seq, or undefined when no device or enrolment code names the station.
    */
-  addOnlineApplication(row: Omit<OnlineApplicationRow, 'feedSeq'>, blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>): Promise<number | undefined>;
+  addOnlineApplication(
+    row: Omit<OnlineApplicationRow, 'feedSeq'>,
+    blobs: ReadonlyArray<{ sha256: string; size: number; contentType: string }>,
+  ): Promise<number | undefined>;
   /** The station's online applications, oldest first. */
   listOnlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
 

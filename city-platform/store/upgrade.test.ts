@@ -37,7 +37,10 @@ describeStores('platform store: upgrade to blobs held per station', (store) => {
         'INSERT INTO devices (device_id, station_id, region_code, machine_id_hash, signing_key, encryption_key, name, app_version, status, registered_at, counter_no) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
         device,
       );
-      await client.query('INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1,$2,$3,$4,$5,$6)', blob);
+      await client.query(
+        'INSERT INTO blobs (sha256, size, station_id, device_id, content_type, stored_at) VALUES ($1,$2,$3,$4,$5,$6)',
+        blob,
+      );
       await client.end();
       return () => PgPlatformStore.open(fresh.pgUrl!);
     }
@@ -59,11 +62,32 @@ describeStores('platform store: upgrade to blobs held per station', (store) => {
     const open = await oldDatabase();
     const upgraded = await open();
     try {
-      expect(await upgraded.getBlob(sha, 'ST-A')).toMatchObject({ sha256: sha, size: 1234, stationId: 'ST-A', contentType: 'application/pdf' });
+      expect(await upgraded.getBlob(sha, 'ST-A')).toMatchObject({
+        sha256: sha,
+        size: 1234,
+        stationId: 'ST-A',
+        contentType: 'application/pdf',
+      });
       expect(await upgraded.getBlob(sha, 'ST-B')).toBeUndefined();
       expect(await upgraded.getDevice('dev_aaaaaaaaaaaaaaaaaaaaaaaaaa')).toMatchObject({ status: 'active', replaces: null, counterNo: 1 });
-      await upgraded.createUpload({ uploadId: 'u'.repeat(22), deviceId: 'dev_bbbbbbbbbbbbbbbbbbbbbbbbbb', sha256: sha, length: 1250, contentType: null, createdAt: 3, expiresAt: 9e12, status: 'open' });
-      await upgraded.finishUpload('u'.repeat(22), { sha256: sha, size: 1234, stationId: 'ST-B', deviceId: 'dev_bbbbbbbbbbbbbbbbbbbbbbbbbb', contentType: null, storedAt: 4 });
+      await upgraded.createUpload({
+        uploadId: 'u'.repeat(22),
+        deviceId: 'dev_bbbbbbbbbbbbbbbbbbbbbbbbbb',
+        sha256: sha,
+        length: 1250,
+        contentType: null,
+        createdAt: 3,
+        expiresAt: 9e12,
+        status: 'open',
+      });
+      await upgraded.finishUpload('u'.repeat(22), {
+        sha256: sha,
+        size: 1234,
+        stationId: 'ST-B',
+        deviceId: 'dev_bbbbbbbbbbbbbbbbbbbbbbbbbb',
+        contentType: null,
+        storedAt: 4,
+      });
       expect((await upgraded.listBlobs()).map((b) => b.stationId)).toEqual(['ST-A', 'ST-B']);
     } finally {
       await upgraded.close();

@@ -10,7 +10,12 @@ type CaseRecord = BundleToApply['payload']['records'][number];
  * every store: the same device gets its stored answer marked duplicate; a record id another device
  * used, or a sequence at or below the device's last one, is rejected. Null means: a new record.
  */
-export function answerSeenRecord(record: CaseRecord, earlier: Row | undefined, deviceId: string, lastRecordSeq: number): RecordAnswer | null {
+export function answerSeenRecord(
+  record: CaseRecord,
+  earlier: Row | undefined,
+  deviceId: string,
+  lastRecordSeq: number,
+): RecordAnswer | null {
   if (earlier && earlier['device_id'] === deviceId) return { ...(JSON.parse(String(earlier['answer'])) as RecordAnswer), duplicate: true };
   if (!earlier && record.seq > lastRecordSeq) return null;
   const error = earlier
@@ -27,7 +32,12 @@ export function answerSeenRecord(record: CaseRecord, earlier: Row | undefined, d
 export function refuseCaseEdit(record: CaseRecord, current: Row | undefined, stationId: string): RecordAnswer | null {
   const version = current ? Number(current['version']) : 0;
   if (current && current['station_id'] !== stationId)
-    return { id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }) };
+    return {
+      id: record.id,
+      seq: record.seq,
+      status: 'rejected',
+      error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }),
+    };
   if (record.baseVersion !== version)
     return {
       id: record.id,
@@ -46,9 +56,19 @@ export function refuseCaseEdit(record: CaseRecord, current: Row | undefined, sta
  */
 export function refuseDocumentMeta(record: CaseRecord, current: Row | undefined, stationId: string): RecordAnswer | null {
   if (!current)
-    return { id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '附件所属案件尚未同步到平台' }) };
+    return {
+      id: record.id,
+      seq: record.seq,
+      status: 'rejected',
+      error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '附件所属案件尚未同步到平台' }),
+    };
   if (current['station_id'] !== stationId)
-    return { id: record.id, seq: record.seq, status: 'rejected', error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }) };
+    return {
+      id: record.id,
+      seq: record.seq,
+      status: 'rejected',
+      error: wireError('SYNC_RECORD_INVALID', { seq: record.seq, detail: '案件属于其他工作站' }),
+    };
   return null;
 }
 

@@ -10,7 +10,8 @@ import type { VerificationReportOutcome, VerificationReportRow } from './types';
  * `?` placeholders. A step is a statement, or the feed item to append (each store appends it its
  * own way, under its feed lock) answered with `[{ seq }]`.
  */
-export type VerificationStep = { sql: string; params: unknown[] } | { feed: { kind: string; stationId: string; body: Record<string, unknown>; at: number } };
+export type VerificationStep =
+  { sql: string; params: unknown[] } | { feed: { kind: string; stationId: string; body: Record<string, unknown>; at: number } };
 type Steps<T> = Generator<VerificationStep, T, Row[]>;
 
 export function runVerificationSync<T>(steps: Steps<T>, exec: (s: VerificationStep) => Row[]): T {
@@ -26,7 +27,10 @@ export async function runVerificationAsync<T>(steps: Steps<T>, exec: (s: Verific
 }
 
 /** The ID numbers of the case's household as the platform holds it (applicant and members); null when it holds none. */
-function householdOf(body: { applicant?: { idNumber?: unknown }; application?: { members?: Array<{ idNumber?: unknown }> } }): Set<string> | null {
+function householdOf(body: {
+  applicant?: { idNumber?: unknown };
+  application?: { members?: Array<{ idNumber?: unknown }> };
+}): Set<string> | null {
   const members = body.application?.members;
   if (!Array.isArray(members)) return null;
   const out = new Set<string>();
@@ -36,7 +40,8 @@ function householdOf(body: { applicant?: { idNumber?: unknown }; application?: {
 }
 
 /** 18 or older on `day` by the birth date in the ID number. */
-const adultOn = (idNumber: string, day: string): boolean => `${Number(idNumber.slice(6, 10)) + 18}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` <= day;
+const adultOn = (idNumber: string, day: string): boolean =>
+  `${Number(idNumber.slice(6, 10)) + 18}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}` <= day;
 
 const q = (sql: string, ...params: unknown[]): VerificationStep => ({ sql, params });
 
@@ -44,7 +49,10 @@ const q = (sql: string, ...params: unknown[]): VerificationStep => ({ sql, param
 export function signersOf(rows: Row[]): Set<string> {
   const out = new Set<string>();
   for (const r of rows) {
-    const body = JSON.parse(String(r['body'])) as { signer?: { idNumber?: unknown }; authorizations?: Array<{ signer?: { idNumber?: unknown } }> };
+    const body = JSON.parse(String(r['body'])) as {
+      signer?: { idNumber?: unknown };
+      authorizations?: Array<{ signer?: { idNumber?: unknown } }>;
+    };
     const all = r['kind'] === 'case.authorization' ? [body] : (body.authorizations ?? []);
     for (const a of all) if (typeof a.signer?.idNumber === 'string') out.add(a.signer.idNumber);
   }
@@ -58,10 +66,12 @@ export function signersOf(rows: Row[]): Set<string> {
  */
 export function* addVerificationReport(
   caseRef: string,
-  report: Omit<VerificationReportRow, 'caseId' | 'stationId' | 'feedSeq' | 'supersededBy' | 'body'> & { body: Omit<VerificationReportBody, 'caseId' | 'caseNo'> },
+  report: Omit<VerificationReportRow, 'caseId' | 'stationId' | 'feedSeq' | 'supersededBy' | 'body'> & {
+    body: Omit<VerificationReportBody, 'caseId' | 'caseNo'>;
+  },
 ): Steps<VerificationReportOutcome> {
   const [found] = yield q(
-    "SELECT case_id, station_id, body FROM cases WHERE case_id = ? OR body LIKE ? ORDER BY case_id = ? DESC LIMIT 1",
+    'SELECT case_id, station_id, body FROM cases WHERE case_id = ? OR body LIKE ? ORDER BY case_id = ? DESC LIMIT 1',
     caseRef,
     `%"caseNo":${JSON.stringify(caseRef)}%`,
     caseRef,
@@ -70,7 +80,10 @@ export function* addVerificationReport(
   const caseId = String(found['case_id']);
   const stationId = String(found['station_id']);
   const caseNo = (JSON.parse(String(found['body'])) as { caseNo?: string | null }).caseNo ?? null;
-  const auths = yield q("SELECT kind, body FROM records WHERE case_id = ? AND status = 'acknowledged' AND kind IN ('case.upsert', 'case.authorization')", caseId);
+  const auths = yield q(
+    "SELECT kind, body FROM records WHERE case_id = ? AND status = 'acknowledged' AND kind IN ('case.upsert', 'case.authorization')",
+    caseId,
+  );
   const signers = signersOf(auths);
   if (signers.size === 0) return { ok: false, path: 'case', reason: 'noAuthorization' };
   const household = householdOf(JSON.parse(String(found['body'])));

@@ -53,11 +53,16 @@ export class TestClient {
     readonly registration: Registration,
   ) {}
 
-  static async enrol(baseUrl: string, input: { code: string; fingerprint: string; machineId?: string; name?: string }): Promise<TestClient> {
+  static async enrol(
+    baseUrl: string,
+    input: { code: string; fingerprint: string; machineId?: string; name?: string },
+  ): Promise<TestClient> {
     let info: PlatformInfo | undefined;
     for (let attempt = 1; !info; attempt++) {
       try {
-        info = platformInfoSchema.parse(JSON.parse(expectStatus(await request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString()));
+        info = platformInfoSchema.parse(
+          JSON.parse(expectStatus(await request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString()),
+        );
       } catch (e) {
         if (attempt >= 10) throw e;
       }
@@ -84,7 +89,11 @@ export class TestClient {
     for (let attempt = 1; !answer; attempt++) {
       try {
         answer = expectStatus(
-          await request(`${baseUrl}/v1/devices`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }),
+          await request(`${baseUrl}/v1/devices`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: Buffer.from(JSON.stringify(body)),
+          }),
           201,
         );
       } catch (e) {
@@ -95,7 +104,12 @@ export class TestClient {
     const device: DeviceContext = {
       deviceId: registration.deviceId,
       keys,
-      platform: { platformId: registration.platformId, signingKey: registration.signingKey, encryptionKey: registration.encryptionKey, suite: suite.id },
+      platform: {
+        platformId: registration.platformId,
+        signingKey: registration.signingKey,
+        encryptionKey: registration.encryptionKey,
+        suite: suite.id,
+      },
     };
     return new TestClient(baseUrl, device, registration);
   }
@@ -188,7 +202,12 @@ export class TestClient {
               headers: {
                 ...(await this.auth()),
                 [H.uploadLength]: String(length),
-                [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(plain.length), cipher: this.suite.blobCipher, contentType: options.contentType ?? 'application/octet-stream' }),
+                [H.uploadMetadata]: encodeUploadMetadata({
+                  sha256,
+                  size: String(plain.length),
+                  cipher: this.suite.blobCipher,
+                  contentType: options.contentType ?? 'application/octet-stream',
+                }),
               },
             }),
             201,
@@ -206,7 +225,12 @@ export class TestClient {
         report.patchOffsets.push(offset);
         const patched = await request(url, {
           method: 'PATCH',
-          headers: { ...(await this.auth()), 'Content-Type': 'application/offset+octet-stream', [H.uploadOffset]: String(offset), 'Content-Length': String(length - offset) },
+          headers: {
+            ...(await this.auth()),
+            'Content-Type': 'application/offset+octet-stream',
+            [H.uploadOffset]: String(offset),
+            'Content-Length': String(length - offset),
+          },
           body: encryptBlobFrom([plain], key, offset),
           ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         });
@@ -215,7 +239,8 @@ export class TestClient {
       } catch (e) {
         if (e instanceof UploadGaveUp) throw e;
         const status = (e as { status?: number }).status;
-        if (status === 404) this.uploadUrls.delete(sha256); // expired: start again
+        if (status === 404)
+          this.uploadUrls.delete(sha256); // expired: start again
         else if (status === 401) this.token = undefined;
         else if (status !== undefined && status !== 409) throw e;
       }

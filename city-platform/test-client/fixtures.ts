@@ -51,15 +51,31 @@ export function idNumber(serial: number): string {
  * A `case.upsert` as a workstation's builder makes it: the applicant (valid ID number from
  * `serial`) and a household of one, a step on `baseVersion` (0: a new case, submitted).
  */
-export function caseStep(caseId: string, serial = 1, o: { baseVersion?: number; name?: string; state?: CaseState; action?: string; caseNo?: string | null; members?: number } = {}): CaseUpsertRecord {
+export function caseStep(
+  caseId: string,
+  serial = 1,
+  o: { baseVersion?: number; name?: string; state?: CaseState; action?: string; caseNo?: string | null; members?: number } = {},
+): CaseUpsertRecord {
   const person = (n: number, name: string) => {
     const id = idNumber(n);
     return { idNumber: id, name, sex: '女' as const, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` };
   };
   const applicant = person(serial, o.name ?? '王小文');
-  const members = Array.from({ length: o.members ?? 1 }, (_, i) => ({ ...(i === 0 ? applicant : person(serial + 1000 * i, `家庭成员${i}`)), relationship: i === 0 ? 'self' : 'child' }));
+  const members = Array.from({ length: o.members ?? 1 }, (_, i) => ({
+    ...(i === 0 ? applicant : person(serial + 1000 * i, `家庭成员${i}`)),
+    relationship: i === 0 ? 'self' : 'child',
+  }));
   const app = applicationSchema.parse({ type: 'dibao', applicant, members });
-  return caseUpsertRecord({ caseId, caseNo: o.caseNo ?? null, baseVersion: o.baseVersion ?? 0, state: o.state ?? 'submitted', action: o.action ?? 'submit', at: '2026-11-29T01:30:00.000Z', app, content: 'household' });
+  return caseUpsertRecord({
+    caseId,
+    caseNo: o.caseNo ?? null,
+    baseVersion: o.baseVersion ?? 0,
+    state: o.state ?? 'submitted',
+    action: o.action ?? 'submit',
+    at: '2026-11-29T01:30:00.000Z',
+    app,
+    content: 'household',
+  });
 }
 
 /** A new case record (base version 0) for the client's next sequence. */

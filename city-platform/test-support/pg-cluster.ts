@@ -35,7 +35,11 @@ export function findPostgres(): PgAvailability {
       : [];
   const bin = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (!bin)
-    return { ok: false, reason: 'no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or $JIUZHU_PG_BIN; install Debian package postgresql' };
+    return {
+      ok: false,
+      reason:
+        'no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or $JIUZHU_PG_BIN; install Debian package postgresql',
+    };
   if (process.getuid?.() !== 0) return { ok: true, bin };
   try {
     execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
@@ -86,10 +90,17 @@ export async function startPgCluster(found: Extract<PgAvailability, { ok: true }
   // removes its directory within a second of this process ending, then ends itself.
   const [stopCmd, stopArgs] = as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
-  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${[stopCmd, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const watchdog = spawn(
+    'sh',
+    [
+      '-c',
+      `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${[stopCmd, ...stopArgs].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`,
+    ],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   watchdog.unref();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   let n = 0;

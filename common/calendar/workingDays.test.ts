@@ -48,7 +48,7 @@ describe('working days under the holiday and 调休 calendar', () => {
 });
 
 describe('mergeCalendars', () => {
-  it("a published year replaces the shipped days of that year whole; other years stay as shipped", () => {
+  it('a published year replaces the shipped days of that year whole; other years stay as shipped', () => {
     const shipped = { years: [2025, 2026], holidays: ['2025-10-01', '2026-10-01', '2026-10-02'], workdays: ['2026-09-27'] };
     const published = { years: [2026, 2027], holidays: ['2026-10-01', '2027-01-01'], workdays: ['2027-01-02'] };
     expect(mergeCalendars(shipped, published)).toEqual({

@@ -11,7 +11,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
     const b = bytes[i + 1];
     const c = bytes[i + 2];
     const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    chunk += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + (b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!) + (c === undefined ? '=' : ALPHABET[n & 63]!);
+    chunk +=
+      ALPHABET[(n >> 18) & 63]! +
+      ALPHABET[(n >> 12) & 63]! +
+      (b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!) +
+      (c === undefined ? '=' : ALPHABET[n & 63]!);
     if (chunk.length >= 8192) {
       parts.push(chunk);
       chunk = '';
@@ -26,7 +30,7 @@ export function base64ToBytes(text: string): Uint8Array {
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let o = 0;
   for (let i = 0; i < clean.length; i += 4) {
-    const v = [0, 1, 2, 3].map((k) => (i + k < clean.length ? LOOKUP[clean.charCodeAt(i + k)] ?? -1 : 0));
+    const v = [0, 1, 2, 3].map((k) => (i + k < clean.length ? (LOOKUP[clean.charCodeAt(i + k)] ?? -1) : 0));
     if (v.some((x) => x < 0)) throw new Error('invalid base64');
     const n = (v[0]! << 18) | (v[1]! << 12) | (v[2]! << 6) | v[3]!;
     if (o < out.length) out[o++] = (n >> 16) & 255;

@@ -1,5 +1,6 @@
 /** Camera failures the clerk is told about; each is an error code with its zh-CN message. */
-export type CameraErrorCode = 'CAPTURE_NO_CAMERA' | 'CAPTURE_CAMERA_BUSY' | 'CAPTURE_CAMERA_DENIED' | 'CAPTURE_CAMERA_CONSTRAINTS' | 'CAPTURE_CAMERA_FAILED';
+export type CameraErrorCode =
+  'CAPTURE_NO_CAMERA' | 'CAPTURE_CAMERA_BUSY' | 'CAPTURE_CAMERA_DENIED' | 'CAPTURE_CAMERA_CONSTRAINTS' | 'CAPTURE_CAMERA_FAILED';
 
 /**
  * Map a getUserMedia DOMException (by its name, plus `constraint` for OverconstrainedError) to

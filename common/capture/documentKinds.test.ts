@@ -32,6 +32,9 @@ describe('photo kind (现场照片)', () => {
       quad: null,
       source: 'file',
     };
-    expect(documentCaptureSchema.safeParse({ kind: 'document', documentKind: 'photo', capturedAt: '2026-11-29T10:00:00Z', pages: [page] }).success).toBe(true);
+    expect(
+      documentCaptureSchema.safeParse({ kind: 'document', documentKind: 'photo', capturedAt: '2026-11-29T10:00:00Z', pages: [page] })
+        .success,
+    ).toBe(true);
   });
 });

@@ -30,7 +30,12 @@ describe('poseFromLandmarks', () => {
   it('turns a nose off the eyes’ midline into yaw beyond the gate’s 20°', () => {
     // A 30° turn: the nose moves 0.6·d·tan 30° ≈ 0.35 d sideways (eyes foreshortened to cos 30°).
     const d = 60 * Math.cos(Math.PI / 6);
-    const p = poseFromLandmarks({ x: 130 - d / 2, y: 100 }, { x: 130 + d / 2, y: 100 }, { x: 130 + 0.6 * d * Math.tan(Math.PI / 6), y: 133 }, { x: 130, y: 160 });
+    const p = poseFromLandmarks(
+      { x: 130 - d / 2, y: 100 },
+      { x: 130 + d / 2, y: 100 },
+      { x: 130 + 0.6 * d * Math.tan(Math.PI / 6), y: 133 },
+      { x: 130, y: 160 },
+    );
     expect(p.yaw).toBeCloseTo(30, 0);
   });
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { advanceGate, assessFace, DEFAULT_FACE_GATE, type FaceFrameMetrics, type GateState } from './faceQuality';
 
-const good: FaceFrameMetrics = { faceCount: 1, faceRatio: 0.45, offCenter: 0.05, yaw: 3, pitch: -4, roll: 1, brightness: 130, sharpness: 120, score: 0.95 };
+const good: FaceFrameMetrics = {
+  faceCount: 1,
+  faceRatio: 0.45,
+  offCenter: 0.05,
+  yaw: 3,
+  pitch: -4,
+  roll: 1,
+  brightness: 130,
+  sharpness: 120,
+  score: 0.95,
+};
 
 describe('face quality gate', () => {
   it('passes a well-framed frontal, sharp, well-lit face', () => {

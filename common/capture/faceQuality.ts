@@ -4,7 +4,17 @@
  */
 
 /** What is wrong with a frame, in the order the applicant should fix it. */
-export const FACE_ISSUES = ['noFace', 'multipleFaces', 'tooDark', 'tooBright', 'tooFar', 'tooClose', 'offCenter', 'notFrontal', 'blurred'] as const;
+export const FACE_ISSUES = [
+  'noFace',
+  'multipleFaces',
+  'tooDark',
+  'tooBright',
+  'tooFar',
+  'tooClose',
+  'offCenter',
+  'notFrontal',
+  'blurred',
+] as const;
 export type FaceIssue = (typeof FACE_ISSUES)[number];
 
 export interface FaceFrameMetrics {
@@ -90,7 +100,11 @@ export interface GateState {
 }
 
 /** Advance the auto-capture gate by one assessed frame; `fire` is true exactly once per run of good frames. */
-export function advanceGate(state: GateState, assessment: FaceAssessment, cfg: FaceGateConfig = DEFAULT_FACE_GATE): { state: GateState; fire: boolean } {
+export function advanceGate(
+  state: GateState,
+  assessment: FaceAssessment,
+  cfg: FaceGateConfig = DEFAULT_FACE_GATE,
+): { state: GateState; fire: boolean } {
   const streak = assessment.ok ? state.streak + 1 : 0;
   return { state: { streak }, fire: streak === cfg.requiredFrames };
 }

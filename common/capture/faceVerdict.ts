@@ -29,7 +29,11 @@ export function decideMatch(similarity: number | null, cfg: FaceDecisionConfig =
   return 'fail';
 }
 
-export function decideLiveness(antispoof: number | null, liveness: number | null, cfg: FaceDecisionConfig = DEFAULT_FACE_DECISION): Verdict {
+export function decideLiveness(
+  antispoof: number | null,
+  liveness: number | null,
+  cfg: FaceDecisionConfig = DEFAULT_FACE_DECISION,
+): Verdict {
   const scores = [antispoof, liveness].filter((s): s is number => s !== null);
   if (scores.length === 0) return 'review';
   const worst = Math.min(...scores);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { advanceFeedHealth, DEFAULT_FEED_HEALTH, frameDifference, initialFeedHealth, isBlackSample, lumaStats, type FeedHealthState, type FeedSample } from './feedHealth';
+import {
+  advanceFeedHealth,
+  DEFAULT_FEED_HEALTH,
+  frameDifference,
+  initialFeedHealth,
+  isBlackSample,
+  lumaStats,
+  type FeedHealthState,
+  type FeedSample,
+} from './feedHealth';
 import { grayImage, type GrayImage } from './image/types';
 
 /** A deterministic noisy frame: `base` level plus ±`noise` sensor noise from a seeded generator. */
@@ -77,7 +86,8 @@ describe('feed health', () => {
   it('calls a frozen picture frozen whatever it shows: a stale picture of the applicant is no live feed', () => {
     // A face-like scene (bright oval on a darker ground), repeated to the byte.
     const face = frame(90, 3, 21);
-    for (let y = 16; y < 48; y++) for (let x = 20; x < 44; x++) if ((x - 32) ** 2 / 144 + (y - 32) ** 2 / 256 <= 1) face.data[y * 64 + x] = 170;
+    for (let y = 16; y < 48; y++)
+      for (let x = 20; x < 44; x++) if ((x - 32) ** 2 / 144 + (y - 32) ** 2 / 256 <= 1) face.data[y * 64 + x] = 170;
     const states = run(Array.from({ length: 16 }, () => sample(face)));
     expect(states.findIndex((s) => s.status === 'frozen')).toBe(13);
   });
@@ -114,7 +124,11 @@ describe('feed health', () => {
     // last new frame at t = 1750; frozen from t = 4750 (sample 19)
     expect(statuses.indexOf('frozen')).toBe(19);
     // the page was busy for 5 s (no samples): that is not a stalled camera
-    const busy = advanceFeedHealth(advanceFeedHealth(initialFeedHealth(), { ...sample(lit(0)), t: 0, frameCount: 10 }), { ...sample(lit(1)), t: 5000, frameCount: 10 });
+    const busy = advanceFeedHealth(advanceFeedHealth(initialFeedHealth(), { ...sample(lit(0)), t: 0, frameCount: 10 }), {
+      ...sample(lit(1)),
+      t: 5000,
+      frameCount: 10,
+    });
     expect(busy.status).toBe('ok');
     let none = initialFeedHealth();
     for (let i = 0; i < 30; i++) none = advanceFeedHealth(none, { ...sample(lit(i)), t: i * 250 });

@@ -71,7 +71,16 @@ export interface FeedHealthState {
   status: FeedStatus;
 }
 
-export const initialFeedHealth = (): FeedHealthState => ({ darkRun: 0, changing: false, staticSince: null, lastCrop: null, lastFrameCount: 0, lastNewFrameAt: null, lastSampleAt: null, status: 'ok' });
+export const initialFeedHealth = (): FeedHealthState => ({
+  darkRun: 0,
+  changing: false,
+  staticSince: null,
+  lastCrop: null,
+  lastFrameCount: 0,
+  lastNewFrameAt: null,
+  lastSampleAt: null,
+  status: 'ok',
+});
 
 /** Mean and 98th percentile of a grey image's levels. */
 export function lumaStats(img: GrayImage): { mean: number; p98: number } {
@@ -128,5 +137,14 @@ export function advanceFeedHealth(state: FeedHealthState, s: FeedSample, c: Feed
   const stalled = state.lastFrameCount > 0 && lastNewFrameAt !== null && s.t - lastNewFrameAt >= c.frozenMs;
   const frozen = stalled || (staticSince !== null && s.t - staticSince >= c.frozenMs);
   const status: FeedStatus = darkRun >= c.blackFrames ? 'black' : frozen ? 'frozen' : 'ok';
-  return { darkRun, changing: changing && !stalled, staticSince, lastCrop: s.crop, lastFrameCount: Math.max(count, state.lastFrameCount), lastNewFrameAt, lastSampleAt: s.t, status };
+  return {
+    darkRun,
+    changing: changing && !stalled,
+    staticSince,
+    lastCrop: s.crop,
+    lastFrameCount: Math.max(count, state.lastFrameCount),
+    lastNewFrameAt,
+    lastSampleAt: s.t,
+    status,
+  };
 }

@@ -36,8 +36,18 @@ describe('capture result schemas', () => {
   });
 
   it('refuses a document without pages and a signature without strokes', () => {
-    expect(documentCaptureSchema.safeParse({ kind: 'document', documentKind: 'hukou', capturedAt: face.capturedAt, pages: [] }).success).toBe(false);
-    const sig = { kind: 'signature', capturedAt: face.capturedAt, png: img('image/png'), dpi: 200, pad: { width: 600, height: 200 }, pointerType: 'pen', strokes: [] };
+    expect(
+      documentCaptureSchema.safeParse({ kind: 'document', documentKind: 'hukou', capturedAt: face.capturedAt, pages: [] }).success,
+    ).toBe(false);
+    const sig = {
+      kind: 'signature',
+      capturedAt: face.capturedAt,
+      png: img('image/png'),
+      dpi: 200,
+      pad: { width: 600, height: 200 },
+      pointerType: 'pen',
+      strokes: [],
+    };
     expect(signatureCaptureSchema.safeParse(sig).success).toBe(false);
     expect(signatureCaptureSchema.safeParse({ ...sig, strokes: [[{ x: 1, y: 2, pressure: 0.4, t: 0 }]] }).success).toBe(true);
   });

@@ -59,7 +59,10 @@ export const faceCaptureSchema = z
     verdict,
     engine: z.object({ library: z.string(), version: z.string(), backend: z.string() }),
   })
-  .refine((c) => c.mode === 'auto' || (c.manualReason?.length ?? 0) >= 2, { message: 'manual capture needs a reason', path: ['manualReason'] });
+  .refine((c) => c.mode === 'auto' || (c.manualReason?.length ?? 0) >= 2, {
+    message: 'manual capture needs a reason',
+    path: ['manualReason'],
+  });
 export type FaceCapture = z.infer<typeof faceCaptureSchema>;
 
 export const quadSchema = z.array(z.object({ x: z.number(), y: z.number() })).length(4);
@@ -88,28 +91,41 @@ export const documentCaptureSchema = z.object({
 });
 export type DocumentCapture = z.infer<typeof documentCaptureSchema>;
 
-export const strokePointSchema = z.object({ x: z.number(), y: z.number(), pressure: z.number().min(0).max(1), t: z.number().nonnegative() });
-
-export const signatureCaptureSchema = z.object({
-  kind: z.literal('signature'),
-  capturedAt: z.iso.datetime({ offset: true }),
-  /** Who signs and what (the signed document's SHA-256), when the caller knows them. */
-  signer: z.string().optional(),
-  documentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  /** SHA-256 of the PNG's bytes: ties the image to signer, document and time in the stored record. */
-  pngSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  png: encodedImageSchema.extend({ mime: z.literal('image/png') }),
-  dpi: z.number().int().positive(),
-  /** Pad size in CSS pixels; stroke coordinates are in this space. */
-  pad: z.object({ width: z.number().positive(), height: z.number().positive() }),
-  pointerType: z.string(),
-  strokes: z.array(z.array(strokePointSchema).min(1)).min(1),
-}).superRefine((v, ctx) => {
-  // A signature bound to a document must say who signed it and carry the image's own hash.
-  if (v.documentHash === undefined) return;
-  if (!v.signer?.trim()) ctx.addIssue({ code: 'custom', path: ['signer'], message: 'a signature bound to a document needs its signer' });
-  if (!v.pngSha256) ctx.addIssue({ code: 'custom', path: ['pngSha256'], message: 'a signature bound to a document needs the PNG hash' });
+export const strokePointSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  pressure: z.number().min(0).max(1),
+  t: z.number().nonnegative(),
 });
+
+export const signatureCaptureSchema = z
+  .object({
+    kind: z.literal('signature'),
+    capturedAt: z.iso.datetime({ offset: true }),
+    /** Who signs and what (the signed document's SHA-256), when the caller knows them. */
+    signer: z.string().optional(),
+    documentHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /** SHA-256 of the PNG's bytes: ties the image to signer, document and time in the stored record. */
+    pngSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    png: encodedImageSchema.extend({ mime: z.literal('image/png') }),
+    dpi: z.number().int().positive(),
+    /** Pad size in CSS pixels; stroke coordinates are in this space. */
+    pad: z.object({ width: z.number().positive(), height: z.number().positive() }),
+    pointerType: z.string(),
+    strokes: z.array(z.array(strokePointSchema).min(1)).min(1),
+  })
+  .superRefine((v, ctx) => {
+    // A signature bound to a document must say who signed it and carry the image's own hash.
+    if (v.documentHash === undefined) return;
+    if (!v.signer?.trim()) ctx.addIssue({ code: 'custom', path: ['signer'], message: 'a signature bound to a document needs its signer' });
+    if (!v.pngSha256) ctx.addIssue({ code: 'custom', path: ['pngSha256'], message: 'a signature bound to a document needs the PNG hash' });
+  });
 export type SignatureCapture = z.infer<typeof signatureCaptureSchema>;
 
 export const captureResultSchema = z.union([faceCaptureSchema, documentCaptureSchema, signatureCaptureSchema]);

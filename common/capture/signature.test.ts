@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSignature, effectivePressure, smoothStroke, strokeLength, type Stroke } from './signature';
 
-const line = (x0: number, x1: number, y = 50): Stroke => Array.from({ length: 21 }, (_, i) => ({ x: x0 + ((x1 - x0) * i) / 20, y, pressure: 0.5, t: i * 8 }));
+const line = (x0: number, x1: number, y = 50): Stroke =>
+  Array.from({ length: 21 }, (_, i) => ({ x: x0 + ((x1 - x0) * i) / 20, y, pressure: 0.5, t: i * 8 }));
 
 describe('signature strokes', () => {
   it('refuses an empty pad and a dot or a short tick', () => {

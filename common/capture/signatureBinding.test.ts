@@ -19,7 +19,11 @@ describe('signature binding', () => {
   it('hashes like Node’s SHA-256 (UTF-8, lower-case hex)', async () => {
     const text = authorizationStatement(husband);
     expect(await sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
-    expect(await sha256Hex(new Uint8Array([1, 2, 3]))).toBe(createHash('sha256').update(Buffer.from([1, 2, 3])).digest('hex'));
+    expect(await sha256Hex(new Uint8Array([1, 2, 3]))).toBe(
+      createHash('sha256')
+        .update(Buffer.from([1, 2, 3]))
+        .digest('hex'),
+    );
   });
 
   it('gives each signer (and each case) a different statement, and the same one for the same facts', async () => {

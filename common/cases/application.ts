@@ -8,7 +8,14 @@ export const channelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('counter') }),
   z.object({ kind: z.literal('proxy'), agent: agentSchema }),
   /** `reference`: the platform's application id; `submittedOn`: the day it was submitted online (China time), from which the acceptance limit counts. */
-  z.object({ kind: z.literal('online'), reference: z.string().trim().min(1).max(40), submittedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  z.object({
+    kind: z.literal('online'),
+    reference: z.string().trim().min(1).max(40),
+    submittedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
 ]);
 export type Channel = z.infer<typeof channelSchema>;
 

@@ -56,9 +56,20 @@ export interface CheckOptions {
   today: string;
 }
 
-const p = (code: ProblemCode, path: string, params: Record<string, string | number> = {}, severity: 'block' | 'warn' = 'block'): Problem => ({ code, severity, path, params });
+const p = (
+  code: ProblemCode,
+  path: string,
+  params: Record<string, string | number> = {},
+  severity: 'block' | 'warn' = 'block',
+): Problem => ({ code, severity, path, params });
 
-function checkPerson(out: Problem[], path: string, who: string, person: { idNumber: string; birthDate?: string; sex?: '男' | '女' }, today: string): void {
+function checkPerson(
+  out: Problem[],
+  path: string,
+  who: string,
+  person: { idNumber: string; birthDate?: string; sex?: '男' | '女' },
+  today: string,
+): void {
   const r = checkIdNumber(person.idNumber, { today, ...(person.sex ? { sex: person.sex } : {}) });
   if (!r.valid) {
     out.push(p('ID_INVALID', `${path}.idNumber`, { who, problem: r.problems[0]! }));
@@ -68,7 +79,8 @@ function checkPerson(out: Problem[], path: string, who: string, person: { idNumb
     const [y, m, d] = person.birthDate.split('-').map(Number) as [number, number, number];
     if (!isRealDate(y, m, d)) out.push(p('DATE_INVALID', `${path}.birthDate`, { who }));
     else if (person.birthDate > today) out.push(p('BIRTH_IN_FUTURE', `${path}.birthDate`, { who }));
-    else if (r.birthDate && r.birthDate !== person.birthDate) out.push(p('BIRTH_MISMATCH', `${path}.birthDate`, { who, fromId: r.birthDate }));
+    else if (r.birthDate && r.birthDate !== person.birthDate)
+      out.push(p('BIRTH_MISMATCH', `${path}.birthDate`, { who, fromId: r.birthDate }));
   }
 }
 
@@ -103,12 +115,15 @@ export function checkApplication(app: Application, options: CheckOptions): Probl
   app.members.forEach((m, i) => {
     if (m.relationship !== 'spouse' || m.birthDate > today) return;
     const problem = spouseProblem(m, self, app.members.slice(0, i), today);
-    if (problem) out.push(p(problem, `members.${i}.relationship`, { who: m.name, men: LEGAL_MARRIAGE_AGE['男'], women: LEGAL_MARRIAGE_AGE['女'] }));
+    if (problem)
+      out.push(p(problem, `members.${i}.relationship`, { who: m.name, men: LEGAL_MARRIAGE_AGE['男'], women: LEGAL_MARRIAGE_AGE['女'] }));
   });
   if (self) {
     app.members.forEach((m, i) => {
-      if (m.relationship === 'child' && m.birthDate < addYears(self.birthDate, GENERATION_GAP_YEARS)) out.push(p('CHILD_TOO_OLD', `members.${i}.birthDate`, { who: m.name }));
-      if (m.relationship === 'parent' && m.birthDate > addYears(self.birthDate, -GENERATION_GAP_YEARS)) out.push(p('PARENT_TOO_YOUNG', `members.${i}.birthDate`, { who: m.name }));
+      if (m.relationship === 'child' && m.birthDate < addYears(self.birthDate, GENERATION_GAP_YEARS))
+        out.push(p('CHILD_TOO_OLD', `members.${i}.birthDate`, { who: m.name }));
+      if (m.relationship === 'parent' && m.birthDate > addYears(self.birthDate, -GENERATION_GAP_YEARS))
+        out.push(p('PARENT_TOO_YOUNG', `members.${i}.birthDate`, { who: m.name }));
     });
   }
 

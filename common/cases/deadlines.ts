@@ -15,7 +15,15 @@ import { COUNTY_LIMIT_DEFAULTS } from './settings';
  * submission to 受理 (`acceptance`, none unless set); and, after a 临时救助 先行救助, the papers
  * (`relief_papers`, `CaseSettings.relief.advancePapersWorkingDays`, met by the 初审意见).
  */
-export const DEADLINE_KINDS = ['acceptance', 'investigation_start', 'reopinion', 'county_decision', 'decision', 'refusal_notice', 'relief_papers'] as const;
+export const DEADLINE_KINDS = [
+  'acceptance',
+  'investigation_start',
+  'reopinion',
+  'county_decision',
+  'decision',
+  'refusal_notice',
+  'relief_papers',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const DEADLINE_DAYS = { investigationStart: 3, decision: 30, decisionExtended: 45, refusalNotice: 3 } as const;
@@ -35,15 +43,26 @@ export interface DecisionLimit {
 }
 
 /** The decision limit in force: national 30, or the county's own where the decision is delegated. */
-export const decisionWorkingDays = (o: DecisionLimit): number => (o.delegated ? (o.delegatedWorkingDays ?? COUNTY_LIMIT_DEFAULTS.delegatedDecisionWorkingDays) : DEADLINE_DAYS.decision);
+export const decisionWorkingDays = (o: DecisionLimit): number =>
+  o.delegated ? (o.delegatedWorkingDays ?? COUNTY_LIMIT_DEFAULTS.delegatedDecisionWorkingDays) : DEADLINE_DAYS.decision;
 
 /** A limit of `workingDays` counted from `fromDate`. */
-export const deadlineFrom = (kind: DeadlineKind, fromDate: string, workingDays: number, counter: WorkingDayCounter): Deadline => ({ kind, fromDate, workingDays, dueDate: counter.addWorkingDays(fromDate, workingDays) });
+export const deadlineFrom = (kind: DeadlineKind, fromDate: string, workingDays: number, counter: WorkingDayCounter): Deadline => ({
+  kind,
+  fromDate,
+  workingDays,
+  dueDate: counter.addWorkingDays(fromDate, workingDays),
+});
 
 export function deadlinesOnAcceptance(acceptedOn: string, counter: WorkingDayCounter, options: DecisionLimit): Deadline[] {
   const decisionDays = decisionWorkingDays(options);
   return [
-    { kind: 'investigation_start', fromDate: acceptedOn, workingDays: DEADLINE_DAYS.investigationStart, dueDate: counter.addWorkingDays(acceptedOn, DEADLINE_DAYS.investigationStart) },
+    {
+      kind: 'investigation_start',
+      fromDate: acceptedOn,
+      workingDays: DEADLINE_DAYS.investigationStart,
+      dueDate: counter.addWorkingDays(acceptedOn, DEADLINE_DAYS.investigationStart),
+    },
     { kind: 'decision', fromDate: acceptedOn, workingDays: decisionDays, dueDate: counter.addWorkingDays(acceptedOn, decisionDays) },
   ];
 }
@@ -66,7 +85,12 @@ export const refusalNoticeDeadline = (decidedOn: string, counter: WorkingDayCoun
 export type DueStatus = 'overdue' | 'due_soon' | 'on_time';
 
 /** Overdue after its due date; due soon when at most `soonDays` working days remain (due today counts as 0 left). */
-export function dueStatus(dueDate: string, today: string, counter: WorkingDayCounter, soonDays = 3): { status: DueStatus; workingDaysLeft: number } {
+export function dueStatus(
+  dueDate: string,
+  today: string,
+  counter: WorkingDayCounter,
+  soonDays = 3,
+): { status: DueStatus; workingDaysLeft: number } {
   if (today > dueDate) return { status: 'overdue', workingDaysLeft: -counter.workingDaysBetween(dueDate, today) };
   const left = counter.workingDaysBetween(today, dueDate);
   return { status: left <= soonDays ? 'due_soon' : 'on_time', workingDaysLeft: left };

@@ -31,7 +31,12 @@ describe('eligibility hint', () => {
   });
 
   it('places a household between the standard and 1.5× in the marginal band', () => {
-    const hint = eligibilityHint({ members: [member(a)], income: [{ memberIdNumber: a, category: 'wages', monthlyFen: 1000_00 }], deductionsFen: 0, standardFen: standard });
+    const hint = eligibilityHint({
+      members: [member(a)],
+      income: [{ memberIdNumber: a, category: 'wages', monthlyFen: 1000_00 }],
+      deductionsFen: 0,
+      standardFen: standard,
+    });
     expect(hint.marginalLineFen).toBe(1170_00);
     expect(hint.band).toBe('marginal');
     expect(hint.gapFen).toBe(0);

@@ -59,9 +59,22 @@ export function eligibilityHint(input: EligibilityInput): EligibilityHint {
     `人均收入 = (${yuan(countedIncomeFen)} − ${yuan(input.deductionsFen)}) ÷ ${n} = ${yuan(perCapitaFen)} 元/月`,
     `当地低保标准 ${yuan(input.standardFen)} 元/月；低保边缘线 ${multiple} × 标准 = ${yuan(marginalLineFen)} 元/月`,
   ];
-  if (band === 'below_standard') steps.push(`低于低保标准：差额 (${yuan(input.standardFen)} − ${yuan(perCapitaFen)}) × ${n} = ${yuan(gapFen)} 元/月（仅供参考）`);
+  if (band === 'below_standard')
+    steps.push(`低于低保标准：差额 (${yuan(input.standardFen)} − ${yuan(perCapitaFen)}) × ${n} = ${yuan(gapFen)} 元/月（仅供参考）`);
   else if (band === 'marginal') steps.push('高于低保标准、低于边缘线：可能符合低保边缘家庭条件（仅供参考）');
   else steps.push('高于低保边缘线（仅供参考，以调查核对结果为准）');
 
-  return { countedMembers: n, excludedMembers, countedIncomeFen, excludedIncomeFen, deductionsFen: input.deductionsFen, perCapitaFen, standardFen: input.standardFen, marginalLineFen, band, gapFen, steps };
+  return {
+    countedMembers: n,
+    excludedMembers,
+    countedIncomeFen,
+    excludedIncomeFen,
+    deductionsFen: input.deductionsFen,
+    perCapitaFen,
+    standardFen: input.standardFen,
+    marginalLineFen,
+    band,
+    gapFen,
+    steps,
+  };
 }

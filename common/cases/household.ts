@@ -6,7 +6,17 @@ export const fenSchema = z.number().int().min(0).max(100_000_000_00);
 export const sexSchema = z.enum(['男', '女']);
 
 /** Relationship to the applicant (户主/申请人), the categories the national measures count (Art. 7). */
-export const RELATIONSHIPS = ['self', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'child_in_law', 'other'] as const;
+export const RELATIONSHIPS = [
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'child_in_law',
+  'other',
+] as const;
 export const relationshipSchema = z.enum(RELATIONSHIPS);
 export type Relationship = z.infer<typeof relationshipSchema>;
 
@@ -22,7 +32,10 @@ export const memberSchema = z.object({
   sex: sexSchema,
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   relationship: relationshipSchema,
-  phone: z.string().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对').optional(),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对')
+    .optional(),
   disability: z.object({ type: z.enum(DISABILITY_TYPES), grade: z.number().int().min(1).max(4) }).optional(),
   seriousIllness: z.boolean().default(false),
   student: z.boolean().default(false),
@@ -37,7 +50,14 @@ export type Member = z.infer<typeof memberSchema>;
 /** The four income categories of the national measures (Art. 13), monthly, in fen. */
 export const INCOME_CATEGORIES = ['wages', 'business', 'property', 'transfer'] as const;
 /** Kinds not counted as income (Art. 13): recorded so the arithmetic can show them excluded. */
-export const EXCLUDED_INCOME_KINDS = ['preferential_care', 'family_planning_award', 'scholarship', 'bravery_award', 'assistance_payment', 'basic_pension_central'] as const;
+export const EXCLUDED_INCOME_KINDS = [
+  'preferential_care',
+  'family_planning_award',
+  'scholarship',
+  'bravery_award',
+  'assistance_payment',
+  'basic_pension_central',
+] as const;
 
 export const incomeItemSchema = z.object({
   memberIdNumber: z.string().length(18),
@@ -54,7 +74,17 @@ export const deductionSchema = z.object({
   note: z.string().max(200).optional(),
 });
 
-export const ASSET_KINDS = ['deposit', 'securities', 'fund', 'insurance', 'claim', 'internet_finance', 'vehicle', 'housing', 'other'] as const;
+export const ASSET_KINDS = [
+  'deposit',
+  'securities',
+  'fund',
+  'insurance',
+  'claim',
+  'internet_finance',
+  'vehicle',
+  'housing',
+  'other',
+] as const;
 export const assetSchema = z.object({
   kind: z.enum(ASSET_KINDS),
   valueFen: fenSchema,

@@ -18,7 +18,12 @@ export type MaterialItem = z.infer<typeof materialItemSchema>;
 
 export const materialsChecklistSchema = z.object({
   source: z.string().optional(),
-  types: z.object(Object.fromEntries(ASSISTANCE_TYPES.map((t) => [t, z.array(materialItemSchema).min(1)])) as Record<AssistanceType, z.ZodArray<typeof materialItemSchema>>),
+  types: z.object(
+    Object.fromEntries(ASSISTANCE_TYPES.map((t) => [t, z.array(materialItemSchema).min(1)])) as Record<
+      AssistanceType,
+      z.ZodArray<typeof materialItemSchema>
+    >,
+  ),
 });
 export type MaterialsChecklist = z.infer<typeof materialsChecklistSchema>;
 
@@ -42,11 +47,17 @@ function applies(item: MaterialItem, app: Application): boolean {
 }
 
 /** The items that apply to this application, each with what the clerk recorded. */
-export function materialsFor(checklist: MaterialsChecklist, app: Application): Array<MaterialItem & { status: 'received' | 'missing' | 'not_applicable' }> {
+export function materialsFor(
+  checklist: MaterialsChecklist,
+  app: Application,
+): Array<MaterialItem & { status: 'received' | 'missing' | 'not_applicable' }> {
   if (!app.type) return [];
   const recorded = new Map(app.materials.map((m) => [m.code, m.status]));
-  return checklist.types[app.type].filter((item) => applies(item, app)).map((item) => ({ ...item, status: recorded.get(item.code) ?? 'missing' }));
+  return checklist.types[app.type]
+    .filter((item) => applies(item, app))
+    .map((item) => ({ ...item, status: recorded.get(item.code) ?? 'missing' }));
 }
 
 /** Required materials not yet received: what a 补正 notice lists. */
-export const missingMaterials = (checklist: MaterialsChecklist, app: Application) => materialsFor(checklist, app).filter((m) => m.required && m.status === 'missing');
+export const missingMaterials = (checklist: MaterialsChecklist, app: Application) =>
+  materialsFor(checklist, app).filter((m) => m.required && m.status === 'missing');

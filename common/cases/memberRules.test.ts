@@ -25,7 +25,11 @@ describe('member defaults and the 配偶 rule', () => {
     expect(spouseProblem({ birthDate: '2006-02-12', sex: '女' }, self, [], TODAY)).toBeNull();
     expect(spouseProblem({ birthDate: '2006-02-13', sex: '女' }, self, [], TODAY)).toBe('SPOUSE_UNDER_AGE');
     expect(spouseProblem({ birthDate: '2004-02-12', sex: '男' }, { birthDate: '1990-01-01', sex: '女' }, [], TODAY)).toBeNull();
-    expect(spouseProblem({ birthDate: '2004-02-13', sex: '男' }, { birthDate: '1990-01-01', sex: '女' }, [], TODAY)).toBe('SPOUSE_UNDER_AGE');
-    expect(spouseProblem({ birthDate: '1990-01-01', sex: '男' }, { birthDate: '2008-03-03', sex: '女' }, [], TODAY)).toBe('SPOUSE_UNDER_AGE');
+    expect(spouseProblem({ birthDate: '2004-02-13', sex: '男' }, { birthDate: '1990-01-01', sex: '女' }, [], TODAY)).toBe(
+      'SPOUSE_UNDER_AGE',
+    );
+    expect(spouseProblem({ birthDate: '1990-01-01', sex: '男' }, { birthDate: '2008-03-03', sex: '女' }, [], TODAY)).toBe(
+      'SPOUSE_UNDER_AGE',
+    );
   });
 });

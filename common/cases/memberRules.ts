@@ -19,7 +19,8 @@ export function labourCapacityByAge(age: number): Member['labourCapacity'] {
   return age < LABOUR_AGE_FROM || age >= LABOUR_AGE_UNTIL ? 'none' : 'full';
 }
 
-export const underMarriageAge = (person: { birthDate: string; sex: '男' | '女' }, today: string): boolean => ageOn(person.birthDate, today) < LEGAL_MARRIAGE_AGE[person.sex];
+export const underMarriageAge = (person: { birthDate: string; sex: '男' | '女' }, today: string): boolean =>
+  ageOn(person.birthDate, today) < LEGAL_MARRIAGE_AGE[person.sex];
 
 /** Twelve years is the least believable gap between a parent and a child (the CHILD_TOO_OLD / PARENT_TOO_YOUNG rule). */
 export const GENERATION_GAP_YEARS = 12;
@@ -32,7 +33,12 @@ export function addYears(date: string, years: number): string {
  * The relationship a new member starts with, from the ages: 配偶 only when there is none yet and
  * both are of marriage age; 子女 / 父母 when a generation apart; otherwise none (the clerk chooses).
  */
-export function relationshipByAge(person: { birthDate: string; sex: '男' | '女' }, self: { birthDate: string; sex: '男' | '女' } | undefined, members: ReadonlyArray<Pick<Member, 'relationship'>>, today: string): Relationship | undefined {
+export function relationshipByAge(
+  person: { birthDate: string; sex: '男' | '女' },
+  self: { birthDate: string; sex: '男' | '女' } | undefined,
+  members: ReadonlyArray<Pick<Member, 'relationship'>>,
+  today: string,
+): Relationship | undefined {
   if (!self) return undefined;
   if (person.birthDate >= addYears(self.birthDate, GENERATION_GAP_YEARS)) return 'child';
   if (person.birthDate <= addYears(self.birthDate, -GENERATION_GAP_YEARS)) return 'parent';
@@ -47,7 +53,12 @@ export type SpouseProblem = 'TWO_SPOUSES' | 'SPOUSE_UNDER_AGE';
  * Why `person` cannot be recorded as 配偶 of the applicant (`self`) in a household that already
  * has `others`: a second spouse, or either of the two under the legal marriage age.
  */
-export function spouseProblem(person: { birthDate: string; sex: '男' | '女' }, self: { birthDate: string; sex: '男' | '女' } | undefined, others: ReadonlyArray<Pick<Member, 'relationship'>>, today: string): SpouseProblem | null {
+export function spouseProblem(
+  person: { birthDate: string; sex: '男' | '女' },
+  self: { birthDate: string; sex: '男' | '女' } | undefined,
+  others: ReadonlyArray<Pick<Member, 'relationship'>>,
+  today: string,
+): SpouseProblem | null {
   if (others.some((m) => m.relationship === 'spouse')) return 'TWO_SPOUSES';
   if (underMarriageAge(person, today) || (self && underMarriageAge(self, today))) return 'SPOUSE_UNDER_AGE';
   return null;

@@ -8,13 +8,24 @@ export const personSourceSchema = z.enum(['card', 'typed']);
 
 /** The applicant's identity as recorded at the counter. */
 export const applicantSchema = z.object({
-  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位'),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位'),
   name: z.string().trim().min(1).max(30),
   sex: z.enum(['男', '女']),
   birthDate: isoDaySchema,
-  nationCode: z.string().regex(/^\d{2}$/).optional(),
+  nationCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   address: z.string().trim().max(120).optional(),
-  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对')
+    .optional(),
   /** From the card: YYYY-MM-DD or 长期. */
   cardValidUntil: z.union([isoDaySchema, z.literal('长期')]).optional(),
   source: personSourceSchema.default('typed'),
@@ -23,9 +34,17 @@ export type Applicant = z.infer<typeof applicantSchema>;
 
 /** The agent of a proxy application (帮办代办) and the 委托 record. */
 export const agentSchema = z.object({
-  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位'),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位'),
   name: z.string().trim().min(1).max(30),
-  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不对')
+    .optional(),
   /** Relationship to the applicant, or the agent's role (村社区干部, 网格员 …). */
   relation: z.string().trim().min(1).max(30),
   /** The 委托书: its date and a short description (the scan is a material). */

@@ -24,7 +24,8 @@ export const reliefPaymentShape = {
   inKind: inKindText.optional(),
 };
 
-const inKindRule = <T extends { form: ReliefForm; inKind?: string | undefined }>(p: T) => (p.form === 'in_kind') === (p.inKind !== undefined);
+const inKindRule = <T extends { form: ReliefForm; inKind?: string | undefined }>(p: T) =>
+  (p.form === 'in_kind') === (p.inKind !== undefined);
 const inKindIssue = { path: ['inKind'], message: '实物救助须写明实物内容；现金或转账不填' };
 
 /** The grant of a 临时救助 decision: the total, how it is paid and in how many instalments (1 = one-off). */
@@ -51,14 +52,20 @@ export type ReliefAdvance = z.output<typeof reliefAdvanceSchema>;
  * common local figure. 低保边缘 and 刚性支出困难 households carry no monthly amount unless the county
  * sets one per type.
  */
-export const RELIEF_DEFAULTS = { advanceLimitYuan: 1000, advancePapersWorkingDays: 5, monthlyAmount: { marginal: false, rigid: false } } as const;
+export const RELIEF_DEFAULTS = {
+  advanceLimitYuan: 1000,
+  advancePapersWorkingDays: 5,
+  monthlyAmount: { marginal: false, rigid: false },
+} as const;
 export const reliefSettingsSchema = z.object({
   /** 先行救助: the most the station may pay first on one case, in 元. */
   advanceLimitYuan: z.number().int().min(1).max(100_000).default(RELIEF_DEFAULTS.advanceLimitYuan),
   /** Working days after an advance within which the papers (application, investigation, 初审意见) are completed. */
   advancePapersWorkingDays: z.number().int().min(1).max(30).default(RELIEF_DEFAULTS.advancePapersWorkingDays),
   /** Whether 低保边缘 / 刚性支出困难 households are paid a monthly amount in this county. */
-  monthlyAmount: z.object({ marginal: z.boolean().default(false), rigid: z.boolean().default(false) }).default({ ...RELIEF_DEFAULTS.monthlyAmount }),
+  monthlyAmount: z
+    .object({ marginal: z.boolean().default(false), rigid: z.boolean().default(false) })
+    .default({ ...RELIEF_DEFAULTS.monthlyAmount }),
 });
 export type ReliefSettings = z.output<typeof reliefSettingsSchema>;
 
@@ -74,7 +81,8 @@ export function rosterPolicy(type: AssistanceType, s: Pick<ReliefSettings, 'mont
 }
 
 /** Only an urgent (急难型) 临时救助 case may be paid first. */
-export const mayAdvance = (type: AssistanceType | undefined, subtype: string | undefined): boolean => type === 'temporary' && subtype === 'emergency';
+export const mayAdvance = (type: AssistanceType | undefined, subtype: string | undefined): boolean =>
+  type === 'temporary' && subtype === 'emergency';
 
 /** The advance state shown on the case: papers still to complete (先行救助，待补办) or done. */
 export const ADVANCE_STATES = ['papers_pending', 'papers_done'] as const;

@@ -18,7 +18,12 @@ export type Standard = z.infer<typeof standardSchema>;
  * Time limits a county sets for itself (the national ones are fixed in common/cases/deadlines.ts):
  * the defaults are what counties commonly use, not national rules.
  */
-export const COUNTY_LIMIT_DEFAULTS = { delegatedDecisionWorkingDays: 20, reopinionWorkingDays: 15, countyDecisionWorkingDays: 10, acceptanceWorkingDays: null } as const;
+export const COUNTY_LIMIT_DEFAULTS = {
+  delegatedDecisionWorkingDays: 20,
+  reopinionWorkingDays: 15,
+  countyDecisionWorkingDays: 10,
+  acceptanceWorkingDays: null,
+} as const;
 export const countyLimitsSchema = z.object({
   /** 审核确认 where the county delegated it to the township: the local limit from 受理 (nationally 30, up to 45). */
   delegatedDecisionWorkingDays: z.number().int().min(1).max(30).default(COUNTY_LIMIT_DEFAULTS.delegatedDecisionWorkingDays),
@@ -71,7 +76,11 @@ export const caseSettingsSchema = z.object({
       headerLines: z.array(z.string().trim().min(1).max(30)).max(3).default([]),
       issuer: z.string().trim().max(40).default(''),
       address: z.string().trim().max(80).optional(),
-      phone: z.string().trim().regex(/^[\d\-+ ]{5,20}$/).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^[\d\-+ ]{5,20}$/)
+        .optional(),
       redress: redressSchema.optional(),
       /** How names print on copies for third parties (files, village committees). */
       nameMask: nameMaskPolicySchema.default('keep-first-last'),

@@ -44,7 +44,15 @@ export const CASE_ACTIONS = [
 export const caseActionSchema = z.enum(CASE_ACTIONS);
 export type CaseAction = z.infer<typeof caseActionSchema>;
 
-const WITHDRAWABLE: CaseState[] = ['submitted', 'needs_supplement', 'accepted', 'investigating', 'publicity', 'disputed', 'awaiting_decision'];
+const WITHDRAWABLE: CaseState[] = [
+  'submitted',
+  'needs_supplement',
+  'accepted',
+  'investigating',
+  'publicity',
+  'disputed',
+  'awaiting_decision',
+];
 
 /** From each state, the actions allowed and where they lead. */
 export const TRANSITIONS: Readonly<Record<CaseState, Partial<Record<CaseAction, CaseState>>>> = {

@@ -43,5 +43,16 @@ export const channelKindSchema = z.enum(CHANNELS);
 export type ChannelKind = z.infer<typeof channelKindSchema>;
 
 /** Reasons an applicant gives (several may apply), coded so lists and statistics can count them. */
-export const REASON_CODES = ['no_income', 'low_income', 'illness', 'disability', 'old_age', 'unemployment', 'disaster', 'accident', 'education', 'other'] as const;
+export const REASON_CODES = [
+  'no_income',
+  'low_income',
+  'illness',
+  'disability',
+  'old_age',
+  'unemployment',
+  'disaster',
+  'accident',
+  'education',
+  'other',
+] as const;
 export const reasonCodeSchema = z.enum(REASON_CODES);

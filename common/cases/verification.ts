@@ -11,7 +11,13 @@ export type VerificationDataType = (typeof VERIFICATION_DATA_TYPES)[number];
 /** Types whose amount is a monthly income (a pension or benefit paid; the income a tax record shows). */
 export const VERIFICATION_INCOME_TYPES: readonly VerificationDataType[] = ['socialInsurance', 'tax'];
 
-const itemView = z.object({ type: z.enum(VERIFICATION_DATA_TYPES), amountFen: z.number().int(), source: z.string(), asOf: z.string(), detail: z.string().nullable() });
+const itemView = z.object({
+  type: z.enum(VERIFICATION_DATA_TYPES),
+  amountFen: z.number().int(),
+  source: z.string(),
+  asOf: z.string(),
+  detail: z.string().nullable(),
+});
 
 export const verificationViewSchema = z
   .object({
@@ -31,7 +37,12 @@ export const verificationViewSchema = z
         incomeFen: z.number().int(),
       }),
     ),
-    totals: z.object({ depositsFen: z.number().int(), vehicleValueFen: z.number().int(), realEstateCount: z.number().int(), incomeFen: z.number().int() }),
+    totals: z.object({
+      depositsFen: z.number().int(),
+      vehicleValueFen: z.number().int(),
+      realEstateCount: z.number().int(),
+      incomeFen: z.number().int(),
+    }),
     /** Earlier reports of the case this one replaced, newest first. */
     superseded: z.array(z.object({ reportId: z.string(), reportNo: z.string(), issuedOn: z.string() })),
     /** What the report says against the declaration and the county's limits (a hint; the county decides). */

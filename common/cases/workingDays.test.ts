@@ -5,7 +5,9 @@ import { holidayCalendarSchema } from '../calendar/schema';
 import { workingDayCounter } from '../calendar/workingDays';
 import { deadlinesOnAcceptance, dueStatus, extendedDecision, refusalNoticeDeadline } from './deadlines';
 
-const calendar = holidayCalendarSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/calendar/cn-holidays.json'), 'utf8')));
+const calendar = holidayCalendarSchema.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/calendar/cn-holidays.json'), 'utf8')),
+);
 const counter = workingDayCounter(calendar);
 const due = (kind: string, list: Array<{ kind: string; dueDate: string }>) => list.find((d) => d.kind === kind)!.dueDate;
 
@@ -16,7 +18,7 @@ describe('case deadlines on the official calendar', () => {
     expect(due('investigation_start', d)).toBe('2026-02-24');
     // 30 working days: 13, 14, then 24–27 Feb (4), 28 Feb (Sat, 调休) … counted one by one below.
     const days: string[] = [];
-    for (let date = '2026-02-12'; days.length < 30; ) {
+    for (let date = '2026-02-12'; days.length < 30;) {
       const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       date = next;
       if (counter.isWorkingDay(date)) days.push(date);

@@ -18,7 +18,10 @@ export const EVENTS = {
   /** A card was placed on the reader while automatic reading is on: once per card. */
   'idcard.card': cardReadSchema,
   /** A sync run started or ended (the sync centre refreshes); progress itself is task.progress with task 'sync'. */
-  'sync.changed': z.object({ running: z.boolean(), outcome: z.enum(['running', 'ok', 'partial', 'failed', 'cancelled', 'pending']).optional() }),
+  'sync.changed': z.object({
+    running: z.boolean(),
+    outcome: z.enum(['running', 'ok', 'partial', 'failed', 'cancelled', 'pending']).optional(),
+  }),
   /** To the paired applicant window only: what to show (null: unpaired, show nothing personal). */
   'applicant.view': applicantViewEventSchema,
   /** To the clerk's window only: the applicant screen paired, signed, confirmed. */

@@ -43,7 +43,20 @@ export type Permission = z.infer<typeof permissionSchema>;
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   clerk: ['session', 'person.read', 'case.read', 'case.write', 'document.print'],
   caseworker: ['session', 'person.read', 'case.read', 'case.write', 'case.casework', 'document.print'],
-  head: ['session', 'person.read', 'case.read', 'case.write', 'case.decide', 'case.casework', 'document.print', 'sync.run', 'audit.read', 'export.full', 'rating.followUp', 'roster.import'],
+  head: [
+    'session',
+    'person.read',
+    'case.read',
+    'case.write',
+    'case.decide',
+    'case.casework',
+    'document.print',
+    'sync.run',
+    'audit.read',
+    'export.full',
+    'rating.followUp',
+    'roster.import',
+  ],
   print: ['session', 'person.read', 'case.read', 'document.print'],
   admin: ['session', 'sync.run', 'audit.read', 'admin.accounts', 'admin.settings', 'admin.backup', 'export.full'],
 };

@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const machinePresetSchema = z
   .object({
     stationName: z.string().trim().min(2).max(60).optional(),
-    regionCode: z.string().regex(/^\d{6}$/).optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     platformUrl: z.string().url().max(400).optional(),
     /** For graphics drivers that draw garbage or crash (some 信创 GPUs): software rendering. */
     disableGpu: z.boolean().optional(),

@@ -41,7 +41,10 @@ export const idNumberSchema = z
   .toUpperCase()
   .regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位');
 
-export const phoneSchema = z.string().trim().regex(/^[\d\-+ ]{5,20}$/, '电话号码格式不对');
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[\d\-+ ]{5,20}$/, '电话号码格式不对');
 
 export const personSchema = z.object({
   name: textSchema(30),
@@ -65,7 +68,10 @@ export const stationSchema = z.object({
   address: textSchema(80).optional(),
   phone: phoneSchema.optional(),
   /** The social-assistance hotline; 12349 nationally. */
-  hotline: z.string().regex(/^\d{3,12}$/).default('12349'),
+  hotline: z
+    .string()
+    .regex(/^\d{3,12}$/)
+    .default('12349'),
   /** 二〇二六年十一月二十九日 ('han') or 2026年11月29日 ('arabic'). */
   dateStyle: dateStyleSchema.default('han'),
   /** How names are masked on public copies. */

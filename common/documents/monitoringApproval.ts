@@ -21,6 +21,9 @@ export const monitoringApprovalSchema = z
     nextReviewOn: isoDateSchema.optional(),
     legalBasis: z.array(textSchema(120)).default([]),
   })
-  .refine((d) => (d.monthlyAmountFen === undefined) === (d.startMonth === undefined), { path: ['startMonth'], message: '发放月度金额时须写明起始月份' });
+  .refine((d) => (d.monthlyAmountFen === undefined) === (d.startMonth === undefined), {
+    path: ['startMonth'],
+    message: '发放月度金额时须写明起始月份',
+  });
 export type MonitoringApprovalInput = z.input<typeof monitoringApprovalSchema>;
 export type MonitoringApprovalData = z.output<typeof monitoringApprovalSchema>;

@@ -1,6 +1,15 @@
 /** 渐退通知书 — after a review finds the household above the line: the benefit goes on for N ≤ 6 months, then stops. */
 import { z } from 'zod';
-import { assistanceCategorySchema, documentBaseShape, fenSchema, isoDateSchema, isoMonthSchema, personSchema, redressSchema, textSchema } from './common';
+import {
+  assistanceCategorySchema,
+  documentBaseShape,
+  fenSchema,
+  isoDateSchema,
+  isoMonthSchema,
+  personSchema,
+  redressSchema,
+  textSchema,
+} from './common';
 
 /** The national measures allow a phase-out (渐退期) of at most six months. */
 export const PHASE_OUT_MAX_MONTHS = 6;

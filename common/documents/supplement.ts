@@ -9,9 +9,7 @@ export const supplementSchema = z.object({
   category: assistanceCategorySchema,
   receivedOn: isoDateSchema,
   /** Every missing item; the notice lists all of them. */
-  missing: z
-    .array(z.object({ item: textSchema(60), note: textSchema(120).optional() }))
-    .min(1, '至少列出一项需补正的材料'),
+  missing: z.array(z.object({ item: textSchema(60), note: textSchema(120).optional() })).min(1, '至少列出一项需补正的材料'),
   /** The date by which the materials should be brought; optional. */
   dueBy: isoDateSchema.optional(),
 });

@@ -1,6 +1,15 @@
 /** 终止 / 调整通知书 — stop or change a benefit, with reasons, legal basis and the redress route. */
 import { z } from 'zod';
-import { assistanceCategorySchema, documentBaseShape, fenSchema, isoDateSchema, isoMonthSchema, personSchema, redressSchema, textSchema } from './common';
+import {
+  assistanceCategorySchema,
+  documentBaseShape,
+  fenSchema,
+  isoDateSchema,
+  isoMonthSchema,
+  personSchema,
+  redressSchema,
+  textSchema,
+} from './common';
 
 export const terminationSchema = z
   .object({

@@ -1,6 +1,15 @@
 /** 入户调查表 — the home-visit record, signed by 2+ investigators and the family members present. */
 import { z } from 'zod';
-import { assistanceCategorySchema, documentBaseShape, fenSchema, idNumberSchema, isoDateSchema, personSchema, pngSchema, textSchema } from './common';
+import {
+  assistanceCategorySchema,
+  documentBaseShape,
+  fenSchema,
+  idNumberSchema,
+  isoDateSchema,
+  personSchema,
+  pngSchema,
+  textSchema,
+} from './common';
 
 export const visitMemberSchema = z.object({
   name: textSchema(30),

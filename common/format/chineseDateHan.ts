@@ -24,7 +24,10 @@ function parts(iso: string): [number, number, number] {
 /** 2026-11-29 → 二〇二六年十一月二十九日 */
 export function chineseDateHan(iso: string): string {
   const [y, m, d] = parts(iso);
-  const year = String(y).split('').map((c) => DIGIT[Number(c)]).join('');
+  const year = String(y)
+    .split('')
+    .map((c) => DIGIT[Number(c)])
+    .join('');
   return `${year}年${smallNumber(m)}月${smallNumber(d)}日`;
 }
 

@@ -65,4 +65,5 @@ export function maskIdNumberForScreen(id: string): string | undefined {
 }
 
 /** Every 18-character ID number in a text (a statement shown to the applicant) masked as on the applicant screen. */
-export const maskIdNumbersInText = (text: string): string => text.replace(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])/g, (id) => maskIdNumberForScreen(id) ?? id);
+export const maskIdNumbersInText = (text: string): string =>
+  text.replace(/(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])/g, (id) => maskIdNumberForScreen(id) ?? id);

@@ -61,7 +61,9 @@ describe('message catalog', () => {
     }
   });
   it('refuses a key that two groups define, naming it', () => {
-    expect(() => mergeCatalogGroups({ home: { overdue: '已超期' } }, { home: { overdue: '超期' } })).toThrow(/"home\.overdue" is defined by two groups/);
+    expect(() => mergeCatalogGroups({ home: { overdue: '已超期' } }, { home: { overdue: '超期' } })).toThrow(
+      /"home\.overdue" is defined by two groups/,
+    );
     expect(() => mergeCatalogGroups({ home: 'x' }, { home: { overdue: '超期' } })).toThrow(/"home"/);
     expect(mergeCatalogGroups({ home: { a: '甲' } }, { home: { b: '乙' } })).toEqual({ home: { a: '甲', b: '乙' } });
   });

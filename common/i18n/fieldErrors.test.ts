@@ -26,8 +26,16 @@ describe('field messages', () => {
   });
 
   it('words each zod issue for its field', () => {
-    const schema = z.object({ members: z.array(z.object({ name: z.string().trim().min(1).max(30) })), decision: z.object({ reasons: z.array(z.string().min(2)).min(1) }), regionCode: z.string().regex(/^\d{6}$/) });
-    const messages = issuesOf(schema, { members: [{ name: 'x'.repeat(31) }, { name: '' }], decision: { reasons: [] }, regionCode: '12' }).map(fieldIssueMessage);
+    const schema = z.object({
+      members: z.array(z.object({ name: z.string().trim().min(1).max(30) })),
+      decision: z.object({ reasons: z.array(z.string().min(2)).min(1) }),
+      regionCode: z.string().regex(/^\d{6}$/),
+    });
+    const messages = issuesOf(schema, {
+      members: [{ name: 'x'.repeat(31) }, { name: '' }],
+      decision: { reasons: [] },
+      regionCode: '12',
+    }).map(fieldIssueMessage);
     expect(messages).toEqual(['家庭成员姓名最多 30 个字', '请填写家庭成员姓名', '请填写不予受理的理由', '行政区划代码应为 6 位数字']);
     for (const m of messages) expect(m).not.toMatch(/[A-Za-z]/);
   });

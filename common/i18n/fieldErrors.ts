@@ -67,7 +67,8 @@ export function fieldIssueMessage(issue: FieldIssue): string {
   const p = { field, minimum: issue.minimum ?? '', maximum: issue.maximum ?? '' };
   switch (code) {
     case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'set') return translate(issue.minimum === 1 ? 'fields.generic.required' : 'fields.generic.tooFew', p);
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return translate(issue.minimum === 1 ? 'fields.generic.required' : 'fields.generic.tooFew', p);
       if (issue.origin === 'string') return translate(issue.minimum === 1 ? 'fields.generic.required' : 'fields.generic.tooShort', p);
       return translate('fields.generic.tooSmall', p);
     case 'too_big':

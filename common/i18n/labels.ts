@@ -14,7 +14,8 @@ export const recordKindLabel = (kind: string): string => wordFor('recordKinds', 
 export const noticeKindLabel = (kind: string): string => wordFor('documents.kinds', kind, 'kindFallback.notice');
 
 /** A face capture verdict (`review`) in words: 需人工复核. */
-export const faceVerdictLabel = (verdict: string): string => (verdict === 'notApplicable' ? translate('capture.face.notApplicable') : wordFor('capture.face.verdict', verdict, 'kindFallback.verdict'));
+export const faceVerdictLabel = (verdict: string): string =>
+  verdict === 'notApplicable' ? translate('capture.face.notApplicable') : wordFor('capture.face.verdict', verdict, 'kindFallback.verdict');
 
 /** An audit action (`auth.login`) in words; an action this version does not know reads 其他操作. */
 export const auditActionLabel = (action: string): string => wordFor('audit.actions', action, 'audit.otherAction');

@@ -20,7 +20,8 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 
 /** The catalog's word for a code under the first of `prefixes` that has one (never the code itself); 其他 when none has. */
 function word(value: unknown, ...prefixes: string[]): string | undefined {
-  if (typeof value !== 'string' || !/^[\w-]+$/.test(value)) return value === undefined || value === null ? undefined : translate('sync.conflict.other');
+  if (typeof value !== 'string' || !/^[\w-]+$/.test(value))
+    return value === undefined || value === null ? undefined : translate('sync.conflict.other');
   for (const prefix of prefixes) {
     const key = `${prefix}.${value}`;
     const found = translate(key as MessageKey);
@@ -39,7 +40,9 @@ const when = (v: unknown) => {
   if (!s) return undefined;
   const t = Date.parse(s);
   if (Number.isNaN(t)) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日` : new Date(t).toLocaleString('zh-CN', { hour12: false });
+  return /^\d{4}-\d{2}-\d{2}$/.test(s)
+    ? `${Number(s.slice(0, 4))}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
+    : new Date(t).toLocaleString('zh-CN', { hour12: false });
 };
 const application = (b: Body) => obj(b['application']) ?? {};
 const applicant = (b: Body) => obj(b['applicant']) ?? obj(application(b)['applicant']) ?? {};
@@ -54,8 +57,21 @@ const FIELDS: Array<[keyof typeof sync.sync.conflict.fields, (b: Body) => string
   ['subtype', (b) => word(b['subtype'], 'cases.subtypes')],
   ['applicant', (b) => text(applicant(b)['name'])],
   ['applicantId', (b) => (text(applicant(b)['idNumber']) ? maskIdNumber(text(applicant(b)['idNumber'])!) : undefined)],
-  ['householdSize', (b) => (Array.isArray(application(b)['members']) ? translate('sync.conflict.persons', { n: list(application(b)['members']).length }) : undefined)],
-  ['members', (b) => list(application(b)['members']).map((m) => text(m['name']) ?? '').filter(Boolean).join('、') || undefined],
+  [
+    'householdSize',
+    (b) =>
+      Array.isArray(application(b)['members'])
+        ? translate('sync.conflict.persons', { n: list(application(b)['members']).length })
+        : undefined,
+  ],
+  [
+    'members',
+    (b) =>
+      list(application(b)['members'])
+        .map((m) => text(m['name']) ?? '')
+        .filter(Boolean)
+        .join('、') || undefined,
+  ],
   ['income', (b) => sumFen(application(b)['income'], 'monthlyFen')],
   ['assets', (b) => sumFen(application(b)['assets'], 'valueFen')],
   ['opinionAmount', (b) => money(obj(b['opinion'])?.['amountFen'])],
@@ -71,7 +87,13 @@ const FIELDS: Array<[keyof typeof sync.sync.conflict.fields, (b: Body) => string
 const EDIT_META = new Set(['caseId', 'version', 'action', 'at']);
 
 function withoutMeta(b: Body): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(b).filter(([k]) => !EDIT_META.has(k)).sort(([a], [c]) => a.localeCompare(c))));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(b)
+        .filter(([k]) => !EDIT_META.has(k))
+        .sort(([a], [c]) => a.localeCompare(c)),
+    ),
+  );
 }
 
 /**

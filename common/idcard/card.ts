@@ -26,7 +26,10 @@ export const idCardSchema = z
     englishName: z.string().min(1).optional(),
     sex: z.enum(['男', '女']),
     nation: z.string().min(1).optional(),
-    nationCode: z.string().regex(/^\d{2}$/).optional(),
+    nationCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
     birthDate: isoDateSchema,
     address: z.string().min(1).optional(),
     idNumber: z.string().min(1),

@@ -4,14 +4,7 @@ import { isoDate, isRealDate } from '../format/dates';
 
 /** Why a number was refused. Each code has a zh-CN message under `idNumber.<code>` in the catalog. */
 export type IdNumberProblem =
-  | 'EMPTY'
-  | 'BAD_LENGTH'
-  | 'BAD_CHARACTERS'
-  | 'BAD_CHECKSUM'
-  | 'BAD_BIRTH_DATE'
-  | 'FUTURE_BIRTH_DATE'
-  | 'UNKNOWN_PROVINCE'
-  | 'SEX_MISMATCH';
+  'EMPTY' | 'BAD_LENGTH' | 'BAD_CHARACTERS' | 'BAD_CHECKSUM' | 'BAD_BIRTH_DATE' | 'FUTURE_BIRTH_DATE' | 'UNKNOWN_PROVINCE' | 'SEX_MISMATCH';
 
 export type IdNumberKind = 'resident' | 'hkmotw' | 'foreigner2023';
 export type Sex = '男' | '女';

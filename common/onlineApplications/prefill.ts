@@ -1,7 +1,8 @@
 import type { Application, ApplicationInput } from '../cases/application';
 
 /** What the applicant filed online that the intake holds too (the `application.online` body's household part). */
-export type FiledHousehold = Pick<Application, 'subtype' | 'applicant' | 'reasons' | 'reasonText'> & Required<Pick<Application, 'type'>> & { members: Application['members'] };
+export type FiledHousehold = Pick<Application, 'subtype' | 'applicant' | 'reasons' | 'reasonText'> &
+  Required<Pick<Application, 'type'>> & { members: Application['members'] };
 
 /**
  * The intake draft an online application starts: the applicant, the members, the type and the

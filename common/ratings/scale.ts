@@ -26,7 +26,18 @@ export type RatedService = z.infer<typeof ratedServiceSchema>;
 const GOOD = ['fast', 'clear', 'friendly', 'simple'] as const;
 const MIXED = ['waited', 'unclear', 'many_papers', 'other'] as const;
 const BAD = ['waited', 'attitude', 'unclear', 'many_papers', 'come_again', 'other'] as const;
-export const RATING_REASONS = ['fast', 'clear', 'friendly', 'simple', 'waited', 'attitude', 'unclear', 'many_papers', 'come_again', 'other'] as const;
+export const RATING_REASONS = [
+  'fast',
+  'clear',
+  'friendly',
+  'simple',
+  'waited',
+  'attitude',
+  'unclear',
+  'many_papers',
+  'come_again',
+  'other',
+] as const;
 export const ratingReasonSchema = z.enum(RATING_REASONS);
 export type RatingReason = z.infer<typeof ratingReasonSchema>;
 
@@ -41,7 +52,11 @@ export const REASONS_BY_LEVEL: Readonly<Record<RatingLevel, readonly RatingReaso
 export const COMMENT_MAX = 200;
 
 /** What the applicant may give: reasons offered at that level only; a 差评 has at least one reason or a comment. */
-export function ratingProblem(r: { level: RatingLevel; reasons: readonly RatingReason[]; comment?: string | null | undefined }): 'reason_not_offered' | 'reason_required' | null {
+export function ratingProblem(r: {
+  level: RatingLevel;
+  reasons: readonly RatingReason[];
+  comment?: string | null | undefined;
+}): 'reason_not_offered' | 'reason_required' | null {
   if (r.reasons.some((x) => !REASONS_BY_LEVEL[r.level].includes(x))) return 'reason_not_offered';
   if (isBadLevel(r.level) && r.reasons.length === 0 && !(r.comment ?? '').trim()) return 'reason_required';
   return null;

@@ -24,8 +24,12 @@ export const ratingStatsSchema = z.object({ rows: z.array(ratingStatsRowSchema) 
 export type RatingStats = z.infer<typeof ratingStatsSchema>;
 export type RatingStatsRow = z.infer<typeof ratingStatsRowSchema>;
 
-export const ratedCount = (r: Pick<RatingStatsRow, 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied'>): number => r.very_satisfied + r.satisfied + r.basic + r.dissatisfied + r.very_dissatisfied;
-export const satisfactionOf = (r: Pick<RatingStatsRow, 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied'>): number | null => {
+export const ratedCount = (
+  r: Pick<RatingStatsRow, 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied'>,
+): number => r.very_satisfied + r.satisfied + r.basic + r.dissatisfied + r.very_dissatisfied;
+export const satisfactionOf = (
+  r: Pick<RatingStatsRow, 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied'>,
+): number | null => {
   const rated = ratedCount(r);
   return rated ? (r.very_satisfied + r.satisfied + r.basic) / rated : null;
 };

@@ -33,7 +33,20 @@ export const ROSTER_COLUMNS = {
 
 export type RosterColumn = keyof typeof ROSTER_COLUMNS;
 
-export const HOUSEHOLD_COLUMNS: readonly RosterColumn[] = ['headName', 'headIdNumber', 'area', 'category', 'urbanRural', 'careMode', 'size', 'amount', 'since', 'approvedOn', 'nextReview', 'lastCertified'];
+export const HOUSEHOLD_COLUMNS: readonly RosterColumn[] = [
+  'headName',
+  'headIdNumber',
+  'area',
+  'category',
+  'urbanRural',
+  'careMode',
+  'size',
+  'amount',
+  'since',
+  'approvedOn',
+  'nextReview',
+  'lastCertified',
+];
 export const MEMBER_COLUMNS: readonly RosterColumn[] = ['name', 'idNumber', 'relationship', 'sex', 'birthDate', 'personCategory'];
 /** Columns whose cells are dates (an Excel date serial, or text). */
 export const DATE_COLUMNS: ReadonlySet<RosterColumn> = new Set(['approvedOn', 'nextReview', 'lastCertified', 'birthDate']);
@@ -46,7 +59,9 @@ export function normalizeHeader(text: string): string {
     .replace(/[（()）【】[\]]/g, '');
 }
 
-const BY_HEADER = new Map<string, RosterColumn>(Object.entries(ROSTER_COLUMNS).flatMap(([key, names]) => names.map((n) => [normalizeHeader(n), key as RosterColumn] as const)));
+const BY_HEADER = new Map<string, RosterColumn>(
+  Object.entries(ROSTER_COLUMNS).flatMap(([key, names]) => names.map((n) => [normalizeHeader(n), key as RosterColumn] as const)),
+);
 
 /** The column a header names, or null. */
 export function columnOf(header: string): RosterColumn | null {

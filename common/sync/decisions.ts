@@ -36,14 +36,23 @@ export const changeProposalBodySchema = z
     /** The first month the change applies to. */
     effectiveMonth: isoMonth,
     /** 渐退: how many months (≤ 6), the last paid month and the month the benefit stops. */
-    phaseOut: z.object({ months: z.number().int().min(1).max(6), endMonth: isoMonth, stopMonth: isoMonth }).strict().optional(),
+    phaseOut: z
+      .object({ months: z.number().int().min(1).max(6), endMonth: isoMonth, stopMonth: isoMonth })
+      .strict()
+      .optional(),
     reasons: lines(200),
     legalBasis: lines(120),
     proposedAt: z.string().max(40),
   })
   .strict()
-  .refine((b) => b.outcome === 'stop' || b.newAmountFen !== undefined, { path: ['newAmountFen'], message: 'adjust and phase_out carry the amount' })
-  .refine((b) => (b.outcome === 'phase_out') === (b.phaseOut !== undefined), { path: ['phaseOut'], message: 'phaseOut is given for phase_out only' });
+  .refine((b) => b.outcome === 'stop' || b.newAmountFen !== undefined, {
+    path: ['newAmountFen'],
+    message: 'adjust and phase_out carry the amount',
+  })
+  .refine((b) => (b.outcome === 'phase_out') === (b.phaseOut !== undefined), {
+    path: ['phaseOut'],
+    message: 'phaseOut is given for phase_out only',
+  });
 export type ChangeProposalBody = z.infer<typeof changeProposalBodySchema>;
 
 /** The decisions a workstation can refuse: a case's 审核确认 (`decision`) or a change's (`change-decision`). */

@@ -40,7 +40,13 @@ export const caseAuthorizationBodySchema = z
     signer: z.object({ idNumber, name: z.string().min(1).max(40), role: z.enum(['member', 'supporter']) }),
     route: z.enum(['pad', 'paper']),
     paper: z
-      .object({ reason: z.enum(['elderly', 'disabled', 'no_pad', 'other']), note: z.string().max(200).nullable(), scanSha256: z.array(sha256HexSchema).min(1).max(20), formRequestId: z.string().min(1).max(64), formSha256: sha256HexSchema })
+      .object({
+        reason: z.enum(['elderly', 'disabled', 'no_pad', 'other']),
+        note: z.string().max(200).nullable(),
+        scanSha256: z.array(sha256HexSchema).min(1).max(20),
+        formRequestId: z.string().min(1).max(64),
+        formSha256: sha256HexSchema,
+      })
       .nullable(),
     /** The statement signed: its version and SHA-256 (common/capture/signatureBinding.ts). */
     statement: z.object({ version: z.number().int().positive(), sha256: sha256HexSchema }),
@@ -56,16 +62,24 @@ export const caseAuthorizationBodySchema = z
     amendment: z.number().int().positive().nullable(),
   })
   .superRefine((b, ctx) => {
-    if (b.route === 'pad' && (b.signature === null || b.paper !== null)) ctx.addIssue({ code: 'custom', path: ['signature'], message: 'a pad authorization has its signature and no paper' });
-    if (b.route === 'paper' && b.paper === null) ctx.addIssue({ code: 'custom', path: ['paper'], message: 'a paper authorization has its scan' });
-    if (b.face?.verdict === 'fail') ctx.addIssue({ code: 'custom', path: ['face', 'verdict'], message: 'a failed face check does not authorize' });
+    if (b.route === 'pad' && (b.signature === null || b.paper !== null))
+      ctx.addIssue({ code: 'custom', path: ['signature'], message: 'a pad authorization has its signature and no paper' });
+    if (b.route === 'paper' && b.paper === null)
+      ctx.addIssue({ code: 'custom', path: ['paper'], message: 'a paper authorization has its scan' });
+    if (b.face?.verdict === 'fail')
+      ctx.addIssue({ code: 'custom', path: ['face', 'verdict'], message: 'a failed face check does not authorize' });
     if (b.faceRequired && b.face === null) ctx.addIssue({ code: 'custom', path: ['face'], message: 'the face was required' });
   });
 export type CaseAuthorizationBody = z.infer<typeof caseAuthorizationBodySchema>;
 
 /** The blobs a `case.authorization` record names: signature or scan pages, face photo, card photo. */
 export function authorizationBlobs(b: CaseAuthorizationBody): string[] {
-  const all = [...(b.signature ? [b.signature.sha256] : []), ...(b.paper?.scanSha256 ?? []), ...(b.face ? [b.face.sha256] : []), ...(b.face?.cardPhotoSha256 ? [b.face.cardPhotoSha256] : [])];
+  const all = [
+    ...(b.signature ? [b.signature.sha256] : []),
+    ...(b.paper?.scanSha256 ?? []),
+    ...(b.face ? [b.face.sha256] : []),
+    ...(b.face?.cardPhotoSha256 ? [b.face.cardPhotoSha256] : []),
+  ];
   return [...new Set(all)];
 }
 
@@ -80,7 +94,17 @@ export const caseAmendmentBodySchema = z.object({
   at,
   material: z.object({
     code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
-    pages: z.array(z.object({ sha256: sha256HexSchema, page: z.number().int().nonnegative().max(9999), size: z.number().int().positive(), contentType: z.string().min(1).max(100) })).min(1).max(40),
+    pages: z
+      .array(
+        z.object({
+          sha256: sha256HexSchema,
+          page: z.number().int().nonnegative().max(9999),
+          size: z.number().int().positive(),
+          contentType: z.string().min(1).max(100),
+        }),
+      )
+      .min(1)
+      .max(40),
   }),
 });
 export type CaseAmendmentBody = z.infer<typeof caseAmendmentBodySchema>;

@@ -30,10 +30,19 @@ export const decisionItemSchema = z.object({
   /** Monthly amount in fen (1/100 yuan), integers only; present when approved. */
   amountFen: z.number().int().nonnegative().optional(),
   /** YYYY-MM, present when approved. */
-  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  startMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
   reasons: z.array(z.string().max(500)).optional(),
   /** 临时救助 approved: amountFen is the total; how it is paid and in how many instalments (docs/sync-protocol.md §6.1). */
-  relief: z.object({ form: z.enum(RELIEF_FORMS), inKind: z.string().min(1).max(200).optional(), payments: z.number().int().min(1).max(12).optional() }).optional(),
+  relief: z
+    .object({
+      form: z.enum(RELIEF_FORMS),
+      inKind: z.string().min(1).max(200).optional(),
+      payments: z.number().int().min(1).max(12).optional(),
+    })
+    .optional(),
 });
 
 export const warningItemSchema = z.object({
@@ -59,7 +68,10 @@ export const policyItemSchema = z.object({
   kind: z.literal('policy'),
   key: z.string().min(1).max(128),
   value: z.unknown(),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  effectiveFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 /** A case of the device's station as the platform holds it (pushed by any workstation of the station). */

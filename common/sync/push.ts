@@ -4,13 +4,29 @@ import { wireErrorSchema } from './errors';
 import { deviceIdSchema, serverTimeSchema, seqSchema, sha256HexSchema, uuidSchema } from './primitives';
 
 /** Record kinds are dotted lower-case names; the platform answers SYNC_RECORD_UNKNOWN_KIND for one it does not apply. */
-export const recordKindSchema = z.string().regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/).max(64);
+export const recordKindSchema = z
+  .string()
+  .regex(/^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/)
+  .max(64);
 
 /**
  * The kinds the reference platform applies, by name (the sync centre's words for them). Each has
  * its schema and builder in sync-protocol/records/, which registers exactly these.
  */
-export const KNOWN_RECORD_KINDS = ['case.upsert', 'document.meta', 'certification.record', 'change.proposal', 'decision.refusal', 'case.authorization', 'case.amendment', 'relief.payment', 'monitoring.entry', 'rating.record', 'rating.follow-up', 'roster.imported'] as const;
+export const KNOWN_RECORD_KINDS = [
+  'case.upsert',
+  'document.meta',
+  'certification.record',
+  'change.proposal',
+  'decision.refusal',
+  'case.authorization',
+  'case.amendment',
+  'relief.payment',
+  'monitoring.entry',
+  'rating.record',
+  'rating.follow-up',
+  'roster.imported',
+] as const;
 
 /** One outbox record as it travels. */
 export const outboxRecordSchema = z.object({
@@ -42,7 +58,10 @@ export const bundlePayloadSchema = z
     /** The head of the workstation's audit chain (§5.4). */
     audit: bundleAuditSchema.optional(),
   })
-  .refine((p) => p.records.length > 0 || p.audit !== undefined, { path: ['records'], message: 'a bundle without records must carry audit' });
+  .refine((p) => p.records.length > 0 || p.audit !== undefined, {
+    path: ['records'],
+    message: 'a bundle without records must carry audit',
+  });
 export type BundlePayload = z.infer<typeof bundlePayloadSchema>;
 
 export const RECORD_STATUSES = ['acknowledged', 'rejected', 'conflict'] as const;

@@ -30,8 +30,14 @@ export const ratingRecordBodySchema = z
   .strict()
   .superRefine((b, ctx) => {
     const problem = ratingProblem(b);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['reasons'], message: problem === 'reason_required' ? 'a 差评 has a reason or a comment' : 'a reason not offered at this level' });
-    if (b.ref?.kind === 'case' && b.ref.id !== b.caseId) ctx.addIssue({ code: 'custom', path: ['ref'], message: 'a case reference is the record’s case' });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reasons'],
+        message: problem === 'reason_required' ? 'a 差评 has a reason or a comment' : 'a reason not offered at this level',
+      });
+    if (b.ref?.kind === 'case' && b.ref.id !== b.caseId)
+      ctx.addIssue({ code: 'custom', path: ['ref'], message: 'a case reference is the record’s case' });
   });
 export type RatingRecordBody = z.infer<typeof ratingRecordBodySchema>;
 

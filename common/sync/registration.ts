@@ -78,7 +78,10 @@ export const registrationSchema = z.object({
    * Signed with the registration, the workstation pins them for HTTPS. Empty on plain-HTTP test
    * platforms (the reference platform on loopback).
    */
-  tlsSpkiPins: z.array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/)).max(4).optional(),
+  tlsSpkiPins: z
+    .array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/))
+    .max(4)
+    .optional(),
   serverTime: serverTimeSchema,
 });
 export type Registration = z.infer<typeof registrationSchema>;

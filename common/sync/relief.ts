@@ -36,10 +36,16 @@ export const reliefPaymentBodySchema = z
   })
   .strict()
   .refine((b) => (b.form === 'in_kind') === (b.inKind !== undefined), { path: ['inKind'], message: 'inKind is given for in_kind only' })
-  .refine((b) => (b.kind === 'advance' ? b.paidOn !== undefined && b.paidBy !== undefined && b.papersDueOn !== undefined && b.decisionId === undefined : b.decisionId !== undefined), {
-    path: ['kind'],
-    message: 'an advance carries paidOn, paidBy and papersDueOn; a grant its decisionId',
-  });
+  .refine(
+    (b) =>
+      b.kind === 'advance'
+        ? b.paidOn !== undefined && b.paidBy !== undefined && b.papersDueOn !== undefined && b.decisionId === undefined
+        : b.decisionId !== undefined,
+    {
+      path: ['kind'],
+      message: 'an advance carries paidOn, paidBy and papersDueOn; a grant its decisionId',
+    },
+  );
 export type ReliefPaymentBody = z.infer<typeof reliefPaymentBodySchema>;
 
 /** Body of a `monitoring.entry` record: a household put under, or taken off, 低收入人口 monitoring. */
@@ -51,7 +57,10 @@ export const monitoringBodySchema = z
     /** Why it is monitored: a refused applicant, or a 低保边缘 household. */
     origin: z.enum(['refused', 'marginal']),
     /** The household's ID numbers, the applicant first. */
-    idNumbers: z.array(z.string().regex(/^\d{17}[\dX]$/)).min(1).max(30),
+    idNumbers: z
+      .array(z.string().regex(/^\d{17}[\dX]$/))
+      .min(1)
+      .max(30),
     reason: z.string().min(1).max(300),
     at: z.string().max(40),
   })

@@ -15,7 +15,8 @@ describe('--clock (test clock of the browser shell)', () => {
   });
 
   it('refuses an instant without a time zone or not a date', () => {
-    for (const v of ['2027-12-01', '2027-12-01T09:00:00', 'tomorrow', '2027-13-01T09:00:00Z']) expect(parseClockOption(v, { JIUZHU_ALLOW_CLOCK: '1' }, now).ok).toBe(false);
+    for (const v of ['2027-12-01', '2027-12-01T09:00:00', 'tomorrow', '2027-13-01T09:00:00Z'])
+      expect(parseClockOption(v, { JIUZHU_ALLOW_CLOCK: '1' }, now).ok).toBe(false);
   });
 
   it('starts core at the instant and runs forward in real time; a warning line names it', () => {

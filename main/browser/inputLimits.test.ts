@@ -58,15 +58,18 @@ const deepArray = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)
 const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 
 describe('input limits at the browser shell', () => {
-  it.each(['idNumber.check', 'app.info', 'session.login', 'applicant.sign', 'cases.search'])('refuses 10,000-level JSON to %s with 400 INPUT_TOO_LARGE', async (method) => {
-    for (const body of [deepArray(10_000), deepObject(10_000), `{"idNumber":${deepArray(10_000)}}`]) {
-      const reply = await post(method, body);
-      expect(reply.status).toBe(400);
-      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', details: { limit: 'depth' } } });
-      expect(JSON.parse(reply.body).error.message).toContain('层次过深');
-    }
-    expect(core.pendingCalls()).toBe(0);
-  });
+  it.each(['idNumber.check', 'app.info', 'session.login', 'applicant.sign', 'cases.search'])(
+    'refuses 10,000-level JSON to %s with 400 INPUT_TOO_LARGE',
+    async (method) => {
+      for (const body of [deepArray(10_000), deepObject(10_000), `{"idNumber":${deepArray(10_000)}}`]) {
+        const reply = await post(method, body);
+        expect(reply.status).toBe(400);
+        expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', details: { limit: 'depth' } } });
+        expect(JSON.parse(reply.body).error.message).toContain('层次过深');
+      }
+      expect(core.pendingCalls()).toBe(0);
+    },
+  );
 
   it('still answers JSON as deep as the limit allows (the worker copies it)', async () => {
     const reply = await post('idNumber.check', `{"idNumber":${deepArray(INPUT_LIMITS.maxDepth - 1)}}`);
@@ -96,7 +99,15 @@ describe('input limits at the browser shell', () => {
   });
 
   it('answers a large bad input with the first 20 issues and a count of the rest', async () => {
-    const signature = { kind: 'signature', capturedAt: '2026-11-30T01:00:00.000Z', png: { mime: 'image/png', base64: 'iVBORw0KGgo=', bytes: 8, width: 10, height: 10 }, dpi: 200, pad: { width: 640, height: 240 }, pointerType: 'mouse', strokes: [new Array(150_000).fill(1)] };
+    const signature = {
+      kind: 'signature',
+      capturedAt: '2026-11-30T01:00:00.000Z',
+      png: { mime: 'image/png', base64: 'iVBORw0KGgo=', bytes: 8, width: 10, height: 10 },
+      dpi: 200,
+      pad: { width: 640, height: 240 },
+      pointerType: 'mouse',
+      strokes: [new Array(150_000).fill(1)],
+    };
     const body = JSON.stringify({ viewId: 'v'.repeat(16), signature });
     const reply = await post('applicant.sign', body);
     expect(reply.status).toBe(400);

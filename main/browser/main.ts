@@ -3,7 +3,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION, createStderrLogger, dataLocation, findChromium, machineScopeOptions, readPreset, startWorkerCore } from '../core/index';
+import {
+  APP_VERSION,
+  createStderrLogger,
+  dataLocation,
+  findChromium,
+  machineScopeOptions,
+  readPreset,
+  startWorkerCore,
+} from '../core/index';
 
 import { startBrowserShell } from './server';
 import { parseClockOption } from './clockOption';
@@ -14,7 +22,8 @@ import { writeLaunchPage, type LaunchPage } from './launchPage';
  * the API on 127.0.0.1, and the URL (with the per-launch token) printed for the clerk or a test.
  * `--open` starts Chromium on a private launch page, so the token never appears in a process list.
  */
-const USAGE = '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟] [--clock 测试时间，须 JIUZHU_ALLOW_CLOCK=1] [--update-key 更新签名公钥文件]';
+const USAGE =
+  '用法: start:browser [--port 端口] [--data 数据目录] [--open] [--emulated-reader 模拟读卡器串口] [--idle-lock-minutes 分钟] [--clock 测试时间，须 JIUZHU_ALLOW_CLOCK=1] [--update-key 更新签名公钥文件]';
 
 async function main(): Promise<void> {
   let values;

@@ -37,7 +37,11 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 }
 
 const api = (method: string, body: unknown, token = shell.token, headers: Record<string, string> = {}) =>
-  send(`/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  send(`/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('browser shell', () => {
   it('listens on 127.0.0.1 only and prints a URL with the token in the fragment', () => {

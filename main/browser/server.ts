@@ -5,11 +5,19 @@ import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CHANNELS, JiuzhuError, type Envelope, type ErrorCode } from '../../common/contract/index';
 import { contentSecurityPolicy } from '../../common/security/csp';
-import { INPUT_LIMITS, closeUnread, exceededInputLimit, inputTooLarge, jsonTextTooDeep, readStatic, type CoreApi, type Logger } from '../core/index';
+import {
+  INPUT_LIMITS,
+  closeUnread,
+  exceededInputLimit,
+  inputTooLarge,
+  jsonTextTooDeep,
+  readStatic,
+  type CoreApi,
+  type Logger,
+} from '../core/index';
 import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './guard';
 import { statusOf } from './httpStatus';
 import { browserWindowId } from './windowId';
-
 
 export interface BrowserShellOptions {
   core: CoreApi;
@@ -110,7 +118,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     const presented = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -170,7 +180,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown, close = fa
 
 type BodyResult = { ok: true; value: unknown } | { ok: false; envelope: Envelope; close?: boolean };
 
-const tooLarge = (limit: 'depth' | 'values' | 'size', close = false): BodyResult => ({ ok: false, envelope: { ok: false, error: inputTooLarge(limit).toApiError() }, close });
+const tooLarge = (limit: 'depth' | 'values' | 'size', close = false): BodyResult => ({
+  ok: false,
+  envelope: { ok: false, error: inputTooLarge(limit).toApiError() },
+  close,
+});
 
 /**
  * The JSON body, within core's input limits (main/core/dispatch/inputLimits.ts): an over-large body

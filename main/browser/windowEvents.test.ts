@@ -11,7 +11,11 @@ import { browserWindowId } from './windowId';
 
 /** Events addressed to one window reach that page's WebSocket only (the applicant screen's view). */
 const hub = new EventHub(silentLogger);
-const core: CoreApi = { invoke: async () => ({ ok: true, result: null }), onEvent: (listener, window) => hub.subscribe(listener, window), close: async () => undefined };
+const core: CoreApi = {
+  invoke: async () => ({ ok: true, result: null }),
+  onEvent: (listener, window) => hub.subscribe(listener, window),
+  close: async () => undefined,
+};
 let shell: BrowserShell;
 const rendererDir = mkdtempSync(join(tmpdir(), 'jiuzhu-renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');

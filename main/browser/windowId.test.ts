@@ -45,7 +45,8 @@ describe('window ids that reach the audit log', () => {
     expect(browserWindowId(FAILING_PAGE_ID)).toBe(browserWindowId(FAILING_PAGE_ID));
     expect(browserWindowId(FAILING_PAGE_ID)).not.toBe(browserWindowId(randomUUID().replace(/-/g, '')));
     expect(browserWindowId(FAILING_PAGE_ID)).toMatch(/^win_[a-z2-7]{26}$/);
-    for (const bad of [undefined, 42, 'short', 'x'.repeat(65), 'has space in it', '../../etc']) expect(browserWindowId(bad)).toBeUndefined();
+    for (const bad of [undefined, 42, 'short', 'x'.repeat(65), 'has space in it', '../../etc'])
+      expect(browserWindowId(bad)).toBeUndefined();
   });
 });
 
@@ -79,12 +80,18 @@ describe('the applicant screen pairs through the browser shell whatever its page
   it('pairs the applicant window whose page id once failed, and audits the pairing with its generated id', async () => {
     const clerkPage = randomUUID().replace(/-/g, '');
     const admin = { username: 'admin', displayName: '王站长', password: 'Qiaotou#2026' };
-    expect(await call(clerkPage, 'setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin })).toMatchObject({ ok: true });
+    expect(await call(clerkPage, 'setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin })).toMatchObject({
+      ok: true,
+    });
     const login = await call(clerkPage, 'session.login', { username: 'admin', password: admin.password });
     expect(login, JSON.stringify(login)).toMatchObject({ ok: true });
-    expect(await call(clerkPage, 'accounts.create', { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' })).toMatchObject({ ok: true });
+    expect(
+      await call(clerkPage, 'accounts.create', { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' }),
+    ).toMatchObject({ ok: true });
     expect(await call(clerkPage, 'session.login', { username: 'clerk1', password: 'Temp#pass2026' })).toMatchObject({ ok: true });
-    expect(await call(clerkPage, 'session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Clerk#pass2026' })).toMatchObject({ ok: true });
+    expect(await call(clerkPage, 'session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Clerk#pass2026' })).toMatchObject({
+      ok: true,
+    });
     const opened = await call(clerkPage, 'applicant.open', {});
     expect(opened).toMatchObject({ ok: true });
     const paired = await call(FAILING_PAGE_ID, 'applicant.pair', { code: (opened.result as { code: string }).code });

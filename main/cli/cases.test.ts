@@ -10,7 +10,8 @@ import { runCli } from './run';
 const root = mkdtempSync(join(tmpdir(), 'jiuzhu-cli-cases-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const PASSWORD = 'Qiaotou#2026';
-const makeCore = (dir: string) => createCore({ shell: 'cli', dataDir: dir, version: 'test', logger: silentLogger, deviceId: async () => 'c'.repeat(64) });
+const makeCore = (dir: string) =>
+  createCore({ shell: 'cli', dataDir: dir, version: 'test', logger: silentLogger, deviceId: async () => 'c'.repeat(64) });
 
 function cli(dataDir: string) {
   return async (...argv: string[]) => {
@@ -19,7 +20,11 @@ function cli(dataDir: string) {
     const previous = process.env.JIUZHU_PASSWORD;
     process.env.JIUZHU_PASSWORD = PASSWORD;
     try {
-      const code = await runCli(['--data', dataDir, ...argv], { io: { out: (t) => (out += t), err: (t) => (err += t) }, makeCore, readPassword: async () => PASSWORD });
+      const code = await runCli(['--data', dataDir, ...argv], {
+        io: { out: (t) => (out += t), err: (t) => (err += t) },
+        makeCore,
+        readPassword: async () => PASSWORD,
+      });
       return { code, out, err };
     } finally {
       if (previous === undefined) delete process.env.JIUZHU_PASSWORD;
@@ -78,7 +83,9 @@ describe('demo seed and the IT-support case commands', () => {
   });
 
   it('shows one case by number in full, and an unknown one fails', async () => {
-    const list = JSON.parse((await admin('--user', 'admin', '--json', 'cases', 'list', '--status', 'accepted', '--limit', '1')).out) as Array<{ id: string; caseNo: string }>;
+    const list = JSON.parse(
+      (await admin('--user', 'admin', '--json', 'cases', 'list', '--status', 'accepted', '--limit', '1')).out,
+    ) as Array<{ id: string; caseNo: string }>;
     const [first] = list;
     const json = await admin('--user', 'admin', '--json', 'cases', 'show', first!.caseNo);
     expect(json.code).toBe(0);
@@ -117,9 +124,17 @@ describe('demo seed and the IT-support case commands', () => {
     const clerkW = { via: 'cli' as const, windowId: 'b' };
     try {
       await core.invoke('session.login', { username: 'admin', password: PASSWORD }, adminW);
-      expect(await core.invoke('accounts.create', { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' }, adminW)).toMatchObject({ ok: true });
+      expect(
+        await core.invoke(
+          'accounts.create',
+          { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' },
+          adminW,
+        ),
+      ).toMatchObject({ ok: true });
       await core.invoke('session.login', { username: 'clerk1', password: 'Temp#pass2026' }, clerkW);
-      expect(await core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Clerk#pass2026' }, clerkW)).toMatchObject({ ok: true });
+      expect(
+        await core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Clerk#pass2026' }, clerkW),
+      ).toMatchObject({ ok: true });
       expect(await core.invoke('intake.save', { application: threePersonDibao() }, clerkW)).toMatchObject({ ok: true });
     } finally {
       await core.close();

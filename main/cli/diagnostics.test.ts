@@ -20,7 +20,15 @@ async function cli(dataDir: string, ...argv: string[]) {
   try {
     const code = await runCli(['--data', dataDir, ...argv], {
       io: { out: (t) => (out += t), err: (t) => (err += t) },
-      makeCore: (dir) => createCore({ shell: 'cli', dataDir: dir, version: 'test', logger: silentLogger, deviceId: async () => 'e'.repeat(64), machineSecret: secret }),
+      makeCore: (dir) =>
+        createCore({
+          shell: 'cli',
+          dataDir: dir,
+          version: 'test',
+          logger: silentLogger,
+          deviceId: async () => 'e'.repeat(64),
+          machineSecret: secret,
+        }),
       readPassword: async () => PASSWORD,
     });
     return { code, out, err };
@@ -28,13 +36,23 @@ async function cli(dataDir: string, ...argv: string[]) {
     delete process.env.JIUZHU_PASSWORD;
   }
 }
-const zipNames = (file: string) => execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', file], { encoding: 'utf8' }).trim().split('\n');
+const zipNames = (file: string) =>
+  execFileSync(
+    'python3',
+    ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', file],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n');
 
 describe('jiuzhu-admin diagnostics', () => {
   it('without a login: logs, versions and device settings of a station nobody can open — never the store', async () => {
     const dataDir = join(root, 'broken');
     mkdirSync(join(dataDir, 'logs'), { recursive: true });
-    writeFileSync(join(dataDir, 'logs', 'core-electron.log'), '{"level":"error","event":"store.open_failed","error":"SQLITE_NOTADB 王五"}\n');
+    writeFileSync(
+      join(dataDir, 'logs', 'core-electron.log'),
+      '{"level":"error","event":"store.open_failed","error":"SQLITE_NOTADB 王五"}\n',
+    );
     writeFileSync(join(dataDir, 'station.sqlite'), Buffer.alloc(4096, 3));
     const file = join(root, 'broken.zip');
     const r = await cli(dataDir, '--json', 'diagnostics', '--out', file);

@@ -10,7 +10,10 @@ import { runCli } from './run';
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { io: { out: (t) => (out += t), err: (t) => (err += t) }, makeCore: (dataDir) => createFixedCore({ dataDir }) });
+  const code = await runCli(argv, {
+    io: { out: (t) => (out += t), err: (t) => (err += t) },
+    makeCore: (dataDir) => createFixedCore({ dataDir }),
+  });
   return { code, out, err };
 }
 
@@ -60,11 +63,23 @@ describe('jiuzhu-admin idcard ports / libraries / configure', () => {
   let dataDir: string;
   let sdkDir: string;
   const makeCore = (dir: string) =>
-    createCore({ shell: 'cli', dataDir: dir, version: 'test', clock: { now: () => new Date('2026-11-30T09:00:00+08:00') }, logger: silentLogger, deviceId: async () => 'e'.repeat(64), idcardLibraryDir: sdkDir });
+    createCore({
+      shell: 'cli',
+      dataDir: dir,
+      version: 'test',
+      clock: { now: () => new Date('2026-11-30T09:00:00+08:00') },
+      logger: silentLogger,
+      deviceId: async () => 'e'.repeat(64),
+      idcardLibraryDir: sdkDir,
+    });
   async function as(user: string, password: string, ...argv: string[]) {
     let out = '';
     let err = '';
-    const code = await runCli(['--data', dataDir, '--user', user, ...argv], { io: { out: (t) => (out += t), err: (t) => (err += t) }, makeCore, readPassword: async () => password });
+    const code = await runCli(['--data', dataDir, '--user', user, ...argv], {
+      io: { out: (t) => (out += t), err: (t) => (err += t) },
+      makeCore,
+      readPassword: async () => password,
+    });
     return { code, out, err };
   }
 
@@ -98,7 +113,10 @@ describe('jiuzhu-admin idcard ports / libraries / configure', () => {
     const core = makeCore(dataDir);
     try {
       await core.invoke('session.login', { username: 'admin', password: ADMIN_PASSWORD }, { via: 'cli', windowId: 'check' });
-      expect(await core.invoke('audit.query', { action: 'idcard.configure' }, { via: 'cli', windowId: 'check' })).toMatchObject({ ok: true, result: [{ details: { backend: 'sam', port: reader.hostPath } }] });
+      expect(await core.invoke('audit.query', { action: 'idcard.configure' }, { via: 'cli', windowId: 'check' })).toMatchObject({
+        ok: true,
+        result: [{ details: { backend: 'sam', port: reader.hostPath } }],
+      });
     } finally {
       await core.close();
     }
@@ -109,7 +127,10 @@ describe('jiuzhu-admin idcard ports / libraries / configure', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'IDCARD_LIBRARY_NOT_ALLOWED' } });
     const libs = await as('admin', ADMIN_PASSWORD, '--json', 'idcard', 'libraries');
-    expect(JSON.parse(libs.out)).toMatchObject({ folder: sdkDir, libraries: [{ name: 'termb.dll', present: false }, { name: 'libtermb.so' }, { name: 'sdtapi.dll' }, { name: 'libsdtapi.so' }] });
+    expect(JSON.parse(libs.out)).toMatchObject({
+      folder: sdkDir,
+      libraries: [{ name: 'termb.dll', present: false }, { name: 'libtermb.so' }, { name: 'sdtapi.dll' }, { name: 'libsdtapi.so' }],
+    });
     expect((await as('admin', ADMIN_PASSWORD, 'idcard', 'configure', '--library', 'libtermb.so')).code).toBe(2);
     expect((await as('admin', ADMIN_PASSWORD, 'idcard', 'configure')).code).toBe(2);
   });

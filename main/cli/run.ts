@@ -28,13 +28,29 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
   let loggedIn: Promise<Envelope> | undefined;
   const makeCore = () => {
     const logger = createStderrLogger('warn');
-    return createCore({ shell: 'cli', dataDir: global.dataDir, version: APP_VERSION, logger, ...(location ? machineScopeOptions(location, logger) : {}) });
+    return createCore({
+      shell: 'cli',
+      dataDir: global.dataDir,
+      version: APP_VERSION,
+      logger,
+      ...(location ? machineScopeOptions(location, logger) : {}),
+    });
   };
   const getCore = async () => (core ??= env.makeCore?.(global.dataDir) ?? makeCore());
   const login = async (): Promise<Envelope> => {
-    if (!global.user) return { ok: false, error: new JiuzhuError('BAD_ARGUMENTS', { detail: '此命令需要登录：请加 --user 用户名，并在 JIUZHU_PASSWORD 中提供密码' }).toApiError() };
+    if (!global.user)
+      return {
+        ok: false,
+        error: new JiuzhuError('BAD_ARGUMENTS', {
+          detail: '此命令需要登录：请加 --user 用户名，并在 JIUZHU_PASSWORD 中提供密码',
+        }).toApiError(),
+      };
     const password = await (env.readPassword ?? defaultPasswordSource)();
-    if (!password) return { ok: false, error: new JiuzhuError('BAD_ARGUMENTS', { detail: '没有密码：请设置 JIUZHU_PASSWORD，或在终端中运行以便输入密码' }).toApiError() };
+    if (!password)
+      return {
+        ok: false,
+        error: new JiuzhuError('BAD_ARGUMENTS', { detail: '没有密码：请设置 JIUZHU_PASSWORD，或在终端中运行以便输入密码' }).toApiError(),
+      };
     return (await getCore()).invoke('session.login', { username: global.user, password }, CLI_WINDOW);
   };
   const ctx: CommandContext = {

@@ -26,7 +26,15 @@ function cli(dataDir: string, password: string | undefined, machine = 'c', env: 
     try {
       const code = await runCli(['--data', dataDir, ...argv], {
         io: { out: (t) => (out += t), err: (t) => (err += t) },
-        makeCore: (dir) => createCore({ shell: 'cli', dataDir: dir, version: 'test', logger: silentLogger, deviceId: async () => machine.repeat(64), machineSecret: secretOf(machine) }),
+        makeCore: (dir) =>
+          createCore({
+            shell: 'cli',
+            dataDir: dir,
+            version: 'test',
+            logger: silentLogger,
+            deviceId: async () => machine.repeat(64),
+            machineSecret: secretOf(machine),
+          }),
         readPassword: async () => password,
       });
       return { code, out, err };
@@ -89,7 +97,15 @@ describe('station administration from the CLI', () => {
   });
 
   it('refuses a recovery code on the command line (other users can read argv), before doing anything', async () => {
-    const r = await cli(join(root, 'new-machine'), PASSWORD, 'd')('restore', '--in', backupFile, '--recovery-code', recoveryCode, '--admin', 'admin');
+    const r = await cli(join(root, 'new-machine'), PASSWORD, 'd')(
+      'restore',
+      '--in',
+      backupFile,
+      '--recovery-code',
+      recoveryCode,
+      '--admin',
+      'admin',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain('JIUZHU_RECOVERY_CODE');
     expect(existsSync(join(root, 'new-machine', 'jiuzhu.keyring'))).toBe(false);
@@ -101,7 +117,14 @@ describe('station administration from the CLI', () => {
     expect(bad.code).toBe(1);
     expect(existsSync(join(root, 'new-machine', 'jiuzhu.keyring'))).toBe(false);
     const NEW_PASSWORD = 'Xinjiqi#2027';
-    const r = await cli(join(root, 'new-machine'), NEW_PASSWORD, 'd', { JIUZHU_RECOVERY_CODE: recoveryCode })('--json', 'restore', '--in', backupFile, '--admin', 'admin');
+    const r = await cli(join(root, 'new-machine'), NEW_PASSWORD, 'd', { JIUZHU_RECOVERY_CODE: recoveryCode })(
+      '--json',
+      'restore',
+      '--in',
+      backupFile,
+      '--admin',
+      'admin',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const restored = JSON.parse(r.out);

@@ -3,8 +3,26 @@
  * certificate check of `documents`, and the reader of `idcard`. Apart from index.ts so the desktop and
  * browser shells never load the samples.
  */
-export { certificatePayloadFromPdf, dehydrate, ensurePrivateDir, findFontsDir, loadDocumentFonts, renderDocument, SAMPLES, testKeys, writePrivateFile } from './documents/index';
+export {
+  certificatePayloadFromPdf,
+  dehydrate,
+  ensurePrivateDir,
+  findFontsDir,
+  loadDocumentFonts,
+  renderDocument,
+  SAMPLES,
+  testKeys,
+  writePrivateFile,
+} from './documents/index';
 export { likelyReaderFirst, listPorts, probePort, SamReader, waitForCard } from './devices/idcard/index';
 export { diagnosticsBundle } from './diagnostics/bundle';
-export { checkUpdate, downloadUpdate, loadReleaseKey, previousRelease, readUpdateSource, verifyKeptDownload, type UpdateSource } from './updates/index';
+export {
+  checkUpdate,
+  downloadUpdate,
+  loadReleaseKey,
+  previousRelease,
+  readUpdateSource,
+  verifyKeptDownload,
+  type UpdateSource,
+} from './updates/index';
 export { readDeviceId } from './app/deviceId';

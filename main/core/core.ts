@@ -73,7 +73,10 @@ export function createCore(options: CoreOptions): CoreApi {
   const clock = options.clock ?? systemClock;
   if (options.dataScope === 'machine') shareFilesWithGroup();
   // Every line also goes to this shell's core log file, redacted (logging/fileLogger.ts), for the county's IT.
-  const logger = teeLogger(options.logger ?? createStderrLogger(), createFileLogger({ dir: logsDir(options.dataDir), name: `core-${options.shell}` }));
+  const logger = teeLogger(
+    options.logger ?? createStderrLogger(),
+    createFileLogger({ dir: logsDir(options.dataDir), name: `core-${options.shell}` }),
+  );
   const events = new EventHub(logger);
   let deviceId: Promise<string> | undefined;
   const getDeviceId = () => (deviceId ??= (options.deviceId ?? readDeviceId)());
@@ -113,7 +116,9 @@ export function createCore(options: CoreOptions): CoreApi {
   const station = stationCapability(deps);
   const backup = backupCapability(deps);
   const idcard = idcardCapability(deps, {
-    transport: options.serialTransport ?? createNativeSerialTransport({ onFallback: (reason) => logger.log('warn', 'serial.list_fallback', { reason }) }),
+    transport:
+      options.serialTransport ??
+      createNativeSerialTransport({ onFallback: (reason) => logger.log('warn', 'serial.list_fallback', { reason }) }),
     ...(options.emulatedReaderPath ? { emulatedReaderPath: options.emulatedReaderPath } : {}),
     ...(options.idcardLibraryDir ? { libraryDir: options.idcardLibraryDir } : {}),
     emitTo: (windowId, event) => events.emitTo(windowId, event),
@@ -130,11 +135,48 @@ export function createCore(options: CoreOptions): CoreApi {
   const onlineApplications = onlineApplicationsCapability(deps);
   const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
   const updates = updatesCapability(deps, options.releaseKeyPem ? { releaseKeyPem: options.releaseKeyPem } : {});
-  const capabilities: Array<{ close?(): Promise<void> }> = [app, station, backup, idcard, sync, documents, cases, applicant, afterAcceptance, certification, stats, ratings, diagnostics, rosterImport, onlineApplications, updates];
-  const handlers: Handlers = { ...app.handlers, ...station.handlers, ...backup.handlers, ...idcard.handlers, ...sync.handlers, ...documents.handlers, ...cases.handlers, ...applicant.handlers, ...afterAcceptance.handlers, ...certification.handlers, ...stats.handlers, ...ratings.handlers, ...diagnostics.handlers, ...rosterImport.handlers, ...onlineApplications.handlers, ...updates.handlers };
+  const capabilities: Array<{ close?(): Promise<void> }> = [
+    app,
+    station,
+    backup,
+    idcard,
+    sync,
+    documents,
+    cases,
+    applicant,
+    afterAcceptance,
+    certification,
+    stats,
+    ratings,
+    diagnostics,
+    rosterImport,
+    onlineApplications,
+    updates,
+  ];
+  const handlers: Handlers = {
+    ...app.handlers,
+    ...station.handlers,
+    ...backup.handlers,
+    ...idcard.handlers,
+    ...sync.handlers,
+    ...documents.handlers,
+    ...cases.handlers,
+    ...applicant.handlers,
+    ...afterAcceptance.handlers,
+    ...certification.handlers,
+    ...stats.handlers,
+    ...ratings.handlers,
+    ...diagnostics.handlers,
+    ...rosterImport.handlers,
+    ...onlineApplications.handlers,
+    ...updates.handlers,
+  };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));
 
-  events.setGreeting(() => ({ event: 'core.ready', payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() } }));
+  events.setGreeting(() => ({
+    event: 'core.ready',
+    payload: { shell: options.shell, version: options.version, at: clock.now().toISOString() },
+  }));
 
   return {
     invoke: dispatch,

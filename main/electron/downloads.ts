@@ -10,7 +10,8 @@ export function restrictDownloads(session: Session, logger: Logger): void {
       if (!path) return;
       restrictSavedFile(path).then(
         () => logger.log('info', 'download.restricted', { mime: item.getMimeType() }),
-        (error: NodeJS.ErrnoException) => logger.log('error', 'download.restrict_failed', { mime: item.getMimeType(), code: error.code ?? String(error) }),
+        (error: NodeJS.ErrnoException) =>
+          logger.log('error', 'download.restrict_failed', { mime: item.getMimeType(), code: error.code ?? String(error) }),
       );
     });
   });

@@ -16,7 +16,8 @@ export function routeIpc(core: CoreApi, logger: Logger, devServerUrl: string | u
       logger.log('warn', 'ipc.foreign_sender', { url: frame?.url.slice(0, 100) });
       return { ok: false, error: new JiuzhuError('FORBIDDEN', { permission: 'ipc' }).toApiError() };
     }
-    if (typeof method !== 'string') return { ok: false, error: new JiuzhuError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }).toApiError() };
+    if (typeof method !== 'string')
+      return { ok: false, error: new JiuzhuError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }).toApiError() };
     // Over-deep or over-large input is refused here, before it is copied to the core worker.
     const exceeded = exceededInputLimit(input);
     if (exceeded) return { ok: false, error: inputTooLarge(exceeded).toApiError() };

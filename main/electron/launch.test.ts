@@ -4,7 +4,13 @@ import { adminArgsOf, gpuDisabled } from './launch';
 describe('desktop launch switches', () => {
   it('--admin runs the CLI with what follows, in a packaged app and in development', () => {
     expect(adminArgsOf(['/opt/apps/cn.gov.mca.jiuzhu.workstation/files/jiuzhu-workstation', '--admin', 'info'])).toEqual(['info']);
-    expect(adminArgsOf(['electron', '.', '--admin', '--user', 'admin', 'backup', '--out', '/media/usb/a.jzbak'])).toEqual(['--user', 'admin', 'backup', '--out', '/media/usb/a.jzbak']);
+    expect(adminArgsOf(['electron', '.', '--admin', '--user', 'admin', 'backup', '--out', '/media/usb/a.jzbak'])).toEqual([
+      '--user',
+      'admin',
+      'backup',
+      '--out',
+      '/media/usb/a.jzbak',
+    ]);
     expect(adminArgsOf(['C:\\Program Files\\救助通工作站\\救助通工作站.exe'])).toBeNull();
   });
 

@@ -9,7 +9,8 @@ import { loadMachineSecretWithKeystore, MACHINE_SECRET_HELPER_FLAG, unsealForHel
 export function safeStorageKeystore(): OsKeystore {
   return {
     available: () => safeStorage.isEncryptionAvailable(),
-    backend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'win32' ? 'dpapi' : 'keychain'),
+    backend: () =>
+      process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'win32' ? 'dpapi' : 'keychain',
     encrypt: (plain) => safeStorage.encryptString(Buffer.from(plain).toString('base64')),
     decrypt: (blob) => Buffer.from(safeStorage.decryptString(Buffer.from(blob)), 'base64'),
   };
@@ -21,7 +22,12 @@ export function safeStorageKeystore(): OsKeystore {
  * CLI and the browser shell run to unseal the same secret.
  */
 export function desktopMachineSecret(dataDir: string, logger: Logger): Uint8Array {
-  return loadMachineSecretWithKeystore({ keystore: safeStorageKeystore(), dataDir, logger, ...(app.isPackaged ? { helper: process.execPath } : {}) });
+  return loadMachineSecretWithKeystore({
+    keystore: safeStorageKeystore(),
+    dataDir,
+    logger,
+    ...(app.isPackaged ? { helper: process.execPath } : {}),
+  });
 }
 
 /** Started as `<app> --jiuzhu-machine-secret-helper`: unseal, print, exit (no window, no single-instance lock). */

@@ -4,7 +4,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../common/i18n/translate';
 import { isJiuzhuError } from '../../common/contract/errors';
-import { APP_VERSION, createFileLogger, createStderrLogger, dataLocation, defaultDataDir, logsDir, machineScopeOptions, readPreset, shareFilesWithGroup, startWorkerCore, teeLogger, type CoreApi } from '../core/index';
+import {
+  APP_VERSION,
+  createFileLogger,
+  createStderrLogger,
+  dataLocation,
+  defaultDataDir,
+  logsDir,
+  machineScopeOptions,
+  readPreset,
+  shareFilesWithGroup,
+  startWorkerCore,
+  teeLogger,
+  type CoreApi,
+} from '../core/index';
 import { adminArgsOf, gpuDisabled } from './launch';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { allowApplicantWindow } from './applicantWindow';
@@ -77,49 +90,56 @@ app.on('second-instance', () => {
   }
 });
 
-app.whenReady().then(async () => {
-  if (secretHelper || adminArgs) return;
-  // No Reload or Developer Tools (nor their shortcuts) in a packaged app: Electron's default menu has both.
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
-  serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
-  // The lists and the diagnostics ZIP the clerk saves end 0600, not at the umask (downloads.ts).
-  restrictDownloads(session.defaultSession, logger);
-  core = await startWorkerCore({
-    script: new URL('./coreWorker.js', import.meta.url),
-    core: {
-      shell: 'electron',
-      dataDir,
-      // Password slots are bound to this machine secret: sealed by safeStorage for one account
-      // (machineSecret.ts), or the machine-wide one of a shared station (core app/dataScope.ts).
-      ...(location.scope === 'machine' ? machineScopeOptions(location, logger) : { machineSecret: desktopMachineSecret(dataDir, logger) }),
-      version: APP_VERSION,
-      ...sqliteBinding(),
-      // Demo mode (npm start -- --demo): the reader emulator's pty, labelled 模拟读卡器. Never in a packaged app.
-      ...(!app.isPackaged && process.env.JIUZHU_EMULATED_READER ? { emulatedReaderPath: process.env.JIUZHU_EMULATED_READER } : {}),
-      // A development build's tests name their feed's release key; a packaged app trusts only the key it ships.
-      ...(!app.isPackaged && process.env.JIUZHU_UPDATE_KEY_FILE ? { releaseKeyPem: readFileSync(process.env.JIUZHU_UPDATE_KEY_FILE, 'utf8') } : {}),
-    },
-    logger,
-    // Core asks this shell to print (Electron's printing) over the worker port.
-    printHost: createElectronPrintHost(),
-  });
-  routeIpc(core, logger, devServerUrl);
-  const window = createMainWindow(devServerUrl);
-  const stopEvents = forwardEvents(core, window);
-  allowApplicantWindow(core, window, logger, devServerUrl);
-  const windowId = windowIdOf(window.webContents.id);
-  window.on('closed', () => {
-    stopEvents();
-    // A closed window ends its session: the next window logs in again.
-    void core?.invoke('session.logout', {}, { via: 'electron', windowId });
-  });
-}, (error: unknown) => {
-  logger.log('error', 'electron.start_failed', { error: String(error) });
-  // The clerk must see why the app did not open (e.g. the machine secret's keystore changed), not a silent exit.
-  const reason = isJiuzhuError(error) ? error.message : translate('desktop.startFailed.unknown');
-  dialog.showErrorBox(translate('desktop.startFailed.title'), translate('desktop.startFailed.body', { reason }));
-  app.exit(1);
-});
+app.whenReady().then(
+  async () => {
+    if (secretHelper || adminArgs) return;
+    // No Reload or Developer Tools (nor their shortcuts) in a packaged app: Electron's default menu has both.
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
+    serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
+    // The lists and the diagnostics ZIP the clerk saves end 0600, not at the umask (downloads.ts).
+    restrictDownloads(session.defaultSession, logger);
+    core = await startWorkerCore({
+      script: new URL('./coreWorker.js', import.meta.url),
+      core: {
+        shell: 'electron',
+        dataDir,
+        // Password slots are bound to this machine secret: sealed by safeStorage for one account
+        // (machineSecret.ts), or the machine-wide one of a shared station (core app/dataScope.ts).
+        ...(location.scope === 'machine'
+          ? machineScopeOptions(location, logger)
+          : { machineSecret: desktopMachineSecret(dataDir, logger) }),
+        version: APP_VERSION,
+        ...sqliteBinding(),
+        // Demo mode (npm start -- --demo): the reader emulator's pty, labelled 模拟读卡器. Never in a packaged app.
+        ...(!app.isPackaged && process.env.JIUZHU_EMULATED_READER ? { emulatedReaderPath: process.env.JIUZHU_EMULATED_READER } : {}),
+        // A development build's tests name their feed's release key; a packaged app trusts only the key it ships.
+        ...(!app.isPackaged && process.env.JIUZHU_UPDATE_KEY_FILE
+          ? { releaseKeyPem: readFileSync(process.env.JIUZHU_UPDATE_KEY_FILE, 'utf8') }
+          : {}),
+      },
+      logger,
+      // Core asks this shell to print (Electron's printing) over the worker port.
+      printHost: createElectronPrintHost(),
+    });
+    routeIpc(core, logger, devServerUrl);
+    const window = createMainWindow(devServerUrl);
+    const stopEvents = forwardEvents(core, window);
+    allowApplicantWindow(core, window, logger, devServerUrl);
+    const windowId = windowIdOf(window.webContents.id);
+    window.on('closed', () => {
+      stopEvents();
+      // A closed window ends its session: the next window logs in again.
+      void core?.invoke('session.logout', {}, { via: 'electron', windowId });
+    });
+  },
+  (error: unknown) => {
+    logger.log('error', 'electron.start_failed', { error: String(error) });
+    // The clerk must see why the app did not open (e.g. the machine secret's keystore changed), not a silent exit.
+    const reason = isJiuzhuError(error) ? error.message : translate('desktop.startFailed.unknown');
+    dialog.showErrorBox(translate('desktop.startFailed.title'), translate('desktop.startFailed.body', { reason }));
+    app.exit(1);
+  },
+);
 
 app.on('window-all-closed', () => {
   void (core?.close() ?? Promise.resolve()).finally(() => app.quit());

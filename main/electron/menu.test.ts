@@ -6,12 +6,16 @@ import { DEVELOPER_ROLES, appMenuTemplate } from './menu';
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
 }
-const roles = (template: MenuItemConstructorOptions[]) => items(template).map((i) => i.role).filter(Boolean);
+const roles = (template: MenuItemConstructorOptions[]) =>
+  items(template)
+    .map((i) => i.role)
+    .filter(Boolean);
 
 describe('the application menu', () => {
   it.each(['win32', 'linux', 'darwin'] as const)('has no reload and no developer tools in a packaged build (%s)', (platform) => {
     const packaged = appMenuTemplate({ packaged: true, platform });
-    for (const role of [...DEVELOPER_ROLES, 'viewMenu', 'windowMenu', 'appMenu', 'editMenu', 'fileMenu', 'help']) expect(roles(packaged)).not.toContain(role);
+    for (const role of [...DEVELOPER_ROLES, 'viewMenu', 'windowMenu', 'appMenu', 'editMenu', 'fileMenu', 'help'])
+      expect(roles(packaged)).not.toContain(role);
     expect(roles(packaged)).toEqual(expect.arrayContaining(['copy', 'paste', 'selectAll', 'zoomIn', 'close']));
   });
 

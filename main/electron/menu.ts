@@ -39,7 +39,13 @@ export function appMenuTemplate(options: { packaged: boolean; platform: NodeJS.P
       { role: 'togglefullscreen', label: m('fullScreen') },
     ],
   });
-  template.push({ label: m('window'), submenu: [{ role: 'minimize', label: m('minimize') }, { role: 'close', label: m('close') }] });
+  template.push({
+    label: m('window'),
+    submenu: [
+      { role: 'minimize', label: m('minimize') },
+      { role: 'close', label: m('close') },
+    ],
+  });
   if (!options.packaged) {
     template.push({
       label: m('developer'),

@@ -22,7 +22,17 @@ describe('permission requests (getUserMedia and the rest)', () => {
     expect(grantPermissionRequest('media', { mediaTypes: ['video'], requestingUrl: 'https://evil.example/' }, undefined)).toBe(false);
     expect(grantPermissionRequest('media', { mediaTypes: ['video'], requestingUrl: `${DEV}/` }, undefined)).toBe(false);
     expect(grantPermissionRequest('media', { mediaTypes: ['video'] }, undefined)).toBe(false);
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'display-capture', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'display-capture',
+      'openExternal',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       expect(grantPermissionRequest(permission, { mediaTypes: ['video'], requestingUrl: APP }, undefined)).toBe(false);
     }
   });

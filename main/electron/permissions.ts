@@ -8,7 +8,11 @@ import { isAppUrl } from './origin';
  */
 
 /** setPermissionRequestHandler: `details.mediaTypes` lists what getUserMedia asks for. */
-export function grantPermissionRequest(permission: string, details: { mediaTypes?: readonly string[]; requestingUrl?: string }, devServerUrl: string | undefined): boolean {
+export function grantPermissionRequest(
+  permission: string,
+  details: { mediaTypes?: readonly string[]; requestingUrl?: string },
+  devServerUrl: string | undefined,
+): boolean {
   if (permission !== 'media') return false;
   const types = details.mediaTypes ?? [];
   if (types.length === 0 || !types.every((t) => t === 'video')) return false;
@@ -16,6 +20,11 @@ export function grantPermissionRequest(permission: string, details: { mediaTypes
 }
 
 /** setPermissionCheckHandler: `details.mediaType` is one type (video, audio or unknown). */
-export function grantPermissionCheck(permission: string, requestingOrigin: string, details: { mediaType?: string }, devServerUrl: string | undefined): boolean {
+export function grantPermissionCheck(
+  permission: string,
+  requestingOrigin: string,
+  details: { mediaType?: string },
+  devServerUrl: string | undefined,
+): boolean {
   return permission === 'media' && details.mediaType === 'video' && isAppUrl(requestingOrigin, devServerUrl);
 }

@@ -12,8 +12,12 @@ const modeOf = (path: string) => statSync(path).mode & 0o777;
 
 describe('files saved through the desktop shell’s downloads', () => {
   it('a completed download on Linux or macOS is restricted; cancelled, interrupted, Windows and a missing or relative path are not', () => {
-    expect(savedFileToRestrict('completed', '/home/clerk/下载/在册对象-2026-02-12.xlsx', 'linux')).toBe('/home/clerk/下载/在册对象-2026-02-12.xlsx');
-    expect(savedFileToRestrict('completed', '/Users/clerk/Downloads/diagnostics.zip', 'darwin')).toBe('/Users/clerk/Downloads/diagnostics.zip');
+    expect(savedFileToRestrict('completed', '/home/clerk/下载/在册对象-2026-02-12.xlsx', 'linux')).toBe(
+      '/home/clerk/下载/在册对象-2026-02-12.xlsx',
+    );
+    expect(savedFileToRestrict('completed', '/Users/clerk/Downloads/diagnostics.zip', 'darwin')).toBe(
+      '/Users/clerk/Downloads/diagnostics.zip',
+    );
     expect(savedFileToRestrict('cancelled', '/home/clerk/下载/a.xlsx', 'linux')).toBeNull();
     expect(savedFileToRestrict('interrupted', '/home/clerk/下载/a.xlsx', 'linux')).toBeNull();
     expect(savedFileToRestrict('completed', 'C:\\Users\\clerk\\Downloads\\a.xlsx', 'win32')).toBeNull();
@@ -35,9 +39,12 @@ describe('files saved through the desktop shell’s downloads', () => {
     expect(SAVED_FILE_MODE).toBe(0o600);
   });
 
-  it.skipIf(process.platform === 'win32')('a file gone before the chmod is refused with its error (the handler logs it), never passed over', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-saved-'));
-    dirs.push(dir);
-    await expect(restrictSavedFile(join(dir, 'gone.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a file gone before the chmod is refused with its error (the handler logs it), never passed over',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-saved-'));
+      dirs.push(dir);
+      await expect(restrictSavedFile(join(dir, 'gone.xlsx'))).rejects.toMatchObject({ code: 'ENOENT' });
+    },
+  );
 });

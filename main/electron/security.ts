@@ -25,6 +25,8 @@ export function hardenWebContents(devServerUrl: string | undefined): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(grantPermissionRequest(permission, details as { mediaTypes?: string[]; requestingUrl?: string }, devServerUrl));
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => grantPermissionCheck(permission, requestingOrigin, details as { mediaType?: string }, devServerUrl));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    grantPermissionCheck(permission, requestingOrigin, details as { mediaType?: string }, devServerUrl),
+  );
   ses.setDevicePermissionHandler(() => false);
 }

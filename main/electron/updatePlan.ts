@@ -32,7 +32,8 @@ export function installPlan(verified: MethodOutput<'update.install'>, shell: She
     return { kind: 'run-and-quit', command: verified.installer, args: ['/S', '--force-run', `/D=${win32.dirname(shell.execPath)}`] };
   }
   if (shell.platform !== 'linux') return { kind: 'refuse', reason: 'Linux 安装包不能在此系统上运行' };
-  if (verified.kind === 'deb') return { kind: 'run-then-relaunch', command: 'pkexec', args: ['apt-get', 'install', '-y', '--allow-downgrades', verified.installer] };
+  if (verified.kind === 'deb')
+    return { kind: 'run-then-relaunch', command: 'pkexec', args: ['apt-get', 'install', '-y', '--allow-downgrades', verified.installer] };
   if (!shell.appImage) return { kind: 'refuse', reason: '本机安装的不是 AppImage 版本，请使用 deb 更新包' };
   return { kind: 'swap-appimage', from: verified.installer, to: shell.appImage };
 }

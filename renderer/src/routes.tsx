@@ -1,4 +1,12 @@
-import { AuditOutlined, CloudDownloadOutlined, DatabaseOutlined, CameraOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloudDownloadOutlined,
+  DatabaseOutlined,
+  CameraOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../common/contract/permissions';
 import type { MessageKey } from '../../common/i18n/translate';
@@ -52,25 +60,61 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, element: <HomePage /> },
   { path: '/intake', label: 'nav.intake', icon: <FormOutlined />, element: <IntakePage />, permission: 'case.write' },
-  { path: '/online-applications', label: 'nav.onlineApplications', icon: <InboxOutlined />, element: <OnlineApplicationsPage />, permission: 'case.write' },
+  {
+    path: '/online-applications',
+    label: 'nav.onlineApplications',
+    icon: <InboxOutlined />,
+    element: <OnlineApplicationsPage />,
+    permission: 'case.write',
+  },
   { path: '/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, element: <CasesPage />, permission: 'case.read' },
   { path: '/enquiry', label: 'nav.enquiry', icon: <FileSearchOutlined />, element: <EnquiryPage />, permission: 'person.read' },
   { path: '/roster', label: 'nav.roster', icon: <SolutionOutlined />, element: <RosterPage />, permission: 'case.read' },
-  { path: '/roster/import', label: 'nav.rosterImport', icon: <ImportOutlined />, element: <RosterImportPage />, permission: 'roster.import' },
+  {
+    path: '/roster/import',
+    label: 'nav.rosterImport',
+    icon: <ImportOutlined />,
+    element: <RosterImportPage />,
+    permission: 'roster.import',
+  },
   { path: '/warnings', label: 'nav.warnings', icon: <AlertOutlined />, element: <WarningsPage />, permission: 'case.read' },
   { path: '/monitoring', label: 'nav.monitoring', icon: <EyeOutlined />, element: <MonitoringPage />, permission: 'case.read' },
   { path: '/stats', label: 'nav.stats', icon: <BarChartOutlined />, element: <StatsPage />, permission: 'case.read' },
-  { path: '/certification', label: 'nav.certification', icon: <SafetyCertificateOutlined />, element: <CertificationPage />, permission: 'case.read' },
+  {
+    path: '/certification',
+    label: 'nav.certification',
+    icon: <SafetyCertificateOutlined />,
+    element: <CertificationPage />,
+    permission: 'case.read',
+  },
   { path: '/ratings', label: 'nav.ratings', icon: <CommentOutlined />, element: <FlaggedRatingsPage />, permission: 'rating.followUp' },
   { path: '/idcard', label: 'nav.idcard', icon: <IdcardOutlined />, element: <IdCardPage />, permission: 'person.read' },
   { path: '/print', label: 'nav.print', icon: <PrinterOutlined />, element: <PrintQueuePage />, permission: 'document.print' },
-  { path: '/certificates/verify', label: 'nav.certificateVerify', icon: <ScanOutlined />, element: <CertificateVerifyPage />, permission: 'session' },
+  {
+    path: '/certificates/verify',
+    label: 'nav.certificateVerify',
+    icon: <ScanOutlined />,
+    element: <CertificateVerifyPage />,
+    permission: 'session',
+  },
   { path: '/capture', label: 'nav.capture', icon: <CameraOutlined />, element: <CapturePage />, permission: 'person.read' },
   { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, element: <StaffPage />, permission: 'admin.accounts' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, element: <AuditPage />, permission: 'audit.read' },
   { path: '/backup', label: 'nav.backup', icon: <DatabaseOutlined />, element: <BackupPage />, permission: 'admin.backup' },
-  { path: '/admin/settings', label: 'nav.countySettings', icon: <SettingOutlined />, element: <SettingsPage />, permission: 'admin.settings' },
-  { path: '/admin/reader', label: 'nav.readerSettings', icon: <IdcardOutlined />, element: <ReaderSettingsPage />, permission: 'admin.settings' },
+  {
+    path: '/admin/settings',
+    label: 'nav.countySettings',
+    icon: <SettingOutlined />,
+    element: <SettingsPage />,
+    permission: 'admin.settings',
+  },
+  {
+    path: '/admin/reader',
+    label: 'nav.readerSettings',
+    icon: <IdcardOutlined />,
+    element: <ReaderSettingsPage />,
+    permission: 'admin.settings',
+  },
   { path: '/admin/update', label: 'nav.update', icon: <CloudDownloadOutlined />, element: <UpdatePage />, permission: 'admin.settings' },
   { path: '/sync', label: 'nav.sync', icon: <SyncOutlined />, element: <SyncPage />, permission: 'session' },
 ];

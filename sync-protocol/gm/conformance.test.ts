@@ -30,7 +30,7 @@ import {
 const h = (hex: string) => Buffer.from(hex.replace(/\s+/g, ''), 'hex');
 
 describe('SM3 (GB/T 32905-2016)', () => {
-  it('gives the standard\'s two examples', () => {
+  it("gives the standard's two examples", () => {
     expect(sm3(Buffer.from('abc')).toString('hex')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
     expect(sm3(Buffer.from('abcd'.repeat(16))).toString('hex')).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
   });
@@ -50,7 +50,7 @@ describe('SM3 (GB/T 32905-2016)', () => {
 describe('SM4 (GB/T 32907-2016)', () => {
   const key = h('0123456789abcdeffedcba9876543210');
 
-  it('encrypts the standard\'s example block, and the 1,000,000-fold iteration', () => {
+  it("encrypts the standard's example block, and the 1,000,000-fold iteration", () => {
     expect(Buffer.from(sm4EncryptBlocks(key, key)).toString('hex')).toBe('681edf34d206965e86b3e94f536e4246');
     let block: Uint8Array = key;
     for (let i = 0; i < 1_000_000; i++) block = sm4EncryptBlocks(key, block);
@@ -68,8 +68,14 @@ describe('SM4 (GB/T 32907-2016)', () => {
 });
 
 describe('GHASH', () => {
-  it('gives the tag OpenSSL\'s AES-128-GCM gives, when H and E(J0) come from AES', () => {
-    for (const [aadLength, textLength] of [[0, 0], [20, 60], [16, 64], [13, 1000], [0, 4097]] as const) {
+  it("gives the tag OpenSSL's AES-128-GCM gives, when H and E(J0) come from AES", () => {
+    for (const [aadLength, textLength] of [
+      [0, 0],
+      [20, 60],
+      [16, 64],
+      [13, 1000],
+      [0, 4097],
+    ] as const) {
       const key = randomBytes(16);
       const nonce = randomBytes(12);
       const aad = randomBytes(aadLength);
@@ -104,7 +110,7 @@ describe('SM4-GCM', () => {
     );
   });
 
-  it('encrypts with OpenSSL sm4-ctr\'s keystream from inc32(J0) and tags as the library\'s one-shot GCM does', () => {
+  it("encrypts with OpenSSL sm4-ctr's keystream from inc32(J0) and tags as the library's one-shot GCM does", () => {
     for (const n of [1, 15, 16, 17, 4095, 16_384, 16_385, 100_000]) {
       const key = randomBytes(16);
       const nonce = randomBytes(12);
@@ -154,7 +160,7 @@ describe('SM2 (GB/T 32918)', () => {
   const s = 'B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA';
   const message = Buffer.from('message digest');
 
-  it('derives the example\'s public key and, with its k, its signature (r, s) over Z ‖ M', () => {
+  it("derives the example's public key and, with its k, its signature (r, s) over Z ‖ M", () => {
     const publicKey = sm2PublicKeyOf(d);
     expect(publicKey.toString('hex').toUpperCase()).toBe(`04${xy.toString('hex').toUpperCase()}`);
     const kG = sm2PublicKeyOf(k);
@@ -194,7 +200,7 @@ describe('SM2 (GB/T 32918)', () => {
 });
 
 describe('SM2 ECDH against OpenSSL', () => {
-  it('derives the same public keys and the same x2 as OpenSSL\'s ECDH on the SM2 curve; (x2, y2) is on the curve', () => {
+  it("derives the same public keys and the same x2 as OpenSSL's ECDH on the SM2 curve; (x2, y2) is on the curve", () => {
     for (let i = 0; i < 5; i++) {
       const a = sm2GenerateKeyPair();
       const b = sm2GenerateKeyPair();
@@ -263,7 +269,8 @@ describe('SM2 against the openssl command line (an independent implementation)',
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-sm2-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const pem = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
+  const pem = (label: string, der: Buffer) =>
+    `-----BEGIN ${label}-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
   // SEC 1 ECPrivateKey and SubjectPublicKeyInfo for curve sm2p256v1 (1.2.156.10197.1.301).
   const privatePem = (d: Buffer, p: Buffer) =>
     pem('EC PRIVATE KEY', Buffer.concat([h('30770201010420'), d, h('a00a06082a811ccf5501822da144034200'), p]));
@@ -288,7 +295,7 @@ describe('SM2 against the openssl command line (an independent implementation)',
     return Buffer.concat(out);
   };
 
-  it.skipIf(!openssl)('openssl verifies our signatures and we verify openssl\'s, with distid 1234567812345678', () => {
+  it.skipIf(!openssl)("openssl verifies our signatures and we verify openssl's, with distid 1234567812345678", () => {
     for (let i = 0; i < 4; i++) {
       const { privateKey, publicKey } = sm2GenerateKeyPair();
       const message = randomBytes(100 + i * 500);
@@ -296,9 +303,29 @@ describe('SM2 against the openssl command line (an independent implementation)',
       writeFileSync(join(dir, 'pub.pem'), publicPem(publicKey));
       writeFileSync(join(dir, 'msg'), message);
       writeFileSync(join(dir, 'ours.der'), toDer(sm2Sign(privateKey, publicKey, message)));
-      const verified = execFileSync(openssl!, ['dgst', '-sm3', '-verify', join(dir, 'pub.pem'), '-sigopt', 'distid:1234567812345678', '-signature', join(dir, 'ours.der'), join(dir, 'msg')]);
+      const verified = execFileSync(openssl!, [
+        'dgst',
+        '-sm3',
+        '-verify',
+        join(dir, 'pub.pem'),
+        '-sigopt',
+        'distid:1234567812345678',
+        '-signature',
+        join(dir, 'ours.der'),
+        join(dir, 'msg'),
+      ]);
       expect(verified.toString()).toContain('Verified OK');
-      execFileSync(openssl!, ['dgst', '-sm3', '-sign', join(dir, 'key.pem'), '-sigopt', 'distid:1234567812345678', '-out', join(dir, 'theirs.der'), join(dir, 'msg')]);
+      execFileSync(openssl!, [
+        'dgst',
+        '-sm3',
+        '-sign',
+        join(dir, 'key.pem'),
+        '-sigopt',
+        'distid:1234567812345678',
+        '-out',
+        join(dir, 'theirs.der'),
+        join(dir, 'msg'),
+      ]);
       const theirs = fromDer(readFileSync(join(dir, 'theirs.der')));
       expect(sm2Verify(publicKey, message, theirs)).toBe(true);
       // Another distinguishing id gives another Z: the signature no longer verifies.

@@ -48,7 +48,7 @@ class Sm4Gcm {
   xor(input: Uint8Array, hashInput: boolean): Buffer {
     if (hashInput) this.ghash.update(input);
     const out = Buffer.allocUnsafe(input.length);
-    for (let i = 0; i < input.length; ) {
+    for (let i = 0; i < input.length;) {
       if (this.used === this.keystream.length) this.refill();
       const n = Math.min(input.length - i, this.keystream.length - this.used);
       for (let j = 0; j < n; j++) out[i + j] = input[i + j]! ^ this.keystream[this.used + j]!;
@@ -92,7 +92,12 @@ export function createSm4GcmEncryptor(key: Uint8Array, nonce: Uint8Array, aad: U
  * Streaming decryption against a known tag: `final()` throws when it does not verify, so a caller
  * must not act on what `update` returned before `final()` passed.
  */
-export function createSm4GcmDecryptor(key: Uint8Array, nonce: Uint8Array, tag: Uint8Array, aad: Uint8Array = Buffer.alloc(0)): Sm4GcmStream {
+export function createSm4GcmDecryptor(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  tag: Uint8Array,
+  aad: Uint8Array = Buffer.alloc(0),
+): Sm4GcmStream {
   if (tag.length !== SM4_GCM_TAG_BYTES) throw new Error('SM4-GCM tags are 16 bytes');
   const gcm = new Sm4Gcm(key, nonce, aad.length, aad);
   return {

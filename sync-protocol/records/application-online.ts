@@ -23,14 +23,22 @@ export { ONLINE_APPLICATION_SOURCES };
 const blobRefSchema = {
   sha256: sha256HexSchema,
   contentType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
-  size: z.number().int().positive().max(50 * 1024 * 1024),
+  size: z
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024),
 };
 
 /** One page of a paper the applicant uploaded: the material's code (the intake's checklist codes) and its page. */
-export const onlinePaperSchema = z.object({ ...blobRefSchema, material: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), page: z.number().int().min(1).max(200) }).strict();
+export const onlinePaperSchema = z
+  .object({ ...blobRefSchema, material: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/), page: z.number().int().min(1).max(200) })
+  .strict();
 
 /** A signature made on the phone: whose (an ID number of the household), when, and its image. */
-export const onlineSignatureSchema = z.object({ ...blobRefSchema, idNumber: idNumberSchema, signedAt: z.iso.datetime({ offset: true }) }).strict();
+export const onlineSignatureSchema = z
+  .object({ ...blobRefSchema, idNumber: idNumberSchema, signedAt: z.iso.datetime({ offset: true }) })
+  .strict();
 
 export const applicationOnlineBodySchema = z
   .object({
@@ -53,14 +61,17 @@ export const applicationOnlineBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['members'], message: '家庭成员中应有申请人本人（relationship self）' });
     const named = new Set(b.members.map((m) => m.idNumber));
     b.signatures.forEach((s, i) => {
-      if (!named.has(s.idNumber)) ctx.addIssue({ code: 'custom', path: ['signatures', i, 'idNumber'], message: '签名人不是申请家庭的成员' });
+      if (!named.has(s.idNumber))
+        ctx.addIssue({ code: 'custom', path: ['signatures', i, 'idNumber'], message: '签名人不是申请家庭的成员' });
     });
   });
 export type ApplicationOnlineBody = z.output<typeof applicationOnlineBodySchema>;
 export type ApplicationOnlineBodyInput = z.input<typeof applicationOnlineBodySchema>;
 
 /** The hashes a body names, once each: the blobs the platform serves under the application id. */
-export const applicationOnlineBlobs = (b: Pick<ApplicationOnlineBody, 'papers' | 'signatures'>): string[] => [...new Set([...b.papers, ...b.signatures].map((x) => x.sha256))];
+export const applicationOnlineBlobs = (b: Pick<ApplicationOnlineBody, 'papers' | 'signatures'>): string[] => [
+  ...new Set([...b.papers, ...b.signatures].map((x) => x.sha256)),
+];
 
 export const pulledApplicationOnlineItemSchema = z.object({
   feedSeq: z.number().int().positive(),

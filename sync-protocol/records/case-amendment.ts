@@ -9,7 +9,11 @@ export const caseAmendmentRecordSchema = z
   .object({ kind: z.literal(CASE_AMENDMENT), caseId: caseIdSchema, blobs: blobsSchema.optional(), body: caseAmendmentBodySchema })
   .superRefine((r, ctx) => {
     sameCase(r, ctx);
-    blobsAre(r, r.body.material.pages.map((p) => p.sha256), ctx);
+    blobsAre(
+      r,
+      r.body.material.pages.map((p) => p.sha256),
+      ctx,
+    );
   });
 export type CaseAmendmentRecord = z.input<typeof caseAmendmentRecordSchema>;
 

@@ -46,7 +46,13 @@ export const caseUpsertBodySchema = z.looseObject({
 export type CaseUpsertBody = z.infer<typeof caseUpsertBodySchema>;
 
 export const caseUpsertRecordSchema = z
-  .object({ kind: z.literal(CASE_UPSERT), caseId: caseIdSchema, baseVersion: z.number().int().nonnegative(), blobs: blobsSchema.optional(), body: caseUpsertBodySchema })
+  .object({
+    kind: z.literal(CASE_UPSERT),
+    caseId: caseIdSchema,
+    baseVersion: z.number().int().nonnegative(),
+    blobs: blobsSchema.optional(),
+    body: caseUpsertBodySchema,
+  })
   .superRefine(sameCase);
 export type CaseUpsertRecord = z.input<typeof caseUpsertRecordSchema>;
 
@@ -75,10 +81,24 @@ export interface CaseStep {
 export function caseUpsertRecord(s: CaseStep): CaseUpsertRecord {
   const app = s.app;
   const applicant = app.applicant ? { applicant: { idNumber: app.applicant.idNumber, name: app.applicant.name } } : {};
-  const head = { caseId: s.caseId, caseNo: s.caseNo, version: s.baseVersion + 1, state: s.state, action: s.action, at: s.at, type: app.type ?? null };
+  const head = {
+    caseId: s.caseId,
+    caseNo: s.caseNo,
+    version: s.baseVersion + 1,
+    state: s.state,
+    action: s.action,
+    at: s.at,
+    type: app.type ?? null,
+  };
   const body =
     s.content === 'household'
       ? { ...head, subtype: app.subtype ?? null, relatedParty: app.relatedParty.related, ...applicant, application: app, ...s.extra }
       : { ...head, ...applicant, ...s.extra };
-  return { kind: CASE_UPSERT, caseId: s.caseId, baseVersion: s.baseVersion, ...(s.blobs?.length ? { blobs: uniqueBlobs(s.blobs) } : {}), body };
+  return {
+    kind: CASE_UPSERT,
+    caseId: s.caseId,
+    baseVersion: s.baseVersion,
+    ...(s.blobs?.length ? { blobs: uniqueBlobs(s.blobs) } : {}),
+    body,
+  };
 }

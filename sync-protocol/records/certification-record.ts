@@ -38,13 +38,19 @@ export const certificationRecordBodySchema = z.object({
 export type CertificationRecordBody = z.infer<typeof certificationRecordBodySchema>;
 
 export const certificationRecordSchema = z
-  .object({ kind: z.literal(CERTIFICATION_RECORD), caseId: caseIdSchema, blobs: blobsSchema.optional(), body: certificationRecordBodySchema })
+  .object({
+    kind: z.literal(CERTIFICATION_RECORD),
+    caseId: caseIdSchema,
+    blobs: blobsSchema.optional(),
+    body: certificationRecordBodySchema,
+  })
   .superRefine((r, ctx) => {
     sameCase(r, ctx);
     const b = r.body;
     if (b.method === 'counter' && !r.blobs?.length) ctx.addIssue({ code: 'custom', path: ['blobs'], message: '柜台认证缺少认证照片指纹' });
     if (b.method === 'proxy' && b.proxy === null) ctx.addIssue({ code: 'custom', path: ['body', 'proxy'], message: '代办认证缺少代办人' });
-    if (b.method === 'proxy' && (b.homeVisit?.staff.length ?? 0) < 2) ctx.addIssue({ code: 'custom', path: ['body', 'homeVisit', 'staff'], message: '代办认证缺少入户核实（至少 2 名工作人员）' });
+    if (b.method === 'proxy' && (b.homeVisit?.staff.length ?? 0) < 2)
+      ctx.addIssue({ code: 'custom', path: ['body', 'homeVisit', 'staff'], message: '代办认证缺少入户核实（至少 2 名工作人员）' });
   });
 export type CertificationRecord = z.input<typeof certificationRecordSchema>;
 

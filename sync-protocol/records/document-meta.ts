@@ -13,7 +13,11 @@ export const documentMetaRecordSchema = z
   .object({ kind: z.literal(DOCUMENT_META), caseId: caseIdSchema, blobs: blobsSchema.min(1), body: documentMetaBodySchema })
   .superRefine((r, ctx) => {
     sameCase(r, ctx);
-    blobsAre(r, r.body.attachments.map((a) => a.sha256), ctx);
+    blobsAre(
+      r,
+      r.body.attachments.map((a) => a.sha256),
+      ctx,
+    );
   });
 export type DocumentMetaRecord = z.input<typeof documentMetaRecordSchema>;
 

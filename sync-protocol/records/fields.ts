@@ -15,14 +15,16 @@ type Ctx = z.RefinementCtx;
 
 /** `body.caseId` is the record's `caseId` (both absent for a record about no case). */
 export function sameCase(r: { caseId?: string | undefined; body: { caseId?: string | null | undefined } }, ctx: Ctx): void {
-  if ((r.body.caseId ?? undefined) !== r.caseId) ctx.addIssue({ code: 'custom', path: ['body', 'caseId'], message: '与记录的 caseId 不一致' });
+  if ((r.body.caseId ?? undefined) !== r.caseId)
+    ctx.addIssue({ code: 'custom', path: ['body', 'caseId'], message: '与记录的 caseId 不一致' });
 }
 
 /** `blobs` names exactly the hashes the body names (what the platform asks to be uploaded and lets the station read). */
 export function blobsAre(r: { blobs?: string[] | undefined }, named: readonly string[], ctx: Ctx): void {
   const x = new Set(r.blobs ?? []);
   const y = new Set(named);
-  if (x.size !== y.size || [...x].some((v) => !y.has(v))) ctx.addIssue({ code: 'custom', path: ['blobs'], message: '与记录内容列出的附件指纹不一致' });
+  if (x.size !== y.size || [...x].some((v) => !y.has(v)))
+    ctx.addIssue({ code: 'custom', path: ['blobs'], message: '与记录内容列出的附件指纹不一致' });
 }
 
 /** The hashes once each, in order: a record's `blobs`. */

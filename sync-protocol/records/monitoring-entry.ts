@@ -5,7 +5,9 @@ import { blobsSchema, caseIdSchema, sameCase } from './fields';
 /** `monitoring.entry` (docs/sync-protocol.md §5.8): a household put under, or taken off, 低收入人口 monitoring. */
 export const MONITORING_ENTRY = MONITORING_RECORD_KIND;
 
-export const monitoringEntryRecordSchema = z.object({ kind: z.literal(MONITORING_ENTRY), caseId: caseIdSchema, blobs: blobsSchema.optional(), body: monitoringBodySchema }).superRefine(sameCase);
+export const monitoringEntryRecordSchema = z
+  .object({ kind: z.literal(MONITORING_ENTRY), caseId: caseIdSchema, blobs: blobsSchema.optional(), body: monitoringBodySchema })
+  .superRefine(sameCase);
 export type MonitoringEntryRecord = z.input<typeof monitoringEntryRecordSchema>;
 
 export function monitoringEntryRecord(body: MonitoringBody): MonitoringEntryRecord {

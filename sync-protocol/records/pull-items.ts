@@ -36,4 +36,5 @@ export type PullItemOf<K extends PullItemKind> = z.output<(typeof PULL_ITEM_SCHE
 export type PulledCaseItem = PullItemOf<'case'>;
 
 /** Read a pulled item of kind `kind` with its schema. */
-export const readPullItem = <K extends PullItemKind>(kind: K, item: unknown): Read<PullItemOf<K>> => readAs(kind, PULL_ITEM_SCHEMAS[kind], item) as Read<PullItemOf<K>>;
+export const readPullItem = <K extends PullItemKind>(kind: K, item: unknown): Read<PullItemOf<K>> =>
+  readAs(kind, PULL_ITEM_SCHEMAS[kind], item) as Read<PullItemOf<K>>;

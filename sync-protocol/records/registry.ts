@@ -44,7 +44,8 @@ export const RECORD_KINDS: readonly RecordKind[] = RECORD_SCHEMAS.map((s) => s.s
 
 const byKind = new Map<string, (typeof RECORD_SCHEMAS)[number]>(RECORD_SCHEMAS.map((s) => [s.shape.kind.value, s]));
 
-export type RecordRead = { ok: true; record: ReadRecord & Pick<OutboxRecord, 'id' | 'seq' | 'madeAt'> } | { ok: false; unknownKind: boolean; issue: RecordIssue };
+export type RecordRead =
+  { ok: true; record: ReadRecord & Pick<OutboxRecord, 'id' | 'seq' | 'madeAt'> } | { ok: false; unknownKind: boolean; issue: RecordIssue };
 
 /**
  * Read a pushed record (its envelope already parsed by the bundle's schema) with its kind's

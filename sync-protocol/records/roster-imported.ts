@@ -22,7 +22,10 @@ const household = {
   /** The head (户主), as every case record names its applicant. */
   applicant: person,
   /** Every member, the head included (relationship `self`), as the case's application lists them. */
-  members: z.array(person.extend({ relationship: relationshipSchema }).strict()).min(1).max(30),
+  members: z
+    .array(person.extend({ relationship: relationshipSchema }).strict())
+    .min(1)
+    .max(30),
   /** The monthly amount in fen; 0 with `monthly: false` for a household the county pays nothing monthly. */
   amountFen: z.number().int().nonnegative(),
   monthly: z.boolean(),
@@ -33,11 +36,15 @@ const household = {
   lastCertifiedOn: isoDate.nullable(),
 };
 
-function householdRules(b: { applicant: { idNumber: string }; members: Array<{ idNumber: string; relationship: string }>; monthly: boolean; amountFen: number }, ctx: z.RefinementCtx): void {
+function householdRules(
+  b: { applicant: { idNumber: string }; members: Array<{ idNumber: string; relationship: string }>; monthly: boolean; amountFen: number },
+  ctx: z.RefinementCtx,
+): void {
   const heads = b.members.filter((m) => m.relationship === 'self');
   if (heads.length !== 1 || heads[0]!.idNumber !== b.applicant.idNumber)
     ctx.addIssue({ code: 'custom', path: ['members'], message: '成员中须有且只有户主本人一行（与 applicant 一致）' });
-  if (new Set(b.members.map((m) => m.idNumber)).size !== b.members.length) ctx.addIssue({ code: 'custom', path: ['members'], message: '同一身份证号码出现两次' });
+  if (new Set(b.members.map((m) => m.idNumber)).size !== b.members.length)
+    ctx.addIssue({ code: 'custom', path: ['members'], message: '同一身份证号码出现两次' });
   if (!b.monthly && b.amountFen !== 0) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: '不按月发放的户金额须为 0' });
 }
 

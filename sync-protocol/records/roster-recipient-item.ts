@@ -22,6 +22,7 @@ export const pulledRosterRecipientItemSchema = z
     body: rosterHouseholdSchema,
   })
   .superRefine((item, ctx) => {
-    if (item.body.applicant.idNumber !== item.id) ctx.addIssue({ code: 'custom', path: ['body', 'applicant', 'idNumber'], message: '与条目的 id（户主身份证号码）不一致' });
+    if (item.body.applicant.idNumber !== item.id)
+      ctx.addIssue({ code: 'custom', path: ['body', 'applicant', 'idNumber'], message: '与条目的 id（户主身份证号码）不一致' });
   });
 export type PulledRosterRecipientItem = z.infer<typeof pulledRosterRecipientItemSchema>;

@@ -39,7 +39,10 @@ test('backup to a folder, check the store, verify the audit chain', async ({ pag
 
   await page.getByLabel('备份文件').fill(join(usb, 'no-such-backup.jzbak'));
   await page.getByRole('button', { name: /恢\s*复/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /恢\s*复/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /恢\s*复/ })
+    .click();
   await expect(page.getByTestId('restore-error')).toContainText('备份');
 
   await page.getByRole('menuitem', { name: /审计日志/ }).click();

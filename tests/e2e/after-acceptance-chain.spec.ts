@@ -7,7 +7,15 @@ import { addDays, addMonths, nextMonth } from '../../main/core/afterAcceptance/d
 import { signedVisit, VISIT } from '../../main/core/afterAcceptance/testing/fixture';
 import { HUSBAND } from '../../main/core/cases/testing/household';
 import { readPdf } from '../../main/core/documents/testing/pdfText';
-import { acceptedCase, chinaToday, enrolledFace, publicityObjectionReview, submitDialog, verifyAndStop, within } from './afterAcceptanceSteps';
+import {
+  acceptedCase,
+  chinaToday,
+  enrolledFace,
+  publicityObjectionReview,
+  submitDialog,
+  verifyAndStop,
+  within,
+} from './afterAcceptanceSteps';
 import { faceScenes, references } from './captureFixtures';
 import { fakeCameraPages } from './capturePage';
 import { api, launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, type Shell } from './intakeSupport';
@@ -35,7 +43,15 @@ const STRANGER = '500115196001010013';
 type Call = ReturnType<typeof api>;
 type Notice = { id: string; kind: string; state: string; label: string; caseNo: string | null };
 type Case = { state: string; version: number; notices: Array<{ kind: string }> };
-type RosterRow = { caseId: string; applicantName: string; amountFen: number; sinceMonth: string; nextReviewOn: string; status: string; due: string };
+type RosterRow = {
+  caseId: string;
+  applicantName: string;
+  amountFen: number;
+  sinceMonth: string;
+  nextReviewOn: string;
+  status: string;
+  due: string;
+};
 type SyncStatus = { outbox: { queued: number; inFlight: number; acknowledged: number; rejected: number; conflict: number } };
 
 let platform: RunningPlatform;
@@ -90,7 +106,10 @@ async function syncedClean(call: Call, caseId: string) {
 
 async function pdfText(call: Call, requestId: string): Promise<string> {
   const pdf = await call<{ pdfBase64: string }>('documents.preview', { requestId });
-  return (await readPdf(Buffer.from(pdf.pdfBase64, 'base64'))).map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+  return (await readPdf(Buffer.from(pdf.pdfBase64, 'base64')))
+    .map((p) => p.text)
+    .join('\n')
+    .replace(/\s+/g, ' ');
 }
 
 test('accepted → visit → 公示 → objection → 民主评议 → synced → decision pulled → roster → a year later: review due → 资格认证 → death warning → stopped with the notice', async () => {
@@ -161,7 +180,9 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await panel.getByRole('button', { name: /公示期满/ }).click();
     await expect(view).toHaveAttribute('data-state', 'awaiting_decision');
     await expect(panel.getByTestId('publicity-rounds').locator('[data-round="2"]')).toHaveAttribute('data-status', 'ended');
-    const detail = await call<Case & { deadlines: Array<{ kind: string; fromDate: string; metAt: string | null }> }>('cases.get', { caseId });
+    const detail = await call<Case & { deadlines: Array<{ kind: string; fromDate: string; metAt: string | null }> }>('cases.get', {
+      caseId,
+    });
     expect(detail.deadlines.find((d) => d.kind === 'county_decision')).toMatchObject({ fromDate: endDay, metAt: null });
     expect(detail.deadlines.find((d) => d.kind === 'reopinion')?.metAt).not.toBeNull();
   });
@@ -184,7 +205,11 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     // The approved amount and first paid month are on the case, not only on the roster.
     await expect(page.getByTestId('case-benefit')).toHaveAttribute('data-amount', '68000');
     await expect(page.getByTestId('case-benefit')).toHaveAttribute('data-start', startMonth);
-    expect((await call<{ benefit: unknown }>('cases.get', { caseId })).benefit).toMatchObject({ approvedAmountFen: 68000, startMonth, status: 'active' });
+    expect((await call<{ benefit: unknown }>('cases.get', { caseId })).benefit).toMatchObject({
+      approvedAmountFen: 68000,
+      startMonth,
+      status: 'active',
+    });
   });
 
   await test.step('the household is on the roster, first review 12 months after the first paid month', async () => {
@@ -195,7 +220,14 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await expect(row).toContainText('在册');
     const rows = (await call<{ rows: RosterRow[] }>('roster.list', { filter: 'all' })).rows;
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ caseId, applicantName: HUSBAND.name, amountFen: 68000, sinceMonth: startMonth, status: 'active', due: 'later' });
+    expect(rows[0]).toMatchObject({
+      caseId,
+      applicantName: HUSBAND.name,
+      amountFen: 68000,
+      sinceMonth: startMonth,
+      status: 'active',
+      due: 'later',
+    });
     reviewDay = addMonths(`${startMonth}-01`, 12);
     expect(rows[0]!.nextReviewOn).toBe(reviewDay);
     await expect(row).toContainText(reviewDay);
@@ -266,7 +298,11 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await platform.admin.warn({ idNumber: HUSBAND.idNumber, type: 'death', stationId: STATION });
     await platform.admin.warn({ idNumber: STRANGER, type: 'detention', stationId: STATION });
     // A caseworker, a counter clerk and an IT admin join the station.
-    for (const [username, displayName, roles] of [['liu.jingban', '刘经办', ['caseworker']], ['zhao.chuangkou', '赵窗口', ['clerk']], ['sun.guanli', '孙管理', ['admin']]] as const) {
+    for (const [username, displayName, roles] of [
+      ['liu.jingban', '刘经办', ['caseworker']],
+      ['zhao.chuangkou', '赵窗口', ['clerk']],
+      ['sun.guanli', '孙管理', ['admin']],
+    ] as const) {
       await call('accounts.create', { username, displayName, roles: [...roles], password: 'Temp#pass2026' });
     }
     await syncNow(call);
@@ -283,7 +319,9 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await death.getByRole('button', { name: /分\s*派/ }).click();
     await picker.click();
     await expect(offered).toHaveCount(2);
-    expect((await offered.evaluateAll((items) => items.map((i) => i.getAttribute('title')))).sort()).toEqual([ADMIN.displayName, '刘经办'].sort());
+    expect((await offered.evaluateAll((items) => items.map((i) => i.getAttribute('title')))).sort()).toEqual(
+      [ADMIN.displayName, '刘经办'].sort(),
+    );
     await picker.press('Tab');
     await chooseOption(page, picker, '刘经办');
     await submitDialog(page);
@@ -307,7 +345,13 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await verifyAndStop(page, death, reviewDay);
 
     const rows = (await call<{ rows: Array<Record<string, unknown>> }>('warnings.list', {})).rows;
-    expect(rows.find((w) => w.type === 'death')).toMatchObject({ caseId, status: 'closed', outcome: 'stop', assigneeName: ADMIN.displayName, verification: { verifiedOn: reviewDay, method: '入户核实' } });
+    expect(rows.find((w) => w.type === 'death')).toMatchObject({
+      caseId,
+      status: 'closed',
+      outcome: 'stop',
+      assigneeName: ADMIN.displayName,
+      verification: { verifiedOn: reviewDay, method: '入户核实' },
+    });
     expect(rows.find((w) => w.type === 'detention')).toMatchObject({ status: 'not_on_roster', caseId: null });
 
     // The clerk's stop is a proposal: the household stays on the roster at its amount, no notice yet.
@@ -329,11 +373,20 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     await page.getByRole('menuitem', { name: /(^| )在册对象$/ }).click();
     await roster.getByTestId('roster-filter').getByText('全部在册').click();
     await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('已停发');
-    expect((await call<{ rows: RosterRow[] }>('roster.list', { filter: 'all' })).rows.map((r) => [r.caseId, r.status])).toEqual([[caseId, 'stopped']]);
+    expect((await call<{ rows: RosterRow[] }>('roster.list', { filter: 'all' })).rows.map((r) => [r.caseId, r.status])).toEqual([
+      [caseId, 'stopped'],
+    ]);
   });
 
   await test.step('the 终止救助通知书 waits in the print queue and renders with the name and the redress route', async () => {
-    expect((await call<Case>('cases.get', { caseId })).notices.map((n) => n.kind)).toEqual(['acceptance', 'visit-form', 'publicity', 'publicity', 'approval', 'termination']);
+    expect((await call<Case>('cases.get', { caseId })).notices.map((n) => n.kind)).toEqual([
+      'acceptance',
+      'visit-form',
+      'publicity',
+      'publicity',
+      'approval',
+      'termination',
+    ]);
     const queued = await call<Notice[]>('printQueue.list', { caseId, kind: 'termination' });
     expect(queued.map((n) => [n.kind, n.state])).toEqual([['termination', 'pending']]);
     expect(queued[0]!.label).toContain('张建国');
@@ -359,11 +412,18 @@ test('accepted → visit → 公示 → objection → 民主评议 → synced �
     expect(certs).toHaveLength(1);
     expect(certs[0]!.blobs).toEqual([photoSha256]);
     expect((await platform.admin.blobs()).map((b) => b.sha256)).toContain(photoSha256);
-    expect((await platform.admin.getCase(caseId))?.body).toMatchObject({ state: 'approved', action: 'warningStop', roster: { status: 'stopped' }, warning: { type: 'death', outcome: 'stop' } });
+    expect((await platform.admin.getCase(caseId))?.body).toMatchObject({
+      state: 'approved',
+      action: 'warningStop',
+      roster: { status: 'stopped' },
+      warning: { type: 'death', outcome: 'stop' },
+    });
   });
 });
 
-test('a platform approval for a case still at 已受理 is sent back, not dropped: the sync centre and the case page show it, the platform lists the decision.refusal', async ({ page }) => {
+test('a platform approval for a case still at 已受理 is sent back, not dropped: the sync centre and the case page show it, the platform lists the decision.refusal', async ({
+  page,
+}) => {
   const ownDir = newDataDir();
   const own = await launch(ownDir);
   try {
@@ -379,7 +439,17 @@ test('a platform approval for a case still at 已受理 is sent back, not droppe
     expect((await call<Case>('cases.get', { caseId })).state).toBe('accepted');
     await syncNow(call);
     const returned = (await platform.admin.records()).filter((r) => r.kind === 'decision.refusal' && r.caseId === caseId);
-    expect(returned).toEqual([expect.objectContaining({ status: 'acknowledged', body: expect.objectContaining({ decisionId: decision.id, decisionKind: 'decision', code: 'DECISION_WRONG_STEP', caseState: 'accepted' }) })]);
+    expect(returned).toEqual([
+      expect.objectContaining({
+        status: 'acknowledged',
+        body: expect.objectContaining({
+          decisionId: decision.id,
+          decisionKind: 'decision',
+          code: 'DECISION_WRONG_STEP',
+          caseState: 'accepted',
+        }),
+      }),
+    ]);
 
     await logIn(page, own);
     await page.getByRole('menuitem', { name: '同步中心' }).click();
@@ -391,7 +461,9 @@ test('a platform approval for a case still at 已受理 is sent back, not droppe
     const onCase = page.getByTestId('decision-returned');
     await expect(onCase).toHaveAttribute('data-code', 'DECISION_WRONG_STEP');
     await expect(onCase).toContainText('已退回平台');
-    await expect(page.getByTestId('case-timeline').locator('[data-action="decisionReturned"]')).toContainText('市级平台决定未能办理，已退回');
+    await expect(page.getByTestId('case-timeline').locator('[data-action="decisionReturned"]')).toContainText(
+      '市级平台决定未能办理，已退回',
+    );
   } finally {
     await stopShell(own);
     removeDataDir(ownDir);

@@ -34,7 +34,10 @@ export async function fillDate(page: Page, label: string, date: string): Promise
 }
 
 export async function submitDialog(page: Page): Promise<void> {
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByRole('dialog')).toBeHidden();
 }
 
@@ -49,10 +52,22 @@ export function enrolledFace(jpegPath: string): FaceCapture {
  * adults and accepted: case version 2. `applicantFace` is the husband's intake face, if any.
  */
 export async function acceptedCase(call: ReturnType<typeof api>, applicantFace: FaceCapture | null = null): Promise<string> {
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(saved.caseId, HUSBAND), face: applicantFace });
-  await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: WIFE.idNumber, signature: intakeSignature(saved.caseId, WIFE), face: null });
+  await call('intake.authorize', {
+    caseId: saved.caseId,
+    signerIdNumber: HUSBAND.idNumber,
+    signature: intakeSignature(saved.caseId, HUSBAND),
+    face: applicantFace,
+  });
+  await call('intake.authorize', {
+    caseId: saved.caseId,
+    signerIdNumber: WIFE.idNumber,
+    signature: intakeSignature(saved.caseId, WIFE),
+    face: null,
+  });
   await call('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } });
   return saved.caseId;
 }

@@ -3,7 +3,19 @@ import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { ADMIN } from './station';
 import { chromiumPath } from './chromium';
 import { faceScenes, fakeCameraArgs } from './captureFixtures';
-import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
+import {
+  api,
+  launch,
+  logIn,
+  newDataDir,
+  openIntake,
+  removeDataDir,
+  setUpIntakeStation,
+  signInView,
+  step,
+  stop,
+  type Shell,
+} from './intakeSupport';
 import { checkBothSizes } from './legibility';
 import { launchOn, setUpDueHousehold, startReview } from './reviewSupport';
 import { findLeaks, screenTexts } from './screenWords';
@@ -33,13 +45,23 @@ test.beforeAll(async () => {
   const call = await setUpIntakeStation(shell);
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
   // The county asks for the face: the signing view's face step is walked too.
-  await call('cases.setSettings', { settings: { ...current.settings, faceRequired: true, policyNotices: [{ title: '低保政策宣传', body: '家庭月人均收入低于当地低保标准的，可以申请。' }] } });
+  await call('cases.setSettings', {
+    settings: {
+      ...current.settings,
+      faceRequired: true,
+      policyNotices: [{ title: '低保政策宣传', body: '家庭月人均收入低于当地低保标准的，可以申请。' }],
+    },
+  });
 });
 test.afterAll(async () => {
   await stop(shell);
   removeDataDir(dataDir);
   // The figures of the walk, for the report.
-  console.log(rows.map((r) => `${r.state.padEnd(18)} ${r.size.padEnd(8)} texts ${String(r.texts).padStart(3)}  min ${r.minPx}px  min ${r.minRatio}:1`).join('\n'));
+  console.log(
+    rows
+      .map((r) => `${r.state.padEnd(18)} ${r.size.padEnd(8)} texts ${String(r.texts).padStart(3)}  min ${r.minPx}px  min ${r.minRatio}:1`)
+      .join('\n'),
+  );
 });
 
 async function check(page: Page, root: Locator, state: string) {
@@ -48,12 +70,15 @@ async function check(page: Page, root: Locator, state: string) {
   for (const r of found) expect(r.problems, `${state} at ${r.size}`).toEqual([]);
   expect(found[0]!.texts, `${state}: texts measured`).toBeGreaterThan(3);
   // Words only: on the applicant screen every text of the page; turned to the signer, the signing view's.
-  const texts = (await root.getAttribute('data-testid')) === 'applicant-screen' ? await screenTexts(page) : (await root.innerText()).split('\n');
+  const texts =
+    (await root.getAttribute('data-testid')) === 'applicant-screen' ? await screenTexts(page) : (await root.innerText()).split('\n');
   const leaks = texts.flatMap(findLeaks);
   expect(leaks, `${state}: words`).toEqual([]);
 }
 
-test('every applicant-screen state at 标准 and 大字: text ≥ 24 px (32 px), headings larger, contrast ≥ 7:1, words only; the size is kept for the station', async ({ page }) => {
+test('every applicant-screen state at 标准 and 大字: text ≥ 24 px (32 px), headings larger, contrast ≥ 7:1, words only; the size is kept for the station', async ({
+  page,
+}) => {
   await logIn(page, shell);
   await openIntake(page);
   await page.getByTestId('new-intake').click();
@@ -111,7 +136,9 @@ test('every applicant-screen state at 标准 and 大字: text ≥ 24 px (32 px),
   await expect(readAloud).toHaveAttribute('data-engine', 'clip');
   await screen.getByTestId('read-aloud-play').click();
   await expect(readAloud).toHaveAttribute('data-playing', 'playing');
-  await expect.poll(() => screen.getByTestId('read-aloud-clip').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await expect
+    .poll(() => screen.getByTestId('read-aloud-clip').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.5);
   expect(await screen.getByTestId('read-aloud-clip').evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(30);
   await screen.getByTestId('read-aloud-pause').click();
   await expect(readAloud).toHaveAttribute('data-playing', 'paused');
@@ -154,7 +181,9 @@ test('the signing view turned to the signer on the clerk’s screen (no applican
   await check(page, view, 'counter: statement');
 });
 
-test('手动拍摄 is the clerk’s: asked on the clerk’s side with a required reason, taken on the applicant screen (which has no such button), recorded with the reason, 人脸待复核 at best', async ({ page }) => {
+test('手动拍摄 is the clerk’s: asked on the clerk’s side with a required reason, taken on the applicant screen (which has no such button), recorded with the reason, 人脸待复核 at best', async ({
+  page,
+}) => {
   const person = { id: makeIdNumber('500110', '1952-05-17', 35, '男'), name: '向德贵' };
   const REASON = '窗口逆光，自动拍摄一直不成功';
   await logIn(page, shell);
@@ -190,7 +219,13 @@ test('手动拍摄 is the clerk’s: asked on the clerk’s side with a required
   await expect(page.getByTestId(`status-${person.id}`)).toHaveText('人脸待复核', { timeout: 30_000 });
   const call = api(shell, 'manual-face-check');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
-  const d = await call<{ authorizations: Array<{ signerIdNumber: string; face: { verdict: string; mode?: string; manualReason?: string | null } | null; faceVerdict: string | null }> }>('cases.get', { caseId });
+  const d = await call<{
+    authorizations: Array<{
+      signerIdNumber: string;
+      face: { verdict: string; mode?: string; manualReason?: string | null } | null;
+      faceVerdict: string | null;
+    }>;
+  }>('cases.get', { caseId });
   const a = d.authorizations.find((x) => x.signerIdNumber === person.id)!;
   expect(a.faceVerdict).toBe('review');
   expect(a.face).toMatchObject({ verdict: 'review' });
@@ -221,7 +256,9 @@ test('the review’s signing view on the applicant screen (the statement with it
   }
 });
 
-test('手动拍摄 in the view turned to the signer (no applicant screen): in the clerk’s footer, the reason required; the signer ends 人脸待复核 and core’s verdict is review', async ({ page }) => {
+test('手动拍摄 in the view turned to the signer (no applicant screen): in the clerk’s footer, the reason required; the signer ends 人脸待复核 and core’s verdict is review', async ({
+  page,
+}) => {
   const person = { id: makeIdNumber('500110', '1949-08-21', 41, '男'), name: '邓明全' };
   const REASON = '老人戴帽子又背光，自动拍摄一直不成功';
   await logIn(page, shell);
@@ -254,7 +291,13 @@ test('手动拍摄 in the view turned to the signer (no applicant screen): in th
   await expect(page.getByTestId(`status-${person.id}`)).toHaveText('人脸待复核', { timeout: 30_000 });
   const call = api(shell, 'counter-manual-face-check');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
-  const d = await call<{ authorizations: Array<{ signerIdNumber: string; face: { verdict: string; mode?: string; manualReason?: string | null } | null; faceVerdict: string | null }> }>('cases.get', { caseId });
+  const d = await call<{
+    authorizations: Array<{
+      signerIdNumber: string;
+      face: { verdict: string; mode?: string; manualReason?: string | null } | null;
+      faceVerdict: string | null;
+    }>;
+  }>('cases.get', { caseId });
   const a = d.authorizations.find((x) => x.signerIdNumber === person.id)!;
   expect(a.faceVerdict).toBe('review');
   expect(a.face).toMatchObject({ verdict: 'review' });

@@ -4,7 +4,20 @@ import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { intakeSignature } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { ADMIN } from './station';
-import { api, launch, logIn, newDataDir, openIntake, removeDataDir, saved, setUpIntakeStation, signInView, step, stop, type Shell } from './intakeSupport';
+import {
+  api,
+  launch,
+  logIn,
+  newDataDir,
+  openIntake,
+  removeDataDir,
+  saved,
+  setUpIntakeStation,
+  signInView,
+  step,
+  stop,
+  type Shell,
+} from './intakeSupport';
 
 /**
  * The applicant screen: two pages of one browser context — the clerk's window and the applicant
@@ -33,17 +46,27 @@ test.beforeAll(async () => {
   const call = await setUpIntakeStation(shell);
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
   await call('cases.setSettings', { settings: { ...current.settings, policyNotices: [NOTICE] } });
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   unsignedCase = saved.caseId;
   await call('intake.submit', { caseId: unsignedCase, rev: saved.rev });
-  await call('intake.authorize', { caseId: unsignedCase, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(unsignedCase, HUSBAND), face: null });
+  await call('intake.authorize', {
+    caseId: unsignedCase,
+    signerIdNumber: HUSBAND.idNumber,
+    signature: intakeSignature(unsignedCase, HUSBAND),
+    face: null,
+  });
 });
 test.afterAll(async () => {
   await stop(shell);
   removeDataDir(dataDir);
 });
 
-test('the clerk pairs the applicant screen; the applicant sees their record (ID masked), says what is wrong and confirms; afterwards only the notices remain', async ({ page, context }) => {
+test('the clerk pairs the applicant screen; the applicant sees their record (ID masked), says what is wrong and confirms; afterwards only the notices remain', async ({
+  page,
+  context,
+}) => {
   await logIn(page, shell);
   await openIntake(page);
   await page.getByTestId('new-intake').click();
@@ -102,7 +125,9 @@ test('the clerk pairs the applicant screen; the applicant sees their record (ID 
   expect(text).toContain(NOTICE.title);
 });
 
-test('every signer signs on the applicant screen — their own 授权书, 第 n/2 位, the pad — and it becomes their authorization; the clerk sends the next, redoes one', async ({ page }) => {
+test('every signer signs on the applicant screen — their own 授权书, 第 n/2 位, the pad — and it becomes their authorization; the clerk sends the next, redoes one', async ({
+  page,
+}) => {
   const husband = { id: makeIdNumber('500110', '1971-06-09', 41, '男'), name: '罗德华' };
   const wife = { id: makeIdNumber('500110', '1973-04-05', 22, '女'), name: '许桂芳' };
   await logIn(page, shell);
@@ -180,17 +205,31 @@ test('every signer signs on the applicant screen — their own 授权书, 第 n/
   await expect(page.getByTestId('signing-on-screen')).toHaveCount(0);
 
   // Core's record: one pad authorization per signer, each bound to the statement the screen showed.
-  const d = await call<{ authorizations: Array<{ signerIdNumber: string; route: string; documentHash: string; signedAt: string }> }>('cases.get', { caseId });
-  expect(d.authorizations.map((a) => [a.signerIdNumber, a.route]).sort()).toEqual([[husband.id, 'pad'], [wife.id, 'pad']].sort());
+  const d = await call<{ authorizations: Array<{ signerIdNumber: string; route: string; documentHash: string; signedAt: string }> }>(
+    'cases.get',
+    { caseId },
+  );
+  expect(d.authorizations.map((a) => [a.signerIdNumber, a.route]).sort()).toEqual(
+    [
+      [husband.id, 'pad'],
+      [wife.id, 'pad'],
+    ].sort(),
+  );
   for (const p of [husband, wife]) {
     const a = d.authorizations.find((x) => x.signerIdNumber === p.id)!;
-    expect(a.documentHash).toBe(await sha256Hex(authorizationStatement({ name: p.name, idNumber: p.id, role: 'member' }, `申请 ${caseId}`)));
+    expect(a.documentHash).toBe(
+      await sha256Hex(authorizationStatement({ name: p.name, idNumber: p.id, role: 'member' }, `申请 ${caseId}`)),
+    );
   }
   const redone = d.authorizations.find((x) => x.signerIdNumber === husband.id)!;
-  expect(Date.parse(redone.signedAt)).toBeGreaterThan(Date.parse(before.authorizations.find((x) => x.signerIdNumber === husband.id)!.signedAt));
+  expect(Date.parse(redone.signedAt)).toBeGreaterThan(
+    Date.parse(before.authorizations.find((x) => x.signerIdNumber === husband.id)!.signedAt),
+  );
 });
 
-test('信息有误 from the case page’s 补签: the report of a signer on the applicant screen shows on the case page at once; she then signs, recorded as an amendment (补充)', async ({ page }) => {
+test('信息有误 from the case page’s 补签: the report of a signer on the applicant screen shows on the case page at once; she then signs, recorded as an amendment (补充)', async ({
+  page,
+}) => {
   await logIn(page, shell);
   // The screen is paired from the intake's page; the pairing holds for this window on the case page.
   await openIntake(page);
@@ -226,7 +265,9 @@ test('信息有误 from the case page’s 补签: the report of a signer on the 
   await expect(alert).toBeVisible();
 });
 
-test('a signature the screen handed on but core refuses to save: the screen says why (never 已提交), the clerk sees why, sends it again, and the second is saved and said so on the screen', async ({ page }) => {
+test('a signature the screen handed on but core refuses to save: the screen says why (never 已提交), the clerk sees why, sends it again, and the second is saved and said so on the screen', async ({
+  page,
+}) => {
   const person = { id: makeIdNumber('500110', '1966-10-14', 53, '男'), name: '谭光明' };
   await logIn(page, shell);
   await openIntake(page);
@@ -244,7 +285,9 @@ test('a signature the screen handed on but core refuses to save: the screen says
 
   // Core refuses the save: the signature reaches intake.authorize bound to an outdated statement (this
   // signer's, of another application), as core would refuse one whose statement changed after it was shown.
-  const outdated = await sha256Hex(authorizationStatement({ name: person.name, idNumber: person.id, role: 'member' }, '申请 00000000-0000-4000-8000-000000000000'));
+  const outdated = await sha256Hex(
+    authorizationStatement({ name: person.name, idNumber: person.id, role: 'member' }, '申请 00000000-0000-4000-8000-000000000000'),
+  );
   const refused = page.waitForResponse((r) => r.url().endsWith('/api/intake.authorize'));
   await page.route('**/api/intake.authorize', async (route) => {
     const body = route.request().postDataJSON() as { signature: { documentHash: string } };

@@ -61,7 +61,10 @@ test('--open gives Chromium a private launch page, never the token; the page sti
   const argsFile = join(work, 'chromium-args');
   const pidFile = join(work, 'chromium-pid');
   const wrapper = join(work, 'chromium');
-  writeFileSync(wrapper, `#!/bin/sh\necho $$ > '${pidFile}'\nprintf '%s\\n' "$@" > '${argsFile}'\nexec '${real}' --headless=new --no-sandbox --disable-gpu --remote-debugging-port=${debugPort} "$@"\n`);
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\necho $$ > '${pidFile}'\nprintf '%s\\n' "$@" > '${argsFile}'\nexec '${real}' --headless=new --no-sandbox --disable-gpu --remote-debugging-port=${debugPort} "$@"\n`,
+  );
   chmodSync(wrapper, 0o700);
 
   const previous = process.env.CHROME_PATH;
@@ -89,7 +92,13 @@ test('--open gives Chromium a private launch page, never the token; the page sti
     // Chromium follows the launch page to the app, which has the token and a working session gate.
     const browser = await eventually(() => playwrightChromium.connectOverCDP(`http://127.0.0.1:${debugPort}`).catch(() => null));
     try {
-      const page = await eventually(() => browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(shell!.origin)) ?? null);
+      const page = await eventually(
+        () =>
+          browser
+            .contexts()
+            .flatMap((c) => c.pages())
+            .find((p) => p.url().startsWith(shell!.origin)) ?? null,
+      );
       await expect(page.getByLabel('用户名')).toBeVisible();
       expect(page.url()).not.toContain(token);
       expect(await page.evaluate(() => sessionStorage.getItem('jiuzhu.token'))).toBe(token);

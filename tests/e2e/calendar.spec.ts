@@ -44,7 +44,11 @@ test('the sync centre shows the shipped years, then the calendar the platform pu
   await expect(card).toContainText('随程序附带：');
   await expect(page.getByTestId('calendar-published')).toHaveText('市级平台尚未发布工作日历。');
 
-  await platform.admin.publishReference({ table: 'working-days', version: 1, data: { source: '国务院办公厅通知', years: [next], holidays: [`${next}-01-01`], workdays: [] } });
+  await platform.admin.publishReference({
+    table: 'working-days',
+    version: 1,
+    data: { source: '国务院办公厅通知', years: [next], holidays: [`${next}-01-01`], workdays: [] },
+  });
   expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
   // The page follows the sync (the card is read again once the run has ended).
   await expect(page.getByTestId('calendar-published')).toContainText(`市级平台发布：${next} 年（第 1 版，`);

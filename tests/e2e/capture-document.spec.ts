@@ -37,7 +37,12 @@ test('a photographed page is found, deskewed to A4 at 150 dpi, compressed under 
   const json = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
   expect(json).toMatchObject({ kind: 'document', documentKind: 'incomeProof' });
   expect(json.pages).toHaveLength(2);
-  expect(json.pages[0]).toMatchObject({ dpi: 150, colour: false, source: 'camera', image: { mime: 'image/webp', width: 1240, height: 1754 } });
+  expect(json.pages[0]).toMatchObject({
+    dpi: 150,
+    colour: false,
+    source: 'camera',
+    image: { mime: 'image/webp', width: 1240, height: 1754 },
+  });
   // The crop found the page's corners (to within 1 % of the frame's diagonal, 2400 px).
   json.pages[0].quad.forEach((p: { x: number; y: number }, i: number) => {
     expect(Math.hypot(p.x - PAGE_QUAD[i]!.x, p.y - PAGE_QUAD[i]!.y)).toBeLessThan(24);
@@ -45,35 +50,42 @@ test('a photographed page is found, deskewed to A4 at 150 dpi, compressed under 
   console.log(`document page: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB), SSIM(ink) ${ssim}, quality ${json.pages[0].quality}`);
 
   // The stored page really is a clean page: white paper at the edges, ink inside.
-  const stats = await page.evaluate(async (src) => {
-    const img = new Image();
-    img.src = src;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const mean = (x0: number, y0: number, w: number, h: number) => {
-      let s = 0;
-      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) s += d[(y * c.width + x) * 4]!;
-      return s / (w * h);
-    };
-    return { corner: mean(4, 4, 40, 40), body: mean(200, 400, 800, 800) };
-  }, (await page.getByTestId('capture-result-image').getAttribute('src'))!);
+  const stats = await page.evaluate(
+    async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const mean = (x0: number, y0: number, w: number, h: number) => {
+        let s = 0;
+        for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) s += d[(y * c.width + x) * 4]!;
+        return s / (w * h);
+      };
+      return { corner: mean(4, 4, 40, 40), body: mean(200, 400, 800, 800) };
+    },
+    (await page.getByTestId('capture-result-image').getAttribute('src'))!,
+  );
   expect(stats.corner).toBeGreaterThan(235);
   expect(stats.body).toBeLessThan(235);
 
   expect(offOrigin(requests, shell.origin)).toEqual([]);
 });
 
-test('an imported file is checked for type and for being an image, and a dense flat scan is kept whole and fits the budget', async ({ page }) => {
+test('an imported file is checked for type and for being an image, and a dense flat scan is kept whole and fits the budget', async ({
+  page,
+}) => {
   await openCaptureTab(page, shell, '材料拍摄');
   await page.getByTestId('document-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
   await expect(page.getByTestId('document-error')).toHaveAttribute('data-code', 'CAPTURE_FILE_TYPE');
   await expect(page.getByTestId('document-error')).toContainText('文件类型不支持');
-  await page.getByTestId('document-file').setInputFiles({ name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) });
+  await page
+    .getByTestId('document-file')
+    .setInputFiles({ name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) });
   await expect(page.getByTestId('document-error')).toHaveAttribute('data-code', 'CAPTURE_FILE_CORRUPT');
   await expect(page.getByTestId('document-error')).toContainText('图片已损坏');
 
@@ -87,7 +99,9 @@ test('an imported file is checked for type and for being an image, and a dense f
   await page.getByTestId('document-finish').click();
   const json = JSON.parse((await page.getByTestId('capture-result-json').textContent())!);
   expect(json.pages[0]).toMatchObject({ source: 'file', quad: null });
-  console.log(`dense scan: ${json.pages[0].image.width}×${json.pages[0].image.height} at ${json.pages[0].dpi} dpi, ${json.pages[0].image.bytes} bytes, SSIM(ink) ${json.pages[0].ssim}, quality ${json.pages[0].quality}`);
+  console.log(
+    `dense scan: ${json.pages[0].image.width}×${json.pages[0].image.height} at ${json.pages[0].dpi} dpi, ${json.pages[0].image.bytes} bytes, SSIM(ink) ${json.pages[0].ssim}, quality ${json.pages[0].quality}`,
+  );
 });
 
 test('a camera that disappears mid-capture says so, and the preview comes back by itself on replug', async ({ page }) => {
@@ -112,7 +126,10 @@ test('a camera that disappears mid-capture says so, and the preview comes back b
 
 test('with no camera at all the clerk is told what to do', async () => {
   // A browser without the fake camera: this machine has no video device.
-  const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath() ?? undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream'],
+  });
   try {
     const page = await browser.newPage();
     await openCaptureTab(page, shell, '材料拍摄');

@@ -41,7 +41,10 @@ async function counterPage(faults = 0): Promise<Page> {
     const fail = () => {
       w.grabFaults -= 1;
       w.grabFailures += 1;
-      throw new DOMException("Failed to execute 'createImageBitmap' on 'Window': The ImageBitmap could not be allocated.", 'InvalidStateError');
+      throw new DOMException(
+        "Failed to execute 'createImageBitmap' on 'Window': The ImageBitmap could not be allocated.",
+        'InvalidStateError',
+      );
     };
     // The old grab (createImageBitmap of the video) and a draw of the video into an OffscreenCanvas; the
     // feed-health sampler draws into a page canvas and keeps its frames.
@@ -57,7 +60,11 @@ async function counterPage(faults = 0): Promise<Page> {
       return original(source, ...rest);
     };
     const draw = OffscreenCanvasRenderingContext2D.prototype.drawImage as (...a: unknown[]) => void;
-    (OffscreenCanvasRenderingContext2D.prototype as unknown as { drawImage: unknown }).drawImage = function (this: unknown, source: unknown, ...rest: unknown[]) {
+    (OffscreenCanvasRenderingContext2D.prototype as unknown as { drawImage: unknown }).drawImage = function (
+      this: unknown,
+      source: unknown,
+      ...rest: unknown[]
+    ) {
       if (source instanceof HTMLVideoElement && w.grabFaults > 0) fail();
       return draw.call(this, source, ...rest);
     };

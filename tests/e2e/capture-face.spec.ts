@@ -44,8 +44,15 @@ test.describe('one clear face', () => {
     expect(same).toMatchObject({ kind: 'face', mode: 'auto', issues: [], quality: { faceCount: 1 }, image: { mime: 'image/jpeg' } });
     expect(same.match.verdict).toBe('pass');
     expect(page.getByTestId('face-match')).toHaveAttribute('data-verdict', 'pass');
-    const ms = Number(await page.getByTestId('face-ms').getAttribute('data-ms').catch(() => '0'));
-    console.log(`same person: similarity ${same.match.score}, antispoof ${same.liveness.antispoof}, liveness ${same.liveness.liveness}, verdict ${same.verdict}, backend ${same.engine.backend}, ${ms} ms/frame`);
+    const ms = Number(
+      await page
+        .getByTestId('face-ms')
+        .getAttribute('data-ms')
+        .catch(() => '0'),
+    );
+    console.log(
+      `same person: similarity ${same.match.score}, antispoof ${same.liveness.antispoof}, liveness ${same.liveness.liveness}, verdict ${same.verdict}, backend ${same.engine.backend}, ${ms} ms/frame`,
+    );
 
     await page.getByTestId('reference-photo').setInputFiles(references.different());
     await expect(page.getByTestId('face-reference')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
@@ -101,7 +108,8 @@ test.describe('the backend', () => {
     const page = await pageWithCamera(faceScenes.one());
     const wasm: { url: string; type: string | undefined; csp: string | undefined }[] = [];
     page.on('response', (r) => {
-      if (r.url().endsWith('.wasm')) wasm.push({ url: r.url(), type: r.headers()['content-type'], csp: r.headers()['content-security-policy'] });
+      if (r.url().endsWith('.wasm'))
+        wasm.push({ url: r.url(), type: r.headers()['content-type'], csp: r.headers()['content-security-policy'] });
     });
     const workerCsp: string[] = [];
     page.on('response', (r) => {

@@ -29,7 +29,9 @@ test('a black feed is reported on the face and the document camera, and nothing 
   await expect(page.getByTestId('face-instruction')).toHaveAttribute('data-feed', 'black');
   await expect(page.getByTestId('face-manual')).toBeDisabled();
   // The gate keeps running and judging frames, but never fires.
-  await expect.poll(async () => Number(await page.getByTestId('face-instruction').getAttribute('data-frames')), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => Number(await page.getByTestId('face-instruction').getAttribute('data-frames')), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('face-verdict')).toHaveCount(0);
 
   await page.getByRole('tab', { name: '材料拍摄' }).click();

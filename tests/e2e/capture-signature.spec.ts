@@ -23,7 +23,8 @@ async function inkOf(page: Page, src: string) {
     ctx.drawImage(img, 0, 0);
     const d = ctx.getImageData(0, 0, c.width, c.height).data;
     let ink = 0;
-    let minX = c.width, maxX = 0;
+    let minX = c.width,
+      maxX = 0;
     for (let i = 0; i < d.length; i += 4) {
       if (d[i + 3]! > 128 && d[i]! < 80) {
         ink++;
@@ -36,7 +37,9 @@ async function inkOf(page: Page, src: string) {
   }, src);
 }
 
-test('a signature drawn with the mouse gives strokes with timestamps and a PNG with ink; empty and short ones are refused', async ({ page }) => {
+test('a signature drawn with the mouse gives strokes with timestamps and a PNG with ink; empty and short ones are refused', async ({
+  page,
+}) => {
   await openCaptureTab(page, shell, '签名');
   const pad = page.getByTestId('signature-canvas');
   await expect(pad).toBeVisible();
@@ -51,18 +54,40 @@ test('a signature drawn with the mouse gives strokes with timestamps and a PNG w
     for (const [x, y] of points.slice(1)) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
     await page.mouse.up();
   };
-  await draw([[100, 100], [120, 104]]);
+  await draw([
+    [100, 100],
+    [120, 104],
+  ]);
   await page.getByTestId('signature-done').click();
   await expect(page.getByTestId('signature-problem')).toHaveText('签名太短，请签写完整姓名');
 
   await page.getByTestId('signature-undo').click();
   await expect(pad).toHaveAttribute('data-strokes', '0');
   // 王 + a flourish: four strokes across the pad.
-  await draw([[80, 60], [200, 60]]);
-  await draw([[90, 120], [190, 120]]);
-  await draw([[70, 180], [220, 180]]);
-  await draw([[140, 60], [140, 180]]);
-  await draw([[260, 70], [300, 170], [340, 80], [380, 170], [440, 90], [520, 160]]);
+  await draw([
+    [80, 60],
+    [200, 60],
+  ]);
+  await draw([
+    [90, 120],
+    [190, 120],
+  ]);
+  await draw([
+    [70, 180],
+    [220, 180],
+  ]);
+  await draw([
+    [140, 60],
+    [140, 180],
+  ]);
+  await draw([
+    [260, 70],
+    [300, 170],
+    [340, 80],
+    [380, 170],
+    [440, 90],
+    [520, 160],
+  ]);
   await expect(pad).toHaveAttribute('data-strokes', '5');
   await page.getByTestId('signature-done').click();
   await expect(page.getByTestId('signature-saved')).toContainText('5 笔');
@@ -74,7 +99,11 @@ test('a signature drawn with the mouse gives strokes with timestamps and a PNG w
   expect(json.dpi).toBe(200);
   // The result carries the PNG's own SHA-256 (what binds it to signer, document and time in the stored record).
   const src = (await page.getByTestId('capture-result-image').getAttribute('src'))!;
-  expect(json.pngSha256).toBe(createHash('sha256').update(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')).digest('hex'));
+  expect(json.pngSha256).toBe(
+    createHash('sha256')
+      .update(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'))
+      .digest('hex'),
+  );
   const flourish = json.strokes[4] as { x: number; y: number; pressure: number; t: number }[];
   expect(flourish.length).toBeGreaterThan(10);
   expect(flourish[0]).toMatchObject({ x: expect.closeTo(260, 1), y: expect.closeTo(70, 1), pressure: 0.5 });

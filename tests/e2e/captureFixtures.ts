@@ -28,7 +28,8 @@ function once(name: string, build: (tmp: string) => void): string {
 
 const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
 /** One still frame as a y4m clip: Chromium loops it, so every frame is the same to the byte — a frozen feed. */
-const y4m = (tmp: string, input: string[], filter: string) => ffmpeg([...input, '-filter_complex', filter, '-frames:v', '1', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp]);
+const y4m = (tmp: string, input: string[], filter: string) =>
+  ffmpeg([...input, '-filter_complex', filter, '-frames:v', '1', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp]);
 
 /**
  * A live camera filming a still scene: `frames` frames at `fps` (Chromium plays the clip in a loop),
@@ -41,7 +42,20 @@ export const SENSOR_NOISE = 'noise=alls=2:allf=t';
 const LIVE_FRAMES = 20;
 const LIVE_FPS = 10;
 const live = (tmp: string, input: string[], filter: string, frames = LIVE_FRAMES, fps = LIVE_FPS) =>
-  ffmpeg([...input, '-filter_complex', `${filter},${SENSOR_NOISE}`, '-r', String(fps), '-frames:v', String(frames), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', tmp]);
+  ffmpeg([
+    ...input,
+    '-filter_complex',
+    `${filter},${SENSOR_NOISE}`,
+    '-r',
+    String(fps),
+    '-frames:v',
+    String(frames),
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'yuv4mpegpipe',
+    tmp,
+  ]);
 /** An image file as an endless input at the clip's rate. */
 const still = (file: string, fps = LIVE_FPS) => ['-loop', '1', '-framerate', String(fps), '-i', file];
 /** ffmpeg's colour source at the clip's rate. */
@@ -56,18 +70,28 @@ const frame = (label: string) => `scale=150:150,pad=320:240:85:45:color=0x6a7078
 export const faceScenes = {
   // Live cameras filming still scenes (sensor noise on every frame); `.live` in the names keeps them apart from older noiseless builds.
   one: () => once('face-one.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ''))),
-  dark: () => once('face-dark.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',eq=brightness=-0.38:contrast=0.6'))),
-  blurred: () => once('face-blurred.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',gblur=sigma=3.5'))),
+  dark: () =>
+    once('face-dark.live.y4m', (t) =>
+      live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',eq=brightness=-0.38:contrast=0.6')),
+    ),
+  blurred: () =>
+    once('face-blurred.live.y4m', (t) => live(t, still(facematch), `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ',gblur=sigma=3.5'))),
   three: () =>
     once('face-three.live.y4m', (t) =>
-      live(t, [...still(facematch), ...still(faceid)], `[0]split[a][b];[a]${SAME_MAN}[f1];[b]${WOMAN}[f2];[1]${OTHER_MAN},scale=104:104[f3];[f1][f2][f3]hstack=3,pad=320:240:4:68:color=0x6a7078`),
+      live(
+        t,
+        [...still(facematch), ...still(faceid)],
+        `[0]split[a][b];[a]${SAME_MAN}[f1];[b]${WOMAN}[f2];[1]${OTHER_MAN},scale=104:104[f3];[f1][f2][f3]hstack=3,pad=320:240:4:68:color=0x6a7078`,
+      ),
     ),
-  none: () => once('face-none.live.y4m', (t) => live(t, colour('c=0x5a5f66:s=320x240'), '[0]drawbox=x=60:y=50:w=200:h=140:color=white@0.9:t=fill')),
+  none: () =>
+    once('face-none.live.y4m', (t) => live(t, colour('c=0x5a5f66:s=320x240'), '[0]drawbox=x=60:y=50:w=200:h=140:color=white@0.9:t=fill')),
   /** A camera with its lens cap on: ffmpeg's black source. */
   black: () => once('feed-black.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=black:s=320x240'], '[0]null')),
   // Frozen feeds: one frame repeated exactly, as a stuck driver does.
   /** An empty desk with its grain, frozen: neither a face nor a page in it. */
-  emptyDesk: () => once('feed-empty-desk.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=0x3a3d40:s=320x240'], '[0]noise=alls=24:allf=u')),
+  emptyDesk: () =>
+    once('feed-empty-desk.y4m', (t) => y4m(t, ['-f', 'lavfi', '-i', 'color=c=0x3a3d40:s=320x240'], '[0]noise=alls=24:allf=u')),
   /** The clear face of `one`, frozen: a stale picture of the applicant that the quality gate alone would accept. */
   frozenFace: () => once('face-one.frozen.y4m', (t) => y4m(t, ['-i', facematch], `[0]${SAME_MAN},${frame('o')}`.replace('[o]', ''))),
 };
@@ -84,7 +108,9 @@ export const CAMERA_FRAME = { width: 640, height: 480 };
 /** `photo` as the counter camera frames the person in it: the photo at its own scale, centred in a 640×480 JPEG on a wall-grey ground. */
 export function cameraCapture(photo: string): string {
   const name = `framed-${basename(photo, extname(photo))}.jpg`;
-  return once(name, (t) => ffmpeg(['-i', photo, '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:color=0x6a7078', '-frames:v', '1', '-q:v', '2', '-f', 'mjpeg', t]));
+  return once(name, (t) =>
+    ffmpeg(['-i', photo, '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:color=0x6a7078', '-frames:v', '1', '-q:v', '2', '-f', 'mjpeg', t]),
+  );
 }
 
 /**
@@ -98,7 +124,13 @@ export function denseScanPng(): string {
   return once('dense-scan.png', (t) => {
     const page = textPage({ width: PAGE.width, height: PAGE.height, seed: 77 });
     const pgm = `${t}.pgm`;
-    writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${page.width} ${page.height}\n255\n`), Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength)]));
+    writeFileSync(
+      pgm,
+      Buffer.concat([
+        Buffer.from(`P5\n${page.width} ${page.height}\n255\n`),
+        Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength),
+      ]),
+    );
     ffmpeg(['-i', pgm, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', t]);
     unlinkSync(pgm);
   });
@@ -106,10 +138,20 @@ export function denseScanPng(): string {
 
 /** The generated A4 page at 150 dpi, and where its corners land in the 1920×1440 document-camera frame. */
 export const PAGE = { width: 1240, height: 1754 };
-export const PAGE_QUAD: Quad = pinholePage(210, 297, { spinDeg: 9, tiltDeg: 18, distanceMm: 600, focalPx: 2100, frame: { width: 1920, height: 1440 } });
+export const PAGE_QUAD: Quad = pinholePage(210, 297, {
+  spinDeg: 9,
+  tiltDeg: 18,
+  distanceMm: 600,
+  focalPx: 2100,
+  frame: { width: 1920, height: 1440 },
+});
 
 /** Where a w×h mm page lands when turned `spinDeg` on the desk and tilted `tiltDeg` away from a pinhole camera. */
-function pinholePage(w: number, h: number, o: { spinDeg: number; tiltDeg: number; distanceMm: number; focalPx: number; frame: { width: number; height: number } }): Quad {
+function pinholePage(
+  w: number,
+  h: number,
+  o: { spinDeg: number; tiltDeg: number; distanceMm: number; focalPx: number; frame: { width: number; height: number } },
+): Quad {
   const spin = (o.spinDeg * Math.PI) / 180;
   const tilt = (o.tiltDeg * Math.PI) / 180;
   const project = (mx: number, my: number) => {
@@ -126,7 +168,13 @@ function pinholePage(w: number, h: number, o: { spinDeg: number; tiltDeg: number
 function writeDocumentPgm(pgm: string): void {
   const page = textPage({ width: PAGE.width, height: PAGE.height, ...GBT9704, seed: 2024 });
   const scene = photographPage(page, { width: 1920, height: 1440, quad: PAGE_QUAD, desk: 40, noise: 10 });
-  writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${scene.width} ${scene.height}\n255\n`), Buffer.from(scene.data.buffer, scene.data.byteOffset, scene.data.byteLength)]));
+  writeFileSync(
+    pgm,
+    Buffer.concat([
+      Buffer.from(`P5\n${scene.width} ${scene.height}\n255\n`),
+      Buffer.from(scene.data.buffer, scene.data.byteOffset, scene.data.byteLength),
+    ]),
+  );
 }
 
 /** The document camera filming the page: 8 frames with their own noise at 5 fps (a 1.6 s loop; 4 MB a frame at 1920×1440). */

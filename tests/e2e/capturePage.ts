@@ -13,7 +13,9 @@ export async function setUpCounterStation(shell: RunningShell): Promise<void> {
   await setUpStation(shell);
   const headers = { Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json', 'X-Jiuzhu-Window': 'capture-e2e-setup' };
   const api = async (method: string, input: unknown) => {
-    const body = (await (await fetch(`${shell.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) })).json()) as { ok: boolean; result: unknown };
+    const body = (await (
+      await fetch(`${shell.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) })
+    ).json()) as { ok: boolean; result: unknown };
     if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`);
     return body.result;
   };
@@ -26,7 +28,11 @@ export async function setUpCounterStation(shell: RunningShell): Promise<void> {
 }
 
 /** Log in, open the capture page on a tab, and record every request the page makes (for the no-network check). */
-export async function openCaptureTab(page: Page, shell: RunningShell, tab: '摄像头设置' | '人脸采集' | '材料拍摄' | '签名'): Promise<string[]> {
+export async function openCaptureTab(
+  page: Page,
+  shell: RunningShell,
+  tab: '摄像头设置' | '人脸采集' | '材料拍摄' | '签名',
+): Promise<string[]> {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await openAndLogIn(page, shell);

@@ -57,9 +57,28 @@ async function importRoster(households: Parameters<typeof memberRowsWorkbook>[0]
 }
 
 const certify = (idNumber: string, at: string, method: string) =>
-  promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'certify', '--data', platformDir, '--station', STATION, '--id-number', idNumber, '--at', at, '--method', method], { cwd: ROOT });
+  promisify(execFile)(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [
+      join(ROOT, 'city-platform', 'cli.ts'),
+      'certify',
+      '--data',
+      platformDir,
+      '--station',
+      STATION,
+      '--id-number',
+      idNumber,
+      '--at',
+      at,
+      '--method',
+      method,
+    ],
+    { cwd: ROOT },
+  );
 
-test('npm run platform -- certify → sync → off the due list, 手机认证 in the history, no face check asked; the stranger kept in the sync centre until her household is imported', async ({ page }) => {
+test('npm run platform -- certify → sync → off the due list, 手机认证 in the history, no face check asked; the stranger kept in the sync centre until her household is imported', async ({
+  page,
+}) => {
   await openAndLogIn(page, shell);
   await page.getByRole('menuitem', { name: /资格认证/ }).click();
   const rows = page.getByTestId('cert-row');
@@ -110,7 +129,9 @@ test('npm run platform -- certify → sync → off the due list, 手机认证 in
     await page.getByTestId('cert-remote-retry').click();
     await expect(page.getByTestId('cert-remote-retried')).toHaveText('已记入 1 条，仍有 0 条未能记入。');
     await expect(page.getByTestId('cert-remote-kept')).toHaveCount(0);
-    const view = await call<{ history: Array<{ method: string; remote: { method: string } | null }> }>('certification.person', { idNumber: stranger });
+    const view = await call<{ history: Array<{ method: string; remote: { method: string } | null }> }>('certification.person', {
+      idNumber: stranger,
+    });
     expect(view.history.map((r) => [r.method, r.remote?.method])).toEqual([['remote', 'video']]);
   });
 });

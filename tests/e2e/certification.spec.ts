@@ -49,7 +49,13 @@ function household(applicantId: string, applicantName: string, applicantBirth: s
   ];
   let json = JSON.stringify(threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED })).replaceAll(HUSBAND.birthDate, applicantBirth);
   for (const [p, id, name] of people) json = json.replaceAll(p.idNumber, id).replaceAll(p.name, name);
-  return { application: JSON.parse(json) as unknown, applicant: applicantId, name: applicantName, wife: people[1]![1], wifeName: people[1]![2] };
+  return {
+    application: JSON.parse(json) as unknown,
+    applicant: applicantId,
+    name: applicantName,
+    wife: people[1]![1],
+    wifeName: people[1]![2],
+  };
 }
 const householdB = () => ({ ...household(makeIdNumber('500110', '1980-05-12', 31, '男'), '赵大海', '1980-05-12', 31), wifeName: '赵妻' });
 
@@ -59,14 +65,30 @@ function intakeFace(jpegPath: string): FaceCapture {
   return { ...faceCapture(), image: { mime: 'image/jpeg', base64: jpeg.toString('base64'), bytes: jpeg.length, ...CAMERA_FRAME } };
 }
 
-async function enrol(application: unknown, applicant: { id: string; name: string }, wife: { id: string; name: string }, photo: string): Promise<string> {
+async function enrol(
+  application: unknown,
+  applicant: { id: string; name: string },
+  wife: { id: string; name: string },
+  photo: string,
+): Promise<string> {
   const saved = await call<{ caseId: string; rev: number }>('intake.save', { application });
   const caseId = saved.caseId;
   await call('intake.submit', { caseId, rev: saved.rev });
-  await call('intake.authorize', { caseId, signerIdNumber: applicant.id, signature: intakeSignature(caseId, { idNumber: applicant.id, name: applicant.name }), face: intakeFace(photo) });
-  await call('intake.authorize', { caseId, signerIdNumber: wife.id, signature: intakeSignature(caseId, { idNumber: wife.id, name: wife.name }), face: null });
+  await call('intake.authorize', {
+    caseId,
+    signerIdNumber: applicant.id,
+    signature: intakeSignature(caseId, { idNumber: applicant.id, name: applicant.name }),
+    face: intakeFace(photo),
+  });
+  await call('intake.authorize', {
+    caseId,
+    signerIdNumber: wife.id,
+    signature: intakeSignature(caseId, { idNumber: wife.id, name: wife.name }),
+    face: null,
+  });
   let v = (await call<{ version: number }>('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } })).version;
-  const step = async (method: string, input: Record<string, unknown>) => (v = (await call<{ version: number; state: string }>(method, { caseId, version: v, ...input })).version);
+  const step = async (method: string, input: Record<string, unknown>) =>
+    (v = (await call<{ version: number; state: string }>(method, { caseId, version: v, ...input })).version);
   await step('visits.record', { visit: signedVisit(caseId, { ...VISIT, visitedOn: today(), familyPresent: [applicant.name, wife.name] }) });
   // A 公示 lasts 7 days: the same-day path up is a proposal to refuse (never posted), which the head,
   // deciding where delegated, is not bound by.
@@ -86,13 +108,21 @@ test.beforeAll(async () => {
   await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
   // The station head decides where the county delegated it; the counter clerk certifies.
   const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
-  await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk', 'head'] });
+  await call('accounts.setRoles', {
+    accountId: accounts.find((a) => a.username === ADMIN.username)!.id,
+    roles: ['admin', 'clerk', 'head'],
+  });
   await call('session.logout');
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
   await call('cases.setSettings', { settings: { ...current.settings, decisionDelegated: true } });
 
-  const a = await enrol(threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }), { id: HUSBAND.idNumber, name: HUSBAND.name }, { id: WIFE.idNumber, name: WIFE.name }, references.same());
+  const a = await enrol(
+    threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+    { id: HUSBAND.idNumber, name: HUSBAND.name },
+    { id: WIFE.idNumber, name: WIFE.name },
+    references.same(),
+  );
   households.a = { caseId: a, applicant: HUSBAND.idNumber, name: HUSBAND.name };
   const hb = householdB();
   const b = await enrol(hb.application, { id: hb.applicant, name: hb.name }, { id: hb.wife, name: hb.wifeName }, references.different());
@@ -141,7 +171,9 @@ test('the due list; same person → the match passes and the certification is re
   const live = page.getByTestId('face-liveness');
   const liveness = await live.getAttribute('data-verdict');
   const expected = liveness === 'pass' ? 'pass' : 'review';
-  console.log(`same person: match ${await page.getByTestId('face-match').getAttribute('data-score')}, antispoof ${await live.getAttribute('data-antispoof')}, liveness ${await live.getAttribute('data-liveness')} → ${expected}`);
+  console.log(
+    `same person: match ${await page.getByTestId('face-match').getAttribute('data-score')}, antispoof ${await live.getAttribute('data-antispoof')}, liveness ${await live.getAttribute('data-liveness')} → ${expected}`,
+  );
   await expect(pending).toHaveAttribute('data-result', expected);
   if (expected === 'review') {
     // The fake camera plays a still photo, which the antispoof model scores low: a clerk confirms in person, with a reason.
@@ -159,7 +191,8 @@ test('the due list; same person → the match passes and the certification is re
 
   // The county's thresholds decide (they are the capture issue's, set per county): with the
   // liveness pass mark at 0.3 the same capture of the same man passes outright.
-  const settings = (await call<{ settings: Record<string, unknown> & { face: Record<string, number> } }>('certification.settings')).settings;
+  const settings = (await call<{ settings: Record<string, unknown> & { face: Record<string, number> } }>('certification.settings'))
+    .settings;
   await call('certification.setSettings', { settings: { ...settings, face: { ...settings.face, livePass: 0.3 } } });
   await page.getByTestId('face-retake').click();
   await page.getByTestId('face-retake').waitFor({ state: 'detached' });
@@ -169,7 +202,9 @@ test('the due list; same person → the match passes and the certification is re
   await expect(result).toHaveAttribute('data-outcome', 'certified');
   await call('certification.setSettings', { settings });
 
-  const due = await call<{ rows: Array<{ name: string; lastCertifiedOn: string | null; dueOn: string }> }>('certification.due', { filter: 'all' });
+  const due = await call<{ rows: Array<{ name: string; lastCertifiedOn: string | null; dueOn: string }> }>('certification.due', {
+    filter: 'all',
+  });
   const a = due.rows.find((r) => r.name === households.a.name)!;
   expect(a.lastCertifiedOn).toBe(today());
   expect(a.dueOn.slice(0, 4)).toBe(String(Number(today().slice(0, 4)) + 1));
@@ -193,7 +228,9 @@ test('the due list; same person → the match passes and the certification is re
   await expect(result).toHaveAttribute('data-outcome', 'failed');
   await expect(result).toHaveAttribute('data-result', 'fail');
   await expect(page.getByTestId('cert-outcome')).toHaveText('认证未通过');
-  const b = (await call<{ rows: Array<{ name: string; lastCertifiedOn: string | null }> }>('certification.due', { filter: 'all' })).rows.find((r) => r.name === households.b.name)!;
+  const b = (
+    await call<{ rows: Array<{ name: string; lastCertifiedOn: string | null }> }>('certification.due', { filter: 'all' })
+  ).rows.find((r) => r.name === households.b.name)!;
   expect(b.lastCertifiedOn).toBeNull();
 });
 
@@ -210,7 +247,11 @@ test('proxy: a bad ID number and a missing home visit are refused in zh-CN; with
   expect((await call<{ settings: { who: string } }>('certification.settings')).settings.who).toBe('adults');
 
   // 代办 from the list: the person is not at the counter, no camera is opened.
-  await page.getByTestId('cert-row').filter({ has: page.locator('td:first-child', { hasText: `${households.b.name}（户主）` }) }).getByTestId('cert-row-proxy').click();
+  await page
+    .getByTestId('cert-row')
+    .filter({ has: page.locator('td:first-child', { hasText: `${households.b.name}（户主）` }) })
+    .getByTestId('cert-row-proxy')
+    .click();
   const dialog = page.getByRole('dialog', { name: '代办认证' });
   const wifeId = householdB().wife;
   await dialog.getByLabel('代办人姓名').fill('钱小红');
@@ -238,7 +279,9 @@ test('proxy: a bad ID number and a missing home visit are refused in zh-CN; with
   await expect(result).toContainText('钱小红（配偶');
   await expect(result).toContainText('王明、刘芳');
 
-  const b = (await call<{ rows: Array<{ name: string; lastCertifiedOn: string | null }> }>('certification.due', { filter: 'all' })).rows.find((r) => r.name === households.b.name)!;
+  const b = (
+    await call<{ rows: Array<{ name: string; lastCertifiedOn: string | null }> }>('certification.due', { filter: 'all' })
+  ).rows.find((r) => r.name === households.b.name)!;
   expect(b.lastCertifiedOn).toBe(today());
   await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), households.b.caseId);
   await expect(page.locator('[data-action="certifiedByProxy"]')).toContainText('待遇资格认证：代办（入户核实）');
@@ -252,7 +295,10 @@ test('reading the ID card (F2) opens the counter check of the card holder; the c
   await page.keyboard.press('F2');
   await expect(page.getByTestId('cert-check')).toHaveAttribute('data-person', card.expected.name, { timeout: 20_000 });
   await expect(page.getByTestId('cert-reference')).toHaveAttribute('data-source', 'enrolled');
-  await page.getByRole('button', { name: /返回名单/ }).first().click();
+  await page
+    .getByRole('button', { name: /返回名单/ })
+    .first()
+    .click();
   await expect(page.getByTestId('certification-page')).toBeVisible();
   reader.removeCard();
   reader.placeCard(residentCard({ seed: 977 }));
@@ -272,7 +318,11 @@ test('someone not on the roster is refused with the zh-CN reason; every certific
     [households.b.caseId, 'acknowledged'],
     [households.b.caseId, 'acknowledged'],
   ]);
-  const history = (await call<{ history: Array<{ photoSha256: string | null; method: string }> }>('certification.person', { idNumber: households.a.applicant })).history;
+  const history = (
+    await call<{ history: Array<{ photoSha256: string | null; method: string }> }>('certification.person', {
+      idNumber: households.a.applicant,
+    })
+  ).history;
   const photos = history.map((h) => h.photoSha256!);
   expect(photos).toHaveLength(2);
   const held = new Set((await platform.admin.blobs()).map((b) => b.sha256));

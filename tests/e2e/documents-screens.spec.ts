@@ -34,19 +34,34 @@ test.beforeAll(async () => {
   const settings = await call<{ settings: Record<string, unknown> }>('cases.settings');
   await call('cases.setSettings', { settings: { ...settings.settings, decisionDelegated: true } });
   // The three-person 低保 household, two pages of 户口簿 captured, accepted, visited and approved at 680 元 from next month.
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   caseId = saved.caseId;
   const page = greyJpeg(620, 877);
   const image = { mime: 'image/jpeg' as const, base64: page.toString('base64'), bytes: page.length, width: 620, height: 877 };
   const capture = documentCapture(2);
-  const added = await call<{ rev: number }>('intake.addMaterial', { caseId, code: 'hukou', capture: { ...capture, pages: capture.pages.map((p) => ({ ...p, image, thumbnail: image })) } });
+  const added = await call<{ rev: number }>('intake.addMaterial', {
+    caseId,
+    code: 'hukou',
+    capture: { ...capture, pages: capture.pages.map((p) => ({ ...p, image, thumbnail: image })) },
+  });
   await call('intake.submit', { caseId, rev: added.rev });
-  for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: null });
+  for (const p of [HUSBAND, WIFE])
+    await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: null });
   await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
   const today = chinaToday();
   await call('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, visitedOn: today }) });
-  await call('publicity.opinion', { caseId, version: 3, opinion: { proposal: 'refuse', reasons: ['待县级核对收入'], community: '桥头镇新街社区' } });
-  await call('decisions.local', { caseId, version: 4, decision: { outcome: 'approved', amountFen: 68000, startMonth: nextMonth(today), legalBasis: [] } });
+  await call('publicity.opinion', {
+    caseId,
+    version: 3,
+    opinion: { proposal: 'refuse', reasons: ['待县级核对收入'], community: '桥头镇新街社区' },
+  });
+  await call('decisions.local', {
+    caseId,
+    version: 4,
+    decision: { outcome: 'approved', amountFen: 68000, startMonth: nextMonth(today), legalBasis: [] },
+  });
 });
 test.afterAll(async () => {
   await stop(shell);
@@ -75,7 +90,9 @@ const pdfText = async (documentId: string) => {
 };
 type Doc = { id: string; kind: string; reprintOf: string | null; reprintReason: string | null; reprintNote: string | null };
 
-test('出具救助证明 from the roster row: filled from the roster, previewed, issued (stored) and printed; the case page lists it', async ({ page }) => {
+test('出具救助证明 from the roster row: filled from the roster, previewed, issued (stored) and printed; the case page lists it', async ({
+  page,
+}) => {
   await recordPrints(page);
   await logIn(page, shell);
   await page.getByRole('menuitem', { name: /(^|\s)在册对象$/ }).click();
@@ -137,7 +154,12 @@ test("the case page shows the case's scanned material pages as images", async ({
   const images = materials.getByTestId('material-image').locator('img');
   await expect(images).toHaveCount(2);
   // Decoded from the stored (encrypted) blobs: the pages' own pixel size, in page order.
-  await expect.poll(() => images.evaluateAll((all) => all.map((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight]))).toEqual([[620, 877], [620, 877]]);
+  await expect
+    .poll(() => images.evaluateAll((all) => all.map((i) => [(i as HTMLImageElement).naturalWidth, (i as HTMLImageElement).naturalHeight])))
+    .toEqual([
+      [620, 877],
+      [620, 877],
+    ]);
   await expect(materials).toContainText('第 1 页');
   await expect(materials).toContainText('第 2 页');
   expect(await leaks(page)).toEqual([]);
@@ -191,7 +213,22 @@ test.describe('scanned with the document camera', () => {
     const pgm = join(fixtureDir, `certificate-${process.pid}.pgm`);
     const y4m = join(fixtureDir, `certificate-${process.pid}.y4m`);
     writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${img.width} 1440\n255\n`), rows]));
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', pgm, '-vf', 'pad=1920:1440:(ow-iw)/2:0:color=white', '-frames:v', '1', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', y4m]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      pgm,
+      '-vf',
+      'pad=1920:1440:(ow-iw)/2:0:color=white',
+      '-frames:v',
+      '1',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'yuv4mpegpipe',
+      y4m,
+    ]);
     unlinkSync(pgm);
     expect(fakeCameraArgs(y4m)).toContain(`--use-file-for-fake-video-capture=${y4m}`);
     const page = await cameraPage(y4m);

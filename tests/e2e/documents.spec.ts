@@ -27,7 +27,12 @@ test.beforeAll(async () => {
   shell = await startShell();
   await setUpStation(shell);
   await api('seedadmin', 'session.login', { username: ADMIN.username, password: ADMIN.password });
-  await api('seedadmin', 'accounts.create', { username: CLERK.username, displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' });
+  await api('seedadmin', 'accounts.create', {
+    username: CLERK.username,
+    displayName: '李受理',
+    roles: ['clerk'],
+    password: 'Temp#pass2026',
+  });
   await api('seedclerk', 'session.login', { username: CLERK.username, password: 'Temp#pass2026' });
   await api('seedclerk', 'session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: CLERK.password });
   const data = dehydrate(SAMPLES.acceptance) as Record<string, unknown>;
@@ -48,7 +53,12 @@ test('preview a notice, print it through the browser, then print a batch with pr
     window.print = () => {
       const layer = document.getElementById('jz-print-layer');
       const images = Array.from(layer?.querySelectorAll('img') ?? []);
-      log.push({ documents: layer?.dataset.documents, paper: layer?.dataset.paper, images: images.length, decoded: images.every((i) => i.complete && i.naturalWidth > 2000) });
+      log.push({
+        documents: layer?.dataset.documents,
+        paper: layer?.dataset.paper,
+        images: images.length,
+        decoded: images.every((i) => i.complete && i.naturalWidth > 2000),
+      });
     };
   });
   await openAndLogIn(page, shell, CLERK);
@@ -58,7 +68,10 @@ test('preview a notice, print it through the browser, then print a batch with pr
   await expect(rows.first()).toContainText('LX-2026-0001 王小文');
 
   // In-app preview: pdf.js draws the page (its worker runs from the app's origin under the CSP).
-  await rows.first().getByRole('button', { name: /预\s*览/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /预\s*览/ })
+    .click();
   const preview = page.getByTestId('pdf-preview');
   await expect(preview).toContainText('共 1 页');
   const ink = await preview.locator('canvas[data-page="1"]').evaluate((c: HTMLCanvasElement) => {
@@ -71,7 +84,10 @@ test('preview a notice, print it through the browser, then print a batch with pr
   expect(ink.dark).toBeGreaterThan(2000);
 
   // Print it: core issues and stores it, hands the PDF to the page, the page prints it.
-  await page.getByRole('dialog').getByRole('button', { name: /打\s*印/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /打\s*印/ })
+    .click();
   await expect(page.getByText('已交给浏览器打印')).toBeVisible();
   expect(await prints(page)).toEqual([{ documents: '1', paper: 'A4', images: 1, decoded: true }]);
   await expect(rows).toHaveCount(3);

@@ -16,7 +16,9 @@ const binary = electronBinary() as string | null;
 const reason = 'Electron binary not installed (node_modules/electron/dist missing); see README "Offline install"';
 if (!binary) console.log(`[electron e2e] skipped: ${reason}`);
 
-type Bridge = { jiuzhu: { invoke(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }> } };
+type Bridge = {
+  jiuzhu: { invoke(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }> };
+};
 
 test.describe('desktop shell: 程序更新', () => {
   test.skip(!binary, reason);
@@ -27,13 +29,18 @@ test.describe('desktop shell: 程序更新', () => {
     const key = join(root, 'release-key.pem');
     writeFileSync(key, feed.publicKeyPem);
     feed.publish('99.0.0', randomBytes(100_000));
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), JIUZHU_DATA_DIR: join(root, 'data'), JIUZHU_UPDATE_KEY_FILE: key };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      JIUZHU_DATA_DIR: join(root, 'data'),
+      JIUZHU_UPDATE_KEY_FILE: key,
+    };
     delete env.APPIMAGE;
     const app = await electron.launch({ executablePath: binary!, args: [join(import.meta.dirname, '../..'), '--no-sandbox'], env });
     try {
       const page = await app.firstWindow();
       await expect(page.getByTestId('app-info')).toContainText('桌面程序');
-      const invoke = (method: string, input: unknown) => page.evaluate(([m, i]) => (window as unknown as Bridge).jiuzhu.invoke(m as string, i), [method, input] as const);
+      const invoke = (method: string, input: unknown) =>
+        page.evaluate(([m, i]) => (window as unknown as Bridge).jiuzhu.invoke(m as string, i), [method, input] as const);
       const admin = { username: 'admin', displayName: '王站长', password: 'Qiaotou#2026' };
       expect(await invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin })).toMatchObject({ ok: true });
       expect(await invoke('session.login', { username: admin.username, password: admin.password })).toMatchObject({ ok: true });

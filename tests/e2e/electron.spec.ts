@@ -27,7 +27,13 @@ test.describe('desktop shell', () => {
       await expect(page.getByTestId('app-info')).toContainText('桌面程序');
       await expect(page.getByTestId('app-info')).toContainText(dataDir);
       // The page has the bridge and nothing of Node.
-      expect(await page.evaluate(() => [typeof (window as unknown as { jiuzhu?: { invoke?: unknown } }).jiuzhu?.invoke, typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['function', 'undefined', 'undefined']);
+      expect(
+        await page.evaluate(() => [
+          typeof (window as unknown as { jiuzhu?: { invoke?: unknown } }).jiuzhu?.invoke,
+          typeof (globalThis as { require?: unknown }).require,
+          typeof (globalThis as { process?: unknown }).process,
+        ]),
+      ).toEqual(['function', 'undefined', 'undefined']);
       await page.getByLabel('公民身份号码').fill('11010519491231002X');
       await expect(page.getByTestId('id-number-feedback')).toContainText('号码有效');
       await page.getByLabel('公民身份号码').fill('110105194912310021');
@@ -36,7 +42,10 @@ test.describe('desktop shell', () => {
       const deep = await page.evaluate(async () => {
         let input: unknown = '11010519491231002X';
         for (let i = 0; i < 100; i++) input = { a: input };
-        return (window as unknown as { jiuzhu: { invoke(method: string, input: unknown): Promise<unknown> } }).jiuzhu.invoke('idNumber.check', { idNumber: input });
+        return (window as unknown as { jiuzhu: { invoke(method: string, input: unknown): Promise<unknown> } }).jiuzhu.invoke(
+          'idNumber.check',
+          { idNumber: input },
+        );
       });
       expect(deep).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE' } });
       // The application menu is the app's own (main/electron/menu.ts), labelled from the catalog, not Electron's default.

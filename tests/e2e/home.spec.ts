@@ -53,7 +53,11 @@ test('the API refuses a wrong token with 401 and answers the right one', async (
   await page.goto(shell.url);
   const result = await page.evaluate(async (token) => {
     const call = (t: string) =>
-      fetch('/api/idNumber.check', { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ idNumber: '11010519491231002X' }) });
+      fetch('/api/idNumber.check', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ idNumber: '11010519491231002X' }),
+      });
     const wrong = await call('wrong-token');
     const right = await call(token);
     return { wrongStatus: wrong.status, wrongBody: await wrong.json(), rightStatus: right.status, rightBody: await right.json() };

@@ -17,7 +17,13 @@ function post(method: string, body: string | Buffer): Promise<{ status: number; 
   return new Promise((resolve, reject) => {
     const url = new URL(shell.origin);
     const req = request(
-      { host: url.hostname, port: url.port, path: `/api/${method}`, method: 'POST', headers: { Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

@@ -36,7 +36,8 @@ test.afterAll(async () => {
 
 const relation = (page: Page) => page.getByLabel('与申请人关系', { exact: true });
 /** What the relationship select shows (the selected option's label). */
-const relationShown = (page: Page) => relation(page).locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+const relationShown = (page: Page) =>
+  relation(page).locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
 const openList = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
 /** Open the relationship list with the arrow key and move the highlight to `option` with the arrow keys only. */
@@ -112,7 +113,10 @@ test('Enter on a highlighted option chooses it and adds nobody; Enter in a text 
   const caseId = await page.getByTestId('intake-wizard').getAttribute('data-case-id');
   const call = api(shell, 'dropdown-e2e-check');
   await call('session.login', { username: 'admin', password: 'Qiaotou#2026' });
-  const d = await call<{ application: { members: Array<{ idNumber: string; relationship: string; labourCapacity: string }> } }>('cases.get', { caseId });
+  const d = await call<{ application: { members: Array<{ idNumber: string; relationship: string; labourCapacity: string }> } }>(
+    'cases.get',
+    { caseId },
+  );
   expect(d.application.members.map((m) => [m.idNumber, m.relationship, m.labourCapacity])).toEqual([
     [APPLICANT.id, 'self', 'full'],
     [SPOUSE.id, 'spouse', 'full'],

@@ -22,7 +22,16 @@ const CHILD = { id: makeIdNumber('500110', '2016-04-01', 21, '男'), name: '王�
 
 const station = readerStation(APPLICANT);
 
-type Input = { kind: 'key' | 'press' | 'ime'; key: string; ctrl: boolean; alt: boolean; editable: boolean; target: string; signer: boolean; canvas: boolean };
+type Input = {
+  kind: 'key' | 'press' | 'ime';
+  key: string;
+  ctrl: boolean;
+  alt: boolean;
+  editable: boolean;
+  target: string;
+  signer: boolean;
+  canvas: boolean;
+};
 
 /**
  * Record, in the page, every key press (modifier keys alone excepted), every pointer press and every run of
@@ -35,20 +44,32 @@ async function countInputs(page: Page) {
     const where = (t: EventTarget | null) => {
       const el = t instanceof Element ? t : null;
       return {
-        editable: !!el && (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['radio', 'checkbox', 'button'].includes(el.type) && !el.closest('.ant-select'))),
+        editable:
+          !!el &&
+          (el instanceof HTMLTextAreaElement ||
+            (el instanceof HTMLInputElement && !['radio', 'checkbox', 'button'].includes(el.type) && !el.closest('.ant-select'))),
         target: el ? `${el.tagName}#${el.id}` : '',
         signer: !!el?.closest('[data-testid="signing-view"]'),
         canvas: el?.tagName === 'CANVAS',
       };
     };
-    window.addEventListener('keydown', (e) => {
-      if (['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) return;
-      log.push({ kind: 'key', key: e.key, ctrl: e.ctrlKey, alt: e.altKey, ...where(e.target) });
-    }, true);
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) return;
+        log.push({ kind: 'key', key: e.key, ctrl: e.ctrlKey, alt: e.altKey, ...where(e.target) });
+      },
+      true,
+    );
     window.addEventListener('pointerdown', (e) => log.push({ kind: 'press', key: '', ctrl: false, alt: false, ...where(e.target) }), true);
-    window.addEventListener('beforeinput', (e) => {
-      if (e.inputType === 'insertText' && e.data && /[^\x00-\x7f]/.test(e.data)) log.push({ kind: 'ime', key: e.data, ctrl: false, alt: false, ...where(e.target) });
-    }, true);
+    window.addEventListener(
+      'beforeinput',
+      (e) => {
+        if (e.inputType === 'insertText' && e.data && /[^\x00-\x7f]/.test(e.data))
+          log.push({ kind: 'ime', key: e.data, ctrl: false, alt: false, ...where(e.target) });
+      },
+      true,
+    );
   });
 }
 
@@ -72,7 +93,8 @@ function tally(inputs: Input[]) {
     }
     run = '';
     if (i.kind === 'press') add('clerk: mouse clicks');
-    else if (i.ctrl || i.alt) add(`clerk: shortcut ${i.ctrl ? 'Ctrl+' : ''}${i.alt ? 'Alt+' : ''}${i.key.length === 1 ? i.key.toUpperCase() : i.key}`);
+    else if (i.ctrl || i.alt)
+      add(`clerk: shortcut ${i.ctrl ? 'Ctrl+' : ''}${i.alt ? 'Alt+' : ''}${i.key.length === 1 ? i.key.toUpperCase() : i.key}`);
     else add(`clerk: key ${i.key === ' ' ? 'Space' : i.key}`);
   }
   const sum = (pred: (k: string) => boolean) => [...rows].filter(([k]) => pred(k)).reduce((n, [, v]) => n + v, 0);
@@ -174,13 +196,24 @@ test('the best-case three-person 低保 intake, counted: keys and clicks of the 
   ];
   const width = Math.max(...table.map(([k]) => k!.length));
   console.log(`\nBest-case intake of a three-person 低保 household\n${table.map(([k, v]) => `${k!.padEnd(width)}  ${v}`).join('\n')}\n`);
-  test.info().annotations.push({ type: 'effort', description: JSON.stringify({ clerkActions: t.clerkActions, clerkCharacters: t.clerkCharacters, signerActions: t.signerActions, clerkKeys: t.clerkKeys, clerkClicks: t.clerkClicks }) });
+  test.info().annotations.push({
+    type: 'effort',
+    description: JSON.stringify({
+      clerkActions: t.clerkActions,
+      clerkCharacters: t.clerkCharacters,
+      signerActions: t.signerActions,
+      clerkKeys: t.clerkKeys,
+      clerkClicks: t.clerkClicks,
+    }),
+  });
 
   // The case really is accepted with three members and both signatures.
   const call = api(station.shell, 'effort-check');
   await call('session.login', { username: 'admin', password: 'Qiaotou#2026' });
   const found = await call<{ rows: Array<{ id: string }> }>('cases.search', { query: APPLICANT.expected.idNumber });
-  const detail = await call<{ state: string; application: { members: unknown[] }; authorizations: unknown[] }>('cases.get', { caseId: found.rows[0]!.id });
+  const detail = await call<{ state: string; application: { members: unknown[] }; authorizations: unknown[] }>('cases.get', {
+    caseId: found.rows[0]!.id,
+  });
   expect(detail).toMatchObject({ state: 'accepted' });
   expect(detail.application.members).toHaveLength(3);
   expect(detail.authorizations).toHaveLength(2);

@@ -135,7 +135,8 @@ test('bad inputs are refused inline in words, and a bad application is never sub
   await page.keyboard.press('Alt+N');
   await step(page, 'decision');
   const problems = page.getByTestId('problems');
-  for (const code of ['CARD_EXPIRED', 'TYPE_MISSING', 'REASONS_MISSING', 'AMOUNT_ABSURD']) await expect(problems.locator(`[data-code="${code}"]`)).toHaveCount(1);
+  for (const code of ['CARD_EXPIRED', 'TYPE_MISSING', 'REASONS_MISSING', 'AMOUNT_ABSURD'])
+    await expect(problems.locator(`[data-code="${code}"]`)).toHaveCount(1);
   await page.getByTestId('submit').click();
   await expect(page.getByTestId('submit-error')).toContainText('申请信息还有');
   const caseId = await page.getByTestId('intake-wizard').getAttribute('data-case-id');

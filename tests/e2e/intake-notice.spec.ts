@@ -39,9 +39,18 @@ const prints = (page: Page) => page.evaluate(() => (window as unknown as { __pri
 
 /** The three-person household submitted through the API (a second window); `signed` adds both adults' authorizations. */
 async function submitted(signed: boolean): Promise<string> {
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  if (signed) for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() });
+  if (signed)
+    for (const p of [HUSBAND, WIFE])
+      await call('intake.authorize', {
+        caseId: saved.caseId,
+        signerIdNumber: p.idNumber,
+        signature: intakeSignature(saved.caseId, p),
+        face: faceCapture(),
+      });
   return saved.caseId;
 }
 
@@ -50,7 +59,10 @@ async function storedText(caseId: string, kind: string): Promise<string> {
   expect(done).toHaveLength(1);
   expect(await call<unknown[]>('printQueue.list', { caseId, kind, state: 'pending' })).toEqual([]);
   const doc = await call<{ pdfBase64: string }>('documents.get', { documentId: done[0]!.documentId });
-  return (await readPdf(Buffer.from(doc.pdfBase64, 'base64'))).map((p) => p.text).join('\n').replace(/\s+/g, '');
+  return (await readPdf(Buffer.from(doc.pdfBase64, 'base64')))
+    .map((p) => p.text)
+    .join('\n')
+    .replace(/\s+/g, '');
 }
 
 test('受理: the 受理通知书 is previewed and printed on the completion page, and the print queue no longer owes it', async ({ page }) => {

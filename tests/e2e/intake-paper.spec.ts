@@ -7,7 +7,19 @@ import { readPdf } from '../../main/core/documents/testing/pdfText';
 import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
 import { chromiumPath } from './chromium';
 import { denseScanPng, faceScenes, fakeCameraArgs, references } from './captureFixtures';
-import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type api, type Shell } from './intakeSupport';
+import {
+  launch,
+  logIn,
+  newDataDir,
+  openIntake,
+  removeDataDir,
+  setUpIntakeStation,
+  signInView,
+  step,
+  stop,
+  type api,
+  type Shell,
+} from './intakeSupport';
 
 /**
  * The paper route of the intake's authorization, end to end: the built app in Chromium through the
@@ -138,7 +150,9 @@ test('the admin asks for a face on paper too, or not: the toggle follows the fac
   expect(settings).toMatchObject({ faceRequired: true, paperFaceRequired: false });
 });
 
-test('one signer on the pad with the face, one on the printed 授权书 scanned back: accepted, and the case shows each route', async ({ page }) => {
+test('one signer on the pad with the face, one on the printed 授权书 scanned back: accepted, and the case shows each route', async ({
+  page,
+}) => {
   await recordPrints(page);
   await logIn(page, shell);
   await openIntake(page);
@@ -228,7 +242,12 @@ test('one signer on the pad with the face, one on the printed 授权书 scanned 
   expect(['pass', 'review']).toContain(pad.face!.verdict);
   expect(paper).toMatchObject({ route: 'paper', paperReason: 'disabled', face: null, amendment: null });
   expect(paper.scanAttachmentIds).toHaveLength(1);
-  expect(d.notices).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'authorization', state: 'printed' }), expect.objectContaining({ kind: 'acceptance' })]));
+  expect(d.notices).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ kind: 'authorization', state: 'printed' }),
+      expect.objectContaining({ kind: 'acceptance' }),
+    ]),
+  );
   expect(d.timeline.map((e) => e.action)).toEqual(['create', 'authorize', 'authorizePaper', 'submit', 'accept']);
 
   // The form printed was this signer's, with the hash of the statement core bound the scan to.
@@ -327,14 +346,29 @@ function cardPhotoBmp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-card-photo-'));
   try {
     const out = join(dir, 'zp.bmp');
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', references.same(), '-vf', 'crop=146:180:17:0,scale=102:126', '-pix_fmt', 'bgr24', '-frames:v', '1', out]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      references.same(),
+      '-vf',
+      'crop=146:180:17:0,scale=102:126',
+      '-pix_fmt',
+      'bgr24',
+      '-frames:v',
+      '1',
+      out,
+    ]);
     return readFileSync(out).toString('base64');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('where the card read gives the photo, the face is matched against it and core keeps the card photo and the score', async ({ page }) => {
+test('where the card read gives the photo, the face is matched against it and core keeps the card photo and the score', async ({
+  page,
+}) => {
   const bmpBase64 = cardPhotoBmp();
   // The card's text comes from the emulated reader; the photo is what the vendor decoder would add.
   await page.route('**/api/idcard.read', async (route) => {
@@ -350,7 +384,9 @@ test('where the card read gives the photo, the face is matched against it and co
       type: 'dibao',
       subtype: 'rural',
       applicant: { idNumber: id, name: ELDER.expected.name, sex: ELDER.expected.sex, birthDate: ELDER.expected.birthDate, source: 'typed' },
-      members: [{ idNumber: id, name: ELDER.expected.name, sex: ELDER.expected.sex, birthDate: ELDER.expected.birthDate, relationship: 'self' }],
+      members: [
+        { idNumber: id, name: ELDER.expected.name, sex: ELDER.expected.sex, birthDate: ELDER.expected.birthDate, relationship: 'self' },
+      ],
       reasons: ['old_age'],
       materials: [],
     },
@@ -378,7 +414,10 @@ test('where the card read gives the photo, the face is matched against it and co
   // Two photos of one man: the similarity core judged with the county's threshold passes.
   expect(auth.face!.cardMatchScore).toBeGreaterThanOrEqual(0.55);
   const card = d.attachments.find((a) => a.role === 'face' && a.ref === `card-${id}`)!;
-  const stored = await call<{ mime: string; base64: string }>('cases.attachment', { caseId: saved.caseId, attachmentId: card.attachmentId });
+  const stored = await call<{ mime: string; base64: string }>('cases.attachment', {
+    caseId: saved.caseId,
+    attachmentId: card.attachmentId,
+  });
   expect(stored.mime).toBe('image/png');
   const size = await page.evaluate(async (src) => {
     const img = new Image();

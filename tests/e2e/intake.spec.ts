@@ -1,7 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
-import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, signInView, step, stop, type api, type Shell } from './intakeSupport';
+import {
+  launch,
+  logIn,
+  newDataDir,
+  openIntake,
+  removeDataDir,
+  setUpIntakeStation,
+  signInView,
+  step,
+  stop,
+  type api,
+  type Shell,
+} from './intakeSupport';
 
 /**
  * The counter intake end to end: the built app in Chromium through the browser shell, the ID card
@@ -85,7 +97,9 @@ test('a three-person 低保 household read from cards, to 受理, with the accep
     await page.getByTestId('sign-next').click();
     await expect(page.getByTestId('signing-signer')).toHaveText(`第 ${i + 1}/2 位签字人：${person.name}`);
     await expect(page.getByTestId('applicant-statement')).toContainText(`授权人：${person.name}`);
-    await expect(page.getByTestId('applicant-statement')).toContainText(`公民身份号码：${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(14)}`);
+    await expect(page.getByTestId('applicant-statement')).toContainText(
+      `公民身份号码：${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(14)}`,
+    );
     await expect(page.getByTestId('signature-document-hash')).toHaveCount(0);
     await signInView(page);
     await expect(page.getByTestId(`signer-${person.idNumber}`)).toHaveAttribute('data-signed', 'true');
@@ -101,7 +115,13 @@ test('a three-person 低保 household read from cards, to 受理, with the accep
 
   const found = await call<{ rows: Array<{ id: string; state: string }> }>('cases.search', { query: APPLICANT.expected.idNumber });
   expect(found.rows).toHaveLength(1);
-  const detail = await call<{ state: string; notices: Array<{ kind: string; state: string }>; timeline: Array<{ action: string }>; deadlines: Array<{ kind: string }>; application: { members: unknown[] } }>('cases.get', { caseId: found.rows[0]!.id });
+  const detail = await call<{
+    state: string;
+    notices: Array<{ kind: string; state: string }>;
+    timeline: Array<{ action: string }>;
+    deadlines: Array<{ kind: string }>;
+    application: { members: unknown[] };
+  }>('cases.get', { caseId: found.rows[0]!.id });
   expect(detail.state).toBe('accepted');
   expect(detail.application.members).toHaveLength(3);
   expect(detail.notices).toEqual([expect.objectContaining({ kind: 'acceptance', state: 'pending' })]);
@@ -137,19 +157,27 @@ async function submittedCase(idSeed: number): Promise<string> {
   return saved.caseId;
 }
 
-test('补正 from the decision screen: the notice lists every missing material and the unsigned authorization, all at once', async ({ page }) => {
+test('补正 from the decision screen: the notice lists every missing material and the unsigned authorization, all at once', async ({
+  page,
+}) => {
   const caseId = await submittedCase(1);
   await logIn(page, shell);
   await page.evaluate((id) => (window.location.hash = `#/intake?case=${id}`), caseId);
   await page.getByText('补正', { exact: true }).click();
   const list = page.getByTestId('missing-list');
-  for (const item of ['户口簿', '家庭成员居民身份证', '家庭收入情况声明', '家庭财产情况声明', '赵春花签署的家庭经济状况核对授权书']) await expect(list).toContainText(item);
+  for (const item of ['户口簿', '家庭成员居民身份证', '家庭收入情况声明', '家庭财产情况声明', '赵春花签署的家庭经济状况核对授权书'])
+    await expect(list).toContainText(item);
   await page.getByTestId('decide').click();
   await expect(page.getByTestId('notice-queued')).toContainText('补正材料通知书已送入打印队列');
-  const d = await call<{ state: string; notices: Array<{ kind: string }>; timeline: Array<{ action: string; note: string | null }> }>('cases.get', { caseId });
+  const d = await call<{ state: string; notices: Array<{ kind: string }>; timeline: Array<{ action: string; note: string | null }> }>(
+    'cases.get',
+    { caseId },
+  );
   expect(d.state).toBe('needs_supplement');
   expect(d.notices.map((n) => n.kind)).toEqual(['supplement']);
-  expect(d.timeline.at(-1)?.note).toContain('户口簿；家庭成员居民身份证；家庭收入情况声明；家庭财产情况声明；赵春花签署的家庭经济状况核对授权书');
+  expect(d.timeline.at(-1)?.note).toContain(
+    '户口簿；家庭成员居民身份证；家庭收入情况声明；家庭财产情况声明；赵春花签署的家庭经济状况核对授权书',
+  );
 });
 
 test('不予受理 needs a reason and queues the rejection notice', async ({ page }) => {

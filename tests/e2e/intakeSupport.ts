@@ -47,7 +47,11 @@ export function api(shell: Shell, window = 'intake-e2e-api') {
  * visit, 初审, 公示 and the extension, which a clerk may not take); county settings for the tests, with the county's 低保 standard (face
  * capture is covered by the capture tests).
  */
-export async function setUpIntakeStation(shell: Shell, readerPath?: string, roles: Role[] = ['admin', 'clerk']): Promise<ReturnType<typeof api>> {
+export async function setUpIntakeStation(
+  shell: Shell,
+  readerPath?: string,
+  roles: Role[] = ['admin', 'clerk'],
+): Promise<ReturnType<typeof api>> {
   const call = api(shell);
   await call('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: ADMIN });
   await call('session.login', { username: ADMIN.username, password: ADMIN.password });
@@ -60,9 +64,18 @@ export async function setUpIntakeStation(shell: Shell, readerPath?: string, role
     settings: {
       ...current.settings,
       faceRequired: false,
-      notice: { headerLines: [], issuer: '', redress: { reviewBody: '重庆市綦江区人民政府', court: '重庆市綦江区人民法院', reviewDays: 60, litigationMonths: 6 } },
+      notice: {
+        headerLines: [],
+        issuer: '',
+        redress: { reviewBody: '重庆市綦江区人民政府', court: '重庆市綦江区人民法院', reviewDays: 60, litigationMonths: 6 },
+      },
       // The county's 低保 standard: the eligibility hint is computed only from a standard the county set.
-      standards: (['urban', 'rural'] as const).map((residence) => ({ regionPrefix: '5001', year: new Date().getFullYear(), residence, monthlyFen: residence === 'urban' ? 80_000 : 64_000 })),
+      standards: (['urban', 'rural'] as const).map((residence) => ({
+        regionPrefix: '5001',
+        year: new Date().getFullYear(),
+        residence,
+        monthlyFen: residence === 'urban' ? 80_000 : 64_000,
+      })),
     },
   });
   if (readerPath) await call('idcard.configure', { kind: 'sam', path: readerPath });

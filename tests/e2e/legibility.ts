@@ -94,9 +94,16 @@ export function legibilityProblems(measures: TextMeasure[], minPx: number): stri
 }
 
 /** Measure one state of the screen at both sizes (标准, then 大字), and put it back to 标准. */
-export async function checkBothSizes(screen: Page, root: Locator, state: string): Promise<Array<{ state: string; size: string; texts: number; minPx: number; minRatio: number; problems: string[] }>> {
+export async function checkBothSizes(
+  screen: Page,
+  root: Locator,
+  state: string,
+): Promise<Array<{ state: string; size: string; texts: number; minPx: number; minRatio: number; problems: string[] }>> {
   const rows = [];
-  for (const [size, minPx] of [['standard', 24], ['large', 32]] as const) {
+  for (const [size, minPx] of [
+    ['standard', 24],
+    ['large', 32],
+  ] as const) {
     await screen.getByTestId(`text-size-${size}`).click();
     await screen.locator(`[data-text-size="${size}"]`).first().waitFor();
     // Measured once the controls' colour and size transitions have run (antd animates them).

@@ -52,9 +52,26 @@ test.afterAll(async () => {
 });
 
 const apply = (file: string, blobs: string[]) =>
-  promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'apply', '--data', platformDir, '--station', STATION, '--file', file, ...blobs.flatMap((b) => ['--blob', b]), '--json'], { cwd: ROOT });
+  promisify(execFile)(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [
+      join(ROOT, 'city-platform', 'cli.ts'),
+      'apply',
+      '--data',
+      platformDir,
+      '--station',
+      STATION,
+      '--file',
+      file,
+      ...blobs.flatMap((b) => ['--blob', b]),
+      '--json',
+    ],
+    { cwd: ROOT },
+  );
 
-test('npm run platform -- apply → sync → 待受理 list → what was filed → the intake prefilled → 受理; the entry links to the case', async ({ page }) => {
+test('npm run platform -- apply → sync → 待受理 list → what was filed → the intake prefilled → 受理; the entry links to the case', async ({
+  page,
+}) => {
   let id = '';
   await test.step('the platform files it; the station syncs', async () => {
     const { file, blobs } = filed.write(files);
@@ -109,9 +126,18 @@ test('npm run platform -- apply → sync → 待受理 list → what was filed �
 
   await test.step('the counter completes it (papers checked in, submitted, the household signs), and the clerk decides 受理 on the screen', async () => {
     const draft = await call<{ draftRev: number; application: Record<string, unknown> }>('cases.get', { caseId });
-    const saved = await call<{ rev: number }>('intake.save', { caseId, rev: draft.draftRev, application: { ...draft.application, materials: DIBAO_MATERIALS_RECEIVED, income: [{ memberIdNumber: HUSBAND.idNumber, category: 'wages', monthlyFen: 120000 }] } });
+    const saved = await call<{ rev: number }>('intake.save', {
+      caseId,
+      rev: draft.draftRev,
+      application: {
+        ...draft.application,
+        materials: DIBAO_MATERIALS_RECEIVED,
+        income: [{ memberIdNumber: HUSBAND.idNumber, category: 'wages', monthlyFen: 120000 }],
+      },
+    });
     await call('intake.submit', { caseId, rev: saved.rev });
-    for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: faceCapture() });
+    for (const p of [HUSBAND, WIFE])
+      await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: faceCapture() });
     // The applicant back at the counter: the clerk reopens the submitted case from the home page.
     await page.getByRole('menuitem', { name: /首页/ }).click();
     await page.evaluate((c) => (window.location.hash = `#/intake?case=${c}`), caseId);

@@ -61,7 +61,11 @@ test.describe('packaged app', () => {
     }
     try {
       const pdf = join(dataDir, 'sample.pdf');
-      execFileSync(executable!, [...(process.platform === 'linux' ? ['--no-sandbox'] : []), '--admin', 'documents', 'sample', '--kind', 'acceptance', '--out', pdf], { env, timeout: 60_000 });
+      execFileSync(
+        executable!,
+        [...(process.platform === 'linux' ? ['--no-sandbox'] : []), '--admin', 'documents', 'sample', '--kind', 'acceptance', '--out', pdf],
+        { env, timeout: 60_000 },
+      );
       expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('受理通知书');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -23,7 +23,11 @@ const HEAD = { username: 'rating-head', displayName: '陈站长', password: 'Sta
 const STATION = 'ST-RATING';
 
 type Call = ReturnType<typeof api>;
-type Figures = { ratings: { rows: Array<{ service: string; asked: number; dissatisfied: number; unrated: number; very_satisfied: number; satisfied: number }> } };
+type Figures = {
+  ratings: {
+    rows: Array<{ service: string; asked: number; dissatisfied: number; unrated: number; very_satisfied: number; satisfied: number }>;
+  };
+};
 
 let platform: RunningPlatform;
 let platformDir: string;
@@ -47,9 +51,17 @@ test.beforeAll(async () => {
   await head('session.login', { username: HEAD.username, password: 'Temp#pass2026' });
   await head('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: HEAD.password });
   // The three-person household submitted with both adults' authorizations: the wizard opens on its decision.
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: null });
+  for (const p of [HUSBAND, WIFE])
+    await call('intake.authorize', {
+      caseId: saved.caseId,
+      signerIdNumber: p.idNumber,
+      signature: intakeSignature(saved.caseId, p),
+      face: null,
+    });
   caseId = saved.caseId;
 });
 test.afterAll(async () => {
@@ -69,7 +81,10 @@ async function pairScreen(page: Page): Promise<Page> {
 
 const figures = async (service: string) => (await head<Figures>('stats.overview', {})).ratings.rows.find((r) => r.service === service);
 
-test('好差评: asked after 受理, a 差评 reaches the head and the statistics, 回访 and 整改, one question per 进度查询 visit, a walk-away is 未评价, all on the platform after a sync', async ({ page, context }) => {
+test('好差评: asked after 受理, a 差评 reaches the head and the statistics, 回访 and 整改, one question per 进度查询 visit, a walk-away is 未评价, all on the platform after a sync', async ({
+  page,
+  context,
+}) => {
   await context.clock.install();
   let screen: Page;
 
@@ -105,7 +120,10 @@ test('好差评: asked after 受理, a 差评 reaches the head and the statistic
   await test.step('进度查询: two lookups in a row ask once; the applicant walks away — 60 s without a touch — and no rating is left', async () => {
     await page.evaluate(() => (window.location.hash = '#/enquiry'));
     const id = page.getByRole('textbox', { name: '公民身份号码' });
-    const asked = () => page.waitForResponse((r) => r.url().endsWith('/api/ratings.ask')).then(async (r) => ((await r.json()) as { result: { asked: boolean } }).result);
+    const asked = () =>
+      page
+        .waitForResponse((r) => r.url().endsWith('/api/ratings.ask'))
+        .then(async (r) => ((await r.json()) as { result: { asked: boolean } }).result);
     const firstAsk = asked();
     await id.fill(HUSBAND.idNumber);
     await expect(page.getByTestId('enquiry-results')).toContainText('已受理');
@@ -164,7 +182,18 @@ test('好差评: asked after 受理, a 差评 reaches the head and the statistic
     const intakeRow = card.locator(`[data-key="intake-${month}"]`);
     // 办理事项, 月份, 请评次数, five levels, 未评价, 满意率
     await expect(intakeRow.getByRole('cell')).toHaveText(['受理申请', month, '1', '0', '0', '0', '1', '0', '0', '0.0%']);
-    await expect(card.locator(`[data-key="enquiry-${month}"]`).getByRole('cell')).toHaveText(['进度查询', month, '1', '0', '0', '0', '0', '0', '1', '—']);
+    await expect(card.locator(`[data-key="enquiry-${month}"]`).getByRole('cell')).toHaveText([
+      '进度查询',
+      month,
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '1',
+      '—',
+    ]);
     await headPage.close();
   });
 

@@ -42,7 +42,8 @@ test('a typed port path where the scan finds no reader: checked by core, then us
   await expect(page.getByText('本机还没有设置读卡器，按 F2 无法读卡。请管理员先在“读卡器设置”中选择读卡器。')).toBeVisible();
   await page.evaluate(() => (window.location.hash = '#/admin/reader'));
   await expect(page.getByTestId('reader-status')).toHaveAttribute('data-status', 'not-configured');
-  if (scanned.length === 0) await expect(page.getByText('没有发现串口。请插好读卡器（USB）后点“重新查找”，或在下面手工填写串口路径。')).toBeVisible();
+  if (scanned.length === 0)
+    await expect(page.getByText('没有发现串口。请插好读卡器（USB）后点“重新查找”，或在下面手工填写串口路径。')).toBeVisible();
   const typed = page.getByLabel('手工填写串口路径');
 
   // A folder is not a device; a character device with no reader behind it does not answer. Core says so; nothing is remembered.
@@ -60,7 +61,11 @@ test('a typed port path where the scan finds no reader: checked by core, then us
   await expect(page.getByTestId('reader-status')).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
   await expect(page.getByTestId('reader-setup-error')).toHaveCount(0);
   await expect(page.getByText('当前是模拟读卡器（演示用）')).toHaveCount(0);
-  expect(await call('idcard.status')).toMatchObject({ status: 'connected', emulated: false, reader: expect.stringContaining(reader.hostPath) });
+  expect(await call('idcard.status')).toMatchObject({
+    status: 'connected',
+    emulated: false,
+    reader: expect.stringContaining(reader.hostPath),
+  });
 
   // The counter reads the card through it.
   await page.evaluate(() => (window.location.hash = '#/idcard'));

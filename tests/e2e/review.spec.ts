@@ -32,10 +32,30 @@ function cardOf(person: { idNumber: string; name: string; sex: '男' | '女'; bi
   const address = '重庆市綦江区桥头镇新街12号';
   const authority = '重庆市公安局綦江区分局';
   const text = new TextBlockWriter()
-    .put(0, 30, person.name).put(30, 2, person.sex === '男' ? '1' : '2').put(32, 4, '01').put(36, 16, person.birthDate.replaceAll('-', ''))
-    .put(52, 70, address).put(122, 36, person.idNumber).put(158, 30, authority)
-    .put(188, 16, '20150101').put(204, 16, '20350101').bytes;
-  return { ...chip, text, expected: { ...chip.expected, name: person.name, sex: person.sex, nation: '汉', nationCode: '01', birthDate: person.birthDate, address, idNumber: person.idNumber, authority } };
+    .put(0, 30, person.name)
+    .put(30, 2, person.sex === '男' ? '1' : '2')
+    .put(32, 4, '01')
+    .put(36, 16, person.birthDate.replaceAll('-', ''))
+    .put(52, 70, address)
+    .put(122, 36, person.idNumber)
+    .put(158, 30, authority)
+    .put(188, 16, '20150101')
+    .put(204, 16, '20350101').bytes;
+  return {
+    ...chip,
+    text,
+    expected: {
+      ...chip.expected,
+      name: person.name,
+      sex: person.sex,
+      nation: '汉',
+      nationCode: '01',
+      birthDate: person.birthDate,
+      address,
+      idNumber: person.idNumber,
+      authority,
+    },
+  };
 }
 
 test.beforeAll(async () => {
@@ -54,7 +74,9 @@ test('--clock is refused without JIUZHU_ALLOW_CLOCK=1', async () => {
   await expect(launch(dataDir, ['--clock', `${reviewDay}T09:00:00+08:00`])).rejects.toThrow(/JIUZHU_ALLOW_CLOCK=1/);
 });
 
-test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, re-signed in the signing view (turned to the signer, and on the applicant screen), 渐退 proposed → the head decides (delegated) → notice queued', async ({ page }) => {
+test('a year later the household is due; reviewed in the UI: re-check, refused without signatures, re-signed in the signing view (turned to the signer, and on the applicant screen), 渐退 proposed → the head decides (delegated) → notice queued', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   shell = await launchOn(dataDir, reviewDay, ['--emulated-reader', reader.hostPath]);
   await logIn(page, shell);
@@ -91,7 +113,10 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   reader.removeCard();
   await add.getByTestId('review-read-card').click();
   await expect(add).toContainText('请把身份证放在读卡器上…');
-  await expect(add.getByTestId('review-member-error')).toHaveText('读卡失败：未检测到身份证，请把证件平放在读卡器感应区。请按“读取身份证（F2）”重试。', { timeout: 20_000 });
+  await expect(add.getByTestId('review-member-error')).toHaveText(
+    '读卡失败：未检测到身份证，请把证件平放在读卡器感应区。请按“读取身份证（F2）”重试。',
+    { timeout: 20_000 },
+  );
   // The mother's card fills number, name and sex; the relationship is the caseworker's; Enter adds.
   reader.placeCard(cardOf(MOTHER, 32));
   await add.getByTestId('review-read-card').click();
@@ -179,7 +204,10 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   await expect(result).toHaveAttribute('data-status', 'proposed');
   await expect(result.getByTestId('change-summary')).toHaveAttribute('data-outcome', 'phase_out');
   await expect(result).toContainText('报县级审核确认');
-  await drawer.getByRole('button', { name: /Close|关\s*闭/ }).first().click();
+  await drawer
+    .getByRole('button', { name: /Close|关\s*闭/ })
+    .first()
+    .click();
   await roster.getByTestId('roster-filter').getByText('全部在册').click();
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('680.00');
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('待县级审核确认');
@@ -188,7 +216,10 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   const proposals = roster.getByTestId('change-proposals');
   await expect(proposals.getByTestId('change-proposal').filter({ hasText: '张建国' })).toContainText('渐退');
   await proposals.getByRole('button', { name: /审核确认/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /OK|确\s*定/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /OK|确\s*定/ })
+    .click();
   await expect(proposals).toHaveCount(0);
   await expect(roster.getByRole('row', { name: /张建国/ })).toContainText('500.00');
   const call = api(shell, 'review-e2e-check');
@@ -196,14 +227,32 @@ test('a year later the household is due; reviewed in the UI: re-check, refused w
   // The household changed as recorded in the drawer: the review, its findings and the roster follow.
   const rosterRows = await call<{ rows: Array<{ id: string; caseId: string; householdSize: number }> }>('roster.list', { filter: 'all' });
   const rosterRow = rosterRows.rows.find((r) => r.caseId === caseId)!;
-  const reviewed = await call<{ household: { members: Array<{ idNumber: string; relationship: string; sex: string; birthDate: string }>; income: Array<{ memberIdNumber: string }> }; review: { findings: string }; signers: Array<{ idNumber: string; signed: boolean }> }>('reviews.get', { rosterId: rosterRow.id });
+  const reviewed = await call<{
+    household: {
+      members: Array<{ idNumber: string; relationship: string; sex: string; birthDate: string }>;
+      income: Array<{ memberIdNumber: string }>;
+    };
+    review: { findings: string };
+    signers: Array<{ idNumber: string; signed: boolean }>;
+  }>('reviews.get', { rosterId: rosterRow.id });
   expect(reviewed.household.members.map((m) => m.idNumber).sort()).toEqual([HUSBAND.idNumber, CHILD.idNumber, MOTHER.idNumber].sort());
-  expect(reviewed.household.members.find((m) => m.idNumber === MOTHER.idNumber)).toMatchObject({ relationship: 'parent', sex: '女', birthDate: '1954-11-03' });
+  expect(reviewed.household.members.find((m) => m.idNumber === MOTHER.idNumber)).toMatchObject({
+    relationship: 'parent',
+    sex: '女',
+    birthDate: '1954-11-03',
+  });
   expect(reviewed.household.income.map((x) => x.memberIdNumber)).not.toContain(WIFE.idNumber);
   expect(reviewed.review.findings).toContain('移出家庭成员：李秀英（分户）');
-  expect(reviewed.signers.map((x) => [x.idNumber, x.signed]).sort()).toEqual([[HUSBAND.idNumber, true], [MOTHER.idNumber, true]].sort());
+  expect(reviewed.signers.map((x) => [x.idNumber, x.signed]).sort()).toEqual(
+    [
+      [HUSBAND.idNumber, true],
+      [MOTHER.idNumber, true],
+    ].sort(),
+  );
   expect(rosterRow.householdSize).toBe(3);
-  const detail = await call<{ notices: Array<{ kind: string }>; application: { members: Array<{ idNumber: string }> } }>('cases.get', { caseId });
+  const detail = await call<{ notices: Array<{ kind: string }>; application: { members: Array<{ idNumber: string }> } }>('cases.get', {
+    caseId,
+  });
   expect(detail.application.members.map((m) => m.idNumber)).not.toContain(WIFE.idNumber);
   expect(detail.application.members.map((m) => m.idNumber)).toContain(MOTHER.idNumber);
   expect(detail.notices.map((n) => n.kind)).toContain('phase-out');

@@ -25,7 +25,10 @@ export async function setUpDueHousehold(dataDir: string, readerPath?: string): P
     const call = await setUpIntakeStation(first, readerPath);
     // The head decides locally where the county delegated it; reviews every 12 months for every household.
     const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
-    await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk', 'caseworker', 'head'] });
+    await call('accounts.setRoles', {
+      accountId: accounts.find((a) => a.username === ADMIN.username)!.id,
+      roles: ['admin', 'clerk', 'caseworker', 'head'],
+    });
     await call('session.logout');
     await call('session.login', { username: ADMIN.username, password: ADMIN.password });
     const settings = await call<{ settings: Record<string, unknown> }>('cases.settings');
@@ -33,16 +36,23 @@ export async function setUpDueHousehold(dataDir: string, readerPath?: string): P
     await call('roster.setSettings', { settings: { reviewMonths: { stable: 12, irregular: 12, tekun: 12 }, warningWorkingDays: 10 } });
 
     // An accepted case → visit → 初审意见 (not posted) → approved from next month.
-    const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+    const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+      application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+    });
     const caseId = saved.caseId;
     await call('intake.submit', { caseId, rev: saved.rev });
-    for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: null });
+    for (const p of [HUSBAND, WIFE])
+      await call('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: null });
     await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
     const today = chinaToday();
     await call('visits.record', { caseId, version: 2, visit: signedVisit(caseId, { ...VISIT, visitedOn: today }) });
     // A 公示 lasts 7 days (and an objection brings a new one): the shortest path up the same day is a
     // proposal to refuse, which is not posted; the head, deciding where delegated, is not bound by it.
-    await call('publicity.opinion', { caseId, version: 3, opinion: { proposal: 'refuse', reasons: ['待县级核对收入'], community: '桥头镇新街社区' } });
+    await call('publicity.opinion', {
+      caseId,
+      version: 3,
+      opinion: { proposal: 'refuse', reasons: ['待县级核对收入'], community: '桥头镇新街社区' },
+    });
     const startMonth = nextMonth(today);
     await call('decisions.local', { caseId, version: 4, decision: { outcome: 'approved', amountFen: 68000, startMonth, legalBasis: [] } });
     return { caseId, reviewDay: addMonths(`${startMonth}-01`, 12) };

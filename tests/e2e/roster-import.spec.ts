@@ -34,7 +34,9 @@ test.afterAll(async () => {
   rmSync(fileDir, { recursive: true, force: true });
 });
 
-test('an .xlsx export: preview with the bad row named, confirm, the report; the households are on the roster and due for 资格认证', async ({ page }) => {
+test('an .xlsx export: preview with the bad row named, confirm, the report; the households are on the roster and due for 资格认证', async ({
+  page,
+}) => {
   const households = exportHouseholds(6);
   // Household 4 (a spouse): a wrong check character. Its rows: title, header, then households 0–3.
   const broken = households[4]!;
@@ -87,7 +89,8 @@ test('an .xlsx export: preview with the bad row named, confirm, the report; the 
     await page.getByTestId('roster-filter').getByText('全部在册').click();
     const rows = page.getByTestId('roster-page').locator('.ant-table-tbody tr');
     await expect(rows).toHaveCount(5);
-    for (const h of good) await expect(page.getByTestId('roster-page').getByRole('cell', { name: h.headName, exact: true }).first()).toBeVisible();
+    for (const h of good)
+      await expect(page.getByTestId('roster-page').getByRole('cell', { name: h.headName, exact: true }).first()).toBeVisible();
     await expect(page.getByTestId('roster-page')).not.toContainText(broken.headName);
   });
 

@@ -59,11 +59,17 @@ test.afterAll(async () => {
   if (platformDir) rmSync(platformDir, { recursive: true, force: true });
 });
 
-test('npm run platform -- roster-load → sync → the new households on the 在册对象 page, the one already here listed in the sync centre with both sides’ amounts', async ({ page }) => {
+test('npm run platform -- roster-load → sync → the new households on the 在册对象 page, the one already here listed in the sync centre with both sides’ amounts', async ({
+  page,
+}) => {
   await test.step('the county loads the station’s roster on the platform; the station syncs', async () => {
     const file = join(platformDir, 'households.json');
     writeFileSync(file, JSON.stringify([asRecipient(here, 72000), asRecipient(first, 70000), asRecipient(second, 71000)]));
-    const out = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'roster-load', '--data', platformDir, '--station', STATION, '--file', file], { cwd: ROOT });
+    const out = await promisify(execFile)(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'city-platform', 'cli.ts'), 'roster-load', '--data', platformDir, '--station', STATION, '--file', file],
+      { cwd: ROOT },
+    );
     expect(out.stdout).toContain(`roster: 3 household(s) loaded for station ${STATION}, 0 refused`);
     expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'partial' });
   });
@@ -75,7 +81,12 @@ test('npm run platform -- roster-load → sync → the new households on the 在
     await expect(roster).toBeVisible();
     await page.getByTestId('roster-filter').getByText('全部在册').click();
     await expect(roster.locator('.ant-table-tbody tr')).toHaveCount(3);
-    for (const [h, amount] of [[first, '700.00'], [second, '710.00'], [here, '680.00']] as const) await expect(roster.locator('.ant-table-tbody tr').filter({ hasText: h.headName }).first()).toContainText(amount);
+    for (const [h, amount] of [
+      [first, '700.00'],
+      [second, '710.00'],
+      [here, '680.00'],
+    ] as const)
+      await expect(roster.locator('.ant-table-tbody tr').filter({ hasText: h.headName }).first()).toContainText(amount);
   });
 
   await test.step('the sync centre lists the platform’s household not written here, and the import the platform refused', async () => {

@@ -15,13 +15,43 @@ import { ROLE_PERMISSIONS, rolesGrant, type Permission, type Role } from '../../
  * Latin-letter words a Chinese clerk does read: standards (GB/T, GA), file formats and sizes, keys,
  * the paper sizes, U 盘, 身份证 ID, 二维码 QR.
  */
-export const ALLOWED_WORDS = new Set(['GB', 'T', 'GA', 'PDF', 'JPEG', 'PNG', 'QR', 'Excel', 'A4', 'A5', 'KB', 'MB', 'F2', 'Ctrl', 'L', 'Enter', 'Esc', 'ID', 'X', 'USB', 'U', 'CVR']);
+export const ALLOWED_WORDS = new Set([
+  'GB',
+  'T',
+  'GA',
+  'PDF',
+  'JPEG',
+  'PNG',
+  'QR',
+  'Excel',
+  'A4',
+  'A5',
+  'KB',
+  'MB',
+  'F2',
+  'Ctrl',
+  'L',
+  'Enter',
+  'Esc',
+  'ID',
+  'X',
+  'USB',
+  'U',
+  'CVR',
+]);
 
 /**
  * Pieces of text removed before the check: ID numbers (whole or masked, with their X), GB/T
  * citations, and the format masks of codes typed from a slip (XXXX-XXXX, https://).
  */
-const ALLOWED_PATTERNS = [/\b\d{17}[\dX]\b/g, /\b\d{6}\*{8}\d{3}[\dX]\b/g, /\b\d{14}[\dX]\b/g, /GB\/T\s*\d+(\.\d+)?(-\d{4})?/g, /\b[Xx]{4,5}(-[Xx]{4,5})+\b/g, /^https?:\/\/$/g];
+const ALLOWED_PATTERNS = [
+  /\b\d{17}[\dX]\b/g,
+  /\b\d{6}\*{8}\d{3}[\dX]\b/g,
+  /\b\d{14}[\dX]\b/g,
+  /GB\/T\s*\d+(\.\d+)?(-\d{4})?/g,
+  /\b[Xx]{4,5}(-[Xx]{4,5})+\b/g,
+  /^https?:\/\/$/g,
+];
 
 export type Finding = { kind: 'key' | 'raw value' | 'latin'; word: string; text: string };
 
@@ -33,7 +63,11 @@ export function findLeaks(text: string): Finding[] {
   for (const m of rest.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g)) {
     const word = m[0];
     if (ALLOWED_WORDS.has(word)) continue;
-    const kind = /^[a-z][a-zA-Z0-9]*(\.[A-Za-z0-9_-]+)+$/.test(word) ? 'key' : /^[a-z][a-z0-9]*([_-][a-z0-9]+)*$/.test(word) ? 'raw value' : 'latin';
+    const kind = /^[a-z][a-zA-Z0-9]*(\.[A-Za-z0-9_-]+)+$/.test(word)
+      ? 'key'
+      : /^[a-z][a-z0-9]*([_-][a-z0-9]+)*$/.test(word)
+        ? 'raw value'
+        : 'latin';
     findings.push({ kind, word, text: text.slice(0, 120) });
   }
   return findings;
@@ -53,7 +87,8 @@ export async function screenTexts(page: Page): Promise<string[]> {
     }
     // Attributes a user reads or hears: placeholders, tooltips, image texts, and the names of controls
     // (an icon's own aria-label is antd's icon name, not read as a word of the page).
-    const named = 'input, textarea, select, button, [role="button"], [role="combobox"], [role="textbox"], [role="checkbox"], [role="radio"], [role="dialog"], [role="switch"]';
+    const named =
+      'input, textarea, select, button, [role="button"], [role="combobox"], [role="textbox"], [role="checkbox"], [role="radio"], [role="dialog"], [role="switch"]';
     for (const el of Array.from(document.body.querySelectorAll('[placeholder], [title], img[alt], [aria-label]'))) {
       if (skipped(el) || !visible(el)) continue;
       for (const attr of ['placeholder', 'aria-label', 'title', 'alt']) {
@@ -69,7 +104,11 @@ export async function screenTexts(page: Page): Promise<string[]> {
 /** Wait until the page has drawn its data: no spinner, skeleton or loading button left. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-btn-loading, .ant-card-loading-content'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-btn-loading, .ant-card-loading-content'),
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 export interface RouteEntry {
@@ -88,5 +127,6 @@ export function appRoutes(): RouteEntry[] {
   return routes;
 }
 
-export const routesOf = (role: Role, routes: RouteEntry[]) => routes.filter((r) => r.permission === undefined || rolesGrant([role], r.permission));
+export const routesOf = (role: Role, routes: RouteEntry[]) =>
+  routes.filter((r) => r.permission === undefined || rolesGrant([role], r.permission));
 export const ALL_ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];

@@ -23,7 +23,16 @@ const station = readerStation(APPLICANT);
 async function fits(page: Page, what: string) {
   const m = await page.evaluate(() => {
     const content = document.querySelector<HTMLElement>('[data-testid="app-content"]')!;
-    return { h: document.documentElement.scrollHeight, vh: window.innerHeight, w: document.documentElement.scrollWidth, vw: window.innerWidth, ch: content.scrollHeight, cvh: content.clientHeight, cw: content.scrollWidth, cvw: content.clientWidth };
+    return {
+      h: document.documentElement.scrollHeight,
+      vh: window.innerHeight,
+      w: document.documentElement.scrollWidth,
+      vw: window.innerWidth,
+      ch: content.scrollHeight,
+      cvh: content.clientHeight,
+      cw: content.scrollWidth,
+      cvw: content.clientWidth,
+    };
   });
   expect(m.h, `${what}: document scrollHeight ${m.h} > ${m.vh}`).toBeLessThanOrEqual(m.vh);
   expect(m.w, `${what}: document scrollWidth ${m.w} > ${m.vw}`).toBeLessThanOrEqual(m.vw);
@@ -39,7 +48,9 @@ test('no default body margin, so no permanent scrollbar', async ({ page }) => {
   await fits(page, 'intake list');
 });
 
-test('F2 on the intake list opens a new intake and reads the card; the cursor goes to the first empty field; each step fits 1366×768', async ({ page }) => {
+test('F2 on the intake list opens a new intake and reads the card; the cursor goes to the first empty field; each step fits 1366×768', async ({
+  page,
+}) => {
   await logIn(page, station.shell);
   await page.evaluate(() => (window.location.hash = '#/intake'));
   await expect(page.getByTestId('new-intake')).toContainText('F2');
@@ -165,7 +176,8 @@ test.describe('a station with many cases (demo data)', () => {
           for (const child of td.querySelectorAll('*')) {
             const c = child.getBoundingClientRect();
             if (c.width === 0) continue;
-            if (c.right > box.right + 0.5 && getComputedStyle(td).overflow !== 'hidden') out.push(`column ${i}: ${child.textContent} runs ${Math.round(c.right - box.right)}px into the next`);
+            if (c.right > box.right + 0.5 && getComputedStyle(td).overflow !== 'hidden')
+              out.push(`column ${i}: ${child.textContent} runs ${Math.round(c.right - box.right)}px into the next`);
           }
         });
       }
@@ -174,11 +186,21 @@ test.describe('a station with many cases (demo data)', () => {
     expect(bad).toEqual([]);
   });
 
-  test('search finds a case by its number’s tail and by the last 4 of a member’s ID number, and says a member matched', async ({ page }) => {
-    const all = await demoCall<{ rows: Array<{ id: string; caseNo: string | null; applicantIdNumber: string }> }>('cases.search', { query: '', limit: 100 });
+  test('search finds a case by its number’s tail and by the last 4 of a member’s ID number, and says a member matched', async ({
+    page,
+  }) => {
+    const all = await demoCall<{ rows: Array<{ id: string; caseNo: string | null; applicantIdNumber: string }> }>('cases.search', {
+      query: '',
+      limit: 100,
+    });
     const target = all.rows.find((r) => r.caseNo)!;
-    const detail = await demoCall<{ application: { members: Array<{ idNumber: string; name: string; relationship: string }> } }>('cases.get', { caseId: target.id });
-    const member = detail.application.members.find((m) => m.relationship !== 'self' && m.idNumber.slice(-4) !== target.applicantIdNumber.slice(-4))!;
+    const detail = await demoCall<{ application: { members: Array<{ idNumber: string; name: string; relationship: string }> } }>(
+      'cases.get',
+      { caseId: target.id },
+    );
+    const member = detail.application.members.find(
+      (m) => m.relationship !== 'self' && m.idNumber.slice(-4) !== target.applicantIdNumber.slice(-4),
+    )!;
     await logIn(page, demo);
     await page.evaluate(() => (window.location.hash = '#/cases'));
     const tail = target.caseNo!.split('-').at(-1)!;
@@ -193,7 +215,9 @@ test.describe('a station with many cases (demo data)', () => {
     await expect(row.getByTestId('case-matched')).toHaveText(`家庭成员 ${member.name} 匹配`);
   });
 
-  test('buttons follow the permissions: the visit, the investigation and the extension are the caseworker’s, not the clerk’s; print sees none', async ({ page }) => {
+  test('buttons follow the permissions: the visit, the investigation and the extension are the caseworker’s, not the clerk’s; print sees none', async ({
+    page,
+  }) => {
     const accepted = await demoCall<{ rows: Array<{ id: string }> }>('cases.search', { query: '', states: ['accepted'], limit: 1 });
     const caseId = accepted.rows[0]!.id;
     const casework = ['登记入户调查', '开始入户调查'];

@@ -1,6 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type api, type Shell } from './intakeSupport';
+import {
+  launch,
+  logIn,
+  newDataDir,
+  openIntake,
+  removeDataDir,
+  setUpIntakeStation,
+  step,
+  stop,
+  type api,
+  type Shell,
+} from './intakeSupport';
 import { firstLogIn } from './station';
 
 /**
@@ -21,7 +32,11 @@ let dataDir: string;
 let call: ReturnType<typeof api>;
 
 /** The raw envelope of a call from another window (to see a refusal). */
-async function envelope(window: string, method: string, input: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
+async function envelope(
+  window: string,
+  method: string,
+  input: unknown,
+): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
   const res = await fetch(`${shell.origin}/api/${method}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json', 'X-Jiuzhu-Window': window },
@@ -91,7 +106,10 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
   // 地方低保标准: typed in yuan, stored in fen; a bad region prefix is a field error first.
   await page.getByRole('tab', { name: '地方低保标准' }).click();
   // The station already has the county's standards (set up by the test station); the new one is added after them.
-  const existing = await page.getByTestId('settings-standards').getByLabel(/^区划代码前缀 \d+$/).count();
+  const existing = await page
+    .getByTestId('settings-standards')
+    .getByLabel(/^区划代码前缀 \d+$/)
+    .count();
   const standardRow = existing + 1;
   await page.getByRole('button', { name: /添加标准/ }).click();
   await page.getByLabel(`区划代码前缀 ${standardRow}`).fill('50011x');
@@ -99,7 +117,9 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
   await page.getByTestId('save-standards').click();
   await expect(page.getByTestId('settings-standards').locator('.ant-form-item-explain-error')).toHaveCount(1);
   // The field's own words, never zod's (无效字符串：必须满足正则表达式 …).
-  await expect(page.getByTestId('settings-standards').locator('.ant-form-item-explain-error')).toHaveText('区划代码前缀应为 2 至 6 位数字，如 5001（全市）或 500110（本区县）');
+  await expect(page.getByTestId('settings-standards').locator('.ant-form-item-explain-error')).toHaveText(
+    '区划代码前缀应为 2 至 6 位数字，如 5001（全市）或 500110（本区县）',
+  );
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByLabel(`区划代码前缀 ${standardRow}`).fill('500110');
   await page.getByTestId('save-standards').click();
@@ -121,9 +141,20 @@ test('the admin blocks duplicate open cases and adds a material; the intake foll
   expect((await call<{ settings: { who: string } }>('certification.settings')).settings.who).toBe('adults');
 
   // Core stored both, and audited the changes.
-  const stored = await call<{ settings: { openCasePolicy: string; standards: unknown[]; materials?: { types: { dibao: Array<{ label: string; required: boolean; code: string }> } } } }>('cases.settings');
+  const stored = await call<{
+    settings: {
+      openCasePolicy: string;
+      standards: unknown[];
+      materials?: { types: { dibao: Array<{ label: string; required: boolean; code: string }> } };
+    };
+  }>('cases.settings');
   expect(stored.settings.openCasePolicy).toBe('block');
-  expect(stored.settings.standards.at(-1)).toEqual({ regionPrefix: '500110', year: new Date().getFullYear(), residence: 'urban', monthlyFen: 75050 });
+  expect(stored.settings.standards.at(-1)).toEqual({
+    regionPrefix: '500110',
+    year: new Date().getFullYear(),
+    residence: 'urban',
+    monthlyFen: 75050,
+  });
   const items = stored.settings.materials!.types.dibao;
   expect(items).toHaveLength(before + 1);
   expect(items[before - 1]).toMatchObject({ label: NEW_MATERIAL, required: true });
@@ -188,6 +219,9 @@ test('a clerk has no settings page, and core refuses the call', async ({ page })
   // An admin without a counter role can read what the page needs (roster.settings is 'session').
   await call('accounts.create', { username: 'admin2', displayName: '张管理', password: 'Temp#pass2026', roles: ['admin'] });
   expect((await envelope('settings-e2e-admin2', 'session.login', { username: 'admin2', password: 'Temp#pass2026' })).ok).toBe(true);
-  expect((await envelope('settings-e2e-admin2', 'session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Admin#Second9' })).ok).toBe(true);
-  for (const method of ['cases.settings', 'roster.settings']) expect((await envelope('settings-e2e-admin2', method, {})).error).toBeUndefined();
+  expect(
+    (await envelope('settings-e2e-admin2', 'session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Admin#Second9' })).ok,
+  ).toBe(true);
+  for (const method of ['cases.settings', 'roster.settings'])
+    expect((await envelope('settings-e2e-admin2', method, {})).error).toBeUndefined();
 });

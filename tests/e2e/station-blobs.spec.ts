@@ -41,7 +41,12 @@ function png(shade: number, size = 16): Buffer {
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth; colour type 0 (grey)
   const rows = Buffer.concat(Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(size, shade)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 const photos = [png(40), png(120), png(200)];
 
@@ -81,7 +86,9 @@ test.afterAll(async () => {
   rmSync(platformDir, { recursive: true, force: true });
 });
 
-test('a case taken at another counter: 尚未下载 → 查看 fetches and shows it; a tampered one is 校验失败; offline is said so', async ({ page }) => {
+test('a case taken at another counter: 尚未下载 → 查看 fetches and shows it; a tampered one is 校验失败; offline is said so', async ({
+  page,
+}) => {
   await openAndLogIn(page, shell);
   await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
   const box = page.getByTestId('station-blobs');

@@ -26,7 +26,10 @@ export async function openAndLogIn(page: Page, shell: RunningShell, user: { user
 const ROLE_LABELS = { clerk: '受理员', caseworker: '经办人', head: '站长', print: '打印岗', admin: '管理员' } as const;
 
 /** As a logged-in admin: create a staff account on the staff page. */
-export async function createStaff(page: Page, staff: { username: string; displayName: string; roles: Array<keyof typeof ROLE_LABELS>; password: string }): Promise<void> {
+export async function createStaff(
+  page: Page,
+  staff: { username: string; displayName: string; roles: Array<keyof typeof ROLE_LABELS>; password: string },
+): Promise<void> {
   await page.getByRole('menuitem', { name: /人员管理/ }).click();
   await page.getByRole('button', { name: /新增人员/ }).click();
   const dialog = page.getByRole('dialog', { name: '新增人员' });

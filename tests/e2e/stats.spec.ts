@@ -34,7 +34,18 @@ const exportIn = (scope: Page | Locator) => scope.getByRole('button', { name: /�
 
 test('the statistics page shows the station’s counts and each table downloads as an Excel file that parses back', async ({ page }) => {
   // Expected counts from the case search (a different code path from the statistics' GROUP BY).
-  const states = ['submitted', 'needs_supplement', 'not_accepted', 'accepted', 'investigating', 'publicity', 'awaiting_decision', 'approved', 'refused', 'withdrawn'];
+  const states = [
+    'submitted',
+    'needs_supplement',
+    'not_accepted',
+    'accepted',
+    'investigating',
+    'publicity',
+    'awaiting_decision',
+    'approved',
+    'refused',
+    'withdrawn',
+  ];
   const expected = new Map<string, number>();
   for (const s of states) {
     const n = (await call<{ total: number }>('cases.search', { states: [s], limit: 500 })).total;
@@ -50,7 +61,11 @@ test('the statistics page shows the station’s counts and each table downloads 
   for (const [state, n] of expected) await expect(byState.locator(`tr[data-key="${state}"] td`).nth(1)).toHaveText(String(n));
   const stateLabel = async (s: string) => (await byState.locator(`tr[data-key="${s}"] td`).first().textContent())!;
   // The chart draws one bar per state, labelled, with its count.
-  for (const [state, n] of expected) await expect(page.getByTestId('chart-byState').locator(`g[data-label="${await stateLabel(state)}"]`)).toHaveAttribute('data-value', String(n));
+  for (const [state, n] of expected)
+    await expect(page.getByTestId('chart-byState').locator(`g[data-label="${await stateLabel(state)}"]`)).toHaveAttribute(
+      'data-value',
+      String(n),
+    );
   expect(await page.getByTestId('chart-byState').locator('g').count()).toBe(expected.size);
 
   // 导出 Excel of one table: the file the page offers, its Chinese headers and the same counts.
@@ -75,7 +90,10 @@ test('the case list exports masked, and the holder of export.full can export the
     expect(String(r[1])).toContain('*');
   }
   // The administrator of this station also holds export.full: 导出完整数据 in the button's menu.
-  const more = page.locator('.ant-dropdown-trigger').filter({ has: page.locator('.anticon-ellipsis') }).first();
+  const more = page
+    .locator('.ant-dropdown-trigger')
+    .filter({ has: page.locator('.anticon-ellipsis') })
+    .first();
   await more.click();
   const fullItem = page.getByRole('menuitem', { name: /导出完整数据/ });
   await expect(fullItem).toBeVisible();
@@ -83,5 +101,10 @@ test('the case list exports masked, and the holder of export.full can export the
   expect(full.rows).toHaveLength(CASES);
   for (const r of full.rows) expect(String(r[2])).toMatch(/^\d{17}[\dX]$/);
   const audit = await call<Array<{ action: string; details: Record<string, unknown> }>>('audit.query', { action: 'stats.export' });
-  expect(audit.map((r) => r.details)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'cases', rows: CASES, masked: true }), expect.objectContaining({ kind: 'cases', rows: CASES, masked: false })]));
+  expect(audit.map((r) => r.details)).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ kind: 'cases', rows: CASES, masked: true }),
+      expect.objectContaining({ kind: 'cases', rows: CASES, masked: false }),
+    ]),
+  );
 });

@@ -66,7 +66,9 @@ async function quit(s: LaunchedShell): Promise<void> {
   await exited;
 }
 
-test('an older copy of the data folder put back and synced: the platform flags the audit chain, the sync centre and the home page say so', async ({ page }) => {
+test('an older copy of the data folder put back and synced: the platform flags the audit chain, the sync centre and the home page say so', async ({
+  page,
+}) => {
   test.setTimeout(180_000); // the shell starts four times
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-rollback-'));
   const copy = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-rollback-copy-'));
@@ -134,7 +136,9 @@ test('an older copy of the data folder put back and synced: the platform flags t
   }
 });
 
-test('a machine enrolled again for its station waits for the platform admin: the sync centre says so, and syncs once confirmed', async ({ page }) => {
+test('a machine enrolled again for its station waits for the platform admin: the sync centre says so, and syncs once confirmed', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const shells: RunningShell[] = [];
   const enrol = async () => {
@@ -176,7 +180,9 @@ test('a machine enrolled again for its station waits for the platform admin: the
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-test('two counters edit one case: the sync centre shows the conflict in words (case number, fields, 元) and the actions only to those who may take them', async ({ page }) => {
+test('two counters edit one case: the sync centre shows the conflict in words (case number, fields, 元) and the actions only to those who may take them', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const dir = newDataDir();
   const s = await launch(dir);
@@ -198,7 +204,9 @@ test('two counters edit one case: the sync centre shows the conflict in words (c
     const body = JSON.parse(JSON.stringify(held.body)) as { version: number; application: { income: Array<{ monthlyFen: number }> } };
     body.version = 3;
     body.application.income[0]!.monthlyFen = 150_000;
-    const pushed = await other.push([other.record({ kind: 'case.upsert', caseId, baseVersion: 2, body: body as unknown as Record<string, unknown> })]);
+    const pushed = await other.push([
+      other.record({ kind: 'case.upsert', caseId, baseVersion: 2, body: body as unknown as Record<string, unknown> }),
+    ]);
     expect(pushed.result.answers.map((a) => a.status)).toEqual(['acknowledged']);
 
     // This counter, still on version 2, starts the investigation; its one record conflicts.
@@ -225,7 +233,9 @@ test('two counters edit one case: the sync centre shows the conflict in words (c
     await expect(income).toContainText('1,550.00元');
     await expect(income).toContainText('不同');
     await expect(fields.getByRole('row').filter({ hasText: '办理事项' })).toContainText('开始入户调查');
-    await expect(page.getByTestId('sync-quarantine-help')).toHaveText('处理冲突需要受理员、经办人或站长的账号：请他们登录后在同步中心对照两个版本，选择“重新提交”或“忽略”。');
+    await expect(page.getByTestId('sync-quarantine-help')).toHaveText(
+      '处理冲突需要受理员、经办人或站长的账号：请他们登录后在同步中心对照两个版本，选择“重新提交”或“忽略”。',
+    );
     await expect(quarantine.getByRole('button', { name: /重新提交|忽\s*略/ })).toHaveCount(0);
     for (const id of ['sync-quarantine', 'sync-runs']) {
       const text = await page.getByTestId(id).innerText();

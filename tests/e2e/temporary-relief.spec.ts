@@ -25,7 +25,10 @@ test.use({ actionTimeout: 30_000, navigationTimeout: 30_000 });
 
 type Call = ReturnType<typeof api>;
 type Case = { state: string; version: number; notices: Array<{ kind: string }> };
-type Relief = { advance: { state: string; dueOn: string } | null; payments: Array<{ kind: string; amountFen: number; form: string; inKind: string | null; payments: number }> };
+type Relief = {
+  advance: { state: string; dueOn: string } | null;
+  payments: Array<{ kind: string; amountFen: number; form: string; inKind: string | null; payments: number }>;
+};
 
 const STATION = 'ST-RELIEF';
 const TEMPORARY_MATERIALS = ['application_form', 'id_cards', 'hardship_proof'].map((code) => ({ code, status: 'received' as const }));
@@ -55,7 +58,9 @@ async function syncNow(call: Call): Promise<void> {
 
 const openCase = (page: Page, caseId: string) => page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
 
-test('临时救助 急难: paid first within the limit, papers completed, 公示, granted in kind by the delegated head, its notice; a refused applicant monitored and a warning worked to no change', async ({ page }) => {
+test('临时救助 急难: paid first within the limit, papers completed, 公示, granted in kind by the delegated head, its notice; a refused applicant monitored and a warning worked to no change', async ({
+  page,
+}) => {
   const today = chinaToday();
   const view = page.getByTestId('case-view');
   const panel = page.getByTestId('after-acceptance');
@@ -68,18 +73,30 @@ test('临时救助 急难: paid first within the limit, papers completed, 公示
     shell = await launch(dataDir);
     call = await setUpIntakeStation(shell);
     const accounts = await call<Array<{ id: string; username: string }>>('accounts.list');
-    await call('accounts.setRoles', { accountId: accounts.find((a) => a.username === ADMIN.username)!.id, roles: ['admin', 'clerk', 'caseworker', 'head'] });
+    await call('accounts.setRoles', {
+      accountId: accounts.find((a) => a.username === ADMIN.username)!.id,
+      roles: ['admin', 'clerk', 'caseworker', 'head'],
+    });
     await call('session.logout');
     await call('session.login', { username: ADMIN.username, password: ADMIN.password });
     const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
-    await call('cases.setSettings', { settings: { ...current.settings, decisionDelegated: true, notice: { headerLines: ['桥头镇人民政府'], issuer: '桥头镇人民政府', redress: REDRESS } } });
+    await call('cases.setSettings', {
+      settings: {
+        ...current.settings,
+        decisionDelegated: true,
+        notice: { headerLines: ['桥头镇人民政府'], issuer: '桥头镇人民政府', redress: REDRESS },
+      },
+    });
     const slip = await platform.admin.createEnrolmentCode({ stationId: STATION, regionCode: '500110' });
     await call('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
     await call('sync.settings', { windows: [] });
-    const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials: TEMPORARY_MATERIALS }) });
+    const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+      application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials: TEMPORARY_MATERIALS }),
+    });
     caseId = saved.caseId;
     await call('intake.submit', { caseId, rev: saved.rev });
-    for (const who of [HUSBAND, WIFE]) await call('intake.authorize', { caseId, signerIdNumber: who.idNumber, signature: intakeSignature(caseId, who), face: null });
+    for (const who of [HUSBAND, WIFE])
+      await call('intake.authorize', { caseId, signerIdNumber: who.idNumber, signature: intakeSignature(caseId, who), face: null });
     await call('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
     expect((await call<Case>('cases.get', { caseId })).state).toBe('accepted');
   });
@@ -165,7 +182,10 @@ test('临时救助 急难: paid first within the limit, papers completed, 公示
     const [queued] = await call<Array<{ id: string; kind: string; state: string }>>('printQueue.list', { caseId, kind: 'relief-approval' });
     expect(queued).toMatchObject({ kind: 'relief-approval', state: 'pending' });
     const pdf = await call<{ pdfBase64: string }>('documents.preview', { requestId: queued!.id });
-    const text = (await readPdf(Buffer.from(pdf.pdfBase64, 'base64'))).map((p) => p.text).join('').replace(/\s+/g, '');
+    const text = (await readPdf(Buffer.from(pdf.pdfBase64, 'base64')))
+      .map((p) => p.text)
+      .join('')
+      .replace(/\s+/g, '');
     expect(text).toContain('核定临时救助金额1,500.00元（人民币壹仟伍佰元整），以实物方式（大米50斤、棉被2床）分2次发放');
     expect(text).toContain('先行救助800.00元（人民币捌佰元整）');
     expect(text).not.toContain('每月');
@@ -175,8 +195,16 @@ test('临时救助 急难: paid first within the limit, papers completed, 公示
   await test.step('a refused applicant is put under 低收入人口 monitoring from the case page; the monitoring page lists the household', async () => {
     const refused = await acceptedCase(call);
     await call('visits.record', { caseId: refused, version: 2, visit: signedVisit(refused, { ...VISIT, visitedOn: addDays(today, 7) }) });
-    await call('publicity.opinion', { caseId: refused, version: 3, opinion: { proposal: 'refuse', reasons: ['家庭人均收入高于当地低保标准'], community: '桥头镇新街社区' } });
-    await call('decisions.local', { caseId: refused, version: 4, decision: { outcome: 'refused', reasons: ['家庭人均收入高于当地低保标准'], legalBasis: ['《最低生活保障审核确认办法》第二十一条'] } });
+    await call('publicity.opinion', {
+      caseId: refused,
+      version: 3,
+      opinion: { proposal: 'refuse', reasons: ['家庭人均收入高于当地低保标准'], community: '桥头镇新街社区' },
+    });
+    await call('decisions.local', {
+      caseId: refused,
+      version: 4,
+      decision: { outcome: 'refused', reasons: ['家庭人均收入高于当地低保标准'], legalBasis: ['《最低生活保障审核确认办法》第二十一条'] },
+    });
     expect((await call<Case>('cases.get', { caseId: refused })).state).toBe('refused');
 
     await openCase(page, refused);

@@ -73,10 +73,16 @@ test.afterAll(async () => {
 const verify = (caseRef: string) => {
   const file = join(platformDir, 'report.json');
   writeFileSync(file, JSON.stringify(REPORT));
-  return promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'verify', '--data', platformDir, '--case', caseRef, '--file', file], { cwd: ROOT });
+  return promisify(execFile)(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [join(ROOT, 'city-platform', 'cli.ts'), 'verify', '--data', platformDir, '--case', caseRef, '--file', file],
+    { cwd: ROOT },
+  );
 };
 
-test('npm run platform -- verify → sync → the case page shows the report per member and type, the totals and the hint, before the 初审意见', async ({ page }) => {
+test('npm run platform -- verify → sync → the case page shows the report per member and type, the totals and the hint, before the 初审意见', async ({
+  page,
+}) => {
   await openAndLogIn(page, shell);
   const panel = page.getByTestId('verification-panel');
 
@@ -93,7 +99,9 @@ test('npm run platform -- verify → sync → the case page shows the report per
     await form.getByLabel('不动产限额').fill('0');
     await page.getByTestId('save-assets').click();
     await page.getByRole('button', { name: '确认保存' }).click();
-    await expect.poll(async () => (await call<{ settings: { assetLimits?: unknown } }>('cases.settings')).settings.assetLimits).toEqual({ depositMonths: null, vehicleValueFen: null, realEstateCount: 0 });
+    await expect
+      .poll(async () => (await call<{ settings: { assetLimits?: unknown } }>('cases.settings')).settings.assetLimits)
+      .toEqual({ depositMonths: null, vehicleValueFen: null, realEstateCount: 0 });
   });
 
   await test.step('the platform posts the report by the case number; the station syncs', async () => {
@@ -117,7 +125,9 @@ test('npm run platform -- verify → sync → the case page shows the report per
     await expect(deposit).toContainText('2026-01-31');
     await expect(husband).toContainText('合计：财产 12500.00 元；月收入 2100.00 元');
     await expect(panel.getByTestId('verification-member').filter({ hasText: CHILD.name })).toContainText('未查到记录');
-    await expect(panel.getByTestId('verification-totals')).toHaveText('全户合计：存款 12500.00 元，车辆 0.00 元，房产 1 处，月收入 3600.00 元');
+    await expect(panel.getByTestId('verification-totals')).toHaveText(
+      '全户合计：存款 12500.00 元，车辆 0.00 元，房产 1 处，月收入 3600.00 元',
+    );
     const findings = panel.getByTestId('verification-findings');
     await expect(findings).toContainText('核对结果提示（仅供参考，由县级审核确认）');
     await expect(findings).toContainText(`${WIFE.name}：核对月收入 1500.00 元，高于申报的`);
@@ -130,7 +140,9 @@ test('npm run platform -- verify → sync → the case page shows the report per
       return v && a ? Boolean(v.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
     });
     expect(order).toBe(true);
-    await expect(page.getByTestId('case-timeline').locator('[data-action="verificationReceived"]')).toContainText('收到家庭经济状况核对报告');
+    await expect(page.getByTestId('case-timeline').locator('[data-action="verificationReceived"]')).toContainText(
+      '收到家庭经济状况核对报告',
+    );
   });
 
   await test.step('the view is audited as every personal read, naming the report; the arrival names counts, never an amount or an ID number', async () => {

@@ -43,23 +43,26 @@ const roomPhoto = () =>
 
 /** Decode stored image bytes in the page: size, mean chroma (max − min channel; 0 for grey) and the pixel at (fx, fy) of the frame. */
 const decodeInPage = (page: Page, image: { mime: string; base64: string }, probes: Array<[number, number]>) =>
-  page.evaluate(async ({ mime, base64, probes }) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
-    const canvas = document.createElement('canvas');
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let chroma = 0;
-    for (let i = 0; i < d.length; i += 4) chroma += Math.max(d[i]!, d[i + 1]!, d[i + 2]!) - Math.min(d[i]!, d[i + 1]!, d[i + 2]!);
-    const at = ([fx, fy]: [number, number]) => {
-      const i = (Math.floor(fy * canvas.height) * canvas.width + Math.floor(fx * canvas.width)) * 4;
-      return [d[i]!, d[i + 1]!, d[i + 2]!];
-    };
-    return { width: canvas.width, height: canvas.height, chroma: chroma / (d.length / 4), probes: probes.map(at) };
-  }, { ...image, probes });
+  page.evaluate(
+    async ({ mime, base64, probes }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let chroma = 0;
+      for (let i = 0; i < d.length; i += 4) chroma += Math.max(d[i]!, d[i + 1]!, d[i + 2]!) - Math.min(d[i]!, d[i + 1]!, d[i + 2]!);
+      const at = ([fx, fy]: [number, number]) => {
+        const i = (Math.floor(fy * canvas.height) * canvas.width + Math.floor(fx * canvas.width)) * 4;
+        return [d[i]!, d[i + 1]!, d[i + 2]!];
+      };
+      return { width: canvas.width, height: canvas.height, chroma: chroma / (d.length / 4), probes: probes.map(at) };
+    },
+    { ...image, probes },
+  );
 
 /** A name on the pad: a few strokes and a flourish with the mouse. */
 async function sign(page: Page) {
@@ -73,19 +76,44 @@ async function sign(page: Page) {
     for (const [x, y] of points.slice(1)) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
     await page.mouse.up();
   };
-  await stroke([[60, 50], [180, 50]]);
-  await stroke([[70, 100], [170, 100]]);
-  await stroke([[120, 40], [120, 160]]);
-  await stroke([[220, 60], [260, 150], [300, 70], [340, 150], [400, 80]]);
+  await stroke([
+    [60, 50],
+    [180, 50],
+  ]);
+  await stroke([
+    [70, 100],
+    [170, 100],
+  ]);
+  await stroke([
+    [120, 40],
+    [120, 160],
+  ]);
+  await stroke([
+    [220, 60],
+    [260, 150],
+    [300, 70],
+    [340, 150],
+    [400, 80],
+  ]);
   await expect(pad).toHaveAttribute('data-strokes', '4');
   await page.getByTestId('signature-done').click();
   await expect(page.getByTestId('visit-signature-panel')).toBeHidden();
 }
 
-test('a visit with a photo from a file and mouse-drawn signatures; unsigned and edited-after-signing visits are refused', async ({ page }) => {
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+test('a visit with a photo from a file and mouse-drawn signatures; unsigned and edited-after-signing visits are refused', async ({
+  page,
+}) => {
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: null });
+  for (const p of [HUSBAND, WIFE])
+    await call('intake.authorize', {
+      caseId: saved.caseId,
+      signerIdNumber: p.idNumber,
+      signature: intakeSignature(saved.caseId, p),
+      face: null,
+    });
   await call('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } });
 
   await logIn(page, shell);
@@ -166,7 +194,10 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   page.on('request', (r) => {
     if (r.url().endsWith('/api/visits.evidence')) reads.push(r.postDataJSON().attachmentId);
   });
-  await panel.getByRole('row', { name: /王明、刘芳/ }).getByRole('button', { name: '查看照片和签名' }).click();
+  await panel
+    .getByRole('row', { name: /王明、刘芳/ })
+    .getByRole('button', { name: '查看照片和签名' })
+    .click();
   await expect(shown.getByTestId('visit-photo-0')).toHaveAttribute('data-state', 'shown');
   const thumb = shown.getByTestId('visit-photo-0').locator('img');
   await expect(thumb).toHaveAttribute('alt', '现场照片 1');
@@ -189,7 +220,11 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   // Each signature: the signer's name and role under an image with ink on it.
   const signed = shown.locator('[data-testid^="visit-signature-"][data-role]');
   await expect(signed).toHaveCount(3);
-  for (const [i, name, role] of [[0, '王明', '调查人员'], [1, '刘芳', '调查人员'], [2, '张建国', '家庭成员']] as const) {
+  for (const [i, name, role] of [
+    [0, '王明', '调查人员'],
+    [1, '刘芳', '调查人员'],
+    [2, '张建国', '家庭成员'],
+  ] as const) {
     const one = shown.getByTestId(`visit-signature-${i}`);
     await expect(one).toContainText(name);
     await expect(one).toContainText(role);
@@ -219,7 +254,9 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   await expect(preview).toBeVisible();
   const large = preview.locator('img.ant-image-preview-img');
   await expect(large).toHaveAttribute('src', (await thumb.getAttribute('src'))!);
-  expect(await large.evaluate(async (img: HTMLImageElement) => (await img.decode(), [img.naturalWidth, img.getBoundingClientRect().width]))).toEqual([1600, expect.any(Number)]);
+  expect(
+    await large.evaluate(async (img: HTMLImageElement) => (await img.decode(), [img.naturalWidth, img.getBoundingClientRect().width])),
+  ).toEqual([1600, expect.any(Number)]);
   expect((await large.boundingBox())!.width).toBeGreaterThan(loaded.rendered * 2);
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
@@ -231,7 +268,10 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   const request = detail.notices.find((n) => n.kind === 'visit-form')!;
   const pdf = await call<{ pdfBase64: string; pages: number }>('documents.preview', { requestId: request.id });
   const bytes = Buffer.from(pdf.pdfBase64, 'base64');
-  const text = (await readPdf(bytes)).map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+  const text = (await readPdf(bytes))
+    .map((p) => p.text)
+    .join('\n')
+    .replace(/\s+/g, ' ');
   expect(text).toContain('家庭人均收入低于当地低保标准，情况属实');
   expect(text).toContain('共1张');
   expect(text).toContain('文件导入');
@@ -245,7 +285,12 @@ test('a visit with a photo from a file and mouse-drawn signatures; unsigned and 
   const image = photo.pages[0]!.image;
   expect(text).toContain(createHash('sha256').update(Buffer.from(image.base64, 'base64')).digest('hex').slice(0, 16));
   // Probes: the window (blue), the sofa (red), the plant (green), the wall (yellow).
-  const stored = await decodeInPage(page, image, [[1450 / 1920, 325 / 1080], [550 / 1920, 725 / 1080], [1075 / 1920, 690 / 1080], [100 / 1920, 300 / 1080]]);
+  const stored = await decodeInPage(page, image, [
+    [1450 / 1920, 325 / 1080],
+    [550 / 1920, 725 / 1080],
+    [1075 / 1920, 690 / 1080],
+    [100 / 1920, 300 / 1080],
+  ]);
   expect(Math.max(stored.width, stored.height)).toBeLessThanOrEqual(1600);
   expect(Math.abs(stored.width / stored.height / (ROOM.width / ROOM.height) - 1)).toBeLessThan(0.02);
   expect(stored.chroma).toBeGreaterThan(40);

@@ -34,7 +34,12 @@ test.beforeAll(async () => {
   call = await setUpIntakeStation(shell);
   await call('demo.seed', { count: 30, seed: 7 });
   for (const role of ALL_ROLES) {
-    await call('accounts.create', { username: `w-${role}`, displayName: NAMES[role], roles: [role], password: role === 'clerk' ? TEMPORARY : PASSWORD });
+    await call('accounts.create', {
+      username: `w-${role}`,
+      displayName: NAMES[role],
+      roles: [role],
+      password: role === 'clerk' ? TEMPORARY : PASSWORD,
+    });
     if (role === 'clerk') continue; // the clerk changes the temporary password through the page
     const own = api(shell, `words-${role}`);
     await own('session.login', { username: `w-${role}`, password: PASSWORD });
@@ -123,7 +128,8 @@ test('every page, as each role that may open it, shows only words from the catal
   }
   expect(crashes).toEqual([]);
   const seen = new Map<string, string>();
-  for (const f of findings) if (!seen.has(`${f.kind} ${f.word}`)) seen.set(`${f.kind} ${f.word}`, `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`);
+  for (const f of findings)
+    if (!seen.has(`${f.kind} ${f.word}`)) seen.set(`${f.kind} ${f.word}`, `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`);
   expect([...seen.values()]).toEqual([]);
 });
 
@@ -139,7 +145,10 @@ test('the header says core is connected after a logout and a new login in the sa
   await expect(page.getByTestId('core-status')).toHaveText('核心服务已连接');
 });
 
-test('placeholder 低保 standards are never shown as the county’s: the applicant screen says 未设置 until the county sets them', async ({ page, context }) => {
+test('placeholder 低保 standards are never shown as the county’s: the applicant screen says 未设置 until the county sets them', async ({
+  page,
+  context,
+}) => {
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
   await call('cases.setSettings', { settings: { ...current.settings, standards: [] } });
   await logIn(page, shell);
@@ -186,17 +195,27 @@ test('setup: a region code core refuses is shown on that field, in words, and go
   }
 });
 
-test('临时救助 and monitoring states: the 先行救助 panel and form, a monitored case, the monitoring page and the settings tab show only catalog words', async ({ browser }) => {
+test('临时救助 and monitoring states: the 先行救助 panel and form, a monitored case, the monitoring page and the settings tab show only catalog words', async ({
+  browser,
+}) => {
   const findings: Array<Finding & { where: string }> = [];
   const crashes: string[] = [];
   const head = api(shell, 'words-relief-head');
   await head('session.login', { username: 'w-head', password: `${PASSWORD}!` });
   const materials = ['application_form', 'id_cards', 'hardship_proof'].map((code) => ({ code, status: 'received' as const }));
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials }),
+  });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  await head('relief.advance', { caseId: saved.caseId, version: 1, advance: { amountFen: 50000, form: 'in_kind', inKind: '大米50斤', paidOn: today, paidBy: '陈经办', reason: '家中失火' } });
-  const other = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials }) });
+  await head('relief.advance', {
+    caseId: saved.caseId,
+    version: 1,
+    advance: { amountFen: 50000, form: 'in_kind', inKind: '大米50斤', paidOn: today, paidBy: '陈经办', reason: '家中失火' },
+  });
+  const other = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ type: 'temporary', subtype: 'emergency', materials }),
+  });
   await call('intake.submit', { caseId: other.caseId, rev: other.rev });
   const found = await call<{ rows: Array<{ id: string; state: string }> }>('cases.search', { query: '', limit: 500 });
   const refused = found.rows.find((r) => r.state === 'refused' || r.state === 'not_accepted')!;
@@ -205,14 +224,20 @@ test('临时救助 and monitoring states: the 先行救助 panel and form, a mon
   const page = await newPage(browser, crashes);
   await logInAs(page, 'w-head', `${PASSWORD}!`);
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  for (const [where, id] of [['relief case (先行救助，待补办)', saved.caseId], ['monitored case', refused.id]] as const) {
+  for (const [where, id] of [
+    ['relief case (先行救助，待补办)', saved.caseId],
+    ['monitored case', refused.id],
+  ] as const) {
     await page.evaluate((caseId) => (window.location.hash = `#/cases?id=${caseId}`), id);
     await expect(page.getByTestId('case-view')).toBeVisible();
     await check(page, `head ${where}`, findings);
   }
   await page.evaluate((caseId) => (window.location.hash = `#/cases?id=${caseId}`), other.caseId);
   await page.getByTestId('relief-panel').getByRole('button', { name: '登记先行救助' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByRole('dialog')).toContainText('请填写救助金额');
   await check(page, 'head 先行救助 form', findings);
   await page.evaluate(() => (window.location.hash = '#/monitoring'));
@@ -231,7 +256,9 @@ test('临时救助 and monitoring states: the 先行救助 panel and form, a mon
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });
 
-test('好差评 states: the applicant screen’s question (a 差评 chosen, its reasons and the reason asked for) and the head’s 差评回访整改 page with a 差评 and its follow-up show only catalog words', async ({ browser }) => {
+test('好差评 states: the applicant screen’s question (a 差评 chosen, its reasons and the reason asked for) and the head’s 差评回访整改 page with a 差评 and its follow-up show only catalog words', async ({
+  browser,
+}) => {
   const findings: Array<Finding & { where: string }> = [];
   const crashes: string[] = [];
   const page = await newPage(browser, crashes);
@@ -276,14 +303,24 @@ test('好差评 states: the applicant screen’s question (a 差评 chosen, its 
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });
 
-test('the paged case list and its 查看全部 lists, a case page with the 低保 standard 未设置, the intake’s completion page with its notice preview, and the caseworker’s case page show only catalog words', async ({ browser }) => {
+test('the paged case list and its 查看全部 lists, a case page with the 低保 standard 未设置, the intake’s completion page with its notice preview, and the caseworker’s case page show only catalog words', async ({
+  browser,
+}) => {
   const findings: Array<Finding & { where: string }> = [];
   const crashes: string[] = [];
   const current = await call<{ settings: Record<string, unknown> }>('cases.settings');
   await call('cases.setSettings', { settings: { ...current.settings, standards: [] } });
-  const saved = await call<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
   await call('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-  for (const p of [HUSBAND, WIFE]) await call('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() });
+  for (const p of [HUSBAND, WIFE])
+    await call('intake.authorize', {
+      caseId: saved.caseId,
+      signerIdNumber: p.idNumber,
+      signature: intakeSignature(saved.caseId, p),
+      face: faceCapture(),
+    });
 
   // The counter (the admin here is a clerk): the case list paged, and the home page's 查看全部 lists.
   const page = await newPage(browser, crashes);
@@ -324,7 +361,9 @@ test('the paged case list and its 查看全部 lists, a case page with the 低�
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });
 
-test('the head’s 导入在册对象 page: a refused file, a preview with row problems, the report after confirming, and an earlier report show only catalog words', async ({ browser }) => {
+test('the head’s 导入在册对象 page: a refused file, a preview with row problems, the report after confirming, and an earlier report show only catalog words', async ({
+  browser,
+}) => {
   const findings: Array<Finding & { where: string }> = [];
   const crashes: string[] = [];
   const households = exportHouseholds(4, 900);
@@ -334,10 +373,18 @@ test('the head’s 导入在册对象 page: a refused file, a preview with row p
   await logInAs(page, 'w-head', `${PASSWORD}!`);
   await page.evaluate(() => (window.location.hash = '#/roster/import'));
   await expect(page.getByTestId('roster-import-page')).toBeVisible();
-  await page.getByTestId('roster-import-file').setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]) });
+  await page.getByTestId('roster-import-file').setInputFiles({
+    name: 'old.xls',
+    mimeType: 'application/vnd.ms-excel',
+    buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+  });
   await expect(page.getByTestId('roster-import-error')).toBeVisible();
   await check(page, 'head /roster/import refused file', findings);
-  await page.getByTestId('roster-import-file').setInputFiles({ name: 'roster.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await memberRowsWorkbook(households) });
+  await page.getByTestId('roster-import-file').setInputFiles({
+    name: 'roster.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await memberRowsWorkbook(households),
+  });
   await expect(page.getByTestId('roster-import-errors')).toBeVisible();
   await check(page, 'head /roster/import preview with problems', findings);
   await page.getByTestId('roster-import-confirm').click();
@@ -354,7 +401,9 @@ test('the head’s 导入在册对象 page: a refused file, a preview with row p
   expect(findings.map((f) => `${f.where}: ${f.kind} “${f.word}” in “${f.text}”`)).toEqual([]);
 });
 
-test('the face tab: the engine’s backend named in words, and the warning when the faster backend cannot start, show only catalog words', async ({ browser }) => {
+test('the face tab: the engine’s backend named in words, and the warning when the faster backend cannot start, show only catalog words', async ({
+  browser,
+}) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   for (const blocked of [false, true]) {
@@ -373,7 +422,9 @@ test('the face tab: the engine’s backend named in words, and the warning when 
   expect(crashes).toEqual([]);
 });
 
-test('程序更新: no address yet, an address that does not answer, and the browser shell’s note that installing needs the desktop app show only catalog words', async ({ browser }) => {
+test('程序更新: no address yet, an address that does not answer, and the browser shell’s note that installing needs the desktop app show only catalog words', async ({
+  browser,
+}) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   const page = await newPage(browser, crashes);
@@ -394,7 +445,9 @@ test('程序更新: no address yet, an address that does not answer, and the bro
   expect(crashes).toEqual([]);
 });
 
-test('资格认证 made on the phone: the due list with one, his check (already certified, 手机认证 in the history) and the sync centre’s list of phone certifications not recorded show only catalog words', async ({ browser }) => {
+test('资格认证 made on the phone: the due list with one, his check (already certified, 手机认证 in the history) and the sync centre’s list of phone certifications not recorded show only catalog words', async ({
+  browser,
+}) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-phone-'));
@@ -410,7 +463,12 @@ test('资格认证 made on the phone: the due list with one, his check (already 
     await head('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
     const at = new Date(Date.now() - 2 * 86_400_000).toISOString();
     await platform.admin.certifyRemote({ stationId: 'ST-WORDS', idNumber: h!.headIdNumber, certifiedAt: at, method: 'face' });
-    await platform.admin.certifyRemote({ stationId: 'ST-WORDS', idNumber: makeIdNumber('500110', '1950-03-03', 91, '男'), certifiedAt: at, method: 'other' });
+    await platform.admin.certifyRemote({
+      stationId: 'ST-WORDS',
+      idNumber: makeIdNumber('500110', '1950-03-03', 91, '男'),
+      certifiedAt: at,
+      method: 'other',
+    });
     expect(await head<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
 
     const page = await newPage(browser, crashes);
@@ -418,7 +476,10 @@ test('资格认证 made on the phone: the due list with one, his check (already 
     await page.evaluate(() => (window.location.hash = '#/certification'));
     await page.getByTestId('cert-filter').getByText('全部应认证人员').click();
     // By name and the last four digits: another walk of this file imports a household whose head has the same name.
-    const row = page.getByTestId('cert-row').filter({ hasText: h!.headName }).filter({ hasText: h!.headIdNumber.slice(-4) });
+    const row = page
+      .getByTestId('cert-row')
+      .filter({ hasText: h!.headName })
+      .filter({ hasText: h!.headIdNumber.slice(-4) });
     await expect(row).toHaveAttribute('data-status', 'later');
     await check(page, 'head /certification all, one certified by phone', leaks);
     await row.getByRole('button', { name: /^认\s*证$/ }).click();
@@ -429,7 +490,11 @@ test('资格认证 made on the phone: the due list with one, his check (already 
     await expect(kept).toBeVisible();
     // The card only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
     const cardWords = async (where: string) => {
-      for (const text of (await kept.innerText()).split('\n').map((x) => x.trim()).filter(Boolean)) for (const f of findLeaks(text)) leaks.push({ ...f, where });
+      for (const text of (await kept.innerText())
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean))
+        for (const f of findLeaks(text)) leaks.push({ ...f, where });
     };
     await cardWords('head /sync, phone certifications not recorded');
     await kept.getByTestId('cert-remote-retry').click();
@@ -444,7 +509,9 @@ test('资格认证 made on the phone: the due list with one, his check (already 
   expect(crashes).toEqual([]);
 });
 
-test('核对 results on the case page: a report per member and type with totals, a superseded one, the hint’s findings against the county’s limits, and the 财产限额 settings tab show only catalog words', async ({ browser }) => {
+test('核对 results on the case page: a report per member and type with totals, a superseded one, the hint’s findings against the county’s limits, and the 财产限额 settings tab show only catalog words', async ({
+  browser,
+}) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-verify-'));
@@ -454,21 +521,43 @@ test('核对 results on the case page: a report per member and type with totals,
   try {
     const admin = await setUpIntakeStation(s, undefined, ['admin', 'clerk', 'caseworker', 'head']);
     const current = await admin<{ settings: Record<string, unknown> }>('cases.settings');
-    await admin('cases.setSettings', { settings: { ...current.settings, assetLimits: { depositMonths: 6, vehicleValueFen: 1_000_000, realEstateCount: 1 } } });
+    await admin('cases.setSettings', {
+      settings: { ...current.settings, assetLimits: { depositMonths: 6, vehicleValueFen: 1_000_000, realEstateCount: 1 } },
+    });
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-V', regionCode: '500110' });
     await admin('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
-    const saved = await admin<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+    const saved = await admin<{ caseId: string; rev: number }>('intake.save', {
+      application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+    });
     await admin('intake.submit', { caseId: saved.caseId, rev: saved.rev });
-    for (const p of [HUSBAND, WIFE]) await admin('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() });
+    for (const p of [HUSBAND, WIFE])
+      await admin('intake.authorize', {
+        caseId: saved.caseId,
+        signerIdNumber: p.idNumber,
+        signature: intakeSignature(saved.caseId, p),
+        face: faceCapture(),
+      });
     expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
     const item = (type: string, amountFen: number) => ({ type, amountFen, source: '核对来源', asOf: '2026-01-31' });
-    const members = (items: ReturnType<typeof item>[]) => [{ idNumber: HUSBAND.idNumber, name: HUSBAND.name, items }, { idNumber: WIFE.idNumber, name: WIFE.name, items: [] }];
-    await platform.admin.postVerification(saved.caseId, { centre: '核对中心', reportNo: '渝核〔2026〕001号', issuedOn: '2026-01-01', members: members([]) });
+    const members = (items: ReturnType<typeof item>[]) => [
+      { idNumber: HUSBAND.idNumber, name: HUSBAND.name, items },
+      { idNumber: WIFE.idNumber, name: WIFE.name, items: [] },
+    ];
+    await platform.admin.postVerification(saved.caseId, {
+      centre: '核对中心',
+      reportNo: '渝核〔2026〕001号',
+      issuedOn: '2026-01-01',
+      members: members([]),
+    });
     await platform.admin.postVerification(saved.caseId, {
       centre: '核对中心',
       reportNo: '渝核〔2026〕017号',
       issuedOn: '2026-02-01',
-      members: members(['deposit', 'vehicle', 'realEstate', 'realEstate', 'business', 'socialInsurance', 'providentFund', 'tax'].map((t, i) => item(t, 2_000_000 + i))),
+      members: members(
+        ['deposit', 'vehicle', 'realEstate', 'realEstate', 'business', 'socialInsurance', 'providentFund', 'tax'].map((t, i) =>
+          item(t, 2_000_000 + i),
+        ),
+      ),
     });
     expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
 
@@ -495,7 +584,9 @@ test('核对 results on the case page: a report per member and type with totals,
   expect(crashes).toEqual([]);
 });
 
-test('网上申请待受理: the queue with an application, what it filed (its papers fetched) and the same after the intake started show only catalog words', async ({ browser }) => {
+test('网上申请待受理: the queue with an application, what it filed (its papers fetched) and the same after the intake started show only catalog words', async ({
+  browser,
+}) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-online-'));
@@ -504,7 +595,9 @@ test('网上申请待受理: the queue with an application, what it filed (its p
   try {
     const clerk = await setUpIntakeStation(own);
     const current = await clerk<{ settings: { limits: Record<string, unknown> } & Record<string, unknown> }>('cases.settings');
-    await clerk('cases.setSettings', { settings: { ...current.settings, limits: { ...current.settings.limits, acceptanceWorkingDays: 10 } } });
+    await clerk('cases.setSettings', {
+      settings: { ...current.settings, limits: { ...current.settings.limits, acceptanceWorkingDays: 10 } },
+    });
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-ONLINE', regionCode: '500110' });
     await clerk('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
     const filed = onlineApplication(new Date(Date.now() - 86_400_000).toISOString());
@@ -540,7 +633,9 @@ test('网上申请待受理: the queue with an application, what it filed (its p
   expect(crashes).toEqual([]);
 });
 
-test('在册对象 from the platform: the sync centre’s list of platform households not written here, and the station’s import the platform refused, show only catalog words', async ({ browser }) => {
+test('在册对象 from the platform: the sync centre’s list of platform households not written here, and the station’s import the platform refused, show only catalog words', async ({
+  browser,
+}) => {
   const crashes: string[] = [];
   const leaks: Array<Finding & { where: string }> = [];
   const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-roster-'));
@@ -556,7 +651,21 @@ test('在册对象 from the platform: the sync centre’s list of platform house
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-R', regionCode: '500110' });
     await admin('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
     // The county's roster has the same household with another amount: a conflict here, and the import refused there.
-    const household = { type: 'dibao', subtype: 'rural', applicant: { idNumber: h!.headIdNumber, name: h!.headName }, members: h!.members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationship: m.relationship === '本人' ? 'self' : m.relationship === '配偶' ? 'spouse' : 'child' })), amountFen: 99900, monthly: true, sinceMonth: '2025-01', nextReviewOn: '2027-01-31', lastCertifiedOn: null };
+    const household = {
+      type: 'dibao',
+      subtype: 'rural',
+      applicant: { idNumber: h!.headIdNumber, name: h!.headName },
+      members: h!.members.map((m) => ({
+        idNumber: m.idNumber,
+        name: m.name,
+        relationship: m.relationship === '本人' ? 'self' : m.relationship === '配偶' ? 'spouse' : 'child',
+      })),
+      amountFen: 99900,
+      monthly: true,
+      sinceMonth: '2025-01',
+      nextReviewOn: '2027-01-31',
+      lastCertifiedOn: null,
+    };
     expect(await platform.admin.loadRoster({ stationId: 'ST-WORDS-R', households: [household] })).toEqual({ loaded: 1, refused: [] });
     expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'partial' });
 
@@ -568,8 +677,15 @@ test('在册对象 from the platform: the sync centre’s list of platform house
     const refused = page.getByTestId('sync-quarantine');
     await expect(refused).toContainText('原系统导入在册户');
     // The two lists only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
-    for (const [where, part] of [['head /sync, platform households not written here', conflicts], ['head /sync, the import the platform refused', refused]] as const)
-      for (const text of (await part.innerText()).split('\n').map((x) => x.trim()).filter(Boolean)) for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    for (const [where, part] of [
+      ['head /sync, platform households not written here', conflicts],
+      ['head /sync, the import the platform refused', refused],
+    ] as const)
+      for (const text of (await part.innerText())
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean))
+        for (const f of findLeaks(text)) leaks.push({ ...f, where });
     await page.close();
   } finally {
     await stop(s);

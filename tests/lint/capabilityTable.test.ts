@@ -13,10 +13,20 @@ const doc = readFileSync(join(root, 'docs/ARCHITECTURE.md'), 'utf8');
 /** Column → how a name in it is found on disk, and what on disk must be named. */
 const SIDES = [
   { column: 1, label: 'common/', path: (n: string) => join(root, 'common', n), listed: () => folders('common') },
-  { column: 2, label: 'contract methods', path: (n: string) => join(root, 'common/contract/methods', `${n}.ts`), listed: () => files('common/contract/methods') },
+  {
+    column: 2,
+    label: 'contract methods',
+    path: (n: string) => join(root, 'common/contract/methods', `${n}.ts`),
+    listed: () => files('common/contract/methods'),
+  },
   { column: 3, label: 'main/core/', path: (n: string) => join(root, 'main/core', n), listed: () => coreFolders() },
   { column: 4, label: 'renderer/src/', path: (n: string) => join(root, 'renderer/src', n), listed: () => folders('renderer/src') },
-  { column: 5, label: 'catalog', path: (n: string) => join(root, 'common/i18n/zh-CN', `${n}.ts`), listed: () => files('common/i18n/zh-CN') },
+  {
+    column: 5,
+    label: 'catalog',
+    path: (n: string) => join(root, 'common/i18n/zh-CN', `${n}.ts`),
+    listed: () => files('common/i18n/zh-CN'),
+  },
 ] as const;
 
 function folders(dir: string): string[] {
@@ -42,7 +52,12 @@ function tableRows(): string[][] {
   const lines = section.slice(0, section.indexOf('\n## ', 4)).split('\n');
   return lines
     .filter((line) => line.startsWith('| ') && !line.startsWith('| capability |'))
-    .map((line) => line.slice(2, -2).split(' | ').map((c) => c.trim()));
+    .map((line) =>
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((c) => c.trim()),
+    );
 }
 
 const namesIn = (cell: string) => (cell === '—' ? [] : [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));

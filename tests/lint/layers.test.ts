@@ -43,7 +43,12 @@ describe('layer rules', () => {
     ['renderer importing tools', 'renderer-imports-tools.ts', 'renderer/src/__fixture__.ts', PATHS],
     ['renderer importing serialport', 'imports-serialport.ts', 'renderer/src/__fixture__.ts', PACKAGES],
     ['renderer importing pdfkit', 'imports-pdfkit.ts', 'renderer/src/__fixture__.ts', PACKAGES],
-    ["a renderer feature importing another feature's inner folder", 'renderer-feature-imports-inner.ts', 'renderer/src/stats/__fixture__.tsx', PATHS],
+    [
+      "a renderer feature importing another feature's inner folder",
+      'renderer-feature-imports-inner.ts',
+      'renderer/src/stats/__fixture__.tsx',
+      PATHS,
+    ],
     ['common importing main/core', 'common-imports-core.ts', 'common/__fixture__.ts', PATHS],
     ['common importing node:fs', 'imports-node-fs.ts', 'common/__fixture__.ts', PACKAGES],
     ['common importing city-platform', 'common-imports-platform.ts', 'common/__fixture__.ts', PATHS],
@@ -86,12 +91,24 @@ describe('layer rules', () => {
     ['a common test using vitest and node:fs', 'common-test-allowed.ts', 'common/__fixture__.test.ts'],
     ['main/electron importing electron and core', 'electron-shell-allowed.ts', 'main/electron/__fixture__.ts'],
     ['a shell importing main/core/index', 'shell-allowed.ts', 'main/cli/__fixture__.ts'],
-    ["the cli importing its part of core (cliSupport)", 'cli-support.ts', 'main/cli/__fixture__.ts'],
+    ['the cli importing its part of core (cliSupport)', 'cli-support.ts', 'main/cli/__fixture__.ts'],
     ['renderer importing common', 'renderer-allowed.ts', 'renderer/src/__fixture__.ts'],
-    ["a renderer feature importing its packages and another feature's public face", 'renderer-feature-allowed.ts', 'renderer/src/stats/__fixture__.tsx'],
-    ["a core feature importing its packages, its own inner folder and another feature's public face", 'core-feature-allowed.ts', 'main/core/documents/__fixture__.ts'],
+    [
+      "a renderer feature importing its packages and another feature's public face",
+      'renderer-feature-allowed.ts',
+      'renderer/src/stats/__fixture__.tsx',
+    ],
+    [
+      "a core feature importing its packages, its own inner folder and another feature's public face",
+      'core-feature-allowed.ts',
+      'main/core/documents/__fixture__.ts',
+    ],
     ['city-platform importing sync-protocol and common', 'platform-imports-protocol.ts', 'city-platform/__fixture__.ts'],
-    ['a core test bringing up the reference platform and the link proxy', 'core-test-imports-platform.ts', 'main/core/cases/__fixture__.test.ts'],
+    [
+      'a core test bringing up the reference platform and the link proxy',
+      'core-test-imports-platform.ts',
+      'main/core/cases/__fixture__.test.ts',
+    ],
   ];
   for (const [what, file, at] of allowed) {
     it(`allows ${what}`, async () => {
@@ -108,7 +125,7 @@ describe('layer rules', () => {
       expect(run.status).toBe(1);
     });
 
-    it("refuses renderer importing the preload when eslint runs from the parent folder with --config", () => {
+    it('refuses renderer importing the preload when eslint runs from the parent folder with --config', () => {
       const file = join(basename(root), 'renderer/src/__fixture__.ts');
       const run = lintFromShell(dirname(root), ['--config', join(root, 'eslint.config.js'), '--stdin', '--stdin-filename', file], code);
       expect(run.ruleIds).toContain(PATHS);
@@ -117,7 +134,11 @@ describe('layer rules', () => {
 
     it('refuses renderer importing node:fs when eslint runs from the parent folder with --config', () => {
       const file = join(basename(root), 'renderer/src/__fixture__.ts');
-      const run = lintFromShell(dirname(root), ['--config', join(root, 'eslint.config.js'), '--stdin', '--stdin-filename', file], fixture('imports-node-fs.ts'));
+      const run = lintFromShell(
+        dirname(root),
+        ['--config', join(root, 'eslint.config.js'), '--stdin', '--stdin-filename', file],
+        fixture('imports-node-fs.ts'),
+      );
       expect(run.ruleIds).toContain(PACKAGES);
       expect(run.status).toBe(1);
     });

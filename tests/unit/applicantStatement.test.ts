@@ -16,7 +16,9 @@ describe('the statement on the applicant screen', () => {
   it('masks the ID number as 5001**********002X, everywhere in a text, and nothing shorter than a whole number', () => {
     expect(maskIdNumberForScreen('50011019820715002x')).toBe('5001**********002X');
     expect(maskIdNumberForScreen('5001101982')).toBeUndefined();
-    expect(maskIdNumbersInText('甲 500110198207150026，乙 50011019820715002X。电话 13712345678')).toBe('甲 5001**********0026，乙 5001**********002X。电话 13712345678');
+    expect(maskIdNumbersInText('甲 500110198207150026，乙 50011019820715002X。电话 13712345678')).toBe(
+      '甲 5001**********0026，乙 5001**********002X。电话 13712345678',
+    );
   });
 
   it('shows every line of the canonical statement but the version and the case reference, the role in words and the ID masked', () => {
@@ -37,7 +39,7 @@ describe('the statement on the applicant screen', () => {
     expect(spoken).not.toMatch(/\d{4}/);
   });
 
-  it('says what the signature is for — the application, or the periodic review — without the review\'s reference', () => {
+  it("says what the signature is for — the application, or the periodic review — without the review's reference", () => {
     expect(statementForScreen(authorizationStatement(SIGNER, '申请 case_0007'), roles).purpose).toBe('intake');
     const review = statementForScreen(authorizationStatement(SIGNER, reviewStatementRef('review_0042')), roles);
     expect(review.purpose).toBe('review');
@@ -46,7 +48,10 @@ describe('the statement on the applicant screen', () => {
   });
 
   it('the shipped clip was recorded from the current wording (scripts/make-authorization-clip.ts)', () => {
-    const meta = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/audio/authorization-zh.json'), 'utf8')) as { textSha256: string; bytes: number };
+    const meta = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/audio/authorization-zh.json'), 'utf8')) as {
+      textSha256: string;
+      bytes: number;
+    };
     expect(createHash('sha256').update(clipText()).digest('hex')).toBe(meta.textSha256);
     const clip = readFileSync(join(import.meta.dirname, '../../resources/audio/authorization-zh.ogg'));
     expect(clip.length).toBe(meta.bytes);

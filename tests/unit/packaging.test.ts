@@ -56,7 +56,10 @@ describe('electron-builder.yml', () => {
     // A prebuilt better-sqlite3-multiple-ciphers would lack the checkpoint copy (scripts/native/).
     expect(config.npmRebuild).toBe(true);
     expect(config.buildDependenciesFromSource).toBe(true);
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.scripts.postinstall).toBe('node scripts/native/sqlite-builds.js');
     expect(pkg.scripts.dist).toMatch(/electron-builder && node scripts\/native\/sqlite-builds\.js$/);
     // The patch names anchors in one amalgamation: the package version is pinned to it.
@@ -69,6 +72,12 @@ describe('electron-builder.yml', () => {
     const hook = require(join(root, 'build/afterPack.cjs'));
     expect(typeof hook.default).toBe('function');
     expect(readFileSync(join(root, 'build/afterPack.cjs'), 'utf8')).toContain("'natives'");
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
   });
 });

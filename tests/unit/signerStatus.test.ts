@@ -4,9 +4,28 @@ import { signerStatusOf } from '../../renderer/src/applicant/signerStatus';
 import { nextSigner, signerStatus } from '../../renderer/src/intake/authorization/signerStatus';
 
 type Detail = MethodOutput<'cases.get'>;
-const signer = (idNumber: string, signed: boolean): Detail['requiredSigners'][number] => ({ idNumber, name: '张三', role: 'member', signed });
+const signer = (idNumber: string, signed: boolean): Detail['requiredSigners'][number] => ({
+  idNumber,
+  name: '张三',
+  role: 'member',
+  signed,
+});
 const auth = (verdict: 'pass' | 'review' | null) =>
-  ({ signerIdNumber: '1', face: verdict ? { verdict, claimedVerdict: verdict, sha256: 'a', width: 640, height: 480, cardPhoto: 'unavailable', cardMatchScore: null, cardPhotoSha256: null } : null }) as unknown as Detail['authorizations'][number];
+  ({
+    signerIdNumber: '1',
+    face: verdict
+      ? {
+          verdict,
+          claimedVerdict: verdict,
+          sha256: 'a',
+          width: 640,
+          height: 480,
+          cardPhoto: 'unavailable',
+          cardMatchScore: null,
+          cardPhotoSha256: null,
+        }
+      : null,
+  }) as unknown as Detail['authorizations'][number];
 
 describe("the clerk's view of the signers", () => {
   it('等待签字 until signed; 已签; 人脸待复核 when core judged the face for review', () => {

@@ -45,8 +45,16 @@ const options: LinkProxyOptions = {
   target: { host: host!, port: Number(port) },
   listenPort: values.listen ? Number(values.listen) : 0,
   seed: values.seed ? Number(values.seed) : 1,
-  up: { ...profile?.up, ...(rate(values['up-kbps']) ? { bytesPerSecond: rate(values['up-kbps'])! } : {}), ...(latency !== undefined ? { latencyMs: latency } : {}) },
-  down: { ...profile?.down, ...(rate(values['down-kbps']) ? { bytesPerSecond: rate(values['down-kbps'])! } : {}), ...(latency !== undefined ? { latencyMs: latency } : {}) },
+  up: {
+    ...profile?.up,
+    ...(rate(values['up-kbps']) ? { bytesPerSecond: rate(values['up-kbps'])! } : {}),
+    ...(latency !== undefined ? { latencyMs: latency } : {}),
+  },
+  down: {
+    ...profile?.down,
+    ...(rate(values['down-kbps']) ? { bytesPerSecond: rate(values['down-kbps'])! } : {}),
+    ...(latency !== undefined ? { latencyMs: latency } : {}),
+  },
 };
 if (values['cut-up-after'] || values['cut-down-after'])
   options.faults = [

@@ -41,7 +41,10 @@ afterEach(async () => {
 async function setup(answer: number, options: Omit<Parameters<typeof startLinkProxy>[0], 'target'>) {
   const s = await sink(answer);
   const proxy: LinkProxy = await startLinkProxy({ target: { port: s.port }, ...options });
-  cleanup.push(() => proxy.close(), () => new Promise<void>((r) => s.server.close(() => r())));
+  cleanup.push(
+    () => proxy.close(),
+    () => new Promise<void>((r) => s.server.close(() => r())),
+  );
   return { s, proxy };
 }
 
@@ -87,7 +90,10 @@ describe('link proxy', () => {
 
   it('random cuts are reproducible from the seed', async () => {
     const run = async () => {
-      const { proxy } = await setup(0, { seed: 42, randomCuts: { probability: 0.7, maxOffset: 20_000, directions: ['up'], modes: ['close'] } });
+      const { proxy } = await setup(0, {
+        seed: 42,
+        randomCuts: { probability: 0.7, maxOffset: 20_000, directions: ['up'], modes: ['close'] },
+      });
       for (let i = 0; i < 6; i++) await send(proxy.port, 25_000);
       return proxy.stats().perConnection.map((c) => c.cut?.atByte ?? null);
     };

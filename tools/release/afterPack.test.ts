@@ -24,14 +24,24 @@ function packed(name: string, prebuild: string): string {
 
 describe('afterPack: the native gate in the build', () => {
   it('lets an arm64 package with arm64 glibc natives through', async () => {
-    await expect(hook.default({ appOutDir: packed('good', 'linux-arm64/@serialport+bindings-cpp.armv8.glibc.node'), electronPlatformName: 'linux', arch: 3 })).resolves.toBeUndefined();
+    await expect(
+      hook.default({
+        appOutDir: packed('good', 'linux-arm64/@serialport+bindings-cpp.armv8.glibc.node'),
+        electronPlatformName: 'linux',
+        arch: 3,
+      }),
+    ).resolves.toBeUndefined();
   });
 
   it('stops the build when an x86-64 native is packed into arm64', async () => {
-    await expect(hook.default({ appOutDir: packed('wrong', 'linux-x64/@serialport+bindings-cpp.glibc.node'), electronPlatformName: 'linux', arch: 3 })).rejects.toThrow(/native gate refused .* for linux-arm64/);
+    await expect(
+      hook.default({ appOutDir: packed('wrong', 'linux-x64/@serialport+bindings-cpp.glibc.node'), electronPlatformName: 'linux', arch: 3 }),
+    ).rejects.toThrow(/native gate refused .* for linux-arm64/);
   });
 
   it('stops a Windows x64 build carrying a 32-bit native', async () => {
-    await expect(hook.default({ appOutDir: packed('win', 'win32-ia32/@serialport+bindings-cpp.node'), electronPlatformName: 'win32', arch: 1 })).rejects.toThrow(/for win-x64/);
+    await expect(
+      hook.default({ appOutDir: packed('win', 'win32-ia32/@serialport+bindings-cpp.node'), electronPlatformName: 'win32', arch: 1 }),
+    ).rejects.toThrow(/for win-x64/);
   });
 });

@@ -22,7 +22,8 @@ describe('what the app ships of node_modules', () => {
 
   it('the renderer-only and platform-only packages are not production dependencies', () => {
     const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    for (const name of ['@vladmandic/human', 'fastify', 'exceljs', 'antd', 'react']) expect(lock.packages[`node_modules/${name}`]?.dev, name).toBe(true);
+    for (const name of ['@vladmandic/human', 'fastify', 'exceljs', 'antd', 'react'])
+      expect(lock.packages[`node_modules/${name}`]?.dev, name).toBe(true);
     const packed = productionPayload(root, undefined, exclusions);
     const all = productionPayload(root);
     expect(packed.files).toBeLessThan(all.files);

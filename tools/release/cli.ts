@@ -20,7 +20,9 @@ function main(argv: string[]): number {
   if (command === 'natives' && path && rest[0] === '--target' && rest[1]) {
     const report = checkNatives(path, targetNamed(rest[1]));
     for (const f of report.files) {
-      const versions = Object.entries(f.highest).map(([k, v]) => `${k}_${v}`).join(' ');
+      const versions = Object.entries(f.highest)
+        .map(([k, v]) => `${k}_${v}`)
+        .join(' ');
       console.log(`${f.kind.format} ${f.kind.arch.padEnd(7)} ${versions.padEnd(40)} ${f.path}`);
     }
     for (const p of report.problems) console.error(`REFUSED ${p.path}: ${p.problem}`);
@@ -41,9 +43,13 @@ function main(argv: string[]): number {
   if (command === 'payload') {
     const root = join(import.meta.dirname, '..', '..');
     const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-    const line = (what: string, f: ReturnType<typeof productionPayload>) => console.log(`${what}: ${f.packages} packages, ${f.files} files, ${mib(f.rawBytes)} MiB raw, ${mib(f.deflatedBytes)} MiB deflated`);
+    const line = (what: string, f: ReturnType<typeof productionPayload>) =>
+      console.log(`${what}: ${f.packages} packages, ${f.files} files, ${mib(f.rawBytes)} MiB raw, ${mib(f.deflatedBytes)} MiB deflated`);
     line('production node_modules', productionPayload(root, path));
-    line('as packed (electron-builder.yml exclusions)', productionPayload(root, path, builderExclusions(readFileSync(join(root, 'electron-builder.yml'), 'utf8'))));
+    line(
+      'as packed (electron-builder.yml exclusions)',
+      productionPayload(root, path, builderExclusions(readFileSync(join(root, 'electron-builder.yml'), 'utf8'))),
+    );
     return 0;
   }
   if (command === 'sign-feeds' && path) {
@@ -64,7 +70,9 @@ function main(argv: string[]): number {
     }
     writeFileSync(join(path, 'private.pem'), pair.privatePem, { mode: 0o600, flag: 'wx' });
     writeFileSync(join(path, 'release-key.pem'), pair.publicPem, { flag: 'wx' });
-    console.log(`written: ${join(path, 'private.pem')} (keep it safe, off the repository), ${join(path, 'release-key.pem')} (copy to resources/update/)`);
+    console.log(
+      `written: ${join(path, 'private.pem')} (keep it safe, off the repository), ${join(path, 'release-key.pem')} (copy to resources/update/)`,
+    );
     return 0;
   }
   console.error(USAGE);

@@ -17,10 +17,22 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
 function fakeElectron(name: string, defaults: string): string {
   const path = join(dir, name);
-  writeFileSync(path, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, defaults.length]), Buffer.from(defaults, 'latin1'), Buffer.alloc(1024, 9)]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.alloc(4096, 7),
+      Buffer.from(SENTINEL, 'latin1'),
+      Buffer.from([1, defaults.length]),
+      Buffer.from(defaults, 'latin1'),
+      Buffer.alloc(1024, 9),
+    ]),
+  );
   return path;
 }
-const builderConfig = parse(readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean>; afterPack?: string };
+const builderConfig = parse(readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8')) as {
+  electronFuses: Record<string, boolean>;
+  afterPack?: string;
+};
 /** What electron-builder passes to flipFuses for `electronFuses` (app-builder-lib generateFuseConfig). */
 const NAME_TO_FUSE: Record<string, FuseV1Options> = {
   runAsNode: FuseV1Options.RunAsNode,
@@ -33,7 +45,10 @@ const NAME_TO_FUSE: Record<string, FuseV1Options> = {
   grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges,
 };
 const flipAsBuilderDoes = (path: string) =>
-  flipFuses(path, { version: FuseVersion.V1, ...Object.fromEntries(Object.entries(builderConfig.electronFuses).map(([k, v]) => [NAME_TO_FUSE[k], v])) });
+  flipFuses(path, {
+    version: FuseVersion.V1,
+    ...Object.fromEntries(Object.entries(builderConfig.electronFuses).map(([k, v]) => [NAME_TO_FUSE[k], v])),
+  });
 
 describe('Electron fuses', () => {
   it('electron-builder.yml flips exactly the required fuses, and every fuse @electron/fuses knows', () => {
@@ -60,9 +75,13 @@ describe('Electron fuses', () => {
   it('a fuse new in Electron and undecided here fails the check; a removed one does not', async () => {
     const exe = fakeElectron('electron-next', '101100010');
     await flipAsBuilderDoes(exe);
-    expect(checkFuses(exe)).toEqual(['fuse #8 is new in this Electron (disabled): decide its setting in tools/release/fuses.ts and electron-builder.yml']);
+    expect(checkFuses(exe)).toEqual([
+      'fuse #8 is new in this Electron (disabled): decide its setting in tools/release/fuses.ts and electron-builder.yml',
+    ]);
     const removed = fakeElectron('electron-removed', '1011000r');
-    const { [FuseV1Options.GrantFileProtocolExtraPrivileges]: _unset, ...allButLast } = Object.fromEntries(Object.entries(builderConfig.electronFuses).map(([k, v]) => [NAME_TO_FUSE[k], v]));
+    const { [FuseV1Options.GrantFileProtocolExtraPrivileges]: _unset, ...allButLast } = Object.fromEntries(
+      Object.entries(builderConfig.electronFuses).map(([k, v]) => [NAME_TO_FUSE[k], v]),
+    );
     await flipFuses(removed, { version: FuseVersion.V1, ...allButLast });
     expect(checkFuses(removed)).toEqual([]);
   });

@@ -33,8 +33,10 @@ export function checkFuses(executable: string): string[] {
   for (let i = 0; i < length; i++) {
     const state = STATE[bin[wire + 2 + i]!] ?? `0x${bin[wire + 2 + i]!.toString(16)}`;
     const required = REQUIRED_FUSES[i];
-    if (!required) problems.push(`fuse #${i} is new in this Electron (${state}): decide its setting in tools/release/fuses.ts and electron-builder.yml`);
-    else if (state !== 'removed' && state !== (required[1] ? 'enabled' : 'disabled')) problems.push(`${required[0]} is ${state}, must be ${required[1] ? 'enabled' : 'disabled'}`);
+    if (!required)
+      problems.push(`fuse #${i} is new in this Electron (${state}): decide its setting in tools/release/fuses.ts and electron-builder.yml`);
+    else if (state !== 'removed' && state !== (required[1] ? 'enabled' : 'disabled'))
+      problems.push(`${required[0]} is ${state}, must be ${required[1] ? 'enabled' : 'disabled'}`);
   }
   return problems;
 }

@@ -18,7 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'linux-scripts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** electron-builder fills ${executable} and ${sanitizedProductName} in these templates. */
-const render = (text: string) => text.replaceAll('${executable}', 'jiuzhu-workstation').replaceAll('${sanitizedProductName}', '救助通工作站');
+const render = (text: string) =>
+  text.replaceAll('${executable}', 'jiuzhu-workstation').replaceAll('${sanitizedProductName}', '救助通工作站');
 
 describe('deb install scripts', () => {
   for (const name of ['after-install.tpl', 'after-remove.tpl']) {
@@ -52,7 +53,12 @@ describe('deb install scripts', () => {
     // The same lines, pointed at a temporary root and the test's own group instead of creating one.
     const shared = join(dir, 'var-lib-jiuzhu');
     const script = join(dir, 'shared-station.sh');
-    writeFileSync(script, block.replace("SHARED_ROOT='/var/lib/jiuzhu-workstation'", `SHARED_ROOT='${shared}'`).replace("SHARED_GROUP='jiuzhu'", "SHARED_GROUP='root'"));
+    writeFileSync(
+      script,
+      block
+        .replace("SHARED_ROOT='/var/lib/jiuzhu-workstation'", `SHARED_ROOT='${shared}'`)
+        .replace("SHARED_GROUP='jiuzhu'", "SHARED_GROUP='root'"),
+    );
     execFileSync('bash', ['-e', script]);
     const mode = (p: string) => (statSync(join(shared, p)).mode & 0o7777).toString(8);
     expect([mode(''), mode('data'), mode('machine'), mode('machine/machine-secret.json')]).toEqual(['3770', '2770', '2750', '640']);
@@ -64,7 +70,9 @@ describe('deb install scripts', () => {
   });
 
   it('the udev rule is well formed and covers the serial bridges and the USB reader', () => {
-    const lines = readFileSync(join(root, 'resources', 'linux', '60-jiuzhu-idcard.rules'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    const lines = readFileSync(join(root, 'resources', 'linux', '60-jiuzhu-idcard.rules'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
     const KEY = /^(SUBSYSTEM|KERNEL|ATTR\{[a-zA-Z]+\})$|^(TAG|GROUP|MODE)$/;
     for (const line of lines) {
       for (const part of line.split(/,\s*/)) {
@@ -78,6 +86,10 @@ describe('deb install scripts', () => {
       }
       expect(line).toContain('TAG+="uaccess"');
     }
-    expect(lines.map((l) => /KERNEL=="([^"]+)"/.exec(l)?.[1] ?? /idVendor}=="([^"]+)"/.exec(l)?.[1])).toEqual(['ttyUSB[0-9]*', 'ttyACM[0-9]*', '0400']);
+    expect(lines.map((l) => /KERNEL=="([^"]+)"/.exec(l)?.[1] ?? /idVendor}=="([^"]+)"/.exec(l)?.[1])).toEqual([
+      'ttyUSB[0-9]*',
+      'ttyACM[0-9]*',
+      '0400',
+    ]);
   });
 });

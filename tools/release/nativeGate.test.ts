@@ -48,9 +48,17 @@ function pack(files: Record<string, string>): string {
 
 describe('native header and needs', () => {
   it('reads the format and CPU of ELF and PE files', () => {
-    expect(binaryKind(readHead(prebuild('linux-arm64/@serialport+bindings-cpp.armv8.glibc.node')))).toMatchObject({ format: 'elf', arch: 'arm64', bits: 64 });
+    expect(binaryKind(readHead(prebuild('linux-arm64/@serialport+bindings-cpp.armv8.glibc.node')))).toMatchObject({
+      format: 'elf',
+      arch: 'arm64',
+      bits: 64,
+    });
     expect(binaryKind(readHead(prebuild('linux-x64/@serialport+bindings-cpp.glibc.node')))).toMatchObject({ format: 'elf', arch: 'x64' });
-    expect(binaryKind(readHead(prebuild('linux-arm/@serialport+bindings-cpp.armv7.glibc.node')))).toMatchObject({ format: 'elf', arch: 'arm', bits: 32 });
+    expect(binaryKind(readHead(prebuild('linux-arm/@serialport+bindings-cpp.armv7.glibc.node')))).toMatchObject({
+      format: 'elf',
+      arch: 'arm',
+      bits: 32,
+    });
     expect(binaryKind(readHead(prebuild('win32-x64/@serialport+bindings-cpp.node')))).toEqual({ format: 'pe', arch: 'x64' });
     expect(binaryKind(readHead(prebuild('win32-ia32/@serialport+bindings-cpp.node')))).toEqual({ format: 'pe', arch: 'ia32' });
     expect(binaryKind(readHead(prebuild('win32-arm64/@serialport+bindings-cpp.armv8.node')))).toEqual({ format: 'pe', arch: 'arm64' });
@@ -59,7 +67,12 @@ describe('native header and needs', () => {
   });
 
   it('reads the same needed libraries and symbol versions as readelf', () => {
-    for (const file of [prebuild('linux-x64/@serialport+bindings-cpp.glibc.node'), prebuild('linux-arm64/@serialport+bindings-cpp.armv8.glibc.node'), prebuild('linux-arm/@serialport+bindings-cpp.armv7.glibc.node'), newGlibc]) {
+    for (const file of [
+      prebuild('linux-x64/@serialport+bindings-cpp.glibc.node'),
+      prebuild('linux-arm64/@serialport+bindings-cpp.armv8.glibc.node'),
+      prebuild('linux-arm/@serialport+bindings-cpp.armv7.glibc.node'),
+      newGlibc,
+    ]) {
       const dynamic = execFileSync('readelf', ['-dW', file], { encoding: 'utf8' });
       const needed = [...dynamic.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
       const versions = execFileSync('readelf', ['-VW', file], { encoding: 'utf8' });
@@ -76,7 +89,9 @@ describe('the gate on a packed app folder', () => {
     const root = pack({ 'resources/app.asar.unpacked/serialport.node': prebuild('linux-arm64/@serialport+bindings-cpp.armv8.glibc.node') });
     const report = checkNatives(root, targetNamed('linux-arm64'));
     expect(report.problems).toEqual([]);
-    expect(report.files).toEqual([expect.objectContaining({ path: 'resources/app.asar.unpacked/serialport.node', highest: expect.objectContaining({ GLIBC: '2.28' }) })]);
+    expect(report.files).toEqual([
+      expect.objectContaining({ path: 'resources/app.asar.unpacked/serialport.node', highest: expect.objectContaining({ GLIBC: '2.28' }) }),
+    ]);
   });
 
   it('fails an x86-64 native packed into arm64, whatever its name', () => {
@@ -98,8 +113,14 @@ describe('the gate on a packed app folder', () => {
       'resources/app.asar.unpacked/musl.node': prebuild('linux-x64/@serialport+bindings-cpp.musl.node'),
     });
     const problems = checkNatives(root, targetNamed('linux-x64')).problems;
-    expect(problems).toContainEqual({ path: 'resources/app.asar.unpacked/new.node', problem: 'needs GLIBC_2.36, the oldest supported system has 2.28' });
-    expect(problems).toContainEqual({ path: 'resources/app.asar.unpacked/musl.node', problem: 'linked against musl (libc.musl-x86_64.so.1), not glibc' });
+    expect(problems).toContainEqual({
+      path: 'resources/app.asar.unpacked/new.node',
+      problem: 'needs GLIBC_2.36, the oldest supported system has 2.28',
+    });
+    expect(problems).toContainEqual({
+      path: 'resources/app.asar.unpacked/musl.node',
+      problem: 'linked against musl (libc.musl-x86_64.so.1), not glibc',
+    });
     expect(problems.map((p) => p.path)).not.toContain('resources/app.asar.unpacked/ok.node');
   });
 

@@ -67,7 +67,8 @@ export function checkNatives(root: string, target: Target): GateReport {
     file.highest = highestVersions(needs.versions);
     for (const [family, floor] of Object.entries(target.floors)) {
       const asked = file.highest[family];
-      if (asked && compareVersions(asked, floor) > 0) problems.push({ path: rel, problem: `needs ${family}_${asked}, the oldest supported system has ${floor}` });
+      if (asked && compareVersions(asked, floor) > 0)
+        problems.push({ path: rel, problem: `needs ${family}_${asked}, the oldest supported system has ${floor}` });
     }
   }
   return { files, problems };

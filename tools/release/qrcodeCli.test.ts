@@ -23,11 +23,18 @@ const excludedFolderOrFile = (source: string) => {
 };
 
 const drawFrom = (dir: string) =>
-  execFileSync(process.execPath, ['-e', "const q = require('qrcode').create('JZ-CERT-500110-2026-000123', { errorCorrectionLevel: 'M' }); process.stdout.write(q.version + ':' + Buffer.from(q.modules.data).toString('base64'))"], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '' },
-  });
+  execFileSync(
+    process.execPath,
+    [
+      '-e',
+      "const q = require('qrcode').create('JZ-CERT-500110-2026-000123', { errorCorrectionLevel: 'M' }); process.stdout.write(q.version + ':' + Buffer.from(q.modules.data).toString('base64'))",
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    },
+  );
 
 describe("qrcode's command line is not packed", () => {
   it('the yargs tree, reachable only through qrcode, is excluded folder by folder; qrcode and what its API needs stay', () => {
@@ -36,15 +43,21 @@ describe("qrcode's command line is not packed", () => {
     for (const path of cliOnly) expect(excluded(`${path}/package.json`), path).toBe(true);
     expect(excluded('node_modules/qrcode/bin/qrcode')).toBe(true);
     // Exactly those: a package another production dependency needs must not be caught by the same line.
-    const topLevelExcluded = Object.keys(lock.packages).filter((p) => /^node_modules\/[^/]+$/.test(p) && !lock.packages[p]!.dev && excluded(`${p}/package.json`));
+    const topLevelExcluded = Object.keys(lock.packages).filter(
+      (p) => /^node_modules\/[^/]+$/.test(p) && !lock.packages[p]!.dev && excluded(`${p}/package.json`),
+    );
     expect(topLevelExcluded.sort()).toEqual(cliOnly);
-    for (const kept of ['node_modules/qrcode/lib/index.js', 'node_modules/dijkstrajs/dijkstra.js', 'node_modules/pngjs/lib/png.js']) expect(excluded(kept), kept).toBe(false);
+    for (const kept of ['node_modules/qrcode/lib/index.js', 'node_modules/dijkstrajs/dijkstra.js', 'node_modules/pngjs/lib/png.js'])
+      expect(excluded(kept), kept).toBe(false);
   });
 
   it("qrcode's API loads and draws the same code from a copy of its packages as packed", () => {
     const packed = join(temp, 'app');
     for (const name of ['qrcode', 'dijkstrajs', 'pngjs', ...cliOnly.map((p) => p.slice('node_modules/'.length))]) {
-      cpSync(join(root, 'node_modules', name), join(packed, 'node_modules', name), { recursive: true, filter: (source) => !excludedFolderOrFile(source) });
+      cpSync(join(root, 'node_modules', name), join(packed, 'node_modules', name), {
+        recursive: true,
+        filter: (source) => !excludedFolderOrFile(source),
+      });
     }
     expect(existsSync(join(packed, 'node_modules', 'qrcode', 'lib', 'index.js'))).toBe(true);
     expect(existsSync(join(packed, 'node_modules', 'yargs'))).toBe(false);

@@ -25,15 +25,29 @@ const deb = (...args: string[]) => execFileSync('dpkg-deb', args, { encoding: 'u
 describe('UOS package', () => {
   it('lays the app out under /opt/apps/<appid> with entries, icons and info, and a postinst that installs the reader rule', () => {
     const out = join(dir, 'out');
-    const printed = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'release', 'cli.ts'), 'uos', unpacked(), '--arch', 'arm64', '--out', out], { cwd: root, encoding: 'utf8' }).trim();
+    const printed = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'tools', 'release', 'cli.ts'), 'uos', unpacked(), '--arch', 'arm64', '--out', out],
+      { cwd: root, encoding: 'utf8' },
+    ).trim();
     const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
     expect(printed).toBe(join(out, `${APP_ID}_${version}_arm64.deb`));
 
     expect(deb('-f', printed, 'Package', 'Architecture', 'Version')).toBe(`Package: ${APP_ID}\nArchitecture: arm64\nVersion: ${version}\n`);
     expect(deb('-f', printed, 'Depends')).toContain('libnss3');
-    const paths = deb('-c', printed).split('\n').map((l) => l.split(/\s+/).at(-1));
+    const paths = deb('-c', printed)
+      .split('\n')
+      .map((l) => l.split(/\s+/).at(-1));
     const base = `./opt/apps/${APP_ID}`;
-    expect(paths).toEqual(expect.arrayContaining([`${base}/files/jiuzhu-workstation`, `${base}/files/resources/app.asar`, `${base}/entries/applications/${APP_ID}.desktop`, `${base}/entries/icons/hicolor/256x256/apps/${APP_ID}.png`, `${base}/info`]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `${base}/files/jiuzhu-workstation`,
+        `${base}/files/resources/app.asar`,
+        `${base}/entries/applications/${APP_ID}.desktop`,
+        `${base}/entries/icons/hicolor/256x256/apps/${APP_ID}.png`,
+        `${base}/info`,
+      ]),
+    );
     expect(paths.filter((p) => p && !p.startsWith('./opt/apps/') && p !== './' && p !== './opt/' && p !== './opt/apps/')).toEqual([]);
 
     const extracted = join(dir, 'x');
@@ -54,6 +68,12 @@ describe('UOS package', () => {
   it('refuses a folder that is not an unpacked build', () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    expect(() => execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'release', 'cli.ts'), 'uos', empty, '--arch', 'x64', '--out', join(dir, 'o2')], { cwd: root, stdio: 'pipe' })).toThrow(/has no jiuzhu-workstation/);
+    expect(() =>
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'tools', 'release', 'cli.ts'), 'uos', empty, '--arch', 'x64', '--out', join(dir, 'o2')],
+        { cwd: root, stdio: 'pipe' },
+      ),
+    ).toThrow(/has no jiuzhu-workstation/);
   });
 });

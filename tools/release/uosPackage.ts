@@ -37,7 +37,18 @@ export function uosPackage(input: UosPackageInput): string {
     mkdirSync(join(base, 'entries', 'applications'), { recursive: true });
     writeFileSync(
       join(base, 'entries', 'applications', `${input.appId}.desktop`),
-      ['[Desktop Entry]', 'Type=Application', `Name=${input.name}`, `Comment=${input.description}`, `Exec=${exe} %U`, `Icon=${input.appId}`, 'Terminal=false', 'Categories=Office;', 'StartupWMClass=jiuzhu-workstation', ''].join('\n'),
+      [
+        '[Desktop Entry]',
+        'Type=Application',
+        `Name=${input.name}`,
+        `Comment=${input.description}`,
+        `Exec=${exe} %U`,
+        `Icon=${input.appId}`,
+        'Terminal=false',
+        'Categories=Office;',
+        'StartupWMClass=jiuzhu-workstation',
+        '',
+      ].join('\n'),
     );
     for (const png of readdirSync(input.iconsDir).filter((f) => /^\d+x\d+\.png$/.test(f))) {
       const dir = join(base, 'entries', 'icons', 'hicolor', png.replace('.png', ''), 'apps');
@@ -49,7 +60,17 @@ export function uosPackage(input: UosPackageInput): string {
       name: input.name,
       version: input.version,
       arch: [DEB_ARCH[input.arch]],
-      permissions: { autostart: false, notification: false, trayicon: false, clipboard: true, account: false, bluetooth: false, camera: true, audio_record: false, installed_apps: false },
+      permissions: {
+        autostart: false,
+        notification: false,
+        trayicon: false,
+        clipboard: true,
+        account: false,
+        bluetooth: false,
+        camera: true,
+        audio_record: false,
+        installed_apps: false,
+      },
     };
     writeFileSync(join(base, 'info'), `${JSON.stringify(info, null, 2)}\n`);
 
@@ -109,7 +130,8 @@ export function uosInputFromProject(root: string, unpackedDir: string, arch: 'x6
   const dependsBlock = /\n {2}depends:\n((?: {4}- .+\n)+)/.exec(builder);
   if (!dependsBlock) throw new Error('electron-builder.yml: deb.depends not found');
   const executable = field(/\n {2}executableName: (.+)/);
-  if (!existsSync(join(unpackedDir, executable))) throw new Error(`${unpackedDir} has no ${executable}: pass electron-builder's unpacked folder`);
+  if (!existsSync(join(unpackedDir, executable)))
+    throw new Error(`${unpackedDir} has no ${executable}: pass electron-builder's unpacked folder`);
   return {
     unpackedDir,
     arch,
@@ -120,7 +142,10 @@ export function uosInputFromProject(root: string, unpackedDir: string, arch: 'x6
     executable,
     maintainer: field(/\n {2}maintainer: (.+)/),
     description: field(/\n {2}description: (.+)/),
-    depends: dependsBlock[1]!.trim().split('\n').map((l) => l.replace(/^\s*- /, '').trim()),
+    depends: dependsBlock[1]!
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^\s*- /, '').trim()),
     iconsDir: join(root, 'build', 'icons'),
     postinstBody: readerPostinst(readFileSync(join(root, 'build', 'linux', 'after-install.tpl'), 'utf8')),
   };

@@ -95,17 +95,31 @@ export function residentCard(options: FixtureOptions = {}): FixtureCard {
   const address = `${place}测试路${seed}号`;
   const validUntil = options.validUntil === 'long' ? '长期' : '20350101';
   const text = new TextBlockWriter()
-    .put(0, 30, p.name).put(30, 2, p.male ? '1' : '2').put(32, 4, nationCode).put(36, 16, p.birth)
-    .put(52, 70, address).put(122, 36, idNumber).put(158, 30, authority)
-    .put(188, 16, '20150101').put(204, 16, validUntil).bytes;
+    .put(0, 30, p.name)
+    .put(30, 2, p.male ? '1' : '2')
+    .put(32, 4, nationCode)
+    .put(36, 16, p.birth)
+    .put(52, 70, address)
+    .put(122, 36, idNumber)
+    .put(158, 30, authority)
+    .put(188, 16, '20150101')
+    .put(204, 16, validUntil).bytes;
   return {
     type: 'resident',
     text,
     ...chip(seed, options),
     ...(options.appendedAddress ? { appendedAddress: options.appendedAddress } : {}),
     expected: {
-      cardType: 'resident', name: p.name, sex: p.male ? '男' : '女', nation: NATIONS[nationCode]!, nationCode,
-      birthDate: iso(p.birth), address, idNumber, authority, validFrom: '2015-01-01',
+      cardType: 'resident',
+      name: p.name,
+      sex: p.male ? '男' : '女',
+      nation: NATIONS[nationCode]!,
+      nationCode,
+      birthDate: iso(p.birth),
+      address,
+      idNumber,
+      authority,
+      validFrom: '2015-01-01',
       validUntil: validUntil === '长期' ? '长期' : '2035-01-01',
       ...(options.appendedAddress ? { appendedAddress: options.appendedAddress } : {}),
     },
@@ -121,17 +135,34 @@ export function hkmotwCard(options: FixtureOptions = {}): FixtureCard {
   const address = `广东省深圳市福田区测试大道${seed}号`;
   const authority = '深圳市公安局福田分局';
   const text = new TextBlockWriter()
-    .put(0, 30, p.name).put(30, 2, p.male ? '1' : '2').put(36, 16, p.birth).put(52, 70, address)
-    .put(122, 36, idNumber).put(158, 30, authority).put(188, 16, '20200301').put(204, 16, '20250301')
-    .put(220, 18, passNumber).put(238, 4, '01').put(248, 2, 'J').bytes;
+    .put(0, 30, p.name)
+    .put(30, 2, p.male ? '1' : '2')
+    .put(36, 16, p.birth)
+    .put(52, 70, address)
+    .put(122, 36, idNumber)
+    .put(158, 30, authority)
+    .put(188, 16, '20200301')
+    .put(204, 16, '20250301')
+    .put(220, 18, passNumber)
+    .put(238, 4, '01')
+    .put(248, 2, 'J').bytes;
   return {
     type: 'hkmotw',
     text,
     ...chip(seed, options),
     ...(options.appendedAddress ? { appendedAddress: options.appendedAddress } : {}),
     expected: {
-      cardType: 'hkmotw', name: p.name, sex: p.male ? '男' : '女', birthDate: iso(p.birth), address, idNumber,
-      authority, validFrom: '2020-03-01', validUntil: '2025-03-01', passNumber, issueCount: '01',
+      cardType: 'hkmotw',
+      name: p.name,
+      sex: p.male ? '男' : '女',
+      birthDate: iso(p.birth),
+      address,
+      idNumber,
+      authority,
+      validFrom: '2020-03-01',
+      validUntil: '2025-03-01',
+      passNumber,
+      issueCount: '01',
       ...(options.appendedAddress ? { appendedAddress: options.appendedAddress } : {}),
     },
   };
@@ -144,16 +175,32 @@ export function foreigner2017Card(options: FixtureOptions = {}): FixtureCard {
   const nationality = ['USA', 'DEU', 'JPN'][seed % 3]!;
   const cardNumber = `${nationality}${pad(110000000000 + seed, 12)}`;
   const text = new TextBlockWriter()
-    .put(0, 120, englishName).put(120, 2, p.male ? '1' : '2').put(122, 30, cardNumber).put(152, 6, nationality)
-    .put(158, 30, `${p.name}`).put(188, 16, '20170601').put(204, 16, '20270601').put(220, 16, p.birth)
-    .put(236, 4, '01').put(240, 8, '1100').put(248, 2, 'I').bytes;
+    .put(0, 120, englishName)
+    .put(120, 2, p.male ? '1' : '2')
+    .put(122, 30, cardNumber)
+    .put(152, 6, nationality)
+    .put(158, 30, `${p.name}`)
+    .put(188, 16, '20170601')
+    .put(204, 16, '20270601')
+    .put(220, 16, p.birth)
+    .put(236, 4, '01')
+    .put(240, 8, '1100')
+    .put(248, 2, 'I').bytes;
   return {
     type: 'foreigner2017',
     text,
     ...chip(seed, options),
     expected: {
-      cardType: 'foreigner2017', name: p.name, englishName, sex: p.male ? '男' : '女', birthDate: iso(p.birth),
-      idNumber: cardNumber, authority: '1100', validFrom: '2017-06-01', validUntil: '2027-06-01', nationality,
+      cardType: 'foreigner2017',
+      name: p.name,
+      englishName,
+      sex: p.male ? '男' : '女',
+      birthDate: iso(p.birth),
+      idNumber: cardNumber,
+      authority: '1100',
+      validFrom: '2017-06-01',
+      validUntil: '2027-06-01',
+      nationality,
     },
   };
 }
@@ -167,16 +214,32 @@ export function foreigner2023Card(options: FixtureOptions = {}): FixtureCard {
   const first17 = `911156${p.birth}${pad(seed % 100, 2)}${p.male ? 1 : 0}`;
   const idNumber = first17 + checkCharacter(first17);
   const text = new TextBlockWriter()
-    .put(0, 30, p.name).put(30, 2, p.male ? '1' : '2').put(32, 4, '00').put(36, 16, p.birth)
-    .put(52, 70, englishName.slice(0, 35)).put(122, 36, idNumber).put(188, 16, '20231201').put(204, 16, '20331201')
-    .put(220, 22, englishName.slice(35)).put(242, 6, nationality).put(248, 2, 'Y').bytes;
+    .put(0, 30, p.name)
+    .put(30, 2, p.male ? '1' : '2')
+    .put(32, 4, '00')
+    .put(36, 16, p.birth)
+    .put(52, 70, englishName.slice(0, 35))
+    .put(122, 36, idNumber)
+    .put(188, 16, '20231201')
+    .put(204, 16, '20331201')
+    .put(220, 22, englishName.slice(35))
+    .put(242, 6, nationality)
+    .put(248, 2, 'Y').bytes;
   return {
     type: 'foreigner2023',
     text,
     ...chip(seed, options),
     expected: {
-      cardType: 'foreigner2023', name: p.name, englishName, sex: p.male ? '男' : '女', birthDate: iso(p.birth),
-      idNumber, validFrom: '2023-12-01', validUntil: '2033-12-01', issueCount: '00', nationality,
+      cardType: 'foreigner2023',
+      name: p.name,
+      englishName,
+      sex: p.male ? '男' : '女',
+      birthDate: iso(p.birth),
+      idNumber,
+      validFrom: '2023-12-01',
+      validUntil: '2033-12-01',
+      issueCount: '00',
+      nationality,
     },
   };
 }

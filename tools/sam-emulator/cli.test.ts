@@ -18,9 +18,13 @@ describe('sam-emulator CLI', () => {
 
   it('serves a card on --link, obeys stdin commands and exits cleanly', async () => {
     const link = join(dir, 'reader');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/sam-emulator/cli.ts', '--link', link, '--card', 'resident', '--seed', '6'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tools/sam-emulator/cli.ts', '--link', link, '--card', 'resident', '--seed', '6'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -98,7 +98,7 @@ rl.on('line', (line) => {
   void (async () => {
     switch (cmd) {
       case 'place': {
-        const type = arg && isType(arg) ? arg : values.card as FixtureCardType;
+        const type = arg && isType(arg) ? arg : (values.card as FixtureCardType);
         const placed = makeCard(type, Number(seed ?? values.seed));
         reader.placeCard(placed);
         return say(`placed: ${JSON.stringify(placed.expected)}`);

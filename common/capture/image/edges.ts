@@ -7,9 +7,14 @@ export function sobelMagnitude(image: GrayImage): Float32Array {
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
-      const tl = data[i - width - 1]!, t = data[i - width]!, tr = data[i - width + 1]!;
-      const l = data[i - 1]!, r = data[i + 1]!;
-      const bl = data[i + width - 1]!, b = data[i + width]!, br = data[i + width + 1]!;
+      const tl = data[i - width - 1]!,
+        t = data[i - width]!,
+        tr = data[i - width + 1]!;
+      const l = data[i - 1]!,
+        r = data[i + 1]!;
+      const bl = data[i + width - 1]!,
+        b = data[i + width]!,
+        br = data[i + width + 1]!;
       const gx = tr + 2 * r + br - tl - 2 * l - bl;
       const gy = bl + 2 * b + br - tl - 2 * t - tr;
       out[i] = Math.abs(gx) + Math.abs(gy);

@@ -34,7 +34,12 @@ describe('homography', () => {
   });
 
   it('refuses a degenerate quad', () => {
-    const line: Quad = [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 2 }, { x: 3, y: 3 }];
+    const line: Quad = [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 2, y: 2 },
+      { x: 3, y: 3 },
+    ];
     expect(() => homographyFromQuads(rectQuad(10, 10), line)).toThrow(/singular/);
   });
 

@@ -52,7 +52,13 @@ export function perspectiveAspect(quad: Quad, frameWidth: number, frameHeight: n
  * size is used (an A4 sheet comes out 1240×1754 at 150 dpi), otherwise the measured proportions
  * are kept with the long side at the paper's length.
  */
-export function deskewedSize(quad: Quad, paper: PaperSize, dpi: number, frame?: { width: number; height: number }, snap = 0.1): { width: number; height: number } {
+export function deskewedSize(
+  quad: Quad,
+  paper: PaperSize,
+  dpi: number,
+  frame?: { width: number; height: number },
+  snap = 0.1,
+): { width: number; height: number } {
   const sides = quadSides(quad);
   const aspect = frame ? perspectiveAspect(quad, frame.width, frame.height) : sides.width / sides.height;
   const portrait = aspect <= 1;

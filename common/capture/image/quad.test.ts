@@ -68,8 +68,18 @@ describe('findPageQuad', () => {
   });
 
   it('orders corners TL, TR, BR, BL whatever order they arrive in', () => {
-    const pts: Point[] = [{ x: 10, y: 90 }, { x: 90, y: 10 }, { x: 12, y: 8 }, { x: 95, y: 95 }];
-    expect(orderQuad(pts)).toEqual([{ x: 12, y: 8 }, { x: 90, y: 10 }, { x: 95, y: 95 }, { x: 10, y: 90 }]);
+    const pts: Point[] = [
+      { x: 10, y: 90 },
+      { x: 90, y: 10 },
+      { x: 12, y: 8 },
+      { x: 95, y: 95 },
+    ];
+    expect(orderQuad(pts)).toEqual([
+      { x: 12, y: 8 },
+      { x: 90, y: 10 },
+      { x: 95, y: 95 },
+      { x: 10, y: 90 },
+    ]);
   });
 
   it('insets each side by the given distance', () => {

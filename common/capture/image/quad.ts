@@ -34,15 +34,23 @@ export function largestQuadInHull(hull: readonly Point[]): Point[] | null {
   for (let i = 0; i < n; i++) {
     for (let k = i + 2; k < n; k++) {
       // Best apex on each side of the diagonal i–k.
-      let left = -1, li = -1;
+      let left = -1,
+        li = -1;
       for (let j = i + 1; j < k; j++) {
         const a = triangleArea(hull[i]!, hull[j]!, hull[k]!);
-        if (a > left) { left = a; li = j; }
+        if (a > left) {
+          left = a;
+          li = j;
+        }
       }
-      let right = -1, ri = -1;
+      let right = -1,
+        ri = -1;
       for (let j = k + 1; j < n + i; j++) {
         const a = triangleArea(hull[i]!, hull[j % n]!, hull[k]!);
-        if (a > right) { right = a; ri = j % n; }
+        if (a > right) {
+          right = a;
+          ri = j % n;
+        }
       }
       if (li < 0 || ri < 0) continue;
       if (left + right > best) {

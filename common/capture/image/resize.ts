@@ -60,6 +60,7 @@ export function cropGray(image: GrayImage, rect: { x: number; y: number; width: 
   const width = Math.max(0, x1 - x0);
   const height = Math.max(0, y1 - y0);
   const out = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) out.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
+  for (let y = 0; y < height; y++)
+    out.set(image.data.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x0 + width), y * width);
   return { width, height, data: out };
 }

@@ -23,11 +23,17 @@ describe('ssim', () => {
   it('falls as a page loses legibility, so the 0.90 ink bound separates readable from unreadable', () => {
     const rnd = seededRandom(5);
     // Mild sensor noise (±6 levels) and a slight defocus (σ 0.6 px) keep 10.5 pt glyphs readable.
-    const noise = ssim(page, map(page, (v) => v + (rnd() - 0.5) * 12)).ink;
+    const noise = ssim(
+      page,
+      map(page, (v) => v + (rnd() - 0.5) * 12),
+    ).ink;
     const slight = ssim(page, gaussianBlur(page, 0.6)).ink;
     // A σ 2 px blur at 150 dpi fuses the strokes of a 22 px glyph; 4-level posterisation erases thin strokes' edges.
     const heavy = ssim(page, gaussianBlur(page, 2)).ink;
-    const posterised = ssim(page, map(page, (v) => (v < 128 ? 64 : 192))).ink;
+    const posterised = ssim(
+      page,
+      map(page, (v) => (v < 128 ? 64 : 192)),
+    ).ink;
     expect(noise).toBeGreaterThan(0.9);
     expect(slight).toBeGreaterThan(0.9);
     expect(heavy).toBeLessThan(0.9);

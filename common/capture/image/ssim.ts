@@ -26,7 +26,11 @@ export function ssim(a: GrayImage, b: GrayImage, window = 8, step = 4, inkStd = 
   let inkWindows = 0;
   for (let y = 0; y + window <= height; y += step) {
     for (let x = 0; x + window <= width; x += step) {
-      let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+      let sa = 0,
+        sb = 0,
+        saa = 0,
+        sbb = 0,
+        sab = 0;
       for (let dy = 0; dy < window; dy++) {
         const row = (y + dy) * width + x;
         for (let dx = 0; dx < window; dx++) {

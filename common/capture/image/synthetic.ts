@@ -112,7 +112,10 @@ export function photographPage(page: GrayImage, { width, height, quad, desk = 45
           const w = toPage[6]! * sx + toPage[7]! * sy + toPage[8]!;
           const px = (toPage[0]! * sx + toPage[1]! * sy + toPage[2]!) / w;
           const py = (toPage[3]! * sx + toPage[4]! * sy + toPage[5]!) / w;
-          sum += px >= 0 && py >= 0 && px <= page.width - 1 && py <= page.height - 1 ? page.data[Math.round(py) * page.width + Math.round(px)]! : deskValue;
+          sum +=
+            px >= 0 && py >= 0 && px <= page.width - 1 && py <= page.height - 1
+              ? page.data[Math.round(py) * page.width + Math.round(px)]!
+              : deskValue;
         }
       }
       scene.data[y * width + x] = sum / 9;

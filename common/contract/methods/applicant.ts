@@ -32,7 +32,10 @@ export const applicantIntakeViewSchema = z
         address: z.string().max(120).optional(),
       })
       .strict(),
-    members: z.array(z.object({ name: z.string().max(40), relationship: z.string().max(20) }).strict()).max(30).default([]),
+    members: z
+      .array(z.object({ name: z.string().max(40), relationship: z.string().max(20) }).strict())
+      .max(30)
+      .default([]),
     type: assistanceTypeSchema.optional(),
     subtype: subtypeSchema.optional(),
     /** Ask the applicant to press 确认 (that what is shown is right). */
@@ -110,7 +113,8 @@ export const applicantOpen = defineMethod({
 });
 
 export const applicantPair = defineMethod({
-  summary: "The applicant window presents the code: core binds this window as the applicant display of the clerk's session (no login of its own).",
+  summary:
+    "The applicant window presents the code: core binds this window as the applicant display of the clerk's session (no login of its own).",
   permission: 'public',
   input: z.object({ code: z.string().trim().toUpperCase().pipe(pairingCode) }).strict(),
   output: z.object({ view: applicantViewSchema }),
@@ -126,7 +130,15 @@ export const applicantCurrent = defineMethod({
 export const applicantShow = defineMethod({
   summary: "The clerk's intake pushes what the applicant sees (only applicant-facing fields), or the policy notices between applicants.",
   permission: 'case.write',
-  input: z.object({ view: z.discriminatedUnion('kind', [applicantIntakeViewSchema, applicantSigningViewSchema, z.object({ kind: z.literal('idle') }).strict()]) }).strict(),
+  input: z
+    .object({
+      view: z.discriminatedUnion('kind', [
+        applicantIntakeViewSchema,
+        applicantSigningViewSchema,
+        z.object({ kind: z.literal('idle') }).strict(),
+      ]),
+    })
+    .strict(),
   output: z.object({ paired: z.boolean(), viewId: viewId.nullable() }),
 });
 
@@ -162,7 +174,8 @@ export const applicantConfirm = defineMethod({
 });
 
 export const applicantReport = defineMethod({
-  summary: "The applicant presses 信息有误 on the paired window, naming the part: the clerk's window is told at once; nothing waits for it.",
+  summary:
+    "The applicant presses 信息有误 on the paired window, naming the part: the clerk's window is told at once; nothing waits for it.",
   permission: 'public',
   input: z.object({ viewId, part: reportPartSchema }).strict(),
   output: z.object({ received: z.literal(true) }),

@@ -46,7 +46,7 @@ export const storeCheck = defineMethod({
 });
 
 export const storeHealth = defineMethod({
-  summary: "The last background integrity check of the station database, for the damage banner (no personal data).",
+  summary: 'The last background integrity check of the station database, for the damage banner (no personal data).',
   permission: 'session',
   input: z.object({}).strict(),
   output: z.object({

@@ -11,7 +11,11 @@ import { defineMethod } from '../define';
 import type { Permission } from '../permissions';
 
 const caseId = z.uuid();
-const idNumber = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位');
+const idNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位');
 
 export const problemSchema = z.object({
   code: z.string(),
@@ -130,7 +134,13 @@ export const noticeViewSchema = z.object({
 
 export const eligibilityViewSchema = z
   /** gapFen: the household's monthly 差额 (standard − per-capita income) × counted members, 0 when not below the standard. */
-  .object({ band: z.enum(['below_standard', 'marginal', 'above']), perCapitaFen: z.number().int(), standardFen: z.number().int(), gapFen: z.number().int(), steps: z.array(z.string()) })
+  .object({
+    band: z.enum(['below_standard', 'marginal', 'above']),
+    perCapitaFen: z.number().int(),
+    standardFen: z.number().int(),
+    gapFen: z.number().int(),
+    steps: z.array(z.string()),
+  })
   .nullable();
 
 export const benefitViewSchema = z
@@ -151,7 +161,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   application: applicationSchema,
   problems: z.array(problemSchema),
   materials: z.array(materialItemSchema.extend({ status: z.enum(['received', 'missing', 'not_applicable']), pages: z.number().int() })),
-  requiredSigners: z.array(z.object({ idNumber: z.string(), name: z.string(), role: z.enum(['member', 'supporter']), signed: z.boolean() })),
+  requiredSigners: z.array(
+    z.object({ idNumber: z.string(), name: z.string(), role: z.enum(['member', 'supporter']), signed: z.boolean() }),
+  ),
   authorizations: z.array(authorizationViewSchema),
   attachments: z.array(caseAttachmentViewSchema),
   timeline: z.array(timelineEventSchema),
@@ -177,7 +189,16 @@ export const intakeDrafts = defineMethod({
   summary: "The caller's unfinished intake drafts, newest first, to resume after a crash or a lock.",
   permission: 'case.read',
   input: z.object({}).strict(),
-  output: z.array(z.object({ caseId, rev: z.number().int(), applicantName: z.string().nullable(), type: assistanceTypeSchema.nullable(), step: z.number().int(), updatedAt: z.string() })),
+  output: z.array(
+    z.object({
+      caseId,
+      rev: z.number().int(),
+      applicantName: z.string().nullable(),
+      type: assistanceTypeSchema.nullable(),
+      step: z.number().int(),
+      updatedAt: z.string(),
+    }),
+  ),
 });
 
 export const intakeDiscard = defineMethod({
@@ -196,18 +217,31 @@ export const intakeAddMaterial = defineMethod({
 });
 
 /** The ID card's photo (PNG, converted from the reader's BMP) when a vendor decoder made one; the face is matched to it. */
-const cardPhotoInput = z.object({ pngBase64: z.base64().max(2_000_000) }).strict().nullable().optional();
+const cardPhotoInput = z
+  .object({ pngBase64: z.base64().max(2_000_000) })
+  .strict()
+  .nullable()
+  .optional();
 
 export const intakeAuthorize = defineMethod({
   summary:
     'Record one signer’s authorization on the pad: the signature bound to the SHA-256 of this signer’s statement for this case, the face (verdict recomputed in core; a fail or, where required, none is refused), time. After submission only an unsigned signer may be added, as a synced amendment.',
   permission: 'case.write',
-  input: z.object({ caseId, signerIdNumber: idNumber, signature: signatureCaptureSchema, face: faceCaptureSchema.nullable(), cardPhoto: cardPhotoInput }).strict(),
+  input: z
+    .object({
+      caseId,
+      signerIdNumber: idNumber,
+      signature: signatureCaptureSchema,
+      face: faceCaptureSchema.nullable(),
+      cardPhoto: cardPhotoInput,
+    })
+    .strict(),
   output: authorizationViewSchema,
 });
 
 export const intakeAuthorizationForm = defineMethod({
-  summary: 'The paper route: queue the printed 家庭经济状况核对授权书 for one signer (unsigned, with the statement’s version and hash), to print, sign by hand and scan back.',
+  summary:
+    'The paper route: queue the printed 家庭经济状况核对授权书 for one signer (unsigned, with the statement’s version and hash), to print, sign by hand and scan back.',
   permission: 'case.write',
   input: z.object({ caseId, signerIdNumber: idNumber }).strict(),
   output: z.object({ requestId: z.string(), statementHash: z.string(), statementVersion: z.number().int() }),
@@ -245,11 +279,23 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('supplement'),
-      missing: z.array(z.object({ item: z.string().trim().min(1).max(60), note: z.string().trim().max(120).optional() })).min(1).max(40),
-      dueBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      missing: z
+        .array(z.object({ item: z.string().trim().min(1).max(60), note: z.string().trim().max(120).optional() }))
+        .min(1)
+        .max(40),
+      dueBy: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('reject'), reasons: z.array(z.string().trim().min(2).max(200)).min(1).max(10), legalBasis: z.array(z.string().trim().min(2).max(120)).max(5).default([]) }).strict(),
+  z
+    .object({
+      kind: z.literal('reject'),
+      reasons: z.array(z.string().trim().min(2).max(200)).min(1).max(10),
+      legalBasis: z.array(z.string().trim().min(2).max(120)).max(5).default([]),
+    })
+    .strict(),
 ]);
 
 export const casesDecide = defineMethod({
@@ -266,17 +312,24 @@ export const casesDecide = defineMethod({
 export const CASE_STEP_ACTIONS = ['resubmit', 'startInvestigation', 'withdraw'] as const;
 export type CaseStepAction = (typeof CASE_STEP_ACTIONS)[number];
 /** What each step needs beyond the method's own permission: the investigation is the caseworker's (DOMAIN.md). */
-export const CASE_STEP_PERMISSION: Readonly<Record<CaseStepAction, Permission>> = { resubmit: 'case.write', startInvestigation: 'case.casework', withdraw: 'case.write' };
+export const CASE_STEP_PERMISSION: Readonly<Record<CaseStepAction, Permission>> = {
+  resubmit: 'case.write',
+  startInvestigation: 'case.casework',
+  withdraw: 'case.write',
+};
 
 export const casesAct = defineMethod({
-  summary: 'Another step of the legal path (resubmit after 补正, start the investigation, withdraw), recorded on the timeline; starting the investigation needs case.casework.',
+  summary:
+    'Another step of the legal path (resubmit after 补正, start the investigation, withdraw), recorded on the timeline; starting the investigation needs case.casework.',
   permission: 'case.write',
-  input: z.object({ caseId, version: z.number().int().min(0), action: z.enum(CASE_STEP_ACTIONS), note: z.string().trim().max(200).optional() }).strict(),
+  input: z
+    .object({ caseId, version: z.number().int().min(0), action: z.enum(CASE_STEP_ACTIONS), note: z.string().trim().max(200).optional() })
+    .strict(),
   output: caseDetailSchema,
 });
 
 export const casesExtendDecision = defineMethod({
-  summary: 'Extend the decision time limit to 45 working days, with the recorded reason: the caseworker\'s (case.casework).',
+  summary: "Extend the decision time limit to 45 working days, with the recorded reason: the caseworker's (case.casework).",
   permission: 'case.casework',
   input: z.object({ caseId, version: z.number().int().min(0), reason: z.string().trim().min(4).max(200) }).strict(),
   output: caseDetailSchema,
@@ -308,7 +361,9 @@ export const casesSearch = defineMethod({
   input: searchInputSchema,
   output: z.object({
     /** `matched`: the case was found through this person, not its applicant (家庭成员 张三 匹配). */
-    rows: z.array(caseSummarySchema.extend({ matched: z.object({ role: z.enum(['member', 'supporter', 'agent']), name: z.string() }).nullable() })),
+    rows: z.array(
+      caseSummarySchema.extend({ matched: z.object({ role: z.enum(['member', 'supporter', 'agent']), name: z.string() }).nullable() }),
+    ),
     total: z.number().int(),
     queryKind: z.enum(['all', 'idNumber', 'phone', 'caseNo', 'tail', 'name', 'initials']),
   }),
@@ -319,14 +374,26 @@ export const casesDeadlines = defineMethod({
   permission: 'case.read',
   /** `limit`: how many cases of each list to return (the home page shows 20); the totals count them all. */
   input: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
-  output: z.object({ dueSoon: z.array(caseSummarySchema), overdue: z.array(caseSummarySchema), dueSoonTotal: z.number().int(), overdueTotal: z.number().int(), today: z.string() }),
+  output: z.object({
+    dueSoon: z.array(caseSummarySchema),
+    overdue: z.array(caseSummarySchema),
+    dueSoonTotal: z.number().int(),
+    overdueTotal: z.number().int(),
+    today: z.string(),
+  }),
 });
 
 export const casesLookup = defineMethod({
   summary: 'Progress enquiry (进度查询): the cases of a person (applicant or member) with where each stands and what comes next.',
   permission: 'person.read',
   input: z.object({ idNumber }).strict(),
-  output: z.array(caseSummarySchema.extend({ role: z.enum(['applicant', 'member', 'supporter', 'agent']), nextStepKey: z.string(), lastEventAt: z.string() })),
+  output: z.array(
+    caseSummarySchema.extend({
+      role: z.enum(['applicant', 'member', 'supporter', 'agent']),
+      nextStepKey: z.string(),
+      lastEventAt: z.string(),
+    }),
+  ),
 });
 
 export const casesAttachment = defineMethod({
@@ -339,7 +406,9 @@ export const casesAttachment = defineMethod({
 /** The working-day calendar deadlines are counted with: the years shipped with the program, and the one the platform published. */
 export const calendarInfoSchema = z.object({
   shippedYears: z.array(z.number().int()),
-  published: z.object({ version: z.number().int(), years: z.array(z.number().int()), publishedAt: z.string(), receivedAt: z.string() }).nullable(),
+  published: z
+    .object({ version: z.number().int(), years: z.array(z.number().int()), publishedAt: z.string(), receivedAt: z.string() })
+    .nullable(),
 });
 
 export const casesSettings = defineMethod({

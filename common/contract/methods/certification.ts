@@ -15,7 +15,10 @@ const score = z.number().min(0).max(1);
 /** The capture issue's face thresholds (common/capture/faceVerdict.ts), as the county sets them. */
 export const faceDecisionSchema = z
   .object({ matchPass: score, matchReview: score, livePass: score, liveReview: score })
-  .refine((f) => f.matchReview <= f.matchPass && f.liveReview <= f.livePass, { message: 'review threshold above pass threshold', path: ['matchReview'] });
+  .refine((f) => f.matchReview <= f.matchPass && f.liveReview <= f.livePass, {
+    message: 'review threshold above pass threshold',
+    path: ['matchReview'],
+  });
 
 export const CERTIFICATION_MODES = ['interval', 'fixedMonths'] as const;
 export const CERTIFICATION_WHO = ['applicant', 'adults'] as const;
@@ -72,7 +75,9 @@ export const certificationRecordSchema = z.object({
   recordedAt: z.string(),
   recordedBy: z.string(),
   match: z.object({ score: z.number().nullable(), verdict: z.enum(['pass', 'review', 'fail', 'notApplicable']) }).nullable(),
-  liveness: z.object({ antispoof: z.number().nullable(), liveness: z.number().nullable(), verdict: z.enum(CERTIFICATION_RESULTS) }).nullable(),
+  liveness: z
+    .object({ antispoof: z.number().nullable(), liveness: z.number().nullable(), verdict: z.enum(CERTIFICATION_RESULTS) })
+    .nullable(),
   thresholds: faceDecisionSchema.nullable(),
   referenceSource: z.enum(['enrolled', 'card', 'none']).nullable(),
   photoSha256: z.string().nullable(),
@@ -104,12 +109,19 @@ export const certificationSetSettings = defineMethod({
 export const certificationDue = defineMethod({
   summary: 'Enrolled people who must certify, with their due date: due (window open), overdue, or all (the view is audited).',
   permission: 'case.read',
-  input: z.object({ filter: z.enum(['due', 'overdue', 'all']).default('due'), limit: z.number().int().min(1).max(2000).default(500) }).strict(),
-  output: z.object({ rows: z.array(dueRowSchema), today: z.string(), counts: z.object({ persons: z.number(), due: z.number(), overdue: z.number() }) }),
+  input: z
+    .object({ filter: z.enum(['due', 'overdue', 'all']).default('due'), limit: z.number().int().min(1).max(2000).default(500) })
+    .strict(),
+  output: z.object({
+    rows: z.array(dueRowSchema),
+    today: z.string(),
+    counts: z.object({ persons: z.number(), due: z.number(), overdue: z.number() }),
+  }),
 });
 
 export const certificationPerson = defineMethod({
-  summary: 'One enrolled person for the counter check: due date, enrolled photo (intake face), earlier certifications (audited). Refused for anyone not on the active roster.',
+  summary:
+    'One enrolled person for the counter check: due date, enrolled photo (intake face), earlier certifications (audited). Refused for anyone not on the active roster.',
   permission: 'case.read',
   input: z.object({ idNumber: idNumberInput }).strict(),
   output: z.object({
@@ -121,7 +133,8 @@ export const certificationPerson = defineMethod({
 });
 
 export const certificationRecord = defineMethod({
-  summary: 'Record a counter certification: the live face photo (encrypted, hashed), match and liveness scores; the result is computed with the county thresholds; a review needs the clerk’s confirmation with a reason.',
+  summary:
+    'Record a counter certification: the live face photo (encrypted, hashed), match and liveness scores; the result is computed with the county thresholds; a review needs the clerk’s confirmation with a reason.',
   permission: 'case.write',
   input: z
     .object({
@@ -133,22 +146,36 @@ export const certificationRecord = defineMethod({
         z.object({ source: z.literal('card'), pngBase64: z.base64().max(2_000_000) }).strict(),
         z.object({ source: z.literal('none') }).strict(),
       ]),
-      confirmation: z.object({ decision: z.enum(['confirm', 'reject']), reason: z.string().trim().min(2).max(300) }).strict().optional(),
+      confirmation: z
+        .object({ decision: z.enum(['confirm', 'reject']), reason: z.string().trim().min(2).max(300) })
+        .strict()
+        .optional(),
     })
     .strict(),
   output: certificationRecordSchema,
 });
 
 export const certificationRecordProxy = defineMethod({
-  summary: 'Record a proxy certification for someone who cannot come: the proxy’s identity (ID number checked) and the home visit that confirmed the person (date, 2+ staff, findings).',
+  summary:
+    'Record a proxy certification for someone who cannot come: the proxy’s identity (ID number checked) and the home visit that confirmed the person (date, 2+ staff, findings).',
   permission: 'case.write',
   input: z
     .object({
       idNumber: idNumberInput,
-      proxy: z.object({ idNumber: z.string().trim().max(32), name: z.string().trim().min(1).max(40), relationship: z.string().trim().min(1).max(20) }).strict(),
+      proxy: z
+        .object({
+          idNumber: z.string().trim().max(32),
+          name: z.string().trim().min(1).max(40),
+          relationship: z.string().trim().min(1).max(20),
+        })
+        .strict(),
       /** Required by the law of the county; left optional here so its absence gets the zh-CN refusal. */
       homeVisit: z
-        .object({ visitedOn: z.iso.date(), staff: z.array(z.string().trim().max(40)).max(10), findings: z.string().trim().min(1).max(1000) })
+        .object({
+          visitedOn: z.iso.date(),
+          staff: z.array(z.string().trim().max(40)).max(10),
+          findings: z.string().trim().min(1).max(1000),
+        })
         .strict()
         .nullable()
         .optional(),
@@ -169,14 +196,16 @@ export const remoteKeptRowSchema = z.object({
 });
 
 export const certificationRemoteKept = defineMethod({
-  summary: 'Remote certifications (made on the phone, pulled from the platform) not recorded here, each with its reason — shown in the sync centre.',
+  summary:
+    'Remote certifications (made on the phone, pulled from the platform) not recorded here, each with its reason — shown in the sync centre.',
   permission: 'sync.run',
   input: z.object({}).strict(),
   output: z.object({ rows: z.array(remoteKeptRowSchema) }),
 });
 
 export const certificationRetryKept = defineMethod({
-  summary: 'Record the kept remote certifications whose person is now on the active roster (a household imported after its head certified on the phone); the others stay kept with the reason of today (audited).',
+  summary:
+    'Record the kept remote certifications whose person is now on the active roster (a household imported after its head certified on the phone); the others stay kept with the reason of today (audited).',
   permission: 'case.write',
   input: z.object({}).strict(),
   output: z.object({ applied: z.number().int(), kept: z.number().int() }),

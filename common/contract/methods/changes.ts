@@ -61,10 +61,16 @@ export const changesList = defineMethod({
 });
 
 export const changesDecide = defineMethod({
-  summary: 'The station head decides a proposal where the county delegated 审核确认: approved → roster changed and the notice queued; refused (with reasons) → the benefit continues.',
+  summary:
+    'The station head decides a proposal where the county delegated 审核确认: approved → roster changed and the notice queued; refused (with reasons) → the benefit continues.',
   permission: 'case.decide',
   input: z
-    .object({ proposalId: z.string().min(1).max(64), outcome: z.enum(['approved', 'refused']), reasons: lines(200), legalBasis: lines(120) })
+    .object({
+      proposalId: z.string().min(1).max(64),
+      outcome: z.enum(['approved', 'refused']),
+      reasons: lines(200),
+      legalBasis: lines(120),
+    })
     .strict(),
   output: changeViewSchema,
 });

@@ -6,11 +6,18 @@ export const diagnosticsExport = defineMethod({
     "导出诊断信息 for the county's IT: one ZIP of the log files, versions, this machine's settings and the sync state — every file through the personal-data guard; no database, keys or crash dumps.",
   permission: 'admin.settings',
   input: z.object({}).strict(),
-  output: z.object({ fileName: z.string(), mime: z.literal('application/zip'), base64: z.string(), bytes: z.number().int(), files: z.array(z.string()) }),
+  output: z.object({
+    fileName: z.string(),
+    mime: z.literal('application/zip'),
+    base64: z.string(),
+    bytes: z.number().int(),
+    files: z.array(z.string()),
+  }),
 });
 
 export const diagnosticsReport = defineMethod({
-  summary: "A renderer error (uncaught error, rejected promise, a screen that failed to draw) into the renderer's log file, redacted; a window past its quota is dropped.",
+  summary:
+    "A renderer error (uncaught error, rejected promise, a screen that failed to draw) into the renderer's log file, redacted; a window past its quota is dropped.",
   permission: 'public',
   input: z
     .object({

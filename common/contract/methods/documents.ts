@@ -5,7 +5,10 @@ import { documentKindSchema } from '../../documents/index';
 import { defineMethod } from '../define';
 
 /** A case id as the intake writes it (free text until the case tables exist). */
-export const caseIdSchema = z.string().trim().regex(/^[A-Za-z0-9._:-]{1,64}$/, '案件编号只能由字母、数字和 . _ : - 组成（1–64 位）');
+export const caseIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, '案件编号只能由字母、数字和 . _ : - 组成（1–64 位）');
 export const recordIdSchema = z.string().trim().min(1).max(64);
 
 /**
@@ -75,12 +78,16 @@ export const documentsReprint = defineMethod({
   input: z
     .object({ documentId: recordIdSchema, reason: z.enum(REPRINT_REASONS), note: z.string().trim().max(60).optional() })
     .strict()
-    .refine((v) => v.reason !== 'other' || (v.note ?? '').length >= 2, { path: ['note'], message: '选择“其他”时请写明补打原因（至少 2 个字）' }),
+    .refine((v) => v.reason !== 'other' || (v.note ?? '').length >= 2, {
+      path: ['note'],
+      message: '选择“其他”时请写明补打原因（至少 2 个字）',
+    }),
   output: documentSummarySchema,
 });
 
 export const certificateVerify = defineMethod({
-  summary: "Verify a 救助证明's QR payload (Ed25519 or SM2) against the station keyring: the facts and the signature algorithm, or CERT_* (altered, unknown issuer, expired).",
+  summary:
+    "Verify a 救助证明's QR payload (Ed25519 or SM2) against the station keyring: the facts and the signature algorithm, or CERT_* (altered, unknown issuer, expired).",
   permission: 'session',
   input: z.object({ payload: z.string().min(1).max(2000) }).strict(),
   output: verifiedCertificateSchema,
@@ -113,14 +120,16 @@ export const certificateDraftSchema = z.object({
 export type CertificateDraft = z.infer<typeof certificateDraftSchema>;
 
 export const certificateDraft = defineMethod({
-  summary: "Fill a 救助证明 for a household on the roster from the roster and the case, and render it without storing (audited as a preview).",
+  summary:
+    'Fill a 救助证明 for a household on the roster from the roster and the case, and render it without storing (audited as a preview).',
   permission: 'document.print',
   input: certificateForCaseInput,
   output: z.object({ draft: certificateDraftSchema, pdfBase64: z.string(), pages: z.number().int() }),
 });
 
 export const certificateIssue = defineMethod({
-  summary: 'Issue the 救助证明 of a household on the roster, filled by core from the roster and the case: signed, stored encrypted, audited.',
+  summary:
+    'Issue the 救助证明 of a household on the roster, filled by core from the roster and the case: signed, stored encrypted, audited.',
   permission: 'document.print',
   input: certificateForCaseInput,
   output: documentSummarySchema,
@@ -135,7 +144,8 @@ export const scanImageSchema = z
 export const CERTIFICATE_VERDICTS = ['valid', 'tampered', 'unknown', 'expired', 'malformed'] as const;
 
 export const certificateScan = defineMethod({
-  summary: "Check a 救助证明 from its QR code (a camera frame, read in core) or its typed code: the verdict in words and what the certificate states.",
+  summary:
+    'Check a 救助证明 from its QR code (a camera frame, read in core) or its typed code: the verdict in words and what the certificate states.',
   permission: 'session',
   /** `code`: what a handheld scanner types (the QR text) or the 证明编号 read off the paper. */
   input: z.union([z.object({ code: z.string().trim().min(4).max(2000) }).strict(), z.object({ image: scanImageSchema }).strict()]),

@@ -9,7 +9,13 @@ import { defineMethod } from '../define';
  * workstation.json edited by hand. `path` must be a device path (common/idcard/portPath.ts).
  */
 export const readerConfigSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sam'), path: z.string().min(1).max(260), baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]).default(115200) }).strict(),
+  z
+    .object({
+      kind: z.literal('sam'),
+      path: z.string().min(1).max(260),
+      baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]).default(115200),
+    })
+    .strict(),
   z.object({ kind: z.literal('sdtapi'), library: z.string().min(1).max(260), port: z.number().int().min(1).max(1016) }).strict(),
   z
     .object({
@@ -66,7 +72,13 @@ export const idcardPorts = defineMethod({
   permission: 'admin.settings',
   input: z.object({}).strict(),
   output: z.array(
-    z.object({ path: z.string(), manufacturer: z.string().optional(), ok: z.boolean(), samId: z.string().optional(), error: z.string().optional() }),
+    z.object({
+      path: z.string(),
+      manufacturer: z.string().optional(),
+      ok: z.boolean(),
+      samId: z.string().optional(),
+      error: z.string().optional(),
+    }),
   ),
 });
 
@@ -78,7 +90,8 @@ export const idcardConfigure = defineMethod({
 });
 
 export const idcardLibraries = defineMethod({
-  summary: 'The vendor reader libraries this workstation may use: the allow-listed names, and which of them are installed in the resources folder.',
+  summary:
+    'The vendor reader libraries this workstation may use: the allow-listed names, and which of them are installed in the resources folder.',
   permission: 'admin.settings',
   input: z.object({}).strict(),
   output: z.object({

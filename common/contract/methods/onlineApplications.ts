@@ -37,7 +37,8 @@ export const onlineQueueRowSchema = z.object({
 export type OnlineQueueRow = z.infer<typeof onlineQueueRowSchema>;
 
 export const onlineApplicationsList = defineMethod({
-  summary: 'The 待受理 queue: online applications, those still waiting first (oldest submission first), each with its acceptance limit and the case it became.',
+  summary:
+    'The 待受理 queue: online applications, those still waiting first (oldest submission first), each with its acceptance limit and the case it became.',
   permission: 'case.write',
   input: z.object({ show: z.enum(['waiting', 'all']).default('waiting') }).strict(),
   output: z.object({ rows: z.array(onlineQueueRowSchema), acceptanceWorkingDays: z.number().int().nullable() }),
@@ -49,20 +50,33 @@ export const onlineApplicationDetailSchema = onlineQueueRowSchema.extend({
   members: z.array(memberSchema),
   reasons: z.array(reasonCodeSchema),
   reasonText: z.string(),
-  papers: z.array(z.object({ sha256: z.string(), material: z.string(), materialLabel: z.string(), page: z.number().int(), contentType: z.string(), size: z.number().int() })),
-  signatures: z.array(z.object({ sha256: z.string(), name: z.string(), idNumberMasked: z.string(), signedAt: z.string(), contentType: z.string() })),
+  papers: z.array(
+    z.object({
+      sha256: z.string(),
+      material: z.string(),
+      materialLabel: z.string(),
+      page: z.number().int(),
+      contentType: z.string(),
+      size: z.number().int(),
+    }),
+  ),
+  signatures: z.array(
+    z.object({ sha256: z.string(), name: z.string(), idNumberMasked: z.string(), signedAt: z.string(), contentType: z.string() }),
+  ),
 });
 export type OnlineApplicationDetail = z.infer<typeof onlineApplicationDetailSchema>;
 
 export const onlineApplicationsGet = defineMethod({
-  summary: 'One online application as the applicant filed it: applicant, members, papers and signatures (audited as a view of personal data).',
+  summary:
+    'One online application as the applicant filed it: applicant, members, papers and signatures (audited as a view of personal data).',
   permission: 'case.write',
   input: z.object({ id }).strict(),
   output: onlineApplicationDetailSchema,
 });
 
 export const onlineApplicationsStartIntake = defineMethod({
-  summary: 'Complete an online application at the counter: the intake draft prefilled from it (made once, linked to the queue entry), or the case it already became.',
+  summary:
+    'Complete an online application at the counter: the intake draft prefilled from it (made once, linked to the queue entry), or the case it already became.',
   permission: 'case.write',
   input: z.object({ id }).strict(),
   output: z.object({ caseId: z.string(), created: z.boolean() }),

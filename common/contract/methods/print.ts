@@ -7,7 +7,9 @@ export const paperSchema = z.enum(['A4', 'A5']);
 export type Paper = z.infer<typeof paperSchema>;
 
 /** Printer and paper remembered per document kind on this workstation. */
-export const kindPrintSettingSchema = z.object({ printer: z.string().min(1).max(200).nullable().default(null), paper: paperSchema.default('A4') }).strict();
+export const kindPrintSettingSchema = z
+  .object({ printer: z.string().min(1).max(200).nullable().default(null), paper: paperSchema.default('A4') })
+  .strict();
 export const printSettingsSchema = z.object({ byKind: z.partialRecord(documentKindSchema, kindPrintSettingSchema).default({}) });
 export type PrintSettings = z.infer<typeof printSettingsSchema>;
 
@@ -69,7 +71,8 @@ export const printMethods = {
     output: printSettingsSchema,
   }),
   'print.submit': defineMethod({
-    summary: 'Print an issued document with the remembered printer; audited. In the browser shell the PDF comes back for the page to print.',
+    summary:
+      'Print an issued document with the remembered printer; audited. In the browser shell the PDF comes back for the page to print.',
     permission: 'document.print',
     input: z.object({ documentId: recordIdSchema, copies: z.number().int().min(1).max(20).default(1) }).strict(),
     output: z.discriminatedUnion('delivery', [
@@ -138,8 +141,18 @@ export const printMethods = {
     input: z.object({ batchId: recordIdSchema, seqs: z.array(z.number().int().min(0)).min(1).max(50) }).strict(),
     output: printBatchSchema,
   }),
-  'printBatch.pause': defineMethod({ summary: 'Pause a batch where it is.', permission: 'document.print', input: batchId, output: printBatchSchema }),
-  'printBatch.resume': defineMethod({ summary: 'Resume a paused or failed batch at the notice it stopped on.', permission: 'document.print', input: batchId, output: printBatchSchema }),
+  'printBatch.pause': defineMethod({
+    summary: 'Pause a batch where it is.',
+    permission: 'document.print',
+    input: batchId,
+    output: printBatchSchema,
+  }),
+  'printBatch.resume': defineMethod({
+    summary: 'Resume a paused or failed batch at the notice it stopped on.',
+    permission: 'document.print',
+    input: batchId,
+    output: printBatchSchema,
+  }),
   'printBatch.cancel': defineMethod({
     summary: 'Cancel the rest of a batch; its unprinted requests stay pending in the queue.',
     permission: 'document.print',

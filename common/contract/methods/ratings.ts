@@ -38,7 +38,12 @@ export const ratingSubmitInputSchema = z
   .strict()
   .superRefine((r, ctx) => {
     const problem = ratingProblem(r);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['reasons'], message: translate(problem === 'reason_required' ? 'ratings.reasonRequired' : 'ratings.reasonNotOffered') });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reasons'],
+        message: translate(problem === 'reason_required' ? 'ratings.reasonRequired' : 'ratings.reasonNotOffered'),
+      });
   });
 
 export const ratingsSubmit = defineMethod({
@@ -55,7 +60,13 @@ export const ratingsDismiss = defineMethod({
   output: z.object({ dismissed: z.boolean() }),
 });
 
-export const followUpSchema = z.object({ action: z.enum(['callback', 'rectify']), note: z.string(), at: z.string(), byName: z.string(), closed: z.boolean() });
+export const followUpSchema = z.object({
+  action: z.enum(['callback', 'rectify']),
+  note: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  closed: z.boolean(),
+});
 
 export const flaggedRatingSchema = z.object({
   ratingId: z.string(),
@@ -76,14 +87,23 @@ export type FlaggedRating = z.infer<typeof flaggedRatingSchema>;
 export const ratingsFlagged = defineMethod({
   summary: "The 差评 for the station head: open ones first, each with the applicant's reasons and the follow-ups recorded (audited).",
   permission: 'rating.followUp',
-  input: z.object({ status: z.enum(['open', 'done', 'all']).default('open'), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  input: z
+    .object({ status: z.enum(['open', 'done', 'all']).default('open'), limit: z.number().int().min(1).max(500).default(100) })
+    .strict(),
   output: z.object({ rows: z.array(flaggedRatingSchema), open: z.number().int().min(0) }),
 });
 
 export const ratingsFollowUp = defineMethod({
   summary: "The head records a 差评's follow-up (回访 or 整改) with a note; `close` ends it. Audited and synced.",
   permission: 'rating.followUp',
-  input: z.object({ ratingId: id, action: z.enum(['callback', 'rectify']), note: z.string().trim().min(1).max(500), close: z.boolean().default(false) }).strict(),
+  input: z
+    .object({
+      ratingId: id,
+      action: z.enum(['callback', 'rectify']),
+      note: z.string().trim().min(1).max(500),
+      close: z.boolean().default(false),
+    })
+    .strict(),
   output: flaggedRatingSchema,
 });
 

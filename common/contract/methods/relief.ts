@@ -62,14 +62,16 @@ export const reliefOfCase = defineMethod({
 });
 
 export const reliefAdvance = defineMethod({
-  summary: '先行救助 on an urgent (急难型) 临时救助 case: who paid what, when and how, within the county limit; the papers follow within the county deadline.',
+  summary:
+    '先行救助 on an urgent (急难型) 临时救助 case: who paid what, when and how, within the county limit; the papers follow within the county deadline.',
   permission: 'case.casework',
   input: z.object({ caseId, version, advance: reliefAdvanceSchema }).strict(),
   output: caseStepOutputSchema,
 });
 
 export const monitoringEnter = defineMethod({
-  summary: 'Put a refused applicant or a 低保边缘 household under 低收入人口 monitoring, with the reason (audited, synced); its warnings can then be worked.',
+  summary:
+    'Put a refused applicant or a 低保边缘 household under 低收入人口 monitoring, with the reason (audited, synced); its warnings can then be worked.',
   permission: 'case.casework',
   input: z.object({ caseId, reason }).strict(),
   output: monitoringViewSchema,

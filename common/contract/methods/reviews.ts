@@ -85,10 +85,23 @@ export const reviewViewSchema = z.object({
   household: reviewHouseholdSchema,
   /** Who re-signs; `faceVerdict`: core's verdict on the face given with the signature (review: 人脸待复核), null without one. */
   signers: z.array(
-    z.object({ idNumber: z.string(), name: z.string(), role: z.enum(['member', 'supporter']), signed: z.boolean(), signedAt: z.string().nullable(), faceVerdict: z.enum(['pass', 'review', 'fail']).nullable() }),
+    z.object({
+      idNumber: z.string(),
+      name: z.string(),
+      role: z.enum(['member', 'supporter']),
+      signed: z.boolean(),
+      signedAt: z.string().nullable(),
+      faceVerdict: z.enum(['pass', 'review', 'fail']).nullable(),
+    }),
   ),
   eligibility: z
-    .object({ perCapitaFen: z.number().int(), standardFen: z.number().int(), standardYear: z.number().int(), band: z.enum(['below_standard', 'marginal', 'above']), steps: z.array(z.string()) })
+    .object({
+      perCapitaFen: z.number().int(),
+      standardFen: z.number().int(),
+      standardYear: z.number().int(),
+      band: z.enum(['below_standard', 'marginal', 'above']),
+      steps: z.array(z.string()),
+    })
     .nullable(),
   faceRequired: z.boolean(),
   phaseOutMaxMonths: z.number().int(),
@@ -98,7 +111,8 @@ export const reviewViewSchema = z.object({
 export type ReviewView = z.infer<typeof reviewViewSchema>;
 
 export const reviewsGet = defineMethod({
-  summary: 'The review of an enrolled household: roster row, open (or last) review, household, signers, per-capita income against the standard (audited).',
+  summary:
+    'The review of an enrolled household: roster row, open (or last) review, household, signers, per-capita income against the standard (audited).',
   permission: 'case.read',
   input: z.object({ rosterId: id }).strict(),
   output: reviewViewSchema,
@@ -114,19 +128,36 @@ export const reviewsStart = defineMethod({
 export const reviewsRecheck = defineMethod({
   summary: "Record the household's current members, income, deductions and assets found by the review; the case record follows.",
   permission: 'case.write',
-  input: z.object({ reviewId: id, version: z.number().int().min(1), household: reviewHouseholdSchema, findings: z.string().trim().min(1).max(1000) }).strict(),
+  input: z
+    .object({
+      reviewId: id,
+      version: z.number().int().min(1),
+      household: reviewHouseholdSchema,
+      findings: z.string().trim().min(1).max(1000),
+    })
+    .strict(),
   output: reviewViewSchema,
 });
 
 export const reviewsAuthorize = defineMethod({
-  summary: 'One adult member re-signs the authorization for the economic verification (signature bound to the statement hash, optional face).',
+  summary:
+    'One adult member re-signs the authorization for the economic verification (signature bound to the statement hash, optional face).',
   permission: 'case.write',
-  input: z.object({ reviewId: id, version: z.number().int().min(1), signerIdNumber: z.string().length(18), signature: signatureCaptureSchema, face: faceCaptureSchema.nullable() }).strict(),
+  input: z
+    .object({
+      reviewId: id,
+      version: z.number().int().min(1),
+      signerIdNumber: z.string().length(18),
+      signature: signatureCaptureSchema,
+      face: faceCaptureSchema.nullable(),
+    })
+    .strict(),
   output: reviewViewSchema,
 });
 
 export const reviewsConclude = defineMethod({
-  summary: 'Conclude the review: continue (next review set), or a proposal to adjust / phase out (渐退 ≤ 6 months) / stop, which changes nothing until decided.',
+  summary:
+    'Conclude the review: continue (next review set), or a proposal to adjust / phase out (渐退 ≤ 6 months) / stop, which changes nothing until decided.',
   permission: 'case.write',
   input: z.object({ reviewId: id, version: z.number().int().min(1), conclusion: reviewConclusionSchema }).strict(),
   output: reviewViewSchema,

@@ -19,7 +19,10 @@ export const rosterSettingsSchema = z.object({
   /** Working days a caseworker has to verify a monitoring warning. */
   warningWorkingDays: z.number().int().min(1).max(60).default(10),
   /** Replaces the shipped list (resources/benefits/linked.json) of benefits granted without a new application. */
-  linkedBenefits: z.array(linkedBenefitSchema.extend({ types: z.array(z.string()).default([]) })).max(30).optional(),
+  linkedBenefits: z
+    .array(linkedBenefitSchema.extend({ types: z.array(z.string()).default([]) }))
+    .max(30)
+    .optional(),
 });
 export type RosterSettings = z.output<typeof rosterSettingsSchema>;
 
@@ -47,14 +50,22 @@ export const rosterRowSchema = z.object({
 export type RosterRow = z.infer<typeof rosterRowSchema>;
 
 export const rosterList = defineMethod({
-  summary: 'Enrolled households with benefit and next review date; filter to reviews due (within 30 days) or overdue (the view is audited).',
+  summary:
+    'Enrolled households with benefit and next review date; filter to reviews due (within 30 days) or overdue (the view is audited).',
   permission: 'case.read',
-  input: z.object({ filter: z.enum(['all', 'due', 'overdue']).default('all'), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
-  output: z.object({ rows: z.array(rosterRowSchema), today: z.string(), counts: z.object({ active: z.number(), due: z.number(), overdue: z.number() }) }),
+  input: z
+    .object({ filter: z.enum(['all', 'due', 'overdue']).default('all'), limit: z.number().int().min(1).max(1000).default(200) })
+    .strict(),
+  output: z.object({
+    rows: z.array(rosterRowSchema),
+    today: z.string(),
+    counts: z.object({ active: z.number(), due: z.number(), overdue: z.number() }),
+  }),
 });
 
 export const rosterSettings = defineMethod({
-  summary: 'The county rules of the roster: review periods, warning deadline, linked benefits (no personal data; the admin page reads them).',
+  summary:
+    'The county rules of the roster: review periods, warning deadline, linked benefits (no personal data; the admin page reads them).',
   permission: 'session',
   input: z.object({}).strict(),
   output: z.object({ settings: rosterSettingsSchema, linkedBenefits: z.array(linkedBenefitSchema.extend({ types: z.array(z.string()) })) }),

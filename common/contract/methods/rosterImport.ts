@@ -9,7 +9,11 @@ import { defineMethod } from '../define';
  */
 
 /** The .xlsx as base64 (the inputs' 16 MB text bound holds a file of about 12 MB: some 60,000 member rows). */
-const fileBase64 = z.string().min(4).max(16_000_000).regex(/^[A-Za-z0-9+/]+=*$/);
+const fileBase64 = z
+  .string()
+  .min(4)
+  .max(16_000_000)
+  .regex(/^[A-Za-z0-9+/]+=*$/);
 const fileName = z.string().trim().min(1).max(200);
 
 export const ROSTER_ROW_PROBLEMS = [
@@ -53,8 +57,17 @@ export const rosterRowErrorSchema = z.object({
 });
 export type RosterRowError = z.infer<typeof rosterRowErrorSchema>;
 
-export const ROSTER_IMPORT_TYPES = ['dibao-urban', 'dibao-rural', 'tekun-centralized', 'tekun-dispersed', 'marginal', 'rigid-expense'] as const;
-const countsByType = z.object(Object.fromEntries(ROSTER_IMPORT_TYPES.map((t) => [t, z.number().int()])) as Record<(typeof ROSTER_IMPORT_TYPES)[number], z.ZodNumber>);
+export const ROSTER_IMPORT_TYPES = [
+  'dibao-urban',
+  'dibao-rural',
+  'tekun-centralized',
+  'tekun-dispersed',
+  'marginal',
+  'rigid-expense',
+] as const;
+const countsByType = z.object(
+  Object.fromEntries(ROSTER_IMPORT_TYPES.map((t) => [t, z.number().int()])) as Record<(typeof ROSTER_IMPORT_TYPES)[number], z.ZodNumber>,
+);
 
 export const rosterImportTotalsSchema = z.object({
   /** Households and member rows found in the file. */
@@ -75,7 +88,8 @@ export const rosterImportTotalsSchema = z.object({
 const errorsShown = z.array(rosterRowErrorSchema).max(1000);
 
 export const rosterImportPreview = defineMethod({
-  summary: 'Read an .xlsx roster export and check every row (ID numbers, duplicates in the file and in the store, categories, amounts, months, households without 户主); writes nothing (the preview is audited with counts only).',
+  summary:
+    'Read an .xlsx roster export and check every row (ID numbers, duplicates in the file and in the store, categories, amounts, months, households without 户主); writes nothing (the preview is audited with counts only).',
   permission: 'roster.import',
   input: z.object({ fileName, fileBase64 }).strict(),
   output: z.object({
@@ -106,7 +120,8 @@ export const rosterImportReportSchema = z.object({
 export type RosterImportReport = z.infer<typeof rosterImportReportSchema>;
 
 export const rosterImportConfirm = defineMethod({
-  summary: 'Write the households of the previewed file that pass every check onto the roster, in one transaction, and keep the import report (audited with counts only).',
+  summary:
+    'Write the households of the previewed file that pass every check onto the roster, in one transaction, and keep the import report (audited with counts only).',
   permission: 'roster.import',
   input: z.object({ token: z.string().min(8).max(80), fileName, fileBase64 }).strict(),
   output: rosterImportReportSchema,
@@ -127,10 +142,17 @@ export const rosterImportReport = defineMethod({
 });
 
 /** A household of the platform's roster (a pulled `roster.recipient`) not written here, and why. */
-export const recipientConflictSchema = z.object({ idNumberMasked: z.string(), name: z.string(), code: z.string(), message: z.string(), receivedAt: z.string() });
+export const recipientConflictSchema = z.object({
+  idNumberMasked: z.string(),
+  name: z.string(),
+  code: z.string(),
+  message: z.string(),
+  receivedAt: z.string(),
+});
 
 export const rosterImportRecipientConflicts = defineMethod({
-  summary: 'Households of the platform’s roster (pulled roster.recipient items) not written here because a member is on this station’s roster already, each with its reason, newest first (audited with the count).',
+  summary:
+    'Households of the platform’s roster (pulled roster.recipient items) not written here because a member is on this station’s roster already, each with its reason, newest first (audited with the count).',
   permission: 'roster.import',
   input: z.object({}).strict(),
   output: z.object({ rows: z.array(recipientConflictSchema) }),

@@ -17,7 +17,8 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const setupStatus = defineMethod({
-  summary: "Whether this workstation has been set up (station, first admin, recovery code), and the machine preset's defaults for setup and enrolment.",
+  summary:
+    "Whether this workstation has been set up (station, first admin, recovery code), and the machine preset's defaults for setup and enrolment.",
   permission: 'public',
   input: z.object({}).strict(),
   output: z.object({

@@ -40,7 +40,13 @@ export const statsOverviewSchema = z.object({
   byMonth: z.array(z.object({ month: z.string(), count })),
   byStaff: z.array(z.object({ staffId: z.string(), staffName: z.string(), count })),
   /** Working days from acceptance to the decision, on the official calendar. */
-  decisionDays: z.object({ decisions: count, approved: count, refused: count, mean: z.number().nullable(), p90: z.number().int().nullable() }),
+  decisionDays: z.object({
+    decisions: count,
+    approved: count,
+    refused: count,
+    mean: z.number().nullable(),
+    p90: z.number().int().nullable(),
+  }),
   deadlines: z.array(deadlineStatSchema),
   /** The roster today (not limited to the period): reviews due within 30 days, overdue, and the monthly total. */
   roster: z.object({ active: count, due: count, overdue: count, stopped: count, monthlyAmountFen: count }),
@@ -60,13 +66,24 @@ export const statsOverviewSchema = z.object({
 export type StatsOverview = z.infer<typeof statsOverviewSchema>;
 
 export const statsOverview = defineMethod({
-  summary: 'Counts by assistance type, state, month and staff; working days per decision (mean, 90th percentile); share of deadlines met; roster and reviews due.',
+  summary:
+    'Counts by assistance type, state, month and staff; working days per decision (mean, 90th percentile); share of deadlines met; roster and reviews due.',
   permission: 'case.read',
   input: z.object(periodFields).strict().refine(periodOk, PERIOD_MESSAGE),
   output: statsOverviewSchema,
 });
 
-export const STATS_TABLES = ['byType', 'byState', 'byMonth', 'byStaff', 'decisionDays', 'deadlines', 'roster', 'assistance', 'ratings'] as const;
+export const STATS_TABLES = [
+  'byType',
+  'byState',
+  'byMonth',
+  'byStaff',
+  'decisionDays',
+  'deadlines',
+  'roster',
+  'assistance',
+  'ratings',
+] as const;
 export type StatsTable = (typeof STATS_TABLES)[number];
 
 /** `full`: unmasked names, ID numbers, phones and addresses — only with the permission export.full. */
@@ -94,7 +111,8 @@ export const exportRequestSchema = z.discriminatedUnion('table', [
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
 export const statsExport = defineMethod({
-  summary: 'A list or table as an Excel workbook (.xlsx): Chinese headers, personal data masked unless full data is asked for with export.full (audited).',
+  summary:
+    'A list or table as an Excel workbook (.xlsx): Chinese headers, personal data masked unless full data is asked for with export.full (audited).',
   permission: 'case.read',
   input: exportRequestSchema,
   output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: count, masked: z.boolean() }),

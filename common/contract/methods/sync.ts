@@ -8,7 +8,11 @@ export const syncSettingsSchema = z.object({
   jitterMinutes: z.number().int().min(0).max(120),
   bandwidthKbps: z.number().int().positive().max(1_000_000).nullable(),
   staleDays: z.number().int().min(1).max(365),
-  bundleTargetBytes: z.number().int().min(4096).max(16 * 1024 * 1024),
+  bundleTargetBytes: z
+    .number()
+    .int()
+    .min(4096)
+    .max(16 * 1024 * 1024),
   /** Blobs of station cases pulled within this many days are fetched at the end of a run; 0 = only when opened. */
   prefetchDays: z.number().int().min(0).max(90),
 });
@@ -67,7 +71,8 @@ export const syncAuditAnchorSchema = z.object({
 });
 
 export const syncStatus = defineMethod({
-  summary: 'Where sync stands: registration, queue counts, blobs, the run under way, history, last success, next window, clock skew, the audit anchor and its flags.',
+  summary:
+    'Where sync stands: registration, queue counts, blobs, the run under way, history, last success, next window, clock skew, the audit anchor and its flags.',
   permission: 'session',
   input: z.object({}).strict(),
   output: z.object({
@@ -84,7 +89,9 @@ export const syncStatus = defineMethod({
         registeredAt: z.string(),
       })
       .nullable(),
-    running: z.object({ trigger: z.string(), startedAt: z.string(), phase: z.enum(['push', 'blobs', 'pull']), fraction: z.number() }).nullable(),
+    running: z
+      .object({ trigger: z.string(), startedAt: z.string(), phase: z.enum(['push', 'blobs', 'pull']), fraction: z.number() })
+      .nullable(),
     outbox: z.object({ queued: z.number(), inFlight: z.number(), acknowledged: z.number(), rejected: z.number(), conflict: z.number() }),
     /** deferred: queued blobs the platform will not take before their retry time (its upload quota). */
     blobs: z.object({ queued: z.number(), stored: z.number(), failed: z.number(), deferred: z.number() }),
@@ -105,7 +112,8 @@ export const syncStatus = defineMethod({
 });
 
 export const syncConfirmHardware = defineMethod({
-  summary: "The admin confirms this is the enrolled PC after its network card was replaced: its cards become the recorded ones and syncing resumes (audited).",
+  summary:
+    'The admin confirms this is the enrolled PC after its network card was replaced: its cards become the recorded ones and syncing resumes (audited).',
   permission: 'sync.run',
   input: z.object({}).strict(),
   output: z.object({ cloneSuspected: z.boolean() }),
@@ -115,7 +123,12 @@ export const syncNow = defineMethod({
   summary: 'Run one full sync cycle now (push, blobs, pull); with wait (default) answer when it ends, with its summary.',
   permission: 'sync.run',
   input: z.object({ wait: z.boolean().default(true) }).strict(),
-  output: z.object({ runId: z.number().nullable(), outcome: syncOutcomeSchema, summary: syncSummarySchema, error: z.object({ code: z.string(), message: z.string() }).optional() }),
+  output: z.object({
+    runId: z.number().nullable(),
+    outcome: syncOutcomeSchema,
+    summary: syncSummarySchema,
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  }),
 });
 
 export const syncCancel = defineMethod({
@@ -137,7 +150,13 @@ export const syncRegister = defineMethod({
       deviceName: z.string().trim().min(1).max(64).optional(),
     })
     .strict(),
-  output: z.object({ deviceId: z.string(), stationId: z.string(), regionCode: z.string(), fingerprint: z.string(), counterNo: z.number().int().optional() }),
+  output: z.object({
+    deviceId: z.string(),
+    stationId: z.string(),
+    regionCode: z.string(),
+    fingerprint: z.string(),
+    counterNo: z.number().int().optional(),
+  }),
 });
 
 export const syncSettings = defineMethod({

@@ -31,7 +31,8 @@ export const syncCaseBlobs = defineMethod({
 });
 
 export const syncFetchBlob = defineMethod({
-  summary: 'Open an attachment of a station case taken at another counter: fetched from the platform on demand (resumed after a cut), SHA-256 checked, kept in the encrypted store.',
+  summary:
+    'Open an attachment of a station case taken at another counter: fetched from the platform on demand (resumed after a cut), SHA-256 checked, kept in the encrypted store.',
   permission: 'case.read',
   input: z.object({ caseId: z.string().min(1).max(64), sha256 }).strict(),
   output: z.object({

@@ -5,7 +5,8 @@ const version = z.string().regex(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/);
 
 /** 程序更新 (main/core/updates, docs/RELEASE.md "Updates"): admin only, every step against the signed feed. */
 export const updateStatus = defineMethod({
-  summary: "This workstation's version, the county's update address (set here, or the machine preset's default), the verified downloads kept for installing and rolling back, and whether this shell can install.",
+  summary:
+    "This workstation's version, the county's update address (set here, or the machine preset's default), the verified downloads kept for installing and rolling back, and whether this shell can install.",
   permission: 'admin.settings',
   input: z.object({}).strict(),
   output: z.object({
@@ -26,26 +27,43 @@ export const updateStatus = defineMethod({
 export const updateSetSource = defineMethod({
   summary: "Set the county's update address (its own server or the city platform's file area); audited.",
   permission: 'admin.settings',
-  input: z.object({ url: z.string().trim().url().max(400).refine((u) => /^https?:\/\//.test(u), 'http(s)') }).strict(),
+  input: z
+    .object({
+      url: z
+        .string()
+        .trim()
+        .url()
+        .max(400)
+        .refine((u) => /^https?:\/\//.test(u), 'http(s)'),
+    })
+    .strict(),
   output: z.object({ url: z.string() }),
 });
 
 export const updateCheck = defineMethod({
-  summary: 'Read and verify the signed feed at the update address: newer, current, or newer but not this workstation\'s turn in a staged rollout.',
+  summary:
+    "Read and verify the signed feed at the update address: newer, current, or newer but not this workstation's turn in a staged rollout.",
   permission: 'admin.settings',
   input: z.object({}).strict(),
-  output: z.object({ state: z.enum(['newer', 'current', 'staged-out']), version: z.string(), current: z.string(), releaseDate: z.string().nullable() }),
+  output: z.object({
+    state: z.enum(['newer', 'current', 'staged-out']),
+    version: z.string(),
+    current: z.string(),
+    releaseDate: z.string().nullable(),
+  }),
 });
 
 export const updateDownload = defineMethod({
-  summary: 'Download the installer the signed feed names, checking its SHA-512 and size as it arrives (a mismatch is deleted); kept with its feed for installing and rollback.',
+  summary:
+    'Download the installer the signed feed names, checking its SHA-512 and size as it arrives (a mismatch is deleted); kept with its feed for installing and rollback.',
   permission: 'admin.settings',
   input: z.object({}).strict(),
   output: z.object({ version: z.string(), installer: z.string() }),
 });
 
 export const updateInstall = defineMethod({
-  summary: 'Verify a kept download against its signed feed once more and hand it to the desktop shell, which runs the installer and quits; elsewhere UPDATE_NEEDS_DESKTOP with the verified file for IT.',
+  summary:
+    'Verify a kept download against its signed feed once more and hand it to the desktop shell, which runs the installer and quits; elsewhere UPDATE_NEEDS_DESKTOP with the verified file for IT.',
   permission: 'admin.settings',
   input: z.object({ version }).strict(),
   output: z.object({ version: z.string(), installer: z.string(), kind: z.enum(['nsis', 'deb', 'appimage']) }),

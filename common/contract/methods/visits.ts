@@ -61,7 +61,15 @@ export const objectionInputSchema = z.object({ objector: name, content: text(400
 export type ObjectionInput = z.infer<typeof objectionInputSchema>;
 
 export const resolveInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('review'), heldOn: isoDate, participants: z.array(name).max(30), outcome: z.enum(['uphold', 'reinvestigate']), summary: text(600) }).strict(),
+  z
+    .object({
+      kind: z.literal('review'),
+      heldOn: isoDate,
+      participants: z.array(name).max(30),
+      outcome: z.enum(['uphold', 'reinvestigate']),
+      summary: text(600),
+    })
+    .strict(),
   z.object({ kind: z.literal('reinvestigate'), reason: text(200) }).strict(),
 ]);
 export type ResolveInput = z.infer<typeof resolveInputSchema>;
@@ -76,25 +84,38 @@ export const localDecisionSchema = z.discriminatedUnion('outcome', [
       startMonth: isoMonth.optional(),
       legalBasis: lines(120).default([]),
       /** 临时救助: how the total is paid (现金 / 实物 / 转账) and in how many instalments. */
-      relief: z.object({ form: z.enum(RELIEF_FORMS), inKind: z.string().trim().min(1).max(200).optional(), payments: z.number().int().min(1).max(MAX_RELIEF_PAYMENTS).default(1) }).strict().optional(),
+      relief: z
+        .object({
+          form: z.enum(RELIEF_FORMS),
+          inKind: z.string().trim().min(1).max(200).optional(),
+          payments: z.number().int().min(1).max(MAX_RELIEF_PAYMENTS).default(1),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   z.object({ outcome: z.literal('refused'), reasons: lines(200).min(1), legalBasis: lines(120).min(1) }).strict(),
 ]);
 export type LocalDecision = z.infer<typeof localDecisionSchema>;
 
-export const linkedBenefitSchema = z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(40), department: z.string().max(40).optional() });
+export const linkedBenefitSchema = z.object({
+  code: z.string().min(1).max(40),
+  name: z.string().min(1).max(40),
+  department: z.string().max(40).optional(),
+});
 export type LinkedBenefit = z.infer<typeof linkedBenefitSchema>;
 
 export const visitsRecord = defineMethod({
-  summary: 'Record a home visit (2+ staff, each staff member and family member present signed, photos); the first visit of an accepted case starts the investigation; queues the 入户调查表.',
+  summary:
+    'Record a home visit (2+ staff, each staff member and family member present signed, photos); the first visit of an accepted case starts the investigation; queues the 入户调查表.',
   permission: 'case.casework',
   input: z.object({ caseId, version, visit: visitInputSchema }).strict(),
   output: caseStepOutputSchema,
 });
 
 export const publicityOpinion = defineMethod({
-  summary: "The station's 初审意见, numbered per case: approve → a new 7-day 公示 and the masked 公示 list; refuse → not posted, the 初审意见告知书 to the applicant and up for the decision. After an objection only once it was answered (民主评议 or a re-investigation visit).",
+  summary:
+    "The station's 初审意见, numbered per case: approve → a new 7-day 公示 and the masked 公示 list; refuse → not posted, the 初审意见告知书 to the applicant and up for the decision. After an objection only once it was answered (民主评议 or a re-investigation visit).",
   permission: 'case.casework',
   input: z.object({ caseId, version, opinion: opinionInputSchema }).strict(),
   output: caseStepOutputSchema,
@@ -108,7 +129,8 @@ export const publicityObject = defineMethod({
 });
 
 export const publicityResolve = defineMethod({
-  summary: 'Answer an objection: a 民主评议 record (uphold: stays disputed until a new 初审意见; reinvestigate: back to investigation), or straight re-investigation. Never sends the case up.',
+  summary:
+    'Answer an objection: a 民主评议 record (uphold: stays disputed until a new 初审意见; reinvestigate: back to investigation), or straight re-investigation. Never sends the case up.',
   permission: 'case.casework',
   input: z.object({ caseId, version, resolution: resolveInputSchema }).strict(),
   output: caseStepOutputSchema,
@@ -143,7 +165,8 @@ export const publicityLists = defineMethod({
 });
 
 export const publicityQueueLists = defineMethod({
-  summary: 'Queue the combined 公示 list (村（居）公示汇总名单: name, household size, amount only) of each village/community for the period, built from the cases, for printing singly or in a batch.',
+  summary:
+    'Queue the combined 公示 list (村（居）公示汇总名单: name, household size, amount only) of each village/community for the period, built from the cases, for printing singly or in a batch.',
   permission: 'document.print',
   input: publicityListRequestSchema,
   output: z.object({ requests: z.array(noticeRequestSchema) }),
@@ -157,7 +180,8 @@ export const decisionsLocal = defineMethod({
 });
 
 export const decisionsRetry = defineMethod({
-  summary: 'Apply again a decision recorded as not applied (e.g. after the station set its redress route); refused with the reason otherwise. Casework, not the counter.',
+  summary:
+    'Apply again a decision recorded as not applied (e.g. after the station set its redress route); refused with the reason otherwise. Casework, not the counter.',
   permission: 'case.casework',
   input: z.object({ decisionId: z.string().min(1).max(64) }).strict(),
   output: caseStepOutputSchema,
@@ -198,8 +222,22 @@ const opinionViewSchema = z.object({
   givenAt: z.string(),
 });
 /** `round`: the 公示 it was raised against. */
-const objectionViewSchema = z.object({ id: z.string(), round: z.number().int().nullable(), objector: z.string(), content: z.string(), receivedOn: z.string() });
-const reviewViewSchema = z.object({ id: z.string(), kind: z.enum(['review', 'reinvestigate']), round: z.number().int().nullable(), heldOn: z.string(), participants: z.array(z.string()), outcome: z.string(), summary: z.string() });
+const objectionViewSchema = z.object({
+  id: z.string(),
+  round: z.number().int().nullable(),
+  objector: z.string(),
+  content: z.string(),
+  receivedOn: z.string(),
+});
+const reviewViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['review', 'reinvestigate']),
+  round: z.number().int().nullable(),
+  heldOn: z.string(),
+  participants: z.array(z.string()),
+  outcome: z.string(),
+  summary: z.string(),
+});
 const decisionViewSchema = z.object({
   id: z.string(),
   source: z.enum(['platform', 'local']),

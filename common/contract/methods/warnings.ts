@@ -64,12 +64,15 @@ export const warningsAssign = defineMethod({
 export const warningsVerify = defineMethod({
   summary: 'Record the verification of a warning (date, how, what was found).',
   permission: 'case.casework',
-  input: z.object({ warningId, verifiedOn: isoDate, method: z.string().trim().min(1).max(40), findings: z.string().trim().min(1).max(600) }).strict(),
+  input: z
+    .object({ warningId, verifiedOn: isoDate, method: z.string().trim().min(1).max(40), findings: z.string().trim().min(1).max(600) })
+    .strict(),
   output: warningRowSchema,
 });
 
 export const warningsClose = defineMethod({
-  summary: 'Close a verified warning: no change, or a proposal to adjust or stop (decided by the county, or the head where delegated; the decision queues the notice).',
+  summary:
+    'Close a verified warning: no change, or a proposal to adjust or stop (decided by the county, or the head where delegated; the decision queues the notice).',
   permission: 'case.casework',
   input: z.object({ warningId, close: closeInputSchema }).strict(),
   output: warningRowSchema,

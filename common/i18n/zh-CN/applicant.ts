@@ -7,7 +7,8 @@ export const applicant = {
     APPLICANT_SIGNATURE_UNBOUND: '签名与屏幕上显示的授权书不一致（签字人或授权书内容不同）。请在受理窗口重新发起该签字人的签字。',
     APPLICANT_FACE_MISSING: '本县要求签字时采集人脸，人脸照片还没有拍好。请看向屏幕上方的摄像头，拍好后再提交。',
     APPLICANT_SIGNING_INVALID: '签字人的序号超过了签字人总数。请在受理窗口重新发起签字。',
-    APPLICANT_FACE_MANUAL_UNASKED: '手动拍摄的人脸照片只能由工作人员在受理窗口发起（并填写原因）。请等照片自动拍好，或请工作人员点击“手动拍摄”。',
+    APPLICANT_FACE_MANUAL_UNASKED:
+      '手动拍摄的人脸照片只能由工作人员在受理窗口发起（并填写原因）。请等照片自动拍好，或请工作人员点击“手动拍摄”。',
     APPLICANT_FACE_NOT_ASKED: '申请人屏幕上现在没有需要拍摄人脸的签字。请先发起该签字人的签字，等签名完成后再手动拍摄。',
   },
   applicant: {
@@ -54,7 +55,16 @@ export const applicant = {
     report: {
       button: '信息有误',
       question: '哪一项不对？请点一下',
-      parts: { name: '姓名', idNumber: '身份证号码', phone: '联系电话', address: '住址', members: '家庭成员', type: '救助类别', statement: '授权书内容', other: '其他' },
+      parts: {
+        name: '姓名',
+        idNumber: '身份证号码',
+        phone: '联系电话',
+        address: '住址',
+        members: '家庭成员',
+        type: '救助类别',
+        statement: '授权书内容',
+        other: '其他',
+      },
       sent: '已告诉工作人员：{{part}}有误。请稍候，工作人员会和您核对。',
       back: '返回',
       toClerk: '申请人在申请人屏幕上指出“{{part}}”有误（{{time}}），请与申请人核对。',

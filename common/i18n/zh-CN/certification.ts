@@ -3,7 +3,8 @@ export const certification = {
   errors: {
     CERT_NOT_ON_ROSTER: '该人员不在本站在册保障名单中，不能办理待遇资格认证。请核对身份证号码，或在“在册对象”中查询。',
     CERT_HOUSEHOLD_STOPPED: '该户待遇已于 {{on}} 停发，不能办理待遇资格认证。如需恢复保障，请重新提出申请。',
-    CERT_REVIEW_NEEDS_CONFIRMATION: '人脸核验结果为“需人工确认”。请工作人员当面核对本人与身份证件，选择“确认本人”或“不予确认”并填写理由后再保存。',
+    CERT_REVIEW_NEEDS_CONFIRMATION:
+      '人脸核验结果为“需人工确认”。请工作人员当面核对本人与身份证件，选择“确认本人”或“不予确认”并填写理由后再保存。',
     CERT_REFERENCE_NOT_FOUND: '找不到该人员的登记照片，请刷新后重新核验；没有登记照片时可读取身份证照片比对。',
     CERT_PROXY_NOT_ALLOWED: '本县未开通代办认证，请通知本人到窗口认证，或由工作人员入户核实后按本县规定办理。',
     CERT_PROXY_VISIT_REQUIRED: '代办认证须有工作人员入户核实的记录（核实日期、2 名以上工作人员、核实情况）。请先入户核实，再登记代办认证。',
@@ -16,7 +17,16 @@ export const certification = {
     title: '待遇资格认证',
     filter: { due: '应认证', overdue: '已逾期', all: '全部应认证人员' },
     counts: '应认证 {{persons}} 人，其中到期 {{due}} 人、逾期 {{overdue}} 人',
-    columns: { name: '姓名', idNumber: '身份证号码', household: '户主', dueOn: '认证截止', status: '状态', last: '上次认证', action: '操作', method: '认证方式' },
+    columns: {
+      name: '姓名',
+      idNumber: '身份证号码',
+      household: '户主',
+      dueOn: '认证截止',
+      status: '状态',
+      last: '上次认证',
+      action: '操作',
+      method: '认证方式',
+    },
     status: { overdue: '已逾期', due: '待认证', later: '未到期' },
     applicant: '户主',
     member: '家庭成员',

@@ -2,7 +2,8 @@
 export const files = {
   errors: {
     FILE_ZIP_INVALID: '文件已损坏或不是完整的 Excel 文件，无法读取。请从原系统重新导出后再选择。',
-    FILE_ZIP_UNSUPPORTED: '文件使用了不支持的压缩方式（加密、分卷或超大文件格式）。请在 Excel 中取消密码保护，另存为普通的 Excel 工作簿后再选择。',
+    FILE_ZIP_UNSUPPORTED:
+      '文件使用了不支持的压缩方式（加密、分卷或超大文件格式）。请在 Excel 中取消密码保护，另存为普通的 Excel 工作簿后再选择。',
     FILE_ZIP_TOO_LARGE: '文件解压后超过 {{mb}} MB，超出导入上限。请按乡镇或类别分成几个文件分批导入。',
     FILE_ZIP_TOO_MANY: '文件包含 {{count}} 个部件，超过上限 {{max}} 个，不像原系统导出的表格。请重新导出后再选择。',
     FILE_ZIP_BOMB: '文件解压后的大小与压缩后的大小极不相称，可能是恶意文件，已拒绝读取。请从原系统重新导出。',

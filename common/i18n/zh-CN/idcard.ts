@@ -109,8 +109,10 @@ export const idcard = {
     IDCARD_BAD_FIELD: '证件中的“{{field}}”无法识别（{{value}}），请重新读卡；多次出现请核对证件后手工录入。',
     IDCARD_BAD_ID_NUMBER: '证件中的号码未通过校验（{{problems}}），请重新读卡并核验证件原件。',
     IDCARD_SDK_LOAD_FAILED: '无法加载厂商读卡库 {{library}}：{{reason}}。请检查读卡器设置中选择的读卡库。',
-    IDCARD_LIBRARY_NOT_ALLOWED: '读卡库“{{library}}”不能使用：只能选择安装目录 {{folder}} 文件夹中的厂商读卡库（{{allowed}}），不能填写其他路径。',
-    IDCARD_LIBRARY_MISSING: '安装目录的读卡库文件夹 {{folder}} 中没有 {{library}}。请由系统管理员把厂商提供的读卡库复制到该文件夹后再选择。',
+    IDCARD_LIBRARY_NOT_ALLOWED:
+      '读卡库“{{library}}”不能使用：只能选择安装目录 {{folder}} 文件夹中的厂商读卡库（{{allowed}}），不能填写其他路径。',
+    IDCARD_LIBRARY_MISSING:
+      '安装目录的读卡库文件夹 {{folder}} 中没有 {{library}}。请由系统管理员把厂商提供的读卡库复制到该文件夹后再选择。',
     IDCARD_PORT_PATH_INVALID: '串口路径“{{path}}”无效：请填写读卡器串口设备的完整路径，例如 /dev/ttyUSB0 或 COM3。',
     IDCARD_WATCH_NEEDS_WINDOW: '自动读卡只能在工作站窗口中打开，请在“读卡”页打开自动读卡。',
     IDCARD_PORT_NOT_A_DEVICE: '“{{path}}”不是串口设备：请确认读卡器已插好，点“重新查找”查看本机串口后再填写。',

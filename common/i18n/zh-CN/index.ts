@@ -36,6 +36,36 @@ import { mergeCatalogGroups } from './merge';
  * the keys under `errors` are the error codes (see contract/errors.ts). Groups may share a section
  * (`errors`, `home`); a key defined twice throws when this module loads (merge.ts).
  */
-export const zhCN = mergeCatalogGroups(idcard, store, documents, sync, capture, cases, countySettings, applicant, roster, reviews, relief, changes, certification, stats, visitEvidence, desktop, fields, labels, session, admin, ratings, diagnostics, updates, rosterImport, onlineApplications, files, keyProvider, verification, base);
+export const zhCN = mergeCatalogGroups(
+  idcard,
+  store,
+  documents,
+  sync,
+  capture,
+  cases,
+  countySettings,
+  applicant,
+  roster,
+  reviews,
+  relief,
+  changes,
+  certification,
+  stats,
+  visitEvidence,
+  desktop,
+  fields,
+  labels,
+  session,
+  admin,
+  ratings,
+  diagnostics,
+  updates,
+  rosterImport,
+  onlineApplications,
+  files,
+  keyProvider,
+  verification,
+  base,
+);
 
 export type Catalog = typeof zhCN;

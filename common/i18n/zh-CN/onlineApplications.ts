@@ -4,7 +4,14 @@
 export const onlineApplications = {
   nav: { onlineApplications: '网上申请待受理' },
   audit: {
-    actions: { 'online-application': { received: '收到网上申请', list: '查看网上申请待受理列表', view: '查看网上申请', start_intake: '网上申请转窗口受理' } },
+    actions: {
+      'online-application': {
+        received: '收到网上申请',
+        list: '查看网上申请待受理列表',
+        view: '查看网上申请',
+        start_intake: '网上申请转窗口受理',
+      },
+    },
     targetTypes: { online_application: '网上申请' },
   },
   errors: {
@@ -14,7 +21,18 @@ export const onlineApplications = {
     title: '网上申请待受理',
     help: '申请人在“救助通”小程序或网格员在手机上提交的申请，同步到本站后在这里等待受理。打开申请查看所填内容，请申请人到窗口补全（读身份证、人脸、材料）后，在受理登记中作出受理、补正或不予受理。',
     show: { waiting: '待受理', all: '全部' },
-    columns: { submittedAt: '提交时间', source: '来源', type: '救助类别', applicant: '申请人', name: '姓名', idNumber: '身份证号码', household: '家庭人数', papers: '材料', deadline: '受理期限', status: '状态' },
+    columns: {
+      submittedAt: '提交时间',
+      source: '来源',
+      type: '救助类别',
+      applicant: '申请人',
+      name: '姓名',
+      idNumber: '身份证号码',
+      household: '家庭人数',
+      papers: '材料',
+      deadline: '受理期限',
+      status: '状态',
+    },
     sources: { miniProgram: '救助通小程序', gridWorker: '网格员代办' },
     noLimit: '本县未设受理时限',
     limitNote: '受理时限：自网上提交之日起 {{days}} 个工作日（本县设置）',
@@ -39,7 +57,8 @@ export const onlineApplications = {
     startIntake: '到窗口补全并受理',
     continueIntake: '继续受理登记',
     openCase: '查看案件',
-    intakeHelp: '补全时会打开受理登记，已填好申请人和家庭成员；请读取申请人身份证、完成人脸核验和授权签字、扫描材料，再作出受理、补正或不予受理。',
+    intakeHelp:
+      '补全时会打开受理登记，已填好申请人和家庭成员；请读取申请人身份证、完成人脸核验和授权签字、扫描材料，再作出受理、补正或不予受理。',
     back: '返回列表',
   },
 };

@@ -49,7 +49,16 @@ export const ratings = {
       title: '差评回访整改',
       hint: '申请人给出“不满意”或“非常不满意”时列在这里。请在回访或整改后登记情况；办结后不再列为待办。',
       filter: { open: '待回访', done: '已办结', all: '全部' },
-      columns: { ratedAt: '评价时间', service: '办理事项', caseNo: '案件编号', level: '评价', reasons: '原因和意见', servedBy: '经办人', status: '状态', followUps: '回访整改情况' },
+      columns: {
+        ratedAt: '评价时间',
+        service: '办理事项',
+        caseNo: '案件编号',
+        level: '评价',
+        reasons: '原因和意见',
+        servedBy: '经办人',
+        status: '状态',
+        followUps: '回访整改情况',
+      },
       status: { open: '待回访', done: '已办结' },
       noCase: '无案件',
       empty: '没有差评',
@@ -78,7 +87,9 @@ export const ratings = {
     RATING_FOLLOW_UP_DONE: '这条差评已经办结，不能再登记。',
   },
   audit: {
-    actions: { ratings: { ask: '请申请人评价', submit: '申请人评价', dismiss: '申请人未评价', flagged: '查看差评', follow_up: '登记差评回访整改' } },
+    actions: {
+      ratings: { ask: '请申请人评价', submit: '申请人评价', dismiss: '申请人未评价', flagged: '查看差评', follow_up: '登记差评回访整改' },
+    },
     targetTypes: { rating: '好差评' },
   },
   stats: { tables: { ratings: '好差评（按办理事项和月份）' } },

@@ -5,16 +5,20 @@ export const relief = {
     RELIEF_ADVANCE_WRONG_STEP: '案件当前状态为“{{state}}”，已提出初审意见或已办结，不能再登记先行救助。',
     RELIEF_ADVANCE_EXISTS: '本案已登记过先行救助。如需再次救助，请在审批时一并核定。',
     RELIEF_PAID_IN_FUTURE: '发放日期不能晚于今天，请核对发放日期。',
-    RELIEF_ADVANCE_OVER_LIMIT: '先行救助金额 {{amount}} 元超过本乡镇（街道）先行救助限额 {{limit}} 元。请按限额内发放，超出部分报县级审批。',
-    DECISION_RELIEF_INCOMPLETE: '临时救助批准决定缺少救助金额或发放方式（现金、实物或转账；实物须写明内容），没有执行。请补全后重新作出决定。',
-    DECISION_NO_MONTHLY_AMOUNT: '本县对{{type}}不发放月度金额（纳入监测），批准决定不能填写保障金额。如本县已决定发放，请管理员在案件设置中开启。',
+    RELIEF_ADVANCE_OVER_LIMIT:
+      '先行救助金额 {{amount}} 元超过本乡镇（街道）先行救助限额 {{limit}} 元。请按限额内发放，超出部分报县级审批。',
+    DECISION_RELIEF_INCOMPLETE:
+      '临时救助批准决定缺少救助金额或发放方式（现金、实物或转账；实物须写明内容），没有执行。请补全后重新作出决定。',
+    DECISION_NO_MONTHLY_AMOUNT:
+      '本县对{{type}}不发放月度金额（纳入监测），批准决定不能填写保障金额。如本县已决定发放，请管理员在案件设置中开启。',
     ROSTER_NO_MONTHLY_AMOUNT: '这户在册对象不发放月度金额，没有可调整或渐退的金额。复核或预警处理只能继续保障或停止（退出监测）。',
     MONITORING_NOT_ELIGIBLE: '案件当前状态为“{{state}}”。只有不予批准或不予受理的申请人、低保边缘家庭可以纳入低收入人口监测。',
     MONITORING_ALREADY: '这户已在低收入人口监测中，无需重复纳入。',
     MONITORING_NOT_FOUND: '找不到这条低收入人口监测记录，请刷新列表。',
     MONITORING_ENDED: '这户已经退出低收入人口监测。',
     CERT_MONITORING_ONLY: '这户是监测对象（低保边缘或刚性支出困难家庭），不发放月度金额，不需要待遇资格认证；按监测规定定期复核。',
-    WARNING_MONITORING_NO_BENEFIT: '预警对象在低收入人口监测中，没有在发放的待遇可以调整或停发。核实后请选择“无变化”并写明核实情况；确需救助的，请引导其申请。',
+    WARNING_MONITORING_NO_BENEFIT:
+      '预警对象在低收入人口监测中，没有在发放的待遇可以调整或停发。核实后请选择“无变化”并写明核实情况；确需救助的，请引导其申请。',
   },
   relief: {
     title: '临时救助',
@@ -60,7 +64,16 @@ export const relief = {
     exited: '已退出低收入人口监测。',
     origins: { refused: '申请未获批准', marginal: '低保边缘家庭' },
     status: { active: '监测中', ended: '已退出' },
-    columns: { applicant: '户主', person: '身份证号码', origin: '纳入原因', members: '人数', reason: '理由', startedAt: '纳入时间', status: '状态', endReason: '退出理由' },
+    columns: {
+      applicant: '户主',
+      person: '身份证号码',
+      origin: '纳入原因',
+      members: '人数',
+      reason: '理由',
+      startedAt: '纳入时间',
+      status: '状态',
+      endReason: '退出理由',
+    },
     empty: '没有在监测中的家庭。',
     showEnded: '包括已退出的',
     reasonRequired: '请写明理由',

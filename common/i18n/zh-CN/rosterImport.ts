@@ -20,10 +20,13 @@ export const rosterImport = {
     targetTypes: { roster_import: '在册对象导入' },
   },
   errors: {
-    ROSTER_IMPORT_NO_COLUMNS: '在文件中没有找到在册对象花名册的表头（至少要有“户主身份证号码”“救助类别”“成员身份证号码”等列）。请对照导入说明检查表头后再选择。',
-    ROSTER_IMPORT_NO_MEMBERS: '文件中没有家庭成员的列（成员姓名、成员身份证号码、与户主关系）。请导出含家庭成员的花名册，或在同一文件中加一张成员表。',
+    ROSTER_IMPORT_NO_COLUMNS:
+      '在文件中没有找到在册对象花名册的表头（至少要有“户主身份证号码”“救助类别”“成员身份证号码”等列）。请对照导入说明检查表头后再选择。',
+    ROSTER_IMPORT_NO_MEMBERS:
+      '文件中没有家庭成员的列（成员姓名、成员身份证号码、与户主关系）。请导出含家庭成员的花名册，或在同一文件中加一张成员表。',
     ROSTER_IMPORT_MISSING_COLUMN: '工作表“{{sheet}}”缺少“{{column}}”列，无法导入。请从原系统导出含该列的花名册。',
-    ROSTER_IMPORT_ID_AS_NUMBER: '工作表“{{sheet}}”第 {{row}} 行的“{{column}}”以数字格式保存，18 位号码在 Excel 中已丢失末几位，无法还原。请在原系统导出时把身份证号码列设为文本，或在 Excel 中将该列设置为“文本”格式后重新导出，再选择文件。',
+    ROSTER_IMPORT_ID_AS_NUMBER:
+      '工作表“{{sheet}}”第 {{row}} 行的“{{column}}”以数字格式保存，18 位号码在 Excel 中已丢失末几位，无法还原。请在原系统导出时把身份证号码列设为文本，或在 Excel 中将该列设置为“文本”格式后重新导出，再选择文件。',
     ROSTER_IMPORT_TOO_MANY_ROWS: '文件有 {{count}} 行数据，超过一次导入 {{max}} 行的上限。请按乡镇分成几个文件分批导入。',
     ROSTER_IMPORT_PREVIEW_EXPIRED: '这次预览已失效（超过 30 分钟或程序已重新启动）。请重新选择文件预览后再确认导入。',
     ROSTER_IMPORT_FILE_CHANGED: '要导入的文件与预览时的文件不同。请重新选择文件预览，核对无误后再确认导入。',

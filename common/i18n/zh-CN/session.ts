@@ -6,7 +6,12 @@ export const session = {
     public: '公开',
     session: '登录使用',
     person: { read: '查看个人信息' },
-    case: { read: '查看案件', write: '受理登记', decide: '审核确认（受委托）', casework: '经办（入户调查、初审意见、公示、延长办理时限、预警核查、重新执行决定）' },
+    case: {
+      read: '查看案件',
+      write: '受理登记',
+      decide: '审核确认（受委托）',
+      casework: '经办（入户调查、初审意见、公示、延长办理时限、预警核查、重新执行决定）',
+    },
     document: { print: '打印文书' },
     sync: { run: '数据同步' },
     audit: { read: '查看审计日志' },

@@ -1,7 +1,8 @@
 /** Messages of statistics (统计) and Excel export. */
 export const stats = {
   errors: {
-    EXPORT_FULL_FORBIDDEN: '导出完整数据（不打码的姓名、身份证号码、电话、住址）需要“导出完整数据”权限，您的账号没有。请导出打码版本，或请站长导出。',
+    EXPORT_FULL_FORBIDDEN:
+      '导出完整数据（不打码的姓名、身份证号码、电话、住址）需要“导出完整数据”权限，您的账号没有。请导出打码版本，或请站长导出。',
     EXPORT_TOO_MANY_ROWS: '要导出的数据有 {{count}} 行，超过单个文件 {{max}} 行的上限。请先用筛选条件缩小范围，再分批导出。',
   },
   stats: {
@@ -60,7 +61,15 @@ export const stats = {
       reliefGrantAmount: '临时救助审批金额（元）',
       monitoringActive: '低收入人口监测户数',
     },
-    deadlineKinds: { acceptance: '受理（本县时限）', investigation_start: '入户调查启动（3 个工作日）', reopinion: '异议后重新提出初审意见（本县时限）', county_decision: '报送后审核确认（本县时限）', decision: '审核确认决定', refusal_notice: '不予批准书面通知（3 个工作日）', relief_papers: '先行救助后补办手续（本县时限）' },
+    deadlineKinds: {
+      acceptance: '受理（本县时限）',
+      investigation_start: '入户调查启动（3 个工作日）',
+      reopinion: '异议后重新提出初审意见（本县时限）',
+      county_decision: '报送后审核确认（本县时限）',
+      decision: '审核确认决定',
+      refusal_notice: '不予批准书面通知（3 个工作日）',
+      relief_papers: '先行救助后补办手续（本县时限）',
+    },
     sheet: {
       cases: '案件列表',
       roster: '低保在册对象',

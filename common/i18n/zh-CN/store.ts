@@ -15,15 +15,21 @@ export const store = {
     STORE_DISK_FULL: '磁盘空间已满，操作未完成，原有数据未改动。请清理磁盘后重试。',
     STORE_IO: '读写数据文件失败（{{detail}}），操作未完成，原有数据未改动。请检查磁盘后重试。',
     STORE_KEYSTORE_INSECURE: '系统密钥库“{{backend}}”不安全，不能用来保存密钥。请使用系统钥匙串（如 gnome-libsecret、kwallet）。',
-    STORE_KEYSTORE_BACKEND_CHANGED: '系统密钥库已从“{{pinned}}”变为“{{current}}”，无法取出本机密钥。请用参数 --password-store={{pinned}} 启动程序，或由管理员用恢复码恢复。',
+    STORE_KEYSTORE_BACKEND_CHANGED:
+      '系统密钥库已从“{{pinned}}”变为“{{current}}”，无法取出本机密钥。请用参数 --password-store={{pinned}} 启动程序，或由管理员用恢复码恢复。',
     STORE_BUSY: '另一个程序（如命令行工具）正在修改密钥文件，请稍候几秒再试。',
     STORE_IN_USE: '另一个程序（如命令行工具或另一个窗口）正打开着数据，无法更换数据密钥。请关闭其他程序后重试；本次操作未做任何改动。',
-    STORE_KEYRING_TAMPERED: '密钥文件被改动过（校验码不符），为安全起见已停止。请联系技术支持，从备份恢复密钥文件，并检查谁能接触本机的数据目录。',
-    STORE_MACHINE_SECRET_INSECURE: '本机密钥文件不安全（{{detail}}：{{path}}），已拒绝使用。请将其目录权限设为 700、文件设为 600，且属于当前用户。',
-    STORE_MACHINE_SECRET_INSIDE_DATA: '本机密钥目录“{{path}}”位于数据目录之内，复制数据目录就会一并带走它。请改用数据目录之外的位置（JIUZHU_MACHINE_SECRET_DIR）。',
+    STORE_KEYRING_TAMPERED:
+      '密钥文件被改动过（校验码不符），为安全起见已停止。请联系技术支持，从备份恢复密钥文件，并检查谁能接触本机的数据目录。',
+    STORE_MACHINE_SECRET_INSECURE:
+      '本机密钥文件不安全（{{detail}}：{{path}}），已拒绝使用。请将其目录权限设为 700、文件设为 600，且属于当前用户。',
+    STORE_MACHINE_SECRET_INSIDE_DATA:
+      '本机密钥目录“{{path}}”位于数据目录之内，复制数据目录就会一并带走它。请改用数据目录之外的位置（JIUZHU_MACHINE_SECRET_DIR）。',
     STORE_MACHINE_SECRET_DAMAGED: '本机密钥文件已损坏（{{path}}），无法用密码登录。请用恢复码恢复，或联系技术支持。',
-    STORE_MACHINE_SECRET_SEALED: '本机密钥由桌面程序通过系统密钥库保管，此处无法读取。请在本机登录的桌面环境中运行（需能启动救助通工作站桌面程序），或在桌面程序中操作。',
-    STORE_SHARED_FOLDER_BAD: '本机各账户共用的工作站文件夹“{{path}}”{{detail}}，已停止打开。请由系统管理员重新安装程序（安装时会建好该文件夹和 jiuzhu 用户组），并把使用本机的各个系统账户加入 jiuzhu 组，重新登录系统后再试。',
+    STORE_MACHINE_SECRET_SEALED:
+      '本机密钥由桌面程序通过系统密钥库保管，此处无法读取。请在本机登录的桌面环境中运行（需能启动救助通工作站桌面程序），或在桌面程序中操作。',
+    STORE_SHARED_FOLDER_BAD:
+      '本机各账户共用的工作站文件夹“{{path}}”{{detail}}，已停止打开。请由系统管理员重新安装程序（安装时会建好该文件夹和 jiuzhu 用户组），并把使用本机的各个系统账户加入 jiuzhu 组，重新登录系统后再试。',
     STORE_MACHINE_SECRET_UNAVAILABLE: '系统密钥库无法解开本机密钥（{{detail}}）。请确认以原来的系统用户登录，或用恢复码恢复。',
     STORE_BAD_REGION_CODE: '行政区划代码“{{code}}”无效：应为 6 位数字，前两位为有效的省级代码。请核对后重新输入。',
     STORE_BAD_STATION_NAME: '工作站名称不能为空，且不超过 60 个字。',
@@ -63,7 +69,8 @@ export const store = {
     BACKUP_FOREIGN: '这个备份不属于本工作站（{{detail}}），已拒绝恢复，现有数据未改动。',
     BACKUP_TOO_NEW: '备份由较新版本的程序创建（数据版本 {{found}}），请先升级程序再恢复。',
     BACKUP_TARGET_EXISTS: '备份位置已有同名文件“{{file}}”，为防止覆盖已停止。请换一个文件名，或先移走原文件。',
-    BACKUP_NO_SLOT: '您的账号在这个备份中没有钥匙（备份之后密码被管理员重置过，或账号是之后新建的）。请由备份当时的管理员恢复，或用恢复码恢复。',
+    BACKUP_NO_SLOT:
+      '您的账号在这个备份中没有钥匙（备份之后密码被管理员重置过，或账号是之后新建的）。请由备份当时的管理员恢复，或用恢复码恢复。',
     BACKUP_CHECK_FAILED: '备份内容校验未通过（{{detail}}），已拒绝恢复，现有数据未改动。',
   },
   storeHealth: {

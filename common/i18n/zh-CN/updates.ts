@@ -24,7 +24,8 @@ export const updates = {
     installTitle: '安装',
     install: '安装并重启',
     installNeedsDesktop: '安装并重启（需要桌面程序）',
-    needsDesktop: '现在是浏览器模式：安装新版本需要在桌面程序（救助通工作站）中进行。点击安装会显示已验证的安装程序位置，可交信息技术人员运行。',
+    needsDesktop:
+      '现在是浏览器模式：安装新版本需要在桌面程序（救助通工作站）中进行。点击安装会显示已验证的安装程序位置，可交信息技术人员运行。',
     installConfirm: '安装版本 {{version}} 并重启程序？',
     rollbackConfirm: '回退到版本 {{version}} 并重启程序？',
     installNote: '安装前会再次验证安装程序。安装期间程序会关闭，请先保存正在办理的业务；在统信、麒麟等国产系统上会要求输入系统管理员密码。',
@@ -39,9 +40,11 @@ export const updates = {
     UPDATE_FEED_BAD: '更新说明文件有误（{{detail}}），已拒绝。请联系县信息技术人员检查更新服务器。',
     UPDATE_SIGNATURE_BAD: '更新说明文件的签名不对，可能被篡改，已拒绝，没有下载任何程序。请联系县信息技术人员。',
     UPDATE_HASH_MISMATCH: '下载的安装程序与签名的说明不符（可能传输出错或被篡改），已删除。请重新下载。',
-    UPDATE_NO_SOURCE: '还没有设置更新服务器地址。请在“程序更新”页填写县里提供的地址（http:// 或 https:// 开头），或请信息技术人员在本机预设文件中设置。',
+    UPDATE_NO_SOURCE:
+      '还没有设置更新服务器地址。请在“程序更新”页填写县里提供的地址（http:// 或 https:// 开头），或请信息技术人员在本机预设文件中设置。',
     UPDATE_NOT_DOWNLOADED: '版本 {{version}} 还没有下载到本机（或下载的文件已不在）。请先检查更新并下载。',
-    UPDATE_NEEDS_DESKTOP: '安装新版本需要在桌面程序（救助通工作站）中进行，浏览器模式和命令行不能运行安装程序。已验证的安装程序在：{{path}}，请信息技术人员运行它。',
+    UPDATE_NEEDS_DESKTOP:
+      '安装新版本需要在桌面程序（救助通工作站）中进行，浏览器模式和命令行不能运行安装程序。已验证的安装程序在：{{path}}，请信息技术人员运行它。',
     UPDATE_INSTALL_FAILED: '没能启动安装程序（{{detail}}），程序未作改动。请重试，或请信息技术人员手动运行已验证的安装程序。',
     UPDATE_NOT_NEWER: '更新文件的版本 {{version}} 不比当前版本 {{current}} 新，不需要安装。',
   },

@@ -14,7 +14,8 @@ export const verification = {
     },
   },
   errors: {
-    VERIFICATION_CASE_NOT_HERE: '核对报告所属的案件（{{caseNo}}）不在本工作站，报告已留存未使用。请先同步本站案件，或与县级核对机构确认案件编号。',
+    VERIFICATION_CASE_NOT_HERE:
+      '核对报告所属的案件（{{caseNo}}）不在本工作站，报告已留存未使用。请先同步本站案件，或与县级核对机构确认案件编号。',
   },
   cases: { actions: { verificationReceived: '收到家庭经济状况核对报告' }, platformActor: '市级平台' },
   verification: {

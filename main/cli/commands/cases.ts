@@ -19,16 +19,32 @@ const typeLabel = (t: string | null) => (t ? ((L.typesShort as Record<string, st
 const maskedName = (name: string | null): string => (name ? maskName(name, 'surname-only') : '—');
 const maskedIdNumber = (id: string | null): string => (id ? maskIdNumber(id) : '—');
 
-function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>, positionals = false) {
+function parse(
+  ctx: CommandContext,
+  args: string[],
+  options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>,
+  positionals = false,
+) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: positionals }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    return parseArgs({ args, options, strict: true, allowPositionals: positionals }) as {
+      values: Record<string, string | boolean | undefined>;
+      positionals: string[];
+    };
   } catch (error) {
     return badArgs(ctx, (error as Error).message);
   }
 }
 
 function summaryLine(c: Summary): string {
-  return [c.caseNo ?? c.id, stateLabel(c.state), typeLabel(c.type), c.applicantName ?? '—', c.applicantIdNumber ?? '—', `${c.householdSize} 人`, c.updatedAt.slice(0, 10)].join('  ');
+  return [
+    c.caseNo ?? c.id,
+    stateLabel(c.state),
+    typeLabel(c.type),
+    c.applicantName ?? '—',
+    c.applicantIdNumber ?? '—',
+    `${c.householdSize} 人`,
+    c.updatedAt.slice(0, 10),
+  ].join('  ');
 }
 
 export const casesListCommand: Command = {
@@ -75,21 +91,32 @@ export const casesShowCommand: Command = {
       ['案件编号', d.caseNo ?? '（尚未提交）'],
       ['案件 ID', d.id],
       ['状态', stateLabel(d.state)],
-      ['救助类型', d.type ? `${(L.types as Record<string, string>)[d.type]}${d.subtype ? `（${(L.subtypes as Record<string, string>)[d.subtype]}）` : ''}` : '—'],
+      [
+        '救助类型',
+        d.type
+          ? `${(L.types as Record<string, string>)[d.type]}${d.subtype ? `（${(L.subtypes as Record<string, string>)[d.subtype]}）` : ''}`
+          : '—',
+      ],
       ['申请人', `${maskedName(d.applicantName)}  ${maskedIdNumber(d.applicantIdNumber)}`],
       ['家庭人口', `${d.householdSize} 人`],
       ['版本', String(d.version)],
       ['创建', d.createdAt],
       ['更新', d.updatedAt],
       ['经办人', d.staffName ?? '—'],
-      ['审批金额', d.benefit ? `${formatYuan(d.benefit.approvedAmountFen)} 元/月，自 ${d.benefit.startMonth} 起（${d.benefit.decidedOn} 批准）${d.benefit.status === 'stopped' ? `，已于 ${d.benefit.stoppedOn ?? ''} 停发` : d.benefit.currentAmountFen !== null && d.benefit.currentAmountFen !== d.benefit.approvedAmountFen ? `，现为 ${formatYuan(d.benefit.currentAmountFen)} 元/月` : ''}` : '—'],
+      [
+        '审批金额',
+        d.benefit
+          ? `${formatYuan(d.benefit.approvedAmountFen)} 元/月，自 ${d.benefit.startMonth} 起（${d.benefit.decidedOn} 批准）${d.benefit.status === 'stopped' ? `，已于 ${d.benefit.stoppedOn ?? ''} 停发` : d.benefit.currentAmountFen !== null && d.benefit.currentAmountFen !== d.benefit.approvedAmountFen ? `，现为 ${formatYuan(d.benefit.currentAmountFen)} 元/月` : ''}`
+          : '—',
+      ],
     ]);
     if (d.deadlines.length) {
       ctx.io.out('办理时限：\n');
       for (const x of d.deadlines) ctx.io.out(`  ${x.kind}  ${x.dueDate}  ${x.status}${x.provisional ? '（暂定）' : ''}\n`);
     }
     ctx.io.out('经过：\n');
-    for (const e of d.timeline) ctx.io.out(`  ${e.at}  ${e.actorName}  ${e.action}${e.toState ? ` → ${stateLabel(e.toState)}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
+    for (const e of d.timeline)
+      ctx.io.out(`  ${e.at}  ${e.actorName}  ${e.action}${e.toState ? ` → ${stateLabel(e.toState)}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
     if (d.problems.length) ctx.io.out(`待处理问题：${d.problems.map((p) => p.code).join('、')}\n`);
     return EXIT.ok;
   },

@@ -11,12 +11,18 @@ export const demoSeedCommand: Command = {
   async run(args, ctx): Promise<ExitCode> {
     let values: Record<string, string | boolean | undefined>;
     try {
-      values = parseArgs({ args, options: { cases: { type: 'string' }, seed: { type: 'string' } }, strict: true, allowPositionals: false }).values;
+      values = parseArgs({
+        args,
+        options: { cases: { type: 'string' }, seed: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      }).values;
     } catch (error) {
       return badArgs(ctx, (error as Error).message);
     }
     const count = Number(values.cases);
-    if (values.cases === undefined || !Number.isInteger(count) || count < 1 || count > 200_000) return badArgs(ctx, '需要 --cases N（1 到 200000 之间的整数）');
+    if (values.cases === undefined || !Number.isInteger(count) || count < 1 || count > 200_000)
+      return badArgs(ctx, '需要 --cases N（1 到 200000 之间的整数）');
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed) || seed < 1 || seed > 1_000_000) return badArgs(ctx, '--seed 应为 1 到 1000000 之间的整数');
 
@@ -36,7 +42,10 @@ export const demoSeedCommand: Command = {
       if (!envelope.ok) return reportError(ctx, envelope.error);
       const r = envelope.result;
       if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
-      else ctx.io.out(`已生成 ${r.created} 件演示案件（标记为演示数据，不会同步），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；工作站现有案件 ${r.total} 件。\n`);
+      else
+        ctx.io.out(
+          `已生成 ${r.created} 件演示案件（标记为演示数据，不会同步），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；工作站现有案件 ${r.total} 件。\n`,
+        );
       return EXIT.ok;
     } finally {
       stop();

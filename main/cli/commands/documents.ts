@@ -22,7 +22,11 @@ import { printFacts, reportError } from '../output';
 
 type Values = Record<string, string | boolean | undefined>;
 
-function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>): Values | ExitCode {
+function parse(
+  ctx: CommandContext,
+  args: string[],
+  options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>,
+): Values | ExitCode {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
@@ -48,14 +52,20 @@ function readJson(ctx: CommandContext, file: string): Record<string, unknown> | 
  * Issue one case's document (stored encrypted and audited like any other) and return its PDF:
  * from --input (a JSON file; --data is the global data directory) when given, else from the case's pending notice request of that kind.
  */
-async function issueForCase(ctx: CommandContext, caseId: string, kind: DocumentKind, data: Record<string, unknown> | undefined): Promise<{ ok: true; doc: MethodOutput<'documents.issue'>; pdf: Buffer } | { ok: false; error: ApiError }> {
+async function issueForCase(
+  ctx: CommandContext,
+  caseId: string,
+  kind: DocumentKind,
+  data: Record<string, unknown> | undefined,
+): Promise<{ ok: true; doc: MethodOutput<'documents.issue'>; pdf: Buffer } | { ok: false; error: ApiError }> {
   let issued;
   if (data) issued = await ctx.invoke('documents.issue', { caseId, kind, data });
   else {
     const pending = await ctx.invoke('printQueue.list', { caseId, kind, state: 'pending', limit: 1 });
     if (!pending.ok) return { ok: false, error: pending.error };
     const request = pending.result[0];
-    if (!request) return { ok: false, error: new JiuzhuError('DOC_NO_CASE_DATA', { caseId, kind: messages.documents.kinds[kind] }).toApiError() };
+    if (!request)
+      return { ok: false, error: new JiuzhuError('DOC_NO_CASE_DATA', { caseId, kind: messages.documents.kinds[kind] }).toApiError() };
     issued = await ctx.invoke('printQueue.issue', { requestId: request.id });
   }
   if (!issued.ok) return { ok: false, error: issued.error };
@@ -84,7 +94,13 @@ export const documentsRenderCommand: Command = {
       return reportError(ctx, failure(e));
     }
     if (ctx.global.json) ctx.io.out(`${JSON.stringify({ ...r.doc, file: v.out })}\n`);
-    else printFacts(ctx, [['文书', messages.documents.kinds[v.kind]], ['页数', String(r.doc.pages)], ['SHA-256', r.doc.sha256], ['文件', v.out as string]]);
+    else
+      printFacts(ctx, [
+        ['文书', messages.documents.kinds[v.kind]],
+        ['页数', String(r.doc.pages)],
+        ['SHA-256', r.doc.sha256],
+        ['文件', v.out as string],
+      ]);
     return EXIT.ok;
   },
 };
@@ -94,10 +110,18 @@ export const documentsBatchCommand: Command = {
   usage: 'documents batch --kind 文书类型 --cases 编号,编号,… --out 目录 [--input-dir 目录（内含 <案件编号>.json）]',
   summary: '为多个案件生成同一种文书，逐个写出 PDF；出错的案件列出原因，其余照常生成',
   async run(args, ctx) {
-    const v = parse(ctx, args, { kind: { type: 'string' }, cases: { type: 'string' }, out: { type: 'string' }, 'input-dir': { type: 'string' } });
+    const v = parse(ctx, args, {
+      kind: { type: 'string' },
+      cases: { type: 'string' },
+      out: { type: 'string' },
+      'input-dir': { type: 'string' },
+    });
     if (typeof v === 'number') return v;
     if (!isKind(v.kind)) return badArgs(ctx, `--kind 应为以下之一：${KINDS}`);
-    const cases = String(v.cases ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    const cases = String(v.cases ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (cases.length === 0 || !v.out) return badArgs(ctx, '需要 --cases（逗号分隔的案件编号）和 --out 目录');
     try {
       ensurePrivateDir(v.out as string);
@@ -142,10 +166,14 @@ export const documentsSampleCommand: Command = {
     if (typeof v === 'number') return v;
     if (!isKind(v.kind) || !v.out) return badArgs(ctx, `需要 --out，以及 --kind（${KINDS}）`);
     try {
-      const doc = await renderDocument(v.kind, SAMPLES[v.kind], { fonts: loadDocumentFonts(findFontsDir()), signingKey: testKeys().privateKey });
+      const doc = await renderDocument(v.kind, SAMPLES[v.kind], {
+        fonts: loadDocumentFonts(findFontsDir()),
+        signingKey: testKeys().privateKey,
+      });
       writePrivateFile(v.out as string, doc.pdf);
       if (typeof v['data-out'] === 'string') writePrivateFile(v['data-out'], `${JSON.stringify(dehydrate(SAMPLES[v.kind]), null, 2)}\n`);
-      if (ctx.global.json) ctx.io.out(`${JSON.stringify({ kind: v.kind, file: v.out, pages: doc.pages, bytes: doc.pdf.length, sha256: doc.sha256 })}\n`);
+      if (ctx.global.json)
+        ctx.io.out(`${JSON.stringify({ kind: v.kind, file: v.out, pages: doc.pages, bytes: doc.pdf.length, sha256: doc.sha256 })}\n`);
       else ctx.io.out(`${v.out}\t${doc.pages} 页\t${(doc.pdf.length / 1024).toFixed(1)} KB\n`);
       return EXIT.ok;
     } catch (e) {
@@ -155,7 +183,12 @@ export const documentsSampleCommand: Command = {
 };
 
 const VERDICT_EXIT: Record<string, ExitCode> = { CERT_MALFORMED: EXIT.badInput };
-const VERDICTS: Record<string, string> = { CERT_BAD_SIGNATURE: 'altered', CERT_UNKNOWN_ISSUER: 'unknown-issuer', CERT_EXPIRED: 'expired', CERT_MALFORMED: 'malformed' };
+const VERDICTS: Record<string, string> = {
+  CERT_BAD_SIGNATURE: 'altered',
+  CERT_UNKNOWN_ISSUER: 'unknown-issuer',
+  CERT_EXPIRED: 'expired',
+  CERT_MALFORMED: 'malformed',
+};
 
 export const certificateVerifyCommand: Command = {
   path: ['certificate', 'verify'],

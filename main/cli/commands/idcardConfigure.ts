@@ -10,7 +10,8 @@ const BAUDS = [9600, 19200, 38400, 57600, 115200] as const;
 
 /** The backend a vendor library name belongs to (core refuses names not on the list whatever the backend). */
 const backendOf = (name: string): VendorBackend =>
-  (Object.keys(VENDOR_LIBRARIES) as VendorBackend[]).find((kind) => (VENDOR_LIBRARIES[kind] as readonly string[]).includes(name)) ?? 'termb';
+  (Object.keys(VENDOR_LIBRARIES) as VendorBackend[]).find((kind) => (VENDOR_LIBRARIES[kind] as readonly string[]).includes(name)) ??
+  'termb';
 
 /**
  * Choose this workstation's reader through the contract: the admin logs in (--user), core checks
@@ -38,7 +39,8 @@ export const idcardConfigureCommand: Command = {
     } catch (error) {
       return badArgs(ctx, (error as Error).message);
     }
-    if (Boolean(values.port) === Boolean(values.library)) return badArgs(ctx, '请二选一：--port 指定串口读卡器，或 --library 指定厂商读卡库（可用 idcard libraries 查看）');
+    if (Boolean(values.port) === Boolean(values.library))
+      return badArgs(ctx, '请二选一：--port 指定串口读卡器，或 --library 指定厂商读卡库（可用 idcard libraries 查看）');
     let input: MethodInput<'idcard.configure'>;
     if (values.port) {
       const baudRate = Number(values.baud);
@@ -46,17 +48,23 @@ export const idcardConfigureCommand: Command = {
       input = { kind: 'sam', path: values.port, baudRate: baudRate as (typeof BAUDS)[number] };
     } else {
       const port = Number(values['sdk-port']);
-      if (!Number.isInteger(port) || port < 1 || port > 1016) return badArgs(ctx, '需要 --sdk-port 指定读卡器端口号：USB 读卡器 1001–1016，串口读卡器 1–16');
+      if (!Number.isInteger(port) || port < 1 || port > 1016)
+        return badArgs(ctx, '需要 --sdk-port 指定读卡器端口号：USB 读卡器 1001–1016，串口读卡器 1–16');
       if (values.output !== 'files' && values.output !== 'getters') return badArgs(ctx, '--output 只能是 files 或 getters');
       const library = values.library!;
       const kind = backendOf(library);
-      input = kind === 'sdtapi' ? { kind, library, port } : { kind, library, port, output: values.output, prefix: values.cvr ? 'CVR_' : '' };
+      input =
+        kind === 'sdtapi' ? { kind, library, port } : { kind, library, port, output: values.output, prefix: values.cvr ? 'CVR_' : '' };
     }
     const envelope = await ctx.invoke('idcard.configure', input);
     if (!envelope.ok) return reportError(ctx, envelope.error);
     const state = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(state)}\n`);
-    else printFacts(ctx, [['读卡器', state.reader ?? ''], ['状态', state.message]]);
+    else
+      printFacts(ctx, [
+        ['读卡器', state.reader ?? ''],
+        ['状态', state.message],
+      ]);
     return EXIT.ok;
   },
 };

@@ -30,4 +30,3 @@ export const infoCommand: Command = {
     return EXIT.ok;
   },
 };
-

@@ -10,7 +10,11 @@ type Parsed = { values: Record<string, string | boolean | undefined>; positional
 /** A string option's value (a flag given without one is not a value). */
 const text = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>): Parsed | ExitCode {
+function parse(
+  ctx: CommandContext,
+  args: string[],
+  options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>,
+): Parsed | ExitCode {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }) as Parsed;
   } catch (error) {
@@ -18,7 +22,12 @@ function parse(ctx: CommandContext, args: string[], options: NonNullable<NonNull
   }
 }
 
-async function run<M extends MethodName>(ctx: CommandContext, method: M, input: MethodInput<M>, show: (result: MethodOutput<M>) => void): Promise<ExitCode> {
+async function run<M extends MethodName>(
+  ctx: CommandContext,
+  method: M,
+  input: MethodInput<M>,
+  show: (result: MethodOutput<M>) => void,
+): Promise<ExitCode> {
   const envelope = await ctx.invoke(method, input);
   if (!envelope.ok) return reportError(ctx, envelope.error);
   if (ctx.global.json) ctx.io.out(`${JSON.stringify(envelope.result)}\n`);
@@ -31,7 +40,12 @@ export const initCommand: Command = {
   usage: 'init --station-name 名称 --region 代码 --admin 用户名 [--admin-name 姓名]',
   summary: '首次设置：工作站、第一个管理员（密码取自 JIUZHU_PASSWORD），打印一次性恢复码',
   async run(args, ctx) {
-    const parsed = parse(ctx, args, { 'station-name': { type: 'string' }, region: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' } });
+    const parsed = parse(ctx, args, {
+      'station-name': { type: 'string' },
+      region: { type: 'string' },
+      admin: { type: 'string' },
+      'admin-name': { type: 'string' },
+    });
     if (typeof parsed === 'number') return parsed;
     const stationName = text(parsed.values['station-name']);
     const regionCode = text(parsed.values.region);
@@ -92,23 +106,37 @@ export const restoreCommand: Command = {
   usage: 'restore --in 文件 [--admin 用户名 --recovery-code-stdin]',
   summary: '从备份恢复：先完整校验，损坏或不属于本站的备份不会动现有数据；新机器上用恢复码（取自 JIUZHU_RECOVERY_CODE 或标准输入）',
   async run(args, ctx) {
-    const parsed = parse(ctx, args, { in: { type: 'string' }, 'recovery-code': { type: 'string' }, 'recovery-code-stdin': { type: 'boolean' }, admin: { type: 'string' } });
+    const parsed = parse(ctx, args, {
+      in: { type: 'string' },
+      'recovery-code': { type: 'string' },
+      'recovery-code-stdin': { type: 'boolean' },
+      admin: { type: 'string' },
+    });
     if (typeof parsed === 'number') return parsed;
     const file = parsed.values.in as string | undefined;
     if (parsed.values['recovery-code'] !== undefined) {
-      return badArgs(ctx, '恢复码不能写在命令行上（本机其他用户可从进程列表看到）：请放在环境变量 JIUZHU_RECOVERY_CODE 中，或加 --recovery-code-stdin 后从标准输入输入');
+      return badArgs(
+        ctx,
+        '恢复码不能写在命令行上（本机其他用户可从进程列表看到）：请放在环境变量 JIUZHU_RECOVERY_CODE 中，或加 --recovery-code-stdin 后从标准输入输入',
+      );
     }
     if (!file) return badArgs(ctx, '需要 --in 指定备份文件');
     const admin = parsed.values.admin as string | undefined;
-    const code = admin || parsed.values['recovery-code-stdin'] ? await recoveryCodeFrom(parsed.values['recovery-code-stdin'] === true) : undefined;
+    const code =
+      admin || parsed.values['recovery-code-stdin'] ? await recoveryCodeFrom(parsed.values['recovery-code-stdin'] === true) : undefined;
     // On a new or emptied machine there is no account to log in with: the backup's recovery code opens it.
     if (admin || code) {
       const newPassword = process.env.JIUZHU_PASSWORD;
       if (!admin || !code || !newPassword) {
-        return badArgs(ctx, '用恢复码恢复时需要 --admin 用户名，恢复码放在 JIUZHU_RECOVERY_CODE 中（或加 --recovery-code-stdin），该管理员的新密码放在 JIUZHU_PASSWORD 中');
+        return badArgs(
+          ctx,
+          '用恢复码恢复时需要 --admin 用户名，恢复码放在 JIUZHU_RECOVERY_CODE 中（或加 --recovery-code-stdin），该管理员的新密码放在 JIUZHU_PASSWORD 中',
+        );
       }
       return run(ctx, 'setup.restore', { file, recoveryCode: code, username: admin, newPassword }, (r) => {
-        ctx.io.out(`已从 ${r.createdAt} 的备份恢复，管理员 ${admin} 已设置新密码。\n\n新的恢复码（旧恢复码已作废，只显示这一次）：\n\n    ${r.recoveryCode}\n\n`);
+        ctx.io.out(
+          `已从 ${r.createdAt} 的备份恢复，管理员 ${admin} 已设置新密码。\n\n新的恢复码（旧恢复码已作废，只显示这一次）：\n\n    ${r.recoveryCode}\n\n`,
+        );
         if (r.needPasswordReset.length) ctx.io.out(`以下账号需由管理员重置密码：${r.needPasswordReset.join('、')}\n`);
       });
     }
@@ -151,7 +179,10 @@ export const auditVerifyCommand: Command = {
     if (!envelope.ok) return reportError(ctx, envelope.error);
     const r = envelope.result;
     if (ctx.global.json) ctx.io.out(`${JSON.stringify(r)}\n`);
-    else ctx.io.out(r.ok ? `审计日志完整：共 ${r.rows} 条。\n` : `审计日志被改动：第 ${r.firstBad?.seq} 条起不可信（${r.firstBad?.reason}）。\n`);
+    else
+      ctx.io.out(
+        r.ok ? `审计日志完整：共 ${r.rows} 条。\n` : `审计日志被改动：第 ${r.firstBad?.seq} 条起不可信（${r.firstBad?.reason}）。\n`,
+      );
     return r.ok ? EXIT.ok : EXIT.failure;
   },
 };

@@ -55,7 +55,10 @@ describe('jiuzhu-admin sync', () => {
     const admin = { via: 'cli' as const, windowId: 'cli' };
     try {
       expect(await core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin)).toMatchObject({ ok: true });
-      for (const input of [{ platformUrl: platform.url, code: slip.code }, { platformUrl: platform.url, code: slip.code, fingerprint: '   ' }]) {
+      for (const input of [
+        { platformUrl: platform.url, code: slip.code },
+        { platformUrl: platform.url, code: slip.code, fingerprint: '   ' },
+      ]) {
         const refused = await core.invoke('sync.register', input, admin);
         expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { path: 'fingerprint' } } });
       }
@@ -63,14 +66,41 @@ describe('jiuzhu-admin sync', () => {
     } finally {
       await core.close();
     }
-    const wrong = await cli('--user', 'admin', 'sync', 'register', '--platform', platform.url, '--code', slip.code, '--fingerprint', '0000-0000-0000-0000-0000-0000-0000-0000');
+    const wrong = await cli(
+      '--user',
+      'admin',
+      'sync',
+      'register',
+      '--platform',
+      platform.url,
+      '--code',
+      slip.code,
+      '--fingerprint',
+      '0000-0000-0000-0000-0000-0000-0000-0000',
+    );
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('假冒');
     // The platform's own fingerprint is never printed: the clerk checks the slip, not what the other end says.
     expect(wrong.out + wrong.err).not.toContain(slip.fingerprint);
-    const ok = await cli('--json', '--user', 'admin', 'sync', 'register', '--platform', platform.url, '--code', slip.code, '--fingerprint', slip.fingerprint);
+    const ok = await cli(
+      '--json',
+      '--user',
+      'admin',
+      'sync',
+      'register',
+      '--platform',
+      platform.url,
+      '--code',
+      slip.code,
+      '--fingerprint',
+      slip.fingerprint,
+    );
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ stationId: 'ST-CLI', fingerprint: slip.fingerprint, deviceId: expect.stringMatching(/^dev_/) });
+    expect(JSON.parse(ok.out)).toMatchObject({
+      stationId: 'ST-CLI',
+      fingerprint: slip.fingerprint,
+      deviceId: expect.stringMatching(/^dev_/),
+    });
   });
 
   it('sync now runs one cycle and prints the summary; status shows the last success', async () => {
@@ -81,7 +111,11 @@ describe('jiuzhu-admin sync', () => {
     const human = await cli('--user', 'admin', 'sync', 'now');
     expect(human.out).toContain('结果：成功');
     expect(human.out).toContain('下载条目：0');
-    const status = JSON.parse((await cli('--json', '--user', 'admin', 'sync', 'status')).out) as { lastSuccessAt: string | null; runs: unknown[]; stale: boolean };
+    const status = JSON.parse((await cli('--json', '--user', 'admin', 'sync', 'status')).out) as {
+      lastSuccessAt: string | null;
+      runs: unknown[];
+      stale: boolean;
+    };
     expect(status.lastSuccessAt).not.toBeNull();
     expect(status.runs).toHaveLength(2);
     expect(status.stale).toBe(false);

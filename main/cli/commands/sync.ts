@@ -23,9 +23,15 @@ export const syncRegisterCommand: Command = {
   usage: 'sync register --platform 地址 --code 登记码 --fingerprint 平台指纹 [--name 本机名称]',
   summary: '用市级平台发放的一次性登记码和登记单上印的平台指纹登记本机',
   async run(args, ctx) {
-    const v = parse(ctx, args, { platform: { type: 'string' }, code: { type: 'string' }, fingerprint: { type: 'string' }, name: { type: 'string' } });
+    const v = parse(ctx, args, {
+      platform: { type: 'string' },
+      code: { type: 'string' },
+      fingerprint: { type: 'string' },
+      name: { type: 'string' },
+    });
     if (typeof v === 'number') return v;
-    if (!v['platform'] || !v['code'] || !v['fingerprint']) return badArgs(ctx, '需要 --platform 平台地址、--code 登记码和 --fingerprint 登记单上印的平台指纹');
+    if (!v['platform'] || !v['code'] || !v['fingerprint'])
+      return badArgs(ctx, '需要 --platform 平台地址、--code 登记码和 --fingerprint 登记单上印的平台指纹');
     const envelope = await ctx.invoke('sync.register', {
       platformUrl: v['platform'],
       code: v['code'],
@@ -58,7 +64,8 @@ export const syncNowCommand: Command = {
     if (!envelope.ok) return reportError(ctx, envelope.error);
     const r = envelope.result;
     const s = r.summary;
-    if (ctx.global.json) ctx.io.out(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, ...s, ...(r.error ? { error: r.error } : {}) })}\n`);
+    if (ctx.global.json)
+      ctx.io.out(`${JSON.stringify({ runId: r.runId, outcome: r.outcome, ...s, ...(r.error ? { error: r.error } : {}) })}\n`);
     else
       printFacts(ctx, [
         ['结果', runOutcomeText(r)],
@@ -97,7 +104,12 @@ export const syncStatusCommand: Command = {
       return EXIT.ok;
     }
     printFacts(ctx, [
-      ['登记', s.registration ? `${s.registration.deviceId}（站点 ${s.registration.stationId}，${REGISTRATION[s.registration.status]}）` : '未登记'],
+      [
+        '登记',
+        s.registration
+          ? `${s.registration.deviceId}（站点 ${s.registration.stationId}，${REGISTRATION[s.registration.status]}）`
+          : '未登记',
+      ],
       ['平台', s.registration?.platformUrl ?? '—'],
       ['待上传', String(s.outbox.queued)],
       ['正在发送', String(s.outbox.inFlight)],
@@ -111,7 +123,8 @@ export const syncStatusCommand: Command = {
     ]);
     if (s.registration?.status === 'pending')
       ctx.io.out('本机是重新登记的设备，须由市级平台管理员确认更换后才能同步；确认后程序会自动恢复同步，无需再次登记。\n');
-    for (const b of s.deferredBlobs) ctx.io.out(`附件 ${b.sha256.slice(0, 12)}… 暂缓上传，将于 ${localTime(b.retryAt)} 自动重试：${b.reason ?? ''}\n`);
+    for (const b of s.deferredBlobs)
+      ctx.io.out(`附件 ${b.sha256.slice(0, 12)}… 暂缓上传，将于 ${localTime(b.retryAt)} 自动重试：${b.reason ?? ''}\n`);
     const waiting = s.outbox.rejected + s.outbox.conflict;
     if (waiting > 0) ctx.io.out(`${translate('sync.waiting', { n: waiting, roles: rolesGranting(METHODS['sync.resolve'].permission) })}\n`);
     if (s.stale) ctx.io.out(`注意：已超过 ${s.settings.staleDays} 天没有成功同步。\n`);

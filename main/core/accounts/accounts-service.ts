@@ -90,9 +90,33 @@ export class AccountsService {
     const now = this.clock.now();
     const id = randomUUID();
     this.station.withKeyringTxn((keyring) => {
-      repo.insert({ id, username, displayName, disabled: false, mustChangePassword: true, createdAt: now.toISOString(), updatedAt: now.toISOString() }, input.roles);
-      this.auth.audit().append({ actor: actor.accountId, action: 'account.create', targetType: 'account', targetId: id, details: { roles: [...input.roles].sort().join(',') } });
-      keyring.setPasswordSlot({ username, password: input.password, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now });
+      repo.insert(
+        {
+          id,
+          username,
+          displayName,
+          disabled: false,
+          mustChangePassword: true,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        },
+        input.roles,
+      );
+      this.auth.audit().append({
+        actor: actor.accountId,
+        action: 'account.create',
+        targetType: 'account',
+        targetId: id,
+        details: { roles: [...input.roles].sort().join(',') },
+      });
+      keyring.setPasswordSlot({
+        username,
+        password: input.password,
+        dbKey: this.station.dbKey,
+        kdf: this.config.kdf,
+        machineSecret: this.station.machineSecret(),
+        now,
+      });
       keyring.setGuard(username, { failures: 0, lockedUntil: null });
     });
     return this.requireAccount(id);
@@ -105,8 +129,15 @@ export class AccountsService {
     const repo = this.repo();
     this.station.db.transaction(() => {
       repo.setRoles(accountId, roles, this.clock.now().toISOString());
-      if (a.roles.includes('admin') && !roles.includes('admin') && repo.countEnabledAdmins() === 0) throw new JiuzhuError('AUTH_LAST_ADMIN');
-      this.auth.audit().append({ actor: actor.accountId, action: 'account.set_roles', targetType: 'account', targetId: accountId, details: { roles: [...roles].sort().join(',') } });
+      if (a.roles.includes('admin') && !roles.includes('admin') && repo.countEnabledAdmins() === 0)
+        throw new JiuzhuError('AUTH_LAST_ADMIN');
+      this.auth.audit().append({
+        actor: actor.accountId,
+        action: 'account.set_roles',
+        targetType: 'account',
+        targetId: accountId,
+        details: { roles: [...roles].sort().join(',') },
+      });
     })();
     this.auth.sessions.update(accountId, { roles: [...roles].sort() });
     return this.requireAccount(accountId);
@@ -141,7 +172,13 @@ export class AccountsService {
       dbChanges: () => {
         repo.setDisabled(accountId, true, this.clock.now().toISOString());
         if (a.roles.includes('admin') && repo.countEnabledAdmins() === 0) throw new JiuzhuError('AUTH_LAST_ADMIN');
-        this.auth.audit().append({ actor: actor.accountId, action: 'account.disable', targetType: 'account', targetId: accountId, details: { rekeyed: true } });
+        this.auth.audit().append({
+          actor: actor.accountId,
+          action: 'account.disable',
+          targetType: 'account',
+          targetId: accountId,
+          details: { rekeyed: true },
+        });
       },
     });
     this.auth.endSessionsOf(accountId);
@@ -161,8 +198,21 @@ export class AccountsService {
     this.station.withKeyringTxn((keyring) => {
       repo.setDisabled(accountId, false, now.toISOString());
       repo.setMustChangePassword(accountId, true, now.toISOString());
-      this.auth.audit().append({ actor: actor.accountId, action: 'account.reset_password', targetType: 'account', targetId: accountId, details: { wasDisabled: a.disabled } });
-      keyring.setPasswordSlot({ username: a.username, password: temporaryPassword, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now });
+      this.auth.audit().append({
+        actor: actor.accountId,
+        action: 'account.reset_password',
+        targetType: 'account',
+        targetId: accountId,
+        details: { wasDisabled: a.disabled },
+      });
+      keyring.setPasswordSlot({
+        username: a.username,
+        password: temporaryPassword,
+        dbKey: this.station.dbKey,
+        kdf: this.config.kdf,
+        machineSecret: this.station.machineSecret(),
+        now,
+      });
       keyring.setGuard(a.username, { failures: 0, lockedUntil: null });
     });
     if (actor.accountId !== accountId) this.auth.endSessionsOf(accountId);
@@ -182,7 +232,15 @@ export class AccountsService {
     this.station.withKeyringTxn((keyring) => {
       this.repo().setMustChangePassword(a.id, false, now.toISOString());
       this.auth.audit().append({ actor: a.id, action: 'account.change_password', targetType: 'account', targetId: a.id });
-      keyring.setPasswordSlot({ username: a.username, password: newPassword, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now, privateKey: unlocked.privateKey });
+      keyring.setPasswordSlot({
+        username: a.username,
+        password: newPassword,
+        dbKey: this.station.dbKey,
+        kdf: this.config.kdf,
+        machineSecret: this.station.machineSecret(),
+        now,
+        privateKey: unlocked.privateKey,
+      });
     });
     this.auth.sessions.update(a.id, { mustChangePassword: false });
   }

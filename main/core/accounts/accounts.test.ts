@@ -39,9 +39,15 @@ describe('accounts (admin)', () => {
     t.auth.logout(s.id);
     expect(codeOf(() => t.auth.login('wang.li', 'temp-pass-001'))).toBe('STORE_WRONG_PASSWORD');
     expect(t.auth.login('wang.li', 'my-own-pass-2025').roles).toEqual(['clerk', 'print']);
-    expect(codeOf(() => t.accounts.create(admin, { username: 'wang.li', displayName: 'x', roles: ['clerk'], password: 'temp-pass-001' }))).toBe('AUTH_USERNAME_TAKEN');
-    expect(codeOf(() => t.accounts.create(admin, { username: 'li', displayName: 'x', roles: ['clerk'], password: 'temp-pass-001' }))).toBe('AUTH_BAD_USERNAME');
-    expect(codeOf(() => t.accounts.create(admin, { username: 'zhao', displayName: 'x', roles: [], password: 'temp-pass-001' }))).toBe('AUTH_NO_ROLES');
+    expect(
+      codeOf(() => t.accounts.create(admin, { username: 'wang.li', displayName: 'x', roles: ['clerk'], password: 'temp-pass-001' })),
+    ).toBe('AUTH_USERNAME_TAKEN');
+    expect(codeOf(() => t.accounts.create(admin, { username: 'li', displayName: 'x', roles: ['clerk'], password: 'temp-pass-001' }))).toBe(
+      'AUTH_BAD_USERNAME',
+    );
+    expect(codeOf(() => t.accounts.create(admin, { username: 'zhao', displayName: 'x', roles: [], password: 'temp-pass-001' }))).toBe(
+      'AUTH_NO_ROLES',
+    );
   });
 
   it('only admins manage accounts', () => {

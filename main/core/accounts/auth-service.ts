@@ -50,7 +50,8 @@ export class AuthService {
     private readonly options: { closeWhenNoSessions?: boolean } = {},
   ) {
     this.sessions = new SessionManager(clock, config.idleLockMinutes * 60_000, (s) => {
-      if (this.station.isOpen()) this.audit().append({ actor: s.accountId, action: 'auth.idle_lock', targetType: 'session', targetId: null });
+      if (this.station.isOpen())
+        this.audit().append({ actor: s.accountId, action: 'auth.idle_lock', targetType: 'session', targetId: null });
     });
   }
 
@@ -86,7 +87,8 @@ export class AuthService {
     if (this.station.keyring().pendingEvents().length === 0) return;
     this.station.withKeyringTxn((k) => {
       const pending = k.pendingEvents();
-      for (const e of pending) this.audit().append({ actor: 'anonymous', action: e.action, details: { username: e.username, queued: true }, at: new Date(e.at) });
+      for (const e of pending)
+        this.audit().append({ actor: 'anonymous', action: e.action, details: { username: e.username, queued: true }, at: new Date(e.at) });
       k.removePendingEvents(pending);
     });
   }
@@ -168,7 +170,15 @@ export class AuthService {
     const now = this.clock.now();
     this.station.withKeyringTxn((k) => {
       k.bindIfUnbound(this.station.machineSecret());
-      k.setPasswordSlot({ username, password, dbKey: this.station.dbKey, kdf: this.config.kdf, machineSecret: this.station.machineSecret(), now, privateKey: pair.privateKey });
+      k.setPasswordSlot({
+        username,
+        password,
+        dbKey: this.station.dbKey,
+        kdf: this.config.kdf,
+        machineSecret: this.station.machineSecret(),
+        now,
+        privateKey: pair.privateKey,
+      });
       this.audit().append({ actor: 'system', action: 'keyring.slot_migrated', details: { username } });
     });
     this.logger.log('info', 'store.slot_migrated', {});
@@ -212,7 +222,8 @@ export class AuthService {
     const s = this.sessions.remove(sessionId);
     this.slotKeys.delete(sessionId);
     if (!s) return;
-    if (this.station.isOpen()) this.audit().append({ actor: s.accountId, action: 'auth.logout', targetType: 'account', targetId: s.accountId });
+    if (this.station.isOpen())
+      this.audit().append({ actor: s.accountId, action: 'auth.logout', targetType: 'account', targetId: s.accountId });
     this.closeIfUnused();
   }
 
@@ -280,7 +291,15 @@ export class AuthService {
         });
       },
       after: (k, newKey) => {
-        k.setPasswordSlot({ username, password: args.newPassword, dbKey: newKey, kdf: this.config.kdf, machineSecret: secret, now, privateKey: pair.privateKey });
+        k.setPasswordSlot({
+          username,
+          password: args.newPassword,
+          dbKey: newKey,
+          kdf: this.config.kdf,
+          machineSecret: secret,
+          now,
+          privateKey: pair.privateKey,
+        });
         k.setRecoverySlot(recoveryCode, newKey, this.config.kdf, now);
       },
     });

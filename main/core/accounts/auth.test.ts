@@ -52,7 +52,10 @@ describe('login, lockout, idle lock, logout', () => {
     t.clock.advance(1);
     const s = t.auth.login('admin', ADMIN.password);
     expect(s.username).toBe('admin');
-    const actions = t.auth.audit().query({ limit: 50 }).map((r) => r.action);
+    const actions = t.auth
+      .audit()
+      .query({ limit: 50 })
+      .map((r) => r.action);
     expect(actions.filter((a) => a === 'auth.login_failed')).toHaveLength(5);
     expect(actions.filter((a) => a === 'auth.locked_out')).toHaveLength(1);
     expect(actions.filter((a) => a === 'auth.login_refused_locked')).toHaveLength(2);
@@ -100,7 +103,10 @@ describe('login, lockout, idle lock, logout', () => {
     expect(codeOf(() => t.auth.unlock(s.id, 'wrong-password-x'))).toBe('STORE_WRONG_PASSWORD');
     t.auth.unlock(s.id, ADMIN.password);
     expect(t.auth.check(s.id).locked).toBe(false);
-    const actions = t.auth.audit().query().map((r) => r.action);
+    const actions = t.auth
+      .audit()
+      .query()
+      .map((r) => r.action);
     expect(actions).toContain('auth.idle_lock');
     expect(actions).toContain('auth.unlock');
   });

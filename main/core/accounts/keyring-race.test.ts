@@ -30,7 +30,9 @@ describe('two processes on one keyring', () => {
 
   async function hammer(attempts: number, maxFailedLogins: number): Promise<Array<Record<string, number>>> {
     const env = { ...process.env, JIUZHU_TEST_MACHINE_SECRET: machineSecretOf(MACHINE_A).toString('hex') };
-    const children = ['app', 'cli'].map((name) => run(process.execPath, [tsx, script, t.dataDir, 'admin', String(attempts), String(maxFailedLogins), name], { env, timeout: 60_000 }));
+    const children = ['app', 'cli'].map((name) =>
+      run(process.execPath, [tsx, script, t.dataDir, 'admin', String(attempts), String(maxFailedLogins), name], { env, timeout: 60_000 }),
+    );
     const deadline = Date.now() + 30_000;
     while (!(existsSync(join(root, 'ready-app')) && existsSync(join(root, 'ready-cli')))) {
       if (Date.now() > deadline) throw new Error('the processes did not start');
@@ -46,7 +48,9 @@ describe('two processes on one keyring', () => {
     const locked = answers.reduce((n, a) => n + (a.AUTH_ACCOUNT_LOCKED ?? 0), 0);
     expect(wrong).toBe(5);
     expect(locked).toBe(24 - 5);
-    const keyring = JSON.parse(readFileSync(t.station.paths.keyring, 'utf8')) as { guard: Record<string, { failures: number; lockedUntil: string | null }> };
+    const keyring = JSON.parse(readFileSync(t.station.paths.keyring, 'utf8')) as {
+      guard: Record<string, { failures: number; lockedUntil: string | null }>;
+    };
     expect(keyring.guard.admin?.failures).toBe(5);
     expect(keyring.guard.admin?.lockedUntil).not.toBeNull();
     expect(readdirLocks(t.dataDir)).toEqual([]);

@@ -71,7 +71,9 @@ describe('the database key rotates when an account is disabled or the recovery c
     const r = t.auth.recover({ recoveryCode: t.recoveryCode, username: 'admin', newPassword: 'Remembered-Now-1' });
     const oldKey = Keyring.fromBody(parseKeyring(copyBefore)).unlockRecovery(t.recoveryCode).dbKey;
     expect(opensLive(oldKey)).toBe('STORE_KEY_MISMATCH');
-    expect(codeOf(() => Keyring.fromBody(parseKeyring(readFileSync(t.station.paths.keyring))).unlockRecovery(t.recoveryCode))).toBe('STORE_BAD_RECOVERY_CODE');
+    expect(codeOf(() => Keyring.fromBody(parseKeyring(readFileSync(t.station.paths.keyring))).unlockRecovery(t.recoveryCode))).toBe(
+      'STORE_BAD_RECOVERY_CODE',
+    );
     const newKey = Keyring.fromBody(parseKeyring(readFileSync(t.station.paths.keyring))).unlockRecovery(r.recoveryCode).dbKey;
     expect(opensLive(newKey)).toBe('opened');
     t.auth.close();
@@ -115,13 +117,21 @@ describe('the database key rotates when an account is disabled or the recovery c
     const stationId = t.station.stationInfo()!.stationId;
     t.auth.close();
     const oldCode = 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678';
-    writeFormat1Keyring(t.station.paths.keyring, { stationId, machineId: MACHINE_A, dbKey: key, users: [{ username: 'admin', password: ADMIN.password }, CLERK, HEAD], recoveryCode: oldCode });
+    writeFormat1Keyring(t.station.paths.keyring, {
+      stationId,
+      machineId: MACHINE_A,
+      dbKey: key,
+      users: [{ username: 'admin', password: ADMIN.password }, CLERK, HEAD],
+      recoveryCode: oldCode,
+    });
     const s = t.auth.login('admin', ADMIN.password); // migrates the admin's slot
     const result = t.accounts.disable(s, clerkId);
     expect(result.newRecoveryCode).toMatch(/^([2-9A-HJKMNP-Z]{5}-){5}[2-9A-HJKMNP-Z]{5}$/);
     expect(result.needPasswordReset).toEqual([HEAD.username]);
     t.auth.close();
-    expect(codeOf(() => t.auth.recover({ recoveryCode: oldCode, username: 'admin', newPassword: 'Whatever-Pass-1' }))).toBe('STORE_BAD_RECOVERY_CODE');
+    expect(codeOf(() => t.auth.recover({ recoveryCode: oldCode, username: 'admin', newPassword: 'Whatever-Pass-1' }))).toBe(
+      'STORE_BAD_RECOVERY_CODE',
+    );
     t.auth.recover({ recoveryCode: result.newRecoveryCode!, username: 'admin', newPassword: 'Whatever-Pass-1' });
   });
 

@@ -24,10 +24,23 @@ beforeEach(() => ({ env, aa } = station));
 const db = () => env.t.station.db;
 const DAY = 86_400_000;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
-const notices = (kind: string) => (db().prepare('SELECT data FROM notice_request WHERE kind = ? ORDER BY requested_at').all(kind) as Array<{ data: string }>).map((r) => JSON.parse(r.data) as Record<string, unknown>);
+const notices = (kind: string) =>
+  (db().prepare('SELECT data FROM notice_request WHERE kind = ? ORDER BY requested_at').all(kind) as Array<{ data: string }>).map(
+    (r) => JSON.parse(r.data) as Record<string, unknown>,
+  );
 const lastOutbox = (caseId: string) => new Outbox(db(), env.clock).byCase(caseId).at(-1)!;
 const state = (caseId: string) => env.svc.mustGet(caseId);
-const decisionItem = (caseId: string, over: Record<string, unknown> = {}) => ({ kind: 'decision' as const, feedSeq: 1, at: 1_771_545_600_000, id: 'dec-1', caseId, outcome: 'approved' as const, amountFen: 68000, startMonth: '2026-03', ...over });
+const decisionItem = (caseId: string, over: Record<string, unknown> = {}) => ({
+  kind: 'decision' as const,
+  feedSeq: 1,
+  at: 1_771_545_600_000,
+  id: 'dec-1',
+  caseId,
+  outcome: 'approved' as const,
+  amountFen: 68000,
+  startMonth: '2026-03',
+  ...over,
+});
 
 /** accepted → visit → opinion → 公示 over → awaiting_decision. */
 function awaitingDecision(): string {
@@ -43,7 +56,9 @@ function awaitingDecision(): string {
 describe('home visits, opinion and 公示', () => {
   it('a visit with one staff member is refused and changes nothing; with two it starts the investigation, meets the 3-day deadline and queues the 入户调查表', () => {
     const caseId = acceptedCase(env.svc, env.actor);
-    expect(codeOf(() => aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId, { ...VISIT, staff: ['王明', ' 王明 '] })))).toBe('VISIT_STAFF_TOO_FEW');
+    expect(codeOf(() => aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId, { ...VISIT, staff: ['王明', ' 王明 '] })))).toBe(
+      'VISIT_STAFF_TOO_FEW',
+    );
     expect(state(caseId)).toMatchObject({ state: 'accepted', version: 2 });
     expect(count('case_visit')).toBe(0);
     expect(count('notice_request', "kind = 'visit-form'")).toBe(0);
@@ -60,7 +75,12 @@ describe('home visits, opinion and 公示', () => {
     ]);
     const out = lastOutbox(caseId);
     expect(out.baseVersion).toBe(2);
-    expect(out.body).toMatchObject({ state: 'investigating', action: 'startInvestigation', applicant: { idNumber: HUSBAND.idNumber }, visit: { staffCount: 2 } });
+    expect(out.body).toMatchObject({
+      state: 'investigating',
+      action: 'startInvestigation',
+      applicant: { idNumber: HUSBAND.idNumber },
+      visit: { staffCount: 2 },
+    });
     // A second visit while investigating is recorded with its own timeline event and outbox record.
     aa.recordVisit(env.actor, caseId, 3, signedVisit(caseId, { ...VISIT, visitedOn: '2026-02-14' }));
     expect(state(caseId)).toMatchObject({ state: 'investigating', version: 4 });
@@ -111,14 +131,25 @@ describe('home visits, opinion and 公示', () => {
     aa.giveOpinion(env.actor, caseId, 3, OPINION);
     aa.recordObjection(env.actor, caseId, 4, { objector: '邻居赵某', content: '反映其家中有经营性收入', receivedOn: '2026-02-12' });
     expect(state(caseId).state).toBe('disputed');
-    const review = { kind: 'review' as const, heldOn: '2026-02-20', participants: ['村委会主任', '居民代表甲'], outcome: 'reinvestigate' as const, summary: '经评议需重新调查经营收入' };
+    const review = {
+      kind: 'review' as const,
+      heldOn: '2026-02-20',
+      participants: ['村委会主任', '居民代表甲'],
+      outcome: 'reinvestigate' as const,
+      summary: '经评议需重新调查经营收入',
+    };
     expect(codeOf(() => aa.resolveDispute(env.actor, caseId, 5, review))).toBe('REVIEW_PARTICIPANTS_TOO_FEW');
     aa.resolveDispute(env.actor, caseId, 5, { ...review, participants: [...review.participants, '居民代表乙'] });
     expect(state(caseId).state).toBe('investigating');
     aa.recordVisit(env.actor, caseId, 6, signedVisit(caseId));
     aa.giveOpinion(env.actor, caseId, 7, OPINION);
     aa.recordObjection(env.actor, caseId, 8, { objector: '邻居赵某', content: '仍有异议', receivedOn: '2026-02-12' });
-    aa.resolveDispute(env.actor, caseId, 9, { ...review, participants: ['甲', '乙', '丙'], outcome: 'uphold', summary: '经评议维持初审意见' });
+    aa.resolveDispute(env.actor, caseId, 9, {
+      ...review,
+      participants: ['甲', '乙', '丙'],
+      outcome: 'uphold',
+      summary: '经评议维持初审意见',
+    });
     // Upheld by 民主评议, the case still waits for its new 初审意见 (审核确认办法 art. 19).
     expect(state(caseId).state).toBe('disputed');
     expect(codeOf(() => aa.endPublicity(env.actor, caseId, 10))).toBe('CASE_ILLEGAL_TRANSITION');
@@ -139,15 +170,30 @@ describe('decisions', () => {
     expect(r).toEqual({ applied: true });
     expect(state(caseId)).toMatchObject({ state: 'approved', version: 6 });
     const notice = notices('approval')[0]!;
-    expect(approvalSchema.parse(notice)).toMatchObject({ monthlyAmountFen: 68000, startMonth: '2026-03', category: 'dibao-urban', householdSize: 3, nextReviewOn: '2026-09-01' });
+    expect(approvalSchema.parse(notice)).toMatchObject({
+      monthlyAmountFen: 68000,
+      startMonth: '2026-03',
+      category: 'dibao-urban',
+      householdSize: 3,
+      nextReviewOn: '2026-09-01',
+    });
     expect((notice['linkedBenefits'] as Array<{ name: string }>).map((b) => b.name)).toContain('医疗救助');
     const roster = aa.work.repo.rosterOfCase(caseId)!;
     // The husband is of working age and able to work: reviewed every 6 months.
-    expect(roster).toMatchObject({ status: 'active', amount_fen: 68000, since_month: '2026-03', review_basis: 'irregular', review_months: 6, next_review_on: '2026-09-01' });
+    expect(roster).toMatchObject({
+      status: 'active',
+      amount_fen: 68000,
+      since_month: '2026-03',
+      review_basis: 'irregular',
+      review_months: 6,
+      next_review_on: '2026-09-01',
+    });
     expect(aa.work.repo.activeRosterOf(CHILD.idNumber)?.id).toBe(roster.id);
     const out = lastOutbox(caseId);
     expect(out.body).toMatchObject({ state: 'approved', action: 'approve', decision: { id: 'dec-1', amountFen: 68000 } });
-    expect(((out.body as { decision: { linkedBenefits: Array<{ code: string }> } }).decision.linkedBenefits).map((b) => b.code)).toEqual(expect.arrayContaining(['medical-assistance', 'pension-premium', 'electricity']));
+    expect((out.body as { decision: { linkedBenefits: Array<{ code: string }> } }).decision.linkedBenefits.map((b) => b.code)).toEqual(
+      expect.arrayContaining(['medical-assistance', 'pension-premium', 'electricity']),
+    );
     expect(env.svc.repo.deadlines(caseId).every((d) => d.met_at !== null)).toBe(true);
     expect(env.svc.repo.events(caseId).at(-1)).toMatchObject({ action: 'approve', actor_id: 'platform' });
 
@@ -159,18 +205,30 @@ describe('decisions', () => {
     expect((again as { message: string }).message).toContain('已批准');
     expect(state(caseId)).toMatchObject({ state: 'approved', version: 6 });
     expect(count('notice_request', "kind = 'refusal'")).toBe(0);
-    expect(aa.work.repo.decisions(caseId).map((d) => [d.id, d.status])).toEqual([['dec-1', 'applied'], ['dec-2', 'refused']]);
+    expect(aa.work.repo.decisions(caseId).map((d) => [d.id, d.status])).toEqual([
+      ['dec-1', 'applied'],
+      ['dec-2', 'refused'],
+    ]);
   });
 
   it('decisions for unknown cases, incomplete approvals and refusals without the redress route are recorded, not applied', () => {
     const caseId = awaitingDecision();
     expect(aa.pulledDecision(decisionItem('no-such-case', { id: 'd-x' }))).toMatchObject({ applied: false, code: 'DECISION_CASE_UNKNOWN' });
-    expect(aa.pulledDecision(decisionItem(caseId, { id: 'd-a', startMonth: undefined }))).toMatchObject({ applied: false, code: 'DECISION_APPROVAL_INCOMPLETE' });
-    expect(aa.pulledDecision(decisionItem(caseId, { id: 'd-r', outcome: 'refused', reasons: ['家庭财产超过规定'] }))).toMatchObject({ applied: false, code: 'DECISION_REDRESS_MISSING' });
+    expect(aa.pulledDecision(decisionItem(caseId, { id: 'd-a', startMonth: undefined }))).toMatchObject({
+      applied: false,
+      code: 'DECISION_APPROVAL_INCOMPLETE',
+    });
+    expect(aa.pulledDecision(decisionItem(caseId, { id: 'd-r', outcome: 'refused', reasons: ['家庭财产超过规定'] }))).toMatchObject({
+      applied: false,
+      code: 'DECISION_REDRESS_MISSING',
+    });
     expect(state(caseId)).toMatchObject({ state: 'awaiting_decision', version: 5 });
     expect(count('roster')).toBe(0);
 
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
+    env.svc.setSettings(env.actor, {
+      ...env.svc.settings(),
+      notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS },
+    });
     // Unknown case: still not applicable; the record stays.
     expect(codeOf(() => aa.retryDecision(env.actor, 'd-x'))).toBe('DECISION_CASE_UNKNOWN');
     expect(aa.work.repo.decision('d-x')?.status).toBe('refused');
@@ -206,10 +264,15 @@ describe('roster review periods', () => {
     const settings = aa.work.repo.settings();
     const family = applicationSchema.parse(threePersonDibao());
     expect(nextReview(family, '2026-03', '2026-02-20', settings)).toEqual({ basis: 'irregular', months: 6, dueOn: '2026-09-01' });
-    const elderly = applicationSchema.parse(threePersonDibao({ members: [{ ...HUSBAND, birthDate: '1950-05-12', relationship: 'self' }], income: [] }));
+    const elderly = applicationSchema.parse(
+      threePersonDibao({ members: [{ ...HUSBAND, birthDate: '1950-05-12', relationship: 'self' }], income: [] }),
+    );
     expect(nextReview(elderly, '2026-03', '2026-02-20', settings)).toEqual({ basis: 'stable', months: 12, dueOn: '2027-03-01' });
     const tekun = applicationSchema.parse(threePersonDibao({ type: 'tekun', subtype: 'dispersed' }));
-    expect(nextReview(tekun, '2026-03', '2026-02-20', { ...settings, reviewMonths: { stable: 12, irregular: 6, tekun: 24, monitoring: 12 } }).dueOn).toBe('2028-03-01');
+    expect(
+      nextReview(tekun, '2026-03', '2026-02-20', { ...settings, reviewMonths: { stable: 12, irregular: 6, tekun: 24, monitoring: 12 } })
+        .dueOn,
+    ).toBe('2028-03-01');
   });
 });
 
@@ -219,18 +282,30 @@ describe('monitoring warnings', () => {
     aa.pulledDecision(decisionItem(caseId));
     return caseId;
   }
-  const warn = (idNumber: string, id = 'w-1') => ({ kind: 'warning' as const, feedSeq: 2, at: 1_771_632_000_000, id, idNumber, type: 'death' as const });
+  const warn = (idNumber: string, id = 'w-1') => ({
+    kind: 'warning' as const,
+    feedSeq: 2,
+    at: 1_771_632_000_000,
+    id,
+    idNumber,
+    type: 'death' as const,
+  });
 
   it('a warning for a person not on the roster is recorded as such and cannot be worked', () => {
     expect(aa.pulledWarning(warn(HUSBAND.idNumber))).toBe('not_on_roster');
     expect(aa.work.repo.warning('w-1')).toMatchObject({ status: 'not_on_roster', roster_id: null });
     expect(codeOf(() => aa.assignWarning(env.actor, 'w-1', env.actor))).toBe('WARNING_NOT_ON_ROSTER');
-    expect(codeOf(() => aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-21', method: '入户核实', findings: 'x' }))).toBe('WARNING_NOT_ON_ROSTER');
+    expect(codeOf(() => aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-21', method: '入户核实', findings: 'x' }))).toBe(
+      'WARNING_NOT_ON_ROSTER',
+    );
   });
 
   it('death warning: deadline in working days, assign, verify, stop only with reasons → a proposal; decided → roster stopped, 终止通知书, synced', () => {
     const caseId = enrolled();
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
+    env.svc.setSettings(env.actor, {
+      ...env.svc.settings(),
+      notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS },
+    });
     expect(aa.pulledWarning(warn(WIFE.idNumber))).toBe('opened');
     expect(aa.pulledWarning(warn(WIFE.idNumber))).toBe('duplicate');
     const w = aa.work.repo.warning('w-1')!;
@@ -242,25 +317,44 @@ describe('monitoring warnings', () => {
     const worker = caseworkerOn(env.t);
     aa.assignWarning(env.actor, 'w-1', worker);
     expect(aa.work.repo.warning('w-1')).toMatchObject({ assigned_to: worker });
-    expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['死亡'], legalBasis: ['x'] }))).toBe('WARNING_NOT_VERIFIED');
+    expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['死亡'], legalBasis: ['x'] }))).toBe(
+      'WARNING_NOT_VERIFIED',
+    );
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-22', method: '入户核实', findings: '经核实李秀英已于2月15日死亡' });
     const version = state(caseId).version;
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop' }))).toBe('WARNING_REASONS_REQUIRED');
     expect(state(caseId).version).toBe(version);
     expect(count('notice_request', "kind = 'termination'")).toBe(0);
 
-    aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['家庭成员死亡，经核查家庭情况发生变化'], legalBasis: ['《社会救助暂行办法》第十三条'] });
+    aa.closeWarning(env.actor, 'w-1', {
+      outcome: 'stop',
+      reasons: ['家庭成员死亡，经核查家庭情况发生变化'],
+      legalBasis: ['《社会救助暂行办法》第十三条'],
+    });
     // The warning is worked; the stop is a proposal until the county decides it.
     expect(aa.work.repo.warning('w-1')).toMatchObject({ status: 'closed', outcome: 'stop' });
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 68000 });
     expect(count('notice_request', "kind = 'termination'")).toBe(0);
-    expect(lastOutbox(caseId).body).toMatchObject({ action: 'changeProposed', warning: { id: 'w-1', outcome: 'stop' }, change: { status: 'proposed' } });
+    expect(lastOutbox(caseId).body).toMatchObject({
+      action: 'changeProposed',
+      warning: { id: 'w-1', outcome: 'stop' },
+      change: { status: 'proposed' },
+    });
     countyDecides(aa, caseId);
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'stopped', stopped_on: '2026-02-19' });
     const t = terminationSchema.parse(notices('termination')[0]);
-    expect(t).toMatchObject({ action: 'terminate', previousAmountFen: 68000, effectiveMonth: '2026-03', redress: { reviewBody: REDRESS.reviewBody } });
+    expect(t).toMatchObject({
+      action: 'terminate',
+      previousAmountFen: 68000,
+      effectiveMonth: '2026-03',
+      redress: { reviewBody: REDRESS.reviewBody },
+    });
     expect(state(caseId)).toMatchObject({ state: 'approved', version: version + 2 });
-    expect(lastOutbox(caseId).body).toMatchObject({ action: 'warningStop', warning: { id: 'w-1', outcome: 'stop' }, roster: { status: 'stopped' } });
+    expect(lastOutbox(caseId).body).toMatchObject({
+      action: 'warningStop',
+      warning: { id: 'w-1', outcome: 'stop' },
+      roster: { status: 'stopped' },
+    });
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'no_change' }))).toBe('WARNING_CLOSED');
     // A new warning for the same person: no longer on the active roster.
     expect(aa.pulledWarning(warn(WIFE.idNumber, 'w-2'))).toBe('not_on_roster');
@@ -268,7 +362,10 @@ describe('monitoring warnings', () => {
 
   it('adjust needs the new amount; decided, it writes the 调整通知书', () => {
     const caseId = enrolled();
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
+    env.svc.setSettings(env.actor, {
+      ...env.svc.settings(),
+      notice: { ...env.svc.settings().notice, headerLines: [], issuer: '', redress: REDRESS },
+    });
     aa.pulledWarning({ ...warn(CHILD.idNumber), type: 'disability' as never });
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: '2026-02-22', method: '电话核实', findings: '残疾等级变化' });
     const close = { outcome: 'adjust' as const, reasons: ['家庭成员残疾等级变化'], legalBasis: ['《最低生活保障审核确认办法》第二十五条'] };
@@ -277,6 +374,11 @@ describe('monitoring warnings', () => {
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 68000 });
     countyDecides(aa, caseId);
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 80000 });
-    expect(terminationSchema.parse(notices('termination')[0])).toMatchObject({ action: 'adjust', previousAmountFen: 68000, newAmountFen: 80000, effectiveMonth: '2026-04' });
+    expect(terminationSchema.parse(notices('termination')[0])).toMatchObject({
+      action: 'adjust',
+      previousAmountFen: 68000,
+      newAmountFen: 80000,
+      effectiveMonth: '2026-04',
+    });
   });
 });

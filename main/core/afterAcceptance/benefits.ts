@@ -18,5 +18,7 @@ export function loadLinkedBenefits(resourcesDir: string): LinkedBenefitEntry[] {
 /** The benefits an approval of this type carries: the county's list when set, else the shipped one. */
 export function benefitsFor(type: AssistanceType | undefined, shipped: LinkedBenefitEntry[], settings: RosterSettings): LinkedBenefit[] {
   const list = settings.linkedBenefits ?? shipped;
-  return list.filter((b) => b.types.length === 0 || (type !== undefined && b.types.includes(type))).map(({ code, name, department }) => ({ code, name, ...(department ? { department } : {}) }));
+  return list
+    .filter((b) => b.types.length === 0 || (type !== undefined && b.types.includes(type)))
+    .map(({ code, name, department }) => ({ code, name, ...(department ? { department } : {}) }));
 }

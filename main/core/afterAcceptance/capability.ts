@@ -54,7 +54,12 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
   const store = perStore(deps, 'after-acceptance', (s, db) => {
     const dir = options.resourcesDir ?? findResourcesDir();
     resources ??= { cases: loadCaseResources(dir), benefits: loadLinkedBenefits(dir) };
-    return new AfterAcceptanceService({ cases: stationCaseService(s, db, deps.clock, resources.cases), audit: s.auth.audit(), clock: deps.clock, benefits: resources.benefits });
+    return new AfterAcceptanceService({
+      cases: stationCaseService(s, db, deps.clock, resources.cases),
+      audit: s.auth.audit(),
+      clock: deps.clock,
+      benefits: resources.benefits,
+    });
   });
   const open = store.open;
   const pulled = store.forDb;
@@ -77,8 +82,10 @@ export function afterAcceptanceCapability(deps: CoreDeps, options: AfterAcceptan
       },
       'visits.evidence': async (input, ctx) => readVisitEvidence((await open()).work, actor(ctx), input.caseId, input.attachmentId),
       'publicity.opinion': async (input, ctx) => step((await open()).giveOpinion(actor(ctx), input.caseId, input.version, input.opinion)),
-      'publicity.object': async (input, ctx) => step((await open()).recordObjection(actor(ctx), input.caseId, input.version, input.objection)),
-      'publicity.resolve': async (input, ctx) => step((await open()).resolveDispute(actor(ctx), input.caseId, input.version, input.resolution)),
+      'publicity.object': async (input, ctx) =>
+        step((await open()).recordObjection(actor(ctx), input.caseId, input.version, input.objection)),
+      'publicity.resolve': async (input, ctx) =>
+        step((await open()).resolveDispute(actor(ctx), input.caseId, input.version, input.resolution)),
       'publicity.end': async (input, ctx) => step((await open()).endPublicity(actor(ctx), input.caseId, input.version)),
       'publicity.lists': async (input, ctx) => {
         const svc = await open();

@@ -29,7 +29,7 @@ const cleanups: Array<() => unknown> = [];
 let core: CoreApi;
 let platform: Awaited<ReturnType<typeof tempPlatform>>['platform'];
 
-const invoke = <T,>(method: string, input: unknown, who: Who) => core.invoke(method, input, who) as Promise<Envelope<T>>;
+const invoke = <T>(method: string, input: unknown, who: Who) => core.invoke(method, input, who) as Promise<Envelope<T>>;
 async function ok<T = Record<string, unknown>>(method: string, input: unknown, who: Who): Promise<T> {
   const r = await invoke<T>(method, input, who);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
@@ -60,11 +60,25 @@ beforeAll(async () => {
   const p = await tempPlatform({ now: () => now.getTime() });
   cleanups.push(p.cleanup);
   platform = p.platform;
-  core = createCore({ shell: 'browser', dataDir: dir.dir, version: 'test', clock: { now: () => now }, logger: silentLogger, deviceId: async () => 'd'.repeat(64) });
+  core = createCore({
+    shell: 'browser',
+    dataDir: dir.dir,
+    version: 'test',
+    clock: { now: () => now },
+    logger: silentLogger,
+    deviceId: async () => 'd'.repeat(64),
+  });
   cleanups.push(() => core.close());
-  await ok('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王管理', password: PASSWORD } }, admin);
+  await ok(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王管理', password: PASSWORD } },
+    admin,
+  );
   await ok('session.login', { username: 'admin', password: PASSWORD }, admin);
-  for (const [username, displayName, roles, w] of [['clerk', '赵窗口', ['clerk'], clerk], ['worker', '刘经办', ['caseworker'], worker]] as const) {
+  for (const [username, displayName, roles, w] of [
+    ['clerk', '赵窗口', ['clerk'], clerk],
+    ['worker', '刘经办', ['caseworker'], worker],
+  ] as const) {
     await ok('accounts.create', { username, displayName, roles: [...roles], password: 'Temp#pass2026' }, admin);
     await ok('session.login', { username, password: 'Temp#pass2026' }, w);
     await ok('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: STAFF_PASSWORD }, w);
@@ -85,7 +99,13 @@ describe("the caseworker's work after acceptance, refused to the counter", () =>
     caseId = await awaitingDecisionThroughContract(ok, worker, async () => {
       // The county's approval arrives while the case is still in 公示: recorded, not applied.
       const found = await ok<MethodOutput<'cases.search'>>('cases.search', { query: HUSBAND.idNumber }, worker);
-      await platform.admin.decide({ caseId: found.rows[0]!.id, outcome: 'approved', amountFen: 68000, startMonth: '2026-03', stationId: STATION });
+      await platform.admin.decide({
+        caseId: found.rows[0]!.id,
+        outcome: 'approved',
+        amountFen: 68000,
+        startMonth: '2026-03',
+        stationId: STATION,
+      });
       await syncNow();
       await jump(new Date(now.getTime() + 7 * 86_400_000));
     });
@@ -118,9 +138,18 @@ describe("the caseworker's work after acceptance, refused to the counter", () =>
     const unchanged = (await ok<Warnings>('warnings.list', {}, clerk)).rows.find((w) => w.id === warning.id);
     expect(unchanged).toMatchObject({ status: 'open', assignedTo: null, verification: null, outcome: null });
 
-    expect(await ok('warnings.assign', { warningId: warning.id, accountId: workerId }, worker)).toMatchObject({ assignedTo: workerId, assigneeName: '刘经办' });
-    expect(await ok('warnings.verify', { warningId: warning.id, ...verification }, worker)).toMatchObject({ status: 'verified', verification });
-    expect(await ok('warnings.close', { warningId: warning.id, close: { outcome: 'no_change' } }, worker)).toMatchObject({ status: 'closed', outcome: 'no_change' });
+    expect(await ok('warnings.assign', { warningId: warning.id, accountId: workerId }, worker)).toMatchObject({
+      assignedTo: workerId,
+      assigneeName: '刘经办',
+    });
+    expect(await ok('warnings.verify', { warningId: warning.id, ...verification }, worker)).toMatchObject({
+      status: 'verified',
+      verification,
+    });
+    expect(await ok('warnings.close', { warningId: warning.id, close: { outcome: 'no_change' } }, worker)).toMatchObject({
+      status: 'closed',
+      outcome: 'no_change',
+    });
   });
 
   it('warnings.assign: the clerk and the admin-only account are refused as assignees in words, nothing changes; the caseworker is taken; the picker lists only the caseworker', async () => {
@@ -134,12 +163,24 @@ describe("the caseworker's work after acceptance, refused to the counter", () =>
     const idOf = (username: string) => accounts.find((a) => a.username === username)!.id;
     expect(list.staff).toEqual([{ id: idOf('worker'), name: '刘经办' }]);
 
-    for (const [username, words] of [['clerk', '赵窗口的岗位是受理员'], ['admin', '王管理的岗位是管理员']] as const) {
+    for (const [username, words] of [
+      ['clerk', '赵窗口的岗位是受理员'],
+      ['admin', '王管理的岗位是管理员'],
+    ] as const) {
       const r = await invoke('warnings.assign', { warningId: warning.id, accountId: idOf(username) }, worker);
-      expect(r, username).toMatchObject({ ok: false, error: { code: 'WARNING_ASSIGNEE_NOT_CASEWORK', message: expect.stringContaining(words) } });
+      expect(r, username).toMatchObject({
+        ok: false,
+        error: { code: 'WARNING_ASSIGNEE_NOT_CASEWORK', message: expect.stringContaining(words) },
+      });
       if (!r.ok) expect(r.error.message).toContain('请改派给经办人或站长');
     }
-    expect((await ok<Warnings>('warnings.list', {}, worker)).rows.find((w) => w.id === warning.id)).toMatchObject({ assignedTo: null, assigneeName: null });
-    expect(await ok('warnings.assign', { warningId: warning.id, accountId: idOf('worker') }, worker)).toMatchObject({ assignedTo: idOf('worker'), assigneeName: '刘经办' });
+    expect((await ok<Warnings>('warnings.list', {}, worker)).rows.find((w) => w.id === warning.id)).toMatchObject({
+      assignedTo: null,
+      assigneeName: null,
+    });
+    expect(await ok('warnings.assign', { warningId: warning.id, accountId: idOf('worker') }, worker)).toMatchObject({
+      assignedTo: idOf('worker'),
+      assigneeName: '刘经办',
+    });
   });
 });

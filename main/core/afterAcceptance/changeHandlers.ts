@@ -7,7 +7,10 @@ import type { AfterAcceptanceService } from './service';
 export type ChangeMethods = 'changes.list' | 'changes.decide' | 'decisions.refusals';
 
 /** The handlers of common/contract/methods/changes.ts. `changes.decide` needs `case.decide` (the head), checked by the dispatcher. */
-export function changeHandlers(open: () => Promise<AfterAcceptanceService>, actor: (ctx: SessionCallContext) => string): Pick<Handlers, ChangeMethods> {
+export function changeHandlers(
+  open: () => Promise<AfterAcceptanceService>,
+  actor: (ctx: SessionCallContext) => string,
+): Pick<Handlers, ChangeMethods> {
   return {
     'changes.list': async (input, ctx) => {
       const svc = await open();
@@ -17,7 +20,11 @@ export function changeHandlers(open: () => Promise<AfterAcceptanceService>, acto
     },
     'changes.decide': async (input, ctx) => {
       const svc = await open();
-      const row = svc.decideChangeLocally(actor(ctx), input.proposalId, { outcome: input.outcome, reasons: input.reasons, legalBasis: input.legalBasis });
+      const row = svc.decideChangeLocally(actor(ctx), input.proposalId, {
+        outcome: input.outcome,
+        reasons: input.reasons,
+        legalBasis: input.legalBasis,
+      });
       return changeView(svc.work, row, svc.work.cases.repo.accountNames());
     },
     'decisions.refusals': async (input, ctx) => {

@@ -20,10 +20,22 @@ export function parsePlan(json: string): ChangePlan {
 export const effectiveMonthOf = (p: ChangePlan): string => (p.outcome === 'phase_out' ? p.startMonth : p.effectiveMonth);
 
 /** The monthly amount after the change: adjust → new, 渐退 → the phase-out amount, stop → none. */
-export const newAmountOf = (p: ChangePlan): number | null => (p.outcome === 'adjust' ? p.newAmountFen : p.outcome === 'phase_out' ? p.amountFen : null);
+export const newAmountOf = (p: ChangePlan): number | null =>
+  p.outcome === 'adjust' ? p.newAmountFen : p.outcome === 'phase_out' ? p.amountFen : null;
 
 /** Body of the `change.proposal` record (common/sync/decisions.ts), checked against its schema before it is queued. */
-export function proposalBody(c: { id: string; caseId: string; rosterId: string; origin: 'review' | 'warning'; originId: string; previousAmountFen: number; proposedAt: string }, p: ChangePlan): ChangeProposalBody {
+export function proposalBody(
+  c: {
+    id: string;
+    caseId: string;
+    rosterId: string;
+    origin: 'review' | 'warning';
+    originId: string;
+    previousAmountFen: number;
+    proposedAt: string;
+  },
+  p: ChangePlan,
+): ChangeProposalBody {
   const amount = newAmountOf(p);
   return changeProposalBodySchema.parse({
     proposalId: c.id,
@@ -59,7 +71,11 @@ export interface RosterAfter {
  */
 export function rosterAfter(p: ChangePlan, roster: RosterDbRow & { phase_out_end?: string | null }, today: string): RosterAfter {
   const stop = p.outcome === 'stop';
-  const next = p.review ? (nextReviewAfter(p, today, p.review.months) ?? roster.next_review_on) : p.outcome === 'phase_out' ? `${p.stopMonth}-01` : roster.next_review_on;
+  const next = p.review
+    ? (nextReviewAfter(p, today, p.review.months) ?? roster.next_review_on)
+    : p.outcome === 'phase_out'
+      ? `${p.stopMonth}-01`
+      : roster.next_review_on;
   return {
     amount_fen: newAmountOf(p) ?? roster.amount_fen,
     status: stop ? 'stopped' : 'active',

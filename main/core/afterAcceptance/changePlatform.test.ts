@@ -53,10 +53,23 @@ describe('who decides a change to a benefit, against the REAL reference platform
     const [proposal] = await s.records('change.proposal', caseId);
     expect(proposal).toMatchObject({ status: 'acknowledged' });
     const body = changeProposalBodySchema.parse(proposal!.body);
-    expect(body).toMatchObject({ caseId, origin: 'warning', originId: warningId, outcome: 'stop', previousAmountFen: 68000, effectiveMonth: '2026-03', reasons: STOP.reasons });
-    expect((await s.p.platform.admin.getCase(caseId))?.body).toMatchObject({ action: 'changeProposed', change: { proposalId: body.proposalId, status: 'proposed' } });
+    expect(body).toMatchObject({
+      caseId,
+      origin: 'warning',
+      originId: warningId,
+      outcome: 'stop',
+      previousAmountFen: 68000,
+      effectiveMonth: '2026-03',
+      reasons: STOP.reasons,
+    });
+    expect((await s.p.platform.admin.getCase(caseId))?.body).toMatchObject({
+      action: 'changeProposed',
+      change: { proposalId: body.proposalId, status: 'proposed' },
+    });
     // A decision for a proposal the platform does not hold is refused there.
-    await expect(s.p.platform.admin.decideChange({ caseId, proposalId: 'no-such-proposal', outcome: 'approved' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(s.p.platform.admin.decideChange({ caseId, proposalId: 'no-such-proposal', outcome: 'approved' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(s.aa.work.repo.rosterOfCase(caseId)?.status).toBe('active');
 
     // The county decides on the platform; the next pull applies it in the page's transaction.
@@ -64,20 +77,46 @@ describe('who decides a change to a benefit, against the REAL reference platform
     await s.sync();
     expect(s.aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'stopped', stopped_on: '2026-02-19' });
     const [t] = s.notices(caseId, 'termination');
-    expect(terminationSchema.parse(JSON.parse(t!.data))).toMatchObject({ action: 'terminate', previousAmountFen: 68000, effectiveMonth: '2026-03', reasons: STOP.reasons, redress: { court: REDRESS.court } });
-    expect(new ChangeRepo(s.db).get(body.proposalId)).toMatchObject({ status: 'approved', decision_id: decision.id, decision_source: 'platform' });
+    expect(terminationSchema.parse(JSON.parse(t!.data))).toMatchObject({
+      action: 'terminate',
+      previousAmountFen: 68000,
+      effectiveMonth: '2026-03',
+      reasons: STOP.reasons,
+      redress: { court: REDRESS.court },
+    });
+    expect(new ChangeRepo(s.db).get(body.proposalId)).toMatchObject({
+      status: 'approved',
+      decision_id: decision.id,
+      decision_source: 'platform',
+    });
     await s.sync();
-    expect((await s.p.platform.admin.getCase(caseId))?.body).toMatchObject({ action: 'warningStop', roster: { status: 'stopped' }, change: { proposalId: body.proposalId, decisionId: decision.id, status: 'approved' } });
+    expect((await s.p.platform.admin.getCase(caseId))?.body).toMatchObject({
+      action: 'warningStop',
+      roster: { status: 'stopped' },
+      change: { proposalId: body.proposalId, decisionId: decision.id, status: 'approved' },
+    });
 
     // The same decision again (a feed rebuilt): nothing happens twice; a second decision on it is sent back.
     await s.p.platform.admin.resetFeed();
     await s.sync();
     expect(s.notices(caseId, 'termination')).toHaveLength(1);
-    const again = await s.p.platform.admin.decideChange({ caseId, proposalId: body.proposalId, outcome: 'refused', reasons: ['复核后继续保障'] });
+    const again = await s.p.platform.admin.decideChange({
+      caseId,
+      proposalId: body.proposalId,
+      outcome: 'refused',
+      reasons: ['复核后继续保障'],
+    });
     await s.sync();
     await s.sync();
     const returned = (await s.records('decision.refusal', caseId)).map((r) => decisionRefusalBodySchema.parse(r.body));
-    expect(returned).toEqual([expect.objectContaining({ decisionId: again.id, decisionKind: 'change-decision', code: 'CHANGE_ALREADY_DECIDED', caseState: 'approved' })]);
+    expect(returned).toEqual([
+      expect.objectContaining({
+        decisionId: again.id,
+        decisionKind: 'change-decision',
+        code: 'CHANGE_ALREADY_DECIDED',
+        caseState: 'approved',
+      }),
+    ]);
     expect(s.aa.work.repo.rosterOfCase(caseId)?.status).toBe('stopped');
   }, 60_000);
 
@@ -85,15 +124,25 @@ describe('who decides a change to a benefit, against the REAL reference platform
     const s = await station();
     const caseId = await enrolled(s);
     const warningId = await verifiedWarning(s);
-    s.aa.closeWarning(s.actor, warningId, { outcome: 'adjust', newAmountFen: 45000, reasons: ['家庭成员减少，人均收入变化'], legalBasis: ['《最低生活保障审核确认办法》第三十二条'] });
+    s.aa.closeWarning(s.actor, warningId, {
+      outcome: 'adjust',
+      newAmountFen: 45000,
+      reasons: ['家庭成员减少，人均收入变化'],
+      legalBasis: ['《最低生活保障审核确认办法》第三十二条'],
+    });
     await s.sync();
     const proposalId = changeProposalBodySchema.parse((await s.records('change.proposal', caseId))[0]!.body).proposalId;
-    await expect(s.p.platform.admin.decideChange({ caseId, proposalId, outcome: 'refused' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(s.p.platform.admin.decideChange({ caseId, proposalId, outcome: 'refused' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await s.p.platform.admin.decideChange({ caseId, proposalId, outcome: 'refused', reasons: ['另有赡养人死亡抚恤金未计入，暂不调整'] });
     await s.sync();
     expect(s.aa.work.repo.rosterOfCase(caseId)).toMatchObject({ status: 'active', amount_fen: 68000 });
     expect(s.notices(caseId, 'termination')).toHaveLength(0);
-    expect(new ChangeRepo(s.db).get(proposalId)).toMatchObject({ status: 'refused', decision_reasons: JSON.stringify(['另有赡养人死亡抚恤金未计入，暂不调整']) });
+    expect(new ChangeRepo(s.db).get(proposalId)).toMatchObject({
+      status: 'refused',
+      decision_reasons: JSON.stringify(['另有赡养人死亡抚恤金未计入，暂不调整']),
+    });
     expect(s.cases.repo.events(caseId).at(-1)).toMatchObject({ action: 'changeRefused' });
     // Decided: nothing stays open, and the warning that led to it stays closed.
     expect(new ChangeRepo(s.db).openOf(s.aa.work.repo.rosterOfCase(caseId)!.id)).toBeUndefined();
@@ -118,7 +167,13 @@ describe('who decides a change to a benefit, against the REAL reference platform
     await s.sync();
     const [held] = await s.records('decision.refusal', caseId);
     expect(held).toMatchObject({ status: 'acknowledged' });
-    expect(decisionRefusalBodySchema.parse(held!.body)).toMatchObject({ decisionId: decision.id, decisionKind: 'decision', caseId, code: 'DECISION_WRONG_STEP', caseState: 'accepted' });
+    expect(decisionRefusalBodySchema.parse(held!.body)).toMatchObject({
+      decisionId: decision.id,
+      decisionKind: 'decision',
+      caseId,
+      code: 'DECISION_WRONG_STEP',
+      caseState: 'accepted',
+    });
     expect(new ChangeRepo(s.db).refusals({ caseId, limit: 10 })[0]).toMatchObject({ record_state: 'acknowledged' });
     // Pulled again (a rebuilt feed): not returned twice.
     await s.p.platform.admin.resetFeed();

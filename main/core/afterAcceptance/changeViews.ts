@@ -30,7 +30,12 @@ export function changeView(work: Work, r: ChangeDbRow, names: Map<string, string
     decision:
       r.status === 'proposed' || !r.decision_source
         ? null
-        : { source: r.decision_source, decidedOn: r.decided_on ?? '', reasons: r.decision_reasons ? (JSON.parse(r.decision_reasons) as string[]) : [], decidedBy: name(r.decided_by) },
+        : {
+            source: r.decision_source,
+            decidedOn: r.decided_on ?? '',
+            reasons: r.decision_reasons ? (JSON.parse(r.decision_reasons) as string[]) : [],
+            decidedBy: name(r.decided_by),
+          },
     notice: r.notice_id ? new ReviewRepo(work.db).notice(r.notice_id) : null,
   };
 }
@@ -50,5 +55,14 @@ export function changesOfCase(work: Work, caseId: string): ChangeView[] {
 
 export function refusalView(r: RefusalListRow): DecisionRefusalView {
   // Outbox rows are never deleted, so the record is always there.
-  return { decisionId: r.decision_id, kind: r.kind, caseId: r.case_id, caseNo: r.case_no, code: r.code, message: r.message, receivedAt: r.received_at, sent: (r.record_state ?? 'queued') as DecisionRefusalView['sent'] };
+  return {
+    decisionId: r.decision_id,
+    kind: r.kind,
+    caseId: r.case_id,
+    caseNo: r.case_no,
+    code: r.code,
+    message: r.message,
+    receivedAt: r.received_at,
+    sent: (r.record_state ?? 'queued') as DecisionRefusalView['sent'],
+  };
 }

@@ -48,10 +48,35 @@ export function proposeChange(work: Work, actor: string, p: Proposal): string {
   work.redress();
   const id = work.id();
   const proposedAt = work.now();
-  const body = proposalBody({ id, caseId: p.row.id, rosterId: p.roster.id, origin: p.origin, originId: p.originId, previousAmountFen: p.roster.amount_fen, proposedAt }, p.plan);
-  changes.insert({ id, roster_id: p.roster.id, case_id: p.row.id, origin: p.origin, origin_id: p.originId, outcome: p.plan.outcome, plan: JSON.stringify(p.plan), previous_amount_fen: p.roster.amount_fen, proposed_at: proposedAt, proposed_by: actor });
+  const body = proposalBody(
+    {
+      id,
+      caseId: p.row.id,
+      rosterId: p.roster.id,
+      origin: p.origin,
+      originId: p.originId,
+      previousAmountFen: p.roster.amount_fen,
+      proposedAt,
+    },
+    p.plan,
+  );
+  changes.insert({
+    id,
+    roster_id: p.roster.id,
+    case_id: p.row.id,
+    origin: p.origin,
+    origin_id: p.originId,
+    outcome: p.plan.outcome,
+    plan: JSON.stringify(p.plan),
+    previous_amount_fen: p.roster.amount_fen,
+    proposed_at: proposedAt,
+    proposed_by: actor,
+  });
   new Outbox(work.db, work.deps.clock).enqueue(changeProposalRecord(body));
-  work.touch(p.row, p.app, 'changeProposed', actor, p.plan.reasons.join('；').slice(0, 500), { ...p.context, change: { proposalId: id, status: 'proposed', outcome: p.plan.outcome } });
+  work.touch(p.row, p.app, 'changeProposed', actor, p.plan.reasons.join('；').slice(0, 500), {
+    ...p.context,
+    change: { proposalId: id, status: 'proposed', outcome: p.plan.outcome },
+  });
   return id;
 }
 
@@ -99,7 +124,9 @@ export function applyChangeDecision(work: Work, actor: string, d: ChangeDecision
     if (d.outcome === 'refused' && d.reasons.length === 0) return fail('CHANGE_REFUSAL_REASONS');
     try {
       // A savepoint: a notice that cannot be made rolls back this decision only, never the pull page.
-      work.db.transaction(() => (d.outcome === 'approved' ? approve(work, actor, d, p, roster) : refuseChange(work, actor, d, p, roster)))();
+      work.db.transaction(() =>
+        d.outcome === 'approved' ? approve(work, actor, d, p, roster) : refuseChange(work, actor, d, p, roster),
+      )();
     } catch (e) {
       if (mode === 'record' && e instanceof JiuzhuError) return refuse(e.code, e.message);
       throw e;
@@ -119,20 +146,70 @@ function approve(work: Work, actor: string, d: ChangeDecisionToApply, p: ChangeD
   const legalBasis = d.legalBasis.length ? d.legalBasis : plan.legalBasis;
   const base = { ...work.noticeBase(row, app), decidedOn: today, reasons: plan.reasons, legalBasis, redress: work.redress() };
   if (plan.outcome === 'phase_out') {
-    work.notice(row.id, 'phase-out', phaseOutSchema, { ...base, previousAmountFen: roster.amount_fen, amountFen: plan.amountFen, months: plan.months, startMonth: plan.startMonth, endMonth: plan.endMonth }, actor);
+    work.notice(
+      row.id,
+      'phase-out',
+      phaseOutSchema,
+      {
+        ...base,
+        previousAmountFen: roster.amount_fen,
+        amountFen: plan.amountFen,
+        months: plan.months,
+        startMonth: plan.startMonth,
+        endMonth: plan.endMonth,
+      },
+      actor,
+    );
   } else {
-    work.notice(row.id, 'termination', terminationSchema, { ...base, action: plan.outcome === 'stop' ? 'terminate' : 'adjust', previousAmountFen: roster.amount_fen, ...(plan.outcome === 'adjust' ? { newAmountFen: plan.newAmountFen } : {}), effectiveMonth: plan.effectiveMonth }, actor);
+    work.notice(
+      row.id,
+      'termination',
+      terminationSchema,
+      {
+        ...base,
+        action: plan.outcome === 'stop' ? 'terminate' : 'adjust',
+        previousAmountFen: roster.amount_fen,
+        ...(plan.outcome === 'adjust' ? { newAmountFen: plan.newAmountFen } : {}),
+        effectiveMonth: plan.effectiveMonth,
+      },
+      actor,
+    );
   }
   const noticeId = reviews.lastNotice(row.id);
   const after = rosterAfter(plan, { ...roster, phase_out_end: reviews.phaseOutEnd(roster.id) }, today);
   reviews.updateRoster(roster.id, { ...after, updated_at: work.now() });
   if (review) reviews.update(review.id, review.version, { notice_id: noticeId });
-  new ChangeRepo(work.db).decide(p.id, { status: 'approved', decision_id: d.id, decision_source: d.source, decision_reasons: JSON.stringify(d.reasons), decided_on: today, decided_at: work.now(), decided_by: actor, notice_id: noticeId });
+  new ChangeRepo(work.db).decide(p.id, {
+    status: 'approved',
+    decision_id: d.id,
+    decision_source: d.source,
+    decision_reasons: JSON.stringify(d.reasons),
+    decided_on: today,
+    decided_at: work.now(),
+    decided_by: actor,
+    notice_id: noticeId,
+  });
   const { outcome: _o, review: _r, ...detail } = plan;
-  const origin = p.origin === 'review' ? { review: { id: p.origin_id, outcome: plan.outcome, ...detail } } : { warning: { id: p.origin_id, type: work.repo.warning(p.origin_id)?.type, outcome: plan.outcome, effectiveMonth: effectiveMonthOf(plan), ...(newAmountOf(plan) !== null ? { newAmountFen: newAmountOf(plan) } : {}) } };
+  const origin =
+    p.origin === 'review'
+      ? { review: { id: p.origin_id, outcome: plan.outcome, ...detail } }
+      : {
+          warning: {
+            id: p.origin_id,
+            type: work.repo.warning(p.origin_id)?.type,
+            outcome: plan.outcome,
+            effectiveMonth: effectiveMonthOf(plan),
+            ...(newAmountOf(plan) !== null ? { newAmountFen: newAmountOf(plan) } : {}),
+          },
+        };
   work.touch(row, app, ACTIONS[p.origin][plan.outcome], actor, plan.reasons.join('；').slice(0, 500), {
     ...origin,
-    roster: { status: after.status, amountFen: after.amount_fen, nextReviewOn: after.next_review_on, phaseOutEndMonth: after.phase_out_end },
+    roster: {
+      status: after.status,
+      amountFen: after.amount_fen,
+      nextReviewOn: after.next_review_on,
+      phaseOutEndMonth: after.phase_out_end,
+    },
     change: { proposalId: p.id, decisionId: d.id, source: d.source, status: 'approved' },
   });
 }
@@ -144,8 +221,27 @@ function refuseChange(work: Work, actor: string, d: ChangeDecisionToApply, p: Ch
   const today = work.today();
   const reviews = new ReviewRepo(work.db);
   const nextReviewOn = plan.review ? addMonths(today, plan.review.months) : roster.next_review_on;
-  if (plan.review) reviews.updateRoster(roster.id, { amount_fen: roster.amount_fen, status: 'active', stopped_on: null, next_review_on: nextReviewOn, review_basis: plan.review.basis, review_months: plan.review.months, phase_out_end: reviews.phaseOutEnd(roster.id), updated_at: work.now() });
-  new ChangeRepo(work.db).decide(p.id, { status: 'refused', decision_id: d.id, decision_source: d.source, decision_reasons: JSON.stringify(d.reasons), decided_on: today, decided_at: work.now(), decided_by: actor, notice_id: null });
+  if (plan.review)
+    reviews.updateRoster(roster.id, {
+      amount_fen: roster.amount_fen,
+      status: 'active',
+      stopped_on: null,
+      next_review_on: nextReviewOn,
+      review_basis: plan.review.basis,
+      review_months: plan.review.months,
+      phase_out_end: reviews.phaseOutEnd(roster.id),
+      updated_at: work.now(),
+    });
+  new ChangeRepo(work.db).decide(p.id, {
+    status: 'refused',
+    decision_id: d.id,
+    decision_source: d.source,
+    decision_reasons: JSON.stringify(d.reasons),
+    decided_on: today,
+    decided_at: work.now(),
+    decided_by: actor,
+    notice_id: null,
+  });
   work.touch(row, app, 'changeRefused', actor, d.reasons.join('；').slice(0, 500), {
     roster: { status: 'active', amountFen: roster.amount_fen, nextReviewOn },
     change: { proposalId: p.id, decisionId: d.id, source: d.source, status: 'refused', reasons: d.reasons },
@@ -153,7 +249,12 @@ function refuseChange(work: Work, actor: string, d: ChangeDecisionToApply, p: Ch
 }
 
 /** Where the county delegated 审核确认, the station head decides a proposal at the desk (errors are thrown, nothing recorded). */
-export function decideChangeLocally(work: Work, actor: string, proposalId: string, d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] }): ChangeDbRow {
+export function decideChangeLocally(
+  work: Work,
+  actor: string,
+  proposalId: string,
+  d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] },
+): ChangeDbRow {
   if (!work.cases.settings().decisionDelegated) throw new JiuzhuError('DECISION_NOT_DELEGATED');
   const changes = new ChangeRepo(work.db);
   const p = changes.get(proposalId);

@@ -33,7 +33,15 @@ export function returnDecision(work: Work, r: DecisionToReturn): void {
     receivedAt,
   });
   const record = new Outbox(work.db, work.deps.clock).enqueue(decisionRefusalRecord(body));
-  new ChangeRepo(work.db).insertRefusal({ decision_id: r.decisionId, kind: r.kind, case_id: r.caseId, code: r.code, message: body.reason, received_at: receivedAt, record_id: record.id });
+  new ChangeRepo(work.db).insertRefusal({
+    decision_id: r.decisionId,
+    kind: r.kind,
+    case_id: r.caseId,
+    code: r.code,
+    message: body.reason,
+    received_at: receivedAt,
+    record_id: record.id,
+  });
   if (r.caseState) work.event(r.caseId, 'decisionReturned', PLATFORM_ACTOR, body.reason);
   work.audit(PLATFORM_ACTOR, 'decisions.returned', r.caseId, { decision: r.decisionId, kind: r.kind, code: r.code });
 }

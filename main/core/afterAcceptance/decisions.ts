@@ -45,7 +45,10 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
   return work.db.transaction((): DecisionResult => {
     if (work.repo.hasDecision(d.id)) return { applied: false, duplicate: true };
     const receivedAt = work.now();
-    const record = (status: 'applied' | 'refused', extra: { code?: ErrorCode; message?: string; linked?: unknown[]; legalBasis?: string[] } = {}) =>
+    const record = (
+      status: 'applied' | 'refused',
+      extra: { code?: ErrorCode; message?: string; linked?: unknown[]; legalBasis?: string[] } = {},
+    ) =>
       work.repo.insertDecision({
         id: d.id,
         case_id: d.caseId,
@@ -71,7 +74,8 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
       record('refused', { code, message });
       work.audit(actor, 'decisions.not_applied', d.caseId, { decision: d.id, code });
       // The platform is told (decision.refusal) rather than left believing the decision applied.
-      if (d.source === 'platform') returnDecision(work, { decisionId: d.id, kind: 'decision', caseId: d.caseId, code, message, caseState: row?.state });
+      if (d.source === 'platform')
+        returnDecision(work, { decisionId: d.id, kind: 'decision', caseId: d.caseId, code, message, caseState: row?.state });
       return { applied: false, code, message };
     };
 
@@ -93,15 +97,47 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
       const linked = benefitsFor(app.type, work.deps.benefits, settings);
       const review = nextReview(app, d.startMonth, today, settings);
       const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_APPROVAL_BASIS;
-      const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen, monthly: policy === 'monthly', startMonth: d.startMonth, decidedOn: today, linkedBenefits: linked, nextReviewOn: review.dueOn };
+      const decision = {
+        id: d.id,
+        source: d.source,
+        outcome: d.outcome,
+        amountFen,
+        monthly: policy === 'monthly',
+        startMonth: d.startMonth,
+        decidedOn: today,
+        linkedBenefits: linked,
+        nextReviewOn: review.dueOn,
+      };
       work.cases.step(row, 'approve', actor, null, app, { decision });
       work.cases.repo.meetAllDeadlines(row.id, now);
       // 低保边缘 / 刚性支出 get the monitoring notice (no monthly amount unless the county pays one); the
       // 审核确认通知书 states a monthly payment and is for the others.
       if (app.type === 'marginal' || app.type === 'rigid') {
         const paid = policy === 'monthly' && amountFen > 0 ? { monthlyAmountFen: amountFen, startMonth: d.startMonth } : {};
-        work.notice(row.id, 'monitoring-approval', monitoringApprovalSchema, { ...b, householdSize: row.household_size || 1, ...paid, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor);
-      } else work.notice(row.id, 'approval', approvalSchema, { ...b, householdSize: row.household_size || 1, monthlyAmountFen: amountFen, startMonth: d.startMonth, decidedOn: today, nextReviewOn: review.dueOn, legalBasis }, actor, { linkedBenefits: linked });
+        work.notice(
+          row.id,
+          'monitoring-approval',
+          monitoringApprovalSchema,
+          { ...b, householdSize: row.household_size || 1, ...paid, decidedOn: today, nextReviewOn: review.dueOn, legalBasis },
+          actor,
+        );
+      } else
+        work.notice(
+          row.id,
+          'approval',
+          approvalSchema,
+          {
+            ...b,
+            householdSize: row.household_size || 1,
+            monthlyAmountFen: amountFen,
+            startMonth: d.startMonth,
+            decidedOn: today,
+            nextReviewOn: review.dueOn,
+            legalBasis,
+          },
+          actor,
+          { linkedBenefits: linked },
+        );
       work.repo.insertRoster(
         {
           id: work.id(),
@@ -132,11 +168,25 @@ export function applyDecision(work: Work, actor: string, d: DecisionToApply, mod
     const redress = work.cases.settings().notice.redress;
     if (!redress) return refuse('DECISION_REDRESS_MISSING');
     const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_REFUSAL_BASIS;
-    work.cases.step(row, 'refuse', actor, d.reasons.join('；').slice(0, 500), app, { decision: { id: d.id, source: d.source, outcome: d.outcome, reasons: d.reasons, decidedOn: today } });
+    work.cases.step(row, 'refuse', actor, d.reasons.join('；').slice(0, 500), app, {
+      decision: { id: d.id, source: d.source, outcome: d.outcome, reasons: d.reasons, decidedOn: today },
+    });
     work.cases.repo.meetDeadline(row.id, 'decision', now);
     const due = work.cases.withCalendar((c) => refusalNoticeDeadline(today, c));
-    work.cases.repo.setDeadline(row.id, { kind: due.kind, from_date: due.fromDate, working_days: due.workingDays, due_date: due.dueDate, reason: null });
-    work.notice(row.id, 'refusal', refusalSchema, { ...b, acceptedOn: row.accepted_on ?? today, decidedOn: today, reasons: d.reasons, legalBasis, redress }, actor);
+    work.cases.repo.setDeadline(row.id, {
+      kind: due.kind,
+      from_date: due.fromDate,
+      working_days: due.workingDays,
+      due_date: due.dueDate,
+      reason: null,
+    });
+    work.notice(
+      row.id,
+      'refusal',
+      refusalSchema,
+      { ...b, acceptedOn: row.accepted_on ?? today, decidedOn: today, reasons: d.reasons, legalBasis, redress },
+      actor,
+    );
     record('applied', { legalBasis });
     return { applied: true };
   })();
@@ -150,18 +200,59 @@ type Record_ = (status: 'applied' | 'refused', extra?: { legalBasis?: string[] }
  * form, instalments — with its `relief.payment` record and the 临时救助审核确认通知书 (with the
  * 先行救助 already paid, if any); no roster entry, no review date, no 资格认证.
  */
-function approveRelief(work: Work, actor: string, d: DecisionToApply, row: NonNullable<ReturnType<Work['cases']['repo']['get']>>, app: ReturnType<Work['cases']['application']>, refuse: Refuse, record: Record_): DecisionResult {
+function approveRelief(
+  work: Work,
+  actor: string,
+  d: DecisionToApply,
+  row: NonNullable<ReturnType<Work['cases']['repo']['get']>>,
+  app: ReturnType<Work['cases']['application']>,
+  refuse: Refuse,
+  record: Record_,
+): DecisionResult {
   const grant = reliefGrantSchema.safeParse({ amountFen: d.amountFen, ...d.relief });
   if (!d.relief || !grant.success) return refuse('DECISION_RELIEF_INCOMPLETE');
   const legalBasis = d.legalBasis.length ? d.legalBasis : DEFAULT_RELIEF_BASIS;
-  const decision = { id: d.id, source: d.source, outcome: d.outcome, amountFen: grant.data.amountFen, relief: grant.data, decidedOn: work.today() };
+  const decision = {
+    id: d.id,
+    source: d.source,
+    outcome: d.outcome,
+    amountFen: grant.data.amountFen,
+    relief: grant.data,
+    decidedOn: work.today(),
+  };
   work.cases.step(row, 'approve', actor, null, app, { decision });
   work.cases.repo.meetAllDeadlines(row.id, work.now());
   grantRelief(work, actor, row.id, d.id, grant.data);
   const g = grant.data;
   const advance = new ReliefRepo(work.db).advanceOf(row.id);
-  const paidFirst = advance && advance.paid_on ? { advance: { amountFen: advance.amount_fen, form: advance.form, ...(advance.in_kind ? { inKind: advance.in_kind } : {}), paidOn: advance.paid_on } } : {};
-  work.notice(row.id, 'relief-approval', reliefApprovalSchema, { ...work.noticeBase(row, app), householdSize: row.household_size || 1, amountFen: g.amountFen, form: g.form, ...(g.inKind ? { inKind: g.inKind } : {}), payments: g.payments, ...paidFirst, decidedOn: work.today(), legalBasis }, actor);
+  const paidFirst =
+    advance && advance.paid_on
+      ? {
+          advance: {
+            amountFen: advance.amount_fen,
+            form: advance.form,
+            ...(advance.in_kind ? { inKind: advance.in_kind } : {}),
+            paidOn: advance.paid_on,
+          },
+        }
+      : {};
+  work.notice(
+    row.id,
+    'relief-approval',
+    reliefApprovalSchema,
+    {
+      ...work.noticeBase(row, app),
+      householdSize: row.household_size || 1,
+      amountFen: g.amountFen,
+      form: g.form,
+      ...(g.inKind ? { inKind: g.inKind } : {}),
+      payments: g.payments,
+      ...paidFirst,
+      decidedOn: work.today(),
+      legalBasis,
+    },
+    actor,
+  );
   record('applied', { legalBasis });
   return { applied: true };
 }
@@ -177,14 +268,43 @@ export function retryDecision(work: Work, actor: string, id: string) {
     work.repo.deleteDecision(id);
     const list = (json: string) => JSON.parse(json) as string[];
     const relief = row.relief ? (JSON.parse(row.relief) as DecisionToApply['relief']) : undefined;
-    applyDecision(work, actor, { id, caseId: row.case_id, source: row.source, outcome: row.outcome, amountFen: row.amount_fen ?? undefined, startMonth: row.start_month ?? undefined, reasons: list(row.reasons), legalBasis: list(row.legal_basis), relief }, 'throw');
+    applyDecision(
+      work,
+      actor,
+      {
+        id,
+        caseId: row.case_id,
+        source: row.source,
+        outcome: row.outcome,
+        amountFen: row.amount_fen ?? undefined,
+        startMonth: row.start_month ?? undefined,
+        reasons: list(row.reasons),
+        legalBasis: list(row.legal_basis),
+        relief,
+      },
+      'throw',
+    );
     work.audit(actor, 'decisions.retry', row.case_id, { decision: id });
     return work.cases.mustGet(row.case_id);
   })();
 }
 
 /** Where the county delegated 审核确认, the station head decides at the desk (errors are thrown, nothing recorded). */
-export function decideLocally(work: Work, actor: string, caseId: string, version: number, d: { outcome: 'approved'; amountFen: number; startMonth?: string | undefined; legalBasis: string[]; relief?: Omit<ReliefGrantInput, 'amountFen'> | undefined } | { outcome: 'refused'; reasons: string[]; legalBasis: string[] }) {
+export function decideLocally(
+  work: Work,
+  actor: string,
+  caseId: string,
+  version: number,
+  d:
+    | {
+        outcome: 'approved';
+        amountFen: number;
+        startMonth?: string | undefined;
+        legalBasis: string[];
+        relief?: Omit<ReliefGrantInput, 'amountFen'> | undefined;
+      }
+    | { outcome: 'refused'; reasons: string[]; legalBasis: string[] },
+) {
   if (!work.cases.settings().decisionDelegated) throw new JiuzhuError('DECISION_NOT_DELEGATED');
   return work.db.transaction(() => {
     work.caseAt(caseId, version);
@@ -192,4 +312,3 @@ export function decideLocally(work: Work, actor: string, caseId: string, version
     return work.cases.mustGet(caseId);
   })();
 }
-

@@ -35,7 +35,20 @@ export function enterMonitoring(work: Work, actor: string, caseId: string, reaso
     const relief = new ReliefRepo(work.db);
     if (relief.activeMonitoringOfCase(caseId)) throw new JiuzhuError('MONITORING_ALREADY');
     const now = work.now();
-    const m: MonitoringDbRow = { id: work.id(), case_id: caseId, origin, applicant_id_number: app.applicant.idNumber, applicant_name: app.applicant.name, reason, status: 'active', started_at: now, started_by: actor, ended_at: null, ended_by: null, end_reason: null };
+    const m: MonitoringDbRow = {
+      id: work.id(),
+      case_id: caseId,
+      origin,
+      applicant_id_number: app.applicant.idNumber,
+      applicant_name: app.applicant.name,
+      reason,
+      status: 'active',
+      started_at: now,
+      started_by: actor,
+      ended_at: null,
+      ended_by: null,
+      end_reason: null,
+    };
     const idNumbers = [...new Set([app.applicant.idNumber, ...app.members.filter((x) => !x.excluded).map((x) => x.idNumber)])];
     relief.insertMonitoring(m, idNumbers);
     // Warnings received before, kept as not on the roster, can be worked now: their deadline runs from today.

@@ -56,7 +56,11 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
     const death = warnings.find((w) => w.type === 'death')!;
     aa.assignWarning(actor, death.id, caseworkerOn(f.t));
     aa.verifyWarning(actor, death.id, { verifiedOn: '2026-02-23', method: '入户核实', findings: '经核实李秀英已死亡，有死亡医学证明' });
-    aa.closeWarning(actor, death.id, { outcome: 'stop', reasons: ['家庭成员死亡，保障条件发生变化'], legalBasis: ['《社会救助暂行办法》第十三条'] });
+    aa.closeWarning(actor, death.id, {
+      outcome: 'stop',
+      reasons: ['家庭成员死亡，保障条件发生变化'],
+      legalBasis: ['《社会救助暂行办法》第十三条'],
+    });
     // A proposal, decided by the county on the platform and pulled (changePlatform.test.ts has the details).
     expect(aa.work.repo.rosterOfCase(caseId)?.status).toBe('active');
     await f.engine.run('test');
@@ -65,12 +69,20 @@ describe('after acceptance against the REAL reference platform on 127.0.0.1', ()
     await f.engine.run('test');
     expect(aa.work.repo.rosterOfCase(caseId)?.status).toBe('stopped');
     const t = db.prepare("SELECT data FROM notice_request WHERE case_id = ? AND kind = 'termination'").get(caseId) as { data: string };
-    expect(terminationSchema.parse(JSON.parse(t.data))).toMatchObject({ action: 'terminate', previousAmountFen: 68000, redress: { court: REDRESS.court } });
+    expect(terminationSchema.parse(JSON.parse(t.data))).toMatchObject({
+      action: 'terminate',
+      previousAmountFen: 68000,
+      redress: { court: REDRESS.court },
+    });
 
     const last = await f.engine.run('test');
     expect(last.summary.rejected).toBe(0);
     const final = await p.platform.admin.getCase(caseId);
     expect(final?.version).toBe(8);
-    expect(final?.body).toMatchObject({ action: 'warningStop', warning: { type: 'death', outcome: 'stop' }, roster: { status: 'stopped' } });
+    expect(final?.body).toMatchObject({
+      action: 'warningStop',
+      warning: { type: 'death', outcome: 'stop' },
+      roster: { status: 'stopped' },
+    });
   }, 30_000);
 });

@@ -16,10 +16,14 @@ import type { Work } from './work';
 export const MAX_LIST_DAYS = 92;
 
 /** The China day range [from, to] as the UTC instants that bound it (decisions are stored as instants). */
-const instants = (from: string, to: string) => ({ fromAt: new Date(`${from}T00:00:00+08:00`).toISOString(), toAt: new Date(`${addDays(to, 1)}T00:00:00+08:00`).toISOString() });
+const instants = (from: string, to: string) => ({
+  fromAt: new Date(`${from}T00:00:00+08:00`).toISOString(),
+  toAt: new Date(`${addDays(to, 1)}T00:00:00+08:00`).toISOString(),
+});
 
 function checkPeriod(r: Pick<PublicityListRequest, 'from' | 'to'>): void {
-  if (r.from > r.to || addDays(r.from, MAX_LIST_DAYS - 1) < r.to) throw new JiuzhuError('PUBLICITY_LIST_PERIOD', { days: String(MAX_LIST_DAYS) });
+  if (r.from > r.to || addDays(r.from, MAX_LIST_DAYS - 1) < r.to)
+    throw new JiuzhuError('PUBLICITY_LIST_PERIOD', { days: String(MAX_LIST_DAYS) });
 }
 
 /**
@@ -32,7 +36,10 @@ function checkPeriod(r: Pick<PublicityListRequest, 'from' | 'to'>): void {
 export function listHouseholds(work: Work, r: PublicityListRequest): Map<string, ListHousehold[]> {
   checkPeriod(r);
   const repo = new PublicityListRepo(work.db);
-  const rows = r.stage === 'initial' ? repo.inPublicity(r.from, r.to, r.community ?? null) : repo.approved(instants(r.from, r.to), r.community ?? null);
+  const rows =
+    r.stage === 'initial'
+      ? repo.inPublicity(r.from, r.to, r.community ?? null)
+      : repo.approved(instants(r.from, r.to), r.community ?? null);
   const byCommunity = new Map<string, ListHousehold[]>();
   const seen = new Set<string>();
   // Latest round first per case (the repo's order), so a household is listed once with its current amount.
@@ -47,16 +54,30 @@ export function listHouseholds(work: Work, r: PublicityListRequest): Map<string,
   return byCommunity;
 }
 
-const categoryOf = (h: ListHousehold): AssistanceCategory => (h.type ? documentCategory(h.type as AssistanceType, (h.subtype ?? undefined) as Subtype | undefined) : 'dibao-urban');
+const categoryOf = (h: ListHousehold): AssistanceCategory =>
+  h.type ? documentCategory(h.type as AssistanceType, (h.subtype ?? undefined) as Subtype | undefined) : 'dibao-urban';
 
 /** The list document's data: name, household size and amount per row — the row schema admits nothing else. */
 export function listData(work: Work, r: PublicityListRequest & { community: string }, households: ListHousehold[]): PublicityListData {
   const order = assistanceCategorySchema.options;
   const sections = order
-    .map((category) => ({ category, rows: households.filter((h) => categoryOf(h) === category).map((h) => ({ name: h.applicant_name ?? '', householdSize: Math.max(1, h.household_size), amountFen: h.amount_fen ?? 0 })) }))
+    .map((category) => ({
+      category,
+      rows: households
+        .filter((h) => categoryOf(h) === category)
+        .map((h) => ({ name: h.applicant_name ?? '', householdSize: Math.max(1, h.household_size), amountFen: h.amount_fen ?? 0 })),
+    }))
     .filter((s) => s.rows.length > 0);
   const station = stationBlock({ settings: work.cases.settings(), stationName: work.cases.station.name });
-  const parsed = publicityListSchema.safeParse({ station, issuedOn: work.today(), stage: r.stage, community: r.community, from: r.from, to: r.to, sections });
+  const parsed = publicityListSchema.safeParse({
+    station,
+    issuedOn: work.today(),
+    stage: r.stage,
+    community: r.community,
+    from: r.from,
+    to: r.to,
+    sections,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new JiuzhuError('CASE_NOTICE_INVALID', { path: issue.path.join('.') || '(名单)', detail: issue.message });
@@ -65,7 +86,8 @@ export function listData(work: Work, r: PublicityListRequest & { community: stri
 }
 
 /** The print-queue id of a list: the same list asked for twice names the same thing. */
-const listId = (r: PublicityListRequest & { community: string }) => `list:${r.stage}:${r.from}:${r.to}:${createHash('sha256').update(r.community).digest('hex').slice(0, 8)}`;
+const listId = (r: PublicityListRequest & { community: string }) =>
+  `list:${r.stage}:${r.from}:${r.to}:${createHash('sha256').update(r.community).digest('hex').slice(0, 8)}`;
 
 /**
  * Queue one combined list per village/community (or the one named) in the print queue, where it is
@@ -75,7 +97,13 @@ export function queueLists(work: Work, actor: string, r: PublicityListRequest): 
   const stageLabel = translate(`visits.lists.stages.${r.stage}`);
   return work.db.transaction(() => {
     const found = listHouseholds(work, r);
-    if (found.size === 0) throw new JiuzhuError('PUBLICITY_LIST_EMPTY', { community: r.community ?? translate('visits.lists.anyCommunity'), from: r.from, to: r.to, stage: stageLabel });
+    if (found.size === 0)
+      throw new JiuzhuError('PUBLICITY_LIST_EMPTY', {
+        community: r.community ?? translate('visits.lists.anyCommunity'),
+        from: r.from,
+        to: r.to,
+        stage: stageLabel,
+      });
     const out: NoticeRequest[] = [];
     const at = work.now();
     for (const [community, households] of found) {
@@ -83,7 +111,11 @@ export function queueLists(work: Work, actor: string, r: PublicityListRequest): 
       const data = listData(work, req, households);
       const id = randomUUID();
       const caseId = listId(req);
-      work.db.prepare("INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, 'publicity-list', ?, ?, ?, 'pending')").run(id, caseId, JSON.stringify(data), at, actor);
+      work.db
+        .prepare(
+          "INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, 'publicity-list', ?, ?, ?, 'pending')",
+        )
+        .run(id, caseId, JSON.stringify(data), at, actor);
       work.audit(actor, 'publicity.list_queued', id, { stage: r.stage, households: households.length }, 'notice_request');
       out.push({ id, caseId, caseNo: null, kind: 'publicity-list', state: 'pending', requestedAt: at, documentId: null, label: community });
     }
@@ -93,5 +125,9 @@ export function queueLists(work: Work, actor: string, r: PublicityListRequest): 
 
 /** Per village/community: how many households and people a list for the period would hold. */
 export function listSummary(work: Work, r: PublicityListRequest) {
-  return [...listHouseholds(work, r)].map(([community, hs]) => ({ community, households: hs.length, people: hs.reduce((n, h) => n + Math.max(1, h.household_size), 0) }));
+  return [...listHouseholds(work, r)].map(([community, hs]) => ({
+    community,
+    households: hs.length,
+    people: hs.reduce((n, h) => n + Math.max(1, h.household_size), 0),
+  }));
 }

@@ -40,7 +40,14 @@ function visitForm(work: Work, row: CaseRow, app: Application, v: VisitInput, st
     investigators: staff,
     members: app.members
       .filter((m) => !m.excluded)
-      .map((m) => ({ name: m.name, relation: translate(`cases.relationships.${m.relationship}` as 'cases.relationships.self'), idNumber: m.idNumber, health: health(m), occupation: occupation(m), monthlyIncomeFen: incomeOf(m.idNumber) })),
+      .map((m) => ({
+        name: m.name,
+        relation: translate(`cases.relationships.${m.relationship}` as 'cases.relationships.self'),
+        idNumber: m.idNumber,
+        health: health(m),
+        occupation: occupation(m),
+        monthlyIncomeFen: incomeOf(m.idNumber),
+      })),
     housing: v.housing,
     assets: v.assets,
     livingConditions: v.livingConditions,
@@ -63,16 +70,39 @@ export function recordVisit(work: Work, actor: string, caseId: string, version: 
   checkVisitEvidence(caseId, v, staff, family);
   return work.db.transaction(() => {
     const { row, app } = work.caseAt(caseId, version);
-    if (row.state !== 'accepted' && row.state !== 'investigating') throw new JiuzhuError('VISIT_WRONG_STEP', { state: work.stateLabel(row.state) });
+    if (row.state !== 'accepted' && row.state !== 'investigating')
+      throw new JiuzhuError('VISIT_WRONG_STEP', { state: work.stateLabel(row.state) });
     const id = work.id();
     // Back in investigation after an objection: this visit is the re-investigation of the disputed opinion.
     const disputed = row.state === 'investigating' ? work.repo.opinions(caseId).at(-1) : undefined;
-    work.repo.insertVisit({ id, case_id: caseId, visited_on: v.visitedOn, staff: JSON.stringify(staff), family_present: JSON.stringify(family), housing: v.housing, assets: v.assets, living_conditions: v.livingConditions, findings: v.findings, recorded_at: work.now(), recorded_by: actor, opinion_id: disputed?.id ?? null });
+    work.repo.insertVisit({
+      id,
+      case_id: caseId,
+      visited_on: v.visitedOn,
+      staff: JSON.stringify(staff),
+      family_present: JSON.stringify(family),
+      housing: v.housing,
+      assets: v.assets,
+      living_conditions: v.livingConditions,
+      findings: v.findings,
+      recorded_at: work.now(),
+      recorded_by: actor,
+      opinion_id: disputed?.id ?? null,
+    });
     const evidenceRepo = new VisitEvidenceRepo(work.db);
-    const evidence = storeVisitEvidence(work.cases.attachmentStore, evidenceRepo, { caseId, visitId: id, actor, now: work.now() }, v, staff, family);
+    const evidence = storeVisitEvidence(
+      work.cases.attachmentStore,
+      evidenceRepo,
+      { caseId, visitId: id, actor, now: work.now() },
+      v,
+      staff,
+      family,
+    );
     // Validated with the image bytes; kept in the notice queue as references to the encrypted attachments.
     const storedSignatures = evidence.signatures.map((s) => ({ role: s.role, name: s.name, png: { $attachment: s.attachmentId } }));
-    work.notice(caseId, 'visit-form', visitFormSchema, visitForm(work, row, app, v, staff, evidence), actor, { signatures: storedSignatures });
+    work.notice(caseId, 'visit-form', visitFormSchema, visitForm(work, row, app, v, staff, evidence), actor, {
+      signatures: storedSignatures,
+    });
     const synced = {
       visit: {
         id,
@@ -80,7 +110,13 @@ export function recordVisit(work: Work, actor: string, caseId: string, version: 
         staffCount: staff.length,
         findings: v.findings,
         photos: evidence.photos.map((p) => ({ sha256: p.sha256, source: p.source })),
-        signatures: evidence.signatures.map((s) => ({ role: s.role, name: s.name, signedAt: s.signedAt, sha256: s.sha256, documentHash: s.documentHash })),
+        signatures: evidence.signatures.map((s) => ({
+          role: s.role,
+          name: s.name,
+          signedAt: s.signedAt,
+          sha256: s.sha256,
+          documentHash: s.documentHash,
+        })),
       },
     };
     // The case record references the photos and signatures, so they go up once it is taken.
@@ -138,25 +174,67 @@ export function giveOpinion(work: Work, actor: string, caseId: string, version: 
     if (o.proposal === 'refuse') {
       const note = translate('visits.notes.refusalProposed', { round: String(round), reasons }).slice(0, 500);
       const updated = work.cases.step(row, 'proposeRefusal', actor, note, app, { opinion: { ...opinion, amountFen: null, posted: false } });
-      work.repo.insertOpinion({ id, case_id: caseId, round, proposal: 'refuse', amount_fen: null, reasons: JSON.stringify(o.reasons), community: o.community, posted: 0, publicity_from: null, publicity_to: null, ended_on: null, given_at: work.now(), given_by: actor });
-      work.notice(caseId, 'opinion-notice', opinionNoticeSchema, { ...b, acceptedOn: row.accepted_on ?? today, givenOn: today, round, reasons: o.reasons }, actor);
+      work.repo.insertOpinion({
+        id,
+        case_id: caseId,
+        round,
+        proposal: 'refuse',
+        amount_fen: null,
+        reasons: JSON.stringify(o.reasons),
+        community: o.community,
+        posted: 0,
+        publicity_from: null,
+        publicity_to: null,
+        ended_on: null,
+        given_at: work.now(),
+        given_by: actor,
+      });
+      work.notice(
+        caseId,
+        'opinion-notice',
+        opinionNoticeSchema,
+        { ...b, acceptedOn: row.accepted_on ?? today, givenOn: today, round, reasons: o.reasons },
+        actor,
+      );
       return updated;
     }
     const to = addDays(today, PUBLICITY_DAYS - 1);
     const note = translate('visits.notes.publicityPosted', { round: String(round), from: today, to, reasons }).slice(0, 500);
-    const updated = work.cases.step(row, 'giveOpinion', actor, note, app, { opinion: { ...opinion, amountFen: o.amountFen ?? null, posted: true, publicityFrom: today, publicityTo: to } });
-    work.repo.insertOpinion({ id, case_id: caseId, round, proposal: 'approve', amount_fen: o.amountFen ?? null, reasons: JSON.stringify(o.reasons), community: o.community, posted: 1, publicity_from: today, publicity_to: to, ended_on: null, given_at: work.now(), given_by: actor });
-    work.notice(caseId, 'publicity', publicitySchema, {
-      station: b.station,
-      issuedOn: today,
-      stage: 'initial',
+    const updated = work.cases.step(row, 'giveOpinion', actor, note, app, {
+      opinion: { ...opinion, amountFen: o.amountFen ?? null, posted: true, publicityFrom: today, publicityTo: to },
+    });
+    work.repo.insertOpinion({
+      id,
+      case_id: caseId,
       round,
-      category: b.category,
+      proposal: 'approve',
+      amount_fen: o.amountFen ?? null,
+      reasons: JSON.stringify(o.reasons),
       community: o.community,
-      from: today,
-      to,
-      rows: [{ name: b.applicant.name, householdSize: row.household_size || 1, amountFen: o.amountFen ?? 0 }],
-    }, actor);
+      posted: 1,
+      publicity_from: today,
+      publicity_to: to,
+      ended_on: null,
+      given_at: work.now(),
+      given_by: actor,
+    });
+    work.notice(
+      caseId,
+      'publicity',
+      publicitySchema,
+      {
+        station: b.station,
+        issuedOn: today,
+        stage: 'initial',
+        round,
+        category: b.category,
+        community: o.community,
+        from: today,
+        to,
+        rows: [{ name: b.applicant.name, householdSize: row.household_size || 1, amountFen: o.amountFen ?? 0 }],
+      },
+      actor,
+    );
     return updated;
   })();
 }
@@ -177,11 +255,23 @@ export function recordObjection(work: Work, actor: string, caseId: string, versi
     const { row, app } = work.caseAt(caseId, version);
     const opinion = postedOpinion(work, caseId);
     const last = opinion.publicity_to < work.today() ? opinion.publicity_to : work.today();
-    if (ob.receivedOn < opinion.publicity_from || ob.receivedOn > last) throw new JiuzhuError('PUBLICITY_OBJECTION_OUT_OF_PERIOD', { from: opinion.publicity_from, to: last });
+    if (ob.receivedOn < opinion.publicity_from || ob.receivedOn > last)
+      throw new JiuzhuError('PUBLICITY_OBJECTION_OUT_OF_PERIOD', { from: opinion.publicity_from, to: last });
     const id = work.id();
     const note = translate('visits.notes.objection', { round: String(opinion.round), content: ob.content }).slice(0, 500);
-    const updated = work.cases.step(row, 'object', actor, note, app, { objection: { id, round: opinion.round, receivedOn: ob.receivedOn } });
-    work.repo.insertObjection({ id, case_id: caseId, opinion_id: opinion.id, objector: ob.objector, content: ob.content, received_on: ob.receivedOn, recorded_at: work.now(), recorded_by: actor });
+    const updated = work.cases.step(row, 'object', actor, note, app, {
+      objection: { id, round: opinion.round, receivedOn: ob.receivedOn },
+    });
+    work.repo.insertObjection({
+      id,
+      case_id: caseId,
+      opinion_id: opinion.id,
+      objector: ob.objector,
+      content: ob.content,
+      received_on: ob.receivedOn,
+      recorded_at: work.now(),
+      recorded_by: actor,
+    });
     return updated;
   })();
 }
@@ -209,7 +299,14 @@ export function resolveDispute(work: Work, actor: string, caseId: string, versio
       const note = translate('visits.notes.reinvestigate', { round: String(opinion.round), summary }).slice(0, 500);
       updated = work.cases.step(row, 'reinvestigate', actor, note, app, synced);
     } else {
-      work.touch(row, app, 'democraticReview', actor, translate('visits.notes.democraticReview', { round: String(opinion.round), summary }).slice(0, 500), synced);
+      work.touch(
+        row,
+        app,
+        'democraticReview',
+        actor,
+        translate('visits.notes.democraticReview', { round: String(opinion.round), summary }).slice(0, 500),
+        synced,
+      );
       updated = work.cases.mustGet(caseId);
     }
     work.repo.insertReview({
@@ -233,9 +330,16 @@ export function endPublicity(work: Work, actor: string, caseId: string, version:
   return work.db.transaction(() => {
     const { row, app } = work.caseAt(caseId, version);
     const opinion = postedOpinion(work, caseId);
-    if (row.state === 'publicity' && work.today() <= opinion.publicity_to) throw new JiuzhuError('PUBLICITY_NOT_OVER', { to: opinion.publicity_to });
-    const note = translate('visits.notes.publicityEnded', { round: String(opinion.round), from: opinion.publicity_from, to: opinion.publicity_to });
-    const updated = work.cases.step(row, 'endPublicity', actor, note, app, { publicity: { round: opinion.round, from: opinion.publicity_from, to: opinion.publicity_to, objections: 0 } });
+    if (row.state === 'publicity' && work.today() <= opinion.publicity_to)
+      throw new JiuzhuError('PUBLICITY_NOT_OVER', { to: opinion.publicity_to });
+    const note = translate('visits.notes.publicityEnded', {
+      round: String(opinion.round),
+      from: opinion.publicity_from,
+      to: opinion.publicity_to,
+    });
+    const updated = work.cases.step(row, 'endPublicity', actor, note, app, {
+      publicity: { round: opinion.round, from: opinion.publicity_from, to: opinion.publicity_to, objections: 0 },
+    });
     work.repo.endOpinion(opinion.id, work.today());
     return updated;
   })();

@@ -28,7 +28,10 @@ beforeEach(() => ({ env, aa } = station));
 const DAY = 86_400_000;
 const db = () => env.t.station.db;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
-const notices = (caseId: string, kind: string) => (db().prepare('SELECT data FROM notice_request WHERE case_id = ? AND kind = ?').all(caseId, kind) as Array<{ data: string }>).map((r) => JSON.parse(r.data) as unknown);
+const notices = (caseId: string, kind: string) =>
+  (db().prepare('SELECT data FROM notice_request WHERE case_id = ? AND kind = ?').all(caseId, kind) as Array<{ data: string }>).map(
+    (r) => JSON.parse(r.data) as unknown,
+  );
 const outbox = (caseId: string, kind: string) => new Outbox(db(), env.clock).byCase(caseId).filter((r) => r.kind === kind);
 const validate = makeRecordValidator(() => env.svc.today());
 const state = (caseId: string) => env.svc.mustGet(caseId);
@@ -42,7 +45,10 @@ const message = (fn: () => unknown) => {
 };
 
 const TEMPORARY_MATERIALS = ['application_form', 'id_cards', 'hardship_proof'].map((code) => ({ code, status: 'received' as const }));
-const MARGINAL_MATERIALS = ['application_form', 'hukou', 'id_cards', 'income_statement', 'asset_statement'].map((code) => ({ code, status: 'received' as const }));
+const MARGINAL_MATERIALS = ['application_form', 'hukou', 'id_cards', 'income_statement', 'asset_statement'].map((code) => ({
+  code,
+  status: 'received' as const,
+}));
 
 /** A household of the given type, submitted and authorized by both adults (version 1, or 2 once accepted). */
 function submitted(extra: Partial<ApplicationInput>, accept = true): string {
@@ -67,7 +73,16 @@ function upToDecision(caseId: string, amountFen = OPINION.amountFen): void {
 }
 
 const ADVANCE = { amountFen: 80000, form: 'cash' as const, paidOn: '2026-02-12', paidBy: '王明', reason: '家中失火，生活用品全部烧毁' };
-const decision = (caseId: string, over: Record<string, unknown> = {}) => ({ kind: 'decision' as const, feedSeq: 1, at: 1_771_545_600_000, id: 'dec-r', caseId, outcome: 'approved' as const, amountFen: 150000, ...over });
+const decision = (caseId: string, over: Record<string, unknown> = {}) => ({
+  kind: 'decision' as const,
+  feedSeq: 1,
+  at: 1_771_545_600_000,
+  id: 'dec-r',
+  caseId,
+  outcome: 'approved' as const,
+  amountFen: 150000,
+  ...over,
+});
 
 describe('临时救助: 先行救助 and the grant', () => {
   it('pays first only on an urgent case, within the county limit named in 元, never dated ahead; one advance; the papers deadline runs from the payment', () => {
@@ -113,7 +128,10 @@ describe('临时救助: 先行救助 and the grant', () => {
 
     // Without the form of payment the decision cannot be carried out: recorded, sent back, nothing applied.
     expect(aa.pulledDecision(decision(caseId, { id: 'dec-x' }))).toMatchObject({ applied: false, code: 'DECISION_RELIEF_INCOMPLETE' });
-    expect(aa.pulledDecision(decision(caseId, { id: 'dec-y', relief: { form: 'in_kind' } }))).toMatchObject({ applied: false, code: 'DECISION_RELIEF_INCOMPLETE' });
+    expect(aa.pulledDecision(decision(caseId, { id: 'dec-y', relief: { form: 'in_kind' } }))).toMatchObject({
+      applied: false,
+      code: 'DECISION_RELIEF_INCOMPLETE',
+    });
     expect(state(caseId).state).toBe('awaiting_decision');
 
     expect(aa.pulledDecision(decision(caseId, { relief: { form: 'transfer', payments: 3 } }))).toEqual({ applied: true });
@@ -122,7 +140,14 @@ describe('临时救助: 先行救助 and the grant', () => {
     expect(count('notice_request', "kind = 'approval'")).toBe(0);
     // Its own notice: the total, the form, the instalments and the 先行救助 already paid.
     const [n] = notices(caseId, 'relief-approval');
-    expect(reliefApprovalSchema.parse(n)).toMatchObject({ category: 'temporary-emergency', amountFen: 150000, form: 'transfer', payments: 3, advance: { amountFen: 80000, form: 'cash', paidOn: '2026-02-12' }, legalBasis: ['《社会救助暂行办法》第四十七条', '《社会救助暂行办法》第四十九条'] });
+    expect(reliefApprovalSchema.parse(n)).toMatchObject({
+      category: 'temporary-emergency',
+      amountFen: 150000,
+      form: 'transfer',
+      payments: 3,
+      advance: { amountFen: 80000, form: 'cash', paidOn: '2026-02-12' },
+      legalBasis: ['《社会救助暂行办法》第四十七条', '《社会救助暂行办法》第四十九条'],
+    });
     const view = reliefOfCase(aa.work, caseId);
     expect(view.payments.map((p) => [p.kind, p.amountFen, p.form, p.payments])).toEqual([
       ['advance', 80000, 'cash', 1],
@@ -134,7 +159,12 @@ describe('临时救助: 先行救助 and the grant', () => {
     const cert = new CertificationService({ db: db(), clock: env.clock, audit: env.t.auth.audit() });
     expect(cert.dueList('all', 100).rows).toHaveLength(0);
     expect(codeOf(() => cert.person(HUSBAND.idNumber))).toBe('CERT_NOT_ON_ROSTER');
-    const o = overview(new StatsRepo(db()), env.svc.withCalendar((c) => c), env.svc.today(), {});
+    const o = overview(
+      new StatsRepo(db()),
+      env.svc.withCalendar((c) => c),
+      env.svc.today(),
+      {},
+    );
     expect(o.assistance.relief).toEqual({ advances: 1, advanceAmountFen: 80000, grants: 1, grantAmountFen: 150000 });
     expect(o.assistance.byType).toEqual([]);
   });
@@ -151,8 +181,15 @@ describe('临时救助: a decision recorded as not applied is retried with its p
     aa.retryDecision(env.actor, 'dec-early');
     expect(state(caseId).state).toBe('approved');
     expect(aa.work.repo.decision('dec-early')).toMatchObject({ status: 'applied' });
-    expect(reliefOfCase(aa.work, caseId).payments.map((p) => [p.kind, p.amountFen, p.form, p.inKind, p.payments])).toEqual([['grant', 150000, 'in_kind', '大米 50 斤', 2]]);
-    expect(reliefApprovalSchema.parse(notices(caseId, 'relief-approval')[0])).toMatchObject({ amountFen: 150000, form: 'in_kind', inKind: '大米 50 斤', payments: 2 });
+    expect(reliefOfCase(aa.work, caseId).payments.map((p) => [p.kind, p.amountFen, p.form, p.inKind, p.payments])).toEqual([
+      ['grant', 150000, 'in_kind', '大米 50 斤', 2],
+    ]);
+    expect(reliefApprovalSchema.parse(notices(caseId, 'relief-approval')[0])).toMatchObject({
+      amountFen: 150000,
+      form: 'in_kind',
+      inKind: '大米 50 斤',
+      payments: 2,
+    });
     expect(reliefApprovalSchema.parse(notices(caseId, 'relief-approval')[0]).advance).toBeUndefined();
   });
 });
@@ -161,11 +198,21 @@ describe('低保边缘 without a monthly amount', () => {
   it('goes on the monitoring roster without an amount unless the county sets one; reviewed as monitoring; no 资格认证; counted apart from 低保', () => {
     const caseId = marginal();
     upToDecision(caseId, 0);
-    expect(aa.pulledDecision(decision(caseId, { id: 'dec-amount', amountFen: 30000, startMonth: '2026-03' }))).toMatchObject({ applied: false, code: 'DECISION_NO_MONTHLY_AMOUNT' });
+    expect(aa.pulledDecision(decision(caseId, { id: 'dec-amount', amountFen: 30000, startMonth: '2026-03' }))).toMatchObject({
+      applied: false,
+      code: 'DECISION_NO_MONTHLY_AMOUNT',
+    });
     expect(aa.work.repo.decision('dec-amount')!.refusal).toContain('低保边缘家庭');
     expect(aa.pulledDecision(decision(caseId, { amountFen: undefined, startMonth: '2026-03' }))).toEqual({ applied: true });
     const roster = aa.work.repo.rosterOfCase(caseId)!;
-    expect(roster).toMatchObject({ monthly: 0, amount_fen: 0, category: 'marginal', review_basis: 'monitoring', review_months: 12, next_review_on: '2027-03-01' });
+    expect(roster).toMatchObject({
+      monthly: 0,
+      amount_fen: 0,
+      category: 'marginal',
+      review_basis: 'monitoring',
+      review_months: 12,
+      next_review_on: '2027-03-01',
+    });
     expect(count('notice_request', "kind = 'approval'")).toBe(0);
     const [n] = notices(caseId, 'monitoring-approval');
     const data = monitoringApprovalSchema.parse(n);
@@ -180,7 +227,12 @@ describe('低保边缘 without a monthly amount', () => {
     const dibao = submitted({});
     upToDecision(dibao);
     aa.pulledDecision(decision(dibao, { id: 'dec-d', amountFen: 68000, startMonth: '2026-03' }));
-    const o = overview(new StatsRepo(db()), env.svc.withCalendar((c) => c), env.svc.today(), {});
+    const o = overview(
+      new StatsRepo(db()),
+      env.svc.withCalendar((c) => c),
+      env.svc.today(),
+      {},
+    );
     expect(o.roster.monthlyAmountFen).toBe(68000);
     expect(o.assistance.byType).toEqual([
       { type: 'dibao', households: 1, monitoringOnly: 0, monthlyAmountFen: 68000 },
@@ -192,21 +244,33 @@ describe('低保边缘 without a monthly amount', () => {
     env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, redress: REDRESS } });
     aa.pulledWarning({ kind: 'warning', feedSeq: 2, at: 1, id: 'w-1', idNumber: WIFE.idNumber, type: 'marriage' });
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: env.svc.today(), method: '入户核实', findings: '已离婚迁出' });
-    const adjust = { outcome: 'adjust' as const, reasons: ['家庭人口变化'], legalBasis: ['《社会救助暂行办法》第十三条'], newAmountFen: 1000 };
+    const adjust = {
+      outcome: 'adjust' as const,
+      reasons: ['家庭人口变化'],
+      legalBasis: ['《社会救助暂行办法》第十三条'],
+      newAmountFen: 1000,
+    };
     expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', adjust))).toBe('ROSTER_NO_MONTHLY_AMOUNT');
     aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['收入超过边缘标准'], legalBasis: ['《社会救助暂行办法》第十三条'] });
     expect(count('benefit_change', "outcome = 'stop'")).toBe(1);
   });
 
   it('where the county pays 低保边缘 households a monthly amount, the approval carries it and 资格认证 applies', () => {
-    env.svc.setSettings(env.actor, { ...env.svc.settings(), relief: { ...env.svc.settings().relief, monthlyAmount: { marginal: true, rigid: false } } });
+    env.svc.setSettings(env.actor, {
+      ...env.svc.settings(),
+      relief: { ...env.svc.settings().relief, monthlyAmount: { marginal: true, rigid: false } },
+    });
     const caseId = marginal();
     upToDecision(caseId, 20000);
     expect(aa.pulledDecision(decision(caseId, { amountFen: 20000, startMonth: '2026-03' }))).toEqual({ applied: true });
     expect(aa.work.repo.rosterOfCase(caseId)).toMatchObject({ monthly: 1, amount_fen: 20000, review_basis: 'monitoring' });
     // The monitoring notice, with what the county pays.
     expect(count('notice_request', "kind = 'approval'")).toBe(0);
-    expect(monitoringApprovalSchema.parse(notices(caseId, 'monitoring-approval')[0])).toMatchObject({ category: 'marginal', monthlyAmountFen: 20000, startMonth: '2026-03' });
+    expect(monitoringApprovalSchema.parse(notices(caseId, 'monitoring-approval')[0])).toMatchObject({
+      category: 'marginal',
+      monthlyAmountFen: 20000,
+      startMonth: '2026-03',
+    });
     const cert = new CertificationService({ db: db(), clock: env.clock, audit: env.t.auth.audit() });
     expect(cert.person(HUSBAND.idNumber).roster.case_id).toBe(caseId);
   });
@@ -217,10 +281,14 @@ describe('低收入人口 monitoring', () => {
     env.svc.setSettings(env.actor, { ...env.svc.settings(), notice: { ...env.svc.settings().notice, redress: REDRESS } });
     const caseId = submitted({});
     // A warning before any monitoring: kept as not on the roster.
-    expect(aa.pulledWarning({ kind: 'warning', feedSeq: 1, at: 1, id: 'w-early', idNumber: WIFE.idNumber, type: 'disability' })).toBe('not_on_roster');
+    expect(aa.pulledWarning({ kind: 'warning', feedSeq: 1, at: 1, id: 'w-early', idNumber: WIFE.idNumber, type: 'disability' })).toBe(
+      'not_on_roster',
+    );
     expect(codeOf(() => aa.enterMonitoring(env.actor, caseId, '申请未获批准，家庭收入接近标准'))).toBe('MONITORING_NOT_ELIGIBLE');
     upToDecision(caseId);
-    aa.pulledDecision(decision(caseId, { id: 'dec-no', outcome: 'refused', amountFen: undefined, reasons: ['家庭人均收入高于当地低保标准'] }));
+    aa.pulledDecision(
+      decision(caseId, { id: 'dec-no', outcome: 'refused', amountFen: undefined, reasons: ['家庭人均收入高于当地低保标准'] }),
+    );
     expect(state(caseId).state).toBe('refused');
 
     const m = aa.enterMonitoring(env.actor, caseId, '申请未获批准，家庭收入接近标准');
@@ -231,7 +299,9 @@ describe('低收入人口 monitoring', () => {
     expect(aa.pulledWarning({ kind: 'warning', feedSeq: 2, at: 2, id: 'w-1', idNumber: HUSBAND.idNumber, type: 'death' })).toBe('opened');
     aa.assignWarning(env.actor, 'w-1', caseworkerOn(env.t));
     aa.verifyWarning(env.actor, 'w-1', { verifiedOn: env.svc.today(), method: '电话核实', findings: '本人健在，系数据错误' });
-    expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['x'], legalBasis: ['y'] }))).toBe('WARNING_MONITORING_NO_BENEFIT');
+    expect(codeOf(() => aa.closeWarning(env.actor, 'w-1', { outcome: 'stop', reasons: ['x'], legalBasis: ['y'] }))).toBe(
+      'WARNING_MONITORING_NO_BENEFIT',
+    );
     aa.closeWarning(env.actor, 'w-1', { outcome: 'no_change', reasons: ['数据错误，情况无变化'] });
     expect(aa.work.repo.warning('w-1')).toMatchObject({ status: 'closed', outcome: 'no_change' });
     expect(count('benefit_change')).toBe(0);
@@ -241,7 +311,9 @@ describe('低收入人口 monitoring', () => {
     const ended = aa.exitMonitoring(env.actor, m.id, '家庭收入明显提高');
     expect(ended).toMatchObject({ status: 'ended', end_reason: '家庭收入明显提高' });
     expect(codeOf(() => aa.exitMonitoring(env.actor, m.id, '重复'))).toBe('MONITORING_ENDED');
-    expect(aa.pulledWarning({ kind: 'warning', feedSeq: 3, at: 3, id: 'w-late', idNumber: HUSBAND.idNumber, type: 'death' })).toBe('not_on_roster');
+    expect(aa.pulledWarning({ kind: 'warning', feedSeq: 3, at: 3, id: 'w-late', idNumber: HUSBAND.idNumber, type: 'death' })).toBe(
+      'not_on_roster',
+    );
     const records = outbox(caseId, 'monitoring.entry');
     expect(records.map((r) => r.body['action'])).toEqual(['enter', 'exit']);
     expect(records[0]!.body['idNumbers']).toEqual(expect.arrayContaining([HUSBAND.idNumber, WIFE.idNumber]));

@@ -67,27 +67,44 @@ export class ReliefRepo {
     return this.db.prepare('SELECT * FROM income_monitoring WHERE case_id = ? ORDER BY started_at').all(caseId) as MonitoringDbRow[];
   }
   activeMonitoringOfCase(caseId: string): MonitoringDbRow | undefined {
-    return this.db.prepare("SELECT * FROM income_monitoring WHERE case_id = ? AND status = 'active'").get(caseId) as MonitoringDbRow | undefined;
+    return this.db.prepare("SELECT * FROM income_monitoring WHERE case_id = ? AND status = 'active'").get(caseId) as
+      MonitoringDbRow | undefined;
   }
   /** The active monitoring a person belongs to, if any. */
   activeMonitoringOf(idNumber: string): MonitoringDbRow | undefined {
     return this.db
-      .prepare("SELECT i.* FROM income_monitoring i JOIN income_monitoring_member m ON m.monitoring_id = i.id WHERE m.id_number = ? AND i.status = 'active' LIMIT 1")
+      .prepare(
+        "SELECT i.* FROM income_monitoring i JOIN income_monitoring_member m ON m.monitoring_id = i.id WHERE m.id_number = ? AND i.status = 'active' LIMIT 1",
+      )
       .get(idNumber) as MonitoringDbRow | undefined;
   }
   members(id: string): string[] {
-    return (this.db.prepare('SELECT id_number FROM income_monitoring_member WHERE monitoring_id = ? ORDER BY rowid').all(id) as Array<{ id_number: string }>).map((r) => r.id_number);
+    return (
+      this.db.prepare('SELECT id_number FROM income_monitoring_member WHERE monitoring_id = ? ORDER BY rowid').all(id) as Array<{
+        id_number: string;
+      }>
+    ).map((r) => r.id_number);
   }
   monitoringList(activeOnly: boolean, limit: number): MonitoringDbRow[] {
-    return this.db.prepare(`SELECT * FROM income_monitoring ${activeOnly ? "WHERE status = 'active'" : ''} ORDER BY status, started_at DESC LIMIT ?`).all(limit) as MonitoringDbRow[];
+    return this.db
+      .prepare(`SELECT * FROM income_monitoring ${activeOnly ? "WHERE status = 'active'" : ''} ORDER BY status, started_at DESC LIMIT ?`)
+      .all(limit) as MonitoringDbRow[];
   }
   endMonitoring(id: string, set: { ended_at: string; ended_by: string; end_reason: string }): void {
-    this.db.prepare("UPDATE income_monitoring SET status = 'ended', ended_at = @ended_at, ended_by = @ended_by, end_reason = @end_reason WHERE id = @id").run({ ...set, id });
+    this.db
+      .prepare(
+        "UPDATE income_monitoring SET status = 'ended', ended_at = @ended_at, ended_by = @ended_by, end_reason = @end_reason WHERE id = @id",
+      )
+      .run({ ...set, id });
   }
   /** Warnings kept as not on the roster for these people: they can be worked under the monitoring now. */
   adoptWarnings(monitoringId: string, idNumbers: string[], dueOn: string): number {
     if (idNumbers.length === 0) return 0;
     const marks = idNumbers.map(() => '?').join(', ');
-    return this.db.prepare(`UPDATE warning SET status = 'open', monitoring_id = ?, due_on = ? WHERE status = 'not_on_roster' AND id_number IN (${marks})`).run(monitoringId, dueOn, ...idNumbers).changes;
+    return this.db
+      .prepare(
+        `UPDATE warning SET status = 'open', monitoring_id = ?, due_on = ? WHERE status = 'not_on_roster' AND id_number IN (${marks})`,
+      )
+      .run(monitoringId, dueOn, ...idNumbers).changes;
   }
 }

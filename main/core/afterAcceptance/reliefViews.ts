@@ -33,7 +33,18 @@ export function reliefOfCase(work: Work, caseId: string): ReliefOfCase {
   const refused = row.state === 'refused' || row.state === 'not_accepted';
   const marginal = app.type === 'marginal' && row.state !== 'draft' && row.state !== 'discarded';
   return {
-    payments: payments.map((p) => ({ id: p.id, kind: p.kind, amountFen: p.amount_fen, form: p.form, inKind: p.in_kind, payments: p.payments, paidOn: p.paid_on, paidBy: p.paid_by, reason: p.reason, recordedAt: p.recorded_at })),
+    payments: payments.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      amountFen: p.amount_fen,
+      form: p.form,
+      inKind: p.in_kind,
+      payments: p.payments,
+      paidOn: p.paid_on,
+      paidBy: p.paid_by,
+      reason: p.reason,
+      recordedAt: p.recorded_at,
+    })),
     advance: advanceState(work, caseId),
     advanceLimitYuan: s.advanceLimitYuan,
     advancePapersWorkingDays: s.advancePapersWorkingDays,

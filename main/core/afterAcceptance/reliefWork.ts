@@ -49,21 +49,58 @@ export function recordAdvance(work: Work, actor: string, caseId: string, version
     const today = work.today();
     if (a.paidOn > today) throw new JiuzhuError('RELIEF_PAID_IN_FUTURE');
     const s = work.cases.settings().relief;
-    if (a.amountFen > s.advanceLimitYuan * 100) throw new JiuzhuError('RELIEF_ADVANCE_OVER_LIMIT', { limit: String(s.advanceLimitYuan), amount: (a.amountFen / 100).toFixed(2) });
+    if (a.amountFen > s.advanceLimitYuan * 100)
+      throw new JiuzhuError('RELIEF_ADVANCE_OVER_LIMIT', { limit: String(s.advanceLimitYuan), amount: (a.amountFen / 100).toFixed(2) });
     const due = work.cases.withCalendar((c) => deadlineFrom('relief_papers', a.paidOn, s.advancePapersWorkingDays, c));
-    const r: ReliefDbRow = { id: work.id(), case_id: caseId, kind: 'advance', decision_id: null, amount_fen: a.amountFen, form: a.form, in_kind: a.inKind ?? null, payments: 1, paid_on: a.paidOn, paid_by: a.paidBy, reason: a.reason, recorded_at: work.now(), recorded_by: actor };
+    const r: ReliefDbRow = {
+      id: work.id(),
+      case_id: caseId,
+      kind: 'advance',
+      decision_id: null,
+      amount_fen: a.amountFen,
+      form: a.form,
+      in_kind: a.inKind ?? null,
+      payments: 1,
+      paid_on: a.paidOn,
+      paid_by: a.paidBy,
+      reason: a.reason,
+      recorded_at: work.now(),
+      recorded_by: actor,
+    };
     relief.insertPayment(r);
-    work.cases.repo.setDeadline(caseId, { kind: 'relief_papers', from_date: due.fromDate, working_days: due.workingDays, due_date: due.dueDate, reason: null });
+    work.cases.repo.setDeadline(caseId, {
+      kind: 'relief_papers',
+      from_date: due.fromDate,
+      working_days: due.workingDays,
+      due_date: due.dueDate,
+      reason: null,
+    });
     const body = bodyOf(r, { paidOn: a.paidOn, paidBy: a.paidBy, reason: a.reason, papersDueOn: due.dueDate });
     new Outbox(work.db, work.deps.clock).enqueue(reliefPaymentRecord(body));
-    work.touch(row, app, 'reliefAdvance', actor, `${(a.amountFen / 100).toFixed(2)} 元`, { relief: { paymentId: r.id, kind: 'advance', amountFen: a.amountFen, form: a.form, papersDueOn: due.dueDate } });
+    work.touch(row, app, 'reliefAdvance', actor, `${(a.amountFen / 100).toFixed(2)} 元`, {
+      relief: { paymentId: r.id, kind: 'advance', amountFen: a.amountFen, form: a.form, papersDueOn: due.dueDate },
+    });
     return work.cases.mustGet(caseId);
   })();
 }
 
 /** The grant of an approved 临时救助 decision, in the decision's transaction: the payment row and its `relief.payment` record. */
 export function grantRelief(work: Work, actor: string, caseId: string, decisionId: string, g: ReliefGrant): void {
-  const r: ReliefDbRow = { id: work.id(), case_id: caseId, kind: 'grant', decision_id: decisionId, amount_fen: g.amountFen, form: g.form, in_kind: g.inKind ?? null, payments: g.payments, paid_on: null, paid_by: null, reason: null, recorded_at: work.now(), recorded_by: actor };
+  const r: ReliefDbRow = {
+    id: work.id(),
+    case_id: caseId,
+    kind: 'grant',
+    decision_id: decisionId,
+    amount_fen: g.amountFen,
+    form: g.form,
+    in_kind: g.inKind ?? null,
+    payments: g.payments,
+    paid_on: null,
+    paid_by: null,
+    reason: null,
+    recorded_at: work.now(),
+    recorded_by: actor,
+  };
   new ReliefRepo(work.db).insertPayment(r);
   new Outbox(work.db, work.deps.clock).enqueue(reliefPaymentRecord(bodyOf(r, { decisionId })));
 }

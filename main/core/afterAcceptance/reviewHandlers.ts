@@ -7,7 +7,10 @@ import { reviewView } from './reviewView';
 export type ReviewMethods = 'reviews.get' | 'reviews.start' | 'reviews.recheck' | 'reviews.authorize' | 'reviews.conclude';
 
 /** The handlers of `reviews.*` (common/contract/methods/reviews.ts); each step answers with the refreshed view. */
-export function reviewHandlers(open: () => Promise<AfterAcceptanceService>, actor: (ctx: SessionCallContext) => string): Pick<Handlers, ReviewMethods> {
+export function reviewHandlers(
+  open: () => Promise<AfterAcceptanceService>,
+  actor: (ctx: SessionCallContext) => string,
+): Pick<Handlers, ReviewMethods> {
   const rosterOf = (svc: AfterAcceptanceService, reviewId: string) => new ReviewRepo(svc.work.db).get(reviewId)!.roster_id;
   return {
     'reviews.get': async (input, ctx) => {

@@ -18,7 +18,16 @@ export interface ConclusionInput {
 export type OutcomePlan =
   | { outcome: 'continue' }
   | { outcome: 'adjust'; effectiveMonth: string; newAmountFen: number; reasons: string[]; legalBasis: string[] }
-  | { outcome: 'phase_out'; startMonth: string; endMonth: string; months: number; amountFen: number; stopMonth: string; reasons: string[]; legalBasis: string[] }
+  | {
+      outcome: 'phase_out';
+      startMonth: string;
+      endMonth: string;
+      months: number;
+      amountFen: number;
+      stopMonth: string;
+      reasons: string[];
+      legalBasis: string[];
+    }
   | { outcome: 'stop'; effectiveMonth: string; reasons: string[]; legalBasis: string[] };
 
 /**
@@ -39,11 +48,20 @@ export function planOutcome(c: ConclusionInput, today: string, currentFen: numbe
   }
   const max = String(PHASE_OUT_MAX_MONTHS);
   if (c.phaseOutMonths === undefined) throw new JiuzhuError('ROSTER_REVIEW_PHASE_OUT_MONTHS_REQUIRED', { max });
-  if (c.phaseOutMonths > PHASE_OUT_MAX_MONTHS) throw new JiuzhuError('ROSTER_REVIEW_PHASE_OUT_TOO_LONG', { max, months: String(c.phaseOutMonths) });
+  if (c.phaseOutMonths > PHASE_OUT_MAX_MONTHS)
+    throw new JiuzhuError('ROSTER_REVIEW_PHASE_OUT_TOO_LONG', { max, months: String(c.phaseOutMonths) });
   const amountFen = c.phaseOutAmountFen ?? currentFen;
   if (amountFen > currentFen) throw new JiuzhuError('ROSTER_REVIEW_PHASE_OUT_AMOUNT', { amount: formatYuan(currentFen) });
   const endMonth = addMonths(`${month}-01`, c.phaseOutMonths - 1).slice(0, 7);
-  return { outcome: 'phase_out', startMonth: month, endMonth, months: c.phaseOutMonths, amountFen, stopMonth: addMonths(`${endMonth}-01`, 1).slice(0, 7), ...written };
+  return {
+    outcome: 'phase_out',
+    startMonth: month,
+    endMonth,
+    months: c.phaseOutMonths,
+    amountFen,
+    stopMonth: addMonths(`${endMonth}-01`, 1).slice(0, 7),
+    ...written,
+  };
 }
 
 /**

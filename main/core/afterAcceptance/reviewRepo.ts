@@ -42,41 +42,81 @@ export class ReviewRepo {
   constructor(private readonly db: Db) {}
 
   insert(r: Pick<ReviewDbRow, 'id' | 'roster_id' | 'case_id' | 'due_on' | 'started_at' | 'started_by'>): void {
-    this.db.prepare("INSERT INTO household_review (id, roster_id, case_id, status, version, due_on, started_at, started_by) VALUES (@id, @roster_id, @case_id, 'open', 1, @due_on, @started_at, @started_by)").run(r);
+    this.db
+      .prepare(
+        "INSERT INTO household_review (id, roster_id, case_id, status, version, due_on, started_at, started_by) VALUES (@id, @roster_id, @case_id, 'open', 1, @due_on, @started_at, @started_by)",
+      )
+      .run(r);
   }
   get(id: string): ReviewDbRow | undefined {
     return this.db.prepare('SELECT * FROM household_review WHERE id = ?').get(id) as ReviewDbRow | undefined;
   }
   open(rosterId: string): ReviewDbRow | undefined {
-    return this.db.prepare("SELECT * FROM household_review WHERE roster_id = ? AND status = 'open'").get(rosterId) as ReviewDbRow | undefined;
+    return this.db.prepare("SELECT * FROM household_review WHERE roster_id = ? AND status = 'open'").get(rosterId) as
+      ReviewDbRow | undefined;
   }
   /** The open review, else the latest one. */
   current(rosterId: string): ReviewDbRow | undefined {
-    return this.db.prepare("SELECT * FROM household_review WHERE roster_id = ? ORDER BY status = 'open' DESC, started_at DESC, rowid DESC LIMIT 1").get(rosterId) as ReviewDbRow | undefined;
+    return this.db
+      .prepare("SELECT * FROM household_review WHERE roster_id = ? ORDER BY status = 'open' DESC, started_at DESC, rowid DESC LIMIT 1")
+      .get(rosterId) as ReviewDbRow | undefined;
   }
   /** Bump the version with the columns a step changed. */
   update(id: string, version: number, set: Partial<Omit<ReviewDbRow, 'id' | 'version'>>): void {
     const cols = Object.keys(set).map((k) => `${k} = @${k}`);
-    this.db.prepare(`UPDATE household_review SET ${[...cols, 'version = @next'].join(', ')} WHERE id = @id`).run({ ...set, id, next: version + 1 });
+    this.db
+      .prepare(`UPDATE household_review SET ${[...cols, 'version = @next'].join(', ')} WHERE id = @id`)
+      .run({ ...set, id, next: version + 1 });
   }
 
   putAuthorization(reviewId: string, a: AuthorizationRow & { document_hash: string; signature_sha256: string }): void {
-    this.db.prepare('DELETE FROM household_review_authorization WHERE review_id = ? AND signer_id_number = ?').run(reviewId, a.signer_id_number);
+    this.db
+      .prepare('DELETE FROM household_review_authorization WHERE review_id = ? AND signer_id_number = ?')
+      .run(reviewId, a.signer_id_number);
     this.db
       .prepare(
         `INSERT INTO household_review_authorization (review_id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, face_result, document_hash, signature_sha256, recorded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(reviewId, a.signer_id_number, a.signer_name, a.role, a.signed_at, a.signature_attachment_id, a.face_attachment_id, a.face_verdict, a.face_result, a.document_hash, a.signature_sha256, a.recorded_by);
+      .run(
+        reviewId,
+        a.signer_id_number,
+        a.signer_name,
+        a.role,
+        a.signed_at,
+        a.signature_attachment_id,
+        a.face_attachment_id,
+        a.face_verdict,
+        a.face_result,
+        a.document_hash,
+        a.signature_sha256,
+        a.recorded_by,
+      );
   }
   authorizations(reviewId: string): ReviewAuthorizationDbRow[] {
-    return this.db.prepare('SELECT * FROM household_review_authorization WHERE review_id = ? ORDER BY signed_at').all(reviewId) as ReviewAuthorizationDbRow[];
+    return this.db
+      .prepare('SELECT * FROM household_review_authorization WHERE review_id = ? ORDER BY signed_at')
+      .all(reviewId) as ReviewAuthorizationDbRow[];
   }
 
   /** The roster row after a review's outcome. */
-  updateRoster(id: string, set: { amount_fen: number; status: 'active' | 'stopped'; stopped_on: string | null; next_review_on: string; review_basis: string; review_months: number; phase_out_end: string | null; updated_at: string }): void {
+  updateRoster(
+    id: string,
+    set: {
+      amount_fen: number;
+      status: 'active' | 'stopped';
+      stopped_on: string | null;
+      next_review_on: string;
+      review_basis: string;
+      review_months: number;
+      phase_out_end: string | null;
+      updated_at: string;
+    },
+  ): void {
     this.db
-      .prepare('UPDATE roster SET amount_fen = @amount_fen, status = @status, stopped_on = @stopped_on, next_review_on = @next_review_on, review_basis = @review_basis, review_months = @review_months, phase_out_end = @phase_out_end, updated_at = @updated_at WHERE id = @id')
+      .prepare(
+        'UPDATE roster SET amount_fen = @amount_fen, status = @status, stopped_on = @stopped_on, next_review_on = @next_review_on, review_basis = @review_basis, review_months = @review_months, phase_out_end = @phase_out_end, updated_at = @updated_at WHERE id = @id',
+      )
       .run({ ...set, id });
   }
   /** The enrolled members after a re-check (warnings match any of them) and the household size shown on the roster. */
@@ -87,7 +127,10 @@ export class ReviewRepo {
     this.db.prepare('UPDATE roster SET household_size = ?, updated_at = ? WHERE id = ?').run(householdSize, updatedAt, rosterId);
   }
   phaseOutEnd(rosterId: string): string | null {
-    return (this.db.prepare('SELECT phase_out_end FROM roster WHERE id = ?').get(rosterId) as { phase_out_end: string | null } | undefined)?.phase_out_end ?? null;
+    return (
+      (this.db.prepare('SELECT phase_out_end FROM roster WHERE id = ?').get(rosterId) as { phase_out_end: string | null } | undefined)
+        ?.phase_out_end ?? null
+    );
   }
 
   /** The application's JSON and household size on the case row (the search index is the caller's). */
@@ -96,9 +139,17 @@ export class ReviewRepo {
   }
   /** The notice request a step just queued on the case. */
   lastNotice(caseId: string): string | null {
-    return (this.db.prepare('SELECT id FROM notice_request WHERE case_id = ? ORDER BY rowid DESC LIMIT 1').get(caseId) as { id: string } | undefined)?.id ?? null;
+    return (
+      (
+        this.db.prepare('SELECT id FROM notice_request WHERE case_id = ? ORDER BY rowid DESC LIMIT 1').get(caseId) as
+          { id: string } | undefined
+      )?.id ?? null
+    );
   }
   notice(id: string): { kind: string; state: string } | null {
-    return (this.db.prepare('SELECT kind, state FROM notice_request WHERE id = ?').get(id) as { kind: string; state: string } | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT kind, state FROM notice_request WHERE id = ?').get(id) as { kind: string; state: string } | undefined) ??
+      null
+    );
   }
 }

@@ -24,7 +24,12 @@ export function reviewBasis(app: Application, on: string): ReviewBasis {
 }
 
 /** The first review: `months` after the first paid month. */
-export function nextReview(app: Application, sinceMonth: string, decidedOn: string, settings: RosterSettings): { basis: ReviewBasis; months: number; dueOn: string } {
+export function nextReview(
+  app: Application,
+  sinceMonth: string,
+  decidedOn: string,
+  settings: RosterSettings,
+): { basis: ReviewBasis; months: number; dueOn: string } {
   const basis = reviewBasis(app, decidedOn);
   const months = settings.reviewMonths[basis];
   return { basis, months, dueOn: addMonths(`${sinceMonth}-01`, months) };

@@ -23,11 +23,22 @@ export function reviewStandard(standards: Standard[], regionCode: string, today:
 
 /** Per-capita income against the local standard, with the intake's arithmetic (common/cases/eligibility.ts). */
 export function reviewEligibility(work: Work, app: Application, today: string, demo = false): ReviewView['eligibility'] {
-  const standard = reviewStandard(work.cases.standards(undefined, { demo }), work.cases.station.regionCode, today, app.subtype === 'rural' ? 'rural' : 'urban');
+  const standard = reviewStandard(
+    work.cases.standards(undefined, { demo }),
+    work.cases.station.regionCode,
+    today,
+    app.subtype === 'rural' ? 'rural' : 'urban',
+  );
   if (!standard || app.members.length === 0) return null;
   const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
   const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
-  return { perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, standardYear: standard.year, band: hint.band, steps: hint.steps };
+  return {
+    perCapitaFen: hint.perCapitaFen,
+    standardFen: hint.standardFen,
+    standardYear: standard.year,
+    band: hint.band,
+    steps: hint.steps,
+  };
 }
 
 export function reviewView(work: Work, rosterId: string): ReviewView {
@@ -71,7 +82,12 @@ export function reviewView(work: Work, rosterId: string): ReviewView {
         }
       : null,
     household: { members: app.members, income: app.income, deductions: app.deductions, assets: app.assets },
-    signers: reviewSigners(app, today).map((s) => ({ ...s, signed: signed.has(s.idNumber), signedAt: signed.get(s.idNumber)?.signed_at ?? null, faceVerdict: (signed.get(s.idNumber)?.face_verdict ?? null) as Verdict | null })),
+    signers: reviewSigners(app, today).map((s) => ({
+      ...s,
+      signed: signed.has(s.idNumber),
+      signedAt: signed.get(s.idNumber)?.signed_at ?? null,
+      faceVerdict: (signed.get(s.idNumber)?.face_verdict ?? null) as Verdict | null,
+    })),
     eligibility: reviewEligibility(work, app, today, row.demo === 1),
     faceRequired: work.cases.settings().faceRequired,
     phaseOutMaxMonths: PHASE_OUT_MAX_MONTHS,

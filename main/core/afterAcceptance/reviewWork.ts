@@ -69,31 +69,67 @@ export function startReview(work: Work, actor: string, rosterId: string, caseVer
     const { row, app } = work.caseAt(roster.case_id, caseVersion);
     const id = work.id();
     reviews.insert({ id, roster_id: rosterId, case_id: row.id, due_on: roster.next_review_on, started_at: work.now(), started_by: actor });
-    work.touch(row, app, 'reviewStart', actor, null, { review: { id, dueOn: roster.next_review_on }, ...rosterBody({ status: roster.status, amountFen: roster.amount_fen, nextReviewOn: roster.next_review_on }) });
+    work.touch(row, app, 'reviewStart', actor, null, {
+      review: { id, dueOn: roster.next_review_on },
+      ...rosterBody({ status: roster.status, amountFen: roster.amount_fen, nextReviewOn: roster.next_review_on }),
+    });
     return id;
   })();
 }
 
 /** The members, income, deductions and assets found by the review; the case's application (and its search index) follows. */
-export function recheckReview(work: Work, actor: string, reviewId: string, version: number, household: ReviewHousehold, findings: string): void {
+export function recheckReview(
+  work: Work,
+  actor: string,
+  reviewId: string,
+  version: number,
+  household: ReviewHousehold,
+  findings: string,
+): void {
   const reviews = new ReviewRepo(work.db);
   work.db.transaction(() => {
     const { review, roster } = openReview(work, reviews, reviewId, version);
     const { row, app } = work.caseAt(roster.case_id);
     if (!household.members.some((m) => m.idNumber === app.applicant?.idNumber)) throw new JiuzhuError('ROSTER_REVIEW_APPLICANT_MISSING');
-    const next = applicationSchema.parse({ ...app, members: household.members, income: household.income, deductions: household.deductions, assets: household.assets });
+    const next = applicationSchema.parse({
+      ...app,
+      members: household.members,
+      income: household.income,
+      deductions: household.deductions,
+      assets: household.assets,
+    });
     // The household as re-checked meets the intake's own checks (ID numbers, a member twice, impossible ages, money).
-    const problems = blocking(checkApplication(next, { today: work.today() })).filter((x) => /^(members|income|deductions|assets)\b/.test(x.path));
+    const problems = blocking(checkApplication(next, { today: work.today() })).filter((x) =>
+      /^(members|income|deductions|assets)\b/.test(x.path),
+    );
     if (problems.length > 0)
-      throw new JiuzhuError('CASE_INCOMPLETE', { count: String(problems.length), first: translate(`cases.problem.${problems[0]!.code}`, problems[0]!.params) }, { paths: problems.map((x) => x.path).join(',') });
+      throw new JiuzhuError(
+        'CASE_INCOMPLETE',
+        { count: String(problems.length), first: translate(`cases.problem.${problems[0]!.code}`, problems[0]!.params) },
+        { paths: problems.map((x) => x.path).join(',') },
+      );
     const counted = next.members.filter((m) => !m.excluded);
     reviews.updateCaseData(row.id, JSON.stringify(next), counted.length);
-    reviews.replaceRosterMembers(roster.id, [...new Set([app.applicant!.idNumber, ...counted.map((m) => m.idNumber)])], counted.length || 1, work.now());
+    reviews.replaceRosterMembers(
+      roster.id,
+      [...new Set([app.applicant!.idNumber, ...counted.map((m) => m.idNumber)])],
+      counted.length || 1,
+      work.now(),
+    );
     work.cases.repo.replaceParties(row.id, partiesOf(next));
     work.cases.repo.replaceMoney(row.id, ...moneyOf(next));
     const now = work.now();
-    reviews.update(review.id, review.version, { household: JSON.stringify({ members: next.members, income: next.income, deductions: next.deductions, assets: next.assets }), findings, rechecked_at: now, rechecked_by: actor });
-    work.touch(row, next, 'reviewRecheck', actor, findings.slice(0, 500), { review: { id: review.id }, application: next, ...rosterBody({ status: roster.status, amountFen: roster.amount_fen, nextReviewOn: roster.next_review_on }) });
+    reviews.update(review.id, review.version, {
+      household: JSON.stringify({ members: next.members, income: next.income, deductions: next.deductions, assets: next.assets }),
+      findings,
+      rechecked_at: now,
+      rechecked_by: actor,
+    });
+    work.touch(row, next, 'reviewRecheck', actor, findings.slice(0, 500), {
+      review: { id: review.id },
+      application: next,
+      ...rosterBody({ status: roster.status, amountFen: roster.amount_fen, nextReviewOn: roster.next_review_on }),
+    });
   })();
 }
 
@@ -102,11 +138,20 @@ export function recheckReview(work: Work, actor: string, reviewId: string, versi
  * statement of this signer for this review (its SHA-256), then the intake's binding stores it with
  * core's verdict on the face.
  */
-export function authorizeReview(work: Work, actor: string, reviewId: string, version: number, signerIdNumber: string, signature: SignatureCapture, face: FaceCapture | null): void {
+export function authorizeReview(
+  work: Work,
+  actor: string,
+  reviewId: string,
+  version: number,
+  signerIdNumber: string,
+  signature: SignatureCapture,
+  face: FaceCapture | null,
+): void {
   if (work.cases.settings().faceRequired && !face) throw new JiuzhuError('CASE_FACE_REQUIRED');
   // Core judges the face as at the intake (no card photo here: liveness only; a manual capture is at best 复核), and refuses a fail.
   const faceCheck = face ? checkFace(face, false) : undefined;
-  if (faceCheck?.verdict === 'fail') throw new JiuzhuError('CASE_FACE_FAILED', { match: '—', liveness: translate(`capture.face.verdict.${faceCheck.liveness.verdict}`) });
+  if (faceCheck?.verdict === 'fail')
+    throw new JiuzhuError('CASE_FACE_FAILED', { match: '—', liveness: translate(`capture.face.verdict.${faceCheck.liveness.verdict}`) });
   const reviews = new ReviewRepo(work.db);
   work.db.transaction(() => {
     const { review, roster } = openReview(work, reviews, reviewId, version);
@@ -116,11 +161,18 @@ export function authorizeReview(work: Work, actor: string, reviewId: string, ver
     const expected = sha256(authorizationStatement(signer, reviewStatementRef(review.id)));
     if (signature.documentHash !== expected) throw new JiuzhuError('ROSTER_REVIEW_SIGNATURE_UNBOUND');
     const now = work.now();
-    const auth = bindAuthorizationCapture({ repo: work.cases.repo, attachments: work.cases.attachmentStore }, { caseId: roster.case_id, signer, signature, face, actor, now, faceCheck });
+    const auth = bindAuthorizationCapture(
+      { repo: work.cases.repo, attachments: work.cases.attachmentStore },
+      { caseId: roster.case_id, signer, signature, face, actor, now, faceCheck },
+    );
     reviews.putAuthorization(review.id, { ...auth, document_hash: expected, signature_sha256: auth.signature_sha256! });
     reviews.update(review.id, review.version, {});
     work.event(roster.case_id, 'reviewAuthorize', actor, maskName(signer.name));
-    work.audit(actor, 'reviews.authorize', roster.case_id, { review: review.id, role: signer.role, face: auth.face_attachment_id !== null });
+    work.audit(actor, 'reviews.authorize', roster.case_id, {
+      review: review.id,
+      role: signer.role,
+      face: auth.face_attachment_id !== null,
+    });
   })();
 }
 
@@ -142,20 +194,47 @@ export function concludeReview(work: Work, actor: string, reviewId: string, vers
     const today = work.today();
     const signed = new Set(reviews.authorizations(review.id).map((a) => a.signer_id_number));
     const unsigned = reviewSigners(app, today).filter((s) => !signed.has(s.idNumber));
-    if (unsigned.length > 0) throw new JiuzhuError('ROSTER_REVIEW_AUTHORIZATION_MISSING', { count: String(unsigned.length), names: unsigned.map((s) => maskName(s.name)).join('、') });
+    if (unsigned.length > 0)
+      throw new JiuzhuError('ROSTER_REVIEW_AUTHORIZATION_MISSING', {
+        count: String(unsigned.length),
+        names: unsigned.map((s) => maskName(s.name)).join('、'),
+      });
 
     const plan = planOutcome(c, today, roster.amount_fen);
     const basis = reviewBasis(app, today);
     const months = work.repo.settings().reviewMonths[basis];
-    const concluded = { status: 'concluded' as const, outcome: plan.outcome, notice_id: null, concluded_at: work.now(), concluded_by: actor };
+    const concluded = {
+      status: 'concluded' as const,
+      outcome: plan.outcome,
+      notice_id: null,
+      concluded_at: work.now(),
+      concluded_by: actor,
+    };
     if (plan.outcome !== 'continue') {
       const { outcome: _o, ...detail } = plan;
-      const proposalId = proposeChange(work, actor, { roster, row, app, origin: 'review', originId: review.id, plan: { ...plan, review: { basis, months } }, context: { review: { id: review.id, outcome: plan.outcome, ...detail } } });
+      const proposalId = proposeChange(work, actor, {
+        roster,
+        row,
+        app,
+        origin: 'review',
+        originId: review.id,
+        plan: { ...plan, review: { basis, months } },
+        context: { review: { id: review.id, outcome: plan.outcome, ...detail } },
+      });
       reviews.update(review.id, review.version, { ...concluded, outcome_detail: JSON.stringify({ ...detail, proposalId }) });
       return;
     }
     const nextReviewOn = nextReviewAfter(plan, today, months) ?? roster.next_review_on;
-    reviews.updateRoster(roster.id, { amount_fen: roster.amount_fen, status: 'active', stopped_on: null, next_review_on: nextReviewOn, review_basis: basis, review_months: months, phase_out_end: null, updated_at: work.now() });
+    reviews.updateRoster(roster.id, {
+      amount_fen: roster.amount_fen,
+      status: 'active',
+      stopped_on: null,
+      next_review_on: nextReviewOn,
+      review_basis: basis,
+      review_months: months,
+      phase_out_end: null,
+      updated_at: work.now(),
+    });
     reviews.update(review.id, review.version, { ...concluded, outcome_detail: JSON.stringify({ nextReviewOn }) });
     work.touch(row, app, 'reviewContinue', actor, null, {
       review: { id: review.id, outcome: plan.outcome },

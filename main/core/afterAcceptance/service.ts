@@ -25,29 +25,53 @@ export class AfterAcceptanceService {
 
   recordVisit = (actor: string, caseId: string, version: number, v: VisitInput) => recordVisit(this.work, actor, caseId, version, v);
   giveOpinion = (actor: string, caseId: string, version: number, o: OpinionInput) => giveOpinion(this.work, actor, caseId, version, o);
-  recordObjection = (actor: string, caseId: string, version: number, o: ObjectionInput) => recordObjection(this.work, actor, caseId, version, o);
-  resolveDispute = (actor: string, caseId: string, version: number, r: ResolveInput) => resolveDispute(this.work, actor, caseId, version, r);
+  recordObjection = (actor: string, caseId: string, version: number, o: ObjectionInput) =>
+    recordObjection(this.work, actor, caseId, version, o);
+  resolveDispute = (actor: string, caseId: string, version: number, r: ResolveInput) =>
+    resolveDispute(this.work, actor, caseId, version, r);
   endPublicity = (actor: string, caseId: string, version: number) => endPublicity(this.work, actor, caseId, version);
   decideLocally = (actor: string, caseId: string, version: number, d: LocalDecision) => decideLocally(this.work, actor, caseId, version, d);
   retryDecision = (actor: string, id: string) => retryDecision(this.work, actor, id);
   assignWarning = (actor: string, id: string, accountId: string) => assignWarning(this.work, actor, id, accountId);
-  verifyWarning = (actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }) => verifyWarning(this.work, actor, id, v);
+  verifyWarning = (actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }) =>
+    verifyWarning(this.work, actor, id, v);
   closeWarning = (actor: string, id: string, c: CloseInput) => closeWarning(this.work, actor, id, c);
   startReview = (actor: string, rosterId: string, caseVersion: number) => startReview(this.work, actor, rosterId, caseVersion);
-  recheckReview = (actor: string, id: string, version: number, h: ReviewHousehold, findings: string) => recheckReview(this.work, actor, id, version, h, findings);
-  authorizeReview = (actor: string, id: string, version: number, signer: string, sig: SignatureCapture, face: FaceCapture | null) => authorizeReview(this.work, actor, id, version, signer, sig, face);
+  recheckReview = (actor: string, id: string, version: number, h: ReviewHousehold, findings: string) =>
+    recheckReview(this.work, actor, id, version, h, findings);
+  authorizeReview = (actor: string, id: string, version: number, signer: string, sig: SignatureCapture, face: FaceCapture | null) =>
+    authorizeReview(this.work, actor, id, version, signer, sig, face);
   concludeReview = (actor: string, id: string, version: number, c: ConclusionInput) => concludeReview(this.work, actor, id, version, c);
   recordAdvance = (actor: string, caseId: string, version: number, a: ReliefAdvance) => recordAdvance(this.work, actor, caseId, version, a);
   enterMonitoring = (actor: string, caseId: string, reason: string) => enterMonitoring(this.work, actor, caseId, reason);
   exitMonitoring = (actor: string, monitoringId: string, reason: string) => exitMonitoring(this.work, actor, monitoringId, reason);
-  decideChangeLocally = (actor: string, proposalId: string, d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] }) => decideChangeLocally(this.work, actor, proposalId, d);
+  decideChangeLocally = (
+    actor: string,
+    proposalId: string,
+    d: { outcome: 'approved' | 'refused'; reasons: string[]; legalBasis: string[] },
+  ) => decideChangeLocally(this.work, actor, proposalId, d);
 
   /** Pull handler of 'decision' items (inside the pull page's transaction); an item that does not read is refused, applied to nothing. */
   pulledDecision(item: PulledItem): DecisionResult | JiuzhuError {
     const read = readPullItem('decision', item);
     if (!read.ok) return pullItemRefusal(read.issue);
     const d = read.value;
-    return applyDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, source: 'platform', outcome: d.outcome, amountFen: d.amountFen, startMonth: d.startMonth, reasons: d.reasons ?? [], legalBasis: [], relief: d.relief }, 'record');
+    return applyDecision(
+      this.work,
+      PLATFORM_ACTOR,
+      {
+        id: d.id,
+        caseId: d.caseId,
+        source: 'platform',
+        outcome: d.outcome,
+        amountFen: d.amountFen,
+        startMonth: d.startMonth,
+        reasons: d.reasons ?? [],
+        legalBasis: [],
+        relief: d.relief,
+      },
+      'record',
+    );
   }
 
   /** Pull handler of 'change-decision' items: the county's decision on a proposal to change a benefit (never throws). */
@@ -55,7 +79,20 @@ export class AfterAcceptanceService {
     const read = readPullItem('change-decision', item);
     if (!read.ok) return pullItemRefusal(read.issue);
     const d = read.value;
-    return applyChangeDecision(this.work, PLATFORM_ACTOR, { id: d.id, caseId: d.caseId, proposalId: d.proposalId, source: 'platform', outcome: d.outcome, reasons: d.reasons ?? [], legalBasis: d.legalBasis ?? [] }, 'record');
+    return applyChangeDecision(
+      this.work,
+      PLATFORM_ACTOR,
+      {
+        id: d.id,
+        caseId: d.caseId,
+        proposalId: d.proposalId,
+        source: 'platform',
+        outcome: d.outcome,
+        reasons: d.reasons ?? [],
+        legalBasis: d.legalBasis ?? [],
+      },
+      'record',
+    );
   }
 
   /** Pull handler of 'warning' items. */

@@ -25,11 +25,44 @@ export function caseView(work: Work, caseId: string): AfterAcceptanceView {
   return {
     visits: r.visits(caseId).map((v) => {
       const { photoIds, signers } = evidence.get(v.id) ?? { photoIds: [], signers: [] };
-      return { id: v.id, visitedOn: v.visited_on, staff: list(v.staff), familyPresent: list(v.family_present), findings: v.findings, recordedAt: v.recorded_at, photos: photoIds.length, signatures: signers.length, photoIds, signers };
+      return {
+        id: v.id,
+        visitedOn: v.visited_on,
+        staff: list(v.staff),
+        familyPresent: list(v.family_present),
+        findings: v.findings,
+        recordedAt: v.recorded_at,
+        photos: photoIds.length,
+        signatures: signers.length,
+        photoIds,
+        signers,
+      };
     }),
-    opinions: opinions.map((o) => ({ id: o.id, round: o.round, proposal: o.proposal, amountFen: o.amount_fen, reasons: list(o.reasons), community: o.community, posted: o.posted === 1, publicityFrom: o.publicity_from, publicityTo: o.publicity_to, endedOn: o.ended_on, givenAt: o.given_at })),
-    objections: r.objections(caseId).map((o) => ({ id: o.id, round: roundOf(o.opinion_id), objector: o.objector, content: o.content, receivedOn: o.received_on })),
-    reviews: r.reviews(caseId).map((v) => ({ id: v.id, kind: v.kind, round: roundOf(v.opinion_id), heldOn: v.held_on, participants: list(v.participants), outcome: v.outcome, summary: v.summary })),
+    opinions: opinions.map((o) => ({
+      id: o.id,
+      round: o.round,
+      proposal: o.proposal,
+      amountFen: o.amount_fen,
+      reasons: list(o.reasons),
+      community: o.community,
+      posted: o.posted === 1,
+      publicityFrom: o.publicity_from,
+      publicityTo: o.publicity_to,
+      endedOn: o.ended_on,
+      givenAt: o.given_at,
+    })),
+    objections: r
+      .objections(caseId)
+      .map((o) => ({ id: o.id, round: roundOf(o.opinion_id), objector: o.objector, content: o.content, receivedOn: o.received_on })),
+    reviews: r.reviews(caseId).map((v) => ({
+      id: v.id,
+      kind: v.kind,
+      round: roundOf(v.opinion_id),
+      heldOn: v.held_on,
+      participants: list(v.participants),
+      outcome: v.outcome,
+      summary: v.summary,
+    })),
     decisions: r.decisions(caseId).map((d) => ({
       id: d.id,
       source: d.source,
@@ -45,7 +78,10 @@ export function caseView(work: Work, caseId: string): AfterAcceptanceView {
     changes: changesOfCase(work, caseId),
     refusals: new ChangeRepo(work.db).refusals({ caseId, limit: 50 }).map(refusalView),
     delegated: settings.decisionDelegated,
-    limits: { reopinionWorkingDays: settings.limits.reopinionWorkingDays, countyDecisionWorkingDays: settings.limits.countyDecisionWorkingDays },
+    limits: {
+      reopinionWorkingDays: settings.limits.reopinionWorkingDays,
+      countyDecisionWorkingDays: settings.limits.countyDecisionWorkingDays,
+    },
     today: work.today(),
   };
 }
@@ -76,7 +112,11 @@ export function rosterList(work: Work, filter: 'all' | 'due' | 'overdue', limit:
   const soon = addDays(today, REVIEW_DUE_WINDOW_DAYS);
   const changes = new ChangeRepo(work.db);
   const rows = work.repo
-    .rosterList({ activeOnly: filter !== 'all', ...(filter === 'all' ? {} : { dueBy: filter === 'due' ? soon : addDays(today, -1) }), limit })
+    .rosterList({
+      activeOnly: filter !== 'all',
+      ...(filter === 'all' ? {} : { dueBy: filter === 'due' ? soon : addDays(today, -1) }),
+      limit,
+    })
     .map((r) => rosterRow(r, today, changes.openOf(r.id)));
   return { rows, today, counts: work.repo.rosterCounts(today, soon) };
 }

@@ -23,14 +23,29 @@ beforeEach(() => ({ env, aa } = station));
 
 const db = () => env.t.station.db;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
-const evidence = (caseId: string) => db().prepare('SELECT * FROM case_visit_evidence WHERE case_id = ? ORDER BY role, seq').all(caseId) as VisitEvidenceRow[];
+const evidence = (caseId: string) =>
+  db().prepare('SELECT * FROM case_visit_evidence WHERE case_id = ? ORDER BY role, seq').all(caseId) as VisitEvidenceRow[];
 const outbox = (caseId: string) => new Outbox(db(), env.clock).byCase(caseId);
-const visitNotice = (caseId: string) => JSON.parse((db().prepare("SELECT data FROM notice_request WHERE case_id = ? AND kind = 'visit-form' ORDER BY requested_at DESC").get(caseId) as { data: string }).data) as Record<string, unknown>;
+const visitNotice = (caseId: string) =>
+  JSON.parse(
+    (
+      db().prepare("SELECT data FROM notice_request WHERE case_id = ? AND kind = 'visit-form' ORDER BY requested_at DESC").get(caseId) as {
+        data: string;
+      }
+    ).data,
+  ) as Record<string, unknown>;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** What a refused visit must leave untouched. */
 function snapshot(caseId: string) {
-  return { row: env.svc.mustGet(caseId).version, visits: count('case_visit'), evidence: count('case_visit_evidence'), attachments: count('attachment'), outbox: count('outbox'), notices: count('notice_request') };
+  return {
+    row: env.svc.mustGet(caseId).version,
+    visits: count('case_visit'),
+    evidence: count('case_visit_evidence'),
+    attachments: count('attachment'),
+    outbox: count('outbox'),
+    notices: count('notice_request'),
+  };
 }
 
 function refusal(caseId: string, visit: VisitInput) {
@@ -52,7 +67,9 @@ describe('home visit photos and signatures: refusals', () => {
     const full = signedVisit(caseId);
     const noStaff = refusal(caseId, { ...full, signatures: full.signatures.filter((s) => !(s.role === 'staff' && s.name === '刘芳')) });
     expect(noStaff.code).toBe('VISIT_SIGNATURE_MISSING');
-    expect(noStaff.message).toBe('入户调查表须由每位调查人员和每位在场家庭成员本人签名，还有 1 人未签名：刘*（调查人员）。请签名后再保存。');
+    expect(noStaff.message).toBe(
+      '入户调查表须由每位调查人员和每位在场家庭成员本人签名，还有 1 人未签名：刘*（调查人员）。请签名后再保存。',
+    );
     const noFamily = refusal(caseId, { ...full, signatures: full.signatures.filter((s) => s.role === 'staff') });
     expect(noFamily.code).toBe('VISIT_SIGNATURE_MISSING');
     expect(noFamily.message).toContain('还有 2 人未签名：张*国（家庭成员）、李*英（家庭成员）');
@@ -64,7 +81,9 @@ describe('home visit photos and signatures: refusals', () => {
     const caseId = acceptedCase(env.svc, env.actor);
     const full = signedVisit(caseId);
     expect(refusal(caseId, signedVisit(caseId, { ...VISIT, staff: ['王明'] })).code).toBe('VISIT_STAFF_TOO_FEW');
-    expect(refusal(caseId, { ...full, signatures: [...full.signatures, visitSignature(caseId, VISIT, 'family', '赵某')] }).code).toBe('VISIT_SIGNER_UNKNOWN');
+    expect(refusal(caseId, { ...full, signatures: [...full.signatures, visitSignature(caseId, VISIT, 'family', '赵某')] }).code).toBe(
+      'VISIT_SIGNER_UNKNOWN',
+    );
     expect(refusal(caseId, { ...full, signatures: [...full.signatures, full.signatures[0]!] }).code).toBe('VISIT_SIGNATURE_DUPLICATE');
     // Signed on the record as it was, then the findings were edited: the signatures no longer match.
     expect(refusal(caseId, { ...full, findings: '家庭人均收入高于当地低保标准' }).code).toBe('VISIT_SIGNATURE_UNBOUND');
@@ -72,7 +91,9 @@ describe('home visit photos and signatures: refusals', () => {
     expect(refusal(caseId, { ...signedVisit('another-case'), photos: [] }).code).toBe('VISIT_SIGNATURE_UNBOUND');
     // The pad's hash of its image is not the hash of the bytes that arrived.
     const altered = { ...full.signatures[1]!, capture: { ...full.signatures[1]!.capture, pngSha256: 'a'.repeat(64) } };
-    expect(refusal(caseId, { ...full, signatures: [full.signatures[0]!, altered, ...full.signatures.slice(2)] }).code).toBe('CASE_SIGNATURE_ALTERED');
+    expect(refusal(caseId, { ...full, signatures: [full.signatures[0]!, altered, ...full.signatures.slice(2)] }).code).toBe(
+      'CASE_SIGNATURE_ALTERED',
+    );
     expect(refusal(caseId, { ...full, photos: [documentCapture(7), documentCapture(6)] }).code).toBe('VISIT_TOO_MANY_PHOTOS');
   });
 
@@ -130,9 +151,16 @@ describe('home visit photos and signatures: what is kept, synced and printed', (
     expect(first).toMatchObject({ kind: 'case.upsert', baseVersion: 2, body: { action: 'startInvestigation', state: 'investigating' } });
     expect(new Set(first.blobs)).toEqual(new Set(stored.map((r) => r.sha256)));
     expect(first.blobs).toHaveLength(5);
-    const body = first.body as { visit: { photos: Array<{ sha256: string }>; signatures: Array<{ role: string; name: string; sha256: string }> } };
+    const body = first.body as {
+      visit: { photos: Array<{ sha256: string }>; signatures: Array<{ role: string; name: string; sha256: string }> };
+    };
     expect(body.visit.photos.map((p) => p.sha256)).toEqual(stored.filter((r) => r.role === 'photo').map((r) => r.sha256));
-    expect(body.visit.signatures.map((s) => [s.role, s.name])).toEqual([['staff', '王明'], ['staff', '刘芳'], ['family', '张建国'], ['family', '李秀英']]);
+    expect(body.visit.signatures.map((s) => [s.role, s.name])).toEqual([
+      ['staff', '王明'],
+      ['staff', '刘芳'],
+      ['family', '张建国'],
+      ['family', '李秀英'],
+    ]);
     // Only the visit's record carries the visit's blobs: the earlier case.upsert records of the case carry none
     // (a signature added after submission travels in its own case.authorization record, with its own blobs).
     const earlier = outbox(caseId).slice(0, -1);
@@ -155,7 +183,9 @@ describe('home visit photos and signatures: what is kept, synced and printed', (
     aa.recordVisit(env.actor, caseId, 2, signedVisit(caseId, VISIT, [documentCapture(1), documentCapture(1)]));
     const raw = visitNotice(caseId);
     // Queued with references to the encrypted signatures, not with the bytes.
-    expect((raw['signatures'] as Array<{ png: unknown }>).every((s) => typeof s.png === 'object' && s.png !== null && '$attachment' in s.png)).toBe(true);
+    expect(
+      (raw['signatures'] as Array<{ png: unknown }>).every((s) => typeof s.png === 'object' && s.png !== null && '$attachment' in s.png),
+    ).toBe(true);
     const data = hydrate(raw, (id) => env.svc.attachmentStore.get(id));
     const doc = await renderDocument('visit-form', data, { fonts: testFonts(), creationDate: new Date('2026-02-12T00:00:00Z') });
     if (process.env['JIUZHU_KEEP_PDF']) writeFileSync(process.env['JIUZHU_KEEP_PDF'], doc.pdf);
@@ -165,14 +195,22 @@ describe('home visit photos and signatures: what is kept, synced and printed', (
     expect(text).toContain('共2张');
     for (const p of photos) expect(text).toContain(p.sha256.slice(0, 16));
     expect(text).not.toContain(photos[0]!.sha256.slice(0, 20));
-    for (const label of ['调查人员 王明', '调查人员 刘芳', '家庭成员 张建国', '家庭成员 李秀英']) expect(text.replace(/\s+/g, ' ')).toContain(label);
+    for (const label of ['调查人员 王明', '调查人员 刘芳', '家庭成员 张建国', '家庭成员 李秀英'])
+      expect(text.replace(/\s+/g, ' ')).toContain(label);
     expect(text).toContain('本人签名见下');
     // Four signature images drawn (photos are listed, not drawn).
     expect(doc.pdf.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(4);
 
     // A copy for a third party masks the family members' names under their signatures.
-    const pub = await renderDocument('visit-form', { ...(data as Record<string, unknown>), copy: 'public' }, { fonts: testFonts(), creationDate: new Date('2026-02-12T00:00:00Z') });
-    const masked = (await readPdf(pub.pdf)).map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+    const pub = await renderDocument(
+      'visit-form',
+      { ...(data as Record<string, unknown>), copy: 'public' },
+      { fonts: testFonts(), creationDate: new Date('2026-02-12T00:00:00Z') },
+    );
+    const masked = (await readPdf(pub.pdf))
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
     expect(masked).toContain('家庭成员 张*国');
     expect(masked).not.toContain('张建国');
   });
@@ -193,7 +231,9 @@ describe('home visit photos and signatures: what is kept, synced and printed', (
     aa.endPublicity(env.actor, caseId, 4);
     env.svc.setSettings(env.actor, { ...env.svc.settings(), decisionDelegated: true });
     aa.decideLocally(env.actor, caseId, 5, { outcome: 'approved', amountFen: 68000, startMonth: '2026-03', legalBasis: [] });
-    const raw = JSON.parse((db().prepare("SELECT data FROM notice_request WHERE case_id = ? AND kind = 'approval'").get(caseId) as { data: string }).data) as Record<string, unknown>;
+    const raw = JSON.parse(
+      (db().prepare("SELECT data FROM notice_request WHERE case_id = ? AND kind = 'approval'").get(caseId) as { data: string }).data,
+    ) as Record<string, unknown>;
     const data = approvalSchema.parse(raw);
     expect(data.linkedBenefits.map((b) => b.name)).toContain('医疗救助');
     const doc = await renderDocument('approval', raw, { fonts: testFonts(), creationDate: new Date('2026-02-20T00:00:00Z') });

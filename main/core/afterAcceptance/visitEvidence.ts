@@ -37,7 +37,8 @@ export interface VisitEvidence {
  */
 export function checkVisitEvidence(caseId: string, v: VisitInput, staff: string[], family: string[]): void {
   const pages = v.photos.reduce((n, c) => n + c.pages.length, 0);
-  if (pages > MAX_VISIT_PHOTO_PAGES) throw new JiuzhuError('VISIT_TOO_MANY_PHOTOS', { count: String(pages), max: String(MAX_VISIT_PHOTO_PAGES) });
+  if (pages > MAX_VISIT_PHOTO_PAGES)
+    throw new JiuzhuError('VISIT_TOO_MANY_PHOTOS', { count: String(pages), max: String(MAX_VISIT_PHOTO_PAGES) });
   const expected = new Map<string, { role: VisitSignerRole; name: string }>([
     ...staff.map((name) => [key('staff', name), { role: 'staff' as const, name }] as const),
     ...family.map((name) => [key('family', name), { role: 'family' as const, name }] as const),
@@ -54,7 +55,8 @@ export function checkVisitEvidence(caseId: string, v: VisitInput, staff: string[
       throw new JiuzhuError('VISIT_SIGNATURE_UNBOUND', { name: maskName(who.name) });
     }
     // The pad's hash of its own image must be the hash of the bytes that arrived.
-    if (s.capture.pngSha256 && s.capture.pngSha256 !== sha256(Buffer.from(s.capture.png.base64, 'base64'))) throw new JiuzhuError('CASE_SIGNATURE_ALTERED');
+    if (s.capture.pngSha256 && s.capture.pngSha256 !== sha256(Buffer.from(s.capture.png.base64, 'base64')))
+      throw new JiuzhuError('CASE_SIGNATURE_ALTERED');
   }
   const missing = [...expected.entries()].filter(([k]) => !seen.has(k)).map(([, w]) => w);
   if (missing.length > 0) {
@@ -83,7 +85,18 @@ export function storeVisitEvidence(
   for (const capture of v.photos) {
     for (const page of capture.pages) {
       const info = store.put('document-scan', Buffer.from(page.image.base64, 'base64'), { createdBy: at.actor });
-      repo.insert({ ...base, attachment_id: info.id, role: 'photo', seq: photos.length, signer: null, signed_at: null, document_hash: null, signature_sha256: null, source: page.source, sha256: info.sha256 });
+      repo.insert({
+        ...base,
+        attachment_id: info.id,
+        role: 'photo',
+        seq: photos.length,
+        signer: null,
+        signed_at: null,
+        document_hash: null,
+        signature_sha256: null,
+        source: page.source,
+        sha256: info.sha256,
+      });
       photos.push({ attachmentId: info.id, sha256: info.sha256, source: page.source });
     }
   }
@@ -105,13 +118,23 @@ export function storeVisitEvidence(
       source: null,
       sha256: info.sha256,
     });
-    return { attachmentId: info.id, role: who.role, name: who.name, sha256: info.sha256, signedAt: s.capture.capturedAt, documentHash: s.capture.documentHash!, png: store.get(info.id) };
+    return {
+      attachmentId: info.id,
+      role: who.role,
+      name: who.name,
+      sha256: info.sha256,
+      signedAt: s.capture.capturedAt,
+      documentHash: s.capture.documentHash!,
+      png: store.get(info.id),
+    };
   });
   return { photos, signatures };
 }
 
 /** The blobs the case's record references: each stored photo and signature, once. */
-export const evidenceBlobs = (e: VisitEvidence): string[] => [...new Set([...e.photos.map((p) => p.sha256), ...e.signatures.map((s) => s.sha256)])];
+export const evidenceBlobs = (e: VisitEvidence): string[] => [
+  ...new Set([...e.photos.map((p) => p.sha256), ...e.signatures.map((s) => s.sha256)]),
+];
 
 /**
  * The bytes of one photo or signature of a visit of this case, for the case page's viewer; audited

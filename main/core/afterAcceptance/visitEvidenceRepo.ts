@@ -47,7 +47,9 @@ export class VisitEvidenceRepo {
    */
   evidenceOfCase(caseId: string): Map<string, VisitEvidenceList> {
     const rows = this.db
-      .prepare("SELECT visit_id, attachment_id, role, signer FROM case_visit_evidence WHERE case_id = ? ORDER BY visit_id, role = 'photo' DESC, seq")
+      .prepare(
+        "SELECT visit_id, attachment_id, role, signer FROM case_visit_evidence WHERE case_id = ? ORDER BY visit_id, role = 'photo' DESC, seq",
+      )
       .all(caseId) as Array<Pick<VisitEvidenceRow, 'visit_id' | 'attachment_id' | 'role' | 'signer'>>;
     const out = new Map<string, VisitEvidenceList>();
     for (const r of rows) {
@@ -61,6 +63,8 @@ export class VisitEvidenceRepo {
 
   /** Whether this attachment is a photo or signature of a visit of this case. */
   belongsToCase(caseId: string, attachmentId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM case_visit_evidence WHERE case_id = ? AND attachment_id = ?').get(caseId, attachmentId) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM case_visit_evidence WHERE case_id = ? AND attachment_id = ?').get(caseId, attachmentId) !== undefined
+    );
   }
 }

@@ -16,8 +16,13 @@ let aa: AfterAcceptanceService;
 beforeEach(() => ({ env, aa } = station));
 
 const db = () => env.t.station.db;
-const rows = (visitId: string) => db().prepare('SELECT * FROM case_visit_evidence WHERE visit_id = ? ORDER BY seq').all(visitId) as VisitEvidenceRow[];
-const audited = (action: string) => db().prepare('SELECT target_id, details FROM audit_log WHERE action = ? ORDER BY seq').all(action) as Array<{ target_id: string; details: string }>;
+const rows = (visitId: string) =>
+  db().prepare('SELECT * FROM case_visit_evidence WHERE visit_id = ? ORDER BY seq').all(visitId) as VisitEvidenceRow[];
+const audited = (action: string) =>
+  db().prepare('SELECT target_id, details FROM audit_log WHERE action = ? ORDER BY seq').all(action) as Array<{
+    target_id: string;
+    details: string;
+  }>;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function refused(f: () => unknown): string {
@@ -42,7 +47,12 @@ describe('home visit evidence on the case page', () => {
     expect(first!.photoIds).toEqual(firstRows.filter((r) => r.role === 'photo').map((r) => r.attachment_id));
     expect(first!.photoIds).toHaveLength(3);
     expect(new Set(first!.photoIds).size).toBe(3);
-    expect(first!.signers.map((s) => [s.name, s.role])).toEqual([['王明', 'staff'], ['刘芳', 'staff'], ['张建国', 'family'], ['李秀英', 'family']]);
+    expect(first!.signers.map((s) => [s.name, s.role])).toEqual([
+      ['王明', 'staff'],
+      ['刘芳', 'staff'],
+      ['张建国', 'family'],
+      ['李秀英', 'family'],
+    ]);
     for (const s of first!.signers) {
       const row = firstRows.find((r) => r.attachment_id === s.attachmentId)!;
       expect(row.signer).toBe(s.name);
@@ -52,7 +62,11 @@ describe('home visit evidence on the case page', () => {
 
     // The later visit lists only its own evidence: no photos, its three signers.
     expect(second).toMatchObject({ photos: 0, signatures: 3, photoIds: [] });
-    expect(second!.signers.map((s) => [s.name, s.role])).toEqual([['刘芳', 'staff'], ['赵强', 'staff'], ['李秀英', 'family']]);
+    expect(second!.signers.map((s) => [s.name, s.role])).toEqual([
+      ['刘芳', 'staff'],
+      ['赵强', 'staff'],
+      ['李秀英', 'family'],
+    ]);
     expect(second!.signers.map((s) => s.attachmentId)).toEqual(rows(second!.id).map((r) => r.attachment_id));
     expect(second!.signers.some((s) => first!.signers.some((f) => f.attachmentId === s.attachmentId))).toBe(false);
   });

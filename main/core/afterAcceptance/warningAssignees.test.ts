@@ -32,20 +32,26 @@ function refusal(fn: () => unknown): { code: string; message: string } {
   }
   throw new Error('not refused');
 }
-const assignAudits = () => (db().prepare("SELECT details FROM audit_log WHERE action = 'warnings.assign' ORDER BY seq").all() as Array<{ details: string }>).map((r) => JSON.parse(r.details) as { to: string });
+const assignAudits = () =>
+  (db().prepare("SELECT details FROM audit_log WHERE action = 'warnings.assign' ORDER BY seq").all() as Array<{ details: string }>).map(
+    (r) => JSON.parse(r.details) as { to: string },
+  );
 
 describe('who a warning can be assigned to', () => {
   it('the roles: caseworker and head take warnings; clerk, print and admin alone do not; a disabled account never', () => {
     expect(mayTakeWarnings({ roles: ['caseworker'], disabled: false })).toBe(true);
     expect(mayTakeWarnings({ roles: ['head'], disabled: false })).toBe(true);
     expect(mayTakeWarnings({ roles: ['admin', 'clerk', 'caseworker'], disabled: false })).toBe(true);
-    for (const roles of [['clerk'], ['print'], ['admin'], ['admin', 'clerk', 'print']] as Role[][]) expect(mayTakeWarnings({ roles, disabled: false }), roles.join()).toBe(false);
+    for (const roles of [['clerk'], ['print'], ['admin'], ['admin', 'clerk', 'print']] as Role[][])
+      expect(mayTakeWarnings({ roles, disabled: false }), roles.join()).toBe(false);
     expect(mayTakeWarnings({ roles: ['caseworker'], disabled: true })).toBe(false);
   });
 
   it('a clerk and the admin-only account are refused in words and nothing changes; the caseworker and the head are taken; the picker lists only them', () => {
     enrolledHousehold(env.svc, aa, env.actor);
-    expect(aa.pulledWarning({ kind: 'warning', feedSeq: 2, at: 1_771_632_000_000, id: 'w-1', idNumber: WIFE.idNumber, type: 'death' })).toBe('opened');
+    expect(
+      aa.pulledWarning({ kind: 'warning', feedSeq: 2, at: 1_771_632_000_000, id: 'w-1', idNumber: WIFE.idNumber, type: 'death' }),
+    ).toBe('opened');
     const clerk = account('zhao.chuangkou', '赵窗口', ['clerk']);
     const printer = account('qian.dayin', '钱打印', ['print']);
     const head = account('chen.zhanzhang', '陈站长', ['head']);
@@ -57,10 +63,15 @@ describe('who a warning can be assigned to', () => {
     ]);
     const asClerk = refusal(() => aa.assignWarning(env.actor, 'w-1', clerk));
     expect(asClerk.code).toBe('WARNING_ASSIGNEE_NOT_CASEWORK');
-    expect(asClerk.message).toBe('赵窗口的岗位是受理员，不能承办预警：承办人要核查情况并登记核查结论，这是经办人或站长的工作。请改派给经办人或站长。');
+    expect(asClerk.message).toBe(
+      '赵窗口的岗位是受理员，不能承办预警：承办人要核查情况并登记核查结论，这是经办人或站长的工作。请改派给经办人或站长。',
+    );
     // The station's admin account holds only the admin role (the IT administrator).
     const asAdmin = refusal(() => aa.assignWarning(env.actor, 'w-1', env.actor));
-    expect(asAdmin).toMatchObject({ code: 'WARNING_ASSIGNEE_NOT_CASEWORK', message: expect.stringContaining(`${ADMIN.displayName}的岗位是管理员`) });
+    expect(asAdmin).toMatchObject({
+      code: 'WARNING_ASSIGNEE_NOT_CASEWORK',
+      message: expect.stringContaining(`${ADMIN.displayName}的岗位是管理员`),
+    });
     expect(refusal(() => aa.assignWarning(env.actor, 'w-1', printer)).message).toContain('钱打印的岗位是打印岗');
     expect(refusal(() => aa.assignWarning(env.actor, 'w-1', 'no-such-account')).code).toBe('AUTH_ACCOUNT_NOT_FOUND');
     expect(aa.work.repo.warning('w-1')).toMatchObject({ status: 'open', assigned_to: null, assigned_at: null });
@@ -94,7 +105,10 @@ describe('who a warning can be assigned to', () => {
     const worker = caseworkerOn(env.t);
     env.t.accounts.disable(env.t.auth.login(ADMIN.username, ADMIN.password), worker);
     expect(warningAssignees(db())).toEqual([]);
-    expect(refusal(() => aa.assignWarning(env.actor, 'w-1', worker))).toMatchObject({ code: 'WARNING_ASSIGNEE_DISABLED', message: '刘经办的账号已停用，不能承办预警。请改派给在岗的经办人或站长。' });
+    expect(refusal(() => aa.assignWarning(env.actor, 'w-1', worker))).toMatchObject({
+      code: 'WARNING_ASSIGNEE_DISABLED',
+      message: '刘经办的账号已停用，不能承办预警。请改派给在岗的经办人或站长。',
+    });
     expect(aa.work.repo.warning('w-1')).toMatchObject({ assigned_to: null });
   });
 });

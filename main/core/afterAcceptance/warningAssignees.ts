@@ -30,7 +30,11 @@ export function assigneeOf(db: Db, accountId: string): Account {
   if (account.disabled) throw new JiuzhuError('WARNING_ASSIGNEE_DISABLED', { name: account.displayName, allowed });
   if (!mayTakeWarnings(account)) {
     const roles = account.roles.map((r) => translate(`roles.${r}`)).join('、');
-    throw new JiuzhuError('WARNING_ASSIGNEE_NOT_CASEWORK', { name: account.displayName, roles, allowed }, { accountId, roles: account.roles });
+    throw new JiuzhuError(
+      'WARNING_ASSIGNEE_NOT_CASEWORK',
+      { name: account.displayName, roles, allowed },
+      { accountId, roles: account.roles },
+    );
   }
   return account;
 }

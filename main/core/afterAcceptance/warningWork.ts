@@ -50,7 +50,13 @@ export function receiveWarning(work: Work, actor: string, w: WarningToReceive): 
   });
   if (!inserted) return 'duplicate';
   if (caseId) work.event(caseId, 'warningReceived', actor, w.type);
-  work.audit(actor, 'warnings.received', w.id, { type: w.type, onRoster: roster !== undefined, monitored: monitoring !== undefined }, 'warning');
+  work.audit(
+    actor,
+    'warnings.received',
+    w.id,
+    { type: w.type, onRoster: roster !== undefined, monitored: monitoring !== undefined },
+    'warning',
+  );
   return caseId ? 'opened' : 'not_on_roster';
 }
 
@@ -75,8 +81,16 @@ export function assignWarning(work: Work, actor: string, id: string, accountId: 
 export function verifyWarning(work: Work, actor: string, id: string, v: { verifiedOn: string; method: string; findings: string }): void {
   work.db.transaction(() => {
     const w = workable(work, id);
-    work.repo.updateWarning(id, { status: 'verified', verification: JSON.stringify(v), ...(w.assigned_to ? {} : { assigned_to: actor, assigned_at: work.now() }) });
-    const caseId = w.roster_id ? work.repo.roster(w.roster_id)?.case_id : w.monitoring_id ? new ReliefRepo(work.db).monitoring(w.monitoring_id)?.case_id : undefined;
+    work.repo.updateWarning(id, {
+      status: 'verified',
+      verification: JSON.stringify(v),
+      ...(w.assigned_to ? {} : { assigned_to: actor, assigned_at: work.now() }),
+    });
+    const caseId = w.roster_id
+      ? work.repo.roster(w.roster_id)?.case_id
+      : w.monitoring_id
+        ? new ReliefRepo(work.db).monitoring(w.monitoring_id)?.case_id
+        : undefined;
     if (caseId) work.event(caseId, 'warningVerified', actor, v.method);
     work.audit(actor, 'warnings.verify', id, {}, 'warning');
   })();
@@ -99,11 +113,26 @@ export function closeWarning(work: Work, actor: string, id: string, input: Close
     const today = work.today();
     const { row, app } = work.caseAt(roster.case_id);
     const effectiveMonth = c.effectiveMonth ?? nextMonth(today);
-    const closed = { status: 'closed' as const, outcome: c.outcome, outcome_reasons: JSON.stringify(c.reasons), closed_at: work.now(), closed_by: actor };
-    const warning = { id, type: w.type, outcome: c.outcome, effectiveMonth, ...(c.newAmountFen !== undefined ? { newAmountFen: c.newAmountFen } : {}) };
+    const closed = {
+      status: 'closed' as const,
+      outcome: c.outcome,
+      outcome_reasons: JSON.stringify(c.reasons),
+      closed_at: work.now(),
+      closed_by: actor,
+    };
+    const warning = {
+      id,
+      type: w.type,
+      outcome: c.outcome,
+      effectiveMonth,
+      ...(c.newAmountFen !== undefined ? { newAmountFen: c.newAmountFen } : {}),
+    };
     if (c.outcome === 'no_change') {
       work.repo.updateWarning(id, closed);
-      work.touch(row, app, 'warningNoChange', actor, c.reasons.join('；').slice(0, 500) || null, { warning, roster: { status: 'active', amountFen: roster.amount_fen } });
+      work.touch(row, app, 'warningNoChange', actor, c.reasons.join('；').slice(0, 500) || null, {
+        warning,
+        roster: { status: 'active', amountFen: roster.amount_fen },
+      });
       return;
     }
     if (c.reasons.length === 0 || c.legalBasis.length === 0) throw new JiuzhuError('WARNING_REASONS_REQUIRED');
@@ -126,7 +155,13 @@ export function closeWarning(work: Work, actor: string, id: string, input: Close
  */
 function closeMonitored(work: Work, actor: string, w: WarningDbRow, c: ReturnType<typeof closeInputSchema.parse>): void {
   if (c.outcome !== 'no_change') throw new JiuzhuError('WARNING_MONITORING_NO_BENEFIT');
-  work.repo.updateWarning(w.id, { status: 'closed', outcome: 'no_change', outcome_reasons: JSON.stringify(c.reasons), closed_at: work.now(), closed_by: actor });
+  work.repo.updateWarning(w.id, {
+    status: 'closed',
+    outcome: 'no_change',
+    outcome_reasons: JSON.stringify(c.reasons),
+    closed_at: work.now(),
+    closed_by: actor,
+  });
   const m = new ReliefRepo(work.db).monitoring(w.monitoring_id!);
   if (m) work.event(m.case_id, 'warningNoChange', actor, c.reasons.join('；').slice(0, 500) || null);
   work.audit(actor, 'warnings.close', w.id, { outcome: 'no_change', monitored: true }, 'warning');

@@ -24,7 +24,16 @@ export interface WorkDeps {
   benefits: LinkedBenefitEntry[];
 }
 
-export type NoticeKind = 'visit-form' | 'publicity' | 'opinion-notice' | 'approval' | 'relief-approval' | 'monitoring-approval' | 'refusal' | 'termination' | 'phase-out';
+export type NoticeKind =
+  | 'visit-form'
+  | 'publicity'
+  | 'opinion-notice'
+  | 'approval'
+  | 'relief-approval'
+  | 'monitoring-approval'
+  | 'refusal'
+  | 'termination'
+  | 'phase-out';
 
 /**
  * What every after-acceptance step shares: the case service (its state machine step, calendar,
@@ -72,14 +81,23 @@ export class Work {
   }
 
   /** Queue a notice whose data is valid against its document schema (CASE_NOTICE_INVALID otherwise). */
-  notice<S extends z.ZodType>(caseId: string, kind: NoticeKind, schema: S, data: Record<string, unknown>, actor: string, extra: Record<string, unknown> = {}): z.output<S> {
+  notice<S extends z.ZodType>(
+    caseId: string,
+    kind: NoticeKind,
+    schema: S,
+    data: Record<string, unknown>,
+    actor: string,
+    extra: Record<string, unknown> = {},
+  ): z.output<S> {
     const r = schema.safeParse(data);
     if (!r.success) {
       const issue = r.error.issues[0]!;
       throw new JiuzhuError('CASE_NOTICE_INVALID', { path: issue.path.join('.') || '(通知书)', detail: issue.message });
     }
     const stored = { ...(r.data as Record<string, unknown>), ...extra };
-    this.db.prepare('INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?)').run(this.id(), caseId, kind, JSON.stringify(stored), this.now(), actor);
+    this.db
+      .prepare('INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(this.id(), caseId, kind, JSON.stringify(stored), this.now(), actor);
     return r.data;
   }
 
@@ -87,12 +105,33 @@ export class Work {
    * A record on a case that does not change its state (a second visit, a warning's outcome):
    * version + 1, timeline event, case.upsert (so the platform sees it) and the audit row.
    */
-  touch(row: CaseRow, app: Application, action: string, actor: string, note: string | null, extra: Record<string, unknown>, blobs: string[] = []): void {
+  touch(
+    row: CaseRow,
+    app: Application,
+    action: string,
+    actor: string,
+    note: string | null,
+    extra: Record<string, unknown>,
+    blobs: string[] = [],
+  ): void {
     const now = this.now();
     const version = row.version + 1;
     this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version, now, actor, row.id);
     this.cases.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: null, to_state: null, note });
-    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: row.case_no, baseVersion: row.version, state: row.state, action, at: now, app, content: 'reference', extra, blobs }));
+    this.outbox.enqueue(
+      caseUpsertRecord({
+        caseId: row.id,
+        caseNo: row.case_no,
+        baseVersion: row.version,
+        state: row.state,
+        action,
+        at: now,
+        app,
+        content: 'reference',
+        extra,
+        blobs,
+      }),
+    );
     this.audit(actor, `aftercare.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, row.id, { version });
   }
 
@@ -101,7 +140,13 @@ export class Work {
     this.cases.repo.appendEvent(caseId, { at: this.now(), actor_id: actor, action, from_state: null, to_state: null, note });
   }
 
-  audit(actor: string, action: string, targetId: string | null, details: Record<string, string | number | boolean> = {}, targetType = 'case'): void {
+  audit(
+    actor: string,
+    action: string,
+    targetId: string | null,
+    details: Record<string, string | number | boolean> = {},
+    targetType = 'case',
+  ): void {
     this.deps.audit.append({ actor, action, targetType, targetId, details });
   }
 

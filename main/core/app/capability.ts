@@ -6,7 +6,11 @@ export function appCapability(deps: CoreDeps): Capability<'app.info' | 'idNumber
   return {
     handlers: {
       'app.info': async () =>
-        describeApp({ name: '救助通工作站', version: deps.version, shell: deps.shell, dataDir: deps.dataDir }, await deps.deviceId(), deps.sqliteNativeBinding),
+        describeApp(
+          { name: '救助通工作站', version: deps.version, shell: deps.shell, dataDir: deps.dataDir },
+          await deps.deviceId(),
+          deps.sqliteNativeBinding,
+        ),
       'idNumber.check': (input) => checkIdNumberForApi(input, deps.clock),
     },
   };

@@ -41,9 +41,20 @@ function walk(dir: string): string[] {
 
 describe('where the station lives', () => {
   it('per account by default; under ProgramData or /var/lib for the whole PC when the preset says machine', () => {
-    expect(dataLocation({}, { XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toEqual({ scope: 'user', dataDir: '/home/a/.config/jiuzhu-workstation', machineSecretDir: null });
-    expect(dataLocation({ dataScope: 'machine' }, {}, 'linux')).toEqual({ scope: 'machine', dataDir: '/var/lib/jiuzhu-workstation/data', machineSecretDir: '/var/lib/jiuzhu-workstation/machine' });
-    expect(dataLocation({ dataScope: 'machine' }, { ProgramData: 'C:\\ProgramData' }, 'win32')).toMatchObject({ dataDir: join('C:\\ProgramData', 'jiuzhu-workstation', 'data'), machineSecretDir: join('C:\\ProgramData', 'jiuzhu-workstation', 'machine') });
+    expect(dataLocation({}, { XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toEqual({
+      scope: 'user',
+      dataDir: '/home/a/.config/jiuzhu-workstation',
+      machineSecretDir: null,
+    });
+    expect(dataLocation({ dataScope: 'machine' }, {}, 'linux')).toEqual({
+      scope: 'machine',
+      dataDir: '/var/lib/jiuzhu-workstation/data',
+      machineSecretDir: '/var/lib/jiuzhu-workstation/machine',
+    });
+    expect(dataLocation({ dataScope: 'machine' }, { ProgramData: 'C:\\ProgramData' }, 'win32')).toMatchObject({
+      dataDir: join('C:\\ProgramData', 'jiuzhu-workstation', 'data'),
+      machineSecretDir: join('C:\\ProgramData', 'jiuzhu-workstation', 'machine'),
+    });
     expect(machineRoot({ JIUZHU_MACHINE_ROOT: '/srv/jz' }, 'linux')).toBe('/srv/jz');
   });
 });
@@ -123,7 +134,10 @@ describe('a station shared by the staff accounts of one PC', () => {
       } catch (e) { process.stdout.write(String(e.code) + '\\n'); }`;
     const run = (who: object, holdMs: number, timeoutMs: number) =>
       new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(holdMs, timeoutMs)], { cwd: repo, ...who });
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(holdMs, timeoutMs)], {
+          cwd: repo,
+          ...who,
+        });
         let out = '';
         child.stdout.on('data', (b: Buffer) => {
           out += b.toString();

@@ -30,7 +30,11 @@ export function machineRoot(env: NodeJS.ProcessEnv = process.env, platform: Node
 }
 
 /** Where this PC keeps its station, from the preset; JIUZHU_DATA_DIR still names the data folder itself. */
-export function dataLocation(preset: MachinePreset, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): DataLocation {
+export function dataLocation(
+  preset: MachinePreset,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): DataLocation {
   if (preset.dataScope !== 'machine') return { scope: 'user', dataDir: defaultDataDir(env, platform), machineSecretDir: null };
   const root = machineRoot(env, platform);
   return { scope: 'machine', dataDir: env.JIUZHU_DATA_DIR ?? join(root, 'data'), machineSecretDir: join(root, 'machine') };
@@ -44,6 +48,10 @@ export function dataLocation(preset: MachinePreset, env: NodeJS.ProcessEnv = pro
 export function machineScopeOptions(location: DataLocation, logger: Logger): { dataScope?: 'machine'; machineSecret?: Uint8Array } {
   if (location.scope !== 'machine' || !location.machineSecretDir) return {};
   shareFilesWithGroup();
-  const machineSecret = loadSharedMachineSecret({ dir: location.machineSecretDir, logger, ...(process.platform === 'win32' ? { dpapi: windowsMachineDpapi() } : {}) });
+  const machineSecret = loadSharedMachineSecret({
+    dir: location.machineSecretDir,
+    logger,
+    ...(process.platform === 'win32' ? { dpapi: windowsMachineDpapi() } : {}),
+  });
   return { dataScope: 'machine', machineSecret };
 }

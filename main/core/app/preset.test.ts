@@ -23,18 +23,34 @@ describe('the machine preset', () => {
   });
 
   it('is read when good (a BOM from Notepad too), absent without complaint, and ignored whole with the reason when damaged', () => {
-    const good = file('good.json', '\uFEFF{"stationName":"桥头镇社会救助工作站","regionCode":"500110","platformUrl":"https://jz.cq.gov.cn","disableGpu":true}');
-    expect(readPreset(good)).toEqual({ preset: { stationName: '桥头镇社会救助工作站', regionCode: '500110', platformUrl: 'https://jz.cq.gov.cn', disableGpu: true } });
+    const good = file(
+      'good.json',
+      '\uFEFF{"stationName":"桥头镇社会救助工作站","regionCode":"500110","platformUrl":"https://jz.cq.gov.cn","disableGpu":true}',
+    );
+    expect(readPreset(good)).toEqual({
+      preset: { stationName: '桥头镇社会救助工作站', regionCode: '500110', platformUrl: 'https://jz.cq.gov.cn', disableGpu: true },
+    });
     expect(readPreset(join(dir, 'none.json'))).toEqual({ preset: {} });
-    expect(readPreset(file('broken.json', '{"regionCode": "500110",'))).toMatchObject({ preset: {}, problem: expect.stringContaining('not JSON') });
-    expect(readPreset(file('field.json', '{"regionCode":"5001"}'))).toMatchObject({ preset: {}, problem: expect.stringContaining('regionCode') });
-    expect(readPreset(file('extra.json', '{"stationKey":"x"}'))).toMatchObject({ preset: {}, problem: expect.stringContaining('stationKey') });
+    expect(readPreset(file('broken.json', '{"regionCode": "500110",'))).toMatchObject({
+      preset: {},
+      problem: expect.stringContaining('not JSON'),
+    });
+    expect(readPreset(file('field.json', '{"regionCode":"5001"}'))).toMatchObject({
+      preset: {},
+      problem: expect.stringContaining('regionCode'),
+    });
+    expect(readPreset(file('extra.json', '{"stationKey":"x"}'))).toMatchObject({
+      preset: {},
+      problem: expect.stringContaining('stationKey'),
+    });
   });
 });
 
 describe('the data folder', () => {
   it('is per account and local, never Roaming; the env var wins', () => {
-    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local', APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\a\\AppData\\Local', 'jiuzhu-workstation'));
+    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local', APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(
+      join('C:\\Users\\a\\AppData\\Local', 'jiuzhu-workstation'),
+    );
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toBe('/home/a/.config/jiuzhu-workstation');
     expect(defaultDataDir({ JIUZHU_DATA_DIR: '/tmp/x' }, 'linux')).toBe('/tmp/x');
   });
@@ -44,13 +60,23 @@ describe('the data folder', () => {
     const core = createCore({ shell: 'cli', dataDir, version: 'test', logger: silentLogger, deviceId: async () => 'f'.repeat(64) });
     const previous = process.env.JIUZHU_PRESET;
     try {
-      process.env.JIUZHU_PRESET = file('setup.json', '{"stationName":"桥头镇社会救助工作站","regionCode":"500110","platformUrl":"https://jz.cq.gov.cn","disableGpu":false}');
+      process.env.JIUZHU_PRESET = file(
+        'setup.json',
+        '{"stationName":"桥头镇社会救助工作站","regionCode":"500110","platformUrl":"https://jz.cq.gov.cn","disableGpu":false}',
+      );
       expect(await core.invoke('setup.status', {}, { via: 'cli' })).toEqual({
         ok: true,
-        result: { initialized: false, preset: { stationName: '桥头镇社会救助工作站', regionCode: '500110', platformUrl: 'https://jz.cq.gov.cn' }, presetProblem: null },
+        result: {
+          initialized: false,
+          preset: { stationName: '桥头镇社会救助工作站', regionCode: '500110', platformUrl: 'https://jz.cq.gov.cn' },
+          presetProblem: null,
+        },
       });
       process.env.JIUZHU_PRESET = file('setup-bad.json', '{"regionCode":"12"}');
-      expect(await core.invoke('setup.status', {}, { via: 'cli' })).toMatchObject({ ok: true, result: { preset: {}, presetProblem: expect.stringContaining('regionCode') } });
+      expect(await core.invoke('setup.status', {}, { via: 'cli' })).toMatchObject({
+        ok: true,
+        result: { preset: {}, presetProblem: expect.stringContaining('regionCode') },
+      });
     } finally {
       if (previous === undefined) delete process.env.JIUZHU_PRESET;
       else process.env.JIUZHU_PRESET = previous;

@@ -34,6 +34,7 @@ export function readPreset(path = presetPath()): PresetReading {
     return { preset: {}, problem: `${path}: not JSON (${(e as Error).message})` };
   }
   const parsed = machinePresetSchema.safeParse(json);
-  if (!parsed.success) return { preset: {}, problem: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return { preset: {}, problem: `${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'} ${i.message}`).join('; ')}` };
   return { preset: parsed.data };
 }

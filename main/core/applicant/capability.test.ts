@@ -24,20 +24,40 @@ const SIGNATURE = {
   dpi: 200,
   pad: { width: 640, height: 240 },
   pointerType: 'mouse',
-  strokes: [[{ x: 1, y: 1, pressure: 0.5, t: 0 }, { x: 100, y: 50, pressure: 0.5, t: 100 }]],
+  strokes: [
+    [
+      { x: 1, y: 1, pressure: 0.5, t: 0 },
+      { x: 100, y: 50, pressure: 0.5, t: 100 },
+    ],
+  ],
 };
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-applicant-'));
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => now }, logger: silentLogger, deviceId: async () => 'b'.repeat(64) });
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => now },
+    logger: silentLogger,
+    deviceId: async () => 'b'.repeat(64),
+  });
   core.onEvent((e) => received.clerk!.push(e), clerk.windowId);
   core.onEvent((e) => received.screen!.push(e), screen.windowId);
   core.onEvent((e) => received.other!.push(e), other.windowId);
   core.onEvent((e) => received.plain!.push(e));
-  await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, clerk);
+  await core.invoke(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+    clerk,
+  );
   await core.invoke('session.login', { username: 'admin', password: PASSWORD }, clerk);
   await core.invoke('accounts.create', { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' }, clerk);
-  await core.invoke('cases.setSettings', { settings: { policyNotices: [{ title: '低保政策', body: '家庭人均收入低于当地标准可申请。' }] } }, clerk);
+  await core.invoke(
+    'cases.setSettings',
+    { settings: { policyNotices: [{ title: '低保政策', body: '家庭人均收入低于当地标准可申请。' }] } },
+    clerk,
+  );
   await core.invoke('session.login', { username: 'clerk1', password: 'Temp#pass2026' }, clerk);
   await core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Clerk#pass2026' }, clerk);
 });
@@ -61,11 +81,16 @@ describe('the applicant screen', () => {
     expect(await core.invoke('applicant.pair', { code }, clerk)).toMatchObject({ ok: false, error: { code: 'APPLICANT_PAIRING_FAILED' } });
     const { code: second } = ok<{ code: string }>(await core.invoke('applicant.open', {}, clerk));
     const paired = await core.invoke('applicant.pair', { code: second }, screen);
-    const { view } = ok<{ view: { kind: string; notices: unknown; hotline: string; stationName: string; materials: Array<{ items: string[] }> } }>(paired);
+    const { view } = ok<{
+      view: { kind: string; notices: unknown; hotline: string; stationName: string; materials: Array<{ items: string[] }> };
+    }>(paired);
     expect(view).toMatchObject({ kind: 'idle', hotline: '12349', stationName: '桥头镇社会救助工作站', notices: [{ title: '低保政策' }] });
     expect(view.materials.find((m) => m.items.length > 0)).toBeTruthy();
     // One use only.
-    expect(await core.invoke('applicant.pair', { code: second }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_PAIRING_FAILED' } });
+    expect(await core.invoke('applicant.pair', { code: second }, other)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_PAIRING_FAILED' },
+    });
     expect(applicantEvents('clerk').map((e) => e.payload)).toMatchObject([{ kind: 'paired' }]);
   });
 
@@ -77,7 +102,17 @@ describe('the applicant screen', () => {
 
   it('what the clerk shows reaches the paired window only', async () => {
     const r = ok<{ paired: boolean; viewId: string }>(
-      await core.invoke('applicant.show', { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '5001**********0012' }, members: [{ name: '李秀英', relationship: '配偶' }] } }, clerk),
+      await core.invoke(
+        'applicant.show',
+        {
+          view: {
+            kind: 'intake',
+            applicant: { name: '张建国', idNumber: '5001**********0012' },
+            members: [{ name: '李秀英', relationship: '配偶' }],
+          },
+        },
+        clerk,
+      ),
     );
     expect(r.paired).toBe(true);
     viewId = r.viewId;
@@ -92,19 +127,36 @@ describe('the applicant screen', () => {
   });
 
   it('a whole ID number never travels to the screen in the record view', async () => {
-    const r = await core.invoke('applicant.show', { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '500110198005120012' } } }, clerk);
+    const r = await core.invoke(
+      'applicant.show',
+      { view: { kind: 'intake', applicant: { name: '张建国', idNumber: '500110198005120012' } } },
+      clerk,
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(JSON.stringify(received.screen)).not.toContain('500110198005120012');
   });
 
   it('确认 and 信息有误 come back to the clerk window only, for the current view only', async () => {
-    expect(await core.invoke('applicant.confirm', { viewId: 'stale-view-id' }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
-    expect(await core.invoke('applicant.report', { viewId, part: 'address' }, other)).toMatchObject({ ok: false, error: { code: 'APPLICANT_NOT_PAIRED' } });
+    expect(await core.invoke('applicant.confirm', { viewId: 'stale-view-id' }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_VIEW_STALE' },
+    });
+    expect(await core.invoke('applicant.report', { viewId, part: 'address' }, other)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_NOT_PAIRED' },
+    });
     // A record view asks for no signature.
-    expect(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    expect(await core.invoke('applicant.sign', { viewId, signature: SIGNATURE }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_VIEW_STALE' },
+    });
     ok(await core.invoke('applicant.report', { viewId, part: 'address' }, screen));
     ok(await core.invoke('applicant.confirm', { viewId }, screen));
-    expect(applicantEvents('clerk').slice(-2).map((e) => e.payload)).toMatchObject([
+    expect(
+      applicantEvents('clerk')
+        .slice(-2)
+        .map((e) => e.payload),
+    ).toMatchObject([
       { kind: 'reported', viewId, part: 'address' },
       { kind: 'confirmed', viewId },
     ]);
@@ -116,23 +168,51 @@ describe('the applicant screen', () => {
     const signer = { name: '李秀英', idNumber: '500110198207150026', role: 'member' };
     const statement = authorizationStatement(signer, '申请 case_0001');
     const show = (faceRequired: boolean) =>
-      core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 2, total: 2, statement, faceRequired } }, clerk);
+      core.invoke(
+        'applicant.show',
+        { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 2, total: 2, statement, faceRequired } },
+        clerk,
+      );
     const { viewId: signing } = ok<{ viewId: string }>(await show(true));
-    expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'signing', viewId: signing, position: 2, total: 2, statement } } });
+    expect(applicantEvents('screen').at(-1)).toMatchObject({
+      payload: { view: { kind: 'signing', viewId: signing, position: 2, total: 2, statement } },
+    });
     const bound = { ...SIGNATURE, signer: signer.name, documentHash: await sha256Hex(statement), pngSha256: 'a'.repeat(64) };
     // Bound to another text, or signed in another name: refused before it reaches the clerk.
     const otherText = await sha256Hex(authorizationStatement({ ...signer, name: '张建国' }, '申请 case_0001'));
-    expect(await core.invoke('applicant.sign', { viewId: signing, signature: { ...bound, documentHash: otherText } }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_SIGNATURE_UNBOUND' } });
-    expect(await core.invoke('applicant.sign', { viewId: signing, signature: { ...bound, signer: '张建国' } }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_SIGNATURE_UNBOUND' } });
-    expect(await core.invoke('applicant.sign', { viewId: signing, signature: bound }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_MISSING' } });
+    expect(
+      await core.invoke('applicant.sign', { viewId: signing, signature: { ...bound, documentHash: otherText } }, screen),
+    ).toMatchObject({ ok: false, error: { code: 'APPLICANT_SIGNATURE_UNBOUND' } });
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: { ...bound, signer: '张建国' } }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_SIGNATURE_UNBOUND' },
+    });
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: bound }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_FACE_MISSING' },
+    });
     expect(applicantEvents('clerk').at(-1)!.payload).not.toMatchObject({ kind: 'signed' });
     // Where the county asks for no face, the bound signature alone goes to the clerk.
     const { viewId: noFace } = ok<{ viewId: string }>(await show(false));
-    expect(await core.invoke('applicant.sign', { viewId: signing, signature: bound }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: bound }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_VIEW_STALE' },
+    });
     ok(await core.invoke('applicant.sign', { viewId: noFace, signature: bound }, screen));
-    expect(applicantEvents('clerk').at(-1)!.payload).toMatchObject({ kind: 'signed', viewId: noFace, face: null, signature: { documentHash: bound.documentHash, signer: signer.name } });
+    expect(applicantEvents('clerk').at(-1)!.payload).toMatchObject({
+      kind: 'signed',
+      viewId: noFace,
+      face: null,
+      signature: { documentHash: bound.documentHash, signer: signer.name },
+    });
     expect(applicantEvents('other')).toEqual([]);
-    expect(await core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 3, total: 2, statement, faceRequired: false } }, clerk)).toMatchObject({
+    expect(
+      await core.invoke(
+        'applicant.show',
+        { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 3, total: 2, statement, faceRequired: false } },
+        clerk,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'APPLICANT_SIGNING_INVALID' },
     });
@@ -142,22 +222,41 @@ describe('the applicant screen', () => {
     const signer = { name: '张建国', idNumber: '500110198005120012', role: 'member' };
     const statement = authorizationStatement(signer, '定期核查 review_0001');
     const show = (faceRequired: boolean) =>
-      core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 1, total: 1, statement, faceRequired } }, clerk);
+      core.invoke(
+        'applicant.show',
+        { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 1, total: 1, statement, faceRequired } },
+        clerk,
+      );
     const bound = { ...SIGNATURE, signer: signer.name, documentHash: await sha256Hex(statement), pngSha256: 'a'.repeat(64) };
     const manual = (reason: string) => ({ ...faceCapture(), mode: 'manual' as const, manualReason: reason, verdict: 'review' as const });
     const REASON = '窗口逆光，自动拍摄一直不成功';
 
     // No face asked for: nothing to take by hand.
     const { viewId: noFace } = ok<{ viewId: string }>(await show(false));
-    expect(await core.invoke('applicant.manualFace', { viewId: noFace, reason: REASON }, clerk)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_NOT_ASKED' } });
+    expect(await core.invoke('applicant.manualFace', { viewId: noFace, reason: REASON }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_FACE_NOT_ASKED' },
+    });
 
     const { viewId } = ok<{ viewId: string }>(await show(true));
     // The applicant's side cannot ask for it, nor give a manual capture the clerk did not ask for.
-    expect(await core.invoke('applicant.manualFace', { viewId, reason: REASON }, screen)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual(REASON) }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_MANUAL_UNASKED' } });
+    expect(await core.invoke('applicant.manualFace', { viewId, reason: REASON }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual(REASON) }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_FACE_MANUAL_UNASKED' },
+    });
     // A reason is required, in words.
-    expect(await core.invoke('applicant.manualFace', { viewId, reason: ' ' }, clerk)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.invoke('applicant.manualFace', { viewId: 'stale-view-0001', reason: REASON }, clerk)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_NOT_ASKED' } });
+    expect(await core.invoke('applicant.manualFace', { viewId, reason: ' ' }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.invoke('applicant.manualFace', { viewId: 'stale-view-0001', reason: REASON }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_FACE_NOT_ASKED' },
+    });
 
     const before = applicantEvents('screen').length;
     ok(await core.invoke('applicant.manualFace', { viewId, reason: REASON }, clerk));
@@ -167,9 +266,16 @@ describe('the applicant screen', () => {
     expect(shown[0]).toMatchObject({ payload: { view: { kind: 'signing', viewId, statement, manualFace: { reason: REASON } } } });
     expect(applicantEvents('other')).toEqual([]);
     // Another reason than the clerk's is refused; the clerk's goes through to the clerk window.
-    expect(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual('自己拍的') }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_FACE_MANUAL_UNASKED' } });
+    expect(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual('自己拍的') }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_FACE_MANUAL_UNASKED' },
+    });
     ok(await core.invoke('applicant.sign', { viewId, signature: bound, face: manual(REASON) }, screen));
-    expect(applicantEvents('clerk').at(-1)!.payload).toMatchObject({ kind: 'signed', viewId, face: { mode: 'manual', manualReason: REASON } });
+    expect(applicantEvents('clerk').at(-1)!.payload).toMatchObject({
+      kind: 'signed',
+      viewId,
+      face: { mode: 'manual', manualReason: REASON },
+    });
     // An automatic capture needs no reason, whatever the clerk asked.
     ok(await core.invoke('applicant.sign', { viewId, signature: bound, face: faceCapture() }, screen));
   });
@@ -178,19 +284,34 @@ describe('the applicant screen', () => {
     const signer = { name: '张建国', idNumber: '500110198005120012', role: 'member' };
     const statement = authorizationStatement(signer, '申请 case_0002');
     const { viewId } = ok<{ viewId: string }>(
-      await core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 1, total: 1, statement, faceRequired: false } }, clerk),
+      await core.invoke(
+        'applicant.show',
+        { view: { kind: 'signing', signer: { name: signer.name, role: 'member' }, position: 1, total: 1, statement, faceRequired: false } },
+        clerk,
+      ),
     );
     // The applicant's side cannot say its own signature was saved.
-    expect(await core.invoke('applicant.outcome', { viewId, saved: true }, screen)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await core.invoke('applicant.outcome', { viewId, saved: true }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     // A view the screen no longer shows: nothing is shown.
     expect(ok(await core.invoke('applicant.outcome', { viewId: 'stale-view-0001', saved: true }, clerk))).toEqual({ shown: false });
 
     const before = applicantEvents('screen').length;
-    expect(ok(await core.invoke('applicant.outcome', { viewId, saved: false, message: '张建国的签名没有绑定到本人本案的授权书文本。' }, clerk))).toEqual({ shown: true });
-    expect(ok(await core.invoke('applicant.outcome', { viewId, saved: true, message: 'ignored when saved' }, clerk))).toEqual({ shown: true });
+    expect(
+      ok(await core.invoke('applicant.outcome', { viewId, saved: false, message: '张建国的签名没有绑定到本人本案的授权书文本。' }, clerk)),
+    ).toEqual({ shown: true });
+    expect(ok(await core.invoke('applicant.outcome', { viewId, saved: true, message: 'ignored when saved' }, clerk))).toEqual({
+      shown: true,
+    });
     const shown = applicantEvents('screen').slice(before);
     expect(shown).toHaveLength(2);
-    expect(shown[0]).toMatchObject({ payload: { view: { kind: 'signing', viewId, statement, outcome: { saved: false, message: '张建国的签名没有绑定到本人本案的授权书文本。' } } } });
+    expect(shown[0]).toMatchObject({
+      payload: {
+        view: { kind: 'signing', viewId, statement, outcome: { saved: false, message: '张建国的签名没有绑定到本人本案的授权书文本。' } },
+      },
+    });
     expect(shown[1]).toMatchObject({ payload: { view: { kind: 'signing', viewId, outcome: { saved: true } } } });
     expect((shown[1]!.payload as { view: { outcome: Record<string, unknown> } }).view.outcome).not.toHaveProperty('message');
     expect(applicantEvents('other')).toEqual([]);
@@ -200,20 +321,30 @@ describe('the applicant screen', () => {
     const r = ok<{ viewId: string }>(await core.invoke('applicant.show', { view: { kind: 'idle' } }, clerk));
     expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { view: { kind: 'idle', viewId: r.viewId } } });
     expect(JSON.stringify(applicantEvents('screen').at(-1))).not.toContain('张建国');
-    expect(await core.invoke('applicant.confirm', { viewId: r.viewId }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    expect(await core.invoke('applicant.confirm', { viewId: r.viewId }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_VIEW_STALE' },
+    });
   });
 
   it("the clerk's session locking hides the signing view and keeps it; unlocked, the same view comes back", async () => {
     const statement = authorizationStatement({ name: '张建国', idNumber: '500110198005120012', role: 'member' }, '申请 case_0002');
     const { viewId: signing } = ok<{ viewId: string }>(
-      await core.invoke('applicant.show', { view: { kind: 'signing', signer: { name: '张建国', role: 'member' }, position: 1, total: 1, statement, faceRequired: false } }, clerk),
+      await core.invoke(
+        'applicant.show',
+        { view: { kind: 'signing', signer: { name: '张建国', role: 'member' }, position: 1, total: 1, statement, faceRequired: false } },
+        clerk,
+      ),
     );
     ok(await core.invoke('session.lock', {}, clerk));
     const locked = ok<{ view: { kind: string; viewId: string } }>(await core.invoke('applicant.current', {}, screen));
     expect(locked.view.kind).toBe('idle');
     expect(applicantEvents('screen').at(-1)).toMatchObject({ payload: { held: true, view: { kind: 'idle' } } });
     expect(JSON.stringify(applicantEvents('screen').at(-1))).not.toContain('张建国');
-    expect(await core.invoke('applicant.sign', { viewId: signing, signature: SIGNATURE }, screen)).toMatchObject({ ok: false, error: { code: 'APPLICANT_VIEW_STALE' } });
+    expect(await core.invoke('applicant.sign', { viewId: signing, signature: SIGNATURE }, screen)).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICANT_VIEW_STALE' },
+    });
     ok(await core.invoke('session.unlock', { password: 'Clerk#pass2026' }, clerk));
     const back = ok<{ view: { kind: string; viewId: string } }>(await core.invoke('applicant.current', {}, screen));
     expect(back.view).toMatchObject({ kind: 'signing', viewId: signing });

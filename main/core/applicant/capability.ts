@@ -9,7 +9,17 @@ import { idleView } from './idleView';
 import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
 import { isLiveRating, type ApplicantScreenPort } from './screenPort';
 
-type ApplicantMethods = 'applicant.open' | 'applicant.pair' | 'applicant.current' | 'applicant.show' | 'applicant.sign' | 'applicant.manualFace' | 'applicant.outcome' | 'applicant.confirm' | 'applicant.report' | 'applicant.close';
+type ApplicantMethods =
+  | 'applicant.open'
+  | 'applicant.pair'
+  | 'applicant.current'
+  | 'applicant.show'
+  | 'applicant.sign'
+  | 'applicant.manualFace'
+  | 'applicant.outcome'
+  | 'applicant.confirm'
+  | 'applicant.report'
+  | 'applicant.close';
 
 export interface ApplicantCapabilityOptions {
   /** Deliver an event to one window only (events/hub.ts emitTo). */
@@ -21,7 +31,10 @@ export interface ApplicantCapabilityOptions {
 const SWEEP_MS = 5_000;
 
 /** The applicant screen (main/core/applicant/README.md). */
-export function applicantCapability(deps: CoreDeps, options: ApplicantCapabilityOptions): Capability<ApplicantMethods> & { screen: ApplicantScreenPort } {
+export function applicantCapability(
+  deps: CoreDeps,
+  options: ApplicantCapabilityOptions,
+): Capability<ApplicantMethods> & { screen: ApplicantScreenPort } {
   const pairings = new Pairings();
   let resources: CaseResources | null = null;
   const now = () => deps.clock.now();
@@ -36,16 +49,26 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
     resources ??= loadCaseResources(options.resourcesDir);
     const info = s.station.stationInfo();
     const today = now().toISOString().slice(0, 10);
-    return idleView({ viewId: newViewId(), stationName: info?.name ?? '', regionCode: info?.regionCode ?? '000000', year: Number(today.slice(0, 4)), settings: new CaseSettingsStore(s.station.db).get(), resources });
+    return idleView({
+      viewId: newViewId(),
+      stationName: info?.name ?? '',
+      regionCode: info?.regionCode ?? '000000',
+      year: Number(today.slice(0, 4)),
+      settings: new CaseSettingsStore(s.station.db).get(),
+      resources,
+    });
   };
 
   const showTo = (p: Pairing, view: ApplicantView | null, held = false) => {
     if (view) p.view = view;
     options.emitTo(p.applicantWindow, { event: 'applicant.view', payload: held ? { view, held } : { view } });
   };
-  const reply = (p: Pairing, payload: Extract<CoreEvent, { event: 'applicant.reply' }>['payload']) => options.emitTo(p.clerkWindow, { event: 'applicant.reply', payload });
+  const reply = (p: Pairing, payload: Extract<CoreEvent, { event: 'applicant.reply' }>['payload']) =>
+    options.emitTo(p.clerkWindow, { event: 'applicant.reply', payload });
   const audit = async (p: Pairing, action: string, details: Record<string, string> = {}) =>
-    (await deps.services()).auth.audit().append({ actor: p.clerkUserId, action, targetType: 'window', targetId: p.applicantWindow, details });
+    (await deps.services()).auth
+      .audit()
+      .append({ actor: p.clerkUserId, action, targetType: 'window', targetId: p.applicantWindow, details });
 
   const unpair = (p: Pairing) => {
     pairings.drop(p);
@@ -106,7 +129,14 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         if (!clerkSession || clerkSession.id !== offer.sessionId) throw new JiuzhuError('APPLICANT_PAIRING_FAILED');
         for (const old of [pairings.ofClerk(offer.clerkWindow), pairings.ofApplicant(window)]) if (old) unpair(old);
         const idle = await buildIdle();
-        const p: Pairing = { clerkWindow: offer.clerkWindow, sessionId: offer.sessionId, clerkUserId: offer.clerkUserId, applicantWindow: window, view: idle, idle };
+        const p: Pairing = {
+          clerkWindow: offer.clerkWindow,
+          sessionId: offer.sessionId,
+          clerkUserId: offer.clerkUserId,
+          applicantWindow: window,
+          view: idle,
+          idle,
+        };
         pairings.bind(p);
         await audit(p, 'applicant.pair');
         reply(p, { kind: 'paired', at: now().toISOString() });
@@ -146,11 +176,15 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         if (view.kind !== 'signing') throw new JiuzhuError('APPLICANT_VIEW_STALE');
         // What the screen showed is what was signed: the statement's hash and the signer's name, and the face where asked.
         // (intake.authorize checks the binding against the case again when the clerk's window saves it.)
-        if (input.signature.documentHash !== (await sha256Hex(view.statement)) || input.signature.signer?.trim() !== view.signer.name.trim())
+        if (
+          input.signature.documentHash !== (await sha256Hex(view.statement)) ||
+          input.signature.signer?.trim() !== view.signer.name.trim()
+        )
           throw new JiuzhuError('APPLICANT_SIGNATURE_UNBOUND');
         if (view.faceRequired && !input.face) throw new JiuzhuError('APPLICANT_FACE_MISSING');
         // A manual capture is the clerk's override: only with the reason the clerk gave for this view.
-        if (input.face?.mode === 'manual' && (!view.manualFace || input.face.manualReason?.trim() !== view.manualFace.reason)) throw new JiuzhuError('APPLICANT_FACE_MANUAL_UNASKED');
+        if (input.face?.mode === 'manual' && (!view.manualFace || input.face.manualReason?.trim() !== view.manualFace.reason))
+          throw new JiuzhuError('APPLICANT_FACE_MANUAL_UNASKED');
         await audit(p, 'applicant.sign', { view: input.viewId });
         reply(p, { kind: 'signed', viewId: input.viewId, at: now().toISOString(), signature: input.signature, face: input.face });
         return { received: true as const };
@@ -160,7 +194,8 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         const p = pairings.ofClerk(clerk.window);
         if (!p || p.sessionId !== clerk.sessionId) throw new JiuzhuError('APPLICANT_NOT_PAIRED');
         const view = p.view;
-        if (view.viewId !== input.viewId || view.kind !== 'signing' || !view.faceRequired) throw new JiuzhuError('APPLICANT_FACE_NOT_ASKED');
+        if (view.viewId !== input.viewId || view.kind !== 'signing' || !view.faceRequired)
+          throw new JiuzhuError('APPLICANT_FACE_NOT_ASKED');
         // The same view (same id, the applicant's work kept) with the clerk's reason: the screen takes the picture.
         const asked = { ...view, manualFace: { reason: input.reason, at: now().toISOString() } };
         showTo(p, asked);
@@ -174,7 +209,11 @@ export function applicantCapability(deps: CoreDeps, options: ApplicantCapability
         const view = p.view;
         // Only the signing view still on the screen: a later view has already moved the signer on.
         if (view.viewId !== input.viewId || view.kind !== 'signing') return { shown: false };
-        const outcome = { saved: input.saved, ...(input.message && !input.saved ? { message: input.message } : {}), at: now().toISOString() };
+        const outcome = {
+          saved: input.saved,
+          ...(input.message && !input.saved ? { message: input.message } : {}),
+          at: now().toISOString(),
+        };
         showTo(p, { ...view, outcome });
         await audit(p, 'applicant.outcome', { view: input.viewId, saved: input.saved ? 'yes' : 'no' });
         return { shown: true };

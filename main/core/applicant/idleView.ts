@@ -11,7 +11,14 @@ export const HOTLINE = '12349';
  * standards the county set for the station's region this year (none: the screen says 未设置), and what to bring for each type
  * (the required items of the checklist that apply to every household).
  */
-export function idleView(input: { viewId: string; stationName: string; regionCode: string; year: number; settings: CaseSettings; resources: CaseResources }): ApplicantView {
+export function idleView(input: {
+  viewId: string;
+  stationName: string;
+  regionCode: string;
+  year: number;
+  settings: CaseSettings;
+  resources: CaseResources;
+}): ApplicantView {
   const { settings, resources } = input;
   // Only the county's own standards: the shipped reference figures are placeholders, never shown to
   // an applicant as if official (the screen says 未设置 until the county sets its standard).
@@ -27,6 +34,9 @@ export function idleView(input: { viewId: string; stationName: string; regionCod
       const s = findStandard(standards, input.regionCode, input.year, residence);
       return s ? [{ residence, monthlyFen: s.monthlyFen, year: s.year }] : [];
     }),
-    materials: ASSISTANCE_TYPES.map((type) => ({ type, items: checklist.types[type].filter((i) => i.required && i.when === 'always').map((i) => i.label) })),
+    materials: ASSISTANCE_TYPES.map((type) => ({
+      type,
+      items: checklist.types[type].filter((i) => i.required && i.when === 'always').map((i) => i.label),
+    })),
   };
 }

@@ -88,7 +88,9 @@ export class AuditLog {
     for (const [k, v] of Object.entries(entry.details ?? {})) assertNoPersonalData(`details.${k}`, v);
     return this.db.transaction(() => {
       const prev = this.last.get();
-      const anchor = prev ? null : (this.db.prepare('SELECT seq, hash FROM audit_anchor').get() as { seq: number; hash: Buffer } | undefined);
+      const anchor = prev
+        ? null
+        : (this.db.prepare('SELECT seq, hash FROM audit_anchor').get() as { seq: number; hash: Buffer } | undefined);
       const row = {
         seq: prev ? prev.seq + 1 : anchor ? anchor.seq + 1 : 1,
         at: (entry.at ?? this.clock.now()).toISOString(),

@@ -45,8 +45,12 @@ describe('audit chain', () => {
     const row = audit.query({ targetId: 'p-3' })[0]!;
     expect(row).toMatchObject({ actor: t.adminId, action: 'person.view', targetType: 'person', workstation: 'a'.repeat(64) });
     expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', targetId: '王小明' }))).toBe('AUDIT_PERSONAL_DATA');
-    expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', details: { id: '11010519491231002X' } }))).toBe('AUDIT_PERSONAL_DATA');
-    expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', details: { phone: '13800138000' } }))).toBe('AUDIT_PERSONAL_DATA');
+    expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', details: { id: '11010519491231002X' } }))).toBe(
+      'AUDIT_PERSONAL_DATA',
+    );
+    expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', details: { phone: '13800138000' } }))).toBe(
+      'AUDIT_PERSONAL_DATA',
+    );
     expect(codeOf(() => audit.append({ actor: 'x', action: 'person.view', targetId: 'p-13800138000' }))).toBe('AUDIT_PERSONAL_DATA');
   });
 
@@ -91,7 +95,12 @@ describe('audit chain', () => {
       const cols = 'at, actor, action, target_type, target_id, workstation, details, prev_hash, hash';
       const ra = db.prepare(`SELECT ${cols} FROM audit_log WHERE seq = ?`).get(a) as Record<string, unknown>;
       const rb = db.prepare(`SELECT ${cols} FROM audit_log WHERE seq = ?`).get(a + 1) as Record<string, unknown>;
-      const set = db.prepare(`UPDATE audit_log SET ${cols.split(', ').map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`);
+      const set = db.prepare(
+        `UPDATE audit_log SET ${cols
+          .split(', ')
+          .map((c) => `${c} = @${c}`)
+          .join(', ')} WHERE seq = @seq`,
+      );
       set.run({ ...rb, seq: a });
       set.run({ ...ra, seq: a + 1 });
     });

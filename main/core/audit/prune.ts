@@ -42,9 +42,15 @@ export function pruneAudit(
     if (!last) return { removed: 0 };
     db.exec('DROP TRIGGER audit_no_delete; DROP TRIGGER audit_no_update;');
     const removed = db.prepare('DELETE FROM audit_log WHERE seq <= ?').run(last.seq).changes;
-    db.prepare('INSERT INTO audit_anchor (singleton, seq, hash) VALUES (1, ?, ?) ON CONFLICT(singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(last.seq, last.hash);
+    db.prepare(
+      'INSERT INTO audit_anchor (singleton, seq, hash) VALUES (1, ?, ?) ON CONFLICT(singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+    ).run(last.seq, last.hash);
     db.exec(AUDIT_TRIGGERS_SQL);
-    audit.append({ actor, action: 'audit.checkpoint', details: { anchorSeq: last.seq, anchorHash: last.hash.toString('hex'), removed, keepDays } });
+    audit.append({
+      actor,
+      action: 'audit.checkpoint',
+      details: { anchorSeq: last.seq, anchorHash: last.hash.toString('hex'), removed, keepDays },
+    });
     return { removed };
   })();
 }

@@ -65,7 +65,8 @@ export function verifyAuditChain(db: Db, onProgress?: (done: number, total: numb
     }
     if (anchor) {
       const cp = lastCheckpoint as { anchorSeq: unknown; anchorHash: unknown; seq: number } | null;
-      if (!cp || cp.anchorSeq !== anchor.seq || cp.anchorHash !== anchor.hash.toString('hex')) return bad(anchor.seq + 1, 'anchor-mismatch');
+      if (!cp || cp.anchorSeq !== anchor.seq || cp.anchorHash !== anchor.hash.toString('hex'))
+        return bad(anchor.seq + 1, 'anchor-mismatch');
     }
     onProgress?.(rows, total);
     return { ok: true as const, rows, headSeq: expectedSeq - 1, headHash: prevHash.toString('hex') };

@@ -39,7 +39,8 @@ describe('backup and restore', () => {
     const [session] = x.auth.sessions.forAccount(x.adminId);
     return { session: { username: 'admin', privateKey: x.auth.slotKeyOf(session!.id), stationKey: Buffer.from(x.station.dbKey) } };
   };
-  const backup = (extra: Partial<Parameters<typeof createBackup>[3]> = {}) => createBackup(t.station, t.auth.audit(), t.clock, { out, actor: t.adminId, ...extra });
+  const backup = (extra: Partial<Parameters<typeof createBackup>[3]> = {}) =>
+    createBackup(t.station, t.auth.audit(), t.clock, { out, actor: t.adminId, ...extra });
   const fileState = () => ({ db: readFileSync(t.station.paths.db), keyring: readFileSync(t.station.paths.keyring) });
 
   it('backs up online (while writing), restores, and reports progress', () => {
@@ -82,7 +83,9 @@ describe('backup and restore', () => {
       expect(codeOf(() => restoreBackup(t.station, t.clock, { file: out, unlock: asAdmin(), actor: t.adminId }))).toBe(code);
       expect(t.station.isOpen()).toBe(true);
     }
-    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: join(root, 'none.jzb'), unlock: asAdmin(), actor: t.adminId }))).toBe('BACKUP_NOT_FOUND');
+    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: join(root, 'none.jzb'), unlock: asAdmin(), actor: t.adminId }))).toBe(
+      'BACKUP_NOT_FOUND',
+    );
     t.auth.close();
     expect(fileState().keyring.equals(before.keyring)).toBe(true);
     t.auth.login('admin', ADMIN.password);
@@ -94,9 +97,15 @@ describe('backup and restore', () => {
     other.auth.login('admin', ADMIN.password);
     const foreignFile = join(root, 'usb', 'other.jzb');
     createBackup(other.station, other.auth.audit(), other.clock, { out: foreignFile, actor: other.adminId });
-    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: foreignFile, unlock: asAdmin(), actor: t.adminId }))).toBe('BACKUP_FOREIGN');
+    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: foreignFile, unlock: asAdmin(), actor: t.adminId }))).toBe(
+      'BACKUP_FOREIGN',
+    );
     // with the other station's recovery code the key is right, but the station is not ours
-    expect(codeOf(() => restoreBackup(t.station, t.clock, { file: foreignFile, unlock: { recoveryCode: other.recoveryCode }, actor: t.adminId }))).toBe('BACKUP_FOREIGN');
+    expect(
+      codeOf(() =>
+        restoreBackup(t.station, t.clock, { file: foreignFile, unlock: { recoveryCode: other.recoveryCode }, actor: t.adminId }),
+      ),
+    ).toBe('BACKUP_FOREIGN');
     expect(t.station.isOpen()).toBe(true);
     other.auth.close();
     d2.cleanup();
@@ -106,7 +115,12 @@ describe('backup and restore', () => {
     backup();
     const d2 = tempDir();
     const fresh = makeStation(d2.dir); // unrelated install; we restore over it explicitly
-    const res = restoreBackup(fresh.station, fresh.clock, { file: out, unlock: { recoveryCode: t.recoveryCode }, actor: 'system', allowOtherStation: true });
+    const res = restoreBackup(fresh.station, fresh.clock, {
+      file: out,
+      unlock: { recoveryCode: t.recoveryCode },
+      actor: 'system',
+      allowOtherStation: true,
+    });
     expect(res.manifest.stationId).toBe(t.stationId);
     expect(fresh.auth.login('admin', ADMIN.password).username).toBe('admin');
     expect(fresh.station.stationInfo()?.stationId).toBe(t.stationId);
@@ -115,7 +129,9 @@ describe('backup and restore', () => {
   });
 
   it('missing target, cancellation and a full disk give typed errors and leave no partial file', () => {
-    expect(codeOf(() => createBackup(t.station, t.auth.audit(), t.clock, { out: join(root, 'unplugged', 'x.jzb'), actor: t.adminId }))).toBe('BACKUP_TARGET_UNAVAILABLE');
+    expect(
+      codeOf(() => createBackup(t.station, t.auth.audit(), t.clock, { out: join(root, 'unplugged', 'x.jzb'), actor: t.adminId })),
+    ).toBe('BACKUP_TARGET_UNAVAILABLE');
     const ac = new AbortController();
     ac.abort();
     expect(codeOf(() => backup({ signal: ac.signal }))).toBe('BACKUP_CANCELLED');
@@ -139,7 +155,9 @@ describe('backup and restore', () => {
       const db = t.station.db;
       db.exec('CREATE TABLE IF NOT EXISTS filler (x BLOB) STRICT');
       db.prepare('INSERT INTO filler VALUES (randomblob(200000))').run();
-      expect(codeOf(() => createBackup(t.station, t.auth.audit(), t.clock, { out: join(small, 'b.jzb'), actor: t.adminId }))).toBe('BACKUP_DISK_FULL');
+      expect(codeOf(() => createBackup(t.station, t.auth.audit(), t.clock, { out: join(small, 'b.jzb'), actor: t.adminId }))).toBe(
+        'BACKUP_DISK_FULL',
+      );
       expect(readdirSync(small)).toEqual([]);
       expect(checkStore(t.station.db, t.clock).ok).toBe(true);
     } finally {
@@ -159,12 +177,27 @@ describe('backup and restore', () => {
   it('each backup has its own data key: a slot from one backup, or the live keyring, opens no other file', () => {
     const files = ['a.jzb', 'b.jzb'].map((n) => join(root, 'usb', n));
     for (const f of files) backup({ out: f });
-    const adminKey = (keyringBytes: Buffer) => Keyring.fromBody(parseKeyring(keyringBytes)).unlockPassword('admin', ADMIN.password, machineSecretOf(MACHINE_A), MACHINE_A)!.dbKey;
+    const adminKey = (keyringBytes: Buffer) =>
+      Keyring.fromBody(parseKeyring(keyringBytes)).unlockPassword('admin', ADMIN.password, machineSecretOf(MACHINE_A), MACHINE_A)!.dbKey;
     const parts = files.map((f) => {
       const { manifest } = readManifest(f);
       const db = join(root, `${f.slice(-5)}.db`);
-      writeFileSync(db, readEntry(f, manifest.entries.find((e) => e.name === 'db')!));
-      return { db, key: adminKey(readEntry(f, manifest.entries.find((e) => e.name === 'keyring')!)) };
+      writeFileSync(
+        db,
+        readEntry(
+          f,
+          manifest.entries.find((e) => e.name === 'db')!,
+        ),
+      );
+      return {
+        db,
+        key: adminKey(
+          readEntry(
+            f,
+            manifest.entries.find((e) => e.name === 'keyring')!,
+          ),
+        ),
+      };
     });
     const live = { db: t.station.paths.db, key: adminKey(readFileSync(t.station.paths.keyring)) };
     const opens = (db: string, key: Buffer) => {
@@ -181,7 +214,12 @@ describe('backup and restore', () => {
     // the backup's own recovery slot opens it on a new machine
     const d2 = tempDir();
     const fresh = makeStation(d2.dir);
-    restoreBackup(fresh.station, fresh.clock, { file: files[0]!, unlock: { recoveryCode: t.recoveryCode }, actor: 'system', allowOtherStation: true });
+    restoreBackup(fresh.station, fresh.clock, {
+      file: files[0]!,
+      unlock: { recoveryCode: t.recoveryCode },
+      actor: 'system',
+      allowOtherStation: true,
+    });
     expect(fresh.auth.login('admin', ADMIN.password).username).toBe('admin');
     fresh.auth.close();
     d2.cleanup();

@@ -8,7 +8,9 @@ import { createBackup } from './create-backup';
 import { restoreBackup } from './restore-backup';
 
 /** Backup, restore and the store check, for the admin UI and jiuzhu-admin. Progress goes out as task.progress events. */
-export function backupCapability(deps: CoreDeps): Capability<'backup.create' | 'backup.restore' | 'setup.restore' | 'store.check' | 'store.health'> {
+export function backupCapability(
+  deps: CoreDeps,
+): Capability<'backup.create' | 'backup.restore' | 'setup.restore' | 'store.check' | 'store.health'> {
   const progress = (task: string) => (p: { phase: string; fraction: number }) =>
     deps.emit({ event: 'task.progress', payload: { task, phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } });
   const actorOf = (ctx: SessionCallContext) => ctx.session.userId;
@@ -22,7 +24,11 @@ export function backupCapability(deps: CoreDeps): Capability<'backup.create' | '
       },
       'backup.create': async (input, ctx) => {
         const s = await deps.services();
-        const result = createBackup(s.station, s.auth.audit(), deps.clock, { out: input.out, actor: actorOf(ctx), onProgress: progress('backup') });
+        const result = createBackup(s.station, s.auth.audit(), deps.clock, {
+          out: input.out,
+          actor: actorOf(ctx),
+          onProgress: progress('backup'),
+        });
         return { file: result.file, bytes: result.bytes, createdAt: result.manifest.createdAt };
       },
       'backup.restore': async (input, ctx) => {
@@ -58,7 +64,11 @@ export function backupCapability(deps: CoreDeps): Capability<'backup.create' | '
         // the same recovery code, which is then replaced; other staff get their passwords reset by the admin.
         const recovered = s.auth.recover({ recoveryCode: input.recoveryCode, username: input.username, newPassword: input.newPassword });
         s.auth.logout(recovered.session.id);
-        return { createdAt: result.manifest.createdAt, recoveryCode: recovered.recoveryCode, needPasswordReset: recovered.needPasswordReset };
+        return {
+          createdAt: result.manifest.createdAt,
+          recoveryCode: recovered.recoveryCode,
+          needPasswordReset: recovered.needPasswordReset,
+        };
       },
       'store.check': async () => {
         const s = await deps.services();
@@ -69,7 +79,11 @@ export function backupCapability(deps: CoreDeps): Capability<'backup.create' | '
           foreignKeyViolations: report.foreignKeyViolations,
           audit: report.audit.ok
             ? { ok: true, rows: report.audit.rows }
-            : { ok: false, rows: report.audit.rows, firstBad: { seq: report.audit.firstBad.seq, reason: AUDIT_BREAK_ZH[report.audit.firstBad.reason] } },
+            : {
+                ok: false,
+                rows: report.audit.rows,
+                firstBad: { seq: report.audit.firstBad.seq, reason: AUDIT_BREAK_ZH[report.audit.firstBad.reason] },
+              },
           attachments: report.attachments,
         };
       },

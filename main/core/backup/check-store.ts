@@ -23,7 +23,16 @@ export function checkStore(db: Db, clock: Clock, options: { onProgress?: Progres
   onProgress?.({ phase: 'check', fraction: 0.3 });
   const audit = verifyAuditChain(db, (done, total) => onProgress?.({ phase: 'check', fraction: 0.3 + 0.3 * (total ? done / total : 1) }));
   throwIfAborted(signal);
-  const attachments = new AttachmentStore(db, clock).verifyAll((done, total) => onProgress?.({ phase: 'check', fraction: 0.6 + 0.4 * (done / total) }), signal);
+  const attachments = new AttachmentStore(db, clock).verifyAll(
+    (done, total) => onProgress?.({ phase: 'check', fraction: 0.6 + 0.4 * (done / total) }),
+    signal,
+  );
   onProgress?.({ phase: 'done', fraction: 1 });
-  return { ok: integrity.length === 0 && foreignKeyViolations === 0 && audit.ok && attachments.bad.length === 0, integrity, foreignKeyViolations, audit, attachments };
+  return {
+    ok: integrity.length === 0 && foreignKeyViolations === 0 && audit.ok && attachments.bad.length === 0,
+    integrity,
+    foreignKeyViolations,
+    audit,
+    attachments,
+  };
 }

@@ -27,7 +27,10 @@ export const manifestEntrySchema = z.object({
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** SM4-GCM entries: the 12-byte nonce (the entry's bytes are ciphertext ‖ tag). */
-  nonce: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  nonce: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional(),
 });
 
 export const manifestSchema = z.object({

@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { AuditLog } from '../audit/audit-log';
@@ -101,7 +113,8 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
       // O_EXCL: never through a symlink, never over a file that appeared meanwhile; owner-only.
       fd = openSync(partial, 'wx', 0o600);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new JiuzhuError('BACKUP_TARGET_EXISTS', { file: `${out}.partial`.slice(-80) });
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new JiuzhuError('BACKUP_TARGET_EXISTS', { file: `${out}.partial`.slice(-80) });
       throw targetError(e);
     }
     let written = 0;

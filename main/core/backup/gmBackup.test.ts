@@ -59,7 +59,14 @@ describe('backups sealed with SM4-GCM and HMAC-SM3 where the station is 国密',
   const restore = (file: string) => restoreBackup(t.station, t.clock, { file, unlock: asAdmin(), actor: t.adminId });
   /** The backup's data key, from its keyring with the recovery code (as on a new machine). */
   const dataKeyOf = (file: string, manifest: BackupManifest) =>
-    Keyring.fromBody(parseKeyring(readEntry(file, manifest.entries.find((e) => e.name === 'keyring')!))).unlockRecovery(t.recoveryCode).dbKey;
+    Keyring.fromBody(
+      parseKeyring(
+        readEntry(
+          file,
+          manifest.entries.find((e) => e.name === 'keyring')!,
+        ),
+      ),
+    ).unlockRecovery(t.recoveryCode).dbKey;
   const relogin = () => {
     t.auth.close();
     t.auth.login('admin', ADMIN.password);
@@ -128,7 +135,12 @@ describe('backups sealed with SM4-GCM and HMAC-SM3 where the station is 国密',
     const withManifest = (bytes: Buffer, m: BackupManifest) => Buffer.concat([bytes.subarray(0, at), encodeTrailer(m)]);
     const flipped = Buffer.from(good);
     flipped[entry.offset + 5000]! ^= 0x01;
-    const rehashed = { ...made.manifest, entries: made.manifest.entries.map((e) => (e.name === 'db' ? { ...e, sha256: sha256(flipped.subarray(e.offset, e.offset + e.size)) } : e)) };
+    const rehashed = {
+      ...made.manifest,
+      entries: made.manifest.entries.map((e) =>
+        e.name === 'db' ? { ...e, sha256: sha256(flipped.subarray(e.offset, e.offset + e.size)) } : e,
+      ),
+    };
     const { mac: _m, ...unsigned } = rehashed;
     const { mac: _n, ...relabelled } = { ...made.manifest, cipher: 'SQLCIPHER-HMACSHA256-v1' as const };
     const file = join(root, 'usb', 'bad.jzb');
@@ -144,7 +156,10 @@ describe('backups sealed with SM4-GCM and HMAC-SM3 where the station is 国密',
     const before = readFileSync(t.station.paths.keyring);
     for (const [what, bytes, code] of cases) {
       writeFileSync(file, bytes, { flag: 'w' });
-      expect(codeOf(() => restore(file)), what).toBe(code);
+      expect(
+        codeOf(() => restore(file)),
+        what,
+      ).toBe(code);
       expect(t.station.isOpen(), what).toBe(true);
     }
     expect(readFileSync(t.station.paths.keyring).equals(before)).toBe(true);
@@ -165,7 +180,18 @@ describe('a 国密 backup streams', () => {
       const s = makeStation(join(d.dir, 'station'));
       s.auth.login('admin', ADMIN.password);
       new SyncState(s.station.db, s.clock).saveRegistration(
-        { deviceId: 'dev_b', stationId: s.stationId, regionCode: '500110', platformUrl: 'https://127.0.0.1:1', platformId: 'p', platformSigningKey: 'k', platformEncryptionKey: 'k', platformFingerprint: 'f', suite: 'SM2-SM3-SM4GCM-v1', limits: {} as never },
+        {
+          deviceId: 'dev_b',
+          stationId: s.stationId,
+          regionCode: '500110',
+          platformUrl: 'https://127.0.0.1:1',
+          platformId: 'p',
+          platformSigningKey: 'k',
+          platformEncryptionKey: 'k',
+          platformFingerprint: 'f',
+          suite: 'SM2-SM3-SM4GCM-v1',
+          limits: {} as never,
+        },
         [],
       );
       s.station.db.exec('CREATE TABLE filler (x BLOB) STRICT');
@@ -191,8 +217,16 @@ describe('a 国密 backup streams', () => {
       expect(made.manifest.cipher).toBe('SM4GCM-HMACSM3-v1');
       expect(made.bytes).toBeGreaterThan(24 * 1048576);
       const [session] = s.auth.sessions.forAccount(s.adminId);
-      restoreBackup(s.station, s.clock, { file: out, unlock: { session: { username: 'admin', privateKey: s.auth.slotKeyOf(session!.id) } }, actor: s.adminId, onProgress: sample });
-      console.log(`国密 backup of ${(made.bytes / 1048576).toFixed(1)} MiB: peak live heap + buffers above the start ${(peak / 1048576).toFixed(1)} MiB`, phases);
+      restoreBackup(s.station, s.clock, {
+        file: out,
+        unlock: { session: { username: 'admin', privateKey: s.auth.slotKeyOf(session!.id) } },
+        actor: s.adminId,
+        onProgress: sample,
+      });
+      console.log(
+        `国密 backup of ${(made.bytes / 1048576).toFixed(1)} MiB: peak live heap + buffers above the start ${(peak / 1048576).toFixed(1)} MiB`,
+        phases,
+      );
       expect(peak).toBeLessThan(made.bytes / 2);
       s.auth.close();
     } finally {

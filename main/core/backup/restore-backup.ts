@@ -88,13 +88,18 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
   try {
     extractDb(options.file, manifest, key, staged, signal);
     progress('check', 0.5);
-    const snap = openSqlite(staged, key, { readonly: true, ...(station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {}) });
+    const snap = openSqlite(staged, key, {
+      readonly: true,
+      ...(station.options.nativeBinding ? { nativeBinding: station.options.nativeBinding } : {}),
+    });
     try {
       const found = schemaVersion(snap);
       if (found > SCHEMA_VERSION) throw new JiuzhuError('BACKUP_TOO_NEW', { found });
       const report = checkStore(snap, clock, { signal, onProgress: (p) => progress('check', 0.5 + 0.4 * p.fraction) });
       if (!report.ok) {
-        const detail = report.integrity[0] ?? (report.audit.ok ? `附件 ${report.attachments.bad.length} 个损坏` : `审计记录第 ${report.audit.firstBad.seq} 条`);
+        const detail =
+          report.integrity[0] ??
+          (report.audit.ok ? `附件 ${report.attachments.bad.length} 个损坏` : `审计记录第 ${report.audit.firstBad.seq} 条`);
         throw new JiuzhuError('BACKUP_CHECK_FAILED', { detail: detail.slice(0, 80) });
       }
       const head = snap.prepare('SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined;
@@ -236,7 +241,10 @@ function extract(file: string, offset: number, size: number, to: string, gcm: Sm
 }
 
 function moveAside(station: Station, clock: Clock): string | null {
-  const names = ['', '-wal', '-shm'].map((s) => station.paths.db + s).concat(station.paths.keyring).filter((p) => existsSync(p));
+  const names = ['', '-wal', '-shm']
+    .map((s) => station.paths.db + s)
+    .concat(station.paths.keyring)
+    .filter((p) => existsSync(p));
   if (names.length === 0) return null;
   const dir = join(station.paths.dataDir, `pre-restore-${clock.now().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(dir, { mode: privateDirMode() });

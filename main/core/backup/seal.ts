@@ -32,7 +32,10 @@ export function backupCipherFor(db: Db): BackupCipher {
 
 /** The manifest's MAC over its canonical JSON, by its cipher (absent: the first kind). */
 export function manifestMac(cipher: BackupCipher | undefined, dataKey: Uint8Array, canonical: string): string {
-  if (cipher === GM_BACKUP_CIPHER) return hmacSm3(hkdfSm3(dataKey, Buffer.alloc(0), 'jiuzhu-backup/manifest-mac/sm3/v1', 32), Buffer.from(canonical, 'utf8')).toString('hex');
+  if (cipher === GM_BACKUP_CIPHER)
+    return hmacSm3(hkdfSm3(dataKey, Buffer.alloc(0), 'jiuzhu-backup/manifest-mac/sm3/v1', 32), Buffer.from(canonical, 'utf8')).toString(
+      'hex',
+    );
   const key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'jiuzhu-backup/manifest-mac/v1', 32));
   return createHmac('sha256', key).update(canonical).digest('hex');
 }

@@ -14,7 +14,11 @@ let core: CoreApi;
 
 beforeAll(async () => {
   core = createCore({ shell: 'cli', dataDir, version: 'test', logger: silentLogger, deviceId: async () => 'd'.repeat(64) });
-  await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin);
+  await core.invoke(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+    admin,
+  );
   await core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin);
 }, 60_000);
 afterAll(async () => {
@@ -39,11 +43,20 @@ describe('store.health', () => {
   });
 
   it('reports a check that found damage, with how many problems, without reading the database', async () => {
-    recordIntegrity(dataDir, { startedAt: '2026-12-07T02:00:00.000Z', finishedAt: '2026-12-07T02:00:04.000Z', ok: false, problems: ['page 812: btreeInitPage() returns error code 11', 'row 3 missing from index'], ms: 4000 });
+    recordIntegrity(dataDir, {
+      startedAt: '2026-12-07T02:00:00.000Z',
+      finishedAt: '2026-12-07T02:00:04.000Z',
+      ok: false,
+      problems: ['page 812: btreeInitPage() returns error code 11', 'row 3 missing from index'],
+      ms: 4000,
+    });
     expect(await health()).toEqual({ ok: false, finishedAt: '2026-12-07T02:00:04.000Z', problems: 2 });
   });
 
   it('is refused without a session', async () => {
-    expect(await core.invoke('store.health', {}, { via: 'cli', windowId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await core.invoke('store.health', {}, { via: 'cli', windowId: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -14,7 +14,11 @@ let core: CoreApi;
 
 beforeAll(async () => {
   core = createCore({ shell: 'cli', dataDir, version: 'test', logger: silentLogger, deviceId: async () => 'c'.repeat(64) });
-  await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin);
+  await core.invoke(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+    admin,
+  );
   await core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin);
   expect(await core.invoke('demo.seed', { count: 30, seed: 7 }, admin)).toMatchObject({ ok: true });
 }, 60_000);

@@ -16,7 +16,15 @@ import type { FaceCheck } from './faceCheck';
  */
 export function bindAuthorizationCapture(
   deps: { repo: CaseRepository; attachments: AttachmentStore },
-  a: { caseId: string; signer: RequiredSigner; signature: SignatureCapture; face: FaceCapture | null; actor: string; now: string; faceCheck?: FaceCheck | undefined },
+  a: {
+    caseId: string;
+    signer: RequiredSigner;
+    signature: SignatureCapture;
+    face: FaceCapture | null;
+    actor: string;
+    now: string;
+    faceCheck?: FaceCheck | undefined;
+  },
 ): AuthorizationRow {
   const { caseId, signer, signature, face, actor, now, faceCheck } = a;
   const png = Buffer.from(signature.png.base64, 'base64');
@@ -39,12 +47,28 @@ export function bindAuthorizationCapture(
     recorded_by: actor,
     document_hash: signature.documentHash ?? null,
     signature_sha256: signatureSha256,
-    face_result: face ? JSON.stringify({ mode: face.mode, manualReason: face.manualReason ?? null, match: face.match, liveness: face.liveness, quality: face.quality, issues: face.issues }) : null,
+    face_result: face
+      ? JSON.stringify({
+          mode: face.mode,
+          manualReason: face.manualReason ?? null,
+          match: face.match,
+          liveness: face.liveness,
+          quality: face.quality,
+          issues: face.issues,
+        })
+      : null,
   };
 }
 
 /** The face photo, stored encrypted (EXIF stripped) and linked to the case under the signer. */
-export function storeFace(deps: { repo: CaseRepository; attachments: AttachmentStore }, caseId: string, idNumber: string, face: FaceCapture, actor: string, now: string): AttachmentInfo {
+export function storeFace(
+  deps: { repo: CaseRepository; attachments: AttachmentStore },
+  caseId: string,
+  idNumber: string,
+  face: FaceCapture,
+  actor: string,
+  now: string,
+): AttachmentInfo {
   const f = deps.attachments.put('face-photo', Buffer.from(face.image.base64, 'base64'), { createdBy: actor });
   deps.repo.linkAttachment(caseId, { attachmentId: f.id, role: 'face', ref: idNumber, page: 0, at: now, by: actor });
   return f;

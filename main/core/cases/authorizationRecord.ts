@@ -28,7 +28,8 @@ interface StoredPaper {
   formSha256: string;
 }
 
-export const storedFaceCheck = (a: AuthorizationRow): StoredFaceCheck | null => (a.face_check ? (JSON.parse(a.face_check) as StoredFaceCheck) : null);
+export const storedFaceCheck = (a: AuthorizationRow): StoredFaceCheck | null =>
+  a.face_check ? (JSON.parse(a.face_check) as StoredFaceCheck) : null;
 export const storedPaper = (a: AuthorizationRow): StoredPaper | null => (a.paper ? (JSON.parse(a.paper) as StoredPaper) : null);
 
 /**
@@ -36,7 +37,12 @@ export const storedPaper = (a: AuthorizationRow): StoredPaper | null => (a.paper
  * before it is queued so a record the platform would refuse is never written; `blobs` names the
  * signature or scan pages, the face photo and the card photo by the hashes of the stored bytes.
  */
-export function authorizationRecord(row: CaseRow, auth: AuthorizationRow, attachments: AttachmentStore, now: string): { body: CaseAuthorizationBody; blobs: string[] } {
+export function authorizationRecord(
+  row: CaseRow,
+  auth: AuthorizationRow,
+  attachments: AttachmentStore,
+  now: string,
+): { body: CaseAuthorizationBody; blobs: string[] } {
   const face = storedFaceCheck(auth);
   const paper = storedPaper(auth);
   const signatureBlob = auth.route !== 'paper' ? attachments.info(auth.signature_attachment_id)?.sha256 : undefined;
@@ -46,7 +52,15 @@ export function authorizationRecord(row: CaseRow, auth: AuthorizationRow, attach
     caseNo: row.case_no,
     signer: { idNumber: auth.signer_id_number, name: auth.signer_name, role: auth.role },
     route: auth.route ?? 'pad',
-    paper: paper ? { reason: paper.reason, note: paper.note, scanSha256: paper.scanSha256, formRequestId: paper.formRequestId, formSha256: paper.formSha256 } : null,
+    paper: paper
+      ? {
+          reason: paper.reason,
+          note: paper.note,
+          scanSha256: paper.scanSha256,
+          formRequestId: paper.formRequestId,
+          formSha256: paper.formSha256,
+        }
+      : null,
     statement: { version: AUTHORIZATION_STATEMENT_VERSION, sha256: auth.document_hash },
     signature: signatureBlob && auth.signature_sha256 ? { sha256: signatureBlob, padSha256: auth.signature_sha256 } : null,
     face: face
@@ -83,7 +97,16 @@ export function authorizationEvidenceView(a: AuthorizationRow) {
     paperReason: paper?.reason ?? null,
     scanAttachmentIds: paper?.scanIds ?? [],
     face: face
-      ? { verdict: face.verdict, claimedVerdict: face.claimedVerdict, sha256: face.sha256, width: face.width, height: face.height, cardPhoto: face.cardPhoto, cardMatchScore: face.match.score, cardPhotoSha256: face.cardPhotoSha256 }
+      ? {
+          verdict: face.verdict,
+          claimedVerdict: face.claimedVerdict,
+          sha256: face.sha256,
+          width: face.width,
+          height: face.height,
+          cardPhoto: face.cardPhoto,
+          cardMatchScore: face.match.score,
+          cardPhotoSha256: face.cardPhotoSha256,
+        }
       : null,
     amendment: a.amendment ?? null,
   };

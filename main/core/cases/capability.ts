@@ -59,8 +59,13 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
   const unregisterCalendar = registerCalendarPullHandler((db) => store.forDb(db).svc);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
-  const viewed = (svc: CaseService, who: string, action: string, caseId: string | null, details: Record<string, string | number | boolean> = {}) =>
-    svc.auditRead({ actor: who, action, targetType: 'case', targetId: caseId, details });
+  const viewed = (
+    svc: CaseService,
+    who: string,
+    action: string,
+    caseId: string | null,
+    details: Record<string, string | number | boolean> = {},
+  ) => svc.auditRead({ actor: who, action, targetType: 'case', targetId: caseId, details });
 
   return {
     handlers: {
@@ -69,7 +74,14 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         const { svc } = await open();
         return svc.repo.draftsOf(actor(ctx)).map((r) => {
           const app = svc.application(r);
-          return { caseId: r.id, rev: r.draft_rev, applicantName: r.applicant_name, type: app.type ?? null, step: app.step, updatedAt: r.updated_at };
+          return {
+            caseId: r.id,
+            rev: r.draft_rev,
+            applicantName: r.applicant_name,
+            type: app.type ?? null,
+            step: app.step,
+            updatedAt: r.updated_at,
+          };
         });
       },
       'intake.discard': async (input, ctx) => ({ state: (await open()).svc.discard(actor(ctx), input.caseId, input.rev) }),
@@ -79,7 +91,8 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         const a = svc.authorize(actor(ctx), input.caseId, input.signerIdNumber, input.signature, input.face, input.cardPhoto);
         return views.detail(input.caseId).authorizations.find((x) => x.id === a.id)!;
       },
-      'intake.authorizationForm': async (input, ctx) => (await open()).svc.authorizationForm(actor(ctx), input.caseId, input.signerIdNumber),
+      'intake.authorizationForm': async (input, ctx) =>
+        (await open()).svc.authorizationForm(actor(ctx), input.caseId, input.signerIdNumber),
       'intake.authorizePaper': async (input, ctx) => {
         const { svc, views } = await open();
         const a = svc.authorizePaper(actor(ctx), input);
@@ -98,7 +111,8 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'cases.act': async (input, ctx) => {
         // The method needs case.write; starting the investigation is the caseworker's as well.
         const need = CASE_STEP_PERMISSION[input.action];
-        if (!rolesGrant(ctx.session?.roles ?? [], need)) throw new JiuzhuError('FORBIDDEN', { permission: permissionLabel(need) }, { permission: need });
+        if (!rolesGrant(ctx.session?.roles ?? [], need))
+          throw new JiuzhuError('FORBIDDEN', { permission: permissionLabel(need) }, { permission: need });
         const { svc, views } = await open();
         svc.act(actor(ctx), input.caseId, input.version, input.action, input.note ?? null);
         return views.detail(input.caseId);
@@ -126,7 +140,13 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
               : undefined;
         const found = searchCases(svc.db, { ...input, deadline });
         viewed(svc, actor(ctx), 'cases.search', null, { kind: found.kind, results: found.rows.length });
-        return { rows: views.summaries(found.rows, today, settings.dueSoonWorkingDays).map((s) => ({ ...s, matched: found.matched.get(s.id) ?? null })), total: found.total, queryKind: found.kind };
+        return {
+          rows: views
+            .summaries(found.rows, today, settings.dueSoonWorkingDays)
+            .map((s) => ({ ...s, matched: found.matched.get(s.id) ?? null })),
+          total: found.total,
+          queryKind: found.kind,
+        };
       },
       'cases.deadlines': async (input) => (await open()).views.deadlineLists(input.limit),
       'cases.lookup': async (input, ctx) => {
@@ -138,7 +158,12 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
           seen.add(hit.case_id);
           const row = svc.repo.get(hit.case_id);
           if (!row || row.state === 'discarded') continue;
-          out.push({ ...views.summary(row), role: hit.role, nextStepKey: NEXT_STEP_KEY[row.state], lastEventAt: svc.repo.lastEventAt(row.id) ?? row.updated_at });
+          out.push({
+            ...views.summary(row),
+            role: hit.role,
+            nextStepKey: NEXT_STEP_KEY[row.state],
+            lastEventAt: svc.repo.lastEventAt(row.id) ?? row.updated_at,
+          });
         }
         out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
         viewed(svc, actor(ctx), 'cases.lookup', null, { results: out.length });
@@ -155,12 +180,26 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'cases.settings': async () => {
         const { svc } = await open();
         const settings = svc.settings();
-        return { settings, standards: svc.standards(settings), today: svc.today(), stationName: svc.station.name, regionCode: svc.station.regionCode, materials: svc.checklist(settings), calendar: svc.calendarInfo() };
+        return {
+          settings,
+          standards: svc.standards(settings),
+          today: svc.today(),
+          stationName: svc.station.name,
+          regionCode: svc.station.regionCode,
+          materials: svc.checklist(settings),
+          calendar: svc.calendarInfo(),
+        };
       },
       'cases.setSettings': async (input, ctx) => ({ settings: (await open()).svc.setSettings(actor(ctx), input.settings) }),
       'cases.adminList': async (input, ctx) => {
         const { svc, views } = await open();
-        const found = searchCases(svc.db, { query: '', states: input.state ? [input.state] : [], types: [], limit: input.limit, offset: 0 });
+        const found = searchCases(svc.db, {
+          query: '',
+          states: input.state ? [input.state] : [],
+          types: [],
+          limit: input.limit,
+          offset: 0,
+        });
         viewed(svc, actor(ctx), 'cases.admin_list', null, { results: found.rows.length });
         // IT support sees who a case is about only as far as needed to find it: 王** / 500110********1234.
         return found.rows.map((r) => maskedForSupport(views.summary(r)));

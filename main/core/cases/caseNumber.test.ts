@@ -20,11 +20,21 @@ function counter(clock: FakeClock, machineId?: string) {
   const f = engineFixture({ clock, prefetchDays: 0, ...(machineId ? { machineId } : {}) });
   cleanups.push(f.cleanup);
   const info = f.t.station.stationInfo()!;
-  const svc = new CaseService({ db: f.db(), clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-  return { f, svc, submit: () => {
-    const saved = svc.saveDraft(f.t.adminId, { application: threePersonDibao() });
-    return svc.submit(f.t.adminId, saved.caseId, saved.rev).case_no!;
-  } };
+  const svc = new CaseService({
+    db: f.db(),
+    clock,
+    audit: f.t.auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
+  return {
+    f,
+    svc,
+    submit: () => {
+      const saved = svc.saveDraft(f.t.adminId, { application: threePersonDibao() });
+      return svc.submit(f.t.adminId, saved.caseId, saved.rev).case_no!;
+    },
+  };
 }
 
 describe('case number format', () => {
@@ -79,7 +89,9 @@ describe('station-unique case numbers with the REAL reference platform on 127.0.
     expect(numbers.slice(0, 3)).toEqual(['500101-2026-01-00001', '500101-2026-02-00001', '500101-2026-02-00002']);
     // Both counters hold all nine cases, each with the number its counter gave it.
     for (const w of [a, b]) {
-      const held = (w.f.db().prepare('SELECT case_no FROM case_file WHERE case_no IS NOT NULL ORDER BY case_no').all() as Array<{ case_no: string }>).map((r) => r.case_no);
+      const held = (
+        w.f.db().prepare('SELECT case_no FROM case_file WHERE case_no IS NOT NULL ORDER BY case_no').all() as Array<{ case_no: string }>
+      ).map((r) => r.case_no);
       expect(held).toEqual([...numbers].sort());
     }
     expect(a.f.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'cases.pull_case_no_taken'").get()).toEqual({ n: 0 });
@@ -99,7 +111,15 @@ describe('station-unique case numbers with the REAL reference platform on 127.0.
     setCounterNo(b.f.db(), 5, 'setup', clock.now().toISOString());
     b.submit();
     const slip = await p.platform.admin.createEnrolmentCode({ stationId: 'ST-HALL', regionCode: '500110' });
-    const enrol = () => b.f.engine.register({ platformUrl: p.platform.url, code: slip.code, fingerprint: slip.fingerprint, deviceName: '二号窗口', appVersion: '0.1.0-test', machineId: b.f.t.station.machineId });
+    const enrol = () =>
+      b.f.engine.register({
+        platformUrl: p.platform.url,
+        code: slip.code,
+        fingerprint: slip.fingerprint,
+        deviceName: '二号窗口',
+        appVersion: '0.1.0-test',
+        machineId: b.f.t.station.machineId,
+      });
     const refused = await enrol().catch((e: unknown) => e);
     expect(isJiuzhuError(refused) && refused.code).toBe('SYNC_COUNTER_TAKEN');
     expect((refused as Error).message).toContain('窗口号 5 已被本站另一台工作站（一号窗口）使用');

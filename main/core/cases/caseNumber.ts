@@ -31,7 +31,8 @@ export type CounterSource = 'default' | 'setup' | 'platform';
 
 /** This workstation's counter number and where it came from. */
 export function counterNoOf(db: Db): { counterNo: number; source: CounterSource } {
-  const r = db.prepare('SELECT counter_no, source FROM case_window WHERE id = 1').get() as { counter_no: number; source: 'setup' | 'platform' } | undefined;
+  const r = db.prepare('SELECT counter_no, source FROM case_window WHERE id = 1').get() as
+    { counter_no: number; source: 'setup' | 'platform' } | undefined;
   return r ? { counterNo: r.counter_no, source: r.source } : { counterNo: DEFAULT_COUNTER_NO, source: 'default' };
 }
 
@@ -52,7 +53,9 @@ export function issuedWithCounter(db: Db, counterNo: number): boolean {
 export function nextCaseNo(db: Db, regionCode: string, year: number): string {
   const { counterNo } = counterNoOf(db);
   const row = db
-    .prepare('INSERT INTO case_counter_window (year, counter_no, next) VALUES (?, ?, 2) ON CONFLICT(year, counter_no) DO UPDATE SET next = next + 1 RETURNING next - 1 AS n')
+    .prepare(
+      'INSERT INTO case_counter_window (year, counter_no, next) VALUES (?, ?, 2) ON CONFLICT(year, counter_no) DO UPDATE SET next = next + 1 RETURNING next - 1 AS n',
+    )
     .get(year, counterNo) as { n: number };
   return formatCaseNo(regionCode, year, counterNo, row.n);
 }
@@ -64,9 +67,7 @@ export function nextCaseNo(db: Db, regionCode: string, year: number): string {
 export function raiseCaseCounter(db: Db, caseNo: string): void {
   const p = parseCaseNo(caseNo);
   if (!p || p.counterNo === null || p.counterNo !== counterNoOf(db).counterNo) return;
-  db.prepare('INSERT INTO case_counter_window (year, counter_no, next) VALUES (?, ?, ?) ON CONFLICT(year, counter_no) DO UPDATE SET next = max(next, excluded.next)').run(
-    p.year,
-    p.counterNo,
-    p.n + 1,
-  );
+  db.prepare(
+    'INSERT INTO case_counter_window (year, counter_no, next) VALUES (?, ?, ?) ON CONFLICT(year, counter_no) DO UPDATE SET next = max(next, excluded.next)',
+  ).run(p.year, p.counterNo, p.n + 1);
 }

@@ -146,7 +146,11 @@ export class CaseRepository {
 
   /** A pulled case's number and submission time, each kept once known (main/core/cases/pullCases.ts). */
   setPulledNumber(id: string, caseNo: string | null, submittedAt: string | null): void {
-    this.stmt('UPDATE case_file SET case_no = coalesce(case_no, ?), submitted_at = coalesce(submitted_at, ?) WHERE id = ?').run(caseNo, submittedAt, id);
+    this.stmt('UPDATE case_file SET case_no = coalesce(case_no, ?), submitted_at = coalesce(submitted_at, ?) WHERE id = ?').run(
+      caseNo,
+      submittedAt,
+      id,
+    );
   }
 
   /** After pulling a case number: this counter's next number of that year is above it if this counter issued it (caseNumber.ts). */
@@ -161,24 +165,45 @@ export class CaseRepository {
 
   replaceParties(caseId: string, parties: PartyRow[]): void {
     this.stmt('DELETE FROM case_party WHERE case_id = ?').run(caseId);
-    const ins = this.stmt('INSERT OR IGNORE INTO case_party (case_id, role, id_number, name, initials, phone, relationship, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.stmt(
+      'INSERT OR IGNORE INTO case_party (case_id, role, id_number, name, initials, phone, relationship, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const p of parties) ins.run(caseId, p.role, p.id_number, p.name, p.initials, p.phone, p.relationship, p.facts);
   }
 
   parties(caseId: string): PartyRow[] {
-    return this.stmt('SELECT role, id_number, name, initials, phone, relationship, facts FROM case_party WHERE case_id = ?').all(caseId) as PartyRow[];
+    return this.stmt('SELECT role, id_number, name, initials, phone, relationship, facts FROM case_party WHERE case_id = ?').all(
+      caseId,
+    ) as PartyRow[];
   }
 
-  replaceMoney(caseId: string, income: Array<{ member: string; category: string; counted: boolean; fen: number }>, assets: Array<{ kind: string; fen: number; exempt: boolean }>): void {
+  replaceMoney(
+    caseId: string,
+    income: Array<{ member: string; category: string; counted: boolean; fen: number }>,
+    assets: Array<{ kind: string; fen: number; exempt: boolean }>,
+  ): void {
     this.stmt('DELETE FROM case_income WHERE case_id = ?').run(caseId);
     this.stmt('DELETE FROM case_asset WHERE case_id = ?').run(caseId);
-    const inc = this.stmt('INSERT INTO case_income (case_id, line, member_id_number, category, counted, monthly_fen) VALUES (?, ?, ?, ?, ?, ?)');
+    const inc = this.stmt(
+      'INSERT INTO case_income (case_id, line, member_id_number, category, counted, monthly_fen) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     income.forEach((i, line) => inc.run(caseId, line, i.member, i.category, i.counted ? 1 : 0, i.fen));
     const ast = this.stmt('INSERT INTO case_asset (case_id, line, kind, value_fen, exempt) VALUES (?, ?, ?, ?, ?)');
     assets.forEach((a, line) => ast.run(caseId, line, a.kind, a.fen, a.exempt ? 1 : 0));
   }
 
-  upsertPerson(p: { id_number: string; name: string; sex: string; birth_date: string; nation_code: string | null; address: string | null; phone: string | null; card_valid_until: string | null; source: string; updated_at: string }): void {
+  upsertPerson(p: {
+    id_number: string;
+    name: string;
+    sex: string;
+    birth_date: string;
+    nation_code: string | null;
+    address: string | null;
+    phone: string | null;
+    card_valid_until: string | null;
+    source: string;
+    updated_at: string;
+  }): void {
     this.stmt(
       `INSERT INTO person (id_number, name, sex, birth_date, nation_code, address, phone, card_valid_until, source, updated_at)
        VALUES (@id_number, @name, @sex, @birth_date, @nation_code, @address, @phone, @card_valid_until, @source, @updated_at)
@@ -191,16 +216,20 @@ export class CaseRepository {
 
   appendEvent(caseId: string, e: Omit<EventRow, 'seq'>): number {
     const { n } = this.stmt('SELECT coalesce(max(seq), 0) + 1 AS n FROM case_event WHERE case_id = ?').get(caseId) as { n: number };
-    this.stmt('INSERT INTO case_event (case_id, seq, at, actor_id, action, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(caseId, n, e.at, e.actor_id, e.action, e.from_state, e.to_state, e.note);
+    this.stmt(
+      'INSERT INTO case_event (case_id, seq, at, actor_id, action, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(caseId, n, e.at, e.actor_id, e.action, e.from_state, e.to_state, e.note);
     return n;
   }
 
   events(caseId: string): EventRow[] {
-    return this.stmt('SELECT seq, at, actor_id, action, from_state, to_state, note FROM case_event WHERE case_id = ? ORDER BY seq').all(caseId) as EventRow[];
+    return this.stmt('SELECT seq, at, actor_id, action, from_state, to_state, note FROM case_event WHERE case_id = ? ORDER BY seq').all(
+      caseId,
+    ) as EventRow[];
   }
 
   lastEventAt(caseId: string): string | null {
-    return ((this.stmt('SELECT max(at) AS at FROM case_event WHERE case_id = ?').get(caseId) as { at: string | null }).at ?? null);
+    return (this.stmt('SELECT max(at) AS at FROM case_event WHERE case_id = ?').get(caseId) as { at: string | null }).at ?? null;
   }
 
   setDeadline(caseId: string, d: Omit<DeadlineRow, 'met_at'>): void {
@@ -220,7 +249,9 @@ export class CaseRepository {
   }
 
   deadlines(caseId: string): DeadlineRow[] {
-    return this.stmt('SELECT kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE case_id = ? ORDER BY due_date').all(caseId) as DeadlineRow[];
+    return this.stmt(
+      'SELECT kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE case_id = ? ORDER BY due_date',
+    ).all(caseId) as DeadlineRow[];
   }
 
   /** The soonest running deadline of each of these cases, in one query (a list page's rows). */
@@ -228,7 +259,9 @@ export class CaseRepository {
     const out = new Map<string, DeadlineRow>();
     if (caseIds.length === 0) return out;
     const rows = this.db
-      .prepare(`SELECT case_id, kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE met_at IS NULL AND case_id IN (${caseIds.map(() => '?').join(',')}) ORDER BY due_date`)
+      .prepare(
+        `SELECT case_id, kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE met_at IS NULL AND case_id IN (${caseIds.map(() => '?').join(',')}) ORDER BY due_date`,
+      )
       .all(...caseIds) as Array<DeadlineRow & { case_id: string }>;
     for (const { case_id, ...d } of rows) if (!out.has(case_id)) out.set(case_id, d);
     return out;
@@ -236,11 +269,24 @@ export class CaseRepository {
 
   /** Running deadlines due on or before `until`, soonest first, with their case. */
   openDeadlinesUntil(until: string, limit: number): Array<DeadlineRow & { case_id: string }> {
-    return this.stmt('SELECT case_id, kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE met_at IS NULL AND due_date <= ? ORDER BY due_date LIMIT ?').all(until, limit) as Array<DeadlineRow & { case_id: string }>;
+    return this.stmt(
+      'SELECT case_id, kind, from_date, working_days, due_date, met_at, reason FROM case_deadline WHERE met_at IS NULL AND due_date <= ? ORDER BY due_date LIMIT ?',
+    ).all(until, limit) as Array<DeadlineRow & { case_id: string }>;
   }
 
-  linkAttachment(caseId: string, a: { attachmentId: string; role: 'material' | 'signature' | 'face'; ref: string; page: number; at: string; by: string }): void {
-    this.stmt('INSERT INTO case_attachment (attachment_id, case_id, role, ref, page, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(a.attachmentId, caseId, a.role, a.ref, a.page, a.at, a.by);
+  linkAttachment(
+    caseId: string,
+    a: { attachmentId: string; role: 'material' | 'signature' | 'face'; ref: string; page: number; at: string; by: string },
+  ): void {
+    this.stmt('INSERT INTO case_attachment (attachment_id, case_id, role, ref, page, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      a.attachmentId,
+      caseId,
+      a.role,
+      a.ref,
+      a.page,
+      a.at,
+      a.by,
+    );
   }
 
   attachments(caseId: string): AttachmentLinkRow[] {
@@ -259,8 +305,24 @@ export class CaseRepository {
       `INSERT INTO case_authorization (id, case_id, signer_id_number, signer_name, role, signed_at, signature_attachment_id, face_attachment_id, face_verdict, recorded_by, document_hash, signature_sha256, face_result, route, paper, face_check, amendment, face_required)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      a.id, caseId, a.signer_id_number, a.signer_name, a.role, a.signed_at, a.signature_attachment_id, a.face_attachment_id, a.face_verdict, a.recorded_by, a.document_hash, a.signature_sha256, a.face_result,
-      a.route ?? 'pad', a.paper ?? null, a.face_check ?? null, a.amendment ?? null, a.face_required ?? null,
+      a.id,
+      caseId,
+      a.signer_id_number,
+      a.signer_name,
+      a.role,
+      a.signed_at,
+      a.signature_attachment_id,
+      a.face_attachment_id,
+      a.face_verdict,
+      a.recorded_by,
+      a.document_hash,
+      a.signature_sha256,
+      a.face_result,
+      a.route ?? 'pad',
+      a.paper ?? null,
+      a.face_check ?? null,
+      a.amendment ?? null,
+      a.face_required ?? null,
     );
   }
 
@@ -273,31 +335,61 @@ export class CaseRepository {
   /** The next amendment number of a submitted case, and its row (in the caller's transaction). */
   addAmendment(caseId: string, a: { kind: 'material' | 'authorization'; ref: string; at: string; by: string }): number {
     const { n } = this.stmt('SELECT coalesce(max(n), 0) + 1 AS n FROM case_amendment WHERE case_id = ?').get(caseId) as { n: number };
-    this.stmt('INSERT INTO case_amendment (case_id, n, kind, ref, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(caseId, n, a.kind, a.ref, a.at, a.by);
+    this.stmt('INSERT INTO case_amendment (case_id, n, kind, ref, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(
+      caseId,
+      n,
+      a.kind,
+      a.ref,
+      a.at,
+      a.by,
+    );
     return n;
   }
 
   /** A notice request of this case (the printed authorization form of the paper route). */
   noticeRequest(id: string, caseId: string): { id: string; kind: string; data: string } | null {
-    return (this.stmt('SELECT id, kind, data FROM notice_request WHERE id = ? AND case_id = ?').get(id, caseId) as { id: string; kind: string; data: string } | undefined) ?? null;
+    return (
+      (this.stmt('SELECT id, kind, data FROM notice_request WHERE id = ? AND case_id = ?').get(id, caseId) as
+        { id: string; kind: string; data: string } | undefined) ?? null
+    );
   }
 
   /** SHA-256 (lower-case hex) of the document issued for a notice request (the original, not a 补打), or null. */
   issuedSha256(requestId: string): string | null {
-    const r = this.stmt('SELECT sha256 AS sha FROM document WHERE request_id = ? AND reprint_of IS NULL ORDER BY created_at LIMIT 1').get(requestId) as { sha: string } | undefined;
+    const r = this.stmt('SELECT sha256 AS sha FROM document WHERE request_id = ? AND reprint_of IS NULL ORDER BY created_at LIMIT 1').get(
+      requestId,
+    ) as { sha: string } | undefined;
     return r?.sha ?? null;
   }
 
   insertAuthorizationForm(n: { id: string; caseId: string; data: string; at: string; by: string }): void {
-    this.stmt("INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, 'authorization', ?, ?, ?)").run(n.id, n.caseId, n.data, n.at, n.by);
+    this.stmt(
+      "INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, 'authorization', ?, ?, ?)",
+    ).run(n.id, n.caseId, n.data, n.at, n.by);
   }
 
-  insertNotice(n: { id: string; caseId: string; kind: 'acceptance' | 'supplement' | 'rejection'; data: string; at: string; by: string }): void {
-    this.stmt('INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?)').run(n.id, n.caseId, n.kind, n.data, n.at, n.by);
+  insertNotice(n: {
+    id: string;
+    caseId: string;
+    kind: 'acceptance' | 'supplement' | 'rejection';
+    data: string;
+    at: string;
+    by: string;
+  }): void {
+    this.stmt('INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?)').run(
+      n.id,
+      n.caseId,
+      n.kind,
+      n.data,
+      n.at,
+      n.by,
+    );
   }
 
   notices(caseId: string): Array<{ id: string; kind: string; state: string; requested_at: string }> {
-    return this.stmt('SELECT id, kind, state, requested_at FROM notice_request WHERE case_id = ? ORDER BY requested_at').all(caseId) as Array<{ id: string; kind: string; state: string; requested_at: string }>;
+    return this.stmt('SELECT id, kind, state, requested_at FROM notice_request WHERE case_id = ? ORDER BY requested_at').all(
+      caseId,
+    ) as Array<{ id: string; kind: string; state: string; requested_at: string }>;
   }
 
   /** Cases (other than `exceptId`) in which any of these ID numbers is the applicant or a member. */
@@ -305,24 +397,36 @@ export class CaseRepository {
     if (idNumbers.length === 0) return [];
     const marks = idNumbers.map(() => '?').join(',');
     return this.db
-      .prepare(`SELECT case_id, id_number, role FROM case_party WHERE id_number IN (${marks}) AND role IN ('applicant', 'member')${exceptId ? ' AND case_id <> ?' : ''}`)
+      .prepare(
+        `SELECT case_id, id_number, role FROM case_party WHERE id_number IN (${marks}) AND role IN ('applicant', 'member')${exceptId ? ' AND case_id <> ?' : ''}`,
+      )
       .all(...idNumbers, ...(exceptId ? [exceptId] : [])) as Array<{ case_id: string; id_number: string; role: string }>;
   }
 
   /** Every case a person appears in, in any role. */
   casesOfPerson(idNumber: string): Array<{ case_id: string; role: PartyRow['role'] }> {
-    return this.stmt('SELECT case_id, role FROM case_party WHERE id_number = ?').all(idNumber) as Array<{ case_id: string; role: PartyRow['role'] }>;
+    return this.stmt('SELECT case_id, role FROM case_party WHERE id_number = ?').all(idNumber) as Array<{
+      case_id: string;
+      role: PartyRow['role'];
+    }>;
   }
 
   draftsOf(accountId: string): CaseRow[] {
-    return this.stmt("SELECT * FROM case_file WHERE created_by = ? AND state = 'draft' ORDER BY updated_at DESC LIMIT 50").all(accountId) as CaseRow[];
+    return this.stmt("SELECT * FROM case_file WHERE created_by = ? AND state = 'draft' ORDER BY updated_at DESC LIMIT 50").all(
+      accountId,
+    ) as CaseRow[];
   }
 
   countNonDemo(): number {
-    return (this.stmt("SELECT count(*) AS n FROM case_file WHERE demo = 0").get() as { n: number }).n;
+    return (this.stmt('SELECT count(*) AS n FROM case_file WHERE demo = 0').get() as { n: number }).n;
   }
 
   accountNames(): Map<string, string> {
-    return new Map((this.stmt('SELECT id, display_name FROM account').all() as Array<{ id: string; display_name: string }>).map((r) => [r.id, r.display_name]));
+    return new Map(
+      (this.stmt('SELECT id, display_name FROM account').all() as Array<{ id: string; display_name: string }>).map((r) => [
+        r.id,
+        r.display_name,
+      ]),
+    );
   }
 }

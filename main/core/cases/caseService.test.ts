@@ -37,13 +37,20 @@ describe('the counter intake on a real encrypted store', () => {
   it('a three-person 低保 household: draft → submitted → 受理, with timeline, outbox, notice and deadlines in the same transactions', () => {
     const { svc, views, actor } = env;
     // The county's own 低保 standard; the hint below computes with it (never with the shipped placeholders).
-    svc.setSettings(actor, { ...svc.settings(), standards: [{ regionPrefix: '500101', year: 2026, residence: 'urban', monthlyFen: 80000 }] });
+    svc.setSettings(actor, {
+      ...svc.settings(),
+      standards: [{ regionPrefix: '500101', year: 2026, residence: 'urban', monthlyFen: 80000 }],
+    });
     const saved = svc.saveDraft(actor, { application: threePersonDibao() });
     expect(saved.problems.filter((p) => p.severity === 'block')).toEqual([]);
     // A draft is local work: no outbox record yet.
     expect(new Outbox(db(), env.clock).byCase(saved.caseId)).toHaveLength(0);
 
-    const again = svc.saveDraft(actor, { caseId: saved.caseId, rev: saved.rev, application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
+    const again = svc.saveDraft(actor, {
+      caseId: saved.caseId,
+      rev: saved.rev,
+      application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+    });
     expect(again.rev).toBe(saved.rev + 1);
     const row = svc.submit(actor, saved.caseId, again.rev);
     expect(row.state).toBe('submitted');
@@ -60,12 +67,16 @@ describe('the counter intake on a real encrypted store', () => {
     // The two adults sign; the child does not have to.
     expect(views.detail(saved.caseId).requiredSigners.map((s) => s.idNumber)).toEqual([HUSBAND.idNumber, WIFE.idNumber]);
     expect(codeOf(() => svc.authorize(actor, saved.caseId, CHILD.idNumber, signatureCapture(), faceCapture()))).toBe('CASE_SIGNER_UNKNOWN');
-    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, intakeSignature(saved.caseId, HUSBAND), null))).toBe('CASE_FACE_REQUIRED');
+    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, intakeSignature(saved.caseId, HUSBAND), null))).toBe(
+      'CASE_FACE_REQUIRED',
+    );
     // A signature bound to its statement: the pad's PNG hash must match the bytes that arrived.
     const bound = intakeSignature(saved.caseId, HUSBAND);
     const statementHash = bound.documentHash;
     const boundSha = createHash('sha256').update(Buffer.from(bound.png.base64, 'base64')).digest('hex');
-    expect(codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, pngSha256: 'cd'.repeat(32) }, faceCapture()))).toBe('CASE_SIGNATURE_ALTERED');
+    expect(
+      codeOf(() => svc.authorize(actor, saved.caseId, HUSBAND.idNumber, { ...bound, pngSha256: 'cd'.repeat(32) }, faceCapture())),
+    ).toBe('CASE_SIGNATURE_ALTERED');
     svc.authorize(actor, saved.caseId, HUSBAND.idNumber, bound, faceCapture());
     svc.authorize(actor, saved.caseId, WIFE.idNumber, intakeSignature(saved.caseId, WIFE), faceCapture());
     expect(views.detail(saved.caseId).authorizations.find((a) => a.signerIdNumber === HUSBAND.idNumber)).toMatchObject({
@@ -78,7 +89,15 @@ describe('the counter intake on a real encrypted store', () => {
     expect(detail.state).toBe('accepted');
     expect(detail.version).toBe(2);
     // Signed after submission: each signature is an amendment on the timeline and its own case.authorization record.
-    expect(detail.timeline.map((e) => e.action)).toEqual(['create', 'submit', 'authorize', 'amendAuthorization', 'authorize', 'amendAuthorization', 'accept']);
+    expect(detail.timeline.map((e) => e.action)).toEqual([
+      'create',
+      'submit',
+      'authorize',
+      'amendAuthorization',
+      'authorize',
+      'amendAuthorization',
+      'accept',
+    ]);
     expect(detail.timeline.at(-1)).toMatchObject({ fromState: 'submitted', toState: 'accepted', actorName: '管理员' });
     expect(detail.authorizations).toHaveLength(2);
     expect(detail.attachments.filter((a) => a.role === 'face')).toHaveLength(2);
@@ -93,12 +112,22 @@ describe('the counter intake on a real encrypted store', () => {
       [1, 'accepted'],
     ]);
     expect(outbox.filter((r) => r.kind === 'case.authorization').map((r) => (r.body as { amendment: number }).amendment)).toEqual([1, 2]);
-    const notice = db().prepare('SELECT * FROM notice_request WHERE case_id = ?').all(saved.caseId) as Array<{ kind: string; data: string; requested_by: string }>;
+    const notice = db().prepare('SELECT * FROM notice_request WHERE case_id = ?').all(saved.caseId) as Array<{
+      kind: string;
+      data: string;
+      requested_by: string;
+    }>;
     expect(notice).toHaveLength(1);
     expect(notice[0]!.kind).toBe('acceptance');
     expect(notice[0]!.requested_by).toBe(actor);
     const data = acceptanceSchema.parse(JSON.parse(notice[0]!.data));
-    expect(data).toMatchObject({ caseNo: '500101-2026-01-00001', category: 'dibao-urban', acceptedOn: '2026-02-12', decisionWorkingDays: 30, applicant: { name: '张建国', idNumber: HUSBAND.idNumber } });
+    expect(data).toMatchObject({
+      caseNo: '500101-2026-01-00001',
+      category: 'dibao-urban',
+      acceptedOn: '2026-02-12',
+      decisionWorkingDays: 30,
+      applicant: { name: '张建国', idNumber: HUSBAND.idNumber },
+    });
     expect(data.materials).toContain('最低生活保障申请书');
     // The eligibility hint: 1200 yuan counted, the scholarship excluded, 3 people → 400/month each, under the standard.
     expect(detail.eligibility).toMatchObject({ band: 'below_standard', perCapitaFen: 40000, standardFen: 80000 });
@@ -116,10 +145,19 @@ describe('the counter intake on a real encrypted store', () => {
     const real = submitted(svc, actor);
     expect(views.detail(real).eligibility).toBeNull();
     expect(svc.standards()).toEqual([]);
-    svc.setSettings(actor, { ...svc.settings(), standards: [{ regionPrefix: '500101', year: 2026, residence: 'urban', monthlyFen: 91000 }] });
+    svc.setSettings(actor, {
+      ...svc.settings(),
+      standards: [{ regionPrefix: '500101', year: 2026, residence: 'urban', monthlyFen: 91000 }],
+    });
     expect(views.detail(real).eligibility).toMatchObject({ band: 'below_standard', perCapitaFen: 40000, standardFen: 91000 });
     // A standard for another region or year is not this station's.
-    svc.setSettings(actor, { ...svc.settings(), standards: [{ regionPrefix: '500102', year: 2026, residence: 'urban', monthlyFen: 91000 }, { regionPrefix: '500101', year: 2025, residence: 'urban', monthlyFen: 91000 }] });
+    svc.setSettings(actor, {
+      ...svc.settings(),
+      standards: [
+        { regionPrefix: '500102', year: 2026, residence: 'urban', monthlyFen: 91000 },
+        { regionPrefix: '500101', year: 2025, residence: 'urban', monthlyFen: 91000 },
+      ],
+    });
     expect(views.detail(real).eligibility).toBeNull();
   });
 
@@ -127,7 +165,10 @@ describe('the counter intake on a real encrypted store', () => {
     const { svc, views, actor } = env;
     const caseId = submitted(svc, actor, { materials: [] });
     expect(codeOf(() => svc.decide(actor, caseId, 1, { kind: 'accept' }))).toBe('CASE_MATERIALS_MISSING');
-    const missing = views.detail(caseId).materials.filter((m) => m.required && m.status === 'missing').map((m) => ({ item: m.label }));
+    const missing = views
+      .detail(caseId)
+      .materials.filter((m) => m.required && m.status === 'missing')
+      .map((m) => ({ item: m.label }));
     expect(missing).toHaveLength(7);
     svc.decide(actor, caseId, 1, { kind: 'supplement', missing, dueBy: '2026-02-27' });
     const n = db().prepare("SELECT data FROM notice_request WHERE kind = 'supplement'").get() as { data: string };
@@ -141,10 +182,17 @@ describe('the counter intake on a real encrypted store', () => {
   it('不予受理 needs the redress route from the settings, then queues the notice with reasons', () => {
     const { svc, views, actor } = env;
     const caseId = submitted(svc, actor);
-    const reject = { kind: 'reject' as const, reasons: ['申请人家庭人均收入明显高于当地低保标准'], legalBasis: ['《最低生活保障审核确认办法》第十二条'] };
+    const reject = {
+      kind: 'reject' as const,
+      reasons: ['申请人家庭人均收入明显高于当地低保标准'],
+      legalBasis: ['《最低生活保障审核确认办法》第十二条'],
+    };
     expect(codeOf(() => svc.decide(actor, caseId, 1, reject))).toBe('CASE_REDRESS_MISSING');
     expect(views.detail(caseId).state).toBe('submitted');
-    svc.setSettings(actor, { ...svc.settings(), notice: { ...svc.settings().notice, headerLines: [], issuer: '', redress: { ...REDRESS, reviewDays: 60, litigationMonths: 6 } } });
+    svc.setSettings(actor, {
+      ...svc.settings(),
+      notice: { ...svc.settings().notice, headerLines: [], issuer: '', redress: { ...REDRESS, reviewDays: 60, litigationMonths: 6 } },
+    });
     svc.decide(actor, caseId, 1, reject);
     const n = db().prepare("SELECT data FROM notice_request WHERE kind = 'rejection'").get() as { data: string };
     expect(rejectionSchema.parse(JSON.parse(n.data))).toMatchObject({ reasons: reject.reasons, redress: { court: REDRESS.court } });
@@ -162,7 +210,9 @@ describe('the counter intake on a real encrypted store', () => {
     db().exec("CREATE TEMP TRIGGER fail_notice BEFORE INSERT ON notice_request BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
     expect(() => svc.decide(actor, caseId, 1, { kind: 'accept' })).toThrow(/disk gone/);
     expect(views.detail(caseId)).toMatchObject({ state: 'submitted', version: 1 });
-    expect({ outbox: count('outbox'), events: count('case_event'), deadlines: count('case_deadline'), audit: count('audit_log') }).toEqual(before);
+    expect({ outbox: count('outbox'), events: count('case_event'), deadlines: count('case_deadline'), audit: count('audit_log') }).toEqual(
+      before,
+    );
     db().exec('DROP TRIGGER fail_notice');
     svc.decide(actor, caseId, 1, { kind: 'accept' });
     expect(count('outbox')).toBe(before.outbox + 1);
@@ -187,14 +237,18 @@ describe('the counter intake on a real encrypted store', () => {
     expect(count('outbox')).toBe(0);
     expect(svc.repo.get(saved.caseId)).toMatchObject({ state: 'draft', case_no: null });
     // A stale draft revision is refused rather than overwriting newer work.
-    expect(codeOf(() => svc.saveDraft(actor, { caseId: saved.caseId, rev: saved.rev - 1, application: threePersonDibao() }))).toBe('CASE_STALE');
+    expect(codeOf(() => svc.saveDraft(actor, { caseId: saved.caseId, rev: saved.rev - 1, application: threePersonDibao() }))).toBe(
+      'CASE_STALE',
+    );
   });
 
   it('an open case for the same ID number warns, or blocks per county setting', () => {
     const { svc, actor } = env;
     submitted(svc, actor);
     const second = svc.saveDraft(actor, { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
-    expect(second.problems).toEqual([expect.objectContaining({ code: 'OPEN_CASE', severity: 'warn', params: { caseNo: '500101-2026-01-00001', state: '待受理' } })]);
+    expect(second.problems).toEqual([
+      expect.objectContaining({ code: 'OPEN_CASE', severity: 'warn', params: { caseNo: '500101-2026-01-00001', state: '待受理' } }),
+    ]);
     svc.setSettings(actor, { ...svc.settings(), openCasePolicy: 'block' });
     expect(codeOf(() => svc.submit(actor, second.caseId, second.rev))).toBe('CASE_OPEN_CASE_EXISTS');
   });
@@ -224,9 +278,24 @@ describe('the counter intake on a real encrypted store', () => {
     const { svc, actor } = env;
     const caseId = submitted(svc, actor);
     const find = (query: string) => searchCases(db(), { query, states: [], types: [], limit: 10, offset: 0 });
-    for (const q of [HUSBAND.idNumber, HUSBAND.idNumber.slice(0, 10), '张建国', '张建', 'zjg', 'ZJ', '13812345678', '500101-2026-01-00001', WIFE.idNumber, '李秀英', 'lxy']) {
+    for (const q of [
+      HUSBAND.idNumber,
+      HUSBAND.idNumber.slice(0, 10),
+      '张建国',
+      '张建',
+      'zjg',
+      'ZJ',
+      '13812345678',
+      '500101-2026-01-00001',
+      WIFE.idNumber,
+      '李秀英',
+      'lxy',
+    ]) {
       const r = find(q);
-      expect(r.rows.map((x) => x.id), q).toEqual([caseId]);
+      expect(
+        r.rows.map((x) => x.id),
+        q,
+      ).toEqual([caseId]);
     }
     expect(find('王').rows).toHaveLength(0);
     expect(find('13800000000').rows).toHaveLength(0);
@@ -243,7 +312,10 @@ describe('the counter intake on a real encrypted store', () => {
     for (const q of ['2', '02', '00002']) {
       const r = find(q);
       expect(r.kind, q).toBe('tail');
-      expect(r.rows.map((x) => x.id), q).toEqual([second]);
+      expect(
+        r.rows.map((x) => x.id),
+        q,
+      ).toEqual([second]);
     }
     expect(find('00001').rows.map((x) => x.id)).toEqual([first]);
     expect(find('3').rows).toHaveLength(0);
@@ -270,7 +342,9 @@ describe('the counter intake on a real encrypted store', () => {
     const today = svc.today();
     const all = views.deadlineLists(200);
     const some = views.deadlineLists(20);
-    const byCase = db().prepare('SELECT case_id, min(due_date) AS due FROM case_deadline WHERE met_at IS NULL GROUP BY case_id').all() as Array<{ case_id: string; due: string }>;
+    const byCase = db()
+      .prepare('SELECT case_id, min(due_date) AS due FROM case_deadline WHERE met_at IS NULL GROUP BY case_id')
+      .all() as Array<{ case_id: string; due: string }>;
     const until = svc.withCalendar((c) => c.addWorkingDays(today, svc.settings().dueSoonWorkingDays));
     const overdue = byCase.filter((r) => r.due < today).length;
     const dueSoon = byCase.filter((r) => r.due >= today && r.due <= until).length;
@@ -292,17 +366,25 @@ describe('the counter intake on a real encrypted store', () => {
     svc.decide(actor, caseId, 1, { kind: 'accept' });
     // Thu 12 Feb: the investigation is due Tue 24 Feb, 3 working days away → due soon.
     let lists = views.deadlineLists();
-    expect(lists.dueSoon.map((s) => [s.id, s.nextDeadline?.kind, s.nextDeadline?.workingDaysLeft])).toEqual([[caseId, 'investigation_start', 3]]);
+    expect(lists.dueSoon.map((s) => [s.id, s.nextDeadline?.kind, s.nextDeadline?.workingDaysLeft])).toEqual([
+      [caseId, 'investigation_start', 3],
+    ]);
     // Wed 25 Feb (through the Spring Festival): overdue by one working day.
     env.clock.advance(13 * 86_400_000);
     lists = views.deadlineLists();
-    expect(lists.overdue.map((s) => [s.nextDeadline?.kind, s.nextDeadline?.status, s.nextDeadline?.workingDaysLeft])).toEqual([['investigation_start', 'overdue', -1]]);
+    expect(lists.overdue.map((s) => [s.nextDeadline?.kind, s.nextDeadline?.status, s.nextDeadline?.workingDaysLeft])).toEqual([
+      ['investigation_start', 'overdue', -1],
+    ]);
     svc.act(actor, caseId, 2, 'startInvestigation', null);
     lists = views.deadlineLists();
     expect(lists.overdue).toEqual([]);
     // Extension to 45 working days, with the reason recorded.
     svc.extendDecision(actor, caseId, 3, '申请人户籍地与居住地分离，调查难度大');
-    expect(views.detail(caseId).deadlines.find((d) => d.kind === 'decision')).toMatchObject({ dueDate: '2026-04-23', workingDays: 45, reason: '申请人户籍地与居住地分离，调查难度大' });
+    expect(views.detail(caseId).deadlines.find((d) => d.kind === 'decision')).toMatchObject({
+      dueDate: '2026-04-23',
+      workingDays: 45,
+      reason: '申请人户籍地与居住地分离，调查难度大',
+    });
     expect(codeOf(() => svc.extendDecision(actor, caseId, 4, '再次延长的理由'))).toBe('CASE_DECISION_ALREADY_EXTENDED');
   });
 });

@@ -49,7 +49,9 @@ export type Decision =
 
 /** The day a county limit started by `action` counts from: an online application's acceptance limit from its online submission. */
 const countsFrom = (action: CaseAction, app: Application, today: string): string =>
-  action === 'submit' && app.channel.kind === 'online' && app.channel.submittedOn && app.channel.submittedOn < today ? app.channel.submittedOn : today;
+  action === 'submit' && app.channel.kind === 'online' && app.channel.submittedOn && app.channel.submittedOn < today
+    ? app.channel.submittedOn
+    : today;
 
 /** Actions with their own method (intake.submit, intake.discard, cases.decide) are not taken through `act`. */
 const OWN_METHOD: ReadonlySet<CaseAction> = new Set(['submit', 'discard', 'accept', 'requestSupplement', 'refuseAcceptance']);
@@ -109,11 +111,16 @@ export class CaseService {
   }
 
   /** Which years the deadlines are counted with: shipped, and published by the platform (with its version and times). */
-  calendarInfo(): { shippedYears: number[]; published: { version: number; years: number[]; publishedAt: string; receivedAt: string } | null } {
+  calendarInfo(): {
+    shippedYears: number[];
+    published: { version: number; years: number[]; publishedAt: string; receivedAt: string } | null;
+  } {
     const held = new PublishedCalendarRepo(this.deps.db).get();
     return {
       shippedYears: [...this.deps.resources.calendar.years].sort((a, b) => a - b),
-      published: held ? { version: held.version, years: held.calendar.years, publishedAt: held.publishedAt, receivedAt: held.receivedAt } : null,
+      published: held
+        ? { version: held.version, years: held.calendar.years, publishedAt: held.publishedAt, receivedAt: held.receivedAt }
+        : null,
     };
   }
 
@@ -140,7 +147,13 @@ export class CaseService {
     const parsed = caseSettingsSchema.parse(settings);
     this.db.transaction(() => {
       this.settingsStore.put(parsed);
-      this.deps.audit.append({ actor, action: 'cases.settings', targetType: 'setting', targetId: 'cases.settings', details: { delegated: parsed.decisionDelegated, openCasePolicy: parsed.openCasePolicy } });
+      this.deps.audit.append({
+        actor,
+        action: 'cases.settings',
+        targetType: 'setting',
+        targetId: 'cases.settings',
+        details: { delegated: parsed.decisionDelegated, openCasePolicy: parsed.openCasePolicy },
+      });
     })();
     return parsed;
   }
@@ -155,7 +168,12 @@ export class CaseService {
    */
   standards(settings = this.settings(), opts: { demo?: boolean } = {}): Standard[] {
     if (!opts.demo) return settings.standards;
-    return [...settings.standards, ...this.deps.resources.standards.filter((s) => !settings.standards.some((o) => o.regionPrefix === s.regionPrefix && o.year === s.year && o.residence === s.residence))];
+    return [
+      ...settings.standards,
+      ...this.deps.resources.standards.filter(
+        (s) => !settings.standards.some((o) => o.regionPrefix === s.regionPrefix && o.year === s.year && o.residence === s.residence),
+      ),
+    ];
   }
 
   // ——— reading helpers ———
@@ -185,7 +203,10 @@ export class CaseService {
   }
 
   /** Open (submitted, not yet finished) cases in which the applicant or a member of this application already appears. */
-  openCasesFor(app: Application, caseId: string | null): Array<{ caseId: string; caseNo: string | null; state: CaseState; idNumber: string }> {
+  openCasesFor(
+    app: Application,
+    caseId: string | null,
+  ): Array<{ caseId: string; caseNo: string | null; state: CaseState; idNumber: string }> {
     const ids = [...new Set([...(app.applicant ? [app.applicant.idNumber] : []), ...app.members.map((m) => m.idNumber)])];
     const out: Array<{ caseId: string; caseNo: string | null; state: CaseState; idNumber: string }> = [];
     const seen = new Set<string>();
@@ -227,7 +248,10 @@ export class CaseService {
   }
 
   /** Autosave: create the draft, or replace its application when `rev` is the one the clerk last saw. */
-  saveDraft(actor: string, input: { caseId?: string | undefined; rev?: number | undefined; application: ApplicationInput }): { caseId: string; rev: number; savedAt: string; problems: Problem[] } {
+  saveDraft(
+    actor: string,
+    input: { caseId?: string | undefined; rev?: number | undefined; application: ApplicationInput },
+  ): { caseId: string; rev: number; savedAt: string; problems: Problem[] } {
     const app = applicationSchema.parse(input.application);
     const now = this.now();
     return this.db.transaction(() => {
@@ -236,7 +260,13 @@ export class CaseService {
       if (!caseId) {
         caseId = randomUUID();
         rev = 1;
-        this.repo.insert({ id: caseId, created_at: now, created_by: actor, demo: 0, ...this.columns(app, { state: 'draft', version: 0, draft_rev: rev }, actor) });
+        this.repo.insert({
+          id: caseId,
+          created_at: now,
+          created_by: actor,
+          demo: 0,
+          ...this.columns(app, { state: 'draft', version: 0, draft_rev: rev }, actor),
+        });
         this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'create', from_state: null, to_state: 'draft', note: null });
         this.deps.audit.append({ actor, action: 'cases.create', targetType: 'case', targetId: caseId });
       } else {
@@ -255,7 +285,15 @@ export class CaseService {
    * One step of the legal path on a row already read in this transaction: the state machine
    * decides, the version goes up by one, the timeline gets the event, the outbox the record.
    */
-  step(row: CaseRow, action: CaseAction, actor: string, note: string | null, app: Application, extra: Record<string, unknown> = {}, blobs: string[] = []): CaseRow {
+  step(
+    row: CaseRow,
+    action: CaseAction,
+    actor: string,
+    note: string | null,
+    app: Application,
+    extra: Record<string, unknown> = {},
+    blobs: string[] = [],
+  ): CaseRow {
     const t = transition(row.state, action);
     if (!t.ok) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
     const now = this.now();
@@ -264,8 +302,27 @@ export class CaseService {
     this.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: row.state, to_state: t.to, note });
     followCountyDeadlines(this, row.id, action, countsFrom(action, app, this.today()), now);
     const updated = this.mustGet(row.id);
-    this.outbox.enqueue(caseUpsertRecord({ caseId: row.id, caseNo: updated.case_no, baseVersion: row.version, state: t.to, action, at: now, app, content: 'household', extra, blobs }));
-    this.deps.audit.append({ actor, action: auditAction(action), targetType: 'case', targetId: row.id, details: { from: row.state, to: t.to, version } });
+    this.outbox.enqueue(
+      caseUpsertRecord({
+        caseId: row.id,
+        caseNo: updated.case_no,
+        baseVersion: row.version,
+        state: t.to,
+        action,
+        at: now,
+        app,
+        content: 'household',
+        extra,
+        blobs,
+      }),
+    );
+    this.deps.audit.append({
+      actor,
+      action: auditAction(action),
+      targetType: 'case',
+      targetId: row.id,
+      details: { from: row.state, to: t.to, version },
+    });
     return updated;
   }
 
@@ -282,7 +339,14 @@ export class CaseService {
       if (!t.ok) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel('discard') });
       const app = this.application(row);
       this.repo.update(caseId, this.columns(app, { state: t.to, version: row.version, draft_rev: row.draft_rev + 1 }, actor));
-      this.repo.appendEvent(caseId, { at: this.now(), actor_id: actor, action: 'discard', from_state: 'draft', to_state: t.to, note: null });
+      this.repo.appendEvent(caseId, {
+        at: this.now(),
+        actor_id: actor,
+        action: 'discard',
+        from_state: 'draft',
+        to_state: t.to,
+        note: null,
+      });
       this.deps.audit.append({ actor, action: 'cases.discard', targetType: 'case', targetId: caseId });
       return t.to;
     })();
@@ -299,7 +363,12 @@ export class CaseService {
       const open = problems.find((p) => p.code === 'OPEN_CASE' && p.severity === 'block');
       if (open) throw new JiuzhuError('CASE_OPEN_CASE_EXISTS', { caseNo: String(open.params.caseNo) });
       const blockers = blocking(problems);
-      if (blockers.length > 0) throw new JiuzhuError('CASE_INCOMPLETE', { count: String(blockers.length), first: translate(`cases.problem.${blockers[0]!.code}`, blockers[0]!.params) }, { paths: blockers.map((b) => b.path).join(',') });
+      if (blockers.length > 0)
+        throw new JiuzhuError(
+          'CASE_INCOMPLETE',
+          { count: String(blockers.length), first: translate(`cases.problem.${blockers[0]!.code}`, blockers[0]!.params) },
+          { paths: blockers.map((b) => b.path).join(',') },
+        );
       const now = this.now();
       this.repo.setSubmitted(caseId, this.repo.nextCaseNo(this.deps.station.regionCode, Number(this.today().slice(0, 4))), now);
       for (const m of app.members) {
@@ -319,9 +388,12 @@ export class CaseService {
       }
       // The draft's authorizations reach the platform with the case: each in the form of a case.authorization body.
       const submitted = this.mustGet(caseId);
-      const authorizations = this.repo.authorizations(caseId).map((a) => authorizationRecord(submitted, a, this.attachmentsStore, now).body);
+      const authorizations = this.repo
+        .authorizations(caseId)
+        .map((a) => authorizationRecord(submitted, a, this.attachmentsStore, now).body);
       const updated = this.step(submitted, 'submit', actor, null, app, { authorizations });
-      if (app.relatedParty.related) this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'relatedParty', from_state: null, to_state: null, note: null });
+      if (app.relatedParty.related)
+        this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'relatedParty', from_state: null, to_state: null, note: null });
       return updated;
     })();
   }
@@ -349,11 +421,23 @@ export class CaseService {
       const rev = row.draft_rev + 1;
       this.repo.update(caseId, this.columns(next, { state: row.state, version: row.version, draft_rev: rev }, actor));
       if (row.state !== 'draft') {
-        recordMaterialAmendment(this.intakeWork(), actor, row, code, ids.map((id, i) => ({ attachmentId: id, page: existing + i })));
+        recordMaterialAmendment(
+          this.intakeWork(),
+          actor,
+          row,
+          code,
+          ids.map((id, i) => ({ attachmentId: id, page: existing + i })),
+        );
         return { attachmentIds: ids, rev };
       }
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'material', from_state: null, to_state: null, note: code });
-      this.deps.audit.append({ actor, action: 'cases.material', targetType: 'case', targetId: caseId, details: { code, pages: ids.length } });
+      this.deps.audit.append({
+        actor,
+        action: 'cases.material',
+        targetType: 'case',
+        targetId: caseId,
+        details: { code, pages: ids.length },
+      });
       return { attachmentIds: ids, rev };
     })();
   }
@@ -363,7 +447,14 @@ export class CaseService {
    * signer's statement for this case, the face judged by core. In a draft it replaces the signer's
    * earlier one; after submission only an unsigned signer is added, as an amendment.
    */
-  authorize(actor: string, caseId: string, signerIdNumber: string, signature: SignatureCapture, face: FaceCapture | null, cardPhoto?: { pngBase64: string } | null) {
+  authorize(
+    actor: string,
+    caseId: string,
+    signerIdNumber: string,
+    signature: SignatureCapture,
+    face: FaceCapture | null,
+    cardPhoto?: { pngBase64: string } | null,
+  ) {
     return authorizeOnPad(this.intakeWork(), actor, { caseId, signerIdNumber, signature, face, cardPhoto });
   }
 
@@ -395,7 +486,14 @@ export class CaseService {
   }
 
   noticeContext(row: CaseRow, app: Application, settings: CaseSettings): NoticeContext {
-    return { app, caseNo: row.case_no ?? row.id, settings, stationName: this.deps.station.name, today: this.today(), receivedOn: chinaDate(new Date(row.submitted_at ?? row.created_at)) };
+    return {
+      app,
+      caseNo: row.case_no ?? row.id,
+      settings,
+      stationName: this.deps.station.name,
+      today: this.today(),
+      receivedOn: chinaDate(new Date(row.submitted_at ?? row.created_at)),
+    };
   }
 
   decide(actor: string, caseId: string, version: number, decision: Decision): CaseRow {
@@ -414,17 +512,39 @@ export class CaseService {
         action = 'accept';
         if (row.state === 'submitted') {
           const missing = missingMaterials(checklist, app);
-          if (missing.length > 0) throw new JiuzhuError('CASE_MATERIALS_MISSING', { count: String(missing.length), items: missing.map((m) => m.label).join('、') });
+          if (missing.length > 0)
+            throw new JiuzhuError('CASE_MATERIALS_MISSING', {
+              count: String(missing.length),
+              items: missing.map((m) => m.label).join('、'),
+            });
           const signed = new Set(this.repo.authorizations(caseId).map((a) => a.signer_id_number));
           const unsigned = requiredSigners(app, today).filter((s) => !signed.has(s.idNumber));
-          if (unsigned.length > 0) throw new JiuzhuError('CASE_AUTHORIZATION_MISSING', { count: String(unsigned.length), names: unsigned.map((s) => maskName(s.name)).join('、') });
+          if (unsigned.length > 0)
+            throw new JiuzhuError('CASE_AUTHORIZATION_MISSING', {
+              count: String(unsigned.length),
+              names: unsigned.map((s) => maskName(s.name)).join('、'),
+            });
         }
-        const received = materialsFor(checklist, app).filter((m) => m.status === 'received').map((m) => m.label);
-        const deadlines = this.withCalendar((c) => deadlinesOnAcceptance(today, c, { delegated: settings.decisionDelegated, delegatedWorkingDays: settings.limits.delegatedDecisionWorkingDays }));
+        const received = materialsFor(checklist, app)
+          .filter((m) => m.status === 'received')
+          .map((m) => m.label);
+        const deadlines = this.withCalendar((c) =>
+          deadlinesOnAcceptance(today, c, {
+            delegated: settings.decisionDelegated,
+            delegatedWorkingDays: settings.limits.delegatedDecisionWorkingDays,
+          }),
+        );
         notice = { kind: 'acceptance', data: acceptanceNotice(ctx, received, deadlines.find((d) => d.kind === 'decision')!.workingDays) };
         const updated = this.step(row, action, actor, null, app);
         this.repo.setAcceptedOn(caseId, today);
-        for (const d of deadlines) this.repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+        for (const d of deadlines)
+          this.repo.setDeadline(caseId, {
+            kind: d.kind,
+            from_date: d.fromDate,
+            working_days: d.workingDays,
+            due_date: d.dueDate,
+            reason: null,
+          });
         this.repo.insertNotice({ id: randomUUID(), caseId, kind: notice.kind, data: JSON.stringify(notice.data), at: now, by: actor });
         return updated;
       }
@@ -447,7 +567,8 @@ export class CaseService {
     return this.db.transaction(() => {
       const row = this.mustGet(caseId);
       this.checkVersion(row, version);
-      if (OWN_METHOD.has(action)) throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
+      if (OWN_METHOD.has(action))
+        throw new JiuzhuError('CASE_ILLEGAL_TRANSITION', { from: stateLabel(row.state), action: actionLabel(action) });
       const app = this.application(row);
       const updated = this.step(row, action, actor, note, app);
       const now = this.now();
@@ -456,7 +577,13 @@ export class CaseService {
       if (action === 'refuse') {
         this.repo.meetDeadline(caseId, 'decision', now);
         const d = this.withCalendar((c) => refusalNoticeDeadline(this.today(), c));
-        this.repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+        this.repo.setDeadline(caseId, {
+          kind: d.kind,
+          from_date: d.fromDate,
+          working_days: d.workingDays,
+          due_date: d.dueDate,
+          reason: null,
+        });
       }
       return updated;
     })();
@@ -475,8 +602,26 @@ export class CaseService {
       const version2 = row.version + 1;
       this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version2, now, actor, caseId);
       this.repo.appendEvent(caseId, { at: now, actor_id: actor, action: 'extendDecision', from_state: null, to_state: null, note: reason });
-      this.outbox.enqueue(caseUpsertRecord({ caseId, caseNo: row.case_no, baseVersion: row.version, state: row.state, action: 'extendDecision', at: now, app: this.application(row), content: 'reference', extra: { decisionDue: d.dueDate, reason } }));
-      this.deps.audit.append({ actor, action: 'cases.extend_decision', targetType: 'case', targetId: caseId, details: { version: version2 } });
+      this.outbox.enqueue(
+        caseUpsertRecord({
+          caseId,
+          caseNo: row.case_no,
+          baseVersion: row.version,
+          state: row.state,
+          action: 'extendDecision',
+          at: now,
+          app: this.application(row),
+          content: 'reference',
+          extra: { decisionDue: d.dueDate, reason },
+        }),
+      );
+      this.deps.audit.append({
+        actor,
+        action: 'cases.extend_decision',
+        targetType: 'case',
+        targetId: caseId,
+        details: { version: version2 },
+      });
       return this.mustGet(caseId);
     })();
   }

@@ -31,9 +31,30 @@ export class CaseViews {
 
   deadlineView(d: DeadlineRow, today: string, soonDays: number): DeadlineView {
     const provisional = !this.svc.counter().covers(d.due_date);
-    if (d.met_at) return { kind: d.kind, fromDate: d.from_date, workingDays: d.working_days, dueDate: d.due_date, status: 'met', workingDaysLeft: 0, metAt: d.met_at, reason: d.reason, provisional };
+    if (d.met_at)
+      return {
+        kind: d.kind,
+        fromDate: d.from_date,
+        workingDays: d.working_days,
+        dueDate: d.due_date,
+        status: 'met',
+        workingDaysLeft: 0,
+        metAt: d.met_at,
+        reason: d.reason,
+        provisional,
+      };
     const s = this.svc.withCalendar((c) => dueStatus(d.due_date, today, c, soonDays));
-    return { kind: d.kind, fromDate: d.from_date, workingDays: d.working_days, dueDate: d.due_date, status: s.status, workingDaysLeft: s.workingDaysLeft, metAt: null, reason: d.reason, provisional };
+    return {
+      kind: d.kind,
+      fromDate: d.from_date,
+      workingDays: d.working_days,
+      dueDate: d.due_date,
+      status: s.status,
+      workingDaysLeft: s.workingDaysLeft,
+      metAt: null,
+      reason: d.reason,
+      provisional,
+    };
   }
 
   /** Summaries of a list page: the rows' next deadlines read in one query, not one per row. */
@@ -42,7 +63,12 @@ export class CaseViews {
     return rows.map((r) => this.summary(r, today, soonDays, next.get(r.id) ?? null));
   }
 
-  summary(row: CaseListRow, today = this.svc.today(), soonDays = this.svc.settings().dueSoonWorkingDays, nextOpen?: DeadlineRow | null): CaseSummary {
+  summary(
+    row: CaseListRow,
+    today = this.svc.today(),
+    soonDays = this.svc.settings().dueSoonWorkingDays,
+    nextOpen?: DeadlineRow | null,
+  ): CaseSummary {
     const next = nextOpen === undefined ? this.svc.repo.deadlines(row.id).find((d) => !d.met_at) : nextOpen;
     return {
       id: row.id,
@@ -67,19 +93,35 @@ export class CaseViews {
   eligibility(app: Application, demo = false, verification: CaseDetail['verification'] = null): CaseDetail['eligibility'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
     const today = this.svc.today();
-    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, Number(today.slice(0, 4)), residence);
+    const standard = findStandard(
+      this.svc.standards(undefined, { demo }),
+      this.svc.station.regionCode,
+      Number(today.slice(0, 4)),
+      residence,
+    );
     if (!standard || app.members.length === 0) return null;
     const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
     const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
     // The 核对 report's findings follow the arithmetic of the declaration (what it found; the county decides).
     const found = verification?.findings.map((f) => `${translate('verification.hintTitle')}：${f}`) ?? [];
-    return { band: hint.band, perCapitaFen: hint.perCapitaFen, standardFen: hint.standardFen, gapFen: hint.gapFen, steps: [...hint.steps, ...found] };
+    return {
+      band: hint.band,
+      perCapitaFen: hint.perCapitaFen,
+      standardFen: hint.standardFen,
+      gapFen: hint.gapFen,
+      steps: [...hint.steps, ...found],
+    };
   }
 
   /** The case's current 核对 report with the hint's findings (against the county's standard and asset limits). */
   verification(caseId: string, app: Application, demo = false): CaseDetail['verification'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
-    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, Number(this.svc.today().slice(0, 4)), residence);
+    const standard = findStandard(
+      this.svc.standards(undefined, { demo }),
+      this.svc.station.regionCode,
+      Number(this.svc.today().slice(0, 4)),
+      residence,
+    );
     return verificationView(new VerificationRepo(this.svc.db), caseId, app, standard?.monthlyFen ?? null, this.svc.settings().assetLimits);
   }
 
@@ -116,8 +158,24 @@ export class CaseViews {
         recordedBy: this.staffName(a.recorded_by),
         ...authorizationEvidenceView(a),
       })),
-      attachments: attachments.map((a) => ({ attachmentId: a.attachment_id, role: a.role, ref: a.ref, page: a.page, mime: a.mime, size: a.size, addedAt: a.added_at })),
-      timeline: repo.events(caseId).map((e) => ({ seq: e.seq, at: e.at, actorName: this.staffName(e.actor_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note })),
+      attachments: attachments.map((a) => ({
+        attachmentId: a.attachment_id,
+        role: a.role,
+        ref: a.ref,
+        page: a.page,
+        mime: a.mime,
+        size: a.size,
+        addedAt: a.added_at,
+      })),
+      timeline: repo.events(caseId).map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actorName: this.staffName(e.actor_id),
+        action: e.action,
+        fromState: e.from_state,
+        toState: e.to_state,
+        note: e.note,
+      })),
       deadlines: repo.deadlines(caseId).map((d) => this.deadlineView(d, today, settings.dueSoonWorkingDays)),
       notices: repo.notices(caseId).map((n) => ({ id: n.id, kind: n.kind, state: n.state, requestedAt: n.requested_at })),
       eligibility: this.eligibility(app, row.demo === 1, verification),
@@ -131,7 +189,15 @@ export class CaseViews {
   benefit(caseId: string): CaseDetail['benefit'] {
     const b = new BenefitRepo(this.svc.db).ofCase(caseId);
     if (!b) return null;
-    return { approvedAmountFen: b.approved_amount_fen, startMonth: b.start_month, decidedOn: b.decided_on, decisionSource: b.source, currentAmountFen: b.amount_fen, status: b.status, stoppedOn: b.stopped_on };
+    return {
+      approvedAmountFen: b.approved_amount_fen,
+      startMonth: b.start_month,
+      decidedOn: b.decided_on,
+      decisionSource: b.source,
+      currentAmountFen: b.amount_fen,
+      status: b.status,
+      stoppedOn: b.stopped_on,
+    };
   }
 
   /**
@@ -139,7 +205,13 @@ export class CaseViews {
    * `limit` cases of each list, and how many cases each list holds in all (a case counts once, by
    * its soonest open deadline).
    */
-  deadlineLists(limit = 200): { dueSoon: CaseSummary[]; overdue: CaseSummary[]; dueSoonTotal: number; overdueTotal: number; today: string } {
+  deadlineLists(limit = 200): {
+    dueSoon: CaseSummary[];
+    overdue: CaseSummary[];
+    dueSoonTotal: number;
+    overdueTotal: number;
+    today: string;
+  } {
     const settings = this.svc.settings();
     const today = this.svc.today();
     const until = this.svc.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays));
@@ -159,12 +231,18 @@ export class CaseViews {
       const row = this.svc.repo.get(d.case_id);
       if (!row || row.state === 'discarded') continue;
       totals[list]++;
-      rows.push({ ...this.summary(row, today, settings.dueSoonWorkingDays), nextDeadline: this.deadlineView(d, today, settings.dueSoonWorkingDays) });
+      rows.push({
+        ...this.summary(row, today, settings.dueSoonWorkingDays),
+        nextDeadline: this.deadlineView(d, today, settings.dueSoonWorkingDays),
+      });
     }
     return { dueSoon, overdue, dueSoonTotal: totals.dueSoon, overdueTotal: totals.overdue, today };
   }
 
   deadlineKindsOpen(caseId: string): DeadlineKind[] {
-    return this.svc.repo.deadlines(caseId).filter((d) => !d.met_at).map((d) => d.kind);
+    return this.svc.repo
+      .deadlines(caseId)
+      .filter((d) => !d.met_at)
+      .map((d) => d.kind);
   }
 }

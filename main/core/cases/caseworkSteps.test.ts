@@ -35,10 +35,24 @@ async function refusal(method: string, input: unknown, who: typeof admin) {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-casework-'));
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => now }, logger: silentLogger, deviceId: async () => 'c'.repeat(64) });
-  await ok('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin);
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => now },
+    logger: silentLogger,
+    deviceId: async () => 'c'.repeat(64),
+  });
+  await ok(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+    admin,
+  );
   await ok('session.login', { username: 'admin', password: PASSWORD }, admin);
-  for (const [username, displayName, roles, w] of [['clerk', '赵窗口', ['clerk'], clerk], ['worker', '刘经办', ['caseworker'], worker]] as const) {
+  for (const [username, displayName, roles, w] of [
+    ['clerk', '赵窗口', ['clerk'], clerk],
+    ['worker', '刘经办', ['caseworker'], worker],
+  ] as const) {
     await ok('accounts.create', { username, displayName, roles: [...roles], password: 'Temp#pass2026' }, admin);
     await ok('session.login', { username, password: 'Temp#pass2026' }, w);
     await ok('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Station#Counter9' }, w);
@@ -51,9 +65,18 @@ afterAll(async () => {
 
 /** The clerk takes the three-person household in and accepts it: version 2. */
 async function acceptedByClerk(): Promise<string> {
-  const saved = await ok<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) }, clerk);
+  const saved = await ok<{ caseId: string; rev: number }>(
+    'intake.save',
+    { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) },
+    clerk,
+  );
   await ok('intake.submit', { caseId: saved.caseId, rev: saved.rev }, clerk);
-  for (const p of [HUSBAND, WIFE]) await ok('intake.authorize', { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() }, clerk);
+  for (const p of [HUSBAND, WIFE])
+    await ok(
+      'intake.authorize',
+      { caseId: saved.caseId, signerIdNumber: p.idNumber, signature: intakeSignature(saved.caseId, p), face: faceCapture() },
+      clerk,
+    );
   await ok('cases.decide', { caseId: saved.caseId, version: 1, decision: { kind: 'accept' } }, clerk);
   return saved.caseId;
 }
@@ -79,12 +102,23 @@ describe('the caseworker’s steps', () => {
     // Nothing moved.
     expect(await ok('cases.get', { caseId }, clerk)).toMatchObject({ state: 'accepted', version: 2 });
 
-    expect(await ok('cases.extendDecision', { caseId, version: 2, reason: '申请人户籍与居住地分离，需异地调查' }, worker)).toMatchObject({ version: 3 });
-    expect(await ok('visits.record', { caseId, version: 3, visit: signedVisit(caseId) }, worker)).toEqual({ caseId, state: 'investigating', version: 4 });
-    expect(await ok('publicity.opinion', { caseId, version: 4, opinion: OPINION }, worker)).toMatchObject({ state: 'publicity', version: 5 });
+    expect(await ok('cases.extendDecision', { caseId, version: 2, reason: '申请人户籍与居住地分离，需异地调查' }, worker)).toMatchObject({
+      version: 3,
+    });
+    expect(await ok('visits.record', { caseId, version: 3, visit: signedVisit(caseId) }, worker)).toEqual({
+      caseId,
+      state: 'investigating',
+      version: 4,
+    });
+    expect(await ok('publicity.opinion', { caseId, version: 4, opinion: OPINION }, worker)).toMatchObject({
+      state: 'publicity',
+      version: 5,
+    });
     expect(await refusal('publicity.end', { caseId, version: 5 }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
     // The counter still withdraws an application when the applicant asks.
-    expect(await ok('cases.act', { caseId, version: 5, action: 'withdraw', note: '申请人撤回' }, clerk)).toMatchObject({ state: 'withdrawn' });
+    expect(await ok('cases.act', { caseId, version: 5, action: 'withdraw', note: '申请人撤回' }, clerk)).toMatchObject({
+      state: 'withdrawn',
+    });
   });
 
   it('cases.act takes only the steps without their own method: approving or 初审 through it is refused for everyone', async () => {
@@ -92,13 +126,20 @@ describe('the caseworker’s steps', () => {
     for (const action of ['giveOpinion', 'proposeRefusal', 'endPublicity', 'accept']) {
       expect(await refusal('cases.act', { caseId, version: 2, action }, worker), action).toMatchObject({ code: 'INVALID_INPUT' });
     }
-    expect(await ok('cases.act', { caseId, version: 2, action: 'startInvestigation' }, worker)).toMatchObject({ state: 'investigating', version: 3 });
+    expect(await ok('cases.act', { caseId, version: 2, action: 'startInvestigation' }, worker)).toMatchObject({
+      state: 'investigating',
+      version: 3,
+    });
     await ok('visits.record', { caseId, version: 3, visit: signedVisit(caseId) }, worker);
     const refuse = { proposal: 'refuse', reasons: ['家庭人均收入高于当地低保标准'], community: OPINION.community };
-    expect(await ok('publicity.opinion', { caseId, version: 4, opinion: refuse }, worker)).toMatchObject({ state: 'awaiting_decision', version: 5 });
+    expect(await ok('publicity.opinion', { caseId, version: 4, opinion: refuse }, worker)).toMatchObject({
+      state: 'awaiting_decision',
+      version: 5,
+    });
     // The decision is the county's (or the head's where delegated, through decisions.local): nobody approves it as a case step.
     for (const who of [clerk, worker]) {
-      for (const action of ['approve', 'refuse']) expect(await refusal('cases.act', { caseId, version: 5, action }, who), action).toMatchObject({ code: 'INVALID_INPUT' });
+      for (const action of ['approve', 'refuse'])
+        expect(await refusal('cases.act', { caseId, version: 5, action }, who), action).toMatchObject({ code: 'INVALID_INPUT' });
     }
     expect(await ok('cases.get', { caseId }, clerk)).toMatchObject({ state: 'awaiting_decision', version: 5 });
   });

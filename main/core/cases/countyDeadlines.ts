@@ -30,7 +30,13 @@ const ENDS: Readonly<Record<string, readonly DeadlineKind[]>> = {
  * CaseService.step calls this for every step on this workstation; the pull of station cases calls
  * it for a step another counter took, so both keep the same deadlines.
  */
-export function followCountyDeadlines(svc: Pick<CaseService, 'settings' | 'withCalendar'> & { repo: CaseRepository }, caseId: string, action: string, day: string, at: string): void {
+export function followCountyDeadlines(
+  svc: Pick<CaseService, 'settings' | 'withCalendar'> & { repo: CaseRepository },
+  caseId: string,
+  action: string,
+  day: string,
+  at: string,
+): void {
   for (const kind of ENDS[action] ?? []) svc.repo.meetDeadline(caseId, kind, at);
   const start = STARTS[action];
   if (!start) return;

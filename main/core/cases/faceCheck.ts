@@ -1,5 +1,13 @@
 import { JiuzhuError } from '../../../common/contract/errors';
-import { decideLiveness, decideMatch, overallVerdict, DEFAULT_FACE_DECISION, type FaceDecisionConfig, type MatchVerdict, type Verdict } from '../../../common/capture/faceVerdict';
+import {
+  decideLiveness,
+  decideMatch,
+  overallVerdict,
+  DEFAULT_FACE_DECISION,
+  type FaceDecisionConfig,
+  type MatchVerdict,
+  type Verdict,
+} from '../../../common/capture/faceVerdict';
 import type { FaceCapture } from '../../../common/capture/schemas';
 
 /** A face photo core accepts: at least 160 px a side (smaller holds no face the match model can use), at most 4K. */

@@ -27,7 +27,8 @@ const worker = { via: 'browser' as const, windowId: 'browser:worker' };
 const PASSWORD = 'Qiaotou#2026';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
-const call = (method: string, input: Record<string, unknown>, ctx = worker) => core.invoke(method as never, input as never, ctx) as Promise<Envelope>;
+const call = (method: string, input: Record<string, unknown>, ctx = worker) =>
+  core.invoke(method as never, input as never, ctx) as Promise<Envelope>;
 async function ok<T>(method: string, input: Record<string, unknown>, ctx = worker): Promise<T> {
   const r = await call(method, input, ctx);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
@@ -66,8 +67,19 @@ async function draft(materials = DIBAO_MATERIALS_RECEIVED) {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-intake-auth-'));
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => now }, logger: silentLogger, deviceId: async () => 'e'.repeat(64) });
-  await ok('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin);
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => now },
+    logger: silentLogger,
+    deviceId: async () => 'e'.repeat(64),
+  });
+  await ok(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+    admin,
+  );
   await ok('session.login', { username: 'admin', password: PASSWORD }, admin);
   await ok('accounts.create', { username: 'worker', displayName: '刘经办', roles: ['caseworker'], password: 'Temp#pass2026' }, admin);
   await ok('session.login', { username: 'worker', password: 'Temp#pass2026' }, worker);
@@ -77,7 +89,11 @@ beforeAll(async () => {
   outboxRows = async (caseId) => {
     const s = await reader();
     s.auth.login('admin', PASSWORD);
-    return (s.station.db.prepare('SELECT kind, case_id AS caseId, base_version AS baseVersion, blobs, body FROM outbox WHERE case_id = ? ORDER BY seq').all(caseId) as Array<{ kind: string; caseId: string; baseVersion: number | null; blobs: string; body: string }>).map((r) => ({
+    return (
+      s.station.db
+        .prepare('SELECT kind, case_id AS caseId, base_version AS baseVersion, blobs, body FROM outbox WHERE case_id = ? ORDER BY seq')
+        .all(caseId) as Array<{ kind: string; caseId: string; baseVersion: number | null; blobs: string; body: string }>
+    ).map((r) => ({
       ...r,
       blobs: JSON.parse(r.blobs) as string[],
       body: JSON.parse(r.body) as Record<string, unknown>,
@@ -92,17 +108,49 @@ afterAll(async () => {
 });
 
 const validate = makeRecordValidator(() => '2026-02-12');
-const asRecord = (r: OutboxRow, seq = 1): BundlePayload['records'][number] => ({ id: '00000000-0000-4000-8000-000000000001', seq, kind: r.kind, caseId: r.caseId, ...(r.baseVersion === null ? {} : { baseVersion: r.baseVersion }), blobs: r.blobs, madeAt: now.toISOString(), body: r.body });
+const asRecord = (r: OutboxRow, seq = 1): BundlePayload['records'][number] => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  seq,
+  kind: r.kind,
+  caseId: r.caseId,
+  ...(r.baseVersion === null ? {} : { baseVersion: r.baseVersion }),
+  blobs: r.blobs,
+  madeAt: now.toISOString(),
+  body: r.body,
+});
 
 describe('§11 the pad signature is bound to this signer’s statement for this case', () => {
   it('refuses a signature with no hash, with another signer’s, or another case’s; takes the bound one and keeps its hash', async () => {
     const { caseId } = await draft();
     const other = await draft();
-    const none = await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: signatureCapture(HUSBAND.name), face: face() });
+    const none = await refused('intake.authorize', {
+      caseId,
+      signerIdNumber: HUSBAND.idNumber,
+      signature: signatureCapture(HUSBAND.name),
+      face: face(),
+    });
     expect(none.code).toBe('CASE_SIGNATURE_UNBOUND');
     expect(none.message).toContain('张*国');
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: { ...intakeSignature(caseId, WIFE), signer: HUSBAND.name }, face: face() })).code).toBe('CASE_SIGNATURE_UNBOUND');
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(other.caseId, HUSBAND), face: face() })).code).toBe('CASE_SIGNATURE_UNBOUND');
+    expect(
+      (
+        await refused('intake.authorize', {
+          caseId,
+          signerIdNumber: HUSBAND.idNumber,
+          signature: { ...intakeSignature(caseId, WIFE), signer: HUSBAND.name },
+          face: face(),
+        })
+      ).code,
+    ).toBe('CASE_SIGNATURE_UNBOUND');
+    expect(
+      (
+        await refused('intake.authorize', {
+          caseId,
+          signerIdNumber: HUSBAND.idNumber,
+          signature: intakeSignature(other.caseId, HUSBAND),
+          face: face(),
+        })
+      ).code,
+    ).toBe('CASE_SIGNATURE_UNBOUND');
     expect((await detail(caseId)).authorizations).toEqual([]);
 
     const signature = intakeSignature(caseId, HUSBAND);
@@ -116,7 +164,12 @@ describe('§12 the face verdict is core’s, not the client’s', () => {
   it('recomputes the verdict from the scores: a claimed pass with spoof-level liveness is refused as a fail', async () => {
     const { caseId } = await draft();
     const lying = face({ liveness: { antispoof: 0.1, liveness: 0.15, pass: 0.05, verdict: 'pass' }, verdict: 'pass' });
-    const e = await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(caseId, HUSBAND), face: lying });
+    const e = await refused('intake.authorize', {
+      caseId,
+      signerIdNumber: HUSBAND.idNumber,
+      signature: intakeSignature(caseId, HUSBAND),
+      face: lying,
+    });
     expect(e.code).toBe('CASE_FACE_FAILED');
     expect(e.message).toContain('纸质授权书');
   });
@@ -124,21 +177,55 @@ describe('§12 the face verdict is core’s, not the client’s', () => {
   it('refuses no face where the county requires one, no face or two in the frame, and a JPEG that is not the frame it claims to be', async () => {
     const { caseId } = await draft();
     const sig = intakeSignature(caseId, HUSBAND);
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: sig, face: null })).code).toBe('CASE_FACE_REQUIRED');
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: sig, face: face({ quality: { ...faceCapture().quality, faceCount: 0 } }) })).code).toBe('CASE_FACE_NOT_ONE');
+    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: sig, face: null })).code).toBe(
+      'CASE_FACE_REQUIRED',
+    );
+    expect(
+      (
+        await refused('intake.authorize', {
+          caseId,
+          signerIdNumber: HUSBAND.idNumber,
+          signature: sig,
+          face: face({ quality: { ...faceCapture().quality, faceCount: 0 } }),
+        })
+      ).code,
+    ).toBe('CASE_FACE_NOT_ONE');
     const tiny = greyJpeg(8, 8);
     const claimsBig = face({ image: { mime: 'image/jpeg', base64: tiny.toString('base64'), bytes: tiny.length, width: 640, height: 480 } });
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: sig, face: claimsBig })).code).toBe('CASE_FACE_IMAGE_INVALID');
+    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: sig, face: claimsBig })).code).toBe(
+      'CASE_FACE_IMAGE_INVALID',
+    );
     const notJpeg = Buffer.from('not a jpeg at all, only bytes');
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: sig, face: face({ image: { mime: 'image/jpeg', base64: notJpeg.toString('base64'), bytes: notJpeg.length, width: 640, height: 480 } }) })).code).toBe('CASE_FACE_IMAGE_INVALID');
+    expect(
+      (
+        await refused('intake.authorize', {
+          caseId,
+          signerIdNumber: HUSBAND.idNumber,
+          signature: sig,
+          face: face({ image: { mime: 'image/jpeg', base64: notJpeg.toString('base64'), bytes: notJpeg.length, width: 640, height: 480 } }),
+        })
+      ).code,
+    ).toBe('CASE_FACE_IMAGE_INVALID');
   });
 
   it('keeps core’s verdict beside the claim (a manual capture is review at best), the stored photo’s hash and size', async () => {
     const { caseId } = await draft();
     const manual = face({ mode: 'manual', manualReason: '老人眼睛不便睁开', verdict: 'pass' });
-    const a = await ok<Auth>('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(caseId, HUSBAND), face: manual });
+    const a = await ok<Auth>('intake.authorize', {
+      caseId,
+      signerIdNumber: HUSBAND.idNumber,
+      signature: intakeSignature(caseId, HUSBAND),
+      face: manual,
+    });
     expect(a.faceVerdict).toBe('review');
-    expect(a.face).toMatchObject({ verdict: 'review', claimedVerdict: 'pass', width: 640, height: 480, cardPhoto: 'unavailable', cardMatchScore: null });
+    expect(a.face).toMatchObject({
+      verdict: 'review',
+      claimedVerdict: 'pass',
+      width: 640,
+      height: 480,
+      cardPhoto: 'unavailable',
+      cardMatchScore: null,
+    });
     const stored = await ok<{ base64: string }>('cases.attachment', { caseId, attachmentId: a.faceAttachmentId });
     expect(a.face!.sha256).toBe(createHash('sha256').update(Buffer.from(stored.base64, 'base64')).digest('hex'));
   });
@@ -148,30 +235,63 @@ describe('§14 the face is matched to the card photo where there is one', () => 
   it('keeps the score and the card photo’s hash; a similarity with no card photo does not count; a match below the county threshold fails', async () => {
     const { caseId } = await draft();
     const matched = face({ match: { score: 0.71, pass: 0.55, review: 0.45, verdict: 'pass' } });
-    const a = await ok<Auth>('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(caseId, HUSBAND), face: matched, cardPhoto: cardPhoto() });
+    const a = await ok<Auth>('intake.authorize', {
+      caseId,
+      signerIdNumber: HUSBAND.idNumber,
+      signature: intakeSignature(caseId, HUSBAND),
+      face: matched,
+      cardPhoto: cardPhoto(),
+    });
     expect(a.face).toMatchObject({ verdict: 'pass', cardPhoto: 'matched', cardMatchScore: 0.71 });
     expect(a.face!.cardPhotoSha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const noCard = await ok<Auth>('intake.authorize', { caseId, signerIdNumber: WIFE.idNumber, signature: intakeSignature(caseId, WIFE), face: matched });
+    const noCard = await ok<Auth>('intake.authorize', {
+      caseId,
+      signerIdNumber: WIFE.idNumber,
+      signature: intakeSignature(caseId, WIFE),
+      face: matched,
+    });
     expect(noCard.face).toMatchObject({ cardPhoto: 'unavailable', cardMatchScore: null });
 
     // The client lowered its own thresholds to call 0.30 a pass: core judges with the county's.
     const stranger = face({ match: { score: 0.3, pass: 0.2, review: 0.1, verdict: 'pass' }, verdict: 'pass' });
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: WIFE.idNumber, signature: intakeSignature(caseId, WIFE), face: stranger, cardPhoto: cardPhoto() })).code).toBe('CASE_FACE_FAILED');
+    expect(
+      (
+        await refused('intake.authorize', {
+          caseId,
+          signerIdNumber: WIFE.idNumber,
+          signature: intakeSignature(caseId, WIFE),
+          face: stranger,
+          cardPhoto: cardPhoto(),
+        })
+      ).code,
+    ).toBe('CASE_FACE_FAILED');
   });
 });
 
 describe('§10 after submission nothing is replaced; what is added is a synced amendment', () => {
   it('the reported attack: an accepted case’s authorization replaced by an unbound signature with a failed face — refused, the original kept', async () => {
     const { caseId, rev } = await draft();
-    const husband = await ok<Auth>('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(caseId, HUSBAND), face: face() });
+    const husband = await ok<Auth>('intake.authorize', {
+      caseId,
+      signerIdNumber: HUSBAND.idNumber,
+      signature: intakeSignature(caseId, HUSBAND),
+      face: face(),
+    });
     await ok('intake.authorize', { caseId, signerIdNumber: WIFE.idNumber, signature: intakeSignature(caseId, WIFE), face: face() });
     await ok('intake.submit', { caseId, rev });
     await ok('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } });
 
     const failed = face({ liveness: { antispoof: 0.05, liveness: 0.05, pass: 0.5, verdict: 'fail' }, verdict: 'fail' });
-    expect((await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: signatureCapture(), face: failed })).code).toBe('CASE_AUTHORIZATION_SIGNED');
-    const rebound = await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(caseId, HUSBAND), face: face() });
+    expect(
+      (await refused('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: signatureCapture(), face: failed })).code,
+    ).toBe('CASE_AUTHORIZATION_SIGNED');
+    const rebound = await refused('intake.authorize', {
+      caseId,
+      signerIdNumber: HUSBAND.idNumber,
+      signature: intakeSignature(caseId, HUSBAND),
+      face: face(),
+    });
     expect(rebound.code).toBe('CASE_AUTHORIZATION_SIGNED');
     const after = await detail(caseId);
     expect(after.authorizations.find((x) => x.signerIdNumber === HUSBAND.idNumber)?.id).toBe(husband.id);
@@ -179,9 +299,14 @@ describe('§10 after submission nothing is replaced; what is added is a synced a
 
     // The submit record carried both authorizations, and the platform's validator takes it.
     const submit = (await outboxRows(caseId)).find((r) => r.kind === 'case.upsert' && r.body['action'] === 'submit')!;
-    expect((submit.body['authorizations'] as Array<{ signer: { idNumber: string } }>).map((x) => x.signer.idNumber).sort()).toEqual([HUSBAND.idNumber, WIFE.idNumber].sort());
+    expect((submit.body['authorizations'] as Array<{ signer: { idNumber: string } }>).map((x) => x.signer.idNumber).sort()).toEqual(
+      [HUSBAND.idNumber, WIFE.idNumber].sort(),
+    );
     expect(validate(asRecord(submit))).toEqual({ ok: true });
-    const forged = { ...submit, body: { ...submit.body, authorizations: [{ ...(submit.body['authorizations'] as object[])[0]!, face: null, faceRequired: true }] } };
+    const forged = {
+      ...submit,
+      body: { ...submit.body, authorizations: [{ ...(submit.body['authorizations'] as object[])[0]!, face: null, faceRequired: true }] },
+    };
     expect(validate(asRecord(forged))).toMatchObject({ ok: false, code: 'SYNC_RECORD_INVALID' });
   });
 
@@ -214,7 +339,12 @@ describe('§10 after submission nothing is replaced; what is added is a synced a
     const { caseId, rev } = await draft();
     await ok('intake.authorize', { caseId, signerIdNumber: HUSBAND.idNumber, signature: intakeSignature(caseId, HUSBAND), face: face() });
     await ok('intake.submit', { caseId, rev });
-    const late = await ok<Auth>('intake.authorize', { caseId, signerIdNumber: WIFE.idNumber, signature: intakeSignature(caseId, WIFE), face: face() });
+    const late = await ok<Auth>('intake.authorize', {
+      caseId,
+      signerIdNumber: WIFE.idNumber,
+      signature: intakeSignature(caseId, WIFE),
+      face: face(),
+    });
     expect(late.amendment).toBe(1);
     const d = await detail(caseId);
     expect(d.timeline.map((e) => e.action)).toContain('amendAuthorization');
@@ -232,12 +362,22 @@ describe('§13 the paper route: the printed 授权书 signed by hand, scanned ba
   it('refuses a scan with no printed form, a form of another signer, a form not yet issued; takes the issued one without a face where the county allows', async () => {
     const { caseId } = await draft();
     const scan = documentCapture(1);
-    const paper = (over: Record<string, unknown>) => ({ caseId, signerIdNumber: WIFE.idNumber, scan, reason: 'elderly', face: null, ...over });
+    const paper = (over: Record<string, unknown>) => ({
+      caseId,
+      signerIdNumber: WIFE.idNumber,
+      scan,
+      reason: 'elderly',
+      face: null,
+      ...over,
+    });
     expect((await refused('intake.authorizePaper', paper({ requestId: 'no-such-request' }))).code).toBe('CASE_PAPER_FORM_INVALID');
     const husbandsForm = await ok<{ requestId: string }>('intake.authorizationForm', { caseId, signerIdNumber: HUSBAND.idNumber });
     await ok('printQueue.issue', { requestId: husbandsForm.requestId });
     expect((await refused('intake.authorizePaper', paper({ requestId: husbandsForm.requestId }))).code).toBe('CASE_PAPER_FORM_INVALID');
-    const form = await ok<{ requestId: string; statementHash: string; statementVersion: number }>('intake.authorizationForm', { caseId, signerIdNumber: WIFE.idNumber });
+    const form = await ok<{ requestId: string; statementHash: string; statementVersion: number }>('intake.authorizationForm', {
+      caseId,
+      signerIdNumber: WIFE.idNumber,
+    });
     expect(form.statementHash).toBe(intakeSignature(caseId, WIFE).documentHash);
     expect((await refused('intake.authorizePaper', paper({ requestId: form.requestId }))).code).toBe('CASE_PAPER_FORM_INVALID');
     expect((await refused('intake.authorizationForm', { caseId, signerIdNumber: CHILD.idNumber })).code).toBe('CASE_SIGNER_UNKNOWN');
@@ -250,7 +390,9 @@ describe('§13 the paper route: the printed 授权书 signed by hand, scanned ba
     expect(text).toContain('签名或按指印');
     expect(text).toContain(form.statementHash.slice(0, 16));
 
-    expect((await refused('intake.authorizePaper', paper({ requestId: form.requestId, reason: 'other' }))).code).toBe('CASE_PAPER_REASON_NOTE');
+    expect((await refused('intake.authorizePaper', paper({ requestId: form.requestId, reason: 'other' }))).code).toBe(
+      'CASE_PAPER_REASON_NOTE',
+    );
     const failed = face({ liveness: { antispoof: 0.05, liveness: 0.05, pass: 0.5, verdict: 'fail' }, verdict: 'fail' });
     expect((await refused('intake.authorizePaper', paper({ requestId: form.requestId, face: failed }))).code).toBe('CASE_FACE_FAILED');
     await setSettings({ paperFaceRequired: true });
@@ -258,7 +400,13 @@ describe('§13 the paper route: the printed 授权书 signed by hand, scanned ba
     await setSettings({ paperFaceRequired: false });
 
     const a = await ok<Auth>('intake.authorizePaper', paper({ requestId: form.requestId }));
-    expect(a).toMatchObject({ route: 'paper', paperReason: 'elderly', face: null, documentHash: form.statementHash, signatureSha256: null });
+    expect(a).toMatchObject({
+      route: 'paper',
+      paperReason: 'elderly',
+      face: null,
+      documentHash: form.statementHash,
+      signatureSha256: null,
+    });
     expect(a.scanAttachmentIds).toEqual([a.signatureAttachmentId]);
     const d = await detail(caseId);
     expect(d.requiredSigners.find((s) => s.idNumber === WIFE.idNumber)?.signed).toBe(true);
@@ -271,10 +419,21 @@ describe('§13 the paper route: the printed 授权书 signed by hand, scanned ba
     await ok('intake.submit', { caseId, rev });
     const form = await ok<{ requestId: string }>('intake.authorizationForm', { caseId, signerIdNumber: WIFE.idNumber });
     const issued = await ok<{ sha256: string }>('printQueue.issue', { requestId: form.requestId });
-    const a = await ok<Auth>('intake.authorizePaper', { caseId, signerIdNumber: WIFE.idNumber, requestId: form.requestId, scan: documentCapture(2), reason: 'no_pad', face: face() });
+    const a = await ok<Auth>('intake.authorizePaper', {
+      caseId,
+      signerIdNumber: WIFE.idNumber,
+      requestId: form.requestId,
+      scan: documentCapture(2),
+      reason: 'no_pad',
+      face: face(),
+    });
     expect(a).toMatchObject({ route: 'paper', amendment: 1, face: { verdict: 'pass', cardPhoto: 'unavailable' } });
     const rec = (await outboxRows(caseId)).find((r) => r.kind === 'case.authorization')!;
-    expect(rec.body).toMatchObject({ route: 'paper', signature: null, paper: { reason: 'no_pad', formRequestId: form.requestId, formSha256: issued.sha256 } });
+    expect(rec.body).toMatchObject({
+      route: 'paper',
+      signature: null,
+      paper: { reason: 'no_pad', formRequestId: form.requestId, formSha256: issued.sha256 },
+    });
     const scans = (rec.body['paper'] as { scanSha256: string[] }).scanSha256;
     expect(scans).toHaveLength(2);
     expect(rec.blobs.sort()).toEqual([...new Set([...scans, (rec.body['face'] as { sha256: string }).sha256])].sort());

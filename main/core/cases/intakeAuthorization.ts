@@ -38,7 +38,8 @@ export interface IntakeWork {
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** The SHA-256 of the statement this signer signs for this case (pad and printed form alike). */
-export const intakeStatementHash = (caseId: string, signer: RequiredSigner) => sha256(authorizationStatement(signer, intakeStatementRef(caseId)));
+export const intakeStatementHash = (caseId: string, signer: RequiredSigner) =>
+  sha256(authorizationStatement(signer, intakeStatementRef(caseId)));
 
 type PaperReason = (typeof PAPER_REASONS)[number];
 
@@ -50,7 +51,8 @@ type PaperReason = (typeof PAPER_REASONS)[number];
  */
 function admit(w: IntakeWork, caseId: string, signerIdNumber: string): { row: CaseRow; app: Application; signer: RequiredSigner } {
   const row = w.mustGet(caseId);
-  if (row.state === 'discarded' || (row.state !== 'draft' && isTerminal(row.state))) throw new JiuzhuError('CASE_CLOSED', { state: translate(`cases.states.${row.state}`) });
+  if (row.state === 'discarded' || (row.state !== 'draft' && isTerminal(row.state)))
+    throw new JiuzhuError('CASE_CLOSED', { state: translate(`cases.states.${row.state}`) });
   const app = w.application(row);
   const signer = requiredSigners(app, w.today()).find((s) => s.idNumber === signerIdNumber);
   if (!signer) throw new JiuzhuError('CASE_SIGNER_UNKNOWN');
@@ -64,7 +66,12 @@ function admit(w: IntakeWork, caseId: string, signerIdNumber: string): { row: Ca
  * `paperFaceRequired`); when given, judged by core (faceCheck.ts) and a `fail` refused on either
  * route. The card photo, when the reader's vendor decoder made one, is stored and its hash kept.
  */
-function judgeFace(w: IntakeWork, route: 'pad' | 'paper', face: FaceCapture | null, cardPhoto: { pngBase64: string } | null | undefined): { required: boolean; check: FaceCheck | null } {
+function judgeFace(
+  w: IntakeWork,
+  route: 'pad' | 'paper',
+  face: FaceCapture | null,
+  cardPhoto: { pngBase64: string } | null | undefined,
+): { required: boolean; check: FaceCheck | null } {
   const s = w.settings();
   const required = s.faceRequired && (route === 'pad' || s.paperFaceRequired);
   if (!face) {
@@ -72,11 +79,25 @@ function judgeFace(w: IntakeWork, route: 'pad' | 'paper', face: FaceCapture | nu
     return { required, check: null };
   }
   const check = checkFace(face, Boolean(cardPhoto));
-  if (check.verdict === 'fail') throw new JiuzhuError('CASE_FACE_FAILED', { match: check.match.verdict === 'notApplicable' ? '—' : translate(`capture.face.verdict.${check.match.verdict}`), liveness: translate(`capture.face.verdict.${check.liveness.verdict}`) });
+  if (check.verdict === 'fail')
+    throw new JiuzhuError('CASE_FACE_FAILED', {
+      match: check.match.verdict === 'notApplicable' ? '—' : translate(`capture.face.verdict.${check.match.verdict}`),
+      liveness: translate(`capture.face.verdict.${check.liveness.verdict}`),
+    });
   return { required, check };
 }
 
-function faceCheckJson(w: IntakeWork, caseId: string, signer: RequiredSigner, face: FaceCapture, check: FaceCheck, faceSha256: string, cardPhoto: { pngBase64: string } | null | undefined, actor: string, now: string): string {
+function faceCheckJson(
+  w: IntakeWork,
+  caseId: string,
+  signer: RequiredSigner,
+  face: FaceCapture,
+  check: FaceCheck,
+  faceSha256: string,
+  cardPhoto: { pngBase64: string } | null | undefined,
+  actor: string,
+  now: string,
+): string {
   let cardPhotoSha256: string | null = null;
   if (cardPhoto) {
     const card = w.attachments.put('id-card-photo', Buffer.from(cardPhoto.pngBase64, 'base64'), { createdBy: actor });
@@ -97,9 +118,23 @@ function faceCheckJson(w: IntakeWork, caseId: string, signer: RequiredSigner, fa
 /** After submission: the amendment number, the timeline entry; and in every state the synced record once the case is submitted. */
 function record(w: IntakeWork, row: CaseRow, auth: AuthorizationRow, signer: RequiredSigner, actor: string, now: string): void {
   w.repo.putAuthorization(row.id, auth);
-  w.repo.appendEvent(row.id, { at: now, actor_id: actor, action: auth.route === 'paper' ? 'authorizePaper' : 'authorize', from_state: null, to_state: null, note: maskName(signer.name) });
+  w.repo.appendEvent(row.id, {
+    at: now,
+    actor_id: actor,
+    action: auth.route === 'paper' ? 'authorizePaper' : 'authorize',
+    from_state: null,
+    to_state: null,
+    note: maskName(signer.name),
+  });
   if (auth.amendment) {
-    w.repo.appendEvent(row.id, { at: now, actor_id: actor, action: 'amendAuthorization', from_state: null, to_state: null, note: `#${auth.amendment} ${maskName(signer.name)}` });
+    w.repo.appendEvent(row.id, {
+      at: now,
+      actor_id: actor,
+      action: 'amendAuthorization',
+      from_state: null,
+      to_state: null,
+      note: `#${auth.amendment} ${maskName(signer.name)}`,
+    });
     enqueueAuthorization(w, row, auth);
   }
   w.audit.append({
@@ -107,7 +142,12 @@ function record(w: IntakeWork, row: CaseRow, auth: AuthorizationRow, signer: Req
     action: auth.route === 'paper' ? 'cases.authorize_paper' : 'cases.authorize',
     targetType: 'case',
     targetId: row.id,
-    details: { role: signer.role, face: auth.face_attachment_id !== null, ...(auth.face_verdict ? { verdict: auth.face_verdict } : {}), ...(auth.amendment ? { amendment: auth.amendment } : {}) },
+    details: {
+      role: signer.role,
+      face: auth.face_attachment_id !== null,
+      ...(auth.face_verdict ? { verdict: auth.face_verdict } : {}),
+      ...(auth.amendment ? { amendment: auth.amendment } : {}),
+    },
   });
 }
 
@@ -120,22 +160,34 @@ function enqueueAuthorization(w: IntakeWork, row: CaseRow, auth: AuthorizationRo
 export function authorizeOnPad(
   w: IntakeWork,
   actor: string,
-  input: { caseId: string; signerIdNumber: string; signature: SignatureCapture; face: FaceCapture | null; cardPhoto?: { pngBase64: string } | null | undefined },
+  input: {
+    caseId: string;
+    signerIdNumber: string;
+    signature: SignatureCapture;
+    face: FaceCapture | null;
+    cardPhoto?: { pngBase64: string } | null | undefined;
+  },
 ): AuthorizationRow {
   return w.db.transaction(() => {
     const { row, signer } = admit(w, input.caseId, input.signerIdNumber);
     const expected = intakeStatementHash(row.id, signer);
-    if (input.signature.documentHash !== expected || input.signature.signer?.trim() !== signer.name) throw new JiuzhuError('CASE_SIGNATURE_UNBOUND', { name: maskName(signer.name) });
+    if (input.signature.documentHash !== expected || input.signature.signer?.trim() !== signer.name)
+      throw new JiuzhuError('CASE_SIGNATURE_UNBOUND', { name: maskName(signer.name) });
     const { required, check } = judgeFace(w, 'pad', input.face, input.cardPhoto);
     const now = w.now();
-    const auth = bindAuthorizationCapture({ repo: w.repo, attachments: w.attachments }, { caseId: row.id, signer, signature: input.signature, face: input.face, actor, now, faceCheck: check ?? undefined });
+    const auth = bindAuthorizationCapture(
+      { repo: w.repo, attachments: w.attachments },
+      { caseId: row.id, signer, signature: input.signature, face: input.face, actor, now, faceCheck: check ?? undefined },
+    );
     const faceSha = auth.face_attachment_id ? w.attachments.info(auth.face_attachment_id)!.sha256 : null;
     const full: AuthorizationRow = {
       ...auth,
       document_hash: expected,
       route: 'pad',
-      face_check: input.face && check && faceSha ? faceCheckJson(w, row.id, signer, input.face, check, faceSha, input.cardPhoto, actor, now) : null,
-      amendment: row.state === 'draft' ? null : w.repo.addAmendment(row.id, { kind: 'authorization', ref: signer.idNumber, at: now, by: actor }),
+      face_check:
+        input.face && check && faceSha ? faceCheckJson(w, row.id, signer, input.face, check, faceSha, input.cardPhoto, actor, now) : null,
+      amendment:
+        row.state === 'draft' ? null : w.repo.addAmendment(row.id, { kind: 'authorization', ref: signer.idNumber, at: now, by: actor }),
       face_required: required ? 1 : 0,
     };
     record(w, row, full, signer, actor, now);
@@ -144,19 +196,38 @@ export function authorizeOnPad(
 }
 
 /** intake.authorizationForm: the blank 授权书 for one signer, queued to print (the paper route). */
-export function queueAuthorizationForm(w: IntakeWork, actor: string, caseId: string, signerIdNumber: string): { requestId: string; statementHash: string; statementVersion: number } {
+export function queueAuthorizationForm(
+  w: IntakeWork,
+  actor: string,
+  caseId: string,
+  signerIdNumber: string,
+): { requestId: string; statementHash: string; statementVersion: number } {
   const settings = w.settings();
   return w.db.transaction(() => {
     const { row, app, signer } = admit(w, caseId, signerIdNumber);
     const statementHash = intakeStatementHash(row.id, signer);
     const member = app.members.find((m) => m.idNumber === signer.idNumber);
-    const relation = signer.role === 'supporter' ? translate('intake.paper.supporterRelation') : member?.relationship === 'self' ? '本人' : translate(`cases.relationships.${member?.relationship ?? 'other'}`);
+    const relation =
+      signer.role === 'supporter'
+        ? translate('intake.paper.supporterRelation')
+        : member?.relationship === 'self'
+          ? '本人'
+          : translate(`cases.relationships.${member?.relationship ?? 'other'}`);
     const ctx = { ...w.noticeContext(row, app, settings), caseNo: row.case_no ?? intakeStatementRef(row.id) };
-    const data = authorizationForm(ctx, { name: signer.name, idNumber: signer.idNumber }, relation, { version: AUTHORIZATION_STATEMENT_VERSION, sha256: statementHash });
+    const data = authorizationForm(ctx, { name: signer.name, idNumber: signer.idNumber }, relation, {
+      version: AUTHORIZATION_STATEMENT_VERSION,
+      sha256: statementHash,
+    });
     const requestId = randomUUID();
     const now = w.now();
     w.repo.insertAuthorizationForm({ id: requestId, caseId: row.id, data: JSON.stringify(data), at: now, by: actor });
-    w.audit.append({ actor, action: 'cases.authorization_form', targetType: 'case', targetId: row.id, details: { request: requestId, role: signer.role } });
+    w.audit.append({
+      actor,
+      action: 'cases.authorization_form',
+      targetType: 'case',
+      targetId: row.id,
+      details: { request: requestId, role: signer.role },
+    });
     return { requestId, statementHash, statementVersion: AUTHORIZATION_STATEMENT_VERSION };
   })();
 }
@@ -165,7 +236,16 @@ export function queueAuthorizationForm(w: IntakeWork, actor: string, caseId: str
 export function authorizeOnPaper(
   w: IntakeWork,
   actor: string,
-  input: { caseId: string; signerIdNumber: string; requestId: string; scan: DocumentCapture; reason: PaperReason; reasonNote?: string | undefined; face: FaceCapture | null; cardPhoto?: { pngBase64: string } | null | undefined },
+  input: {
+    caseId: string;
+    signerIdNumber: string;
+    requestId: string;
+    scan: DocumentCapture;
+    reason: PaperReason;
+    reasonNote?: string | undefined;
+    face: FaceCapture | null;
+    cardPhoto?: { pngBase64: string } | null | undefined;
+  },
 ): AuthorizationRow {
   return w.db.transaction(() => {
     const { row, signer } = admit(w, input.caseId, input.signerIdNumber);
@@ -173,7 +253,13 @@ export function authorizeOnPaper(
     const form = w.repo.noticeRequest(input.requestId, row.id);
     const data = form ? (JSON.parse(form.data) as { signer?: { idNumber?: string }; statement?: { sha256?: string } }) : null;
     const formSha256 = form ? w.repo.issuedSha256(form.id) : null;
-    if (!form || form.kind !== 'authorization' || data?.signer?.idNumber !== signer.idNumber || data.statement?.sha256 !== expected || !formSha256)
+    if (
+      !form ||
+      form.kind !== 'authorization' ||
+      data?.signer?.idNumber !== signer.idNumber ||
+      data.statement?.sha256 !== expected ||
+      !formSha256
+    )
       throw new JiuzhuError('CASE_PAPER_FORM_INVALID', { name: maskName(signer.name) });
     if (input.reason === 'other' && !input.reasonNote) throw new JiuzhuError('CASE_PAPER_REASON_NOTE');
     const { required, check } = judgeFace(w, 'paper', input.face, input.cardPhoto);
@@ -183,7 +269,9 @@ export function authorizeOnPaper(
       w.repo.linkAttachment(row.id, { attachmentId: info.id, role: 'signature', ref: signer.idNumber, page: i, at: now, by: actor });
       return info;
     });
-    const face = input.face ? storeFace({ repo: w.repo, attachments: w.attachments }, row.id, signer.idNumber, input.face, actor, now) : null;
+    const face = input.face
+      ? storeFace({ repo: w.repo, attachments: w.attachments }, row.id, signer.idNumber, input.face, actor, now)
+      : null;
     const auth: AuthorizationRow = {
       id: randomUUID(),
       signer_id_number: signer.idNumber,
@@ -198,9 +286,18 @@ export function authorizeOnPaper(
       signature_sha256: null,
       face_result: null,
       route: 'paper',
-      paper: JSON.stringify({ reason: input.reason, note: input.reasonNote ?? null, scanIds: scans.map((s) => s.id), scanSha256: scans.map((s) => s.sha256), formRequestId: form.id, formSha256 }),
-      face_check: input.face && check && face ? faceCheckJson(w, row.id, signer, input.face, check, face.sha256, input.cardPhoto, actor, now) : null,
-      amendment: row.state === 'draft' ? null : w.repo.addAmendment(row.id, { kind: 'authorization', ref: signer.idNumber, at: now, by: actor }),
+      paper: JSON.stringify({
+        reason: input.reason,
+        note: input.reasonNote ?? null,
+        scanIds: scans.map((s) => s.id),
+        scanSha256: scans.map((s) => s.sha256),
+        formRequestId: form.id,
+        formSha256,
+      }),
+      face_check:
+        input.face && check && face ? faceCheckJson(w, row.id, signer, input.face, check, face.sha256, input.cardPhoto, actor, now) : null,
+      amendment:
+        row.state === 'draft' ? null : w.repo.addAmendment(row.id, { kind: 'authorization', ref: signer.idNumber, at: now, by: actor }),
       face_required: required ? 1 : 0,
     };
     record(w, row, auth, signer, actor, now);

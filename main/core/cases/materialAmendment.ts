@@ -38,12 +38,26 @@ export function recordMaterialAmendment(
     },
   });
   w.outbox.enqueue(caseAmendmentRecord(body));
-  w.repo.appendEvent(row.id, { at: now, actor_id: actor, action: 'amendMaterial', from_state: null, to_state: null, note: `#${n} ${code}` });
-  w.audit.append({ actor, action: 'cases.amend_material', targetType: 'case', targetId: row.id, details: { code, pages: pages.length, amendment: n } });
+  w.repo.appendEvent(row.id, {
+    at: now,
+    actor_id: actor,
+    action: 'amendMaterial',
+    from_state: null,
+    to_state: null,
+    note: `#${n} ${code}`,
+  });
+  w.audit.append({
+    actor,
+    action: 'cases.amend_material',
+    targetType: 'case',
+    targetId: row.id,
+    details: { code, pages: pages.length, amendment: n },
+  });
   return n;
 }
 
 /** A finished (or discarded) case takes no papers. */
 export function refuseClosed(row: CaseRow): void {
-  if (row.state === 'discarded' || (row.state !== 'draft' && isTerminal(row.state))) throw new JiuzhuError('CASE_CLOSED', { state: translate(`cases.states.${row.state}`) });
+  if (row.state === 'discarded' || (row.state !== 'draft' && isTerminal(row.state)))
+    throw new JiuzhuError('CASE_CLOSED', { state: translate(`cases.states.${row.state}`) });
 }

@@ -58,7 +58,11 @@ export const acceptanceNotice = (ctx: NoticeContext, materials: string[], decisi
 
 /** 补正材料通知书 data: every missing item (一次性告知). */
 export const supplementNotice = (ctx: NoticeContext, missing: Array<{ item: string; note?: string | undefined }>, dueBy?: string) =>
-  valid(supplementSchema, { ...base(ctx), missing: missing.map((m) => ({ item: m.item, ...(m.note ? { note: m.note } : {}) })), ...(dueBy ? { dueBy } : {}) });
+  valid(supplementSchema, {
+    ...base(ctx),
+    missing: missing.map((m) => ({ item: m.item, ...(m.note ? { note: m.note } : {}) })),
+    ...(dueBy ? { dueBy } : {}),
+  });
 
 /** 不予受理通知书 data: reasons, legal basis and the redress route from the settings. */
 export function rejectionNotice(ctx: NoticeContext, reasons: string[], legalBasis: string[]) {
@@ -71,7 +75,22 @@ export function rejectionNotice(ctx: NoticeContext, reasons: string[], legalBasi
  * The blank 家庭经济状况核对授权书 printed for one signer to sign by hand (the paper route): no
  * signature, photo or time on it, and the statement's version and hash printed at the foot.
  */
-export function authorizationForm(ctx: NoticeContext, signer: { name: string; idNumber: string }, relation: string, statement: { version: number; sha256: string }) {
+export function authorizationForm(
+  ctx: NoticeContext,
+  signer: { name: string; idNumber: string },
+  relation: string,
+  statement: { version: number; sha256: string },
+) {
   const { station, issuedOn, copy, caseNo, category } = base(ctx);
-  return valid(authorizationSchema, { station, issuedOn, copy, caseNo, category, applicantName: ctx.app.applicant!.name, signer, relation, statement });
+  return valid(authorizationSchema, {
+    station,
+    issuedOn,
+    copy,
+    caseNo,
+    category,
+    applicantName: ctx.app.applicant!.name,
+    signer,
+    relation,
+    statement,
+  });
 }

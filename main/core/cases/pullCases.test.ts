@@ -23,7 +23,13 @@ function workstation(clock: FakeClock, machineId?: string) {
   const f = engineFixture({ clock, ...(machineId ? { machineId } : {}) });
   cleanups.push(f.cleanup);
   const info = f.t.station.stationInfo()!;
-  const svc = new CaseService({ db: f.db(), clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+  const svc = new CaseService({
+    db: f.db(),
+    clock,
+    audit: f.t.auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
   return { f, svc };
 }
 
@@ -84,7 +90,9 @@ describe('the station’s cases pulled from the REAL reference platform on 127.0
 
     const byId = await capB.search(HUSBAND.idNumber);
     expect(byId.queryKind).toBe('idNumber');
-    expect(byId.rows.map((r) => [r.id, r.caseNo, r.state, r.version, r.applicantName, r.householdSize])).toEqual([[caseId, caseNo, 'submitted', 1, HUSBAND.name, 3]]);
+    expect(byId.rows.map((r) => [r.id, r.caseNo, r.state, r.version, r.applicantName, r.householdSize])).toEqual([
+      [caseId, caseNo, 'submitted', 1, HUSBAND.name, 3],
+    ]);
     expect((await capB.search(HUSBAND.name)).rows.map((r) => r.id)).toEqual([caseId]);
     expect((await capB.search('zjg')).rows.map((r) => r.id)).toEqual([caseId]);
     // 进度查询 for the wife (a member) shows where the case stands and what comes next.
@@ -119,7 +127,10 @@ describe('the station’s cases pulled from the REAL reference platform on 127.0
     expect(b.svc.mustGet(caseId)).toMatchObject({ version: 3, updated_at: bWithdrewAt, updated_by: b.f.t.adminId });
     const kept = b.f.db().prepare("SELECT version FROM pulled_item WHERE kind = 'case' AND item_key = ?").get(caseId);
     expect(kept).toEqual({ version: 3 });
-    const audited = b.f.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'cases.pull_deferred' AND target_id = ?").get(caseId);
+    const audited = b.f
+      .db()
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'cases.pull_deferred' AND target_id = ?")
+      .get(caseId);
     expect(audited).toEqual({ n: 1 });
   }, 30_000);
 

@@ -52,7 +52,13 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
     const unsent = unsentBaseVersions(svc, caseId);
     if (local.state === 'draft' || (unsent.length > 0 && version > Math.min(...unsent))) {
       storePulledItem(svc.db, item, now);
-      svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_deferred', targetType: 'case', targetId: caseId, details: { version, localVersion: local.version, unsent: unsent.length, device: updatedBy } });
+      svc.auditRead({
+        actor: PULL_ACTOR,
+        action: 'cases.pull_deferred',
+        targetType: 'case',
+        targetId: caseId,
+        details: { version, localVersion: local.version, unsent: unsent.length, device: updatedBy },
+      });
       return 'deferred';
     }
     if (unsent.length > 0 || version <= local.version) return 'stale';
@@ -83,16 +89,30 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
   const caseNo = body.caseNo || null;
   const numbered = caseNo !== null && (local?.case_no === caseNo || !repo.byCaseNo(caseNo));
   repo.setPulledNumber(caseId, numbered ? caseNo : null, state === 'draft' ? null : at);
-  if (caseNo && !numbered) svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_case_no_taken', targetType: 'case', targetId: caseId, details: { caseNo } });
+  if (caseNo && !numbered)
+    svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_case_no_taken', targetType: 'case', targetId: caseId, details: { caseNo } });
   if (numbered) repo.raiseCaseCounter(caseNo);
 
   if (body.application || !local) {
     repo.replaceParties(caseId, partiesOf(app, ref));
     repo.replaceMoney(caseId, ...moneyOf(app));
   }
-  repo.appendEvent(caseId, { at, actor_id: PULL_ACTOR, action, from_state: local?.state ?? null, to_state: local?.state === state ? null : state, note: null });
+  repo.appendEvent(caseId, {
+    at,
+    actor_id: PULL_ACTOR,
+    action,
+    from_state: local?.state ?? null,
+    to_state: local?.state === state ? null : state,
+    note: null,
+  });
   followDeadlines(svc, caseId, action, at, body, local);
-  svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pulled', targetType: 'case', targetId: caseId, details: { version, device: updatedBy, created: !local } });
+  svc.auditRead({
+    actor: PULL_ACTOR,
+    action: 'cases.pulled',
+    targetType: 'case',
+    targetId: caseId,
+    details: { version, device: updatedBy, created: !local },
+  });
   return local ? 'applied' : 'created';
 }
 
@@ -104,8 +124,14 @@ function followDeadlines(svc: CaseService, caseId: string, action: string, at: s
     followCountyDeadlines(svc, caseId, action, day, at);
     if (action === 'accept') {
       repo.setAcceptedOn(caseId, day);
-      const deadlines = svc.withCalendar((c) => deadlinesOnAcceptance(day, c, { delegated: svc.settings().decisionDelegated, delegatedWorkingDays: svc.settings().limits.delegatedDecisionWorkingDays }));
-      for (const d of deadlines) repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+      const deadlines = svc.withCalendar((c) =>
+        deadlinesOnAcceptance(day, c, {
+          delegated: svc.settings().decisionDelegated,
+          delegatedWorkingDays: svc.settings().limits.delegatedDecisionWorkingDays,
+        }),
+      );
+      for (const d of deadlines)
+        repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
     } else if (action === 'startInvestigation') repo.meetDeadline(caseId, 'investigation_start', at);
     else if (action === 'approve' || action === 'withdraw') repo.meetAllDeadlines(caseId, at);
     else if (action === 'refuse') {
@@ -116,7 +142,13 @@ function followDeadlines(svc: CaseService, caseId: string, action: string, at: s
       const acceptedOn = repo.get(caseId)?.accepted_on ?? local?.accepted_on ?? null;
       if (acceptedOn) {
         const d = svc.withCalendar((c) => extendedDecision(acceptedOn, c));
-        repo.setDeadline(caseId, { kind: 'decision', from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: body.reason || null });
+        repo.setDeadline(caseId, {
+          kind: 'decision',
+          from_date: d.fromDate,
+          working_days: d.workingDays,
+          due_date: d.dueDate,
+          reason: body.reason || null,
+        });
       }
     }
   } catch {

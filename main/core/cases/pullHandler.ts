@@ -20,6 +20,7 @@ export function registerCasePullHandler(serviceFor: (db: Db) => CaseService): ()
     if (result instanceof JiuzhuError) return result;
     // A 核对 report that came before its case is applied now that the case is here.
     const caseId = (item as { caseId?: unknown }).caseId;
-    if (typeof caseId === 'string' && svc.repo.get(caseId)) applyKeptFor({ repo: new VerificationRepo(db), cases: svc.repo, audit: (e) => svc.auditRead(e), now: () => svc.now() }, caseId);
+    if (typeof caseId === 'string' && svc.repo.get(caseId))
+      applyKeptFor({ repo: new VerificationRepo(db), cases: svc.repo, audit: (e) => svc.auditRead(e), now: () => svc.now() }, caseId);
   });
 }

@@ -14,7 +14,16 @@ afterEach(() => {
 });
 
 /** A `case` pull item as the platform feeds it: the body a counter's builder made, at a version. */
-const caseItem = (caseId: string, body: Record<string, unknown>): PulledItem => ({ kind: 'case', feedSeq: 7, at: Date.parse('2026-02-12T01:00:00Z'), caseId, version: 1, body, blobs: [], updatedBy: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa' });
+const caseItem = (caseId: string, body: Record<string, unknown>): PulledItem => ({
+  kind: 'case',
+  feedSeq: 7,
+  at: Date.parse('2026-02-12T01:00:00Z'),
+  caseId,
+  version: 1,
+  body,
+  blobs: [],
+  updatedBy: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa',
+});
 
 describe('a pulled case item is read with the case.upsert schema (encrypted store, the cases capability’s handler)', () => {
   it('applies a body a builder made; refuses one with a wrong field, naming the kind and the field, keeps it in pulled_item and creates no case', () => {
@@ -22,7 +31,13 @@ describe('a pulled case item is read with the case.upsert schema (encrypted stor
     const f = engineFixture({ clock });
     cleanups.push(f.cleanup);
     const info = f.t.station.stationInfo()!;
-    const svc = new CaseService({ db: f.db(), clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    const svc = new CaseService({
+      db: f.db(),
+      clock,
+      audit: f.t.auth.audit(),
+      resources: loadCaseResources(),
+      station: { name: info.name, regionCode: info.regionCode },
+    });
     cleanups.push(registerCasePullHandler(() => svc));
     const db = f.db();
     const apply = (item: PulledItem) => db.transaction(() => applyPulledItem(db, item, clock.now().toISOString()))();
@@ -36,6 +51,8 @@ describe('a pulled case item is read with the case.upsert schema (encrypted stor
     expect(refused!.message).toContain('“case”');
     expect(refused!.message).toContain('case body.state：');
     expect(svc.repo.get('C-BAD') ?? null).toBeNull();
-    expect(db.prepare("SELECT kind, item_key FROM pulled_item WHERE item_key = 'C-BAD'").all()).toEqual([{ kind: 'case', item_key: 'C-BAD' }]);
+    expect(db.prepare("SELECT kind, item_key FROM pulled_item WHERE item_key = 'C-BAD'").all()).toEqual([
+      { kind: 'case', item_key: 'C-BAD' },
+    ]);
   });
 });

@@ -82,8 +82,10 @@ export function caseFilterWhere(f: CaseFilters): { clause: string; params: unkno
       const seq = /^\d+$/.test(value) ? Number(value) : null;
       const byNo = `CAST(substr(c.case_no, length(rtrim(c.case_no, '0123456789')) + 1) AS INTEGER) = ?`;
       if (value.length === 4) {
-        const cond = "substr(id_number, -4) = ?";
-        where.push(`(${seq !== null ? `(c.case_no IS NOT NULL AND ${byNo}) OR ` : ''}c.id IN (SELECT case_id FROM case_party WHERE ${cond} LIMIT ${BROAD_CAP}))`);
+        const cond = 'substr(id_number, -4) = ?';
+        where.push(
+          `(${seq !== null ? `(c.case_no IS NOT NULL AND ${byNo}) OR ` : ''}c.id IN (SELECT case_id FROM case_party WHERE ${cond} LIMIT ${BROAD_CAP}))`,
+        );
         params.push(...(seq !== null ? [seq] : []), value);
         partyMatch = { cond, params: [value] };
       } else {
@@ -135,7 +137,22 @@ export interface MatchedParty {
 }
 
 /** The columns of a case a list shows (CaseViews.summary): not the application JSON, which spans overflow pages. */
-export const CASE_LIST_COLUMNS = ['id', 'case_no', 'state', 'type', 'subtype', 'channel', 'applicant_name', 'applicant_id_number', 'household_size', 'related_party', 'version', 'created_at', 'updated_at', 'created_by'] as const;
+export const CASE_LIST_COLUMNS = [
+  'id',
+  'case_no',
+  'state',
+  'type',
+  'subtype',
+  'channel',
+  'applicant_name',
+  'applicant_id_number',
+  'household_size',
+  'related_party',
+  'version',
+  'created_at',
+  'updated_at',
+  'created_by',
+] as const;
 export type CaseListRow = Pick<CaseRow, (typeof CASE_LIST_COLUMNS)[number]>;
 
 /**
@@ -149,15 +166,28 @@ const PARTY_KINDS: ReadonlySet<QueryKind> = new Set(['idNumber', 'phone', 'initi
  * Case search (see caseFilterWhere), newest first, with filters. The index lives inside the
  * encrypted database.
  */
-export function searchCases(db: Db, f: SearchFilters): { rows: CaseListRow[]; total: number; kind: QueryKind; matched: Map<string, MatchedParty> } {
+export function searchCases(
+  db: Db,
+  f: SearchFilters,
+): { rows: CaseListRow[]; total: number; kind: QueryKind; matched: Map<string, MatchedParty> } {
   const { clause, params, kind, partyMatch } = caseFilterWhere(f);
   // Sort ids only, then read the page's rows: a case row carries the whole application, and sorting a
   // thousand of them for one page of twenty is what made broad queries slow. The filter and the sort
   // read case_list_cover (id, state, updated_at; migration 0730), never the rows themselves.
   const from = `case_file c${PARTY_KINDS.has(kind) ? ' INDEXED BY case_list_cover' : ''}`;
-  const ids = (db.prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as Array<{ id: string }>).map((r) => r.id);
+  const ids = (
+    db
+      .prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`)
+      .all(...params, f.limit, f.offset) as Array<{ id: string }>
+  ).map((r) => r.id);
   const byId = new Map(
-    ids.length ? (db.prepare(`SELECT ${CASE_LIST_COLUMNS.join(', ')} FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseListRow[]).map((r) => [r.id, r]) : [],
+    ids.length
+      ? (
+          db
+            .prepare(`SELECT ${CASE_LIST_COLUMNS.join(', ')} FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`)
+            .all(...ids) as CaseListRow[]
+        ).map((r) => [r.id, r])
+      : [],
   );
   const rows = ids.map((id) => byId.get(id)!);
   const total =

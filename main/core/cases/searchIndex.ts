@@ -12,8 +12,21 @@ const COUNTED = new Set(['wages', 'business', 'property', 'transfer']);
  */
 export function partiesOf(app: Application, applicant: { idNumber: string; name: string } | null = null): PartyRow[] {
   const parties: PartyRow[] = [];
-  const party = (role: PartyRow['role'], p: { idNumber: string; name: string; phone?: string | undefined }, relationship: string | null, facts: unknown) =>
-    parties.push({ role, id_number: p.idNumber, name: p.name, initials: nameInitials(p.name), phone: p.phone ?? null, relationship, facts: facts === null ? null : JSON.stringify(facts) });
+  const party = (
+    role: PartyRow['role'],
+    p: { idNumber: string; name: string; phone?: string | undefined },
+    relationship: string | null,
+    facts: unknown,
+  ) =>
+    parties.push({
+      role,
+      id_number: p.idNumber,
+      name: p.name,
+      initials: nameInitials(p.name),
+      phone: p.phone ?? null,
+      relationship,
+      facts: facts === null ? null : JSON.stringify(facts),
+    });
   if (app.applicant) party('applicant', app.applicant, 'self', null);
   else if (applicant) party('applicant', applicant, 'self', null);
   for (const m of app.members) {
@@ -26,9 +39,16 @@ export function partiesOf(app: Application, applicant: { idNumber: string; name:
 }
 
 /** The money tables of an application: income marked counted or not, and assets. */
-export function moneyOf(app: Application): [Array<{ member: string; category: string; counted: boolean; fen: number }>, Array<{ kind: string; fen: number; exempt: boolean }>] {
+export function moneyOf(
+  app: Application,
+): [Array<{ member: string; category: string; counted: boolean; fen: number }>, Array<{ kind: string; fen: number; exempt: boolean }>] {
   return [
-    app.income.map((i) => ({ member: i.memberIdNumber, category: i.category, counted: COUNTED.has(i.category) && !(EXCLUDED_INCOME_KINDS as readonly string[]).includes(i.category), fen: i.monthlyFen })),
+    app.income.map((i) => ({
+      member: i.memberIdNumber,
+      category: i.category,
+      counted: COUNTED.has(i.category) && !(EXCLUDED_INCOME_KINDS as readonly string[]).includes(i.category),
+      fen: i.monthlyFen,
+    })),
     app.assets.map((a) => ({ kind: a.kind, fen: a.valueFen, exempt: a.exempt })),
   ];
 }

@@ -25,8 +25,12 @@ const db = () => env.t.station.db;
 
 /** Partial inputs as a clerk types them, taken from the seeded applicants and members. */
 function queries(): string[] {
-  const parties = db().prepare("SELECT id_number, name, initials FROM case_party WHERE role IN ('applicant', 'member') ORDER BY case_id, id_number LIMIT 12").all() as Array<{ id_number: string; name: string; initials: string }>;
-  return [...new Set(parties.flatMap((p) => [p.initials.slice(0, 2), [...p.name][0]!, p.id_number.slice(0, 6), p.id_number.slice(-4), p.name]))].concat(['', '1', '00012']);
+  const parties = db()
+    .prepare("SELECT id_number, name, initials FROM case_party WHERE role IN ('applicant', 'member') ORDER BY case_id, id_number LIMIT 12")
+    .all() as Array<{ id_number: string; name: string; initials: string }>;
+  return [
+    ...new Set(parties.flatMap((p) => [p.initials.slice(0, 2), [...p.name][0]!, p.id_number.slice(0, 6), p.id_number.slice(-4), p.name])),
+  ].concat(['', '1', '00012']);
 }
 
 describe('the case list page', () => {
@@ -57,8 +61,14 @@ describe('the case list page', () => {
         .all(...partyMatch.params) as Array<{ case_id: string; role: string; name: string; id_number: string }>;
       for (const [caseId, m] of found.matched) {
         const row = found.rows.find((r) => r.id === caseId)!;
-        expect(all.some((p) => p.case_id === caseId && p.role === m.role && p.name === m.name), query).toBe(true);
-        expect(all.some((p) => p.case_id === caseId && (p.role === 'applicant' || p.id_number === row.applicant_id_number)), query).toBe(false);
+        expect(
+          all.some((p) => p.case_id === caseId && p.role === m.role && p.name === m.name),
+          query,
+        ).toBe(true);
+        expect(
+          all.some((p) => p.case_id === caseId && (p.role === 'applicant' || p.id_number === row.applicant_id_number)),
+          query,
+        ).toBe(false);
       }
     }
   });
@@ -68,7 +78,16 @@ describe('the case list page', () => {
     const plans: string[] = [];
     const prepare = db().prepare.bind(db());
     const spy = (sql: string) => {
-      if (sql.startsWith('SELECT c.id FROM')) plans.push((prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...caseFilterWhere({ query: 'zh', states: [], types: [] }).params, 50, 0) as Array<{ detail: string }>).map((r) => r.detail).join(' | '));
+      if (sql.startsWith('SELECT c.id FROM'))
+        plans.push(
+          (
+            prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...caseFilterWhere({ query: 'zh', states: [], types: [] }).params, 50, 0) as Array<{
+              detail: string;
+            }>
+          )
+            .map((r) => r.detail)
+            .join(' | '),
+        );
       return prepare(sql);
     };
     (db() as unknown as { prepare: typeof spy }).prepare = spy;
@@ -83,15 +102,37 @@ describe('the case list page', () => {
   });
 
   it('a tail (case number running number, last 4 of an ID number) is looked up through its expression index, not by reading every case', () => {
-    for (const [query, index] of [['42', 'case_no_seq'], ['00042', 'case_no_seq'], ['1234', 'case_no_seq'], ['1234', 'party_id_last4'], ['123X', 'party_id_last4']] as const) {
+    for (const [query, index] of [
+      ['42', 'case_no_seq'],
+      ['00042', 'case_no_seq'],
+      ['1234', 'case_no_seq'],
+      ['1234', 'party_id_last4'],
+      ['123X', 'party_id_last4'],
+    ] as const) {
       const { clause, params } = caseFilterWhere({ query, states: [], types: [] });
-      const plan = (db().prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT 50`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      const plan = (
+        db()
+          .prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM case_file c ${clause} ORDER BY c.updated_at DESC LIMIT 50`)
+          .all(...params) as Array<{ detail: string }>
+      )
+        .map((r) => r.detail)
+        .join(' | ');
       expect(plan, query).toContain(`INDEX ${index} (<expr>=?)`);
       expect(plan, query).not.toMatch(/SCAN c\b/);
     }
     // still finding what they found before: a case by its running number, and by a party's last 4
-    const row = db().prepare('SELECT c.id, c.case_no, p.id_number FROM case_file c JOIN case_party p ON p.case_id = c.id WHERE c.case_no IS NOT NULL ORDER BY c.case_no LIMIT 1').get() as { id: string; case_no: string; id_number: string };
-    expect(searchCases(db(), { query: String(Number(row.case_no.slice(-5))), states: [], types: [], limit: 50, offset: 0 }).rows.map((r) => r.id)).toContain(row.id);
-    expect(searchCases(db(), { query: row.id_number.slice(-4), states: [], types: [], limit: 200, offset: 0 }).rows.map((r) => r.id)).toContain(row.id);
+    const row = db()
+      .prepare(
+        'SELECT c.id, c.case_no, p.id_number FROM case_file c JOIN case_party p ON p.case_id = c.id WHERE c.case_no IS NOT NULL ORDER BY c.case_no LIMIT 1',
+      )
+      .get() as { id: string; case_no: string; id_number: string };
+    expect(
+      searchCases(db(), { query: String(Number(row.case_no.slice(-5))), states: [], types: [], limit: 50, offset: 0 }).rows.map(
+        (r) => r.id,
+      ),
+    ).toContain(row.id);
+    expect(
+      searchCases(db(), { query: row.id_number.slice(-4), states: [], types: [], limit: 200, offset: 0 }).rows.map((r) => r.id),
+    ).toContain(row.id);
   });
 });

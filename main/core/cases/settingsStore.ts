@@ -16,6 +16,8 @@ export class CaseSettingsStore {
   }
 
   put(settings: CaseSettings): void {
-    this.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(caseSettingsSchema.parse(settings)));
+    this.db
+      .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(KEY, JSON.stringify(caseSettingsSchema.parse(settings)));
   }
 }

@@ -7,5 +7,11 @@ import type { CaseResources } from './resources';
 /** The case service of a station's open database, as every capability that works on cases builds it. */
 export function stationCaseService(s: StationServices, db: Db, clock: Clock, resources: CaseResources): CaseService {
   const info = s.station.stationInfo();
-  return new CaseService({ db, clock, audit: s.auth.audit(), resources, station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } });
+  return new CaseService({
+    db,
+    clock,
+    audit: s.auth.audit(),
+    resources,
+    station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' },
+  });
 }

@@ -4,7 +4,15 @@ import type { SessionCallContext } from '../context';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 
-type Methods = 'certification.settings' | 'certification.setSettings' | 'certification.due' | 'certification.person' | 'certification.record' | 'certification.recordProxy' | 'certification.remoteKept' | 'certification.retryKept';
+type Methods =
+  | 'certification.settings'
+  | 'certification.setSettings'
+  | 'certification.due'
+  | 'certification.person'
+  | 'certification.record'
+  | 'certification.recordProxy'
+  | 'certification.remoteKept'
+  | 'certification.retryKept';
 
 /**
  * 待遇资格认证 (main/core/certification/README.md): the county's schedule, the due list, counter and
@@ -24,7 +32,13 @@ export function certificationCapability(deps: CoreDeps): Capability<Methods> {
       'certification.due': async (input, ctx) => {
         const svc = await open();
         const out = svc.dueList(input.filter, input.limit);
-        (await deps.services()).auth.audit().append({ actor: actor(ctx), action: 'certification.due', targetType: 'roster', targetId: null, details: { filter: input.filter, results: out.rows.length } });
+        (await deps.services()).auth.audit().append({
+          actor: actor(ctx),
+          action: 'certification.due',
+          targetType: 'roster',
+          targetId: null,
+          details: { filter: input.filter, results: out.rows.length },
+        });
         return out;
       },
       'certification.person': async (input, ctx) => (await open()).view(actor(ctx), input.idNumber),

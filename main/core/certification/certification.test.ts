@@ -33,13 +33,42 @@ afterEach(() => {
 const DAY = 86_400_000;
 const db = () => env.t.station.db;
 const count = (table: string, where = '1') => (db().prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
-const snapshot = () => ({ cert: count('certification'), attachments: count('attachment'), outbox: count('outbox'), events: count('case_event'), audit: count('audit_log') });
+const snapshot = () => ({
+  cert: count('certification'),
+  attachments: count('attachment'),
+  outbox: count('outbox'),
+  events: count('case_event'),
+  audit: count('audit_log'),
+});
 
 /** A roster row as the decision step writes it (afterAcceptance owns that step and its tests). */
-function enrol(forCase: string, status: 'active' | 'stopped', members = [HUSBAND.idNumber, WIFE.idNumber, CHILD.idNumber], monthly: 0 | 1 = 1): string {
+function enrol(
+  forCase: string,
+  status: 'active' | 'stopped',
+  members = [HUSBAND.idNumber, WIFE.idNumber, CHILD.idNumber],
+  monthly: 0 | 1 = 1,
+): string {
   const id = `roster-${forCase}`;
   new AfterAcceptanceRepo(db()).insertRoster(
-    { id, case_id: forCase, applicant_id_number: HUSBAND.idNumber, applicant_name: HUSBAND.name, category: 'dibao-urban', household_size: 3, amount_fen: monthly ? 68000 : 0, monthly, since_month: '2026-03', enrolled_on: '2026-02-12', review_basis: 'stable', review_months: 12, next_review_on: '2027-03-01', linked_benefits: '[]', status, stopped_on: status === 'stopped' ? '2026-02-12' : null, updated_at: '2026-02-12T01:00:00Z' },
+    {
+      id,
+      case_id: forCase,
+      applicant_id_number: HUSBAND.idNumber,
+      applicant_name: HUSBAND.name,
+      category: 'dibao-urban',
+      household_size: 3,
+      amount_fen: monthly ? 68000 : 0,
+      monthly,
+      since_month: '2026-03',
+      enrolled_on: '2026-02-12',
+      review_basis: 'stable',
+      review_months: 12,
+      next_review_on: '2027-03-01',
+      linked_benefits: '[]',
+      status,
+      stopped_on: status === 'stopped' ? '2026-02-12' : null,
+      updated_at: '2026-02-12T01:00:00Z',
+    },
     members,
   );
   return id;
@@ -47,17 +76,28 @@ function enrol(forCase: string, status: 'active' | 'stopped', members = [HUSBAND
 
 function live(score: number | null, antispoof = 0.9, liveness = 0.9, mode: 'auto' | 'manual' = 'auto'): FaceCapture {
   const f = faceCapture();
-  return { ...f, mode, ...(mode === 'manual' ? { manualReason: '老人无法正对镜头' } : {}), match: { score, pass: 0.55, review: 0.45, verdict: 'pass' }, liveness: { antispoof, liveness, pass: 0.5, verdict: 'pass' } };
+  return {
+    ...f,
+    mode,
+    ...(mode === 'manual' ? { manualReason: '老人无法正对镜头' } : {}),
+    match: { score, pass: 0.55, review: 0.45, verdict: 'pass' },
+    liveness: { antispoof, liveness, pass: 0.5, verdict: 'pass' },
+  };
 }
 
-const enrolledRef = () => ({ source: 'enrolled' as const, attachmentId: svc.view(env.actor, HUSBAND.idNumber).enrolledPhoto!.attachmentId });
+const enrolledRef = () => ({
+  source: 'enrolled' as const,
+  attachmentId: svc.view(env.actor, HUSBAND.idNumber).enrolledPhoto!.attachmentId,
+});
 const VISIT = { visitedOn: '2026-02-11', staff: ['王明', '刘芳'], findings: '本人卧床，神志清楚，家庭情况无变化' };
 const PROXY = { idNumber: WIFE.idNumber, name: WIFE.name, relationship: '配偶' };
 
 describe('the due list', () => {
   it('the applicant by default, due a year after enrolment; every adult when the county says so; due and overdue move with the clock', () => {
     let out = svc.dueList('all', 100);
-    expect(out.rows.map((r) => [r.name, r.idNumberMasked, r.isApplicant, r.dueOn, r.status])).toEqual([[HUSBAND.name, `${HUSBAND.idNumber.slice(0, 6)}********${HUSBAND.idNumber.slice(14)}`, true, '2027-02-12', 'later']]);
+    expect(out.rows.map((r) => [r.name, r.idNumberMasked, r.isApplicant, r.dueOn, r.status])).toEqual([
+      [HUSBAND.name, `${HUSBAND.idNumber.slice(0, 6)}********${HUSBAND.idNumber.slice(14)}`, true, '2027-02-12', 'later'],
+    ]);
     expect(svc.dueList('due', 100).rows).toEqual([]);
 
     svc.setSettings(env.actor, { ...svc.settings(), who: 'adults' });
@@ -87,7 +127,16 @@ describe('a counter certification', () => {
     env.clock.advance(300 * DAY); // 2026-12-09
     const face = live(0.71);
     const rec = svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face, reference: enrolledRef() });
-    expect(rec).toMatchObject({ method: 'counter', result: 'pass', outcome: 'certified', certifiedOn: '2026-12-09', nextDueOn: '2027-12-09', match: { score: 0.71, verdict: 'pass' }, liveness: { verdict: 'pass' }, referenceSource: 'enrolled' });
+    expect(rec).toMatchObject({
+      method: 'counter',
+      result: 'pass',
+      outcome: 'certified',
+      certifiedOn: '2026-12-09',
+      nextDueOn: '2027-12-09',
+      match: { score: 0.71, verdict: 'pass' },
+      liveness: { verdict: 'pass' },
+      referenceSource: 'enrolled',
+    });
     const row = db().prepare('SELECT * FROM certification').get() as { face_attachment_id: string; id_number: string };
     expect(row.id_number).toBe(HUSBAND.idNumber);
     const stored = env.svc.attachmentStore.get(row.face_attachment_id);
@@ -99,10 +148,24 @@ describe('a counter certification', () => {
     expect(event.note).toContain('窗口认证，结果 通过（比对 0.71，活体 0.90）');
 
     const ob = new Outbox(db(), env.clock).byCase(caseId).at(-1)!;
-    expect(ob).toMatchObject({ kind: 'certification.record', caseId, blobs: [rec.photoSha256], body: { person: { idNumber: HUSBAND.idNumber, name: HUSBAND.name }, method: 'counter', result: 'pass', outcome: 'certified', thresholds: { matchPass: 0.55 } } });
+    expect(ob).toMatchObject({
+      kind: 'certification.record',
+      caseId,
+      blobs: [rec.photoSha256],
+      body: {
+        person: { idNumber: HUSBAND.idNumber, name: HUSBAND.name },
+        method: 'counter',
+        result: 'pass',
+        outcome: 'certified',
+        thresholds: { matchPass: 0.55 },
+      },
+    });
     expect(makeRecordValidator(() => '2026-12-09')(ob)).toEqual({ ok: true });
 
-    const audit = db().prepare("SELECT target_id, details FROM audit_log WHERE action = 'certification.record'").get() as { target_id: string; details: string };
+    const audit = db().prepare("SELECT target_id, details FROM audit_log WHERE action = 'certification.record'").get() as {
+      target_id: string;
+      details: string;
+    };
     expect(audit.target_id).toBe(caseId);
     expect(JSON.parse(audit.details)).toMatchObject({ method: 'counter', result: 'pass', outcome: 'certified' });
 
@@ -112,36 +175,81 @@ describe('a counter certification', () => {
 
   it('review (the still photo’s liveness) without the clerk’s decision is refused and nothing is stored; confirmed with a reason it certifies, rejected it fails', () => {
     const before = snapshot();
-    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.71, 0.38), reference: enrolledRef() }))).toBe('CERT_REVIEW_NEEDS_CONFIRMATION');
+    expect(
+      codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.71, 0.38), reference: enrolledRef() })),
+    ).toBe('CERT_REVIEW_NEEDS_CONFIRMATION');
     expect({ ...snapshot(), audit: 0 }).toEqual({ ...before, audit: 0 });
 
-    const ok = svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.71, 0.38), reference: enrolledRef(), confirmation: { decision: 'confirm', reason: '已当面核对身份证件' } });
-    expect(ok).toMatchObject({ result: 'review', outcome: 'certified', confirmation: { decision: 'confirm', reason: '已当面核对身份证件' } });
-    const no = svc.recordCounter(env.actor, { idNumber: WIFE.idNumber, face: live(0.5), reference: { source: 'none' }, confirmation: { decision: 'reject', reason: '与证件照片不符' } });
+    const ok = svc.recordCounter(env.actor, {
+      idNumber: HUSBAND.idNumber,
+      face: live(0.71, 0.38),
+      reference: enrolledRef(),
+      confirmation: { decision: 'confirm', reason: '已当面核对身份证件' },
+    });
+    expect(ok).toMatchObject({
+      result: 'review',
+      outcome: 'certified',
+      confirmation: { decision: 'confirm', reason: '已当面核对身份证件' },
+    });
+    const no = svc.recordCounter(env.actor, {
+      idNumber: WIFE.idNumber,
+      face: live(0.5),
+      reference: { source: 'none' },
+      confirmation: { decision: 'reject', reason: '与证件照片不符' },
+    });
     expect(no).toMatchObject({ result: 'review', outcome: 'failed', match: { score: 0.5, verdict: 'review' } });
     expect(env.svc.repo.events(caseId).at(-1)).toMatchObject({ action: 'certificationFailed' });
   });
 
   it('fail: different faces fail and a clerk cannot confirm them; the person stays due', () => {
-    const rec = svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.38), reference: enrolledRef(), confirmation: { decision: 'confirm', reason: '看起来像' } });
+    const rec = svc.recordCounter(env.actor, {
+      idNumber: HUSBAND.idNumber,
+      face: live(0.38),
+      reference: enrolledRef(),
+      confirmation: { decision: 'confirm', reason: '看起来像' },
+    });
     expect(rec).toMatchObject({ result: 'fail', outcome: 'failed', confirmation: null, nextDueOn: '2027-02-12' });
     expect(svc.dueList('all', 10).rows[0]!.lastCertifiedOn).toBeNull();
   });
 
   it('the county’s thresholds decide: with matchPass 0.8 a 0.71 match needs review', () => {
     svc.setSettings(env.actor, { ...svc.settings(), face: { matchPass: 0.8, matchReview: 0.6, livePass: 0.5, liveReview: 0.2 } });
-    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.71), reference: enrolledRef() }))).toBe('CERT_REVIEW_NEEDS_CONFIRMATION');
-    expect(JSON.parse((db().prepare("SELECT details FROM audit_log WHERE action = 'certification.settings'").get() as { details: string }).details)).toMatchObject({ mode: 'interval' });
+    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.71), reference: enrolledRef() }))).toBe(
+      'CERT_REVIEW_NEEDS_CONFIRMATION',
+    );
+    expect(
+      JSON.parse(
+        (db().prepare("SELECT details FROM audit_log WHERE action = 'certification.settings'").get() as { details: string }).details,
+      ),
+    ).toMatchObject({ mode: 'interval' });
   });
 
   it('the enrolled photo is the intake face; another attachment as “enrolled” is refused; a card photo is stored with the record', () => {
     const view = svc.view(env.actor, HUSBAND.idNumber);
-    const authFace = db().prepare('SELECT face_attachment_id AS id FROM case_authorization WHERE signer_id_number = ?').get(HUSBAND.idNumber) as { id: string };
+    const authFace = db()
+      .prepare('SELECT face_attachment_id AS id FROM case_authorization WHERE signer_id_number = ?')
+      .get(HUSBAND.idNumber) as { id: string };
     expect(view.enrolledPhoto).toMatchObject({ attachmentId: authFace.id, mime: 'image/jpeg' });
     expect(Buffer.from(view.enrolledPhoto!.base64, 'base64').equals(env.svc.attachmentStore.get(authFace.id))).toBe(true);
-    const wifeFace = (db().prepare('SELECT face_attachment_id AS id FROM case_authorization WHERE signer_id_number = ?').get(WIFE.idNumber) as { id: string }).id;
-    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.71), reference: { source: 'enrolled', attachmentId: wifeFace } }))).toBe('CERT_REFERENCE_NOT_FOUND');
-    const rec = svc.recordCounter(env.actor, { idNumber: CHILD.idNumber, face: live(0.71), reference: { source: 'card', pngBase64: pngWithText('x').toString('base64') } });
+    const wifeFace = (
+      db().prepare('SELECT face_attachment_id AS id FROM case_authorization WHERE signer_id_number = ?').get(WIFE.idNumber) as {
+        id: string;
+      }
+    ).id;
+    expect(
+      codeOf(() =>
+        svc.recordCounter(env.actor, {
+          idNumber: HUSBAND.idNumber,
+          face: live(0.71),
+          reference: { source: 'enrolled', attachmentId: wifeFace },
+        }),
+      ),
+    ).toBe('CERT_REFERENCE_NOT_FOUND');
+    const rec = svc.recordCounter(env.actor, {
+      idNumber: CHILD.idNumber,
+      face: live(0.71),
+      reference: { source: 'card', pngBase64: pngWithText('x').toString('base64') },
+    });
     expect(rec.referenceSource).toBe('card');
     expect(count('attachment', "kind = 'id-card-photo'")).toBe(1);
   });
@@ -152,8 +260,14 @@ describe('refusals (zh-CN, nothing changed)', () => {
     const before = snapshot();
     const stranger = makeIdNumber('500110', '1960-01-01', 9, '女');
     expect(codeOf(() => svc.view(env.actor, stranger))).toBe('CERT_NOT_ON_ROSTER');
-    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: stranger, face: live(0.9), reference: { source: 'none' } }))).toBe('CERT_NOT_ON_ROSTER');
-    new AfterAcceptanceRepo(db()).updateRoster(rosterId, { status: 'stopped', stopped_on: '2026-02-12', updated_at: '2026-02-12T02:00:00Z' });
+    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: stranger, face: live(0.9), reference: { source: 'none' } }))).toBe(
+      'CERT_NOT_ON_ROSTER',
+    );
+    new AfterAcceptanceRepo(db()).updateRoster(rosterId, {
+      status: 'stopped',
+      stopped_on: '2026-02-12',
+      updated_at: '2026-02-12T02:00:00Z',
+    });
     let message = '';
     try {
       svc.recordProxy(env.actor, { idNumber: HUSBAND.idNumber, proxy: PROXY, homeVisit: VISIT });
@@ -161,16 +275,21 @@ describe('refusals (zh-CN, nothing changed)', () => {
       message = (e as Error).message;
     }
     expect(message).toBe('该户待遇已于 2026-02-12 停发，不能办理待遇资格认证。如需恢复保障，请重新提出申请。');
-    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.9), reference: { source: 'none' } }))).toBe('CERT_HOUSEHOLD_STOPPED');
+    expect(codeOf(() => svc.recordCounter(env.actor, { idNumber: HUSBAND.idNumber, face: live(0.9), reference: { source: 'none' } }))).toBe(
+      'CERT_HOUSEHOLD_STOPPED',
+    );
     expect(snapshot()).toEqual({ ...before, audit: before.audit });
   });
 
   it('a proxy without the home visit, with an invalid ID number, the person as their own proxy, one staff member, a visit in the future', () => {
     const before = snapshot();
-    const proxy = (over: Record<string, unknown>) => codeOf(() => svc.recordProxy(env.actor, { idNumber: HUSBAND.idNumber, proxy: PROXY, homeVisit: VISIT, ...over } as never));
+    const proxy = (over: Record<string, unknown>) =>
+      codeOf(() => svc.recordProxy(env.actor, { idNumber: HUSBAND.idNumber, proxy: PROXY, homeVisit: VISIT, ...over } as never));
     expect(proxy({ homeVisit: undefined })).toBe('CERT_PROXY_VISIT_REQUIRED');
     expect(proxy({ homeVisit: null })).toBe('CERT_PROXY_VISIT_REQUIRED');
-    expect(proxy({ proxy: { ...PROXY, idNumber: `${WIFE.idNumber.slice(0, 17)}${WIFE.idNumber.endsWith('1') ? '2' : '1'}` } })).toBe('CERT_PROXY_ID_INVALID');
+    expect(proxy({ proxy: { ...PROXY, idNumber: `${WIFE.idNumber.slice(0, 17)}${WIFE.idNumber.endsWith('1') ? '2' : '1'}` } })).toBe(
+      'CERT_PROXY_ID_INVALID',
+    );
     expect(proxy({ proxy: { ...PROXY, idNumber: HUSBAND.idNumber } })).toBe('CERT_PROXY_SELF');
     expect(proxy({ homeVisit: { ...VISIT, staff: ['王明', ' 王明 '] } })).toBe('CERT_PROXY_VISIT_STAFF');
     expect(proxy({ homeVisit: { ...VISIT, visitedOn: '2026-03-01' } })).toBe('CERT_PROXY_VISIT_FUTURE');
@@ -183,15 +302,33 @@ describe('refusals (zh-CN, nothing changed)', () => {
 
 describe('a proxy certification', () => {
   it('records the proxy (ID checked, masked in views) and the home visit, certifies, and syncs without a photo', () => {
-    const rec = svc.recordProxy(env.actor, { idNumber: HUSBAND.idNumber, proxy: PROXY, homeVisit: { ...VISIT, staff: ['王明', '刘芳', '王明'] } });
-    expect(rec).toMatchObject({ method: 'proxy', result: 'pass', outcome: 'certified', proxy: { name: WIFE.name, relationship: '配偶' }, homeVisit: { visitedOn: '2026-02-11', staff: ['王明', '刘芳'] }, photoSha256: null, match: null });
+    const rec = svc.recordProxy(env.actor, {
+      idNumber: HUSBAND.idNumber,
+      proxy: PROXY,
+      homeVisit: { ...VISIT, staff: ['王明', '刘芳', '王明'] },
+    });
+    expect(rec).toMatchObject({
+      method: 'proxy',
+      result: 'pass',
+      outcome: 'certified',
+      proxy: { name: WIFE.name, relationship: '配偶' },
+      homeVisit: { visitedOn: '2026-02-11', staff: ['王明', '刘芳'] },
+      photoSha256: null,
+      match: null,
+    });
     expect(rec.proxy!.idNumberMasked).not.toContain(WIFE.idNumber.slice(6, 14));
     const ob = new Outbox(db(), env.clock).byCase(caseId).at(-1)!;
-    expect(ob).toMatchObject({ kind: 'certification.record', body: { method: 'proxy', proxy: { idNumber: WIFE.idNumber }, homeVisit: { staff: ['王明', '刘芳'] } } });
+    expect(ob).toMatchObject({
+      kind: 'certification.record',
+      body: { method: 'proxy', proxy: { idNumber: WIFE.idNumber }, homeVisit: { staff: ['王明', '刘芳'] } },
+    });
     expect(ob.blobs).toBeUndefined();
     const validate = makeRecordValidator(() => '2026-02-12');
     expect(validate(ob)).toEqual({ ok: true });
     expect(validate({ ...ob, body: { ...ob.body, homeVisit: null } })).toMatchObject({ ok: false, code: 'SYNC_RECORD_INVALID' });
-    expect(env.svc.repo.events(caseId).at(-1)).toMatchObject({ action: 'certifiedByProxy', note: `${HUSBAND.name} 由 ${WIFE.name}（配偶）代办，2026-02-11 入户核实` });
+    expect(env.svc.repo.events(caseId).at(-1)).toMatchObject({
+      action: 'certifiedByProxy',
+      note: `${HUSBAND.name} 由 ${WIFE.name}（配偶）代办，2026-02-11 入户核实`,
+    });
   });
 });

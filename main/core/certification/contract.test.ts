@@ -16,11 +16,30 @@ const stranger = makeIdNumber('500110', '1960-01-01', 9, '女');
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-cert-'));
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => new Date('2026-02-12T09:00:00+08:00') }, logger: silentLogger, deviceId: async () => 'c'.repeat(64) });
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => new Date('2026-02-12T09:00:00+08:00') },
+    logger: silentLogger,
+    deviceId: async () => 'c'.repeat(64),
+  });
   const must = async (p: Promise<unknown>) => expect(await p).toMatchObject({ ok: true });
-  await must(core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin));
+  await must(
+    core.invoke(
+      'setup.init',
+      {
+        stationName: '桥头镇社会救助工作站',
+        regionCode: '500110',
+        admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
+      },
+      admin,
+    ),
+  );
   await must(core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin));
-  await must(core.invoke('accounts.create', { username: 'clerk', displayName: '刘受理', roles: ['clerk'], password: 'Temp#pass2026' }, admin));
+  await must(
+    core.invoke('accounts.create', { username: 'clerk', displayName: '刘受理', roles: ['clerk'], password: 'Temp#pass2026' }, admin),
+  );
   await must(core.invoke('session.login', { username: 'clerk', password: 'Temp#pass2026' }, worker));
   await must(core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Station#Counter9' }, worker));
 }, 60_000);
@@ -31,18 +50,43 @@ afterAll(async () => {
 
 describe('certification through the contract', () => {
   it('the clerk lists who is due and reads the rules; only the admin changes them, and a fixed-month rule without months is refused', async () => {
-    expect(await core.invoke('certification.due', { filter: 'all' }, worker)).toMatchObject({ ok: true, result: { rows: [], today: '2026-02-12', counts: { persons: 0, due: 0, overdue: 0 } } });
+    expect(await core.invoke('certification.due', { filter: 'all' }, worker)).toMatchObject({
+      ok: true,
+      result: { rows: [], today: '2026-02-12', counts: { persons: 0, due: 0, overdue: 0 } },
+    });
     const settings = { mode: 'fixedMonths', months: [3, 9], who: 'adults' };
     expect(await core.invoke('certification.setSettings', { settings }, worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await core.invoke('certification.setSettings', { settings: { ...settings, months: [] } }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.invoke('certification.setSettings', { settings }, admin)).toMatchObject({ ok: true, result: { settings: { mode: 'fixedMonths', months: [3, 9], who: 'adults', intervalMonths: 12 } } });
-    expect(await core.invoke('certification.settings', {}, worker)).toMatchObject({ ok: true, result: { settings: { mode: 'fixedMonths', who: 'adults', face: { matchPass: 0.55 } } } });
+    expect(await core.invoke('certification.setSettings', { settings: { ...settings, months: [] } }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.invoke('certification.setSettings', { settings }, admin)).toMatchObject({
+      ok: true,
+      result: { settings: { mode: 'fixedMonths', months: [3, 9], who: 'adults', intervalMonths: 12 } },
+    });
+    expect(await core.invoke('certification.settings', {}, worker)).toMatchObject({
+      ok: true,
+      result: { settings: { mode: 'fixedMonths', who: 'adults', face: { matchPass: 0.55 } } },
+    });
   });
 
   it('someone not on the roster is refused for the check and for a proxy, with the zh-CN message', async () => {
-    expect(await core.invoke('certification.person', { idNumber: stranger }, worker)).toEqual({ ok: false, error: { code: 'CERT_NOT_ON_ROSTER', message: expect.stringContaining('不在本站在册保障名单中') } });
-    const proxy = await core.invoke('certification.recordProxy', { idNumber: stranger, proxy: { idNumber: stranger, name: '王某', relationship: '子女' } }, worker);
+    expect(await core.invoke('certification.person', { idNumber: stranger }, worker)).toEqual({
+      ok: false,
+      error: { code: 'CERT_NOT_ON_ROSTER', message: expect.stringContaining('不在本站在册保障名单中') },
+    });
+    const proxy = await core.invoke(
+      'certification.recordProxy',
+      { idNumber: stranger, proxy: { idNumber: stranger, name: '王某', relationship: '子女' } },
+      worker,
+    );
     expect(proxy).toMatchObject({ ok: false, error: { code: 'CERT_NOT_ON_ROSTER' } });
-    expect(await core.invoke('certification.recordProxy', { idNumber: stranger, proxy: { idNumber: stranger, name: '王某', relationship: '子女' } }, admin)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await core.invoke(
+        'certification.recordProxy',
+        { idNumber: stranger, proxy: { idNumber: stranger, name: '王某', relationship: '子女' } },
+        admin,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

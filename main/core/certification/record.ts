@@ -45,8 +45,18 @@ export const chinaMinute = (iso: string): string => chineseDateTime(new Date(Dat
 /** The zh-CN line on the case timeline. */
 export function timelineNote(r: CertificationRecord): string {
   if (r.method === 'remote')
-    return translate('certification.note.remote', { name: r.name, method: translate(`certification.remote.methods.${r.remote?.method ?? 'other'}`), at: chinaMinute(r.remote?.certifiedAt ?? r.recordedAt) });
-  if (r.method === 'proxy') return translate('certification.note.proxy', { name: r.name, proxy: r.proxy?.name ?? '', relationship: r.proxy?.relationship ?? '', date: r.homeVisit?.visitedOn ?? '' });
+    return translate('certification.note.remote', {
+      name: r.name,
+      method: translate(`certification.remote.methods.${r.remote?.method ?? 'other'}`),
+      at: chinaMinute(r.remote?.certifiedAt ?? r.recordedAt),
+    });
+  if (r.method === 'proxy')
+    return translate('certification.note.proxy', {
+      name: r.name,
+      proxy: r.proxy?.name ?? '',
+      relationship: r.proxy?.relationship ?? '',
+      date: r.homeVisit?.visitedOn ?? '',
+    });
   const base = translate('certification.note.counter', {
     name: r.name,
     result: translate(`certification.check.results.${r.result}`),
@@ -54,5 +64,9 @@ export function timelineNote(r: CertificationRecord): string {
     live: fmt(weakest(r.liveness ? [r.liveness.antispoof, r.liveness.liveness] : [])),
   });
   if (!r.confirmation) return base;
-  return translate('certification.note.confirmed', { base, decision: translate(`certification.check.${r.confirmation.decision}`), reason: r.confirmation.reason });
+  return translate('certification.note.confirmed', {
+    base,
+    decision: translate(`certification.check.${r.confirmation.decision}`),
+    reason: r.confirmation.reason,
+  });
 }

@@ -38,7 +38,12 @@ export function applyRemoteItem(d: RemoteDeps, item: unknown): JiuzhuError | und
   const receipt = { id, id_number: body.idNumber, certified_at: body.certifiedAt, method: body.method, received_at: d.now() };
   const p = personOrRefusal(d, body.idNumber);
   if (p instanceof JiuzhuError) {
-    d.repo.insertRemoteReceipt({ ...receipt, status: 'notApplied', reason: JSON.stringify({ code: p.code, message: p.message }), certification_id: null });
+    d.repo.insertRemoteReceipt({
+      ...receipt,
+      status: 'notApplied',
+      reason: JSON.stringify({ code: p.code, message: p.message }),
+      certification_id: null,
+    });
     d.audit(PLATFORM_ACTOR, 'certification.remote_kept', 'certification', id, { code: p.code });
     return undefined;
   }
@@ -77,7 +82,12 @@ function personOrRefusal(d: RemoteDeps, idNumber: string): Person | JiuzhuError 
 }
 
 /** The certification row of a remote certification, its timeline line and audit row; answers the row's id. */
-function record(d: RemoteDeps, p: Person, receipt: Pick<RemoteReceiptRow, 'id' | 'certified_at' | 'method' | 'received_at'>, actor: string): string {
+function record(
+  d: RemoteDeps,
+  p: Person,
+  receipt: Pick<RemoteReceiptRow, 'id' | 'certified_at' | 'method' | 'received_at'>,
+  actor: string,
+): string {
   const body = { certifiedAt: receipt.certified_at, method: receipt.method };
   const id = receipt.id;
   const row: CertificationRow = {
@@ -102,7 +112,14 @@ function record(d: RemoteDeps, p: Person, receipt: Pick<RemoteReceiptRow, 'id' |
   };
   d.repo.insert(row);
   const view = d.toRecord({ ...row, remote_method: body.method, remote_at: body.certifiedAt });
-  d.cases.appendEvent(row.case_id, { at: row.recorded_at, actor_id: actor, action: 'certifiedRemotely', from_state: null, to_state: null, note: timelineNote(view) });
+  d.cases.appendEvent(row.case_id, {
+    at: row.recorded_at,
+    actor_id: actor,
+    action: 'certifiedRemotely',
+    from_state: null,
+    to_state: null,
+    note: timelineNote(view),
+  });
   d.audit(actor, 'certification.remote', 'case', row.case_id, { certification: row.id, remote: id, method: body.method });
   return row.id;
 }
@@ -111,6 +128,14 @@ function record(d: RemoteDeps, p: Person, receipt: Pick<RemoteReceiptRow, 'id' |
 export function keptRows(repo: CertificationRepo) {
   return repo.remoteKept().map((r: RemoteReceiptRow) => {
     const reason = r.reason ? (JSON.parse(r.reason) as { code: string; message: string }) : { code: '', message: '' };
-    return { id: r.id, idNumberMasked: maskIdNumber(r.id_number), method: r.method, certifiedAt: r.certified_at, code: reason.code, message: reason.message, receivedAt: r.received_at };
+    return {
+      id: r.id,
+      idNumberMasked: maskIdNumber(r.id_number),
+      method: r.method,
+      certifiedAt: r.certified_at,
+      code: reason.code,
+      message: reason.message,
+      receivedAt: r.received_at,
+    };
   });
 }

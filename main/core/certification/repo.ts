@@ -71,17 +71,23 @@ export class CertificationRepo {
     return parsed?.success ? parsed.data : certificationSettingsSchema.parse({});
   }
   putSettings(s: CertificationSettings): void {
-    this.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(certificationSettingsSchema.parse(s)));
+    this.db
+      .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(SETTINGS_KEY, JSON.stringify(certificationSettingsSchema.parse(s)));
   }
 
   /** Every enrolment the person belongs to, the active one first, then the latest stopped. */
   rostersOf(idNumber: string): RosterRef[] {
     return this.db
-      .prepare(`SELECT ${ROSTER_COLS} FROM roster r JOIN roster_member m ON m.roster_id = r.id WHERE m.id_number = ? ORDER BY r.status = 'active' DESC, r.stopped_on DESC`)
+      .prepare(
+        `SELECT ${ROSTER_COLS} FROM roster r JOIN roster_member m ON m.roster_id = r.id WHERE m.id_number = ? ORDER BY r.status = 'active' DESC, r.stopped_on DESC`,
+      )
       .all(idNumber) as RosterRef[];
   }
   activeRosters(): RosterRef[] {
-    return this.db.prepare(`SELECT ${ROSTER_COLS} FROM roster r WHERE r.status = 'active' AND r.monthly = 1 ORDER BY r.enrolled_on, r.id`).all() as RosterRef[];
+    return this.db
+      .prepare(`SELECT ${ROSTER_COLS} FROM roster r WHERE r.status = 'active' AND r.monthly = 1 ORDER BY r.enrolled_on, r.id`)
+      .all() as RosterRef[];
   }
 
   /** The members of active enrolments paid monthly (or of one), with the name and facts the intake indexed for the roster's case. */
@@ -101,7 +107,11 @@ export class CertificationRepo {
    * The due list in SQL (schedule.ts's nextDue / dueStatus / mustCertify, the same rules), in one
    * statement: the counts and the page, most urgent first. Names are read for the page's rows only.
    */
-  dueList(q: DueQuery, filter: 'due' | 'overdue' | 'all', limit: number): { rows: DueListRow[]; counts: { persons: number; due: number; overdue: number } } {
+  dueList(
+    q: DueQuery,
+    filter: 'due' | 'overdue' | 'all',
+    limit: number,
+  ): { rows: DueListRow[]; counts: { persons: number; due: number; overdue: number } } {
     const { sql, params } = dueSql(q);
     const where = filter === 'all' ? '' : filter === 'overdue' ? "WHERE status = 'overdue'" : "WHERE status IN ('due', 'overdue')";
     const out = this.db
@@ -113,15 +123,22 @@ export class CertificationRepo {
                 (SELECT p.name FROM case_party p WHERE p.case_id = r.case_id AND p.id_number = page.id_number AND p.role IN ('member', 'applicant') ORDER BY p.role = 'member' DESC LIMIT 1) AS name
          FROM counts LEFT JOIN page LEFT JOIN roster r ON r.id = page.roster_id ORDER BY page.due_on, page.id_number`,
       )
-      .all({ ...params, limit }) as Array<DueListRow & { persons: number; due_count: number; overdue_count: number; roster_id: string | null }>;
+      .all({ ...params, limit }) as Array<
+      DueListRow & { persons: number; due_count: number; overdue_count: number; roster_id: string | null }
+    >;
     const first = out[0]!;
-    return { rows: out.filter((r) => r.roster_id !== null), counts: { persons: first.persons, due: first.due_count, overdue: first.overdue_count } };
+    return {
+      rows: out.filter((r) => r.roster_id !== null),
+      counts: { persons: first.persons, due: first.due_count, overdue: first.overdue_count },
+    };
   }
 
   /** Last certified day of each person of a roster (certified outcomes only). */
   lastCertified(rosterId?: string): Map<string, string> {
     const rows = this.db
-      .prepare(`SELECT roster_id, id_number, max(certified_on) AS on_ FROM certification WHERE outcome = 'certified' ${rosterId ? 'AND roster_id = @rosterId' : ''} GROUP BY roster_id, id_number`)
+      .prepare(
+        `SELECT roster_id, id_number, max(certified_on) AS on_ FROM certification WHERE outcome = 'certified' ${rosterId ? 'AND roster_id = @rosterId' : ''} GROUP BY roster_id, id_number`,
+      )
       .all(rosterId ? { rosterId } : {}) as Array<{ roster_id: string; id_number: string; on_: string }>;
     return new Map(rows.map((r) => [`${r.roster_id}/${r.id_number}`, r.on_]));
   }
@@ -129,7 +146,9 @@ export class CertificationRepo {
   /** The face photo taken when the person signed the authorization at intake, the roster's case first. */
   enrolledFace(idNumber: string, caseId: string): string | null {
     const row = this.db
-      .prepare('SELECT face_attachment_id AS id FROM case_authorization WHERE signer_id_number = ? AND face_attachment_id IS NOT NULL ORDER BY case_id = ? DESC, signed_at DESC LIMIT 1')
+      .prepare(
+        'SELECT face_attachment_id AS id FROM case_authorization WHERE signer_id_number = ? AND face_attachment_id IS NOT NULL ORDER BY case_id = ? DESC, signed_at DESC LIMIT 1',
+      )
       .get(idNumber, caseId) as { id: string } | undefined;
     return row?.id ?? null;
   }
@@ -163,14 +182,20 @@ export class CertificationRepo {
       .run(r);
   }
   markRemoteApplied(id: string, certificationId: string): void {
-    this.db.prepare("UPDATE certification_remote SET status = 'applied', reason = NULL, certification_id = ? WHERE id = ? AND status = 'notApplied'").run(certificationId, id);
+    this.db
+      .prepare(
+        "UPDATE certification_remote SET status = 'applied', reason = NULL, certification_id = ? WHERE id = ? AND status = 'notApplied'",
+      )
+      .run(certificationId, id);
   }
   keepRemote(id: string, reason: string): void {
     this.db.prepare("UPDATE certification_remote SET reason = ? WHERE id = ? AND status = 'notApplied'").run(reason, id);
   }
   /** Remote certifications kept as not applied, newest first. */
   remoteKept(limit = 200): RemoteReceiptRow[] {
-    return this.db.prepare("SELECT * FROM certification_remote WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?").all(limit) as RemoteReceiptRow[];
+    return this.db
+      .prepare("SELECT * FROM certification_remote WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?")
+      .all(limit) as RemoteReceiptRow[];
   }
 }
 

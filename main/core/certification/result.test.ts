@@ -12,7 +12,11 @@ describe('the counter check’s result, on the capture issue’s thresholds', ()
   it('pass needs match ≥ matchPass and the weaker liveness score ≥ livePass', () => {
     expect(certificationResult(face(0.55, 0.5, 0.9), DEFAULT_FACE_DECISION)).toEqual({ match: 'pass', liveness: 'pass', result: 'pass' });
     expect(certificationResult(face(0.54, 0.9, 0.9), DEFAULT_FACE_DECISION).result).toBe('review');
-    expect(certificationResult(face(0.7, 0.49, 0.9), DEFAULT_FACE_DECISION)).toEqual({ match: 'pass', liveness: 'review', result: 'review' });
+    expect(certificationResult(face(0.7, 0.49, 0.9), DEFAULT_FACE_DECISION)).toEqual({
+      match: 'pass',
+      liveness: 'review',
+      result: 'review',
+    });
   });
 
   it('fail when the faces differ or the liveness is below liveReview, whatever else', () => {
@@ -21,7 +25,11 @@ describe('the counter check’s result, on the capture issue’s thresholds', ()
   });
 
   it('no reference to match and a manual capture are never better than review', () => {
-    expect(certificationResult(face(null, 0.9, 0.9), DEFAULT_FACE_DECISION)).toEqual({ match: 'notApplicable', liveness: 'pass', result: 'review' });
+    expect(certificationResult(face(null, 0.9, 0.9), DEFAULT_FACE_DECISION)).toEqual({
+      match: 'notApplicable',
+      liveness: 'pass',
+      result: 'review',
+    });
     expect(certificationResult(face(0.9, 0.9, 0.9, 'manual'), DEFAULT_FACE_DECISION).result).toBe('review');
   });
 

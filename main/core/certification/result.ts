@@ -1,4 +1,11 @@
-import { decideLiveness, decideMatch, overallVerdict, type FaceDecisionConfig, type MatchVerdict, type Verdict } from '../../../common/capture/faceVerdict';
+import {
+  decideLiveness,
+  decideMatch,
+  overallVerdict,
+  type FaceDecisionConfig,
+  type MatchVerdict,
+  type Verdict,
+} from '../../../common/capture/faceVerdict';
 import type { FaceCapture } from '../../../common/capture/schemas';
 
 export interface CertificationResult {

@@ -6,12 +6,23 @@ const settings = (over: Record<string, unknown> = {}) => certificationSettingsSc
 
 describe('the certification schedule', () => {
   it('defaults: every 12 months, the applicant, listed 30 days ahead, proxy allowed, the capture issue’s thresholds', () => {
-    expect(settings()).toEqual({ mode: 'interval', intervalMonths: 12, months: [], who: 'applicant', dueWindowDays: 30, proxyAllowed: true, face: { matchPass: 0.55, matchReview: 0.45, livePass: 0.5, liveReview: 0.2 } });
+    expect(settings()).toEqual({
+      mode: 'interval',
+      intervalMonths: 12,
+      months: [],
+      who: 'applicant',
+      dueWindowDays: 30,
+      proxyAllowed: true,
+      face: { matchPass: 0.55, matchReview: 0.45, livePass: 0.5, liveReview: 0.2 },
+    });
   });
 
   it('interval: N months after the base day (the 31st becomes the month’s last day), opening dueWindowDays before', () => {
     expect(nextDue(settings(), '2026-02-12')).toEqual({ dueOn: '2027-02-12', opensOn: '2027-01-13' });
-    expect(nextDue(settings({ intervalMonths: 6, dueWindowDays: 0 }), '2026-08-31')).toEqual({ dueOn: '2027-02-28', opensOn: '2027-02-28' });
+    expect(nextDue(settings({ intervalMonths: 6, dueWindowDays: 0 }), '2026-08-31')).toEqual({
+      dueOn: '2027-02-28',
+      opensOn: '2027-02-28',
+    });
     expect(nextDue(settings({ intervalMonths: 3 }), '2024-11-30')).toEqual({ dueOn: '2025-02-28', opensOn: '2025-01-29' });
   });
 
@@ -26,7 +37,9 @@ describe('the certification schedule', () => {
 
   it('fixedMonths without months is refused by the settings schema; a review threshold above its pass threshold too', () => {
     expect(certificationSettingsSchema.safeParse({ mode: 'fixedMonths' }).success).toBe(false);
-    expect(certificationSettingsSchema.safeParse({ face: { matchPass: 0.5, matchReview: 0.6, livePass: 0.5, liveReview: 0.2 } }).success).toBe(false);
+    expect(
+      certificationSettingsSchema.safeParse({ face: { matchPass: 0.5, matchReview: 0.6, livePass: 0.5, liveReview: 0.2 } }).success,
+    ).toBe(false);
     expect(certificationSettingsSchema.safeParse({ months: [13], mode: 'fixedMonths' }).success).toBe(false);
   });
 

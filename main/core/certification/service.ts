@@ -75,7 +75,10 @@ export class CertificationService {
    * Everyone the county's rule asks to certify, with the due status on today's date; sorted most
    * urgent first. Computed in SQL (repo.dueList): only the page's rows come back.
    */
-  dueList(filter: 'due' | 'overdue' | 'all', limit: number): { rows: DueRow[]; today: string; counts: { persons: number; due: number; overdue: number } } {
+  dueList(
+    filter: 'due' | 'overdue' | 'all',
+    limit: number,
+  ): { rows: DueRow[]; today: string; counts: { persons: number; due: number; overdue: number } } {
     const today = this.today();
     const q = { settings: this.settings(), today, adultAge: ADULT_AGE };
     const list = this.repo.dueList(q, filter, limit);
@@ -98,7 +101,15 @@ export class CertificationService {
     return { rows, today, counts: list.counts };
   }
 
-  private row(roster: RosterRef, idNumber: string, name: string, isApplicant: boolean, lastOn: string | null, s: CertificationSettings, today: string): DueRow {
+  private row(
+    roster: RosterRef,
+    idNumber: string,
+    name: string,
+    isApplicant: boolean,
+    lastOn: string | null,
+    s: CertificationSettings,
+    today: string,
+  ): DueRow {
     const d = nextDue(s, lastOn ?? roster.enrolled_on);
     return {
       idNumber,
@@ -142,9 +153,17 @@ export class CertificationService {
     const p = this.person(rawIdNumber);
     const photoId = this.repo.enrolledFace(p.idNumber, p.roster.case_id);
     const info = photoId ? this.attachments.info(photoId) : null;
-    const enrolledPhoto = photoId && info ? { attachmentId: photoId, sha256: info.sha256, mime: info.mime, base64: this.attachments.get(photoId).toString('base64') } : null;
+    const enrolledPhoto =
+      photoId && info
+        ? { attachmentId: photoId, sha256: info.sha256, mime: info.mime, base64: this.attachments.get(photoId).toString('base64') }
+        : null;
     this.audit(actor, 'certification.view', 'case', p.roster.case_id, { photo: enrolledPhoto !== null });
-    return { person: this.dueOf(p), enrolledPhoto, history: this.repo.history(p.idNumber).map((r) => this.toRecord(r)), settings: this.settings() };
+    return {
+      person: this.dueOf(p),
+      enrolledPhoto,
+      history: this.repo.history(p.idNumber).map((r) => this.toRecord(r)),
+      settings: this.settings(),
+    };
   }
 
   /** A counter certification (see the class comment); a review without the clerk's decision is refused and nothing is stored. */
@@ -157,25 +176,31 @@ export class CertificationService {
       if (outcome === null) throw new JiuzhuError('CERT_REVIEW_NEEDS_CONFIRMATION');
       let referenceId: string | null = null;
       if (input.reference.source === 'enrolled') {
-        if (input.reference.attachmentId !== this.repo.enrolledFace(p.idNumber, p.roster.case_id)) throw new JiuzhuError('CERT_REFERENCE_NOT_FOUND');
+        if (input.reference.attachmentId !== this.repo.enrolledFace(p.idNumber, p.roster.case_id))
+          throw new JiuzhuError('CERT_REFERENCE_NOT_FOUND');
         referenceId = input.reference.attachmentId;
       } else if (input.reference.source === 'card') {
         referenceId = this.attachments.put('id-card-photo', Buffer.from(input.reference.pngBase64, 'base64'), { createdBy: actor }).id;
       }
       const photo = this.attachments.put('face-photo', Buffer.from(input.face.image.base64, 'base64'), { createdBy: actor });
       const scores = scoresOf(input.face, r, s.face);
-      return this.store(actor, p, {
-        method: 'counter',
-        result: r.result,
-        outcome,
-        face_attachment_id: photo.id,
-        reference_source: input.reference.source,
-        reference_attachment_id: referenceId,
-        scores: JSON.stringify(scores),
-        confirmation: r.result === 'review' && input.confirmation ? JSON.stringify(input.confirmation) : null,
-        proxy: null,
-        home_visit: null,
-      }, photo.sha256);
+      return this.store(
+        actor,
+        p,
+        {
+          method: 'counter',
+          result: r.result,
+          outcome,
+          face_attachment_id: photo.id,
+          reference_source: input.reference.source,
+          reference_attachment_id: referenceId,
+          scores: JSON.stringify(scores),
+          confirmation: r.result === 'review' && input.confirmation ? JSON.stringify(input.confirmation) : null,
+          proxy: null,
+          home_visit: null,
+        },
+        photo.sha256,
+      );
     })();
   }
 
@@ -193,18 +218,23 @@ export class CertificationService {
       const staff = [...new Set(visit.staff.map((x) => x.trim()).filter(Boolean))];
       if (staff.length < 2) throw new JiuzhuError('CERT_PROXY_VISIT_STAFF', { count: staff.length });
       if (visit.visitedOn > today) throw new JiuzhuError('CERT_PROXY_VISIT_FUTURE', { date: visit.visitedOn });
-      return this.store(actor, p, {
-        method: 'proxy',
-        result: 'pass',
-        outcome: 'certified',
-        face_attachment_id: null,
-        reference_source: null,
-        reference_attachment_id: null,
-        scores: null,
-        confirmation: null,
-        proxy: JSON.stringify({ idNumber: checked.idNumber, name: input.proxy.name, relationship: input.proxy.relationship }),
-        home_visit: JSON.stringify({ visitedOn: visit.visitedOn, staff, findings: visit.findings }),
-      }, null);
+      return this.store(
+        actor,
+        p,
+        {
+          method: 'proxy',
+          result: 'pass',
+          outcome: 'certified',
+          face_attachment_id: null,
+          reference_source: null,
+          reference_attachment_id: null,
+          scores: null,
+          confirmation: null,
+          proxy: JSON.stringify({ idNumber: checked.idNumber, name: input.proxy.name, relationship: input.proxy.relationship }),
+          home_visit: JSON.stringify({ visitedOn: visit.visitedOn, staff, findings: visit.findings }),
+        },
+        null,
+      );
     })();
   }
 
@@ -219,7 +249,14 @@ export class CertificationService {
   }
 
   private remoteDeps(): RemoteDeps {
-    return { repo: this.repo, cases: this.cases, person: (id) => this.person(id), toRecord: (r) => this.toRecord(r, null), now: () => this.now(), audit: (...a) => this.audit(...a) };
+    return {
+      repo: this.repo,
+      cases: this.cases,
+      person: (id) => this.person(id),
+      toRecord: (r) => this.toRecord(r, null),
+      now: () => this.now(),
+      audit: (...a) => this.audit(...a),
+    };
   }
 
   /** Remote certifications kept as not applied, with their reasons (the sync centre). */
@@ -227,22 +264,58 @@ export class CertificationService {
     return keptRows(this.repo);
   }
 
-  private store(actor: string, p: Person, part: Omit<CertificationRow, 'id' | 'roster_id' | 'case_id' | 'id_number' | 'name' | 'certified_on' | 'recorded_at' | 'recorded_by' | 'method'> & { method: 'counter' | 'proxy' }, photoSha256: string | null): CertificationRecord {
-    const row: CertificationRow & { method: 'counter' | 'proxy' } = { id: randomUUID(), roster_id: p.roster.id, case_id: p.roster.case_id, id_number: p.idNumber, name: p.name, certified_on: this.today(), recorded_at: this.now(), recorded_by: actor, ...part };
+  private store(
+    actor: string,
+    p: Person,
+    part: Omit<
+      CertificationRow,
+      'id' | 'roster_id' | 'case_id' | 'id_number' | 'name' | 'certified_on' | 'recorded_at' | 'recorded_by' | 'method'
+    > & { method: 'counter' | 'proxy' },
+    photoSha256: string | null,
+  ): CertificationRecord {
+    const row: CertificationRow & { method: 'counter' | 'proxy' } = {
+      id: randomUUID(),
+      roster_id: p.roster.id,
+      case_id: p.roster.case_id,
+      id_number: p.idNumber,
+      name: p.name,
+      certified_on: this.today(),
+      recorded_at: this.now(),
+      recorded_by: actor,
+      ...part,
+    };
     this.repo.insert(row);
     const record = this.toRecord(row, photoSha256);
     const action = row.method === 'proxy' ? 'certifiedByProxy' : row.outcome === 'certified' ? 'certified' : 'certificationFailed';
-    this.cases.appendEvent(row.case_id, { at: row.recorded_at, actor_id: actor, action, from_state: null, to_state: null, note: timelineNote(record) });
+    this.cases.appendEvent(row.case_id, {
+      at: row.recorded_at,
+      actor_id: actor,
+      action,
+      from_state: null,
+      to_state: null,
+      note: timelineNote(record),
+    });
     this.outbox.enqueue(certificationRecord(outboxBody(row, record)));
-    this.audit(actor, 'certification.record', 'case', row.case_id, { certification: row.id, method: row.method, result: row.result, outcome: row.outcome });
+    this.audit(actor, 'certification.record', 'case', row.case_id, {
+      certification: row.id,
+      method: row.method,
+      result: row.result,
+      outcome: row.outcome,
+    });
     return record;
   }
 
   toRecord(r: CertificationRow, photoSha256?: string | null): CertificationRecord {
     const scores = r.scores ? (JSON.parse(r.scores) as ReturnType<typeof scoresOf>) : null;
     const proxy = r.proxy ? (JSON.parse(r.proxy) as { idNumber: string; name: string; relationship: string }) : null;
-    const sha = photoSha256 !== undefined ? photoSha256 : r.face_attachment_id ? (this.attachments.info(r.face_attachment_id)?.sha256 ?? null) : null;
-    const due = nextDue(this.settings(), r.outcome === 'certified' ? r.certified_on : (this.repo.lastCertified(r.roster_id).get(`${r.roster_id}/${r.id_number}`) ?? this.enrolledOn(r.roster_id)));
+    const sha =
+      photoSha256 !== undefined ? photoSha256 : r.face_attachment_id ? (this.attachments.info(r.face_attachment_id)?.sha256 ?? null) : null;
+    const due = nextDue(
+      this.settings(),
+      r.outcome === 'certified'
+        ? r.certified_on
+        : (this.repo.lastCertified(r.roster_id).get(`${r.roster_id}/${r.id_number}`) ?? this.enrolledOn(r.roster_id)),
+    );
     return {
       id: r.id,
       idNumberMasked: maskIdNumber(r.id_number),
@@ -271,7 +344,13 @@ export class CertificationService {
     return this.db.prepare('SELECT enrolled_on FROM roster WHERE id = ?').pluck().get(rosterId) as string;
   }
 
-  private audit(actor: string, action: string, targetType: string, targetId: string, details: Record<string, string | number | boolean>): void {
+  private audit(
+    actor: string,
+    action: string,
+    targetType: string,
+    targetId: string,
+    details: Record<string, string | number | boolean>,
+  ): void {
     this.deps.audit.append({ actor, action, targetType, targetId, details });
   }
 }
@@ -292,6 +371,11 @@ function toMembers(roster: RosterRef, members: MemberRef[]) {
   return members.map((m) => {
     const facts = m.facts ? (JSON.parse(m.facts) as { birthDate?: string }) : {};
     const isApplicant = m.id_number === roster.applicant_id_number;
-    return { idNumber: m.id_number, name: m.name ?? (isApplicant ? roster.applicant_name : maskIdNumber(m.id_number)), isApplicant, birthDate: facts.birthDate ?? birthDateOf(m.id_number) };
+    return {
+      idNumber: m.id_number,
+      name: m.name ?? (isApplicant ? roster.applicant_name : maskIdNumber(m.id_number)),
+      isApplicant,
+      birthDate: facts.birthDate ?? birthDateOf(m.id_number),
+    };
   });
 }

@@ -56,10 +56,27 @@ function about(input: DiagnosticsInput) {
   return {
     exportedAt: input.now.toISOString(),
     app: { version: input.version, shell: input.shell, dataDir: tidyPath(input.dataDir) },
-    runtime: { node: versions['node'], electron: versions['electron'] ?? null, chrome: versions['chrome'] ?? null, v8: versions['v8'], modules: versions['modules'] },
-    os: { platform: process.platform, arch: process.arch, type: osType(), release: release(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMiB: Math.floor(totalmem() / MiB), freeMemoryMiB: Math.floor(freemem() / MiB) },
+    runtime: {
+      node: versions['node'],
+      electron: versions['electron'] ?? null,
+      chrome: versions['chrome'] ?? null,
+      v8: versions['v8'],
+      modules: versions['modules'],
+    },
+    os: {
+      platform: process.platform,
+      arch: process.arch,
+      type: osType(),
+      release: release(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryMiB: Math.floor(totalmem() / MiB),
+      freeMemoryMiB: Math.floor(freemem() / MiB),
+    },
     disk,
-    store: listDir(input.dataDir).filter((f) => /\.(sqlite|db|json)(-wal|-shm)?$/.test(f.name)).map((f) => ({ name: f.name, bytes: f.bytes, modified: f.modified })),
+    store: listDir(input.dataDir)
+      .filter((f) => /\.(sqlite|db|json)(-wal|-shm)?$/.test(f.name))
+      .map((f) => ({ name: f.name, bytes: f.bytes, modified: f.modified })),
     crashDumps: listDir(join(input.dataDir, 'crashes')),
   };
 }
@@ -71,12 +88,20 @@ function about(input: DiagnosticsInput) {
  * redaction, whatever wrote it.
  */
 export function diagnosticsBundle(input: DiagnosticsInput): DiagnosticsBundle {
-  const entries: Array<{ name: string; data: Buffer; modified: Date }> = [{ name: 'about.json', data: json(about(input)), modified: input.now }];
+  const entries: Array<{ name: string; data: Buffer; modified: Date }> = [
+    { name: 'about.json', data: json(about(input)), modified: input.now },
+  ];
   const settings = join(input.dataDir, 'workstation.json');
   if (existsSync(settings)) entries.push({ name: 'workstation.json', data: json(readJson(settings)), modified: statSync(settings).mtime });
-  for (const [name, value] of Object.entries(input.sections ?? {})) entries.push({ name: `${name}.json`, data: json(value), modified: input.now });
+  for (const [name, value] of Object.entries(input.sections ?? {}))
+    entries.push({ name: `${name}.json`, data: json(value), modified: input.now });
   const logs = join(input.dataDir, 'logs');
-  for (const f of listDir(logs)) entries.push({ name: `logs/${f.name}`, data: Buffer.from(redactPersonalData(readFileSync(join(logs, f.name), 'utf8')), 'utf8'), modified: new Date(f.modified) });
+  for (const f of listDir(logs))
+    entries.push({
+      name: `logs/${f.name}`,
+      data: Buffer.from(redactPersonalData(readFileSync(join(logs, f.name), 'utf8')), 'utf8'),
+      modified: new Date(f.modified),
+    });
   const stamp = input.now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const zip = new ZipWriter();
   for (const e of entries) zip.add(e.name, e.data, e.modified);

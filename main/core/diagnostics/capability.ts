@@ -13,7 +13,10 @@ export interface DiagnosticsSources {
 }
 
 /** Logs from the renderer, and the diagnostics export for the county's IT (README.md). */
-export function diagnosticsCapability(deps: CoreDeps, sources: DiagnosticsSources): Capability<'diagnostics.export' | 'diagnostics.report'> {
+export function diagnosticsCapability(
+  deps: CoreDeps,
+  sources: DiagnosticsSources,
+): Capability<'diagnostics.export' | 'diagnostics.report'> {
   const rendererLog = createFileLogger({ dir: logsDir(deps.dataDir), name: `renderer-${deps.shell}` });
   const recent = new Map<string, number[]>();
   const allowed = (window: string) => {
@@ -29,7 +32,12 @@ export function diagnosticsCapability(deps: CoreDeps, sources: DiagnosticsSource
     handlers: {
       'diagnostics.report': async (input, ctx) => {
         if (!allowed(ctx.windowId ?? ctx.via)) return { logged: false };
-        rendererLog.log('error', `renderer.${input.kind}`, { window: ctx.windowId ?? null, message: input.message, stack: input.stack ?? null, route: input.route ?? null });
+        rendererLog.log('error', `renderer.${input.kind}`, {
+          window: ctx.windowId ?? null,
+          message: input.message,
+          stack: input.stack ?? null,
+          route: input.route ?? null,
+        });
         return { logged: true };
       },
       'diagnostics.export': async (_input, ctx) => {
@@ -42,8 +50,18 @@ export function diagnosticsCapability(deps: CoreDeps, sources: DiagnosticsSource
           now: deps.clock.now(),
           sections: { station: s.station.stationInfo(), sync },
         });
-        s.auth.audit().append({ actor: ctx.session.userId, action: 'diagnostics.export', details: { files: bundle.files.length, bytes: bundle.zip.length } });
-        return { fileName: bundle.fileName, mime: 'application/zip' as const, base64: bundle.zip.toString('base64'), bytes: bundle.zip.length, files: bundle.files };
+        s.auth.audit().append({
+          actor: ctx.session.userId,
+          action: 'diagnostics.export',
+          details: { files: bundle.files.length, bytes: bundle.zip.length },
+        });
+        return {
+          fileName: bundle.fileName,
+          mime: 'application/zip' as const,
+          base64: bundle.zip.toString('base64'),
+          bytes: bundle.zip.length,
+          files: bundle.files,
+        };
       },
     },
   };

@@ -22,7 +22,11 @@ let core: CoreApi;
 
 beforeAll(async () => {
   core = createCore({ shell: 'cli', dataDir, version: 'test', logger: silentLogger, deviceId: async () => 'd'.repeat(64) });
-  await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin);
+  await core.invoke(
+    'setup.init',
+    { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+    admin,
+  );
   await core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin);
   await core.invoke('accounts.create', { username: 'clerk1', displayName: '李窗口', password: 'Chuangkou#2026', roles: ['clerk'] }, admin);
 }, 60_000);
@@ -36,7 +40,12 @@ const python = (script: string, ...args: string[]) => execFileSync('python3', ['
 
 describe('diagnostics', () => {
   it('a renderer error is logged redacted; a window past 30 a minute is dropped', async () => {
-    const report = { kind: 'error' as const, message: `TypeError: cannot read 'x' of ${PERSONAL}`, stack: `at CaseView (${PERSONAL})`, route: '#/cases/7d0c9a52-3a5e-4a77-9f7e-0d5c1d9e2b11' };
+    const report = {
+      kind: 'error' as const,
+      message: `TypeError: cannot read 'x' of ${PERSONAL}`,
+      stack: `at CaseView (${PERSONAL})`,
+      route: '#/cases/7d0c9a52-3a5e-4a77-9f7e-0d5c1d9e2b11',
+    };
     expect(await core.invoke('diagnostics.report', report, window)).toEqual({ ok: true, result: { logged: true } });
     const log = readFileSync(join(dataDir, 'logs', 'renderer-cli.log'), 'utf8');
     expect(log).toContain('renderer.error');
@@ -46,7 +55,9 @@ describe('diagnostics', () => {
     const answers = [];
     for (let i = 0; i < 30; i++) answers.push(await core.invoke('diagnostics.report', { kind: 'rejection', message: `loop ${i}` }, window));
     expect(answers.filter((a) => (a as { result: { logged: boolean } }).result.logged)).toHaveLength(29);
-    expect(await core.invoke('diagnostics.report', { kind: 'error', message: 'other window' }, { ...window, windowId: 'w-other' })).toEqual({ ok: true, result: { logged: true } });
+    expect(await core.invoke('diagnostics.report', { kind: 'error', message: 'other window' }, { ...window, windowId: 'w-other' })).toEqual(
+      { ok: true, result: { logged: true } },
+    );
   });
 
   it('only an admin exports; the ZIP opens, holds logs, versions, settings, station and sync — with no personal data', async () => {
@@ -72,16 +83,24 @@ describe('diagnostics', () => {
     expect(python('import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())', zip).trim()).toBe('None');
     const names = python('import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip).trim().split('\n');
     expect(names).toEqual(result.files);
-    expect(names).toEqual(expect.arrayContaining(['about.json', 'workstation.json', 'station.json', 'sync.json', 'logs/core-cli.log', 'logs/renderer-cli.log']));
+    expect(names).toEqual(
+      expect.arrayContaining(['about.json', 'workstation.json', 'station.json', 'sync.json', 'logs/core-cli.log', 'logs/renderer-cli.log']),
+    );
     const unpacked = join(out, 'unpacked');
     python('import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', zip, unpacked);
 
     const about = JSON.parse(readFileSync(join(unpacked, 'about.json'), 'utf8'));
-    expect(about).toMatchObject({ app: { version: 'test', shell: 'cli' }, runtime: { node: process.versions.node }, os: { platform: process.platform, arch: process.arch } });
+    expect(about).toMatchObject({
+      app: { version: 'test', shell: 'cli' },
+      runtime: { node: process.versions.node },
+      os: { platform: process.platform, arch: process.arch },
+    });
     expect(about.crashDumps).toEqual([expect.objectContaining({ name: 'a1b2.dmp', bytes: 2048 })]);
     expect(names.some((n) => n.endsWith('.dmp'))).toBe(false);
     expect(about.store.map((f: { name: string }) => f.name)).toContain('workstation.json');
-    expect(JSON.parse(readFileSync(join(unpacked, 'workstation.json'), 'utf8'))).toEqual({ idcardReader: { kind: 'serial', path: '/dev/ttyUSB0' } });
+    expect(JSON.parse(readFileSync(join(unpacked, 'workstation.json'), 'utf8'))).toEqual({
+      idcardReader: { kind: 'serial', path: '/dev/ttyUSB0' },
+    });
     expect(JSON.parse(readFileSync(join(unpacked, 'station.json'), 'utf8'))).toMatchObject({ regionCode: '500110', name: '[han]' });
     expect(JSON.parse(readFileSync(join(unpacked, 'sync.json'), 'utf8'))).toMatchObject({ registered: false });
     expect(readFileSync(join(unpacked, 'logs', 'core-cli.log'), 'utf8')).toContain('"note":"[han] [id-number] [mobile]"');

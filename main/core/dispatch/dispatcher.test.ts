@@ -35,8 +35,14 @@ describe('dispatch', () => {
   it('refuses over-deep and over-large input with INPUT_TOO_LARGE before validation', async () => {
     let deep: unknown = '11010519491231002X';
     for (let i = 0; i < 10_000; i++) deep = [deep];
-    expect(await core.invoke('idNumber.check', { idNumber: deep }, anonymous)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', details: { limit: 'depth' } } });
-    expect(await core.invoke('idNumber.check', { idNumber: 'x'.repeat(17 * 1024 * 1024) }, anonymous)).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_LARGE', details: { limit: 'size' } } });
+    expect(await core.invoke('idNumber.check', { idNumber: deep }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_TOO_LARGE', details: { limit: 'depth' } },
+    });
+    expect(await core.invoke('idNumber.check', { idNumber: 'x'.repeat(17 * 1024 * 1024) }, anonymous)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_TOO_LARGE', details: { limit: 'size' } },
+    });
   });
 
   it('returns the first 20 issues and counts the rest', async () => {

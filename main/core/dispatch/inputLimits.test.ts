@@ -9,7 +9,16 @@ const nest = (levels: number, leaf: unknown = 1): unknown => {
 
 describe('input limits', () => {
   it('lets a real-sized input through', () => {
-    const intake = { household: { members: Array.from({ length: 30 }, (_, i) => ({ name: '王小文', idNumber: '11010519491231002X', incomes: [{ kind: 'wage', yuan: i }] })) }, pages: ['x'.repeat(3_000_000)] };
+    const intake = {
+      household: {
+        members: Array.from({ length: 30 }, (_, i) => ({
+          name: '王小文',
+          idNumber: '11010519491231002X',
+          incomes: [{ kind: 'wage', yuan: i }],
+        })),
+      },
+      pages: ['x'.repeat(3_000_000)],
+    };
     expect(exceededInputLimit(intake)).toBeNull();
     expect(exceededInputLimit(nest(INPUT_LIMITS.maxDepth))).toBeNull();
   });

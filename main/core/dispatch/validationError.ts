@@ -15,12 +15,18 @@ const MAX_MESSAGE_CHARS = 200;
  */
 export function invalidInput(error: z.ZodError): JiuzhuError {
   const all = error.issues;
-  const issues = all.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({ path: formatPath(issue.path), message: clip(issue.message), ...issueFacts(issue) }));
+  const issues = all
+    .slice(0, MAX_REPORTED_ISSUES)
+    .map((issue) => ({ path: formatPath(issue.path), message: clip(issue.message), ...issueFacts(issue) }));
   const first = issues[0] ?? { path: '(输入)', message: '格式不正确' };
   const more = all.length - issues.length;
   // The message names the field and what to do in words (common/i18n/fieldErrors.ts); the path stays in details.
   const field = fieldName(first.path) ?? translate('fields.generic.thisField');
-  return new JiuzhuError('INVALID_INPUT', { path: field, detail: fieldIssueMessage(first) }, { path: first.path, issues, ...(more > 0 ? { moreIssues: more } : {}) });
+  return new JiuzhuError(
+    'INVALID_INPUT',
+    { path: field, detail: fieldIssueMessage(first) },
+    { path: first.path, issues, ...(more > 0 ? { moreIssues: more } : {}) },
+  );
 }
 
 /** What a screen needs to word the issue for its field: zod's code and, for sizes, the bound. */

@@ -63,7 +63,10 @@ export function documentsCapability(deps: CoreDeps, options: DocumentsOptions = 
     const queue = new NoticeQueue(db, docs, audit, now);
     const printing = new PrintService(docs, audit, deps.settings, options.printHost);
     const batches = new PrintBatches(db, now, audit, docs, queue, printing, (b) =>
-      deps.emit({ event: 'task.progress', payload: { task: `print-batch:${b.id}`, phase: b.state, fraction: b.total ? b.printed / b.total : 1 } }),
+      deps.emit({
+        event: 'task.progress',
+        payload: { task: `print-batch:${b.id}`, phase: b.state, fraction: b.total ? b.printed / b.total : 1 },
+      }),
     );
     return { docs, queue, printing, batches };
   };
@@ -73,17 +76,20 @@ export function documentsCapability(deps: CoreDeps, options: DocumentsOptions = 
       'documents.preview': async (input, ctx) => {
         const { docs, queue } = await services();
         const actor = actorOf(ctx);
-        const source = 'requestId' in input ? queue.get(input.requestId) : { caseId: input.caseId, kind: input.kind as DocumentKind, data: input.data };
+        const source =
+          'requestId' in input ? queue.get(input.requestId) : { caseId: input.caseId, kind: input.kind as DocumentKind, data: input.data };
         const doc = await docs.preview(source.caseId, source.kind, source.data, actor);
         return { kind: doc.kind, pdfBase64: doc.pdf.toString('base64'), pages: doc.pages, sha256: doc.sha256 };
       },
-      'documents.issue': async (input, ctx) => (await services()).docs.issue({ caseId: input.caseId, kind: input.kind, data: input.data }, actorOf(ctx)),
+      'documents.issue': async (input, ctx) =>
+        (await services()).docs.issue({ caseId: input.caseId, kind: input.kind, data: input.data }, actorOf(ctx)),
       'documents.list': async (input) => (await services()).docs.list(input.caseId),
       'documents.get': async (input, ctx) => {
         const { row, pdf } = (await services()).docs.get(input.documentId, actorOf(ctx));
         return { document: summaryOf(row), pdfBase64: pdf.toString('base64') };
       },
-      'documents.reprint': async (input, ctx) => (await services()).docs.reprint(input.documentId, actorOf(ctx), { reason: input.reason, note: input.note ?? null }),
+      'documents.reprint': async (input, ctx) =>
+        (await services()).docs.reprint(input.documentId, actorOf(ctx), { reason: input.reason, note: input.note ?? null }),
       'certificate.verify': async (input) => (await services()).docs.verifyCertificate(input.payload),
       'certificate.draft': async (input, ctx) => {
         const { draft, doc } = await (await services()).docs.certificateDraft(input.caseId, input.purpose, actorOf(ctx));
@@ -106,7 +112,8 @@ export function documentsCapability(deps: CoreDeps, options: DocumentsOptions = 
       'printQueue.list': async (input) => (await services()).queue.list(input).map(publicNotice),
       'printQueue.add': async (input, ctx) => publicNotice((await services()).queue.add(input, actorOf(ctx))),
       'printQueue.issue': async (input, ctx) => (await services()).queue.issue(input.requestId, actorOf(ctx)),
-      'printQueue.markPrinted': async (input, ctx) => publicNotice((await services()).queue.markPrinted(input.requestId, input.documentId, actorOf(ctx))),
+      'printQueue.markPrinted': async (input, ctx) =>
+        publicNotice((await services()).queue.markPrinted(input.requestId, input.documentId, actorOf(ctx))),
 
       'printBatch.start': async (input, ctx) => (await services()).batches.start(input.requestIds, actorOf(ctx)),
       'printBatch.list': async () => (await services()).batches.open(),

@@ -25,7 +25,9 @@ export function frame(data: FrameData, p: Presenter, title: string, body: Block[
   const marks = [p.isPublic ? '公开副本（个人信息已隐去）' : '', data.reprint ? '补打' : ''].filter(Boolean).join('　');
   return [
     ...(marks ? [{ kind: 'marks', text: marks } as const] : []),
-    ...(opts.header === false ? [] : [{ kind: 'header', lines: data.station.headerLines, ...(data.docNo ? { docNo: data.docNo } : {}) } as const]),
+    ...(opts.header === false
+      ? []
+      : [{ kind: 'header', lines: data.station.headerLines, ...(data.docNo ? { docNo: data.docNo } : {}) } as const]),
     { kind: 'title', text: title },
     ...body,
     ...(opts.signature === false ? [] : [{ kind: 'signature', issuer: data.station.issuer, date: p.date(data.issuedOn) } as const]),

@@ -1,5 +1,12 @@
 /** Official documents as PDFs: see README.md for the layout model and how to add a document type. */
-export { renderDocument, buildDocument, parseDocumentData, checkDocumentGlyphs, certificatePayloadFromPdf, CERTIFICATE_METADATA_KEY } from './render';
+export {
+  renderDocument,
+  buildDocument,
+  parseDocumentData,
+  checkDocumentGlyphs,
+  certificatePayloadFromPdf,
+  CERTIFICATE_METADATA_KEY,
+} from './render';
 export type { RenderContext, RenderedDocument } from './render';
 export { loadDocumentFonts, FONT_FILES } from './fonts';
 export type { DocumentFonts } from './fonts';

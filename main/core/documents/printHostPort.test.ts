@@ -12,7 +12,14 @@ describe('PrintHost over the worker port', () => {
       void answerPrintRequest(real, structuredClone(m)).then((answer) => port.settle(structuredClone(answer)));
     });
     expect(await port.host.printers()).toEqual([{ name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true }]);
-    const job = { title: 't', pdf: new Uint8Array([37, 80, 68, 70]), printer: 'HP_LaserJet', paper: 'A5' as const, copies: 1, silent: true };
+    const job = {
+      title: 't',
+      pdf: new Uint8Array([37, 80, 68, 70]),
+      printer: 'HP_LaserJet',
+      paper: 'A5' as const,
+      copies: 1,
+      silent: true,
+    };
     await port.host.print(job);
     await expect(port.host.print(job)).rejects.toThrow('缺纸');
     expect(real.jobs).toEqual([job]);

@@ -11,10 +11,14 @@ export interface PrintRequestMessage {
   request: PrintHostRequest;
 }
 
-export type PrintResultMessage = { type: 'printResult'; id: number; ok: true; printers?: PrinterInfo[] } | { type: 'printResult'; id: number; ok: false; message: string };
+export type PrintResultMessage =
+  { type: 'printResult'; id: number; ok: true; printers?: PrinterInfo[] } | { type: 'printResult'; id: number; ok: false; message: string };
 
 /** In the worker: a PrintHost whose calls are posted to the shell; `settle` takes the answers. */
-export function printHostOverPort(post: (message: PrintRequestMessage) => void): { host: PrintHost; settle(message: PrintResultMessage): void } {
+export function printHostOverPort(post: (message: PrintRequestMessage) => void): {
+  host: PrintHost;
+  settle(message: PrintResultMessage): void;
+} {
   let next = 1;
   const waiting = new Map<number, { resolve(m: PrintResultMessage): void }>();
   const ask = (request: PrintHostRequest) =>

@@ -21,7 +21,7 @@ export function writePrivateFile(path: string, data: Uint8Array | string): void 
     throw notWritable(path, error);
   }
   try {
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

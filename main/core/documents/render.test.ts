@@ -97,7 +97,17 @@ describe('what each document says', () => {
 
   it('acceptance: header, 文号, title, dates in Chinese, materials, issuer', () => {
     const t = text('acceptance');
-    const order = ['重庆市渝北区龙溪街道办事处', '龙溪救受〔2026〕12号', '受理通知书', '王小文：', '二〇二六年十一月二十七日', '予以受理', '1. 最低生活保障申请书', '4. 残疾人证复印件', '12349'];
+    const order = [
+      '重庆市渝北区龙溪街道办事处',
+      '龙溪救受〔2026〕12号',
+      '受理通知书',
+      '王小文：',
+      '二〇二六年十一月二十七日',
+      '予以受理',
+      '1. 最低生活保障申请书',
+      '4. 残疾人证复印件',
+      '12349',
+    ];
     let at = -1;
     for (const w of order) {
       const next = t.indexOf(w, at + 1);
@@ -145,17 +155,30 @@ describe('what each document says', () => {
     expect(t).toContain('授权人签名');
     expect(t).toContain('签署时间：2026年11月29日 09:05');
     // Two images are placed (signature and face).
-    expect(get('authorization').doc.pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length).toBe(2);
+    expect(
+      get('authorization')
+        .doc.pdf.toString('latin1')
+        .match(/\/Subtype \/Image/g)?.length,
+    ).toBe(2);
   });
 
   it('visit form: every member and both investigators', () => {
     const t = text('visit-form');
-    for (const w of ['王小文', '李秀英', '王强', '张建国、刘芳', '500112201505052345', '1,200.00', '调查人员', '家庭成员']) expect(t).toContain(w);
+    for (const w of ['王小文', '李秀英', '王强', '张建国、刘芳', '500112201505052345', '1,200.00', '调查人员', '家庭成员'])
+      expect(t).toContain(w);
   });
 
   it('certificate: holder, category, amount, since, review, validity, hotline', () => {
     const t = text('certificate');
-    for (const w of ['救助证明', '证明编号：JZ500112-2026-000123', '城市最低生活保障', '1,200.50元（人民币壹仟贰佰元伍角）', '二〇二七年一月起', '下次复核时间：二〇二七年六月三十日', '社会救助服务热线：12349']) {
+    for (const w of [
+      '救助证明',
+      '证明编号：JZ500112-2026-000123',
+      '城市最低生活保障',
+      '1,200.50元（人民币壹仟贰佰元伍角）',
+      '二〇二七年一月起',
+      '下次复核时间：二〇二七年六月三十日',
+      '社会救助服务热线：12349',
+    ]) {
       expect(t).toContain(w);
     }
   });
@@ -203,7 +226,11 @@ describe('privacy', () => {
   });
 
   it('a 公示 list of 120 households runs over pages with the header repeated and — n — numbers', async () => {
-    const rows = Array.from({ length: 120 }, (_, i) => ({ name: `张${'一二三四五六七八九十'[i % 10]}${i}`, householdSize: 1 + (i % 5), amountFen: 50000 + i * 100 }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      name: `张${'一二三四五六七八九十'[i % 10]}${i}`,
+      householdSize: 1 + (i % 5),
+      amountFen: 50000 + i * 100,
+    }));
     const { doc, pages } = await render('publicity', { ...(SAMPLES.publicity as object), rows });
     expect(doc.pages).toBe(pages.length);
     expect(pages.length).toBeGreaterThanOrEqual(4);
@@ -236,7 +263,9 @@ describe('bad input: a typed error and no PDF', () => {
     await expect(renderDocument('supplement', { ...(SAMPLES.supplement as object), missing: [] }, ctx())).rejects.toMatchObject({
       details: { path: 'missing' },
     });
-    await expect(renderDocument('visit-form', { ...(SAMPLES['visit-form'] as object), investigators: ['张建国'] }, ctx())).rejects.toMatchObject({
+    await expect(
+      renderDocument('visit-form', { ...(SAMPLES['visit-form'] as object), investigators: ['张建国'] }, ctx()),
+    ).rejects.toMatchObject({
       details: { path: 'investigators' },
     });
   });
@@ -260,11 +289,15 @@ describe('bad input: a typed error and no PDF', () => {
 
   it('refuses a corrupt signature image', async () => {
     const bad = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really a png')]);
-    await expect(renderDocument('authorization', { ...(SAMPLES.authorization as object), signaturePng: bad }, ctx())).rejects.toMatchObject({
-      code: 'DOC_BAD_IMAGE',
-      details: { field: 'signaturePng' },
-    });
-    await expect(renderDocument('authorization', { ...(SAMPLES.authorization as object), facePhoto: Buffer.from('GIF89a') }, ctx())).rejects.toMatchObject({
+    await expect(renderDocument('authorization', { ...(SAMPLES.authorization as object), signaturePng: bad }, ctx())).rejects.toMatchObject(
+      {
+        code: 'DOC_BAD_IMAGE',
+        details: { field: 'signaturePng' },
+      },
+    );
+    await expect(
+      renderDocument('authorization', { ...(SAMPLES.authorization as object), facePhoto: Buffer.from('GIF89a') }, ctx()),
+    ).rejects.toMatchObject({
       code: 'DOC_INVALID_DATA',
       details: { path: 'facePhoto' },
     });
@@ -299,7 +332,9 @@ describe('reprints and determinism', () => {
   it('bold is the regular serif face filled and stroked: no bold subset is embedded, the title is drawn in render mode 2', () => {
     for (const kind of DOCUMENT_KINDS) {
       const pdf = get(kind).doc.pdf;
-      const fontsUsed = [...new Set(pdf.toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [])].map((f) => f.replace(/.*\+/, ''));
+      const fontsUsed = [...new Set(pdf.toString('latin1').match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g) ?? [])].map((f) =>
+        f.replace(/.*\+/, ''),
+      );
       expect(fontsUsed, kind).not.toContain('NotoSerifSC-Bold');
       expect(fontsUsed, kind).toContain('NotoSerifSC-Regular');
       const streams = [...pdf.toString('latin1').matchAll(/stream\r?\n/g)].map((m) => {
@@ -310,7 +345,10 @@ describe('reprints and determinism', () => {
           return '';
         }
       });
-      expect(streams.some((c) => /^2 Tr$/m.test(c)), kind).toBe(true);
+      expect(
+        streams.some((c) => /^2 Tr$/m.test(c)),
+        kind,
+      ).toBe(true);
     }
   });
 
@@ -320,7 +358,7 @@ describe('reprints and determinism', () => {
     const { doc, pages } = get('acceptance');
     expect(doc.pages).toBe(1);
     const body = pages[0]!.items.filter((i) => i.size === 16).map((i) => i.baseline);
-    const pitch = (body.at(-1)! - body.at(-2)!);
+    const pitch = body.at(-1)! - body.at(-2)!;
     expect(pitch).toBeLessThan(BLOCK.pitch - 0.5);
     expect(pitch).toBeGreaterThan(BLOCK.pitch * 0.85);
     expect(pages[0]!.text).toContain('重庆市渝北区龙溪街道办事处二〇二六年十一月二十九日');

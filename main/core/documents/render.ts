@@ -108,7 +108,11 @@ export function parseDocumentData<K extends DocumentKind>(kind: K, input: unknow
 }
 
 /** The layout (blocks) of a document without drawing it: for tests and previews of the words. */
-export function buildDocument<K extends DocumentKind>(kind: K, input: unknown, ctx: Pick<RenderContext, 'signingKey'> = {}): Built & { data: DocumentData<K> } {
+export function buildDocument<K extends DocumentKind>(
+  kind: K,
+  input: unknown,
+  ctx: Pick<RenderContext, 'signingKey'> = {},
+): Built & { data: DocumentData<K> } {
   const data = parseDocumentData(kind, input);
   const builder = BUILDERS[kind] as (d: DocumentData<K>, c: Pick<RenderContext, 'signingKey'>) => Built;
   return { ...builder(data, ctx), data };

@@ -12,7 +12,8 @@ export type EventListener = (event: CoreEvent, to?: string) => void;
  * screen's) only to the subscriber of that window, or a relay. A subscriber that names no window
  * never receives addressed events (fail closed).
  */
-export const delivers = (to: string | undefined, subscriber: string | undefined): boolean => to === undefined || subscriber === ALL_WINDOWS || (subscriber !== undefined && subscriber === to);
+export const delivers = (to: string | undefined, subscriber: string | undefined): boolean =>
+  to === undefined || subscriber === ALL_WINDOWS || (subscriber !== undefined && subscriber === to);
 
 /**
  * Fan-out of core events to every connected renderer. Payloads are checked against the

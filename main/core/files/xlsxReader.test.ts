@@ -63,7 +63,12 @@ const rowValues = (s: XlsxSheet) => s.rows.map((r) => [r.r, r.cells.map((c) => (
 
 describe('ZipReader', () => {
   it('reads stored and deflated entries and checks their CRC-32 and size', () => {
-    const zip = new ZipReader(handZip([{ name: 'a.txt', data: Buffer.from('保障名单'), method: 0 }, { name: 'b/c.xml', data: Buffer.from('<x>'.repeat(1000)) }]));
+    const zip = new ZipReader(
+      handZip([
+        { name: 'a.txt', data: Buffer.from('保障名单'), method: 0 },
+        { name: 'b/c.xml', data: Buffer.from('<x>'.repeat(1000)) },
+      ]),
+    );
     expect(zip.names()).toEqual(['a.txt', 'b/c.xml']);
     expect(zip.read('a.txt')!.toString('utf8')).toBe('保障名单');
     expect(zip.read('b/c.xml')!.length).toBe(3000);
@@ -88,10 +93,14 @@ describe('ZipReader', () => {
     const before = process.memoryUsage().arrayBuffers;
     expect(code(() => new ZipReader(bomb).read('x'))).toBe('FILE_ZIP_INVALID');
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(40 * 1024 * 1024);
-    expect(code(() => new ZipReader(handZip([{ name: 'x', data: Buffer.from('a'), size: 0x7fffffff }])).read('x'))).toBe('FILE_ZIP_TOO_LARGE');
+    expect(code(() => new ZipReader(handZip([{ name: 'x', data: Buffer.from('a'), size: 0x7fffffff }])).read('x'))).toBe(
+      'FILE_ZIP_TOO_LARGE',
+    );
     const zeros = handZip([{ name: 'z', data: Buffer.alloc(5 * 1024 * 1024) }]);
     expect(code(() => new ZipReader(zeros, { ...DEFAULT_ZIP_LIMITS, maxRatio: 100 }).read('z'))).toBe('FILE_ZIP_BOMB');
-    expect(code(() => new ZipReader(zeros, { ...DEFAULT_ZIP_LIMITS, maxRatio: 1e6, maxTotalBytes: 1024 * 1024 }).read('z'))).toBe('FILE_ZIP_TOO_LARGE');
+    expect(code(() => new ZipReader(zeros, { ...DEFAULT_ZIP_LIMITS, maxRatio: 1e6, maxTotalBytes: 1024 * 1024 }).read('z'))).toBe(
+      'FILE_ZIP_TOO_LARGE',
+    );
     const many = handZip(Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('a') })));
     expect(code(() => new ZipReader(many, { ...DEFAULT_ZIP_LIMITS, maxEntries: 20 }))).toBe('FILE_ZIP_TOO_MANY');
   });
@@ -142,16 +151,27 @@ describe('readXlsx', () => {
 
   it('reads what our own writer writes (inline strings, a streamed sheet part)', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => ({ name: `成员${i}`, amount: i * 1.5, on: '2024-07-01' }));
-    const { bytes } = await writeSheet('在册对象', [
-      { header: '成员姓名', kind: 'text', value: (r: (typeof rows)[number]) => r.name },
-      { header: '月保障金额', kind: 'yuan', value: (r) => r.amount },
-      { header: '批准日期', kind: 'date', value: (r) => new Date(`${r.on}T00:00:00Z`) },
-    ], [rows]);
+    const { bytes } = await writeSheet(
+      '在册对象',
+      [
+        { header: '成员姓名', kind: 'text', value: (r: (typeof rows)[number]) => r.name },
+        { header: '月保障金额', kind: 'yuan', value: (r) => r.amount },
+        { header: '批准日期', kind: 'date', value: (r) => new Date(`${r.on}T00:00:00Z`) },
+      ],
+      [rows],
+    );
     const book = readXlsx(bytes);
     const s = book.sheets[0]!;
     expect(s.name).toBe('在册对象');
     expect(s.rows).toHaveLength(2501);
-    expect(s.rows[2500]).toEqual({ r: 2501, cells: [{ t: 's', v: '成员2499' }, { t: 'n', v: 3748.5, raw: '3748.5' }, { t: 'n', v: 45474, raw: '45474' }] });
+    expect(s.rows[2500]).toEqual({
+      r: 2501,
+      cells: [
+        { t: 's', v: '成员2499' },
+        { t: 'n', v: 3748.5, raw: '3748.5' },
+        { t: 'n', v: 45474, raw: '45474' },
+      ],
+    });
     expect(serialToIsoDate(45474)).toBe('2024-07-01');
   });
 
@@ -162,8 +182,14 @@ describe('readXlsx', () => {
     expect(code(() => readXlsx(Buffer.from('户主姓名,身份证号码\n')))).toBe('FILE_XLSX_INVALID');
     const broken = handZip([
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>') },
-      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>') },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>'),
+      },
     ]);
     expect(code(() => readXlsx(broken))).toBe('FILE_XLSX_INVALID');
   });

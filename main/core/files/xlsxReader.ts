@@ -53,7 +53,8 @@ export function serialToIsoDate(serial: number, date1904 = false): string | null
 }
 
 // OOXML escapes characters XML cannot hold as _xHHHH_ (ST_Xstring).
-const unescapeOoxml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+const unescapeOoxml = (s: string) =>
+  s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 
 function text(zip: ZipReader, name: string): string | null {
   const b = zip.read(name);
@@ -208,7 +209,8 @@ function toCell(type: string, value: string | null, inline: string | null, share
  */
 export function readXlsx(bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): XlsxWorkbook {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(OLE2)) throw new JiuzhuError('FILE_XLSX_OLD_FORMAT');
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new JiuzhuError('FILE_XLSX_INVALID', {}, { reason: 'not a ZIP archive' });
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50)
+    throw new JiuzhuError('FILE_XLSX_INVALID', {}, { reason: 'not a ZIP archive' });
   const zip = new ZipReader(bytes, limits);
   const workbook = text(zip, 'xl/workbook.xml');
   if (workbook === null) throw new JiuzhuError('FILE_XLSX_INVALID', {}, { reason: 'no xl/workbook.xml' });

@@ -56,14 +56,25 @@ export class ZipWriter {
   /** A file whose bytes are all here. */
   add(name: string, data: Buffer, modified: Date): void {
     const packed = deflateRawSync(data);
-    const e = { name: Buffer.from(name, 'utf8'), flags: UTF8_NAMES, crc: crc32(data), packed: packed.length, size: data.length, ...dosTime(modified) };
+    const e = {
+      name: Buffer.from(name, 'utf8'),
+      flags: UTF8_NAMES,
+      crc: crc32(data),
+      packed: packed.length,
+      size: data.length,
+      ...dosTime(modified),
+    };
     this.entries.push({ ...e, offset: this.offset });
     this.push(this.localHeader(e));
     this.push(packed);
   }
 
   /** A file written piece by piece by `produce` (await each `write`: it waits while deflate catches up). */
-  async addStream(name: string, modified: Date, produce: (write: (chunk: string | Buffer) => Promise<void>) => Promise<void>): Promise<void> {
+  async addStream(
+    name: string,
+    modified: Date,
+    produce: (write: (chunk: string | Buffer) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
     const start = { name: Buffer.from(name, 'utf8'), flags: UTF8_NAMES | SIZES_AFTER, crc: 0, packed: 0, size: 0, ...dosTime(modified) };
     const offset = this.offset;
     this.push(this.localHeader(start));

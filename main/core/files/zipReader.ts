@@ -13,7 +13,12 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 256 * 1024 * 1024, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 1000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 2_000,
+  maxEntryBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxRatio: 1000,
+};
 
 export interface ZipEntry {
   name: string;
@@ -61,9 +66,12 @@ export class ZipReader {
   read(name: string): Buffer | null {
     const e = this.byName.get(name);
     if (!e) return null;
-    if (e.size > this.limits.maxEntryBytes) throw new JiuzhuError('FILE_ZIP_TOO_LARGE', { mb: String(Math.ceil(this.limits.maxEntryBytes / 1048576)) });
-    if (e.size > 1024 * 1024 && e.size / Math.max(1, e.packed) > this.limits.maxRatio) throw new JiuzhuError('FILE_ZIP_BOMB', {}, { name, ratio: Math.round(e.size / Math.max(1, e.packed)) });
-    if (this.total + e.size > this.limits.maxTotalBytes) throw new JiuzhuError('FILE_ZIP_TOO_LARGE', { mb: String(Math.ceil(this.limits.maxTotalBytes / 1048576)) });
+    if (e.size > this.limits.maxEntryBytes)
+      throw new JiuzhuError('FILE_ZIP_TOO_LARGE', { mb: String(Math.ceil(this.limits.maxEntryBytes / 1048576)) });
+    if (e.size > 1024 * 1024 && e.size / Math.max(1, e.packed) > this.limits.maxRatio)
+      throw new JiuzhuError('FILE_ZIP_BOMB', {}, { name, ratio: Math.round(e.size / Math.max(1, e.packed)) });
+    if (this.total + e.size > this.limits.maxTotalBytes)
+      throw new JiuzhuError('FILE_ZIP_TOO_LARGE', { mb: String(Math.ceil(this.limits.maxTotalBytes / 1048576)) });
     const b = this.bytes;
     if (e.offset + 30 > b.length || b.readUInt32LE(e.offset) !== LOCAL) throw bad(`local header of ${name}`);
     const start = e.offset + 30 + b.readUInt16LE(e.offset + 26) + b.readUInt16LE(e.offset + 28);
@@ -80,7 +88,7 @@ export class ZipReader {
       }
     }
     if (out.length !== e.size) throw bad(`size of ${name}`);
-    if ((crc32(out) >>> 0) !== e.crc) throw bad(`checksum of ${name}`);
+    if (crc32(out) >>> 0 !== e.crc) throw bad(`checksum of ${name}`);
     this.total += out.length;
     return out;
   }
@@ -97,12 +105,14 @@ export class ZipReader {
       }
     }
     if (end < 0) throw bad('no end of central directory');
-    if (b.readUInt16LE(end + 4) !== 0 || b.readUInt16LE(end + 6) !== 0) throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: 'multi-disk' });
+    if (b.readUInt16LE(end + 4) !== 0 || b.readUInt16LE(end + 6) !== 0)
+      throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: 'multi-disk' });
     const count = b.readUInt16LE(end + 10);
     const dirSize = b.readUInt32LE(end + 12);
     const dirOffset = b.readUInt32LE(end + 16);
     if (count === 0xffff || dirOffset === 0xffffffff) throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: 'ZIP64' });
-    if (count > this.limits.maxEntries) throw new JiuzhuError('FILE_ZIP_TOO_MANY', { count: String(count), max: String(this.limits.maxEntries) });
+    if (count > this.limits.maxEntries)
+      throw new JiuzhuError('FILE_ZIP_TOO_MANY', { count: String(count), max: String(this.limits.maxEntries) });
     if (dirOffset + dirSize > end) throw bad('central directory out of bounds');
     const entries: ZipEntry[] = [];
     let p = dirOffset;
@@ -116,8 +126,17 @@ export class ZipReader {
       const rawName = b.subarray(p + 46, p + 46 + nameLen);
       // Names are UTF-8 when flag 11 says so; the parts of an .xlsx are ASCII either way.
       const name = flags & 0x0800 ? rawName.toString('utf8') : rawName.toString('latin1');
-      const e: ZipEntry = { name, method, flags, crc: b.readUInt32LE(p + 16), packed: b.readUInt32LE(p + 20), size: b.readUInt32LE(p + 24), offset: b.readUInt32LE(p + 42) };
-      if (e.packed === 0xffffffff || e.size === 0xffffffff || e.offset === 0xffffffff) throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: 'ZIP64' });
+      const e: ZipEntry = {
+        name,
+        method,
+        flags,
+        crc: b.readUInt32LE(p + 16),
+        packed: b.readUInt32LE(p + 20),
+        size: b.readUInt32LE(p + 24),
+        offset: b.readUInt32LE(p + 42),
+      };
+      if (e.packed === 0xffffffff || e.size === 0xffffffff || e.offset === 0xffffffff)
+        throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: 'ZIP64' });
       if (flags & 0x0001) throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: 'encrypted' });
       if (method !== 0 && method !== 8) throw new JiuzhuError('FILE_ZIP_UNSUPPORTED', {}, { what: `method ${method}` });
       if (!name.endsWith('/')) entries.push(e);

@@ -27,7 +27,9 @@ describe('core in a worker thread', () => {
 
   it('runs calls concurrently and matches each answer to its call', async () => {
     const numbers = Array.from({ length: 50 }, (_, i) => (i % 2 ? '11010519491231002X' : '110105194912310021'));
-    const answers = await Promise.all(numbers.map((n) => core.invoke('idNumber.check', { idNumber: n }, { session: null, via: 'electron' })));
+    const answers = await Promise.all(
+      numbers.map((n) => core.invoke('idNumber.check', { idNumber: n }, { session: null, via: 'electron' })),
+    );
     answers.forEach((a, i) => expect(a.ok && (a.result as { valid: boolean }).valid).toBe(i % 2 === 1));
   });
 

@@ -55,7 +55,10 @@ export async function startWorkerCore(options: WorkerCoreHostOptions): Promise<W
   // The worker's serial IO happens here, on the shell's main thread (see devices/serial/transport.ts).
   let serial: ReturnType<typeof serveSerialRequests> | undefined;
   const spawn = (): void => {
-    worker = new Worker(options.script, { workerData: { ...options.core, printHost: Boolean(options.printHost) }, execArgv: options.execArgv ?? [] });
+    worker = new Worker(options.script, {
+      workerData: { ...options.core, printHost: Boolean(options.printHost) },
+      execArgv: options.execArgv ?? [],
+    });
     const current = worker;
     void serial?.closeAll();
     const native = createNativeSerialTransport({ onFallback: (reason) => options.logger.log('warn', 'serial.list_fallback', { reason }) });

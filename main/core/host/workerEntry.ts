@@ -18,7 +18,12 @@ const { printHost: shellPrints, clockOffsetMs, ...options } = workerData as Work
 const printing = shellPrints ? printHostOverPort(post) : undefined;
 // Serial ports are the main thread's too: the native binding is not safe in a worker.
 const serial = serialTransportOverPort(post);
-const core = createCore({ ...options, serialTransport: serial.transport, ...(printing ? { printHost: printing.host } : {}), ...(clockOffsetMs !== undefined ? { clock: offsetClock(clockOffsetMs) } : {}) });
+const core = createCore({
+  ...options,
+  serialTransport: serial.transport,
+  ...(printing ? { printHost: printing.host } : {}),
+  ...(clockOffsetMs !== undefined ? { clock: offsetClock(clockOffsetMs) } : {}),
+});
 
 // A relay: addressed events cross with their window; the shell side delivers them (events/hub.ts).
 core.onEvent((event, to) => post({ type: 'event', event, ...(to ? { to } : {}) }), ALL_WINDOWS);

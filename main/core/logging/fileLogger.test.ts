@@ -15,9 +15,15 @@ describe('file logs', () => {
     const files = readdirSync(dir).sort();
     expect(files).toEqual(logFileNames('core', 3).sort());
     for (const f of files) expect(statSync(join(dir, f)).size).toBeLessThanOrEqual(4096);
-    const current = readFileSync(join(dir, 'core.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { i: number });
+    const current = readFileSync(join(dir, 'core.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i: number });
     expect(current.at(-1)!.i).toBe(499);
-    const oldest = readFileSync(join(dir, 'core.3.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { i: number });
+    const oldest = readFileSync(join(dir, 'core.3.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i: number });
     expect(oldest.at(-1)!.i).toBeLessThan(current[0]!.i);
     // Lines 0… went with the rotation: the disk holds at most (keep + 1) × maxBytes.
     expect(oldest[0]!.i).toBeGreaterThan(0);
@@ -35,7 +41,11 @@ describe('file logs', () => {
     const dir = join(root, 'redact');
     const log = createFileLogger({ dir, name: 'core', minimum: 'warn' });
     log.log('info', 'dropped', {});
-    log.log('error', 'call.failed', { ref: '3f2a9c1e', caseId: '7d0c9a52-3a5e-4a77-9f7e-0d5c1d9e2b11', error: 'Error: 张三 500110199001011234 at 13812345678\n    at save (file.ts:1)' });
+    log.log('error', 'call.failed', {
+      ref: '3f2a9c1e',
+      caseId: '7d0c9a52-3a5e-4a77-9f7e-0d5c1d9e2b11',
+      error: 'Error: 张三 500110199001011234 at 13812345678\n    at save (file.ts:1)',
+    });
     const text = readFileSync(join(dir, 'core.log'), 'utf8');
     expect(text).not.toContain('dropped');
     expect(text).toContain('Error: [han] [id-number] at [mobile]');

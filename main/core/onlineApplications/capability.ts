@@ -17,7 +17,11 @@ export function onlineApplicationsCapability(deps: CoreDeps, options: { resource
   let resources: CaseResources | null = null;
   const store = perStore(deps, 'online applications', (s, db) => {
     resources ??= loadCaseResources(options.resourcesDir);
-    return new OnlineApplicationsService({ cases: stationCaseService(s, db, deps.clock, resources), clock: deps.clock, audit: s.auth.audit() });
+    return new OnlineApplicationsService({
+      cases: stationCaseService(s, db, deps.clock, resources),
+      clock: deps.clock,
+      audit: s.auth.audit(),
+    });
   });
   const open = store.open;
   const unregister = registerOnlineApplicationsPullHandler(store.forDb);

@@ -44,7 +44,11 @@ export class OnlineApplicationRepo {
 
   /** Link the case the counter made of it; only once (a second link is refused by returning false). */
   link(id: string, caseId: string, at: string, by: string): boolean {
-    return this.db.prepare('UPDATE online_application SET case_id = ?, linked_at = ?, linked_by = ? WHERE id = ? AND case_id IS NULL').run(caseId, at, by, id).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE online_application SET case_id = ?, linked_at = ?, linked_by = ? WHERE id = ? AND case_id IS NULL')
+        .run(caseId, at, by, id).changes === 1
+    );
   }
 
   /**
@@ -54,17 +58,23 @@ export class OnlineApplicationRepo {
   list(show: 'waiting' | 'all', limit = 500): QueueRow[] {
     const where = show === 'waiting' ? "WHERE c.id IS NULL OR c.state IN ('draft', 'submitted')" : '';
     return this.db
-      .prepare(`SELECT o.*, c.state AS case_state FROM online_application o LEFT JOIN case_file c ON c.id = o.case_id ${where} ORDER BY o.submitted_at, o.id LIMIT ?`)
+      .prepare(
+        `SELECT o.*, c.state AS case_state FROM online_application o LEFT JOIN case_file c ON c.id = o.case_id ${where} ORDER BY o.submitted_at, o.id LIMIT ?`,
+      )
       .all(limit) as QueueRow[];
   }
 
   one(id: string): QueueRow | undefined {
-    return this.db.prepare('SELECT o.*, c.state AS case_state FROM online_application o LEFT JOIN case_file c ON c.id = o.case_id WHERE o.id = ?').get(id) as QueueRow | undefined;
+    return this.db
+      .prepare('SELECT o.*, c.state AS case_state FROM online_application o LEFT JOIN case_file c ON c.id = o.case_id WHERE o.id = ?')
+      .get(id) as QueueRow | undefined;
   }
 
   /** The application's blobs already fetched into the attachment store, by SHA-256 (their references are under the application id). */
   storedBlobs(id: string): Map<string, string> {
-    const rows = this.db.prepare("SELECT sha256, attachment_id FROM sync_remote_blob WHERE case_id = ? AND state = 'stored' AND attachment_id IS NOT NULL").all(id) as Array<{ sha256: string; attachment_id: string }>;
+    const rows = this.db
+      .prepare("SELECT sha256, attachment_id FROM sync_remote_blob WHERE case_id = ? AND state = 'stored' AND attachment_id IS NOT NULL")
+      .all(id) as Array<{ sha256: string; attachment_id: string }>;
     return new Map(rows.map((r) => [r.sha256, r.attachment_id]));
   }
 }

@@ -47,7 +47,14 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
     const info = f.t.station.stationInfo()!;
-    cases = () => new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    cases = () =>
+      new CaseService({
+        db: f.db(),
+        clock: f.t.clock,
+        audit: f.t.auth.audit(),
+        resources: loadCaseResources(),
+        station: { name: info.name, regionCode: info.regionCode },
+      });
     svc = () => new OnlineApplicationsService({ cases: cases(), clock: f.t.clock, audit: f.t.auth.audit() });
     off = registerOnlineApplicationsPullHandler(() => svc());
     await registerWith(f, platform, STATION);
@@ -60,7 +67,12 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     rmSync(work, { recursive: true, force: true });
   });
 
-  const apply = (args: string[]) => run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'apply', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), ...args], { cwd: ROOT });
+  const apply = (args: string[]) =>
+    run(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'city-platform', 'cli.ts'), 'apply', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), ...args],
+      { cwd: ROOT },
+    );
   const kept = () => f.db().prepare('SELECT count(*) FROM online_application').pluck().get();
 
   it('the CLI files it with its papers; one pull puts it in the queue once, the papers come down encrypted, the counter completes it into a case whose acceptance limit counts from the online submission', async () => {
@@ -69,7 +81,9 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     const { file, blobs } = filed.write(work);
     const out = await apply(['--station', STATION, '--file', file, ...blobs.flatMap((b) => ['--blob', b]), '--json']);
     const made = JSON.parse(out.stdout) as { id: string; feedSeq: number };
-    expect(await platform.admin.onlineApplications(STATION)).toEqual([expect.objectContaining({ id: made.id, submittedAt, type: 'dibao', applicantIdNumber: HUSBAND.idNumber, feedSeq: made.feedSeq })]);
+    expect(await platform.admin.onlineApplications(STATION)).toEqual([
+      expect.objectContaining({ id: made.id, submittedAt, type: 'dibao', applicantIdNumber: HUSBAND.idNumber, feedSeq: made.feedSeq }),
+    ]);
 
     // The county sets 10 working days from submission to 受理.
     const c = cases();
@@ -104,7 +118,10 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     }
     const detail = svc().get(f.t.adminId, made.id);
     expect(detail.members.map((m) => m.name)).toEqual(filed.body.members.map((m) => m.name));
-    expect(detail.papers.map((p) => [p.material, p.materialLabel, p.page])).toEqual([['hukou', '户口簿', 1], ['hukou', '户口簿', 2]]);
+    expect(detail.papers.map((p) => [p.material, p.materialLabel, p.page])).toEqual([
+      ['hukou', '户口簿', 1],
+      ['hukou', '户口簿', 2],
+    ]);
     expect(detail.signatures).toEqual([expect.objectContaining({ name: HUSBAND.name, signedAt: submittedAt })]);
 
     // At the counter: the intake draft prefilled from the online application, once.
@@ -117,19 +134,41 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     expect(app.members.map((m) => m.idNumber)).toEqual(filed.body.members.map((m) => m.idNumber));
     expect(app.applicant?.name).toBe(HUSBAND.name);
     // The two pages fetched above are the draft's scans of 户口簿; the signature is not an authorization and stays out.
-    expect(c.repo.attachments(started.caseId).map((a) => [a.role, a.ref, a.page])).toEqual([['material', 'hukou', 0], ['material', 'hukou', 1]]);
+    expect(c.repo.attachments(started.caseId).map((a) => [a.role, a.ref, a.page])).toEqual([
+      ['material', 'hukou', 0],
+      ['material', 'hukou', 1],
+    ]);
 
     // The clerk completes it (papers checked in, income recorded), submits, the household signs, 受理.
-    const saved = c.saveDraft(f.t.adminId, { caseId: started.caseId, rev: draft.draft_rev, application: { ...app, materials: DIBAO_MATERIALS_RECEIVED, income: [{ memberIdNumber: HUSBAND.idNumber, category: 'wages', monthlyFen: 120000 }] } });
+    const saved = c.saveDraft(f.t.adminId, {
+      caseId: started.caseId,
+      rev: draft.draft_rev,
+      application: {
+        ...app,
+        materials: DIBAO_MATERIALS_RECEIVED,
+        income: [{ memberIdNumber: HUSBAND.idNumber, category: 'wages', monthlyFen: 120000 }],
+      },
+    });
     c.submit(f.t.adminId, started.caseId, saved.rev);
-    expect(c.repo.deadlines(started.caseId)).toEqual([expect.objectContaining({ kind: 'acceptance', from_date: chinaDay(Date.parse(submittedAt)), due_date: due, met_at: null })]);
+    expect(c.repo.deadlines(started.caseId)).toEqual([
+      expect.objectContaining({ kind: 'acceptance', from_date: chinaDay(Date.parse(submittedAt)), due_date: due, met_at: null }),
+    ]);
     c.authorize(f.t.adminId, started.caseId, HUSBAND.idNumber, intakeSignature(started.caseId, HUSBAND), faceCapture());
     c.authorize(f.t.adminId, started.caseId, WIFE.idNumber, intakeSignature(started.caseId, WIFE), faceCapture());
     c.decide(f.t.adminId, started.caseId, 1, { kind: 'accept' });
     expect(svc().list(f.t.adminId, 'waiting').rows).toEqual([]);
-    expect(svc().list(f.t.adminId, 'all').rows).toEqual([expect.objectContaining({ id: made.id, caseId: started.caseId, caseState: 'accepted', deadline: expect.objectContaining({ met: true }) })]);
-    const audited = f.db().prepare("SELECT action FROM audit_log WHERE target_id = ? ORDER BY seq").pluck().all(made.id);
-    expect(audited).toEqual(expect.arrayContaining(['online-application.received', 'online-application.view', 'online-application.start_intake']));
+    expect(svc().list(f.t.adminId, 'all').rows).toEqual([
+      expect.objectContaining({
+        id: made.id,
+        caseId: started.caseId,
+        caseState: 'accepted',
+        deadline: expect.objectContaining({ met: true }),
+      }),
+    ]);
+    const audited = f.db().prepare('SELECT action FROM audit_log WHERE target_id = ? ORDER BY seq').pluck().all(made.id);
+    expect(audited).toEqual(
+      expect.arrayContaining(['online-application.received', 'online-application.view', 'online-application.start_intake']),
+    );
 
     // The feed rebuilt: every item comes again, and the application is still there once, still linked.
     await platform.admin.resetFeed();
@@ -147,18 +186,47 @@ describeStores('online applications (platform apply → pull → 待受理 queue
       return path;
     };
     const wrongId = HUSBAND.idNumber.slice(0, 17) + (HUSBAND.idNumber[17] === '1' ? '2' : '1');
-    await expect(apply(['--station', STATION, '--file', bad({ ...filed.body, members: filed.body.members.map((m, i) => (i === 1 ? { ...m, idNumber: wrongId } : m)) }), ...blobs.flatMap((b) => ['--blob', b])])).rejects.toMatchObject({ stderr: expect.stringContaining('body.members.1.idNumber') });
-    await expect(apply(['--station', STATION, '--file', bad({ ...filed.body, source: 'fax' }), ...blobs.flatMap((b) => ['--blob', b])])).rejects.toMatchObject({ stderr: expect.stringContaining('body.source') });
-    await expect(apply(['--station', STATION, '--file', bad(filed.body), '--blob', blobs[0]!])).rejects.toMatchObject({ stderr: expect.stringContaining('body.papers.1.sha256') });
-    await expect(apply(['--station', 'ST-NOWHERE', '--file', bad(filed.body), ...blobs.flatMap((b) => ['--blob', b])])).rejects.toMatchObject({ stderr: expect.stringContaining('stationId') });
+    await expect(
+      apply([
+        '--station',
+        STATION,
+        '--file',
+        bad({ ...filed.body, members: filed.body.members.map((m, i) => (i === 1 ? { ...m, idNumber: wrongId } : m)) }),
+        ...blobs.flatMap((b) => ['--blob', b]),
+      ]),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('body.members.1.idNumber') });
+    await expect(
+      apply(['--station', STATION, '--file', bad({ ...filed.body, source: 'fax' }), ...blobs.flatMap((b) => ['--blob', b])]),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('body.source') });
+    await expect(apply(['--station', STATION, '--file', bad(filed.body), '--blob', blobs[0]!])).rejects.toMatchObject({
+      stderr: expect.stringContaining('body.papers.1.sha256'),
+    });
+    await expect(
+      apply(['--station', 'ST-NOWHERE', '--file', bad(filed.body), ...blobs.flatMap((b) => ['--blob', b])]),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('stationId') });
     expect(await platform.admin.onlineApplications(STATION)).toEqual([]);
   });
 
   it('a bad item is refused by the handler naming the field and kept aside; the queue stays empty', async () => {
     const filed = onlineApplication(new Date(Date.now() - DAY).toISOString());
-    const refusal = svc().pulled({ kind: 'application.online', feedSeq: 7, at: Date.now(), id: 'oa-bad', body: { ...filed.body, members: [{ ...filed.body.members[0]!, relationship: 'cousin' }] } });
-    expect(refusal).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'application.online', path: 'body.members.0.relationship' } });
-    const noSelf = svc().pulled({ kind: 'application.online', feedSeq: 8, at: Date.now(), id: 'oa-bad2', body: { ...filed.body, members: filed.body.members.slice(1) } });
+    const refusal = svc().pulled({
+      kind: 'application.online',
+      feedSeq: 7,
+      at: Date.now(),
+      id: 'oa-bad',
+      body: { ...filed.body, members: [{ ...filed.body.members[0]!, relationship: 'cousin' }] },
+    });
+    expect(refusal).toMatchObject({
+      code: 'SYNC_PULL_ITEM_INVALID',
+      details: { kind: 'application.online', path: 'body.members.0.relationship' },
+    });
+    const noSelf = svc().pulled({
+      kind: 'application.online',
+      feedSeq: 8,
+      at: Date.now(),
+      id: 'oa-bad2',
+      body: { ...filed.body, members: filed.body.members.slice(1) },
+    });
     expect(noSelf).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { path: 'body.members' } });
     expect(kept()).toBe(0);
   });
@@ -166,10 +234,22 @@ describeStores('online applications (platform apply → pull → 待受理 queue
   it('exactly once through cuts of the pull answers and duplicated requests', async () => {
     const filed = onlineApplication(new Date(Date.now() - 2 * DAY).toISOString());
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await platform.admin.fileApplication({ stationId: STATION, body: filed.body, blobs: filed.files })).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await platform.admin.fileApplication({ stationId: STATION, body: filed.body, blobs: filed.files })).id);
     await syncThroughCuts(f, platform, 16_2);
     // Three platform applications, three queue entries (each id once), their blob references each once.
-    expect(svc().list(f.t.adminId, 'waiting').rows.map((r) => r.id).sort()).toEqual([...ids].sort());
-    expect(f.db().prepare('SELECT count(*) FROM sync_remote_blob WHERE case_id IN (?, ?, ?)').pluck().get(...ids)).toBe(9);
+    expect(
+      svc()
+        .list(f.t.adminId, 'waiting')
+        .rows.map((r) => r.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(
+      f
+        .db()
+        .prepare('SELECT count(*) FROM sync_remote_blob WHERE case_id IN (?, ?, ?)')
+        .pluck()
+        .get(...ids),
+    ).toBe(9);
   });
 });

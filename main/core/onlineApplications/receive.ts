@@ -1,6 +1,11 @@
 import { chinaDate } from '../../../common/cases/age';
 import type { JiuzhuError } from '../../../common/contract/errors';
-import { applicationOnlineBlobs, pullItemRefusal, readPullItem, type PulledApplicationOnlineItem } from '../../../sync-protocol/records/index';
+import {
+  applicationOnlineBlobs,
+  pullItemRefusal,
+  readPullItem,
+  type PulledApplicationOnlineItem,
+} from '../../../sync-protocol/records/index';
 import type { PulledItem } from '../sync/capability';
 import { applyAttachmentsItem } from '../sync/index';
 import type { Db } from '../store/types';
@@ -31,8 +36,26 @@ function blobReferences(item: PulledApplicationOnlineItem) {
     caseId: id,
     updatedBy: PLATFORM_ACTOR,
     attachments: [
-      ...body.papers.map((p) => ({ sha256: p.sha256, kind: 'document-scan', role: 'material' as const, ref: p.material, page: p.page - 1, size: p.size, contentType: p.contentType, addedAt: body.submittedAt })),
-      ...body.signatures.map((s) => ({ sha256: s.sha256, kind: 'signature', role: 'signature' as const, ref: s.idNumber, page: 0, size: s.size, contentType: s.contentType, addedAt: s.signedAt })),
+      ...body.papers.map((p) => ({
+        sha256: p.sha256,
+        kind: 'document-scan',
+        role: 'material' as const,
+        ref: p.material,
+        page: p.page - 1,
+        size: p.size,
+        contentType: p.contentType,
+        addedAt: body.submittedAt,
+      })),
+      ...body.signatures.map((s) => ({
+        sha256: s.sha256,
+        kind: 'signature',
+        role: 'signature' as const,
+        ref: s.idNumber,
+        page: 0,
+        size: s.size,
+        contentType: s.contentType,
+        addedAt: s.signedAt,
+      })),
     ],
   };
 }
@@ -65,6 +88,11 @@ export function receiveOnlineApplication(d: ReceiveDeps, item: PulledItem): Jiuz
     const refused = applyAttachmentsItem(d.db, blobReferences(read.value), receivedAt);
     if (refused) throw refused;
   }
-  d.audit('online-application.received', id, { source: body.source, members: body.members.length, papers: body.papers.length, signatures: body.signatures.length });
+  d.audit('online-application.received', id, {
+    source: body.source,
+    members: body.members.length,
+    papers: body.papers.length,
+    signatures: body.signatures.length,
+  });
   return undefined;
 }

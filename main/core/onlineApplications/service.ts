@@ -39,7 +39,8 @@ export class OnlineApplicationsService {
         db: this.deps.cases.db,
         repo: this.repo,
         now: () => this.deps.clock.now().toISOString(),
-        audit: (action, targetId, details) => this.deps.audit.append({ actor: PLATFORM_ACTOR, action, targetType: 'online_application', targetId, details }),
+        audit: (action, targetId, details) =>
+          this.deps.audit.append({ actor: PLATFORM_ACTOR, action, targetType: 'online_application', targetId, details }),
       },
       item,
     );
@@ -96,7 +97,9 @@ export class OnlineApplicationsService {
     const r = this.must(id);
     const body = applicationOnlineBodySchema.parse(JSON.parse(r.body));
     const names = new Map(body.members.map((m) => [m.idNumber, m.name]));
-    const labels = new Map(Object.values(this.deps.cases.checklist().types).flatMap((items) => items.map((i) => [i.code, i.label] as const)));
+    const labels = new Map(
+      Object.values(this.deps.cases.checklist().types).flatMap((items) => items.map((i) => [i.code, i.label] as const)),
+    );
     this.deps.audit.append({ actor, action: 'online-application.view', targetType: 'online_application', targetId: id });
     return {
       ...this.row(r, this.acceptanceWorkingDays(), this.deps.cases.today()),
@@ -105,8 +108,21 @@ export class OnlineApplicationsService {
       members: body.members,
       reasons: body.reasons,
       reasonText: body.reasonText,
-      papers: body.papers.map((p) => ({ sha256: p.sha256, material: p.material, materialLabel: labels.get(p.material) ?? translate('onlineApplications.otherMaterial'), page: p.page, contentType: p.contentType, size: p.size })),
-      signatures: body.signatures.map((s) => ({ sha256: s.sha256, name: names.get(s.idNumber) ?? '', idNumberMasked: maskIdNumber(s.idNumber), signedAt: s.signedAt, contentType: s.contentType })),
+      papers: body.papers.map((p) => ({
+        sha256: p.sha256,
+        material: p.material,
+        materialLabel: labels.get(p.material) ?? translate('onlineApplications.otherMaterial'),
+        page: p.page,
+        contentType: p.contentType,
+        size: p.size,
+      })),
+      signatures: body.signatures.map((s) => ({
+        sha256: s.sha256,
+        name: names.get(s.idNumber) ?? '',
+        idNumberMasked: maskIdNumber(s.idNumber),
+        signedAt: s.signedAt,
+        contentType: s.contentType,
+      })),
     };
   }
 
@@ -129,9 +145,23 @@ export class OnlineApplicationsService {
       const stored = this.repo.storedBlobs(id);
       const codes = new Set(cases.checklist().types[body.type].map((i) => i.code));
       const pages = body.papers.filter((p) => stored.has(p.sha256) && codes.has(p.material));
-      for (const p of pages) cases.repo.linkAttachment(caseId, { attachmentId: stored.get(p.sha256)!, role: 'material', ref: p.material, page: p.page - 1, at: now, by: actor });
+      for (const p of pages)
+        cases.repo.linkAttachment(caseId, {
+          attachmentId: stored.get(p.sha256)!,
+          role: 'material',
+          ref: p.material,
+          page: p.page - 1,
+          at: now,
+          by: actor,
+        });
       this.repo.link(id, caseId, now, actor);
-      this.deps.audit.append({ actor, action: 'online-application.start_intake', targetType: 'online_application', targetId: id, details: { caseId, pages: pages.length } });
+      this.deps.audit.append({
+        actor,
+        action: 'online-application.start_intake',
+        targetType: 'online_application',
+        targetId: id,
+        details: { caseId, pages: pages.length },
+      });
       return { caseId, created: true };
     })();
   }

@@ -39,7 +39,15 @@ export function ratingsCapability(deps: CoreDeps, options: { screen: ApplicantSc
     const db = s.station.db;
     if (!cached || cached.db !== db) {
       const info = s.station.stationInfo();
-      cached = { db, svc: new RatingsService({ db, clock: deps.clock, audit: s.auth.audit(), station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } }) };
+      cached = {
+        db,
+        svc: new RatingsService({
+          db,
+          clock: deps.clock,
+          audit: s.auth.audit(),
+          station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' },
+        }),
+      };
       // Questions left standing when the app last stopped are settled now.
       if (cached.svc.sweep().pending > 0) sweepWhilePending();
     }
@@ -66,7 +74,12 @@ export function ratingsCapability(deps: CoreDeps, options: { screen: ApplicantSc
         // Several lookups of one 进度查询 visit ask once: the question standing (or answered) is left as it is.
         if (!svc.shouldAsk(clerk.userId, service, askedAt)) return { asked: false, requestId: null, expiresAt: null };
         const expiresAt = new Date(askedAt.getTime() + RATING_TTL_MS);
-        const viewId = options.screen.showFor(clerk, { kind: 'rating', service: service.service, expiresAt: expiresAt.toISOString(), idleSeconds: RATING_IDLE_SECONDS });
+        const viewId = options.screen.showFor(clerk, {
+          kind: 'rating',
+          service: service.service,
+          expiresAt: expiresAt.toISOString(),
+          idleSeconds: RATING_IDLE_SECONDS,
+        });
         if (!viewId) return { asked: false, requestId: null, expiresAt: null };
         const q = svc.asked(clerk.userId, service, viewId, askedAt, expiresAt);
         sweepWhilePending();

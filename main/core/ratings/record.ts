@@ -1,4 +1,9 @@
-import { ratingFollowUpBodySchema, ratingRecordBodySchema, type RatingFollowUpBody, type RatingRecordBody } from '../../../common/sync/ratings';
+import {
+  ratingFollowUpBodySchema,
+  ratingRecordBodySchema,
+  type RatingFollowUpBody,
+  type RatingRecordBody,
+} from '../../../common/sync/ratings';
 import { parseReasons, type FollowUpRow, type RatingRow } from './repo';
 
 /** The `rating.record` body (docs/sync-protocol.md §5.8): the service, its references, the station, the answer — no staff. */
@@ -20,5 +25,12 @@ export function ratingBody(r: RatingRow): RatingRecordBody {
 
 /** The `rating.follow-up` body: what the head did about a 差评 (回访 / 整改), without naming the head. */
 export function followUpBody(r: RatingRow, f: FollowUpRow): RatingFollowUpBody {
-  return ratingFollowUpBodySchema.parse({ ratingId: r.id, caseId: r.case_id, action: f.action, note: f.note, closed: f.closed === 1, at: f.at });
+  return ratingFollowUpBodySchema.parse({
+    ratingId: r.id,
+    caseId: r.case_id,
+    action: f.action,
+    note: f.note,
+    closed: f.closed === 1,
+    at: f.at,
+  });
 }

@@ -65,16 +65,19 @@ export class RatingsRepo {
 
   /** A submitted case (drafts are no service yet): its id and whether it is demo data. */
   submittedCase(caseId: string): { id: string; case_no: string | null } | undefined {
-    return this.db.prepare('SELECT id, case_no FROM case_file WHERE id = ? AND submitted_at IS NOT NULL').get(caseId) as { id: string; case_no: string | null } | undefined;
+    return this.db.prepare('SELECT id, case_no FROM case_file WHERE id = ? AND submitted_at IS NOT NULL').get(caseId) as
+      { id: string; case_no: string | null } | undefined;
   }
   certification(id: string): { id: string; case_id: string } | undefined {
     return this.db.prepare('SELECT id, case_id FROM certification WHERE id = ?').get(id) as { id: string; case_id: string } | undefined;
   }
   /** A 救助证明 that was printed: its notice and the document issued for it. */
   printedCertificate(noticeRequestId: string): { case_id: string; document_id: string } | undefined {
-    return this.db.prepare("SELECT case_id, document_id FROM notice_request WHERE id = ? AND kind = 'certificate' AND state = 'printed' AND document_id IS NOT NULL").get(noticeRequestId) as
-      | { case_id: string; document_id: string }
-      | undefined;
+    return this.db
+      .prepare(
+        "SELECT case_id, document_id FROM notice_request WHERE id = ? AND kind = 'certificate' AND state = 'printed' AND document_id IS NOT NULL",
+      )
+      .get(noticeRequestId) as { case_id: string; document_id: string } | undefined;
   }
 
   insertRequest(r: RequestRow): void {
@@ -90,7 +93,8 @@ export class RatingsRepo {
   }
   /** Questions whose time ran out unanswered (the screen closed, or was replaced) become 未评价. */
   settleLapsed(nowAt: string): number {
-    return this.db.prepare("UPDATE rating_request SET outcome = 'timeout' WHERE outcome = 'pending' AND expires_at <= ?").run(nowAt).changes;
+    return this.db.prepare("UPDATE rating_request SET outcome = 'timeout' WHERE outcome = 'pending' AND expires_at <= ?").run(nowAt)
+      .changes;
   }
   /** Questions still standing (pending): what the sweep waits for. */
   pendingCount(): number {
@@ -98,7 +102,11 @@ export class RatingsRepo {
   }
   /** Whether `servedBy` asked about a 进度查询 after `sinceAt` (one enquiry visit, one question). */
   askedEnquirySince(servedBy: string, sinceAt: string): boolean {
-    return this.db.prepare("SELECT 1 FROM rating_request WHERE asked_at > ? AND service = 'enquiry' AND served_by = ? LIMIT 1").get(sinceAt, servedBy) !== undefined;
+    return (
+      this.db
+        .prepare("SELECT 1 FROM rating_request WHERE asked_at > ? AND service = 'enquiry' AND served_by = ? LIMIT 1")
+        .get(sinceAt, servedBy) !== undefined
+    );
   }
   /** Settle a pending request; false when it was settled already. */
   settle(id: string, outcome: Exclude<RequestOutcome, 'pending'>): boolean {
@@ -118,7 +126,11 @@ export class RatingsRepo {
   }
 
   /** The 差评, open ones first then newest, with the case number and who served (staff side). */
-  flagged(status: 'open' | 'done' | 'all', limit: number, ratingId?: string): Array<RatingRow & { case_no: string | null; served_by: string; served_by_name: string | null }> {
+  flagged(
+    status: 'open' | 'done' | 'all',
+    limit: number,
+    ratingId?: string,
+  ): Array<RatingRow & { case_no: string | null; served_by: string; served_by_name: string | null }> {
     return this.db
       .prepare(
         `SELECT r.*, c.case_no, q.served_by, a.display_name AS served_by_name
@@ -127,7 +139,9 @@ export class RatingsRepo {
          WHERE r.follow_up IS NOT NULL ${status === 'all' ? '' : 'AND r.follow_up = @status'} ${ratingId ? 'AND r.id = @ratingId' : ''}
          ORDER BY r.follow_up = 'open' DESC, r.rated_at DESC LIMIT @limit`,
       )
-      .all({ status, limit, ...(ratingId ? { ratingId } : {}) }) as Array<RatingRow & { case_no: string | null; served_by: string; served_by_name: string | null }>;
+      .all({ status, limit, ...(ratingId ? { ratingId } : {}) }) as Array<
+      RatingRow & { case_no: string | null; served_by: string; served_by_name: string | null }
+    >;
   }
   openCount(): number {
     return (this.db.prepare("SELECT count(*) AS n FROM rating WHERE follow_up = 'open'").get() as { n: number }).n;
@@ -135,11 +149,17 @@ export class RatingsRepo {
   followUps(ratingIds: string[]): Array<FollowUpRow & { by_name: string | null }> {
     if (ratingIds.length === 0) return [];
     return this.db
-      .prepare(`SELECT f.*, a.display_name AS by_name FROM rating_follow_up f LEFT JOIN account a ON a.id = f.by WHERE f.rating_id IN (SELECT value FROM json_each(?)) ORDER BY f.at, f.rowid`)
+      .prepare(
+        `SELECT f.*, a.display_name AS by_name FROM rating_follow_up f LEFT JOIN account a ON a.id = f.by WHERE f.rating_id IN (SELECT value FROM json_each(?)) ORDER BY f.at, f.rowid`,
+      )
       .all(JSON.stringify(ratingIds)) as Array<FollowUpRow & { by_name: string | null }>;
   }
   insertFollowUp(f: FollowUpRow): void {
-    this.db.prepare('INSERT INTO rating_follow_up (id, rating_id, action, note, closed, at, by) VALUES (@id, @rating_id, @action, @note, @closed, @at, @by)').run(f);
+    this.db
+      .prepare(
+        'INSERT INTO rating_follow_up (id, rating_id, action, note, closed, at, by) VALUES (@id, @rating_id, @action, @note, @closed, @at, @by)',
+      )
+      .run(f);
   }
   setFollowUp(ratingId: string, status: 'open' | 'done'): void {
     this.db.prepare('UPDATE rating SET follow_up = ? WHERE id = ?').run(status, ratingId);
@@ -164,7 +184,17 @@ export class RatingsRepo {
       .map((r) => {
         const row = r as Record<string, unknown>;
         const n = (k: string) => Number(row[k] ?? 0);
-        return { service: row['service'], month: row['month'], asked: n('asked'), very_satisfied: n('very_satisfied'), satisfied: n('satisfied'), basic: n('basic'), dissatisfied: n('dissatisfied'), very_dissatisfied: n('very_dissatisfied'), unrated: n('unrated') } as RatingCountRow;
+        return {
+          service: row['service'],
+          month: row['month'],
+          asked: n('asked'),
+          very_satisfied: n('very_satisfied'),
+          satisfied: n('satisfied'),
+          basic: n('basic'),
+          dissatisfied: n('dissatisfied'),
+          very_dissatisfied: n('very_dissatisfied'),
+          unrated: n('unrated'),
+        } as RatingCountRow;
       });
   }
 }

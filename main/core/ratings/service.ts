@@ -107,7 +107,13 @@ export class RatingsService {
     this.deps.db.transaction(() => {
       this.repo.settleLapsed(askedAt.toISOString());
       this.repo.insertRequest(row);
-      this.deps.audit.append({ actor, action: 'ratings.ask', targetType: 'rating', targetId: row.id, details: { service: s.service, ...(s.caseId ? { caseId: s.caseId } : {}) } });
+      this.deps.audit.append({
+        actor,
+        action: 'ratings.ask',
+        targetType: 'rating',
+        targetId: row.id,
+        details: { service: s.service, ...(s.caseId ? { caseId: s.caseId } : {}) },
+      });
     })();
     return row;
   }
@@ -147,7 +153,13 @@ export class RatingsService {
       };
       this.repo.insertRating(row);
       this.outbox.enqueue(ratingRecord(ratingBody(row)));
-      this.deps.audit.append({ actor: 'anonymous', action: 'ratings.submit', targetType: 'rating', targetId: id, details: { service: q.service, level: answer.level, flagged: row.follow_up !== null } });
+      this.deps.audit.append({
+        actor: 'anonymous',
+        action: 'ratings.submit',
+        targetType: 'rating',
+        targetId: id,
+        details: { service: q.service, level: answer.level, flagged: row.follow_up !== null },
+      });
     })();
     return id;
   }
@@ -156,7 +168,14 @@ export class RatingsService {
   dismiss(q: RequestRow, why: 'skipped' | 'timeout'): boolean {
     return this.deps.db.transaction(() => {
       const done = this.repo.settle(q.id, why);
-      if (done) this.deps.audit.append({ actor: 'anonymous', action: 'ratings.dismiss', targetType: 'rating', targetId: q.id, details: { service: q.service, why } });
+      if (done)
+        this.deps.audit.append({
+          actor: 'anonymous',
+          action: 'ratings.dismiss',
+          targetType: 'rating',
+          targetId: q.id,
+          details: { service: q.service, why },
+        });
       return done;
     })();
   }
@@ -164,7 +183,13 @@ export class RatingsService {
   /** The 差评 for the head, with their follow-ups (the view is audited). */
   flagged(actor: string, status: 'open' | 'done' | 'all', limit: number): { rows: FlaggedRating[]; open: number } {
     const rows = this.rows(status, limit);
-    this.deps.audit.append({ actor, action: 'ratings.flagged', targetType: 'rating', targetId: null, details: { status, results: rows.length } });
+    this.deps.audit.append({
+      actor,
+      action: 'ratings.flagged',
+      targetType: 'rating',
+      targetId: null,
+      details: { status, results: rows.length },
+    });
     return { open: this.repo.openCount(), rows };
   }
 
@@ -182,7 +207,9 @@ export class RatingsService {
       ratedAt: r.rated_at,
       servedByName: r.served_by_name ?? r.served_by,
       status: r.follow_up ?? 'open',
-      followUps: followUps.filter((f) => f.rating_id === r.id).map((f) => ({ action: f.action, note: f.note, at: f.at, byName: f.by_name ?? f.by, closed: f.closed === 1 })),
+      followUps: followUps
+        .filter((f) => f.rating_id === r.id)
+        .map((f) => ({ action: f.action, note: f.note, at: f.at, byName: f.by_name ?? f.by, closed: f.closed === 1 })),
     }));
   }
 
@@ -192,11 +219,25 @@ export class RatingsService {
       const r = this.repo.rating(input.ratingId);
       if (!r || r.follow_up === null) throw new JiuzhuError('RATING_NOT_FLAGGED');
       if (r.follow_up === 'done') throw new JiuzhuError('RATING_FOLLOW_UP_DONE');
-      const f = { id: newGeneratedId('followup'), rating_id: r.id, action: input.action, note: input.note.trim(), closed: (input.close ? 1 : 0) as 0 | 1, at: this.now().toISOString(), by: actor };
+      const f = {
+        id: newGeneratedId('followup'),
+        rating_id: r.id,
+        action: input.action,
+        note: input.note.trim(),
+        closed: (input.close ? 1 : 0) as 0 | 1,
+        at: this.now().toISOString(),
+        by: actor,
+      };
       this.repo.insertFollowUp(f);
       if (input.close) this.repo.setFollowUp(r.id, 'done');
       this.outbox.enqueue(ratingFollowUpRecord(followUpBody(r, f)));
-      this.deps.audit.append({ actor, action: 'ratings.follow_up', targetType: 'rating', targetId: r.id, details: { action: input.action, closed: input.close } });
+      this.deps.audit.append({
+        actor,
+        action: 'ratings.follow_up',
+        targetType: 'rating',
+        targetId: r.id,
+        details: { action: input.action, closed: input.close },
+      });
     })();
     return this.rows('all', 1, input.ratingId)[0]!;
   }

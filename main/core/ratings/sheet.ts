@@ -7,7 +7,12 @@ type Row = Record<string, string | number | null>;
 
 /** The statistics' 好差评 table as a sheet: a row per service and month, each level, 未评价 and 满意率. */
 export function ratingSheet(s: RatingStats, title: string): { title: string; columns: Array<SheetColumn<Row>>; rows: Row[] } {
-  const col = (key: string, header: string, kind: SheetColumn<Row>['kind'], width?: number): SheetColumn<Row> => ({ header, kind, ...(width ? { width } : {}), value: (r) => r[key] ?? null });
+  const col = (key: string, header: string, kind: SheetColumn<Row>['kind'], width?: number): SheetColumn<Row> => ({
+    header,
+    kind,
+    ...(width ? { width } : {}),
+    value: (r) => r[key] ?? null,
+  });
   const c = (k: 'service' | 'month' | 'asked' | 'unrated' | 'satisfaction') => translate(`ratings.stats.columns.${k}`);
   return {
     title,

@@ -31,15 +31,31 @@ describe('好差评 on the sync wire', () => {
     const svc = new RatingsService({ db, clock, audit: f.t.auth.audit(), station: { name: '桥头镇社会救助工作站', regionCode: '500110' } });
 
     const askedAt = clock.now();
-    const q = svc.asked(f.t.adminId, svc.resolve({ service: 'enquiry' }), 'view_abcdefghijklmnopqrstuvwxyz', askedAt, new Date(askedAt.getTime() + 180_000));
+    const q = svc.asked(
+      f.t.adminId,
+      svc.resolve({ service: 'enquiry' }),
+      'view_abcdefghijklmnopqrstuvwxyz',
+      askedAt,
+      new Date(askedAt.getTime() + 180_000),
+    );
     clock.advance(15_000);
     const ratingId = svc.rate(q, { level: 'very_dissatisfied', reasons: ['attitude'], comment: '说话不耐烦' });
     svc.followUp(f.t.adminId, { ratingId, action: 'rectify', note: '窗口人员已接受提醒', close: true });
     // What the station keeps: the clerk with the question (staff side), never with the answer.
-    expect(Object.keys(db.prepare('SELECT * FROM rating WHERE id = ?').get(ratingId) as object).filter((k) => /by|staff|clerk/.test(k))).toEqual([]);
+    expect(
+      Object.keys(db.prepare('SELECT * FROM rating WHERE id = ?').get(ratingId) as object).filter((k) => /by|staff|clerk/.test(k)),
+    ).toEqual([]);
     expect(db.prepare('SELECT served_by FROM rating_request WHERE id = ?').get(q.id)).toEqual({ served_by: f.t.adminId });
     // A record written by hand with a staff field: the platform refuses it.
-    db.transaction(() => new Outbox(db, clock).enqueue({ kind: 'rating.record', body: { ...JSON.parse((db.prepare("SELECT body FROM outbox WHERE kind = 'rating.record'").get() as { body: string }).body), servedBy: '李受理' } }))();
+    db.transaction(() =>
+      new Outbox(db, clock).enqueue({
+        kind: 'rating.record',
+        body: {
+          ...JSON.parse((db.prepare("SELECT body FROM outbox WHERE kind = 'rating.record'").get() as { body: string }).body),
+          servedBy: '李受理',
+        },
+      }),
+    )();
 
     const run = await f.engine.run('test');
     expect(run.summary.rejected).toBe(1);
@@ -49,14 +65,23 @@ describe('好差评 on the sync wire', () => {
       ['rating.follow-up', 'acknowledged'],
       ['rating.record', 'rejected'],
     ]);
-    const states = db.prepare("SELECT kind, state, reason FROM outbox WHERE kind LIKE 'rating.%' ORDER BY seq").all() as Array<{ kind: string; state: string; reason: string | null }>;
+    const states = db.prepare("SELECT kind, state, reason FROM outbox WHERE kind LIKE 'rating.%' ORDER BY seq").all() as Array<{
+      kind: string;
+      state: string;
+      reason: string | null;
+    }>;
     expect(states.map((s) => s.state)).toEqual(['acknowledged', 'acknowledged', 'rejected']);
     expect(states[2]!.reason).toContain('rating.record body：Unrecognized key: "servedBy"');
   });
 
   it('the OpenAPI file documents both bodies with exactly the fields of their schemas', () => {
-    const doc = parse(readFileSync(join(__dirname, '../../../docs/sync-openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } };
-    for (const [name, schema] of [['RatingRecordBody', ratingRecordBodySchema], ['RatingFollowUpBody', ratingFollowUpBodySchema]] as const) {
+    const doc = parse(readFileSync(join(__dirname, '../../../docs/sync-openapi.yaml'), 'utf8')) as {
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> };
+    };
+    for (const [name, schema] of [
+      ['RatingRecordBody', ratingRecordBodySchema],
+      ['RatingFollowUpBody', ratingFollowUpBodySchema],
+    ] as const) {
       const documented = doc.components.schemas[name]!;
       expect(Object.keys(documented.properties).sort(), name).toEqual(Object.keys(schema.shape).sort());
       expect([...documented.required].sort(), name).toEqual(Object.keys(schema.shape).sort());

@@ -6,7 +6,8 @@ import { registerRosterPullHandler } from './pullHandler';
 import { recipientConflicts } from './pulled';
 import { RosterImportService } from './service';
 
-type Methods = 'rosterImport.preview' | 'rosterImport.confirm' | 'rosterImport.reports' | 'rosterImport.report' | 'rosterImport.recipientConflicts';
+type Methods =
+  'rosterImport.preview' | 'rosterImport.confirm' | 'rosterImport.reports' | 'rosterImport.report' | 'rosterImport.recipientConflicts';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -18,7 +19,16 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
   const store = perStore(deps, 'roster', (s, db) => {
     const info = s.station.stationInfo();
-    return { audit: s.auth.audit(), service: new RosterImportService({ db, clock: deps.clock, audit: s.auth.audit(), cases: new CaseRepository(db), regionCode: info?.regionCode ?? '000000' }) };
+    return {
+      audit: s.auth.audit(),
+      service: new RosterImportService({
+        db,
+        clock: deps.clock,
+        audit: s.auth.audit(),
+        cases: new CaseRepository(db),
+        regionCode: info?.regionCode ?? '000000',
+      }),
+    };
   });
   const open = async () => (await store.open()).service;
   // The platform's current recipients of this station (roster.recipient), through the same writer.
@@ -30,13 +40,20 @@ export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
   return {
     handlers: {
       'rosterImport.preview': async (input, ctx) => (await open()).preview(actor(ctx), bytesOf(input.fileBase64)),
-      'rosterImport.confirm': async (input, ctx) => (await open()).confirm(actor(ctx), input.token, input.fileName, bytesOf(input.fileBase64)),
+      'rosterImport.confirm': async (input, ctx) =>
+        (await open()).confirm(actor(ctx), input.token, input.fileName, bytesOf(input.fileBase64)),
       'rosterImport.reports': async (_input, ctx) => (await open()).reports(actor(ctx)),
       'rosterImport.report': async (input, ctx) => (await open()).report(actor(ctx), input.id),
       'rosterImport.recipientConflicts': async (_input, ctx) => {
         const s = await deps.services();
         const rows = recipientConflicts(s.station.db);
-        s.auth.audit().append({ actor: actor(ctx), action: 'roster-import.conflicts_view', targetType: null, targetId: null, details: { rows: rows.length } });
+        s.auth.audit().append({
+          actor: actor(ctx),
+          action: 'roster-import.conflicts_view',
+          targetType: null,
+          targetId: null,
+          details: { rows: rows.length },
+        });
         return { rows };
       },
     },

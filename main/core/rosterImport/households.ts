@@ -82,7 +82,13 @@ export function parseRoster(book: XlsxWorkbook, ctx: { today: string; relief: Pi
 
   const errors: ParsedRoster['errors'] = [];
   const problem = (household: string, at: SheetRow, code: RosterRowProblem, params: Record<string, string> = {}) =>
-    errors.push({ household, sheet: at.sheet, row: at.row, code, message: translate(`rosterImport.rowProblems.${code}` as MessageKey, params) });
+    errors.push({
+      household,
+      sheet: at.sheet,
+      row: at.row,
+      code,
+      message: translate(`rosterImport.rowProblems.${code}` as MessageKey, params),
+    });
 
   const drafts = new Map<string, Draft>();
   const householdOf = (at: SheetRow): Draft => {
@@ -99,7 +105,8 @@ export function parseRoster(book: XlsxWorkbook, ctx: { today: string; relief: Pi
         if (d.first === at) readHousehold(d, at, ctx, problem);
         else
           for (const c of SAME_ACROSS_ROWS)
-            if (at.get(c) !== d.first.get(c) && at.get(c) !== '') problem(d.key, at, 'HOUSEHOLD_CONFLICT', { column: at.header(c), first: d.first.get(c), value: at.get(c) });
+            if (at.get(c) !== d.first.get(c) && at.get(c) !== '')
+              problem(d.key, at, 'HOUSEHOLD_CONFLICT', { column: at.header(c), first: d.first.get(c), value: at.get(c) });
         d.memberRows.push(at);
       }
   } else {
@@ -131,7 +138,8 @@ export function parseRoster(book: XlsxWorkbook, ctx: { today: string; relief: Pi
   for (const d of drafts.values()) {
     const headId = d.household.headIdNumber ?? d.key;
     if (d.memberRows.length === 0) problem(d.key, d.first, 'NO_MEMBERS');
-    if (d.memberRows.length > MAX_MEMBERS) problem(d.key, d.first, 'TOO_MANY_MEMBERS', { count: String(d.memberRows.length), max: String(MAX_MEMBERS) });
+    if (d.memberRows.length > MAX_MEMBERS)
+      problem(d.key, d.first, 'TOO_MANY_MEMBERS', { count: String(d.memberRows.length), max: String(MAX_MEMBERS) });
     for (const at of d.memberRows) {
       memberRows++;
       const m = readMember(d.key, headId, at, ctx.today, problem);
@@ -145,10 +153,16 @@ export function parseRoster(book: XlsxWorkbook, ctx: { today: string; relief: Pi
       firstSeen.set(m.idNumber, { household: d.key, at });
       d.members.push(m);
     }
-    if (d.household.headIdNumber && d.memberRows.length > 0 && !d.members.some((m) => m.idNumber === headId) && !errors.some((e) => e.household === d.key && e.code !== 'NO_HEAD'))
+    if (
+      d.household.headIdNumber &&
+      d.memberRows.length > 0 &&
+      !d.members.some((m) => m.idNumber === headId) &&
+      !errors.some((e) => e.household === d.key && e.code !== 'NO_HEAD')
+    )
       problem(d.key, d.first, 'NO_HEAD', { id: maskIdNumber(headId) });
     const size = d.first.get('size');
-    if (size !== '' && Number(size.replace(/\s*人$/, '')) !== d.memberRows.length) problem(d.key, d.first, 'SIZE_MISMATCH', { size, count: String(d.memberRows.length) });
+    if (size !== '' && Number(size.replace(/\s*人$/, '')) !== d.memberRows.length)
+      problem(d.key, d.first, 'SIZE_MISMATCH', { size, count: String(d.memberRows.length) });
   }
 
   const failed = new Set(errors.map((e) => e.household));
@@ -157,13 +171,21 @@ export function parseRoster(book: XlsxWorkbook, ctx: { today: string; relief: Pi
     if (failed.has(d.key)) continue;
     const head = d.members.find((m) => m.idNumber === d.household.headIdNumber)!;
     // The head first, as the intake lists the household.
-    households.push({ ...(d.household as ImportHousehold), headName: d.household.headName || head.name, members: [head, ...d.members.filter((m) => m !== head)] });
+    households.push({
+      ...(d.household as ImportHousehold),
+      headName: d.household.headName || head.name,
+      members: [head, ...d.members.filter((m) => m !== head)],
+    });
   }
-  errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : used.findIndex((s) => s.name === a.sheet) - used.findIndex((s) => s.name === b.sheet)));
+  errors.sort((a, b) =>
+    a.sheet === b.sheet ? a.row - b.row : used.findIndex((s) => s.name === a.sheet) - used.findIndex((s) => s.name === b.sheet),
+  );
   return {
     layout,
     sheets: used.map((s) => s.name),
-    columns: used.flatMap((s) => [...s.headers].map(([column, header]) => ({ header, column }))).filter((c, i, all) => all.findIndex((o) => o.column === c.column) === i),
+    columns: used
+      .flatMap((s) => [...s.headers].map(([column, header]) => ({ header, column })))
+      .filter((c, i, all) => all.findIndex((o) => o.column === c.column) === i),
     households,
     householdCount: drafts.size,
     memberRows,
@@ -175,7 +197,12 @@ type Problem = (household: string, at: SheetRow, code: RosterRowProblem, params?
 
 const idReason = (problems: readonly string[]) => translate(`rosterImport.idReasons.${problems[0] ?? 'BAD_CHECKSUM'}` as MessageKey);
 
-function readHousehold(d: Draft, at: SheetRow, ctx: { today: string; relief: Pick<ReliefSettings, 'monthlyAmount'> }, problem: Problem): void {
+function readHousehold(
+  d: Draft,
+  at: SheetRow,
+  ctx: { today: string; relief: Pick<ReliefSettings, 'monthlyAmount'> },
+  problem: Problem,
+): void {
   const h = d.household;
   const raw = at.get('headIdNumber');
   if (raw === '') problem(d.key, at, 'ID_MISSING', { column: at.header('headIdNumber') });
@@ -195,7 +222,11 @@ function readHousehold(d: Draft, at: SheetRow, ctx: { today: string; relief: Pic
   if (category === null) problem(d.key, at, 'CATEGORY_UNKNOWN', { value: written || '（空）' });
   else if (category === 'subtype') {
     const tekun = /特困|五保|供养/.test(written);
-    problem(d.key, at, 'CATEGORY_SUBTYPE', { value: written, what: translate(`rosterImport.subtypeWhat.${tekun ? 'tekun' : 'dibao'}`), column: tekun ? '供养方式' : '城乡类别' });
+    problem(d.key, at, 'CATEGORY_SUBTYPE', {
+      value: written,
+      what: translate(`rosterImport.subtypeWhat.${tekun ? 'tekun' : 'dibao'}`),
+      column: tekun ? '供养方式' : '城乡类别',
+    });
   } else h.category = category;
 
   const amountText = at.get('amount');
@@ -223,7 +254,8 @@ function readHousehold(d: Draft, at: SheetRow, ctx: { today: string; relief: Pic
   const sinceText = at.get('since');
   const since = sinceText === '' ? null : monthOf(sinceText);
   const latest = nextMonthOf(ctx.today);
-  if (sinceText !== '' && (since === null || since > latest)) problem(d.key, at, 'MONTH_INVALID', { column: at.header('since'), value: sinceText });
+  if (sinceText !== '' && (since === null || since > latest))
+    problem(d.key, at, 'MONTH_INVALID', { column: at.header('since'), value: sinceText });
   else if (since) h.sinceMonth = since;
   else if (h.approvedOn) h.sinceMonth = nextMonthOf(h.approvedOn);
   else if (sinceText === '' && at.get('approvedOn') === '') problem(d.key, at, 'MONTH_MISSING');

@@ -32,8 +32,20 @@ describeStores('roster import → platform', (store) => {
     platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
     const info = f.t.station.stationInfo()!;
-    cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-    roster = new RosterImportService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), cases: cases.repo, regionCode: info.regionCode });
+    cases = new CaseService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      resources: loadCaseResources(),
+      station: { name: info.name, regionCode: info.regionCode },
+    });
+    roster = new RosterImportService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      cases: cases.repo,
+      regionCode: info.regionCode,
+    });
     await registerWith(f, platform, STATION);
   });
   afterEach(async () => {
@@ -46,8 +58,19 @@ describeStores('roster import → platform', (store) => {
     const file = await memberRowsWorkbook(exportHouseholds(n));
     return roster.confirm(f.t.adminId, roster.preview(f.t.adminId, file).token, 'roster.xlsx', file);
   };
-  const rosterRows = () => f.db().prepare('SELECT id, case_id, applicant_id_number FROM roster ORDER BY applicant_id_number').all() as Array<{ id: string; case_id: string; applicant_id_number: string }>;
-  const outbox = () => f.db().prepare('SELECT kind, case_id, state, reason FROM outbox ORDER BY seq').all() as Array<{ kind: string; case_id: string; state: string; reason: string | null }>;
+  const rosterRows = () =>
+    f.db().prepare('SELECT id, case_id, applicant_id_number FROM roster ORDER BY applicant_id_number').all() as Array<{
+      id: string;
+      case_id: string;
+      applicant_id_number: string;
+    }>;
+  const outbox = () =>
+    f.db().prepare('SELECT kind, case_id, state, reason FROM outbox ORDER BY seq').all() as Array<{
+      kind: string;
+      case_id: string;
+      state: string;
+      reason: string | null;
+    }>;
 
   it('import → sync → review → sync: each household is one roster.imported record, the platform holds its case at version 1, and the review step applies without a conflict', async () => {
     const report = await importFile(3);
@@ -59,8 +82,16 @@ describeStores('roster import → platform', (store) => {
 
     const first = households[0]!;
     const held = await platform.admin.getCase(first.case_id);
-    expect(held).toMatchObject({ stationId: STATION, version: 1, body: { state: 'approved', importId: report.id, applicant: { idNumber: first.applicant_id_number } } });
-    expect(await platform.admin.recipient(first.applicant_id_number)).toMatchObject({ stationId: STATION, caseId: first.case_id, source: 'station' });
+    expect(held).toMatchObject({
+      stationId: STATION,
+      version: 1,
+      body: { state: 'approved', importId: report.id, applicant: { idNumber: first.applicant_id_number } },
+    });
+    expect(await platform.admin.recipient(first.applicant_id_number)).toMatchObject({
+      stationId: STATION,
+      caseId: first.case_id,
+      source: 'station',
+    });
 
     afterAcceptance(cases, f.t.auth.audit(), f.t.clock).startReview(f.t.adminId, first.id, 1);
     const outcome = (await f.engine.run('manual')).outcome;
@@ -78,26 +109,48 @@ describeStores('roster import → platform', (store) => {
     const other = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000, machineId: 'other-station-machine' });
     try {
       const info = other.t.station.stationInfo()!;
-      const otherCases = new CaseService({ db: other.db(), clock: other.t.clock, audit: other.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-      const otherRoster = new RosterImportService({ db: other.db(), clock: other.t.clock, audit: other.t.auth.audit(), cases: otherCases.repo, regionCode: info.regionCode });
+      const otherCases = new CaseService({
+        db: other.db(),
+        clock: other.t.clock,
+        audit: other.t.auth.audit(),
+        resources: loadCaseResources(),
+        station: { name: info.name, regionCode: info.regionCode },
+      });
+      const otherRoster = new RosterImportService({
+        db: other.db(),
+        clock: other.t.clock,
+        audit: other.t.auth.audit(),
+        cases: otherCases.repo,
+        regionCode: info.regionCode,
+      });
       const file = await memberRowsWorkbook(exportHouseholds(2));
       otherRoster.confirm(other.t.adminId, otherRoster.preview(other.t.adminId, file).token, 'roster.xlsx', file);
       await registerWith(other, platform, 'ST-OTHER');
       await other.engine.run('manual');
-      const answered = other.db().prepare('SELECT kind, case_id, state, reason FROM outbox ORDER BY seq').all() as Array<{ kind: string; case_id: string; state: string; reason: string }>;
+      const answered = other.db().prepare('SELECT kind, case_id, state, reason FROM outbox ORDER BY seq').all() as Array<{
+        kind: string;
+        case_id: string;
+        state: string;
+        reason: string;
+      }>;
       expect(answered.map((r) => [r.kind, r.state])).toEqual([
         ['roster.imported', 'rejected'],
         ['roster.imported', 'rejected'],
       ]);
-      expect(answered[0]!.reason).toMatch(/^导入的在册户（案件 .+）平台未接收：户主 \d{6}\*{8}\d{3}[\dX] 在平台上是其他工作站（ST-ROSTER）的在册对象。/);
+      expect(answered[0]!.reason).toMatch(
+        /^导入的在册户（案件 .+）平台未接收：户主 \d{6}\*{8}\d{3}[\dX] 在平台上是其他工作站（ST-ROSTER）的在册对象。/,
+      );
       // The sync centre's list of what the platform refused carries the same words.
-      expect(listQuarantine(other.db()).map((q) => [q.kind, q.status, q.reason])).toEqual(answered.map((r) => ['roster.imported', 'rejected', r.reason]));
+      expect(listQuarantine(other.db()).map((q) => [q.kind, q.status, q.reason])).toEqual(
+        answered.map((r) => ['roster.imported', 'rejected', r.reason]),
+      );
       for (const r of answered) expect(await platform.admin.getCase(r.case_id)).toBeUndefined();
     } finally {
       other.cleanup();
     }
     // The first station's households stay matched to its own cases.
-    for (const h of rosterRows()) expect(await platform.admin.recipient(h.applicant_id_number)).toMatchObject({ stationId: STATION, caseId: h.case_id });
+    for (const h of rosterRows())
+      expect(await platform.admin.recipient(h.applicant_id_number)).toMatchObject({ stationId: STATION, caseId: h.case_id });
   });
 
   it('the platform’s own recipient of the station is matched by the head’s ID number; one whose amount differs is refused naming both amounts, neither taken', async () => {
@@ -125,9 +178,16 @@ describeStores('roster import → platform', (store) => {
     const answered = new Map(outbox().map((r) => [r.case_id, r]));
     const matched = byHead.get(same!.headIdNumber)!;
     expect(answered.get(matched.case_id)).toMatchObject({ state: 'acknowledged' });
-    expect(await platform.admin.recipient(same!.headIdNumber)).toMatchObject({ caseId: matched.case_id, source: 'platform', body: { amountFen: 68000 } });
+    expect(await platform.admin.recipient(same!.headIdNumber)).toMatchObject({
+      caseId: matched.case_id,
+      source: 'platform',
+      body: { amountFen: 68000 },
+    });
     const refused = byHead.get(differs!.headIdNumber)!;
-    expect(answered.get(refused.case_id)).toMatchObject({ state: 'rejected', reason: expect.stringContaining('平台在册信息与导入不一致（月保障金额：平台 800.00 元，导入 690.00 元）') });
+    expect(answered.get(refused.case_id)).toMatchObject({
+      state: 'rejected',
+      reason: expect.stringContaining('平台在册信息与导入不一致（月保障金额：平台 800.00 元，导入 690.00 元）'),
+    });
     expect(await platform.admin.recipient(differs!.headIdNumber)).toMatchObject({ caseId: null, body: { amountFen: 80000 } });
     expect(await platform.admin.getCase(refused.case_id)).toBeUndefined();
     // The station keeps its roster row as imported.

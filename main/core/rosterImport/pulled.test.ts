@@ -59,8 +59,20 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
     platform = await startPlatform({ dataDir, suites: fresh.suites, limits: { maxPullLimit: 4 }, ...(pgUrl ? { pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
     const info = f.t.station.stationInfo()!;
-    const cases = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-    roster = new RosterImportService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), cases: cases.repo, regionCode: info.regionCode });
+    const cases = new CaseService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      resources: loadCaseResources(),
+      station: { name: info.name, regionCode: info.regionCode },
+    });
+    roster = new RosterImportService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      cases: cases.repo,
+      regionCode: info.regionCode,
+    });
     deps = (db) => ({ db, clock: f.t.clock, audit: f.t.auth.audit(), service: roster });
     off = registerRosterPullHandler(deps);
     await registerWith(f, platform, STATION);
@@ -75,9 +87,37 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
   const load = (households: unknown[]) => {
     const file = join(dataDir, 'households.json');
     writeFileSync(file, JSON.stringify(households));
-    return run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'roster-load', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), '--station', STATION, '--file', file, '--json'], { cwd: ROOT });
+    return run(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [
+        join(ROOT, 'city-platform', 'cli.ts'),
+        'roster-load',
+        '--data',
+        dataDir,
+        ...(pgUrl ? ['--pg', pgUrl] : []),
+        '--station',
+        STATION,
+        '--file',
+        file,
+        '--json',
+      ],
+      { cwd: ROOT },
+    );
   };
-  const rosterOf = (idNumber: string) => f.db().prepare("SELECT r.id, r.case_id, r.amount_fen, r.since_month, r.next_review_on, r.enrolled_on FROM roster r WHERE r.applicant_id_number = ? AND r.status = 'active'").all(idNumber) as Array<{ id: string; case_id: string; amount_fen: number; since_month: string; next_review_on: string; enrolled_on: string }>;
+  const rosterOf = (idNumber: string) =>
+    f
+      .db()
+      .prepare(
+        "SELECT r.id, r.case_id, r.amount_fen, r.since_month, r.next_review_on, r.enrolled_on FROM roster r WHERE r.applicant_id_number = ? AND r.status = 'active'",
+      )
+      .all(idNumber) as Array<{
+      id: string;
+      case_id: string;
+      amount_fen: number;
+      since_month: string;
+      next_review_on: string;
+      enrolled_on: string;
+    }>;
 
   it('households new here go on the roster through the import’s writer and are matched on the platform; one already here is a conflict on both sides, nothing overwritten; a rebuilt feed changes nothing', async () => {
     const [here, b, c] = exportHouseholds(3) as [ExportHousehold, ExportHousehold, ExportHousehold];
@@ -86,28 +126,54 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
     roster.confirm(f.t.adminId, roster.preview(f.t.adminId, file).token, 'roster.xlsx', file);
     const mine = rosterOf(here.headIdNumber)[0]!;
 
-    const out = await load([asRecipient(here, 72000), asRecipient(b, 68000), asRecipient(c, 70000), { ...asRecipient(c, 70000), sinceMonth: '2025-13' }]);
-    expect(JSON.parse(out.stdout)).toEqual({ loaded: 3, refused: [{ index: 3, head: null, reason: 'roster.recipient sinceMonth：expected a month YYYY-MM' }] });
+    const out = await load([
+      asRecipient(here, 72000),
+      asRecipient(b, 68000),
+      asRecipient(c, 70000),
+      { ...asRecipient(c, 70000), sinceMonth: '2025-13' },
+    ]);
+    expect(JSON.parse(out.stdout)).toEqual({
+      loaded: 3,
+      refused: [{ index: 3, head: null, reason: 'roster.recipient sinceMonth：expected a month YYYY-MM' }],
+    });
 
     expect((await f.engine.run('manual')).outcome).toBe('partial');
     // b and c: on the roster as the platform holds them, due for 资格认证 from the platform's last one.
-    for (const [h, amount] of [[b, 68000], [c, 70000]] as const) {
-      expect(rosterOf(h.headIdNumber)).toEqual([expect.objectContaining({ amount_fen: amount, since_month: '2025-03', next_review_on: '2027-03-31', enrolled_on: '2026-03-15' })]);
+    for (const [h, amount] of [
+      [b, 68000],
+      [c, 70000],
+    ] as const) {
+      expect(rosterOf(h.headIdNumber)).toEqual([
+        expect.objectContaining({ amount_fen: amount, since_month: '2025-03', next_review_on: '2027-03-31', enrolled_on: '2026-03-15' }),
+      ]);
     }
     const cert = new CertificationService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit() });
     expect(cert.dueList('due', 100).rows.map((r) => r.idNumber)).not.toContain(b.headIdNumber);
     expect(cert.dueList('all', 100).rows.map((r) => r.idNumber)).toContain(b.headIdNumber);
-    const note = f.db().prepare("SELECT note FROM case_event WHERE case_id = ? AND action = 'rosterImported'").pluck().get(rosterOf(b.headIdNumber)[0]!.case_id);
+    const note = f
+      .db()
+      .prepare("SELECT note FROM case_event WHERE case_id = ? AND action = 'rosterImported'")
+      .pluck()
+      .get(rosterOf(b.headIdNumber)[0]!.case_id);
     expect(note).toBe('从市级平台在册名单取得：城市低保，月保障金额 680.00 元，2025-03 起享受');
     // `here`: the station's row untouched, the platform's household listed as a conflict with the reason.
     expect(rosterOf(here.headIdNumber)).toEqual([mine]);
-    expect(recipientConflicts(f.db())).toEqual([expect.objectContaining({ name: here.headName, code: 'ON_ROSTER', message: expect.stringContaining('已在本站在册对象名单中') })]);
+    expect(recipientConflicts(f.db())).toEqual([
+      expect.objectContaining({ name: here.headName, code: 'ON_ROSTER', message: expect.stringContaining('已在本站在册对象名单中') }),
+    ]);
 
     // The next sync sends b's and c's roster.imported: the platform matches its own recipients; `here` is refused naming both amounts.
     await f.engine.run('manual');
-    const answers = f.db().prepare("SELECT case_id, state, reason FROM outbox WHERE kind = 'roster.imported'").all() as Array<{ case_id: string; state: string; reason: string | null }>;
+    const answers = f.db().prepare("SELECT case_id, state, reason FROM outbox WHERE kind = 'roster.imported'").all() as Array<{
+      case_id: string;
+      state: string;
+      reason: string | null;
+    }>;
     const byCase = new Map(answers.map((a) => [a.case_id, a]));
-    expect(byCase.get(mine.case_id)).toMatchObject({ state: 'rejected', reason: expect.stringContaining('月保障金额：平台 720.00 元，导入 680.00 元') });
+    expect(byCase.get(mine.case_id)).toMatchObject({
+      state: 'rejected',
+      reason: expect.stringContaining('月保障金额：平台 720.00 元，导入 680.00 元'),
+    });
     for (const h of [b, c]) {
       const caseId = rosterOf(h.headIdNumber)[0]!.case_id;
       expect(byCase.get(caseId)).toMatchObject({ state: 'acknowledged' });
@@ -125,7 +191,13 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
   it('a bad item is refused by the handler naming the field; the CLI refuses another station’s household and loads nothing then', async () => {
     const [a] = exportHouseholds(1) as [ExportHousehold];
     const body = asRecipient(a, 68000);
-    const refusal = applyPulledRecipient(deps(f.db()), { kind: 'roster.recipient', feedSeq: 9, at: Date.now(), id: a.headIdNumber, body: { ...body, members: [] } });
+    const refusal = applyPulledRecipient(deps(f.db()), {
+      kind: 'roster.recipient',
+      feedSeq: 9,
+      at: Date.now(),
+      id: a.headIdNumber,
+      body: { ...body, members: [] },
+    });
     expect(refusal).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'roster.recipient', path: 'body.members' } });
     expect(rosterOf(a.headIdNumber)).toEqual([]);
 

@@ -43,7 +43,12 @@ export function applyPulledRecipient(d: PulledDeps, item: unknown): JiuzhuError 
   const { id, feedSeq, body } = read.value;
   const today = chinaDate(d.clock.now());
   const invalid = body.members.findIndex((m) => !checkIdNumber(m.idNumber, { today }).valid);
-  if (invalid >= 0) return new JiuzhuError('SYNC_PULL_ITEM_INVALID', { kind: 'roster.recipient', detail: `body.members.${invalid}.idNumber：身份证号码无效` }, { kind: 'roster.recipient', path: `body.members.${invalid}.idNumber` });
+  if (invalid >= 0)
+    return new JiuzhuError(
+      'SYNC_PULL_ITEM_INVALID',
+      { kind: 'roster.recipient', detail: `body.members.${invalid}.idNumber：身份证号码无效` },
+      { kind: 'roster.recipient', path: `body.members.${invalid}.idNumber` },
+    );
   const earlier = d.db.prepare('SELECT status FROM roster_recipient_pulled WHERE id_number = ?').pluck().get(id) as string | undefined;
   if (earlier === 'applied') return undefined;
   const at = d.clock.now().toISOString();
@@ -58,12 +63,31 @@ export function applyPulledRecipient(d: PulledDeps, item: unknown): JiuzhuError 
   const conflict = conflictOf(new RosterImportRepo(d.db), body);
   if (conflict) {
     keep('conflict', null, conflict);
-    d.audit.append({ actor: PLATFORM_ACTOR, action: 'roster-import.pulled_conflict', targetType: 'roster', targetId: null, details: { code: conflict.code, members: body.members.length } });
+    d.audit.append({
+      actor: PLATFORM_ACTOR,
+      action: 'roster-import.pulled_conflict',
+      targetType: 'roster',
+      targetId: null,
+      details: { code: conflict.code, members: body.members.length },
+    });
     return undefined;
   }
-  const rosterId = d.service.write(householdOf(read.value, today), { importId: `platform:${id}`, actor: PLATFORM_ACTOR, at, today, settings: new AfterAcceptanceRepo(d.db).settings(), link: false });
+  const rosterId = d.service.write(householdOf(read.value, today), {
+    importId: `platform:${id}`,
+    actor: PLATFORM_ACTOR,
+    at,
+    today,
+    settings: new AfterAcceptanceRepo(d.db).settings(),
+    link: false,
+  });
   keep('applied', rosterId, null);
-  d.audit.append({ actor: PLATFORM_ACTOR, action: 'roster-import.pulled', targetType: 'roster', targetId: rosterId, details: { members: body.members.length } });
+  d.audit.append({
+    actor: PLATFORM_ACTOR,
+    action: 'roster-import.pulled',
+    targetType: 'roster',
+    targetId: rosterId,
+    details: { members: body.members.length },
+  });
   return undefined;
 }
 
@@ -73,9 +97,11 @@ function conflictOf(repo: RosterImportRepo, body: PulledRosterRecipientItem['bod
   const names = repo.personNames(body.members.map((m) => m.idNumber));
   for (const m of body.members) {
     const id = maskIdNumber(m.idNumber);
-    if (onRoster.has(m.idNumber)) return { code: 'ON_ROSTER', message: translate('rosterImport.rowProblems.ON_ROSTER' as MessageKey, { id }) };
+    if (onRoster.has(m.idNumber))
+      return { code: 'ON_ROSTER', message: translate('rosterImport.rowProblems.ON_ROSTER' as MessageKey, { id }) };
     const known = names.get(m.idNumber);
-    if (known !== undefined && known !== m.name) return { code: 'NAME_DIFFERS', message: translate('rosterImport.rowProblems.NAME_DIFFERS' as MessageKey, { id, name: m.name }) };
+    if (known !== undefined && known !== m.name)
+      return { code: 'NAME_DIFFERS', message: translate('rosterImport.rowProblems.NAME_DIFFERS' as MessageKey, { id, name: m.name }) };
   }
   return null;
 }
@@ -103,16 +129,34 @@ function householdOf(item: PulledRosterRecipientItem, today: string): ImportHous
       .map((m) => {
         // Valid (checked above): an 18-character resident number carries both.
         const facts = checkIdNumber(m.idNumber, { today }) as { sex: '男' | '女'; birthDate: string };
-        return { sheet: '', row: 0, idNumber: m.idNumber, name: m.name, sex: facts.sex, birthDate: facts.birthDate, relationship: m.relationship, student: false, labourCapacity: 'full' as const };
+        return {
+          sheet: '',
+          row: 0,
+          idNumber: m.idNumber,
+          name: m.name,
+          sex: facts.sex,
+          birthDate: facts.birthDate,
+          relationship: m.relationship,
+          student: false,
+          labourCapacity: 'full' as const,
+        };
       }),
   };
 }
 
 /** The sync centre's list of platform households not written here, newest first. */
 export function recipientConflicts(db: Db): RecipientConflict[] {
-  const rows = db.prepare("SELECT id_number, body, reason, received_at FROM roster_recipient_pulled WHERE status = 'conflict' ORDER BY received_at DESC").all() as Array<{ id_number: string; body: string; reason: string; received_at: string }>;
+  const rows = db
+    .prepare("SELECT id_number, body, reason, received_at FROM roster_recipient_pulled WHERE status = 'conflict' ORDER BY received_at DESC")
+    .all() as Array<{ id_number: string; body: string; reason: string; received_at: string }>;
   return rows.map((r) => {
     const reason = JSON.parse(r.reason) as { code: string; message: string };
-    return { idNumberMasked: maskIdNumber(r.id_number), name: (JSON.parse(r.body) as { applicant: { name: string } }).applicant.name, code: reason.code, message: reason.message, receivedAt: r.received_at };
+    return {
+      idNumberMasked: maskIdNumber(r.id_number),
+      name: (JSON.parse(r.body) as { applicant: { name: string } }).applicant.name,
+      code: reason.code,
+      message: reason.message,
+      receivedAt: r.received_at,
+    };
   });
 }

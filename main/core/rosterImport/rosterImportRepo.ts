@@ -27,7 +27,10 @@ export class RosterImportRepo {
 
   /** Every ID number on an active roster row of the station. */
   activeRosterMembers(): Set<string> {
-    const rows = this.db.prepare("SELECT m.id_number FROM roster_member m JOIN roster r ON r.id = m.roster_id WHERE r.status = 'active'").pluck().all() as string[];
+    const rows = this.db
+      .prepare("SELECT m.id_number FROM roster_member m JOIN roster r ON r.id = m.roster_id WHERE r.status = 'active'")
+      .pluck()
+      .all() as string[];
     return new Set(rows);
   }
 
@@ -44,25 +47,42 @@ export class RosterImportRepo {
 
   /** A person the station does not know yet; one it knows (from a card read or an earlier case) keeps its record. */
   addPerson(p: { id_number: string; name: string; sex: string; birth_date: string; address: string | null; updated_at: string }): void {
-    this.stmt("INSERT OR IGNORE INTO person (id_number, name, sex, birth_date, nation_code, address, phone, card_valid_until, source, updated_at) VALUES (@id_number, @name, @sex, @birth_date, NULL, @address, NULL, NULL, 'typed', @updated_at)")
-      .run(p);
+    this.stmt(
+      "INSERT OR IGNORE INTO person (id_number, name, sex, birth_date, nation_code, address, phone, card_valid_until, source, updated_at) VALUES (@id_number, @name, @sex, @birth_date, NULL, @address, NULL, NULL, 'typed', @updated_at)",
+    ).run(p);
   }
 
-  linkHousehold(l: { import_id: string; roster_id: string; case_id: string; sheet: string; row: number; approved_on: string | null; last_certified_on: string | null }): void {
-    this.stmt('INSERT INTO roster_import_household (import_id, roster_id, case_id, sheet, row, approved_on, last_certified_on) VALUES (@import_id, @roster_id, @case_id, @sheet, @row, @approved_on, @last_certified_on)')
-      .run(l);
+  linkHousehold(l: {
+    import_id: string;
+    roster_id: string;
+    case_id: string;
+    sheet: string;
+    row: number;
+    approved_on: string | null;
+    last_certified_on: string | null;
+  }): void {
+    this.stmt(
+      'INSERT INTO roster_import_household (import_id, roster_id, case_id, sheet, row, approved_on, last_certified_on) VALUES (@import_id, @roster_id, @case_id, @sheet, @row, @approved_on, @last_certified_on)',
+    ).run(l);
   }
 
   insertReport(r: ImportReportRow): void {
-    this.db.prepare('INSERT INTO roster_import (id, file_name, sha256, imported_at, imported_by, totals, errors) VALUES (@id, @file_name, @sha256, @imported_at, @imported_by, @totals, @errors)').run(r);
+    this.db
+      .prepare(
+        'INSERT INTO roster_import (id, file_name, sha256, imported_at, imported_by, totals, errors) VALUES (@id, @file_name, @sha256, @imported_at, @imported_by, @totals, @errors)',
+      )
+      .run(r);
   }
 
   lastImportOf(sha256: string): { id: string; imported_at: string } | undefined {
-    return this.db.prepare('SELECT id, imported_at FROM roster_import WHERE sha256 = ? ORDER BY imported_at DESC LIMIT 1').get(sha256) as { id: string; imported_at: string } | undefined;
+    return this.db.prepare('SELECT id, imported_at FROM roster_import WHERE sha256 = ? ORDER BY imported_at DESC LIMIT 1').get(sha256) as
+      { id: string; imported_at: string } | undefined;
   }
 
   reports(): Array<Omit<ImportReportRow, 'errors'>> {
-    return this.db.prepare('SELECT id, file_name, sha256, imported_at, imported_by, totals FROM roster_import ORDER BY imported_at DESC LIMIT 200').all() as Array<Omit<ImportReportRow, 'errors'>>;
+    return this.db
+      .prepare('SELECT id, file_name, sha256, imported_at, imported_by, totals FROM roster_import ORDER BY imported_at DESC LIMIT 200')
+      .all() as Array<Omit<ImportReportRow, 'errors'>>;
   }
 
   report(id: string): ImportReportRow | undefined {

@@ -78,7 +78,13 @@ export class RosterImportService {
     const names = this.repo.personNames(ids);
     const errors: Array<RosterRowError & { household: string }> = [...parsed.errors];
     const problem = (household: string, m: { sheet: string; row: number }, code: RosterRowError['code'], params: Record<string, string>) =>
-      errors.push({ household, sheet: m.sheet, row: m.row, code, message: translate(`rosterImport.rowProblems.${code}` as MessageKey, params) });
+      errors.push({
+        household,
+        sheet: m.sheet,
+        row: m.row,
+        code,
+        message: translate(`rosterImport.rowProblems.${code}` as MessageKey, params),
+      });
     for (const h of parsed.households)
       for (const m of h.members) {
         if (onRoster.has(m.idNumber)) problem(h.key, m, 'ON_ROSTER', { id: maskIdNumber(m.idNumber) });
@@ -125,7 +131,8 @@ export class RosterImportService {
 
   confirm(actor: string, token: string, fileName: string, bytes: Buffer): RosterImportReport {
     const previewed = this.previews.get(token);
-    if (!previewed || previewed.actor !== actor || previewed.until < this.deps.clock.now().getTime()) throw new JiuzhuError('ROSTER_IMPORT_PREVIEW_EXPIRED');
+    if (!previewed || previewed.actor !== actor || previewed.until < this.deps.clock.now().getTime())
+      throw new JiuzhuError('ROSTER_IMPORT_PREVIEW_EXPIRED');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== previewed.sha256) throw new JiuzhuError('ROSTER_IMPORT_FILE_CHANGED');
     const parsed = this.parse(bytes);
@@ -136,11 +143,25 @@ export class RosterImportService {
       const id = randomUUID();
       const at = this.deps.clock.now().toISOString();
       const errors = c.errors.slice(0, ERRORS_KEPT);
-      this.repo.insertReport({ id, file_name: fileName, sha256, imported_at: at, imported_by: actor, totals: JSON.stringify(c.totals), errors: JSON.stringify(errors) });
+      this.repo.insertReport({
+        id,
+        file_name: fileName,
+        sha256,
+        imported_at: at,
+        imported_by: actor,
+        totals: JSON.stringify(c.totals),
+        errors: JSON.stringify(errors),
+      });
       const settings = this.roster.settings();
       const today = this.today();
       for (const h of c.households) this.write(h, { importId: id, actor, at, today, settings, link: true });
-      this.deps.audit.append({ actor, action: 'roster-import.confirm', targetType: 'roster_import', targetId: id, details: countsOf(c.totals) });
+      this.deps.audit.append({
+        actor,
+        action: 'roster-import.confirm',
+        targetType: 'roster_import',
+        targetId: id,
+        details: countsOf(c.totals),
+      });
       return { id, fileName, sha256, importedAt: at, importedBy: actor, totals: c.totals, errors };
     })();
     this.previews.delete(token);
@@ -152,14 +173,32 @@ export class RosterImportService {
    * is written"), with its `roster.imported` record; the file's households are linked to their
    * import report (`link`), a pulled one is not (pulled.ts keeps it). Answers the roster row id.
    */
-  write(h: ImportHousehold, ctx: { importId: string; actor: string; at: string; today: string; settings: RosterSettings; link: boolean }): string {
+  write(
+    h: ImportHousehold,
+    ctx: { importId: string; actor: string; at: string; today: string; settings: RosterSettings; link: boolean },
+  ): string {
     const { importId, actor, at, today, settings } = ctx;
     const app = applicationSchema.parse({
       type: h.category.type,
       subtype: h.category.subtype,
       channel: { kind: 'counter' },
-      applicant: { idNumber: h.headIdNumber, name: h.members[0]!.name, sex: h.members[0]!.sex, birthDate: h.members[0]!.birthDate, ...(h.area ? { address: h.area.slice(0, 120) } : {}), source: 'typed' },
-      members: h.members.map((m) => ({ idNumber: m.idNumber, name: m.name, sex: m.sex, birthDate: m.birthDate, relationship: m.relationship, student: m.student, labourCapacity: m.labourCapacity })),
+      applicant: {
+        idNumber: h.headIdNumber,
+        name: h.members[0]!.name,
+        sex: h.members[0]!.sex,
+        birthDate: h.members[0]!.birthDate,
+        ...(h.area ? { address: h.area.slice(0, 120) } : {}),
+        source: 'typed',
+      },
+      members: h.members.map((m) => ({
+        idNumber: m.idNumber,
+        name: m.name,
+        sex: m.sex,
+        birthDate: m.birthDate,
+        relationship: m.relationship,
+        student: m.student,
+        labourCapacity: m.labourCapacity,
+      })),
     });
     const caseId = randomUUID();
     const cases = this.deps.cases;
@@ -185,10 +224,30 @@ export class RosterImportService {
     const caseNo = cases.nextCaseNo(this.deps.regionCode, Number(today.slice(0, 4)));
     cases.setPulledNumber(caseId, caseNo, null);
     cases.replaceParties(caseId, partiesOf(app));
-    for (const m of h.members) this.repo.addPerson({ id_number: m.idNumber, name: m.name, sex: m.sex, birth_date: m.birthDate, address: m.relationship === 'self' && h.area ? h.area.slice(0, 120) : null, updated_at: at });
+    for (const m of h.members)
+      this.repo.addPerson({
+        id_number: m.idNumber,
+        name: m.name,
+        sex: m.sex,
+        birth_date: m.birthDate,
+        address: m.relationship === 'self' && h.area ? h.area.slice(0, 120) : null,
+        updated_at: at,
+      });
     const category = categoryKey(h.category);
     const amount = (h.amountFen / 100).toFixed(2);
-    cases.appendEvent(caseId, { at, actor_id: actor, action: 'rosterImported', from_state: null, to_state: 'approved', note: translate(ctx.link ? 'rosterImport.note' : 'rosterImport.notePulled', { category: translate(`roster.categories.${category}` as MessageKey), amount, since: h.sinceMonth, importId: importId.slice(0, 8) }) });
+    cases.appendEvent(caseId, {
+      at,
+      actor_id: actor,
+      action: 'rosterImported',
+      from_state: null,
+      to_state: 'approved',
+      note: translate(ctx.link ? 'rosterImport.note' : 'rosterImport.notePulled', {
+        category: translate(`roster.categories.${category}` as MessageKey),
+        amount,
+        since: h.sinceMonth,
+        importId: importId.slice(0, 8),
+      }),
+    });
     // The previous system's next review date where the file has one; else this station's rule from the first paid month.
     const review = h.nextReviewOn
       ? { basis: reviewBasis(app, today), months: settings.reviewMonths[reviewBasis(app, today)], dueOn: h.nextReviewOn }
@@ -235,7 +294,16 @@ export class RosterImportService {
       },
       h.members.map((m) => m.idNumber),
     );
-    if (ctx.link) this.repo.linkHousehold({ import_id: importId, roster_id: rosterId, case_id: caseId, sheet: h.sheet, row: h.row, approved_on: h.approvedOn, last_certified_on: h.lastCertifiedOn });
+    if (ctx.link)
+      this.repo.linkHousehold({
+        import_id: importId,
+        roster_id: rosterId,
+        case_id: caseId,
+        sheet: h.sheet,
+        row: h.row,
+        approved_on: h.approvedOn,
+        last_certified_on: h.lastCertifiedOn,
+      });
     // The platform learns of the household in the same transaction (README.md, "The platform").
     this.outbox.enqueue(
       rosterImportedRecord({
@@ -260,8 +328,21 @@ export class RosterImportService {
 
   reports(actor: string) {
     const names = this.deps.cases.accountNames();
-    const rows = this.repo.reports().map((r) => ({ id: r.id, fileName: r.file_name, sha256: r.sha256, importedAt: r.imported_at, importedBy: names.get(r.imported_by) ?? r.imported_by, totals: JSON.parse(r.totals) as Totals }));
-    this.deps.audit.append({ actor, action: 'roster-import.report_view', targetType: null, targetId: null, details: { reports: rows.length } });
+    const rows = this.repo.reports().map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      importedAt: r.imported_at,
+      importedBy: names.get(r.imported_by) ?? r.imported_by,
+      totals: JSON.parse(r.totals) as Totals,
+    }));
+    this.deps.audit.append({
+      actor,
+      action: 'roster-import.report_view',
+      targetType: null,
+      targetId: null,
+      details: { reports: rows.length },
+    });
     return { reports: rows };
   }
 
@@ -269,7 +350,15 @@ export class RosterImportService {
     const r = this.repo.report(id);
     if (!r) throw new JiuzhuError('NOT_FOUND');
     this.deps.audit.append({ actor, action: 'roster-import.report_view', targetType: 'roster_import', targetId: id, details: {} });
-    return this.named({ id: r.id, fileName: r.file_name, sha256: r.sha256, importedAt: r.imported_at, importedBy: r.imported_by, totals: JSON.parse(r.totals) as Totals, errors: JSON.parse(r.errors) as RosterRowError[] });
+    return this.named({
+      id: r.id,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      importedAt: r.imported_at,
+      importedBy: r.imported_by,
+      totals: JSON.parse(r.totals) as Totals,
+      errors: JSON.parse(r.errors) as RosterRowError[],
+    });
   }
 
   private named(r: RosterImportReport): RosterImportReport {
@@ -279,5 +368,12 @@ export class RosterImportService {
 
 /** The audit row's details: counts only, never a name or an ID number. */
 function countsOf(t: Totals): Record<string, number> {
-  return { households: t.households, members: t.members, importHouseholds: t.importHouseholds, importMembers: t.importMembers, skippedHouseholds: t.skippedHouseholds, errorRows: t.errorRows };
+  return {
+    households: t.households,
+    members: t.members,
+    importHouseholds: t.importHouseholds,
+    importMembers: t.importMembers,
+    skippedHouseholds: t.skippedHouseholds,
+    errorRows: t.errorRows,
+  };
 }

@@ -26,7 +26,12 @@ export const MAX_DATA_ROWS = 100_000;
 const ROSTER_LABEL = (c: RosterColumn): string => ROSTER_COLUMNS[c][0];
 
 /** A cell as text for its column: dates from serials, months from serials or 202103, numbers as written. */
-function cellText(cell: XlsxCell | undefined, column: RosterColumn, date1904: boolean, where: { sheet: string; row: number; header: string }): string {
+function cellText(
+  cell: XlsxCell | undefined,
+  column: RosterColumn,
+  date1904: boolean,
+  where: { sheet: string; row: number; header: string },
+): string {
   if (!cell) return '';
   switch (cell.t) {
     case 's':
@@ -37,10 +42,12 @@ function cellText(cell: XlsxCell | undefined, column: RosterColumn, date1904: bo
       return '';
     case 'n': {
       // 18 digits do not fit a double: Excel kept 15 significant ones and the rest is gone.
-      if (ID_COLUMNS.has(column)) throw new JiuzhuError('ROSTER_IMPORT_ID_AS_NUMBER', { sheet: where.sheet, row: String(where.row), column: where.header });
+      if (ID_COLUMNS.has(column))
+        throw new JiuzhuError('ROSTER_IMPORT_ID_AS_NUMBER', { sheet: where.sheet, row: String(where.row), column: where.header });
       if (DATE_COLUMNS.has(column)) return serialToIsoDate(cell.v, date1904) ?? cell.raw;
       // A double such as 680.29999999999995 is the 680.30 the clerk typed; more than fen is left for the check to refuse.
-      if (column === 'amount' && Math.abs(cell.v * 100 - Math.round(cell.v * 100)) < 1e-6) return (Math.round(cell.v * 100) / 100).toFixed(2);
+      if (column === 'amount' && Math.abs(cell.v * 100 - Math.round(cell.v * 100)) < 1e-6)
+        return (Math.round(cell.v * 100) / 100).toFixed(2);
       if (MONTH_COLUMNS.has(column)) {
         if (Number.isInteger(cell.v) && cell.v >= 190001 && cell.v <= 209912) return cell.raw;
         return serialToIsoDate(cell.v, date1904)?.slice(0, 7) ?? cell.raw;
@@ -85,8 +92,14 @@ export function rosterSheets(book: XlsxWorkbook): RosterSheet[] {
     const member = has('idNumber');
     if (!household && !member) continue;
     const kind: RosterSheet['kind'] = household && member ? 'member-rows' : household ? 'households' : 'members';
-    const need: RosterColumn[] = kind === 'households' ? ['headIdNumber', 'category'] : kind === 'members' ? ['headIdNumber', 'idNumber', 'name'] : ['headIdNumber', 'category', 'idNumber', 'name'];
-    for (const c of need) if (!has(c)) throw new JiuzhuError('ROSTER_IMPORT_MISSING_COLUMN', { sheet: sheet.name, column: ROSTER_LABEL(c) });
+    const need: RosterColumn[] =
+      kind === 'households'
+        ? ['headIdNumber', 'category']
+        : kind === 'members'
+          ? ['headIdNumber', 'idNumber', 'name']
+          : ['headIdNumber', 'category', 'idNumber', 'name'];
+    for (const c of need)
+      if (!has(c)) throw new JiuzhuError('ROSTER_IMPORT_MISSING_COLUMN', { sheet: sheet.name, column: ROSTER_LABEL(c) });
     const rows: SheetRow[] = [];
     for (const r of sheet.rows.slice(found.index + 1)) {
       const values = new Map<RosterColumn, string>();
@@ -95,8 +108,10 @@ export function rosterSheets(book: XlsxWorkbook): RosterSheet[] {
         if (v !== '') values.set(column, v);
       }
       const first = r.cells.find((c) => c !== undefined);
-      if (values.size === 0 || (first?.t === 's' && isTotalsLine(first.v.trim()) && !values.has('headIdNumber') && !values.has('idNumber'))) continue;
-      if (++total > MAX_DATA_ROWS) throw new JiuzhuError('ROSTER_IMPORT_TOO_MANY_ROWS', { count: `${MAX_DATA_ROWS} 以上`, max: String(MAX_DATA_ROWS) });
+      if (values.size === 0 || (first?.t === 's' && isTotalsLine(first.v.trim()) && !values.has('headIdNumber') && !values.has('idNumber')))
+        continue;
+      if (++total > MAX_DATA_ROWS)
+        throw new JiuzhuError('ROSTER_IMPORT_TOO_MANY_ROWS', { count: `${MAX_DATA_ROWS} 以上`, max: String(MAX_DATA_ROWS) });
       rows.push({ sheet: sheet.name, row: r.r, get: (c) => values.get(c) ?? '', header: (c) => found.written.get(c) ?? ROSTER_LABEL(c) });
     }
     out.push({ name: sheet.name, kind, headers: found.written, rows });

@@ -64,7 +64,9 @@ export function adminHandlers(services: () => Promise<StationServices>): AdminHa
     'audit.verify': async (_input, ctx) => {
       const { s } = await actor(ctx);
       const result = verifyAuditChain(s.station.db);
-      return result.ok ? { ok: true, rows: result.rows } : { ok: false, rows: result.rows, firstBad: { seq: result.firstBad.seq, reason: AUDIT_BREAK_ZH[result.firstBad.reason] } };
+      return result.ok
+        ? { ok: true, rows: result.rows }
+        : { ok: false, rows: result.rows, firstBad: { seq: result.firstBad.seq, reason: AUDIT_BREAK_ZH[result.firstBad.reason] } };
     },
   };
 }

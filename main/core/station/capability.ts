@@ -5,7 +5,13 @@ import { setupAndSessionHandlers, type SetupAndSessionHandlers } from './session
 export function stationCapability(deps: CoreDeps): Capability<keyof SetupAndSessionHandlers | keyof AdminHandlers> {
   return {
     handlers: {
-      ...setupAndSessionHandlers({ services: deps.services, windows: deps.windows, clock: deps.clock, dataDir: deps.dataDir, deviceId: deps.deviceId }),
+      ...setupAndSessionHandlers({
+        services: deps.services,
+        windows: deps.windows,
+        clock: deps.clock,
+        dataDir: deps.dataDir,
+        deviceId: deps.deviceId,
+      }),
       ...adminHandlers(deps.services),
     },
   };

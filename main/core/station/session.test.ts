@@ -16,7 +16,14 @@ const PASSWORD = 'Qiaotou#2026';
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-session-'));
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => now }, logger: silentLogger, deviceId: async () => 'b'.repeat(64) });
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => now },
+    logger: silentLogger,
+    deviceId: async () => 'b'.repeat(64),
+  });
 });
 afterAll(async () => {
   await core.close();
@@ -25,13 +32,35 @@ afterAll(async () => {
 
 describe('setup and sessions through the contract', () => {
   it('sets the station up once and shows the recovery code once', async () => {
-    expect(await core.invoke('setup.status', {}, windowA)).toEqual({ ok: true, result: { initialized: false, preset: {}, presetProblem: null } });
-    const bad = await core.invoke('setup.init', { stationName: '桥头镇', regionCode: '12345', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, windowA);
+    expect(await core.invoke('setup.status', {}, windowA)).toEqual({
+      ok: true,
+      result: { initialized: false, preset: {}, presetProblem: null },
+    });
+    const bad = await core.invoke(
+      'setup.init',
+      { stationName: '桥头镇', regionCode: '12345', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } },
+      windowA,
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { path: 'regionCode' } } });
-    const init = await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, windowA);
+    const init = await core.invoke(
+      'setup.init',
+      {
+        stationName: '桥头镇社会救助工作站',
+        regionCode: '500110',
+        admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
+      },
+      windowA,
+    );
     expect(init).toMatchObject({ ok: true, result: { recoveryCode: expect.stringMatching(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){5}$/) } });
-    expect(await core.invoke('setup.status', {}, windowA)).toEqual({ ok: true, result: { initialized: true, preset: {}, presetProblem: null } });
-    const again = await core.invoke('setup.init', { stationName: '另一个', regionCode: '500110', admin: { username: 'x', displayName: 'x', password: PASSWORD } }, windowA);
+    expect(await core.invoke('setup.status', {}, windowA)).toEqual({
+      ok: true,
+      result: { initialized: true, preset: {}, presetProblem: null },
+    });
+    const again = await core.invoke(
+      'setup.init',
+      { stationName: '另一个', regionCode: '500110', admin: { username: 'x', displayName: 'x', password: PASSWORD } },
+      windowA,
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'STORE_ALREADY_INITIALIZED' } });
   });
 
@@ -45,7 +74,11 @@ describe('setup and sessions through the contract', () => {
   });
 
   it('a clerk account cannot manage staff (FORBIDDEN), and must change the temporary password first', async () => {
-    const created = await core.invoke('accounts.create', { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' }, windowA);
+    const created = await core.invoke(
+      'accounts.create',
+      { username: 'clerk1', displayName: '李受理', roles: ['clerk'], password: 'Temp#pass2026' },
+      windowA,
+    );
     expect(created).toMatchObject({ ok: true });
     const clerkLogin = await core.invoke('session.login', { username: 'clerk1', password: 'Temp#pass2026' }, windowB);
     expect(clerkLogin).toMatchObject({ ok: true, result: { mustChangePassword: true } });
@@ -64,16 +97,25 @@ describe('setup and sessions through the contract', () => {
     advance(0.2);
     expect(await core.invoke('session.current', {}, windowA)).toMatchObject({ ok: true, result: { locked: true } });
     expect(await core.invoke('accounts.list', {}, windowA)).toMatchObject({ ok: false, error: { code: 'AUTH_SESSION_LOCKED' } });
-    expect(await core.invoke('session.unlock', { password: 'wrong-password' }, windowA)).toMatchObject({ ok: false, error: { code: 'STORE_WRONG_PASSWORD' } });
+    expect(await core.invoke('session.unlock', { password: 'wrong-password' }, windowA)).toMatchObject({
+      ok: false,
+      error: { code: 'STORE_WRONG_PASSWORD' },
+    });
     expect(await core.invoke('session.unlock', { password: PASSWORD }, windowA)).toMatchObject({ ok: true, result: { locked: false } });
   });
 
   it('locks the account for 15 minutes after 5 failed logins', async () => {
     const windowC = { via: 'browser' as const, windowId: 'browser:window-c' };
     for (let i = 0; i < 5; i++) {
-      expect(await core.invoke('session.login', { username: 'clerk1', password: `nope-${i}` }, windowC)).toMatchObject({ ok: false, error: { code: 'STORE_WRONG_PASSWORD' } });
+      expect(await core.invoke('session.login', { username: 'clerk1', password: `nope-${i}` }, windowC)).toMatchObject({
+        ok: false,
+        error: { code: 'STORE_WRONG_PASSWORD' },
+      });
     }
-    expect(await core.invoke('session.login', { username: 'clerk1', password: 'Clerk#Counter9' }, windowC)).toMatchObject({ ok: false, error: { code: 'AUTH_ACCOUNT_LOCKED' } });
+    expect(await core.invoke('session.login', { username: 'clerk1', password: 'Clerk#Counter9' }, windowC)).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_ACCOUNT_LOCKED' },
+    });
     advance(15);
     expect(await core.invoke('session.login', { username: 'clerk1', password: 'Clerk#Counter9' }, windowC)).toMatchObject({ ok: true });
   });

@@ -56,7 +56,11 @@ export function setupAndSessionHandlers(deps: {
   return {
     'setup.status': async () => {
       const { preset, problem } = readPreset();
-      const defaults = { ...(preset.stationName ? { stationName: preset.stationName } : {}), ...(preset.regionCode ? { regionCode: preset.regionCode } : {}), ...(preset.platformUrl ? { platformUrl: preset.platformUrl } : {}) };
+      const defaults = {
+        ...(preset.stationName ? { stationName: preset.stationName } : {}),
+        ...(preset.regionCode ? { regionCode: preset.regionCode } : {}),
+        ...(preset.platformUrl ? { platformUrl: preset.platformUrl } : {}),
+      };
       return { initialized: (await services()).station.isInitialized(), preset: defaults, presetProblem: problem ?? null };
     },
     'setup.init': async (input) => {

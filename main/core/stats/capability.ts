@@ -23,7 +23,16 @@ export function statsCapability(deps: CoreDeps, options: StatsCapabilityOptions 
     if (!cached || cached.db !== db) {
       resources ??= loadCaseResources(options.resourcesDir);
       const info = s.station.stationInfo();
-      cached = { db, svc: new CaseService({ db, clock: deps.clock, audit: s.auth.audit(), resources, station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' } }) };
+      cached = {
+        db,
+        svc: new CaseService({
+          db,
+          clock: deps.clock,
+          audit: s.auth.audit(),
+          resources,
+          station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' },
+        }),
+      };
     }
     return { svc: cached.svc, audit: s.auth.audit() };
   };

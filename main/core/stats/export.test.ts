@@ -22,7 +22,8 @@ afterEach(() => {
   dir.cleanup();
 });
 
-const exportAs = (roles: Role[], request: ExportRequest) => cap.handlers['stats.export'](exportRequestSchema.parse(request), { session: { userId: env.actor, roles }, via: 'cli' });
+const exportAs = (roles: Role[], request: ExportRequest) =>
+  cap.handlers['stats.export'](exportRequestSchema.parse(request), { session: { userId: env.actor, roles }, via: 'cli' });
 
 async function sheetOf(base64: string) {
   const wb = new ExcelJS.Workbook();
@@ -34,14 +35,33 @@ async function sheetOf(base64: string) {
 }
 
 const audits = (action: string) => env.t.auth.audit().query({ action, limit: 10 });
-const caseRow = (id: string) => env.svc.db.prepare("SELECT case_no, applicant_name, applicant_id_number, json_extract(data, '$.applicant.phone') AS phone, json_extract(data, '$.applicant.address') AS address FROM case_file WHERE id = ?").get(id) as Record<string, string>;
+const caseRow = (id: string) =>
+  env.svc.db
+    .prepare(
+      "SELECT case_no, applicant_name, applicant_id_number, json_extract(data, '$.applicant.phone') AS phone, json_extract(data, '$.applicant.address') AS address FROM case_file WHERE id = ?",
+    )
+    .get(id) as Record<string, string>;
 
 describe('Excel export', () => {
   it('the case list, masked: Chinese headers, masked personal data, dates as dates, audited without personal data', async () => {
     const out = await exportAs(['clerk'], { table: 'cases' });
     expect(out).toMatchObject({ fileName: `案件列表_${TODAY}.xlsx`, rows: 16, masked: true });
     const { header, rows, ws } = await sheetOf(out.base64);
-    expect(header).toEqual(['案件编号', '申请人', '身份证号码', '联系电话', '住址', '救助类型', '办理状态', '家庭人数', '申请日期', '受理日期', '最近期限', '经办人', '最后更新']);
+    expect(header).toEqual([
+      '案件编号',
+      '申请人',
+      '身份证号码',
+      '联系电话',
+      '住址',
+      '救助类型',
+      '办理状态',
+      '家庭人数',
+      '申请日期',
+      '受理日期',
+      '最近期限',
+      '经办人',
+      '最后更新',
+    ]);
     expect(rows).toHaveLength(16);
     const full = caseRow(env.ids[0]!);
     const line = rows.find((r) => r[0] === full['case_no'])!;
@@ -67,7 +87,10 @@ describe('Excel export', () => {
   });
 
   it('full data only with export.full: refused (and audited) for a clerk, given to the station head', async () => {
-    await expect(exportAs(['clerk', 'caseworker'], { table: 'cases', full: true })).rejects.toMatchObject({ code: 'EXPORT_FULL_FORBIDDEN', message: expect.stringContaining('导出完整数据') });
+    await expect(exportAs(['clerk', 'caseworker'], { table: 'cases', full: true })).rejects.toMatchObject({
+      code: 'EXPORT_FULL_FORBIDDEN',
+      message: expect.stringContaining('导出完整数据'),
+    });
     expect(audits('stats.export_refused')[0]).toMatchObject({ details: { kind: 'cases', full: true } });
     expect(audits('stats.export')).toHaveLength(0);
 
@@ -75,7 +98,12 @@ describe('Excel export', () => {
     expect(out).toMatchObject({ masked: false, rows: env.cases.filter((c) => c.type === 'dibao' && c.state === 'approved').length });
     const { rows } = await sheetOf(out.base64);
     const full = caseRow(env.ids[0]!);
-    expect(rows.find((r) => r[0] === full['case_no'])!.slice(1, 5)).toEqual([full['applicant_name'], full['applicant_id_number'], full['phone'], full['address']]);
+    expect(rows.find((r) => r[0] === full['case_no'])!.slice(1, 5)).toEqual([
+      full['applicant_name'],
+      full['applicant_id_number'],
+      full['phone'],
+      full['address'],
+    ]);
     expect(audits('stats.export')[0]).toMatchObject({ details: { kind: 'cases', rows: out.rows, masked: false } });
     expect(JSON.stringify(audits('stats.export')[0]!.details)).not.toContain(full['applicant_id_number']);
   });
@@ -94,7 +122,18 @@ describe('Excel export', () => {
     const out = await exportAs(['clerk'], { table: 'roster', filter: 'due' });
     expect(out.fileName).toBe(`低保在册对象_${TODAY}.xlsx`);
     const { header, rows, ws } = await sheetOf(out.base64);
-    expect(header).toEqual(['户主', '户主身份证号码', '救助类别', '保障人数', '月保障金额（元）', '起始月份', '纳入日期', '下次复核日期', '复核状态', '状态']);
+    expect(header).toEqual([
+      '户主',
+      '户主身份证号码',
+      '救助类别',
+      '保障人数',
+      '月保障金额（元）',
+      '起始月份',
+      '纳入日期',
+      '下次复核日期',
+      '复核状态',
+      '状态',
+    ]);
     // Due within 30 days: 11-01 (overdue), 12-01, 12-20 — in that order.
     expect(rows.map((r) => [r[4], r[7], r[8]])).toEqual([
       [800, new Date('2026-11-01T00:00:00Z'), '已逾期'],
@@ -110,7 +149,9 @@ describe('Excel export', () => {
     const idNumber = caseRow(env.ids[0]!)['applicant_id_number']!;
     const rosterId = (env.svc.db.prepare('SELECT id FROM roster WHERE case_id = ?').get(env.ids[0]) as { id: string }).id;
     env.svc.db
-      .prepare("INSERT INTO warning (id, type, id_number, detail, received_at, due_on, status, roster_id, assigned_to) VALUES ('w1', 'death', ?, NULL, ?, '2026-12-04', 'open', ?, ?)")
+      .prepare(
+        "INSERT INTO warning (id, type, id_number, detail, received_at, due_on, status, roster_id, assigned_to) VALUES ('w1', 'death', ?, NULL, ?, '2026-12-04', 'open', ?, ?)",
+      )
       .run(idNumber, env.svc.now(), rosterId, env.staffB);
     const { header, rows } = await sheetOf((await exportAs(['clerk'], { table: 'warnings' })).base64);
     expect(header).toEqual(['预警类型', '涉及人员身份证号码', '户主', '收到时间', '核查期限', '状态', '经办人', '处理结论']);

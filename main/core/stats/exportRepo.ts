@@ -97,7 +97,11 @@ export class ExportRepo {
   }
 
   countWarnings(status: string | undefined): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM warning WHERE ${status ? 'status = ?' : '1'}`).get(...(status ? [status] : [])) as { n: number }).n;
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM warning WHERE ${status ? 'status = ?' : '1'}`).get(...(status ? [status] : [])) as {
+        n: number;
+      }
+    ).n;
   }
 
   /** In the warnings page's order: unfinished first, deadline soonest first. */

@@ -52,12 +52,22 @@ export async function exportTable(svc: CaseService, request: ExportRequest): Pro
   const mask = request.full ? FULL : MASKED;
   switch (request.table) {
     case 'cases': {
-      const filter: CaseListFilter = { query: request.query, states: request.states, types: request.types, relatedParty: request.relatedParty };
+      const filter: CaseListFilter = {
+        query: request.query,
+        states: request.states,
+        types: request.types,
+        relatedParty: request.relatedParty,
+      };
       if (request.deadline === 'overdue') filter.deadline = { before: today };
-      if (request.deadline === 'due_soon') filter.deadline = { from: today, until: svc.withCalendar((c) => c.addWorkingDays(today, svc.settings().dueSoonWorkingDays)) };
+      if (request.deadline === 'due_soon')
+        filter.deadline = { from: today, until: svc.withCalendar((c) => c.addWorkingDays(today, svc.settings().dueSoonWorkingDays)) };
       checkSize(repo.countCases(filter));
       const name = translate('stats.sheet.cases');
-      const out = await writeSheet(name, caseColumns(mask, stats.accountNames()), keysetPages((after) => repo.casePage(filter, after, PAGE_ROWS)));
+      const out = await writeSheet(
+        name,
+        caseColumns(mask, stats.accountNames()),
+        keysetPages((after) => repo.casePage(filter, after, PAGE_ROWS)),
+      );
       return { fileName: fileName(name, today), ...out };
     }
     case 'roster': {
@@ -65,13 +75,21 @@ export async function exportTable(svc: CaseService, request: ExportRequest): Pro
       const dueBy = request.filter === 'overdue' ? addDays(today, -1) : soon;
       checkSize(repo.countRoster(request.filter, dueBy));
       const name = translate('stats.sheet.roster');
-      const out = await writeSheet(name, rosterColumns(mask, today, soon), keysetPages((after) => repo.rosterPage(request.filter, dueBy, after, PAGE_ROWS)));
+      const out = await writeSheet(
+        name,
+        rosterColumns(mask, today, soon),
+        keysetPages((after) => repo.rosterPage(request.filter, dueBy, after, PAGE_ROWS)),
+      );
       return { fileName: fileName(name, today), ...out };
     }
     case 'warnings': {
       checkSize(repo.countWarnings(request.status));
       const name = translate('stats.sheet.warnings');
-      const out = await writeSheet(name, warningColumns(mask, stats.accountNames()), keysetPages((after) => repo.warningPage(request.status, after, PAGE_ROWS)));
+      const out = await writeSheet(
+        name,
+        warningColumns(mask, stats.accountNames()),
+        keysetPages((after) => repo.warningPage(request.status, after, PAGE_ROWS)),
+      );
       return { fileName: fileName(name, today), ...out };
     }
     case 'stats': {

@@ -39,7 +39,11 @@ export function caseColumns(m: Masker, staff: Map<string, string>): Array<SheetC
     { header: h('type'), kind: 'text', width: 12, value: (r) => label('cases.typesShort', r.type) },
     { header: h('state'), kind: 'text', width: 10, value: (r) => label('cases.states', r.state) },
     { header: h('size'), kind: 'int', value: (r) => r.household_size },
-    { header: h('submitted'), kind: 'date', value: (r) => excelDate(r.submitted_at ? new Date(Date.parse(r.submitted_at) + 8 * 3_600_000).toISOString().slice(0, 10) : null) },
+    {
+      header: h('submitted'),
+      kind: 'date',
+      value: (r) => excelDate(r.submitted_at ? new Date(Date.parse(r.submitted_at) + 8 * 3_600_000).toISOString().slice(0, 10) : null),
+    },
     { header: h('accepted'), kind: 'date', value: (r) => excelDate(r.accepted_on) },
     { header: h('nextDeadline'), kind: 'date', value: (r) => excelDate(r.next_due) },
     { header: h('staff'), kind: 'text', width: 10, value: (r) => staff.get(r.created_by) ?? r.created_by },
@@ -49,7 +53,8 @@ export function caseColumns(m: Masker, staff: Map<string, string>): Array<SheetC
 
 export function rosterColumns(m: Masker, today: string, soon: string): Array<SheetColumn<RosterExportRow>> {
   const h = (k: string) => translate(`stats.sheet.rosterColumns.${k}` as MessageKey);
-  const due = (r: RosterExportRow) => (r.status !== 'active' ? 'later' : r.next_review_on < today ? 'overdue' : r.next_review_on <= soon ? 'due' : 'later');
+  const due = (r: RosterExportRow) =>
+    r.status !== 'active' ? 'later' : r.next_review_on < today ? 'overdue' : r.next_review_on <= soon ? 'due' : 'later';
   return [
     { header: h('applicant'), kind: 'text', width: 12, value: (r) => m.name(r.applicant_name) },
     { header: h('idNumber'), kind: 'text', width: 22, value: (r) => m.idNumber(r.applicant_id_number) },

@@ -29,7 +29,8 @@ const tally = <K extends string>(cases: StatsCase[], key: (c: StatsCase) => K) =
   for (const c of cases) out.set(key(c), (out.get(key(c)) ?? 0) + 1);
   return out;
 };
-const inPeriod = (cases: StatsCase[], from: string, to: string) => cases.filter((c) => chinaDate(c.submittedAt) >= from && chinaDate(c.submittedAt) <= to);
+const inPeriod = (cases: StatsCase[], from: string, to: string) =>
+  cases.filter((c) => chinaDate(c.submittedAt) >= from && chinaDate(c.submittedAt) <= to);
 const asMap = <T>(rows: T[], k: (r: T) => string | null, v: (r: T) => number) => new Map(rows.map((r) => [k(r) ?? '', v(r)]));
 
 describe('statistics over the encrypted store', () => {
@@ -43,12 +44,38 @@ describe('statistics over the encrypted store', () => {
     const o = run();
     expect(o.today).toBe(TODAY);
     expect(o.total).toBe(17);
-    expect(asMap(o.byType, (r) => r.type, (r) => r.count)).toEqual(tally(all, (c) => c.type));
-    expect(asMap(o.byState, (r) => r.state, (r) => r.count)).toEqual(tally(all, (c) => c.state));
+    expect(
+      asMap(
+        o.byType,
+        (r) => r.type,
+        (r) => r.count,
+      ),
+    ).toEqual(tally(all, (c) => c.type));
+    expect(
+      asMap(
+        o.byState,
+        (r) => r.state,
+        (r) => r.count,
+      ),
+    ).toEqual(tally(all, (c) => c.state));
     // In the law's order (state machine, national measures), not alphabetically.
-    expect(o.byState.map((r) => r.state)).toEqual(['submitted', 'needs_supplement', 'accepted', 'investigating', 'approved', 'refused', 'withdrawn']);
+    expect(o.byState.map((r) => r.state)).toEqual([
+      'submitted',
+      'needs_supplement',
+      'accepted',
+      'investigating',
+      'approved',
+      'refused',
+      'withdrawn',
+    ]);
     expect(o.byType.map((r) => r.type)).toEqual(['dibao', 'tekun', 'marginal', 'temporary', 'rigid']);
-    expect(asMap(o.byMonth, (r) => r.month, (r) => r.count)).toEqual(tally(all, (c) => chinaDate(c.submittedAt).slice(0, 7)));
+    expect(
+      asMap(
+        o.byMonth,
+        (r) => r.month,
+        (r) => r.count,
+      ),
+    ).toEqual(tally(all, (c) => chinaDate(c.submittedAt).slice(0, 7)));
     // Submitted 2026-10-01 00:30 China time (still September in UTC) counts in October; 2026-11-01 01:00 in November.
     expect(o.byMonth.find((m) => m.month === '2026-10')!.count).toBe(2);
     expect(o.byStaff.map((s) => [s.staffName, s.count])).toEqual(
@@ -68,7 +95,13 @@ describe('statistics over the encrypted store', () => {
     expect(o.decisionDays).toEqual({ decisions: 4, approved: 3, refused: 1, mean: 9.8, p90: 24 });
     const expected = inPeriod(env.cases, '2026-09-01', '2026-11-15');
     expect(o.total).toBe(expected.length);
-    expect(asMap(o.byState, (r) => r.state, (r) => r.count)).toEqual(tally(expected, (c) => c.state));
+    expect(
+      asMap(
+        o.byState,
+        (r) => r.state,
+        (r) => r.count,
+      ),
+    ).toEqual(tally(expected, (c) => c.state));
     expect(o.deadlines.map((d) => [d.kind, d.total, d.metOnTime, d.metLate, d.overdueOpen, d.pending])).toEqual([
       ['acceptance', 0, 0, 0, 0, 0],
       ['investigation_start', 2, 1, 1, 0, 0],
@@ -117,9 +150,14 @@ describe('statistics over the encrypted store', () => {
   });
 
   it('the page queries use the covering indexes of migration 0500, never a scan of the case rows', () => {
-    const plan = (sql: string) => (env.svc.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
-    expect(plan("SELECT type, count(*) FROM case_file WHERE submitted_at >= '0' AND submitted_at < '9' GROUP BY 1")).toContain('COVERING INDEX stats_case_submitted');
-    expect(plan("SELECT kind, count(*) FROM case_deadline WHERE kind IN ('decision') AND due_date >= '0' GROUP BY kind")).toContain('COVERING INDEX stats_deadline');
+    const plan = (sql: string) =>
+      (env.svc.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT type, count(*) FROM case_file WHERE submitted_at >= '0' AND submitted_at < '9' GROUP BY 1")).toContain(
+      'COVERING INDEX stats_case_submitted',
+    );
+    expect(plan("SELECT kind, count(*) FROM case_deadline WHERE kind IN ('decision') AND due_date >= '0' GROUP BY kind")).toContain(
+      'COVERING INDEX stats_deadline',
+    );
   });
 });
 
@@ -127,14 +165,24 @@ describe('summarize (weighted mean and nearest-rank percentile)', () => {
   it('matches the sorted-list definition', () => {
     const values = [0, 1, 4, 4, 8, 9, 9, 10, 10, 24];
     expect(summarize(values.map((value) => ({ value, weight: 1 })))).toEqual({ count: 10, mean: 7.9, percentile: 10 });
-    expect(summarize([{ value: 3, weight: 9 }, { value: 50, weight: 1 }])).toEqual({ count: 10, mean: 7.7, percentile: 3 });
-    expect(summarize([{ value: 3, weight: 8 }, { value: 50, weight: 2 }]).percentile).toBe(50);
+    expect(
+      summarize([
+        { value: 3, weight: 9 },
+        { value: 50, weight: 1 },
+      ]),
+    ).toEqual({ count: 10, mean: 7.7, percentile: 3 });
+    expect(
+      summarize([
+        { value: 3, weight: 8 },
+        { value: 50, weight: 2 },
+      ]).percentile,
+    ).toBe(50);
     expect(summarize([])).toEqual({ count: 0, mean: null, percentile: null });
   });
 });
 
 describe('workingDayIndex', () => {
-  it('gives the calendar counter\'s working days for every pair of a span (holidays, 调休 Saturdays, both directions)', () => {
+  it("gives the calendar counter's working days for every pair of a span (holidays, 调休 Saturdays, both directions)", () => {
     const counter = env.svc.counter();
     const index = workingDayIndex(counter, '2026-09-15', '2026-10-20');
     const days = Array.from({ length: 36 }, (_, i) => new Date(Date.UTC(2026, 8, 15 + i)).toISOString().slice(0, 10));

@@ -51,7 +51,9 @@ export class StatsRepo {
 
   private submitted(by: string, p: Instants): Array<{ key: string | null; n: number }> {
     return this.db
-      .prepare(`SELECT ${by} AS key, count(*) AS n FROM case_file INDEXED BY stats_case_submitted WHERE submitted_at >= ? AND submitted_at < ? GROUP BY 1 ORDER BY 1`)
+      .prepare(
+        `SELECT ${by} AS key, count(*) AS n FROM case_file INDEXED BY stats_case_submitted WHERE submitted_at >= ? AND submitted_at < ? GROUP BY 1 ORDER BY 1`,
+      )
       .all(p.fromAt, p.toAt) as Array<{ key: string | null; n: number }>;
   }
 
@@ -126,7 +128,9 @@ export class StatsRepo {
   /** 临时救助 paid in the period (recorded then): 先行救助 and grants, how many and how much. */
   reliefPayments(p: Instants): Array<{ kind: 'advance' | 'grant'; n: number; amount_fen: number }> {
     return this.db
-      .prepare('SELECT kind, count(*) AS n, coalesce(sum(amount_fen), 0) AS amount_fen FROM relief_payment WHERE recorded_at >= ? AND recorded_at < ? GROUP BY kind')
+      .prepare(
+        'SELECT kind, count(*) AS n, coalesce(sum(amount_fen), 0) AS amount_fen FROM relief_payment WHERE recorded_at >= ? AND recorded_at < ? GROUP BY kind',
+      )
       .all(p.fromAt, p.toAt) as Array<{ kind: 'advance' | 'grant'; n: number; amount_fen: number }>;
   }
 
@@ -141,6 +145,11 @@ export class StatsRepo {
   }
 
   accountNames(): Map<string, string> {
-    return new Map((this.db.prepare('SELECT id, display_name FROM account').all() as Array<{ id: string; display_name: string }>).map((r) => [r.id, r.display_name]));
+    return new Map(
+      (this.db.prepare('SELECT id, display_name FROM account').all() as Array<{ id: string; display_name: string }>).map((r) => [
+        r.id,
+        r.display_name,
+      ]),
+    );
   }
 }

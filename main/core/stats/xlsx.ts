@@ -23,7 +23,8 @@ const NUM_FMT: Record<CellKind, string | undefined> = {
 const WIDTH: Record<CellKind, number> = { text: 16, int: 10, decimal: 12, yuan: 16, percent: 12, date: 12, datetime: 18 };
 
 /** A YYYY-MM-DD date as the Excel date of that day (written as the UTC day's serial number). */
-export const excelDate = (date: string | null): Date | null => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null);
+export const excelDate = (date: string | null): Date | null =>
+  date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
 
 /** An instant as its China (UTC+8) wall-clock time, for an Excel date-time cell. */
 export const excelChinaTime = (iso: string | null): Date | null => {
@@ -55,7 +56,8 @@ const STYLES_XML =
 
 // XML 1.0 cannot hold most control characters even escaped: they are dropped.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const xml = (text: string) => text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (text: string) =>
+  text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The spreadsheet column letters of a 0-based index: 0 → A, 26 → AA. */
 function columnName(index: number): string {
@@ -92,14 +94,24 @@ const PARTS = (sheetName: string, created: string) => ({
  * the event loop turns between pages, so memory holds one page of rows plus the compressed output —
  * whatever the number of rows. Returns the .xlsx bytes.
  */
-export async function writeSheet<R>(sheetName: string, columns: ReadonlyArray<SheetColumn<R>>, pages: AsyncIterable<readonly R[]> | Iterable<readonly R[]>): Promise<{ bytes: Buffer; rows: number }> {
+export async function writeSheet<R>(
+  sheetName: string,
+  columns: ReadonlyArray<SheetColumn<R>>,
+  pages: AsyncIterable<readonly R[]> | Iterable<readonly R[]>,
+): Promise<{ bytes: Buffer; rows: number }> {
   const now = new Date();
   const zip = new ZipWriter();
-  for (const [name, text] of Object.entries(PARTS(sheetName, now.toISOString().replace(/\.\d{3}Z$/, 'Z')))) zip.add(name, Buffer.from(text, 'utf8'), now);
+  for (const [name, text] of Object.entries(PARTS(sheetName, now.toISOString().replace(/\.\d{3}Z$/, 'Z'))))
+    zip.add(name, Buffer.from(text, 'utf8'), now);
   const refs = columns.map((_, i) => columnName(i));
   let rows = 0;
   await zip.addStream('xl/worksheets/sheet1.xml', now, async (write) => {
-    const widths = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? Math.max(WIDTH[c.kind], [...c.header].length * 2 + 2)}" customWidth="1"${STYLE[c.kind] ? ` style="${STYLE[c.kind]}"` : ''}/>`).join('');
+    const widths = columns
+      .map(
+        (c, i) =>
+          `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? Math.max(WIDTH[c.kind], [...c.header].length * 2 + 2)}" customWidth="1"${STYLE[c.kind] ? ` style="${STYLE[c.kind]}"` : ''}/>`,
+      )
+      .join('');
     await write(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +

@@ -32,7 +32,8 @@ function openWithKey(path: string, key: Uint8Array): Database.Database {
   return db;
 }
 
-const SCHEMA = 'CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT NOT NULL, id_number TEXT NOT NULL UNIQUE, address TEXT NOT NULL) STRICT';
+const SCHEMA =
+  'CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT NOT NULL, id_number TEXT NOT NULL UNIQUE, address TEXT NOT NULL) STRICT';
 
 describe('checkpoints copy encrypted WAL frames as stored', () => {
   let dir: string;
@@ -122,7 +123,9 @@ describe('checkpoints copy encrypted WAL frames as stored', () => {
     const frames = walFrames(wal);
     const keys = sqlcipher4Keys(key, readFileSync(copy).subarray(0, 16));
     // The frame holding row 1500: the one table leaf the update wrote (not page 1, not an index page).
-    const leaf = frames.find((f) => f.pgno !== 1 && decryptPage(keys, framePage(wal, f), f.pgno).includes(Buffer.from('沙坪坝区小龙坎街道8号')));
+    const leaf = frames.find(
+      (f) => f.pgno !== 1 && decryptPage(keys, framePage(wal, f), f.pgno).includes(Buffer.from('沙坪坝区小龙坎街道8号')),
+    );
     expect(leaf).toBeDefined();
     const at = leaf!.offset + 24 + 1000;
     wal[at] = wal[at]! ^ 0x01;

@@ -12,7 +12,8 @@ describe('the data folder lock', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  const holder = (pid: number, host = hostname()) => writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, host, at: Date.now(), token: 'other' }));
+  const holder = (pid: number, host = hostname()) =>
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, host, at: Date.now(), token: 'other' }));
 
   it('is held only while the work runs, and is re-entrant in this process', () => {
     const seen = withDataDirLock(dir, () => [existsSync(join(dir, LOCK_FILE)), withDataDirLock(dir, () => 'inner')]);

@@ -27,7 +27,8 @@ interface Holder {
 function readHolder(path: string): Holder | null {
   try {
     const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.at === 'number' && typeof h.token === 'string') return h as Holder;
+    if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.at === 'number' && typeof h.token === 'string')
+      return h as Holder;
     return null;
   } catch {
     return null;
@@ -73,7 +74,8 @@ export function withDataDirLock<T>(dataDir: string, fn: () => T, options: LockOp
     try {
       fd = openSync(path, 'wx', privateFileMode());
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new JiuzhuError('STORE_IO', { detail: (e as NodeJS.ErrnoException).code ?? 'lock' });
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new JiuzhuError('STORE_IO', { detail: (e as NodeJS.ErrnoException).code ?? 'lock' });
     }
     if (fd !== undefined) {
       try {

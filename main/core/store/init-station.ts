@@ -53,7 +53,8 @@ export function initStation(input: InitStationInput): InitStationResult {
   assertUsername(username);
   assertPasswordAcceptable(input.admin.password, username, input.passwordMinLength ?? 10);
   const displayName = input.admin.displayName.trim();
-  if (displayName.length === 0 || displayName.length > 40) throw new JiuzhuError('INVALID_INPUT', { path: 'admin.displayName', detail: '1–40 个字' });
+  if (displayName.length === 0 || displayName.length > 40)
+    throw new JiuzhuError('INVALID_INPUT', { path: 'admin.displayName', detail: '1–40 个字' });
 
   const paths = stationPaths(input.dataDir);
   if (existsSync(paths.keyring) || existsSync(paths.db)) throw new JiuzhuError('STORE_ALREADY_INITIALIZED');
@@ -84,12 +85,26 @@ export function initStation(input: InitStationInput): InitStationResult {
         new StationRepository(db).insert({ stationId, name, regionCode, createdAt: now.toISOString() });
         const roles: Role[] = ['admin'];
         new AccountRepository(db).insert(
-          { id: adminAccountId, username, displayName, disabled: false, mustChangePassword: false, createdAt: now.toISOString(), updatedAt: now.toISOString() },
+          {
+            id: adminAccountId,
+            username,
+            displayName,
+            disabled: false,
+            mustChangePassword: false,
+            createdAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+          },
           roles,
         );
         const audit = new AuditLog(db, input.clock, input.machineId);
         audit.append({ actor: 'system', action: 'station.init', targetType: 'station', targetId: stationId, details: { regionCode } });
-        audit.append({ actor: 'system', action: 'account.create', targetType: 'account', targetId: adminAccountId, details: { roles: 'admin' } });
+        audit.append({
+          actor: 'system',
+          action: 'account.create',
+          targetType: 'account',
+          targetId: adminAccountId,
+          details: { roles: 'admin' },
+        });
       })();
     } finally {
       closeStore(db);

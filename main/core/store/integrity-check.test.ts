@@ -23,7 +23,9 @@ beforeEach(() => {
   t = makeStation(dir.dir, { clock });
   // 2 MiB of rows nobody reads at login, so a damaged page among them is only found by a check.
   t.auth.login(ADMIN.username, ADMIN.password);
-  t.station.db.exec("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler (body) SELECT hex(randomblob(2000)) FROM n;");
+  t.station.db.exec(
+    'CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO filler (body) SELECT hex(randomblob(2000)) FROM n;',
+  );
   t.auth.close();
   logged.length = 0;
   damaged.length = 0;
@@ -33,7 +35,15 @@ afterEach(() => dir.cleanup());
 /** The services as the app opens them (check: 'background'). */
 const damaged: IntegrityResult[] = [];
 const open = () => {
-  const station = new Station({ dataDir: dir.dir, machineId: MACHINE_A, machineSecret: machineSecretOf(MACHINE_A), clock, logger, check: 'background', onIntegrityDamaged: (r) => void damaged.push(r) });
+  const station = new Station({
+    dataDir: dir.dir,
+    machineId: MACHINE_A,
+    machineSecret: machineSecretOf(MACHINE_A),
+    clock,
+    logger,
+    check: 'background',
+    onIntegrityDamaged: (r) => void damaged.push(r),
+  });
   return { station, auth: new AuthService(station, clock, t.config) };
 };
 

@@ -80,12 +80,23 @@ export interface BackgroundCheck {
 }
 
 /** Run the full check on a read-only connection in a worker thread and record its result. */
-export function startBackgroundCheck(o: { dataDir: string; dbPath: string; key: Uint8Array; nativeBinding?: string; now: () => Date }): BackgroundCheck {
+export function startBackgroundCheck(o: {
+  dataDir: string;
+  dbPath: string;
+  key: Uint8Array;
+  nativeBinding?: string;
+  now: () => Date;
+}): BackgroundCheck {
   const startedAt = o.now();
   const t0 = performance.now();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'), path: o.dbPath, keyPragma: rawKeyPragma(o.key), nativeBinding: o.nativeBinding },
+    workerData: {
+      module: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'),
+      path: o.dbPath,
+      keyPragma: rawKeyPragma(o.key),
+      nativeBinding: o.nativeBinding,
+    },
   });
   // A short-lived process (the admin CLI) exits without waiting for it; nothing is recorded then.
   worker.unref();
@@ -93,7 +104,13 @@ export function startBackgroundCheck(o: { dataDir: string; dbPath: string; key: 
   const done = new Promise<IntegrityResult>((resolve, reject) => {
     worker.once('message', (m: { problems: string[] }) => {
       if (stopped) return;
-      const r: IntegrityResult = { startedAt: startedAt.toISOString(), finishedAt: o.now().toISOString(), ok: m.problems.length === 0, problems: m.problems.slice(0, 20), ms: Math.round(performance.now() - t0) };
+      const r: IntegrityResult = {
+        startedAt: startedAt.toISOString(),
+        finishedAt: o.now().toISOString(),
+        ok: m.problems.length === 0,
+        problems: m.problems.slice(0, 20),
+        ms: Math.round(performance.now() - t0),
+      };
       try {
         recordIntegrity(o.dataDir, r);
         resolve(r);

@@ -4,7 +4,8 @@ import { JiuzhuError } from '../../../common/contract/errors';
 export function toStoreIoError(e: unknown): JiuzhuError {
   if (e instanceof JiuzhuError) return e;
   const err = e as { code?: string; message?: string };
-  if (err.code === 'ENOSPC' || err.code === 'SQLITE_FULL' || err.code === 'EDQUOT') return new JiuzhuError('STORE_DISK_FULL', {}, { cause: err.code });
+  if (err.code === 'ENOSPC' || err.code === 'SQLITE_FULL' || err.code === 'EDQUOT')
+    return new JiuzhuError('STORE_DISK_FULL', {}, { cause: err.code });
   return new JiuzhuError('STORE_IO', { detail: err.code ?? 'unknown' }, { cause: err.message ?? String(e) });
 }
 

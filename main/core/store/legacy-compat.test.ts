@@ -14,7 +14,17 @@ import { codeOf, tempDir } from './test-support/fixtures';
  * a station created before the current connection settings was. The store must open it, and a
  * database the store writes must open again with those explicit parameters.
  */
-const SQLCIPHER4 = ["cipher='sqlcipher'", 'legacy=4', 'cipher_page_size=4096', 'kdf_iter=256000', 'hmac_algorithm=2', 'kdf_algorithm=2', 'hmac_use=1', 'hmac_pgno=1', 'hmac_salt_mask=0x3a'];
+const SQLCIPHER4 = [
+  "cipher='sqlcipher'",
+  'legacy=4',
+  'cipher_page_size=4096',
+  'kdf_iter=256000',
+  'hmac_algorithm=2',
+  'kdf_algorithm=2',
+  'hmac_use=1',
+  'hmac_pgno=1',
+  'hmac_salt_mask=0x3a',
+];
 
 function openExplicit(path: string, key: Uint8Array): Database.Database {
   const db = new Database(path);
@@ -36,7 +46,10 @@ describe('SQLCipher 4 databases across connection-setting changes', () => {
     old.pragma('journal_mode = WAL');
     old.exec('CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
     const ins = old.prepare('INSERT INTO note (body) VALUES (?)');
-    for (let b = 0; b < 20; b++) old.transaction(() => { for (let i = 0; i < 200; i++) ins.run(`王秀英 ${b}-${i} 500101199001011234`); })();
+    for (let b = 0; b < 20; b++)
+      old.transaction(() => {
+        for (let i = 0; i < 200; i++) ins.run(`王秀英 ${b}-${i} 500101199001011234`);
+      })();
     // Keep committed frames in the WAL (no checkpoint at close), as after a crash of the old version.
     const ckptBefore = old.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
     expect(ckptBefore[0]!.log).toBeGreaterThan(0);
@@ -48,7 +61,7 @@ describe('SQLCipher 4 databases across connection-setting changes', () => {
 
     const db = openStore(path, key, { migrations: [] });
     expect((db.prepare('SELECT count(*) AS n FROM note').get() as { n: number }).n).toBe(4001);
-    expect(db.prepare("SELECT body FROM note WHERE id = 4001").pluck().get()).toBe('last commit, only in the WAL');
+    expect(db.prepare('SELECT body FROM note WHERE id = 4001').pluck().get()).toBe('last commit, only in the WAL');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     closeStore(db);

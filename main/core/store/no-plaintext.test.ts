@@ -70,9 +70,16 @@ describe('no plaintext personal data on disk', () => {
     t.accounts.create(admin, { username: 'clerk1', displayName: name, roles: ['clerk'], password: 'temp-pass-001' });
     const put = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
     for (let i = 0; i < 300; i++) put.run(`person-${i}`, JSON.stringify({ name, idNumber, phone, address, i }));
-    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run('utf16', Buffer.from(`${name}${idNumber}`, 'utf16le').toString('latin1'));
+    db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(
+      'utf16',
+      Buffer.from(`${name}${idNumber}`, 'utf16le').toString('latin1'),
+    );
     const att = new AttachmentStore(db, t.clock);
-    const pdf = Buffer.concat([Buffer.from(`%PDF-1.7\n(${name} ${idNumber} ${phone})\n`), Buffer.from(`${name}${idNumber}`, 'utf16le'), Buffer.from('\n%%EOF\n')]);
+    const pdf = Buffer.concat([
+      Buffer.from(`%PDF-1.7\n(${name} ${idNumber} ${phone})\n`),
+      Buffer.from(`${name}${idNumber}`, 'utf16le'),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     att.put('document-scan', pdf);
     att.put('face-photo', jpegWithExif(`${name} ${idNumber}`)); // metadata stripped AND encrypted
     att.put('face-photo', pngWithText(`Author\0${name}`));

@@ -29,7 +29,9 @@ describe('encrypted store', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(() => db.prepare("INSERT INTO attachment_chunk (attachment_id, seq, data) VALUES ('x', 0, x'00')").run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO audit_anchor (singleton, seq, hash) VALUES (1, 'abc', zeroblob(32))").run()).toThrow(/cannot store TEXT/);
+    expect(() => db.prepare("INSERT INTO audit_anchor (singleton, seq, hash) VALUES (1, 'abc', zeroblob(32))").run()).toThrow(
+      /cannot store TEXT/,
+    );
     closeStore(db);
     const header = readFileSync(join(dir, 'a.db')).subarray(0, 16);
     expect(header.toString('latin1')).not.toBe('SQLite format 3\0');
@@ -69,7 +71,13 @@ describe('encrypted store', () => {
     const db = openSqlite(join(dir, 'm.db'), newDbKey());
     const steps = [
       { version: 10, name: 'a', up: (d: typeof db) => d.exec('CREATE TABLE a (x INTEGER) STRICT') },
-      { version: 20, name: 'b', up: () => { throw new Error('boom'); } },
+      {
+        version: 20,
+        name: 'b',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => runMigrations(db, steps)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(0);

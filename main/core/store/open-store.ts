@@ -85,7 +85,11 @@ export function openStore(path: string, key: Uint8Array, options: OpenStoreOptio
     }
     const migrated = options.readonly ? null : runMigrations(db, options.migrations ?? MIGRATIONS);
     const build = sqliteBuild(db);
-    logger.log('info', 'store.opened', { checkMs: Math.round(performance.now() - started), sqlite: build.cipherVersion, ...(migrated ?? {}) });
+    logger.log('info', 'store.opened', {
+      checkMs: Math.round(performance.now() - started),
+      sqlite: build.cipherVersion,
+      ...(migrated ?? {}),
+    });
     if (!build.checkpointCopy) logger.log('warn', 'store.stock_sqlite_build', { sqlite: build.cipherVersion });
     return db;
   } catch (e) {

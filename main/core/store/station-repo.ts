@@ -13,8 +13,7 @@ export class StationRepository {
 
   get(): StationInfo | null {
     const r = this.db.prepare('SELECT station_id, name, region_code, created_at FROM station WHERE singleton = 1').get() as
-      | { station_id: string; name: string; region_code: string; created_at: string }
-      | undefined;
+      { station_id: string; name: string; region_code: string; created_at: string } | undefined;
     return r ? { stationId: r.station_id, name: r.name, regionCode: r.region_code, createdAt: r.created_at } : null;
   }
 

@@ -8,7 +8,14 @@ import { readKeyringFile, writeKeyringFile } from './keys/keyring-file';
 import { loadMachineSecret } from './keys/machine-secret';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { closeStore, openStore } from './open-store';
-import { integrityPlan, lastIntegrity, recordIntegrity, startBackgroundCheck, type BackgroundCheck, type IntegrityResult } from './integrity-check';
+import {
+  integrityPlan,
+  lastIntegrity,
+  recordIntegrity,
+  startBackgroundCheck,
+  type BackgroundCheck,
+  type IntegrityResult,
+} from './integrity-check';
 import { stationPaths, type StationPaths } from './paths';
 import { leaveWal, rekeyAndReturnToWal, returnToWal } from './rekey';
 import { StationRepository } from './station-repo';
@@ -85,7 +92,9 @@ export class Station {
   machineSecret(): Buffer {
     if (!this.secret) {
       const s = this.options.machineSecret;
-      this.secret = Buffer.from(typeof s === 'function' ? s() : (s ?? loadMachineSecret({ dataDir: this.options.dataDir, logger: this.logger })));
+      this.secret = Buffer.from(
+        typeof s === 'function' ? s() : (s ?? loadMachineSecret({ dataDir: this.options.dataDir, logger: this.logger })),
+      );
     }
     return this.secret;
   }
@@ -197,7 +206,10 @@ export class Station {
     mkdirSync(this.paths.tmp, { recursive: true, mode: privateDirMode() });
     const started = performance.now();
     const mode = this.options.check ?? 'background';
-    const plan = mode === 'background' ? integrityPlan(lastIntegrity(this.paths.dataDir), this.options.clock.now()) : { atUnlock: mode, background: false };
+    const plan =
+      mode === 'background'
+        ? integrityPlan(lastIntegrity(this.paths.dataDir), this.options.clock.now())
+        : { atUnlock: mode, background: false };
     const db = openStore(this.paths.db, key, {
       logger: this.logger,
       check: plan.atUnlock,
@@ -209,7 +221,13 @@ export class Station {
     // A full check at unlock that passed (after a restore, say) replaces the failed result.
     if (mode === 'background' && plan.atUnlock === 'full') {
       const at = this.options.clock.now().toISOString();
-      recordIntegrity(this.paths.dataDir, { startedAt: at, finishedAt: at, ok: true, problems: [], ms: Math.round(performance.now() - started) });
+      recordIntegrity(this.paths.dataDir, {
+        startedAt: at,
+        finishedAt: at,
+        ok: true,
+        problems: [],
+        ms: Math.round(performance.now() - started),
+      });
     }
     return db;
   }
@@ -220,20 +238,28 @@ export class Station {
   }
 
   private startIntegrityCheck(key: Buffer): void {
-    const check = startBackgroundCheck({ dataDir: this.paths.dataDir, dbPath: this.paths.db, key, now: () => this.options.clock.now(), ...(typeof this.options.nativeBinding === 'string' ? { nativeBinding: this.options.nativeBinding } : {}) });
-    this.integrity = check;
-    check.done.then(
-      (r) => {
-        if (r.ok) this.logger.log('info', 'store.integrity_checked', { ms: r.ms });
-        else {
-          this.logger.log('error', 'store.integrity_failed', { problems: r.problems.slice(0, 5), background: true });
-          this.options.onIntegrityDamaged?.(r);
-        }
-      },
-      (e: unknown) => this.logger.log('error', 'store.integrity_check_error', { error: String(e) }),
-    ).finally(() => {
-      if (this.integrity === check) this.integrity = null;
+    const check = startBackgroundCheck({
+      dataDir: this.paths.dataDir,
+      dbPath: this.paths.db,
+      key,
+      now: () => this.options.clock.now(),
+      ...(typeof this.options.nativeBinding === 'string' ? { nativeBinding: this.options.nativeBinding } : {}),
     });
+    this.integrity = check;
+    check.done
+      .then(
+        (r) => {
+          if (r.ok) this.logger.log('info', 'store.integrity_checked', { ms: r.ms });
+          else {
+            this.logger.log('error', 'store.integrity_failed', { problems: r.problems.slice(0, 5), background: true });
+            this.options.onIntegrityDamaged?.(r);
+          }
+        },
+        (e: unknown) => this.logger.log('error', 'store.integrity_check_error', { error: String(e) }),
+      )
+      .finally(() => {
+        if (this.integrity === check) this.integrity = null;
+      });
   }
 
   /**

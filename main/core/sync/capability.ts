@@ -31,7 +31,18 @@ export { registerPullHandler, type PullHandler, type PulledItem } from './engine
 export function syncCapability(
   deps: CoreDeps,
 ): Capability<
-  'sync.status' | 'sync.now' | 'sync.cancel' | 'sync.register' | 'sync.confirmHardware' | 'sync.settings' | 'sync.quarantine' | 'sync.resolve' | 'sync.caseBlobs' | 'sync.fetchBlob' | 'sync.counter' | 'sync.setCounter'
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.cancel'
+  | 'sync.register'
+  | 'sync.confirmHardware'
+  | 'sync.settings'
+  | 'sync.quarantine'
+  | 'sync.resolve'
+  | 'sync.caseBlobs'
+  | 'sync.fetchBlob'
+  | 'sync.counter'
+  | 'sync.setCounter'
 > {
   let station: Station | undefined;
   const db = () => {
@@ -47,7 +58,8 @@ export function syncCapability(
     logger: deps.logger,
     db,
     appVersion: deps.version,
-    onProgress: (p) => deps.emit({ event: 'task.progress', payload: { task: 'sync', phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } }),
+    onProgress: (p) =>
+      deps.emit({ event: 'task.progress', payload: { task: 'sync', phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } }),
     onChange: (p) => deps.emit({ event: 'sync.changed', payload: p }),
   });
   const scheduler = new SyncScheduler(engine, deps.clock, {
@@ -59,7 +71,9 @@ export function syncCapability(
   scheduler.start();
   const actorOf = (ctx: SessionCallContext) => ctx.session.userId;
   const audit = async (actor: string, action: string, targetId?: string, details?: Record<string, AuditDetailValue>) =>
-    (await deps.services()).auth.audit().append({ actor, action, ...(targetId ? { targetType: 'device', targetId } : {}), ...(details ? { details } : {}) });
+    (await deps.services()).auth
+      .audit()
+      .append({ actor, action, ...(targetId ? { targetType: 'device', targetId } : {}), ...(details ? { details } : {}) });
 
   return {
     handlers: {
@@ -90,7 +104,8 @@ export function syncCapability(
           platformUrl: input.platformUrl,
           code: input.code,
           fingerprint: input.fingerprint,
-          deviceName: input.deviceName ?? db().prepare('SELECT name FROM station LIMIT 1').pluck().get()?.toString().slice(0, 64) ?? '工作站',
+          deviceName:
+            input.deviceName ?? db().prepare('SELECT name FROM station LIMIT 1').pluck().get()?.toString().slice(0, 64) ?? '工作站',
           appVersion: deps.version,
           machineId: e.enrolmentMachineId(await deps.deviceId()),
         });
@@ -136,12 +151,28 @@ export function syncCapability(
         const e = await ready();
         const actor = actorOf(ctx);
         const out = await e.fetchBlob(input.caseId, input.sha256);
-        await (await deps.services()).auth.audit().append({ actor, action: 'sync.fetch_blob', targetType: 'case', targetId: input.caseId, details: { sha256: input.sha256, state: out.state } });
+        await (await deps.services()).auth.audit().append({
+          actor,
+          action: 'sync.fetch_blob',
+          targetType: 'case',
+          targetId: input.caseId,
+          details: { sha256: input.sha256, state: out.state },
+        });
         const ref = remoteBlob(db(), input.caseId, input.sha256);
         const mime = ref?.mime ?? 'application/octet-stream';
-        if (out.state === 'stored') return { state: 'stored' as const, mime, base64: new AttachmentStore(db(), deps.clock).get(out.attachmentId).toString('base64'), message: null };
+        if (out.state === 'stored')
+          return {
+            state: 'stored' as const,
+            mime,
+            base64: new AttachmentStore(db(), deps.clock).get(out.attachmentId).toString('base64'),
+            message: null,
+          };
         const message =
-          out.state === 'failed' ? translate('sync.blobs.failedHelp') : out.state === 'offline' ? translate('sync.blobs.offlineHelp') : new JiuzhuError('SYNC_BLOB_NOT_ON_PLATFORM').message;
+          out.state === 'failed'
+            ? translate('sync.blobs.failedHelp')
+            : out.state === 'offline'
+              ? translate('sync.blobs.offlineHelp')
+              : new JiuzhuError('SYNC_BLOB_NOT_ON_PLATFORM').message;
         return { state: out.state, mime, base64: null, message };
       },
       'sync.counter': async () => {
@@ -151,7 +182,8 @@ export function syncCapability(
       'sync.setCounter': async (input, ctx) => {
         const e = await ready();
         const current = counterNoOf(db());
-        if (e.state().registration() !== null || current.source === 'platform') throw new JiuzhuError('SYNC_COUNTER_LOCKED', { counterNo: current.counterNo });
+        if (e.state().registration() !== null || current.source === 'platform')
+          throw new JiuzhuError('SYNC_COUNTER_LOCKED', { counterNo: current.counterNo });
         setCounterNo(db(), input.counterNo, 'setup', deps.clock.now().toISOString());
         await audit(actorOf(ctx), 'sync.set_counter', undefined, { counterNo: input.counterNo });
         return counterView(db(), false);

@@ -22,7 +22,14 @@ const clerk = { via: 'electron' as const, windowId: 'electron:2' };
 let feed: FeedServer;
 let core: CoreApi;
 const make = (shell: 'electron' | 'browser') =>
-  createCore({ shell, dataDir, version: '0.1.0', logger: silentLogger, deviceId: async () => 'd'.repeat(64), releaseKeyPem: feed.publicKeyPem });
+  createCore({
+    shell,
+    dataDir,
+    version: '0.1.0',
+    logger: silentLogger,
+    deviceId: async () => 'd'.repeat(64),
+    releaseKeyPem: feed.publicKeyPem,
+  });
 const ok = <T>(e: Envelope) => {
   if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
   return e.result as T;
@@ -32,9 +39,25 @@ const codeOf = (e: Envelope) => (e.ok ? 'ok' : e.error.code);
 beforeAll(async () => {
   feed = await startFeedServer(root);
   core = make('electron');
-  ok(await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, admin));
+  ok(
+    await core.invoke(
+      'setup.init',
+      {
+        stationName: '桥头镇社会救助工作站',
+        regionCode: '500110',
+        admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
+      },
+      admin,
+    ),
+  );
   ok(await core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin));
-  ok(await core.invoke('accounts.create', { username: 'clerk1', displayName: '李窗口', password: 'Chuangkou#2026', roles: ['clerk'] }, admin));
+  ok(
+    await core.invoke(
+      'accounts.create',
+      { username: 'clerk1', displayName: '李窗口', password: 'Chuangkou#2026', roles: ['clerk'] },
+      admin,
+    ),
+  );
   ok(await core.invoke('session.login', { username: 'clerk1', password: 'Chuangkou#2026' }, clerk));
   ok(await core.invoke('session.changePassword', { oldPassword: 'Chuangkou#2026', newPassword: 'Chuangkou#2027' }, clerk));
 }, 60_000);
@@ -45,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('程序更新 in core', () => {
-  it('starts from the preset\'s address, takes the one the admin sets, and refuses a clerk', async () => {
+  it("starts from the preset's address, takes the one the admin sets, and refuses a clerk", async () => {
     const previous = process.env.JIUZHU_PRESET;
     try {
       process.env.JIUZHU_PRESET = join(root, 'none.json');
@@ -53,7 +76,15 @@ describe('程序更新 in core', () => {
       const preset = join(root, 'preset.json');
       writeFileSync(preset, JSON.stringify({ updateUrl: 'https://update.cq.gov.cn/jiuzhu/' }));
       process.env.JIUZHU_PRESET = preset;
-      expect(ok(await core.invoke('update.status', {}, admin))).toMatchObject({ current: '0.1.0', url: 'https://update.cq.gov.cn/jiuzhu/', urlFrom: 'preset', downloads: [], installable: null, previous: null, canInstall: true });
+      expect(ok(await core.invoke('update.status', {}, admin))).toMatchObject({
+        current: '0.1.0',
+        url: 'https://update.cq.gov.cn/jiuzhu/',
+        urlFrom: 'preset',
+        downloads: [],
+        installable: null,
+        previous: null,
+        canInstall: true,
+      });
       ok(await core.invoke('update.setSource', { url: feed.url }, admin));
       expect(ok(await core.invoke('update.status', {}, admin))).toMatchObject({ url: feed.url, urlFrom: 'station' });
     } finally {
@@ -70,7 +101,11 @@ describe('程序更新 in core', () => {
     expect(ok(await core.invoke('update.check', {}, admin))).toMatchObject({ state: 'newer', version: '0.2.0', current: '0.1.0' });
     const got = ok<{ version: string; installer: string }>(await core.invoke('update.download', {}, admin));
     expect(got).toEqual({ version: '0.2.0', installer: join(dataDir, 'updates', '0.2.0', name) });
-    expect(ok(await core.invoke('update.install', { version: '0.2.0' }, admin))).toEqual({ version: '0.2.0', installer: got.installer, kind: 'appimage' });
+    expect(ok(await core.invoke('update.install', { version: '0.2.0' }, admin))).toEqual({
+      version: '0.2.0',
+      installer: got.installer,
+      kind: 'appimage',
+    });
 
     // One byte changed on disk after the download: refused, nothing handed to the shell.
     const bytes = readFileSync(got.installer);
@@ -90,7 +125,9 @@ describe('程序更新 in core', () => {
     feed.publish('0.0.9', randomBytes(20_000));
     expect(ok(await core.invoke('update.check', {}, admin))).toMatchObject({ state: 'current', version: '0.0.9' });
     ok(await core.invoke('update.download', {}, admin));
-    const status = ok<{ previous: string | null; installable: string | null; downloads: Array<{ version: string }> }>(await core.invoke('update.status', {}, admin));
+    const status = ok<{ previous: string | null; installable: string | null; downloads: Array<{ version: string }> }>(
+      await core.invoke('update.status', {}, admin),
+    );
     expect(status.previous).toBe('0.0.9');
     expect(status.installable).toBe('0.2.0');
     expect(status.downloads.map((d) => d.version)).toEqual(['0.2.0', '0.0.9']);

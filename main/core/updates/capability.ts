@@ -48,7 +48,15 @@ export function updatesCapability(deps: CoreDeps, options: UpdatesOptions = {}):
         const { url, from } = source();
         const downloads = keptDownloads(ctx);
         const installable = downloads.find((d) => compareVersions(d.version, deps.version) > 0)?.version ?? null;
-        return { current: deps.version, url, urlFrom: from, downloads, installable, previous: previousRelease(ctx), canInstall: deps.shell === 'electron' };
+        return {
+          current: deps.version,
+          url,
+          urlFrom: from,
+          downloads,
+          installable,
+          previous: previousRelease(ctx),
+          canInstall: deps.shell === 'electron',
+        };
       },
       'update.setSource': async (input, ctx) => {
         await audit(ctx, 'update.set_source', { host: new URL(input.url).host });
@@ -67,7 +75,8 @@ export function updatesCapability(deps: CoreDeps, options: UpdatesOptions = {}):
       'update.install': async (input, ctx) => {
         const verified = await verifyKeptDownload(await context(), input.version);
         await audit(ctx, 'update.install', { version: input.version, shell: deps.shell });
-        if (deps.shell !== 'electron') throw new JiuzhuError('UPDATE_NEEDS_DESKTOP', { path: verified.installer }, { installer: verified.installer });
+        if (deps.shell !== 'electron')
+          throw new JiuzhuError('UPDATE_NEEDS_DESKTOP', { path: verified.installer }, { installer: verified.installer });
         return { version: verified.release.version, installer: verified.installer, kind: verified.kind };
       },
     },

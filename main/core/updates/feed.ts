@@ -20,7 +20,11 @@ export function feedName(platform: NodeJS.Platform, arch: string): string {
 }
 
 const bad = (detail: string) => new JiuzhuError('UPDATE_FEED_BAD', { detail });
-const unquote = (v: string) => v.trim().replace(/^'(.*)'$/s, (_, s: string) => s.replace(/''/g, "'")).replace(/^"(.*)"$/s, '$1');
+const unquote = (v: string) =>
+  v
+    .trim()
+    .replace(/^'(.*)'$/s, (_, s: string) => s.replace(/''/g, "'"))
+    .replace(/^"(.*)"$/s, '$1');
 
 /**
  * Read the subset of YAML electron-builder writes in latest*.yml: top-level `key: value` lines, the

@@ -20,7 +20,10 @@ export function installerKind(path: string): InstallerKind {
  * release key, then the installer's SHA-512 and size against the feed. A file changed since the
  * download (or a feed swapped beside it) is refused; nothing is installed on trust.
  */
-export async function verifyKeptDownload(ctx: UpdateContext, version: string): Promise<{ release: Release; installer: string; kind: InstallerKind }> {
+export async function verifyKeptDownload(
+  ctx: UpdateContext,
+  version: string,
+): Promise<{ release: Release; installer: string; kind: InstallerKind }> {
   const dir = join(updatesDir(ctx.dataDir), version);
   const name = feedName(ctx.platform, ctx.arch);
   if (!existsSync(join(dir, name)) || !existsSync(join(dir, `${name}.sig`))) throw new JiuzhuError('UPDATE_NOT_DOWNLOADED', { version });

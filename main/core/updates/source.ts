@@ -12,7 +12,10 @@ const sourceFileSchema = z.object({ url: z.string().url().max(400) }).strict();
 
 const pathOf = (dataDir: string) => join(updatesDir(dataDir), 'source.json');
 
-export function readUpdateSource(dataDir: string, presetUrl: string | undefined): { url: string | null; from: 'station' | 'preset' | 'none' } {
+export function readUpdateSource(
+  dataDir: string,
+  presetUrl: string | undefined,
+): { url: string | null; from: 'station' | 'preset' | 'none' } {
   try {
     const parsed = sourceFileSchema.safeParse(JSON.parse(readFileSync(pathOf(dataDir), 'utf8')));
     if (parsed.success) return { url: parsed.data.url, from: 'station' };

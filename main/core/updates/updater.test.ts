@@ -16,10 +16,24 @@ let feedDir = '';
 let publicKeyPem = '';
 let served: string[] = [];
 let url = '';
-const publish = (dir: string, version: string, installer: Buffer, extra: Record<string, unknown> = {}) => feed.publish(version, installer, { dir, extra });
+const publish = (dir: string, version: string, installer: Buffer, extra: Record<string, unknown> = {}) =>
+  feed.publish(version, installer, { dir, extra });
 
-const ctx = (over: Partial<UpdateContext> = {}): UpdateContext => ({ currentVersion: '0.1.0', platform: 'linux', arch: 'x64', deviceId: 'a'.repeat(64), publicKeyPem, dataDir: join(root, 'data'), timeoutMs: 5000, ...over });
-const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
+const ctx = (over: Partial<UpdateContext> = {}): UpdateContext => ({
+  currentVersion: '0.1.0',
+  platform: 'linux',
+  arch: 'x64',
+  deviceId: 'a'.repeat(64),
+  publicKeyPem,
+  dataDir: join(root, 'data'),
+  timeoutMs: 5000,
+  ...over,
+});
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code,
+  );
 
 beforeAll(async () => {
   feed = await startFeedServer(root);
@@ -35,7 +49,11 @@ describe('program updates', () => {
     const name = publish(join(root, 'parse'), '0.2.0', randomBytes(1000));
     const release = parseRelease(readFileSync(join(root, 'parse', 'latest-linux.yml'), 'utf8'));
     expect(release).toMatchObject({ version: '0.2.0', path: name, size: 1000, stagingPercentage: null });
-    expect(() => parseRelease(`version: 0.2.0\npath: ../evil\nsha512: ${'A'.repeat(86)}==\nfiles:\n  - url: ../evil\n    sha512: ${'A'.repeat(86)}==\n    size: 5\n`)).toThrow(/path/);
+    expect(() =>
+      parseRelease(
+        `version: 0.2.0\npath: ../evil\nsha512: ${'A'.repeat(86)}==\nfiles:\n  - url: ../evil\n    sha512: ${'A'.repeat(86)}==\n    size: 5\n`,
+      ),
+    ).toThrow(/path/);
   });
 
   it('a newer signed release is found, downloaded, hashed and kept with its feed', async () => {
@@ -76,7 +94,9 @@ describe('program updates', () => {
   it('a staged rollout reaches its share of workstations, the same ones at every check; a USB stick is not staged', async () => {
     publish(feedDir, '0.4.0', randomBytes(1000), { stagingPercentage: 30 });
     const ids = Array.from({ length: 400 }, (_, i) => createHash('sha256').update(`device-${i}`).digest('hex'));
-    const states = await Promise.all(ids.map(async (deviceId) => (await checkUpdate(ctx({ deviceId, timeoutMs: 30_000 }), { kind: 'url', url })).state));
+    const states = await Promise.all(
+      ids.map(async (deviceId) => (await checkUpdate(ctx({ deviceId, timeoutMs: 30_000 }), { kind: 'url', url })).state),
+    );
     const taking = states.filter((s) => s === 'newer').length;
     expect(taking).toBe(ids.filter((id) => rolloutBucket(id, '0.4.0') < 30).length);
     expect(taking / ids.length).toBeGreaterThan(0.2);

@@ -1,5 +1,15 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
@@ -32,7 +42,8 @@ export interface CheckResult {
 const FEED_MAX_BYTES = 64 * 1024;
 
 /** A request that got no answer, in words for the admin (the system's English error goes nowhere a clerk reads). */
-const unreachable = (e: unknown) => new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).name === 'TimeoutError' ? '超时' : '服务器没有应答' });
+const unreachable = (e: unknown) =>
+  new JiuzhuError('UPDATE_UNREACHABLE', { detail: (e as Error).name === 'TimeoutError' ? '超时' : '服务器没有应答' });
 
 async function fetchBytes(url: string, ctx: UpdateContext, max: number): Promise<Buffer> {
   let res: Response;
@@ -53,10 +64,14 @@ async function readFeed(ctx: UpdateContext, source: UpdateSource): Promise<{ yml
   const name = feedName(ctx.platform, ctx.arch);
   if (source.kind === 'folder') {
     const yml = join(source.path, name);
-    if (!existsSync(yml) || !existsSync(`${yml}.sig`)) throw new JiuzhuError('UPDATE_FEED_BAD', { detail: `${name} 或 ${name}.sig 不在 ${source.path}` });
+    if (!existsSync(yml) || !existsSync(`${yml}.sig`))
+      throw new JiuzhuError('UPDATE_FEED_BAD', { detail: `${name} 或 ${name}.sig 不在 ${source.path}` });
     return { yml: readFileSync(yml), sig: readFileSync(`${yml}.sig`) };
   }
-  return { yml: await fetchBytes(joinUrl(source.url, name), ctx, FEED_MAX_BYTES), sig: await fetchBytes(joinUrl(source.url, `${name}.sig`), ctx, 1024) };
+  return {
+    yml: await fetchBytes(joinUrl(source.url, name), ctx, FEED_MAX_BYTES),
+    sig: await fetchBytes(joinUrl(source.url, `${name}.sig`), ctx, 1024),
+  };
 }
 
 /** The feed is signed with the release key (Ed25519 over its exact bytes); its SHA-512 then vouches for the installer. */
@@ -83,7 +98,12 @@ export async function checkUpdate(ctx: UpdateContext, source: UpdateSource): Pro
   const release = verifyFeed(yml, sig, ctx.publicKeyPem);
   if (compareVersions(release.version, ctx.currentVersion) <= 0) return { release, state: 'current' };
   // An admin's USB stick is a deliberate choice: staging applies to the network feed only.
-  if (source.kind === 'url' && release.stagingPercentage !== null && rolloutBucket(ctx.deviceId, release.version) >= release.stagingPercentage) return { release, state: 'staged-out' };
+  if (
+    source.kind === 'url' &&
+    release.stagingPercentage !== null &&
+    rolloutBucket(ctx.deviceId, release.version) >= release.stagingPercentage
+  )
+    return { release, state: 'staged-out' };
   return { release, state: 'newer' };
 }
 
@@ -117,7 +137,10 @@ export async function downloadUpdate(ctx: UpdateContext, source: UpdateSource): 
     else {
       let res: Response;
       try {
-        res = await fetch(joinUrl(source.url, release.path), { signal: AbortSignal.timeout(ctx.timeoutMs ?? 30 * 60_000), redirect: 'error' });
+        res = await fetch(joinUrl(source.url, release.path), {
+          signal: AbortSignal.timeout(ctx.timeoutMs ?? 30 * 60_000),
+          redirect: 'error',
+        });
       } catch (e) {
         throw unreachable(e);
       }
@@ -143,7 +166,12 @@ export function previousRelease(ctx: UpdateContext): string | null {
   const dir = updatesDir(ctx.dataDir);
   if (!existsSync(dir)) return null;
   const older = readdirSync(dir)
-    .filter((v) => /^\d+\.\d+\.\d+/.test(v) && compareVersions(v, ctx.currentVersion) < 0 && existsSync(join(dir, v, feedName(ctx.platform, ctx.arch))))
+    .filter(
+      (v) =>
+        /^\d+\.\d+\.\d+/.test(v) &&
+        compareVersions(v, ctx.currentVersion) < 0 &&
+        existsSync(join(dir, v, feedName(ctx.platform, ctx.arch))),
+    )
     .sort(compareVersions);
   return older.at(-1) ?? null;
 }

@@ -44,7 +44,11 @@ export function AuditPage() {
           type={verify.data.ok ? 'success' : 'error'}
           showIcon
           data-testid="audit-verify"
-          message={verify.data.ok ? t('audit.intact', { rows: verify.data.rows }) : t('audit.broken', { seq: verify.data.firstBad?.seq, reason: verify.data.firstBad?.reason })}
+          message={
+            verify.data.ok
+              ? t('audit.intact', { rows: verify.data.rows })
+              : t('audit.broken', { seq: verify.data.firstBad?.seq, reason: verify.data.firstBad?.reason })
+          }
         />
       )}
       <Form layout="inline" onFinish={apply} style={{ marginBottom: 12 }}>
@@ -83,8 +87,28 @@ export function AuditPage() {
         columns={[
           { title: t('audit.columns.seq'), dataIndex: 'seq', width: 80 },
           { title: t('audit.columns.at'), dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString('zh-CN') },
-          { title: t('audit.columns.actor'), dataIndex: 'actor', ellipsis: { showTitle: false }, render: (v: string) => (v === 'system' ? t('audit.system') : <span data-verbatim title={v}>{v}</span>) },
-          { title: t('audit.columns.action'), dataIndex: 'action', render: (v: string) => <span title={auditActionLabel(v)} data-action={v}>{auditActionLabel(v)}</span> },
+          {
+            title: t('audit.columns.actor'),
+            dataIndex: 'actor',
+            ellipsis: { showTitle: false },
+            render: (v: string) =>
+              v === 'system' ? (
+                t('audit.system')
+              ) : (
+                <span data-verbatim title={v}>
+                  {v}
+                </span>
+              ),
+          },
+          {
+            title: t('audit.columns.action'),
+            dataIndex: 'action',
+            render: (v: string) => (
+              <span title={auditActionLabel(v)} data-action={v}>
+                {auditActionLabel(v)}
+              </span>
+            ),
+          },
           {
             title: t('audit.columns.target'),
             render: (_, r) =>
@@ -95,7 +119,16 @@ export function AuditPage() {
                 </>
               ) : null,
           },
-          { title: t('audit.columns.workstation'), dataIndex: 'workstation', ellipsis: { showTitle: false }, render: (v: string) => <span data-verbatim title={v}>{v}</span> },
+          {
+            title: t('audit.columns.workstation'),
+            dataIndex: 'workstation',
+            ellipsis: { showTitle: false },
+            render: (v: string) => (
+              <span data-verbatim title={v}>
+                {v}
+              </span>
+            ),
+          },
         ]}
       />
     </Card>

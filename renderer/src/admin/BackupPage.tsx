@@ -12,7 +12,9 @@ function ProgressLine({ progress, active }: { progress: TaskProgress | null; act
   return (
     <div data-testid="task-progress">
       <Progress percent={Math.round(progress.fraction * 100)} status="active" />
-      <Typography.Text type="secondary">{t([`backup.phases.${progress.phase}`, 'backup.phases.write'] as unknown as 'backup.phases.write')}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t([`backup.phases.${progress.phase}`, 'backup.phases.write'] as unknown as 'backup.phases.write')}
+      </Typography.Text>
     </div>
   );
 }
@@ -37,10 +39,17 @@ export function BackupPage() {
       <Card title={t('backup.title')}>
         <Typography.Paragraph type="secondary">{t('backup.help')}</Typography.Paragraph>
         <Form layout="inline" onFinish={(v: { out: string }) => backup.mutate(v.out)}>
-          <Form.Item name="out" label={t('backup.to')} rules={[{ required: true, message: t('backup.fileMissing') }]} style={{ minWidth: 480 }}>
+          <Form.Item
+            name="out"
+            label={t('backup.to')}
+            rules={[{ required: true, message: t('backup.fileMissing') }]}
+            style={{ minWidth: 480 }}
+          >
             <Input placeholder={t('backup.toExample')} data-verbatim />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={backup.isPending}>{t('backup.start')}</Button>
+          <Button type="primary" htmlType="submit" loading={backup.isPending}>
+            {t('backup.start')}
+          </Button>
         </Form>
         <ProgressLine progress={backupProgress} active={backup.isPending} />
         {backup.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={backup.error.message} />}
@@ -50,20 +59,38 @@ export function BackupPage() {
             type="success"
             showIcon
             data-testid="backup-done"
-            message={<span data-verbatim>{t('backup.done', { file: backup.data.file, size: (backup.data.bytes / 1024 / 1024).toFixed(2) })}</span>}
+            message={
+              <span data-verbatim>{t('backup.done', { file: backup.data.file, size: (backup.data.bytes / 1024 / 1024).toFixed(2) })}</span>
+            }
           />
         )}
       </Card>
       <Card title={t('backup.checkTitle')}>
-        <Button onClick={() => check.mutate()} loading={check.isPending}>{t('backup.checkStart')}</Button>
+        <Button onClick={() => check.mutate()} loading={check.isPending}>
+          {t('backup.checkStart')}
+        </Button>
         <ProgressLine progress={checkProgress} active={check.isPending} />
         {check.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={check.error.message} />}
         {check.data && (
           <Descriptions style={{ marginTop: 12 }} bordered size="small" column={1} data-testid="check-result">
-            <Descriptions.Item label={t('backup.integrity')}>{check.data.integrity.length === 0 ? t('backup.fine') : <span data-verbatim>{check.data.integrity.join('；')}</span>}</Descriptions.Item>
-            <Descriptions.Item label={t('backup.foreignKeys')}>{check.data.foreignKeyViolations === 0 ? t('backup.fine') : t('backup.foreignKeyErrors', { count: check.data.foreignKeyViolations })}</Descriptions.Item>
-            <Descriptions.Item label={t('backup.auditChain')}>{check.data.audit.ok ? t('backup.auditIntact', { rows: check.data.audit.rows }) : t('backup.auditBroken', { seq: check.data.audit.firstBad?.seq })}</Descriptions.Item>
-            <Descriptions.Item label={t('backup.attachments')}>{check.data.attachments.bad.length === 0 ? t('backup.attachmentsFine', { count: check.data.attachments.checked }) : t('backup.attachmentsBad', { count: check.data.attachments.bad.length })}</Descriptions.Item>
+            <Descriptions.Item label={t('backup.integrity')}>
+              {check.data.integrity.length === 0 ? t('backup.fine') : <span data-verbatim>{check.data.integrity.join('；')}</span>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('backup.foreignKeys')}>
+              {check.data.foreignKeyViolations === 0
+                ? t('backup.fine')
+                : t('backup.foreignKeyErrors', { count: check.data.foreignKeyViolations })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('backup.auditChain')}>
+              {check.data.audit.ok
+                ? t('backup.auditIntact', { rows: check.data.audit.rows })
+                : t('backup.auditBroken', { seq: check.data.audit.firstBad?.seq })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('backup.attachments')}>
+              {check.data.attachments.bad.length === 0
+                ? t('backup.attachmentsFine', { count: check.data.attachments.checked })
+                : t('backup.attachmentsBad', { count: check.data.attachments.bad.length })}
+            </Descriptions.Item>
           </Descriptions>
         )}
       </Card>
@@ -72,16 +99,32 @@ export function BackupPage() {
         <Form
           layout="inline"
           onFinish={(v: { file: string }) =>
-            Modal.confirm({ title: t('backup.restoreConfirm'), content: <span data-verbatim>{v.file}</span>, okText: t('backup.restore'), okButtonProps: { danger: true }, cancelText: t('backup.cancel'), onOk: () => restore.mutate(v.file) })
+            Modal.confirm({
+              title: t('backup.restoreConfirm'),
+              content: <span data-verbatim>{v.file}</span>,
+              okText: t('backup.restore'),
+              okButtonProps: { danger: true },
+              cancelText: t('backup.cancel'),
+              onOk: () => restore.mutate(v.file),
+            })
           }
         >
-          <Form.Item name="file" label={t('backup.file')} rules={[{ required: true, message: t('backup.fileMissing') }]} style={{ minWidth: 480 }}>
+          <Form.Item
+            name="file"
+            label={t('backup.file')}
+            rules={[{ required: true, message: t('backup.fileMissing') }]}
+            style={{ minWidth: 480 }}
+          >
             <Input data-verbatim />
           </Form.Item>
-          <Button danger htmlType="submit" loading={restore.isPending}>{t('backup.restore')}</Button>
+          <Button danger htmlType="submit" loading={restore.isPending}>
+            {t('backup.restore')}
+          </Button>
         </Form>
         <ProgressLine progress={restoreProgress} active={restore.isPending} />
-        {restore.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={restore.error.message} data-testid="restore-error" />}
+        {restore.isError && (
+          <Alert style={{ marginTop: 12 }} type="error" showIcon message={restore.error.message} data-testid="restore-error" />
+        )}
       </Card>
       <DiagnosticsCard />
     </Space>

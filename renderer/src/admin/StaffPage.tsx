@@ -28,7 +28,8 @@ export function StaffPage() {
 
   const create = useMutation({
     mutationFn: (v: { username: string; displayName: string; roles: Role[]; password: string }) => call('accounts.create', v),
-    onError: (e) => setCreateOnFields(createMessages.take(e, (p) => (['username', 'displayName', 'roles', 'password'].includes(p) ? p : undefined))),
+    onError: (e) =>
+      setCreateOnFields(createMessages.take(e, (p) => (['username', 'displayName', 'roles', 'password'].includes(p) ? p : undefined))),
     onSuccess: () => {
       setCreating(false);
       refresh();
@@ -67,7 +68,14 @@ export function StaffPage() {
   });
 
   return (
-    <Card title={t('staff.title')} extra={<Button type="primary" onClick={() => (create.reset(), createMessages.clear(), setCreating(true))}>{t('staff.add')}</Button>}>
+    <Card
+      title={t('staff.title')}
+      extra={
+        <Button type="primary" onClick={() => (create.reset(), createMessages.clear(), setCreating(true))}>
+          {t('staff.add')}
+        </Button>
+      }
+    >
       {accounts.isError && <Alert type="error" showIcon message={accounts.error.message} />}
       {disable.isError && <Alert type="error" showIcon message={disable.error.message} style={{ marginBottom: 12 }} />}
       <Table<Account>
@@ -78,24 +86,46 @@ export function StaffPage() {
         columns={[
           { title: t('staff.columns.username'), dataIndex: 'username', render: (v: string) => <span data-verbatim>{v}</span> },
           { title: t('staff.columns.displayName'), dataIndex: 'displayName' },
-          { title: t('staff.columns.roles'), dataIndex: 'roles', render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{roleName(r)}</Tag>) },
+          {
+            title: t('staff.columns.roles'),
+            dataIndex: 'roles',
+            render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{roleName(r)}</Tag>),
+          },
           {
             title: t('staff.columns.status'),
             render: (_, a) =>
-              a.disabled ? <Tag>{t('staff.status.disabled')}</Tag> : a.lockedUntil ? <Tag color="red">{t('staff.status.locked')}</Tag> : a.mustChangePassword ? <Tag color="orange">{t('staff.status.mustChange')}</Tag> : <Tag color="green">{t('staff.status.active')}</Tag>,
+              a.disabled ? (
+                <Tag>{t('staff.status.disabled')}</Tag>
+              ) : a.lockedUntil ? (
+                <Tag color="red">{t('staff.status.locked')}</Tag>
+              ) : a.mustChangePassword ? (
+                <Tag color="orange">{t('staff.status.mustChange')}</Tag>
+              ) : (
+                <Tag color="green">{t('staff.status.active')}</Tag>
+              ),
           },
           {
             title: t('staff.columns.actions'),
             render: (_, a) =>
               !a.disabled && (
                 <Space>
-                  <Button size="small" onClick={() => setRolesFor(a)}>{t('staff.roles')}</Button>
-                  <Button size="small" onClick={() => setResetFor(a)}>{t('staff.resetPassword')}</Button>
+                  <Button size="small" onClick={() => setRolesFor(a)}>
+                    {t('staff.roles')}
+                  </Button>
+                  <Button size="small" onClick={() => setResetFor(a)}>
+                    {t('staff.resetPassword')}
+                  </Button>
                   <Button
                     size="small"
                     danger
                     onClick={() =>
-                      Modal.confirm({ title: t('staff.disableConfirm', { name: a.displayName, username: a.username }), content: t('staff.disableHelp'), okText: t('staff.disable'), cancelText: t('staff.cancel'), onOk: () => disable.mutateAsync(a.id) })
+                      Modal.confirm({
+                        title: t('staff.disableConfirm', { name: a.displayName, username: a.username }),
+                        content: t('staff.disableHelp'),
+                        okText: t('staff.disable'),
+                        cancelText: t('staff.cancel'),
+                        onOk: () => disable.mutateAsync(a.id),
+                      })
                     }
                   >
                     {t('staff.disable')}
@@ -107,38 +137,88 @@ export function StaffPage() {
       />
       <Modal open={creating} title={t('staff.add')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
         {create.isError && !createOnFields && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 12 }} />}
-        <Form layout="vertical" onFinish={(v) => create.mutate(v)} onValuesChange={(changed: object) => (createMessages.onValuesChange(changed), create.reset())} initialValues={{ roles: ['clerk'] }}>
-          <Form.Item label={t('staff.username')} name="username" rules={[{ required: true, message: t('staff.usernameMissing') }]} {...createMessages.item('username')}>
+        <Form
+          layout="vertical"
+          onFinish={(v) => create.mutate(v)}
+          onValuesChange={(changed: object) => (createMessages.onValuesChange(changed), create.reset())}
+          initialValues={{ roles: ['clerk'] }}
+        >
+          <Form.Item
+            label={t('staff.username')}
+            name="username"
+            rules={[{ required: true, message: t('staff.usernameMissing') }]}
+            {...createMessages.item('username')}
+          >
             <Input autoFocus />
           </Form.Item>
-          <Form.Item label={t('staff.displayName')} name="displayName" rules={[{ required: true, message: t('staff.displayNameMissing') }]} {...createMessages.item('displayName')}>
+          <Form.Item
+            label={t('staff.displayName')}
+            name="displayName"
+            rules={[{ required: true, message: t('staff.displayNameMissing') }]}
+            {...createMessages.item('displayName')}
+          >
             <Input />
           </Form.Item>
-          <Form.Item label={t('staff.roles')} name="roles" rules={[{ required: true, message: t('staff.rolesMissing') }]} {...createMessages.item('roles')}>
+          <Form.Item
+            label={t('staff.roles')}
+            name="roles"
+            rules={[{ required: true, message: t('staff.rolesMissing') }]}
+            {...createMessages.item('roles')}
+          >
             <Checkbox.Group options={roleOptions} />
           </Form.Item>
-          <Form.Item label={t('staff.temporaryPassword')} name="password" rules={[{ required: true, message: t('staff.temporaryPasswordMissing') }]} {...createMessages.item('password')}>
+          <Form.Item
+            label={t('staff.temporaryPassword')}
+            name="password"
+            rules={[{ required: true, message: t('staff.temporaryPasswordMissing') }]}
+            {...createMessages.item('password')}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>{t('staff.create')}</Button>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {t('staff.create')}
+          </Button>
         </Form>
       </Modal>
-      <Modal open={rolesFor !== null} title={t('staff.rolesOf', { name: rolesFor?.displayName ?? '' })} footer={null} onCancel={() => setRolesFor(null)} destroyOnHidden>
+      <Modal
+        open={rolesFor !== null}
+        title={t('staff.rolesOf', { name: rolesFor?.displayName ?? '' })}
+        footer={null}
+        onCancel={() => setRolesFor(null)}
+        destroyOnHidden
+      >
         {setRoles.isError && <Alert type="error" showIcon message={setRoles.error.message} style={{ marginBottom: 12 }} />}
-        <Form onFinish={(v: { roles: Role[] }) => rolesFor && setRoles.mutate({ accountId: rolesFor.id, roles: v.roles })} initialValues={{ roles: rolesFor?.roles }}>
+        <Form
+          onFinish={(v: { roles: Role[] }) => rolesFor && setRoles.mutate({ accountId: rolesFor.id, roles: v.roles })}
+          initialValues={{ roles: rolesFor?.roles }}
+        >
           <Form.Item name="roles" rules={[{ required: true, message: t('staff.rolesMissing') }]}>
             <Checkbox.Group options={roleOptions} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={setRoles.isPending}>{t('staff.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={setRoles.isPending}>
+            {t('staff.save')}
+          </Button>
         </Form>
       </Modal>
-      <Modal open={resetFor !== null} title={t('staff.resetOf', { name: resetFor?.displayName ?? '' })} footer={null} onCancel={() => setResetFor(null)} destroyOnHidden>
+      <Modal
+        open={resetFor !== null}
+        title={t('staff.resetOf', { name: resetFor?.displayName ?? '' })}
+        footer={null}
+        onCancel={() => setResetFor(null)}
+        destroyOnHidden
+      >
         {reset.isError && <Alert type="error" showIcon message={reset.error.message} style={{ marginBottom: 12 }} />}
         <Form onFinish={(v: { password: string }) => resetFor && reset.mutate({ accountId: resetFor.id, password: v.password })}>
-          <Form.Item label={t('staff.temporaryPassword')} name="password" rules={[{ required: true, message: t('staff.temporaryPasswordMissing') }]}>
+          <Form.Item
+            label={t('staff.temporaryPassword')}
+            name="password"
+            rules={[{ required: true, message: t('staff.temporaryPasswordMissing') }]}
+          >
             <Input.Password autoFocus autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={reset.isPending}>{t('staff.resetSubmit')}</Button>
+          <Button type="primary" htmlType="submit" loading={reset.isPending}>
+            {t('staff.resetSubmit')}
+          </Button>
         </Form>
       </Modal>
     </Card>

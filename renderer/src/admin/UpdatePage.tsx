@@ -38,14 +38,22 @@ export function UpdatePage() {
         <Descriptions bordered size="small" column={1} data-testid="update-status">
           <Descriptions.Item label={t('updates.current')}>{s.current}</Descriptions.Item>
           <Descriptions.Item label={t('updates.address')}>
-            {s.url ? <span data-verbatim>{s.url}</span> : t('updates.noAddress')} {s.urlFrom === 'preset' && <Tag>{t('updates.fromPreset')}</Tag>}
+            {s.url ? <span data-verbatim>{s.url}</span> : t('updates.noAddress')}{' '}
+            {s.urlFrom === 'preset' && <Tag>{t('updates.fromPreset')}</Tag>}
           </Descriptions.Item>
         </Descriptions>
         <Form layout="inline" style={{ marginTop: 12 }} onFinish={(v: { url: string }) => setSource.mutate(v.url)}>
-          <Form.Item name="url" label={t('updates.setAddress')} rules={[{ required: true, message: t('updates.addressMissing') }]} style={{ minWidth: 480 }}>
+          <Form.Item
+            name="url"
+            label={t('updates.setAddress')}
+            rules={[{ required: true, message: t('updates.addressMissing') }]}
+            style={{ minWidth: 480 }}
+          >
             <Input placeholder={t('updates.addressExample')} data-verbatim />
           </Form.Item>
-          <Button htmlType="submit" loading={setSource.isPending}>{t('updates.save')}</Button>
+          <Button htmlType="submit" loading={setSource.isPending}>
+            {t('updates.save')}
+          </Button>
         </Form>
         {setSource.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={setSource.error.message} />}
       </Card>
@@ -53,24 +61,58 @@ export function UpdatePage() {
       <Card title={t('updates.newVersion')}>
         <Typography.Paragraph type="secondary">{t('updates.help')}</Typography.Paragraph>
         <Space>
-          <Button onClick={() => check.mutate()} loading={check.isPending} disabled={!s.url}>{t('updates.check')}</Button>
+          <Button onClick={() => check.mutate()} loading={check.isPending} disabled={!s.url}>
+            {t('updates.check')}
+          </Button>
           {check.data?.state === 'newer' && (
-            <Button type="primary" onClick={() => download.mutate()} loading={download.isPending}>{t('updates.download', { version: check.data.version })}</Button>
+            <Button type="primary" onClick={() => download.mutate()} loading={download.isPending}>
+              {t('updates.download', { version: check.data.version })}
+            </Button>
           )}
         </Space>
         {check.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={check.error.message} />}
         {check.data && (
-          <Alert style={{ marginTop: 12 }} type={check.data.state === 'newer' ? 'info' : 'success'} showIcon data-testid="update-check" message={t(`updates.state.${check.data.state}`, { version: check.data.version, current: check.data.current })} />
+          <Alert
+            style={{ marginTop: 12 }}
+            type={check.data.state === 'newer' ? 'info' : 'success'}
+            showIcon
+            data-testid="update-check"
+            message={t(`updates.state.${check.data.state}`, { version: check.data.version, current: check.data.current })}
+          />
         )}
-        {download.isPending && <Alert style={{ marginTop: 12 }} type="info" showIcon data-testid="update-downloading" message={t('updates.downloading')} />}
+        {download.isPending && (
+          <Alert style={{ marginTop: 12 }} type="info" showIcon data-testid="update-downloading" message={t('updates.downloading')} />
+        )}
         {download.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={download.error.message} />}
-        {download.data && <Alert style={{ marginTop: 12 }} type="success" showIcon data-testid="update-downloaded" message={t('updates.downloaded', { version: download.data.version })} />}
+        {download.data && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            data-testid="update-downloaded"
+            message={t('updates.downloaded', { version: download.data.version })}
+          />
+        )}
       </Card>
 
       <Card title={t('updates.installTitle')}>
-        {!s.canInstall && <Alert style={{ marginBottom: 12 }} type="warning" showIcon data-testid="update-needs-desktop" message={t('updates.needsDesktop')} />}
+        {!s.canInstall && (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="warning"
+            showIcon
+            data-testid="update-needs-desktop"
+            message={t('updates.needsDesktop')}
+          />
+        )}
         <Space wrap>
-          <Button type="primary" disabled={!installable} loading={install.isPending} onClick={() => installable && confirmInstall(installable, false)} data-testid="update-install">
+          <Button
+            type="primary"
+            disabled={!installable}
+            loading={install.isPending}
+            onClick={() => installable && confirmInstall(installable, false)}
+            data-testid="update-install"
+          >
             {s.canInstall ? t('updates.install') : t('updates.installNeedsDesktop')}
           </Button>
           {s.previous && (
@@ -79,9 +121,23 @@ export function UpdatePage() {
             </Button>
           )}
         </Space>
-        {!installable && !s.previous && <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('updates.nothingToInstall')}</Typography.Paragraph>}
-        {install.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon data-testid="update-install-error" message={<span data-verbatim>{install.error.message}</span>} />}
-        {install.data && <Alert style={{ marginTop: 12 }} type="success" showIcon message={t('updates.installing', { version: install.data.version })} />}
+        {!installable && !s.previous && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            {t('updates.nothingToInstall')}
+          </Typography.Paragraph>
+        )}
+        {install.isError && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            data-testid="update-install-error"
+            message={<span data-verbatim>{install.error.message}</span>}
+          />
+        )}
+        {install.data && (
+          <Alert style={{ marginTop: 12 }} type="success" showIcon message={t('updates.installing', { version: install.data.version })} />
+        )}
       </Card>
     </Space>
   );

@@ -24,7 +24,10 @@ export function ApplicantReports() {
           type="warning"
           showIcon
           closable
-          title={t('applicant.report.toClerk', { part: t(`applicant.report.parts.${r.part as 'other'}`), time: new Date(r.at).toLocaleTimeString('zh-CN') })}
+          title={t('applicant.report.toClerk', {
+            part: t(`applicant.report.parts.${r.part as 'other'}`),
+            time: new Date(r.at).toLocaleTimeString('zh-CN'),
+          })}
           onClose={() => setReports((list) => list.filter((x) => x !== r))}
           style={{ marginTop: 8 }}
           data-testid="applicant-report-alert"

@@ -18,7 +18,8 @@ const PERSONAL_TTL_MS = 15 * 60_000;
 
 type Personal = Exclude<ApplicantView, { kind: 'idle' }>;
 /** `held`: a personal view put aside (hidden, still mounted with the applicant's work) while the clerk's session is locked. */
-type State = { phase: 'pairing' } | { phase: 'unpaired'; error?: string } | { phase: 'showing'; view: ApplicantView; held: Personal | null };
+type State =
+  { phase: 'pairing' } | { phase: 'unpaired'; error?: string } | { phase: 'showing'; view: ApplicantView; held: Personal | null };
 
 /** One renderer per view kind: a new kind (a rating, …) is one more entry, and the compiler asks for it. */
 const VIEWS: { [K in ApplicantView['kind']]: (view: Extract<ApplicantView, { kind: K }>) => ReactNode } = {
@@ -26,7 +27,11 @@ const VIEWS: { [K in ApplicantView['kind']]: (view: Extract<ApplicantView, { kin
   intake: (view) => <IntakeView view={view} />,
   signing: (view) => (
     // Handed to the clerk's window, which saves it (and may be refused): the signer waits for the clerk's word.
-    <SigningView request={view} handedOn onSigned={(signature, face) => call('applicant.sign', { viewId: view.viewId, signature, face }).then(() => undefined)} />
+    <SigningView
+      request={view}
+      handedOn
+      onSigned={(signature, face) => call('applicant.sign', { viewId: view.viewId, signature, face }).then(() => undefined)}
+    />
   ),
   rating: (view) => <RatingView view={view} />,
 };
@@ -69,7 +74,7 @@ export function ApplicantScreen({ size, onSize }: { size: TextSize; onSize: (siz
       window.removeEventListener('keydown', touch);
     };
   }, []);
-  const personal: Personal | null = state.phase !== 'showing' ? null : state.held ?? (state.view.kind === 'idle' ? null : state.view);
+  const personal: Personal | null = state.phase !== 'showing' ? null : (state.held ?? (state.view.kind === 'idle' ? null : state.view));
   useEffect(() => {
     if (!personal) return;
     const timer = setTimeout(() => setState({ phase: 'unpaired' }), PERSONAL_TTL_MS);
@@ -92,7 +97,9 @@ export function ApplicantScreen({ size, onSize }: { size: TextSize; onSize: (siz
       {state.phase === 'unpaired' && (
         <>
           <Typography.Title style={{ fontSize: '1.6em' }}>{t('applicant.unpaired')}</Typography.Title>
-          {state.error && <Alert type="error" showIcon title={t('applicant.pairFailed', { message: state.error })} data-testid="pair-error" />}
+          {state.error && (
+            <Alert type="error" showIcon title={t('applicant.pairFailed', { message: state.error })} data-testid="pair-error" />
+          )}
           <Typography.Title level={2} style={{ fontSize: '1.3em' }}>
             {t('applicant.hotline', { hotline: '12349' })}
           </Typography.Title>

@@ -67,7 +67,11 @@ export function ApplicantScreenControl({ app }: { app: Application }) {
           {paired ? t('applicant.reopen') : t('applicant.open')}
         </Button>
         {!paired && code && <Typography.Text type="secondary">{t('applicant.codeHint', { code })}</Typography.Text>}
-        {confirmedAt && <Tag color="blue" data-testid="applicant-confirmed-tag">{t('applicant.gotConfirm', { time: new Date(confirmedAt).toLocaleTimeString('zh-CN') })}</Tag>}
+        {confirmedAt && (
+          <Tag color="blue" data-testid="applicant-confirmed-tag">
+            {t('applicant.gotConfirm', { time: new Date(confirmedAt).toLocaleTimeString('zh-CN') })}
+          </Tag>
+        )}
       </Space>
       <ApplicantReports />
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} style={{ marginTop: 8 }} />}

@@ -14,7 +14,15 @@ import { useTextSize } from './textSize';
  * Below it, the clerk's own control: 手动拍摄 with a required reason, for a face the automatic capture
  * never takes (core records it as 复核 at best).
  */
-export function CounterSigning({ request, onSigned, onClose }: { request: SigningRequest; onSigned: (signature: SignatureCapture, face: FaceCapture | null) => Promise<void>; onClose: () => void }) {
+export function CounterSigning({
+  request,
+  onSigned,
+  onClose,
+}: {
+  request: SigningRequest;
+  onSigned: (signature: SignatureCapture, face: FaceCapture | null) => Promise<void>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [size, setSize] = useTextSize();
   const [manualFace, setManualFace] = useState<SigningRequest['manualFace']>(undefined);
@@ -28,7 +36,16 @@ export function CounterSigning({ request, onSigned, onClose }: { request: Signin
     </Space>
   ) : null;
   return (
-    <Modal open width="min(1200px, 96vw)" style={{ top: 8 }} footer={footer} onCancel={onClose} title={t('intake.signing.counterTitle')} destroyOnHidden data-testid="counter-signing">
+    <Modal
+      open
+      width="min(1200px, 96vw)"
+      style={{ top: 8 }}
+      footer={footer}
+      onCancel={onClose}
+      title={t('intake.signing.counterTitle')}
+      destroyOnHidden
+      data-testid="counter-signing"
+    >
       <ApplicantTheme size={size}>
         <div data-testid="counter-signing-view" style={{ padding: 8 }}>
           <ScreenBar size={size} onSize={setSize} />

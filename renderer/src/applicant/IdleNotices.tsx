@@ -34,8 +34,15 @@ export function IdleNotices({ view }: { view: Idle }) {
             {(['urban', 'rural'] as const).map((residence) => {
               const s = view.standards.find((x) => x.residence === residence);
               return (
-                <Typography.Paragraph key={residence} style={{ fontSize: '1.1em' }} data-testid={`standard-${residence}`} data-set={s ? 'yes' : 'no'}>
-                  {s ? t(`applicant.standard.${residence}`, { yuan: (s.monthlyFen / 100).toFixed(0) }) : t(`applicant.standardUnset.${residence}`)}
+                <Typography.Paragraph
+                  key={residence}
+                  style={{ fontSize: '1.1em' }}
+                  data-testid={`standard-${residence}`}
+                  data-set={s ? 'yes' : 'no'}
+                >
+                  {s
+                    ? t(`applicant.standard.${residence}`, { yuan: (s.monthlyFen / 100).toFixed(0) })
+                    : t(`applicant.standardUnset.${residence}`)}
                 </Typography.Paragraph>
               );
             })}

@@ -22,7 +22,10 @@ export function IntakeView({ view }: { view: Intake }) {
     [t('applicant.birthDate'), a.birthDate],
     [t('applicant.phone'), a.phone],
     [t('applicant.address'), a.address],
-    [t('applicant.type'), view.type ? `${t(`cases.types.${view.type}`)}${view.subtype ? `（${t(`cases.subtypes.${view.subtype}`)}）` : ''}` : undefined],
+    [
+      t('applicant.type'),
+      view.type ? `${t(`cases.types.${view.type}`)}${view.subtype ? `（${t(`cases.subtypes.${view.subtype}`)}）` : ''}` : undefined,
+    ],
     [t('applicant.members'), view.members.length ? view.members.map((m) => `${m.name}（${m.relationship}）`).join('、') : undefined],
   ];
   return (
@@ -31,7 +34,12 @@ export function IntakeView({ view }: { view: Intake }) {
       <Typography.Title data-testid="applicant-name" style={{ fontSize: '2.6em', margin: 0 }}>
         {a.name}
       </Typography.Title>
-      <Descriptions column={1} bordered size="middle" styles={{ label: { fontSize: '1em', width: '9em', color: 'inherit' }, content: { fontSize: '1.2em' } }}>
+      <Descriptions
+        column={1}
+        bordered
+        size="middle"
+        styles={{ label: { fontSize: '1em', width: '9em', color: 'inherit' }, content: { fontSize: '1.2em' } }}
+      >
         {rows
           .filter((r): r is [string, string] => Boolean(r[1]))
           .map(([label, value]) => (
@@ -49,7 +57,12 @@ export function IntakeView({ view }: { view: Intake }) {
             size="large"
             style={{ fontSize: '1.3em', height: 'auto', padding: '0.4em 1.6em' }}
             data-testid="applicant-confirm"
-            onClick={() => void call('applicant.confirm', { viewId: view.viewId }).then(() => setConfirmed(true), (e: Error) => setError(e.message))}
+            onClick={() =>
+              void call('applicant.confirm', { viewId: view.viewId }).then(
+                () => setConfirmed(true),
+                (e: Error) => setError(e.message),
+              )
+            }
           >
             {t('applicant.confirm')}
           </Button>

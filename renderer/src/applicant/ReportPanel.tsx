@@ -29,7 +29,12 @@ export function ReportPanel({ view, onClose }: { view: Extract<ApplicantView, { 
         {t('applicant.report.question')}
       </Typography.Title>
       {sent ? (
-        <Alert type="success" showIcon title={t('applicant.report.sent', { part: t(`applicant.report.parts.${sent}`) })} data-testid="report-sent" />
+        <Alert
+          type="success"
+          showIcon
+          title={t('applicant.report.sent', { part: t(`applicant.report.parts.${sent}`) })}
+          data-testid="report-sent"
+        />
       ) : (
         <Space wrap size="large">
           {PARTS[view.kind].map((p) => (

@@ -60,7 +60,9 @@ export function SigningRoute({
       void persist(r.signature, r.face).then((problem) => {
         setRefused(problem !== null);
         // The screen says 已保存, or core's reason and 重新签名, instead of leaving the signer waiting.
-        void call('applicant.outcome', { viewId, saved: problem === null, ...(problem ? { message: problem.slice(0, 300) } : {}) }).catch(() => undefined);
+        void call('applicant.outcome', { viewId, saved: problem === null, ...(problem ? { message: problem.slice(0, 300) } : {}) }).catch(
+          () => undefined,
+        );
       });
     }
     if (r.kind === 'unpaired' && where.at === 'screen') setWhere({ at: 'counter' });
@@ -78,7 +80,13 @@ export function SigningRoute({
   return (
     <div data-testid="signing-route" data-where={where.at}>
       {where.at === 'screen' && request && refused && (
-        <Alert type="error" showIcon title={t('intake.signing.refused', { name: request.signer.name })} style={{ marginBottom: 8 }} data-testid="signing-refused" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('intake.signing.refused', { name: request.signer.name })}
+          style={{ marginBottom: 8 }}
+          data-testid="signing-refused"
+        />
       )}
       {where.at === 'screen' && request && !refused && (
         <Typography.Paragraph data-testid="signing-on-screen">
@@ -113,7 +121,15 @@ export function SigningRoute({
           )}
         </Space>
       )}
-      {asked && <Alert type="info" showIcon title={t('applicant.manualFace.asked', { reason: asked })} style={{ marginTop: 8 }} data-testid="manual-face-asked" />}
+      {asked && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('applicant.manualFace.asked', { reason: asked })}
+          style={{ marginTop: 8 }}
+          data-testid="manual-face-asked"
+        />
+      )}
       <ManualCaptureModal open={asking} onCancel={() => setAsking(false)} onConfirm={askManual} />
     </div>
   );

@@ -7,6 +7,8 @@ import { applicantScreenUrl } from '../api/browserBridge';
  * first one did — noopener, so neither window can script the other.
  */
 export function openApplicantScreen(code: string): void {
-  const url = window.jiuzhu ? `${window.location.origin}${window.location.pathname}#/applicant?code=${code}` : applicantScreenUrl(window.location, window.sessionStorage, code);
+  const url = window.jiuzhu
+    ? `${window.location.origin}${window.location.pathname}#/applicant?code=${code}`
+    : applicantScreenUrl(window.location, window.sessionStorage, code);
   window.open(url, '_blank', 'noopener,noreferrer');
 }

@@ -2,7 +2,9 @@
 export type SignerStatus = 'waiting' | 'signed' | 'faceReview';
 
 /** The status from what core says of a signer: signed or not, and its verdict on the face given with the signature. */
-export const signerStatusOf = (signed: boolean, faceVerdict: string | null | undefined): SignerStatus => (!signed ? 'waiting' : faceVerdict === 'review' ? 'faceReview' : 'signed');
+export const signerStatusOf = (signed: boolean, faceVerdict: string | null | undefined): SignerStatus =>
+  !signed ? 'waiting' : faceVerdict === 'review' ? 'faceReview' : 'signed';
 
 /** The signer to send next: the first one still waiting, none while a signer is at it. */
-export const nextSigner = <S extends { signed: boolean }>(signers: readonly S[], active: string | null): S | undefined => (active === null ? signers.find((s) => !s.signed) : undefined);
+export const nextSigner = <S extends { signed: boolean }>(signers: readonly S[], active: string | null): S | undefined =>
+  active === null ? signers.find((s) => !s.signed) : undefined;

@@ -11,8 +11,17 @@ export function toApplicantView(app: Application, relationship: (code: string) =
   const idNumber = maskIdNumberForScreen(a.idNumber);
   return {
     kind: 'intake',
-    applicant: { name: a.name, ...(idNumber ? { idNumber } : {}), sex: a.sex, birthDate: a.birthDate, ...(a.phone ? { phone: a.phone } : {}), ...(a.address ? { address: a.address } : {}) },
-    members: app.members.filter((m) => m.relationship !== 'self').map((m) => ({ name: m.name, relationship: relationship(m.relationship) })),
+    applicant: {
+      name: a.name,
+      ...(idNumber ? { idNumber } : {}),
+      sex: a.sex,
+      birthDate: a.birthDate,
+      ...(a.phone ? { phone: a.phone } : {}),
+      ...(a.address ? { address: a.address } : {}),
+    },
+    members: app.members
+      .filter((m) => m.relationship !== 'self')
+      .map((m) => ({ name: m.name, relationship: relationship(m.relationship) })),
     ...(app.type ? { type: app.type } : {}),
     ...(app.subtype ? { subtype: app.subtype } : {}),
     askConfirm: true,

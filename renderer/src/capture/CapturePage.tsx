@@ -31,7 +31,15 @@ export function CapturePage() {
     {
       key: 'devices',
       label: t('capture.tabs.devices'),
-      children: <CameraRoleSettings devices={devices} settings={settings} store={store} onChange={setSettings} onRefresh={() => void refresh(true)} />,
+      children: (
+        <CameraRoleSettings
+          devices={devices}
+          settings={settings}
+          store={store}
+          onChange={setSettings}
+          onRefresh={() => void refresh(true)}
+        />
+      ),
     },
     {
       key: 'face',
@@ -41,7 +49,13 @@ export function CapturePage() {
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Space>
               <label htmlFor="reference-photo">{t('capture.face.reference')}</label>
-              <input id="reference-photo" data-testid="reference-photo" type="file" accept="image/jpeg,image/png" onChange={(e) => setReference(e.target.files?.[0] ?? null)} />
+              <input
+                id="reference-photo"
+                data-testid="reference-photo"
+                type="file"
+                accept="image/jpeg,image/png"
+                onChange={(e) => setReference(e.target.files?.[0] ?? null)}
+              />
               <Typography.Text type="secondary">{t('capture.face.referenceHint')}</Typography.Text>
             </Space>
             <FaceCapture deviceId={faceDevice?.deviceId ?? null} referencePhoto={reference} onCaptured={setResult} />

@@ -19,7 +19,12 @@ export function CaptureResultView({ result }: { result: CaptureResult | null }) 
   const image = mainImage(result);
   return (
     <Card size="small" title={t('capture.result.title')} data-testid="capture-result" data-kind={result.kind}>
-      <img data-testid="capture-result-image" src={`data:${image.mime};base64,${image.base64}`} alt={t('capture.result.title')} style={{ maxWidth: 320, maxHeight: 320, border: '1px solid #eee' }} />
+      <img
+        data-testid="capture-result-image"
+        src={`data:${image.mime};base64,${image.base64}`}
+        alt={t('capture.result.title')}
+        style={{ maxWidth: 320, maxHeight: 320, border: '1px solid #eee' }}
+      />
       <pre data-testid="capture-result-json" style={{ maxHeight: 320, overflow: 'auto', fontSize: 12 }}>
         {JSON.stringify(summarise(result), null, 2)}
       </pre>

@@ -36,23 +36,59 @@ export function CasesPage() {
   const id = params.get('id');
   const found = useQuery({
     queryKey: ['cases.search', q, states, types, deadline, related, page],
-    queryFn: () => call('cases.search', { query: q, states, types, deadline, ...(related ? { relatedParty: true } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    queryFn: () =>
+      call('cases.search', {
+        query: q,
+        states,
+        types,
+        deadline,
+        ...(related ? { relatedParty: true } : {}),
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
     enabled: !id,
     placeholderData: keepPreviousData,
   });
   // A new filter starts at its first page.
-  const filtered = <T,>(set: (v: T) => void) => (v: T) => {
-    setPage(1);
-    set(v);
-  };
+  const filtered =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setPage(1);
+      set(v);
+    };
   if (id) return <CaseView caseId={id} onBack={() => setParams({})} />;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search aria-label={t('caseList.search')} placeholder={t('caseList.search')} style={{ width: 360 }} allowClear autoFocus value={query} onChange={(e) => filtered(setQuery)(e.target.value)} data-testid="case-search" />
-        <Select mode="multiple" aria-label={t('caseList.allStates')} placeholder={t('caseList.allStates')} style={{ minWidth: 180 }} value={states} onChange={filtered(setStates)} options={CASE_STATES.map((s) => ({ value: s, label: t(`cases.states.${s}`) }))} />
-        <Select mode="multiple" aria-label={t('caseList.allTypes')} placeholder={t('caseList.allTypes')} style={{ minWidth: 160 }} value={types} onChange={filtered(setTypes)} options={ASSISTANCE_TYPES.map((s) => ({ value: s, label: t(`cases.typesShort.${s}`) }))} />
+        <Input.Search
+          aria-label={t('caseList.search')}
+          placeholder={t('caseList.search')}
+          style={{ width: 360 }}
+          allowClear
+          autoFocus
+          value={query}
+          onChange={(e) => filtered(setQuery)(e.target.value)}
+          data-testid="case-search"
+        />
+        <Select
+          mode="multiple"
+          aria-label={t('caseList.allStates')}
+          placeholder={t('caseList.allStates')}
+          style={{ minWidth: 180 }}
+          value={states}
+          onChange={filtered(setStates)}
+          options={CASE_STATES.map((s) => ({ value: s, label: t(`cases.states.${s}`) }))}
+        />
+        <Select
+          mode="multiple"
+          aria-label={t('caseList.allTypes')}
+          placeholder={t('caseList.allTypes')}
+          style={{ minWidth: 160 }}
+          value={types}
+          onChange={filtered(setTypes)}
+          options={ASSISTANCE_TYPES.map((s) => ({ value: s, label: t(`cases.typesShort.${s}`) }))}
+        />
         <Select
           aria-label={t('caseList.anyDeadline')}
           style={{ width: 130 }}
@@ -80,9 +116,22 @@ export function CasesPage() {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: found.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         dataSource={found.data?.rows ?? []}
         data-testid="case-table"
-        onRow={(r) => ({ onDoubleClick: () => setParams({ id: r.id }), onKeyDown: (e: { key: string }) => e.key === 'Enter' && setParams({ id: r.id }), tabIndex: 0, 'data-case-id': r.id } as object)}
+        onRow={(r) =>
+          ({
+            onDoubleClick: () => setParams({ id: r.id }),
+            onKeyDown: (e: { key: string }) => e.key === 'Enter' && setParams({ id: r.id }),
+            tabIndex: 0,
+            'data-case-id': r.id,
+          }) as object
+        }
         columns={[
-          { title: t('caseList.columns.caseNo'), dataIndex: 'caseNo', width: 184, ellipsis: true, render: (v: string | null, r) => <a onClick={() => setParams({ id: r.id })}>{v ?? t('cases.states.draft')}</a> },
+          {
+            title: t('caseList.columns.caseNo'),
+            dataIndex: 'caseNo',
+            width: 184,
+            ellipsis: true,
+            render: (v: string | null, r) => <a onClick={() => setParams({ id: r.id })}>{v ?? t('cases.states.draft')}</a>,
+          },
           {
             title: t('caseList.columns.applicant'),
             dataIndex: 'applicantName',
@@ -99,13 +148,29 @@ export function CasesPage() {
               </>
             ),
           },
-          { title: t('caseList.columns.idNumber'), dataIndex: 'applicantIdNumber', width: 170, ellipsis: true, render: (v: string | null) => (v ? maskIdNumber(v) : '—') },
+          {
+            title: t('caseList.columns.idNumber'),
+            dataIndex: 'applicantIdNumber',
+            width: 170,
+            ellipsis: true,
+            render: (v: string | null) => (v ? maskIdNumber(v) : '—'),
+          },
           { title: t('caseList.columns.type'), key: 'type', width: 120, ellipsis: true, render: (_: unknown, r) => typeLabel(r) },
           { title: t('caseList.columns.state'), dataIndex: 'state', width: 96, render: (v: CaseState) => <StateTag state={v} /> },
           { title: t('caseList.columns.size'), dataIndex: 'householdSize', width: 48 },
-          { title: t('caseList.columns.deadline'), dataIndex: 'nextDeadline', width: 200, render: (d: CaseSummary['nextDeadline']) => <DeadlineTag d={d} /> },
+          {
+            title: t('caseList.columns.deadline'),
+            dataIndex: 'nextDeadline',
+            width: 200,
+            render: (d: CaseSummary['nextDeadline']) => <DeadlineTag d={d} />,
+          },
           { title: t('caseList.columns.staff'), dataIndex: 'staffName', width: 80, ellipsis: true },
-          { title: t('caseList.columns.updated'), dataIndex: 'updatedAt', width: 96, render: (v: string) => new Date(v).toLocaleDateString('zh-CN') },
+          {
+            title: t('caseList.columns.updated'),
+            dataIndex: 'updatedAt',
+            width: 96,
+            render: (v: string) => new Date(v).toLocaleDateString('zh-CN'),
+          },
         ]}
       />
     </Space>

@@ -43,10 +43,22 @@ export function DeadlineLists() {
   if (lists.isError) return null;
   return (
     <>
-      <Card title={t('home.overdueCount', { count: lists.data?.overdueTotal ?? 0 })} extra={all('overdue', lists.data?.overdueTotal ?? 0)} loading={lists.isPending} data-count={lists.data?.overdueTotal ?? 0} data-testid="overdue-card">
+      <Card
+        title={t('home.overdueCount', { count: lists.data?.overdueTotal ?? 0 })}
+        extra={all('overdue', lists.data?.overdueTotal ?? 0)}
+        loading={lists.isPending}
+        data-count={lists.data?.overdueTotal ?? 0}
+        data-testid="overdue-card"
+      >
         {lists.data && render(lists.data.overdue, 'overdue-list')}
       </Card>
-      <Card title={t('home.dueSoonCount', { count: lists.data?.dueSoonTotal ?? 0 })} extra={all('due_soon', lists.data?.dueSoonTotal ?? 0)} loading={lists.isPending} data-count={lists.data?.dueSoonTotal ?? 0} data-testid="due-soon-card">
+      <Card
+        title={t('home.dueSoonCount', { count: lists.data?.dueSoonTotal ?? 0 })}
+        extra={all('due_soon', lists.data?.dueSoonTotal ?? 0)}
+        loading={lists.isPending}
+        data-count={lists.data?.dueSoonTotal ?? 0}
+        data-testid="due-soon-card"
+      >
         {lists.data && render(lists.data.dueSoon, 'due-soon-list')}
       </Card>
     </>

@@ -19,7 +19,10 @@ export function EnquiryPage() {
   const [idNumber, setIdNumber] = useState('');
   const askRating = useAskRating();
   // The enquiry answered: the applicant screen asks for a 好差评 rating (of the latest case found, if any).
-  const lookup = useMutation({ mutationFn: (id: string) => call('cases.lookup', { idNumber: id }), onSuccess: (rows) => askRating({ service: 'enquiry', ...(rows[0] ? { caseId: rows[0].id } : {}) }) });
+  const lookup = useMutation({
+    mutationFn: (id: string) => call('cases.lookup', { idNumber: id }),
+    onSuccess: (rows) => askRating({ service: 'enquiry', ...(rows[0] ? { caseId: rows[0].id } : {}) }),
+  });
   const read = useMutation({
     mutationFn: readCard,
     onSuccess: (r) => {

@@ -40,7 +40,11 @@ export function ReliefPanel({ caseId, version, type }: { caseId: string; version
         <Card title={t('relief.title')} size="small" data-testid="relief-panel">
           <Space wrap style={{ marginBottom: 8 }}>
             {v.advance && (
-              <Tag color={v.advance.state === 'papers_pending' ? 'orange' : 'green'} data-testid="advance-state" data-state={v.advance.state}>
+              <Tag
+                color={v.advance.state === 'papers_pending' ? 'orange' : 'green'}
+                data-testid="advance-state"
+                data-state={v.advance.state}
+              >
                 {t(`relief.states.${v.advance.state}`)}
               </Tag>
             )}

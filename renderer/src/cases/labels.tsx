@@ -5,7 +5,16 @@ import type { CaseSummary } from '../../../common/contract/methods/cases';
 /** Tags wrap inside their table cell: a long deadline never runs into the next column at 1366×768. */
 const WRAP = { whiteSpace: 'normal', maxWidth: '100%', marginInlineEnd: 0 } as const;
 
-const STATE_COLOURS: Record<string, string> = { draft: 'default', submitted: 'blue', needs_supplement: 'orange', not_accepted: 'red', accepted: 'green', investigating: 'cyan', approved: 'green', refused: 'red' };
+const STATE_COLOURS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  needs_supplement: 'orange',
+  not_accepted: 'red',
+  accepted: 'green',
+  investigating: 'cyan',
+  approved: 'green',
+  refused: 'red',
+};
 
 export function StateTag({ state }: { state: CaseSummary['state'] }) {
   const { t } = useTranslation();
@@ -22,12 +31,14 @@ export function DeadlineTag({ d }: { d: CaseSummary['nextDeadline'] }) {
   const colour = d.status === 'overdue' ? 'red' : d.status === 'due_soon' ? 'orange' : d.status === 'met' ? 'green' : 'default';
   return (
     <Tag color={colour} data-deadline={d.status} style={WRAP}>
-      {t(`cases.deadlines.${d.kind}`)} {d.dueDate}{d.provisional ? t('cases.provisional') : ''} · {t(`cases.dueStatus.${d.status}`, { days: Math.abs(d.workingDaysLeft) })}
+      {t(`cases.deadlines.${d.kind}`)} {d.dueDate}
+      {d.provisional ? t('cases.provisional') : ''} · {t(`cases.dueStatus.${d.status}`, { days: Math.abs(d.workingDaysLeft) })}
     </Tag>
   );
 }
 
 export function useTypeLabel() {
   const { t } = useTranslation();
-  return (c: Pick<CaseSummary, 'type' | 'subtype'>) => (c.type ? `${t(`cases.typesShort.${c.type}`)}${c.subtype ? `（${t(`cases.subtypes.${c.subtype}`)}）` : ''}` : '—');
+  return (c: Pick<CaseSummary, 'type' | 'subtype'>) =>
+    c.type ? `${t(`cases.typesShort.${c.type}`)}${c.subtype ? `（${t(`cases.subtypes.${c.subtype}`)}）` : ''}` : '—';
 }

@@ -27,7 +27,11 @@ export function CertificationPage() {
   // 代办 straight from the list: the person is not here, so no camera is opened.
   const [proxyFor, setProxyFor] = useState<string | null>(null);
   const [proxySaved, setProxySaved] = useState<CertificationRecord | null>(null);
-  const list = useQuery({ queryKey: ['certification.due', filter], queryFn: () => call('certification.due', { filter }), enabled: target === null });
+  const list = useQuery({
+    queryKey: ['certification.due', filter],
+    queryFn: () => call('certification.due', { filter }),
+    enabled: target === null,
+  });
   const session = useSession();
   const isAdmin = session.data?.roles.includes('admin') ?? false;
 
@@ -54,7 +58,11 @@ export function CertificationPage() {
         <Space size="large" wrap>
           <Statistic title={t('certification.filter.all')} value={d?.counts.persons ?? 0} />
           <Statistic title={t('certification.status.due')} value={d?.counts.due ?? 0} />
-          <Statistic title={t('certification.status.overdue')} value={d?.counts.overdue ?? 0} styles={{ content: { color: d?.counts.overdue ? '#cf1322' : undefined } }} />
+          <Statistic
+            title={t('certification.status.overdue')}
+            value={d?.counts.overdue ?? 0}
+            styles={{ content: { color: d?.counts.overdue ? '#cf1322' : undefined } }}
+          />
           <Button type="primary" onClick={() => void readCard()} data-testid="cert-read-card">
             {t('certification.readCard')}
           </Button>
@@ -74,11 +82,17 @@ export function CertificationPage() {
         locale={{ emptyText: t('certification.empty') }}
         onRow={(r) => ({ 'data-testid': 'cert-row', 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('certification.columns.name'), render: (_, r) => `${r.name}${r.isApplicant ? `（${t('certification.applicant')}）` : ''}` },
+          {
+            title: t('certification.columns.name'),
+            render: (_, r) => `${r.name}${r.isApplicant ? `（${t('certification.applicant')}）` : ''}`,
+          },
           { title: t('certification.columns.idNumber'), dataIndex: 'idNumberMasked' },
           { title: t('certification.columns.household'), dataIndex: 'applicantName' },
           { title: t('certification.columns.dueOn'), dataIndex: 'dueOn' },
-          { title: t('certification.columns.status'), render: (_, r) => <Tag color={STATUS_COLOURS[r.status]}>{t(`certification.status.${r.status}`)}</Tag> },
+          {
+            title: t('certification.columns.status'),
+            render: (_, r) => <Tag color={STATUS_COLOURS[r.status]}>{t(`certification.status.${r.status}`)}</Tag>,
+          },
           { title: t('certification.columns.last'), render: (_, r) => r.lastCertifiedOn ?? t('certification.never') },
           {
             title: t('certification.columns.action'),
@@ -106,7 +120,13 @@ export function CertificationPage() {
           void list.refetch();
         }}
       />
-      <Modal open={proxySaved !== null} footer={null} onCancel={() => setProxySaved(null)} title={t('certification.check.result')} width={640}>
+      <Modal
+        open={proxySaved !== null}
+        footer={null}
+        onCancel={() => setProxySaved(null)}
+        title={t('certification.check.result')}
+        width={640}
+      >
         {proxySaved ? <RecordView record={proxySaved} /> : null}
       </Modal>
     </Space>

@@ -25,7 +25,11 @@ export interface CheckTarget {
  */
 function expectedResult(f: FaceCaptureResult, cfg: FaceDecisionConfig) {
   const match = decideMatch(f.match.score, cfg);
-  return overallVerdict(match === 'notApplicable' ? 'review' : match, decideLiveness(f.liveness.antispoof, f.liveness.liveness, cfg), f.mode === 'manual');
+  return overallVerdict(
+    match === 'notApplicable' ? 'review' : match,
+    decideLiveness(f.liveness.antispoof, f.liveness.liveness, cfg),
+    f.mode === 'manual',
+  );
 }
 
 /**
@@ -37,7 +41,11 @@ function expectedResult(f: FaceCaptureResult, cfg: FaceDecisionConfig) {
 export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const person = useQuery({ queryKey: ['certification.person', target.idNumber], queryFn: () => call('certification.person', { idNumber: target.idNumber }), retry: false });
+  const person = useQuery({
+    queryKey: ['certification.person', target.idNumber],
+    queryFn: () => call('certification.person', { idNumber: target.idNumber }),
+    retry: false,
+  });
   const { devices } = useVideoDevices();
   const faceDevice = resolveDevice('face', localDeviceSettings().load().face, devices);
   const [face, setFace] = useState<FaceCaptureResult | null>(null);
@@ -48,7 +56,10 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
   const [checkAnyway, setCheckAnyway] = useState(false);
 
   const enrolled = person.data?.enrolledPhoto ?? null;
-  const reference = useMemo(() => (enrolled ? blobOf(enrolled.base64, enrolled.mime) : target.cardPhotoBmp ? blobOf(target.cardPhotoBmp, 'image/bmp') : null), [enrolled, target.cardPhotoBmp]);
+  const reference = useMemo(
+    () => (enrolled ? blobOf(enrolled.base64, enrolled.mime) : target.cardPhotoBmp ? blobOf(target.cardPhotoBmp, 'image/bmp') : null),
+    [enrolled, target.cardPhotoBmp],
+  );
   const referenceSource = enrolled ? 'enrolled' : target.cardPhotoBmp ? 'card' : 'none';
   const referenceUrl = useMemo(() => (reference ? URL.createObjectURL(reference) : null), [reference]);
   useEffect(() => () => (referenceUrl ? URL.revokeObjectURL(referenceUrl) : undefined), [referenceUrl]);
@@ -67,7 +78,12 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
         : target.cardPhotoBmp
           ? { source: 'card', pngBase64: await bmpToPngBase64(blobOf(target.cardPhotoBmp, 'image/bmp')) }
           : { source: 'none' };
-      return call('certification.record', { idNumber: target.idNumber, face: face!, reference: ref, ...(confirmation ? { confirmation: { ...confirmation, reason: reason.trim() } } : {}) });
+      return call('certification.record', {
+        idNumber: target.idNumber,
+        face: face!,
+        reference: ref,
+        ...(confirmation ? { confirmation: { ...confirmation, reason: reason.trim() } } : {}),
+      });
     },
     onSuccess: done,
   });
@@ -128,9 +144,19 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
       ) : null}
       {certified && !checkAnyway ? null : (
         <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <Card size="small" title={enrolled ? t('certification.check.enrolled') : t('certification.check.cardPhoto')} style={{ width: 220 }}>
+          <Card
+            size="small"
+            title={enrolled ? t('certification.check.enrolled') : t('certification.check.cardPhoto')}
+            style={{ width: 220 }}
+          >
             {referenceUrl ? (
-              <img data-testid="cert-reference" data-source={referenceSource} src={referenceUrl} alt={t('certification.check.enrolled')} style={{ width: '100%' }} />
+              <img
+                data-testid="cert-reference"
+                data-source={referenceSource}
+                src={referenceUrl}
+                alt={t('certification.check.enrolled')}
+                style={{ width: '100%' }}
+              />
             ) : (
               <Typography.Text type="warning" data-testid="cert-reference" data-source="none">
                 {t('certification.check.noReference')}
@@ -163,12 +189,32 @@ export function CounterCheck({ target, onClose }: { target: CheckTarget; onClose
             {expected === 'review' ? (
               <>
                 <label htmlFor="cert-reason">{t('certification.check.reason')}</label>
-                <Input.TextArea id="cert-reason" data-testid="cert-reason" rows={2} maxLength={300} value={reason} placeholder={t('certification.check.reasonHint')} onChange={(e) => setReason(e.target.value)} />
+                <Input.TextArea
+                  id="cert-reason"
+                  data-testid="cert-reason"
+                  rows={2}
+                  maxLength={300}
+                  value={reason}
+                  placeholder={t('certification.check.reasonHint')}
+                  onChange={(e) => setReason(e.target.value)}
+                />
                 <Space>
-                  <Button type="primary" disabled={reason.trim().length < 2} loading={save.isPending} onClick={() => save.mutate({ decision: 'confirm' })} data-testid="cert-confirm">
+                  <Button
+                    type="primary"
+                    disabled={reason.trim().length < 2}
+                    loading={save.isPending}
+                    onClick={() => save.mutate({ decision: 'confirm' })}
+                    data-testid="cert-confirm"
+                  >
                     {t('certification.check.confirm')}
                   </Button>
-                  <Button danger disabled={reason.trim().length < 2} loading={save.isPending} onClick={() => save.mutate({ decision: 'reject' })} data-testid="cert-reject">
+                  <Button
+                    danger
+                    disabled={reason.trim().length < 2}
+                    loading={save.isPending}
+                    onClick={() => save.mutate({ decision: 'reject' })}
+                    data-testid="cert-reject"
+                  >
                     {t('certification.check.reject')}
                   </Button>
                 </Space>

@@ -13,13 +13,27 @@ interface Values {
   findings?: string;
 }
 
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /**
  * 代办认证 for someone who cannot come: the proxy's identity and the home visit that confirmed the
  * person. The visit may be left empty: core then refuses with the rule (what is missing, what to do).
  */
-export function ProxyModal({ open, idNumber, onCancel, onSaved }: { open: boolean; idNumber: string; onCancel: () => void; onSaved: (r: CertificationRecord) => void }) {
+export function ProxyModal({
+  open,
+  idNumber,
+  onCancel,
+  onSaved,
+}: {
+  open: boolean;
+  idNumber: string;
+  onCancel: () => void;
+  onSaved: (r: CertificationRecord) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useMutation({
@@ -46,7 +60,9 @@ export function ProxyModal({ open, idNumber, onCancel, onSaved }: { open: boolea
       onCancel={onCancel}
       destroyOnHidden
     >
-      {save.error ? <Alert type="error" showIcon title={save.error.message} data-testid="cert-proxy-error" style={{ marginBottom: 12 }} /> : null}
+      {save.error ? (
+        <Alert type="error" showIcon title={save.error.message} data-testid="cert-proxy-error" style={{ marginBottom: 12 }} />
+      ) : null}
       <Form form={form} layout="vertical" data-testid="cert-proxy-form">
         <Form.Item name="proxyName" label={t('certification.proxy.proxyName')} rules={[{ required: true }]}>
           <Input maxLength={40} />

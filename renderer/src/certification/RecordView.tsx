@@ -9,7 +9,16 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
 export function RecordView({ record }: { record: CertificationRecord }) {
   const { t } = useTranslation();
   return (
-    <Descriptions size="small" bordered column={1} title={t('certification.check.result')} data-testid="cert-result" data-result={record.result} data-outcome={record.outcome} data-method={record.method}>
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      title={t('certification.check.result')}
+      data-testid="cert-result"
+      data-result={record.result}
+      data-outcome={record.outcome}
+      data-method={record.method}
+    >
       <Descriptions.Item label={t('certification.check.result')}>
         <Tag color={RESULT_COLOURS[record.result]} style={{ fontSize: 18, padding: '4px 10px' }}>
           {t(`certification.check.results.${record.result}`)}
@@ -19,10 +28,17 @@ export function RecordView({ record }: { record: CertificationRecord }) {
         </Tag>
       </Descriptions.Item>
       <Descriptions.Item label={t(`certification.method.${record.method}`)}>
-        {record.match || record.liveness ? t('certification.check.scores', { match: fmt(record.match?.score), live: `${fmt(record.liveness?.antispoof)} / ${fmt(record.liveness?.liveness)}` }) : null}
+        {record.match || record.liveness
+          ? t('certification.check.scores', {
+              match: fmt(record.match?.score),
+              live: `${fmt(record.liveness?.antispoof)} / ${fmt(record.liveness?.liveness)}`,
+            })
+          : null}
         {record.proxy ? `${record.proxy.name}（${record.proxy.relationship}，${record.proxy.idNumberMasked}）` : null}
       </Descriptions.Item>
-      {record.confirmation ? <Descriptions.Item label={t(`certification.check.${record.confirmation.decision}`)}>{record.confirmation.reason}</Descriptions.Item> : null}
+      {record.confirmation ? (
+        <Descriptions.Item label={t(`certification.check.${record.confirmation.decision}`)}>{record.confirmation.reason}</Descriptions.Item>
+      ) : null}
       {record.homeVisit ? (
         <Descriptions.Item label={t('certification.proxy.visit')}>
           {record.homeVisit.visitedOn} · {record.homeVisit.staff.join('、')} · {record.homeVisit.findings}
@@ -55,9 +71,22 @@ export function HistoryTable({ rows }: { rows: CertificationRecord[] }) {
       data-testid="cert-history"
       columns={[
         { title: t('certification.columns.last'), dataIndex: 'certifiedOn' },
-        { title: t('certification.columns.method'), render: (_, r) => <span data-testid="cert-history-method" data-method={r.method}>{methodText(t, r)}</span> },
-        { title: t('certification.check.result'), render: (_, r) => <Tag color={RESULT_COLOURS[r.result]}>{t(`certification.check.results.${r.result}`)}</Tag> },
-        { title: t('certification.columns.status'), render: (_, r) => <Tag color={OUTCOME_COLOURS[r.outcome]}>{t(`certification.check.outcomes.${r.outcome}`)}</Tag> },
+        {
+          title: t('certification.columns.method'),
+          render: (_, r) => (
+            <span data-testid="cert-history-method" data-method={r.method}>
+              {methodText(t, r)}
+            </span>
+          ),
+        },
+        {
+          title: t('certification.check.result'),
+          render: (_, r) => <Tag color={RESULT_COLOURS[r.result]}>{t(`certification.check.results.${r.result}`)}</Tag>,
+        },
+        {
+          title: t('certification.columns.status'),
+          render: (_, r) => <Tag color={OUTCOME_COLOURS[r.outcome]}>{t(`certification.check.outcomes.${r.outcome}`)}</Tag>,
+        },
       ]}
     />
   );

@@ -16,10 +16,17 @@ export function RemoteKept({ refreshKey }: { refreshKey?: unknown }) {
   const session = useSession();
   const allowed = session.data ? rolesGrant(session.data.roles, 'sync.run') : false;
   const canRecord = session.data ? rolesGrant(session.data.roles, 'case.write') : false;
-  const list = useQuery({ queryKey: ['certification.remoteKept', refreshKey], queryFn: () => call('certification.remoteKept', {}), enabled: allowed });
+  const list = useQuery({
+    queryKey: ['certification.remoteKept', refreshKey],
+    queryFn: () => call('certification.remoteKept', {}),
+    enabled: allowed,
+  });
   const retry = useMutation({ mutationFn: () => call('certification.retryKept', {}), onSettled: () => void list.refetch() });
-  const done = retry.data ? <Alert type="info" showIcon data-testid="cert-remote-retried" message={t('certification.remote.kept.retried', retry.data)} /> : null;
-  if (!allowed || !list.data || list.data.rows.length === 0) return list.error ? <Alert type="error" showIcon message={list.error.message} /> : done;
+  const done = retry.data ? (
+    <Alert type="info" showIcon data-testid="cert-remote-retried" message={t('certification.remote.kept.retried', retry.data)} />
+  ) : null;
+  if (!allowed || !list.data || list.data.rows.length === 0)
+    return list.error ? <Alert type="error" showIcon message={list.error.message} /> : done;
   return (
     <Card
       title={t('certification.remote.kept.title')}

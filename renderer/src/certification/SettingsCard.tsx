@@ -28,14 +28,24 @@ export function SettingsCard() {
   return (
     <Card size="small" title={t('certification.settings.title')} data-testid="cert-settings">
       {save.error ? <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="inline" onFinish={(v) => save.mutate({ ...current.data!.settings, ...v, face: { ...current.data!.settings.face, ...v.face } })}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => save.mutate({ ...current.data!.settings, ...v, face: { ...current.data!.settings.face, ...v.face } })}
+      >
         <Space wrap>
           <Form.Item name="mode" label={t('certification.settings.mode')}>
-            <Radio.Group options={(['interval', 'fixedMonths'] as const).map((m) => ({ value: m, label: t(`certification.settings.modes.${m}`) }))} />
+            <Radio.Group
+              options={(['interval', 'fixedMonths'] as const).map((m) => ({ value: m, label: t(`certification.settings.modes.${m}`) }))}
+            />
           </Form.Item>
           {mode === 'fixedMonths' ? (
             <Form.Item name="months" label={t('certification.settings.months')}>
-              <Select mode="multiple" style={{ minWidth: 200 }} options={MONTHS.map((m) => ({ value: m, label: t('certification.settings.month', { month: m }) }))} />
+              <Select
+                mode="multiple"
+                style={{ minWidth: 200 }}
+                options={MONTHS.map((m) => ({ value: m, label: t('certification.settings.month', { month: m }) }))}
+              />
             </Form.Item>
           ) : (
             <Form.Item name="intervalMonths" label={t('certification.settings.intervalMonths')}>
@@ -43,7 +53,9 @@ export function SettingsCard() {
             </Form.Item>
           )}
           <Form.Item name="who" label={t('certification.settings.who')}>
-            <Radio.Group options={(['applicant', 'adults'] as const).map((w) => ({ value: w, label: t(`certification.settings.whos.${w}`) }))} />
+            <Radio.Group
+              options={(['applicant', 'adults'] as const).map((w) => ({ value: w, label: t(`certification.settings.whos.${w}`) }))}
+            />
           </Form.Item>
           <Form.Item name="dueWindowDays" label={t('certification.settings.dueWindowDays')}>
             <InputNumber min={0} max={90} />

@@ -3,7 +3,11 @@ import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 type AnyKeyEvent = KeyboardEvent | ReactKeyboardEvent;
 
 /** The open popups of antd's Select / AutoComplete / Cascader / TreeSelect and of its DatePicker. */
-const OPEN_POPUP = ['.ant-select-dropdown:not(.ant-select-dropdown-hidden)', '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)', '.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)'].join(',');
+const OPEN_POPUP = [
+  '.ant-select-dropdown:not(.ant-select-dropdown-hidden)',
+  '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)',
+  '.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)',
+].join(',');
 
 /**
  * Whether this Enter belongs to a popup or an input method, not to the form around it: a

@@ -15,7 +15,8 @@ export function idNumberFeedback(raw: string, today: string, sex?: Sex): IdNumbe
   const typed = normalizeIdNumber(raw);
   if (typed.length === 0) return { status: '', message: '', result: null };
   const stillTyping = /^\d{1,17}$/.test(typed) && typed.length !== 15;
-  if (stillTyping) return { status: '', message: translate('idNumber.typing', { count: typed.length, left: 18 - typed.length }), result: null };
+  if (stillTyping)
+    return { status: '', message: translate('idNumber.typing', { count: typed.length, left: 18 - typed.length }), result: null };
   const result = checkIdNumber(typed, { today, ...(sex ? { sex } : {}) });
   if (!result.valid) {
     return { status: 'error', message: result.problems.map((p) => translate(`idNumber.${p}`)).join('；'), result };

@@ -14,7 +14,9 @@ export function DiagnosticsCard() {
   return (
     <Card title={t('diagnostics.title')}>
       <Typography.Paragraph type="secondary">{t('diagnostics.help')}</Typography.Paragraph>
-      <Button onClick={() => exported.mutate()} loading={exported.isPending} data-testid="diagnostics-export">{t('diagnostics.export')}</Button>
+      <Button onClick={() => exported.mutate()} loading={exported.isPending} data-testid="diagnostics-export">
+        {t('diagnostics.export')}
+      </Button>
       {exported.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon message={exported.error.message} />}
       {exported.data && (
         <Alert
@@ -22,7 +24,15 @@ export function DiagnosticsCard() {
           type="success"
           showIcon
           data-testid="diagnostics-done"
-          message={<span data-verbatim>{t('diagnostics.done', { fileName: exported.data.fileName, files: exported.data.files.length, size: Math.ceil(exported.data.bytes / 1024) })}</span>}
+          message={
+            <span data-verbatim>
+              {t('diagnostics.done', {
+                fileName: exported.data.fileName,
+                files: exported.data.files.length,
+                size: Math.ceil(exported.data.bytes / 1024),
+              })}
+            </span>
+          }
         />
       )}
     </Card>

@@ -11,7 +11,11 @@ function CrashedPage() {
       data-testid="render-crashed"
       title={t('diagnostics.crashed.title')}
       subTitle={t('diagnostics.crashed.body')}
-      extra={<Button type="primary" onClick={() => window.location.reload()}>{t('diagnostics.crashed.reload')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('diagnostics.crashed.reload')}
+        </Button>
+      }
     />
   );
 }

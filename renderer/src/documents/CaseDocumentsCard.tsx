@@ -64,7 +64,12 @@ export function CaseDocumentsCard({ caseId, onRoster }: { caseId: string; onRost
             render: (_, d) =>
               d.reprintOf ? (
                 <Tag color="orange" data-testid="reprint-tag" data-reason={d.reprintReason ?? ''}>
-                  {t(`${C}.reprintMark`, { reason: d.reprintReason === 'other' && d.reprintNote ? d.reprintNote : t(`docScreens.reprint.reasons.${d.reprintReason ?? 'other'}`) })}
+                  {t(`${C}.reprintMark`, {
+                    reason:
+                      d.reprintReason === 'other' && d.reprintNote
+                        ? d.reprintNote
+                        : t(`docScreens.reprint.reasons.${d.reprintReason ?? 'other'}`),
+                  })}
                 </Tag>
               ) : (
                 <Tag>{t(`${C}.original`)}</Tag>
@@ -88,7 +93,13 @@ export function CaseDocumentsCard({ caseId, onRoster }: { caseId: string; onRost
           },
         ]}
       />
-      <Modal open={viewing !== null} width={760} title={viewing ? t(`documents.kinds.${viewing.doc.kind}`) : ''} onCancel={() => setViewing(null)} footer={<Button onClick={() => setViewing(null)}>{t('documents.ui.close')}</Button>}>
+      <Modal
+        open={viewing !== null}
+        width={760}
+        title={viewing ? t(`documents.kinds.${viewing.doc.kind}`) : ''}
+        onCancel={() => setViewing(null)}
+        footer={<Button onClick={() => setViewing(null)}>{t('documents.ui.close')}</Button>}
+      >
         {viewing && <PdfPreview pdf={viewing.pdf} />}
       </Modal>
       <ReprintModal doc={reprinting} onClose={() => setReprinting(null)} onDone={refresh} />

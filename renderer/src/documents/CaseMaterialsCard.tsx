@@ -10,12 +10,24 @@ type Attachment = CaseDetail['attachments'][number];
 /** One material page (numbered from 1 on screen; `page` counts from 0), fetched (and audited) by core only when shown: the attachments are encrypted blobs. */
 function MaterialPage({ caseId, a }: { caseId: string; a: Attachment }) {
   const { t } = useTranslation();
-  const page = useQuery({ queryKey: ['cases.attachment', caseId, a.attachmentId], queryFn: () => call('cases.attachment', { caseId, attachmentId: a.attachmentId }), staleTime: Infinity });
+  const page = useQuery({
+    queryKey: ['cases.attachment', caseId, a.attachmentId],
+    queryFn: () => call('cases.attachment', { caseId, attachmentId: a.attachmentId }),
+    staleTime: Infinity,
+  });
   if (page.error) return <Alert type="error" showIcon message={page.error.message} />;
   return (
     <Space direction="vertical" size={2} align="center">
       <div data-testid="material-image" data-ref={a.ref}>
-        {page.data ? <Image width={160} src={`data:${page.data.mime};base64,${page.data.base64}`} alt={t('docScreens.materials.page', { page: a.page + 1 })} /> : <Card loading style={{ width: 160 }} />}
+        {page.data ? (
+          <Image
+            width={160}
+            src={`data:${page.data.mime};base64,${page.data.base64}`}
+            alt={t('docScreens.materials.page', { page: a.page + 1 })}
+          />
+        ) : (
+          <Card loading style={{ width: 160 }} />
+        )}
       </div>
       <Typography.Text type="secondary">{t('docScreens.materials.page', { page: a.page + 1 })}</Typography.Text>
     </Space>

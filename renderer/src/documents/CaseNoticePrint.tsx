@@ -19,7 +19,10 @@ export function CaseNoticePrint({ caseId, kind }: { caseId: string; kind: Docume
   const { t } = useTranslation();
   const client = useQueryClient();
   const may = useMayCall();
-  const queued = useQuery({ queryKey: ['printQueue.list', caseId, kind], queryFn: () => call('printQueue.list', { caseId, kind, state: 'pending' }) });
+  const queued = useQuery({
+    queryKey: ['printQueue.list', caseId, kind],
+    queryFn: () => call('printQueue.list', { caseId, kind, state: 'pending' }),
+  });
   const request = queued.data?.at(-1) ?? null;
   const [preview, setPreview] = useState<Uint8Array | null>(null);
   const [printed, setPrinted] = useState(false);
@@ -28,7 +31,8 @@ export function CaseNoticePrint({ caseId, kind }: { caseId: string; kind: Docume
   const run = async (what: 'preview' | 'print', fn: (requestId: string) => Promise<void>) => {
     if (request) await action.run(what, () => fn(request.id));
   };
-  const open = () => run('preview', async (requestId) => setPreview(base64ToBytes((await call('documents.preview', { requestId })).pdfBase64)));
+  const open = () =>
+    run('preview', async (requestId) => setPreview(base64ToBytes((await call('documents.preview', { requestId })).pdfBase64)));
   const print = () =>
     run('print', async (requestId) => {
       await printNotice(requestId);

@@ -15,7 +15,17 @@ import { printIssued } from './printIssued';
  * amount, since when, valid until the next review); the clerk adds the purpose, checks the preview,
  * then issues it (signed, stored encrypted, audited) and prints it.
  */
-export function CertificateIssueModal({ caseId, open, onClose, onIssued }: { caseId: string; open: boolean; onClose: () => void; onIssued?: () => void }) {
+export function CertificateIssueModal({
+  caseId,
+  open,
+  onClose,
+  onIssued,
+}: {
+  caseId: string;
+  open: boolean;
+  onClose: () => void;
+  onIssued?: () => void;
+}) {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState('');
   const [draft, setDraft] = useState<{ draft: CertificateDraft; pdf: Uint8Array } | null>(null);
@@ -76,7 +86,15 @@ export function CertificateIssueModal({ caseId, open, onClose, onIssued }: { cas
           />
         ) : (
           <Space.Compact style={{ width: '100%' }}>
-            <Input aria-label={t('docScreens.certificate.purpose')} placeholder={t('docScreens.certificate.purposePlaceholder')} maxLength={60} value={purpose} onChange={(e) => setPurpose(e.target.value)} onPressEnter={() => void fill()} data-testid="certificate-purpose" />
+            <Input
+              aria-label={t('docScreens.certificate.purpose')}
+              placeholder={t('docScreens.certificate.purposePlaceholder')}
+              maxLength={60}
+              value={purpose}
+              onChange={(e) => setPurpose(e.target.value)}
+              onPressEnter={() => void fill()}
+              data-testid="certificate-purpose"
+            />
             <Button loading={busy === 'fill'} onClick={() => void fill()} data-testid="certificate-fill">
               {t('docScreens.certificate.fill')}
             </Button>
@@ -85,13 +103,23 @@ export function CertificateIssueModal({ caseId, open, onClose, onIssued }: { cas
         {error && <Alert type="error" showIcon message={error} data-testid="certificate-error" />}
         {d && (
           <>
-            <Descriptions size="small" column={2} bordered data-testid="certificate-draft" data-amount={d.monthlyAmountFen} data-since={d.since} data-valid-until={d.validUntil}>
+            <Descriptions
+              size="small"
+              column={2}
+              bordered
+              data-testid="certificate-draft"
+              data-amount={d.monthlyAmountFen}
+              data-since={d.since}
+              data-valid-until={d.validUntil}
+            >
               <Descriptions.Item label={t(`${F}.certificateId`)}>
                 <span data-verbatim>{d.certificateId}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t(`${F}.holder`)}>{d.holderName}</Descriptions.Item>
               <Descriptions.Item label={t(`${F}.idNumber`)}>{maskIdNumber(d.holderIdNumber)}</Descriptions.Item>
-              <Descriptions.Item label={t(`${F}.householdSize`)}>{t('docScreens.certificate.people', { count: d.householdSize })}</Descriptions.Item>
+              <Descriptions.Item label={t(`${F}.householdSize`)}>
+                {t('docScreens.certificate.people', { count: d.householdSize })}
+              </Descriptions.Item>
               <Descriptions.Item label={t(`${F}.category`)}>{t(`roster.categories.${d.category}`)}</Descriptions.Item>
               <Descriptions.Item label={t(`${F}.amount`)}>{formatYuan(d.monthlyAmountFen)}</Descriptions.Item>
               <Descriptions.Item label={t(`${F}.since`)}>{d.since}</Descriptions.Item>

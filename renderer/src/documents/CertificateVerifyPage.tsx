@@ -5,11 +5,25 @@ import type { MethodInput, MethodOutput } from '../../../common/contract/index';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { useBusyAction } from '../components/useBusyAction';
-import { CameraAlert, grabImageData, localDeviceSettings, resolveDevice, useCameraStream, useVideoDevices, VideoPreview } from '../capture/index';
+import {
+  CameraAlert,
+  grabImageData,
+  localDeviceSettings,
+  resolveDevice,
+  useCameraStream,
+  useVideoDevices,
+  VideoPreview,
+} from '../capture/index';
 import { frameBits } from './frameBits';
 
 type Answer = MethodOutput<'certificate.scan'>;
-const COLOURS: Record<Answer['verdict'], 'success' | 'error' | 'warning'> = { valid: 'success', tampered: 'error', unknown: 'warning', expired: 'warning', malformed: 'error' };
+const COLOURS: Record<Answer['verdict'], 'success' | 'error' | 'warning'> = {
+  valid: 'success',
+  tampered: 'error',
+  unknown: 'warning',
+  expired: 'warning',
+  malformed: 'error',
+};
 
 function AnswerView({ answer }: { answer: Answer }) {
   const { t } = useTranslation();
@@ -18,9 +32,24 @@ function AnswerView({ answer }: { answer: Answer }) {
   const trusted = answer.verdict === 'valid' || answer.verdict === 'expired';
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="verify-answer" data-verdict={answer.verdict}>
-      <Alert type={COLOURS[answer.verdict]} showIcon message={<Typography.Text strong data-testid="verify-verdict">{t(`docScreens.verify.verdicts.${answer.verdict}`)}</Typography.Text>} description={answer.message} />
+      <Alert
+        type={COLOURS[answer.verdict]}
+        showIcon
+        message={
+          <Typography.Text strong data-testid="verify-verdict">
+            {t(`docScreens.verify.verdicts.${answer.verdict}`)}
+          </Typography.Text>
+        }
+        description={answer.message}
+      />
       {s && (
-        <Descriptions size="small" column={2} bordered title={trusted ? t('docScreens.verify.stated') : t('docScreens.verify.statedUntrusted')} data-testid="verify-stated">
+        <Descriptions
+          size="small"
+          column={2}
+          bordered
+          title={trusted ? t('docScreens.verify.stated') : t('docScreens.verify.statedUntrusted')}
+          data-testid="verify-stated"
+        >
           {s.certificateId && (
             <Descriptions.Item label={t(`${F}.certificateId`)}>
               <span data-verbatim>{s.certificateId}</span>
@@ -29,7 +58,9 @@ function AnswerView({ answer }: { answer: Answer }) {
           {s.holder && <Descriptions.Item label={t(`${F}.holder`)}>{s.holder}</Descriptions.Item>}
           {s.idTail && <Descriptions.Item label={t(`${F}.idTail`)}>{s.idTail}</Descriptions.Item>}
           {s.category && <Descriptions.Item label={t(`${F}.category`)}>{t(`roster.categories.${s.category}`)}</Descriptions.Item>}
-          {s.monthlyAmountFen !== undefined && <Descriptions.Item label={t(`${F}.amount`)}>{formatYuan(s.monthlyAmountFen)}</Descriptions.Item>}
+          {s.monthlyAmountFen !== undefined && (
+            <Descriptions.Item label={t(`${F}.amount`)}>{formatYuan(s.monthlyAmountFen)}</Descriptions.Item>
+          )}
           {s.since && <Descriptions.Item label={t(`${F}.since`)}>{s.since}</Descriptions.Item>}
           {s.validUntil && <Descriptions.Item label={t(`${F}.validUntil`)}>{s.validUntil}</Descriptions.Item>}
           {s.issuerId && (
@@ -40,7 +71,8 @@ function AnswerView({ answer }: { answer: Answer }) {
           {answer.algorithm && (
             <Descriptions.Item label={t(`${F}.algorithm`)}>
               <span data-testid="verify-algorithm" data-algorithm={answer.algorithm}>
-                {t(`docScreens.verify.algorithmKinds.${answer.algorithm}`)} <span data-verbatim>{t(`docScreens.verify.algorithmNames.${answer.algorithm}`)}</span>
+                {t(`docScreens.verify.algorithmKinds.${answer.algorithm}`)}{' '}
+                <span data-verbatim>{t(`docScreens.verify.algorithmNames.${answer.algorithm}`)}</span>
               </span>
             </Descriptions.Item>
           )}
@@ -88,8 +120,22 @@ export function CertificateVerifyPage() {
           <Card size="small" title={t(`${V}.camera`)}>
             <Space direction="vertical" style={{ width: '100%' }}>
               {device ? <CameraAlert camera={camera} /> : <Alert type="info" showIcon message={t(`${V}.noCamera`)} />}
-              {device && <VideoPreview ref={video} stream={camera.stream} frameWidth={camera.width || 640} frameHeight={camera.height || 480} testId="verify-video" />}
-              <Button type="primary" disabled={camera.status !== 'live'} loading={busy === 'scan'} onClick={() => void scan()} data-testid="verify-scan">
+              {device && (
+                <VideoPreview
+                  ref={video}
+                  stream={camera.stream}
+                  frameWidth={camera.width || 640}
+                  frameHeight={camera.height || 480}
+                  testId="verify-video"
+                />
+              )}
+              <Button
+                type="primary"
+                disabled={camera.status !== 'live'}
+                loading={busy === 'scan'}
+                onClick={() => void scan()}
+                data-testid="verify-scan"
+              >
                 {t(`${V}.scan`)}
               </Button>
             </Space>
@@ -98,7 +144,15 @@ export function CertificateVerifyPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t(`${V}.typed`)}>
             <Space.Compact style={{ width: '100%' }}>
-              <Input aria-label={t(`${V}.typed`)} placeholder={t(`${V}.typedPlaceholder`)} value={code} maxLength={2000} onChange={(e) => setCode(e.target.value)} onPressEnter={() => void check()} data-testid="verify-code" />
+              <Input
+                aria-label={t(`${V}.typed`)}
+                placeholder={t(`${V}.typedPlaceholder`)}
+                value={code}
+                maxLength={2000}
+                onChange={(e) => setCode(e.target.value)}
+                onPressEnter={() => void check()}
+                data-testid="verify-code"
+              />
               <Button loading={busy === 'code'} disabled={code.trim().length < 4} onClick={() => void check()} data-testid="verify-check">
                 {t(`${V}.check`)}
               </Button>

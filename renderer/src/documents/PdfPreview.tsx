@@ -33,7 +33,11 @@ export function PdfPreview({ pdf }: { pdf: Uint8Array }) {
 
   return (
     <div data-testid="pdf-preview">
-      {pages === null ? <Spin tip={translate('documents.ui.rendering')} /> : <Typography.Text type="secondary">{translate('documents.ui.pages', { pages })}</Typography.Text>}
+      {pages === null ? (
+        <Spin tip={translate('documents.ui.rendering')} />
+      ) : (
+        <Typography.Text type="secondary">{translate('documents.ui.pages', { pages })}</Typography.Text>
+      )}
       <div ref={host} style={{ background: '#f0f0f0', padding: 12, maxHeight: '70vh', overflow: 'auto' }} />
     </div>
   );

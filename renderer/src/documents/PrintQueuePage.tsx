@@ -28,7 +28,10 @@ export function PrintQueuePage() {
   const [preview, setPreview] = useState<{ request: NoticeRequest; pdf: Uint8Array } | null>(null);
 
   const showPreview = useMutation({
-    mutationFn: async (request: NoticeRequest) => ({ request, pdf: base64ToBytes((await call('documents.preview', { requestId: request.id })).pdfBase64) }),
+    mutationFn: async (request: NoticeRequest) => ({
+      request,
+      pdf: base64ToBytes((await call('documents.preview', { requestId: request.id })).pdfBase64),
+    }),
     onSuccess: setPreview,
     onError: (e) => void message.error(e.message),
   });
@@ -53,7 +56,11 @@ export function PrintQueuePage() {
       extra={
         <Space>
           <Button onClick={refresh}>{translate('documents.ui.refresh')}</Button>
-          <Button type="primary" disabled={selected.length === 0 || runner.busy} onClick={() => void runner.start(selected).then(() => setSelected([]))}>
+          <Button
+            type="primary"
+            disabled={selected.length === 0 || runner.busy}
+            onClick={() => void runner.start(selected).then(() => setSelected([]))}
+          >
             {translate('documents.ui.printSelected', { count: selected.length })}
           </Button>
         </Space>
@@ -86,16 +93,32 @@ export function PrintQueuePage() {
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         pagination={{ pageSize: 50 }}
         columns={[
-          { title: translate('documents.ui.colKind'), dataIndex: 'kind', render: (k: NoticeRequest['kind']) => translate(`documents.kinds.${k}`) },
+          {
+            title: translate('documents.ui.colKind'),
+            dataIndex: 'kind',
+            render: (k: NoticeRequest['kind']) => translate(`documents.kinds.${k}`),
+          },
           { title: translate('documents.ui.colLabel'), dataIndex: 'label' },
-          { title: translate('documents.ui.colCase'), dataIndex: 'caseNo', render: (v: string | null) => <span data-testid="queue-case-no">{v ?? '—'}</span> },
-          { title: translate('documents.ui.colRequestedAt'), dataIndex: 'requestedAt', render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          {
+            title: translate('documents.ui.colCase'),
+            dataIndex: 'caseNo',
+            render: (v: string | null) => <span data-testid="queue-case-no">{v ?? '—'}</span>,
+          },
+          {
+            title: translate('documents.ui.colRequestedAt'),
+            dataIndex: 'requestedAt',
+            render: (t: string) => new Date(t).toLocaleString('zh-CN'),
+          },
           {
             title: translate('documents.ui.colActions'),
             key: 'actions',
             render: (_: unknown, r) => (
               <Space>
-                <Button size="small" loading={showPreview.isPending && showPreview.variables?.id === r.id} onClick={() => showPreview.mutate(r)}>
+                <Button
+                  size="small"
+                  loading={showPreview.isPending && showPreview.variables?.id === r.id}
+                  onClick={() => showPreview.mutate(r)}
+                >
                   {translate('documents.ui.preview')}
                 </Button>
                 <Button size="small" loading={printOne.isPending && printOne.variables?.id === r.id} onClick={() => printOne.mutate(r)}>

@@ -26,7 +26,12 @@ export function PrintSettingsCard() {
     <Card size="small" title={translate('documents.ui.settingsTitle')} style={{ marginBottom: 12 }}>
       <Form layout="inline">
         <Form.Item label={translate('documents.ui.settingsKind')}>
-          <Select style={{ width: 200 }} value={kind} onChange={setKind} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: translate(`documents.kinds.${k}`) }))} />
+          <Select
+            style={{ width: 200 }}
+            value={kind}
+            onChange={setKind}
+            options={DOCUMENT_KINDS.map((k) => ({ value: k, label: translate(`documents.kinds.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item label={translate('documents.ui.settingsPrinter')}>
           {host ? (
@@ -34,7 +39,10 @@ export function PrintSettingsCard() {
               style={{ width: 240 }}
               value={current.printer ?? ''}
               onChange={(p: string) => save.mutate({ printer: p || null, paper: current.paper })}
-              options={[{ value: '', label: translate('documents.ui.systemDefault') }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.displayName }))]}
+              options={[
+                { value: '', label: translate('documents.ui.systemDefault') },
+                ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.displayName })),
+              ]}
             />
           ) : (
             <Typography.Text type="secondary">{translate('documents.ui.browserChooses')}</Typography.Text>

@@ -18,7 +18,10 @@ export function PublicityListsCard({ onQueued }: { onQueued: () => void }) {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs().endOf('month')]);
   const period = { stage, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const lists = useQuery({ queryKey: ['publicity.lists', period], queryFn: () => call('publicity.lists', period) });
-  const queue = useMutation({ mutationFn: (community?: string) => call('publicity.queueLists', { ...period, ...(community ? { community } : {}) }), onSuccess: onQueued });
+  const queue = useMutation({
+    mutationFn: (community?: string) => call('publicity.queueLists', { ...period, ...(community ? { community } : {}) }),
+    onSuccess: onQueued,
+  });
   return (
     <Card size="small" title={t('visits.lists.title')} style={{ marginBottom: 16 }} data-testid="publicity-lists">
       <Typography.Paragraph type="secondary">{t('visits.lists.help')}</Typography.Paragraph>
@@ -32,8 +35,19 @@ export function PublicityListsCard({ onQueued }: { onQueued: () => void }) {
             { value: 'approval', label: t('visits.lists.stages.approval') },
           ]}
         />
-        <DatePicker.RangePicker aria-label={t('visits.lists.period')} value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-        <Button type="primary" disabled={!lists.data?.rows.length} loading={queue.isPending} onClick={() => queue.mutate(undefined)} data-testid="publicity-lists-all">
+        <DatePicker.RangePicker
+          aria-label={t('visits.lists.period')}
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        />
+        <Button
+          type="primary"
+          disabled={!lists.data?.rows.length}
+          loading={queue.isPending}
+          onClick={() => queue.mutate(undefined)}
+          data-testid="publicity-lists-all"
+        >
           {t('visits.lists.queueAll')}
         </Button>
       </Space>

@@ -54,7 +54,14 @@ export function ReprintModal({ doc, onClose, onDone }: { doc: DocumentSummary | 
             </Radio>
           ))}
         </Radio.Group>
-        <Input aria-label={t('docScreens.reprint.note')} placeholder={t('docScreens.reprint.notePlaceholder')} maxLength={60} value={note} onChange={(e) => setNote(e.target.value)} data-testid="reprint-note" />
+        <Input
+          aria-label={t('docScreens.reprint.note')}
+          placeholder={t('docScreens.reprint.notePlaceholder')}
+          maxLength={60}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="reprint-note"
+        />
         {error && <Alert type="error" showIcon message={error} data-testid="reprint-error" />}
       </Space>
     </Modal>

@@ -18,7 +18,9 @@ async function pageImages(pdfBase64: string): Promise<string[]> {
   try {
     for (let i = 1; i <= doc.numPages; i++) {
       const canvas = await drawPage(doc, i, DPI);
-      const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas'))), 'image/png'));
+      const blob = await new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas'))), 'image/png'),
+      );
       canvas.width = 0;
       urls.push(URL.createObjectURL(blob));
     }

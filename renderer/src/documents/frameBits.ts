@@ -21,7 +21,8 @@ export function frameBits(img: ImageData): { width: number; height: number; bits
   const threshold = (at(0.05) + at(0.95)) / 2;
   const stride = Math.ceil(width / 8);
   const bits = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (luma[y * width + x]! < threshold) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (luma[y * width + x]! < threshold) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
   let bin = '';
   for (let i = 0; i < bits.length; i += 0x8000) bin += String.fromCharCode(...bits.subarray(i, i + 0x8000));
   return { width, height, bits: btoa(bin) };

@@ -20,7 +20,12 @@ export function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
 }
 
 /** Draw one page (1-based) on a canvas at `dpi`. */
-export async function drawPage(doc: PDFDocumentProxy, pageNumber: number, dpi: number, canvas: HTMLCanvasElement = document.createElement('canvas')): Promise<HTMLCanvasElement> {
+export async function drawPage(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  dpi: number,
+  canvas: HTMLCanvasElement = document.createElement('canvas'),
+): Promise<HTMLCanvasElement> {
   const page = await doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale: dpi / 72 });
   canvas.width = Math.floor(viewport.width);

@@ -37,7 +37,11 @@ export function useBatchRunner(onChange: () => void) {
         }
       } catch (e) {
         setError(e instanceof ApiCallError ? e.message : String(e));
-        setBatch(await call('printBatch.list', {}).then((open) => open.find((b) => b.id === id) ?? null).catch(() => null));
+        setBatch(
+          await call('printBatch.list', {})
+            .then((open) => open.find((b) => b.id === id) ?? null)
+            .catch(() => null),
+        );
       } finally {
         setBusy(false);
         onChange();
@@ -46,11 +50,14 @@ export function useBatchRunner(onChange: () => void) {
     [onChange],
   );
 
-  const start = useCallback(async (requestIds: string[]) => {
-    const b = await call('printBatch.start', { requestIds });
-    setBatch(b);
-    await run(b.id);
-  }, [run]);
+  const start = useCallback(
+    async (requestIds: string[]) => {
+      const b = await call('printBatch.start', { requestIds });
+      setBatch(b);
+      await run(b.id);
+    },
+    [run],
+  );
 
   const pause = useCallback(async () => {
     if (!batch) return;
@@ -58,11 +65,14 @@ export function useBatchRunner(onChange: () => void) {
     setBatch(await call('printBatch.pause', { batchId: batch.id }));
   }, [batch]);
 
-  const resume = useCallback(async (b: PrintBatch | null = batch) => {
-    if (!b) return;
-    setBatch(await call('printBatch.resume', { batchId: b.id }));
-    await run(b.id);
-  }, [batch, run]);
+  const resume = useCallback(
+    async (b: PrintBatch | null = batch) => {
+      if (!b) return;
+      setBatch(await call('printBatch.resume', { batchId: b.id }));
+      await run(b.id);
+    },
+    [batch, run],
+  );
 
   const cancel = useCallback(async () => {
     if (!batch) return;

@@ -4,8 +4,10 @@ import type { CardRead } from './useReader';
 
 function OnFileNote({ onFile }: { onFile: NonNullable<CardRead['onFile']> }) {
   const { t } = useTranslation();
-  if (!onFile.known) return <Alert style={{ marginTop: 8 }} type="info" showIcon message={t('idcard.card.notOnFile')} data-testid="on-file" />;
-  if (onFile.differences.length === 0) return <Alert style={{ marginTop: 8 }} type="success" showIcon message={t('idcard.card.onFileSame')} data-testid="on-file" />;
+  if (!onFile.known)
+    return <Alert style={{ marginTop: 8 }} type="info" showIcon message={t('idcard.card.notOnFile')} data-testid="on-file" />;
+  if (onFile.differences.length === 0)
+    return <Alert style={{ marginTop: 8 }} type="success" showIcon message={t('idcard.card.onFileSame')} data-testid="on-file" />;
   return (
     <Alert
       style={{ marginTop: 8 }}
@@ -16,9 +18,7 @@ function OnFileNote({ onFile }: { onFile: NonNullable<CardRead['onFile']> }) {
       description={
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {onFile.differences.map((d) => (
-            <li key={d.field}>
-              {t('idcard.card.difference', { label: d.label, card: d.card, stored: d.stored })}
-            </li>
+            <li key={d.field}>{t('idcard.card.difference', { label: d.label, card: d.card, stored: d.stored })}</li>
           ))}
         </ul>
       }
@@ -26,7 +26,20 @@ function OnFileNote({ onFile }: { onFile: NonNullable<CardRead['onFile']> }) {
   );
 }
 
-type CardField = 'name' | 'englishName' | 'sex' | 'nation' | 'nationality' | 'birthDate' | 'address' | 'appendedAddress' | 'idNumber' | 'passNumber' | 'issueCount' | 'authority' | 'validity';
+type CardField =
+  | 'name'
+  | 'englishName'
+  | 'sex'
+  | 'nation'
+  | 'nationality'
+  | 'birthDate'
+  | 'address'
+  | 'appendedAddress'
+  | 'idNumber'
+  | 'passNumber'
+  | 'issueCount'
+  | 'authority'
+  | 'validity';
 /** A foreigner's English name, nationality code and pass number are shown as printed on the card. */
 const VERBATIM = new Set<CardField>(['englishName', 'nationality', 'passNumber']);
 
@@ -54,9 +67,25 @@ export function CardView({ read }: { read: CardRead }) {
     <div style={{ display: 'flex', gap: 24, alignItems: 'flex-start' }} data-testid="card-view">
       <div style={{ width: 102 * 1.4, flex: 'none' }}>
         {read.photo.bmpBase64 ? (
-          <img alt={t('idcard.card.photo')} src={`data:image/bmp;base64,${read.photo.bmpBase64}`} style={{ width: '100%', imageRendering: 'pixelated', border: '1px solid #d9d9d9' }} />
+          <img
+            alt={t('idcard.card.photo')}
+            src={`data:image/bmp;base64,${read.photo.bmpBase64}`}
+            style={{ width: '100%', imageRendering: 'pixelated', border: '1px solid #d9d9d9' }}
+          />
         ) : (
-          <div style={{ height: 126 * 1.4, border: '1px dashed #bfbfbf', display: 'flex', alignItems: 'center', justifyContent: 'center', textAlign: 'center', padding: 8, color: '#8c8c8c' }} data-testid="photo-placeholder">
+          <div
+            style={{
+              height: 126 * 1.4,
+              border: '1px dashed #bfbfbf',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              textAlign: 'center',
+              padding: 8,
+              color: '#8c8c8c',
+            }}
+            data-testid="photo-placeholder"
+          >
             {read.photo.message}
           </div>
         )}
@@ -70,7 +99,9 @@ export function CardView({ read }: { read: CardRead }) {
             .filter(([, value]) => value)
             .map(([label, value, key]) => (
               <Descriptions.Item key={key} label={label} span={key === 'address' || key === 'appendedAddress' ? 2 : 1}>
-                <span data-field={key} {...(VERBATIM.has(key) ? { 'data-verbatim': true } : {})}>{value}</span>
+                <span data-field={key} {...(VERBATIM.has(key) ? { 'data-verbatim': true } : {})}>
+                  {value}
+                </span>
               </Descriptions.Item>
             ))}
         </Descriptions>

@@ -47,14 +47,28 @@ export function IdCardPage() {
         extra={
           <Space>
             <span>{t('idcard.page.autoRead')}</span>
-            <Switch aria-label={t('idcard.page.autoRead')} checked={reader?.watching ?? false} disabled={!reader?.reader} loading={watch.isPending} onChange={(on) => watch.mutate(on)} />
+            <Switch
+              aria-label={t('idcard.page.autoRead')}
+              checked={reader?.watching ?? false}
+              disabled={!reader?.reader}
+              loading={watch.isPending}
+              onChange={(on) => watch.mutate(on)}
+            />
             <Button type="primary" size="large" disabled={!reader?.reader} loading={read.isPending} onClick={() => read.mutate()}>
               {t('idcard.page.read')}
             </Button>
           </Space>
         }
       >
-        {read.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={readFailedMessage(t, read.error, t('idcard.page.read'))} data-testid="read-error" />}
+        {read.isError && (
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="error"
+            showIcon
+            message={readFailedMessage(t, read.error, t('idcard.page.read'))}
+            data-testid="read-error"
+          />
+        )}
         {watch.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={watch.error.message} />}
         {card ? <CardView read={card} /> : <Typography.Text type="secondary">{t('idcard.page.placeCard')}</Typography.Text>}
       </Card>

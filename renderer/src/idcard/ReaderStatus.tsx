@@ -30,7 +30,8 @@ export function ReaderSummary({ reader, children }: { reader: ReaderState | unde
       {reader?.reader && (
         <Typography.Paragraph>
           {t('idcard.page.current')}
-          <Typography.Text code>{reader.reader}</Typography.Text> {reader.emulated && <Tag color="orange">{t('idcard.setup.emulated')}</Tag>}
+          <Typography.Text code>{reader.reader}</Typography.Text>{' '}
+          {reader.emulated && <Tag color="orange">{t('idcard.setup.emulated')}</Tag>}
         </Typography.Paragraph>
       )}
       {children}

@@ -43,7 +43,12 @@ export function SamPortSetup({ configure }: { configure: Configure }) {
           }))}
         />
         <Button onClick={() => void ports.refetch()}>{t('idcard.setup.refresh')}</Button>
-        <Button type="primary" disabled={!chosen} loading={configure.isPending} onClick={() => chosen && configure.mutate({ kind: 'sam', path: chosen })}>
+        <Button
+          type="primary"
+          disabled={!chosen}
+          loading={configure.isPending}
+          onClick={() => chosen && configure.mutate({ kind: 'sam', path: chosen })}
+        >
           {t('idcard.setup.use')}
         </Button>
       </Space>

@@ -20,7 +20,11 @@ export function VendorLibrarySetup({ configure }: { configure: Configure }) {
 
   const use = () => {
     if (!chosen) return;
-    configure.mutate(chosen.kind === 'sdtapi' ? { kind: 'sdtapi', library: chosen.name, port } : { kind: 'termb', library: chosen.name, port, prefix: cvr ? 'CVR_' : '' });
+    configure.mutate(
+      chosen.kind === 'sdtapi'
+        ? { kind: 'sdtapi', library: chosen.name, port }
+        : { kind: 'termb', library: chosen.name, port, prefix: cvr ? 'CVR_' : '' },
+    );
   };
 
   return (
@@ -33,10 +37,21 @@ export function VendorLibrarySetup({ configure }: { configure: Configure }) {
           aria-label={t('idcard.setup.libraryLabel')}
           value={chosen?.name}
           onChange={setName}
-          options={list.map((l) => ({ value: l.name, disabled: !l.present, label: l.present ? l.name : t('idcard.setup.libraryMissing', { name: l.name }) }))}
+          options={list.map((l) => ({
+            value: l.name,
+            disabled: !l.present,
+            label: l.present ? l.name : t('idcard.setup.libraryMissing', { name: l.name }),
+          }))}
         />
         <span>{t('idcard.setup.sdkPortLabel')}</span>
-        <InputNumber aria-label={t('idcard.setup.sdkPortLabel')} min={1} max={1016} precision={0} value={port} onChange={(v) => setPort(v ?? 1001)} />
+        <InputNumber
+          aria-label={t('idcard.setup.sdkPortLabel')}
+          min={1}
+          max={1016}
+          precision={0}
+          value={port}
+          onChange={(v) => setPort(v ?? 1001)}
+        />
         {chosen?.kind === 'termb' && (
           <Checkbox checked={cvr} onChange={(e) => setCvr(e.target.checked)}>
             {t('idcard.setup.cvrPrefix')}

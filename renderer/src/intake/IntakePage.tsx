@@ -19,12 +19,21 @@ export function IntakePage() {
   const [fresh, setFresh] = useState(0);
   // The button says 新的申请（F2 读卡）: F2 here opens a new intake and reads the card at once.
   const [readOnOpen, setReadOnOpen] = useState(false);
-  useF2(() => {
-    setReadOnOpen(true);
-    setFresh(Date.now());
-  }, fresh === 0 && !caseId);
+  useF2(
+    () => {
+      setReadOnOpen(true);
+      setFresh(Date.now());
+    },
+    fresh === 0 && !caseId,
+  );
   const drafts = useQuery({ queryKey: ['intake.drafts'], queryFn: () => call('intake.drafts', {}), enabled: !caseId && fresh === 0 });
-  const loaded = useQuery({ queryKey: ['intake.load', caseId], queryFn: () => call('cases.get', { caseId: caseId! }), enabled: !!caseId, staleTime: Infinity, gcTime: 0 });
+  const loaded = useQuery({
+    queryKey: ['intake.load', caseId],
+    queryFn: () => call('cases.get', { caseId: caseId! }),
+    enabled: !!caseId,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
 
   const close = () => {
     setFresh(0);
@@ -71,7 +80,8 @@ export function IntakePage() {
                 ]}
               >
                 <Typography.Text>
-                  {d.applicantName ?? '—'} · {d.type ? t(`cases.typesShort.${d.type}`) : ''} · {new Date(d.updatedAt).toLocaleString('zh-CN')}
+                  {d.applicantName ?? '—'} · {d.type ? t(`cases.typesShort.${d.type}`) : ''} ·{' '}
+                  {new Date(d.updatedAt).toLocaleString('zh-CN')}
                 </Typography.Text>
               </List.Item>
             )}

@@ -22,7 +22,15 @@ const STEPS = ['applicant', 'members', 'type', 'money', 'materials', 'authorizat
  * The intake wizard: seven steps, autosaved as the clerk goes, resumable, keyboard-first
  * (Alt+N / Alt+B between steps, F2 reads a card on the steps whose button says so, Ctrl+Enter submits).
  */
-export function IntakeWizard({ initial, onClose, readOnOpen = false }: { initial?: { caseId: string; rev: number; app: Application } | undefined; onClose: () => void; readOnOpen?: boolean }) {
+export function IntakeWizard({
+  initial,
+  onClose,
+  readOnOpen = false,
+}: {
+  initial?: { caseId: string; rev: number; app: Application } | undefined;
+  onClose: () => void;
+  readOnOpen?: boolean;
+}) {
   const { t } = useTranslation();
   const { modal } = AntApp.useApp();
   const client = useQueryClient();
@@ -30,7 +38,10 @@ export function IntakeWizard({ initial, onClose, readOnOpen = false }: { initial
   const step = state.app.step;
   // The card photos of this intake's card reads (vendor decoder), by ID number, for the face match.
   const [cardPhotos, setCardPhotos] = useState<CardPhotos>({});
-  const onCardPhoto = useCallback((idNumber: string, bmpBase64: string | undefined) => setCardPhotos((p) => withCardPhoto(p, idNumber, bmpBase64)), []);
+  const onCardPhoto = useCallback(
+    (idNumber: string, bmpBase64: string | undefined) => setCardPhotos((p) => withCardPhoto(p, idNumber, bmpBase64)),
+    [],
+  );
   const settings = useQuery({ queryKey: ['cases.settings'], queryFn: () => call('cases.settings', {}) });
   const detail = useQuery({
     queryKey: ['intake.detail', state.caseId],
@@ -137,7 +148,15 @@ export function IntakeWizard({ initial, onClose, readOnOpen = false }: { initial
           onSigned={() => void client.invalidateQueries({ queryKey: ['intake.detail'] })}
         />
       )}
-      {step === 6 && <DecisionStep detail={detail.data} problems={state.problems} onSubmit={submit} onDecided={(d) => client.setQueryData(['intake.detail', d.id], d)} onNext={onClose} />}
+      {step === 6 && (
+        <DecisionStep
+          detail={detail.data}
+          problems={state.problems}
+          onSubmit={submit}
+          onDecided={(d) => client.setQueryData(['intake.detail', d.id], d)}
+          onNext={onClose}
+        />
+      )}
       <Space style={{ marginTop: 12, width: '100%' }} wrap>
         {!submitted && (
           <>
@@ -153,11 +172,23 @@ export function IntakeWizard({ initial, onClose, readOnOpen = false }: { initial
           </>
         )}
         <Typography.Text type="secondary" data-testid="autosave" data-saved={state.savedAt ?? ''} data-rev={state.rev}>
-          {state.saving ? t('intake.saving') : state.savedAt ? t('intake.savedAt', { time: new Date(state.savedAt).toLocaleTimeString('zh-CN') }) : ''}
+          {state.saving
+            ? t('intake.saving')
+            : state.savedAt
+              ? t('intake.savedAt', { time: new Date(state.savedAt).toLocaleTimeString('zh-CN') })
+              : ''}
         </Typography.Text>
         <Typography.Text type="secondary">{t('intake.keys')}</Typography.Text>
       </Space>
-      {state.error && <Alert type="error" showIcon message={t('intake.saveFailed', { message: state.error })} style={{ marginTop: 12 }} data-testid="autosave-error" />}
+      {state.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('intake.saveFailed', { message: state.error })}
+          style={{ marginTop: 12 }}
+          data-testid="autosave-error"
+        />
+      )}
     </div>
   );
 }

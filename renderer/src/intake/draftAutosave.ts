@@ -24,7 +24,12 @@ export interface DraftAutosave {
  * to create it). A failed save keeps the draft unsaved and rejects its own flush only: the next
  * change or flush tries again, so a moment without core never stops the autosave for good.
  */
-export function createDraftAutosave(options: { save: () => Promise<void>; hasBeenSaved: () => boolean; delayMs: number; timers?: AutosaveTimers }): DraftAutosave {
+export function createDraftAutosave(options: {
+  save: () => Promise<void>;
+  hasBeenSaved: () => boolean;
+  delayMs: number;
+  timers?: AutosaveTimers;
+}): DraftAutosave {
   const timers = options.timers ?? realTimers;
   let dirty = false;
   let timer: unknown = null;

@@ -22,7 +22,10 @@ export function StoreDamagedBanner() {
       showIcon
       banner
       message={t('storeHealth.damagedTitle')}
-      description={t('storeHealth.damagedBody', { time: new Date(integrity.finishedAt).toLocaleString('zh-CN', { hour12: false }), count: integrity.problems })}
+      description={t('storeHealth.damagedBody', {
+        time: new Date(integrity.finishedAt).toLocaleString('zh-CN', { hour12: false }),
+        count: integrity.problems,
+      })}
     />
   );
 }

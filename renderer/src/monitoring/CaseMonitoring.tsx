@@ -10,7 +10,17 @@ import { ReasonModal } from './ReasonModal';
  * On the case page: the household's 低收入人口 monitoring, "纳入低收入人口监测" (with the reason) on a
  * refused / not-accepted case or a 低保边缘 household, and "退出监测". Nothing shows on other cases.
  */
-export function CaseMonitoring({ caseId, monitoring, mayMonitor, onChanged }: { caseId: string; monitoring: MonitoringView[]; mayMonitor: boolean; onChanged: () => void }) {
+export function CaseMonitoring({
+  caseId,
+  monitoring,
+  mayMonitor,
+  onChanged,
+}: {
+  caseId: string;
+  monitoring: MonitoringView[];
+  mayMonitor: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const may = useMayCall();
   const [asking, setAsking] = useState<{ mode: 'enter' } | { mode: 'exit'; id: string } | null>(null);
@@ -43,8 +53,23 @@ export function CaseMonitoring({ caseId, monitoring, mayMonitor, onChanged }: { 
           </div>
         )}
       </Space>
-      {asking?.mode === 'enter' && <ReasonModal title={t('monitoring.enterTitle')} hint={t('monitoring.enterHint')} save={(reason) => call('monitoring.enter', { caseId, reason })} onClose={() => setAsking(null)} onSaved={done} />}
-      {asking?.mode === 'exit' && <ReasonModal title={t('monitoring.exitTitle')} save={(reason) => call('monitoring.exit', { monitoringId: asking.id, reason })} onClose={() => setAsking(null)} onSaved={done} />}
+      {asking?.mode === 'enter' && (
+        <ReasonModal
+          title={t('monitoring.enterTitle')}
+          hint={t('monitoring.enterHint')}
+          save={(reason) => call('monitoring.enter', { caseId, reason })}
+          onClose={() => setAsking(null)}
+          onSaved={done}
+        />
+      )}
+      {asking?.mode === 'exit' && (
+        <ReasonModal
+          title={t('monitoring.exitTitle')}
+          save={(reason) => call('monitoring.exit', { monitoringId: asking.id, reason })}
+          onClose={() => setAsking(null)}
+          onSaved={done}
+        />
+      )}
     </Card>
   );
 }

@@ -38,13 +38,18 @@ export function MonitoringPage() {
           { title: t('monitoring.columns.members'), dataIndex: 'members' },
           { title: t('monitoring.columns.reason'), dataIndex: 'reason' },
           { title: t('monitoring.columns.startedAt'), render: (_, r) => new Date(r.startedAt).toLocaleDateString('zh-CN') },
-          { title: t('monitoring.columns.status'), render: (_, r) => <Tag color={r.status === 'active' ? 'blue' : 'default'}>{t(`monitoring.status.${r.status}`)}</Tag> },
+          {
+            title: t('monitoring.columns.status'),
+            render: (_, r) => <Tag color={r.status === 'active' ? 'blue' : 'default'}>{t(`monitoring.status.${r.status}`)}</Tag>,
+          },
           { title: t('monitoring.columns.endReason'), render: (_, r) => r.endReason ?? '—' },
           {
             title: '',
             render: (_, r) => (
               <Space>
-                <Button size="small" onClick={() => void navigate(`/cases?id=${r.caseId}`)}>{t('monitoring.openCase')}</Button>
+                <Button size="small" onClick={() => void navigate(`/cases?id=${r.caseId}`)}>
+                  {t('monitoring.openCase')}
+                </Button>
                 {r.status === 'active' && may('monitoring.exit') && (
                   <Button size="small" onClick={() => setLeaving(r)}>
                     {t('monitoring.exit')}

@@ -3,7 +3,19 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** The reason asked for entering or leaving 低收入人口 monitoring; `save` is the call, its error shown in words. */
-export function ReasonModal({ title, hint, save, onClose, onSaved }: { title: string; hint?: string; save: (reason: string) => Promise<unknown>; onClose: () => void; onSaved: () => void }) {
+export function ReasonModal({
+  title,
+  hint,
+  save,
+  onClose,
+  onSaved,
+}: {
+  title: string;
+  hint?: string;
+  save: (reason: string) => Promise<unknown>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const run = useMutation({
@@ -14,7 +26,11 @@ export function ReasonModal({ title, hint, save, onClose, onSaved }: { title: st
     <Modal open title={title} onCancel={onClose} onOk={() => run.mutate()} confirmLoading={run.isPending} destroyOnHidden>
       {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
       <Form form={form} layout="vertical" onValuesChange={() => run.reset()}>
-        <Form.Item name="reason" label={t('monitoring.reason')} rules={[{ required: true, whitespace: true, message: t('monitoring.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('monitoring.reason')}
+          rules={[{ required: true, whitespace: true, message: t('monitoring.reasonRequired') }]}
+        >
           <Input.TextArea aria-label={t('monitoring.reason')} maxLength={300} />
         </Form.Item>
       </Form>

@@ -17,14 +17,27 @@ export function DetailView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const detail = useQuery({ queryKey: ['onlineApplications.get', id], queryFn: () => call('onlineApplications.get', { id }) });
-  const start = useMutation({ mutationFn: () => call('onlineApplications.startIntake', { id }), onSuccess: (out) => void navigate(`/intake?case=${out.caseId}`) });
-  if (detail.isError) return <Alert type="error" showIcon message={detail.error.message} action={<Button onClick={onBack}>{t('onlineApplications.back')}</Button>} />;
+  const start = useMutation({
+    mutationFn: () => call('onlineApplications.startIntake', { id }),
+    onSuccess: (out) => void navigate(`/intake?case=${out.caseId}`),
+  });
+  if (detail.isError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        message={detail.error.message}
+        action={<Button onClick={onBack}>{t('onlineApplications.back')}</Button>}
+      />
+    );
   const d = detail.data;
   if (!d) return <Card loading />;
   const deadline = deadlineText(t, d.deadline);
   const inPath = d.caseState !== null && d.caseState !== 'draft';
   const described = new Map<string, string>([
-    ...d.papers.map((p) => [p.sha256, `${t('sync.blobs.role.material')} · ${p.materialLabel} ${t('onlineApplications.page', { page: p.page })}`] as const),
+    ...d.papers.map(
+      (p) => [p.sha256, `${t('sync.blobs.role.material')} · ${p.materialLabel} ${t('onlineApplications.page', { page: p.page })}`] as const,
+    ),
     ...d.signatures.map((s) => [s.sha256, `${t('sync.blobs.role.signature')} · ${s.name}`] as const),
   ]);
 
@@ -43,11 +56,15 @@ export function DetailView({ id, onBack }: { id: string; onBack: () => void }) {
       <Card size="small" title={t('onlineApplications.applicant')}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('onlineApplications.columns.submittedAt')}>{chinaDateTime(d.submittedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('onlineApplications.columns.source')}>{t(`onlineApplications.sources.${d.source}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('onlineApplications.columns.source')}>
+            {t(`onlineApplications.sources.${d.source}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('onlineApplications.columns.type')}>{t(`cases.typesShort.${d.type}`)}</Descriptions.Item>
           <Descriptions.Item label={t('onlineApplications.columns.applicant')}>{d.applicant.name}</Descriptions.Item>
           <Descriptions.Item label={t('onlineApplications.columns.idNumber')}>{d.applicantIdNumberMasked}</Descriptions.Item>
-          <Descriptions.Item label={t('onlineApplications.reason')}>{[...d.reasons.map((r) => t(`cases.reasons.${r}`)), d.reasonText].filter(Boolean).join('；')}</Descriptions.Item>
+          <Descriptions.Item label={t('onlineApplications.reason')}>
+            {[...d.reasons.map((r) => t(`cases.reasons.${r}`)), d.reasonText].filter(Boolean).join('；')}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card size="small" title={t('onlineApplications.members')}>
@@ -68,14 +85,23 @@ export function DetailView({ id, onBack }: { id: string; onBack: () => void }) {
         {d.papers.length === 0 ? (
           <Empty description={t('onlineApplications.noPapers')} />
         ) : (
-          <List size="small" dataSource={d.papers} renderItem={(p) => <List.Item>{`${p.materialLabel} · ${t('onlineApplications.page', { page: p.page })}`}</List.Item>} data-testid="online-papers" />
+          <List
+            size="small"
+            dataSource={d.papers}
+            renderItem={(p) => <List.Item>{`${p.materialLabel} · ${t('onlineApplications.page', { page: p.page })}`}</List.Item>}
+            data-testid="online-papers"
+          />
         )}
       </Card>
       <Card size="small" title={t('onlineApplications.signatures')}>
         {d.signatures.length === 0 ? (
           <Empty description={t('onlineApplications.noSignatures')} />
         ) : (
-          <List size="small" dataSource={d.signatures} renderItem={(s) => <List.Item>{`${s.name} · ${t('onlineApplications.signedAt')} ${chinaDateTime(s.signedAt)}`}</List.Item>} />
+          <List
+            size="small"
+            dataSource={d.signatures}
+            renderItem={(s) => <List.Item>{`${s.name} · ${t('onlineApplications.signedAt')} ${chinaDateTime(s.signedAt)}`}</List.Item>}
+          />
         )}
       </Card>
       <StationBlobs caseId={id} describe={(sha256) => described.get(sha256)} />

@@ -18,7 +18,11 @@ export function QueuePage() {
   const [params, setParams] = useSearchParams();
   const [show, setShow] = useState<'waiting' | 'all'>('waiting');
   const openId = params.get('id');
-  const list = useQuery({ queryKey: ['onlineApplications.list', show], queryFn: () => call('onlineApplications.list', { show }), enabled: !openId });
+  const list = useQuery({
+    queryKey: ['onlineApplications.list', show],
+    queryFn: () => call('onlineApplications.list', { show }),
+    enabled: !openId,
+  });
   if (openId) return <DetailView id={openId} onBack={() => setParams({})} />;
 
   const limit = list.data?.acceptanceWorkingDays ?? null;

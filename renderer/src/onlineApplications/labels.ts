@@ -9,10 +9,15 @@ export const chinaDateTime = (iso: string): string => chineseDateTime(new Date(D
 export function deadlineText(t: TFunction, d: OnlineQueueRow['deadline']): { text: string; color: string } {
   if (!d) return { text: t('onlineApplications.noLimit'), color: 'default' };
   if (d.met) return { text: t('onlineApplications.met'), color: 'success' };
-  if (d.status === 'overdue') return { text: t('onlineApplications.overdue', { count: -d.workingDaysLeft, date: d.dueDate }), color: 'error' };
+  if (d.status === 'overdue')
+    return { text: t('onlineApplications.overdue', { count: -d.workingDaysLeft, date: d.dueDate }), color: 'error' };
   if (d.workingDaysLeft === 0) return { text: t('onlineApplications.dueToday', { date: d.dueDate }), color: 'warning' };
-  return { text: t('onlineApplications.daysLeft', { count: d.workingDaysLeft, date: d.dueDate }), color: d.status === 'due_soon' ? 'warning' : 'processing' };
+  return {
+    text: t('onlineApplications.daysLeft', { count: d.workingDaysLeft, date: d.dueDate }),
+    color: d.status === 'due_soon' ? 'warning' : 'processing',
+  };
 }
 
 /** Where the entry stands: waiting, or the state of the case it became. */
-export const statusText = (t: TFunction, r: Pick<OnlineQueueRow, 'caseState'>): string => (r.caseState ? t(`cases.states.${r.caseState}`) : t('onlineApplications.status.waiting'));
+export const statusText = (t: TFunction, r: Pick<OnlineQueueRow, 'caseState'>): string =>
+  r.caseState ? t(`cases.states.${r.caseState}`) : t('onlineApplications.status.waiting');

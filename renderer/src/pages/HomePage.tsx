@@ -45,7 +45,9 @@ export function HomePage() {
               <span data-testid="app-info-database" data-verbatim>
                 {info.data.database.cipherVersion}（SQLite {info.data.database.sqliteVersion}）
               </span>
-              {!info.data.database.checkpointCopy && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('home.databaseStock')} />}
+              {!info.data.database.checkpointCopy && (
+                <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('home.databaseStock')} />
+              )}
             </Descriptions.Item>
           </Descriptions>
         )}

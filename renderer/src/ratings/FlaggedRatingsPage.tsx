@@ -35,7 +35,15 @@ function FollowUpForm({ rating, onSaved }: { rating: FlaggedRating; onSaved: () 
       </Space>
       <label>
         {t('ratings.page.note')}
-        <Input.TextArea rows={2} maxLength={500} value={note} status={noteError ? 'error' : undefined} placeholder={t('ratings.page.notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="rating-follow-up-note" />
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          value={note}
+          status={noteError ? 'error' : undefined}
+          placeholder={t('ratings.page.notePlaceholder')}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="rating-follow-up-note"
+        />
       </label>
       {noteError && <Typography.Text type="danger">{noteError}</Typography.Text>}
       {save.error && !noteError && <Alert type="error" showIcon message={save.error.message} />}
@@ -43,7 +51,13 @@ function FollowUpForm({ rating, onSaved }: { rating: FlaggedRating; onSaved: () 
         <Checkbox checked={close} onChange={(e) => setClose(e.target.checked)} data-testid="rating-follow-up-close">
           {t('ratings.page.close')}
         </Checkbox>
-        <Button type="primary" loading={save.isPending} disabled={!note.trim()} onClick={() => save.mutate()} data-testid="rating-follow-up-save">
+        <Button
+          type="primary"
+          loading={save.isPending}
+          disabled={!note.trim()}
+          onClick={() => save.mutate()}
+          data-testid="rating-follow-up-save"
+        >
           {t('ratings.page.save')}
         </Button>
       </Space>
@@ -93,11 +107,13 @@ export function FlaggedRatingsPage() {
                   <Tag color={r.status === 'open' ? 'gold' : 'green'}>{t(`ratings.page.status.${r.status}`)}</Tag>
                 </Space>
                 <Typography.Text data-testid="rating-reasons">
-                  {t('ratings.page.columns.reasons')}：{[...r.reasons.map((x) => t(`ratings.reasons.${x}`)), ...(r.comment ? [`“${r.comment}”`] : [])].join('、')}
+                  {t('ratings.page.columns.reasons')}：
+                  {[...r.reasons.map((x) => t(`ratings.reasons.${x}`)), ...(r.comment ? [`“${r.comment}”`] : [])].join('、')}
                 </Typography.Text>
                 {r.followUps.map((f, i) => (
                   <Typography.Text key={i} data-testid="rating-follow-up">
-                    {t(`ratings.actions.${f.action}`)}：{f.note}（{t('ratings.page.by', { name: f.byName, time: time(f.at) })}）{f.closed ? ` ${t('ratings.page.closedTag')}` : ''}
+                    {t(`ratings.actions.${f.action}`)}：{f.note}（{t('ratings.page.by', { name: f.byName, time: time(f.at) })}）
+                    {f.closed ? ` ${t('ratings.page.closedTag')}` : ''}
                   </Typography.Text>
                 ))}
                 {r.status === 'open' && <FollowUpForm rating={r} onSaved={refresh} />}

@@ -10,7 +10,11 @@ export function HomeFlaggedRatings() {
   const { t } = useTranslation();
   const session = useSession();
   const allowed = Boolean(session.data && rolesGrant(session.data.roles, 'rating.followUp'));
-  const q = useQuery({ queryKey: ['ratings.flagged', 'open'], queryFn: () => call('ratings.flagged', { status: 'open' }), enabled: allowed });
+  const q = useQuery({
+    queryKey: ['ratings.flagged', 'open'],
+    queryFn: () => call('ratings.flagged', { status: 'open' }),
+    enabled: allowed,
+  });
   if (!allowed || !q.data) return null;
   return (
     <Card size="small" title={t('ratings.home.title')} data-testid="home-flagged-ratings" data-count={q.data.open}>

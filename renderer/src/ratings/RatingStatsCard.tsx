@@ -7,10 +7,21 @@ import { ExportButton } from '../stats/ExportButton';
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 /** The statistics' 好差评 table: per service and month, each level, 未评价 and 满意率, with its Excel export. */
-export function RatingStatsCard({ ratings, period }: { ratings: StatsOverview['ratings'] | undefined; period: { from?: string; to?: string } }) {
+export function RatingStatsCard({
+  ratings,
+  period,
+}: {
+  ratings: StatsOverview['ratings'] | undefined;
+  period: { from?: string; to?: string };
+}) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('stats.tables.ratings')} extra={<ExportButton request={{ table: 'stats', section: 'ratings', ...period }} testId="export-ratings" />} data-testid="stats-ratings">
+    <Card
+      size="small"
+      title={t('stats.tables.ratings')}
+      extra={<ExportButton request={{ table: 'stats', section: 'ratings', ...period }} testId="export-ratings" />}
+      data-testid="stats-ratings"
+    >
       <Table
         size="small"
         pagination={false}

@@ -8,7 +8,11 @@ import { call } from '../api/client';
 import { useSession } from '../session/useSession';
 import { ChangeSummary } from './ChangeSummary';
 
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /**
  * 待遇变更审核确认 on the roster page: the proposals to adjust, phase out or stop a benefit waiting
@@ -26,7 +30,12 @@ export function ChangeProposals() {
   const decide = useMutation({
     mutationFn: async () => {
       const v = (await form.validateFields()) as { outcome: 'approved' | 'refused'; reasons?: string; legalBasis?: string };
-      return call('changes.decide', { proposalId: target!.id, outcome: v.outcome, reasons: lines(v.reasons), legalBasis: lines(v.legalBasis) });
+      return call('changes.decide', {
+        proposalId: target!.id,
+        outcome: v.outcome,
+        reasons: lines(v.reasons),
+        legalBasis: lines(v.legalBasis),
+      });
     },
     onSuccess: () => {
       setTarget(null);
@@ -54,7 +63,9 @@ export function ChangeProposals() {
                   {t('changes.decide')}
                 </Button>
               ) : (
-                <Tag key="waiting" color="orange">{t('changes.waiting')}</Tag>
+                <Tag key="waiting" color="orange">
+                  {t('changes.waiting')}
+                </Tag>
               ),
             ]}
           >
@@ -64,13 +75,21 @@ export function ChangeProposals() {
                 <ChangeSummary change={r} />
               </Space>
               <span>
-                {t('changes.columns.reasons')}：{r.reasons.join('；')} · {t(`changes.origins.${r.origin}`)} · {new Date(r.proposedAt).toLocaleDateString('zh-CN')} {r.proposedBy}
+                {t('changes.columns.reasons')}：{r.reasons.join('；')} · {t(`changes.origins.${r.origin}`)} ·{' '}
+                {new Date(r.proposedAt).toLocaleDateString('zh-CN')} {r.proposedBy}
               </span>
             </Space>
           </List.Item>
         )}
       />
-      <Modal open={target !== null} title={t('changes.decideTitle')} onCancel={() => setTarget(null)} onOk={() => decide.mutate()} confirmLoading={decide.isPending} destroyOnHidden>
+      <Modal
+        open={target !== null}
+        title={t('changes.decideTitle')}
+        onCancel={() => setTarget(null)}
+        onOk={() => decide.mutate()}
+        confirmLoading={decide.isPending}
+        destroyOnHidden
+      >
         {target && (
           <p>
             {target.applicantName}：<ChangeSummary change={target} />

@@ -6,7 +6,13 @@ import { ChangeSummary } from './ChangeSummary';
 /** Where a proposal stands: waiting for the county (or the head), decided with its notice, or not agreed. */
 export function ChangeStatus({ change: c }: { change: ChangeView }) {
   const { t } = useTranslation();
-  const decided = c.decision ? t('changes.decided', { status: t(`changes.status.${c.status}`), source: t(`changes.sources.${c.decision.source}`), date: c.decision.decidedOn }) : null;
+  const decided = c.decision
+    ? t('changes.decided', {
+        status: t(`changes.status.${c.status}`),
+        source: t(`changes.sources.${c.decision.source}`),
+        date: c.decision.decidedOn,
+      })
+    : null;
   return (
     <Alert
       type={c.status === 'proposed' ? 'warning' : c.status === 'approved' ? 'success' : 'info'}
@@ -18,7 +24,11 @@ export function ChangeStatus({ change: c }: { change: ChangeView }) {
         <>
           <ChangeSummary change={c} />
           {c.decision && c.decision.reasons.length > 0 && <div>{c.decision.reasons.join('；')}</div>}
-          {c.notice && <div>{t('changes.noticeQueued', { kind: t(`documents.kinds.${c.notice.kind as 'termination'}`, { defaultValue: c.notice.kind }) })}</div>}
+          {c.notice && (
+            <div>
+              {t('changes.noticeQueued', { kind: t(`documents.kinds.${c.notice.kind as 'termination'}`, { defaultValue: c.notice.kind }) })}
+            </div>
+          )}
         </>
       }
     />

@@ -9,7 +9,9 @@ export function ChangeSummary({ change: c }: { change: ChangeView }) {
   return (
     <Space size={4} wrap data-testid="change-summary" data-outcome={c.outcome}>
       <Tag color={c.outcome === 'stop' ? 'red' : 'orange'}>{t(`changes.outcomes.${c.outcome}`)}</Tag>
-      {c.newAmountFen !== null && <span>{t('changes.amount', { from: formatYuan(c.previousAmountFen), to: formatYuan(c.newAmountFen) })}</span>}
+      {c.newAmountFen !== null && (
+        <span>{t('changes.amount', { from: formatYuan(c.previousAmountFen), to: formatYuan(c.newAmountFen) })}</span>
+      )}
       {c.phaseOut && <span>{t('changes.phaseOut', { months: c.phaseOut.months, stop: c.phaseOut.stopMonth })}</span>}
       <span>
         {t('changes.columns.effectiveMonth')} {c.effectiveMonth}

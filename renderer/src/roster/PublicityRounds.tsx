@@ -35,8 +35,14 @@ export function PublicityRounds({ view }: { view: AfterAcceptanceView }) {
         { title: t('visits.rounds.round'), render: (_, o) => t('visits.rounds.nth', { n: o.round }) },
         { title: t('visits.proposal'), render: (_, o) => t(`visits.proposals.${o.proposal}`) },
         { title: t('visits.amount'), render: (_, o) => (o.amountFen === null ? '—' : formatYuan(o.amountFen)) },
-        { title: t('visits.rounds.period'), render: (_, o) => (o.posted ? `${o.publicityFrom} 至 ${o.publicityTo}` : t('visits.rounds.notPostedPeriod')) },
-        { title: t('visits.rounds.status'), render: (_, o) => <Tag color={COLOURS[status(o, view)]}>{t(`visits.rounds.statuses.${status(o, view)}`)}</Tag> },
+        {
+          title: t('visits.rounds.period'),
+          render: (_, o) => (o.posted ? `${o.publicityFrom} 至 ${o.publicityTo}` : t('visits.rounds.notPostedPeriod')),
+        },
+        {
+          title: t('visits.rounds.status'),
+          render: (_, o) => <Tag color={COLOURS[status(o, view)]}>{t(`visits.rounds.statuses.${status(o, view)}`)}</Tag>,
+        },
         { title: t('visits.rounds.answer'), render: (_, o) => answers(o.round) || '—' },
       ]}
     />

@@ -19,7 +19,11 @@ export function ReliefDecisionFields() {
         <Radio.Group options={RELIEF_FORMS.map((f) => ({ value: f, label: t(`relief.forms.${f}`) }))} />
       </Form.Item>
       {form === 'in_kind' && (
-        <Form.Item name="inKind" label={t('relief.inKind')} rules={[{ required: true, whitespace: true, message: t('relief.inKindRequired') }]}>
+        <Form.Item
+          name="inKind"
+          label={t('relief.inKind')}
+          rules={[{ required: true, whitespace: true, message: t('relief.inKindRequired') }]}
+        >
           <Input aria-label={t('relief.inKind')} maxLength={200} />
         </Form.Item>
       )}

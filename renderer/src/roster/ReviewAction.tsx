@@ -10,10 +10,20 @@ export function ReviewAction({ row, onChanged }: { row: RosterRow; onChanged: ()
   const [open, setOpen] = useState(false);
   if (row.status !== 'active') return null;
   // A proposed change waits for its decision; the household is reviewed again after it.
-  if (row.pendingChange) return <Tag color="orange" data-testid={`change-pending-${row.id}`}>{t('changes.waiting')}</Tag>;
+  if (row.pendingChange)
+    return (
+      <Tag color="orange" data-testid={`change-pending-${row.id}`}>
+        {t('changes.waiting')}
+      </Tag>
+    );
   return (
     <>
-      <Button size="small" type={row.due === 'later' ? 'default' : 'primary'} onClick={() => setOpen(true)} data-testid={`review-${row.id}`}>
+      <Button
+        size="small"
+        type={row.due === 'later' ? 'default' : 'primary'}
+        onClick={() => setOpen(true)}
+        data-testid={`review-${row.id}`}
+      >
         {t('reviews.action')}
       </Button>
       {open && (

@@ -19,7 +19,15 @@ interface Draft {
   employed: boolean;
   seriousIllness: boolean;
 }
-const EMPTY: Draft = { idNumber: '', name: '', relationship: 'child', labourCapacity: 'full', student: false, employed: false, seriousIllness: false };
+const EMPTY: Draft = {
+  idNumber: '',
+  name: '',
+  relationship: 'child',
+  labourCapacity: 'full',
+  student: false,
+  employed: false,
+  seriousIllness: false,
+};
 
 /**
  * Adds a member found by the review (a newborn, someone moved in): read from the ID card (button, or F2
@@ -97,8 +105,20 @@ export function ReviewAddMember({ members, onAdd }: { members: Member[]; onAdd: 
       }}
     >
       <Space wrap align="end">
-        <IdNumberInput id="review-member-id" value={draft.idNumber} onChange={(v) => setDraft((d) => ({ ...d, idNumber: v }))} onValid={(f) => setDraft((d) => ({ ...d, idNumber: f.idNumber, ...(f.sex ? { sex: f.sex } : {}) }))} />
-        <Input style={{ width: 120 }} aria-label={t('intake.name')} placeholder={t('intake.name')} maxLength={30} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+        <IdNumberInput
+          id="review-member-id"
+          value={draft.idNumber}
+          onChange={(v) => setDraft((d) => ({ ...d, idNumber: v }))}
+          onValid={(f) => setDraft((d) => ({ ...d, idNumber: f.idNumber, ...(f.sex ? { sex: f.sex } : {}) }))}
+        />
+        <Input
+          style={{ width: 120 }}
+          aria-label={t('intake.name')}
+          placeholder={t('intake.name')}
+          maxLength={30}
+          value={draft.name}
+          onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+        />
         <Select
           style={{ width: 140 }}
           aria-label={t('intake.relationship')}

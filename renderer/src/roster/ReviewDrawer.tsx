@@ -28,10 +28,23 @@ export function ReviewDrawer({ rosterId, onClose }: { rosterId: string; onClose:
   const open = review?.status === 'open' ? review : null;
   const step = !open ? 0 : !open.rechecked ? 0 : v!.signers.some((s) => !s.signed) ? 1 : 2;
   return (
-    <Drawer open width={960} title={t('reviews.title', { name: v?.roster.applicantName ?? '' })} onClose={onClose} destroyOnHidden data-testid="review-drawer">
+    <Drawer
+      open
+      width={960}
+      title={t('reviews.title', { name: v?.roster.applicantName ?? '' })}
+      onClose={onClose}
+      destroyOnHidden
+      data-testid="review-drawer"
+    >
       {view.error && <Alert type="error" showIcon title={view.error.message} />}
       {v && (
-        <Space orientation="vertical" style={{ width: '100%' }} size="large" data-testid="review-body" data-review={review?.status ?? 'none'}>
+        <Space
+          orientation="vertical"
+          style={{ width: '100%' }}
+          size="large"
+          data-testid="review-body"
+          data-review={review?.status ?? 'none'}
+        >
           <Descriptions size="small" column={3}>
             <Descriptions.Item label={t('roster.columns.applicant')}>{v.roster.applicantName}</Descriptions.Item>
             <Descriptions.Item label={t('roster.columns.amount')}>{formatYuan(v.roster.amountFen)}</Descriptions.Item>
@@ -41,7 +54,13 @@ export function ReviewDrawer({ rosterId, onClose }: { rosterId: string; onClose:
           {!open && v.roster.status === 'active' && (
             <Space orientation="vertical">
               <Typography.Text type="secondary">{t('reviews.startHint')}</Typography.Text>
-              <Button type="primary" autoFocus loading={start.isPending} onClick={() => start.mutate(v.roster.caseVersion)} data-testid="review-start">
+              <Button
+                type="primary"
+                autoFocus
+                loading={start.isPending}
+                onClick={() => start.mutate(v.roster.caseVersion)}
+                data-testid="review-start"
+              >
                 {review ? t('reviews.startAgain') : t('reviews.start')}
               </Button>
               {start.error && <Alert type="error" showIcon role="alert" title={start.error.message} />}
@@ -50,7 +69,11 @@ export function ReviewDrawer({ rosterId, onClose }: { rosterId: string; onClose:
           {open && (
             <>
               <Typography.Text>{t('reviews.dueOn', { date: open.dueOn })}</Typography.Text>
-              <Steps size="small" current={step} items={[{ title: t('reviews.steps.household') }, { title: t('reviews.steps.sign') }, { title: t('reviews.steps.outcome') }]} />
+              <Steps
+                size="small"
+                current={step}
+                items={[{ title: t('reviews.steps.household') }, { title: t('reviews.steps.sign') }, { title: t('reviews.steps.outcome') }]}
+              />
               <ReviewHousehold view={v} review={open} onSaved={set} />
               <ReviewSigners view={v} review={open} onSigned={set} />
               <ReviewOutcome view={v} review={open} onConcluded={set} />

@@ -28,7 +28,9 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
   const [findings, setFindings] = useState(review.findings);
   const [removals, setRemovals] = useState<Removal[]>([]);
   const [reasons, setReasons] = useState<Record<string, RemovalReason>>({});
-  const removalLines = removals.map((r) => t('reviews.household.removedLine', { name: r.member.name, reason: t(`reviews.household.removalReasons.${r.reason}`) }));
+  const removalLines = removals.map((r) =>
+    t('reviews.household.removedLine', { name: r.member.name, reason: t(`reviews.household.removalReasons.${r.reason}`) }),
+  );
   const save = useMutation({
     mutationFn: () =>
       call('reviews.recheck', {
@@ -59,7 +61,12 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
   const line = (i: number, patch: Partial<IncomeItem>) => setIncome((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const e = view.eligibility;
   return (
-    <Card size="small" title={t('reviews.steps.household')} data-testid="review-household" extra={review.rechecked ? <Tag color="green">{t('reviews.household.saved')}</Tag> : null}>
+    <Card
+      size="small"
+      title={t('reviews.steps.household')}
+      data-testid="review-household"
+      extra={review.rechecked ? <Tag color="green">{t('reviews.household.saved')}</Tag> : null}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text strong>{t('reviews.household.members')}</Typography.Text>
         <Table
@@ -73,11 +80,36 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
             {
               title: t('reviews.household.labour'),
               render: (_, m, i) => (
-                <Select size="small" style={{ width: 90 }} aria-label={`${m.name}${t('reviews.household.labour')}`} value={m.labourCapacity} onChange={(v) => member(i, { labourCapacity: v })} options={(['full', 'partial', 'none'] as const).map((k) => ({ value: k, label: t(`reviews.labour.${k}`) }))} />
+                <Select
+                  size="small"
+                  style={{ width: 90 }}
+                  aria-label={`${m.name}${t('reviews.household.labour')}`}
+                  value={m.labourCapacity}
+                  onChange={(v) => member(i, { labourCapacity: v })}
+                  options={(['full', 'partial', 'none'] as const).map((k) => ({ value: k, label: t(`reviews.labour.${k}`) }))}
+                />
               ),
             },
-            { title: t('reviews.household.employed'), render: (_, m, i) => <Checkbox aria-label={`${m.name}${t('reviews.household.employed')}`} checked={m.employed} onChange={(ev) => member(i, { employed: ev.target.checked })} /> },
-            { title: t('reviews.household.student'), render: (_, m, i) => <Checkbox aria-label={`${m.name}${t('reviews.household.student')}`} checked={m.student} onChange={(ev) => member(i, { student: ev.target.checked })} /> },
+            {
+              title: t('reviews.household.employed'),
+              render: (_, m, i) => (
+                <Checkbox
+                  aria-label={`${m.name}${t('reviews.household.employed')}`}
+                  checked={m.employed}
+                  onChange={(ev) => member(i, { employed: ev.target.checked })}
+                />
+              ),
+            },
+            {
+              title: t('reviews.household.student'),
+              render: (_, m, i) => (
+                <Checkbox
+                  aria-label={`${m.name}${t('reviews.household.student')}`}
+                  checked={m.student}
+                  onChange={(ev) => member(i, { student: ev.target.checked })}
+                />
+              ),
+            },
             {
               title: t('reviews.household.remove'),
               render: (_, m) =>
@@ -92,7 +124,14 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
                       onChange={(v) => setReasons((rs) => ({ ...rs, [m.idNumber]: v }))}
                       options={REMOVAL_REASONS.map((k) => ({ value: k, label: t(`reviews.household.removalReasons.${k}`) }))}
                     />
-                    <Button size="small" danger disabled={!reasons[m.idNumber]} aria-label={`${t('reviews.household.remove')}${m.name}`} onClick={() => remove(m)} data-testid={`review-remove-${m.idNumber}`}>
+                    <Button
+                      size="small"
+                      danger
+                      disabled={!reasons[m.idNumber]}
+                      aria-label={`${t('reviews.household.remove')}${m.name}`}
+                      onClick={() => remove(m)}
+                      data-testid={`review-remove-${m.idNumber}`}
+                    >
                       {t('reviews.household.remove')}
                     </Button>
                   </Space>
@@ -102,7 +141,9 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
         />
         {removals.map((r) => (
           <Space key={r.member.idNumber} data-testid={`review-removed-${r.member.idNumber}`}>
-            <Typography.Text type="warning">{t('reviews.household.removedLine', { name: r.member.name, reason: t(`reviews.household.removalReasons.${r.reason}`) })}</Typography.Text>
+            <Typography.Text type="warning">
+              {t('reviews.household.removedLine', { name: r.member.name, reason: t(`reviews.household.removalReasons.${r.reason}`) })}
+            </Typography.Text>
             <Button size="small" onClick={() => undo(r)}>
               {t('reviews.household.undoRemove')}
             </Button>
@@ -112,22 +153,61 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
         <Typography.Text strong>{t('reviews.household.income')}</Typography.Text>
         {income.map((x, i) => (
           <Space key={i} data-testid={`review-income-${i}`}>
-            <Select size="small" style={{ width: 120 }} aria-label={`${t('reviews.household.incomeMember')}${i + 1}`} value={x.memberIdNumber} onChange={(v) => line(i, { memberIdNumber: v })} options={members.map((m) => ({ value: m.idNumber, label: m.name }))} />
-            <Select size="small" style={{ width: 150 }} aria-label={`${t('reviews.household.incomeCategory')}${i + 1}`} value={x.category} onChange={(v) => line(i, { category: v })} options={CATEGORIES.map((c) => ({ value: c, label: t(`reviews.incomeCategories.${c}`) }))} />
-            <InputNumber size="small" min={0} precision={2} aria-label={`${t('reviews.household.monthly')}${i + 1}`} value={x.monthlyFen / 100} onChange={(v) => line(i, { monthlyFen: Math.round(Number(v ?? 0) * 100) })} />
+            <Select
+              size="small"
+              style={{ width: 120 }}
+              aria-label={`${t('reviews.household.incomeMember')}${i + 1}`}
+              value={x.memberIdNumber}
+              onChange={(v) => line(i, { memberIdNumber: v })}
+              options={members.map((m) => ({ value: m.idNumber, label: m.name }))}
+            />
+            <Select
+              size="small"
+              style={{ width: 150 }}
+              aria-label={`${t('reviews.household.incomeCategory')}${i + 1}`}
+              value={x.category}
+              onChange={(v) => line(i, { category: v })}
+              options={CATEGORIES.map((c) => ({ value: c, label: t(`reviews.incomeCategories.${c}`) }))}
+            />
+            <InputNumber
+              size="small"
+              min={0}
+              precision={2}
+              aria-label={`${t('reviews.household.monthly')}${i + 1}`}
+              value={x.monthlyFen / 100}
+              onChange={(v) => line(i, { monthlyFen: Math.round(Number(v ?? 0) * 100) })}
+            />
             <Button size="small" onClick={() => setIncome((xs) => xs.filter((_, j) => j !== i))}>
               {t('reviews.household.removeIncome')}
             </Button>
           </Space>
         ))}
-        <Button size="small" onClick={() => setIncome((xs) => [...xs, { memberIdNumber: members[0]!.idNumber, category: 'wages', monthlyFen: 0 }])} data-testid="review-add-income">
+        <Button
+          size="small"
+          onClick={() => setIncome((xs) => [...xs, { memberIdNumber: members[0]!.idNumber, category: 'wages', monthlyFen: 0 }])}
+          data-testid="review-add-income"
+        >
           {t('reviews.household.addIncome')}
         </Button>
         <Typography.Text strong>{t('reviews.household.assets')}</Typography.Text>
-        <Typography.Text>{view.household.assets.map((a) => `${t(`reviews.assetKinds.${a.kind}`)} ${formatYuan(a.valueFen)}`).join('；') || '—'}</Typography.Text>
+        <Typography.Text>
+          {view.household.assets.map((a) => `${t(`reviews.assetKinds.${a.kind}`)} ${formatYuan(a.valueFen)}`).join('；') || '—'}
+        </Typography.Text>
         <Typography.Text strong>{t('reviews.household.findings')}</Typography.Text>
-        <Input.TextArea rows={2} aria-label={t('reviews.household.findings')} placeholder={t('reviews.household.findingsPlaceholder')} value={findings} onChange={(ev) => setFindings(ev.target.value)} />
-        <Button type="primary" disabled={!findings.trim() && removalLines.length === 0} loading={save.isPending} onClick={() => save.mutate()} data-testid="review-save-household">
+        <Input.TextArea
+          rows={2}
+          aria-label={t('reviews.household.findings')}
+          placeholder={t('reviews.household.findingsPlaceholder')}
+          value={findings}
+          onChange={(ev) => setFindings(ev.target.value)}
+        />
+        <Button
+          type="primary"
+          disabled={!findings.trim() && removalLines.length === 0}
+          loading={save.isPending}
+          onClick={() => save.mutate()}
+          data-testid="review-save-household"
+        >
           {t('reviews.household.save')}
         </Button>
         {save.error && <Alert type="error" showIcon role="alert" title={save.error.message} />}
@@ -137,7 +217,9 @@ export function ReviewHousehold({ view, review, onSaved }: { view: ReviewViewDat
               <Space>
                 <span>{t('reviews.eligibility.perCapita', { amount: formatYuan(e.perCapitaFen) })}</span>
                 <span>{t('reviews.eligibility.standard', { year: e.standardYear, amount: formatYuan(e.standardFen) })}</span>
-                <Tag color={e.band === 'below_standard' ? 'green' : e.band === 'marginal' ? 'orange' : 'red'}>{t(`reviews.eligibility.bands.${e.band}`)}</Tag>
+                <Tag color={e.band === 'below_standard' ? 'green' : e.band === 'marginal' ? 'orange' : 'red'}>
+                  {t(`reviews.eligibility.bands.${e.band}`)}
+                </Tag>
               </Space>
               {e.steps.map((s) => (
                 <Typography.Text key={s} type="secondary">

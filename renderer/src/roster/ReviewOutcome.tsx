@@ -7,14 +7,26 @@ import { call } from '../api/client';
 import type { ReviewViewData } from './ReviewDrawer';
 
 type Review = NonNullable<ReviewViewData['review']>;
-const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const fen = (yuan: number | null) => (yuan === null ? undefined : Math.round(yuan * 100));
 
 /**
  * Step 3: the outcome. Core checks the rules (every adult re-signed, reasons and legal basis, 渐退 ≤ 6
  * months …) and answers a refusal with its zh-CN message, shown here; nothing is changed then.
  */
-export function ReviewOutcome({ view, review, onConcluded }: { view: ReviewViewData; review: Review; onConcluded: (v: ReviewViewData) => void }) {
+export function ReviewOutcome({
+  view,
+  review,
+  onConcluded,
+}: {
+  view: ReviewViewData;
+  review: Review;
+  onConcluded: (v: ReviewViewData) => void;
+}) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>('continue');
   const [amount, setAmount] = useState<number | null>(null);
@@ -43,38 +55,86 @@ export function ReviewOutcome({ view, review, onConcluded }: { view: ReviewViewD
   return (
     <Card size="small" title={t('reviews.steps.outcome')} data-testid="review-outcome">
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Radio.Group aria-label={t('reviews.outcome.label')} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`reviews.outcome.${o}`) }))} />
+        <Radio.Group
+          aria-label={t('reviews.outcome.label')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as Outcome)}
+          options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`reviews.outcome.${o}`) }))}
+        />
         <Form layout="vertical" component="div">
           {outcome === 'adjust' && (
             <Form.Item label={t('reviews.outcome.newAmount')}>
-              <InputNumber min={0} precision={2} style={{ width: 240 }} aria-label={t('reviews.outcome.newAmount')} value={amount} onChange={setAmount} />
+              <InputNumber
+                min={0}
+                precision={2}
+                style={{ width: 240 }}
+                aria-label={t('reviews.outcome.newAmount')}
+                value={amount}
+                onChange={setAmount}
+              />
             </Form.Item>
           )}
           {outcome === 'phase_out' && (
             <Space wrap>
               <Form.Item label={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })}>
-                <InputNumber min={1} precision={0} style={{ width: 240 }} aria-label={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })} value={months} onChange={setMonths} />
+                <InputNumber
+                  min={1}
+                  precision={0}
+                  style={{ width: 240 }}
+                  aria-label={t('reviews.outcome.phaseOutMonths', { max: view.phaseOutMaxMonths })}
+                  value={months}
+                  onChange={setMonths}
+                />
               </Form.Item>
               <Form.Item label={t('reviews.outcome.phaseOutAmount')}>
-                <InputNumber min={0} precision={2} style={{ width: 300 }} aria-label={t('reviews.outcome.phaseOutAmount')} value={amount} onChange={setAmount} />
+                <InputNumber
+                  min={0}
+                  precision={2}
+                  style={{ width: 300 }}
+                  aria-label={t('reviews.outcome.phaseOutAmount')}
+                  value={amount}
+                  onChange={setAmount}
+                />
               </Form.Item>
             </Space>
           )}
           {written && (
             <>
               <Form.Item label={t('reviews.outcome.effectiveMonth')}>
-                <Input style={{ width: 240 }} aria-label={t('reviews.outcome.effectiveMonth')} placeholder={t('reviews.outcome.effectiveMonthHint')} value={month} onChange={(e) => setMonth(e.target.value)} />
+                <Input
+                  style={{ width: 240 }}
+                  aria-label={t('reviews.outcome.effectiveMonth')}
+                  placeholder={t('reviews.outcome.effectiveMonthHint')}
+                  value={month}
+                  onChange={(e) => setMonth(e.target.value)}
+                />
               </Form.Item>
               <Form.Item label={t('reviews.outcome.reasons')}>
-                <Input.TextArea rows={2} aria-label={t('reviews.outcome.reasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+                <Input.TextArea
+                  rows={2}
+                  aria-label={t('reviews.outcome.reasons')}
+                  value={reasons}
+                  onChange={(e) => setReasons(e.target.value)}
+                />
               </Form.Item>
               <Form.Item label={t('reviews.outcome.legalBasis')}>
-                <Input.TextArea rows={2} aria-label={t('reviews.outcome.legalBasis')} value={basis} onChange={(e) => setBasis(e.target.value)} />
+                <Input.TextArea
+                  rows={2}
+                  aria-label={t('reviews.outcome.legalBasis')}
+                  value={basis}
+                  onChange={(e) => setBasis(e.target.value)}
+                />
               </Form.Item>
             </>
           )}
         </Form>
-        <Button type="primary" danger={outcome === 'stop'} loading={conclude.isPending} onClick={() => conclude.mutate()} data-testid="review-conclude">
+        <Button
+          type="primary"
+          danger={outcome === 'stop'}
+          loading={conclude.isPending}
+          onClick={() => conclude.mutate()}
+          data-testid="review-conclude"
+        >
           {t('reviews.outcome.conclude')}
         </Button>
         {conclude.error && <Alert type="error" showIcon role="alert" data-testid="review-error" title={conclude.error.message} />}

@@ -21,7 +21,8 @@ export function ReviewResult({ view }: { view: ReviewViewData }) {
         <>
           {r.notice ? (
             <div data-testid="review-notice" data-kind={r.notice.kind} data-state={r.notice.state}>
-              {t('reviews.done.notice', { kind: t(`documents.kinds.${r.notice.kind as 'termination'}`, { defaultValue: r.notice.kind }) })} <Tag>{t(`reviews.done.states.${r.notice.state as 'pending'}`, { defaultValue: r.notice.state })}</Tag>
+              {t('reviews.done.notice', { kind: t(`documents.kinds.${r.notice.kind as 'termination'}`, { defaultValue: r.notice.kind }) })}{' '}
+              <Tag>{t(`reviews.done.states.${r.notice.state as 'pending'}`, { defaultValue: r.notice.state })}</Tag>
             </div>
           ) : (
             <div data-testid="review-notice" data-kind="">

@@ -15,7 +15,17 @@ type Signer = ReviewViewData['signers'][number];
  * core binds the signature to (`review.statementRef`) — shown in words, n of N, the face where the
  * county asks. What arrives is saved with `reviews.authorize` at the review's current version.
  */
-export function ReviewSignerPanel({ view, review, signer, onSigned }: { view: ReviewViewData; review: Review; signer: Signer; onSigned: (v: ReviewViewData) => void }) {
+export function ReviewSignerPanel({
+  view,
+  review,
+  signer,
+  onSigned,
+}: {
+  view: ReviewViewData;
+  review: Review;
+  signer: Signer;
+  onSigned: (v: ReviewViewData) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A signature may arrive after another step moved the review on: always the version the drawer holds now.
@@ -38,7 +48,15 @@ export function ReviewSignerPanel({ view, review, signer, onSigned }: { view: Re
       setBusy(true);
       setError(null);
       try {
-        onSigned(await call('reviews.authorize', { reviewId: review.id, version: version.current, signerIdNumber: signer.idNumber, signature, face }));
+        onSigned(
+          await call('reviews.authorize', {
+            reviewId: review.id,
+            version: version.current,
+            signerIdNumber: signer.idNumber,
+            signature,
+            face,
+          }),
+        );
         return null;
       } catch (e) {
         setError((e as Error).message);

@@ -30,11 +30,24 @@ export function RosterPage() {
         <Space size="large">
           <Statistic title={t('roster.all')} value={d?.counts.active ?? 0} />
           <Statistic title={t('roster.due')} value={d?.counts.due ?? 0} />
-          <Statistic title={t('roster.overdue')} value={d?.counts.overdue ?? 0} valueStyle={{ color: d?.counts.overdue ? '#cf1322' : undefined }} />
+          <Statistic
+            title={t('roster.overdue')}
+            value={d?.counts.overdue ?? 0}
+            valueStyle={{ color: d?.counts.overdue ? '#cf1322' : undefined }}
+          />
         </Space>
       </Card>
       <ChangeProposals />
-      <Segmented<Filter> data-testid="roster-filter" value={filter} onChange={setFilter} options={[{ value: 'due', label: t('roster.due') }, { value: 'overdue', label: t('roster.overdue') }, { value: 'all', label: t('roster.all') }]} />
+      <Segmented<Filter>
+        data-testid="roster-filter"
+        value={filter}
+        onChange={setFilter}
+        options={[
+          { value: 'due', label: t('roster.due') },
+          { value: 'overdue', label: t('roster.overdue') },
+          { value: 'all', label: t('roster.all') },
+        ]}
+      />
       <ExportButton request={{ table: 'roster', filter }} />
       <Table
         rowKey="id"
@@ -44,9 +57,15 @@ export function RosterPage() {
         locale={{ emptyText: t('roster.empty') }}
         columns={[
           { title: t('roster.columns.applicant'), dataIndex: 'applicantName' },
-          { title: t('roster.columns.category'), render: (_, r) => t(`roster.categories.${r.category as 'marginal'}`, { defaultValue: r.category }) },
+          {
+            title: t('roster.columns.category'),
+            render: (_, r) => t(`roster.categories.${r.category as 'marginal'}`, { defaultValue: r.category }),
+          },
           { title: t('roster.columns.size'), dataIndex: 'householdSize' },
-          { title: t('roster.columns.amount'), render: (_, r) => (r.monthly ? formatYuan(r.amountFen) : <Tag data-testid="no-monthly">{t('noMonthly')}</Tag>) },
+          {
+            title: t('roster.columns.amount'),
+            render: (_, r) => (r.monthly ? formatYuan(r.amountFen) : <Tag data-testid="no-monthly">{t('noMonthly')}</Tag>),
+          },
           { title: t('roster.columns.since'), dataIndex: 'sinceMonth' },
           { title: t('roster.columns.basis'), render: (_, r) => t(`roster.basis.${r.reviewBasis}`, { months: r.reviewMonths }) },
           {
@@ -59,7 +78,10 @@ export function RosterPage() {
             ),
           },
           { title: t('roster.columns.benefits'), render: (_, r) => r.linkedBenefits.map((b) => b.name).join('、') },
-          { title: t('roster.columns.status'), render: (_, r) => <Tag color={r.status === 'active' ? 'green' : 'default'}>{t(`roster.status.${r.status}`)}</Tag> },
+          {
+            title: t('roster.columns.status'),
+            render: (_, r) => <Tag color={r.status === 'active' ? 'green' : 'default'}>{t(`roster.status.${r.status}`)}</Tag>,
+          },
           { title: t('reviews.column'), render: (_, r) => <ReviewAction row={r} onChanged={changed} /> },
           { title: '', key: 'certificate', render: (_, r) => <RosterCertificateButton caseId={r.caseId} active={r.status === 'active'} /> },
         ]}

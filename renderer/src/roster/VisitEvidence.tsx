@@ -21,7 +21,15 @@ const day = (v: unknown) => (v && typeof v === 'object' && 'format' in v ? (v as
 /** What the signers sign, read from the visit form's fields (same names as CaseAfterAcceptance's visit form). */
 export function visitFacts(values: Record<string, unknown>): VisitFacts {
   const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string).trim() : '');
-  return { visitedOn: day(values['date']), staff: distinctNames(lines(values['staff'])), familyPresent: distinctNames(lines(values['family'])), housing: text('housing'), assets: text('assets'), livingConditions: text('living'), findings: text('findings') };
+  return {
+    visitedOn: day(values['date']),
+    staff: distinctNames(lines(values['staff'])),
+    familyPresent: distinctNames(lines(values['family'])),
+    housing: text('housing'),
+    assets: text('assets'),
+    livingConditions: text('living'),
+    findings: text('findings'),
+  };
 }
 
 /**
@@ -29,7 +37,17 @@ export function visitFacts(values: Record<string, unknown>): VisitFacts {
  * signatures of every staff member and family member present, each drawn on the pad bound to the
  * visit's statement. Editing the record after signing voids the signatures (core would refuse them).
  */
-export function VisitEvidence({ caseId, form, value, onChange }: { caseId: string; form: FormInstance; value: VisitEvidenceValue; onChange: (v: VisitEvidenceValue) => void }) {
+export function VisitEvidence({
+  caseId,
+  form,
+  value,
+  onChange,
+}: {
+  caseId: string;
+  form: FormInstance;
+  value: VisitEvidenceValue;
+  onChange: (v: VisitEvidenceValue) => void;
+}) {
   const { t } = useTranslation();
   const [capturing, setCapturing] = useState(false);
   const [active, setActive] = useState<{ role: VisitSignerRole; name: string; hash: string } | null>(null);
@@ -58,7 +76,10 @@ export function VisitEvidence({ caseId, form, value, onChange }: { caseId: strin
     }
   }, [factsKey, onChange]);
 
-  const signers: Array<{ role: VisitSignerRole; name: string }> = [...facts.staff.map((name) => ({ role: 'staff' as const, name })), ...facts.familyPresent.map((name) => ({ role: 'family' as const, name }))];
+  const signers: Array<{ role: VisitSignerRole; name: string }> = [
+    ...facts.staff.map((name) => ({ role: 'staff' as const, name })),
+    ...facts.familyPresent.map((name) => ({ role: 'family' as const, name })),
+  ];
   const signedBy = (role: VisitSignerRole, name: string) => value.signatures.some((s) => s.role === role && s.name === name);
 
   const startSigning = async (who: { role: VisitSignerRole; name: string }) => {
@@ -79,18 +100,36 @@ export function VisitEvidence({ caseId, form, value, onChange }: { caseId: strin
         <Typography.Text data-testid="visit-photo-count" data-count={pages.length}>
           {pages.length ? t('visitEvidence.photoCount', { count: pages.length }) : t('visitEvidence.noPhotos')}
         </Typography.Text>
-        {pages.length > 0 && <Button size="small" onClick={() => onChange({ ...value, photos: [] })}>{t('visitEvidence.removePhotos')}</Button>}
+        {pages.length > 0 && (
+          <Button size="small" onClick={() => onChange({ ...value, photos: [] })}>
+            {t('visitEvidence.removePhotos')}
+          </Button>
+        )}
       </Space>
       {pages.length > 0 && (
         <Space wrap style={{ marginTop: 8 }}>
           {pages.map((p, i) => (
-            <Image key={i} width={72} src={`data:${p.thumbnail.mime};base64,${p.thumbnail.base64}`} alt={`${t('visitEvidence.photos')} ${i + 1}`} preview={false} />
+            <Image
+              key={i}
+              width={72}
+              src={`data:${p.thumbnail.mime};base64,${p.thumbnail.base64}`}
+              alt={`${t('visitEvidence.photos')} ${i + 1}`}
+              preview={false}
+            />
           ))}
         </Space>
       )}
       <Divider titlePlacement="start">{t('visitEvidence.signatures')}</Divider>
       <Typography.Paragraph type="secondary">{t('visitEvidence.signHint')}</Typography.Paragraph>
-      {cleared && <Alert type="warning" showIcon title={t('visitEvidence.cleared')} data-testid="visit-signatures-cleared" style={{ marginBottom: 8 }} />}
+      {cleared && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('visitEvidence.cleared')}
+          data-testid="visit-signatures-cleared"
+          style={{ marginBottom: 8 }}
+        />
+      )}
       <List
         size="small"
         dataSource={signers}
@@ -117,7 +156,9 @@ export function VisitEvidence({ caseId, form, value, onChange }: { caseId: strin
       />
       {active && (
         <div ref={panel} data-testid="visit-signature-panel" style={{ marginTop: 8 }}>
-          <Typography.Text strong>{t('visitEvidence.signingFor', { name: active.name, role: t(`visitEvidence.${active.role}`) })}</Typography.Text>
+          <Typography.Text strong>
+            {t('visitEvidence.signingFor', { name: active.name, role: t(`visitEvidence.${active.role}`) })}
+          </Typography.Text>
           <SignaturePad
             key={`${active.role}:${active.name}:${active.hash}`}
             signer={active.name}
@@ -132,7 +173,14 @@ export function VisitEvidence({ caseId, form, value, onChange }: { caseId: strin
           />
         </div>
       )}
-      <Modal open={capturing} footer={null} width={900} onCancel={() => setCapturing(false)} destroyOnHidden title={t('visitEvidence.addPhoto')}>
+      <Modal
+        open={capturing}
+        footer={null}
+        width={900}
+        onCancel={() => setCapturing(false)}
+        destroyOnHidden
+        title={t('visitEvidence.addPhoto')}
+      >
         {capturing && (
           <DocumentCapture
             deviceId={localDeviceSettings().load().document?.deviceId ?? null}

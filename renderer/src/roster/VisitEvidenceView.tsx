@@ -8,16 +8,40 @@ type Visit = MethodOutput<'visits.ofCase'>['visits'][number];
 
 /** Codes that mean "the bytes are not on this workstation", as opposed to damaged or unreachable. */
 const ABSENT = new Set(['NOT_FOUND', 'STORE_ATTACHMENT_NOT_FOUND']);
-const BOX = { minWidth: 120, minHeight: 72, padding: 8, border: '1px dashed #d9d9d9', display: 'inline-flex', alignItems: 'center', gap: 8 } as const;
+const BOX = {
+  minWidth: 120,
+  minHeight: 72,
+  padding: 8,
+  border: '1px dashed #d9d9d9',
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 8,
+} as const;
 
 /**
  * One photo or signature: read from core when it is first shown (every read is audited, so only
  * on demand) and kept, since stored evidence never changes. Loading and unreadable bytes are shown
  * in words in its place, with a retry, instead of failing the list.
  */
-function EvidenceImage({ caseId, attachmentId, alt, width, testId }: { caseId: string; attachmentId: string; alt: string; width: number; testId: string }) {
+function EvidenceImage({
+  caseId,
+  attachmentId,
+  alt,
+  width,
+  testId,
+}: {
+  caseId: string;
+  attachmentId: string;
+  alt: string;
+  width: number;
+  testId: string;
+}) {
   const { t } = useTranslation();
-  const bytes = useQuery({ queryKey: ['visits.evidence', caseId, attachmentId], queryFn: () => call('visits.evidence', { caseId, attachmentId }), staleTime: Infinity });
+  const bytes = useQuery({
+    queryKey: ['visits.evidence', caseId, attachmentId],
+    queryFn: () => call('visits.evidence', { caseId, attachmentId }),
+    staleTime: Infinity,
+  });
   if (bytes.isPending)
     return (
       <span style={BOX} data-testid={testId} data-state="loading">
@@ -28,8 +52,12 @@ function EvidenceImage({ caseId, attachmentId, alt, width, testId }: { caseId: s
     const absent = bytes.error instanceof ApiCallError && ABSENT.has(bytes.error.code);
     return (
       <span style={{ ...BOX, maxWidth: 320 }} data-testid={testId} data-state={absent ? 'absent' : 'failed'}>
-        <Typography.Text type={absent ? 'warning' : 'danger'}>{absent ? t('visitEvidence.view.absent') : bytes.error.message}</Typography.Text>
-        <Button size="small" onClick={() => void bytes.refetch()}>{t('visitEvidence.view.retry')}</Button>
+        <Typography.Text type={absent ? 'warning' : 'danger'}>
+          {absent ? t('visitEvidence.view.absent') : bytes.error.message}
+        </Typography.Text>
+        <Button size="small" onClick={() => void bytes.refetch()}>
+          {t('visitEvidence.view.retry')}
+        </Button>
       </span>
     );
   }
@@ -53,7 +81,14 @@ export function VisitEvidenceView({ caseId, visit }: { caseId: string; visit: Pi
           <Image.PreviewGroup>
             <Space wrap>
               {visit.photoIds.map((id, i) => (
-                <EvidenceImage key={id} caseId={caseId} attachmentId={id} width={120} alt={t('visitEvidence.view.photo', { n: i + 1 })} testId={`visit-photo-${i}`} />
+                <EvidenceImage
+                  key={id}
+                  caseId={caseId}
+                  attachmentId={id}
+                  width={120}
+                  alt={t('visitEvidence.view.photo', { n: i + 1 })}
+                  testId={`visit-photo-${i}`}
+                />
               ))}
             </Space>
           </Image.PreviewGroup>
@@ -65,7 +100,13 @@ export function VisitEvidenceView({ caseId, visit }: { caseId: string; visit: Pi
           <Space wrap align="start">
             {visit.signers.map((s, i) => (
               <Space key={s.attachmentId} orientation="vertical" size={4} data-testid={`visit-signature-${i}`} data-role={s.role}>
-                <EvidenceImage caseId={caseId} attachmentId={s.attachmentId} width={180} alt={t('visitEvidence.view.signature', { name: s.name, role: t(`visitEvidence.${s.role}`) })} testId={`visit-signature-image-${i}`} />
+                <EvidenceImage
+                  caseId={caseId}
+                  attachmentId={s.attachmentId}
+                  width={180}
+                  alt={t('visitEvidence.view.signature', { name: s.name, role: t(`visitEvidence.${s.role}`) })}
+                  testId={`visit-signature-image-${i}`}
+                />
                 <Space size={4}>
                   <strong>{s.name}</strong>
                   <Tag>{t(`visitEvidence.${s.role}`)}</Tag>

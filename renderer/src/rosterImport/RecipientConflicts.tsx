@@ -14,7 +14,11 @@ export function RecipientConflicts({ refreshKey }: { refreshKey?: unknown }) {
   const { t } = useTranslation();
   const session = useSession();
   const allowed = session.data ? rolesGrant(session.data.roles, 'roster.import') : false;
-  const list = useQuery({ queryKey: ['rosterImport.recipientConflicts', refreshKey], queryFn: () => call('rosterImport.recipientConflicts', {}), enabled: allowed });
+  const list = useQuery({
+    queryKey: ['rosterImport.recipientConflicts', refreshKey],
+    queryFn: () => call('rosterImport.recipientConflicts', {}),
+    enabled: allowed,
+  });
   if (list.error) return <Alert type="error" showIcon message={list.error.message} />;
   if (!allowed || !list.data || list.data.rows.length === 0) return null;
   return (
@@ -29,7 +33,10 @@ export function RecipientConflicts({ refreshKey }: { refreshKey?: unknown }) {
           { title: t('rosterImport.recipientConflicts.columns.name'), dataIndex: 'name' },
           { title: t('rosterImport.recipientConflicts.columns.idNumber'), dataIndex: 'idNumberMasked' },
           { title: t('rosterImport.recipientConflicts.columns.reason'), render: (_, r) => <span data-code={r.code}>{r.message}</span> },
-          { title: t('rosterImport.recipientConflicts.columns.receivedAt'), render: (_, r) => new Date(r.receivedAt).toLocaleString('zh-CN') },
+          {
+            title: t('rosterImport.recipientConflicts.columns.receivedAt'),
+            render: (_, r) => new Date(r.receivedAt).toLocaleString('zh-CN'),
+          },
         ]}
       />
     </Card>

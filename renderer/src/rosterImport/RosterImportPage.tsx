@@ -22,7 +22,11 @@ async function base64Of(file: File): Promise<string> {
 
 function TotalsView({ totals }: { totals: Totals }) {
   const { t } = useTranslation();
-  const item = (key: keyof Totals & string, value: number) => ({ key, label: t(`rosterImport.totals.${key}` as 'rosterImport.totals.households'), children: <span data-testid={`roster-import-${key}`}>{value}</span> });
+  const item = (key: keyof Totals & string, value: number) => ({
+    key,
+    label: t(`rosterImport.totals.${key}` as 'rosterImport.totals.households'),
+    children: <span data-testid={`roster-import-${key}`}>{value}</span>,
+  });
   return (
     <>
       <Descriptions
@@ -150,7 +154,9 @@ export function RosterImportPage() {
             </Button>
           )}
         </Space>
-        {preview.error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={preview.error.message} data-testid="roster-import-error" />}
+        {preview.error && (
+          <Alert style={{ marginTop: 12 }} type="error" showIcon message={preview.error.message} data-testid="roster-import-error" />
+        )}
       </Card>
 
       {p && !done && (
@@ -166,7 +172,9 @@ export function RosterImportPage() {
             <Typography.Text>
               {t(`rosterImport.layout.${p.layout}`)} · <span data-verbatim>{p.sheets.join('、')}</span>
             </Typography.Text>
-            {p.importedBefore && <Alert type="warning" showIcon message={t('rosterImport.importedBefore', { at: time(p.importedBefore.at) })} />}
+            {p.importedBefore && (
+              <Alert type="warning" showIcon message={t('rosterImport.importedBefore', { at: time(p.importedBefore.at) })} />
+            )}
             <TotalsView totals={p.totals} />
             <Space wrap>
               <Typography.Text>{t('rosterImport.columnsFound')}</Typography.Text>
@@ -186,7 +194,11 @@ export function RosterImportPage() {
               onClick={() =>
                 Modal.confirm({
                   title: t('rosterImport.confirmTitle'),
-                  content: t('rosterImport.confirmBody', { households: p.totals.importHouseholds, members: p.totals.importMembers, skipped: p.totals.skippedHouseholds }),
+                  content: t('rosterImport.confirmBody', {
+                    households: p.totals.importHouseholds,
+                    members: p.totals.importMembers,
+                    skipped: p.totals.skippedHouseholds,
+                  }),
                   okText: t('rosterImport.confirm', { count: p.totals.importHouseholds }),
                   okButtonProps: { 'data-testid': 'roster-import-confirm-ok' } as Record<`data-${string}`, string>,
                   cancelText: t('rosterImport.back'),
@@ -203,7 +215,11 @@ export function RosterImportPage() {
       {done && (
         <Card title={t('rosterImport.reportTitle')} data-testid="roster-import-done">
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="success" showIcon message={t('rosterImport.done', { households: done.totals.importHouseholds, members: done.totals.importMembers })} />
+            <Alert
+              type="success"
+              showIcon
+              message={t('rosterImport.done', { households: done.totals.importHouseholds, members: done.totals.importMembers })}
+            />
             <TotalsView totals={done.totals} />
             <ErrorsTable errors={done.errors} hidden={Math.max(0, done.totals.errorRows - done.errors.length)} />
             <Space>
@@ -247,7 +263,14 @@ export function RosterImportPage() {
           />
         )}
       </Card>
-      <Modal open={viewing !== null} title={t('rosterImport.reportTitle')} width={960} footer={null} onCancel={() => setViewing(null)} destroyOnHidden>
+      <Modal
+        open={viewing !== null}
+        title={t('rosterImport.reportTitle')}
+        width={960}
+        footer={null}
+        onCancel={() => setViewing(null)}
+        destroyOnHidden
+      >
         {viewing && <ReportView id={viewing} />}
       </Modal>
     </Space>

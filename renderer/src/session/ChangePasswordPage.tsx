@@ -26,10 +26,21 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
         <Typography.Paragraph type="secondary">{t('session.password.rules')}</Typography.Paragraph>
         {change.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={change.error.message} />}
         <Form layout="vertical" onFinish={(v: Values) => change.mutate(v)}>
-          <Form.Item label={t('session.password.old')} name="oldPassword" rules={[{ required: true, message: t('session.password.oldMissing') }]}>
+          <Form.Item
+            label={t('session.password.old')}
+            name="oldPassword"
+            rules={[{ required: true, message: t('session.password.oldMissing') }]}
+          >
             <Input.Password autoFocus autoComplete="current-password" />
           </Form.Item>
-          <Form.Item label={t('session.password.new')} name="newPassword" rules={[{ required: true, message: t('session.password.newMissing') }, { min: 10, message: t('session.password.newTooShort') }]}>
+          <Form.Item
+            label={t('session.password.new')}
+            name="newPassword"
+            rules={[
+              { required: true, message: t('session.password.newMissing') },
+              { min: 10, message: t('session.password.newTooShort') },
+            ]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <ConfirmPasswordItem of="newPassword" label={t('session.password.again')} />

@@ -12,7 +12,8 @@ export function ConfirmPasswordItem({ of, label }: { of: string; label: string }
       rules={[
         { required: true, message: t('session.password.againMissing') },
         ({ getFieldValue }) => ({
-          validator: (_, value) => (value === getFieldValue(of) ? Promise.resolve() : Promise.reject(new Error(t('session.password.mismatch')))),
+          validator: (_, value) =>
+            value === getFieldValue(of) ? Promise.resolve() : Promise.reject(new Error(t('session.password.mismatch'))),
         }),
       ]}
     >

@@ -15,11 +15,29 @@ export function LockScreen({ session }: { session: SessionInfo }) {
   const unlock = useMutation({ mutationFn: (password: string) => call('session.unlock', { password }), onSuccess: () => refresh() });
   const logout = useMutation({ mutationFn: () => call('session.logout', {}), onSuccess: () => refresh() });
   return (
-    <div role="dialog" aria-modal="true" aria-label={t('session.lock.title')} data-testid="lock-screen" style={{ position: 'fixed', inset: 0, zIndex: 2000, background: '#1f2d3d', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('session.lock.title')}
+      data-testid="lock-screen"
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 2000,
+        background: '#1f2d3d',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+      }}
+    >
       <div style={{ width: 400, background: '#fff', padding: 32, borderRadius: 8 }}>
         <Typography.Title level={3}>{t('session.lock.title')}</Typography.Title>
         <Typography.Paragraph>
-          <Trans i18nKey="session.lock.who" values={{ name: session.displayName, username: session.username }} components={{ user: <span data-verbatim /> }} />
+          <Trans
+            i18nKey="session.lock.who"
+            values={{ name: session.displayName, username: session.username }}
+            components={{ user: <span data-verbatim /> }}
+          />
         </Typography.Paragraph>
         {unlock.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={unlock.error.message} />}
         <Form onFinish={(v: { password: string }) => unlock.mutate(v.password)}>

@@ -21,12 +21,22 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('session.login.subtitle')}
         </Typography.Paragraph>
-        {login.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={login.error.message} data-testid="login-error" />}
+        {login.isError && (
+          <Alert style={{ marginBottom: 16 }} type="error" showIcon message={login.error.message} data-testid="login-error" />
+        )}
         <Form layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
-          <Form.Item label={t('session.login.username')} name="username" rules={[{ required: true, message: t('session.login.usernameMissing') }]}>
+          <Form.Item
+            label={t('session.login.username')}
+            name="username"
+            rules={[{ required: true, message: t('session.login.usernameMissing') }]}
+          >
             <Input size="large" autoFocus autoComplete="username" />
           </Form.Item>
-          <Form.Item label={t('session.login.password')} name="password" rules={[{ required: true, message: t('session.login.passwordMissing') }]}>
+          <Form.Item
+            label={t('session.login.password')}
+            name="password"
+            rules={[{ required: true, message: t('session.login.passwordMissing') }]}
+          >
             <Input.Password size="large" autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>

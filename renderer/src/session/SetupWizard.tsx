@@ -60,85 +60,140 @@ export function SetupWizard() {
         {restoring ? (
           <RestoreFromBackup onCancel={() => setRestoring(false)} onDone={() => void client.invalidateQueries({ queryKey: SETUP_KEY })} />
         ) : (
-        <>
-        <Steps current={step} items={[{ title: t('session.setup.steps.station') }, { title: t('session.setup.steps.admin') }, { title: t('session.setup.steps.recoveryCode') }]} style={{ marginBottom: 24 }} />
-        {setup?.presetProblem && <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="preset-problem" message={t('session.setup.presetProblem')} description={<span data-verbatim>{setup.presetProblem}</span>} />}
-        {step === 0 && (
-          <Form
-            layout="vertical"
-            initialValues={station ?? setup?.preset}
-            onValuesChange={stationMessages.onValuesChange}
-            onFinish={(v: StationValues) => {
-              setStation(v);
-              init.reset();
-              setStep(1);
-            }}
-          >
-            <Form.Item label={t('session.setup.stationName')} name="stationName" rules={[{ required: true, message: t('session.setup.stationNameMissing') }, { min: 2, message: t('session.setup.stationNameShort') }]} {...stationMessages.item('stationName')}>
-              <Input autoFocus placeholder={t('session.setup.stationNameExample')} />
-            </Form.Item>
-            <Form.Item
-              label={t('session.setup.regionCode')}
-              name="regionCode"
-              rules={[{ required: true, message: t('session.setup.regionCodeMissing') }, { pattern: /^\d{6}$/, message: t('session.setup.regionCodeFormat') }]}
-              {...stationMessages.item('regionCode')}
-            >
-              <Input placeholder={t('session.setup.regionCodeExample')} inputMode="numeric" maxLength={6} data-testid="setup-region" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">
-              {t('session.setup.next')}
-            </Button>
-            <Button type="link" onClick={() => setRestoring(true)}>
-              {t('session.setup.restoreInstead')}
-            </Button>
-          </Form>
-        )}
-        {step === 1 && (
-          <Form layout="vertical" initialValues={admin} onFinish={(v: AdminValues) => (setAdmin(v), init.mutate(v))} onValuesChange={(changed: object) => (adminMessages.onValuesChange(changed), init.reset())}>
-            {init.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={init.error.message} data-testid="setup-error" />}
-            <Form.Item label={t('session.setup.adminUsername')} name="username" rules={[{ required: true, message: t('session.setup.usernameMissing') }]} {...adminMessages.item('username')}>
-              <Input autoFocus autoComplete="username" />
-            </Form.Item>
-            <Form.Item label={t('session.setup.adminName')} name="displayName" rules={[{ required: true, message: t('session.setup.nameMissing') }]} {...adminMessages.item('displayName')}>
-              <Input />
-            </Form.Item>
-            <Form.Item label={t('session.setup.adminPassword')} name="password" rules={[{ required: true, message: t('session.setup.passwordMissing') }]} {...adminMessages.item('password')}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <ConfirmPasswordItem of="password" label={t('session.setup.passwordAgain')} />
-            <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>
-              {t('session.setup.previous')}
-            </Button>
-            <Button type="primary" htmlType="submit" loading={init.isPending}>
-              {t('session.setup.finish')}
-            </Button>
-          </Form>
-        )}
-        {step === 2 && init.data && (
-          <div>
-            <Alert type="warning" showIcon message={t('session.setup.recoveryWarning')} description={t('session.setup.recoveryWhy')} />
-            <Typography.Paragraph
-              data-testid="recovery-code"
-              data-verbatim
-              copyable
-              style={{ fontFamily: 'monospace', fontSize: 28, letterSpacing: 2, textAlign: 'center', margin: '24px 0' }}
-            >
-              {init.data.recoveryCode}
-            </Typography.Paragraph>
-            <Button onClick={() => window.print()} style={{ marginBottom: 16 }}>
-              {t('session.setup.printCode')}
-            </Button>
-            <div>
-              <Checkbox checked={saved} onChange={(e) => setSaved(e.target.checked)}>
-                {t('session.setup.codeSaved')}
-              </Checkbox>
-            </div>
-            <Button type="primary" style={{ marginTop: 16 }} disabled={!saved} onClick={() => void client.invalidateQueries({ queryKey: SETUP_KEY })}>
-              {t('session.setup.toLogin')}
-            </Button>
-          </div>
-        )}
-        </>
+          <>
+            <Steps
+              current={step}
+              items={[
+                { title: t('session.setup.steps.station') },
+                { title: t('session.setup.steps.admin') },
+                { title: t('session.setup.steps.recoveryCode') },
+              ]}
+              style={{ marginBottom: 24 }}
+            />
+            {setup?.presetProblem && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="preset-problem"
+                message={t('session.setup.presetProblem')}
+                description={<span data-verbatim>{setup.presetProblem}</span>}
+              />
+            )}
+            {step === 0 && (
+              <Form
+                layout="vertical"
+                initialValues={station ?? setup?.preset}
+                onValuesChange={stationMessages.onValuesChange}
+                onFinish={(v: StationValues) => {
+                  setStation(v);
+                  init.reset();
+                  setStep(1);
+                }}
+              >
+                <Form.Item
+                  label={t('session.setup.stationName')}
+                  name="stationName"
+                  rules={[
+                    { required: true, message: t('session.setup.stationNameMissing') },
+                    { min: 2, message: t('session.setup.stationNameShort') },
+                  ]}
+                  {...stationMessages.item('stationName')}
+                >
+                  <Input autoFocus placeholder={t('session.setup.stationNameExample')} />
+                </Form.Item>
+                <Form.Item
+                  label={t('session.setup.regionCode')}
+                  name="regionCode"
+                  rules={[
+                    { required: true, message: t('session.setup.regionCodeMissing') },
+                    { pattern: /^\d{6}$/, message: t('session.setup.regionCodeFormat') },
+                  ]}
+                  {...stationMessages.item('regionCode')}
+                >
+                  <Input placeholder={t('session.setup.regionCodeExample')} inputMode="numeric" maxLength={6} data-testid="setup-region" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit">
+                  {t('session.setup.next')}
+                </Button>
+                <Button type="link" onClick={() => setRestoring(true)}>
+                  {t('session.setup.restoreInstead')}
+                </Button>
+              </Form>
+            )}
+            {step === 1 && (
+              <Form
+                layout="vertical"
+                initialValues={admin}
+                onFinish={(v: AdminValues) => (setAdmin(v), init.mutate(v))}
+                onValuesChange={(changed: object) => (adminMessages.onValuesChange(changed), init.reset())}
+              >
+                {init.isError && (
+                  <Alert style={{ marginBottom: 16 }} type="error" showIcon message={init.error.message} data-testid="setup-error" />
+                )}
+                <Form.Item
+                  label={t('session.setup.adminUsername')}
+                  name="username"
+                  rules={[{ required: true, message: t('session.setup.usernameMissing') }]}
+                  {...adminMessages.item('username')}
+                >
+                  <Input autoFocus autoComplete="username" />
+                </Form.Item>
+                <Form.Item
+                  label={t('session.setup.adminName')}
+                  name="displayName"
+                  rules={[{ required: true, message: t('session.setup.nameMissing') }]}
+                  {...adminMessages.item('displayName')}
+                >
+                  <Input />
+                </Form.Item>
+                <Form.Item
+                  label={t('session.setup.adminPassword')}
+                  name="password"
+                  rules={[{ required: true, message: t('session.setup.passwordMissing') }]}
+                  {...adminMessages.item('password')}
+                >
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+                <ConfirmPasswordItem of="password" label={t('session.setup.passwordAgain')} />
+                <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>
+                  {t('session.setup.previous')}
+                </Button>
+                <Button type="primary" htmlType="submit" loading={init.isPending}>
+                  {t('session.setup.finish')}
+                </Button>
+              </Form>
+            )}
+            {step === 2 && init.data && (
+              <div>
+                <Alert type="warning" showIcon message={t('session.setup.recoveryWarning')} description={t('session.setup.recoveryWhy')} />
+                <Typography.Paragraph
+                  data-testid="recovery-code"
+                  data-verbatim
+                  copyable
+                  style={{ fontFamily: 'monospace', fontSize: 28, letterSpacing: 2, textAlign: 'center', margin: '24px 0' }}
+                >
+                  {init.data.recoveryCode}
+                </Typography.Paragraph>
+                <Button onClick={() => window.print()} style={{ marginBottom: 16 }}>
+                  {t('session.setup.printCode')}
+                </Button>
+                <div>
+                  <Checkbox checked={saved} onChange={(e) => setSaved(e.target.checked)}>
+                    {t('session.setup.codeSaved')}
+                  </Checkbox>
+                </div>
+                <Button
+                  type="primary"
+                  style={{ marginTop: 16 }}
+                  disabled={!saved}
+                  onClick={() => void client.invalidateQueries({ queryKey: SETUP_KEY })}
+                >
+                  {t('session.setup.toLogin')}
+                </Button>
+              </div>
+            )}
+          </>
         )}
       </Card>
     </div>

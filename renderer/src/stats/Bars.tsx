@@ -5,7 +5,13 @@ export function Bars({ rows, testId }: { rows: Array<{ label: string; value: num
   const labelWidth = 150;
   const barWidth = 320;
   return (
-    <svg viewBox={`0 0 ${labelWidth + barWidth + 90} ${rows.length * rowHeight + 4}`} width="100%" style={{ maxWidth: labelWidth + barWidth + 90 }} role="img" data-testid={testId}>
+    <svg
+      viewBox={`0 0 ${labelWidth + barWidth + 90} ${rows.length * rowHeight + 4}`}
+      width="100%"
+      style={{ maxWidth: labelWidth + barWidth + 90 }}
+      role="img"
+      data-testid={testId}
+    >
       {rows.map((r, i) => {
         const w = Math.round((r.value / max) * barWidth);
         const y = i * rowHeight + 2;

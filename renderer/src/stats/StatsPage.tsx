@@ -19,7 +19,9 @@ function ShareBar({ value }: { value: number | null }) {
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       <span style={{ display: 'inline-block', width: 90, height: 8, background: '#eef2f8', borderRadius: 4 }}>
-        <span style={{ display: 'block', width: `${Math.round((value ?? 0) * 100)}%`, height: 8, background: '#1a56a8', borderRadius: 4 }} />
+        <span
+          style={{ display: 'block', width: `${Math.round((value ?? 0) * 100)}%`, height: 8, background: '#1a56a8', borderRadius: 4 }}
+        />
       </span>
       {percent(value)}
     </span>
@@ -30,14 +32,27 @@ function ShareBar({ value }: { value: number | null }) {
 function Section({ section, period, children }: { section: StatsTable; period: Period; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t(`stats.tables.${section}`)} extra={<ExportButton request={{ table: 'stats', section, ...period }} testId={`export-${section}`} />} data-testid={`stats-${section}`}>
+    <Card
+      size="small"
+      title={t(`stats.tables.${section}`)}
+      extra={<ExportButton request={{ table: 'stats', section, ...period }} testId={`export-${section}`} />}
+      data-testid={`stats-${section}`}
+    >
       {children}
     </Card>
   );
 }
 
 /** Rows of a count table, each marked with its key for tests and screen readers. */
-function CountTable<R extends { key: string; label: string; count: number }>({ rows, total, keyTitle }: { rows: R[]; total: number; keyTitle: string }) {
+function CountTable<R extends { key: string; label: string; count: number }>({
+  rows,
+  total,
+  keyTitle,
+}: {
+  rows: R[];
+  total: number;
+  keyTitle: string;
+}) {
   const { t } = useTranslation();
   return (
     <Table<R>
@@ -67,11 +82,17 @@ export function StatsPage() {
   const q = useQuery({ queryKey: ['stats.overview', period.from, period.to], queryFn: () => call('stats.overview', period) });
   const o: StatsOverview | undefined = q.data;
   const total = o?.total ?? 0;
-  const byType = (o?.byType ?? []).map((r) => ({ key: r.type ?? 'none', label: r.type ? t(`cases.typesShort.${r.type}`) : t('stats.noType'), count: r.count }));
+  const byType = (o?.byType ?? []).map((r) => ({
+    key: r.type ?? 'none',
+    label: r.type ? t(`cases.typesShort.${r.type}`) : t('stats.noType'),
+    count: r.count,
+  }));
   const byState = (o?.byState ?? []).map((r) => ({ key: r.state, label: t(`cases.states.${r.state}`), count: r.count }));
   const byMonth = (o?.byMonth ?? []).map((r) => ({ key: r.month, label: r.month, count: r.count }));
   const byStaff = (o?.byStaff ?? []).map((r) => ({ key: r.staffId, label: r.staffName, count: r.count }));
-  const bars = (rows: Array<{ label: string; count: number }>, testId: string) => <Bars rows={rows.map((r) => ({ label: r.label, value: r.count }))} testId={testId} />;
+  const bars = (rows: Array<{ label: string; count: number }>, testId: string) => (
+    <Bars rows={rows.map((r) => ({ label: r.label, value: r.count }))} testId={testId} />
+  );
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="stats-page">
@@ -79,7 +100,13 @@ export function StatsPage() {
         <Space wrap size="large" align="center">
           <Space direction="vertical" size={2}>
             <Typography.Text strong>{t('stats.period')}</Typography.Text>
-            <DatePicker.RangePicker aria-label={t('stats.period')} allowEmpty={[true, true]} value={range} onChange={(v) => setRange(v)} placeholder={[t('stats.periodAll'), t('stats.periodAll')]} />
+            <DatePicker.RangePicker
+              aria-label={t('stats.period')}
+              allowEmpty={[true, true]}
+              value={range}
+              onChange={(v) => setRange(v)}
+              placeholder={[t('stats.periodAll'), t('stats.periodAll')]}
+            />
           </Space>
           <Statistic title={t('stats.total')} value={total} valueRender={() => <span data-testid="stats-total">{total}</span>} />
           <Typography.Text type="secondary">{t('stats.periodHint')}</Typography.Text>
@@ -117,8 +144,16 @@ export function StatsPage() {
               <Statistic title={t('stats.columns.decisions')} value={o?.decisionDays.decisions ?? 0} />
               <Statistic title={t('stats.columns.approved')} value={o?.decisionDays.approved ?? 0} />
               <Statistic title={t('stats.columns.refused')} value={o?.decisionDays.refused ?? 0} />
-              <Statistic title={t('stats.columns.mean')} value={o?.decisionDays.mean ?? '—'} valueRender={(v) => <span data-testid="stats-mean">{v}</span>} />
-              <Statistic title={t('stats.columns.p90')} value={o?.decisionDays.p90 ?? '—'} valueRender={(v) => <span data-testid="stats-p90">{v}</span>} />
+              <Statistic
+                title={t('stats.columns.mean')}
+                value={o?.decisionDays.mean ?? '—'}
+                valueRender={(v) => <span data-testid="stats-mean">{v}</span>}
+              />
+              <Statistic
+                title={t('stats.columns.p90')}
+                value={o?.decisionDays.p90 ?? '—'}
+                valueRender={(v) => <span data-testid="stats-p90">{v}</span>}
+              />
             </Space>
           </Section>
         </Col>
@@ -127,7 +162,11 @@ export function StatsPage() {
             <Space size="large" wrap>
               <Statistic title={t('stats.columns.active')} value={o?.roster.active ?? 0} />
               <Statistic title={t('stats.columns.due')} value={o?.roster.due ?? 0} />
-              <Statistic title={t('stats.columns.overdue')} value={o?.roster.overdue ?? 0} valueStyle={{ color: o?.roster.overdue ? '#cf1322' : undefined }} />
+              <Statistic
+                title={t('stats.columns.overdue')}
+                value={o?.roster.overdue ?? 0}
+                valueStyle={{ color: o?.roster.overdue ? '#cf1322' : undefined }}
+              />
               <Statistic title={t('stats.columns.stopped')} value={o?.roster.stopped ?? 0} />
               <Statistic title={t('stats.columns.monthlyAmount')} value={formatYuan(o?.roster.monthlyAmountFen ?? 0, { grouping: true })} />
             </Space>

@@ -34,7 +34,12 @@ export function AuditAnchorAlert({ anchor, showAnchored = false }: { anchor: Anc
           {anchor.flags.map((f) => (
             <Typography.Paragraph key={f.id} style={{ marginBottom: 4 }}>
               {t(`sync.auditAnchor.kind.${known.has(f.kind) ? f.kind : 'other'}`)}
-              {t('sync.auditAnchor.detail', { at: when(f.at), bundleSeq: f.bundleSeq, anchoredSeq: f.anchoredSeq, headSeq: f.headSeq ?? '—' })}
+              {t('sync.auditAnchor.detail', {
+                at: when(f.at),
+                bundleSeq: f.bundleSeq,
+                anchoredSeq: f.anchoredSeq,
+                headSeq: f.headSeq ?? '—',
+              })}
             </Typography.Paragraph>
           ))}
           <Typography.Paragraph strong style={{ marginBottom: 0 }}>

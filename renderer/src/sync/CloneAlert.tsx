@@ -24,7 +24,15 @@ export function CloneAlert({ canAct, onChanged }: { canAct: boolean; onChanged: 
               danger
               loading={confirm.isPending}
               data-testid="sync-confirm-hardware"
-              onClick={() => Modal.confirm({ title: t('sync.clone.confirmTitle'), content: t('sync.clone.confirmBody'), okText: t('sync.clone.confirm'), cancelText: t('sync.clone.cancel'), onOk: () => confirm.mutate() })}
+              onClick={() =>
+                Modal.confirm({
+                  title: t('sync.clone.confirmTitle'),
+                  content: t('sync.clone.confirmBody'),
+                  okText: t('sync.clone.confirm'),
+                  cancelText: t('sync.clone.cancel'),
+                  onOk: () => confirm.mutate(),
+                })
+              }
             >
               {t('sync.clone.confirm')}
             </Button>

@@ -20,7 +20,12 @@ export function ConflictView({ record }: { record: Row }) {
         data-testid="sync-conflict-fields"
         rowClassName={(r) => (r.differs ? 'sync-conflict-differs' : '')}
         columns={[
-          { title: t('sync.conflict.field'), dataIndex: 'field', width: 200, render: (v: string, r) => (r.differs ? <strong>{v}</strong> : v) },
+          {
+            title: t('sync.conflict.field'),
+            dataIndex: 'field',
+            width: 200,
+            render: (v: string, r) => (r.differs ? <strong>{v}</strong> : v),
+          },
           { title: t('sync.conflict.mine', { version: record.baseVersion ?? 0 }), dataIndex: 'mine' },
           { title: t('sync.conflict.theirs', { version: record.theirs.version }), dataIndex: 'theirs' },
           { title: '', width: 70, render: (_, r) => (r.differs ? <Tag color="orange">{t('sync.conflict.differs')}</Tag> : null) },

@@ -10,7 +10,10 @@ import { call } from '../api/client';
 export function CounterNoForm({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const counter = useQuery({ queryKey: ['sync.counter'], queryFn: () => call('sync.counter', {}) });
-  const save = useMutation({ mutationFn: (counterNo: number) => call('sync.setCounter', { counterNo }), onSuccess: () => void counter.refetch() });
+  const save = useMutation({
+    mutationFn: (counterNo: number) => call('sync.setCounter', { counterNo }),
+    onSuccess: () => void counter.refetch(),
+  });
   const c = counter.data;
   if (!c) return null;
   if (c.locked || !canEdit)

@@ -15,7 +15,8 @@ export function DecisionRefusals({ refreshKey }: { refreshKey?: unknown }) {
   const session = useSession();
   const allowed = session.data ? rolesGrant(session.data.roles, 'sync.run') : false;
   const list = useQuery({ queryKey: ['decisions.refusals', refreshKey], queryFn: () => call('decisions.refusals', {}), enabled: allowed });
-  if (!allowed || !list.data || list.data.rows.length === 0) return list.error ? <Alert type="error" showIcon message={list.error.message} /> : null;
+  if (!allowed || !list.data || list.data.rows.length === 0)
+    return list.error ? <Alert type="error" showIcon message={list.error.message} /> : null;
   return (
     <Card title={t('decisionRefusals.title')} data-testid="decision-refusals">
       <Alert type="warning" showIcon message={t('decisionRefusals.hint')} style={{ marginBottom: 8 }} />
@@ -29,7 +30,17 @@ export function DecisionRefusals({ refreshKey }: { refreshKey?: unknown }) {
           { title: t('decisionRefusals.columns.kind'), render: (_, r) => t(`decisionRefusals.kinds.${r.kind}`) },
           { title: t('decisionRefusals.columns.reason'), render: (_, r) => <span data-code={r.code}>{r.message}</span> },
           { title: t('decisionRefusals.columns.receivedAt'), render: (_, r) => new Date(r.receivedAt).toLocaleString('zh-CN') },
-          { title: t('decisionRefusals.columns.sent'), render: (_, r) => <Tag color={r.sent === 'acknowledged' ? 'green' : r.sent === 'rejected' || r.sent === 'conflict' ? 'red' : 'blue'} data-sent={r.sent}>{t(`decisionRefusals.sent.${r.sent}`)}</Tag> },
+          {
+            title: t('decisionRefusals.columns.sent'),
+            render: (_, r) => (
+              <Tag
+                color={r.sent === 'acknowledged' ? 'green' : r.sent === 'rejected' || r.sent === 'conflict' ? 'red' : 'blue'}
+                data-sent={r.sent}
+              >
+                {t(`decisionRefusals.sent.${r.sent}`)}
+              </Tag>
+            ),
+          },
         ]}
       />
     </Card>

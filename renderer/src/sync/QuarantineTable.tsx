@@ -17,7 +17,10 @@ type Row = MethodOutput<'sync.quarantine'>[number];
  */
 export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; canResolve: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
-  const resolve = useMutation({ mutationFn: (v: { recordId: string; action: 'resend' | 'dismiss' }) => call('sync.resolve', v), onSuccess: onChanged });
+  const resolve = useMutation({
+    mutationFn: (v: { recordId: string; action: 'resend' | 'dismiss' }) => call('sync.resolve', v),
+    onSuccess: onChanged,
+  });
   // Conflicts open with their two versions; a clerk may fold one away.
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const roles = rolesGranting(METHODS['sync.resolve'].permission);
@@ -36,7 +39,9 @@ export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; 
         data-testid="sync-quarantine"
         expandable={{
           rowExpandable: (r) => r.status === 'conflict' && r.theirs !== null,
-          expandedRowKeys: rows.filter((r) => r.status === 'conflict' && r.theirs !== null && !folded.has(r.recordId)).map((r) => r.recordId),
+          expandedRowKeys: rows
+            .filter((r) => r.status === 'conflict' && r.theirs !== null && !folded.has(r.recordId))
+            .map((r) => r.recordId),
           onExpand: (open, r) =>
             setFolded((f) => {
               const next = new Set(f);
@@ -54,7 +59,8 @@ export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; 
             title: t('sync.columns.status'),
             dataIndex: 'status',
             width: 100,
-            render: (s: Row['status']) => (s === 'rejected' ? <Tag color="red">{t('sync.rejected')}</Tag> : <Tag color="orange">{t('sync.conflicts')}</Tag>),
+            render: (s: Row['status']) =>
+              s === 'rejected' ? <Tag color="red">{t('sync.rejected')}</Tag> : <Tag color="orange">{t('sync.conflicts')}</Tag>,
           },
           {
             title: t('sync.columns.reason'),

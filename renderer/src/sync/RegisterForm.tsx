@@ -12,7 +12,13 @@ export function RegisterForm({ onDone }: { onDone: () => void }) {
   // The platform address from the machine preset, when IT deployed one; the admin can still change it.
   const platformUrl = useSetupStatus().data?.preset.platformUrl;
   return (
-    <Form layout="vertical" style={{ maxWidth: 520 }} key={platformUrl ?? 'none'} initialValues={platformUrl ? { platformUrl } : undefined} onFinish={(v: MethodInput<'sync.register'>) => register.mutate(v)}>
+    <Form
+      layout="vertical"
+      style={{ maxWidth: 520 }}
+      key={platformUrl ?? 'none'}
+      initialValues={platformUrl ? { platformUrl } : undefined}
+      onFinish={(v: MethodInput<'sync.register'>) => register.mutate(v)}
+    >
       <Form.Item name="platformUrl" label={t('sync.platformUrl')} rules={[{ required: true }]}>
         <Input placeholder="https://" />
       </Form.Item>

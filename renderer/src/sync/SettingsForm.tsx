@@ -15,7 +15,13 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
       layout="inline"
       initialValues={{ ...settings, windows: settings.windows.join(' ') }}
       onFinish={(v: { windows: string; jitterMinutes: number; bandwidthKbps: number | null; staleDays: number; prefetchDays: number }) =>
-        save.mutate({ windows: v.windows.split(/[\s,，]+/).filter(Boolean), jitterMinutes: v.jitterMinutes, bandwidthKbps: v.bandwidthKbps ?? null, staleDays: v.staleDays, prefetchDays: v.prefetchDays })
+        save.mutate({
+          windows: v.windows.split(/[\s,，]+/).filter(Boolean),
+          jitterMinutes: v.jitterMinutes,
+          bandwidthKbps: v.bandwidthKbps ?? null,
+          staleDays: v.staleDays,
+          prefetchDays: v.prefetchDays,
+        })
       }
     >
       <Form.Item name="windows" label={t('sync.windows')}>

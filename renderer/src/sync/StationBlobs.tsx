@@ -12,7 +12,13 @@ type Fetched = MethodOutput<'sync.fetchBlob'>;
 /** What the list shows: the stored state, or what the last try answered (offline / 校验失败). */
 type Shown = Blob['state'] | 'offline';
 
-const COLOR: Record<Shown, string> = { remote: 'default', downloading: 'processing', stored: 'success', failed: 'error', offline: 'warning' };
+const COLOR: Record<Shown, string> = {
+  remote: 'default',
+  downloading: 'processing',
+  stored: 'success',
+  failed: 'error',
+  offline: 'warning',
+};
 
 /**
  * Attachments of a station case taken at another counter (face photos, signatures, scanned pages,
@@ -58,7 +64,13 @@ export function StationBlobs({ caseId, describe }: { caseId: string; describe?: 
           return (
             <List.Item
               actions={[
-                <Button key="open" size="small" onClick={() => fetch.mutate(b.sha256)} loading={state === 'downloading'} data-testid={`station-blob-${b.sha256.slice(0, 8)}`}>
+                <Button
+                  key="open"
+                  size="small"
+                  onClick={() => fetch.mutate(b.sha256)}
+                  loading={state === 'downloading'}
+                  data-testid={`station-blob-${b.sha256.slice(0, 8)}`}
+                >
                   {state === 'failed' ? t('sync.blobs.retry') : t('sync.blobs.open')}
                 </Button>,
               ]}
@@ -86,7 +98,13 @@ export function StationBlobs({ caseId, describe }: { caseId: string; describe?: 
           preview={{ visible: true, onVisibleChange: (v) => !v && setOpen(null) }}
         />
       )}
-      <Modal open={open !== null && open.fetched.mime === 'application/pdf'} footer={null} width={860} onCancel={() => setOpen(null)} destroyOnHidden>
+      <Modal
+        open={open !== null && open.fetched.mime === 'application/pdf'}
+        footer={null}
+        width={860}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+      >
         {open?.fetched.base64 && open.fetched.mime === 'application/pdf' && <PdfPreview pdf={base64ToBytes(open.fetched.base64)} />}
       </Modal>
     </Card>

@@ -86,29 +86,60 @@ export function SyncPage() {
             <span data-testid="sync-registration">
               {t('sync.registered', { deviceId: s.registration?.deviceId ?? '', stationId: s.registration?.stationId ?? '' })}
               {s.registration && s.registration.status !== 'active' && (
-                <Tag color={s.registration.status === 'pending' ? 'orange' : 'red'} style={{ marginLeft: 8 }} data-testid="sync-registration-status">
+                <Tag
+                  color={s.registration.status === 'pending' ? 'orange' : 'red'}
+                  style={{ marginLeft: 8 }}
+                  data-testid="sync-registration-status"
+                >
                   {t(`sync.registrationStatus.${s.registration.status}`)}
                 </Tag>
               )}
             </span>
             {s.registration?.status === 'pending' && (
-              <Alert type="warning" showIcon data-testid="sync-pending" message={t('sync.pending.title')} description={t('sync.pending.detail')} />
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="sync-pending"
+                message={t('sync.pending.title')}
+                description={t('sync.pending.detail')}
+              />
             )}
             {s.cloneSuspected && <CloneAlert canAct={canRun} onChanged={refresh} />}
             <AuditAnchorAlert anchor={s.auditAnchor} showAnchored />
-            {s.stale && <Alert type="warning" showIcon data-testid="sync-stale" message={t('sync.stale', { days: s.settings.staleDays })} />}
-            {s.skewMs !== null && Math.abs(s.skewMs) > 5 * 60_000 && <Alert type="warning" showIcon message={t('sync.skew', { minutes: Math.round(s.skewMs / 60_000) })} />}
+            {s.stale && (
+              <Alert type="warning" showIcon data-testid="sync-stale" message={t('sync.stale', { days: s.settings.staleDays })} />
+            )}
+            {s.skewMs !== null && Math.abs(s.skewMs) > 5 * 60_000 && (
+              <Alert type="warning" showIcon message={t('sync.skew', { minutes: Math.round(s.skewMs / 60_000) })} />
+            )}
             {now.data?.error && now.data.outcome !== 'pending' && <Alert type="error" showIcon message={now.data.error.message} />}
             {s.deferredBlobs.length > 0 && <DeferredBlobs blobs={s.deferredBlobs} />}
             {now.isError && <Alert type="error" showIcon message={now.error.message} />}
-            {running && progress && <Progress percent={Math.round(progress.fraction * 100)} format={() => `${t('sync.running')}：${t(`sync.phase.${progress.phase as 'push'}`)}`} />}
+            {running && progress && (
+              <Progress
+                percent={Math.round(progress.fraction * 100)}
+                format={() => `${t('sync.running')}：${t(`sync.phase.${progress.phase as 'push'}`)}`}
+              />
+            )}
             <Row gutter={16} data-testid="sync-counts">
-              <Col span={3}><Statistic title={t('sync.queued')} value={s.outbox.queued} /></Col>
-              <Col span={3}><Statistic title={t('sync.inFlight')} value={s.outbox.inFlight} /></Col>
-              <Col span={3}><Statistic title={t('sync.acknowledged')} value={s.outbox.acknowledged} /></Col>
-              <Col span={3}><Statistic title={t('sync.rejected')} value={s.outbox.rejected} /></Col>
-              <Col span={3}><Statistic title={t('sync.conflicts')} value={s.outbox.conflict} /></Col>
-              <Col span={3}><Statistic title={t('sync.blobsQueued')} value={s.blobs.queued} /></Col>
+              <Col span={3}>
+                <Statistic title={t('sync.queued')} value={s.outbox.queued} />
+              </Col>
+              <Col span={3}>
+                <Statistic title={t('sync.inFlight')} value={s.outbox.inFlight} />
+              </Col>
+              <Col span={3}>
+                <Statistic title={t('sync.acknowledged')} value={s.outbox.acknowledged} />
+              </Col>
+              <Col span={3}>
+                <Statistic title={t('sync.rejected')} value={s.outbox.rejected} />
+              </Col>
+              <Col span={3}>
+                <Statistic title={t('sync.conflicts')} value={s.outbox.conflict} />
+              </Col>
+              <Col span={3}>
+                <Statistic title={t('sync.blobsQueued')} value={s.blobs.queued} />
+              </Col>
               <Col span={6}>
                 <Statistic title={t('sync.lastSuccess')} value={when(s.lastSuccessAt, t('sync.never'))} valueStyle={{ fontSize: 16 }} />
                 <Statistic title={t('sync.nextWindow')} value={when(s.nextWindowAt, '—')} valueStyle={{ fontSize: 16 }} />
@@ -136,10 +167,27 @@ export function SyncPage() {
             data-testid="sync-runs"
             columns={[
               { title: t('sync.runColumns.startedAt'), dataIndex: 'startedAt', render: (v: string) => when(v, '') },
-              { title: t('sync.runColumns.trigger'), dataIndex: 'trigger', width: 90, render: (v: string) => t(`sync.trigger.${['manual', 'window', 'retry'].includes(v) ? (v as 'manual') : 'other'}`) },
-              { title: t('sync.runColumns.outcome'), width: 260, render: (_, r) => <span data-testid="sync-run-outcome" data-outcome={r.outcome}>{runOutcomeText(r)}</span> },
+              {
+                title: t('sync.runColumns.trigger'),
+                dataIndex: 'trigger',
+                width: 90,
+                render: (v: string) => t(`sync.trigger.${['manual', 'window', 'retry'].includes(v) ? (v as 'manual') : 'other'}`),
+              },
+              {
+                title: t('sync.runColumns.outcome'),
+                width: 260,
+                render: (_, r) => (
+                  <span data-testid="sync-run-outcome" data-outcome={r.outcome}>
+                    {runOutcomeText(r)}
+                  </span>
+                ),
+              },
               { title: t('sync.runColumns.pushed'), render: (_, r) => t('sync.runPushed', r.summary) },
-              { title: t('sync.runColumns.blobs'), render: (_, r) => `${r.summary.blobsSent}${r.summary.blobsDeferred ? `（${t('sync.blobsDeferred')} ${r.summary.blobsDeferred}）` : ''}` },
+              {
+                title: t('sync.runColumns.blobs'),
+                render: (_, r) =>
+                  `${r.summary.blobsSent}${r.summary.blobsDeferred ? `（${t('sync.blobsDeferred')} ${r.summary.blobsDeferred}）` : ''}`,
+              },
               { title: t('sync.runColumns.pulled'), render: (_, r) => `${r.summary.pulled}` },
               { title: t('sync.runColumns.bytes'), render: (_, r) => `${(r.summary.bytesSent / 1024).toFixed(1)} KB` },
               { title: t('sync.runColumns.note'), dataIndex: 'errorMessage', ellipsis: true },

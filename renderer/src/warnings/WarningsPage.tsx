@@ -8,7 +8,11 @@ import { useMayCall } from '../components/useMayCall';
 import { ExportButton } from '../stats/ExportButton';
 
 type Mode = 'assign' | 'verify' | 'close';
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** 监测预警: warnings pulled from the platform with their deadline; assign, verify, close with an outcome. */
 export function WarningsPage() {
@@ -23,7 +27,13 @@ export function WarningsPage() {
       const { row, mode } = target!;
       const v = (await form.validateFields()) as Record<string, string | number | undefined> & { date?: { format(f: string): string } };
       if (mode === 'assign') return call('warnings.assign', { warningId: row.id, accountId: String(v['accountId']) });
-      if (mode === 'verify') return call('warnings.verify', { warningId: row.id, verifiedOn: v.date?.format('YYYY-MM-DD') ?? '', method: String(v['method']), findings: String(v['findings']) });
+      if (mode === 'verify')
+        return call('warnings.verify', {
+          warningId: row.id,
+          verifiedOn: v.date?.format('YYYY-MM-DD') ?? '',
+          method: String(v['method']),
+          findings: String(v['findings']),
+        });
       return call('warnings.close', {
         warningId: row.id,
         close: {
@@ -65,12 +75,19 @@ export function WarningsPage() {
             render: (_, r) => (
               <Space size={4} wrap>
                 {`${r.applicantName ?? ''} ${r.person}`}
-                {r.monitored && <Tag color="blue" data-testid="warning-monitored">{t('monitoredWarning')}</Tag>}
+                {r.monitored && (
+                  <Tag color="blue" data-testid="warning-monitored">
+                    {t('monitoredWarning')}
+                  </Tag>
+                )}
               </Space>
             ),
           },
           { title: t('warnings.columns.receivedAt'), render: (_, r) => new Date(r.receivedAt).toLocaleString('zh-CN') },
-          { title: t('warnings.columns.dueOn'), render: (_, r) => <span style={{ color: r.overdue ? '#cf1322' : undefined }}>{r.dueOn}</span> },
+          {
+            title: t('warnings.columns.dueOn'),
+            render: (_, r) => <span style={{ color: r.overdue ? '#cf1322' : undefined }}>{r.dueOn}</span>,
+          },
           { title: t('warnings.columns.status'), render: (_, r) => <Tag data-status={r.status}>{t(`warnings.status.${r.status}`)}</Tag> },
           {
             title: t('warnings.columns.assignee'),
@@ -79,7 +96,9 @@ export function WarningsPage() {
                 {r.assigneeName ?? '—'}
                 {/* Assigned before only caseworkers could be, or the assignee's post changed since: re-assign. */}
                 {d && workable(r) && r.assignedTo !== null && !d.staff.some((s) => s.id === r.assignedTo) && (
-                  <Tag color="orange" data-testid="warning-assignee-cannot-work">{t('warnings.assigneeCannotWork')}</Tag>
+                  <Tag color="orange" data-testid="warning-assignee-cannot-work">
+                    {t('warnings.assigneeCannotWork')}
+                  </Tag>
                 )}
               </Space>
             ),
@@ -90,7 +109,11 @@ export function WarningsPage() {
               <Space size={4} wrap>
                 {r.outcome ? t(`warnings.outcome.${r.outcome}`) : '—'}
                 {r.change && (
-                  <Tag color={r.change.status === 'proposed' ? 'orange' : r.change.status === 'approved' ? 'green' : 'default'} data-testid="warning-change" data-status={r.change.status}>
+                  <Tag
+                    color={r.change.status === 'proposed' ? 'orange' : r.change.status === 'approved' ? 'green' : 'default'}
+                    data-testid="warning-change"
+                    data-status={r.change.status}
+                  >
                     {t(`changes.status.${r.change.status}`)}
                   </Tag>
                 )}
@@ -102,15 +125,34 @@ export function WarningsPage() {
             render: (_, r) =>
               workable(r) && (
                 <Space>
-                  {may('warnings.assign') && <Button size="small" onClick={() => open(r, 'assign')}>{t('warnings.assign')}</Button>}
-                  {may('warnings.verify') && <Button size="small" onClick={() => open(r, 'verify')}>{t('warnings.verify')}</Button>}
-                  {r.status === 'verified' && may('warnings.close') && <Button size="small" type="primary" onClick={() => open(r, 'close')}>{t('warnings.close')}</Button>}
+                  {may('warnings.assign') && (
+                    <Button size="small" onClick={() => open(r, 'assign')}>
+                      {t('warnings.assign')}
+                    </Button>
+                  )}
+                  {may('warnings.verify') && (
+                    <Button size="small" onClick={() => open(r, 'verify')}>
+                      {t('warnings.verify')}
+                    </Button>
+                  )}
+                  {r.status === 'verified' && may('warnings.close') && (
+                    <Button size="small" type="primary" onClick={() => open(r, 'close')}>
+                      {t('warnings.close')}
+                    </Button>
+                  )}
                 </Space>
               ),
           },
         ]}
       />
-      <Modal open={target !== null} title={target ? t(`warnings.${target.mode === 'assign' ? 'assignTo' : target.mode}`) : ''} onCancel={() => setTarget(null)} onOk={() => run.mutate()} confirmLoading={run.isPending} destroyOnHidden>
+      <Modal
+        open={target !== null}
+        title={target ? t(`warnings.${target.mode === 'assign' ? 'assignTo' : target.mode}`) : ''}
+        onCancel={() => setTarget(null)}
+        onOk={() => run.mutate()}
+        confirmLoading={run.isPending}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           {target?.mode === 'assign' && (
             <Form.Item name="accountId" label={t('warnings.assignTo')} rules={[{ required: true }]}>
@@ -134,7 +176,12 @@ export function WarningsPage() {
             <>
               {target.row.monitored && <Alert type="info" showIcon message={t('monitoring.warningHint')} style={{ marginBottom: 12 }} />}
               <Form.Item name="outcome" label={t('warnings.close')} initialValue="no_change">
-                <Radio.Group options={(target.row.monitored ? (['no_change'] as const) : (['no_change', 'adjust', 'stop'] as const)).map((o) => ({ value: o, label: t(`warnings.outcome.${o}`) }))} />
+                <Radio.Group
+                  options={(target.row.monitored ? (['no_change'] as const) : (['no_change', 'adjust', 'stop'] as const)).map((o) => ({
+                    value: o,
+                    label: t(`warnings.outcome.${o}`),
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="newAmount" label={t('warnings.newAmount')}>
                 <InputNumber min={0} precision={2} aria-label={t('warnings.newAmount')} />

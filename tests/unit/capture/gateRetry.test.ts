@@ -15,6 +15,10 @@ describe('the face gate after a frame it could not judge', () => {
   });
 
   it('never waits longer than the cap', () => {
-    expect(afterGateFailure(9, { maxFailures: 20, firstDelayMs: 200, maxDelayMs: 2000 })).toEqual({ action: 'retry', attempt: 9, delayMs: 2000 });
+    expect(afterGateFailure(9, { maxFailures: 20, firstDelayMs: 200, maxDelayMs: 2000 })).toEqual({
+      action: 'retry',
+      attempt: 9,
+      delayMs: 2000,
+    });
   });
 });

@@ -11,7 +11,13 @@ import { Station } from '../../store/station';
 
 const [dataDir, username, attempts, maxFailedLogins, name] = process.argv.slice(2) as [string, string, string, string, string];
 const clock = { now: () => new Date() };
-const station = new Station({ dataDir, machineId: 'a'.repeat(64), machineSecret: Buffer.from(process.env.JIUZHU_TEST_MACHINE_SECRET ?? '', 'hex'), clock, check: 'quick' });
+const station = new Station({
+  dataDir,
+  machineId: 'a'.repeat(64),
+  machineSecret: Buffer.from(process.env.JIUZHU_TEST_MACHINE_SECRET ?? '', 'hex'),
+  clock,
+  check: 'quick',
+});
 const auth = new AuthService(station, clock, authConfig({ kdf: TEST_KDF, maxFailedLogins: Number(maxFailedLogins) }));
 
 writeFileSync(`${dataDir}/../ready-${name}`, '');

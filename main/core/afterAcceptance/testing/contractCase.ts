@@ -41,7 +41,13 @@ export async function acceptedThroughContract(core: CoreApi, ctx: Ctx, applicati
   const saved = await ok<{ caseId: string; rev: number }>(core.invoke('intake.save', { application }, ctx));
   const app = applicationSchema.parse(application);
   for (const signer of requiredSigners(app, chinaDate(now))) {
-    await ok(core.invoke('intake.authorize', { caseId: saved.caseId, signerIdNumber: signer.idNumber, signature: intakeSignature(saved.caseId, signer), face: null }, ctx));
+    await ok(
+      core.invoke(
+        'intake.authorize',
+        { caseId: saved.caseId, signerIdNumber: signer.idNumber, signature: intakeSignature(saved.caseId, signer), face: null },
+        ctx,
+      ),
+    );
   }
   const submitted = await ok<{ draftRev: number }>(core.invoke('cases.get', { caseId: saved.caseId }, ctx));
   await ok(core.invoke('intake.submit', { caseId: saved.caseId, rev: submitted.draftRev }, ctx));

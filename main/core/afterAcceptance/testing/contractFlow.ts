@@ -12,10 +12,19 @@ export type Ok = <T = Record<string, unknown>>(method: string, input: unknown, w
  * at awaiting_decision (version 5).
  */
 export async function awaitingDecisionThroughContract(ok: Ok, worker: Window, afterPublicity: () => Promise<void>): Promise<string> {
-  const saved = await ok<{ caseId: string; rev: number }>('intake.save', { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) }, worker);
+  const saved = await ok<{ caseId: string; rev: number }>(
+    'intake.save',
+    { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) },
+    worker,
+  );
   const caseId = saved.caseId;
   await ok('intake.submit', { caseId, rev: saved.rev }, worker);
-  for (const p of [HUSBAND, WIFE]) await ok('intake.authorize', { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: faceCapture() }, worker);
+  for (const p of [HUSBAND, WIFE])
+    await ok(
+      'intake.authorize',
+      { caseId, signerIdNumber: p.idNumber, signature: intakeSignature(caseId, p), face: faceCapture() },
+      worker,
+    );
   await ok('cases.decide', { caseId, version: 1, decision: { kind: 'accept' } }, worker);
   await ok('visits.record', { caseId, version: 2, visit: signedVisit(caseId) }, worker);
   await ok('publicity.opinion', { caseId, version: 3, opinion: OPINION }, worker);

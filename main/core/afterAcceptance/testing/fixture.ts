@@ -46,7 +46,12 @@ export const VISIT: VisitFacts = {
   findings: '家庭人均收入低于当地低保标准，情况属实',
 };
 
-export const OPINION = { proposal: 'approve' as const, amountFen: 68000, reasons: ['家庭人均收入低于低保标准'], community: '桥头镇新街社区' };
+export const OPINION = {
+  proposal: 'approve' as const,
+  amountFen: 68000,
+  reasons: ['家庭人均收入低于低保标准'],
+  community: '桥头镇新街社区',
+};
 
 /** A wavy line on white whose shape depends on the name, like a signature. */
 function penStroke(name: string): Buffer {
@@ -58,13 +63,18 @@ function penStroke(name: string): Buffer {
 export function visitSignature(caseId: string, facts: VisitFacts, role: VisitSignerRole, name: string): VisitSignature {
   // A decodable pen stroke (the 入户调查表 draws it), different for each signer.
   const png = penStroke(name);
-  const capture = { ...signatureCapture(name), png: { mime: 'image/png' as const, base64: png.toString('base64'), bytes: png.length, width: 360, height: 150 } };
+  const capture = {
+    ...signatureCapture(name),
+    png: { mime: 'image/png' as const, base64: png.toString('base64'), bytes: png.length, width: 360, height: 150 },
+  };
   return {
     role,
     name,
     capture: {
       ...capture,
-      documentHash: createHash('sha256').update(visitStatement(caseId, facts, { role, name })).digest('hex'),
+      documentHash: createHash('sha256')
+        .update(visitStatement(caseId, facts, { role, name }))
+        .digest('hex'),
       pngSha256: createHash('sha256').update(png).digest('hex'),
     },
   };

@@ -20,8 +20,17 @@ export async function platformStation(cleanups: Array<() => unknown>) {
   await registerWith(f, p.platform, 'ST-0001');
   const db = f.db();
   const info = f.t.station.stationInfo()!;
-  const cases = new CaseService({ db, clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
-  cases.setSettings(f.t.adminId, { ...cases.settings(), notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS } });
+  const cases = new CaseService({
+    db,
+    clock,
+    audit: f.t.auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
+  cases.setSettings(f.t.adminId, {
+    ...cases.settings(),
+    notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS },
+  });
   const aa = afterAcceptance(cases, f.t.auth.audit(), clock);
   cleanups.push(registerAfterAcceptancePullHandlers(() => aa));
   /** One sync run that must succeed with nothing rejected. */
@@ -31,8 +40,10 @@ export async function platformStation(cleanups: Array<() => unknown>) {
     expect(run.summary.rejected).toBe(0);
     return run;
   };
-  const notices = (caseId: string, kind: string) => db.prepare('SELECT data FROM notice_request WHERE case_id = ? AND kind = ?').all(caseId, kind) as Array<{ data: string }>;
-  const records = async (kind: string, caseId: string) => (await p.platform.admin.records()).filter((r) => r.kind === kind && r.caseId === caseId);
+  const notices = (caseId: string, kind: string) =>
+    db.prepare('SELECT data FROM notice_request WHERE case_id = ? AND kind = ?').all(caseId, kind) as Array<{ data: string }>;
+  const records = async (kind: string, caseId: string) =>
+    (await p.platform.admin.records()).filter((r) => r.kind === kind && r.caseId === caseId);
   return { clock, p, f, db, cases, aa, actor: f.t.adminId, sync, notices, records };
 }
 

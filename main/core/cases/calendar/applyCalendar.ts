@@ -12,7 +12,12 @@ export const CALENDAR_TABLE = 'working-days';
  * refused naming the field, and kept in pulled_item by the engine); kept when newer than the one held,
  * so an older version delivered again changes nothing. Every later working-day count uses it.
  */
-export function applyCalendarItem(db: Db, item: unknown, receivedAt: string, audit: (details: Record<string, string | number>) => void): JiuzhuError | undefined {
+export function applyCalendarItem(
+  db: Db,
+  item: unknown,
+  receivedAt: string,
+  audit: (details: Record<string, string | number>) => void,
+): JiuzhuError | undefined {
   const read = readPullItem('reference', item);
   if (!read.ok) return pullItemRefusal(read.issue);
   const { version, data, at } = read.value;

@@ -13,7 +13,12 @@ import { PublishedCalendarRepo } from './publishedCalendarRepo';
 
 const STATION = 'ST-CALENDAR';
 /** The 2027 arrangement as the platform would publish it (元旦 1 January off; 2 January, a Saturday, worked, as a made-up 调休). */
-const CALENDAR_2027 = { source: '国务院办公厅关于2027年部分节假日安排的通知', years: [2027], holidays: ['2027-01-01'], workdays: ['2027-01-02'] };
+const CALENDAR_2027 = {
+  source: '国务院办公厅关于2027年部分节假日安排的通知',
+  years: [2027],
+  holidays: ['2027-01-01'],
+  workdays: ['2027-01-02'],
+};
 
 /**
  * The working-day calendar the platform publishes (a `reference` item of table `working-days`) is
@@ -33,7 +38,13 @@ describeStores('working-day calendar published by the platform (reference workin
     platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.parse('2026-12-21T01:00:00Z')), idleTimeoutMs: 3000 });
     const info = f.t.station.stationInfo()!;
-    svc = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    svc = new CaseService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      resources: loadCaseResources(),
+      station: { name: info.name, regionCode: info.regionCode },
+    });
     off = registerCalendarPullHandler(() => svc);
     await registerWith(f, platform, STATION);
   });

@@ -19,9 +19,15 @@ export class PublishedCalendarRepo {
 
   get(): PublishedCalendar | null {
     const row = this.db.prepare('SELECT version, calendar, published_at, received_at FROM published_calendar WHERE id = 1').get() as
-      | { version: number; calendar: string; published_at: string; received_at: string }
-      | undefined;
-    return row ? { version: row.version, calendar: JSON.parse(row.calendar) as HolidayCalendar, publishedAt: row.published_at, receivedAt: row.received_at } : null;
+      { version: number; calendar: string; published_at: string; received_at: string } | undefined;
+    return row
+      ? {
+          version: row.version,
+          calendar: JSON.parse(row.calendar) as HolidayCalendar,
+          publishedAt: row.published_at,
+          receivedAt: row.received_at,
+        }
+      : null;
   }
 
   put(c: PublishedCalendar): void {

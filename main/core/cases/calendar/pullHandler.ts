@@ -7,6 +7,8 @@ import { applyCalendarItem, CALENDAR_TABLE } from './applyCalendar';
 export function registerCalendarPullHandler(serviceFor: (db: Db) => CaseService): () => void {
   return registerPullHandler(`reference:${CALENDAR_TABLE}`, (db, item) => {
     const svc = serviceFor(db);
-    return applyCalendarItem(db, item, svc.now(), (details) => svc.auditRead({ actor: 'platform', action: 'calendar.received', targetType: 'reference', targetId: CALENDAR_TABLE, details }));
+    return applyCalendarItem(db, item, svc.now(), (details) =>
+      svc.auditRead({ actor: 'platform', action: 'calendar.received', targetType: 'reference', targetId: CALENDAR_TABLE, details }),
+    );
   });
 }

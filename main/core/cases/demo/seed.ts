@@ -41,7 +41,9 @@ export function seedDemoCases(svc: CaseService, actor: string, count: number, se
     `INSERT INTO case_file (id, case_no, state, type, subtype, channel, applicant_id_number, applicant_name, household_size, related_party, version, draft_rev, data, created_at, created_by, updated_at, updated_by, submitted_at, accepted_on, demo)
      VALUES (?, ?, ?, ?, ?, 'counter', ?, ?, ?, 0, 2, 1, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
-  const party = svc.db.prepare('INSERT OR IGNORE INTO case_party (case_id, role, id_number, name, initials, phone, relationship, facts) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)');
+  const party = svc.db.prepare(
+    'INSERT OR IGNORE INTO case_party (case_id, role, id_number, name, initials, phone, relationship, facts) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
+  );
   const initials = new Map<string, string>();
   const initialsOf = (name: string) => {
     let v = initials.get(name);
@@ -63,14 +65,45 @@ export function seedDemoCases(svc: CaseService, actor: string, count: number, se
         const id = randomUUID();
         const at = new Date(now - Math.floor(r() * 120) * 86_400_000 - Math.floor(r() * 8 * 3_600_000)).toISOString();
         const acceptedOn = at.slice(0, 10);
-        insertCase.run(id, svc.repo.nextCaseNo(svc.station.regionCode, year), state, app.type ?? null, app.subtype ?? null, app.applicant!.idNumber, app.applicant!.name, app.members.length, JSON.stringify(app), at, actor, at, actor, at, ['submitted', 'needs_supplement', 'not_accepted'].includes(state) ? null : acceptedOn);
-        party.run(id, 'applicant', app.applicant!.idNumber, app.applicant!.name, initialsOf(app.applicant!.name), app.applicant!.phone ?? null, 'self');
+        insertCase.run(
+          id,
+          svc.repo.nextCaseNo(svc.station.regionCode, year),
+          state,
+          app.type ?? null,
+          app.subtype ?? null,
+          app.applicant!.idNumber,
+          app.applicant!.name,
+          app.members.length,
+          JSON.stringify(app),
+          at,
+          actor,
+          at,
+          actor,
+          at,
+          ['submitted', 'needs_supplement', 'not_accepted'].includes(state) ? null : acceptedOn,
+        );
+        party.run(
+          id,
+          'applicant',
+          app.applicant!.idNumber,
+          app.applicant!.name,
+          initialsOf(app.applicant!.name),
+          app.applicant!.phone ?? null,
+          'self',
+        );
         for (const m of app.members) party.run(id, 'member', m.idNumber, m.name, initialsOf(m.name), m.phone ?? null, m.relationship);
         svc.repo.appendEvent(id, { at, actor_id: actor, action: 'create', from_state: null, to_state: 'draft', note: null });
         svc.repo.appendEvent(id, { at, actor_id: actor, action: 'submit', from_state: 'draft', to_state: 'submitted', note: null });
         if (state === 'accepted' || state === 'investigating') {
           for (const d of deadlinesOnAcceptance(acceptedOn, counter, { delegated: settings.decisionDelegated }))
-            if (!(state === 'investigating' && d.kind === 'investigation_start')) svc.repo.setDeadline(id, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+            if (!(state === 'investigating' && d.kind === 'investigation_start'))
+              svc.repo.setDeadline(id, {
+                kind: d.kind,
+                from_date: d.fromDate,
+                working_days: d.workingDays,
+                due_date: d.dueDate,
+                reason: null,
+              });
         }
       }
     })();

@@ -3,9 +3,14 @@ import type { ApplicationInput } from '../../../../common/cases/application';
 import { seededRandom } from '../../../../common/random/seeded';
 import { CHONGQING_DISTRICTS } from './districts';
 
-
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢傅钟姜崔谭陆汪范廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文'.split('');
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红鹏建华飞鑫波斌宇浩凯健俊帆帅旭宁龙林欢阳佳琳雪梅晨晓辉丹玲慧莉婷颖琴云倩芬燕荣兵志强'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢傅钟姜崔谭陆汪范廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文'.split(
+    '',
+  );
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红鹏建华飞鑫波斌宇浩凯健俊帆帅旭宁龙林欢阳佳琳雪梅晨晓辉丹玲慧莉婷颖琴云倩芬燕荣兵志强'.split(
+    '',
+  );
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -46,7 +51,14 @@ export function syntheticApplication(o: SyntheticOptions): ApplicationInput {
   let seq = Math.floor(r() * 400);
   const size = o.size ?? 1 + Math.floor(r() * 4);
   const type = o.type ?? pick(r, ['dibao', 'dibao', 'dibao', 'tekun', 'marginal', 'temporary', 'rigid'] as const);
-  const subtype = type === 'dibao' ? pick(r, ['urban', 'rural'] as const) : type === 'tekun' ? pick(r, ['centralized', 'dispersed'] as const) : type === 'temporary' ? pick(r, ['emergency', 'expense'] as const) : undefined;
+  const subtype =
+    type === 'dibao'
+      ? pick(r, ['urban', 'rural'] as const)
+      : type === 'tekun'
+        ? pick(r, ['centralized', 'dispersed'] as const)
+        : type === 'temporary'
+          ? pick(r, ['emergency', 'expense'] as const)
+          : undefined;
   const applicantSex: '男' | '女' = r() < 0.5 ? '男' : '女';
   const applicantBirth = birth(r, year - 75, year - 30);
   const surname = '';
@@ -54,18 +66,41 @@ export function syntheticApplication(o: SyntheticOptions): ApplicationInput {
   const applicantId = makeIdNumber(region, applicantBirth, seq++, applicantSex);
   const phone = `1${pick(r, ['3', '5', '7', '8', '9'])}${pad(Math.floor(r() * 1e9), 9)}`;
   const members: NonNullable<ApplicationInput['members']> = [
-    { idNumber: applicantId, name: applicantName, sex: applicantSex, birthDate: applicantBirth, relationship: 'self', phone, labourCapacity: r() < 0.3 ? 'partial' : 'full', employed: r() < 0.4 },
+    {
+      idNumber: applicantId,
+      name: applicantName,
+      sex: applicantSex,
+      birthDate: applicantBirth,
+      relationship: 'self',
+      phone,
+      labourCapacity: r() < 0.3 ? 'partial' : 'full',
+      employed: r() < 0.4,
+    },
   ];
   if (size >= 2) {
     const sex: '男' | '女' = applicantSex === '男' ? '女' : '男';
     const b = `${Number(applicantBirth.slice(0, 4)) + Math.floor(r() * 5) - 2}${birth(r, 2000, 2000).slice(4)}`;
-    members.push({ idNumber: makeIdNumber(region, b, seq++, sex), name: makeName(r), sex, birthDate: b, relationship: 'spouse', seriousIllness: r() < 0.2 });
+    members.push({
+      idNumber: makeIdNumber(region, b, seq++, sex),
+      name: makeName(r),
+      sex,
+      birthDate: b,
+      relationship: 'spouse',
+      seriousIllness: r() < 0.2,
+    });
   }
   for (let i = 2; i < size; i++) {
     const sex: '男' | '女' = r() < 0.5 ? '男' : '女';
     const parentYear = Number(applicantBirth.slice(0, 4));
     const b = birth(r, Math.min(parentYear + 20, year - 1), Math.min(parentYear + 38, year - 1));
-    const child = { idNumber: makeIdNumber(region, b, seq++, sex), name: surname + makeName(r), sex, birthDate: b, relationship: 'child' as const, student: r() < 0.5 };
+    const child = {
+      idNumber: makeIdNumber(region, b, seq++, sex),
+      name: surname + makeName(r),
+      sex,
+      birthDate: b,
+      relationship: 'child' as const,
+      student: r() < 0.5,
+    };
     members.push(r() < 0.15 ? { ...child, disability: { type: 'physical' as const, grade: 2 } } : child);
   }
   const income: NonNullable<ApplicationInput['income']> = [];
@@ -77,7 +112,16 @@ export function syntheticApplication(o: SyntheticOptions): ApplicationInput {
     type,
     ...(subtype ? { subtype } : {}),
     channel: { kind: 'counter' },
-    applicant: { idNumber: applicantId, name: applicantName, sex: applicantSex, birthDate: applicantBirth, phone, address: `重庆市${pick(r, CHONGQING_DISTRICTS)[1]}${pick(r, ['龙溪街道', '桥头镇', '城关镇', '双凤桥街道'])}${1 + Math.floor(r() * 200)}号`, cardValidUntil: '长期', source: 'card' },
+    applicant: {
+      idNumber: applicantId,
+      name: applicantName,
+      sex: applicantSex,
+      birthDate: applicantBirth,
+      phone,
+      address: `重庆市${pick(r, CHONGQING_DISTRICTS)[1]}${pick(r, ['龙溪街道', '桥头镇', '城关镇', '双凤桥街道'])}${1 + Math.floor(r() * 200)}号`,
+      cardValidUntil: '长期',
+      source: 'card',
+    },
     members,
     income,
     assets: r() < 0.6 ? [{ kind: 'deposit', valueFen: Math.floor(r() * 2_000_000) }] : [],

@@ -33,12 +33,20 @@ export function greyJpeg(width = 640, height = 480, exif = 'GPS 29.56N 106.55E C
 }
 
 /** A pad signature bound to the statement `signer` signs for this case (intake.authorize checks it). */
-export function intakeSignature(caseId: string, signer: { name: string; idNumber: string; role?: 'member' | 'supporter' }): SignatureCapture {
+export function intakeSignature(
+  caseId: string,
+  signer: { name: string; idNumber: string; role?: 'member' | 'supporter' },
+): SignatureCapture {
   const base = signatureCapture(signer.name);
   const png = Buffer.from(base.png.base64, 'base64');
   return {
     ...base,
-    documentHash: createHash('sha256').update(authorizationStatement({ name: signer.name, idNumber: signer.idNumber, role: signer.role ?? 'member' }, intakeStatementRef(caseId)), 'utf8').digest('hex'),
+    documentHash: createHash('sha256')
+      .update(
+        authorizationStatement({ name: signer.name, idNumber: signer.idNumber, role: signer.role ?? 'member' }, intakeStatementRef(caseId)),
+        'utf8',
+      )
+      .digest('hex'),
     pngSha256: createHash('sha256').update(png).digest('hex'),
   };
 }
@@ -90,6 +98,16 @@ export function documentCapture(pages = 1): DocumentCapture {
     kind: 'document',
     documentKind: 'other',
     capturedAt: '2026-02-12T09:12:00+08:00',
-    pages: Array.from({ length: pages }, (_, index) => ({ index, image, thumbnail: image, dpi: 150, colour: false, quality: 0.8, ssim: 0.95, quad: null, source: 'file' as const })),
+    pages: Array.from({ length: pages }, (_, index) => ({
+      index,
+      image,
+      thumbnail: image,
+      dpi: 150,
+      colour: false,
+      quality: 0.8,
+      ssim: 0.95,
+      quad: null,
+      source: 'file' as const,
+    })),
   };
 }

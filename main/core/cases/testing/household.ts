@@ -2,9 +2,24 @@ import type { ApplicationInput } from '../../../../common/cases/application';
 import { makeIdNumber } from '../demo/synthetic';
 
 /** A three-person 低保 household (applicant, spouse, a minor child) used across tests. */
-export const HUSBAND = { idNumber: makeIdNumber('500110', '1980-05-12', 12, '男'), name: '张建国', sex: '男' as const, birthDate: '1980-05-12' };
-export const WIFE = { idNumber: makeIdNumber('500110', '1982-09-30', 40, '女'), name: '李秀英', sex: '女' as const, birthDate: '1982-09-30' };
-export const CHILD = { idNumber: makeIdNumber('500110', '2015-03-08', 7, '男'), name: '张小明', sex: '男' as const, birthDate: '2015-03-08' };
+export const HUSBAND = {
+  idNumber: makeIdNumber('500110', '1980-05-12', 12, '男'),
+  name: '张建国',
+  sex: '男' as const,
+  birthDate: '1980-05-12',
+};
+export const WIFE = {
+  idNumber: makeIdNumber('500110', '1982-09-30', 40, '女'),
+  name: '李秀英',
+  sex: '女' as const,
+  birthDate: '1982-09-30',
+};
+export const CHILD = {
+  idNumber: makeIdNumber('500110', '2015-03-08', 7, '男'),
+  name: '张小明',
+  sex: '男' as const,
+  birthDate: '2015-03-08',
+};
 
 export function threePersonDibao(extra: Partial<ApplicationInput> = {}): ApplicationInput {
   return {
@@ -29,4 +44,12 @@ export function threePersonDibao(extra: Partial<ApplicationInput> = {}): Applica
 }
 
 /** Every material of the 低保 checklist that applies to threePersonDibao, marked received. */
-export const DIBAO_MATERIALS_RECEIVED = ['application_form', 'hukou', 'id_cards', 'income_statement', 'asset_statement', 'medical_records', 'student_cert'].map((code) => ({ code, status: 'received' as const }));
+export const DIBAO_MATERIALS_RECEIVED = [
+  'application_form',
+  'hukou',
+  'id_cards',
+  'income_statement',
+  'asset_statement',
+  'medical_records',
+  'student_cert',
+].map((code) => ({ code, status: 'received' as const }));

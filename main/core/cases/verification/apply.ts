@@ -28,18 +28,47 @@ export function applyVerificationItem(d: VerificationApplyDeps, item: unknown): 
   const { id, body, feedSeq } = read.value;
   if (d.repo.get(id)) return undefined;
   const at = d.now();
-  const row = { id, case_id: body.caseId, report_no: body.reportNo, centre: body.centre, issued_on: body.issuedOn, body: JSON.stringify(body), feed_seq: feedSeq, superseded_by: null, received_at: at };
+  const row = {
+    id,
+    case_id: body.caseId,
+    report_no: body.reportNo,
+    centre: body.centre,
+    issued_on: body.issuedOn,
+    body: JSON.stringify(body),
+    feed_seq: feedSeq,
+    superseded_by: null,
+    received_at: at,
+  };
   const items = body.members.reduce((n, m) => n + m.items.length, 0);
   if (!d.cases.get(body.caseId)) {
     const reason = new JiuzhuError('VERIFICATION_CASE_NOT_HERE', { caseNo: body.caseNo ?? body.caseId });
     d.repo.insert({ ...row, status: 'notApplied', reason: JSON.stringify({ code: reason.code, message: reason.message }) });
-    d.audit({ actor: PLATFORM, action: 'verification.kept', targetType: 'case', targetId: body.caseId, details: { report: id, code: reason.code } });
+    d.audit({
+      actor: PLATFORM,
+      action: 'verification.kept',
+      targetType: 'case',
+      targetId: body.caseId,
+      details: { report: id, code: reason.code },
+    });
     return undefined;
   }
   d.repo.insert({ ...row, status: 'applied', reason: null });
   d.repo.settle(body.caseId);
-  d.cases.appendEvent(body.caseId, { at, actor_id: PLATFORM, action: 'verificationReceived', from_state: null, to_state: null, note: `${body.centre} ${body.reportNo}（${body.issuedOn}）` });
-  d.audit({ actor: PLATFORM, action: 'verification.received', targetType: 'case', targetId: body.caseId, details: { report: id, members: body.members.length, items } });
+  d.cases.appendEvent(body.caseId, {
+    at,
+    actor_id: PLATFORM,
+    action: 'verificationReceived',
+    from_state: null,
+    to_state: null,
+    note: `${body.centre} ${body.reportNo}（${body.issuedOn}）`,
+  });
+  d.audit({
+    actor: PLATFORM,
+    action: 'verification.received',
+    targetType: 'case',
+    targetId: body.caseId,
+    details: { report: id, members: body.members.length, items },
+  });
   return undefined;
 }
 
@@ -53,8 +82,21 @@ export function applyKeptFor(d: VerificationApplyDeps, caseId: string): number {
   for (const row of kept) {
     const body = JSON.parse(row.body) as { members: Array<{ items: unknown[] }> };
     d.repo.markApplied(row.id);
-    d.cases.appendEvent(caseId, { at: d.now(), actor_id: PLATFORM, action: 'verificationReceived', from_state: null, to_state: null, note: `${row.centre} ${row.report_no}（${row.issued_on}）` });
-    d.audit({ actor: PLATFORM, action: 'verification.received', targetType: 'case', targetId: caseId, details: { report: row.id, members: body.members.length, items: body.members.reduce((n, m) => n + m.items.length, 0), late: true } });
+    d.cases.appendEvent(caseId, {
+      at: d.now(),
+      actor_id: PLATFORM,
+      action: 'verificationReceived',
+      from_state: null,
+      to_state: null,
+      note: `${row.centre} ${row.report_no}（${row.issued_on}）`,
+    });
+    d.audit({
+      actor: PLATFORM,
+      action: 'verification.received',
+      targetType: 'case',
+      targetId: caseId,
+      details: { report: row.id, members: body.members.length, items: body.members.reduce((n, m) => n + m.items.length, 0), late: true },
+    });
   }
   if (kept.length) d.repo.settle(caseId);
   return kept.length;

@@ -24,7 +24,8 @@ export interface VerificationHintInput {
   limits: AssetLimits | undefined;
 }
 
-export type VerificationFindingCode = 'incomeAbove' | 'incomeTotal' | 'depositsOver' | 'depositsWithin' | 'vehicleOver' | 'estateOver' | 'business' | 'limitsUnset';
+export type VerificationFindingCode =
+  'incomeAbove' | 'incomeTotal' | 'depositsOver' | 'depositsWithin' | 'vehicleOver' | 'estateOver' | 'business' | 'limitsUnset';
 
 export interface VerificationFinding {
   code: VerificationFindingCode;
@@ -45,7 +46,10 @@ export interface VerificationHint {
 
 const INCOME_TYPES = new Set(['socialInsurance', 'tax']);
 const yuan = (fen: number) => (fen / 100).toFixed(2);
-const say = (code: VerificationFindingCode, params: Record<string, string | number> = {}): VerificationFinding => ({ code, text: translate(`verification.hint.${code}`, params) });
+const say = (code: VerificationFindingCode, params: Record<string, string | number> = {}): VerificationFinding => ({
+  code,
+  text: translate(`verification.hint.${code}`, params),
+});
 
 export function verificationHint(input: VerificationHintInput): VerificationHint {
   const counted = input.members.filter((m) => !m.excluded);
@@ -70,22 +74,38 @@ export function verificationHint(input: VerificationHintInput): VerificationHint
       if (it.type === 'business') businessCount += 1;
     }
     const declared = declaredOf(m.idNumber);
-    if (reported > declared) findings.push(say('incomeAbove', { name: names.get(m.idNumber) ?? m.name, reported: yuan(reported), declared: yuan(declared), diff: yuan(reported - declared) }));
+    if (reported > declared)
+      findings.push(
+        say('incomeAbove', {
+          name: names.get(m.idNumber) ?? m.name,
+          reported: yuan(reported),
+          declared: yuan(declared),
+          diff: yuan(reported - declared),
+        }),
+      );
   }
   const declaredIncomeFen = input.income.reduce((s, i) => s + i.monthlyFen, 0);
   const n = counted.length;
   const higher = counted.reduce((s, m) => s + Math.max(declaredOf(m.idNumber), reportedOf.get(m.idNumber) ?? 0), 0);
   const perCapitaFen = n > 0 ? Math.floor(higher / n) : 0;
-  findings.push(say('incomeTotal', { reported: yuan(reportedIncomeFen), declared: yuan(declaredIncomeFen), perCapita: yuan(perCapitaFen) }));
+  findings.push(
+    say('incomeTotal', { reported: yuan(reportedIncomeFen), declared: yuan(declaredIncomeFen), perCapita: yuan(perCapitaFen) }),
+  );
 
   const limits = input.limits;
   const depositLimit = limits?.depositMonths != null && input.standardFen !== null ? limits.depositMonths * input.standardFen : null;
   if (depositLimit !== null && n > 0) {
     const per = Math.floor(depositsFen / n);
-    findings.push(per > depositLimit ? say('depositsOver', { perCapita: yuan(per), months: limits!.depositMonths!, limit: yuan(depositLimit) }) : say('depositsWithin', { perCapita: yuan(per), limit: yuan(depositLimit) }));
+    findings.push(
+      per > depositLimit
+        ? say('depositsOver', { perCapita: yuan(per), months: limits!.depositMonths!, limit: yuan(depositLimit) })
+        : say('depositsWithin', { perCapita: yuan(per), limit: yuan(depositLimit) }),
+    );
   }
-  if (limits?.vehicleValueFen != null && vehicleValueFen > limits.vehicleValueFen) findings.push(say('vehicleOver', { value: yuan(vehicleValueFen), limit: yuan(limits.vehicleValueFen) }));
-  if (limits?.realEstateCount != null && realEstateCount > limits.realEstateCount) findings.push(say('estateOver', { count: realEstateCount, limit: limits.realEstateCount }));
+  if (limits?.vehicleValueFen != null && vehicleValueFen > limits.vehicleValueFen)
+    findings.push(say('vehicleOver', { value: yuan(vehicleValueFen), limit: yuan(limits.vehicleValueFen) }));
+  if (limits?.realEstateCount != null && realEstateCount > limits.realEstateCount)
+    findings.push(say('estateOver', { count: realEstateCount, limit: limits.realEstateCount }));
   if (businessCount > 0) findings.push(say('business', { count: businessCount }));
   if (depositLimit === null && limits?.vehicleValueFen == null && limits?.realEstateCount == null) findings.push(say('limitsUnset'));
   return { reportedIncomeFen, declaredIncomeFen, perCapitaFen, depositsFen, vehicleValueFen, realEstateCount, businessCount, findings };

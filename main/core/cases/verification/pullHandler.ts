@@ -12,6 +12,9 @@ import { VerificationRepo } from './repo';
 export function registerVerificationPullHandler(serviceFor: (db: Db) => CaseService): () => void {
   return registerPullHandler('verification.report', (db, item) => {
     const svc = serviceFor(db);
-    return applyVerificationItem({ repo: new VerificationRepo(db), cases: svc.repo, audit: (e) => svc.auditRead(e), now: () => svc.now() }, item);
+    return applyVerificationItem(
+      { repo: new VerificationRepo(db), cases: svc.repo, audit: (e) => svc.auditRead(e), now: () => svc.now() },
+      item,
+    );
   });
 }

@@ -38,23 +38,33 @@ export class VerificationRepo {
   settle(caseId: string): void {
     const latest = this.current(caseId);
     if (!latest) return;
-    this.db.prepare("UPDATE case_verification SET superseded_by = ? WHERE case_id = ? AND status = 'applied' AND id <> ?").run(latest.id, caseId, latest.id);
+    this.db
+      .prepare("UPDATE case_verification SET superseded_by = ? WHERE case_id = ? AND status = 'applied' AND id <> ?")
+      .run(latest.id, caseId, latest.id);
     this.db.prepare('UPDATE case_verification SET superseded_by = NULL WHERE id = ?').run(latest.id);
   }
 
   /** The case's current report: the latest applied one. */
   current(caseId: string): VerificationRow | undefined {
-    return this.db.prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'applied' ORDER BY issued_on DESC, feed_seq DESC LIMIT 1").get(caseId) as VerificationRow | undefined;
+    return this.db
+      .prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'applied' ORDER BY issued_on DESC, feed_seq DESC LIMIT 1")
+      .get(caseId) as VerificationRow | undefined;
   }
 
   /** The case's earlier reports, newest first. */
   superseded(caseId: string): VerificationRow[] {
-    return this.db.prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'applied' AND superseded_by IS NOT NULL ORDER BY issued_on DESC, feed_seq DESC").all(caseId) as VerificationRow[];
+    return this.db
+      .prepare(
+        "SELECT * FROM case_verification WHERE case_id = ? AND status = 'applied' AND superseded_by IS NOT NULL ORDER BY issued_on DESC, feed_seq DESC",
+      )
+      .all(caseId) as VerificationRow[];
   }
 
   /** The case's reports kept as not applied (the case was not here when they came), oldest first. */
   keptFor(caseId: string): VerificationRow[] {
-    return this.db.prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'notApplied' ORDER BY feed_seq").all(caseId) as VerificationRow[];
+    return this.db
+      .prepare("SELECT * FROM case_verification WHERE case_id = ? AND status = 'notApplied' ORDER BY feed_seq")
+      .all(caseId) as VerificationRow[];
   }
 
   markApplied(id: string): void {
@@ -63,6 +73,8 @@ export class VerificationRepo {
 
   /** Reports kept as not applied, newest first. */
   notApplied(limit = 200): VerificationRow[] {
-    return this.db.prepare("SELECT * FROM case_verification WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?").all(limit) as VerificationRow[];
+    return this.db
+      .prepare("SELECT * FROM case_verification WHERE status = 'notApplied' ORDER BY received_at DESC, id LIMIT ?")
+      .all(limit) as VerificationRow[];
   }
 }

@@ -38,7 +38,11 @@ const report = (reportNo: string, issuedOn: string, pensionFen = 150_000) => ({
         { type: 'tax', amountFen: 210_000, source: '国家税务总局重庆市税务局', asOf: '2026-01-31' },
       ],
     },
-    { idNumber: WIFE.idNumber, name: WIFE.name, items: [{ type: 'socialInsurance', amountFen: pensionFen, source: '市人力社保局', asOf: '2026-01-31', detail: '城乡居民养老保险' }] },
+    {
+      idNumber: WIFE.idNumber,
+      name: WIFE.name,
+      items: [{ type: 'socialInsurance', amountFen: pensionFen, source: '市人力社保局', asOf: '2026-01-31', detail: '城乡居民养老保险' }],
+    },
     { idNumber: CHILD.idNumber, name: CHILD.name, items: [] },
   ],
 });
@@ -64,7 +68,13 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')), idleTimeoutMs: 3000 });
     const info = f.t.station.stationInfo()!;
-    svc = new CaseService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+    svc = new CaseService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      resources: loadCaseResources(),
+      station: { name: info.name, regionCode: info.regionCode },
+    });
     off = registerVerificationPullHandler(() => svc);
     await registerWith(f, platform, STATION);
     // Submitted, the husband and the wife authorize, accepted; the sync takes it all to the platform.
@@ -81,16 +91,38 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
   const verify = (caseRef: string, body: unknown) => {
     const file = join(dataDir, `report-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(body));
-    return run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'city-platform', 'cli.ts'), 'verify', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), '--case', caseRef, '--file', file, '--json'], { cwd: ROOT });
+    return run(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [
+        join(ROOT, 'city-platform', 'cli.ts'),
+        'verify',
+        '--data',
+        dataDir,
+        ...(pgUrl ? ['--pg', pgUrl] : []),
+        '--case',
+        caseRef,
+        '--file',
+        file,
+        '--json',
+      ],
+      { cwd: ROOT },
+    );
   };
   const caseNo = () => svc.repo.get(caseId)!.case_no!;
-  const rows = () => f.db().prepare('SELECT id, status, superseded_by FROM case_verification ORDER BY feed_seq').all() as Array<{ id: string; status: string; superseded_by: string | null }>;
+  const rows = () =>
+    f.db().prepare('SELECT id, status, superseded_by FROM case_verification ORDER BY feed_seq').all() as Array<{
+      id: string;
+      status: string;
+      superseded_by: string | null;
+    }>;
 
   it('the CLI posts it by case number; one pull shows it on the case page per member and type with totals and the hint; a rebuilt feed changes nothing', async () => {
     const out = await verify(caseNo(), report('HD-2026-0001', '2026-02-11'));
     const made = JSON.parse(out.stdout) as { id: string; caseId: string; feedSeq: number };
     expect(made.caseId).toBe(caseId);
-    expect(await platform.admin.verificationReports(caseId)).toEqual([expect.objectContaining({ id: made.id, stationId: STATION, reportNo: 'HD-2026-0001', feedSeq: made.feedSeq, supersededBy: null })]);
+    expect(await platform.admin.verificationReports(caseId)).toEqual([
+      expect.objectContaining({ id: made.id, stationId: STATION, reportNo: 'HD-2026-0001', feedSeq: made.feedSeq, supersededBy: null }),
+    ]);
 
     expect((await f.engine.run('manual')).outcome).toBe('ok');
     const page = new CaseViews(svc).detail(caseId);
@@ -100,7 +132,16 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       centre: '綦江区社会救助家庭经济状况核对中心',
       issuedOn: '2026-02-11',
       members: [
-        { idNumber: HUSBAND.idNumber, assetsFen: 4_250_000, incomeFen: 210_000, items: [{ type: 'deposit', amountFen: 1_250_000, source: '人民银行重庆营业管理部', asOf: '2026-02-10', detail: '农业银行活期' }, { type: 'vehicle' }, { type: 'tax' }] },
+        {
+          idNumber: HUSBAND.idNumber,
+          assetsFen: 4_250_000,
+          incomeFen: 210_000,
+          items: [
+            { type: 'deposit', amountFen: 1_250_000, source: '人民银行重庆营业管理部', asOf: '2026-02-10', detail: '农业银行活期' },
+            { type: 'vehicle' },
+            { type: 'tax' },
+          ],
+        },
         { idNumber: WIFE.idNumber, assetsFen: 0, incomeFen: 150_000 },
         { idNumber: CHILD.idNumber, items: [] },
       ],
@@ -128,12 +169,16 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
   });
 
   it('the CLI refuses an unknown case, a case with no authorization on the platform, a stranger to the household and a bad item, naming the field; nothing reaches the feed', async () => {
-    await expect(verify('500110-2026-09-99999', report('R1', '2026-02-11'))).rejects.toMatchObject({ stderr: expect.stringContaining('（case）') });
+    await expect(verify('500110-2026-09-99999', report('R1', '2026-02-11'))).rejects.toMatchObject({
+      stderr: expect.stringContaining('（case）'),
+    });
     // Submitted and synced, but nobody signed the 授权书 yet: the platform holds no authorization of it.
     const unsigned = svc.saveDraft(f.t.adminId, { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
     svc.submit(f.t.adminId, unsigned.caseId, unsigned.rev);
     expect((await f.engine.run('manual')).outcome).toBe('ok');
-    await expect(verify(unsigned.caseId, report('R0', '2026-02-11'))).rejects.toMatchObject({ stderr: expect.stringContaining('no 核对授权书 of this case') });
+    await expect(verify(unsigned.caseId, report('R0', '2026-02-11'))).rejects.toMatchObject({
+      stderr: expect.stringContaining('no 核对授权书 of this case'),
+    });
     const stranger = makeIdNumber('500110', '1961-04-02', 77, '女');
     const withStranger = report('R2', '2026-02-11');
     withStranger.members[1] = { idNumber: stranger, name: '王某', items: [] };
@@ -150,9 +195,17 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
   it('a report of a case not here is kept as not applied with the reason; an item that does not read is refused naming the field', async () => {
     const repo = new VerificationRepo(f.db());
     const deps = { repo, cases: svc.repo, audit: (e: Parameters<CaseService['auditRead']>[0]) => svc.auditRead(e), now: () => svc.now() };
-    const item = { kind: 'verification.report', feedSeq: 501, at: Date.now(), id: 'vr-elsewhere', body: { ...report('R9', '2026-02-11'), caseId: 'case-of-another-station', caseNo: '500110-2026-01-00007' } };
+    const item = {
+      kind: 'verification.report',
+      feedSeq: 501,
+      at: Date.now(),
+      id: 'vr-elsewhere',
+      body: { ...report('R9', '2026-02-11'), caseId: 'case-of-another-station', caseNo: '500110-2026-01-00007' },
+    };
     expect(applyVerificationItem(deps, item)).toBeUndefined();
-    expect(repo.notApplied()).toEqual([expect.objectContaining({ id: 'vr-elsewhere', status: 'notApplied', reason: expect.stringContaining('VERIFICATION_CASE_NOT_HERE') })]);
+    expect(repo.notApplied()).toEqual([
+      expect.objectContaining({ id: 'vr-elsewhere', status: 'notApplied', reason: expect.stringContaining('VERIFICATION_CASE_NOT_HERE') }),
+    ]);
     expect(JSON.parse(repo.notApplied()[0]!.reason!).message).toContain('500110-2026-01-00007');
 
     const refused = applyVerificationItem(deps, { ...item, id: 'vr-bad', body: { ...item.body, caseId, issuedOn: 'last week' } });
@@ -163,7 +216,9 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     // A report that came before its case: kept, then applied when the case arrives by pull.
     const offCases = registerCasePullHandler(() => svc);
     try {
-      expect(applyVerificationItem(deps, { ...item, id: 'vr-late', feedSeq: 502, body: { ...item.body, caseId: 'case-late', caseNo: null } })).toBeUndefined();
+      expect(
+        applyVerificationItem(deps, { ...item, id: 'vr-late', feedSeq: 502, body: { ...item.body, caseId: 'case-late', caseNo: null } }),
+      ).toBeUndefined();
       expect(repo.get('vr-late')).toMatchObject({ status: 'notApplied' });
       f.enqueueCase('case-late', 7);
       expect((await f.engine.run('manual')).outcome).toBe('ok');
@@ -190,7 +245,11 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       { id: second.id, status: 'applied', superseded_by: null },
     ]);
     const page = new CaseViews(svc).detail(caseId);
-    expect(page.verification).toMatchObject({ reportId: second.id, reportNo: 'HD-2', superseded: [{ reportId: first.id, reportNo: 'HD-1', issuedOn: '2026-02-05' }] });
+    expect(page.verification).toMatchObject({
+      reportId: second.id,
+      reportNo: 'HD-2',
+      superseded: [{ reportId: first.id, reportNo: 'HD-1', issuedOn: '2026-02-05' }],
+    });
     expect(page.verification!.members[1]!.incomeFen).toBe(0);
   });
 });

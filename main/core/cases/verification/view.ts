@@ -11,7 +11,13 @@ const INCOME = new Set<string>(VERIFICATION_INCOME_TYPES);
  * The case page's 核对 panel: the current report per member and type with totals, the reports it
  * superseded, and the hint's findings against the household's declaration and the county's limits.
  */
-export function verificationView(repo: VerificationRepo, caseId: string, app: Application, standardFen: number | null, limits: AssetLimits | undefined): VerificationView {
+export function verificationView(
+  repo: VerificationRepo,
+  caseId: string,
+  app: Application,
+  standardFen: number | null,
+  limits: AssetLimits | undefined,
+): VerificationView {
   const row = repo.current(caseId);
   if (!row) return null;
   const body = JSON.parse(row.body) as VerificationReportBody;
@@ -32,7 +38,12 @@ export function verificationView(repo: VerificationRepo, caseId: string, app: Ap
     issuedOn: row.issued_on,
     receivedAt: row.received_at,
     members,
-    totals: { depositsFen: sum('deposit'), vehicleValueFen: sum('vehicle'), realEstateCount: all.filter((i) => i.type === 'realEstate').length, incomeFen: members.reduce((s, m) => s + m.incomeFen, 0) },
+    totals: {
+      depositsFen: sum('deposit'),
+      vehicleValueFen: sum('vehicle'),
+      realEstateCount: all.filter((i) => i.type === 'realEstate').length,
+      incomeFen: members.reduce((s, m) => s + m.incomeFen, 0),
+    },
     superseded: repo.superseded(caseId).map((r) => ({ reportId: r.id, reportNo: r.report_no, issuedOn: r.issued_on })),
     findings: hint.findings.map((f) => f.text),
   };

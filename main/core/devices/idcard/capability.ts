@@ -88,7 +88,9 @@ export function idcardCapability(deps: CoreDeps, options: IdCardCapabilityOption
         idcard.configure(input, async (config) => {
           const actor = ctx.session?.userId;
           if (!actor) throw new JiuzhuError('UNAUTHENTICATED');
-          (await deps.services()).auth.audit().append({ actor, action: 'idcard.configure', targetType: 'workstation', targetId: null, details: auditDetailsOf(config) });
+          (await deps.services()).auth
+            .audit()
+            .append({ actor, action: 'idcard.configure', targetType: 'workstation', targetId: null, details: auditDetailsOf(config) });
         }),
       'idcard.read': async (input) => withFile(await idcard.read(input.timeoutSeconds)),
       'idcard.watch': async (input, ctx) => {

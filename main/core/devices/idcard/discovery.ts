@@ -40,14 +40,25 @@ export function likelyReaderFirst(ports: PortInfo[]): PortInfo[] {
 }
 
 /** Open a port, send SAM status (11 FF) and read the SAM id; never throws. */
-export async function probePort(path: string, options: { baudRate?: number; timeoutMs?: number; transport?: SerialTransport } = {}): Promise<ProbeResult> {
+export async function probePort(
+  path: string,
+  options: { baudRate?: number; timeoutMs?: number; transport?: SerialTransport } = {},
+): Promise<ProbeResult> {
   let reader: SamReader | undefined;
   try {
-    reader = await SamReader.open({ path, baudRate: options.baudRate ?? 115200, timeoutMs: options.timeoutMs ?? 400, ...(options.transport ? { transport: options.transport } : {}) });
+    reader = await SamReader.open({
+      path,
+      baudRate: options.baudRate ?? 115200,
+      timeoutMs: options.timeoutMs ?? 400,
+      ...(options.transport ? { transport: options.transport } : {}),
+    });
     const samId = await reader.samId().catch(() => undefined);
     return { path, ok: true, ...(samId ? { samId } : {}) };
   } catch (error) {
-    const e = isJiuzhuError(error) && error.code !== 'IDCARD_TIMEOUT' ? error : new JiuzhuError('IDCARD_NOT_A_READER', { port: path }, { port: path });
+    const e =
+      isJiuzhuError(error) && error.code !== 'IDCARD_TIMEOUT'
+        ? error
+        : new JiuzhuError('IDCARD_NOT_A_READER', { port: path }, { port: path });
     return { path, ok: false, error: { code: e.code, message: e.message } };
   } finally {
     await reader?.close().catch(() => undefined);
@@ -55,7 +66,9 @@ export async function probePort(path: string, options: { baudRate?: number; time
 }
 
 /** The first port where a SAM answers, probing likely readers first; IDCARD_NO_READER when none. */
-export async function findReader(options: { baudRate?: number; timeoutMs?: number; extraPaths?: string[]; transport?: SerialTransport } = {}): Promise<ProbeResult> {
+export async function findReader(
+  options: { baudRate?: number; timeoutMs?: number; extraPaths?: string[]; transport?: SerialTransport } = {},
+): Promise<ProbeResult> {
   const ports = likelyReaderFirst(await listPorts(options.extraPaths, options.transport));
   for (const port of ports) {
     const result = await probePort(port.path, options);

@@ -4,7 +4,11 @@ import type { StoredPerson } from '../../cases/personRepo';
 type CardRead = MethodOutput<'idcard.read'>;
 export type OnFile = NonNullable<CardRead['onFile']>;
 
-const FIELDS: Array<{ field: 'name' | 'sex' | 'birthDate' | 'address' | 'validUntil'; label: string; stored: (p: StoredPerson) => string | null }> = [
+const FIELDS: Array<{
+  field: 'name' | 'sex' | 'birthDate' | 'address' | 'validUntil';
+  label: string;
+  stored: (p: StoredPerson) => string | null;
+}> = [
   { field: 'name', label: '姓名', stored: (p) => p.name },
   { field: 'sex', label: '性别', stored: (p) => p.sex },
   { field: 'birthDate', label: '出生日期', stored: (p) => p.birthDate },

@@ -21,7 +21,14 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
   beforeAll(async () => {
     reader = await EmulatedReader.start({ card: residentCard({ seed: 3 }) });
     dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-idcard-service-'));
-    core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => new Date('2026-11-29T09:00:00+08:00') }, logger: silentLogger, deviceId: async () => 'a'.repeat(64) });
+    core = createCore({
+      shell: 'browser',
+      dataDir,
+      version: 'test',
+      clock: { now: () => new Date('2026-11-29T09:00:00+08:00') },
+      logger: silentLogger,
+      deviceId: async () => 'a'.repeat(64),
+    });
     core.onEvent((e) => events.push(e), clerk.windowId);
     await setUpStation(core, admin.windowId);
     await logInStaff(core, admin.windowId, { username: 'clerk1', roles: ['clerk'], window: clerk.windowId });
@@ -46,7 +53,10 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
     expect(good).toMatchObject({ ok: true, result: { status: 'connected', reader: `${reader.hostPath} @ 115200` } });
     // A new core on the same data directory finds the remembered reader.
     const again = createFixedCore({ dataDir });
-    expect(await again.invoke('idcard.status', {}, { via: 'cli', session: { userId: 'clerk-1', roles: ['clerk'] } })).toMatchObject({ ok: true, result: { reader: `${reader.hostPath} @ 115200` } });
+    expect(await again.invoke('idcard.status', {}, { via: 'cli', session: { userId: 'clerk-1', roles: ['clerk'] } })).toMatchObject({
+      ok: true,
+      result: { reader: `${reader.hostPath} @ 115200` },
+    });
     await again.close();
   });
 
@@ -54,7 +64,10 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
     const envelope = await core.invoke('idcard.read', { timeoutSeconds: 3 }, clerk);
     expect(envelope).toMatchObject({
       ok: true,
-      result: { card: { idNumber: residentCard({ seed: 3 }).expected.idNumber, cardType: 'resident' }, photo: { status: 'needs-decoder', message: '照片需厂商解码库' } },
+      result: {
+        card: { idNumber: residentCard({ seed: 3 }).expected.idNumber, cardType: 'resident' },
+        photo: { status: 'needs-decoder', message: '照片需厂商解码库' },
+      },
     });
   });
 
@@ -78,9 +91,15 @@ describe('idcard.* through the contract, against the emulator on a pty', () => {
   });
 
   it('needs a session, person.read for reading, and admin.settings for choosing the reader', async () => {
-    expect(await core.invoke('idcard.read', {}, { session: null, via: 'browser' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await core.invoke('idcard.read', {}, { session: null, via: 'browser' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await core.invoke('idcard.read', {}, admin)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await core.invoke('idcard.ports', {}, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

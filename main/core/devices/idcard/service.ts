@@ -85,7 +85,11 @@ export class IdCardService {
       out.push({
         path: port.path,
         ok: probe.ok,
-        ...(port.path === this.options.emulatedPath ? { manufacturer: '模拟读卡器' } : port.manufacturer ? { manufacturer: port.manufacturer } : {}),
+        ...(port.path === this.options.emulatedPath
+          ? { manufacturer: '模拟读卡器' }
+          : port.manufacturer
+            ? { manufacturer: port.manufacturer }
+            : {}),
         ...(probe.samId ? { samId: probe.samId } : {}),
         ...(probe.error ? { error: probe.error.message } : {}),
       });

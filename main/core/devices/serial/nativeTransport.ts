@@ -87,7 +87,9 @@ function channelOf(port: SerialPort, path: string): SerialChannel {
   return {
     path,
     write: (bytes) =>
-      new Promise((resolve, reject) => port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => (err ? reject(err) : resolve()))),
+      new Promise((resolve, reject) =>
+        port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => (err ? reject(err) : resolve())),
+      ),
     close: () =>
       new Promise((resolve) => {
         if (!port.isOpen) return resolve();

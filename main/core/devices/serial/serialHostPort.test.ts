@@ -21,7 +21,13 @@ describe('serial IO for core in a worker thread', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-serial-worker-'));
     core = await startWorkerCore({
       script: new URL('../../testing/tsWorker.mjs', import.meta.url),
-      core: { shell: 'browser', dataDir, version: 't', emulatedReaderPath: reader.hostPath, __entry: new URL('../../host/workerEntry.ts', import.meta.url).href } as never,
+      core: {
+        shell: 'browser',
+        dataDir,
+        version: 't',
+        emulatedReaderPath: reader.hostPath,
+        __entry: new URL('../../host/workerEntry.ts', import.meta.url).href,
+      } as never,
       logger: silentLogger,
     });
     await setUpStation(core, admin.windowId);
@@ -36,9 +42,14 @@ describe('serial IO for core in a worker thread', () => {
   it('lists and probes ports, configures the reader and reads a card', async () => {
     const ports = await core.invoke('idcard.ports', {}, admin);
     expect(ports).toMatchObject({ ok: true });
-    const emulated = (ports.ok ? (ports.result as Array<{ path: string; ok: boolean; manufacturer?: string }>) : []).find((p) => p.path === reader.hostPath);
+    const emulated = (ports.ok ? (ports.result as Array<{ path: string; ok: boolean; manufacturer?: string }>) : []).find(
+      (p) => p.path === reader.hostPath,
+    );
     expect(emulated).toMatchObject({ ok: true, manufacturer: '模拟读卡器' });
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, admin)).toMatchObject({ ok: true, result: { status: 'connected', emulated: true } });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, admin)).toMatchObject({
+      ok: true,
+      result: { status: 'connected', emulated: true },
+    });
     const read = await core.invoke('idcard.read', { timeoutSeconds: 3 }, clerk);
     expect(read).toMatchObject({ ok: true, result: { card: { idNumber: residentCard({ seed: 31 }).expected.idNumber } } });
   });

@@ -49,7 +49,12 @@ function usbAttributes(deviceLink: string): Omit<SerialPortInfo, 'path'> {
       const productId = readAttr(dir, 'idProduct');
       const manufacturer = readAttr(dir, 'manufacturer');
       const serialNumber = readAttr(dir, 'serial');
-      return { vendorId, ...(productId ? { productId } : {}), ...(manufacturer ? { manufacturer } : {}), ...(serialNumber ? { serialNumber } : {}) };
+      return {
+        vendorId,
+        ...(productId ? { productId } : {}),
+        ...(manufacturer ? { manufacturer } : {}),
+        ...(serialNumber ? { serialNumber } : {}),
+      };
     }
     const up = dirname(dir);
     if (up === dir) break;

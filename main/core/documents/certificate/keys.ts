@@ -14,7 +14,8 @@ export type CertificateSigningKey = KeyObject | { algorithm: 'sm2'; privateKey: 
 /** A key that verifies them: an Ed25519 KeyObject, or an SM2 public key (65-byte point). */
 export type CertificatePublicKey = KeyObject | { algorithm: 'sm2'; publicKey: Buffer };
 
-export const algorithmOfKey = (key: CertificateSigningKey | CertificatePublicKey): CertificateAlgorithm => ('algorithm' in key ? 'sm2' : 'ed25519');
+export const algorithmOfKey = (key: CertificateSigningKey | CertificatePublicKey): CertificateAlgorithm =>
+  'algorithm' in key ? 'sm2' : 'ed25519';
 
 const hex = (s: string) => Buffer.from(s, 'hex');
 /** SEQUENCE { SEQUENCE { id-ecPublicKey, sm2p256v1 }, BIT STRING { 04 ‖ x ‖ y } } up to the point. */
@@ -25,12 +26,15 @@ const SM2_PKCS8_MIDDLE = hex('a144034200');
 const ED25519_SPKI_PREFIX = hex('302a300506032b6570032100');
 
 export const sm2Spki = (publicKey: Buffer): Buffer => Buffer.concat([SM2_SPKI_PREFIX, publicKey]);
-export const sm2Pkcs8 = (privateKey: Buffer, publicKey: Buffer): Buffer => Buffer.concat([SM2_PKCS8_PREFIX, privateKey, SM2_PKCS8_MIDDLE, publicKey]);
+export const sm2Pkcs8 = (privateKey: Buffer, publicKey: Buffer): Buffer =>
+  Buffer.concat([SM2_PKCS8_PREFIX, privateKey, SM2_PKCS8_MIDDLE, publicKey]);
 
 /** The algorithm of a stored SubjectPublicKeyInfo, or undefined for any other key. */
 export function algorithmOfSpki(der: Buffer): CertificateAlgorithm | undefined {
-  if (der.length === SM2_SPKI_PREFIX.length + SM2_PUBLIC_KEY_BYTES && der.subarray(0, SM2_SPKI_PREFIX.length).equals(SM2_SPKI_PREFIX)) return 'sm2';
-  if (der.length === ED25519_SPKI_PREFIX.length + 32 && der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) return 'ed25519';
+  if (der.length === SM2_SPKI_PREFIX.length + SM2_PUBLIC_KEY_BYTES && der.subarray(0, SM2_SPKI_PREFIX.length).equals(SM2_SPKI_PREFIX))
+    return 'sm2';
+  if (der.length === ED25519_SPKI_PREFIX.length + 32 && der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX))
+    return 'ed25519';
   return undefined;
 }
 
@@ -46,6 +50,14 @@ export function publicKeyFromSpki(der: Buffer): CertificatePublicKey | undefined
 /** The SM2 key pair inside a PKCS#8 this module wrote; undefined for anything else. */
 export function sm2FromPkcs8(der: Buffer): { algorithm: 'sm2'; privateKey: Buffer; publicKey: Buffer } | undefined {
   const p = SM2_PKCS8_PREFIX.length;
-  if (der.length !== p + SM2_PRIVATE_KEY_BYTES + SM2_PKCS8_MIDDLE.length + SM2_PUBLIC_KEY_BYTES || !der.subarray(0, p).equals(SM2_PKCS8_PREFIX)) return undefined;
-  return { algorithm: 'sm2', privateKey: Buffer.from(der.subarray(p, p + SM2_PRIVATE_KEY_BYTES)), publicKey: Buffer.from(der.subarray(p + SM2_PRIVATE_KEY_BYTES + SM2_PKCS8_MIDDLE.length)) };
+  if (
+    der.length !== p + SM2_PRIVATE_KEY_BYTES + SM2_PKCS8_MIDDLE.length + SM2_PUBLIC_KEY_BYTES ||
+    !der.subarray(0, p).equals(SM2_PKCS8_PREFIX)
+  )
+    return undefined;
+  return {
+    algorithm: 'sm2',
+    privateKey: Buffer.from(der.subarray(p, p + SM2_PRIVATE_KEY_BYTES)),
+    publicKey: Buffer.from(der.subarray(p + SM2_PRIVATE_KEY_BYTES + SM2_PKCS8_MIDDLE.length)),
+  };
 }

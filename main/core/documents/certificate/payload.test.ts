@@ -48,7 +48,9 @@ describe('certificate payload', () => {
 
   it('detects a forgery signed with another key', () => {
     const forged = signCertificatePayload({ ...facts, monthlyAmountFen: 999900 }, other.privateKey);
-    expect(() => verifyCertificatePayload(forged, station.publicKey, { today })).toThrow(expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }));
+    expect(() => verifyCertificatePayload(forged, station.publicKey, { today })).toThrow(
+      expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }),
+    );
   });
 
   it('names an unknown issuer', () => {
@@ -71,8 +73,18 @@ describe('certificate payload', () => {
   });
 
   it('refuses text that is not a payload', () => {
-    for (const text of ['', 'https://example.com', payload.slice(0, 40), payload.replace('JZC2', 'JZC1'), payload.replace('|ED25519|', '|RSA|'), `${payload}|x`, payload.slice(0, -2)]) {
-      expect(() => verifyCertificatePayload(text, station.publicKey, { today }), text).toThrow(expect.objectContaining({ code: expect.stringMatching(/^CERT_(MALFORMED|BAD_SIGNATURE)$/) }));
+    for (const text of [
+      '',
+      'https://example.com',
+      payload.slice(0, 40),
+      payload.replace('JZC2', 'JZC1'),
+      payload.replace('|ED25519|', '|RSA|'),
+      `${payload}|x`,
+      payload.slice(0, -2),
+    ]) {
+      expect(() => verifyCertificatePayload(text, station.publicKey, { today }), text).toThrow(
+        expect.objectContaining({ code: expect.stringMatching(/^CERT_(MALFORMED|BAD_SIGNATURE)$/) }),
+      );
     }
   });
 
@@ -83,7 +95,10 @@ describe('certificate payload', () => {
     expect(version).toBeLessThanOrEqual(10);
     expect(size).toBe(17 + 4 * version);
     // With the longest id and a four-character name it still fits version 10.
-    const long = signCertificatePayload({ ...facts, certificateId: 'X'.repeat(32), holder: '欧阳**华', monthlyAmountFen: 9_999_999 }, station.privateKey);
+    const long = signCertificatePayload(
+      { ...facts, certificateId: 'X'.repeat(32), holder: '欧阳**华', monthlyAmountFen: 9_999_999 },
+      station.privateKey,
+    );
     expect(qrSymbol(long).version).toBeLessThanOrEqual(10);
   });
 });
@@ -113,7 +128,11 @@ describe('the QR code on the printed certificate', () => {
       const edge = row(y + 0.5 * m);
       const middle = row(y + 3.5 * m);
       const gap = row(y + 1.5 * m);
-      if (edge.every(Boolean) && middle.join() === [1, 0, 1, 1, 1, 0, 1].map(Boolean).join() && gap.join() === [1, 0, 0, 0, 0, 0, 1].map(Boolean).join()) {
+      if (
+        edge.every(Boolean) &&
+        middle.join() === [1, 0, 1, 1, 1, 0, 1].map(Boolean).join() &&
+        gap.join() === [1, 0, 0, 0, 0, 0, 1].map(Boolean).join()
+      ) {
         top = y;
       }
     }
@@ -128,9 +147,14 @@ describe('the QR code on the printed certificate', () => {
   it('decodes from the printed page (300 dpi raster) to a payload that verifies; a tampered one does not', () => {
     const scanned = decodeQrMatrix(sampleQr(rasterize(doc.pdf, 1, 300)));
     expect(scanned).toBe(doc.qr!.payload);
-    expect(verifyCertificatePayload(scanned, station.publicKey, { today: '2027-01-15' })).toMatchObject({ holder: '王*文', monthlyAmountFen: 120050 });
+    expect(verifyCertificatePayload(scanned, station.publicKey, { today: '2027-01-15' })).toMatchObject({
+      holder: '王*文',
+      monthlyAmountFen: 120050,
+    });
     const tampered = scanned.replace('|120050|', '|990050|');
-    expect(() => verifyCertificatePayload(tampered, station.publicKey, { today: '2027-01-15' })).toThrow(expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }));
+    expect(() => verifyCertificatePayload(tampered, station.publicKey, { today: '2027-01-15' })).toThrow(
+      expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }),
+    );
   });
 
   it('prints the holder in full on the applicant copy but masked in the QR', async () => {

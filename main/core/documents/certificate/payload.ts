@@ -33,7 +33,8 @@ const FIELDS = 10;
 const ALGORITHM_NAMES: Record<CertificateAlgorithm, string> = { ed25519: 'ED25519', sm2: 'SM2' };
 
 /** Does this text look like a certificate payload (either version), rather than a typed 证明编号? */
-export const isCertificatePayload = (text: string): boolean => text.startsWith(`${PAYLOAD_PREFIX}|`) || text.startsWith(`${LEGACY_PREFIX}|`);
+export const isCertificatePayload = (text: string): boolean =>
+  text.startsWith(`${PAYLOAD_PREFIX}|`) || text.startsWith(`${LEGACY_PREFIX}|`);
 
 export function signCertificatePayload(facts: CertificateFacts, key: CertificateSigningKey): string {
   const f = certificateFactsSchema.parse(facts);
@@ -140,7 +141,10 @@ export function statedFacts(text: string): Partial<CertificateFacts> | null {
   put('category', categoryFromCode(code!));
   put('monthlyAmountFen', /^\d{1,15}$/.test(fen!) ? Number(fen) : NaN);
   put('since', /^\d{6}$/.test(since!) ? `${since!.slice(0, 4)}-${since!.slice(4)}` : since);
-  put('validUntil', /^\d{8}$/.test(validUntil!) ? `${validUntil!.slice(0, 4)}-${validUntil!.slice(4, 6)}-${validUntil!.slice(6)}` : validUntil);
+  put(
+    'validUntil',
+    /^\d{8}$/.test(validUntil!) ? `${validUntil!.slice(0, 4)}-${validUntil!.slice(4, 6)}-${validUntil!.slice(6)}` : validUntil,
+  );
   put('issuerId', issuerId);
   return out;
 }

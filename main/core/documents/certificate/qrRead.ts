@@ -71,10 +71,13 @@ export function sampleQr(img: GreyImage): boolean[][] {
         if (Math.abs(x - from - 7 * m) > 1.5 * m) continue;
         const n = Math.round(((x - x0) / m - 17) / 4) * 4 + 17;
         const pitch = (x - x0) / n;
-        if (n >= 21 && top + n * pitch <= img.height && isFinder(x - 7 * pitch, top, pitch) && isFinder(x0, top + (n - 7) * pitch, pitch)) [size, mod] = [n, pitch];
+        if (n >= 21 && top + n * pitch <= img.height && isFinder(x - 7 * pitch, top, pitch) && isFinder(x0, top + (n - 7) * pitch, pitch))
+          [size, mod] = [n, pitch];
       }
       if (!size) continue;
-      return Array.from({ length: size }, (_, r) => Array.from({ length: size }, (_, c) => dark(x0 + (c + 0.5) * mod, top + (r + 0.5) * mod)));
+      return Array.from({ length: size }, (_, r) =>
+        Array.from({ length: size }, (_, c) => dark(x0 + (c + 0.5) * mod, top + (r + 0.5) * mod)),
+      );
     }
   }
   throw new Error('no QR symbol found');
@@ -111,7 +114,8 @@ export function decodeQrMatrix(modules: boolean[][]): string {
   }
   let level: 'L' | 'M' | 'Q' | 'H' | undefined;
   let mask = -1;
-  for (const l of ['L', 'M', 'Q', 'H'] as const) for (let k = 0; k < 8; k++) if (formatBits(levels[l].bit, k) === read) [level, mask] = [l, k];
+  for (const l of ['L', 'M', 'Q', 'H'] as const)
+    for (let k = 0; k < 8; k++) if (formatBits(levels[l].bit, k) === read) [level, mask] = [l, k];
   if (!level) throw new Error('format information unreadable');
   // Function patterns of this version, from the encoder's own layout.
   const reference = QRCode.create('0', { version, errorCorrectionLevel: level }).modules as unknown as { reservedBit: Uint8Array };
@@ -179,7 +183,8 @@ export function greyFromBits(width: number, height: number, bits: Uint8Array): G
   const stride = Math.ceil(width / 8);
   if (bits.length !== stride * height) throw new RangeError(`expected ${stride * height} bytes, got ${bits.length}`);
   const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = (bits[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 0 : 255;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) data[y * width + x] = (bits[y * stride + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 0 : 255;
   return { width, height, data };
 }
 

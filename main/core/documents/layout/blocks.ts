@@ -96,16 +96,7 @@ export interface SpacerBlock {
 }
 
 export type Block =
-  | HeaderBlock
-  | MarksBlock
-  | TitleBlock
-  | ParagraphBlock
-  | HeadingBlock
-  | TableBlock
-  | ImagesBlock
-  | QrBlock
-  | SignatureBlock
-  | SpacerBlock;
+  HeaderBlock | MarksBlock | TitleBlock | ParagraphBlock | HeadingBlock | TableBlock | ImagesBlock | QrBlock | SignatureBlock | SpacerBlock;
 
 export interface DocumentLayout {
   /** PDF metadata title. */

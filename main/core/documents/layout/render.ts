@@ -126,13 +126,22 @@ class PageWriter {
 
   draw(text: string, x: number, baseline: number, key: FontKey, size: number, spacing = 0, color = 'black'): void {
     const bold = key === 'serifBold';
-    if (bold) this.doc.save().lineWidth(size * BOLD_STROKE).lineJoin('round').strokeColor(color);
-    this.doc.font(drawnWith(key)).fontSize(size).fillColor(color).text(text, x, baseline, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      characterSpacing: spacing,
-      ...(bold ? { fill: true, stroke: true } : {}),
-    });
+    if (bold)
+      this.doc
+        .save()
+        .lineWidth(size * BOLD_STROKE)
+        .lineJoin('round')
+        .strokeColor(color);
+    this.doc
+      .font(drawnWith(key))
+      .fontSize(size)
+      .fillColor(color)
+      .text(text, x, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        characterSpacing: spacing,
+        ...(bold ? { fill: true, stroke: true } : {}),
+      });
     if (bold) this.doc.restore();
   }
 }
@@ -229,8 +238,7 @@ function table(w: PageWriter, b: TableBlock): void {
       w.doc.save().lineWidth(0.6).strokeColor('black').rect(p.x, top, p.width, height).stroke().restore();
       p.lines.forEach((line, i) => {
         const align = p.cell.align ?? 'left';
-        const x =
-          align === 'center' ? p.x + (p.width - line.width) / 2 : align === 'right' ? p.x + p.width - pad - line.width : p.x + pad;
+        const x = align === 'center' ? p.x + (p.width - line.width) / 2 : align === 'right' ? p.x + p.width - pad - line.width : p.x + pad;
         const base = top + pad + i * lh + (lh - size) / 2 + EM_ASCENT * size;
         w.doc.font('sans').fontSize(size).fillColor('black');
         w.doc.text(line.text, x, base, {
@@ -269,7 +277,13 @@ function images(w: PageWriter, b: ImagesBlock): void {
     } catch (e) {
       throw new JiuzhuError('DOC_BAD_IMAGE', { field: item.label }, { field: item.field, cause: String(e) });
     }
-    w.doc.save().lineWidth(0.5).strokeColor('#888888').rect(x, top + labelH, iw, ih).stroke().restore();
+    w.doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor('#888888')
+      .rect(x, top + labelH, iw, ih)
+      .stroke()
+      .restore();
     x += iw + mm(12);
   }
   w.y = top + boxH + mm(2);
@@ -286,7 +300,7 @@ function qr(w: PageWriter, b: QrBlock): void {
   const doc = w.doc.save().fillColor('black');
   b.modules.forEach((cells, r) => {
     // One rectangle per horizontal run of dark modules keeps the PDF small and the edges clean.
-    for (let c = 0; c < n; ) {
+    for (let c = 0; c < n;) {
       if (!cells[c]) {
         c++;
         continue;
@@ -383,7 +397,13 @@ export async function renderLayout(layout: DocumentLayout, fonts: DocumentFonts,
   }
 }
 
-function attempt(layout: DocumentLayout, fonts: DocumentFonts, opts: LayoutOptions, scale: number, last: boolean): Promise<RenderedPdf | null> {
+function attempt(
+  layout: DocumentLayout,
+  fonts: DocumentFonts,
+  opts: LayoutOptions,
+  scale: number,
+  last: boolean,
+): Promise<RenderedPdf | null> {
   const doc = new PDFDocument({
     // No default font: pdfkit would parse Helvetica's metrics and write its font object into every
     // PDF, though only the registered CJK faces ever draw.

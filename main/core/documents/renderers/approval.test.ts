@@ -20,7 +20,11 @@ const BENEFITS = [
 async function text(data: Record<string, unknown>) {
   const doc = await renderDocument('approval', data, { fonts, creationDate: new Date('2026-11-29T00:00:00Z') });
   const pages = await readPdf(doc.pdf);
-  return { doc, text: pages.map((p) => p.text).join('\n'), rows: pages.flatMap((p, i) => p.items.map((it) => ({ ...it, baseline: it.baseline + i * 10_000 }))) };
+  return {
+    doc,
+    text: pages.map((p) => p.text).join('\n'),
+    rows: pages.flatMap((p, i) => p.items.map((it) => ({ ...it, baseline: it.baseline + i * 10_000 }))),
+  };
 }
 
 describe('approval notice: linked benefits', () => {
@@ -36,7 +40,10 @@ describe('approval notice: linked benefits', () => {
     for (const [i, b] of BENEFITS.entries()) {
       const y = baselineOf(b.name);
       expect(y, b.name).toBeDefined();
-      const onRow = rows.filter((r) => Math.abs(r.baseline - y!) < 1).map((r) => r.str).join('');
+      const onRow = rows
+        .filter((r) => Math.abs(r.baseline - y!) < 1)
+        .map((r) => r.str)
+        .join('');
       expect(onRow).toContain(String(i + 1));
       expect(onRow).toContain(b.department ?? '民政部门协调办理');
     }

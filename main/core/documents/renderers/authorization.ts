@@ -38,5 +38,9 @@ export function authorizationLayout(d: AuthorizationData): DocumentLayout {
     para(`受理单位：${d.station.issuer}`),
     ...(d.statement ? [para(`授权书文本第 ${d.statement.version} 版，校验码 ${d.statement.sha256.slice(0, 16)}`)] : []),
   ];
-  return { title: '家庭经济状况核对授权书', author: d.station.issuer, blocks: frame(d, p, '家庭经济状况核对授权书', body, { header: false, signature: false }) };
+  return {
+    title: '家庭经济状况核对授权书',
+    author: d.station.issuer,
+    blocks: frame(d, p, '家庭经济状况核对授权书', body, { header: false, signature: false }),
+  };
 }

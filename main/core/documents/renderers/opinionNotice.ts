@@ -16,7 +16,9 @@ export function opinionNoticeLayout(d: OpinionNoticeData): DocumentLayout {
   const title = '初审意见告知书';
   const body = [
     salutation(p.name(d.applicant.name)),
-    para(`你（户）于${p.date(d.acceptedOn)}经受理的${cat}申请（编号：${d.caseNo}），${again}本机关于${p.date(d.givenOn)}提出初审意见：拟不予确认。`),
+    para(
+      `你（户）于${p.date(d.acceptedOn)}经受理的${cat}申请（编号：${d.caseNo}），${again}本机关于${p.date(d.givenOn)}提出初审意见：拟不予确认。`,
+    ),
     para(`理由：${reasonsText(d.reasons)}`),
     para(
       `根据${measuresOf(d.category)}的规定，本初审意见不予公示，将连同调查核实材料报送${d.decidedBy ?? '县级人民政府民政部门'}审核确认，审核确认结果另行书面告知。` +

@@ -17,7 +17,10 @@ export function phaseOutLayout(d: PhaseOutData): DocumentLayout {
   const cat = CATEGORY_LABELS[d.category];
   const money = (fen: number) => `${yuanText(fen)}（${yuanCapitals(fen)}）`;
   const title = '渐退通知书';
-  const amount = d.amountFen === d.previousAmountFen ? `按原标准每月${money(d.amountFen)}` : `由每月${yuanText(d.previousAmountFen)}调整为每月${money(d.amountFen)}`;
+  const amount =
+    d.amountFen === d.previousAmountFen
+      ? `按原标准每月${money(d.amountFen)}`
+      : `由每月${yuanText(d.previousAmountFen)}调整为每月${money(d.amountFen)}`;
   const body = [
     salutation(p.name(d.applicant.name)),
     para(

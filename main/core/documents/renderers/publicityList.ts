@@ -27,12 +27,21 @@ export function publicityListLayout(d: PublicityListData): DocumentLayout {
   for (const s of d.sections) {
     const totalFen = s.rows.reduce((a, r) => a + r.amountFen, 0);
     const size = s.rows.reduce((a, r) => a + r.householdSize, 0);
-    body.push({ kind: 'heading', level: 2, text: `${CATEGORY_LABELS[s.category]}（${s.rows.length}户${size}人，月金额合计${formatYuan(totalFen, { grouping: true })}元）` });
+    body.push({
+      kind: 'heading',
+      level: 2,
+      text: `${CATEGORY_LABELS[s.category]}（${s.rows.length}户${size}人，月金额合计${formatYuan(totalFen, { grouping: true })}元）`,
+    });
     body.push({
       kind: 'table',
       columns: [1, 3, 2.4, 3],
       header: [center('序号'), center('申请人姓名'), center('家庭人口（人）'), center('月救助金额（元）')],
-      rows: s.rows.map((r, i) => [center(String(i + 1)), center(maskName(r.name, d.station.publicityNameMask)), center(String(r.householdSize)), { text: formatYuan(r.amountFen, { grouping: true }), align: 'right' as const }]),
+      rows: s.rows.map((r, i) => [
+        center(String(i + 1)),
+        center(maskName(r.name, d.station.publicityNameMask)),
+        center(String(r.householdSize)),
+        { text: formatYuan(r.amountFen, { grouping: true }), align: 'right' as const },
+      ]),
     });
   }
   body.push(

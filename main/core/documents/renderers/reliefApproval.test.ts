@@ -15,8 +15,10 @@ beforeAll(() => {
   fonts = testFonts();
 });
 
-const render = (kind: 'relief-approval' | 'monitoring-approval', data: unknown) => renderDocument(kind, data, { fonts, creationDate: new Date('2027-02-20T00:00:00Z') });
-const text = async (kind: 'relief-approval' | 'monitoring-approval', data: unknown) => (await readPdf((await render(kind, data)).pdf)).map((p) => p.text.replace(/\s+/g, '')).join('');
+const render = (kind: 'relief-approval' | 'monitoring-approval', data: unknown) =>
+  renderDocument(kind, data, { fonts, creationDate: new Date('2027-02-20T00:00:00Z') });
+const text = async (kind: 'relief-approval' | 'monitoring-approval', data: unknown) =>
+  (await readPdf((await render(kind, data)).pdf)).map((p) => p.text.replace(/\s+/g, '')).join('');
 
 describe('临时救助审核确认通知书', () => {
   it('prints the total in figures and capitals, the in-kind goods, the instalments and the advance already paid; never a monthly payment', async () => {
@@ -62,7 +64,12 @@ describe('审核确认通知书（纳入监测）', () => {
   });
 
   it('where the county pays the type a monthly amount, it is printed with its first month', async () => {
-    const t = await text('monitoring-approval', { ...SAMPLES['monitoring-approval'], category: 'rigid-expense', monthlyAmountFen: 20000, startMonth: '2027-03' });
+    const t = await text('monitoring-approval', {
+      ...SAMPLES['monitoring-approval'],
+      category: 'rigid-expense',
+      monthlyAmountFen: 20000,
+      startMonth: '2027-03',
+    });
     expect(t).toContain('符合刚性支出困难家庭认定条件');
     expect(t).toContain('自二〇二七年三月起按月发放救助金，每月200.00元（人民币贰佰元整）');
     expect(t).not.toContain('不发放月度金额');

@@ -36,7 +36,12 @@ export function visitFormLayout(d: VisitFormData): DocumentLayout {
       [label('编号'), value(d.caseNo, 2), label('调查日期'), value(p.date(d.visitedOn), 2)],
       [label('申请人'), value(p.name(d.applicant.name), 2), label('公民身份号码'), value(p.id(d.applicant.idNumber), 2)],
       [label('家庭住址'), value(p.address(d.applicant.address), 5)],
-      [label('救助类别'), value(CATEGORY_LABELS[d.category], 2), label('联系电话'), value(d.applicant.phone ? p.phone(d.applicant.phone) : '', 2)],
+      [
+        label('救助类别'),
+        value(CATEGORY_LABELS[d.category], 2),
+        label('联系电话'),
+        value(d.applicant.phone ? p.phone(d.applicant.phone) : '', 2),
+      ],
     ],
   };
   const memberTable: Block = {
@@ -67,7 +72,13 @@ export function visitFormLayout(d: VisitFormData): DocumentLayout {
           ]),
     ],
   };
-  const body: Block[] = [household, { kind: 'paragraph', text: '家庭成员情况', font: 'sans', indent: 0 }, memberTable, findings, ...signatureBlocks(d, p.name)];
+  const body: Block[] = [
+    household,
+    { kind: 'paragraph', text: '家庭成员情况', font: 'sans', indent: 0 },
+    memberTable,
+    findings,
+    ...signatureBlocks(d, p.name),
+  ];
   return { title: '入户调查表', author: d.station.issuer, blocks: frame(d, p, '入户调查表', body, { header: false, signature: false }) };
 }
 
@@ -78,7 +89,9 @@ const HASH_DIGITS = 16;
 
 function photoList(photos: VisitFormData['photos']): string {
   if (photos.length === 0) return '未拍摄';
-  const items = photos.map((ph, i) => `${i + 1}. ${ph.sha256.slice(0, HASH_DIGITS)}（${ph.source === 'camera' ? '现场拍摄' : '文件导入'}）`);
+  const items = photos.map(
+    (ph, i) => `${i + 1}. ${ph.sha256.slice(0, HASH_DIGITS)}（${ph.source === 'camera' ? '现场拍摄' : '文件导入'}）`,
+  );
   return `共${photos.length}张，按SHA-256摘要前${HASH_DIGITS}位列出：${items.join('；')}`;
 }
 

@@ -5,7 +5,11 @@
  */
 import { isJiuzhuError, JiuzhuError } from '../../../../common/contract/errors';
 import type { MethodOutput } from '../../../../common/contract/index';
-import { certificateAlgorithmSchema, type CertificateFacts, type VerifiedCertificate } from '../../../../common/documents/certificatePayload';
+import {
+  certificateAlgorithmSchema,
+  type CertificateFacts,
+  type VerifiedCertificate,
+} from '../../../../common/documents/certificatePayload';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
 import { isCertificatePayload, statedFacts } from '../certificate/payload';
 import { greyFromBits, readQrText } from '../certificate/qrRead';
@@ -50,15 +54,25 @@ function byNumber(deps: CertificateCheckDeps, number: string): CertificateCheck 
   }
   const raw = deps.issuedData(number.toUpperCase()) ?? deps.issuedData(number);
   const parsed = raw ? certificateSchema.safeParse(raw) : null;
-  if (!parsed?.success) return { verdict: 'unknown', stated: null, algorithm: null, message: new JiuzhuError('CERT_NUMBER_UNKNOWN', { id: number }).message };
+  if (!parsed?.success)
+    return { verdict: 'unknown', stated: null, algorithm: null, message: new JiuzhuError('CERT_NUMBER_UNKNOWN', { id: number }).message };
   const facts = certificateFacts(parsed.data);
   // Found among this station's own issued records: no signature is involved.
-  if (deps.today() > facts.validUntil) return { verdict: 'expired', stated: facts, algorithm: null, message: new JiuzhuError('CERT_EXPIRED', { validUntil: facts.validUntil }).message };
+  if (deps.today() > facts.validUntil)
+    return {
+      verdict: 'expired',
+      stated: facts,
+      algorithm: null,
+      message: new JiuzhuError('CERT_EXPIRED', { validUntil: facts.validUntil }).message,
+    };
   return { verdict: 'valid', stated: facts, algorithm: null, message: messages.documents.certificateValid };
 }
 
 /** A camera frame (1 bit a pixel): read the QR in core, then check it; no symbol is CERT_NO_QR. */
-export function checkCertificateImage(deps: CertificateCheckDeps, image: { width: number; height: number; bits: string }): CertificateCheck {
+export function checkCertificateImage(
+  deps: CertificateCheckDeps,
+  image: { width: number; height: number; bits: string },
+): CertificateCheck {
   let grey;
   try {
     grey = greyFromBits(image.width, image.height, Buffer.from(image.bits, 'base64'));

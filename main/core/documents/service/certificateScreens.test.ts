@@ -13,7 +13,13 @@ let docs: DocumentService;
 beforeEach(() => {
   f = documentsFixture();
   const info = f.t.station.stationInfo();
-  docs = new DocumentService({ db: f.t.station.db, clock: f.t.clock, audit: f.t.auth.audit(), fonts: () => loadDocumentFonts(FONTS_DIR), station: () => ({ name: info!.name, regionCode: info!.regionCode }) });
+  docs = new DocumentService({
+    db: f.t.station.db,
+    clock: f.t.clock,
+    audit: f.t.auth.audit(),
+    fonts: () => loadDocumentFonts(FONTS_DIR),
+    station: () => ({ name: info!.name, regionCode: info!.regionCode }),
+  });
 });
 afterEach(() => f.cleanup());
 const actor = () => f.t.adminId;
@@ -50,7 +56,8 @@ function frameBits(pdf: Uint8Array, dpi: number) {
   const img = rasterize(pdf, 1, dpi);
   const stride = Math.ceil(img.width / 8);
   const bits = Buffer.alloc(stride * img.height);
-  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (img.data[y * img.width + x]! < 128) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) if (img.data[y * img.width + x]! < 128) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
   return { width: img.width, height: img.height, bits: bits.toString('base64') };
 }
 
@@ -84,8 +91,19 @@ describe('a 救助证明 for a household on the roster', () => {
     expect(text).toContain('JZ500101-2025-000001');
     expect(text).toContain('办理水电费减免');
     const facts = docs.verifyCertificate(certificatePayloadFromPdf(pdf)!);
-    expect(facts).toMatchObject({ certificateId: 'JZ500101-2025-000001', holder: '张*英', idTail: '0021', category: 'dibao-rural', monthlyAmountFen: 98000, since: '2024-08', validUntil: '2025-08-01' });
-    expect(f.t.auth.audit().query({ action: 'document.issue' })[0]).toMatchObject({ targetId: issued.id, details: { kind: 'certificate', caseId: 'case-7' } });
+    expect(facts).toMatchObject({
+      certificateId: 'JZ500101-2025-000001',
+      holder: '张*英',
+      idTail: '0021',
+      category: 'dibao-rural',
+      monthlyAmountFen: 98000,
+      since: '2024-08',
+      validUntil: '2025-08-01',
+    });
+    expect(f.t.auth.audit().query({ action: 'document.issue' })[0]).toMatchObject({
+      targetId: issued.id,
+      details: { kind: 'certificate', caseId: 'case-7' },
+    });
     // The next certificate takes the next serial number.
     expect((await docs.certificateDraft('case-7', undefined, actor())).draft.certificateId).toBe('JZ500101-2025-000002');
   });
@@ -99,8 +117,14 @@ describe('a 救助证明 for a household on the roster', () => {
     enrol('case-stopped', { status: 'stopped', stopped_on: '2025-01-31', applicant_id_number: '500101195403120048' });
     enrol('case-overdue', { next_review_on: '2025-02-28', id: 'r-2', applicant_id_number: '500101195403120056' });
     await expect(docs.issueCertificate('case-none', undefined, actor())).rejects.toMatchObject({ code: 'DOC_CERT_NOT_ON_ROSTER' });
-    await expect(docs.issueCertificate('case-stopped', undefined, actor())).rejects.toMatchObject({ code: 'DOC_CERT_STOPPED', message: expect.stringContaining('2025-01-31') });
-    await expect(docs.issueCertificate('case-overdue', undefined, actor())).rejects.toMatchObject({ code: 'DOC_CERT_REVIEW_OVERDUE', message: expect.stringContaining('2025-02-28') });
+    await expect(docs.issueCertificate('case-stopped', undefined, actor())).rejects.toMatchObject({
+      code: 'DOC_CERT_STOPPED',
+      message: expect.stringContaining('2025-01-31'),
+    });
+    await expect(docs.issueCertificate('case-overdue', undefined, actor())).rejects.toMatchObject({
+      code: 'DOC_CERT_REVIEW_OVERDUE',
+      message: expect.stringContaining('2025-02-28'),
+    });
     expect(f.t.station.db.prepare('SELECT count(*) FROM document').pluck().get()).toBe(0);
   });
 });
@@ -111,7 +135,12 @@ describe('checking a certificate', () => {
     const issued = await docs.issueCertificate('case-7', undefined, actor());
     const pdf = docs.get(issued.id, actor()).pdf;
     const answer = docs.checkCertificate({ image: frameBits(pdf, 150) });
-    expect(answer).toMatchObject({ verdict: 'valid', algorithm: 'ed25519', message: '核验通过：证明真实有效', stated: { certificateId: 'JZ500101-2025-000001', holder: '张*英', monthlyAmountFen: 98000 } });
+    expect(answer).toMatchObject({
+      verdict: 'valid',
+      algorithm: 'ed25519',
+      message: '核验通过：证明真实有效',
+      stated: { certificateId: 'JZ500101-2025-000001', holder: '张*英', monthlyAmountFen: 98000 },
+    });
   });
 
   it('signs with SM2 once the station is pinned to the 国密 suite; both kinds verify and say which, the camera check too', async () => {
@@ -120,7 +149,18 @@ describe('checking a certificate', () => {
     expect(before.startsWith('JZC2|ED25519|')).toBe(true);
     // Enrolment pinned the 国密 suite (what the sync engine's registration writes).
     new SyncState(f.t.station.db, f.t.clock).saveRegistration(
-      { deviceId: 'dev_x', stationId: 'st', regionCode: '500101', platformUrl: 'https://127.0.0.1:1', platformId: 'p', platformSigningKey: 'k', platformEncryptionKey: 'k', platformFingerprint: 'f', suite: 'SM2-SM3-SM4GCM-v1', limits: {} as never },
+      {
+        deviceId: 'dev_x',
+        stationId: 'st',
+        regionCode: '500101',
+        platformUrl: 'https://127.0.0.1:1',
+        platformId: 'p',
+        platformSigningKey: 'k',
+        platformEncryptionKey: 'k',
+        platformFingerprint: 'f',
+        suite: 'SM2-SM3-SM4GCM-v1',
+        limits: {} as never,
+      },
       [],
     );
     const issued = await docs.issueCertificate('case-7', undefined, actor());
@@ -128,11 +168,17 @@ describe('checking a certificate', () => {
     const after = certificatePayloadFromPdf(pdf)!;
     expect(after.startsWith('JZC2|SM2|JZ500101-2025-000002|')).toBe(true);
     expect(docs.verifyCertificate(after)).toMatchObject({ certificateId: 'JZ500101-2025-000002', algorithm: 'sm2' });
-    expect(docs.checkCertificate({ image: frameBits(pdf, 150) })).toMatchObject({ verdict: 'valid', algorithm: 'sm2', stated: { certificateId: 'JZ500101-2025-000002' } });
+    expect(docs.checkCertificate({ image: frameBits(pdf, 150) })).toMatchObject({
+      verdict: 'valid',
+      algorithm: 'sm2',
+      stated: { certificateId: 'JZ500101-2025-000002' },
+    });
     // The Ed25519 key stays in the keyring: the paper issued before enrolment still verifies, as Ed25519.
     expect(docs.checkCertificate({ code: before })).toMatchObject({ verdict: 'valid', algorithm: 'ed25519' });
     // Two keys, two issuer ids; the SM2 one is stored as an SM2 SubjectPublicKeyInfo.
-    const keys = f.t.station.db.prepare('SELECT issuer_id, length(public_key) AS n FROM signing_key ORDER BY created_at, n').all() as Array<{ issuer_id: string; n: number }>;
+    const keys = f.t.station.db
+      .prepare('SELECT issuer_id, length(public_key) AS n FROM signing_key ORDER BY created_at, n')
+      .all() as Array<{ issuer_id: string; n: number }>;
     expect(keys.map((k) => k.n).sort()).toEqual([44, 91]);
     expect(new Set(keys.map((k) => k.issuer_id)).size).toBe(2);
     // A tampered SM2 code is refused, naming the algorithm it claims; a typed number involves no signature.
@@ -150,11 +196,25 @@ describe('checking a certificate', () => {
     const issued = await docs.issueCertificate('case-7', undefined, actor());
     const payload = certificatePayloadFromPdf(docs.get(issued.id, actor()).pdf)!;
     const altered = payload.replace('|98000|', '|198000|');
-    expect(docs.checkCertificate({ code: altered })).toMatchObject({ verdict: 'tampered', stated: { monthlyAmountFen: 198000, certificateId: 'JZ500101-2025-000001' }, message: expect.stringContaining('被改动') });
-    expect(docs.checkCertificate({ code: 'JZ500101-2025-000001' })).toMatchObject({ verdict: 'valid', stated: { holder: '张*英', validUntil: '2025-08-01' } });
-    expect(docs.checkCertificate({ code: 'JZ500101-2025-000099' })).toMatchObject({ verdict: 'unknown', stated: null, message: expect.stringContaining('本站没有出具过这个编号') });
+    expect(docs.checkCertificate({ code: altered })).toMatchObject({
+      verdict: 'tampered',
+      stated: { monthlyAmountFen: 198000, certificateId: 'JZ500101-2025-000001' },
+      message: expect.stringContaining('被改动'),
+    });
+    expect(docs.checkCertificate({ code: 'JZ500101-2025-000001' })).toMatchObject({
+      verdict: 'valid',
+      stated: { holder: '张*英', validUntil: '2025-08-01' },
+    });
+    expect(docs.checkCertificate({ code: 'JZ500101-2025-000099' })).toMatchObject({
+      verdict: 'unknown',
+      stated: null,
+      message: expect.stringContaining('本站没有出具过这个编号'),
+    });
     expect(docs.checkCertificate({ code: 'JZC1|x|y' })).toMatchObject({ verdict: 'malformed' });
     f.t.clock.advance(200 * 24 * 3600 * 1000);
-    expect(docs.checkCertificate({ code: payload })).toMatchObject({ verdict: 'expired', stated: { certificateId: 'JZ500101-2025-000001' } });
+    expect(docs.checkCertificate({ code: payload })).toMatchObject({
+      verdict: 'expired',
+      stated: { certificateId: 'JZ500101-2025-000001' },
+    });
   });
 });

@@ -23,10 +23,16 @@ export interface CertificateSourceDeps {
 }
 
 /** The serial number: JZ + region code + year + the station's running count of certificates. */
-export const certificateSerial = (regionCode: string, issuedOn: string, n: number) => `JZ${regionCode.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)}-${issuedOn.slice(0, 4)}-${String(n).padStart(6, '0')}`;
+export const certificateSerial = (regionCode: string, issuedOn: string, n: number) =>
+  `JZ${regionCode.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)}-${issuedOn.slice(0, 4)}-${String(n).padStart(6, '0')}`;
 
 /** The certificate's data (valid against common/documents/certificate.ts, issuerId set by the key) and what the screen shows. */
-export function certificateForCase(deps: CertificateSourceDeps, caseId: string, purpose: string | undefined, issuedSoFar: number): { data: Record<string, unknown>; draft: CertificateDraft } {
+export function certificateForCase(
+  deps: CertificateSourceDeps,
+  caseId: string,
+  purpose: string | undefined,
+  issuedSoFar: number,
+): { data: Record<string, unknown>; draft: CertificateDraft } {
   const roster = new AfterAcceptanceRepo(deps.db).rosterOfCase(caseId);
   if (!roster) throw new JiuzhuError('DOC_CERT_NOT_ON_ROSTER');
   const today = chinaDate(deps.clock.now());
@@ -42,7 +48,11 @@ export function certificateForCase(deps: CertificateSourceDeps, caseId: string, 
   const cap = addDays(addMonths(today, 12), -1);
   const validUntil = roster.next_review_on < cap ? roster.next_review_on : cap;
   const certificateId = certificateSerial(deps.station.regionCode, today, issuedSoFar + 1);
-  const holder = { name: roster.applicant_name, idNumber: roster.applicant_id_number, ...(applicant?.address ? { address: applicant.address } : {}) };
+  const holder = {
+    name: roster.applicant_name,
+    idNumber: roster.applicant_id_number,
+    ...(applicant?.address ? { address: applicant.address } : {}),
+  };
   const data = {
     station,
     issuedOn: today,

@@ -63,7 +63,9 @@ export class DocumentRepo {
   }
 
   byCase(caseId: string): DocumentRow[] {
-    return (this.db.prepare('SELECT * FROM document WHERE case_id = ? ORDER BY created_at DESC, rowid DESC').all(caseId) as Raw[]).map(toRow);
+    return (this.db.prepare('SELECT * FROM document WHERE case_id = ? ORDER BY created_at DESC, rowid DESC').all(caseId) as Raw[]).map(
+      toRow,
+    );
   }
 
   /** Originals of a kind issued so far (the next certificate's serial number counts them). */
@@ -74,7 +76,9 @@ export class DocumentRepo {
   /** The stored data of the original certificate with this number (data.certificateId), if issued here. */
   certificateData(certificateId: string): Record<string, unknown> | null {
     const data = this.db
-      .prepare("SELECT data FROM document WHERE kind = 'certificate' AND reprint_of IS NULL AND json_extract(data, '$.certificateId') = ? ORDER BY created_at LIMIT 1")
+      .prepare(
+        "SELECT data FROM document WHERE kind = 'certificate' AND reprint_of IS NULL AND json_extract(data, '$.certificateId') = ? ORDER BY created_at LIMIT 1",
+      )
       .pluck()
       .get(certificateId) as string | undefined;
     return data ? (JSON.parse(data) as Record<string, unknown>) : null;
@@ -82,7 +86,9 @@ export class DocumentRepo {
 
   /** The original (not a 补打) document issued for a notice request. */
   forRequest(requestId: string): DocumentRow | null {
-    const r = this.db.prepare('SELECT * FROM document WHERE request_id = ? AND reprint_of IS NULL ORDER BY created_at LIMIT 1').get(requestId) as Raw | undefined;
+    const r = this.db
+      .prepare('SELECT * FROM document WHERE request_id = ? AND reprint_of IS NULL ORDER BY created_at LIMIT 1')
+      .get(requestId) as Raw | undefined;
     return r ? toRow(r) : null;
   }
 }

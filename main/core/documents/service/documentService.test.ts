@@ -26,7 +26,12 @@ describe('issuing stores the PDF encrypted and audits its hash', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const [audit] = f.t.auth.audit().query({ action: 'document.issue' });
-    expect(audit).toMatchObject({ actor: actor(), targetType: 'document', targetId: doc.id, details: { kind: 'acceptance', sha256: doc.sha256 } });
+    expect(audit).toMatchObject({
+      actor: actor(),
+      targetType: 'document',
+      targetId: doc.id,
+      details: { kind: 'acceptance', sha256: doc.sha256 },
+    });
     expect(String(audit!.details.sha256).replace(/ /g, '').toLowerCase()).toBe(doc.sha256);
     expect(f.docs.list('case-1').map((d) => d.id)).toEqual([doc.id]);
     // Nothing of the PDF is in the clear on disk (SQLCipher pages, WAL included).
@@ -38,7 +43,10 @@ describe('issuing stores the PDF encrypted and audits its hash', () => {
 
   it('bad data: a typed error naming the field, and nothing stored or audited', async () => {
     const data = { ...json('acceptance'), issuedOn: '2026-02-30' };
-    await expect(f.docs.issue({ caseId: 'case-1', kind: 'acceptance', data }, actor())).rejects.toMatchObject({ code: 'DOC_INVALID_DATA', details: { path: 'issuedOn' } });
+    await expect(f.docs.issue({ caseId: 'case-1', kind: 'acceptance', data }, actor())).rejects.toMatchObject({
+      code: 'DOC_INVALID_DATA',
+      details: { path: 'issuedOn' },
+    });
     expect(f.t.station.db.prepare('SELECT count(*) FROM attachment').pluck().get()).toBe(0);
     expect(f.t.auth.audit().query({ action: 'document.issue' })).toHaveLength(0);
   });
@@ -82,7 +90,9 @@ describe('certificates', () => {
     expect(certificatePayloadFromPdf(f.docs.get(b.id, actor()).pdf)).toBe(payload);
     const facts = f.docs.verifyCertificate(payload);
     expect(facts).toMatchObject({ holder: '王*文', issuerId: keys[0]!.issuer_id });
-    expect(() => f.docs.verifyCertificate(payload.replace(/\|(\d+)\|(\d{6})\|/, '|999900|$2|'))).toThrow(expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }));
+    expect(() => f.docs.verifyCertificate(payload.replace(/\|(\d+)\|(\d{6})\|/, '|999900|$2|'))).toThrow(
+      expect.objectContaining({ code: 'CERT_BAD_SIGNATURE' }),
+    );
     const other = payload.replace(keys[0]!.issuer_id, '500199ABCDEF');
     expect(() => f.docs.verifyCertificate(other)).toThrow(expect.objectContaining({ code: 'CERT_UNKNOWN_ISSUER' }));
   });

@@ -54,11 +54,18 @@ export class DocumentService {
 
   /** Check data against the kind's schema (images resolved) without rendering: DOC_INVALID_DATA names the field. */
   check(kind: DocumentKind, raw: Record<string, unknown>): void {
-    parseDocumentData(kind, hydrate(raw, (id) => this.attachments.get(id)));
+    parseDocumentData(
+      kind,
+      hydrate(raw, (id) => this.attachments.get(id)),
+    );
   }
 
   /** Images referenced by attachment id or inline base64 become bytes; certificates get the station key. */
-  async render(kind: DocumentKind, raw: Record<string, unknown>, options: { reprint?: boolean } = {}): Promise<{ doc: RenderedDocument; data: Record<string, unknown>; copy: CopyKind }> {
+  async render(
+    kind: DocumentKind,
+    raw: Record<string, unknown>,
+    options: { reprint?: boolean } = {},
+  ): Promise<{ doc: RenderedDocument; data: Record<string, unknown>; copy: CopyKind }> {
     let data = hydrate(raw, (id) => this.attachments.get(id)) as Record<string, unknown>;
     if (options.reprint) data = { ...data, reprint: true };
     let signingKey;
@@ -68,7 +75,11 @@ export class DocumentService {
       data = { ...data, issuerId: key.issuerId };
       signingKey = key.privateKey;
     }
-    const doc = await renderDocument(kind, data, { fonts: this.deps.fonts(), creationDate: this.deps.clock.now(), ...(signingKey ? { signingKey } : {}) });
+    const doc = await renderDocument(kind, data, {
+      fonts: this.deps.fonts(),
+      creationDate: this.deps.clock.now(),
+      ...(signingKey ? { signingKey } : {}),
+    });
     return { doc, data, copy: data.copy === 'public' ? 'public' : 'applicant' };
   }
 
@@ -78,7 +89,12 @@ export class DocumentService {
     return doc;
   }
 
-  async issue(input: IssueInput, actor: string, reprintOf: DocumentRow | null = null, why: ReprintWhy | null = null): Promise<DocumentSummary> {
+  async issue(
+    input: IssueInput,
+    actor: string,
+    reprintOf: DocumentRow | null = null,
+    why: ReprintWhy | null = null,
+  ): Promise<DocumentSummary> {
     const { doc, data, copy } = await this.render(input.kind, input.data, { reprint: reprintOf !== null });
     const row: DocumentRow = {
       id: randomUUID(),
@@ -107,7 +123,14 @@ export class DocumentService {
         action: reprintOf ? 'document.reprint' : 'document.issue',
         targetType: 'document',
         targetId: row.id,
-        details: { kind: input.kind, sha256: doc.sha256, caseId: input.caseId, copy, pages: doc.pages, ...(row.reprintOf ? { reprintOf: row.reprintOf, reason: row.reprintReason } : {}) },
+        details: {
+          kind: input.kind,
+          sha256: doc.sha256,
+          caseId: input.caseId,
+          copy,
+          pages: doc.pages,
+          ...(row.reprintOf ? { reprintOf: row.reprintOf, reason: row.reprintReason } : {}),
+        },
       });
     })();
     doc.pdf.fill(0);
@@ -127,7 +150,8 @@ export class DocumentService {
   /** The stored PDF, checked against the hash recorded (and audited) when it was issued. */
   pdf(row: DocumentRow): Buffer {
     const pdf = this.attachments.get(row.attachmentId);
-    if (this.attachments.info(row.attachmentId)?.sha256 !== row.sha256) throw new JiuzhuError('STORE_ATTACHMENT_DAMAGED', { id: row.attachmentId });
+    if (this.attachments.info(row.attachmentId)?.sha256 !== row.sha256)
+      throw new JiuzhuError('STORE_ATTACHMENT_DAMAGED', { id: row.attachmentId });
     return pdf;
   }
 
@@ -141,16 +165,35 @@ export class DocumentService {
   /** The same document again from its stored data, marked 补打, linked to the original. */
   async reprint(id: string, actor: string, why: ReprintWhy): Promise<DocumentSummary> {
     const original = this.row(id);
-    return this.issue({ caseId: original.caseId, kind: original.kind, data: JSON.parse(original.data) as Record<string, unknown>, requestId: original.requestId }, actor, original, why);
+    return this.issue(
+      {
+        caseId: original.caseId,
+        kind: original.kind,
+        data: JSON.parse(original.data) as Record<string, unknown>,
+        requestId: original.requestId,
+      },
+      actor,
+      original,
+      why,
+    );
   }
 
   private certificateSource(caseId: string, purpose: string | undefined) {
     const station = this.deps.station?.() ?? { name: '', regionCode: '000000' };
-    return certificateForCase({ db: this.deps.db, clock: this.deps.clock, station }, caseId, purpose, this.repo.countOriginals('certificate'));
+    return certificateForCase(
+      { db: this.deps.db, clock: this.deps.clock, station },
+      caseId,
+      purpose,
+      this.repo.countOriginals('certificate'),
+    );
   }
 
   /** The 救助证明 of a household on the roster as core fills it, rendered but not stored (audited as a preview). */
-  async certificateDraft(caseId: string, purpose: string | undefined, actor: string): Promise<{ draft: CertificateDraft; doc: RenderedDocument }> {
+  async certificateDraft(
+    caseId: string,
+    purpose: string | undefined,
+    actor: string,
+  ): Promise<{ draft: CertificateDraft; doc: RenderedDocument }> {
     const { data, draft } = this.certificateSource(caseId, purpose);
     const doc = await this.preview(caseId, 'certificate', data, actor);
     return { draft, doc };
@@ -163,11 +206,17 @@ export class DocumentService {
 
   /** A QR text or typed number, or a camera frame: the verdict in words and what the certificate states. */
   checkCertificate(input: { code: string } | { image: { width: number; height: number; bits: string } }): CertificateCheck {
-    const deps = { verify: (p: string) => this.verifyCertificate(p), issuedData: (id: string) => this.repo.certificateData(id), today: () => localIsoDate(this.deps.clock.now()) };
+    const deps = {
+      verify: (p: string) => this.verifyCertificate(p),
+      issuedData: (id: string) => this.repo.certificateData(id),
+      today: () => localIsoDate(this.deps.clock.now()),
+    };
     return 'code' in input ? checkCertificateCode(deps, input.code) : checkCertificateImage(deps, input.image);
   }
 
   verifyCertificate(payload: string): VerifiedCertificate {
-    return verifyCertificatePayload(payload.trim(), (issuerId) => issuerPublicKey(this.deps.db, issuerId), { today: localIsoDate(this.deps.clock.now()) });
+    return verifyCertificatePayload(payload.trim(), (issuerId) => issuerPublicKey(this.deps.db, issuerId), {
+      today: localIsoDate(this.deps.clock.now()),
+    });
   }
 }

@@ -8,7 +8,8 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 
 export type AttachmentReader = (id: string) => Uint8Array;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 export function hydrate(value: unknown, readAttachment: AttachmentReader, path = ''): unknown {
   if (Array.isArray(value)) return value.map((v, i) => hydrate(v, readAttachment, `${path}.${i}`));
@@ -16,7 +17,8 @@ export function hydrate(value: unknown, readAttachment: AttachmentReader, path =
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === '$base64') {
     const text = value.$base64;
-    if (typeof text !== 'string' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) throw new JiuzhuError('DOC_BAD_IMAGE', { field: path.slice(1) || '(根)' });
+    if (typeof text !== 'string' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(text))
+      throw new JiuzhuError('DOC_BAD_IMAGE', { field: path.slice(1) || '(根)' });
     return new Uint8Array(Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64'));
   }
   if (keys.length === 1 && keys[0] === '$attachment') {

@@ -38,14 +38,26 @@ function labelOf(kind: DocumentKind, data: Record<string, unknown>): string {
   const pick = (o: unknown, k: string) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined);
   const who = pick(data.applicant, 'name') ?? data.applicantName ?? pick(data.holder, 'name') ?? pick(data.signer, 'name');
   // A combined 公示 list is for a village/community, not a person.
-  const parts = [data.caseNo ?? data.certificateId, who ?? data.community].filter((p): p is string => typeof p === 'string' && p.length > 0);
+  const parts = [data.caseNo ?? data.certificateId, who ?? data.community].filter(
+    (p): p is string => typeof p === 'string' && p.length > 0,
+  );
   return parts.length ? parts.join(' ') : messages.documents.kinds[kind];
 }
 
 const toRow = (r: Raw): NoticeRow => {
   const data = JSON.parse(r.data) as Record<string, unknown>;
   const kind = r.kind as DocumentKind;
-  return { id: r.id, caseId: r.case_id, caseNo: r.case_no ?? (typeof data.caseNo === 'string' ? data.caseNo : null), kind, state: r.state, requestedAt: r.requested_at, documentId: r.document_id, label: labelOf(kind, data), data };
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseNo: r.case_no ?? (typeof data.caseNo === 'string' ? data.caseNo : null),
+    kind,
+    state: r.state,
+    requestedAt: r.requested_at,
+    documentId: r.document_id,
+    label: labelOf(kind, data),
+    data,
+  };
 };
 
 export const publicNotice = ({ data: _d, ...n }: NoticeRow): NoticeRequest => n;
@@ -58,7 +70,12 @@ export class NoticeQueue {
     private readonly now: () => Date,
   ) {}
 
-  list(filter: { state: NoticeRequest['state']; caseId?: string | undefined; kind?: DocumentKind | undefined; limit: number }): NoticeRow[] {
+  list(filter: {
+    state: NoticeRequest['state'];
+    caseId?: string | undefined;
+    kind?: DocumentKind | undefined;
+    limit: number;
+  }): NoticeRow[] {
     const rows = this.db
       .prepare(
         `SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id
@@ -70,7 +87,9 @@ export class NoticeQueue {
   }
 
   get(id: string): NoticeRow {
-    const r = this.db.prepare('SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id WHERE n.id = ?').get(id) as Raw | undefined;
+    const r = this.db
+      .prepare('SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id WHERE n.id = ?')
+      .get(id) as Raw | undefined;
     if (!r) throw new JiuzhuError('NOTICE_NOT_FOUND', { id });
     return toRow(r);
   }
@@ -80,7 +99,9 @@ export class NoticeQueue {
     this.docs.check(input.kind, input.data);
     const id = randomUUID();
     this.db
-      .prepare("INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')")
+      .prepare(
+        "INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
+      )
       .run(id, input.caseId, input.kind, JSON.stringify(input.data), this.now().toISOString(), actor);
     this.audit.append({ actor, action: 'notice.add', targetType: 'notice_request', targetId: id, details: { kind: input.kind } });
     return this.get(id);
@@ -105,8 +126,16 @@ export class NoticeQueue {
     const doc = this.docs.row(documentId);
     if (doc.requestId !== id) throw new JiuzhuError('NOTICE_DOCUMENT_MISMATCH', {}, { id, documentId });
     this.db.transaction(() => {
-      this.db.prepare("UPDATE notice_request SET state = 'printed', document_id = ? WHERE id = ? AND state = 'pending'").run(documentId, id);
-      this.audit.append({ actor, action: 'notice.printed', targetType: 'notice_request', targetId: id, details: { documentId, kind: doc.kind } });
+      this.db
+        .prepare("UPDATE notice_request SET state = 'printed', document_id = ? WHERE id = ? AND state = 'pending'")
+        .run(documentId, id);
+      this.audit.append({
+        actor,
+        action: 'notice.printed',
+        targetType: 'notice_request',
+        targetId: id,
+        details: { documentId, kind: doc.kind },
+      });
     })();
     return this.get(id);
   }

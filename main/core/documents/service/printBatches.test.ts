@@ -6,8 +6,12 @@ import { dehydrate } from './hydrate';
 let f: DocumentsFixture;
 afterEach(() => f.cleanup());
 
-const acceptance = (i: number) => ({ ...(dehydrate(SAMPLES.acceptance) as Record<string, unknown>), caseNo: `LX-2026-${String(i).padStart(4, '0')}` });
-const addNotices = (n: number) => Array.from({ length: n }, (_, i) => f.queue.add({ caseId: `case-${i}`, kind: 'acceptance', data: acceptance(i) }, f.t.adminId).id);
+const acceptance = (i: number) => ({
+  ...(dehydrate(SAMPLES.acceptance) as Record<string, unknown>),
+  caseNo: `LX-2026-${String(i).padStart(4, '0')}`,
+});
+const addNotices = (n: number) =>
+  Array.from({ length: n }, (_, i) => f.queue.add({ caseId: `case-${i}`, kind: 'acceptance', data: acceptance(i) }, f.t.adminId).id);
 const count = (sql: string) => f.t.station.db.prepare(sql).pluck().get() as number;
 
 describe('the notice print queue', () => {
@@ -32,7 +36,9 @@ describe('the notice print queue', () => {
   it('refuses a request whose data breaks the schema, naming the field', () => {
     f = documentsFixture();
     const data = { ...acceptance(1), applicant: { name: '王小文', idNumber: '123' } };
-    expect(() => f.queue.add({ caseId: 'c', kind: 'acceptance', data }, f.t.adminId)).toThrow(expect.objectContaining({ code: 'DOC_INVALID_DATA', details: expect.objectContaining({ path: 'applicant.idNumber' }) }));
+    expect(() => f.queue.add({ caseId: 'c', kind: 'acceptance', data }, f.t.adminId)).toThrow(
+      expect.objectContaining({ code: 'DOC_INVALID_DATA', details: expect.objectContaining({ path: 'applicant.idNumber' }) }),
+    );
   });
 });
 

@@ -58,12 +58,18 @@ export class PrintBatches {
   get(id: string): PrintBatch {
     const r = this.db.prepare('SELECT * FROM print_batch WHERE id = ?').get(id) as BatchRaw | undefined;
     if (!r) throw new JiuzhuError('PRINT_BATCH_NOT_FOUND', { id });
-    const printed = this.db.prepare("SELECT count(*) FROM print_batch_item WHERE batch_id = ? AND state = 'printed'").pluck().get(id) as number;
+    const printed = this.db
+      .prepare("SELECT count(*) FROM print_batch_item WHERE batch_id = ? AND state = 'printed'")
+      .pluck()
+      .get(id) as number;
     return { id: r.id, state: r.state, total: r.total, printed, lastError: r.last_error, createdAt: r.created_at };
   }
 
   open(): PrintBatch[] {
-    const ids = this.db.prepare("SELECT id FROM print_batch WHERE state IN ('running', 'paused', 'error') ORDER BY created_at").pluck().all() as string[];
+    const ids = this.db
+      .prepare("SELECT id FROM print_batch WHERE state IN ('running', 'paused', 'error') ORDER BY created_at")
+      .pluck()
+      .all() as string[];
     return ids.map((id) => this.get(id));
   }
 
@@ -76,7 +82,9 @@ export class PrintBatches {
     const id = randomUUID();
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      this.db.prepare("INSERT INTO print_batch (id, state, total, created_at, created_by, updated_at) VALUES (?, 'running', ?, ?, ?, ?)").run(id, unique.length, at, actor, at);
+      this.db
+        .prepare("INSERT INTO print_batch (id, state, total, created_at, created_by, updated_at) VALUES (?, 'running', ?, ?, ?, ?)")
+        .run(id, unique.length, at, actor, at);
       const ins = this.db.prepare("INSERT INTO print_batch_item (batch_id, seq, request_id, state) VALUES (?, ?, ?, 'pending')");
       unique.forEach((r, seq) => ins.run(id, seq, r));
       this.audit.append({ actor, action: 'print_batch.start', targetType: 'print_batch', targetId: id, details: { total: unique.length } });
@@ -85,23 +93,31 @@ export class PrintBatches {
   }
 
   private setState(id: string, state: PrintBatch['state'], lastError: string | null = null): void {
-    this.db.prepare('UPDATE print_batch SET state = ?, last_error = ?, updated_at = ? WHERE id = ?').run(state, lastError, this.now().toISOString(), id);
+    this.db
+      .prepare('UPDATE print_batch SET state = ?, last_error = ?, updated_at = ? WHERE id = ?')
+      .run(state, lastError, this.now().toISOString(), id);
   }
 
   private finishIfEmpty(id: string): void {
-    const left = this.db.prepare("SELECT count(*) FROM print_batch_item WHERE batch_id = ? AND state IN ('pending', 'sent')").pluck().get(id) as number;
+    const left = this.db
+      .prepare("SELECT count(*) FROM print_batch_item WHERE batch_id = ? AND state IN ('pending', 'sent')")
+      .pluck()
+      .get(id) as number;
     if (left === 0) this.setState(id, 'done');
   }
 
   async next(id: string, max: number, actor: string): Promise<NextResult> {
     const batch = this.get(id);
-    if (batch.state === 'done' || batch.state === 'cancelled') throw new JiuzhuError('PRINT_BATCH_FINISHED', { state: STATE_ZH[batch.state] });
+    if (batch.state === 'done' || batch.state === 'cancelled')
+      throw new JiuzhuError('PRINT_BATCH_FINISHED', { state: STATE_ZH[batch.state] });
     const delivery = this.printing.delivery;
     const base = { delivery, paper: 'A4' as Paper, jobs: [] as NextResult['jobs'] };
     if (batch.state !== 'running') return { ...base, batch };
     // The desktop prints one notice per step, so pause and cancel act between notices.
     const items = this.db
-      .prepare("SELECT seq, request_id, state, document_id FROM print_batch_item WHERE batch_id = ? AND state IN ('pending', 'sent') ORDER BY seq LIMIT ?")
+      .prepare(
+        "SELECT seq, request_id, state, document_id FROM print_batch_item WHERE batch_id = ? AND state IN ('pending', 'sent') ORDER BY seq LIMIT ?",
+      )
       .all(id, delivery === 'host' ? 1 : max) as ItemRaw[];
     let paper: Paper = 'A4';
     for (const item of items) {
@@ -185,7 +201,13 @@ export class PrintBatches {
     this.db.transaction(() => {
       this.db.prepare("UPDATE print_batch_item SET state = 'cancelled' WHERE batch_id = ? AND state IN ('pending', 'sent')").run(id);
       this.setState(id, 'cancelled');
-      this.audit.append({ actor, action: 'print_batch.cancel', targetType: 'print_batch', targetId: id, details: { printed: b.printed, total: b.total } });
+      this.audit.append({
+        actor,
+        action: 'print_batch.cancel',
+        targetType: 'print_batch',
+        targetId: id,
+        details: { printed: b.printed, total: b.total },
+      });
     })();
     const batch = this.get(id);
     this.onProgress(batch);

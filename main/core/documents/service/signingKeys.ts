@@ -17,7 +17,15 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } fr
 import type { CertificateAlgorithm } from '../../../../common/documents/certificatePayload';
 import { sm2GenerateKeyPair } from '../../../../sync-protocol/gm/index';
 import type { Clock, Db } from '../../store/types';
-import { algorithmOfSpki, publicKeyFromSpki, sm2FromPkcs8, sm2Pkcs8, sm2Spki, type CertificatePublicKey, type CertificateSigningKey } from '../certificate/keys';
+import {
+  algorithmOfSpki,
+  publicKeyFromSpki,
+  sm2FromPkcs8,
+  sm2Pkcs8,
+  sm2Spki,
+  type CertificatePublicKey,
+  type CertificateSigningKey,
+} from '../certificate/keys';
 
 export interface StationSigningKey {
   issuerId: string;
@@ -62,7 +70,9 @@ function generate(algorithm: CertificateAlgorithm): { publicDer: Buffer; private
 export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
   const algorithm = certificateAlgorithmOf(db);
   const rows = db
-    .prepare("SELECT issuer_id, public_key, private_key FROM signing_key WHERE source = 'local' AND purpose = 'certificate' AND private_key IS NOT NULL ORDER BY created_at")
+    .prepare(
+      "SELECT issuer_id, public_key, private_key FROM signing_key WHERE source = 'local' AND purpose = 'certificate' AND private_key IS NOT NULL ORDER BY created_at",
+    )
     .all() as Array<{ issuer_id: string; public_key: Buffer; private_key: Buffer }>;
   const row = rows.find((r) => algorithmOfSpki(r.public_key) === algorithm);
   const existing = row && fromRow(row.issuer_id, row.public_key, row.private_key);
@@ -70,12 +80,9 @@ export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
   const region = (db.prepare('SELECT region_code FROM station WHERE singleton = 1').pluck().get() as string | undefined) ?? '000000';
   const { publicDer, privateDer } = generate(algorithm);
   const issuerId = issuerIdFor(region, publicDer);
-  db.prepare("INSERT INTO signing_key (issuer_id, purpose, public_key, private_key, source, created_at) VALUES (?, 'certificate', ?, ?, 'local', ?)").run(
-    issuerId,
-    publicDer,
-    privateDer,
-    clock.now().toISOString(),
-  );
+  db.prepare(
+    "INSERT INTO signing_key (issuer_id, purpose, public_key, private_key, source, created_at) VALUES (?, 'certificate', ?, ?, 'local', ?)",
+  ).run(issuerId, publicDer, privateDer, clock.now().toISOString());
   const made = fromRow(issuerId, publicDer, privateDer)!;
   privateDer.fill(0);
   return made;
@@ -86,4 +93,3 @@ export function issuerPublicKey(db: Db, issuerId: string): CertificatePublicKey 
   const der = db.prepare('SELECT public_key FROM signing_key WHERE issuer_id = ?').pluck().get(issuerId) as Buffer | undefined;
   return der ? publicKeyFromSpki(der) : undefined;
 }
-

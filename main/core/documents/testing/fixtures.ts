@@ -93,7 +93,14 @@ export const SAMPLES: Record<DocumentKind, Record<string, unknown>> = {
     visitedOn: '2026-12-02',
     investigators: ['张建国', '刘芳'],
     members: [
-      { name: '王小文', relation: '本人', idNumber: '500112199001011234', health: '慢性病', occupation: '灵活就业', monthlyIncomeFen: 120000 },
+      {
+        name: '王小文',
+        relation: '本人',
+        idNumber: '500112199001011234',
+        health: '慢性病',
+        occupation: '灵活就业',
+        monthlyIncomeFen: 120000,
+      },
       { name: '李秀英', relation: '配偶', idNumber: '500112199203154321', health: '残疾二级', occupation: '无业', monthlyIncomeFen: 0 },
       { name: '王强', relation: '长子', idNumber: '500112201505052345', health: '健康', occupation: '在校学生', monthlyIncomeFen: 0 },
     ],
@@ -124,7 +131,13 @@ export const SAMPLES: Record<DocumentKind, Record<string, unknown>> = {
     from: '2026-12-01',
     to: '2026-12-16',
     sections: [
-      { category: 'dibao-urban', rows: [{ name: '王小文', householdSize: 3, amountFen: 120050 }, { name: '欧阳春华', householdSize: 4, amountFen: 156000 }] },
+      {
+        category: 'dibao-urban',
+        rows: [
+          { name: '王小文', householdSize: 3, amountFen: 120050 },
+          { name: '欧阳春华', householdSize: 4, amountFen: 156000 },
+        ],
+      },
       { category: 'tekun-dispersed', rows: [{ name: '赵大海', householdSize: 1, amountFen: 98000 }] },
     ],
   },

@@ -18,7 +18,8 @@ export const OPENSSL3: { bin: string | null; reason: string } = (() => {
   return { bin: null, reason: 'the openssl 3 command line is not installed here, so SM2 is not cross-checked against it' };
 })();
 
-const pem = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
+const pem = (label: string, der: Buffer) =>
+  `-----BEGIN ${label}-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
 
 /** DER INTEGER of a 32-byte big-endian value: leading zeros dropped, a 00 added before a high bit. */
 function integer(v: Buffer): Buffer {
@@ -60,7 +61,17 @@ export function opensslVerifiesSm2(spki: Buffer, message: Buffer, rs: Buffer): b
     writeFileSync(join(dir, 'msg'), message);
     writeFileSync(join(dir, 'sig.der'), sm2SignatureToDer(rs));
     try {
-      const out = execFileSync(OPENSSL3.bin!, ['dgst', '-sm3', '-verify', join(dir, 'pub.pem'), '-sigopt', 'distid:1234567812345678', '-signature', join(dir, 'sig.der'), join(dir, 'msg')]);
+      const out = execFileSync(OPENSSL3.bin!, [
+        'dgst',
+        '-sm3',
+        '-verify',
+        join(dir, 'pub.pem'),
+        '-sigopt',
+        'distid:1234567812345678',
+        '-signature',
+        join(dir, 'sig.der'),
+        join(dir, 'msg'),
+      ]);
       return out.toString().includes('Verified OK');
     } catch {
       return false;
@@ -73,7 +84,17 @@ export function opensslSignsSm2(pkcs8: Buffer, message: Buffer): Buffer {
   return inTemp((dir) => {
     writeFileSync(join(dir, 'key.pem'), pem('PRIVATE KEY', pkcs8));
     writeFileSync(join(dir, 'msg'), message);
-    execFileSync(OPENSSL3.bin!, ['dgst', '-sm3', '-sign', join(dir, 'key.pem'), '-sigopt', 'distid:1234567812345678', '-out', join(dir, 'sig.der'), join(dir, 'msg')]);
+    execFileSync(OPENSSL3.bin!, [
+      'dgst',
+      '-sm3',
+      '-sign',
+      join(dir, 'key.pem'),
+      '-sigopt',
+      'distid:1234567812345678',
+      '-out',
+      join(dir, 'sig.der'),
+      join(dir, 'msg'),
+    ]);
     return sm2SignatureFromDer(readFileSync(join(dir, 'sig.der')));
   });
 }

@@ -32,7 +32,9 @@ export function onlineApplication(submittedAt: string) {
     reasons: ['illness', 'low_income'],
     reasonText: '妻子患重病，医疗支出大',
     papers: pages.map((p, i) => ({ sha256: sha(p), contentType: 'image/jpeg' as const, size: p.length, material: 'hukou', page: i + 1 })),
-    signatures: [{ sha256: sha(signature), contentType: 'image/png', size: signature.length, idNumber: HUSBAND.idNumber, signedAt: submittedAt }],
+    signatures: [
+      { sha256: sha(signature), contentType: 'image/png', size: signature.length, idNumber: HUSBAND.idNumber, signedAt: submittedAt },
+    ],
   };
   const files = [...pages, signature];
   return {

@@ -23,7 +23,12 @@ const CATEGORIES = ['城市低保', '农村低保', '特困（分散供养）', 
 /** The n-th person of a synthetic roster: a valid, unique ID number (区 500110, a birth date per n). */
 function person(n: number, birthYear: number, sex: '男' | '女') {
   const day = new Date(Date.UTC(birthYear, 0, 1) + (n % 360) * 86_400_000).toISOString().slice(0, 10);
-  return { idNumber: makeIdNumber('500110', day, Math.floor(n / 360) % 500, sex), birthDate: day, sex, name: SURNAMES[n % 10]! + GIVEN[(n * 7) % 10]! };
+  return {
+    idNumber: makeIdNumber('500110', day, Math.floor(n / 360) % 500, sex),
+    birthDate: day,
+    sex,
+    name: SURNAMES[n % 10]! + GIVEN[(n * 7) % 10]!,
+  };
 }
 
 /**
@@ -52,10 +57,30 @@ export function exportHouseholds(count: number, start = 0): ExportHousehold[] {
   return out;
 }
 
-const MEMBER_ROW_HEADERS = ['序号', '户主姓名', '户主身份证号码', '所属社区', '救助类别', '保障人数', '月保障金额（元）', '开始享受年月', '批准日期', '最近认证日期', '成员姓名', '成员身份证号码', '与户主关系', '性别', '出生日期', '人员类别'];
+const MEMBER_ROW_HEADERS = [
+  '序号',
+  '户主姓名',
+  '户主身份证号码',
+  '所属社区',
+  '救助类别',
+  '保障人数',
+  '月保障金额（元）',
+  '开始享受年月',
+  '批准日期',
+  '最近认证日期',
+  '成员姓名',
+  '成员身份证号码',
+  '与户主关系',
+  '性别',
+  '出生日期',
+  '人员类别',
+];
 
 /** One row per member with the household columns repeated (the national system's 花名册 export), under a title row, as exceljs writes it. */
-export async function memberRowsWorkbook(households: readonly ExportHousehold[], extraRows: Array<Array<string | number | Date | null>> = []): Promise<Buffer> {
+export async function memberRowsWorkbook(
+  households: readonly ExportHousehold[],
+  extraRows: Array<Array<string | number | Date | null>> = [],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('在册对象花名册');
   ws.addRow(['桥头镇最低生活保障和特困供养对象花名册']);
@@ -63,7 +88,24 @@ export async function memberRowsWorkbook(households: readonly ExportHousehold[],
   let n = 0;
   for (const h of households)
     for (const m of h.members)
-      ws.addRow([++n, h.headName, h.headIdNumber, h.area, h.category, h.members.length, h.amount, h.since, h.approvedOn ?? null, h.lastCertified ?? null, m.name, m.idNumber, m.relationship, m.sex, m.birthDate, m.personCategory ?? null]);
+      ws.addRow([
+        ++n,
+        h.headName,
+        h.headIdNumber,
+        h.area,
+        h.category,
+        h.members.length,
+        h.amount,
+        h.since,
+        h.approvedOn ?? null,
+        h.lastCertified ?? null,
+        m.name,
+        m.idNumber,
+        m.relationship,
+        m.sex,
+        m.birthDate,
+        m.personCategory ?? null,
+      ]);
   for (const r of extraRows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -73,10 +115,22 @@ export async function twoSheetWorkbook(households: readonly ExportHousehold[]): 
   const wb = new ExcelJS.Workbook();
   const hs = wb.addWorksheet('家庭信息');
   hs.addRow(['户主姓名', '户主身份证号码', '行政区划', '保障类别', '保障人数', '保障金', '批准日期', '开始享受年月', '下次复核日期']);
-  for (const h of households) hs.addRow([h.headName, h.headIdNumber, h.area, h.category, h.members.length, h.amount, h.approvedOn ?? null, h.since, h.nextReview ?? null]);
+  for (const h of households)
+    hs.addRow([
+      h.headName,
+      h.headIdNumber,
+      h.area,
+      h.category,
+      h.members.length,
+      h.amount,
+      h.approvedOn ?? null,
+      h.since,
+      h.nextReview ?? null,
+    ]);
   const ms = wb.addWorksheet('家庭成员');
   ms.addRow(['户主身份证号码', '姓名', '身份证号码', '与户主关系', '性别', '出生日期']);
-  for (const h of households) for (const m of h.members) ms.addRow([h.headIdNumber, m.name, m.idNumber, m.relationship, m.sex, m.birthDate]);
+  for (const h of households)
+    for (const m of h.members) ms.addRow([h.headIdNumber, m.name, m.idNumber, m.relationship, m.sex, m.birthDate]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -43,10 +43,51 @@ export function insertStatsCases(svc: CaseService, cases: readonly StatsCase[], 
           `INSERT INTO case_file (id, case_no, state, type, subtype, channel, applicant_id_number, applicant_name, household_size, related_party, version, draft_rev, data, created_at, created_by, updated_at, updated_by, submitted_at, accepted_on, demo)
            VALUES (?, ?, ?, ?, ?, 'counter', ?, ?, ?, 0, 2, 1, ?, ?, ?, ?, ?, ?, ?, 0)`,
         )
-        .run(id, svc.repo.nextCaseNo(svc.station.regionCode, Number(c.submittedAt.slice(0, 4))), c.state, c.type, app.subtype ?? null, applicant.idNumber, applicant.name, app.members.length, JSON.stringify(app), c.submittedAt, c.staff, c.decidedAt ?? c.submittedAt, c.staff, c.submittedAt, c.acceptedOn ?? null);
-      svc.repo.replaceParties(id, [{ role: 'applicant', id_number: applicant.idNumber, name: applicant.name, initials: 'x', phone: applicant.phone ?? null, relationship: 'self', facts: null }]);
-      svc.repo.appendEvent(id, { at: c.submittedAt, actor_id: c.staff, action: 'submit', from_state: 'draft', to_state: 'submitted', note: null });
-      if (c.decidedAt) svc.repo.appendEvent(id, { at: c.decidedAt, actor_id: c.staff, action: c.state === 'approved' ? 'approve' : 'refuse', from_state: 'awaiting_decision', to_state: c.state, note: null });
+        .run(
+          id,
+          svc.repo.nextCaseNo(svc.station.regionCode, Number(c.submittedAt.slice(0, 4))),
+          c.state,
+          c.type,
+          app.subtype ?? null,
+          applicant.idNumber,
+          applicant.name,
+          app.members.length,
+          JSON.stringify(app),
+          c.submittedAt,
+          c.staff,
+          c.decidedAt ?? c.submittedAt,
+          c.staff,
+          c.submittedAt,
+          c.acceptedOn ?? null,
+        );
+      svc.repo.replaceParties(id, [
+        {
+          role: 'applicant',
+          id_number: applicant.idNumber,
+          name: applicant.name,
+          initials: 'x',
+          phone: applicant.phone ?? null,
+          relationship: 'self',
+          facts: null,
+        },
+      ]);
+      svc.repo.appendEvent(id, {
+        at: c.submittedAt,
+        actor_id: c.staff,
+        action: 'submit',
+        from_state: 'draft',
+        to_state: 'submitted',
+        note: null,
+      });
+      if (c.decidedAt)
+        svc.repo.appendEvent(id, {
+          at: c.decidedAt,
+          actor_id: c.staff,
+          action: c.state === 'approved' ? 'approve' : 'refuse',
+          from_state: 'awaiting_decision',
+          to_state: c.state,
+          note: null,
+        });
       for (const d of c.deadlines ?? []) {
         svc.repo.setDeadline(id, { kind: d.kind, from_date: c.acceptedOn ?? today, working_days: 3, due_date: d.due, reason: null });
         if (d.metAt) svc.repo.meetDeadline(id, d.kind, d.metAt);
@@ -57,13 +98,32 @@ export function insertStatsCases(svc: CaseService, cases: readonly StatsCase[], 
   return ids;
 }
 
-function insertRoster(svc: CaseService, caseId: string, app: ReturnType<typeof applicationSchema.parse>, r: NonNullable<StatsCase['roster']>, at: string): void {
+function insertRoster(
+  svc: CaseService,
+  caseId: string,
+  app: ReturnType<typeof applicationSchema.parse>,
+  r: NonNullable<StatsCase['roster']>,
+  at: string,
+): void {
   svc.db
     .prepare(
       `INSERT INTO roster (id, case_id, applicant_id_number, applicant_name, category, household_size, amount_fen, since_month, enrolled_on, review_basis, review_months, next_review_on, linked_benefits, status, stopped_on, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'stable', 12, ?, '[]', ?, NULL, ?)`,
     )
-    .run(randomUUID(), caseId, app.applicant!.idNumber, app.applicant!.name, documentCategory(app.type!, app.subtype), app.members.length, r.amountFen, at.slice(0, 7), at.slice(0, 10), r.nextReviewOn, r.status, at);
+    .run(
+      randomUUID(),
+      caseId,
+      app.applicant!.idNumber,
+      app.applicant!.name,
+      documentCategory(app.type!, app.subtype),
+      app.members.length,
+      r.amountFen,
+      at.slice(0, 7),
+      at.slice(0, 10),
+      r.nextReviewOn,
+      r.status,
+      at,
+    );
 }
 
 /**
@@ -75,7 +135,11 @@ export function seedStatsLoad(svc: CaseService, actor: string, count: number, se
   seedDemoCases(svc, actor, count, seed);
   const r = seededRandom(seed * 31);
   const counter = svc.counter();
-  const decided = svc.db.prepare("SELECT id, state, accepted_on, household_size, applicant_id_number, applicant_name, type, subtype FROM case_file WHERE state IN ('approved', 'refused') AND accepted_on IS NOT NULL").all() as Array<{
+  const decided = svc.db
+    .prepare(
+      "SELECT id, state, accepted_on, household_size, applicant_id_number, applicant_name, type, subtype FROM case_file WHERE state IN ('approved', 'refused') AND accepted_on IS NOT NULL",
+    )
+    .all() as Array<{
     id: string;
     state: 'approved' | 'refused';
     accepted_on: string;
@@ -95,14 +159,50 @@ export function seedStatsLoad(svc: CaseService, actor: string, count: number, se
       for (const c of decided.slice(start, start + BATCH)) {
         const decidedOn = counter.addWorkingDays(c.accepted_on, 5 + Math.floor(r() * 35));
         const at = `${decidedOn}T02:00:00.000Z`;
-        svc.repo.appendEvent(c.id, { at, actor_id: actor, action: c.state === 'approved' ? 'approve' : 'refuse', from_state: 'awaiting_decision', to_state: c.state, note: null });
-        svc.repo.setDeadline(c.id, { kind: 'investigation_start', from_date: c.accepted_on, working_days: 3, due_date: counter.addWorkingDays(c.accepted_on, 3), reason: null });
-        svc.repo.setDeadline(c.id, { kind: 'decision', from_date: c.accepted_on, working_days: 30, due_date: counter.addWorkingDays(c.accepted_on, 30), reason: null });
-        svc.repo.meetDeadline(c.id, 'investigation_start', `${counter.addWorkingDays(c.accepted_on, 1 + Math.floor(r() * 4))}T02:00:00.000Z`);
+        svc.repo.appendEvent(c.id, {
+          at,
+          actor_id: actor,
+          action: c.state === 'approved' ? 'approve' : 'refuse',
+          from_state: 'awaiting_decision',
+          to_state: c.state,
+          note: null,
+        });
+        svc.repo.setDeadline(c.id, {
+          kind: 'investigation_start',
+          from_date: c.accepted_on,
+          working_days: 3,
+          due_date: counter.addWorkingDays(c.accepted_on, 3),
+          reason: null,
+        });
+        svc.repo.setDeadline(c.id, {
+          kind: 'decision',
+          from_date: c.accepted_on,
+          working_days: 30,
+          due_date: counter.addWorkingDays(c.accepted_on, 30),
+          reason: null,
+        });
+        svc.repo.meetDeadline(
+          c.id,
+          'investigation_start',
+          `${counter.addWorkingDays(c.accepted_on, 1 + Math.floor(r() * 4))}T02:00:00.000Z`,
+        );
         svc.repo.meetDeadline(c.id, 'decision', at);
         if (c.state === 'approved') {
           const subtype = (c.subtype ?? undefined) as Parameters<typeof documentCategory>[1];
-          roster.run(randomUUID(), c.id, c.applicant_id_number, c.applicant_name, documentCategory(c.type, subtype), c.household_size, 30_000 + Math.floor(r() * 90_000), decidedOn.slice(0, 7), decidedOn, addDays(decidedOn, 30 + Math.floor(r() * 365)), r() < 0.05 ? 'stopped' : 'active', at);
+          roster.run(
+            randomUUID(),
+            c.id,
+            c.applicant_id_number,
+            c.applicant_name,
+            documentCategory(c.type, subtype),
+            c.household_size,
+            30_000 + Math.floor(r() * 90_000),
+            decidedOn.slice(0, 7),
+            decidedOn,
+            addDays(decidedOn, 30 + Math.floor(r() * 365)),
+            r() < 0.05 ? 'stopped' : 'active',
+            at,
+          );
         }
       }
     })();

@@ -70,14 +70,33 @@ export class AttachmentStore {
     const sha = createHash('sha256').update(clean).digest();
     const id = randomUUID();
     const chunkCount = Math.ceil(clean.length / this.chunkBytes);
-    const info: AttachmentInfo = { id, kind, mime, size: clean.length, sha256: sha.toString('hex'), createdAt: this.clock.now().toISOString(), createdBy: options.createdBy ?? null };
+    const info: AttachmentInfo = {
+      id,
+      kind,
+      mime,
+      size: clean.length,
+      sha256: sha.toString('hex'),
+      createdAt: this.clock.now().toISOString(),
+      createdBy: options.createdBy ?? null,
+    };
     this.db.transaction(() => {
       this.db
         .prepare(
           `INSERT INTO attachment (id, kind, mime, size, sha256, chunk_size, chunk_count, metadata_stripped, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, kind, mime, clean.length, sha, this.chunkBytes, chunkCount, mime === 'application/pdf' ? 0 : 1, info.createdAt, info.createdBy);
+        .run(
+          id,
+          kind,
+          mime,
+          clean.length,
+          sha,
+          this.chunkBytes,
+          chunkCount,
+          mime === 'application/pdf' ? 0 : 1,
+          info.createdAt,
+          info.createdBy,
+        );
       const ins = this.db.prepare('INSERT INTO attachment_chunk (attachment_id, seq, data) VALUES (?, ?, ?)');
       for (let s = 0; s < chunkCount; s++) ins.run(id, s, clean.subarray(s * this.chunkBytes, (s + 1) * this.chunkBytes));
     })();
@@ -85,7 +104,11 @@ export class AttachmentStore {
   }
 
   /** Read a stream into memory (stopping as soon as it exceeds the kind's limit), then put. */
-  async putStream(kind: string, source: AsyncIterable<Uint8Array>, options: { createdBy?: string | null; signal?: AbortSignal } = {}): Promise<AttachmentInfo> {
+  async putStream(
+    kind: string,
+    source: AsyncIterable<Uint8Array>,
+    options: { createdBy?: string | null; signal?: AbortSignal } = {},
+  ): Promise<AttachmentInfo> {
     const limit = this.rule(kind).maxBytes;
     const parts: Buffer[] = [];
     let size = 0;
@@ -118,9 +141,17 @@ export class AttachmentStore {
   /** The whole attachment, checked against its recorded SHA-256. */
   get(id: string): Buffer {
     const r = this.row(id);
-    const chunks = (this.db.prepare('SELECT seq, data FROM attachment_chunk WHERE attachment_id = ? ORDER BY seq').all(id) as { seq: number; data: Buffer }[]);
+    const chunks = this.db.prepare('SELECT seq, data FROM attachment_chunk WHERE attachment_id = ? ORDER BY seq').all(id) as {
+      seq: number;
+      data: Buffer;
+    }[];
     const bytes = Buffer.concat(chunks.map((c) => c.data));
-    if (chunks.length !== r.chunk_count || chunks.some((c, i) => c.seq !== i) || bytes.length !== r.size || !createHash('sha256').update(bytes).digest().equals(r.sha256)) {
+    if (
+      chunks.length !== r.chunk_count ||
+      chunks.some((c, i) => c.seq !== i) ||
+      bytes.length !== r.size ||
+      !createHash('sha256').update(bytes).digest().equals(r.sha256)
+    ) {
       throw new JiuzhuError('STORE_ATTACHMENT_DAMAGED', { id });
     }
     return bytes;
@@ -159,7 +190,7 @@ export class AttachmentStore {
 
   /** Re-hash every attachment (checkStore). Returns the ids that fail. */
   verifyAll(onProgress?: (done: number, total: number) => void, signal?: AbortSignal): { checked: number; bad: string[] } {
-    const ids = (this.db.prepare('SELECT id FROM attachment ORDER BY created_at, id').pluck().all() as string[]);
+    const ids = this.db.prepare('SELECT id FROM attachment ORDER BY created_at, id').pluck().all() as string[];
     const bad: string[] = [];
     ids.forEach((id, i) => {
       if (signal?.aborted) throw new JiuzhuError('BACKUP_CANCELLED');

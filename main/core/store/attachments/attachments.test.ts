@@ -13,7 +13,12 @@ function webpWithExif(): Buffer {
   };
   const vp8x = Buffer.alloc(10);
   vp8x[0] = 0x08 | 0x04;
-  const body = Buffer.concat([chunk('VP8X', vp8x), chunk('VP8L', Buffer.from([0x2f, 0, 0, 0, 0])), chunk('EXIF', Buffer.from('GPS secret')), chunk('XMP ', Buffer.from('<x>author</x>'))]);
+  const body = Buffer.concat([
+    chunk('VP8X', vp8x),
+    chunk('VP8L', Buffer.from([0x2f, 0, 0, 0, 0])),
+    chunk('EXIF', Buffer.from('GPS secret')),
+    chunk('XMP ', Buffer.from('<x>author</x>')),
+  ]);
   const head = Buffer.alloc(12);
   head.write('RIFF', 0, 'latin1');
   head.writeUInt32LE(body.length + 4, 4);
@@ -66,7 +71,9 @@ describe('attachments', () => {
     expect(codeOf(() => store.put('document-scan', Buffer.from('GIF89a....')))).toBe('STORE_ATTACHMENT_BAD_TYPE');
     expect(codeOf(() => store.put('document-scan', Buffer.from('<html>%PDF-')))).toBe('STORE_ATTACHMENT_BAD_TYPE');
     expect(codeOf(() => store.put('signature', jpegWithExif()))).toBe('STORE_ATTACHMENT_BAD_KIND');
-    expect(codeOf(() => store.put('face-photo', Buffer.concat([jpegWithExif(), Buffer.alloc(3 * 1024 * 1024)])))).toBe('STORE_ATTACHMENT_TOO_LARGE');
+    expect(codeOf(() => store.put('face-photo', Buffer.concat([jpegWithExif(), Buffer.alloc(3 * 1024 * 1024)])))).toBe(
+      'STORE_ATTACHMENT_TOO_LARGE',
+    );
     expect(codeOf(() => store.put('face-photo', jpegWithExif().subarray(0, 30)))).toBe('STORE_ATTACHMENT_MALFORMED');
     const badCrc = pngWithText();
     badCrc[40] = badCrc[40]! ^ 0xff;
@@ -76,9 +83,12 @@ describe('attachments', () => {
 
   it('streams large files in chunks and detects damage', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10_000, 7), Buffer.from('\n%%EOF\n')]);
-    const info = await store.putStream('generated-pdf', (async function* () {
-      for (let i = 0; i < pdf.length; i += 999) yield pdf.subarray(i, i + 999);
-    })());
+    const info = await store.putStream(
+      'generated-pdf',
+      (async function* () {
+        for (let i = 0; i < pdf.length; i += 999) yield pdf.subarray(i, i + 999);
+      })(),
+    );
     const parts: Buffer[] = [];
     for await (const p of store.stream(info.id)) parts.push(p as Buffer);
     expect(parts.length).toBe(Math.ceil(pdf.length / 1024));
@@ -89,8 +99,13 @@ describe('attachments', () => {
       for await (const _ of store.stream(info.id)) void _;
     }).rejects.toMatchObject({ code: 'STORE_ATTACHMENT_DAMAGED' });
     expect(store.verifyAll().bad).toEqual([info.id]);
-    await expect(store.putStream('face-photo', (async function* () {
-      for (let i = 0; i < 100; i++) yield Buffer.alloc(100 * 1024);
-    })())).rejects.toMatchObject({ code: 'STORE_ATTACHMENT_TOO_LARGE' });
+    await expect(
+      store.putStream(
+        'face-photo',
+        (async function* () {
+          for (let i = 0; i < 100; i++) yield Buffer.alloc(100 * 1024);
+        })(),
+      ),
+    ).rejects.toMatchObject({ code: 'STORE_ATTACHMENT_TOO_LARGE' });
   });
 });

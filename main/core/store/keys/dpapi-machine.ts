@@ -50,7 +50,15 @@ function take(out: Blob, localFree: Call): Buffer {
 function run(fn: Call, name: string, input: Uint8Array, description: string | null): Buffer {
   const { localFree } = bind();
   const out: Blob = { cbData: 0, pbData: null };
-  const ok = fn({ cbData: input.length, pbData: Buffer.from(input) }, description, { cbData: ENTROPY.length, pbData: ENTROPY }, null, null, CRYPTPROTECT_UI_FORBIDDEN | CRYPTPROTECT_LOCAL_MACHINE, out);
+  const ok = fn(
+    { cbData: input.length, pbData: Buffer.from(input) },
+    description,
+    { cbData: ENTROPY.length, pbData: ENTROPY },
+    null,
+    null,
+    CRYPTPROTECT_UI_FORBIDDEN | CRYPTPROTECT_LOCAL_MACHINE,
+    out,
+  );
   if (!ok) throw new Error(`${name} failed`);
   return take(out, localFree);
 }

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { writeFileAtomicSync } from '../fs-atomic';
 import { toStoreIoError } from '../io-errors';
-import { keyringBodySchema, keyringChecksum, keyringFileSchema, legacyKeyringFileSchema, type KeyringBody, type LegacyKeyringFile, type Slot } from './keyring-format';
+import {
+  keyringBodySchema,
+  keyringChecksum,
+  keyringFileSchema,
+  legacyKeyringFileSchema,
+  type KeyringBody,
+  type LegacyKeyringFile,
+  type Slot,
+} from './keyring-format';
 
 const MAX_KEYRING_BYTES = 1024 * 1024;
 
@@ -39,7 +47,8 @@ export function parseKeyring(raw: Buffer): KeyringBody {
   const body = keyringBodySchema.parse(rest);
   if (keyringChecksum(body) !== checksum) throw damaged('校验和不符');
   // Only a keyring that still holds nothing but format 1 slots may lack its MAC.
-  if (body.mac === null && (body.nextKeyId !== undefined || body.slots.some((s) => s.type === 'password' || s.type === 'recovery'))) throw damaged('缺少校验码');
+  if (body.mac === null && (body.nextKeyId !== undefined || body.slots.some((s) => s.type === 'password' || s.type === 'recovery')))
+    throw damaged('缺少校验码');
   return body;
 }
 

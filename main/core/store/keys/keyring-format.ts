@@ -34,9 +34,29 @@ export const recoverySlotSchema = z.object({
   createdAt: z.string(),
 });
 /** Format 1 slots (DB key sealed directly under scrypt, AAD bound to the stored machine tag), kept until migrated. */
-export const legacyPasswordSlotSchema = z.object({ type: z.literal('password-v1'), id: z.string().min(1), username: z.string().min(1), kdf: kdfSpec, nonce: b64, ct: b64, updatedAt: z.string() });
-export const legacyRecoverySlotSchema = z.object({ type: z.literal('recovery-v1'), id: z.string().min(1), kdf: kdfSpec, nonce: b64, ct: b64, createdAt: z.string() });
-export const slotSchema = z.discriminatedUnion('type', [passwordSlotSchema, recoverySlotSchema, legacyPasswordSlotSchema, legacyRecoverySlotSchema]);
+export const legacyPasswordSlotSchema = z.object({
+  type: z.literal('password-v1'),
+  id: z.string().min(1),
+  username: z.string().min(1),
+  kdf: kdfSpec,
+  nonce: b64,
+  ct: b64,
+  updatedAt: z.string(),
+});
+export const legacyRecoverySlotSchema = z.object({
+  type: z.literal('recovery-v1'),
+  id: z.string().min(1),
+  kdf: kdfSpec,
+  nonce: b64,
+  ct: b64,
+  createdAt: z.string(),
+});
+export const slotSchema = z.discriminatedUnion('type', [
+  passwordSlotSchema,
+  recoverySlotSchema,
+  legacyPasswordSlotSchema,
+  legacyRecoverySlotSchema,
+]);
 
 /** Failed-login state of one username, readable before the database is unlocked. */
 export const guardSchema = z.object({ failures: z.number().int().min(0), lockedUntil: z.string().nullable() });
@@ -81,7 +101,15 @@ export const legacyKeyringFileSchema = z.object({
   machineTag: hex64,
   slots: z.array(
     z.discriminatedUnion('type', [
-      z.object({ type: z.literal('password'), id: z.string().min(1), username: z.string().min(1), kdf: kdfSpec, nonce: b64, ct: b64, updatedAt: z.string() }),
+      z.object({
+        type: z.literal('password'),
+        id: z.string().min(1),
+        username: z.string().min(1),
+        kdf: kdfSpec,
+        nonce: b64,
+        ct: b64,
+        updatedAt: z.string(),
+      }),
       z.object({ type: z.literal('recovery'), id: z.string().min(1), kdf: kdfSpec, nonce: b64, ct: b64, createdAt: z.string() }),
       z.object({ type: z.literal('os-keystore'), id: z.string().min(1), backend: z.string(), blob: b64, createdAt: z.string() }),
     ]),
@@ -113,7 +141,10 @@ export function authenticatedPart(body: KeyringBody): unknown {
 }
 
 export function keyringMac(body: KeyringBody, dbKey: Uint8Array): string {
-  return createHmac('sha256', keyringMacKey(dbKey)).update('jiuzhu-keyring/v2/mac\0').update(canonicalJson(authenticatedPart(body))).digest('hex');
+  return createHmac('sha256', keyringMacKey(dbKey))
+    .update('jiuzhu-keyring/v2/mac\0')
+    .update(canonicalJson(authenticatedPart(body)))
+    .digest('hex');
 }
 
 /** Format 1's machine tag: SHA-256 over the keyring id and the hashed machine id (both public). */

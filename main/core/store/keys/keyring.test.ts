@@ -60,14 +60,21 @@ describe('keyring', () => {
     const dbBefore = readFileSync(t.station.paths.db);
     const variants: Buffer[] = [
       good.subarray(0, good.length / 2), // truncated
-      Buffer.from(good.toString('utf8').replace('"failures"', '"failurez"').replace(/"ct": "([A-Za-z0-9+/])/, (_m, c: string) => `"ct": "${c === 'A' ? 'B' : 'A'}`)), // flipped
+      Buffer.from(
+        good
+          .toString('utf8')
+          .replace('"failures"', '"failurez"')
+          .replace(/"ct": "([A-Za-z0-9+/])/, (_m, c: string) => `"ct": "${c === 'A' ? 'B' : 'A'}`),
+      ), // flipped
       Buffer.from('not json at all'),
       Buffer.alloc(0),
     ];
     for (const bad of variants) {
       writeFileSync(path, bad);
       const fresh = openServices(t.dataDir, t.clock, t.config);
-      expect(codeOf(() => fresh.auth.login('admin', ADMIN.password))).toBe(bad.length === 0 ? 'STORE_KEYRING_DAMAGED' : 'STORE_KEYRING_DAMAGED');
+      expect(codeOf(() => fresh.auth.login('admin', ADMIN.password))).toBe(
+        bad.length === 0 ? 'STORE_KEYRING_DAMAGED' : 'STORE_KEYRING_DAMAGED',
+      );
       expect(fresh.station.isOpen()).toBe(false);
     }
     expect(readFileSync(t.station.paths.db).equals(dbBefore)).toBe(true);
@@ -76,7 +83,9 @@ describe('keyring', () => {
   it('a copied database + keyring on another machine opens only with the recovery code', () => {
     const other = openServices(t.dataDir, new FakeClock(), t.config, MACHINE_B);
     expect(codeOf(() => other.auth.login('admin', ADMIN.password))).toBe('STORE_OTHER_MACHINE');
-    expect(codeOf(() => other.auth.recover({ recoveryCode: generateRecoveryCode(), username: 'admin', newPassword: 'moved-station-pass' }))).toBe('STORE_BAD_RECOVERY_CODE');
+    expect(
+      codeOf(() => other.auth.recover({ recoveryCode: generateRecoveryCode(), username: 'admin', newPassword: 'moved-station-pass' })),
+    ).toBe('STORE_BAD_RECOVERY_CODE');
     const r = other.auth.recover({ recoveryCode: t.recoveryCode, username: 'admin', newPassword: 'moved-station-pass' });
     expect(r.recoveryCode).not.toBe(t.recoveryCode);
     expect(other.auth.audit().query({ action: 'auth.recovered' })[0]?.details).toMatchObject({ rebound: true });
@@ -85,7 +94,9 @@ describe('keyring', () => {
     const again = openServices(t.dataDir, new FakeClock(), t.config, MACHINE_B);
     expect(again.auth.login('admin', 'moved-station-pass').username).toBe('admin');
     again.auth.close();
-    expect(codeOf(() => again.auth.recover({ recoveryCode: t.recoveryCode, username: 'admin', newPassword: 'moved-station-pass' }))).toBe('STORE_BAD_RECOVERY_CODE');
+    expect(codeOf(() => again.auth.recover({ recoveryCode: t.recoveryCode, username: 'admin', newPassword: 'moved-station-pass' }))).toBe(
+      'STORE_BAD_RECOVERY_CODE',
+    );
   });
 
   it('recovery on the same machine resets a forgotten admin password', () => {
@@ -95,5 +106,4 @@ describe('keyring', () => {
     expect(codeOf(() => t.auth.login('admin', ADMIN.password))).toBe('STORE_WRONG_PASSWORD');
     expect(t.auth.login('admin', 'remembered-now-1').username).toBe('admin');
   });
-
 });

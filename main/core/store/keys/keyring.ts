@@ -14,7 +14,18 @@ import {
   type RecoverySlot,
 } from './keyring-format';
 import { normalizeRecoveryCode } from './recovery-code';
-import { machineCheck, newSlotKeyPair, openBox, passwordKek, privateFromRaw, publicOf, rawPrivate, recoveryKek, sealToPublic, type Box } from './slot-crypto';
+import {
+  machineCheck,
+  newSlotKeyPair,
+  openBox,
+  passwordKek,
+  privateFromRaw,
+  publicOf,
+  rawPrivate,
+  recoveryKek,
+  sealToPublic,
+  type Box,
+} from './slot-crypto';
 
 export const DB_KEY_BYTES = 32;
 const MAX_PENDING_EVENTS = 500;
@@ -102,12 +113,16 @@ export class Keyring {
   /** Format 1 binding: the stored tag against the hashed machine id (kept only to open format 1 slots once). */
   legacyBoundTo(machineId: string): boolean {
     const tag = this.body.legacyMachineTag;
-    return tag !== undefined && timingSafeEqual(Buffer.from(legacyMachineTag(this.body.keyringId, machineId), 'hex'), Buffer.from(tag, 'hex'));
+    return (
+      tag !== undefined && timingSafeEqual(Buffer.from(legacyMachineTag(this.body.keyringId, machineId), 'hex'), Buffer.from(tag, 'hex'))
+    );
   }
 
   // --- slots ---
   private passwordSlot(username: string): PasswordSlot | LegacyPasswordSlot | undefined {
-    return this.body.slots.find((s): s is PasswordSlot | LegacyPasswordSlot => (s.type === 'password' || s.type === 'password-v1') && s.username === username);
+    return this.body.slots.find(
+      (s): s is PasswordSlot | LegacyPasswordSlot => (s.type === 'password' || s.type === 'password-v1') && s.username === username,
+    );
   }
 
   usernames(): string[] {
@@ -140,7 +155,15 @@ export class Keyring {
    * Give `username` a slot for `password` on this machine, replacing any old one. `privateKey`
    * keeps the user's key pair (own password change), so backups made before still open for them.
    */
-  setPasswordSlot(a: { username: string; password: string; dbKey: Uint8Array; kdf: KdfParams; machineSecret: Uint8Array; now: Date; privateKey?: KeyObject | null }): void {
+  setPasswordSlot(a: {
+    username: string;
+    password: string;
+    dbKey: Uint8Array;
+    kdf: KdfParams;
+    machineSecret: Uint8Array;
+    now: Date;
+    privateKey?: KeyObject | null;
+  }): void {
     const id = randomUUID();
     const spec = newKdfSpec(a.kdf);
     const pair = a.privateKey ? { privateKey: a.privateKey, pub: publicOf(a.privateKey) } : newSlotKeyPair();
@@ -155,7 +178,10 @@ export class Keyring {
       box: sealToPublic(pair.pub, a.dbKey, this.body.keyId, this.boxContext(id)),
       updatedAt: a.now.toISOString(),
     };
-    this.body.slots = [...this.body.slots.filter((s) => !((s.type === 'password' || s.type === 'password-v1') && s.username === a.username)), slot];
+    this.body.slots = [
+      ...this.body.slots.filter((s) => !((s.type === 'password' || s.type === 'password-v1') && s.username === a.username)),
+      slot,
+    ];
   }
 
   removePasswordSlot(username: string): boolean {
@@ -179,7 +205,11 @@ export class Keyring {
     if (slot.type === 'password-v1') {
       const tag = this.body.legacyMachineTag;
       if (!tag || !this.legacyBoundTo(machineId)) return null;
-      const key = open(deriveKek(password, slot.kdf), slot, `jiuzhu-keyring/v1|password|${this.body.keyringId}|${slot.id}|${username}|${tag}`);
+      const key = open(
+        deriveKek(password, slot.kdf),
+        slot,
+        `jiuzhu-keyring/v1|password|${this.body.keyringId}|${slot.id}|${username}|${tag}`,
+      );
       return key ? { dbKey: key, nextKey: null, privateKey: null, slotId: slot.id, legacy: true } : null;
     }
     const kek = passwordKek(deriveKek(password, slot.kdf), machineSecret, `${this.body.keyringId}|${slot.id}|${username}`);
@@ -272,7 +302,11 @@ export class Keyring {
     const legacy = this.legacySlots();
     this.body.slots = this.body.slots
       .filter((s) => s.type === 'password' || s.type === 'recovery')
-      .map((s) => (s.type === 'password' || s.type === 'recovery' ? { ...s, nextBox: sealToPublic(s.pub, nextKey, nextKeyId, this.boxContext(s.id)) } : s));
+      .map((s) =>
+        s.type === 'password' || s.type === 'recovery'
+          ? { ...s, nextBox: sealToPublic(s.pub, nextKey, nextKeyId, this.boxContext(s.id)) }
+          : s,
+      );
     this.body.nextKeyId = nextKeyId;
     delete this.body.legacyMachineTag;
     return { droppedUsers: legacy.usernames, droppedRecovery: legacy.recovery };
@@ -297,7 +331,8 @@ export class Keyring {
   // --- MAC (keyed from the DB key; guard and pending events are outside it) ---
   macValid(key: Uint8Array, which: 'current' | 'next' = 'current'): boolean {
     const stored = which === 'current' ? this.body.mac : this.body.nextMac;
-    if (stored === null || stored === undefined) return which === 'current' && !this.body.slots.some((s) => s.type === 'password' || s.type === 'recovery');
+    if (stored === null || stored === undefined)
+      return which === 'current' && !this.body.slots.some((s) => s.type === 'password' || s.type === 'recovery');
     return timingSafeEqual(Buffer.from(keyringMac(this.body, key), 'hex'), Buffer.from(stored, 'hex'));
   }
 

@@ -27,7 +27,13 @@ describe('password slots are bound to a machine secret outside the data folder',
   let cleanup: () => void;
   const config = authConfig({ kdf: TEST_KDF });
   const services = (dataDir: string, secretDir: string, clock = new FakeClock()) => {
-    const station = new Station({ dataDir, machineId: MACHINE_A, machineSecret: () => loadMachineSecret({ dir: secretDir, dataDir }), clock, check: 'quick' });
+    const station = new Station({
+      dataDir,
+      machineId: MACHINE_A,
+      machineSecret: () => loadMachineSecret({ dir: secretDir, dataDir }),
+      clock,
+      check: 'quick',
+    });
     const auth = new AuthService(station, clock, config);
     return { station, auth, accounts: new AccountsService(station, auth, clock, config) };
   };
@@ -42,7 +48,16 @@ describe('password slots are bound to a machine secret outside the data folder',
     const secretDir = join(root, 'office', 'secret');
     mkdirSync(join(root, 'office'));
     const clock = new FakeClock();
-    initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId: MACHINE_A, machineSecret: loadMachineSecret({ dir: secretDir, dataDir }), clock, kdf: TEST_KDF });
+    initStation({
+      dataDir,
+      stationName: '城关镇社会救助工作站',
+      regionCode: '500101',
+      admin: ADMIN,
+      machineId: MACHINE_A,
+      machineSecret: loadMachineSecret({ dir: secretDir, dataDir }),
+      clock,
+      kdf: TEST_KDF,
+    });
     const s = services(dataDir, secretDir, clock);
     const adminSession = s.auth.login('admin', ADMIN.password);
     s.accounts.create(adminSession, { username: CLERK.username, displayName: '张三', roles: ['clerk'], password: CLERK.password });
@@ -105,7 +120,13 @@ describe('password slots are bound to a machine secret outside the data folder',
     const stationId = s.station.stationInfo()!.stationId;
     s.auth.close();
     const recoveryCode = 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23-45678';
-    writeFormat1Keyring(join(dataDir, 'jiuzhu.keyring'), { stationId, machineId: MACHINE_A, dbKey, users: [{ username: 'admin', password: ADMIN.password }, CLERK], recoveryCode });
+    writeFormat1Keyring(join(dataDir, 'jiuzhu.keyring'), {
+      stationId,
+      machineId: MACHINE_A,
+      dbKey,
+      users: [{ username: 'admin', password: ADMIN.password }, CLERK],
+      recoveryCode,
+    });
 
     // Before migration the old weakness is real: the tag is recomputable from public values.
     const file1 = JSON.parse(readFileSync(join(dataDir, 'jiuzhu.keyring'), 'utf8')) as { machineTag: string; keyringId: string };
@@ -114,14 +135,19 @@ describe('password slots are bound to a machine secret outside the data folder',
     const live = services(dataDir, secretDir);
     expect(live.auth.login(CLERK.username, CLERK.password).username).toBe(CLERK.username);
     live.auth.close();
-    const after = JSON.parse(readFileSync(join(dataDir, 'jiuzhu.keyring'), 'utf8')) as { version: number; slots: Array<{ type: string; username?: string }> };
+    const after = JSON.parse(readFileSync(join(dataDir, 'jiuzhu.keyring'), 'utf8')) as {
+      version: number;
+      slots: Array<{ type: string; username?: string }>;
+    };
     expect(after.version).toBe(2);
     expect(after.slots.find((x) => x.username === CLERK.username)?.type).toBe('password');
     expect(after.slots.find((x) => x.username === 'admin')?.type).toBe('password-v1');
     // the clerk's migrated slot now needs the machine secret: a copy elsewhere does not open with the password
     const stolen = join(root, 'attacker2', 'data');
     cpSync(dataDir, stolen, { recursive: true });
-    expect(codeOf(() => services(stolen, join(root, 'attacker2', 'secret')).auth.login(CLERK.username, CLERK.password))).toBe('STORE_OTHER_MACHINE');
+    expect(codeOf(() => services(stolen, join(root, 'attacker2', 'secret')).auth.login(CLERK.username, CLERK.password))).toBe(
+      'STORE_OTHER_MACHINE',
+    );
     // the admin, not yet migrated, still logs in (and is migrated then)
     const again = services(dataDir, secretDir);
     expect(again.auth.login('admin', ADMIN.password).username).toBe('admin');

@@ -1,4 +1,16 @@
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, writeSync, fsyncSync, rmSync, linkSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  writeSync,
+  fsyncSync,
+  rmSync,
+  linkSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, relative, isAbsolute, dirname, basename } from 'node:path';
@@ -17,17 +29,33 @@ export const MACHINE_SECRET_FILE = 'machine-secret.json';
  * `helper` is the desktop executable that unseals it for the CLI and the browser shell.
  */
 export const machineSecretFileSchema = z.discriminatedUnion('form', [
-  z.object({ format: z.literal('jiuzhu-machine-secret'), version: z.literal(1), form: z.literal('file'), secret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }),
+  z.object({
+    format: z.literal('jiuzhu-machine-secret'),
+    version: z.literal(1),
+    form: z.literal('file'),
+    secret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  }),
   z.object({
     format: z.literal('jiuzhu-machine-secret'),
     version: z.literal(1),
     form: z.literal('os-keystore'),
     backend: z.string().min(1).max(40),
-    sealed: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096),
+    sealed: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      .max(4096),
     helper: z.string().min(1).max(4096).optional(),
   }),
   /** A station shared by the accounts of one Windows PC: sealed by DPAPI in machine scope (machine-secret-shared.ts). */
-  z.object({ format: z.literal('jiuzhu-machine-secret'), version: z.literal(1), form: z.literal('dpapi-machine'), sealed: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(4096) }),
+  z.object({
+    format: z.literal('jiuzhu-machine-secret'),
+    version: z.literal(1),
+    form: z.literal('dpapi-machine'),
+    sealed: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+      .max(4096),
+  }),
 ]);
 export type MachineSecretFile = z.infer<typeof machineSecretFileSchema>;
 
@@ -56,7 +84,8 @@ function realOrSelf(p: string): string {
 /** The secret's folder must not be the data folder or inside it: a copy of the data folder must not carry it. */
 export function assertOutsideDataDir(secretDir: string, dataDir: string): void {
   const rel = relative(realOrSelf(dataDir), realOrSelf(secretDir));
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new JiuzhuError('STORE_MACHINE_SECRET_INSIDE_DATA', { path: secretDir });
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)))
+    throw new JiuzhuError('STORE_MACHINE_SECRET_INSIDE_DATA', { path: secretDir });
 }
 
 /** POSIX only: the folder 0700 and the file 0600, owned by this user; anything looser is refused. */

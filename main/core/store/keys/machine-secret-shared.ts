@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import { JiuzhuError } from '../../../../common/contract/errors';
 import type { Logger } from '../types';
 import { noLogger } from '../types';
-import { MACHINE_SECRET_BYTES, MACHINE_SECRET_FILE, machineSecretFileSchema, newFileForm, secretOfFileForm, writeSecretOnce, type MachineSecretFile } from './machine-secret-file';
+import {
+  MACHINE_SECRET_BYTES,
+  MACHINE_SECRET_FILE,
+  machineSecretFileSchema,
+  newFileForm,
+  secretOfFileForm,
+  writeSecretOnce,
+  type MachineSecretFile,
+} from './machine-secret-file';
 
 /**
  * The machine-wide secret of a station shared by the staff accounts of one PC (preset
@@ -82,7 +90,8 @@ export function loadSharedMachineSecret(options: SharedSecretOptions): Buffer {
   const root = dirname(dir);
   const rootStat = statOrNull(root);
   if (!rootStat?.isDirectory()) throw bad(root, '不存在');
-  if (process.platform !== 'win32' && (rootStat.mode & 0o007) !== 0) throw bad(root, `权限为 ${(rootStat.mode & 0o7777).toString(8)}，其他账户也能进入`);
+  if (process.platform !== 'win32' && (rootStat.mode & 0o007) !== 0)
+    throw bad(root, `权限为 ${(rootStat.mode & 0o7777).toString(8)}，其他账户也能进入`);
   let dirStat = statOrNull(dir);
   if (!dirStat) {
     try {

@@ -39,7 +39,10 @@ describe('the machine secret in the desktop shell and in the other shells', () =
   });
 
   it("'basic_text' or no keystore at all: the file fallback, with a logged warning", () => {
-    for (const [name, ks] of [['basic', keystore('basic_text')], ['none', keystore('dpapi', false)]] as const) {
+    for (const [name, ks] of [
+      ['basic', keystore('basic_text')],
+      ['none', keystore('dpapi', false)],
+    ] as const) {
       const dir = join(root, name);
       logs.length = 0;
       const s = loadMachineSecretWithKeystore({ keystore: ks, dir, logger });

@@ -66,7 +66,12 @@ function secretOf(file: MachineSecretFile, options: MachineSecretOptions): Buffe
 export function runDesktopHelper(helper: string): Buffer {
   let out: string;
   try {
-    out = execFileSync(helper, [MACHINE_SECRET_HELPER_FLAG], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    out = execFileSync(helper, [MACHINE_SECRET_HELPER_FLAG], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      windowsHide: true,
+    });
   } catch {
     throw new JiuzhuError('STORE_MACHINE_SECRET_SEALED');
   }

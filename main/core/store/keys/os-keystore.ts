@@ -3,7 +3,14 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 import type { Logger } from '../types';
 import { noLogger } from '../types';
 import { loadMachineSecret } from './machine-secret';
-import { assertOutsideDataDir, createMachineSecretFile, defaultMachineSecretDir, MACHINE_SECRET_BYTES, readMachineSecretFile, secretOfFileForm } from './machine-secret-file';
+import {
+  assertOutsideDataDir,
+  createMachineSecretFile,
+  defaultMachineSecretDir,
+  MACHINE_SECRET_BYTES,
+  readMachineSecretFile,
+  secretOfFileForm,
+} from './machine-secret-file';
 
 /**
  * An OS keystore the desktop shell offers (Electron safeStorage: DPAPI on Windows, libsecret or
@@ -73,7 +80,14 @@ export function loadMachineSecretWithKeystore(options: KeystoreSecretOptions): B
   }
   const secret = randomBytes(MACHINE_SECRET_BYTES);
   const sealed = Buffer.from(keystore.encrypt(secret)).toString('base64');
-  const made = createMachineSecretFile(dir, { format: 'jiuzhu-machine-secret', version: 1, form: 'os-keystore', backend, sealed, ...(options.helper ? { helper: options.helper } : {}) });
+  const made = createMachineSecretFile(dir, {
+    format: 'jiuzhu-machine-secret',
+    version: 1,
+    form: 'os-keystore',
+    backend,
+    sealed,
+    ...(options.helper ? { helper: options.helper } : {}),
+  });
   if (made) {
     logger.log('info', 'store.machine_secret_created', { protection: 'os-keystore', backend });
     return secret;

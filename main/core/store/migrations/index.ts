@@ -39,6 +39,42 @@ import { m0860publishedCalendar } from './0860-published-calendar';
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
  * Other capabilities (cases, people, sync) append their steps here.
  */
-export const MIGRATIONS: readonly Migration[] = [m0010station, m0020accounts, m0030audit, m0040attachments, m0050outbox, m0060noticeRequests, m0100cases, m0110authorizationBinding, m0200sync, m0300documents, m0400afterAcceptance, m0410reviews, m0420certification, m0430visitEvidence, m0500stats, m0560caseCounterWindow, m0570syncRemoteBlobs, m0590syncAuditAnchor, m0600syncPendingDeferred, m0630publicityRounds, m0650benefitChanges, m0680intakeAuthorizationRoutes, m0700reliefMonitoring, m0710ratings, m0720decisionRelief, m0730caseListCover, m0740documentReprintReason, m0750caseTailIndexes, m0770rosterImport, m0790syncSuite, m0810certificationRemote, m0820rosterRecipient, m0840onlineApplications, m0850caseVerification, m0860publishedCalendar];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010station,
+  m0020accounts,
+  m0030audit,
+  m0040attachments,
+  m0050outbox,
+  m0060noticeRequests,
+  m0100cases,
+  m0110authorizationBinding,
+  m0200sync,
+  m0300documents,
+  m0400afterAcceptance,
+  m0410reviews,
+  m0420certification,
+  m0430visitEvidence,
+  m0500stats,
+  m0560caseCounterWindow,
+  m0570syncRemoteBlobs,
+  m0590syncAuditAnchor,
+  m0600syncPendingDeferred,
+  m0630publicityRounds,
+  m0650benefitChanges,
+  m0680intakeAuthorizationRoutes,
+  m0700reliefMonitoring,
+  m0710ratings,
+  m0720decisionRelief,
+  m0730caseListCover,
+  m0740documentReprintReason,
+  m0750caseTailIndexes,
+  m0770rosterImport,
+  m0790syncSuite,
+  m0810certificationRemote,
+  m0820rosterRecipient,
+  m0840onlineApplications,
+  m0850caseVerification,
+  m0860publishedCalendar,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -23,7 +23,9 @@ process.stdout.write('ready\n');
 for (;;) {
   const id = `r-${n}`;
   db.transaction(() => {
-    attachments.put('document-scan', Buffer.concat([jpegWithExif(`scan ${id}`), Buffer.alloc(n % 7 === 0 ? 20_000 : 500, n & 0xff)]), { createdBy: id });
+    attachments.put('document-scan', Buffer.concat([jpegWithExif(`scan ${id}`), Buffer.alloc(n % 7 === 0 ? 20_000 : 500, n & 0xff)]), {
+      createdBy: id,
+    });
     audit.append({ actor: 'crash-writer', action: 'case.update', targetType: 'case', targetId: id, details: { step: n } });
   })();
   // fs.writeSync: the line is out of the process before the next transaction starts

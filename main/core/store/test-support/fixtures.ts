@@ -51,16 +51,45 @@ export interface TestStation {
 }
 
 /** A freshly initialized station with cheap scrypt parameters (tests only). */
-export function makeStation(dataDir: string, options: { machineId?: string; config?: Partial<AuthConfig>; clock?: FakeClock } = {}): TestStation {
+export function makeStation(
+  dataDir: string,
+  options: { machineId?: string; config?: Partial<AuthConfig>; clock?: FakeClock } = {},
+): TestStation {
   const clock = options.clock ?? new FakeClock();
   const config = authConfig({ kdf: TEST_KDF, ...options.config });
   const machineId = options.machineId ?? MACHINE_A;
-  const init = initStation({ dataDir, stationName: '城关镇社会救助工作站', regionCode: '500101', admin: ADMIN, machineId, machineSecret: machineSecretOf(machineId), clock, kdf: TEST_KDF });
+  const init = initStation({
+    dataDir,
+    stationName: '城关镇社会救助工作站',
+    regionCode: '500101',
+    admin: ADMIN,
+    machineId,
+    machineSecret: machineSecretOf(machineId),
+    clock,
+    kdf: TEST_KDF,
+  });
   const { station, auth, accounts } = openServices(dataDir, clock, config, machineId);
-  return { dataDir, clock, config, station, auth, accounts, recoveryCode: init.recoveryCode, stationId: init.stationId, adminId: init.adminAccountId };
+  return {
+    dataDir,
+    clock,
+    config,
+    station,
+    auth,
+    accounts,
+    recoveryCode: init.recoveryCode,
+    stationId: init.stationId,
+    adminId: init.adminAccountId,
+  };
 }
 
-export function openServices(dataDir: string, clock: FakeClock, config: AuthConfig, machineId = MACHINE_A, machineSecret: Uint8Array = machineSecretOf(machineId), check: StationOptions['check'] = 'quick') {
+export function openServices(
+  dataDir: string,
+  clock: FakeClock,
+  config: AuthConfig,
+  machineId = MACHINE_A,
+  machineSecret: Uint8Array = machineSecretOf(machineId),
+  check: StationOptions['check'] = 'quick',
+) {
   const station = new Station({ dataDir, machineId, machineSecret, clock, check });
   const auth = new AuthService(station, clock, config);
   const accounts = new AccountsService(station, auth, clock, config);

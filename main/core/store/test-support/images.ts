@@ -41,4 +41,3 @@ export function pngWithText(text = 'Author\0王小明 110105194912310021'): Buff
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
-

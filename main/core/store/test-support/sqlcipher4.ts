@@ -30,7 +30,10 @@ export function decryptPage(keys: Sqlcipher4Keys, page: Buffer, pgno: number): B
   const end = PAGE - RESERVE;
   const pgnoLe = Buffer.alloc(4);
   pgnoLe.writeUInt32LE(pgno);
-  const mac = createHmac('sha512', keys.hmacKey).update(page.subarray(start, end + IV)).update(pgnoLe).digest();
+  const mac = createHmac('sha512', keys.hmacKey)
+    .update(page.subarray(start, end + IV))
+    .update(pgnoLe)
+    .digest();
   if (!timingSafeEqual(mac, page.subarray(end + IV, PAGE))) throw new Error(`page ${pgno}: HMAC does not verify`);
   const decipher = createDecipheriv('aes-256-cbc', keys.key, page.subarray(end, end + IV)).setAutoPadding(false);
   const plain = Buffer.concat([decipher.update(page.subarray(start, end)), decipher.final()]);
@@ -84,7 +87,8 @@ export function walFrames(wal: Buffer): WalFrame[] {
 }
 
 /** Page data of a frame. */
-export const framePage = (wal: Buffer, frame: WalFrame): Buffer => wal.subarray(frame.offset + FRAME_HEADER, frame.offset + FRAME_HEADER + PAGE);
+export const framePage = (wal: Buffer, frame: WalFrame): Buffer =>
+  wal.subarray(frame.offset + FRAME_HEADER, frame.offset + FRAME_HEADER + PAGE);
 
 /**
  * Recompute every frame checksum of a WAL image in place after its page data was changed, as

@@ -116,7 +116,13 @@ describeStores('audit anchor: the platform keeps each station device’s audit h
     expect((await platform.admin.records()).find((r) => r.recordId === after)?.status).toBe('acknowledged');
     const flags = await platform.admin.auditFlags();
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ deviceId, stationId: 'ST-AUDIT', kind: 'fork', reason: 'hash-mismatch', anchoredSeq: anchoredHead.seq });
+    expect(flags[0]).toMatchObject({
+      deviceId,
+      stationId: 'ST-AUDIT',
+      kind: 'fork',
+      reason: 'hash-mismatch',
+      anchoredSeq: anchoredHead.seq,
+    });
     const shown = status(f).auditAnchor;
     expect(shown.flags.map((x) => [x.kind, x.reason, x.anchoredSeq])).toEqual([['fork', 'hash-mismatch', anchoredHead.seq]]);
 
@@ -231,7 +237,11 @@ describeStores('audit anchor: the platform keeps each station device’s audit h
     work(f, 2, 'f');
     await syncOk(f);
     work(f, 2, 'g');
-    expect(pruneAudit(f.db(), f.t.auth.audit(), new FakeClock(ahead.now().getTime() + DAY), 180, 'system', { cutPoints: [auditChainHead(f.db()).seq - 1] }).removed).toBeGreaterThan(0);
+    expect(
+      pruneAudit(f.db(), f.t.auth.audit(), new FakeClock(ahead.now().getTime() + DAY), 180, 'system', {
+        cutPoints: [auditChainHead(f.db()).seq - 1],
+      }).removed,
+    ).toBeGreaterThan(0);
     expect(verifyAuditChain(f.db())).toMatchObject({ ok: true });
     await syncOk(f);
     expect((await platform.admin.auditFlags()).map((x) => [x.kind, x.reason])).toEqual([

@@ -40,7 +40,10 @@ export function recordAuditAnswer(db: Db, answer: BundleAuditAnswer, receivedAt:
   if (answer.anchored) {
     const { seq, hash } = answer.anchored;
     db.prepare('INSERT OR REPLACE INTO sync_audit_anchor (seq, hash, anchored_at) VALUES (?, ?, ?)').run(seq, hash, receivedAt);
-    db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(LAST_KEY, JSON.stringify({ seq, hash, anchoredAt: receivedAt }));
+    db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(
+      LAST_KEY,
+      JSON.stringify({ seq, hash, anchoredAt: receivedAt }),
+    );
   }
   const ins = db.prepare(
     `INSERT OR IGNORE INTO sync_audit_flag (id, kind, reason, at, bundle_seq, anchored_seq, head_seq, received_at)

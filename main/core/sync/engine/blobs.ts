@@ -12,7 +12,12 @@ export async function auth(ctx: RunContext): Promise<Record<string, string>> {
 }
 
 /** A blob request with the session; an expired session is reopened and the request repeated once, at no cost. */
-function blobRequest(ctx: RunContext, url: string, init: { method: string; headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> }, ...ok: number[]): Promise<HttpAnswer> {
+function blobRequest(
+  ctx: RunContext,
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: () => AsyncIterable<Buffer> },
+  ...ok: number[]
+): Promise<HttpAnswer> {
   return withSession(
     ctx,
     async (authorization) =>
@@ -30,7 +35,12 @@ function blobRequest(ctx: RunContext, url: string, init: { method: string; heade
 }
 
 /** Answers to HEAD carry no body: give the platform's refusals their codes by status (docs §6, §8). */
-const HEAD_CODES: Record<number, string> = { 401: 'SYNC_SESSION_EXPIRED', 403: 'SYNC_DEVICE_REVOKED', 404: 'SYNC_UPLOAD_NOT_FOUND', 410: 'SYNC_UPLOAD_NOT_FOUND' };
+const HEAD_CODES: Record<number, string> = {
+  401: 'SYNC_SESSION_EXPIRED',
+  403: 'SYNC_DEVICE_REVOKED',
+  404: 'SYNC_UPLOAD_NOT_FOUND',
+  410: 'SYNC_UPLOAD_NOT_FOUND',
+};
 function headAnswer(method: string, answer: HttpAnswer): HttpAnswer {
   const code = HEAD_CODES[answer.status];
   if (method !== 'HEAD' || answer.body.length > 0 || !code) return answer;
@@ -84,7 +94,14 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
   }
   const length = encryptedBlobSize(source.bytes.length);
   const suite = pinnedSuite(ctx.device.platform);
-  const key: BlobKeyInput = { mine: ctx.device.keys.encryption, peerKey: ctx.device.platform.encryptionKey, deviceId: ctx.device.deviceId, sha256, direction: 'up', suite };
+  const key: BlobKeyInput = {
+    mine: ctx.device.keys.encryption,
+    peerKey: ctx.device.platform.encryptionKey,
+    deviceId: ctx.device.deviceId,
+    sha256,
+    direction: 'up',
+    suite,
+  };
   let hashFailures = 0;
   /** The offset from a creation answer: the first PATCH needs no HEAD (one round trip less per blob). */
   let knownOffset: number | undefined;
@@ -99,7 +116,12 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
             method: 'POST',
             headers: {
               [H.uploadLength]: String(length),
-              [H.uploadMetadata]: encodeUploadMetadata({ sha256, size: String(source.bytes.length), cipher: suite.blobCipher, contentType: source.contentType }),
+              [H.uploadMetadata]: encodeUploadMetadata({
+                sha256,
+                size: String(source.bytes.length),
+                cipher: suite.blobCipher,
+                contentType: source.contentType,
+              }),
             },
           },
           201,
@@ -129,7 +151,11 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
         `${ctx.baseUrl}${path}`,
         {
           method: 'PATCH',
-          headers: { 'Content-Type': 'application/offset+octet-stream', [H.uploadOffset]: String(offset), 'Content-Length': String(length - offset) },
+          headers: {
+            'Content-Type': 'application/offset+octet-stream',
+            [H.uploadOffset]: String(offset),
+            'Content-Length': String(length - offset),
+          },
           body: () => encryptBlobFrom([source.bytes], key, offset),
         },
         204,

@@ -53,7 +53,14 @@ describe('sync engine: a cloned PC', () => {
     const machineId = f.engine.enrolmentMachineId(f.t.station.machineId);
     expect(machineId).not.toBe(f.t.station.machineId);
     const slip = await p.platform.admin.createEnrolmentCode({ stationId: 'ST-CLONE', regionCode: '500110' });
-    const clone = await f.engine.register({ platformUrl: p.platform.url, code: slip.code, fingerprint: slip.fingerprint, deviceName: '复制的电脑', appVersion: '0.1.0-test', machineId });
+    const clone = await f.engine.register({
+      platformUrl: p.platform.url,
+      code: slip.code,
+      fingerprint: slip.fingerprint,
+      deviceName: '复制的电脑',
+      appVersion: '0.1.0-test',
+      machineId,
+    });
     expect(clone.deviceId).not.toBe(original.deviceId);
     expect(await p.platform.admin.pendingReplacements()).toEqual([]);
     expect(f.engine.cloneSuspected()).toBe(false);

@@ -23,31 +23,47 @@ describe('demo cases never sync', () => {
     const db = env.t.station.db;
     const p = await tempPlatform();
     cleanups.push(p.cleanup);
-    const engine = new SyncEngine({ clock: env.clock, logger: noLogger, db: () => env.t.station.db, appVersion: 't', backoff: { baseMs: 5, capMs: 50 } });
+    const engine = new SyncEngine({
+      clock: env.clock,
+      logger: noLogger,
+      db: () => env.t.station.db,
+      appVersion: 't',
+      backoff: { baseMs: 5, capMs: 50 },
+    });
     cleanups.push(() => engine.close());
 
     // `jiuzhu-admin demo seed`, then a clerk demonstrates the next step on an accepted demo case.
     seedDemoCases(env.svc, env.actor, 40, 7);
-    const accepted = db.prepare("SELECT id, version FROM case_file WHERE demo = 1 AND state = 'accepted' ORDER BY case_no LIMIT 2").all() as Array<{ id: string; version: number }>;
+    const accepted = db
+      .prepare("SELECT id, version FROM case_file WHERE demo = 1 AND state = 'accepted' ORDER BY case_no LIMIT 2")
+      .all() as Array<{ id: string; version: number }>;
     expect(accepted).toHaveLength(2);
     const [shown, earlier] = accepted as [{ id: string; version: number }, { id: string; version: number }];
     env.svc.act(env.actor, shown.id, shown.version, 'startInvestigation', null);
-    expect(db.prepare('SELECT state, version FROM case_file WHERE id = ?').get(shown.id)).toEqual({ state: 'investigating', version: shown.version + 1 });
+    expect(db.prepare('SELECT state, version FROM case_file WHERE id = ?').get(shown.id)).toEqual({
+      state: 'investigating',
+      version: shown.version + 1,
+    });
     expect(db.prepare('SELECT count(*) AS n FROM outbox WHERE case_id = ?').get(shown.id)).toEqual({ n: 0 });
 
     // A row an earlier version queued for another demo case, and one real record beside it.
     const outbox = new Outbox(db, env.clock);
-    db.prepare("INSERT INTO outbox (id, kind, case_id, base_version, made_at, body) VALUES ('00000000-0000-4000-8000-000000000001', 'case.upsert', ?, ?, '2026-02-12T01:00:00Z', ?)").run(
-      earlier.id,
-      earlier.version,
-      JSON.stringify({ caseId: earlier.id, applicant: { name: '演示', idNumber: idNumber(5) } }),
-    );
+    db.prepare(
+      "INSERT INTO outbox (id, kind, case_id, base_version, made_at, body) VALUES ('00000000-0000-4000-8000-000000000001', 'case.upsert', ?, ?, '2026-02-12T01:00:00Z', ?)",
+    ).run(earlier.id, earlier.version, JSON.stringify({ caseId: earlier.id, applicant: { name: '演示', idNumber: idNumber(5) } }));
     const real = db.transaction(() => outbox.enqueue(caseStep('REAL-1', 6)))();
     expect(real.queued).toBe(true);
     expect(outbox.counts()).toMatchObject({ queued: 1 });
 
     const slip = await p.platform.admin.createEnrolmentCode({ stationId: 'ST-DEMO', regionCode: '500110' });
-    await engine.register({ platformUrl: p.platform.url, code: slip.code, fingerprint: slip.fingerprint, deviceName: '一号窗口', appVersion: 't', machineId: env.t.station.machineId });
+    await engine.register({
+      platformUrl: p.platform.url,
+      code: slip.code,
+      fingerprint: slip.fingerprint,
+      deviceName: '一号窗口',
+      appVersion: 't',
+      machineId: env.t.station.machineId,
+    });
     const run = await engine.run('test');
     expect(run.outcome).toBe('ok');
     expect(run.summary).toMatchObject({ pushed: 1, acknowledged: 1, conflicts: 0, rejected: 0 });

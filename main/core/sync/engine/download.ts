@@ -20,7 +20,8 @@ export type DownloadOutcome =
 
 /** Bytes of this blob's ciphertext already here (a download cut earlier resumes from there). */
 export function downloadedBytes(db: Db, sha256: string): number {
-  return (db.prepare('SELECT coalesce(sum(length(data)), 0) AS n FROM sync_download_chunk WHERE sha256 = ?').get(sha256) as { n: number }).n;
+  return (db.prepare('SELECT coalesce(sum(length(data)), 0) AS n FROM sync_download_chunk WHERE sha256 = ?').get(sha256) as { n: number })
+    .n;
 }
 
 const dropPartial = (db: Db, sha256: string) => db.prepare('DELETE FROM sync_download_chunk WHERE sha256 = ?').run(sha256);
@@ -39,14 +40,21 @@ const dropPartial = (db: Db, sha256: string) => db.prepare('DELETE FROM sync_dow
  * Transport failures are retried up to `attempts` times with short backoff, resuming each time;
  * after the last one the TransportError is thrown (the caller shows "offline").
  */
-export async function downloadRemoteBlob(ctx: RunContext, ref: RemoteBlobRow, options: { attempts?: number; delayMs?: (attempt: number) => number } = {}): Promise<DownloadOutcome> {
+export async function downloadRemoteBlob(
+  ctx: RunContext,
+  ref: RemoteBlobRow,
+  options: { attempts?: number; delayMs?: (attempt: number) => number } = {},
+): Promise<DownloadOutcome> {
   const { db } = ctx;
   const sha256 = ref.sha256;
   const already = localAttachmentId(db, sha256);
   if (already) {
     db.transaction(() => {
       setRemoteBlobState(db, sha256, 'stored', already, null);
-      db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, NULL, ?)').run(already, ctx.clock.now().toISOString());
+      db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, NULL, ?)').run(
+        already,
+        ctx.clock.now().toISOString(),
+      );
     })();
     return { state: 'stored', attachmentId: already };
   }
@@ -77,7 +85,13 @@ export async function downloadRemoteBlob(ctx: RunContext, ref: RemoteBlobRow, op
 }
 
 /** One GET from `offset`; the body goes straight to the store. 'restart' = start again from what is stored. */
-async function fetchFrom(ctx: RunContext, url: string, sha256: string, offset: number, total: number): Promise<'ok' | 'missing' | 'restart'> {
+async function fetchFrom(
+  ctx: RunContext,
+  url: string,
+  sha256: string,
+  offset: number,
+  total: number,
+): Promise<'ok' | 'missing' | 'restart'> {
   const { db } = ctx;
   let at = offset;
   let pending: Buffer[] = [];
@@ -147,11 +161,15 @@ async function fetchFrom(ctx: RunContext, url: string, sha256: string, offset: n
 
 function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): DownloadOutcome {
   const { db } = ctx;
-  const chunks = db.prepare('SELECT offset, data FROM sync_download_chunk WHERE sha256 = ? ORDER BY offset').all(ref.sha256) as Array<{ offset: number; data: Buffer }>;
+  const chunks = db.prepare('SELECT offset, data FROM sync_download_chunk WHERE sha256 = ? ORDER BY offset').all(ref.sha256) as Array<{
+    offset: number;
+    data: Buffer;
+  }>;
   const ciphertext = Buffer.concat(chunks.map((c) => c.data));
   let plaintext: Buffer;
   try {
-    if (ciphertext.length !== total || ciphertext.length < BLOB_TAG_BYTES) throw new JiuzhuError('SYNC_BLOB_HASH_MISMATCH', { expected: ref.sha256 });
+    if (ciphertext.length !== total || ciphertext.length < BLOB_TAG_BYTES)
+      throw new JiuzhuError('SYNC_BLOB_HASH_MISMATCH', { expected: ref.sha256 });
     plaintext = decryptBlob(ciphertext, {
       mine: ctx.device.keys.encryption,
       peerKey: ctx.device.platform.encryptionKey,
@@ -175,7 +193,10 @@ function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): Dow
     // so anything but the same hash means the bytes are not what the case references.
     if (info.sha256 !== ref.sha256) throw new JiuzhuError('SYNC_BLOB_HASH_MISMATCH', { expected: ref.sha256 });
     setRemoteBlobState(db, ref.sha256, 'stored', info.id, null);
-    db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, NULL, ?)').run(info.id, ctx.clock.now().toISOString());
+    db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, NULL, ?)').run(
+      info.id,
+      ctx.clock.now().toISOString(),
+    );
     dropPartial(db, ref.sha256);
     return info.id;
   })();
@@ -187,7 +208,13 @@ function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): Dow
 function storeKind(ref: RemoteBlobRow): string {
   const known = ['face-photo', 'id-card-photo', 'document-scan', 'signature', 'generated-pdf'];
   if (known.includes(ref.kind)) return ref.kind;
-  return ref.role === 'document' ? 'generated-pdf' : ref.role === 'signature' ? 'signature' : ref.role === 'face' ? 'face-photo' : 'document-scan';
+  return ref.role === 'document'
+    ? 'generated-pdf'
+    : ref.role === 'signature'
+      ? 'signature'
+      : ref.role === 'face'
+        ? 'face-photo'
+        : 'document-scan';
 }
 
 /** The reference to fetch, or SYNC_BLOB_REF_UNKNOWN. */

@@ -50,7 +50,12 @@ describeStores('sync engine against the reference platform', (fixture) => {
     expect(result.outcome).toBe('partial');
     expect(result.summary).toMatchObject({ pushed: 3, acknowledged: 2, rejected: 1, blobsSent: 1 });
     const held = await platform.admin.records();
-    expect(held.filter((r) => r.status === 'acknowledged').map((r) => r.recordId).sort()).toEqual([ok1, ok2].sort());
+    expect(
+      held
+        .filter((r) => r.status === 'acknowledged')
+        .map((r) => r.recordId)
+        .sort(),
+    ).toEqual([ok1, ok2].sort());
     expect((await platform.admin.blobs()).map((b) => b.sha256)).toEqual([blob]);
     const counts = new Outbox(f.db(), f.t.clock).counts();
     expect(counts).toMatchObject({ queued: 0, sent: 0, acknowledged: 2, rejected: 1 });
@@ -59,13 +64,20 @@ describeStores('sync engine against the reference platform', (fixture) => {
     expect(q[0]!.reason).toMatch(/身份证号码/);
     expect(decided).toEqual(['X-9']);
     // Unclaimed kinds (warning, case) are kept in pulled_item.
-    const kinds = (f.db().prepare('SELECT kind, count(*) AS n FROM pulled_item GROUP BY kind').all() as Array<{ kind: string; n: number }>).map((r) => `${r.kind}:${r.n}`);
+    const kinds = (
+      f.db().prepare('SELECT kind, count(*) AS n FROM pulled_item GROUP BY kind').all() as Array<{ kind: string; n: number }>
+    ).map((r) => `${r.kind}:${r.n}`);
     expect(kinds.sort()).toEqual(['case:2', 'warning:1']);
 
     // A second run sends nothing new: the blob is never uploaded twice.
     const again = await f.engine.run('test');
     expect(again.summary).toMatchObject({ pushed: 0, blobsSent: 0, pulled: 0 });
-    expect(f.engine.state().runs(5).map((r) => r.outcome)).toEqual(['ok', 'partial']);
+    expect(
+      f.engine
+        .state()
+        .runs(5)
+        .map((r) => r.outcome),
+    ).toEqual(['ok', 'partial']);
   });
 
   it('a restart resumes the in-flight bundle with the same bytes (the platform answers with its stored result)', async () => {
@@ -86,7 +98,13 @@ describeStores('sync engine against the reference platform', (fixture) => {
     // "Restart": a new engine over the same store, the direct link.
     f.engine.close();
     f.engine.state().db.prepare('UPDATE sync_registration SET platform_url = ?').run(platform.url);
-    const engine2 = new SyncEngine({ clock: f.t.clock, logger: { log: () => undefined }, db: () => f.db(), appVersion: 't', backoff: { baseMs: 5, capMs: 50 } });
+    const engine2 = new SyncEngine({
+      clock: f.t.clock,
+      logger: { log: () => undefined },
+      db: () => f.db(),
+      appVersion: 't',
+      backoff: { baseMs: 5, capMs: 50 },
+    });
     cleanups.push(() => engine2.close());
     const ok = await engine2.run('test');
     expect(ok.outcome).toBe('ok');
@@ -131,7 +149,10 @@ describeStores('sync engine against the reference platform', (fixture) => {
     a.enqueueCase('H-1', 31, { name: '李一' });
     expect((await a.engine.run('test')).summary.acknowledged).toBe(1);
     expect((await b.engine.run('test')).outcome).toBe('ok');
-    const seen = b.db().prepare("SELECT version, body FROM pulled_item WHERE kind = 'case' AND item_key = 'H-1'").get() as { version: number; body: string };
+    const seen = b.db().prepare("SELECT version, body FROM pulled_item WHERE kind = 'case' AND item_key = 'H-1'").get() as {
+      version: number;
+      body: string;
+    };
     expect(seen.version).toBe(1);
     expect((JSON.parse(seen.body) as { body: { applicant: { name: string } } }).body.applicant.name).toBe('李一');
 
@@ -166,7 +187,9 @@ describeStores('sync engine against the reference platform', (fixture) => {
     const r = await f.engine.run('test');
     expect(r.outcome).toBe('ok');
     expect(f.engine.state().get('cursor')).not.toBe(cursor);
-    const keys = (f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'policy'").all() as Array<{ item_key: string }>).map((x) => x.item_key);
+    const keys = (f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'policy'").all() as Array<{ item_key: string }>).map(
+      (x) => x.item_key,
+    );
     expect(keys).toEqual(['dibao.standard.urban']);
   });
 
@@ -195,12 +218,19 @@ describeStores('sync engine against the reference platform', (fixture) => {
     const original = http.request.bind(http);
     http.request = async (url, input) => {
       const answer = await original(url, input);
-      seen.push(`${input.method} ${new URL(url).pathname === first.uploadUrl ? 'old' : new URL(url).pathname.replace(/[A-Za-z0-9_-]{22}$/, 'new')} ${answer.status}`);
+      seen.push(
+        `${input.method} ${new URL(url).pathname === first.uploadUrl ? 'old' : new URL(url).pathname.replace(/[A-Za-z0-9_-]{22}$/, 'new')} ${answer.status}`,
+      );
       return answer;
     };
     const r = await f.engine.run('test');
     // The two days also ended the session the engine kept: refused once (401), reopened, the same HEAD again.
-    expect(seen.filter((x) => !x.includes('/v1/pull') && !x.includes('/v1/session'))).toEqual(['HEAD old 401', 'HEAD old 404', 'POST /v1/uploads 201', 'PATCH /v1/uploads/new 204']);
+    expect(seen.filter((x) => !x.includes('/v1/pull') && !x.includes('/v1/session'))).toEqual([
+      'HEAD old 401',
+      'HEAD old 404',
+      'POST /v1/uploads 201',
+      'PATCH /v1/uploads/new 204',
+    ]);
     expect(r.outcome).toBe('ok');
     expect(r.summary.blobsSent).toBe(1);
     const stored = await p.platform.admin.blobs();

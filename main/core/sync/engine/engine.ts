@@ -145,7 +145,10 @@ export class SyncEngine {
       // Another key than the one enrolled (a swapped USB key): nothing it signs would be accepted.
       if (toB64u(p.publicKey()) !== keys.signing.publicKey) {
         await p.close();
-        throw new JiuzhuError('KEY_DEVICE_BAD_KEY', { container: p.location.kind === 'skf' ? p.location.container : '', reason: '不是本工作站登记的签名密钥' });
+        throw new JiuzhuError('KEY_DEVICE_BAD_KEY', {
+          container: p.location.kind === 'skf' ? p.location.container : '',
+          reason: '不是本工作站登记的签名密钥',
+        });
       }
       return p;
     });
@@ -171,7 +174,14 @@ export class SyncEngine {
     if (this.current) throw new JiuzhuError('SYNC_RUNNING');
     delete this.session.token;
     await this.releaseSigner();
-    const registered = await registerDevice(this.options.db(), this.options.clock, this.http, input, this.backoff, this.options.keyProvider ?? softwareKeys);
+    const registered = await registerDevice(
+      this.options.db(),
+      this.options.clock,
+      this.http,
+      input,
+      this.backoff,
+      this.options.keyProvider ?? softwareKeys,
+    );
     this.confirmHardware();
     return registered;
   }
@@ -286,7 +296,12 @@ export class SyncEngine {
     return promise;
   }
 
-  private async context(state: SyncState, signal: AbortSignal, summary: RunSummary, attemptState: { progressed: boolean }): Promise<RunContext> {
+  private async context(
+    state: SyncState,
+    signal: AbortSignal,
+    summary: RunSummary,
+    attemptState: { progressed: boolean },
+  ): Promise<RunContext> {
     const reg = state.registration()!;
     const signer = await this.signerOf(state);
     return {
@@ -332,7 +347,9 @@ export class SyncEngine {
     const stop = (e: unknown, as: RunOutcome) => {
       outcome = as;
       const typed = asJiuzhu(e);
-      error = isJiuzhuError(typed) ? { code: typed.code, message: typed.message } : { code: 'INTERNAL', message: new JiuzhuError('INTERNAL', { ref: 'sync' }).message };
+      error = isJiuzhuError(typed)
+        ? { code: typed.code, message: typed.message }
+        : { code: 'INTERNAL', message: new JiuzhuError('INTERNAL', { ref: 'sync' }).message };
       if (!isJiuzhuError(typed)) this.options.logger.log('error', 'sync.run.crash', { error: String(e) });
     };
     let ctx: RunContext;
@@ -354,7 +371,10 @@ export class SyncEngine {
         await uploadBlobs(ctx);
         ctx.progress('pull', 0);
         await pullFeed(ctx);
-        await prefetchRecent(ctx, { days: this.options.prefetchDays ?? ctx.settings.prefetchDays, maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024 });
+        await prefetchRecent(ctx, {
+          days: this.options.prefetchDays ?? ctx.settings.prefetchDays,
+          maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024,
+        });
         // Not 成功 while anything sent in this run came back (conflict, rejected) or a blob is still owed.
         const blobs = state.blobCounts();
         if (blobs.failed > 0 || blobs.deferred > 0 || summary.conflicts > 0 || summary.rejected > 0) outcome = 'partial';
@@ -391,7 +411,11 @@ export class SyncEngine {
           break;
         }
         summary.retries++;
-        this.options.logger.log('info', 'sync.retry', { attempt, reason: e instanceof Error ? e.name : 'unknown', code: (e as { code?: string }).code });
+        this.options.logger.log('info', 'sync.retry', {
+          attempt,
+          reason: e instanceof Error ? e.name : 'unknown',
+          code: (e as { code?: string }).code,
+        });
         try {
           // The first failure after progress is usually a cut link: retry at once (as tus-js-client
           // does); from the second on, full-jitter backoff. Retry-After is always honoured, and no
@@ -407,7 +431,13 @@ export class SyncEngine {
       state.finishRun(runId, outcome, summary, error);
       if (outcome === 'ok' || outcome === 'partial') state.setRegistrationStatus('active');
     });
-    return { runId, outcome, summary: { ...summary }, ...(error ? { error } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      runId,
+      outcome,
+      summary: { ...summary },
+      ...(error ? { error } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
 
   /** Outbox counts as the sync centre shows them. */
@@ -418,7 +448,8 @@ export class SyncEngine {
 
 function retryable(e: unknown): boolean {
   if (e instanceof TransportError) return true;
-  if (e instanceof PlatformError) return !(FATAL_STATUS.has(e.status) || (e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.status !== 409));
+  if (e instanceof PlatformError)
+    return !(FATAL_STATUS.has(e.status) || (e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 && e.status !== 409));
   // Our own checks of an answer (a page or result that does not open): refuse it, keep state, try again.
   if (isJiuzhuError(e)) return ['SYNC_BUNDLE_FORGED', 'SYNC_BUNDLE_MALFORMED', 'SYNC_PULL_PAGE_INVALID'].includes(e.code);
   return false;

@@ -48,7 +48,9 @@ describeStores('fault matrix (engine ⇄ platform through the link proxy)', (sto
       expect(tally.duplicates).toBeGreaterThan(0);
       expect(tally.restarts).toBeGreaterThan(0);
     }
-    console.log(`fault matrix: ${runs} runs, ${tally.cuts} cuts, ${tally.restarts} platform restarts, ${tally.duplicates} duplicated requests, ${tally.retries} retries`);
+    console.log(
+      `fault matrix: ${runs} runs, ${tally.cuts} cuts, ${tally.restarts} platform restarts, ${tally.duplicates} duplicated requests, ${tally.retries} retries`,
+    );
   }, 600_000);
 });
 
@@ -128,7 +130,8 @@ async function oneRun(seed: number, store: StoreFixture) {
       retries += r.summary.retries;
       outcome = r.outcome;
       lastError = `${r.error?.code ?? ''} ${r.error?.message ?? ''}`;
-      if (r.outcome === 'failed' && r.error && !['SYNC_PLATFORM_UNREACHABLE'].includes(r.error.code)) throw new Error(`run failed: ${r.error.code} ${r.error.message}`);
+      if (r.outcome === 'failed' && r.error && !['SYNC_PLATFORM_UNREACHABLE'].includes(r.error.code))
+        throw new Error(`run failed: ${r.error.code} ${r.error.message}`);
     }
     clearInterval(watcher);
     while (restarting) await new Promise((r) => setTimeout(r, 5));
@@ -141,7 +144,7 @@ async function oneRun(seed: number, store: StoreFixture) {
     const stored = await platform.admin.blobs();
     for (const sha of blobs) {
       const row = stored.filter((b) => b.sha256 === sha);
-      if (row.length !== 1) console.log("BLOB", sha, JSON.stringify(f.engine.state().blob(sha)), JSON.stringify(f.engine.state().runs(9)));
+      if (row.length !== 1) console.log('BLOB', sha, JSON.stringify(f.engine.state().blob(sha)), JSON.stringify(f.engine.state().runs(9)));
       expect(row).toHaveLength(1);
       const local = f.db().prepare('SELECT size FROM attachment WHERE sha256 = ?').get(Buffer.from(sha, 'hex')) as { size: number };
       expect(row[0]!.size).toBe(local.size);
@@ -150,7 +153,10 @@ async function oneRun(seed: number, store: StoreFixture) {
     expect(counts).toMatchObject({ queued: 0, sent: 0, rejected: 0, conflict: 0, acknowledged: ids.length });
     expect(f.engine.state().inflight()).toBeUndefined();
     expect(f.engine.state().blobCounts()).toMatchObject({ queued: 0, failed: 0 });
-    const pulled = f.db().prepare("SELECT kind, count(*) AS n FROM pulled_item WHERE kind IN ('decision', 'warning') GROUP BY kind ORDER BY kind").all();
+    const pulled = f
+      .db()
+      .prepare("SELECT kind, count(*) AS n FROM pulled_item WHERE kind IN ('decision', 'warning') GROUP BY kind ORDER BY kind")
+      .all();
     expect(pulled).toEqual([
       { kind: 'decision', n: 1 },
       { kind: 'warning', n: 1 },

@@ -139,7 +139,8 @@ export class HttpClient {
     if (signal?.aborted) return Promise.reject(new CancelledError());
     const https = url.startsWith('https:');
     // Production is HTTPS only; plain http reaches this machine only (tests, demos).
-    if (!https && !isLoopbackHost(new URL(url).hostname)) return Promise.reject(new JiuzhuError('SYNC_PLATFORM_HTTPS_REQUIRED', { url: new URL(url).origin }));
+    if (!https && !isLoopbackHost(new URL(url).hostname))
+      return Promise.reject(new JiuzhuError('SYNC_PLATFORM_HTTPS_REQUIRED', { url: new URL(url).origin }));
     const bodyLength = Buffer.isBuffer(input.body) ? input.body.length : undefined;
     return new Promise<HttpAnswer>((resolve, reject) => {
       let answered = false;
@@ -153,28 +154,35 @@ export class HttpClient {
       const headers: Record<string, string> = { 'Jiuzhu-Protocol': '1', ...input.headers };
       if (bodyLength !== undefined) headers['Content-Length'] = String(bodyLength);
       const tls = https ? { checkServerIdentity: pinnedServerIdentity(this.options.tlsPins?.() ?? []) } : {};
-      const req = (https ? httpsRequest : httpRequest)(url, { method: input.method, headers, agent: https ? this.httpsAgent : this.agent, ...tls }, (res) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const sink = input.sink && (res.statusCode === 200 || res.statusCode === 206) ? input.sink : undefined;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          this.options.onBytesReceived?.(c.length);
-          if (input.maxResponseBytes && size > input.maxResponseBytes) req.destroy(new TransportError('answer too large'));
-          else if (sink) sink(c);
-          else chunks.push(c);
-        });
-        res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })));
-        res.on('aborted', () => finish(() => reject(new TransportError('answer cut short', 'ECONNRESET'))));
-        res.on('error', (e) => finish(() => reject(new TransportError(e.message, (e as NodeJS.ErrnoException).code))));
-      });
+      const req = (https ? httpsRequest : httpRequest)(
+        url,
+        { method: input.method, headers, agent: https ? this.httpsAgent : this.agent, ...tls },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const sink = input.sink && (res.statusCode === 200 || res.statusCode === 206) ? input.sink : undefined;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            this.options.onBytesReceived?.(c.length);
+            if (input.maxResponseBytes && size > input.maxResponseBytes) req.destroy(new TransportError('answer too large'));
+            else if (sink) sink(c);
+            else chunks.push(c);
+          });
+          res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })));
+          res.on('aborted', () => finish(() => reject(new TransportError('answer cut short', 'ECONNRESET'))));
+          res.on('error', (e) => finish(() => reject(new TransportError(e.message, (e as NodeJS.ErrnoException).code))));
+        },
+      );
       if (https)
         req.once('socket', (socket) => {
           // A kept-alive socket was checked when it connected, maybe before the pins were known
           // (registration) or changed: check it again against the pins of now.
           if (!req.reusedSocket) return;
-          const verdict = pinnedServerIdentity(this.options.tlsPins?.() ?? [])(new URL(url).hostname, (socket as TLSSocket).getPeerCertificate());
+          const verdict = pinnedServerIdentity(this.options.tlsPins?.() ?? [])(
+            new URL(url).hostname,
+            (socket as TLSSocket).getPeerCertificate(),
+          );
           if (verdict) req.destroy(verdict);
         });
       const onAbort = () => req.destroy(new CancelledError());
@@ -182,7 +190,8 @@ export class HttpClient {
       req.setTimeout(this.options.idleTimeoutMs, () => req.destroy(new TransportError('idle timeout', 'ETIMEDOUT')));
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e instanceof CancelledError || signal?.aborted) return finish(() => reject(new CancelledError()));
-        if (e instanceof TlsPinMismatchError) return finish(() => reject(new JiuzhuError('SYNC_TLS_PIN_MISMATCH', { host: e.host }, { pin: e.pin })));
+        if (e instanceof TlsPinMismatchError)
+          return finish(() => reject(new JiuzhuError('SYNC_TLS_PIN_MISMATCH', { host: e.host }, { pin: e.pin })));
         const stale = req.reusedSocket && !answered && (e.code === 'ECONNRESET' || e.code === 'EPIPE');
         finish(() => reject(stale ? new StaleSocketError() : e instanceof TransportError ? e : new TransportError(e.message, e.code)));
       });

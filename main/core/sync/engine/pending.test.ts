@@ -54,7 +54,14 @@ describe('sync engine: a re-enrolled machine waits for the platform admin, then 
     expect(fresh.engine.state().get('failures')).toBeUndefined();
 
     // The platform admin confirms the replacement (admin HTTP API, admin token).
-    const listed = JSON.parse((await request(`${p.platform.url}/admin/devices/pending`, { method: 'GET', headers: { Authorization: `Bearer ${p.platform.adminToken}` } })).body.toString()) as Array<{
+    const listed = JSON.parse(
+      (
+        await request(`${p.platform.url}/admin/devices/pending`, {
+          method: 'GET',
+          headers: { Authorization: `Bearer ${p.platform.adminToken}` },
+        })
+      ).body.toString(),
+    ) as Array<{
       deviceId: string;
     }>;
     expect(listed.map((d) => d.deviceId)).toContain(registration.deviceId);

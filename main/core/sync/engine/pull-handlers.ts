@@ -59,7 +59,10 @@ export function storePulledItem(db: Db, item: PulledItem, pulledAt: string): voi
  */
 function handlerOf(item: PulledItem): Entry | undefined {
   const table = (item as Record<string, unknown>)['table'];
-  return (item.kind === 'reference' && typeof table === 'string' ? handlers.get(`reference:${table}`) : undefined) ?? handlers.get(String(item.kind));
+  return (
+    (item.kind === 'reference' && typeof table === 'string' ? handlers.get(`reference:${table}`) : undefined) ??
+    handlers.get(String(item.kind))
+  );
 }
 
 /** Apply an item with its kind's handler, or keep it; a refused item is kept too, and its refusal returned. */

@@ -15,7 +15,10 @@ export const PULL_PAGE_LIMIT = 200;
 export async function pullFeed(ctx: RunContext): Promise<void> {
   for (let page = 0; ; page++) {
     const cursor = ctx.state.get('cursor');
-    const built = await sealPullRequest(ctx.device, (data) => ctx.signer.sign(data), { cursor, limit: Math.min(PULL_PAGE_LIMIT, ctx.limits.maxPullLimit) });
+    const built = await sealPullRequest(ctx.device, (data) => ctx.signer.sign(data), {
+      cursor,
+      limit: Math.min(PULL_PAGE_LIMIT, ctx.limits.maxPullLimit),
+    });
     const sentAt = Date.now();
     const answer = await withSession(
       ctx,
@@ -45,7 +48,9 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
           note(refusal);
         } else note(applyPulledItem(ctx.db, item, at));
       }
-      for (const raw of opened.unknownItems) if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string') note(applyPulledItem(ctx.db, raw as PulledItem, at));
+      for (const raw of opened.unknownItems)
+        if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string')
+          note(applyPulledItem(ctx.db, raw as PulledItem, at));
       ctx.state.set('cursor', opened.cursor);
       return out;
     })();

@@ -40,7 +40,13 @@ export async function pushOutbox(ctx: RunContext): Promise<void> {
       const bytes = inflight.bytes;
       const answer = await withSession(
         ctx,
-        (authorization) => ctx.http.request(`${ctx.baseUrl}/v1/bundles`, { method: 'POST', headers: { ...SEALED_HEADERS, Authorization: authorization }, body: bytes, signal: ctx.signal }),
+        (authorization) =>
+          ctx.http.request(`${ctx.baseUrl}/v1/bundles`, {
+            method: 'POST',
+            headers: { ...SEALED_HEADERS, Authorization: authorization },
+            body: bytes,
+            signal: ctx.signal,
+          }),
         200,
       );
       result = openBundleResult(ctx.device, answer.body, inflight.bundleId);
@@ -49,7 +55,8 @@ export async function pushOutbox(ctx: RunContext): Promise<void> {
       if (e.code === 'SYNC_BUNDLE_REPLAYED' || e.code === 'SYNC_BUNDLE_OUT_OF_ORDER') {
         // Local state is behind the platform (a restored backup): renumber the unsent bundle.
         const details = e.wire.details ?? {};
-        const next = typeof details['expectedBundleSeq'] === 'number' ? details['expectedBundleSeq'] : Number(details['lastBundleSeq'] ?? 0) + 1;
+        const next =
+          typeof details['expectedBundleSeq'] === 'number' ? details['expectedBundleSeq'] : Number(details['lastBundleSeq'] ?? 0) + 1;
         ctx.state.setLastBundleSeq(next - 1);
         ctx.state.clearInflight();
         ctx.madeProgress();
@@ -84,12 +91,21 @@ async function seal(ctx: RunContext, rows: OutboxRow[]) {
   let count = rows.length;
   for (;;) {
     const records = rows.slice(0, count).map(toRecord);
-    const built = await sealBundle(ctx.device, (data) => ctx.signer.sign(data), { bundleSeq: reg.lastBundleSeq + 1, records, audit: auditClaim(ctx.db) });
+    const built = await sealBundle(ctx.device, (data) => ctx.signer.sign(data), {
+      bundleSeq: reg.lastBundleSeq + 1,
+      records,
+      audit: auditClaim(ctx.db),
+    });
     if (built.bytes.length > limit && count > 1) {
       count = Math.max(1, Math.floor(count * Math.min(0.9, limit / built.bytes.length)));
       continue;
     }
-    const inflight = { bundleId: built.bundleId, bundleSeq: built.payload.bundleSeq, bytes: built.bytes, recordIds: records.map((r) => r.id) };
+    const inflight = {
+      bundleId: built.bundleId,
+      bundleSeq: built.payload.bundleSeq,
+      bytes: built.bytes,
+      recordIds: records.map((r) => r.id),
+    };
     ctx.db.transaction(() => {
       ctx.state.saveInflight(inflight);
       new Outbox(ctx.db, ctx.clock).markSent(inflight.recordIds, inflight.bundleId);
@@ -100,12 +116,12 @@ async function seal(ctx: RunContext, rows: OutboxRow[]) {
 
 function applyAnswer(ctx: RunContext, outbox: Outbox, result: BundleResult): void {
   const inflight = ctx.state.inflight();
-  if (!inflight || inflight.bundleId !== result.bundleId) throw new JiuzhuError('SYNC_BUNDLE_MALFORMED', { detail: 'answer for another bundle' });
+  if (!inflight || inflight.bundleId !== result.bundleId)
+    throw new JiuzhuError('SYNC_BUNDLE_MALFORMED', { detail: 'answer for another bundle' });
   const blobsOf = new Map(
-    (ctx.db.prepare('SELECT id, blobs FROM outbox WHERE bundle_id = ?').all(inflight.bundleId) as Array<{ id: string; blobs: string }>).map((r) => [
-      r.id,
-      JSON.parse(r.blobs) as string[],
-    ]),
+    (ctx.db.prepare('SELECT id, blobs FROM outbox WHERE bundle_id = ?').all(inflight.bundleId) as Array<{ id: string; blobs: string }>).map(
+      (r) => [r.id, JSON.parse(r.blobs) as string[]],
+    ),
   );
   ctx.db.transaction(() => {
     const answers: Array<{ id: string; status: 'acknowledged' | 'rejected' | 'conflict'; reason?: string }> = [];

@@ -49,7 +49,10 @@ export function listQuarantine(db: Db): QuarantinedRecord[] {
   return rows.map((r) => {
     const mine = JSON.parse(String(r['body'])) as Record<string, unknown>;
     const caseNo = (r['case_no'] as string | null) ?? (typeof mine['caseNo'] === 'string' ? mine['caseNo'] : null);
-    const theirs = r['server_version'] === null || r['server_version'] === undefined ? null : { version: Number(r['server_version']), body: JSON.parse(String(r['server_body'])) as Record<string, unknown> };
+    const theirs =
+      r['server_version'] === null || r['server_version'] === undefined
+        ? null
+        : { version: Number(r['server_version']), body: JSON.parse(String(r['server_body'])) as Record<string, unknown> };
     const baseVersion = (r['base_version'] as number | null) ?? null;
     const status = r['state'] as 'rejected' | 'conflict';
     return {
@@ -59,7 +62,10 @@ export function listQuarantine(db: Db): QuarantinedRecord[] {
       caseId: (r['case_id'] as string | null) ?? null,
       caseNo,
       status,
-      reason: status === 'conflict' && theirs ? conflictReason(caseNo, baseVersion ?? 0, theirs.version) : ((r['reason'] as string | null) ?? null),
+      reason:
+        status === 'conflict' && theirs
+          ? conflictReason(caseNo, baseVersion ?? 0, theirs.version)
+          : ((r['reason'] as string | null) ?? null),
       answeredAt: (r['answered_at'] as string | null) ?? null,
       baseVersion,
       mine,
@@ -74,7 +80,11 @@ export function listQuarantine(db: Db): QuarantinedRecord[] {
  * `dismiss` accepts the platform's answer (for a conflict the platform's version stands and
  * arrives by pull). Both are kept in sync_resolution with who and when.
  */
-export function resolveQuarantined(db: Db, clock: Clock, input: { recordId: string; action: 'resend' | 'dismiss'; actor: string }): { newRecordId: string | null } {
+export function resolveQuarantined(
+  db: Db,
+  clock: Clock,
+  input: { recordId: string; action: 'resend' | 'dismiss'; actor: string },
+): { newRecordId: string | null } {
   const item = listQuarantine(db).find((q) => q.recordId === input.recordId);
   if (!item) throw new JiuzhuError('SYNC_RECORD_NOT_QUARANTINED');
   return db.transaction(() => {

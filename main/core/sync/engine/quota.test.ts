@@ -85,7 +85,11 @@ describe('sync engine: long Retry-After never stalls a run', () => {
 
   it('a rate limit of an hour ends the run at once, the in-flight bundle kept; the scheduler waits the hour', async () => {
     const clock = new FakeClock(Date.parse('2026-12-01T02:00:00Z'));
-    const p = await tempPlatform({ now: () => clock.now().getTime(), timing: { sessionTtlSeconds: 60 }, guards: { sessionsPerDevice: { max: 1, windowSeconds: 3600 } } });
+    const p = await tempPlatform({
+      now: () => clock.now().getTime(),
+      timing: { sessionTtlSeconds: 60 },
+      guards: { sessionsPerDevice: { max: 1, windowSeconds: 3600 } },
+    });
     cleanups.push(p.cleanup);
     const f = engineFixture({ clock });
     cleanups.push(f.cleanup);

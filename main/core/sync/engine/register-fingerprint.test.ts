@@ -26,7 +26,17 @@ describe('enrolment with a wrong platform fingerprint', () => {
       deviceId: async () => 'c'.repeat(64),
     });
     cleanups.push(() => core.close());
-    expect(await core.invoke('setup.init', { stationName: '桥头镇社会救助工作站', regionCode: '500110', admin: { username: 'admin', displayName: '王站长', password: PASSWORD } }, ctx)).toMatchObject({ ok: true });
+    expect(
+      await core.invoke(
+        'setup.init',
+        {
+          stationName: '桥头镇社会救助工作站',
+          regionCode: '500110',
+          admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
+        },
+        ctx,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await core.invoke('session.login', { username: 'admin', password: PASSWORD }, ctx)).toMatchObject({ ok: true });
 
     // Whoever answers at the address the clerk typed (here the real platform) publishes its fingerprint;

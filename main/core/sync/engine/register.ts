@@ -1,5 +1,11 @@
 import { ERROR_CODES, JiuzhuError, type ErrorCode } from '../../../../common/contract/errors';
-import { platformInfoSchema, type PlatformInfo, type Registration, type RegistrationClaim, type RegistrationRequest } from '../../../../common/sync/registration';
+import {
+  platformInfoSchema,
+  type PlatformInfo,
+  type Registration,
+  type RegistrationClaim,
+  type RegistrationRequest,
+} from '../../../../common/sync/registration';
 import type { Clock, Db } from '../../store/types';
 import { generatePartyKeys } from '../../../../sync-protocol/keys';
 import { hashMachineId } from '../../../../sync-protocol/machine-id';
@@ -46,7 +52,8 @@ export function normalizePlatformUrl(url: string): string {
     throw new JiuzhuError('SYNC_PLATFORM_URL_INVALID', { url });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new JiuzhuError('SYNC_PLATFORM_URL_INVALID', { url });
-  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) throw new JiuzhuError('SYNC_PLATFORM_HTTPS_REQUIRED', { url: parsed.origin });
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname))
+    throw new JiuzhuError('SYNC_PLATFORM_HTTPS_REQUIRED', { url: parsed.origin });
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -64,18 +71,23 @@ export async function registerDevice(
   keyProvider: KeyProviderFactory,
 ): Promise<Registration & { fingerprint: string }> {
   // No trust on first use: without the slip's fingerprint nothing is asked of the platform.
-  if (!input.fingerprint?.trim()) throw new JiuzhuError('INVALID_INPUT', { path: 'fingerprint', detail: MISSING_FINGERPRINT }, { path: 'fingerprint' });
+  if (!input.fingerprint?.trim())
+    throw new JiuzhuError('INVALID_INPUT', { path: 'fingerprint', detail: MISSING_FINGERPRINT }, { path: 'fingerprint' });
   const state = new SyncState(db, clock);
   const baseUrl = normalizePlatformUrl(input.platformUrl);
   const info = await retrying(backoff, async () =>
-    platformInfoSchema.parse(JSON.parse(HttpClient.expect(await http.request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString('utf8'))),
+    platformInfoSchema.parse(
+      JSON.parse(HttpClient.expect(await http.request(`${baseUrl}/v1/platform`, { method: 'GET' }), 200).body.toString('utf8')),
+    ),
   );
   // On a mismatch the platform's fingerprint is never said (message, details, logs): printing it
   // would let whoever answers at that address supply the value the clerk then "checks" the slip against.
   const fingerprint = input.fingerprint.trim().toLowerCase();
   // The slip's fingerprint names the keys, and the keys their suite: the deployment chooses the
   // suite by the slip it prints, and this workstation pins it for good.
-  const offered = info.suiteKeys ?? [{ suite: DEFAULT_SUITE.id, signingKey: info.signingKey, encryptionKey: info.encryptionKey, fingerprint: info.fingerprint }];
+  const offered = info.suiteKeys ?? [
+    { suite: DEFAULT_SUITE.id, signingKey: info.signingKey, encryptionKey: info.encryptionKey, fingerprint: info.fingerprint },
+  ];
   const chosen = offered.find((o) => o.fingerprint === fingerprint && info.suites.includes(o.suite));
   if (!chosen) throw new JiuzhuError('SYNC_PLATFORM_KEY_MISMATCH');
   const suite = suiteById(chosen.suite);
@@ -88,7 +100,10 @@ export async function registerDevice(
   let body: RegistrationRequest;
   try {
     const signingKey = toB64u(signer.publicKey());
-    keys = { signing: { publicKey: signingKey, privateKey: signer.location.kind === 'software' ? pending.signing.privateKey : '' }, encryption: pending.encryption };
+    keys = {
+      signing: { publicKey: signingKey, privateKey: signer.location.kind === 'software' ? pending.signing.privateKey : '' },
+      encryption: pending.encryption,
+    };
     const claim: RegistrationClaim = {
       enrolmentCode: input.code.trim().toUpperCase(),
       platformId: info.platformId,
@@ -106,7 +121,11 @@ export async function registerDevice(
   }
   const answer = await retrying(backoff, async () =>
     HttpClient.expect(
-      await http.request(`${baseUrl}/v1/devices`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) }),
+      await http.request(`${baseUrl}/v1/devices`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: Buffer.from(JSON.stringify(body)),
+      }),
       201,
     ),
   );
@@ -152,7 +171,8 @@ async function retrying<T>(backoff: BackoffOptions, fn: () => Promise<T>, attemp
     try {
       return await fn();
     } catch (e) {
-      const transient = e instanceof TransportError || (e instanceof PlatformError && (e.status >= 500 || e.status === 429 || e.status === 408));
+      const transient =
+        e instanceof TransportError || (e instanceof PlatformError && (e.status >= 500 || e.status === 429 || e.status === 408));
       if (!transient || attempt + 1 >= attempts) throw asJiuzhu(e);
       await sleep(backoffDelay(attempt, backoff, e instanceof PlatformError ? e.retryAfterMs : undefined));
     }
@@ -169,7 +189,8 @@ export function asJiuzhu(e: unknown): unknown {
 /** The platform's code when this build knows it, with the platform's complete zh-CN message; else SYNC_PLATFORM_REFUSED. */
 export function platformErrorToJiuzhu(e: PlatformError): JiuzhuError {
   const details = { platformCode: e.code, status: e.status, ...(e.wire.details ?? {}) };
-  if (!(ERROR_CODES as readonly string[]).includes(e.code)) return new JiuzhuError('SYNC_PLATFORM_REFUSED', { message: e.wire.message }, details);
+  if (!(ERROR_CODES as readonly string[]).includes(e.code))
+    return new JiuzhuError('SYNC_PLATFORM_REFUSED', { message: e.wire.message }, details);
   const error = new JiuzhuError(e.code as ErrorCode, {}, details);
   error.message = e.wire.message;
   return error;

@@ -113,16 +113,33 @@ export function remoteBlobsOfCase(db: Db, caseId: string): RemoteBlobRow[] {
 }
 
 export function remoteBlob(db: Db, caseId: string, sha256: string): RemoteBlobRow | null {
-  const r = db.prepare('SELECT * FROM sync_remote_blob WHERE case_id = ? AND sha256 = ? ORDER BY state = \'stored\' DESC LIMIT 1').get(caseId, sha256) as Raw | undefined;
+  const r = db
+    .prepare("SELECT * FROM sync_remote_blob WHERE case_id = ? AND sha256 = ? ORDER BY state = 'stored' DESC LIMIT 1")
+    .get(caseId, sha256) as Raw | undefined;
   return r ? toRow(r) : null;
 }
 
 /** Every reference to these bytes takes the same state (a blob may be a page of two cases). */
-export function setRemoteBlobState(db: Db, sha256: string, state: RemoteBlobState, attachmentId: string | null, error: string | null): void {
-  db.prepare('UPDATE sync_remote_blob SET state = ?, attachment_id = coalesce(?, attachment_id), error = ? WHERE sha256 = ?').run(state, attachmentId, error, sha256);
+export function setRemoteBlobState(
+  db: Db,
+  sha256: string,
+  state: RemoteBlobState,
+  attachmentId: string | null,
+  error: string | null,
+): void {
+  db.prepare('UPDATE sync_remote_blob SET state = ?, attachment_id = coalesce(?, attachment_id), error = ? WHERE sha256 = ?').run(
+    state,
+    attachmentId,
+    error,
+    sha256,
+  );
 }
 
 /** References still to fetch that were added at or after `since` (ISO time), newest first: the prefetch list. */
 export function recentRemoteBlobs(db: Db, since: string, limit: number): RemoteBlobRow[] {
-  return (db.prepare("SELECT * FROM sync_remote_blob WHERE state = 'remote' AND pulled_at >= ? ORDER BY added_at DESC LIMIT ?").all(since, limit) as Raw[]).map(toRow);
+  return (
+    db
+      .prepare("SELECT * FROM sync_remote_blob WHERE state = 'remote' AND pulled_at >= ? ORDER BY added_at DESC LIMIT ?")
+      .all(since, limit) as Raw[]
+  ).map(toRow);
 }

@@ -30,11 +30,23 @@ function edit(f: EngineFixture, caseId: string, baseVersion: number, incomeFen: 
   const app = applicationSchema.parse({
     type: 'dibao',
     applicant,
-    members: [{ ...applicant, relationship: 'self' }, { ...person(32, '李秀英', '女'), relationship: 'spouse' }],
+    members: [
+      { ...applicant, relationship: 'self' },
+      { ...person(32, '李秀英', '女'), relationship: 'spouse' },
+    ],
     income: [{ memberIdNumber: applicant.idNumber, category: 'wages', monthlyFen: incomeFen }],
   });
   const state: CaseState = 'investigating';
-  const record = caseUpsertRecord({ caseId, caseNo: '5001102026000123', baseVersion, state, action, at: '2026-03-02T02:00:00.000Z', app, content: 'household' });
+  const record = caseUpsertRecord({
+    caseId,
+    caseNo: '5001102026000123',
+    baseVersion,
+    state,
+    action,
+    at: '2026-03-02T02:00:00.000Z',
+    app,
+    content: 'household',
+  });
   return db.transaction(() => new Outbox(db, f.t.clock).enqueue(record))().id;
 }
 
@@ -73,7 +85,9 @@ describe('the outcome of a sync run, and conflicts in words', () => {
 
     const [newer, missing] = listQuarantine(b.db());
     expect(newer).toMatchObject({ status: 'conflict', caseNo: '5001102026000123', baseVersion: 1, theirs: { version: 2 } });
-    expect(newer!.reason).toBe('案件 5001102026000123 在平台上已是第 2 版，本机这次修改基于第 1 版：其间其他窗口修改了这个案件并已同步。本次修改没有覆盖平台上的内容。');
+    expect(newer!.reason).toBe(
+      '案件 5001102026000123 在平台上已是第 2 版，本机这次修改基于第 1 版：其间其他窗口修改了这个案件并已同步。本次修改没有覆盖平台上的内容。',
+    );
     expect(missing).toMatchObject({ status: 'conflict', baseVersion: 2, theirs: { version: 0 } });
     expect(missing!.reason).toContain('平台上还没有案件 5001102026000123（平台版本 0）');
     expect(missing!.reason).not.toContain('其他窗口');
@@ -92,8 +106,20 @@ describe('the outcome of a sync run, and conflicts in words', () => {
   });
 
   it('a code this version has no word for reads 其他, and content the rows do not show is said to differ, never dumped', () => {
-    const mine = { caseNo: 'N-1', action: 'someFutureStep', state: 'approved', decision: { outcome: 'approved', amountFen: 68_000 }, application: { reasonText: '因病致贫' } };
-    const theirs = { caseNo: 'N-1', action: 'approve', state: 'approved', decision: { outcome: 'approved', amountFen: 68_000 }, application: { reasonText: '因病' } };
+    const mine = {
+      caseNo: 'N-1',
+      action: 'someFutureStep',
+      state: 'approved',
+      decision: { outcome: 'approved', amountFen: 68_000 },
+      application: { reasonText: '因病致贫' },
+    };
+    const theirs = {
+      caseNo: 'N-1',
+      action: 'approve',
+      state: 'approved',
+      decision: { outcome: 'approved', amountFen: 68_000 },
+      application: { reasonText: '因病' },
+    };
     const { rows, otherDiffers } = conflictRows(mine, theirs);
     expect(rows.find((r) => r.field === '办理事项')).toMatchObject({ mine: '其他', theirs: '批准', differs: true });
     expect(rows.find((r) => r.field === '批准保障金额（每月）')).toMatchObject({ mine: '680.00元', differs: false });
@@ -103,9 +129,17 @@ describe('the outcome of a sync run, and conflicts in words', () => {
   });
 
   it('a run whose records were only partly taken says 部分完成 with the counts', () => {
-    expect(runOutcomeText({ outcome: 'partial', summary: { pushed: 3, acknowledged: 2, rejected: 1, conflicts: 0, blobsDeferred: 0 } })).toBe('部分完成（平台接收 2 条，退回 1 条）');
-    expect(runOutcomeText({ outcome: 'partial', summary: { pushed: 1, acknowledged: 0, rejected: 1, conflicts: 0, blobsDeferred: 0 } })).toBe('被退回（退回 1 条，均未被平台接收）');
-    expect(runOutcomeText({ outcome: 'partial', summary: { pushed: 0, acknowledged: 0, rejected: 0, conflicts: 0, blobsDeferred: 2 } })).toBe('部分完成（附件暂缓 2 个）');
-    expect(runOutcomeText({ outcome: 'ok', summary: { pushed: 1, acknowledged: 1, rejected: 0, conflicts: 0, blobsDeferred: 0 } })).toBe('成功');
+    expect(
+      runOutcomeText({ outcome: 'partial', summary: { pushed: 3, acknowledged: 2, rejected: 1, conflicts: 0, blobsDeferred: 0 } }),
+    ).toBe('部分完成（平台接收 2 条，退回 1 条）');
+    expect(
+      runOutcomeText({ outcome: 'partial', summary: { pushed: 1, acknowledged: 0, rejected: 1, conflicts: 0, blobsDeferred: 0 } }),
+    ).toBe('被退回（退回 1 条，均未被平台接收）');
+    expect(
+      runOutcomeText({ outcome: 'partial', summary: { pushed: 0, acknowledged: 0, rejected: 0, conflicts: 0, blobsDeferred: 2 } }),
+    ).toBe('部分完成（附件暂缓 2 个）');
+    expect(runOutcomeText({ outcome: 'ok', summary: { pushed: 1, acknowledged: 1, rejected: 0, conflicts: 0, blobsDeferred: 0 } })).toBe(
+      '成功',
+    );
   });
 });

@@ -44,7 +44,12 @@ describe('scheduler', () => {
     expect(await scheduler.tick()).toBeUndefined();
     open = true; // 18:05: the 17:30 window runs at the first check after login
     expect(await scheduler.tick()).toBe('window');
-    expect(f.engine.state().runs(5).map((r) => [r.trigger, r.outcome])).toEqual([
+    expect(
+      f.engine
+        .state()
+        .runs(5)
+        .map((r) => [r.trigger, r.outcome]),
+    ).toEqual([
       ['window', 'ok'],
       ['window', 'ok'],
     ]);

@@ -50,7 +50,8 @@ export class SyncScheduler {
     const handled = Number(state.get('lastWindowAt') ?? 0);
     let trigger: 'window' | 'retry' | undefined;
     if (window !== undefined && window > handled) {
-      if (this.pending?.window !== window) this.pending = { window, startAt: window + Math.floor((this.options.random ?? Math.random)() * settings.jitterMinutes * 60_000) };
+      if (this.pending?.window !== window)
+        this.pending = { window, startAt: window + Math.floor((this.options.random ?? Math.random)() * settings.jitterMinutes * 60_000) };
       if (now.getTime() >= this.pending.startAt) {
         state.set('lastWindowAt', String(window));
         trigger = 'window';
@@ -65,7 +66,13 @@ export class SyncScheduler {
     if (result.outcome === 'failed') {
       const failures = Number(after.get('failures') ?? 0) + 1;
       after.set('failures', String(failures));
-      after.set('retryAt', String(this.clock.now().getTime() + backoffDelay(failures, this.options.backoff ?? { ...DEFAULT_BACKOFF, baseMs: 60_000 }, result.retryAfterMs)));
+      after.set(
+        'retryAt',
+        String(
+          this.clock.now().getTime() +
+            backoffDelay(failures, this.options.backoff ?? { ...DEFAULT_BACKOFF, baseMs: 60_000 }, result.retryAfterMs),
+        ),
+      );
     } else {
       // ok, partial, cancelled; pending has its own pace (above).
       after.set('retryAt', null);

@@ -11,7 +11,10 @@ export async function sessionToken(ctx: RunContext): Promise<string> {
   if (!ctx.session.token) {
     const { bytes, nonce } = await sealSessionRequest(ctx.device, (data) => ctx.signer.sign(data));
     const sentAt = Date.now();
-    const answer = HttpClient.expect(await ctx.http.request(`${ctx.baseUrl}/v1/session`, { method: 'POST', headers: SEALED_HEADERS, body: bytes, signal: ctx.signal }), 200);
+    const answer = HttpClient.expect(
+      await ctx.http.request(`${ctx.baseUrl}/v1/session`, { method: 'POST', headers: SEALED_HEADERS, body: bytes, signal: ctx.signal }),
+      200,
+    );
     const session = openSession(ctx.device, answer.body, nonce);
     ctx.observeServerTime(session.serverTime, sentAt);
     ctx.session.token = session.token;
@@ -25,7 +28,11 @@ export async function sessionToken(ctx: RunContext): Promise<string> {
  * (expired, swept, or never known) opens a new session and sends the same request again, once:
  * `send` is called with the new token and must send the same bytes.
  */
-export async function withSession(ctx: RunContext, send: (authorization: string) => Promise<HttpAnswer>, ...ok: number[]): Promise<HttpAnswer> {
+export async function withSession(
+  ctx: RunContext,
+  send: (authorization: string) => Promise<HttpAnswer>,
+  ...ok: number[]
+): Promise<HttpAnswer> {
   for (let round = 0; ; round++) {
     const answer = await send(`Bearer ${await sessionToken(ctx)}`);
     try {

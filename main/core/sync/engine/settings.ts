@@ -11,7 +11,11 @@ export const syncSettingsSchema = z.object({
   /** The sync centre warns when the last success is older than this. */
   staleDays: z.number().int().min(1).max(365),
   /** Target size of one sealed bundle (the platform's limit still applies). */
-  bundleTargetBytes: z.number().int().min(4096).max(16 * 1024 * 1024),
+  bundleTargetBytes: z
+    .number()
+    .int()
+    .min(4096)
+    .max(16 * 1024 * 1024),
   /** Blobs of station cases pulled within this many days are fetched at the end of a run; 0 = only when opened. */
   prefetchDays: z.number().int().min(0).max(90),
 });

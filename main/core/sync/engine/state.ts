@@ -112,7 +112,10 @@ export class SyncState {
 
   set(key: string, value: string | null): void {
     if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
-    else this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    else
+      this.db
+        .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, value);
   }
 
   settings(): SyncSettings {
@@ -219,7 +222,12 @@ export class SyncState {
     return {
       deviceId: reg.deviceId,
       keys,
-      platform: { platformId: reg.platformId, signingKey: reg.platformSigningKey, encryptionKey: reg.platformEncryptionKey, suite: reg.suite },
+      platform: {
+        platformId: reg.platformId,
+        signingKey: reg.platformSigningKey,
+        encryptionKey: reg.platformEncryptionKey,
+        suite: reg.suite,
+      },
       compression: 'gzip',
     };
   }
@@ -227,7 +235,12 @@ export class SyncState {
   inflight(): InflightBundle | undefined {
     const r = this.db.prepare('SELECT * FROM sync_inflight WHERE id = 1').get() as Row | undefined;
     if (!r) return undefined;
-    return { bundleId: String(r['bundle_id']), bundleSeq: Number(r['bundle_seq']), bytes: r['bytes'] as Buffer, recordIds: JSON.parse(String(r['record_ids'])) as string[] };
+    return {
+      bundleId: String(r['bundle_id']),
+      bundleSeq: Number(r['bundle_seq']),
+      bytes: r['bytes'] as Buffer,
+      recordIds: JSON.parse(String(r['record_ids'])) as string[],
+    };
   }
 
   saveInflight(b: InflightBundle): void {
@@ -254,13 +267,21 @@ export class SyncState {
   /** Queued blobs due now: those the platform deferred wait for their retry time. */
   queuedBlobs(): BlobRow[] {
     return (
-      this.db.prepare("SELECT * FROM sync_blob WHERE state = 'queued' AND (retry_at IS NULL OR retry_at <= ?) ORDER BY priority, queued_at, sha256").all(this.now()) as Row[]
+      this.db
+        .prepare(
+          "SELECT * FROM sync_blob WHERE state = 'queued' AND (retry_at IS NULL OR retry_at <= ?) ORDER BY priority, queued_at, sha256",
+        )
+        .all(this.now()) as Row[]
     ).map(blobRow);
   }
 
   /** Queued blobs the platform deferred and that are not due yet, soonest first. */
   deferredBlobs(limit = 50): BlobRow[] {
-    return (this.db.prepare("SELECT * FROM sync_blob WHERE state = 'queued' AND retry_at > ? ORDER BY retry_at, sha256 LIMIT ?").all(this.now(), limit) as Row[]).map(blobRow);
+    return (
+      this.db
+        .prepare("SELECT * FROM sync_blob WHERE state = 'queued' AND retry_at > ? ORDER BY retry_at, sha256 LIMIT ?")
+        .all(this.now(), limit) as Row[]
+    ).map(blobRow);
   }
 
   /** When the earliest deferred blob is due (ISO), or undefined when none is deferred. */
@@ -274,11 +295,16 @@ export class SyncState {
     return r ? blobRow(r) : undefined;
   }
 
-  updateBlob(sha256: string, change: Partial<Pick<BlobRow, 'state' | 'uploadUrl' | 'error' | 'retryAt'>> & { addBytes?: number; addAttempt?: boolean }): void {
+  updateBlob(
+    sha256: string,
+    change: Partial<Pick<BlobRow, 'state' | 'uploadUrl' | 'error' | 'retryAt'>> & { addBytes?: number; addAttempt?: boolean },
+  ): void {
     const cur = this.blob(sha256);
     if (!cur) return;
     this.db
-      .prepare('UPDATE sync_blob SET state = ?, upload_url = ?, error = ?, retry_at = ?, bytes_sent = bytes_sent + ?, attempts = attempts + ?, done_at = ? WHERE sha256 = ?')
+      .prepare(
+        'UPDATE sync_blob SET state = ?, upload_url = ?, error = ?, retry_at = ?, bytes_sent = bytes_sent + ?, attempts = attempts + ?, done_at = ? WHERE sha256 = ?',
+      )
       .run(
         change.state ?? cur.state,
         change.uploadUrl !== undefined ? change.uploadUrl : cur.uploadUrl,
@@ -294,8 +320,11 @@ export class SyncState {
   /** Blobs by state; `deferred` are the queued ones the platform deferred that are not due yet. */
   blobCounts(): Record<BlobRow['state'] | 'deferred', number> {
     const out = { queued: 0, stored: 0, failed: 0, deferred: 0 };
-    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM sync_blob GROUP BY state').all() as Row[]) out[r['state'] as BlobRow['state']] = Number(r['n']);
-    out.deferred = Number((this.db.prepare("SELECT count(*) AS n FROM sync_blob WHERE state = 'queued' AND retry_at > ?").get(this.now()) as Row)['n']);
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM sync_blob GROUP BY state').all() as Row[])
+      out[r['state'] as BlobRow['state']] = Number(r['n']);
+    out.deferred = Number(
+      (this.db.prepare("SELECT count(*) AS n FROM sync_blob WHERE state = 'queued' AND retry_at > ?").get(this.now()) as Row)['n'],
+    );
     return out;
   }
 

@@ -35,7 +35,13 @@ function counter(clock: FakeClock, machineId?: string) {
   const f = engineFixture({ clock, prefetchDays: 0, ...(machineId ? { machineId } : {}) });
   cleanups.push(f.cleanup);
   const info = f.t.station.stationInfo()!;
-  const svc = new CaseService({ db: f.db(), clock, audit: f.t.auth.audit(), resources: loadCaseResources(), station: { name: info.name, regionCode: info.regionCode } });
+  const svc = new CaseService({
+    db: f.db(),
+    clock,
+    audit: f.t.auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
   return { f, svc };
 }
 
@@ -66,14 +72,28 @@ describeStores('blobs on demand for station cases', (store) => {
     a.svc.authorize(actor, caseId, HUSBAND.idNumber, intakeSignature(caseId, HUSBAND), faceCapture());
     const scan = a.svc.addMaterial(actor, caseId, 'hukou', documentCapture(1));
     const big = new AttachmentStore(a.f.db(), clock).put('document-scan', scannedPdf(600_000));
-    a.svc.repo.linkAttachment(caseId, { attachmentId: big.id, role: 'material', ref: 'income_statement', page: 0, at: clock.now().toISOString(), by: actor });
+    a.svc.repo.linkAttachment(caseId, {
+      attachmentId: big.id,
+      role: 'material',
+      ref: 'income_statement',
+      page: 0,
+      at: clock.now().toISOString(),
+      by: actor,
+    });
     a.svc.submit(actor, caseId, scan.rev);
 
     const ra = await a.f.engine.run('test');
     expect(ra.outcome).toBe('ok');
     expect(ra.summary.acknowledged).toBe(2); // the case, and its blob references (document.meta)
     // Every distinct blob of the case went up once (test images may share bytes once their metadata is stripped).
-    const distinct = (a.f.db().prepare('SELECT count(DISTINCT a.sha256) AS n FROM case_attachment l JOIN attachment a ON a.id = l.attachment_id WHERE l.case_id = ?').get(caseId) as { n: number }).n;
+    const distinct = (
+      a.f
+        .db()
+        .prepare(
+          'SELECT count(DISTINCT a.sha256) AS n FROM case_attachment l JOIN attachment a ON a.id = l.attachment_id WHERE l.case_id = ?',
+        )
+        .get(caseId) as { n: number }
+    ).n;
     expect(ra.summary.blobsSent).toBe(distinct);
     const rb = await b.f.engine.run('test');
     expect(rb.outcome).toBe('ok');
@@ -119,7 +139,12 @@ describeStores('blobs on demand for station cases', (store) => {
     const opened = await cap.handlers['sync.fetchBlob'](syncFetchBlob.input.parse({ caseId, sha256: face.sha256 }), ctx);
     expect(opened).toMatchObject({ state: 'stored', mime: 'image/jpeg', message: null });
     expect(Buffer.from(opened.base64!, 'base64').equals(bytesOf(a.f.db(), clock, face.sha256)!)).toBe(true);
-    expect((await cap.handlers['sync.caseBlobs']({ caseId }, ctx)).blobs.map((x) => x.state)).toEqual(['stored', 'stored', 'stored', 'stored']);
+    expect((await cap.handlers['sync.caseBlobs']({ caseId }, ctx)).blobs.map((x) => x.state)).toEqual([
+      'stored',
+      'stored',
+      'stored',
+      'stored',
+    ]);
     const audited = b.f.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.fetch_blob' AND target_id = ?").get(caseId);
     expect(audited).toEqual({ n: 1 });
     // A fetched attachment is never announced back to the platform by B.
@@ -205,7 +230,10 @@ describeStores('blobs on demand for station cases', (store) => {
     expect(refused).toEqual({ state: 'failed', code: 'SYNC_BLOB_HASH_MISMATCH' });
     expect(bytesOf(b.f.db(), clock, scan.sha256)).toBeNull();
     expect(downloadedBytes(b.f.db(), scan.sha256)).toBe(0);
-    expect(remoteBlobsOfCase(b.f.db(), caseId).find((r) => r.sha256 === scan.sha256)).toMatchObject({ state: 'failed', error: 'SYNC_BLOB_HASH_MISMATCH' });
+    expect(remoteBlobsOfCase(b.f.db(), caseId).find((r) => r.sha256 === scan.sha256)).toMatchObject({
+      state: 'failed',
+      error: 'SYNC_BLOB_HASH_MISMATCH',
+    });
     writeFileSync(file, good);
     expect((await b.f.engine.fetchBlob(caseId, scan.sha256)).state).toBe('stored');
     expect(bytesOf(b.f.db(), clock, scan.sha256)!.equals(bytesOf(a.f.db(), clock, scan.sha256)!)).toBe(true);
@@ -215,14 +243,21 @@ describeStores('blobs on demand for station cases', (store) => {
     const { p, b, caseId, big } = await stationWithCase();
     const path = (c: string, sha: string) => `${p.platform.url}/v1/cases/${encodeURIComponent(c)}/blobs/${sha}`;
     const stranger = await enrolClient(p.platform, 'ST-OTHER');
-    const other = await request(path(caseId, big.sha256), { method: 'GET', headers: { Authorization: `Bearer ${await stranger.session()}` } });
+    const other = await request(path(caseId, big.sha256), {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${await stranger.session()}` },
+    });
     expect(other.status).toBe(404);
     expect(JSON.parse(other.body.toString('utf8'))).toMatchObject({ code: 'NOT_FOUND' });
     const sameStation = await enrolClient(p.platform, 'ST-HALL');
     const token = await sameStation.session();
     expect((await request(path(caseId, big.sha256), { method: 'GET', headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
-    expect((await request(path(caseId, 'f'.repeat(64)), { method: 'GET', headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
-    expect((await request(path('another-case', big.sha256), { method: 'GET', headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
+    expect((await request(path(caseId, 'f'.repeat(64)), { method: 'GET', headers: { Authorization: `Bearer ${token}` } })).status).toBe(
+      404,
+    );
+    expect((await request(path('another-case', big.sha256), { method: 'GET', headers: { Authorization: `Bearer ${token}` } })).status).toBe(
+      404,
+    );
     expect((await request(path(caseId, big.sha256), { method: 'GET' })).status).toBe(401);
     // B is not offered anything of the other station, and cannot ask for it.
     await expect(b.f.engine.fetchBlob('another-case', big.sha256)).rejects.toMatchObject({ code: 'SYNC_BLOB_REF_UNKNOWN' });

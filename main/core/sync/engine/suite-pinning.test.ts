@@ -27,7 +27,14 @@ describe('crypto suite per deployment (real engine, real platform)', () => {
     const f = engineFixture();
     cleanups.push(() => f.cleanup());
     const slip = await platform.admin.createEnrolmentCode({ stationId, regionCode: '500110', ...(suite ? { suite } : {}) });
-    await f.engine.register({ platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint, deviceName: '一号窗口', appVersion: '0.1.0-test', machineId: f.t.station.machineId });
+    await f.engine.register({
+      platformUrl: platform.url,
+      code: slip.code,
+      fingerprint: slip.fingerprint,
+      deviceName: '一号窗口',
+      appVersion: '0.1.0-test',
+      machineId: f.t.station.machineId,
+    });
     return f;
   }
 

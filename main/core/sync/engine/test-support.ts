@@ -10,7 +10,6 @@ import { noLogger, type Db } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 
-
 /** A logged-in test station with a sync engine (fast backoff), and helpers to fill its outbox. */
 export interface EngineFixture {
   t: TestStation;
@@ -51,7 +50,10 @@ export function engineFixture(options: Partial<SyncEngineOptions> & { machineId?
       // The station's current connection: tests close and reopen the store (log out and in).
       const db = t.station.db;
       return db.transaction(() =>
-        new Outbox(db, clock).enqueue({ ...caseStep(caseId, serial, { baseVersion: o.baseVersion ?? 0, ...(o.name ? { name: o.name } : {}) }), ...(o.blobs ? { blobs: o.blobs } : {}) }),
+        new Outbox(db, clock).enqueue({
+          ...caseStep(caseId, serial, { baseVersion: o.baseVersion ?? 0, ...(o.name ? { name: o.name } : {}) }),
+          ...(o.blobs ? { blobs: o.blobs } : {}),
+        }),
       )().id;
     },
     putBlob(size) {
@@ -86,7 +88,10 @@ export async function syncThroughCuts(f: EngineFixture, platform: RunningPlatfor
   const proxy = await startLinkProxy({
     target: { port: platform.port },
     seed,
-    faults: (index) => (index < 6 ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! } : undefined),
+    faults: (index) =>
+      index < 6
+        ? { cutDownAfter: 200 + Math.floor(random() * 1500), cutMode: (['reset', 'close', 'half-close'] as const)[index % 3]! }
+        : undefined,
   });
   const http = f.engine.http;
   const original = http.request.bind(http);

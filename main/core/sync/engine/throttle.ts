@@ -2,7 +2,11 @@
  * Pace an upload to a byte rate (token bucket, ~100 ms slices). The rate is read for every
  * slice, so changing the cap applies to a transfer already under way; null means no cap.
  */
-export async function* throttle(source: AsyncIterable<Buffer>, bytesPerSecond: () => number | null, signal?: AbortSignal): AsyncIterable<Buffer> {
+export async function* throttle(
+  source: AsyncIterable<Buffer>,
+  bytesPerSecond: () => number | null,
+  signal?: AbortSignal,
+): AsyncIterable<Buffer> {
   let allowance = 0;
   let last = Date.now();
   for await (const chunk of source) {

@@ -25,7 +25,25 @@ function selfSigned(dir: string, name: string): Cert {
   const cert = join(dir, `${name}.crt`);
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${name}`, '-addext', 'subjectAltName=IP:127.0.0.1'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
     { stdio: 'ignore' },
   );
   const pem = readFileSync(cert, 'utf8');
@@ -127,7 +145,9 @@ describe('plain http only on this machine', () => {
     expect(normalizePlatformUrl('http://127.0.0.1:8700/')).toBe('http://127.0.0.1:8700');
     expect(normalizePlatformUrl('http://localhost:8700')).toBe('http://localhost:8700');
     expect(normalizePlatformUrl('https://platform.example.gov.cn/')).toBe('https://platform.example.gov.cn');
-    expect(() => normalizePlatformUrl('http://platform.example.gov.cn')).toThrow(expect.objectContaining({ code: 'SYNC_PLATFORM_HTTPS_REQUIRED' }));
+    expect(() => normalizePlatformUrl('http://platform.example.gov.cn')).toThrow(
+      expect.objectContaining({ code: 'SYNC_PLATFORM_HTTPS_REQUIRED' }),
+    );
     expect(() => normalizePlatformUrl('http://10.1.2.3:8700')).toThrow(expect.objectContaining({ code: 'SYNC_PLATFORM_HTTPS_REQUIRED' }));
     const http = new HttpClient({ idleTimeoutMs: 1_000, bytesPerSecond: () => null });
     const error = await http.request('http://10.1.2.3:8700/v1/platform', { method: 'GET' }).catch((e: unknown) => e);

@@ -17,7 +17,14 @@ describe('transactional outbox (encrypted store)', () => {
     return { t, db: t.station.db, outbox: new Outbox(t.station.db, clock) };
   };
   const refusal = (caseId: string) =>
-    decisionRefusalRecord({ decisionId: 'dec-1', decisionKind: 'decision', caseId, code: 'DECISION_WRONG_STEP', reason: '案件当前状态为“已受理”，不是待审核确认，不能办理审批决定。', receivedAt: '2026-11-30T01:00:00Z' });
+    decisionRefusalRecord({
+      decisionId: 'dec-1',
+      decisionKind: 'decision',
+      caseId,
+      code: 'DECISION_WRONG_STEP',
+      reason: '案件当前状态为“已受理”，不是待审核确认，不能办理审批决定。',
+      receivedAt: '2026-11-30T01:00:00Z',
+    });
 
   it('refuses to enqueue outside a transaction', () => {
     const { outbox } = open();
@@ -47,13 +54,18 @@ describe('transactional outbox (encrypted store)', () => {
     const { db, outbox } = open();
     const [a, b] = db.transaction(() => [outbox.enqueue(caseStep('c', 1)), outbox.enqueue(refusal('c'))])();
     outbox.markSent([a!.id, b!.id], 'bundle-1');
-    outbox.answer([{ id: a!.id, status: 'acknowledged' }, { id: b!.id, status: 'rejected', reason: '缺少必填字段' }]);
+    outbox.answer([
+      { id: a!.id, status: 'acknowledged' },
+      { id: b!.id, status: 'rejected', reason: '缺少必填字段' },
+    ]);
     expect(outbox.counts()).toEqual({ queued: 0, sent: 0, acknowledged: 1, rejected: 1, conflict: 0 });
     expect(outbox.pending(10)).toEqual([]);
   });
 
   it('takes a record only as its kind is built: the two enqueues below do not compile (npm test typechecks; an unused @ts-expect-error fails it)', () => {
     const { outbox } = open();
+    // Kept on one line each (prettier-ignore): an @ts-expect-error covers only the line below it.
+    // prettier-ignore
     const attempts = [
       // @ts-expect-error a case.upsert body without its case, version, state, step and time
       () => outbox.enqueue({ kind: 'case.upsert', caseId: 'c', baseVersion: 0, body: { applicant: { idNumber: '500115196001010018', name: '王小文' } } }),

@@ -64,18 +64,33 @@ export class Outbox {
    */
   requeue(original: OutboxRow, baseVersion: number | null): Enqueued {
     const { kind, caseId, blobs, body } = original;
-    return this.write({ kind, ...(caseId ? { caseId } : {}), ...(baseVersion !== null ? { baseVersion } : {}), ...(blobs?.length ? { blobs } : {}), body });
+    return this.write({
+      kind,
+      ...(caseId ? { caseId } : {}),
+      ...(baseVersion !== null ? { baseVersion } : {}),
+      ...(blobs?.length ? { blobs } : {}),
+      body,
+    });
   }
 
   private write(entry: Entry): Enqueued {
     if (!this.db.inTransaction) throw new Error('Outbox.enqueue must run inside the transaction of the change it records');
     recordKindSchema.parse(entry.kind);
     const id = randomUUID();
-    if (entry.caseId !== undefined && this.db.prepare('SELECT 1 FROM case_file WHERE id = ? AND demo = 1').get(entry.caseId) !== undefined) return { queued: false, id, reason: 'demo' };
+    if (entry.caseId !== undefined && this.db.prepare('SELECT 1 FROM case_file WHERE id = ? AND demo = 1').get(entry.caseId) !== undefined)
+      return { queued: false, id, reason: 'demo' };
     const madeAt = this.clock.now().toISOString();
     const info = this.db
       .prepare('INSERT INTO outbox (id, kind, case_id, base_version, blobs, made_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, entry.kind, entry.caseId ?? null, entry.baseVersion ?? null, JSON.stringify(entry.blobs ?? []), madeAt, JSON.stringify(entry.body));
+      .run(
+        id,
+        entry.kind,
+        entry.caseId ?? null,
+        entry.baseVersion ?? null,
+        JSON.stringify(entry.blobs ?? []),
+        madeAt,
+        JSON.stringify(entry.body),
+      );
     const record = outboxRecordSchema.parse({
       id,
       seq: Number(info.lastInsertRowid),
@@ -91,7 +106,9 @@ export class Outbox {
 
   /** Records not yet answered, oldest first (queued, and sent but unanswered). */
   pending(limit: number): OutboxRow[] {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND ${NOT_DEMO} ORDER BY seq LIMIT ?`).all(limit) as RawRow[]).map(toRow);
+    return (
+      this.db.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND ${NOT_DEMO} ORDER BY seq LIMIT ?`).all(limit) as RawRow[]
+    ).map(toRow);
   }
 
   byId(id: string): OutboxRow | undefined {
@@ -106,7 +123,11 @@ export class Outbox {
   /** Records by state, demo cases' left out. */
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { queued: 0, sent: 0, acknowledged: 0, rejected: 0, conflict: 0 };
-    for (const r of this.db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE ${NOT_DEMO} GROUP BY state`).all() as Array<{ state: OutboxState; n: number }>) out[r.state] = r.n;
+    for (const r of this.db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE ${NOT_DEMO} GROUP BY state`).all() as Array<{
+      state: OutboxState;
+      n: number;
+    }>)
+      out[r.state] = r.n;
     return out;
   }
 

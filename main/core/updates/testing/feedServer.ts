@@ -47,7 +47,15 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
       writeFileSync(join(dir, name), installer);
       writeFileSync(join(dir, `${name}.blockmap`), randomBytes(64));
       const sha512 = createHash('sha512').update(installer).digest('base64');
-      const yml = stringify({ version, files: [{ url: name, sha512, size: installer.length, blockMapSize: 64 }], path: name, sha512, releaseDate: '2026-12-01T08:00:00.000Z', releaseNotes: '修复：\n- 打印边距\n', ...options.extra });
+      const yml = stringify({
+        version,
+        files: [{ url: name, sha512, size: installer.length, blockMapSize: 64 }],
+        path: name,
+        sha512,
+        releaseDate: '2026-12-01T08:00:00.000Z',
+        releaseNotes: '修复：\n- 打印边距\n',
+        ...options.extra,
+      });
       writeFileSync(join(dir, 'latest-linux.yml'), yml);
       writeFileSync(join(dir, 'latest-linux.yml.sig'), sign(null, Buffer.from(yml), keys.privateKey).toString('base64'));
       return name;

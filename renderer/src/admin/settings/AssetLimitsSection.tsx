@@ -25,21 +25,57 @@ export function AssetLimitsSection({ current }: { current: CaseSettings }) {
     refresh: ['cases.settings'],
   });
   const l = current.assetLimits;
-  const initial: Values = { depositMonths: l?.depositMonths ?? null, vehicleValueYuan: l?.vehicleValueFen == null ? null : l.vehicleValueFen / 100, realEstateCount: l?.realEstateCount ?? null };
+  const initial: Values = {
+    depositMonths: l?.depositMonths ?? null,
+    vehicleValueYuan: l?.vehicleValueFen == null ? null : l.vehicleValueFen / 100,
+    realEstateCount: l?.realEstateCount ?? null,
+  };
   const onFinish = (v: Values) =>
-    submit(form, { ...current, assetLimits: { depositMonths: v.depositMonths ?? null, vehicleValueFen: v.vehicleValueYuan == null ? null : Math.round(v.vehicleValueYuan * 100), realEstateCount: v.realEstateCount ?? null } }, ['assetLimits']);
+    submit(
+      form,
+      {
+        ...current,
+        assetLimits: {
+          depositMonths: v.depositMonths ?? null,
+          vehicleValueFen: v.vehicleValueYuan == null ? null : Math.round(v.vehicleValueYuan * 100),
+          realEstateCount: v.realEstateCount ?? null,
+        },
+      },
+      ['assetLimits'],
+    );
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} data-testid="settings-assets" style={{ maxWidth: 640 }}>
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t('countySettings.assets.help')}</Typography.Paragraph>
       <Form.Item label={t('countySettings.assets.depositMonths')} name="depositMonths" extra={t('countySettings.assets.depositMonthsHelp')}>
-        <InputNumber min={1} max={120} precision={0} addonAfter={t('countySettings.assets.months')} placeholder={t('countySettings.assets.unset')} aria-label={t('countySettings.assets.depositMonths')} />
+        <InputNumber
+          min={1}
+          max={120}
+          precision={0}
+          addonAfter={t('countySettings.assets.months')}
+          placeholder={t('countySettings.assets.unset')}
+          aria-label={t('countySettings.assets.depositMonths')}
+        />
       </Form.Item>
       <Form.Item label={t('countySettings.assets.vehicleValue')} name="vehicleValueYuan">
-        <InputNumber min={0} max={100_000_000} precision={0} addonAfter={t('countySettings.relief.yuan')} placeholder={t('countySettings.assets.unset')} aria-label={t('countySettings.assets.vehicleValue')} />
+        <InputNumber
+          min={0}
+          max={100_000_000}
+          precision={0}
+          addonAfter={t('countySettings.relief.yuan')}
+          placeholder={t('countySettings.assets.unset')}
+          aria-label={t('countySettings.assets.vehicleValue')}
+        />
       </Form.Item>
       <Form.Item label={t('countySettings.assets.realEstateCount')} name="realEstateCount">
-        <InputNumber min={0} max={20} precision={0} addonAfter={t('countySettings.assets.holdings')} placeholder={t('countySettings.assets.unset')} aria-label={t('countySettings.assets.realEstateCount')} />
+        <InputNumber
+          min={0}
+          max={20}
+          precision={0}
+          addonAfter={t('countySettings.assets.holdings')}
+          placeholder={t('countySettings.assets.unset')}
+          aria-label={t('countySettings.assets.realEstateCount')}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="save-assets">
         {t('countySettings.save')}

@@ -4,7 +4,10 @@ import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/
 import { call } from '../../api/client';
 import { useSaveSection } from './useSaveSection';
 
-type Values = Pick<CaseSettings, 'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'paperFaceRequired' | 'dueSoonWorkingDays' | 'limits'>;
+type Values = Pick<
+  CaseSettings,
+  'openCasePolicy' | 'decisionDelegated' | 'faceRequired' | 'paperFaceRequired' | 'dueSoonWorkingDays' | 'limits'
+>;
 
 /** 受理规则: duplicate open cases (warn or block), decision delegation, face at authorization, due-soon window. */
 export function CaseRulesSection({ current }: { current: CaseSettings }) {
@@ -16,9 +19,23 @@ export function CaseRulesSection({ current }: { current: CaseSettings }) {
     save: (settings) => call('cases.setSettings', { settings }),
     refresh: ['cases.settings'],
   });
-  const initial: Values = { openCasePolicy: current.openCasePolicy, decisionDelegated: current.decisionDelegated, faceRequired: current.faceRequired, paperFaceRequired: current.paperFaceRequired, dueSoonWorkingDays: current.dueSoonWorkingDays, limits: current.limits };
+  const initial: Values = {
+    openCasePolicy: current.openCasePolicy,
+    decisionDelegated: current.decisionDelegated,
+    faceRequired: current.faceRequired,
+    paperFaceRequired: current.paperFaceRequired,
+    dueSoonWorkingDays: current.dueSoonWorkingDays,
+    limits: current.limits,
+  };
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v: Values) => submit(form, { ...current, ...v })} data-testid="settings-rules" style={{ maxWidth: 640 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v: Values) => submit(form, { ...current, ...v })}
+      data-testid="settings-rules"
+      style={{ maxWidth: 640 }}
+    >
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
       <Form.Item label={t('countySettings.rules.openCasePolicy')} name="openCasePolicy">
         <Radio.Group
@@ -29,28 +46,67 @@ export function CaseRulesSection({ current }: { current: CaseSettings }) {
           ]}
         />
       </Form.Item>
-      <Form.Item label={t('countySettings.rules.decisionDelegated')} name="decisionDelegated" valuePropName="checked" extra={t('countySettings.rules.decisionDelegatedHelp')}>
+      <Form.Item
+        label={t('countySettings.rules.decisionDelegated')}
+        name="decisionDelegated"
+        valuePropName="checked"
+        extra={t('countySettings.rules.decisionDelegatedHelp')}
+      >
         <Switch />
       </Form.Item>
-      <Typography.Paragraph type="secondary" data-testid="national-limits">{t('countySettings.limits.national')}</Typography.Paragraph>
-      <Form.Item label={t('countySettings.limits.delegatedDecision')} name={['limits', 'delegatedDecisionWorkingDays']} extra={t('countySettings.limits.delegatedDecisionHelp')}>
-        <InputNumber min={1} max={30} addonAfter={t('countySettings.rules.days')} aria-label={t('countySettings.limits.delegatedDecision')} />
+      <Typography.Paragraph type="secondary" data-testid="national-limits">
+        {t('countySettings.limits.national')}
+      </Typography.Paragraph>
+      <Form.Item
+        label={t('countySettings.limits.delegatedDecision')}
+        name={['limits', 'delegatedDecisionWorkingDays']}
+        extra={t('countySettings.limits.delegatedDecisionHelp')}
+      >
+        <InputNumber
+          min={1}
+          max={30}
+          addonAfter={t('countySettings.rules.days')}
+          aria-label={t('countySettings.limits.delegatedDecision')}
+        />
       </Form.Item>
-      <Form.Item label={t('countySettings.limits.reopinion')} name={['limits', 'reopinionWorkingDays']} extra={t('countySettings.limits.reopinionHelp')}>
+      <Form.Item
+        label={t('countySettings.limits.reopinion')}
+        name={['limits', 'reopinionWorkingDays']}
+        extra={t('countySettings.limits.reopinionHelp')}
+      >
         <InputNumber min={1} max={45} addonAfter={t('countySettings.rules.days')} aria-label={t('countySettings.limits.reopinion')} />
       </Form.Item>
-      <Form.Item label={t('countySettings.limits.countyDecision')} name={['limits', 'countyDecisionWorkingDays']} extra={t('countySettings.limits.countyDecisionHelp')}>
+      <Form.Item
+        label={t('countySettings.limits.countyDecision')}
+        name={['limits', 'countyDecisionWorkingDays']}
+        extra={t('countySettings.limits.countyDecisionHelp')}
+      >
         <InputNumber min={1} max={45} addonAfter={t('countySettings.rules.days')} aria-label={t('countySettings.limits.countyDecision')} />
       </Form.Item>
-      <Form.Item label={t('countySettings.limits.acceptance')} name={['limits', 'acceptanceWorkingDays']} extra={t('countySettings.limits.acceptanceHelp')}>
-        <InputNumber min={1} max={30} addonAfter={t('countySettings.rules.days')} placeholder={t('countySettings.limits.none')} aria-label={t('countySettings.limits.acceptance')} />
+      <Form.Item
+        label={t('countySettings.limits.acceptance')}
+        name={['limits', 'acceptanceWorkingDays']}
+        extra={t('countySettings.limits.acceptanceHelp')}
+      >
+        <InputNumber
+          min={1}
+          max={30}
+          addonAfter={t('countySettings.rules.days')}
+          placeholder={t('countySettings.limits.none')}
+          aria-label={t('countySettings.limits.acceptance')}
+        />
       </Form.Item>
       <Form.Item label={t('countySettings.rules.faceRequired')} name="faceRequired" valuePropName="checked">
         <Switch />
       </Form.Item>
       <Form.Item noStyle dependencies={['faceRequired']}>
         {({ getFieldValue }) => (
-          <Form.Item label={t('countySettings.rules.paperFaceRequired')} name="paperFaceRequired" valuePropName="checked" extra={t('countySettings.rules.paperFaceRequiredHelp')}>
+          <Form.Item
+            label={t('countySettings.rules.paperFaceRequired')}
+            name="paperFaceRequired"
+            valuePropName="checked"
+            extra={t('countySettings.rules.paperFaceRequiredHelp')}
+          >
             <Switch disabled={!getFieldValue('faceRequired')} data-testid="paper-face-required" />
           </Form.Item>
         )}

@@ -24,7 +24,14 @@ export function CertificationSection({ current }: { current: CertificationSettin
     </Form.Item>
   );
   return (
-    <Form form={form} layout="vertical" initialValues={current} onFinish={onFinish} data-testid="settings-certification" style={{ maxWidth: 720 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={current}
+      onFinish={onFinish}
+      data-testid="settings-certification"
+      style={{ maxWidth: 720 }}
+    >
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
       <Form.Item label={t('countySettings.certification.mode')} name="mode">
         <Radio.Group
@@ -45,7 +52,11 @@ export function CertificationSection({ current }: { current: CertificationSettin
         </Space>
       ) : (
         <Form.Item label={t('countySettings.certification.months')} name="months">
-          <Select mode="multiple" style={{ maxWidth: 480 }} options={MONTHS.map((m) => ({ value: m, label: t('countySettings.certification.month', { month: m }) }))} />
+          <Select
+            mode="multiple"
+            style={{ maxWidth: 480 }}
+            options={MONTHS.map((m) => ({ value: m, label: t('countySettings.certification.month', { month: m }) }))}
+          />
         </Form.Item>
       )}
       <Form.Item label={t('countySettings.certification.who')} name="who">

@@ -35,12 +35,22 @@ export function MaterialsSection({ current, effective }: { current: CaseSettings
       {(fields, { add, remove, move }, { errors }) => (
         <div data-testid={`materials-${type}`}>
           {fields.map((field, index) => (
-            <Space key={field.key} align="start" wrap data-testid={`material-row-${type}-${index}`} style={{ display: 'flex', marginBottom: 4 }}>
+            <Space
+              key={field.key}
+              align="start"
+              wrap
+              data-testid={`material-row-${type}-${index}`}
+              style={{ display: 'flex', marginBottom: 4 }}
+            >
               <Form.Item noStyle shouldUpdate>
                 {() => <Tag style={{ marginTop: 5, minWidth: 28 }}>{index + 1}</Tag>}
               </Form.Item>
               <Form.Item name={[field.name, 'label']} style={{ marginBottom: 4 }}>
-                <Input aria-label={`${t('countySettings.materials.label')} ${index + 1}`} style={{ width: 300 }} placeholder={t('countySettings.materials.label')} />
+                <Input
+                  aria-label={`${t('countySettings.materials.label')} ${index + 1}`}
+                  style={{ width: 300 }}
+                  placeholder={t('countySettings.materials.label')}
+                />
               </Form.Item>
               <Form.Item name={[field.name, 'required']} valuePropName="checked" style={{ marginBottom: 4 }}>
                 <Checkbox aria-label={`${t('countySettings.materials.required')} ${index + 1}`} style={{ marginTop: 5 }}>
@@ -48,11 +58,20 @@ export function MaterialsSection({ current, effective }: { current: CaseSettings
                 </Checkbox>
               </Form.Item>
               <Form.Item name={[field.name, 'when']} style={{ marginBottom: 4 }}>
-                <Select aria-label={`${t('countySettings.materials.when')} ${index + 1}`} options={conditionOptions} style={{ width: 200 }} />
+                <Select
+                  aria-label={`${t('countySettings.materials.when')} ${index + 1}`}
+                  options={conditionOptions}
+                  style={{ width: 200 }}
+                />
               </Form.Item>
               <Form.Item noStyle shouldUpdate>
                 {() => (
-                  <Typography.Text type="secondary" ellipsis style={{ lineHeight: '32px', width: 150 }} title={t('countySettings.materials.code')}>
+                  <Typography.Text
+                    type="secondary"
+                    ellipsis
+                    style={{ lineHeight: '32px', width: 150 }}
+                    title={t('countySettings.materials.code')}
+                  >
                     {String(form.getFieldValue(['types', type, field.name, 'code']) ?? '')}
                   </Typography.Text>
                 )}
@@ -60,13 +79,32 @@ export function MaterialsSection({ current, effective }: { current: CaseSettings
               <Form.Item name={[field.name, 'code']} hidden>
                 <Input />
               </Form.Item>
-              <Button icon={<ArrowUpOutlined />} aria-label={`${t('countySettings.materials.up')} ${index + 1}`} disabled={index === 0} onClick={() => move(index, index - 1)} />
-              <Button icon={<ArrowDownOutlined />} aria-label={`${t('countySettings.materials.down')} ${index + 1}`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />
-              <Button icon={<DeleteOutlined />} danger aria-label={`${t('countySettings.materials.remove')} ${index + 1}`} onClick={() => remove(field.name)} />
+              <Button
+                icon={<ArrowUpOutlined />}
+                aria-label={`${t('countySettings.materials.up')} ${index + 1}`}
+                disabled={index === 0}
+                onClick={() => move(index, index - 1)}
+              />
+              <Button
+                icon={<ArrowDownOutlined />}
+                aria-label={`${t('countySettings.materials.down')} ${index + 1}`}
+                disabled={index === fields.length - 1}
+                onClick={() => move(index, index + 1)}
+              />
+              <Button
+                icon={<DeleteOutlined />}
+                danger
+                aria-label={`${t('countySettings.materials.remove')} ${index + 1}`}
+                onClick={() => remove(field.name)}
+              />
             </Space>
           ))}
           <Form.ErrorList errors={errors} />
-          <Button icon={<PlusOutlined />} onClick={() => add({ code: newMaterialCode(), label: '', required: true, when: 'always' })} data-testid={`add-material-${type}`}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ code: newMaterialCode(), label: '', required: true, when: 'always' })}
+            data-testid={`add-material-${type}`}
+          >
             {t('countySettings.materials.add')}
           </Button>
         </div>
@@ -77,10 +115,15 @@ export function MaterialsSection({ current, effective }: { current: CaseSettings
   return (
     <Form form={form} initialValues={{ types: effective.types }} onFinish={onFinish} data-testid="settings-materials">
       <Typography.Paragraph type="secondary">
-        {t('countySettings.materials.help')} <Tag color={custom ? 'blue' : 'default'}>{custom ? t('countySettings.materials.custom') : t('countySettings.materials.shipped')}</Tag>
+        {t('countySettings.materials.help')}{' '}
+        <Tag color={custom ? 'blue' : 'default'}>
+          {custom ? t('countySettings.materials.custom') : t('countySettings.materials.shipped')}
+        </Tag>
       </Typography.Paragraph>
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
-      <Tabs items={ASSISTANCE_TYPES.map((type) => ({ key: type, label: t(`cases.types.${type}`), forceRender: true, children: list(type) }))} />
+      <Tabs
+        items={ASSISTANCE_TYPES.map((type) => ({ key: type, label: t(`cases.types.${type}`), forceRender: true, children: list(type) }))}
+      />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="save-materials">
           {t('countySettings.save')}

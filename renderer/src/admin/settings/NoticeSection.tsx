@@ -76,7 +76,12 @@ export function NoticeSection({ current }: { current: CaseSettings }) {
       <Form.Item label={t('countySettings.notice.publicityNameMask')} name="publicityNameMask">
         <Select options={maskOptions} />
       </Form.Item>
-      <Form.Item label={t('countySettings.notice.redressEnabled')} name="redressEnabled" valuePropName="checked" extra={t('countySettings.notice.redress')}>
+      <Form.Item
+        label={t('countySettings.notice.redressEnabled')}
+        name="redressEnabled"
+        valuePropName="checked"
+        extra={t('countySettings.notice.redress')}
+      >
         <Switch />
       </Form.Item>
       {enabled && (

@@ -19,7 +19,14 @@ export function PolicyNoticesSection({ current }: { current: CaseSettings }) {
   });
   const onFinish = (v: { policyNotices?: Notice[] }) => submit(form, { ...current, policyNotices: v.policyNotices ?? [] });
   return (
-    <Form form={form} layout="vertical" initialValues={{ policyNotices: current.policyNotices }} onFinish={onFinish} data-testid="settings-policy" style={{ maxWidth: 720 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ policyNotices: current.policyNotices }}
+      onFinish={onFinish}
+      data-testid="settings-policy"
+      style={{ maxWidth: 720 }}
+    >
       <Typography.Paragraph type="secondary">{t('countySettings.policy.help')}</Typography.Paragraph>
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
       <Form.List name="policyNotices">
@@ -30,7 +37,15 @@ export function PolicyNoticesSection({ current }: { current: CaseSettings }) {
                 key={field.key}
                 size="small"
                 style={{ marginBottom: 8 }}
-                extra={<Button size="small" icon={<DeleteOutlined />} danger aria-label={`${t('countySettings.policy.remove')} ${index + 1}`} onClick={() => remove(field.name)} />}
+                extra={
+                  <Button
+                    size="small"
+                    icon={<DeleteOutlined />}
+                    danger
+                    aria-label={`${t('countySettings.policy.remove')} ${index + 1}`}
+                    onClick={() => remove(field.name)}
+                  />
+                }
                 title={index + 1}
               >
                 <Form.Item label={t('countySettings.policy.noticeTitle')} name={[field.name, 'title']}>

@@ -20,13 +20,45 @@ export function ReliefSection({ current }: { current: CaseSettings }) {
     refresh: ['cases.settings'],
   });
   return (
-    <Form form={form} layout="vertical" initialValues={{ relief: current.relief }} onFinish={(v: Values) => submit(form, { ...current, relief: { ...current.relief, ...v.relief, monthlyAmount: { ...current.relief.monthlyAmount, ...v.relief.monthlyAmount } } })} data-testid="settings-relief" style={{ maxWidth: 640 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ relief: current.relief }}
+      onFinish={(v: Values) =>
+        submit(form, {
+          ...current,
+          relief: { ...current.relief, ...v.relief, monthlyAmount: { ...current.relief.monthlyAmount, ...v.relief.monthlyAmount } },
+        })
+      }
+      data-testid="settings-relief"
+      style={{ maxWidth: 640 }}
+    >
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
-      <Form.Item label={t('countySettings.relief.advanceLimit')} name={['relief', 'advanceLimitYuan']} extra={t('countySettings.relief.advanceLimitHelp')}>
-        <InputNumber min={1} max={100000} precision={0} addonAfter={t('countySettings.relief.yuan')} aria-label={t('countySettings.relief.advanceLimit')} />
+      <Form.Item
+        label={t('countySettings.relief.advanceLimit')}
+        name={['relief', 'advanceLimitYuan']}
+        extra={t('countySettings.relief.advanceLimitHelp')}
+      >
+        <InputNumber
+          min={1}
+          max={100000}
+          precision={0}
+          addonAfter={t('countySettings.relief.yuan')}
+          aria-label={t('countySettings.relief.advanceLimit')}
+        />
       </Form.Item>
-      <Form.Item label={t('countySettings.relief.papersDays')} name={['relief', 'advancePapersWorkingDays']} extra={t('countySettings.relief.papersDaysHelp')}>
-        <InputNumber min={1} max={30} precision={0} addonAfter={t('countySettings.relief.days')} aria-label={t('countySettings.relief.papersDays')} />
+      <Form.Item
+        label={t('countySettings.relief.papersDays')}
+        name={['relief', 'advancePapersWorkingDays']}
+        extra={t('countySettings.relief.papersDaysHelp')}
+      >
+        <InputNumber
+          min={1}
+          max={30}
+          precision={0}
+          addonAfter={t('countySettings.relief.days')}
+          aria-label={t('countySettings.relief.papersDays')}
+        />
       </Form.Item>
       <Typography.Title level={5}>{t('countySettings.relief.monthly')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('countySettings.relief.monthlyHelp')}</Typography.Paragraph>

@@ -25,13 +25,22 @@ export function RosterSection({ current, benefits }: { current: RosterSettings; 
     save: (settings) => call('roster.setSettings', { settings }),
     refresh: ['roster.settings'],
   });
-  const initial: Values = { reviewMonths: current.reviewMonths, warningWorkingDays: current.warningWorkingDays, linkedBenefits: benefits.map((b) => ({ ...b, department: b.department ?? '' })) };
+  const initial: Values = {
+    reviewMonths: current.reviewMonths,
+    warningWorkingDays: current.warningWorkingDays,
+    linkedBenefits: benefits.map((b) => ({ ...b, department: b.department ?? '' })),
+  };
   const onFinish = (v: Values) =>
     submit(form, {
       ...current,
       reviewMonths: v.reviewMonths,
       warningWorkingDays: v.warningWorkingDays,
-      linkedBenefits: (v.linkedBenefits ?? []).map((b) => ({ code: b.code, name: b.name, department: orUndefined(b.department), types: b.types ?? [] })),
+      linkedBenefits: (v.linkedBenefits ?? []).map((b) => ({
+        code: b.code,
+        name: b.name,
+        department: orUndefined(b.department),
+        types: b.types ?? [],
+      })),
     });
   const typeOptions = ASSISTANCE_TYPES.map((ty) => ({ value: ty, label: t(`cases.typesShort.${ty}`) }));
   return (
@@ -64,21 +73,48 @@ export function RosterSection({ current, benefits }: { current: RosterSettings; 
             {fields.map((field, index) => (
               <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
                 <Form.Item name={[field.name, 'code']} style={{ marginBottom: 4 }}>
-                  <Input aria-label={`${t('countySettings.benefits.code')} ${index + 1}`} placeholder={t('countySettings.benefits.code')} style={{ width: 140 }} />
+                  <Input
+                    aria-label={`${t('countySettings.benefits.code')} ${index + 1}`}
+                    placeholder={t('countySettings.benefits.code')}
+                    style={{ width: 140 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'name']} style={{ marginBottom: 4 }}>
-                  <Input aria-label={`${t('countySettings.benefits.name')} ${index + 1}`} placeholder={t('countySettings.benefits.name')} style={{ width: 220 }} />
+                  <Input
+                    aria-label={`${t('countySettings.benefits.name')} ${index + 1}`}
+                    placeholder={t('countySettings.benefits.name')}
+                    style={{ width: 220 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'department']} style={{ marginBottom: 4 }}>
-                  <Input aria-label={`${t('countySettings.benefits.department')} ${index + 1}`} placeholder={t('countySettings.benefits.department')} style={{ width: 200 }} />
+                  <Input
+                    aria-label={`${t('countySettings.benefits.department')} ${index + 1}`}
+                    placeholder={t('countySettings.benefits.department')}
+                    style={{ width: 200 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'types']} style={{ marginBottom: 4 }}>
-                  <Select mode="multiple" aria-label={`${t('countySettings.benefits.types')} ${index + 1}`} placeholder={t('countySettings.benefits.types')} options={typeOptions} style={{ width: 240 }} />
+                  <Select
+                    mode="multiple"
+                    aria-label={`${t('countySettings.benefits.types')} ${index + 1}`}
+                    placeholder={t('countySettings.benefits.types')}
+                    options={typeOptions}
+                    style={{ width: 240 }}
+                  />
                 </Form.Item>
-                <Button icon={<DeleteOutlined />} danger aria-label={`${t('countySettings.benefits.remove')} ${index + 1}`} onClick={() => remove(field.name)} />
+                <Button
+                  icon={<DeleteOutlined />}
+                  danger
+                  aria-label={`${t('countySettings.benefits.remove')} ${index + 1}`}
+                  onClick={() => remove(field.name)}
+                />
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', department: '', types: [] })} style={{ marginBottom: 16 }}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ code: '', name: '', department: '', types: [] })}
+              style={{ marginBottom: 16 }}
+            >
               {t('countySettings.benefits.add')}
             </Button>
           </>

@@ -39,14 +39,50 @@ export function SettingsPage() {
           tabPosition="left"
           // Each form remounts on new data (after a save) so it starts from what core stored.
           items={[
-            { key: 'rules', label: t('countySettings.sections.rules'), children: <CaseRulesSection key={cases.dataUpdatedAt} current={c.settings} /> },
-            { key: 'materials', label: t('countySettings.sections.materials'), children: <MaterialsSection key={cases.dataUpdatedAt} current={c.settings} effective={c.materials} /> },
-            { key: 'notice', label: t('countySettings.sections.notice'), children: <NoticeSection key={cases.dataUpdatedAt} current={c.settings} /> },
-            { key: 'standards', label: t('countySettings.sections.standards'), children: <StandardsSection key={cases.dataUpdatedAt} current={c.settings} /> },
-            { key: 'policy', label: t('countySettings.sections.policy'), children: <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} /> },
-            { key: 'relief', label: t('countySettings.sections.relief'), children: <ReliefSection key={cases.dataUpdatedAt} current={c.settings} /> },
-            { key: 'assets', label: t('countySettings.sections.assets'), children: <AssetLimitsSection key={cases.dataUpdatedAt} current={c.settings} /> },
-            ...(r ? [{ key: 'roster', label: t('countySettings.sections.roster'), children: <RosterSection key={roster.dataUpdatedAt} current={r.settings} benefits={r.linkedBenefits} /> }] : []),
+            {
+              key: 'rules',
+              label: t('countySettings.sections.rules'),
+              children: <CaseRulesSection key={cases.dataUpdatedAt} current={c.settings} />,
+            },
+            {
+              key: 'materials',
+              label: t('countySettings.sections.materials'),
+              children: <MaterialsSection key={cases.dataUpdatedAt} current={c.settings} effective={c.materials} />,
+            },
+            {
+              key: 'notice',
+              label: t('countySettings.sections.notice'),
+              children: <NoticeSection key={cases.dataUpdatedAt} current={c.settings} />,
+            },
+            {
+              key: 'standards',
+              label: t('countySettings.sections.standards'),
+              children: <StandardsSection key={cases.dataUpdatedAt} current={c.settings} />,
+            },
+            {
+              key: 'policy',
+              label: t('countySettings.sections.policy'),
+              children: <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} />,
+            },
+            {
+              key: 'relief',
+              label: t('countySettings.sections.relief'),
+              children: <ReliefSection key={cases.dataUpdatedAt} current={c.settings} />,
+            },
+            {
+              key: 'assets',
+              label: t('countySettings.sections.assets'),
+              children: <AssetLimitsSection key={cases.dataUpdatedAt} current={c.settings} />,
+            },
+            ...(r
+              ? [
+                  {
+                    key: 'roster',
+                    label: t('countySettings.sections.roster'),
+                    children: <RosterSection key={roster.dataUpdatedAt} current={r.settings} benefits={r.linkedBenefits} />,
+                  },
+                ]
+              : []),
             {
               key: 'certification',
               label: t('countySettings.sections.certification'),

@@ -25,11 +25,26 @@ export function StandardsSection({ current }: { current: CaseSettings }) {
     save: (settings) => call('cases.setSettings', { settings }),
     refresh: ['cases.settings'],
   });
-  const initial = { standards: current.standards.map((s) => ({ regionPrefix: s.regionPrefix, year: s.year, residence: s.residence, monthlyYuan: s.monthlyFen / 100 })) };
+  const initial = {
+    standards: current.standards.map((s) => ({
+      regionPrefix: s.regionPrefix,
+      year: s.year,
+      residence: s.residence,
+      monthlyYuan: s.monthlyFen / 100,
+    })),
+  };
   const onFinish = (v: { standards?: Row[] }) =>
     submit(
       form,
-      { ...current, standards: (v.standards ?? []).map((r) => ({ regionPrefix: (r.regionPrefix ?? '').trim(), year: r.year, residence: r.residence, monthlyFen: yuanToFen(r.monthlyYuan) })) },
+      {
+        ...current,
+        standards: (v.standards ?? []).map((r) => ({
+          regionPrefix: (r.regionPrefix ?? '').trim(),
+          year: r.year,
+          residence: r.residence,
+          monthlyFen: yuanToFen(r.monthlyYuan),
+        })),
+      },
       [],
       (p) => (p[2] === 'monthlyFen' ? [p[0]!, p[1]!, 'monthlyYuan'] : p),
     );
@@ -43,10 +58,18 @@ export function StandardsSection({ current }: { current: CaseSettings }) {
             {fields.map((field, index) => (
               <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
                 <Form.Item name={[field.name, 'regionPrefix']} style={{ marginBottom: 4 }}>
-                  <Input aria-label={`${t('countySettings.standards.regionPrefix')} ${index + 1}`} placeholder={t('countySettings.standards.regionPrefix')} style={{ width: 140 }} />
+                  <Input
+                    aria-label={`${t('countySettings.standards.regionPrefix')} ${index + 1}`}
+                    placeholder={t('countySettings.standards.regionPrefix')}
+                    style={{ width: 140 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'year']} style={{ marginBottom: 4 }}>
-                  <InputNumber aria-label={`${t('countySettings.standards.year')} ${index + 1}`} placeholder={t('countySettings.standards.year')} style={{ width: 100 }} />
+                  <InputNumber
+                    aria-label={`${t('countySettings.standards.year')} ${index + 1}`}
+                    placeholder={t('countySettings.standards.year')}
+                    style={{ width: 100 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'residence']} style={{ marginBottom: 4 }}>
                   <Select
@@ -59,12 +82,26 @@ export function StandardsSection({ current }: { current: CaseSettings }) {
                   />
                 </Form.Item>
                 <Form.Item name={[field.name, 'monthlyYuan']} style={{ marginBottom: 4 }}>
-                  <InputNumber aria-label={`${t('countySettings.standards.monthlyYuan')} ${index + 1}`} placeholder={t('countySettings.standards.monthlyYuan')} precision={2} style={{ width: 160 }} />
+                  <InputNumber
+                    aria-label={`${t('countySettings.standards.monthlyYuan')} ${index + 1}`}
+                    placeholder={t('countySettings.standards.monthlyYuan')}
+                    precision={2}
+                    style={{ width: 160 }}
+                  />
                 </Form.Item>
-                <Button icon={<DeleteOutlined />} danger aria-label={`${t('countySettings.standards.remove')} ${index + 1}`} onClick={() => remove(field.name)} />
+                <Button
+                  icon={<DeleteOutlined />}
+                  danger
+                  aria-label={`${t('countySettings.standards.remove')} ${index + 1}`}
+                  onClick={() => remove(field.name)}
+                />
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ regionPrefix: '', year: new Date().getFullYear(), residence: 'urban' })} style={{ marginBottom: 16 }}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ regionPrefix: '', year: new Date().getFullYear(), residence: 'urban' })}
+              style={{ marginBottom: 16 }}
+            >
               {t('countySettings.standards.add')}
             </Button>
           </>

@@ -2,7 +2,15 @@ import { App, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantView } from '../../../../common/contract/methods/applicant';
-import { isBadLevel, RATING_LEVELS, ratingProblem, REASONS_BY_LEVEL, COMMENT_MAX, type RatingLevel, type RatingReason } from '../../../../common/ratings/scale';
+import {
+  isBadLevel,
+  RATING_LEVELS,
+  ratingProblem,
+  REASONS_BY_LEVEL,
+  COMMENT_MAX,
+  type RatingLevel,
+  type RatingReason,
+} from '../../../../common/ratings/scale';
 import { call } from '../../api/client';
 import { fieldMessage } from '../../api/formErrors';
 import { INK, PAPER } from '../textSize';
@@ -60,7 +68,13 @@ export function RatingView({ view }: { view: Rating }) {
 
   const bad = level !== null && isBadLevel(level);
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%', color: INK }} data-testid="applicant-rating" data-level={level ?? ''}>
+    <Space
+      orientation="vertical"
+      size="large"
+      style={{ width: '100%', color: INK }}
+      data-testid="applicant-rating"
+      data-level={level ?? ''}
+    >
       <Typography.Title style={{ fontSize: '1.6em', margin: 0, color: INK }}>{t('ratings.screen.title')}</Typography.Title>
       <Typography.Text style={{ fontSize: '1.1em', color: INK }} data-testid="rating-service">
         {t('ratings.screen.service', { service: t(`ratings.services.${view.service}`) })}
@@ -70,7 +84,14 @@ export function RatingView({ view }: { view: Rating }) {
           <Typography.Text style={{ color: INK }}>{t('ratings.screen.chooseLevel')}</Typography.Text>
           <Space wrap size="middle" role="radiogroup" aria-label={t('ratings.screen.chooseLevel')}>
             {RATING_LEVELS.map((l) => (
-              <Button key={l} role="radio" aria-checked={false} style={plainStyle} onClick={() => choose(l)} data-testid={`rating-level-${l}`}>
+              <Button
+                key={l}
+                role="radio"
+                aria-checked={false}
+                style={plainStyle}
+                onClick={() => choose(l)}
+                data-testid={`rating-level-${l}`}
+              >
                 {t(`ratings.levels.${l}`)}
               </Button>
             ))}
@@ -89,7 +110,13 @@ export function RatingView({ view }: { view: Rating }) {
           <Typography.Text style={{ color: INK }}>{t(bad ? 'ratings.screen.whyBad' : 'ratings.screen.whyGood')}</Typography.Text>
           <Space wrap size="middle">
             {REASONS_BY_LEVEL[level].map((r) => (
-              <Button key={r} aria-pressed={reasons.includes(r)} style={reasons.includes(r) ? chosenStyle(bad) : plainStyle} onClick={() => toggle(r)} data-testid={`rating-reason-${r}`}>
+              <Button
+                key={r}
+                aria-pressed={reasons.includes(r)}
+                style={reasons.includes(r) ? chosenStyle(bad) : plainStyle}
+                onClick={() => toggle(r)}
+                data-testid={`rating-reason-${r}`}
+              >
                 {t(`ratings.reasons.${r}`)}
               </Button>
             ))}
@@ -111,7 +138,13 @@ export function RatingView({ view }: { view: Rating }) {
               {error}
             </Typography.Text>
           )}
-          <Button type="primary" style={{ ...chosenStyle(false), fontSize: '1.3em' }} loading={busy} onClick={() => void submit()} data-testid="rating-submit">
+          <Button
+            type="primary"
+            style={{ ...chosenStyle(false), fontSize: '1.3em' }}
+            loading={busy}
+            onClick={() => void submit()}
+            data-testid="rating-submit"
+          >
             {t('ratings.screen.submit')}
           </Button>
         </>

@@ -9,7 +9,11 @@ type Playing = 'stopped' | 'playing' | 'paused';
 /** A Chinese voice of the browser's speech synthesis, if the station has one (offline voices included). */
 function chineseVoice(): SpeechSynthesisVoice | null {
   if (typeof speechSynthesis === 'undefined') return null;
-  return speechSynthesis.getVoices().find((v) => /^zh[-_]CN$/i.test(v.lang)) ?? speechSynthesis.getVoices().find((v) => /^(zh|cmn)/i.test(v.lang)) ?? null;
+  return (
+    speechSynthesis.getVoices().find((v) => /^zh[-_]CN$/i.test(v.lang)) ??
+    speechSynthesis.getVoices().find((v) => /^(zh|cmn)/i.test(v.lang)) ??
+    null
+  );
 }
 
 /**
@@ -73,7 +77,9 @@ export function ReadAloud({ text }: { text: string }) {
           {playing === 'paused' ? t('applicant.readAloud.resume') : t('applicant.readAloud.play')}
         </Button>
       )}
-      {engine === 'clip' && <audio ref={audio} src={clipUrl} preload="none" onEnded={() => setPlaying('stopped')} data-testid="read-aloud-clip" />}
+      {engine === 'clip' && (
+        <audio ref={audio} src={clipUrl} preload="none" onEnded={() => setPlaying('stopped')} data-testid="read-aloud-clip" />
+      )}
     </Space>
   );
 }

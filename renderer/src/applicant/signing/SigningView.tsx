@@ -11,7 +11,10 @@ import { StatementView } from './StatementView';
 import { statementForScreen, statementToSpeak } from './statementText';
 
 /** One signer's signing; `manualFace`: the clerk asked for a manual face capture (手动拍摄), with the reason. */
-export type SigningRequest = Omit<ApplicantSigningView, 'kind'> & { manualFace?: ManualFace | undefined; outcome?: SigningOutcome | undefined };
+export type SigningRequest = Omit<ApplicantSigningView, 'kind'> & {
+  manualFace?: ManualFace | undefined;
+  outcome?: SigningOutcome | undefined;
+};
 type Phase = 'sign' | 'face' | 'sending' | 'done' | 'failed';
 
 /**
@@ -89,7 +92,13 @@ export function SigningView({
   };
 
   return (
-    <div data-testid="signing-view" data-phase={phase} data-position={request.position} data-total={request.total} data-purpose={shown.purpose}>
+    <div
+      data-testid="signing-view"
+      data-phase={phase}
+      data-position={request.position}
+      data-total={request.total}
+      data-purpose={shown.purpose}
+    >
       <Typography.Title level={1} data-testid="signing-signer" style={{ fontSize: '1.6em', marginTop: 0 }}>
         {t('applicant.signing.who', { position: request.position, total: request.total, name: request.signer.name })}
       </Typography.Title>
@@ -102,7 +111,16 @@ export function SigningView({
           <Typography.Title level={2} style={{ fontSize: '1.3em' }}>
             {t('applicant.signing.signHere')}
           </Typography.Title>
-          {hash && <SignaturePad signer={request.signer.name} documentHash={hash} showDocumentHash={false} width={padWidth} height={Math.round(padWidth * 0.35)} onCaptured={signed} />}
+          {hash && (
+            <SignaturePad
+              signer={request.signer.name}
+              documentHash={hash}
+              showDocumentHash={false}
+              width={padWidth}
+              height={Math.round(padWidth * 0.35)}
+              onCaptured={signed}
+            />
+          )}
         </>
       )}
       {phase === 'face' && (
@@ -110,7 +128,13 @@ export function SigningView({
           <Typography.Title level={2} style={{ fontSize: '1.3em' }} data-testid="signing-face-title">
             {t('applicant.signing.faceTitle')}
           </Typography.Title>
-          <FaceCapture deviceId={localDeviceSettings().load().face?.deviceId ?? null} referencePhoto={reference} forApplicant manual={request.manualFace ?? null} onCaptured={faced} />
+          <FaceCapture
+            deviceId={localDeviceSettings().load().face?.deviceId ?? null}
+            referencePhoto={reference}
+            forApplicant
+            manual={request.manualFace ?? null}
+            onCaptured={faced}
+          />
         </>
       )}
       {phase === 'sending' && <Alert type="info" showIcon title={t('applicant.signing.sending')} />}

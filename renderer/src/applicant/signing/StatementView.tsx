@@ -6,7 +6,10 @@ import type { ShownStatement } from './statementText';
 export function StatementView({ shown }: { shown: ShownStatement }) {
   const { t } = useTranslation();
   return (
-    <div data-testid="applicant-statement" style={{ background: '#fff', border: '2px solid #1f1f1f', borderRadius: 8, padding: '0.6em 1em' }}>
+    <div
+      data-testid="applicant-statement"
+      style={{ background: '#fff', border: '2px solid #1f1f1f', borderRadius: 8, padding: '0.6em 1em' }}
+    >
       <Typography.Title level={2} style={{ marginTop: 0, fontSize: '1.4em' }}>
         {shown.title}
       </Typography.Title>

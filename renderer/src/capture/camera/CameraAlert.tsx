@@ -8,7 +8,13 @@ export function CameraAlert({ camera }: { camera: CameraStream }) {
   if (camera.status === 'opening') return <Alert data-testid="camera-status" type="info" title={t('capture.camera.open')} showIcon />;
   if (camera.error)
     return (
-      <Alert data-testid="camera-error" data-code={camera.error} type={camera.status === 'lost' ? 'warning' : 'error'} title={t(`errors.${camera.error}`)} showIcon />
+      <Alert
+        data-testid="camera-error"
+        data-code={camera.error}
+        type={camera.status === 'lost' ? 'warning' : 'error'}
+        title={t(`errors.${camera.error}`)}
+        showIcon
+      />
     );
   return null;
 }

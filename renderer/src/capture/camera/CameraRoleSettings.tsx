@@ -29,8 +29,14 @@ function RolePreview({ role, deviceId }: { role: CameraRole; deviceId: string | 
       {on ? (
         <>
           <CameraAlert camera={camera} />
-          {camera.stream ? <VideoPreview stream={camera.stream} frameWidth={camera.width || 640} frameHeight={camera.height || 480} /> : null}
-          {camera.width ? <Typography.Text type="secondary">{t('capture.camera.resolution', { width: camera.width, height: camera.height })}</Typography.Text> : null}
+          {camera.stream ? (
+            <VideoPreview stream={camera.stream} frameWidth={camera.width || 640} frameHeight={camera.height || 480} />
+          ) : null}
+          {camera.width ? (
+            <Typography.Text type="secondary">
+              {t('capture.camera.resolution', { width: camera.width, height: camera.height })}
+            </Typography.Text>
+          ) : null}
         </>
       ) : null}
     </Space>
@@ -53,7 +59,9 @@ export function CameraRoleSettings({ devices, settings, store, onChange, onRefre
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Space>
-        <Typography.Text data-testid="camera-count">{devices.length ? t('capture.camera.count', { count: devices.length }) : t('capture.camera.none')}</Typography.Text>
+        <Typography.Text data-testid="camera-count">
+          {devices.length ? t('capture.camera.count', { count: devices.length }) : t('capture.camera.none')}
+        </Typography.Text>
         <Button onClick={onRefresh}>{t('capture.camera.refresh')}</Button>
       </Space>
       {devices.length === 0 ? <Alert type="error" showIcon title={t('errors.CAPTURE_NO_CAMERA')} /> : null}

@@ -27,10 +27,30 @@ export const VideoPreview = forwardRef<HTMLVideoElement | null, VideoPreviewProp
   }, [stream]);
   const flip = mirrored ? { transform: 'scaleX(-1)' } : undefined;
   return (
-    <div style={{ position: 'relative', width: '100%', aspectRatio: `${frameWidth} / ${frameHeight}`, background: '#000', borderRadius: 8, overflow: 'hidden' }}>
-      <video ref={video} data-testid={testId} autoPlay muted playsInline style={{ width: '100%', height: '100%', objectFit: 'contain', ...flip }} />
+    <div
+      style={{
+        position: 'relative',
+        width: '100%',
+        aspectRatio: `${frameWidth} / ${frameHeight}`,
+        background: '#000',
+        borderRadius: 8,
+        overflow: 'hidden',
+      }}
+    >
+      <video
+        ref={video}
+        data-testid={testId}
+        autoPlay
+        muted
+        playsInline
+        style={{ width: '100%', height: '100%', objectFit: 'contain', ...flip }}
+      />
       {overlay ? (
-        <svg viewBox={`0 0 ${frameWidth} ${frameHeight}`} preserveAspectRatio="xMidYMid meet" style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none', ...flip }}>
+        <svg
+          viewBox={`0 0 ${frameWidth} ${frameHeight}`}
+          preserveAspectRatio="xMidYMid meet"
+          style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none', ...flip }}
+        >
           {overlay}
         </svg>
       ) : null}

@@ -21,7 +21,8 @@ export class FrameGrabber {
       throw new FrameUnavailableError('video not playing');
     }
     const { videoWidth: width, videoHeight: height } = video;
-    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || width === 0 || height === 0) throw new FrameUnavailableError('no video frame yet');
+    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || width === 0 || height === 0)
+      throw new FrameUnavailableError('no video frame yet');
     if (!this.canvas || !this.ctx) {
       this.canvas = new OffscreenCanvas(width, height);
       this.ctx = this.canvas.getContext('2d');

@@ -9,7 +9,11 @@ export interface VideoDevice {
  * The device for a role: the assigned one by id, else by label (replugged with a new id), else a
  * sensible default — the first camera for the face, the second (or the only) for documents.
  */
-export function resolveDevice(role: CameraRole, assigned: CameraAssignment | undefined, devices: readonly VideoDevice[]): VideoDevice | null {
+export function resolveDevice(
+  role: CameraRole,
+  assigned: CameraAssignment | undefined,
+  devices: readonly VideoDevice[],
+): VideoDevice | null {
   if (devices.length === 0) return null;
   if (assigned) {
     const byId = devices.find((d) => d.deviceId === assigned.deviceId);

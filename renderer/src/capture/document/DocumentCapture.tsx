@@ -5,7 +5,11 @@ import { isPhotoKind, kindIsColour, MIN_PAGE_SSIM, PAGE_KINDS, type DocumentKind
 import { toGray } from '../../../../common/capture/image/grayscale';
 import { findPageQuad } from '../../../../common/capture/image/quad';
 import type { Quad } from '../../../../common/capture/image/types';
-import { documentCaptureSchema, type DocumentCapture as DocumentCaptureResult, type DocumentPage } from '../../../../common/capture/schemas';
+import {
+  documentCaptureSchema,
+  type DocumentCapture as DocumentCaptureResult,
+  type DocumentPage,
+} from '../../../../common/capture/schemas';
 import { CameraAlert } from '../camera/CameraAlert';
 import { FeedHealthAlert } from '../camera/FeedHealthAlert';
 import { useFeedHealth } from '../camera/useFeedHealth';
@@ -94,7 +98,12 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', kinds =
 
   const finish = () => {
     if (pages.length === 0) return setError({ code: 'noPages' });
-    const result = documentCaptureSchema.parse({ kind: 'document', documentKind: kind, capturedAt: new Date().toISOString(), pages: pages.map((p, i) => ({ ...p, index: i })) });
+    const result = documentCaptureSchema.parse({
+      kind: 'document',
+      documentKind: kind,
+      capturedAt: new Date().toISOString(),
+      pages: pages.map((p, i) => ({ ...p, index: i })),
+    });
     onCaptured(result);
     setPages([]);
   };
@@ -125,7 +134,16 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', kinds =
           frameWidth={w}
           frameHeight={h}
           testId="document-video"
-          overlay={liveQuad ? <polygon points={liveQuad.map((p) => `${p.x},${p.y}`).join(' ')} fill="rgba(82,196,26,0.12)" stroke="#52c41a" strokeWidth={Math.max(3, w / 300)} /> : null}
+          overlay={
+            liveQuad ? (
+              <polygon
+                points={liveQuad.map((p) => `${p.x},${p.y}`).join(' ')}
+                fill="rgba(82,196,26,0.12)"
+                stroke="#52c41a"
+                strokeWidth={Math.max(3, w / 300)}
+              />
+            ) : null
+          }
         />
       </div>
       {photo ? null : (
@@ -158,14 +176,18 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', kinds =
           {t('capture.document.pages', { count: pages.length })}
         </Typography.Text>
       </Space>
-      {busy ? <Alert type="info" showIcon title={photo ? t('capture.document.processingPhoto') : t('capture.document.processing')} /> : null}
+      {busy ? (
+        <Alert type="info" showIcon title={photo ? t('capture.document.processingPhoto') : t('capture.document.processing')} />
+      ) : null}
       {error ? (
         <Alert
           type="error"
           showIcon
           data-testid="document-error"
           data-code={error.code}
-          title={error.code === 'noPages' ? t('capture.document.noPages') : t(`errors.${error.code as 'CAPTURE_FILE_TYPE'}`, error.params ?? {})}
+          title={
+            error.code === 'noPages' ? t('capture.document.noPages') : t(`errors.${error.code as 'CAPTURE_FILE_TYPE'}`, error.params ?? {})
+          }
         />
       ) : null}
       <Space wrap align="start">
@@ -180,14 +202,41 @@ export function DocumentCapture({ deviceId, defaultKind = 'incomeProof', kinds =
 function PageCard({ page, n, photo, onRemove }: { page: DocumentPage; n: number; photo: boolean; onRemove: () => void }) {
   const { t } = useTranslation();
   return (
-    <div data-testid="document-page" data-bytes={page.image.bytes} data-ssim={page.ssim} data-width={page.image.width} data-height={page.image.height} data-found={page.quad ? 'true' : 'false'} data-colour={page.colour ? 'true' : 'false'} style={{ width: 180 }}>
-      <img src={`data:${page.thumbnail.mime};base64,${page.thumbnail.base64}`} alt={`${n}`} style={{ width: 160, border: '1px solid #ddd' }} />
+    <div
+      data-testid="document-page"
+      data-bytes={page.image.bytes}
+      data-ssim={page.ssim}
+      data-width={page.image.width}
+      data-height={page.image.height}
+      data-found={page.quad ? 'true' : 'false'}
+      data-colour={page.colour ? 'true' : 'false'}
+      style={{ width: 180 }}
+    >
+      <img
+        src={`data:${page.thumbnail.mime};base64,${page.thumbnail.base64}`}
+        alt={`${n}`}
+        style={{ width: 160, border: '1px solid #ddd' }}
+      />
       <Typography.Paragraph style={{ fontSize: 12, margin: 0 }}>
         {photo
-          ? t('capture.document.photoInfo', { n, width: page.image.width, height: page.image.height, kb: (page.image.bytes / 1024).toFixed(0) })
-          : t('capture.document.pageInfo', { n, width: page.image.width, height: page.image.height, kb: (page.image.bytes / 1024).toFixed(0), dpi: page.dpi, ssim: page.ssim.toFixed(3) })}
+          ? t('capture.document.photoInfo', {
+              n,
+              width: page.image.width,
+              height: page.image.height,
+              kb: (page.image.bytes / 1024).toFixed(0),
+            })
+          : t('capture.document.pageInfo', {
+              n,
+              width: page.image.width,
+              height: page.image.height,
+              kb: (page.image.bytes / 1024).toFixed(0),
+              dpi: page.dpi,
+              ssim: page.ssim.toFixed(3),
+            })}
       </Typography.Paragraph>
-      {!photo && page.ssim < MIN_PAGE_SSIM ? <Typography.Text type="warning">{t('capture.document.lowLegibility', { ssim: page.ssim.toFixed(3) })}</Typography.Text> : null}
+      {!photo && page.ssim < MIN_PAGE_SSIM ? (
+        <Typography.Text type="warning">{t('capture.document.lowLegibility', { ssim: page.ssim.toFixed(3) })}</Typography.Text>
+      ) : null}
       {!photo && !page.quad ? <Typography.Text type="warning">{t('capture.document.pageNotFound')}</Typography.Text> : null}
       <Button size="small" onClick={onRemove}>
         {t('capture.document.removePage', { n })}

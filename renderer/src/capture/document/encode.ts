@@ -14,7 +14,9 @@ export function canvasFrom(image: ImageData): HTMLCanvasElement {
 }
 
 export function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`encode ${type} failed`))), type, quality));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`encode ${type} failed`))), type, quality),
+  );
 }
 
 /** WebP when the engine can write it (Chromium can), else JPEG. */
@@ -63,7 +65,10 @@ export interface BudgetedImage {
 }
 
 /** Encode `canvas` (WebP where possible) at the highest quality in the range that fits `maxBytes`; null when none does. */
-export async function encodeWithinBudget(canvas: HTMLCanvasElement, range: { maxBytes: number; minQuality: number; maxQuality: number }): Promise<BudgetedImage | null> {
+export async function encodeWithinBudget(
+  canvas: HTMLCanvasElement,
+  range: { maxBytes: number; minQuality: number; maxQuality: number },
+): Promise<BudgetedImage | null> {
   const mime = await pageMime(canvas);
   const search = await searchQuality(
     async (q) => {
@@ -78,7 +83,13 @@ export async function encodeWithinBudget(canvas: HTMLCanvasElement, range: { max
   const thumbBytes = await blobBytes(thumb.blob);
   return {
     image: { mime, base64: bytesToBase64(bytes), bytes: bytes.length, width: canvas.width, height: canvas.height },
-    thumbnail: { mime: 'image/jpeg', base64: bytesToBase64(thumbBytes), bytes: thumbBytes.length, width: thumb.width, height: thumb.height },
+    thumbnail: {
+      mime: 'image/jpeg',
+      base64: bytesToBase64(thumbBytes),
+      bytes: thumbBytes.length,
+      width: thumb.width,
+      height: thumb.height,
+    },
     quality: search.quality,
     stored: await decode(search.output),
   };

@@ -6,7 +6,8 @@ export type ImportError = { code: 'CAPTURE_FILE_TYPE' } | { code: 'CAPTURE_FILE_
 
 export async function importImage(file: File): Promise<{ ok: true; image: ImageData } | { ok: false; error: ImportError }> {
   if (!(IMPORT_TYPES as readonly string[]).includes(file.type)) return { ok: false, error: { code: 'CAPTURE_FILE_TYPE' } };
-  if (file.size > IMPORT_MAX_MB * 1024 * 1024) return { ok: false, error: { code: 'CAPTURE_FILE_TOO_LARGE', mb: Math.round(file.size / 1024 / 1024) } };
+  if (file.size > IMPORT_MAX_MB * 1024 * 1024)
+    return { ok: false, error: { code: 'CAPTURE_FILE_TOO_LARGE', mb: Math.round(file.size / 1024 / 1024) } };
   try {
     const bitmap = await createImageBitmap(file);
     const canvas = document.createElement('canvas');

@@ -1,7 +1,14 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { advanceGate, assessFace, DEFAULT_FACE_GATE, type FaceAssessment, type FaceGateConfig, type GateState } from '../../../../common/capture/faceQuality';
+import {
+  advanceGate,
+  assessFace,
+  DEFAULT_FACE_GATE,
+  type FaceAssessment,
+  type FaceGateConfig,
+  type GateState,
+} from '../../../../common/capture/faceQuality';
 import { DEFAULT_FACE_DECISION, type FaceDecisionConfig } from '../../../../common/capture/faceVerdict';
 import type { FaceCapture as FaceCaptureResult } from '../../../../common/capture/schemas';
 import { CameraAlert } from '../camera/CameraAlert';
@@ -46,7 +53,15 @@ type ReferenceState = 'none' | 'loading' | 'ready' | 'noFace';
  * applicant can read from a metre away, automatic capture after a run of good frames, manual
  * capture with a reason, then match + liveness shown as pass / review / fail.
  */
-export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrides, decision: decisionOverrides, forApplicant = false, manual = null, onCaptured }: FaceCaptureProps) {
+export function FaceCapture({
+  deviceId,
+  referencePhoto = null,
+  gate: gateOverrides,
+  decision: decisionOverrides,
+  forApplicant = false,
+  manual = null,
+  onCaptured,
+}: FaceCaptureProps) {
   const { t } = useTranslation();
   const gate = { ...DEFAULT_FACE_GATE, ...gateOverrides };
   const decision = { ...DEFAULT_FACE_DECISION, ...decisionOverrides };
@@ -123,7 +138,13 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
           setPhase('running');
           return;
         }
-        const built = buildFaceCapture(analysis, { mode, reason, gate: settings.current.gate, decision: settings.current.decision, engine: engineState });
+        const built = buildFaceCapture(analysis, {
+          mode,
+          reason,
+          gate: settings.current.gate,
+          decision: settings.current.decision,
+          engine: engineState,
+        });
         setResult(built);
         setPhase('done');
         settings.current.onCaptured(built);
@@ -230,11 +251,19 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
   };
 
   const instruction =
-    phase === 'capturing' ? t('capture.face.analysing') : assessment?.ok ? t('capture.face.holdStill') : assessment?.primary ? t(`capture.face.issue.${assessment.primary}`) : '';
+    phase === 'capturing'
+      ? t('capture.face.analysing')
+      : assessment?.ok
+        ? t('capture.face.holdStill')
+        : assessment?.primary
+          ? t(`capture.face.issue.${assessment.primary}`)
+          : '';
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      {engineState.status === 'loading' ? <Alert type="info" showIcon title={t('capture.face.loading')} data-testid="face-engine" data-status="loading" /> : null}
+      {engineState.status === 'loading' ? (
+        <Alert type="info" showIcon title={t('capture.face.loading')} data-testid="face-engine" data-status="loading" />
+      ) : null}
       {engineState.status === 'ready' && !forApplicant ? (
         <Typography.Text type="secondary" data-testid="face-engine" data-status="ready" data-backend={engineState.backend}>
           {t('capture.face.ready', { backend: t(`capture.face.backend.${engineState.backend}`), ms: engineState.ms })}
@@ -252,7 +281,9 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
           })}
         />
       ) : null}
-      {engineState.status === 'error' ? <Alert type="error" showIcon title={t(`errors.${engineState.code}`)} data-testid="face-engine" data-status="error" /> : null}
+      {engineState.status === 'error' ? (
+        <Alert type="error" showIcon title={t(`errors.${engineState.code}`)} data-testid="face-engine" data-status="error" />
+      ) : null}
       {error ? (
         <Alert
           type="error"
@@ -269,57 +300,76 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
         />
       ) : null}
       {retrying !== null ? (
-        <Alert type="warning" showIcon title={t('capture.face.retrying', { attempt: retrying, max: DEFAULT_GATE_RETRY.maxFailures - 1 })} data-testid="face-retry-status" data-attempt={retrying} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('capture.face.retrying', { attempt: retrying, max: DEFAULT_GATE_RETRY.maxFailures - 1 })}
+          data-testid="face-retry-status"
+          data-attempt={retrying}
+        />
       ) : null}
       <CameraAlert camera={camera} />
       {camera.status === 'live' ? <FeedHealthAlert status={feed.status} /> : null}
       <ReferenceLine state={reference} />
       {/* The preview stays mounted after a capture, so a retake resumes at once. */}
       {/* At most 60 % of the window's height, so the preview and its words fit beside the signature on a 1366×768 screen. */}
-      <div style={{ position: 'relative', maxWidth: phase === 'done' ? 360 : `min(720px, calc(60vh * ${camera.width || 640} / ${camera.height || 480}))` }}>
-          <VideoPreview
-            ref={video}
-            stream={camera.stream}
-            frameWidth={camera.width || 640}
-            frameHeight={camera.height || 480}
-            mirrored
-            testId="face-video"
-            overlay={<FaceGuide width={camera.width || 640} height={camera.height || 480} boxes={boxes} ok={assessment?.ok ?? false} />}
-          />
-          <div
-            data-testid="face-instruction"
-            data-issue={assessment?.primary ?? (assessment?.ok ? 'ok' : '')}
-            data-frames={frames}
-            data-feed={feed.status}
-            data-metrics={assessment ? JSON.stringify(lastMetrics.current) : undefined}
-            role="status"
-            aria-live="polite"
-            style={{
-              position: 'absolute',
-              left: 0,
-              right: 0,
-              bottom: 16,
-              textAlign: 'center',
-              fontSize: 44,
-              fontWeight: 700,
-              color: assessment?.ok ? '#52c41a' : '#fff',
-              textShadow: '0 2px 6px #000',
-            }}
-          >
-            {phase === 'done' ? '' : instruction}
-          </div>
+      <div
+        style={{
+          position: 'relative',
+          maxWidth: phase === 'done' ? 360 : `min(720px, calc(60vh * ${camera.width || 640} / ${camera.height || 480}))`,
+        }}
+      >
+        <VideoPreview
+          ref={video}
+          stream={camera.stream}
+          frameWidth={camera.width || 640}
+          frameHeight={camera.height || 480}
+          mirrored
+          testId="face-video"
+          overlay={<FaceGuide width={camera.width || 640} height={camera.height || 480} boxes={boxes} ok={assessment?.ok ?? false} />}
+        />
+        <div
+          data-testid="face-instruction"
+          data-issue={assessment?.primary ?? (assessment?.ok ? 'ok' : '')}
+          data-frames={frames}
+          data-feed={feed.status}
+          data-metrics={assessment ? JSON.stringify(lastMetrics.current) : undefined}
+          role="status"
+          aria-live="polite"
+          style={{
+            position: 'absolute',
+            left: 0,
+            right: 0,
+            bottom: 16,
+            textAlign: 'center',
+            fontSize: 44,
+            fontWeight: 700,
+            color: assessment?.ok ? '#52c41a' : '#fff',
+            textShadow: '0 2px 6px #000',
+          }}
+        >
+          {phase === 'done' ? '' : instruction}
         </div>
+      </div>
       <Space>
         {phase === 'done' ? (
           <Button type="primary" onClick={retake} data-testid="face-retake">
             {t('capture.face.retake')}
           </Button>
         ) : forApplicant ? null : (
-          <Button onClick={() => setManualOpen(true)} disabled={!ready || camera.status !== 'live' || phase !== 'running' || feed.status !== 'ok'} data-testid="face-manual">
+          <Button
+            onClick={() => setManualOpen(true)}
+            disabled={!ready || camera.status !== 'live' || phase !== 'running' || feed.status !== 'ok'}
+            data-testid="face-manual"
+          >
             {t('capture.face.manual')}
           </Button>
         )}
-        {ms && !forApplicant ? <Typography.Text type="secondary" data-testid="face-ms" data-ms={ms}>{t('capture.face.frameMs', { ms })}</Typography.Text> : null}
+        {ms && !forApplicant ? (
+          <Typography.Text type="secondary" data-testid="face-ms" data-ms={ms}>
+            {t('capture.face.frameMs', { ms })}
+          </Typography.Text>
+        ) : null}
       </Space>
       {result ? <FaceResultView result={result} /> : null}
       <ManualCaptureModal
@@ -336,7 +386,12 @@ export function FaceCapture({ deviceId, referencePhoto = null, gate: gateOverrid
 
 function ReferenceLine({ state }: { state: ReferenceState }) {
   const { t } = useTranslation();
-  const text = { none: t('capture.face.referenceNone'), loading: t('capture.face.loading'), ready: t('capture.face.referenceReady'), noFace: t('capture.face.referenceNoFace') }[state];
+  const text = {
+    none: t('capture.face.referenceNone'),
+    loading: t('capture.face.loading'),
+    ready: t('capture.face.referenceReady'),
+    noFace: t('capture.face.referenceNoFace'),
+  }[state];
   return (
     <Typography.Text type={state === 'noFace' ? 'warning' : 'secondary'} data-testid="face-reference" data-state={state}>
       {text}

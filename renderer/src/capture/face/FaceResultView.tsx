@@ -7,7 +7,8 @@ const COLOURS = { pass: 'success', review: 'warning', fail: 'error', notApplicab
 /** The capture's verdict, shown to the clerk with its scores and thresholds: never silent. */
 export function FaceResultView({ result }: { result: FaceCapture }) {
   const { t } = useTranslation();
-  const verdictText = (v: keyof typeof COLOURS) => (v === 'notApplicable' ? t('capture.face.notApplicable') : t(`capture.face.verdict.${v}`));
+  const verdictText = (v: keyof typeof COLOURS) =>
+    v === 'notApplicable' ? t('capture.face.notApplicable') : t(`capture.face.verdict.${v}`);
   const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(2));
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
@@ -19,7 +20,12 @@ export function FaceResultView({ result }: { result: FaceCapture }) {
       />
       <Descriptions column={1} size="small" bordered style={{ minWidth: 320 }} title={t('capture.face.verdictTitle')}>
         <Descriptions.Item label={t('capture.face.verdictTitle')}>
-          <Tag color={COLOURS[result.verdict]} data-testid="face-verdict" data-verdict={result.verdict} style={{ fontSize: 20, padding: '4px 12px' }}>
+          <Tag
+            color={COLOURS[result.verdict]}
+            data-testid="face-verdict"
+            data-verdict={result.verdict}
+            style={{ fontSize: 20, padding: '4px 12px' }}
+          >
             {verdictText(result.verdict)}
           </Tag>
         </Descriptions.Item>
@@ -30,9 +36,17 @@ export function FaceResultView({ result }: { result: FaceCapture }) {
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('capture.face.liveness')}>
-          <span data-testid="face-liveness" data-verdict={result.liveness.verdict} data-antispoof={result.liveness.antispoof ?? ''} data-liveness={result.liveness.liveness ?? ''}>
+          <span
+            data-testid="face-liveness"
+            data-verdict={result.liveness.verdict}
+            data-antispoof={result.liveness.antispoof ?? ''}
+            data-liveness={result.liveness.liveness ?? ''}
+          >
             <Tag color={COLOURS[result.liveness.verdict]}>{verdictText(result.liveness.verdict)}</Tag>
-            {t('capture.face.score', { score: `${fmt(result.liveness.antispoof)} / ${fmt(result.liveness.liveness)}`, pass: result.liveness.pass })}
+            {t('capture.face.score', {
+              score: `${fmt(result.liveness.antispoof)} / ${fmt(result.liveness.liveness)}`,
+              pass: result.liveness.pass,
+            })}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('capture.face.mode.auto')}>

@@ -3,7 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The clerk overrides the gate: a reason is required and recorded with the capture. */
-export function ManualCaptureModal({ open, onConfirm, onCancel }: { open: boolean; onConfirm: (reason: string) => void; onCancel: () => void }) {
+export function ManualCaptureModal({
+  open,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  onConfirm: (reason: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);

@@ -7,7 +7,14 @@ import type { FrameAnalysis } from './protocol';
 /** Turn the worker's capture analysis into the typed, validated result handed to onCaptured. */
 export function buildFaceCapture(
   analysis: FrameAnalysis,
-  opts: { mode: 'auto' | 'manual'; reason?: string; gate: FaceGateConfig; decision: FaceDecisionConfig; engine: { version: string; backend: string }; now?: Date },
+  opts: {
+    mode: 'auto' | 'manual';
+    reason?: string;
+    gate: FaceGateConfig;
+    decision: FaceDecisionConfig;
+    engine: { version: string; backend: string };
+    now?: Date;
+  },
 ): FaceCapture {
   const full = analysis.full;
   if (!full) throw new Error('capture analysis without image');

@@ -42,7 +42,11 @@ export class FaceEngine {
     });
   }
 
-  async init(modelBaseUrl: string, wasmBaseUrl: string, backends?: FaceBackend[]): Promise<Omit<Extract<WorkerResponse, { type: 'ready' }>, 'id' | 'type'>> {
+  async init(
+    modelBaseUrl: string,
+    wasmBaseUrl: string,
+    backends?: FaceBackend[],
+  ): Promise<Omit<Extract<WorkerResponse, { type: 'ready' }>, 'id' | 'type'>> {
     const r = await this.request<'init'>({ type: 'init', modelBaseUrl, wasmBaseUrl, ...(backends ? { backends } : {}) });
     if (r.type !== 'ready') throw new FaceEngineError('CAPTURE_MODEL_LOAD_FAILED', r.type);
     const { backend, version, ms, gpu, failed } = r;

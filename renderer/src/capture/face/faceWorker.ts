@@ -91,7 +91,10 @@ async function detectGate(bitmap: ImageBitmap, ctx: OffscreenCanvasRenderingCont
   if (!sctx) throw new Error('no 2d context');
   sctx.imageSmoothingQuality = 'high';
   sctx.drawImage(bitmap, 0, 0, GATE_INPUT, GATE_INPUT);
-  const found = await gate.detect(sctx.getImageData(0, 0, GATE_INPUT, GATE_INPUT), ctx.canvas.width, ctx.canvas.height, { maxFaces: 5, minScore: 0.5 });
+  const found = await gate.detect(sctx.getImageData(0, 0, GATE_INPUT, GATE_INPUT), ctx.canvas.width, ctx.canvas.height, {
+    maxFaces: 5,
+    minScore: 0.5,
+  });
   return found.map((f) => ({ box: f.box, score: f.score, pose: poseFromLandmarks(f.leftEye, f.rightEye, f.nose, f.mouth) }));
 }
 
@@ -104,9 +107,16 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
   try {
     if (full) {
       // The captured frame: Human's whole pipeline (256 px detector, mesh, descriptor, liveness).
-      const result = await human.detect(ctx.getImageData(0, 0, canvas.width, canvas.height), humanConfig(modelBase, backend, true, wasmBase));
+      const result = await human.detect(
+        ctx.getImageData(0, 0, canvas.width, canvas.height),
+        humanConfig(modelBase, backend, true, wasmBase),
+      );
       face = result.face[0];
-      faces = result.face.map((f) => ({ box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] }, score: f.score, pose: poseOf(f) }));
+      faces = result.face.map((f) => ({
+        box: { x: f.box[0], y: f.box[1], width: f.box[2], height: f.box[3] },
+        score: f.score,
+        pose: poseOf(f),
+      }));
     } else {
       faces = await detectGate(bitmap, ctx);
     }
@@ -115,7 +125,17 @@ async function analyse(bitmap: ImageBitmap, full: boolean): Promise<FrameAnalysi
   }
   const { width, height } = canvas;
   const boxes: FaceBox[] = faces.map((f) => f.box);
-  const metrics: FaceFrameMetrics = { faceCount: boxes.length, faceRatio: 0, offCenter: 0, yaw: 0, pitch: 0, roll: 0, brightness: 0, sharpness: 0, score: 0 };
+  const metrics: FaceFrameMetrics = {
+    faceCount: boxes.length,
+    faceRatio: 0,
+    offCenter: 0,
+    yaw: 0,
+    pitch: 0,
+    roll: 0,
+    brightness: 0,
+    sharpness: 0,
+    score: 0,
+  };
   const only = faces.length === 1 ? faces[0] : undefined;
   if (only && only.box.width > 0 && only.box.height > 0) {
     const box = only.box;
@@ -179,13 +199,26 @@ async function handle(msg: WorkerRequest): Promise<void> {
           const loaded = await start(candidate);
           ({ human, gate } = loaded);
           backend = candidate;
-          post({ id: msg.id, type: 'ready', backend, version: loaded.human.version, ms: Math.round(performance.now() - started), gpu, failed });
+          post({
+            id: msg.id,
+            type: 'ready',
+            backend,
+            version: loaded.human.version,
+            ms: Math.round(performance.now() - started),
+            gpu,
+            failed,
+          });
           return;
         } catch (error) {
           failed.push({ backend: candidate, detail: String(error) });
         }
       }
-      post({ id: msg.id, type: 'error', code: 'CAPTURE_MODEL_LOAD_FAILED', detail: failed.map((f) => `${f.backend}: ${f.detail}`).join('; ') });
+      post({
+        id: msg.id,
+        type: 'error',
+        code: 'CAPTURE_MODEL_LOAD_FAILED',
+        detail: failed.map((f) => `${f.backend}: ${f.detail}`).join('; '),
+      });
     } else if (msg.type === 'frame') {
       const analysis = await analyse(msg.bitmap, msg.full);
       post({ id: msg.id, type: 'frame', analysis }, analysis.full ? [analysis.full.jpeg] : []);

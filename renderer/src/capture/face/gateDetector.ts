@@ -57,7 +57,8 @@ export function gateAnchors(size: number): [number, number][] {
   const out: [number, number][] = [];
   STRIDES.forEach((stride, i) => {
     const cells = Math.ceil(size / stride);
-    for (let y = 0; y < cells; y++) for (let x = 0; x < cells; x++) for (let n = 0; n < ANCHORS_PER_CELL[i]!; n++) out.push([stride * (x + 0.5), stride * (y + 0.5)]);
+    for (let y = 0; y < cells; y++)
+      for (let x = 0; x < cells; x++) for (let n = 0; n < ANCHORS_PER_CELL[i]!; n++) out.push([stride * (x + 0.5), stride * (y + 0.5)]);
   });
   return out;
 }
@@ -83,7 +84,13 @@ const iou = (a: Candidate, b: Candidate) => {
  * Decode the model's rows (`rows[i*17 + k]`: logit, box centre dx dy, size w h, 6 landmarks dx dy,
  * in input pixels relative to the anchor) into faces in a `width`×`height` frame. Pure.
  */
-export function decodeGateFaces(rows: Float32Array, size: number, width: number, height: number, opts: { maxFaces: number; minScore: number }): GateFace[] {
+export function decodeGateFaces(
+  rows: Float32Array,
+  size: number,
+  width: number,
+  height: number,
+  opts: { maxFaces: number; minScore: number },
+): GateFace[] {
   const anchors = gateAnchors(size);
   const candidates: Candidate[] = [];
   for (let i = 0; i < anchors.length; i++) {
@@ -107,7 +114,10 @@ export function decodeGateFaces(rows: Float32Array, size: number, width: number,
   const fy = height / size;
   return kept.map((c) => {
     const [ax, ay] = anchors[c.index]!;
-    const point = (k: number): Landmark => ({ x: (rows[c.index * 17 + 5 + 2 * k]! + ax) * fx, y: (rows[c.index * 17 + 6 + 2 * k]! + ay) * fy });
+    const point = (k: number): Landmark => ({
+      x: (rows[c.index * 17 + 5 + 2 * k]! + ax) * fx,
+      y: (rows[c.index * 17 + 6 + 2 * k]! + ay) * fy,
+    });
     // Human: scale to the frame, enlarge 1.4× about the centre, square on the longer side, clamp.
     const cx = ((c.x1 + c.x2) / 2) * fx;
     const cy = ((c.y1 + c.y2) / 2) * fy;

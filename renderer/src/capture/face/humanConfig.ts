@@ -35,7 +35,15 @@ export function humanConfig(modelBasePath: string, backend: string, full: boolea
     segmentation: { enabled: false },
     face: {
       enabled: true,
-      detector: { modelPath: 'blazeface.json', rotation: false, maxDetected: 5, minConfidence: 0.5, skipFrames: 0, skipTime: 0, return: false },
+      detector: {
+        modelPath: 'blazeface.json',
+        rotation: false,
+        maxDetected: 5,
+        minConfidence: 0.5,
+        skipFrames: 0,
+        skipTime: 0,
+        return: false,
+      },
       mesh: { enabled: full, modelPath: 'facemesh.json' },
       attention: { enabled: false },
       iris: { enabled: false },

@@ -21,7 +21,9 @@ export function useFaceEngine() {
         for (const f of r.failed) console.warn(`face engine: backend ${f.backend} did not start: ${f.detail}`);
         if (live) setState({ status: 'ready', ...r });
       },
-      (err: unknown) => live && setState({ status: 'error', code: err instanceof FaceEngineError ? err.code : 'CAPTURE_MODEL_LOAD_FAILED', detail: String(err) }),
+      (err: unknown) =>
+        live &&
+        setState({ status: 'error', code: err instanceof FaceEngineError ? err.code : 'CAPTURE_MODEL_LOAD_FAILED', detail: String(err) }),
     );
     return () => {
       live = false;

@@ -26,7 +26,15 @@ export interface SignaturePadProps {
  * undo and clear; refuses an empty or too-short signature; exports a transparent PNG at `dpi`
  * with the raw stroke points (x, y, pressure, ms).
  */
-export function SignaturePad({ signer, documentHash, width = 640, height = 240, dpi = 200, showDocumentHash = true, onCaptured }: SignaturePadProps) {
+export function SignaturePad({
+  signer,
+  documentHash,
+  width = 640,
+  height = 240,
+  dpi = 200,
+  showDocumentHash = true,
+  onCaptured,
+}: SignaturePadProps) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [strokes, setStrokes] = useState<Stroke[]>([]);
@@ -159,8 +167,12 @@ export function SignaturePad({ signer, documentHash, width = 640, height = 240, 
           {t('capture.signature.done')}
         </Button>
       </Space>
-      {problem ? <Alert type="error" showIcon data-testid="signature-problem" data-problem={problem} title={t(`capture.signature.${problem}`)} /> : null}
-      {done !== null ? <Alert type="success" showIcon data-testid="signature-saved" title={t('capture.signature.saved', { strokes: done })} /> : null}
+      {problem ? (
+        <Alert type="error" showIcon data-testid="signature-problem" data-problem={problem} title={t(`capture.signature.${problem}`)} />
+      ) : null}
+      {done !== null ? (
+        <Alert type="success" showIcon data-testid="signature-saved" title={t('capture.signature.saved', { strokes: done })} />
+      ) : null}
     </Space>
   );
 }

@@ -26,7 +26,12 @@ export function drawStrokes(ctx: CanvasRenderingContext2D, strokes: readonly Str
       ctx.lineWidth = widthFor((a.pressure + b.pressure) / 2, baseWidth) * scale;
       ctx.beginPath();
       ctx.moveTo(prevMid.x * scale, prevMid.y * scale);
-      ctx.quadraticCurveTo(a.x * scale, a.y * scale, (i === s.length - 1 ? b.x : mid.x) * scale, (i === s.length - 1 ? b.y : mid.y) * scale);
+      ctx.quadraticCurveTo(
+        a.x * scale,
+        a.y * scale,
+        (i === s.length - 1 ? b.x : mid.x) * scale,
+        (i === s.length - 1 ? b.y : mid.y) * scale,
+      );
       ctx.stroke();
     }
   }

@@ -15,7 +15,9 @@ type Detail = MethodOutput<'cases.get'>;
 function cardPhotoText(a: AuthorizationView, t: (key: 'intake.cardPhotoMatched' | 'intake.cardPhotoUnavailable') => string): string {
   if (!a.face) return '—';
   if (a.face.cardPhoto === 'unavailable') return t('intake.cardPhotoUnavailable');
-  return a.face.cardMatchScore === null ? t('intake.cardPhotoMatched') : `${t('intake.cardPhotoMatched')}（${a.face.cardMatchScore.toFixed(2)}）`;
+  return a.face.cardMatchScore === null
+    ? t('intake.cardPhotoMatched')
+    : `${t('intake.cardPhotoMatched')}（${a.face.cardMatchScore.toFixed(2)}）`;
 }
 
 /**
@@ -54,9 +56,18 @@ export function CaseAuthorizations({ detail, amendable }: { detail: Detail; amen
             ),
           },
           { title: t('caseView.signedAt'), dataIndex: 'signedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          { title: t('intake.face'), key: 'face', render: (_: unknown, a) => (a.face ? faceVerdictLabel(a.face.verdict) : a.faceVerdict ? faceVerdictLabel(a.faceVerdict) : '—') },
+          {
+            title: t('intake.face'),
+            key: 'face',
+            render: (_: unknown, a) => (a.face ? faceVerdictLabel(a.face.verdict) : a.faceVerdict ? faceVerdictLabel(a.faceVerdict) : '—'),
+          },
           { title: t('caseView.cardPhoto'), key: 'cardPhoto', render: (_: unknown, a) => cardPhotoText(a, t) },
-          { title: '', key: 'amendment', render: (_: unknown, a) => (a.amendment ? <Tag data-amendment={a.amendment}>{t('intake.amendment', { n: a.amendment })}</Tag> : null) },
+          {
+            title: '',
+            key: 'amendment',
+            render: (_: unknown, a) =>
+              a.amendment ? <Tag data-amendment={a.amendment}>{t('intake.amendment', { n: a.amendment })}</Tag> : null,
+          },
           { title: t('caseView.recordedBy'), dataIndex: 'recordedBy' },
         ]}
       />

@@ -35,9 +35,24 @@ export function LateMaterial({ caseId, code, label, onAdded }: { caseId: string;
       <Button size="small" onClick={() => setOpen(true)} data-testid={`late-material-${code}`}>
         {t('intake.amend.material')}
       </Button>
-      <Modal open={open} footer={null} width={900} onCancel={() => setOpen(false)} destroyOnHidden title={t('intake.amend.materialTitle', { label })}>
+      <Modal
+        open={open}
+        footer={null}
+        width={900}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        title={t('intake.amend.materialTitle', { label })}
+      >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="late-material-error" />}
-        <Spin spinning={busy}>{open && <DocumentCapture deviceId={localDeviceSettings().load().document?.deviceId ?? null} defaultKind={pageKindOfMaterial(code)} onCaptured={(c) => void add(c)} />}</Spin>
+        <Spin spinning={busy}>
+          {open && (
+            <DocumentCapture
+              deviceId={localDeviceSettings().load().document?.deviceId ?? null}
+              defaultKind={pageKindOfMaterial(code)}
+              onCaptured={(c) => void add(c)}
+            />
+          )}
+        </Spin>
       </Modal>
     </>
   );

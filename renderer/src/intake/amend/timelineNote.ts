@@ -5,7 +5,11 @@ import { translate } from '../../../../common/i18n/translate';
  * material's code, or the signer's masked name) and a draft's material by its code: the number is
  * shown as 补充 #n and the code as the checklist's name.
  */
-export function timelineNote(action: string, note: string | null, materials: ReadonlyArray<{ code: string; label: string }>): { text: string | null; amendment: number | null } {
+export function timelineNote(
+  action: string,
+  note: string | null,
+  materials: ReadonlyArray<{ code: string; label: string }>,
+): { text: string | null; amendment: number | null } {
   if (note === null) return { text: null, amendment: null };
   const label = (code: string) => materials.find((m) => m.code === code)?.label ?? code;
   if (action === 'material') return { text: label(note), amendment: null };

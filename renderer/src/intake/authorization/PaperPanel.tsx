@@ -69,7 +69,12 @@ export function PaperPanel({
         <div>
           <Typography.Text strong>{t('intake.paper.steps.reason')}</Typography.Text>
           <div style={{ marginTop: 4 }}>
-            <Radio.Group aria-label={t('intake.paper.reason')} value={reason} onChange={(e) => setReason(e.target.value as Reason)} data-testid="paper-reason">
+            <Radio.Group
+              aria-label={t('intake.paper.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value as Reason)}
+              data-testid="paper-reason"
+            >
               <Space orientation="vertical">
                 {PAPER_REASONS.map((r, i) => (
                   <Radio key={r} value={r} autoFocus={i === 0}>

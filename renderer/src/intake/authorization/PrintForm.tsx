@@ -13,7 +13,17 @@ import type { Signer } from './SignerList';
  * signer's statement hash printed at its foot; it is previewed and printed as every notice is
  * (issued and stored, then printed). The printed request is what the scan is later saved against.
  */
-export function PrintForm({ signer, ensureSaved, printed, onPrinted }: { signer: Signer; ensureSaved: () => Promise<{ caseId: string }>; printed: string | null; onPrinted: (requestId: string) => void }) {
+export function PrintForm({
+  signer,
+  ensureSaved,
+  printed,
+  onPrinted,
+}: {
+  signer: Signer;
+  ensureSaved: () => Promise<{ caseId: string }>;
+  printed: string | null;
+  onPrinted: (requestId: string) => void;
+}) {
   const { t } = useTranslation();
   // A request queued but not printed yet is reused when the preview is opened again.
   const [pending, setPending] = useState<string | null>(null);

@@ -13,7 +13,15 @@ const VERDICT_COLOURS = { pass: 'green', review: 'gold', fail: 'red' } as const;
  * one (the vendor decoder), else only judged for liveness — and the clerk is told which. Shown once
  * the signature (or the scan) is in, so the camera and the face model do not run while the signer writes.
  */
-export function SignerFace({ cardPhotoBmp, face, onFace }: { cardPhotoBmp: string | undefined; face: FaceResult | null; onFace: (face: FaceResult | null) => void }) {
+export function SignerFace({
+  cardPhotoBmp,
+  face,
+  onFace,
+}: {
+  cardPhotoBmp: string | undefined;
+  face: FaceResult | null;
+  onFace: (face: FaceResult | null) => void;
+}) {
   const { t } = useTranslation();
   const reference = useMemo(() => cardReference(cardPhotoBmp), [cardPhotoBmp]);
   const state = cardPhotoState(cardPhotoBmp, face);
@@ -34,7 +42,14 @@ export function SignerFace({ cardPhotoBmp, face, onFace }: { cardPhotoBmp: strin
   return (
     <div ref={box} style={{ marginTop: 12 }} data-testid="signer-face">
       <Typography.Title level={5}>{t('intake.face')}</Typography.Title>
-      <Alert type={state === 'unavailable' || state === 'noFace' ? 'warning' : 'info'} showIcon title={cardLine} data-testid="card-photo-state" data-state={state} style={{ marginBottom: 8 }} />
+      <Alert
+        type={state === 'unavailable' || state === 'noFace' ? 'warning' : 'info'}
+        showIcon
+        title={cardLine}
+        data-testid="card-photo-state"
+        data-state={state}
+        style={{ marginBottom: 8 }}
+      />
       {face ? (
         <Space>
           <Tag color={VERDICT_COLOURS[face.verdict]} data-testid="signer-face-verdict" data-verdict={face.verdict}>

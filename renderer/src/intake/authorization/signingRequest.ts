@@ -10,14 +10,24 @@ type Detail = MethodOutput<'cases.get'>;
 
 /** The case as the screen already has it (the wizard's or the case page's query), else read once. */
 async function caseDetail(client: QueryClient, caseId: string): Promise<Detail> {
-  return client.getQueryData<Detail>(['intake.detail', caseId]) ?? client.getQueryData<Detail>(['cases.get', caseId]) ?? call('cases.get', { caseId });
+  return (
+    client.getQueryData<Detail>(['intake.detail', caseId]) ??
+    client.getQueryData<Detail>(['cases.get', caseId]) ??
+    call('cases.get', { caseId })
+  );
 }
 
 /**
  * What the signing view needs for one signer of this case: the canonical statement core binds the
  * signature to (this signer, this application), which signer of how many, the face rule, the card photo.
  */
-export async function signingRequest(client: QueryClient, caseId: string, signer: Signer, faceRequired: boolean, cardPhotoBmp: string | undefined): Promise<SigningRequest> {
+export async function signingRequest(
+  client: QueryClient,
+  caseId: string,
+  signer: Signer,
+  faceRequired: boolean,
+  cardPhotoBmp: string | undefined,
+): Promise<SigningRequest> {
   const signers = (await caseDetail(client, caseId)).requiredSigners;
   const index = signers.findIndex((s) => s.idNumber === signer.idNumber);
   return {

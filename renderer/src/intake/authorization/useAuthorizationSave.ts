@@ -23,7 +23,10 @@ export function useAuthorizationSave({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** `withFace`: the face that came with this save (the signing view's), else the panel's. */
-  const save = async (send: (caseId: string, cardPhoto: CardPhoto) => Promise<unknown>, withFace: FaceCapture | null = face): Promise<string | null> => {
+  const save = async (
+    send: (caseId: string, cardPhoto: CardPhoto) => Promise<unknown>,
+    withFace: FaceCapture | null = face,
+  ): Promise<string | null> => {
     setBusy(true);
     setError(null);
     try {

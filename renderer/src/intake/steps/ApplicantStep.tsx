@@ -85,8 +85,24 @@ export function ApplicantStep({
     const applicant = toApplicant(next);
     update((a) => {
       if (!applicant) return { ...a, applicant: undefined };
-      const self = { ...(a.members.find((m) => m.relationship === 'self') ?? { seriousIllness: false, student: false, labourCapacity: 'full' as const, employed: false, coResident: true }) };
-      const selfMember = { ...self, idNumber: applicant.idNumber, name: applicant.name, sex: applicant.sex, birthDate: applicant.birthDate, relationship: 'self' as const, ...(applicant.phone ? { phone: applicant.phone } : {}) };
+      const self = {
+        ...(a.members.find((m) => m.relationship === 'self') ?? {
+          seriousIllness: false,
+          student: false,
+          labourCapacity: 'full' as const,
+          employed: false,
+          coResident: true,
+        }),
+      };
+      const selfMember = {
+        ...self,
+        idNumber: applicant.idNumber,
+        name: applicant.name,
+        sex: applicant.sex,
+        birthDate: applicant.birthDate,
+        relationship: 'self' as const,
+        ...(applicant.phone ? { phone: applicant.phone } : {}),
+      };
       const others = a.members.filter((m) => m.relationship !== 'self');
       return { ...a, applicant, members: [selfMember, ...others] };
     });
@@ -101,7 +117,16 @@ export function ApplicantStep({
       const r = await readCard();
       const c = r.card;
       onCardPhoto?.(c.idNumber, r.photo.bmpBase64);
-      const next: Local = { idNumber: c.idNumber, name: c.name, sex: c.sex, birthDate: c.birthDate, phone: local.phone, address: c.address ?? '', cardValidUntil: c.validUntil, source: 'card' };
+      const next: Local = {
+        idNumber: c.idNumber,
+        name: c.name,
+        sex: c.sex,
+        birthDate: c.birthDate,
+        phone: local.phone,
+        address: c.address ?? '',
+        cardValidUntil: c.validUntil,
+        source: 'card',
+      };
       commit(next);
       const empty = firstEmpty(next);
       if (empty) setTimeout(() => document.getElementById(empty)?.focus(), 0);
@@ -119,7 +144,8 @@ export function ApplicantStep({
     void doRead();
   });
 
-  const set = (change: Partial<Local>) => commit({ ...local, ...change, ...(change.idNumber !== undefined || change.name !== undefined ? { source: 'typed' as const } : {}) });
+  const set = (change: Partial<Local>) =>
+    commit({ ...local, ...change, ...(change.idNumber !== undefined || change.name !== undefined ? { source: 'typed' as const } : {}) });
   const channel = app.channel;
 
   return (
@@ -144,7 +170,8 @@ export function ApplicantStep({
                   {...(local.sex ? { sex: local.sex } : {})}
                   onChange={(v) => set({ idNumber: v })}
                   onValid={(f) => {
-                    if (f.birthDate && f.sex) commit({ ...local, idNumber: f.idNumber, birthDate: f.birthDate, sex: f.sex, source: 'typed' });
+                    if (f.birthDate && f.sex)
+                      commit({ ...local, idNumber: f.idNumber, birthDate: f.birthDate, sex: f.sex, source: 'typed' });
                   }}
                 />
               </div>
@@ -155,15 +182,31 @@ export function ApplicantStep({
             <Space size="large">
               <Form.Item label={t('intake.sex')}>
                 <Radio.Group value={local.sex} onChange={(e) => set({ sex: e.target.value as '男' | '女' })} aria-label={t('intake.sex')}>
-                  <Radio value="男" id="applicant-sex-male">男</Radio>
+                  <Radio value="男" id="applicant-sex-male">
+                    男
+                  </Radio>
                   <Radio value="女">女</Radio>
                 </Radio.Group>
               </Form.Item>
               <Form.Item label={t('intake.birthDate')}>
-                <Input id="applicant-birth" aria-label={t('intake.birthDate')} value={local.birthDate} placeholder="YYYY-MM-DD" style={{ width: 140 }} onChange={(e) => set({ birthDate: e.target.value.trim() })} />
+                <Input
+                  id="applicant-birth"
+                  aria-label={t('intake.birthDate')}
+                  value={local.birthDate}
+                  placeholder="YYYY-MM-DD"
+                  style={{ width: 140 }}
+                  onChange={(e) => set({ birthDate: e.target.value.trim() })}
+                />
               </Form.Item>
               <Form.Item label={t('intake.cardValidUntil')}>
-                <Input id="applicant-valid" aria-label={t('intake.cardValidUntil')} value={local.cardValidUntil} placeholder={t('intake.cardValidUntilPlaceholder')} style={{ width: 140 }} onChange={(e) => set({ cardValidUntil: e.target.value.trim() })} />
+                <Input
+                  id="applicant-valid"
+                  aria-label={t('intake.cardValidUntil')}
+                  value={local.cardValidUntil}
+                  placeholder={t('intake.cardValidUntilPlaceholder')}
+                  style={{ width: 140 }}
+                  onChange={(e) => set({ cardValidUntil: e.target.value.trim() })}
+                />
               </Form.Item>
             </Space>
           </Col>
@@ -198,14 +241,66 @@ export function ApplicantStep({
             </Form.Item>
             {channel.kind === 'proxy' && (
               <Space wrap>
-                <Input aria-label={t('intake.agentName')} placeholder={t('intake.agentName')} value={channel.agent.name} onChange={(e) => update((a) => (a.channel.kind === 'proxy' ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, name: e.target.value } } } : a))} />
-                <Input aria-label={t('intake.agentIdNumber')} placeholder={t('intake.agentIdNumber')} value={channel.agent.idNumber} onChange={(e) => update((a) => (a.channel.kind === 'proxy' ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, idNumber: e.target.value.trim().toUpperCase() } } } : a))} />
-                <Input aria-label={t('intake.agentRelation')} placeholder={t('intake.agentRelation')} value={channel.agent.relation} onChange={(e) => update((a) => (a.channel.kind === 'proxy' ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, relation: e.target.value } } } : a))} />
-                <DatePicker aria-label={t('intake.agentSignedOn')} value={dayjs(channel.agent.entrustment.signedOn)} onChange={(d) => d && update((a) => (a.channel.kind === 'proxy' ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, entrustment: { signedOn: d.format('YYYY-MM-DD') } } } } : a))} />
+                <Input
+                  aria-label={t('intake.agentName')}
+                  placeholder={t('intake.agentName')}
+                  value={channel.agent.name}
+                  onChange={(e) =>
+                    update((a) =>
+                      a.channel.kind === 'proxy'
+                        ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, name: e.target.value } } }
+                        : a,
+                    )
+                  }
+                />
+                <Input
+                  aria-label={t('intake.agentIdNumber')}
+                  placeholder={t('intake.agentIdNumber')}
+                  value={channel.agent.idNumber}
+                  onChange={(e) =>
+                    update((a) =>
+                      a.channel.kind === 'proxy'
+                        ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, idNumber: e.target.value.trim().toUpperCase() } } }
+                        : a,
+                    )
+                  }
+                />
+                <Input
+                  aria-label={t('intake.agentRelation')}
+                  placeholder={t('intake.agentRelation')}
+                  value={channel.agent.relation}
+                  onChange={(e) =>
+                    update((a) =>
+                      a.channel.kind === 'proxy'
+                        ? { ...a, channel: { ...a.channel, agent: { ...a.channel.agent, relation: e.target.value } } }
+                        : a,
+                    )
+                  }
+                />
+                <DatePicker
+                  aria-label={t('intake.agentSignedOn')}
+                  value={dayjs(channel.agent.entrustment.signedOn)}
+                  onChange={(d) =>
+                    d &&
+                    update((a) =>
+                      a.channel.kind === 'proxy'
+                        ? {
+                            ...a,
+                            channel: { ...a.channel, agent: { ...a.channel.agent, entrustment: { signedOn: d.format('YYYY-MM-DD') } } },
+                          }
+                        : a,
+                    )
+                  }
+                />
               </Space>
             )}
             {channel.kind === 'online' && (
-              <Input aria-label={t('intake.onlineReference')} placeholder={t('intake.onlineReference')} value={channel.reference} onChange={(e) => update((a) => ({ ...a, channel: { kind: 'online', reference: e.target.value } }))} />
+              <Input
+                aria-label={t('intake.onlineReference')}
+                placeholder={t('intake.onlineReference')}
+                value={channel.reference}
+                onChange={(e) => update((a) => ({ ...a, channel: { kind: 'online', reference: e.target.value } }))}
+              />
             )}
           </Col>
         </Row>

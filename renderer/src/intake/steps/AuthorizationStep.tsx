@@ -65,7 +65,14 @@ export function AuthorizationStep({
             {active.route === 'paper' ? ` · ${t('intake.paper.route')}` : ''}
           </Typography.Title>
           {active.route === 'pad' ? (
-            <PadPanel key={`pad-${signer.idNumber}-${active.seq}`} signer={signer} faceRequired={faceRequired} cardPhotoBmp={cardPhotos[signer.idNumber]} ensureSaved={ensureSaved} onSaved={done} />
+            <PadPanel
+              key={`pad-${signer.idNumber}-${active.seq}`}
+              signer={signer}
+              faceRequired={faceRequired}
+              cardPhotoBmp={cardPhotos[signer.idNumber]}
+              ensureSaved={ensureSaved}
+              onSaved={done}
+            />
           ) : (
             <PaperPanel
               key={`paper-${signer.idNumber}-${active.seq}`}

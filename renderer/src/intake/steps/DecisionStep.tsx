@@ -13,7 +13,8 @@ type Detail = MethodOutput<'cases.get'>;
 
 export function ProblemList({ problems }: { problems: Problems }) {
   const { t } = useTranslation();
-  if (problems.length === 0) return <Alert type="success" showIcon message={t('intake.noProblems')} data-testid="problems" data-count={0} />;
+  if (problems.length === 0)
+    return <Alert type="success" showIcon message={t('intake.noProblems')} data-testid="problems" data-count={0} />;
   return (
     <Alert
       type={problems.some((p) => p.severity === 'block') ? 'error' : 'warning'}
@@ -42,7 +43,19 @@ export function defaultMissing(detail: Detail): string {
 }
 
 /** Step 7: submit, then the acceptance decision — 受理, 补正 with everything missing, or 不予受理 with reasons — and the notice queued, previewed and printed right here. */
-export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: { detail: Detail | undefined; problems: Problems; onSubmit: () => Promise<void>; onDecided: (d: Detail) => void; onNext: () => void }) {
+export function DecisionStep({
+  detail,
+  problems,
+  onSubmit,
+  onDecided,
+  onNext,
+}: {
+  detail: Detail | undefined;
+  problems: Problems;
+  onSubmit: () => Promise<void>;
+  onDecided: (d: Detail) => void;
+  onNext: () => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'accept' | 'supplement' | 'reject'>('accept');
   const [missing, setMissing] = useState<string | null>(null);
@@ -109,8 +122,21 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
         kind === 'accept'
           ? { kind: 'accept' as const }
           : kind === 'supplement'
-            ? { kind: 'supplement' as const, missing: missingText.split('\n').map((s) => s.trim()).filter(Boolean).map((item) => ({ item })) }
-            : { kind: 'reject' as const, reasons: reasons.split('\n').map((s) => s.trim()).filter(Boolean) };
+            ? {
+                kind: 'supplement' as const,
+                missing: missingText
+                  .split('\n')
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+                  .map((item) => ({ item })),
+              }
+            : {
+                kind: 'reject' as const,
+                reasons: reasons
+                  .split('\n')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              };
       const d = await call('cases.decide', { caseId: detail.id, version: detail.version, decision });
       const noticeKind = kind === 'accept' ? 'acceptance' : kind === 'supplement' ? 'supplement' : 'rejection';
       setDecided({ notice: t(`intake.notices.${noticeKind}`), kind: noticeKind });
@@ -123,7 +149,11 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
     <Card data-testid="step-decision">
       <Typography.Paragraph data-testid="submitted-case-no">{t('intake.submitted', { caseNo: detail.caseNo })}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Radio.Group aria-label={t('intake.decision')} value={kind} onChange={(e) => (setKind(e.target.value as typeof kind), setFieldError(null))}>
+        <Radio.Group
+          aria-label={t('intake.decision')}
+          value={kind}
+          onChange={(e) => (setKind(e.target.value as typeof kind), setFieldError(null))}
+        >
           <Radio value="accept" autoFocus>
             {t('intake.accept')}
           </Radio>
@@ -133,19 +163,46 @@ export function DecisionStep({ detail, problems, onSubmit, onDecided, onNext }: 
         {kind === 'supplement' && (
           <label>
             {t('intake.missingList')}
-            <Input.TextArea aria-label={t('intake.missingList')} rows={6} value={missingText} status={fieldError ? 'error' : undefined} onChange={(e) => (setMissing(e.target.value), setFieldError(null))} data-testid="missing-list" />
-            {fieldError && <Typography.Text type="danger" data-testid="missing-list-error">{fieldError}</Typography.Text>}
+            <Input.TextArea
+              aria-label={t('intake.missingList')}
+              rows={6}
+              value={missingText}
+              status={fieldError ? 'error' : undefined}
+              onChange={(e) => (setMissing(e.target.value), setFieldError(null))}
+              data-testid="missing-list"
+            />
+            {fieldError && (
+              <Typography.Text type="danger" data-testid="missing-list-error">
+                {fieldError}
+              </Typography.Text>
+            )}
           </label>
         )}
         {kind === 'reject' && (
           <label>
             {t('intake.rejectReason')}
-            <Input.TextArea aria-label={t('intake.rejectReason')} rows={3} value={reasons} status={fieldError ? 'error' : undefined} onChange={(e) => (setReasons(e.target.value), setFieldError(null))} data-testid="reject-reasons" />
-            {fieldError && <Typography.Text type="danger" data-testid="reject-reasons-error">{fieldError}</Typography.Text>}
+            <Input.TextArea
+              aria-label={t('intake.rejectReason')}
+              rows={3}
+              value={reasons}
+              status={fieldError ? 'error' : undefined}
+              onChange={(e) => (setReasons(e.target.value), setFieldError(null))}
+              data-testid="reject-reasons"
+            />
+            {fieldError && (
+              <Typography.Text type="danger" data-testid="reject-reasons-error">
+                {fieldError}
+              </Typography.Text>
+            )}
           </label>
         )}
         {detail.eligibility && (
-          <List size="small" header={t('intake.eligibility')} dataSource={detail.eligibility.steps} renderItem={(s) => <List.Item>{s}</List.Item>} />
+          <List
+            size="small"
+            header={t('intake.eligibility')}
+            dataSource={detail.eligibility.steps}
+            renderItem={(s) => <List.Item>{s}</List.Item>}
+          />
         )}
         {error && <Alert type="error" showIcon message={error} data-testid="decision-error" />}
         <Button type="primary" loading={busy} onClick={() => void decide()} data-testid="decide">

@@ -33,7 +33,8 @@ export function MaterialsStep({
   const [capturing, setCapturing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const items = checklist ? materialsFor(checklist, app) : [];
-  const setStatus = (code: string, status: Status) => update((a) => ({ ...a, materials: [...a.materials.filter((m) => m.code !== code), { code, status }] }));
+  const setStatus = (code: string, status: Status) =>
+    update((a) => ({ ...a, materials: [...a.materials.filter((m) => m.code !== code), { code, status }] }));
 
   const attach = async (code: string, capture: DocumentCaptureResult) => {
     try {
@@ -52,7 +53,15 @@ export function MaterialsStep({
         style={{ marginBottom: 8 }}
         autoFocus
         data-testid="all-received"
-        onClick={() => update((a) => ({ ...a, materials: [...a.materials.filter((m) => !items.some((i) => i.code === m.code)), ...items.map((i) => ({ code: i.code, status: 'received' as const }))] }))}
+        onClick={() =>
+          update((a) => ({
+            ...a,
+            materials: [
+              ...a.materials.filter((m) => !items.some((i) => i.code === m.code)),
+              ...items.map((i) => ({ code: i.code, status: 'received' as const })),
+            ],
+          }))
+        }
       >
         {t('intake.allReceived')}
       </Button>
@@ -62,8 +71,16 @@ export function MaterialsStep({
         pagination={false}
         dataSource={items}
         columns={[
-          { title: t('intake.materials'), dataIndex: 'label', render: (v: string, m) => <span data-testid={`material-${m.code}`}>{v}</span> },
-          { title: '', dataIndex: 'required', render: (v: boolean) => (v ? <Tag color="red">{t('intake.required')}</Tag> : <Tag>{t('intake.optional')}</Tag>) },
+          {
+            title: t('intake.materials'),
+            dataIndex: 'label',
+            render: (v: string, m) => <span data-testid={`material-${m.code}`}>{v}</span>,
+          },
+          {
+            title: '',
+            dataIndex: 'required',
+            render: (v: boolean) => (v ? <Tag color="red">{t('intake.required')}</Tag> : <Tag>{t('intake.optional')}</Tag>),
+          },
           {
             title: '',
             key: 'status',
@@ -73,17 +90,37 @@ export function MaterialsStep({
                 style={{ width: 110 }}
                 value={m.status}
                 onChange={(v: Status) => setStatus(m.code, v)}
-                options={(['received', 'missing', 'not_applicable'] as const).map((s) => ({ value: s, label: t(`cases.materialStatus.${s}`) }))}
+                options={(['received', 'missing', 'not_applicable'] as const).map((s) => ({
+                  value: s,
+                  label: t(`cases.materialStatus.${s}`),
+                }))}
               />
             ),
           },
           { title: '', key: 'pages', render: (_: unknown, m) => (pages[m.code] ? t('intake.pages', { count: pages[m.code] }) : null) },
-          { title: '', key: 'capture', render: (_: unknown, m) => <Button onClick={() => setCapturing(m.code)}>{t('intake.capture')}</Button> },
+          {
+            title: '',
+            key: 'capture',
+            render: (_: unknown, m) => <Button onClick={() => setCapturing(m.code)}>{t('intake.capture')}</Button>,
+          },
         ]}
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
-      <Modal open={capturing !== null} footer={null} width={900} onCancel={() => setCapturing(null)} destroyOnHidden title={items.find((i) => i.code === capturing)?.label}>
-        {capturing && <DocumentCapture deviceId={localDeviceSettings().load().document?.deviceId ?? null} defaultKind={pageKindOfMaterial(capturing)} onCaptured={(c) => void attach(capturing, c)} />}
+      <Modal
+        open={capturing !== null}
+        footer={null}
+        width={900}
+        onCancel={() => setCapturing(null)}
+        destroyOnHidden
+        title={items.find((i) => i.code === capturing)?.label}
+      >
+        {capturing && (
+          <DocumentCapture
+            deviceId={localDeviceSettings().load().document?.deviceId ?? null}
+            defaultKind={pageKindOfMaterial(capturing)}
+            onCaptured={(c) => void attach(capturing, c)}
+          />
+        )}
       </Modal>
     </Card>
   );

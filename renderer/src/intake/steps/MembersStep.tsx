@@ -28,7 +28,16 @@ interface Draft {
   labourCapacity: Member['labourCapacity'];
   excluded?: Member['excluded'];
 }
-const EMPTY: Draft = { idNumber: '', name: '', birthDate: '', relationship: undefined, seriousIllness: false, student: false, employed: false, labourCapacity: 'full' };
+const EMPTY: Draft = {
+  idNumber: '',
+  name: '',
+  birthDate: '',
+  relationship: undefined,
+  seriousIllness: false,
+  student: false,
+  employed: false,
+  labourCapacity: 'full',
+};
 
 /**
  * Step 2: household members, each read from a card or typed and checked; duplicates, a second 配偶
@@ -59,19 +68,33 @@ export function MembersStep({
   /** A new person's birth date and sex are known: the relationship and the labour capacity follow the ages. */
   const withAgeDefaults = (d: Draft, birthDate: string | undefined, sex: Draft['sex']): Draft => {
     if (!birthDate || !sex || birthDate > today) return d;
-    return { ...d, relationship: relationshipByAge({ birthDate, sex }, self, app.members, today) ?? d.relationship, labourCapacity: labourCapacityByAge(ageOn(birthDate, today)) };
+    return {
+      ...d,
+      relationship: relationshipByAge({ birthDate, sex }, self, app.members, today) ?? d.relationship,
+      labourCapacity: labourCapacityByAge(ageOn(birthDate, today)),
+    };
   };
 
   const add = (d: Draft) => {
     const r = checkIdNumber(d.idNumber, { today, ...(d.sex ? { sex: d.sex } : {}) });
     if (!r.valid) return setError(t(`idNumber.${r.problems[0]!}`));
     if (!d.name.trim()) return setError(t('intake.nameMissing'));
-    if (app.members.some((m) => m.idNumber === r.idNumber)) return setError(t('cases.problem.MEMBER_TWICE', { who: d.name, first: app.members.findIndex((m) => m.idNumber === r.idNumber) + 1, second: app.members.length + 1 }));
+    if (app.members.some((m) => m.idNumber === r.idNumber))
+      return setError(
+        t('cases.problem.MEMBER_TWICE', {
+          who: d.name,
+          first: app.members.findIndex((m) => m.idNumber === r.idNumber) + 1,
+          second: app.members.length + 1,
+        }),
+      );
     const birthDate = r.birthDate ?? d.birthDate;
     const sex = r.sex ?? d.sex ?? '男';
     if (!d.relationship) return setRelationError(t('intake.relationshipMissing'));
     const spouse = d.relationship === 'spouse' ? spouseProblem({ birthDate, sex }, self, app.members, today) : null;
-    if (spouse) return setRelationError(t(`cases.problem.${spouse}`, { who: d.name.trim(), men: LEGAL_MARRIAGE_AGE['男'], women: LEGAL_MARRIAGE_AGE['女'] }));
+    if (spouse)
+      return setRelationError(
+        t(`cases.problem.${spouse}`, { who: d.name.trim(), men: LEGAL_MARRIAGE_AGE['男'], women: LEGAL_MARRIAGE_AGE['女'] }),
+      );
     const member: Member = {
       idNumber: r.idNumber,
       name: d.name.trim(),
@@ -97,11 +120,22 @@ export function MembersStep({
     try {
       const r = await readCard();
       onCardPhoto?.(r.card.idNumber, r.photo.bmpBase64);
-      const next = withAgeDefaults({ ...draft, idNumber: r.card.idNumber, name: r.card.name, sex: r.card.sex, birthDate: r.card.birthDate }, r.card.birthDate, r.card.sex);
+      const next = withAgeDefaults(
+        { ...draft, idNumber: r.card.idNumber, name: r.card.name, sex: r.card.sex, birthDate: r.card.birthDate },
+        r.card.birthDate,
+        r.card.sex,
+      );
       setDraft(next);
       setError(null);
       // The card filled the number and the name: the cursor goes to what is still empty, else to 添加.
-      setTimeout(() => (next.relationship ? document.querySelector<HTMLElement>('[data-testid="add-member"]') : document.querySelector<HTMLElement>('[data-testid="member-relationship"] input'))?.focus(), 0);
+      setTimeout(
+        () =>
+          (next.relationship
+            ? document.querySelector<HTMLElement>('[data-testid="add-member"]')
+            : document.querySelector<HTMLElement>('[data-testid="member-relationship"] input')
+          )?.focus(),
+        0,
+      );
     } catch (e) {
       setError(readFailedMessage(t, e, readLabel));
     }
@@ -143,7 +177,17 @@ export function MembersStep({
             key: 'remove',
             render: (_: unknown, m: Member) =>
               m.relationship === 'self' ? null : (
-                <Button size="small" danger onClick={() => update((a) => ({ ...a, members: a.members.filter((x) => x !== m), income: a.income.filter((i) => i.memberIdNumber !== m.idNumber) }))}>
+                <Button
+                  size="small"
+                  danger
+                  onClick={() =>
+                    update((a) => ({
+                      ...a,
+                      members: a.members.filter((x) => x !== m),
+                      income: a.income.filter((i) => i.memberIdNumber !== m.idNumber),
+                    }))
+                  }
+                >
                   {t('intake.removeMember')}
                 </Button>
               ),
@@ -170,16 +214,33 @@ export function MembersStep({
                 onChange={(v) => setDraft((d) => ({ ...d, idNumber: v }))}
                 onValid={(f) => {
                   setRelationError(null);
-                  setDraft((d) => withAgeDefaults({ ...d, idNumber: f.idNumber, ...(f.sex ? { sex: f.sex } : {}), ...(f.birthDate ? { birthDate: f.birthDate } : {}) }, f.birthDate, f.sex));
+                  setDraft((d) =>
+                    withAgeDefaults(
+                      { ...d, idNumber: f.idNumber, ...(f.sex ? { sex: f.sex } : {}), ...(f.birthDate ? { birthDate: f.birthDate } : {}) },
+                      f.birthDate,
+                      f.sex,
+                    ),
+                  );
                 }}
               />
             </div>
           </Form.Item>
           <Form.Item label={t('intake.name')} htmlFor="member-name" style={{ marginBottom: 8 }}>
-            <Input id="member-name" value={draft.name} maxLength={30} style={{ width: 140 }} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+            <Input
+              id="member-name"
+              value={draft.name}
+              maxLength={30}
+              style={{ width: 140 }}
+              onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+            />
           </Form.Item>
           <div data-testid="member-relationship">
-            <Form.Item label={t('intake.relationship')} validateStatus={relationError ? 'error' : undefined} help={relationError ?? undefined} style={{ marginBottom: 8 }}>
+            <Form.Item
+              label={t('intake.relationship')}
+              validateStatus={relationError ? 'error' : undefined}
+              help={relationError ?? undefined}
+              style={{ marginBottom: 8 }}
+            >
               <Select
                 aria-label={t('intake.relationship')}
                 style={{ width: 140 }}
@@ -194,7 +255,11 @@ export function MembersStep({
             </Form.Item>
           </div>
           <Form.Item label={t('intake.labourCapacity')} style={{ marginBottom: 8 }}>
-            <Radio.Group data-testid="member-labour" value={draft.labourCapacity} onChange={(e) => setDraft((d) => ({ ...d, labourCapacity: e.target.value as Member['labourCapacity'] }))}>
+            <Radio.Group
+              data-testid="member-labour"
+              value={draft.labourCapacity}
+              onChange={(e) => setDraft((d) => ({ ...d, labourCapacity: e.target.value as Member['labourCapacity'] }))}
+            >
               {(['full', 'partial', 'none'] as const).map((l) => (
                 <Radio key={l} value={l}>
                   {t(`cases.labour.${l}`)}

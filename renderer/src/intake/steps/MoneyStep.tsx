@@ -20,7 +20,11 @@ type AssetKind = Application['assets'][number]['kind'];
 export function MoneyStep({ app, update }: { app: Application; update: (change: (a: Application) => Application) => void }) {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: ['cases.settings'], queryFn: () => call('cases.settings', {}) });
-  const [line, setLine] = useState<{ member?: string; category: Category; amount: string }>({ member: app.members[0]?.idNumber, category: 'wages', amount: '' });
+  const [line, setLine] = useState<{ member?: string; category: Category; amount: string }>({
+    member: app.members[0]?.idNumber,
+    category: 'wages',
+    amount: '',
+  });
   const [asset, setAsset] = useState<{ kind: AssetKind; amount: string; exempt: boolean }>({ kind: 'deposit', amount: '', exempt: false });
   const [error, setError] = useState<string | null>(null);
   const nameOf = (id: string) => app.members.find((m) => m.idNumber === id)?.name ?? id;
@@ -44,14 +48,22 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
   if (settings.data && app.members.length > 0) {
     const s = settings.data;
     const std = findStandard(s.settings.standards, s.regionCode, Number(s.today.slice(0, 4)), app.subtype === 'rural' ? 'rural' : 'urban');
-    if (std) hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen: app.deductions.reduce((x, d) => x + d.monthlyFen, 0), standardFen: std.monthlyFen });
+    if (std)
+      hint = eligibilityHint({
+        members: app.members,
+        income: app.income,
+        deductionsFen: app.deductions.reduce((x, d) => x + d.monthlyFen, 0),
+        standardFen: std.monthlyFen,
+      });
   }
 
   return (
     <Card data-testid="step-money">
       <Row gutter={24}>
         <Col xs={24} lg={14}>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>{t('intake.income')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('intake.income')}
+          </Typography.Title>
           <Table
             size="small"
             pagination={false}
@@ -60,37 +72,73 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
             locale={{ emptyText: t('intake.noLines') }}
             data-testid="income-table"
             columns={[
-          { title: t('intake.incomeMember'), dataIndex: 'memberIdNumber', render: (v: string) => nameOf(v) },
-          { title: t('intake.incomeCategory'), dataIndex: 'category', render: (v: Category) => t(`cases.income.${v}`) },
-          { title: t('intake.amountYuan'), dataIndex: 'monthlyFen', render: (v: number) => formatYuan(v) },
-          { title: '', key: 'x', render: (_: unknown, item) => <Button size="small" onClick={() => update((a) => ({ ...a, income: a.income.filter((x) => x !== item) }))}>{t('intake.removeMember')}</Button> },
+              { title: t('intake.incomeMember'), dataIndex: 'memberIdNumber', render: (v: string) => nameOf(v) },
+              { title: t('intake.incomeCategory'), dataIndex: 'category', render: (v: Category) => t(`cases.income.${v}`) },
+              { title: t('intake.amountYuan'), dataIndex: 'monthlyFen', render: (v: number) => formatYuan(v) },
+              {
+                title: '',
+                key: 'x',
+                render: (_: unknown, item) => (
+                  <Button size="small" onClick={() => update((a) => ({ ...a, income: a.income.filter((x) => x !== item) }))}>
+                    {t('intake.removeMember')}
+                  </Button>
+                ),
+              },
             ]}
           />
-          <Space wrap style={{ marginTop: 8 }} onKeyDown={(e) => isFormEnter(e) && (e.target as HTMLInputElement).id === 'income-amount' && addIncome()}>
-            <Select aria-label={t('intake.incomeMember')} style={{ width: 110 }} value={line.member} onChange={(v) => setLine({ ...line, member: v })} options={app.members.map((m) => ({ value: m.idNumber, label: m.name }))} />
+          <Space
+            wrap
+            style={{ marginTop: 8 }}
+            onKeyDown={(e) => isFormEnter(e) && (e.target as HTMLInputElement).id === 'income-amount' && addIncome()}
+          >
             <Select
-          aria-label={t('intake.incomeCategory')}
-          style={{ width: 230 }}
-          value={line.category}
-          onChange={(v) => setLine({ ...line, category: v })}
-          options={[...INCOME_CATEGORIES, ...EXCLUDED_INCOME_KINDS].map((c) => ({ value: c, label: t(`cases.income.${c}`) }))}
+              aria-label={t('intake.incomeMember')}
+              style={{ width: 110 }}
+              value={line.member}
+              onChange={(v) => setLine({ ...line, member: v })}
+              options={app.members.map((m) => ({ value: m.idNumber, label: m.name }))}
             />
-            <Input id="income-amount" aria-label={t('intake.amountYuan')} placeholder={t('intake.amountYuan')} style={{ width: 120 }} value={line.amount} onChange={(e) => (setLine({ ...line, amount: e.target.value }), setError(null))} autoFocus />
+            <Select
+              aria-label={t('intake.incomeCategory')}
+              style={{ width: 230 }}
+              value={line.category}
+              onChange={(v) => setLine({ ...line, category: v })}
+              options={[...INCOME_CATEGORIES, ...EXCLUDED_INCOME_KINDS].map((c) => ({ value: c, label: t(`cases.income.${c}`) }))}
+            />
+            <Input
+              id="income-amount"
+              aria-label={t('intake.amountYuan')}
+              placeholder={t('intake.amountYuan')}
+              style={{ width: 120 }}
+              value={line.amount}
+              onChange={(e) => (setLine({ ...line, amount: e.target.value }), setError(null))}
+              autoFocus
+            />
             <Button onClick={addIncome} data-testid="add-income">
-          {t('intake.addIncome')}
+              {t('intake.addIncome')}
             </Button>
           </Space>
           {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="money-error" />}
         </Col>
         <Col xs={24} lg={10}>
-            <Alert
-          type={hint ? (hint.band === 'above' ? 'info' : 'success') : 'warning'}
-          showIcon
-          data-testid="eligibility"
-          data-band={hint?.band ?? 'none'}
-          message={t('intake.eligibility')}
-          description={hint ? <ol style={{ margin: 0, paddingLeft: 20 }}>{hint.steps.map((s) => <li key={s}>{s}</li>)}</ol> : t('intake.noStandard')}
-            />
+          <Alert
+            type={hint ? (hint.band === 'above' ? 'info' : 'success') : 'warning'}
+            showIcon
+            data-testid="eligibility"
+            data-band={hint?.band ?? 'none'}
+            message={t('intake.eligibility')}
+            description={
+              hint ? (
+                <ol style={{ margin: 0, paddingLeft: 20 }}>
+                  {hint.steps.map((s) => (
+                    <li key={s}>{s}</li>
+                  ))}
+                </ol>
+              ) : (
+                t('intake.noStandard')
+              )
+            }
+          />
           <Typography.Title level={5} style={{ marginTop: 12 }}>
             {t('intake.assets')}
           </Typography.Title>
@@ -101,16 +149,28 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
             dataSource={app.assets}
             locale={{ emptyText: t('intake.noLines') }}
             columns={[
-          { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
-          { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
-          { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
+              { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
+              { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
+              { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
             ]}
           />
           <Space wrap style={{ marginTop: 8 }}>
-            <Select aria-label={t('intake.assetKind')} style={{ width: 160 }} value={asset.kind} onChange={(v) => setAsset({ ...asset, kind: v })} options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))} />
-            <Input aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`} placeholder={t('intake.amountYuan')} style={{ width: 140 }} value={asset.amount} onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))} />
+            <Select
+              aria-label={t('intake.assetKind')}
+              style={{ width: 160 }}
+              value={asset.kind}
+              onChange={(v) => setAsset({ ...asset, kind: v })}
+              options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))}
+            />
+            <Input
+              aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`}
+              placeholder={t('intake.amountYuan')}
+              style={{ width: 140 }}
+              value={asset.amount}
+              onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))}
+            />
             <Checkbox checked={asset.exempt} onChange={(e) => setAsset({ ...asset, exempt: e.target.checked })}>
-          {t('intake.exempt')}
+              {t('intake.exempt')}
             </Checkbox>
             <Button onClick={addAsset}>{t('intake.addAsset')}</Button>
           </Space>

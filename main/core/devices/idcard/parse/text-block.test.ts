@@ -72,11 +72,15 @@ describe('text block parsers', () => {
     ['nation code 57', () => parseTextBlock(residentWith(32, 4, '57'), { today }), 'IDCARD_BAD_FIELD'],
     ['an impossible validity date', () => parseTextBlock(residentWith(188, 16, '20150231'), { today }), 'IDCARD_BAD_FIELD'],
     ['a birth date that disagrees with the number', () => parseTextBlock(residentWith(36, 16, '19000101'), { today }), 'IDCARD_BAD_FIELD'],
-    ['a wrong check digit', () => {
-      const id = residentCard({ seed: 3 }).expected.idNumber;
-      const broken = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
-      return parseTextBlock(residentWith(122, 36, broken), { today });
-    }, 'IDCARD_BAD_ID_NUMBER'],
+    [
+      'a wrong check digit',
+      () => {
+        const id = residentCard({ seed: 3 }).expected.idNumber;
+        const broken = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+        return parseTextBlock(residentWith(122, 36, broken), { today });
+      },
+      'IDCARD_BAD_ID_NUMBER',
+    ],
     ['a blank name', () => parseTextBlock(residentWith(0, 30, ''), { today }), 'IDCARD_BAD_FIELD'],
     ['control characters in the address', () => parseTextBlock(residentWith(52, 70, '北京\u0001'), { today }), 'IDCARD_BAD_FIELD'],
   ])('refuses %s with a typed error', (_what, fn, code) => {

@@ -105,7 +105,7 @@ describe(`frame parser fuzz (${FRAMES.toLocaleString()} frames, seed ${SEED})`, 
       const valid = encodeResponse(Math.floor(r() * 256), randomBytes(r, Math.floor(r() * 48), false));
       const bytes = new Uint8Array([...noise, ...valid]);
       sent++;
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const step = 1 + Math.floor(r() * 20);
         for (const e of decoder.push(bytes.subarray(at, at + step))) {
           if (e.kind === 'frame') {

@@ -69,7 +69,11 @@ describe('response frames', () => {
   });
 
   it('30 10 answers of 2321, 1809 and 1297 bytes carry 1024, 512 and 0 fingerprint bytes', () => {
-    for (const [total, fp] of [[2321, 1024], [1809, 512], [1297, 0]] as const) {
+    for (const [total, fp] of [
+      [2321, 1024],
+      [1809, 512],
+      [1297, 0],
+    ] as const) {
       const data = new Uint8Array(6 + 256 + 1024 + fp);
       data.set([0x01, 0x00, 0x04, 0x00, fp >> 8, fp & 0xff]);
       const frame = encodeResponse(SW3.ok, data);
@@ -98,12 +102,23 @@ describe('response frames', () => {
 
 describe('SW3 → typed error', () => {
   it.each([
-    [0x10, 'IDCARD_READER_CHECKSUM'], [0x11, 'IDCARD_READER_LENGTH'], [0x21, 'IDCARD_READER_COMMAND'],
-    [0x23, 'IDCARD_READER_FORBIDDEN'], [0x24, 'IDCARD_READER_ERROR'], [0x31, 'IDCARD_SAM_AUTH_FAILED'],
-    [0x32, 'IDCARD_CARD_AUTH_FAILED'], [0x33, 'IDCARD_VERIFY_FAILED'], [0x40, 'IDCARD_UNKNOWN_CARD_TYPE'],
-    [0x41, 'IDCARD_READ_FAILED'], [0x47, 'IDCARD_RANDOM_FAILED'], [0x60, 'IDCARD_SAM_SELFTEST_FAILED'],
-    [0x66, 'IDCARD_SAM_UNAUTHORIZED'], [0x80, 'IDCARD_NO_CARD'], [0x81, 'IDCARD_SELECT_FAILED'],
-    [0x91, 'IDCARD_ITEM_ABSENT'], [0x55, 'IDCARD_READER_ERROR'],
+    [0x10, 'IDCARD_READER_CHECKSUM'],
+    [0x11, 'IDCARD_READER_LENGTH'],
+    [0x21, 'IDCARD_READER_COMMAND'],
+    [0x23, 'IDCARD_READER_FORBIDDEN'],
+    [0x24, 'IDCARD_READER_ERROR'],
+    [0x31, 'IDCARD_SAM_AUTH_FAILED'],
+    [0x32, 'IDCARD_CARD_AUTH_FAILED'],
+    [0x33, 'IDCARD_VERIFY_FAILED'],
+    [0x40, 'IDCARD_UNKNOWN_CARD_TYPE'],
+    [0x41, 'IDCARD_READ_FAILED'],
+    [0x47, 'IDCARD_RANDOM_FAILED'],
+    [0x60, 'IDCARD_SAM_SELFTEST_FAILED'],
+    [0x66, 'IDCARD_SAM_UNAUTHORIZED'],
+    [0x80, 'IDCARD_NO_CARD'],
+    [0x81, 'IDCARD_SELECT_FAILED'],
+    [0x91, 'IDCARD_ITEM_ABSENT'],
+    [0x55, 'IDCARD_READER_ERROR'],
   ])('0x%s → %s', (sw3, code) => {
     expect(errorCodeOfSw3(sw3)).toBe(code);
     expect(new JiuzhuError(errorCodeOfSw3(sw3), { sw3: 'x' }).message).not.toContain('errors.');

@@ -72,7 +72,10 @@ export class CardPoller {
       const raw = await backend.readOnce(this.lastKey ? { unlessKey: this.lastKey } : {});
       if ('same' in raw) return this.setStatus('connected');
       this.setStatus('reading');
-      const read = await buildCard(raw, { today: this.options.today(), ...(this.options.photoDecoder ? { photoDecoder: this.options.photoDecoder } : {}) });
+      const read = await buildCard(raw, {
+        today: this.options.today(),
+        ...(this.options.photoDecoder ? { photoDecoder: this.options.photoDecoder } : {}),
+      });
       const sameCard = !raw.cardKey && read.card.idNumber === this.lastIdNumber;
       this.lastKey = raw.cardKey;
       this.lastIdNumber = read.card.idNumber;

@@ -172,4 +172,3 @@ export class SamReader implements IdCardBackend {
     return answer;
   }
 }
-

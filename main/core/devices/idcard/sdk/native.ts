@@ -27,7 +27,8 @@ export function bindOptional(lib: NativeLibrary, prototype: string): NativeFunct
 
 export function bindRequired(lib: NativeLibrary, path: string, prototype: string): NativeFunction {
   const fn = bindOptional(lib, prototype);
-  if (!fn) throw new JiuzhuError('IDCARD_SDK_LOAD_FAILED', { library: path, reason: `缺少函数 ${prototype}` }, { library: path, prototype });
+  if (!fn)
+    throw new JiuzhuError('IDCARD_SDK_LOAD_FAILED', { library: path, reason: `缺少函数 ${prototype}` }, { library: path, prototype });
   return fn;
 }
 

@@ -29,8 +29,16 @@ export interface TermbConfig {
 }
 
 const GETTERS = [
-  'GetPeopleName', 'GetPeopleSex', 'GetPeopleNation', 'GetPeopleBirthday', 'GetPeopleAddress',
-  'GetPeopleIDCode', 'GetDepartment', 'GetStartDate', 'GetEndDate', 'GetCertType',
+  'GetPeopleName',
+  'GetPeopleSex',
+  'GetPeopleNation',
+  'GetPeopleBirthday',
+  'GetPeopleAddress',
+  'GetPeopleIDCode',
+  'GetDepartment',
+  'GetStartDate',
+  'GetEndDate',
+  'GetCertType',
 ] as const;
 
 const gbk = new TextDecoder('gbk');

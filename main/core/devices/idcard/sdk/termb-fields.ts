@@ -35,7 +35,8 @@ function nation(raw: string | undefined): { nation: string; nationCode: string }
  */
 export function cardFromGetters(texts: TermbGetterTexts, today: string): CardText {
   const certType = (texts.GetCertType ?? '').trim();
-  if (certType !== '' && certType !== 'J') throw new JiuzhuError('IDCARD_UNKNOWN_CARD_TYPE', {}, { certType, hint: 'use termb output: files' });
+  if (certType !== '' && certType !== 'J')
+    throw new JiuzhuError('IDCARD_UNKNOWN_CARD_TYPE', {}, { certType, hint: 'use termb output: files' });
   const s = sex(texts.GetPeopleSex);
   const birthDate = date(texts.GetPeopleBirthday, '出生日期');
   const common = {

@@ -2,7 +2,12 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isJiuzhuError, JiuzhuError } from '../../../../../common/contract/errors';
-import { isAllowedLibrary, VENDOR_LIBRARIES, VENDOR_LIBRARY_FOLDER, type VendorBackend } from '../../../../../common/idcard/vendorLibraries';
+import {
+  isAllowedLibrary,
+  VENDOR_LIBRARIES,
+  VENDOR_LIBRARY_FOLDER,
+  type VendorBackend,
+} from '../../../../../common/idcard/vendorLibraries';
 
 /**
  * The install's vendor library folder: `resources/idcard-sdk` beside app.asar when packaged
@@ -37,7 +42,12 @@ const isBareName = (name: string) => name.length > 0 && !/[/\\:\0]/.test(name) &
  * later cannot redirect the load.
  */
 export function resolveVendorLibrary(kind: VendorBackend, name: string, folder: string): string {
-  const refused = () => new JiuzhuError('IDCARD_LIBRARY_NOT_ALLOWED', { library: name.slice(0, 120), folder, allowed: allowedNames(kind) }, { library: name.slice(0, 120), kind });
+  const refused = () =>
+    new JiuzhuError(
+      'IDCARD_LIBRARY_NOT_ALLOWED',
+      { library: name.slice(0, 120), folder, allowed: allowedNames(kind) },
+      { library: name.slice(0, 120), kind },
+    );
   if (!isBareName(name) || !isAllowedLibrary(kind, name)) throw refused();
   const missing = () => new JiuzhuError('IDCARD_LIBRARY_MISSING', { library: name, folder }, { library: name, folder });
   let realFolder: string;

@@ -26,7 +26,13 @@ const admin = windowCtx('browser:admin');
 const clerk = windowCtx('browser:clerk');
 const screen = windowCtx('browser:applicant-screen');
 const other = windowCtx('browser:other-page');
-const received: Record<'admin' | 'clerk' | 'screen' | 'other' | 'plain', CoreEvent[]> = { admin: [], clerk: [], screen: [], other: [], plain: [] };
+const received: Record<'admin' | 'clerk' | 'screen' | 'other' | 'plain', CoreEvent[]> = {
+  admin: [],
+  clerk: [],
+  screen: [],
+  other: [],
+  plain: [],
+};
 const relayed: Array<{ event: CoreEvent; to?: string }> = [];
 const CLERK_PASSWORD = 'Counter#Qiao2026';
 
@@ -55,7 +61,14 @@ beforeAll(async () => {
   reader = await EmulatedReader.start();
   reader.removeCard();
   dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-idcard-events-'));
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => now }, logger, deviceId: async () => 'd'.repeat(64) });
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => now },
+    logger,
+    deviceId: async () => 'd'.repeat(64),
+  });
   core.onEvent((e) => received.admin.push(e), admin.windowId);
   core.onEvent((e) => received.clerk.push(e), clerk.windowId);
   core.onEvent((e) => received.screen.push(e), screen.windowId);
@@ -127,6 +140,9 @@ describe('idcard.card events', () => {
 
   it('cannot be turned on without a window (a caller that is not a workstation window)', async () => {
     const session = { userId: 'x', roles: ['clerk' as const], sessionId: 'not-a-window' };
-    expect(await core.invoke('idcard.watch', { on: true }, { via: 'cli', session })).toMatchObject({ ok: false, error: { code: 'IDCARD_WATCH_NEEDS_WINDOW' } });
+    expect(await core.invoke('idcard.watch', { on: true }, { via: 'cli', session })).toMatchObject({
+      ok: false,
+      error: { code: 'IDCARD_WATCH_NEEDS_WINDOW' },
+    });
   });
 });

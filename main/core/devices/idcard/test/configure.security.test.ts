@@ -1,5 +1,16 @@
 import koffi from 'koffi';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +50,15 @@ beforeAll(async () => {
   copyFileSync(await compileFixture('termb_fixture', outside), join(sdkDir, 'libtermb.so'));
   symlinkSync(evil, join(sdkDir, 'libsdtapi.so'));
   reader = await EmulatedReader.start();
-  core = createCore({ shell: 'browser', dataDir, version: 'test', clock: { now: () => new Date('2026-11-30T09:00:00+08:00') }, logger: silentLogger, deviceId: async () => 'c'.repeat(64), idcardLibraryDir: sdkDir });
+  core = createCore({
+    shell: 'browser',
+    dataDir,
+    version: 'test',
+    clock: { now: () => new Date('2026-11-30T09:00:00+08:00') },
+    logger: silentLogger,
+    deviceId: async () => 'c'.repeat(64),
+    idcardLibraryDir: sdkDir,
+  });
   adminId = await setUpStation(core, admin.windowId);
   await logInStaff(core, admin.windowId, { username: 'printer1', roles: ['print'], window: printer.windowId });
 }, 60_000);
@@ -58,7 +77,10 @@ describe('idcard.configure: only an admin, only an allow-listed library from the
       { kind: 'termb', library: 'libtermb.so', port: 1001 },
       { kind: 'sam', path: reader.hostPath },
     ]) {
-      expect(await core.invoke('idcard.configure', input, printer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { permission: 'admin.settings' } } });
+      expect(await core.invoke('idcard.configure', input, printer)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', details: { permission: 'admin.settings' } },
+      });
     }
     expect(await core.invoke('idcard.ports', {}, printer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await core.invoke('idcard.libraries', {}, printer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -68,7 +90,18 @@ describe('idcard.configure: only an admin, only an allow-listed library from the
   });
 
   it('an admin naming a path instead of an allow-listed name is refused with a typed error, and nothing is loaded', async () => {
-    const names = [evil, '/tmp/evil.so', '../../x.so', `../${evil}`, '\\\\host\\share\\x.dll', '\\\\?\\C:\\evil.dll', 'C:\\evil\\termb.dll', 'libtermb.so/../../x.so', './libtermb.so', 'evil.so'];
+    const names = [
+      evil,
+      '/tmp/evil.so',
+      '../../x.so',
+      `../${evil}`,
+      '\\\\host\\share\\x.dll',
+      '\\\\?\\C:\\evil.dll',
+      'C:\\evil\\termb.dll',
+      'libtermb.so/../../x.so',
+      './libtermb.so',
+      'evil.so',
+    ];
     for (const library of names) {
       for (const kind of ['termb', 'sdtapi'] as const) {
         const r = await core.invoke('idcard.configure', { kind, library, port: 1001 }, admin);
@@ -82,7 +115,10 @@ describe('idcard.configure: only an admin, only an allow-listed library from the
   });
 
   it('an allowed name that is a link leading out of the folder is refused; one not installed says where to put it', async () => {
-    expect(await core.invoke('idcard.configure', { kind: 'sdtapi', library: 'libsdtapi.so', port: 1001 }, admin)).toMatchObject({ ok: false, error: { code: 'IDCARD_LIBRARY_NOT_ALLOWED' } });
+    expect(await core.invoke('idcard.configure', { kind: 'sdtapi', library: 'libsdtapi.so', port: 1001 }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'IDCARD_LIBRARY_NOT_ALLOWED' },
+    });
     expect(loaded()).toBe(false);
     const missing = await core.invoke('idcard.configure', { kind: 'termb', library: 'termb.dll', port: 1001 }, admin);
     expect(missing).toMatchObject({ ok: false, error: { code: 'IDCARD_LIBRARY_MISSING' } });
@@ -108,7 +144,17 @@ describe('idcard.configure: only an admin, only an allow-listed library from the
     const r = await core.invoke('idcard.configure', { kind: 'termb', library: 'libtermb.so', port: 1001 }, admin);
     expect(r).toMatchObject({ ok: true, result: { status: 'connected', reader: 'termb libtermb.so 端口 1001' } });
     const rows = await core.invoke('audit.query', { action: 'idcard.configure' }, admin);
-    expect(rows).toMatchObject({ ok: true, result: [{ actor: adminId, action: 'idcard.configure', targetType: 'workstation', details: { backend: 'termb', library: 'libtermb.so', port: 1001 } }] });
+    expect(rows).toMatchObject({
+      ok: true,
+      result: [
+        {
+          actor: adminId,
+          action: 'idcard.configure',
+          targetType: 'workstation',
+          details: { backend: 'termb', library: 'libtermb.so', port: 1001 },
+        },
+      ],
+    });
     expect(loaded()).toBe(false);
   });
 
@@ -117,24 +163,48 @@ describe('idcard.configure: only an admin, only an allow-listed library from the
     const control = koffi.load(realpathSync(join(sdkDir, 'libtermb.so')));
     const card = residentCard({ seed: 88 });
     control.func('void fixture_set_card(const uint8_t *t, const uint8_t *w, int present)')(card.text, card.wlt, 1);
-    expect(await core.invoke('idcard.read', { timeoutSeconds: 2 }, printer)).toMatchObject({ ok: true, result: { card: { idNumber: card.expected.idNumber }, photo: { status: 'decoded' } } });
+    expect(await core.invoke('idcard.read', { timeoutSeconds: 2 }, printer)).toMatchObject({
+      ok: true,
+      result: { card: { idNumber: card.expected.idNumber }, photo: { status: 'decoded' } },
+    });
     expect(readdirSync(sdkDir).sort()).toEqual(['libsdtapi.so', 'libtermb.so']);
     expect(statSync(join(dataDir, 'idcard-output')).mode & 0o777).toBe(0o700);
     expect(readdirSync(join(dataDir, 'idcard-output'))).toEqual([]);
   });
 
   it('a serial port must be a device path: a bare name or a file is refused; the emulator pty is accepted and audited', async () => {
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: 'ttyUSB0' }, admin)).toMatchObject({ ok: false, error: { code: 'IDCARD_PORT_PATH_INVALID' } });
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: '/dev/../etc/passwd' }, admin)).toMatchObject({ ok: false, error: { code: 'IDCARD_PORT_PATH_INVALID' } });
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: '/etc/passwd' }, admin)).toMatchObject({ ok: false, error: { code: 'IDCARD_PORT_NOT_A_DEVICE' } });
-    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, admin)).toMatchObject({ ok: true, result: { status: 'connected' } });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: 'ttyUSB0' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'IDCARD_PORT_PATH_INVALID' },
+    });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: '/dev/../etc/passwd' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'IDCARD_PORT_PATH_INVALID' },
+    });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: '/etc/passwd' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'IDCARD_PORT_NOT_A_DEVICE' },
+    });
+    expect(await core.invoke('idcard.configure', { kind: 'sam', path: reader.hostPath }, admin)).toMatchObject({
+      ok: true,
+      result: { status: 'connected' },
+    });
     const rows = await core.invoke('audit.query', { action: 'idcard.configure' }, admin);
-    expect(rows).toMatchObject({ ok: true, result: [{ actor: adminId, details: { backend: 'sam', port: reader.hostPath, baudRate: 115200 } }, { details: { backend: 'termb' } }] });
+    expect(rows).toMatchObject({
+      ok: true,
+      result: [{ actor: adminId, details: { backend: 'sam', port: reader.hostPath, baudRate: 115200 } }, { details: { backend: 'termb' } }],
+    });
   });
 
   it('a workstation.json edited by hand to name a library path is refused when the reader is used, and nothing is loaded', async () => {
-    writeFileSync(join(dataDir, 'workstation.json'), JSON.stringify({ idcardReader: { kind: 'termb', library: evil, port: 1001, output: 'files', prefix: '' } }));
-    expect(await core.invoke('idcard.read', { timeoutSeconds: 1 }, printer)).toMatchObject({ ok: false, error: { code: 'IDCARD_LIBRARY_NOT_ALLOWED' } });
+    writeFileSync(
+      join(dataDir, 'workstation.json'),
+      JSON.stringify({ idcardReader: { kind: 'termb', library: evil, port: 1001, output: 'files', prefix: '' } }),
+    );
+    expect(await core.invoke('idcard.read', { timeoutSeconds: 1 }, printer)).toMatchObject({
+      ok: false,
+      error: { code: 'IDCARD_LIBRARY_NOT_ALLOWED' },
+    });
     expect(await core.invoke('idcard.watch', { on: true }, printer)).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 800));
     expect(await core.invoke('idcard.watch', { on: false }, printer)).toMatchObject({ ok: true, result: { watching: false } });

@@ -46,7 +46,11 @@ describe('sdtapi backend through koffi', () => {
         setCard(card.text, card.wlt, card.serial, 1);
         setAppended(new Uint8Array(0), 0);
         const read = await waitForCard(backend, { timeoutMs: 500, today });
-        expect(read.card).toEqual({ ...card.expected, photo: { format: 'wlt', size: 1024 }, samId: '05.01-20240101-0000011111-2222222222' });
+        expect(read.card).toEqual({
+          ...card.expected,
+          photo: { format: 'wlt', size: 1024 },
+          samId: '05.01-20240101-0000011111-2222222222',
+        });
         expect(Buffer.from(read.photo.wlt!)).toEqual(Buffer.from(card.wlt));
         expect(read.cardKey).toBe(Buffer.from(card.serial).toString('hex'));
         await expect(backend.readOnce()).rejects.toMatchObject({ code: 'IDCARD_NO_CARD' });
@@ -114,7 +118,11 @@ describe('termb backend through koffi', () => {
         setCard(card.text, card.wlt, 1);
         setAppended(new Uint8Array(0), 0);
         const read = await waitForCard(backend, { timeoutMs: 500, today });
-        expect(read.card).toEqual({ ...card.expected, photo: { format: 'bmp', size: 38862 }, samId: '05.01-20240101-0000054321-0987654321' });
+        expect(read.card).toEqual({
+          ...card.expected,
+          photo: { format: 'bmp', size: 38862 },
+          samId: '05.01-20240101-0000054321-0987654321',
+        });
         expect(read.photo.status).toBe('decoded');
         expect(read.photo.bmp!.subarray(0, 2)).toEqual(Uint8Array.of(0x42, 0x4d));
         expect(read.photo.bmp![54 + 5]).toBe(card.wlt[5]);
@@ -135,7 +143,14 @@ describe('termb backend through koffi', () => {
 
   it('files mode with Read_Content_Path into a configured folder', async () => {
     const out = await mkdtemp(join(tmpdir(), 'idcard-termb-out-'));
-    const backend = await TermbBackend.open({ kind: 'termb', library: libs.termb_fixture!, port: 1, output: 'files', outputDir: out, today });
+    const backend = await TermbBackend.open({
+      kind: 'termb',
+      library: libs.termb_fixture!,
+      port: 1,
+      output: 'files',
+      outputDir: out,
+      today,
+    });
     try {
       const c = control(libs.termb_fixture!);
       const card = CARD_MAKERS.foreigner2017({ seed: 16 });
@@ -156,9 +171,16 @@ describe('termb backend through koffi', () => {
     setCard(card.text, card.wlt, 1);
     const e = card.expected;
     const values: Record<string, string> = {
-      GetPeopleName: e.name, GetPeopleSex: e.sex, GetPeopleNation: `${e.nation}`, GetPeopleBirthday: e.birthDate,
-      GetPeopleAddress: e.address!, GetPeopleIDCode: e.idNumber, GetDepartment: e.authority!,
-      GetStartDate: e.validFrom.replace(/-/g, ''), GetEndDate: e.validUntil.replace(/-/g, ''), GetCertType: ' ',
+      GetPeopleName: e.name,
+      GetPeopleSex: e.sex,
+      GetPeopleNation: `${e.nation}`,
+      GetPeopleBirthday: e.birthDate,
+      GetPeopleAddress: e.address!,
+      GetPeopleIDCode: e.idNumber,
+      GetDepartment: e.authority!,
+      GetStartDate: e.validFrom.replace(/-/g, ''),
+      GetEndDate: e.validUntil.replace(/-/g, ''),
+      GetCertType: ' ',
     };
     for (const [k, v] of Object.entries(values)) {
       const bytes = gbk(v);
@@ -193,7 +215,9 @@ describe('termb backend through koffi', () => {
       setResult(1);
       await backend.close();
     }
-    await expect(TermbBackend.open({ kind: 'termb', library: libs.termb_fixture!, port: 99, output: 'files', today })).rejects.toMatchObject({
+    await expect(
+      TermbBackend.open({ kind: 'termb', library: libs.termb_fixture!, port: 99, output: 'files', today }),
+    ).rejects.toMatchObject({
       code: 'IDCARD_PORT_OPEN_FAILED',
     });
   });
@@ -233,7 +257,10 @@ describe('WLT decoder plugin through koffi', () => {
     expect(read.card.photo).toEqual({ format: 'wlt', size: 1024 });
     expect(read.photo.status).toBe('decode-failed');
     expect(read.photo.message).toContain('-3');
-    const good = await buildCard({ text: { kind: 'block', block: card.text }, photo: { wlt: residentCard().wlt } }, { today: today(), photoDecoder: decoder });
+    const good = await buildCard(
+      { text: { kind: 'block', block: card.text }, photo: { wlt: residentCard().wlt } },
+      { today: today(), photoDecoder: decoder },
+    );
     expect(good.card.photo).toEqual({ format: 'bmp', size: 38862 });
   });
 

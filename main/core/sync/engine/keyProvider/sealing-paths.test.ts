@@ -53,12 +53,22 @@ const records: OutboxRecord[] = [1, 2].map((i) => ({
 
 for (const suite of [intlSuite, gmSuite]) {
   const platformKeys = generatePartyKeys(suite);
-  const platform: PlatformContext = { platformId: 'test-city', keys: platformKeys, suiteKeys: { [suite.id]: platformKeys }, maxPayloadBytes: 1 << 20 };
+  const platform: PlatformContext = {
+    platformId: 'test-city',
+    keys: platformKeys,
+    suiteKeys: { [suite.id]: platformKeys },
+    maxPayloadBytes: 1 << 20,
+  };
   const keys = generatePartyKeys(suite);
   const device: DeviceContext = {
     deviceId: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa',
     keys,
-    platform: { platformId: 'test-city', signingKey: platformKeys.signing.publicKey, encryptionKey: platformKeys.encryption.publicKey, suite: suite.id },
+    platform: {
+      platformId: 'test-city',
+      signingKey: platformKeys.signing.publicKey,
+      encryptionKey: platformKeys.encryption.publicKey,
+      suite: suite.id,
+    },
   };
   const known: KnownDevice = { deviceId: device.deviceId, signingKey: keys.signing.publicKey, encryptionKey: keys.encryption.publicKey };
   const lookup = () => known;

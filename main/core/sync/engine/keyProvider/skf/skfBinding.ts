@@ -53,11 +53,15 @@ const PROTOTYPES: Record<keyof SkfFunctions, string> = {
   disconnectDev: 'uint32_t __stdcall SKF_DisConnectDev(SKF_HANDLE hDev)',
   openApplication: 'uint32_t __stdcall SKF_OpenApplication(SKF_HANDLE hDev, const char *szAppName, _Out_ SKF_HANDLE *phApplication)',
   closeApplication: 'uint32_t __stdcall SKF_CloseApplication(SKF_HANDLE hApplication)',
-  verifyPin: 'uint32_t __stdcall SKF_VerifyPIN(SKF_HANDLE hApplication, uint32_t ulPINType, const char *szPIN, _Out_ uint32_t *pulRetryCount)',
-  openContainer: 'uint32_t __stdcall SKF_OpenContainer(SKF_HANDLE hApplication, const char *szContainerName, _Out_ SKF_HANDLE *phContainer)',
+  verifyPin:
+    'uint32_t __stdcall SKF_VerifyPIN(SKF_HANDLE hApplication, uint32_t ulPINType, const char *szPIN, _Out_ uint32_t *pulRetryCount)',
+  openContainer:
+    'uint32_t __stdcall SKF_OpenContainer(SKF_HANDLE hApplication, const char *szContainerName, _Out_ SKF_HANDLE *phContainer)',
   closeContainer: 'uint32_t __stdcall SKF_CloseContainer(SKF_HANDLE hContainer)',
-  exportPublicKey: 'uint32_t __stdcall SKF_ExportPublicKey(SKF_HANDLE hContainer, int bSignFlag, _Out_ uint8_t *pbBlob, _Inout_ uint32_t *pulBlobLen)',
-  eccSignData: 'uint32_t __stdcall SKF_ECCSignData(SKF_HANDLE hContainer, const uint8_t *pbDigest, uint32_t ulDigestLen, _Out_ uint8_t *pSignature)',
+  exportPublicKey:
+    'uint32_t __stdcall SKF_ExportPublicKey(SKF_HANDLE hContainer, int bSignFlag, _Out_ uint8_t *pbBlob, _Inout_ uint32_t *pulBlobLen)',
+  eccSignData:
+    'uint32_t __stdcall SKF_ECCSignData(SKF_HANDLE hContainer, const uint8_t *pbDigest, uint32_t ulDigestLen, _Out_ uint8_t *pSignature)',
 };
 
 /** Load the vendor library and bind every function; a missing file or function is KEY_DEVICE_LIBRARY_FAILED. */
@@ -73,7 +77,11 @@ export function bindSkf(library: string): SkfFunctions {
     try {
       out[name] = lib.func(prototype);
     } catch {
-      throw new JiuzhuError('KEY_DEVICE_LIBRARY_FAILED', { library, reason: `缺少函数 ${prototype.split('(')[0]!.split(' ').at(-1)}` }, { library, prototype });
+      throw new JiuzhuError(
+        'KEY_DEVICE_LIBRARY_FAILED',
+        { library, reason: `缺少函数 ${prototype.split('(')[0]!.split(' ').at(-1)}` },
+        { library, prototype },
+      );
     }
   }
   return out as SkfFunctions;

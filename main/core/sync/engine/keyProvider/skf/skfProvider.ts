@@ -10,7 +10,13 @@ import { JiuzhuError } from '../../../../../../common/contract/errors';
 import { SM2_PUBLIC_KEY_BYTES, sm2Digest, sm2PublicKeyValid, sm2Verify } from '../../../../../../sync-protocol/gm/index';
 import type { KeyProvider } from '../keyProvider';
 import { bindSkf, callAsync, SAR, sarHex, USER_PIN, type SkfFunctions } from './skfBinding';
-import { ECC_PUBLIC_KEY_BLOB_BYTES, ECC_SIGNATURE_BLOB_BYTES, namesOfList, pointOfEccPublicKeyBlob, rsOfEccSignatureBlob } from './skfBlobs';
+import {
+  ECC_PUBLIC_KEY_BLOB_BYTES,
+  ECC_SIGNATURE_BLOB_BYTES,
+  namesOfList,
+  pointOfEccPublicKeyBlob,
+  rsOfEccSignatureBlob,
+} from './skfBlobs';
 
 export interface SkfKeyOptions {
   /** The vendor library's real path (an allow-listed name resolved in the install's folder, never a configured path). */
@@ -25,7 +31,8 @@ export interface SkfKeyOptions {
 
 type Handle = unknown;
 
-const failed = (step: string, code: number) => new JiuzhuError('KEY_DEVICE_FAILED', { step, code: sarHex(code) }, { step, code: sarHex(code) });
+const failed = (step: string, code: number) =>
+  new JiuzhuError('KEY_DEVICE_FAILED', { step, code: sarHex(code) }, { step, code: sarHex(code) });
 
 async function check(step: string, result: Promise<number>): Promise<void> {
   const code = await result;
@@ -58,7 +65,8 @@ export class SkfKeyProvider implements KeyProvider {
     const fns = bindSkf(options.library);
     const names = await deviceNames(fns);
     const candidates = options.device ? names.filter((n) => n === options.device) : names;
-    if (candidates.length === 0) throw new JiuzhuError('KEY_DEVICE_NOT_FOUND', { device: options.device ? `“${options.device}”` : '' }, { present: names });
+    if (candidates.length === 0)
+      throw new JiuzhuError('KEY_DEVICE_NOT_FOUND', { device: options.device ? `“${options.device}”` : '' }, { present: names });
     const undo: Array<() => Promise<unknown>> = [];
     const unwind = async () => {
       for (const u of undo.reverse()) await u().catch(() => undefined);
@@ -80,13 +88,17 @@ export class SkfKeyProvider implements KeyProvider {
         }
         await callAsync(fns.disconnectDev, dev[0]);
       }
-      if (!chosen) throw lastCode === SAR.DEVICE_REMOVED ? new JiuzhuError('KEY_DEVICE_NOT_FOUND', { device: '' }) : failed('SKF_OpenApplication', lastCode);
+      if (!chosen)
+        throw lastCode === SAR.DEVICE_REMOVED
+          ? new JiuzhuError('KEY_DEVICE_NOT_FOUND', { device: '' })
+          : failed('SKF_OpenApplication', lastCode);
       undo.push(() => callAsync(fns.disconnectDev, device));
       undo.push(() => callAsync(fns.closeApplication, application));
       const retries = [0];
       const pinCode = await callAsync(fns.verifyPin, application, USER_PIN, await options.pin(), retries);
       if (pinCode === SAR.PIN_LOCKED || (pinCode === SAR.PIN_INCORRECT && retries[0] === 0)) throw new JiuzhuError('KEY_DEVICE_PIN_LOCKED');
-      if (pinCode === SAR.PIN_INCORRECT) throw new JiuzhuError('KEY_DEVICE_PIN_INCORRECT', { retries: retries[0]! }, { retries: retries[0] });
+      if (pinCode === SAR.PIN_INCORRECT)
+        throw new JiuzhuError('KEY_DEVICE_PIN_INCORRECT', { retries: retries[0]! }, { retries: retries[0] });
       if (pinCode !== SAR.OK) throw failed('SKF_VerifyPIN', pinCode);
       const container = [null];
       await check('SKF_OpenContainer', callAsync(fns.openContainer, application, options.container, container));
@@ -98,7 +110,13 @@ export class SkfKeyProvider implements KeyProvider {
       if (!point || point.length !== SM2_PUBLIC_KEY_BYTES || !sm2PublicKeyValid(point)) {
         throw new JiuzhuError('KEY_DEVICE_BAD_KEY', { container: options.container, reason: '不是 SM2 签名公钥' });
       }
-      const location = { kind: 'skf' as const, library: options.library, device: chosen, application: options.application, container: options.container };
+      const location = {
+        kind: 'skf' as const,
+        library: options.library,
+        device: chosen,
+        application: options.application,
+        container: options.container,
+      };
       return new SkfKeyProvider(fns, { device, application, container: container[0] }, point, location);
     } catch (error) {
       await unwind();

@@ -130,10 +130,19 @@ describe.skipIf(!fake)('the sync engine with its signing key in an SKF USB key (
     expect(await platform.admin.records()).toEqual([]);
 
     // Past the engine's check, the platform itself refuses a session request that key signed for this device.
-    const provider = await SkfKeyProvider.open({ library: fake!.library, application: 'JIUZHU', container: 'sync-signing', pin: async () => '123456' });
+    const provider = await SkfKeyProvider.open({
+      library: fake!.library,
+      application: 'JIUZHU',
+      container: 'sync-signing',
+      pin: async () => '123456',
+    });
     try {
       const request = await sealSessionRequest(device, (data) => provider.sign(data));
-      const answer = await fetch(`${platform.url}/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/vnd.jiuzhu.sealed' }, body: request.bytes });
+      const answer = await fetch(`${platform.url}/v1/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/vnd.jiuzhu.sealed' },
+        body: request.bytes,
+      });
       expect(answer.status).toBe(401);
       expect(((await answer.json()) as { code: string }).code).toBe('SYNC_BUNDLE_FORGED');
       expect(digests).toHaveLength(1);

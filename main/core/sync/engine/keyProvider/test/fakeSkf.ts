@@ -42,7 +42,16 @@ export function buildFakeSkf(): FakeSkf | null {
   }
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-skf-'));
   const library = join(dir, 'libskf_fake.so');
-  execFileSync('gcc', ['-shared', '-fPIC', '-O1', '-Wall', '-Werror', '-o', library, join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'skf_fake.c')]);
+  execFileSync('gcc', [
+    '-shared',
+    '-fPIC',
+    '-O1',
+    '-Wall',
+    '-Werror',
+    '-o',
+    library,
+    join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'skf_fake.c'),
+  ]);
   const lib = koffi.load(library);
   let sign: FakeDigestSigner = () => undefined;
   const proto = koffi.proto('int FakeSkfSigner(const uint8_t *digest, uint32_t len, uint8_t *rs)');

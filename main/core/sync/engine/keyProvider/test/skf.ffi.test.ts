@@ -49,7 +49,13 @@ describe.skipIf(!fake)('the SKF (GM/T 0016) key provider through koffi, against 
   it('finds the key holding the application, exports its SM2 public key, and signs SM3(Z ‖ M) as the 国密 suite verifies', async () => {
     const provider = await SkfKeyProvider.open(options());
     try {
-      expect(provider.location).toEqual({ kind: 'skf', library, device: 'FAKE-KEY-JIUZHU', application: 'JIUZHU', container: 'sync-signing' });
+      expect(provider.location).toEqual({
+        kind: 'skf',
+        library,
+        device: 'FAKE-KEY-JIUZHU',
+        application: 'JIUZHU',
+        container: 'sync-signing',
+      });
       expect(provider.algorithm).toBe('sm2');
       expect(provider.publicKey().equals(key.publicKey)).toBe(true);
       const message = signing('jiuzhu-sealed-v1-signature\0{"v":1,"suite":"SM2-SM3-SM4GCM-v1"}');
@@ -70,7 +76,11 @@ describe.skipIf(!fake)('the SKF (GM/T 0016) key provider through koffi, against 
   });
 
   it('a wrong PIN says how many tries are left, then locked; nothing stays open', async () => {
-    await expect(SkfKeyProvider.open(options('000000'))).rejects.toMatchObject({ code: 'KEY_DEVICE_PIN_INCORRECT', details: { retries: 5 }, message: expect.stringContaining('还可以再试 5 次') });
+    await expect(SkfKeyProvider.open(options('000000'))).rejects.toMatchObject({
+      code: 'KEY_DEVICE_PIN_INCORRECT',
+      details: { retries: 5 },
+      message: expect.stringContaining('还可以再试 5 次'),
+    });
     expect(fake!.openHandles()).toBe(0);
     fake!.reset(1, true);
     await expect(SkfKeyProvider.open(options('000000'))).rejects.toMatchObject({ code: 'KEY_DEVICE_PIN_LOCKED' });
@@ -82,17 +92,31 @@ describe.skipIf(!fake)('the SKF (GM/T 0016) key provider through koffi, against 
     fake!.reset(6, false);
     await expect(SkfKeyProvider.open(options())).rejects.toMatchObject({ code: 'KEY_DEVICE_NOT_FOUND' });
     fake!.reset(6, true);
-    await expect(SkfKeyProvider.open({ ...options(), device: 'OTHER-KEY' })).rejects.toMatchObject({ code: 'KEY_DEVICE_NOT_FOUND', message: expect.stringContaining('OTHER-KEY') });
-    await expect(SkfKeyProvider.open({ ...options(), device: 'FAKE-KEY-EMPTY' })).rejects.toMatchObject({ code: 'KEY_DEVICE_FAILED', details: { step: 'SKF_OpenApplication', code: '0x0A00002E' } });
-    await expect(SkfKeyProvider.open({ ...options(), container: 'nope' })).rejects.toMatchObject({ code: 'KEY_DEVICE_FAILED', details: { step: 'SKF_OpenContainer' } });
+    await expect(SkfKeyProvider.open({ ...options(), device: 'OTHER-KEY' })).rejects.toMatchObject({
+      code: 'KEY_DEVICE_NOT_FOUND',
+      message: expect.stringContaining('OTHER-KEY'),
+    });
+    await expect(SkfKeyProvider.open({ ...options(), device: 'FAKE-KEY-EMPTY' })).rejects.toMatchObject({
+      code: 'KEY_DEVICE_FAILED',
+      details: { step: 'SKF_OpenApplication', code: '0x0A00002E' },
+    });
+    await expect(SkfKeyProvider.open({ ...options(), container: 'nope' })).rejects.toMatchObject({
+      code: 'KEY_DEVICE_FAILED',
+      details: { step: 'SKF_OpenContainer' },
+    });
     expect(fake!.openHandles()).toBe(0);
   });
 
   it('a library that is not SKF, or not there, is KEY_DEVICE_LIBRARY_FAILED', async () => {
-    await expect(SkfKeyProvider.open({ ...options(), library: join(dir, 'missing.so') })).rejects.toMatchObject({ code: 'KEY_DEVICE_LIBRARY_FAILED' });
+    await expect(SkfKeyProvider.open({ ...options(), library: join(dir, 'missing.so') })).rejects.toMatchObject({
+      code: 'KEY_DEVICE_LIBRARY_FAILED',
+    });
     const notSkf = join(dir, 'libnot_skf.so');
     execFileSync('gcc', ['-shared', '-fPIC', '-o', notSkf, '-x', 'c', '-'], { input: 'int other(void) { return 0; }\n' });
-    await expect(SkfKeyProvider.open({ ...options(), library: notSkf })).rejects.toMatchObject({ code: 'KEY_DEVICE_LIBRARY_FAILED', message: expect.stringContaining('SKF_EnumDev') });
+    await expect(SkfKeyProvider.open({ ...options(), library: notSkf })).rejects.toMatchObject({
+      code: 'KEY_DEVICE_LIBRARY_FAILED',
+      message: expect.stringContaining('SKF_EnumDev'),
+    });
   });
 
   it('a key that signs with another private key is refused before its signature is used', async () => {
@@ -107,7 +131,10 @@ describe.skipIf(!fake)('the SKF (GM/T 0016) key provider through koffi, against 
       expected.set(sm2Digest(other.publicKey, message).toString('hex'), message);
       await expect(provider.sign(message)).rejects.toMatchObject({ code: 'KEY_DEVICE_BAD_KEY' });
       // A digest the signer does not recognise: the device fails, typed.
-      await expect(provider.sign(Buffer.from('unknown'))).rejects.toMatchObject({ code: 'KEY_DEVICE_FAILED', details: { step: 'SKF_ECCSignData', code: '0x0A000001' } });
+      await expect(provider.sign(Buffer.from('unknown'))).rejects.toMatchObject({
+        code: 'KEY_DEVICE_FAILED',
+        details: { step: 'SKF_ECCSignData', code: '0x0A000001' },
+      });
     } finally {
       await provider.close();
       fake!.setKey(key.publicKey);
