@@ -67,9 +67,9 @@ const TEST_FILES = [
   '**/*.spec.ts',
   '**/testing/**',
   '**/test/**',
-  '**/test-support/**',
-  '**/test-support.ts',
-  '**/test-client/**',
+  '**/testSupport/**',
+  '**/testSupport.ts',
+  '**/testClient/**',
 ];
 
 const shells = ['main/electron', 'main/browser', 'main/cli'];

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCard } from '../main/core/devices/idcard/reader/build-card';
-import { SamReader } from '../main/core/devices/idcard/reader/sam-reader';
+import { buildCard } from '../main/core/devices/idcard/reader/buildCard';
+import { SamReader } from '../main/core/devices/idcard/reader/samReader';
 import { row, type Benchmark, type BenchRow } from './types';
 
 const BAUD = 115200;
@@ -11,7 +11,7 @@ const READS = 30;
 
 /** Start the emulator CLI in its own process, so its work is not counted as the driver's. */
 async function startEmulator(link: string, paced: boolean): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'tools/sam-emulator/cli.ts', '--link', link, '--card', 'resident', '--no-halt'];
+  const args = ['--import', 'tsx', 'tools/samEmulator/cli.ts', '--link', link, '--card', 'resident', '--no-halt'];
   if (paced) args.push('--baud', String(BAUD));
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';

@@ -5,11 +5,11 @@ import { CaseService } from '../main/core/cases/caseService';
 import { CaseViews } from '../main/core/cases/caseViews';
 import { loadCaseResources } from '../main/core/cases/resources';
 import { seedStatsLoad } from '../main/core/stats/testing/seed';
-import { initStation } from '../main/core/store/init-station';
+import { initStation } from '../main/core/store/initStation';
 import { DEFAULT_KDF } from '../main/core/store/keys/kdf';
 import { SCHEMA_VERSION } from '../main/core/store/migrations/index';
 import type { StationOptions } from '../main/core/store/station';
-import { ADMIN, FakeClock, MACHINE_A, machineSecretOf, openServices } from '../main/core/store/test-support/fixtures';
+import { ADMIN, FakeClock, MACHINE_A, machineSecretOf, openServices } from '../main/core/store/testSupport/fixtures';
 import { authConfig } from '../main/core/accounts/config';
 
 /**

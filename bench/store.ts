@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccountsService } from '../main/core/accounts/accounts-service';
-import { AuthService } from '../main/core/accounts/auth-service';
+import { AccountsService } from '../main/core/accounts/accountsService';
+import { AuthService } from '../main/core/accounts/authService';
 import { authConfig } from '../main/core/accounts/config';
-import { AttachmentStore } from '../main/core/store/attachments/attachment-store';
-import { initStation } from '../main/core/store/init-station';
+import { AttachmentStore } from '../main/core/store/attachments/attachmentStore';
+import { initStation } from '../main/core/store/initStation';
 import { calibrateScrypt } from '../main/core/store/keys/kdf';
 import { newDbKey } from '../main/core/store/keys/keyring';
-import { closeStore, configureConnection } from '../main/core/store/open-store';
+import { closeStore, configureConnection } from '../main/core/store/openStore';
 import { openSqlite } from '../main/core/store/sqlite';
 import { Station } from '../main/core/store/station';
 import type { Db } from '../main/core/store/types';
@@ -141,7 +141,7 @@ type Mode = 'app' | 'walOnly';
 
 /**
  * A stock build of better-sqlite3-multiple-ciphers (no checkpoint copy) to measure against, e.g.
- * `node scripts/native/sqlite-builds.js --stock /tmp/stock` then
+ * `node scripts/native/sqliteBuilds.js --stock /tmp/stock` then
  * `JIUZHU_BENCH_STOCK_SQLITE=/tmp/stock/better_sqlite3.node npm run bench -- store`.
  */
 const STOCK_BINDING = process.env.JIUZHU_BENCH_STOCK_SQLITE;

@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { newDbKey } from '../main/core/store/keys/keyring';
-import { closeStore, configureConnection } from '../main/core/store/open-store';
+import { closeStore, configureConnection } from '../main/core/store/openStore';
 import { openSqlite, rawKeyPragma } from '../main/core/store/sqlite';
 import type { Db } from '../main/core/store/types';
 import { row, type BenchRow } from './types';

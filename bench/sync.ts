@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlatform, type RunningPlatform } from '../city-platform/platform';
-import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/test-support';
-import { seededRandom } from '../tools/link-proxy/prng';
-import { PROFILES } from '../tools/link-proxy/profiles';
-import { startLinkProxy, type LinkProxyOptions } from '../tools/link-proxy/index';
+import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/testSupport';
+import { seededRandom } from '../tools/linkProxy/prng';
+import { PROFILES } from '../tools/linkProxy/profiles';
+import { startLinkProxy, type LinkProxyOptions } from '../tools/linkProxy/index';
 import { row, type Benchmark, type BenchRow } from './types';
 
 const LINE = (200 * 1000) / 8; // 200 kbit/s in bytes per second

@@ -8,13 +8,13 @@ import { platformKeysFor } from '../sync-protocol/parties';
 import { suiteById } from '../sync-protocol/suites';
 import type { PlatformDeps } from './context';
 import { newEpoch } from './feed/epoch';
-import { appendChangeDecision, changeDecisionInputSchema } from './feed/change-decision';
-import { addRemoteCertification, remoteCertificationInputSchema } from './feed/certification-remote';
-import { fileOnlineApplication, type OnlineApplicationInput } from './feed/application-online';
-import { postVerificationReport } from './feed/verification-report';
-import { listedRecord } from './apply/decision-records';
-import type { RecipientBody, RecipientRow } from './apply/roster-imported';
-import { loadRoster, type RosterLoadInput, type RosterLoadResult } from './feed/roster-recipient';
+import { appendChangeDecision, changeDecisionInputSchema } from './feed/changeDecision';
+import { addRemoteCertification, remoteCertificationInputSchema } from './feed/certificationRemote';
+import { fileOnlineApplication, type OnlineApplicationInput } from './feed/applicationOnline';
+import { postVerificationReport } from './feed/verificationReport';
+import { listedRecord } from './apply/decisionRecords';
+import type { RecipientBody, RecipientRow } from './apply/rosterImported';
+import { loadRoster, type RosterLoadInput, type RosterLoadResult } from './feed/rosterRecipient';
 import { sweepExpired, type SweepReport } from './guard/sweeper';
 import type {
   AuditAnchorRow,
@@ -105,7 +105,7 @@ export interface AdminApi {
   certifyRemote(input: In<'certifyRemote'>): Promise<{ id: string; feedSeq: number }>;
   /** The station's remote certifications, oldest first. */
   remoteCertifications(stationId: string): Promise<RemoteCertificationRow[]>;
-  /** A current recipient of the platform's own for a station, fed as a `roster.recipient` item; undefined when another station's or already matched (apply/roster-imported.ts). */
+  /** A current recipient of the platform's own for a station, fed as a `roster.recipient` item; undefined when another station's or already matched (apply/rosterImported.ts). */
   putRecipient(input: { idNumber: string; stationId: string; body: RecipientBody }): Promise<number | undefined>;
   /** A county's current recipients of a station (CLI roster-load): each kept and fed as a `roster.recipient` item, or refused with the reason. */
   loadRoster(input: RosterLoadInput): Promise<RosterLoadResult>;

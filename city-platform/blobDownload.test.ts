@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decryptBlob, sha256Hex } from '../sync-protocol/blob-cipher';
+import { decryptBlob, sha256Hex } from '../sync-protocol/blobCipher';
 import type { RunningPlatform } from './platform';
 import { parseRange } from './routes/blobDownload';
-import type { TestClient } from './test-client/client';
-import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';
-import { request } from './test-client/http';
-import { describeStores } from './test-support/stores';
+import type { TestClient } from './testClient/client';
+import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
+import { request } from './testClient/http';
+import { describeStores } from './testSupport/stores';
 
 it('Range: bytes=N- and bytes=N-M within the ciphertext; at or past the end is unsatisfiable', () => {
   expect(parseRange(undefined, 100)).toBeNull();

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
-import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
-import { startLinkProxy, type LinkProxy } from '../tools/link-proxy/proxy';
-import type { CutMode } from '../tools/link-proxy/options';
+import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blobCipher';
+import { encodeUploadMetadata } from '../sync-protocol/tusMetadata';
+import { startLinkProxy, type LinkProxy } from '../tools/linkProxy/proxy';
+import type { CutMode } from '../tools/linkProxy/options';
 import type { RunningPlatform } from './platform';
-import { describeStores } from './test-support/stores';
-import { enrolClient, tempPlatform } from './test-client/fixtures';
-import { request } from './test-client/http';
-import type { TestClient } from './test-client/client';
-import { decryptBlob } from '../sync-protocol/blob-cipher';
+import { describeStores } from './testSupport/stores';
+import { enrolClient, tempPlatform } from './testClient/fixtures';
+import { request } from './testClient/http';
+import type { TestClient } from './testClient/client';
+import { decryptBlob } from '../sync-protocol/blobCipher';
 
 describeStores('platform blobs', (store) => {
   let platform: RunningPlatform;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPullRequest } from '../sync-protocol/device-codec';
+import { buildPullRequest } from '../sync-protocol/deviceCodec';
 import { generatePartyKeys } from '../sync-protocol/keys';
 import type { RunningPlatform } from './platform';
-import { TestClient } from './test-client/client';
-import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';
-import { bodyOf, slowSocket, statusOf } from './test-client/slow-socket';
-import { describeStores } from './test-support/stores';
+import { TestClient } from './testClient/client';
+import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
+import { bodyOf, slowSocket, statusOf } from './testClient/slowSocket';
+import { describeStores } from './testSupport/stores';
 
 /**
  * Bundles and pulls are read only for a device with a live session. The attacker is another

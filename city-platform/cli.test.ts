@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TestClient } from './test-client/client';
-import { newCase } from './test-client/fixtures';
+import { TestClient } from './testClient/client';
+import { newCase } from './testClient/fixtures';
 import type { PlatformInfo } from '../common/sync/registration';
-import { request, type PlatformHttpError } from './test-client/http';
+import { request, type PlatformHttpError } from './testClient/http';
 
 const ROOT = join(__dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');

@@ -5,7 +5,7 @@ import type { Limits } from '../common/sync/registration';
 import { peekHeader } from '../sync-protocol/envelope';
 import type { KnownDevice, PlatformContext } from '../sync-protocol/parties';
 import type { UploadLocks } from './blob/locks';
-import type { RateLimiter, RateRule } from './guard/rate-limit';
+import type { RateLimiter, RateRule } from './guard/rateLimit';
 import { readBody, refuseUnread, type BodyPace } from './http/body';
 import { header } from './http/respond';
 import type { PlatformIdentity } from './keys';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxRecord } from '../common/sync/push';
-import { sha256Hex } from '../sync-protocol/blob-cipher';
-import { seededRandom } from '../tools/link-proxy/prng';
-import { startLinkProxy } from '../tools/link-proxy/proxy';
+import { sha256Hex } from '../sync-protocol/blobCipher';
+import { seededRandom } from '../tools/linkProxy/prng';
+import { startLinkProxy } from '../tools/linkProxy/proxy';
 import type { RunningPlatform } from './platform';
-import { describeStores } from './test-support/stores';
-import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';
+import { describeStores } from './testSupport/stores';
+import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 
 describeStores('platform faults', (store) => {
   let platform: RunningPlatform;

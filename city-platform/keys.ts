@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { JiuzhuError } from '../common/contract/errors';
 import { SUITE_IDS, suiteIdSchema, type SuiteId } from '../common/sync/primitives';
 import { generatePartyKeys } from '../sync-protocol/keys';
-import type { BlobKeyInput } from '../sync-protocol/blob-cipher';
+import type { BlobKeyInput } from '../sync-protocol/blobCipher';
 import { deviceSuite, platformKeysFor, type KnownDevice, type PlatformContext } from '../sync-protocol/parties';
 import type { PartyKeys } from '../sync-protocol/suite';
 import { DEFAULT_SUITE, suiteById } from '../sync-protocol/suites';

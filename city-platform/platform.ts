@@ -7,7 +7,7 @@ import type { Limits, PlatformInfo } from '../common/sync/registration';
 import { createAdminApi, type AdminApi } from './admin';
 import { UploadLocks } from './blob/locks';
 import { DEFAULT_GUARDS, DEFAULT_LIMITS, type Guards, type PlatformDeps, type Timing } from './context';
-import { RateLimiter } from './guard/rate-limit';
+import { RateLimiter } from './guard/rateLimit';
 import { sweepExpired } from './guard/sweeper';
 import { createHttpServer } from './http/server';
 import { codecContext, loadOrCreateIdentity } from './keys';

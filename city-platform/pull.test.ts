@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullItem } from '../common/sync/pull';
 import type { RunningPlatform } from './platform';
-import type { TestClient } from './test-client/client';
-import { describeStores } from './test-support/stores';
-import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';
-import { request } from './test-client/http';
+import type { TestClient } from './testClient/client';
+import { describeStores } from './testSupport/stores';
+import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
+import { request } from './testClient/http';
 
 describeStores('platform pull', (store) => {
   let platform: RunningPlatform;

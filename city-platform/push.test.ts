@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePartyKeys } from '../sync-protocol/keys';
 import { suiteById } from '../sync-protocol/suites';
-import { hashMachineId } from '../sync-protocol/machine-id';
+import { hashMachineId } from '../sync-protocol/machineId';
 import { buildRegistrationRequest, verifyRegistrationResponse } from '../sync-protocol/registration';
 import type { RunningPlatform } from './platform';
-import { TestClient } from './test-client/client';
-import { describeStores } from './test-support/stores';
-import { caseStep, enrolClient, newCase, tempPlatform } from './test-client/fixtures';
-import { PlatformHttpError, request } from './test-client/http';
+import { TestClient } from './testClient/client';
+import { describeStores } from './testSupport/stores';
+import { caseStep, enrolClient, newCase, tempPlatform } from './testClient/fixtures';
+import { PlatformHttpError, request } from './testClient/http';
 
 describeStores('platform push', (store) => {
   let platform: RunningPlatform;

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSessionRequest } from '../sync-protocol/device-codec';
+import { buildSessionRequest } from '../sync-protocol/deviceCodec';
 import { generatePartyKeys } from '../sync-protocol/keys';
-import { hashMachineId } from '../sync-protocol/machine-id';
+import { hashMachineId } from '../sync-protocol/machineId';
 import { buildRegistrationRequest } from '../sync-protocol/registration';
 import type { Guards } from './context';
 import type { RunningPlatform } from './platform';
 import { newDeviceId } from './routes/devices';
-import { enrolClient, tempPlatform } from './test-client/fixtures';
-import { request, type HttpAnswer } from './test-client/http';
-import { slowSocket, statusOf } from './test-client/slow-socket';
+import { enrolClient, tempPlatform } from './testClient/fixtures';
+import { request, type HttpAnswer } from './testClient/http';
+import { slowSocket, statusOf } from './testClient/slowSocket';
 
 /**
  * Guessing is rate-limited on the platform's clock (a fake one here): enrolment codes per source

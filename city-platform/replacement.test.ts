@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningPlatform } from './platform';
-import type { TestClient } from './test-client/client';
-import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';
-import { PlatformHttpError, request } from './test-client/http';
-import { describeStores } from './test-support/stores';
+import type { TestClient } from './testClient/client';
+import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
+import { PlatformHttpError, request } from './testClient/http';
+import { describeStores } from './testSupport/stores';
 
 /**
  * Registration never revokes a device by itself. The attacker is a station that enrols a

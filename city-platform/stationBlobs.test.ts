@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decryptBlob, encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
-import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
+import { decryptBlob, encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blobCipher';
+import { encodeUploadMetadata } from '../sync-protocol/tusMetadata';
 import type { RunningPlatform } from './platform';
-import type { TestClient } from './test-client/client';
-import { enrolClient, newCase, tempPlatform } from './test-client/fixtures';
-import { request } from './test-client/http';
-import { describeStores } from './test-support/stores';
+import type { TestClient } from './testClient/client';
+import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
+import { request } from './testClient/http';
+import { describeStores } from './testSupport/stores';
 
 /**
  * One station must never reach another station's blobs. The attacker is an enrolled device of

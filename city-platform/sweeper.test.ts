@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
-import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
+import { encryptBlob, encryptedBlobSize, sha256Hex } from '../sync-protocol/blobCipher';
+import { encodeUploadMetadata } from '../sync-protocol/tusMetadata';
 import type { RunningPlatform } from './platform';
-import { enrolClient, tempPlatform } from './test-client/fixtures';
-import { request } from './test-client/http';
-import { describeStores } from './test-support/stores';
+import { enrolClient, tempPlatform } from './testClient/fixtures';
+import { request } from './testClient/http';
+import { describeStores } from './testSupport/stores';
 
 /**
  * Expired sessions and uploads do not pile up: the platform's sweeper (every `sweepIntervalMs`,

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { encryptedBlobSize, sha256Hex } from '../sync-protocol/blob-cipher';
-import { encodeUploadMetadata } from '../sync-protocol/tus-metadata';
+import { encryptedBlobSize, sha256Hex } from '../sync-protocol/blobCipher';
+import { encodeUploadMetadata } from '../sync-protocol/tusMetadata';
 import type { RunningPlatform } from './platform';
-import type { TestClient } from './test-client/client';
-import { enrolClient, tempPlatform } from './test-client/fixtures';
-import { request, type HttpAnswer } from './test-client/http';
-import { describeStores } from './test-support/stores';
+import type { TestClient } from './testClient/client';
+import { enrolClient, tempPlatform } from './testClient/fixtures';
+import { request, type HttpAnswer } from './testClient/http';
+import { describeStores } from './testSupport/stores';
 
 /**
  * A device cannot fill the platform's disk: at most N unfinished uploads at once, and at most so

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export async function startDemoReader(root) {
   const link = join(mkdtempSync(join(tmpdir(), 'jiuzhu-demo-reader-')), 'reader');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/sam-emulator/cli.ts', '--link', link, '--card', 'resident'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/samEmulator/cli.ts', '--link', link, '--card', 'resident'], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -2,7 +2,7 @@
 // so, and the same app through the browser shell (with Chromium opened when --open is given).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildElectronSqlite } from './native/sqlite-builds.js';
+import { buildElectronSqlite } from './native/sqliteBuilds.js';
 import { startDemoReader } from './demoReader.js';
 import { electronBinary } from './electronBinary.js';
 

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { JiuzhuError } from '../common/contract/errors';
 import type { OutboxRecord } from '../common/sync/push';
-import { buildBundle, openBundleResult, openPullPage, buildPullRequest } from './device-codec';
+import { buildBundle, openBundleResult, openPullPage, buildPullRequest } from './deviceCodec';
 import { peekHeader, seal } from './envelope';
 import { generatePartyKeys, keyFingerprint, platformAddress } from './keys';
 import type { DeviceContext, KnownDevice, PlatformContext } from './parties';
-import { openBundle, sealBundleResult, sealPullPage } from './platform-codec';
+import { openBundle, sealBundleResult, sealPullPage } from './platformCodec';
 import { signRegistration, verifyRegistrationResponse } from './registration';
 import { gmSuite, intlSuite } from './suites';
 

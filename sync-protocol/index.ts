@@ -1,11 +1,11 @@
 /** The sync protocol's codec, shared by the workstation's engine and the reference city platform. */
 export type { CryptoSuite, KeyPair, PartyKeys, StreamCipher } from './suite';
-export { intlSuite } from './suite-intl';
-export { gmSuite } from './suite-gm';
+export { intlSuite } from './suiteIntl';
+export { gmSuite } from './suiteGm';
 export { DEFAULT_SUITE, requireSuite, suiteById, suiteOfPublicKey } from './suites';
 export { generatePartyKeys, keyFingerprint, platformAddress, newMessageId } from './keys';
 export { toB64u, fromB64u } from './base64url';
-export { canonicalJson } from './canonical-json';
+export { canonicalJson } from './canonicalJson';
 export { compress, decompress } from './compress';
 export {
   seal,
@@ -31,7 +31,7 @@ export {
   openPullPage,
   type BuiltBundle,
   type OpenedPullPage,
-} from './device-codec';
+} from './deviceCodec';
 export {
   openBundle,
   openSessionRequest,
@@ -40,7 +40,7 @@ export {
   sealSession,
   sealPullPage,
   type DeviceLookup,
-} from './platform-codec';
+} from './platformCodec';
 export {
   buildRegistrationRequest,
   signRegistrationRequest,
@@ -57,6 +57,6 @@ export {
   sha256Hex,
   BLOB_TAG_BYTES,
   type BlobKeyInput,
-} from './blob-cipher';
-export { hashMachineId } from './machine-id';
-export { encodeUploadMetadata, decodeUploadMetadata } from './tus-metadata';
+} from './blobCipher';
+export { hashMachineId } from './machineId';
+export { encodeUploadMetadata, decodeUploadMetadata } from './tusMetadata';

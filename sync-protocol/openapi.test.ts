@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BLOB_ROLES } from '../common/sync/attachments';
-import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/audit-anchor';
+import { auditFlagSchema, auditPointSchema, bundleAuditAnswerSchema, bundleAuditSchema } from '../common/sync/auditAnchor';
 import { CASE_STATES } from '../common/cases/stateMachine';
 import {
   applicationOnlineBodySchema,

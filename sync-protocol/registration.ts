@@ -7,7 +7,7 @@ import {
   type RegistrationResponse,
 } from '../common/sync/registration';
 import { fromB64u, toB64u } from './base64url';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from './canonicalJson';
 import { keyFingerprint } from './keys';
 import type { SuiteId } from '../common/sync/primitives';
 import type { Signer } from './envelope';

@@ -2,8 +2,8 @@ import { JiuzhuError } from '../common/contract/errors';
 import type { SuiteId } from '../common/sync/primitives';
 import { fromB64u } from './base64url';
 import type { CryptoSuite } from './suite';
-import { gmSuite } from './suite-gm';
-import { intlSuite } from './suite-intl';
+import { gmSuite } from './suiteGm';
+import { intlSuite } from './suiteIntl';
 
 const SUITES = new Map<string, CryptoSuite>([
   [intlSuite.id, intlSuite],

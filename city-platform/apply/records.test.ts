@@ -15,8 +15,8 @@ import {
   rosterImportedRecord,
   type OutboundRecord,
 } from '../../sync-protocol/records/index';
-import { caseStep, idNumber } from '../test-client/fixtures';
-import { makeRecordValidator } from './validate-record';
+import { caseStep, idNumber } from '../testClient/fixtures';
+import { makeRecordValidator } from './validateRecord';
 
 /**
  * Every record kind, through the reference platform's validator: what its one builder makes is

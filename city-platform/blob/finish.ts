@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createBlobOpener, BLOB_TAG_BYTES } from '../../sync-protocol/blob-cipher';
+import { createBlobOpener, BLOB_TAG_BYTES } from '../../sync-protocol/blobCipher';
 import type { PlatformDeps } from '../context';
 import { deviceBlobKey } from '../keys';
 import type { DeviceRow, UploadRow } from '../store/types';

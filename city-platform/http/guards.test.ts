@@ -2,15 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOB_CIPHER_ID } from '../../common/sync/blobs';
 import type { Registration } from '../../common/sync/registration';
-import { encryptBlob, encryptedBlobSize, sha256Hex } from '../../sync-protocol/blob-cipher';
+import { encryptBlob, encryptedBlobSize, sha256Hex } from '../../sync-protocol/blobCipher';
 import { generatePartyKeys } from '../../sync-protocol/keys';
-import { encodeUploadMetadata } from '../../sync-protocol/tus-metadata';
+import { encodeUploadMetadata } from '../../sync-protocol/tusMetadata';
 import { newDeviceId } from '../routes/devices';
 import type { RunningPlatform } from '../platform';
-import { TestClient } from '../test-client/client';
-import { enrolClient, newCase, tempPlatform } from '../test-client/fixtures';
-import { request } from '../test-client/http';
-import { bodyOf, slowSocket, statusOf } from '../test-client/slow-socket';
+import { TestClient } from '../testClient/client';
+import { enrolClient, newCase, tempPlatform } from '../testClient/fixtures';
+import { request } from '../testClient/http';
+import { bodyOf, slowSocket, statusOf } from '../testClient/slowSocket';
 
 /**
  * Slow and unauthenticated clients on real sockets. Timeouts are made small here (they are

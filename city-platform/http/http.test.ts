@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../platform';
-import { enrolClient, newCase, tempPlatform } from '../test-client/fixtures';
+import { enrolClient, newCase, tempPlatform } from '../testClient/fixtures';
 
 /**
  * The HTTP layer on the wire, byte for byte where it matters: what the router answers before any

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
-import { encryptBlobFrom, encryptedBlobSize } from '../../sync-protocol/blob-cipher';
+import { encryptBlobFrom, encryptedBlobSize } from '../../sync-protocol/blobCipher';
 import { blobPath } from '../blob/paths';
 import { sessionDevice, type PlatformDeps } from '../context';
 import { deviceBlobKey } from '../keys';

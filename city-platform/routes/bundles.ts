@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { JiuzhuError } from '../../common/contract/errors';
-import { openBundle, sealBundleResult } from '../../sync-protocol/platform-codec';
-import { makeRecordValidator } from '../apply/validate-record';
+import { openBundle, sealBundleResult } from '../../sync-protocol/platformCodec';
+import { makeRecordValidator } from '../apply/validateRecord';
 import { onlyDevice, readSessionSealed, type PlatformDeps } from '../context';
 import { sendSealed } from '../http/respond';
 import { raw } from '../http/raw';

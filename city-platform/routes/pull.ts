@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { PullPage } from '../../common/sync/pull';
-import { openPullRequest, sealPullPage } from '../../sync-protocol/platform-codec';
+import { openPullRequest, sealPullPage } from '../../sync-protocol/platformCodec';
 import { onlyDevice, readSessionSealed, type PlatformDeps } from '../context';
 import { decodeCursor, encodeCursor } from '../feed/cursor';
 import { currentEpoch } from '../feed/epoch';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { openSessionRequest, sealSession } from '../../sync-protocol/platform-codec';
+import { openSessionRequest, sealSession } from '../../sync-protocol/platformCodec';
 import { clientAddress, onlyDevice, readSealed, type PlatformDeps } from '../context';
 import { refuseUnread } from '../http/body';
 import { sendSealed } from '../http/respond';

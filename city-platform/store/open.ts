@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { PgPlatformStore } from './pg-store';
-import { SqlitePlatformStore } from './sqlite-store';
+import { PgPlatformStore } from './pgStore';
+import { SqlitePlatformStore } from './sqliteStore';
 import type { PlatformStore } from './types';
 
 /** The store a platform (or a CLI command) uses: PostgreSQL when a URL is given, else SQLite in the data directory. */

@@ -1,9 +1,9 @@
-import type { RecipientBody, RecipientRow } from '../apply/roster-imported';
+import type { RecipientBody, RecipientRow } from '../apply/rosterImported';
 import type { ErrorCode } from '../../common/contract/errors';
 import type { SealedHeader } from '../../common/sync/envelope';
 import type { BundlePayload, BundleResult } from '../../common/sync/push';
-import type { VerificationReportBody } from '../../sync-protocol/records/verification-report';
-import type { addVerificationReport } from './verification-sql';
+import type { VerificationReportBody } from '../../sync-protocol/records/verificationReport';
+import type { addVerificationReport } from './verificationSql';
 import type { ApplicationOnlineBody } from '../../sync-protocol/records/index';
 
 export interface DeviceRow {
@@ -91,11 +91,11 @@ export interface RecordRow {
   status: string;
   blobs: string[];
   receivedAt: number;
-  /** The record's body as received (admin.records shows it only for the kinds it names, apply/decision-records.ts). */
+  /** The record's body as received (admin.records shows it only for the kinds it names, apply/decisionRecords.ts). */
   body?: Record<string, unknown>;
 }
 
-/** A 资格认证 made elsewhere (table remote_certifications; feed/certification-remote.ts). */
+/** A 资格认证 made elsewhere (table remote_certifications; feed/certificationRemote.ts). */
 export interface RemoteCertificationRow {
   id: string;
   stationId: string;
@@ -107,7 +107,7 @@ export interface RemoteCertificationRow {
   feedSeq: number;
 }
 
-/** An application made online (table online_applications; feed/application-online.ts). */
+/** An application made online (table online_applications; feed/applicationOnline.ts). */
 export interface OnlineApplicationRow {
   id: string;
   stationId: string;
@@ -120,7 +120,7 @@ export interface OnlineApplicationRow {
   feedSeq: number;
 }
 
-/** A household economic verification report posted for a case (table verification_reports; feed/verification-report.ts). */
+/** A household economic verification report posted for a case (table verification_reports; feed/verificationReport.ts). */
 export interface VerificationReportRow {
   /** The platform's id of the report (the pull item's `id`). */
   id: string;
@@ -273,7 +273,7 @@ export interface PlatformStore {
   close(): Promise<void>;
 }
 
-/** Decides a record's fate before it is applied; pure (see apply/validate-record.ts). */
+/** Decides a record's fate before it is applied; pure (see apply/validateRecord.ts). */
 export type RecordValidator = (
   record: BundlePayload['records'][number],
 ) => { ok: true } | { ok: false; code: ErrorCode; params: Record<string, string | number>; detail?: string };

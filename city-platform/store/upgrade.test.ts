@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import { describeStores } from '../test-support/stores';
-import { PgPlatformStore } from './pg-store';
-import { PG_MIGRATIONS } from './pg-schema';
+import { describeStores } from '../testSupport/stores';
+import { PgPlatformStore } from './pgStore';
+import { PG_MIGRATIONS } from './pgSchema';
 import { MIGRATIONS } from './schema';
-import { SqlitePlatformStore } from './sqlite-store';
+import { SqlitePlatformStore } from './sqliteStore';
 import type { PlatformStore } from './types';
 
 const sha = 'ab'.repeat(32);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * 核对 results on the case page (main/core/cases/verification; the wire form is
- * sync-protocol/records/verification-report.ts). The data types of the national and city 核对
+ * sync-protocol/records/verificationReport.ts). The data types of the national and city 核对
  * (《最低生活保障审核确认办法》 art. 17): `amountFen` is a balance or value for the asset types and a
  * monthly income for the income types.
  */

@@ -7,6 +7,6 @@ export * from './session';
 export * from './pull';
 export * from './blobs';
 export * from './attachments';
-export * from './audit-anchor';
+export * from './auditAnchor';
 export * from './decisions';
 export * from './intakeRecords';

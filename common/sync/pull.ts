@@ -90,7 +90,7 @@ export const REMOTE_CERTIFICATION_METHODS = ['face', 'video', 'other'] as const;
 
 /**
  * A 资格认证 the person made elsewhere (the mini-program's face check, …): the envelope only — `id`
- * is the platform's, the body is read by the handler (sync-protocol/records/certification-remote.ts).
+ * is the platform's, the body is read by the handler (sync-protocol/records/certificationRemote.ts).
  */
 export const certificationRemoteItemSchema = z.object({
   ...base,
@@ -101,7 +101,7 @@ export const certificationRemoteItemSchema = z.object({
 
 /**
  * A household economic verification report (核对报告) of a station case: the envelope only — `id`
- * is the platform's, the body is read by the handler (sync-protocol/records/verification-report.ts).
+ * is the platform's, the body is read by the handler (sync-protocol/records/verificationReport.ts).
  */
 export const verificationReportItemSchema = z.object({
   ...base,

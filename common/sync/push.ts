@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bundleAuditAnswerSchema, bundleAuditSchema } from './audit-anchor';
+import { bundleAuditAnswerSchema, bundleAuditSchema } from './auditAnchor';
 import { wireErrorSchema } from './errors';
 import { deviceIdSchema, serverTimeSchema, seqSchema, sha256HexSchema, uuidSchema } from './primitives';
 

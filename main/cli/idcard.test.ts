@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../tools/samEmulator/index';
 import { createCore, createFixedCore, silentLogger } from '../core/index';
 import { ADMIN_PASSWORD, logInStaff, setUpStation } from '../core/devices/idcard/test/station';
 import { runCli } from './run';

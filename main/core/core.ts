@@ -27,7 +27,7 @@ import { WorkstationSettingsFile } from './settings/workstationSettings';
 import { syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
 import { ratingsCapability } from './ratings/capability';
-import { shareFilesWithGroup } from './store/file-modes';
+import { shareFilesWithGroup } from './store/fileModes';
 import { updatesCapability } from './updates/capability';
 import { rosterImportCapability } from './rosterImport/capability';
 import { onlineApplicationsCapability } from './onlineApplications/capability';

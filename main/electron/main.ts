@@ -73,7 +73,7 @@ async function runAdminCli(args: string[]): Promise<void> {
 let core: CoreApi | undefined;
 
 /**
- * In development the Electron-ABI build of SQLite sits in native/electron (scripts/native/sqlite-builds.js),
+ * In development the Electron-ABI build of SQLite sits in native/electron (scripts/native/sqliteBuilds.js),
  * beside the Node build the tests use; a packaged app's node_modules is already built for Electron.
  */
 function sqliteBinding(): { sqliteNativeBinding?: string } {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm2, sm4 } from 'sm-crypto-v2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encryptBlob } from '../blob-cipher';
+import { encryptBlob } from '../blobCipher';
 import { toB64u } from '../base64url';
-import { gmSuite } from '../suite-gm';
+import { gmSuite } from '../suiteGm';
 import { Ghash } from './ghash';
 import {
   createSm4GcmDecryptor,

@@ -17,7 +17,7 @@ export {
   type PullItemKind,
   type PullItemOf,
   type PulledCaseItem,
-} from './pull-items';
+} from './pullItems';
 export {
   CASE_UPSERT,
   caseUpsertBodySchema,
@@ -25,21 +25,21 @@ export {
   type CaseStep,
   type CaseUpsertBody,
   type CaseUpsertRecord,
-} from './case-upsert';
-export { DOCUMENT_META, documentMetaRecord, type DocumentMetaRecord } from './document-meta';
+} from './caseUpsert';
+export { DOCUMENT_META, documentMetaRecord, type DocumentMetaRecord } from './documentMeta';
 export {
   CERTIFICATION_RECORD,
   certificationRecord,
   certificationRecordBodySchema,
   type CertificationRecordBody,
-} from './certification-record';
+} from './certificationRecord';
 export {
   CERTIFICATION_REMOTE,
   REMOTE_CERTIFICATION_METHODS,
   certificationRemoteBodySchema,
   type CertificationRemoteBody,
   type PulledCertificationRemoteItem,
-} from './certification-remote';
+} from './certificationRemote';
 export {
   VERIFICATION_REPORT,
   VERIFICATION_DATA_TYPES,
@@ -49,7 +49,7 @@ export {
   type VerificationItem,
   type VerificationReportBody,
   type PulledVerificationReportItem,
-} from './verification-report';
+} from './verificationReport';
 export {
   APPLICATION_ONLINE,
   ONLINE_APPLICATION_SOURCES,
@@ -58,15 +58,15 @@ export {
   type ApplicationOnlineBody,
   type ApplicationOnlineBodyInput,
   type PulledApplicationOnlineItem,
-} from './application-online';
-export { CASE_AUTHORIZATION, caseAuthorizationRecord } from './case-authorization';
-export { CASE_AMENDMENT, caseAmendmentRecord } from './case-amendment';
-export { CHANGE_PROPOSAL, changeProposalRecord } from './change-proposal';
-export { DECISION_REFUSAL, decisionRefusalRecord } from './decision-refusal';
-export { RELIEF_PAYMENT, reliefPaymentRecord } from './relief-payment';
-export { MONITORING_ENTRY, monitoringEntryRecord } from './monitoring-entry';
-export { RATING_RECORD, ratingRecord } from './rating-record';
-export { RATING_FOLLOW_UP, ratingFollowUpRecord } from './rating-follow-up';
+} from './applicationOnline';
+export { CASE_AUTHORIZATION, caseAuthorizationRecord } from './caseAuthorization';
+export { CASE_AMENDMENT, caseAmendmentRecord } from './caseAmendment';
+export { CHANGE_PROPOSAL, changeProposalRecord } from './changeProposal';
+export { DECISION_REFUSAL, decisionRefusalRecord } from './decisionRefusal';
+export { RELIEF_PAYMENT, reliefPaymentRecord } from './reliefPayment';
+export { MONITORING_ENTRY, monitoringEntryRecord } from './monitoringEntry';
+export { RATING_RECORD, ratingRecord } from './ratingRecord';
+export { RATING_FOLLOW_UP, ratingFollowUpRecord } from './ratingFollowUp';
 export {
   ROSTER_IMPORTED,
   rosterImportedRecord,
@@ -75,5 +75,5 @@ export {
   type RosterHousehold,
   type RosterImportedBody,
   type RosterImportedRecord,
-} from './roster-imported';
-export { ROSTER_RECIPIENT, pulledRosterRecipientItemSchema, type PulledRosterRecipientItem } from './roster-recipient-item';
+} from './rosterImported';
+export { ROSTER_RECIPIENT, pulledRosterRecipientItemSchema, type PulledRosterRecipientItem } from './rosterRecipientItem';

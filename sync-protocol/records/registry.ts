@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { OutboxRecord } from '../../common/sync/push';
-import { caseAmendmentRecordSchema } from './case-amendment';
-import { caseAuthorizationRecordSchema } from './case-authorization';
-import { caseUpsertRecordSchema } from './case-upsert';
-import { certificationRecordSchema } from './certification-record';
-import { changeProposalRecordSchema } from './change-proposal';
-import { decisionRefusalRecordSchema } from './decision-refusal';
-import { documentMetaRecordSchema } from './document-meta';
+import { caseAmendmentRecordSchema } from './caseAmendment';
+import { caseAuthorizationRecordSchema } from './caseAuthorization';
+import { caseUpsertRecordSchema } from './caseUpsert';
+import { certificationRecordSchema } from './certificationRecord';
+import { changeProposalRecordSchema } from './changeProposal';
+import { decisionRefusalRecordSchema } from './decisionRefusal';
+import { documentMetaRecordSchema } from './documentMeta';
 import { firstIssue, issue, type RecordIssue } from './issue';
-import { monitoringEntryRecordSchema } from './monitoring-entry';
-import { ratingFollowUpRecordSchema } from './rating-follow-up';
-import { ratingRecordSchema } from './rating-record';
-import { reliefPaymentRecordSchema } from './relief-payment';
-import { rosterImportedRecordSchema } from './roster-imported';
+import { monitoringEntryRecordSchema } from './monitoringEntry';
+import { ratingFollowUpRecordSchema } from './ratingFollowUp';
+import { ratingRecordSchema } from './ratingRecord';
+import { reliefPaymentRecordSchema } from './reliefPayment';
+import { rosterImportedRecordSchema } from './rosterImported';
 
 /**
  * Every record kind a workstation writes and the platform applies: one schema each, registered

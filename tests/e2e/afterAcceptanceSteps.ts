@@ -6,7 +6,7 @@ import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../..
 import type { api } from './intakeSupport';
 
 /**
- * Steps after acceptance shared by the end-to-end specs (roster.spec.ts, after-acceptance-chain.spec.ts):
+ * Steps after acceptance shared by the end-to-end specs (roster.spec.ts, afterAcceptanceChain.spec.ts):
  * the accepted case through the API, 初审意见 / 公示 / 异议 / 民主评议 on the case page, and a
  * warning verified and closed with outcome stop on the warnings page.
  */

@@ -8,7 +8,7 @@ import { OPINION, signedVisit, VISIT } from '../../main/core/afterAcceptance/tes
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
-import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../tools/samEmulator/index';
 import { startShell, type RunningShell } from './browserShell';
 import { CAMERA_FRAME, cameraCapture, faceScenes, references } from './captureFixtures';
 import { fakeCameraPages } from './capturePage';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EmulatedReader, hkmotwCard, residentCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, hkmotwCard, residentCard } from '../../tools/samEmulator/index';
 import { startShell, type RunningShell } from './browserShell';
 import { createStaff, firstLogIn, logOut, openAndLogIn, setUpStation } from './station';
 

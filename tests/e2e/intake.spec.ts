@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../tools/samEmulator/index';
 import {
   launch,
   logIn,

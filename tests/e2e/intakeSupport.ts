@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { EmulatedReader, type FixtureCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, type FixtureCard } from '../../tools/samEmulator/index';
 import { launchShell, type LaunchedShell } from './browserShell';
 import type { Role } from '../../common/contract/permissions';
 import { ADMIN } from './station';

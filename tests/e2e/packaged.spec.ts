@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmulatedReader, residentCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../tools/samEmulator/index';
 
 /**
  * The release smoke test of an unfused `electron-builder --dir` build (docs/RELEASE.md): the packed

@@ -71,7 +71,7 @@ test.afterAll(async () => {
   rmSync(platformDir, { recursive: true, force: true });
 });
 
-/** The clerk pairs the applicant screen (applicant-screen.spec.ts's steps) from the decision of a case submitted earlier. */
+/** The clerk pairs the applicant screen (applicantScreen.spec.ts's steps) from the decision of a case submitted earlier. */
 async function pairScreen(page: Page): Promise<Page> {
   const [screen] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('open-rating-screen').click()]);
   await expect(screen.getByTestId('applicant-idle')).toBeVisible({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { CHILD, HUSBAND, WIFE } from '../../main/core/cases/testing/household';
-import { EmulatedReader, residentCard, TextBlockWriter, type FixtureCard } from '../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard, TextBlockWriter, type FixtureCard } from '../../tools/samEmulator/index';
 import { api, launch, logIn, newDataDir, removeDataDir, signInView, stop, type Shell } from './intakeSupport';
 import { launchOn, setUpDueHousehold, startReview } from './reviewSupport';
 import { findLeaks, screenTexts } from './screenWords';

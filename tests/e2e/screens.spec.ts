@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
-import { residentCard } from '../../tools/sam-emulator/index';
+import { residentCard } from '../../tools/samEmulator/index';
 import { api, launch, logIn, newDataDir, readerStation, removeDataDir, step, stop, type Shell } from './intakeSupport';
 import { ADMIN, firstLogIn, logOut } from './station';
 

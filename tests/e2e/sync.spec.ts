@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
-import { TestClient } from '../../city-platform/test-client/client';
+import { TestClient } from '../../city-platform/testClient/client';
 import { acceptedCase } from './afterAcceptanceSteps';
 import { launchShell, startShell, type LaunchedShell, type RunningShell } from './browserShell';
 import { launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop } from './intakeSupport';

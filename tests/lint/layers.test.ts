@@ -33,48 +33,48 @@ function lintFromShell(cwd: string, args: string[], code: string): { status: num
 
 describe('layer rules', () => {
   const forbidden: Array<[string, string, string, typeof PATHS | typeof PACKAGES]> = [
-    ['renderer importing main/core', 'renderer-imports-core.ts', 'renderer/src/__fixture__.ts', PATHS],
-    ['renderer importing node:fs', 'imports-node-fs.ts', 'renderer/src/__fixture__.ts', PACKAGES],
-    ['renderer importing node:fs dynamically', 'imports-node-fs-dynamic.ts', 'renderer/src/__fixture__.ts', PACKAGES],
-    ['renderer importing electron', 'imports-electron.ts', 'renderer/src/__fixture__.ts', PACKAGES],
-    ['renderer importing electron/renderer', 'imports-electron-renderer.ts', 'renderer/src/__fixture__.ts', PACKAGES],
-    ['renderer importing the preload', 'renderer-imports-preload.ts', 'renderer/src/__fixture__.ts', PATHS],
-    ['renderer importing city-platform', 'renderer-imports-platform.ts', 'renderer/src/__fixture__.ts', PATHS],
-    ['renderer importing tools', 'renderer-imports-tools.ts', 'renderer/src/__fixture__.ts', PATHS],
-    ['renderer importing serialport', 'imports-serialport.ts', 'renderer/src/__fixture__.ts', PACKAGES],
-    ['renderer importing pdfkit', 'imports-pdfkit.ts', 'renderer/src/__fixture__.ts', PACKAGES],
+    ['renderer importing main/core', 'rendererImportsCore.ts', 'renderer/src/__fixture__.ts', PATHS],
+    ['renderer importing node:fs', 'importsNodeFs.ts', 'renderer/src/__fixture__.ts', PACKAGES],
+    ['renderer importing node:fs dynamically', 'importsNodeFsDynamic.ts', 'renderer/src/__fixture__.ts', PACKAGES],
+    ['renderer importing electron', 'importsElectron.ts', 'renderer/src/__fixture__.ts', PACKAGES],
+    ['renderer importing electron/renderer', 'importsElectronRenderer.ts', 'renderer/src/__fixture__.ts', PACKAGES],
+    ['renderer importing the preload', 'rendererImportsPreload.ts', 'renderer/src/__fixture__.ts', PATHS],
+    ['renderer importing city-platform', 'rendererImportsPlatform.ts', 'renderer/src/__fixture__.ts', PATHS],
+    ['renderer importing tools', 'rendererImportsTools.ts', 'renderer/src/__fixture__.ts', PATHS],
+    ['renderer importing serialport', 'importsSerialport.ts', 'renderer/src/__fixture__.ts', PACKAGES],
+    ['renderer importing pdfkit', 'importsPdfkit.ts', 'renderer/src/__fixture__.ts', PACKAGES],
     [
       "a renderer feature importing another feature's inner folder",
-      'renderer-feature-imports-inner.ts',
+      'rendererFeatureImportsInner.ts',
       'renderer/src/stats/__fixture__.tsx',
       PATHS,
     ],
-    ['common importing main/core', 'common-imports-core.ts', 'common/__fixture__.ts', PATHS],
-    ['common importing node:fs', 'imports-node-fs.ts', 'common/__fixture__.ts', PACKAGES],
-    ['common importing city-platform', 'common-imports-platform.ts', 'common/__fixture__.ts', PATHS],
-    ['common importing tools', 'common-imports-tools.ts', 'common/__fixture__.ts', PATHS],
-    ['common importing react', 'imports-react.ts', 'common/__fixture__.ts', PACKAGES],
-    ['main/core importing electron', 'imports-electron.ts', 'main/core/__fixture__.ts', PACKAGES],
-    ['main/core importing electron/main', 'imports-electron-main.ts', 'main/core/__fixture__.ts', PACKAGES],
-    ['main/core importing antd', 'imports-antd.ts', 'main/core/__fixture__.ts', PACKAGES],
-    ["main/core importing the platform's fastify", 'imports-fastify.ts', 'main/core/__fixture__.ts', PACKAGES],
-    ['main/core importing a shell', 'core-imports-shell.ts', 'main/core/__fixture__.ts', PATHS],
-    ['main/core importing city-platform', 'core-imports-platform.ts', 'main/core/cases/__fixture__.ts', PATHS],
-    ["a core feature importing another feature's inner folder", 'core-feature-imports-inner.ts', 'main/core/stats/__fixture__.ts', PATHS],
-    ['browser shell importing electron', 'imports-electron.ts', 'main/browser/__fixture__.ts', PACKAGES],
-    ['browser shell importing the electron shell', 'browser-imports-electron-shell.ts', 'main/browser/__fixture__.ts', PATHS],
-    ["browser shell importing core's inner folders", 'shell-imports-core-inner.ts', 'main/browser/__fixture__.ts', PATHS],
-    ["electron shell importing core's inner folders", 'shell-imports-core-inner.ts', 'main/electron/__fixture__.ts', PATHS],
-    ["cli importing core's inner folders", 'shell-imports-core-inner.ts', 'main/cli/__fixture__.ts', PATHS],
-    ['cli importing the browser shell', 'cli-imports-browser.ts', 'main/cli/__fixture__.ts', PATHS],
-    ["browser shell importing the CLI's part of core (cliSupport)", 'cli-support.ts', 'main/browser/__fixture__.ts', PATHS],
-    ["electron shell importing the CLI's part of core (cliSupport)", 'cli-support.ts', 'main/electron/__fixture__.ts', PATHS],
-    ['preload importing main/core', 'preload-imports-core.ts', 'preload/__fixture__.ts', PATHS],
-    ['preload importing node:fs', 'imports-node-fs.ts', 'preload/__fixture__.ts', PACKAGES],
-    ['city-platform importing main/core', 'common-imports-core.ts', 'city-platform/__fixture__.ts', PATHS],
-    ['sync-protocol importing main/core', 'common-imports-core.ts', 'sync-protocol/__fixture__.ts', PATHS],
-    ['sync-protocol importing city-platform', 'common-imports-platform.ts', 'sync-protocol/__fixture__.ts', PATHS],
-    ['sync-protocol importing react', 'imports-react.ts', 'sync-protocol/__fixture__.ts', PACKAGES],
+    ['common importing main/core', 'commonImportsCore.ts', 'common/__fixture__.ts', PATHS],
+    ['common importing node:fs', 'importsNodeFs.ts', 'common/__fixture__.ts', PACKAGES],
+    ['common importing city-platform', 'commonImportsPlatform.ts', 'common/__fixture__.ts', PATHS],
+    ['common importing tools', 'commonImportsTools.ts', 'common/__fixture__.ts', PATHS],
+    ['common importing react', 'importsReact.ts', 'common/__fixture__.ts', PACKAGES],
+    ['main/core importing electron', 'importsElectron.ts', 'main/core/__fixture__.ts', PACKAGES],
+    ['main/core importing electron/main', 'importsElectronMain.ts', 'main/core/__fixture__.ts', PACKAGES],
+    ['main/core importing antd', 'importsAntd.ts', 'main/core/__fixture__.ts', PACKAGES],
+    ["main/core importing the platform's fastify", 'importsFastify.ts', 'main/core/__fixture__.ts', PACKAGES],
+    ['main/core importing a shell', 'coreImportsShell.ts', 'main/core/__fixture__.ts', PATHS],
+    ['main/core importing city-platform', 'coreImportsPlatform.ts', 'main/core/cases/__fixture__.ts', PATHS],
+    ["a core feature importing another feature's inner folder", 'coreFeatureImportsInner.ts', 'main/core/stats/__fixture__.ts', PATHS],
+    ['browser shell importing electron', 'importsElectron.ts', 'main/browser/__fixture__.ts', PACKAGES],
+    ['browser shell importing the electron shell', 'browserImportsElectronShell.ts', 'main/browser/__fixture__.ts', PATHS],
+    ["browser shell importing core's inner folders", 'shellImportsCoreInner.ts', 'main/browser/__fixture__.ts', PATHS],
+    ["electron shell importing core's inner folders", 'shellImportsCoreInner.ts', 'main/electron/__fixture__.ts', PATHS],
+    ["cli importing core's inner folders", 'shellImportsCoreInner.ts', 'main/cli/__fixture__.ts', PATHS],
+    ['cli importing the browser shell', 'cliImportsBrowser.ts', 'main/cli/__fixture__.ts', PATHS],
+    ["browser shell importing the CLI's part of core (cliSupport)", 'cliSupport.ts', 'main/browser/__fixture__.ts', PATHS],
+    ["electron shell importing the CLI's part of core (cliSupport)", 'cliSupport.ts', 'main/electron/__fixture__.ts', PATHS],
+    ['preload importing main/core', 'preloadImportsCore.ts', 'preload/__fixture__.ts', PATHS],
+    ['preload importing node:fs', 'importsNodeFs.ts', 'preload/__fixture__.ts', PACKAGES],
+    ['city-platform importing main/core', 'commonImportsCore.ts', 'city-platform/__fixture__.ts', PATHS],
+    ['sync-protocol importing main/core', 'commonImportsCore.ts', 'sync-protocol/__fixture__.ts', PATHS],
+    ['sync-protocol importing city-platform', 'commonImportsPlatform.ts', 'sync-protocol/__fixture__.ts', PATHS],
+    ['sync-protocol importing react', 'importsReact.ts', 'sync-protocol/__fixture__.ts', PACKAGES],
   ];
   for (const [what, file, at, rule] of forbidden) {
     it(`refuses ${what}`, async () => {
@@ -83,30 +83,30 @@ describe('layer rules', () => {
   }
 
   it('refuses a package named by every form of import, one report each', async () => {
-    const rules = await ruleIdsFor(fixture('imports-every-form.ts'), 'common/__fixture__.ts');
+    const rules = await ruleIdsFor(fixture('importsEveryForm.ts'), 'common/__fixture__.ts');
     expect(rules.filter((r) => r === PACKAGES)).toHaveLength(7);
   });
 
   const allowed: Array<[string, string, string]> = [
-    ['a common test using vitest and node:fs', 'common-test-allowed.ts', 'common/__fixture__.test.ts'],
-    ['main/electron importing electron and core', 'electron-shell-allowed.ts', 'main/electron/__fixture__.ts'],
-    ['a shell importing main/core/index', 'shell-allowed.ts', 'main/cli/__fixture__.ts'],
-    ['the cli importing its part of core (cliSupport)', 'cli-support.ts', 'main/cli/__fixture__.ts'],
-    ['renderer importing common', 'renderer-allowed.ts', 'renderer/src/__fixture__.ts'],
+    ['a common test using vitest and node:fs', 'commonTestAllowed.ts', 'common/__fixture__.test.ts'],
+    ['main/electron importing electron and core', 'electronShellAllowed.ts', 'main/electron/__fixture__.ts'],
+    ['a shell importing main/core/index', 'shellAllowed.ts', 'main/cli/__fixture__.ts'],
+    ['the cli importing its part of core (cliSupport)', 'cliSupport.ts', 'main/cli/__fixture__.ts'],
+    ['renderer importing common', 'rendererAllowed.ts', 'renderer/src/__fixture__.ts'],
     [
       "a renderer feature importing its packages and another feature's public face",
-      'renderer-feature-allowed.ts',
+      'rendererFeatureAllowed.ts',
       'renderer/src/stats/__fixture__.tsx',
     ],
     [
       "a core feature importing its packages, its own inner folder and another feature's public face",
-      'core-feature-allowed.ts',
+      'coreFeatureAllowed.ts',
       'main/core/documents/__fixture__.ts',
     ],
-    ['city-platform importing sync-protocol and common', 'platform-imports-protocol.ts', 'city-platform/__fixture__.ts'],
+    ['city-platform importing sync-protocol and common', 'platformImportsProtocol.ts', 'city-platform/__fixture__.ts'],
     [
       'a core test bringing up the reference platform and the link proxy',
-      'core-test-imports-platform.ts',
+      'coreTestImportsPlatform.ts',
       'main/core/cases/__fixture__.test.ts',
     ],
   ];
@@ -117,7 +117,7 @@ describe('layer rules', () => {
   }
 
   describe('run from another folder', () => {
-    const code = fixture('renderer-imports-preload.ts');
+    const code = fixture('rendererImportsPreload.ts');
 
     it('refuses renderer importing the preload when eslint runs inside renderer/', () => {
       const run = lintFromShell(join(root, 'renderer'), ['--stdin', '--stdin-filename', 'src/__fixture__.ts'], code);
@@ -137,7 +137,7 @@ describe('layer rules', () => {
       const run = lintFromShell(
         dirname(root),
         ['--config', join(root, 'eslint.config.js'), '--stdin', '--stdin-filename', file],
-        fixture('imports-node-fs.ts'),
+        fixture('importsNodeFs.ts'),
       );
       expect(run.ruleIds).toContain(PACKAGES);
       expect(run.status).toBe(1);

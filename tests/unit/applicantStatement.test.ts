@@ -47,7 +47,7 @@ describe('the statement on the applicant screen', () => {
     expect(JSON.stringify(review)).not.toContain('review_0042');
   });
 
-  it('the shipped clip was recorded from the current wording (scripts/make-authorization-clip.ts)', () => {
+  it('the shipped clip was recorded from the current wording (scripts/makeAuthorizationClip.ts)', () => {
     const meta = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/audio/authorization-zh.json'), 'utf8')) as {
       textSha256: string;
       bytes: number;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 /** The custom Windows signer electron-builder calls per file, with a real child process as the signing tool. */
 const require = createRequire(import.meta.url);
-const { default: sign } = require('../../build/sign-windows.cjs') as {
+const { default: sign } = require('../../build/signWindows.cjs') as {
   default: (c: { path: string }, env: Record<string, string>) => Promise<void>;
 };
 const dir = mkdtempSync(join(tmpdir(), 'sign-windows-'));

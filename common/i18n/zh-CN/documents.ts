@@ -149,7 +149,7 @@ export const documents = {
     DOC_INVALID_DATA: '生成“{{kind}}”所需的数据有误（{{path}}）：{{detail}}。文书未生成，请补全或更正后重试。',
     DOC_MISSING_GLYPH:
       '字库中没有这些字：{{chars}}（{{fields}}），打印出来会是空白方框，文书未生成。请先核对是否输错；确属生僻字的，请联系管理员补充字库，或按规定打印后手写补填。',
-    DOC_FONTS_MISSING: '找不到文书字体文件 {{file}}，文书未生成。请重新安装程序，或请管理员运行 scripts/copy-fonts.js 复制字体。',
+    DOC_FONTS_MISSING: '找不到文书字体文件 {{file}}，文书未生成。请重新安装程序，或请管理员运行 scripts/copyFonts.js 复制字体。',
     DOC_BAD_IMAGE: '“{{field}}”的图片无法读取，文书未生成。请重新采集签名或照片后再生成。',
     DOC_NO_SIGNING_KEY: '出具救助证明需要本站的签名密钥，当前没有，证明未生成。请管理员先完成设备登记或生成本站密钥。',
     DOC_RENDER_FAILED: '生成“{{kind}}”时出错：{{detail}}。文书未生成，请重试；仍不行请联系管理员。',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
+import { tempPlatform } from '../../../city-platform/testClient/fixtures';
 import type { RunningPlatform } from '../../../city-platform/platform';
 import { createFixedCore } from '../../core/index';
 import { runCli } from '../run';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertPasswordAcceptable } from './password-policy';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
+import { assertPasswordAcceptable } from './passwordPolicy';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
 import type { Session } from './sessions';
 
 describe('password rules', () => {

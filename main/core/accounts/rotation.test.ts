@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Keyring, newDbKey, newKeyId } from '../store/keys/keyring';
-import { parseKeyring, writeKeyringFile } from '../store/keys/keyring-file';
-import { keyringChecksum } from '../store/keys/keyring-format';
+import { parseKeyring, writeKeyringFile } from '../store/keys/keyringFile';
+import { keyringChecksum } from '../store/keys/keyringFormat';
 import { openSqlite } from '../store/sqlite';
-import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
-import { writeFormat1Keyring } from '../store/test-support/legacy-keyring';
+import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
+import { writeFormat1Keyring } from '../store/testSupport/legacyKeyring';
 
 const CLERK = { username: 'clerk1', password: 'Clerk-Pass-2025' };
 const HEAD = { username: 'head1', password: 'Head-Pass-2025x' };

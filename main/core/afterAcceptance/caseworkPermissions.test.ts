@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
+import { tempPlatform } from '../../../city-platform/testClient/fixtures';
 import type { MethodOutput } from '../../../common/contract/registry';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
 import { HUSBAND, WIFE } from '../cases/testing/household';
-import { tempDir } from '../store/test-support/fixtures';
+import { tempDir } from '../store/testSupport/fixtures';
 import { awaitingDecisionThroughContract } from './testing/contractFlow';
 import { REDRESS } from './testing/fixture';
 

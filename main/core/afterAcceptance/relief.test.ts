@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeRecordValidator } from '../../../city-platform/apply/validate-record';
+import { makeRecordValidator } from '../../../city-platform/apply/validateRecord';
 import type { JiuzhuError } from '../../../common/contract/errors';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../cases/testing/household';
 import { faceCapture, intakeSignature } from '../cases/testing/captures';
 import { CertificationService } from '../certification/service';
-import { codeOf } from '../store/test-support/fixtures';
+import { codeOf } from '../store/testSupport/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { StatsRepo } from '../stats/statsRepo';
 import { overview } from '../stats/overview';

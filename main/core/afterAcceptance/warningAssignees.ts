@@ -2,7 +2,7 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import { rolesGrant, type Role } from '../../../common/contract/permissions';
 import { rolesGranting } from '../../../common/i18n/syncRun';
 import { translate } from '../../../common/i18n/translate';
-import { AccountRepository, type Account } from '../accounts/account-repo';
+import { AccountRepository, type Account } from '../accounts/accountRepo';
 import type { Db } from '../store/types';
 
 /**

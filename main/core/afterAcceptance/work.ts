@@ -5,7 +5,7 @@ import type { Application } from '../../../common/cases/application';
 import { translate } from '../../../common/i18n/translate';
 import type { CaseState } from '../../../common/cases/stateMachine';
 import type { AssistanceType } from '../../../common/cases/types';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/auditLog';
 import type { CaseRow } from '../cases/caseRepo';
 import type { CaseService } from '../cases/caseService';
 import { base, type NoticeContext } from '../cases/notices';

@@ -1,5 +1,5 @@
 import type { MethodOutput, Shell } from '../../../common/contract/index';
-import { loadedSqliteBuild } from '../store/native-build';
+import { loadedSqliteBuild } from '../store/nativeBuild';
 
 export interface AppIdentity {
   name: string;

@@ -124,8 +124,8 @@ describe('a station shared by the staff accounts of one PC', () => {
     chmodSync(dir, 0o2770);
     if (asRoot) chownSync(dir, 0, GROUP);
     const script = (holdMs: number, timeoutMs: number) => `
-      import { shareFilesWithGroup } from ${JSON.stringify(join(repo, 'main/core/store/file-modes.ts'))};
-      import { withDataDirLock } from ${JSON.stringify(join(repo, 'main/core/store/data-dir-lock.ts'))};
+      import { shareFilesWithGroup } from ${JSON.stringify(join(repo, 'main/core/store/fileModes.ts'))};
+      import { withDataDirLock } from ${JSON.stringify(join(repo, 'main/core/store/dataDirLock.ts'))};
       shareFilesWithGroup();
       const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
       try {

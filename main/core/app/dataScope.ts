@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { MachinePreset } from '../../../common/contract/preset';
-import { shareFilesWithGroup } from '../store/file-modes';
-import { windowsMachineDpapi } from '../store/keys/dpapi-machine';
-import { loadSharedMachineSecret } from '../store/keys/machine-secret-shared';
+import { shareFilesWithGroup } from '../store/fileModes';
+import { windowsMachineDpapi } from '../store/keys/dpapiMachine';
+import { loadSharedMachineSecret } from '../store/keys/machineSecretShared';
 import type { Logger } from '../logging/logger';
 import { APP_FOLDER } from './appFolder';
 import { defaultDataDir } from './dataDir';
@@ -10,7 +10,7 @@ import { defaultDataDir } from './dataDir';
 /**
  * One station per OS account (the default), or one per PC shared by its staff accounts (the
  * machine preset's `"dataScope": "machine"`). The machine root holds `data/` (the station) and
- * `machine/` (the machine-wide secret, store/keys/machine-secret-shared.ts):
+ * `machine/` (the machine-wide secret, store/keys/machineSecretShared.ts):
  * Windows `%ProgramData%\jiuzhu-workstation`, Linux `/var/lib/jiuzhu-workstation`
  * (JIUZHU_MACHINE_ROOT moves it). The installer creates it for the station's group.
  */

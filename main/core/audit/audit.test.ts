@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../store/sqlite';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
 import type { Db } from '../store/types';
-import { type AuditLog } from './audit-log';
+import { type AuditLog } from './auditLog';
 import { pruneAudit } from './prune';
 import { verifyAuditChain } from './verify';
 

@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/errors';
-import { AUDIT_TRIGGERS_SQL } from '../store/migrations/0030-audit';
+import { AUDIT_TRIGGERS_SQL } from '../store/migrations/0030Audit';
 import type { Clock, Db } from '../store/types';
-import type { AuditLog } from './audit-log';
+import type { AuditLog } from './auditLog';
 
 /** The law's floor for keeping audit records; pruning never goes below it. */
 export const MIN_AUDIT_RETENTION_DAYS = 180;

@@ -1,6 +1,6 @@
 import type { Db } from '../store/types';
 import { auditRowHash, GENESIS_HASH } from './canonical';
-import type { AuditRawRow } from './audit-log';
+import type { AuditRawRow } from './auditLog';
 
 export type AuditBreak =
   /** The row's stored hash does not match its own contents: it was edited. */

@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../store/attachments/attachment-store';
-import { jpegWithExif } from '../store/test-support/images';
+import { AttachmentStore } from '../store/attachments/attachmentStore';
+import { jpegWithExif } from '../store/testSupport/images';
 import { Keyring } from '../store/keys/keyring';
-import { parseKeyring } from '../store/keys/keyring-file';
+import { parseKeyring } from '../store/keys/keyringFile';
 import { openSqlite } from '../store/sqlite';
-import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
+import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
 import { readEntry, readManifest } from './container';
-import { checkStore } from './check-store';
-import { createBackup } from './create-backup';
-import { restoreBackup } from './restore-backup';
+import { checkStore } from './checkStore';
+import { createBackup } from './createBackup';
+import { restoreBackup } from './restoreBackup';
 import type { Progress } from './errors';
 
 describe('backup and restore', () => {

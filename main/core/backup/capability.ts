@@ -2,10 +2,10 @@ import { JiuzhuError } from '../../../common/contract/index';
 import { AUDIT_BREAK_ZH } from '../audit/verify';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import { lastIntegrity } from '../store/integrity-check';
-import { checkStore } from './check-store';
-import { createBackup } from './create-backup';
-import { restoreBackup } from './restore-backup';
+import { lastIntegrity } from '../store/integrityCheck';
+import { checkStore } from './checkStore';
+import { createBackup } from './createBackup';
+import { restoreBackup } from './restoreBackup';
 
 /** Backup, restore and the store check, for the admin UI and jiuzhu-admin. Progress goes out as task.progress events. */
 export function backupCapability(

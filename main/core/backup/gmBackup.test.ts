@@ -5,15 +5,15 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncState } from '../sync/engine/state';
-import { AttachmentStore } from '../store/attachments/attachment-store';
+import { AttachmentStore } from '../store/attachments/attachmentStore';
 import { Keyring } from '../store/keys/keyring';
-import { parseKeyring } from '../store/keys/keyring-file';
+import { parseKeyring } from '../store/keys/keyringFile';
 import { openSqlite } from '../store/sqlite';
-import { jpegWithExif } from '../store/test-support/images';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/test-support/fixtures';
+import { jpegWithExif } from '../store/testSupport/images';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
 import { encodeTrailer, readEntry, readManifest, signManifest, type BackupManifest } from './container';
-import { createBackup } from './create-backup';
-import { restoreBackup } from './restore-backup';
+import { createBackup } from './createBackup';
+import { restoreBackup } from './restoreBackup';
 import type { SuiteId } from '../../../common/sync/primitives';
 
 describe('backups sealed with SM4-GCM and HMAC-SM3 where the station is 国密', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../logging/logger';
-import { recordIntegrity } from '../store/integrity-check';
+import { recordIntegrity } from '../store/integrityCheck';
 
 /** store.health: what the damage banner reads — the kept result of the background integrity check. */
 const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-store-health-'));

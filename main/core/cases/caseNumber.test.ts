@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
+import { tempPlatform } from '../../../city-platform/testClient/fixtures';
 import { chooseCounterNo } from '../../../city-platform/store/counter';
 import { isJiuzhuError } from '../../../common/contract/errors';
-import { FakeClock, MACHINE_B } from '../store/test-support/fixtures';
+import { FakeClock, MACHINE_B } from '../store/testSupport/fixtures';
 import type { Db } from '../store/types';
-import { engineFixture, registerWith } from '../sync/engine/test-support';
+import { engineFixture, registerWith } from '../sync/engine/testSupport';
 import { CASE_NO, counterNoOf, formatCaseNo, parseCaseNo, setCounterNo } from './caseNumber';
 import { CaseService } from './caseService';
 import { registerCasePullHandler } from './pullHandler';

@@ -13,8 +13,8 @@ import { isOpen, transition, type CaseAction, type CaseState } from '../../../co
 import type { DocumentCapture, FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 import { translate } from '../../../common/i18n/translate';
 import { maskName } from '../../../common/format/mask';
-import type { AuditLog } from '../audit/audit-log';
-import { AttachmentStore } from '../store/attachments/attachment-store';
+import type { AuditLog } from '../audit/auditLog';
+import { AttachmentStore } from '../store/attachments/attachmentStore';
 import type { Clock, Db } from '../store/types';
 
 import { Outbox } from '../sync/index';
@@ -45,7 +45,7 @@ export type Decision =
   | { kind: 'supplement'; missing: Array<{ item: string; note?: string | undefined }>; dueBy?: string | undefined }
   | { kind: 'reject'; reasons: string[]; legalBasis: string[] };
 
-/** The platform keys a case record by its applicant's ID number (city-platform/apply/validate-record.ts). */
+/** The platform keys a case record by its applicant's ID number (city-platform/apply/validateRecord.ts). */
 
 /** The day a county limit started by `action` counts from: an online application's acceptance limit from its online submission. */
 const countsFrom = (action: CaseAction, app: Application, today: string): string =>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaceCapture } from '../../../common/capture/schemas';
 import type { CaseDetail } from '../../../common/contract/methods/cases';
 import type { BundlePayload } from '../../../common/sync/push';
-import { makeRecordValidator } from '../../../city-platform/apply/validate-record';
+import { makeRecordValidator } from '../../../city-platform/apply/validateRecord';
 import { createCore, type CoreApi } from '../core';
 import { readPdf } from '../documents/testing/pdfText';
 import { silentLogger } from '../logging/logger';

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
+import { tempPlatform } from '../../../city-platform/testClient/fixtures';
 import { searchInputSchema } from '../../../common/contract/methods/cases';
 import type { CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import { FakeClock, MACHINE_B } from '../store/test-support/fixtures';
+import { FakeClock, MACHINE_B } from '../store/testSupport/fixtures';
 import { noLogger, type Db } from '../store/types';
 import { listQuarantine } from '../sync/engine/quarantine';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/test-support';
+import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/testSupport';
 import { casesCapability } from './capability';
 import { CaseService } from './caseService';
 import { registerCasePullHandler } from './pullHandler';

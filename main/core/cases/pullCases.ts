@@ -29,7 +29,7 @@ function unsentBaseVersions(svc: CaseService, caseId: string): number[] {
 /**
  * Apply one pulled `case` item (the station's case as the platform holds it, pushed by any of its
  * workstations) in the pull page's transaction. The body is the pushing workstation's `case.upsert`
- * body, read with its schema (sync-protocol/records/case-upsert.ts); an item that does not read is
+ * body, read with its schema (sync-protocol/records/caseUpsert.ts); an item that does not read is
  * refused with the kind and the field (kept in pulled_item, applied to nothing). A body without
  * `application` (a step that changed no household data) keeps the application already held.
  *

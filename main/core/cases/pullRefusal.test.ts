@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseStep } from '../../../city-platform/test-client/fixtures';
+import { caseStep } from '../../../city-platform/testClient/fixtures';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { FakeClock } from '../store/test-support/fixtures';
-import { applyPulledItem, type PulledItem } from '../sync/engine/pull-handlers';
-import { engineFixture } from '../sync/engine/test-support';
+import { FakeClock } from '../store/testSupport/fixtures';
+import { applyPulledItem, type PulledItem } from '../sync/engine/pullHandlers';
+import { engineFixture } from '../sync/engine/testSupport';
 import { CaseService } from './caseService';
 import { registerCasePullHandler } from './pullHandler';
 import { loadCaseResources } from './resources';

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaceCapture } from '../../../common/capture/schemas';
-import { makeRecordValidator } from '../../../city-platform/apply/validate-record';
+import { makeRecordValidator } from '../../../city-platform/apply/validateRecord';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import { acceptedCase } from '../afterAcceptance/testing/fixture';
 import { faceCapture } from '../cases/testing/captures';
 import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import { makeIdNumber } from '../cases/demo/synthetic';
 import { caseStation } from '../cases/testing/station';
-import { codeOf, tempDir } from '../store/test-support/fixtures';
-import { pngWithText } from '../store/test-support/images';
+import { codeOf, tempDir } from '../store/testSupport/fixtures';
+import { pngWithText } from '../store/testSupport/images';
 import { Outbox } from '../sync/outbox/outbox';
 import { CertificationService } from './service';
 

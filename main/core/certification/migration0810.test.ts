@@ -4,7 +4,7 @@ import { newDbKey } from '../store/keys/keyring';
 import { runMigrations } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations/index';
 import { openSqlite } from '../store/sqlite';
-import { tempDir } from '../store/test-support/fixtures';
+import { tempDir } from '../store/testSupport/fixtures';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));

@@ -22,7 +22,7 @@ export interface RemoteDeps {
 }
 
 /**
- * A `certification.remote` item (sync-protocol/records/certification-remote.ts): read with its
+ * A `certification.remote` item (sync-protocol/records/certificationRemote.ts): read with its
  * schema (a bad item is refused naming the field; the engine keeps it in pulled_item), then applied
  * once by the platform's id. For a person on this station's active roster: a `remote`
  * certification row (certified on the day it was made, China time), its line on the roster's

@@ -1,7 +1,7 @@
 /**
  * The CJK fonts every document embeds (as subsets): Noto Serif SC regular and bold for body and
  * titles, Noto Sans SC for tables and 一、 headings. They are copied into resources/fonts by
- * scripts/copy-fonts.js; callers pass that directory. Loaded once per directory and kept.
+ * scripts/copyFonts.js; callers pass that directory. Loaded once per directory and kept.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

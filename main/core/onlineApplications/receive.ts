@@ -61,7 +61,7 @@ function blobReferences(item: PulledApplicationOnlineItem) {
 }
 
 /**
- * An `application.online` item (sync-protocol/records/application-online.ts), in the pull page's
+ * An `application.online` item (sync-protocol/records/applicationOnline.ts), in the pull page's
  * transaction: read with its schema (a bad item is refused naming the field, and kept in
  * pulled_item by the engine), then kept once by the platform's application id in the 待受理 queue
  * with its papers' blob references; audited. A second delivery changes nothing.

@@ -2,7 +2,7 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import type { FlaggedRating, RatingAskInput } from '../../../common/contract/methods/ratings';
 import { newGeneratedId } from '../../../common/ids/generatedId';
 import { isBadLevel, type RatedService, type RatingLevel, type RatingReason } from '../../../common/ratings/scale';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/auditLog';
 import type { Clock, Db } from '../store/types';
 import { Outbox } from '../sync/index';
 import { ratingFollowUpRecord, ratingRecord } from '../../../sync-protocol/records/index';

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ratingFollowUpBodySchema, ratingRecordBodySchema } from '../../../common/sync/ratings';
-import { tempPlatform } from '../../../city-platform/test-client/fixtures';
-import { FakeClock } from '../store/test-support/fixtures';
+import { tempPlatform } from '../../../city-platform/testClient/fixtures';
+import { FakeClock } from '../store/testSupport/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
-import { engineFixture, registerWith } from '../sync/engine/test-support';
+import { engineFixture, registerWith } from '../sync/engine/testSupport';
 import { RatingsService } from './service';
 
 /**

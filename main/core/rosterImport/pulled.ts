@@ -6,7 +6,7 @@ import { translate, type MessageKey } from '../../../common/i18n/translate';
 import { pullItemRefusal, readPullItem, type PulledRosterRecipientItem } from '../../../sync-protocol/records/index';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import { PLATFORM_ACTOR } from '../afterAcceptance/work';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/auditLog';
 import type { Clock, Db } from '../store/types';
 import type { ImportHousehold } from './households';
 import { RosterImportRepo } from './rosterImportRepo';
@@ -29,7 +29,7 @@ export interface RecipientConflict {
 }
 
 /**
- * A `roster.recipient` item (sync-protocol/records/roster-recipient-item.ts): one of the platform's
+ * A `roster.recipient` item (sync-protocol/records/rosterRecipientItem.ts): one of the platform's
  * current recipients of this station. Read with its schema (a bad item is refused naming the field;
  * the engine keeps it in pulled_item), then taken once by its head's ID number: a household none of
  * whose members is on this station's roster, or known here under another name, is written by the

@@ -5,7 +5,7 @@ import { ROSTER_IMPORT_TYPES, type RosterImportReport, type RosterRowError } fro
 import { JiuzhuError } from '../../../common/contract/errors';
 import { maskIdNumber } from '../../../common/format/mask';
 import { translate, type MessageKey } from '../../../common/i18n/translate';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog } from '../audit/auditLog';
 import type { CaseRepository } from '../cases/caseRepo';
 import { partiesOf } from '../cases/searchIndex';
 import { CaseSettingsStore } from '../cases/settingsStore';

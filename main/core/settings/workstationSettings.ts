@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readerConfigSchema } from '../../../common/contract/methods/idcard';
 import { printSettingsSchema } from '../../../common/contract/methods/print';
-import { privateFileMode } from '../store/file-modes';
+import { privateFileMode } from '../store/fileModes';
 
 /**
  * Settings of this workstation's hardware (which reader, which cameras): no personal data, so

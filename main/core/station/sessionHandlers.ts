@@ -3,7 +3,7 @@ import type { Session } from '../accounts/sessions';
 import type { Clock } from '../context';
 import type { Handlers } from '../dispatch/handlers';
 import { calibrateScrypt } from '../store/keys/kdf';
-import { initStation } from '../store/init-station';
+import { initStation } from '../store/initStation';
 import type { StationServices } from './stationServices';
 import type { WindowSessions } from './windowSessions';
 import { readPreset } from '../app/preset';

@@ -1,10 +1,10 @@
-import { AccountsService } from '../accounts/accounts-service';
-import { AuthService } from '../accounts/auth-service';
+import { AccountsService } from '../accounts/accountsService';
+import { AuthService } from '../accounts/authService';
 import { authConfig, type AuthConfig } from '../accounts/config';
 import type { Clock } from '../context';
 import type { Logger } from '../logging/logger';
-import { loadMachineSecret } from '../store/keys/machine-secret';
-import type { IntegrityResult } from '../store/integrity-check';
+import { loadMachineSecret } from '../store/keys/machineSecret';
+import type { IntegrityResult } from '../store/integrityCheck';
 import { Station } from '../store/station';
 
 export interface StationServices {
@@ -24,10 +24,10 @@ export interface StationServicesOptions {
   /**
    * The machine secret the password slots are bound to: the desktop shell passes the one its
    * safeStorage unsealed; elsewhere it is read from (or created in) the per-user file outside
-   * the data folder on first use (store/keys/machine-secret.ts).
+   * the data folder on first use (store/keys/machineSecret.ts).
    */
   machineSecret?: Uint8Array;
-  /** The background integrity check found damage (store/integrity-check.ts). */
+  /** The background integrity check found damage (store/integrityCheck.ts). */
   onIntegrityDamaged?: (result: IntegrityResult) => void;
 }
 

@@ -4,7 +4,7 @@ import { exportRequestSchema, type ExportRequest } from '../../../common/contrac
 import type { Role } from '../../../common/contract/permissions';
 import type { CoreDeps } from '../capability';
 import type { StationServices } from '../station/stationServices';
-import { tempDir } from '../store/test-support/fixtures';
+import { tempDir } from '../store/testSupport/fixtures';
 import { statsCapability } from './capability';
 import { statsStation, TODAY } from './testing/fixture';
 

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { withDataDirLock } from './data-dir-lock';
+import { withDataDirLock } from './dataDirLock';
 import type { KdfParams } from './keys/kdf';
 import { Keyring, newDbKey, newKeyId, type Unlocked } from './keys/keyring';
-import { readKeyringFile, writeKeyringFile } from './keys/keyring-file';
-import { loadMachineSecret } from './keys/machine-secret';
-import { generateRecoveryCode } from './keys/recovery-code';
-import { closeStore, openStore } from './open-store';
+import { readKeyringFile, writeKeyringFile } from './keys/keyringFile';
+import { loadMachineSecret } from './keys/machineSecret';
+import { generateRecoveryCode } from './keys/recoveryCode';
+import { closeStore, openStore } from './openStore';
 import {
   integrityPlan,
   lastIntegrity,
@@ -15,13 +15,13 @@ import {
   startBackgroundCheck,
   type BackgroundCheck,
   type IntegrityResult,
-} from './integrity-check';
+} from './integrityCheck';
 import { stationPaths, type StationPaths } from './paths';
 import { leaveWal, rekeyAndReturnToWal, returnToWal } from './rekey';
-import { StationRepository } from './station-repo';
+import { StationRepository } from './stationRepo';
 import type { Clock, Db, Logger } from './types';
 import { noLogger } from './types';
-import { privateDirMode } from './file-modes';
+import { privateDirMode } from './fileModes';
 
 export interface StationOptions {
   dataDir: string;
@@ -38,7 +38,7 @@ export interface StationOptions {
   nativeBinding?: string;
   /**
    * 'background' (default): no check at unlock, the full integrity_check in a worker thread at most
-   * once a day, and 'full' at unlock after it found damage (integrity-check.ts). 'full', 'quick' or
+   * once a day, and 'full' at unlock after it found damage (integrityCheck.ts). 'full', 'quick' or
    * 'none' run that check at every open and nothing in the background (tests, tools).
    */
   check?: 'full' | 'quick' | 'none' | 'background';

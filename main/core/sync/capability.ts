@@ -6,10 +6,10 @@ import type { Station } from '../store/station';
 import { translate } from '../../../common/i18n/translate';
 import type { RemoteBlobView } from '../../../common/contract/methods/syncStation';
 import { counterNoOf, setCounterNo } from '../cases/caseNumber';
-import { AttachmentStore } from '../store/attachments/attachment-store';
+import { AttachmentStore } from '../store/attachments/attachmentStore';
 import type { Db } from '../store/types';
 import { SyncEngine } from './engine/engine';
-import { remoteBlob, remoteBlobsOfCase } from './engine/remote-blobs';
+import { remoteBlob, remoteBlobsOfCase } from './engine/remoteBlobs';
 import { listQuarantine, resolveQuarantined } from './engine/quarantine';
 import { SyncScheduler } from './engine/scheduler';
 import { syncStatus } from './engine/status';
@@ -21,7 +21,7 @@ function counterView(db: Db, registered: boolean) {
   return { counterNo: c.counterNo, source: c.source, locked: registered || c.source === 'platform' };
 }
 
-export { registerPullHandler, type PullHandler, type PulledItem } from './engine/pull-handlers';
+export { registerPullHandler, type PullHandler, type PulledItem } from './engine/pullHandlers';
 
 /**
  * Sync with the city platform (docs/sync-protocol.md). The engine needs the open store, i.e. a

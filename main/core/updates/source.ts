@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomicSync } from '../store/fs-atomic';
+import { writeFileAtomicSync } from '../store/fsAtomic';
 import { updatesDir } from './updater';
 
 /**

@@ -6,7 +6,7 @@ import { useCoreEvent } from '../api/useCoreEvent';
 
 /**
  * Shown to everyone at work when the background integrity check found the station database damaged
- * (store/integrity-check.ts): finish what is in hand and call the admin. The next login is refused
+ * (store/integrityCheck.ts): finish what is in hand and call the admin. The next login is refused
  * until a restore, so this is the only moment staff can still print what they have done.
  */
 export function StoreDamagedBanner() {

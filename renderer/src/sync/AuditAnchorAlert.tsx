@@ -1,7 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../common/contract/index';
-import { AUDIT_FLAG_KINDS } from '../../../common/sync/audit-anchor';
+import { AUDIT_FLAG_KINDS } from '../../../common/sync/auditAnchor';
 
 type Anchor = MethodOutput<'sync.status'>['auditAnchor'];
 

@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
+import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { CaseService } from '../../cases/caseService';
 import { loadCaseResources } from '../../cases/resources';
-import { FakeClock } from '../../store/test-support/fixtures';
-import { engineFixture, registerWith } from '../../sync/engine/test-support';
+import { FakeClock } from '../../store/testSupport/fixtures';
+import { engineFixture, registerWith } from '../../sync/engine/testSupport';
 import { registerAfterAcceptancePullHandlers } from '../pullHandlers';
 import { afterAcceptance, REDRESS } from './fixture';
 

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { pullItemRefusal, readPullItem } from '../../../../sync-protocol/records/index';
-import type { AuditLog } from '../../audit/audit-log';
+import type { AuditLog } from '../../audit/auditLog';
 import type { CaseRepository } from '../caseRepo';
 import type { VerificationRepo } from './repo';
 
@@ -15,7 +15,7 @@ export interface VerificationApplyDeps {
 }
 
 /**
- * A `verification.report` item (sync-protocol/records/verification-report.ts): read with its
+ * A `verification.report` item (sync-protocol/records/verificationReport.ts): read with its
  * schema (a bad item is refused naming the field; the engine keeps it in pulled_item), then kept
  * once by the platform's id. For a case this station holds: applied (the latest report of the case
  * by issue day is current, the others superseded), a line on the case's timeline and an audit row

@@ -1,4 +1,4 @@
-import type { CardText } from './parse/text-block';
+import type { CardText } from './parse/textBlock';
 
 /** What a backend reads off one card, before parsing and photo decoding. */
 export interface RawCardRead {

@@ -1,7 +1,7 @@
 import { nativeSerialTransport } from '../serial/nativeTransport';
 import type { SerialTransport } from '../serial/transport';
 import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
-import { SamReader } from './reader/sam-reader';
+import { SamReader } from './reader/samReader';
 
 export interface PortInfo {
   path: string;

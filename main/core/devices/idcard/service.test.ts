@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../common/contract/index';
-import { EmulatedReader, hkmotwCard, residentCard } from '../../../../tools/sam-emulator/index';
+import { EmulatedReader, hkmotwCard, residentCard } from '../../../../tools/samEmulator/index';
 import { createCore, type CoreApi } from '../../core';
 import { silentLogger } from '../../logging/logger';
 import { createFixedCore } from '../../testing/fixedCore';

@@ -11,10 +11,10 @@ import type { SerialTransport } from '../serial/transport';
 import type { IdCardBackend } from './backend';
 import { likelyReaderFirst, listPorts, probePort } from './discovery';
 import { CardPoller, type ReaderStatus } from './reader/poller';
-import type { CardRead } from './reader/build-card';
-import { waitForCard } from './reader/read-card';
+import type { CardRead } from './reader/buildCard';
+import { waitForCard } from './reader/readCard';
 import { checkPortPath } from './portCheck';
-import { openBackend, type ReaderConfig } from './sdk/open-backend';
+import { openBackend, type ReaderConfig } from './sdk/openBackend';
 import { listVendorLibraries, resolveVendorLibrary } from './sdk/vendorLibrary';
 
 type StoredReader = z.output<typeof readerConfigSchema>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PtyPair } from '../../../../tools/sam-emulator/index';
+import { PtyPair } from '../../../../tools/samEmulator/index';
 import { nativeSerialTransport } from './nativeTransport';
 
 /**

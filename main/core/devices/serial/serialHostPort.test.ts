@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmulatedReader, residentCard } from '../../../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../../../tools/samEmulator/index';
 import type { CoreApi } from '../../core';
 import { startWorkerCore } from '../../host/workerCore';
 import { silentLogger } from '../../logging/logger';

@@ -9,8 +9,8 @@ import type { CertificateDraft, DocumentSummary, ReprintReason } from '../../../
 import type { VerifiedCertificate } from '../../../../common/documents/certificatePayload';
 import type { CopyKind, DocumentKind } from '../../../../common/documents/index';
 import { localIsoDate } from '../../../../common/format/dates';
-import type { AuditLog } from '../../audit/audit-log';
-import { AttachmentStore } from '../../store/attachments/attachment-store';
+import type { AuditLog } from '../../audit/auditLog';
+import { AttachmentStore } from '../../store/attachments/attachmentStore';
 import type { Clock, Db } from '../../store/types';
 import { verifyCertificatePayload } from '../certificate/payload';
 import type { DocumentFonts } from '../fonts';

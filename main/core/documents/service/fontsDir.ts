@@ -1,5 +1,5 @@
 /**
- * Where the document fonts are at run time. scripts/copy-fonts.js puts them in resources/fonts at
+ * Where the document fonts are at run time. scripts/copyFonts.js puts them in resources/fonts at
  * the repository root; the packaged app ships resources/ as extraResources (beside app.asar).
  * Core runs from main/core/… (tests, tsx), out/main/… (built shells) or the packaged app, so
  * walk up from this module and look beside Electron's resources path too.

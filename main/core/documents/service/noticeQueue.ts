@@ -10,7 +10,7 @@ import type { NoticeRequest } from '../../../../common/contract/methods/print';
 import type { DocumentKind } from '../../../../common/documents/index';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
 import type { Db } from '../../store/types';
-import type { AuditLog } from '../../audit/audit-log';
+import type { AuditLog } from '../../audit/auditLog';
 import { summaryOf } from './documentRepo';
 import type { DocumentService } from './documentService';
 

@@ -12,7 +12,7 @@ export const FONTS_DIR = join(root, 'resources', 'fonts');
 
 /** Copy the fonts into resources/fonts (the build's own script; a no-op when present) and load them. */
 export function testFonts(): DocumentFonts {
-  execFileSync(process.execPath, [join(root, 'scripts', 'copy-fonts.js')], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'copyFonts.js')], { stdio: 'pipe' });
   return loadDocumentFonts(FONTS_DIR);
 }
 

@@ -1,4 +1,4 @@
-import { ADMIN } from '../../store/test-support/fixtures';
+import { ADMIN } from '../../store/testSupport/fixtures';
 import { caseStation } from '../../cases/testing/station';
 import { insertStatsCases, type StatsCase } from './seed';
 

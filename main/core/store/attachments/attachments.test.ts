@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../test-support/fixtures';
-import { AttachmentStore } from './attachment-store';
-import { jpegWithExif, pngWithText } from '../test-support/images';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../testSupport/fixtures';
+import { AttachmentStore } from './attachmentStore';
+import { jpegWithExif, pngWithText } from '../testSupport/images';
 
 function webpWithExif(): Buffer {
   const chunk = (type: string, data: Buffer) => {

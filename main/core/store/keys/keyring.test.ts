@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, codeOf, FakeClock, MACHINE_B, makeStation, openServices, tempDir, type TestStation } from '../test-support/fixtures';
-import { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_ALPHABET } from './recovery-code';
+import { ADMIN, codeOf, FakeClock, MACHINE_B, makeStation, openServices, tempDir, type TestStation } from '../testSupport/fixtures';
+import { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_ALPHABET } from './recoveryCode';
 import { calibrateScrypt, deriveKek, newKdfSpec } from './kdf';
 
 describe('recovery code', () => {

@@ -12,8 +12,8 @@ import {
   type PasswordSlot,
   type PendingAuthEvent,
   type RecoverySlot,
-} from './keyring-format';
-import { normalizeRecoveryCode } from './recovery-code';
+} from './keyringFormat';
+import { normalizeRecoveryCode } from './recoveryCode';
 import {
   machineCheck,
   newSlotKeyPair,
@@ -25,7 +25,7 @@ import {
   recoveryKek,
   sealToPublic,
   type Box,
-} from './slot-crypto';
+} from './slotCrypto';
 
 export const DB_KEY_BYTES = 32;
 const MAX_PENDING_EVENTS = 500;

@@ -1,6 +1,6 @@
 import { BLOB_HEADERS as H, TUS_VERSION } from '../../../../common/sync/blobs';
-import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../../../../sync-protocol/blob-cipher';
-import { encodeUploadMetadata } from '../../../../sync-protocol/tus-metadata';
+import { encryptBlobFrom, encryptedBlobSize, sha256Hex, type BlobKeyInput } from '../../../../sync-protocol/blobCipher';
+import { encodeUploadMetadata } from '../../../../sync-protocol/tusMetadata';
 import { pinnedSuite } from '../../../../sync-protocol/parties';
 import type { RunContext } from './context';
 import { PlatformError, type HttpAnswer } from './http';

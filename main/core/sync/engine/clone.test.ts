@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
+import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { setCounterNo } from '../../cases/caseNumber';
 import { syncStatus } from './status';
-import { engineFixture, registerWith } from './test-support';
+import { engineFixture, registerWith } from './testSupport';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -1,13 +1,13 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { caseBlobPath } from '../../../../common/sync/attachments';
-import { AttachmentStore } from '../../store/attachments/attachment-store';
+import { AttachmentStore } from '../../store/attachments/attachmentStore';
 import type { Db } from '../../store/types';
-import { BLOB_TAG_BYTES, decryptBlob, encryptedBlobSize } from '../../../../sync-protocol/blob-cipher';
+import { BLOB_TAG_BYTES, decryptBlob, encryptedBlobSize } from '../../../../sync-protocol/blobCipher';
 import { pinnedSuite } from '../../../../sync-protocol/parties';
 import { auth } from './blobs';
 import type { RunContext } from './context';
 import { HttpClient, PlatformError, TransportError } from './http';
-import { localAttachmentId, remoteBlob, setRemoteBlobState, type RemoteBlobRow } from './remote-blobs';
+import { localAttachmentId, remoteBlob, setRemoteBlobState, type RemoteBlobRow } from './remoteBlobs';
 import { sleep } from './throttle';
 
 /** Ciphertext kept in the store is flushed in pieces of about this size (and whatever arrived before a cut). */

@@ -1,14 +1,14 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { caseStep, tempPlatform } from '../../../../city-platform/test-client/fixtures';
-import { describeStores, type StoreFixture } from '../../../../city-platform/test-support/stores';
+import { caseStep, tempPlatform } from '../../../../city-platform/testClient/fixtures';
+import { describeStores, type StoreFixture } from '../../../../city-platform/testSupport/stores';
 import type { RunningPlatform } from '../../../../city-platform/platform';
-import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
-import { MACHINE_B } from '../../store/test-support/fixtures';
+import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
+import { MACHINE_B } from '../../store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine } from './engine';
-import { registerPullHandler } from './pull-handlers';
+import { registerPullHandler } from './pullHandlers';
 import { listQuarantine, resolveQuarantined } from './quarantine';
-import { engineFixture, registerWith, type EngineFixture } from './test-support';
+import { engineFixture, registerWith, type EngineFixture } from './testSupport';
 
 const cleanups: Array<() => unknown> = [];
 /** The platform store of the suite under way (each suite runs once on SQLite, once on PostgreSQL). */

@@ -4,7 +4,7 @@ import type { Clock, Db, Logger } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
 import { announceCaseBlobs } from './announce';
-import { attachmentBlobSource } from './blob-source';
+import { attachmentBlobSource } from './blobSource';
 import { uploadBlobs } from './blobs';
 import type { BlobSource, RunContext } from './context';
 import { CancelledError, HttpClient, PlatformError, TransportError } from './http';

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
-import { describeStores, type StoreFixture } from '../../../../city-platform/test-support/stores';
-import { seededRandom } from '../../../../tools/link-proxy/prng';
-import { startLinkProxy } from '../../../../tools/link-proxy/proxy';
-import { FakeClock } from '../../store/test-support/fixtures';
+import { describeStores, type StoreFixture } from '../../../../city-platform/testSupport/stores';
+import { seededRandom } from '../../../../tools/linkProxy/prng';
+import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
+import { FakeClock } from '../../store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
-import { engineFixture, registerWith } from './test-support';
+import { engineFixture, registerWith } from './testSupport';
 
 const DAY = 86_400_000;
 const MODES = ['reset', 'close', 'half-close'] as const;

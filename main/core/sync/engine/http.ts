@@ -4,7 +4,7 @@ import { rootCertificates, type TLSSocket } from 'node:tls';
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { wireErrorSchema, type WireError } from '../../../../common/sync/errors';
 import { throttle } from './throttle';
-import { isLoopbackHost, pinnedServerIdentity, TlsPinMismatchError } from './tls-pins';
+import { isLoopbackHost, pinnedServerIdentity, TlsPinMismatchError } from './tlsPins';
 
 export interface HttpAnswer {
   status: number;

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
-import { request } from '../../../../city-platform/test-client/http';
-import { FakeClock } from '../../store/test-support/fixtures';
+import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
+import { request } from '../../../../city-platform/testClient/http';
+import { FakeClock } from '../../store/testSupport/fixtures';
 import { PENDING_POLL_MS, SyncScheduler } from './scheduler';
 import { syncStatus } from './status';
-import { engineFixture, registerWith } from './test-support';
+import { engineFixture, registerWith } from './testSupport';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
-import { openPullPage, sealPullRequest } from '../../../../sync-protocol/device-codec';
+import { openPullPage, sealPullRequest } from '../../../../sync-protocol/deviceCodec';
 import { SEALED_HEADERS, type RunContext } from './context';
-import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pull-handlers';
-import { applyAttachmentsItem } from './remote-blobs';
+import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pullHandlers';
+import { applyAttachmentsItem } from './remoteBlobs';
 import { withSession } from './session';
 
 export const PULL_PAGE_LIMIT = 200;

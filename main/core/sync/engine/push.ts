@@ -1,8 +1,8 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import type { BundleResult, OutboxRecord } from '../../../../common/sync/push';
-import { openBundleResult, sealBundle } from '../../../../sync-protocol/device-codec';
+import { openBundleResult, sealBundle } from '../../../../sync-protocol/deviceCodec';
 import { Outbox, type OutboxRow } from '../outbox/outbox';
-import { auditClaim, auditHeadMoved, recordAuditAnswer } from './audit-anchor';
+import { auditClaim, auditHeadMoved, recordAuditAnswer } from './auditAnchor';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { PlatformError } from './http';
 import { withSession } from './session';

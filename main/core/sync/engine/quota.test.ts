@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
-import { FakeClock } from '../../store/test-support/fixtures';
+import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
+import { FakeClock } from '../../store/testSupport/fixtures';
 import { SyncScheduler } from './scheduler';
 import { syncStatus } from './status';
-import { engineFixture, registerWith, type EngineFixture } from './test-support';
+import { engineFixture, registerWith, type EngineFixture } from './testSupport';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -8,7 +8,7 @@ import {
 } from '../../../../common/sync/registration';
 import type { Clock, Db } from '../../store/types';
 import { generatePartyKeys } from '../../../../sync-protocol/keys';
-import { hashMachineId } from '../../../../sync-protocol/machine-id';
+import { hashMachineId } from '../../../../sync-protocol/machineId';
 import { signRegistrationRequest, verifyRegistrationResponse } from '../../../../sync-protocol/registration';
 import { toB64u } from '../../../../sync-protocol/base64url';
 import type { KeyProviderFactory } from './keyProvider/providerFactory';
@@ -17,7 +17,7 @@ import { DEFAULT_SUITE, suiteById } from '../../../../sync-protocol/suites';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { HttpClient, PlatformError, TransportError } from './http';
 import { sleep } from './throttle';
-import { isLoopbackHost } from './tls-pins';
+import { isLoopbackHost } from './tlsPins';
 import { SyncState } from './state';
 import { counterNoOf, issuedWithCounter, setCounterNo } from '../../cases/caseNumber';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
-import { FakeClock } from '../../store/test-support/fixtures';
+import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
+import { FakeClock } from '../../store/testSupport/fixtures';
 import { SyncScheduler } from './scheduler';
-import { engineFixture, registerWith } from './test-support';
+import { engineFixture, registerWith } from './testSupport';
 import { latestWindow, nextWindow } from './windows';
 
 const local = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempPlatform } from '../../../../city-platform/test-client/fixtures';
-import { engineFixture, registerWith } from './test-support';
+import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
+import { engineFixture, registerWith } from './testSupport';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

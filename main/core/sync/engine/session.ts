@@ -1,4 +1,4 @@
-import { openSession, sealSessionRequest } from '../../../../sync-protocol/device-codec';
+import { openSession, sealSessionRequest } from '../../../../sync-protocol/deviceCodec';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { HttpClient, PlatformError, type HttpAnswer } from './http';
 

@@ -3,7 +3,7 @@ import type { Limits } from '../../../../common/sync/registration';
 import type { PartyKeys } from '../../../../sync-protocol/suite';
 import type { DeviceContext } from '../../../../sync-protocol/parties';
 import type { Clock, Db } from '../../store/types';
-import { forgetAnchors } from './audit-anchor';
+import { forgetAnchors } from './auditAnchor';
 import { DEFAULT_SYNC_SETTINGS, syncSettingsSchema, type SyncSettings } from './settings';
 
 export interface RegistrationRow {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../store/types';
 import { Outbox } from '../outbox/outbox';
-import { auditAnchorView } from './audit-anchor';
+import { auditAnchorView } from './auditAnchor';
 import type { SyncEngine } from './engine';
 import { nextWindow } from './windows';
 

@@ -19,7 +19,7 @@ function chineseVoice(): SpeechSynthesisVoice | null {
 /**
  * The 授权书 read aloud, with play and pause: the browser's speech synthesis when it has a zh-CN
  * voice (it can say this signer's name), otherwise the clip shipped in resources/audio (the fixed
- * wording, recorded by scripts/make-authorization-clip.ts). Stops when the view goes.
+ * wording, recorded by scripts/makeAuthorizationClip.ts). Stops when the view goes.
  */
 export function ReadAloud({ text }: { text: string }) {
   const { t } = useTranslation();

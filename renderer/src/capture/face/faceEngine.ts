@@ -74,5 +74,5 @@ export class FaceEngine {
 
 /** Models are served by the app itself, next to index.html. */
 export const modelBaseUrl = () => new URL('models/human/', document.baseURI).href;
-/** tfjs's .wasm files, also from the app's own origin (scripts/copy-wasm.js). */
+/** tfjs's .wasm files, also from the app's own origin (scripts/copyWasm.js). */
 export const wasmBaseUrl = () => new URL('wasm/', document.baseURI).href;

@@ -3,7 +3,7 @@ import type { FaceBox } from './protocol';
 
 /**
  * The per-frame face detector of the quality gate: Human's BlazeFace ("back" model) run directly at
- * a reduced input size (GATE_INPUT, from the copy that scripts/copy-models.js makes with its
+ * a reduced input size (GATE_INPUT, from the copy that scripts/copyModels.js makes with its
  * reshapes freed), decoded here. On the CPU backend the model's cost grows with its input area:
  * 128×128 costs about a fifth of the shipped 256×256, and a face that fills a quarter of the frame
  * height or more — what the gate asks for — is still 30+ px there.

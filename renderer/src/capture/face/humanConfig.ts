@@ -2,13 +2,13 @@ import type { Config } from '@vladmandic/human';
 
 /**
  * Human's configuration for the counter: faces only. Models come from the app's own origin
- * (copied by scripts/copy-models.js); nothing is cached between frames, so every frame is judged
+ * (copied by scripts/copyModels.js); nothing is cached between frames, so every frame is judged
  * on its own pixels. With `full` (the captured frame, and the reference photo): the 256 px detector,
  * the mesh (exact pose), the descriptor and the two liveness models. Without it: the detector alone —
  * the gate as it was before gateDetector.ts, kept as the benchmark's baseline.
  *
  * `backend` is the tfjs backend faceBackend.ts chose; with 'wasm', `wasmPath` is where its .wasm
- * files are served (scripts/copy-wasm.js copies them beside the models).
+ * files are served (scripts/copyWasm.js copies them beside the models).
  *
  * Why the gate does not use Human's own switches: with the mesh off, Human's box cache is never
  * filled (skipFrames/skipTime then change nothing), and turning the mesh on to track costs ~300 ms a
@@ -19,7 +19,7 @@ export function humanConfig(modelBasePath: string, backend: string, full: boolea
   return {
     backend: backend as Config['backend'],
     modelBasePath,
-    // tfjs's .wasm files, from the app's own origin (scripts/copy-wasm.js); Human's default is a CDN.
+    // tfjs's .wasm files, from the app's own origin (scripts/copyWasm.js); Human's default is a CDN.
     wasmPath,
     wasmPlatformFetch: false,
     debug: false,

@@ -3,7 +3,7 @@ import { JiuzhuError } from '../../../../../common/contract/errors';
 import { FrameDecoder } from './decoder';
 import { encodeResponse } from './frame';
 import { parseCardPayload } from './payloads';
-import { parseResponse, toResponse } from './parse-frame';
+import { parseResponse, toResponse } from './parseFrame';
 
 /** npm run test:long (JIUZHU_LONG=1) runs a million frames; npm test a seeded slice. */
 const FRAMES = process.env.JIUZHU_LONG ? 1_000_000 : 20_000;

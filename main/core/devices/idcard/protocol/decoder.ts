@@ -1,6 +1,6 @@
 import type { JiuzhuError } from '../../../../../common/contract/errors';
 import { HEADER_BYTES, MAX_FRAME_LENGTH, PREAMBLE, xor, type RawFrame } from './frame';
-import { frameError } from './frame-error';
+import { frameError } from './frameError';
 
 /** The smallest length field a frame can carry: a request's CMD, PARA and CHK. */
 const MIN_LENGTH = 3;

@@ -3,7 +3,7 @@ import { JiuzhuError } from '../../../../../common/contract/errors';
 import { REQUEST_FRAMES } from './commands';
 import { FrameDecoder } from './decoder';
 import { encodeResponse } from './frame';
-import { parseResponse } from './parse-frame';
+import { parseResponse } from './parseFrame';
 import { formatSamId, parseCardPayload } from './payloads';
 import { SW3, errorCodeOfSw3 } from './status';
 

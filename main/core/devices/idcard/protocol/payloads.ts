@@ -1,4 +1,4 @@
-import { frameError } from './frame-error';
+import { frameError } from './frameError';
 
 /** The blocks of a 30 01 / 30 10 answer: text, WLT photo and, for 30 10, fingerprint templates. */
 export interface CardPayload {

@@ -1,7 +1,7 @@
 import { JiuzhuError, isJiuzhuError } from '../../../../../common/contract/errors';
 import type { IdCardBackend } from '../backend';
-import type { PhotoDecoder } from '../photo/photo-decoder';
-import { buildCard, type CardRead } from './build-card';
+import type { PhotoDecoder } from '../photo/photoDecoder';
+import { buildCard, type CardRead } from './buildCard';
 
 export type ReaderStatus = 'connected' | 'no-reader' | 'reading' | 'error';
 

@@ -14,10 +14,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmulatedReader, residentCard } from '../../../../../tools/sam-emulator/index';
+import { EmulatedReader, residentCard } from '../../../../../tools/samEmulator/index';
 import { createCore, type CoreApi } from '../../../core';
 import { silentLogger } from '../../../logging/logger';
-import { compileFixture } from './compile-fixture';
+import { compileFixture } from './compileFixture';
 import { logInStaff, setUpStation, windowCtx } from './station';
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_MAKERS, EmulatedReader } from '../../../../../tools/sam-emulator/index';
-import type { CardRead } from '../reader/build-card';
+import { CARD_MAKERS, EmulatedReader } from '../../../../../tools/samEmulator/index';
+import type { CardRead } from '../reader/buildCard';
 import { CardPoller, type ReaderStatus } from '../reader/poller';
-import { SamReader } from '../reader/sam-reader';
+import { SamReader } from '../reader/samReader';
 import { findReader, listPorts, probePort } from '../discovery';
-import { PtyPair } from '../../../../../tools/sam-emulator/pty';
+import { PtyPair } from '../../../../../tools/samEmulator/pty';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

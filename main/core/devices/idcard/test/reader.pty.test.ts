@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JiuzhuError } from '../../../../../common/contract/errors';
 import { idCardSchema } from '../../../../../common/idcard/card';
-import { CARD_MAKERS, EmulatedReader, SAM_ID_TEXT, residentCard, type FixtureCardType } from '../../../../../tools/sam-emulator/index';
-import { SamReader } from '../reader/sam-reader';
-import { waitForCard } from '../reader/read-card';
+import { CARD_MAKERS, EmulatedReader, SAM_ID_TEXT, residentCard, type FixtureCardType } from '../../../../../tools/samEmulator/index';
+import { SamReader } from '../reader/samReader';
+import { waitForCard } from '../reader/readCard';
 
 const today = (): string => '2026-06-01';
 let emu: EmulatedReader;

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JiuzhuError } from '../../../../../common/contract/errors';
-import { CARD_MAKERS, appendedAddressBytes, residentCard } from '../../../../../tools/sam-emulator/index';
-import { loadWltDecoder } from '../photo/koffi-wlt-decoder';
+import { CARD_MAKERS, appendedAddressBytes, residentCard } from '../../../../../tools/samEmulator/index';
+import { loadWltDecoder } from '../photo/koffiWltDecoder';
 import { CardPoller } from '../reader/poller';
-import { waitForCard } from '../reader/read-card';
-import type { CardRead } from '../reader/build-card';
-import { SdtapiBackend } from '../sdk/sdtapi-backend';
-import { TermbBackend } from '../sdk/termb-backend';
-import { compileFixture, gbk } from './compile-fixture';
+import { waitForCard } from '../reader/readCard';
+import type { CardRead } from '../reader/buildCard';
+import { SdtapiBackend } from '../sdk/sdtapiBackend';
+import { TermbBackend } from '../sdk/termbBackend';
+import { compileFixture, gbk } from './compileFixture';
 
 const today = (): string => '2026-06-01';
 let dir: string;
@@ -248,7 +248,7 @@ describe('WLT decoder plugin through koffi', () => {
     const card = residentCard({ seed: 90 });
     card.wlt[0] = 0xff;
     card.wlt[1] = 0xff;
-    const { buildCard } = await import('../reader/build-card');
+    const { buildCard } = await import('../reader/buildCard');
     const read = await buildCard(
       { text: { kind: 'block', block: card.text }, photo: { wlt: card.wlt } },
       { today: today(), photoDecoder: decoder },
