@@ -21,7 +21,7 @@ export default defineConfig({
           electron: resolve(root, 'main/electron/main.ts'),
           browser: resolve(root, 'main/browser/main.ts'),
           cli: resolve(root, 'main/cli/index.ts'),
-          coreWorker: resolve(root, 'main/core/host/coreWorker.ts'),
+          coreWorker: resolve(root, 'main/core/kernel/host/coreWorker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -75,25 +75,11 @@ const TEST_FILES = [
 const shells = ['main/electron', 'main/browser', 'main/cli'];
 
 /**
- * Feature folders: every folder of main/core and renderer/src except the kernel's; a folder with no
- * code of its own (main/core/devices) groups features. A feature's top-level files are its public face;
- * its inner folders are its own.
+ * Feature folders: every folder of main/core and renderer/src except the kernel's (main/core/kernel/*, and
+ * the renderer's listed below); a folder with no code of its own (main/core/devices) groups features. A
+ * module's top-level files are its public face; its inner folders are its own.
  */
-const CORE_KERNEL = [
-  'accounts',
-  'app',
-  'audit',
-  'dispatch',
-  'events',
-  'files',
-  'host',
-  'logging',
-  'settings',
-  'shellSupport',
-  'station',
-  'store',
-  'testing',
-];
+const CORE_KERNEL = 'kernel';
 const RENDERER_KERNEL = ['api', 'components', 'layout', 'pages', 'session'];
 const isCode = (name) => /\.(ts|tsx|mts|js|mjs)$/.test(name) && !name.endsWith('.d.ts');
 function modulesOf(folder, kernel) {
@@ -102,6 +88,12 @@ function modulesOf(folder, kernel) {
       .filter((e) => e.isDirectory())
       .map((e) => `${path}/${e.name}`);
   const hasCode = (path) => readdirSync(join(here, path)).some(isCode);
+  if (typeof kernel === 'string') {
+    const features = dirs(folder)
+      .filter((d) => d !== `${folder}/${kernel}`)
+      .flatMap((d) => (hasCode(d) ? [d] : dirs(d)));
+    return { features, kernel: dirs(`${folder}/${kernel}`) };
+  }
   const features = dirs(folder)
     .filter((d) => !kernel.includes(d.slice(folder.length + 1)))
     .flatMap((d) => (hasCode(d) ? [d] : dirs(d)));

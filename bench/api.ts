@@ -25,12 +25,12 @@ export const benchmark: Benchmark = {
     const direct = await perCallMicros(CALLS, () => core.invoke('idNumber.check', input, ctx));
 
     const worker = await startWorkerCore({
-      script: new URL('../main/core/testing/tsWorker.mjs', import.meta.url),
+      script: new URL('../main/core/kernel/testing/tsWorker.mjs', import.meta.url),
       core: {
         shell: 'electron',
         dataDir: tmpdir(),
         version: 'bench',
-        __entry: new URL('../main/core/host/workerEntry.ts', import.meta.url).href,
+        __entry: new URL('../main/core/kernel/host/workerEntry.ts', import.meta.url).href,
       } as never,
       logger: silentLogger,
     });

@@ -2,7 +2,7 @@ import { caseFilterWhere, searchCases, type SearchFilters } from '../main/core/c
 import type { CaseRow } from '../main/core/cases/caseRepo';
 import { syntheticApplication } from '../main/core/cases/demo/synthetic';
 import type { CaseViews } from '../main/core/cases/caseViews';
-import type { Db } from '../main/core/store/types';
+import type { Db } from '../main/core/kernel/store/types';
 import { openCases, stationCopy } from './station100k';
 import { row, type Benchmark, type BenchRow } from './types';
 

@@ -2,9 +2,9 @@ import { scryptSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { searchCases } from '../main/core/cases/search';
-import { integrityFile } from '../main/core/store/integrityCheck';
-import { DEFAULT_KDF } from '../main/core/store/keys/kdf';
-import { ADMIN } from '../main/core/store/testSupport/fixtures';
+import { integrityFile } from '../main/core/kernel/store/integrityCheck';
+import { DEFAULT_KDF } from '../main/core/kernel/store/keys/kdf';
+import { ADMIN } from '../main/core/kernel/store/testSupport/fixtures';
 import { stationCopy, stationServices } from './station100k';
 import { row, type Benchmark, type BenchRow } from './types';
 

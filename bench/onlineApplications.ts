@@ -7,7 +7,7 @@ import { loadCaseResources } from '../main/core/cases/resources';
 import { registerOnlineApplicationsPullHandler } from '../main/core/onlineApplications/pullHandler';
 import { OnlineApplicationsService } from '../main/core/onlineApplications/service';
 import { onlineApplication } from '../main/core/onlineApplications/testing/application';
-import { FakeClock } from '../main/core/store/testSupport/fixtures';
+import { FakeClock } from '../main/core/kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/testSupport';
 import { row, type Benchmark, type BenchRow } from './types';
 

@@ -5,12 +5,12 @@ import { CaseService } from '../main/core/cases/caseService';
 import { CaseViews } from '../main/core/cases/caseViews';
 import { loadCaseResources } from '../main/core/cases/resources';
 import { seedStatsLoad } from '../main/core/stats/testing/seed';
-import { initStation } from '../main/core/store/initStation';
-import { DEFAULT_KDF } from '../main/core/store/keys/kdf';
-import { SCHEMA_VERSION } from '../main/core/store/migrations/index';
-import type { StationOptions } from '../main/core/store/station';
-import { ADMIN, FakeClock, MACHINE_A, machineSecretOf, openServices } from '../main/core/store/testSupport/fixtures';
-import { authConfig } from '../main/core/accounts/config';
+import { initStation } from '../main/core/kernel/store/initStation';
+import { DEFAULT_KDF } from '../main/core/kernel/store/keys/kdf';
+import { SCHEMA_VERSION } from '../main/core/kernel/store/migrations/index';
+import type { StationOptions } from '../main/core/kernel/store/station';
+import { ADMIN, FakeClock, MACHINE_A, machineSecretOf, openServices } from '../main/core/kernel/store/testSupport/fixtures';
+import { authConfig } from '../main/core/kernel/accounts/config';
 
 /**
  * A real station with 100,000 cases (demo intake mix, decisions, deadlines and a roster whose

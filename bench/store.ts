@@ -1,17 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccountsService } from '../main/core/accounts/accountsService';
-import { AuthService } from '../main/core/accounts/authService';
-import { authConfig } from '../main/core/accounts/config';
-import { AttachmentStore } from '../main/core/store/attachments/attachmentStore';
-import { initStation } from '../main/core/store/initStation';
-import { calibrateScrypt } from '../main/core/store/keys/kdf';
-import { newDbKey } from '../main/core/store/keys/keyring';
-import { closeStore, configureConnection } from '../main/core/store/openStore';
-import { openSqlite } from '../main/core/store/sqlite';
-import { Station } from '../main/core/store/station';
-import type { Db } from '../main/core/store/types';
+import { AccountsService } from '../main/core/kernel/accounts/accountsService';
+import { AuthService } from '../main/core/kernel/accounts/authService';
+import { authConfig } from '../main/core/kernel/accounts/config';
+import { AttachmentStore } from '../main/core/kernel/store/attachments/attachmentStore';
+import { initStation } from '../main/core/kernel/store/initStation';
+import { calibrateScrypt } from '../main/core/kernel/store/keys/kdf';
+import { newDbKey } from '../main/core/kernel/store/keys/keyring';
+import { closeStore, configureConnection } from '../main/core/kernel/store/openStore';
+import { openSqlite } from '../main/core/kernel/store/sqlite';
+import { Station } from '../main/core/kernel/store/station';
+import type { Db } from '../main/core/kernel/store/types';
 import { counterMix } from './storeMix';
 import { row, type Benchmark, type BenchRow } from './types';
 

@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { newDbKey } from '../main/core/store/keys/keyring';
-import { closeStore, configureConnection } from '../main/core/store/openStore';
-import { openSqlite, rawKeyPragma } from '../main/core/store/sqlite';
-import type { Db } from '../main/core/store/types';
+import { newDbKey } from '../main/core/kernel/store/keys/keyring';
+import { closeStore, configureConnection } from '../main/core/kernel/store/openStore';
+import { openSqlite, rawKeyPragma } from '../main/core/kernel/store/sqlite';
+import type { Db } from '../main/core/kernel/store/types';
 import { row, type BenchRow } from './types';
 
 /**

@@ -4,7 +4,7 @@ import type { AuditAnchorRow } from '../store/types';
 /** A head the platform anchored for a device (one per bundle that carried `audit`). */
 export type StoredAnchor = Omit<AuditAnchorRow, 'deviceId'>;
 
-/** The workstation's retention floor (main/core/audit/prune.ts). */
+/** The workstation's retention floor (main/core/kernel/audit/prune.ts). */
 export const AUDIT_RETENTION_DAYS = 180;
 /**
  * Margin for the early-prune check: the head anchored at a new base must have been received at

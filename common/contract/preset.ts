@@ -18,7 +18,7 @@ export const machinePresetSchema = z
     /**
      * Where the station's data lives: "user" (the default) in each OS account's local folder, one
      * station per account; "machine" one station for the whole PC, shared by the staff accounts of
-     * the installer's group (main/core/app/dataScope.ts, docs/SECURITY.md).
+     * the installer's group (main/core/kernel/app/dataScope.ts, docs/SECURITY.md).
      */
     dataScope: z.enum(['user', 'machine']).optional(),
     /** The county's update server (its own or the city platform's file area): the default of 程序更新's address. */

@@ -1,7 +1,7 @@
 import { translate } from './translate';
 import { zhCN } from './zh-CN/index';
 
-/** One validation issue as core reports it in INVALID_INPUT's details (main/core/dispatch/validationError.ts). */
+/** One validation issue as core reports it in INVALID_INPUT's details (main/core/kernel/dispatch/validationError.ts). */
 export interface FieldIssue {
   /** The field path as core formats it: `decision.reasons`, `members[1].name`. */
   path: string;

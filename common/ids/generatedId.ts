@@ -5,7 +5,7 @@
  *
  * The alphabet has no 0, 1, 8 or 9, so an id of this form can never hold a mobile number (they start
  * with 1) or a real ID number (its birth year, 19xx or 20xx, needs a 0, 1 or 9); the audit log's
- * personal-data guard accepts the form for that reason (main/core/audit/personalData.ts). A random
+ * personal-data guard accepts the form for that reason (main/core/kernel/audit/personalData.ts). A random
  * UUID or hex digest, by contrast, has long digit runs often enough to look like one.
  */
 export const GENERATED_ID_PATTERN = /^[a-z]{2,12}_[a-z2-7]{26}$/;

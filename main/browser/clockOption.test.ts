@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetClock } from '../core/host/offsetClock';
+import { offsetClock } from '../core/kernel/host/offsetClock';
 import { parseClockOption } from './clockOption';
 
 describe('--clock (test clock of the browser shell)', () => {

@@ -19,8 +19,13 @@ writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>'
 
 beforeAll(async () => {
   core = await startWorkerCore({
-    script: new URL('../core/testing/tsWorker.mjs', import.meta.url),
-    core: { shell: 'browser', dataDir, version: 'test', __entry: new URL('../core/host/workerEntry.ts', import.meta.url).href } as never,
+    script: new URL('../core/kernel/testing/tsWorker.mjs', import.meta.url),
+    core: {
+      shell: 'browser',
+      dataDir,
+      version: 'test',
+      __entry: new URL('../core/kernel/host/workerEntry.ts', import.meta.url).href,
+    } as never,
     logger: silentLogger,
   });
   shell = await startBrowserShell({ core, rendererDir, logger: silentLogger });

@@ -187,7 +187,7 @@ const tooLarge = (limit: 'depth' | 'values' | 'size', close = false): BodyResult
 });
 
 /**
- * The JSON body, within core's input limits (main/core/dispatch/inputLimits.ts): an over-large body
+ * The JSON body, within core's input limits (main/core/kernel/dispatch/inputLimits.ts): an over-large body
  * is refused by its declared length or as soon as it passes the limit, an over-deep one before it is
  * parsed, and a parsed one whose values or strings pass the limits before it reaches the worker.
  */

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CoreApi } from '../core/index';
-import { EventHub } from '../core/events/hub';
-import { silentLogger } from '../core/logging/logger';
+import { EventHub } from '../core/kernel/events/hub';
+import { silentLogger } from '../core/kernel/logging/logger';
 import { startBrowserShell, type BrowserShell } from './server';
 import { browserWindowId } from './windowId';
 

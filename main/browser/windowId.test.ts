@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_ID_PATTERN, newGeneratedId } from '../../common/ids/generatedId';
-import { assertNoPersonalData } from '../core/audit/personalData';
+import { assertNoPersonalData } from '../core/kernel/audit/personalData';
 import { createCore, silentLogger, type CoreApi } from '../core/index';
 import { startBrowserShell, type BrowserShell } from './server';
 import { browserWindowId } from './windowId';

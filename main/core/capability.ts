@@ -1,10 +1,10 @@
 import type { CoreEvent, Shell } from '../../common/contract/index';
 import type { Clock } from './context';
-import type { Handlers } from './dispatch/handlers';
-import type { Logger } from './logging/logger';
-import type { WorkstationSettingsFile } from './settings/workstationSettings';
-import type { StationServices } from './station/stationServices';
-import type { WindowSessions } from './station/windowSessions';
+import type { Handlers } from './kernel/dispatch/handlers';
+import type { Logger } from './kernel/logging/logger';
+import type { WorkstationSettingsFile } from './kernel/settings/workstationSettings';
+import type { StationServices } from './kernel/station/stationServices';
+import type { WindowSessions } from './kernel/station/windowSessions';
 
 /** What core gives every capability: time, logs, events, the store's services, settings. */
 export interface CoreDeps {

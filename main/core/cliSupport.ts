@@ -25,4 +25,4 @@ export {
   verifyKeptDownload,
   type UpdateSource,
 } from './updates/index';
-export { readDeviceId } from './app/deviceId';
+export { readDeviceId } from './kernel/app/deviceId';

@@ -44,10 +44,10 @@ describe('file names', () => {
   });
 
   it('refuses the forms the rule rules out', () => {
-    expect(badFileName('main/core/audit/audit-log.ts')).toMatch(/not camelCase/);
-    expect(badFileName('main/core/audit/AuditLog.ts')).toMatch(/not camelCase/);
+    expect(badFileName('main/core/kernel/audit/audit-log.ts')).toMatch(/not camelCase/);
+    expect(badFileName('main/core/kernel/audit/AuditLog.ts')).toMatch(/not camelCase/);
     expect(badFileName('tools/link-proxy/proxy.ts')).toMatch(/folder link-proxy/);
-    expect(badFileName('main/core/store/migrations/0010-station.ts')).toMatch(/not camelCase/);
+    expect(badFileName('main/core/kernel/store/migrations/0010-station.ts')).toMatch(/not camelCase/);
     expect(badFileName('renderer/src/cases/DeadlineLists.tsx')).toBeUndefined();
     expect(badFileName('common/i18n/zh-CN/cases.ts')).toBeUndefined();
     expect(badFileName('city-platform/apply/platformRules.ts')).toBeUndefined();

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSharedMachineSecret } from '../../main/core/store/keys/machineSecretShared';
+import { loadSharedMachineSecret } from '../../main/core/kernel/store/keys/machineSecretShared';
 
 /**
  * The deb's install scripts replace electron-builder's templates, so they must keep every line of

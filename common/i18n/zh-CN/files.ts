@@ -1,4 +1,4 @@
-/** Errors of the kernel's file readers (main/core/files: ZIP and .xlsx). */
+/** Errors of the kernel's file readers (main/core/kernel/files: ZIP and .xlsx). */
 export const files = {
   errors: {
     FILE_ZIP_INVALID: '文件已损坏或不是完整的 Excel 文件，无法读取。请从原系统重新导出后再选择。',

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { Capability, CoreDeps } from '../capability';
-import { perStore } from '../station/perStore';
+import { perStore } from '../kernel/station/perStore';
 import { stationCaseService } from '../cases/stationCaseService';
 import type { SessionCallContext } from '../context';
 import { findResourcesDir, loadCaseResources, type CaseResources } from '../cases/resources';

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../city-platform/testClient/fixtures';
 import type { MethodOutput } from '../../../common/contract/registry';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 import { HUSBAND, WIFE } from '../cases/testing/household';
-import { tempDir } from '../store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testSupport/fixtures';
 import { awaitingDecisionThroughContract } from './testing/contractFlow';
 import { REDRESS } from './testing/fixture';
 

@@ -1,5 +1,5 @@
 import type { SessionCallContext } from '../context';
-import type { Handlers } from '../dispatch/handlers';
+import type { Handlers } from '../kernel/dispatch/handlers';
 import { ChangeRepo } from './changeRepo';
 import { changeList, changeView, refusalView } from './changeViews';
 import type { AfterAcceptanceService } from './service';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../common/contract/registry';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 import { HUSBAND, WIFE } from '../cases/testing/household';
 import { awaitingDecisionThroughContract } from './testing/contractFlow';
 import { REDRESS } from './testing/fixture';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 import { faceCapture, intakeSignature } from '../cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../cases/testing/household';
 import { OPINION, signedVisit, VISIT } from './testing/fixture';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workingDayCounter } from '../../../common/calendar/workingDays';
 import { chinaDate } from '../../../common/cases/age';
 import { createCore, type CoreApi } from '../core';
-import { createStderrLogger } from '../logging/logger';
+import { createStderrLogger } from '../kernel/logging/logger';
 import { loadCaseResources } from '../cases/resources';
 import { readPdf } from '../documents/testing/pdfText';
 import { HUSBAND, threePersonDibao, DIBAO_MATERIALS_RECEIVED } from '../cases/testing/household';

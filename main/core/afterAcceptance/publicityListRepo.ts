@@ -1,4 +1,4 @@
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 /** One household as a combined 公示 list sees it: the case's columns and the amount of its 公示 or approval. */
 export interface ListHousehold {

@@ -1,5 +1,5 @@
 import { JiuzhuError } from '../../../common/contract/errors';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { registerPullHandler } from '../sync/capability';
 import type { AfterAcceptanceService } from './service';
 

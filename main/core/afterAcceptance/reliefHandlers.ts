@@ -1,5 +1,5 @@
 import type { SessionCallContext } from '../context';
-import type { Handlers } from '../dispatch/handlers';
+import type { Handlers } from '../kernel/dispatch/handlers';
 import { ReliefRepo } from './reliefRepo';
 import { monitoringView, reliefOfCase } from './reliefViews';
 import type { AfterAcceptanceService } from './service';

@@ -1,4 +1,4 @@
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 /** One 临时救助 payment: the station's 先行救助 (`advance`) or a decision's grant (`grant`). */
 export interface ReliefDbRow {

@@ -1,5 +1,5 @@
 import { rosterSettingsSchema, type RosterSettings } from '../../../common/contract/methods/roster';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 /** `opinion_id`: the disputed opinion a re-investigation visit answers (NULL for the first investigation). */
 export interface VisitRow {

@@ -1,5 +1,5 @@
 import type { ReviewOutcome } from '../../../common/contract/methods/reviews';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import type { AuthorizationRow } from '../cases/caseRepo';
 
 export interface ReviewDbRow {

@@ -3,7 +3,7 @@ import { visitStatement, type VisitSignerRole } from '../../../common/afterAccep
 import { JiuzhuError } from '../../../common/contract/errors';
 import { MAX_VISIT_PHOTO_PAGES, type VisitInput } from '../../../common/contract/methods/visits';
 import { maskName } from '../../../common/format/mask';
-import type { AttachmentStore } from '../store/attachments/attachmentStore';
+import type { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
 import { VisitEvidenceRepo } from './visitEvidenceRepo';
 import type { Work } from './work';
 

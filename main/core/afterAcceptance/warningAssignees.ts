@@ -2,8 +2,8 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import { rolesGrant, type Role } from '../../../common/contract/permissions';
 import { rolesGranting } from '../../../common/i18n/syncRun';
 import { translate } from '../../../common/i18n/translate';
-import { AccountRepository, type Account } from '../accounts/accountRepo';
-import type { Db } from '../store/types';
+import { AccountRepository, type Account } from '../kernel/accounts/accountRepo';
+import type { Db } from '../kernel/store/types';
 
 /**
  * Who may be given a warning: an enabled account that holds `case.casework` (caseworker, head) —

@@ -5,13 +5,13 @@ import type { Application } from '../../../common/cases/application';
 import { translate } from '../../../common/i18n/translate';
 import type { CaseState } from '../../../common/cases/stateMachine';
 import type { AssistanceType } from '../../../common/cases/types';
-import type { AuditLog } from '../audit/auditLog';
+import type { AuditLog } from '../kernel/audit/auditLog';
 import type { CaseRow } from '../cases/caseRepo';
 import type { CaseService } from '../cases/caseService';
 import { base, type NoticeContext } from '../cases/notices';
 import { Outbox } from '../sync/index';
 import { caseUpsertRecord } from '../../../sync-protocol/records/index';
-import type { Clock } from '../store/types';
+import type { Clock } from '../kernel/store/types';
 import type { LinkedBenefitEntry } from './benefits';
 import { AfterAcceptanceRepo } from './repo';
 

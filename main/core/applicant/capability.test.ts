@@ -6,7 +6,7 @@ import { authorizationStatement, sha256Hex } from '../../../common/capture/signa
 import type { CoreEvent } from '../../../common/contract/index';
 import { faceCapture } from '../cases/testing/captures';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 
 /** Pairing, per-window delivery, signing / confirm / 信息有误, the lock that holds the view, and the fall-back when the clerk's session ends. */
 let now = new Date('2026-11-30T09:00:00+08:00');

@@ -1,8 +1,8 @@
 import { JiuzhuError } from '../../../common/contract/index';
-import { AUDIT_BREAK_ZH } from '../audit/verify';
+import { AUDIT_BREAK_ZH } from '../kernel/audit/verify';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import { lastIntegrity } from '../store/integrityCheck';
+import { lastIntegrity } from '../kernel/store/integrityCheck';
 import { checkStore } from './checkStore';
 import { createBackup } from './createBackup';
 import { restoreBackup } from './restoreBackup';

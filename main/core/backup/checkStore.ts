@@ -1,7 +1,7 @@
-import { AttachmentStore } from '../store/attachments/attachmentStore';
-import { integrityProblems } from '../store/openStore';
-import { verifyAuditChain, type AuditVerifyResult } from '../audit/verify';
-import type { Clock, Db } from '../store/types';
+import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
+import { integrityProblems } from '../kernel/store/openStore';
+import { verifyAuditChain, type AuditVerifyResult } from '../kernel/audit/verify';
+import type { Clock, Db } from '../kernel/store/types';
 import { throwIfAborted, type ProgressFn } from './errors';
 
 export interface StoreCheckReport {

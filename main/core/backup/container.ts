@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { canonicalJson } from '../store/keys/canonicalJson';
+import { canonicalJson } from '../kernel/store/keys/canonicalJson';
 import { BACKUP_CIPHERS, manifestMac } from './seal';
 
 /**

@@ -18,7 +18,7 @@
  */
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { hkdfSm3, hmacSm3, SM4_GCM_NONCE_BYTES, SM4_GCM_TAG_BYTES, SM4_KEY_BYTES } from '../../../sync-protocol/gm/index';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 export const BACKUP_CIPHERS = ['SQLCIPHER-HMACSHA256-v1', 'SM4GCM-HMACSM3-v1'] as const;
 export type BackupCipher = (typeof BACKUP_CIPHERS)[number];

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
-import { recordIntegrity } from '../store/integrityCheck';
+import { silentLogger } from '../kernel/logging/logger';
+import { recordIntegrity } from '../kernel/store/integrityCheck';
 
 /** store.health: what the damage banner reads — the kept result of the background integrity check. */
 const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-store-health-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../common/contract/index';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 
 /** The IT administrator's case list leaves core masked: the CLI used to mask only when printing. */
 const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-admin-list-'));

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { RequiredSigner } from '../../../common/cases/signers';
 import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
-import type { AttachmentStore } from '../store/attachments/attachmentStore';
-import type { AttachmentInfo } from '../store/attachments/attachmentStore';
+import type { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
+import type { AttachmentInfo } from '../kernel/store/attachments/attachmentStore';
 import type { AuthorizationRow, CaseRepository } from './caseRepo';
 import type { FaceCheck } from './faceCheck';
 

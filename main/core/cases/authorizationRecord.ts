@@ -1,6 +1,6 @@
 import { AUTHORIZATION_STATEMENT_VERSION } from '../../../common/capture/signatureBinding';
 import { authorizationBlobs, caseAuthorizationBodySchema, type CaseAuthorizationBody } from '../../../common/sync/intakeRecords';
-import type { AttachmentStore } from '../store/attachments/attachmentStore';
+import type { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
 import type { AuthorizationRow, CaseRow } from './caseRepo';
 
 interface StoredFaceCheck {

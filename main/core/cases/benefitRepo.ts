@@ -1,4 +1,4 @@
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 export interface BenefitDbRow {
   decision_id: string;

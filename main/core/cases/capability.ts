@@ -15,7 +15,7 @@ import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
 import { registerVerificationPullHandler } from './verification/pullHandler';
 import { registerCalendarPullHandler } from './calendar/pullHandler';
-import { perStore } from '../station/perStore';
+import { perStore } from '../kernel/station/perStore';
 
 type CaseMethods =
   | 'intake.save'

@@ -1,4 +1,4 @@
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 /**
  * Case numbers (案件编号), unique across the station: `<region 6>-<year 4>-<counter 2>-<n ≥5>`,

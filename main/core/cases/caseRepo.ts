@@ -1,7 +1,7 @@
 import type { CaseState } from '../../../common/cases/stateMachine';
 import type { DeadlineKind } from '../../../common/cases/deadlines';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { nextCaseNo, raiseCaseCounter } from './caseNumber';
 
 /** One row of case_file. `data` is the application JSON (common/cases/application.ts). */

@@ -13,9 +13,9 @@ import { isOpen, transition, type CaseAction, type CaseState } from '../../../co
 import type { DocumentCapture, FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 import { translate } from '../../../common/i18n/translate';
 import { maskName } from '../../../common/format/mask';
-import type { AuditLog } from '../audit/auditLog';
-import { AttachmentStore } from '../store/attachments/attachmentStore';
-import type { Clock, Db } from '../store/types';
+import type { AuditLog } from '../kernel/audit/auditLog';
+import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
+import type { Clock, Db } from '../kernel/store/types';
 
 import { Outbox } from '../sync/index';
 import { caseUpsertRecord } from '../../../sync-protocol/records/index';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 import { faceCapture, intakeSignature } from './testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from './testing/household';
 import { OPINION, signedVisit } from '../afterAcceptance/testing/fixture';

@@ -9,8 +9,8 @@ import type { BundlePayload } from '../../../common/sync/push';
 import { makeRecordValidator } from '../../../city-platform/apply/validateRecord';
 import { createCore, type CoreApi } from '../core';
 import { readPdf } from '../documents/testing/pdfText';
-import { silentLogger } from '../logging/logger';
-import { lazyStationServices } from '../station/stationServices';
+import { silentLogger } from '../kernel/logging/logger';
+import { lazyStationServices } from '../kernel/station/stationServices';
 import { cardPhoto, documentCapture, faceCapture, greyJpeg, intakeSignature, signatureCapture } from './testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from './testing/household';
 

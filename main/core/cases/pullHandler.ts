@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { registerPullHandler } from '../sync/capability';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import type { CaseService } from './caseService';
 import { applyPulledCase } from './pullCases';
 import { applyKeptFor } from './verification/apply';

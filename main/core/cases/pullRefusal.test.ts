@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseStep } from '../../../city-platform/testClient/fixtures';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { FakeClock } from '../store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testSupport/fixtures';
 import { applyPulledItem, type PulledItem } from '../sync/engine/pullHandlers';
 import { engineFixture } from '../sync/engine/testSupport';
 import { CaseService } from './caseService';

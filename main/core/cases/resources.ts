@@ -5,7 +5,7 @@ import { holidayCalendarSchema } from '../../../common/calendar/schema';
 import type { HolidayCalendar } from '../../../common/calendar/workingDays';
 import { materialsChecklistSchema, type MaterialsChecklist } from '../../../common/cases/materials';
 import { standardSchema, type Standard } from '../../../common/cases/settings';
-import { findResourcesDir } from '../app/resourcesDir';
+import { findResourcesDir } from '../kernel/app/resourcesDir';
 
 /** Where the shipped resources are (kept here for the features that load case resources). */
 export { findResourcesDir };

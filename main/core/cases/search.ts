@@ -1,6 +1,6 @@
 import { normalizeIdNumber } from '../../../common/idnumber/check';
 import type { CaseRow } from './caseRepo';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { CASE_NO_PREFIX } from './caseNumber';
 
 export type QueryKind = 'all' | 'idNumber' | 'phone' | 'caseNo' | 'tail' | 'name' | 'initials';

@@ -1,5 +1,5 @@
 import { caseSettingsSchema, type CaseSettings } from '../../../common/cases/settings';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 const KEY = 'cases.settings';
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../context';
-import type { StationServices } from '../station/stationServices';
-import type { Db } from '../store/types';
+import type { StationServices } from '../kernel/station/stationServices';
+import type { Db } from '../kernel/store/types';
 import { CaseService } from './caseService';
 import type { CaseResources } from './resources';
 

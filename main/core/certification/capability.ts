@@ -1,5 +1,5 @@
 import type { Capability, CoreDeps } from '../capability';
-import { perStore } from '../station/perStore';
+import { perStore } from '../kernel/station/perStore';
 import type { SessionCallContext } from '../context';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';

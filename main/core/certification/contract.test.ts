@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../cases/demo/synthetic';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 
 /** The certification methods through the contract: wiring, permissions, settings validation, refusals as zh-CN envelopes. */
 let core: CoreApi;

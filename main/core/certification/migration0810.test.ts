@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { newDbKey } from '../store/keys/keyring';
-import { runMigrations } from '../store/migrate';
-import { MIGRATIONS } from '../store/migrations/index';
-import { openSqlite } from '../store/sqlite';
-import { tempDir } from '../store/testSupport/fixtures';
+import { newDbKey } from '../kernel/store/keys/keyring';
+import { runMigrations } from '../kernel/store/migrate';
+import { MIGRATIONS } from '../kernel/store/migrations/index';
+import { openSqlite } from '../kernel/store/sqlite';
+import { tempDir } from '../kernel/store/testSupport/fixtures';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));

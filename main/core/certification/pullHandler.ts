@@ -1,4 +1,4 @@
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { registerPullHandler } from '../sync/capability';
 import type { CertificationService } from './service';
 

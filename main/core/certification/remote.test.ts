@@ -13,7 +13,7 @@ import { CaseService } from '../cases/caseService';
 import { makeIdNumber } from '../cases/demo/synthetic';
 import { loadCaseResources } from '../cases/resources';
 import { HUSBAND } from '../cases/testing/household';
-import { FakeClock } from '../store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testSupport/fixtures';
 import { applyPulledItem } from '../sync/engine/pullHandlers';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testSupport';
 import { registerCertificationPullHandler } from './pullHandler';

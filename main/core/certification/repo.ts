@@ -1,5 +1,5 @@
 import { certificationSettingsSchema, type CertificationSettings } from '../../../common/contract/methods/certification';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 export interface CertificationRow {
   id: string;

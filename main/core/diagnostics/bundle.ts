@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import { cpus, freemem, homedir, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
-import { redactPersonalData } from '../audit/index';
-import { ZipWriter } from '../files/zip';
+import { redactPersonalData } from '../kernel/audit/index';
+import { ZipWriter } from '../kernel/files/zip';
 
 export interface DiagnosticsInput {
   dataDir: string;

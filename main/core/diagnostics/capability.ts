@@ -1,6 +1,6 @@
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import { createFileLogger } from '../logging/fileLogger';
+import { createFileLogger } from '../kernel/logging/fileLogger';
 import { diagnosticsBundle } from './bundle';
 import { logsDir } from './logsDir';
 

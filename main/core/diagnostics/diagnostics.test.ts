@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../common/contract/index';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 
 /**
  * 导出诊断信息 on a real station: the renderer's errors land in its log file, redacted; the admin's

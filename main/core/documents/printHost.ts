@@ -1,7 +1,7 @@
 /**
  * How core prints without knowing the shell. The desktop shell implements PrintHost with
  * Electron's printing (main/electron/printing.ts) and answers core's requests over the worker
- * port (main/core/host/); the browser shell and the CLI have none, so core hands the PDF back to
+ * port (main/core/kernel/host/); the browser shell and the CLI have none, so core hands the PDF back to
  * the page, which prints through the browser's own dialog. See README.md, "Printing".
  */
 export type Paper = 'A4' | 'A5';

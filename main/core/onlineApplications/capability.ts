@@ -1,5 +1,5 @@
 import type { Capability, CoreDeps } from '../capability';
-import { perStore } from '../station/perStore';
+import { perStore } from '../kernel/station/perStore';
 import { stationCaseService } from '../cases/stationCaseService';
 import { loadCaseResources, type CaseResources } from '../cases/resources';
 import type { SessionCallContext } from '../context';

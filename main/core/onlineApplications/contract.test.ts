@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 
 /** The 待受理 queue's methods through the contract: the intake's permission (case.write), an unknown id refused in words. */
 let core: CoreApi;

@@ -1,5 +1,5 @@
 import type { CaseState } from '../../../common/cases/stateMachine';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 /** A kept online application (migration 0840). */
 export interface OnlineApplicationRow {

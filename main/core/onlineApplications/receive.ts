@@ -8,7 +8,7 @@ import {
 } from '../../../sync-protocol/records/index';
 import type { PulledItem } from '../sync/capability';
 import { applyAttachmentsItem } from '../sync/index';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import type { OnlineApplicationRepo } from './onlineApplicationRepo';
 
 /** Who a pulled application is attributed to in the audit log (as every pulled item). */

@@ -5,7 +5,7 @@ import { maskIdNumber } from '../../../common/format/mask';
 import { translate } from '../../../common/i18n/translate';
 import { prefillFromOnline } from '../../../common/onlineApplications/prefill';
 import { applicationOnlineBodySchema } from '../../../sync-protocol/records/index';
-import type { AuditLog } from '../audit/auditLog';
+import type { AuditLog } from '../kernel/audit/auditLog';
 import type { CaseService } from '../cases/caseService';
 import type { Clock } from '../context';
 import type { PulledItem } from '../sync/capability';

@@ -2,7 +2,7 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import type { ApplicantScreenPort } from '../applicant/screenPort';
 import type { Capability, CoreDeps } from '../capability';
 import type { CallContext } from '../context';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { RATING_IDLE_SECONDS, RATING_TTL_MS, RatingsService } from './service';
 
 type Methods = 'ratings.ask' | 'ratings.submit' | 'ratings.dismiss' | 'ratings.flagged' | 'ratings.followUp';

@@ -6,7 +6,7 @@ import type { CoreEvent } from '../../../common/contract/index';
 import { SAMPLES } from '../documents/testing/fixtures';
 import { acceptedThroughContract, ok, singlePersonDibao } from '../afterAcceptance/testing/contractCase';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 import { RATING_SWEEP_MS } from './capability';
 import { ENQUIRY_VISIT_MS, RATING_TTL_MS } from './service';
 

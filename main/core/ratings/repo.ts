@@ -1,5 +1,5 @@
 import type { RatedService, RatingLevel, RatingReason } from '../../../common/ratings/scale';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 export type RefKind = 'case' | 'certification' | 'document';
 export type RequestOutcome = 'pending' | 'rated' | 'skipped' | 'timeout';

@@ -1,5 +1,5 @@
 import { satisfactionOf, type RatingStats } from '../../../common/ratings/stats';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { RatingsRepo } from './repo';
 
 /** The statistics' 好差评 table for a period of asking (UTC instants [fromAt, toAt)). */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ratingFollowUpBodySchema, ratingRecordBodySchema } from '../../../common/sync/ratings';
 import { tempPlatform } from '../../../city-platform/testClient/fixtures';
-import { FakeClock } from '../store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testSupport/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { engineFixture, registerWith } from '../sync/engine/testSupport';
 import { RatingsService } from './service';

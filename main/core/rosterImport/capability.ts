@@ -1,5 +1,5 @@
 import type { Capability, CoreDeps } from '../capability';
-import { perStore } from '../station/perStore';
+import { perStore } from '../kernel/station/perStore';
 import { CaseRepository } from '../cases/caseRepo';
 import type { SessionCallContext } from '../context';
 import { registerRosterPullHandler } from './pullHandler';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform } from '../../../city-platform/platform';
 import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../kernel/logging/logger';
 import { exportHouseholds, memberRowsWorkbook } from './testing/rosterWorkbook';
 
 /** The roster import through the contract: only the station head may preview, confirm or read reports. */

@@ -8,7 +8,7 @@ import { maskIdNumber } from '../../../common/format/mask';
 import { translate, type MessageKey } from '../../../common/i18n/translate';
 import { categoryOf, dayOf, fenOf, monthOf, relationshipOf, type Category, type RosterColumn } from '../../../common/rosterImport/columns';
 import { rosterSheets, type RosterSheet, type SheetRow } from './sheetRows';
-import type { XlsxWorkbook } from '../files/xlsxReader';
+import type { XlsxWorkbook } from '../kernel/files/xlsxReader';
 
 export interface ImportMember {
   sheet: string;

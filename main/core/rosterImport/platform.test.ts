@@ -7,7 +7,7 @@ import { describeStores } from '../../../city-platform/testSupport/stores';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources } from '../cases/resources';
-import { FakeClock } from '../store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testSupport/fixtures';
 import { listQuarantine } from '../sync/engine/quarantine';
 import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/testSupport';
 import { RosterImportService } from './service';

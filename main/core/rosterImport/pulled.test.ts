@@ -10,7 +10,7 @@ import type { RosterHousehold } from '../../../sync-protocol/records/index';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources } from '../cases/resources';
 import { CertificationService } from '../certification/service';
-import { FakeClock } from '../store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testSupport';
 import { registerRosterPullHandler } from './pullHandler';
 import { applyPulledRecipient, recipientConflicts, type PulledDeps } from './pulled';

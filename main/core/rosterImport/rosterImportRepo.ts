@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 

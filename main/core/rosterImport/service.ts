@@ -5,17 +5,17 @@ import { ROSTER_IMPORT_TYPES, type RosterImportReport, type RosterRowError } fro
 import { JiuzhuError } from '../../../common/contract/errors';
 import { maskIdNumber } from '../../../common/format/mask';
 import { translate, type MessageKey } from '../../../common/i18n/translate';
-import type { AuditLog } from '../audit/auditLog';
+import type { AuditLog } from '../kernel/audit/auditLog';
 import type { CaseRepository } from '../cases/caseRepo';
 import { partiesOf } from '../cases/searchIndex';
 import { CaseSettingsStore } from '../cases/settingsStore';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import type { RosterSettings } from '../../../common/contract/methods/roster';
 import { nextReview, reviewBasis } from '../afterAcceptance/reviewRules';
-import { readXlsx } from '../files/xlsxReader';
+import { readXlsx } from '../kernel/files/xlsxReader';
 import { Outbox } from '../sync/index';
 import { rosterImportedRecord } from '../../../sync-protocol/records/index';
-import type { Clock, Db } from '../store/types';
+import type { Clock, Db } from '../kernel/store/types';
 import { categoryKey, parseRoster, type ImportHousehold, type ParsedRoster } from './households';
 import { RosterImportRepo } from './rosterImportRepo';
 

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { columnOf, DATE_COLUMNS, ROSTER_COLUMNS, type RosterColumn } from '../../../common/rosterImport/columns';
-import { serialToIsoDate, type XlsxCell, type XlsxSheet, type XlsxWorkbook } from '../files/xlsxReader';
+import { serialToIsoDate, type XlsxCell, type XlsxSheet, type XlsxWorkbook } from '../kernel/files/xlsxReader';
 
 /** A data row of a roster sheet: its cells as text, by column, with the headers as written. */
 export interface SheetRow {

@@ -4,7 +4,7 @@ import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources, type CaseResources } from '../cases/resources';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { exportTable, XLSX_MIME } from './exporter';
 import { overview } from './overview';
 import { StatsRepo } from './statsRepo';

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportRequestSchema, type ExportRequest } from '../../../common/contract/methods/stats';
 import type { Role } from '../../../common/contract/permissions';
 import type { CoreDeps } from '../capability';
-import type { StationServices } from '../station/stationServices';
-import { tempDir } from '../store/testSupport/fixtures';
+import type { StationServices } from '../kernel/station/stationServices';
+import { tempDir } from '../kernel/store/testSupport/fixtures';
 import { statsCapability } from './capability';
 import { statsStation, TODAY } from './testing/fixture';
 

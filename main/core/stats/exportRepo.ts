@@ -1,5 +1,5 @@
 import { caseFilterWhere, type CaseFilters } from '../cases/search';
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 
 /** The case list's filters as the export receives them (the contract's cases export request). */
 export type CaseListFilter = CaseFilters;

@@ -2,7 +2,7 @@ import { DEADLINE_KINDS, type DeadlineKind } from '../../../common/cases/deadlin
 
 /** The deadline kinds as an SQL list (constants of the code, never input). */
 const KINDS_SQL = DEADLINE_KINDS.map((k) => `'${k}'`).join(', ');
-import type { Db } from '../store/types';
+import type { Db } from '../kernel/store/types';
 import { ratingStats } from '../ratings/stats';
 
 /** A period as UTC instants: [fromAt, toAt) — China dates turned into the instants they begin. */

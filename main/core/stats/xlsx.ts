@@ -1,4 +1,4 @@
-import { ZipWriter } from '../files/zip';
+import { ZipWriter } from '../kernel/files/zip';
 
 /** How a column's cells are typed and shown in Excel. */
 export type CellKind = 'text' | 'int' | 'decimal' | 'yuan' | 'percent' | 'date' | 'datetime';

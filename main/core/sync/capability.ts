@@ -1,13 +1,13 @@
 import { JiuzhuError } from '../../../common/contract/index';
-import type { AuditDetailValue } from '../audit/index';
+import type { AuditDetailValue } from '../kernel/audit/index';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import type { Station } from '../store/station';
+import type { Station } from '../kernel/store/station';
 import { translate } from '../../../common/i18n/translate';
 import type { RemoteBlobView } from '../../../common/contract/methods/syncStation';
 import { counterNoOf, setCounterNo } from '../cases/caseNumber';
-import { AttachmentStore } from '../store/attachments/attachmentStore';
-import type { Db } from '../store/types';
+import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
+import type { Db } from '../kernel/store/types';
 import { SyncEngine } from './engine/engine';
 import { remoteBlob, remoteBlobsOfCase } from './engine/remoteBlobs';
 import { listQuarantine, resolveQuarantined } from './engine/quarantine';

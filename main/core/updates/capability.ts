@@ -1,5 +1,5 @@
 import { JiuzhuError } from '../../../common/contract/index';
-import { readPreset } from '../app/preset';
+import { readPreset } from '../kernel/app/preset';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
 import { compareVersions } from './feed';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findResourcesDir } from '../app/resourcesDir';
+import { findResourcesDir } from '../kernel/app/resourcesDir';
 
 /**
  * The release key's public half the build ships (resources/update/release-key.pem, Ed25519): the

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomicSync } from '../store/fsAtomic';
+import { writeFileAtomicSync } from '../kernel/store/fsAtomic';
 import { updatesDir } from './updater';
 
 /**

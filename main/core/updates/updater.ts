@@ -16,7 +16,7 @@ import type { ReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { compareVersions, feedName, parseRelease, type Release } from './feed';
-import { privateFileMode } from '../store/fileModes';
+import { privateFileMode } from '../kernel/store/fileModes';
 
 /** Where updates come from: the county's server (its own, or the city platform's) or a folder on a USB stick. */
 export type UpdateSource = { kind: 'url'; url: string } | { kind: 'folder'; path: string };

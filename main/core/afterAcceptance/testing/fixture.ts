@@ -4,9 +4,9 @@ import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../..
 import { loadLinkedBenefits } from '../benefits';
 import { findResourcesDir } from '../../cases/resources';
 import { AfterAcceptanceService } from '../service';
-import type { AuditLog } from '../../audit/auditLog';
-import type { Clock } from '../../store/types';
-import { ADMIN, type TestStation } from '../../store/testSupport/fixtures';
+import type { AuditLog } from '../../kernel/audit/auditLog';
+import type { Clock } from '../../kernel/store/types';
+import { ADMIN, type TestStation } from '../../kernel/store/testSupport/fixtures';
 import { createHash } from 'node:crypto';
 import { makePng } from '../../documents/testing/png';
 import type { VisitInput, VisitSignature } from '../../../../common/contract/methods/visits';

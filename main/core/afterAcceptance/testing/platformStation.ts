@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { CaseService } from '../../cases/caseService';
 import { loadCaseResources } from '../../cases/resources';
-import { FakeClock } from '../../store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith } from '../../sync/engine/testSupport';
 import { registerAfterAcceptancePullHandlers } from '../pullHandlers';
 import { afterAcceptance, REDRESS } from './fixture';

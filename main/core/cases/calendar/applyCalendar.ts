@@ -1,7 +1,7 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
 import { holidayCalendarSchema } from '../../../../common/calendar/schema';
 import { issue, pullItemRefusal, readAs, readPullItem } from '../../../../sync-protocol/records/index';
-import type { Db } from '../../store/types';
+import type { Db } from '../../kernel/store/types';
 import { PublishedCalendarRepo } from './publishedCalendarRepo';
 
 /** The reference table the working-day calendar travels as (docs/sync-protocol.md §7). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testSupport/stores';
-import { FakeClock } from '../../store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testSupport';
 import { CaseService } from '../caseService';
 import { loadCaseResources } from '../resources';

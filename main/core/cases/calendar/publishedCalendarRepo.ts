@@ -1,5 +1,5 @@
 import type { HolidayCalendar } from '../../../../common/calendar/workingDays';
-import type { Db } from '../../store/types';
+import type { Db } from '../../kernel/store/types';
 
 export interface PublishedCalendar {
   version: number;

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { pullItemRefusal, readPullItem } from '../../../../sync-protocol/records/index';
-import type { AuditLog } from '../../audit/auditLog';
+import type { AuditLog } from '../../kernel/audit/auditLog';
 import type { CaseRepository } from '../caseRepo';
 import type { VerificationRepo } from './repo';
 

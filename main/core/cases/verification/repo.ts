@@ -1,4 +1,4 @@
-import type { Db } from '../../store/types';
+import type { Db } from '../../kernel/store/types';
 
 /** A pulled `verification.report` item as kept (migration 0850). */
 export interface VerificationRow {

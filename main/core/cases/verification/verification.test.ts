@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testSupport/stores';
 import { acceptedCase } from '../../afterAcceptance/testing/fixture';
-import { FakeClock } from '../../store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testSupport';
 import { CaseService } from '../caseService';
 import { CaseViews } from '../caseViews';

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../common/contract/index';
 import { EmulatedReader, hkmotwCard, residentCard } from '../../../../tools/samEmulator/index';
 import { createCore, type CoreApi } from '../../core';
-import { silentLogger } from '../../logging/logger';
-import { createFixedCore } from '../../testing/fixedCore';
+import { silentLogger } from '../../kernel/logging/logger';
+import { createFixedCore } from '../../kernel/testing/fixedCore';
 import { logInStaff, setUpStation, windowCtx } from './test/station';
 
 const admin = windowCtx('browser:admin');

@@ -5,8 +5,8 @@ import type { readerConfigSchema } from '../../../../common/contract/methods/idc
 import { localIsoDate } from '../../../../common/format/dates';
 import { translate } from '../../../../common/i18n/translate';
 import type { Clock } from '../../context';
-import type { Logger } from '../../logging/logger';
-import type { WorkstationSettingsFile } from '../../settings/workstationSettings';
+import type { Logger } from '../../kernel/logging/logger';
+import type { WorkstationSettingsFile } from '../../kernel/settings/workstationSettings';
 import type { SerialTransport } from '../serial/transport';
 import type { IdCardBackend } from './backend';
 import { likelyReaderFirst, listPorts, probePort } from './discovery';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmulatedReader, residentCard } from '../../../../tools/samEmulator/index';
 import type { CoreApi } from '../../core';
-import { startWorkerCore } from '../../host/workerCore';
-import { silentLogger } from '../../logging/logger';
+import { startWorkerCore } from '../../kernel/host/workerCore';
+import { silentLogger } from '../../kernel/logging/logger';
 import { logInStaff, setUpStation, windowCtx } from '../idcard/test/station';
 
 /** The reader through core in a worker thread: serial IO on this (main) thread, the driver in the worker. */
@@ -20,13 +20,13 @@ describe('serial IO for core in a worker thread', () => {
     reader = await EmulatedReader.start({ card: residentCard({ seed: 31 }) });
     dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-serial-worker-'));
     core = await startWorkerCore({
-      script: new URL('../../testing/tsWorker.mjs', import.meta.url),
+      script: new URL('../../kernel/testing/tsWorker.mjs', import.meta.url),
       core: {
         shell: 'browser',
         dataDir,
         version: 't',
         emulatedReaderPath: reader.hostPath,
-        __entry: new URL('../../host/workerEntry.ts', import.meta.url).href,
+        __entry: new URL('../../kernel/host/workerEntry.ts', import.meta.url).href,
       } as never,
       logger: silentLogger,
     });

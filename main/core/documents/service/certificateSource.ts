@@ -14,7 +14,7 @@ import { AfterAcceptanceRepo } from '../../afterAcceptance/repo';
 import { CaseRepository } from '../../cases/caseRepo';
 import { stationBlock } from '../../cases/notices';
 import { CaseSettingsStore } from '../../cases/settingsStore';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 
 export interface CertificateSourceDeps {
   db: Db;

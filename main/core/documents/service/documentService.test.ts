@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttachmentStore } from '../../store/attachments/attachmentStore';
+import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
 import { certificatePayloadFromPdf } from '../render';
 import { SAMPLES } from '../testing/fixtures';
 import { readPdf } from '../testing/pdfText';

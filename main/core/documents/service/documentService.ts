@@ -9,9 +9,9 @@ import type { CertificateDraft, DocumentSummary, ReprintReason } from '../../../
 import type { VerifiedCertificate } from '../../../../common/documents/certificatePayload';
 import type { CopyKind, DocumentKind } from '../../../../common/documents/index';
 import { localIsoDate } from '../../../../common/format/dates';
-import type { AuditLog } from '../../audit/auditLog';
-import { AttachmentStore } from '../../store/attachments/attachmentStore';
-import type { Clock, Db } from '../../store/types';
+import type { AuditLog } from '../../kernel/audit/auditLog';
+import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
+import type { Clock, Db } from '../../kernel/store/types';
 import { verifyCertificatePayload } from '../certificate/payload';
 import type { DocumentFonts } from '../fonts';
 import { parseDocumentData, renderDocument, type RenderedDocument } from '../render';

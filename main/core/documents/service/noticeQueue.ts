@@ -9,8 +9,8 @@ import type { DocumentSummary } from '../../../../common/contract/methods/docume
 import type { NoticeRequest } from '../../../../common/contract/methods/print';
 import type { DocumentKind } from '../../../../common/documents/index';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
-import type { Db } from '../../store/types';
-import type { AuditLog } from '../../audit/auditLog';
+import type { Db } from '../../kernel/store/types';
+import type { AuditLog } from '../../kernel/audit/auditLog';
 import { summaryOf } from './documentRepo';
 import type { DocumentService } from './documentService';
 

@@ -13,8 +13,8 @@
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
 import type { PrintBatch } from '../../../../common/contract/methods/print';
-import type { AuditLog } from '../../audit/auditLog';
-import type { Db } from '../../store/types';
+import type { AuditLog } from '../../kernel/audit/auditLog';
+import type { Db } from '../../kernel/store/types';
 import type { Paper } from '../printHost';
 import type { DocumentService } from './documentService';
 import type { NoticeQueue } from './noticeQueue';

@@ -6,7 +6,7 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 import type { PrintSettings } from '../../../../common/contract/methods/print';
 import type { DocumentKind } from '../../../../common/documents/index';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
-import type { AuditLog } from '../../audit/auditLog';
+import type { AuditLog } from '../../kernel/audit/auditLog';
 import type { Paper, PrintHost } from '../printHost';
 import type { DocumentRow } from './documentRepo';
 import type { DocumentService } from './documentService';

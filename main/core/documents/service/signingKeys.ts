@@ -16,7 +16,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { CertificateAlgorithm } from '../../../../common/documents/certificatePayload';
 import { sm2GenerateKeyPair } from '../../../../sync-protocol/gm/index';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 import {
   algorithmOfSpki,
   publicKeyFromSpki,

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApplicationOnlineBodyInput } from '../../../../sync-protocol/records/index';
 import { greyJpeg, signatureCapture } from '../../cases/testing/captures';
-import { stripJpegMetadata } from '../../store/attachments/stripJpeg';
-import { stripPngMetadata } from '../../store/attachments/stripPng';
+import { stripJpegMetadata } from '../../kernel/store/attachments/stripJpeg';
+import { stripPngMetadata } from '../../kernel/store/attachments/stripPng';
 import { CHILD, HUSBAND, WIFE } from '../../cases/testing/household';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

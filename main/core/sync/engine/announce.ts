@@ -1,5 +1,5 @@
 import type { BlobRef } from '../../../../common/sync/attachments';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 import { Outbox } from '../outbox/outbox';
 import { documentMetaRecord } from '../../../../sync-protocol/records/index';
 

@@ -1,8 +1,8 @@
 import type { AuditFlag, BundleAudit, BundleAuditAnswer } from '../../../../common/sync/auditAnchor';
-import { auditChainBase, auditChainHead, auditHashAt } from '../../audit/chainHead';
-import type { AuditLog } from '../../audit/auditLog';
-import { pruneAudit } from '../../audit/prune';
-import type { Clock, Db } from '../../store/types';
+import { auditChainBase, auditChainHead, auditHashAt } from '../../kernel/audit/chainHead';
+import type { AuditLog } from '../../kernel/audit/auditLog';
+import { pruneAudit } from '../../kernel/audit/prune';
+import type { Clock, Db } from '../../kernel/store/types';
 
 /**
  * The workstation's side of the audit anchor (docs/sync-protocol.md §5.4): what each bundle says

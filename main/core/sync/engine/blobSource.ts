@@ -1,5 +1,5 @@
-import { AttachmentStore } from '../../store/attachments/attachmentStore';
-import type { Clock } from '../../store/types';
+import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
+import type { Clock } from '../../kernel/store/types';
 import type { BlobSource } from './context';
 
 /** Blobs come from the encrypted attachment store, found by their SHA-256. */

@@ -1,5 +1,5 @@
 import type { Limits } from '../../../../common/sync/registration';
-import type { Clock, Db, Logger } from '../../store/types';
+import type { Clock, Db, Logger } from '../../kernel/store/types';
 import type { DeviceContext } from '../../../../sync-protocol/parties';
 import type { HttpClient } from './http';
 import type { KeyProvider } from './keyProvider/keyProvider';

@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { caseBlobPath } from '../../../../common/sync/attachments';
-import { AttachmentStore } from '../../store/attachments/attachmentStore';
-import type { Db } from '../../store/types';
+import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
+import type { Db } from '../../kernel/store/types';
 import { BLOB_TAG_BYTES, decryptBlob, encryptedBlobSize } from '../../../../sync-protocol/blobCipher';
 import { pinnedSuite } from '../../../../sync-protocol/parties';
 import { auth } from './blobs';

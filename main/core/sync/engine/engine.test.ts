@@ -3,7 +3,7 @@ import { caseStep, tempPlatform } from '../../../../city-platform/testClient/fix
 import { describeStores, type StoreFixture } from '../../../../city-platform/testSupport/stores';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
-import { MACHINE_B } from '../../store/testSupport/fixtures';
+import { MACHINE_B } from '../../kernel/store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine } from './engine';
 import { registerPullHandler } from './pullHandlers';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
-import type { Clock, Db, Logger } from '../../store/types';
+import type { Clock, Db, Logger } from '../../kernel/store/types';
 import { Outbox } from '../outbox/outbox';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff';
 import { announceCaseBlobs } from './announce';

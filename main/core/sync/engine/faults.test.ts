@@ -6,7 +6,7 @@ import { startPlatform, type RunningPlatform } from '../../../../city-platform/p
 import { describeStores, type StoreFixture } from '../../../../city-platform/testSupport/stores';
 import { seededRandom } from '../../../../tools/linkProxy/prng';
 import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
-import { FakeClock } from '../../store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { engineFixture, registerWith } from './testSupport';
 

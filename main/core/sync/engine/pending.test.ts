@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { request } from '../../../../city-platform/testClient/http';
-import { FakeClock } from '../../store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { PENDING_POLL_MS, SyncScheduler } from './scheduler';
 import { syncStatus } from './status';
 import { engineFixture, registerWith } from './testSupport';

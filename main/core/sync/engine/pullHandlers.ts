@@ -1,6 +1,6 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
 import type { PullItem } from '../../../../common/sync/pull';
-import type { Db } from '../../store/types';
+import type { Db } from '../../kernel/store/types';
 
 /** A pulled item as a handler receives it: a known kind (validated) or an unknown one (raw). */
 export type PulledItem = PullItem | ({ kind: string; feedSeq?: number } & Record<string, unknown>);

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { translate } from '../../../../common/i18n/translate';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 import { NOT_DEMO, Outbox } from '../outbox/outbox';
 
 type Row = Record<string, unknown>;

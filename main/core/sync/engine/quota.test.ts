@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
-import { FakeClock } from '../../store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { SyncScheduler } from './scheduler';
 import { syncStatus } from './status';
 import { engineFixture, registerWith, type EngineFixture } from './testSupport';

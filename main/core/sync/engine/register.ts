@@ -6,7 +6,7 @@ import {
   type RegistrationClaim,
   type RegistrationRequest,
 } from '../../../../common/sync/registration';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 import { generatePartyKeys } from '../../../../sync-protocol/keys';
 import { hashMachineId } from '../../../../sync-protocol/machineId';
 import { signRegistrationRequest, verifyRegistrationResponse } from '../../../../sync-protocol/registration';
@@ -40,7 +40,7 @@ export interface RegisterInput {
   fingerprint: string;
   deviceName: string;
   appVersion: string;
-  /** The workstation's hashed machine id (core/app/deviceId.ts); hashed again with the platform id. */
+  /** The workstation's hashed machine id (core/kernel/app/deviceId.ts); hashed again with the platform id. */
   machineId: string;
 }
 

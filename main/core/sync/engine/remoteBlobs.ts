@@ -1,6 +1,6 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
 import { pullItemRefusal, readPullItem } from '../../../../sync-protocol/records/index';
-import type { Db } from '../../store/types';
+import type { Db } from '../../kernel/store/types';
 import type { PulledItem } from './pullHandlers';
 
 export type RemoteBlobState = 'remote' | 'stored' | 'failed';

@@ -6,7 +6,7 @@ import type { CaseState } from '../../../../common/cases/stateMachine';
 import { caseUpsertRecord } from '../../../../sync-protocol/records/index';
 import { conflictRows } from '../../../../common/i18n/syncConflict';
 import { runOutcomeText } from '../../../../common/i18n/syncRun';
-import { MACHINE_B } from '../../store/testSupport/fixtures';
+import { MACHINE_B } from '../../kernel/store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { listQuarantine } from './quarantine';
 import { syncStatus } from './status';

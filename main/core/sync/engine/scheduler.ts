@@ -1,4 +1,4 @@
-import type { Clock } from '../../store/types';
+import type { Clock } from '../../kernel/store/types';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { SyncEngine } from './engine';
 import { latestWindow } from './windows';

@@ -2,7 +2,7 @@ import { suiteIdSchema, type SuiteId } from '../../../../common/sync/primitives'
 import type { Limits } from '../../../../common/sync/registration';
 import type { PartyKeys } from '../../../../sync-protocol/suite';
 import type { DeviceContext } from '../../../../sync-protocol/parties';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 import { forgetAnchors } from './auditAnchor';
 import { DEFAULT_SYNC_SETTINGS, syncSettingsSchema, type SyncSettings } from './settings';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../store/types';
+import type { Clock } from '../../kernel/store/types';
 import { Outbox } from '../outbox/outbox';
 import { auditAnchorView } from './auditAnchor';
 import type { SyncEngine } from './engine';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
-import { tempDir } from '../../store/testSupport/fixtures';
+import { tempDir } from '../../kernel/store/testSupport/fixtures';
 import { engineFixture, type EngineFixture } from './testSupport';
 
 const GM = 'SM2-SM3-SM4GCM-v1' as const;

@@ -4,9 +4,9 @@ import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
 import { seededRandom } from '../../../../tools/linkProxy/prng';
 import { caseStep } from '../../../../city-platform/testClient/fixtures';
 import type { RunningPlatform } from '../../../../city-platform/platform';
-import { AttachmentStore } from '../../store/attachments/attachmentStore';
-import { ADMIN, FakeClock, makeStation, tempDir, type TestStation } from '../../store/testSupport/fixtures';
-import { noLogger, type Db } from '../../store/types';
+import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
+import { ADMIN, FakeClock, makeStation, tempDir, type TestStation } from '../../kernel/store/testSupport/fixtures';
+import { noLogger, type Db } from '../../kernel/store/types';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 

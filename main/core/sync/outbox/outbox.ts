@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { outboxRecordSchema, recordKindSchema, type OutboxRecord } from '../../../../common/sync/push';
 import type { OutboundRecord } from '../../../../sync-protocol/records/registry';
-import type { Clock, Db } from '../../store/types';
+import type { Clock, Db } from '../../kernel/store/types';
 
 /** What a record carries besides its id, seq and time: made by a builder of `sync-protocol/records/`, typed by kind. */
 type Entry = Pick<OutboxRecord, 'kind' | 'caseId' | 'baseVersion' | 'blobs'> & { body: object };

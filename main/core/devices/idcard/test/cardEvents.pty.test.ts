@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../../common/contract/index';
 import { EmulatedReader, residentCard } from '../../../../../tools/samEmulator/index';
 import { createCore, type CoreApi } from '../../../core';
-import { ALL_WINDOWS } from '../../../events/hub';
-import type { Logger } from '../../../logging/logger';
+import { ALL_WINDOWS } from '../../../kernel/events/hub';
+import type { Logger } from '../../../kernel/logging/logger';
 import { logInStaff, setUpStation, windowCtx } from './station';
 
 /**

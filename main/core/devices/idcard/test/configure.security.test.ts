@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmulatedReader, residentCard } from '../../../../../tools/samEmulator/index';
 import { createCore, type CoreApi } from '../../../core';
-import { silentLogger } from '../../../logging/logger';
+import { silentLogger } from '../../../kernel/logging/logger';
 import { compileFixture } from './compileFixture';
 import { logInStaff, setUpStation, windowCtx } from './station';
 
