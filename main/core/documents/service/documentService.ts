@@ -44,7 +44,7 @@ export interface ReprintWhy {
 }
 
 export class DocumentService {
-  readonly repo: DocumentRepo;
+  private readonly repo: DocumentRepo;
   private readonly attachments: AttachmentStore;
 
   constructor(private readonly deps: DocumentServiceDeps) {
@@ -139,6 +139,11 @@ export class DocumentService {
 
   list(caseId: string): DocumentSummary[] {
     return this.repo.byCase(caseId).map(summaryOf);
+  }
+
+  /** The original issued for a print-queue request, if one was. */
+  forRequest(requestId: string): DocumentRow | null {
+    return this.repo.forRequest(requestId);
   }
 
   row(id: string): DocumentRow {

@@ -13,19 +13,7 @@ import type { Db } from '../../kernel/store/types';
 import type { AuditLog } from '../../kernel/audit/auditLog';
 import { summaryOf } from './documentRepo';
 import type { DocumentService } from './documentService';
-
-interface Raw {
-  id: string;
-  case_id: string;
-  kind: string;
-  data: string;
-  requested_at: string;
-  requested_by: string;
-  state: 'pending' | 'printed' | 'cancelled';
-  /** The case's number (case_file, joined); null for a draft or a row that is not a case's. */
-  case_no: string | null;
-  document_id: string | null;
-}
+import { NoticeQueueRepo, type NoticeRequestRow } from './noticeQueueRepo';
 
 export interface NoticeRow extends NoticeRequest {
   data: Record<string, unknown>;
@@ -44,7 +32,7 @@ function labelOf(kind: DocumentKind, data: Record<string, unknown>): string {
   return parts.length ? parts.join(' ') : messages.documents.kinds[kind];
 }
 
-const toRow = (r: Raw): NoticeRow => {
+const toRow = (r: NoticeRequestRow): NoticeRow => {
   const data = JSON.parse(r.data) as Record<string, unknown>;
   const kind = r.kind as DocumentKind;
   return {
@@ -63,12 +51,16 @@ const toRow = (r: Raw): NoticeRow => {
 export const publicNotice = ({ data: _d, ...n }: NoticeRow): NoticeRequest => n;
 
 export class NoticeQueue {
+  private readonly repo: NoticeQueueRepo;
+
   constructor(
     private readonly db: Db,
     private readonly docs: DocumentService,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.repo = new NoticeQueueRepo(db);
+  }
 
   list(filter: {
     state: NoticeRequest['state'];
@@ -76,20 +68,13 @@ export class NoticeQueue {
     kind?: DocumentKind | undefined;
     limit: number;
   }): NoticeRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id
-         WHERE n.state = @state AND (@caseId IS NULL OR n.case_id = @caseId) AND (@kind IS NULL OR n.kind = @kind)
-         ORDER BY n.requested_at, n.rowid LIMIT @limit`,
-      )
-      .all({ state: filter.state, caseId: filter.caseId ?? null, kind: filter.kind ?? null, limit: filter.limit }) as Raw[];
-    return rows.map(toRow);
+    return this.repo
+      .inState({ state: filter.state, caseId: filter.caseId ?? null, kind: filter.kind ?? null, limit: filter.limit })
+      .map(toRow);
   }
 
   get(id: string): NoticeRow {
-    const r = this.db
-      .prepare('SELECT n.*, c.case_no FROM notice_request n LEFT JOIN case_file c ON c.id = n.case_id WHERE n.id = ?')
-      .get(id) as Raw | undefined;
+    const r = this.repo.get(id);
     if (!r) throw new JiuzhuError('NOTICE_NOT_FOUND', { id });
     return toRow(r);
   }
@@ -98,11 +83,14 @@ export class NoticeQueue {
   add(input: { caseId: string; kind: DocumentKind; data: Record<string, unknown> }, actor: string): NoticeRow {
     this.docs.check(input.kind, input.data);
     const id = randomUUID();
-    this.db
-      .prepare(
-        "INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
-      )
-      .run(id, input.caseId, input.kind, JSON.stringify(input.data), this.now().toISOString(), actor);
+    this.repo.insertPending({
+      id,
+      caseId: input.caseId,
+      kind: input.kind,
+      data: JSON.stringify(input.data),
+      at: this.now().toISOString(),
+      by: actor,
+    });
     this.audit.append({ actor, action: 'notice.add', targetType: 'notice_request', targetId: id, details: { kind: input.kind } });
     return this.get(id);
   }
@@ -116,7 +104,7 @@ export class NoticeQueue {
   /** Render and store the request's document, once. */
   async issue(id: string, actor: string): Promise<DocumentSummary> {
     const n = this.pending(id);
-    const existing = this.docs.repo.forRequest(id);
+    const existing = this.docs.forRequest(id);
     if (existing) return summaryOf(existing);
     return this.docs.issue({ caseId: n.caseId, kind: n.kind, data: n.data, requestId: id }, actor);
   }
@@ -126,9 +114,7 @@ export class NoticeQueue {
     const doc = this.docs.row(documentId);
     if (doc.requestId !== id) throw new JiuzhuError('NOTICE_DOCUMENT_MISMATCH', {}, { id, documentId });
     this.db.transaction(() => {
-      this.db
-        .prepare("UPDATE notice_request SET state = 'printed', document_id = ? WHERE id = ? AND state = 'pending'")
-        .run(documentId, id);
+      this.repo.markPrinted(id, documentId);
       this.audit.append({
         actor,
         action: 'notice.printed',

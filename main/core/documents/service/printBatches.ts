@@ -18,22 +18,8 @@ import type { Db } from '../../kernel/store/types';
 import type { Paper } from '../printHost';
 import type { DocumentService } from './documentService';
 import type { NoticeQueue } from './noticeQueue';
+import { PrintBatchRepo, type PrintBatchItemRow } from './printBatchRepo';
 import type { BrowserJob, PrintService } from './printService';
-
-interface BatchRaw {
-  id: string;
-  state: PrintBatch['state'];
-  total: number;
-  last_error: string | null;
-  created_at: string;
-}
-
-interface ItemRaw {
-  seq: number;
-  request_id: string;
-  state: 'pending' | 'sent' | 'printed' | 'cancelled';
-  document_id: string | null;
-}
 
 const STATE_ZH: Record<PrintBatch['state'], string> = { running: '在打印', paused: '暂停', error: '出错', done: '完成', cancelled: '取消' };
 
@@ -45,6 +31,8 @@ export interface NextResult {
 }
 
 export class PrintBatches {
+  private readonly repo: PrintBatchRepo;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
@@ -53,24 +41,19 @@ export class PrintBatches {
     private readonly queue: NoticeQueue,
     private readonly printing: PrintService,
     private readonly onProgress: (batch: PrintBatch) => void = () => undefined,
-  ) {}
+  ) {
+    this.repo = new PrintBatchRepo(db);
+  }
 
   get(id: string): PrintBatch {
-    const r = this.db.prepare('SELECT * FROM print_batch WHERE id = ?').get(id) as BatchRaw | undefined;
+    const r = this.repo.get(id);
     if (!r) throw new JiuzhuError('PRINT_BATCH_NOT_FOUND', { id });
-    const printed = this.db
-      .prepare("SELECT count(*) FROM print_batch_item WHERE batch_id = ? AND state = 'printed'")
-      .pluck()
-      .get(id) as number;
+    const printed = this.repo.printedCount(id);
     return { id: r.id, state: r.state, total: r.total, printed, lastError: r.last_error, createdAt: r.created_at };
   }
 
   open(): PrintBatch[] {
-    const ids = this.db
-      .prepare("SELECT id FROM print_batch WHERE state IN ('running', 'paused', 'error') ORDER BY created_at")
-      .pluck()
-      .all() as string[];
-    return ids.map((id) => this.get(id));
+    return this.repo.openIds().map((id) => this.get(id));
   }
 
   start(requestIds: string[], actor: string): PrintBatch {
@@ -82,28 +65,18 @@ export class PrintBatches {
     const id = randomUUID();
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO print_batch (id, state, total, created_at, created_by, updated_at) VALUES (?, 'running', ?, ?, ?, ?)")
-        .run(id, unique.length, at, actor, at);
-      const ins = this.db.prepare("INSERT INTO print_batch_item (batch_id, seq, request_id, state) VALUES (?, ?, ?, 'pending')");
-      unique.forEach((r, seq) => ins.run(id, seq, r));
+      this.repo.insert({ id, requestIds: unique, at, by: actor });
       this.audit.append({ actor, action: 'print_batch.start', targetType: 'print_batch', targetId: id, details: { total: unique.length } });
     })();
     return this.get(id);
   }
 
   private setState(id: string, state: PrintBatch['state'], lastError: string | null = null): void {
-    this.db
-      .prepare('UPDATE print_batch SET state = ?, last_error = ?, updated_at = ? WHERE id = ?')
-      .run(state, lastError, this.now().toISOString(), id);
+    this.repo.setState(id, state, lastError, this.now().toISOString());
   }
 
   private finishIfEmpty(id: string): void {
-    const left = this.db
-      .prepare("SELECT count(*) FROM print_batch_item WHERE batch_id = ? AND state IN ('pending', 'sent')")
-      .pluck()
-      .get(id) as number;
-    if (left === 0) this.setState(id, 'done');
+    if (this.repo.leftCount(id) === 0) this.setState(id, 'done');
   }
 
   async next(id: string, max: number, actor: string): Promise<NextResult> {
@@ -114,27 +87,23 @@ export class PrintBatches {
     const base = { delivery, paper: 'A4' as Paper, jobs: [] as NextResult['jobs'] };
     if (batch.state !== 'running') return { ...base, batch };
     // The desktop prints one notice per step, so pause and cancel act between notices.
-    const items = this.db
-      .prepare(
-        "SELECT seq, request_id, state, document_id FROM print_batch_item WHERE batch_id = ? AND state IN ('pending', 'sent') ORDER BY seq LIMIT ?",
-      )
-      .all(id, delivery === 'host' ? 1 : max) as ItemRaw[];
+    const items = this.repo.nextItems(id, delivery === 'host' ? 1 : max);
     let paper: Paper = 'A4';
     for (const item of items) {
       const notice = this.queue.get(item.request_id);
       if (notice.state !== 'pending') {
         // Printed or cancelled elsewhere meanwhile: skip it, never print it twice.
-        this.db.prepare("UPDATE print_batch_item SET state = 'cancelled' WHERE batch_id = ? AND seq = ?").run(id, item.seq);
+        this.repo.setItemState(id, item.seq, 'cancelled');
         continue;
       }
       let documentId = item.document_id;
       if (!documentId) {
         documentId = (await this.queue.issue(item.request_id, actor)).id;
-        this.db.prepare('UPDATE print_batch_item SET document_id = ? WHERE batch_id = ? AND seq = ?').run(documentId, id, item.seq);
+        this.repo.setItemDocument(id, item.seq, documentId);
       }
       const row = this.docs.row(documentId);
       paper = this.printing.forKind(row.kind).paper;
-      this.db.prepare('UPDATE print_batch_item SET attempts = attempts + 1 WHERE batch_id = ? AND seq = ?').run(id, item.seq);
+      this.repo.countAttempt(id, item.seq);
       if (delivery === 'host') {
         try {
           await this.printing.print(row, actor, { copies: 1, silent: true, position: item.seq + 1 });
@@ -146,7 +115,7 @@ export class PrintBatches {
         }
         this.printedItem(id, item, documentId, actor);
       } else {
-        this.db.prepare("UPDATE print_batch_item SET state = 'sent' WHERE batch_id = ? AND seq = ?").run(id, item.seq);
+        this.repo.setItemState(id, item.seq, 'sent');
         base.jobs.push({ ...this.printing.browserJob(row), seq: item.seq });
       }
     }
@@ -157,9 +126,9 @@ export class PrintBatches {
     return { ...base, paper, batch: now };
   }
 
-  private printedItem(id: string, item: ItemRaw, documentId: string, actor: string): void {
+  private printedItem(id: string, item: PrintBatchItemRow, documentId: string, actor: string): void {
     this.db.transaction(() => {
-      this.db.prepare("UPDATE print_batch_item SET state = 'printed' WHERE batch_id = ? AND seq = ?").run(id, item.seq);
+      this.repo.setItemState(id, item.seq, 'printed');
       this.queue.markPrinted(item.request_id, documentId, actor);
     })();
   }
@@ -167,9 +136,8 @@ export class PrintBatches {
   /** Browser shell: the page printed these (sent) notices. */
   ack(id: string, seqs: number[], actor: string): PrintBatch {
     this.get(id);
-    const one = this.db.prepare('SELECT seq, request_id, state, document_id FROM print_batch_item WHERE batch_id = ? AND seq = ?');
     for (const seq of seqs) {
-      const item = one.get(id, seq) as ItemRaw | undefined;
+      const item = this.repo.item(id, seq);
       if (!item || item.state !== 'sent' || !item.document_id) continue;
       const row = this.docs.row(item.document_id);
       this.db.transaction(() => {
@@ -199,7 +167,7 @@ export class PrintBatches {
     const b = this.get(id);
     if (b.state === 'done' || b.state === 'cancelled') return b;
     this.db.transaction(() => {
-      this.db.prepare("UPDATE print_batch_item SET state = 'cancelled' WHERE batch_id = ? AND state IN ('pending', 'sent')").run(id);
+      this.repo.cancelLeft(id);
       this.setState(id, 'cancelled');
       this.audit.append({
         actor,

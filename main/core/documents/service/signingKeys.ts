@@ -26,6 +26,7 @@ import {
   type CertificatePublicKey,
   type CertificateSigningKey,
 } from '../certificate/keys';
+import { SigningKeyRepo } from './signingKeyRepo';
 
 export interface StationSigningKey {
   issuerId: string;
@@ -40,7 +41,7 @@ export function issuerIdFor(regionCode: string, publicDer: Buffer): string {
 
 /** The algorithm new certificates are signed with: SM2 where the pinned sync suite is 国密. */
 export function certificateAlgorithmOf(db: Db): CertificateAlgorithm {
-  const suite = db.prepare('SELECT suite FROM sync_registration WHERE id = 1').pluck().get() as string | undefined;
+  const suite = new SigningKeyRepo(db).pinnedSuite();
   return suite === 'SM2-SM3-SM4GCM-v1' ? 'sm2' : 'ed25519';
 }
 
@@ -68,21 +69,16 @@ function generate(algorithm: CertificateAlgorithm): { publicDer: Buffer; private
 
 /** The station's key of its algorithm, created (in the caller's transaction, if any) when it does not exist yet. */
 export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
+  const repo = new SigningKeyRepo(db);
   const algorithm = certificateAlgorithmOf(db);
-  const rows = db
-    .prepare(
-      "SELECT issuer_id, public_key, private_key FROM signing_key WHERE source = 'local' AND purpose = 'certificate' AND private_key IS NOT NULL ORDER BY created_at",
-    )
-    .all() as Array<{ issuer_id: string; public_key: Buffer; private_key: Buffer }>;
+  const rows = repo.localCertificateKeys();
   const row = rows.find((r) => algorithmOfSpki(r.public_key) === algorithm);
   const existing = row && fromRow(row.issuer_id, row.public_key, row.private_key);
   if (existing) return existing;
-  const region = (db.prepare('SELECT region_code FROM station WHERE singleton = 1').pluck().get() as string | undefined) ?? '000000';
+  const region = repo.regionCode() ?? '000000';
   const { publicDer, privateDer } = generate(algorithm);
   const issuerId = issuerIdFor(region, publicDer);
-  db.prepare(
-    "INSERT INTO signing_key (issuer_id, purpose, public_key, private_key, source, created_at) VALUES (?, 'certificate', ?, ?, 'local', ?)",
-  ).run(issuerId, publicDer, privateDer, clock.now().toISOString());
+  repo.insertLocalCertificateKey({ issuerId, publicDer, privateDer, at: clock.now().toISOString() });
   const made = fromRow(issuerId, publicDer, privateDer)!;
   privateDer.fill(0);
   return made;
@@ -90,6 +86,6 @@ export function stationSigningKey(db: Db, clock: Clock): StationSigningKey {
 
 /** The keyring: the public key of an issuer (this station's or one the platform sent), if known. */
 export function issuerPublicKey(db: Db, issuerId: string): CertificatePublicKey | undefined {
-  const der = db.prepare('SELECT public_key FROM signing_key WHERE issuer_id = ?').pluck().get(issuerId) as Buffer | undefined;
+  const der = new SigningKeyRepo(db).publicKeyOf(issuerId);
   return der ? publicKeyFromSpki(der) : undefined;
 }

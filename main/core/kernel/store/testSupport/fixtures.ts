@@ -105,3 +105,17 @@ export function codeOf(fn: () => unknown): string {
   }
   throw new Error('expected an error');
 }
+
+/** A fresh station opened by the admin's login (its encrypted store is `t.station.db`), with its cleanup. */
+export function loggedInStation(prefix = 'jiuzhu-test-'): { t: TestStation; cleanup: () => void } {
+  const d = tempDir(prefix);
+  const t = makeStation(d.dir);
+  t.auth.login(ADMIN.username, ADMIN.password);
+  return {
+    t,
+    cleanup: () => {
+      t.auth.close();
+      d.cleanup();
+    },
+  };
+}
