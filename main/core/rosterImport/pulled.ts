@@ -9,6 +9,7 @@ import { PLATFORM_ACTOR } from '../afterAcceptance/work';
 import type { AuditLog } from '../kernel/audit/auditLog';
 import type { Clock, Db } from '../kernel/store/types';
 import type { ImportHousehold } from './households';
+import { PulledRecipientRepo } from './pulledRecipientRepo';
 import { RosterImportRepo } from './rosterImportRepo';
 import type { RosterImportService } from './service';
 
@@ -49,16 +50,19 @@ export function applyPulledRecipient(d: PulledDeps, item: unknown): JiuzhuError 
       { kind: 'roster.recipient', detail: `body.members.${invalid}.idNumber：身份证号码无效` },
       { kind: 'roster.recipient', path: `body.members.${invalid}.idNumber` },
     );
-  const earlier = d.db.prepare('SELECT status FROM roster_recipient_pulled WHERE id_number = ?').pluck().get(id) as string | undefined;
-  if (earlier === 'applied') return undefined;
+  const pulled = new PulledRecipientRepo(d.db);
+  if (pulled.statusOf(id) === 'applied') return undefined;
   const at = d.clock.now().toISOString();
   const keep = (status: 'applied' | 'conflict', rosterId: string | null, reason: { code: string; message: string } | null) =>
-    d.db
-      .prepare(
-        `INSERT INTO roster_recipient_pulled (id_number, feed_seq, status, roster_id, reason, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id_number) DO UPDATE SET feed_seq = excluded.feed_seq, status = excluded.status, roster_id = excluded.roster_id, reason = excluded.reason, body = excluded.body, received_at = excluded.received_at`,
-      )
-      .run(id, feedSeq, status, rosterId, reason ? JSON.stringify(reason) : null, JSON.stringify(body), at);
+    pulled.keep({
+      idNumber: id,
+      feedSeq,
+      status,
+      rosterId,
+      reason: reason ? JSON.stringify(reason) : null,
+      body: JSON.stringify(body),
+      at,
+    });
 
   const conflict = conflictOf(new RosterImportRepo(d.db), body);
   if (conflict) {
@@ -146,10 +150,7 @@ function householdOf(item: PulledRosterRecipientItem, today: string): ImportHous
 
 /** The sync centre's list of platform households not written here, newest first. */
 export function recipientConflicts(db: Db): RecipientConflict[] {
-  const rows = db
-    .prepare("SELECT id_number, body, reason, received_at FROM roster_recipient_pulled WHERE status = 'conflict' ORDER BY received_at DESC")
-    .all() as Array<{ id_number: string; body: string; reason: string; received_at: string }>;
-  return rows.map((r) => {
+  return new PulledRecipientRepo(db).conflicts().map((r) => {
     const reason = JSON.parse(r.reason) as { code: string; message: string };
     return {
       idNumberMasked: maskIdNumber(r.id_number),
