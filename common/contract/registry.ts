@@ -14,12 +14,12 @@ import { casesMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
 import { syncStationMethods } from './methods/syncStation';
 import { applicantMethods } from './methods/applicant';
-import { visitsMethods } from './methods/visits';
-import { rosterMethods } from './methods/roster';
-import { warningsMethods } from './methods/warnings';
-import { reviewsMethods } from './methods/reviews';
-import { changesMethods } from './methods/changes';
-import { reliefMethods } from './methods/relief';
+import { visitsMethods } from './methods/afterAcceptance/visits';
+import { rosterMethods } from './methods/afterAcceptance/roster';
+import { warningsMethods } from './methods/afterAcceptance/warnings';
+import { reviewsMethods } from './methods/afterAcceptance/reviews';
+import { changesMethods } from './methods/afterAcceptance/changes';
+import { reliefMethods } from './methods/afterAcceptance/relief';
 import { certificationMethods } from './methods/certification';
 import { statsMethods } from './methods/stats';
 import { ratingsMethods } from './methods/ratings';
@@ -31,7 +31,8 @@ import { onlineApplicationsMethods } from './methods/onlineApplications';
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
  * object; a method that is not here cannot be called. Each capability keeps its methods in
- * methods/<capability>.ts and adds its group here (and its names to names.ts).
+ * methods/<capability>.ts, or one file per method group in methods/<capability>/ (afterAcceptance), and
+ * adds its groups here (and its names to names.ts).
  */
 export const METHODS = {
   ...appMethods,

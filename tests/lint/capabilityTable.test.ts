@@ -10,24 +10,36 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const doc = readFileSync(join(root, 'docs/ARCHITECTURE.md'), 'utf8');
 
-/** Column → how a name in it is found on disk, and what on disk must be named. */
+/**
+ * Column → how a name in it is found on disk, and what on disk must be named. The contract methods and the
+ * catalog name a file (`cases` is methods/cases.ts) or a folder of them (`afterAcceptance` holds one file per
+ * method group or catalog part of a capability that has several).
+ */
 const SIDES = [
   { column: 1, label: 'common/', path: (n: string) => join(root, 'common', n), listed: () => folders('common') },
   {
     column: 2,
     label: 'contract methods',
-    path: (n: string) => join(root, 'common/contract/methods', `${n}.ts`),
-    listed: () => files('common/contract/methods'),
+    path: (n: string) => fileOrFolder('common/contract/methods', n),
+    listed: () => [...files('common/contract/methods'), ...folders('common/contract/methods')],
   },
   { column: 3, label: 'main/core/', path: (n: string) => join(root, 'main/core', n), listed: () => coreFolders() },
   { column: 4, label: 'renderer/src/', path: (n: string) => join(root, 'renderer/src', n), listed: () => folders('renderer/src') },
   {
     column: 5,
     label: 'catalog',
-    path: (n: string) => join(root, 'common/i18n/zh-CN', `${n}.ts`),
-    listed: () => files('common/i18n/zh-CN'),
+    path: (n: string) => fileOrFolder('common/i18n/zh-CN', n),
+    listed: () => [...files('common/i18n/zh-CN'), ...folders('common/i18n/zh-CN')],
   },
 ] as const;
+
+/** `dir/name.ts`, or `dir/name/` when that folder holds TypeScript files (else a path that does not exist). */
+function fileOrFolder(dir: string, name: string): string {
+  const file = join(root, dir, `${name}.ts`);
+  if (existsSync(file)) return file;
+  const folder = join(root, dir, name);
+  return existsSync(folder) && files(`${dir}/${name}`).length > 0 ? folder : file;
+}
 
 function folders(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true })

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorizationStatement } from '../../common/capture/signatureBinding';
-import { reviewStatementRef } from '../../common/contract/methods/reviews';
+import { reviewStatementRef } from '../../common/contract/methods/afterAcceptance/reviews';
 import { maskIdNumberForScreen, maskIdNumbersInText } from '../../common/format/mask';
 import { clipText } from '../../renderer/src/applicant/signing/clipText';
 import { statementForScreen, statementToSpeak } from '../../renderer/src/applicant/signing/statementText';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEADLINE_KINDS } from '../../cases/deadlines';
 import { CASE_STATES, caseStateSchema } from '../../cases/stateMachine';
 import { assistanceTypeSchema } from '../../cases/types';
-import { WARNING_STATUSES } from './warnings';
+import { WARNING_STATUSES } from './afterAcceptance/warnings';
 import { defineMethod } from '../define';
 import { ratingStatsSchema } from '../../ratings/stats';
 

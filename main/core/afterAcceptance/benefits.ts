@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AssistanceType } from '../../../common/cases/types';
-import { linkedBenefitSchema, type LinkedBenefit } from '../../../common/contract/methods/visits';
-import type { RosterSettings } from '../../../common/contract/methods/roster';
+import { linkedBenefitSchema, type LinkedBenefit } from '../../../common/contract/methods/afterAcceptance/visits';
+import type { RosterSettings } from '../../../common/contract/methods/afterAcceptance/roster';
 
 export const linkedBenefitEntrySchema = linkedBenefitSchema.extend({ types: z.array(z.string()).default([]) });
 export type LinkedBenefitEntry = z.output<typeof linkedBenefitEntrySchema>;

@@ -8,7 +8,7 @@ import { registerAfterAcceptancePullHandlers } from './pullHandlers';
 import { loadLinkedBenefits, type LinkedBenefitEntry } from './benefits';
 import { AfterAcceptanceService } from './service';
 import { caseView, rosterList, warningRow } from './views';
-import { rosterSettingsSchema } from '../../../common/contract/methods/roster';
+import { rosterSettingsSchema } from '../../../common/contract/methods/afterAcceptance/roster';
 import { reviewHandlers, type ReviewMethods } from './reviewHandlers';
 import { changeHandlers, type ChangeMethods } from './changeHandlers';
 import { reliefHandlers, type ReliefMethods } from './reliefHandlers';

@@ -6,7 +6,7 @@ import type { AfterAcceptanceService } from './service';
 
 export type ChangeMethods = 'changes.list' | 'changes.decide' | 'decisions.refusals';
 
-/** The handlers of common/contract/methods/changes.ts. `changes.decide` needs `case.decide` (the head), checked by the dispatcher. */
+/** The handlers of common/contract/methods/afterAcceptance/changes.ts. `changes.decide` needs `case.decide` (the head), checked by the dispatcher. */
 export function changeHandlers(
   open: () => Promise<AfterAcceptanceService>,
   actor: (ctx: SessionCallContext) => string,

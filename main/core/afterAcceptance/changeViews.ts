@@ -1,4 +1,4 @@
-import type { ChangeView, DecisionRefusalView } from '../../../common/contract/methods/changes';
+import type { ChangeView, DecisionRefusalView } from '../../../common/contract/methods/afterAcceptance/changes';
 import { ChangeRepo, type ChangeDbRow, type RefusalListRow } from './changeRepo';
 import { effectiveMonthOf, newAmountOf, parsePlan } from './changePlan';
 import { ReviewRepo } from './reviewRepo';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { NoticeRequest } from '../../../common/contract/methods/print';
-import type { PublicityListRequest } from '../../../common/contract/methods/visits';
+import type { PublicityListRequest } from '../../../common/contract/methods/afterAcceptance/visits';
 import { documentCategory, type AssistanceType, type Subtype } from '../../../common/cases/types';
 import { assistanceCategorySchema, type AssistanceCategory } from '../../../common/documents/common';
 import { publicityListSchema, type PublicityListData } from '../../../common/documents/publicityList';

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { Application } from '../../../common/cases/application';
-import type { ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/visits';
+import type { ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/afterAcceptance/visits';
 import { opinionNoticeSchema } from '../../../common/documents/opinionNotice';
 import { publicitySchema } from '../../../common/documents/publicity';
 import { visitFormSchema } from '../../../common/documents/visitForm';

@@ -6,7 +6,7 @@ import type { AfterAcceptanceService } from './service';
 
 export type ReliefMethods = 'relief.ofCase' | 'relief.advance' | 'monitoring.enter' | 'monitoring.exit' | 'monitoring.list';
 
-/** The handlers of common/contract/methods/relief.ts; writing ones need `case.casework` (caseworker, head), checked by the dispatcher. */
+/** The handlers of common/contract/methods/afterAcceptance/relief.ts; writing ones need `case.casework` (caseworker, head), checked by the dispatcher. */
 export function reliefHandlers(
   open: () => Promise<AfterAcceptanceService>,
   actor: (ctx: SessionCallContext) => string,

@@ -1,4 +1,4 @@
-import type { MonitoringView, ReliefOfCase } from '../../../common/contract/methods/relief';
+import type { MonitoringView, ReliefOfCase } from '../../../common/contract/methods/afterAcceptance/relief';
 import { mayAdvance } from '../../../common/cases/relief';
 import { maskIdNumber } from '../../../common/format/mask';
 import { ReliefRepo, type MonitoringDbRow } from './reliefRepo';

@@ -1,4 +1,4 @@
-import { rosterSettingsSchema, type RosterSettings } from '../../../common/contract/methods/roster';
+import { rosterSettingsSchema, type RosterSettings } from '../../../common/contract/methods/afterAcceptance/roster';
 import type { Db } from '../kernel/store/types';
 
 /** `opinion_id`: the disputed opinion a re-investigation visit answers (NULL for the first investigation). */

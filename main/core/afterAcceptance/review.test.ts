@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phaseOutSchema } from '../../../common/documents/phaseOut';
 import { terminationSchema } from '../../../common/documents/termination';
-import type { ReviewHousehold } from '../../../common/contract/methods/reviews';
+import type { ReviewHousehold } from '../../../common/contract/methods/afterAcceptance/reviews';
 import { codeOf, tempDir } from '../kernel/store/testSupport/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { caseStation } from '../cases/testing/station';

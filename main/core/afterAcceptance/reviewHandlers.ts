@@ -6,7 +6,7 @@ import { reviewView } from './reviewView';
 
 export type ReviewMethods = 'reviews.get' | 'reviews.start' | 'reviews.recheck' | 'reviews.authorize' | 'reviews.conclude';
 
-/** The handlers of `reviews.*` (common/contract/methods/reviews.ts); each step answers with the refreshed view. */
+/** The handlers of `reviews.*` (common/contract/methods/afterAcceptance/reviews.ts); each step answers with the refreshed view. */
 export function reviewHandlers(
   open: () => Promise<AfterAcceptanceService>,
   actor: (ctx: SessionCallContext) => string,

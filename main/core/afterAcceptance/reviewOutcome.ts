@@ -1,5 +1,5 @@
 import { JiuzhuError } from '../../../common/contract/errors';
-import type { ReviewOutcome } from '../../../common/contract/methods/reviews';
+import type { ReviewOutcome } from '../../../common/contract/methods/afterAcceptance/reviews';
 import { PHASE_OUT_MAX_MONTHS } from '../../../common/documents/phaseOut';
 import { formatYuan } from '../../../common/format/money';
 import { addMonths, nextMonth } from './dates';

@@ -1,4 +1,4 @@
-import type { ReviewOutcome } from '../../../common/contract/methods/reviews';
+import type { ReviewOutcome } from '../../../common/contract/methods/afterAcceptance/reviews';
 import type { Db } from '../kernel/store/types';
 import type { AuthorizationRow } from '../cases/caseRepo';
 

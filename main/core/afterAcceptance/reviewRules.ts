@@ -1,5 +1,5 @@
 import type { Application } from '../../../common/cases/application';
-import type { RosterSettings } from '../../../common/contract/methods/roster';
+import type { RosterSettings } from '../../../common/contract/methods/afterAcceptance/roster';
 import { addMonths, ageOn } from './dates';
 
 export type ReviewBasis = 'stable' | 'irregular' | 'tekun' | 'monitoring';

@@ -2,7 +2,7 @@ import { eligibilityHint } from '../../../common/cases/eligibility';
 import type { Verdict } from '../../../common/capture/faceVerdict';
 import type { Application } from '../../../common/cases/application';
 import { findStandard, type Standard } from '../../../common/cases/settings';
-import { reviewStatementRef, type ReviewView } from '../../../common/contract/methods/reviews';
+import { reviewStatementRef, type ReviewView } from '../../../common/contract/methods/afterAcceptance/reviews';
 import { PHASE_OUT_MAX_MONTHS } from '../../../common/documents/phaseOut';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { ReviewRepo } from './reviewRepo';
@@ -11,11 +11,11 @@ import { changeView } from './changeViews';
 import { reviewSigners, withHousehold } from './reviewWork';
 import type { Work } from './work';
 
-/** The standard of the review's year; before the county or platform publishes it, the latest earlier year's (shown with its year). */
+/** The standard in force on the review's day; before the county or platform publishes it, the latest earlier year's (shown with its year). */
 export function reviewStandard(standards: Standard[], regionCode: string, today: string, residence: 'urban' | 'rural'): Standard | null {
   const year = Number(today.slice(0, 4));
   for (let y = year; y >= year - 5; y--) {
-    const s = findStandard(standards, regionCode, y, residence);
+    const s = findStandard(standards, regionCode, y === year ? today : `${y}-12-31`, residence);
     if (s) return s;
   }
   return null;

@@ -6,7 +6,7 @@ import { translate } from '../../../common/i18n/translate';
 import { requiredSigners, type RequiredSigner } from '../../../common/cases/signers';
 import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 import { authorizationStatement } from '../../../common/capture/signatureBinding';
-import { reviewStatementRef, type ReviewHousehold } from '../../../common/contract/methods/reviews';
+import { reviewStatementRef, type ReviewHousehold } from '../../../common/contract/methods/afterAcceptance/reviews';
 import { maskName } from '../../../common/format/mask';
 import { bindAuthorizationCapture } from '../cases/authorizationCapture';
 import { checkFace } from '../cases/faceCheck';

@@ -1,5 +1,11 @@
-import type { CloseInput } from '../../../common/contract/methods/warnings';
-import type { LocalDecision, ObjectionInput, OpinionInput, ResolveInput, VisitInput } from '../../../common/contract/methods/visits';
+import type { CloseInput } from '../../../common/contract/methods/afterAcceptance/warnings';
+import type {
+  LocalDecision,
+  ObjectionInput,
+  OpinionInput,
+  ResolveInput,
+  VisitInput,
+} from '../../../common/contract/methods/afterAcceptance/visits';
 import type { JiuzhuError } from '../../../common/contract/errors';
 import { pullItemRefusal, readPullItem } from '../../../sync-protocol/records/index';
 import { applyChangeDecision, decideChangeLocally } from './changeWork';
@@ -13,7 +19,7 @@ import type { ReliefAdvance } from '../../../common/cases/relief';
 import { Work, PLATFORM_ACTOR, type WorkDeps } from './work';
 import { authorizeReview, concludeReview, recheckReview, startReview } from './reviewWork';
 import type { ConclusionInput } from './reviewOutcome';
-import type { ReviewHousehold } from '../../../common/contract/methods/reviews';
+import type { ReviewHousehold } from '../../../common/contract/methods/afterAcceptance/reviews';
 import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 
 /** The steps after acceptance, one method each; every one is a single transaction (see the files it calls). */

@@ -1,6 +1,6 @@
-import type { RosterRow } from '../../../common/contract/methods/roster';
-import type { AfterAcceptanceView, LinkedBenefit } from '../../../common/contract/methods/visits';
-import type { WarningRow } from '../../../common/contract/methods/warnings';
+import type { RosterRow } from '../../../common/contract/methods/afterAcceptance/roster';
+import type { AfterAcceptanceView, LinkedBenefit } from '../../../common/contract/methods/afterAcceptance/visits';
+import type { WarningRow } from '../../../common/contract/methods/afterAcceptance/warnings';
 import type { WARNING_TYPES } from '../../../common/sync/pull';
 import { maskIdNumber } from '../../../common/format/mask';
 import { addDays } from './dates';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isJiuzhuError } from '../../../common/contract/errors';
-import type { VisitInput } from '../../../common/contract/methods/visits';
+import type { VisitInput } from '../../../common/contract/methods/afterAcceptance/visits';
 import { approvalSchema } from '../../../common/documents/approval';
 import { documentCapture } from '../cases/testing/captures';
 import { renderDocument } from '../documents/render';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { visitStatement, type VisitSignerRole } from '../../../common/afterAcceptance/visitStatement';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { MAX_VISIT_PHOTO_PAGES, type VisitInput } from '../../../common/contract/methods/visits';
+import { MAX_VISIT_PHOTO_PAGES, type VisitInput } from '../../../common/contract/methods/afterAcceptance/visits';
 import { maskName } from '../../../common/format/mask';
 import type { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
 import { VisitEvidenceRepo } from './visitEvidenceRepo';

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
-import type { CloseInput } from '../../../common/contract/methods/warnings';
-import { closeInputSchema } from '../../../common/contract/methods/warnings';
+import type { CloseInput } from '../../../common/contract/methods/afterAcceptance/warnings';
+import { closeInputSchema } from '../../../common/contract/methods/afterAcceptance/warnings';
 import { chinaDate } from '../../../common/cases/age';
 import { nextMonth } from './dates';
 import type { ChangePlan } from './changePlan';

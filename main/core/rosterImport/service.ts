@@ -10,7 +10,7 @@ import type { CaseRepository } from '../cases/caseRepo';
 import { partiesOf } from '../cases/searchIndex';
 import { CaseSettingsStore } from '../cases/settingsStore';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
-import type { RosterSettings } from '../../../common/contract/methods/roster';
+import type { RosterSettings } from '../../../common/contract/methods/afterAcceptance/roster';
 import { nextReview, reviewBasis } from '../afterAcceptance/reviewRules';
 import { readXlsx } from '../kernel/files/xlsxReader';
 import { Outbox } from '../sync/index';

@@ -10,7 +10,7 @@ import { maskIdNumber } from '../../../common/format/mask';
 import { noticeKindLabel } from '../../../common/i18n/labels';
 import { call } from '../api/client';
 import { DeadlineTag, StateTag, useTypeLabel } from './labels';
-import { CaseAfterAcceptance } from '../roster/CaseAfterAcceptance';
+import { CaseAfterAcceptance } from '../afterAcceptance/index';
 import { ReliefPanel } from './ReliefPanel';
 import { VerificationPanel } from './VerificationPanel';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';

@@ -3,12 +3,12 @@ import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssistanceType } from '../../../common/cases/types';
-import type { ReliefOfCase } from '../../../common/contract/methods/relief';
+import type { ReliefOfCase } from '../../../common/contract/methods/afterAcceptance/relief';
 import { formatYuan } from '../../../common/format/money';
 import { call } from '../api/client';
 import { useMayCall } from '../components/useMayCall';
 import { useSession } from '../session/useSession';
-import { CaseMonitoring } from '../monitoring/CaseMonitoring';
+import { CaseMonitoring } from '../afterAcceptance/index';
 import { AdvanceForm } from './AdvanceForm';
 
 type Payment = ReliefOfCase['payments'][number];

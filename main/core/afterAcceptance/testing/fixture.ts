@@ -9,7 +9,7 @@ import type { Clock } from '../../kernel/store/types';
 import { ADMIN, type TestStation } from '../../kernel/store/testSupport/fixtures';
 import { createHash } from 'node:crypto';
 import { makePng } from '../../documents/testing/png';
-import type { VisitInput, VisitSignature } from '../../../../common/contract/methods/visits';
+import type { VisitInput, VisitSignature } from '../../../../common/contract/methods/afterAcceptance/visits';
 import { distinctNames, visitStatement, type VisitFacts, type VisitSignerRole } from '../../../../common/afterAcceptance/visitStatement';
 import type { DocumentCapture } from '../../../../common/capture/schemas';
 

@@ -2,7 +2,7 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 import { createHash } from 'node:crypto';
 import type { SignatureCapture } from '../../../../common/capture/schemas';
 import { authorizationStatement } from '../../../../common/capture/signatureBinding';
-import { reviewStatementRef } from '../../../../common/contract/methods/reviews';
+import { reviewStatementRef } from '../../../../common/contract/methods/afterAcceptance/reviews';
 import { signatureCapture } from '../../cases/testing/captures';
 import type { CaseService } from '../../cases/caseService';
 import type { AfterAcceptanceService } from '../service';

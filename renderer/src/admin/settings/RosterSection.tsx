@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Divider, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { rosterSettingsSchema, type RosterSettings } from '../../../../common/contract/methods/roster';
+import { rosterSettingsSchema, type RosterSettings } from '../../../../common/contract/methods/afterAcceptance/roster';
 import type { MethodOutput } from '../../../../common/contract/index';
 import { ASSISTANCE_TYPES } from '../../../../common/cases/types';
 import { call } from '../../api/client';

@@ -1,4 +1,4 @@
-import { reviewStatementRef } from '../../../../common/contract/methods/reviews';
+import { reviewStatementRef } from '../../../../common/contract/methods/afterAcceptance/reviews';
 import { maskIdNumbersInText } from '../../../../common/format/mask';
 
 /** The statement as the applicant reads it: a title, the signer's lines, the consent paragraphs. */

@@ -1,6 +1,6 @@
 import { Alert, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AfterAcceptanceView } from '../../../common/contract/methods/visits';
+import type { AfterAcceptanceView } from '../../../../common/contract/methods/afterAcceptance/visits';
 import { ChangeStatus } from './ChangeStatus';
 
 /**

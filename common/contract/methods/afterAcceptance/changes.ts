@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANGE_ORIGINS, CHANGE_OUTCOMES, DECIDED_ITEM_KINDS } from '../../sync/decisions';
-import { defineMethod } from '../define';
+import { CHANGE_ORIGINS, CHANGE_OUTCOMES, DECIDED_ITEM_KINDS } from '../../../sync/decisions';
+import { defineMethod } from '../../define';
 
 /**
  * Changes to a benefit (调整 / 渐退 / 终止) are decisions (DOMAIN.md "Who decides"; 办法 art. 32,

@@ -1,7 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApplicantReports, ScreenPairButton, SignerStatusList, signerStatusOf } from '../applicant/index';
+import { ApplicantReports, ScreenPairButton, SignerStatusList, signerStatusOf } from '../../applicant/index';
 import type { ReviewViewData } from './ReviewDrawer';
 import { ReviewSignerPanel } from './ReviewSignerPanel';
 

@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVIEW_OUTCOMES, type ReviewOutcome as Outcome } from '../../../common/contract/methods/reviews';
-import { call } from '../api/client';
+import { REVIEW_OUTCOMES, type ReviewOutcome as Outcome } from '../../../../common/contract/methods/afterAcceptance/reviews';
+import { call } from '../../api/client';
 import type { ReviewViewData } from './ReviewDrawer';
 
 type Review = NonNullable<ReviewViewData['review']>;

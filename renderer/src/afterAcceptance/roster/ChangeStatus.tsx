@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChangeView } from '../../../common/contract/methods/changes';
+import type { ChangeView } from '../../../../common/contract/methods/afterAcceptance/changes';
 import { ChangeSummary } from './ChangeSummary';
 
 /** Where a proposal stands: waiting for the county (or the head), decided with its notice, or not agreed. */

@@ -1,11 +1,11 @@
 import { Alert, Button, Divider, Form, Image, List, Modal, Space, Tag, Typography, type FormInstance } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distinctNames, visitStatement, type VisitFacts, type VisitSignerRole } from '../../../common/afterAcceptance/visitStatement';
-import type { DocumentCapture as DocumentCaptureResult } from '../../../common/capture/schemas';
-import { sha256Hex } from '../../../common/capture/signatureBinding';
-import type { VisitSignature } from '../../../common/contract/methods/visits';
-import { DocumentCapture, localDeviceSettings, SignaturePad } from '../capture/index';
+import { distinctNames, visitStatement, type VisitFacts, type VisitSignerRole } from '../../../../common/afterAcceptance/visitStatement';
+import type { DocumentCapture as DocumentCaptureResult } from '../../../../common/capture/schemas';
+import { sha256Hex } from '../../../../common/capture/signatureBinding';
+import type { VisitSignature } from '../../../../common/contract/methods/afterAcceptance/visits';
+import { DocumentCapture, localDeviceSettings, SignaturePad } from '../../capture/index';
 
 export interface VisitEvidenceValue {
   photos: DocumentCaptureResult[];

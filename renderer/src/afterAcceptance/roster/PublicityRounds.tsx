@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AfterAcceptanceView } from '../../../common/contract/methods/visits';
-import { formatYuan } from '../../../common/format/money';
+import type { AfterAcceptanceView } from '../../../../common/contract/methods/afterAcceptance/visits';
+import { formatYuan } from '../../../../common/format/money';
 
 type Opinion = AfterAcceptanceView['opinions'][number];
 

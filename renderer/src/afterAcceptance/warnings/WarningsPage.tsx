@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WarningRow } from '../../../common/contract/methods/warnings';
-import { call } from '../api/client';
-import { useMayCall } from '../components/useMayCall';
-import { ExportButton } from '../stats/ExportButton';
+import type { WarningRow } from '../../../../common/contract/methods/afterAcceptance/warnings';
+import { call } from '../../api/client';
+import { useMayCall } from '../../components/useMayCall';
+import { ExportButton } from '../../stats/ExportButton';
 
 type Mode = 'assign' | 'verify' | 'close';
 const lines = (s: string | undefined) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { faceCaptureSchema, signatureCaptureSchema } from '../../capture/schemas';
-import { assetSchema, deductionSchema, incomeItemSchema, memberSchema } from '../../cases/household';
-import { defineMethod } from '../define';
+import { faceCaptureSchema, signatureCaptureSchema } from '../../../capture/schemas';
+import { assetSchema, deductionSchema, incomeItemSchema, memberSchema } from '../../../cases/household';
+import { defineMethod } from '../../define';
 import { changeViewSchema } from './changes';
 
 /**

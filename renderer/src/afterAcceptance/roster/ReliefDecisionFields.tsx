@@ -1,6 +1,6 @@
 import { Alert, Form, Input, InputNumber, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MAX_RELIEF_PAYMENTS, RELIEF_FORMS, type ReliefForm } from '../../../common/cases/relief';
+import { MAX_RELIEF_PAYMENTS, RELIEF_FORMS, type ReliefForm } from '../../../../common/cases/relief';
 
 /**
  * The delegated head's 临时救助 decision: the total granted and how it is paid (现金 / 实物 with what

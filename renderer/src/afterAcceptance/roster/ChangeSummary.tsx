@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ChangeView } from '../../../common/contract/methods/changes';
-import { formatYuan } from '../../../common/format/money';
+import type { ChangeView } from '../../../../common/contract/methods/afterAcceptance/changes';
+import { formatYuan } from '../../../../common/format/money';
 
 /** What a proposal asks for, in one line: 调整 680.00 元 → 450.00 元 · 生效月份 2026-10, or 渐退 3 个月, or 停发. */
 export function ChangeSummary({ change: c }: { change: ChangeView }) {

@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXCLUDED_INCOME_KINDS, INCOME_CATEGORIES, type IncomeItem, type Member } from '../../../common/cases/household';
-import { formatYuan } from '../../../common/format/money';
-import { maskIdNumber } from '../../../common/format/mask';
-import { call } from '../api/client';
+import { EXCLUDED_INCOME_KINDS, INCOME_CATEGORIES, type IncomeItem, type Member } from '../../../../common/cases/household';
+import { formatYuan } from '../../../../common/format/money';
+import { maskIdNumber } from '../../../../common/format/mask';
+import { call } from '../../api/client';
 import { ReviewAddMember } from './ReviewAddMember';
 import type { ReviewViewData } from './ReviewDrawer';
 

@@ -1,7 +1,7 @@
 import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterRow } from '../../../common/contract/methods/roster';
+import type { RosterRow } from '../../../../common/contract/methods/afterAcceptance/roster';
 import { ReviewDrawer } from './ReviewDrawer';
 
 /** The roster row's 复核 action: opens the periodic review of that household. */

@@ -3,9 +3,9 @@ import { Alert, Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { MonitoringView } from '../../../common/contract/methods/relief';
-import { call } from '../api/client';
-import { useMayCall } from '../components/useMayCall';
+import type { MonitoringView } from '../../../../common/contract/methods/afterAcceptance/relief';
+import { call } from '../../api/client';
+import { useMayCall } from '../../components/useMayCall';
 import { ReasonModal } from './ReasonModal';
 
 /** 低收入人口监测: the households monitored (refused applicants, 低保边缘 households), with 退出监测. */

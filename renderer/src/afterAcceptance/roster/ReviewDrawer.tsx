@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../common/contract/index';
-import { formatYuan } from '../../../common/format/money';
-import { call } from '../api/client';
+import type { MethodOutput } from '../../../../common/contract/index';
+import { formatYuan } from '../../../../common/format/money';
+import { call } from '../../api/client';
 import { ReviewHousehold } from './ReviewHousehold';
 import { ReviewOutcome } from './ReviewOutcome';
 import { ReviewResult } from './ReviewResult';

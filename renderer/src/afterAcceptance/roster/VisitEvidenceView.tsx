@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Image, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../../common/contract/index';
-import { ApiCallError, call } from '../api/client';
+import type { MethodOutput } from '../../../../common/contract/index';
+import { ApiCallError, call } from '../../api/client';
 
 type Visit = MethodOutput<'visits.ofCase'>['visits'][number];
 

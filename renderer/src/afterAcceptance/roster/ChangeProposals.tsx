@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Modal, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangeView } from '../../../common/contract/methods/changes';
-import { rolesGrant } from '../../../common/contract/permissions';
-import { call } from '../api/client';
-import { useSession } from '../session/useSession';
+import type { ChangeView } from '../../../../common/contract/methods/afterAcceptance/changes';
+import { rolesGrant } from '../../../../common/contract/permissions';
+import { call } from '../../api/client';
+import { useSession } from '../../session/useSession';
 import { ChangeSummary } from './ChangeSummary';
 
 const lines = (s: string | undefined) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ADVANCE_STATES, RELIEF_FORMS, reliefAdvanceSchema } from '../../cases/relief';
-import { defineMethod } from '../define';
+import { ADVANCE_STATES, RELIEF_FORMS, reliefAdvanceSchema } from '../../../cases/relief';
+import { defineMethod } from '../../define';
 import { caseStepOutputSchema } from './visits';
 
 /** 临时救助 payments (先行救助 and grants) and 低收入人口 monitoring (issue 15 §8–9; common/cases/relief.ts). */

@@ -1,9 +1,9 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonitoringView } from '../../../common/contract/methods/relief';
-import { call } from '../api/client';
-import { useMayCall } from '../components/useMayCall';
+import type { MonitoringView } from '../../../../common/contract/methods/afterAcceptance/relief';
+import { call } from '../../api/client';
+import { useMayCall } from '../../components/useMayCall';
 import { ReasonModal } from './ReasonModal';
 
 /**

@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../../common/format/money';
-import { call } from '../api/client';
-import { ExportButton } from '../stats/ExportButton';
+import { formatYuan } from '../../../../common/format/money';
+import { call } from '../../api/client';
+import { ExportButton } from '../../stats/ExportButton';
 import { ReviewAction } from './ReviewAction';
 import { ChangeProposals } from './ChangeProposals';
-import { RosterCertificateButton } from '../documents/RosterCertificateButton';
+import { RosterCertificateButton } from '../../documents/RosterCertificateButton';
 
 type Filter = 'all' | 'due' | 'overdue';
 

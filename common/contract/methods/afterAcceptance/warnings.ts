@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { WARNING_TYPES } from '../../sync/pull';
-import { defineMethod } from '../define';
+import { WARNING_TYPES } from '../../../sync/pull';
+import { defineMethod } from '../../define';
 import { CHANGE_STATUSES } from './changes';
 
 /** Monitoring warnings (监测预警) pulled from the platform: assign, verify, close with an outcome — the caseworker's work (DOMAIN.md), not the counter's. */

@@ -2,15 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../../common/format/money';
-import { call } from '../api/client';
+import { formatYuan } from '../../../../common/format/money';
+import { call } from '../../api/client';
 import { NO_EVIDENCE, VisitEvidence, type VisitEvidenceValue } from './VisitEvidence';
 import { VisitEvidenceView } from './VisitEvidenceView';
 import { CaseChanges } from './CaseChanges';
 import { PublicityRounds } from './PublicityRounds';
 import { ReliefDecisionFields, reliefOfFields } from './ReliefDecisionFields';
-import type { AssistanceType } from '../../../common/cases/types';
-import { useMayCall } from '../components/useMayCall';
+import type { AssistanceType } from '../../../../common/cases/types';
+import { useMayCall } from '../../components/useMayCall';
 
 type Mode = 'visit' | 'opinion' | 'object' | 'review' | 'reinvestigate' | 'decide';
 const lines = (s: string | undefined) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineMethod } from '../define';
+import { defineMethod } from '../../define';
 import { linkedBenefitSchema } from './visits';
-import { CHANGE_OUTCOMES } from '../../sync/decisions';
+import { CHANGE_OUTCOMES } from '../../../sync/decisions';
 
 /** The roster of enrolled households (在册对象) and its county rules. */
 

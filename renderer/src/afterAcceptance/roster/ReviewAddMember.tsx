@@ -1,13 +1,13 @@
 import { Alert, Button, Card, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RELATIONSHIPS, type Member } from '../../../common/cases/household';
-import { localIsoDate } from '../../../common/format/dates';
-import { checkIdNumber } from '../../../common/idnumber/check';
-import { IdNumberInput } from '../components/IdNumberInput';
-import { MemberFactChecks } from '../components/MemberFactChecks';
-import { readCard, readFailedMessage } from '../idcard/readCard';
-import { useF2 } from '../idcard/useF2';
+import { RELATIONSHIPS, type Member } from '../../../../common/cases/household';
+import { localIsoDate } from '../../../../common/format/dates';
+import { checkIdNumber } from '../../../../common/idnumber/check';
+import { IdNumberInput } from '../../components/IdNumberInput';
+import { MemberFactChecks } from '../../components/MemberFactChecks';
+import { readCard, readFailedMessage } from '../../idcard/readCard';
+import { useF2 } from '../../idcard/useF2';
 
 interface Draft {
   idNumber: string;

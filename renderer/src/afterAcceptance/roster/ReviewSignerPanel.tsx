@@ -1,9 +1,9 @@
 import { Alert } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
-import { authorizationStatement } from '../../../common/capture/signatureBinding';
-import { call } from '../api/client';
-import { SigningRoute, type SigningRequest } from '../applicant/index';
+import type { FaceCapture, SignatureCapture } from '../../../../common/capture/schemas';
+import { authorizationStatement } from '../../../../common/capture/signatureBinding';
+import { call } from '../../api/client';
+import { SigningRoute, type SigningRequest } from '../../applicant/index';
 import type { ReviewViewData } from './ReviewDrawer';
 
 type Review = NonNullable<ReviewViewData['review']>;
