@@ -8,6 +8,7 @@ import { HUSBAND, WIFE, CHILD } from '../cases/testing/household';
 import { caseStation } from '../cases/testing/station';
 import { tempDir } from '../kernel/store/testSupport/fixtures';
 import { birthDateOf, dueStatus, mustCertify, nextDue } from './schedule';
+import { CertificationRepo } from './repo';
 import { CertificationService } from './service';
 import type { DueRow } from './types';
 
@@ -226,5 +227,14 @@ describe('the due list in SQL', () => {
     }
     // the roster reached every kind of person: adults, the 18th birthday, unknown ages, the case's own household
     expect(compared).toBeGreaterThan(300);
+  });
+});
+
+describe('CertificationRepo over the seeded roster', () => {
+  it('reads the day each roster entry was enrolled (the start of a person never certified)', () => {
+    seedRoster();
+    const repo = new CertificationRepo(env.t.station.db);
+    expect(ENROLLED.map((_, i) => repo.enrolledOn(`roster-${i}`))).toEqual(ENROLLED);
+    expect(repo.enrolledOn('roster-case')).toBe('2026-02-12');
   });
 });

@@ -143,6 +143,11 @@ export class CertificationRepo {
     return new Map(rows.map((r) => [`${r.roster_id}/${r.id_number}`, r.on_]));
   }
 
+  /** The day the roster entry was enrolled. */
+  enrolledOn(rosterId: string): string {
+    return this.db.prepare('SELECT enrolled_on FROM roster WHERE id = ?').pluck().get(rosterId) as string;
+  }
+
   /** The face photo taken when the person signed the authorization at intake, the roster's case first. */
   enrolledFace(idNumber: string, caseId: string): string | null {
     const row = this.db

@@ -37,7 +37,7 @@ export interface Person {
  * timeline, the outbox record (kind certification.record) and the audit row.
  */
 export class CertificationService {
-  readonly repo: CertificationRepo;
+  private readonly repo: CertificationRepo;
   private readonly cases: CaseRepository;
   private readonly attachments: AttachmentStore;
   private readonly outbox: Outbox;
@@ -49,9 +49,6 @@ export class CertificationService {
     this.outbox = new Outbox(deps.db, deps.clock);
   }
 
-  get db(): Db {
-    return this.deps.db;
-  }
   today(): string {
     return chinaDate(this.deps.clock.now());
   }
@@ -64,7 +61,7 @@ export class CertificationService {
   }
 
   setSettings(actor: string, s: CertificationSettings): CertificationSettings {
-    this.db.transaction(() => {
+    this.deps.db.transaction(() => {
       this.repo.putSettings(s);
       this.audit(actor, 'certification.settings', 'setting', 'certification.settings', { mode: s.mode, who: s.who, proxy: s.proxyAllowed });
     })();
@@ -168,7 +165,7 @@ export class CertificationService {
 
   /** A counter certification (see the class comment); a review without the clerk's decision is refused and nothing is stored. */
   recordCounter(actor: string, input: MethodInputs['record']): CertificationRecord {
-    return this.db.transaction(() => {
+    return this.deps.db.transaction(() => {
       const p = this.person(input.idNumber);
       const s = this.settings();
       const r = certificationResult(input.face, s.face);
@@ -206,7 +203,7 @@ export class CertificationService {
 
   /** A proxy certification: the county must allow it, the proxy's ID number must be valid, and a home visit by 2+ staff must confirm the person. */
   recordProxy(actor: string, input: MethodInputs['recordProxy']): CertificationRecord {
-    return this.db.transaction(() => {
+    return this.deps.db.transaction(() => {
       const p = this.person(input.idNumber);
       if (!this.settings().proxyAllowed) throw new JiuzhuError('CERT_PROXY_NOT_ALLOWED');
       const today = this.today();
@@ -245,7 +242,7 @@ export class CertificationService {
 
   /** Record the kept remote certifications whose person is now on the roster (one transaction). */
   retryKept(actor: string): { applied: number; kept: number } {
-    return this.db.transaction(() => retryKept(this.remoteDeps(), actor))();
+    return this.deps.db.transaction(() => retryKept(this.remoteDeps(), actor))();
   }
 
   private remoteDeps(): RemoteDeps {
@@ -314,7 +311,7 @@ export class CertificationService {
       this.settings(),
       r.outcome === 'certified'
         ? r.certified_on
-        : (this.repo.lastCertified(r.roster_id).get(`${r.roster_id}/${r.id_number}`) ?? this.enrolledOn(r.roster_id)),
+        : (this.repo.lastCertified(r.roster_id).get(`${r.roster_id}/${r.id_number}`) ?? this.repo.enrolledOn(r.roster_id)),
     );
     return {
       id: r.id,
@@ -338,10 +335,6 @@ export class CertificationService {
       remote: r.method === 'remote' && r.remote_method && r.remote_at ? { method: r.remote_method, certifiedAt: r.remote_at } : null,
       nextDueOn: due.dueOn,
     };
-  }
-
-  private enrolledOn(rosterId: string): string {
-    return this.db.prepare('SELECT enrolled_on FROM roster WHERE id = ?').pluck().get(rosterId) as string;
   }
 
   private audit(
