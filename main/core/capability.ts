@@ -6,7 +6,10 @@ import type { WorkstationSettingsFile } from './kernel/settings/workstationSetti
 import type { StationServices } from './kernel/station/stationServices';
 import type { WindowSessions } from './kernel/station/windowSessions';
 
-/** What core gives every capability: time, logs, events, the store's services, settings. */
+/**
+ * What core.ts gives every capability: the shell and version, the data folder, time, logs, events, the device
+ * id, the store's services, the window → session map, and this workstation's settings.
+ */
 export interface CoreDeps {
   shell: Shell;
   version: string;
@@ -15,7 +18,7 @@ export interface CoreDeps {
   logger: Logger;
   emit(event: CoreEvent): void;
   deviceId(): Promise<string>;
-  /** The store, accounts and audit; the database is open only while someone is logged in. */
+  /** The station (the encrypted store), sign-in and accounts; the database is open only while someone is logged in. */
   services(): Promise<StationServices>;
   windows: WindowSessions;
   settings: WorkstationSettingsFile;
@@ -24,8 +27,11 @@ export interface CoreDeps {
 }
 
 /**
- * One capability of core: the handlers of its contract methods, and what to release on close.
- * core.ts lists the capabilities; a capability never reaches into another's folder for state.
+ * One capability of core: the handlers of its contract methods, and what to release on close. core.ts builds
+ * each from CoreDeps (a few also get what another one hands over: the applicant screen to ratings, sync's status
+ * to diagnostics) and merges their handlers into one `Handlers`. A feature uses another only through its
+ * top-level files (lint). The one registry they share is sync's module-level map of pull handlers, in which each
+ * capability claims its item kinds when it is built (`registerPullHandler`, sync/engine/pullHandlers.ts).
  */
 export interface Capability<K extends keyof Handlers = keyof Handlers> {
   handlers: Pick<Handlers, K>;

@@ -1,7 +1,8 @@
 /**
  * What the admin CLI uses of core directly, without a store or a session: the sample documents and
- * certificate check of `documents`, and the reader of `idcard`. Apart from index.ts so the desktop and
- * browser shells never load the samples.
+ * certificate check of `documents`, the reader of `idcard`, the diagnostics bundle, the update feed's
+ * check, download and verification, and the device id. Apart from index.ts so the desktop and browser
+ * shells never load them.
  */
 export {
   certificatePayloadFromPdf,

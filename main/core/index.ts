@@ -1,4 +1,10 @@
-/** What shells may use of core. Shells import from here, never from core's inner folders. */
+/**
+ * What the shells (main/electron, main/browser, main/cli) use of core: core built in-thread or in a worker, the
+ * input limits a shell checks before a call crosses to the worker, logging, the data folder and machine preset,
+ * the machine secret's keystore, static files and the Chromium finder, a fixed-clock core for the shells' tests
+ * and bench/, and sync-protocol's `closeUnread` for the browser shell (shells do not import sync-protocol). Lint
+ * holds the shells to this file and, for the CLI, `cliSupport.ts`; never core's inner folders.
+ */
 export { createCore, type CoreApi, type CoreOptions } from './core';
 export { type CallContext, type CallerSession, type Clock, systemClock } from './context';
 export { startWorkerCore, type WorkerCoreApi, type WorkerCoreHostOptions } from './kernel/host/workerCore';
