@@ -10,7 +10,6 @@ import { stationCaseService } from './stationCaseService';
 import { CaseViews } from './caseViews';
 import { loadCaseResources, type CaseResources } from './resources';
 import { seedDemoCases } from './demo/seed';
-import { searchCases } from './search';
 import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
 import { registerVerificationPullHandler } from './verification/pullHandler';
@@ -69,43 +68,39 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
 
   return {
     handlers: {
-      'intake.save': async (input, ctx) => (await open()).svc.saveDraft(actor(ctx), input),
-      'intake.drafts': async (_input, ctx) => {
-        const { svc } = await open();
-        return svc.repo.draftsOf(actor(ctx)).map((r) => {
-          const app = svc.application(r);
-          return {
-            caseId: r.id,
-            rev: r.draft_rev,
-            applicantName: r.applicant_name,
-            type: app.type ?? null,
-            step: app.step,
-            updatedAt: r.updated_at,
-          };
-        });
-      },
-      'intake.discard': async (input, ctx) => ({ state: (await open()).svc.discard(actor(ctx), input.caseId, input.rev) }),
-      'intake.addMaterial': async (input, ctx) => (await open()).svc.addMaterial(actor(ctx), input.caseId, input.code, input.capture),
+      'intake.save': async (input, ctx) => (await open()).svc.intake.saveDraft(actor(ctx), input),
+      'intake.drafts': async (_input, ctx) =>
+        (await open()).svc.intake.drafts(actor(ctx)).map(({ row, app }) => ({
+          caseId: row.id,
+          rev: row.draft_rev,
+          applicantName: row.applicant_name,
+          type: app.type ?? null,
+          step: app.step,
+          updatedAt: row.updated_at,
+        })),
+      'intake.discard': async (input, ctx) => ({ state: (await open()).svc.intake.discard(actor(ctx), input.caseId, input.rev) }),
+      'intake.addMaterial': async (input, ctx) =>
+        (await open()).svc.intake.addMaterial(actor(ctx), input.caseId, input.code, input.capture),
       'intake.authorize': async (input, ctx) => {
         const { svc, views } = await open();
-        const a = svc.authorize(actor(ctx), input.caseId, input.signerIdNumber, input.signature, input.face, input.cardPhoto);
+        const a = svc.intake.authorize(actor(ctx), input.caseId, input.signerIdNumber, input.signature, input.face, input.cardPhoto);
         return views.detail(input.caseId).authorizations.find((x) => x.id === a.id)!;
       },
       'intake.authorizationForm': async (input, ctx) =>
-        (await open()).svc.authorizationForm(actor(ctx), input.caseId, input.signerIdNumber),
+        (await open()).svc.intake.authorizationForm(actor(ctx), input.caseId, input.signerIdNumber),
       'intake.authorizePaper': async (input, ctx) => {
         const { svc, views } = await open();
-        const a = svc.authorizePaper(actor(ctx), input);
+        const a = svc.intake.authorizePaper(actor(ctx), input);
         return views.detail(input.caseId).authorizations.find((x) => x.id === a.id)!;
       },
       'intake.submit': async (input, ctx) => {
         const { svc, views } = await open();
-        svc.submit(actor(ctx), input.caseId, input.rev);
+        svc.intake.submit(actor(ctx), input.caseId, input.rev);
         return views.detail(input.caseId);
       },
       'cases.decide': async (input, ctx) => {
         const { svc, views } = await open();
-        svc.decide(actor(ctx), input.caseId, input.version, input.decision);
+        svc.legalPath.decide(actor(ctx), input.caseId, input.version, input.decision);
         return views.detail(input.caseId);
       },
       'cases.act': async (input, ctx) => {
@@ -114,12 +109,12 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
         if (!rolesGrant(ctx.session?.roles ?? [], need))
           throw new JiuzhuError('FORBIDDEN', { permission: permissionLabel(need) }, { permission: need });
         const { svc, views } = await open();
-        svc.act(actor(ctx), input.caseId, input.version, input.action, input.note ?? null);
+        svc.legalPath.act(actor(ctx), input.caseId, input.version, input.action, input.note ?? null);
         return views.detail(input.caseId);
       },
       'cases.extendDecision': async (input, ctx) => {
         const { svc, views } = await open();
-        svc.extendDecision(actor(ctx), input.caseId, input.version, input.reason);
+        svc.legalPath.extendDecision(actor(ctx), input.caseId, input.version, input.reason);
         return views.detail(input.caseId);
       },
       'cases.get': async (input, ctx) => {
@@ -131,14 +126,14 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'cases.search': async (input, ctx) => {
         const { svc, views } = await open();
         const today = svc.today();
-        const settings = svc.settings();
+        const settings = svc.county.settings();
         const deadline =
           input.deadline === 'overdue'
             ? { before: today }
             : input.deadline === 'due_soon'
-              ? { from: today, until: svc.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays)) }
+              ? { from: today, until: svc.county.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays)) }
               : undefined;
-        const found = searchCases(svc.db, { ...input, deadline });
+        const found = svc.reads.search({ ...input, deadline });
         viewed(svc, actor(ctx), 'cases.search', null, { kind: found.kind, results: found.rows.length });
         return {
           rows: views
@@ -151,49 +146,40 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       'cases.deadlines': async (input) => (await open()).views.deadlineLists(input.limit),
       'cases.lookup': async (input, ctx) => {
         const { svc, views } = await open();
-        const out = [];
-        const seen = new Set<string>();
-        for (const hit of svc.repo.casesOfPerson(input.idNumber)) {
-          if (seen.has(hit.case_id)) continue;
-          seen.add(hit.case_id);
-          const row = svc.repo.get(hit.case_id);
-          if (!row || row.state === 'discarded') continue;
-          out.push({
-            ...views.summary(row),
-            role: hit.role,
-            nextStepKey: NEXT_STEP_KEY[row.state],
-            lastEventAt: svc.repo.lastEventAt(row.id) ?? row.updated_at,
-          });
-        }
+        const out = svc.reads.casesOfPerson(input.idNumber).map(({ row, role, lastEventAt }) => ({
+          ...views.summary(row),
+          role,
+          nextStepKey: NEXT_STEP_KEY[row.state],
+          lastEventAt,
+        }));
         out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
         viewed(svc, actor(ctx), 'cases.lookup', null, { results: out.length });
         return out;
       },
       'cases.attachment': async (input, ctx) => {
         const { svc } = await open();
-        if (!svc.repo.hasAttachment(input.caseId, input.attachmentId)) throw new JiuzhuError('NOT_FOUND');
-        const info = svc.attachmentStore.info(input.attachmentId);
-        const bytes = svc.attachmentStore.get(input.attachmentId);
+        const found = svc.reads.attachment(input.caseId, input.attachmentId);
+        if (!found) throw new JiuzhuError('NOT_FOUND');
         viewed(svc, actor(ctx), 'cases.attachment', input.caseId, { attachment: input.attachmentId });
-        return { mime: info?.mime ?? 'application/octet-stream', base64: bytes.toString('base64') };
+        return { mime: found.mime, base64: found.bytes.toString('base64') };
       },
       'cases.settings': async () => {
         const { svc } = await open();
-        const settings = svc.settings();
+        const settings = svc.county.settings();
         return {
           settings,
-          standards: svc.standards(settings),
+          standards: svc.county.standards(settings),
           today: svc.today(),
           stationName: svc.station.name,
           regionCode: svc.station.regionCode,
-          materials: svc.checklist(settings),
-          calendar: svc.calendarInfo(),
+          materials: svc.county.checklist(settings),
+          calendar: svc.county.calendarInfo(),
         };
       },
-      'cases.setSettings': async (input, ctx) => ({ settings: (await open()).svc.setSettings(actor(ctx), input.settings) }),
+      'cases.setSettings': async (input, ctx) => ({ settings: (await open()).svc.county.setSettings(actor(ctx), input.settings) }),
       'cases.adminList': async (input, ctx) => {
         const { svc, views } = await open();
-        const found = searchCases(svc.db, {
+        const found = svc.reads.search({
           query: '',
           states: input.state ? [input.state] : [],
           types: [],
@@ -206,7 +192,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       },
       'cases.adminShow': async (input, ctx) => {
         const { svc, views } = await open();
-        const row = svc.repo.get(input.caseRef) ?? svc.repo.byCaseNo(input.caseRef);
+        const row = svc.reads.byRef(input.caseRef);
         if (!row) throw new JiuzhuError('CASE_NOT_FOUND');
         const detail = views.detail(row.id);
         viewed(svc, actor(ctx), 'cases.admin_show', row.id);
@@ -225,8 +211,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
           await new Promise((r) => setImmediate(r));
         }
         svc.auditRead({ actor: who, action: 'demo.seed', details: { count: created, seed: input.seed } });
-        const total = (svc.db.prepare('SELECT count(*) AS n FROM case_file').get() as { n: number }).n;
-        return { created, total };
+        return { created, total: svc.reads.count() };
       },
     },
     async close() {

@@ -1,4 +1,5 @@
 import type { Db } from '../kernel/store/types';
+import { CaseNumberRepo } from './caseNumberRepo';
 
 /**
  * Case numbers (案件编号), unique across the station: `<region 6>-<year 4>-<counter 2>-<n ≥5>`,
@@ -21,9 +22,9 @@ export function formatCaseNo(regionCode: string, year: number, counterNo: number
 }
 
 export function parseCaseNo(caseNo: string): { regionCode: string; year: number; counterNo: number | null; n: number } | null {
-  const m = CASE_NO.exec(caseNo);
+  const m = caseNo.match(CASE_NO);
   if (m) return { regionCode: m[1]!, year: Number(m[2]), counterNo: Number(m[3]), n: Number(m[4]) };
-  const l = LEGACY_CASE_NO.exec(caseNo);
+  const l = caseNo.match(LEGACY_CASE_NO);
   return l ? { regionCode: l[1]!, year: Number(l[2]), counterNo: null, n: Number(l[3]) } : null;
 }
 
@@ -31,33 +32,24 @@ export type CounterSource = 'default' | 'setup' | 'platform';
 
 /** This workstation's counter number and where it came from. */
 export function counterNoOf(db: Db): { counterNo: number; source: CounterSource } {
-  const r = db.prepare('SELECT counter_no, source FROM case_window WHERE id = 1').get() as
-    { counter_no: number; source: 'setup' | 'platform' } | undefined;
+  const r = new CaseNumberRepo(db).window();
   return r ? { counterNo: r.counter_no, source: r.source } : { counterNo: DEFAULT_COUNTER_NO, source: 'default' };
 }
 
 /** Set the counter number: by an administrator before registration ('setup'), or from the platform's registration. */
 export function setCounterNo(db: Db, counterNo: number, source: 'setup' | 'platform', at: string): void {
-  db.prepare(
-    `INSERT INTO case_window (id, counter_no, source, set_at) VALUES (1, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET counter_no = excluded.counter_no, source = excluded.source, set_at = excluded.set_at`,
-  ).run(counterNo, source, at);
+  new CaseNumberRepo(db).setWindow(counterNo, source, at);
 }
 
 /** Whether this workstation has issued case numbers with this counter number (then it must keep it). */
 export function issuedWithCounter(db: Db, counterNo: number): boolean {
-  return db.prepare('SELECT 1 FROM case_counter_window WHERE counter_no = ? AND next > 1 LIMIT 1').get(counterNo) !== undefined;
+  return new CaseNumberRepo(db).issuedWith(counterNo);
 }
 
 /** The next case number of the year at this counter (call inside the submitting transaction). */
 export function nextCaseNo(db: Db, regionCode: string, year: number): string {
   const { counterNo } = counterNoOf(db);
-  const row = db
-    .prepare(
-      'INSERT INTO case_counter_window (year, counter_no, next) VALUES (?, ?, 2) ON CONFLICT(year, counter_no) DO UPDATE SET next = next + 1 RETURNING next - 1 AS n',
-    )
-    .get(year, counterNo) as { n: number };
-  return formatCaseNo(regionCode, year, counterNo, row.n);
+  return formatCaseNo(regionCode, year, counterNo, new CaseNumberRepo(db).take(year, counterNo));
 }
 
 /**
@@ -67,7 +59,5 @@ export function nextCaseNo(db: Db, regionCode: string, year: number): string {
 export function raiseCaseCounter(db: Db, caseNo: string): void {
   const p = parseCaseNo(caseNo);
   if (!p || p.counterNo === null || p.counterNo !== counterNoOf(db).counterNo) return;
-  db.prepare(
-    'INSERT INTO case_counter_window (year, counter_no, next) VALUES (?, ?, ?) ON CONFLICT(year, counter_no) DO UPDATE SET next = max(next, excluded.next)',
-  ).run(p.year, p.counterNo, p.n + 1);
+  new CaseNumberRepo(db).raiseTo(p.year, p.counterNo, p.n + 1);
 }

@@ -136,6 +136,11 @@ export class CaseRepository {
     ).run({ ...cols, id });
   }
 
+  /** A record on the case that changes neither its state nor its household (LegalPath.record): the version goes up by one. */
+  setVersion(id: string, version: number, at: string, by: string): void {
+    this.stmt('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version, at, by, id);
+  }
+
   setSubmitted(id: string, caseNo: string, at: string): void {
     this.stmt('UPDATE case_file SET case_no = coalesce(case_no, ?), submitted_at = ? WHERE id = ?').run(caseNo, at, id);
   }
@@ -415,6 +420,23 @@ export class CaseRepository {
     return this.stmt("SELECT * FROM case_file WHERE created_by = ? AND state = 'draft' ORDER BY updated_at DESC LIMIT 50").all(
       accountId,
     ) as CaseRow[];
+  }
+
+  /** Every case of the station, drafts and demo cases included. */
+  count(): number {
+    return (this.stmt('SELECT count(*) AS n FROM case_file').get() as { n: number }).n;
+  }
+
+  /**
+   * The base versions of this case's outbox records the platform has not taken yet: queued, in
+   * flight, or quarantined (rejected, conflict) and not resolved.
+   */
+  unsentBaseVersions(caseId: string): number[] {
+    const rows = this.stmt(
+      `SELECT coalesce(o.base_version, 0) AS base FROM outbox o
+       WHERE o.case_id = ? AND (o.state IN ('queued', 'sent') OR (o.state IN ('rejected', 'conflict') AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.record_id = o.id)))`,
+    ).all(caseId) as Array<{ base: number }>;
+    return rows.map((r) => r.base);
   }
 
   countNonDemo(): number {

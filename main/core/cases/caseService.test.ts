@@ -7,6 +7,7 @@ import { codeOf, tempDir } from '../kernel/store/testSupport/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import type { CaseService } from './caseService';
 import { searchCases } from './search';
+import { CaseSearchRepo } from './searchRepo';
 import { seedDemoCases } from './demo/seed';
 import { documentCapture, faceCapture, intakeSignature, signatureCapture } from './testing/captures';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from './testing/household';
@@ -277,7 +278,7 @@ describe('the counter intake on a real encrypted store', () => {
   it('finds cases by ID number, name, pinyin initials, phone and case number', () => {
     const { svc, actor } = env;
     const caseId = submitted(svc, actor);
-    const find = (query: string) => searchCases(db(), { query, states: [], types: [], limit: 10, offset: 0 });
+    const find = (query: string) => searchCases(new CaseSearchRepo(db()), { query, states: [], types: [], limit: 10, offset: 0 });
     for (const q of [
       HUSBAND.idNumber,
       HUSBAND.idNumber.slice(0, 10),
@@ -307,7 +308,7 @@ describe('the counter intake on a real encrypted store', () => {
     const { svc, actor } = env;
     const first = submitted(svc, actor);
     const second = submitted(svc, actor, { applicant: { ...threePersonDibao().applicant!, phone: '13900000000' } });
-    const find = (query: string) => searchCases(db(), { query, states: [], types: [], limit: 10, offset: 0 });
+    const find = (query: string) => searchCases(new CaseSearchRepo(db()), { query, states: [], types: [], limit: 10, offset: 0 });
     expect(svc.mustGet(second).case_no).toBe('500101-2026-01-00002');
     for (const q of ['2', '02', '00002']) {
       const r = find(q);

@@ -1,7 +1,7 @@
 import { deadlineFrom, type DeadlineKind } from '../../../common/cases/deadlines';
 import type { CountyLimits } from '../../../common/cases/settings';
 import type { CaseRepository } from './caseRepo';
-import type { CaseService } from './caseService';
+import type { CountySettings } from './countySettings';
 
 /** The step that starts a county limit, and the limit's length from the county's settings (null: none set). */
 const STARTS: Readonly<Record<string, { kind: DeadlineKind; days: (l: CountyLimits) => number | null }>> = {
@@ -27,21 +27,22 @@ const ENDS: Readonly<Record<string, readonly DeadlineKind[]>> = {
  * The county's own time limits (CaseSettings.limits) follow the steps of the path, in the step's
  * transaction: submission → 受理 (where the county set one), objection → new 初审意见, sent up →
  * 审核确认. `day` (China date) is the day the count starts from; `at` the instant a limit is met.
- * CaseService.step calls this for every step on this workstation; the pull of station cases calls
+ * LegalPath.step calls this for every step on this workstation; the pull of station cases calls
  * it for a step another counter took, so both keep the same deadlines.
  */
 export function followCountyDeadlines(
-  svc: Pick<CaseService, 'settings' | 'withCalendar'> & { repo: CaseRepository },
+  county: Pick<CountySettings, 'settings' | 'withCalendar'>,
+  repo: CaseRepository,
   caseId: string,
   action: string,
   day: string,
   at: string,
 ): void {
-  for (const kind of ENDS[action] ?? []) svc.repo.meetDeadline(caseId, kind, at);
+  for (const kind of ENDS[action] ?? []) repo.meetDeadline(caseId, kind, at);
   const start = STARTS[action];
   if (!start) return;
-  const days = start.days(svc.settings().limits);
+  const days = start.days(county.settings().limits);
   if (days === null) return;
-  const d = svc.withCalendar((c) => deadlineFrom(start.kind, day, days, c));
-  svc.repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
+  const d = county.withCalendar((c) => deadlineFrom(start.kind, day, days, c));
+  repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
 }

@@ -1,30 +1,21 @@
 import { emptyApplication, type Application } from '../../../common/cases/application';
 import { chinaDate } from '../../../common/cases/age';
 import { deadlinesOnAcceptance, extendedDecision, refusalNoticeDeadline } from '../../../common/cases/deadlines';
-import type { JiuzhuError } from '../../../common/contract/errors';
+import { JiuzhuError } from '../../../common/contract/errors';
 import { pullItemRefusal, readPullItem, type CaseUpsertBody } from '../../../sync-protocol/records/index';
 import type { PulledItem } from '../sync/capability';
 import { storePulledItem } from '../sync/index';
 import type { CaseRow } from './caseRepo';
-import type { CaseService } from './caseService';
+import type { CaseContext } from './caseContext';
 import { followCountyDeadlines } from './countyDeadlines';
 import { moneyOf, partiesOf } from './searchIndex';
+import { applyKeptFor, applyVerificationItem, type VerificationApplyDeps } from './verification/apply';
+import { VerificationRepo } from './verification/repo';
 
 /** Who a pulled change is attributed to locally (the same actor as pulled decisions and warnings). */
 export const PULL_ACTOR = 'platform';
 
 export type CasePullResult = 'created' | 'applied' | 'stale' | 'deferred';
-
-/** Outbox records of this case the platform has not taken yet (queued, in flight, or quarantined and unresolved). */
-function unsentBaseVersions(svc: CaseService, caseId: string): number[] {
-  const rows = svc.db
-    .prepare(
-      `SELECT coalesce(o.base_version, 0) AS base FROM outbox o
-       WHERE o.case_id = ? AND (o.state IN ('queued', 'sent') OR (o.state IN ('rejected', 'conflict') AND NOT EXISTS (SELECT 1 FROM sync_resolution r WHERE r.record_id = o.id)))`,
-    )
-    .all(caseId) as Array<{ base: number }>;
-  return rows.map((r) => r.base);
-}
 
 /**
  * Apply one pulled `case` item (the station's case as the platform holds it, pushed by any of its
@@ -40,19 +31,19 @@ function unsentBaseVersions(svc: CaseService, caseId: string): number[] {
  *   local edit then gets the engine's visible conflict.
  * - Older or equal versions (including this workstation's own pushes coming back) change nothing.
  */
-export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullResult | JiuzhuError {
+function applyPulledCase(ctx: CaseContext, item: PulledItem): CasePullResult | JiuzhuError {
   const read = readPullItem('case', item);
   if (!read.ok) return pullItemRefusal(read.issue);
   const { caseId, version, body, updatedBy } = read.value;
-  const repo = svc.repo;
+  const repo = ctx.repo;
   const local = repo.get(caseId);
-  const now = svc.now();
+  const now = ctx.now();
 
   if (local) {
-    const unsent = unsentBaseVersions(svc, caseId);
+    const unsent = repo.unsentBaseVersions(caseId);
     if (local.state === 'draft' || (unsent.length > 0 && version > Math.min(...unsent))) {
-      storePulledItem(svc.db, item, now);
-      svc.auditRead({
+      storePulledItem(ctx.db, item, now);
+      ctx.audit.append({
         actor: PULL_ACTOR,
         action: 'cases.pull_deferred',
         targetType: 'case',
@@ -64,7 +55,7 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
     if (unsent.length > 0 || version <= local.version) return 'stale';
   }
 
-  const app: Application = body.application ?? (local ? svc.application(local) : emptyApplication());
+  const app: Application = body.application ?? (local ? ctx.application(local) : emptyApplication());
   const ref = app.applicant ? { idNumber: app.applicant.idNumber, name: app.applicant.name } : (body.applicant ?? null);
   const { state, at, action } = body;
 
@@ -90,7 +81,7 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
   const numbered = caseNo !== null && (local?.case_no === caseNo || !repo.byCaseNo(caseNo));
   repo.setPulledNumber(caseId, numbered ? caseNo : null, state === 'draft' ? null : at);
   if (caseNo && !numbered)
-    svc.auditRead({ actor: PULL_ACTOR, action: 'cases.pull_case_no_taken', targetType: 'case', targetId: caseId, details: { caseNo } });
+    ctx.audit.append({ actor: PULL_ACTOR, action: 'cases.pull_case_no_taken', targetType: 'case', targetId: caseId, details: { caseNo } });
   if (numbered) repo.raiseCaseCounter(caseNo);
 
   if (body.application || !local) {
@@ -105,8 +96,8 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
     to_state: local?.state === state ? null : state,
     note: null,
   });
-  followDeadlines(svc, caseId, action, at, body, local);
-  svc.auditRead({
+  followDeadlines(ctx, caseId, action, at, body, local);
+  ctx.audit.append({
     actor: PULL_ACTOR,
     action: 'cases.pulled',
     targetType: 'case',
@@ -116,18 +107,18 @@ export function applyPulledCase(svc: CaseService, item: PulledItem): CasePullRes
   return local ? 'applied' : 'created';
 }
 
-/** The deadline bookkeeping of the step as the pushing workstation did it (CaseService.decide/act/extendDecision). */
-function followDeadlines(svc: CaseService, caseId: string, action: string, at: string, body: CaseUpsertBody, local: CaseRow | null): void {
-  const repo = svc.repo;
+/** The deadline bookkeeping of the step as the pushing workstation did it (LegalPath.decide/act/extendDecision). */
+function followDeadlines(ctx: CaseContext, caseId: string, action: string, at: string, body: CaseUpsertBody, local: CaseRow | null): void {
+  const { repo, county } = ctx;
   const day = chinaDate(new Date(at));
   try {
-    followCountyDeadlines(svc, caseId, action, day, at);
+    followCountyDeadlines(county, repo, caseId, action, day, at);
     if (action === 'accept') {
       repo.setAcceptedOn(caseId, day);
-      const deadlines = svc.withCalendar((c) =>
+      const deadlines = county.withCalendar((c) =>
         deadlinesOnAcceptance(day, c, {
-          delegated: svc.settings().decisionDelegated,
-          delegatedWorkingDays: svc.settings().limits.delegatedDecisionWorkingDays,
+          delegated: county.settings().decisionDelegated,
+          delegatedWorkingDays: county.settings().limits.delegatedDecisionWorkingDays,
         }),
       );
       for (const d of deadlines)
@@ -136,12 +127,12 @@ function followDeadlines(svc: CaseService, caseId: string, action: string, at: s
     else if (action === 'approve' || action === 'withdraw') repo.meetAllDeadlines(caseId, at);
     else if (action === 'refuse') {
       repo.meetDeadline(caseId, 'decision', at);
-      const d = svc.withCalendar((c) => refusalNoticeDeadline(day, c));
+      const d = county.withCalendar((c) => refusalNoticeDeadline(day, c));
       repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });
     } else if (action === 'extendDecision') {
       const acceptedOn = repo.get(caseId)?.accepted_on ?? local?.accepted_on ?? null;
       if (acceptedOn) {
-        const d = svc.withCalendar((c) => extendedDecision(acceptedOn, c));
+        const d = county.withCalendar((c) => extendedDecision(acceptedOn, c));
         repo.setDeadline(caseId, {
           kind: 'decision',
           from_date: d.fromDate,
@@ -153,5 +144,36 @@ function followDeadlines(svc: CaseService, caseId: string, action: string, at: s
     }
   } catch {
     // A calendar gap leaves the deadlines as they were; the case itself is applied.
+  }
+}
+
+/**
+ * What the platform's feed brings to the case tables of one open store, each item in the pull page's
+ * transaction: the station's cases (`case`) and the 核对 reports (`verification.report`).
+ */
+export class CasePulls {
+  private readonly verifications: VerificationApplyDeps;
+
+  constructor(private readonly ctx: CaseContext) {
+    this.verifications = {
+      repo: new VerificationRepo(ctx.db),
+      cases: ctx.repo,
+      audit: (e) => ctx.audit.append(e),
+      now: () => ctx.now(),
+    };
+  }
+
+  /** One `case` item; a 核对 report that came before its case is applied once the case is here. */
+  caseItem(item: PulledItem): CasePullResult | JiuzhuError {
+    const result = applyPulledCase(this.ctx, item);
+    if (result instanceof JiuzhuError) return result;
+    const caseId = (item as { caseId?: unknown }).caseId;
+    if (typeof caseId === 'string' && this.ctx.repo.get(caseId)) applyKeptFor(this.verifications, caseId);
+    return result;
+  }
+
+  /** One `verification.report` item (verification/apply.ts). */
+  verificationItem(item: unknown): JiuzhuError | undefined {
+    return applyVerificationItem(this.verifications, item);
   }
 }

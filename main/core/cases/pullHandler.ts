@@ -1,10 +1,7 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { registerPullHandler } from '../sync/capability';
 import type { Db } from '../kernel/store/types';
-import type { CaseService } from './caseService';
-import { applyPulledCase } from './pullCases';
-import { applyKeptFor } from './verification/apply';
-import { VerificationRepo } from './verification/repo';
+import type { CasePulls } from './pullCases';
 
 /**
  * Claim the platform's `case` items (the station's cases from any of its counters): each is
@@ -13,14 +10,9 @@ import { VerificationRepo } from './verification/repo';
  * the items pulled again are applied by version (a case takes the higher version). Returns the
  * unregister function.
  */
-export function registerCasePullHandler(serviceFor: (db: Db) => CaseService): () => void {
+export function registerCasePullHandler(serviceFor: (db: Db) => { pulls: CasePulls }): () => void {
   return registerPullHandler('case', (db, item) => {
-    const svc = serviceFor(db);
-    const result = applyPulledCase(svc, item);
+    const result = serviceFor(db).pulls.caseItem(item);
     if (result instanceof JiuzhuError) return result;
-    // A 核对 report that came before its case is applied now that the case is here.
-    const caseId = (item as { caseId?: unknown }).caseId;
-    if (typeof caseId === 'string' && svc.repo.get(caseId))
-      applyKeptFor({ repo: new VerificationRepo(db), cases: svc.repo, audit: (e) => svc.auditRead(e), now: () => svc.now() }, caseId);
   });
 }

@@ -1,6 +1,6 @@
 import { normalizeIdNumber } from '../../../common/idnumber/check';
 import type { CaseRow } from './caseRepo';
-import type { Db } from '../kernel/store/types';
+import type { CaseSearchRepo } from './searchRepo';
 import { CASE_NO_PREFIX } from './caseNumber';
 
 export type QueryKind = 'all' | 'idNumber' | 'phone' | 'caseNo' | 'tail' | 'name' | 'initials';
@@ -167,7 +167,7 @@ const PARTY_KINDS: ReadonlySet<QueryKind> = new Set(['idNumber', 'phone', 'initi
  * encrypted database.
  */
 export function searchCases(
-  db: Db,
+  repo: CaseSearchRepo,
   f: SearchFilters,
 ): { rows: CaseListRow[]; total: number; kind: QueryKind; matched: Map<string, MatchedParty> } {
   const { clause, params, kind, partyMatch } = caseFilterWhere(f);
@@ -175,26 +175,11 @@ export function searchCases(
   // thousand of them for one page of twenty is what made broad queries slow. The filter and the sort
   // read case_list_cover (id, state, updated_at; migration 0730), never the rows themselves.
   const from = `case_file c${PARTY_KINDS.has(kind) ? ' INDEXED BY case_list_cover' : ''}`;
-  const ids = (
-    db
-      .prepare(`SELECT c.id FROM ${from} ${clause} ORDER BY c.updated_at DESC LIMIT ? OFFSET ?`)
-      .all(...params, f.limit, f.offset) as Array<{ id: string }>
-  ).map((r) => r.id);
-  const byId = new Map(
-    ids.length
-      ? (
-          db
-            .prepare(`SELECT ${CASE_LIST_COLUMNS.join(', ')} FROM case_file WHERE id IN (${ids.map(() => '?').join(',')})`)
-            .all(...ids) as CaseListRow[]
-        ).map((r) => [r.id, r])
-      : [],
-  );
+  const ids = repo.pageIds(from, clause, params, f.limit, f.offset);
+  const byId = new Map(repo.listRows(ids).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)!);
-  const total =
-    rows.length < f.limit && f.offset === 0
-      ? rows.length
-      : (db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...params) as { n: number }).n;
-  return { rows, total, kind, matched: partyMatch ? matchedParties(db, rows, partyMatch) : new Map() };
+  const total = rows.length < f.limit && f.offset === 0 ? rows.length : repo.count(from, clause, params);
+  return { rows, total, kind, matched: partyMatch ? matchedParties(repo, rows, partyMatch) : new Map() };
 }
 
 const ROLE_ORDER = ['member', 'supporter', 'agent'] as const;
@@ -203,14 +188,14 @@ const ROLE_ORDER = ['member', 'supporter', 'agent'] as const;
  * For each case of the page that matched through a person: when that person is not the applicant
  * (the applicant also has a member row of their own), the first other party who matched.
  */
-function matchedParties(db: Db, rows: CaseListRow[], m: PartyMatch): Map<string, MatchedParty> {
+function matchedParties(repo: CaseSearchRepo, rows: CaseListRow[], m: PartyMatch): Map<string, MatchedParty> {
   const out = new Map<string, MatchedParty>();
   if (rows.length === 0) return out;
-  // By the page's case ids (the primary key), the match condition tested on their few parties: `+(…)`
-  // keeps the planner from walking a broad prefix's whole index range instead.
-  const hits = db
-    .prepare(`SELECT case_id, role, id_number, name FROM case_party WHERE case_id IN (${rows.map(() => '?').join(',')}) AND +(${m.cond})`)
-    .all(...rows.map((r) => r.id), ...m.params) as Array<{ case_id: string; role: string; id_number: string; name: string }>;
+  const hits = repo.partiesMatching(
+    rows.map((r) => r.id),
+    m.cond,
+    m.params,
+  );
   for (const row of rows) {
     const mine = hits.filter((h) => h.case_id === row.id);
     if (mine.length === 0 || mine.some((h) => h.role === 'applicant' || h.id_number === row.applicant_id_number)) continue;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../kernel/store/testSupport/fixtures';
 import { seedDemoCases } from './demo/seed';
 import { CASE_LIST_COLUMNS, caseFilterWhere, searchCases } from './search';
+import { CaseSearchRepo } from './searchRepo';
 import { caseStation } from './testing/station';
 
 /**
@@ -39,7 +40,7 @@ describe('the case list page', () => {
     let compared = 0;
     let withDeadline = 0;
     for (const query of queries()) {
-      const found = searchCases(db(), { query, states: [], types: [], limit: 50, offset: 0 });
+      const found = searchCases(new CaseSearchRepo(db()), { query, states: [], types: [], limit: 50, offset: 0 });
       const batched = env.views.summaries(found.rows, today, 3);
       const one = found.rows.map((r) => env.views.summary(env.svc.mustGet(r.id), today, 3));
       expect(batched, query).toEqual(one);
@@ -52,7 +53,7 @@ describe('the case list page', () => {
 
   it('reads only the list columns, and the matched parties are those the match condition finds among the page’s cases', () => {
     for (const query of queries()) {
-      const found = searchCases(db(), { query, states: [], types: [], limit: 50, offset: 0 });
+      const found = searchCases(new CaseSearchRepo(db()), { query, states: [], types: [], limit: 50, offset: 0 });
       for (const r of found.rows) expect(Object.keys(r).sort()).toEqual([...CASE_LIST_COLUMNS].sort());
       const { partyMatch } = caseFilterWhere({ query, states: [], types: [] });
       if (!partyMatch || found.rows.length === 0) continue;
@@ -92,7 +93,7 @@ describe('the case list page', () => {
     };
     (db() as unknown as { prepare: typeof spy }).prepare = spy;
     try {
-      searchCases(db(), { query: 'zh', states: [], types: [], limit: 50, offset: 0 });
+      searchCases(new CaseSearchRepo(db()), { query: 'zh', states: [], types: [], limit: 50, offset: 0 });
     } finally {
       delete (db() as unknown as { prepare?: unknown }).prepare;
     }
@@ -127,12 +128,18 @@ describe('the case list page', () => {
       )
       .get() as { id: string; case_no: string; id_number: string };
     expect(
-      searchCases(db(), { query: String(Number(row.case_no.slice(-5))), states: [], types: [], limit: 50, offset: 0 }).rows.map(
-        (r) => r.id,
-      ),
+      searchCases(new CaseSearchRepo(db()), {
+        query: String(Number(row.case_no.slice(-5))),
+        states: [],
+        types: [],
+        limit: 50,
+        offset: 0,
+      }).rows.map((r) => r.id),
     ).toContain(row.id);
     expect(
-      searchCases(db(), { query: row.id_number.slice(-4), states: [], types: [], limit: 200, offset: 0 }).rows.map((r) => r.id),
+      searchCases(new CaseSearchRepo(db()), { query: row.id_number.slice(-4), states: [], types: [], limit: 200, offset: 0 }).rows.map(
+        (r) => r.id,
+      ),
     ).toContain(row.id);
   });
 });

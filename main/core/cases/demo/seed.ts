@@ -7,6 +7,7 @@ import type { CaseService } from '../caseService';
 import { nameInitials } from '../pinyin';
 import { seededRandom } from '../../../../common/random/seeded';
 import { syntheticApplication } from './synthetic';
+import { DemoCaseRepo } from './demoRepo';
 
 const STATES: Array<[CaseState, number]> = [
   ['submitted', 0.1],
@@ -37,13 +38,8 @@ export function seedDemoCases(svc: CaseService, actor: string, count: number, se
   const settings = svc.settings();
   const counter = svc.counter();
   const BATCH = 2000;
-  const insertCase = svc.db.prepare(
-    `INSERT INTO case_file (id, case_no, state, type, subtype, channel, applicant_id_number, applicant_name, household_size, related_party, version, draft_rev, data, created_at, created_by, updated_at, updated_by, submitted_at, accepted_on, demo)
-     VALUES (?, ?, ?, ?, ?, 'counter', ?, ?, ?, 0, 2, 1, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  );
-  const party = svc.db.prepare(
-    'INSERT OR IGNORE INTO case_party (case_id, role, id_number, name, initials, phone, relationship, facts) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
-  );
+  const repo = svc.repo;
+  const demo = new DemoCaseRepo(repo.db);
   const initials = new Map<string, string>();
   const initialsOf = (name: string) => {
     let v = initials.get(name);
@@ -51,7 +47,7 @@ export function seedDemoCases(svc: CaseService, actor: string, count: number, se
     return v;
   };
   for (let start = 0; start < count; start += BATCH) {
-    svc.db.transaction(() => {
+    repo.db.transaction(() => {
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const app = applicationSchema.parse(syntheticApplication({ seed: seed * 1_000_003 + i, today }));
         let pick = r();
@@ -65,39 +61,44 @@ export function seedDemoCases(svc: CaseService, actor: string, count: number, se
         const id = randomUUID();
         const at = new Date(now - Math.floor(r() * 120) * 86_400_000 - Math.floor(r() * 8 * 3_600_000)).toISOString();
         const acceptedOn = at.slice(0, 10);
-        insertCase.run(
+        demo.addCase({
           id,
-          svc.repo.nextCaseNo(svc.station.regionCode, year),
+          caseNo: repo.nextCaseNo(svc.station.regionCode, year),
           state,
-          app.type ?? null,
-          app.subtype ?? null,
-          app.applicant!.idNumber,
-          app.applicant!.name,
-          app.members.length,
-          JSON.stringify(app),
+          type: app.type ?? null,
+          subtype: app.subtype ?? null,
+          applicantIdNumber: app.applicant!.idNumber,
+          applicantName: app.applicant!.name,
+          householdSize: app.members.length,
+          data: JSON.stringify(app),
           at,
           actor,
-          at,
-          actor,
-          at,
-          ['submitted', 'needs_supplement', 'not_accepted'].includes(state) ? null : acceptedOn,
-        );
-        party.run(
-          id,
-          'applicant',
-          app.applicant!.idNumber,
-          app.applicant!.name,
-          initialsOf(app.applicant!.name),
-          app.applicant!.phone ?? null,
-          'self',
-        );
-        for (const m of app.members) party.run(id, 'member', m.idNumber, m.name, initialsOf(m.name), m.phone ?? null, m.relationship);
-        svc.repo.appendEvent(id, { at, actor_id: actor, action: 'create', from_state: null, to_state: 'draft', note: null });
-        svc.repo.appendEvent(id, { at, actor_id: actor, action: 'submit', from_state: 'draft', to_state: 'submitted', note: null });
+          acceptedOn: ['submitted', 'needs_supplement', 'not_accepted'].includes(state) ? null : acceptedOn,
+        });
+        const applicant = app.applicant!;
+        demo.addParty(id, {
+          role: 'applicant',
+          idNumber: applicant.idNumber,
+          name: applicant.name,
+          initials: initialsOf(applicant.name),
+          phone: applicant.phone ?? null,
+          relationship: 'self',
+        });
+        for (const m of app.members)
+          demo.addParty(id, {
+            role: 'member',
+            idNumber: m.idNumber,
+            name: m.name,
+            initials: initialsOf(m.name),
+            phone: m.phone ?? null,
+            relationship: m.relationship,
+          });
+        repo.appendEvent(id, { at, actor_id: actor, action: 'create', from_state: null, to_state: 'draft', note: null });
+        repo.appendEvent(id, { at, actor_id: actor, action: 'submit', from_state: 'draft', to_state: 'submitted', note: null });
         if (state === 'accepted' || state === 'investigating') {
           for (const d of deadlinesOnAcceptance(acceptedOn, counter, { delegated: settings.decisionDelegated }))
             if (!(state === 'investigating' && d.kind === 'investigation_start'))
-              svc.repo.setDeadline(id, {
+              repo.setDeadline(id, {
                 kind: d.kind,
                 from_date: d.fromDate,
                 working_days: d.workingDays,
