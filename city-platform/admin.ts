@@ -67,6 +67,8 @@ export const adminSchemas = {
     version: z.number().int().nonnegative(),
     data: z.unknown(),
     regionCode: z.string().optional(),
+    /** Who published it (the county office, e.g. 綦江区民政局): carried in the item, shown at the workstation. */
+    publishedBy: z.string().trim().min(1).max(64).optional(),
   }),
   policy: z.object({
     key: z.string().min(1).max(128),
@@ -76,6 +78,7 @@ export const adminSchemas = {
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
     regionCode: z.string().optional(),
+    publishedBy: z.string().trim().min(1).max(64).optional(),
   }),
   decideChange: changeDecisionInputSchema,
   certifyRemote: remoteCertificationInputSchema,
@@ -185,8 +188,13 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       const now = deps.now();
       const id = itemId('dec', now);
       const { stationId: _omit, ...decision } = input;
-      const feedSeq = await store.appendFeed({ kind: 'decision', stationId, regionCode: null, body: { id, ...decision }, at: now });
-      return { id, feedSeq };
+      // The decision item, then the case's `decided` status (when the platform holds the case), in one transaction.
+      const [feedSeq] = await store.noteCaseStatus(input.caseId, { kind: 'decision', outcome: input.outcome }, now, {
+        kind: 'decision',
+        stationId,
+        body: { id, ...decision },
+      });
+      return { id, feedSeq: feedSeq! };
     },
     async decideChange(input) {
       const now = deps.now();

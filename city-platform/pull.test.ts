@@ -42,10 +42,20 @@ describeStores('platform pull', (store) => {
       await platform.admin.warn({ idNumber: '11010519491231002X', type: 'marriage', regionCode: '500110' });
 
       const all = await pullAll(counter2, undefined, 2);
-      expect(all.pages).toEqual([2, 2, 2]);
-      expect(all.items.map((i) => i.kind)).toEqual(['case', 'reference', 'policy', 'decision', 'warning', 'warning']);
+      expect(all.pages).toEqual([2, 2, 2, 2]);
+      // The case's first upsert and the county's decision each change its platform status (case.status, §7.5).
+      expect(all.items.map((i) => i.kind)).toEqual([
+        'case',
+        'case.status',
+        'reference',
+        'policy',
+        'decision',
+        'case.status',
+        'warning',
+        'warning',
+      ]);
       expect(all.items[0]).toMatchObject({ kind: 'case', caseId: 'P-1', version: 1, updatedBy: counter1.device.deviceId });
-      expect(all.items[3]).toMatchObject({ kind: 'decision', caseId: 'P-1', outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
+      expect(all.items[4]).toMatchObject({ kind: 'decision', caseId: 'P-1', outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
       // The cursor is opaque and server-made: no client time in it.
       expect(all.cursor).toMatch(/^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{16}$/);
 

@@ -102,4 +102,10 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX recipients_station ON recipients (station_id, id_number);
   CREATE UNIQUE INDEX recipients_case ON recipients (case_id) WHERE case_id IS NOT NULL;
   `,
+  // 9: as schema.ts migration 9 (case statuses).
+  `
+  CREATE TABLE case_statuses (
+    case_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, status TEXT NOT NULL, changes INTEGER NOT NULL,
+    at BIGINT NOT NULL, feed_seq BIGINT NOT NULL);
+  `,
 ];

@@ -4,7 +4,15 @@ import { wireError } from '../errors';
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { PG_MIGRATIONS } from './pgSchema';
-import { addVerificationReport, LIST_VERIFICATION_REPORTS_SQL, runVerificationAsync, verificationReportRow } from './verificationSql';
+import {
+  addVerificationReport,
+  LIST_VERIFICATION_REPORTS_SQL,
+  runVerificationAsync,
+  verificationReportRow,
+  type VerificationStep,
+} from './verificationSql';
+import { noteCaseStatus, recordStatusEvent, type FeedItem } from './caseStatusSql';
+import type { CaseStatusEvent } from '../apply/caseStatus';
 import { anchorAuditHead, anchorRow, AUDIT_ANCHORS_SQL, AUDIT_FLAGS_SQL, flagRow, numbered, runAsync } from './auditAnchorsSql';
 import { applyRosterImported, putRecipient, RECIPIENT_SQL } from './recipientsSql';
 import { recipientFeedItem, recipientRow, type RecipientBody } from '../apply/rosterImported';
@@ -252,6 +260,8 @@ export class PgPlatformStore implements PlatformStore {
         else if (record.kind === ROSTER_IMPORTED)
           answer = await runAsync(applyRosterImported(b, record), async (st) => (await c.query(numbered(st.sql), st.params)).rows as Row[]);
         else answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
+        const statusEvent = answer.status === 'acknowledged' && record.caseId ? recordStatusEvent(record) : null;
+        if (statusEvent) await runVerificationAsync(noteCaseStatus(record.caseId!, statusEvent, b.receivedAt), (st) => this.step(c, st));
         if (answer.status === 'acknowledged' && record.blobs?.length) {
           const held = await c.query('SELECT sha256 FROM blobs WHERE sha256 = ANY($1::text[]) AND station_id = $2', [
             record.blobs,
@@ -551,12 +561,20 @@ export class PgPlatformStore implements PlatformStore {
   }
 
   async addVerificationReport(caseRef: string, report: Parameters<PlatformStore['addVerificationReport']>[1]) {
-    return this.tx((c) =>
-      runVerificationAsync(addVerificationReport(caseRef, report), async (st) => {
-        if ('feed' in st) return [{ seq: await this.insertFeed(c, { ...st.feed, regionCode: null }) }];
-        return (await c.query(numbered(st.sql), st.params)).rows as Row[];
-      }),
-    );
+    return this.tx((c) => runVerificationAsync(addVerificationReport(caseRef, report), (st) => this.step(c, st)));
+  }
+
+  async noteCaseStatus(caseId: string, event: CaseStatusEvent, at: number, before?: FeedItem) {
+    return this.tx(async (c) => {
+      const first = before ? [await this.insertFeed(c, { ...before, regionCode: null, at })] : [];
+      return [...first, ...(await runVerificationAsync(noteCaseStatus(caseId, event, at), (st) => this.step(c, st)))];
+    });
+  }
+
+  /** One step of the shared SQL generators on the transaction's client: a statement, or a feed item appended (answered with its `seq`). */
+  private async step(c: Client, st: VerificationStep): Promise<Row[]> {
+    if ('feed' in st) return [{ seq: await this.insertFeed(c, { ...st.feed, regionCode: null }) }];
+    return (await c.query(numbered(st.sql), st.params)).rows as Row[];
   }
 
   async listVerificationReports(caseId: string) {

@@ -114,4 +114,11 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX recipients_station ON recipients (station_id, id_number);
   CREATE UNIQUE INDEX recipients_case ON recipients (case_id) WHERE case_id IS NOT NULL;
   `,
+  // 9: each case's platform status (received, verifying, …) and how many changes it had; every
+  // change is also a `case.status` item in the case's station feed (docs/sync-protocol.md §7.5).
+  `
+  CREATE TABLE case_statuses (
+    case_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, status TEXT NOT NULL, changes INTEGER NOT NULL,
+    at INTEGER NOT NULL, feed_seq INTEGER NOT NULL);
+  `,
 ];

@@ -5,7 +5,15 @@ import { blob, device, onlineApplication, remoteCertification, upload, usage, ty
 import { chooseCounterNo } from './counter';
 import { answerSeenRecord, attachmentsFeedItem, refuseCaseEdit, refuseDocumentMeta } from './verdicts';
 import { MIGRATIONS } from './schema';
-import { addVerificationReport, LIST_VERIFICATION_REPORTS_SQL, runVerificationSync, verificationReportRow } from './verificationSql';
+import {
+  addVerificationReport,
+  LIST_VERIFICATION_REPORTS_SQL,
+  runVerificationSync,
+  verificationReportRow,
+  type VerificationStep,
+} from './verificationSql';
+import { noteCaseStatus, recordStatusEvent, type FeedItem } from './caseStatusSql';
+import type { CaseStatusEvent } from '../apply/caseStatus';
 import { remoteCertificationFeedBody } from '../feed/certificationRemote';
 import { onlineApplicationFeedBody } from '../feed/applicationOnline';
 import { APPLICATION_ONLINE, CERTIFICATION_REMOTE } from '../../sync-protocol/records/index';
@@ -202,6 +210,8 @@ export class SqlitePlatformStore implements PlatformStore {
         } else {
           answer = { id: record.id, seq: record.seq, status: 'acknowledged' };
         }
+        const statusEvent = answer.status === 'acknowledged' && record.caseId ? recordStatusEvent(record) : null;
+        if (statusEvent) runVerificationSync(noteCaseStatus(record.caseId!, statusEvent, b.receivedAt), (st) => this.step(st));
         if (answer.status === 'acknowledged' && record.blobs?.length) {
           const missing = record.blobs.filter((sha) => !hasBlob.get(sha, b.device.stationId));
           if (missing.length) answer.missingBlobs = missing;
@@ -459,18 +469,25 @@ export class SqlitePlatformStore implements PlatformStore {
   }
 
   async addVerificationReport(caseRef: string, report: Parameters<PlatformStore['addVerificationReport']>[1]) {
-    return this.db.transaction(() =>
-      runVerificationSync(addVerificationReport(caseRef, report), (st) => {
-        if ('feed' in st) {
-          const seq = this.db
-            .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
-            .run(st.feed.kind, st.feed.stationId, JSON.stringify(st.feed.body), st.feed.at).lastInsertRowid;
-          return [{ seq: Number(seq) }];
-        }
-        const stmt = this.db.prepare(st.sql);
-        return stmt.reader ? (stmt.all(...st.params) as Row[]) : (stmt.run(...st.params), []);
-      }),
-    )();
+    return this.db.transaction(() => runVerificationSync(addVerificationReport(caseRef, report), (st) => this.step(st)))();
+  }
+
+  async noteCaseStatus(caseId: string, event: CaseStatusEvent, at: number, before?: FeedItem) {
+    return this.db.transaction(() => {
+      const first = before ? this.step({ feed: { ...before, at } }) : [];
+      return [...first.map((r) => Number(r['seq'])), ...runVerificationSync(noteCaseStatus(caseId, event, at), (st) => this.step(st))];
+    })();
+  }
+
+  /** One step of the shared SQL generators: a statement, or a feed item appended (answered with its `seq`). */
+  private step(st: VerificationStep): Row[] {
+    if ('feed' in st) {
+      const seq = this.db
+        .prepare('INSERT INTO feed (kind, station_id, region_code, body, at) VALUES (?, ?, NULL, ?, ?)')
+        .run(st.feed.kind, st.feed.stationId, JSON.stringify(st.feed.body), st.feed.at).lastInsertRowid;
+      return [{ seq: Number(seq) }];
+    }
+    return this.exec(st);
   }
 
   async listVerificationReports(caseId: string) {

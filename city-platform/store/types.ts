@@ -4,6 +4,8 @@ import type { SealedHeader } from '../../common/sync/envelope';
 import type { BundlePayload, BundleResult } from '../../common/sync/push';
 import type { VerificationReportBody } from '../../sync-protocol/records/verificationReport';
 import type { addVerificationReport } from './verificationSql';
+import type { FeedItem } from './caseStatusSql';
+import type { CaseStatusEvent } from '../apply/caseStatus';
 import type { ApplicationOnlineBody } from '../../sync-protocol/records/index';
 
 export interface DeviceRow {
@@ -252,6 +254,13 @@ export interface PlatformStore {
   addVerificationReport(caseRef: string, report: Parameters<typeof addVerificationReport>[1]): Promise<VerificationReportOutcome>;
   /** The case's 核对 reports, oldest first. */
   listVerificationReports(caseId: string): Promise<VerificationReportRow[]>;
+
+  /**
+   * Append `before` (if given) and the `case.status` items of the changes the event makes to the
+   * case's platform status (store/caseStatusSql.ts), in one transaction; answers the feed positions,
+   * `before`'s first. A case the platform does not hold gets no status.
+   */
+  noteCaseStatus(caseId: string, event: CaseStatusEvent, at: number, before?: FeedItem): Promise<number[]>;
 
   getCase(caseId: string): Promise<CaseRow | undefined>;
   /**

@@ -1,6 +1,7 @@
 import type { VerificationReportBody } from '../../sync-protocol/records/index';
 import { VERIFICATION_REPORT } from '../../sync-protocol/records/index';
 import type { Row } from './rows';
+import { noteCaseStatus } from './caseStatusSql';
 import type { VerificationReportOutcome, VerificationReportRow } from './types';
 
 /**
@@ -107,6 +108,7 @@ export function* addVerificationReport(
     report.recordedAt,
     feedSeq,
   );
+  yield* noteCaseStatus(caseId, { kind: 'report', reportNo: report.reportNo }, report.recordedAt);
   return { ok: true, id: report.id, caseId, feedSeq };
 }
 

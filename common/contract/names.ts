@@ -52,6 +52,8 @@ const CASES = [
   'cases.setSettings',
   'cases.adminList',
   'cases.adminShow',
+  'cases.platformStatus',
+  'cases.platformStatuses',
   'demo.seed',
 ] as const;
 const DOCUMENTS = [

@@ -61,6 +61,8 @@ export const referenceItemSchema = z.object({
   table: z.string().min(1).max(64),
   version: z.number().int().nonnegative(),
   data: z.unknown(),
+  /** Who published it (the county office), as the platform's admin gave it. */
+  publishedBy: z.string().trim().min(1).max(64).optional(),
 });
 
 export const policyItemSchema = z.object({
@@ -72,6 +74,8 @@ export const policyItemSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** Who published it (the county office), as the platform's admin gave it. */
+  publishedBy: z.string().trim().min(1).max(64).optional(),
 });
 
 /** A case of the device's station as the platform holds it (pushed by any workstation of the station). */
@@ -110,6 +114,18 @@ export const verificationReportItemSchema = z.object({
   body: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * What the platform last said about a station case (received, in 核对, awaiting the county's
+ * decision, decided …): the envelope only — `id` is the platform's id of this status change, the
+ * body is read by the handler (sync-protocol/records/caseStatus.ts).
+ */
+export const caseStatusItemSchema = z.object({
+  ...base,
+  kind: z.literal('case.status'),
+  id: z.string().min(1).max(64),
+  body: z.record(z.string(), z.unknown()),
+});
+
 export const pullItemSchema = z.discriminatedUnion('kind', [
   decisionItemSchema,
   warningItemSchema,
@@ -120,6 +136,7 @@ export const pullItemSchema = z.discriminatedUnion('kind', [
   changeDecisionItemSchema,
   certificationRemoteItemSchema,
   verificationReportItemSchema,
+  caseStatusItemSchema,
 ]);
 export type PullItem = z.infer<typeof pullItemSchema>;
 

@@ -24,13 +24,14 @@ import { logsDir } from './diagnostics/logsDir';
 import { lazyStationServices, type StationServicesOptions } from './kernel/station/stationServices';
 import { WindowSessions } from './kernel/station/windowSessions';
 import { WorkstationSettingsFile } from './kernel/settings/workstationSettings';
-import { syncCapability } from './sync/capability';
+import { PullHandlers, syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
 import { ratingsCapability } from './ratings/capability';
 import { shareFilesWithGroup } from './kernel/store/fileModes';
 import { updatesCapability } from './updates/capability';
 import { rosterImportCapability } from './rosterImport/capability';
 import { onlineApplicationsCapability } from './onlineApplications/capability';
+import { platformStatusCapability } from './cases/platformStatusCapability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -107,6 +108,7 @@ export function createCore(options: CoreOptions): CoreApi {
     services,
     windows,
     settings: new WorkstationSettingsFile(options.dataDir),
+    pullHandlers: new PullHandlers(),
     ...(options.sqliteNativeBinding ? { sqliteNativeBinding: options.sqliteNativeBinding } : {}),
   };
 
@@ -133,6 +135,7 @@ export function createCore(options: CoreOptions): CoreApi {
   const ratings = ratingsCapability(deps, { screen: applicant.screen });
   const rosterImport = rosterImportCapability(deps);
   const onlineApplications = onlineApplicationsCapability(deps);
+  const platformStatus = platformStatusCapability(deps);
   const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
   const updates = updatesCapability(deps, options.releaseKeyPem ? { releaseKeyPem: options.releaseKeyPem } : {});
   const capabilities: Array<{ close?(): Promise<void> }> = [
@@ -151,6 +154,7 @@ export function createCore(options: CoreOptions): CoreApi {
     diagnostics,
     rosterImport,
     onlineApplications,
+    platformStatus,
     updates,
   ];
   const handlers: Handlers = {
@@ -169,6 +173,7 @@ export function createCore(options: CoreOptions): CoreApi {
     ...diagnostics.handlers,
     ...rosterImport.handlers,
     ...onlineApplications.handlers,
+    ...platformStatus.handlers,
     ...updates.handlers,
   };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));

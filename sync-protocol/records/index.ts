@@ -77,3 +77,11 @@ export {
   type RosterImportedRecord,
 } from './rosterImported';
 export { ROSTER_RECIPIENT, pulledRosterRecipientItemSchema, type PulledRosterRecipientItem } from './rosterRecipientItem';
+export {
+  CASE_STATUS,
+  CASE_PLATFORM_STATUSES,
+  caseStatusBodySchema,
+  type CasePlatformStatus,
+  type CaseStatusBody,
+  type PulledCaseStatusItem,
+} from './caseStatus';

@@ -6,6 +6,7 @@ import { caseUpsertBodySchema } from './caseUpsert';
 import { pulledApplicationOnlineItemSchema } from './applicationOnline';
 import { pulledCertificationRemoteItemSchema } from './certificationRemote';
 import { pulledVerificationReportItemSchema } from './verificationReport';
+import { pulledCaseStatusItemSchema } from './caseStatus';
 import { pulledRosterRecipientItemSchema } from './rosterRecipientItem';
 import { readAs, type Read } from './issue';
 
@@ -29,6 +30,7 @@ export const PULL_ITEM_SCHEMAS = {
   'verification.report': pulledVerificationReportItemSchema,
   'application.online': pulledApplicationOnlineItemSchema,
   'roster.recipient': pulledRosterRecipientItemSchema,
+  'case.status': pulledCaseStatusItemSchema,
 } as const;
 
 export type PullItemKind = keyof typeof PULL_ITEM_SCHEMAS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { verificationViewSchema } from '../../cases/verification';
+import { casePlatformStatusSchema, platformStatusFilterSchema, platformStatusRowSchema } from '../../cases/platformStatus';
 import { applicationSchema } from '../../cases/application';
 import { DEADLINE_KINDS } from '../../cases/deadlines';
 import { caseSettingsSchema, standardSchema } from '../../cases/settings';
@@ -342,6 +343,22 @@ export const casesGet = defineMethod({
   output: caseDetailSchema,
 });
 
+export const casesPlatformStatus = defineMethod({
+  summary:
+    "What the platform last said about one case (received, in 核对, awaiting the county's decision …) and every change, newest first (the view is audited).",
+  permission: 'case.read',
+  input: z.object({ caseId }).strict(),
+  output: casePlatformStatusSchema,
+});
+
+export const casesPlatformStatuses = defineMethod({
+  summary:
+    "The sync centre's 平台状态: per case its latest platform status, newest first, filtered by status; names masked (the list is audited).",
+  permission: 'case.read',
+  input: z.object({ status: platformStatusFilterSchema.default('all'), limit: z.number().int().min(1).max(500).default(200) }).strict(),
+  output: z.object({ rows: z.array(platformStatusRowSchema), total: z.number().int() }),
+});
+
 export const searchInputSchema = z
   .object({
     query: z.string().trim().max(40).default(''),
@@ -475,5 +492,7 @@ export const casesMethods = {
   'cases.setSettings': casesSetSettings,
   'cases.adminList': casesAdminList,
   'cases.adminShow': casesAdminShow,
+  'cases.platformStatus': casesPlatformStatus,
+  'cases.platformStatuses': casesPlatformStatuses,
   'demo.seed': demoSeed,
 } as const;

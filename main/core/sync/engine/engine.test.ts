@@ -63,11 +63,11 @@ describeStores('sync engine against the reference platform', (fixture) => {
     expect(q.map((r) => [r.recordId, r.status])).toEqual([[bad, 'rejected']]);
     expect(q[0]!.reason).toMatch(/身份证号码/);
     expect(decided).toEqual(['X-9']);
-    // Unclaimed kinds (warning, case) are kept in pulled_item.
+    // Unclaimed kinds (warning, case, and the cases' platform status) are kept in pulled_item.
     const kinds = (
       f.db().prepare('SELECT kind, count(*) AS n FROM pulled_item GROUP BY kind').all() as Array<{ kind: string; n: number }>
     ).map((r) => `${r.kind}:${r.n}`);
-    expect(kinds.sort()).toEqual(['case:2', 'warning:1']);
+    expect(kinds.sort()).toEqual(['case.status:2', 'case:2', 'warning:1']);
 
     // A second run sends nothing new: the blob is never uploaded twice.
     const again = await f.engine.run('test');

@@ -34,6 +34,7 @@ import { m0820rosterRecipient } from './0820RosterRecipient';
 import { m0840onlineApplications } from './0840OnlineApplications';
 import { m0850caseVerification } from './0850CaseVerification';
 import { m0860publishedCalendar } from './0860PublishedCalendar';
+import { m0880casePlatformStatus } from './0880CasePlatformStatus';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
@@ -75,6 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0840onlineApplications,
   m0850caseVerification,
   m0860publishedCalendar,
+  m0880casePlatformStatus,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

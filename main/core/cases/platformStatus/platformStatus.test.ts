@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import { describeStores } from '../../../../city-platform/testSupport/stores';
+import { acceptedCase, afterAcceptance, OPINION, signedVisit } from '../../afterAcceptance/testing/fixture';
+import { FakeClock } from '../../kernel/store/testSupport/fixtures';
+import { applyPulledItem } from '../../sync/engine/pullHandlers';
+import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/testSupport';
+import { CaseService } from '../caseService';
+import { loadCaseResources } from '../resources';
+import { HUSBAND, WIFE } from '../testing/household';
+import { applyPlatformStatusItem, type PlatformStatusApplyDeps } from './apply';
+import { PlatformStatusRepo } from './platformStatusRepo';
+import { registerPlatformStatusPullHandler } from './pullHandler';
+import { casePlatformStatus, platformStatusList } from './view';
+
+const STATION = 'ST-STATUS';
+
+/**
+ * Per-case platform status, end to end: the reference platform (SQLite and PostgreSQL) emits a
+ * `case.status` item whenever a case's status changes — its first upsert, the signed 授权书, the 核对
+ * report, the case sent up for 审核确认, the county's decision — the real engine pulls them into a
+ * real encrypted station, and the handler keeps each once, the newest by feed position current.
+ */
+describeStores('platform status (platform → pull → case page and sync centre)', (store) => {
+  let platform: RunningPlatform;
+  let dataDir: string;
+  let f: EngineFixture;
+  let svc: CaseService;
+  let deps: PlatformStatusApplyDeps;
+  let caseId: string;
+  let off: () => void;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-status-'));
+    const fresh = await store.fresh();
+    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
+    f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')), idleTimeoutMs: 3000 });
+    const info = f.t.station.stationInfo()!;
+    svc = new CaseService({
+      db: f.db(),
+      clock: f.t.clock,
+      audit: f.t.auth.audit(),
+      resources: loadCaseResources(),
+      station: { name: info.name, regionCode: info.regionCode },
+    });
+    deps = { repo: new PlatformStatusRepo(f.db()), audit: (e) => f.t.auth.audit().append(e), now: () => f.t.clock.now().toISOString() };
+    off = registerPlatformStatusPullHandler((db) => ({ ...deps, repo: new PlatformStatusRepo(db) }));
+    await registerWith(f, platform, STATION);
+    // Submitted, the husband and the wife authorize, accepted; one run takes it all to the platform.
+    caseId = acceptedCase(svc, f.t.adminId);
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+  });
+  afterEach(async () => {
+    off();
+    f.cleanup();
+    await platform.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const sync = async () => {
+    const run = await f.engine.run('manual');
+    expect(run.outcome).toBe('ok');
+    // A second run pulls what the platform fed while the first one's records were applied.
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+  };
+  const statuses = () => casePlatformStatus(deps.repo, caseId).history.map((h) => h.status);
+
+  it('received, verifying, verified, awaiting-decision, decided: each once, in order, on the case and in the list', async () => {
+    await sync();
+    expect(statuses()).toEqual(['verifying', 'received']);
+    const caseNo = svc.repo.get(caseId)!.case_no!;
+
+    await platform.admin.postVerification(caseNo, {
+      centre: '綦江区社会救助家庭经济状况核对中心',
+      reportNo: 'HD-2026-0007',
+      issuedOn: '2026-02-11',
+      members: [
+        { idNumber: HUSBAND.idNumber, name: HUSBAND.name, items: [] },
+        { idNumber: WIFE.idNumber, name: WIFE.name, items: [] },
+      ],
+    });
+    await sync();
+    const verified = casePlatformStatus(deps.repo, caseId).current!;
+    expect(verified).toMatchObject({ status: 'verified', known: true, note: '核对报告 HD-2026-0007' });
+
+    // The station's 初审意见 proposes a refusal: the case goes up for 审核确认.
+    const aa = afterAcceptance(svc, f.t.auth.audit(), f.t.clock);
+    aa.recordVisit(f.t.adminId, caseId, 2, signedVisit(caseId));
+    aa.giveOpinion(f.t.adminId, caseId, 3, { ...OPINION, proposal: 'refuse', amountFen: null, reasons: ['家庭人均收入高于低保标准'] });
+    expect(svc.repo.get(caseId)!.state).toBe('awaiting_decision');
+    await sync();
+    expect(casePlatformStatus(deps.repo, caseId).current?.status).toBe('awaiting-decision');
+
+    await platform.admin.decide({ caseId, outcome: 'refused', reasons: ['家庭人均收入高于低保标准'] });
+    await sync();
+    const view = casePlatformStatus(deps.repo, caseId);
+    expect(view.history.map((h) => h.status)).toEqual(['decided', 'awaiting-decision', 'verified', 'verifying', 'received']);
+    expect(view.current).toMatchObject({ status: 'decided', note: '县级民政部门决定不予批准' });
+    // The platform's times, in feed order.
+    const seqs = view.history.map((h) => h.feedSeq);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+    expect(Number.isNaN(Date.parse(view.current!.at))).toBe(false);
+
+    // The sync centre's list: the case once, at its latest status, the applicant masked; filtered by status.
+    const all = platformStatusList(deps.repo, 'all', 50);
+    expect(all.total).toBe(1);
+    expect(all.rows[0]).toMatchObject({ caseId, caseNo, status: 'decided', held: true, applicantNameMasked: '张*国' });
+    expect(platformStatusList(deps.repo, 'decided', 50).total).toBe(1);
+    expect(platformStatusList(deps.repo, 'verifying', 50).total).toBe(0);
+
+    // A rebuilt feed delivers every change again: nothing is kept twice, the current status stands.
+    await platform.admin.resetFeed();
+    await sync();
+    expect(statuses()).toEqual(['decided', 'awaiting-decision', 'verified', 'verifying', 'received']);
+    expect(f.db().prepare("SELECT count(*) FROM audit_log WHERE action = 'platform_status.received'").pluck().get()).toBe(5);
+  });
+
+  it('the same change twice is one row; an older change arriving late never displaces a newer one; an unknown status is kept and listed as such; a bad item is refused and kept', async () => {
+    await sync();
+    const item = (id: string, feedSeq: number, status: string) => ({
+      kind: 'case.status',
+      id,
+      feedSeq,
+      at: Date.parse('2026-02-12T02:00:00Z') + feedSeq,
+      body: { caseId, caseNo: null, status },
+    });
+    const before = statuses();
+    const top = casePlatformStatus(deps.repo, caseId).current!.feedSeq;
+    expect(applyPlatformStatusItem(deps, item('x-new', top + 10, 'decided'))).toBeUndefined();
+    expect(applyPlatformStatusItem(deps, item('x-new', top + 10, 'decided'))).toBeUndefined();
+    expect(applyPlatformStatusItem(deps, item('x-old', top + 5, 'awaiting-decision'))).toBeUndefined();
+    expect(statuses()).toEqual(['decided', 'awaiting-decision', ...before]);
+
+    // A word this version does not know: kept as it came, current, and found by the filter 'unknown'.
+    expect(applyPlatformStatusItem(deps, item('x-later', top + 20, 'escalated'))).toBeUndefined();
+    expect(casePlatformStatus(deps.repo, caseId).current).toMatchObject({ status: 'escalated', known: false });
+    expect(platformStatusList(deps.repo, 'unknown', 50).rows.map((r) => r.status)).toEqual(['escalated']);
+    expect(platformStatusList(deps.repo, 'decided', 50).total).toBe(0);
+
+    // A status of a case not here is kept; the list shows its number from the item and no name.
+    const other = {
+      ...item('x-other', top + 30, 'received'),
+      body: { caseId: 'not-here', caseNo: '500110-2026-01-00009', status: 'received' },
+    };
+    expect(applyPlatformStatusItem(deps, other)).toBeUndefined();
+    expect(platformStatusList(deps.repo, 'received', 50).rows[0]).toMatchObject({
+      caseId: 'not-here',
+      caseNo: '500110-2026-01-00009',
+      held: false,
+      applicantNameMasked: null,
+    });
+
+    // A body that does not read: refused naming the field, kept in pulled_item, nothing applied.
+    const bad = { ...item('x-bad', top + 40, 'Decided!'), body: { caseId, caseNo: null, status: 'Decided!' } };
+    const refused = f.db().transaction(() => applyPulledItem(f.db(), bad, '2026-02-12T03:00:00Z'))();
+    expect(refused?.code).toBe('SYNC_PULL_ITEM_INVALID');
+    expect(refused?.message).toContain('status');
+    expect(f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'case.status'").pluck().all()).toEqual(['x-bad']);
+    expect(casePlatformStatus(deps.repo, caseId).current?.status).toBe('escalated');
+  });
+});
