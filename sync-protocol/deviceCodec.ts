@@ -154,6 +154,8 @@ export interface OpenedPullPage extends Omit<PullPage, 'items'> {
   items: PullItem[];
   /** Items of kinds this build does not know: skipped, reported, the cursor still advances past them. */
   unknownItems: unknown[];
+  /** Every item in the page's (the feed's) order: the known ones parsed, the unknown ones as they came. Apply in this order. */
+  inFeedOrder: unknown[];
 }
 
 /**
@@ -175,16 +177,19 @@ export function openPullPage(device: DeviceContext, bytes: Buffer, request: { no
   if (page.requestCursor !== request.cursor) throw invalid('answers another cursor');
   const items: PullItem[] = [];
   const unknownItems: unknown[] = [];
+  const inFeedOrder: unknown[] = [];
   const known = new Set(pullItemSchema.options.map((o) => o.shape.kind.value));
   for (const raw of page.items) {
     const kind = (raw as { kind?: unknown } | null)?.kind;
     if (typeof kind !== 'string' || !known.has(kind as PullItem['kind'])) {
       unknownItems.push(raw);
+      inFeedOrder.push(raw);
       continue;
     }
     const parsed = pullItemSchema.safeParse(raw);
     if (!parsed.success) throw invalid(issueText(firstIssue(kind, parsed.error)));
     items.push(parsed.data);
+    inFeedOrder.push(parsed.data);
   }
-  return { ...page, items, unknownItems };
+  return { ...page, items, unknownItems, inFeedOrder };
 }

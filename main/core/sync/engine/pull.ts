@@ -40,7 +40,11 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
       const out: JiuzhuError[] = [];
       const note = (e: JiuzhuError | null) => void (e && out.push(e));
       if (opened.mustRefetch) resetPulled(ctx.db);
-      for (const item of opened.items) {
+      // In the feed's order, kinds the codec knows and kinds only their handlers read alike: a later item may
+      // rest on an earlier one (a remote 资格认证 on the roster household loaded before it).
+      for (const raw of opened.inFeedOrder) {
+        if (!raw || typeof raw !== 'object' || typeof (raw as { kind?: unknown }).kind !== 'string') continue;
+        const item = raw as PulledItem;
         // The engine's own kind: blob references of station cases (blobs on demand, download.ts).
         if (item.kind === 'attachments') {
           const refusal = applyAttachmentsItem(ctx.db, item, at);
@@ -48,9 +52,6 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
           note(refusal);
         } else note(applyPulledItem(ctx.db, item, at));
       }
-      for (const raw of opened.unknownItems)
-        if (raw && typeof raw === 'object' && typeof (raw as { kind?: unknown }).kind === 'string')
-          note(applyPulledItem(ctx.db, raw as PulledItem, at));
       ctx.state.set('cursor', opened.cursor);
       return out;
     })();
