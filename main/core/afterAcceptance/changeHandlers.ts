@@ -1,7 +1,5 @@
 import type { SessionCallContext } from '../context';
 import type { Handlers } from '../kernel/dispatch/handlers';
-import { ChangeRepo } from './changeRepo';
-import { changeList, changeView, refusalView } from './changeViews';
 import type { AfterAcceptanceService } from './service';
 
 export type ChangeMethods = 'changes.list' | 'changes.decide' | 'decisions.refusals';
@@ -12,12 +10,7 @@ export function changeHandlers(
   actor: (ctx: SessionCallContext) => string,
 ): Pick<Handlers, ChangeMethods> {
   return {
-    'changes.list': async (input, ctx) => {
-      const svc = await open();
-      const rows = changeList(svc.work, input.filter, input.limit);
-      svc.work.audit(actor(ctx), 'changes.view', null, { filter: input.filter, results: rows.length });
-      return { rows, delegated: svc.work.cases.settings().decisionDelegated, today: svc.work.today() };
-    },
+    'changes.list': async (input, ctx) => (await open()).changeList(actor(ctx), input.filter, input.limit),
     'changes.decide': async (input, ctx) => {
       const svc = await open();
       const row = svc.decideChangeLocally(actor(ctx), input.proposalId, {
@@ -25,13 +18,8 @@ export function changeHandlers(
         reasons: input.reasons,
         legalBasis: input.legalBasis,
       });
-      return changeView(svc.work, row, svc.work.cases.repo.accountNames());
+      return svc.changeView(row);
     },
-    'decisions.refusals': async (input, ctx) => {
-      const svc = await open();
-      const rows = new ChangeRepo(svc.work.db).refusals({ limit: input.limit }).map(refusalView);
-      svc.work.audit(actor(ctx), 'decisions.refusals_view', null, { results: rows.length });
-      return { rows };
-    },
+    'decisions.refusals': async (input, ctx) => ({ rows: (await open()).refusals(actor(ctx), input.limit) }),
   };
 }

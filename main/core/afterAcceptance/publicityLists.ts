@@ -111,11 +111,7 @@ export function queueLists(work: Work, actor: string, r: PublicityListRequest): 
       const data = listData(work, req, households);
       const id = randomUUID();
       const caseId = listId(req);
-      work.db
-        .prepare(
-          "INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by, state) VALUES (?, ?, 'publicity-list', ?, ?, ?, 'pending')",
-        )
-        .run(id, caseId, JSON.stringify(data), at, actor);
+      work.notices.queue({ id, caseId, kind: 'publicity-list', data: JSON.stringify(data), at, by: actor });
       work.audit(actor, 'publicity.list_queued', id, { stage: r.stage, households: households.length }, 'notice_request');
       out.push({ id, caseId, caseNo: null, kind: 'publicity-list', state: 'pending', requestedAt: at, documentId: null, label: community });
     }

@@ -6,7 +6,19 @@ import type {
   ResolveInput,
   VisitInput,
 } from '../../../common/contract/methods/afterAcceptance/visits';
-import type { JiuzhuError } from '../../../common/contract/errors';
+import { JiuzhuError } from '../../../common/contract/errors';
+import type { PublicityListRequest } from '../../../common/contract/methods/afterAcceptance/visits';
+import { rosterSettingsSchema } from '../../../common/contract/methods/afterAcceptance/roster';
+import { ChangeRepo, type ChangeDbRow } from './changeRepo';
+import { changeList, changeView, refusalView } from './changeViews';
+import { listSummary, queueLists } from './publicityLists';
+import { ReliefRepo, type MonitoringDbRow } from './reliefRepo';
+import { monitoringView, reliefOfCase } from './reliefViews';
+import { ReviewRepo } from './reviewRepo';
+import { reviewView } from './reviewView';
+import { caseView, rosterList, warningRow } from './views';
+import { readVisitEvidence } from './visitEvidence';
+import { warningAssignees } from './warningAssignees';
 import { pullItemRefusal, readPullItem } from '../../../sync-protocol/records/index';
 import { applyChangeDecision, decideChangeLocally } from './changeWork';
 import type { PulledItem } from '../sync/capability';
@@ -22,12 +34,91 @@ import type { ConclusionInput } from './reviewOutcome';
 import type { ReviewHousehold } from '../../../common/contract/methods/afterAcceptance/reviews';
 import type { FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 
-/** The steps after acceptance, one method each; every one is a single transaction (see the files it calls). */
+/**
+ * The steps after acceptance, one method each; every one is a single transaction (see the files it
+ * calls). The reads the handlers answer with are methods too, audited where the contract says the
+ * clerk looked at personal data; handlers never reach into `work` (tests and the step functions do).
+ */
 export class AfterAcceptanceService {
   readonly work: Work;
   constructor(deps: WorkDeps) {
     this.work = new Work(deps);
   }
+
+  caseView = (actor: string, caseId: string) => {
+    const view = caseView(this.work, caseId);
+    this.work.audit(actor, 'visits.view', caseId);
+    return view;
+  };
+  visitEvidence = (actor: string, caseId: string, attachmentId: string) => readVisitEvidence(this.work, actor, caseId, attachmentId);
+  publicityLists = (actor: string, r: PublicityListRequest) => {
+    const rows = listSummary(this.work, r);
+    this.work.audit(actor, 'publicity.lists_view', null, { stage: r.stage, communities: rows.length });
+    return rows;
+  };
+  queueLists = (actor: string, r: PublicityListRequest) => queueLists(this.work, actor, r);
+  rosterList = (actor: string, filter: 'all' | 'due' | 'overdue', limit: number) => {
+    const out = rosterList(this.work, filter, limit);
+    this.work.audit(actor, 'roster.view', null, { filter, results: out.rows.length });
+    return out;
+  };
+  rosterSettings = () => {
+    const settings = this.work.repo.settings();
+    return { settings, linkedBenefits: settings.linkedBenefits ?? this.work.deps.benefits };
+  };
+  setRosterSettings = (actor: string, raw: unknown) => {
+    const settings = rosterSettingsSchema.parse(raw);
+    this.work.db.transaction(() => {
+      this.work.repo.putSettings(settings);
+      this.work.audit(actor, 'roster.settings', 'roster.settings', { warningDays: settings.warningWorkingDays }, 'setting');
+    })();
+    return settings;
+  };
+  warningList = (actor: string, status: string | undefined) => {
+    const names = this.work.cases.repo.accountNames();
+    const today = this.work.today();
+    const rows = this.work.repo.warnings(status).map((w) => warningRow(this.work, w, names, today));
+    this.work.audit(actor, 'warnings.view', null, { results: rows.length });
+    return { rows, today, staff: warningAssignees(this.work.db) };
+  };
+  /** One warning as the list shows it (WARNING_NOT_FOUND when there is none). */
+  warning = (id: string) => {
+    const w = this.work.repo.warning(id);
+    if (!w) throw new JiuzhuError('WARNING_NOT_FOUND');
+    return warningRow(this.work, w, this.work.cases.repo.accountNames(), this.work.today());
+  };
+  changeList = (actor: string, filter: 'open' | 'all', limit: number) => {
+    const rows = changeList(this.work, filter, limit);
+    this.work.audit(actor, 'changes.view', null, { filter, results: rows.length });
+    return { rows, delegated: this.work.cases.settings().decisionDelegated, today: this.work.today() };
+  };
+  changeView = (row: ChangeDbRow) => changeView(this.work, row, this.work.cases.repo.accountNames());
+  refusals = (actor: string, limit: number) => {
+    const rows = new ChangeRepo(this.work.db).refusals({ limit }).map(refusalView);
+    this.work.audit(actor, 'decisions.refusals_view', null, { results: rows.length });
+    return rows;
+  };
+  reliefOfCase = (actor: string, caseId: string) => {
+    const view = reliefOfCase(this.work, caseId);
+    this.work.audit(actor, 'relief.view', caseId);
+    return view;
+  };
+  monitoringView = (m: MonitoringDbRow) => monitoringView(new ReliefRepo(this.work.db), m);
+  monitoringList = (actor: string, activeOnly: boolean, limit: number) => {
+    const repo = new ReliefRepo(this.work.db);
+    const rows = repo.monitoringList(activeOnly, limit).map((m) => monitoringView(repo, m));
+    this.work.audit(actor, 'monitoring.view', null, { results: rows.length });
+    return rows;
+  };
+  /** The review page as the clerk opens it (audited); after a step the page is answered by `reviewView`, not audited again. */
+  reviewPage = (actor: string, rosterId: string) => {
+    const view = reviewView(this.work, rosterId);
+    this.work.audit(actor, 'reviews.view', view.roster.caseId, { roster: rosterId });
+    return view;
+  };
+  reviewView = (rosterId: string) => reviewView(this.work, rosterId);
+  /** The review page of the roster entry a review belongs to. */
+  reviewViewOf = (reviewId: string) => reviewView(this.work, new ReviewRepo(this.work.db).get(reviewId)!.roster_id);
 
   recordVisit = (actor: string, caseId: string, version: number, v: VisitInput) => recordVisit(this.work, actor, caseId, version, v);
   giveOpinion = (actor: string, caseId: string, version: number, o: OpinionInput) => giveOpinion(this.work, actor, caseId, version, o);

@@ -13,6 +13,7 @@ import { Outbox } from '../sync/index';
 import { caseUpsertRecord } from '../../../sync-protocol/records/index';
 import type { Clock } from '../kernel/store/types';
 import type { LinkedBenefitEntry } from './benefits';
+import { NoticeRequestRepo } from './noticeRequestRepo';
 import { AfterAcceptanceRepo } from './repo';
 
 export const PLATFORM_ACTOR = 'platform';
@@ -42,10 +43,12 @@ export type NoticeKind =
  */
 export class Work {
   readonly repo: AfterAcceptanceRepo;
+  readonly notices: NoticeRequestRepo;
   private readonly outbox: Outbox;
 
   constructor(readonly deps: WorkDeps) {
     this.repo = new AfterAcceptanceRepo(deps.cases.db);
+    this.notices = new NoticeRequestRepo(deps.cases.db);
     this.outbox = new Outbox(deps.cases.db, deps.clock);
   }
 
@@ -95,9 +98,7 @@ export class Work {
       throw new JiuzhuError('CASE_NOTICE_INVALID', { path: issue.path.join('.') || '(通知书)', detail: issue.message });
     }
     const stored = { ...(r.data as Record<string, unknown>), ...extra };
-    this.db
-      .prepare('INSERT INTO notice_request (id, case_id, kind, data, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(this.id(), caseId, kind, JSON.stringify(stored), this.now(), actor);
+    this.notices.queue({ id: this.id(), caseId, kind, data: JSON.stringify(stored), at: this.now(), by: actor });
     return r.data;
   }
 
@@ -116,7 +117,7 @@ export class Work {
   ): void {
     const now = this.now();
     const version = row.version + 1;
-    this.db.prepare('UPDATE case_file SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(version, now, actor, row.id);
+    this.cases.repo.setVersion(row.id, version, now, actor);
     this.cases.repo.appendEvent(row.id, { at: now, actor_id: actor, action, from_state: null, to_state: null, note });
     this.outbox.enqueue(
       caseUpsertRecord({
