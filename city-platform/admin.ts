@@ -67,6 +67,8 @@ export const adminSchemas = {
     version: z.number().int().nonnegative(),
     data: z.unknown(),
     regionCode: z.string().optional(),
+    /** Who published it (the county office, e.g. 綦江区民政局): carried in the item, shown at the workstation. */
+    publishedBy: z.string().trim().min(1).max(64).optional(),
   }),
   policy: z.object({
     key: z.string().min(1).max(128),
@@ -76,6 +78,7 @@ export const adminSchemas = {
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .optional(),
     regionCode: z.string().optional(),
+    publishedBy: z.string().trim().min(1).max(64).optional(),
   }),
   decideChange: changeDecisionInputSchema,
   certifyRemote: remoteCertificationInputSchema,

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WARNING_TYPES } from '../common/sync/pull';
 import { REMOTE_CERTIFICATION_METHODS } from '../sync-protocol/records/index';
+import { referenceDataProblem } from './referenceCheck';
 import { createAdminApi, type AdminApi } from './admin';
 import { recordSummary } from './apply/decisionRecords';
 import { UploadLocks } from './blob/locks';
@@ -39,6 +40,12 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
                                                                  for a case whose 核对授权书 the platform holds, for the case's station
   roster-load --station ID --file HOUSEHOLDS.json                the county's current recipients of the station (a JSON array of roster.recipient
                                                                  bodies), each fed to the station as a roster.recipient item
+  publish-reference --table TABLE --version N --file DATA.json [--region CODE] [--by PUBLISHER]
+                                                                 a county reference table for every station (or those under --region): standards,
+                                                                 materials, policy-texts (checked here; docs/sync-protocol.md §7.3), working-days,
+                                                                 or any other table; --by names the office that publishes it (e.g. 綦江区民政局)
+  publish-policy --key KEY (--value TEXT | --file VALUE.json) [--effective-from YYYY-MM-DD] [--region CODE] [--by PUBLISHER]
+                                                                 one policy value for every station (or those under --region)
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
 than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
@@ -82,6 +89,12 @@ const { values } = parseArgs({
     method: { type: 'string' },
     file: { type: 'string' },
     blob: { type: 'string', multiple: true },
+    table: { type: 'string' },
+    version: { type: 'string' },
+    by: { type: 'string' },
+    key: { type: 'string' },
+    value: { type: 'string' },
+    'effective-from': { type: 'string' },
   },
 });
 const dataDir = values.data ?? process.env['JIUZHU_PLATFORM_DATA'] ?? 'platform-data';
@@ -165,6 +178,22 @@ function suitesOption(text: string) {
       `--suites：不认识的加密套件“${text}”。可用：gm（国密 SM2/SM3/SM4）、intl（X25519/Ed25519/AES-256-GCM），按优先顺序用逗号分隔`,
     );
   }
+}
+
+function readJson(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return fail(`读不了${what}文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** --region and --by of the publish commands. */
+function regionAndPublisher(): { regionCode?: string; publishedBy?: string } {
+  const by = values.by?.trim();
+  if (by !== undefined && (by.length === 0 || by.length > 64)) fail('--by 发布单位名称应为 1 到 64 个字符');
+  if (values.region !== undefined && !/^\d{2,12}$/.test(values.region)) fail(`--region 应为行政区划代码（收到 ${values.region}）`);
+  return { ...(values.region ? { regionCode: values.region } : {}), ...(by ? { publishedBy: by } : {}) };
 }
 
 const print = (value: unknown, human: () => void) => (values.json ? console.log(JSON.stringify(value)) : human());
@@ -419,6 +448,31 @@ switch (command) {
       for (const r of out.refused) console.log(`  #${r.index} ${r.head ?? ''} ${r.reason}`);
     });
     if (out.loaded === 0) process.exitCode = 1;
+    break;
+  }
+  case 'publish-reference': {
+    const table = values.table ?? fail('需要 --table 参照表名（standards、materials、policy-texts、working-days …）');
+    const versionText = values.version ?? fail('需要 --version 版本号（非负整数，每次发布加一）');
+    if (!/^\d{1,9}$/.test(versionText)) fail(`--version 应为非负整数（收到 ${versionText}）`);
+    const data = readJson(values.file ?? fail('需要 --file 参照表数据文件（JSON）'), '参照表数据');
+    const bad = referenceDataProblem(table, data);
+    if (bad) fail(`参照表 ${table} 未发布：${bad}`);
+    const out = await withAdmin((a) => a.publishReference({ table, version: Number(versionText), data, ...regionAndPublisher() })).catch(
+      (e: unknown) => fail(`参照表未发布：${e instanceof Error ? e.message : String(e)}`, 1),
+    );
+    print(out, () => console.log(`reference ${table} version ${versionText} (feed ${out.feedSeq})`));
+    break;
+  }
+  case 'publish-policy': {
+    const key = values.key ?? fail('需要 --key 政策项名称');
+    const value = values.value ?? (values.file ? readJson(values.file, '政策值') : fail('需要 --value 文本，或 --file 政策值文件（JSON）'));
+    const effectiveFrom = values['effective-from'];
+    if (effectiveFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom))
+      fail(`--effective-from 应为 YYYY-MM-DD（收到 ${effectiveFrom}）`);
+    const out = await withAdmin((a) =>
+      a.setPolicy({ key, value, ...(effectiveFrom ? { effectiveFrom } : {}), ...regionAndPublisher() }),
+    ).catch((e: unknown) => fail(`政策未发布：${e instanceof Error ? e.message : String(e)}`, 1));
+    print(out, () => console.log(`policy ${key} (feed ${out.feedSeq})`));
     break;
   }
   default:

@@ -102,12 +102,41 @@ export const caseSettingsSchema = z.object({
 export type CaseSettings = z.output<typeof caseSettingsSchema>;
 export type CaseSettingsInput = z.input<typeof caseSettingsSchema>;
 
-/** The standard for a region, year and residence: the longest matching prefix, settings first. */
-export function findStandard(standards: Standard[], regionCode: string, year: number, residence: 'urban' | 'rural'): Standard | null {
-  let best: Standard | null = null;
+/**
+ * A standard as the work computes with it: the county's local one (settings, per calendar year), or one
+ * the platform published (reference table `standards`): in force from `effectiveFrom`, with its `version`
+ * and `year` the year of that day.
+ */
+export const standardInForceSchema = standardSchema.extend({
+  effectiveFrom: z.string().optional(),
+  version: z.number().int().optional(),
+});
+export type StandardInForce = z.infer<typeof standardInForceSchema>;
+
+/**
+ * The standard in force on day `on` (YYYY-MM-DD) for a region and residence. A published standard applies
+ * from its effective day until a later one of the same region and residence; a local one for its year.
+ * The county's published standard wins over a locally entered one (it is the county's own voice; the
+ * local entry is the admin's stopgap until it arrives); then the longest matching prefix; then the latest day.
+ */
+export function findStandard<S extends StandardInForce>(
+  standards: S[],
+  regionCode: string,
+  on: string,
+  residence: 'urban' | 'rural',
+): S | null {
+  const year = Number(on.slice(0, 4));
+  const better = (a: S, b: S) =>
+    Boolean(a.effectiveFrom) !== Boolean(b.effectiveFrom)
+      ? Boolean(a.effectiveFrom)
+      : a.regionPrefix.length !== b.regionPrefix.length
+        ? a.regionPrefix.length > b.regionPrefix.length
+        : (a.effectiveFrom ?? '') > (b.effectiveFrom ?? '');
+  let best: S | null = null;
   for (const s of standards) {
-    if (s.year !== year || s.residence !== residence || !regionCode.startsWith(s.regionPrefix)) continue;
-    if (!best || s.regionPrefix.length > best.regionPrefix.length) best = s;
+    if (s.residence !== residence || !regionCode.startsWith(s.regionPrefix)) continue;
+    if (s.effectiveFrom ? s.effectiveFrom > on : s.year !== year) continue;
+    if (!best || better(s, best)) best = s;
   }
   return best;
 }

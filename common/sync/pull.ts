@@ -61,6 +61,8 @@ export const referenceItemSchema = z.object({
   table: z.string().min(1).max(64),
   version: z.number().int().nonnegative(),
   data: z.unknown(),
+  /** Who published it (the county office), as the platform's admin gave it. */
+  publishedBy: z.string().trim().min(1).max(64).optional(),
 });
 
 export const policyItemSchema = z.object({
@@ -72,6 +74,8 @@ export const policyItemSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** Who published it (the county office), as the platform's admin gave it. */
+  publishedBy: z.string().trim().min(1).max(64).optional(),
 });
 
 /** A case of the device's station as the platform holds it (pushed by any workstation of the station). */

@@ -3,7 +3,8 @@ import { verificationViewSchema } from '../../cases/verification';
 import { casePlatformStatusSchema, platformStatusFilterSchema, platformStatusRowSchema } from '../../cases/platformStatus';
 import { applicationSchema } from '../../cases/application';
 import { DEADLINE_KINDS } from '../../cases/deadlines';
-import { caseSettingsSchema, standardSchema } from '../../cases/settings';
+import { caseSettingsSchema, standardInForceSchema } from '../../cases/settings';
+import { referenceInfoSchema } from '../../cases/referenceTables';
 import { materialItemSchema, materialsChecklistSchema } from '../../cases/materials';
 import { caseStateSchema } from '../../cases/stateMachine';
 import { assistanceTypeSchema, subtypeSchema } from '../../cases/types';
@@ -429,17 +430,23 @@ export const calendarInfoSchema = z.object({
 });
 
 export const casesSettings = defineMethod({
-  summary: 'The county settings of the case work, the materials checklist, the local standards and the working-day calendar in force.',
+  summary:
+    'The county settings of the case work, the materials checklist, the standards, the policy texts and the working-day calendar in force, with the reference data the platform published.',
   permission: 'session',
   input: z.object({}).strict(),
   output: z.object({
     settings: caseSettingsSchema,
-    standards: z.array(standardSchema),
+    /** The county's published standards (each from its day, with its version) and the local ones (common/cases/settings.ts findStandard). */
+    standards: z.array(standardInForceSchema),
     today: z.string(),
     stationName: z.string(),
     regionCode: z.string(),
     materials: materialsChecklistSchema,
     calendar: calendarInfoSchema,
+    /** The county reference data the platform published (standards, materials, policy texts), every version, the one in force marked. */
+    reference: referenceInfoSchema,
+    /** The 政策宣传 texts in force (the county's published ones, then the station's). */
+    policyNotices: caseSettingsSchema.shape.policyNotices,
   }),
 });
 

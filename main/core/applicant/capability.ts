@@ -4,6 +4,8 @@ import type { ApplicantView } from '../../../common/contract/methods/applicant';
 import type { Capability, CoreDeps } from '../capability';
 import { loadCaseResources, type CaseResources } from '../cases/resources';
 import { CaseSettingsStore } from '../cases/settingsStore';
+import { checklistWithPublished, policyNoticesWithPublished, standardsWithPublished } from '../cases/countyReference';
+import { chinaDate } from '../../../common/cases/age';
 import type { CallContext } from '../context';
 import { idleView } from './idleView';
 import { CODE_TTL_MS, newCode, newViewId, Pairings, type Pairing } from './pairings';
@@ -48,14 +50,17 @@ export function applicantCapability(
     const s = await deps.services();
     resources ??= loadCaseResources(options.resourcesDir);
     const info = s.station.stationInfo();
-    const today = now().toISOString().slice(0, 10);
+    const db = s.station.db;
+    const today = chinaDate(now());
+    const settings = new CaseSettingsStore(db).get();
     return idleView({
       viewId: newViewId(),
       stationName: info?.name ?? '',
       regionCode: info?.regionCode ?? '000000',
-      year: Number(today.slice(0, 4)),
-      settings: new CaseSettingsStore(s.station.db).get(),
-      resources,
+      today,
+      standards: standardsWithPublished(db, settings.standards),
+      checklist: checklistWithPublished(db, settings.materials ?? resources.materials, today),
+      notices: policyNoticesWithPublished(db, settings.policyNotices, today),
     });
   };
 

@@ -1,37 +1,36 @@
 import type { ApplicantView } from '../../../common/contract/methods/applicant';
-import { findStandard, type CaseSettings } from '../../../common/cases/settings';
+import type { MaterialsChecklist } from '../../../common/cases/materials';
+import { findStandard, type CaseSettings, type StandardInForce } from '../../../common/cases/settings';
 import { ASSISTANCE_TYPES } from '../../../common/cases/types';
-import type { CaseResources } from '../cases/resources';
 
 /** The national social-assistance hotline, always shown. */
 export const HOTLINE = '12349';
 
 /**
- * 政策宣传 between applicants, from the county settings: the admin's notices, the local 低保
- * standards the county set for the station's region this year (none: the screen says 未设置), and what to bring for each type
- * (the required items of the checklist that apply to every household).
+ * 政策宣传 between applicants: the policy texts in force (the county's published ones, then the
+ * admin's), the 低保 standards in force today for the station's region (the county's published or
+ * local ones; none: the screen says 未设置), and what to bring for each type (the required items of
+ * the checklist in force that apply to every household). The shipped placeholder standards are never
+ * passed here: they are never shown to an applicant as if official.
  */
 export function idleView(input: {
   viewId: string;
   stationName: string;
   regionCode: string;
-  year: number;
-  settings: CaseSettings;
-  resources: CaseResources;
+  today: string;
+  standards: StandardInForce[];
+  checklist: MaterialsChecklist;
+  notices: CaseSettings['policyNotices'];
 }): ApplicantView {
-  const { settings, resources } = input;
-  // Only the county's own standards: the shipped reference figures are placeholders, never shown to
-  // an applicant as if official (the screen says 未设置 until the county sets its standard).
-  const standards = settings.standards;
-  const checklist = settings.materials ?? resources.materials;
+  const { standards, checklist } = input;
   return {
     kind: 'idle',
     viewId: input.viewId,
     stationName: input.stationName,
     hotline: HOTLINE,
-    notices: settings.policyNotices,
+    notices: input.notices,
     standards: (['urban', 'rural'] as const).flatMap((residence) => {
-      const s = findStandard(standards, input.regionCode, input.year, residence);
+      const s = findStandard(standards, input.regionCode, input.today, residence);
       return s ? [{ residence, monthlyFen: s.monthlyFen, year: s.year }] : [];
     }),
     materials: ASSISTANCE_TYPES.map((type) => ({

@@ -14,6 +14,7 @@ import { maskedForSupport } from './supportMask';
 import { registerCasePullHandler } from './pullHandler';
 import { registerVerificationPullHandler } from './verification/pullHandler';
 import { registerCalendarPullHandler } from './calendar/pullHandler';
+import { registerReferencePullHandlers } from './reference/pullHandler';
 import { perStore } from '../kernel/station/perStore';
 
 type CaseMethods =
@@ -53,9 +54,10 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
     return { svc, views: new CaseViews(svc) };
   });
   const open = store.open;
-  const unregisterPull = registerCasePullHandler((db) => store.forDb(db).svc);
-  const unregisterVerification = registerVerificationPullHandler((db) => store.forDb(db).svc);
-  const unregisterCalendar = registerCalendarPullHandler((db) => store.forDb(db).svc);
+  const unregisterPull = registerCasePullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);
+  const unregisterVerification = registerVerificationPullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);
+  const unregisterCalendar = registerCalendarPullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);
+  const unregisterReference = registerReferencePullHandlers(deps.pullHandlers, (db) => store.forDb(db).svc);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
   const viewed = (
@@ -174,6 +176,8 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
           regionCode: svc.station.regionCode,
           materials: svc.county.checklist(settings),
           calendar: svc.county.calendarInfo(),
+          reference: svc.county.referenceInfo(),
+          policyNotices: svc.county.policyNotices(settings),
         };
       },
       'cases.setSettings': async (input, ctx) => ({ settings: (await open()).svc.county.setSettings(actor(ctx), input.settings) }),
@@ -219,6 +223,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       unregisterPull();
       unregisterVerification();
       unregisterCalendar();
+      unregisterReference();
     },
   };
 }

@@ -2,7 +2,8 @@ import type { WorkingDayCounter } from '../../../common/calendar/workingDays';
 import type { Application, ApplicationInput } from '../../../common/cases/application';
 import type { Problem } from '../../../common/cases/checks';
 import type { MaterialsChecklist } from '../../../common/cases/materials';
-import type { CaseSettings, Standard } from '../../../common/cases/settings';
+import type { ReferenceInfo } from '../../../common/cases/referenceTables';
+import type { CaseSettings, StandardInForce } from '../../../common/cases/settings';
 import type { CaseAction, CaseState } from '../../../common/cases/stateMachine';
 import type { DocumentCapture, FaceCapture, SignatureCapture } from '../../../common/capture/schemas';
 import type { AuditLog } from '../kernel/audit/auditLog';
@@ -106,8 +107,14 @@ export class CaseService {
   checklist(settings?: CaseSettings): MaterialsChecklist {
     return this.county.checklist(settings);
   }
-  standards(settings?: CaseSettings, opts: { demo?: boolean } = {}): Standard[] {
+  standards(settings?: CaseSettings, opts: { demo?: boolean } = {}): StandardInForce[] {
     return this.county.standards(settings, opts);
+  }
+  policyNotices(settings?: CaseSettings): CaseSettings['policyNotices'] {
+    return this.county.policyNotices(settings);
+  }
+  referenceInfo(): ReferenceInfo {
+    return this.county.referenceInfo();
   }
   counter(): WorkingDayCounter {
     return this.county.counter();

@@ -93,12 +93,7 @@ export class CaseViews {
   eligibility(app: Application, demo = false, verification: CaseDetail['verification'] = null): CaseDetail['eligibility'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
     const today = this.svc.today();
-    const standard = findStandard(
-      this.svc.standards(undefined, { demo }),
-      this.svc.station.regionCode,
-      Number(today.slice(0, 4)),
-      residence,
-    );
+    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, today, residence);
     if (!standard || app.members.length === 0) return null;
     const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
     const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
@@ -116,12 +111,7 @@ export class CaseViews {
   /** The case's current 核对 report with the hint's findings (against the county's standard and asset limits). */
   verification(caseId: string, app: Application, demo = false): CaseDetail['verification'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
-    const standard = findStandard(
-      this.svc.standards(undefined, { demo }),
-      this.svc.station.regionCode,
-      Number(this.svc.today().slice(0, 4)),
-      residence,
-    );
+    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, this.svc.today(), residence);
     return verificationView(new VerificationRepo(this.svc.db), caseId, app, standard?.monthlyFen ?? null, this.svc.settings().assetLimits);
   }
 

@@ -1,23 +1,28 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import { CalendarGapError, mergeCalendars, workingDayCounter, type WorkingDayCounter } from '../../../common/calendar/workingDays';
 import type { MaterialsChecklist } from '../../../common/cases/materials';
-import { caseSettingsSchema, type CaseSettings, type Standard } from '../../../common/cases/settings';
+import { chinaDate } from '../../../common/cases/age';
+import type { ReferenceInfo } from '../../../common/cases/referenceTables';
+import { caseSettingsSchema, type CaseSettings, type StandardInForce } from '../../../common/cases/settings';
 import type { AuditLog } from '../kernel/audit/auditLog';
-import type { Db } from '../kernel/store/types';
+import type { Clock, Db } from '../kernel/store/types';
 import { PublishedCalendarRepo } from './calendar/publishedCalendarRepo';
+import { checklistWithPublished, policyNoticesWithPublished, referenceInfo, standardsWithPublished } from './reference/inForce';
 import type { CaseResources } from './resources';
 import { CaseSettingsRepo } from './settingsRepo';
 
 /**
  * The county's rules of the case work (`cases.settings`: delegated decisions, open-case policy,
- * limits, materials, standards, …) and the working-day calendar the deadlines are counted with.
+ * limits, materials, standards, …), extended by the reference data the platform publishes
+ * (reference/: standards, materials, policy texts), and the working-day calendar the deadlines are
+ * counted with.
  */
 export class CountySettings {
   private readonly repo: CaseSettingsRepo;
   private readonly published: PublishedCalendarRepo;
   private counterCache: { version: number | null; counter: WorkingDayCounter } | null = null;
 
-  constructor(private readonly deps: { db: Db; audit: AuditLog; resources: CaseResources }) {
+  constructor(private readonly deps: { db: Db; clock: Clock; audit: AuditLog; resources: CaseResources }) {
     this.repo = new CaseSettingsRepo(deps.db);
     this.published = new PublishedCalendarRepo(deps.db);
   }
@@ -41,18 +46,35 @@ export class CountySettings {
     return parsed;
   }
 
+  private today(): string {
+    return chinaDate(this.deps.clock.now());
+  }
+
+  /** The materials checklist in force: per type the county's published one (cases/reference/), else the station's, else the shipped one. */
   checklist(settings = this.settings()): MaterialsChecklist {
-    return settings.materials ?? this.deps.resources.materials;
+    return checklistWithPublished(this.deps.db, settings.materials ?? this.deps.resources.materials, this.today());
+  }
+
+  /** The 政策宣传 texts the applicant screen shows: the county's published ones in force, then the station's. */
+  policyNotices(settings = this.settings()): CaseSettings['policyNotices'] {
+    return policyNoticesWithPublished(this.deps.db, settings.policyNotices, this.today());
+  }
+
+  /** Every version of the county reference data the platform published, the one in force marked. */
+  referenceInfo(): ReferenceInfo {
+    return referenceInfo(this.deps.db, this.today());
   }
 
   /**
-   * The 低保 standards to compute with: the county's own (case settings). The shipped placeholder
-   * figures (resources/cases/standards.json) fill gaps only for demo cases, never for a real one.
+   * The 低保 standards to compute with: the county's published ones (reference table `standards`, each
+   * from its effective day) and the admin's local ones; findStandard prefers the published. The shipped
+   * placeholder figures (resources/cases/standards.json) fill gaps only for demo cases, never for a real one.
    */
-  standards(settings = this.settings(), opts: { demo?: boolean } = {}): Standard[] {
-    if (!opts.demo) return settings.standards;
+  standards(settings = this.settings(), opts: { demo?: boolean } = {}): StandardInForce[] {
+    const county = standardsWithPublished(this.deps.db, settings.standards);
+    if (!opts.demo) return county;
     return [
-      ...settings.standards,
+      ...county,
       ...this.deps.resources.standards.filter(
         (s) => !settings.standards.some((o) => o.regionPrefix === s.regionPrefix && o.year === s.year && o.residence === s.residence),
       ),

@@ -34,6 +34,7 @@ import { m0820rosterRecipient } from './0820RosterRecipient';
 import { m0840onlineApplications } from './0840OnlineApplications';
 import { m0850caseVerification } from './0850CaseVerification';
 import { m0860publishedCalendar } from './0860PublishedCalendar';
+import { m0870publishedReference } from './0870PublishedReference';
 import { m0880casePlatformStatus } from './0880CasePlatformStatus';
 
 /**
@@ -76,6 +77,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0840onlineApplications,
   m0850caseVerification,
   m0860publishedCalendar,
+  m0870publishedReference,
   m0880casePlatformStatus,
 ];
 
