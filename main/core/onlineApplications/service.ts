@@ -26,7 +26,7 @@ const DECIDED = (state: QueueRow['case_state']) => state !== null && state !== '
  * acceptance limit counted from the online submission, and the intake draft the counter completes.
  */
 export class OnlineApplicationsService {
-  readonly repo: OnlineApplicationRepo;
+  private readonly repo: OnlineApplicationRepo;
 
   constructor(private readonly deps: OnlineApplicationsDeps) {
     this.repo = new OnlineApplicationRepo(deps.cases.db);

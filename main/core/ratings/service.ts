@@ -47,10 +47,6 @@ export class RatingsService {
     this.outbox = new Outbox(deps.db, deps.clock);
   }
 
-  get db(): Db {
-    return this.deps.db;
-  }
-
   private now(): Date {
     return this.deps.clock.now();
   }
