@@ -7,7 +7,6 @@ import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
 import type { CaseService } from './caseService';
 import { stationCaseService } from './stationCaseService';
-import { CaseViews } from './caseViews';
 import { loadCaseResources, type CaseResources } from './resources';
 import { seedDemoCases } from './demo/seed';
 import { maskedForSupport } from './supportMask';
@@ -51,7 +50,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
   const store = perStore(deps, 'case', (s, db) => {
     resources ??= loadCaseResources(options.resourcesDir);
     const svc = stationCaseService(s, db, deps.clock, resources);
-    return { svc, views: new CaseViews(svc) };
+    return { svc, views: svc.views };
   });
   const open = store.open;
   const unregisterPull = registerCasePullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);

@@ -12,6 +12,7 @@ import type { Clock, Db } from '../kernel/store/types';
 import { Outbox } from '../sync/index';
 import { CaseContext } from './caseContext';
 import { CaseReads } from './caseReads';
+import { CaseViews } from './caseViews';
 import type { CaseRepository, CaseRow } from './caseRepo';
 import { CountySettings } from './countySettings';
 import { Intake, type OpenCase } from './intake';
@@ -34,14 +35,15 @@ export interface CaseServiceDeps {
 /**
  * The case work of one open store, built once (stationCaseService.ts): the county's rules
  * (`county`, countySettings.ts), the counter intake (`intake`, intake.ts) and the legal path
- * (`legalPath`, legalPath.ts), over one CaseContext, with the reads the handlers answer from (`reads`,
- * caseReads.ts) and what the platform's feed brings (`pulls`, pullCases.ts). Every user action is ONE transaction holding
- * the change, its timeline event, its outbox record (case.upsert, from submit on), its notice
- * request and its audit row: nothing half-written.
+ * (`legalPath`, legalPath.ts) over one CaseContext, with the case page and lists (`views`,
+ * caseViews.ts), the other reads the handlers answer from (`reads`, caseReads.ts) and what the
+ * platform's feed brings (`pulls`, pullCases.ts). Every user action is ONE transaction holding the
+ * change, its timeline event, its outbox record (case.upsert, from submit on), its notice request
+ * and its audit row: nothing half-written.
  *
- * The methods below forward to those three for the features that work on cases (after
- * acceptance, online applications, stats, roster import); `repo` and `db` are their access to the
- * case tables until each has its own.
+ * The flat methods below forward to those parts for the features that work on cases from outside
+ * (after acceptance, online applications, stats, roster import); `repo` and `db` are their access
+ * to the case tables until each has its own.
  */
 export class CaseService {
   readonly county: CountySettings;
@@ -49,6 +51,7 @@ export class CaseService {
   readonly legalPath: LegalPath;
   readonly reads: CaseReads;
   readonly pulls: CasePulls;
+  readonly views: CaseViews;
   private readonly ctx: CaseContext;
   private readonly attachments: AttachmentStore;
 
@@ -60,6 +63,7 @@ export class CaseService {
     this.legalPath = new LegalPath(this.ctx, outbox);
     this.intake = new Intake(this.ctx, this.legalPath, this.attachments, outbox);
     this.pulls = new CasePulls(this.ctx);
+    this.views = new CaseViews(this.ctx, this.intake);
     this.reads = new CaseReads(this.ctx.repo, new CaseSearchRepo(deps.db), this.attachments);
   }
 

@@ -9,7 +9,8 @@ import { requiredSigners } from '../../../common/cases/signers';
 import type { Application } from '../../../common/cases/application';
 import type { DeadlineRow } from './caseRepo';
 import type { CaseListRow } from './search';
-import type { CaseService } from './caseService';
+import type { CaseContext } from './caseContext';
+import type { Intake } from './intake';
 import { BenefitRepo } from './benefitRepo';
 import { authorizationEvidenceView } from './authorizationRecord';
 import { VerificationRepo } from './verification/repo';
@@ -20,17 +21,26 @@ type DeadlineView = CaseSummary['nextDeadline'] & object;
 /** Read models of cases: summaries for lists, the full case page. Pure reads; callers audit. */
 export class CaseViews {
   private names: Map<string, string> | null = null;
-  constructor(private readonly svc: CaseService) {}
+  private readonly benefits: BenefitRepo;
+  private readonly verifications: VerificationRepo;
+
+  constructor(
+    private readonly ctx: CaseContext,
+    private readonly intake: Pick<Intake, 'problems' | 'openCasesFor'>,
+  ) {
+    this.benefits = new BenefitRepo(ctx.db);
+    this.verifications = new VerificationRepo(ctx.db);
+  }
 
   private staffName(id: string): string {
     // What the platform sent (a decision, a 核对 report, …) is recorded by the actor `platform`.
     if (id === 'platform') return translate('cases.platformActor');
-    if (!this.names?.has(id)) this.names = this.svc.repo.accountNames();
+    if (!this.names?.has(id)) this.names = this.ctx.repo.accountNames();
     return this.names.get(id) ?? id;
   }
 
   deadlineView(d: DeadlineRow, today: string, soonDays: number): DeadlineView {
-    const provisional = !this.svc.counter().covers(d.due_date);
+    const provisional = !this.ctx.county.counter().covers(d.due_date);
     if (d.met_at)
       return {
         kind: d.kind,
@@ -43,7 +53,7 @@ export class CaseViews {
         reason: d.reason,
         provisional,
       };
-    const s = this.svc.withCalendar((c) => dueStatus(d.due_date, today, c, soonDays));
+    const s = this.ctx.county.withCalendar((c) => dueStatus(d.due_date, today, c, soonDays));
     return {
       kind: d.kind,
       fromDate: d.from_date,
@@ -58,18 +68,22 @@ export class CaseViews {
   }
 
   /** Summaries of a list page: the rows' next deadlines read in one query, not one per row. */
-  summaries(rows: readonly CaseListRow[], today = this.svc.today(), soonDays = this.svc.settings().dueSoonWorkingDays): CaseSummary[] {
-    const next = this.svc.repo.nextOpenDeadlines(rows.map((r) => r.id));
+  summaries(
+    rows: readonly CaseListRow[],
+    today = this.ctx.today(),
+    soonDays = this.ctx.county.settings().dueSoonWorkingDays,
+  ): CaseSummary[] {
+    const next = this.ctx.repo.nextOpenDeadlines(rows.map((r) => r.id));
     return rows.map((r) => this.summary(r, today, soonDays, next.get(r.id) ?? null));
   }
 
   summary(
     row: CaseListRow,
-    today = this.svc.today(),
-    soonDays = this.svc.settings().dueSoonWorkingDays,
+    today = this.ctx.today(),
+    soonDays = this.ctx.county.settings().dueSoonWorkingDays,
     nextOpen?: DeadlineRow | null,
   ): CaseSummary {
-    const next = nextOpen === undefined ? this.svc.repo.deadlines(row.id).find((d) => !d.met_at) : nextOpen;
+    const next = nextOpen === undefined ? this.ctx.repo.deadlines(row.id).find((d) => !d.met_at) : nextOpen;
     return {
       id: row.id,
       caseNo: row.case_no,
@@ -92,8 +106,8 @@ export class CaseViews {
   /** The hint against the county's standard; null where the county has set none (the page says 未设置). Demo cases may use the placeholders. */
   eligibility(app: Application, demo = false, verification: CaseDetail['verification'] = null): CaseDetail['eligibility'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
-    const today = this.svc.today();
-    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, today, residence);
+    const today = this.ctx.today();
+    const standard = findStandard(this.ctx.county.standards(undefined, { demo }), this.ctx.station.regionCode, today, residence);
     if (!standard || app.members.length === 0) return null;
     const deductionsFen = app.deductions.reduce((sum, d) => sum + d.monthlyFen, 0);
     const hint = eligibilityHint({ members: app.members, income: app.income, deductionsFen, standardFen: standard.monthlyFen });
@@ -111,17 +125,17 @@ export class CaseViews {
   /** The case's current 核对 report with the hint's findings (against the county's standard and asset limits). */
   verification(caseId: string, app: Application, demo = false): CaseDetail['verification'] {
     const residence = app.subtype === 'rural' ? 'rural' : 'urban';
-    const standard = findStandard(this.svc.standards(undefined, { demo }), this.svc.station.regionCode, this.svc.today(), residence);
-    return verificationView(new VerificationRepo(this.svc.db), caseId, app, standard?.monthlyFen ?? null, this.svc.settings().assetLimits);
+    const standard = findStandard(this.ctx.county.standards(undefined, { demo }), this.ctx.station.regionCode, this.ctx.today(), residence);
+    return verificationView(this.verifications, caseId, app, standard?.monthlyFen ?? null, this.ctx.county.settings().assetLimits);
   }
 
   detail(caseId: string): CaseDetail {
-    const row = this.svc.repo.get(caseId);
+    const row = this.ctx.repo.get(caseId);
     if (!row) throw new JiuzhuError('CASE_NOT_FOUND');
-    const settings = this.svc.settings();
-    const today = this.svc.today();
-    const app = this.svc.application(row);
-    const repo = this.svc.repo;
+    const settings = this.ctx.county.settings();
+    const today = this.ctx.today();
+    const app = this.ctx.application(row);
+    const repo = this.ctx.repo;
     const attachments = repo.attachments(caseId);
     const auths = repo.authorizations(caseId);
     const verification = this.verification(caseId, app, row.demo === 1);
@@ -131,8 +145,8 @@ export class CaseViews {
       ...this.summary(row, today, settings.dueSoonWorkingDays),
       draftRev: row.draft_rev,
       application: app,
-      problems: row.state === 'draft' ? this.svc.problems(app, caseId, settings) : [],
-      materials: materialsFor(this.svc.checklist(settings), app).map((m) => ({ ...m, pages: pages(m.code) })),
+      problems: row.state === 'draft' ? this.intake.problems(app, caseId, settings) : [],
+      materials: materialsFor(this.ctx.county.checklist(settings), app).map((m) => ({ ...m, pages: pages(m.code) })),
       requiredSigners: requiredSigners(app, today).map((s) => ({ ...s, signed: signed.has(s.idNumber) })),
       authorizations: auths.map((a) => ({
         id: a.id,
@@ -169,7 +183,7 @@ export class CaseViews {
       deadlines: repo.deadlines(caseId).map((d) => this.deadlineView(d, today, settings.dueSoonWorkingDays)),
       notices: repo.notices(caseId).map((n) => ({ id: n.id, kind: n.kind, state: n.state, requestedAt: n.requested_at })),
       eligibility: this.eligibility(app, row.demo === 1, verification),
-      openCases: row.state === 'draft' || row.state === 'submitted' ? this.svc.openCasesFor(app, caseId) : [],
+      openCases: row.state === 'draft' || row.state === 'submitted' ? this.intake.openCasesFor(app, caseId) : [],
       benefit: this.benefit(caseId),
       verification,
     };
@@ -177,7 +191,7 @@ export class CaseViews {
 
   /** The approved amount and first paid month (审核确认), and the roster's current amount and status. */
   benefit(caseId: string): CaseDetail['benefit'] {
-    const b = new BenefitRepo(this.svc.db).ofCase(caseId);
+    const b = this.benefits.ofCase(caseId);
     if (!b) return null;
     return {
       approvedAmountFen: b.approved_amount_fen,
@@ -202,14 +216,14 @@ export class CaseViews {
     overdueTotal: number;
     today: string;
   } {
-    const settings = this.svc.settings();
-    const today = this.svc.today();
-    const until = this.svc.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays));
+    const settings = this.ctx.county.settings();
+    const today = this.ctx.today();
+    const until = this.ctx.county.withCalendar((c) => c.addWorkingDays(today, settings.dueSoonWorkingDays));
     const dueSoon: CaseSummary[] = [];
     const overdue: CaseSummary[] = [];
     const totals = { dueSoon: 0, overdue: 0 };
     const seen = new Set<string>();
-    for (const d of this.svc.repo.openDeadlinesUntil(until, Number.MAX_SAFE_INTEGER)) {
+    for (const d of this.ctx.repo.openDeadlinesUntil(until, Number.MAX_SAFE_INTEGER)) {
       if (seen.has(d.case_id)) continue;
       seen.add(d.case_id);
       const list = d.due_date < today ? 'overdue' : 'dueSoon';
@@ -218,7 +232,7 @@ export class CaseViews {
         totals[list]++;
         continue;
       }
-      const row = this.svc.repo.get(d.case_id);
+      const row = this.ctx.repo.get(d.case_id);
       if (!row || row.state === 'discarded') continue;
       totals[list]++;
       rows.push({
@@ -230,7 +244,7 @@ export class CaseViews {
   }
 
   deadlineKindsOpen(caseId: string): DeadlineKind[] {
-    return this.svc.repo
+    return this.ctx.repo
       .deadlines(caseId)
       .filter((d) => !d.met_at)
       .map((d) => d.kind);

@@ -1,6 +1,6 @@
 import { FakeClock, makeStation, ADMIN, type TestStation } from '../../kernel/store/testSupport/fixtures';
 import { CaseService } from '../caseService';
-import { CaseViews } from '../caseViews';
+import type { CaseViews } from '../caseViews';
 import { loadCaseResources } from '../resources';
 
 /** A real encrypted station, logged in, with the case service on its database (tests, bench). */
@@ -19,5 +19,5 @@ export function caseStation(
     resources: loadCaseResources(),
     station: { name: info.name, regionCode: info.regionCode },
   });
-  return { t, svc, views: new CaseViews(svc), actor: t.adminId, clock };
+  return { t, svc, views: svc.views, actor: t.adminId, clock };
 }

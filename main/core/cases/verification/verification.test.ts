@@ -10,7 +10,6 @@ import { acceptedCase } from '../../afterAcceptance/testing/fixture';
 import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testSupport';
 import { CaseService } from '../caseService';
-import { CaseViews } from '../caseViews';
 import { registerCasePullHandler } from '../pullHandler';
 import { makeIdNumber } from '../demo/synthetic';
 import { loadCaseResources } from '../resources';
@@ -125,7 +124,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     ]);
 
     expect((await f.engine.run('manual')).outcome).toBe('ok');
-    const page = new CaseViews(svc).detail(caseId);
+    const page = svc.views.detail(caseId);
     expect(page.verification).toMatchObject({
       reportId: made.id,
       reportNo: 'HD-2026-0001',
@@ -211,7 +210,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     const refused = applyVerificationItem(deps, { ...item, id: 'vr-bad', body: { ...item.body, caseId, issuedOn: 'last week' } });
     expect(refused).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'verification.report', path: 'body.issuedOn' } });
     expect(repo.get('vr-bad')).toBeUndefined();
-    expect(new CaseViews(svc).detail(caseId).verification).toBeNull();
+    expect(svc.views.detail(caseId).verification).toBeNull();
 
     // A report that came before its case: kept, then applied when the case arrives by pull.
     const offCases = registerCasePullHandler(() => svc);
@@ -223,7 +222,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       f.enqueueCase('case-late', 7);
       expect((await f.engine.run('manual')).outcome).toBe('ok');
       expect(repo.get('vr-late')).toMatchObject({ status: 'applied', reason: null, superseded_by: null });
-      const late = new CaseViews(svc).detail('case-late');
+      const late = svc.views.detail('case-late');
       expect(late.verification).toMatchObject({ reportId: 'vr-late', reportNo: 'R9' });
       expect(late.timeline.filter((e) => e.action === 'verificationReceived')).toHaveLength(1);
       expect(repo.notApplied().map((r) => r.id)).toEqual(['vr-elsewhere']);
@@ -244,7 +243,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       { id: first.id, status: 'applied', superseded_by: second.id },
       { id: second.id, status: 'applied', superseded_by: null },
     ]);
-    const page = new CaseViews(svc).detail(caseId);
+    const page = svc.views.detail(caseId);
     expect(page.verification).toMatchObject({
       reportId: second.id,
       reportNo: 'HD-2',
