@@ -73,13 +73,15 @@ export function findLeaks(text: string): Finding[] {
   return findings;
 }
 
-/** The visible text of the page (text nodes, placeholders, labels, titles), outside [data-verbatim]. */
-export async function screenTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** The visible text of the page, or of the part `within` selects (text nodes, placeholders, labels, titles), outside [data-verbatim]. */
+export async function screenTexts(page: Page, within?: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const root = selector ? document.querySelector(selector) : document.body;
+    if (!root) throw new Error(`screenTexts: nothing matches ${selector}`);
     const out: string[] = [];
     const visible = (el: Element) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
     const skipped = (el: Element) => el.closest('[data-verbatim], script, style, noscript, svg') !== null;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       const text = n.textContent?.trim();
@@ -89,7 +91,7 @@ export async function screenTexts(page: Page): Promise<string[]> {
     // (an icon's own aria-label is antd's icon name, not read as a word of the page).
     const named =
       'input, textarea, select, button, [role="button"], [role="combobox"], [role="textbox"], [role="checkbox"], [role="radio"], [role="dialog"], [role="switch"]';
-    for (const el of Array.from(document.body.querySelectorAll('[placeholder], [title], img[alt], [aria-label]'))) {
+    for (const el of Array.from(root.querySelectorAll('[placeholder], [title], img[alt], [aria-label]'))) {
       if (skipped(el) || !visible(el)) continue;
       for (const attr of ['placeholder', 'aria-label', 'title', 'alt']) {
         if (attr === 'aria-label' && !el.matches(named)) continue;
@@ -98,7 +100,7 @@ export async function screenTexts(page: Page): Promise<string[]> {
       }
     }
     return out;
-  });
+  }, within);
 }
 
 /** Wait until the page has drawn its data: no spinner, skeleton or loading button left. */

@@ -5,11 +5,13 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../../common/contract/permissions';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
 import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type Finding } from './screenWords';
+import { chooseOption } from './antdSelect';
 import { makeIdNumber } from '../../main/core/cases/demo/synthetic';
 import { faceCapture, intakeSignature } from '../../main/core/cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../../main/core/cases/testing/household';
 import { exportHouseholds, memberRowsWorkbook } from '../../main/core/rosterImport/testing/rosterWorkbook';
 import { startPlatform } from '../../city-platform/platform';
+import { openStore } from '../../city-platform/store/open';
 import { onlineApplication } from '../../main/core/onlineApplications/testing/application';
 
 /**
@@ -686,6 +688,95 @@ test('在册对象 from the platform: the sync centre’s list of platform house
         .map((x) => x.trim())
         .filter(Boolean))
         for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    await page.close();
+  } finally {
+    await stop(s);
+    removeDataDir(own);
+    await platform.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+  }
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});
+
+test('平台状态: a case page with every platform status in its history (an unknown one included), and the sync centre’s list under each filter, show only catalog words', async ({
+  browser,
+}) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-status-'));
+  const platform = await startPlatform({ dataDir: platformDir });
+  const own = newDataDir();
+  const s = await launch(own);
+  try {
+    const admin = await setUpIntakeStation(s, undefined, ['admin', 'clerk', 'caseworker', 'head']);
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-S', regionCode: '500110' });
+    await admin('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    const saved = await admin<{ caseId: string; rev: number }>('intake.save', {
+      application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+    });
+    await admin('intake.submit', { caseId: saved.caseId, rev: saved.rev });
+    for (const p of [HUSBAND, WIFE])
+      await admin('intake.authorize', {
+        caseId: saved.caseId,
+        signerIdNumber: p.idNumber,
+        signature: intakeSignature(saved.caseId, p),
+        face: null,
+      });
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    await platform.admin.postVerification(saved.caseId, {
+      centre: '核对中心',
+      reportNo: '渝核〔2026〕021号',
+      issuedOn: '2026-02-01',
+      members: [
+        { idNumber: HUSBAND.idNumber, name: HUSBAND.name, items: [] },
+        { idNumber: WIFE.idNumber, name: WIFE.name, items: [] },
+      ],
+    });
+    // The statuses the reference platform has no path to (or this version does not know), as another platform sends them.
+    const store = await openStore({ dataDir: platformDir });
+    try {
+      for (const [n, status, note] of [
+        [90, 'awaiting-decision', undefined],
+        [91, 'decided', '县级民政部门决定批准'],
+        [92, 'returned', '请补充入户调查材料'],
+        [93, 'escalated', undefined],
+      ] as const)
+        await store.appendFeed({
+          kind: 'case.status',
+          stationId: 'ST-WORDS-S',
+          regionCode: null,
+          body: { id: `status-${saved.caseId}-${n}`, body: { caseId: saved.caseId, caseNo: null, status, ...(note ? { note } : {}) } },
+          at: Date.now(),
+        });
+    } finally {
+      await store.close();
+    }
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+
+    const page = await newPage(browser, crashes);
+    await logIn(page, s);
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), saved.caseId);
+    await expect(page.getByTestId('platform-status')).toHaveAttribute('data-status', 'escalated');
+    await expect(page.getByTestId('platform-status-history').locator('.ant-timeline-item')).toHaveCount(7);
+    await check(page, 'head case page, every platform status', leaks);
+
+    await page.evaluate(() => (window.location.hash = '#/sync'));
+    const list = page.getByTestId('platform-status-list');
+    const filter = list.getByLabel('按状态筛选');
+    const listWords = async (where: string) => {
+      await settled(page);
+      for (const text of await screenTexts(page, '[data-testid="platform-status-list"]'))
+        for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    };
+    await expect(list).toContainText('平台返回未知状态');
+    await listWords('head /sync, 平台状态 all');
+    await chooseOption(page, filter, '核对中');
+    await expect(list).toContainText('暂无平台状态');
+    await listWords('head /sync, 平台状态 none at a status');
+    await chooseOption(page, filter, '未知状态');
+    await expect(list).toContainText('共 1 件');
+    await listWords('head /sync, 平台状态 unknown');
     await page.close();
   } finally {
     await stop(s);

@@ -13,6 +13,7 @@ import { DeadlineTag, StateTag, useTypeLabel } from './labels';
 import { CaseAfterAcceptance } from '../afterAcceptance/index';
 import { ReliefPanel } from './ReliefPanel';
 import { VerificationPanel } from './VerificationPanel';
+import { PlatformStatusCard } from './PlatformStatusCard';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
 import { useMayAct, useMayCall } from '../components/useMayCall';
@@ -109,6 +110,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
         </Descriptions>
         {d.relatedParty && <Tag color="purple">{t('caseList.related')}</Tag>}
       </Card>
+      {d.state !== 'draft' && <PlatformStatusCard caseId={d.id} />}
       {d.state !== 'draft' && <VerificationPanel report={d.verification} />}
       <CaseAfterAcceptance caseId={d.id} state={d.state} version={d.version} type={app.type} />
       <ReliefPanel caseId={d.id} version={d.version} type={app.type} />

@@ -11,6 +11,7 @@ import { useSession } from '../session/useSession';
 import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
 import { DecisionRefusals } from './DecisionRefusals';
+import { PlatformStatusList } from './PlatformStatusList';
 import { RemoteKept } from '../certification/RemoteKept';
 import { RecipientConflicts } from '../rosterImport/RecipientConflicts';
 import { CalendarCard } from '../cases/CalendarCard';
@@ -149,6 +150,7 @@ export function SyncPage() {
         )}
       </Card>
       {s.registered && <DecisionRefusals refreshKey={s.lastSuccessAt} />}
+      {s.registered && <PlatformStatusList refreshKey={s.lastSuccessAt} />}
       {s.registered && <RemoteKept refreshKey={s.lastSuccessAt} />}
       {s.registered && <RecipientConflicts refreshKey={s.lastSuccessAt} />}
       <CalendarCard key={s.lastSuccessAt ?? 'never'} />

@@ -89,7 +89,7 @@ describeStores('platform status (platform → pull → case page and sync centre
     // The station's 初审意见 proposes a refusal: the case goes up for 审核确认.
     const aa = afterAcceptance(svc, f.t.auth.audit(), f.t.clock);
     aa.recordVisit(f.t.adminId, caseId, 2, signedVisit(caseId));
-    aa.giveOpinion(f.t.adminId, caseId, 3, { ...OPINION, proposal: 'refuse', amountFen: null, reasons: ['家庭人均收入高于低保标准'] });
+    aa.giveOpinion(f.t.adminId, caseId, 3, { proposal: 'refuse', reasons: ['家庭人均收入高于低保标准'], community: OPINION.community });
     expect(svc.repo.get(caseId)!.state).toBe('awaiting_decision');
     await sync();
     expect(casePlatformStatus(deps.repo, caseId).current?.status).toBe('awaiting-decision');
