@@ -8,8 +8,8 @@ import { accountsMethods } from './methods/accounts';
 import { auditMethods } from './methods/audit';
 import { backupMethods } from './methods/backup';
 import { idcardMethods } from './methods/idcard';
-import { documentsMethods } from './methods/documents';
-import { printMethods } from './methods/print';
+import { documentsMethods } from './methods/documents/documents';
+import { printMethods } from './methods/documents/print';
 import { casesMethods } from './methods/cases';
 import { syncMethods } from './methods/sync';
 import { syncStationMethods } from './methods/syncStation';
@@ -31,7 +31,7 @@ import { onlineApplicationsMethods } from './methods/onlineApplications';
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
  * object; a method that is not here cannot be called. Each capability keeps its methods in
- * methods/<capability>.ts, or one file per method group in methods/<capability>/ (afterAcceptance), and
+ * methods/<capability>.ts, or one file per method group in methods/<capability>/ (afterAcceptance, documents), and
  * adds its groups here (and its names to names.ts).
  */
 export const METHODS = {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../common/contract/errors';
-import type { NoticeRequest } from '../../../common/contract/methods/print';
+import type { NoticeRequest } from '../../../common/contract/methods/documents/print';
 import type { PublicityListRequest } from '../../../common/contract/methods/afterAcceptance/visits';
 import { documentCategory, type AssistanceType, type Subtype } from '../../../common/cases/types';
 import { assistanceCategorySchema, type AssistanceCategory } from '../../../common/documents/common';

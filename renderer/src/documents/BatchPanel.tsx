@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Progress, Space } from 'antd';
-import type { PrintBatch } from '../../../common/contract/methods/print';
+import type { PrintBatch } from '../../../common/contract/methods/documents/print';
 import { translate } from '../../../common/i18n/translate';
 import type { useBatchRunner } from './useBatchRunner';
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../../common/contract/methods/documents';
+import type { DocumentSummary } from '../../../common/contract/methods/documents/documents';
 import { call } from '../api/client';
 import { useMayCall } from '../components/useMayCall';
 import { CertificateIssueModal } from './CertificateIssueModal';

@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateDraft } from '../../../common/contract/methods/documents';
+import type { CertificateDraft } from '../../../common/contract/methods/documents/documents';
 import { formatYuan } from '../../../common/format/money';
 import { maskIdNumber } from '../../../common/format/mask';
 import { call } from '../api/client';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Modal, Space, Table, message } from 'antd';
 import { useCallback, useState } from 'react';
-import type { NoticeRequest } from '../../../common/contract/methods/print';
+import type { NoticeRequest } from '../../../common/contract/methods/documents/print';
 import { translate } from '../../../common/i18n/translate';
 import { call } from '../api/client';
 import { BatchPanel } from './BatchPanel';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Form, Radio, Select, Typography, message } from 'antd';
 import { useState } from 'react';
-import type { Paper } from '../../../common/contract/methods/print';
+import type { Paper } from '../../../common/contract/methods/documents/print';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../common/documents/index';
 import { translate } from '../../../common/i18n/translate';
 import { call } from '../api/client';

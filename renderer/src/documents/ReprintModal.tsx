@@ -1,7 +1,7 @@
 import { Alert, Input, Modal, Radio, Space, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPRINT_REASONS, type DocumentSummary, type ReprintReason } from '../../../common/contract/methods/documents';
+import { REPRINT_REASONS, type DocumentSummary, type ReprintReason } from '../../../common/contract/methods/documents/documents';
 import { call } from '../api/client';
 import { printIssued } from './printIssued';
 

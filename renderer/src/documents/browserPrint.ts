@@ -5,7 +5,7 @@
  * printer — prints them all in one job. No iframe or plug-in: the CSP allows neither, and this
  * works the same in every browser. A5 prints the A4 pages scaled (A5 is A4 at 1/√2).
  */
-import type { Paper } from '../../../common/contract/methods/print';
+import type { Paper } from '../../../common/contract/methods/documents/print';
 import { base64ToBytes, drawPage, openPdf } from './pdf';
 
 const LAYER_ID = 'jz-print-layer';

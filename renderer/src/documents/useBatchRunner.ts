@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { PrintBatch } from '../../../common/contract/methods/print';
+import type { PrintBatch } from '../../../common/contract/methods/documents/print';
 import { ApiCallError, call } from '../api/client';
 import { printInBrowser } from './browserPrint';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { documentCaptureSchema, signatureCaptureSchema } from '../../../capture/schemas';
 import { defineMethod } from '../../define';
 import { MAX_RELIEF_PAYMENTS, RELIEF_FORMS } from '../../../cases/relief';
-import { noticeRequestSchema } from '../print';
+import { noticeRequestSchema } from '../documents/print';
 import { changeViewSchema, decisionRefusalViewSchema } from './changes';
 
 /** Home visits, the initial opinion with its 公示, objections, 民主评议 and local decisions (issue 9). */

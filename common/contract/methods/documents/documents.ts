@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { certificateAlgorithmSchema, certificateFactsSchema, verifiedCertificateSchema } from '../../documents/certificatePayload';
-import { copySchema } from '../../documents/common';
-import { documentKindSchema } from '../../documents/index';
-import { defineMethod } from '../define';
+import { certificateAlgorithmSchema, certificateFactsSchema, verifiedCertificateSchema } from '../../../documents/certificatePayload';
+import { copySchema } from '../../../documents/common';
+import { documentKindSchema } from '../../../documents/index';
+import { defineMethod } from '../../define';
 
 /** A case id as the intake writes it (free text until the case tables exist). */
 export const caseIdSchema = z

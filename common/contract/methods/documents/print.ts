@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { documentKindSchema } from '../../documents/index';
-import { defineMethod } from '../define';
+import { documentKindSchema } from '../../../documents/index';
+import { defineMethod } from '../../define';
 import { caseIdSchema, documentSummarySchema, recordIdSchema } from './documents';
 
 export const paperSchema = z.enum(['A4', 'A5']);

@@ -5,7 +5,7 @@
  * the certificate is valid until the next review, at most 12 months.
  */
 import { JiuzhuError } from '../../../../common/contract/errors';
-import type { CertificateDraft } from '../../../../common/contract/methods/documents';
+import type { CertificateDraft } from '../../../../common/contract/methods/documents/documents';
 import { applicationSchema } from '../../../../common/cases/application';
 import { chinaDate } from '../../../../common/cases/age';
 import { assistanceCategorySchema } from '../../../../common/documents/common';

@@ -1,6 +1,6 @@
 /** Rows of the `document` table: what was issued; the PDF is an encrypted attachment. */
 import type { DocumentKind } from '../../../../common/documents/index';
-import type { DocumentSummary } from '../../../../common/contract/methods/documents';
+import type { DocumentSummary } from '../../../../common/contract/methods/documents/documents';
 import type { Db } from '../../kernel/store/types';
 
 export interface DocumentRow extends DocumentSummary {

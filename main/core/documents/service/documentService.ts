@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../../common/contract/errors';
-import type { CertificateDraft, DocumentSummary, ReprintReason } from '../../../../common/contract/methods/documents';
+import type { CertificateDraft, DocumentSummary, ReprintReason } from '../../../../common/contract/methods/documents/documents';
 import type { VerifiedCertificate } from '../../../../common/documents/certificatePayload';
 import type { CopyKind, DocumentKind } from '../../../../common/documents/index';
 import { localIsoDate } from '../../../../common/format/dates';

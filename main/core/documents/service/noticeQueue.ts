@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError } from '../../../../common/contract/errors';
-import type { DocumentSummary } from '../../../../common/contract/methods/documents';
-import type { NoticeRequest } from '../../../../common/contract/methods/print';
+import type { DocumentSummary } from '../../../../common/contract/methods/documents/documents';
+import type { NoticeRequest } from '../../../../common/contract/methods/documents/print';
 import type { DocumentKind } from '../../../../common/documents/index';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
 import type { Db } from '../../kernel/store/types';

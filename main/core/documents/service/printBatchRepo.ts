@@ -1,4 +1,4 @@
-import type { PrintBatch } from '../../../../common/contract/methods/print';
+import type { PrintBatch } from '../../../../common/contract/methods/documents/print';
 import type { Db } from '../../kernel/store/types';
 
 export interface PrintBatchRow {

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { JiuzhuError, isJiuzhuError } from '../../../../common/contract/errors';
-import type { PrintBatch } from '../../../../common/contract/methods/print';
+import type { PrintBatch } from '../../../../common/contract/methods/documents/print';
 import type { AuditLog } from '../../kernel/audit/auditLog';
 import type { Db } from '../../kernel/store/types';
 import type { Paper } from '../printHost';

@@ -3,7 +3,7 @@
  * shell's PrintHost prints it (desktop) or the PDF goes back to the page (browser). Audited either way.
  */
 import { JiuzhuError } from '../../../../common/contract/errors';
-import type { PrintSettings } from '../../../../common/contract/methods/print';
+import type { PrintSettings } from '../../../../common/contract/methods/documents/print';
 import type { DocumentKind } from '../../../../common/documents/index';
 import { documents as messages } from '../../../../common/i18n/zh-CN/documents';
 import type { AuditLog } from '../../kernel/audit/auditLog';

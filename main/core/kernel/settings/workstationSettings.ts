@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readerConfigSchema } from '../../../../common/contract/methods/idcard';
-import { printSettingsSchema } from '../../../../common/contract/methods/print';
+import { printSettingsSchema } from '../../../../common/contract/methods/documents/print';
 import { privateFileMode } from '../store/fileModes';
 
 /**
