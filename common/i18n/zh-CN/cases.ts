@@ -112,7 +112,9 @@ export const cases = {
     addAsset: '添加财产',
     badAmount: '金额应为不小于 0 的数字，最多两位小数',
     eligibility: '资格提示（仅供参考，不是审核结论）',
-    noStandard: '本地区本年度的低保标准：未设置。县级民政部门公布标准后，请管理员在“业务设置 → 低保标准”中填写；设置前不计算提示。',
+    noStandard:
+      '本地区现行低保标准：未设置，不计算提示。县级民政部门通过平台发布标准后自动采用；发布前可由管理员在“业务设置 → 地方低保标准”中填写。',
+    standardUsed: '计算所用低保标准：{{amount}} 元/人·月（{{source}}）',
     standardUnset: '未设置',
     nameMissing: '请填写姓名',
     relationshipMissing: '请选择此人与申请人的关系',
@@ -262,7 +264,8 @@ export const cases = {
     cardPhoto: '身份证照片',
     signedAt: '签署时间',
     recordedBy: '经办人',
-    noStandard: '低保标准：未设置，不计算人均收入提示。县级民政部门公布标准后，请管理员在“业务设置 → 低保标准”中填写。',
+    noStandard:
+      '低保标准：未设置，不计算人均收入提示。县级民政部门通过平台发布标准后自动采用；发布前可由管理员在“业务设置 → 地方低保标准”中填写。',
   },
   enquiry: {
     title: '进度查询',

@@ -127,6 +127,7 @@ export function IntakeWizard({
         <MaterialsStep
           app={state.app}
           checklist={settings.data?.materials}
+          published={settings.data?.reference.materials.find((v) => v.inForce)}
           pages={pages}
           update={update}
           ensureSaved={ensureSaved}

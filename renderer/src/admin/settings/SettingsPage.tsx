@@ -10,6 +10,8 @@ import { NoticeSection } from './NoticeSection';
 import { PolicyNoticesSection } from './PolicyNoticesSection';
 import { RosterSection } from './RosterSection';
 import { StandardsSection } from './StandardsSection';
+import { StandardsInForce } from './StandardsInForce';
+import { PublishedMaterials, PublishedPolicyTexts } from './PublishedTexts';
 import { ReliefSection } from './ReliefSection';
 import { AssetLimitsSection } from './AssetLimitsSection';
 
@@ -47,7 +49,12 @@ export function SettingsPage() {
             {
               key: 'materials',
               label: t('countySettings.sections.materials'),
-              children: <MaterialsSection key={cases.dataUpdatedAt} current={c.settings} effective={c.materials} />,
+              children: (
+                <>
+                  <PublishedMaterials versions={c.reference.materials} today={c.today} />
+                  <MaterialsSection key={cases.dataUpdatedAt} current={c.settings} effective={c.materials} />
+                </>
+              ),
             },
             {
               key: 'notice',
@@ -57,12 +64,22 @@ export function SettingsPage() {
             {
               key: 'standards',
               label: t('countySettings.sections.standards'),
-              children: <StandardsSection key={cases.dataUpdatedAt} current={c.settings} />,
+              children: (
+                <>
+                  <StandardsInForce standards={c.standards} reference={c.reference} regionCode={c.regionCode} today={c.today} />
+                  <StandardsSection key={cases.dataUpdatedAt} current={c.settings} />
+                </>
+              ),
             },
             {
               key: 'policy',
               label: t('countySettings.sections.policy'),
-              children: <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} />,
+              children: (
+                <>
+                  <PublishedPolicyTexts versions={c.reference.policyTexts} today={c.today} />
+                  <PolicyNoticesSection key={cases.dataUpdatedAt} current={c.settings} />
+                </>
+              ),
             },
             {
               key: 'relief',

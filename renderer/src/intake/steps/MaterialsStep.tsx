@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Modal, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../../common/cases/application';
 import { materialsFor, type MaterialsChecklist } from '../../../../common/cases/materials';
+import type { ReferenceInfo } from '../../../../common/cases/referenceTables';
+import { chineseDate } from '../../../../common/format/dates';
 import type { DocumentCapture as DocumentCaptureResult } from '../../../../common/capture/schemas';
 import { call } from '../../api/client';
 import { pageKindOfMaterial } from '../materialKind';
@@ -17,6 +19,7 @@ type Status = 'received' | 'missing' | 'not_applicable';
 export function MaterialsStep({
   app,
   checklist,
+  published,
   pages,
   update,
   ensureSaved,
@@ -24,6 +27,8 @@ export function MaterialsStep({
 }: {
   app: Application;
   checklist: MaterialsChecklist | undefined;
+  /** The county's published checklists in force (cases.settings reference.materials): named with version and day where it covers the type. */
+  published?: ReferenceInfo['materials'][number] | undefined;
   pages: Record<string, number>;
   update: (change: (a: Application) => Application) => void;
   ensureSaved: () => Promise<{ caseId: string }>;
@@ -47,8 +52,18 @@ export function MaterialsStep({
     }
   };
 
+  const county = published && app.type && published.types.includes(app.type) ? published : null;
   return (
     <Card data-testid="step-materials">
+      {county && (
+        <Typography.Paragraph type="secondary" data-testid="materials-published">
+          {t('countySettings.materials.inForce', {
+            publisher: county.publishedBy ?? t('countySettings.published.unknownPublisher'),
+            version: county.version,
+            effectiveFrom: chineseDate(county.effectiveFrom),
+          })}
+        </Typography.Paragraph>
+      )}
       <Button
         style={{ marginBottom: 8 }}
         autoFocus

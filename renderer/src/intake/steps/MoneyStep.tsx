@@ -6,6 +6,7 @@ import type { Application } from '../../../../common/cases/application';
 import { eligibilityHint } from '../../../../common/cases/eligibility';
 import { ASSET_KINDS, EXCLUDED_INCOME_KINDS, INCOME_CATEGORIES } from '../../../../common/cases/household';
 import { findStandard } from '../../../../common/cases/settings';
+import { chineseDate } from '../../../../common/format/dates';
 import { formatYuan, parseYuan } from '../../../../common/format/money';
 import { call } from '../../api/client';
 import { isFormEnter } from '../../components/formEnter';
@@ -45,17 +46,17 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
   };
 
   let hint: ReturnType<typeof eligibilityHint> | null = null;
-  if (settings.data && app.members.length > 0) {
-    const s = settings.data;
-    const std = findStandard(s.settings.standards, s.regionCode, Number(s.today.slice(0, 4)), app.subtype === 'rural' ? 'rural' : 'urban');
-    if (std)
-      hint = eligibilityHint({
-        members: app.members,
-        income: app.income,
-        deductionsFen: app.deductions.reduce((x, d) => x + d.monthlyFen, 0),
-        standardFen: std.monthlyFen,
-      });
-  }
+  // The standard in force today: the county's published one (with its version and day) or the admin's local one.
+  const std = settings.data
+    ? findStandard(settings.data.standards, settings.data.regionCode, settings.data.today, app.subtype === 'rural' ? 'rural' : 'urban')
+    : null;
+  if (std && app.members.length > 0)
+    hint = eligibilityHint({
+      members: app.members,
+      income: app.income,
+      deductionsFen: app.deductions.reduce((x, d) => x + d.monthlyFen, 0),
+      standardFen: std.monthlyFen,
+    });
 
   return (
     <Card data-testid="step-money">
@@ -128,12 +129,26 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
             data-band={hint?.band ?? 'none'}
             message={t('intake.eligibility')}
             description={
-              hint ? (
-                <ol style={{ margin: 0, paddingLeft: 20 }}>
-                  {hint.steps.map((s) => (
-                    <li key={s}>{s}</li>
-                  ))}
-                </ol>
+              hint && std ? (
+                <>
+                  <ol style={{ margin: 0, paddingLeft: 20 }}>
+                    {hint.steps.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ol>
+                  <Typography.Text type="secondary" data-testid="eligibility-standard">
+                    {t('intake.standardUsed', {
+                      amount: formatYuan(std.monthlyFen),
+                      source:
+                        std.version !== undefined && std.effectiveFrom
+                          ? t('countySettings.standards.fromPlatform', {
+                              version: std.version,
+                              effectiveFrom: chineseDate(std.effectiveFrom),
+                            })
+                          : t('countySettings.standards.fromLocal', { year: std.year }),
+                    })}
+                  </Typography.Text>
+                </>
               ) : (
                 t('intake.noStandard')
               )
