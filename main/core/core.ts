@@ -24,7 +24,7 @@ import { logsDir } from './diagnostics/logsDir';
 import { lazyStationServices, type StationServicesOptions } from './kernel/station/stationServices';
 import { WindowSessions } from './kernel/station/windowSessions';
 import { WorkstationSettingsFile } from './kernel/settings/workstationSettings';
-import { syncCapability } from './sync/capability';
+import { PullHandlers, syncCapability } from './sync/capability';
 import { statsCapability } from './stats/capability';
 import { ratingsCapability } from './ratings/capability';
 import { shareFilesWithGroup } from './kernel/store/fileModes';
@@ -108,6 +108,7 @@ export function createCore(options: CoreOptions): CoreApi {
     services,
     windows,
     settings: new WorkstationSettingsFile(options.dataDir),
+    pullHandlers: new PullHandlers(),
     ...(options.sqliteNativeBinding ? { sqliteNativeBinding: options.sqliteNativeBinding } : {}),
   };
 

@@ -1,6 +1,6 @@
 import { JiuzhuError } from '../../../common/contract/errors';
 import type { Db } from '../kernel/store/types';
-import { registerPullHandler } from '../sync/capability';
+import type { PullHandlers } from '../sync/capability';
 import type { AfterAcceptanceService } from './service';
 
 /**
@@ -10,12 +10,12 @@ import type { AfterAcceptanceService } from './service';
  * kind's schema is refused with the typed error the engine logs, and kept in pulled_item like any
  * unclaimed kind. Returns the unregister function.
  */
-export function registerAfterAcceptancePullHandlers(serviceFor: (db: Db) => AfterAcceptanceService): () => void {
+export function registerAfterAcceptancePullHandlers(handlers: PullHandlers, serviceFor: (db: Db) => AfterAcceptanceService): () => void {
   const refusal = (r: unknown) => (r instanceof JiuzhuError ? r : undefined);
   const off = [
-    registerPullHandler('decision', (db, item) => refusal(serviceFor(db).pulledDecision(item))),
-    registerPullHandler('change-decision', (db, item) => refusal(serviceFor(db).pulledChangeDecision(item))),
-    registerPullHandler('warning', (db, item) => refusal(serviceFor(db).pulledWarning(item))),
+    handlers.register('decision', (db, item) => refusal(serviceFor(db).pulledDecision(item))),
+    handlers.register('change-decision', (db, item) => refusal(serviceFor(db).pulledChangeDecision(item))),
+    handlers.register('warning', (db, item) => refusal(serviceFor(db).pulledWarning(item))),
   ];
   return () => off.forEach((f) => f());
 }

@@ -3,6 +3,7 @@ import { integrityProblems } from '../kernel/store/openStore';
 import { verifyAuditChain, type AuditVerifyResult } from '../kernel/audit/verify';
 import type { Clock, Db } from '../kernel/store/types';
 import { throwIfAborted, type ProgressFn } from './errors';
+import { foreignKeyViolationCount } from './backupRepo';
 
 export interface StoreCheckReport {
   ok: boolean;
@@ -18,7 +19,7 @@ export function checkStore(db: Db, clock: Clock, options: { onProgress?: Progres
   const { onProgress, signal } = options;
   onProgress?.({ phase: 'check', fraction: 0 });
   const integrity = integrityProblems(db, 'full');
-  const foreignKeyViolations = (db.pragma('foreign_key_check') as unknown[]).length;
+  const foreignKeyViolations = foreignKeyViolationCount(db);
   throwIfAborted(signal);
   onProgress?.({ phase: 'check', fraction: 0.3 });
   const audit = verifyAuditChain(db, (done, total) => onProgress?.({ phase: 'check', fraction: 0.3 + 0.3 * (total ? done / total : 1) }));

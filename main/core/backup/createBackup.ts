@@ -23,6 +23,7 @@ import { openSqlite } from '../kernel/store/sqlite';
 import { schemaVersion } from '../kernel/store/migrate';
 import type { Station } from '../kernel/store/station';
 import type { Clock } from '../kernel/store/types';
+import { attachmentCount, auditHeadRow, useRollbackJournal, vacuumInto } from './backupRepo';
 import { encodeTrailer, HEADER, readManifest, signManifest, verifyEntries, type BackupManifest } from './container';
 import { targetError, throwIfAborted, type ProgressFn } from './errors';
 import { toStoreIoError } from '../kernel/store/ioErrors';
@@ -77,7 +78,7 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
   try {
     progress('snapshot', 0);
     try {
-      db.prepare('VACUUM INTO ?').run(snapshot);
+      vacuumInto(db, snapshot);
     } catch (e) {
       throw toStoreIoError(e);
     }
@@ -90,13 +91,13 @@ export function createBackup(station: Station, audit: AuditLog, clock: Clock, op
     let cipher: BackupCipher;
     try {
       cipher = backupCipherFor(snap);
-      head = snap.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as typeof head;
-      attachments = (snap.prepare('SELECT count(*) AS n FROM attachment').get() as { n: number }).n;
+      head = auditHeadRow(snap);
+      attachments = attachmentCount(snap);
       version = schemaVersion(snap);
       if (ownKey) {
         leaveWal(snap);
         rekeyAndReturnToWal(snap, key);
-        snap.pragma('journal_mode = DELETE');
+        useRollbackJournal(snap);
       }
     } finally {
       snap.close();

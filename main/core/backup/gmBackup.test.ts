@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncState } from '../sync/engine/state';
+import { RegistrationState } from '../sync/engine/registrationState';
 import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
 import { Keyring } from '../kernel/store/keys/keyring';
 import { parseKeyring } from '../kernel/store/keys/keyringFile';
@@ -36,7 +36,7 @@ describe('backups sealed with SM4-GCM and HMAC-SM3 where the station is 国密',
 
   /** Enrolment pins the suite: what the sync engine writes on registration. */
   const pin = (suite: SuiteId) =>
-    new SyncState(t.station.db, t.clock).saveRegistration(
+    new RegistrationState(t.station.db, t.clock).saveRegistration(
       {
         deviceId: 'dev_aaaaaaaaaaaaaaaaaaaaaaaaaa',
         stationId: t.stationId,
@@ -179,7 +179,7 @@ describe('a 国密 backup streams', () => {
       mkdirSync(join(d.dir, 'station'));
       const s = makeStation(join(d.dir, 'station'));
       s.auth.login('admin', ADMIN.password);
-      new SyncState(s.station.db, s.clock).saveRegistration(
+      new RegistrationState(s.station.db, s.clock).saveRegistration(
         {
           deviceId: 'dev_b',
           stationId: s.stationId,

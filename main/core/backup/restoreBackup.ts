@@ -21,6 +21,7 @@ import { throwIfAborted, type ProgressFn } from './errors';
 import { privateDirMode, privateFileMode } from '../kernel/store/fileModes';
 import { createSm4GcmDecryptor, type Sm4GcmStream } from '../../../sync-protocol/gm/index';
 import { ENTRY_TAG_BYTES, GM_BACKUP_CIPHER, sm4EntryKey } from './seal';
+import { auditHeadRow } from './backupRepo';
 
 export type RestoreUnlock =
   /**
@@ -102,7 +103,7 @@ export function restoreBackup(station: Station, clock: Clock, options: RestoreOp
           (report.audit.ok ? `附件 ${report.attachments.bad.length} 个损坏` : `审计记录第 ${report.audit.firstBad.seq} 条`);
         throw new JiuzhuError('BACKUP_CHECK_FAILED', { detail: detail.slice(0, 80) });
       }
-      const head = snap.prepare('SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined;
+      const head = auditHeadRow(snap);
       if ((head?.seq ?? 0) !== manifest.auditHead.seq) throw new JiuzhuError('BACKUP_CHECK_FAILED', { detail: '审计记录与清单不符' });
     } catch (e) {
       if (e instanceof JiuzhuError) throw e;

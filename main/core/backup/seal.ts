@@ -19,6 +19,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { hkdfSm3, hmacSm3, SM4_GCM_NONCE_BYTES, SM4_GCM_TAG_BYTES, SM4_KEY_BYTES } from '../../../sync-protocol/gm/index';
 import type { Db } from '../kernel/store/types';
+import { pinnedSyncSuite } from './backupRepo';
 
 export const BACKUP_CIPHERS = ['SQLCIPHER-HMACSHA256-v1', 'SM4GCM-HMACSM3-v1'] as const;
 export type BackupCipher = (typeof BACKUP_CIPHERS)[number];
@@ -26,7 +27,7 @@ export const GM_BACKUP_CIPHER: BackupCipher = 'SM4GCM-HMACSM3-v1';
 
 /** The cipher of a backup of this database: 国密 where the pinned sync suite is. */
 export function backupCipherFor(db: Db): BackupCipher {
-  const suite = db.prepare('SELECT suite FROM sync_registration WHERE id = 1').pluck().get() as string | undefined;
+  const suite = pinnedSyncSuite(db);
   return suite === 'SM2-SM3-SM4GCM-v1' ? GM_BACKUP_CIPHER : 'SQLCIPHER-HMACSHA256-v1';
 }
 

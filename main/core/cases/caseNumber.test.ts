@@ -3,7 +3,6 @@ import { tempPlatform } from '../../../city-platform/testClient/fixtures';
 import { chooseCounterNo } from '../../../city-platform/store/counter';
 import { isJiuzhuError } from '../../../common/contract/errors';
 import { FakeClock, MACHINE_B } from '../kernel/store/testSupport/fixtures';
-import type { Db } from '../kernel/store/types';
 import { engineFixture, registerWith } from '../sync/engine/testSupport';
 import { CASE_NO, counterNoOf, formatCaseNo, parseCaseNo, setCounterNo } from './caseNumber';
 import { CaseService } from './caseService';
@@ -71,11 +70,9 @@ describe('station-unique case numbers with the REAL reference platform on 127.0.
     const rb = await registerWith(b.f, p.platform, 'ST-HALL');
     expect([ra.counterNo, rb.counterNo]).toEqual([1, 2]);
     expect(counterNoOf(b.f.db())).toEqual({ counterNo: 2, source: 'platform' });
-    const byDb = new Map<Db, CaseService>([
-      [a.f.db(), a.svc],
-      [b.f.db(), b.svc],
-    ]);
-    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!));
+    // Each workstation's engine applies its pulled cases with its own handlers.
+    cleanups.push(registerCasePullHandler(a.f.engine.pullHandlers, () => a.svc));
+    cleanups.push(registerCasePullHandler(b.f.engine.pullHandlers, () => b.svc));
 
     const numbers: string[] = [];
     for (let round = 0; round < 3; round++) {

@@ -40,6 +40,8 @@ function capabilityOf(f: EngineFixture, clock: FakeClock) {
     logger: noLogger,
     emit: () => undefined,
     services: async () => ({ station: f.t.station, auth: f.t.auth, accounts: f.t.accounts, config: f.t.config }),
+    // As core.ts does: the capability claims its kinds in the registry the workstation's engine pulls with.
+    pullHandlers: f.engine.pullHandlers,
   } as unknown as CoreDeps;
   const cap = casesCapability(deps);
   cleanups.push(() => cap.close?.());
@@ -68,12 +70,9 @@ describe('the station’s cases pulled from the REAL reference platform on 127.0
     await registerWith(a.f, p.platform, 'ST-HALL');
     await registerWith(b.f, p.platform, 'ST-HALL');
     const capB = capabilityOf(b.f, clock);
-    // Two workstations live in this one process, and the handler registry is per process: route by database.
-    const byDb = new Map<Db, CaseService>([
-      [a.f.db(), a.svc],
-      [b.f.db(), b.svc],
-    ]);
-    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!));
+    // Each workstation's engine applies its pulled cases with its own handlers.
+    cleanups.push(registerCasePullHandler(a.f.engine.pullHandlers, () => a.svc));
+    cleanups.push(registerCasePullHandler(b.f.engine.pullHandlers, () => b.svc));
 
     const caseId = submitted(a.svc, a.f.t.adminId);
     const caseNo = a.svc.mustGet(caseId).case_no!;

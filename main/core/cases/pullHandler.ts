@@ -1,5 +1,5 @@
 import { JiuzhuError } from '../../../common/contract/errors';
-import { registerPullHandler } from '../sync/capability';
+import type { PullHandlers } from '../sync/capability';
 import type { Db } from '../kernel/store/types';
 import type { CasePulls } from './pullCases';
 
@@ -10,8 +10,8 @@ import type { CasePulls } from './pullCases';
  * the items pulled again are applied by version (a case takes the higher version). Returns the
  * unregister function.
  */
-export function registerCasePullHandler(serviceFor: (db: Db) => { pulls: CasePulls }): () => void {
-  return registerPullHandler('case', (db, item) => {
+export function registerCasePullHandler(handlers: PullHandlers, serviceFor: (db: Db) => { pulls: CasePulls }): () => void {
+  return handlers.register('case', (db, item) => {
     const result = serviceFor(db).pulls.caseItem(item);
     if (result instanceof JiuzhuError) return result;
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseStep } from '../../../city-platform/testClient/fixtures';
 import { JiuzhuError } from '../../../common/contract/errors';
 import { FakeClock } from '../kernel/store/testSupport/fixtures';
-import { applyPulledItem, type PulledItem } from '../sync/engine/pullHandlers';
+import type { PulledItem } from '../sync/engine/pullHandlers';
 import { engineFixture } from '../sync/engine/testSupport';
 import { CaseService } from './caseService';
 import { registerCasePullHandler } from './pullHandler';
@@ -38,9 +38,9 @@ describe('a pulled case item is read with the case.upsert schema (encrypted stor
       resources: loadCaseResources(),
       station: { name: info.name, regionCode: info.regionCode },
     });
-    cleanups.push(registerCasePullHandler(() => svc));
+    cleanups.push(registerCasePullHandler(f.engine.pullHandlers, () => svc));
     const db = f.db();
-    const apply = (item: PulledItem) => db.transaction(() => applyPulledItem(db, item, clock.now().toISOString()))();
+    const apply = (item: PulledItem) => db.transaction(() => f.engine.pullHandlers.apply(db, item, clock.now().toISOString()))();
 
     expect(apply(caseItem('C-GOOD', caseStep('C-GOOD', 5).body))).toBeNull();
     expect(svc.repo.get('C-GOOD')).toMatchObject({ state: 'submitted', version: 1, applicant_name: '王小文' });

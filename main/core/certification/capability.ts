@@ -22,7 +22,7 @@ type Methods =
 export function certificationCapability(deps: CoreDeps): Capability<Methods> {
   const store = perStore(deps, 'certification', (s, db) => new CertificationService({ db, clock: deps.clock, audit: s.auth.audit() }));
   const open = store.open;
-  const unregister = registerCertificationPullHandler(store.forDb);
+  const unregister = registerCertificationPullHandler(deps.pullHandlers, store.forDb);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {

@@ -1,5 +1,5 @@
 import type { Db } from '../kernel/store/types';
-import { registerPullHandler } from '../sync/capability';
+import type { PullHandlers } from '../sync/capability';
 import type { CertificationService } from './service';
 
 /**
@@ -8,6 +8,6 @@ import type { CertificationService } from './service';
  * schema is refused with the typed error the engine logs, and kept in pulled_item. Returns the
  * unregister function.
  */
-export function registerCertificationPullHandler(serviceFor: (db: Db) => CertificationService): () => void {
-  return registerPullHandler('certification.remote', (db, item) => serviceFor(db).pulledRemote(item));
+export function registerCertificationPullHandler(handlers: PullHandlers, serviceFor: (db: Db) => CertificationService): () => void {
+  return handlers.register('certification.remote', (db, item) => serviceFor(db).pulledRemote(item));
 }

@@ -14,7 +14,6 @@ import { makeIdNumber } from '../cases/demo/synthetic';
 import { loadCaseResources } from '../cases/resources';
 import { HUSBAND } from '../cases/testing/household';
 import { FakeClock } from '../kernel/store/testSupport/fixtures';
-import { applyPulledItem } from '../sync/engine/pullHandlers';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testSupport';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
@@ -46,7 +45,7 @@ describeStores('remote certification (platform certify → pull → due list)', 
     platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
     svc = () => new CertificationService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit() });
-    off = registerCertificationPullHandler(() => svc());
+    off = registerCertificationPullHandler(f.engine.pullHandlers, () => svc());
     // The household reached the roster 11 months ago: its applicant is due now (12-month interval, 30-day window).
     const info = f.t.station.stationInfo()!;
     cases = new CaseService({
@@ -209,7 +208,7 @@ describeStores('remote certification (platform certify → pull → due list)', 
       id: 'rc-bad',
       body: { idNumber: HUSBAND.idNumber, certifiedAt: 'last tuesday', method: 'face' },
     };
-    const refusal = f.db().transaction(() => applyPulledItem(f.db(), bad, new Date().toISOString()))();
+    const refusal = f.db().transaction(() => f.engine.pullHandlers.apply(f.db(), bad, new Date().toISOString()))();
     expect(refusal).toMatchObject({ code: 'SYNC_PULL_ITEM_INVALID', details: { kind: 'certification.remote', path: 'body.certifiedAt' } });
     expect(refusal!.message).toContain('certification.remote body.certifiedAt');
     expect(f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'certification.remote'").pluck().all()).toEqual(['rc-bad']);

@@ -24,7 +24,7 @@ export function onlineApplicationsCapability(deps: CoreDeps, options: { resource
     });
   });
   const open = store.open;
-  const unregister = registerOnlineApplicationsPullHandler(store.forDb);
+  const unregister = registerOnlineApplicationsPullHandler(deps.pullHandlers, store.forDb);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
 
   return {

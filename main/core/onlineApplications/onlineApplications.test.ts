@@ -56,7 +56,7 @@ describeStores('online applications (platform apply → pull → 待受理 queue
         station: { name: info.name, regionCode: info.regionCode },
       });
     svc = () => new OnlineApplicationsService({ cases: cases(), clock: f.t.clock, audit: f.t.auth.audit() });
-    off = registerOnlineApplicationsPullHandler(() => svc());
+    off = registerOnlineApplicationsPullHandler(f.engine.pullHandlers, () => svc());
     await registerWith(f, platform, STATION);
   });
   afterEach(async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../kernel/store/types';
-import { registerPullHandler } from '../sync/capability';
+import type { PullHandlers } from '../sync/capability';
 import type { OnlineApplicationsService } from './service';
 
 /**
@@ -8,6 +8,9 @@ import type { OnlineApplicationsService } from './service';
  * schema is refused with the typed error the engine logs, and kept in pulled_item. Returns the
  * unregister function.
  */
-export function registerOnlineApplicationsPullHandler(serviceFor: (db: Db) => OnlineApplicationsService): () => void {
-  return registerPullHandler('application.online', (db, item) => serviceFor(db).pulled(item));
+export function registerOnlineApplicationsPullHandler(
+  handlers: PullHandlers,
+  serviceFor: (db: Db) => OnlineApplicationsService,
+): () => void {
+  return handlers.register('application.online', (db, item) => serviceFor(db).pulled(item));
 }

@@ -32,7 +32,7 @@ export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
   });
   const open = async () => (await store.open()).service;
   // The platform's current recipients of this station (roster.recipient), through the same writer.
-  const unregister = registerRosterPullHandler((db) => {
+  const unregister = registerRosterPullHandler(deps.pullHandlers, (db) => {
     const { audit, service } = store.forDb(db);
     return { db, clock: deps.clock, audit, service };
   });

@@ -74,7 +74,7 @@ describeStores('roster recipients (platform roster-load → pull → roster)', (
       regionCode: info.regionCode,
     });
     deps = (db) => ({ db, clock: f.t.clock, audit: f.t.auth.audit(), service: roster });
-    off = registerRosterPullHandler(deps);
+    off = registerRosterPullHandler(f.engine.pullHandlers, deps);
     await registerWith(f, platform, STATION);
   });
   afterEach(async () => {

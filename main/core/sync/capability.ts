@@ -8,12 +8,11 @@ import type { RemoteBlobView } from '../../../common/contract/methods/syncStatio
 import { counterNoOf, setCounterNo } from '../cases/caseNumber';
 import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
 import type { Db } from '../kernel/store/types';
+import { StationRepository } from '../kernel/store/stationRepo';
 import { SyncEngine } from './engine/engine';
-import { remoteBlob, remoteBlobsOfCase } from './engine/remoteBlobs';
-import { listQuarantine, resolveQuarantined } from './engine/quarantine';
 import { SyncScheduler } from './engine/scheduler';
 import { syncStatus } from './engine/status';
-import { emptySummary } from './engine/state';
+import { emptySummary } from './engine/runs';
 
 /** The counter number as the sync centre shows it; locked once the platform assigned it. */
 function counterView(db: Db, registered: boolean) {
@@ -21,7 +20,7 @@ function counterView(db: Db, registered: boolean) {
   return { counterNo: c.counterNo, source: c.source, locked: registered || c.source === 'platform' };
 }
 
-export { registerPullHandler, type PullHandler, type PulledItem } from './engine/pullHandlers';
+export { PullHandlers, type PullHandler, type PulledItem } from './engine/pullHandlers';
 
 /**
  * Sync with the city platform (docs/sync-protocol.md). The engine needs the open store, i.e. a
@@ -58,6 +57,7 @@ export function syncCapability(
     logger: deps.logger,
     db,
     appVersion: deps.version,
+    pullHandlers: deps.pullHandlers,
     onProgress: (p) =>
       deps.emit({ event: 'task.progress', payload: { task: 'sync', phase: p.phase, fraction: Math.min(1, Math.max(0, p.fraction)) } }),
     onChange: (p) => deps.emit({ event: 'sync.changed', payload: p }),
@@ -104,8 +104,7 @@ export function syncCapability(
           platformUrl: input.platformUrl,
           code: input.code,
           fingerprint: input.fingerprint,
-          deviceName:
-            input.deviceName ?? db().prepare('SELECT name FROM station LIMIT 1').pluck().get()?.toString().slice(0, 64) ?? '工作站',
+          deviceName: input.deviceName ?? new StationRepository(db()).get()?.name.slice(0, 64) ?? '工作站',
           appVersion: deps.version,
           machineId: e.enrolmentMachineId(await deps.deviceId()),
         });
@@ -128,12 +127,11 @@ export function syncCapability(
         return next;
       },
       'sync.quarantine': async () => {
-        await ready();
-        return listQuarantine(db());
+        return (await ready()).quarantine();
       },
       'sync.caseBlobs': async (input) => {
         const e = await ready();
-        const blobs = remoteBlobsOfCase(db(), input.caseId).map((r) => ({
+        const blobs = e.remoteBlobsOfCase(input.caseId).map((r) => ({
           sha256: r.sha256,
           role: r.role as RemoteBlobView['role'],
           ref: r.ref,
@@ -158,7 +156,7 @@ export function syncCapability(
           targetId: input.caseId,
           details: { sha256: input.sha256, state: out.state },
         });
-        const ref = remoteBlob(db(), input.caseId, input.sha256);
+        const ref = e.remoteBlob(input.caseId, input.sha256);
         const mime = ref?.mime ?? 'application/octet-stream';
         if (out.state === 'stored')
           return {
@@ -189,9 +187,9 @@ export function syncCapability(
         return counterView(db(), false);
       },
       'sync.resolve': async (input, ctx) => {
-        await ready();
+        const e = await ready();
         const actor = actorOf(ctx);
-        const result = resolveQuarantined(db(), deps.clock, { recordId: input.recordId, action: input.action, actor });
+        const result = e.resolveQuarantined({ recordId: input.recordId, action: input.action, actor });
         await audit(actor, 'sync.resolve', undefined, { recordId: input.recordId, action: input.action });
         return result;
       },

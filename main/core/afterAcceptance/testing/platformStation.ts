@@ -32,7 +32,7 @@ export async function platformStation(cleanups: Array<() => unknown>) {
     notice: { ...cases.settings().notice, headerLines: [], issuer: '', redress: REDRESS },
   });
   const aa = afterAcceptance(cases, f.t.auth.audit(), clock);
-  cleanups.push(registerAfterAcceptancePullHandlers(() => aa));
+  cleanups.push(registerAfterAcceptancePullHandlers(f.engine.pullHandlers, () => aa));
   /** One sync run that must succeed with nothing rejected. */
   const sync = async () => {
     const run = await f.engine.run('test');

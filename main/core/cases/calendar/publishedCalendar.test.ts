@@ -45,7 +45,7 @@ describeStores('working-day calendar published by the platform (reference workin
       resources: loadCaseResources(),
       station: { name: info.name, regionCode: info.regionCode },
     });
-    off = registerCalendarPullHandler(() => svc);
+    off = registerCalendarPullHandler(f.engine.pullHandlers, () => svc);
     await registerWith(f, platform, STATION);
   });
   afterEach(async () => {

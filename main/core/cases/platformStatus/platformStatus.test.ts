@@ -6,7 +6,6 @@ import { startPlatform, type RunningPlatform } from '../../../../city-platform/p
 import { describeStores } from '../../../../city-platform/testSupport/stores';
 import { acceptedCase, afterAcceptance, OPINION, signedVisit } from '../../afterAcceptance/testing/fixture';
 import { FakeClock } from '../../kernel/store/testSupport/fixtures';
-import { applyPulledItem } from '../../sync/engine/pullHandlers';
 import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/testSupport';
 import { CaseService } from '../caseService';
 import { loadCaseResources } from '../resources';
@@ -47,7 +46,7 @@ describeStores('platform status (platform → pull → case page and sync centre
       station: { name: info.name, regionCode: info.regionCode },
     });
     deps = { repo: new PlatformStatusRepo(f.db()), audit: (e) => f.t.auth.audit().append(e), now: () => f.t.clock.now().toISOString() };
-    off = registerPlatformStatusPullHandler((db) => ({ ...deps, repo: new PlatformStatusRepo(db) }));
+    off = registerPlatformStatusPullHandler(f.engine.pullHandlers, (db) => ({ ...deps, repo: new PlatformStatusRepo(db) }));
     await registerWith(f, platform, STATION);
     // Submitted, the husband and the wife authorize, accepted; one run takes it all to the platform.
     caseId = acceptedCase(svc, f.t.adminId);
@@ -155,7 +154,7 @@ describeStores('platform status (platform → pull → case page and sync centre
 
     // A body that does not read: refused naming the field, kept in pulled_item, nothing applied.
     const bad = { ...item('x-bad', top + 40, 'Decided!'), body: { caseId, caseNo: null, status: 'Decided!' } };
-    const refused = f.db().transaction(() => applyPulledItem(f.db(), bad, '2026-02-12T03:00:00Z'))();
+    const refused = f.db().transaction(() => f.engine.pullHandlers.apply(f.db(), bad, '2026-02-12T03:00:00Z'))();
     expect(refused?.code).toBe('SYNC_PULL_ITEM_INVALID');
     expect(refused?.message).toContain('status');
     expect(f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'case.status'").pluck().all()).toEqual(['x-bad']);

@@ -58,7 +58,7 @@ describeStores('county reference data published by the platform (standards, mate
       resources: loadCaseResources(),
       station: { name: info.name, regionCode: info.regionCode },
     });
-    off = registerReferencePullHandlers(() => svc);
+    off = registerReferencePullHandlers(f.engine.pullHandlers, () => svc);
     await registerWith(f, platform, STATION);
   });
   afterEach(async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../kernel/store/types';
-import { registerPullHandler } from '../../sync/capability';
+import type { PullHandlers } from '../../sync/capability';
 import type { CasePulls } from '../pullCases';
 
 /**
@@ -7,6 +7,6 @@ import type { CasePulls } from '../pullCases';
  * transaction, once by the platform's id (apply.ts, through CasePulls); an item that does not read is refused with the
  * typed error the engine logs, and kept in pulled_item. Returns the unregister function.
  */
-export function registerVerificationPullHandler(serviceFor: (db: Db) => { pulls: CasePulls }): () => void {
-  return registerPullHandler('verification.report', (db, item) => serviceFor(db).pulls.verificationItem(item));
+export function registerVerificationPullHandler(handlers: PullHandlers, serviceFor: (db: Db) => { pulls: CasePulls }): () => void {
+  return handlers.register('verification.report', (db, item) => serviceFor(db).pulls.verificationItem(item));
 }

@@ -74,7 +74,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       resources: loadCaseResources(),
       station: { name: info.name, regionCode: info.regionCode },
     });
-    off = registerVerificationPullHandler(() => svc);
+    off = registerVerificationPullHandler(f.engine.pullHandlers, () => svc);
     await registerWith(f, platform, STATION);
     // Submitted, the husband and the wife authorize, accepted; the sync takes it all to the platform.
     caseId = acceptedCase(svc, f.t.adminId);
@@ -213,7 +213,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     expect(svc.views.detail(caseId).verification).toBeNull();
 
     // A report that came before its case: kept, then applied when the case arrives by pull.
-    const offCases = registerCasePullHandler(() => svc);
+    const offCases = registerCasePullHandler(f.engine.pullHandlers, () => svc);
     try {
       expect(
         applyVerificationItem(deps, { ...item, id: 'vr-late', feedSeq: 502, body: { ...item.body, caseId: 'case-late', caseNo: null } }),

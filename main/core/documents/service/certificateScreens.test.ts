@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AfterAcceptanceRepo, type RosterDbRow } from '../../afterAcceptance/repo';
-import { SyncState } from '../../sync/engine/state';
+import { RegistrationState } from '../../sync/engine/registrationState';
 import { loadDocumentFonts } from '../fonts';
 import { certificatePayloadFromPdf } from '../render';
 import { FONTS_DIR } from '../testing/fixtures';
@@ -148,7 +148,7 @@ describe('checking a certificate', () => {
     const before = certificatePayloadFromPdf(docs.get((await docs.issueCertificate('case-7', undefined, actor())).id, actor()).pdf)!;
     expect(before.startsWith('JZC2|ED25519|')).toBe(true);
     // Enrolment pinned the 国密 suite (what the sync engine's registration writes).
-    new SyncState(f.t.station.db, f.t.clock).saveRegistration(
+    new RegistrationState(f.t.station.db, f.t.clock).saveRegistration(
       {
         deviceId: 'dev_x',
         stationId: 'st',

@@ -3,6 +3,7 @@ import type { Clock, Db } from '../store/types';
 import { canonicalJson } from '../store/keys/canonicalJson';
 import { auditRowHash, GENESIS_HASH } from './canonical';
 import { assertNoPersonalData } from './personalData';
+import { auditAnchorRow, auditAppender, auditRowCount, filteredAuditRows, type AuditRawRow } from './auditRepo';
 
 export type AuditDetailValue = string | number | boolean | null;
 
@@ -43,19 +44,6 @@ export interface AuditQuery {
   limit?: number;
 }
 
-interface RawRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  workstation: string;
-  details: string;
-  prev_hash: Buffer;
-  hash: Buffer;
-}
-
 const ACTION = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/;
 
 /**
@@ -64,8 +52,7 @@ const ACTION = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/;
  * records (or not at all).
  */
 export class AuditLog {
-  private readonly last;
-  private readonly insert;
+  private readonly rows;
 
   constructor(
     private readonly db: Db,
@@ -73,11 +60,7 @@ export class AuditLog {
     /** The hashed device id of this workstation. */
     private readonly workstation: string,
   ) {
-    this.last = db.prepare<[], { seq: number; hash: Buffer }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.insert = db.prepare(
-      `INSERT INTO audit_log (seq, at, actor, action, target_type, target_id, workstation, details, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @action, @targetType, @targetId, @workstation, @details, @prevHash, @hash)`,
-    );
+    this.rows = auditAppender(db);
   }
 
   append(entry: AuditEntryInput): AuditRow {
@@ -87,10 +70,8 @@ export class AuditLog {
     assertNoPersonalData('targetId', entry.targetId);
     for (const [k, v] of Object.entries(entry.details ?? {})) assertNoPersonalData(`details.${k}`, v);
     return this.db.transaction(() => {
-      const prev = this.last.get();
-      const anchor = prev
-        ? null
-        : (this.db.prepare('SELECT seq, hash FROM audit_anchor').get() as { seq: number; hash: Buffer } | undefined);
+      const prev = this.rows.newest();
+      const anchor = prev ? null : auditAnchorRow(this.db);
       const row = {
         seq: prev ? prev.seq + 1 : anchor ? anchor.seq + 1 : 1,
         at: (entry.at ?? this.clock.now()).toISOString(),
@@ -103,36 +84,22 @@ export class AuditLog {
       };
       const prevHash = prev?.hash ?? anchor?.hash ?? GENESIS_HASH;
       const hash = auditRowHash(prevHash, row);
-      this.insert.run({ ...row, prevHash, hash });
+      this.rows.insert({ ...row, prevHash, hash });
       return { ...row, details: entry.details ?? {}, hash: hash.toString('hex') };
     })();
   }
 
   query(q: AuditQuery = {}): AuditRow[] {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    const add = (clause: string, name: string, value: unknown) => {
-      if (value === undefined || value === '') return;
-      where.push(clause);
-      params[name] = value;
-    };
-    add('actor = @actor', 'actor', q.actor);
-    add('action = @action', 'action', q.action);
-    add('target_id = @targetId', 'targetId', q.targetId);
-    add('at >= @from', 'from', q.from);
-    add('at < @to', 'to', q.to);
-    add('seq < @beforeSeq', 'beforeSeq', q.beforeSeq);
     const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`;
-    return (this.db.prepare(sql).all(params) as RawRow[]).map(toAuditRow);
+    return filteredAuditRows(this.db, q, limit).map(toAuditRow);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return auditRowCount(this.db);
   }
 }
 
-export function toAuditRow(r: RawRow): AuditRow {
+export function toAuditRow(r: AuditRawRow): AuditRow {
   let details: Record<string, AuditDetailValue>;
   try {
     details = JSON.parse(r.details) as Record<string, AuditDetailValue>;
@@ -152,4 +119,4 @@ export function toAuditRow(r: RawRow): AuditRow {
   };
 }
 
-export type { RawRow as AuditRawRow };
+export type { AuditRawRow };

@@ -1,5 +1,6 @@
 import type { Db } from '../store/types';
 import { GENESIS_HASH } from './canonical';
+import { auditAnchorRow, auditHashOfSeq, newestAuditRow } from './auditRepo';
 
 /** A point of the chain: a row's seq and its stored hash (lower-case hex). Seq 0 is the genesis. */
 export interface AuditChainPoint {
@@ -9,17 +10,15 @@ export interface AuditChainPoint {
 
 const GENESIS: AuditChainPoint = { seq: 0, hash: GENESIS_HASH.toString('hex') };
 
-type HashRow = { seq: number; hash: Buffer };
-
 /** Where the kept chain starts: the pruning anchor (the last row removed), or the genesis. */
 export function auditChainBase(db: Db): AuditChainPoint {
-  const a = db.prepare('SELECT seq, hash FROM audit_anchor').get() as HashRow | undefined;
+  const a = auditAnchorRow(db);
   return a ? { seq: a.seq, hash: a.hash.toString('hex') } : GENESIS;
 }
 
 /** The newest row of the chain (the base when no row is left, the genesis on an empty log). */
 export function auditChainHead(db: Db): AuditChainPoint {
-  const r = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as HashRow | undefined;
+  const r = newestAuditRow(db);
   return r ? { seq: r.seq, hash: r.hash.toString('hex') } : auditChainBase(db);
 }
 
@@ -30,8 +29,8 @@ export function auditChainHead(db: Db): AuditChainPoint {
  */
 export function auditHashAt(db: Db, seq: number): string | null {
   if (seq === 0) return GENESIS.hash;
-  const r = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: Buffer } | undefined;
-  if (r) return r.hash.toString('hex');
+  const hash = auditHashOfSeq(db, seq);
+  if (hash) return hash.toString('hex');
   const base = auditChainBase(db);
   return base.seq === seq ? base.hash : null;
 }

@@ -1,7 +1,7 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
-import { AUDIT_TRIGGERS_SQL } from '../store/migrations/0030Audit';
 import type { Clock, Db } from '../store/types';
 import type { AuditLog } from './auditLog';
+import { cutAuditChain, lastAuditSeqBefore, maxAuditSeq, auditRowSeqHash } from './auditRepo';
 
 /** The law's floor for keeping audit records; pruning never goes below it. */
 export const MIN_AUDIT_RETENTION_DAYS = 180;
@@ -32,20 +32,15 @@ export function pruneAudit(
   if (!(keepDays >= MIN_AUDIT_RETENTION_DAYS)) throw new JiuzhuError('AUDIT_RETENTION_TOO_SHORT', { min: MIN_AUDIT_RETENTION_DAYS });
   const cutoff = new Date(clock.now().getTime() - keepDays * 86_400_000).toISOString();
   return db.transaction(() => {
-    const old = db.prepare('SELECT seq FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1').get(cutoff) as { seq: number } | undefined;
+    const old = lastAuditSeqBefore(db, cutoff);
     // Never remove the newest row: the chain head must stay in the table.
-    const head = db.prepare('SELECT max(seq) AS s FROM audit_log').get() as { s: number | null };
-    if (!old || head.s === null || (!options.cutPoints && old.seq === head.s)) return { removed: 0 };
-    const limit = Math.min(old.seq, head.s - 1);
-    const cut = options.cutPoints ? Math.max(-1, ...options.cutPoints.filter((s) => s <= limit)) : old.seq;
-    const last = db.prepare('SELECT seq, hash FROM audit_log WHERE seq = ?').get(cut) as { seq: number; hash: Buffer } | undefined;
+    const head = maxAuditSeq(db);
+    if (old === undefined || head === null || (!options.cutPoints && old === head)) return { removed: 0 };
+    const limit = Math.min(old, head - 1);
+    const cut = options.cutPoints ? Math.max(-1, ...options.cutPoints.filter((s) => s <= limit)) : old;
+    const last = auditRowSeqHash(db, cut);
     if (!last) return { removed: 0 };
-    db.exec('DROP TRIGGER audit_no_delete; DROP TRIGGER audit_no_update;');
-    const removed = db.prepare('DELETE FROM audit_log WHERE seq <= ?').run(last.seq).changes;
-    db.prepare(
-      'INSERT INTO audit_anchor (singleton, seq, hash) VALUES (1, ?, ?) ON CONFLICT(singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
-    ).run(last.seq, last.hash);
-    db.exec(AUDIT_TRIGGERS_SQL);
+    const removed = cutAuditChain(db, last);
     audit.append({
       actor,
       action: 'audit.checkpoint',

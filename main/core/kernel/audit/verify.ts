@@ -1,6 +1,6 @@
 import type { Db } from '../store/types';
 import { auditRowHash, GENESIS_HASH } from './canonical';
-import type { AuditRawRow } from './auditLog';
+import { auditAnchorRow, auditRowCount, auditRowsInOrder } from './auditRepo';
 
 export type AuditBreak =
   /** The row's stored hash does not match its own contents: it was edited. */
@@ -29,14 +29,14 @@ export type AuditVerifyResult =
  */
 export function verifyAuditChain(db: Db, onProgress?: (done: number, total: number) => void): AuditVerifyResult {
   return db.transaction((): AuditVerifyResult => {
-    const total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    const anchor = db.prepare('SELECT seq, hash FROM audit_anchor').get() as { seq: number; hash: Buffer } | undefined;
+    const total = auditRowCount(db);
+    const anchor = auditAnchorRow(db);
     let expectedSeq = anchor ? anchor.seq + 1 : 1;
     let prevHash: Buffer = anchor ? anchor.hash : GENESIS_HASH;
     let rows = 0;
     let lastCheckpoint: { anchorSeq: unknown; anchorHash: unknown; seq: number } | null = null;
     const bad = (seq: number, reason: AuditBreak): AuditVerifyResult => ({ ok: false, rows, firstBad: { seq, reason } });
-    for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRawRow>) {
+    for (const r of auditRowsInOrder(db)) {
       const input = {
         seq: r.seq,
         at: r.at,

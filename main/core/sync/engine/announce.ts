@@ -2,22 +2,10 @@ import type { BlobRef } from '../../../../common/sync/attachments';
 import type { Clock, Db } from '../../kernel/store/types';
 import { Outbox } from '../outbox/outbox';
 import { documentMetaRecord } from '../../../../sync-protocol/records/index';
+import { announcedMarker, unannouncedAttachments, type UnannouncedAttachment } from './announcedBlobRepo';
 
 /** Blob references per document.meta record (the protocol's limit on a record's `blobs`). */
 const PER_RECORD = 64;
-
-interface Row {
-  attachment_id: string;
-  case_id: string;
-  role: BlobRef['role'];
-  ref: string;
-  page: number;
-  added_at: string;
-  kind: string;
-  mime: string;
-  size: number;
-  sha256: string;
-}
 
 /**
  * Announce to the platform the attachments of this workstation's submitted cases that it has not
@@ -33,23 +21,12 @@ interface Row {
  */
 export function announceCaseBlobs(db: Db, clock: Clock): number {
   return db.transaction(() => {
-    const rows = db
-      .prepare(
-        `SELECT l.attachment_id, l.case_id, l.role, l.ref, l.page, l.added_at, a.kind, a.mime, a.size, lower(hex(a.sha256)) AS sha256
-           FROM case_attachment l JOIN attachment a ON a.id = l.attachment_id JOIN case_file c ON c.id = l.case_id
-          WHERE c.state <> 'draft' AND c.demo = 0 AND NOT EXISTS (SELECT 1 FROM sync_blob_announced s WHERE s.attachment_id = l.attachment_id)
-         UNION ALL
-         SELECT d.attachment_id, d.case_id, 'document', d.kind, 0, d.created_at, a.kind, a.mime, a.size, lower(hex(a.sha256))
-           FROM document d JOIN attachment a ON a.id = d.attachment_id JOIN case_file c ON c.id = d.case_id
-          WHERE c.state <> 'draft' AND c.demo = 0 AND NOT EXISTS (SELECT 1 FROM sync_blob_announced s WHERE s.attachment_id = d.attachment_id)
-         ORDER BY 2, 3, 4, 5`,
-      )
-      .all() as Row[];
+    const rows = unannouncedAttachments(db);
     if (rows.length === 0) return 0;
     const outbox = new Outbox(db, clock);
-    const mark = db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, ?, ?)');
+    const mark = announcedMarker(db);
     const now = clock.now().toISOString();
-    const byCase = new Map<string, Row[]>();
+    const byCase = new Map<string, UnannouncedAttachment[]>();
     for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r]);
     let records = 0;
     for (const [caseId, refs] of byCase) {
@@ -66,7 +43,7 @@ export function announceCaseBlobs(db: Db, clock: Clock): number {
           addedAt: r.added_at,
         }));
         const record = outbox.enqueue(documentMetaRecord(caseId, attachments));
-        for (const r of part) mark.run(r.attachment_id, record.id, now);
+        for (const r of part) mark(r.attachment_id, record.id, now);
         records++;
       }
     }

@@ -3,6 +3,9 @@ import { auditChainBase, auditChainHead, auditHashAt } from '../../kernel/audit/
 import type { AuditLog } from '../../kernel/audit/auditLog';
 import { pruneAudit } from '../../kernel/audit/prune';
 import type { Clock, Db } from '../../kernel/store/types';
+import { anchors, deleteAnchors, recentFlags, saveAnchor, saveFlags } from './auditAnchorRepo';
+import { isRegistered } from './registrationRepo';
+import { readSyncValue, writeSyncValue } from './syncStateRepo';
 
 /**
  * The workstation's side of the audit anchor (docs/sync-protocol.md §5.4): what each bundle says
@@ -14,8 +17,8 @@ const LAST_KEY = 'auditAnchored';
 
 /** The platform's newest anchored head of this device, as its last answer gave it. */
 export function lastAnchored(db: Db): { seq: number; hash: string; anchoredAt: string } | undefined {
-  const r = db.prepare('SELECT value FROM sync_state WHERE key = ?').get(LAST_KEY) as { value: string } | undefined;
-  return r ? (JSON.parse(r.value) as { seq: number; hash: string; anchoredAt: string }) : undefined;
+  const value = readSyncValue(db, LAST_KEY);
+  return value ? (JSON.parse(value) as { seq: number; hash: string; anchoredAt: string }) : undefined;
 }
 
 /** The `audit` field of the next bundle: head, base, and the chain at the platform's last anchored seq. */
@@ -39,23 +42,28 @@ export function auditHeadMoved(db: Db): boolean {
 export function recordAuditAnswer(db: Db, answer: BundleAuditAnswer, receivedAt: string): void {
   if (answer.anchored) {
     const { seq, hash } = answer.anchored;
-    db.prepare('INSERT OR REPLACE INTO sync_audit_anchor (seq, hash, anchored_at) VALUES (?, ?, ?)').run(seq, hash, receivedAt);
-    db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(
-      LAST_KEY,
-      JSON.stringify({ seq, hash, anchoredAt: receivedAt }),
-    );
+    saveAnchor(db, seq, hash, receivedAt);
+    writeSyncValue(db, LAST_KEY, JSON.stringify({ seq, hash, anchoredAt: receivedAt }));
   }
-  const ins = db.prepare(
-    `INSERT OR IGNORE INTO sync_audit_flag (id, kind, reason, at, bundle_seq, anchored_seq, head_seq, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  saveFlags(
+    db,
+    answer.flags.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      reason: f.reason,
+      at: f.at,
+      bundle_seq: f.bundleSeq,
+      anchored_seq: f.anchoredSeq,
+      head_seq: f.headSeq,
+    })),
+    receivedAt,
   );
-  for (const f of answer.flags) ins.run(f.id, f.kind, f.reason, f.at, f.bundleSeq, f.anchoredSeq, f.headSeq, receivedAt);
 }
 
 /** A new registration is a new device on the platform: no heads anchored for it yet. Flags stay as history. */
 export function forgetAnchors(db: Db): void {
-  db.prepare('DELETE FROM sync_audit_anchor').run();
-  db.prepare('DELETE FROM sync_state WHERE key = ?').run(LAST_KEY);
+  deleteAnchors(db);
+  writeSyncValue(db, LAST_KEY, null);
 }
 
 export interface AuditAnchorView {
@@ -69,18 +77,7 @@ export interface AuditAnchorView {
 /** What the sync centre (and the home page) shows about the anchor. */
 export function auditAnchorView(db: Db): AuditAnchorView {
   const anchored = lastAnchored(db);
-  const flags = (
-    db.prepare('SELECT * FROM sync_audit_flag ORDER BY at DESC, bundle_seq DESC LIMIT 20').all() as Array<{
-      id: string;
-      kind: string;
-      reason: string;
-      at: number;
-      bundle_seq: number;
-      anchored_seq: number;
-      head_seq: number | null;
-      received_at: string;
-    }>
-  ).map((r) => ({
+  const flags = recentFlags(db, 20).map((r) => ({
     id: r.id,
     kind: r.kind,
     reason: r.reason,
@@ -100,9 +97,9 @@ export function auditAnchorView(db: Db): AuditAnchorView {
  * it prunes as `pruneAudit` does.
  */
 export function pruneAuditAnchored(db: Db, audit: AuditLog, clock: Clock, keepDays: number, actor = 'system'): { removed: number } {
-  const registered = db.prepare('SELECT 1 FROM sync_registration WHERE id = 1').get() !== undefined;
-  if (!registered) return pruneAudit(db, audit, clock, keepDays, actor);
-  const anchors = db.prepare('SELECT seq, hash FROM sync_audit_anchor').all() as Array<{ seq: number; hash: string }>;
-  const cutPoints = anchors.filter((a) => a.seq > 0 && auditHashAt(db, a.seq) === a.hash).map((a) => a.seq);
+  if (!isRegistered(db)) return pruneAudit(db, audit, clock, keepDays, actor);
+  const cutPoints = anchors(db)
+    .filter((a) => a.seq > 0 && auditHashAt(db, a.seq) === a.hash)
+    .map((a) => a.seq);
   return pruneAudit(db, audit, clock, keepDays, actor, { cutPoints });
 }

@@ -62,7 +62,7 @@ const DEFAULT_DEFER_MS = 3600_000;
  * out a Retry-After of hours.
  */
 export async function uploadBlobs(ctx: RunContext): Promise<void> {
-  const queue = ctx.state.queuedBlobs();
+  const queue = ctx.blobs.due();
   let done = 0;
   for (const blob of queue) {
     ctx.progress('blobs', queue.length ? done / queue.length : 1);
@@ -75,19 +75,19 @@ export async function uploadBlobs(ctx: RunContext): Promise<void> {
 async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
   const source = ctx.blobSource(ctx.db, sha256);
   if (!source) {
-    ctx.state.updateBlob(sha256, { state: 'failed', error: 'missing-locally' });
+    ctx.blobs.update(sha256, { state: 'failed', error: 'missing-locally' });
     return;
   }
   if (sha256Hex(source.bytes) !== sha256) {
-    ctx.state.updateBlob(sha256, { state: 'failed', error: 'local-hash-mismatch' });
+    ctx.blobs.update(sha256, { state: 'failed', error: 'local-hash-mismatch' });
     return;
   }
-  const row = ctx.state.blob(sha256)!;
+  const row = ctx.blobs.get(sha256)!;
   if (!row.knownMissing && !row.uploadUrl) {
     const head = await blobRequest(ctx, `${ctx.baseUrl}/v1/blobs/${sha256}`, { method: 'HEAD' }, 200, 404);
     ctx.madeProgress();
     if (head.status === 200) {
-      ctx.state.updateBlob(sha256, { state: 'stored', error: null });
+      ctx.blobs.update(sha256, { state: 'stored', error: null });
       ctx.summary.blobsSkipped++;
       return;
     }
@@ -106,7 +106,7 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
   /** The offset from a creation answer: the first PATCH needs no HEAD (one round trip less per blob). */
   let knownOffset: number | undefined;
   for (;;) {
-    let path = ctx.state.blob(sha256)!.uploadUrl;
+    let path = ctx.blobs.get(sha256)!.uploadUrl;
     try {
       if (!path) {
         const created = await blobRequest(
@@ -128,7 +128,7 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
         );
         ctx.madeProgress();
         path = new URL(String(created.headers['location']), ctx.baseUrl).pathname;
-        ctx.state.updateBlob(sha256, { uploadUrl: path });
+        ctx.blobs.update(sha256, { uploadUrl: path });
         if (created.headers[H.blobStatus.toLowerCase()] === 'stored') return stored(ctx, sha256);
         const given = Number(created.headers['upload-offset']);
         if (Number.isSafeInteger(given) && given >= 0 && given <= length) knownOffset = given;
@@ -145,7 +145,7 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
         // verification did not run (the connection broke first); an empty PATCH then finishes it.
         if (head.headers[H.blobStatus.toLowerCase()] === 'stored') return stored(ctx, sha256);
       }
-      ctx.state.updateBlob(sha256, { addAttempt: true });
+      ctx.blobs.update(sha256, { addAttempt: true });
       const patched = await blobRequest(
         ctx,
         `${ctx.baseUrl}${path}`,
@@ -161,23 +161,23 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
         204,
       );
       ctx.madeProgress();
-      ctx.state.updateBlob(sha256, { addBytes: length - offset });
+      ctx.blobs.update(sha256, { addBytes: length - offset });
       if (patched.headers[H.blobStatus.toLowerCase()] === 'stored') return stored(ctx, sha256);
     } catch (e) {
       if (!(e instanceof PlatformError)) throw e;
       if (e.code === 'SYNC_UPLOAD_OFFSET_MISMATCH') continue; // HEAD again and resume from there
       if (e.code === 'SYNC_UPLOAD_NOT_FOUND') {
-        ctx.state.updateBlob(sha256, { uploadUrl: null }); // expired or cleaned: start a new upload
+        ctx.blobs.update(sha256, { uploadUrl: null }); // expired or cleaned: start a new upload
         continue;
       }
       if (e.code === 'SYNC_BLOB_HASH_MISMATCH') {
-        ctx.state.updateBlob(sha256, { uploadUrl: null });
+        ctx.blobs.update(sha256, { uploadUrl: null });
         if (++hashFailures < 2) continue;
-        ctx.state.updateBlob(sha256, { state: 'failed', error: e.wire.message });
+        ctx.blobs.update(sha256, { state: 'failed', error: e.wire.message });
         return;
       }
       if (e.code === 'SYNC_BLOB_TOO_LARGE') {
-        ctx.state.updateBlob(sha256, { state: 'failed', error: e.wire.message });
+        ctx.blobs.update(sha256, { state: 'failed', error: e.wire.message });
         return;
       }
       if (e.code === 'SYNC_UPLOAD_QUOTA_EXCEEDED') return defer(ctx, sha256, e);
@@ -187,7 +187,7 @@ async function uploadOne(ctx: RunContext, sha256: string): Promise<void> {
 }
 
 function stored(ctx: RunContext, sha256: string): void {
-  ctx.state.updateBlob(sha256, { state: 'stored', uploadUrl: null, error: null, retryAt: null });
+  ctx.blobs.update(sha256, { state: 'stored', uploadUrl: null, error: null, retryAt: null });
   ctx.summary.blobsSent++;
 }
 
@@ -195,7 +195,7 @@ function stored(ctx: RunContext, sha256: string): void {
 function defer(ctx: RunContext, sha256: string, e: PlatformError): void {
   const wait = Math.max(MIN_DEFER_MS, e.retryAfterMs ?? DEFAULT_DEFER_MS);
   const retryAt = new Date(ctx.clock.now().getTime() + wait).toISOString();
-  ctx.state.updateBlob(sha256, { retryAt, error: e.wire.message });
+  ctx.blobs.update(sha256, { retryAt, error: e.wire.message });
   ctx.summary.blobsDeferred++;
   ctx.madeProgress();
   ctx.logger.log('info', 'sync.blob.deferred', { code: e.code, retryAt });

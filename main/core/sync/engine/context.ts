@@ -3,8 +3,11 @@ import type { Clock, Db, Logger } from '../../kernel/store/types';
 import type { DeviceContext } from '../../../../sync-protocol/parties';
 import type { HttpClient } from './http';
 import type { KeyProvider } from './keyProvider/keyProvider';
+import type { PullHandlers } from './pullHandlers';
 import type { SyncSettings } from './settings';
-import type { RunSummary, SyncState } from './state';
+import type { BlobQueue } from './blobQueue';
+import type { RegistrationState } from './registrationState';
+import type { RunSummary } from './runs';
 
 /** Plaintext of a blob the outbox references, by SHA-256; undefined when this station does not hold it. */
 export type BlobSource = (db: Db, sha256: string) => { bytes: Buffer; contentType: string } | undefined;
@@ -12,7 +15,8 @@ export type BlobSource = (db: Db, sha256: string) => { bytes: Buffer; contentTyp
 /** What the steps of one run (push, blobs, pull) share. */
 export interface RunContext {
   db: Db;
-  state: SyncState;
+  state: RegistrationState;
+  blobs: BlobQueue;
   clock: Clock;
   logger: Logger;
   device: DeviceContext;
@@ -25,6 +29,8 @@ export interface RunContext {
   signal: AbortSignal;
   summary: RunSummary;
   blobSource: BlobSource;
+  /** The handlers of pulled item kinds, shared with the features that claim them. */
+  pullHandlers: PullHandlers;
   /** Bearer token of the blob endpoints, opened on demand. */
   session: { token?: string };
   progress(phase: 'push' | 'blobs' | 'pull', fraction: number): void;

@@ -7,7 +7,9 @@ import { pinnedSuite } from '../../../../sync-protocol/parties';
 import { auth } from './blobs';
 import type { RunContext } from './context';
 import { HttpClient, PlatformError, TransportError } from './http';
-import { localAttachmentId, remoteBlob, setRemoteBlobState, type RemoteBlobRow } from './remoteBlobs';
+import { announcedMarker } from './announcedBlobRepo';
+import { downloadChunks, downloadChunkWriter, downloadedBytes, dropDownloadChunks } from './downloadChunkRepo';
+import { localAttachmentId, remoteBlob, setRemoteBlobState, type RemoteBlobRow } from './remoteBlobRepo';
 import { sleep } from './throttle';
 
 /** Ciphertext kept in the store is flushed in pieces of about this size (and whatever arrived before a cut). */
@@ -17,14 +19,6 @@ export type DownloadOutcome =
   | { state: 'stored'; attachmentId: string }
   | { state: 'failed'; code: 'SYNC_BLOB_HASH_MISMATCH' }
   | { state: 'missing'; code: 'SYNC_BLOB_NOT_ON_PLATFORM' };
-
-/** Bytes of this blob's ciphertext already here (a download cut earlier resumes from there). */
-export function downloadedBytes(db: Db, sha256: string): number {
-  return (db.prepare('SELECT coalesce(sum(length(data)), 0) AS n FROM sync_download_chunk WHERE sha256 = ?').get(sha256) as { n: number })
-    .n;
-}
-
-const dropPartial = (db: Db, sha256: string) => db.prepare('DELETE FROM sync_download_chunk WHERE sha256 = ?').run(sha256);
 
 /**
  * Fetch one blob of a station case from the platform (docs/sync-protocol.md §6.1) and keep it in
@@ -51,10 +45,7 @@ export async function downloadRemoteBlob(
   if (already) {
     db.transaction(() => {
       setRemoteBlobState(db, sha256, 'stored', already, null);
-      db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, NULL, ?)').run(
-        already,
-        ctx.clock.now().toISOString(),
-      );
+      announcedMarker(db)(already, null, ctx.clock.now().toISOString());
     })();
     return { state: 'stored', attachmentId: already };
   }
@@ -64,7 +55,7 @@ export async function downloadRemoteBlob(
   for (let attempt = 0; ; attempt++) {
     let offset = downloadedBytes(db, sha256);
     if (offset > total) {
-      dropPartial(db, sha256);
+      dropDownloadChunks(db, sha256);
       offset = 0;
     }
     if (offset < total) {
@@ -96,10 +87,10 @@ async function fetchFrom(
   let at = offset;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const insert = db.prepare('INSERT OR REPLACE INTO sync_download_chunk (sha256, offset, data) VALUES (?, ?, ?)');
+  const insert = downloadChunkWriter(db);
   const flush = () => {
     if (!pendingBytes) return;
-    insert.run(sha256, at, Buffer.concat(pending));
+    insert(sha256, at, Buffer.concat(pending));
     at += pendingBytes;
     pending = [];
     pendingBytes = 0;
@@ -128,7 +119,7 @@ async function fetchFrom(
     if (answer.status === 206) {
       const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(answer.headers['content-range'] ?? ''));
       if (!range || Number(range[1]) !== offset || Number(range[3]) !== total) {
-        dropPartial(db, sha256);
+        dropDownloadChunks(db, sha256);
         return 'restart';
       }
       return 'ok';
@@ -136,13 +127,13 @@ async function fetchFrom(
     if (answer.status === 200) {
       if (offset > 0) {
         // The platform ignored the Range: what it sent starts at 0 and was stored after our offset.
-        dropPartial(db, sha256);
+        dropDownloadChunks(db, sha256);
         return 'restart';
       }
       return 'ok';
     }
     if (answer.status === 416) {
-      dropPartial(db, sha256);
+      dropDownloadChunks(db, sha256);
       return 'restart';
     }
     try {
@@ -161,10 +152,7 @@ async function fetchFrom(
 
 function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): DownloadOutcome {
   const { db } = ctx;
-  const chunks = db.prepare('SELECT offset, data FROM sync_download_chunk WHERE sha256 = ? ORDER BY offset').all(ref.sha256) as Array<{
-    offset: number;
-    data: Buffer;
-  }>;
+  const chunks = downloadChunks(db, ref.sha256);
   const ciphertext = Buffer.concat(chunks.map((c) => c.data));
   let plaintext: Buffer;
   try {
@@ -181,7 +169,7 @@ function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): Dow
   } catch (e) {
     if (!(e instanceof JiuzhuError) || e.code !== 'SYNC_BLOB_HASH_MISMATCH') throw e;
     db.transaction(() => {
-      dropPartial(db, ref.sha256);
+      dropDownloadChunks(db, ref.sha256);
       setRemoteBlobState(db, ref.sha256, 'failed', null, 'SYNC_BLOB_HASH_MISMATCH');
     })();
     ctx.logger.log('warn', 'sync.download.refused', { sha256: ref.sha256, reason: 'hash' });
@@ -193,11 +181,8 @@ function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): Dow
     // so anything but the same hash means the bytes are not what the case references.
     if (info.sha256 !== ref.sha256) throw new JiuzhuError('SYNC_BLOB_HASH_MISMATCH', { expected: ref.sha256 });
     setRemoteBlobState(db, ref.sha256, 'stored', info.id, null);
-    db.prepare('INSERT OR IGNORE INTO sync_blob_announced (attachment_id, record_id, at) VALUES (?, NULL, ?)').run(
-      info.id,
-      ctx.clock.now().toISOString(),
-    );
-    dropPartial(db, ref.sha256);
+    announcedMarker(db)(info.id, null, ctx.clock.now().toISOString());
+    dropDownloadChunks(db, ref.sha256);
     return info.id;
   })();
   plaintext.fill(0);

@@ -6,7 +6,6 @@ import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
 import { MACHINE_B } from '../../kernel/store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine } from './engine';
-import { registerPullHandler } from './pullHandlers';
 import { listQuarantine, resolveQuarantined } from './quarantine';
 import { engineFixture, registerWith, type EngineFixture } from './testSupport';
 
@@ -41,7 +40,9 @@ describeStores('sync engine against the reference platform', (fixture) => {
     const bad = f.db().transaction(() => new Outbox(f.db(), f.t.clock).enqueue({ ...good, body: badBody }))().id;
     const ok2 = f.enqueueCase('C-2', 2);
     const decided: string[] = [];
-    cleanups.push(registerPullHandler('decision', (_db, item) => void decided.push(String((item as { caseId: string }).caseId))));
+    cleanups.push(
+      f.engine.pullHandlers.register('decision', (_db, item) => void decided.push(String((item as { caseId: string }).caseId))),
+    );
     await platform.admin.decide({ caseId: 'X-9', stationId: 'ST-0001', outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
     await platform.admin.warn({ idNumber: '500115196001010013', type: 'death', stationId: 'ST-0001' });
 
@@ -74,8 +75,8 @@ describeStores('sync engine against the reference platform', (fixture) => {
     expect(again.summary).toMatchObject({ pushed: 0, blobsSent: 0, pulled: 0 });
     expect(
       f.engine
-        .state()
-        .runs(5)
+        .runs()
+        .recent(5)
         .map((r) => r.outcome),
     ).toEqual(['ok', 'partial']);
   });
@@ -207,7 +208,7 @@ describeStores('sync engine against the reference platform', (fixture) => {
     cleanups.push(() => proxy.close());
     f.db().prepare('UPDATE sync_registration SET platform_url = ?').run(proxy.url);
     expect((await f.engine.run('test', { maxAttempts: 1 })).outcome).toBe('failed');
-    const first = f.engine.state().blob(sha)!;
+    const first = f.engine.blobs().get(sha)!;
     expect(first.uploadUrl).toMatch(/^\/v1\/uploads\//);
     expect(await p.platform.admin.blobs()).toHaveLength(0);
 
@@ -235,6 +236,6 @@ describeStores('sync engine against the reference platform', (fixture) => {
     expect(r.summary.blobsSent).toBe(1);
     const stored = await p.platform.admin.blobs();
     expect(stored.map((b) => [b.sha256, b.size])).toEqual([[sha, 200_000]]);
-    expect(f.engine.state().blob(sha)).toMatchObject({ state: 'stored', uploadUrl: null });
+    expect(f.engine.blobs().get(sha)).toMatchObject({ state: 'stored', uploadUrl: null });
   });
 });

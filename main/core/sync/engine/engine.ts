@@ -9,11 +9,16 @@ import { uploadBlobs } from './blobs';
 import type { BlobSource, RunContext } from './context';
 import { CancelledError, HttpClient, PlatformError, TransportError } from './http';
 import { downloadRemoteBlob, mustRemoteBlob, type DownloadOutcome } from './download';
+import { listQuarantine, resolveQuarantined, type QuarantinedRecord } from './quarantine';
+import { remoteBlob, remoteBlobsOfCase, type RemoteBlobRow } from './remoteBlobRepo';
 import { prefetchRecent } from './prefetch';
 import { pullFeed } from './pull';
+import { PullHandlers } from './pullHandlers';
 import { pushOutbox } from './push';
 import { asJiuzhu, registerDevice, type RegisterInput } from './register';
-import { emptySummary, SyncState, type RunOutcome, type RunSummary } from './state';
+import { BlobQueue } from './blobQueue';
+import { RegistrationState } from './registrationState';
+import { emptySummary, SyncRuns, type RunOutcome, type RunSummary } from './runs';
 import { sleep } from './throttle';
 import { cloneSuspected, hostHardwareMarks } from './hardware';
 import { suiteById } from '../../../../sync-protocol/suites';
@@ -34,6 +39,8 @@ export interface SyncEngineOptions {
   /** The open encrypted store; throws STORE_NOT_OPEN while nobody is logged in. */
   db: () => Db;
   appVersion: string;
+  /** The handlers of pulled item kinds (core.ts builds them and gives them to the features that claim kinds); default none: every pulled item is kept in pulled_item. */
+  pullHandlers?: PullHandlers;
   blobSource?: BlobSource;
   backoff?: BackoffOptions;
   /** Consecutive failed attempts (without any successful request between them) before a run gives up. */
@@ -98,13 +105,17 @@ export class SyncEngine {
   /** The platform session (bearer token of bundles, pulls and blobs), kept in memory across runs until it expires. */
   private readonly session: { token?: string } = {};
 
+  /** The handlers pulled items are applied with. */
+  readonly pullHandlers: PullHandlers;
+
   constructor(private readonly options: SyncEngineOptions) {
+    this.pullHandlers = options.pullHandlers ?? new PullHandlers();
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.http = new HttpClient({
       idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
       bytesPerSecond: () => {
         try {
-          const kbps = new SyncState(options.db(), options.clock).settings().bandwidthKbps;
+          const kbps = new RegistrationState(options.db(), options.clock).settings().bandwidthKbps;
           return kbps ? (kbps * 1000) / 8 : null;
         } catch {
           return null;
@@ -113,7 +124,7 @@ export class SyncEngine {
       // The pins signed into the registration; none before registering (CA validation only).
       tlsPins: () => {
         try {
-          return new SyncState(options.db(), options.clock).tlsPins();
+          return new RegistrationState(options.db(), options.clock).tlsPins();
         } catch {
           return [];
         }
@@ -133,7 +144,7 @@ export class SyncEngine {
   /** The signing key of the open store: one provider per store connection and signing key, closed with either. */
   private held: { db: Db; publicKey: string; provider: Promise<KeyProvider> } | undefined;
 
-  private async signerOf(state: SyncState): Promise<KeyProvider> {
+  private async signerOf(state: RegistrationState): Promise<KeyProvider> {
     const reg = state.registration();
     const keys = state.keys();
     if (!reg || !keys) throw new JiuzhuError('SYNC_NOT_REGISTERED');
@@ -166,8 +177,19 @@ export class SyncEngine {
     if (held) await held.provider.then((p) => p.close()).catch(() => undefined);
   }
 
-  state(): SyncState {
-    return new SyncState(this.options.db(), this.options.clock);
+  /** The registration, keys and named values of the open store. */
+  state(): RegistrationState {
+    return new RegistrationState(this.options.db(), this.options.clock);
+  }
+
+  /** The blobs the open store owes the platform. */
+  blobs(): BlobQueue {
+    return new BlobQueue(this.options.db(), this.options.clock);
+  }
+
+  /** The log of runs of the open store. */
+  runs(): SyncRuns {
+    return new SyncRuns(this.options.db(), this.options.clock);
   }
 
   async register(input: RegisterInput) {
@@ -297,7 +319,7 @@ export class SyncEngine {
   }
 
   private async context(
-    state: SyncState,
+    state: RegistrationState,
     signal: AbortSignal,
     summary: RunSummary,
     attemptState: { progressed: boolean },
@@ -307,6 +329,7 @@ export class SyncEngine {
     return {
       db: state.db,
       state,
+      blobs: new BlobQueue(state.db, this.options.clock),
       clock: this.options.clock,
       logger: this.options.logger,
       device: state.deviceContext()!,
@@ -318,6 +341,7 @@ export class SyncEngine {
       signal,
       summary,
       blobSource: this.options.blobSource ?? attachmentBlobSource(this.options.clock),
+      pullHandlers: this.pullHandlers,
       session: this.session,
       progress: (phase, fraction) => {
         if (this.current) Object.assign(this.current, { phase, fraction });
@@ -334,9 +358,10 @@ export class SyncEngine {
     };
   }
 
-  private async execute(state: SyncState, trigger: string, signal: AbortSignal, maxAttempts: number): Promise<RunResult> {
-    state.closeAbandonedRuns();
-    const runId = state.startRun(trigger);
+  private async execute(state: RegistrationState, trigger: string, signal: AbortSignal, maxAttempts: number): Promise<RunResult> {
+    const runs = new SyncRuns(state.db, this.options.clock);
+    runs.closeAbandoned();
+    const runId = runs.start(trigger);
     const summary = this.summaryOf;
     const attemptState = { progressed: false };
     const maxWait = this.options.maxInRunWaitMs ?? DEFAULT_MAX_IN_RUN_WAIT_MS;
@@ -358,7 +383,7 @@ export class SyncEngine {
     } catch (e) {
       // The signing key cannot be reached (no USB key, a wrong PIN, another key): nothing is sent.
       stop(e, 'failed');
-      tryIgnore(() => state.finishRun(runId, outcome, summary, error));
+      tryIgnore(() => runs.finish(runId, outcome, summary, error));
       return { runId, outcome, summary: { ...summary }, ...(error ? { error } : {}) };
     }
     for (;;) {
@@ -376,7 +401,7 @@ export class SyncEngine {
           maxBytes: this.options.prefetchMaxBytes ?? 50 * 1024 * 1024,
         });
         // Not 成功 while anything sent in this run came back (conflict, rejected) or a blob is still owed.
-        const blobs = state.blobCounts();
+        const blobs = ctx.blobs.counts();
         if (blobs.failed > 0 || blobs.deferred > 0 || summary.conflicts > 0 || summary.rejected > 0) outcome = 'partial';
         break;
       } catch (e) {
@@ -428,7 +453,7 @@ export class SyncEngine {
       }
     }
     tryIgnore(() => {
-      state.finishRun(runId, outcome, summary, error);
+      runs.finish(runId, outcome, summary, error);
       if (outcome === 'ok' || outcome === 'partial') state.setRegistrationStatus('active');
     });
     return {
@@ -438,6 +463,26 @@ export class SyncEngine {
       ...(error ? { error } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
+  }
+
+  /** Rejected and conflicting records nobody has resolved yet (quarantine.ts). */
+  quarantine(): QuarantinedRecord[] {
+    return listQuarantine(this.options.db());
+  }
+
+  /** Resend or dismiss one quarantined record, kept with who and when (quarantine.ts). */
+  resolveQuarantined(input: { recordId: string; action: 'resend' | 'dismiss'; actor: string }): { newRecordId: string | null } {
+    return resolveQuarantined(this.options.db(), this.options.clock, input);
+  }
+
+  /** The blob references of a case taken on other counters of the station. */
+  remoteBlobsOfCase(caseId: string): RemoteBlobRow[] {
+    return remoteBlobsOfCase(this.options.db(), caseId);
+  }
+
+  /** One blob reference of a case, or null. */
+  remoteBlob(caseId: string, sha256: string): RemoteBlobRow | null {
+    return remoteBlob(this.options.db(), caseId, sha256);
   }
 
   /** Outbox counts as the sync centre shows them. */

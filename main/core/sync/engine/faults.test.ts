@@ -8,6 +8,14 @@ import { seededRandom } from '../../../../tools/linkProxy/prng';
 import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
 import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { Outbox } from '../outbox/outbox';
+import {
+  claimInboundKinds,
+  expectInboundOnce,
+  inboundPending,
+  postVerificationOnce,
+  seedInboundFeed,
+  verifiableCase,
+} from './testing/inboundFeed';
 import { engineFixture, registerWith } from './testSupport';
 
 const DAY = 86_400_000;
@@ -17,8 +25,12 @@ const MODES = ['reset', 'close', 'half-close'] as const;
  * The seeded fault matrix: the real engine against the real platform through the link proxy,
  * with cuts at random byte offsets both ways (resets, closes, half-closes: lost requests and lost
  * responses), duplicated requests, platform restarts mid-transfer and clocks a day apart on
- * either side. Afterwards the platform holds every record exactly once and every blob whole, the
- * pulled feed is complete, and the outbox is empty. JIUZHU_SEED replays one run.
+ * either side. The feed also holds one item of every inbound kind (roster recipients, an online
+ * application with its blobs, a 核对 report, a remote 资格认证, the working-day calendar and the
+ * county's standards, materials and policy texts, the station's cases and their platform status),
+ * applied by the capabilities' real handlers (testing/inboundFeed.ts). Afterwards the platform holds every record
+ * exactly once and every blob whole, each inbound item is applied exactly once in the station's own
+ * tables with its blobs whole, and the outbox is empty. JIUZHU_SEED replays one run.
  */
 describeStores('fault matrix (engine ⇄ platform through the link proxy)', (store) => {
   // The PostgreSQL half runs a shorter slice in the normal suite (each run costs a new database), and
@@ -70,8 +82,16 @@ async function oneRun(seed: number, store: StoreFixture) {
   let duplicates = 0;
   let proxy: Awaited<ReturnType<typeof startLinkProxy>> | undefined;
   let watcher: NodeJS.Timeout | undefined;
+  const unclaim = claimInboundKinds(f);
   try {
-    await registerWith(f, platform, `ST-${seed % 5}`);
+    const stationId = `ST-${seed % 5}`;
+    await registerWith(f, platform, stationId);
+    // Inbound: one item of every kind waiting in the feed; the 核对 report is posted once the push has taken its case's 授权书 there.
+    const feed = await seedInboundFeed(platform, stationId, {
+      verifiable: verifiableCase(f, `V${seed}`, seed * 40 + 35, now()),
+      households: 2 + Math.floor(random() * 2),
+      now: now(),
+    });
     proxy = await startLinkProxy({
       target: { port },
       seed,
@@ -91,9 +111,12 @@ async function oneRun(seed: number, store: StoreFixture) {
     http.request = async (url, input) => {
       if (random() < 0.15) {
         duplicates++;
-        await original(url, input).catch(() => undefined);
+        // The first answer is thrown away: a download's body must not reach the download's sink.
+        await original(url, { ...input, ...(input.sink ? { sink: () => undefined } : {}) }).catch(() => undefined);
       }
-      return original(url, input);
+      const answer = await original(url, input);
+      if (String(url).endsWith('/v1/bundles') && !restarting) await postVerificationOnce(platform, feed, now());
+      return answer;
     };
 
     // Work: cases (one referencing blobs), a decision and a warning waiting in the feed.
@@ -102,7 +125,6 @@ async function oneRun(seed: number, store: StoreFixture) {
     const cases = 3 + Math.floor(random() * 25);
     for (let i = 0; i < cases; i++) ids.push(f.enqueueCase(`M${seed}-${i}`, seed * 40 + i, i === 0 ? { blobs } : {}));
     f.engine.state().saveSettings({ ...f.engine.state().settings(), bundleTargetBytes: 4096 + Math.floor(random() * 8192) });
-    const stationId = f.engine.state().registration()!.stationId;
     await platform.admin.decide({ caseId: `M${seed}-0`, stationId, outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
     await platform.admin.warn({ idNumber: '500115196001010013', type: 'death', stationId });
 
@@ -125,8 +147,12 @@ async function oneRun(seed: number, store: StoreFixture) {
     let retries = 0;
     let outcome = '';
     let lastError = '';
-    for (let attempt = 0; attempt < 6 && outcome !== 'ok'; attempt++) {
+    // Until a run ends ok with nothing left: the roster's `roster.imported` records (written by the pull) sent,
+    // the online application's blobs (fetched after the pull, best effort) whole, the 核对 report applied.
+    const done = () => outcome === 'ok' && new Outbox(f.db(), f.t.clock).counts().queued === 0 && inboundPending(f, feed) === 0;
+    for (let attempt = 0; attempt < 10 && !done(); attempt++) {
       const r = await f.engine.run('matrix');
+      if (!restarting) await postVerificationOnce(platform, feed, now());
       retries += r.summary.retries;
       outcome = r.outcome;
       lastError = `${r.error?.code ?? ''} ${r.error?.message ?? ''}`;
@@ -139,30 +165,56 @@ async function oneRun(seed: number, store: StoreFixture) {
 
     const deviceId = f.engine.state().registration()!.deviceId;
     const held = (await platform.admin.records()).filter((r) => r.deviceId === deviceId);
-    expect(held.map((r) => r.recordId).sort()).toEqual([...ids].sort());
+    const matrixIds = new Set(ids);
+    expect(
+      held
+        .filter((r) => matrixIds.has(r.recordId))
+        .map((r) => r.recordId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(new Set(held.map((r) => r.recordId)).size).toBe(held.length);
     expect(held.every((r) => r.status === 'acknowledged')).toBe(true);
     const stored = await platform.admin.blobs();
     for (const sha of blobs) {
       const row = stored.filter((b) => b.sha256 === sha);
-      if (row.length !== 1) console.log('BLOB', sha, JSON.stringify(f.engine.state().blob(sha)), JSON.stringify(f.engine.state().runs(9)));
+      if (row.length !== 1) console.log('BLOB', sha, JSON.stringify(f.engine.blobs().get(sha)), JSON.stringify(f.engine.runs().recent(9)));
       expect(row).toHaveLength(1);
       const local = f.db().prepare('SELECT size FROM attachment WHERE sha256 = ?').get(Buffer.from(sha, 'hex')) as { size: number };
       expect(row[0]!.size).toBe(local.size);
     }
     const counts = new Outbox(f.db(), f.t.clock).counts();
-    expect(counts).toMatchObject({ queued: 0, sent: 0, rejected: 0, conflict: 0, acknowledged: ids.length });
+    expect(counts).toMatchObject({ queued: 0, sent: 0, rejected: 0, conflict: 0, acknowledged: held.length });
     expect(f.engine.state().inflight()).toBeUndefined();
-    expect(f.engine.state().blobCounts()).toMatchObject({ queued: 0, failed: 0 });
-    const pulled = f
-      .db()
-      .prepare("SELECT kind, count(*) AS n FROM pulled_item WHERE kind IN ('decision', 'warning') GROUP BY kind ORDER BY kind")
-      .all();
+    expect(f.engine.blobs().counts()).toMatchObject({ queued: 0, failed: 0 });
+    // Only the kinds left unclaimed are kept; every other item was applied (none refused, none deferred).
+    const pulled = f.db().prepare('SELECT kind, count(*) AS n FROM pulled_item GROUP BY kind ORDER BY kind').all();
     expect(pulled).toEqual([
       { kind: 'decision', n: 1 },
       { kind: 'warning', n: 1 },
     ]);
+    // The station's cases came back as `case` items: each kept once, at the platform's version.
+    const caseIds = Array.from({ length: cases }, (_, i) => `M${seed}-${i}`);
+    const local = f
+      .db()
+      .prepare('SELECT id, version FROM case_file WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(JSON.stringify(caseIds));
+    expect(local).toEqual(caseIds.sort().map((id) => ({ id, version: 1 })));
+    // What the platform said of each of them (`case.status`): each change kept once, every case at least received.
+    const said = f
+      .db()
+      .prepare('SELECT case_id AS caseId, status, count(*) AS n FROM case_platform_status GROUP BY case_id, status')
+      .all() as Array<{
+      caseId: string;
+      status: string;
+      n: number;
+    }>;
+    expect(said.filter((r) => r.n > 1)).toEqual([]);
+    const received = said.filter((r) => r.status === 'received').map((r) => r.caseId);
+    expect(received.sort()).toEqual([...caseIds, feed.verification.caseId].sort());
+    await expectInboundOnce(f, platform, feed);
     return { cuts: proxy.stats().cuts, restarts, duplicates, retries };
   } finally {
+    unclaim();
     if (watcher) clearInterval(watcher);
     await proxy?.close();
     f.cleanup();

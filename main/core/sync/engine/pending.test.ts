@@ -50,7 +50,7 @@ describe('sync engine: a re-enrolled machine waits for the platform admin, then 
     expect(await scheduler.tick()).toBeUndefined();
     clock.advanceMinutes(PENDING_POLL_MS / 60_000);
     expect(await scheduler.tick()).toBe('retry');
-    expect(fresh.engine.state().runs(1)[0]?.outcome).toBe('pending');
+    expect(fresh.engine.runs().recent(1)[0]?.outcome).toBe('pending');
     expect(fresh.engine.state().get('failures')).toBeUndefined();
 
     // The platform admin confirms the replacement (admin HTTP API, admin token).
@@ -74,7 +74,7 @@ describe('sync engine: a re-enrolled machine waits for the platform admin, then 
     // No one clicks anything: the next poll syncs.
     clock.advanceMinutes(PENDING_POLL_MS / 60_000);
     expect(await scheduler.tick()).toBe('retry');
-    expect(fresh.engine.state().runs(1)[0]).toMatchObject({ trigger: 'retry', outcome: 'ok' });
+    expect(fresh.engine.runs().recent(1)[0]).toMatchObject({ trigger: 'retry', outcome: 'ok' });
     expect(syncStatus(fresh.engine, clock).registration?.status).toBe('active');
     expect((await p.platform.admin.getCase('P-2'))?.version).toBe(1);
     // Once confirmed, it is polled no more; the replaced device is revoked.

@@ -1,7 +1,7 @@
 import type { RunContext } from './context';
 import { downloadRemoteBlob } from './download';
 import { TransportError } from './http';
-import { recentRemoteBlobs } from './remoteBlobs';
+import { recentRemoteBlobs } from './remoteBlobRepo';
 
 const DAY_MS = 86_400_000;
 

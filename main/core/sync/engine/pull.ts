@@ -1,8 +1,8 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
 import { openPullPage, sealPullRequest } from '../../../../sync-protocol/deviceCodec';
 import { SEALED_HEADERS, type RunContext } from './context';
-import { applyPulledItem, resetPulled, storePulledItem, type PulledItem } from './pullHandlers';
-import { applyAttachmentsItem } from './remoteBlobs';
+import { storePulledItem, type PulledItem } from './pullHandlers';
+import { applyAttachmentsItem } from './pulledAttachments';
 import { withSession } from './session';
 
 export const PULL_PAGE_LIMIT = 200;
@@ -39,7 +39,7 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
     const refused = ctx.db.transaction(() => {
       const out: JiuzhuError[] = [];
       const note = (e: JiuzhuError | null) => void (e && out.push(e));
-      if (opened.mustRefetch) resetPulled(ctx.db);
+      if (opened.mustRefetch) ctx.pullHandlers.reset(ctx.db);
       // In the feed's order, kinds the codec knows and kinds only their handlers read alike: a later item may
       // rest on an earlier one (a remote 资格认证 on the roster household loaded before it).
       for (const raw of opened.inFeedOrder) {
@@ -50,7 +50,7 @@ export async function pullFeed(ctx: RunContext): Promise<void> {
           const refusal = applyAttachmentsItem(ctx.db, item, at);
           if (refusal) storePulledItem(ctx.db, item, at);
           note(refusal);
-        } else note(applyPulledItem(ctx.db, item, at));
+        } else note(ctx.pullHandlers.apply(ctx.db, item, at));
       }
       ctx.state.set('cursor', opened.cursor);
       return out;

@@ -1,6 +1,7 @@
 import type { JiuzhuError } from '../../../../common/contract/errors';
 import type { PullItem } from '../../../../common/sync/pull';
 import type { Db } from '../../kernel/store/types';
+import { deletePulledItems, keepPulledItem } from './pulledItemRepo';
 
 /** A pulled item as a handler receives it: a known kind (validated) or an unknown one (raw). */
 export type PulledItem = PullItem | ({ kind: string; feedSeq?: number } & Record<string, unknown>);
@@ -19,19 +20,49 @@ interface Entry {
   reset?: (db: Db) => void;
 }
 
-const handlers = new Map<string, Entry>();
-
 /**
- * Register the handler of one item kind (decision, warning, reference, policy, case, or a newer
- * kind). The cases capability registers decisions and warnings; kinds nobody claims go to the
- * `pulled_item` table so nothing pulled is ever lost.
+ * The handlers of pulled item kinds. core.ts builds one and hands it to the sync engine and, through
+ * CoreDeps, to every feature that claims kinds (cases claims `case` and its reference tables,
+ * after-acceptance decisions and warnings, …); kinds nobody claims go to the `pulled_item` table so
+ * nothing pulled is ever lost.
  */
-export function registerPullHandler(kind: string, apply: PullHandler, options: { reset?: (db: Db) => void } = {}): () => void {
-  const entry: Entry = { apply, ...(options.reset ? { reset: options.reset } : {}) };
-  handlers.set(kind, entry);
-  return () => {
-    if (handlers.get(kind) === entry) handlers.delete(kind);
-  };
+export class PullHandlers {
+  private readonly entries = new Map<string, Entry>();
+
+  /**
+   * Claim one item kind (`decision`, `case`, … or a newer kind), or one reference table as
+   * `reference:<table>` (e.g. `reference:working-days`). Returns the function that gives it up.
+   */
+  register(kind: string, apply: PullHandler, options: { reset?: (db: Db) => void } = {}): () => void {
+    const entry: Entry = { apply, ...(options.reset ? { reset: options.reset } : {}) };
+    this.entries.set(kind, entry);
+    return () => {
+      if (this.entries.get(kind) === entry) this.entries.delete(kind);
+    };
+  }
+
+  /** Apply an item with its kind's handler, or keep it; a refused item is kept too, and its refusal returned. */
+  apply(db: Db, item: PulledItem, pulledAt: string): JiuzhuError | null {
+    const entry = this.handlerOf(item);
+    const refused = entry ? (entry.apply(db, item) ?? null) : null;
+    if (!entry || refused) storePulledItem(db, item, pulledAt);
+    return refused;
+  }
+
+  /** mustRefetch: every handler drops what it pulled, and the default table is emptied. */
+  reset(db: Db): void {
+    for (const entry of this.entries.values()) entry.reset?.(db);
+    deletePulledItems(db);
+  }
+
+  /** A reference table's own handler (`reference:<table>`) before the kind's, so a feature claims only the tables it uses. */
+  private handlerOf(item: PulledItem): Entry | undefined {
+    const table = (item as Record<string, unknown>)['table'];
+    return (
+      (item.kind === 'reference' && typeof table === 'string' ? this.entries.get(`reference:${table}`) : undefined) ??
+      this.entries.get(String(item.kind))
+    );
+  }
 }
 
 /** The key of an item in pulled_item: what makes two deliveries of it the same item. */
@@ -44,37 +75,12 @@ export function itemKey(item: PulledItem): string {
 /** The default: keep the item in pulled_item; a case keeps its highest version, others are replaced. */
 export function storePulledItem(db: Db, item: PulledItem, pulledAt: string): void {
   const r = item as Record<string, unknown>;
-  const version = typeof r['version'] === 'number' ? r['version'] : 0;
-  const feedSeq = typeof r['feedSeq'] === 'number' ? r['feedSeq'] : 0;
-  db.prepare(
-    `INSERT INTO pulled_item (kind, item_key, version, feed_seq, body, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(kind, item_key) DO UPDATE SET version = excluded.version, feed_seq = excluded.feed_seq, body = excluded.body, pulled_at = excluded.pulled_at
-     WHERE excluded.version >= pulled_item.version`,
-  ).run(String(item.kind), itemKey(item), version, feedSeq, JSON.stringify(item), pulledAt);
-}
-
-/**
- * The handler of an item: a reference table's own (`reference:<table>`, e.g. `reference:working-days`)
- * before the kind's, so a feature claims the tables it uses and the rest stay kept in pulled_item.
- */
-function handlerOf(item: PulledItem): Entry | undefined {
-  const table = (item as Record<string, unknown>)['table'];
-  return (
-    (item.kind === 'reference' && typeof table === 'string' ? handlers.get(`reference:${table}`) : undefined) ??
-    handlers.get(String(item.kind))
-  );
-}
-
-/** Apply an item with its kind's handler, or keep it; a refused item is kept too, and its refusal returned. */
-export function applyPulledItem(db: Db, item: PulledItem, pulledAt: string): JiuzhuError | null {
-  const entry = handlerOf(item);
-  const refused = entry ? (entry.apply(db, item) ?? null) : null;
-  if (!entry || refused) storePulledItem(db, item, pulledAt);
-  return refused;
-}
-
-/** mustRefetch: every handler drops what it pulled, and the default table is emptied. */
-export function resetPulled(db: Db): void {
-  for (const entry of handlers.values()) entry.reset?.(db);
-  db.prepare('DELETE FROM pulled_item').run();
+  keepPulledItem(db, {
+    kind: String(item.kind),
+    itemKey: itemKey(item),
+    version: typeof r['version'] === 'number' ? r['version'] : 0,
+    feedSeq: typeof r['feedSeq'] === 'number' ? r['feedSeq'] : 0,
+    bodyJson: JSON.stringify(item),
+    pulledAt,
+  });
 }

@@ -2,9 +2,11 @@ import { JiuzhuError } from '../../../../common/contract/errors';
 import type { BundleResult, OutboxRecord } from '../../../../common/sync/push';
 import { openBundleResult, sealBundle } from '../../../../sync-protocol/deviceCodec';
 import { Outbox, type OutboxRow } from '../outbox/outbox';
+import { blobsOfBundle } from '../outbox/outboxRepo';
 import { auditClaim, auditHeadMoved, recordAuditAnswer } from './auditAnchor';
 import { SEALED_HEADERS, type RunContext } from './context';
 import { PlatformError } from './http';
+import { saveConflict } from './quarantineRepo';
 import { withSession } from './session';
 
 const toRecord = (r: OutboxRow): OutboxRecord => {
@@ -118,11 +120,7 @@ function applyAnswer(ctx: RunContext, outbox: Outbox, result: BundleResult): voi
   const inflight = ctx.state.inflight();
   if (!inflight || inflight.bundleId !== result.bundleId)
     throw new JiuzhuError('SYNC_BUNDLE_MALFORMED', { detail: 'answer for another bundle' });
-  const blobsOf = new Map(
-    (ctx.db.prepare('SELECT id, blobs FROM outbox WHERE bundle_id = ?').all(inflight.bundleId) as Array<{ id: string; blobs: string }>).map(
-      (r) => [r.id, JSON.parse(r.blobs) as string[]],
-    ),
-  );
+  const blobsOf = blobsOfBundle(ctx.db, inflight.bundleId);
   ctx.db.transaction(() => {
     const answers: Array<{ id: string; status: 'acknowledged' | 'rejected' | 'conflict'; reason?: string }> = [];
     for (const a of result.answers) {
@@ -131,14 +129,11 @@ function applyAnswer(ctx: RunContext, outbox: Outbox, result: BundleResult): voi
       if (a.status === 'acknowledged') {
         ctx.summary.acknowledged++;
         const missing = new Set(a.missingBlobs ?? []);
-        for (const sha of blobsOf.get(a.id) ?? []) ctx.state.queueBlob(sha, a.seq, missing.has(sha));
+        for (const sha of blobsOf.get(a.id) ?? []) ctx.blobs.queue(sha, a.seq, missing.has(sha));
       } else if (a.status === 'rejected') ctx.summary.rejected++;
       else {
         ctx.summary.conflicts++;
-        if (a.server)
-          ctx.db
-            .prepare('INSERT OR REPLACE INTO sync_conflict (record_id, server_version, server_body) VALUES (?, ?, ?)')
-            .run(a.id, a.server.version, JSON.stringify(a.server.body));
+        if (a.server) saveConflict(ctx.db, a.id, a.server.version, JSON.stringify(a.server.body));
       }
     }
     outbox.answer(answers);

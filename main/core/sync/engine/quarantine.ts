@@ -1,9 +1,8 @@
 import { JiuzhuError } from '../../../../common/contract/errors';
 import { translate } from '../../../../common/i18n/translate';
 import type { Clock, Db } from '../../kernel/store/types';
-import { NOT_DEMO, Outbox } from '../outbox/outbox';
-
-type Row = Record<string, unknown>;
+import { Outbox } from '../outbox/outbox';
+import { insertResolution, unresolvedQuarantineRows } from './quarantineRepo';
 
 export interface QuarantinedRecord {
   recordId: string;
@@ -37,16 +36,7 @@ export function conflictReason(caseNo: string | null, baseVersion: number, serve
  * both versions and the case number, rather than the platform's text (which names the case's id).
  */
 export function listQuarantine(db: Db): QuarantinedRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT outbox.*, c.server_version, c.server_body, f.case_no FROM outbox
-       LEFT JOIN sync_conflict c ON c.record_id = outbox.id
-       LEFT JOIN sync_resolution r ON r.record_id = outbox.id
-       LEFT JOIN case_file f ON f.id = outbox.case_id
-       WHERE outbox.state IN ('rejected', 'conflict') AND r.record_id IS NULL AND ${NOT_DEMO} ORDER BY outbox.seq`,
-    )
-    .all() as Row[];
-  return rows.map((r) => {
+  return unresolvedQuarantineRows(db).map((r) => {
     const mine = JSON.parse(String(r['body'])) as Record<string, unknown>;
     const caseNo = (r['case_no'] as string | null) ?? (typeof mine['caseNo'] === 'string' ? mine['caseNo'] : null);
     const theirs =
@@ -94,13 +84,7 @@ export function resolveQuarantined(
       const baseVersion = item.status === 'conflict' && item.theirs ? item.theirs.version : item.baseVersion;
       newRecordId = outbox.requeue(outbox.byId(item.recordId)!, baseVersion).id;
     }
-    db.prepare('INSERT INTO sync_resolution (record_id, action, actor, at, new_record_id) VALUES (?, ?, ?, ?, ?)').run(
-      item.recordId,
-      input.action,
-      input.actor,
-      clock.now().toISOString(),
-      newRecordId,
-    );
+    insertResolution(db, { recordId: item.recordId, action: input.action, actor: input.actor, at: clock.now().toISOString(), newRecordId });
     return { newRecordId };
   })();
 }

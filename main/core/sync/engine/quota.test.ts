@@ -78,7 +78,7 @@ describe('sync engine: long Retry-After never stalls a run', () => {
     // A day later the quota has room again: the scheduler's run sends it.
     clock.advanceMinutes(12 * 60 + 1);
     expect(await scheduler.tick()).toBe('retry');
-    expect(f.engine.state().runs(1)[0]).toMatchObject({ trigger: 'retry', outcome: 'ok' });
+    expect(f.engine.runs().recent(1)[0]).toMatchObject({ trigger: 'retry', outcome: 'ok' });
     expect((await p.platform.admin.blobs()).map((b) => b.sha256).sort()).toEqual([first, second].sort());
     expect(syncStatus(f.engine, clock)).toMatchObject({ blobs: { queued: 0, deferred: 0, stored: 2 }, deferredBlobs: [] });
   });
@@ -105,7 +105,7 @@ describe('sync engine: long Retry-After never stalls a run', () => {
     const startedAt = Date.now();
     expect(await scheduler.tick()).toBe('retry');
     expect(Date.now() - startedAt).toBeLessThan(15_000);
-    const [run] = f.engine.state().runs(1);
+    const [run] = f.engine.runs().recent(1);
     expect(run).toMatchObject({ outcome: 'failed', errorCode: 'SYNC_RATE_LIMITED' });
     expect(run!.errorMessage).toContain('秒后再同步');
     expect(f.engine.state().inflight()?.recordIds).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('sync engine: long Retry-After never stalls a run', () => {
     expect(wait).toBeLessThanOrEqual(58 * 60_000 + 1000);
     clock.advanceMinutes(59);
     expect(await scheduler.tick()).toBe('retry');
-    expect(f.engine.state().runs(1)[0]?.outcome).toBe('ok');
+    expect(f.engine.runs().recent(1)[0]?.outcome).toBe('ok');
     expect((await p.platform.admin.records()).map((r) => r.caseId).sort()).toEqual(['L-1', 'L-2']);
   });
 });

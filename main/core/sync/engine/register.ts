@@ -18,7 +18,7 @@ import { backoffDelay, type BackoffOptions } from './backoff';
 import { HttpClient, PlatformError, TransportError } from './http';
 import { sleep } from './throttle';
 import { isLoopbackHost } from './tlsPins';
-import { SyncState } from './state';
+import { RegistrationState } from './registrationState';
 import { counterNoOf, issuedWithCounter, setCounterNo } from '../../cases/caseNumber';
 
 /**
@@ -73,7 +73,7 @@ export async function registerDevice(
   // No trust on first use: without the slip's fingerprint nothing is asked of the platform.
   if (!input.fingerprint?.trim())
     throw new JiuzhuError('INVALID_INPUT', { path: 'fingerprint', detail: MISSING_FINGERPRINT }, { path: 'fingerprint' });
-  const state = new SyncState(db, clock);
+  const state = new RegistrationState(db, clock);
   const baseUrl = normalizePlatformUrl(input.platformUrl);
   const info = await retrying(backoff, async () =>
     platformInfoSchema.parse(
@@ -155,7 +155,7 @@ export async function registerDevice(
 }
 
 /** Keys for this code: the same ones on every retry of the same code (a lost answer), fresh for a new code or suite. */
-function pendingKeys(state: SyncState, code: string, suite: CryptoSuite): PartyKeys {
+function pendingKeys(state: RegistrationState, code: string, suite: CryptoSuite): PartyKeys {
   const raw = state.get('pendingKeys');
   if (raw) {
     const saved = JSON.parse(raw) as { code: string; suite?: string; keys: PartyKeys };

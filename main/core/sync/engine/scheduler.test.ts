@@ -46,8 +46,8 @@ describe('scheduler', () => {
     expect(await scheduler.tick()).toBe('window');
     expect(
       f.engine
-        .state()
-        .runs(5)
+        .runs()
+        .recent(5)
         .map((r) => [r.trigger, r.outcome]),
     ).toEqual([
       ['window', 'ok'],

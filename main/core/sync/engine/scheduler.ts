@@ -43,8 +43,8 @@ export class SyncScheduler {
     if (!state.registration()) return undefined;
     const now = this.clock.now();
     const retryAt = Number(state.get('retryAt') ?? 0);
-    const lastRunAt = Date.parse(state.runs(1)[0]?.startedAt ?? '') || 0;
-    const blobDue = Date.parse(state.nextBlobRetryAt() ?? '') || undefined;
+    const lastRunAt = Date.parse(this.engine.runs().recent(1)[0]?.startedAt ?? '') || 0;
+    const blobDue = Date.parse(this.engine.blobs().nextRetryAt() ?? '') || undefined;
     const settings = state.settings();
     const window = latestWindow(now, settings.windows)?.getTime();
     const handled = Number(state.get('lastWindowAt') ?? 0);

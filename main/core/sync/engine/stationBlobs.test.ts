@@ -18,8 +18,8 @@ import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore'
 import { FakeClock, MACHINE_B } from '../../kernel/store/testSupport/fixtures';
 import { noLogger, type Db } from '../../kernel/store/types';
 import { syncCapability } from '../capability';
-import { downloadedBytes } from './download';
-import { remoteBlobsOfCase } from './remoteBlobs';
+import { downloadedBytes } from './downloadChunkRepo';
+import { remoteBlobsOfCase } from './remoteBlobRepo';
 import { engineFixture, registerWith } from './testSupport';
 
 const cleanups: Array<() => unknown> = [];
@@ -60,11 +60,9 @@ describeStores('blobs on demand for station cases', (store) => {
     const b = counter(clock, MACHINE_B);
     await registerWith(a.f, p.platform, 'ST-HALL');
     await registerWith(b.f, p.platform, 'ST-HALL', options.via ? await options.via(p.platform.port) : undefined);
-    const byDb = new Map<Db, CaseService>([
-      [a.f.db(), a.svc],
-      [b.f.db(), b.svc],
-    ]);
-    cleanups.push(registerCasePullHandler((db) => byDb.get(db)!));
+    // Each workstation's engine applies its pulled cases with its own handlers.
+    cleanups.push(registerCasePullHandler(a.f.engine.pullHandlers, () => a.svc));
+    cleanups.push(registerCasePullHandler(b.f.engine.pullHandlers, () => b.svc));
 
     const actor = a.f.t.adminId;
     const draft = a.svc.saveDraft(actor, { application: threePersonDibao() });

@@ -38,14 +38,17 @@ export function syncStatus(engine: SyncEngine, clock: Clock) {
       rejected: counts.rejected,
       conflict: counts.conflict,
     },
-    blobs: state.blobCounts(),
-    deferredBlobs: state.deferredBlobs(20).map((b) => ({ sha256: b.sha256, retryAt: b.retryAt!, reason: b.error })),
+    blobs: engine.blobs().counts(),
+    deferredBlobs: engine
+      .blobs()
+      .deferred(20)
+      .map((b) => ({ sha256: b.sha256, retryAt: b.retryAt!, reason: b.error })),
     lastSuccessAt,
     nextWindowAt: next ? next.toISOString() : null,
     stale,
     skewMs: skew === undefined ? null : Number(skew),
     settings,
-    runs: state.runs(20),
+    runs: engine.runs().recent(20),
     auditAnchor: auditAnchorView(state.db),
   };
 }

@@ -2,6 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { outboxRecordSchema, recordKindSchema, type OutboxRecord } from '../../../../common/sync/push';
 import type { OutboundRecord } from '../../../../sync-protocol/records/registry';
 import type { Clock, Db } from '../../kernel/store/types';
+import {
+  answerOutboxRecords,
+  insertOutboxRecord,
+  isDemoCase,
+  markOutboxSent,
+  outboxCountsByState,
+  outboxRowById,
+  outboxRowsOfCase,
+  unansweredOutboxRows,
+  type OutboxDbRow,
+} from './outboxRepo';
+
+export { NOT_DEMO } from './outboxRepo';
 
 /** What a record carries besides its id, seq and time: made by a builder of `sync-protocol/records/`, typed by kind. */
 type Entry = Pick<OutboxRecord, 'kind' | 'caseId' | 'baseVersion' | 'blobs'> & { body: object };
@@ -14,12 +27,6 @@ export type OutboxState = 'queued' | 'sent' | 'acknowledged' | 'rejected' | 'con
  */
 export type Enqueued = (OutboxRecord & { queued: true }) | { queued: false; id: string; reason: 'demo' };
 
-/**
- * Rows that belong to a demo case (`jiuzhu-admin demo seed`). Demo cases are never queued; this
- * keeps rows an earlier version queued for them out of the push, the counts and the quarantine.
- */
-export const NOT_DEMO = 'NOT EXISTS (SELECT 1 FROM case_file demo_case WHERE demo_case.id = outbox.case_id AND demo_case.demo = 1)';
-
 export interface OutboxRow extends OutboxRecord {
   state: OutboxState;
   bundleId: string | null;
@@ -27,23 +34,8 @@ export interface OutboxRow extends OutboxRecord {
   reason: string | null;
 }
 
-interface RawRow {
-  seq: number;
-  id: string;
-  kind: string;
-  case_id: string | null;
-  base_version: number | null;
-  blobs: string;
-  made_at: string;
-  body: string;
-  state: OutboxState;
-  bundle_id: string | null;
-  answered_at: string | null;
-  reason: string | null;
-}
-
 /**
- * The outbox repository. `enqueue` must be called inside the transaction of the change it
+ * The outbox. `enqueue` must be called inside the transaction of the change it
  * records (it refuses to run outside one), which is what makes the outbox transactional. It takes
  * a record made by its kind's builder (`sync-protocol/records/`): a body that is not its kind's
  * does not compile.
@@ -77,23 +69,20 @@ export class Outbox {
     if (!this.db.inTransaction) throw new Error('Outbox.enqueue must run inside the transaction of the change it records');
     recordKindSchema.parse(entry.kind);
     const id = randomUUID();
-    if (entry.caseId !== undefined && this.db.prepare('SELECT 1 FROM case_file WHERE id = ? AND demo = 1').get(entry.caseId) !== undefined)
-      return { queued: false, id, reason: 'demo' };
+    if (entry.caseId !== undefined && isDemoCase(this.db, entry.caseId)) return { queued: false, id, reason: 'demo' };
     const madeAt = this.clock.now().toISOString();
-    const info = this.db
-      .prepare('INSERT INTO outbox (id, kind, case_id, base_version, blobs, made_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        id,
-        entry.kind,
-        entry.caseId ?? null,
-        entry.baseVersion ?? null,
-        JSON.stringify(entry.blobs ?? []),
-        madeAt,
-        JSON.stringify(entry.body),
-      );
+    const seq = insertOutboxRecord(this.db, {
+      id,
+      kind: entry.kind,
+      caseId: entry.caseId ?? null,
+      baseVersion: entry.baseVersion ?? null,
+      blobsJson: JSON.stringify(entry.blobs ?? []),
+      madeAt,
+      bodyJson: JSON.stringify(entry.body),
+    });
     const record = outboxRecordSchema.parse({
       id,
-      seq: Number(info.lastInsertRowid),
+      seq,
       kind: entry.kind,
       ...(entry.caseId ? { caseId: entry.caseId } : {}),
       ...(entry.baseVersion !== undefined ? { baseVersion: entry.baseVersion } : {}),
@@ -106,45 +95,40 @@ export class Outbox {
 
   /** Records not yet answered, oldest first (queued, and sent but unanswered). */
   pending(limit: number): OutboxRow[] {
-    return (
-      this.db.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND ${NOT_DEMO} ORDER BY seq LIMIT ?`).all(limit) as RawRow[]
-    ).map(toRow);
+    return unansweredOutboxRows(this.db, limit).map(toRow);
   }
 
   byId(id: string): OutboxRow | undefined {
-    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as RawRow | undefined;
+    const row = outboxRowById(this.db, id);
     return row ? toRow(row) : undefined;
   }
 
   byCase(caseId: string): OutboxRow[] {
-    return (this.db.prepare('SELECT * FROM outbox WHERE case_id = ? ORDER BY seq').all(caseId) as RawRow[]).map(toRow);
+    return outboxRowsOfCase(this.db, caseId).map(toRow);
   }
 
   /** Records by state, demo cases' left out. */
   counts(): Record<OutboxState, number> {
     const out: Record<OutboxState, number> = { queued: 0, sent: 0, acknowledged: 0, rejected: 0, conflict: 0 };
-    for (const r of this.db.prepare(`SELECT state, count(*) AS n FROM outbox WHERE ${NOT_DEMO} GROUP BY state`).all() as Array<{
-      state: OutboxState;
-      n: number;
-    }>)
-      out[r.state] = r.n;
+    for (const r of outboxCountsByState(this.db)) out[r.state as OutboxState] = r.n;
     return out;
   }
 
   markSent(ids: string[], bundleId: string): void {
-    const stmt = this.db.prepare("UPDATE outbox SET state = 'sent', bundle_id = ? WHERE id = ? AND state IN ('queued', 'sent')");
-    this.db.transaction(() => ids.forEach((id) => stmt.run(bundleId, id)))();
+    markOutboxSent(this.db, ids, bundleId);
   }
 
   /** Record the platform's answer for each record (from a verified bundle result only). */
   answer(answers: Array<{ id: string; status: 'acknowledged' | 'rejected' | 'conflict'; reason?: string }>): void {
-    const at = this.clock.now().toISOString();
-    const stmt = this.db.prepare('UPDATE outbox SET state = ?, answered_at = ?, reason = ? WHERE id = ?');
-    this.db.transaction(() => answers.forEach((a) => stmt.run(a.status, at, a.reason ?? null, a.id)))();
+    answerOutboxRecords(
+      this.db,
+      answers.map((a) => ({ id: a.id, status: a.status, reason: a.reason ?? null })),
+      this.clock.now().toISOString(),
+    );
   }
 }
 
-function toRow(r: RawRow): OutboxRow {
+function toRow(r: OutboxDbRow): OutboxRow {
   const blobs = JSON.parse(r.blobs) as string[];
   return {
     id: r.id,
@@ -155,7 +139,7 @@ function toRow(r: RawRow): OutboxRow {
     ...(blobs.length ? { blobs } : {}),
     madeAt: r.made_at,
     body: JSON.parse(r.body) as Record<string, unknown>,
-    state: r.state,
+    state: r.state as OutboxState,
     bundleId: r.bundle_id,
     answeredAt: r.answered_at,
     reason: r.reason,

@@ -1,7 +1,6 @@
-import type { JiuzhuError } from '../../../../common/contract/errors';
-import { pullItemRefusal, readPullItem } from '../../../../sync-protocol/records/index';
 import type { Db } from '../../kernel/store/types';
-import type { PulledItem } from './pullHandlers';
+
+/** Blob references pulled from the platform (sync_remote_blob), and the local attachment that holds a blob's bytes. */
 
 export type RemoteBlobState = 'remote' | 'stored' | 'failed';
 
@@ -55,19 +54,31 @@ const toRow = (r: Raw): RemoteBlobRow => ({
 
 /** The local attachment with these bytes, if this workstation holds them (its own, or fetched before). */
 export function localAttachmentId(db: Db, sha256: string): string | null {
-  const r = db.prepare('SELECT id FROM attachment WHERE sha256 = ? LIMIT 1').get(Buffer.from(sha256, 'hex')) as { id: string } | undefined;
-  return r?.id ?? null;
+  return localAttachmentBySha(db, sha256)?.id ?? null;
 }
 
-/**
- * A pulled `attachments` item (a case's blob references from any counter of the station), in the
- * pull page's transaction: each reference is kept with its download state; one whose bytes are
- * already here (this counter's own attachment coming back) is `stored` at once. Returns false for
- * an item that does not parse: its refusal (the caller keeps the item in pulled_item).
- */
-export function applyAttachmentsItem(db: Db, item: PulledItem, pulledAt: string): JiuzhuError | null {
-  const parsed = readPullItem('attachments', item);
-  if (!parsed.ok) return pullItemRefusal(parsed.issue);
+export function localAttachmentBySha(db: Db, sha256: string): { id: string; mime: string } | undefined {
+  return db.prepare('SELECT id, mime FROM attachment WHERE sha256 = ? LIMIT 1').get(Buffer.from(sha256, 'hex')) as
+    { id: string; mime: string } | undefined;
+}
+
+export interface RemoteBlobUpsert {
+  caseId: string;
+  sha256: string;
+  role: string;
+  ref: string;
+  page: number;
+  kind: string;
+  mime: string;
+  size: number;
+  addedAt: string;
+  pulledAt: string;
+  state: RemoteBlobState;
+  attachmentId: string | null;
+}
+
+/** Keep blob references as pulled: a reference already stored stays stored, with its attachment. */
+export function upsertRemoteBlobs(db: Db, refs: RemoteBlobUpsert[]): void {
   const upsert = db.prepare(
     `INSERT INTO sync_remote_blob (case_id, sha256, role, ref, page, kind, mime, size, added_at, pulled_at, state, attachment_id)
      VALUES (@caseId, @sha256, @role, @ref, @page, @kind, @mime, @size, @addedAt, @pulledAt, @state, @attachmentId)
@@ -75,24 +86,7 @@ export function applyAttachmentsItem(db: Db, item: PulledItem, pulledAt: string)
        state = CASE WHEN sync_remote_blob.state = 'stored' THEN 'stored' ELSE excluded.state END,
        attachment_id = coalesce(sync_remote_blob.attachment_id, excluded.attachment_id)`,
   );
-  for (const a of parsed.value.attachments) {
-    const local = localAttachmentId(db, a.sha256);
-    upsert.run({
-      caseId: parsed.value.caseId,
-      sha256: a.sha256,
-      role: a.role,
-      ref: a.ref,
-      page: a.page,
-      kind: a.kind,
-      mime: a.contentType,
-      size: a.size,
-      addedAt: a.addedAt,
-      pulledAt,
-      state: local ? 'stored' : 'remote',
-      attachmentId: local,
-    });
-  }
-  return null;
+  for (const r of refs) upsert.run(r);
 }
 
 /**
