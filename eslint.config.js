@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import tseslint from 'typescript-eslint';
 import { allowedPackages } from './tools/lint/allowedPackages.js';
+import { sqlInRepos } from './tools/lint/sqlInRepos.js';
 
 /**
  * Layer rules (docs/ARCHITECTURE.md, “Layers, enforced by lint”). Every path here is resolved against
@@ -149,6 +150,11 @@ const productionZones = [
   ...featureZones('main/core', CORE_KERNEL),
   ...featureZones('renderer/src', RENDERER_KERNEL),
 ];
+/**
+ * SQL only in repositories (docs/ARCHITECTURE.md): in main/core, `.prepare`/`.pragma`/`.exec` with SQL
+ * text are refused outside `*Repo.ts` and `repo.ts`, the store layer, migrations, tests and test support.
+ */
+const SQL_PLACES = ['**/*Repo.ts', '**/repo.ts', 'main/core/kernel/store/**', '**/migrations/**'];
 const restrictedPaths = (list) => ['error', { basePath: here, zones: list }];
 const packagesRule = (layer, packages, node) => ['error', { layer, packages, node }];
 
@@ -168,7 +174,7 @@ const configs = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX, layers: { rules: { 'allowed-packages': allowedPackages } } },
+    plugins: { 'import-x': importX, layers: { rules: { 'allowed-packages': allowedPackages, 'sql-in-repos': sqlInRepos } } },
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
@@ -187,6 +193,11 @@ const configs = tseslint.config(
     },
   },
   { files: TEST_FILES, rules: { 'import-x/no-restricted-paths': restrictedPaths(zones) } },
+  {
+    files: ['main/core/**'],
+    ignores: [...SQL_PLACES, ...TEST_FILES],
+    rules: { 'layers/sql-in-repos': 'error' },
+  },
   ...LAYERS.flatMap(({ folder, node, packages }) => [
     { files: [`${folder}/**`], rules: { 'layers/allowed-packages': packagesRule(folder, packages, node) } },
     {

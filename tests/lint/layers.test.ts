@@ -12,6 +12,7 @@ const root = join(import.meta.dirname, '../..');
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 const PATHS = 'import-x/no-restricted-paths';
 const PACKAGES = 'layers/allowed-packages';
+const SQL = 'layers/sql-in-repos';
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -115,6 +116,36 @@ describe('layer rules', () => {
       expect(await ruleIdsFor(fixture(file), at)).toEqual([]);
     });
   }
+
+  describe('SQL only in repositories', () => {
+    it('refuses SQL text in .prepare, .pragma and .exec (string, template and concatenation) in a core module, one report each', async () => {
+      const rules = await ruleIdsFor(fixture('coreSqlOutsideRepo.ts'), 'main/core/sync/engine/__fixture__.ts');
+      expect(rules.filter((r) => r === SQL)).toHaveLength(4);
+    });
+
+    it('refuses it in a kernel module outside the store too', async () => {
+      expect(await ruleIdsFor(fixture('coreSqlOutsideRepo.ts'), 'main/core/kernel/audit/__fixture__.ts')).toContain(SQL);
+    });
+
+    const allowedSql: Array<[string, string]> = [
+      ['a *Repo.ts file', 'main/core/sync/engine/__fixtureRepo.ts'],
+      ['a repo.ts file', 'main/core/certification/repo.ts'],
+      ['the store layer', 'main/core/kernel/store/__fixture__.ts'],
+      ['a migration', 'main/core/kernel/store/migrations/9999Fixture.ts'],
+      ['a test', 'main/core/backup/__fixture__.test.ts'],
+      ['test support', 'main/core/sync/engine/testSupport.ts'],
+      ['code outside main/core', 'city-platform/store/__fixture__.ts'],
+    ];
+    for (const [what, at] of allowedSql) {
+      it(`allows SQL in ${what}`, async () => {
+        expect(await ruleIdsFor(fixture('coreRepoAllowed.ts'), at)).not.toContain(SQL);
+      });
+    }
+
+    it('allows RegExp#exec on a string in a core module', async () => {
+      expect(await ruleIdsFor(fixture('coreRegexpExecAllowed.ts'), 'main/core/sync/engine/__fixture__.ts')).toEqual([]);
+    });
+  });
 
   describe('run from another folder', () => {
     const code = fixture('rendererImportsPreload.ts');
