@@ -118,14 +118,19 @@ export interface RouteEntry {
   permission: Permission | undefined;
 }
 
-/** Every page of renderer/src/routes.tsx with the permission it needs: a new page is walked without touching the test. */
+/**
+ * Every page of renderer/src/routes.tsx with the permission it needs: a new page is walked without touching the test.
+ * An entry is read whether it sits on one line or Prettier spread it over several; one it cannot read stops the walk.
+ */
 export function appRoutes(): RouteEntry[] {
   const source = readFileSync(join(import.meta.dirname, '../../renderer/src/routes.tsx'), 'utf8');
   const routes: RouteEntry[] = [];
-  for (const m of source.matchAll(/\{\s*path: '([^']+)'([^\n]*)\}/g)) {
+  for (const m of source.matchAll(/\{\s*path: '([^']+)'([^{}]*)\}/g)) {
     const permission = /permission: '([^']+)'/.exec(m[2]!)?.[1] as Permission | undefined;
     routes.push({ path: m[1]!, permission });
   }
+  const declared = source.match(/\bpath: '/g)?.length ?? 0;
+  if (routes.length !== declared) throw new Error(`routes.tsx declares ${declared} paths, the walk read ${routes.length}`);
   return routes;
 }
 

@@ -74,6 +74,8 @@ async function logInAs(page: Page, username: string, password: string): Promise<
 }
 
 test('every page, as each role that may open it, shows only words from the catalog', async ({ browser }) => {
+  // Every page of routes.tsx as each of the five roles: longer than the other walks.
+  test.setTimeout(240_000);
   const findings: Array<Finding & { where: string }> = [];
   const crashes: string[] = [];
   const routes = appRoutes();
