@@ -789,3 +789,79 @@ test('平台状态: a case page with every platform status in its history (an un
   expect(leaks).toEqual([]);
   expect(crashes).toEqual([]);
 });
+
+test('county reference data published: the standard in force and its versions, the published materials and policy texts with their history, the money step naming the standard and the materials step naming the checklist show only catalog words', async ({
+  browser,
+}) => {
+  const crashes: string[] = [];
+  const leaks: Array<Finding & { where: string }> = [];
+  const platformDir = mkdtempSync(join(tmpdir(), 'jiuzhu-words-reference-'));
+  const platform = await startPlatform({ dataDir: platformDir });
+  const own = newDataDir();
+  const s = await launch(own);
+  try {
+    const admin = await setUpIntakeStation(s);
+    const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-R', regionCode: '500110' });
+    await admin('sync.register', { platformUrl: platform.url, code: slip.code, fingerprint: slip.fingerprint });
+    const year = new Date().getFullYear();
+    const by = { publishedBy: '綦江区民政局' };
+    const row = (residence: string, monthlyFen: number, effectiveFrom: string) => ({
+      regionPrefix: '5001',
+      residence,
+      monthlyFen,
+      effectiveFrom,
+    });
+    await platform.admin.publishReference({ table: 'standards', version: 1, data: { standards: [row('urban', 80_000, `${year}-01-01`)] } });
+    const rows = [row('urban', 86_000, `${year}-01-01`), row('rural', 70_000, `${year}-01-01`), row('urban', 90_000, `${year + 1}-01-01`)];
+    await platform.admin.publishReference({ table: 'standards', version: 2, data: { standards: rows }, ...by });
+    const policy = (version: number, effectiveFrom: string) =>
+      platform.admin.publishReference({
+        table: 'policy-texts',
+        version,
+        data: { effectiveFrom, notices: [{ title: `低保政策${version}`, body: '家庭人均收入低于当地低保标准的，可以申请。' }] },
+        ...by,
+      });
+    await policy(1, `${year}-01-01`);
+    await policy(2, `${year + 1}-01-01`);
+    await platform.admin.publishReference({
+      table: 'materials',
+      version: 1,
+      data: {
+        effectiveFrom: `${year}-01-01`,
+        types: { dibao: [{ code: 'application_form', label: '最低生活保障申请书', required: true }] },
+      },
+    });
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    const draft = await admin<{ caseId: string }>('intake.save', { application: threePersonDibao({ step: 3 }) });
+
+    const page = await newPage(browser, crashes);
+    await logIn(page, s);
+    await page.evaluate(() => (window.location.hash = '#/admin/settings'));
+    for (const [tab, testId] of [
+      ['地方低保标准', 'published-standards-v2'],
+      ['申请材料清单', 'published-materials-v1'],
+      ['政策宣传', 'published-policy-v2'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByTestId(testId)).toBeVisible();
+      await check(page, `admin settings ${tab}, published versions`, leaks);
+    }
+    await openIntake(page);
+    await page.getByTestId(`resume-${draft.caseId}`).click();
+    await step(page, 'money');
+    await expect(page.getByTestId('eligibility-standard')).toBeVisible();
+    await check(page, 'intake money step, published standard', leaks);
+    await page.keyboard.press('Alt+N');
+    await step(page, 'materials');
+    await expect(page.getByTestId('materials-published')).toBeVisible();
+    await check(page, 'intake materials step, published checklist', leaks);
+    await page.close();
+  } finally {
+    await stop(s);
+    removeDataDir(own);
+    await platform.stop();
+    rmSync(platformDir, { recursive: true, force: true });
+  }
+  expect(leaks).toEqual([]);
+  expect(crashes).toEqual([]);
+});

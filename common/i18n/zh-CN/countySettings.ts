@@ -68,7 +68,6 @@ export const countySettings = {
       custom: '本县自定清单',
       shipped: '使用系统默认清单',
       label: '材料名称',
-      code: '编号',
       required: '必交',
       when: '适用情形',
       add: '添加材料',

@@ -64,18 +64,6 @@ export function MaterialsSection({ current, effective }: { current: CaseSettings
                   style={{ width: 200 }}
                 />
               </Form.Item>
-              <Form.Item noStyle shouldUpdate>
-                {() => (
-                  <Typography.Text
-                    type="secondary"
-                    ellipsis
-                    style={{ lineHeight: '32px', width: 150 }}
-                    title={t('countySettings.materials.code')}
-                  >
-                    {String(form.getFieldValue(['types', type, field.name, 'code']) ?? '')}
-                  </Typography.Text>
-                )}
-              </Form.Item>
               <Form.Item name={[field.name, 'code']} hidden>
                 <Input />
               </Form.Item>
