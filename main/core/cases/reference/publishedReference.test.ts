@@ -6,6 +6,8 @@ import { startPlatform, type RunningPlatform } from '../../../../city-platform/p
 import { describeStores } from '../../../../city-platform/testSupport/stores';
 import { findStandard } from '../../../../common/cases/settings';
 import { reviewStandard } from '../../afterAcceptance/reviewView';
+import { idleView } from '../../applicant/idleView';
+import { standardsWithPublished } from '../countyReference';
 import { FakeClock } from '../../kernel/store/testSupport/fixtures';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testSupport';
 import { CaseService } from '../caseService';
@@ -89,6 +91,20 @@ describeStores('county reference data published by the platform (standards, mate
     expect(standardOn('2026-12-21', 'rural')).toMatchObject({ monthlyFen: 64_000 });
     expect(standardOn('2026-12-31')).toMatchObject({ monthlyFen: 80_000 });
     expect(standardOn('2027-01-01')).toMatchObject({ monthlyFen: 86_000, year: 2027 });
+    // The applicant screen shows the published standards in force, never the local one they replace.
+    const idle = idleView({
+      viewId: 'v1',
+      stationName: '桥头镇',
+      regionCode: svc.station.regionCode,
+      today: svc.today(),
+      standards: standardsWithPublished(f.db(), svc.settings().standards),
+      checklist: svc.checklist(),
+      notices: svc.policyNotices(),
+    });
+    expect(idle.standards).toEqual([
+      { residence: 'urban', monthlyFen: 80_000, year: 2026 },
+      { residence: 'rural', monthlyFen: 64_000, year: 2026 },
+    ]);
     // The review's standard moves with the clock across the boundary.
     expect(reviewStandard(svc.standards(), svc.station.regionCode, svc.today(), 'urban')?.monthlyFen).toBe(80_000);
     clock.advance(14 * DAY);
