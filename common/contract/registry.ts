@@ -11,8 +11,8 @@ import { idcardMethods } from './methods/idcard';
 import { documentsMethods } from './methods/documents/documents';
 import { printMethods } from './methods/documents/print';
 import { casesMethods } from './methods/cases';
-import { syncMethods } from './methods/sync';
-import { syncStationMethods } from './methods/syncStation';
+import { syncMethods } from './methods/sync/sync';
+import { syncStationMethods } from './methods/sync/syncStation';
 import { applicantMethods } from './methods/applicant';
 import { visitsMethods } from './methods/afterAcceptance/visits';
 import { rosterMethods } from './methods/afterAcceptance/roster';
@@ -31,7 +31,7 @@ import { onlineApplicationsMethods } from './methods/onlineApplications';
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
  * object; a method that is not here cannot be called. Each capability keeps its methods in
- * methods/<capability>.ts, or one file per method group in methods/<capability>/ (afterAcceptance, documents), and
+ * methods/<capability>.ts, or one file per method group in methods/<capability>/ (afterAcceptance, documents, sync), and
  * adds its groups here (and its names to names.ts).
  */
 export const METHODS = {

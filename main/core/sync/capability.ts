@@ -4,7 +4,7 @@ import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
 import type { Station } from '../kernel/store/station';
 import { translate } from '../../../common/i18n/translate';
-import type { RemoteBlobView } from '../../../common/contract/methods/syncStation';
+import type { RemoteBlobView } from '../../../common/contract/methods/sync/syncStation';
 import { counterNoOf, setCounterNo } from '../cases/caseNumber';
 import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
 import type { Db } from '../kernel/store/types';

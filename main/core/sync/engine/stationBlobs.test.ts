@@ -5,7 +5,7 @@ import { blobPath } from '../../../../city-platform/blob/paths';
 import { enrolClient, tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { request } from '../../../../city-platform/testClient/http';
 import { describeStores } from '../../../../city-platform/testSupport/stores';
-import { syncFetchBlob } from '../../../../common/contract/methods/syncStation';
+import { syncFetchBlob } from '../../../../common/contract/methods/sync/syncStation';
 import { startLinkProxy, type LinkProxy } from '../../../../tools/linkProxy/proxy';
 import type { CoreDeps } from '../../capability';
 import { CaseService } from '../../cases/caseService';

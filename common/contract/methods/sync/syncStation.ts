@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BLOB_ROLES } from '../../sync/attachments';
-import { counterNoSchema } from '../../sync/registration';
-import { defineMethod } from '../define';
+import { BLOB_ROLES } from '../../../sync/attachments';
+import { counterNoSchema } from '../../../sync/registration';
+import { defineMethod } from '../../define';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, '附件指纹应为 64 位十六进制');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from '../define';
+import { defineMethod } from '../../define';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
