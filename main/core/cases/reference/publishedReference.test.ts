@@ -101,10 +101,13 @@ describeStores('county reference data published by the platform (standards, mate
       checklist: svc.checklist(),
       notices: svc.policyNotices(),
     });
-    expect(idle.standards).toEqual([
-      { residence: 'urban', monthlyFen: 80_000, year: 2026 },
-      { residence: 'rural', monthlyFen: 64_000, year: 2026 },
-    ]);
+    expect(idle).toMatchObject({
+      kind: 'idle',
+      standards: [
+        { residence: 'urban', monthlyFen: 80_000, year: 2026 },
+        { residence: 'rural', monthlyFen: 64_000, year: 2026 },
+      ],
+    });
     // The review's standard moves with the clock across the boundary.
     expect(reviewStandard(svc.standards(), svc.station.regionCode, svc.today(), 'urban')?.monthlyFen).toBe(80_000);
     clock.advance(14 * DAY);
