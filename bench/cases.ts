@@ -2,6 +2,7 @@ import { caseFilterWhere, searchCases, type SearchFilters } from '../main/core/c
 import type { CaseRow } from '../main/core/cases/caseRepo';
 import { syntheticApplication } from '../main/core/cases/demo/synthetic';
 import type { CaseViews } from '../main/core/cases/caseViews';
+import { CaseSearchRepo } from '../main/core/cases/searchRepo';
 import type { Db } from '../main/core/kernel/store/types';
 import { openCases, stationCopy } from './station100k';
 import { row, type Benchmark, type BenchRow } from './types';
@@ -32,7 +33,7 @@ const KINDS: Array<[string, (s: Sample) => string]> = [
 
 /** What cases.search does for one query now: the page, its summaries (one deadline query) and the matched parties. */
 function listPage(db: Db, views: CaseViews, f: SearchFilters, today: string): number {
-  const found = searchCases(db, f);
+  const found = searchCases(new CaseSearchRepo(db), f);
   return views.summaries(found.rows, today, 3).length + found.matched.size;
 }
 

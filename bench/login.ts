@@ -2,6 +2,7 @@ import { scryptSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { searchCases } from '../main/core/cases/search';
+import { CaseSearchRepo } from '../main/core/cases/searchRepo';
 import { integrityFile } from '../main/core/kernel/store/integrityCheck';
 import { DEFAULT_KDF } from '../main/core/kernel/store/keys/kdf';
 import { ADMIN } from '../main/core/kernel/store/testSupport/fixtures';
@@ -49,7 +50,7 @@ export const benchmark: Benchmark = {
           login[mode].push(performance.now() - t0);
           if (mode === 'background') {
             // login → the case list's first page (what the home page shows first)
-            searchCases(station.db, { query: '', states: [], types: [], limit: 20, offset: 0 });
+            searchCases(new CaseSearchRepo(station.db), { query: '', states: [], types: [], limit: 20, offset: 0 });
             usable.push(performance.now() - t0);
             const check = await station.integrityCheck();
             if (!check?.ok) throw new Error(`background check: ${JSON.stringify(check)}`);

@@ -66,7 +66,7 @@ export const benchmark: Benchmark = {
 
       const kept = await fixture();
       const keeper = serviceOf(kept);
-      const off = registerOnlineApplicationsPullHandler(() => keeper);
+      const off = registerOnlineApplicationsPullHandler(kept.engine.pullHandlers, () => keeper);
       let keptMs: number;
       try {
         const [run, ms] = await timedAsync(() => kept.engine.run('manual'));

@@ -2,7 +2,6 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseService } from '../main/core/cases/caseService';
-import { CaseViews } from '../main/core/cases/caseViews';
 import { loadCaseResources } from '../main/core/cases/resources';
 import { seedStatsLoad } from '../main/core/stats/testing/seed';
 import { initStation } from '../main/core/kernel/store/initStation';
@@ -130,5 +129,5 @@ export function openCases(dataDir: string, clock = new FakeClock(Date.parse(STAT
     resources: loadCaseResources(),
     station: { name: info.name, regionCode: info.regionCode },
   });
-  return { svc, views: new CaseViews(svc), auth: { auth, adminId, close: () => auth.close() }, clock };
+  return { svc, views: svc.views, auth: { auth, adminId, close: () => auth.close() }, clock };
 }
