@@ -119,6 +119,41 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
               {t('intake.addIncome')}
             </Button>
           </Space>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('intake.assets')}
+          </Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(_, i) => String(i)}
+            dataSource={app.assets}
+            locale={{ emptyText: t('intake.noLines') }}
+            columns={[
+              { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
+              { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
+              { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
+            ]}
+          />
+          <Space wrap style={{ marginTop: 8 }}>
+            <Select
+              aria-label={t('intake.assetKind')}
+              style={{ width: 160 }}
+              value={asset.kind}
+              onChange={(v) => setAsset({ ...asset, kind: v })}
+              options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))}
+            />
+            <Input
+              aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`}
+              placeholder={t('intake.amountYuan')}
+              style={{ width: 140 }}
+              value={asset.amount}
+              onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))}
+            />
+            <Checkbox checked={asset.exempt} onChange={(e) => setAsset({ ...asset, exempt: e.target.checked })}>
+              {t('intake.exempt')}
+            </Checkbox>
+            <Button onClick={addAsset}>{t('intake.addAsset')}</Button>
+          </Space>
           {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="money-error" />}
         </Col>
         <Col xs={24} lg={10}>
@@ -154,41 +189,6 @@ export function MoneyStep({ app, update }: { app: Application; update: (change: 
               )
             }
           />
-          <Typography.Title level={5} style={{ marginTop: 12 }}>
-            {t('intake.assets')}
-          </Typography.Title>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey={(_, i) => String(i)}
-            dataSource={app.assets}
-            locale={{ emptyText: t('intake.noLines') }}
-            columns={[
-              { title: t('intake.assetKind'), dataIndex: 'kind', render: (v: AssetKind) => t(`cases.assets.${v}`) },
-              { title: t('intake.amountYuan'), dataIndex: 'valueFen', render: (v: number) => formatYuan(v) },
-              { title: t('intake.exempt'), dataIndex: 'exempt', render: (v: boolean) => (v ? t('intake.yes') : t('intake.no')) },
-            ]}
-          />
-          <Space wrap style={{ marginTop: 8 }}>
-            <Select
-              aria-label={t('intake.assetKind')}
-              style={{ width: 160 }}
-              value={asset.kind}
-              onChange={(v) => setAsset({ ...asset, kind: v })}
-              options={ASSET_KINDS.map((k) => ({ value: k, label: t(`cases.assets.${k}`) }))}
-            />
-            <Input
-              aria-label={`${t('intake.assets')}${t('intake.amountYuan')}`}
-              placeholder={t('intake.amountYuan')}
-              style={{ width: 140 }}
-              value={asset.amount}
-              onChange={(e) => (setAsset({ ...asset, amount: e.target.value }), setError(null))}
-            />
-            <Checkbox checked={asset.exempt} onChange={(e) => setAsset({ ...asset, exempt: e.target.checked })}>
-              {t('intake.exempt')}
-            </Checkbox>
-            <Button onClick={addAsset}>{t('intake.addAsset')}</Button>
-          </Space>
         </Col>
       </Row>
     </Card>
