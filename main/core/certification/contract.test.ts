@@ -1,52 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../cases/demo/synthetic';
-import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../kernel/logging/logger';
+import type { CoreApi } from '../core';
+import { staffedCore } from '../kernel/testing/staffedCore';
 
 /** The certification methods through the contract: wiring, permissions, settings validation, refusals as zh-CN envelopes. */
 let core: CoreApi;
-let dataDir: string;
+let close: () => Promise<void>;
 const admin = { via: 'browser' as const, windowId: 'browser:admin' };
-const worker = { via: 'browser' as const, windowId: 'browser:worker' };
-const PASSWORD = 'Qiaotou#2026';
+const worker = { via: 'browser' as const, windowId: 'browser:clerk' };
 const stranger = makeIdNumber('500110', '1960-01-01', 9, '女');
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-cert-'));
-  core = createCore({
-    shell: 'browser',
-    dataDir,
-    version: 'test',
-    clock: { now: () => new Date('2026-02-12T09:00:00+08:00') },
-    logger: silentLogger,
-    deviceId: async () => 'c'.repeat(64),
-  });
-  const must = async (p: Promise<unknown>) => expect(await p).toMatchObject({ ok: true });
-  await must(
-    core.invoke(
-      'setup.init',
-      {
-        stationName: '桥头镇社会救助工作站',
-        regionCode: '500110',
-        admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
-      },
-      admin,
-    ),
-  );
-  await must(core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin));
-  await must(
-    core.invoke('accounts.create', { username: 'clerk', displayName: '刘受理', roles: ['clerk'], password: 'Temp#pass2026' }, admin),
-  );
-  await must(core.invoke('session.login', { username: 'clerk', password: 'Temp#pass2026' }, worker));
-  await must(core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Station#Counter9' }, worker));
+  ({ core, close } = await staffedCore({
+    tmpPrefix: 'jiuzhu-cert-',
+    now: '2026-02-12T09:00:00+08:00',
+    deviceId: 'c'.repeat(64),
+    staff: [{ username: 'clerk', displayName: '刘受理', roles: ['clerk'] }],
+  }));
 }, 60_000);
-afterAll(async () => {
-  await core.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('certification through the contract', () => {
   it('the clerk lists who is due and reads the rules; only the admin changes them, and a fixed-month rule without months is refused', async () => {

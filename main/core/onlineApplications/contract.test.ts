@@ -1,60 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type CoreApi } from '../core';
-import { silentLogger } from '../kernel/logging/logger';
+import type { CoreApi } from '../core';
+import { staffedCore } from '../kernel/testing/staffedCore';
 
 /** The 待受理 queue's methods through the contract: the intake's permission (case.write), an unknown id refused in words. */
 let core: CoreApi;
-let dataDir: string;
+let close: () => Promise<void>;
 const admin = { via: 'browser' as const, windowId: 'browser:admin' };
 const clerk = { via: 'browser' as const, windowId: 'browser:clerk' };
-const printer = { via: 'browser' as const, windowId: 'browser:print' };
-const PASSWORD = 'Qiaotou#2026';
+const printer = { via: 'browser' as const, windowId: 'browser:printer' };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-online-contract-'));
-  core = createCore({
-    shell: 'browser',
-    dataDir,
-    version: 'test',
-    clock: { now: () => new Date('2026-02-12T09:00:00+08:00') },
-    logger: silentLogger,
-    deviceId: async () => 'd'.repeat(64),
-  });
-  const must = async (p: Promise<unknown>) => expect(await p).toMatchObject({ ok: true });
-  await must(
-    core.invoke(
-      'setup.init',
-      {
-        stationName: '桥头镇社会救助工作站',
-        regionCode: '500110',
-        admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
-      },
-      admin,
-    ),
-  );
-  await must(core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin));
-  for (const [username, role, window] of [
-    ['clerk', 'clerk', clerk],
-    ['printer', 'print', printer],
-  ] as const) {
-    await must(
-      core.invoke(
-        'accounts.create',
-        { username, displayName: role === 'clerk' ? '刘受理' : '孙打印', roles: [role], password: 'Temp#pass2026' },
-        admin,
-      ),
-    );
-    await must(core.invoke('session.login', { username, password: 'Temp#pass2026' }, window));
-    await must(core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Station#Counter9' }, window));
-  }
+  ({ core, close } = await staffedCore({
+    tmpPrefix: 'jiuzhu-online-contract-',
+    now: '2026-02-12T09:00:00+08:00',
+    staff: [
+      { username: 'clerk', displayName: '刘受理', roles: ['clerk'] },
+      { username: 'printer', displayName: '孙打印', roles: ['print'] },
+    ],
+  }));
 }, 60_000);
-afterAll(async () => {
-  await core.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('onlineApplications through the contract', () => {
   it('the clerk lists the queue (empty, no county limit set); the print role and the admin alone may not', async () => {

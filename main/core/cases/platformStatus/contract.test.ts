@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type CoreApi } from '../../core';
-import { silentLogger } from '../../kernel/logging/logger';
+import type { CoreApi } from '../../core';
+import { staffedCore } from '../../kernel/testing/staffedCore';
 
 /**
  * The platform status methods through the contract: case.read (the clerk's; the administrator alone,
@@ -11,44 +8,18 @@ import { silentLogger } from '../../kernel/logging/logger';
  * field, and each read audited.
  */
 let core: CoreApi;
-let dataDir: string;
+let close: () => Promise<void>;
 const admin = { via: 'browser' as const, windowId: 'browser:admin' };
 const clerk = { via: 'browser' as const, windowId: 'browser:clerk' };
-const PASSWORD = 'Qiaotou#2026';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-status-contract-'));
-  core = createCore({
-    shell: 'browser',
-    dataDir,
-    version: 'test',
-    clock: { now: () => new Date('2026-02-12T09:00:00+08:00') },
-    logger: silentLogger,
-    deviceId: async () => 'd'.repeat(64),
-  });
-  const must = async (p: Promise<unknown>) => expect(await p).toMatchObject({ ok: true });
-  await must(
-    core.invoke(
-      'setup.init',
-      {
-        stationName: '桥头镇社会救助工作站',
-        regionCode: '500110',
-        admin: { username: 'admin', displayName: '王站长', password: PASSWORD },
-      },
-      admin,
-    ),
-  );
-  await must(core.invoke('session.login', { username: 'admin', password: PASSWORD }, admin));
-  await must(
-    core.invoke('accounts.create', { username: 'clerk', displayName: '刘受理', roles: ['clerk'], password: 'Temp#pass2026' }, admin),
-  );
-  await must(core.invoke('session.login', { username: 'clerk', password: 'Temp#pass2026' }, clerk));
-  await must(core.invoke('session.changePassword', { oldPassword: 'Temp#pass2026', newPassword: 'Station#Counter9' }, clerk));
+  ({ core, close } = await staffedCore({
+    tmpPrefix: 'jiuzhu-status-contract-',
+    now: '2026-02-12T09:00:00+08:00',
+    staff: [{ username: 'clerk', displayName: '刘受理', roles: ['clerk'] }],
+  }));
 }, 60_000);
-afterAll(async () => {
-  await core.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('platform status through the contract', () => {
   it('the clerk reads the list (empty) and a case not here is refused in words; the administrator alone may not; a bad filter names the field', async () => {
