@@ -63,15 +63,7 @@ const LAYERS = [
 ];
 /** Tests and their helpers run under Node and may also use these. */
 const TEST_PACKAGES = ['vitest', 'yaml', 'tsx', 'pdfjs-dist', '@electron/fuses'];
-const TEST_FILES = [
-  '**/*.test.ts',
-  '**/*.spec.ts',
-  '**/testing/**',
-  '**/test/**',
-  '**/testSupport/**',
-  '**/testSupport.ts',
-  '**/testClient/**',
-];
+const TEST_FILES = ['**/*.test.ts', '**/*.spec.ts', '**/testing/**', '**/testClient/**'];
 
 const shells = ['main/electron', 'main/browser', 'main/cli'];
 

@@ -4,7 +4,7 @@ import { CertificationService } from '../main/core/certification/service';
 import { birthDateOf, dueStatus, mustCertify, nextDue } from '../main/core/certification/schedule';
 import type { MemberRef, RosterRef } from '../main/core/certification/repo';
 import type { DueRow } from '../main/core/certification/types';
-import { FakeClock } from '../main/core/kernel/store/testSupport/fixtures';
+import { FakeClock } from '../main/core/kernel/store/testing/fixtures';
 import { STATION_AT, openCases, stationCopy } from './station100k';
 import { row, type Benchmark, type BenchRow } from './types';
 

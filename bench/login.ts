@@ -5,7 +5,7 @@ import { searchCases } from '../main/core/cases/search';
 import { CaseSearchRepo } from '../main/core/cases/searchRepo';
 import { integrityFile } from '../main/core/kernel/store/integrityCheck';
 import { DEFAULT_KDF } from '../main/core/kernel/store/keys/kdf';
-import { ADMIN } from '../main/core/kernel/store/testSupport/fixtures';
+import { ADMIN } from '../main/core/kernel/store/testing/fixtures';
 import { stationCopy, stationServices } from './station100k';
 import { row, type Benchmark, type BenchRow } from './types';
 

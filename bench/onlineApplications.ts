@@ -7,8 +7,8 @@ import { loadCaseResources } from '../main/core/cases/resources';
 import { registerOnlineApplicationsPullHandler } from '../main/core/onlineApplications/pullHandler';
 import { OnlineApplicationsService } from '../main/core/onlineApplications/service';
 import { onlineApplication } from '../main/core/onlineApplications/testing/application';
-import { FakeClock } from '../main/core/kernel/store/testSupport/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/testSupport';
+import { FakeClock } from '../main/core/kernel/store/testing/fixtures';
+import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/testing/engineFixture';
 import { row, type Benchmark, type BenchRow } from './types';
 
 const APPLICATIONS = 1_000;

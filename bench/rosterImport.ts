@@ -3,7 +3,7 @@ import { caseStation } from '../main/core/cases/testing/station';
 import { readXlsx } from '../main/core/kernel/files/xlsxReader';
 import { RosterImportService } from '../main/core/rosterImport/service';
 import { exportHouseholds, memberRowsStreamed } from '../main/core/rosterImport/testing/rosterWorkbook';
-import { tempDir } from '../main/core/kernel/store/testSupport/fixtures';
+import { tempDir } from '../main/core/kernel/store/testing/fixtures';
 import { row, type Benchmark, type BenchRow } from './types';
 
 const HOUSEHOLDS = 10_000;

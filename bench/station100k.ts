@@ -8,7 +8,7 @@ import { initStation } from '../main/core/kernel/store/initStation';
 import { DEFAULT_KDF } from '../main/core/kernel/store/keys/kdf';
 import { SCHEMA_VERSION } from '../main/core/kernel/store/migrations/index';
 import type { StationOptions } from '../main/core/kernel/store/station';
-import { ADMIN, FakeClock, MACHINE_A, machineSecretOf, openServices } from '../main/core/kernel/store/testSupport/fixtures';
+import { ADMIN, FakeClock, MACHINE_A, machineSecretOf, openServices } from '../main/core/kernel/store/testing/fixtures';
 import { authConfig } from '../main/core/kernel/accounts/config';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { caseStep } from '../city-platform/testClient/fixtures';
 import { startPlatform } from '../city-platform/platform';
 import type { OutboxRecord } from '../common/sync/push';
-import { engineFixture, registerWith } from '../main/core/sync/engine/testSupport';
+import { engineFixture, registerWith } from '../main/core/sync/engine/testing/engineFixture';
 import { createBlobOpener, encryptBlob, encryptBlobFrom, sha256Hex, type BlobKeyInput } from '../sync-protocol/blobCipher';
 import { buildBundle } from '../sync-protocol/deviceCodec';
 import { generatePartyKeys } from '../sync-protocol/keys';

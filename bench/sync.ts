@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlatform, type RunningPlatform } from '../city-platform/platform';
-import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/testSupport';
+import { engineFixture, registerWith, type EngineFixture } from '../main/core/sync/engine/testing/engineFixture';
 import { seededRandom } from '../tools/linkProxy/prng';
 import { PROFILES } from '../tools/linkProxy/profiles';
 import { startLinkProxy, type LinkProxyOptions } from '../tools/linkProxy/index';

@@ -6,7 +6,7 @@ import { parseRange } from './routes/blobDownload';
 import type { TestClient } from './testClient/client';
 import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 import { request } from './testClient/http';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 it('Range: bytes=N- and bytes=N-M within the ciphertext; at or past the end is unsatisfiable', () => {
   expect(parseRange(undefined, 100)).toBeNull();

@@ -5,7 +5,7 @@ import { encodeUploadMetadata } from '../sync-protocol/tusMetadata';
 import { startLinkProxy, type LinkProxy } from '../tools/linkProxy/proxy';
 import type { CutMode } from '../tools/linkProxy/options';
 import type { RunningPlatform } from './platform';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 import { enrolClient, tempPlatform } from './testClient/fixtures';
 import { request } from './testClient/http';
 import type { TestClient } from './testClient/client';

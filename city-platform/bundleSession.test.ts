@@ -5,7 +5,7 @@ import type { RunningPlatform } from './platform';
 import { TestClient } from './testClient/client';
 import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 import { bodyOf, slowSocket, statusOf } from './testClient/slowSocket';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 /**
  * Bundles and pulls are read only for a device with a live session. The attacker is another

@@ -4,7 +4,7 @@ import { caseAuthorizationRecord } from '../sync-protocol/records/index';
 import type { RunningPlatform } from './platform';
 import type { TestClient } from './testClient/client';
 import { caseStep, enrolClient, idNumber, newCase, tempPlatform } from './testClient/fixtures';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 const sha = (c: string) => c.repeat(64);
 

@@ -5,7 +5,7 @@ import { sha256Hex } from '../sync-protocol/blobCipher';
 import { seededRandom } from '../tools/linkProxy/prng';
 import { startLinkProxy } from '../tools/linkProxy/proxy';
 import type { RunningPlatform } from './platform';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 
 describeStores('platform faults', (store) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullItem } from '../common/sync/pull';
 import type { RunningPlatform } from './platform';
 import type { TestClient } from './testClient/client';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 import { request } from './testClient/http';
 

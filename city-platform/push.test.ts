@@ -5,7 +5,7 @@ import { hashMachineId } from '../sync-protocol/machineId';
 import { buildRegistrationRequest, verifyRegistrationResponse } from '../sync-protocol/registration';
 import type { RunningPlatform } from './platform';
 import { TestClient } from './testClient/client';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 import { caseStep, enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 import { PlatformHttpError, request } from './testClient/http';
 

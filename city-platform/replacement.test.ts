@@ -3,7 +3,7 @@ import type { RunningPlatform } from './platform';
 import type { TestClient } from './testClient/client';
 import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 import { PlatformHttpError, request } from './testClient/http';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 /**
  * Registration never revokes a device by itself. The attacker is a station that enrols a

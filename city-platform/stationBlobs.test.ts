@@ -6,7 +6,7 @@ import type { RunningPlatform } from './platform';
 import type { TestClient } from './testClient/client';
 import { enrolClient, newCase, tempPlatform } from './testClient/fixtures';
 import { request } from './testClient/http';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 /**
  * One station must never reach another station's blobs. The attacker is an enrolled device of

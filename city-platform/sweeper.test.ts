@@ -9,7 +9,7 @@ import { encodeUploadMetadata } from '../sync-protocol/tusMetadata';
 import type { RunningPlatform } from './platform';
 import { enrolClient, tempPlatform } from './testClient/fixtures';
 import { request } from './testClient/http';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 /**
  * Expired sessions and uploads do not pile up: the platform's sweeper (every `sweepIntervalMs`,

@@ -6,7 +6,7 @@ import type { RunningPlatform } from './platform';
 import type { TestClient } from './testClient/client';
 import { enrolClient, tempPlatform } from './testClient/fixtures';
 import { request, type HttpAnswer } from './testClient/http';
-import { describeStores } from './testSupport/stores';
+import { describeStores } from './testing/stores';
 
 /**
  * A device cannot fill the platform's disk: at most N unfinished uploads at once, and at most so

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findPostgres, startPgCluster, type PgCluster } from '../testSupport/pgCluster';
+import { findPostgres, startPgCluster, type PgCluster } from '../testing/pgCluster';
 import { PG_MIGRATIONS } from './pgSchema';
 import { PgPlatformStore } from './pgStore';
 

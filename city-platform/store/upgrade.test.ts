@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import { describeStores } from '../testSupport/stores';
+import { describeStores } from '../testing/stores';
 import { PgPlatformStore } from './pgStore';
 import { PG_MIGRATIONS } from './pgSchema';
 import { MIGRATIONS } from './schema';

@@ -7,7 +7,7 @@ import { checkCharacter } from '../../common/idnumber/checksum';
 import type { OutboxRecord } from '../../common/sync/push';
 import { caseUpsertRecord, type CaseUpsertRecord } from '../../sync-protocol/records/index';
 import { startPlatform, type PlatformOptions, type RunningPlatform } from '../platform';
-import type { StoreFixture } from '../testSupport/stores';
+import type { StoreFixture } from '../testing/stores';
 import { TestClient } from './client';
 
 /**

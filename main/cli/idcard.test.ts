@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmulatedReader, residentCard } from '../../tools/samEmulator/index';
 import { createCore, createFixedCore, silentLogger } from '../core/index';
-import { ADMIN_PASSWORD, logInStaff, setUpStation } from '../core/devices/idcard/test/station';
+import { ADMIN_PASSWORD, logInStaff, setUpStation } from '../core/devices/idcard/testing/station';
 import { runCli } from './run';
 
 async function cli(...argv: string[]) {

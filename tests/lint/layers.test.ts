@@ -133,7 +133,7 @@ describe('layer rules', () => {
       ['the store layer', 'main/core/kernel/store/__fixture__.ts'],
       ['a migration', 'main/core/kernel/store/migrations/9999Fixture.ts'],
       ['a test', 'main/core/backup/__fixture__.test.ts'],
-      ['test support', 'main/core/sync/engine/testSupport.ts'],
+      ['test support', 'main/core/sync/engine/testing/engineFixture.ts'],
       ['code outside main/core', 'city-platform/store/__fixture__.ts'],
     ];
     for (const [what, at] of allowedSql) {

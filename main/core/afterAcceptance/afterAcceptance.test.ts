@@ -4,7 +4,7 @@ import { publicitySchema } from '../../../common/documents/publicity';
 import { refusalSchema } from '../../../common/documents/refusal';
 import { terminationSchema } from '../../../common/documents/termination';
 import { visitFormSchema } from '../../../common/documents/visitForm';
-import { codeOf } from '../kernel/store/testSupport/fixtures';
+import { codeOf } from '../kernel/store/testing/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { hydrate } from '../documents/service/hydrate';
 import { renderDocument } from '../documents/render';

@@ -4,7 +4,7 @@ import type { MethodOutput } from '../../../common/contract/registry';
 import { createCore, type CoreApi } from '../core';
 import { silentLogger } from '../kernel/logging/logger';
 import { HUSBAND, WIFE } from '../cases/testing/household';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 import { awaitingDecisionThroughContract } from './testing/contractFlow';
 import { REDRESS } from './testing/fixture';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { terminationSchema } from '../../../common/documents/termination';
 import { changeProposalBodySchema, decisionRefusalBodySchema } from '../../../common/sync/decisions';
 import { WIFE } from '../cases/testing/household';
-import { codeOf } from '../kernel/store/testSupport/fixtures';
+import { codeOf } from '../kernel/store/testing/fixtures';
 import { ChangeRepo } from './changeRepo';
 import { platformStation, type PlatformStation } from './testing/platformStation';
 import { acceptedCase, OPINION, REDRESS, signedVisit } from './testing/fixture';

@@ -4,7 +4,7 @@ import type { JiuzhuError } from '../../../common/contract/errors';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../cases/testing/household';
 import { faceCapture, intakeSignature } from '../cases/testing/captures';
 import { CertificationService } from '../certification/service';
-import { codeOf } from '../kernel/store/testSupport/fixtures';
+import { codeOf } from '../kernel/store/testing/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { StatsRepo } from '../stats/statsRepo';
 import { overview } from '../stats/overview';

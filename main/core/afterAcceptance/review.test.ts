@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phaseOutSchema } from '../../../common/documents/phaseOut';
 import { terminationSchema } from '../../../common/documents/termination';
 import type { ReviewHousehold } from '../../../common/contract/methods/afterAcceptance/reviews';
-import { codeOf, tempDir } from '../kernel/store/testSupport/fixtures';
+import { codeOf, tempDir } from '../kernel/store/testing/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import { caseStation } from '../cases/testing/station';
 import { faceCapture } from '../cases/testing/captures';

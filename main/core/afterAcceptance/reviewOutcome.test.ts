@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf } from '../kernel/store/testSupport/fixtures';
+import { codeOf } from '../kernel/store/testing/fixtures';
 import { nextReviewAfter, planOutcome, type ConclusionInput } from './reviewOutcome';
 
 const W = { reasons: ['家庭人均收入超过低保标准'], legalBasis: ['《最低生活保障审核确认办法》第三十一条'] };

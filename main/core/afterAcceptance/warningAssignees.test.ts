@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../common/contract/permissions';
 import { WIFE } from '../cases/testing/household';
-import { ADMIN } from '../kernel/store/testSupport/fixtures';
+import { ADMIN } from '../kernel/store/testing/fixtures';
 import type { AfterAcceptanceService } from './service';
 import { caseworkerOn } from './testing/fixture';
 import { enrolledHousehold } from './testing/reviewFixture';

@@ -3,11 +3,11 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
-import { jpegWithExif } from '../kernel/store/testSupport/images';
+import { jpegWithExif } from '../kernel/store/testing/images';
 import { Keyring } from '../kernel/store/keys/keyring';
 import { parseKeyring } from '../kernel/store/keys/keyringFile';
 import { openSqlite } from '../kernel/store/sqlite';
-import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../kernel/store/testSupport/fixtures';
+import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../kernel/store/testing/fixtures';
 import { readEntry, readManifest } from './container';
 import { checkStore } from './checkStore';
 import { createBackup } from './createBackup';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptanceSchema } from '../../../common/documents/acceptance';
 import { rejectionSchema } from '../../../common/documents/rejection';
 import { supplementSchema } from '../../../common/documents/supplement';
-import { codeOf, tempDir } from '../kernel/store/testSupport/fixtures';
+import { codeOf, tempDir } from '../kernel/store/testing/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
 import type { CaseService } from './caseService';
 import { searchCases } from './search';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundlePayload } from '../../../common/sync/push';
 import { makeRecordValidator } from '../../../city-platform/apply/validateRecord';
-import { codeOf, tempDir } from '../kernel/store/testSupport/fixtures';
+import { codeOf, tempDir } from '../kernel/store/testing/fixtures';
 import { Outbox, type OutboxRow } from '../sync/outbox/outbox';
 import { faceCapture, intakeSignature } from './testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from './testing/household';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseStep } from '../../../city-platform/testClient/fixtures';
 import { JiuzhuError } from '../../../common/contract/errors';
-import { FakeClock } from '../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testing/fixtures';
 import type { PulledItem } from '../sync/engine/pullHandlers';
-import { engineFixture } from '../sync/engine/testSupport';
+import { engineFixture } from '../sync/engine/testing/engineFixture';
 import { CaseService } from './caseService';
 import { registerCasePullHandler } from './pullHandler';
 import { loadCaseResources } from './resources';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 import { seedDemoCases } from './demo/seed';
 import { CASE_LIST_COLUMNS, caseFilterWhere, searchCases } from './search';
 import { CaseSearchRepo } from './searchRepo';

@@ -8,8 +8,8 @@ import { faceCapture } from '../cases/testing/captures';
 import { CHILD, HUSBAND, WIFE } from '../cases/testing/household';
 import { makeIdNumber } from '../cases/demo/synthetic';
 import { caseStation } from '../cases/testing/station';
-import { codeOf, tempDir } from '../kernel/store/testSupport/fixtures';
-import { pngWithText } from '../kernel/store/testSupport/images';
+import { codeOf, tempDir } from '../kernel/store/testing/fixtures';
+import { pngWithText } from '../kernel/store/testing/images';
 import { Outbox } from '../sync/outbox/outbox';
 import { CertificationService } from './service';
 

@@ -6,7 +6,7 @@ import { acceptedCase } from '../afterAcceptance/testing/fixture';
 import { makeIdNumber, syntheticApplication } from '../cases/demo/synthetic';
 import { HUSBAND, WIFE, CHILD } from '../cases/testing/household';
 import { caseStation } from '../cases/testing/station';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 import { birthDateOf, dueStatus, mustCertify, nextDue } from './schedule';
 import { CertificationRepo } from './repo';
 import { CertificationService } from './service';

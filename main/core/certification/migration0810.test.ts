@@ -4,7 +4,7 @@ import { newDbKey } from '../kernel/store/keys/keyring';
 import { runMigrations } from '../kernel/store/migrate';
 import { MIGRATIONS } from '../kernel/store/migrations/index';
 import { openSqlite } from '../kernel/store/sqlite';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => (dir = tempDir()));

@@ -6,15 +6,15 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { chineseDateTime } from '../../../common/format/chineseDateHan';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
-import { describeStores } from '../../../city-platform/testSupport/stores';
+import { describeStores } from '../../../city-platform/testing/stores';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import { acceptedCase } from '../afterAcceptance/testing/fixture';
 import { CaseService } from '../cases/caseService';
 import { makeIdNumber } from '../cases/demo/synthetic';
 import { loadCaseResources } from '../cases/resources';
 import { HUSBAND } from '../cases/testing/household';
-import { FakeClock } from '../kernel/store/testSupport/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testSupport';
+import { FakeClock } from '../kernel/store/testing/fixtures';
+import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ratingFollowUpBodySchema, ratingRecordBodySchema } from '../../../common/sync/ratings';
 import { tempPlatform } from '../../../city-platform/testClient/fixtures';
-import { FakeClock } from '../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testing/fixtures';
 import { Outbox } from '../sync/outbox/outbox';
-import { engineFixture, registerWith } from '../sync/engine/testSupport';
+import { engineFixture, registerWith } from '../sync/engine/testing/engineFixture';
 import { RatingsService } from './service';
 
 /**

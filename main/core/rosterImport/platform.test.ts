@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
-import { describeStores } from '../../../city-platform/testSupport/stores';
+import { describeStores } from '../../../city-platform/testing/stores';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
 import { CaseService } from '../cases/caseService';
 import { loadCaseResources } from '../cases/resources';
-import { FakeClock } from '../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../kernel/store/testing/fixtures';
 import { listQuarantine } from '../sync/engine/quarantine';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/testSupport';
+import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/testing/engineFixture';
 import { RosterImportService } from './service';
 import { exportHouseholds, memberRowsWorkbook } from './testing/rosterWorkbook';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CertificationService } from '../certification/service';
 import { caseStation } from '../cases/testing/station';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 import { RosterImportService } from './service';
 import { exportHouseholds, memberRowsStreamed, memberRowsWorkbook, twoSheetWorkbook, type ExportHousehold } from './testing/rosterWorkbook';
 

@@ -2,7 +2,8 @@ import { JiuzhuError } from '../../../common/contract/errors';
 import { rolesGrant } from '../../../common/contract/permissions';
 import type { Capability, CoreDeps } from '../capability';
 import type { SessionCallContext } from '../context';
-import { CaseService } from '../cases/caseService';
+import type { CaseService } from '../cases/caseService';
+import { stationCaseService } from '../cases/stationCaseService';
 import { loadCaseResources, type CaseResources } from '../cases/resources';
 import type { Db } from '../kernel/store/types';
 import { exportTable, XLSX_MIME } from './exporter';
@@ -22,27 +23,20 @@ export function statsCapability(deps: CoreDeps, options: StatsCapabilityOptions 
     const db = s.station.db;
     if (!cached || cached.db !== db) {
       resources ??= loadCaseResources(options.resourcesDir);
-      const info = s.station.stationInfo();
       cached = {
         db,
-        svc: new CaseService({
-          db,
-          clock: deps.clock,
-          audit: s.auth.audit(),
-          resources,
-          station: { name: info?.name ?? '', regionCode: info?.regionCode ?? '000000' },
-        }),
+        svc: stationCaseService(s, db, deps.clock, resources),
       };
     }
-    return { svc: cached.svc, audit: s.auth.audit() };
+    return { db, svc: cached.svc, audit: s.auth.audit() };
   };
   const session = (ctx: SessionCallContext) => ctx.session;
 
   return {
     handlers: {
       'stats.overview': async (input) => {
-        const { svc } = await open();
-        return overview(new StatsRepo(svc.db), svc.counter(), svc.today(), input);
+        const { db, svc } = await open();
+        return overview(new StatsRepo(db), svc.counter(), svc.today(), input);
       },
       'stats.export': async (input, ctx) => {
         const who = session(ctx);

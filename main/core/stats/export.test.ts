@@ -4,7 +4,7 @@ import { exportRequestSchema, type ExportRequest } from '../../../common/contrac
 import type { Role } from '../../../common/contract/permissions';
 import type { CoreDeps } from '../capability';
 import type { StationServices } from '../kernel/station/stationServices';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 import { statsCapability } from './capability';
 import { statsStation, TODAY } from './testing/fixture';
 

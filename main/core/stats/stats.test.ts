@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../kernel/store/testSupport/fixtures';
+import { tempDir } from '../kernel/store/testing/fixtures';
 import { DIBAO_MATERIALS_RECEIVED, threePersonDibao } from '../cases/testing/household';
 import { exportRequestSchema, statsOverview } from '../../../common/contract/methods/stats';
 import { summarize } from './distribution';

@@ -6,7 +6,7 @@ import { findResourcesDir } from '../../cases/resources';
 import { AfterAcceptanceService } from '../service';
 import type { AuditLog } from '../../kernel/audit/auditLog';
 import type { Clock } from '../../kernel/store/types';
-import { ADMIN, type TestStation } from '../../kernel/store/testSupport/fixtures';
+import { ADMIN, type TestStation } from '../../kernel/store/testing/fixtures';
 import { createHash } from 'node:crypto';
 import { makePng } from '../../documents/testing/png';
 import type { VisitInput, VisitSignature } from '../../../../common/contract/methods/afterAcceptance/visits';

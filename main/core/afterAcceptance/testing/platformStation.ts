@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { CaseService } from '../../cases/caseService';
 import { loadCaseResources } from '../../cases/resources';
-import { FakeClock } from '../../kernel/store/testSupport/fixtures';
-import { engineFixture, registerWith } from '../../sync/engine/testSupport';
+import { FakeClock } from '../../kernel/store/testing/fixtures';
+import { engineFixture, registerWith } from '../../sync/engine/testing/engineFixture';
 import { registerAfterAcceptancePullHandlers } from '../pullHandlers';
 import { afterAcceptance, REDRESS } from './fixture';
 

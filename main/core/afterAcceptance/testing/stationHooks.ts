@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { caseStation } from '../../cases/testing/station';
-import { tempDir } from '../../kernel/store/testSupport/fixtures';
+import { tempDir } from '../../kernel/store/testing/fixtures';
 import type { AfterAcceptanceService } from '../service';
 import { afterAcceptance } from './fixture';
 

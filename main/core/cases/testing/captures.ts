@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentCapture, FaceCapture, SignatureCapture } from '../../../../common/capture/schemas';
 import { authorizationStatement } from '../../../../common/capture/signatureBinding';
 import { intakeStatementRef } from '../../../../common/contract/methods/cases';
-import { jpegWithExif, pngWithText } from '../../kernel/store/testSupport/images';
+import { jpegWithExif, pngWithText } from '../../kernel/store/testing/images';
 
 /**
  * A real, decodable baseline JPEG: one grey component of `width`×`height`, every 8×8 block flat

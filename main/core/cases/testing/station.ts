@@ -1,4 +1,4 @@
-import { FakeClock, makeStation, ADMIN, type TestStation } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock, makeStation, ADMIN, type TestStation } from '../../kernel/store/testing/fixtures';
 import { CaseService } from '../caseService';
 import type { CaseViews } from '../caseViews';
 import { loadCaseResources } from '../resources';

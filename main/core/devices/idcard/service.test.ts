@@ -7,7 +7,7 @@ import { EmulatedReader, hkmotwCard, residentCard } from '../../../../tools/samE
 import { createCore, type CoreApi } from '../../core';
 import { silentLogger } from '../../kernel/logging/logger';
 import { createFixedCore } from '../../kernel/testing/fixedCore';
-import { logInStaff, setUpStation, windowCtx } from './test/station';
+import { logInStaff, setUpStation, windowCtx } from './testing/station';
 
 const admin = windowCtx('browser:admin');
 const clerk = windowCtx('browser:clerk');

@@ -6,7 +6,7 @@ import { EmulatedReader, residentCard } from '../../../../tools/samEmulator/inde
 import type { CoreApi } from '../../core';
 import { startWorkerCore } from '../../kernel/host/workerCore';
 import { silentLogger } from '../../kernel/logging/logger';
-import { logInStaff, setUpStation, windowCtx } from '../idcard/test/station';
+import { logInStaff, setUpStation, windowCtx } from '../idcard/testing/station';
 
 /** The reader through core in a worker thread: serial IO on this (main) thread, the driver in the worker. */
 describe('serial IO for core in a worker thread', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loggedInStation } from '../../kernel/store/testSupport/fixtures';
+import { loggedInStation } from '../../kernel/store/testing/fixtures';
 import { SigningKeyRepo } from './signingKeyRepo';
 
 let cleanup = () => undefined as void;

@@ -1,7 +1,7 @@
 /** A station with the documents services over a real encrypted store, for the service tests. */
 import { loadDocumentFonts } from '../fonts';
 import { FONTS_DIR, testFonts } from './fixtures';
-import { ADMIN, makeStation, tempDir, type TestStation } from '../../kernel/store/testSupport/fixtures';
+import { ADMIN, makeStation, tempDir, type TestStation } from '../../kernel/store/testing/fixtures';
 import type { PrintHost, PrintJob } from '../printHost';
 import { DocumentService } from '../service/documentService';
 import { NoticeQueue } from '../service/noticeQueue';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertPasswordAcceptable } from './passwordPolicy';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testing/fixtures';
 import type { Session } from './sessions';
 
 describe('password rules', () => {

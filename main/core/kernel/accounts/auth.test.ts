@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testing/fixtures';
 
 describe('login, lockout, idle lock, logout', () => {
   let t: TestStation;

@@ -4,11 +4,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
+import { ADMIN, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/testing/fixtures';
 
 const run = promisify(execFile);
 const tsx = join(createRequire(import.meta.url).resolve('tsx/package.json'), '..', 'dist', 'cli.mjs');
-const script = join(import.meta.dirname, 'testSupport', 'hammerLogins.ts');
+const script = join(import.meta.dirname, 'testing', 'hammerLogins.ts');
 
 /**
  * Finding 6, the attacker's steps: the CLI and the running app are two processes on one keyring.

@@ -4,8 +4,8 @@ import { Keyring, newDbKey, newKeyId } from '../store/keys/keyring';
 import { parseKeyring, writeKeyringFile } from '../store/keys/keyringFile';
 import { keyringChecksum } from '../store/keys/keyringFormat';
 import { openSqlite } from '../store/sqlite';
-import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
-import { writeFormat1Keyring } from '../store/testSupport/legacyKeyring';
+import { ADMIN, codeOf, machineSecretOf, MACHINE_A, makeStation, tempDir, type TestStation } from '../store/testing/fixtures';
+import { writeFormat1Keyring } from '../store/testing/legacyKeyring';
 
 const CLERK = { username: 'clerk1', password: 'Clerk-Pass-2025' };
 const HEAD = { username: 'head1', password: 'Head-Pass-2025x' };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../store/sqlite';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testSupport/fixtures';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../store/testing/fixtures';
 import type { Db } from '../store/types';
 import { type AuditLog } from './auditLog';
 import { pruneAudit } from './prune';

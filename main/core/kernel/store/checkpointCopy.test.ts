@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDbKey } from './keys/keyring';
 import { sqliteBuild } from './nativeBuild';
 import { closeStore, openStore } from './openStore';
-import { codeOf, tempDir } from './testSupport/fixtures';
-import { PAGE, decryptDatabase, decryptPage, framePage, resealWal, sqlcipher4Keys, walFrames } from './testSupport/sqlcipher4';
+import { codeOf, tempDir } from './testing/fixtures';
+import { PAGE, decryptDatabase, decryptPage, framePage, resealWal, sqlcipher4Keys, walFrames } from './testing/sqlcipher4';
 import type { Db } from './types';
 
 /**

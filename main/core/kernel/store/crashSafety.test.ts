@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { newDbKey } from './keys/keyring';
 import { closeStore, openStore } from './openStore';
-import { tempDir } from './testSupport/fixtures';
-import { decryptDatabase } from './testSupport/sqlcipher4';
+import { tempDir } from './testing/fixtures';
+import { decryptDatabase } from './testing/sqlcipher4';
 
 const LONG = Boolean(process.env.JIUZHU_LONG);
 const RUNS = LONG ? 120 : 15;
-const WRITER = fileURLToPath(new URL('./testSupport/crashWriter.ts', import.meta.url));
+const WRITER = fileURLToPath(new URL('./testing/crashWriter.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** A tiny seeded PRNG so a failing run can be replayed (seed printed on failure). */

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE, withDataDirLock } from './dataDirLock';
-import { codeOf, tempDir } from './testSupport/fixtures';
+import { codeOf, tempDir } from './testing/fixtures';
 
 describe('the data folder lock', () => {
   let dir: string;

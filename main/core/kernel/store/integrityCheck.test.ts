@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { integrityFile, integrityPlan, lastIntegrity, type IntegrityResult } from './integrityCheck';
 import { AuthService } from '../accounts/authService';
 import { Station } from './station';
-import { ADMIN, FakeClock, MACHINE_A, codeOf, machineSecretOf, makeStation, tempDir, type TestStation } from './testSupport/fixtures';
+import { ADMIN, FakeClock, MACHINE_A, codeOf, machineSecretOf, makeStation, tempDir, type TestStation } from './testing/fixtures';
 import type { Logger } from './types';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDbKey } from './keys/keyring';
 import { closeStore, openStore } from './openStore';
-import { codeOf, tempDir } from './testSupport/fixtures';
+import { codeOf, tempDir } from './testing/fixtures';
 
 /**
  * SQLCipher 4 compatibility, independent of our own open code: `legacy=4` (the SQLCipher page-1

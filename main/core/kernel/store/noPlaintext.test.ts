@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../backup/createBackup';
 import { AttachmentStore } from './attachments/attachmentStore';
-import { ADMIN, makeStation, tempDir, type TestStation } from './testSupport/fixtures';
-import { jpegWithExif, pngWithText } from './testSupport/images';
+import { ADMIN, makeStation, tempDir, type TestStation } from './testing/fixtures';
+import { jpegWithExif, pngWithText } from './testing/images';
 
 /** Needles made at run time, so no cache of this test's source can contain them. */
 function needles(): string[] {

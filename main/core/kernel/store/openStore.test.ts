@@ -7,7 +7,7 @@ import { runMigrations } from './migrate';
 import { SCHEMA_VERSION } from './migrations/index';
 import { closeStore, openStore } from './openStore';
 import { openSqlite, rawKeyPragma } from './sqlite';
-import { codeOf, tempDir } from './testSupport/fixtures';
+import { codeOf, tempDir } from './testing/fixtures';
 
 describe('encrypted store', () => {
   let dir: string;

@@ -1,4 +1,4 @@
-import { ADMIN } from '../../kernel/store/testSupport/fixtures';
+import { ADMIN } from '../../kernel/store/testing/fixtures';
 import { caseStation } from '../../cases/testing/station';
 import { insertStatsCases, type StatsCase } from './seed';
 

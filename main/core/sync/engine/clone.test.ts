@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { setCounterNo } from '../../cases/caseNumber';
 import { syncStatus } from './status';
-import { engineFixture, registerWith } from './testSupport';
+import { engineFixture, registerWith } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

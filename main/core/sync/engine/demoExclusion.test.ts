@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseStep, idNumber, tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { seedDemoCases } from '../../cases/demo/seed';
 import { caseStation } from '../../cases/testing/station';
-import { tempDir } from '../../kernel/store/testSupport/fixtures';
+import { tempDir } from '../../kernel/store/testing/fixtures';
 import { noLogger } from '../../kernel/store/types';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine } from './engine';

@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { caseStep, tempPlatform } from '../../../../city-platform/testClient/fixtures';
-import { describeStores, type StoreFixture } from '../../../../city-platform/testSupport/stores';
+import { describeStores, type StoreFixture } from '../../../../city-platform/testing/stores';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
-import { MACHINE_B } from '../../kernel/store/testSupport/fixtures';
+import { MACHINE_B } from '../../kernel/store/testing/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { SyncEngine } from './engine';
 import { listQuarantine, resolveQuarantined } from './quarantine';
-import { engineFixture, registerWith, type EngineFixture } from './testSupport';
+import { engineFixture, registerWith, type EngineFixture } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 /** The platform store of the suite under way (each suite runs once on SQLite, once on PostgreSQL). */

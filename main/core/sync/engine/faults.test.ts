@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
-import { describeStores, type StoreFixture } from '../../../../city-platform/testSupport/stores';
+import { describeStores, type StoreFixture } from '../../../../city-platform/testing/stores';
 import { seededRandom } from '../../../../tools/linkProxy/prng';
 import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
-import { FakeClock } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { Outbox } from '../outbox/outbox';
 import {
   claimInboundKinds,
@@ -16,7 +16,7 @@ import {
   seedInboundFeed,
   verifiableCase,
 } from './testing/inboundFeed';
-import { engineFixture, registerWith } from './testSupport';
+import { engineFixture, registerWith } from './testing/engineFixture';
 
 const DAY = 86_400_000;
 const MODES = ['reset', 'close', 'half-close'] as const;

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
-import { describeStores } from '../../../../city-platform/testSupport/stores';
+import { describeStores } from '../../../../city-platform/testing/stores';
 import { encryptedBlobSize } from '../../../../sync-protocol/blobCipher';
 import { startLinkProxy, type LinkProxy } from '../../../../tools/linkProxy/proxy';
 import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
-import { FakeClock } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { onlineApplication } from '../../onlineApplications/testing/application';
 import { claimInboundKinds, rosterRecipients } from './testing/inboundFeed';
-import { engineFixture, registerWith, type EngineFixture } from './testSupport';
+import { engineFixture, registerWith, type EngineFixture } from './testing/engineFixture';
 
 const STATION = 'ST-RESUME';
 const DAY = 86_400_000;

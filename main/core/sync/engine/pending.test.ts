@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { request } from '../../../../city-platform/testClient/http';
-import { FakeClock } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { PENDING_POLL_MS, SyncScheduler } from './scheduler';
 import { syncStatus } from './status';
-import { engineFixture, registerWith } from './testSupport';
+import { engineFixture, registerWith } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, FakeClock, makeStation, tempDir } from '../../kernel/store/testSupport/fixtures';
+import { ADMIN, FakeClock, makeStation, tempDir } from '../../kernel/store/testing/fixtures';
 import type { Db } from '../../kernel/store/types';
 import { PullHandlers, type PulledItem } from './pullHandlers';
 

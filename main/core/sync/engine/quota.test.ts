@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
-import { FakeClock } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { SyncScheduler } from './scheduler';
 import { syncStatus } from './status';
-import { engineFixture, registerWith, type EngineFixture } from './testSupport';
+import { engineFixture, registerWith, type EngineFixture } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

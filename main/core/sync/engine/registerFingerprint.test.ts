@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { createCore } from '../../core';
-import { tempDir } from '../../kernel/store/testSupport/fixtures';
+import { tempDir } from '../../kernel/store/testing/fixtures';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

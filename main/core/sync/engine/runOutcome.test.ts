@@ -6,11 +6,11 @@ import type { CaseState } from '../../../../common/cases/stateMachine';
 import { caseUpsertRecord } from '../../../../sync-protocol/records/index';
 import { conflictRows } from '../../../../common/i18n/syncConflict';
 import { runOutcomeText } from '../../../../common/i18n/syncRun';
-import { MACHINE_B } from '../../kernel/store/testSupport/fixtures';
+import { MACHINE_B } from '../../kernel/store/testing/fixtures';
 import { Outbox } from '../outbox/outbox';
 import { listQuarantine } from './quarantine';
 import { syncStatus } from './status';
-import { engineFixture, registerWith, type EngineFixture } from './testSupport';
+import { engineFixture, registerWith, type EngineFixture } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

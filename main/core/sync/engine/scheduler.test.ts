@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
-import { FakeClock } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { SyncScheduler } from './scheduler';
-import { engineFixture, registerWith } from './testSupport';
+import { engineFixture, registerWith } from './testing/engineFixture';
 import { latestWindow, nextWindow } from './windows';
 
 const local = (y: number, mo: number, d: number, h: number, mi: number) => new Date(y, mo - 1, d, h, mi);

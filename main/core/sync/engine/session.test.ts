@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
-import { engineFixture, registerWith } from './testSupport';
+import { engineFixture, registerWith } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { blobPath } from '../../../../city-platform/blob/paths';
 import { enrolClient, tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import { request } from '../../../../city-platform/testClient/http';
-import { describeStores } from '../../../../city-platform/testSupport/stores';
+import { describeStores } from '../../../../city-platform/testing/stores';
 import { syncFetchBlob } from '../../../../common/contract/methods/sync/syncStation';
 import { startLinkProxy, type LinkProxy } from '../../../../tools/linkProxy/proxy';
 import type { CoreDeps } from '../../capability';
@@ -15,12 +15,12 @@ import { documentCapture, faceCapture, intakeSignature } from '../../cases/testi
 import { HUSBAND, threePersonDibao } from '../../cases/testing/household';
 import type { SessionCallContext } from '../../context';
 import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
-import { FakeClock, MACHINE_B } from '../../kernel/store/testSupport/fixtures';
+import { FakeClock, MACHINE_B } from '../../kernel/store/testing/fixtures';
 import { noLogger, type Db } from '../../kernel/store/types';
 import { syncCapability } from '../capability';
 import { downloadedBytes } from './downloadChunkRepo';
 import { remoteBlobsOfCase } from './remoteBlobRepo';
-import { engineFixture, registerWith } from './testSupport';
+import { engineFixture, registerWith } from './testing/engineFixture';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

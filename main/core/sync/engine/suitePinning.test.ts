@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
-import { tempDir } from '../../kernel/store/testSupport/fixtures';
-import { engineFixture, type EngineFixture } from './testSupport';
+import { tempDir } from '../../kernel/store/testing/fixtures';
+import { engineFixture, type EngineFixture } from './testing/engineFixture';
 
 const GM = 'SM2-SM3-SM4GCM-v1' as const;
 const INTL = 'X25519-ED25519-AES256GCM-v1' as const;

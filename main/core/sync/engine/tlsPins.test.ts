@@ -10,7 +10,7 @@ import { tempPlatform } from '../../../../city-platform/testClient/fixtures';
 import type { RunningPlatform } from '../../../../city-platform/platform';
 import { HttpClient } from './http';
 import { normalizePlatformUrl } from './register';
-import { engineFixture, registerWith, type EngineFixture } from './testSupport';
+import { engineFixture, registerWith, type EngineFixture } from './testing/engineFixture';
 import { spkiPin } from './tlsPins';
 
 interface Cert {

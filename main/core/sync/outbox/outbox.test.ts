@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseStep } from '../../../../city-platform/testClient/fixtures';
 import { decisionRefusalRecord } from '../../../../sync-protocol/records/index';
-import { ADMIN, FakeClock, makeStation, tempDir } from '../../kernel/store/testSupport/fixtures';
+import { ADMIN, FakeClock, makeStation, tempDir } from '../../kernel/store/testing/fixtures';
 import { Outbox } from './outbox';
 
 describe('transactional outbox (encrypted store)', () => {

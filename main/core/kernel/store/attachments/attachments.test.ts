@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../testSupport/fixtures';
+import { ADMIN, codeOf, makeStation, tempDir, type TestStation } from '../testing/fixtures';
 import { AttachmentStore } from './attachmentStore';
-import { jpegWithExif, pngWithText } from '../testSupport/images';
+import { jpegWithExif, pngWithText } from '../testing/images';
 
 function webpWithExif(): Buffer {
   const chunk = (type: string, data: Buffer) => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, codeOf, FakeClock, MACHINE_B, makeStation, openServices, tempDir, type TestStation } from '../testSupport/fixtures';
+import { ADMIN, codeOf, FakeClock, MACHINE_B, makeStation, openServices, tempDir, type TestStation } from '../testing/fixtures';
 import { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_ALPHABET } from './recoveryCode';
 import { calibrateScrypt, deriveKek, newKdfSpec } from './kdf';
 

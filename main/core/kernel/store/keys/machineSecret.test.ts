@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeOf, tempDir } from '../testSupport/fixtures';
+import { codeOf, tempDir } from '../testing/fixtures';
 import type { Logger } from '../types';
 import { loadMachineSecret, MACHINE_SECRET_HELPER_FLAG } from './machineSecret';
 import { readMachineSecretFile } from './machineSecretFile';

@@ -24,7 +24,7 @@ import { registerRosterPullHandler } from '../../../rosterImport/pullHandler';
 import { RosterImportService } from '../../../rosterImport/service';
 import { exportHouseholds } from '../../../rosterImport/testing/rosterWorkbook';
 import { Outbox } from '../../outbox/outbox';
-import type { EngineFixture } from '../testSupport';
+import type { EngineFixture } from './engineFixture';
 
 const DAY = 86_400_000;
 /** The county's reference tables as the platform publishes them, each at REFERENCE_VERSION. */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { startLinkProxy } from '../../../../tools/linkProxy/proxy';
-import { seededRandom } from '../../../../tools/linkProxy/prng';
-import { caseStep } from '../../../../city-platform/testClient/fixtures';
-import type { RunningPlatform } from '../../../../city-platform/platform';
-import { AttachmentStore } from '../../kernel/store/attachments/attachmentStore';
-import { ADMIN, FakeClock, makeStation, tempDir, type TestStation } from '../../kernel/store/testSupport/fixtures';
-import { noLogger, type Db } from '../../kernel/store/types';
-import { Outbox } from '../outbox/outbox';
-import { SyncEngine, type SyncEngineOptions } from './engine';
+import { startLinkProxy } from '../../../../../tools/linkProxy/proxy';
+import { seededRandom } from '../../../../../tools/linkProxy/prng';
+import { caseStep } from '../../../../../city-platform/testClient/fixtures';
+import type { RunningPlatform } from '../../../../../city-platform/platform';
+import { AttachmentStore } from '../../../kernel/store/attachments/attachmentStore';
+import { ADMIN, FakeClock, makeStation, tempDir, type TestStation } from '../../../kernel/store/testing/fixtures';
+import { noLogger, type Db } from '../../../kernel/store/types';
+import { Outbox } from '../../outbox/outbox';
+import { SyncEngine, type SyncEngineOptions } from '../engine';
 
 /** A logged-in test station with a sync engine (fast backoff), and helpers to fill its outbox. */
 export interface EngineFixture {

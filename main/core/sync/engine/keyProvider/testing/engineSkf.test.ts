@@ -3,8 +3,8 @@ import { startPlatform, type RunningPlatform } from '../../../../../../city-plat
 import { toB64u } from '../../../../../../sync-protocol/base64url';
 import { sealSessionRequest } from '../../../../../../sync-protocol/deviceCodec';
 import { sm2GenerateKeyPair, sm2SignDigest } from '../../../../../../sync-protocol/gm/index';
-import { ADMIN, tempDir } from '../../../../kernel/store/testSupport/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../../testSupport';
+import { ADMIN, tempDir } from '../../../../kernel/store/testing/fixtures';
+import { engineFixture, registerWith, type EngineFixture } from '../../testing/engineFixture';
 import { SkfKeyProvider } from '../skf/skfProvider';
 import { buildFakeSkf } from './fakeSkf';
 
