@@ -94,6 +94,9 @@ test('a case taken at another counter: 尚未下载 → 查看 fetches and shows
   const box = page.getByTestId('station-blobs');
   await expect(box).toContainText('其他窗口录入的附件');
   await expect(box.getByText('尚未下载')).toHaveCount(3);
+  // The material page by the case's checklist, never by its code.
+  await expect(box).toContainText('户口簿 第 1 页');
+  await expect(box).not.toContainText('hukou');
 
   // The face photo: fetched on demand, verified, shown.
   const face = sha256Hex(photos[0]!).slice(0, 8);

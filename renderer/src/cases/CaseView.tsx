@@ -187,7 +187,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
       <Card title={t('caseView.authorizations')} size="small">
         <CaseAuthorizations detail={d} amendable={amendable} />
       </Card>
-      <StationBlobs caseId={caseId} />
+      <StationBlobs caseId={caseId} materialLabel={(code) => d.materials.find((m) => m.code === code)?.label} />
       <Card title={t('caseView.notices')} size="small">
         <Space wrap data-testid="case-notices">
           {d.notices.map((n) => (

@@ -25,9 +25,19 @@ const COLOR: Record<Shown, string> = {
  * documents): listed from the pulled blob references, each fetched from the city platform when
  * the clerk opens it, with its state in words — 尚未下载 / 正在下载 / 校验失败 / 离线，同步后可查看.
  * The case page mounts it with the case id; it renders nothing when there is nothing to fetch.
- * `describe` may name a blob in words its owner knows better (the 待受理 queue: the material's name).
+ * `describe` may name a blob in words its owner knows better (the 待受理 queue: the material's name);
+ * `materialLabel` names a material page by the case's checklist, never by its code.
  */
-export function StationBlobs({ caseId, describe }: { caseId: string; describe?: (sha256: string) => string | undefined }) {
+export function StationBlobs({
+  caseId,
+  describe,
+  materialLabel,
+}: {
+  caseId: string;
+  describe?: (sha256: string) => string | undefined;
+  /** A material's name from its code (the case's checklist); a code it does not know shows as 其他材料. */
+  materialLabel?: (code: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: ['sync.caseBlobs', caseId], queryFn: () => call('sync.caseBlobs', { caseId }) });
   const [last, setLast] = useState<Record<string, Fetched>>({});
@@ -52,7 +62,7 @@ export function StationBlobs({ caseId, describe }: { caseId: string; describe?: 
   };
   const label = (b: Blob) =>
     describe?.(b.sha256) ??
-    `${t(`sync.blobs.role.${b.role}`)} · ${b.role === 'material' ? `${b.ref} ${t('sync.blobs.page', { page: b.page + 1 })}` : b.role === 'document' ? b.ref : '***' + b.ref.slice(-4)}`;
+    `${t(`sync.blobs.role.${b.role}`)} · ${b.role === 'material' ? `${materialLabel?.(b.ref) ?? t('onlineApplications.otherMaterial')} ${t('sync.blobs.page', { page: b.page + 1 })}` : b.role === 'document' ? b.ref : '***' + b.ref.slice(-4)}`;
 
   return (
     <Card size="small" title={t('sync.blobs.title')} data-testid="station-blobs">
