@@ -16,6 +16,9 @@ import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from
 import { registerOnlineApplicationsPullHandler } from './pullHandler';
 import { OnlineApplicationsService } from './service';
 import { onlineApplication } from './testing/application';
+import { jpegWithExif } from '../kernel/store/testing/images';
+import { stripJpegMetadata } from '../kernel/store/attachments/stripJpeg';
+import { sha256Hex } from '../../../sync-protocol/blobCipher';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -175,6 +178,28 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     expect((await f.engine.run('manual')).outcome).toBe('ok');
     expect(kept()).toBe(1);
     expect(svc().list(f.t.adminId, 'all').rows[0]).toMatchObject({ caseId: started.caseId });
+  });
+
+  it('a phone photo with its metadata (EXIF with the place and the camera) comes down checked against the platform’s hash and is kept without it; the intake takes the clean page', async () => {
+    const submittedAt = new Date(Date.now() - DAY).toISOString();
+    const filed = onlineApplication(submittedAt);
+    const photo = jpegWithExif('GPS 29.56N 106.55E Canon EOS serial 12345');
+    const papers = [{ ...filed.body.papers![0]!, sha256: sha256Hex(photo), size: photo.length }];
+    const body = { ...filed.body, papers };
+    const { id } = await platform.admin.fileApplication({ stationId: STATION, body, blobs: [photo, filed.files[2]!] });
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+
+    const got = await f.engine.fetchBlob(id, sha256Hex(photo));
+    expect(got).toMatchObject({ state: 'stored' });
+    if (got.state !== 'stored') return;
+    const kept = new AttachmentStore(f.db(), f.t.clock).get(got.attachmentId);
+    expect(kept.equals(stripJpegMetadata(photo))).toBe(true);
+    expect(kept.includes(Buffer.from('GPS'))).toBe(false);
+    expect(kept.includes(Buffer.from('Exif'))).toBe(false);
+
+    const { caseId } = svc().startIntake(f.t.adminId, id);
+    const linked = f.db().prepare("SELECT attachment_id FROM case_attachment WHERE case_id = ? AND role = 'material'").pluck().all(caseId);
+    expect(linked).toEqual([got.attachmentId]);
   });
 
   it('the CLI refuses a bad body naming the field, a paper without its file, and an unknown station; nothing reaches the feed', async () => {

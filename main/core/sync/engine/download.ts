@@ -176,10 +176,11 @@ function verifyAndStore(ctx: RunContext, ref: RemoteBlobRow, total: number): Dow
     return { state: 'failed', code: 'SYNC_BLOB_HASH_MISMATCH' };
   }
   const attachmentId = db.transaction(() => {
+    // The bytes are what the case references (their hash was checked as they were decrypted). The
+    // store strips image metadata: a counter's bytes are already clean and keep their hash; a phone's
+    // photo (an online application's paper) is kept without its EXIF under a new hash, and the remote
+    // row maps the platform's hash to it.
     const info = new AttachmentStore(db, ctx.clock).put(storeKind(ref), plaintext, { createdBy: 'platform' });
-    // The store strips image metadata; bytes that came from a counter's store are already clean,
-    // so anything but the same hash means the bytes are not what the case references.
-    if (info.sha256 !== ref.sha256) throw new JiuzhuError('SYNC_BLOB_HASH_MISMATCH', { expected: ref.sha256 });
     setRemoteBlobState(db, ref.sha256, 'stored', info.id, null);
     announcedMarker(db)(info.id, null, ctx.clock.now().toISOString());
     dropDownloadChunks(db, ref.sha256);
