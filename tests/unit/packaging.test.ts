@@ -61,7 +61,7 @@ describe('electron-builder.yml', () => {
       dependencies: Record<string, string>;
     };
     expect(pkg.scripts.postinstall).toBe('node scripts/native/sqliteBuilds.js');
-    expect(pkg.scripts.dist).toMatch(/electron-builder && node scripts\/native\/sqlite-builds\.js$/);
+    expect(pkg.scripts.dist).toMatch(/electron-builder && node scripts\/native\/sqliteBuilds\.js$/);
     // The patch names anchors in one amalgamation: the package version is pinned to it.
     expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toMatch(/^\d+\.\d+\.\d+$/);
   });
