@@ -62,20 +62,8 @@ export function localAttachmentBySha(db: Db, sha256: string): { id: string; mime
     { id: string; mime: string } | undefined;
 }
 
-export interface RemoteBlobUpsert {
-  caseId: string;
-  sha256: string;
-  role: string;
-  ref: string;
-  page: number;
-  kind: string;
-  mime: string;
-  size: number;
-  addedAt: string;
-  pulledAt: string;
-  state: RemoteBlobState;
-  attachmentId: string | null;
-}
+/** A pulled reference as kept: the row without its download error. */
+export type RemoteBlobUpsert = Omit<RemoteBlobRow, 'error'>;
 
 /** Keep blob references as pulled: a reference already stored stays stored, with its attachment. */
 export function upsertRemoteBlobs(db: Db, refs: RemoteBlobUpsert[]): void {
