@@ -119,7 +119,7 @@ app.whenReady().then(
       },
       logger,
       // Core asks this shell to print (Electron's printing) over the worker port.
-      printHost: createElectronPrintHost(),
+      printHost: createElectronPrintHost(devServerUrl),
     });
     routeIpc(core, logger, devServerUrl);
     const window = createMainWindow(devServerUrl);

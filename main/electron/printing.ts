@@ -1,5 +1,6 @@
 import { BrowserWindow, session, webContents as allWebContents } from 'electron';
 import type { PrinterInfo, PrintHost, PrintJob } from '../core/index';
+import { PRINT_PARTITION, restrictPermissions } from './sessionPermissions';
 
 /**
  * The desktop shell's PrintHost (see main/core/documents/README.md, "Printing"). Core, in its
@@ -15,7 +16,8 @@ const MAX_URL = 2 * 1024 * 1024 - 64;
 /** The viewer lays the pages out after load; printing earlier gives blank pages. */
 const VIEWER_SETTLE_MS = 600;
 
-export function createElectronPrintHost(): PrintHost {
+export function createElectronPrintHost(devServerUrl: string | undefined): PrintHost {
+  hardenPrintSession(devServerUrl);
   return {
     async printers(): Promise<PrinterInfo[]> {
       const contents = BrowserWindow.getAllWindows()[0]?.webContents ?? allWebContents.getAllWebContents()[0];
@@ -31,21 +33,16 @@ export function createElectronPrintHost(): PrintHost {
   };
 }
 
-const PARTITION = 'jiuzhu-print';
-let sessionHardened = false;
-
-/** The print windows' own in-memory session grants nothing (new sessions allow permissions by default). */
-function hardenPrintSession(): void {
-  if (sessionHardened) return;
-  const ses = session.fromPartition(PARTITION);
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.setDevicePermissionHandler(() => false);
-  sessionHardened = true;
+/**
+ * The print windows' session gets the app session's permission policy (sessionPermissions.ts) when
+ * the host is made, before any print window exists: a new session grants every permission, and the
+ * PDF viewer's data: page is no app page, so it is granted none.
+ */
+function hardenPrintSession(devServerUrl: string | undefined): void {
+  restrictPermissions(session.fromPartition(PRINT_PARTITION), devServerUrl);
 }
 
 async function printPdf(job: PrintJob): Promise<void> {
-  hardenPrintSession();
   const url = `data:application/pdf;base64,${Buffer.from(job.pdf).toString('base64')}`;
   if (url.length > MAX_URL) throw new Error('文书过大，无法直接打印');
   const win = new BrowserWindow({
@@ -54,7 +51,7 @@ async function printPdf(job: PrintJob): Promise<void> {
     height: 1123,
     title: job.title,
     webPreferences: {
-      partition: PARTITION,
+      partition: PRINT_PARTITION,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

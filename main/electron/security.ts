@@ -1,11 +1,11 @@
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './origin';
-import { grantPermissionCheck, grantPermissionRequest } from './permissions';
+import { restrictPermissions } from './sessionPermissions';
 
 /**
  * Hardening applied to every web contents: no navigation away from the app, no new windows,
  * no <webview>, and of all permissions only an explicit video capture, only for the app's own pages
- * (permissions.ts).
+ * (permissions.ts, applied by sessionPermissions.ts).
  */
 export function hardenWebContents(devServerUrl: string | undefined): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -21,12 +21,5 @@ export function hardenWebContents(devServerUrl: string | undefined): void {
     if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(grantPermissionRequest(permission, details as { mediaTypes?: string[]; requestingUrl?: string }, devServerUrl));
-  });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    grantPermissionCheck(permission, requestingOrigin, details as { mediaType?: string }, devServerUrl),
-  );
-  ses.setDevicePermissionHandler(() => false);
+  restrictPermissions(session.defaultSession, devServerUrl);
 }

@@ -1,8 +1,11 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../../scripts/electronBinary.js';
+import { PRINT_PARTITION } from '../../main/electron/sessionPermissions';
 
 /**
  * The desktop shell, the same flow as the browser tests. Where the Electron binary is absent
@@ -52,6 +55,30 @@ test.describe('desktop shell', () => {
       const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
       expect(labels.length).toBeGreaterThan(0);
       for (const label of labels) expect(label).toMatch(/^[\u4e00-\u9fff]+$/);
+      // The print windows' session answers permissions as the app's session does (sessionPermissions.ts),
+      // from the start: a page of another origin loaded in it (a loopback page, a secure context) is granted nothing.
+      const server = createServer((_req, res) => res.end('<!doctype html><title>print</title>'));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+        const states = await app.evaluate(
+          async ({ BrowserWindow }, { partition, url }) => {
+            const win = new BrowserWindow({ show: false, webPreferences: { partition, sandbox: true, contextIsolation: true } });
+            try {
+              await win.loadURL(url);
+              return (await win.webContents.executeJavaScript(
+                `Promise.all(['camera', 'microphone', 'geolocation', 'notifications'].map((name) => navigator.permissions.query({ name }).then((s) => s.state)))`,
+              )) as string[];
+            } finally {
+              win.destroy();
+            }
+          },
+          { partition: PRINT_PARTITION, url },
+        );
+        expect(states).toEqual(['denied', 'denied', 'denied', 'denied']);
+      } finally {
+        server.close();
+      }
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
