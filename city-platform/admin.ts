@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { JiuzhuError } from '../common/contract/errors';
+import { countyPolicyProblem } from '../common/cases/countyPolicy';
 import { WARNING_TYPES } from '../common/sync/pull';
 import { suiteIdSchema, type SuiteId } from '../common/sync/primitives';
 import { keyFingerprint } from '../sync-protocol/keys';
@@ -119,6 +120,7 @@ export interface AdminApi {
   /** The station's online applications, oldest first. */
   onlineApplications(stationId: string): Promise<OnlineApplicationRow[]>;
   publishReference(input: In<'reference'>): Promise<{ feedSeq: number }>;
+  /** One of the county's parameters (common/cases/countyPolicy.ts); an unknown key or a value its field refuses is INVALID_INPUT naming the field, and nothing is fed. */
   setPolicy(input: In<'policy'>): Promise<{ feedSeq: number }>;
   /** A household economic verification report (核对报告) for a case whose authorizations the platform holds: kept, and a `verification.report` item for its station. */
   postVerification(caseRef: string, report: unknown): Promise<{ id: string; caseId: string; feedSeq: number }>;
@@ -238,6 +240,9 @@ export function createAdminApi(deps: PlatformDeps): AdminApi {
       };
     },
     async setPolicy(input) {
+      // Only the county's parameters the workstations apply, each value read with its field's schema (§7.7).
+      const bad = countyPolicyProblem(input.key, input.value, input.effectiveFrom);
+      if (bad) throw new JiuzhuError('INVALID_INPUT', { path: bad.field, detail: bad.message }, { path: bad.field });
       const { regionCode, ...item } = input;
       return {
         feedSeq: await store.appendFeed({ kind: 'policy', stationId: null, regionCode: regionCode ?? null, body: item, at: deps.now() }),

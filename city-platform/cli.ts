@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { WARNING_TYPES } from '../common/sync/pull';
 import { REMOTE_CERTIFICATION_METHODS } from '../sync-protocol/records/index';
 import { referenceDataProblem } from './referenceCheck';
+import { COUNTY_POLICY_KEYS, countyPolicyProblem } from '../common/cases/countyPolicy';
 import { createAdminApi, type AdminApi } from './admin';
 import { recordSummary } from './apply/decisionRecords';
 import { UploadLocks } from './blob/locks';
@@ -44,8 +45,11 @@ const USAGE = `npm run platform -- <command> [options]        (or: npx tsx city-
                                                                  a county reference table for every station (or those under --region): standards,
                                                                  materials, policy-texts (checked here; docs/sync-protocol.md §7.3), working-days,
                                                                  or any other table; --by names the office that publishes it (e.g. 綦江区民政局)
-  publish-policy --key KEY (--value TEXT | --file VALUE.json) [--effective-from YYYY-MM-DD] [--region CODE] [--by PUBLISHER]
-                                                                 one policy value for every station (or those under --region)
+  publish-policy --key KEY (--value JSON | --file VALUE.json) [--effective-from YYYY-MM-DD] [--region CODE] [--by PUBLISHER]
+                                                                 one of the county's parameters for every station (or those under --region),
+                                                                 in force there from --effective-from (default: the day it is fed); the key and
+                                                                 value are checked here (docs/sync-protocol.md §7.7): ${COUNTY_POLICY_KEYS.join(', ')};
+                                                                 --value 5 / true / null
 Every command takes --data DIR (default $JIUZHU_PLATFORM_DATA or ./platform-data; keys, blobs) and
 --pg URL (default $JIUZHU_PLATFORM_PG; keep records in PostgreSQL instead of SQLite). Commands other
 than serve open the store directly (SQLite in WAL mode, or PostgreSQL), so they work whether or not a
@@ -185,6 +189,15 @@ function readJson(file: string, what: string): unknown {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     return fail(`读不了${what}文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** A value typed on the command line: JSON where it reads as JSON (5, true, null), else the text itself. */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 
@@ -464,15 +477,20 @@ switch (command) {
     break;
   }
   case 'publish-policy': {
-    const key = values.key ?? fail('需要 --key 政策项名称');
-    const value = values.value ?? (values.file ? readJson(values.file, '政策值') : fail('需要 --value 文本，或 --file 政策值文件（JSON）'));
+    const key = values.key ?? fail(`需要 --key 参数名称（${COUNTY_POLICY_KEYS.join('、')}）`);
+    const value =
+      values.value !== undefined
+        ? jsonOrText(values.value)
+        : values.file
+          ? readJson(values.file, '参数值')
+          : fail('需要 --value 参数值（如 5、true、null），或 --file 参数值文件（JSON）');
     const effectiveFrom = values['effective-from'];
-    if (effectiveFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom))
-      fail(`--effective-from 应为 YYYY-MM-DD（收到 ${effectiveFrom}）`);
+    const bad = countyPolicyProblem(key, value, effectiveFrom);
+    if (bad) fail(`参数 ${key} 未发布：${bad.field === 'effectiveFrom' ? '--effective-from' : `--${bad.field}`} ${bad.message}`);
     const out = await withAdmin((a) =>
       a.setPolicy({ key, value, ...(effectiveFrom ? { effectiveFrom } : {}), ...regionAndPublisher() }),
     ).catch((e: unknown) => fail(`政策未发布：${e instanceof Error ? e.message : String(e)}`, 1));
-    print(out, () => console.log(`policy ${key} (feed ${out.feedSeq})`));
+    print(out, () => console.log(`policy ${key} = ${JSON.stringify(value)} (feed ${out.feedSeq})`));
     break;
   }
   default:

@@ -57,19 +57,37 @@ describe('platform CLI: publish-reference and publish-policy', () => {
     );
     expect(JSON.parse(out.stdout)).toMatchObject({ feedSeq: expect.any(Number) as unknown });
     await cli(
-      'publish-policy',
-      '--key',
-      'hotline.note',
-      '--value',
-      '工作日 9:00—17:00',
-      '--effective-from',
-      '2027-01-01',
-      '--by',
-      '綦江区民政局',
+      ...['publish-policy', '--key', 'limits.acceptanceWorkingDays', '--value', '5'],
+      ...['--effective-from', '2027-01-01', '--by', '綦江区民政局'],
     );
     expect((await feed()).map((r) => [r.kind, r.regionCode, r.body])).toEqual([
       ['reference', '5001', { table: 'standards', version: 3, data: standards, publishedBy: '綦江区民政局' }],
-      ['policy', null, { key: 'hotline.note', value: '工作日 9:00—17:00', effectiveFrom: '2027-01-01', publishedBy: '綦江区民政局' }],
+      ['policy', null, { key: 'limits.acceptanceWorkingDays', value: 5, effectiveFrom: '2027-01-01', publishedBy: '綦江区民政局' }],
     ]);
+  });
+
+  it('publish-policy refuses an unknown key, a bad value and a bad day naming the field, feeding nothing', async () => {
+    const before = (await feed()).length;
+    const refused = (...args: string[]) => cli('publish-policy', ...args).catch((e: unknown) => e);
+    expect(await refused('--key', 'hotline.note', '--value', '9')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('参数 hotline.note 未发布：--key 不认识的参数（可发布：limits.acceptanceWorkingDays、') as unknown,
+    });
+    expect(await refused('--key', 'limits.countyDecisionWorkingDays', '--value', '60')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('参数 limits.countyDecisionWorkingDays 未发布：--value') as unknown,
+    });
+    expect(await refused('--key', 'decisionDelegated', '--value', '是')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('参数 decisionDelegated 未发布：--value') as unknown,
+    });
+    expect(await refused('--key', 'relief.advanceLimitYuan', '--value', '2000', '--effective-from', '2027-02-30')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--effective-from 日期不存在') as unknown,
+    });
+    expect(await feed()).toHaveLength(before);
+    const out = await cli('publish-policy', '--key', 'assetLimits.vehicleValueFen', '--value', 'null', '--json');
+    expect(JSON.parse(out.stdout)).toMatchObject({ feedSeq: expect.any(Number) as unknown });
+    expect((await feed()).at(-1)?.body).toEqual({ key: 'assetLimits.vehicleValueFen', value: null });
   });
 });

@@ -36,7 +36,7 @@ describeStores('platform pull', (store) => {
       const elsewhere = await enrolClient(platform, 'ST-Q');
       await counter1.push([newCase(counter1, 'P-1', 301)]);
       await platform.admin.publishReference({ table: 'working-days', version: 2026, data: { holidays: ['2026-10-01'] } });
-      await platform.admin.setPolicy({ key: 'dibao.standard.urban', value: 78000, effectiveFrom: '2026-01-01' });
+      await platform.admin.setPolicy({ key: 'limits.acceptanceWorkingDays', value: 5, effectiveFrom: '2026-01-01' });
       await platform.admin.decide({ caseId: 'P-1', outcome: 'approved', amountFen: 68000, startMonth: '2026-12' });
       await platform.admin.warn({ idNumber: '11010519491231002X', type: 'death', stationId: 'ST-P' });
       await platform.admin.warn({ idNumber: '11010519491231002X', type: 'marriage', regionCode: '500110' });

@@ -4,6 +4,7 @@ import { casePlatformStatusSchema, platformStatusFilterSchema, platformStatusRow
 import { applicationSchema } from '../../cases/application';
 import { DEADLINE_KINDS } from '../../cases/deadlines';
 import { caseSettingsSchema, standardInForceSchema } from '../../cases/settings';
+import { countyPolicyInfoSchema } from '../../cases/countyPolicy';
 import { referenceInfoSchema } from '../../cases/referenceTables';
 import { materialItemSchema, materialsChecklistSchema } from '../../cases/materials';
 import { caseStateSchema } from '../../cases/stateMachine';
@@ -435,7 +436,12 @@ export const casesSettings = defineMethod({
   permission: 'session',
   input: z.object({}).strict(),
   output: z.object({
+    /** As the admin entered them at this station (what 业务设置's forms edit). */
     settings: caseSettingsSchema,
+    /** What the work uses today: `settings` with the county's published parameters in force (common/cases/countyPolicy.ts). */
+    inForce: caseSettingsSchema,
+    /** The county's published parameters: every value with its status today, and those not applied with the reason. */
+    policy: countyPolicyInfoSchema,
     /** The county's published standards (each from its day, with its version) and the local ones (common/cases/settings.ts findStandard). */
     standards: z.array(standardInForceSchema),
     today: z.string(),

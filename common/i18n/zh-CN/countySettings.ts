@@ -1,6 +1,9 @@
 /** Messages of the county settings admin page (业务设置). */
 export const countySettings = {
-  errors: {},
+  errors: {
+    POLICY_KEY_UNKNOWN:
+      '县级发布的参数“{{key}}”不是本版本程序认识的参数，未采用，本站仍按原设置办理。请核对参数名称；如是新增的参数，请升级程序。',
+  },
   countySettings: {
     title: '业务设置',
     intro: '本县（区）的业务规则。修改后立即对本工作站生效，每次保存都记入审计日志。',

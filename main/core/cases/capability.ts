@@ -14,6 +14,7 @@ import { registerCasePullHandler } from './pullHandler';
 import { registerVerificationPullHandler } from './verification/pullHandler';
 import { registerCalendarPullHandler } from './calendar/pullHandler';
 import { registerReferencePullHandlers } from './reference/pullHandler';
+import { registerPolicyPullHandler } from './countyPolicy/pullHandler';
 import { perStore } from '../kernel/station/perStore';
 
 type CaseMethods =
@@ -57,6 +58,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
   const unregisterVerification = registerVerificationPullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);
   const unregisterCalendar = registerCalendarPullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);
   const unregisterReference = registerReferencePullHandlers(deps.pullHandlers, (db) => store.forDb(db).svc);
+  const unregisterPolicy = registerPolicyPullHandler(deps.pullHandlers, (db) => store.forDb(db).svc);
   const actor = (ctx: SessionCallContext) => ctx.session.userId;
   /** Reads of personal data are audited (who looked at which case). */
   const viewed = (
@@ -166,9 +168,11 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       },
       'cases.settings': async () => {
         const { svc } = await open();
-        const settings = svc.county.settings();
+        const settings = svc.county.localSettings();
         return {
           settings,
+          inForce: svc.county.settings(),
+          policy: svc.county.policyInfo(),
           standards: svc.county.standards(settings),
           today: svc.today(),
           stationName: svc.station.name,
@@ -223,6 +227,7 @@ export function casesCapability(deps: CoreDeps, options: CasesCapabilityOptions 
       unregisterVerification();
       unregisterCalendar();
       unregisterReference();
+      unregisterPolicy();
     },
   };
 }

@@ -41,7 +41,8 @@ export function followCountyDeadlines(
   for (const kind of ENDS[action] ?? []) repo.meetDeadline(caseId, kind, at);
   const start = STARTS[action];
   if (!start) return;
-  const days = start.days(county.settings().limits);
+  // The limit in force on the day the count starts (the county's published one from its effective day).
+  const days = start.days(county.settings(day).limits);
   if (days === null) return;
   const d = county.withCalendar((c) => deadlineFrom(start.kind, day, days, c));
   repo.setDeadline(caseId, { kind: d.kind, from_date: d.fromDate, working_days: d.workingDays, due_date: d.dueDate, reason: null });

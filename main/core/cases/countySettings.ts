@@ -4,9 +4,12 @@ import type { MaterialsChecklist } from '../../../common/cases/materials';
 import { chinaDate } from '../../../common/cases/age';
 import type { ReferenceInfo } from '../../../common/cases/referenceTables';
 import { caseSettingsSchema, type CaseSettings, type StandardInForce } from '../../../common/cases/settings';
+import { withCountyPolicy, type CountyPolicyInfo } from '../../../common/cases/countyPolicy';
 import type { AuditLog } from '../kernel/audit/auditLog';
 import type { Clock, Db } from '../kernel/store/types';
 import { PublishedCalendarRepo } from './calendar/publishedCalendarRepo';
+import { CountyPolicyRepo } from './countyPolicy/countyPolicyRepo';
+import { appliedOf, inForceOn, policyInfo } from './countyPolicy/inForce';
 import { checklistWithPublished, policyNoticesWithPublished, referenceInfo, standardsWithPublished } from './reference/inForce';
 import type { CaseResources } from './resources';
 import { CaseSettingsRepo } from './settingsRepo';
@@ -20,15 +23,31 @@ import { CaseSettingsRepo } from './settingsRepo';
 export class CountySettings {
   private readonly repo: CaseSettingsRepo;
   private readonly published: PublishedCalendarRepo;
+  private readonly policy: CountyPolicyRepo;
   private counterCache: { version: number | null; counter: WorkingDayCounter } | null = null;
 
   constructor(private readonly deps: { db: Db; clock: Clock; audit: AuditLog; resources: CaseResources }) {
     this.repo = new CaseSettingsRepo(deps.db);
     this.published = new PublishedCalendarRepo(deps.db);
+    this.policy = new CountyPolicyRepo(deps.db);
   }
 
-  settings(): CaseSettings {
+  /**
+   * The rules in force on `on` (default today): the station's settings with the county's published
+   * parameters in force that day in their fields (countyPolicy/) — the one place every reader gets them.
+   */
+  settings(on: string = this.today()): CaseSettings {
+    return withCountyPolicy(this.repo.get(), inForceOn(appliedOf(this.policy.all()), on));
+  }
+
+  /** The settings as the admin entered them here (业务设置's forms edit these; the county's values are shown beside them). */
+  localSettings(): CaseSettings {
     return this.repo.get();
+  }
+
+  /** Every parameter the county published, with its status today, and those not applied with the reason. */
+  policyInfo(): CountyPolicyInfo {
+    return policyInfo(this.policy.all(), this.today());
   }
 
   setSettings(actor: string, settings: CaseSettings): CaseSettings {

@@ -180,7 +180,7 @@ describeStores('sync engine against the reference platform', (fixture) => {
 
   it('mustRefetch drops what was pulled and pulls the feed again', async () => {
     const { platform, f } = await setup();
-    await platform.admin.setPolicy({ key: 'dibao.standard.urban', value: 78000 });
+    await platform.admin.setPolicy({ key: 'limits.acceptanceWorkingDays', value: 5 });
     await f.engine.run('test');
     const cursor = f.engine.state().get('cursor');
     f.db().prepare("INSERT INTO pulled_item (kind, item_key, feed_seq, body, pulled_at) VALUES ('policy', 'stale', 0, '{}', 'x')").run();
@@ -191,7 +191,7 @@ describeStores('sync engine against the reference platform', (fixture) => {
     const keys = (f.db().prepare("SELECT item_key FROM pulled_item WHERE kind = 'policy'").all() as Array<{ item_key: string }>).map(
       (x) => x.item_key,
     );
-    expect(keys).toEqual(['dibao.standard.urban']);
+    expect(keys).toEqual(['limits.acceptanceWorkingDays']);
   });
 
   it('an expired tus upload is restarted cleanly with a new upload, and the blob arrives whole', async () => {

@@ -36,6 +36,7 @@ import { m0850caseVerification } from './0850CaseVerification';
 import { m0860publishedCalendar } from './0860PublishedCalendar';
 import { m0870publishedReference } from './0870PublishedReference';
 import { m0880casePlatformStatus } from './0880CasePlatformStatus';
+import { m0900countyPolicy } from './0900CountyPolicy';
 
 /**
  * Every schema step, oldest first. Versions go up in tens so a fix can be slotted in between.
@@ -79,6 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0860publishedCalendar,
   m0870publishedReference,
   m0880casePlatformStatus,
+  m0900countyPolicy,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,0 +1,48 @@
+import { countyPolicyProblem } from '../../../../common/cases/countyPolicy';
+import { chinaDate } from '../../../../common/cases/age';
+import { JiuzhuError } from '../../../../common/contract/errors';
+import { issue, pullItemRefusal, readPullItem } from '../../../../sync-protocol/records/index';
+import type { Db } from '../../kernel/store/types';
+import { CountyPolicyRepo } from './countyPolicyRepo';
+
+/** A refused value is kept as text for the settings page, at most this long. */
+const MAX_VALUE_TEXT = 500;
+
+/**
+ * A `policy` item: one of the county's parameters (common/cases/countyPolicy.ts), kept once with its
+ * effective day (its own, else the day it entered the feed), publisher and times. A key this version
+ * does not know is kept as not applied with the reason (a newer platform may publish more); a value or
+ * day that does not read is kept the same way and refused naming the field (the engine logs it and
+ * keeps the item). An item whose envelope does not read is refused and kept by the engine only.
+ */
+export function applyPolicyItem(
+  db: Db,
+  item: unknown,
+  receivedAt: string,
+  audit: (details: Record<string, string | number | boolean>) => void,
+): JiuzhuError | undefined {
+  const read = readPullItem('policy', item);
+  if (!read.ok) return pullItemRefusal(read.issue);
+  const { key, value, effectiveFrom, at, publishedBy } = read.value;
+  const problem = countyPolicyProblem(key, value, effectiveFrom);
+  const refused =
+    problem === null
+      ? undefined
+      : problem.field === 'key'
+        ? new JiuzhuError('POLICY_KEY_UNKNOWN', { key })
+        : pullItemRefusal(issue('policy', problem.field, problem.message));
+  const publishedAt = new Date(at).toISOString();
+  const from = effectiveFrom ?? chinaDate(new Date(at));
+  const kept = new CountyPolicyRepo(db).put({
+    key,
+    valueJson: (JSON.stringify(value) ?? '').slice(0, MAX_VALUE_TEXT),
+    effectiveFrom: from,
+    publishedBy: publishedBy ?? null,
+    publishedAt,
+    receivedAt,
+    refusal: refused?.message ?? null,
+  });
+  // Codes and days only: the publisher's name and the value stay in the table.
+  if (kept) audit({ key, effectiveFrom: from, publishedAt, applied: !refused });
+  return refused?.code === 'SYNC_PULL_ITEM_INVALID' ? refused : undefined;
+}
