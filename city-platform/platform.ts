@@ -112,8 +112,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           sweeping = true;
           sweepExpired(deps)
             .then((r) => {
-              if (r.sessions || r.uploads || r.partialFiles)
-                deps.log(`swept ${r.sessions} sessions, ${r.uploads} uploads, ${r.partialFiles} partial files`);
+              if (r.sessions || r.uploads || r.partialFiles || r.blobFiles)
+                deps.log(`swept ${r.sessions} sessions, ${r.uploads} uploads, ${r.partialFiles} partial files, ${r.blobFiles} blob files`);
             })
             .catch((e: unknown) => deps.log(`sweep failed: ${e instanceof Error ? e.message : String(e)}`))
             .finally(() => (sweeping = false));

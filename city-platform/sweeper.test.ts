@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
@@ -98,5 +98,29 @@ describeStores('platform sweeper', (store) => {
     const report = await client.uploadBlob(plain);
     expect(report.patchOffsets).toEqual([0]);
     expect((await platform.admin.blobs()).map((b) => b.sha256)).toContain(sha256);
+  });
+
+  it('deletes blob files no row of any station holds and leftover temporary files, once older than an upload lifetime; a held or fresh one stays', async () => {
+    const client = await enrolClient(platform, 'ST-SWEEP-B');
+    await client.session();
+    const held = randomBytes(5_000);
+    await client.uploadBlob(held);
+    const file = (sha: string, suffix = '') => {
+      mkdirSync(join(dataDir, 'blobs', sha.slice(0, 2)), { recursive: true });
+      return join(dataDir, 'blobs', sha.slice(0, 2), `${sha}${suffix}`);
+    };
+    const heldFile = file(sha256Hex(held));
+    expect(existsSync(heldFile)).toBe(true);
+    // Left by a filing or an upload cut between file and row: an old orphan, a fresh one, an old temporary file.
+    const oldOrphan = file(sha256Hex(randomBytes(64)));
+    const freshOrphan = file(sha256Hex(randomBytes(64)));
+    const oldTemp = file(sha256Hex(randomBytes(64)), '.oa-cut.tmp');
+    for (const f of [oldOrphan, freshOrphan, oldTemp]) writeFileSync(f, randomBytes(100));
+    const twoDaysAgo = (Date.now() - 2 * 86_400_000) / 1000;
+    for (const f of [oldOrphan, oldTemp, heldFile]) utimesSync(f, twoDaysAgo, twoDaysAgo);
+
+    await vi.waitFor(() => expect([existsSync(oldOrphan), existsSync(oldTemp)]).toEqual([false, false]), { timeout: 3000 });
+    expect([existsSync(heldFile), existsSync(freshOrphan)]).toEqual([true, true]);
+    expect((await platform.admin.sweep()).blobFiles).toBe(0);
   });
 });

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { JiuzhuError } from '../../common/contract/errors';
 import { checkIdNumber } from '../../common/idnumber/check';
 import { applicationOnlineBlobs, applicationOnlineBodySchema, type ApplicationOnlineBody } from '../../sync-protocol/records/index';
-import { blobPath } from '../blob/paths';
+import { keepFiledBlobs, removeUnheldBlobs } from './filedBlobs';
 import type { OnlineApplicationRow, PlatformStore } from '../store/types';
 
 /** Input of an online application (CLI `apply`, admin API `fileApplication`): the station, the body as the feed carries it, the files of its papers and signatures. */
@@ -17,6 +15,7 @@ export const onlineApplicationFeedBody = (r: Pick<OnlineApplicationRow, 'id' | '
 });
 
 const invalid = (path: string, detail: string) => new JiuzhuError('INVALID_INPUT', { path, detail });
+const unknownStation = () => invalid('stationId', 'no device or enrolment code of this station');
 
 /**
  * File an application made in the mini-program or on a 网格员's phone for a station: the body read
@@ -25,7 +24,9 @@ const invalid = (path: string, detail: string) => new JiuzhuError('INVALID_INPUT
  * and size the body names) — or already held for the station. The bytes are kept under their hash,
  * the application in online_applications (its blobs as the blobs of a case whose id is the
  * application id, so the station's devices fetch them with the case blob download), and a
- * `application.online` item goes to the station's feed.
+ * `application.online` item goes to the station's feed. Nothing is written for a station the platform
+ * does not know; if the row is not written after the files were, the files this filing made that no
+ * row of any station holds are removed again (the sweeper removes what a crash leaves).
  */
 export async function fileOnlineApplication(
   store: PlatformStore,
@@ -64,27 +65,31 @@ export async function fileOnlineApplication(
   for (const h of given.keys())
     if (!named.has(h)) throw invalid('blobs', `a file given (${h.slice(0, 12)}…) is not named by the body's papers or signatures`);
 
-  for (const [sha256, bytes] of given) {
-    const target = blobPath(dataDir, sha256);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(`${target}.${id}.tmp`, bytes);
-    await rename(`${target}.${id}.tmp`, target);
-  }
+  if (!(await store.knowsStation(input.stationId))) throw unknownStation();
+  const made = await keepFiledBlobs(dataDir, id, given);
   const blobs = refs
     .filter((r, i) => refs.findIndex((x) => x.sha256 === r.sha256) === i)
     .map((r) => ({ sha256: r.sha256, size: r.size, contentType: r.contentType }));
-  const feedSeq = await store.addOnlineApplication(
-    {
-      id,
-      stationId: input.stationId,
-      submittedAt: body.submittedAt,
-      type: body.type,
-      applicantIdNumber: body.applicant.idNumber,
-      body,
-      recordedAt: now,
-    },
-    blobs,
-  );
-  if (feedSeq === undefined) throw invalid('stationId', 'no device or enrolment code of this station');
+  const feedSeq = await store
+    .addOnlineApplication(
+      {
+        id,
+        stationId: input.stationId,
+        submittedAt: body.submittedAt,
+        type: body.type,
+        applicantIdNumber: body.applicant.idNumber,
+        body,
+        recordedAt: now,
+      },
+      blobs,
+    )
+    .catch(async (e: unknown) => {
+      await removeUnheldBlobs(store, dataDir, made);
+      throw e;
+    });
+  if (feedSeq === undefined) {
+    await removeUnheldBlobs(store, dataDir, made);
+    throw unknownStation();
+  }
   return { id, feedSeq };
 }

@@ -1,5 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { PlatformDeps } from '../context';
 import { uploadPath } from '../blob/paths';
 
@@ -10,6 +10,8 @@ export interface SweepReport {
   uploads: number;
   /** Partial files deleted: of expired uploads, and older ones no upload row names (a crash between file and row). */
   partialFiles: number;
+  /** Blob files deleted that no row of any station holds (a filing or an upload cut between file and row), and their leftover temporary files. */
+  blobFiles: number;
   /** Rate-limit counters forgotten (their window is over). */
   limiterKeys: number;
 }
@@ -17,7 +19,9 @@ export interface SweepReport {
 /**
  * Delete what has expired, on the platform's clock: sessions, uploads (an upload in use by a
  * request is left for the next round) and their partial files, orphaned partial files older than
- * an upload's lifetime, and rate-limit counters whose window is over.
+ * an upload's lifetime, blob files that no station holds and temporary blob files, older than an
+ * upload's lifetime too (the grace that keeps a filing or an upload in progress), and rate-limit
+ * counters whose window is over.
  */
 export async function sweepExpired(deps: PlatformDeps): Promise<SweepReport> {
   const now = deps.now();
@@ -43,6 +47,34 @@ export async function sweepExpired(deps: PlatformDeps): Promise<SweepReport> {
     sessions: swept.sessions,
     uploads: swept.openUploads.length + swept.doneUploads,
     partialFiles,
+    blobFiles: await sweepUnheldBlobs(deps, cutoff),
     limiterKeys: deps.limiter.prune(),
   };
+}
+
+const BLOB_NAME = /^[0-9a-f]{64}$/;
+
+/**
+ * Blob files (`blobs/ab/abcd…`) last written before `cutoff` that no `blobs` row of any station
+ * names, and temporary files (`….tmp`) of a write that never finished; each is looked at again just
+ * before it goes, so one a filing has just rewritten stays.
+ */
+async function sweepUnheldBlobs(deps: PlatformDeps, cutoff: number): Promise<number> {
+  const root = join(deps.dataDir, 'blobs');
+  const old: string[] = [];
+  for (const dir of await readdir(root).catch(() => [] as string[]))
+    for (const name of await readdir(join(root, dir)).catch(() => [] as string[])) {
+      const info = await stat(join(root, dir, name)).catch(() => undefined);
+      if (info?.isFile() && info.mtimeMs <= cutoff && (BLOB_NAME.test(name) || name.endsWith('.tmp'))) old.push(join(dir, name));
+    }
+  const held = new Set(await deps.store.heldBlobs(old.map((p) => basename(p)).filter((n) => BLOB_NAME.test(n))));
+  let removed = 0;
+  for (const path of old) {
+    if (held.has(basename(path))) continue;
+    const info = await stat(join(root, path)).catch(() => undefined);
+    if (!info || info.mtimeMs > cutoff) continue;
+    await rm(join(root, path), { force: true });
+    removed++;
+  }
+  return removed;
 }

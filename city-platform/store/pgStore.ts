@@ -457,6 +457,18 @@ export class PgPlatformStore implements PlatformStore {
     return r ? blob(r) : undefined;
   }
 
+  async heldBlobs(sha256s: readonly string[]) {
+    const { rows } = await this.pool.query('SELECT DISTINCT sha256 FROM blobs WHERE sha256 = ANY($1::text[])', [[...sha256s]]);
+    return (rows as Array<{ sha256: string }>).map((r) => r.sha256);
+  }
+
+  async knowsStation(stationId: string) {
+    return !!(await this.one(
+      'SELECT 1 FROM devices WHERE station_id = $1 UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = $1 LIMIT 1',
+      [stationId],
+    ));
+  }
+
   async sweepExpired(now: number, keep: readonly string[]) {
     return this.tx(async (c) => {
       const sessions = (await c.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;

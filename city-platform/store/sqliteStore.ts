@@ -366,6 +366,19 @@ export class SqlitePlatformStore implements PlatformStore {
     return r ? blob(r) : undefined;
   }
 
+  async heldBlobs(sha256s: readonly string[]) {
+    return this.db
+      .prepare('SELECT DISTINCT sha256 FROM blobs WHERE sha256 IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(sha256s)) as string[];
+  }
+
+  async knowsStation(stationId: string) {
+    return !!this.db
+      .prepare('SELECT 1 FROM devices WHERE station_id = ? UNION ALL SELECT 1 FROM enrolment_codes WHERE station_id = ? LIMIT 1')
+      .get(stationId, stationId);
+  }
+
   async sweepExpired(now: number, keep: readonly string[]) {
     return this.db.transaction(() => {
       const sessions = this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;

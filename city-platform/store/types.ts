@@ -209,6 +209,10 @@ export interface PlatformStore {
   getBlob(sha256: string, stationId: string): Promise<BlobRow | undefined>;
   /** A blob this station holds and one of its cases references (document.meta), else undefined: the download's station scope. */
   getCaseBlob(caseId: string, sha256: string, stationId: string): Promise<BlobRow | undefined>;
+  /** Of these hashes, those some station holds (a `blobs` row of any station): a blob file no row names belongs to no one. */
+  heldBlobs(sha256s: readonly string[]): Promise<string[]>;
+  /** Whether a device or an enrolment code names the station (what may be filed for it). */
+  knowsStation(stationId: string): Promise<boolean>;
 
   appendFeed(item: {
     kind: string;
