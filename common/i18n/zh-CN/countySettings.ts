@@ -1,8 +1,8 @@
 /** Messages of the county settings admin page (业务设置). */
 export const countySettings = {
   errors: {
-    POLICY_KEY_UNKNOWN:
-      '县级发布的参数“{{key}}”不是本版本程序认识的参数，未采用，本站仍按原设置办理。请核对参数名称；如是新增的参数，请升级程序。',
+    POLICY_KEY_UNKNOWN: '本版本程序不认识这个参数，未采用，本站仍按原设置办理。请核对参数名称；如是新增的参数，请升级程序后重新同步。',
+    POLICY_VALUE_INVALID: '{{field}}不正确（{{detail}}），未采用，本站仍按原设置办理。请联系县级民政部门更正后重新发布。',
   },
   countySettings: {
     title: '业务设置',
@@ -99,6 +99,16 @@ export const countySettings = {
       tekun: '特困人员',
       monitoring: '低保边缘、刚性支出困难家庭（最长 12 个月）',
       warningWorkingDays: '预警核查期限（工作日）',
+    },
+    countyPolicy: {
+      inForce: '县级发布 {{value}}（发布单位：{{publisher}}，发布时间：{{publishedAt}}，执行日期：{{effectiveFrom}}）',
+      localSuspended: '县级发布的值执行中，本站填写的值暂不使用，此项不能在本站修改。',
+      version: '{{value}}，{{publisher}}发布于 {{publishedAt}}，自 {{effectiveFrom}}起执行',
+      delegated: '已委托乡镇（街道）审核确认',
+      notDelegated: '未委托，由县级审核确认',
+      notAppliedTitle: '县级发布但本站未采用的参数',
+      notAppliedItem: '{{publisher}}于 {{publishedAt}} 发布：',
+      notAppliedReason: '。{{reason}}',
     },
     published: {
       title: '平台发布（县级民政部门）',

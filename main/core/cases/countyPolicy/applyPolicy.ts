@@ -5,6 +5,8 @@ import { issue, pullItemRefusal, readPullItem } from '../../../../sync-protocol/
 import type { Db } from '../../kernel/store/types';
 import { CountyPolicyRepo } from './countyPolicyRepo';
 
+const FIELD_WORDS = { value: '参数值', effectiveFrom: '执行日期' } as const;
+
 /** A refused value is kept as text for the settings page, at most this long. */
 const MAX_VALUE_TEXT = 500;
 
@@ -25,12 +27,13 @@ export function applyPolicyItem(
   if (!read.ok) return pullItemRefusal(read.issue);
   const { key, value, effectiveFrom, at, publishedBy } = read.value;
   const problem = countyPolicyProblem(key, value, effectiveFrom);
-  const refused =
+  const refusal = problem && problem.field !== 'key' ? pullItemRefusal(issue('policy', problem.field, problem.message)) : undefined;
+  const reason =
     problem === null
-      ? undefined
+      ? null
       : problem.field === 'key'
-        ? new JiuzhuError('POLICY_KEY_UNKNOWN', { key })
-        : pullItemRefusal(issue('policy', problem.field, problem.message));
+        ? new JiuzhuError('POLICY_KEY_UNKNOWN').message
+        : new JiuzhuError('POLICY_VALUE_INVALID', { field: FIELD_WORDS[problem.field], detail: problem.message }).message;
   const publishedAt = new Date(at).toISOString();
   const from = effectiveFrom ?? chinaDate(new Date(at));
   const kept = new CountyPolicyRepo(db).put({
@@ -40,9 +43,9 @@ export function applyPolicyItem(
     publishedBy: publishedBy ?? null,
     publishedAt,
     receivedAt,
-    refusal: refused?.message ?? null,
+    refusal: reason,
   });
   // Codes and days only: the publisher's name and the value stay in the table.
-  if (kept) audit({ key, effectiveFrom: from, publishedAt, applied: !refused });
-  return refused?.code === 'SYNC_PULL_ITEM_INVALID' ? refused : undefined;
+  if (kept) audit({ key, effectiveFrom: from, publishedAt, applied: reason === null });
+  return refusal;
 }

@@ -1,7 +1,9 @@
 import { Alert, Button, Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/settings';
+import type { CountyPolicyInfo } from '../../../../common/cases/countyPolicy';
 import { call } from '../../api/client';
+import { CountyValue, countyInForce } from './CountyValue';
 import { useSaveSection } from './useSaveSection';
 
 interface Values {
@@ -15,8 +17,9 @@ interface Values {
  * per counted member as months of the local standard, the vehicles' total value (元), the number
  * of real-estate holdings. A limit left empty is not set (the hint says so).
  */
-export function AssetLimitsSection({ current }: { current: CaseSettings }) {
+export function AssetLimitsSection({ current, policy }: { current: CaseSettings; policy: CountyPolicyInfo }) {
   const { t } = useTranslation();
+  const county = (key: Parameters<typeof countyInForce>[1]) => Boolean(countyInForce(policy, key));
   const [form] = Form.useForm<Values>();
   const { submit, mutation } = useSaveSection({
     section: t('countySettings.sections.assets'),
@@ -47,8 +50,18 @@ export function AssetLimitsSection({ current }: { current: CaseSettings }) {
     <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} data-testid="settings-assets" style={{ maxWidth: 640 }}>
       {mutation.isError && <Alert type="error" showIcon message={mutation.error.message} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t('countySettings.assets.help')}</Typography.Paragraph>
-      <Form.Item label={t('countySettings.assets.depositMonths')} name="depositMonths" extra={t('countySettings.assets.depositMonthsHelp')}>
+      <Form.Item
+        label={t('countySettings.assets.depositMonths')}
+        name="depositMonths"
+        extra={
+          <>
+            {t('countySettings.assets.depositMonthsHelp')}
+            <CountyValue policyKey="assetLimits.depositMonths" policy={policy} />
+          </>
+        }
+      >
         <InputNumber
+          disabled={county('assetLimits.depositMonths')}
           min={1}
           max={120}
           precision={0}
@@ -57,8 +70,13 @@ export function AssetLimitsSection({ current }: { current: CaseSettings }) {
           aria-label={t('countySettings.assets.depositMonths')}
         />
       </Form.Item>
-      <Form.Item label={t('countySettings.assets.vehicleValue')} name="vehicleValueYuan">
+      <Form.Item
+        label={t('countySettings.assets.vehicleValue')}
+        name="vehicleValueYuan"
+        extra={<CountyValue policyKey="assetLimits.vehicleValueFen" policy={policy} />}
+      >
         <InputNumber
+          disabled={county('assetLimits.vehicleValueFen')}
           min={0}
           max={100_000_000}
           precision={0}
@@ -67,8 +85,13 @@ export function AssetLimitsSection({ current }: { current: CaseSettings }) {
           aria-label={t('countySettings.assets.vehicleValue')}
         />
       </Form.Item>
-      <Form.Item label={t('countySettings.assets.realEstateCount')} name="realEstateCount">
+      <Form.Item
+        label={t('countySettings.assets.realEstateCount')}
+        name="realEstateCount"
+        extra={<CountyValue policyKey="assetLimits.realEstateCount" policy={policy} />}
+      >
         <InputNumber
+          disabled={county('assetLimits.realEstateCount')}
           min={0}
           max={20}
           precision={0}

@@ -1,7 +1,9 @@
 import { Alert, Button, Form, InputNumber, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseSettingsSchema, type CaseSettings } from '../../../../common/cases/settings';
+import type { CountyPolicyInfo } from '../../../../common/cases/countyPolicy';
 import { call } from '../../api/client';
+import { CountyValue, countyInForce } from './CountyValue';
 import { useSaveSection } from './useSaveSection';
 
 type Values = Pick<CaseSettings, 'relief'>;
@@ -10,8 +12,9 @@ type Values = Pick<CaseSettings, 'relief'>;
  * 临时救助与监测: the county's 先行救助 limit (元) and the working days to complete the papers after
  * it, and whether 低保边缘 / 刚性支出困难 households are paid a monthly amount (off: monitored only).
  */
-export function ReliefSection({ current }: { current: CaseSettings }) {
+export function ReliefSection({ current, policy }: { current: CaseSettings; policy: CountyPolicyInfo }) {
   const { t } = useTranslation();
+  const county = (key: Parameters<typeof countyInForce>[1]) => Boolean(countyInForce(policy, key));
   const [form] = Form.useForm<Values>();
   const { submit, mutation } = useSaveSection({
     section: t('countySettings.sections.relief'),
@@ -37,9 +40,15 @@ export function ReliefSection({ current }: { current: CaseSettings }) {
       <Form.Item
         label={t('countySettings.relief.advanceLimit')}
         name={['relief', 'advanceLimitYuan']}
-        extra={t('countySettings.relief.advanceLimitHelp')}
+        extra={
+          <>
+            {t('countySettings.relief.advanceLimitHelp')}
+            <CountyValue policyKey="relief.advanceLimitYuan" policy={policy} />
+          </>
+        }
       >
         <InputNumber
+          disabled={county('relief.advanceLimitYuan')}
           min={1}
           max={100000}
           precision={0}
@@ -50,9 +59,15 @@ export function ReliefSection({ current }: { current: CaseSettings }) {
       <Form.Item
         label={t('countySettings.relief.papersDays')}
         name={['relief', 'advancePapersWorkingDays']}
-        extra={t('countySettings.relief.papersDaysHelp')}
+        extra={
+          <>
+            {t('countySettings.relief.papersDaysHelp')}
+            <CountyValue policyKey="relief.advancePapersWorkingDays" policy={policy} />
+          </>
+        }
       >
         <InputNumber
+          disabled={county('relief.advancePapersWorkingDays')}
           min={1}
           max={30}
           precision={0}

@@ -44,7 +44,7 @@ export function SettingsPage() {
             {
               key: 'rules',
               label: t('countySettings.sections.rules'),
-              children: <CaseRulesSection key={cases.dataUpdatedAt} current={c.settings} />,
+              children: <CaseRulesSection key={cases.dataUpdatedAt} current={c.settings} policy={c.policy} />,
             },
             {
               key: 'materials',
@@ -84,12 +84,12 @@ export function SettingsPage() {
             {
               key: 'relief',
               label: t('countySettings.sections.relief'),
-              children: <ReliefSection key={cases.dataUpdatedAt} current={c.settings} />,
+              children: <ReliefSection key={cases.dataUpdatedAt} current={c.settings} policy={c.policy} />,
             },
             {
               key: 'assets',
               label: t('countySettings.sections.assets'),
-              children: <AssetLimitsSection key={cases.dataUpdatedAt} current={c.settings} />,
+              children: <AssetLimitsSection key={cases.dataUpdatedAt} current={c.settings} policy={c.policy} />,
             },
             ...(r
               ? [
