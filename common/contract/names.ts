@@ -140,6 +140,7 @@ const ROSTER_IMPORT = [
   'rosterImport.recipientConflicts',
 ] as const;
 const ONLINE_APPLICATIONS = ['onlineApplications.list', 'onlineApplications.get', 'onlineApplications.startIntake'] as const;
+const VERIFICATION = ['verification.kept'] as const;
 
 export const METHOD_NAMES = [
   ...APP,
@@ -163,6 +164,7 @@ export const METHOD_NAMES = [
   ...DIAGNOSTICS,
   ...ROSTER_IMPORT,
   ...ONLINE_APPLICATIONS,
+  ...VERIFICATION,
   ...UPDATES,
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -27,6 +27,7 @@ import { diagnosticsMethods } from './methods/diagnostics';
 import { updatesMethods } from './methods/updates';
 import { rosterImportMethods } from './methods/rosterImport';
 import { onlineApplicationsMethods } from './methods/onlineApplications';
+import { verificationMethods } from './methods/verification';
 
 /**
  * Every method of the API, by name. Shells, the preload and the renderer all derive from this
@@ -61,6 +62,7 @@ export const METHODS = {
   ...updatesMethods,
   ...rosterImportMethods,
   ...onlineApplicationsMethods,
+  ...verificationMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 export type Methods = typeof METHODS;

@@ -32,6 +32,7 @@ import { updatesCapability } from './updates/capability';
 import { rosterImportCapability } from './rosterImport/capability';
 import { onlineApplicationsCapability } from './onlineApplications/capability';
 import { platformStatusCapability } from './cases/platformStatusCapability';
+import { verificationCapability } from './cases/verificationCapability';
 
 export interface CoreOptions {
   shell: Shell;
@@ -136,6 +137,7 @@ export function createCore(options: CoreOptions): CoreApi {
   const rosterImport = rosterImportCapability(deps);
   const onlineApplications = onlineApplicationsCapability(deps);
   const platformStatus = platformStatusCapability(deps);
+  const verification = verificationCapability(deps);
   const diagnostics = diagnosticsCapability(deps, { syncStatus: async (ctx) => sync.handlers['sync.status']({}, ctx) });
   const updates = updatesCapability(deps, options.releaseKeyPem ? { releaseKeyPem: options.releaseKeyPem } : {});
   const capabilities: Array<{ close?(): Promise<void> }> = [
@@ -155,6 +157,7 @@ export function createCore(options: CoreOptions): CoreApi {
     rosterImport,
     onlineApplications,
     platformStatus,
+    verification,
     updates,
   ];
   const handlers: Handlers = {
@@ -174,6 +177,7 @@ export function createCore(options: CoreOptions): CoreApi {
     ...rosterImport.handlers,
     ...onlineApplications.handlers,
     ...platformStatus.handlers,
+    ...verification.handlers,
     ...updates.handlers,
   };
   const dispatch = createDispatcher(handlers, logger, (ctx) => windows.resolve(ctx));

@@ -18,6 +18,9 @@ export const verification = {
       '核对报告所属的案件（{{caseNo}}）不在本工作站，报告已留存未使用。请先同步本站案件，或与县级核对机构确认案件编号。',
   },
   cases: { actions: { verificationReceived: '收到家庭经济状况核对报告' }, platformActor: '市级平台' },
+  audit: {
+    actions: { verification: { received: '收到核对报告', kept: '核对报告暂存未使用', kept_list: '查看暂存的核对报告' } },
+  },
   verification: {
     title: '家庭经济状况核对结果',
     none: '尚未收到核对报告。授权书同步到平台后，县级核对机构出具的报告会随同步送达。',
@@ -34,6 +37,27 @@ export const verification = {
     memberTotal: '合计：财产 {{assets}} 元；月收入 {{income}} 元',
     householdTotal: '全户合计：存款 {{deposits}} 元，车辆 {{vehicles}} 元，房产 {{estates}} 处，月收入 {{income}} 元',
     hintTitle: '核对结果提示（仅供参考，由县级审核确认）',
+    kept: {
+      title: '暂存未使用的核对报告',
+      hint: '以下核对报告所属的案件不在本工作站，报告已加密留存、尚未使用。案件同步到本工作站后，报告会自动归入该案件并从此列表移除。',
+      noCaseNo: '平台未给出案件编号',
+      household: '{{household}} 等 {{count}} 人',
+      columns: {
+        caseNo: '案件编号',
+        household: '家庭成员',
+        report: '核对报告',
+        issuedOn: '出具日期',
+        receivedAt: '收到时间',
+        reason: '原因',
+        advice: '处理办法',
+      },
+      report: '{{centre}} {{reportNo}}',
+      reasons: { VERIFICATION_CASE_NOT_HERE: '本工作站没有该案件' },
+      advice: {
+        VERIFICATION_CASE_NOT_HERE: '该案件尚未同步到本工作站：请先同步；若仍未出现，请联系县级民政部门核实案件编号',
+        other: '请先同步；若报告仍未归入案件，请联系县级民政部门核实',
+      },
+    },
     types: {
       deposit: '银行存款',
       vehicle: '机动车辆',

@@ -1,50 +1,23 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testing/stores';
 import { acceptedCase } from '../../afterAcceptance/testing/fixture';
 import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
-import { CaseService } from '../caseService';
+import type { CaseService } from '../caseService';
 import { registerCasePullHandler } from '../pullHandler';
 import { makeIdNumber } from '../demo/synthetic';
-import { loadCaseResources } from '../resources';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../testing/household';
 import { applyVerificationItem } from './apply';
 import { registerVerificationPullHandler } from './pullHandler';
 import { VerificationRepo } from './repo';
+import { platformVerify, verificationReport } from './testing/platformVerify';
+import { stationCases } from './testing/stationCases';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
-const run = promisify(execFile);
 const STATION = 'ST-VERIFY';
-
-/** A 核对 report as the centre returns it (the CLI's --file): deposits, a vehicle, a pension, nothing for the child. */
-const report = (reportNo: string, issuedOn: string, pensionFen = 150_000) => ({
-  centre: '綦江区社会救助家庭经济状况核对中心',
-  reportNo,
-  issuedOn,
-  members: [
-    {
-      idNumber: HUSBAND.idNumber,
-      name: HUSBAND.name,
-      items: [
-        { type: 'deposit', amountFen: 1_250_000, source: '人民银行重庆营业管理部', asOf: '2026-02-10', detail: '农业银行活期' },
-        { type: 'vehicle', amountFen: 3_000_000, source: '市公安局交巡警总队', asOf: '2026-02-09', detail: '渝B·12345 小型轿车' },
-        { type: 'tax', amountFen: 210_000, source: '国家税务总局重庆市税务局', asOf: '2026-01-31' },
-      ],
-    },
-    {
-      idNumber: WIFE.idNumber,
-      name: WIFE.name,
-      items: [{ type: 'socialInsurance', amountFen: pensionFen, source: '市人力社保局', asOf: '2026-01-31', detail: '城乡居民养老保险' }],
-    },
-    { idNumber: CHILD.idNumber, name: CHILD.name, items: [] },
-  ],
-});
 
 /**
  * 核对 results, end to end: `npm run platform -- verify` on the platform's store (SQLite and
@@ -66,14 +39,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     pgUrl = fresh.pgUrl;
     platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
     f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')), idleTimeoutMs: 3000 });
-    const info = f.t.station.stationInfo()!;
-    svc = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
+    svc = stationCases(f);
     off = registerVerificationPullHandler(f.engine.pullHandlers, () => svc);
     await registerWith(f, platform, STATION);
     // Submitted, the husband and the wife authorize, accepted; the sync takes it all to the platform.
@@ -87,26 +53,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const verify = (caseRef: string, body: unknown) => {
-    const file = join(dataDir, `report-${Math.random().toString(36).slice(2)}.json`);
-    writeFileSync(file, JSON.stringify(body));
-    return run(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [
-        join(ROOT, 'city-platform', 'cli.ts'),
-        'verify',
-        '--data',
-        dataDir,
-        ...(pgUrl ? ['--pg', pgUrl] : []),
-        '--case',
-        caseRef,
-        '--file',
-        file,
-        '--json',
-      ],
-      { cwd: ROOT },
-    );
-  };
+  const verify = (caseRef: string, body: unknown) => platformVerify(dataDir, pgUrl, caseRef, body);
   const caseNo = () => svc.repo.get(caseId)!.case_no!;
   const rows = () =>
     f.db().prepare('SELECT id, status, superseded_by FROM case_verification ORDER BY feed_seq').all() as Array<{
@@ -116,7 +63,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
     }>;
 
   it('the CLI posts it by case number; one pull shows it on the case page per member and type with totals and the hint; a rebuilt feed changes nothing', async () => {
-    const out = await verify(caseNo(), report('HD-2026-0001', '2026-02-11'));
+    const out = await verify(caseNo(), verificationReport('HD-2026-0001', '2026-02-11'));
     const made = JSON.parse(out.stdout) as { id: string; caseId: string; feedSeq: number };
     expect(made.caseId).toBe(caseId);
     expect(await platform.admin.verificationReports(caseId)).toEqual([
@@ -168,24 +115,24 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
   });
 
   it('the CLI refuses an unknown case, a case with no authorization on the platform, a stranger to the household and a bad item, naming the field; nothing reaches the feed', async () => {
-    await expect(verify('500110-2026-09-99999', report('R1', '2026-02-11'))).rejects.toMatchObject({
+    await expect(verify('500110-2026-09-99999', verificationReport('R1', '2026-02-11'))).rejects.toMatchObject({
       stderr: expect.stringContaining('（case）'),
     });
     // Submitted and synced, but nobody signed the 授权书 yet: the platform holds no authorization of it.
     const unsigned = svc.saveDraft(f.t.adminId, { application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }) });
     svc.submit(f.t.adminId, unsigned.caseId, unsigned.rev);
     expect((await f.engine.run('manual')).outcome).toBe('ok');
-    await expect(verify(unsigned.caseId, report('R0', '2026-02-11'))).rejects.toMatchObject({
+    await expect(verify(unsigned.caseId, verificationReport('R0', '2026-02-11'))).rejects.toMatchObject({
       stderr: expect.stringContaining('no 核对授权书 of this case'),
     });
     const stranger = makeIdNumber('500110', '1961-04-02', 77, '女');
-    const withStranger = report('R2', '2026-02-11');
+    const withStranger = verificationReport('R2', '2026-02-11');
     withStranger.members[1] = { idNumber: stranger, name: '王某', items: [] };
     await expect(verify(caseId, withStranger)).rejects.toMatchObject({ stderr: expect.stringContaining('members.1.idNumber') });
-    const bad = report('R3', '2026-02-11');
+    const bad = verificationReport('R3', '2026-02-11');
     (bad.members[0]!.items[0] as { amountFen: number }).amountFen = -5;
     await expect(verify(caseId, bad)).rejects.toMatchObject({ stderr: expect.stringContaining('members.0.items.0.amountFen') });
-    const badType = report('R4', '2026-02-11');
+    const badType = verificationReport('R4', '2026-02-11');
     (badType.members[0]!.items[1] as { type: string }).type = 'yacht';
     await expect(verify(caseId, badType)).rejects.toMatchObject({ stderr: expect.stringContaining('members.0.items.1.type') });
     expect(await platform.admin.verificationReports(caseId)).toEqual([]);
@@ -199,7 +146,7 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
       feedSeq: 501,
       at: Date.now(),
       id: 'vr-elsewhere',
-      body: { ...report('R9', '2026-02-11'), caseId: 'case-of-another-station', caseNo: '500110-2026-01-00007' },
+      body: { ...verificationReport('R9', '2026-02-11'), caseId: 'case-of-another-station', caseNo: '500110-2026-01-00007' },
     };
     expect(applyVerificationItem(deps, item)).toBeUndefined();
     expect(repo.notApplied()).toEqual([
@@ -232,8 +179,8 @@ describeStores('核对 report (platform verify → pull → case page)', (store)
   });
 
   it('exactly once through cuts of the pull answers and duplicated requests; the later report supersedes the earlier', async () => {
-    const first = await platform.admin.postVerification(caseId, report('HD-1', '2026-02-05'));
-    const second = await platform.admin.postVerification(caseNo(), report('HD-2', '2026-02-11', 0));
+    const first = await platform.admin.postVerification(caseId, verificationReport('HD-1', '2026-02-05'));
+    const second = await platform.admin.postVerification(caseNo(), verificationReport('HD-2', '2026-02-11', 0));
     expect((await platform.admin.verificationReports(caseId)).map((r) => [r.id, r.supersededBy])).toEqual([
       [first.id, second.id],
       [second.id, null],
