@@ -29,4 +29,12 @@ describe('case status changes', () => {
     expect(caseStatusChanges('decided', { kind: 'decision', outcome: 'refused' })).toEqual([]);
     expect(to(...caseStatusChanges('awaiting-decision', upsert('approved')))).toEqual(['decided']);
   });
+
+  it('an accepted roster.imported is decided at once, the note saying where the household came from; nothing more on a decided case', () => {
+    expect(caseStatusChanges(null, { kind: 'imported', from: 'file' })).toEqual([{ status: 'decided', note: '在册对象（原系统导入）' }]);
+    expect(caseStatusChanges(null, { kind: 'imported', from: 'platform' })).toEqual([
+      { status: 'decided', note: '在册对象（市级平台在册名单）' },
+    ]);
+    expect(caseStatusChanges('decided', { kind: 'imported', from: 'file' })).toEqual([]);
+  });
 });

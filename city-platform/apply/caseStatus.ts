@@ -9,7 +9,9 @@ export type CaseStatusEvent =
   /** A 核对 report posted for the case. */
   | { kind: 'report'; reportNo: string }
   /** The county's decision fed to the station. */
-  | { kind: 'decision'; outcome: 'approved' | 'refused' };
+  | { kind: 'decision'; outcome: 'approved' | 'refused' }
+  /** A station's `roster.imported` accepted: a household already on the roster, from the previous system's file or the platform's roster. */
+  | { kind: 'imported'; from: 'file' | 'platform' };
 
 export interface StatusChange {
   status: CasePlatformStatus;
@@ -26,7 +28,8 @@ const DECIDED_STATES = new Set(['approved', 'refused']);
  * - a 核对 report → `verified`, unless the case already went up for its decision;
  * - an upsert in `awaiting_decision` (the station sent it up for 审核确认) → `awaiting-decision`,
  *   unless the case is decided already;
- * - an upsert in `approved`/`refused` (a decision taken where delegated) or the county's decision → `decided`.
+ * - an upsert in `approved`/`refused` (a decision taken where delegated) or the county's decision → `decided`;
+ * - an accepted `roster.imported` → `decided`, the note saying where the household came from.
  *
  * A change to the status the case already has is no change: the answer is empty.
  */
@@ -54,6 +57,9 @@ export function caseStatusChanges(current: CasePlatformStatus | null, event: Cas
       break;
     case 'decision':
       to({ status: 'decided', note: event.outcome === 'approved' ? '县级民政部门决定批准' : '县级民政部门决定不予批准' });
+      break;
+    case 'imported':
+      to({ status: 'decided', note: event.from === 'file' ? '在册对象（原系统导入）' : '在册对象（市级平台在册名单）' });
       break;
   }
   return out;

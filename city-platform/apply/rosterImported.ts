@@ -1,7 +1,7 @@
 import { maskIdNumber } from '../../common/format/mask';
 import { translate, type MessageKey } from '../../common/i18n/translate';
 import type { RecordAnswer } from '../../common/sync/push';
-import type { RosterHousehold, RosterImportedBody } from '../../sync-protocol/records/index';
+import type { RosterHousehold, RosterImportedBody, RosterRefusal } from '../../sync-protocol/records/index';
 import { ROSTER_RECIPIENT } from '../../sync-protocol/records/rosterRecipientItem';
 import { wireError } from '../errors';
 import type { Row } from '../store/rows';
@@ -68,7 +68,8 @@ export function differences(platform: RecipientBody, imported: RecipientBody): s
  * already holds; a household the platform holds as another station's recipient; a recipient of
  * this station already matched to another of its cases; a recipient of this station whose type,
  * amount or first month differ from the import (neither side is taken: the county settles it).
- * Null means: create the case at the station's version and match the recipient.
+ * The error's details name the refusal's kind (`refusal`, and `stationId` for another station's
+ * household), so the station offers only what can succeed. Null means: create the case at the station's version and match the recipient.
  */
 export function refuseRosterImport(
   record: CaseRecord,
@@ -77,11 +78,11 @@ export function refuseRosterImport(
   recipient: RecipientRow | undefined,
   stationId: string,
 ): RecordAnswer | null {
-  const refuse = (detail: string): RecordAnswer => ({
+  const refuse = (detail: string, refusal: RosterRefusal, more: Record<string, string> = {}): RecordAnswer => ({
     id: record.id,
     seq: record.seq,
     status: 'rejected',
-    error: wireError('SYNC_ROSTER_REFUSED', { caseNo: b.caseNo, detail }),
+    error: wireError('SYNC_ROSTER_REFUSED', { caseNo: b.caseNo, detail }, { refusal, ...more }),
   });
   const head = maskIdNumber(b.applicant.idNumber);
   if (current)
@@ -89,10 +90,14 @@ export function refuseRosterImport(
       current['station_id'] === stationId
         ? `平台已有此案件（第 ${Number(current['version'])} 版），不再按导入新建`
         : '案件编号已被其他工作站使用',
+      'case-held',
     );
   if (!recipient) return null;
-  if (recipient.stationId !== stationId) return refuse(`户主 ${head} 在平台上是其他工作站（${recipient.stationId}）的在册对象`);
-  if (recipient.caseId && recipient.caseId !== b.caseId) return refuse(`户主 ${head} 在平台上已对应本站的另一案件`);
+  if (recipient.stationId !== stationId)
+    return refuse(`户主 ${head} 在平台上是其他工作站（${recipient.stationId}）的在册对象`, 'other-station', {
+      stationId: recipient.stationId,
+    });
+  if (recipient.caseId && recipient.caseId !== b.caseId) return refuse(`户主 ${head} 在平台上已对应本站的另一案件`, 'matched-elsewhere');
   const differ = differences(recipient.body, recipientBodyOf(b));
-  return differ.length ? refuse(`平台在册信息与导入不一致（${differ.join('；')}）`) : null;
+  return differ.length ? refuse(`平台在册信息与导入不一致（${differ.join('；')}）`, 'differs') : null;
 }

@@ -1,4 +1,5 @@
 import { CASE_STATUS, type CasePlatformStatus, type CaseStatusBody } from '../../sync-protocol/records/index';
+import { ROSTER_IMPORTED } from '../../sync-protocol/records/rosterImported';
 import { caseStatusChanges, type CaseStatusEvent } from '../apply/caseStatus';
 import type { Row } from './rows';
 import type { VerificationStep } from './verificationSql';
@@ -49,6 +50,9 @@ export function* noteCaseStatus(caseId: string, event: CaseStatusEvent, at: numb
 /** The platform-side event of an applied station record, if it moves the case's status. */
 export function recordStatusEvent(record: { kind: string; body: Record<string, unknown> }): CaseStatusEvent | null {
   if (record.kind === 'case.authorization') return { kind: 'authorization' };
+  // A household already on the roster: from the station's file, or the platform's own roster (`platform:<head>`).
+  if (record.kind === ROSTER_IMPORTED)
+    return { kind: 'imported', from: String(record.body['importId']).startsWith('platform:') ? 'platform' : 'file' };
   if (record.kind !== 'case.upsert') return null;
   const auths = record.body['authorizations'];
   return { kind: 'upsert', state: String(record.body['state']), authorizations: Array.isArray(auths) && auths.length > 0 };

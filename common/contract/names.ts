@@ -138,6 +138,8 @@ const ROSTER_IMPORT = [
   'rosterImport.reports',
   'rosterImport.report',
   'rosterImport.recipientConflicts',
+  'rosterImport.refused',
+  'rosterImport.adoptPlatform',
 ] as const;
 const ONLINE_APPLICATIONS = ['onlineApplications.list', 'onlineApplications.get', 'onlineApplications.startIntake'] as const;
 const VERIFICATION = ['verification.kept'] as const;

@@ -73,6 +73,16 @@ export const rosterImportedRecordSchema = z
   .superRefine(sameCase);
 export type RosterImportedRecord = z.input<typeof rosterImportedRecordSchema>;
 
+/**
+ * Why the platform refused a `roster.imported` (the `refusal` of its `SYNC_ROSTER_REFUSED` error's
+ * details, §5.10): the case id is held already; the household is another station's recipient
+ * (`stationId` names it); this station's recipient is matched to another of its cases; this
+ * station's recipient differs in type, amount or first month.
+ */
+export const ROSTER_REFUSALS = ['case-held', 'other-station', 'matched-elsewhere', 'differs'] as const;
+export const rosterRefusalSchema = z.enum(ROSTER_REFUSALS);
+export type RosterRefusal = z.infer<typeof rosterRefusalSchema>;
+
 /** The one builder: the record's case is the body's. */
 export function rosterImportedRecord(body: RosterImportedBody): RosterImportedRecord {
   return { kind: ROSTER_IMPORTED, caseId: body.caseId, body };

@@ -158,10 +158,56 @@ export const rosterImportRecipientConflicts = defineMethod({
   output: z.object({ rows: z.array(recipientConflictSchema) }),
 });
 
+/** A household's values as a refused `roster.imported` sent them, or as the platform holds them (its pulled `roster.recipient`). */
+export const rosterValuesSchema = z.object({
+  /** The roster's category key (`dibao-urban`, `tekun-dispersed`, `marginal` …). */
+  category: z.string(),
+  amountFen: z.number().int().nonnegative(),
+  monthly: z.boolean(),
+  sinceMonth: z.string(),
+  nextReviewOn: z.string(),
+});
+
+/** A `roster.imported` the platform refused and nobody settled: why, both sides' values, and whether the platform's can be taken here. */
+export const refusedImportSchema = z.object({
+  recordId: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  headName: z.string(),
+  idNumberMasked: z.string(),
+  /** The platform's kind of refusal (docs/sync-protocol.md §5.10); `unknown` for an answer kept before the kind travelled. */
+  refusal: z.enum(['case-held', 'other-station', 'matched-elsewhere', 'differs', 'unknown']),
+  station: rosterValuesSchema,
+  platform: rosterValuesSchema.nullable(),
+  adopt: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true) }),
+    z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  ]),
+});
+export type RefusedImport = z.infer<typeof refusedImportSchema>;
+
+export const rosterImportRefused = defineMethod({
+  summary:
+    'The roster.imported records the platform refused and nobody settled, each with the kind of refusal, the station’s and the platform’s values and whether the platform’s can be taken here (audited with the count).',
+  permission: 'roster.import',
+  input: z.object({}).strict(),
+  output: z.object({ rows: z.array(refusedImportSchema) }),
+});
+
+export const rosterImportAdoptPlatform = defineMethod({
+  summary:
+    'Settle a refused roster.imported the platform was right about: take the platform’s values (its pulled recipient of this head) for the roster row, the imported decision and the case, with a timeline line, and send a new roster.imported with them — one audited transaction.',
+  permission: 'roster.import',
+  input: z.object({ recordId: z.string().min(1).max(64) }).strict(),
+  output: z.object({ caseId: z.string(), newRecordId: z.string() }),
+});
+
 export const rosterImportMethods = {
   'rosterImport.preview': rosterImportPreview,
   'rosterImport.confirm': rosterImportConfirm,
   'rosterImport.reports': rosterImportReports,
   'rosterImport.report': rosterImportReport,
   'rosterImport.recipientConflicts': rosterImportRecipientConflicts,
+  'rosterImport.refused': rosterImportRefused,
+  'rosterImport.adoptPlatform': rosterImportAdoptPlatform,
 };

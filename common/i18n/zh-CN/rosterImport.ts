@@ -4,7 +4,7 @@
 export const rosterImport = {
   nav: { rosterImport: '导入在册对象' },
   permissions: { roster: { import: '导入原系统在册对象' } },
-  cases: { actions: { rosterImported: '从原系统导入在册对象' } },
+  cases: { actions: { rosterImported: '从原系统导入在册对象', rosterAdopted: '以市级平台在册信息为准' } },
   fields: { names: { fileBase64: '导入文件', fileName: '文件名', token: '预览编号' } },
   audit: {
     actions: {
@@ -15,6 +15,8 @@ export const rosterImport = {
         pulled: '取得市级平台在册户',
         pulled_conflict: '市级平台在册户与本站不符，未写入',
         conflicts_view: '查看未写入的市级平台在册户',
+        refused_view: '查看平台未接收的导入户',
+        adopt_platform: '以平台在册信息为准并重新提交',
       },
     },
     targetTypes: { roster_import: '在册对象导入' },
@@ -30,6 +32,13 @@ export const rosterImport = {
     ROSTER_IMPORT_TOO_MANY_ROWS: '文件有 {{count}} 行数据，超过一次导入 {{max}} 行的上限。请按乡镇分成几个文件分批导入。',
     ROSTER_IMPORT_PREVIEW_EXPIRED: '这次预览已失效（超过 30 分钟或程序已重新启动）。请重新选择文件预览后再确认导入。',
     ROSTER_IMPORT_FILE_CHANGED: '要导入的文件与预览时的文件不同。请重新选择文件预览，核对无误后再确认导入。',
+    ROSTER_ADOPT_OTHER_STATION:
+      '户主 {{id}} 在平台上是其他工作站（{{station}}）的在册对象，本站不能以平台为准，重新提交也不会被接收。须由区县民政部门核实后把该户转移到本站；在此之前可点“忽略”，系统会记下操作人和时间。',
+    ROSTER_ADOPT_NO_RECIPIENT:
+      '本站还没有平台上户主 {{id}} 的在册信息，无法以平台为准。请先同步；同步后仍没有，说明平台上没有本站该户的在册信息，请与区县民政部门核实。',
+    ROSTER_ADOPT_NOT_DIFFERS:
+      '平台未接收户主 {{id}} 的导入，不是因为在册信息不一致（该户或该案件在平台上已对应本站的另一案件），以平台为准不能解决。请与区县民政部门核实后处理。',
+    ROSTER_ADOPT_SAME: '平台上户主 {{id}} 的在册信息已与本站导入的一致（区县已更正），无需以平台为准。请点“重新提交”。',
     ROSTER_IMPORT_NOTHING: '文件中没有可以导入的家庭（{{skipped}} 户都有问题）。请按预览中列出的问题修改后重新导入。',
   },
   rosterImport: {
@@ -132,6 +141,16 @@ export const rosterImport = {
     subtypeWhat: { dibao: '城市或农村', tekun: '集中或分散供养' },
     note: '从原系统导入：{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受（导入编号 {{importId}}）',
     notePulled: '从市级平台在册名单取得：{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受',
+    refused: {
+      values: '{{category}}，月保障金额 {{amount}} 元，{{since}} 起享受',
+      noteAdopted: '经区县核实以市级平台在册信息为准：{{now}}（原导入为 {{before}}），已重新提交平台',
+      adopt: '以平台为准并重新提交',
+      adoptConfirm: '将按平台在册信息修改本站该户的在册记录（{{platform}}），并重新提交平台。确定？',
+      platformHolds: '平台在册：{{values}}',
+      otherStation:
+        '该户在平台上是其他工作站的在册对象：本站不能以平台为准，重新提交也不会被接收。须由区县民政部门把该户转移到本站；可点“忽略”。',
+      done: '已按平台在册信息修改并重新提交，下次同步时发送。',
+    },
     recipientConflicts: {
       title: '市级平台在册名单中未写入本站的户',
       hint: '这些户的成员已在本站在册名单中（或在本站登记的姓名不同），本站数据没有改动。请与区县民政核实该户的在册信息，按核实结果处理。',

@@ -4,10 +4,17 @@ import { CaseRepository } from '../cases/caseRepo';
 import type { SessionCallContext } from '../context';
 import { registerRosterPullHandler } from './pullHandler';
 import { recipientConflicts } from './pulled';
+import { RefusedImports } from './refusedImports';
 import { RosterImportService } from './service';
 
 type Methods =
-  'rosterImport.preview' | 'rosterImport.confirm' | 'rosterImport.reports' | 'rosterImport.report' | 'rosterImport.recipientConflicts';
+  | 'rosterImport.preview'
+  | 'rosterImport.confirm'
+  | 'rosterImport.reports'
+  | 'rosterImport.report'
+  | 'rosterImport.recipientConflicts'
+  | 'rosterImport.refused'
+  | 'rosterImport.adoptPlatform';
 
 const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -19,15 +26,11 @@ const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
 export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
   const store = perStore(deps, 'roster', (s, db) => {
     const info = s.station.stationInfo();
+    const cases = new CaseRepository(db);
     return {
       audit: s.auth.audit(),
-      service: new RosterImportService({
-        db,
-        clock: deps.clock,
-        audit: s.auth.audit(),
-        cases: new CaseRepository(db),
-        regionCode: info?.regionCode ?? '000000',
-      }),
+      service: new RosterImportService({ db, clock: deps.clock, audit: s.auth.audit(), cases, regionCode: info?.regionCode ?? '000000' }),
+      refused: new RefusedImports({ db, clock: deps.clock, audit: s.auth.audit(), cases }),
     };
   });
   const open = async () => (await store.open()).service;
@@ -56,6 +59,19 @@ export function rosterImportCapability(deps: CoreDeps): Capability<Methods> {
         });
         return { rows };
       },
+      'rosterImport.refused': async (_input, ctx) => {
+        const { audit, refused } = await store.open();
+        const rows = refused.list();
+        audit.append({
+          actor: actor(ctx),
+          action: 'roster-import.refused_view',
+          targetType: null,
+          targetId: null,
+          details: { rows: rows.length },
+        });
+        return { rows };
+      },
+      'rosterImport.adoptPlatform': async (input, ctx) => (await store.open()).refused.adopt(actor(ctx), input.recordId),
     },
     async close() {
       await store.ready;

@@ -17,6 +17,19 @@ export class PulledRecipientRepo {
     return this.db.prepare('SELECT status FROM roster_recipient_pulled WHERE id_number = ?').pluck().get(idNumber) as string | undefined;
   }
 
+  /** The household the platform sent for this head (its latest copy) and how it was taken; undefined when it never came. */
+  byHead(idNumber: string): { status: string; body: string; roster_id: string | null } | undefined {
+    return this.db.prepare('SELECT status, body, roster_id FROM roster_recipient_pulled WHERE id_number = ?').get(idNumber) as
+      { status: string; body: string; roster_id: string | null } | undefined;
+  }
+
+  /** The household is now the station's roster row (the platform's values taken here): no longer a conflict. */
+  markApplied(idNumber: string, rosterId: string): void {
+    this.db
+      .prepare("UPDATE roster_recipient_pulled SET status = 'applied', roster_id = ?, reason = NULL WHERE id_number = ?")
+      .run(rosterId, idNumber);
+  }
+
   /** Record how the item was taken, replacing what an earlier copy of it left. */
   keep(r: {
     idNumber: string;

@@ -122,10 +122,16 @@ function applyAnswer(ctx: RunContext, outbox: Outbox, result: BundleResult): voi
     throw new JiuzhuError('SYNC_BUNDLE_MALFORMED', { detail: 'answer for another bundle' });
   const blobsOf = blobsOfBundle(ctx.db, inflight.bundleId);
   ctx.db.transaction(() => {
-    const answers: Array<{ id: string; status: 'acknowledged' | 'rejected' | 'conflict'; reason?: string }> = [];
+    const answers: Parameters<Outbox['answer']>[0] = [];
     for (const a of result.answers) {
       if (!inflight.recordIds.includes(a.id)) continue;
-      answers.push({ id: a.id, status: a.status, ...(a.error ? { reason: a.error.message } : {}) });
+      answers.push({
+        id: a.id,
+        status: a.status,
+        ...(a.error
+          ? { reason: a.error.message, error: { code: a.error.code, ...(a.error.details ? { details: a.error.details } : {}) } }
+          : {}),
+      });
       if (a.status === 'acknowledged') {
         ctx.summary.acknowledged++;
         const missing = new Set(a.missingBlobs ?? []);

@@ -119,10 +119,18 @@ export class Outbox {
   }
 
   /** Record the platform's answer for each record (from a verified bundle result only). */
-  answer(answers: Array<{ id: string; status: 'acknowledged' | 'rejected' | 'conflict'; reason?: string }>): void {
+  answer(
+    answers: Array<{
+      id: string;
+      status: 'acknowledged' | 'rejected' | 'conflict';
+      reason?: string;
+      /** The wire error's code and details, kept as JSON beside the words (`answer_error`, migration 0890). */
+      error?: { code: string; details?: Record<string, unknown> };
+    }>,
+  ): void {
     answerOutboxRecords(
       this.db,
-      answers.map((a) => ({ id: a.id, status: a.status, reason: a.reason ?? null })),
+      answers.map((a) => ({ id: a.id, status: a.status, reason: a.reason ?? null, error: a.error ? JSON.stringify(a.error) : null })),
       this.clock.now().toISOString(),
     );
   }

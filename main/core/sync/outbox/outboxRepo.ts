@@ -68,11 +68,11 @@ export function markOutboxSent(db: Db, ids: string[], bundleId: string): void {
 /** Record the platform's answers, in one transaction. */
 export function answerOutboxRecords(
   db: Db,
-  answers: Array<{ id: string; status: string; reason: string | null }>,
+  answers: Array<{ id: string; status: string; reason: string | null; error?: string | null }>,
   answeredAt: string,
 ): void {
-  const stmt = db.prepare('UPDATE outbox SET state = ?, answered_at = ?, reason = ? WHERE id = ?');
-  db.transaction(() => answers.forEach((a) => stmt.run(a.status, answeredAt, a.reason, a.id)))();
+  const stmt = db.prepare('UPDATE outbox SET state = ?, answered_at = ?, reason = ?, answer_error = ? WHERE id = ?');
+  db.transaction(() => answers.forEach((a) => stmt.run(a.status, answeredAt, a.reason, a.error ?? null, a.id)))();
 }
 
 /** A new registration: records sent under the old device go again with the new one. */

@@ -36,6 +36,7 @@ import { m0850caseVerification } from './0850CaseVerification';
 import { m0860publishedCalendar } from './0860PublishedCalendar';
 import { m0870publishedReference } from './0870PublishedReference';
 import { m0880casePlatformStatus } from './0880CasePlatformStatus';
+import { m0890outboxAnswerError } from './0890OutboxAnswerError';
 import { m0900countyPolicy } from './0900CountyPolicy';
 
 /**
@@ -80,6 +81,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0860publishedCalendar,
   m0870publishedReference,
   m0880casePlatformStatus,
+  m0890outboxAnswerError,
   m0900countyPolicy,
 ];
 
