@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
-import { HUSBAND, threePersonDibao } from '../../main/core/cases/testing/household';
+import { openStore } from '../../city-platform/store/open';
+import { chineseDate } from '../../common/format/dates';
+import { DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao } from '../../main/core/cases/testing/household';
 import { startShell, type RunningShell } from './browserShell';
 import { setUpIntakeStation, step, type api } from './intakeSupport';
 import { openAndLogIn } from './station';
@@ -15,7 +17,11 @@ import { openAndLogIn } from './station';
  * (800 元) is what the station uses until the county publishes its own with `publish-reference`; a bad
  * table is refused by the command naming the field; after one sync the settings page shows the
  * published standard in force (860 元, version, publisher, times), the materials and policy-text
- * versions with their history, and the intake's money step computes with 860, not 800.
+ * versions with their history, and the intake's money step computes with 860, not 800. The county's
+ * single parameters (`publish-policy`): a bad value or an unknown key refused by the command naming it;
+ * after a sync the rules tab shows the county's limit in force beside its read-only field with every
+ * version, and what a newer platform sent that this version does not know; a case submitted after the
+ * sync counts its acceptance limit with the county's days, one submitted before with the local ones.
  */
 test.describe.configure({ timeout: 150_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -151,5 +157,90 @@ test('publish-reference → sync → the settings page shows the published stand
     await page.keyboard.press('Alt+N');
     await step(page, 'materials');
     await expect(page.getByTestId('materials-published')).toHaveText(`本县材料清单：綦江区民政局发布第 1 版，${YEAR}年1月1日起执行`);
+  });
+});
+
+/** A case submitted now: its 受理 deadline (the county limit from submission). */
+async function submittedCase(): Promise<{ caseId: string; deadline: { workingDays: number; dueDate: string } | undefined }> {
+  const saved = await call<{ caseId: string; rev: number }>('intake.save', {
+    application: threePersonDibao({ materials: DIBAO_MATERIALS_RECEIVED }),
+  });
+  const detail = await call<{ deadlines: Array<{ kind: string; workingDays: number; dueDate: string }> }>('intake.submit', {
+    caseId: saved.caseId,
+    rev: saved.rev,
+  });
+  const d = detail.deadlines.find((x) => x.kind === 'acceptance');
+  return { caseId: saved.caseId, deadline: d && { workingDays: d.workingDays, dueDate: d.dueDate } };
+}
+
+test('publish-policy → sync → the rules tab shows the county limit in force beside its read-only field; a case counts its acceptance limit with it', async ({
+  page,
+}) => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await openAndLogIn(page, shell);
+  const current = await call<{ settings: { limits: Record<string, unknown> } & Record<string, unknown> }>('cases.settings');
+  await call('cases.setSettings', { settings: { ...current.settings, limits: { ...current.settings.limits, acceptanceWorkingDays: 10 } } });
+  const before = await submittedCase();
+  expect(before.deadline?.workingDays).toBe(10);
+
+  await test.step('the command refuses a bad value and an unknown key naming them, and publishes good ones', async () => {
+    const refused = (...args: string[]) => platformCli('publish-policy', ...args).catch((e: unknown) => e);
+    expect(await refused('--key', 'limits.acceptanceWorkingDays', '--value', '31')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('参数 limits.acceptanceWorkingDays 未发布：--value') as unknown,
+    });
+    expect(await refused('--key', 'limits.hearingWorkingDays', '--value', '5')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('参数 limits.hearingWorkingDays 未发布：--key 不认识的参数') as unknown,
+    });
+    const publish = (key: string, value: string, effectiveFrom: string) =>
+      platformCli('publish-policy', '--key', key, '--value', value, '--effective-from', effectiveFrom, '--by', '綦江区民政局');
+    expect((await publish('limits.acceptanceWorkingDays', '3', today)).stdout).toContain('policy limits.acceptanceWorkingDays = 3');
+    await publish('limits.acceptanceWorkingDays', '4', `${YEAR + 1}-01-01`);
+    await publish('relief.advanceLimitYuan', '2000', today);
+    // A parameter a newer platform publishes, which this version does not know.
+    const feed = await openStore({ dataDir: platformDir });
+    try {
+      const body = { key: 'limits.hearingWorkingDays', value: 5, effectiveFrom: today, publishedBy: '綦江区民政局' };
+      await feed.appendFeed({ kind: 'policy', stationId: null, regionCode: null, body, at: Date.now() });
+    } finally {
+      await feed.close();
+    }
+    expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+  });
+
+  await test.step('受理规则: the county value in force beside the read-only field, its versions, and what was not applied', async () => {
+    await openSettingsTab(page, '受理规则');
+    await expect(page.getByTestId('county-limits-acceptanceWorkingDays-in-force')).toHaveText(
+      new RegExp(`^县级发布 3 个工作日（发布单位：綦江区民政局，发布时间：.+，执行日期：${chineseDate(today)}）$`),
+    );
+    await expect(page.locator('#limits_acceptanceWorkingDays')).toBeDisabled();
+    await expect(page.locator('#limits_reopinionWorkingDays')).toBeEnabled();
+    const versions = page.getByTestId('county-limits-acceptanceWorkingDays-version');
+    await expect(versions).toHaveCount(2);
+    await expect(versions.nth(0)).toHaveAttribute('data-status', 'pending');
+    await expect(versions.nth(0)).toContainText(`尚未生效4 个工作日，綦江区民政局发布于`);
+    await expect(versions.nth(1)).toHaveAttribute('data-status', 'inForce');
+    await expect(page.getByTestId('county-policy-refused')).toContainText('limits.hearingWorkingDays = 5');
+    await expect(page.getByTestId('county-policy-refused')).toContainText('本版本程序不认识这个参数，未采用');
+    await openSettingsTab(page, '临时救助与监测');
+    await expect(page.getByTestId('county-relief-advanceLimitYuan-in-force')).toContainText('县级发布 2000 元（发布单位：綦江区民政局');
+    await expect(page.locator('#relief_advanceLimitYuan')).toBeDisabled();
+  });
+
+  await test.step('the case page: a case submitted now counts 3 working days; the one before the sync kept its 10', async () => {
+    const after = await submittedCase();
+    expect(after.deadline?.workingDays).toBe(3);
+    for (const [c, days] of [
+      [after, 3],
+      [before, 10],
+    ] as const) {
+      await page.evaluate(() => (window.location.hash = '#/home'));
+      await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), c.caseId);
+      await expect(page.locator('[data-deadline]').filter({ hasText: '受理（本县时限）' })).toContainText(
+        `受理（本县时限） ${c.deadline!.dueDate}`,
+      );
+      expect(c.deadline!.workingDays).toBe(days);
+    }
   });
 });
