@@ -17,7 +17,20 @@ export type Shell = LaunchedShell;
 /** A shell that can be killed and restarted on the same data directory (crash and resume). */
 export const launch = launchShell;
 
-export const newDataDir = () => mkdtempSync(join(tmpdir(), 'jiuzhu-intake-e2e-'));
+const tempDirs = new Set<string>();
+
+/**
+ * A new folder under the system's temp folder that goes when the test worker exits, passed, failed
+ * or timed out (a test's own clean-up is skipped when its body is abandoned at a timeout).
+ */
+export function tempDir(prefix: string): string {
+  if (tempDirs.size === 0) process.once('exit', () => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export const newDataDir = () => tempDir('jiuzhu-intake-e2e-');
 
 /** Stop gracefully, or kill -9 as a crash would. */
 export async function stop(shell: Shell, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
@@ -26,7 +39,10 @@ export async function stop(shell: Shell, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTER
   shell.child.kill(signal);
   await exited;
 }
-export const removeDataDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+export const removeDataDir = (dir: string) => {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+};
 
 /** The API as its own window (its own session), as a second workstation window would be. */
 export function api(shell: Shell, window = 'intake-e2e-api') {

@@ -6,7 +6,7 @@ import { startPlatform, type RunningPlatform } from '../../city-platform/platfor
 import { TestClient } from '../../city-platform/testClient/client';
 import { acceptedCase } from './afterAcceptanceSteps';
 import { launchShell, startShell, type LaunchedShell, type RunningShell } from './browserShell';
-import { launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop } from './intakeSupport';
+import { launch, logIn, newDataDir, removeDataDir, setUpIntakeStation, stop, tempDir } from './intakeSupport';
 import { findLeaks } from './screenWords';
 import { ADMIN, logOut, openAndLogIn, setUpStation } from './station';
 
@@ -70,8 +70,8 @@ test('an older copy of the data folder put back and synced: the platform flags t
   page,
 }) => {
   test.setTimeout(180_000); // the shell starts four times
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-rollback-'));
-  const copy = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-rollback-copy-'));
+  const dataDir = tempDir('jiuzhu-e2e-rollback-');
+  const copy = tempDir('jiuzhu-e2e-rollback-copy-');
   const shells: LaunchedShell[] = [];
   const launch = async () => {
     const s = await launchShell(dataDir);
@@ -131,8 +131,8 @@ test('an older copy of the data folder put back and synced: the platform flags t
     await expect(page.getByTestId('audit-anchor-flag')).toContainText('请站长立即联系县级民政部门核查');
   } finally {
     for (const s of shells) await quit(s);
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(copy, { recursive: true, force: true });
+    removeDataDir(dataDir);
+    removeDataDir(copy);
   }
 });
 

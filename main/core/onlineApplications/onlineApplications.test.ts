@@ -62,12 +62,16 @@ describeStores('online applications (platform apply → pull → 待受理 queue
     off = registerOnlineApplicationsPullHandler(f.engine.pullHandlers, () => svc());
     await registerWith(f, platform, STATION);
   });
+  // The folders go even when set-up failed half-way or a step below throws.
   afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
+    try {
+      off();
+      f.cleanup();
+      await platform.stop().catch(() => undefined);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   const apply = (args: string[]) =>

@@ -48,11 +48,15 @@ describeStores('working-day calendar published by the platform (reference workin
     off = registerCalendarPullHandler(f.engine.pullHandlers, () => svc);
     await registerWith(f, platform, STATION);
   });
+  // The folders go even when set-up failed half-way or a step below throws.
   afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      off();
+      f.cleanup();
+      await platform.stop().catch(() => undefined);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   const publish = (version: number, data: unknown) => platform.admin.publishReference({ table: 'working-days', version, data });
