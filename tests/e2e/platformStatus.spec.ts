@@ -21,6 +21,7 @@ import { openAndLogIn } from './station';
  * it up (待县级审核确认); the platform's `decide` command decides it. After each sync the case page's
  * 平台状态 line and history say so, and the sync centre's list 平台状态 shows the case, masked, with a
  * filter by status. A status a newer platform sends that this version does not know is shown as such.
+ * A case page left open shows what a sync run brought as soon as the run ends, whoever started it.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -113,10 +114,15 @@ test('platform verify and decide → sync → the case page’s 平台状态 and
     await expect(current).toContainText('待县级审核确认');
   });
 
-  await test.step('npm run platform -- decide refuses it: 县级已作出决定, the whole history newest first', async () => {
+  await test.step('npm run platform -- decide refuses it while the case page stays open: a sync run started elsewhere brings 县级已作出决定 onto the page, the whole history newest first', async () => {
+    await expect(card).toHaveAttribute('data-status', 'awaiting-decision');
     await platformCli('decide', '--case', caseId, '--refuse', '--reason', '家庭人均收入高于低保标准');
-    await syncAndOpenCase(page);
+    // Not this page's 同步 button and no navigation: the runs are started through the API of another window.
+    const url = page.url();
+    for (let i = 0; i < 2; i++) expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    expect(page.url()).toBe(url);
     await expect(card).toHaveAttribute('data-status', 'decided');
+    await expect(page.getByTestId('case-view')).toHaveAttribute('data-state', 'refused');
     await expect(current).toContainText('县级已作出决定');
     await expect(current).toContainText('县级民政部门决定不予批准');
     await expect(history).toHaveText([/县级已作出决定/, /待县级审核确认/, /核对已完成/, /核对中/, /平台已接收/]);

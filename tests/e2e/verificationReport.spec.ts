@@ -1,14 +1,17 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { startPlatform, type RunningPlatform } from '../../city-platform/platform';
+import { idNumber } from '../../city-platform/testClient/fixtures';
 import { CHILD, HUSBAND, WIFE } from '../../main/core/cases/testing/household';
 import { acceptedCase } from './afterAcceptanceSteps';
 import { startShell, type RunningShell } from './browserShell';
 import { setUpIntakeStation, type api } from './intakeSupport';
+import { feedReportBeforeItsCase, pushCaseFromAnotherCounter, type KeptReportCase } from './keptReportSupport';
 import { openAndLogIn } from './station';
 
 /**
@@ -16,7 +19,9 @@ import { openAndLogIn } from './station';
  * (both adults signed the 核对授权书) and synced; the platform's `verify` command (its own process,
  * on the platform's store) posts the 核对 centre's report by the case number; one sync; the case
  * page shows it before the 初审意见 — per member and type with amount, source and date, the
- * member's and the household's totals, and what the hint found against the declaration.
+ * member's and the household's totals, and what the hint found against the declaration. A report
+ * of a case this station does not hold yet is listed in the sync centre, kept aside with its reason
+ * and what to do, until the case arrives from another counter and the report goes onto it.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -152,5 +157,53 @@ test('npm run platform -- verify → sync → the case page shows the report per
     expect(viewed.some((r) => r.details['verification'] === report!.id)).toBe(true);
     const arrived = await call<Row[]>('audit.query', { action: 'verification.received', targetId: caseId });
     expect(arrived.map((r) => r.details)).toEqual([{ report: report!.id, members: 3, items: 4 }]);
+  });
+});
+
+test('a report of a case not here yet: the sync centre lists it kept, masked, with the reason and what to do; once the case arrives it goes onto the case and leaves the list', async ({
+  page,
+}) => {
+  const kept: KeptReportCase = {
+    stationId: STATION,
+    caseId: randomUUID(),
+    caseNo: '500110-2026-02-00077',
+    serial: 41,
+    name: '周小梅',
+    reportId: 'vr-e2e-kept',
+    reportNo: 'HD-E2E-KEPT',
+  };
+  const applicant = idNumber(kept.serial);
+  await openAndLogIn(page, shell);
+  const card = page.getByTestId('verification-kept');
+
+  await test.step('the report comes before its case: kept, listed with the case number, the household masked, the reason and what to do', async () => {
+    await feedReportBeforeItsCase(platformDir, kept);
+    expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    await page.getByRole('menuitem', { name: /同步中心/ }).click();
+    const row = card.getByRole('row').filter({ hasText: kept.caseNo });
+    await expect(row).toContainText(`周*梅 ${applicant.slice(0, 6)}********${applicant.slice(14)} 等 1 人`);
+    await expect(row).toContainText('綦江区社会救助家庭经济状况核对中心 HD-E2E-KEPT');
+    await expect(row).toContainText('本工作站没有该案件');
+    await expect(row).toContainText('该案件尚未同步到本工作站：请先同步；若仍未出现，请联系县级民政部门核实案件编号');
+    await expect(card).not.toContainText(applicant);
+    await expect(card).not.toContainText(kept.name);
+    await expect(card).toContainText('报告已加密留存、尚未使用');
+  });
+
+  await test.step('another counter’s case arrives by the next sync: the row goes, the report is on the case page', async () => {
+    await pushCaseFromAnotherCounter(platform, kept);
+    await page.getByTestId('sync-now').click();
+    await expect(card).toHaveCount(0);
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), kept.caseId);
+    const panel = page.getByTestId('verification-panel');
+    await expect(panel).toHaveAttribute('data-state', 'received');
+    await expect(panel).toContainText('报告编号 HD-E2E-KEPT');
+  });
+
+  await test.step('the list’s reads are audited with a count only', async () => {
+    type Row = { details: Record<string, unknown> };
+    const reads = await call<Row[]>('audit.query', { action: 'verification.kept_list', limit: 50 });
+    expect(reads.map((r) => r.details)).toContainEqual({ results: 1 });
+    for (const r of reads) expect(Object.keys(r.details)).toEqual(['results']);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Role } from '../../common/contract/permissions';
 import { api, launch, logIn, newDataDir, openIntake, removeDataDir, setUpIntakeStation, step, stop, type Shell } from './intakeSupport';
 import { ALL_ROLES, appRoutes, findLeaks, routesOf, screenTexts, settled, type Finding } from './screenWords';
@@ -13,6 +13,7 @@ import { exportHouseholds, memberRowsWorkbook } from '../../main/core/rosterImpo
 import { startPlatform } from '../../city-platform/platform';
 import { openStore } from '../../city-platform/store/open';
 import { onlineApplication } from '../../main/core/onlineApplications/testing/application';
+import { feedReportBeforeItsCase } from './keptReportSupport';
 
 /**
  * Every word on every screen is Chinese from the catalog: each page of renderer/src/routes.tsx,
@@ -65,6 +66,18 @@ async function newPage(browser: Browser, crashes: string[]): Promise<Page> {
   page.on('pageerror', (e) => crashes.push(`${page.url()}: ${e.message}`));
   await page.goto(shell.url);
   return page;
+}
+
+/**
+ * The words of one card of the sync centre only: the registered sync centre's own lines (device id,
+ * station id, kbit/s) are not these walks'.
+ */
+async function cardWords(card: Locator, where: string, leaks: Array<Finding & { where: string }>): Promise<void> {
+  for (const text of (await card.innerText())
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean))
+    for (const f of findLeaks(text)) leaks.push({ ...f, where });
 }
 
 async function logInAs(page: Page, username: string, password: string): Promise<void> {
@@ -492,18 +505,10 @@ test('资格认证 made on the phone: the due list with one, his check (already 
     await page.evaluate(() => (window.location.hash = '#/sync'));
     const kept = page.getByTestId('cert-remote-kept');
     await expect(kept).toBeVisible();
-    // The card only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
-    const cardWords = async (where: string) => {
-      for (const text of (await kept.innerText())
-        .split('\n')
-        .map((x) => x.trim())
-        .filter(Boolean))
-        for (const f of findLeaks(text)) leaks.push({ ...f, where });
-    };
-    await cardWords('head /sync, phone certifications not recorded');
+    await cardWords(kept, 'head /sync, phone certifications not recorded', leaks);
     await kept.getByTestId('cert-remote-retry').click();
     await expect(kept.getByTestId('cert-remote-retried')).toBeVisible();
-    await cardWords('head /sync, phone certifications tried again');
+    await cardWords(kept, 'head /sync, phone certifications tried again', leaks);
     await page.close();
   } finally {
     await platform.stop();
@@ -513,7 +518,7 @@ test('资格认证 made on the phone: the due list with one, his check (already 
   expect(crashes).toEqual([]);
 });
 
-test('核对 results on the case page: a report per member and type with totals, a superseded one, the hint’s findings against the county’s limits, and the 财产限额 settings tab show only catalog words', async ({
+test('核对 results on the case page: a report per member and type with totals, a superseded one, the hint’s findings against the county’s limits, the 财产限额 settings tab, and the sync centre’s list of reports kept aside show only catalog words', async ({
   browser,
 }) => {
   const crashes: string[] = [];
@@ -577,6 +582,20 @@ test('核对 results on the case page: a report per member and type with totals,
     await page.getByRole('tab', { name: '财产限额' }).click();
     await expect(page.getByTestId('settings-assets')).toBeVisible();
     await check(page, 'admin settings 财产限额', leaks);
+    await feedReportBeforeItsCase(platformDir, {
+      stationId: 'ST-WORDS-V',
+      caseId: '3f1d2c4b-7a8e-4c10-9b2d-5e6f7a8b9c0d',
+      caseNo: '500110-2026-02-00088',
+      serial: 42,
+      name: '周小梅',
+      reportId: 'vr-words-kept',
+      reportNo: '渝核〔2026〕023号',
+    });
+    expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    await page.evaluate(() => (window.location.hash = '#/sync'));
+    const kept = page.getByTestId('verification-kept');
+    await expect(kept).toContainText('渝核〔2026〕023号');
+    await cardWords(kept, 'head /sync, 核对 reports kept aside', leaks);
     await page.close();
   } finally {
     await stop(s);

@@ -14,6 +14,7 @@ import { CaseAfterAcceptance } from '../afterAcceptance/index';
 import { ReliefPanel } from './ReliefPanel';
 import { VerificationPanel } from './VerificationPanel';
 import { PlatformStatusCard } from './PlatformStatusCard';
+import { useCaseSyncRefresh } from './useCaseSyncRefresh';
 import { CaseAuthorizations, LateMaterial, timelineNote } from '../intake/index';
 import { StationBlobs } from '../sync/StationBlobs';
 import { useMayAct, useMayCall } from '../components/useMayCall';
@@ -31,6 +32,7 @@ export function CaseView({ caseId, onBack }: { caseId: string; onBack: () => voi
   const [extendOpen, setExtendOpen] = useState(false);
   const [reason, setReason] = useState('');
   const detail = useQuery({ queryKey: ['cases.get', caseId], queryFn: () => call('cases.get', { caseId }) });
+  useCaseSyncRefresh(caseId);
   const act = useMutation({
     mutationFn: (action: CaseStepAction) => call('cases.act', { caseId, version: detail.data!.version, action }),
     onSuccess: (d) => client.setQueryData(['cases.get', caseId], d),

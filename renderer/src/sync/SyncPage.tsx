@@ -12,6 +12,7 @@ import { CounterNoForm } from './CounterNoForm';
 import { QuarantineTable } from './QuarantineTable';
 import { DecisionRefusals } from './DecisionRefusals';
 import { PlatformStatusList } from './PlatformStatusList';
+import { VerificationKept } from './VerificationKept';
 import { RemoteKept } from '../certification/RemoteKept';
 import { RecipientConflicts } from '../rosterImport/RecipientConflicts';
 import { CalendarCard } from '../cases/CalendarCard';
@@ -151,6 +152,7 @@ export function SyncPage() {
       </Card>
       {s.registered && <DecisionRefusals refreshKey={s.lastSuccessAt} />}
       {s.registered && <PlatformStatusList refreshKey={s.lastSuccessAt} />}
+      {s.registered && <VerificationKept refreshKey={s.lastSuccessAt} />}
       {s.registered && <RemoteKept refreshKey={s.lastSuccessAt} />}
       {s.registered && <RecipientConflicts refreshKey={s.lastSuccessAt} />}
       <CalendarCard key={s.lastSuccessAt ?? 'never'} />
