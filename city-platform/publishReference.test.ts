@@ -75,11 +75,11 @@ describe('platform CLI: publish-reference and publish-policy', () => {
     });
     expect(await refused('--key', 'limits.countyDecisionWorkingDays', '--value', '60')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('参数 limits.countyDecisionWorkingDays 未发布：--value') as unknown,
+      stderr: expect.stringContaining('参数 limits.countyDecisionWorkingDays 未发布：--value 应为 1 至 45 的整数') as unknown,
     });
     expect(await refused('--key', 'decisionDelegated', '--value', '是')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('参数 decisionDelegated 未发布：--value') as unknown,
+      stderr: expect.stringContaining('参数 decisionDelegated 未发布：--value 应为是或否') as unknown,
     });
     expect(await refused('--key', 'relief.advanceLimitYuan', '--value', '2000', '--effective-from', '2027-02-30')).toMatchObject({
       code: 2,

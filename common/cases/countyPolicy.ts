@@ -33,6 +33,17 @@ export type CountyPolicyValue = z.infer<typeof countyPolicyValueSchema>;
 
 export const isCountyPolicyKey = (key: string): key is CountyPolicyKey => Object.hasOwn(COUNTY_POLICY_SCHEMAS, key);
 
+/** What a key's value must be, in words (the settings page shows it to the admin): 应为 1 至 45 的整数，或不设. */
+export function expectedValue(key: CountyPolicyKey): string {
+  const schema: z.ZodType = COUNTY_POLICY_SCHEMAS[key];
+  const nullable = schema instanceof z.ZodNullable;
+  const inner = nullable ? (schema as z.ZodNullable<z.ZodType>).unwrap() : schema;
+  if (!(inner instanceof z.ZodNumber)) return '应为是或否';
+  const { minValue: min, maxValue: max } = inner;
+  const range = max !== null && max < Number.MAX_SAFE_INTEGER ? `${min ?? 0} 至 ${max} 的整数` : `${min ?? 0} 及以上的整数`;
+  return `应为 ${range}${nullable ? '，或不设' : ''}`;
+}
+
 /** What is wrong with a published parameter, as the field and why; null when the key is known and the value and day read. */
 export function countyPolicyProblem(
   key: string,
@@ -40,8 +51,7 @@ export function countyPolicyProblem(
   effectiveFrom?: string,
 ): { field: 'key' | 'value' | 'effectiveFrom'; message: string } | null {
   if (!isCountyPolicyKey(key)) return { field: 'key', message: `不认识的参数（可发布：${COUNTY_POLICY_KEYS.join('、')}）` };
-  const read = COUNTY_POLICY_SCHEMAS[key].safeParse(value);
-  if (!read.success) return { field: 'value', message: read.error.issues[0]?.message ?? 'invalid' };
+  if (!COUNTY_POLICY_SCHEMAS[key].safeParse(value).success) return { field: 'value', message: expectedValue(key) };
   if (effectiveFrom !== undefined) {
     const day = isoDateSchema.safeParse(effectiveFrom);
     if (!day.success) return { field: 'effectiveFrom', message: day.error.issues[0]?.message ?? 'invalid' };

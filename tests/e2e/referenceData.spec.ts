@@ -187,7 +187,7 @@ test('publish-policy → sync → the rules tab shows the county limit in force 
     const refused = (...args: string[]) => platformCli('publish-policy', ...args).catch((e: unknown) => e);
     expect(await refused('--key', 'limits.acceptanceWorkingDays', '--value', '31')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('参数 limits.acceptanceWorkingDays 未发布：--value') as unknown,
+      stderr: expect.stringContaining('参数 limits.acceptanceWorkingDays 未发布：--value 应为 1 至 30 的整数，或不设') as unknown,
     });
     expect(await refused('--key', 'limits.hearingWorkingDays', '--value', '5')).toMatchObject({
       code: 2,

@@ -809,7 +809,7 @@ test('平台状态: a case page with every platform status in its history (an un
   expect(crashes).toEqual([]);
 });
 
-test('county reference data published: the standard in force and its versions, the published materials and policy texts with their history, the money step naming the standard and the materials step naming the checklist show only catalog words', async ({
+test('county reference data published: the standard in force and its versions, the published materials and policy texts with their history, the county parameters beside their fields with their versions and those not applied, the money step naming the standard and the materials step naming the checklist show only catalog words', async ({
   browser,
 }) => {
   const crashes: string[] = [];
@@ -850,6 +850,29 @@ test('county reference data published: the standard in force and its versions, t
         types: { dibao: [{ code: 'application_form', label: '最低生活保障申请书', required: true }] },
       },
     });
+    // The county's single parameters: in force, pending and replaced values of each kind shown, and what is not applied.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const [key, value, effectiveFrom] of [
+      ['limits.acceptanceWorkingDays', null, `${year}-01-01`],
+      ['limits.acceptanceWorkingDays', 5, today],
+      ['limits.countyDecisionWorkingDays', 8, `${year + 1}-01-01`],
+      ['decisionDelegated', true, today],
+      ['assetLimits.vehicleValueFen', 5_000_000, today],
+      ['assetLimits.depositMonths', null, today],
+      ['relief.advanceLimitYuan', 2000, today],
+    ] as const)
+      await platform.admin.setPolicy({ key, value, effectiveFrom, ...by });
+    const feed = await openStore({ dataDir: platformDir });
+    try {
+      for (const body of [
+        { key: 'limits.hearingWorkingDays', value: 5, effectiveFrom: today, ...by },
+        { key: 'limits.reopinionWorkingDays', value: 99, effectiveFrom: today },
+        { key: 'decisionDelegated', value: 'yes', effectiveFrom: today },
+      ])
+        await feed.appendFeed({ kind: 'policy', stationId: null, regionCode: null, body, at: Date.now() });
+    } finally {
+      await feed.close();
+    }
     expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
     const draft = await admin<{ caseId: string }>('intake.save', { application: threePersonDibao({ step: 3 }) });
 
@@ -860,6 +883,9 @@ test('county reference data published: the standard in force and its versions, t
       ['地方低保标准', 'published-standards-v2'],
       ['申请材料清单', 'published-materials-v1'],
       ['政策宣传', 'published-policy-v2'],
+      ['受理规则', 'county-policy-not-applied'],
+      ['临时救助与监测', 'county-relief-advanceLimitYuan-in-force'],
+      ['财产限额', 'county-assetLimits-vehicleValueFen-in-force'],
     ] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByTestId(testId)).toBeVisible();

@@ -201,7 +201,8 @@ describeStores('county parameters published by the platform (policy → pull →
     ]);
     expect(info.notApplied.at(-1)).toMatchObject({ publishedBy: BY, effectiveFrom: '2026-12-01' });
     expect(info.notApplied.at(-1)!.reason).toContain('本版本程序不认识这个参数，未采用');
-    expect(info.notApplied[2]!.reason).toMatch(/^参数值不正确（.+），未采用/);
+    expect(info.notApplied[2]!.reason).toContain('参数值不正确（应为 1 至 45 的整数），未采用');
+    expect(info.notApplied[1]!.reason).toContain('参数值不正确（应为是或否），未采用');
     expect(info.notApplied[0]!.reason).toContain('执行日期不正确（日期不存在），未采用');
   });
 });
