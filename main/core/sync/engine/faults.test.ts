@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores, type StoreFixture } from '../../../../city-platform/testing/stores';
 import { seededRandom } from '../../../../tools/linkProxy/prng';
@@ -10,9 +10,11 @@ import { FakeClock } from '../../kernel/store/testing/fixtures';
 import { Outbox } from '../outbox/outbox';
 import {
   claimInboundKinds,
+  decideChangeOnce,
   expectInboundOnce,
   inboundPending,
   postVerificationOnce,
+  proposedChange,
   seedInboundFeed,
   verifiableCase,
 } from './testing/inboundFeed';
@@ -20,6 +22,11 @@ import { engineFixture, registerWith } from './testing/engineFixture';
 
 const DAY = 86_400_000;
 const MODES = ['reset', 'close', 'half-close'] as const;
+/** The runs' platform folders: each removed after its run, and any a failed or timed-out run left, after the file. */
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * The seeded fault matrix: the real engine against the real platform through the link proxy,
@@ -27,7 +34,8 @@ const MODES = ['reset', 'close', 'half-close'] as const;
  * responses), duplicated requests, platform restarts mid-transfer and clocks a day apart on
  * either side. The feed also holds one item of every inbound kind (roster recipients, an online
  * application with its blobs, a 核对 report, a remote 资格认证, the working-day calendar and the
- * county's standards, materials and policy texts, the station's cases and their platform status),
+ * county's standards, materials and policy texts, the station's cases and their platform status, the
+ * county's decision on the station's proposal to stop a household's benefit),
  * applied by the capabilities' real handlers (testing/inboundFeed.ts). Afterwards the platform holds every record
  * exactly once and every blob whole, each inbound item is applied exactly once in the station's own
  * tables with its blobs whole, and the outbox is empty. JIUZHU_SEED replays one run.
@@ -73,6 +81,7 @@ async function oneRun(seed: number, store: StoreFixture) {
   const stationSkew = pick([-DAY, 0, DAY]);
   const cutProbability = 0.5 + random() * 0.4;
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-matrix-'));
+  dataDirs.push(dataDir);
   const now = () => Date.now() + platformSkew;
   const { pgUrl, suites } = await store.fresh();
   let platform: RunningPlatform = await startPlatform({ dataDir, now, suites, ...(pgUrl ? { pgUrl } : {}) });
@@ -86,9 +95,11 @@ async function oneRun(seed: number, store: StoreFixture) {
   try {
     const stationId = `ST-${seed % 5}`;
     await registerWith(f, platform, stationId);
-    // Inbound: one item of every kind waiting in the feed; the 核对 report is posted once the push has taken its case's 授权书 there.
+    // Inbound: one item of every kind waiting in the feed; the 核对 report is posted once the push has taken its case's 授权书 there,
+    // the change decision once it has taken the proposal.
     const feed = await seedInboundFeed(platform, stationId, {
       verifiable: verifiableCase(f, `V${seed}`, seed * 40 + 35, now()),
+      change: proposedChange(f, now()),
       households: 2 + Math.floor(random() * 2),
       now: now(),
     });
@@ -115,7 +126,10 @@ async function oneRun(seed: number, store: StoreFixture) {
         await original(url, { ...input, ...(input.sink ? { sink: () => undefined } : {}) }).catch(() => undefined);
       }
       const answer = await original(url, input);
-      if (String(url).endsWith('/v1/bundles') && !restarting) await postVerificationOnce(platform, feed, now());
+      if (String(url).endsWith('/v1/bundles') && !restarting) {
+        await postVerificationOnce(platform, feed, now());
+        await decideChangeOnce(platform, feed);
+      }
       return answer;
     };
 
@@ -148,11 +162,14 @@ async function oneRun(seed: number, store: StoreFixture) {
     let outcome = '';
     let lastError = '';
     // Until a run ends ok with nothing left: the roster's `roster.imported` records (written by the pull) sent,
-    // the online application's blobs (fetched after the pull, best effort) whole, the 核对 report applied.
+    // the online application's blobs (fetched after the pull, best effort) whole, the 核对 report and the change decision applied.
     const done = () => outcome === 'ok' && new Outbox(f.db(), f.t.clock).counts().queued === 0 && inboundPending(f, feed) === 0;
     for (let attempt = 0; attempt < 10 && !done(); attempt++) {
       const r = await f.engine.run('matrix');
-      if (!restarting) await postVerificationOnce(platform, feed, now());
+      if (!restarting) {
+        await postVerificationOnce(platform, feed, now());
+        await decideChangeOnce(platform, feed);
+      }
       retries += r.summary.retries;
       outcome = r.outcome;
       lastError = `${r.error?.code ?? ''} ${r.error?.message ?? ''}`;
@@ -210,7 +227,7 @@ async function oneRun(seed: number, store: StoreFixture) {
     }>;
     expect(said.filter((r) => r.n > 1)).toEqual([]);
     const received = said.filter((r) => r.status === 'received').map((r) => r.caseId);
-    expect(received.sort()).toEqual([...caseIds, feed.verification.caseId].sort());
+    expect(received.sort()).toEqual([...caseIds, feed.verification.caseId, feed.change.caseId].sort());
     await expectInboundOnce(f, platform, feed);
     return { cuts: proxy.stats().cuts, restarts, duplicates, retries };
   } finally {

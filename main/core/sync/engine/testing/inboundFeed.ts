@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { JiuzhuError } from '../../../../../common/contract/errors';
 import type { ReferenceTable } from '../../../../../common/cases/referenceTables';
 import { expect } from 'vitest';
 import type { RunningPlatform } from '../../../../../city-platform/platform';
 import { idNumber } from '../../../../../city-platform/testClient/fixtures';
 import { caseAuthorizationRecord, type RosterHousehold } from '../../../../../sync-protocol/records/index';
+import { ChangeRepo } from '../../../afterAcceptance/changeRepo';
+import { afterAcceptance, REDRESS } from '../../../afterAcceptance/testing/fixture';
+import { enrolledHousehold } from '../../../afterAcceptance/testing/reviewFixture';
+import { WIFE } from '../../../cases/testing/household';
 import { CaseService } from '../../../cases/caseService';
 import { registerCalendarPullHandler } from '../../../cases/calendar/pullHandler';
 import { registerReferencePullHandlers } from '../../../cases/reference/pullHandler';
@@ -49,6 +54,7 @@ export function stationServices(f: EngineFixture, db: Db = f.db()) {
   const cases = new CaseService({ ...base, resources, station: { name: info.name, regionCode: info.regionCode } });
   return {
     cases,
+    aa: afterAcceptance(cases, base.audit, f.t.clock),
     certification: new CertificationService(base),
     online: new OnlineApplicationsService({ cases, clock: f.t.clock, audit: base.audit }),
     roster: new RosterImportService({ ...base, cases: cases.repo, regionCode: info.regionCode }),
@@ -59,10 +65,10 @@ export function stationServices(f: EngineFixture, db: Db = f.db()) {
  * Claim every inbound kind with its capability's real handler in the engine's registry, as the
  * running app does: station `case` items, the platform's status of each case, 核对 reports, the
  * published working-day calendar and the county's reference tables (standards, materials, policy
- * texts), remote 资格认证, online applications and the platform's roster. Decisions and warnings stay
- * unclaimed (kept in pulled_item); `change-decision` items need a station's `change.proposal` on the
- * platform and are not seeded. A new inbound kind joins here, in `seedInboundFeed` and in
- * `expectInboundOnce`. Returns the unregister function.
+ * texts), remote 资格认证, online applications, the platform's roster and the county's decisions on the
+ * station's change proposals (`change-decision`, applied by the after-acceptance service as its pull
+ * handler does). Decisions and warnings stay unclaimed (kept in pulled_item). A new inbound kind joins
+ * here, in `seedInboundFeed` and in `expectInboundOnce`. Returns the unregister function.
  */
 export function claimInboundKinds(f: EngineFixture): () => void {
   const built = new WeakMap<Db, ReturnType<typeof stationServices>>();
@@ -81,6 +87,10 @@ export function claimInboundKinds(f: EngineFixture): () => void {
     registerCertificationPullHandler(handlers, (db) => svc(db).certification),
     registerOnlineApplicationsPullHandler(handlers, (db) => svc(db).online),
     registerRosterPullHandler(handlers, (db) => ({ db, clock: f.t.clock, audit: f.t.auth.audit(), service: svc(db).roster })),
+    handlers.register('change-decision', (db, item) => {
+      const r = svc(db).aa.pulledChangeDecision(item);
+      return r instanceof JiuzhuError ? r : undefined;
+    }),
   ];
   return () => off.forEach((u) => u());
 }
@@ -92,7 +102,17 @@ export interface InboundFeed {
   application: { id: string; blobs: Array<{ sha256: string; size: number }> };
   certification: { id: string; idNumber: string; certifiedOn: string };
   verification: { caseId: string; signer: { idNumber: string; name: string }; id: string | null; lastRefusal?: string };
+  change: ProposedChange;
   calendarVersion: number;
+}
+
+/** A household on the station's roster whose benefit the station proposes to stop; `decisionId` once the county has decided. */
+export interface ProposedChange {
+  caseId: string;
+  rosterId: string;
+  proposalId: string;
+  decisionId: string | null;
+  lastRefusal?: string;
 }
 
 /** The platform's current recipients of the station as the county loads them (`roster-load`). */
@@ -120,7 +140,7 @@ export function rosterRecipients(count: number, start = 0): RosterHousehold[] {
 export async function seedInboundFeed(
   platform: RunningPlatform,
   stationId: string,
-  o: { verifiable: InboundFeed['verification']; households: number; now: number },
+  o: { verifiable: InboundFeed['verification']; change: ProposedChange; households: number; now: number },
 ): Promise<InboundFeed> {
   const roster = rosterRecipients(o.households);
   const loaded = await platform.admin.loadRoster({ stationId, households: roster });
@@ -155,8 +175,51 @@ export async function seedInboundFeed(
       certifiedOn: new Date(Date.parse(certifiedAt) + 8 * 3_600_000).toISOString().slice(0, 10),
     },
     verification: o.verifiable,
+    change: o.change,
     calendarVersion,
   };
+}
+
+/**
+ * A household on the roster at 680 yuan (an accepted case approved by a county decision) whose
+ * benefit the station proposes to stop: a death warning of a member verified and closed with 终止,
+ * so its `change.proposal` waits in the outbox with the case's records. The county's redress route
+ * is set (the 终止通知书 names it). `decideChangeOnce` decides it once the platform holds it.
+ */
+export function proposedChange(f: EngineFixture, now: number): ProposedChange {
+  const { cases, aa } = stationServices(f);
+  const actor = f.t.adminId;
+  cases.setSettings(actor, { ...cases.settings(), notice: { ...cases.settings().notice, redress: REDRESS } });
+  const { caseId, rosterId } = enrolledHousehold(cases, aa, actor);
+  // A UUID: a warning id of another form whose digits happen to look like a phone number is refused by the audit guard.
+  aa.pulledWarning({ kind: 'warning', feedSeq: 1, at: now, id: randomUUID(), idNumber: WIFE.idNumber, type: 'death' });
+  const warning = aa.work.repo.warnings().find((w) => w.status === 'open')!;
+  const today = new Date(f.t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  aa.verifyWarning(actor, warning.id, { verifiedOn: today, method: '入户核实', findings: '经核实李秀英已死亡，有死亡医学证明' });
+  aa.closeWarning(actor, warning.id, {
+    outcome: 'stop',
+    reasons: ['家庭成员死亡，保障条件发生变化'],
+    legalBasis: ['《社会救助暂行办法》第十三条'],
+  });
+  const [proposal] = new ChangeRepo(f.db()).ofCase(caseId);
+  return { caseId, rosterId, proposalId: proposal!.id, decisionId: null };
+}
+
+/**
+ * The county approves the feed's proposal once the platform holds it (`decide-change`); answers
+ * whether it is decided. Until the push has taken the proposal there, the platform refuses (kept in
+ * `change.lastRefusal`) and this answers false.
+ */
+export async function decideChangeOnce(platform: RunningPlatform, feed: InboundFeed): Promise<boolean> {
+  const c = feed.change;
+  if (c.decisionId) return true;
+  try {
+    c.decisionId = (await platform.admin.decideChange({ caseId: c.caseId, proposalId: c.proposalId, outcome: 'approved' })).id;
+    return true;
+  } catch (e) {
+    c.lastRefusal = (e as Error).message;
+    return false;
+  }
 }
 
 /**
@@ -216,7 +279,7 @@ export async function postVerificationOnce(platform: RunningPlatform, feed: Inbo
   }
 }
 
-/** What is still to come of the inbound items: the application's blobs not yet whole here, the 核对 report not yet applied. */
+/** What is still to come of the inbound items: the application's blobs not yet whole here, the 核对 report or the change decision not yet applied. */
 export function inboundPending(f: EngineFixture, feed: InboundFeed): number {
   const db = f.db();
   const blobs = db
@@ -226,7 +289,8 @@ export function inboundPending(f: EngineFixture, feed: InboundFeed): number {
   const report = feed.verification.id
     ? (db.prepare('SELECT count(*) FROM case_verification WHERE id = ?').pluck().get(feed.verification.id) as number)
     : 0;
-  return blobs + (report ? 0 : 1);
+  const decided = feed.change.decisionId ? new ChangeRepo(db).byDecision(feed.change.decisionId) : undefined;
+  return blobs + (report ? 0 : 1) + (decided ? 0 : 1);
 }
 
 /**
@@ -234,7 +298,8 @@ export function inboundPending(f: EngineFixture, feed: InboundFeed): number {
  * roster once (no household or person twice) and matched on the platform by one `roster.imported`;
  * the application once in the 待受理 queue with every blob whole (SHA-256 and size as the platform
  * stored them); the 核对 report once on its case; the remote certification once on the roster
- * head's record; the calendar once at its version.
+ * head's record; the calendar once at its version; the county's change decision once: the proposal
+ * decided by it, the household's roster row stopped, one 终止通知书 and one timeline line.
  */
 export async function expectInboundOnce(f: EngineFixture, platform: RunningPlatform, feed: InboundFeed): Promise<void> {
   const db = f.db();
@@ -304,4 +369,16 @@ export async function expectInboundOnce(f: EngineFixture, platform: RunningPlatf
       .map((table) => ({ table, version: REFERENCE_VERSION, by: '綦江区民政局' })),
   );
   expect(all("SELECT count(*) AS n FROM audit_log WHERE action = 'calendar.received'")).toEqual([{ n: 1 }]);
+
+  const c = feed.change;
+  expect(c.decisionId, `the change was not decided: ${c.lastRefusal ?? ''}`).toBeTruthy();
+  expect(all('SELECT id, status, decision_id, decision_source FROM benefit_change WHERE case_id = ?', c.caseId)).toEqual([
+    { id: c.proposalId, status: 'approved', decision_id: c.decisionId, decision_source: 'platform' },
+  ]);
+  expect(all('SELECT id, status, amount_fen FROM roster WHERE case_id = ?', c.caseId)).toEqual([
+    { id: c.rosterId, status: 'stopped', amount_fen: 68000 },
+  ]);
+  expect(all("SELECT count(*) AS n FROM notice_request WHERE case_id = ? AND kind = 'termination'", c.caseId)).toEqual([{ n: 1 }]);
+  expect(all("SELECT count(*) AS n FROM case_event WHERE case_id = ? AND action = 'warningStop'", c.caseId)).toEqual([{ n: 1 }]);
+  expect(all('SELECT count(*) AS n FROM decision_refusal WHERE decision_id = ?', c.decisionId)).toEqual([{ n: 0 }]);
 }
