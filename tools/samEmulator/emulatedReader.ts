@@ -169,9 +169,14 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * Write and wait until the bytes are out. Done at once when the port is (or has just been) closed: serialport's
+ * drain on a closed port waits for it to open again, which an unplugged port never does, and every later answer
+ * is queued behind this one.
+ */
 function write(port: SerialPort, bytes: Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     if (!port.isOpen) return resolve();
-    port.write(Buffer.from(bytes), () => port.drain(() => resolve()));
+    port.write(Buffer.from(bytes), (err) => (err || !port.isOpen ? resolve() : port.drain(() => resolve())));
   });
 }
