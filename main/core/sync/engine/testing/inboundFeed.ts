@@ -12,6 +12,7 @@ import { WIFE } from '../../../cases/testing/household';
 import { CaseService } from '../../../cases/caseService';
 import { registerCalendarPullHandler } from '../../../cases/calendar/pullHandler';
 import { registerReferencePullHandlers } from '../../../cases/reference/pullHandler';
+import { registerPolicyPullHandler } from '../../../cases/countyPolicy/pullHandler';
 import { PublishedCalendarRepo } from '../../../cases/calendar/publishedCalendarRepo';
 import { registerCasePullHandler } from '../../../cases/pullHandler';
 import { PlatformStatusRepo } from '../../../cases/platformStatus/platformStatusRepo';
@@ -32,6 +33,9 @@ import { Outbox } from '../../outbox/outbox';
 import type { EngineFixture } from './engineFixture';
 
 const DAY = 86_400_000;
+/** The county's single parameters (`policy` items), each once. */
+const COUNTY_PARAMETERS = { 'limits.acceptanceWorkingDays': 5, 'relief.advanceLimitYuan': 2000 };
+
 /** The county's reference tables as the platform publishes them, each at REFERENCE_VERSION. */
 const REFERENCE_VERSION = 2;
 const COUNTY_TABLES: Record<ReferenceTable, unknown> = {
@@ -65,7 +69,7 @@ export function stationServices(f: EngineFixture, db: Db = f.db()) {
  * Claim every inbound kind with its capability's real handler in the engine's registry, as the
  * running app does: station `case` items, the platform's status of each case, 核对 reports, the
  * published working-day calendar and the county's reference tables (standards, materials, policy
- * texts), remote 资格认证, online applications, the platform's roster and the county's decisions on the
+ * texts) and single parameters (`policy`), remote 资格认证, online applications, the platform's roster and the county's decisions on the
  * station's change proposals (`change-decision`, applied by the after-acceptance service as its pull
  * handler does). Decisions and warnings stay unclaimed (kept in pulled_item). A new inbound kind joins
  * here, in `seedInboundFeed` and in `expectInboundOnce`. Returns the unregister function.
@@ -84,6 +88,7 @@ export function claimInboundKinds(f: EngineFixture): () => void {
     registerVerificationPullHandler(handlers, (db) => svc(db).cases),
     registerCalendarPullHandler(handlers, (db) => svc(db).cases),
     registerReferencePullHandlers(handlers, (db) => svc(db).cases),
+    registerPolicyPullHandler(handlers, (db) => svc(db).cases),
     registerCertificationPullHandler(handlers, (db) => svc(db).certification),
     registerOnlineApplicationsPullHandler(handlers, (db) => svc(db).online),
     registerRosterPullHandler(handlers, (db) => ({ db, clock: f.t.clock, audit: f.t.auth.audit(), service: svc(db).roster })),
@@ -161,6 +166,8 @@ export async function seedInboundFeed(
   });
   for (const [table, data] of Object.entries(COUNTY_TABLES))
     await platform.admin.publishReference({ table, version: REFERENCE_VERSION, data, publishedBy: '綦江区民政局' });
+  for (const [key, value] of Object.entries(COUNTY_PARAMETERS))
+    await platform.admin.setPolicy({ key, value, effectiveFrom: '2026-01-01', publishedBy: '綦江区民政局' });
 
   return {
     stationId,
@@ -369,6 +376,11 @@ export async function expectInboundOnce(f: EngineFixture, platform: RunningPlatf
       .map((table) => ({ table, version: REFERENCE_VERSION, by: '綦江区民政局' })),
   );
   expect(all("SELECT count(*) AS n FROM audit_log WHERE action = 'calendar.received'")).toEqual([{ n: 1 }]);
+  expect(all('SELECT policy_key AS key, value, refusal FROM county_policy ORDER BY policy_key')).toEqual(
+    Object.entries(COUNTY_PARAMETERS)
+      .sort()
+      .map(([key, value]) => ({ key, value: JSON.stringify(value), refusal: null })),
+  );
 
   const c = feed.change;
   expect(c.decisionId, `the change was not decided: ${c.lastRefusal ?? ''}`).toBeTruthy();
