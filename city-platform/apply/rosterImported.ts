@@ -64,8 +64,10 @@ export function differences(platform: RecipientBody, imported: RecipientBody): s
 
 /**
  * Whether a station's `roster.imported` may create its case, the same for every store. Refused,
- * with the reason the station's sync centre shows, and nothing written: a case id the platform
- * already holds; a household the platform holds as another station's recipient; a recipient of
+ * with the reason the station's sync centre shows, and nothing written: a case id another station
+ * holds, or one of this station whose household is matched already or whose version is ahead of
+ * the import's (a case of this station the platform made from a later step sent on version 0 before
+ * the import was settled is taken over: its body and version become the import's); a household the platform holds as another station's recipient; a recipient of
  * this station already matched to another of its cases; a recipient of this station whose type,
  * amount or first month differ from the import (neither side is taken: the county settles it).
  * The error's details name the refusal's kind (`refusal`, and `stationId` for another station's
@@ -85,13 +87,11 @@ export function refuseRosterImport(
     error: wireError('SYNC_ROSTER_REFUSED', { caseNo: b.caseNo, detail }, { refusal, ...more }),
   });
   const head = maskIdNumber(b.applicant.idNumber);
-  if (current)
-    return refuse(
-      current['station_id'] === stationId
-        ? `平台已有此案件（第 ${Number(current['version'])} 版），不再按导入新建`
-        : '案件编号已被其他工作站使用',
-      'case-held',
-    );
+  if (current && current['station_id'] !== stationId) return refuse('案件编号已被其他工作站使用', 'case-held');
+  // A case of this station the platform holds already (a later step of it sent again on version 0 before
+  // the import was settled) is taken over by the import, unless its household is matched or it is ahead.
+  if (current && (recipient?.caseId === b.caseId || Number(current['version']) > b.version))
+    return refuse(`平台已有此案件（第 ${Number(current['version'])} 版），不再按导入新建`, 'case-held');
   if (!recipient) return null;
   if (recipient.stationId !== stationId)
     return refuse(`户主 ${head} 在平台上是其他工作站（${recipient.stationId}）的在册对象`, 'other-station', {

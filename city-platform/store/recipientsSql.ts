@@ -26,10 +26,17 @@ export function* applyRosterImported(b: BundleToApply, record: BundleToApply['pa
   const [found] = yield q(RECIPIENT_SQL, [body.applicant.idNumber]);
   const refused = refuseRosterImport(record, body, current, found ? recipientRow(found) : undefined, b.device.stationId);
   if (refused) return refused;
-  const made = yield q(
-    'INSERT INTO cases (case_id, station_id, version, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING RETURNING case_id',
-    [body.caseId, b.device.stationId, body.version, JSON.stringify(importedCaseBody(body)), b.device.deviceId, b.receivedAt],
-  );
+  const caseBody = JSON.stringify(importedCaseBody(body));
+  // A case of this station made from a later step before the import was settled is taken over at the import's version.
+  const made = current
+    ? yield q(
+        'UPDATE cases SET version = ?, body = ?, updated_by = ?, updated_at = ? WHERE case_id = ? AND station_id = ? AND version = ? RETURNING case_id',
+        [body.version, caseBody, b.device.deviceId, b.receivedAt, body.caseId, b.device.stationId, Number(current['version'])],
+      )
+    : yield q(
+        'INSERT INTO cases (case_id, station_id, version, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING RETURNING case_id',
+        [body.caseId, b.device.stationId, body.version, caseBody, b.device.deviceId, b.receivedAt],
+      );
   const matched = found
     ? yield q(
         'UPDATE recipients SET case_id = ?, updated_at = ? WHERE id_number = ? AND station_id = ? AND case_id IS NULL RETURNING id_number',

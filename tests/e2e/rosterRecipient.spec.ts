@@ -17,7 +17,9 @@ import { openAndLogIn } from './station';
  * holding two new households and that one with another amount; one sync; the 在册对象 page lists the
  * two new households with the platform's amounts, the station's own row is unchanged, and the sync
  * centre lists the platform's household not written here with its reason, and the station's import
- * of it that the platform refused, naming both amounts.
+ * of it that the platform refused, naming both amounts; the head takes the platform's values there
+ * (以平台为准并重新提交), the record leaves the list, the roster shows the platform's amount and the next
+ * sync is accepted.
  */
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -96,5 +98,22 @@ test('npm run platform -- roster-load → sync → the new households on the 在
     await expect(conflicts).toContainText(here.headName);
     await expect(conflicts.locator('[data-code="ON_ROSTER"]')).toContainText('已在本站在册对象名单中');
     await expect(page.getByTestId('sync-quarantine')).toContainText('月保障金额：平台 720.00 元，导入 680.00 元');
+  });
+
+  await test.step('the county finds the platform right: the head takes its values in the sync centre, the record leaves the list, the roster shows the platform’s amount and the next sync is accepted', async () => {
+    const row = page.getByTestId('sync-quarantine').locator('.ant-table-tbody tr').filter({ hasText: '月保障金额：平台 720.00 元' });
+    await expect(row.getByTestId('roster-refused-platform')).toContainText('平台在册：城市低保，月保障金额 720.00 元，2025-04 起享受');
+    await row.getByTestId('roster-refused-adopt').click();
+    await expect(page.locator('.ant-modal-confirm')).toContainText('城市低保，月保障金额 720.00 元');
+    await page.getByTestId('roster-refused-adopt-ok').click();
+    await expect(page.getByTestId('sync-quarantine')).not.toContainText('月保障金额：平台 720.00 元');
+    await expect(page.getByTestId('roster-recipient-conflicts')).toHaveCount(0);
+    expect(await call<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'ok' });
+    expect(await platform.admin.recipient(here.headIdNumber)).toMatchObject({ caseId: expect.any(String), body: { amountFen: 72000 } });
+    await page.evaluate(() => (window.location.hash = '#/roster'));
+    await page.getByTestId('roster-filter').getByText('全部在册').click();
+    await expect(page.getByTestId('roster-page').locator('.ant-table-tbody tr').filter({ hasText: here.headName }).first()).toContainText(
+      '720.00',
+    );
   });
 });

@@ -656,7 +656,7 @@ test('网上申请待受理: the queue with an application, what it filed (its p
   expect(crashes).toEqual([]);
 });
 
-test('在册对象 from the platform: the sync centre’s list of platform households not written here, and the station’s import the platform refused, show only catalog words', async ({
+test('在册对象 from the platform: the sync centre’s list of platform households not written here, the station’s imports the platform refused (its values offered, another station’s household) and the list after taking the platform’s values show only catalog words', async ({
   browser,
 }) => {
   const crashes: string[] = [];
@@ -667,8 +667,8 @@ test('在册对象 from the platform: the sync centre’s list of platform house
   const s = await launch(own);
   try {
     const admin = await setUpIntakeStation(s, undefined, ['admin', 'clerk', 'caseworker', 'head']);
-    const [h] = exportHouseholds(1, 960);
-    const file = (await memberRowsWorkbook([h!])).toString('base64');
+    const [h, elsewhere] = exportHouseholds(2, 960);
+    const file = (await memberRowsWorkbook([h!, elsewhere!])).toString('base64');
     const preview = await admin<{ token: string }>('rosterImport.preview', { fileName: 'roster.xlsx', fileBase64: file });
     await admin('rosterImport.confirm', { token: preview.token, fileName: 'roster.xlsx', fileBase64: file });
     const slip = await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-R', regionCode: '500110' });
@@ -690,6 +690,19 @@ test('在册对象 from the platform: the sync centre’s list of platform house
       lastCertifiedOn: null,
     };
     expect(await platform.admin.loadRoster({ stationId: 'ST-WORDS-R', households: [household] })).toEqual({ loaded: 1, refused: [] });
+    // The second household is another station's on the platform: its import is refused naming that station.
+    await platform.admin.createEnrolmentCode({ stationId: 'ST-WORDS-OTHER', regionCode: '500110' });
+    const other = { ...household, applicant: { idNumber: elsewhere!.headIdNumber, name: elsewhere!.headName } };
+    await platform.admin.putRecipient({
+      idNumber: elsewhere!.headIdNumber,
+      stationId: 'ST-WORDS-OTHER',
+      body: {
+        ...other,
+        type: 'dibao',
+        subtype: 'rural',
+        members: [{ idNumber: elsewhere!.headIdNumber, name: elsewhere!.headName, relationship: 'self' }],
+      },
+    });
     expect(await admin<{ outcome: string }>('sync.now', { wait: true })).toMatchObject({ outcome: 'partial' });
 
     const page = await newPage(browser, crashes);
@@ -699,16 +712,25 @@ test('在册对象 from the platform: the sync centre’s list of platform house
     await expect(conflicts).toContainText(h!.headName);
     const refused = page.getByTestId('sync-quarantine');
     await expect(refused).toContainText('原系统导入在册户');
-    // The two lists only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
-    for (const [where, part] of [
-      ['head /sync, platform households not written here', conflicts],
-      ['head /sync, the import the platform refused', refused],
-    ] as const)
-      for (const text of (await part.innerText())
-        .split('\n')
-        .map((x) => x.trim())
-        .filter(Boolean))
-        for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    await expect(refused.getByTestId('roster-refused-platform')).toBeVisible();
+    await expect(refused.getByTestId('roster-refused-other-station')).toBeVisible();
+    // The lists only: the registered sync centre's own lines (device id, station id, kbit/s) are not this walk's.
+    // Their own texts ([data-verbatim] left out: another station's code is shown as it is).
+    const words = async (where: string, selector: string) => {
+      for (const text of await screenTexts(page, selector)) for (const f of findLeaks(text)) leaks.push({ ...f, where });
+    };
+    await words('head /sync, platform households not written here', '[data-testid="roster-recipient-conflicts"]');
+    await words(
+      'head /sync, the imports the platform refused: its values offered, another station’s household',
+      '[data-testid="sync-quarantine"]',
+    );
+    await refused.getByTestId('roster-refused-adopt').click();
+    await expect(page.locator('.ant-modal-confirm')).toBeVisible();
+    await words('head /sync, taking the platform’s values asked', '.ant-modal-confirm');
+    await page.getByTestId('roster-refused-adopt-ok').click();
+    await expect(refused.getByTestId('roster-refused-adopt')).toHaveCount(0);
+    await expect(refused.getByTestId('roster-refused-other-station')).toBeVisible();
+    await words('head /sync, after taking the platform’s values', '[data-testid="sync-quarantine"]');
     await page.close();
   } finally {
     await stop(s);

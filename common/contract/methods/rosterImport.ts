@@ -177,6 +177,8 @@ export const refusedImportSchema = z.object({
   idNumberMasked: z.string(),
   /** The platform's kind of refusal (docs/sync-protocol.md §5.10); `unknown` for an answer kept before the kind travelled. */
   refusal: z.enum(['case-held', 'other-station', 'matched-elsewhere', 'differs', 'unknown']),
+  /** The station the platform holds the household for, when it is another's (its code, shown as it is). */
+  otherStation: z.string().nullable(),
   station: rosterValuesSchema,
   platform: rosterValuesSchema.nullable(),
   adopt: z.discriminatedUnion('ok', [

@@ -168,6 +168,31 @@ describeStores('refused roster import → settled', (store) => {
     expect((await platform.admin.getCase(caseId))?.version).toBe(3);
   });
 
+  it('a case the platform half-created from a step sent again before the import was settled is taken over by the settled import: matched, at the station’s version', async () => {
+    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: held(h, 72000) });
+    await importFile();
+    await f.engine.run('manual');
+    const { id: rosterId, case_id: caseId } = rosterRow();
+    // A review started before the county settled it: the platform has no case, so it comes back as a conflict…
+    afterAcceptance(cases, f.t.auth.audit(), f.t.clock).startReview(f.t.adminId, rosterId, 1);
+    await f.engine.run('manual');
+    const [conflict] = listQuarantine(f.db()).filter((q) => q.kind === 'case.upsert');
+    expect(conflict).toMatchObject({ status: 'conflict', theirs: { version: 0 } });
+    // …and sent again on the platform's version 0, it makes the case there without its household matched.
+    resolveQuarantined(f.db(), f.t.clock, { recordId: conflict!.recordId, action: 'resend', actor: f.t.adminId });
+    await f.engine.run('manual');
+    expect(await platform.admin.getCase(caseId)).toMatchObject({ version: 1 });
+    expect(await platform.admin.recipient(h.headIdNumber)).toMatchObject({ caseId: null });
+
+    const [row] = refused.list();
+    refused.adopt(f.t.adminId, row!.recordId);
+    expect(cases.repo.get(caseId)).toMatchObject({ version: 3 });
+    expect((await f.engine.run('manual')).outcome).toBe('ok');
+    expect(imports().map((r) => r.state)).toEqual(['rejected', 'acknowledged']);
+    expect(await platform.admin.getCase(caseId)).toMatchObject({ version: 3, body: { amountFen: 72000, action: 'rosterImported' } });
+    expect(await platform.admin.recipient(h.headIdNumber)).toMatchObject({ caseId });
+  });
+
   it('the file was right: the county loads the file’s amount onto the platform, and 重新提交 is accepted and matched', async () => {
     await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: held(h, 72000) });
     await importFile();
@@ -196,7 +221,12 @@ describeStores('refused roster import → settled', (store) => {
     await importFile();
     await f.engine.run('manual');
     const [row] = refused.list();
-    expect(row).toMatchObject({ refusal: 'other-station', platform: null, adopt: { ok: false, code: 'ROSTER_ADOPT_OTHER_STATION' } });
+    expect(row).toMatchObject({
+      refusal: 'other-station',
+      otherStation: 'ST-ELSEWHERE',
+      platform: null,
+      adopt: { ok: false, code: 'ROSTER_ADOPT_OTHER_STATION' },
+    });
     expect(() => refused.adopt(f.t.adminId, row!.recordId)).toThrow(
       expect.objectContaining({
         code: 'ROSTER_ADOPT_OTHER_STATION',

@@ -100,6 +100,7 @@ export class RefusedImports {
         headName: r.body.applicant.name,
         idNumberMasked: maskIdNumber(r.body.applicant.idNumber),
         refusal: r.refusal,
+        otherStation: r.otherStation,
         station: valuesOf(r.body),
         platform: r.platform ? valuesOf(r.platform) : null,
         adopt: blocked ? { ok: false as const, code: blocked.code, message: blocked.message } : { ok: true as const },

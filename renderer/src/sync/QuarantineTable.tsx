@@ -6,6 +6,7 @@ import { METHODS, type MethodOutput } from '../../../common/contract/index';
 import { recordKindLabel } from '../../../common/i18n/labels';
 import { rolesGranting } from '../../../common/i18n/syncRun';
 import { call } from '../api/client';
+import { AdoptPlatformButton, RefusedImportHelp, RefusedReason, useRefusedImports } from '../rosterImport/RefusedImport';
 import { ConflictView } from './ConflictView';
 
 type Row = MethodOutput<'sync.quarantine'>[number];
@@ -13,7 +14,9 @@ type Row = MethodOutput<'sync.quarantine'>[number];
 /**
  * Rejected records (the platform's reason) and conflicts (both versions side by side, in words),
  * each with what to do. Resend / dismiss only for those who may (core's permission of
- * sync.resolve); everyone else is told which roles can.
+ * sync.resolve); everyone else is told which roles can. A refused roster import shows the station
+ * head what the platform holds and offers 以平台为准并重新提交 where that can succeed; another
+ * station's household offers no resend (the county must transfer it), only 忽略.
  */
 export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; canResolve: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -24,6 +27,7 @@ export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; 
   // Conflicts open with their two versions; a clerk may fold one away.
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const roles = rolesGranting(METHODS['sync.resolve'].permission);
+  const refused = useRefusedImports(rows);
   const help = (r: Row) => {
     if (r.status === 'rejected') return canResolve ? t('sync.rejectedHelp') : t('sync.rejectedWhoCan', { roles });
     return canResolve ? t('sync.conflictHelp') : t('sync.conflictWhoCan', { roles });
@@ -66,7 +70,8 @@ export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; 
             title: t('sync.columns.reason'),
             render: (_, r) => (
               <Space direction="vertical" size={2}>
-                <span>{r.reason}</span>
+                <RefusedReason reason={r.reason ?? ''} refused={refused.get(r.recordId)} />
+                {refused.has(r.recordId) && <RefusedImportHelp refused={refused.get(r.recordId)!} />}
                 <Typography.Text type="secondary" data-testid="sync-quarantine-help">
                   {help(r)}
                 </Typography.Text>
@@ -79,10 +84,13 @@ export function QuarantineTable({ rows, canResolve, onChanged }: { rows: Row[]; 
                   title: '',
                   width: 190,
                   render: (_: unknown, r: Row) => (
-                    <Space>
-                      <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'resend' })}>
-                        {t('sync.resend')}
-                      </Button>
+                    <Space wrap>
+                      {refused.has(r.recordId) && <AdoptPlatformButton refused={refused.get(r.recordId)!} onDone={onChanged} />}
+                      {refused.get(r.recordId)?.refusal !== 'other-station' && (
+                        <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'resend' })}>
+                          {t('sync.resend')}
+                        </Button>
+                      )}
                       <Button size="small" onClick={() => resolve.mutate({ recordId: r.recordId, action: 'dismiss' })}>
                         {t('sync.dismiss')}
                       </Button>
