@@ -18,7 +18,7 @@ export interface PlatformStatusApplyDeps {
  * id with the platform's time — whatever its status word, a newer one this version does not know
  * included. The case's current status is its latest by feed position, so an older change delivered
  * late joins the history without displacing a newer one. A status of a case not (yet) here is kept
- * too. One audit row per change kept: the case id, the status and the item's id — no personal data.
+ * too. One audit row per change kept: the case id, the status and the item's feed position — no personal data.
  */
 export function applyPlatformStatusItem(d: PlatformStatusApplyDeps, item: unknown): JiuzhuError | undefined {
   const read = readPullItem('case.status', item);
@@ -40,7 +40,9 @@ export function applyPlatformStatusItem(d: PlatformStatusApplyDeps, item: unknow
       action: 'platform_status.received',
       targetType: 'case',
       targetId: body.caseId,
-      details: { item: id, status: body.status },
+      // The item's id is the platform's (`status-<caseId>-<n>`): a station case id's digits can look like a phone number
+      // once it is no longer a UUID alone, and the audit refuses that — the feed position names the item instead.
+      details: { feedSeq, status: body.status },
     });
   return undefined;
 }

@@ -161,3 +161,28 @@ describeStores('platform status (platform → pull → case page and sync centre
     expect(casePlatformStatus(deps.repo, caseId).current?.status).toBe('escalated');
   });
 });
+
+it('a station case id whose last group holds a phone-like run of digits: the status is kept and audited, the pull not refused', () => {
+  const f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')) });
+  try {
+    const deps: PlatformStatusApplyDeps = {
+      repo: new PlatformStatusRepo(f.db()),
+      audit: (e) => f.t.auth.audit().append(e),
+      now: () => f.t.clock.now().toISOString(),
+    };
+    const caseId = '0f8e2c1a-2b3c-4d5e-8f90-a13812345678';
+    const item = {
+      kind: 'case.status',
+      id: `status-${caseId}-1`,
+      feedSeq: 7,
+      at: Date.parse('2026-02-12T02:00:00Z'),
+      body: { caseId, caseNo: null, status: 'received' },
+    };
+    expect(f.db().transaction(() => applyPlatformStatusItem(deps, item))()).toBeUndefined();
+    expect(casePlatformStatus(deps.repo, caseId).current?.status).toBe('received');
+    const rows = f.db().prepare("SELECT target_id, details FROM audit_log WHERE action = 'platform_status.received'").all();
+    expect(rows).toEqual([{ target_id: caseId, details: JSON.stringify({ feedSeq: 7, status: 'received' }) }]);
+  } finally {
+    f.cleanup();
+  }
+});
