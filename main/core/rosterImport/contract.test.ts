@@ -147,6 +147,32 @@ describe('rosterImport through the contract', () => {
           ok: false,
           error: { code: 'FORBIDDEN' },
         });
+
+      // The platform refused the import of `already` (another amount): the head alone sees it and may take the platform's values.
+      const refused = await core.invoke('rosterImport.refused', {}, win('head'));
+      expect(refused).toMatchObject({
+        ok: true,
+        result: { rows: [{ headName: already!.headName, refusal: 'differs', platform: { amountFen: 69000 }, adopt: { ok: true } }] },
+      });
+      const recordId = (refused as { result: { rows: Array<{ recordId: string }> } }).result.rows[0]!.recordId;
+      for (const who of ['admin', 'clerk', 'caseworker', 'print']) {
+        expect(await core.invoke('rosterImport.refused', {}, win(who)), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await core.invoke('rosterImport.adoptPlatform', { recordId }, win(who)), who).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        });
+      }
+      expect(await core.invoke('rosterImport.adoptPlatform', { recordId: 'not-a-record' }, win('head'))).toMatchObject({
+        ok: false,
+        error: { code: 'SYNC_RECORD_NOT_QUARANTINED' },
+      });
+      expect(await core.invoke('rosterImport.adoptPlatform', { recordId }, win('head'))).toMatchObject({ ok: true });
+      expect(await core.invoke('sync.now', { wait: true }, win('head'))).toMatchObject({ ok: true, result: { outcome: 'ok' } });
+      const after = (await core.invoke('roster.list', { filter: 'all' }, win('clerk'))) as typeof roster;
+      expect(after.result.rows.filter((r) => r.applicantName === already!.headName && r.sinceMonth === '2025-06')).toEqual([
+        expect.objectContaining({ amountFen: 69000 }),
+      ]);
+      expect(await core.invoke('rosterImport.refused', {}, win('head'))).toMatchObject({ ok: true, result: { rows: [] } });
     } finally {
       await platform.stop();
       rmSync(platformDir, { recursive: true, force: true });
