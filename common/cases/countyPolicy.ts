@@ -73,7 +73,8 @@ export function withCountyPolicy(
     if (field === undefined) out[group] = value;
     else out[group] = { ...(group === 'assetLimits' ? EMPTY_ASSET_LIMITS : {}), ...(out[group] as object | undefined), [field]: value };
   }
-  return caseSettingsSchema.parse(out);
+  // Each value was read with its field's own schema (COUNTY_POLICY_SCHEMAS), so the settings stay valid.
+  return out as CaseSettings;
 }
 
 /** Where a published value stands today: in force, waiting for its day, or replaced (a later one took over, or its key's next one did). */

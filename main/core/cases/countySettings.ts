@@ -9,7 +9,7 @@ import type { AuditLog } from '../kernel/audit/auditLog';
 import type { Clock, Db } from '../kernel/store/types';
 import { PublishedCalendarRepo } from './calendar/publishedCalendarRepo';
 import { CountyPolicyRepo } from './countyPolicy/countyPolicyRepo';
-import { appliedOf, inForceOn, policyInfo } from './countyPolicy/inForce';
+import { appliedOf, inForceOn, policyInfo, type AppliedPolicy } from './countyPolicy/inForce';
 import { checklistWithPublished, policyNoticesWithPublished, referenceInfo, standardsWithPublished } from './reference/inForce';
 import type { CaseResources } from './resources';
 import { CaseSettingsRepo } from './settingsRepo';
@@ -25,6 +25,7 @@ export class CountySettings {
   private readonly published: PublishedCalendarRepo;
   private readonly policy: CountyPolicyRepo;
   private counterCache: { version: number | null; counter: WorkingDayCounter } | null = null;
+  private policyCache: { latest: number | null; applied: AppliedPolicy[] } | null = null;
 
   constructor(private readonly deps: { db: Db; clock: Clock; audit: AuditLog; resources: CaseResources }) {
     this.repo = new CaseSettingsRepo(deps.db);
@@ -37,7 +38,14 @@ export class CountySettings {
    * parameters in force that day in their fields (countyPolicy/) — the one place every reader gets them.
    */
   settings(on: string = this.today()): CaseSettings {
-    return withCountyPolicy(this.repo.get(), inForceOn(appliedOf(this.policy.all()), on));
+    return withCountyPolicy(this.repo.get(), inForceOn(this.appliedPolicy(), on));
+  }
+
+  /** The county's applied values, read again only when one more was kept (settings() runs on every step and list). */
+  private appliedPolicy(): AppliedPolicy[] {
+    const latest = this.policy.latestId();
+    if (!this.policyCache || this.policyCache.latest !== latest) this.policyCache = { latest, applied: appliedOf(this.policy.all()) };
+    return this.policyCache.applied;
   }
 
   /** The settings as the admin entered them here (业务设置's forms edit these; the county's values are shown beside them). */

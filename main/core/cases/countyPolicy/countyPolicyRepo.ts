@@ -37,6 +37,11 @@ export class CountyPolicyRepo {
     );
   }
 
+  /** The last one kept (rows are only ever added): a change of what is held, for caches. */
+  latestId(): number | null {
+    return (this.db.prepare('SELECT max(id) FROM county_policy').pluck().get() as number | null) ?? null;
+  }
+
   /** Every one held, in the order the county published them (the platform's time, then arrival). */
   all(): HeldPolicy[] {
     const rows = this.db
