@@ -103,13 +103,15 @@ describeStores('inbound kinds resume after a cut (roster page, blob download)', 
     const kept = cursor();
     expect(kept).toBeTruthy();
 
-    // The link is back: the next run starts from the kept cursor and pulls the two items left, once.
+    // The link is back: the next run starts from the kept cursor and pulls the two items left, once — and
+    // after them the platform status (县级已作出决定) of the six households whose roster.imported the run
+    // pushed first: eight items, three a page; from the start it would have been fourteen.
     proxy.setOptions({ faults: undefined });
     sent.length = 0;
     const second = await f.engine.run('manual');
     expect(second.outcome).toBe('ok');
-    expect(second.summary.pulled).toBe(2);
-    expect(sent.filter((r) => r.url === '/v1/pull')).toHaveLength(1);
+    expect(second.summary.pulled).toBe(2 + 6);
+    expect(sent.filter((r) => r.url === '/v1/pull')).toHaveLength(3);
     expect(heads()).toEqual(all);
     expect(cursor()).not.toBe(kept);
     const members = f.db().prepare('SELECT id_number, count(*) AS n FROM roster_member GROUP BY id_number HAVING n > 1').all();
