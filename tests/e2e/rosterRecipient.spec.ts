@@ -116,4 +116,14 @@ test('npm run platform -- roster-load → sync → the new households on the 在
       '720.00',
     );
   });
+
+  await test.step('the household’s case page says what the platform last said: 县级已作出决定, an enrolled household', async () => {
+    const roster = await call<{ rows: Array<{ caseId: string; applicantName: string; amountFen: number }> }>('roster.list', {
+      filter: 'all',
+    });
+    const { caseId } = roster.rows.find((r) => r.applicantName === here.headName && r.amountFen === 72000)!;
+    await page.evaluate((id) => (window.location.hash = `#/cases?id=${id}`), caseId);
+    await expect(page.getByTestId('platform-status-current')).toContainText('县级已作出决定');
+    await expect(page.getByTestId('platform-status')).toContainText('在册对象（原系统导入）');
+  });
 });
