@@ -44,7 +44,18 @@ export function certificationCapability(deps: CoreDeps): Capability<Methods> {
       'certification.person': async (input, ctx) => (await open()).view(actor(ctx), input.idNumber),
       'certification.record': async (input, ctx) => (await open()).recordCounter(actor(ctx), input),
       'certification.recordProxy': async (input, ctx) => (await open()).recordProxy(actor(ctx), input),
-      'certification.remoteKept': async () => ({ rows: (await open()).remoteKept() }),
+      'certification.remoteKept': async (_input, ctx) => {
+        const rows = (await open()).remoteKept();
+        // The list names households; its audit row gives only how many were shown.
+        (await deps.services()).auth.audit().append({
+          actor: actor(ctx),
+          action: 'certification.kept_list',
+          targetType: 'roster',
+          targetId: null,
+          details: { results: rows.length },
+        });
+        return { rows };
+      },
       'certification.retryKept': async (_input, ctx) => (await open()).retryKept(actor(ctx)),
     },
     async close() {

@@ -8,6 +8,7 @@ let core: CoreApi;
 let close: () => Promise<void>;
 const admin = { via: 'browser' as const, windowId: 'browser:admin' };
 const worker = { via: 'browser' as const, windowId: 'browser:clerk' };
+const head = { via: 'browser' as const, windowId: 'browser:head' };
 const stranger = makeIdNumber('500110', '1960-01-01', 9, '女');
 
 beforeAll(async () => {
@@ -15,7 +16,10 @@ beforeAll(async () => {
     tmpPrefix: 'jiuzhu-cert-',
     now: '2026-02-12T09:00:00+08:00',
     deviceId: 'c'.repeat(64),
-    staff: [{ username: 'clerk', displayName: '刘受理', roles: ['clerk'] }],
+    staff: [
+      { username: 'clerk', displayName: '刘受理', roles: ['clerk'] },
+      { username: 'head', displayName: '赵站长', roles: ['head'] },
+    ],
   }));
 }, 60_000);
 afterAll(() => close());
@@ -40,6 +44,14 @@ describe('certification through the contract', () => {
       ok: true,
       result: { settings: { mode: 'fixedMonths', who: 'adults', face: { matchPass: 0.55 } } },
     });
+  });
+
+  it('reading the phone certifications kept aside is audited with the number of rows and nothing else', async () => {
+    expect(await core.invoke('certification.remoteKept', {}, head)).toEqual({ ok: true, result: { rows: [] } });
+    const audit = await core.invoke('audit.query', { action: 'certification.kept_list', limit: 10 }, admin);
+    const rows = (audit as { ok: true; result: Array<{ actor: string; details: Record<string, unknown> }> }).result;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.details).toEqual({ results: 0 });
   });
 
   it('someone not on the roster is refused for the check and for a proxy, with the zh-CN message', async () => {
