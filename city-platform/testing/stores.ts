@@ -42,6 +42,8 @@ function describeStoresWith(name: string, suite: SuiteKind, body: (store: StoreF
 /** What a suite needs to start a platform on its store. */
 export class StoreFixture {
   private cluster: Promise<PgCluster> | undefined;
+  /** Databases made in the cluster so far. */
+  private databases = 0;
 
   constructor(
     readonly kind: StoreKind,
@@ -61,11 +63,20 @@ export class StoreFixture {
   async fresh(): Promise<{ pgUrl?: string; suites: SuiteId[] }> {
     if (this.kind === 'sqlite') return { suites: this.suites };
     this.cluster ??= this.start!();
-    return { pgUrl: await (await this.cluster).createDatabase(), suites: this.suites };
+    const pgUrl = await (await this.cluster).createDatabase();
+    this.databases++;
+    return { pgUrl, suites: this.suites };
   }
 
+  /** Stop the cluster and remove its folder; prints how long that took and for how many databases. */
   async release(): Promise<void> {
-    if (this.cluster) await (await this.cluster).stop();
+    if (!this.cluster) return;
+    const cluster = await this.cluster;
     this.cluster = undefined;
+    const started = performance.now();
+    await cluster.stop();
+    const ms = Math.round(performance.now() - started);
+    console.log(`[city-platform] PostgreSQL cluster of ${this.databases} databases released in ${ms} ms (${cluster.dir})`);
+    this.databases = 0;
   }
 }
