@@ -63,6 +63,15 @@ describe('audit chain', () => {
     expect(verify().ok).toBe(true);
   });
 
+  it('takes an id made of a generated id and a prefix or suffix, and still refuses a phone or ID number beside one', () => {
+    const uuid = '0f6c2a7e-4b1d-4c3e-9a2b-e13800138000';
+    for (const id of [`status-${uuid}-3`, `import:${uuid}`, `${uuid}:2`])
+      audit.append({ actor: 'x', action: 'case.status', targetType: 'case', targetId: uuid, details: { item: id } });
+    expect(verify().ok).toBe(true);
+    for (const id of [`${uuid}-13800138000`, `import:13800138000`, `${uuid}:11010519491231002X`, `${uuid}王小明`])
+      expect(codeOf(() => audit.append({ actor: 'x', action: 'case.status', details: { item: id } }))).toBe('AUDIT_PERSONAL_DATA');
+  });
+
   it('refuses UPDATE and DELETE through SQL', () => {
     expect(() => t.station.db.prepare("UPDATE audit_log SET actor = 'x' WHERE seq = 3").run()).toThrow(/AUDIT_IMMUTABLE/);
     expect(() => t.station.db.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/AUDIT_IMMUTABLE/);
