@@ -110,6 +110,10 @@ export class EmulatedReader {
     const requestDone = arrived + req.wireBytes * byteMs;
     if (f.slowMs) await sleep(f.slowMs);
     const name = nameOf(req);
+    if (f.late && f.late.times > 0 && name === f.late.command) {
+      f.late.times--;
+      await sleep(f.late.ms - (performance.now() - arrived));
+    }
     let answer: Uint8Array;
     if (f.status && f.status.times > 0 && name === f.status.command) {
       f.status.times--;

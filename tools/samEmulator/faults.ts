@@ -16,6 +16,11 @@ export interface Faults {
   silent?: number;
   /** Answer the next `times` requests of `command` with this SW3 instead. */
   status?: { command: EmulatedCommand; sw3: number; times: number };
+  /**
+   * Answer the next `times` requests of `command` only `ms` after they arrived, as a stalled reader does.
+   * Later requests wait behind that answer: the SAM answers one request at a time, in order.
+   */
+  late?: { command: EmulatedCommand; ms: number; times: number };
   /** Pace answers at this baud rate (10 bits a byte), as a real UART would. */
   baudRate?: number;
 }

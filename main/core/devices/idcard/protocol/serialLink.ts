@@ -1,14 +1,17 @@
 import { JiuzhuError } from '../../../../../common/contract/errors';
 import { nativeSerialTransport } from '../../serial/nativeTransport';
 import type { SerialChannel, SerialTransport } from '../../serial/transport';
+import { REQUEST_FRAMES, type CommandName } from './commands';
 import { FrameDecoder } from './decoder';
-import type { ResponseFrame } from './frame';
+import type { RawFrame, ResponseFrame } from './frame';
+import { OwedAnswers } from './owedAnswers';
 import { toResponse } from './parseFrame';
 
 /** After a damaged frame, wait this long for a good one before giving up on the exchange. */
 const DAMAGED_FRAME_GRACE_MS = 60;
 
 interface Pending {
+  command: CommandName;
   resolve(frame: ResponseFrame): void;
   reject(error: JiuzhuError): void;
   timer: NodeJS.Timeout;
@@ -18,10 +21,13 @@ interface Pending {
 
 /**
  * One open serial port speaking request/response frames. Exchanges are strictly one at a time
- * (the SAM answers each request once); callers serialise through SamReader.
+ * (the SAM answers each request once, in order); callers serialise through SamReader. An answer that
+ * missed its timeout is still owed: it is recognised and dropped when it arrives (owedAnswers.ts), so
+ * the answers never drift one request behind.
  */
 export class SerialLink {
   private readonly decoder = new FrameDecoder();
+  private readonly owed = new OwedAnswers();
   private pending: Pending | undefined;
   private closed = false;
   private readonly closeListeners = new Set<(error: JiuzhuError) => void>();
@@ -54,19 +60,27 @@ export class SerialLink {
     return () => this.closeListeners.delete(listener);
   }
 
-  /** Send one request and wait for its response frame. */
-  exchange(request: Uint8Array, timeoutMs: number): Promise<ResponseFrame> {
+  /** Late answers recognised and dropped so far. */
+  get lateAnswers(): number {
+    return this.owed.dropped;
+  }
+
+  /** Send one command and wait for its response frame. */
+  exchange(command: CommandName, timeoutMs: number): Promise<ResponseFrame> {
     if (this.closed) return Promise.reject(new JiuzhuError('IDCARD_DISCONNECTED', {}, { port: this.path }));
     if (this.pending) throw new Error('SerialLink.exchange called while another exchange is pending');
-    // Whatever arrived before this request can only be a late answer to an earlier one.
-    this.decoder.reset();
+    // With nothing owed, bytes still buffered are noise or a stray. A part of a frame while an answer is
+    // owed is the start of that answer: it is kept, so the whole frame is recognised and dropped.
+    if (this.owed.count === 0) this.decoder.reset();
+    const request = REQUEST_FRAMES[command];
     return new Promise<ResponseFrame>((resolve, reject) => {
       const timer = setTimeout(() => {
         const damaged = this.pending?.damaged;
         this.settle();
+        if (!damaged) this.owed.lost(command, timeoutMs);
         reject(damaged ?? new JiuzhuError('IDCARD_TIMEOUT', { ms: timeoutMs }, { port: this.path }));
       }, timeoutMs);
-      this.pending = { resolve, reject, timer };
+      this.pending = { command, resolve, reject, timer };
       this.bytesOut += request.length;
       this.channel.write(request).catch((err: Error) => {
         if (this.pending) {
@@ -84,27 +98,35 @@ export class SerialLink {
 
   private onData(chunk: Uint8Array): void {
     this.bytesIn += chunk.length;
-    const pending = this.pending;
-    const events = this.decoder.push(chunk);
-    if (!pending) return;
-    for (const event of events) {
-      if (event.kind === 'error') {
-        pending.damaged ??= event.error;
-        pending.graceTimer ??= setTimeout(() => {
-          if (this.pending !== pending) return;
-          this.settle();
-          pending.reject(event.error);
-        }, DAMAGED_FRAME_GRACE_MS);
-        continue;
-      }
-      this.settle();
-      try {
-        pending.resolve(toResponse(event.frame));
-      } catch (error) {
-        pending.reject(error as JiuzhuError);
-      }
-      return;
+    for (const event of this.decoder.push(chunk)) {
+      if (event.kind === 'error') this.onDamaged(event.error);
+      else this.onFrame(event.frame);
     }
+  }
+
+  private onFrame(frame: RawFrame): void {
+    let answer: ResponseFrame;
+    try {
+      answer = toResponse(frame);
+    } catch (error) {
+      return this.onDamaged(error as JiuzhuError);
+    }
+    const pending = this.pending;
+    if (this.owed.judge(answer, pending?.command) !== 'answer' || !pending) return;
+    this.settle();
+    pending.resolve(answer);
+  }
+
+  private onDamaged(error: JiuzhuError): void {
+    if (this.owed.damaged()) return;
+    const pending = this.pending;
+    if (!pending) return;
+    pending.damaged ??= error;
+    pending.graceTimer ??= setTimeout(() => {
+      if (this.pending !== pending) return;
+      this.settle();
+      pending.reject(error);
+    }, DAMAGED_FRAME_GRACE_MS);
   }
 
   private settle(): void {

@@ -1,7 +1,7 @@
 import { isJiuzhuError } from '../../../../../common/contract/errors';
 import type { IdCardBackend, RawCardRead, ReadOnceOptions } from '../backend';
 import { parseAppendedAddress } from '../parse/appendedAddress';
-import { REQUEST_FRAMES, type CommandName } from '../protocol/commands';
+import type { CommandName } from '../protocol/commands';
 import type { ResponseFrame } from '../protocol/frame';
 import { formatSamId, parseCardPayload } from '../protocol/payloads';
 import type { SerialTransport } from '../../serial/transport';
@@ -24,6 +24,8 @@ export interface SamReaderOptions {
 export interface SamReaderStats {
   exchanges: number;
   retries: number;
+  /** Answers that arrived after their request timed out, recognised and dropped by the link. */
+  readonly lateAnswers: number;
 }
 
 const RETRYABLE_ANYWHERE = new Set(['IDCARD_READER_CHECKSUM', 'IDCARD_READER_LENGTH']);
@@ -41,14 +43,22 @@ const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(1
  */
 export class SamReader implements IdCardBackend {
   readonly kind = 'sam' as const;
-  readonly stats: SamReaderStats = { exchanges: 0, retries: 0 };
+  readonly stats: SamReaderStats;
   private queue: Promise<unknown> = Promise.resolve();
   private cachedSamId: string | undefined;
 
   private constructor(
     private readonly link: SerialLink,
     private readonly options: SamReaderOptions,
-  ) {}
+  ) {
+    this.stats = {
+      exchanges: 0,
+      retries: 0,
+      get lateAnswers() {
+        return link.lateAnswers;
+      },
+    };
+  }
 
   /** Open the port and check that a SAM answers there. */
   static async open(options: SamReaderOptions): Promise<SamReader> {
@@ -167,7 +177,7 @@ export class SamReader implements IdCardBackend {
     const base = this.options.timeoutMs ?? 1000;
     const timeout = name.startsWith('read') ? base * 2 : base;
     this.stats.exchanges++;
-    const answer = await this.link.exchange(REQUEST_FRAMES[name], timeout);
+    const answer = await this.link.exchange(name, timeout);
     if (!accepted.includes(answer.sw3)) throw statusError(answer.sw3, name);
     return answer;
   }
