@@ -64,6 +64,15 @@ export class EmulatedReader {
     this.sam.removeCard();
   }
 
+  /** Resolves once every request received so far has been answered (or dropped by a fault). */
+  async drained(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.work) {
+      seen = this.work;
+      await seen.catch(() => undefined);
+    }
+  }
+
   /** The reader disappears: the pty pair is torn down under the driver. */
   async unplug(): Promise<void> {
     const port = this.port;

@@ -46,36 +46,38 @@ describe('a reader that answers after the timeout (a stalled PC or USB hub)', ()
     return reader;
   }
 
-  /** In step: the halted card looks absent, and the next card placed is read, with no answer discarded. */
+  /** In step: the halted card looks absent, and the next card placed is read, with no answer dropped as late. */
   async function expectInStep(r: SamReader): Promise<void> {
-    const discarded = r.stats.lateAnswers;
+    // Every answer the reader still owed has been sent and has reached the host.
+    await emu.drained();
+    await sleep(50);
+    const dropped = r.stats.lateAnswers;
     await expect(r.readOnce()).rejects.toMatchObject({ code: 'IDCARD_NO_CARD' });
     const next = CARD_MAKERS.foreigner2023({ seed: 72 });
     emu.placeCard(next);
     expect((await waitForCard(r, { timeoutMs: 2000, today })).card.idNumber).toBe(next.expected.idNumber);
     emu.removeCard();
     await expect(r.readOnce()).rejects.toMatchObject({ code: 'IDCARD_NO_CARD' });
-    expect(r.stats.lateAnswers).toBe(discarded);
+    expect(r.stats.lateAnswers).toBe(dropped);
   }
 
+  // Past one timeout the retry is pending when the late answer comes; past two the retry has timed out too
+  // (a stall on the host may move either case into the other, so the count of late answers is at least one).
   it.each([
-    ['findCard', 450, 1],
-    ['selectCard', 450, 1],
-    ['findCard', 700, 2],
-  ] as const)(
-    '%s answered %i ms late: the card is read in the same attempt, and the replies stay in step',
-    async (command, ms, lateAnswers) => {
-      const card = CARD_MAKERS.resident({ seed: 71 });
-      emu.placeCard(card);
-      const r = await open();
-      emu.faults = late(command, ms);
-      const read = await r.readOnce();
-      expect('text' in read).toBe(true);
-      expect(r.stats.lateAnswers).toBe(lateAnswers);
-      expect(emu.faults.late?.times).toBe(0);
-      await expectInStep(r);
-    },
-  );
+    ['findCard', 450],
+    ['selectCard', 450],
+    ['findCard', 700],
+  ] as const)('%s answered %i ms late: the card is read in the same attempt, and the replies stay in step', async (command, ms) => {
+    const card = CARD_MAKERS.resident({ seed: 71 });
+    emu.placeCard(card);
+    const r = await open();
+    emu.faults = late(command, ms);
+    const read = await r.readOnce();
+    expect('text' in read).toBe(true);
+    expect(r.stats.lateAnswers).toBeGreaterThanOrEqual(1);
+    expect(emu.faults.late?.times).toBe(0);
+    await expectInStep(r);
+  });
 
   it('a read answered after its timeout: find → select → read restarts, the halted card reports the timeout, then in step', async () => {
     emu.placeCard(CARD_MAKERS.resident({ seed: 73 }));
@@ -84,7 +86,7 @@ describe('a reader that answers after the timeout (a stalled PC or USB hub)', ()
     const e = await r.readOnce().catch((err: unknown) => err);
     expect(e).toBeInstanceOf(JiuzhuError);
     expect((e as JiuzhuError).code).toBe('IDCARD_TIMEOUT');
-    expect(r.stats.lateAnswers).toBe(1);
+    expect(r.stats.lateAnswers).toBeGreaterThanOrEqual(1);
     await expectInStep(r);
   });
 });
