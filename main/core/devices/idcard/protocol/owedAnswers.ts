@@ -60,13 +60,12 @@ export class OwedAnswers {
     return 'answer';
   }
 
-  /** A damaged frame arrived; while an answer is owed it is taken as that one. Returns whether it was. */
-  damaged(): boolean {
-    this.expire();
-    if (this.owed.length === 0) return false;
-    this.owed.shift();
-    this.dropped++;
-    return true;
+  /**
+   * Whether a damaged frame is to be ignored: while an answer is owed it may be that one, or noise with a
+   * false preamble, so it neither fails the pending exchange nor settles the owed answer.
+   */
+  ignoresDamaged(): boolean {
+    return this.count > 0;
   }
 
   private expire(): void {

@@ -139,7 +139,7 @@ describe('SerialLink after an answer missed its timeout (exact bytes over a pty)
     expect(link.lateAnswers).toBe(1);
   });
 
-  it('a damaged late answer is dropped without failing the exchange now pending', async () => {
+  it('a damaged frame while an answer is owed does not fail the exchange now pending', async () => {
     await findTimesOut();
     const select = link.exchange('selectCard', 2000);
     await device.expectRequest(SELECT);

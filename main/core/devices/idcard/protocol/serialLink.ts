@@ -118,7 +118,7 @@ export class SerialLink {
   }
 
   private onDamaged(error: JiuzhuError): void {
-    if (this.owed.damaged()) return;
+    if (this.owed.ignoresDamaged()) return;
     const pending = this.pending;
     if (!pending) return;
     pending.damaged ??= error;
