@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import type { RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testing/stores';
-import { FakeClock } from '../../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
-import { CaseService } from '../caseService';
-import { loadCaseResources } from '../resources';
+import { syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
+import type { CaseService } from '../caseService';
+import { platformStation, type PlatformStation } from '../testing/platformStation';
 import { registerCalendarPullHandler } from './pullHandler';
 import { PublishedCalendarRepo } from './publishedCalendarRepo';
 
@@ -26,38 +22,18 @@ const CALENDAR_2027 = {
  * and marked provisional; after the pull it counts 2027's holidays and 调休 and is no longer provisional.
  */
 describeStores('working-day calendar published by the platform (reference working-days → pull → deadlines)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
   let f: EngineFixture;
   let svc: CaseService;
-  let off: () => void;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-calendar-'));
-    const fresh = await store.fresh();
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.parse('2026-12-21T01:00:00Z')), idleTimeoutMs: 3000 });
-    const info = f.t.station.stationInfo()!;
-    svc = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
-    off = registerCalendarPullHandler(f.engine.pullHandlers, () => svc);
-    await registerWith(f, platform, STATION);
+    ps = await platformStation(store, { at: '2026-12-21T01:00:00Z' });
+    ({ platform, f, cases: svc } = ps);
+    ps.handlers(registerCalendarPullHandler(f.engine.pullHandlers, () => svc));
+    await ps.register(STATION);
   });
-  // The folders go even when set-up failed half-way or a step below throws.
-  afterEach(async () => {
-    try {
-      off();
-      f.cleanup();
-      await platform.stop().catch(() => undefined);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+  afterEach(() => ps.close());
 
   const publish = (version: number, data: unknown) => platform.admin.publishReference({ table: 'working-days', version, data });
   const held = () => new PublishedCalendarRepo(f.db()).get();

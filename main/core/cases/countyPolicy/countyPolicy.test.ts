@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import type { RunningPlatform } from '../../../../city-platform/platform';
 import { openStore } from '../../../../city-platform/store/open';
 import { describeStores } from '../../../../city-platform/testing/stores';
-import { FakeClock } from '../../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
-import { CaseService } from '../caseService';
-import { loadCaseResources } from '../resources';
+import type { FakeClock } from '../../kernel/store/testing/fixtures';
+import { syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
+import type { CaseService } from '../caseService';
+import { platformStation, type PlatformStation } from '../testing/platformStation';
 import { threePersonDibao } from '../testing/household';
 import { registerPolicyPullHandler } from './pullHandler';
 
@@ -23,46 +20,25 @@ const BY = '綦江区民政局';
  * of the one entered locally; an unknown key or a bad value kept, listed and never applied.
  */
 describeStores('county parameters published by the platform (policy → pull → in force from their day)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
-  let pgUrl: string | undefined;
   let f: EngineFixture;
   let svc: CaseService;
   let clock: FakeClock;
-  let off: () => void;
-  let logs: Array<{ event: string; fields: Record<string, unknown> }>;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-policy-'));
-    const fresh = await store.fresh();
-    pgUrl = fresh.pgUrl;
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
     // Monday 21 December 2026, 09:00 in China.
-    clock = new FakeClock(Date.parse('2026-12-21T01:00:00Z'));
-    logs = [];
-    f = engineFixture({ clock, idleTimeoutMs: 3000, logger: { log: (_level, event, fields = {}) => logs.push({ event, fields }) } });
-    const info = f.t.station.stationInfo()!;
-    svc = new CaseService({
-      db: f.db(),
-      clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
-    off = registerPolicyPullHandler(f.engine.pullHandlers, () => svc);
-    await registerWith(f, platform, STATION);
+    ps = await platformStation(store, { at: '2026-12-21T01:00:00Z' });
+    ({ platform, f, cases: svc, clock } = ps);
+    ps.handlers(registerPolicyPullHandler(f.engine.pullHandlers, () => svc));
+    await ps.register(STATION);
     // The admin's local limit: 10 working days from submission to 受理.
     svc.setSettings('admin', {
       ...svc.county.localSettings(),
       limits: { ...svc.county.localSettings().limits, acceptanceWorkingDays: 10 },
     });
   });
-  afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   const pull = async () => expect((await f.engine.run('manual')).outcome).toBe('ok');
   const submitted = () => {
@@ -159,7 +135,7 @@ describeStores('county parameters published by the platform (policy → pull →
 
   it('an unknown key is kept not applied with the reason; a bad value is refused naming the field; neither applies, the pull goes on', async () => {
     // What a newer platform, or a broken one, may put in the feed: the reference platform's own command refuses both.
-    const feed = await openStore({ dataDir, pgUrl });
+    const feed = await openStore({ dataDir: ps.dataDir, pgUrl: ps.pgUrl });
     try {
       const at = Date.parse('2026-12-20T02:00:00Z');
       const item = (body: Record<string, unknown>) => feed.appendFeed({ kind: 'policy', stationId: null, regionCode: null, body, at });
@@ -181,7 +157,7 @@ describeStores('county parameters published by the platform (policy → pull →
     await platform.admin.setPolicy({ key: 'limits.countyDecisionWorkingDays', value: 7, effectiveFrom: '2026-12-01' });
     await pull();
 
-    const refused = logs.filter((l) => l.event === 'sync.pull.item_refused').map((l) => [l.fields['code'], l.fields['path']]);
+    const refused = ps.logs.filter((l) => l.event === 'sync.pull.item_refused').map((l) => [l.fields['code'], l.fields['path']]);
     expect(refused).toEqual([
       ['SYNC_PULL_ITEM_INVALID', 'value'],
       ['SYNC_PULL_ITEM_INVALID', 'value'],

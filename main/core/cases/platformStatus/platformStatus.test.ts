@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import type { RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testing/stores';
 import { acceptedCase, afterAcceptance, OPINION, signedVisit } from '../../afterAcceptance/testing/fixture';
 import { FakeClock } from '../../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/testing/engineFixture';
-import { CaseService } from '../caseService';
-import { loadCaseResources } from '../resources';
+import { engineFixture, type EngineFixture } from '../../sync/engine/testing/engineFixture';
+import type { CaseService } from '../caseService';
+import { platformStation, type PlatformStation } from '../testing/platformStation';
 import { HUSBAND, WIFE } from '../testing/household';
 import { applyPlatformStatusItem, type PlatformStatusApplyDeps } from './apply';
 import { PlatformStatusRepo } from './platformStatusRepo';
@@ -24,40 +21,24 @@ const STATION = 'ST-STATUS';
  * real encrypted station, and the handler keeps each once, the newest by feed position current.
  */
 describeStores('platform status (platform → pull → case page and sync centre)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
   let f: EngineFixture;
   let svc: CaseService;
   let deps: PlatformStatusApplyDeps;
   let caseId: string;
-  let off: () => void;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-status-'));
-    const fresh = await store.fresh();
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')), idleTimeoutMs: 3000 });
-    const info = f.t.station.stationInfo()!;
-    svc = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
+    ps = await platformStation(store, { at: '2026-02-12T01:00:00Z' });
+    ({ platform, f, cases: svc } = ps);
     deps = { repo: new PlatformStatusRepo(f.db()), audit: (e) => f.t.auth.audit().append(e), now: () => f.t.clock.now().toISOString() };
-    off = registerPlatformStatusPullHandler(f.engine.pullHandlers, (db) => ({ ...deps, repo: new PlatformStatusRepo(db) }));
-    await registerWith(f, platform, STATION);
+    ps.handlers(registerPlatformStatusPullHandler(f.engine.pullHandlers, (db) => ({ ...deps, repo: new PlatformStatusRepo(db) })));
+    await ps.register(STATION);
     // Submitted, the husband and the wife authorize, accepted; one run takes it all to the platform.
     caseId = acceptedCase(svc, f.t.adminId);
     expect((await f.engine.run('manual')).outcome).toBe('ok');
   });
-  afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   const sync = async () => {
     const run = await f.engine.run('manual');

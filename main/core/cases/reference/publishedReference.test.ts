@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import type { RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testing/stores';
 import { findStandard } from '../../../../common/cases/settings';
 import { reviewStandard } from '../../afterAcceptance/reviewView';
 import { idleView } from '../../applicant/idleView';
 import { standardsWithPublished } from '../countyReference';
-import { FakeClock } from '../../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
-import { CaseService } from '../caseService';
+import type { FakeClock } from '../../kernel/store/testing/fixtures';
+import { syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
+import type { CaseService } from '../caseService';
 import { loadCaseResources } from '../resources';
+import { platformStation, type PlatformStation } from '../testing/platformStation';
 import { applyReferenceItem } from './applyReference';
 import { registerReferencePullHandlers } from './pullHandler';
 
@@ -37,38 +35,19 @@ const DIBAO_2027 = [
  * findStandard caller computes with, the materials checklist, the applicant screen's policy texts.
  */
 describeStores('county reference data published by the platform (standards, materials, policy texts → pull → in force)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
   let f: EngineFixture;
   let svc: CaseService;
   let clock: FakeClock;
-  let off: () => void;
-  let logs: Array<{ event: string; fields: Record<string, unknown> }>;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-reference-'));
-    const fresh = await store.fresh();
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
-    clock = new FakeClock(Date.parse('2026-12-21T01:00:00Z'));
-    logs = [];
-    f = engineFixture({ clock, idleTimeoutMs: 3000, logger: { log: (_level, event, fields = {}) => logs.push({ event, fields }) } });
-    const info = f.t.station.stationInfo()!;
-    svc = new CaseService({
-      db: f.db(),
-      clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
-    off = registerReferencePullHandlers(f.engine.pullHandlers, () => svc);
-    await registerWith(f, platform, STATION);
+    ps = await platformStation(store, { at: '2026-12-21T01:00:00Z' });
+    ({ platform, f, cases: svc, clock } = ps);
+    ps.handlers(registerReferencePullHandlers(f.engine.pullHandlers, () => svc));
+    await ps.register(STATION);
   });
-  afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   const publish = (table: string, version: number, data: unknown, publishedBy?: string) =>
     platform.admin.publishReference({ table, version, data, ...(publishedBy ? { publishedBy } : {}) });
@@ -204,7 +183,7 @@ describeStores('county reference data published by the platform (standards, mate
     await publish('materials', 2, { effectiveFrom: '2026-12-01', types: { tekun: DIBAO_2027 } });
     await pull();
 
-    const refused = logs.filter((l) => l.event === 'sync.pull.item_refused').map((l) => [l.fields['code'], l.fields['path']]);
+    const refused = ps.logs.filter((l) => l.event === 'sync.pull.item_refused').map((l) => [l.fields['code'], l.fields['path']]);
     expect(refused).toEqual([
       ['SYNC_PULL_ITEM_INVALID', 'data.standards.0.monthlyFen'],
       ['SYNC_PULL_ITEM_INVALID', 'data.effectiveFrom'],

@@ -3,6 +3,18 @@ import { CaseService } from '../caseService';
 import type { CaseViews } from '../caseViews';
 import { loadCaseResources } from '../resources';
 
+/** The case service of a test station, on its store, clock and audit log, as the cases capability builds it. */
+export function stationCases(t: TestStation): CaseService {
+  const info = t.station.stationInfo()!;
+  return new CaseService({
+    db: t.station.db,
+    clock: t.clock,
+    audit: t.auth.audit(),
+    resources: loadCaseResources(),
+    station: { name: info.name, regionCode: info.regionCode },
+  });
+}
+
 /** A real encrypted station, logged in, with the case service on its database (tests, bench). */
 export function caseStation(
   dir: string,
@@ -11,13 +23,6 @@ export function caseStation(
   const clock = new FakeClock(Date.parse(at));
   const t = makeStation(dir, { clock });
   t.auth.login(ADMIN.username, ADMIN.password);
-  const info = t.station.stationInfo()!;
-  const svc = new CaseService({
-    db: t.station.db,
-    clock,
-    audit: t.auth.audit(),
-    resources: loadCaseResources(),
-    station: { name: info.name, regionCode: info.regionCode },
-  });
+  const svc = stationCases(t);
   return { t, svc, views: svc.views, actor: t.adminId, clock };
 }

@@ -1,21 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testing/stores';
 import { maskIdNumber, maskName } from '../../../../common/format/mask';
 import { acceptedCase } from '../../afterAcceptance/testing/fixture';
-import { FakeClock, MACHINE_A, MACHINE_B } from '../../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, type EngineFixture } from '../../sync/engine/testing/engineFixture';
+import { MACHINE_A, MACHINE_B } from '../../kernel/store/testing/fixtures';
+import type { EngineFixture } from '../../sync/engine/testing/engineFixture';
 import type { CaseService } from '../caseService';
 import { registerCasePullHandler } from '../pullHandler';
 import { HUSBAND } from '../testing/household';
+import { platformStation, type PlatformStation } from '../testing/platformStation';
 import { keptReports } from './kept';
 import { registerVerificationPullHandler } from './pullHandler';
 import { VerificationRepo } from './repo';
 import { platformVerify, verificationReport } from './testing/platformVerify';
-import { stationCases } from './testing/stationCases';
 
 const STATION = 'ST-VERIFY-KEPT';
 
@@ -29,42 +25,28 @@ const STATION = 'ST-VERIFY-KEPT';
  * the list.
  */
 describeStores('核对 report kept aside (platform verify → pull before the case → the case arrives)', (store) => {
-  let platform: RunningPlatform;
-  let dataDir: string;
-  let pgUrl: string | undefined;
+  let ps: PlatformStation;
   let here: EngineFixture;
   let other: EngineFixture;
   let cases: CaseService;
   let otherCases: CaseService;
-  const offs: Array<() => void> = [];
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-verify-kept-'));
-    const fresh = await store.fresh();
-    pgUrl = fresh.pgUrl;
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
-    const clock = new FakeClock(Date.parse('2026-02-12T01:00:00Z'));
-    here = engineFixture({ clock, machineId: MACHINE_A, idleTimeoutMs: 3000 });
-    other = engineFixture({ clock, machineId: MACHINE_B, idleTimeoutMs: 3000 });
-    cases = stationCases(here);
-    otherCases = stationCases(other);
-    offs.push(registerVerificationPullHandler(here.engine.pullHandlers, () => cases));
-    await registerWith(here, platform, STATION);
-    await registerWith(other, platform, STATION);
+    ps = await platformStation(store, { at: '2026-02-12T01:00:00Z', machineId: MACHINE_A });
+    ({ f: here, cases } = ps);
+    const second = ps.workstation({ machineId: MACHINE_B });
+    ({ f: other, cases: otherCases } = second);
+    ps.handlers(registerVerificationPullHandler(here.engine.pullHandlers, () => cases));
+    await ps.register(STATION);
+    await ps.register(STATION, second);
   });
-  afterEach(async () => {
-    for (const off of offs.splice(0)) off();
-    here.cleanup();
-    other.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   it('kept with the case number, the household masked, the reason and what to do; applied and gone from the list once the case arrives', async () => {
     const caseId = acceptedCase(otherCases, other.t.adminId);
     expect((await other.engine.run('manual')).outcome).toBe('ok');
     const caseNo = otherCases.repo.get(caseId)!.case_no!;
-    const made = JSON.parse((await platformVerify(dataDir, pgUrl, caseNo, verificationReport('HD-KEPT-1', '2026-02-11'))).stdout) as {
+    const made = JSON.parse((await platformVerify(ps, caseNo, verificationReport('HD-KEPT-1', '2026-02-11'))).stdout) as {
       id: string;
     };
 
@@ -93,7 +75,7 @@ describeStores('核对 report kept aside (platform verify → pull before the ca
     for (const secret of [HUSBAND.idNumber, HUSBAND.name, '1250000', '12500']) expect(text).not.toContain(secret);
 
     // The case arrives: counter 2 starts the investigation and syncs; counter 1 now takes the station's cases.
-    offs.push(registerCasePullHandler(here.engine.pullHandlers, () => cases));
+    ps.handlers(registerCasePullHandler(here.engine.pullHandlers, () => cases));
     otherCases.act(other.t.adminId, caseId, otherCases.repo.get(caseId)!.version, 'startInvestigation', null);
     expect((await other.engine.run('manual')).outcome).toBe('ok');
     expect((await here.engine.run('manual')).outcome).toBe('ok');

@@ -1,21 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../../city-platform/platform';
+import type { RunningPlatform } from '../../../../city-platform/platform';
 import { describeStores } from '../../../../city-platform/testing/stores';
 import { acceptedCase } from '../../afterAcceptance/testing/fixture';
-import { FakeClock } from '../../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
+import { syncThroughCuts, type EngineFixture } from '../../sync/engine/testing/engineFixture';
 import type { CaseService } from '../caseService';
 import { registerCasePullHandler } from '../pullHandler';
 import { makeIdNumber } from '../demo/synthetic';
 import { CHILD, DIBAO_MATERIALS_RECEIVED, HUSBAND, threePersonDibao, WIFE } from '../testing/household';
+import { platformStation, type PlatformStation } from '../testing/platformStation';
 import { applyVerificationItem } from './apply';
 import { registerVerificationPullHandler } from './pullHandler';
 import { VerificationRepo } from './repo';
 import { platformVerify, verificationReport } from './testing/platformVerify';
-import { stationCases } from './testing/stationCases';
 
 const STATION = 'ST-VERIFY';
 
@@ -25,35 +22,24 @@ const STATION = 'ST-VERIFY';
  * handler, and the case page's data — exactly once through cuts, duplicated requests and a rebuilt feed.
  */
 describeStores('核对 report (platform verify → pull → case page)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
-  let pgUrl: string | undefined;
   let f: EngineFixture;
   let svc: CaseService;
   let caseId: string;
-  let off: () => void;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-verify-'));
-    const fresh = await store.fresh();
-    pgUrl = fresh.pgUrl;
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.parse('2026-02-12T01:00:00Z')), idleTimeoutMs: 3000 });
-    svc = stationCases(f);
-    off = registerVerificationPullHandler(f.engine.pullHandlers, () => svc);
-    await registerWith(f, platform, STATION);
+    ps = await platformStation(store, { at: '2026-02-12T01:00:00Z' });
+    ({ platform, f, cases: svc } = ps);
+    ps.handlers(registerVerificationPullHandler(f.engine.pullHandlers, () => svc));
+    await ps.register(STATION);
     // Submitted, the husband and the wife authorize, accepted; the sync takes it all to the platform.
     caseId = acceptedCase(svc, f.t.adminId);
     expect((await f.engine.run('manual')).outcome).toBe('ok');
   });
-  afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
-  const verify = (caseRef: string, body: unknown) => platformVerify(dataDir, pgUrl, caseRef, body);
+  const verify = (caseRef: string, body: unknown) => platformVerify(ps, caseRef, body);
   const caseNo = () => svc.repo.get(caseId)!.case_no!;
   const rows = () =>
     f.db().prepare('SELECT id, status, superseded_by FROM case_verification ORDER BY feed_seq').all() as Array<{

@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CHILD, HUSBAND, WIFE } from '../../testing/household';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..', '..', '..');
+import { platformCli, type PlatformData } from '../../testing/platformStation';
 
 /** A 核对 report as the centre returns it (the CLI's --file): deposits, a vehicle, a pension, nothing for the child. */
 export const verificationReport = (reportNo: string, issuedOn: string, pensionFen = 150_000) => ({
@@ -34,23 +31,8 @@ export const verificationReport = (reportNo: string, issuedOn: string, pensionFe
  * `npm run platform -- verify --case REF --file REPORT.json --json` in its own process, on the
  * platform's data directory (and its PostgreSQL where the suite runs on one).
  */
-export function platformVerify(dataDir: string, pgUrl: string | undefined, caseRef: string, body: unknown) {
-  const file = join(dataDir, `report-${Math.random().toString(36).slice(2)}.json`);
+export function platformVerify(store: PlatformData, caseRef: string, body: unknown) {
+  const file = join(store.dataDir, `report-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(body));
-  return promisify(execFile)(
-    join(ROOT, 'node_modules', '.bin', 'tsx'),
-    [
-      join(ROOT, 'city-platform', 'cli.ts'),
-      'verify',
-      '--data',
-      dataDir,
-      ...(pgUrl ? ['--pg', pgUrl] : []),
-      '--case',
-      caseRef,
-      '--file',
-      file,
-      '--json',
-    ],
-    { cwd: ROOT },
-  );
+  return platformCli(store, 'verify', ['--case', caseRef, '--file', file, '--json']);
 }
