@@ -1,25 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { chineseDateTime } from '../../../common/format/chineseDateHan';
-import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
+import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
 import { AfterAcceptanceRepo } from '../afterAcceptance/repo';
 import { acceptedCase } from '../afterAcceptance/testing/fixture';
-import { CaseService } from '../cases/caseService';
+import type { CaseService } from '../cases/caseService';
 import { makeIdNumber } from '../cases/demo/synthetic';
-import { loadCaseResources } from '../cases/resources';
 import { HUSBAND } from '../cases/testing/household';
-import { FakeClock } from '../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
+import { platformStation, type PlatformStation } from '../cases/testing/platformStation';
+import { syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
 import { registerCertificationPullHandler } from './pullHandler';
 import { CertificationService } from './service';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const run = promisify(execFile);
 const DAY = 86_400_000;
 const STATION = 'ST-CERT';
 const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -30,40 +22,22 @@ const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slic
  * due list — on SQLite and PostgreSQL, through cuts, duplicated requests and a rebuilt feed.
  */
 describeStores('remote certification (platform certify → pull → due list)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
-  let pgUrl: string | undefined;
   let f: EngineFixture;
   let svc: () => CertificationService;
-  let off: () => void;
   let cases: CaseService;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-remote-cert-'));
-    const fresh = await store.fresh();
-    pgUrl = fresh.pgUrl;
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
+    ps = await platformStation(store);
+    ({ platform, f, cases } = ps);
     svc = () => new CertificationService({ db: f.db(), clock: f.t.clock, audit: f.t.auth.audit() });
-    off = registerCertificationPullHandler(f.engine.pullHandlers, () => svc());
+    ps.handlers(registerCertificationPullHandler(f.engine.pullHandlers, () => svc()));
     // The household reached the roster 11 months ago: its applicant is due now (12-month interval, 30-day window).
-    const info = f.t.station.stationInfo()!;
-    cases = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
     enrol('roster-1', HUSBAND.idNumber, HUSBAND.name);
-    await registerWith(f, platform, STATION);
+    await ps.register(STATION);
   });
-  afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   /** A household of one on the roster, enrolled 11 months ago. */
   const enrol = (id: string, idNumber: string, name: string) => {
@@ -91,12 +65,7 @@ describeStores('remote certification (platform certify → pull → due list)', 
       [idNumber],
     );
   };
-  const certify = (args: string[]) =>
-    run(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'city-platform', 'cli.ts'), 'certify', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), ...args],
-      { cwd: ROOT },
-    );
+  const certify = (args: string[]) => ps.cli('certify', args);
   const due = () =>
     svc()
       .dueList('due', 100)

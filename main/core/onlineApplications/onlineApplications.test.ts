@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
+import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
-import { CaseService } from '../cases/caseService';
-import { loadCaseResources } from '../cases/resources';
+import type { CaseService } from '../cases/caseService';
 import { faceCapture, intakeSignature } from '../cases/testing/captures';
 import { DIBAO_MATERIALS_RECEIVED, HUSBAND, WIFE } from '../cases/testing/household';
+import { platformStation, type PlatformStation } from '../cases/testing/platformStation';
+import { stationCases } from '../cases/testing/station';
 import { AttachmentStore } from '../kernel/store/attachments/attachmentStore';
-import { FakeClock } from '../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
+import { syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
 import { registerOnlineApplicationsPullHandler } from './pullHandler';
 import { OnlineApplicationsService } from './service';
 import { onlineApplication } from './testing/application';
@@ -20,8 +17,6 @@ import { jpegWithExif } from '../kernel/store/testing/images';
 import { stripJpegMetadata } from '../kernel/store/attachments/stripJpeg';
 import { sha256Hex } from '../../../sync-protocol/blobCipher';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const run = promisify(execFile);
 const DAY = 86_400_000;
 const STATION = 'ST-ONLINE';
 const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -33,53 +28,25 @@ const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slic
  * — on SQLite and PostgreSQL, through cuts, duplicated requests and a rebuilt feed.
  */
 describeStores('online applications (platform apply → pull → 待受理 queue → intake)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
   let work: string;
-  let pgUrl: string | undefined;
   let f: EngineFixture;
   let cases: () => CaseService;
   let svc: () => OnlineApplicationsService;
-  let off: () => void;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-online-app-'));
-    work = mkdtempSync(join(tmpdir(), 'jiuzhu-online-files-'));
-    const fresh = await store.fresh();
-    pgUrl = fresh.pgUrl;
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(pgUrl ? { pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
-    const info = f.t.station.stationInfo()!;
-    cases = () =>
-      new CaseService({
-        db: f.db(),
-        clock: f.t.clock,
-        audit: f.t.auth.audit(),
-        resources: loadCaseResources(),
-        station: { name: info.name, regionCode: info.regionCode },
-      });
+    ps = await platformStation(store);
+    ({ platform, f } = ps);
+    work = ps.folder('jiuzhu-online-files-');
+    cases = () => stationCases(f.t);
     svc = () => new OnlineApplicationsService({ cases: cases(), clock: f.t.clock, audit: f.t.auth.audit() });
-    off = registerOnlineApplicationsPullHandler(f.engine.pullHandlers, () => svc());
-    await registerWith(f, platform, STATION);
+    ps.handlers(registerOnlineApplicationsPullHandler(f.engine.pullHandlers, () => svc()));
+    await ps.register(STATION);
   });
-  // The folders go even when set-up failed half-way or a step below throws.
-  afterEach(async () => {
-    try {
-      off();
-      f.cleanup();
-      await platform.stop().catch(() => undefined);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+  afterEach(() => ps.close());
 
-  const apply = (args: string[]) =>
-    run(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'city-platform', 'cli.ts'), 'apply', '--data', dataDir, ...(pgUrl ? ['--pg', pgUrl] : []), ...args],
-      { cwd: ROOT },
-    );
+  const apply = (args: string[]) => ps.cli('apply', args);
   const kept = () => f.db().prepare('SELECT count(*) FROM online_application').pluck().get();
 
   it('the CLI files it with its papers; one pull puts it in the queue once, the papers come down encrypted, the counter completes it into a case whose acceptance limit counts from the online submission', async () => {

@@ -1,58 +1,44 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
+import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
-import { CaseService } from '../cases/caseService';
-import { loadCaseResources } from '../cases/resources';
+import type { CaseService } from '../cases/caseService';
+import { platformStation, type PlatformStation, type Workstation } from '../cases/testing/platformStation';
 import { FakeClock } from '../kernel/store/testing/fixtures';
 import { listQuarantine } from '../sync/engine/quarantine';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/testing/engineFixture';
+import type { EngineFixture } from '../sync/engine/testing/engineFixture';
 import { RosterImportService } from './service';
 import { exportHouseholds, memberRowsWorkbook } from './testing/rosterWorkbook';
 
 const STATION = 'ST-ROSTER';
+/** The roster import of a workstation, on its case store. */
+const rosterImport = ({ f, cases }: Workstation) =>
+  new RosterImportService({
+    db: f.db(),
+    clock: f.t.clock,
+    audit: f.t.auth.audit(),
+    cases: cases.repo,
+    regionCode: f.t.station.stationInfo()!.regionCode,
+  });
 
 /**
  * Imported households meet the platform: a real encrypted station imports a real .xlsx, starts a
  * review on one household and syncs with the reference platform on loopback (SQLite and PostgreSQL).
  */
 describeStores('roster import → platform', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
   let f: EngineFixture;
   let cases: CaseService;
   let roster: RosterImportService;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-roster-platform-'));
-    const fresh = await store.fresh();
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
-    const info = f.t.station.stationInfo()!;
-    cases = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
-    roster = new RosterImportService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      cases: cases.repo,
-      regionCode: info.regionCode,
-    });
-    await registerWith(f, platform, STATION);
+    ps = await platformStation(store);
+    ({ platform, f, cases } = ps);
+    roster = rosterImport(ps);
+    await ps.register(STATION);
   });
-  afterEach(async () => {
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   const importFile = async (n: number) => {
     const file = await memberRowsWorkbook(exportHouseholds(n));
@@ -106,48 +92,31 @@ describeStores('roster import → platform', (store) => {
     expect((await f.engine.run('manual')).outcome).toBe('ok');
 
     // A second station imports the same export.
-    const other = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000, machineId: 'other-station-machine' });
-    try {
-      const info = other.t.station.stationInfo()!;
-      const otherCases = new CaseService({
-        db: other.db(),
-        clock: other.t.clock,
-        audit: other.t.auth.audit(),
-        resources: loadCaseResources(),
-        station: { name: info.name, regionCode: info.regionCode },
-      });
-      const otherRoster = new RosterImportService({
-        db: other.db(),
-        clock: other.t.clock,
-        audit: other.t.auth.audit(),
-        cases: otherCases.repo,
-        regionCode: info.regionCode,
-      });
-      const file = await memberRowsWorkbook(exportHouseholds(2));
-      otherRoster.confirm(other.t.adminId, otherRoster.preview(other.t.adminId, file).token, 'roster.xlsx', file);
-      await registerWith(other, platform, 'ST-OTHER');
-      await other.engine.run('manual');
-      const answered = other.db().prepare('SELECT kind, case_id, state, reason FROM outbox ORDER BY seq').all() as Array<{
-        kind: string;
-        case_id: string;
-        state: string;
-        reason: string;
-      }>;
-      expect(answered.map((r) => [r.kind, r.state])).toEqual([
-        ['roster.imported', 'rejected'],
-        ['roster.imported', 'rejected'],
-      ]);
-      expect(answered[0]!.reason).toMatch(
-        /^导入的在册户（案件 .+）平台未接收：户主 \d{6}\*{8}\d{3}[\dX] 在平台上是其他工作站（ST-ROSTER）的在册对象。/,
-      );
-      // The sync centre's list of what the platform refused carries the same words.
-      expect(listQuarantine(other.db()).map((q) => [q.kind, q.status, q.reason])).toEqual(
-        answered.map((r) => ['roster.imported', 'rejected', r.reason]),
-      );
-      for (const r of answered) expect(await platform.admin.getCase(r.case_id)).toBeUndefined();
-    } finally {
-      other.cleanup();
-    }
+    const second = ps.workstation({ clock: new FakeClock(Date.now()), machineId: 'other-station-machine' });
+    const other = second.f;
+    const otherRoster = rosterImport(second);
+    const file = await memberRowsWorkbook(exportHouseholds(2));
+    otherRoster.confirm(other.t.adminId, otherRoster.preview(other.t.adminId, file).token, 'roster.xlsx', file);
+    await ps.register('ST-OTHER', second);
+    await other.engine.run('manual');
+    const answered = other.db().prepare('SELECT kind, case_id, state, reason FROM outbox ORDER BY seq').all() as Array<{
+      kind: string;
+      case_id: string;
+      state: string;
+      reason: string;
+    }>;
+    expect(answered.map((r) => [r.kind, r.state])).toEqual([
+      ['roster.imported', 'rejected'],
+      ['roster.imported', 'rejected'],
+    ]);
+    expect(answered[0]!.reason).toMatch(
+      /^导入的在册户（案件 .+）平台未接收：户主 \d{6}\*{8}\d{3}[\dX] 在平台上是其他工作站（ST-ROSTER）的在册对象。/,
+    );
+    // The sync centre's list of what the platform refused carries the same words.
+    expect(listQuarantine(other.db()).map((q) => [q.kind, q.status, q.reason])).toEqual(
+      answered.map((r) => ['roster.imported', 'rejected', r.reason]),
+    );
+    for (const r of answered) expect(await platform.admin.getCase(r.case_id)).toBeUndefined();
     // The first station's households stay matched to its own cases.
     for (const h of rosterRows())
       expect(await platform.admin.recipient(h.applicant_id_number)).toMatchObject({ stationId: STATION, caseId: h.case_id });

@@ -1,24 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
+import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
 import type { RosterHousehold } from '../../../sync-protocol/records/index';
-import { CaseService } from '../cases/caseService';
-import { loadCaseResources } from '../cases/resources';
+import { platformStation, type PlatformStation } from '../cases/testing/platformStation';
 import { CertificationService } from '../certification/service';
-import { FakeClock } from '../kernel/store/testing/fixtures';
-import { engineFixture, registerWith, syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
+import { syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
 import { registerRosterPullHandler } from './pullHandler';
 import { applyPulledRecipient, recipientConflicts, type PulledDeps } from './pulled';
 import { RosterImportService } from './service';
 import { exportHouseholds, memberRowsWorkbook, type ExportHousehold } from './testing/rosterWorkbook';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const run = promisify(execFile);
 const STATION = 'ST-PULL';
 const RELATION: Record<string, RosterHousehold['members'][number]['relationship']> = { 本人: 'self', 配偶: 'spouse', 子女: 'child' };
 
@@ -43,66 +36,35 @@ function asRecipient(h: ExportHousehold, amountFen: number): RosterHousehold {
  * the `roster.imported` back that matches each on the platform — on SQLite and PostgreSQL.
  */
 describeStores('roster recipients (platform roster-load → pull → roster)', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
   let dataDir: string;
-  let pgUrl: string | undefined;
   let f: EngineFixture;
   let roster: RosterImportService;
   let deps: (db: ReturnType<EngineFixture['db']>) => PulledDeps;
-  let off: () => void;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-roster-pull-'));
-    const fresh = await store.fresh();
-    pgUrl = fresh.pgUrl;
     // Pages of four items: a roster of any size arrives over several pages.
-    platform = await startPlatform({ dataDir, suites: fresh.suites, limits: { maxPullLimit: 4 }, ...(pgUrl ? { pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
+    ps = await platformStation(store, { platform: { limits: { maxPullLimit: 4 } } });
+    ({ platform, dataDir, f } = ps);
     const info = f.t.station.stationInfo()!;
-    const cases = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
     roster = new RosterImportService({
       db: f.db(),
       clock: f.t.clock,
       audit: f.t.auth.audit(),
-      cases: cases.repo,
+      cases: ps.cases.repo,
       regionCode: info.regionCode,
     });
     deps = (db) => ({ db, clock: f.t.clock, audit: f.t.auth.audit(), service: roster });
-    off = registerRosterPullHandler(f.engine.pullHandlers, deps);
-    await registerWith(f, platform, STATION);
+    ps.handlers(registerRosterPullHandler(f.engine.pullHandlers, deps));
+    await ps.register(STATION);
   });
-  afterEach(async () => {
-    off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   const load = (households: unknown[]) => {
     const file = join(dataDir, 'households.json');
     writeFileSync(file, JSON.stringify(households));
-    return run(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [
-        join(ROOT, 'city-platform', 'cli.ts'),
-        'roster-load',
-        '--data',
-        dataDir,
-        ...(pgUrl ? ['--pg', pgUrl] : []),
-        '--station',
-        STATION,
-        '--file',
-        file,
-        '--json',
-      ],
-      { cwd: ROOT },
-    );
+    return ps.cli('roster-load', ['--station', STATION, '--file', file, '--json']);
   };
   const rosterOf = (idNumber: string) =>
     f

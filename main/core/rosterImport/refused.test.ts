@@ -1,19 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../../city-platform/platform';
+import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
 import type { RosterHousehold } from '../../../sync-protocol/records/index';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
-import { CaseService } from '../cases/caseService';
+import type { CaseService } from '../cases/caseService';
 import { PlatformStatusRepo } from '../cases/platformStatus/platformStatusRepo';
 import { registerPlatformStatusPullHandler } from '../cases/platformStatus/pullHandler';
 import { casePlatformStatus } from '../cases/platformStatus/view';
-import { loadCaseResources } from '../cases/resources';
-import { FakeClock } from '../kernel/store/testing/fixtures';
+import { platformStation, type PlatformStation } from '../cases/testing/platformStation';
 import { listQuarantine, resolveQuarantined } from '../sync/engine/quarantine';
-import { engineFixture, registerWith, type EngineFixture } from '../sync/engine/testing/engineFixture';
+import type { EngineFixture } from '../sync/engine/testing/engineFixture';
 import { registerRosterPullHandler } from './pullHandler';
 import { recipientConflicts } from './pulled';
 import { RefusedImports } from './refusedImports';
@@ -44,48 +40,33 @@ const held = (h: ExportHousehold, amountFen: number): RosterHousehold => ({
  * And an accepted import gives its case the platform status 县级已作出决定.
  */
 describeStores('refused roster import → settled', (store) => {
+  let ps: PlatformStation;
   let platform: RunningPlatform;
-  let dataDir: string;
   let f: EngineFixture;
   let cases: CaseService;
   let roster: RosterImportService;
   let refused: RefusedImports;
-  let offs: Array<() => void>;
   const [h] = exportHouseholds(1) as [ExportHousehold];
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-roster-refused-'));
-    const fresh = await store.fresh();
-    platform = await startPlatform({ dataDir, suites: fresh.suites, ...(fresh.pgUrl ? { pgUrl: fresh.pgUrl } : {}) });
-    f = engineFixture({ clock: new FakeClock(Date.now()), idleTimeoutMs: 3000 });
+    ps = await platformStation(store);
+    ({ platform, f, cases } = ps);
     const info = f.t.station.stationInfo()!;
-    cases = new CaseService({
-      db: f.db(),
-      clock: f.t.clock,
-      audit: f.t.auth.audit(),
-      resources: loadCaseResources(),
-      station: { name: info.name, regionCode: info.regionCode },
-    });
     const deps = { db: f.db(), clock: f.t.clock, audit: f.t.auth.audit(), cases: cases.repo };
     roster = new RosterImportService({ ...deps, regionCode: info.regionCode });
     refused = new RefusedImports(deps);
     const status = { audit: (e: Parameters<ReturnType<typeof f.t.auth.audit>['append']>[0]) => f.t.auth.audit().append(e) };
-    offs = [
+    ps.handlers(
       registerRosterPullHandler(f.engine.pullHandlers, (db) => ({ db, clock: f.t.clock, audit: f.t.auth.audit(), service: roster })),
       registerPlatformStatusPullHandler(f.engine.pullHandlers, (db) => ({
         ...status,
         repo: new PlatformStatusRepo(db),
         now: () => f.t.clock.now().toISOString(),
       })),
-    ];
-    await registerWith(f, platform, STATION);
+    );
+    await ps.register(STATION);
   });
-  afterEach(async () => {
-    for (const off of offs) off();
-    f.cleanup();
-    await platform.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => ps.close());
 
   /** The station imports `h` from its file at 680 元 (城市低保, 2025-03). */
   const importFile = async () => {
