@@ -3,32 +3,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
-import type { RosterHousehold } from '../../../sync-protocol/records/index';
 import { platformStation, type PlatformStation } from '../cases/testing/platformStation';
 import { CertificationService } from '../certification/service';
 import { syncThroughCuts, type EngineFixture } from '../sync/engine/testing/engineFixture';
 import { registerRosterPullHandler } from './pullHandler';
 import { applyPulledRecipient, recipientConflicts, type PulledDeps } from './pulled';
 import { RosterImportService } from './service';
+import { asRecipient as recipientOf } from './testing/recipient';
 import { exportHouseholds, memberRowsWorkbook, type ExportHousehold } from './testing/rosterWorkbook';
 
 const STATION = 'ST-PULL';
-const RELATION: Record<string, RosterHousehold['members'][number]['relationship']> = { 本人: 'self', 配偶: 'spouse', 子女: 'child' };
-
-/** A household of the synthetic export as the platform's roster file names it. */
-function asRecipient(h: ExportHousehold, amountFen: number): RosterHousehold {
-  return {
-    type: 'dibao',
-    subtype: 'urban',
-    applicant: { idNumber: h.headIdNumber, name: h.headName },
-    members: h.members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationship: RELATION[m.relationship]! })),
-    amountFen,
-    monthly: true,
-    sinceMonth: '2025-03',
-    nextReviewOn: '2027-03-31',
-    lastCertifiedOn: '2026-03-15',
-  };
-}
+/** A household of the synthetic export as the platform's roster file names it, last certified 2026-03-15. */
+const asRecipient = (h: ExportHousehold, amountFen: number) => recipientOf(h, amountFen, '2026-03-15');
 
 /**
  * The platform's current recipients pulled: `npm run platform -- roster-load` on the platform's

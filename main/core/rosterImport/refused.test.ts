@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { RunningPlatform } from '../../../city-platform/platform';
 import { describeStores } from '../../../city-platform/testing/stores';
-import type { RosterHousehold } from '../../../sync-protocol/records/index';
 import { afterAcceptance } from '../afterAcceptance/testing/fixture';
 import type { CaseService } from '../cases/caseService';
 import { PlatformStatusRepo } from '../cases/platformStatus/platformStatusRepo';
@@ -14,24 +13,10 @@ import { registerRosterPullHandler } from './pullHandler';
 import { recipientConflicts } from './pulled';
 import { RefusedImports } from './refusedImports';
 import { RosterImportService } from './service';
+import { asRecipient } from './testing/recipient';
 import { exportHouseholds, memberRowsWorkbook, type ExportHousehold } from './testing/rosterWorkbook';
 
 const STATION = 'ST-REFUSED';
-const RELATION: Record<string, RosterHousehold['members'][number]['relationship']> = { 本人: 'self', 配偶: 'spouse', 子女: 'child' };
-
-/** The household as the platform's roster holds it: 城市低保 from 2025-03, at `amountFen`. */
-const held = (h: ExportHousehold, amountFen: number): RosterHousehold => ({
-  type: 'dibao',
-  subtype: 'urban',
-  applicant: { idNumber: h.headIdNumber, name: h.headName },
-  members: h.members.map((m) => ({ idNumber: m.idNumber, name: m.name, relationship: RELATION[m.relationship]! })),
-  amountFen,
-  monthly: true,
-  sinceMonth: '2025-03',
-  nextReviewOn: '2027-03-31',
-  lastCertifiedOn: null,
-});
-
 /**
  * A refused `roster.imported` settled the way the county decided, on a real encrypted station and
  * the reference platform on loopback (SQLite and PostgreSQL): the platform was right (its values
@@ -97,7 +82,9 @@ describeStores('refused roster import → settled', (store) => {
   });
 
   it('the platform was right: its values are taken here in one audited step, sent again, accepted and matched; a later review applies without a conflict', async () => {
-    expect(await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: held(h, 72000) })).toBeTypeOf('number');
+    expect(await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: asRecipient(h, 72000) })).toBeTypeOf(
+      'number',
+    );
     await importFile();
     await f.engine.run('manual');
     const { case_id: caseId } = rosterRow();
@@ -150,7 +137,7 @@ describeStores('refused roster import → settled', (store) => {
   });
 
   it('a case the platform half-created from a step sent again before the import was settled is taken over by the settled import: matched, at the station’s version', async () => {
-    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: held(h, 72000) });
+    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: asRecipient(h, 72000) });
     await importFile();
     await f.engine.run('manual');
     const { id: rosterId, case_id: caseId } = rosterRow();
@@ -175,14 +162,14 @@ describeStores('refused roster import → settled', (store) => {
   });
 
   it('the file was right: the county loads the file’s amount onto the platform, and 重新提交 is accepted and matched', async () => {
-    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: held(h, 72000) });
+    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: asRecipient(h, 72000) });
     await importFile();
     await f.engine.run('manual');
     const { case_id: caseId } = rosterRow();
     const [first] = imports();
     expect(first).toMatchObject({ state: 'rejected' });
 
-    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: held(h, 68000) });
+    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: STATION, body: asRecipient(h, 68000) });
     await f.engine.run('manual');
     // The platform's values now agree with the file: nothing to take from it, resend instead.
     expect(refused.list()).toEqual([expect.objectContaining({ adopt: expect.objectContaining({ ok: false, code: 'ROSTER_ADOPT_SAME' }) })]);
@@ -198,7 +185,7 @@ describeStores('refused roster import → settled', (store) => {
 
   it('another station’s household: the platform’s values cannot be taken here, the reason says the county must transfer it; 忽略 keeps who and when', async () => {
     await platform.admin.createEnrolmentCode({ stationId: 'ST-ELSEWHERE', regionCode: '500110' });
-    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: 'ST-ELSEWHERE', body: held(h, 68000) });
+    await platform.admin.putRecipient({ idNumber: h.headIdNumber, stationId: 'ST-ELSEWHERE', body: asRecipient(h, 68000) });
     await importFile();
     await f.engine.run('manual');
     const [row] = refused.list();
