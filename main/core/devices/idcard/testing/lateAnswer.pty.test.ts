@@ -8,7 +8,8 @@ import { SamReader } from '../reader/samReader';
 
 const today = (): string => '2026-06-01';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const TIMEOUT_MS = 300;
+/** Long enough that a loaded test machine does not lose answers of its own in the checks that follow. */
+const TIMEOUT_MS = 500;
 
 async function until(check: () => boolean, ms = 6000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -64,9 +65,9 @@ describe('a reader that answers after the timeout (a stalled PC or USB hub)', ()
   // Past one timeout the retry is pending when the late answer comes; past two the retry has timed out too
   // (a stall on the host may move either case into the other, so the count of late answers is at least one).
   it.each([
-    ['findCard', 450],
-    ['selectCard', 450],
-    ['findCard', 700],
+    ['findCard', TIMEOUT_MS * 1.5],
+    ['selectCard', TIMEOUT_MS * 1.5],
+    ['findCard', TIMEOUT_MS * 2.4],
   ] as const)('%s answered %i ms late: the card is read in the same attempt, and the replies stay in step', async (command, ms) => {
     const card = CARD_MAKERS.resident({ seed: 71 });
     emu.placeCard(card);
@@ -105,7 +106,7 @@ describe('CardPoller after a late answer', () => {
     });
     try {
       const first = CARD_MAKERS.resident({ seed: 74 });
-      emu.faults = late('selectCard', 450);
+      emu.faults = late('selectCard', TIMEOUT_MS * 1.5);
       emu.placeCard(first);
       poller.start();
       await until(() => cards.length === 1);
