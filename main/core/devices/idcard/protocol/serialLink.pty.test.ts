@@ -100,6 +100,7 @@ describe('SerialLink after an answer missed its timeout (exact bytes over a pty)
 
   it('drops the late find answer that arrives while select is pending, and takes the select answer', async () => {
     await findTimesOut();
+    expect(link.answersOwed).toBe(1);
     const select = link.exchange('selectCard', 2000);
     await device.expectRequest(SELECT);
     await device.send(FOUND);
@@ -110,6 +111,7 @@ describe('SerialLink after an answer missed its timeout (exact bytes over a pty)
     expect(answer.sw3).toBe(0x90);
     expect([...answer.data]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(link.lateAnswers).toBe(1);
+    expect(link.answersOwed).toBe(0);
   });
 
   it('a late answer that fits the pending command is its answer; the next one that does not fit is dropped', async () => {

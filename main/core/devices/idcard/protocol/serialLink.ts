@@ -65,6 +65,11 @@ export class SerialLink {
     return this.owed.dropped;
   }
 
+  /** Answers the reader may still send for requests that timed out. */
+  get answersOwed(): number {
+    return this.owed.count;
+  }
+
   /** Send one command and wait for its response frame. */
   exchange(command: CommandName, timeoutMs: number): Promise<ResponseFrame> {
     if (this.closed) return Promise.reject(new JiuzhuError('IDCARD_DISCONNECTED', {}, { port: this.path }));

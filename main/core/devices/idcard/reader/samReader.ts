@@ -26,6 +26,8 @@ export interface SamReaderStats {
   retries: number;
   /** Answers that arrived after their request timed out, recognised and dropped by the link. */
   readonly lateAnswers: number;
+  /** Answers the reader may still send for requests that timed out. */
+  readonly answersOwed: number;
 }
 
 const RETRYABLE_ANYWHERE = new Set(['IDCARD_READER_CHECKSUM', 'IDCARD_READER_LENGTH']);
@@ -56,6 +58,9 @@ export class SamReader implements IdCardBackend {
       retries: 0,
       get lateAnswers() {
         return link.lateAnswers;
+      },
+      get answersOwed() {
+        return link.answersOwed;
       },
     };
   }
