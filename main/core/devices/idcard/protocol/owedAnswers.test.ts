@@ -110,14 +110,15 @@ describe('OwedAnswers', () => {
     expect(o.ignoresDamaged()).toBe(false);
   });
 
-  it('an owed answer is forgotten five timeouts after it was lost, also when carried in another shape', () => {
+  it('an owed answer is forgotten ten timeouts after it was lost or last carried', () => {
     const o = owed();
     o.lost('findCard', 100);
-    clock = 300;
-    expect(o.judge(ANSWERS.found, 'findCard')).toBe('answer');
-    clock = 499;
+    clock = 999;
     expect(o.count).toBe(1);
-    clock = 500;
+    expect(o.judge(ANSWERS.found, 'findCard')).toBe('answer');
+    clock = 1998;
+    expect(o.count).toBe(1);
+    clock = 1999;
     expect(o.count).toBe(0);
     expect(o.judge(ANSWERS.found, 'selectCard')).toBe('answer');
   });

@@ -3,10 +3,12 @@ import type { CommandName } from './commands';
 import type { ResponseFrame } from './frame';
 
 /** An owed answer not seen within this many of its exchange's timeouts is taken as never coming. */
-const FORGET_AFTER_TIMEOUTS = 5;
+const FORGET_AFTER_TIMEOUTS = 10;
 
 interface Owed {
   command: CommandName;
+  /** How long it is waited for. */
+  window: number;
   /** performance.now() after which it is forgotten. */
   until: number;
 }
@@ -19,7 +21,7 @@ export type Verdict = 'answer' | 'late' | 'stray';
  * in order, so an owed answer arrives before the answer to the request now pending. A frame that cannot
  * be the pending command's answer (answerShapes.ts) is taken as the oldest owed one it can be and dropped.
  * A frame that fits the pending command is its answer; if it also fits an owed command the two cannot be
- * told apart, so one answer stays owed (now in the pending command's shape, with the older deadline):
+ * told apart, so one answer stays owed (now in the pending command's shape, waited for afresh):
  * the next frame that does not fit its own request settles it. Owed answers are forgotten once an answer
  * only the pending command could give arrives, or when their time is up.
  */
@@ -37,7 +39,8 @@ export class OwedAnswers {
 
   /** The exchange for `command` ended without an answer; the reader may still send it. */
   lost(command: CommandName, timeoutMs: number): void {
-    this.owed.push({ command, until: this.now() + timeoutMs * FORGET_AFTER_TIMEOUTS });
+    const window = timeoutMs * FORGET_AFTER_TIMEOUTS;
+    this.owed.push({ command, window, until: this.now() + window });
   }
 
   /** Judge a good frame that arrived while `pending` is awaited (undefined: no request is pending). */
@@ -56,7 +59,7 @@ export class OwedAnswers {
     }
     const carried = this.owed[owner]!;
     this.owed.splice(0, owner + 1);
-    this.owed.push({ command: pending, until: carried.until });
+    this.owed.push({ command: pending, window: carried.window, until: this.now() + carried.window });
     return 'answer';
   }
 

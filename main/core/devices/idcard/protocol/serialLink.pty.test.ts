@@ -92,7 +92,7 @@ describe('SerialLink after an answer missed its timeout (exact bytes over a pty)
   });
 
   /** findCard sent and left unanswered until its timeout. */
-  async function findTimesOut(timeoutMs = 100): Promise<void> {
+  async function findTimesOut(timeoutMs = 200): Promise<void> {
     const lost = expect(link.exchange('findCard', timeoutMs)).rejects.toMatchObject({ code: 'IDCARD_TIMEOUT' });
     await device.expectRequest(FIND);
     await lost;
@@ -175,9 +175,9 @@ describe('SerialLink after an answer missed its timeout (exact bytes over a pty)
     expect((await select).sw3).toBe(0x80);
   });
 
-  it('an owed answer not seen within five of its timeouts is forgotten', async () => {
-    await findTimesOut(60);
-    await sleep(350);
+  it('an owed answer not seen within ten of its timeouts is forgotten', async () => {
+    await findTimesOut(40);
+    await sleep(450);
     const select = link.exchange('selectCard', 2000);
     await device.expectRequest(SELECT);
     await device.send(FOUND);
