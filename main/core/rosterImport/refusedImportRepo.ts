@@ -15,7 +15,8 @@ export interface RefusedImportRow {
 /**
  * SQL of settling a refused `roster.imported` (README.md, "A refused import"): the refused records
  * (outbox rows without a sync_resolution), and the adoption of the platform's values on the roster
- * row and the imported decision. The caller owns the transaction.
+ * row and the imported decision (the record's resolution goes to sync's sync_resolution). The caller owns the
+ * transaction.
  */
 export class RefusedImportRepo {
   constructor(private readonly db: Db) {}
@@ -55,12 +56,5 @@ export class RefusedImportRepo {
     return this.db
       .prepare('UPDATE case_decision SET amount_fen = @amount_fen, start_month = @start_month WHERE id = @id')
       .run({ ...v, id: `import:${caseId}` }).changes;
-  }
-
-  /** The refused record settled: who took the platform's values, when, and the record sent instead. */
-  resolve(r: { recordId: string; actor: string; at: string; newRecordId: string }): void {
-    this.db
-      .prepare("INSERT INTO sync_resolution (record_id, action, actor, at, new_record_id) VALUES (?, 'adopt-platform', ?, ?, ?)")
-      .run(r.recordId, r.actor, r.at, r.newRecordId);
   }
 }

@@ -13,7 +13,7 @@ import {
 import type { CaseRepository } from '../cases/caseRepo';
 import type { AuditLog } from '../kernel/audit/auditLog';
 import type { Clock, Db } from '../kernel/store/types';
-import { Outbox } from '../sync/index';
+import { insertResolution, Outbox } from '../sync/index';
 import { categoryKey } from './households';
 import { PulledRecipientRepo } from './pulledRecipientRepo';
 import { RefusedImportRepo, type RefusedImportRow } from './refusedImportRepo';
@@ -174,7 +174,7 @@ export class RefusedImports {
           at,
         }),
       );
-      this.repo.resolve({ recordId, actor, at, newRecordId: sent.id });
+      insertResolution(db, { recordId, action: 'adopt-platform', actor, at, newRecordId: sent.id });
       this.pulled.markApplied(r.body.applicant.idNumber, this.repo.activeRosterOfCase(row.case_id)!);
       this.deps.audit.append({
         actor,

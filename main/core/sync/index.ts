@@ -2,3 +2,4 @@
 export { Outbox } from './outbox/outbox';
 export { storePulledItem } from './engine/pullHandlers';
 export { applyAttachmentsItem } from './engine/pulledAttachments';
+export { insertResolution } from './engine/quarantineRepo';
